@@ -58,7 +58,19 @@ public final class MemorySource implements Source {
         synchronized (this) {
             parts = new ArrayList<>(chunks.subList(from, to));
         }
+        if (parts.contains(null)) {
+            throw new IllegalStateException(description() + ": rows before offset " + to + " were already committed and released");
+        }
         return parts.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, parts);
+    }
+
+    /** Releases chunks before {@code end}: they were processed and committed. */
+    @Override
+    public synchronized void commit(Offset end) {
+        int to = (int) ((LongOffset) end).value();
+        for (int i = 0; i < to && i < chunks.size(); i++) {
+            chunks.set(i, null);
+        }
     }
 
     @Override
