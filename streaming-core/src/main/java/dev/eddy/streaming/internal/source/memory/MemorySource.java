@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Data added from a test or notebook. Offset = the number of chunks added so far; each
- * {@link #add(Batch)} call is one chunk. Thread-safe: a test thread adds while the query thread reads.
+ * {@link #add(Batch)} call is one chunk. Chunks are kept for the stream's life (several queries may read
+ * one stream from the start), so it is meant for tests and small demos. Thread-safe: a test thread adds
+ * while the query thread reads.
  */
 public final class MemorySource implements Source {
     private final String id;
@@ -62,15 +64,6 @@ public final class MemorySource implements Source {
             throw new IllegalStateException(description() + ": rows before offset " + to + " were already committed and released");
         }
         return parts.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, parts);
-    }
-
-    /** Releases chunks before {@code end}: they were processed and committed. */
-    @Override
-    public synchronized void commit(Offset end) {
-        int to = (int) ((LongOffset) end).value();
-        for (int i = 0; i < to && i < chunks.size(); i++) {
-            chunks.set(i, null);
-        }
     }
 
     @Override
