@@ -22,6 +22,10 @@ final class OutputModeChecker {
                     + "aggregations on streaming DataFrames/Datasets: complete mode rewrites the whole result each "
                     + "trigger, which needs an aggregation to keep it bounded");
         }
+        if (mode == OutputMode.COMPLETE && has(logical, dev.eddy.streaming.api.plan.FlatMapGroupsWithState.class)) {
+            throw new UnsupportedOperationException("Complete output mode not supported with flatMapGroupsWithState: "
+                    + "use append or update");
+        }
         for (StatefulOperator op : plan.statefulOps()) {
             if (op instanceof AggregateOp agg && mode == OutputMode.APPEND && !agg.hasEventTimeEviction()) {
                 throw new UnsupportedOperationException("Append output mode not supported when there are streaming "
@@ -30,6 +34,10 @@ final class OutputModeChecker {
                         + "withWatermark(...) on the window's time column, or use update or complete mode");
             }
         }
+    }
+
+    private static boolean has(LogicalPlan p, Class<?> type) {
+        return type.isInstance(p) || p.children().stream().anyMatch(c -> has(c, type));
     }
 
     private static int count(LogicalPlan p) {

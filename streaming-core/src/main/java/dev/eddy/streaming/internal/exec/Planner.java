@@ -6,6 +6,9 @@ import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
+import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
+import dev.eddy.streaming.api.function.GroupStateTimeout;
+import dev.eddy.streaming.internal.ops.FlatMapGroupsWithStateOp;
 import dev.eddy.streaming.api.plan.Generate;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
@@ -35,22 +38,24 @@ import java.util.Set;
 /** Turns a logical plan into operators for one output mode, then checks the combination is supported. */
 public final class Planner {
     private final OutputMode mode;
+    private final dev.eddy.streaming.api.Clock clock;
     private final List<Scan> scans = new ArrayList<>();
     private final List<WatermarkOp> watermarks = new ArrayList<>();
     private final List<StatefulOperator> stateful = new ArrayList<>();
     private final Set<String> watermarked = new HashSet<>();
     private List<String> keyColumns = List.of();
 
-    private Planner(OutputMode mode) {
+    private Planner(OutputMode mode, dev.eddy.streaming.api.Clock clock) {
         this.mode = mode;
+        this.clock = clock;
     }
 
     /** Plans a streaming query; throws UnsupportedOperationException naming the rule it breaks. */
-    public static PhysicalPlan plan(LogicalPlan logical, OutputMode mode) {
+    public static PhysicalPlan plan(LogicalPlan logical, OutputMode mode, dev.eddy.streaming.api.Clock clock) {
         if (!logical.isStreaming()) {
             throw new UnsupportedOperationException("writeStream() needs a streaming Dataset (one read with readStream())");
         }
-        Planner p = new Planner(mode);
+        Planner p = new Planner(mode, clock);
         Operator root = p.build(logical);
         PhysicalPlan plan = new PhysicalPlan(root, List.copyOf(p.scans), List.copyOf(p.watermarks),
                 List.copyOf(p.stateful), p.keyColumns);
@@ -104,6 +109,16 @@ public final class Planner {
         }
         if (n instanceof Join j) {
             return join(j);
+        }
+        if (n instanceof FlatMapGroupsWithState f) {
+            Operator child = build(f.child());
+            if (f.timeout() == GroupStateTimeout.EVENT_TIME_TIMEOUT && watermarks.isEmpty()) {
+                throw new UnsupportedOperationException("Watermark must be specified in the query using "
+                        + "withWatermark() for using event-time timeout in flatMapGroupsWithState");
+            }
+            FlatMapGroupsWithStateOp op = new FlatMapGroupsWithStateOp(child, f, clock);
+            stateful.add(op);
+            return op;
         }
         throw new UnsupportedOperationException("cannot plan " + n.describe());
     }
