@@ -22,6 +22,11 @@ public final class TopicConsumer {
         }
     }
 
+    /** A consumer from the earliest offsets of an internal log (the engine's sources use this). */
+    public static TopicConsumer of(TopicLog log) {
+        return new TopicConsumer(log, true);
+    }
+
     /** Up to {@code max} records, taking from each partition in turn; an empty list when caught up. */
     public List<TopicRecord> poll(int max) {
         List<TopicRecord> out = new ArrayList<>();

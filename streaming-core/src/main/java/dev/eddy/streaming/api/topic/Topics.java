@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.LongSupplier;
 
 /**
  * The registry of embedded topics (the default source: no broker needed). Thread-safe: cells produce while queries
@@ -24,20 +23,51 @@ import java.util.function.LongSupplier;
  * }</pre>
  */
 public final class Topics {
+    private static final ConcurrentMap<String, Topics> NAMED = new ConcurrentHashMap<>();
+
     private final ConcurrentMap<String, TopicLog> topics = new ConcurrentHashMap<>();
-    private final LongSupplier millis;
+    private final dev.eddy.streaming.api.Clock clock;
+
+    /** A registry on the engine's clock (a session passes its own; tests pass a ManualClock). */
+    public Topics(dev.eddy.streaming.api.Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     public Topics(Clock clock) {
         this(Objects.requireNonNull(clock, "clock")::millis);
     }
 
-    /** For an engine clock that is not a {@link Clock}: any source of epoch milliseconds. */
-    public Topics(LongSupplier epochMillis) {
-        this.millis = Objects.requireNonNull(epochMillis, "clock");
+    /**
+     * The process-wide registry (system clock) that the {@code topic} source and sink use unless their option
+     * {@code topics} names another registry registered with {@link #registerAs(String)}.
+     */
+    public static Topics shared() {
+        return NAMED.computeIfAbsent(DEFAULT_ID, id -> new Topics(dev.eddy.streaming.api.Clock.system()));
+    }
+
+    /** The id under which {@link #shared()} is registered. */
+    public static final String DEFAULT_ID = "default";
+
+    /** Makes this registry findable by the topic source and sink under {@code id}; replaces an earlier one. */
+    public Topics registerAs(String id) {
+        NAMED.put(id, this);
+        return this;
+    }
+
+    /** The registry registered under {@code id} ({@link #shared()} for "default"), or a clear error. */
+    public static Topics named(String id) {
+        if (DEFAULT_ID.equals(id)) {
+            return shared();
+        }
+        Topics t = NAMED.get(id);
+        if (t == null) {
+            throw new IllegalArgumentException("no topic registry '" + id + "'; registered: " + NAMED.keySet());
+        }
+        return t;
     }
 
     public long now() {
-        return millis.getAsLong();
+        return clock.millis();
     }
 
     /** Creates a topic; fails if one with that name exists. */

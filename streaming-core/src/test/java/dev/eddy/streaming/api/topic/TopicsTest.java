@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicsTest {
     private final AtomicLong clock = new AtomicLong(1_000);
-    private final Topics topics = new Topics(clock::get);
+    private final Topics topics = new Topics((dev.eddy.streaming.api.Clock) clock::get);
 
     @Test
     void when_topicsCreatedAndDeleted_then_listAndDescribeFollow() {
