@@ -22,6 +22,7 @@ public final class EngineBench {
         int scale = quick ? 10 : 1;
         generator(scale);
         double kstreams = kstreamsWindowCountSum(scale);
+        IoFigures.run(scale);
         EngineFigures.run(scale, kstreams);
     }
 
