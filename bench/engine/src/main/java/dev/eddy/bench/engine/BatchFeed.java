@@ -22,10 +22,13 @@ final class BatchFeed implements SourceProvider {
     private final Schema schema;
     private final List<Batch> batches = new ArrayList<>();
     private volatile int released;
+    private final int perTrigger;
 
-    BatchFeed(String name, Schema schema) {
+    /** A feed that gives at most {@code perTrigger} batches to one trigger. */
+    BatchFeed(String name, Schema schema, int perTrigger) {
         this.name = name;
         this.schema = schema;
+        this.perTrigger = perTrigger;
     }
 
     /** Adds a batch that the next {@link #release(int)} can make available. */
@@ -65,8 +68,18 @@ final class BatchFeed implements SourceProvider {
 
             @Override
             public Offset latestOffset(Offset start, TriggerContext trigger) {
-                int r = released;
-                return r == ((LongOffset) start).value() ? start : new LongOffset(r);
+                long from = ((LongOffset) start).value();
+                long to = Math.min(released, from + perTrigger);
+                return to == from ? start : new LongOffset(to);
+            }
+
+            @Override
+            public void commit(Offset end) {
+                synchronized (batches) { // let the garbage collector have what the engine is done with
+                    for (int i = 0; i < ((LongOffset) end).value(); i++) {
+                        batches.set(i, null);
+                    }
+                }
             }
 
             @Override

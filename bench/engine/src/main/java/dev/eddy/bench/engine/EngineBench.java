@@ -51,11 +51,11 @@ public final class EngineBench {
     }
 
     private static double kstreamsWindowCountSum(int scale) throws Exception {
-        Batch[] input = keyedInput(5, 100_000 / scale);
+        Batch[] input = keyedInput(15, 50_000 / scale);
         double rate;
         try (KStreamsWindowBench ks = new KStreamsWindowBench(WINDOW, Duration.ofSeconds(5))) {
             int[] next = {0};
-            rate = Harness.rowsPerSecond(2, 3, () -> {
+            rate = Harness.rowsPerSecond(10, 5, () -> { // its large code path needs a long JIT warm-up
                 Batch b = input[next[0]++ % input.length];
                 long[] k = ((LongColumn) b.column(0)).values();
                 long[] p = ((LongColumn) b.column(1)).values();

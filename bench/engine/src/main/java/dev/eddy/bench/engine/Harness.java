@@ -73,6 +73,9 @@ final class Harness {
         if (Math.abs(v) >= 1000) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
-        return String.format(Locale.ROOT, "%.3f", v);
+        if (Math.abs(v) >= 1) {
+            return String.format(Locale.ROOT, "%.3f", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v); // small times keep their significant digits
     }
 }
