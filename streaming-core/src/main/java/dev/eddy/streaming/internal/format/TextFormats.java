@@ -49,6 +49,16 @@ public final class TextFormats {
         return out;
     }
 
+    /**
+     * The value columns of a declared schema: the columns before {@code _corrupt_record} if it is there. The engine
+     * hands a source its own resolved output schema again at start (value columns, {@code _corrupt_record}, then
+     * metadata columns), and that must give the same columns as the schema the user declared.
+     */
+    public static List<ColumnSpec> declaredColumns(Schema schema) {
+        int corrupt = schema.indexOf(CORRUPT_RECORD);
+        return corrupt < 0 ? columns(schema) : columns(Schema.of(schema.fields().subList(0, corrupt)));
+    }
+
     public static List<Field> fields(List<ColumnSpec> columns) {
         List<Field> out = new ArrayList<>();
         for (ColumnSpec c : columns) {

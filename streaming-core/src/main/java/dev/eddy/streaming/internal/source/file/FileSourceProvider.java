@@ -55,8 +55,7 @@ public class FileSourceProvider implements SourceProvider {
     private static List<ColumnSpec> columns(SourceContext ctx, String format, Path dir, CsvOptions csv,
                                             TextFileReader reader, FileLister lister) {
         if (ctx.userSchema().isPresent()) {
-            return TextFormats.columns(ctx.userSchema().get()).stream()
-                    .filter(c -> !c.name().equals(TextFormats.CORRUPT_RECORD)).toList();
+            return TextFormats.declaredColumns(ctx.userSchema().get());
         }
         if (format.equals("text")) {
             return List.of(new ColumnSpec("value", ValueType.STRING));

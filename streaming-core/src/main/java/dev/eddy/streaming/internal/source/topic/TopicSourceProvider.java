@@ -46,13 +46,13 @@ public final class TopicSourceProvider implements SourceProvider {
 
     private static TopicRowReader rowReader(SourceContext ctx, TopicLog log) {
         String format = ctx.option("valueFormat", null);
-        if (format == null || (format.equalsIgnoreCase("text") && ctx.userSchema().isEmpty())) {
-            return new TopicRowReader(log.name());
+        if (format == null || format.equalsIgnoreCase("text")) {
+            return new TopicRowReader(log.name()); // text: the value column is the text
         }
         CsvOptions csv = CsvOptions.from(ctx.options());
         List<ColumnSpec> cols;
         if (ctx.userSchema().isPresent()) {
-            cols = TextFormats.columns(ctx.userSchema().get());
+            cols = TextFormats.declaredColumns(ctx.userSchema().get());
         } else {
             List<String> sample = sample(log, (int) ctx.longOption("samplingRecords", 1000));
             cols = format.equalsIgnoreCase("json") ? SchemaInference.inferJson(sample)
