@@ -10,7 +10,14 @@ import java.util.Locale;
  * noisy shared machine disturbs less than the mean. Prints {@code <figure> <value> <unit>} lines.
  */
 final class Harness {
+    private static final String ONLY = System.getProperty("bench.only", "");
+
     private Harness() {
+    }
+
+    /** False when {@code -Dbench.only=<prefix>} asks for other figures only (profiling one figure). */
+    static boolean wanted(String figure) {
+        return figure.startsWith(ONLY);
     }
 
     /** One measured unit of work; returns how many rows it processed. */
