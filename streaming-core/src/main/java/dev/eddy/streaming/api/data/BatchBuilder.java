@@ -1,0 +1,282 @@
+package dev.eddy.streaming.api.data;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds a {@link Batch} row by row: call setters for the columns of the current row (a column not set is
+ * null), then {@link #endRow()}; or {@link #addRow(Object...)} with boxed values. Not thread-safe; a
+ * builder is used once ({@link #build()} hands its arrays to the batch).
+ */
+public final class BatchBuilder {
+    private final Schema schema;
+    private final ColumnBuilder[] cols;
+    private final boolean[] written;
+    private int row;
+    private boolean built;
+
+    BatchBuilder(Schema schema, int expectedRows) {
+        this.schema = schema;
+        this.cols = new ColumnBuilder[schema.size()];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = new ColumnBuilder(schema.field(i), Math.max(expectedRows, 4));
+        }
+        this.written = new boolean[cols.length];
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Rows finished so far. */
+    public int numRows() {
+        return row;
+    }
+
+    public BatchBuilder setLong(int col, long v) {
+        cols[col].setLong(row, v);
+        written[col] = true;
+        return this;
+    }
+
+    /** Sets a TIMESTAMP column, in epoch microseconds. */
+    public BatchBuilder setTimestampMicros(int col, long micros) {
+        return setLong(col, micros);
+    }
+
+    public BatchBuilder setInt(int col, int v) {
+        cols[col].setInt(row, v);
+        written[col] = true;
+        return this;
+    }
+
+    public BatchBuilder setDouble(int col, double v) {
+        cols[col].setDouble(row, v);
+        written[col] = true;
+        return this;
+    }
+
+    public BatchBuilder setBoolean(int col, boolean v) {
+        cols[col].setBoolean(row, v);
+        written[col] = true;
+        return this;
+    }
+
+    public BatchBuilder setString(int col, String v) {
+        cols[col].setValue(row, v);
+        written[col] = true;
+        return this;
+    }
+
+    public BatchBuilder setNull(int col) {
+        cols[col].setValue(row, null);
+        written[col] = true;
+        return this;
+    }
+
+    /**
+     * Sets a boxed value: Number for numeric columns, Long micros or java.time.Instant for TIMESTAMP,
+     * Boolean, String (any object's toString for STRING), Row or Object[] for STRUCT, null for null.
+     */
+    public BatchBuilder setValue(int col, Object v) {
+        cols[col].setValue(row, v);
+        written[col] = true;
+        return this;
+    }
+
+    /** Finishes the current row; columns not set in it are null. */
+    public BatchBuilder endRow() {
+        for (int c = 0; c < cols.length; c++) {
+            if (!written[c]) {
+                cols[c].setValue(row, null);
+            }
+            written[c] = false;
+        }
+        row++;
+        return this;
+    }
+
+    /** Adds a whole row of boxed values (see {@link #setValue}). */
+    public BatchBuilder addRow(Object... values) {
+        if (values.length != cols.length) {
+            throw new IllegalArgumentException("schema " + schema + " has " + cols.length + " columns, got "
+                    + values.length + " values");
+        }
+        for (int c = 0; c < cols.length; c++) {
+            cols[c].setValue(row, values[c]);
+        }
+        row++;
+        return this;
+    }
+
+    /** Adds a row copied from another row with the same column layout. */
+    public BatchBuilder addRow(Row r) {
+        return addRow(r.values());
+    }
+
+    /** Appends all rows of a batch with the same schema. */
+    public BatchBuilder appendBatch(Batch b) {
+        for (int c = 0; c < cols.length; c++) {
+            cols[c].appendColumn(row, b.column(c));
+        }
+        row += b.numRows();
+        return this;
+    }
+
+    public Batch build() {
+        if (built) {
+            throw new IllegalStateException("build() was already called on this builder");
+        }
+        built = true;
+        Column[] out = new Column[cols.length];
+        for (int c = 0; c < cols.length; c++) {
+            out[c] = cols[c].build(row);
+        }
+        return Batch.of(schema, out);
+    }
+
+    /** One growable column; keeps only the array its type needs. */
+    private static final class ColumnBuilder {
+        private final Field field;
+        private long[] longs;
+        private int[] ints;
+        private double[] doubles;
+        private boolean[] bools;
+        private Object[] objects;
+        private long[] nulls;
+        private int capacity;
+
+        ColumnBuilder(Field field, int capacity) {
+            this.field = field;
+            this.capacity = capacity;
+            switch (field.type()) {
+                case LONG, TIMESTAMP -> longs = new long[capacity];
+                case INT -> ints = new int[capacity];
+                case DOUBLE -> doubles = new double[capacity];
+                case BOOLEAN -> bools = new boolean[capacity];
+                case STRING, STRUCT -> objects = new Object[capacity];
+            }
+        }
+
+        private void ensure(int row) {
+            if (row < capacity) {
+                return;
+            }
+            int newCap = Math.max(row + 1, capacity * 2);
+            if (longs != null) longs = Arrays.copyOf(longs, newCap);
+            if (ints != null) ints = Arrays.copyOf(ints, newCap);
+            if (doubles != null) doubles = Arrays.copyOf(doubles, newCap);
+            if (bools != null) bools = Arrays.copyOf(bools, newCap);
+            if (objects != null) objects = Arrays.copyOf(objects, newCap);
+            capacity = newCap;
+        }
+
+        private void markNull(int row) {
+            int words = (capacity + 63) >>> 6;
+            if (nulls == null) {
+                nulls = new long[words];
+            } else if (nulls.length < words) {
+                nulls = Arrays.copyOf(nulls, words);
+            }
+            nulls[row >>> 6] |= 1L << row;
+        }
+
+        void setLong(int row, long v) {
+            ensure(row);
+            switch (field.type()) {
+                case LONG, TIMESTAMP -> longs[row] = v;
+                case INT -> ints[row] = Math.toIntExact(v);
+                case DOUBLE -> doubles[row] = v;
+                default -> setValue(row, v);
+            }
+        }
+
+        void setInt(int row, int v) {
+            setLong(row, v);
+        }
+
+        void setDouble(int row, double v) {
+            ensure(row);
+            if (field.type() == DataType.DOUBLE) {
+                doubles[row] = v;
+            } else {
+                setValue(row, v);
+            }
+        }
+
+        void setBoolean(int row, boolean v) {
+            ensure(row);
+            if (field.type() == DataType.BOOLEAN) {
+                bools[row] = v;
+            } else {
+                setValue(row, v);
+            }
+        }
+
+        void setValue(int row, Object v) {
+            ensure(row);
+            if (v == null) {
+                if (objects != null) {
+                    objects[row] = null;
+                }
+                if (field.type() != DataType.STRING) {
+                    markNull(row);
+                }
+                return;
+            }
+            try {
+                switch (field.type()) {
+                    case LONG -> longs[row] = ((Number) v).longValue();
+                    case TIMESTAMP -> longs[row] = v instanceof java.time.Instant i
+                            ? Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000)
+                            : ((Number) v).longValue();
+                    case INT -> ints[row] = Math.toIntExact(((Number) v).longValue());
+                    case DOUBLE -> doubles[row] = ((Number) v).doubleValue();
+                    case BOOLEAN -> bools[row] = (Boolean) v;
+                    case STRING -> objects[row] = v.toString();
+                    case STRUCT -> objects[row] = v instanceof Row r ? r.values() : (Object[]) v;
+                }
+            } catch (ClassCastException | ArithmeticException e) {
+                throw new IllegalArgumentException("column '" + field.name() + "' (" + field.type().sqlName()
+                        + ") cannot hold " + v.getClass().getSimpleName() + " value " + v, e);
+            }
+        }
+
+        void appendColumn(int startRow, Column c) {
+            for (int r = 0; r < c.size(); r++) {
+                setValue(startRow + r, c.get(r));
+            }
+        }
+
+        Column build(int n) {
+            long[] bits = nulls == null ? null : Arrays.copyOf(nulls, (n + 63) >>> 6);
+            return switch (field.type()) {
+                case LONG, TIMESTAMP -> new LongColumn(field.type(), longs, n, bits);
+                case INT -> new IntColumn(ints, n, bits);
+                case DOUBLE -> new DoubleColumn(doubles, n, bits);
+                case BOOLEAN -> new BooleanColumn(bools, n, bits);
+                case STRING -> new StringColumn(Arrays.copyOf(objects, n, String[].class), n);
+                case STRUCT -> buildStruct(n, bits);
+            };
+        }
+
+        private Column buildStruct(int n, long[] bits) {
+            List<Field> kids = field.children();
+            BatchBuilder inner = new BatchBuilder(Schema.of(kids), n);
+            for (int r = 0; r < n; r++) {
+                Object[] vals = (Object[]) objects[r];
+                if (vals == null) {
+                    inner.endRow();
+                } else {
+                    inner.addRow(vals);
+                }
+            }
+            Batch b = inner.build();
+            Column[] cs = new Column[kids.size()];
+            for (int i = 0; i < cs.length; i++) {
+                cs[i] = b.column(i);
+            }
+            return new StructColumn(kids, cs, n, bits);
+        }
+    }
+}

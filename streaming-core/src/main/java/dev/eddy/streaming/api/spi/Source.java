@@ -1,0 +1,73 @@
+package dev.eddy.streaming.api.spi;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.Schema;
+
+/**
+ * A streaming source, created per query run by a {@link SourceProvider}.
+ *
+ * <p>Threading: every method is called from the query's single thread, never concurrently. A source may
+ * receive data on its own threads (a socket reader, a broker client) but hands it out only here.
+ *
+ * <p>Call order for one query run:
+ * <ol>
+ *   <li>{@link #schema()} (any time, must always return the same schema)</li>
+ *   <li>{@link #initialOffset()} once, when the query has no checkpointed offset for this source; on a
+ *       restart the engine instead deserializes the checkpointed offset with {@link #deserializeOffset}</li>
+ *   <li>per trigger: {@link #latestOffset(Offset, TriggerContext)}; if it differs from the start offset the
+ *       engine logs the offset range (a checkpoint's {@code offsets/N}) and then calls
+ *       {@link #getBatch(Offset, Offset)} for {@code [start, end)}; after the sink has committed that batch
+ *       it calls {@link #commit(Offset)} with {@code end}</li>
+ *   <li>{@link #stop()} once, when the query stops or fails (also after an exception from this source)</li>
+ * </ol>
+ * On a restart from a checkpoint the engine may call {@code getBatch} again for the last logged but not
+ * committed range: a {@link #isReplayable() replayable} source must return the same rows for the same
+ * range.
+ *
+ * <p>Errors: throw an exception with a clear message; the engine marks the query failed with it and calls
+ * {@link #stop()}. A source that cannot reach its data yet (a broker that is down) should instead return
+ * the start offset from {@code latestOffset} and report why through {@link #status()}.
+ */
+public interface Source {
+
+    /** The schema of every batch this source returns. */
+    Schema schema();
+
+    /** The position of the first record this source will ever return (e.g. 0, or per-partition starts). */
+    Offset initialOffset();
+
+    /**
+     * The offset up to which data is available now, starting from {@code start}: return {@code start}
+     * itself (an equal offset) when nothing new is available. A source that caps rows per trigger
+     * (e.g. a {@code maxRowsPerTrigger} option) applies the cap here. Must not block for long.
+     */
+    Offset latestOffset(Offset start, TriggerContext trigger);
+
+    /**
+     * The records in {@code [start, end)} as one batch with {@link #schema()}. {@code end} is an offset this
+     * source returned from {@code latestOffset} (or read back from a checkpoint).
+     */
+    Batch getBatch(Offset start, Offset end);
+
+    /** Data before {@code end} has been processed and committed; the source may release it. */
+    default void commit(Offset end) {
+    }
+
+    /** Releases resources (threads, sockets, files). Called once; must not throw. */
+    default void stop() {
+    }
+
+    /** True if {@code getBatch} returns the same rows for the same range again (false for sockets). */
+    boolean isReplayable();
+
+    /** Parses an offset this source wrote with {@link Offset#json()}. */
+    Offset deserializeOffset(String json);
+
+    /** A short description for progress reports, e.g. {@code TopicSource[clicks]}. */
+    String description();
+
+    /** A human-readable status, e.g. "waiting for broker at localhost:9092"; empty when all is well. */
+    default String status() {
+        return "";
+    }
+}

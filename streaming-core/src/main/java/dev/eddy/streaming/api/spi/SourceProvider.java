@@ -1,0 +1,34 @@
+package dev.eddy.streaming.api.spi;
+
+/**
+ * Creates sources for one format name, like Spark's DataSourceRegister. Implementations are found with
+ * {@link java.util.ServiceLoader} (list the class in
+ * {@code META-INF/services/dev.eddy.streaming.api.spi.SourceProvider}) or registered explicitly with
+ * {@link Providers#register(SourceProvider)}. A provider must have a public no-argument constructor and be
+ * stateless; {@code readStream().format(name)} looks it up by {@link #formatName()}.
+ */
+public interface SourceProvider {
+
+    /** The format name, lower case, e.g. "topic", "csv", "json", "socket". */
+    String formatName();
+
+    /**
+     * Creates a source for one query run. Validate options here and throw an IllegalArgumentException
+     * with a clear message for bad ones. Called on the query's thread when the query starts.
+     */
+    Source createSource(SourceContext context);
+
+    /**
+     * The schema this format would produce for these options, checked when the reader's
+     * {@code load()} runs (before any query starts). The default creates a source and asks it; override when
+     * creating a source is expensive.
+     */
+    default dev.eddy.streaming.api.data.Schema inferSchema(SourceContext context) {
+        Source s = createSource(context);
+        try {
+            return s.schema();
+        } finally {
+            s.stop();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.eddy.streaming.api.data;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BatchBuilderTest {
+    private final Schema schema = Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("n", DataType.LONG),
+            Field.of("word", DataType.STRING), Field.of("x", DataType.DOUBLE));
+
+    @Test
+    void when_rowsAreAddedAndColumnsSkipped_then_skippedColumnsAreNull() {
+        BatchBuilder b = Batch.builder(schema, 1);
+        b.setTimestampMicros(0, 5).setLong(1, 7).setString(2, "cat").endRow();
+        b.addRow(Instant.ofEpochSecond(1), null, null, 2.5);
+        for (int i = 0; i < 100; i++) {
+            b.setLong(1, i).endRow();
+        }
+        Batch batch = b.build();
+
+        assertThat(batch.numRows()).isEqualTo(102);
+        assertThat(batch.row(0).getLong("n")).isEqualTo(7);
+        assertThat(batch.row(0).isNull("x")).isTrue();
+        assertThat(batch.row(1).getLong("ts")).isEqualTo(1_000_000L);
+        assertThat(batch.row(1).isNull("n")).isTrue();
+        assertThat(batch.row(1).getDouble("x")).isEqualTo(2.5);
+        assertThat(batch.row(101).getLong("n")).isEqualTo(99);
+        assertThat(batch.row(101).isNull("ts")).isTrue();
+        assertThat(((LongColumn) batch.column("n")).values()[101]).isEqualTo(99);
+    }
+
+    @Test
+    void when_valueHasWrongType_then_errorNamesColumn() {
+        assertThatThrownBy(() -> Batch.builder(schema).addRow(1L, "seven", "a", 1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'n'");
+    }
+
+    @Test
+    void when_batchIsGathered_then_rowsAndNullsFollow() {
+        Batch batch = Batch.builder(schema).addRow(1L, 1L, "a", null).addRow(2L, null, "b", 2.0)
+                .addRow(3L, 3L, null, 3.0).build();
+        Batch g = batch.gather(new int[]{2, 1}, 2);
+        assertThat(g.toRows()).extracting(Row::values)
+                .containsExactly(new Object[]{3L, 3L, null, 3.0}, new Object[]{2L, null, "b", 2.0});
+    }
+
+    @Test
+    void when_structColumnIsBuilt_then_childrenAreReadable() {
+        Schema s = Schema.of(Field.struct("window", Field.of("start", DataType.TIMESTAMP),
+                Field.of("end", DataType.TIMESTAMP)), Field.of("count", DataType.LONG));
+        Batch b = Batch.builder(s).addRow(new Object[]{10L, 20L}, 3L).build();
+        assertThat(b.row(0).getStruct("window").getLong("end")).isEqualTo(20L);
+        assertThat(((StructColumn) b.column(0)).child("start").get(0)).isEqualTo(10L);
+    }
+}
