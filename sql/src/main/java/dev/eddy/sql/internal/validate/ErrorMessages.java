@@ -22,6 +22,7 @@ public final class ErrorMessages {
   // Calcite's validator messages (CalciteResource); matched to add the stream name and a suggestion
   private static final Pattern COLUMN_IN_ANY = Pattern.compile("Column '(.+)' not found in any table");
   private static final Pattern COLUMN_IN_TABLE = Pattern.compile("Column '(.+)' not found in table '(.+)'");
+  private static final Pattern NEAR_KEYWORD = Pattern.compile("Incorrect syntax near the keyword '(.+?)'");
   private static final Pattern OBJECT = Pattern.compile("(?:Object|Table) '(.+?)' not found.*");
 
   private ErrorMessages() {
@@ -31,11 +32,19 @@ public final class ErrorMessages {
     Throwable cause = e.getCause();
     if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
       Token next = pe.currentToken.next;
-      String what = next.kind == 0 ? "unexpected end of input" : "unexpected '" + next.image + "'";
-      return at("Syntax error", next.beginLine, next.beginColumn, what);
+      if (next.kind == 0) {
+        // JavaCC puts end-of-input on the last character; users expect the place just after it
+        Token last = pe.currentToken;
+        return at("Syntax error", last.endLine, last.endColumn + 1, "unexpected end of input");
+      }
+      return at("Syntax error", next.beginLine, next.beginColumn, "unexpected '" + next.image + "'");
     }
     SqlParserPos pos = e.getPos();
     String detail = firstLine(e.getMessage());
+    Matcher keyword = NEAR_KEYWORD.matcher(detail);
+    if (keyword.lookingAt()) {
+      return at("Syntax error", pos.getLineNum(), pos.getColumnNum(), "unexpected '" + keyword.group(1) + "'");
+    }
     if (detail.startsWith("Lexical error")) {
       detail = detail.replaceFirst("Lexical error at line \\d+, column \\d+\\.\\s*", "");
       return at("Lexical error", pos.getLineNum(), pos.getColumnNum(), detail);
