@@ -19,6 +19,7 @@ import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.rex.RexBuilder;
@@ -27,6 +28,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -48,6 +50,9 @@ public final class QueryPlanner {
   /** Validates {@code query} (a SELECT, set operation, or INSERT ... SELECT) and plans it. */
   public PlannedQuery plan(SqlNode query) {
     List<Relation> reads = referencedRelations(query);
+    if (query instanceof SqlInsert insert) {
+      checkInsertWidth(insert);
+    }
     JavaTypeFactoryImpl types = new JavaTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(catalog));
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), types, connectionConfig());
@@ -58,15 +63,25 @@ public final class QueryPlanner {
       validated = validator.validate(query);
     } catch (CalciteContextException e) {
       throw ErrorMessages.validation(e, reads, WINDOW_COLUMNS, allNames());
+    } catch (RuntimeException e) {
+      // Calcite occasionally fails inside validation without a position; never let that escape raw
+      throw ErrorMessages.at(query.getParserPosition(), "Invalid query (" + e.getMessage() + ")");
     }
     Relation sink = null;
-    SqlNode select = validated;
+    RelRoot rel;
+    try {
+      rel = converter(validator, reader, types).convertQuery(validated, false, true);
+    } catch (RuntimeException | AssertionError e) {
+      throw ErrorMessages.at(query.getParserPosition(), "Cannot plan this query: " + e.getMessage().lines()
+          .findFirst().orElse(e.toString()));
+    }
     if (validated instanceof SqlInsert insert) {
       sink = relationOf((SqlIdentifier) insert.getTargetTable());
-      select = insert.getSource();
       reads.remove(sink);
+      // plan the rows to write: the input of the table modification, with the sink's column names
+      RelNode source = rel.rel.getInput(0);
+      rel = RelRoot.of(source, insert.getSource().getKind());
     }
-    RelRoot rel = converter(validator, reader, types).convertQuery(select, false, true);
     return new PlannedQuery(validated, rel, List.copyOf(reads), sink);
   }
 
@@ -78,6 +93,21 @@ public final class QueryPlanner {
     return new SqlToRelConverter((rowType, sql, schemaPath, viewPath) -> {
       throw new UnsupportedOperationException("views are not supported");
     }, validator, reader, cluster, StandardConvertletTable.INSTANCE, config);
+  }
+
+  /** Calcite's own check of this fails with an index error when types are coerced, so check first. */
+  private void checkInsertWidth(SqlInsert insert) {
+    if (!(insert.getSource() instanceof SqlSelect select) || select.getSelectList() == null
+        || select.getSelectList().stream().anyMatch(n -> n instanceof SqlIdentifier id && id.isStar())) {
+      return;
+    }
+    Relation sink = relationOf((SqlIdentifier) insert.getTargetTable());
+    int target = insert.getTargetColumnList() != null ? insert.getTargetColumnList().size() : sink.schema().size();
+    int source = select.getSelectList().size();
+    if (target != source) {
+      throw ErrorMessages.at(select.getSelectList().getParserPosition(), "INSERT INTO " + sink.name() + " needs "
+          + target + " columns but the SELECT gives " + source);
+    }
   }
 
   static CalciteConnectionConfig connectionConfig() {
