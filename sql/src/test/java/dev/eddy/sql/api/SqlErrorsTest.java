@@ -21,6 +21,10 @@ class SqlErrorsTest {
       SELECT a.word FROM lines a JOIN lines b ON a.word = b.word | A join of two streams needs a time bound
       SELECT word FROM lines GROUP BY window(ts, '10 minuets'), word | Invalid interval '10 minuets' for the window size
       SELECT window(ts, '10 minutes') FROM lines          | window(...) is only allowed in GROUP BY at line 1, column 8
+      SELECT word, ROW_NUMBER() OVER (ORDER BY ts) FROM lines | OVER (...) window functions are not supported on an unbounded stream
+      SELECT word FROM lines INTERSECT SELECT word FROM lines | INTERSECT is not supported on an unbounded stream
+      SELECT word FROM lines EXCEPT SELECT word FROM lines | EXCEPT is not supported on an unbounded stream
+      SELECT 'x' FROM lines a JOIN lines b ON a.ts > b.ts | A join of two streams needs a time bound at line 1, column 25
       DROP STREAM linez                                   | Unknown stream 'linez' at line 1, column 13. Did you mean 'lines'?
       DROP TABLE lines                                    | 'lines' is a stream; use DROP STREAM at line 1, column 12
       DESCRIBE linez                                      | Unknown stream or table 'linez' at line 1, column 10. Did you mean 'lines'?

@@ -69,6 +69,13 @@ class SqlPlansTest {
   }
 
   @Test
+  void when_streamsJoinWithTwoSidedTimeBound_then_itIsAccepted() {
+    SqlResult r = sql.execute("SELECT b.auction FROM bids b JOIN auctions a ON b.auction = a.id"
+        + " AND b.ts >= a.ts AND a.ts + INTERVAL '1' HOUR > b.ts");
+    assertThat(r).isInstanceOf(SqlResult.Streaming.class);
+  }
+
+  @Test
   void when_streamsJoinOnEqualWindows_then_thatCountsAsATimeBound() {
     SqlResult r = sql.execute("SELECT a.window_start, a.auction FROM"
         + " TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND)) a JOIN"

@@ -86,6 +86,12 @@ public final class ErrorMessages {
         pos.getLineNum(), pos.getColumnNum());
   }
 
+  /** Like {@link #at(SqlParserPos, String)}, with an explanation after the position. */
+  public static SqlException at(SqlParserPos pos, String message, String why) {
+    return new SqlException(message + positionSuffix(pos.getLineNum(), pos.getColumnNum()) + ": " + why,
+        pos.getLineNum(), pos.getColumnNum());
+  }
+
   private static SqlException suggest(String head, int line, int column, String wrong,
       Collection<String> candidates) {
     Optional<String> best = NameSuggester.closest(wrong, candidates);

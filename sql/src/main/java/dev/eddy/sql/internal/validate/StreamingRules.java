@@ -6,15 +6,21 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
@@ -43,14 +49,23 @@ public final class StreamingRules {
       boolean ordered = !sort.getCollation().getFieldCollations().isEmpty();
       String what = ordered ? "ORDER BY" : "LIMIT/OFFSET";
       throw ErrorMessages.at(sortPosition(sql, ordered), what + " is not supported on an unbounded stream"
-          + " without aggregation: a stream never ends, so its rows cannot be sorted or counted off."
-          + " Aggregate first (GROUP BY, e.g. per window), or query the result's memory table");
+          + " without aggregation", "a stream never ends, so its rows cannot be sorted or counted off;"
+          + " aggregate first (GROUP BY, e.g. per window), or query the result's memory table");
     }
     if (rel instanceof Join join && readsStream(join.getLeft()) && readsStream(join.getRight())
         && !timeBounded(join)) {
-      throw ErrorMessages.at(joinPosition(sql), "A join of two streams needs a time bound, e.g."
-          + " a.ts BETWEEN b.ts AND b.ts + INTERVAL '1' HOUR, or equal window_start of two windowed"
+      throw ErrorMessages.at(joinPosition(sql), "A join of two streams needs a time bound",
+          "e.g. a.ts BETWEEN b.ts AND b.ts + INTERVAL '1' HOUR, or equal window_start of two windowed"
           + " streams; without one its state would grow forever");
+    }
+    if (readsStream(rel) && (rel instanceof Window
+        || rel instanceof Project p && RexOver.containsOver(p.getProjects(), null))) {
+      throw ErrorMessages.at(sql.getParserPosition(), "OVER (...) window functions are not supported on an"
+          + " unbounded stream", "use GROUP BY with TUMBLE/HOP/SESSION or window(...) instead");
+    }
+    if ((rel instanceof Intersect || rel instanceof Minus) && readsStream(rel)) {
+      throw ErrorMessages.at(sql.getParserPosition(), (rel instanceof Intersect ? "INTERSECT" : "EXCEPT")
+          + " is not supported on an unbounded stream; only UNION ALL is");
     }
     for (RelNode input : rel.getInputs()) {
       check(input, sql);
@@ -77,9 +92,16 @@ public final class StreamingRules {
     return rel.getInputs().stream().anyMatch(StreamingRules::aggregates);
   }
 
+  /**
+   * True if the condition bounds the left time from both sides relative to the right time (e.g. BETWEEN
+   * or two comparisons), or equates the window bounds of both sides: only then can the state of both
+   * sides be dropped once the watermark passes.
+   */
   private static boolean timeBounded(Join join) {
     int leftCount = join.getLeft().getRowType().getFieldCount();
     List<RelDataTypeField> fields = join.getRowType().getFieldList();
+    boolean lower = false;
+    boolean upper = false;
     for (RexNode c : RelOptUtil.conjunctions(join.getCondition())) {
       if (!(c instanceof RexCall call) || call.getOperands().size() != 2) {
         continue;
@@ -92,7 +114,13 @@ public final class StreamingRules {
         case LESS_THAN:
         case LESS_THAN_OR_EQUAL:
           if (crossesSides(a, b, leftCount) && touchesTime(a, fields) && touchesTime(b, fields)) {
-            return true;
+            boolean greater = call.getKind() == SqlKind.GREATER_THAN || call.getKind() == SqlKind.GREATER_THAN_OR_EQUAL;
+            boolean leftFirst = side(RelOptUtil.InputFinder.bits(a), leftCount) < 0;
+            if (greater == leftFirst) {
+              lower = true;
+            } else {
+              upper = true;
+            }
           }
           break;
         case EQUALS:
@@ -106,7 +134,7 @@ public final class StreamingRules {
           break;
       }
     }
-    return false;
+    return lower && upper;
   }
 
   private static boolean crossesSides(RexNode a, RexNode b, int leftCount) {
