@@ -98,6 +98,9 @@ public final class Sql {
     try {
       return new ArrayList<>(SqlParser.create(text, Dialect.PARSER).parseStmtList().getList());
     } catch (SqlParseException e) {
+      if (ErrorMessages.isEmptyInput(e)) {
+        return new ArrayList<>(); // nothing but blanks and comments
+      }
       throw ErrorMessages.syntax(e);
     }
   }
@@ -113,8 +116,10 @@ public final class Sql {
    * Plans a representative windowed query on a private catalog so Calcite's classes are loaded and
    * compiled before the first real query (the first one otherwise takes seconds). Call it off the
    * critical path, e.g. on a background thread at kernel start; it never throws.
+   *
+   * @return true if the warm-up queries planned and ran (false means the first real query stays slow)
    */
-  public static void warmUp() {
+  public static boolean warmUp() {
     try {
       Sql sql = new Sql(new SqlCatalog());
       sql.execute("CREATE STREAM warm (k STRING, v BIGINT, ts TIMESTAMP(3),"
@@ -123,8 +128,10 @@ public final class Sql {
       sql.execute("SELECT window.start, k, COUNT(*), SUM(v) FROM warm WHERE v > 0"
           + " GROUP BY window(ts, '10 seconds', '5 seconds'), k");
       sql.execute("SELECT k, COUNT(*) AS n FROM warm_t GROUP BY k ORDER BY n DESC LIMIT 5");
+      return true;
     } catch (RuntimeException e) {
       // warming is an optimisation: a failure here shows up again, with its message, on the real query
+      return false;
     }
   }
 

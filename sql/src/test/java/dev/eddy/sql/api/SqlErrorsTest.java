@@ -25,6 +25,10 @@ class SqlErrorsTest {
       SELECT word FROM lines INTERSECT SELECT word FROM lines | INTERSECT is not supported on an unbounded stream
       SELECT word FROM lines EXCEPT SELECT word FROM lines | EXCEPT is not supported on an unbounded stream
       SELECT 'x' FROM lines a JOIN lines b ON a.ts > b.ts | A join of two streams needs a time bound at line 1, column 25
+      SELECT "word" FROM lines                            | Syntax error at line 1, column 8: unexpected '"' (quote names with back-ticks: `name`)
+      SELECT window.start FROM lines                      | window.start and window.end need window(...) or session_window(...) in GROUP BY, or TUMBLE/HOP/SESSION in FROM at line 1, column 8
+      SELECT COUNT(*) FROM lines GROUP BY window(word, '1 minute') | TUMBLE needs a TIMESTAMP column as its time column and INTERVAL sizes at line 1, column
+      -- only a comment                                   | No SQL statement to run
       DROP STREAM linez                                   | Unknown stream 'linez' at line 1, column 13. Did you mean 'lines'?
       DROP TABLE lines                                    | 'lines' is a stream; use DROP STREAM at line 1, column 12
       DESCRIBE linez                                      | Unknown stream or table 'linez' at line 1, column 10. Did you mean 'lines'?

@@ -23,9 +23,16 @@ public final class ErrorMessages {
   private static final Pattern COLUMN_IN_ANY = Pattern.compile("Column '(.+)' not found in any table");
   private static final Pattern COLUMN_IN_TABLE = Pattern.compile("Column '(.+)' not found in table '(.+)'");
   private static final Pattern NEAR_KEYWORD = Pattern.compile("Incorrect syntax near the keyword '(.+?)'");
+  private static final Pattern WINDOW_ARGS = Pattern.compile("Cannot apply '(TUMBLE|HOP|SESSION)'");
   private static final Pattern OBJECT = Pattern.compile("(?:Object|Table) '(.+?)' not found.*");
 
   private ErrorMessages() {
+  }
+
+  /** True if the parser found nothing but blanks and comments. */
+  public static boolean isEmptyInput(SqlParseException e) {
+    return e.getCause() instanceof ParseException pe && pe.currentToken != null && pe.currentToken.endLine == 0
+        && pe.currentToken.next != null && pe.currentToken.next.kind == 0;
   }
 
   public static SqlException syntax(SqlParseException e) {
@@ -37,7 +44,9 @@ public final class ErrorMessages {
         Token last = pe.currentToken;
         return at("Syntax error", last.endLine, last.endColumn + 1, "unexpected end of input");
       }
-      return at("Syntax error", next.beginLine, next.beginColumn, "unexpected '" + next.image + "'");
+      String hint = next.image.startsWith("\"") ? " (quote names with back-ticks: `name`)"
+          : next.image.equals("'") ? " (a string is not closed)" : "";
+      return at("Syntax error", next.beginLine, next.beginColumn, "unexpected '" + next.image + "'" + hint);
     }
     SqlParserPos pos = e.getPos();
     String detail = firstLine(e.getMessage());
@@ -65,12 +74,21 @@ public final class ErrorMessages {
     Matcher t = COLUMN_IN_TABLE.matcher(message);
     if (m.matches() || t.matches()) {
       String name = m.matches() ? m.group(1) : t.group(1);
+      if (name.equalsIgnoreCase("window_start") || name.equalsIgnoreCase("window_end")) {
+        return new SqlException("window.start and window.end need window(...) or session_window(...) in"
+            + " GROUP BY, or TUMBLE/HOP/SESSION in FROM" + positionSuffix(line, column), line, column);
+      }
       List<String> candidates = new ArrayList<>(extraColumns);
       referenced.forEach(r -> candidates.addAll(r.schema().names()));
       String where = referenced.size() == 1
           ? " in " + referenced.get(0).kind().word() + " '" + referenced.get(0).name() + "'"
           : t.matches() ? " in '" + t.group(2) + "'" : "";
       return suggest("Unknown column '" + name + "'" + where, line, column, name, candidates);
+    }
+    Matcher w = WINDOW_ARGS.matcher(message);
+    if (w.lookingAt()) {
+      return new SqlException(w.group(1) + " needs a TIMESTAMP column as its time column and INTERVAL"
+          + " sizes" + positionSuffix(line, column), line, column);
     }
     Matcher o = OBJECT.matcher(message);
     if (o.matches()) {
@@ -94,7 +112,7 @@ public final class ErrorMessages {
 
   private static SqlException suggest(String head, int line, int column, String wrong,
       Collection<String> candidates) {
-    Optional<String> best = NameSuggester.closest(wrong, candidates);
+    Optional<String> best = NameSuggester.closest(wrong, candidates).filter(b -> !b.equalsIgnoreCase(wrong));
     String tail = best.map(b -> ". Did you mean '" + b + "'?").orElse("");
     return new SqlException(head + positionSuffix(line, column) + tail, line, column);
   }
