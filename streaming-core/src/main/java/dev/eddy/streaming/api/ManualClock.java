@@ -3,6 +3,7 @@ package dev.eddy.streaming.api;
 /** A clock that only moves when told to; thread-safe so a test thread can advance it. */
 public final class ManualClock implements Clock {
     private volatile long now;
+    private final java.util.Set<Object> waiters = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ManualClock(long startMillis) {
         this.now = startMillis;
@@ -13,18 +14,45 @@ public final class ManualClock implements Clock {
         return now;
     }
 
-    /** Moves time forward; time never goes backwards. */
-    public synchronized void advance(long millis) {
+    /** Moves time forward and wakes threads waiting for a time; time never goes backwards. */
+    public void advance(long millis) {
         if (millis < 0) {
             throw new IllegalArgumentException("a clock cannot go backwards: " + millis);
         }
-        now += millis;
+        synchronized (this) {
+            now += millis;
+        }
+        wakeWaiters();
     }
 
-    public synchronized void set(long millis) {
-        if (millis < now) {
-            throw new IllegalArgumentException("a clock cannot go backwards: " + millis + " < " + now);
+    public void set(long millis) {
+        synchronized (this) {
+            if (millis < now) {
+                throw new IllegalArgumentException("a clock cannot go backwards: " + millis + " < " + now);
+            }
+            now = millis;
         }
-        now = millis;
+        wakeWaiters();
+    }
+
+    /** Waits without a wall-clock timeout: only {@link #advance}, {@link #set} or a notify wake it. */
+    @Override
+    public void await(Object monitor, long targetMillis) throws InterruptedException {
+        waiters.add(monitor);
+        try {
+            if (millis() < targetMillis) {
+                monitor.wait();
+            }
+        } finally {
+            waiters.remove(monitor);
+        }
+    }
+
+    private void wakeWaiters() {
+        for (Object w : waiters) {
+            synchronized (w) {
+                w.notifyAll();
+            }
+        }
     }
 }

@@ -1,0 +1,109 @@
+package dev.eddy.streaming.api;
+
+import dev.eddy.streaming.api.checkpoint.CheckpointStore;
+import dev.eddy.streaming.internal.exec.QueryFactory;
+import dev.eddy.streaming.internal.exec.QueryRunner;
+import dev.eddy.streaming.internal.exec.QuerySpec;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Configures and starts a streaming query: output mode (default append), trigger (default as fast as
+ * possible), sink (memory by default: needs a queryName; or console, foreachBatch, a registered format).
+ * {@link #start()} plans the query and checks Spark's output-mode rules, failing with the rule's name.
+ */
+public final class DataStreamWriter {
+    private final Eddy session;
+    private final Dataset data;
+    private OutputMode mode = OutputMode.APPEND;
+    private Trigger trigger = Trigger.asFastAsPossible();
+    private String queryName;
+    private String format;
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private String checkpointLocation;
+    private CheckpointStore checkpointStore;
+    private ForeachBatchFunction foreachBatch;
+    private PrintStream console;
+
+    DataStreamWriter(Eddy session, Dataset data) {
+        this.session = session;
+        this.data = data;
+    }
+
+    public DataStreamWriter outputMode(String m) {
+        return outputMode(OutputMode.parse(m));
+    }
+
+    public DataStreamWriter outputMode(OutputMode m) {
+        this.mode = m;
+        return this;
+    }
+
+    public DataStreamWriter trigger(Trigger t) {
+        this.trigger = t;
+        return this;
+    }
+
+    public DataStreamWriter queryName(String name) {
+        this.queryName = name;
+        return this;
+    }
+
+    public DataStreamWriter format(String f) {
+        this.format = f;
+        return this;
+    }
+
+    public DataStreamWriter option(String key, String value) {
+        options.put(key.toLowerCase(java.util.Locale.ROOT), value);
+        return this;
+    }
+
+    public DataStreamWriter checkpointLocation(String path) {
+        this.checkpointLocation = path;
+        return this;
+    }
+
+    /** Plugs in a checkpoint implementation (the seam for the file-based checkpoints). */
+    public DataStreamWriter checkpointStore(CheckpointStore store) {
+        this.checkpointStore = store;
+        return this;
+    }
+
+    /** Calls {@code fn} with every batch's output as a Tablesaw table. */
+    public DataStreamWriter foreachBatch(ForeachBatchFunction fn) {
+        this.foreachBatch = fn;
+        return this;
+    }
+
+    /** Prints every batch as a text table to {@code out}. */
+    public DataStreamWriter console(PrintStream out) {
+        this.format = "console";
+        this.console = out;
+        return this;
+    }
+
+    /** Writes to the memory table {@code name} (queryable with {@code session.table(name)}). */
+    public DataStreamWriter memory(String name) {
+        this.format = "memory";
+        this.queryName = name;
+        return this;
+    }
+
+    /** What this writer would start (engine-internal; used by the test driver and the magics). */
+    public QuerySpec spec() {
+        return new QuerySpec(data.plan(), mode, trigger, queryName, format, Map.copyOf(options), checkpointLocation,
+                checkpointStore, foreachBatch, console, session.noDataBatches(), session.clock(), session.memoryTables());
+    }
+
+    /** Starts the query on its own thread. */
+    public StreamingQuery start() {
+        QuerySpec spec = spec();
+        QueryRunner runner = new QueryRunner(QueryFactory.create(spec, s -> s, session.registry()::progress),
+                spec.plan(), trigger, session.clock(), session.registry());
+        runner.start();
+        return runner;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.eddy.streaming.api;
+
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Durations;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.ExprTypes;
+import dev.eddy.streaming.api.expr.Functions;
+import dev.eddy.streaming.api.function.RowFlatMapper;
+import dev.eddy.streaming.api.function.RowMapper;
+import dev.eddy.streaming.api.function.RowPredicate;
+import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.Deduplicate;
+import dev.eddy.streaming.api.plan.Filter;
+import dev.eddy.streaming.api.plan.Generate;
+import dev.eddy.streaming.api.plan.Join;
+import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.api.plan.MapRows;
+import dev.eddy.streaming.api.plan.Project;
+import dev.eddy.streaming.api.plan.Watermark;
+import dev.eddy.streaming.internal.exec.Explain;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An immutable query over a stream (or a static table): every method returns a new Dataset with one more
+ * logical-plan node. Nothing runs until {@link #writeStream()}{@code .start()}. Errors in column names or
+ * types are reported by the method that introduces them.
+ */
+public final class Dataset {
+    private final Eddy session;
+    private final LogicalPlan plan;
+
+    public Dataset(Eddy session, LogicalPlan plan) {
+        this.session = session;
+        this.plan = plan;
+    }
+
+    public LogicalPlan plan() {
+        return plan;
+    }
+
+    public Schema schema() {
+        return plan.schema();
+    }
+
+    public boolean isStreaming() {
+        return plan.isStreaming();
+    }
+
+    public Eddy session() {
+        return session;
+    }
+
+    private Dataset with(LogicalPlan p) {
+        return new Dataset(session, p);
+    }
+
+    /** Selects columns by name. */
+    public Dataset select(String... columns) {
+        return select(Arrays.stream(columns).map(Functions::col).toArray(Expr[]::new));
+    }
+
+    /** Computes columns; at most one may be {@code explode(split(...))}, which makes one row per part. */
+    public Dataset select(Expr... exprs) {
+        LogicalPlan child = plan;
+        List<Expr> items = new ArrayList<>(Arrays.asList(exprs));
+        for (int i = 0; i < items.size(); i++) {
+            Expr u = ExprTypes.unalias(items.get(i));
+            if (u instanceof Expr.Call c && c.function().equals("explode")) {
+                if (child != plan) {
+                    throw new IllegalArgumentException("only one explode(...) per select");
+                }
+                ExprTypes.type(u, plan.schema());
+                Expr.Call split = (Expr.Call) c.args().get(0);
+                String name = ExprTypes.name(items.get(i));
+                String genName = plan.schema().indexOf(name) < 0 ? name : "__explode_" + name;
+                child = new Generate(plan, split.args().get(0), (String) ((Expr.Lit) split.args().get(1)).value(), genName);
+                items.set(i, Functions.alias(Functions.col(genName), name));
+            }
+        }
+        return with(new Project(child, items));
+    }
+
+    /** Adds or replaces a column. */
+    public Dataset withColumn(String name, Expr e) {
+        List<Expr> items = new ArrayList<>();
+        boolean replaced = false;
+        for (Field f : schema().fields()) {
+            if (f.name().equals(name)) {
+                items.add(Functions.alias(e, name));
+                replaced = true;
+            } else {
+                items.add(Functions.col(f.name()));
+            }
+        }
+        if (!replaced) {
+            items.add(Functions.alias(e, name));
+        }
+        return select(items.toArray(Expr[]::new));
+    }
+
+    /** Drops columns by name (unknown names are ignored, as in Spark). */
+    public Dataset drop(String... columns) {
+        List<String> dropped = Arrays.asList(columns);
+        return select(schema().names().stream().filter(n -> !dropped.contains(n)).toArray(String[]::new));
+    }
+
+    public Dataset filter(Expr condition) {
+        return with(new Filter(plan, condition));
+    }
+
+    public Dataset where(Expr condition) {
+        return filter(condition);
+    }
+
+    /** Keeps rows for which a Java lambda returns true (row by row; slower than an expression). */
+    public Dataset filter(RowPredicate p) {
+        return with(new MapRows(plan, (row, out) -> {
+            if (p.test(row)) {
+                out.emit(row.values());
+            }
+        }, schema(), "filter(lambda)"));
+    }
+
+    /** Maps every row with a Java lambda to one row of {@code outSchema}. */
+    public Dataset map(Schema outSchema, RowMapper f) {
+        return with(new MapRows(plan, (row, out) -> out.emit(f.map(row)), outSchema, "map(lambda)"));
+    }
+
+    /** Maps every row with a Java lambda to zero or more rows of {@code outSchema}. */
+    public Dataset flatMap(Schema outSchema, RowFlatMapper f) {
+        return with(new MapRows(plan, f, outSchema, "flatMap(lambda)"));
+    }
+
+    public GroupedData groupBy(String... columns) {
+        return groupBy(Arrays.stream(columns).map(Functions::col).toArray(Expr[]::new));
+    }
+
+    /** Groups by expressions; one of them may be {@code window(...)}. */
+    public GroupedData groupBy(Expr... keys) {
+        return new GroupedData(this, List.of(keys));
+    }
+
+    /** Declares {@code column} as event time with a watermark of max seen minus {@code delay} ("10 minutes"). */
+    public Dataset withWatermark(String column, String delay) {
+        return with(new Watermark(plan, column, Durations.parseMicros(delay)));
+    }
+
+    /** Keeps the first row per combination of the columns (all columns when none are given). */
+    public Dataset dropDuplicates(String... columns) {
+        return with(new Deduplicate(plan, List.of(columns)));
+    }
+
+    /** An inner join. */
+    public Dataset join(Dataset right, Expr condition) {
+        return join(right, condition, "inner");
+    }
+
+    /** A join of type "inner" or "left_outer" ("left", "leftouter"). */
+    public Dataset join(Dataset right, Expr condition, String type) {
+        String t = type.toLowerCase(Locale.ROOT).replace("_", "");
+        Join.JoinType jt = switch (t) {
+            case "inner" -> Join.JoinType.INNER;
+            case "left", "leftouter" -> Join.JoinType.LEFT_OUTER;
+            default -> throw new IllegalArgumentException("unsupported join type '" + type + "': use inner or left_outer");
+        };
+        return with(new Join(plan, right.plan, jt, condition));
+    }
+
+    /** Joins with a static Tablesaw table. */
+    public Dataset join(Table right, Expr condition, String type) {
+        return join(session.createDataFrame(right), condition, type);
+    }
+
+    public DataStreamWriter writeStream() {
+        if (!isStreaming()) {
+            throw new IllegalArgumentException("writeStream() needs a streaming Dataset (one read with readStream())");
+        }
+        return new DataStreamWriter(session, this);
+    }
+
+    /** The logical plan as text. */
+    public String explain() {
+        return "== Logical Plan ==\n" + Explain.logical(plan);
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset" + schema();
+    }
+
+    /** The result of {@link Dataset#groupBy}: finish it with {@link #agg} or {@link #count()}. */
+    public static final class GroupedData {
+        private final Dataset source;
+        private final List<Expr> keys;
+
+        GroupedData(Dataset source, List<Expr> keys) {
+            this.source = source;
+            this.keys = keys;
+        }
+
+        public Dataset agg(Expr... aggregates) {
+            return source.with(new Aggregate(source.plan, keys, List.of(aggregates)));
+        }
+
+        /** count(*) as column "count". */
+        public Dataset count() {
+            return agg(Functions.count());
+        }
+
+        public Dataset sum(String column) {
+            return agg(Functions.sum(Functions.col(column)));
+        }
+
+        public Dataset avg(String column) {
+            return agg(Functions.avg(Functions.col(column)));
+        }
+
+        public Dataset max(String column) {
+            return agg(Functions.max(Functions.col(column)));
+        }
+
+        public Dataset min(String column) {
+            return agg(Functions.min(Functions.col(column)));
+        }
+    }
+}

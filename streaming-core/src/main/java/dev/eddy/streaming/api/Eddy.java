@@ -1,0 +1,119 @@
+package dev.eddy.streaming.api;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.plan.StaticScan;
+import dev.eddy.streaming.internal.exec.QueryRegistry;
+import dev.eddy.streaming.internal.sink.MemoryTable;
+import dev.eddy.streaming.internal.sink.MemoryTables;
+import dev.eddy.streaming.internal.table.Tables;
+import tech.tablesaw.api.Table;
+
+import java.util.Set;
+
+/**
+ * The engine session: the entry point a notebook gets (like {@code spark} in PySpark).
+ * <pre>{@code
+ * Eddy eddy = Eddy.create();
+ * Dataset lines = eddy.readStream().format("socket").option("port", "9999").load();
+ * StreamingQuery q = lines.select(explode(split(col("value"), " ")).as("word"))... 
+ * }</pre>
+ * Thread-safe.
+ */
+public final class Eddy {
+    private final Clock clock;
+    private final boolean noDataBatches;
+    private final MemoryTables memoryTables = new MemoryTables();
+    private final QueryRegistry registry = new QueryRegistry();
+    private final StreamingQueryManager streams = new StreamingQueryManager(registry);
+
+    private Eddy(Clock clock, boolean noDataBatches) {
+        this.clock = clock;
+        this.noDataBatches = noDataBatches;
+    }
+
+    /** A session on the system clock. */
+    public static Eddy create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Session settings. */
+    public static final class Builder {
+        private Clock clock = Clock.system();
+        private boolean noDataBatches = true;
+
+        /** The clock the engine reads (a {@link ManualClock} in tests). */
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        /** Whether no-data batches run when the watermark moves (Spark's default: true). */
+        public Builder noDataBatches(boolean enabled) {
+            this.noDataBatches = enabled;
+            return this;
+        }
+
+        public Eddy build() {
+            return new Eddy(clock, noDataBatches);
+        }
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public boolean noDataBatches() {
+        return noDataBatches;
+    }
+
+    public DataStreamReader readStream() {
+        return new DataStreamReader(this);
+    }
+
+    /** A stream that tests and notebooks add rows to. */
+    public MemoryStream memoryStream(Schema schema) {
+        return new MemoryStream(this, schema);
+    }
+
+    /** A static Dataset over a Tablesaw table (for stream-static joins). */
+    public Dataset createDataFrame(Table table) {
+        return new Dataset(this, new StaticScan(table.name(), Tables.fromTable(table)));
+    }
+
+    /** A static Dataset over a batch. */
+    public Dataset createDataFrame(String name, Batch batch) {
+        return new Dataset(this, new StaticScan(name, batch));
+    }
+
+    /** The current contents of a memory-sink query's table, as a Tablesaw table. */
+    public Table table(String name) {
+        return Tables.toTable(name, memoryTable(name));
+    }
+
+    /** The current contents of a memory-sink query's table, as an engine batch. */
+    public Batch memoryTable(String name) {
+        return memoryTables.get(name).map(MemoryTable::snapshot).orElseThrow(() ->
+                new IllegalArgumentException("no memory table '" + name + "'; known: " + memoryTables.names()));
+    }
+
+    public Set<String> memoryTableNames() {
+        return memoryTables.names();
+    }
+
+    public StreamingQueryManager streams() {
+        return streams;
+    }
+
+    MemoryTables memoryTables() {
+        return memoryTables;
+    }
+
+    QueryRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.eddy.streaming.api;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.plan.Scan;
+import dev.eddy.streaming.internal.source.memory.MemorySource;
+import dev.eddy.streaming.internal.source.memory.MemorySources;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A stream whose rows are added by hand (tests, small demos). Each {@code addData} call becomes one unit
+ * of the stream's offset; a trigger reads everything added since the last one. Thread-safe.
+ */
+public final class MemoryStream {
+    private final Eddy session;
+    private final String id = UUID.randomUUID().toString();
+    private final MemorySource source;
+
+    MemoryStream(Eddy session, Schema schema) {
+        this.session = session;
+        this.source = new MemorySource(id, schema);
+        MemorySources.register(id, source);
+    }
+
+    public Schema schema() {
+        return source.schema();
+    }
+
+    /** Adds rows given as boxed values in schema order (TIMESTAMP as Long micros or Instant). */
+    public MemoryStream addData(Object[]... rows) {
+        BatchBuilder b = Batch.builder(source.schema(), rows.length);
+        for (Object[] r : rows) {
+            b.addRow(r);
+        }
+        source.add(b.build());
+        return this;
+    }
+
+    /** Adds a whole batch (its schema must equal the stream's). */
+    public MemoryStream addBatch(Batch batch) {
+        source.add(batch);
+        return this;
+    }
+
+    /** The stream as a Dataset. */
+    public Dataset toDF() {
+        return new Dataset(session, new Scan("memory", Map.of("id", id), source.schema()));
+    }
+}

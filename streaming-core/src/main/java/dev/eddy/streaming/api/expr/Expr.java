@@ -1,0 +1,137 @@
+package dev.eddy.streaming.api.expr;
+
+/**
+ * An immutable expression tree node. The fluent API ({@link Functions}, {@code Dataset}) and the SQL front
+ * end both build these; the physical planner compiles them to vectorized evaluators. Types are resolved
+ * against an input schema by {@link ExprTypes}.
+ */
+public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary, Expr.Cast, Expr.Call,
+        Expr.Window, Expr.SessionWindow, Expr.Agg, Expr.Alias {
+
+    /** A column reference; {@code a.b} refers to field b of struct column a. */
+    record Col(String name) implements Expr {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A literal: Long, Integer, Double, Boolean, String or null, with its type. */
+    record Lit(Object value, dev.eddy.streaming.api.data.DataType type) implements Expr {
+        @Override
+        public String toString() {
+            return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+        }
+    }
+
+    enum BinaryOp {
+        ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%"), EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
+        AND("AND"), OR("OR");
+
+        public final String symbol;
+
+        BinaryOp(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public boolean isComparison() {
+            return ordinal() >= EQ.ordinal() && ordinal() <= GE.ordinal();
+        }
+
+        public boolean isLogical() {
+            return this == AND || this == OR;
+        }
+    }
+
+    record Binary(BinaryOp op, Expr left, Expr right) implements Expr {
+        @Override
+        public String toString() {
+            return "(" + left + " " + op.symbol + " " + right + ")";
+        }
+    }
+
+    enum UnaryOp { NOT, NEG, IS_NULL, IS_NOT_NULL }
+
+    record Unary(UnaryOp op, Expr child) implements Expr {
+        @Override
+        public String toString() {
+            return op.name().toLowerCase(java.util.Locale.ROOT) + "(" + child + ")";
+        }
+    }
+
+    record Cast(Expr child, dev.eddy.streaming.api.data.DataType to) implements Expr {
+        @Override
+        public String toString() {
+            return "cast(" + child + " as " + to.sqlName() + ")";
+        }
+    }
+
+    /**
+     * A scalar function call by name: lower, upper, length, trim, concat, abs, coalesce, and split (only as
+     * the argument of explode, see {@code Generate}).
+     */
+    record Call(String function, java.util.List<Expr> args) implements Expr {
+        public Call {
+            args = java.util.List.copyOf(args);
+        }
+
+        @Override
+        public String toString() {
+            return function + args.toString().replace('[', '(').replace(']', ')');
+        }
+    }
+
+    /**
+     * {@code window(timeColumn, size, slide)}: assigns each row to the windows [start, start + size) with
+     * start = k * slide + offset that contain its time. Durations in microseconds; slide == size is tumbling.
+     */
+    record Window(Expr time, long sizeMicros, long slideMicros, long offsetMicros) implements Expr {
+        public Window {
+            if (sizeMicros <= 0 || slideMicros <= 0) {
+                throw new IllegalArgumentException("window size and slide must be positive");
+            }
+            if (slideMicros > sizeMicros) {
+                throw new IllegalArgumentException("window slide (" + slideMicros + "us) must not exceed its size ("
+                        + sizeMicros + "us)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "window(" + time + ", " + Durations.format(sizeMicros) + ", " + Durations.format(slideMicros) + ")";
+        }
+    }
+
+    /** {@code session_window(timeColumn, gap)}: sessions close after {@code gap} without events for a key. */
+    record SessionWindow(Expr time, long gapMicros) implements Expr {
+        public SessionWindow {
+            if (gapMicros <= 0) {
+                throw new IllegalArgumentException("session gap must be positive");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "session_window(" + time + ", " + Durations.format(gapMicros) + ")";
+        }
+    }
+
+    enum AggFn { COUNT, SUM, AVG, MIN, MAX, APPROX_COUNT_DISTINCT }
+
+    /** An aggregate function call; {@code arg} null means count(*). */
+    record Agg(AggFn fn, Expr arg) implements Expr {
+        @Override
+        public String toString() {
+            String a = arg == null ? (fn == AggFn.COUNT ? "1" : "") : arg.toString();
+            return fn.name().toLowerCase(java.util.Locale.ROOT) + "(" + a + ")";
+        }
+    }
+
+    /** Gives an expression its output column name. */
+    record Alias(Expr child, String name) implements Expr {
+        @Override
+        public String toString() {
+            return child + " AS " + name;
+        }
+    }
+}

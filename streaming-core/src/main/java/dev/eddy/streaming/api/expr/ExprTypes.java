@@ -1,0 +1,268 @@
+package dev.eddy.streaming.api.expr;
+
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Resolves an expression's output field (name and type) against an input schema, with clear errors. */
+public final class ExprTypes {
+    /** The fields of the {@code window} struct column. */
+    public static final Field WINDOW_FIELD = Field.struct("window", Field.of("start", DataType.TIMESTAMP),
+            Field.of("end", DataType.TIMESTAMP));
+    public static final Field SESSION_WINDOW_FIELD = WINDOW_FIELD.withName("session_window");
+
+    private ExprTypes() {
+    }
+
+    /** The output field of an expression, named as Spark would name it. */
+    public static Field field(Expr e, Schema in) {
+        if (e instanceof Expr.Alias a) {
+            return field(a.child(), in).withName(a.name());
+        }
+        if (e instanceof Expr.Col c) {
+            return resolveColumn(c.name(), in);
+        }
+        if (e instanceof Expr.Window w) {
+            requireTime(w.time(), in, "window");
+            return WINDOW_FIELD;
+        }
+        if (e instanceof Expr.SessionWindow w) {
+            requireTime(w.time(), in, "session_window");
+            return SESSION_WINDOW_FIELD;
+        }
+        return Field.of(name(e), type(e, in));
+    }
+
+    public static String name(Expr e) {
+        if (e instanceof Expr.Alias a) {
+            return a.name();
+        }
+        if (e instanceof Expr.Col c) {
+            return c.name().contains(".") ? c.name().substring(c.name().lastIndexOf('.') + 1) : c.name();
+        }
+        if (e instanceof Expr.Window) {
+            return "window";
+        }
+        if (e instanceof Expr.SessionWindow) {
+            return "session_window";
+        }
+        if (e instanceof Expr.Agg a && a.fn() == Expr.AggFn.COUNT && a.arg() == null) {
+            return "count";
+        }
+        if (e instanceof Expr.Call c && c.function().equals("explode")) {
+            return "col";
+        }
+        return e.toString();
+    }
+
+    public static DataType type(Expr e, Schema in) {
+        if (e instanceof Expr.Alias a) {
+            return type(a.child(), in);
+        }
+        if (e instanceof Expr.Col c) {
+            return resolveColumn(c.name(), in).type();
+        }
+        if (e instanceof Expr.Lit l) {
+            return l.type();
+        }
+        if (e instanceof Expr.Cast c) {
+            type(c.child(), in);
+            return c.to();
+        }
+        if (e instanceof Expr.Unary u) {
+            return unaryType(u, in);
+        }
+        if (e instanceof Expr.Binary b) {
+            return binaryType(b, in);
+        }
+        if (e instanceof Expr.Call c) {
+            return callType(c, in);
+        }
+        if (e instanceof Expr.Agg a) {
+            return aggType(a, in);
+        }
+        return field(e, in).type();
+    }
+
+    /** A column by name; {@code a.b} is field b of struct a. */
+    public static Field resolveColumn(String name, Schema in) {
+        int i = in.indexOf(name);
+        if (i >= 0) {
+            return in.field(i);
+        }
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+            Field parent = resolveColumn(name.substring(0, dot), in);
+            if (parent.type() == DataType.STRUCT) {
+                return resolveColumn(name.substring(dot + 1), Schema.of(parent.children()));
+            }
+        }
+        throw new IllegalArgumentException("cannot resolve column '" + name + "' among " + in.names());
+    }
+
+    private static void requireTime(Expr time, Schema in, String fn) {
+        DataType t = type(time, in);
+        if (t != DataType.TIMESTAMP) {
+            throw new IllegalArgumentException(fn + "() needs a timestamp column, but " + time + " is " + t.sqlName());
+        }
+    }
+
+    private static DataType unaryType(Expr.Unary u, Schema in) {
+        DataType t = type(u.child(), in);
+        return switch (u.op()) {
+            case NOT -> {
+                if (t != DataType.BOOLEAN) {
+                    throw new IllegalArgumentException("NOT needs a boolean, but " + u.child() + " is " + t.sqlName());
+                }
+                yield DataType.BOOLEAN;
+            }
+            case NEG -> numeric(t, u.child());
+            case IS_NULL, IS_NOT_NULL -> DataType.BOOLEAN;
+        };
+    }
+
+    private static DataType binaryType(Expr.Binary b, Schema in) {
+        DataType l = type(b.left(), in);
+        DataType r = type(b.right(), in);
+        if (b.op().isLogical()) {
+            if (l != DataType.BOOLEAN || r != DataType.BOOLEAN) {
+                throw new IllegalArgumentException(b.op().symbol + " needs booleans in " + b);
+            }
+            return DataType.BOOLEAN;
+        }
+        if (b.op().isComparison()) {
+            if (commonType(l, r) == null) {
+                throw new IllegalArgumentException("cannot compare " + l.sqlName() + " with " + r.sqlName() + " in " + b);
+            }
+            return DataType.BOOLEAN;
+        }
+        if (b.op() == Expr.BinaryOp.DIV) {
+            numeric(l, b.left());
+            numeric(r, b.right());
+            return DataType.DOUBLE;
+        }
+        return widen(numeric(l, b.left()), numeric(r, b.right()));
+    }
+
+    /** The type both sides are compared in, or null if they cannot be compared. */
+    public static DataType commonType(DataType l, DataType r) {
+        if (l == r) {
+            return l;
+        }
+        if (l.isNumeric() && r.isNumeric()) {
+            return widen(l, r);
+        }
+        return null;
+    }
+
+    public static DataType widen(DataType a, DataType b) {
+        if (a == DataType.DOUBLE || b == DataType.DOUBLE) {
+            return DataType.DOUBLE;
+        }
+        if (a == DataType.LONG || b == DataType.LONG) {
+            return DataType.LONG;
+        }
+        return DataType.INT;
+    }
+
+    private static DataType numeric(DataType t, Expr e) {
+        if (!t.isNumeric()) {
+            throw new IllegalArgumentException("arithmetic needs numbers, but " + e + " is " + t.sqlName());
+        }
+        return t;
+    }
+
+    private static DataType callType(Expr.Call c, Schema in) {
+        List<Expr> a = c.args();
+        String fn = c.function().toLowerCase(Locale.ROOT);
+        if (!fn.equals("explode")) {
+            for (Expr arg : a) {
+                type(arg, in);
+            }
+        }
+        return switch (fn) {
+            case "lower", "upper", "trim", "concat" -> DataType.STRING;
+            case "length" -> DataType.INT;
+            case "abs" -> numeric(type(a.get(0), in), a.get(0));
+            case "coalesce" -> type(a.get(0), in);
+            case "explode" -> {
+                if (!(a.get(0) instanceof Expr.Call s) || !s.function().equals("split")) {
+                    throw new IllegalArgumentException("explode() takes split(column, pattern) as its argument");
+                }
+                DataType st = type(s.args().get(0), in);
+                if (st != DataType.STRING) {
+                    throw new IllegalArgumentException("split() needs a string, but " + s.args().get(0) + " is " + st.sqlName());
+                }
+                yield DataType.STRING;
+            }
+            case "split" -> throw new IllegalArgumentException("split() can only be used inside explode() for now");
+            default -> throw new IllegalArgumentException("unknown function '" + c.function() + "'");
+        };
+    }
+
+    private static DataType aggType(Expr.Agg a, Schema in) {
+        if (a.arg() == null) {
+            if (a.fn() != Expr.AggFn.COUNT) {
+                throw new IllegalArgumentException(a.fn() + " needs an argument");
+            }
+            return DataType.LONG;
+        }
+        DataType t = type(a.arg(), in);
+        return switch (a.fn()) {
+            case COUNT, APPROX_COUNT_DISTINCT -> DataType.LONG;
+            case AVG -> {
+                numeric(t, a.arg());
+                yield DataType.DOUBLE;
+            }
+            case SUM -> numeric(t, a.arg()) == DataType.DOUBLE ? DataType.DOUBLE : DataType.LONG;
+            case MIN, MAX -> {
+                if (t == DataType.STRUCT || t == DataType.BOOLEAN) {
+                    throw new IllegalArgumentException(a.fn() + " cannot take " + t.sqlName());
+                }
+                yield t;
+            }
+        };
+    }
+
+    /** True if the expression contains an aggregate call. */
+    public static boolean containsAgg(Expr e) {
+        return children(e).stream().anyMatch(ExprTypes::containsAgg) || e instanceof Expr.Agg;
+    }
+
+    /** The direct sub-expressions of an expression. */
+    public static List<Expr> children(Expr e) {
+        if (e instanceof Expr.Alias a) {
+            return List.of(a.child());
+        }
+        if (e instanceof Expr.Binary b) {
+            return List.of(b.left(), b.right());
+        }
+        if (e instanceof Expr.Unary u) {
+            return List.of(u.child());
+        }
+        if (e instanceof Expr.Cast c) {
+            return List.of(c.child());
+        }
+        if (e instanceof Expr.Call c) {
+            return c.args();
+        }
+        if (e instanceof Expr.Window w) {
+            return List.of(w.time());
+        }
+        if (e instanceof Expr.SessionWindow w) {
+            return List.of(w.time());
+        }
+        if (e instanceof Expr.Agg a && a.arg() != null) {
+            return List.of(a.arg());
+        }
+        return List.of();
+    }
+
+    /** Strips aliases. */
+    public static Expr unalias(Expr e) {
+        return e instanceof Expr.Alias a ? unalias(a.child()) : e;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.eddy.streaming.api.expr;
+
+import dev.eddy.streaming.api.data.DataType;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import static dev.eddy.streaming.api.expr.Expr.BinaryOp;
+
+/**
+ * Static factories for expressions, like Spark's {@code functions}: {@code import static
+ * dev.eddy.streaming.api.expr.Functions.*;}. Arithmetic and comparisons are methods of {@link Functions}
+ * too ({@code gt(col("n"), lit(3))}), and of the fluent {@link Column} wrapper.
+ */
+public final class Functions {
+    private Functions() {
+    }
+
+    public static Expr col(String name) {
+        return new Expr.Col(name);
+    }
+
+    public static Expr lit(Object value) {
+        if (value == null) {
+            return new Expr.Lit(null, DataType.STRING);
+        }
+        if (value instanceof Long) {
+            return new Expr.Lit(value, DataType.LONG);
+        }
+        if (value instanceof Integer) {
+            return new Expr.Lit(value, DataType.INT);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return new Expr.Lit(((Number) value).doubleValue(), DataType.DOUBLE);
+        }
+        if (value instanceof Boolean) {
+            return new Expr.Lit(value, DataType.BOOLEAN);
+        }
+        if (value instanceof String) {
+            return new Expr.Lit(value, DataType.STRING);
+        }
+        throw new IllegalArgumentException("unsupported literal type " + value.getClass().getName());
+    }
+
+    public static Expr add(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.ADD, a, b);
+    }
+
+    public static Expr sub(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.SUB, a, b);
+    }
+
+    public static Expr mul(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.MUL, a, b);
+    }
+
+    public static Expr div(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.DIV, a, b);
+    }
+
+    public static Expr mod(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.MOD, a, b);
+    }
+
+    public static Expr eq(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.EQ, a, b);
+    }
+
+    public static Expr ne(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.NE, a, b);
+    }
+
+    public static Expr lt(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.LT, a, b);
+    }
+
+    public static Expr le(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.LE, a, b);
+    }
+
+    public static Expr gt(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.GT, a, b);
+    }
+
+    public static Expr ge(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.GE, a, b);
+    }
+
+    public static Expr and(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.AND, a, b);
+    }
+
+    public static Expr or(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.OR, a, b);
+    }
+
+    public static Expr not(Expr a) {
+        return new Expr.Unary(Expr.UnaryOp.NOT, a);
+    }
+
+    public static Expr isNull(Expr a) {
+        return new Expr.Unary(Expr.UnaryOp.IS_NULL, a);
+    }
+
+    public static Expr isNotNull(Expr a) {
+        return new Expr.Unary(Expr.UnaryOp.IS_NOT_NULL, a);
+    }
+
+    public static Expr cast(Expr a, DataType to) {
+        return new Expr.Cast(a, to);
+    }
+
+    public static Expr alias(Expr a, String name) {
+        return new Expr.Alias(a, name);
+    }
+
+    public static Expr lower(Expr a) {
+        return call("lower", a);
+    }
+
+    public static Expr upper(Expr a) {
+        return call("upper", a);
+    }
+
+    public static Expr length(Expr a) {
+        return call("length", a);
+    }
+
+    public static Expr trim(Expr a) {
+        return call("trim", a);
+    }
+
+    public static Expr concat(Expr... parts) {
+        return new Expr.Call("concat", Arrays.asList(parts));
+    }
+
+    public static Expr abs(Expr a) {
+        return call("abs", a);
+    }
+
+    public static Expr coalesce(Expr... parts) {
+        return new Expr.Call("coalesce", Arrays.asList(parts));
+    }
+
+    /** {@code split(str, regex)}: only valid inside {@link #explode(Expr)}. */
+    public static Expr split(Expr str, String regex) {
+        return new Expr.Call("split", List.of(str, lit(regex)));
+    }
+
+    /** {@code explode(split(col, regex))}: one output row per part (use in {@code select}). */
+    public static Expr explode(Expr splitCall) {
+        return new Expr.Call("explode", List.of(splitCall));
+    }
+
+    public static Expr window(Expr time, String size) {
+        return window(time, size, size);
+    }
+
+    public static Expr window(Expr time, String size, String slide) {
+        return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide), 0);
+    }
+
+    public static Expr window(Expr time, Duration size, Duration slide) {
+        return new Expr.Window(time, Durations.toMicros(size), Durations.toMicros(slide), 0);
+    }
+
+    public static Expr sessionWindow(Expr time, String gap) {
+        return new Expr.SessionWindow(time, Durations.parseMicros(gap));
+    }
+
+    public static Expr count() {
+        return new Expr.Agg(Expr.AggFn.COUNT, null);
+    }
+
+    public static Expr count(Expr a) {
+        return new Expr.Agg(Expr.AggFn.COUNT, a);
+    }
+
+    public static Expr sum(Expr a) {
+        return new Expr.Agg(Expr.AggFn.SUM, a);
+    }
+
+    public static Expr avg(Expr a) {
+        return new Expr.Agg(Expr.AggFn.AVG, a);
+    }
+
+    public static Expr min(Expr a) {
+        return new Expr.Agg(Expr.AggFn.MIN, a);
+    }
+
+    public static Expr max(Expr a) {
+        return new Expr.Agg(Expr.AggFn.MAX, a);
+    }
+
+    public static Expr approxCountDistinct(Expr a) {
+        return new Expr.Agg(Expr.AggFn.APPROX_COUNT_DISTINCT, a);
+    }
+
+    private static Expr call(String fn, Expr a) {
+        return new Expr.Call(fn, List.of(a));
+    }
+}

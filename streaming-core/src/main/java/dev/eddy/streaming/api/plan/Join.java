@@ -1,0 +1,48 @@
+package dev.eddy.streaming.api.plan;
+
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.ExprTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A join. Output: left columns then right columns; a right column whose name is already taken gets the
+ * prefix {@code right_}. The condition is resolved against that combined schema.
+ */
+public record Join(LogicalPlan left, LogicalPlan right, JoinType type, Expr condition, Schema schema)
+        implements LogicalPlan {
+
+    public enum JoinType { INNER, LEFT_OUTER }
+
+    public Join(LogicalPlan left, LogicalPlan right, JoinType type, Expr condition) {
+        this(left, right, type, condition, combine(left.schema(), right.schema()));
+    }
+
+    public Join {
+        if (ExprTypes.type(condition, schema) != DataType.BOOLEAN) {
+            throw new IllegalArgumentException("join condition must be boolean: " + condition);
+        }
+    }
+
+    static Schema combine(Schema l, Schema r) {
+        List<Field> out = new ArrayList<>(l.fields());
+        for (Field f : r.fields()) {
+            out.add(l.indexOf(f.name()) >= 0 ? f.withName("right_" + f.name()) : f);
+        }
+        return Schema.of(out);
+    }
+
+    @Override
+    public List<LogicalPlan> children() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public String describe() {
+        return "Join " + type + " on " + condition;
+    }
+}

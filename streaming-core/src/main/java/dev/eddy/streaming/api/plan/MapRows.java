@@ -1,0 +1,20 @@
+package dev.eddy.streaming.api.plan;
+
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.function.RowFlatMapper;
+
+import java.util.List;
+
+/** A user lambda from one row to zero or more rows of {@code schema} (map, flatMap and row filters). */
+public record MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, String description)
+        implements LogicalPlan {
+    @Override
+    public List<LogicalPlan> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public String describe() {
+        return "MapRows " + description + " -> " + schema;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.eddy.streaming.api.plan;
+
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.ExprTypes;
+
+import java.util.List;
+
+/** withWatermark(column, delay): tracks max event time; watermark = max seen - delay (micros). */
+public record Watermark(LogicalPlan child, String column, long delayMicros) implements LogicalPlan {
+    public Watermark {
+        if (ExprTypes.resolveColumn(column, child.schema()).type() != DataType.TIMESTAMP) {
+            throw new IllegalArgumentException("withWatermark needs a timestamp column, '" + column + "' is "
+                    + ExprTypes.resolveColumn(column, child.schema()).type().sqlName());
+        }
+        if (delayMicros < 0) {
+            throw new IllegalArgumentException("watermark delay must not be negative");
+        }
+    }
+
+    @Override
+    public Schema schema() {
+        return child.schema();
+    }
+
+    @Override
+    public List<LogicalPlan> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public String describe() {
+        return "EventTimeWatermark " + column + ", " + dev.eddy.streaming.api.expr.Durations.format(delayMicros);
+    }
+}

@@ -1,0 +1,251 @@
+package dev.eddy.streaming.internal.exec;
+
+import dev.eddy.streaming.api.Clock;
+import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.checkpoint.CheckpointStore;
+import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.plan.Scan;
+import dev.eddy.streaming.api.spi.Offset;
+import dev.eddy.streaming.api.spi.Providers;
+import dev.eddy.streaming.api.spi.Sink;
+import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.TriggerContext;
+import dev.eddy.streaming.internal.ops.BatchContext;
+import dev.eddy.streaming.internal.ops.StatefulOperator;
+import dev.eddy.streaming.internal.ops.WatermarkOp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Runs a planned query one micro-batch at a time, Spark's way: ask sources for their latest offsets, log
+ * the offsets, read the batches, run the operators, hand the output to the sink, commit, then move the
+ * watermark (max event time minus delay; min over several inputs; never backwards). A no-data batch runs
+ * when no source has data but a stateful operator would act on the new watermark.
+ *
+ * <p>Single-threaded: all methods are called by the thread that owns the query (the query thread, or
+ * the test driver's caller). Readers use {@link ProgressLog}'s snapshots.
+ */
+public final class MicroBatchExecutor {
+    private final QueryIdentity identity;
+    private final PhysicalPlan plan;
+    private final Sink sink;
+    private final OutputMode mode;
+    private final Clock clock;
+    private final CheckpointStore store;
+    private final boolean noDataBatches;
+    private final ProgressLog progressLog;
+    private final Source[] sources;
+    private Offset[] starts;
+    private long nextBatchId;
+    private volatile long watermark = BatchContext.NO_WATERMARK;
+    private long lastTriggerStart = -1;
+
+    public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
+                              CheckpointStore store, boolean noDataBatches, ProgressLog progressLog) {
+        this.identity = identity;
+        this.plan = plan;
+        this.sink = sink;
+        this.mode = mode;
+        this.clock = clock;
+        this.store = store;
+        this.noDataBatches = noDataBatches;
+        this.progressLog = progressLog;
+        this.sources = new Source[plan.scans().size()];
+        this.starts = new Offset[sources.length];
+    }
+
+    /** Creates the sources and resumes from the checkpoint store. Call once before any batch. */
+    public void start() {
+        for (int i = 0; i < sources.length; i++) {
+            Scan s = plan.scans().get(i);
+            sources[i] = Providers.source(s.format()).createSource(new SourceContext(s.options(),
+                    Optional.of(s.schema()), clock, Optional.empty()));
+            starts[i] = sources[i].initialOffset();
+        }
+        plan.root().open();
+        resume();
+    }
+
+    private void resume() {
+        Optional<OffsetLogEntry> last = store.lastOffsets();
+        if (last.isEmpty()) {
+            return;
+        }
+        OffsetLogEntry e = last.get();
+        OptionalLong committed = store.lastCommittedBatch();
+        if (committed.isPresent() && committed.getAsLong() >= e.batchId()) {
+            starts = parse(e);
+            nextBatchId = e.batchId() + 1;
+        } else {
+            Optional<OffsetLogEntry> prev = store.offsetsOf(e.batchId() - 1);
+            if (prev.isPresent()) {
+                starts = parse(prev.get());
+            }
+            nextBatchId = e.batchId();
+        }
+        watermark = e.watermarkMicros();
+    }
+
+    private Offset[] parse(OffsetLogEntry e) {
+        Offset[] out = new Offset[sources.length];
+        for (int i = 0; i < out.length; i++) {
+            String json = i < e.sourceOffsets().size() ? e.sourceOffsets().get(i) : null;
+            out[i] = json == null ? sources[i].initialOffset() : sources[i].deserializeOffset(json);
+        }
+        return out;
+    }
+
+    /**
+     * Runs the next batch if there is one to run: a data batch if any source has new data, else a no-data
+     * batch if the watermark moved and a stateful operator wants it. Returns empty when idle.
+     */
+    public Optional<BatchResult> runNextBatch(boolean availableNow) {
+        long t0 = clock.millis();
+        Offset[] latest = new Offset[sources.length];
+        boolean hasData = false;
+        for (int i = 0; i < sources.length; i++) {
+            latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, availableNow));
+            hasData |= !latest[i].equals(starts[i]);
+        }
+        long tLatest = clock.millis();
+        if (!hasData && !wantsNoDataBatch()) {
+            return Optional.empty();
+        }
+        return Optional.of(runBatch(latest, hasData, t0, tLatest));
+    }
+
+    /** True if a no-data batch would do work now (evict, emit, time out). */
+    public boolean wantsNoDataBatch() {
+        if (!noDataBatches || watermark == BatchContext.NO_WATERMARK) {
+            return false;
+        }
+        for (StatefulOperator op : plan.statefulOps()) {
+            if (op.wantsNoDataBatch(watermark)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BatchResult runBatch(Offset[] latest, boolean hasData, long t0, long tLatest) {
+        long batchId = nextBatchId;
+        long wmUsed = watermark;
+        List<String> jsons = new ArrayList<>();
+        for (Offset o : latest) {
+            jsons.add(o.json());
+        }
+        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0));
+        long tWal = clock.millis();
+        Batch[] inputs = new Batch[sources.length];
+        long numInput = 0;
+        long[] perSource = new long[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            inputs[i] = latest[i].equals(starts[i]) ? Batch.empty(sources[i].schema())
+                    : sources[i].getBatch(starts[i], latest[i]);
+            perSource[i] = inputs[i].numRows();
+            numInput += perSource[i];
+        }
+        long tGet = clock.millis();
+        Batch out = plan.root().execute(new BatchContext(batchId, wmUsed, inputs, mode));
+        sink.addBatch(batchId, out, mode);
+        long tAdd = clock.millis();
+        if (store.wantsState()) {
+            for (int i = 0; i < plan.statefulOps().size(); i++) {
+                StatefulOperator op = plan.statefulOps().get(i);
+                store.stateCommitted(String.valueOf(i), batchId, op.stateRows());
+            }
+        }
+        store.commitBatch(batchId);
+        Offset[] previous = starts;
+        for (int i = 0; i < sources.length; i++) {
+            if (!latest[i].equals(starts[i])) {
+                sources[i].commit(latest[i]);
+            }
+        }
+        starts = latest;
+        advanceWatermark();
+        nextBatchId++;
+        long tEnd = clock.millis();
+        var progress = ProgressBuilder.build(identity, batchId, t0, lastTriggerStart, numInput, perSource,
+                new long[]{tLatest - t0, tWal - tLatest, tGet - tWal, tAdd - tGet, tEnd - t0}, wmUsed, plan,
+                sources, previous, latest, sink, out.numRows());
+        lastTriggerStart = t0;
+        progressLog.add(progress);
+        return new BatchResult(batchId, hasData, wmUsed, out, progress);
+    }
+
+    private void advanceWatermark() {
+        long candidate = Long.MAX_VALUE;
+        boolean any = false;
+        for (WatermarkOp w : plan.watermarks()) {
+            long c = w.watermarkCandidate();
+            if (c != BatchContext.NO_WATERMARK) {
+                candidate = Math.min(candidate, c);
+                any = true;
+            }
+        }
+        if (any && (watermark == BatchContext.NO_WATERMARK || candidate > watermark)) {
+            watermark = candidate;
+        }
+    }
+
+    /** The watermark the next batch will use (epoch micros), or BatchContext.NO_WATERMARK. */
+    public long watermark() {
+        return watermark;
+    }
+
+    public long nextBatchId() {
+        return nextBatchId;
+    }
+
+    public PhysicalPlan plan() {
+        return plan;
+    }
+
+    public ProgressLog progressLog() {
+        return progressLog;
+    }
+
+    public QueryIdentity identity() {
+        return identity;
+    }
+
+    /** A status message from the sources (e.g. "waiting for broker"), empty if none. */
+    public String sourceStatus() {
+        StringBuilder sb = new StringBuilder();
+        for (Source s : sources) {
+            if (s != null && !s.status().isEmpty()) {
+                sb.append(sb.length() > 0 ? "; " : "").append(s.status());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Stops sources, sink and operators; never throws. */
+    public void stop() {
+        for (Source s : sources) {
+            if (s != null) {
+                try {
+                    s.stop();
+                } catch (RuntimeException e) {
+                    // stop() must not throw; a broken source must not keep the others open
+                }
+            }
+        }
+        try {
+            sink.stop();
+        } catch (RuntimeException e) {
+            // as above
+        }
+        try {
+            plan.root().close();
+        } catch (RuntimeException e) {
+            // as above
+        }
+    }
+}

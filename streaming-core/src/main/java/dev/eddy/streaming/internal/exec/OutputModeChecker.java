@@ -1,0 +1,42 @@
+package dev.eddy.streaming.internal.exec;
+
+import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.internal.ops.AggregateOp;
+import dev.eddy.streaming.internal.ops.StatefulOperator;
+
+/** Spark's output-mode rules, checked when a query starts; the message names the rule. */
+final class OutputModeChecker {
+    private OutputModeChecker() {
+    }
+
+    static void check(LogicalPlan logical, PhysicalPlan plan, OutputMode mode) {
+        int aggregates = count(logical);
+        if (aggregates > 1) {
+            throw new UnsupportedOperationException("Multiple streaming aggregations are not supported with "
+                    + "streaming DataFrames/Datasets (found " + aggregates + ")");
+        }
+        if (aggregates == 0 && mode == OutputMode.COMPLETE) {
+            throw new UnsupportedOperationException("Complete output mode not supported when there are no streaming "
+                    + "aggregations on streaming DataFrames/Datasets: complete mode rewrites the whole result each "
+                    + "trigger, which needs an aggregation to keep it bounded");
+        }
+        for (StatefulOperator op : plan.statefulOps()) {
+            if (op instanceof AggregateOp agg && mode == OutputMode.APPEND && !agg.hasEventTimeEviction()) {
+                throw new UnsupportedOperationException("Append output mode not supported when there are streaming "
+                        + "aggregations on streaming DataFrames/DataSets without watermark: a group's row can only "
+                        + "be appended once it is final, i.e. when the watermark passes its window end; add "
+                        + "withWatermark(...) on the window's time column, or use update or complete mode");
+            }
+        }
+    }
+
+    private static int count(LogicalPlan p) {
+        int n = p instanceof Aggregate && p.isStreaming() ? 1 : 0;
+        for (LogicalPlan c : p.children()) {
+            n += count(c);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.eddy.streaming.internal.exec;
+
+import dev.eddy.streaming.api.plan.Scan;
+import dev.eddy.streaming.internal.ops.Operator;
+import dev.eddy.streaming.internal.ops.StatefulOperator;
+import dev.eddy.streaming.internal.ops.WatermarkOp;
+
+import java.util.List;
+
+/**
+ * A planned query: the operator tree, its streaming scans (by source index), watermark operators,
+ * stateful operators (in plan order) and the result's key columns (for update-mode sinks).
+ */
+public record PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> watermarks,
+                           List<StatefulOperator> statefulOps, List<String> keyColumns) {
+
+    /** The operator tree as indented text. */
+    public String explain() {
+        StringBuilder sb = new StringBuilder();
+        append(sb, root, 0);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Operator op, int depth) {
+        sb.append("  ".repeat(depth)).append(depth > 0 ? "+- " : "").append(op.describe()).append('\n');
+        for (Operator c : op.children()) {
+            append(sb, c, depth + 1);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.eddy.streaming.internal.exec;
+
+import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.ExprTypes;
+import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.Deduplicate;
+import dev.eddy.streaming.api.plan.Filter;
+import dev.eddy.streaming.api.plan.Generate;
+import dev.eddy.streaming.api.plan.Join;
+import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.api.plan.MapRows;
+import dev.eddy.streaming.api.plan.Project;
+import dev.eddy.streaming.api.plan.Scan;
+import dev.eddy.streaming.api.plan.StaticScan;
+import dev.eddy.streaming.api.plan.Watermark;
+import dev.eddy.streaming.internal.ops.AggregateOp;
+import dev.eddy.streaming.internal.ops.DeduplicateOp;
+import dev.eddy.streaming.internal.ops.FilterOp;
+import dev.eddy.streaming.internal.ops.GenerateOp;
+import dev.eddy.streaming.internal.ops.MapRowsOp;
+import dev.eddy.streaming.internal.ops.Operator;
+import dev.eddy.streaming.internal.ops.ProjectOp;
+import dev.eddy.streaming.internal.ops.ScanOp;
+import dev.eddy.streaming.internal.ops.StatefulOperator;
+import dev.eddy.streaming.internal.ops.StaticScanOp;
+import dev.eddy.streaming.internal.ops.StreamStaticJoinOp;
+import dev.eddy.streaming.internal.ops.WatermarkOp;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns a logical plan into operators for one output mode, then checks the combination is supported. */
+public final class Planner {
+    private final OutputMode mode;
+    private final List<Scan> scans = new ArrayList<>();
+    private final List<WatermarkOp> watermarks = new ArrayList<>();
+    private final List<StatefulOperator> stateful = new ArrayList<>();
+    private final Set<String> watermarked = new HashSet<>();
+    private List<String> keyColumns = List.of();
+
+    private Planner(OutputMode mode) {
+        this.mode = mode;
+    }
+
+    /** Plans a streaming query; throws UnsupportedOperationException naming the rule it breaks. */
+    public static PhysicalPlan plan(LogicalPlan logical, OutputMode mode) {
+        if (!logical.isStreaming()) {
+            throw new UnsupportedOperationException("writeStream() needs a streaming Dataset (one read with readStream())");
+        }
+        Planner p = new Planner(mode);
+        Operator root = p.build(logical);
+        PhysicalPlan plan = new PhysicalPlan(root, List.copyOf(p.scans), List.copyOf(p.watermarks),
+                List.copyOf(p.stateful), p.keyColumns);
+        OutputModeChecker.check(logical, plan, mode);
+        return plan;
+    }
+
+    private Operator build(LogicalPlan n) {
+        if (n instanceof Scan s) {
+            scans.add(s);
+            return new ScanOp(scans.size() - 1, s.schema(), s.format() + " " + s.options());
+        }
+        if (n instanceof StaticScan s) {
+            return new StaticScanOp(s.name(), s.data());
+        }
+        if (n instanceof Project p) {
+            Operator child = build(p.child());
+            keepKeys(p);
+            return new ProjectOp(child, p.exprs(), p.schema());
+        }
+        if (n instanceof Filter f) {
+            return new FilterOp(build(f.child()), f.condition());
+        }
+        if (n instanceof Generate g) {
+            return new GenerateOp(build(g.child()), g);
+        }
+        if (n instanceof MapRows m) {
+            return new MapRowsOp(build(m.child()), m);
+        }
+        if (n instanceof Watermark w) {
+            WatermarkOp op = new WatermarkOp(build(w.child()), w.column(), w.delayMicros());
+            watermarks.add(op);
+            watermarked.add(w.column());
+            return op;
+        }
+        if (n instanceof Aggregate a) {
+            Operator child = build(a.child());
+            AggregateOp op = new AggregateOp(child, a, mode, watermarked);
+            stateful.add(op);
+            List<String> keys = new ArrayList<>();
+            for (Expr g : a.groupings()) {
+                keys.add(ExprTypes.name(g));
+            }
+            keyColumns = keys;
+            return op;
+        }
+        if (n instanceof Deduplicate d) {
+            DeduplicateOp op = new DeduplicateOp(build(d.child()), d, watermarked);
+            stateful.add(op);
+            return op;
+        }
+        if (n instanceof Join j) {
+            return join(j);
+        }
+        throw new UnsupportedOperationException("cannot plan " + n.describe());
+    }
+
+    private Operator join(Join j) {
+        boolean ls = j.left().isStreaming();
+        boolean rs = j.right().isStreaming();
+        if (ls && rs) {
+            throw new UnsupportedOperationException("stream-stream joins are not supported yet");
+        }
+        if (!ls) {
+            throw new UnsupportedOperationException("a static table must be the right side of a join with a stream "
+                    + "(static-stream " + j.type() + " joins are not supported)");
+        }
+        return new StreamStaticJoinOp(build(j.left()), build(j.right()), j);
+    }
+
+    /** A projection keeps the key columns that it passes through by name. */
+    private void keepKeys(Project p) {
+        List<String> kept = new ArrayList<>();
+        for (String k : keyColumns) {
+            if (p.schema().indexOf(k) >= 0) {
+                kept.add(k);
+            }
+        }
+        keyColumns = kept;
+    }
+}

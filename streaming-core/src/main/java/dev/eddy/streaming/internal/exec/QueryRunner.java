@@ -1,0 +1,299 @@
+package dev.eddy.streaming.internal.exec;
+
+import dev.eddy.streaming.api.Clock;
+import dev.eddy.streaming.api.LateRowsReport;
+import dev.eddy.streaming.api.QueryState;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.StreamingQueryException;
+import dev.eddy.streaming.api.StreamingQueryListener;
+import dev.eddy.streaming.api.Trigger;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.api.progress.QueryProgress;
+import dev.eddy.streaming.api.progress.QueryStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running query: one thread that owns the executor and its state, and the thread-safe handle other
+ * threads use. Requests that need state (snapshots) are queued to the query thread and answered between
+ * batches. A failure marks the query FAILED with its exception; nothing escapes the thread.
+ */
+public final class QueryRunner implements StreamingQuery {
+    private static final long IDLE_POLL_MILLIS = 10;
+    private final MicroBatchExecutor exec;
+    private final LogicalPlan logical;
+    private final Trigger trigger;
+    private final Clock clock;
+    private final QueryRegistry registry;
+    private final Object monitor = new Object();
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile QueryState state = QueryState.INITIALIZING;
+    private volatile QueryStatus status = new QueryStatus("Initializing sources", false, false);
+    private volatile StreamingQueryException failure;
+    private volatile boolean stopRequested;
+    private boolean runNow;
+    private long idleGeneration;
+    private boolean idleReported;
+
+    public QueryRunner(MicroBatchExecutor exec, LogicalPlan logical, Trigger trigger, Clock clock, QueryRegistry registry) {
+        this.exec = exec;
+        this.logical = logical;
+        this.trigger = trigger;
+        this.clock = clock;
+        this.registry = registry;
+        String name = exec.identity().name() == null ? exec.identity().id().toString() : exec.identity().name();
+        this.thread = new Thread(this::run, "eddy-query-" + name);
+        this.thread.setDaemon(true);
+    }
+
+    /** Registers the query and starts its thread. */
+    public void start() {
+        registry.register(this);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            exec.start();
+            move(QueryState.ACTIVE);
+            registry.fire(l -> l.onQueryStarted(new StreamingQueryListener.QueryStartedEvent(id(), runId(), name(),
+                    Instant.ofEpochMilli(clock.millis()).toString())));
+            loop();
+            move(QueryState.TERMINATED);
+        } catch (Throwable t) {
+            failure = new StreamingQueryException("Query " + describeName() + " failed in batch "
+                    + exec.nextBatchId() + ": " + t, t, exec.nextBatchId());
+            move(QueryState.FAILED);
+        } finally {
+            exec.stop();
+            status = new QueryStatus(state == QueryState.FAILED ? "Failed: " + failure.getCause() : "Stopped", false, false);
+            runTasks();
+            registry.unregister(this);
+            registry.fire(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id(), runId(),
+                    failure == null ? null : String.valueOf(failure.getCause()))));
+            terminated.countDown();
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    private void loop() throws InterruptedException {
+        boolean bounded = trigger instanceof Trigger.AvailableNow || trigger instanceof Trigger.Once;
+        while (!stopRequested) {
+            runTasks();
+            long start = clock.millis();
+            status = new QueryStatus("Processing new data", true, true);
+            Optional<BatchResult> r = exec.runNextBatch(bounded);
+            if (r.isEmpty()) {
+                idle();
+                if (bounded) {
+                    return;
+                }
+            } else {
+                idleReported = false;
+                if (trigger instanceof Trigger.Once && !exec.wantsNoDataBatch()) {
+                    return;
+                }
+                if (bounded || exec.wantsNoDataBatch()) {
+                    continue;
+                }
+            }
+            waitForNextTrigger(start, r.isPresent());
+        }
+    }
+
+    private void idle() {
+        String src = exec.sourceStatus();
+        status = new QueryStatus(src.isEmpty() ? "Waiting for data to arrive" : src, false, false);
+        synchronized (monitor) {
+            idleGeneration++;
+            monitor.notifyAll();
+        }
+        if (!idleReported) {
+            idleReported = true;
+            registry.fire(l -> l.onQueryIdle(new StreamingQueryListener.QueryIdleEvent(id(), runId(),
+                    Instant.ofEpochMilli(clock.millis()).toString())));
+        }
+    }
+
+    private void waitForNextTrigger(long start, boolean hadData) throws InterruptedException {
+        long interval = ((Trigger.ProcessingTime) trigger).intervalMillis();
+        long target = interval > 0 ? start + interval : hadData ? start : clock.millis() + IDLE_POLL_MILLIS;
+        synchronized (monitor) {
+            if (!runNow) {
+                status = new QueryStatus(status.message(), status.isDataAvailable(), false);
+            }
+            while (!stopRequested && !runNow && tasks.isEmpty() && clock.millis() < target) {
+                clock.await(monitor, target);
+            }
+            runNow = false;
+        }
+    }
+
+    private void runTasks() {
+        Runnable t;
+        while ((t = tasks.poll()) != null) {
+            t.run();
+        }
+    }
+
+    private synchronized void move(QueryState to) {
+        if (!state.canMoveTo(to)) {
+            throw new IllegalStateException("query " + describeName() + " cannot go from " + state + " to " + to);
+        }
+        state = to;
+    }
+
+    private String describeName() {
+        return name() == null ? id().toString() : "'" + name() + "' [id = " + id() + "]";
+    }
+
+    @Override
+    public UUID id() {
+        return exec.identity().id();
+    }
+
+    @Override
+    public UUID runId() {
+        return exec.identity().runId();
+    }
+
+    @Override
+    public String name() {
+        return exec.identity().name();
+    }
+
+    @Override
+    public QueryState state() {
+        return state;
+    }
+
+    @Override
+    public QueryStatus status() {
+        return status;
+    }
+
+    @Override
+    public boolean isActive() {
+        return !state.isTerminal();
+    }
+
+    @Override
+    public QueryProgress lastProgress() {
+        return progressLog().last();
+    }
+
+    @Override
+    public List<QueryProgress> recentProgress() {
+        return progressLog().recent();
+    }
+
+    private ProgressLog progressLog() {
+        return exec.progressLog();
+    }
+
+    @Override
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+        throwIfFailed();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeoutMillis) throws InterruptedException {
+        boolean done = terminated.await(timeoutMillis, TimeUnit.MILLISECONDS);
+        throwIfFailed();
+        return done;
+    }
+
+    private void throwIfFailed() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void processAllAvailable() throws InterruptedException {
+        synchronized (monitor) {
+            long goal = idleGeneration + 2;
+            while (idleGeneration < goal && terminated.getCount() > 0) {
+                runNow = true;
+                monitor.notifyAll();
+                monitor.wait();
+            }
+        }
+        throwIfFailed();
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+        if (Thread.currentThread() != thread) {
+            try {
+                terminated.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public Optional<StreamingQueryException> exception() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public String explain() {
+        return Explain.explain(logical, exec.plan());
+    }
+
+    @Override
+    public Optional<Instant> watermark() {
+        return Explain.watermark(exec.watermark());
+    }
+
+    @Override
+    public LateRowsReport lateRows() {
+        return Explain.lateRows(exec.plan());
+    }
+
+    @Override
+    public Batch stateRows(int index) throws InterruptedException {
+        if (index < 0 || index >= exec.plan().statefulOps().size()) {
+            throw new IllegalArgumentException("query has " + exec.plan().statefulOps().size()
+                    + " stateful operators, no index " + index);
+        }
+        CompletableFuture<Batch> f = new CompletableFuture<>();
+        tasks.add(() -> f.complete(exec.plan().statefulOps().get(index).stateRows()));
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+        if (terminated.getCount() == 0) {
+            runTasks();
+        }
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StreamingQuery " + describeName() + " " + state;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.eddy.streaming.internal.exec;
+
+import dev.eddy.streaming.api.spi.Providers;
+import dev.eddy.streaming.api.spi.Sink;
+import dev.eddy.streaming.api.spi.SinkContext;
+import dev.eddy.streaming.api.spi.SinkProvider;
+import dev.eddy.streaming.internal.sink.ConsoleSink;
+import dev.eddy.streaming.internal.sink.ForeachBatchSink;
+import dev.eddy.streaming.internal.sink.MemorySink;
+import dev.eddy.streaming.internal.sink.MemoryTable;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Creates the sink a writer asked for: built-ins (memory, foreachBatch, console) or a registered format. */
+final class SinkFactory {
+    private SinkFactory() {
+    }
+
+    static Sink create(QuerySpec spec, PhysicalPlan plan) {
+        if (spec.foreachBatch() != null) {
+            return new ForeachBatchSink(spec.foreachBatch());
+        }
+        String format = spec.format() == null ? "memory" : spec.format().toLowerCase(Locale.ROOT);
+        switch (format) {
+            case "memory" -> {
+                if (spec.queryName() == null) {
+                    throw new IllegalArgumentException("the memory sink needs a queryName(...): it names the result table");
+                }
+                MemoryTable t = new MemoryTable(plan.root().schema(), plan.keyColumns());
+                spec.memoryTables().put(spec.queryName(), t);
+                return new MemorySink(spec.queryName(), t);
+            }
+            case "console" -> {
+                int rows = Integer.parseInt(spec.options().getOrDefault("numrows", "20"));
+                return new ConsoleSink(spec.console() == null ? System.out : spec.console(), rows);
+            }
+            default -> {
+                SinkProvider p = Providers.sink(format);
+                if (!p.supportedModes().contains(spec.mode())) {
+                    throw new UnsupportedOperationException("sink '" + format + "' does not support " + spec.mode()
+                            + " output mode; it supports " + p.supportedModes());
+                }
+                return p.createSink(new SinkContext(spec.options(), plan.root().schema(), spec.mode(),
+                        plan.keyColumns(), Optional.ofNullable(spec.queryName()), spec.clock(),
+                        Optional.ofNullable(spec.checkpointLocation()).map(c -> c + "/sinks/0")));
+            }
+        }
+    }
+
+    static Sink createOrWrap(QuerySpec spec, PhysicalPlan plan) {
+        return create(spec, plan);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.eddy.streaming.internal.expr;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+
+import java.util.Locale;
+
+/** Scalar functions, evaluated row by row (strings are objects anyway). */
+final class Calls {
+    private Calls() {
+    }
+
+    static Column call(String fn, Column[] a, DataType type, int n) {
+        if (fn.equals("abs")) {
+            return abs(a[0]);
+        }
+        BatchBuilder b = Batch.builder(Schema.of(Field.of("c", type)), n);
+        for (int i = 0; i < n; i++) {
+            b.setValue(0, one(fn, a, i)).endRow();
+        }
+        return b.build().column(0);
+    }
+
+    private static Object one(String fn, Column[] a, int i) {
+        if (fn.equals("coalesce")) {
+            for (Column c : a) {
+                if (!c.isNull(i)) {
+                    return c.get(i);
+                }
+            }
+            return null;
+        }
+        if (fn.equals("concat")) {
+            StringBuilder sb = new StringBuilder();
+            for (Column c : a) {
+                if (c.isNull(i)) {
+                    return null;
+                }
+                sb.append(c.type() == DataType.TIMESTAMP ? Casts.formatTimestamp((Long) c.get(i)) : c.get(i));
+            }
+            return sb.toString();
+        }
+        Object v = a[0].get(i);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString();
+        return switch (fn) {
+            case "lower" -> s.toLowerCase(Locale.ROOT);
+            case "upper" -> s.toUpperCase(Locale.ROOT);
+            case "trim" -> s.trim();
+            case "length" -> s.length();
+            default -> throw new IllegalArgumentException("unknown function '" + fn + "'");
+        };
+    }
+
+    private static Column abs(Column c) {
+        int n = c.size();
+        if (c.type() == DataType.DOUBLE) {
+            double[] v = Vectors.asDoubles(c);
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.abs(v[i]);
+            }
+            return new dev.eddy.streaming.api.data.DoubleColumn(out, n, c.nullBitmap());
+        }
+        long[] v = Vectors.asLongs(c);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.abs(v[i]);
+        }
+        return Casts.cast(new dev.eddy.streaming.api.data.LongColumn(DataType.LONG, out, n, c.nullBitmap()), c.type());
+    }
+}

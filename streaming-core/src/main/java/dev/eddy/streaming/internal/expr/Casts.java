@@ -1,0 +1,107 @@
+package dev.eddy.streaming.internal.expr;
+
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.DoubleColumn;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.IntColumn;
+import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.api.data.Schema;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Casts between types. A value that cannot be converted (e.g. "abc" to int) becomes null, as in Spark. */
+public final class Casts {
+    private Casts() {
+    }
+
+    public static Column cast(Column c, DataType to) {
+        if (c.type() == to) {
+            return c;
+        }
+        int n = c.size();
+        if (to == DataType.DOUBLE && c.type().isNumeric()) {
+            return new DoubleColumn(Vectors.asDoubles(c), n, c.nullBitmap());
+        }
+        if ((to == DataType.LONG || to == DataType.TIMESTAMP) && c.type() != DataType.STRING && c.type() != DataType.STRUCT) {
+            long[] v = Vectors.asLongs(c);
+            if (c.type() == DataType.TIMESTAMP && to == DataType.LONG) {
+                v = divide(v, n, 1_000_000L);
+            } else if (to == DataType.TIMESTAMP && c.type() != DataType.TIMESTAMP) {
+                v = multiply(v, n, 1_000_000L);
+            }
+            return new LongColumn(to, v, n, c.nullBitmap());
+        }
+        if (to == DataType.INT && c.type().isNumeric()) {
+            long[] v = Vectors.asLongs(c);
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (int) v[i];
+            }
+            return new IntColumn(out, n, c.nullBitmap());
+        }
+        BatchBuilder b = dev.eddy.streaming.api.data.Batch.builder(Schema.of(Field.of("c", to)), n);
+        for (int i = 0; i < n; i++) {
+            b.setValue(0, convert(c.isNull(i) ? null : c.get(i), c.type(), to)).endRow();
+        }
+        return b.build().column(0);
+    }
+
+    private static long[] divide(long[] v, int n, long d) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.floorDiv(v[i], d);
+        }
+        return out;
+    }
+
+    private static long[] multiply(long[] v, int n, long m) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = v[i] * m;
+        }
+        return out;
+    }
+
+    /** Converts one boxed value; null when impossible. */
+    static Object convert(Object v, DataType from, DataType to) {
+        if (v == null) {
+            return null;
+        }
+        if (to == DataType.STRING) {
+            return from == DataType.TIMESTAMP ? formatTimestamp((Long) v) : v.toString();
+        }
+        String s = v.toString().trim();
+        try {
+            return switch (to) {
+                case LONG -> Long.parseLong(s);
+                case INT -> Integer.parseInt(s);
+                case DOUBLE -> Double.parseDouble(s);
+                case BOOLEAN -> s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+                case TIMESTAMP -> parseTimestamp(s);
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** ISO instant ("2024-01-01T12:00:00Z") or local date-time ("2024-01-01 12:00:00", taken as UTC). */
+    public static long parseTimestamp(String s) {
+        Instant i;
+        if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            i = java.time.OffsetDateTime.parse(s.replace(' ', 'T')).toInstant();
+        } else {
+            i = LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        }
+        return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
+    }
+
+    public static String formatTimestamp(long micros) {
+        Instant i = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        return LocalDateTime.ofInstant(i, ZoneOffset.UTC).toString().replace('T', ' ');
+    }
+}

@@ -1,0 +1,101 @@
+package dev.eddy.streaming.internal.expr;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.data.StructColumn;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.ExprTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Compiles expression trees into vectorized {@link Evaluator}s for one input schema. */
+public final class ExprCompiler {
+    private ExprCompiler() {
+    }
+
+    public static Evaluator compile(Expr e, Schema in) {
+        DataType type = ExprTypes.type(e, in);
+        if (e instanceof Expr.Alias a) {
+            return compile(a.child(), in);
+        }
+        if (e instanceof Expr.Col c) {
+            return column(c.name(), in, type);
+        }
+        if (e instanceof Expr.Lit l) {
+            return of(type, b -> Vectors.constant(l.value(), type, b.numRows()));
+        }
+        if (e instanceof Expr.Cast c) {
+            Evaluator child = compile(c.child(), in);
+            return of(type, b -> Casts.cast(child.eval(b), c.to()));
+        }
+        if (e instanceof Expr.Unary u) {
+            Evaluator child = compile(u.child(), in);
+            return of(type, b -> Ops.unary(u.op(), child.eval(b)));
+        }
+        if (e instanceof Expr.Binary bin) {
+            return binary(bin, in, type);
+        }
+        if (e instanceof Expr.Call call) {
+            List<Evaluator> args = new ArrayList<>();
+            for (Expr a : call.args()) {
+                args.add(compile(a, in));
+            }
+            String fn = call.function().toLowerCase(Locale.ROOT);
+            return of(type, b -> {
+                Column[] cols = new Column[args.size()];
+                for (int i = 0; i < cols.length; i++) {
+                    cols[i] = args.get(i).eval(b);
+                }
+                return Calls.call(fn, cols, type, b.numRows());
+            });
+        }
+        throw new IllegalArgumentException(e + " cannot be used here (window and aggregate functions belong in groupBy/agg)");
+    }
+
+    private static Evaluator binary(Expr.Binary bin, Schema in, DataType type) {
+        Evaluator l = compile(bin.left(), in);
+        Evaluator r = compile(bin.right(), in);
+        if (bin.op().isLogical()) {
+            return of(type, b -> Ops.logical(bin.op(), l.eval(b), r.eval(b)));
+        }
+        if (bin.op().isComparison()) {
+            DataType common = ExprTypes.commonType(l.type(), r.type());
+            if (bin.right() instanceof Expr.Lit lit && lit.value() != null && (common == DataType.LONG
+                    || common == DataType.TIMESTAMP || common == DataType.INT) && !(lit.value() instanceof Double)) {
+                long k = ((Number) lit.value()).longValue();
+                return of(type, b -> Ops.compareLongScalar(bin.op(), l.eval(b), k));
+            }
+            return of(type, b -> Ops.compare(bin.op(), common, l.eval(b), r.eval(b)));
+        }
+        return of(type, b -> Ops.arithmetic(bin.op(), type, l.eval(b), r.eval(b)));
+    }
+
+    private static Evaluator column(String name, Schema in, DataType type) {
+        int idx = in.indexOf(name);
+        if (idx >= 0) {
+            return of(type, b -> b.column(idx));
+        }
+        int dot = name.indexOf('.');
+        Evaluator parent = column(name.substring(0, dot), in, DataType.STRUCT);
+        String child = name.substring(dot + 1);
+        return of(type, b -> ((StructColumn) parent.eval(b)).child(child));
+    }
+
+    private static Evaluator of(DataType type, java.util.function.Function<Batch, Column> f) {
+        return new Evaluator() {
+            @Override
+            public DataType type() {
+                return type;
+            }
+
+            @Override
+            public Column eval(Batch batch) {
+                return f.apply(batch);
+            }
+        };
+    }
+}

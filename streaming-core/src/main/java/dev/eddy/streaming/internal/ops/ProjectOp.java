@@ -1,0 +1,54 @@
+package dev.eddy.streaming.internal.ops;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.internal.expr.Casts;
+import dev.eddy.streaming.internal.expr.Evaluator;
+import dev.eddy.streaming.internal.expr.ExprCompiler;
+
+import java.util.List;
+
+/** Computes output columns; plain column references pass the input column through without copying. */
+public final class ProjectOp implements Operator {
+    private final Operator child;
+    private final Schema schema;
+    private final Evaluator[] evals;
+    private final List<Expr> exprs;
+
+    public ProjectOp(Operator child, List<Expr> exprs, Schema schema) {
+        this.child = child;
+        this.schema = schema;
+        this.exprs = exprs;
+        this.evals = new Evaluator[exprs.size()];
+        for (int i = 0; i < evals.length; i++) {
+            evals[i] = ExprCompiler.compile(exprs.get(i), child.schema());
+        }
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public List<Operator> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public Batch execute(BatchContext ctx) {
+        Batch in = child.execute(ctx);
+        Column[] cols = new Column[evals.length];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = Casts.cast(evals[i].eval(in), schema.field(i).type());
+        }
+        return Batch.of(schema, cols);
+    }
+
+    @Override
+    public String describe() {
+        return "Project " + exprs;
+    }
+}

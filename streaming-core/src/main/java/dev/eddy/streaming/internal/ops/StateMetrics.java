@@ -1,0 +1,6 @@
+package dev.eddy.streaming.internal.ops;
+
+/** A stateful operator's figures for its last batch (Spark's stateOperators entry). */
+public record StateMetrics(String operatorName, long numRowsTotal, long numRowsUpdated, long numRowsRemoved,
+                           long numRowsDroppedByWatermark, long memoryUsedBytes) {
+}

@@ -1,0 +1,104 @@
+package dev.eddy.streaming.internal.ops;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Durations;
+import dev.eddy.streaming.internal.expr.Evaluator;
+import dev.eddy.streaming.internal.expr.ExprCompiler;
+import dev.eddy.streaming.internal.expr.Vectors;
+
+import java.util.List;
+
+/**
+ * Passes rows through and tracks event time: the max ever seen (for the watermark) and this batch's
+ * min/max/avg (for progress). It drops nothing: the stateful operators downstream drop late rows.
+ */
+public final class WatermarkOp implements Operator {
+    private final Operator child;
+    private final String column;
+    private final long delayMicros;
+    private final Evaluator time;
+    private long maxSeen = Long.MIN_VALUE;
+    private long batchMin;
+    private long batchMax;
+    private double batchSum;
+    private long batchCount;
+
+    public WatermarkOp(Operator child, String column, long delayMicros) {
+        this.child = child;
+        this.column = column;
+        this.delayMicros = delayMicros;
+        this.time = ExprCompiler.compile(dev.eddy.streaming.api.expr.Functions.col(column), child.schema());
+    }
+
+    @Override
+    public Schema schema() {
+        return child.schema();
+    }
+
+    @Override
+    public List<Operator> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public Batch execute(BatchContext ctx) {
+        Batch in = child.execute(ctx);
+        var c = time.eval(in);
+        long[] t = Vectors.asLongs(c);
+        long[] nulls = c.nullBitmap();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < in.numRows(); i++) {
+            if (nulls == null || !Vectors.isNull(nulls, i)) {
+                min = Math.min(min, t[i]);
+                max = Math.max(max, t[i]);
+                sum += t[i];
+                count++;
+            }
+        }
+        batchMin = min;
+        batchMax = max;
+        batchSum = sum;
+        batchCount = count;
+        maxSeen = Math.max(maxSeen, max);
+        return in;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    /** The watermark this operator asks for after the batches so far, or NO_WATERMARK before any row. */
+    public long watermarkCandidate() {
+        return maxSeen == Long.MIN_VALUE ? BatchContext.NO_WATERMARK : maxSeen - delayMicros;
+    }
+
+    public boolean hasBatchStats() {
+        return batchCount > 0;
+    }
+
+    public long batchMin() {
+        return batchMin;
+    }
+
+    public long batchMax() {
+        return batchMax;
+    }
+
+    public long batchAvg() {
+        return Math.round(batchSum / batchCount);
+    }
+
+    /** Restores the max event time from a checkpoint. */
+    public void restoreMaxSeen(long maxSeen) {
+        this.maxSeen = maxSeen;
+    }
+
+    @Override
+    public String describe() {
+        return "EventTimeWatermark " + column + ", " + Durations.format(delayMicros);
+    }
+}

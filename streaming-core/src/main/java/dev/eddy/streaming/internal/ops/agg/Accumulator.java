@@ -1,0 +1,43 @@
+package dev.eddy.streaming.internal.ops.agg;
+
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
+
+/**
+ * Column-wise state of one aggregate function for all groups: arrays indexed by group id. New groups
+ * start zeroed. Single-threaded. Call order: {@link #ensureCapacity} before any {@link #update} touching
+ * a new group id; {@link #compact} after the group table retained a subset of groups.
+ */
+public abstract class Accumulator {
+
+    public abstract DataType resultType();
+
+    /** Makes room for group ids below {@code groups}. */
+    public abstract void ensureCapacity(int groups);
+
+    /**
+     * Folds input rows into groups: row {@code rows == null ? i : rows[i]} of {@code arg} goes to group
+     * {@code groups[i]}, for i in [0, n). {@code arg} is null for count(*).
+     */
+    public abstract void update(int[] groups, int[] rows, int n, Column arg);
+
+    /** The current values of {@code groups[0..n)}. */
+    public abstract Column result(int[] groups, int n);
+
+    /** Keeps groups {@code keep[0..n)} (ascending) as 0..n-1 and zeroes the rest up to {@code oldSize}. */
+    public abstract void compact(int[] keep, int n, int oldSize);
+
+    public abstract long bytesPerGroup();
+
+    static int grow(int current, int needed) {
+        int c = Math.max(16, current);
+        while (c < needed) {
+            c *= 2;
+        }
+        return c;
+    }
+
+    static int row(int[] rows, int i) {
+        return rows == null ? i : rows[i];
+    }
+}

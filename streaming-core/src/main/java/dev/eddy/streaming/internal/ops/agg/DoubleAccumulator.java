@@ -1,0 +1,88 @@
+package dev.eddy.streaming.internal.ops.agg;
+
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.DoubleColumn;
+import dev.eddy.streaming.internal.expr.Vectors;
+
+import java.util.Arrays;
+
+/** sum/min/max/avg over doubles (avg over any numeric input). */
+final class DoubleAccumulator extends Accumulator {
+    enum Kind { SUM, MIN, MAX, AVG }
+
+    private final Kind kind;
+    private double[] values = new double[0];
+    private long[] counts = new long[0];
+
+    DoubleAccumulator(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public DataType resultType() {
+        return DataType.DOUBLE;
+    }
+
+    @Override
+    public void ensureCapacity(int groups) {
+        if (groups > values.length) {
+            int cap = grow(values.length, groups);
+            values = Arrays.copyOf(values, cap);
+            counts = Arrays.copyOf(counts, cap);
+        }
+    }
+
+    @Override
+    public void update(int[] groups, int[] rows, int n, Column arg) {
+        double[] x = Vectors.asDoubles(arg);
+        long[] nulls = arg.nullBitmap();
+        double[] v = values;
+        long[] c = counts;
+        for (int i = 0; i < n; i++) {
+            int r = row(rows, i);
+            if (nulls != null && Vectors.isNull(nulls, r)) {
+                continue;
+            }
+            int g = groups[i];
+            switch (kind) {
+                case SUM, AVG -> v[g] += x[r];
+                case MIN -> v[g] = c[g] == 0 ? x[r] : Math.min(v[g], x[r]);
+                default -> v[g] = c[g] == 0 ? x[r] : Math.max(v[g], x[r]);
+            }
+            c[g]++;
+        }
+    }
+
+    @Override
+    public Column result(int[] groups, int n) {
+        double[] out = new double[n];
+        long[] nulls = null;
+        for (int i = 0; i < n; i++) {
+            int g = groups[i];
+            out[i] = kind == Kind.AVG && counts[g] > 0 ? values[g] / counts[g] : values[g];
+            if (counts[g] == 0) {
+                if (nulls == null) {
+                    nulls = new long[(n + 63) >>> 6];
+                }
+                nulls[i >>> 6] |= 1L << i;
+            }
+        }
+        return new DoubleColumn(out, n, nulls);
+    }
+
+    @Override
+    public void compact(int[] keep, int n, int oldSize) {
+        for (int i = 0; i < n; i++) {
+            values[i] = values[keep[i]];
+            counts[i] = counts[keep[i]];
+        }
+        Arrays.fill(values, n, oldSize, 0);
+        Arrays.fill(counts, n, oldSize, 0);
+    }
+
+    @Override
+    public long bytesPerGroup() {
+        return 16;
+    }
+}

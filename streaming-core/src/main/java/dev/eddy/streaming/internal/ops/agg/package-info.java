@@ -1,0 +1,2 @@
+/** Aggregate functions as column-wise accumulators over dense group ids. */
+package dev.eddy.streaming.internal.ops.agg;

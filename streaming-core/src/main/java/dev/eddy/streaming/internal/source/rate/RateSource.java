@@ -1,0 +1,90 @@
+package dev.eddy.streaming.internal.source.rate;
+
+import dev.eddy.streaming.api.Clock;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.LongOffset;
+import dev.eddy.streaming.api.spi.Offset;
+import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.TriggerContext;
+
+/**
+ * Format "rate": {@code rowsPerSecond} rows per second of the engine clock since the source started,
+ * columns {@code timestamp} and {@code value} (0, 1, 2, ...). Offset = rows generated so far; row i's
+ * timestamp is start + i / rowsPerSecond seconds. Replayable: rows are a function of the offset.
+ */
+public final class RateSource implements Source {
+    static final Schema SCHEMA = Schema.of(Field.of("timestamp", DataType.TIMESTAMP), Field.of("value", DataType.LONG));
+    private final long rowsPerSecond;
+    private final int numPartitions;
+    private final Clock clock;
+    private final long startMillis;
+
+    RateSource(long rowsPerSecond, int numPartitions, Clock clock) {
+        if (rowsPerSecond <= 0) {
+            throw new IllegalArgumentException("option 'rowsPerSecond' must be positive, got " + rowsPerSecond);
+        }
+        this.rowsPerSecond = rowsPerSecond;
+        this.numPartitions = numPartitions;
+        this.clock = clock;
+        this.startMillis = clock.millis();
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Offset initialOffset() {
+        return LongOffset.ZERO;
+    }
+
+    @Override
+    public Offset latestOffset(Offset start, TriggerContext trigger) {
+        long elapsed = Math.max(0, trigger.nowMillis() - startMillis);
+        return new LongOffset(Math.max(((LongOffset) start).value(), Math.multiplyExact(elapsed, rowsPerSecond) / 1000));
+    }
+
+    @Override
+    public Batch getBatch(Offset start, Offset end) {
+        long from = ((LongOffset) start).value();
+        int n = Math.toIntExact(((LongOffset) end).value() - from);
+        long[] ts = new long[n];
+        long[] vs = new long[n];
+        for (int i = 0; i < n; i++) {
+            long v = from + i;
+            vs[i] = v;
+            ts[i] = startMillis * 1000 + v * 1_000_000L / rowsPerSecond;
+        }
+        return Batch.of(SCHEMA, new Column[]{new LongColumn(DataType.TIMESTAMP, ts, n, null),
+                new LongColumn(DataType.LONG, vs, n, null)});
+    }
+
+    @Override
+    public boolean isReplayable() {
+        return true;
+    }
+
+    @Override
+    public Offset deserializeOffset(String json) {
+        return LongOffset.parse(json);
+    }
+
+    @Override
+    public String description() {
+        return "RateStream[rowsPerSecond=" + rowsPerSecond + ", numPartitions=" + numPartitions + "]";
+    }
+
+    long startMillis() {
+        return startMillis;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

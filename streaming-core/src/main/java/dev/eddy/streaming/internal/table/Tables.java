@@ -1,0 +1,130 @@
+package dev.eddy.streaming.internal.table;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.data.StructColumn;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Converts between engine batches and Tablesaw tables (the format at the edges). TIMESTAMP becomes an
+ * InstantColumn; a STRUCT column {@code window} becomes {@code window_start} and {@code window_end}.
+ */
+public final class Tables {
+    private Tables() {
+    }
+
+    public static Table toTable(String name, Batch b) {
+        Table t = Table.create(name);
+        for (int c = 0; c < b.numColumns(); c++) {
+            addColumn(t, b.schema().field(c), b.column(c), "");
+        }
+        return t;
+    }
+
+    private static void addColumn(Table t, Field f, Column c, String prefix) {
+        String name = prefix + f.name();
+        int n = c.size();
+        switch (f.type()) {
+            case STRUCT -> {
+                StructColumn s = (StructColumn) c;
+                for (int i = 0; i < f.children().size(); i++) {
+                    addColumn(t, f.children().get(i), s.child(i), name + "_");
+                }
+            }
+            case TIMESTAMP -> {
+                InstantColumn col = InstantColumn.create(name);
+                for (int r = 0; r < n; r++) {
+                    if (c.isNull(r)) {
+                        col.appendMissing();
+                    } else {
+                        col.append(toInstant((Long) c.get(r)));
+                    }
+                }
+                t.addColumns(col);
+            }
+            default -> {
+                tech.tablesaw.columns.Column<?> col = switch (f.type()) {
+                    case LONG -> tech.tablesaw.api.LongColumn.create(name);
+                    case INT -> tech.tablesaw.api.IntColumn.create(name);
+                    case DOUBLE -> tech.tablesaw.api.DoubleColumn.create(name);
+                    case BOOLEAN -> tech.tablesaw.api.BooleanColumn.create(name);
+                    default -> tech.tablesaw.api.StringColumn.create(name);
+                };
+                for (int r = 0; r < n; r++) {
+                    if (c.isNull(r)) {
+                        col.appendMissing();
+                    } else {
+                        col.appendObj(c.get(r));
+                    }
+                }
+                t.addColumns(col);
+            }
+        }
+    }
+
+    public static Instant toInstant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+
+    /** The engine schema of a Tablesaw table (unsupported column types are read as strings). */
+    public static Schema schemaOf(Table t) {
+        List<Field> fields = new ArrayList<>();
+        for (tech.tablesaw.columns.Column<?> c : t.columns()) {
+            fields.add(Field.of(c.name(), typeOf(c.type())));
+        }
+        return Schema.of(fields);
+    }
+
+    private static DataType typeOf(ColumnType t) {
+        if (t == ColumnType.LONG) {
+            return DataType.LONG;
+        }
+        if (t == ColumnType.INTEGER || t == ColumnType.SHORT) {
+            return DataType.INT;
+        }
+        if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
+            return DataType.DOUBLE;
+        }
+        if (t == ColumnType.BOOLEAN) {
+            return DataType.BOOLEAN;
+        }
+        if (t == ColumnType.INSTANT || t == ColumnType.LOCAL_DATE_TIME) {
+            return DataType.TIMESTAMP;
+        }
+        return DataType.STRING;
+    }
+
+    public static Batch fromTable(Table t) {
+        Schema s = schemaOf(t);
+        BatchBuilder b = Batch.builder(s, t.rowCount());
+        for (int r = 0; r < t.rowCount(); r++) {
+            for (int c = 0; c < s.size(); c++) {
+                tech.tablesaw.columns.Column<?> col = t.column(c);
+                if (col.isMissing(r)) {
+                    b.setNull(c);
+                    continue;
+                }
+                Object v = col.get(r);
+                if (v instanceof java.time.LocalDateTime ldt) {
+                    v = ldt.toInstant(java.time.ZoneOffset.UTC);
+                }
+                if (v instanceof Short sh) {
+                    v = (int) sh;
+                }
+                b.setValue(c, s.field(c).type() == DataType.STRING ? v.toString() : v);
+            }
+            b.endRow();
+        }
+        return b.build();
+    }
+}
