@@ -1,0 +1,31 @@
+package dev.eddy.sql.api;
+
+import dev.eddy.streaming.api.data.Schema;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import tech.tablesaw.api.Table;
+
+/** What one statement produced. */
+public sealed interface SqlResult {
+
+  /** DDL confirmation, e.g. "Created stream 'lines' (2 columns)". */
+  record Message(String text) implements SqlResult {
+  }
+
+  /** A bounded result: batch SELECT, SHOW, DESCRIBE. */
+  record Rows(Table table) implements SqlResult {
+  }
+
+  /** EXPLAIN: the validated logical plan as text. */
+  record Plan(String text) implements SqlResult {
+  }
+
+  /**
+   * A validated streaming statement (SELECT over a stream, or INSERT INTO sink SELECT): its output
+   * schema, the streams and tables it reads, the sink (null for a SELECT), Calcite's logical plan as
+   * text and as a RelNode, and what the {@link StreamingTranslator} made of it (null without one).
+   */
+  record Streaming(String sql, Schema schema, List<Relation> sources, Relation sink, String plan,
+      RelNode rel, Object translated) implements SqlResult {
+  }
+}
