@@ -45,6 +45,7 @@ public final class CellRunner {
 
   private EvalResult runHere(String code, CellContext cell) {
     CellRouting.enter(cell);
+    java.beginCell();
     try {
       List<CellPart> parts = MagicSyntax.hasMagic(code) ? MagicSyntax.split(code) : List.of(new CellPart.Java(code,
           1));
@@ -57,6 +58,7 @@ public final class CellRunner {
       }
       return result;
     } finally {
+      java.endCell();
       CellRouting.leave();
       Thread.interrupted(); // an interrupt that arrived after the cell ended must not hit the next one
     }

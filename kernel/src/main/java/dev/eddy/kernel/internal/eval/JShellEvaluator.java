@@ -97,6 +97,15 @@ public final class JShellEvaluator implements AutoCloseable {
     }
   }
 
+  /** Marks the start of a cell for interrupts; on the evaluator thread. */
+  void beginCell() {
+    control.beginCell();
+  }
+
+  void endCell() {
+    control.endCell();
+  }
+
   /** Stops the running cell, if any. Safe from any thread. */
   public void interrupt() {
     control.stop();

@@ -22,6 +22,8 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   private volatile Object lastValue = NO_VALUE;
   private Thread userThread;
   private boolean stopRequested;
+  private boolean cellActive;
+  private boolean pendingStop;
 
   /** The value the last snippet returned, or {@link #NO_VALUE}. */
   Object lastValue() {
@@ -38,6 +40,32 @@ public final class KernelExecutionControl extends DirectExecutionControl {
       boolean s = stopRequested;
       stopRequested = false;
       return s;
+    }
+  }
+
+  /** A cell starts: an interrupt from now on stops it, even if it arrives while the cell is still compiling. */
+  void beginCell() {
+    synchronized (lock) {
+      cellActive = true;
+      pendingStop = false;
+    }
+  }
+
+  void endCell() {
+    synchronized (lock) {
+      cellActive = false;
+      pendingStop = false;
+    }
+  }
+
+  private boolean takePendingStop() {
+    synchronized (lock) {
+      if (!pendingStop) {
+        return false;
+      }
+      pendingStop = false;
+      stopRequested = true;
+      return true;
     }
   }
 
@@ -58,6 +86,9 @@ public final class KernelExecutionControl extends DirectExecutionControl {
 
   @Override
   protected String invoke(Method doitMethod) throws Exception {
+    if (takePendingStop()) {
+      throw new ExecutionControl.StoppedException();
+    }
     try {
       Object value = doitMethod.invoke(null);
       lastValue = value;
@@ -76,6 +107,8 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   public void stop() {
     synchronized (lock) {
       if (userThread == null) {
+        // Compiling or between snippets: stop before the next snippet runs (never interrupt javac).
+        pendingStop = cellActive;
         return;
       }
       stopRequested = true;

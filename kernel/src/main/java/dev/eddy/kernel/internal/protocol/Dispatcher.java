@@ -7,6 +7,7 @@ import dev.eddy.kernel.internal.util.Log;
 import dev.eddy.kernel.internal.wire.Json;
 import dev.eddy.kernel.internal.wire.Message;
 import dev.eddy.kernel.internal.wire.MessageFactory;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,9 +41,7 @@ public final class Dispatcher implements RouterChannel.Handler {
     } finally {
       ex.publish("status", status("idle"));
     }
-    if (ex.abortQueued()) {
-      abortQueued(channel);
-    }
+    abortQueued(ex.queuedBeforeError(), channel);
   }
 
   private void runHandler(RequestHandler h, Exchange ex) {
@@ -62,8 +61,8 @@ public final class Dispatcher implements RouterChannel.Handler {
     }
   }
 
-  private void abortQueued(RouterChannel channel) {
-    for (Message m = channel.pollNow(); m != null; m = channel.pollNow()) {
+  private void abortQueued(List<Message> queued, RouterChannel channel) {
+    for (Message m : queued) {
       if ("execute_request".equals(m.type())) {
         Exchange ex = new Exchange(m, channel, messages, iopub);
         ex.publish("status", status("busy"));

@@ -1,6 +1,8 @@
 package dev.eddy.kernel.internal.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import dev.eddy.kernel.internal.transport.Publisher;
 import dev.eddy.kernel.internal.transport.RouterChannel;
 import dev.eddy.kernel.internal.wire.Json;
@@ -13,7 +15,7 @@ public final class Exchange {
   private final RouterChannel channel;
   private final MessageFactory messages;
   private final Publisher iopub;
-  private boolean abortQueued;
+  private final List<Message> queuedBeforeError = new ArrayList<>();
 
   public Exchange(Message request, RouterChannel channel, MessageFactory messages, Publisher iopub) {
     this.request = request;
@@ -38,12 +40,18 @@ public final class Exchange {
     iopub.publish(messages.publication(msgType, request.headerJson(), content, Json.object()));
   }
 
-  /** Asks the dispatcher to answer the execute requests already queued with "aborted" (stop_on_error). */
-  void abortQueuedExecutes() {
-    abortQueued = true;
+  /**
+   * For stop_on_error: takes the requests already waiting on the channel. Call it before sending the error
+   * reply, so exactly those sent before the client could see the error are aborted; the dispatcher answers
+   * execute requests among them with "aborted" and handles the others normally.
+   */
+  void takeQueuedBeforeError() {
+    for (Message m = channel.pollNow(); m != null; m = channel.pollNow()) {
+      queuedBeforeError.add(m);
+    }
   }
 
-  boolean abortQueued() {
-    return abortQueued;
+  List<Message> queuedBeforeError() {
+    return queuedBeforeError;
   }
 }

@@ -66,13 +66,13 @@ public final class ExecuteHandler implements RequestHandler {
       if (!silent) {
         ex.publish("error", errorContent(err));
       }
+      if (c.path("stop_on_error").asBoolean(true)) {
+        ex.takeQueuedBeforeError();
+      }
       ObjectNode reply = errorContent(err);
       reply.put("status", "error");
       reply.put("execution_count", count);
       ex.reply("execute_reply", reply);
-      if (c.path("stop_on_error").asBoolean(true)) {
-        ex.abortQueuedExecutes();
-      }
     }
   }
 
