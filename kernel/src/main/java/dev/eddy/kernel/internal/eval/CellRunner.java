@@ -34,6 +34,9 @@ public final class CellRunner {
 
   /** Runs {@code code} for {@code cell}; the result is that of the last part. Never throws for user errors. */
   public EvalResult run(String code, CellContext cell) {
+    // Marked here, before the task is queued, so an interrupt that arrives right after execute_input (while
+    // the cell waits for the evaluator thread or compiles) still stops it.
+    java.beginCell();
     try {
       return java.call(() -> runHere(code, cell));
     } catch (ThreadDeath stopped) {
@@ -45,7 +48,6 @@ public final class CellRunner {
 
   private EvalResult runHere(String code, CellContext cell) {
     CellRouting.enter(cell);
-    java.beginCell();
     try {
       List<CellPart> parts = MagicSyntax.hasMagic(code) ? MagicSyntax.split(code) : List.of(new CellPart.Java(code,
           1));

@@ -1,5 +1,6 @@
 package dev.eddy.kernel.internal.eval;
 
+import dev.eddy.kernel.internal.util.Log;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -17,6 +18,7 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 public final class KernelExecutionControl extends DirectExecutionControl {
   static final Object NO_VALUE = new Object();
+  private static final Log LOG = Log.of(KernelExecutionControl.class);
   private static final long GRACE_MS = 150;
   private final Object lock = new Object();
   private volatile Object lastValue = NO_VALUE;
@@ -106,6 +108,7 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   @SuppressWarnings("removal")
   public void stop() {
     synchronized (lock) {
+      LOG.debug("stop: user code " + (userThread == null ? "not running" : "running") + ", cell active " + cellActive);
       if (userThread == null) {
         // Compiling or between snippets: stop before the next snippet runs (never interrupt javac).
         pendingStop = cellActive;
