@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Registers (or removes) the Eddy kernelspec "eddy" with Jupyter. Idempotent: installing again replaces it.
+#
+# Usage: install/kernelspec.sh [install|uninstall] [--user | --sys-prefix | --prefix DIR] [--jar PATH] [--java PATH]
+#   --user        per-user install (default): $JUPYTER_DATA_DIR or ~/.local/share/jupyter
+#   --sys-prefix  into the prefix of the Python that runs Jupyter (e.g. /usr for Debian's jupyter)
+#   --prefix DIR  into DIR/share/jupyter (Jupyter finds it when DIR/share/jupyter is on JUPYTER_PATH)
+#   --jar PATH    the shaded kernel jar (default: kernel/target/eddy-kernel.jar); it is copied next to kernel.json
+#   --java PATH   the JDK's java (default: the java on PATH, resolved to an absolute path)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+action=install
+scope=user
+prefix=""
+jar="$root/kernel/target/eddy-kernel.jar"
+java_bin=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    install|uninstall) action="$1" ;;
+    --user) scope=user ;;
+    --sys-prefix) scope=sys-prefix ;;
+    --prefix) scope=prefix; prefix="${2:?--prefix needs a directory}"; shift ;;
+    --jar) jar="${2:?--jar needs a path}"; shift ;;
+    --java) java_bin="${2:?--java needs a path}"; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "kernelspec: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+case "$scope" in
+  user) data_dir="${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}" ;;
+  sys-prefix)
+    py=/usr/bin/python3; command -v jupyter >/dev/null && py="$(head -1 "$(command -v jupyter)" | sed 's/^#!//; s/ .*//')"
+    data_dir="$("$py" -c 'import sys; print(sys.prefix)')/share/jupyter" ;;
+  prefix) data_dir="$prefix/share/jupyter" ;;
+esac
+kernel_dir="$data_dir/kernels/eddy"
+
+if [ "$action" = uninstall ]; then
+  if [ -d "$kernel_dir" ]; then rm -rf "$kernel_dir"; echo "kernelspec: removed $kernel_dir"
+  else echo "kernelspec: nothing to remove at $kernel_dir"; fi
+  exit 0
+fi
+
+if [ ! -f "$jar" ]; then
+  echo "kernelspec: no kernel jar at $jar; build it first: mvn -B -pl kernel -am package -DskipTests" >&2
+  exit 1
+fi
+if [ -z "$java_bin" ]; then
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java_bin="$JAVA_HOME/bin/java"
+  else java_bin="$(command -v java || true)"; fi
+fi
+if [ -z "$java_bin" ]; then
+  echo "kernelspec: no java found. Install a JDK 17 (Debian: sudo apt-get install openjdk-17-jdk-headless)." >&2
+  exit 1
+fi
+java_bin="$(readlink -f "$java_bin")"
+if ! "$java_bin" --list-modules 2>/dev/null | grep -q '^jdk.jshell@'; then
+  echo "kernelspec: $java_bin has no jdk.jshell module (it is a JRE, not a full JDK)." >&2
+  echo "  Install a full JDK 17 (Debian: sudo apt-get install openjdk-17-jdk-headless) and pass --java /path/to/bin/java." >&2
+  exit 1
+fi
+feature="$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+if [ "${feature%%.*}" -lt 17 ] 2>/dev/null; then
+  echo "kernelspec: $java_bin is Java $feature; Eddy needs Java 17 or newer." >&2
+  exit 1
+fi
+
+mkdir -p "$kernel_dir"
+cp -f "$jar" "$kernel_dir/eddy-kernel.jar"
+# Flags: a modest heap; SerialGC starts fastest on small machines; class-data sharing on; the exit guard needs
+# a security manager to be allowed (Java 17); -Xss for deep user recursion in cells.
+cat > "$kernel_dir/kernel.json" <<JSON
+{
+  "argv": ["$java_bin", "-Xmx1g", "-Xss4m", "-XX:+UseSerialGC", "-Xshare:auto",
+           "-Djava.security.manager=allow", "-Djava.awt.headless=true",
+           "-jar", "$kernel_dir/eddy-kernel.jar", "{connection_file}"],
+  "display_name": "Java (Eddy)",
+  "language": "java",
+  "interrupt_mode": "message",
+  "env": {},
+  "metadata": {"debugger": false}
+}
+JSON
+echo "kernelspec: installed Eddy kernel 'eddy' in $kernel_dir (java: $java_bin)"

@@ -1,0 +1,25 @@
+package dev.eddy.kernel;
+
+import dev.eddy.kernel.internal.boot.Kernel;
+import dev.eddy.kernel.internal.wire.ConnectionInfo;
+import java.nio.file.Path;
+
+/** Entry point: {@code java -jar eddy-kernel.jar CONNECTION_FILE} (what the kernelspec's argv runs). */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      System.err.println("usage: java -jar eddy-kernel.jar CONNECTION_FILE");
+      System.exit(2);
+    }
+    Kernel kernel = new Kernel(ConnectionInfo.read(Path.of(args[0])), version());
+    kernel.start();
+    kernel.awaitShutdown();
+  }
+
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0-dev" : v;
+  }
+}

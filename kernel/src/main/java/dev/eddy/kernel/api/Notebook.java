@@ -1,0 +1,67 @@
+package dev.eddy.kernel.api;
+
+import dev.eddy.magics.api.render.MimeBundle;
+
+/**
+ * Helpers for Java cells; statically imported into every JShell session, so a cell can write
+ * {@code String id = display(table);} and later, even from a background thread after the cell finished,
+ * {@code updateDisplay(id, newTable);}. Values are rendered by the kernel's renderer registry (tables as HTML,
+ * images as PNG, {@link MimeBundle}s as given, anything else as text).
+ */
+public final class Notebook {
+  private static volatile Backend backend;
+
+  private Notebook() {}
+
+  /** Shows {@code value} under the current cell; returns its display id for {@link #updateDisplay}. */
+  public static String display(Object value) {
+    return backend().display(value);
+  }
+
+  /** Replaces what display {@code displayId} shows. Works from any thread, also after its cell finished. */
+  public static void updateDisplay(String displayId, Object value) {
+    backend().updateDisplay(displayId, value);
+  }
+
+  /** Clears the current cell's output now. */
+  public static void clearOutput() {
+    clearOutput(false);
+  }
+
+  /** Clears the current cell's output; with {@code wait}, only when new output arrives (no flicker). */
+  public static void clearOutput(boolean wait) {
+    backend().clearOutput(wait);
+  }
+
+  /** HTML to show with {@link #display}. */
+  public static MimeBundle html(String html) {
+    return MimeBundle.html(html);
+  }
+
+  /** Markdown to show with {@link #display}. */
+  public static MimeBundle markdown(String markdown) {
+    return MimeBundle.markdown(markdown);
+  }
+
+  /** Connects these helpers to a running kernel. Called once by the kernel at start; not for cells. */
+  public static void bind(Backend b) {
+    backend = b;
+  }
+
+  private static Backend backend() {
+    Backend b = backend;
+    if (b == null) {
+      throw new IllegalStateException("no Eddy kernel is running in this JVM");
+    }
+    return b;
+  }
+
+  /** What the kernel provides behind these helpers. */
+  public interface Backend {
+    String display(Object value);
+
+    void updateDisplay(String displayId, Object value);
+
+    void clearOutput(boolean wait);
+  }
+}

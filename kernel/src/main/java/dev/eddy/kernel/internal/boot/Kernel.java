@@ -1,0 +1,155 @@
+package dev.eddy.kernel.internal.boot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.kernel.api.Notebook;
+import dev.eddy.kernel.internal.display.DisplayPublisher;
+import dev.eddy.kernel.internal.eval.CellContext;
+import dev.eddy.kernel.internal.eval.CellRunner;
+import dev.eddy.kernel.internal.eval.ExitGuard;
+import dev.eddy.kernel.internal.eval.JShellEvaluator;
+import dev.eddy.kernel.internal.eval.StdStreams;
+import dev.eddy.kernel.internal.eval.StreamBuffer;
+import dev.eddy.kernel.internal.history.History;
+import dev.eddy.kernel.internal.protocol.CommHandler;
+import dev.eddy.kernel.internal.protocol.CompleteHandler;
+import dev.eddy.kernel.internal.protocol.ControlHandlers;
+import dev.eddy.kernel.internal.protocol.Dispatcher;
+import dev.eddy.kernel.internal.protocol.ExecuteHandler;
+import dev.eddy.kernel.internal.protocol.HistoryHandler;
+import dev.eddy.kernel.internal.protocol.InspectHandler;
+import dev.eddy.kernel.internal.protocol.IsCompleteHandler;
+import dev.eddy.kernel.internal.protocol.KernelInfoHandler;
+import dev.eddy.kernel.internal.protocol.RequestHandler;
+import dev.eddy.kernel.internal.transport.Heartbeat;
+import dev.eddy.kernel.internal.transport.IopubWriter;
+import dev.eddy.kernel.internal.transport.RouterChannel;
+import dev.eddy.kernel.internal.util.Log;
+import dev.eddy.kernel.internal.wire.ConnectionInfo;
+import dev.eddy.kernel.internal.wire.Json;
+import dev.eddy.kernel.internal.wire.MessageFactory;
+import dev.eddy.kernel.internal.wire.Signer;
+import dev.eddy.kernel.internal.wire.WireCodec;
+import dev.eddy.magics.api.MagicProvider;
+import dev.eddy.magics.api.MagicRegistry;
+import dev.eddy.magics.api.render.Renderers;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.zeromq.ZMQ;
+
+/** Wires sockets, handlers, JShell and the display publisher together, and shuts them down. */
+public final class Kernel {
+  private static final Log LOG = Log.of(Kernel.class);
+  private final ConnectionInfo conn;
+  private final MessageFactory messages = MessageFactory.forThisProcess();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ZMQ.Context context = ZMQ.context(1);
+  private final String version;
+  private IopubWriter iopub;
+
+  public Kernel(ConnectionInfo conn, String version) {
+    this.conn = conn;
+    this.version = version;
+  }
+
+  /** Binds the five sockets and starts serving; JShell starts and warms up in the background. */
+  public void start() {
+    PrintStream realErr = System.err;
+    ExitGuard.install();
+    WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
+    iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
+    RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
+    RouterChannel control = new RouterChannel("control", context, conn.endpoint(conn.controlPort()), codec);
+    RouterChannel stdin = new RouterChannel("stdin", context, conn.endpoint(conn.stdinPort()), codec);
+    Heartbeat hb = new Heartbeat(context, conn.endpoint(conn.hbPort()));
+    iopub.start();
+    hb.start();
+
+    StdStreams.install();
+    JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
+    java.warmUp(Startup.WARM_UP);
+    DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults());
+    Notebook.bind(display);
+    MagicRegistry magics = MagicRegistry.withBuiltins();
+    ServiceLoader.load(MagicProvider.class).forEach(p -> p.registerInto(magics));
+    CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
+
+    KernelInfoHandler info = new KernelInfoHandler(version);
+    Map<String, RequestHandler> shellHandlers = new HashMap<>();
+    shellHandlers.put("kernel_info_request", info);
+    History history = new History();
+    shellHandlers.put("execute_request", new ExecuteHandler(runner, display, history, outputRouting()));
+    shellHandlers.put("history_request", new HistoryHandler(history));
+    shellHandlers.put("complete_request", new CompleteHandler(runner));
+    shellHandlers.put("inspect_request", new InspectHandler(runner));
+    shellHandlers.put("is_complete_request", new IsCompleteHandler(runner));
+    shellHandlers.put("comm_info_request", CommHandler::info);
+    shellHandlers.put("comm_open", CommHandler::open);
+    shellHandlers.put("comm_msg", CommHandler::ignore);
+    shellHandlers.put("comm_close", CommHandler::ignore);
+    shellHandlers.put("shutdown_request", ControlHandlers.shutdown(this::shutdown));
+    Map<String, RequestHandler> controlHandlers = Map.of(
+        "kernel_info_request", info,
+        "interrupt_request", ControlHandlers.interrupt(runner),
+        "shutdown_request", ControlHandlers.shutdown(this::shutdown));
+
+    iopub.publish(messages.publication("status", Json.object(), status("starting"), Json.object()));
+    control.start(new Dispatcher(controlHandlers, messages, iopub));
+    shell.start(new Dispatcher(shellHandlers, messages, iopub));
+    stdin.start((m, ch) -> LOG.info("ignoring " + m.type() + " on stdin (no input was requested)"));
+    LOG.info("Eddy kernel " + version + " serving, session " + messages.session());
+  }
+
+  /** Blocks until a shutdown request has been handled. */
+  public void awaitShutdown() throws InterruptedException {
+    stopped.await();
+  }
+
+  private java.util.function.Function<JsonNode, CellContext> outputRouting() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "eddy-output-flush");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.prestartAllCoreThreads(); // created now, so it inherits no cell's routing
+    return parent -> new CellContext(parent, stream("stdout", parent, timer), stream("stderr", parent, timer));
+  }
+
+  private StreamBuffer stream(String name, JsonNode parent, ScheduledExecutorService timer) {
+    return new StreamBuffer(name, timer, text -> {
+      ObjectNode c = Json.object();
+      c.put("name", name);
+      c.put("text", text);
+      iopub.publish(messages.publication("stream", parent, c, Json.object()));
+    });
+  }
+
+  private void shutdown(boolean restart) {
+    Thread t = new Thread(() -> {
+      LOG.info("shutting down" + (restart ? " for a restart" : ""));
+      try {
+        iopub.close(1000);
+        Thread term = new Thread(context::term, "eddy-zmq-term");
+        term.setDaemon(true);
+        term.start();
+        term.join(2000); // a cell still running on the shell thread must not keep the process alive
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      stopped.countDown();
+      ExitGuard.exitKernel(0);
+    }, "eddy-shutdown");
+    t.start();
+  }
+
+  private static ObjectNode status(String s) {
+    ObjectNode c = Json.object();
+    c.put("execution_state", s);
+    return c;
+  }
+}

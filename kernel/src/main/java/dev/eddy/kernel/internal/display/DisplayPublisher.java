@@ -1,0 +1,99 @@
+package dev.eddy.kernel.internal.display;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.kernel.api.Notebook;
+import dev.eddy.kernel.internal.eval.CellContext;
+import dev.eddy.kernel.internal.eval.CellRouting;
+import dev.eddy.kernel.internal.transport.Publisher;
+import dev.eddy.kernel.internal.wire.Json;
+import dev.eddy.kernel.internal.wire.MessageFactory;
+import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.magics.api.render.Renderers;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Publishes displays: {@code display_data} with a display id under the calling thread's cell, and
+ * {@code update_display_data} under the cell that created the display, from any thread, at any time later.
+ */
+public final class DisplayPublisher implements Notebook.Backend {
+  private final Publisher iopub;
+  private final MessageFactory messages;
+  private final Renderers renderers;
+  private final Map<String, JsonNode> parentByDisplayId = new ConcurrentHashMap<>();
+
+  public DisplayPublisher(Publisher iopub, MessageFactory messages, Renderers renderers) {
+    this.iopub = iopub;
+    this.messages = messages;
+    this.renderers = renderers;
+  }
+
+  public Renderers renderers() {
+    return renderers;
+  }
+
+  @Override
+  public String display(Object value) {
+    CellContext cell = cell();
+    String id = UUID.randomUUID().toString();
+    parentByDisplayId.put(id, cell.parentHeader());
+    cell.flush();
+    publish("display_data", cell.parentHeader(), bundleContent(renderers.render(value), id));
+    cell.noteDisplayId(id);
+    return id;
+  }
+
+  @Override
+  public void updateDisplay(String displayId, Object value) {
+    JsonNode parent = parentByDisplayId.get(displayId);
+    if (parent == null) {
+      throw new IllegalArgumentException("no display with id " + displayId + " (ids come from display(...))");
+    }
+    CellContext current = CellRouting.current();
+    if (current != null) {
+      current.flush();
+    }
+    publish("update_display_data", parent, bundleContent(renderers.render(value), displayId));
+  }
+
+  @Override
+  public void clearOutput(boolean wait) {
+    CellContext cell = cell();
+    cell.flush();
+    ObjectNode c = Json.object();
+    c.put("wait", wait);
+    publish("clear_output", cell.parentHeader(), c);
+  }
+
+  /** The result of a cell: {@code execute_result} with its execution count. */
+  public void executeResult(CellContext cell, int executionCount, MimeBundle bundle) {
+    ObjectNode c = bundleContent(bundle, null);
+    c.put("execution_count", executionCount);
+    publish("execute_result", cell.parentHeader(), c);
+  }
+
+  private void publish(String type, JsonNode parent, JsonNode content) {
+    iopub.publish(messages.publication(type, parent, content, Json.object()));
+  }
+
+  private static ObjectNode bundleContent(MimeBundle b, String displayId) {
+    ObjectNode c = Json.object();
+    c.set("data", Json.tree(b.data()));
+    c.set("metadata", Json.tree(b.metadata()));
+    ObjectNode transient_ = c.putObject("transient");
+    if (displayId != null) {
+      transient_.put("display_id", displayId);
+    }
+    return c;
+  }
+
+  private static CellContext cell() {
+    CellContext c = CellRouting.currentOrLast();
+    if (c == null) {
+      throw new IllegalStateException("display needs a running cell (none has run yet)");
+    }
+    return c;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.eddy.kernel.internal.eval;
+
+import dev.eddy.magics.api.CellPart;
+import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicException;
+import dev.eddy.magics.api.MagicRegistry;
+import dev.eddy.magics.api.MagicSyntax;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs a whole cell: magics are recognised first (execute, is_complete, complete, inspect) and go to the
+ * magics registry; Java goes to JShell. Everything runs on the evaluator thread with the cell's output routing.
+ */
+public final class CellRunner {
+  private final JShellEvaluator java;
+  private final MagicRegistry magics;
+  private final Function<CellRunner, MagicContext> contextFactory;
+
+  public CellRunner(JShellEvaluator java, MagicRegistry magics, Function<CellRunner, MagicContext> contextFactory) {
+    this.java = java;
+    this.magics = magics;
+    this.contextFactory = contextFactory;
+  }
+
+  public MagicRegistry magics() {
+    return magics;
+  }
+
+  public void interrupt() {
+    java.interrupt();
+  }
+
+  /** Runs {@code code} for {@code cell}; the result is that of the last part. Never throws for user errors. */
+  public EvalResult run(String code, CellContext cell) {
+    // Marked here, before the task is queued, so an interrupt that arrives right after execute_input (while
+    // the cell waits for the evaluator thread or compiles) still stops it.
+    java.beginCell();
+    try {
+      return java.call(() -> runHere(code, cell));
+    } catch (ThreadDeath stopped) {
+      return JavaErrors.interrupted();
+    } catch (Exception e) {
+      return JavaErrors.thrown(e);
+    }
+  }
+
+  private EvalResult runHere(String code, CellContext cell) {
+    CellRouting.enter(cell);
+    try {
+      List<CellPart> parts = MagicSyntax.hasMagic(code) ? MagicSyntax.split(code) : List.of(new CellPart.Java(code,
+          1));
+      EvalResult result = EvalResult.Ok.none();
+      for (CellPart part : parts) {
+        result = part instanceof CellPart.Java j ? java.runJava(j.code(), j.line()) : runMagic(part);
+        if (result instanceof EvalResult.Error) {
+          break;
+        }
+      }
+      return result;
+    } finally {
+      java.endCell();
+      CellRouting.leave();
+      Thread.interrupted(); // an interrupt that arrived after the cell ended must not hit the next one
+    }
+  }
+
+  private EvalResult runMagic(CellPart part) {
+    try {
+      Object value = magics.run(part, contextFactory.apply(this));
+      return new EvalResult.Ok(value != null, value);
+    } catch (MagicException e) {
+      return new EvalResult.Error("MagicError", e.getMessage(), List.of("MagicError: " + e.getMessage()));
+    } catch (Exception e) {
+      return JavaErrors.thrown(e);
+    }
+  }
+
+  /** Jupyter's is_complete status: complete, incomplete or invalid. */
+  public String completeness(String code) throws Exception {
+    if (MagicSyntax.startsWithMagic(code) && code.stripLeading().startsWith("%%")) {
+      return "complete";
+    }
+    String javaOnly = MagicSyntax.hasMagic(code) ? blankMagicLines(code) : code;
+    return java.call(() -> java.completeness(javaOnly));
+  }
+
+  /** Completions at a UTF-16 cursor: magic names on a magic line, Java elsewhere. */
+  public JShellEvaluator.Completions complete(String code, int cursor) throws Exception {
+    int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+    String before = code.substring(lineStart, cursor);
+    String trimmed = before.stripLeading();
+    if (trimmed.startsWith("%") && trimmed.chars().noneMatch(Character::isWhitespace)) {
+      boolean cellMagic = trimmed.startsWith("%%");
+      String prefix = trimmed.substring(cellMagic ? 2 : 1);
+      List<String> names = magics.complete(prefix, cellMagic);
+      int start = cursor - prefix.length();
+      return new JShellEvaluator.Completions(names, start, cursor);
+    }
+    if (trimmed.startsWith("%")) {
+      return new JShellEvaluator.Completions(List.of(), cursor, cursor);
+    }
+    String javaOnly = MagicSyntax.hasMagic(code) ? blankMagicLines(code) : code;
+    return java.call(() -> java.complete(javaOnly, cursor));
+  }
+
+  /** Help text at a UTF-16 cursor: magic help on a magic line, Java signatures elsewhere. */
+  public List<String> inspect(String code, int cursor) throws Exception {
+    int lineStart = code.lastIndexOf('\n', Math.max(0, cursor - 1)) + 1;
+    int lineEnd = code.indexOf('\n', cursor);
+    String line = code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd).strip();
+    if (line.startsWith("%")) {
+      boolean cell = line.startsWith("%%");
+      String name = line.substring(cell ? 2 : 1).split("\\s+", 2)[0];
+      Optional<String> help = cell ? magics.cell(name).map(m -> "%%" + name + ": " + m.help())
+          : magics.line(name).map(m -> "%" + name + ": " + m.help());
+      return help.map(List::of).orElse(List.of());
+    }
+    String javaOnly = MagicSyntax.hasMagic(code) ? blankMagicLines(code) : code;
+    return java.call(() -> java.documentation(javaOnly, cursor));
+  }
+
+  /** The live value of a cell variable; for magics. Runs on the evaluator thread (callers are already on it). */
+  public Optional<Object> variable(String name) {
+    return java.variable(name);
+  }
+
+  /** Replaces magic lines by blanks of the same length so Java positions stay where they were. */
+  static String blankMagicLines(String code) {
+    StringBuilder b = new StringBuilder(code.length());
+    for (String line : code.split("\n", -1)) {
+      b.append(line.stripLeading().startsWith("%") ? " ".repeat(line.length()) : line).append('\n');
+    }
+    b.setLength(b.length() - 1);
+    return b.toString();
+  }
+}

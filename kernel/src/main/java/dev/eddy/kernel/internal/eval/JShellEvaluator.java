@@ -1,0 +1,254 @@
+package dev.eddy.kernel.internal.eval;
+
+import dev.eddy.kernel.internal.util.Log;
+import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.VarSnippet;
+
+/**
+ * The JShell of the kernel and the one thread that uses it. JShell is not thread-safe, so everything that
+ * touches it — start-up, warm-up, cells, completion, inspection — runs as a task on that thread, in order.
+ * Only {@link #interrupt()} is called from elsewhere (the control thread).
+ */
+public final class JShellEvaluator implements AutoCloseable {
+  private static final Log LOG = Log.of(JShellEvaluator.class);
+  private static final Set<Snippet.SubKind> VALUE_KINDS = EnumSet.of(Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND,
+      Snippet.SubKind.VAR_VALUE_SUBKIND, Snippet.SubKind.ASSIGNMENT_SUBKIND);
+  private final ExecutorService thread;
+  private final KernelExecutionControl control = new KernelExecutionControl();
+  private final Future<?> ready;
+  private JShell jshell;
+
+  /** Starts JShell in the background with {@code classpath} and the {@code startup} snippets (imports). */
+  public JShellEvaluator(String classpath, List<String> startup, PrintStream log) {
+    this.thread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "eddy-eval");
+      t.setDaemon(true);
+      return t;
+    });
+    this.ready = thread.submit(() -> start(classpath, startup, log));
+  }
+
+  private void start(String classpath, List<String> startup, PrintStream log) {
+    long t0 = System.nanoTime();
+    jshell = JShell.builder().executionEngine(KernelExecutionControl.provider(control), Map.of())
+        .out(log).err(log).build();
+    if (!classpath.isEmpty()) {
+      jshell.addToClasspath(classpath);
+    }
+    for (String s : startup) {
+      for (SnippetEvent e : jshell.eval(s)) {
+        if (e.status() == Snippet.Status.REJECTED) {
+          LOG.warn("start-up snippet rejected: " + s);
+        }
+      }
+    }
+    LOG.debug("JShell ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+  }
+
+  /** Compiles and runs a few throw-away snippets so the first real cell finds javac loaded and warm. */
+  public void warmUp(List<String> snippets) {
+    thread.submit(() -> {
+      long t0 = System.nanoTime();
+      for (String s : snippets) {
+        for (SnippetEvent e : jshell.eval(s)) {
+          if (e.causeSnippet() == null && e.snippet().kind() != Snippet.Kind.IMPORT) {
+            jshell.drop(e.snippet());
+          }
+        }
+      }
+      int[] anchor = new int[1];
+      jshell.sourceCodeAnalysis().completionSuggestions("Strin", 5, anchor);
+      LOG.debug("warm-up took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    });
+  }
+
+  /** Runs {@code task} on the evaluator thread and waits for it. ThreadDeath from a stopped cell surfaces here. */
+  public <T> T call(Callable<T> task) throws Exception {
+    Future<T> f = thread.submit(() -> {
+      ready.get();
+      return task.call();
+    });
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof Exception ex) {
+        throw ex;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /** Marks the start of a cell for interrupts; on the evaluator thread. */
+  void beginCell() {
+    control.beginCell();
+  }
+
+  void endCell() {
+    control.endCell();
+  }
+
+  /** Stops the running cell, if any. Safe from any thread. */
+  public void interrupt() {
+    control.stop();
+  }
+
+  /** Runs Java source snippet by snippet; must run on the evaluator thread. {@code firstLine} is for errors. */
+  EvalResult runJava(String code, int firstLine) {
+    SourceCodeAnalysis sca = jshell.sourceCodeAnalysis();
+    String rest = code;
+    EvalResult result = EvalResult.Ok.none();
+    while (!rest.isBlank()) {
+      int offset = code.length() - rest.length() + leadingBlanks(rest);
+      SourceCodeAnalysis.CompletionInfo ci = sca.analyzeCompletion(rest);
+      if (ci.completeness() == Completeness.EMPTY) {
+        break;
+      }
+      if (!ci.completeness().isComplete()) {
+        return JavaErrors.incomplete(rest);
+      }
+      rest = ci.remaining();
+      result = runSnippet(ci.source(), code, offset, firstLine);
+      if (result instanceof EvalResult.Error) {
+        return result;
+      }
+    }
+    return result;
+  }
+
+  private EvalResult runSnippet(String source, String cell, int offset, int firstLine) {
+    control.resetValue();
+    List<SnippetEvent> events;
+    try {
+      events = jshell.eval(source);
+    } catch (ThreadDeath stopped) {
+      control.takeStopped();
+      return JavaErrors.interrupted();
+    }
+    if (control.takeStopped()) {
+      return JavaErrors.interrupted();
+    }
+    for (SnippetEvent e : events) {
+      if (e.causeSnippet() != null) {
+        continue;
+      }
+      if (e.status() == Snippet.Status.REJECTED) {
+        return JavaErrors.compile(jshell, e.snippet(), cell, offset, firstLine);
+      }
+      if (e.exception() != null) {
+        return JavaErrors.runtime(e.exception());
+      }
+      if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+        System.err.println("Note: " + e.snippet().source().strip().split("\n")[0]
+            + " refers to something not yet defined; define it before using this.");
+      }
+      Object v = control.lastValue();
+      if (VALUE_KINDS.contains(e.snippet().subKind()) && v != KernelExecutionControl.NO_VALUE) {
+        return new EvalResult.Ok(true, v);
+      }
+    }
+    return EvalResult.Ok.none();
+  }
+
+  /** Completeness of Java source; must run on the evaluator thread. */
+  String completeness(String code) {
+    SourceCodeAnalysis sca = jshell.sourceCodeAnalysis();
+    String rest = code;
+    while (!rest.isBlank()) {
+      SourceCodeAnalysis.CompletionInfo ci = sca.analyzeCompletion(rest);
+      switch (ci.completeness()) {
+        case EMPTY:
+          return "complete";
+        case DEFINITELY_INCOMPLETE:
+        case CONSIDERED_INCOMPLETE:
+          return "incomplete";
+        case UNKNOWN:
+          return "invalid";
+        default:
+          rest = ci.remaining();
+      }
+    }
+    return "complete";
+  }
+
+  /** Completion candidates at {@code cursor} (a UTF-16 index); must run on the evaluator thread. */
+  Completions complete(String code, int cursor) {
+    int[] anchor = new int[1];
+    List<SourceCodeAnalysis.Suggestion> s = jshell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor);
+    List<String> matches = s.stream().sorted((a, b) -> Boolean.compare(b.matchesType(), a.matchesType()))
+        .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
+    return new Completions(matches, anchor[0] < 0 ? cursor : anchor[0], cursor);
+  }
+
+  /** Signatures (and Javadoc where the JDK has sources) at {@code cursor}; on the evaluator thread. */
+  List<String> documentation(String code, int cursor) {
+    SourceCodeAnalysis sca = jshell.sourceCodeAnalysis();
+    List<SourceCodeAnalysis.Documentation> docs = sca.documentation(code, cursor, true);
+    if (docs.isEmpty()) {
+      // "Math.max|" has no documentation in JShell, "Math.max(|" has: look it up as a call.
+      int end = identifierEnd(code, cursor);
+      String call = code.substring(0, end) + "(";
+      docs = sca.documentation(call, call.length(), true);
+    }
+    return docs.stream().map(d -> d.javadoc() == null || d.javadoc().isBlank() ? d.signature()
+        : d.signature() + "\n\n" + d.javadoc()).distinct().toList();
+  }
+
+  /** The live value of an active variable declared in a cell; on the evaluator thread. */
+  Optional<Object> variable(String name) {
+    boolean exists = jshell.variables().map(VarSnippet::name).anyMatch(name::equals);
+    if (!exists) {
+      return Optional.empty();
+    }
+    control.resetValue();
+    for (SnippetEvent e : jshell.eval(name + ";")) {
+      if (e.causeSnippet() == null) {
+        jshell.drop(e.snippet());
+      }
+    }
+    Object v = control.lastValue();
+    return v == KernelExecutionControl.NO_VALUE ? Optional.empty() : Optional.ofNullable(v);
+  }
+
+  private static int identifierEnd(String code, int cursor) {
+    int i = Math.min(cursor, code.length());
+    while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int leadingBlanks(String s) {
+    int i = 0;
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+
+  /** Completion matches and the range of the cell they replace (UTF-16 indexes). */
+  public record Completions(List<String> matches, int start, int end) {}
+}

@@ -1,0 +1,111 @@
+package dev.eddy.kernel.internal.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.UnresolvedReferenceException;
+
+/** Turns JShell's compile diagnostics and exceptions into Jupyter errors with cell positions. */
+final class JavaErrors {
+  private JavaErrors() {}
+
+  static EvalResult.Error interrupted() {
+    return new EvalResult.Error("Interrupted", "The cell was interrupted.", List.of("Interrupted: the cell was "
+        + "interrupted."));
+  }
+
+  static EvalResult.Error incomplete(String source) {
+    String msg = "incomplete Java statement (missing ';', ')' or '}'?)";
+    return new EvalResult.Error("CompilationError", msg, List.of(msg, "    " + firstLine(source)));
+  }
+
+  /**
+   * A rejected snippet. {@code offset} is where the snippet's source starts in {@code cell}; {@code firstLine}
+   * is the 1-based line of {@code cell} in the notebook cell (magic lines may precede it).
+   */
+  static EvalResult.Error compile(JShell jshell, Snippet snippet, String cell, int offset, int firstLine) {
+    List<String> traceback = new ArrayList<>();
+    String first = null;
+    for (Diag d : jshell.diagnostics(snippet).toList()) {
+      if (!d.isError()) {
+        continue;
+      }
+      String msg = d.getMessage(Locale.ROOT);
+      first = first == null ? msg : first;
+      int pos = (int) Math.max(0, Math.min(cell.length() - offset, d.getStartPosition())) + offset;
+      int line = count(cell, pos) + firstLine;
+      int lineStart = cell.lastIndexOf('\n', pos - 1) + 1;
+      int lineEnd = cell.indexOf('\n', pos);
+      String text = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
+      traceback.add("Line " + line + ": " + msg);
+      traceback.add("    " + text);
+      traceback.add("    " + " ".repeat(Math.max(0, pos - lineStart)) + "^");
+    }
+    if (first == null) {
+      first = "the snippet was rejected: " + firstLine(snippet.source());
+      traceback.add(first);
+    }
+    return new EvalResult.Error("CompilationError", first, traceback);
+  }
+
+  static EvalResult.Error runtime(JShellException e) {
+    if (e instanceof UnresolvedReferenceException u) {
+      String msg = "'" + u.getSnippet().toString() + "' uses something not yet defined";
+      return new EvalResult.Error("UnresolvedReference", msg, List.of(msg));
+    }
+    EvalException ev = (EvalException) e;
+    String ename = ev.getExceptionClassName();
+    String evalue = ev.getMessage() == null ? "" : ev.getMessage();
+    List<String> tb = new ArrayList<>();
+    addTrace(tb, ev, "");
+    return new EvalResult.Error(ename, evalue, tb);
+  }
+
+  static EvalResult.Error thrown(Throwable t) {
+    String evalue = t.getMessage() == null ? "" : t.getMessage();
+    List<String> tb = new ArrayList<>();
+    tb.add(t.getClass().getName() + ": " + evalue);
+    for (StackTraceElement f : t.getStackTrace()) {
+      tb.add("\tat " + f);
+    }
+    return new EvalResult.Error(t.getClass().getName(), evalue, tb);
+  }
+
+  private static void addTrace(List<String> tb, Throwable ex, String prefix) {
+    String name = ex instanceof EvalException ev ? ev.getExceptionClassName() : ex.getClass().getName();
+    tb.add(prefix + name + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+    for (StackTraceElement f : ex.getStackTrace()) {
+      String c = f.getClassName();
+      // Frames below the snippet are JShell's and the kernel's own machinery: noise for the user.
+      if (c.startsWith("jdk.internal.reflect") || c.startsWith("java.lang.reflect") || c.startsWith("jdk.jshell")
+          || c.startsWith("dev.eddy.kernel.internal")) {
+        break;
+      }
+      tb.add("\tat " + f);
+    }
+    if (ex.getCause() != null && ex.getCause() != ex) {
+      addTrace(tb, ex.getCause(), "Caused by: ");
+    }
+  }
+
+  private static int count(String s, int end) {
+    int n = 0;
+    for (int i = 0; i < end && i < s.length(); i++) {
+      if (s.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String firstLine(String s) {
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl) + " ...";
+  }
+}

@@ -1,0 +1,149 @@
+package dev.eddy.kernel.internal.eval;
+
+import dev.eddy.kernel.internal.util.Log;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Runs snippets directly on the evaluator's thread in the kernel's JVM (so cells share objects with the kernel
+ * and engine), keeps the real value of the last expression for rich display, and stops a running snippet on
+ * interrupt: first {@link Thread#interrupt()}, then, if user code ignores that, {@link Thread#stop()} (what
+ * JShell's own local engine does; it still works on Java 17). Unlike JShell's LocalExecutionControl it does not
+ * wait for threads the cell started, so cells may leave background work running.
+ */
+public final class KernelExecutionControl extends DirectExecutionControl {
+  static final Object NO_VALUE = new Object();
+  private static final Log LOG = Log.of(KernelExecutionControl.class);
+  private static final long GRACE_MS = 150;
+  private final Object lock = new Object();
+  private volatile Object lastValue = NO_VALUE;
+  private Thread userThread;
+  private boolean stopRequested;
+  private boolean cellActive;
+  private boolean pendingStop;
+
+  /** The value the last snippet returned, or {@link #NO_VALUE}. */
+  Object lastValue() {
+    return lastValue;
+  }
+
+  void resetValue() {
+    lastValue = NO_VALUE;
+  }
+
+  /** True once if an interrupt stopped the last snippet; clears the flag. */
+  boolean takeStopped() {
+    synchronized (lock) {
+      boolean s = stopRequested;
+      stopRequested = false;
+      return s;
+    }
+  }
+
+  /** A cell starts: an interrupt from now on stops it, even if it arrives while the cell is still compiling. */
+  void beginCell() {
+    synchronized (lock) {
+      cellActive = true;
+      pendingStop = false;
+    }
+  }
+
+  void endCell() {
+    synchronized (lock) {
+      cellActive = false;
+      pendingStop = false;
+    }
+  }
+
+  private boolean takePendingStop() {
+    synchronized (lock) {
+      if (!pendingStop) {
+        return false;
+      }
+      pendingStop = false;
+      stopRequested = true;
+      return true;
+    }
+  }
+
+  @Override
+  protected void clientCodeEnter() {
+    synchronized (lock) {
+      userThread = Thread.currentThread();
+    }
+  }
+
+  @Override
+  protected void clientCodeLeave() {
+    synchronized (lock) {
+      userThread = null;
+      lock.notifyAll();
+    }
+  }
+
+  @Override
+  protected String invoke(Method doitMethod) throws Exception {
+    if (takePendingStop()) {
+      throw new ExecutionControl.StoppedException();
+    }
+    try {
+      Object value = doitMethod.invoke(null);
+      lastValue = value;
+      return valueString(value);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof ThreadDeath) {
+        throw new ExecutionControl.StoppedException();
+      }
+      throw e;
+    }
+  }
+
+  /** Interrupts the running snippet; if it is still running after a short grace, stops its thread. */
+  @Override
+  @SuppressWarnings("removal")
+  public void stop() {
+    synchronized (lock) {
+      LOG.debug("stop: user code " + (userThread == null ? "not running" : "running") + ", cell active " + cellActive);
+      if (userThread == null) {
+        // Compiling or between snippets: stop before the next snippet runs (never interrupt javac).
+        pendingStop = cellActive;
+        return;
+      }
+      stopRequested = true;
+      userThread.interrupt();
+      long deadline = System.nanoTime() + GRACE_MS * 1_000_000;
+      long left;
+      while (userThread != null && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          lock.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      if (userThread != null) {
+        userThread.stop();
+      }
+    }
+  }
+
+  /** Hands JShell this control (one per JShell instance). */
+  static ExecutionControlProvider provider(KernelExecutionControl control) {
+    return new ExecutionControlProvider() {
+      @Override
+      public String name() {
+        return "eddy";
+      }
+
+      @Override
+      public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+        return control;
+      }
+    };
+  }
+}

@@ -1,0 +1,78 @@
+package dev.eddy.kernel.internal.transport;
+
+import dev.eddy.kernel.internal.util.Log;
+import dev.eddy.kernel.internal.wire.Message;
+import dev.eddy.kernel.internal.wire.WireCodec;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * The only thread that touches the IOPub PUB socket. ZMQ sockets are not thread-safe, so every publisher
+ * (shell handlers, cell threads, display updates from background threads, output flush timers) hands its
+ * message to this queue; the queue keeps their order.
+ */
+public final class IopubWriter implements Publisher {
+  private static final Log LOG = Log.of(IopubWriter.class);
+  private static final Message STOP = new Message(List.of(), null, null, null, null, List.of());
+  private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final WireCodec codec;
+  private final Thread thread;
+
+  public IopubWriter(ZMQ.Context context, String endpoint, WireCodec codec) {
+    this.codec = codec;
+    ZMQ.Socket socket = context.socket(SocketType.PUB);
+    socket.setLinger(1000);
+    socket.bind(endpoint);
+    this.thread = new Thread(() -> run(socket), "eddy-iopub");
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  @Override
+  public void publish(Message m) {
+    queue.add(m);
+  }
+
+  /** Sends what is queued, then stops; waits at most {@code millis}. */
+  public void close(long millis) throws InterruptedException {
+    queue.add(STOP);
+    stopped.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void run(ZMQ.Socket socket) {
+    try {
+      while (true) {
+        Message m = queue.take();
+        if (m == STOP) {
+          break;
+        }
+        send(socket, m);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      socket.close();
+      stopped.countDown();
+    }
+  }
+
+  private void send(ZMQ.Socket socket, Message m) {
+    try {
+      List<byte[]> frames = codec.encode(m);
+      for (int i = 0; i < frames.size(); i++) {
+        socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not publish " + m.type(), e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.eddy.kernel.internal.transport;
+
+import dev.eddy.kernel.internal.util.Log;
+import dev.eddy.kernel.internal.wire.MalformedMessageException;
+import dev.eddy.kernel.internal.wire.Message;
+import dev.eddy.kernel.internal.wire.WireCodec;
+import java.util.ArrayList;
+import java.util.List;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * A ROUTER channel (shell or control) served by one thread: a blocking receive (no sleep-polling), decode,
+ * dispatch, reply on the same socket. A malformed, unsigned or badly signed message is logged and dropped, and
+ * a failing handler is logged; the loop always goes on serving.
+ */
+public final class RouterChannel {
+  private static final Log LOG = Log.of(RouterChannel.class);
+  private final String name;
+  private final ZMQ.Socket socket;
+  private final WireCodec codec;
+  private final Thread thread;
+  private volatile Handler handler;
+
+  /** Handles one decoded request on the channel's thread; replies through the channel. */
+  @FunctionalInterface
+  public interface Handler {
+    void handle(Message request, RouterChannel channel) throws Exception;
+  }
+
+  public RouterChannel(String name, ZMQ.Context context, String endpoint, WireCodec codec) {
+    this.name = name;
+    this.codec = codec;
+    this.socket = context.socket(SocketType.ROUTER);
+    socket.setLinger(1000);
+    socket.bind(endpoint);
+    this.thread = new Thread(this::serve, "eddy-" + name);
+    thread.setDaemon(true);
+  }
+
+  public void start(Handler h) {
+    this.handler = h;
+    thread.start();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Sends a message on this channel. Only call from this channel's thread. */
+  public void send(Message m) {
+    List<byte[]> frames = codec.encode(m);
+    for (int i = 0; i < frames.size(); i++) {
+      socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+    }
+  }
+
+  /**
+   * The next request already waiting, without blocking, or null. Used on this channel's thread to abort the
+   * execute requests queued behind a failed cell. Malformed ones are dropped.
+   */
+  public Message pollNow() {
+    while (true) {
+      List<byte[]> frames = receive(ZMQ.DONTWAIT);
+      if (frames == null) {
+        return null;
+      }
+      Message m = decodeOrDrop(frames);
+      if (m != null) {
+        return m;
+      }
+    }
+  }
+
+  private void serve() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        List<byte[]> frames = receive(0);
+        Message m = frames == null ? null : decodeOrDrop(frames);
+        if (m != null) {
+          dispatch(m);
+        }
+      }
+    } catch (ZMQException e) {
+      LOG.debug(name + " channel closed: " + e.getMessage());
+    } finally {
+      socket.close(); // the context's term() waits for this
+    }
+  }
+
+  private void dispatch(Message m) {
+    try {
+      handler.handle(m, this);
+    } catch (Exception | LinkageError | AssertionError e) {
+      LOG.warn(name + ": handling " + m.type() + " failed", e);
+    }
+  }
+
+  private Message decodeOrDrop(List<byte[]> frames) {
+    try {
+      return codec.decode(frames);
+    } catch (MalformedMessageException e) {
+      LOG.warn(name + ": dropped a message: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private List<byte[]> receive(int flags) {
+    byte[] first = socket.recv(flags);
+    if (first == null) {
+      return null;
+    }
+    List<byte[]> frames = new ArrayList<>();
+    frames.add(first);
+    while (socket.hasReceiveMore()) {
+      frames.add(socket.recv(0));
+    }
+    return frames;
+  }
+}

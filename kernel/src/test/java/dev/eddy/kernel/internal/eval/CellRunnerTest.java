@@ -1,0 +1,189 @@
+package dev.eddy.kernel.internal.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicRegistry;
+import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.magics.api.render.Renderers;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Cells, completion, is_complete and inspect against a real in-process JShell. */
+class CellRunnerTest {
+  private static JShellEvaluator java;
+  private static CellRunner runner;
+  private static ScheduledExecutorService timer;
+  private final List<String> out = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    StdStreams.install();
+    timer = Executors.newSingleThreadScheduledExecutor();
+    java = new JShellEvaluator(System.getProperty("java.class.path"), List.of("import java.util.*;"), System.err);
+    runner = new CellRunner(java, MagicRegistry.withBuiltins(), r -> new TestMagicContext(r));
+  }
+
+  @AfterAll
+  static void stop() {
+    java.close();
+    timer.shutdownNow();
+  }
+
+  private CellContext cell() {
+    return new CellContext(JsonNodeFactory.instance.objectNode(), new StreamBuffer("stdout", timer, out::add),
+        new StreamBuffer("stderr", timer, out::add));
+  }
+
+  private EvalResult run(String code) {
+    CellContext c = cell();
+    EvalResult r = runner.run(code, c);
+    c.flush();
+    return r;
+  }
+
+  @Test
+  void when_cellEndsWithExpression_then_itsLiveValueIsTheResult() {
+    EvalResult r = run("int base = 40;\nList<Integer> xs = new ArrayList<>(List.of(base, 2));\nxs");
+    assertThat(r).isInstanceOf(EvalResult.Ok.class);
+    assertThat(((EvalResult.Ok) r).value()).isEqualTo(List.of(40, 2));
+  }
+
+  @Test
+  void when_cellEndsWithStatement_then_thereIsNoResult() {
+    assertThat(run("int unused = 3;")).isEqualTo(EvalResult.Ok.none());
+  }
+
+  @Test
+  void when_cellPrints_then_outputGoesToTheCellBuffer() {
+    run("System.out.println(\"hi from cell\");");
+    assertThat(String.join("", out)).isEqualTo("hi from cell\n");
+  }
+
+  @Test
+  void when_codeDoesNotCompile_then_errorNamesTheLine() {
+    EvalResult r = run("int ok = 1;\nint bad = undefinedThing + 1;");
+    assertThat(r).isInstanceOf(EvalResult.Error.class);
+    EvalResult.Error e = (EvalResult.Error) r;
+    assertThat(e.ename()).isEqualTo("CompilationError");
+    assertThat(e.evalue()).contains("cannot find symbol");
+    assertThat(e.traceback().get(0)).startsWith("Line 2:");
+  }
+
+  @Test
+  void when_cellThrows_then_errorHasExceptionClassAndMessage() {
+    EvalResult.Error e = (EvalResult.Error) run("throw new IllegalStateException(\"boom\");");
+    assertThat(e.ename()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(e.evalue()).isEqualTo("boom");
+  }
+
+  @Test
+  void when_tightLoopIsInterrupted_then_cellStopsAndNextCellRuns() throws Exception {
+    ExecutorService shell = Executors.newSingleThreadExecutor();
+    try {
+      CountDownLatch started = new CountDownLatch(1);
+      Future<EvalResult> loop = shell.submit(() -> runner.run("long n = 0; while (true) { n++; }", cell()));
+      // Interrupting repeatedly until the cell ends: the first may land while it still compiles.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!loop.isDone() && System.nanoTime() < deadline) {
+        runner.interrupt();
+        try {
+          loop.get(50, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException notYet) {
+          started.countDown();
+        }
+      }
+      assertThat(loop.get()).isInstanceOf(EvalResult.Error.class);
+      assertThat(((EvalResult.Error) loop.get()).ename()).isEqualTo("Interrupted");
+      assertThat(((EvalResult.Ok) run("1 + 1")).value()).isEqualTo(2);
+    } finally {
+      shell.shutdownNow();
+    }
+  }
+
+  @Test
+  void when_isCompleteIsAsked_then_javaAndMagicsAreJudged() throws Exception {
+    assertThat(runner.completeness("1 + 1")).isEqualTo("complete");
+    assertThat(runner.completeness("for (int i = 0; i < 3; i++) {")).isEqualTo("incomplete");
+    assertThat(runner.completeness("int y = (")).isEqualTo("incomplete");
+    assertThat(runner.completeness("%%html\n<b>")).isEqualTo("complete");
+    assertThat(runner.completeness("%lsmagic\nint z = (")).isEqualTo("incomplete");
+  }
+
+  @Test
+  void when_completing_then_javaMembersAndMagicNamesAreOffered() throws Exception {
+    JShellEvaluator.Completions c = runner.complete("Math.ma", 7);
+    assertThat(c.matches()).contains("max(");
+    assertThat(c.start()).isEqualTo(5);
+    JShellEvaluator.Completions m = runner.complete("%lsm", 4);
+    assertThat(m.matches()).containsExactly("lsmagic");
+    assertThat(m.start()).isEqualTo(1);
+    assertThat(runner.complete("%%ht", 4).matches()).containsExactly("html");
+  }
+
+  @Test
+  void when_inspecting_then_signaturesOrMagicHelpAreFound() throws Exception {
+    assertThat(runner.inspect("Math.max", 8)).anyMatch(s -> s.contains("max(int"));
+    assertThat(runner.inspect("%lsmagic", 3)).singleElement().asString().contains("lists");
+    assertThat(runner.inspect("", 0)).isEmpty();
+  }
+
+  @Test
+  void when_magicIsUnknown_then_errorSuggestsTheNearestName() {
+    EvalResult.Error e = (EvalResult.Error) run("%lsmagik");
+    assertThat(e.ename()).isEqualTo("MagicError");
+    assertThat(e.evalue()).contains("%lsmagic");
+  }
+
+  @Test
+  void when_cellMixesMagicAndJava_then_bothRunInOrder() {
+    EvalResult r = run("%lsmagic\nint fromMixed = 5;\nfromMixed * 2");
+    assertThat(((EvalResult.Ok) r).value()).isEqualTo(10);
+  }
+
+  @Test
+  void when_cellMagicRuns_then_itsBundleIsTheResult() {
+    EvalResult r = run("%%markdown\n# Title");
+    assertThat(((EvalResult.Ok) r).value()).isEqualTo(MimeBundle.markdown("# Title"));
+  }
+
+  /** A magic context for tests: no display publisher, variables from JShell. */
+  private record TestMagicContext(CellRunner runner) implements MagicContext {
+    @Override
+    public MagicRegistry registry() {
+      return runner.magics();
+    }
+
+    @Override
+    public Renderers renderers() {
+      return Renderers.withDefaults();
+    }
+
+    @Override
+    public String display(Object value) {
+      return "id";
+    }
+
+    @Override
+    public void updateDisplay(String displayId, Object value) {}
+
+    @Override
+    public void clearOutput(boolean wait) {}
+
+    @Override
+    public Optional<Object> variable(String name) {
+      return runner.variable(name);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+"""Real-client tests of the Eddy kernel with Debian's jupyter_client (run by EddyKernelClientIT)."""
+import queue
+import time
+import unittest
+
+import zmq
+from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
+
+TIMEOUT = 30
+
+
+class EddyClientTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name="eddy", startup_timeout=60)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=False)
+
+    def setUp(self):
+        self.drain_iopub()
+        self.other_iopub = []  # messages of other cells seen while waiting for one cell
+
+    def drain_iopub(self):
+        while True:
+            try:
+                self.kc.get_iopub_msg(timeout=0.05)
+            except queue.Empty:
+                return
+
+    def run_cell(self, code):
+        """Runs a cell; returns (reply, iopub messages of that cell up to its idle status)."""
+        msg_id = self.kc.execute(code)
+        reply = self.reply_to(msg_id)
+        return reply, self.iopub_until_idle(msg_id)
+
+    def reply_to(self, msg_id):
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            reply = self.kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply
+
+    def iopub_until_idle(self, msg_id):
+        msgs = []
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            m = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if m["parent_header"].get("msg_id") != msg_id:
+                self.other_iopub.append(m)
+                continue
+            if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+                return msgs
+            msgs.append(m)
+
+    def result_text(self, msgs):
+        return [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"]
+
+    def test_when_backgroundThreadUpdatesDisplayAfterCellFinished_then_updateHasOriginalParent(self):
+        reply, msgs = self.run_cell(
+            'var gate = new java.util.concurrent.CountDownLatch(1);\n'
+            'String shown = display("version 0");\n'
+            'new Thread(() -> {\n'
+            '  try { gate.await(); } catch (InterruptedException e) { return; }\n'
+            '  updateDisplay(shown, "version 1");\n'
+            '}).start();\n')
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        first_id = reply["parent_header"]["msg_id"]
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1)
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.assertEqual(displays[0]["content"]["data"]["text/plain"], "version 0")
+        # The first cell has replied and gone idle; only now let the background thread update.
+        self.run_cell("gate.countDown();")
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            seen = [o for o in self.other_iopub if o["msg_type"] == "update_display_data"]
+            m = seen[0] if seen else self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if m["msg_type"] == "update_display_data":
+                break
+        self.assertEqual(m["parent_header"]["msg_id"], first_id)
+        self.assertEqual(m["content"]["transient"]["display_id"], display_id)
+        self.assertEqual(m["content"]["data"]["text/plain"], "version 1")
+
+    def test_when_tightLoopIsInterrupted_then_cellFailsAndNextCellRuns(self):
+        msg_id = self.kc.execute("long spins = 0; while (true) { spins++; }")
+        deadline = time.monotonic() + TIMEOUT
+        while True:  # wait until the loop cell has started
+            m = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_input":
+                break
+        self.km.interrupt_kernel()
+        reply = self.reply_to(msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        reply, msgs = self.run_cell("40 + 2")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(self.result_text(msgs), ["42"])
+
+    def test_when_cellCallsSystemExit_then_errorIsReportedAndKernelLives(self):
+        reply, msgs = self.run_cell("System.exit(3);")
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertIn("System.exit(3)", reply["content"]["evalue"])
+        self.assertTrue(self.km.is_alive())
+        reply, msgs = self.run_cell("1 + 1")
+        self.assertEqual(self.result_text(msgs), ["2"])
+
+    def test_when_messagesAreBadlySignedOrMalformed_then_theyAreDroppedAndChannelsServe(self):
+        ctx = zmq.Context.instance()
+        bad_session = Session(key=b"not-the-key")
+        good_session = Session(key=self.km.session.key)
+        for port in (self.km.shell_port, self.km.control_port):
+            sock = ctx.socket(zmq.DEALER)
+            sock.linger = 0
+            sock.connect("tcp://%s:%d" % (self.km.ip, port))
+            bad_session.send(sock, "kernel_info_request", {})  # wrong signature
+            sock.send_multipart([b"<IDS|MSG>", b"", b"{}", b"{}", b"{}", b"{}"])  # unsigned
+            sock.send_multipart([b"garbage"])  # not a message at all
+            signed_garbage = [b"{not json", b"{}", b"{}", b"{}"]
+            sock.send_multipart([b"<IDS|MSG>", good_session.sign(signed_garbage)] + signed_garbage)
+            self.assertEqual(sock.poll(500), 0, "the kernel answered a bad message on port %d" % port)
+            sock.close()
+        msg_id = self.kc.kernel_info()
+        self.assertEqual(self.reply_to(msg_id)["content"]["status"], "ok")
+        reply, msgs = self.run_cell("6 * 7")
+        self.assertEqual(self.result_text(msgs), ["42"])
+        control_msg = self.kc.session.msg("kernel_info_request", {})
+        self.kc.control_channel.send(control_msg)
+        control_reply = self.kc.get_control_msg(timeout=TIMEOUT)
+        self.assertEqual(control_reply["parent_header"]["msg_id"], control_msg["header"]["msg_id"])
+        self.assertEqual(control_reply["content"]["status"], "ok")
+        reply, msgs = self.run_cell("1 + 2")
+        self.assertEqual(self.result_text(msgs), ["3"])
+
+    def test_when_cellFailsWithStopOnError_then_queuedExecuteIsAborted(self):
+        failing = self.kc.execute('throw new RuntimeException("first fails");')
+        queued = self.kc.execute("1 + 1")
+        self.assertEqual(self.reply_to(failing)["content"]["status"], "error")
+        self.assertEqual(self.reply_to(queued)["content"]["status"], "aborted")
+        reply, msgs = self.run_cell("2 + 2")
+        self.assertEqual(self.result_text(msgs), ["4"])
+
+    def test_when_threadStartedInCellPrints_then_outputGoesToThatCell(self):
+        reply, msgs = self.run_cell(
+            'var printed = new java.util.concurrent.CountDownLatch(1);\n'
+            'Thread t = new Thread(() -> { System.out.println("from thread"); printed.countDown(); });\n'
+            't.start(); t.join();')
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        text = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
+        self.assertIn("from thread", text)
+
+    def test_when_cellPrintsManyLines_then_outputIsCoalesced(self):
+        reply, msgs = self.run_cell('for (int i = 0; i < 2000; i++) System.out.println("line " + i);')
+        streams = [m for m in msgs if m["msg_type"] == "stream"]
+        text = "".join(m["content"]["text"] for m in streams)
+        self.assertEqual(text.count("\n"), 2000)
+        self.assertIn("line 1999\n", text)
+        self.assertLess(len(streams), 100)
+
+    def test_when_unknownMagic_then_errorSuggestsNearestName(self):
+        reply, msgs = self.run_cell("%lsmagc")
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertIn("%lsmagic", reply["content"]["evalue"])
+
+    def test_when_htmlCellMagic_then_resultIsHtml(self):
+        reply, msgs = self.run_cell("%%html\n<i>hi</i>")
+        results = [m for m in msgs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/html"], "<i>hi</i>")
+
+    def test_when_commOpenForUnknownTarget_then_commIsClosed(self):
+        msg = self.kc.session.msg("comm_open", {"comm_id": "c-1", "target_name": "nope", "data": {}})
+        self.kc.shell_channel.send(msg)
+        msgs = self.iopub_until_idle(msg["header"]["msg_id"])
+        closes = [m for m in msgs if m["msg_type"] == "comm_close"]
+        self.assertEqual(closes[0]["content"]["comm_id"], "c-1")
+
+    def test_when_replying_then_headerHasKernelSessionAndMicrosecondDate(self):
+        msg_id = self.kc.kernel_info()
+        reply = self.reply_to(msg_id)
+        self.assertNotEqual(reply["header"]["session"], self.kc.session.session)
+        self.assertEqual(reply["header"]["version"], "5.4")
+        self.assertEqual(reply["content"]["implementation"], "eddy")
+        self.assertEqual(reply["content"]["language_info"]["mimetype"], "text/x-java")
+
+
+if __name__ == "__main__":
+    unittest.main()

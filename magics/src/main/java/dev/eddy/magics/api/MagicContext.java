@@ -1,0 +1,26 @@
+package dev.eddy.magics.api;
+
+import dev.eddy.magics.api.render.Renderers;
+import java.util.Optional;
+
+/**
+ * What a running magic may use from the kernel. Implemented by the kernel; display calls made from background
+ * threads after the cell finished still go to the cell that ran the magic.
+ */
+public interface MagicContext {
+  MagicRegistry registry();
+
+  Renderers renderers();
+
+  /** Renders {@code value} (a {@link dev.eddy.magics.api.render.MimeBundle} is sent as is) as display_data. */
+  String display(Object value);
+
+  /** Replaces what the display {@code displayId} shows, wherever it is in the notebook. */
+  void updateDisplay(String displayId, Object value);
+
+  /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */
+  void clearOutput(boolean wait);
+
+  /** The current value of a Java variable defined in an earlier cell, if there is one by that name. */
+  Optional<Object> variable(String name);
+}

@@ -1,0 +1,109 @@
+package dev.eddy.magics.api;
+
+import dev.eddy.magics.internal.builtin.BuiltinMagics;
+import dev.eddy.magics.internal.parse.NearestName;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The magics a kernel knows, by name. Registering replaces a magic of the same name, so a module may override
+ * a built-in. Thread-safe.
+ *
+ * <pre>{@code
+ * registry.register(LineMagic.of("hello", "greets", (args, ctx) -> "hello " + args));
+ * }</pre>
+ */
+public final class MagicRegistry {
+  private final Map<String, LineMagic> lines = new ConcurrentSkipListMap<>();
+  private final Map<String, CellMagic> cells = new ConcurrentSkipListMap<>();
+
+  /** An empty registry. */
+  public MagicRegistry() {}
+
+  /** A registry with {@code %lsmagic}, {@code %help}, {@code %%html} and {@code %%markdown}. */
+  public static MagicRegistry withBuiltins() {
+    MagicRegistry r = new MagicRegistry();
+    BuiltinMagics.registerInto(r);
+    return r;
+  }
+
+  public MagicRegistry register(LineMagic magic) {
+    lines.put(checkName(magic.name()), magic);
+    return this;
+  }
+
+  public MagicRegistry register(CellMagic magic) {
+    cells.put(checkName(magic.name()), magic);
+    return this;
+  }
+
+  public Optional<LineMagic> line(String name) {
+    return Optional.ofNullable(lines.get(name));
+  }
+
+  public Optional<CellMagic> cell(String name) {
+    return Optional.ofNullable(cells.get(name));
+  }
+
+  /** Line magic name to help, sorted by name. */
+  public Map<String, String> lineMagics() {
+    Map<String, String> m = new TreeMap<>();
+    lines.forEach((k, v) -> m.put(k, v.help()));
+    return m;
+  }
+
+  /** Cell magic name to help, sorted by name. */
+  public Map<String, String> cellMagics() {
+    Map<String, String> m = new TreeMap<>();
+    cells.forEach((k, v) -> m.put(k, v.help()));
+    return m;
+  }
+
+  /** Runs one parsed magic call; unknown names fail with a message naming the nearest known magic. */
+  public Object run(CellPart part, MagicContext context) throws Exception {
+    if (part instanceof CellPart.LineCall c) {
+      LineMagic m = line(c.name()).orElseThrow(() -> unknown("%", c.name()));
+      return m.run(c.args(), context);
+    }
+    if (part instanceof CellPart.CellCall c) {
+      CellMagic m = cell(c.name()).orElseThrow(() -> unknown("%%", c.name()));
+      return m.run(c.args(), c.body(), context);
+    }
+    throw new IllegalArgumentException("not a magic call: " + part);
+  }
+
+  /** Completions for a magic being typed: {@code prefix} is the text after {@code %} or {@code %%}. */
+  public List<String> complete(String prefix, boolean cellMagic) {
+    return (cellMagic ? cells : lines).keySet().stream().filter(n -> n.startsWith(prefix)).toList();
+  }
+
+  MagicException unknown(String sigil, String name) {
+    if (name.isEmpty()) {
+      return new MagicException("Empty magic name after '" + sigil + "'. Try %lsmagic for the list.");
+    }
+    Map<String, ?> same = sigil.equals("%") ? lines : cells;
+    Map<String, ?> other = sigil.equals("%") ? cells : lines;
+    String otherSigil = sigil.equals("%") ? "%%" : "%";
+    StringBuilder msg = new StringBuilder("Unknown magic " + sigil + name + ".");
+    if (other.containsKey(name)) {
+      msg.append(" Did you mean ").append(otherSigil).append(name).append(" (a ")
+          .append(otherSigil.equals("%%") ? "cell" : "line").append(" magic)?");
+    } else {
+      NearestName.of(name, same.keySet())
+          .ifPresent(n -> msg.append(" Did you mean ").append(sigil).append(n).append('?'));
+    }
+    msg.append(" Try %lsmagic for the list.");
+    return new MagicException(msg.toString());
+  }
+
+  private static String checkName(String name) {
+    if (name == null || name.isEmpty() || !name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_'
+        || c == '-' || c == '.')) {
+      throw new IllegalArgumentException("magic names are letters, digits, '_', '-' or '.': " + name);
+    }
+    return name;
+  }
+}

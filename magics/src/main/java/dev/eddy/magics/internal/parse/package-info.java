@@ -1,0 +1,2 @@
+/** Helpers for recognising magic names (nearest-name suggestions). */
+package dev.eddy.magics.internal.parse;
