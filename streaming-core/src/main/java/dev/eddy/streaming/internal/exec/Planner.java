@@ -25,6 +25,7 @@ import dev.eddy.streaming.internal.ops.MapRowsOp;
 import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.ProjectOp;
 import dev.eddy.streaming.internal.ops.ScanOp;
+import dev.eddy.streaming.internal.ops.SessionWindowOp;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.StaticScanOp;
 import dev.eddy.streaming.internal.ops.StreamStaticJoinOp;
@@ -89,6 +90,13 @@ public final class Planner {
             WatermarkOp op = new WatermarkOp(build(w.child()), w.column(), w.delayMicros());
             watermarks.add(op);
             watermarked.add(w.column());
+            return op;
+        }
+        if (n instanceof Aggregate a && a.groupings().stream().anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
+            Operator child = build(a.child());
+            SessionWindowOp op = new SessionWindowOp(child, a, mode, watermarked);
+            stateful.add(op);
+            keyColumns = a.groupings().stream().map(ExprTypes::name).toList();
             return op;
         }
         if (n instanceof Aggregate a) {
