@@ -27,6 +27,10 @@ final class OutputModeChecker {
                     + "use append or update");
         }
         for (StatefulOperator op : plan.statefulOps()) {
+            if (op instanceof dev.eddy.streaming.internal.ops.StreamStreamJoinOp && mode != OutputMode.APPEND) {
+                throw new UnsupportedOperationException(mode + " output mode not supported for a join between two "
+                        + "streaming DataFrames/Datasets: joined rows are final once emitted, use append");
+            }
             boolean bounded = op instanceof AggregateOp agg ? agg.hasEventTimeEviction()
                     : !(op instanceof dev.eddy.streaming.internal.ops.SessionWindowOp s) || s.hasEventTimeEviction();
             if (mode == OutputMode.APPEND && !bounded) {

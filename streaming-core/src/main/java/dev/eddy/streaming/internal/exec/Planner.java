@@ -29,6 +29,7 @@ import dev.eddy.streaming.internal.ops.SessionWindowOp;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.StaticScanOp;
 import dev.eddy.streaming.internal.ops.StreamStaticJoinOp;
+import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
 
 import java.util.ArrayList;
@@ -135,7 +136,11 @@ public final class Planner {
         boolean ls = j.left().isStreaming();
         boolean rs = j.right().isStreaming();
         if (ls && rs) {
-            throw new UnsupportedOperationException("stream-stream joins are not supported yet");
+            Operator l = build(j.left());
+            Operator r = build(j.right());
+            StreamStreamJoinOp op = new StreamStreamJoinOp(l, r, j, watermarked);
+            stateful.add(op);
+            return op;
         }
         if (!ls) {
             throw new UnsupportedOperationException("a static table must be the right side of a join with a stream "

@@ -64,6 +64,9 @@ final class Ops {
                 }
             }
         }
+        if (type == DataType.TIMESTAMP) {
+            return new LongColumn(DataType.TIMESTAMP, out, n, nulls);
+        }
         if (type == DataType.INT) {
             int[] ints = new int[n];
             for (int i = 0; i < n; i++) {
