@@ -44,6 +44,8 @@ public final class MicroBatchExecutor {
     private long nextBatchId;
     private volatile long watermark = BatchContext.NO_WATERMARK;
     private long lastTriggerStart = -1;
+    /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
+    private Offset[] replay;
 
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog) {
@@ -87,6 +89,7 @@ public final class MicroBatchExecutor {
                 starts = parse(prev.get());
             }
             nextBatchId = e.batchId();
+            replay = parse(e);
         }
         watermark = e.watermarkMicros();
     }
@@ -106,6 +109,11 @@ public final class MicroBatchExecutor {
      */
     public Optional<BatchResult> runNextBatch(boolean availableNow) {
         long t0 = clock.millis();
+        if (replay != null) {
+            Offset[] logged = replay;
+            replay = null;
+            return Optional.of(runBatch(logged, true, t0, t0));
+        }
         Offset[] latest = new Offset[sources.length];
         boolean hasData = false;
         for (int i = 0; i < sources.length; i++) {
