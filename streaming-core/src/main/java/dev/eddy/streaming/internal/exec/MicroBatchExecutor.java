@@ -82,6 +82,9 @@ public final class MicroBatchExecutor {
         }
         OffsetLogEntry e = last.get();
         OptionalLong committed = store.lastCommittedBatch();
+        if (committed.isPresent()) {
+            restoreState(committed.getAsLong());
+        }
         if (committed.isPresent() && committed.getAsLong() >= e.batchId()) {
             starts = parse(e);
             nextBatchId = e.batchId() + 1;
@@ -94,6 +97,15 @@ public final class MicroBatchExecutor {
             replay = parse(e);
         }
         watermark = e.watermarkMicros();
+    }
+
+    private void restoreState(long version) {
+        for (int i = 0; i < plan.statefulOps().size(); i++) {
+            Optional<Batch> raw = store.loadState(String.valueOf(i), version);
+            if (raw.isPresent()) {
+                plan.statefulOps().get(i).restoreState(raw.get());
+            }
+        }
     }
 
     private Offset[] parse(OffsetLogEntry e) {
@@ -172,8 +184,10 @@ public final class MicroBatchExecutor {
         long tAdd = clock.millis();
         if (store.wantsState()) {
             for (int i = 0; i < plan.statefulOps().size(); i++) {
-                StatefulOperator op = plan.statefulOps().get(i);
-                store.stateCommitted(String.valueOf(i), batchId, op.stateRows());
+                Batch raw = plan.statefulOps().get(i).saveState();
+                if (raw != null) {
+                    store.stateCommitted(String.valueOf(i), batchId, raw);
+                }
             }
         }
         store.commitBatch(batchId);
