@@ -74,6 +74,7 @@ class StreamStreamJoinTest {
             clicks.addData(ev("C", 200));
             // watermark becomes min(190, 180) = 180 >= 100 + 60: A and B leave state, B unmatched
             assertThat(ads(d.runTrigger().newRows())).containsExactly("B->null", "C->C");
+            assertThat(d.watermark()).as("the slower input holds the watermark back").contains(Instant.ofEpochSecond(180));
             assertThat(d.lastProgress().stateOperators().get(0).numRowsRemoved()).isGreaterThanOrEqualTo(2);
             impressions.addData(ev("late", 150));
             d.runTrigger();
