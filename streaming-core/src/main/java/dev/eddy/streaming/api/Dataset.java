@@ -202,6 +202,12 @@ public final class Dataset {
         return join(session.createDataFrame(right), condition, type);
     }
 
+    /** Names this Dataset in its session (for SQL and {@code eddy.view(name)}). */
+    public Dataset createOrReplaceTempView(String name) {
+        session.registerView(name, this);
+        return this;
+    }
+
     public DataStreamWriter writeStream() {
         if (!isStreaming()) {
             throw new IllegalArgumentException("writeStream() needs a streaming Dataset (one read with readStream())");

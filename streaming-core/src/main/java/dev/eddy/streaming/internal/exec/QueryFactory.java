@@ -36,7 +36,8 @@ public final class QueryFactory {
             return spec.checkpointStore();
         }
         if (spec.checkpointLocation() != null) {
-            return STORES.computeIfAbsent(spec.checkpointLocation(), k -> CheckpointStore.none());
+            return STORES.computeIfAbsent(spec.checkpointLocation(),
+                    k -> new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore(true));
         }
         return CheckpointStore.none();
     }

@@ -98,6 +98,58 @@ final class LongAccumulator extends Accumulator {
     }
 
     @Override
+    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
+        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.LONG),
+                dev.eddy.streaming.api.data.Field.of(prefix + "seen", DataType.BOOLEAN));
+    }
+
+    @Override
+    public Column[] exportRaw(int[] groups, int n) {
+        long[] v = new long[n];
+        boolean[] s = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = values[groups[i]];
+            s[i] = (seen[groups[i] >>> 6] & (1L << groups[i])) != 0;
+        }
+        return new Column[]{new LongColumn(DataType.LONG, v, n, null), new dev.eddy.streaming.api.data.BooleanColumn(s, n, null)};
+    }
+
+    @Override
+    public void importRaw(Column[] raw, int[] groups, int n) {
+        long[] v = ((LongColumn) raw[0]).values();
+        boolean[] s = ((dev.eddy.streaming.api.data.BooleanColumn) raw[1]).values();
+        for (int i = 0; i < n; i++) {
+            int g = groups[i];
+            values[g] = v[i];
+            if (s[i]) {
+                seen[g >>> 6] |= 1L << g;
+            } else {
+                seen[g >>> 6] &= ~(1L << g);
+            }
+        }
+    }
+
+    @Override
+    public void merge(int into, int from) {
+        boolean hasFrom = (seen[from >>> 6] & (1L << from)) != 0;
+        boolean hasInto = (seen[into >>> 6] & (1L << into)) != 0;
+        switch (kind) {
+            case COUNT_ALL, COUNT, SUM -> values[into] += values[from];
+            case MIN -> values[into] = !hasInto ? values[from] : hasFrom ? Math.min(values[into], values[from]) : values[into];
+            default -> values[into] = !hasInto ? values[from] : hasFrom ? Math.max(values[into], values[from]) : values[into];
+        }
+        if (hasFrom) {
+            seen[into >>> 6] |= 1L << into;
+        }
+    }
+
+    @Override
+    public void reset(int g) {
+        values[g] = 0;
+        seen[g >>> 6] &= ~(1L << g);
+    }
+
+    @Override
     public long bytesPerGroup() {
         return 8;
     }
