@@ -131,4 +131,13 @@ class TopicsTest {
         topics.send("t", null, "late");
         assertThat(consumer.poll(100)).extracting(TopicRecord::valueAsString).containsExactly("late");
     }
+
+    @Test
+    void when_registryIsRegisteredUnderAnId_then_sourcesFindItByThatId() {
+        String id = "reg-" + java.util.UUID.randomUUID();
+        assertThatThrownBy(() -> Topics.named(id)).hasMessageContaining("no topic registry '" + id + "'");
+        assertThat(topics.registerAs(id)).isSameAs(topics);
+        assertThat(Topics.named(id)).isSameAs(topics);
+        assertThat(Topics.named(Topics.DEFAULT_ID)).isSameAs(Topics.shared());
+    }
 }
