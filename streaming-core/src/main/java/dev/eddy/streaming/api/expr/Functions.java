@@ -43,6 +43,11 @@ public final class Functions {
         throw new IllegalArgumentException("unsupported literal type " + value.getClass().getName());
     }
 
+    /** An interval as a LONG literal of microseconds: {@code add(col("ts"), interval("1 hour"))}. */
+    public static Expr interval(String duration) {
+        return lit(Durations.parseMicros(duration));
+    }
+
     public static Expr add(Expr a, Expr b) {
         return new Expr.Binary(BinaryOp.ADD, a, b);
     }

@@ -121,7 +121,7 @@ public final class MicroBatchExecutor {
 
     /** True if a no-data batch would do work now (evict, emit, time out). */
     public boolean wantsNoDataBatch() {
-        if (!noDataBatches || watermark == BatchContext.NO_WATERMARK) {
+        if (!noDataBatches) {
             return false;
         }
         for (StatefulOperator op : plan.statefulOps()) {
@@ -151,7 +151,7 @@ public final class MicroBatchExecutor {
             numInput += perSource[i];
         }
         long tGet = clock.millis();
-        Batch out = plan.root().execute(new BatchContext(batchId, wmUsed, inputs, mode));
+        Batch out = plan.root().execute(new BatchContext(batchId, wmUsed, inputs, mode, t0));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
         if (store.wantsState()) {
