@@ -3,9 +3,7 @@ package dev.eddy.streaming.internal.sink.file;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
-import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore;
-import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,9 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +33,7 @@ class FileExactlyOnceTest {
         Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
         Dataset q = eddy.readStream().format("json").load(in.toString()).select("n");
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().format("json").option("path", out.toString())
-                .checkpointStore(new CrashBeforeCommit(checkpoint)).outputMode("append"))) {
+                .checkpointStore(new CrashBeforeCommitStore(checkpoint)).outputMode("append"))) {
             d.runTrigger(); // batch 0: offsets logged, file written, engine commit lost
         }
         assertThat(checkpoint.lastCommittedBatch()).isEmpty();
@@ -67,38 +62,5 @@ class FileExactlyOnceTest {
         Path p = in.resolve(name);
         Files.writeString(p, content);
         Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000L * order));
-    }
-
-    /** A checkpoint whose process "dies" before each engine commit: offsets are logged, commits are not. */
-    private record CrashBeforeCommit(InMemoryCheckpointStore inner) implements CheckpointStore {
-        @Override
-        public UUID queryId(UUID proposed) {
-            return inner.queryId(proposed);
-        }
-
-        @Override
-        public Optional<OffsetLogEntry> lastOffsets() {
-            return inner.lastOffsets();
-        }
-
-        @Override
-        public Optional<OffsetLogEntry> offsetsOf(long batchId) {
-            return inner.offsetsOf(batchId);
-        }
-
-        @Override
-        public OptionalLong lastCommittedBatch() {
-            return inner.lastCommittedBatch();
-        }
-
-        @Override
-        public void logOffsets(OffsetLogEntry entry) {
-            inner.logOffsets(entry);
-        }
-
-        @Override
-        public void commitBatch(long batchId) {
-            // lost in the crash
-        }
     }
 }
