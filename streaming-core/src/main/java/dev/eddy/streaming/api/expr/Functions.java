@@ -21,6 +21,11 @@ public final class Functions {
         return new Expr.Col(name);
     }
 
+    /** An Expr as is; any other value as a literal. */
+    public static Expr exprOf(Object o) {
+        return o instanceof Expr e ? e : lit(o);
+    }
+
     public static Expr lit(Object value) {
         if (value == null) {
             return new Expr.Lit(null, DataType.STRING);
