@@ -1,6 +1,8 @@
 package dev.eddy.sql.api;
 
 import dev.eddy.sql.internal.catalog.TablesawSchemas;
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import tech.tablesaw.api.Table;
  */
 public final class SqlCatalog {
   private final Map<String, Relation> byKey = new ConcurrentHashMap<>();
+  private volatile Eddy memoryTables;
 
   /** Adds or replaces an entry. */
   public void put(Relation relation) {
@@ -32,8 +35,38 @@ public final class SqlCatalog {
     registerTable(name, () -> table);
   }
 
+  /** Registers a stream built with the Java API; SQL queries over it extend the Dataset's plan. */
+  public void registerStream(String name, Dataset stream) {
+    if (!stream.isStreaming()) {
+      throw new IllegalArgumentException("'" + name + "' is not a stream; register a Tablesaw table instead");
+    }
+    put(Relation.javaStream(name, stream.plan()));
+  }
+
+  /**
+   * Makes the engine session's memory tables (the live results of memory-sink queries) queryable by
+   * name, read afresh on every query. Entries created in SQL win over a memory table of the same name.
+   */
+  public void linkMemoryTables(Eddy session) {
+    this.memoryTables = session;
+  }
+
   public Optional<Relation> get(String name) {
-    return Optional.ofNullable(byKey.get(key(name)));
+    Relation r = byKey.get(key(name));
+    if (r == null && memoryTables != null) {
+      for (String t : memoryTables.memoryTableNames()) {
+        if (t.equalsIgnoreCase(name)) {
+          return Optional.of(memoryTable(t));
+        }
+      }
+    }
+    return Optional.ofNullable(r);
+  }
+
+  private Relation memoryTable(String name) {
+    Eddy session = memoryTables;
+    return Relation.table(name, TablesawSchemas.schemaOf(session.table(name)), Map.of("connector", "memory"),
+        () -> session.table(name));
   }
 
   public boolean remove(String name) {
@@ -46,6 +79,13 @@ public final class SqlCatalog {
     for (Relation r : byKey.values()) {
       if (r.kind() == kind) {
         out.add(r);
+      }
+    }
+    if (kind == Relation.Kind.TABLE && memoryTables != null) {
+      for (String t : memoryTables.memoryTableNames()) {
+        if (!byKey.containsKey(key(t))) {
+          out.add(memoryTable(t));
+        }
       }
     }
     out.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));

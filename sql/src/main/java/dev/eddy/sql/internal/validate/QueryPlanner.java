@@ -57,7 +57,7 @@ public final class QueryPlanner {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(catalog));
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), types, connectionConfig());
     SqlValidator validator = SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader), reader, types, Dialect.VALIDATOR);
+        SqlOperatorTables.chain(SqlStdOperatorTable.instance(), EddyFunctions.TABLE, reader), reader, types, Dialect.VALIDATOR);
     SqlNode validated;
     try {
       validated = validator.validate(query);
