@@ -51,8 +51,18 @@ public final class SqlCatalog {
     this.memoryTables = session;
   }
 
+  /** The entry as declared, even where a memory sink's results stand in for it (INSERT targets). */
+  public Optional<Relation> declared(String name) {
+    return Optional.ofNullable(byKey.get(key(name)));
+  }
+
+  /**
+   * The entry SQL reads for {@code name}. A memory stream that a query writes to (connector 'memory',
+   * no 'id' of a Java MemoryStream) is read as its results table once the session has one, as Spark's
+   * memory sink is.
+   */
   public Optional<Relation> get(String name) {
-    Relation r = byKey.get(key(name));
+    Relation r = resolve(byKey.get(key(name)));
     if (r == null && memoryTables != null) {
       for (String t : memoryTables.memoryTableNames()) {
         if (t.equalsIgnoreCase(name)) {
@@ -61,6 +71,15 @@ public final class SqlCatalog {
       }
     }
     return Optional.ofNullable(r);
+  }
+
+  private Relation resolve(Relation r) {
+    Eddy session = memoryTables;
+    if (r != null && session != null && r.isStream() && r.connector().equals("memory")
+        && !r.options().containsKey("id") && session.memoryTableNames().contains(r.name())) {
+      return memoryTable(r.name());
+    }
+    return r;
   }
 
   private Relation memoryTable(String name) {
@@ -76,7 +95,8 @@ public final class SqlCatalog {
   /** All entries of one kind, sorted by name. */
   public List<Relation> list(Relation.Kind kind) {
     List<Relation> out = new ArrayList<>();
-    for (Relation r : byKey.values()) {
+    for (Relation declared : byKey.values()) {
+      Relation r = resolve(declared);
       if (r.kind() == kind) {
         out.add(r);
       }

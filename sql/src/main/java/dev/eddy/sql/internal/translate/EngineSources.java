@@ -5,7 +5,12 @@ import dev.eddy.streaming.api.DataStreamReader;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.api.plan.Project;
+import java.util.ArrayList;
+import java.util.List;
 import dev.eddy.streaming.api.plan.Watermark;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,11 +40,36 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
     }
     DataStreamReader reader = session.readStream().format(engineFormat(r)).schema(r.schema());
     reader.options(engineOptions(r));
-    LogicalPlan plan = reader.load().plan();
+    LogicalPlan plan = declaredNames(reader.load().plan(), r);
     if (r.watermark().isPresent()) {
       plan = new Watermark(plan, r.watermark().get().column(), r.watermark().get().delay().toNanos() / 1000L);
     }
     return plan;
+  }
+
+  /**
+   * Sources with a fixed schema (rate: timestamp, value) keep their own column names; the stream's
+   * declared names are given to them by position, so DDL can name columns freely.
+   */
+  private static LogicalPlan declaredNames(LogicalPlan plan, Relation r) {
+    Schema got = plan.schema();
+    Schema declared = r.schema();
+    if (got.names().equals(declared.names())) {
+      return plan;
+    }
+    if (got.size() != declared.size()) {
+      throw new IllegalArgumentException("connector '" + r.connector() + "' gives the columns " + got
+          + "; declare " + got.size() + " columns for stream '" + r.name() + "'");
+    }
+    List<Expr> renamed = new ArrayList<>();
+    for (int i = 0; i < got.size(); i++) {
+      if (got.field(i).type() != declared.field(i).type()) {
+        throw new IllegalArgumentException("connector '" + r.connector() + "' gives the columns " + got
+            + "; column " + (i + 1) + " of stream '" + r.name() + "' must be " + got.field(i).type().sqlName());
+      }
+      renamed.add(new Expr.Alias(new Expr.Col(got.field(i).name()), declared.field(i).name()));
+    }
+    return new Project(plan, renamed);
   }
 
   /** A writer of {@code rows} into the sink stream; memory sinks become memory tables of that name. */

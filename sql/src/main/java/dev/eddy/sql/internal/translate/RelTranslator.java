@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.translate;
 import dev.eddy.sql.api.Relation;
 import dev.eddy.sql.internal.catalog.RelationTable;
 import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
@@ -158,7 +159,8 @@ public final class RelTranslator {
       Expr e = in.columns().get(i);
       if (e == Translated.WINDOW_START || e == Translated.WINDOW_END) {
         windowed = true;
-        out.add(new Expr.Col(e == Translated.WINDOW_START ? "window.start" : "window.end"));
+        String struct = ExprTypes.name(in.window()); // "window" or "session_window"
+        out.add(new Expr.Col(struct + (e == Translated.WINDOW_START ? ".start" : ".end")));
       } else {
         groupings.add(aliased(e, names.get(k)));
         out.add(new Expr.Col(names.get(k)));
