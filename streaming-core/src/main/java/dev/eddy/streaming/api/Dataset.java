@@ -146,6 +146,31 @@ public final class Dataset {
         return new GroupedData(this, List.of(keys));
     }
 
+    /** Groups rows by key columns for {@code flatMapGroupsWithState} (arbitrary keyed state). */
+    public KeyedDataset groupByKey(String... keyColumns) {
+        return new KeyedDataset(this, List.of(keyColumns));
+    }
+
+    /** The result of {@link Dataset#groupByKey}. */
+    public static final class KeyedDataset {
+        private final Dataset source;
+        private final List<String> keys;
+
+        KeyedDataset(Dataset source, List<String> keys) {
+            this.source = source;
+            this.keys = keys;
+        }
+
+        /**
+         * Runs {@code fn} per key with its state (a Java object of the caller's choosing) and timeouts;
+         * emits rows of {@code outSchema}. Works in append and update mode.
+         */
+        public <S> Dataset flatMapGroupsWithState(Schema outSchema, dev.eddy.streaming.api.function.GroupStateTimeout timeout,
+                                                  dev.eddy.streaming.api.function.GroupStateFunction<S> fn) {
+            return source.with(new dev.eddy.streaming.api.plan.FlatMapGroupsWithState(source.plan, keys, fn, outSchema, timeout));
+        }
+    }
+
     /** Declares {@code column} as event time with a watermark of max seen minus {@code delay} ("10 minutes"). */
     public Dataset withWatermark(String column, String delay) {
         return with(new Watermark(plan, column, Durations.parseMicros(delay)));
@@ -175,6 +200,12 @@ public final class Dataset {
     /** Joins with a static Tablesaw table. */
     public Dataset join(Table right, Expr condition, String type) {
         return join(session.createDataFrame(right), condition, type);
+    }
+
+    /** Names this Dataset in its session (for SQL and {@code eddy.view(name)}). */
+    public Dataset createOrReplaceTempView(String name) {
+        session.registerView(name, this);
+        return this;
     }
 
     public DataStreamWriter writeStream() {

@@ -42,8 +42,9 @@ public final class QueryTestDriver implements AutoCloseable {
     private final Recorder recorder = new Recorder();
     private List<BatchResult> lastTrigger = List.of();
 
-    private QueryTestDriver(QuerySpec spec) {
+    private QueryTestDriver(QuerySpec spec, boolean keepResult) {
         this.spec = spec;
+        recorder.keepResult = keepResult;
         this.exec = QueryFactory.create(spec, sink -> {
             recorder.inner = sink;
             return recorder;
@@ -54,16 +55,24 @@ public final class QueryTestDriver implements AutoCloseable {
 
     /** Plans the writer's query (checking output-mode rules) and opens its sources. */
     public static QueryTestDriver start(DataStreamWriter writer) {
+        return start(writer, true);
+    }
+
+    /**
+     * Like {@link #start(DataStreamWriter)}; with {@code keepResult} false the driver keeps no result table
+     * (for long runs and benchmarks: {@link #result()} then fails).
+     */
+    public static QueryTestDriver start(DataStreamWriter writer, boolean keepResult) {
         QuerySpec s = writer.spec();
         if (s.format() == null && s.foreachBatch() == null && s.queryName() == null) {
             s = new QuerySpec(s.plan(), s.mode(), s.trigger(), "test-" + UUID.randomUUID(), s.format(), s.options(),
                     s.checkpointLocation(), s.checkpointStore(), s.foreachBatch(), s.console(), s.noDataBatches(),
                     s.clock(), s.memoryTables());
         }
-        return new QueryTestDriver(s);
+        return new QueryTestDriver(s, keepResult);
     }
 
-    /** What one trigger did: its batches' progress and the rows they output. */
+    /** What one trigger did: its batches' progress and the rows they output (empty without a result table). */
     public record TriggerResult(List<QueryProgress> batches, List<Row> newRows) {
         /** The first (data) batch's progress, or null if the trigger ran nothing. */
         public QueryProgress progress() {
@@ -92,7 +101,9 @@ public final class QueryTestDriver implements AutoCloseable {
         List<Row> rows = new ArrayList<>();
         for (BatchResult b : results) {
             ps.add(b.progress());
-            rows.addAll(b.output().toRows());
+            if (recorder.keepResult) {
+                rows.addAll(b.output().toRows());
+            }
         }
         return new TriggerResult(ps, rows);
     }
@@ -108,6 +119,9 @@ public final class QueryTestDriver implements AutoCloseable {
 
     /** The whole result table as a memory sink in this output mode would hold it. */
     public List<Row> result() {
+        if (!recorder.keepResult) {
+            throw new IllegalStateException("this driver was started without a result table");
+        }
         return recorder.table.snapshot().toRows();
     }
 
@@ -155,10 +169,13 @@ public final class QueryTestDriver implements AutoCloseable {
     private static final class Recorder implements Sink {
         Sink inner;
         MemoryTable table;
+        boolean keepResult;
 
         @Override
         public void addBatch(long batchId, Batch batch, OutputMode mode) {
-            table.apply(batchId, batch, mode);
+            if (keepResult) {
+                table.apply(batchId, batch, mode);
+            }
             inner.addBatch(batchId, batch, mode);
         }
 

@@ -35,14 +35,23 @@ public interface CheckpointStore {
         return false;
     }
 
-    /** State of operator {@code operatorId} after batch {@code version}, as rows. */
+    /**
+     * The raw state of stateful operator {@code operatorId} (its index in the plan) after batch
+     * {@code version}, as a batch the engine can read back with {@link #loadState}. Operators that cannot
+     * save their state yet are skipped.
+     */
     default void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch stateRows) {
+    }
+
+    /** The raw state saved for an operator at a version (the last committed batch), if any. */
+    default Optional<dev.eddy.streaming.api.data.Batch> loadState(String operatorId, long version) {
+        return Optional.empty();
     }
 
     void commitBatch(long batchId);
 
     /** A store that remembers nothing (queries without a checkpoint location). */
     static CheckpointStore none() {
-        return new InMemoryCheckpointStore();
+        return new InMemoryCheckpointStore(false);
     }
 }

@@ -44,6 +44,10 @@ public final class MicroBatchExecutor {
     private long nextBatchId;
     private volatile long watermark = BatchContext.NO_WATERMARK;
     private long lastTriggerStart = -1;
+    /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
+    private Offset[] replay;
+    /** Available-now: the offsets available when the query started; it stops once it has read up to them. */
+    private Offset[] availableNowTarget;
 
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog) {
@@ -78,6 +82,9 @@ public final class MicroBatchExecutor {
         }
         OffsetLogEntry e = last.get();
         OptionalLong committed = store.lastCommittedBatch();
+        if (committed.isPresent()) {
+            restoreState(committed.getAsLong());
+        }
         if (committed.isPresent() && committed.getAsLong() >= e.batchId()) {
             starts = parse(e);
             nextBatchId = e.batchId() + 1;
@@ -87,8 +94,18 @@ public final class MicroBatchExecutor {
                 starts = parse(prev.get());
             }
             nextBatchId = e.batchId();
+            replay = parse(e);
         }
         watermark = e.watermarkMicros();
+    }
+
+    private void restoreState(long version) {
+        for (int i = 0; i < plan.statefulOps().size(); i++) {
+            Optional<Batch> raw = store.loadState(String.valueOf(i), version);
+            if (raw.isPresent()) {
+                plan.statefulOps().get(i).restoreState(raw.get());
+            }
+        }
     }
 
     private Offset[] parse(OffsetLogEntry e) {
@@ -106,11 +123,22 @@ public final class MicroBatchExecutor {
      */
     public Optional<BatchResult> runNextBatch(boolean availableNow) {
         long t0 = clock.millis();
+        if (replay != null) {
+            Offset[] logged = replay;
+            replay = null;
+            return Optional.of(runBatch(logged, true, t0, t0));
+        }
+        if (availableNow && availableNowTarget != null && java.util.Arrays.equals(starts, availableNowTarget)) {
+            return wantsNoDataBatch() ? Optional.of(runBatch(starts.clone(), false, t0, t0)) : Optional.empty();
+        }
         Offset[] latest = new Offset[sources.length];
         boolean hasData = false;
         for (int i = 0; i < sources.length; i++) {
             latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, availableNow));
             hasData |= !latest[i].equals(starts[i]);
+        }
+        if (availableNow && availableNowTarget == null) {
+            availableNowTarget = latest.clone();
         }
         long tLatest = clock.millis();
         if (!hasData && !wantsNoDataBatch()) {
@@ -121,7 +149,7 @@ public final class MicroBatchExecutor {
 
     /** True if a no-data batch would do work now (evict, emit, time out). */
     public boolean wantsNoDataBatch() {
-        if (!noDataBatches || watermark == BatchContext.NO_WATERMARK) {
+        if (!noDataBatches) {
             return false;
         }
         for (StatefulOperator op : plan.statefulOps()) {
@@ -151,13 +179,15 @@ public final class MicroBatchExecutor {
             numInput += perSource[i];
         }
         long tGet = clock.millis();
-        Batch out = plan.root().execute(new BatchContext(batchId, wmUsed, inputs, mode));
+        Batch out = plan.root().execute(new BatchContext(batchId, wmUsed, inputs, mode, t0));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
         if (store.wantsState()) {
             for (int i = 0; i < plan.statefulOps().size(); i++) {
-                StatefulOperator op = plan.statefulOps().get(i);
-                store.stateCommitted(String.valueOf(i), batchId, op.stateRows());
+                Batch raw = plan.statefulOps().get(i).saveState();
+                if (raw != null) {
+                    store.stateCommitted(String.valueOf(i), batchId, raw);
+                }
             }
         }
         store.commitBatch(batchId);

@@ -22,14 +22,28 @@ final class OutputModeChecker {
                     + "aggregations on streaming DataFrames/Datasets: complete mode rewrites the whole result each "
                     + "trigger, which needs an aggregation to keep it bounded");
         }
+        if (mode == OutputMode.COMPLETE && has(logical, dev.eddy.streaming.api.plan.FlatMapGroupsWithState.class)) {
+            throw new UnsupportedOperationException("Complete output mode not supported with flatMapGroupsWithState: "
+                    + "use append or update");
+        }
         for (StatefulOperator op : plan.statefulOps()) {
-            if (op instanceof AggregateOp agg && mode == OutputMode.APPEND && !agg.hasEventTimeEviction()) {
+            if (op instanceof dev.eddy.streaming.internal.ops.StreamStreamJoinOp && mode != OutputMode.APPEND) {
+                throw new UnsupportedOperationException(mode + " output mode not supported for a join between two "
+                        + "streaming DataFrames/Datasets: joined rows are final once emitted, use append");
+            }
+            boolean bounded = op instanceof AggregateOp agg ? agg.hasEventTimeEviction()
+                    : !(op instanceof dev.eddy.streaming.internal.ops.SessionWindowOp s) || s.hasEventTimeEviction();
+            if (mode == OutputMode.APPEND && !bounded) {
                 throw new UnsupportedOperationException("Append output mode not supported when there are streaming "
                         + "aggregations on streaming DataFrames/DataSets without watermark: a group's row can only "
                         + "be appended once it is final, i.e. when the watermark passes its window end; add "
                         + "withWatermark(...) on the window's time column, or use update or complete mode");
             }
         }
+    }
+
+    private static boolean has(LogicalPlan p, Class<?> type) {
+        return type.isInstance(p) || p.children().stream().anyMatch(c -> has(c, type));
     }
 
     private static int count(LogicalPlan p) {

@@ -6,6 +6,9 @@ import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
+import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
+import dev.eddy.streaming.api.function.GroupStateTimeout;
+import dev.eddy.streaming.internal.ops.FlatMapGroupsWithStateOp;
 import dev.eddy.streaming.api.plan.Generate;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
@@ -22,9 +25,11 @@ import dev.eddy.streaming.internal.ops.MapRowsOp;
 import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.ProjectOp;
 import dev.eddy.streaming.internal.ops.ScanOp;
+import dev.eddy.streaming.internal.ops.SessionWindowOp;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.StaticScanOp;
 import dev.eddy.streaming.internal.ops.StreamStaticJoinOp;
+import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
 
 import java.util.ArrayList;
@@ -35,22 +40,24 @@ import java.util.Set;
 /** Turns a logical plan into operators for one output mode, then checks the combination is supported. */
 public final class Planner {
     private final OutputMode mode;
+    private final dev.eddy.streaming.api.Clock clock;
     private final List<Scan> scans = new ArrayList<>();
     private final List<WatermarkOp> watermarks = new ArrayList<>();
     private final List<StatefulOperator> stateful = new ArrayList<>();
     private final Set<String> watermarked = new HashSet<>();
     private List<String> keyColumns = List.of();
 
-    private Planner(OutputMode mode) {
+    private Planner(OutputMode mode, dev.eddy.streaming.api.Clock clock) {
         this.mode = mode;
+        this.clock = clock;
     }
 
     /** Plans a streaming query; throws UnsupportedOperationException naming the rule it breaks. */
-    public static PhysicalPlan plan(LogicalPlan logical, OutputMode mode) {
+    public static PhysicalPlan plan(LogicalPlan logical, OutputMode mode, dev.eddy.streaming.api.Clock clock) {
         if (!logical.isStreaming()) {
             throw new UnsupportedOperationException("writeStream() needs a streaming Dataset (one read with readStream())");
         }
-        Planner p = new Planner(mode);
+        Planner p = new Planner(mode, clock);
         Operator root = p.build(logical);
         PhysicalPlan plan = new PhysicalPlan(root, List.copyOf(p.scans), List.copyOf(p.watermarks),
                 List.copyOf(p.stateful), p.keyColumns);
@@ -86,6 +93,13 @@ public final class Planner {
             watermarked.add(w.column());
             return op;
         }
+        if (n instanceof Aggregate a && a.groupings().stream().anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
+            Operator child = build(a.child());
+            SessionWindowOp op = new SessionWindowOp(child, a, mode, watermarked);
+            stateful.add(op);
+            keyColumns = a.groupings().stream().map(ExprTypes::name).toList();
+            return op;
+        }
         if (n instanceof Aggregate a) {
             Operator child = build(a.child());
             AggregateOp op = new AggregateOp(child, a, mode, watermarked);
@@ -105,6 +119,16 @@ public final class Planner {
         if (n instanceof Join j) {
             return join(j);
         }
+        if (n instanceof FlatMapGroupsWithState f) {
+            Operator child = build(f.child());
+            if (f.timeout() == GroupStateTimeout.EVENT_TIME_TIMEOUT && watermarks.isEmpty()) {
+                throw new UnsupportedOperationException("Watermark must be specified in the query using "
+                        + "withWatermark() for using event-time timeout in flatMapGroupsWithState");
+            }
+            FlatMapGroupsWithStateOp op = new FlatMapGroupsWithStateOp(child, f, clock);
+            stateful.add(op);
+            return op;
+        }
         throw new UnsupportedOperationException("cannot plan " + n.describe());
     }
 
@@ -112,7 +136,11 @@ public final class Planner {
         boolean ls = j.left().isStreaming();
         boolean rs = j.right().isStreaming();
         if (ls && rs) {
-            throw new UnsupportedOperationException("stream-stream joins are not supported yet");
+            Operator l = build(j.left());
+            Operator r = build(j.right());
+            StreamStreamJoinOp op = new StreamStreamJoinOp(l, r, j, watermarked);
+            stateful.add(op);
+            return op;
         }
         if (!ls) {
             throw new UnsupportedOperationException("a static table must be the right side of a join with a stream "

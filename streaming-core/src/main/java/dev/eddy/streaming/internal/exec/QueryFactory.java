@@ -23,7 +23,7 @@ public final class QueryFactory {
      */
     public static MicroBatchExecutor create(QuerySpec spec, UnaryOperator<Sink> wrapSink,
                                             Consumer<QueryProgress> onProgress) {
-        PhysicalPlan plan = Planner.plan(spec.plan(), spec.mode());
+        PhysicalPlan plan = Planner.plan(spec.plan(), spec.mode(), spec.clock());
         Sink sink = wrapSink.apply(SinkFactory.create(spec, plan));
         CheckpointStore store = store(spec);
         QueryIdentity identity = new QueryIdentity(store.queryId(UUID.randomUUID()), UUID.randomUUID(), spec.queryName());
@@ -36,7 +36,8 @@ public final class QueryFactory {
             return spec.checkpointStore();
         }
         if (spec.checkpointLocation() != null) {
-            return STORES.computeIfAbsent(spec.checkpointLocation(), k -> CheckpointStore.none());
+            return STORES.computeIfAbsent(spec.checkpointLocation(),
+                    k -> new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore(true));
         }
         return CheckpointStore.none();
     }

@@ -103,7 +103,7 @@ public final class QueryRunner implements StreamingQuery {
                 }
             } else {
                 idleReported = false;
-                if (trigger instanceof Trigger.Once && !exec.wantsNoDataBatch()) {
+                if (trigger instanceof Trigger.Once) {
                     return;
                 }
                 if (bounded || exec.wantsNoDataBatch()) {
@@ -130,13 +130,21 @@ public final class QueryRunner implements StreamingQuery {
 
     private void waitForNextTrigger(long start, boolean hadData) throws InterruptedException {
         long interval = ((Trigger.ProcessingTime) trigger).intervalMillis();
-        long target = interval > 0 ? start + interval : hadData ? start : clock.millis() + IDLE_POLL_MILLIS;
         synchronized (monitor) {
             if (!runNow) {
                 status = new QueryStatus(status.message(), status.isDataAvailable(), false);
             }
-            while (!stopRequested && !runNow && tasks.isEmpty() && clock.millis() < target) {
-                clock.await(monitor, target);
+            if (interval == 0) {
+                // as fast as possible: poll idle sources after a short real-time pause (not engine time,
+                // which a manual clock may never advance); a stop, task or processAllAvailable wakes it
+                if (!hadData && !stopRequested && !runNow && tasks.isEmpty()) {
+                    monitor.wait(IDLE_POLL_MILLIS);
+                }
+            } else {
+                long target = start + interval;
+                while (!stopRequested && !runNow && tasks.isEmpty() && clock.millis() < target) {
+                    clock.await(monitor, target);
+                }
             }
             runNow = false;
         }

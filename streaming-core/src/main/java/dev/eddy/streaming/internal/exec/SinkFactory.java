@@ -27,7 +27,11 @@ final class SinkFactory {
                 if (spec.queryName() == null) {
                     throw new IllegalArgumentException("the memory sink needs a queryName(...): it names the result table");
                 }
-                MemoryTable t = new MemoryTable(plan.root().schema(), plan.keyColumns());
+                boolean resumes = spec.checkpointLocation() != null || spec.checkpointStore() != null;
+                MemoryTable old = spec.memoryTables().get(spec.queryName()).orElse(null);
+                // a query restarted from its checkpoint keeps its table; replayed batch ids are ignored
+                MemoryTable t = resumes && old != null && old.schema().equals(plan.root().schema()) ? old
+                        : new MemoryTable(plan.root().schema(), plan.keyColumns());
                 spec.memoryTables().put(spec.queryName(), t);
                 return new MemorySink(spec.queryName(), t);
             }

@@ -369,6 +369,51 @@ public final class AggregateOp implements StatefulOperator {
     }
 
     @Override
+    public Batch saveState() {
+        int n = table.size();
+        int[] all = allGroups();
+        List<dev.eddy.streaming.api.data.Field> fields = new java.util.ArrayList<>();
+        List<Column> cols = new java.util.ArrayList<>();
+        for (int i = 0; i < keyTypes.length; i++) {
+            fields.add(dev.eddy.streaming.api.data.Field.of("key" + i, keyTypes[i]));
+            cols.add(KeyColumns.fromTable(table, i, keyTypes[i], all, n));
+        }
+        for (int a = 0; a < accs.length; a++) {
+            fields.addAll(accs[a].rawFields("agg" + a + "_"));
+            cols.addAll(List.of(accs[a].exportRaw(all, n)));
+        }
+        return Batch.of(Schema.of(fields), cols.toArray(Column[]::new));
+    }
+
+    @Override
+    public void restoreState(Batch raw) {
+        Keys k = new Keys(keyTypes.length);
+        k.n = raw.numRows();
+        for (int i = 0; i < keyTypes.length; i++) {
+            Column c = raw.column(i);
+            if (keyTypes[i] == DataType.STRING) {
+                k.objs[i] = KeyColumns.objects(c, null, k.n);
+            } else {
+                k.longs[i] = KeyColumns.longs(c, null, k.n);
+            }
+            k.nulls[i] = KeyColumns.nulls(c, null, k.n);
+        }
+        int[] groups = new int[k.n];
+        table.findOrInsert(k.longs, k.objs, k.nulls, k.n, groups);
+        ensureCapacity(table.size());
+        int col = keyTypes.length;
+        for (Accumulator a : accs) {
+            int w = a.rawFields("").size();
+            Column[] part = new Column[w];
+            for (int j = 0; j < w; j++) {
+                part[j] = raw.column(col + j);
+            }
+            a.importRaw(part, groups, k.n);
+            col += w;
+        }
+    }
+
+    @Override
     public boolean wantsNoDataBatch(long newWatermark) {
         return evictKey >= 0 && mode != OutputMode.COMPLETE && newWatermark != BatchContext.NO_WATERMARK
                 && newWatermark > lastWatermark;

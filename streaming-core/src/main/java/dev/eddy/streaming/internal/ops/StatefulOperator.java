@@ -22,4 +22,17 @@ public interface StatefulOperator extends Operator {
 
     /** The state version: the id of the last batch that changed it (checkpoints store state per version). */
     long stateVersion();
+
+    /**
+     * The raw state for a checkpoint (what {@link #restoreState} reads back), or null if this operator
+     * cannot save its state yet.
+     */
+    default Batch saveState() {
+        return null;
+    }
+
+    /** Replaces the state with a batch {@link #saveState} made. Called once, before the first batch. */
+    default void restoreState(Batch raw) {
+        throw new UnsupportedOperationException(describe() + " cannot restore its state from a checkpoint yet");
+    }
 }

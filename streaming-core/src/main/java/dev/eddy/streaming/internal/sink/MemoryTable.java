@@ -9,24 +9,23 @@ import dev.eddy.streaming.api.data.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A result table kept in memory: append mode appends, update mode upserts by key columns, complete mode
- * replaces. Written by one query thread, read from any thread as immutable snapshots.
+ * A result table kept in memory: append mode appends, update mode upserts by key columns (appends when
+ * the result has no key), complete mode replaces. Appended batches stay columnar; the row view is built
+ * only when someone reads it. Written by one query thread, read from any thread as immutable snapshots.
  */
 public final class MemoryTable {
     private final Schema schema;
     private final int[] keyIdx;
     private final LinkedHashMap<List<Object>, Row> byKey = new LinkedHashMap<>();
-    private final List<Row> rows = new ArrayList<>();
-    private volatile Batch snapshot;
+    private final List<Batch> batches = new ArrayList<>();
+    private Batch snapshot;
     private long lastBatchId = -1;
 
     public MemoryTable(Schema schema, List<String> keyColumns) {
         this.schema = schema;
         this.keyIdx = keyColumns.stream().mapToInt(schema::require).toArray();
-        this.snapshot = Batch.empty(schema);
     }
 
     public Schema schema() {
@@ -39,29 +38,20 @@ public final class MemoryTable {
             return;
         }
         lastBatchId = batchId;
-        switch (mode) {
-            case COMPLETE -> {
-                rows.clear();
-                rows.addAll(b.toRows());
+        if (mode == OutputMode.UPDATE && keyIdx.length > 0) {
+            for (Row r : b) {
+                byKey.put(key(r), r.copy());
             }
-            case APPEND -> rows.addAll(b.toRows());
-            case UPDATE -> {
-                if (keyIdx.length == 0) {
-                    rows.addAll(b.toRows());
-                } else {
-                    for (Row r : b.toRows()) {
-                        byKey.put(key(r), r);
-                    }
-                    rows.clear();
-                    rows.addAll(byKey.values());
-                }
-            }
+            snapshot = null;
+            return;
         }
-        BatchBuilder out = Batch.builder(schema, rows.size());
-        for (Row r : rows) {
-            out.addRow(r);
+        if (mode == OutputMode.COMPLETE) {
+            batches.clear();
         }
-        snapshot = out.build();
+        if (b.numRows() > 0 || mode == OutputMode.COMPLETE) {
+            batches.add(b);
+            snapshot = null;
+        }
     }
 
     private List<Object> key(Row r) {
@@ -74,11 +64,24 @@ public final class MemoryTable {
     }
 
     /** The current contents. */
-    public Batch snapshot() {
+    public synchronized Batch snapshot() {
+        if (snapshot == null) {
+            if (!byKey.isEmpty()) {
+                BatchBuilder out = Batch.builder(schema, byKey.size());
+                for (Row r : byKey.values()) {
+                    out.addRow(r);
+                }
+                snapshot = out.build();
+            } else {
+                snapshot = batches.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, batches);
+                batches.clear();
+                batches.add(snapshot);
+            }
+        }
         return snapshot;
     }
 
-    public Map<String, Object> describe() {
-        return Map.of("rows", snapshot.numRows(), "lastBatchId", lastBatchId);
+    public synchronized long lastBatchId() {
+        return lastBatchId;
     }
 }

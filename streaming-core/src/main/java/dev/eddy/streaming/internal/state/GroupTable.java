@@ -15,6 +15,7 @@ import java.util.Objects;
 public final class GroupTable {
     private final boolean[] objectKey;
     private final int keyCount;
+    private final boolean allLongs;
     private long[][] longKeys;
     private Object[][] objKeys;
     private boolean[][] nullKeys;
@@ -29,6 +30,11 @@ public final class GroupTable {
         for (int i = 0; i < keyCount; i++) {
             objectKey[i] = !keyTypes[i].isPrimitive();
         }
+        boolean longsOnly = true;
+        for (boolean o : objectKey) {
+            longsOnly &= !o;
+        }
+        allLongs = longsOnly;
         int cap = 16;
         longKeys = new long[keyCount][];
         objKeys = new Object[keyCount][];
@@ -62,10 +68,81 @@ public final class GroupTable {
         int before = size;
         int[] h = new int[n];
         hashRows(longs, objs, nulls, n, h);
-        for (int r = 0; r < n; r++) {
-            out[r] = findOrInsertRow(longs, objs, nulls, r, h[r]);
+        if (allLongs && noNulls(nulls)) {
+            if (keyCount == 2) {
+                findOrInsertTwoLongs(longs[0], longs[1], n, h, out);
+            } else if (keyCount == 1) {
+                findOrInsertOneLong(longs[0], n, h, out);
+            } else {
+                for (int r = 0; r < n; r++) {
+                    out[r] = findOrInsertRow(longs, objs, null, r, h[r]);
+                }
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                out[r] = findOrInsertRow(longs, objs, nulls, r, h[r]);
+            }
         }
         return size > before;
+    }
+
+    private static boolean noNulls(boolean[][] nulls) {
+        if (nulls != null) {
+            for (boolean[] nk : nulls) {
+                if (nk != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The hot path of windowed aggregates: (window start, long key), no nulls. */
+    private void findOrInsertTwoLongs(long[] a, long[] b, int n, int[] h, int[] out) {
+        long[][] longsRow = new long[2][];
+        longsRow[0] = a;
+        longsRow[1] = b;
+        for (int r = 0; r < n; r++) {
+            int hr = h[r];
+            long x = a[r];
+            long y = b[r];
+            int s = hr & mask;
+            int g;
+            while (true) {
+                g = slots[s] - 1;
+                if (g < 0) {
+                    g = insert(longsRow, null, null, r, hr, s);
+                    break;
+                }
+                if (hashes[g] == hr && longKeys[0][g] == x && longKeys[1][g] == y && !nullKeys[0][g] && !nullKeys[1][g]) {
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+            out[r] = g;
+        }
+    }
+
+    private void findOrInsertOneLong(long[] a, int n, int[] h, int[] out) {
+        long[][] longsRow = new long[][]{a};
+        for (int r = 0; r < n; r++) {
+            int hr = h[r];
+            long x = a[r];
+            int s = hr & mask;
+            int g;
+            while (true) {
+                g = slots[s] - 1;
+                if (g < 0) {
+                    g = insert(longsRow, null, null, r, hr, s);
+                    break;
+                }
+                if (hashes[g] == hr && longKeys[0][g] == x && !nullKeys[0][g]) {
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+            out[r] = g;
+        }
     }
 
     private void hashRows(long[][] longs, Object[][] objs, boolean[][] nulls, int n, int[] h) {

@@ -29,6 +29,21 @@ public abstract class Accumulator {
 
     public abstract long bytesPerGroup();
 
+    /** Folds group {@code from}'s value into group {@code into} (session windows merging). */
+    public abstract void merge(int into, int from);
+
+    /** Zeroes group {@code g} so its id can be reused. */
+    public abstract void reset(int g);
+
+    /** The columns of this accumulator's raw state (for checkpoints), named with {@code prefix}. */
+    public abstract java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix);
+
+    /** Raw state of {@code groups[0..n)}, one column per {@link #rawFields}. */
+    public abstract Column[] exportRaw(int[] groups, int n);
+
+    /** Sets the raw state of {@code groups[i]} from row i of {@code raw} (after {@link #ensureCapacity}). */
+    public abstract void importRaw(Column[] raw, int[] groups, int n);
+
     static int grow(int current, int needed) {
         int c = Math.max(16, current);
         while (c < needed) {

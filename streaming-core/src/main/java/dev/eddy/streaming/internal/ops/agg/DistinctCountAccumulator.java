@@ -99,6 +99,42 @@ final class DistinctCountAccumulator extends Accumulator {
     }
 
     @Override
+    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
+        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "registers", DataType.STRING));
+    }
+
+    /** Registers as Base64 text: compact and safe in any checkpoint format that stores strings. */
+    @Override
+    public Column[] exportRaw(int[] groups, int n) {
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.util.Base64.getEncoder().encodeToString(Arrays.copyOfRange(registers, groups[i] * M, (groups[i] + 1) * M));
+        }
+        return new Column[]{new StringColumn(out, n)};
+    }
+
+    @Override
+    public void importRaw(Column[] raw, int[] groups, int n) {
+        String[] v = ((StringColumn) raw[0]).values();
+        for (int i = 0; i < n; i++) {
+            byte[] regs = java.util.Base64.getDecoder().decode(v[i]);
+            System.arraycopy(regs, 0, registers, groups[i] * M, M);
+        }
+    }
+
+    @Override
+    public void merge(int into, int from) {
+        for (int j = 0; j < M; j++) {
+            registers[into * M + j] = (byte) Math.max(registers[into * M + j], registers[from * M + j]);
+        }
+    }
+
+    @Override
+    public void reset(int g) {
+        Arrays.fill(registers, g * M, (g + 1) * M, (byte) 0);
+    }
+
+    @Override
     public long bytesPerGroup() {
         return M;
     }

@@ -82,6 +82,52 @@ final class DoubleAccumulator extends Accumulator {
     }
 
     @Override
+    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
+        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.DOUBLE),
+                dev.eddy.streaming.api.data.Field.of(prefix + "count", DataType.LONG));
+    }
+
+    @Override
+    public Column[] exportRaw(int[] groups, int n) {
+        double[] v = new double[n];
+        long[] c = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = values[groups[i]];
+            c[i] = counts[groups[i]];
+        }
+        return new Column[]{new DoubleColumn(v, n, null), new dev.eddy.streaming.api.data.LongColumn(DataType.LONG, c, n, null)};
+    }
+
+    @Override
+    public void importRaw(Column[] raw, int[] groups, int n) {
+        double[] v = ((DoubleColumn) raw[0]).values();
+        long[] c = ((dev.eddy.streaming.api.data.LongColumn) raw[1]).values();
+        for (int i = 0; i < n; i++) {
+            values[groups[i]] = v[i];
+            counts[groups[i]] = c[i];
+        }
+    }
+
+    @Override
+    public void merge(int into, int from) {
+        if (counts[from] == 0) {
+            return;
+        }
+        switch (kind) {
+            case SUM, AVG -> values[into] += values[from];
+            case MIN -> values[into] = counts[into] == 0 ? values[from] : Math.min(values[into], values[from]);
+            default -> values[into] = counts[into] == 0 ? values[from] : Math.max(values[into], values[from]);
+        }
+        counts[into] += counts[from];
+    }
+
+    @Override
+    public void reset(int g) {
+        values[g] = 0;
+        counts[g] = 0;
+    }
+
+    @Override
     public long bytesPerGroup() {
         return 16;
     }

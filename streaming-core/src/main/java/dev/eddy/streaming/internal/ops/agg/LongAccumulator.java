@@ -14,6 +14,7 @@ final class LongAccumulator extends Accumulator {
     private final Kind kind;
     private final DataType resultType;
     private long[] values = new long[0];
+    /** Bit g set: group g has seen a non-null value (sum/min/max of nothing is null). */
     private long[] seen = new long[0];
 
     LongAccumulator(Kind kind, DataType resultType) {
@@ -31,7 +32,7 @@ final class LongAccumulator extends Accumulator {
         if (groups > values.length) {
             int cap = grow(values.length, groups);
             values = Arrays.copyOf(values, cap);
-            seen = Arrays.copyOf(seen, cap);
+            seen = Arrays.copyOf(seen, (cap + 63) >>> 6);
         }
     }
 
@@ -53,13 +54,14 @@ final class LongAccumulator extends Accumulator {
                 continue;
             }
             int g = groups[i];
+            boolean had = (s[g >>> 6] & (1L << g)) != 0;
             switch (kind) {
                 case COUNT -> v[g]++;
                 case SUM -> v[g] += x[r];
-                case MIN -> v[g] = s[g] == 0 ? x[r] : Math.min(v[g], x[r]);
-                default -> v[g] = s[g] == 0 ? x[r] : Math.max(v[g], x[r]);
+                case MIN -> v[g] = had ? Math.min(v[g], x[r]) : x[r];
+                default -> v[g] = had ? Math.max(v[g], x[r]) : x[r];
             }
-            s[g] = 1;
+            s[g >>> 6] |= 1L << g;
         }
     }
 
@@ -70,7 +72,7 @@ final class LongAccumulator extends Accumulator {
         boolean counting = kind == Kind.COUNT_ALL || kind == Kind.COUNT;
         for (int i = 0; i < n; i++) {
             out[i] = values[groups[i]];
-            if (!counting && seen[groups[i]] == 0) {
+            if (!counting && (seen[groups[i] >>> 6] & (1L << groups[i])) == 0) {
                 if (nulls == null) {
                     nulls = new long[(n + 63) >>> 6];
                 }
@@ -83,16 +85,72 @@ final class LongAccumulator extends Accumulator {
 
     @Override
     public void compact(int[] keep, int n, int oldSize) {
+        long[] bits = new long[seen.length];
         for (int i = 0; i < n; i++) {
-            values[i] = values[keep[i]];
-            seen[i] = seen[keep[i]];
+            int g = keep[i];
+            values[i] = values[g];
+            if ((seen[g >>> 6] & (1L << g)) != 0) {
+                bits[i >>> 6] |= 1L << i;
+            }
         }
         Arrays.fill(values, n, oldSize, 0);
-        Arrays.fill(seen, n, oldSize, 0);
+        seen = bits;
+    }
+
+    @Override
+    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
+        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.LONG),
+                dev.eddy.streaming.api.data.Field.of(prefix + "seen", DataType.BOOLEAN));
+    }
+
+    @Override
+    public Column[] exportRaw(int[] groups, int n) {
+        long[] v = new long[n];
+        boolean[] s = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = values[groups[i]];
+            s[i] = (seen[groups[i] >>> 6] & (1L << groups[i])) != 0;
+        }
+        return new Column[]{new LongColumn(DataType.LONG, v, n, null), new dev.eddy.streaming.api.data.BooleanColumn(s, n, null)};
+    }
+
+    @Override
+    public void importRaw(Column[] raw, int[] groups, int n) {
+        long[] v = ((LongColumn) raw[0]).values();
+        boolean[] s = ((dev.eddy.streaming.api.data.BooleanColumn) raw[1]).values();
+        for (int i = 0; i < n; i++) {
+            int g = groups[i];
+            values[g] = v[i];
+            if (s[i]) {
+                seen[g >>> 6] |= 1L << g;
+            } else {
+                seen[g >>> 6] &= ~(1L << g);
+            }
+        }
+    }
+
+    @Override
+    public void merge(int into, int from) {
+        boolean hasFrom = (seen[from >>> 6] & (1L << from)) != 0;
+        boolean hasInto = (seen[into >>> 6] & (1L << into)) != 0;
+        switch (kind) {
+            case COUNT_ALL, COUNT, SUM -> values[into] += values[from];
+            case MIN -> values[into] = !hasInto ? values[from] : hasFrom ? Math.min(values[into], values[from]) : values[into];
+            default -> values[into] = !hasInto ? values[from] : hasFrom ? Math.max(values[into], values[from]) : values[into];
+        }
+        if (hasFrom) {
+            seen[into >>> 6] |= 1L << into;
+        }
+    }
+
+    @Override
+    public void reset(int g) {
+        values[g] = 0;
+        seen[g >>> 6] &= ~(1L << g);
     }
 
     @Override
     public long bytesPerGroup() {
-        return 16;
+        return 8;
     }
 }

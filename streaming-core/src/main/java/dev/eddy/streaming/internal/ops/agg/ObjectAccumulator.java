@@ -60,6 +60,38 @@ final class ObjectAccumulator extends Accumulator {
     }
 
     @Override
+    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
+        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.STRING));
+    }
+
+    @Override
+    public Column[] exportRaw(int[] groups, int n) {
+        return new Column[]{result(groups, n)};
+    }
+
+    @Override
+    public void importRaw(Column[] raw, int[] groups, int n) {
+        String[] v = ((StringColumn) raw[0]).values();
+        for (int i = 0; i < n; i++) {
+            values[groups[i]] = v[i];
+        }
+    }
+
+    @Override
+    public void merge(int into, int from) {
+        String f = values[from];
+        String cur = values[into];
+        if (f != null && (cur == null || (max ? f.compareTo(cur) > 0 : f.compareTo(cur) < 0))) {
+            values[into] = f;
+        }
+    }
+
+    @Override
+    public void reset(int g) {
+        values[g] = null;
+    }
+
+    @Override
     public long bytesPerGroup() {
         return 8;
     }

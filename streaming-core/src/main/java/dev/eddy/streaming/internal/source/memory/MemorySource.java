@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Data added from a test or notebook. Offset = the number of chunks added so far; each
- * {@link #add(Batch)} call is one chunk. Thread-safe: a test thread adds while the query thread reads.
+ * {@link #add(Batch)} call is one chunk. Chunks are kept for the stream's life (several queries may read
+ * one stream from the start), so it is meant for tests and small demos. Thread-safe: a test thread adds
+ * while the query thread reads.
  */
 public final class MemorySource implements Source {
     private final String id;
@@ -57,6 +59,9 @@ public final class MemorySource implements Source {
         List<Batch> parts;
         synchronized (this) {
             parts = new ArrayList<>(chunks.subList(from, to));
+        }
+        if (parts.contains(null)) {
+            throw new IllegalStateException(description() + ": rows before offset " + to + " were already committed and released");
         }
         return parts.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, parts);
     }
