@@ -5,6 +5,15 @@ import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.ddl.CatalogListings;
 import dev.eddy.sql.internal.ddl.DdlExecutor;
 import dev.eddy.sql.internal.parser.SqlCreateRelation;
+import dev.eddy.sql.internal.translate.EnginePlans;
+import dev.eddy.sql.internal.translate.EngineSources;
+import dev.eddy.sql.internal.translate.RelTranslator;
+import dev.eddy.sql.internal.translate.Unsupported;
+import dev.eddy.streaming.api.DataStreamWriter;
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.sql.internal.parser.SqlDropRelation;
 import dev.eddy.sql.internal.parser.SqlShow;
 import dev.eddy.sql.internal.validate.Dialect;
@@ -48,11 +57,30 @@ public final class Sql {
   private final DdlExecutor ddl;
   private final CatalogListings listings;
   private final BatchRunner batch;
-  private volatile StreamingTranslator translator;
+  private final Eddy session;
+  private final EngineSources sources;
+  private volatile boolean startInserts = true;
   private volatile Supplier<Table> queryLister = Sql::noQueries;
 
+  /** SQL that validates, explains and runs batch queries, without an engine to run streaming ones. */
   public Sql(SqlCatalog catalog) {
+    this(null, catalog);
+  }
+
+  /** SQL bound to an engine session, with a new catalog that also sees the session's memory tables. */
+  public Sql(Eddy session) {
+    this(Objects.requireNonNull(session, "session"), new SqlCatalog());
+  }
+
+  /** SQL bound to an engine session and an existing catalog (null session: no streaming execution). */
+  public Sql(Eddy session, SqlCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.session = session;
+    this.sources = session == null ? null : new EngineSources(session);
+    if (session != null) {
+      catalog.linkMemoryTables(session);
+      this.queryLister = () -> QueryListing.of(session);
+    }
     this.planner = new QueryPlanner(catalog);
     this.ddl = new DdlExecutor(catalog);
     this.listings = new CatalogListings(catalog);
@@ -63,10 +91,29 @@ public final class Sql {
     return catalog;
   }
 
-  /** Sets what runs streaming statements (the engine session); null validates and explains only. */
-  public Sql withTranslator(StreamingTranslator translator) {
-    this.translator = translator;
+  /**
+   * Whether INSERT INTO starts its query (the default). Off, the result carries the unstarted writer,
+   * e.g. for the engine's QueryTestDriver.
+   */
+  public Sql startInserts(boolean start) {
+    this.startInserts = start;
     return this;
+  }
+
+  /** The engine Dataset of a streaming SELECT, for going on in Java. */
+  public Dataset stream(String selectSql) {
+    SqlResult r = execute(selectSql);
+    if (r instanceof SqlResult.Streaming s && s.dataset() != null) {
+      return s.dataset();
+    }
+    throw new SqlException("Not a streaming SELECT (or no engine session): " + selectSql, 0, 0);
+  }
+
+  /** A stream or table of the catalog as an engine Dataset (a stream created in SQL, used from Java). */
+  public Dataset dataset(String name) {
+    requireSession();
+    Relation r = catalog.get(name).orElseThrow(() -> new SqlException("Unknown stream or table '" + name + "'", 0, 0));
+    return new Dataset(session, sources.apply(r));
   }
 
   /** Sets what SHOW QUERIES lists (the engine's query manager). */
@@ -178,11 +225,37 @@ public final class Sql {
     if (!planned.isStreaming() && planned.sink() == null) {
       return new SqlResult.Rows(batch.run(rendered));
     }
-    SqlResult.Streaming s = new SqlResult.Streaming(rendered, CalciteTypes.schemaOf(planned.rowType()),
-        planned.reads(), planned.sink(), RelOptUtil.toString(planned.rel()).stripTrailing(), planned.rel(), null);
-    StreamingTranslator t = translator;
-    return t == null ? s : new SqlResult.Streaming(s.sql(), s.schema(), s.sources(), s.sink(), s.plan(),
-        s.rel(), t.translate(s));
+    String planText = RelOptUtil.toString(planned.rel()).stripTrailing();
+    Schema schema = CalciteTypes.schemaOf(planned.rowType());
+    if (session == null) {
+      return new SqlResult.Streaming(rendered, schema, planned.reads(), planned.sink(), planText, planned.rel(),
+          null, null, null);
+    }
+    Dataset dataset = translate(statement, planned);
+    if (planned.sink() == null) {
+      return new SqlResult.Streaming(rendered, schema, planned.reads(), null, planText, planned.rel(), dataset,
+          null, null);
+    }
+    String mode = EnginePlans.aggregates(dataset.plan()) ? "update" : "append";
+    DataStreamWriter writer = sources.writer(dataset, planned.sink(), mode);
+    StreamingQuery started = startInserts ? writer.start() : null;
+    return new SqlResult.Streaming(rendered, schema, planned.reads(), planned.sink(), planText, planned.rel(),
+        dataset, writer, started);
+  }
+
+  private Dataset translate(SqlNode statement, PlannedQuery planned) {
+    try {
+      RelTranslator translator = new RelTranslator(sources);
+      return new Dataset(session, translator.translate(planned.rel(), planned.rowType().getFieldNames()));
+    } catch (Unsupported | IllegalArgumentException e) {
+      throw ErrorMessages.at(statement.getParserPosition(), "The engine cannot run this query", e.getMessage());
+    }
+  }
+
+  private void requireSession() {
+    if (session == null) {
+      throw new SqlException("This Sql has no engine session; create it with new Sql(eddy)", 0, 0);
+    }
   }
 
   private static Table noQueries() {
