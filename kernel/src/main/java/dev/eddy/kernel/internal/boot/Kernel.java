@@ -60,6 +60,9 @@ public final class Kernel {
   /** Binds the five sockets and starts serving; JShell starts and warms up in the background. */
   public void start() {
     PrintStream realErr = System.err;
+    // JShell's first compile is the slowest part of a start: begin it before anything else.
+    JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
+    java.warmUp(Startup.WARM_UP);
     ExitGuard.install();
     WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
@@ -71,8 +74,6 @@ public final class Kernel {
     hb.start();
 
     StdStreams.install();
-    JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
-    java.warmUp(Startup.WARM_UP);
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults());
     Notebook.bind(display);
     MagicRegistry magics = MagicRegistry.withBuiltins();
