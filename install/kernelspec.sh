@@ -55,7 +55,11 @@ if [ -z "$java_bin" ]; then
   echo "kernelspec: no java found. Install a JDK 17 (Debian: sudo apt-get install openjdk-17-jdk-headless)." >&2
   exit 1
 fi
-java_bin="$(readlink -f "$java_bin")"
+java_bin="$(readlink -f "$java_bin" || true)"
+if [ -z "$java_bin" ] || [ ! -x "$java_bin" ]; then
+  echo "kernelspec: java not found or not executable: ${java_bin:-(none)}" >&2
+  exit 1
+fi
 if ! "$java_bin" --list-modules 2>/dev/null | grep -q '^jdk.jshell@'; then
   echo "kernelspec: $java_bin has no jdk.jshell module (it is a JRE, not a full JDK)." >&2
   echo "  Install a full JDK 17 (Debian: sudo apt-get install openjdk-17-jdk-headless) and pass --java /path/to/bin/java." >&2
@@ -69,13 +73,26 @@ fi
 
 mkdir -p "$kernel_dir"
 cp -f "$jar" "$kernel_dir/eddy-kernel.jar"
-# Flags: a modest heap; SerialGC starts fastest on small machines; class-data sharing on; the exit guard needs
-# a security manager to be allowed (Java 17); -Xss for deep user recursion in cells.
+rm -f "$kernel_dir/eddy.jsa"
+# Flags: a modest heap; SerialGC starts fastest on small machines (measured: bench/kernel); the exit guard needs
+# a security manager to be allowed (Java 17); -Xss for deep recursion in cells; headless AWT for images.
+flags=(-Xmx1g -Xss4m -XX:+UseSerialGC -Djava.security.manager=allow -Djava.awt.headless=true)
+# Class-data sharing: a short training run records the classes a kernel start loads (JShell, javac, Jackson...)
+# into an archive next to the jar; measured about 40% off start-up and first-cell time. -Xshare:auto makes the
+# JVM ignore the archive safely if it no longer matches (e.g. after a JDK update); reinstall to refresh it.
+cds_flags=()
+if "$java_bin" "${flags[@]}" -XX:ArchiveClassesAtExit="$kernel_dir/eddy.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+     -jar "$kernel_dir/eddy-kernel.jar" --cds-training >/dev/null 2>&1 && [ -s "$kernel_dir/eddy.jsa" ]; then
+  cds_flags=("-XX:SharedArchiveFile=$kernel_dir/eddy.jsa")
+else
+  echo "kernelspec: could not create the class-data-sharing archive; the kernel works, it only starts slower" >&2
+  rm -f "$kernel_dir/eddy.jsa"
+fi
+argv=("$java_bin" "${flags[@]}" "${cds_flags[@]}" -Xshare:auto -jar "$kernel_dir/eddy-kernel.jar" "{connection_file}")
+json_argv="$(printf '"%s", ' "${argv[@]}")"
 cat > "$kernel_dir/kernel.json" <<JSON
 {
-  "argv": ["$java_bin", "-Xmx1g", "-Xss4m", "-XX:+UseSerialGC", "-Xshare:auto",
-           "-Djava.security.manager=allow", "-Djava.awt.headless=true",
-           "-jar", "$kernel_dir/eddy-kernel.jar", "{connection_file}"],
+  "argv": [${json_argv%, }],
   "display_name": "Java (Eddy)",
   "language": "java",
   "interrupt_mode": "message",

@@ -100,6 +100,19 @@ class EddyClientTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertEqual(self.result_text(msgs), ["42"])
 
+    def test_when_printingLoopIsInterrupted_then_nextCellOutputIsClean(self):
+        msg_id = self.kc.execute('long k = 0; while (true) { System.out.println("spin " + k++); }')
+        deadline = time.monotonic() + TIMEOUT
+        while True:  # wait until the loop prints
+            m = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "stream":
+                break
+        self.km.interrupt_kernel()
+        self.assertEqual(self.reply_to(msg_id)["content"]["ename"], "Interrupted")
+        reply, msgs = self.run_cell('System.out.println("clean");')
+        text = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
+        self.assertEqual(text, "clean\n")
+
     def test_when_cellCallsSystemExit_then_errorIsReportedAndKernelLives(self):
         reply, msgs = self.run_cell("System.exit(3);")
         self.assertEqual(reply["content"]["status"], "error")

@@ -9,6 +9,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 1 && "--cds-training".equals(args[0])) {
+      dev.eddy.kernel.internal.boot.CdsTraining.run();
+      return;
+    }
     if (args.length != 1) {
       System.err.println("usage: java -jar eddy-kernel.jar CONNECTION_FILE");
       System.exit(2);

@@ -45,6 +45,8 @@ import org.zeromq.ZMQ;
 /** Wires sockets, handlers, JShell and the display publisher together, and shuts them down. */
 public final class Kernel {
   private static final Log LOG = Log.of(Kernel.class);
+  /** At most 4 updates per second per display (DESIGN.md). */
+  private static final long UPDATE_INTERVAL_MS = 250;
   private final ConnectionInfo conn;
   private final MessageFactory messages = MessageFactory.forThisProcess();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -60,6 +62,9 @@ public final class Kernel {
   /** Binds the five sockets and starts serving; JShell starts and warms up in the background. */
   public void start() {
     PrintStream realErr = System.err;
+    // JShell's first compile is the slowest part of a start: begin it before anything else.
+    JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
+    java.warmUp(Startup.WARM_UP);
     ExitGuard.install();
     WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
@@ -71,9 +76,9 @@ public final class Kernel {
     hb.start();
 
     StdStreams.install();
-    JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
-    java.warmUp(Startup.WARM_UP);
-    DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults());
+    ScheduledThreadPoolExecutor timer = timer();
+    DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,
+        UPDATE_INTERVAL_MS);
     Notebook.bind(display);
     MagicRegistry magics = MagicRegistry.withBuiltins();
     ServiceLoader.load(MagicProvider.class).forEach(p -> p.registerInto(magics));
@@ -83,7 +88,7 @@ public final class Kernel {
     Map<String, RequestHandler> shellHandlers = new HashMap<>();
     shellHandlers.put("kernel_info_request", info);
     History history = new History();
-    shellHandlers.put("execute_request", new ExecuteHandler(runner, display, history, outputRouting()));
+    shellHandlers.put("execute_request", new ExecuteHandler(runner, display, history, outputRouting(timer)));
     shellHandlers.put("history_request", new HistoryHandler(history));
     shellHandlers.put("complete_request", new CompleteHandler(runner));
     shellHandlers.put("inspect_request", new InspectHandler(runner));
@@ -110,13 +115,18 @@ public final class Kernel {
     stopped.await();
   }
 
-  private java.util.function.Function<JsonNode, CellContext> outputRouting() {
+  /** The timer for output flushes and coalesced display updates. */
+  private static ScheduledThreadPoolExecutor timer() {
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "eddy-output-flush");
+      Thread t = new Thread(r, "eddy-output-timer");
       t.setDaemon(true);
       return t;
     });
     timer.prestartAllCoreThreads(); // created now, so it inherits no cell's routing
+    return timer;
+  }
+
+  private java.util.function.Function<JsonNode, CellContext> outputRouting(ScheduledExecutorService timer) {
     return parent -> new CellContext(parent, stream("stdout", parent, timer), stream("stderr", parent, timer));
   }
 

@@ -13,21 +13,32 @@ import dev.eddy.magics.api.render.Renderers;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Publishes displays: {@code display_data} with a display id under the calling thread's cell, and
  * {@code update_display_data} under the cell that created the display, from any thread, at any time later.
+ * Updates are coalesced per display (at most one per interval, latest wins; DESIGN: 4 per second).
  */
 public final class DisplayPublisher implements Notebook.Backend {
   private final Publisher iopub;
   private final MessageFactory messages;
   private final Renderers renderers;
   private final Map<String, JsonNode> parentByDisplayId = new ConcurrentHashMap<>();
+  private final UpdateThrottle throttle;
 
-  public DisplayPublisher(Publisher iopub, MessageFactory messages, Renderers renderers) {
+  /** Updates of one display go out at most once per {@code updateIntervalMillis} (latest wins). */
+  public DisplayPublisher(Publisher iopub, MessageFactory messages, Renderers renderers,
+      ScheduledExecutorService timer, long updateIntervalMillis) {
     this.iopub = iopub;
     this.messages = messages;
     this.renderers = renderers;
+    this.throttle = new UpdateThrottle(UpdateThrottle.Scheduler.of(timer), updateIntervalMillis, System::nanoTime);
+  }
+
+  /** Sends every coalesced update now; called when a cell ends so its final state is shown before idle. */
+  public void flushUpdates() {
+    throttle.flushAll();
   }
 
   public Renderers renderers() {
@@ -55,7 +66,9 @@ public final class DisplayPublisher implements Notebook.Backend {
     if (current != null) {
       current.flush();
     }
-    publish("update_display_data", parent, bundleContent(renderers.render(value), displayId));
+    // Rendered now (the value may change later), sent when the throttle allows.
+    ObjectNode content = bundleContent(renderers.render(value), displayId);
+    throttle.submit(displayId, () -> publish("update_display_data", parent, content));
   }
 
   @Override

@@ -37,13 +37,18 @@ public final class CellRunner {
     // Marked here, before the task is queued, so an interrupt that arrives right after execute_input (while
     // the cell waits for the evaluator thread or compiles) still stops it.
     java.beginCell();
+    EvalResult r;
     try {
-      return java.call(() -> runHere(code, cell));
+      r = java.call(() -> runHere(code, cell));
     } catch (ThreadDeath stopped) {
-      return JavaErrors.interrupted();
+      r = JavaErrors.interrupted();
     } catch (Exception e) {
-      return JavaErrors.thrown(e);
+      r = JavaErrors.thrown(e);
     }
+    if (r instanceof EvalResult.Error e && JavaErrors.INTERRUPTED.equals(e.ename())) {
+      StdStreams.reset();
+    }
+    return r;
   }
 
   private EvalResult runHere(String code, CellContext cell) {

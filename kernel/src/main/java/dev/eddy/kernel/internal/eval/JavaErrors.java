@@ -12,10 +12,12 @@ import jdk.jshell.UnresolvedReferenceException;
 
 /** Turns JShell's compile diagnostics and exceptions into Jupyter errors with cell positions. */
 final class JavaErrors {
+  static final String INTERRUPTED = "Interrupted";
+
   private JavaErrors() {}
 
   static EvalResult.Error interrupted() {
-    return new EvalResult.Error("Interrupted", "The cell was interrupted.", List.of("Interrupted: the cell was "
+    return new EvalResult.Error(INTERRUPTED, "The cell was interrupted.", List.of("Interrupted: the cell was "
         + "interrupted."));
   }
 

@@ -5,12 +5,29 @@ import java.nio.charset.StandardCharsets;
 
 /** Replaces System.out and System.err with streams routed to the current thread's cell. */
 public final class StdStreams {
+  private static PrintStream originalOut;
+  private static PrintStream originalErr;
+
   private StdStreams() {}
 
-  public static void install() {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    System.setOut(new PrintStream(new RoutingOutputStream(CellContext::stdout, out), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(new RoutingOutputStream(CellContext::stderr, err), true, StandardCharsets.UTF_8));
+  public static synchronized void install() {
+    if (originalOut == null) {
+      originalOut = System.out;
+      originalErr = System.err;
+    }
+    System.setOut(new PrintStream(new RoutingOutputStream(CellContext::stdout, originalOut), true,
+        StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(new RoutingOutputStream(CellContext::stderr, originalErr), true,
+        StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Fresh routed streams after a cell was stopped: Thread.stop may have hit it inside println, leaving
+   * half-encoded text in the PrintStream's internal buffers that would otherwise leak into the next cell.
+   */
+  public static synchronized void reset() {
+    if (originalOut != null) {
+      install();
+    }
   }
 }

@@ -52,6 +52,7 @@ public final class ExecuteHandler implements RequestHandler {
     }
     CellContext cell = newCell.apply(ex.request().headerJson());
     EvalResult result = runner.run(code, cell);
+    display.flushUpdates();
     cell.flush();
     if (result instanceof EvalResult.Ok ok) {
       showResult(cell, ok, silent, store, count);

@@ -1,0 +1,78 @@
+package dev.eddy.kernel.internal.display;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Limits display updates to one per interval per display id; updates in between are coalesced (latest wins)
+ * and sent when the interval has passed, so a tight loop of updateDisplay cannot flood the front end. The
+ * first update of a quiet display goes out at once; {@link #flushAll()} sends everything pending (cell end).
+ */
+final class UpdateThrottle {
+  private final Scheduler scheduler;
+  private final long intervalNanos;
+  private final LongSupplier nanoClock;
+  private final Map<String, Long> lastSent = new HashMap<>();
+  private final Map<String, Runnable> pending = new LinkedHashMap<>();
+
+  /** Runs a task after a delay; a real timer in the kernel, a manual one in tests. */
+  @FunctionalInterface
+  interface Scheduler {
+    void schedule(Runnable task, long delayNanos);
+
+    static Scheduler of(ScheduledExecutorService timer) {
+      return (task, delay) -> timer.schedule(task, delay, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  UpdateThrottle(Scheduler scheduler, long intervalMillis, LongSupplier nanoClock) {
+    this.scheduler = scheduler;
+    this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+    this.nanoClock = nanoClock;
+  }
+
+  /** Sends {@code publish} now if the display was quiet for an interval, else keeps it as the latest pending. */
+  void submit(String displayId, Runnable publish) {
+    long now = nanoClock.getAsLong();
+    synchronized (this) {
+      Long last = lastSent.get(displayId);
+      if (last != null && now - last < intervalNanos) {
+        boolean scheduled = pending.put(displayId, publish) != null;
+        if (!scheduled) {
+          scheduler.schedule(() -> flush(displayId), last + intervalNanos - now);
+        }
+        return;
+      }
+      pending.remove(displayId);
+      lastSent.put(displayId, now);
+    }
+    publish.run();
+  }
+
+  /** Sends the pending update of every display now. */
+  void flushAll() {
+    List<String> ids;
+    synchronized (this) {
+      ids = List.copyOf(pending.keySet());
+    }
+    ids.forEach(this::flush);
+  }
+
+  private void flush(String displayId) {
+    Runnable p;
+    synchronized (this) {
+      p = pending.remove(displayId);
+      if (p != null) {
+        lastSent.put(displayId, nanoClock.getAsLong());
+      }
+    }
+    if (p != null) {
+      p.run();
+    }
+  }
+}
