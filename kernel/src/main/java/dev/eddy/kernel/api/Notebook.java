@@ -33,6 +33,16 @@ public final class Notebook {
     backend().clearOutput(wait);
   }
 
+  /** Asks the person at the notebook for one line of text (an input box under the cell). */
+  public static String input(String prompt) {
+    return backend().input(prompt, false);
+  }
+
+  /** Like {@link #input(String)}, but the typed text is hidden (passwords, tokens). */
+  public static String password(String prompt) {
+    return backend().input(prompt, true);
+  }
+
   /** HTML to show with {@link #display}. */
   public static MimeBundle html(String html) {
     return MimeBundle.html(html);
@@ -63,5 +73,7 @@ public final class Notebook {
     void updateDisplay(String displayId, Object value);
 
     void clearOutput(boolean wait);
+
+    String input(String prompt, boolean password);
   }
 }
