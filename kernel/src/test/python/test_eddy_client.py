@@ -200,6 +200,20 @@ class EddyClientTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "error")
         self.assertIn("%lsmagic", reply["content"]["evalue"])
 
+    def test_when_cellRegistersMagicAndRenderer_then_laterCellsUseThem(self):
+        reply, msgs = self.run_cell(
+            'import dev.eddy.magics.api.*;\n'
+            'import dev.eddy.magics.api.render.*;\n'
+            'record Point(int x, int y) {}\n'
+            'renderers().register(Point.class, p -> MimeBundle.html("<b>" + p.x() + "," + p.y() + "</b>", "pt"));\n'
+            'magics().register(LineMagic.of("shout", "upper-cases", (args, ctx) -> args.toUpperCase()));')
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        reply, msgs = self.run_cell("new Point(1, 2)")
+        results = [m for m in msgs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/html"], "<b>1,2</b>")
+        reply, msgs = self.run_cell("%shout hey")
+        self.assertEqual(self.result_text(msgs), ["HEY"])
+
     def test_when_htmlCellMagic_then_resultIsHtml(self):
         reply, msgs = self.run_cell("%%html\n<i>hi</i>")
         results = [m for m in msgs if m["msg_type"] == "execute_result"]

@@ -1,6 +1,8 @@
 package dev.eddy.kernel.api;
 
+import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.magics.api.render.Renderers;
 
 /**
  * Helpers for Java cells; statically imported into every JShell session, so a cell can write
@@ -43,6 +45,16 @@ public final class Notebook {
     return backend().input(prompt, true);
   }
 
+  /** The kernel's renderer registry: {@code renderers().register(MyType.class, v -> MimeBundle.html(...))}. */
+  public static Renderers renderers() {
+    return backend().renderers();
+  }
+
+  /** The kernel's magics: {@code magics().register(LineMagic.of("hi", "greets", (args, ctx) -> "hi " + args))}. */
+  public static MagicRegistry magics() {
+    return backend().magics();
+  }
+
   /** HTML to show with {@link #display}. */
   public static MimeBundle html(String html) {
     return MimeBundle.html(html);
@@ -75,5 +87,9 @@ public final class Notebook {
     void clearOutput(boolean wait);
 
     String input(String prompt, boolean password);
+
+    Renderers renderers();
+
+    MagicRegistry magics();
   }
 }

@@ -85,8 +85,8 @@ public final class Kernel {
     ScheduledThreadPoolExecutor timer = timer();
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,
         UPDATE_INTERVAL_MS);
-    Notebook.bind(new NotebookBackend(display));
     MagicRegistry magics = MagicRegistry.withBuiltins();
+    Notebook.bind(new NotebookBackend(display, magics));
     List<MagicProvider> providers = new ArrayList<>();
     ServiceLoader.load(MagicProvider.class).forEach(providers::add);
     providers.forEach(p -> p.registerInto(magics));

@@ -4,13 +4,27 @@ import dev.eddy.kernel.api.Notebook;
 import dev.eddy.kernel.internal.display.DisplayPublisher;
 import dev.eddy.kernel.internal.eval.CellContext;
 import dev.eddy.kernel.internal.eval.CellRouting;
+import dev.eddy.magics.api.MagicRegistry;
+import dev.eddy.magics.api.render.Renderers;
 
 /** What the {@link Notebook} helpers call: displays go to the display publisher, input to the cell's stdin. */
 final class NotebookBackend implements Notebook.Backend {
   private final DisplayPublisher display;
+  private final MagicRegistry magics;
 
-  NotebookBackend(DisplayPublisher display) {
+  NotebookBackend(DisplayPublisher display, MagicRegistry magics) {
     this.display = display;
+    this.magics = magics;
+  }
+
+  @Override
+  public Renderers renderers() {
+    return display.renderers();
+  }
+
+  @Override
+  public MagicRegistry magics() {
+    return magics;
   }
 
   @Override
