@@ -59,6 +59,7 @@ public final class Kernel {
   private final ZMQ.Context context = ZMQ.context(1);
   private final String version;
   private IopubWriter iopub;
+  private StdinChannel stdin;
 
   public Kernel(ConnectionInfo conn, String version) {
     this.conn = conn;
@@ -76,7 +77,7 @@ public final class Kernel {
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
     RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
     RouterChannel control = new RouterChannel("control", context, conn.endpoint(conn.controlPort()), codec);
-    StdinChannel stdin = new StdinChannel(context, conn.endpoint(conn.stdinPort()), codec, messages);
+    stdin = new StdinChannel(context, conn.endpoint(conn.stdinPort()), codec, messages);
     Heartbeat hb = new Heartbeat(context, conn.endpoint(conn.hbPort()));
     iopub.start();
     hb.start();
@@ -179,6 +180,7 @@ public final class Kernel {
       LOG.info("shutting down" + (restart ? " for a restart" : ""));
       try {
         iopub.close(1000);
+        stdin.stop();
         Thread term = new Thread(context::term, "eddy-zmq-term");
         term.setDaemon(true);
         term.start();
