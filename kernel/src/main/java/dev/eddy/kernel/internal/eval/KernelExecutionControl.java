@@ -105,7 +105,7 @@ public final class KernelExecutionControl extends DirectExecutionControl {
 
   /** Interrupts the running snippet; if it is still running after a short grace, stops its thread. */
   @Override
-  @SuppressWarnings("removal")
+  @SuppressWarnings("deprecation") // Thread.stop: the only way to end a tight loop in this JVM (see class doc)
   public void stop() {
     synchronized (lock) {
       LOG.debug("stop: user code " + (userThread == null ? "not running" : "running") + ", cell active " + cellActive);
