@@ -111,6 +111,18 @@ class GroupsWithStateTest {
     }
 
     @Test
+    void when_checkpointedKeyedStateQueryRestarts_then_itFailsClearlyInsteadOfLosingState() {
+        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        Dataset q = userSessions(GroupStateTimeout.PROCESSING_TIME_TIMEOUT);
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().checkpointStore(store))) {
+            clicks.addData(ev(1, "ann", 1));
+            d.runTrigger();
+        }
+        assertThatThrownBy(() -> QueryTestDriver.start(q.writeStream().checkpointStore(store)))
+                .hasMessageContaining("cannot restore its state from a checkpoint yet");
+    }
+
+    @Test
     void when_eventTimeTimeoutHasNoWatermark_then_startFails() {
         Dataset q = clicks.toDF().groupByKey("user").<Long>flatMapGroupsWithState(sessions,
                 GroupStateTimeout.EVENT_TIME_TIMEOUT, (key, rows, state, out) -> { });

@@ -369,6 +369,11 @@ public final class AggregateOp implements StatefulOperator {
     }
 
     @Override
+    public boolean canSaveState() {
+        return true;
+    }
+
+    @Override
     public Batch saveState() {
         int n = table.size();
         int[] all = allGroups();
