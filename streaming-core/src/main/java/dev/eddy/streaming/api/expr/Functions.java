@@ -45,6 +45,10 @@ public final class Functions {
         if (value instanceof String) {
             return new Expr.Lit(value, DataType.STRING);
         }
+        if (value instanceof java.time.Instant i) {
+            return new Expr.Lit(Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000),
+                    DataType.TIMESTAMP);
+        }
         throw new IllegalArgumentException("unsupported literal type " + value.getClass().getName());
     }
 
