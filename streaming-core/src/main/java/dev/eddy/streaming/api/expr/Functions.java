@@ -175,6 +175,12 @@ public final class Functions {
         return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide), 0);
     }
 
+    /** Spark's window(time, size, slide, startTime): windows start at startTime + k * slide. */
+    public static Expr window(Expr time, String size, String slide, String startTime) {
+        return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide),
+                Durations.parseMicros(startTime));
+    }
+
     public static Expr window(Expr time, Duration size, Duration slide) {
         return new Expr.Window(time, Durations.toMicros(size), Durations.toMicros(slide), 0);
     }
