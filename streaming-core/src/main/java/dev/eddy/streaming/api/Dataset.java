@@ -189,6 +189,16 @@ public final class Dataset {
         return with(new Deduplicate(plan, List.of(columns)));
     }
 
+    /** UNION ALL with Datasets of the same column types (by position). */
+    public Dataset union(Dataset... others) {
+        List<LogicalPlan> all = new ArrayList<>();
+        all.add(plan);
+        for (Dataset d : others) {
+            all.add(d.plan);
+        }
+        return with(new dev.eddy.streaming.api.plan.Union(all));
+    }
+
     /** An inner join. */
     public Dataset join(Dataset right, Expr condition) {
         return join(right, condition, "inner");
