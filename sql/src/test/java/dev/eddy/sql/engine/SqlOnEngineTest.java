@@ -159,6 +159,21 @@ class SqlOnEngineTest {
   }
 
   @Test
+  void when_expressionsAreTranslated_then_inBetweenAndCoalesceBecomeEngineExpressions() {
+    String explain = sql.stream("SELECT auction, COALESCE(price, 0.0) AS p FROM bids"
+        + " WHERE bidder IN (1, 2) AND price BETWEEN 10 AND 20").explain();
+    assertThat(explain).contains("coalesce(price, 0.0) AS p", "((bidder = 1) OR (bidder = 2))", "(price >= ", "(price <= ");
+  }
+
+  @Test
+  void when_streamsJoinOnATimeRange_then_theEngineJoinHasTheBoundsInMicros() {
+    sql.catalog().registerStream("bids2", eddy.memoryStream(BIDS).toDF().withWatermark("ts", "5 seconds"));
+    Join j = find(plan("SELECT a.auction FROM bids a JOIN bids2 b ON a.auction = b.auction"
+        + " AND a.ts BETWEEN b.ts AND b.ts + INTERVAL '1' MINUTE"), Join.class).get(0);
+    assertThat(j.condition().toString()).contains("(ts <= (right_ts + 60000000))");
+  }
+
+  @Test
   void when_engineCannotRunAConstruct_then_theErrorSaysSoWithThePosition() {
     assertThatThrownBy(() -> sql.execute("SELECT auction FROM bids\nWHERE CASE WHEN price > 1 THEN true ELSE false END"))
         .isInstanceOf(SqlException.class)
