@@ -22,6 +22,7 @@ import dev.eddy.sql.internal.validate.PlannedQuery;
 import dev.eddy.sql.internal.validate.QueryPlanner;
 import dev.eddy.sql.internal.validate.StreamingRules;
 import dev.eddy.sql.internal.window.SparkWindowRewriter;
+import dev.eddy.sql.internal.window.WindowChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -154,6 +155,7 @@ public final class Sql {
 
   private PlannedQuery plan(SqlNode query) {
     SparkWindowRewriter.rewrite(query);
+    WindowChecks.check(query);
     PlannedQuery planned = planner.plan(query);
     StreamingRules.check(planned);
     return planned;
@@ -217,6 +219,7 @@ public final class Sql {
 
   private SqlResult query(SqlNode statement) {
     SparkWindowRewriter.rewrite(statement);
+    WindowChecks.check(statement);
     String rendered = BatchRunner.render(statement);
     PlannedQuery planned = planner.plan(statement);
     StreamingRules.check(planned);
