@@ -173,6 +173,40 @@ class SqlOnEngineTest {
     assertThat(j.condition().toString()).contains("(ts <= (right_ts + 60000000))");
   }
 
+  private List<String> runOnce(String query, Object[]... rows) {
+    List<String> out = new ArrayList<>();
+    try (QueryTestDriver d = QueryTestDriver.start(sql.stream(query).writeStream().outputMode("append"))) {
+      bids.addData(rows);
+      for (dev.eddy.streaming.api.data.Row r : d.runTrigger().newRows()) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < r.size(); i++) {
+          sb.append(i > 0 ? " " : "").append(r.get(i));
+        }
+        out.add(sb.toString());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  @Test
+  void when_streamStaticJoinRuns_then_eachBidGetsItsBiddersName() {
+    sql.catalog().registerTable("people", Table.create("people", LongColumn.create("id", 7L, 8L),
+        StringColumn.create("name", "ann", "bob")));
+    List<String> rows = runOnce("SELECT b.auction, p.name, p.id FROM bids b JOIN people p ON b.bidder = p.id",
+        new Object[]{1L, 5.0, 7L, Instant.ofEpochSecond(1)}, new Object[]{2L, 6.0, 8L, Instant.ofEpochSecond(2)},
+        new Object[]{3L, 7.0, 9L, Instant.ofEpochSecond(3)});
+    assertThat(rows).containsExactly("1 ann 7", "2 bob 8");
+  }
+
+  @Test
+  void when_selectDistinctRuns_then_eachBidderIsEmittedOnce() {
+    List<String> rows = runOnce("SELECT DISTINCT bidder FROM bids",
+        new Object[]{1L, 5.0, 7L, Instant.ofEpochSecond(1)}, new Object[]{2L, 6.0, 7L, Instant.ofEpochSecond(2)},
+        new Object[]{3L, 7.0, 9L, Instant.ofEpochSecond(3)});
+    assertThat(rows).containsExactly("7", "9");
+  }
+
   @Test
   void when_engineCannotRunAConstruct_then_theErrorSaysSoWithThePosition() {
     assertThatThrownBy(() -> sql.execute("SELECT auction FROM bids\nWHERE CASE WHEN price > 1 THEN true ELSE false END"))
