@@ -136,7 +136,7 @@ public final class Sql {
   public List<SqlResult> executeAll(String text) {
     List<SqlResult> results = new ArrayList<>();
     for (SqlNode statement : parse(text)) {
-      results.add(run(statement, text));
+      results.add(run(statement));
     }
     return results;
   }
@@ -184,7 +184,7 @@ public final class Sql {
     }
   }
 
-  private SqlResult run(SqlNode statement, String text) {
+  private SqlResult run(SqlNode statement) {
     if (statement instanceof SqlCreateRelation create) {
       String message = ddl.create(create);
       shareWithJava(create);
@@ -208,8 +208,12 @@ public final class Sql {
     }
     if (statement instanceof SqlExplain explain) {
       PlannedQuery planned = plan(explain.getExplicandum());
-      return new SqlResult.Plan((planned.isStreaming() ? "streaming" : "batch") + " query\n"
-          + RelOptUtil.toString(planned.rel()).stripTrailing());
+      String explained = (planned.isStreaming() ? "streaming" : "batch") + " query\n"
+          + RelOptUtil.toString(planned.rel()).stripTrailing();
+      if (session != null && planned.isStreaming()) {
+        explained += "\n" + enginePlan(explain.getExplicandum(), planned);
+      }
+      return new SqlResult.Plan(explained);
     }
     if (statement instanceof SqlInsert || statement.getKind().belongsTo(SqlKind.QUERY)) {
       return query(statement);
@@ -274,6 +278,15 @@ public final class Sql {
         // the connector is not available in this engine yet; see the method comment
       }
     });
+  }
+
+  /** The engine's own explain of the translated query, or why it cannot run. */
+  private String enginePlan(SqlNode query, PlannedQuery planned) {
+    try {
+      return translate(query, planned).explain().stripTrailing();
+    } catch (SqlException e) {
+      return "== Engine plan ==\n" + e.getMessage();
+    }
   }
 
   private void requireSession() {

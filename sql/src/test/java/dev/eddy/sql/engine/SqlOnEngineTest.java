@@ -208,6 +208,14 @@ class SqlOnEngineTest {
   }
 
   @Test
+  void when_streamingQueryIsExplained_then_calcitesAndTheEnginesPlansAreShown() {
+    String text = ((SqlResult.Plan) sql.execute("EXPLAIN SELECT window.start, COUNT(*) AS n FROM bids"
+        + " GROUP BY window(ts, '10 seconds')")).text();
+    assertThat(text).startsWith("streaming query\n").contains("LogicalTableFunctionScan(invocation=[TUMBLE(",
+        "== Logical Plan ==", "Aggregate keys=[window(ts, 10 seconds, 10 seconds)]", "EventTimeWatermark ts");
+  }
+
+  @Test
   void when_engineCannotRunAConstruct_then_theErrorSaysSoWithThePosition() {
     assertThatThrownBy(() -> sql.execute("SELECT auction FROM bids\nWHERE CASE WHEN price > 1 THEN true ELSE false END"))
         .isInstanceOf(SqlException.class)
