@@ -127,6 +127,8 @@ class SqlOnEngineTest {
     assertThat(((SqlResult.Rows) sql.execute("SHOW STREAMS")).table().stringColumn("name").asList()).contains("expensive");
     sql.execute("CREATE STREAM ticks (ts TIMESTAMP(3), v BIGINT) WITH ('connector' = 'rate')");
     assertThat(eddy.view("ticks").schema().names()).containsExactly("ts", "v");
+    sql.execute("DROP STREAM ticks");
+    assertThatThrownBy(() -> sql.execute("SELECT v FROM ticks")).hasMessageStartingWith("Unknown stream or table 'ticks'");
   }
 
   @Test
