@@ -1,0 +1,198 @@
+<#--
+  Eddy's statements. Included into Calcite's Parser.jj template by config.fmpp.
+  CREATE STREAM|TABLE, DROP STREAM|TABLE, SHOW STREAMS|TABLES|QUERIES, EXPLAIN <query>,
+  and Spark's window(...) / window.start / window.end in expressions.
+-->
+
+boolean EddyIfNotExists() :
+{
+}
+{
+    <IF> <NOT> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+boolean EddyIfExists() :
+{
+}
+{
+    <IF> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+RelationKind EddyRelationKind() :
+{
+}
+{
+    <STREAM> { return RelationKind.STREAM; }
+|
+    <TABLE> { return RelationKind.TABLE; }
+}
+
+/** CREATE [OR REPLACE] STREAM|TABLE [IF NOT EXISTS] name (columns [, WATERMARK ...]) [WITH (options)] */
+SqlCreate EddyCreateRelation(Span s, boolean replace) :
+{
+    final RelationKind kind;
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    final List<SqlNode> watermarks = new ArrayList<SqlNode>();
+    SqlNodeList withOptions = SqlNodeList.EMPTY;
+}
+{
+    kind = EddyRelationKind()
+    ifNotExists = EddyIfNotExists()
+    name = CompoundIdentifier()
+    <LPAREN>
+    EddyTableElement(columns, watermarks)
+    ( <COMMA> EddyTableElement(columns, watermarks) )*
+    <RPAREN>
+    [ withOptions = EddyOptions() ]
+    {
+        return new SqlCreateRelation(s.end(this), replace, ifNotExists, kind, name,
+            new SqlNodeList(columns, s.end(this)), new SqlNodeList(watermarks, s.end(this)), withOptions);
+    }
+}
+
+void EddyTableElement(List<SqlNode> columns, List<SqlNode> watermarks) :
+{
+    final SqlIdentifier column;
+    final SqlDataTypeSpec type;
+    boolean nullable = true;
+    final SqlNode delay;
+    final Span s;
+}
+{
+    LOOKAHEAD(2) <WATERMARK> { s = span(); } <FOR> column = SimpleIdentifier() <AS> delay = Expression(ExprContext.ACCEPT_NON_QUERY)
+    {
+        watermarks.add(new SqlWatermark(s.end(this), column, delay));
+    }
+|
+    column = SimpleIdentifier() { s = span(); }
+    type = DataType()
+    [ <NOT> <NULL> { nullable = false; } ]
+    {
+        columns.add(new SqlColumn(s.end(this), column, type.withNullable(nullable)));
+    }
+}
+
+/** WITH ('key' = value, ...): keys are strings, values are string, numeric or boolean literals. */
+SqlNodeList EddyOptions() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+}
+{
+    <WITH> { s = span(); } <LPAREN>
+    [
+        EddyOption(list)
+        ( <COMMA> EddyOption(list) )*
+    ]
+    <RPAREN>
+    {
+        return new SqlNodeList(list, s.end(this));
+    }
+}
+
+void EddyOption(List<SqlNode> list) :
+{
+    final SqlNode key;
+    final SqlNode value;
+}
+{
+    key = StringLiteral() <EQ> value = Literal()
+    {
+        list.add(key);
+        list.add(value);
+    }
+}
+
+/** DROP STREAM|TABLE [IF EXISTS] name */
+SqlDrop EddyDropRelation(Span s, boolean replace) :
+{
+    final RelationKind kind;
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    kind = EddyRelationKind()
+    ifExists = EddyIfExists()
+    name = CompoundIdentifier()
+    {
+        return new SqlDropRelation(s.end(this), ifExists, kind, name);
+    }
+}
+
+/** SHOW STREAMS | TABLES | QUERIES */
+SqlNode EddyShow() :
+{
+    final Span s;
+    final SqlShow.What what;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        <STREAMS> { what = SqlShow.What.STREAMS; }
+    |
+        <TABLES> { what = SqlShow.What.TABLES; }
+    |
+        <QUERIES> { what = SqlShow.What.QUERIES; }
+    )
+    {
+        return new SqlShow(s.end(this), what);
+    }
+}
+
+/** EXPLAIN <query>: the short form; Calcite's EXPLAIN PLAN FOR keeps working. */
+SqlNode EddyExplain() :
+{
+    final Span s;
+    final SqlNode query;
+}
+{
+    <EXPLAIN> { s = span(); }
+    query = SqlQueryOrDml()
+    {
+        return new SqlExplain(s.end(query), query,
+            SqlExplainLevel.EXPPLAN_ATTRIBUTES.symbol(SqlParserPos.ZERO),
+            SqlExplain.Depth.PHYSICAL.symbol(SqlParserPos.ZERO),
+            SqlExplainFormat.TEXT.symbol(SqlParserPos.ZERO),
+            nDynamicParams);
+    }
+}
+
+/**
+ * Spark's window(ts, size [, slide]) call and the window.start / window.end fields of its result.
+ * WINDOW, START and END are reserved words, so a plain function call or compound identifier cannot
+ * express them; the rewrite before validation turns them into a windowing table function.
+ */
+SqlNode EddySparkWindow() :
+{
+    final Span s;
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+    SqlNode e;
+}
+{
+    <WINDOW> { s = span(); }
+    (
+        <LPAREN>
+        e = Expression(ExprContext.ACCEPT_NON_QUERY) { args.add(e); }
+        ( <COMMA> e = Expression(ExprContext.ACCEPT_NON_QUERY) { args.add(e); } )*
+        <RPAREN>
+        {
+            return SparkWindowOperator.WINDOW.createCall(s.end(this), args);
+        }
+    |
+        <DOT>
+        (
+            <START> { return new SqlIdentifier("window_start", s.end(this)); }
+        |
+            <END> { return new SqlIdentifier("window_end", s.end(this)); }
+        )
+    |
+        // a bare window column: validation explains that window.start and window.end are needed
+        { return new SqlIdentifier("window", s.end(this)); }
+    )
+}

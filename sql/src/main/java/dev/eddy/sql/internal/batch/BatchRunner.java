@@ -1,0 +1,68 @@
+package dev.eddy.sql.internal.batch;
+
+import dev.eddy.sql.api.SqlCatalog;
+import dev.eddy.sql.api.SqlException;
+import dev.eddy.sql.internal.catalog.CatalogSchema;
+import dev.eddy.sql.internal.validate.Dialect;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import tech.tablesaw.api.Table;
+
+/**
+ * Runs a bounded query with Calcite's enumerable engine over snapshots of the catalog's tables. The
+ * query arrives as a parse tree that Eddy already checked; it is handed to Calcite's JDBC driver in
+ * Calcite's own SQL rendering (double-quoted identifiers), so no user text is re-parsed.
+ */
+public final class BatchRunner {
+  private final SqlCatalog catalog;
+
+  public BatchRunner(SqlCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** Renders a (rewritten, not yet validated) query tree for {@link #run(String)}. */
+  public static String render(SqlNode query) {
+    return query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+  }
+
+  public Table run(String renderedQuery) {
+    try (Connection connection = connect(); Statement st = connection.createStatement();
+         ResultSet rs = st.executeQuery(renderedQuery)) {
+      return ResultTables.toTable(rs);
+    } catch (SQLException e) {
+      throw new SqlException("Query failed: " + rootMessage(e), 0, 0);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("parserFactory", "dev.eddy.sql.internal.parser.EddySqlParserImpl#FACTORY");
+    p.setProperty("quoting", "DOUBLE_QUOTE");
+    p.setProperty("caseSensitive", "false");
+    p.setProperty("unquotedCasing", "UNCHANGED");
+    p.setProperty("quotedCasing", "UNCHANGED");
+    p.setProperty("conformance", Dialect.CONFORMANCE.name());
+    p.setProperty("timeZone", "UTC");
+    Connection connection = DriverManager.getConnection("jdbc:calcite:", p);
+    CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+    calcite.getRootSchema().add("eddy", new CatalogSchema(catalog));
+    calcite.setSchema("eddy");
+    return connection;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+}

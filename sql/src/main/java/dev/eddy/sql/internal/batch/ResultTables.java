@@ -1,0 +1,97 @@
+package dev.eddy.sql.internal.batch;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** A JDBC result as a Tablesaw table; timestamps are UTC local date-times, duplicate names get a suffix. */
+final class ResultTables {
+  private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+
+  private ResultTables() {
+  }
+
+  static Table toTable(ResultSet rs) throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    int n = md.getColumnCount();
+    List<Column<?>> columns = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 1; i <= n; i++) {
+      String name = md.getColumnLabel(i);
+      String unique = name;
+      for (int k = 2; !names.add(unique.toLowerCase()); k++) {
+        unique = name + "_" + k;
+      }
+      columns.add(column(md.getColumnType(i), unique));
+    }
+    while (rs.next()) {
+      for (int i = 1; i <= n; i++) {
+        append(columns.get(i - 1), rs, i);
+      }
+    }
+    return Table.create("result", columns);
+  }
+
+  private static Column<?> column(int sqlType, String name) {
+    switch (sqlType) {
+      case Types.INTEGER:
+      case Types.SMALLINT:
+      case Types.TINYINT:
+        return IntColumn.create(name);
+      case Types.BIGINT:
+        return LongColumn.create(name);
+      case Types.DOUBLE:
+      case Types.FLOAT:
+      case Types.REAL:
+      case Types.DECIMAL:
+      case Types.NUMERIC:
+        return DoubleColumn.create(name);
+      case Types.BOOLEAN:
+        return BooleanColumn.create(name);
+      case Types.TIMESTAMP:
+        return DateTimeColumn.create(name);
+      default:
+        return StringColumn.create(name);
+    }
+  }
+
+  private static void append(Column<?> column, ResultSet rs, int i) throws SQLException {
+    if (column instanceof IntColumn c) {
+      int v = rs.getInt(i);
+      if (rs.wasNull()) c.appendMissing(); else c.append(v);
+    } else if (column instanceof LongColumn c) {
+      long v = rs.getLong(i);
+      if (rs.wasNull()) c.appendMissing(); else c.append(v);
+    } else if (column instanceof DoubleColumn c) {
+      double v = rs.getDouble(i);
+      if (rs.wasNull()) c.appendMissing(); else c.append(v);
+    } else if (column instanceof BooleanColumn c) {
+      boolean v = rs.getBoolean(i);
+      if (rs.wasNull()) c.appendMissing(); else c.append(v);
+    } else if (column instanceof DateTimeColumn c) {
+      Timestamp t = rs.getTimestamp(i, UTC);
+      if (t == null) c.appendMissing(); else c.append(LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC));
+    } else {
+      Object v = rs.getObject(i);
+      ((StringColumn) column).append(v == null ? null : v.toString());
+    }
+  }
+}

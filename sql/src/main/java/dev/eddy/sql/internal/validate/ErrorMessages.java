@@ -1,0 +1,141 @@
+package dev.eddy.sql.internal.validate;
+
+import dev.eddy.sql.api.Relation;
+import dev.eddy.sql.api.SqlException;
+import dev.eddy.sql.internal.parser.ParseException;
+import dev.eddy.sql.internal.parser.Token;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Turns Calcite's exceptions into one short line with the position. Calcite's syntax errors list every
+ * token that could have come next (kilobytes); users need the token that was wrong and where it is.
+ */
+public final class ErrorMessages {
+  // Calcite's validator messages (CalciteResource); matched to add the stream name and a suggestion
+  private static final Pattern COLUMN_IN_ANY = Pattern.compile("Column '(.+)' not found in any table");
+  private static final Pattern COLUMN_IN_TABLE = Pattern.compile("Column '(.+)' not found in table '(.+)'");
+  private static final Pattern NEAR_KEYWORD = Pattern.compile("Incorrect syntax near the keyword '(.+?)'");
+  private static final Pattern WINDOW_ARGS = Pattern.compile("Cannot apply '(TUMBLE|HOP|SESSION)'");
+  private static final Pattern OBJECT = Pattern.compile("(?:Object|Table) '(.+?)' not found.*");
+
+  private ErrorMessages() {
+  }
+
+  /** True if the parser found nothing but blanks and comments. */
+  public static boolean isEmptyInput(SqlParseException e) {
+    return e.getCause() instanceof ParseException pe && pe.currentToken != null && pe.currentToken.endLine == 0
+        && pe.currentToken.next != null && pe.currentToken.next.kind == 0;
+  }
+
+  public static SqlException syntax(SqlParseException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
+      Token next = pe.currentToken.next;
+      if (next.kind == 0) {
+        // JavaCC puts end-of-input on the last character; users expect the place just after it
+        Token last = pe.currentToken;
+        return at("Syntax error", last.endLine, last.endColumn + 1, "unexpected end of input");
+      }
+      String hint = next.image.startsWith("\"") ? " (quote names with back-ticks: `name`)"
+          : next.image.equals("'") ? " (a string is not closed)" : "";
+      return at("Syntax error", next.beginLine, next.beginColumn, "unexpected '" + next.image + "'" + hint);
+    }
+    SqlParserPos pos = e.getPos();
+    String detail = firstLine(e.getMessage());
+    Matcher keyword = NEAR_KEYWORD.matcher(detail);
+    if (keyword.lookingAt()) {
+      return at("Syntax error", pos.getLineNum(), pos.getColumnNum(), "unexpected '" + keyword.group(1) + "'");
+    }
+    if (detail.startsWith("Lexical error")) {
+      detail = detail.replaceFirst("Lexical error at line \\d+, column \\d+\\.\\s*", "");
+      return at("Lexical error", pos.getLineNum(), pos.getColumnNum(), detail);
+    }
+    return at("Syntax error", pos.getLineNum(), pos.getColumnNum(), detail);
+  }
+
+  /**
+   * A validation error. {@code referenced} are the catalog entries the statement reads (for "in stream
+   * 'x'" and column suggestions), {@code extraColumns} columns the query adds (window_start, ...).
+   */
+  public static SqlException validation(CalciteContextException e, List<Relation> referenced,
+      Collection<String> extraColumns, Collection<String> allRelationNames) {
+    String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    int line = e.getPosLine();
+    int column = e.getPosColumn();
+    Matcher m = COLUMN_IN_ANY.matcher(message);
+    Matcher t = COLUMN_IN_TABLE.matcher(message);
+    if (m.matches() || t.matches()) {
+      String name = m.matches() ? m.group(1) : t.group(1);
+      if (name.equalsIgnoreCase("window")) {
+        return new SqlException("Select window.start and window.end; a whole 'window' column is not"
+            + " available in SQL" + positionSuffix(line, column), line, column);
+      }
+      if (name.equalsIgnoreCase("window_start") || name.equalsIgnoreCase("window_end")) {
+        return new SqlException("window.start and window.end need window(...) or session_window(...) in"
+            + " GROUP BY, or TUMBLE/HOP/SESSION in FROM" + positionSuffix(line, column), line, column);
+      }
+      List<String> candidates = new ArrayList<>(extraColumns);
+      referenced.forEach(r -> candidates.addAll(r.schema().names()));
+      String where = referenced.size() == 1
+          ? " in " + referenced.get(0).kind().word() + " '" + referenced.get(0).name() + "'"
+          : t.matches() ? " in '" + t.group(2) + "'" : "";
+      return suggest("Unknown column '" + name + "'" + where, line, column, name, candidates);
+    }
+    Matcher w = WINDOW_ARGS.matcher(message);
+    if (w.lookingAt()) {
+      return new SqlException(w.group(1) + " needs a TIMESTAMP column as its time column and INTERVAL"
+          + " sizes" + positionSuffix(line, column), line, column);
+    }
+    Matcher o = OBJECT.matcher(message);
+    if (o.matches()) {
+      String name = o.group(1);
+      return suggest("Unknown stream or table '" + name + "'", line, column, name, allRelationNames);
+    }
+    return new SqlException(message + positionSuffix(line, column), line, column);
+  }
+
+  /** An error found by Eddy's own checks, at a parser position. */
+  public static SqlException at(SqlParserPos pos, String message) {
+    return new SqlException(message + positionSuffix(pos.getLineNum(), pos.getColumnNum()),
+        pos.getLineNum(), pos.getColumnNum());
+  }
+
+  /** Like {@link #at(SqlParserPos, String)}, with an explanation after the position. */
+  public static SqlException at(SqlParserPos pos, String message, String why) {
+    return new SqlException(message + positionSuffix(pos.getLineNum(), pos.getColumnNum()) + ": " + why,
+        pos.getLineNum(), pos.getColumnNum());
+  }
+
+  private static SqlException suggest(String head, int line, int column, String wrong,
+      Collection<String> candidates) {
+    Optional<String> best = NameSuggester.closest(wrong, candidates).filter(b -> !b.equalsIgnoreCase(wrong));
+    String tail = best.map(b -> ". Did you mean '" + b + "'?").orElse("");
+    return new SqlException(head + positionSuffix(line, column) + tail, line, column);
+  }
+
+  private static SqlException at(String kind, int line, int column, String detail) {
+    return new SqlException(kind + " at line " + line + ", column " + column + ": " + detail, line, column);
+  }
+
+  private static String positionSuffix(int line, int column) {
+    return line > 0 ? " at line " + line + ", column " + column : "";
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid SQL";
+    }
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    int was = line.indexOf("Was expecting");
+    return (was < 0 ? line : line.substring(0, was)).trim();
+  }
+}

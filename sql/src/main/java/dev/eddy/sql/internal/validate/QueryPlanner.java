@@ -1,0 +1,155 @@
+package dev.eddy.sql.internal.validate;
+
+import dev.eddy.sql.api.Relation;
+import dev.eddy.sql.api.SqlCatalog;
+import dev.eddy.sql.api.SqlException;
+import dev.eddy.sql.internal.catalog.CatalogSchema;
+import dev.eddy.sql.internal.parser.SparkWindowOperator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/** Validates a query against the catalog and converts it to Calcite's logical plan. */
+public final class QueryPlanner {
+  private static final List<String> WINDOW_COLUMNS = List.of("window_start", "window_end", "window_time");
+
+  private final SqlCatalog catalog;
+
+  public QueryPlanner(SqlCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** Validates {@code query} (a SELECT, set operation, or INSERT ... SELECT) and plans it. */
+  public PlannedQuery plan(SqlNode query) {
+    List<Relation> reads = referencedRelations(query);
+    if (query instanceof SqlInsert insert) {
+      checkInsertWidth(insert);
+    }
+    JavaTypeFactoryImpl types = new JavaTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(catalog));
+    CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), types, connectionConfig());
+    SqlValidator validator = SqlValidatorUtil.newValidator(
+        SqlOperatorTables.chain(SqlStdOperatorTable.instance(), EddyFunctions.TABLE, reader), reader, types, Dialect.VALIDATOR);
+    SqlNode validated;
+    try {
+      validated = validator.validate(query);
+    } catch (CalciteContextException e) {
+      throw ErrorMessages.validation(e, reads, WINDOW_COLUMNS, allNames());
+    } catch (RuntimeException e) {
+      // Calcite occasionally fails inside validation without a position; never let that escape raw
+      throw ErrorMessages.at(query.getParserPosition(), "Invalid query (" + e.getMessage() + ")");
+    }
+    Relation sink = null;
+    RelRoot rel;
+    try {
+      rel = converter(validator, reader, types).convertQuery(validated, false, true);
+    } catch (RuntimeException | AssertionError e) {
+      throw ErrorMessages.at(query.getParserPosition(), "Cannot plan this query: " + e.getMessage().lines()
+          .findFirst().orElse(e.toString()));
+    }
+    if (validated instanceof SqlInsert insert) {
+      sink = relationOf((SqlIdentifier) insert.getTargetTable());
+      String sinkName = sink.name();
+      reads.removeIf(r -> r.name().equalsIgnoreCase(sinkName));
+      // plan the rows to write: the input of the table modification, with the sink's column names
+      RelNode source = rel.rel.getInput(0);
+      rel = RelRoot.of(source, insert.getSource().getKind());
+    }
+    return new PlannedQuery(validated, rel, List.copyOf(reads), sink);
+  }
+
+  private static SqlToRelConverter converter(SqlValidator validator, CalciteCatalogReader reader,
+      JavaTypeFactoryImpl types) {
+    VolcanoPlanner planner = new VolcanoPlanner();
+    RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(types));
+    SqlToRelConverter.Config config = SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false);
+    return new SqlToRelConverter((rowType, sql, schemaPath, viewPath) -> {
+      throw new UnsupportedOperationException("views are not supported");
+    }, validator, reader, cluster, StandardConvertletTable.INSTANCE, config);
+  }
+
+  /** Calcite's own check of this fails with an index error when types are coerced, so check first. */
+  private void checkInsertWidth(SqlInsert insert) {
+    if (!(insert.getSource() instanceof SqlSelect select) || select.getSelectList() == null
+        || select.getSelectList().stream().anyMatch(n -> n instanceof SqlIdentifier id && id.isStar())) {
+      return;
+    }
+    Relation sink = relationOf((SqlIdentifier) insert.getTargetTable());
+    int target = insert.getTargetColumnList() != null ? insert.getTargetColumnList().size() : sink.schema().size();
+    int source = select.getSelectList().size();
+    if (target != source) {
+      throw ErrorMessages.at(select.getSelectList().getParserPosition(), "INSERT INTO " + sink.name() + " needs "
+          + target + " columns but the SELECT gives " + source);
+    }
+  }
+
+  static CalciteConnectionConfig connectionConfig() {
+    Properties p = new Properties();
+    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    p.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "UNCHANGED");
+    p.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
+    p.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), Dialect.CONFORMANCE.name());
+    return new CalciteConnectionConfigImpl(p);
+  }
+
+  private List<String> allNames() {
+    List<String> names = new ArrayList<>();
+    catalog.all().forEach(r -> names.add(r.name()));
+    return names;
+  }
+
+  private Relation relationOf(SqlIdentifier id) {
+    return catalog.declared(id.names.get(id.names.size() - 1))
+        .orElseThrow(() -> ErrorMessages.at(id.getParserPosition(), "Unknown stream or table '" + id + "'"));
+  }
+
+  /** Catalog entries named anywhere in the statement (FROM items, INSERT target, TABLE arguments). */
+  List<Relation> referencedRelations(SqlNode query) {
+    Map<String, Relation> found = new LinkedHashMap<>();
+    query.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlIdentifier id) {
+        if (!id.isStar()) {
+          catalog.get(id.names.get(id.names.size() - 1))
+              .ifPresent(r -> found.put(r.name().toLowerCase(Locale.ROOT), r));
+        }
+        return null;
+      }
+
+      @Override public Void visit(org.apache.calcite.sql.SqlCall call) {
+        if (call.getOperator() instanceof SparkWindowOperator || call.getKind() == SqlKind.DESCRIPTOR) {
+          return null;
+        }
+        return super.visit(call);
+      }
+    });
+    return new ArrayList<>(found.values());
+  }
+}

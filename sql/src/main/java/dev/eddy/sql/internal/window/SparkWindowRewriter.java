@@ -1,0 +1,186 @@
+package dev.eddy.sql.internal.window;
+
+import dev.eddy.sql.internal.parser.SparkWindowOperator;
+import dev.eddy.sql.internal.validate.ErrorMessages;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * Rewrites Spark's window forms, in place, into Calcite's window table functions so that only one
+ * window form reaches validation and translation:
+ * <pre>
+ *   FROM s GROUP BY window(ts, size)              -> FROM TABLE(TUMBLE(TABLE s, DESCRIPTOR(ts), size)) AS s
+ *   FROM s GROUP BY window(ts, size, slide)       -> FROM TABLE(HOP(TABLE s, DESCRIPTOR(ts), slide, size)) AS s
+ *   FROM s GROUP BY session_window(ts, gap), k    -> FROM TABLE(SESSION(TABLE s, DESCRIPTOR(ts), DESCRIPTOR(k), gap)) AS s
+ * </pre>
+ * and the window item of GROUP BY into window_start, window_end. Mind the order: Spark's window takes
+ * size then slide, HOP takes slide then size. {@code window.start}/{@code window.end} are already
+ * window_start/window_end from the parser.
+ */
+public final class SparkWindowRewriter {
+  private SparkWindowRewriter() {
+  }
+
+  public static void rewrite(SqlNode statement) {
+    List<SqlSelect> selects = new ArrayList<>();
+    statement.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlCall call) {
+        if (call instanceof SqlSelect s) {
+          selects.add(s);
+        }
+        return super.visit(call);
+      }
+    });
+    for (SqlSelect select : selects) {
+      rewriteSelect(select);
+    }
+    rejectLeftovers(statement);
+  }
+
+  static boolean isSparkWindow(SqlNode node) {
+    if (!(node instanceof SqlCall call)) {
+      return false;
+    }
+    return call.getOperator() instanceof SparkWindowOperator
+        || call.getOperator().getName().equalsIgnoreCase("SESSION_WINDOW");
+  }
+
+  private static void rewriteSelect(SqlSelect select) {
+    SqlNodeList groupBy = select.getGroup();
+    if (groupBy == null) {
+      return;
+    }
+    SqlCall window = null;
+    List<SqlNode> keys = new ArrayList<>();
+    for (SqlNode item : groupBy) {
+      if (isSparkWindow(item)) {
+        if (window != null) {
+          throw ErrorMessages.at(item.getParserPosition(), "Only one window(...) is allowed in GROUP BY");
+        }
+        window = (SqlCall) item;
+      } else {
+        keys.add(item);
+      }
+    }
+    if (window == null) {
+      return;
+    }
+    SqlParserPos pos = window.getParserPosition();
+    select.setFrom(windowedFrom(select.getFrom(), window, keys));
+    List<SqlNode> newGroup = new ArrayList<>();
+    newGroup.add(new SqlIdentifier("window_start", pos));
+    newGroup.add(new SqlIdentifier("window_end", pos));
+    newGroup.addAll(keys);
+    select.setGroupBy(new SqlNodeList(newGroup, groupBy.getParserPosition()));
+  }
+
+  private static SqlNode windowedFrom(SqlNode from, SqlCall window, List<SqlNode> keys) {
+    SqlParserPos pos = window.getParserPosition();
+    SqlNode table;
+    SqlIdentifier alias;
+    SqlNode source = from != null && from.getKind() == SqlKind.AS ? ((SqlCall) from).operand(0) : from;
+    if (source instanceof SqlIdentifier id) {
+      table = SqlStdOperatorTable.EXPLICIT_TABLE.createCall(pos, id);
+      alias = from == source ? new SqlIdentifier(id.names.get(id.names.size() - 1), id.getParserPosition())
+          : ((SqlCall) from).operand(1);
+    } else if (source != null && source.getKind() == SqlKind.SELECT) {
+      // a subquery is a table argument of its own, e.g. words exploded from lines, then windowed
+      table = source;
+      alias = from == source ? new SqlIdentifier("t", pos) : ((SqlCall) from).operand(1);
+    } else {
+      throw ErrorMessages.at(pos, "window(...) in GROUP BY needs a single stream, table or subquery in FROM;"
+          + " for joins use TUMBLE/HOP/SESSION(TABLE ..., DESCRIPTOR(ts), ...)");
+    }
+    SqlNode tvf = windowFunction(window, table, keys);
+    SqlNode collection = SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, tvf);
+    return SqlStdOperatorTable.AS.createCall(pos, collection, alias);
+  }
+
+  private static SqlNode windowFunction(SqlCall window, SqlNode tableArg, List<SqlNode> keys) {
+    SqlParserPos pos = window.getParserPosition();
+    List<SqlNode> args = window.getOperandList();
+    boolean session = !(window.getOperator() instanceof SparkWindowOperator)
+        || window.getOperator() == SparkWindowOperator.SESSION_WINDOW;
+    String name = session ? "session_window" : "window";
+    if (args.isEmpty() || !(args.get(0) instanceof SqlIdentifier ts)) {
+      throw ErrorMessages.at(pos, name + "(...) needs the event-time column as its first argument");
+    }
+    SqlNode descriptor = SqlStdOperatorTable.DESCRIPTOR.createCall(pos,
+        new SqlIdentifier(ts.names.get(ts.names.size() - 1), ts.getParserPosition()));
+    if (session) {
+      if (args.size() != 2) {
+        throw ErrorMessages.at(pos, "session_window(ts, gap) takes 2 arguments, not " + args.size());
+      }
+      List<SqlNode> keyIds = new ArrayList<>();
+      for (SqlNode k : keys) {
+        if (k instanceof SqlIdentifier kid) {
+          keyIds.add(new SqlIdentifier(kid.names.get(kid.names.size() - 1), kid.getParserPosition()));
+        }
+      }
+      SqlNode gap = interval(args.get(1), "gap");
+      if (keyIds.isEmpty()) {
+        return SqlStdOperatorTable.SESSION.createCall(pos, tableArg, descriptor, gap);
+      }
+      SqlNode keyDescriptor = SqlStdOperatorTable.DESCRIPTOR.createCall(pos, keyIds.toArray(new SqlNode[0]));
+      return SqlStdOperatorTable.SESSION.createCall(pos, tableArg, descriptor, keyDescriptor, gap);
+    }
+    if (args.size() == 2) {
+      return SqlStdOperatorTable.TUMBLE.createCall(pos, tableArg, descriptor, interval(args.get(1), "size"));
+    }
+    if (args.size() == 3 || args.size() == 4) {
+      SqlNode size = interval(args.get(1), "size");
+      SqlNode slide = interval(args.get(2), "slide");
+      if (WindowChecks.millis(slide) > WindowChecks.millis(size)) {
+        throw ErrorMessages.at(args.get(2).getParserPosition(), "The window slide is larger than its size",
+            "Spark's window(ts, size, slide) takes the size first");
+      }
+      if (args.size() == 4) {
+        SqlNode offset = interval(args.get(3), "start time");
+        return SqlStdOperatorTable.HOP.createCall(pos, tableArg, descriptor, slide, size, offset);
+      }
+      return SqlStdOperatorTable.HOP.createCall(pos, tableArg, descriptor, slide, size);
+    }
+    throw ErrorMessages.at(pos, "window(ts, size [, slide [, startTime]]) takes 2 to 4 arguments, not " + args.size());
+  }
+
+  /** '10 minutes' or INTERVAL '10' MINUTE. */
+  private static SqlNode interval(SqlNode arg, String what) {
+    if (arg instanceof SqlIntervalLiteral) {
+      return arg;
+    }
+    if (arg instanceof SqlCharStringLiteral s) {
+      String text = s.getValueAs(String.class);
+      Duration d = IntervalStrings.parse(text).orElseThrow(() -> ErrorMessages.at(arg.getParserPosition(),
+          "Invalid interval '" + text + "' for the window " + what + " (write e.g. '10 minutes', '5 seconds', '1 hour')"));
+      return IntervalStrings.toLiteral(d, arg.getParserPosition());
+    }
+    throw ErrorMessages.at(arg.getParserPosition(),
+        "The window " + what + " must be a string such as '10 minutes' or an INTERVAL literal");
+  }
+
+  private static void rejectLeftovers(SqlNode statement) {
+    statement.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlCall call) {
+        if (isSparkWindow(call)) {
+          String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+          throw ErrorMessages.at(call.getParserPosition(), name + "(...) is only allowed in GROUP BY");
+        }
+        return super.visit(call);
+      }
+    });
+  }
+
+}

@@ -1,0 +1,70 @@
+package dev.eddy.sql.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Table-driven: bad SQL texts and the one-line message each must give, position included. */
+class SqlErrorsTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      SELECT word FROM lines\\nGROUP word                | Syntax error at line 2, column 7: unexpected 'word'
+      SELECT word,\\nFROM lines                            | Syntax error at line 2, column 1: unexpected 'FROM'
+      SELECT word FROM lines WHERE                        | Syntax error at line 1, column 29: unexpected end of input
+      SELECT wrd FROM lines                               | Unknown column 'wrd' in stream 'lines' at line 1, column 8. Did you mean 'word'?
+      SELECT word FROM linez                              | Unknown stream or table 'linez' at line 1, column 18. Did you mean 'lines'?
+      SELECT word FROM lines ORDER BY word                | ORDER BY is not supported on an unbounded stream without aggregation
+      SELECT word FROM lines LIMIT 5                      | LIMIT/OFFSET is not supported on an unbounded stream without aggregation
+      SELECT a.word FROM lines a JOIN lines b ON a.word = b.word | A join of two streams needs a time bound
+      SELECT word FROM lines GROUP BY window(ts, '10 minuets'), word | Invalid interval '10 minuets' for the window size
+      SELECT window(ts, '10 minutes') FROM lines          | window(...) is only allowed in GROUP BY at line 1, column 8
+      SELECT word, ROW_NUMBER() OVER (ORDER BY ts) FROM lines | OVER (...) window functions are not supported on an unbounded stream
+      SELECT word FROM lines INTERSECT SELECT word FROM lines | INTERSECT is not supported on an unbounded stream
+      SELECT word FROM lines EXCEPT SELECT word FROM lines | EXCEPT is not supported on an unbounded stream
+      SELECT 'x' FROM lines a JOIN lines b ON a.ts > b.ts | A join of two streams needs a time bound at line 1, column 25
+      SELECT "word" FROM lines                            | Syntax error at line 1, column 8: unexpected '"' (quote names with back-ticks: `name`)
+      SELECT window.start FROM lines                      | window.start and window.end need window(...) or session_window(...) in GROUP BY, or TUMBLE/HOP/SESSION in FROM at line 1, column 8
+      SELECT COUNT(*) FROM lines GROUP BY window(word, '1 minute') | TUMBLE needs a TIMESTAMP column as its time column and INTERVAL sizes at line 1, column
+      -- only a comment                                   | No SQL statement to run
+      SELECT COUNT(*) FROM lines GROUP BY window(ts, '5 minutes', '10 minutes') | The window slide is larger than its size at line 1, column 61: Spark's window(ts, size, slide) takes the size first
+      SELECT COUNT(*) FROM TABLE(HOP(TABLE lines, DESCRIPTOR(ts), INTERVAL '10' MINUTE, INTERVAL '5' MINUTE)) GROUP BY window_start | The HOP slide is larger than its size at line 1, column 61: HOP(TABLE t, DESCRIPTOR(ts), slide, size) takes the slide first
+      SELECT window, word, COUNT(*) FROM lines GROUP BY window(ts, '1 minute'), word | Select window.start and window.end; a whole 'window' column is not available in SQL at line 1, column 8
+      DROP STREAM linez                                   | Unknown stream 'linez' at line 1, column 13. Did you mean 'lines'?
+      DROP TABLE lines                                    | 'lines' is a stream; use DROP STREAM at line 1, column 12
+      DESCRIBE linez                                      | Unknown stream or table 'linez' at line 1, column 10. Did you mean 'lines'?
+      """)
+  void when_sqlIsBad_then_oneShortMessageWithPosition(String text, String expected) {
+    Sql sql = SqlFixtures.withLines();
+    String query = text.replace("\\n", "\n");
+    assertThatThrownBy(() -> sql.execute(query))
+        .isInstanceOf(SqlException.class)
+        .satisfies(e -> assertThat(e.getMessage()).startsWith(expected).doesNotContain("Was expecting")
+            .hasSizeLessThan(400));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CREATE STREAM s (a STRING) WITH ('connector' = 'topc', 'topic' = 't')           | Unknown connector 'topc' (one of topic, kafka, file, socket, rate, memory) at line 1, column 1. Did you mean 'topic'?
+      CREATE STREAM s (a STRING) WITH ('connector' = 'topic')                         | connector 'topic' needs option 'topic' at line 1, column 1
+      CREATE STREAM s (a STRING) WITH ('connector' = 'kafka', 'topic' = 't')          | connector 'kafka' needs option 'bootstrap.servers'
+      CREATE STREAM s (a STRING) WITH ('connector' = 'file')                          | connector 'file' needs option 'path'
+      CREATE STREAM s (a STRING) WITH ('connector' = 'socket', 'host' = 'h', 'port' = 'x') | option 'port' must be a whole number, not 'x'
+      CREATE STREAM s (a STRING) WITH ('connector' = 'topic', 'topic' = 't', 'format' = 'xml') | Unknown format 'xml' (one of json, csv, text)
+      CREATE STREAM s (a STRING, a INT) WITH ('connector' = 'rate')                   | Duplicate column 'a' at line 1, column 28
+      CREATE STREAM s (a FOO) WITH ('connector' = 'rate')                             | Unknown type 'FOO' for column 'a'
+      CREATE STREAM s (a STRING, WATERMARK FOR a AS a) WITH ('connector' = 'rate')    | WATERMARK column 'a' must be a TIMESTAMP, not STRING
+      CREATE STREAM s (t TIMESTAMP, WATERMARK FOR tt AS tt) WITH ('connector' = 'rate') | WATERMARK FOR unknown column 'tt' at line 1, column 45. Did you mean 't'?
+      CREATE STREAM s (t TIMESTAMP, WATERMARK FOR t AS t + INTERVAL '1' SECOND) WITH ('connector' = 'rate') | WATERMARK FOR t AS must be 't' or 't - INTERVAL ...'
+      CREATE STREAM lines (a STRING) WITH ('connector' = 'rate')                      | Stream 'lines' already exists (use CREATE OR REPLACE or IF NOT EXISTS)
+      CREATE TABLE t (a STRING) WITH ('connector' = 'topic', 'topic' = 'x')           | CREATE TABLE reads static data with 'connector' = 'file'
+      CREATE TABLE t (t TIMESTAMP, WATERMARK FOR t AS t) WITH ('connector' = 'file', 'path' = 'x.csv') | WATERMARK is only allowed on a stream
+      CREATE STREAM s (a STRING) WITH ('connector' = 'rate', 'connector' = 'rate')    | Option 'connector' is given twice
+      """)
+  void when_ddlIsBad_then_itSaysWhatIsWrong(String text, String expected) {
+    Sql sql = SqlFixtures.withLines();
+    assertThatThrownBy(() -> sql.execute(text)).isInstanceOf(SqlException.class).hasMessageStartingWith(expected);
+  }
+}

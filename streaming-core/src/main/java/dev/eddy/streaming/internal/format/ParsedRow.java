@@ -1,0 +1,92 @@
+package dev.eddy.streaming.internal.format;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reusable typed slots for one row: a parser fills them, the caller copies them into a batch and calls
+ * {@link #reset()}. Primitive values stay unboxed: LONG, INT and TIMESTAMP use {@link #longs}.
+ */
+public final class ParsedRow {
+    public final List<ColumnSpec> columns;
+    public final long[] longs;
+    public final double[] doubles;
+    public final boolean[] booleans;
+    public final String[] strings;
+    public final boolean[] isSet;
+
+    public ParsedRow(List<ColumnSpec> columns) {
+        this.columns = List.copyOf(columns);
+        int n = columns.size();
+        longs = new long[n];
+        doubles = new double[n];
+        booleans = new boolean[n];
+        strings = new String[n];
+        isSet = new boolean[n];
+    }
+
+    public int size() {
+        return columns.size();
+    }
+
+    public ValueType type(int col) {
+        return columns.get(col).type();
+    }
+
+    /** Clears every slot to null. */
+    public void reset() {
+        Arrays.fill(isSet, false);
+        Arrays.fill(strings, null);
+    }
+
+    /** The value boxed (tests, slow paths): Long, Integer, Double, Boolean, String or null. */
+    public Object get(int col) {
+        if (!isSet[col]) {
+            return null;
+        }
+        return switch (type(col)) {
+            case INT -> (int) longs[col];
+            case LONG, TIMESTAMP -> longs[col];
+            case DOUBLE -> doubles[col];
+            case BOOLEAN -> booleans[col];
+            case STRING -> strings[col];
+        };
+    }
+
+    /**
+     * Converts text into the column's type; returns false (slot left null) when the text is not a valid value.
+     * Empty text is null for every type but STRING.
+     */
+    public boolean setText(int col, String text) {
+        if (text == null || (text.isEmpty() && type(col) != ValueType.STRING)) {
+            isSet[col] = false;
+            return true;
+        }
+        try {
+            switch (type(col)) {
+                case INT -> longs[col] = Integer.parseInt(text.trim());
+                case LONG -> longs[col] = Long.parseLong(text.trim());
+                case DOUBLE -> doubles[col] = Double.parseDouble(text.trim());
+                case BOOLEAN -> {
+                    Boolean b = Texts.parseBoolean(text.trim());
+                    if (b == null) {
+                        return false;
+                    }
+                    booleans[col] = b;
+                }
+                case TIMESTAMP -> {
+                    long micros = Timestamps.parseMicros(text.trim());
+                    if (micros == Timestamps.INVALID) {
+                        return false;
+                    }
+                    longs[col] = micros;
+                }
+                case STRING -> strings[col] = text;
+            }
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        isSet[col] = true;
+        return true;
+    }
+}

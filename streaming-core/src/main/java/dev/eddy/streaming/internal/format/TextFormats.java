@@ -1,0 +1,106 @@
+package dev.eddy.streaming.internal.format;
+
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Bridges the text formats and the engine's columnar types: schemas both ways, parsed rows into a batch. */
+public final class TextFormats {
+    /** The column that keeps the raw text of a record that did not parse (Spark's name). */
+    public static final String CORRUPT_RECORD = "_corrupt_record";
+
+    private TextFormats() {
+    }
+
+    /** Parses one record into a row; the common face of the CSV and JSON-lines parsers. */
+    @FunctionalInterface
+    public interface RecordParser {
+        boolean parse(String record, ParsedRow row);
+
+        /** Parses UTF-8 bytes (a topic record's value); JSON reads them without making a String first. */
+        default boolean parse(byte[] utf8, ParsedRow row) {
+            return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), row);
+        }
+    }
+
+    /** A parser for {@code csv}, {@code json} or {@code text} (one string column holding the whole record). */
+    public static RecordParser parser(String format, List<ColumnSpec> columns, CsvOptions csv) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> new CsvParser(csv)::parse;
+            case "json" -> jsonParser(new JsonLinesParser(columns));
+            case "text" -> (record, row) -> {
+                row.reset();
+                return row.setText(0, record);
+            };
+            default -> throw new IllegalArgumentException("unknown value format '" + format
+                    + "'; use csv, json or text");
+        };
+    }
+
+    private static RecordParser jsonParser(JsonLinesParser json) {
+        return new RecordParser() {
+            @Override
+            public boolean parse(String record, ParsedRow row) {
+                return json.parse(record, row);
+            }
+
+            @Override
+            public boolean parse(byte[] utf8, ParsedRow row) {
+                return json.parse(utf8, row);
+            }
+        };
+    }
+
+    public static List<ColumnSpec> columns(Schema schema) {
+        List<ColumnSpec> out = new ArrayList<>();
+        for (Field f : schema.fields()) {
+            if (f.type() == DataType.STRUCT) {
+                throw new IllegalArgumentException("column '" + f.name()
+                        + "': struct columns cannot be read from text; declare its fields as columns");
+            }
+            out.add(new ColumnSpec(f.name(), ValueType.valueOf(f.type().name())));
+        }
+        return out;
+    }
+
+    /**
+     * The value columns of a declared schema: the columns before {@code _corrupt_record} if it is there. The engine
+     * hands a source its own resolved output schema again at start (value columns, {@code _corrupt_record}, then
+     * metadata columns), and that must give the same columns as the schema the user declared.
+     */
+    public static List<ColumnSpec> declaredColumns(Schema schema) {
+        int corrupt = schema.indexOf(CORRUPT_RECORD);
+        return corrupt < 0 ? columns(schema) : columns(Schema.of(schema.fields().subList(0, corrupt)));
+    }
+
+    public static List<Field> fields(List<ColumnSpec> columns) {
+        List<Field> out = new ArrayList<>();
+        for (ColumnSpec c : columns) {
+            out.add(Field.of(c.name(), DataType.valueOf(c.type().name())));
+        }
+        return out;
+    }
+
+    /** Writes the parsed values into columns {@code [first, first + row.size())} of the builder's current row. */
+    public static void write(ParsedRow row, BatchBuilder out, int first) {
+        for (int c = 0; c < row.size(); c++) {
+            int col = first + c;
+            if (!row.isSet[c]) {
+                out.setNull(col);
+                continue;
+            }
+            switch (row.type(c)) {
+                case INT -> out.setInt(col, (int) row.longs[c]);
+                case LONG, TIMESTAMP -> out.setLong(col, row.longs[c]);
+                case DOUBLE -> out.setDouble(col, row.doubles[c]);
+                case BOOLEAN -> out.setBoolean(col, row.booleans[c]);
+                case STRING -> out.setString(col, row.strings[c]);
+            }
+        }
+    }
+}

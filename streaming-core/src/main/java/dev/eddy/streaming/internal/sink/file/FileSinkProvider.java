@@ -1,0 +1,67 @@
+package dev.eddy.streaming.internal.sink.file;
+
+import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.spi.Sink;
+import dev.eddy.streaming.api.spi.SinkContext;
+import dev.eddy.streaming.api.spi.SinkProvider;
+import dev.eddy.streaming.internal.format.CsvOptions;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Formats {@code file}, {@code csv} and {@code json} for writing. Options: {@code path} (required),
+ * {@code format} (csv or json, for {@code file}; default json), CSV's {@code header} (default true), {@code sep},
+ * {@code quote}. Append mode only, as in Spark: files are immutable once written.
+ */
+public class FileSinkProvider implements SinkProvider {
+    private final String name;
+    private final String fixedFormat;
+
+    public FileSinkProvider() {
+        this("file", null);
+    }
+
+    protected FileSinkProvider(String name, String fixedFormat) {
+        this.name = name;
+        this.fixedFormat = fixedFormat;
+    }
+
+    @Override
+    public String formatName() {
+        return name;
+    }
+
+    @Override
+    public Set<OutputMode> supportedModes() {
+        return EnumSet.of(OutputMode.APPEND);
+    }
+
+    @Override
+    public Sink createSink(SinkContext ctx) {
+        String format = (fixedFormat != null ? fixedFormat : ctx.option("format", "json")).toLowerCase(Locale.ROOT);
+        if (!format.equals("csv") && !format.equals("json")) {
+            throw new IllegalArgumentException("file sink format must be csv or json, got '" + format + "'");
+        }
+        CsvOptions csv = CsvOptions.from(ctx.options());
+        boolean header = Boolean.parseBoolean(ctx.option("header", "true"));
+        return new FileSink(Path.of(ctx.requireOption("path")), format, new CsvOptions(csv.separator(), csv.quote(),
+                header));
+    }
+
+    /** Format {@code csv}. */
+    public static final class Csv extends FileSinkProvider {
+        public Csv() {
+            super("csv", "csv");
+        }
+    }
+
+    /** Format {@code json} (JSON lines). */
+    public static final class Json extends FileSinkProvider {
+        public Json() {
+            super("json", "json");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.eddy.streaming.internal.source.file;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.Offset;
+import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.TriggerContext;
+import dev.eddy.streaming.internal.format.ColumnSpec;
+import dev.eddy.streaming.internal.format.ParsedRow;
+import dev.eddy.streaming.internal.format.TextFormats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A directory of text files. {@code latestOffset} lists the directory and appends up to {@code maxFilesPerTrigger}
+ * files not seen yet; {@code getBatch} reads the files that {@code end} has and {@code start} has not. A file is
+ * assumed complete once it is visible (write elsewhere and move it in, as with Spark).
+ */
+final class FileSource implements Source {
+    private final Path dir;
+    private final FileLister lister;
+    private final int maxFilesPerTrigger;
+    private final Schema schema;
+    private final TextFileReader reader;
+    private final ParsedRow row;
+    private final TextFormats.RecordParser parser;
+    private long corrupt;
+
+    FileSource(Path dir, FileLister lister, int maxFilesPerTrigger, List<ColumnSpec> columns,
+               TextFormats.RecordParser parser, TextFileReader reader) {
+        this.dir = dir;
+        this.lister = lister;
+        this.maxFilesPerTrigger = maxFilesPerTrigger;
+        List<Field> fields = new ArrayList<>(TextFormats.fields(columns));
+        fields.add(Field.of(TextFormats.CORRUPT_RECORD, DataType.STRING));
+        this.schema = Schema.of(fields);
+        this.row = new ParsedRow(columns);
+        this.parser = parser;
+        this.reader = reader;
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public Offset initialOffset() {
+        return FileListOffset.EMPTY;
+    }
+
+    @Override
+    public Offset latestOffset(Offset start, TriggerContext trigger) {
+        FileListOffset from = (FileListOffset) start;
+        Set<String> seen = new HashSet<>(from.files());
+        List<String> next = new ArrayList<>(from.files());
+        int added = 0;
+        for (String f : lister.list(dir)) {
+            if (maxFilesPerTrigger > 0 && added == maxFilesPerTrigger && !trigger.availableNow()) {
+                break;
+            }
+            if (seen.add(f)) {
+                next.add(f);
+                added++;
+            }
+        }
+        return added == 0 ? start : new FileListOffset(next);
+    }
+
+    @Override
+    public Batch getBatch(Offset start, Offset end) {
+        Set<String> before = new HashSet<>(((FileListOffset) start).files());
+        BatchBuilder out = Batch.builder(schema, 1024);
+        for (String f : ((FileListOffset) end).files()) {
+            if (!before.contains(f)) {
+                readFile(dir.resolve(f), out);
+            }
+        }
+        return out.build();
+    }
+
+    private void readFile(Path file, BatchBuilder out) {
+        try {
+            reader.forEachRecord(file, record -> {
+                if (parser.parse(record, row)) {
+                    TextFormats.write(row, out, 0);
+                } else {
+                    corrupt++;
+                    out.setString(row.size(), record);
+                }
+                out.endRow();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    long corruptRecords() {
+        return corrupt;
+    }
+
+    @Override
+    public boolean isReplayable() {
+        return true;
+    }
+
+    @Override
+    public Offset deserializeOffset(String json) {
+        return FileListOffset.parse(json);
+    }
+
+    @Override
+    public String description() {
+        return "FileSource[" + dir + "]";
+    }
+
+    @Override
+    public String status() {
+        return corrupt == 0 ? "" : corrupt + " corrupt records (kept in " + TextFormats.CORRUPT_RECORD + ")";
+    }
+}

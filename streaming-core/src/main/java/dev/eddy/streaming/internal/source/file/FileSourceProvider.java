@@ -1,0 +1,103 @@
+package dev.eddy.streaming.internal.source.file;
+
+import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SourceProvider;
+import dev.eddy.streaming.internal.format.ColumnSpec;
+import dev.eddy.streaming.internal.format.CsvOptions;
+import dev.eddy.streaming.internal.format.SchemaInference;
+import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.format.ValueType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Formats {@code file} (with option {@code format} csv, json or text), {@code csv}, {@code json} and {@code text}.
+ * Options: {@code path} (required, a directory), {@code maxFilesPerTrigger}, {@code pathGlobFilter}, CSV's
+ * {@code header}, {@code sep}, {@code quote}, and {@code samplingRecords} (default 1000) for inference. Without a
+ * declared schema the schema is inferred once, at start, from the files present then; a declared
+ * {@code _corrupt_record} column is not needed (it is always added).
+ */
+public class FileSourceProvider implements SourceProvider {
+    private final String name;
+    private final String fixedFormat;
+
+    public FileSourceProvider() {
+        this("file", null);
+    }
+
+    protected FileSourceProvider(String name, String fixedFormat) {
+        this.name = name;
+        this.fixedFormat = fixedFormat;
+    }
+
+    @Override
+    public String formatName() {
+        return name;
+    }
+
+    @Override
+    public Source createSource(SourceContext ctx) {
+        String format = (fixedFormat != null ? fixedFormat : ctx.option("format", "json")).toLowerCase(Locale.ROOT);
+        Path dir = Path.of(ctx.requireOption("path"));
+        CsvOptions csv = CsvOptions.from(ctx.options());
+        TextFileReader reader = new TextFileReader(format.equals("csv"), csv.quote(), csv.header());
+        FileLister lister = new FileLister(ctx.option("pathGlobFilter", null));
+        List<ColumnSpec> cols = columns(ctx, format, dir, csv, reader, lister);
+        return new FileSource(dir, lister, (int) ctx.longOption("maxFilesPerTrigger", 0), cols,
+                TextFormats.parser(format, cols, csv), reader);
+    }
+
+    private static List<ColumnSpec> columns(SourceContext ctx, String format, Path dir, CsvOptions csv,
+                                            TextFileReader reader, FileLister lister) {
+        if (ctx.userSchema().isPresent()) {
+            return TextFormats.declaredColumns(ctx.userSchema().get());
+        }
+        if (format.equals("text")) {
+            return List.of(new ColumnSpec("value", ValueType.STRING));
+        }
+        List<String> sample;
+        try {
+            sample = reader.sample(dir, lister.list(dir), (int) ctx.longOption("samplingRecords", 1000));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir + " to infer its schema: " + e.getMessage(), e);
+        }
+        List<ColumnSpec> cols = switch (format) {
+            case "csv" -> SchemaInference.inferCsv(sample, csv);
+            case "json" -> SchemaInference.inferJson(sample);
+            default -> throw new IllegalArgumentException("file source format must be csv, json or text, got '"
+                    + format + "'");
+        };
+        if (cols.isEmpty()) {
+            throw new IllegalArgumentException("no " + format + " records in " + dir + " to infer a schema from;"
+                    + " declare the schema with .schema(...)");
+        }
+        return cols;
+    }
+
+    /** Format {@code csv}. */
+    public static final class Csv extends FileSourceProvider {
+        public Csv() {
+            super("csv", "csv");
+        }
+    }
+
+    /** Format {@code json} (JSON lines). */
+    public static final class Json extends FileSourceProvider {
+        public Json() {
+            super("json", "json");
+        }
+    }
+
+    /** Format {@code text}: one string column {@code value} per line. */
+    public static final class Text extends FileSourceProvider {
+        public Text() {
+            super("text", "text");
+        }
+    }
+
+}

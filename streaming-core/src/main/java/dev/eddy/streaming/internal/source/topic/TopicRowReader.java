@@ -1,0 +1,138 @@
+package dev.eddy.streaming.internal.source.topic;
+
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.topic.Header;
+import dev.eddy.streaming.internal.format.ColumnSpec;
+import dev.eddy.streaming.internal.format.ParsedRow;
+import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.log.RecordVisitor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns log records into rows. Raw mode: key, value, topic, partition, offset, timestamp, headers. Decoding mode:
+ * the declared value columns, then {@code _corrupt_record} (the raw value of a record that did not parse, else
+ * null), then the record's key, topic, partition, offset and timestamp. Keys and values are read as UTF-8 text;
+ * headers become a JSON object of UTF-8 strings.
+ */
+final class TopicRowReader {
+    private static final List<Field> META = List.of(Field.of("key", DataType.STRING), Field.of("topic", DataType.STRING),
+            Field.of("partition", DataType.INT), Field.of("offset", DataType.LONG),
+            Field.of("timestamp", DataType.TIMESTAMP));
+
+    private final String topic;
+    private final Schema schema;
+    private final TextFormats.RecordParser parser;
+    private final ParsedRow row;
+    private long corrupt;
+
+    /** Raw rows: no value decoding. */
+    TopicRowReader(String topic) {
+        this.topic = topic;
+        this.parser = null;
+        this.row = null;
+        List<Field> f = new ArrayList<>(List.of(Field.of("key", DataType.STRING), Field.of("value", DataType.STRING)));
+        f.addAll(META.subList(1, META.size()));
+        f.add(Field.of("headers", DataType.STRING));
+        this.schema = Schema.of(f);
+    }
+
+    TopicRowReader(String topic, List<ColumnSpec> valueColumns, TextFormats.RecordParser parser) {
+        this.topic = topic;
+        this.parser = parser;
+        this.row = new ParsedRow(valueColumns);
+        List<Field> f = new ArrayList<>(TextFormats.fields(valueColumns));
+        f.add(Field.of(TextFormats.CORRUPT_RECORD, DataType.STRING));
+        for (Field m : META) {
+            if (valueColumns.stream().noneMatch(c -> c.name().equals(m.name()))) {
+                f.add(m);
+            }
+        }
+        this.schema = Schema.of(f);
+    }
+
+    Schema schema() {
+        return schema;
+    }
+
+    long corruptRecords() {
+        return corrupt;
+    }
+
+    RecordVisitor into(BatchBuilder out, int partition) {
+        return parser == null ? (o, ts, k, v, hs) -> raw(out, partition, o, ts, k, v, hs)
+                : (o, ts, k, v, hs) -> decoded(out, partition, o, ts, k, v);
+    }
+
+    private void raw(BatchBuilder out, int partition, long offset, long ts, byte[] k, byte[] v, List<Header> hs) {
+        out.setString(0, text(k)).setString(1, text(v)).setString(2, topic).setInt(3, partition)
+                .setLong(4, offset).setTimestampMicros(5, ts * 1000).setString(6, headersJson(hs)).endRow();
+    }
+
+    private void decoded(BatchBuilder out, int partition, long offset, long ts, byte[] k, byte[] v) {
+        int n = row.size();
+        if (v != null && parser.parse(v, row)) {
+            TextFormats.write(row, out, 0);
+        } else {
+            corrupt++;
+            out.setString(n, text(v)); // text only for the rare corrupt row
+        }
+        int col = n + 1;
+        for (Field m : META) {
+            if (col < schema.size() && schema.field(col).name().equals(m.name())) {
+                switch (m.name()) {
+                    case "key" -> out.setString(col, text(k));
+                    case "topic" -> out.setString(col, topic);
+                    case "partition" -> out.setInt(col, partition);
+                    case "offset" -> out.setLong(col, offset);
+                    default -> out.setTimestampMicros(col, ts * 1000);
+                }
+                col++;
+            }
+        }
+        out.endRow();
+    }
+
+    private static String text(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    static String headersJson(List<Header> hs) {
+        if (hs == null || hs.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("{");
+        for (Header h : hs) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            quote(sb, h.key()).append(':');
+            if (h.value() == null) {
+                sb.append("null");
+            } else {
+                quote(sb, h.valueAsString());
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    private static StringBuilder quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"');
+    }
+}

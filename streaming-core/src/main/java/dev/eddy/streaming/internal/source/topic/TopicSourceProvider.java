@@ -1,0 +1,89 @@
+package dev.eddy.streaming.internal.source.topic;
+
+import dev.eddy.streaming.api.spi.PartitionOffsets;
+import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SourceProvider;
+import dev.eddy.streaming.api.topic.TopicConsumer;
+import dev.eddy.streaming.api.topic.TopicRecord;
+import dev.eddy.streaming.api.topic.Topics;
+import dev.eddy.streaming.internal.format.ColumnSpec;
+import dev.eddy.streaming.internal.format.CsvOptions;
+import dev.eddy.streaming.internal.format.SchemaInference;
+import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.log.TopicLog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Format {@code topic}. Options: {@code topic} (or {@code subscribe}), {@code startingOffsets}, {@code endingOffsets},
+ * {@code maxOffsetsPerTrigger}, {@code failOnDataLoss}, {@code valueFormat} (json, csv, text), CSV's {@code sep} and
+ * {@code quote}, {@code topics} (the id of a {@link Topics} registry; the shared one by default). With a value
+ * format and no declared schema, the value schema is inferred once from up to {@code samplingRecords} records.
+ */
+public final class TopicSourceProvider implements SourceProvider {
+
+    @Override
+    public String formatName() {
+        return "topic";
+    }
+
+    @Override
+    public Source createSource(SourceContext ctx) {
+        String name = ctx.option("topic", ctx.option("subscribe", null));
+        if (name == null) {
+            throw new IllegalArgumentException("the topic source needs option 'topic' (or 'subscribe')");
+        }
+        TopicLog log = Topics.named(ctx.option("topics", Topics.DEFAULT_ID)).log(name);
+        PartitionOffsets start = StartingOffsets.resolve(ctx.option("startingOffsets", "latest"), log, false);
+        String endSpec = ctx.option("endingOffsets", null);
+        PartitionOffsets end = endSpec == null ? null : StartingOffsets.resolve(endSpec, log, false);
+        boolean failOnDataLoss = Boolean.parseBoolean(ctx.option("failOnDataLoss", "true"));
+        return new TopicSource(log, start, end, ctx.longOption("maxOffsetsPerTrigger", 0), failOnDataLoss,
+                rowReader(ctx, log));
+    }
+
+    private static TopicRowReader rowReader(SourceContext ctx, TopicLog log) {
+        String format = ctx.option("valueFormat", null);
+        TopicRowReader raw = new TopicRowReader(log.name());
+        if (format == null) {
+            return raw;
+        }
+        if (format.equalsIgnoreCase("text")) {
+            // text: without a declared column the raw columns (value is the text); with one, the text typed into it
+            if (ctx.userSchema().isEmpty() || ctx.userSchema().get().equals(raw.schema())) {
+                return raw;
+            }
+            List<ColumnSpec> one = TextFormats.declaredColumns(ctx.userSchema().get());
+            if (one.size() != 1) {
+                throw new IllegalArgumentException("valueFormat 'text' takes one declared column, got " + one);
+            }
+            return new TopicRowReader(log.name(), one, TextFormats.parser("text", one, CsvOptions.DEFAULT));
+        }
+        CsvOptions csv = CsvOptions.from(ctx.options());
+        List<ColumnSpec> cols;
+        if (ctx.userSchema().isPresent()) {
+            cols = TextFormats.declaredColumns(ctx.userSchema().get());
+        } else {
+            List<String> sample = sample(log, (int) ctx.longOption("samplingRecords", 1000));
+            cols = format.equalsIgnoreCase("json") ? SchemaInference.inferJson(sample)
+                    : SchemaInference.inferCsv(sample, csv);
+            if (cols.isEmpty()) {
+                throw new IllegalArgumentException("topic '" + log.name() + "' has no records to infer a "
+                        + format + " schema from; declare the schema with .schema(...)");
+            }
+        }
+        return new TopicRowReader(log.name(), cols, TextFormats.parser(format, cols, csv));
+    }
+
+    private static List<String> sample(TopicLog log, int max) {
+        List<String> out = new ArrayList<>();
+        for (TopicRecord r : TopicConsumer.of(log).poll(max)) {
+            if (r.value() != null) {
+                out.add(r.valueAsString());
+            }
+        }
+        return out;
+    }
+}

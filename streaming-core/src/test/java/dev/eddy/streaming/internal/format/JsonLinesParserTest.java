@@ -1,0 +1,54 @@
+package dev.eddy.streaming.internal.format;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonLinesParserTest {
+    private final List<ColumnSpec> cols = List.of(new ColumnSpec("id", ValueType.LONG),
+            new ColumnSpec("name", ValueType.STRING), new ColumnSpec("ts", ValueType.TIMESTAMP),
+            new ColumnSpec("n", ValueType.INT), new ColumnSpec("x", ValueType.DOUBLE));
+    private final JsonLinesParser parser = new JsonLinesParser(cols);
+    private final ParsedRow row = new ParsedRow(cols);
+
+    @Test
+    void when_objectHasExtraMissingAndNestedFields_then_theyAreSkippedNullOrKeptAsJson() {
+        assertThat(parser.parse("{\"id\":5,\"other\":{\"a\":[1,2]},\"name\":{\"k\":[1,\"v\"]},\"x\":2}", row)).isTrue();
+        assertThat(row.get(0)).isEqualTo(5L);
+        assertThat(row.get(1)).isEqualTo("{\"k\":[1,\"v\"]}");
+        assertThat(row.get(2)).isNull();
+        assertThat(row.get(4)).isEqualTo(2.0);
+    }
+
+    @Test
+    void when_parsedFromUtf8Bytes_then_sameAsFromText() {
+        byte[] utf8 = "{\"id\":9,\"name\":\"zoë\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(parser.parse(utf8, row)).isTrue();
+        assertThat(row.get(0)).isEqualTo(9L);
+        assertThat(row.get(1)).isEqualTo("zoë");
+        assertThat(parser.parse("{\"id\":".getBytes(java.nio.charset.StandardCharsets.UTF_8), row)).isFalse();
+    }
+
+    @Test
+    void when_timestampIsIsoOrEpochMillis_then_itBecomesMicros() {
+        assertThat(parser.parse("{\"ts\":\"2026-01-01T00:00:00.5+01:00\"}", row)).isTrue();
+        assertThat(row.get(2)).isEqualTo(1_767_222_000_500_000L);
+        assertThat(parser.parse("{\"ts\":1000}", row)).isTrue();
+        assertThat(row.get(2)).isEqualTo(1_000_000L);
+    }
+
+    @Test
+    void when_lineIsMalformedOrValueDoesNotFit_then_itIsCorrupt() {
+        assertThat(parser.parse("{\"id\":1", row)).isFalse();
+        assertThat(parser.parse("[1,2]", row)).isFalse();
+        assertThat(parser.parse("{\"id\":\"abc\"}", row)).isFalse();
+        assertThat(parser.parse("{\"n\":3000000000}", row)).isFalse();
+        assertThat(parser.parse("{\"ts\":\"yesterday\"}", row)).isFalse();
+        assertThat(parser.parse("{\"id\":1} {\"id\":2}", row)).isFalse();
+        assertThat(parser.parse("", row)).isFalse();
+        assertThat(parser.parse("{\"id\":null,\"name\":\"ok\"}", row)).isTrue();
+        assertThat(row.get(0)).isNull();
+    }
+}

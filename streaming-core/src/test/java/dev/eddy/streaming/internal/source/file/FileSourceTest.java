@@ -1,0 +1,125 @@
+package dev.eddy.streaming.internal.source.file;
+
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.Offset;
+import dev.eddy.streaming.api.spi.Providers;
+import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.TriggerContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FileSourceTest {
+    @TempDir
+    Path dir;
+    private static final TriggerContext T = new TriggerContext(0, 0, false);
+    private int fileTime;
+
+    private void write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000L + fileTime++ * 1000L)); // arrival order
+    }
+
+    private Source source(String format, Map<String, String> options, Schema schema) {
+        java.util.HashMap<String, String> o = new java.util.HashMap<>(options);
+        o.put("path", dir.toString());
+        return Providers.source(format).createSource(new SourceContext(o, Optional.ofNullable(schema),
+                new ManualClock(0), Optional.empty()));
+    }
+
+    @Test
+    void when_newFilesArrive_then_eachTriggerPicksUpOnlyTheNewOnesInOrder() throws IOException {
+        write("b.csv", "id,name\n1,ann\n");
+        Source s = source("csv", Map.of("header", "true"), null);
+        assertThat(s.schema().fields()).containsExactly(Field.of("id", DataType.INT), Field.of("name", DataType.STRING),
+                Field.of("_corrupt_record", DataType.STRING));
+        Offset o1 = s.latestOffset(s.initialOffset(), T);
+        assertThat(s.getBatch(s.initialOffset(), o1).toRows()).extracting(r -> r.get("name")).containsExactly("ann");
+        assertThat(s.latestOffset(o1, T)).isEqualTo(o1);
+        write("a.csv", "id,name\n2,\"bob, jr\"\n3,\"multi\nline\"\n");
+        write(".hidden.csv", "id,name\n9,no\n");
+        write("_tmp.csv", "id,name\n9,no\n");
+        Offset o2 = s.latestOffset(o1, T);
+        assertThat(s.getBatch(o1, o2).toRows()).extracting(r -> r.get("name"))
+                .containsExactly("bob, jr", "multi\nline");
+        assertThat(o2.json()).isEqualTo("{\"files\":[\"b.csv\",\"a.csv\"]}");
+    }
+
+    @Test
+    void when_maxFilesPerTrigger_then_filesAreTakenThatManyAtATime() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            write("f" + i + ".json", "{\"n\":" + i + "}\n");
+        }
+        Source s = source("json", Map.of("maxFilesPerTrigger", "2"), null);
+        Offset o = s.initialOffset();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        while (true) {
+            Offset next = s.latestOffset(o, T);
+            if (next.equals(o)) {
+                break;
+            }
+            sizes.add(s.getBatch(o, next).numRows());
+            o = next;
+        }
+        assertThat(sizes).containsExactly(2, 2, 1);
+        Offset all = s.latestOffset(s.initialOffset(), new TriggerContext(0, 0, true));
+        assertThat(s.getBatch(s.initialOffset(), all).numRows()).as("available-now ignores the cap").isEqualTo(5);
+    }
+
+    @Test
+    void when_batchReplayedFromItsOffsets_then_sameRowsComeBack() throws IOException {
+        write("1.json", "{\"n\":1}\n{\"n\":2}\n");
+        Source s = source("json", Map.of(), null);
+        Offset o1 = s.latestOffset(s.initialOffset(), T);
+        write("2.json", "{\"n\":3}\n");
+        Offset o2 = s.latestOffset(o1, T);
+        List<Row> first = s.getBatch(o1, o2).toRows();
+        Source restarted = source("json", Map.of(), null);
+        Offset start = restarted.deserializeOffset(o1.json());
+        Offset end = restarted.deserializeOffset(o2.json());
+        assertThat(restarted.getBatch(start, end).toRows()).isEqualTo(first);
+        assertThat(first).extracting(r -> r.get("n")).containsExactly(3);
+    }
+
+    @Test
+    void when_rowsAreMalformed_then_theyAreKeptInCorruptRecordAndCounted() throws IOException {
+        write("x.json", "{\"n\":1,\"s\":\"a\"}\n{broken\n\n{\"n\":\"two\",\"s\":\"b\"}\n");
+        Source s = source("file", Map.of("format", "json"),
+                Schema.of(Field.of("n", DataType.LONG), Field.of("s", DataType.STRING)));
+        Batch b = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T));
+        assertThat(b.toRows()).extracting(r -> r.get("_corrupt_record"))
+                .containsExactly(null, "{broken", "{\"n\":\"two\",\"s\":\"b\"}");
+        assertThat(b.column("n").get(0)).isEqualTo(1L);
+        assertThat(s.status()).startsWith("2 corrupt records");
+    }
+
+    @Test
+    void when_noFilesAndNoSchema_then_clearErrorAsksForASchema() {
+        assertThatThrownBy(() -> source("csv", Map.of(), null)).hasMessageContaining("declare the schema");
+    }
+
+    @Test
+    void when_textFormat_then_eachLineIsAValue() throws IOException {
+        write("t.txt", "hello world\nbye\n");
+        Source s = source("text", Map.of(), null);
+        Batch b = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T));
+        assertThat(b.toRows()).extracting(r -> r.get("value")).containsExactly("hello world", "bye");
+    }
+}
