@@ -173,6 +173,26 @@ class StreamingQueryTest {
     }
 
     @Test
+    void when_onceTrigger_then_exactlyOneBatchRunsAndTheQueryStops() throws Exception {
+        in.addData(ev(1, "a"));
+        in.addData(ev(2, "b"));
+        List<Long> batches = new CopyOnWriteArrayList<>();
+        StreamingQuery q = in.toDF().writeStream().trigger(Trigger.once()).foreachBatch((t, id) -> batches.add(id)).start();
+        assertThat(q.awaitTermination(10_000)).isTrue();
+        assertThat(batches).containsExactly(0L);
+        assertThat(q.lastProgress().numInputRows()).isEqualTo(2);
+    }
+
+    @Test
+    void when_availableNowOnAnEndlessSource_then_itStopsAtWhatWasAvailableAtStart() throws Exception {
+        clock.advance(2_000);
+        StreamingQuery q = eddy.readStream().format("rate").option("rowsPerSecond", 10).load()
+                .writeStream().trigger(Trigger.availableNow()).memory("rate_now").start();
+        assertThat(q.awaitTermination(10_000)).isTrue();
+        assertThat(eddy.memoryTable("rate_now").numRows()).isZero();
+    }
+
+    @Test
     void when_consoleSink_then_batchesArePrintedAsTables() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         StreamingQuery q = in.toDF().select("word").writeStream().console(new PrintStream(bytes, true, StandardCharsets.UTF_8))

@@ -21,6 +21,8 @@ import static dev.eddy.streaming.api.expr.Functions.cast;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.concat;
 import static dev.eddy.streaming.api.expr.Functions.div;
+import static dev.eddy.streaming.api.expr.Functions.explode;
+import static dev.eddy.streaming.api.expr.Functions.split;
 import static dev.eddy.streaming.api.expr.Functions.gt;
 import static dev.eddy.streaming.api.expr.Functions.isNull;
 import static dev.eddy.streaming.api.expr.Functions.length;
@@ -65,6 +67,14 @@ class StatelessOperatorsTest {
                 new Object[]{"d", 7L, 9.0});
         Dataset q = in.toDF().filter(or(gt(col("n"), lit(4L)), and(isNull(col("x")), lit(true)))).select("name");
         assertThat(values(runOnce(q))).containsExactly("[a]", "[c]", "[d]");
+    }
+
+    @Test
+    void when_fluentColumnMethodsAreUsed_then_theyBuildTheSameExpressions() {
+        in.addData(new Object[]{"a b", 7L, 2.0}, new Object[]{"c", 2L, 1.0});
+        Dataset q = in.toDF().filter(col("n").mod(2L).equalTo(1L).and(col("x").geq(2.0)))
+                .select(explode(split(col("name"), " ")).as("word"), col("n").plus(1L).as("n1"));
+        assertThat(values(runOnce(q))).containsExactly("[a, 8]", "[b, 8]");
     }
 
     @Test

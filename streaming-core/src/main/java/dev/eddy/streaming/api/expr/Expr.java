@@ -8,6 +8,85 @@ package dev.eddy.streaming.api.expr;
 public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary, Expr.Cast, Expr.Call,
         Expr.Window, Expr.SessionWindow, Expr.Agg, Expr.Alias {
 
+    // Fluent forms, as on Spark's Column: col("n").gt(3), explode(split(col("v"), " ")).as("word").
+    // An argument that is not an Expr is taken as a literal.
+
+    default Expr as(String name) {
+        return new Alias(this, name);
+    }
+
+    default Expr alias(String name) {
+        return as(name);
+    }
+
+    default Expr plus(Object o) {
+        return new Binary(BinaryOp.ADD, this, Functions.exprOf(o));
+    }
+
+    default Expr minus(Object o) {
+        return new Binary(BinaryOp.SUB, this, Functions.exprOf(o));
+    }
+
+    default Expr multiply(Object o) {
+        return new Binary(BinaryOp.MUL, this, Functions.exprOf(o));
+    }
+
+    default Expr divide(Object o) {
+        return new Binary(BinaryOp.DIV, this, Functions.exprOf(o));
+    }
+
+    default Expr mod(Object o) {
+        return new Binary(BinaryOp.MOD, this, Functions.exprOf(o));
+    }
+
+    default Expr equalTo(Object o) {
+        return new Binary(BinaryOp.EQ, this, Functions.exprOf(o));
+    }
+
+    default Expr notEqual(Object o) {
+        return new Binary(BinaryOp.NE, this, Functions.exprOf(o));
+    }
+
+    default Expr gt(Object o) {
+        return new Binary(BinaryOp.GT, this, Functions.exprOf(o));
+    }
+
+    default Expr geq(Object o) {
+        return new Binary(BinaryOp.GE, this, Functions.exprOf(o));
+    }
+
+    default Expr lt(Object o) {
+        return new Binary(BinaryOp.LT, this, Functions.exprOf(o));
+    }
+
+    default Expr leq(Object o) {
+        return new Binary(BinaryOp.LE, this, Functions.exprOf(o));
+    }
+
+    default Expr and(Expr o) {
+        return new Binary(BinaryOp.AND, this, o);
+    }
+
+    default Expr or(Expr o) {
+        return new Binary(BinaryOp.OR, this, o);
+    }
+
+    default Expr not() {
+        return new Unary(UnaryOp.NOT, this);
+    }
+
+    default Expr isNull() {
+        return new Unary(UnaryOp.IS_NULL, this);
+    }
+
+    default Expr isNotNull() {
+        return new Unary(UnaryOp.IS_NOT_NULL, this);
+    }
+
+    default Expr cast(dev.eddy.streaming.api.data.DataType to) {
+        return new Cast(this, to);
+    }
+
     /** A column reference; {@code a.b} refers to field b of struct column a. */
     record Col(String name) implements Expr {
         @Override

@@ -139,6 +139,10 @@ public final class ExprTypes {
             }
             return DataType.BOOLEAN;
         }
+        if ((b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB) && l == DataType.TIMESTAMP
+                && (r == DataType.LONG || r == DataType.INT)) {
+            return DataType.TIMESTAMP;
+        }
         if (b.op() == Expr.BinaryOp.DIV) {
             numeric(l, b.left());
             numeric(r, b.right());

@@ -21,6 +21,11 @@ public final class Functions {
         return new Expr.Col(name);
     }
 
+    /** An Expr as is; any other value as a literal. */
+    public static Expr exprOf(Object o) {
+        return o instanceof Expr e ? e : lit(o);
+    }
+
     public static Expr lit(Object value) {
         if (value == null) {
             return new Expr.Lit(null, DataType.STRING);
@@ -41,6 +46,11 @@ public final class Functions {
             return new Expr.Lit(value, DataType.STRING);
         }
         throw new IllegalArgumentException("unsupported literal type " + value.getClass().getName());
+    }
+
+    /** An interval as a LONG literal of microseconds: {@code add(col("ts"), interval("1 hour"))}. */
+    public static Expr interval(String duration) {
+        return lit(Durations.parseMicros(duration));
     }
 
     public static Expr add(Expr a, Expr b) {

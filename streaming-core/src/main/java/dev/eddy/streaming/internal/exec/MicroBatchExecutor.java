@@ -44,6 +44,10 @@ public final class MicroBatchExecutor {
     private long nextBatchId;
     private volatile long watermark = BatchContext.NO_WATERMARK;
     private long lastTriggerStart = -1;
+    /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
+    private Offset[] replay;
+    /** Available-now: the offsets available when the query started; it stops once it has read up to them. */
+    private Offset[] availableNowTarget;
 
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog) {
@@ -87,6 +91,7 @@ public final class MicroBatchExecutor {
                 starts = parse(prev.get());
             }
             nextBatchId = e.batchId();
+            replay = parse(e);
         }
         watermark = e.watermarkMicros();
     }
@@ -106,11 +111,22 @@ public final class MicroBatchExecutor {
      */
     public Optional<BatchResult> runNextBatch(boolean availableNow) {
         long t0 = clock.millis();
+        if (replay != null) {
+            Offset[] logged = replay;
+            replay = null;
+            return Optional.of(runBatch(logged, true, t0, t0));
+        }
+        if (availableNow && availableNowTarget != null && java.util.Arrays.equals(starts, availableNowTarget)) {
+            return wantsNoDataBatch() ? Optional.of(runBatch(starts.clone(), false, t0, t0)) : Optional.empty();
+        }
         Offset[] latest = new Offset[sources.length];
         boolean hasData = false;
         for (int i = 0; i < sources.length; i++) {
             latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, availableNow));
             hasData |= !latest[i].equals(starts[i]);
+        }
+        if (availableNow && availableNowTarget == null) {
+            availableNowTarget = latest.clone();
         }
         long tLatest = clock.millis();
         if (!hasData && !wantsNoDataBatch()) {

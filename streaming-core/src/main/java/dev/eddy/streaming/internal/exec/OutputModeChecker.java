@@ -27,7 +27,13 @@ final class OutputModeChecker {
                     + "use append or update");
         }
         for (StatefulOperator op : plan.statefulOps()) {
-            if (op instanceof AggregateOp agg && mode == OutputMode.APPEND && !agg.hasEventTimeEviction()) {
+            if (op instanceof dev.eddy.streaming.internal.ops.StreamStreamJoinOp && mode != OutputMode.APPEND) {
+                throw new UnsupportedOperationException(mode + " output mode not supported for a join between two "
+                        + "streaming DataFrames/Datasets: joined rows are final once emitted, use append");
+            }
+            boolean bounded = op instanceof AggregateOp agg ? agg.hasEventTimeEviction()
+                    : !(op instanceof dev.eddy.streaming.internal.ops.SessionWindowOp s) || s.hasEventTimeEviction();
+            if (mode == OutputMode.APPEND && !bounded) {
                 throw new UnsupportedOperationException("Append output mode not supported when there are streaming "
                         + "aggregations on streaming DataFrames/DataSets without watermark: a group's row can only "
                         + "be appended once it is final, i.e. when the watermark passes its window end; add "

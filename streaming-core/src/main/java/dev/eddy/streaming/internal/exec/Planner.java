@@ -25,9 +25,11 @@ import dev.eddy.streaming.internal.ops.MapRowsOp;
 import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.ProjectOp;
 import dev.eddy.streaming.internal.ops.ScanOp;
+import dev.eddy.streaming.internal.ops.SessionWindowOp;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.StaticScanOp;
 import dev.eddy.streaming.internal.ops.StreamStaticJoinOp;
+import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
 
 import java.util.ArrayList;
@@ -91,6 +93,13 @@ public final class Planner {
             watermarked.add(w.column());
             return op;
         }
+        if (n instanceof Aggregate a && a.groupings().stream().anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
+            Operator child = build(a.child());
+            SessionWindowOp op = new SessionWindowOp(child, a, mode, watermarked);
+            stateful.add(op);
+            keyColumns = a.groupings().stream().map(ExprTypes::name).toList();
+            return op;
+        }
         if (n instanceof Aggregate a) {
             Operator child = build(a.child());
             AggregateOp op = new AggregateOp(child, a, mode, watermarked);
@@ -127,7 +136,11 @@ public final class Planner {
         boolean ls = j.left().isStreaming();
         boolean rs = j.right().isStreaming();
         if (ls && rs) {
-            throw new UnsupportedOperationException("stream-stream joins are not supported yet");
+            Operator l = build(j.left());
+            Operator r = build(j.right());
+            StreamStreamJoinOp op = new StreamStreamJoinOp(l, r, j, watermarked);
+            stateful.add(op);
+            return op;
         }
         if (!ls) {
             throw new UnsupportedOperationException("a static table must be the right side of a join with a stream "

@@ -103,7 +103,7 @@ public final class QueryRunner implements StreamingQuery {
                 }
             } else {
                 idleReported = false;
-                if (trigger instanceof Trigger.Once && !exec.wantsNoDataBatch()) {
+                if (trigger instanceof Trigger.Once) {
                     return;
                 }
                 if (bounded || exec.wantsNoDataBatch()) {

@@ -71,6 +71,11 @@ public final class ExprCompiler {
             }
             return of(type, b -> Ops.compare(bin.op(), common, l.eval(b), r.eval(b)));
         }
+        if (bin.right() instanceof Expr.Lit lit && lit.value() instanceof Number k && !(k instanceof Double)
+                && (type == DataType.LONG || type == DataType.TIMESTAMP) && l.type() != DataType.DOUBLE) {
+            long kv = k.longValue();
+            return of(type, b -> Ops.arithmeticLongScalar(bin.op(), type, l.eval(b), kv));
+        }
         return of(type, b -> Ops.arithmetic(bin.op(), type, l.eval(b), r.eval(b)));
     }
 

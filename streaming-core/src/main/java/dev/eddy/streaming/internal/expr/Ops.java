@@ -64,6 +64,9 @@ final class Ops {
                 }
             }
         }
+        if (type == DataType.TIMESTAMP) {
+            return new LongColumn(DataType.TIMESTAMP, out, n, nulls);
+        }
         if (type == DataType.INT) {
             int[] ints = new int[n];
             for (int i = 0; i < n; i++) {
@@ -72,6 +75,32 @@ final class Ops {
             return new IntColumn(ints, n, nulls);
         }
         return new LongColumn(DataType.LONG, out, n, nulls);
+    }
+
+    /** column op constant over longs: no constant column is materialized. */
+    static Column arithmeticLongScalar(Expr.BinaryOp op, DataType type, Column a, long k) {
+        int n = a.size();
+        long[] x = Vectors.asLongs(a);
+        long[] out = new long[n];
+        long[] nulls = a.nullBitmap();
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) out[i] = x[i] + k;
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) out[i] = x[i] - k;
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) out[i] = x[i] * k;
+            }
+            default -> {
+                if (k == 0) {
+                    return Vectors.constant(null, type, n);
+                }
+                for (int i = 0; i < n; i++) out[i] = x[i] % k;
+            }
+        }
+        return new LongColumn(type, out, n, nulls);
     }
 
     private static long[] nullWhereZero(double[] y, int n, long[] nulls) {

@@ -29,6 +29,12 @@ public abstract class Accumulator {
 
     public abstract long bytesPerGroup();
 
+    /** Folds group {@code from}'s value into group {@code into} (session windows merging). */
+    public abstract void merge(int into, int from);
+
+    /** Zeroes group {@code g} so its id can be reused. */
+    public abstract void reset(int g);
+
     static int grow(int current, int needed) {
         int c = Math.max(16, current);
         while (c < needed) {

@@ -99,6 +99,18 @@ final class DistinctCountAccumulator extends Accumulator {
     }
 
     @Override
+    public void merge(int into, int from) {
+        for (int j = 0; j < M; j++) {
+            registers[into * M + j] = (byte) Math.max(registers[into * M + j], registers[from * M + j]);
+        }
+    }
+
+    @Override
+    public void reset(int g) {
+        Arrays.fill(registers, g * M, (g + 1) * M, (byte) 0);
+    }
+
+    @Override
     public long bytesPerGroup() {
         return M;
     }

@@ -82,6 +82,25 @@ final class DoubleAccumulator extends Accumulator {
     }
 
     @Override
+    public void merge(int into, int from) {
+        if (counts[from] == 0) {
+            return;
+        }
+        switch (kind) {
+            case SUM, AVG -> values[into] += values[from];
+            case MIN -> values[into] = counts[into] == 0 ? values[from] : Math.min(values[into], values[from]);
+            default -> values[into] = counts[into] == 0 ? values[from] : Math.max(values[into], values[from]);
+        }
+        counts[into] += counts[from];
+    }
+
+    @Override
+    public void reset(int g) {
+        values[g] = 0;
+        counts[g] = 0;
+    }
+
+    @Override
     public long bytesPerGroup() {
         return 16;
     }

@@ -98,6 +98,26 @@ final class LongAccumulator extends Accumulator {
     }
 
     @Override
+    public void merge(int into, int from) {
+        boolean hasFrom = (seen[from >>> 6] & (1L << from)) != 0;
+        boolean hasInto = (seen[into >>> 6] & (1L << into)) != 0;
+        switch (kind) {
+            case COUNT_ALL, COUNT, SUM -> values[into] += values[from];
+            case MIN -> values[into] = !hasInto ? values[from] : hasFrom ? Math.min(values[into], values[from]) : values[into];
+            default -> values[into] = !hasInto ? values[from] : hasFrom ? Math.max(values[into], values[from]) : values[into];
+        }
+        if (hasFrom) {
+            seen[into >>> 6] |= 1L << into;
+        }
+    }
+
+    @Override
+    public void reset(int g) {
+        values[g] = 0;
+        seen[g >>> 6] &= ~(1L << g);
+    }
+
+    @Override
     public long bytesPerGroup() {
         return 8;
     }

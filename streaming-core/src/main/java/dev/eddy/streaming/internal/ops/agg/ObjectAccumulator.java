@@ -60,6 +60,20 @@ final class ObjectAccumulator extends Accumulator {
     }
 
     @Override
+    public void merge(int into, int from) {
+        String f = values[from];
+        String cur = values[into];
+        if (f != null && (cur == null || (max ? f.compareTo(cur) > 0 : f.compareTo(cur) < 0))) {
+            values[into] = f;
+        }
+    }
+
+    @Override
+    public void reset(int g) {
+        values[g] = null;
+    }
+
+    @Override
     public long bytesPerGroup() {
         return 8;
     }

@@ -1,0 +1,387 @@
+package dev.eddy.streaming.internal.ops;
+
+import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.data.StructColumn;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.ExprTypes;
+import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.internal.expr.Evaluator;
+import dev.eddy.streaming.internal.expr.ExprCompiler;
+import dev.eddy.streaming.internal.expr.Vectors;
+import dev.eddy.streaming.internal.ops.agg.Accumulator;
+import dev.eddy.streaming.internal.ops.agg.Accumulators;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Aggregation over session windows: per key, an event at t opens [t, t + gap); overlapping sessions merge
+ * (their aggregates too). With a watermark on the time column (append/update mode), a row whose own
+ * [t, t + gap) already ends at or before the watermark is dropped as late, and a session with
+ * end <= watermark is closed: emitted in append mode and evicted.
+ */
+public final class SessionWindowOp implements StatefulOperator {
+    private final Operator child;
+    private final Aggregate node;
+    private final OutputMode mode;
+    private final int sessionPos;
+    private final long gap;
+    private final Evaluator time;
+    private final Evaluator[] keyEvals;
+    private final Evaluator[] aggArgs;
+    private final Accumulator[] accs;
+    private final boolean watermarked;
+    private final Map<List<Object>, List<Session>> sessions = new LinkedHashMap<>();
+    private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
+    private final LateRows late = new LateRows(100);
+    private int nextId;
+    private int[] parent = new int[16];
+    private boolean[] isFree = new boolean[16];
+    private long lastWatermark = BatchContext.NO_WATERMARK;
+    private long version = -1;
+    private StateMetrics metrics = new StateMetrics("sessionWindowStateStoreSave", 0, 0, 0, 0, 0);
+
+    /** One open session of one key; {@code id} indexes the accumulators. */
+    private static final class Session {
+        long start;
+        long end;
+        int id;
+        boolean updated;
+
+        Session(long start, long end, int id) {
+            this.start = start;
+            this.end = end;
+            this.id = id;
+        }
+    }
+
+    public SessionWindowOp(Operator child, Aggregate node, OutputMode mode, Set<String> watermarkedColumns) {
+        this.child = child;
+        this.node = node;
+        this.mode = mode;
+        Schema in = child.schema();
+        int pos = -1;
+        long g = 0;
+        Evaluator t = null;
+        boolean wm = false;
+        keyEvals = new Evaluator[node.groupings().size()];
+        for (int i = 0; i < keyEvals.length; i++) {
+            Expr e = ExprTypes.unalias(node.groupings().get(i));
+            if (e instanceof Expr.SessionWindow sw) {
+                pos = i;
+                g = sw.gapMicros();
+                t = ExprCompiler.compile(sw.time(), in);
+                wm = sw.time() instanceof Expr.Col c && watermarkedColumns.contains(c.name());
+            } else {
+                keyEvals[i] = ExprCompiler.compile(e, in);
+            }
+        }
+        sessionPos = pos;
+        gap = g;
+        time = t;
+        watermarked = wm;
+        aggArgs = new Evaluator[node.aggregates().size()];
+        accs = new Accumulator[aggArgs.length];
+        for (int a = 0; a < accs.length; a++) {
+            Expr.Agg agg = (Expr.Agg) ExprTypes.unalias(node.aggregates().get(a));
+            aggArgs[a] = agg.arg() == null ? null : ExprCompiler.compile(agg.arg(), in);
+            accs[a] = Accumulators.create(agg.fn(), aggArgs[a] == null ? null : aggArgs[a].type());
+        }
+    }
+
+    public boolean hasEventTimeEviction() {
+        return watermarked;
+    }
+
+    @Override
+    public Schema schema() {
+        return node.schema();
+    }
+
+    @Override
+    public List<Operator> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public Batch execute(BatchContext ctx) {
+        Batch in = child.execute(ctx);
+        lastWatermark = ctx.watermark();
+        boolean applyWm = watermarked && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
+        Column tc = time.eval(in);
+        long[] t = Vectors.asLongs(tc);
+        Column[] keys = new Column[keyEvals.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = keyEvals[i] == null ? null : keyEvals[i].eval(in);
+        }
+        for (List<Session> l : sessions.values()) {
+            for (Session s : l) {
+                s.updated = false;
+            }
+        }
+        int n = in.numRows();
+        int[] rowIds = new int[n];
+        int[] rows = new int[n];
+        int m = 0;
+        long dropped = 0;
+        for (int r = 0; r < n; r++) {
+            if (tc.isNull(r)) {
+                continue;
+            }
+            if (applyWm && t[r] + gap <= ctx.watermark()) {
+                dropped++;
+                late.add(new LateRows.Dropped(ctx.batchId(), in.row(r).copy(), t[r] + gap, ctx.watermark()));
+                continue;
+            }
+            rows[m] = r;
+            rowIds[m++] = place(key(keys, r), t[r]);
+        }
+        for (int i = 0; i < m; i++) {
+            rowIds[i] = find(rowIds[i]);
+        }
+        for (int a = 0; a < accs.length; a++) {
+            accs[a].update(rowIds, rows, m, aggArgs[a] == null ? null : aggArgs[a].eval(in));
+        }
+        List<Object[]> outKeys = new ArrayList<>();
+        List<Session> outSessions = new ArrayList<>();
+        int updated = 0;
+        for (Map.Entry<List<Object>, List<Session>> e : sessions.entrySet()) {
+            for (Session s : e.getValue()) {
+                updated += s.updated ? 1 : 0;
+                if (mode == OutputMode.COMPLETE || (mode == OutputMode.UPDATE && s.updated)) {
+                    outKeys.add(e.getKey().toArray());
+                    outSessions.add(s);
+                }
+            }
+        }
+        int removed = 0;
+        if (applyWm) {
+            removed = evict(ctx.watermark(), outKeys, outSessions);
+        }
+        Batch out = output(outKeys, outSessions);
+        releaseUnusedIds();
+        if (m > 0 || removed > 0) {
+            version = ctx.batchId();
+        }
+        metrics = new StateMetrics("sessionWindowStateStoreSave", openSessions(), updated, removed, dropped,
+                openSessions() * 64L);
+        return out;
+    }
+
+    private List<Object> key(Column[] keys, int r) {
+        List<Object> k = new ArrayList<>(keys.length);
+        for (Column c : keys) {
+            if (c != null) {
+                k.add(c.get(r));
+            }
+        }
+        return k;
+    }
+
+    /** Puts [t, t + gap) into the key's sessions, merging overlaps; returns the (possibly merged) id. */
+    private int place(List<Object> key, long t) {
+        List<Session> list = sessions.computeIfAbsent(key, k -> new ArrayList<>());
+        Session target = null;
+        for (int i = 0; i < list.size(); i++) {
+            Session s = list.get(i);
+            if (t < s.end && s.start < t + gap) {
+                if (target == null) {
+                    target = s;
+                    target.start = Math.min(target.start, t);
+                    target.end = Math.max(target.end, t + gap);
+                } else {
+                    mergeInto(target, s);
+                    list.remove(i--);
+                }
+            }
+        }
+        if (target == null) {
+            target = new Session(t, t + gap, newId());
+            list.add(target);
+        }
+        // a grown session may now overlap neighbours it did not overlap before
+        for (int i = 0; i < list.size(); i++) {
+            Session s = list.get(i);
+            if (s != target && s.start < target.end && target.start < s.end) {
+                mergeInto(target, s);
+                list.remove(i--);
+            }
+        }
+        target.updated = true;
+        return target.id;
+    }
+
+    private void mergeInto(Session target, Session s) {
+        target.start = Math.min(target.start, s.start);
+        target.end = Math.max(target.end, s.end);
+        for (Accumulator a : accs) {
+            a.merge(target.id, s.id);
+        }
+        parent[s.id] = target.id;
+    }
+
+    private int find(int id) {
+        while (parent[id] != id) {
+            id = parent[id];
+        }
+        return id;
+    }
+
+    private int newId() {
+        int id;
+        if (!freeIds.isEmpty()) {
+            id = freeIds.poll();
+            isFree[id] = false;
+        } else {
+            id = nextId++;
+            for (Accumulator a : accs) {
+                a.ensureCapacity(nextId);
+            }
+            if (nextId > parent.length) {
+                parent = Arrays.copyOf(parent, parent.length * 2);
+                isFree = Arrays.copyOf(isFree, parent.length);
+            }
+        }
+        parent[id] = id;
+        return id;
+    }
+
+    private int evict(long wm, List<Object[]> outKeys, List<Session> outSessions) {
+        int removed = 0;
+        var it = sessions.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<List<Object>, List<Session>> e = it.next();
+            var sit = e.getValue().iterator();
+            while (sit.hasNext()) {
+                Session s = sit.next();
+                if (s.end <= wm) {
+                    sit.remove();
+                    removed++;
+                    if (mode == OutputMode.APPEND) {
+                        outKeys.add(e.getKey().toArray());
+                        outSessions.add(s);
+                    }
+                    s.updated = false;
+                }
+            }
+            if (e.getValue().isEmpty()) {
+                it.remove();
+            }
+        }
+        return removed;
+    }
+
+    /** Frees every id no open session uses (merged-away and evicted sessions), after output is built. */
+    private void releaseUnusedIds() {
+        boolean[] used = new boolean[nextId];
+        for (List<Session> l : sessions.values()) {
+            for (Session s : l) {
+                used[s.id] = true;
+            }
+        }
+        for (int id = 0; id < nextId; id++) {
+            if (!used[id] && !isFree[id]) {
+                for (Accumulator a : accs) {
+                    a.reset(id);
+                }
+                parent[id] = id;
+                isFree[id] = true;
+                freeIds.add(id);
+            }
+        }
+    }
+
+    private int openSessions() {
+        int n = 0;
+        for (List<Session> l : sessions.values()) {
+            n += l.size();
+        }
+        return n;
+    }
+
+    private Batch output(List<Object[]> keys, List<Session> list) {
+        int n = list.size();
+        Schema s = node.schema();
+        int[] ids = new int[n];
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        for (int i = 0; i < n; i++) {
+            Session x = list.get(i);
+            ids[i] = x.id;
+            starts[i] = x.start;
+            ends[i] = x.end;
+        }
+        Column[] cols = new Column[s.size()];
+        var kb = Batch.builder(s, n);
+        for (int i = 0; i < n; i++) {
+            Object[] vals = new Object[s.size()];
+            int k = 0;
+            for (int g = 0; g < keyEvals.length; g++) {
+                if (g != sessionPos) {
+                    vals[g] = keys.get(i)[k++];
+                }
+            }
+            kb.addRow(vals);
+        }
+        Batch keyBatch = kb.build();
+        for (int g = 0; g < keyEvals.length; g++) {
+            cols[g] = g == sessionPos ? new StructColumn(s.field(g).children(), new Column[]{
+                    new LongColumn(DataType.TIMESTAMP, starts, n, null), new LongColumn(DataType.TIMESTAMP, ends, n, null)},
+                    n, null) : keyBatch.column(g);
+        }
+        for (int a = 0; a < accs.length; a++) {
+            cols[keyEvals.length + a] = dev.eddy.streaming.internal.expr.Casts.cast(accs[a].result(ids, n),
+                    s.field(keyEvals.length + a).type());
+        }
+        return Batch.of(s, cols);
+    }
+
+    @Override
+    public StateMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public Batch stateRows() {
+        List<Object[]> keys = new ArrayList<>();
+        List<Session> list = new ArrayList<>();
+        for (Map.Entry<List<Object>, List<Session>> e : sessions.entrySet()) {
+            for (Session s : e.getValue()) {
+                keys.add(e.getKey().toArray());
+                list.add(s);
+            }
+        }
+        return output(keys, list);
+    }
+
+    @Override
+    public boolean wantsNoDataBatch(long newWatermark) {
+        return watermarked && mode != OutputMode.COMPLETE && newWatermark != BatchContext.NO_WATERMARK
+                && newWatermark > lastWatermark;
+    }
+
+    @Override
+    public LateRows lateRows() {
+        return late;
+    }
+
+    @Override
+    public long stateVersion() {
+        return version;
+    }
+
+    @Override
+    public String describe() {
+        return "SessionWindowAggregate " + node.groupings() + " " + node.aggregates() + " mode=" + mode;
+    }
+}

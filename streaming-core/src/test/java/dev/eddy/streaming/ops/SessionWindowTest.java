@@ -1,0 +1,81 @@
+package dev.eddy.streaming.ops;
+
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.eddy.streaming.api.expr.Functions.alias;
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.sessionWindow;
+import static dev.eddy.streaming.api.expr.Functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SessionWindowTest {
+    private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
+    private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
+            Field.of("user", DataType.STRING), Field.of("n", DataType.LONG)));
+
+    private static Object[] ev(long second, String user) {
+        return new Object[]{Instant.ofEpochSecond(second), user, 1L};
+    }
+
+    /** "[start,end) user count sum" with times in seconds. */
+    private static List<String> sessions(List<Row> rows) {
+        return rows.stream().map(r -> "[" + r.getStruct(0).getTimestamp("start").getEpochSecond() + ","
+                + r.getStruct(0).getTimestamp("end").getEpochSecond() + ") " + r.get(1) + " " + r.get(2) + " " + r.get(3))
+                .sorted().collect(Collectors.toList());
+    }
+
+    private Dataset sessionCounts(Dataset ds) {
+        return ds.groupBy(sessionWindow(col("ts"), "5 seconds"), col("user")).agg(count(), alias(sum(col("n")), "total"));
+    }
+
+    @Test
+    void when_eventsAreCloserThanTheGap_then_theyShareASessionAndBridgingEventsMergeSessions() {
+        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("complete"))) {
+            in.addData(ev(0, "ann"), ev(3, "ann"), ev(2, "bob"), ev(20, "ann"));
+            d.runTrigger();
+            assertThat(sessions(d.result())).containsExactly("[0,8) ann 2 2", "[2,7) bob 1 1", "[20,25) ann 1 1");
+            in.addData(ev(12, "ann"));
+            d.runTrigger();
+            assertThat(sessions(d.result())).containsExactly("[0,8) ann 2 2", "[12,17) ann 1 1", "[2,7) bob 1 1",
+                    "[20,25) ann 1 1");
+            in.addData(ev(16, "ann"), ev(7, "ann"));
+            d.runTrigger();
+            // 16 joins [12,17) and [20,25); 7 grows [0,8) to [0,12), which only touches [12,25): no merge
+            assertThat(sessions(d.result())).containsExactly("[0,12) ann 3 3", "[12,25) ann 3 3", "[2,7) bob 1 1");
+            in.addData(ev(11, "ann"));
+            d.runTrigger();
+            assertThat(sessions(d.result())).containsExactly("[0,25) ann 7 7", "[2,7) bob 1 1");
+            assertThat(d.stateRows(0)).hasSize(2);
+        }
+    }
+
+    @Test
+    void when_watermarkPassesSessionEnd_then_appendModeEmitsItOnceAndLateRowsAreDropped() {
+        Dataset q = sessionCounts(in.toDF().withWatermark("ts", "10 seconds"));
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("append"))) {
+            in.addData(ev(0, "ann"), ev(2, "ann"), ev(4, "bob"));
+            assertThat(d.runTrigger().newRows()).isEmpty();
+            in.addData(ev(18, "cy"));
+            // watermark 8: ann's [0,7) closes in the no-data batch; bob's [4,9) stays open
+            assertThat(sessions(d.runTrigger().newRows())).containsExactly("[0,7) ann 2 2");
+            in.addData(ev(1, "ann"), ev(30, "cy"));
+            // watermark 20 closes bob's [4,9); cy's [18,23) stays open
+            assertThat(sessions(d.runTrigger().newRows())).containsExactly("[4,9) bob 1 1");
+            assertThat(d.droppedRows().total()).isEqualTo(1);
+        }
+    }
+}
