@@ -12,7 +12,7 @@ import java.util.UUID;
  *       logged batch is not committed, it is re-run with exactly the logged offsets</li>
  *   <li>per batch N: {@link #logOffsets(OffsetLogEntry)} BEFORE reading data (a checkpoint's
  *       {@code offsets/N}); then, after the sink accepted the batch and state was updated,
- *       {@link #stateCommitted(String, long, dev.eddy.streaming.api.data.Batch)} per stateful operator
+ *       {@link #stateCommitted(String, long, byte[])} per stateful operator
  *       (only if {@link #wantsState()}), then {@link #commitBatch(long)} ({@code commits/N})</li>
  * </ol>
  * Implementations write their own binary or text format (never Java serialization).
@@ -35,11 +35,37 @@ public interface CheckpointStore {
         return false;
     }
 
-    /** State of operator {@code operatorId} after batch {@code version}, as rows. */
-    default void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch stateRows) {
+    /**
+     * State of stateful operator {@code operatorId} (its index in plan order) after batch {@code version}, in the
+     * operator's own binary form. Called only for operators whose state changed in that batch.
+     */
+    default void stateCommitted(String operatorId, long version, byte[] state) {
+    }
+
+    /** The newest state of {@code operatorId} saved at a version {@code <= version}, if any. */
+    default Optional<byte[]> loadState(String operatorId, long version) {
+        return Optional.empty();
     }
 
     void commitBatch(long batchId);
+
+    /** Commits batch {@code batchId}, recording the watermark the next batch uses (Spark's commit metadata). */
+    default void commitBatch(long batchId, long nextWatermarkMicros) {
+        commitBatch(batchId);
+    }
+
+    /** The watermark recorded when {@code batchId} was committed, if known. */
+    default OptionalLong watermarkAfter(long batchId) {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Called once at start with a description of each stateful operator (plan order) and the number of sources.
+     * A store that remembers an earlier plan throws {@link IllegalStateException} naming what changed if the new
+     * plan cannot use the stored state.
+     */
+    default void checkPlan(java.util.List<String> statefulOperators, int numSources) {
+    }
 
     /** A store that remembers nothing (queries without a checkpoint location). */
     static CheckpointStore none() {

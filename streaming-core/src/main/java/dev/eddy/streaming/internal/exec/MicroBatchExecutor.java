@@ -72,6 +72,11 @@ public final class MicroBatchExecutor {
             starts[i] = sources[i].initialOffset();
         }
         plan.root().open();
+        List<String> stateful = new ArrayList<>();
+        for (StatefulOperator op : plan.statefulOps()) {
+            stateful.add(op.describe());
+        }
+        store.checkPlan(stateful, sources.length);
         resume();
     }
 
@@ -94,6 +99,13 @@ public final class MicroBatchExecutor {
             replay = parse(e);
         }
         watermark = e.watermarkMicros();
+        if (committed.isPresent()) {
+            long c = committed.getAsLong();
+            if (c >= e.batchId()) {
+                watermark = store.watermarkAfter(c).orElse(watermark);
+            }
+            StateSnapshots.restore(store, plan.statefulOps(), c);
+        }
     }
 
     private Offset[] parse(OffsetLogEntry e) {
@@ -171,12 +183,10 @@ public final class MicroBatchExecutor {
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
         if (store.wantsState()) {
-            for (int i = 0; i < plan.statefulOps().size(); i++) {
-                StatefulOperator op = plan.statefulOps().get(i);
-                store.stateCommitted(String.valueOf(i), batchId, op.stateRows());
-            }
+            StateSnapshots.save(store, plan.statefulOps(), batchId);
         }
-        store.commitBatch(batchId);
+        advanceWatermark();
+        store.commitBatch(batchId, watermark);
         Offset[] previous = starts;
         for (int i = 0; i < sources.length; i++) {
             if (!latest[i].equals(starts[i])) {
@@ -184,7 +194,6 @@ public final class MicroBatchExecutor {
             }
         }
         starts = latest;
-        advanceWatermark();
         nextBatchId++;
         long tEnd = clock.millis();
         var progress = ProgressBuilder.build(identity, batchId, t0, lastTriggerStart, numInput, perSource,

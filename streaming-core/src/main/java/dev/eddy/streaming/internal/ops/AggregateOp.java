@@ -15,6 +15,7 @@ import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.ops.agg.Accumulators;
 import dev.eddy.streaming.internal.state.GroupTable;
+import dev.eddy.streaming.internal.state.StateCodec;
 import dev.eddy.streaming.internal.window.WindowAssigner;
 
 import java.util.List;
@@ -388,5 +389,68 @@ public final class AggregateOp implements StatefulOperator {
     public String describe() {
         return "StatefulAggregate " + node.groupings() + " " + node.aggregates() + " mode=" + mode
                 + (evictKey >= 0 ? " (watermark evicts state)" : "");
+    }
+
+    @Override
+    public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+        int n = table.size();
+        out.writeInt(n);
+        out.writeLong(lastWatermark);
+        out.writeLong(version);
+        for (int k = 0; k < keyTypes.length; k++) {
+            boolean obj = !keyTypes[k].isPrimitive();
+            for (int g = 0; g < n; g++) {
+                if (obj) {
+                    StateCodec.writeValue(out, table.isNullKey(k, g) ? null : table.objectKey(k, g));
+                } else {
+                    out.writeBoolean(table.isNullKey(k, g));
+                    out.writeLong(table.longKey(k, g));
+                }
+            }
+        }
+        for (Accumulator a : accs) {
+            for (int g = 0; g < n; g++) {
+                a.writeGroup(g, out);
+            }
+        }
+    }
+
+    @Override
+    public void readState(java.io.DataInputStream in) throws java.io.IOException {
+        if (table.size() != 0) {
+            throw new IllegalStateException("state can only be restored before the first batch");
+        }
+        int n = in.readInt();
+        lastWatermark = in.readLong();
+        version = in.readLong();
+        int k = keyTypes.length;
+        long[][] longs = new long[k][];
+        Object[][] objs = new Object[k][];
+        boolean[][] nulls = new boolean[k][n];
+        for (int i = 0; i < k; i++) {
+            boolean obj = !keyTypes[i].isPrimitive();
+            if (obj) {
+                objs[i] = new Object[n];
+            } else {
+                longs[i] = new long[n];
+            }
+            for (int g = 0; g < n; g++) {
+                if (obj) {
+                    objs[i][g] = StateCodec.readValue(in);
+                    nulls[i][g] = objs[i][g] == null;
+                } else {
+                    nulls[i][g] = in.readBoolean();
+                    longs[i][g] = in.readLong();
+                }
+            }
+        }
+        int[] groups = new int[n];
+        table.findOrInsert(longs, objs, nulls, n, groups);
+        ensureCapacity(table.size());
+        for (Accumulator a : accs) {
+            for (int g = 0; g < n; g++) {
+                a.readGroup(groups[g], in);
+            }
+        }
     }
 }

@@ -22,4 +22,18 @@ public interface StatefulOperator extends Operator {
 
     /** The state version: the id of the last batch that changed it (checkpoints store state per version). */
     long stateVersion();
+
+    /**
+     * Writes all state (checkpoints), in a format only {@link #readState} needs to understand. Operators that
+     * cannot be checkpointed yet say so, so that a checkpointed query fails at its first batch instead of
+     * silently losing state on restart.
+     */
+    default void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+        throw new UnsupportedOperationException("checkpointing the state of " + describe() + " is not supported yet");
+    }
+
+    /** Replaces all state by what {@link #writeState} wrote; called once before the first batch of a restart. */
+    default void readState(java.io.DataInputStream in) throws java.io.IOException {
+        throw new UnsupportedOperationException("restoring the state of " + describe() + " is not supported yet");
+    }
 }

@@ -46,4 +46,10 @@ public abstract class Accumulator {
     static int row(int[] rows, int i) {
         return rows == null ? i : rows[i];
     }
+
+    /** Writes group {@code g}'s state (checkpoints; the format is this class's, read back by {@link #readGroup}). */
+    public abstract void writeGroup(int g, java.io.DataOutput out) throws java.io.IOException;
+
+    /** Restores group {@code g}'s state as written by {@link #writeGroup}; call {@link #ensureCapacity} first. */
+    public abstract void readGroup(int g, java.io.DataInput in) throws java.io.IOException;
 }

@@ -7,6 +7,9 @@ import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * approx_count_distinct: a HyperLogLog sketch of 256 one-byte registers per group, all groups in one
@@ -113,5 +116,15 @@ final class DistinctCountAccumulator extends Accumulator {
     @Override
     public long bytesPerGroup() {
         return M;
+    }
+
+    @Override
+    public void writeGroup(int g, DataOutput out) throws IOException {
+        out.write(registers, g * M, M);
+    }
+
+    @Override
+    public void readGroup(int g, DataInput in) throws IOException {
+        in.readFully(registers, g * M, M);
     }
 }

@@ -6,6 +6,9 @@ import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /** sum/min/max/avg over doubles (avg over any numeric input). */
 final class DoubleAccumulator extends Accumulator {
@@ -103,5 +106,17 @@ final class DoubleAccumulator extends Accumulator {
     @Override
     public long bytesPerGroup() {
         return 16;
+    }
+
+    @Override
+    public void writeGroup(int g, DataOutput out) throws IOException {
+        out.writeDouble(values[g]);
+        out.writeLong(counts[g]);
+    }
+
+    @Override
+    public void readGroup(int g, DataInput in) throws IOException {
+        values[g] = in.readDouble();
+        counts[g] = in.readLong();
     }
 }

@@ -6,6 +6,9 @@ import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /** count(*), count(x), and sum/min/max over long-like inputs (LONG, INT, TIMESTAMP). */
 final class LongAccumulator extends Accumulator {
@@ -120,5 +123,21 @@ final class LongAccumulator extends Accumulator {
     @Override
     public long bytesPerGroup() {
         return 8;
+    }
+
+    @Override
+    public void writeGroup(int g, DataOutput out) throws IOException {
+        out.writeLong(values[g]);
+        out.writeBoolean((seen[g >>> 6] & (1L << g)) != 0);
+    }
+
+    @Override
+    public void readGroup(int g, DataInput in) throws IOException {
+        values[g] = in.readLong();
+        if (in.readBoolean()) {
+            seen[g >>> 6] |= 1L << g;
+        } else {
+            seen[g >>> 6] &= ~(1L << g);
+        }
     }
 }

@@ -5,6 +5,9 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.StringColumn;
 
 import java.util.Arrays;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /** min/max over strings. */
 final class ObjectAccumulator extends Accumulator {
@@ -76,5 +79,15 @@ final class ObjectAccumulator extends Accumulator {
     @Override
     public long bytesPerGroup() {
         return 8;
+    }
+
+    @Override
+    public void writeGroup(int g, DataOutput out) throws IOException {
+        dev.eddy.streaming.internal.state.StateCodec.writeString(out, values[g]);
+    }
+
+    @Override
+    public void readGroup(int g, DataInput in) throws IOException {
+        values[g] = dev.eddy.streaming.internal.state.StateCodec.readString(in);
     }
 }
