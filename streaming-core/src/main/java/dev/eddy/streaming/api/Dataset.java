@@ -169,6 +169,14 @@ public final class Dataset {
                                                   dev.eddy.streaming.api.function.GroupStateFunction<S> fn) {
             return source.with(new dev.eddy.streaming.api.plan.FlatMapGroupsWithState(source.plan, keys, fn, outSchema, timeout));
         }
+
+        /** Like the other overload; {@code codec} lets checkpoints store and restore the state objects. */
+        public <S> Dataset flatMapGroupsWithState(Schema outSchema, dev.eddy.streaming.api.function.GroupStateTimeout timeout,
+                                                  dev.eddy.streaming.api.function.StateCodec<S> codec,
+                                                  dev.eddy.streaming.api.function.GroupStateFunction<S> fn) {
+            return source.with(new dev.eddy.streaming.api.plan.FlatMapGroupsWithState(source.plan, keys, fn, outSchema,
+                    timeout, codec));
+        }
     }
 
     /** Declares {@code column} as event time with a watermark of max seen minus {@code delay} ("10 minutes"). */
@@ -179,6 +187,16 @@ public final class Dataset {
     /** Keeps the first row per combination of the columns (all columns when none are given). */
     public Dataset dropDuplicates(String... columns) {
         return with(new Deduplicate(plan, List.of(columns)));
+    }
+
+    /** UNION ALL with Datasets of the same column types (by position). */
+    public Dataset union(Dataset... others) {
+        List<LogicalPlan> all = new ArrayList<>();
+        all.add(plan);
+        for (Dataset d : others) {
+            all.add(d.plan);
+        }
+        return with(new dev.eddy.streaming.api.plan.Union(all));
     }
 
     /** An inner join. */
@@ -200,6 +218,12 @@ public final class Dataset {
     /** Joins with a static Tablesaw table. */
     public Dataset join(Table right, Expr condition, String type) {
         return join(session.createDataFrame(right), condition, type);
+    }
+
+    /** Names this Dataset in its session (for SQL and {@code eddy.view(name)}). */
+    public Dataset createOrReplaceTempView(String name) {
+        session.registerView(name, this);
+        return this;
     }
 
     public DataStreamWriter writeStream() {

@@ -26,6 +26,7 @@ public final class Eddy {
     private final MemoryTables memoryTables = new MemoryTables();
     private final QueryRegistry registry = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(registry);
+    private final java.util.Map<String, Dataset> views = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Eddy(Clock clock, boolean noDataBatches) {
         this.clock = clock;
@@ -103,6 +104,24 @@ public final class Eddy {
 
     public Set<String> memoryTableNames() {
         return memoryTables.names();
+    }
+
+    /** Registers a Dataset under a name (what {@link Dataset#createOrReplaceTempView} does). */
+    public void registerView(String name, Dataset ds) {
+        views.put(name, ds);
+    }
+
+    /** A named Dataset (a temp view) or an IllegalArgumentException naming the known views. */
+    public Dataset view(String name) {
+        Dataset d = views.get(name);
+        if (d == null) {
+            throw new IllegalArgumentException("no view '" + name + "'; known: " + new java.util.TreeSet<>(views.keySet()));
+        }
+        return d;
+    }
+
+    public Set<String> viewNames() {
+        return new java.util.TreeSet<>(views.keySet());
     }
 
     public StreamingQueryManager streams() {

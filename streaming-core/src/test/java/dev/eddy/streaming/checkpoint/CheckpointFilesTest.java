@@ -2,6 +2,11 @@ package dev.eddy.streaming.checkpoint;
 
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.checkpoint.AtomicFiles;
 import dev.eddy.streaming.internal.checkpoint.ChecksummedText;
 import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
@@ -85,7 +90,7 @@ class CheckpointFilesTest {
         for (long b = 0; b <= 20; b++) {
             store.logOffsets(new OffsetLogEntry(b, List.of(Long.toString(b)), Long.MIN_VALUE, b));
             if (b % 4 == 0) {
-                store.stateCommitted("0", b, new byte[]{(byte) b});
+                store.stateCommitted("0", b, Batch.of(Schema.of(Field.of("v", DataType.LONG)), LongColumn.of(b)));
             }
             store.commitBatch(b, b * 10);
         }
@@ -94,7 +99,7 @@ class CheckpointFilesTest {
         // 16 is the state batch 18 and 19 still restore from; 20 is the newest
         assertThat(names(dir.resolve("state/0/0"))).containsExactly("16.snapshot", "20.snapshot");
         FileCheckpointStore reopened = new FileCheckpointStore(dir, 3);
-        assertThat(reopened.loadState("0", 19)).hasValueSatisfying(s -> assertThat(s).containsExactly(16));
+        assertThat(reopened.loadState("0", 19)).hasValueSatisfying(s -> assertThat(s.row(0).getLong("v")).isEqualTo(16));
         assertThat(reopened.lastCommittedBatch()).hasValue(20);
         assertThat(reopened.watermarkAfter(20)).hasValue(200);
         assertThat(reopened.lastOffsets()).hasValueSatisfying(e -> assertThat(e.sourceOffsets()).containsExactly("20"));

@@ -189,8 +189,13 @@ class FileCheckpointRestartTest {
         }
 
         @Override
-        public void stateCommitted(String operatorId, long version, byte[] state) {
+        public void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch state) {
             inner.stateCommitted(operatorId, version, state);
+        }
+
+        @Override
+        public Optional<dev.eddy.streaming.api.data.Batch> loadState(String operatorId, long version) {
+            return inner.loadState(operatorId, version);
         }
 
         @Override

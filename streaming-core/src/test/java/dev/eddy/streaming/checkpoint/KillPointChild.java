@@ -113,14 +113,14 @@ public final class KillPointChild {
         }
 
         @Override
-        public void stateCommitted(String operatorId, long version, byte[] state) {
+        public void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch state) {
             phase("after-sink", version);
             inner.stateCommitted(operatorId, version, state);
             phase("after-state", version);
         }
 
         @Override
-        public Optional<byte[]> loadState(String operatorId, long version) {
+        public Optional<dev.eddy.streaming.api.data.Batch> loadState(String operatorId, long version) {
             return inner.loadState(operatorId, version);
         }
 

@@ -78,6 +78,14 @@ class StatelessOperatorsTest {
     }
 
     @Test
+    void when_datasetIsNamed_then_theSessionFindsItByName() {
+        Dataset names = in.toDF().select("name").createOrReplaceTempView("names");
+        assertThat(eddy.view("names").plan()).isEqualTo(names.plan());
+        assertThat(eddy.viewNames()).containsExactly("names");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> eddy.view("nope")).hasMessageContaining("known: [names]");
+    }
+
+    @Test
     void when_withColumnReplacesAndAdds_then_columnOrderIsKept() {
         in.addData(new Object[]{"a", 1L, 2.0});
         Dataset q = in.toDF().withColumn("n", mul(col("n"), lit(10L))).withColumn("flag", gt(col("x"), lit(1.0)));

@@ -74,10 +74,27 @@ class StreamStreamJoinTest {
             clicks.addData(ev("C", 200));
             // watermark becomes min(190, 180) = 180 >= 100 + 60: A and B leave state, B unmatched
             assertThat(ads(d.runTrigger().newRows())).containsExactly("B->null", "C->C");
+            assertThat(d.watermark()).as("the slower input holds the watermark back").contains(Instant.ofEpochSecond(180));
             assertThat(d.lastProgress().stateOperators().get(0).numRowsRemoved()).isGreaterThanOrEqualTo(2);
             impressions.addData(ev("late", 150));
             d.runTrigger();
             assertThat(d.droppedRows().sample()).extracting(r -> r.row().getString("impressionAdId")).contains("late");
+        }
+    }
+
+    @Test
+    void when_joinRestartsFromItsCheckpoint_then_bufferedRowsStillMatch() {
+        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        try (QueryTestDriver d = QueryTestDriver.start(join("left_outer").writeStream().checkpointStore(store))) {
+            impressions.addData(ev("A", 100), ev("B", 100));
+            d.runTrigger();
+        }
+        clicks.addData(ev("A", 130));
+        try (QueryTestDriver d = QueryTestDriver.start(join("left_outer").writeStream().checkpointStore(store))) {
+            assertThat(ads(d.runTrigger().newRows())).containsExactly("A->A");
+            impressions.addData(ev("C", 300));
+            clicks.addData(ev("C", 300));
+            assertThat(ads(d.runTrigger().newRows())).containsExactly("B->null", "C->C");
         }
     }
 

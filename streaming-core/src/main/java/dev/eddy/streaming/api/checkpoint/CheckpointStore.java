@@ -12,8 +12,8 @@ import java.util.UUID;
  *       logged batch is not committed, it is re-run with exactly the logged offsets</li>
  *   <li>per batch N: {@link #logOffsets(OffsetLogEntry)} BEFORE reading data (a checkpoint's
  *       {@code offsets/N}); then, after the sink accepted the batch and state was updated,
- *       {@link #stateCommitted(String, long, byte[])} per stateful operator
- *       (only if {@link #wantsState()}), then {@link #commitBatch(long)} ({@code commits/N})</li>
+ *       {@link #stateCommitted(String, long, dev.eddy.streaming.api.data.Batch)} per stateful operator
+ *       (only if {@link #wantsState()}), then {@link #commitBatch(long, long)} ({@code commits/N})</li>
  * </ol>
  * Implementations write their own binary or text format (never Java serialization).
  */
@@ -36,14 +36,15 @@ public interface CheckpointStore {
     }
 
     /**
-     * State of stateful operator {@code operatorId} (its index in plan order) after batch {@code version}, in the
-     * operator's own binary form. Called only for operators whose state changed in that batch.
+     * The raw state of stateful operator {@code operatorId} (its index in the plan) after batch
+     * {@code version}, as a batch the engine can read back with {@link #loadState}. Operators that cannot
+     * save their state yet are skipped.
      */
-    default void stateCommitted(String operatorId, long version, byte[] state) {
+    default void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch stateRows) {
     }
 
-    /** The newest state of {@code operatorId} saved at a version {@code <= version}, if any. */
-    default Optional<byte[]> loadState(String operatorId, long version) {
+    /** The raw state saved for an operator at a version (the last committed batch), if any. */
+    default Optional<dev.eddy.streaming.api.data.Batch> loadState(String operatorId, long version) {
         return Optional.empty();
     }
 
@@ -60,15 +61,15 @@ public interface CheckpointStore {
     }
 
     /**
-     * Called once at start with a description of each stateful operator (plan order) and the number of sources.
-     * A store that remembers an earlier plan throws {@link IllegalStateException} naming what changed if the new
-     * plan cannot use the stored state.
+     * Called once at start, before resuming, with a description of each stateful operator (plan order) and the
+     * number of sources. A store that remembers an earlier plan throws {@link IllegalStateException} naming what
+     * changed if this plan cannot use the stored offsets and state.
      */
     default void checkPlan(java.util.List<String> statefulOperators, int numSources) {
     }
 
     /** A store that remembers nothing (queries without a checkpoint location). */
     static CheckpointStore none() {
-        return new InMemoryCheckpointStore();
+        return new InMemoryCheckpointStore(false);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
+import dev.eddy.streaming.api.data.Batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,21 +97,34 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public void stateCommitted(String operatorId, long version, byte[] state) {
+    public void stateCommitted(String operatorId, long version, Batch state) {
         AtomicFiles.write(CheckpointLayout.snapshot(layout.stateDir(operatorId), version),
-                StateFile.encode(version, state));
+                StateFile.encode(version, BatchCodec.encode(state)));
     }
 
     @Override
-    public Optional<byte[]> loadState(String operatorId, long version) {
+    public Optional<Batch> loadState(String operatorId, long version) {
         Path dir = layout.stateDir(operatorId);
         long[] versions = CheckpointLayout.numbered(dir, ".snapshot");
         for (int i = versions.length - 1; i >= 0; i--) {
             if (versions[i] <= version) {
-                return Optional.of(StateFile.read(CheckpointLayout.snapshot(dir, versions[i])));
+                Path f = CheckpointLayout.snapshot(dir, versions[i]);
+                return Optional.of(readState(f));
             }
         }
         return Optional.empty();
+    }
+
+    /** The state batch stored in {@code file}; a damaged file is reported by name. */
+    public static Batch readState(Path file) {
+        try {
+            return BatchCodec.decode(StateFile.read(file));
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof CorruptCheckpointException c) {
+                throw c;
+            }
+            throw new CorruptCheckpointException(file, "state cannot be decoded: " + e.getMessage());
+        }
     }
 
     @Override

@@ -87,6 +87,9 @@ public final class MicroBatchExecutor {
         }
         OffsetLogEntry e = last.get();
         OptionalLong committed = store.lastCommittedBatch();
+        if (committed.isPresent()) {
+            restoreState(committed.getAsLong());
+        }
         if (committed.isPresent() && committed.getAsLong() >= e.batchId()) {
             starts = parse(e);
             nextBatchId = e.batchId() + 1;
@@ -99,12 +102,25 @@ public final class MicroBatchExecutor {
             replay = parse(e);
         }
         watermark = e.watermarkMicros();
-        if (committed.isPresent()) {
-            long c = committed.getAsLong();
-            if (c >= e.batchId()) {
-                watermark = store.watermarkAfter(c).orElse(watermark);
+        if (committed.isPresent() && committed.getAsLong() >= e.batchId()) {
+            // the watermark batch e moved to; the next batch's offsets entry was never written
+            watermark = store.watermarkAfter(committed.getAsLong()).orElse(watermark);
+        }
+    }
+
+    private void restoreState(long version) {
+        if (!store.wantsState()) {
+            return;
+        }
+        for (int i = 0; i < plan.statefulOps().size(); i++) {
+            StatefulOperator op = plan.statefulOps().get(i);
+            Optional<Batch> raw = store.loadState(String.valueOf(i), version);
+            if (raw.isPresent()) {
+                op.restoreState(raw.get());
+            } else if (!op.canSaveState()) {
+                throw new UnsupportedOperationException(op.describe() + " cannot restore its state from a checkpoint "
+                        + "yet; restarting would silently lose it. Start the query with a new checkpoint location.");
             }
-            StateSnapshots.restore(store, plan.statefulOps(), c);
         }
     }
 
@@ -183,7 +199,12 @@ public final class MicroBatchExecutor {
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
         if (store.wantsState()) {
-            StateSnapshots.save(store, plan.statefulOps(), batchId);
+            for (int i = 0; i < plan.statefulOps().size(); i++) {
+                Batch raw = plan.statefulOps().get(i).saveState();
+                if (raw != null) {
+                    store.stateCommitted(String.valueOf(i), batchId, raw);
+                }
+            }
         }
         advanceWatermark();
         store.commitBatch(batchId, watermark);

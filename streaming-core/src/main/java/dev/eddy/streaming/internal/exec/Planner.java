@@ -119,6 +119,13 @@ public final class Planner {
         if (n instanceof Join j) {
             return join(j);
         }
+        if (n instanceof dev.eddy.streaming.api.plan.Union u) {
+            List<Operator> ins = new ArrayList<>();
+            for (LogicalPlan c : u.inputs()) {
+                ins.add(build(c));
+            }
+            return new dev.eddy.streaming.internal.ops.UnionOp(ins, u.schema());
+        }
         if (n instanceof FlatMapGroupsWithState f) {
             Operator child = build(f.child());
             if (f.timeout() == GroupStateTimeout.EVENT_TIME_TIMEOUT && watermarks.isEmpty()) {

@@ -17,7 +17,8 @@ final class SinkFactory {
     private SinkFactory() {
     }
 
-    static Sink create(QuerySpec spec, PhysicalPlan plan, boolean resuming) {
+    /** @param resumes whether the query resumes from a checkpoint with committed batches */
+    static Sink create(QuerySpec spec, PhysicalPlan plan, boolean resumes) {
         if (spec.foreachBatch() != null) {
             return new ForeachBatchSink(spec.foreachBatch());
         }
@@ -27,8 +28,10 @@ final class SinkFactory {
                 if (spec.queryName() == null) {
                     throw new IllegalArgumentException("the memory sink needs a queryName(...): it names the result table");
                 }
-                MemoryTable t = reusableTable(spec, plan, resuming).orElseGet(
-                        () -> new MemoryTable(plan.root().schema(), plan.keyColumns()));
+                MemoryTable old = spec.memoryTables().get(spec.queryName()).orElse(null);
+                // a query restarted from its checkpoint keeps its table; replayed batch ids are ignored
+                MemoryTable t = resumes && old != null && old.schema().equals(plan.root().schema()) ? old
+                        : new MemoryTable(plan.root().schema(), plan.keyColumns());
                 spec.memoryTables().put(spec.queryName(), t);
                 return new MemorySink(spec.queryName(), t);
             }
@@ -51,16 +54,5 @@ final class SinkFactory {
 
     static Sink createOrWrap(QuerySpec spec, PhysicalPlan plan) {
         return create(spec, plan, false);
-    }
-
-    /**
-     * A checkpointed query restarted in the same session keeps writing into its table: the table skips batch ids
-     * it already applied, so a re-run batch is not added twice (exactly-once for the memory sink).
-     */
-    private static Optional<MemoryTable> reusableTable(QuerySpec spec, PhysicalPlan plan, boolean resuming) {
-        if (!resuming) {
-            return Optional.empty();
-        }
-        return spec.memoryTables().get(spec.queryName()).filter(t -> t.schema().equals(plan.root().schema()));
     }
 }

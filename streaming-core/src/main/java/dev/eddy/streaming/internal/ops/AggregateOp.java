@@ -15,7 +15,6 @@ import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.ops.agg.Accumulators;
 import dev.eddy.streaming.internal.state.GroupTable;
-import dev.eddy.streaming.internal.state.StateCodec;
 import dev.eddy.streaming.internal.window.WindowAssigner;
 
 import java.util.List;
@@ -193,6 +192,22 @@ public final class AggregateOp implements StatefulOperator {
                     starts[i] = windows.lastStart(t[i]);
                 }
                 k.longs[windowPos] = starts;
+            } else if (tn == null && windows.size() % windows.slide() == 0) {
+                // slide divides size: every time falls into exactly size/slide windows, no test needed
+                int per = windows.maxWindowsPerTime();
+                long slide = windows.slide();
+                long[] starts = new long[n * per];
+                int[] rows = new int[n * per];
+                for (int r = 0, m = 0; r < n; r++) {
+                    long last = windows.lastStart(t[r]);
+                    for (int j = 0; j < per; j++, m++) {
+                        starts[m] = last - j * slide;
+                        rows[m] = r;
+                    }
+                }
+                k.longs[windowPos] = starts;
+                k.rows = rows;
+                k.n = n * per;
             } else {
                 int per = windows.maxWindowsPerTime();
                 long[] starts = new long[n * per];
@@ -370,6 +385,56 @@ public final class AggregateOp implements StatefulOperator {
     }
 
     @Override
+    public boolean canSaveState() {
+        return true;
+    }
+
+    @Override
+    public Batch saveState() {
+        int n = table.size();
+        int[] all = allGroups();
+        List<dev.eddy.streaming.api.data.Field> fields = new java.util.ArrayList<>();
+        List<Column> cols = new java.util.ArrayList<>();
+        for (int i = 0; i < keyTypes.length; i++) {
+            fields.add(dev.eddy.streaming.api.data.Field.of("key" + i, keyTypes[i]));
+            cols.add(KeyColumns.fromTable(table, i, keyTypes[i], all, n));
+        }
+        for (int a = 0; a < accs.length; a++) {
+            fields.addAll(accs[a].rawFields("agg" + a + "_"));
+            cols.addAll(List.of(accs[a].exportRaw(all, n)));
+        }
+        return Batch.of(Schema.of(fields), cols.toArray(Column[]::new));
+    }
+
+    @Override
+    public void restoreState(Batch raw) {
+        Keys k = new Keys(keyTypes.length);
+        k.n = raw.numRows();
+        for (int i = 0; i < keyTypes.length; i++) {
+            Column c = raw.column(i);
+            if (keyTypes[i] == DataType.STRING) {
+                k.objs[i] = KeyColumns.objects(c, null, k.n);
+            } else {
+                k.longs[i] = KeyColumns.longs(c, null, k.n);
+            }
+            k.nulls[i] = KeyColumns.nulls(c, null, k.n);
+        }
+        int[] groups = new int[k.n];
+        table.findOrInsert(k.longs, k.objs, k.nulls, k.n, groups);
+        ensureCapacity(table.size());
+        int col = keyTypes.length;
+        for (Accumulator a : accs) {
+            int w = a.rawFields("").size();
+            Column[] part = new Column[w];
+            for (int j = 0; j < w; j++) {
+                part[j] = raw.column(col + j);
+            }
+            a.importRaw(part, groups, k.n);
+            col += w;
+        }
+    }
+
+    @Override
     public boolean wantsNoDataBatch(long newWatermark) {
         return evictKey >= 0 && mode != OutputMode.COMPLETE && newWatermark != BatchContext.NO_WATERMARK
                 && newWatermark > lastWatermark;
@@ -389,68 +454,5 @@ public final class AggregateOp implements StatefulOperator {
     public String describe() {
         return "StatefulAggregate " + node.groupings() + " " + node.aggregates() + " mode=" + mode
                 + (evictKey >= 0 ? " (watermark evicts state)" : "");
-    }
-
-    @Override
-    public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
-        int n = table.size();
-        out.writeInt(n);
-        out.writeLong(lastWatermark);
-        out.writeLong(version);
-        for (int k = 0; k < keyTypes.length; k++) {
-            boolean obj = !keyTypes[k].isPrimitive();
-            for (int g = 0; g < n; g++) {
-                if (obj) {
-                    StateCodec.writeValue(out, table.isNullKey(k, g) ? null : table.objectKey(k, g));
-                } else {
-                    out.writeBoolean(table.isNullKey(k, g));
-                    out.writeLong(table.longKey(k, g));
-                }
-            }
-        }
-        for (Accumulator a : accs) {
-            for (int g = 0; g < n; g++) {
-                a.writeGroup(g, out);
-            }
-        }
-    }
-
-    @Override
-    public void readState(java.io.DataInputStream in) throws java.io.IOException {
-        if (table.size() != 0) {
-            throw new IllegalStateException("state can only be restored before the first batch");
-        }
-        int n = in.readInt();
-        lastWatermark = in.readLong();
-        version = in.readLong();
-        int k = keyTypes.length;
-        long[][] longs = new long[k][];
-        Object[][] objs = new Object[k][];
-        boolean[][] nulls = new boolean[k][n];
-        for (int i = 0; i < k; i++) {
-            boolean obj = !keyTypes[i].isPrimitive();
-            if (obj) {
-                objs[i] = new Object[n];
-            } else {
-                longs[i] = new long[n];
-            }
-            for (int g = 0; g < n; g++) {
-                if (obj) {
-                    objs[i][g] = StateCodec.readValue(in);
-                    nulls[i][g] = objs[i][g] == null;
-                } else {
-                    nulls[i][g] = in.readBoolean();
-                    longs[i][g] = in.readLong();
-                }
-            }
-        }
-        int[] groups = new int[n];
-        table.findOrInsert(longs, objs, nulls, n, groups);
-        ensureCapacity(table.size());
-        for (Accumulator a : accs) {
-            for (int g = 0; g < n; g++) {
-                a.readGroup(groups[g], in);
-            }
-        }
     }
 }

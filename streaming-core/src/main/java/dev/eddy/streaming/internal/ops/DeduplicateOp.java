@@ -156,6 +156,32 @@ public final class DeduplicateOp implements StatefulOperator {
     }
 
     @Override
+    public boolean canSaveState() {
+        return true;
+    }
+
+    @Override
+    public Batch saveState() {
+        return stateRows();
+    }
+
+    @Override
+    public void restoreState(Batch raw) {
+        Keys k = new Keys(keyIdx.length);
+        k.n = raw.numRows();
+        for (int i = 0; i < keyIdx.length; i++) {
+            Column c = raw.column(i);
+            if (keyTypes[i] == DataType.STRING) {
+                k.objs[i] = KeyColumns.objects(c, null, k.n);
+            } else {
+                k.longs[i] = KeyColumns.longs(c, null, k.n);
+            }
+            k.nulls[i] = KeyColumns.nulls(c, null, k.n);
+        }
+        table.findOrInsert(k.longs, k.objs, k.nulls, k.n, new int[k.n]);
+    }
+
+    @Override
     public boolean wantsNoDataBatch(long newWatermark) {
         return timeKey >= 0 && newWatermark != BatchContext.NO_WATERMARK && newWatermark > lastWatermark;
     }

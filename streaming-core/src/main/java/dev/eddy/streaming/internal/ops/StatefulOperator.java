@@ -24,16 +24,20 @@ public interface StatefulOperator extends Operator {
     long stateVersion();
 
     /**
-     * Writes all state (checkpoints), in a format only {@link #readState} needs to understand. Operators that
-     * cannot be checkpointed yet say so, so that a checkpointed query fails at its first batch instead of
-     * silently losing state on restart.
+     * The raw state for a checkpoint (what {@link #restoreState} reads back), or null if this operator
+     * cannot save its state yet.
      */
-    default void writeState(java.io.DataOutputStream out) throws java.io.IOException {
-        throw new UnsupportedOperationException("checkpointing the state of " + describe() + " is not supported yet");
+    default Batch saveState() {
+        return null;
     }
 
-    /** Replaces all state by what {@link #writeState} wrote; called once before the first batch of a restart. */
-    default void readState(java.io.DataInputStream in) throws java.io.IOException {
-        throw new UnsupportedOperationException("restoring the state of " + describe() + " is not supported yet");
+    /** True if {@link #saveState} and {@link #restoreState} work for this operator. */
+    default boolean canSaveState() {
+        return false;
+    }
+
+    /** Replaces the state with a batch {@link #saveState} made. Called once, before the first batch. */
+    default void restoreState(Batch raw) {
+        throw new UnsupportedOperationException(describe() + " cannot restore its state from a checkpoint yet");
     }
 }

@@ -35,6 +35,15 @@ public abstract class Accumulator {
     /** Zeroes group {@code g} so its id can be reused. */
     public abstract void reset(int g);
 
+    /** The columns of this accumulator's raw state (for checkpoints), named with {@code prefix}. */
+    public abstract java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix);
+
+    /** Raw state of {@code groups[0..n)}, one column per {@link #rawFields}. */
+    public abstract Column[] exportRaw(int[] groups, int n);
+
+    /** Sets the raw state of {@code groups[i]} from row i of {@code raw} (after {@link #ensureCapacity}). */
+    public abstract void importRaw(Column[] raw, int[] groups, int n);
+
     static int grow(int current, int needed) {
         int c = Math.max(16, current);
         while (c < needed) {
@@ -46,10 +55,4 @@ public abstract class Accumulator {
     static int row(int[] rows, int i) {
         return rows == null ? i : rows[i];
     }
-
-    /** Writes group {@code g}'s state (checkpoints; the format is this class's, read back by {@link #readGroup}). */
-    public abstract void writeGroup(int g, java.io.DataOutput out) throws java.io.IOException;
-
-    /** Restores group {@code g}'s state as written by {@link #writeGroup}; call {@link #ensureCapacity} first. */
-    public abstract void readGroup(int g, java.io.DataInput in) throws java.io.IOException;
 }

@@ -7,9 +7,6 @@ import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 
 /**
  * approx_count_distinct: a HyperLogLog sketch of 256 one-byte registers per group, all groups in one
@@ -102,6 +99,30 @@ final class DistinctCountAccumulator extends Accumulator {
     }
 
     @Override
+    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
+        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "registers", DataType.STRING));
+    }
+
+    /** Registers as Base64 text: compact and safe in any checkpoint format that stores strings. */
+    @Override
+    public Column[] exportRaw(int[] groups, int n) {
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.util.Base64.getEncoder().encodeToString(Arrays.copyOfRange(registers, groups[i] * M, (groups[i] + 1) * M));
+        }
+        return new Column[]{new StringColumn(out, n)};
+    }
+
+    @Override
+    public void importRaw(Column[] raw, int[] groups, int n) {
+        String[] v = ((StringColumn) raw[0]).values();
+        for (int i = 0; i < n; i++) {
+            byte[] regs = java.util.Base64.getDecoder().decode(v[i]);
+            System.arraycopy(regs, 0, registers, groups[i] * M, M);
+        }
+    }
+
+    @Override
     public void merge(int into, int from) {
         for (int j = 0; j < M; j++) {
             registers[into * M + j] = (byte) Math.max(registers[into * M + j], registers[from * M + j]);
@@ -116,15 +137,5 @@ final class DistinctCountAccumulator extends Accumulator {
     @Override
     public long bytesPerGroup() {
         return M;
-    }
-
-    @Override
-    public void writeGroup(int g, DataOutput out) throws IOException {
-        out.write(registers, g * M, M);
-    }
-
-    @Override
-    public void readGroup(int g, DataInput in) throws IOException {
-        in.readFully(registers, g * M, M);
     }
 }

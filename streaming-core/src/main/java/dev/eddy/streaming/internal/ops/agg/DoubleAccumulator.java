@@ -6,9 +6,6 @@ import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 
 /** sum/min/max/avg over doubles (avg over any numeric input). */
 final class DoubleAccumulator extends Accumulator {
@@ -85,6 +82,33 @@ final class DoubleAccumulator extends Accumulator {
     }
 
     @Override
+    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
+        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.DOUBLE),
+                dev.eddy.streaming.api.data.Field.of(prefix + "count", DataType.LONG));
+    }
+
+    @Override
+    public Column[] exportRaw(int[] groups, int n) {
+        double[] v = new double[n];
+        long[] c = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = values[groups[i]];
+            c[i] = counts[groups[i]];
+        }
+        return new Column[]{new DoubleColumn(v, n, null), new dev.eddy.streaming.api.data.LongColumn(DataType.LONG, c, n, null)};
+    }
+
+    @Override
+    public void importRaw(Column[] raw, int[] groups, int n) {
+        double[] v = ((DoubleColumn) raw[0]).values();
+        long[] c = ((dev.eddy.streaming.api.data.LongColumn) raw[1]).values();
+        for (int i = 0; i < n; i++) {
+            values[groups[i]] = v[i];
+            counts[groups[i]] = c[i];
+        }
+    }
+
+    @Override
     public void merge(int into, int from) {
         if (counts[from] == 0) {
             return;
@@ -106,17 +130,5 @@ final class DoubleAccumulator extends Accumulator {
     @Override
     public long bytesPerGroup() {
         return 16;
-    }
-
-    @Override
-    public void writeGroup(int g, DataOutput out) throws IOException {
-        out.writeDouble(values[g]);
-        out.writeLong(counts[g]);
-    }
-
-    @Override
-    public void readGroup(int g, DataInput in) throws IOException {
-        values[g] = in.readDouble();
-        counts[g] = in.readLong();
     }
 }

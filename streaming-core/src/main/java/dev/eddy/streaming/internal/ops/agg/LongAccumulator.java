@@ -6,9 +6,6 @@ import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 
 /** count(*), count(x), and sum/min/max over long-like inputs (LONG, INT, TIMESTAMP). */
 final class LongAccumulator extends Accumulator {
@@ -101,6 +98,38 @@ final class LongAccumulator extends Accumulator {
     }
 
     @Override
+    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
+        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.LONG),
+                dev.eddy.streaming.api.data.Field.of(prefix + "seen", DataType.BOOLEAN));
+    }
+
+    @Override
+    public Column[] exportRaw(int[] groups, int n) {
+        long[] v = new long[n];
+        boolean[] s = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = values[groups[i]];
+            s[i] = (seen[groups[i] >>> 6] & (1L << groups[i])) != 0;
+        }
+        return new Column[]{new LongColumn(DataType.LONG, v, n, null), new dev.eddy.streaming.api.data.BooleanColumn(s, n, null)};
+    }
+
+    @Override
+    public void importRaw(Column[] raw, int[] groups, int n) {
+        long[] v = ((LongColumn) raw[0]).values();
+        boolean[] s = ((dev.eddy.streaming.api.data.BooleanColumn) raw[1]).values();
+        for (int i = 0; i < n; i++) {
+            int g = groups[i];
+            values[g] = v[i];
+            if (s[i]) {
+                seen[g >>> 6] |= 1L << g;
+            } else {
+                seen[g >>> 6] &= ~(1L << g);
+            }
+        }
+    }
+
+    @Override
     public void merge(int into, int from) {
         boolean hasFrom = (seen[from >>> 6] & (1L << from)) != 0;
         boolean hasInto = (seen[into >>> 6] & (1L << into)) != 0;
@@ -123,21 +152,5 @@ final class LongAccumulator extends Accumulator {
     @Override
     public long bytesPerGroup() {
         return 8;
-    }
-
-    @Override
-    public void writeGroup(int g, DataOutput out) throws IOException {
-        out.writeLong(values[g]);
-        out.writeBoolean((seen[g >>> 6] & (1L << g)) != 0);
-    }
-
-    @Override
-    public void readGroup(int g, DataInput in) throws IOException {
-        values[g] = in.readLong();
-        if (in.readBoolean()) {
-            seen[g >>> 6] |= 1L << g;
-        } else {
-            seen[g >>> 6] &= ~(1L << g);
-        }
     }
 }

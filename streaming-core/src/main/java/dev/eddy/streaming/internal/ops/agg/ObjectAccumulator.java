@@ -5,9 +5,6 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.StringColumn;
 
 import java.util.Arrays;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 
 /** min/max over strings. */
 final class ObjectAccumulator extends Accumulator {
@@ -63,6 +60,24 @@ final class ObjectAccumulator extends Accumulator {
     }
 
     @Override
+    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
+        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.STRING));
+    }
+
+    @Override
+    public Column[] exportRaw(int[] groups, int n) {
+        return new Column[]{result(groups, n)};
+    }
+
+    @Override
+    public void importRaw(Column[] raw, int[] groups, int n) {
+        String[] v = ((StringColumn) raw[0]).values();
+        for (int i = 0; i < n; i++) {
+            values[groups[i]] = v[i];
+        }
+    }
+
+    @Override
     public void merge(int into, int from) {
         String f = values[from];
         String cur = values[into];
@@ -79,15 +94,5 @@ final class ObjectAccumulator extends Accumulator {
     @Override
     public long bytesPerGroup() {
         return 8;
-    }
-
-    @Override
-    public void writeGroup(int g, DataOutput out) throws IOException {
-        dev.eddy.streaming.internal.state.StateCodec.writeString(out, values[g]);
-    }
-
-    @Override
-    public void readGroup(int g, DataInput in) throws IOException {
-        values[g] = dev.eddy.streaming.internal.state.StateCodec.readString(in);
     }
 }
