@@ -137,6 +137,16 @@ public final class Dataset {
         return with(new MapRows(plan, f, outSchema, "flatMap(lambda)"));
     }
 
+    /** map with a policy for rows the lambda throws on (CONTINUE: skip, count and sample them). */
+    public Dataset map(Schema outSchema, RowMapper f, RowErrorPolicy onError) {
+        return with(new MapRows(plan, (row, out) -> out.emit(f.map(row)), outSchema, "map(lambda)", onError));
+    }
+
+    /** flatMap with a policy for rows the lambda throws on. */
+    public Dataset flatMap(Schema outSchema, RowFlatMapper f, RowErrorPolicy onError) {
+        return with(new MapRows(plan, f, outSchema, "flatMap(lambda)", onError));
+    }
+
     public GroupedData groupBy(String... columns) {
         return groupBy(Arrays.stream(columns).map(Functions::col).toArray(Expr[]::new));
     }

@@ -76,6 +76,7 @@ public final class Planner {
         if (n instanceof Project p) {
             Operator child = build(p.child());
             keepKeys(p);
+            carryWatermarks(p);
             return new ProjectOp(child, p.exprs(), p.schema());
         }
         if (n instanceof Filter f) {
@@ -154,6 +155,15 @@ public final class Planner {
                     + "(static-stream " + j.type() + " joins are not supported)");
         }
         return new StreamStaticJoinOp(build(j.left()), build(j.right()), j);
+    }
+
+    /** An event-time column keeps its watermark under a new name ({@code select(col("ts").as("time"))}). */
+    private void carryWatermarks(Project p) {
+        for (Expr e : p.exprs()) {
+            if (e instanceof Expr.Alias a && a.child() instanceof Expr.Col c && watermarked.contains(c.name())) {
+                watermarked.add(a.name());
+            }
+        }
     }
 
     /** A projection keeps the key columns that it passes through by name. */
