@@ -3,7 +3,10 @@ package dev.eddy.streaming.kafka;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -124,5 +127,25 @@ class KafkaRoundTripIT {
         StreamingQuery q = kafka("no-such-topic").writeStream().memory("none").start();
         assertThatThrownBy(q::processAllAvailable).hasStackTraceContaining("no-such-topic")
                 .hasStackTraceContaining("does not exist");
+    }
+
+    @Test
+    void when_valuesAreMalformedJson_then_theyGoToCorruptRecordAndTheQueryGoesOn() throws Exception {
+        BROKER.createTopic("json-in", 1);
+        produce("json-in", "{\"user\":\"ann\",\"clicks\":3}", "x-not-json", "{\"user\":\"bob\",\"clicks\":4}");
+        Dataset rows = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", "json-in").option("startingOffsets", "earliest").option("valueFormat", "json")
+                .schema(Schema.of(Field.of("user", DataType.STRING), Field.of("clicks", DataType.LONG))).load();
+        StreamingQuery q = rows.writeStream().memory("decoded").start();
+        q.processAllAvailable();
+        List<Row> out = eddy.memoryTable("decoded").toRows();
+        assertThat(out).hasSize(3);
+        assertThat(out).filteredOn(r -> r.get("_corrupt_record") == null).extracting(r -> r.getString("user"))
+                .containsExactlyInAnyOrder("ann", "bob");
+        assertThat(out).filteredOn(r -> r.get("_corrupt_record") != null)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getString("_corrupt_record")).isEqualTo("x-not-json");
+                    assertThat(r.getLong("offset")).isEqualTo(1);
+                });
     }
 }

@@ -2,8 +2,6 @@ package dev.eddy.streaming.internal.source.kafka;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Source;
@@ -15,7 +13,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,22 +26,21 @@ import java.util.Map;
  * is back. Rows are exactly the records in [start, end) per partition, so a re-run batch reads the same rows.
  */
 final class KafkaSource implements Source {
-    static final Schema SCHEMA = Schema.of(Field.of("key", DataType.STRING), Field.of("value", DataType.STRING),
-            Field.of("topic", DataType.STRING), Field.of("partition", DataType.INT), Field.of("offset", DataType.LONG),
-            Field.of("timestamp", DataType.TIMESTAMP));
 
     private final KafkaSourceOptions options;
+    private final KafkaRowReader reader;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private volatile String status = "";
 
-    KafkaSource(KafkaSourceOptions options) {
+    KafkaSource(KafkaSourceOptions options, KafkaRowReader reader) {
         this.options = options;
+        this.reader = reader;
         this.consumer = new KafkaConsumer<>(options.consumerProperties());
     }
 
     @Override
     public Schema schema() {
-        return SCHEMA;
+        return reader.schema();
     }
 
     @Override
@@ -115,7 +111,7 @@ final class KafkaSource implements Source {
                 pending.put(e.getKey(), e.getValue());
             }
         }
-        BatchBuilder b = Batch.builder(SCHEMA);
+        BatchBuilder b = Batch.builder(reader.schema());
         if (pending.isEmpty()) {
             return b.build();
         }
@@ -134,7 +130,7 @@ final class KafkaSource implements Source {
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                 Long stop = pending.get(tp);
                 if (stop != null && r.offset() < stop) {
-                    add(b, r);
+                    reader.add(b, r);
                 }
             }
             for (TopicPartition tp : new ArrayList<>(pending.keySet())) {
@@ -152,16 +148,6 @@ final class KafkaSource implements Source {
         return b.build();
     }
 
-    private static void add(BatchBuilder b, ConsumerRecord<byte[], byte[]> r) {
-        b.setValue(0, r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8));
-        b.setValue(1, r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
-        b.setString(2, r.topic());
-        b.setInt(3, r.partition());
-        b.setLong(4, r.offset());
-        b.setTimestampMicros(5, r.timestamp() * 1000);
-        b.endRow();
-    }
-
     @Override
     public boolean isReplayable() {
         return true;
@@ -175,6 +161,11 @@ final class KafkaSource implements Source {
     @Override
     public String description() {
         return "KafkaV2[Subscribe[" + String.join(",", options.topics()) + "]]";
+    }
+
+    /** Records whose value did not parse (kept in {@code _corrupt_record}). */
+    long corruptRecords() {
+        return reader.corruptRecords();
     }
 
     @Override
