@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.kafka.KafkaTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,5 +149,18 @@ class KafkaRoundTripIT {
                     assertThat(r.getString("_corrupt_record")).isEqualTo("x-not-json");
                     assertThat(r.getLong("offset")).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void when_peekingAtATopic_then_theNewestOrOldestRecordsComeBackDecoded() throws Exception {
+        BROKER.createTopic("peek-in", 1);
+        produce("peek-in", "p1", "p2", "p3", "p4");
+        Table last = KafkaTopics.peek(BROKER.bootstrap(), "peek-in", 2);
+        assertThat(last.stringColumn("value").asList()).containsExactly("p3", "p4");
+        assertThat(last.columnNames()).contains("key", "topic", "partition", "offset", "timestamp");
+        Table first = KafkaTopics.peekFromBeginning(BROKER.bootstrap(), "peek-in", 3);
+        assertThat(first.stringColumn("value").asList()).containsExactly("p1", "p2", "p3");
+        assertThatThrownBy(() -> KafkaTopics.peek(BROKER.bootstrap(), "no-such-topic", 1))
+                .hasMessageContaining("'no-such-topic' does not exist");
     }
 }
