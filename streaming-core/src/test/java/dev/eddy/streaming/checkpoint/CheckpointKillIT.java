@@ -3,10 +3,7 @@ package dev.eddy.streaming.checkpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * committed output must equal that of a run without crashes, row for row.
  */
 class CheckpointKillIT {
-    private static final String[] PHASES = {"before-offsets", "after-offsets", "after-sink", "after-state",
-            "after-commit"};
     private static final int FILES = 16;
     @TempDir
     Path tmp;
@@ -36,91 +29,19 @@ class CheckpointKillIT {
     void when_queryIsKilledAtRandomPhasesAndRestarted_then_itsOutputEqualsARunWithoutCrashes() throws Exception {
         Path input = tmp.resolve("in");
         writeInput(input);
-        List<String> expected = runToEnd(input, tmp.resolve("ref-out"), tmp.resolve("ref-ckpt"), List.of());
+        KillRunner.runToEnd(args(input, "ref"), List.of());
+        List<String> expected = committedOutput(tmp.resolve("ref-out"));
         assertThat(expected).hasSizeGreaterThan(20);
 
-        Random rnd = new Random(20261121L);
-        TreeSet<String> points = new TreeSet<>();
-        while (points.size() < 24) {
-            int batch = rnd.nextInt(FILES + 2);
-            String phase = PHASES[rnd.nextInt(PHASES.length)];
-            points.add(String.format("%03d %d %s", batch, indexOf(phase), phase));
-        }
-        List<String> killAt = new ArrayList<>();
-        for (String p : points) {
-            String[] f = p.split(" ");
-            killAt.add("PHASE " + f[2] + " " + Integer.parseInt(f[0]));
-        }
-        List<String> actual = runToEnd(input, tmp.resolve("out"), tmp.resolve("ckpt"), killAt);
-        assertThat(actual).containsExactlyElementsOf(expected);
+        List<String> killAt = KillRunner.seededPoints(20261121L, 24, FILES + 2);
+        int kills = KillRunner.runToEnd(args(input, "crash"), killAt);
+        assertThat(kills).as("kill points reached").isGreaterThanOrEqualTo(20);
+        assertThat(committedOutput(tmp.resolve("crash-out"))).containsExactlyElementsOf(expected);
     }
 
-    /** Runs the child until it finishes, killing it at each of {@code killAt} that it reaches (in order). */
-    private List<String> runToEnd(Path input, Path out, Path ckpt, List<String> killAt) throws Exception {
-        int next = 0;
-        int kills = 0;
-        for (int run = 0; run < killAt.size() + 2; run++) {
-            Process p = start(input, out, ckpt, !killAt.isEmpty());
-            boolean killed = false;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                 OutputStream go = p.getOutputStream()) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.equals("DONE")) {
-                        break;
-                    }
-                    if (!line.startsWith("PHASE ")) {
-                        continue;
-                    }
-                    while (next < killAt.size() && passed(killAt.get(next), line)) {
-                        next++; // a point before where this run resumed: never reached again
-                    }
-                    if (next < killAt.size() && killAt.get(next).equals(line)) {
-                        p.destroyForcibly();
-                        killed = true;
-                        next++;
-                        kills++;
-                        break;
-                    }
-                    go.write('\n');
-                    go.flush();
-                }
-            }
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("child ends").isTrue();
-            if (!killed) {
-                assertThat(p.exitValue()).as("child exit code").isZero();
-                if (!killAt.isEmpty()) {
-                    assertThat(kills).as("kill points reached").isGreaterThanOrEqualTo(20);
-                }
-                return committedOutput(out);
-            }
-        }
-        throw new AssertionError("the query did not finish after " + killAt.size() + " restarts");
-    }
-
-    private static boolean passed(String point, String line) {
-        String[] a = point.split(" ");
-        String[] b = line.split(" ");
-        long pa = Long.parseLong(a[2]) * 10 + indexOf(a[1]);
-        long pb = Long.parseLong(b[2]) * 10 + indexOf(b[1]);
-        return pa < pb;
-    }
-
-    private static int indexOf(String phase) {
-        for (int i = 0; i < PHASES.length; i++) {
-            if (PHASES[i].equals(phase)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(phase);
-    }
-
-    private Process start(Path input, Path out, Path ckpt, boolean announce) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), KillPointChild.class.getName(), input.toString(),
-                out.toString(), ckpt.toString(), Boolean.toString(announce))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    private List<String> args(Path input, String run) {
+        return List.of("file", input.toString(), tmp.resolve(run + "-out").toString(),
+                tmp.resolve(run + "-ckpt").toString());
     }
 
     /** Rows of the batches the sink's commit log lists, in batch order (what a reader of the output sees). */

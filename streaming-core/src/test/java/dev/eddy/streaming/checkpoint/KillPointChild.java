@@ -35,19 +35,9 @@ public final class KillPointChild {
     }
 
     public static void main(String[] args) throws Exception {
-        Path input = Path.of(args[0]);
-        Path output = Path.of(args[1]);
-        Path checkpoint = Path.of(args[2]);
-        boolean announce = Boolean.parseBoolean(args[3]);
+        boolean announce = Boolean.parseBoolean(args[args.length - 1]);
         Eddy eddy = Eddy.builder().build();
-        Dataset events = eddy.readStream().format("json").option("maxFilesPerTrigger", "1")
-                .schema(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING))).load(input.toString());
-        Dataset counts = events.withWatermark("ts", "5 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("word")).count();
-        CheckpointStore store = new FileCheckpointStore(checkpoint, 100);
-        StreamingQuery q = counts.writeStream().format("json").option("path", output.toString())
-                .outputMode("append")
-                .checkpointStore(announce ? new Announcing(store) : store).start();
+        StreamingQuery q = args[0].equals("kafka") ? kafkaQuery(eddy, args, announce) : fileQuery(eddy, args, announce);
         q.processAllAvailable();
         q.stop();
         if (q.exception().isPresent()) {
@@ -56,6 +46,30 @@ public final class KillPointChild {
         }
         System.out.println("DONE");
         System.out.flush();
+    }
+
+    /** Args: file, input dir, output dir, checkpoint dir, announce. */
+    private static StreamingQuery fileQuery(Eddy eddy, String[] args, boolean announce) {
+        Dataset events = eddy.readStream().format("json").option("maxFilesPerTrigger", "1")
+                .schema(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)))
+                .load(args[1]);
+        Dataset counts = events.withWatermark("ts", "5 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("word")).count();
+        CheckpointStore store = new FileCheckpointStore(Path.of(args[3]), 100);
+        return counts.writeStream().format("json").option("path", args[2]).outputMode("append")
+                .checkpointStore(announce ? new Announcing(store) : store).start();
+    }
+
+    /** Args: kafka, bootstrap, input topic, output topic, checkpoint dir, announce. */
+    private static StreamingQuery kafkaQuery(Eddy eddy, String[] args, boolean announce) {
+        Dataset in = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", args[1])
+                .option("subscribe", args[2]).option("startingOffsets", "earliest").option("maxOffsetsPerTrigger", "5")
+                .load().select("value");
+        CheckpointStore store = new FileCheckpointStore(Path.of(args[4]), 100);
+        // the sink derives its transactional id from this location, as it would from checkpointLocation(...)
+        return in.writeStream().format("kafka").option("kafka.bootstrap.servers", args[1]).option("topic", args[3])
+                .option("transactionalId", "kill-" + Path.of(args[4]).getFileName())
+                .checkpointStore(announce ? new Announcing(store) : store).start();
     }
 
     /** Announces each phase and blocks until the test says go on (or kills this JVM). */
@@ -136,6 +150,7 @@ public final class KillPointChild {
 
         @Override
         public void commitBatch(long batchId, long nextWatermarkMicros) {
+            phase("before-commit", batchId);
             inner.commitBatch(batchId, nextWatermarkMicros);
             phase("after-commit", batchId);
         }
