@@ -5,6 +5,15 @@ import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.ddl.CatalogListings;
 import dev.eddy.sql.internal.ddl.DdlExecutor;
 import dev.eddy.sql.internal.parser.SqlCreateRelation;
+import dev.eddy.sql.internal.translate.EnginePlans;
+import dev.eddy.sql.internal.translate.EngineSources;
+import dev.eddy.sql.internal.translate.RelTranslator;
+import dev.eddy.sql.internal.translate.Unsupported;
+import dev.eddy.streaming.api.DataStreamWriter;
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.sql.internal.parser.SqlDropRelation;
 import dev.eddy.sql.internal.parser.SqlShow;
 import dev.eddy.sql.internal.validate.Dialect;
@@ -13,6 +22,7 @@ import dev.eddy.sql.internal.validate.PlannedQuery;
 import dev.eddy.sql.internal.validate.QueryPlanner;
 import dev.eddy.sql.internal.validate.StreamingRules;
 import dev.eddy.sql.internal.window.SparkWindowRewriter;
+import dev.eddy.sql.internal.window.WindowChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,11 +58,30 @@ public final class Sql {
   private final DdlExecutor ddl;
   private final CatalogListings listings;
   private final BatchRunner batch;
-  private volatile StreamingTranslator translator;
+  private final Eddy session;
+  private final EngineSources sources;
+  private volatile boolean startInserts = true;
   private volatile Supplier<Table> queryLister = Sql::noQueries;
 
+  /** SQL that validates, explains and runs batch queries, without an engine to run streaming ones. */
   public Sql(SqlCatalog catalog) {
+    this(null, catalog);
+  }
+
+  /** SQL bound to an engine session, with a new catalog that also sees the session's memory tables. */
+  public Sql(Eddy session) {
+    this(Objects.requireNonNull(session, "session"), new SqlCatalog());
+  }
+
+  /** SQL bound to an engine session and an existing catalog (null session: no streaming execution). */
+  public Sql(Eddy session, SqlCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.session = session;
+    this.sources = session == null ? null : new EngineSources(session);
+    if (session != null) {
+      catalog.linkMemoryTables(session);
+      this.queryLister = () -> QueryListing.of(session);
+    }
     this.planner = new QueryPlanner(catalog);
     this.ddl = new DdlExecutor(catalog);
     this.listings = new CatalogListings(catalog);
@@ -63,10 +92,29 @@ public final class Sql {
     return catalog;
   }
 
-  /** Sets what runs streaming statements (the engine session); null validates and explains only. */
-  public Sql withTranslator(StreamingTranslator translator) {
-    this.translator = translator;
+  /**
+   * Whether INSERT INTO starts its query (the default). Off, the result carries the unstarted writer,
+   * e.g. for the engine's QueryTestDriver.
+   */
+  public Sql startInserts(boolean start) {
+    this.startInserts = start;
     return this;
+  }
+
+  /** The engine Dataset of a streaming SELECT, for going on in Java. */
+  public Dataset stream(String selectSql) {
+    SqlResult r = execute(selectSql);
+    if (r instanceof SqlResult.Streaming s && s.dataset() != null) {
+      return s.dataset();
+    }
+    throw new SqlException("Not a streaming SELECT (or no engine session): " + selectSql, 0, 0);
+  }
+
+  /** A stream or table of the catalog as an engine Dataset (a stream created in SQL, used from Java). */
+  public Dataset dataset(String name) {
+    requireSession();
+    Relation r = catalog.get(name).orElseThrow(() -> new SqlException("Unknown stream or table '" + name + "'", 0, 0));
+    return new Dataset(session, sources.apply(r));
   }
 
   /** Sets what SHOW QUERIES lists (the engine's query manager). */
@@ -88,7 +136,7 @@ public final class Sql {
   public List<SqlResult> executeAll(String text) {
     List<SqlResult> results = new ArrayList<>();
     for (SqlNode statement : parse(text)) {
-      results.add(run(statement, text));
+      results.add(run(statement));
     }
     return results;
   }
@@ -107,6 +155,7 @@ public final class Sql {
 
   private PlannedQuery plan(SqlNode query) {
     SparkWindowRewriter.rewrite(query);
+    WindowChecks.check(query);
     PlannedQuery planned = planner.plan(query);
     StreamingRules.check(planned);
     return planned;
@@ -135,9 +184,11 @@ public final class Sql {
     }
   }
 
-  private SqlResult run(SqlNode statement, String text) {
+  private SqlResult run(SqlNode statement) {
     if (statement instanceof SqlCreateRelation create) {
-      return new SqlResult.Message(ddl.create(create));
+      String message = ddl.create(create);
+      shareWithJava(create);
+      return new SqlResult.Message(message);
     }
     if (statement instanceof SqlDropRelation drop) {
       return new SqlResult.Message(ddl.drop(drop));
@@ -157,8 +208,12 @@ public final class Sql {
     }
     if (statement instanceof SqlExplain explain) {
       PlannedQuery planned = plan(explain.getExplicandum());
-      return new SqlResult.Plan((planned.isStreaming() ? "streaming" : "batch") + " query\n"
-          + RelOptUtil.toString(planned.rel()).stripTrailing());
+      String explained = (planned.isStreaming() ? "streaming" : "batch") + " query\n"
+          + RelOptUtil.toString(planned.rel()).stripTrailing();
+      if (session != null && planned.isStreaming()) {
+        explained += "\n" + enginePlan(explain.getExplicandum(), planned);
+      }
+      return new SqlResult.Plan(explained);
     }
     if (statement instanceof SqlInsert || statement.getKind().belongsTo(SqlKind.QUERY)) {
       return query(statement);
@@ -168,6 +223,7 @@ public final class Sql {
 
   private SqlResult query(SqlNode statement) {
     SparkWindowRewriter.rewrite(statement);
+    WindowChecks.check(statement);
     String rendered = BatchRunner.render(statement);
     PlannedQuery planned = planner.plan(statement);
     StreamingRules.check(planned);
@@ -178,11 +234,65 @@ public final class Sql {
     if (!planned.isStreaming() && planned.sink() == null) {
       return new SqlResult.Rows(batch.run(rendered));
     }
-    SqlResult.Streaming s = new SqlResult.Streaming(rendered, CalciteTypes.schemaOf(planned.rowType()),
-        planned.reads(), planned.sink(), RelOptUtil.toString(planned.rel()).stripTrailing(), planned.rel(), null);
-    StreamingTranslator t = translator;
-    return t == null ? s : new SqlResult.Streaming(s.sql(), s.schema(), s.sources(), s.sink(), s.plan(),
-        s.rel(), t.translate(s));
+    String planText = RelOptUtil.toString(planned.rel()).stripTrailing();
+    Schema schema = CalciteTypes.schemaOf(planned.rowType());
+    if (session == null) {
+      return new SqlResult.Streaming(rendered, schema, planned.reads(), planned.sink(), planText, planned.rel(),
+          null, null, null);
+    }
+    Dataset dataset = translate(statement, planned);
+    if (planned.sink() == null) {
+      return new SqlResult.Streaming(rendered, schema, planned.reads(), null, planText, planned.rel(), dataset,
+          null, null);
+    }
+    String mode = EnginePlans.aggregates(dataset.plan()) ? "update" : "append";
+    DataStreamWriter writer = sources.writer(dataset, planned.sink(), mode);
+    StreamingQuery started = startInserts ? writer.start() : null;
+    return new SqlResult.Streaming(rendered, schema, planned.reads(), planned.sink(), planText, planned.rel(),
+        dataset, writer, started);
+  }
+
+  private Dataset translate(SqlNode statement, PlannedQuery planned) {
+    try {
+      RelTranslator translator = new RelTranslator(sources);
+      return new Dataset(session, translator.translate(planned.rel(), planned.rowType().getFieldNames()));
+    } catch (Unsupported | IllegalArgumentException e) {
+      throw ErrorMessages.at(statement.getParserPosition(), "The engine cannot run this query", e.getMessage());
+    }
+  }
+
+  /**
+   * A stream created in SQL becomes a temp view of the session too, so Java reaches it with
+   * {@code eddy.view(name)}. Only if the engine can open its connector now; otherwise SQL still knows
+   * the stream and a query over it reports what the engine lacks.
+   */
+  private void shareWithJava(SqlCreateRelation create) {
+    if (session == null || create.kind != dev.eddy.sql.internal.parser.RelationKind.STREAM) {
+      return;
+    }
+    String name = create.name.names.get(create.name.names.size() - 1);
+    catalog.declared(name).ifPresent(r -> {
+      try {
+        session.registerView(r.name(), new Dataset(session, sources.apply(r)));
+      } catch (RuntimeException e) {
+        // the connector is not available in this engine yet; see the method comment
+      }
+    });
+  }
+
+  /** The engine's own explain of the translated query, or why it cannot run. */
+  private String enginePlan(SqlNode query, PlannedQuery planned) {
+    try {
+      return translate(query, planned).explain().stripTrailing();
+    } catch (SqlException e) {
+      return "== Engine plan ==\n" + e.getMessage();
+    }
+  }
+
+  private void requireSession() {
+    if (session == null) {
+      throw new SqlException("This Sql has no engine session; create it with new Sql(eddy)", 0, 0);
+    }
   }
 
   private static Table noQueries() {

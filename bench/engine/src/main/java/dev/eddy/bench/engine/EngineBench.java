@@ -20,13 +20,13 @@ public final class EngineBench {
     public static void main(String[] args) throws Exception {
         boolean quick = args.length > 0 && args[0].equals("quick");
         int scale = quick ? 10 : 1;
-        if (!System.getProperty("bench.only", "").isEmpty()) { // profiling one engine figure
-            EngineFigures.run(scale, Double.NaN);
-            return;
+        if (Harness.wanted("nexmark")) {
+            generator(scale);
         }
-        generator(scale);
-        double kstreams = kstreamsWindowCountSum(scale);
-        IoFigures.run(scale);
+        double kstreams = Harness.wanted("kstreams") ? kstreamsWindowCountSum(scale) : Double.NaN;
+        if (Harness.wanted("io.")) {
+            IoFigures.run(scale);
+        }
         EngineFigures.run(scale, kstreams);
     }
 

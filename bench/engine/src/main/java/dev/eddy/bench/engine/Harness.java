@@ -17,7 +17,7 @@ final class Harness {
 
     /** False when {@code -Dbench.only=<prefix>} asks for other figures only (profiling one figure). */
     static boolean wanted(String figure) {
-        return figure.startsWith(ONLY);
+        return figure.startsWith(ONLY) || (ONLY.startsWith(figure) && !ONLY.isEmpty());
     }
 
     /** One measured unit of work; returns how many rows it processed. */

@@ -57,7 +57,7 @@ public final class QueryPlanner {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(catalog));
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), types, connectionConfig());
     SqlValidator validator = SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader), reader, types, Dialect.VALIDATOR);
+        SqlOperatorTables.chain(SqlStdOperatorTable.instance(), EddyFunctions.TABLE, reader), reader, types, Dialect.VALIDATOR);
     SqlNode validated;
     try {
       validated = validator.validate(query);
@@ -77,7 +77,8 @@ public final class QueryPlanner {
     }
     if (validated instanceof SqlInsert insert) {
       sink = relationOf((SqlIdentifier) insert.getTargetTable());
-      reads.remove(sink);
+      String sinkName = sink.name();
+      reads.removeIf(r -> r.name().equalsIgnoreCase(sinkName));
       // plan the rows to write: the input of the table modification, with the sink's column names
       RelNode source = rel.rel.getInput(0);
       rel = RelRoot.of(source, insert.getSource().getKind());
@@ -126,7 +127,7 @@ public final class QueryPlanner {
   }
 
   private Relation relationOf(SqlIdentifier id) {
-    return catalog.get(id.names.get(id.names.size() - 1))
+    return catalog.declared(id.names.get(id.names.size() - 1))
         .orElseThrow(() -> ErrorMessages.at(id.getParserPosition(), "Unknown stream or table '" + id + "'"));
   }
 

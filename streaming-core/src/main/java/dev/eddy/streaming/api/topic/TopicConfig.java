@@ -27,6 +27,11 @@ public record TopicConfig(String name, int partitions, Duration retentionTime, l
         }
     }
 
+    /** True if any retention limit is set. */
+    public boolean hasRetention() {
+        return retentionTime != null || retentionRecords > 0 || retentionBytes > 0;
+    }
+
     public static TopicConfig of(String name, int partitions) {
         return new TopicConfig(name, partitions, null, 0, 0);
     }

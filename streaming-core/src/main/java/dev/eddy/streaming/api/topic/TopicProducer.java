@@ -42,7 +42,9 @@ public final class TopicProducer {
         int p = log.choosePartition(partition, key);
         List<Header> hs = headers == null ? List.of() : List.copyOf(headers);
         long offset = log.append(p, ts, now, key, value, hs);
-        log.partition(p).enforceRetention(log.config(), now);
+        if (log.config().hasRetention()) {
+            log.partition(p).enforceRetention(log.config(), now);
+        }
         return new TopicRecord(log.name(), p, offset, ts, key, value, hs);
     }
 

@@ -29,25 +29,38 @@ public final class JsonLinesParser {
     }
 
     public boolean parse(String line, ParsedRow row) {
-        row.reset();
         try (JsonParser p = FACTORY.createParser(line)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                Integer col = index.get(p.currentName());
-                JsonToken v = p.nextToken();
-                if (col == null) {
-                    p.skipChildren();
-                } else if (!setValue(p, v, row, col)) {
-                    return false;
-                }
-            }
-            return t == JsonToken.END_OBJECT && p.nextToken() == null;
+            return parse(p, row);
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The same from UTF-8 bytes, without decoding them into a String first. */
+    public boolean parse(byte[] utf8, ParsedRow row) {
+        try (JsonParser p = FACTORY.createParser(utf8)) {
+            return parse(p, row);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private boolean parse(JsonParser p, ParsedRow row) throws IOException {
+        row.reset();
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            Integer col = index.get(p.currentName());
+            JsonToken v = p.nextToken();
+            if (col == null) {
+                p.skipChildren();
+            } else if (!setValue(p, v, row, col)) {
+                return false;
+            }
+        }
+        return t == JsonToken.END_OBJECT && p.nextToken() == null;
     }
 
     private static boolean setValue(JsonParser p, JsonToken v, ParsedRow row, int col) throws IOException {

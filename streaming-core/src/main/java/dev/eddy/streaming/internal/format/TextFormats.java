@@ -21,19 +21,38 @@ public final class TextFormats {
     @FunctionalInterface
     public interface RecordParser {
         boolean parse(String record, ParsedRow row);
+
+        /** Parses UTF-8 bytes (a topic record's value); JSON reads them without making a String first. */
+        default boolean parse(byte[] utf8, ParsedRow row) {
+            return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), row);
+        }
     }
 
     /** A parser for {@code csv}, {@code json} or {@code text} (one string column holding the whole record). */
     public static RecordParser parser(String format, List<ColumnSpec> columns, CsvOptions csv) {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> new CsvParser(csv)::parse;
-            case "json" -> new JsonLinesParser(columns)::parse;
+            case "json" -> jsonParser(new JsonLinesParser(columns));
             case "text" -> (record, row) -> {
                 row.reset();
                 return row.setText(0, record);
             };
             default -> throw new IllegalArgumentException("unknown value format '" + format
                     + "'; use csv, json or text");
+        };
+    }
+
+    private static RecordParser jsonParser(JsonLinesParser json) {
+        return new RecordParser() {
+            @Override
+            public boolean parse(String record, ParsedRow row) {
+                return json.parse(record, row);
+            }
+
+            @Override
+            public boolean parse(byte[] utf8, ParsedRow row) {
+                return json.parse(utf8, row);
+            }
         };
     }
 

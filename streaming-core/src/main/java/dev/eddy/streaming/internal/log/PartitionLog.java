@@ -77,7 +77,7 @@ public final class PartitionLog {
      * {@code now - retentionTime}, records beyond {@code retentionRecords}, bytes beyond {@code retentionBytes}.
      */
     public void enforceRetention(TopicConfig config, long now) {
-        if (config.retentionTime() == null && config.retentionRecords() == 0 && config.retentionBytes() == 0) {
+        if (!config.hasRetention()) {
             return;
         }
         writeLock.lock();

@@ -4,14 +4,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.eddy.streaming.api.ManualClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicsTest {
-    private final AtomicLong clock = new AtomicLong(1_000);
-    private final Topics topics = new Topics((dev.eddy.streaming.api.Clock) clock::get);
+    private final ManualClock clock = new ManualClock(1_000);
+    private final Topics topics = new Topics(clock);
 
     @Test
     void when_topicsCreatedAndDeleted_then_listAndDescribeFollow() {
@@ -84,17 +84,17 @@ class TopicsTest {
     void when_clockPassesRetentionTime_then_oldRecordsAreDropped() {
         topics.create(TopicConfig.of("t", 1).withRetentionTime(Duration.ofSeconds(10)));
         topics.send("t", "a", "1");
-        clock.addAndGet(5_000);
+        clock.advance(5_000);
         topics.send("t", "b", "2");
-        clock.addAndGet(5_000); // first record now exactly 10 s old
+        clock.advance(5_000); // first record now exactly 10 s old
         topics.enforceRetention();
         assertThat(topics.earliestOffsets("t")).containsExactly(1);
         assertThatThrownBy(() -> topics.read("t", 0, 0, 1)).isInstanceOf(OffsetOutOfRangeException.class)
                 .hasMessageContaining("retention");
-        clock.addAndGet(4_999);
+        clock.advance(4_999);
         topics.enforceRetention();
         assertThat(topics.earliestOffsets("t")).containsExactly(1);
-        clock.addAndGet(1);
+        clock.advance(1);
         topics.enforceRetention();
         assertThat(topics.earliestOffsets("t")).containsExactly(2);
         assertThat(topics.latestOffsets("t")).containsExactly(2);
@@ -130,5 +130,14 @@ class TopicsTest {
         assertThat(consumer.poll(100)).isEmpty();
         topics.send("t", null, "late");
         assertThat(consumer.poll(100)).extracting(TopicRecord::valueAsString).containsExactly("late");
+    }
+
+    @Test
+    void when_registryIsRegisteredUnderAnId_then_sourcesFindItByThatId() {
+        String id = "reg-" + java.util.UUID.randomUUID();
+        assertThatThrownBy(() -> Topics.named(id)).hasMessageContaining("no topic registry '" + id + "'");
+        assertThat(topics.registerAs(id)).isSameAs(topics);
+        assertThat(Topics.named(id)).isSameAs(topics);
+        assertThat(Topics.named(Topics.DEFAULT_ID)).isSameAs(Topics.shared());
     }
 }

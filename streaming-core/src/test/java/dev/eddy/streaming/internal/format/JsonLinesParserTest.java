@@ -23,6 +23,15 @@ class JsonLinesParserTest {
     }
 
     @Test
+    void when_parsedFromUtf8Bytes_then_sameAsFromText() {
+        byte[] utf8 = "{\"id\":9,\"name\":\"zoë\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(parser.parse(utf8, row)).isTrue();
+        assertThat(row.get(0)).isEqualTo(9L);
+        assertThat(row.get(1)).isEqualTo("zoë");
+        assertThat(parser.parse("{\"id\":".getBytes(java.nio.charset.StandardCharsets.UTF_8), row)).isFalse();
+    }
+
+    @Test
     void when_timestampIsIsoOrEpochMillis_then_itBecomesMicros() {
         assertThat(parser.parse("{\"ts\":\"2026-01-01T00:00:00.5+01:00\"}", row)).isTrue();
         assertThat(row.get(2)).isEqualTo(1_767_222_000_500_000L);

@@ -75,13 +75,12 @@ final class TopicRowReader {
     }
 
     private void decoded(BatchBuilder out, int partition, long offset, long ts, byte[] k, byte[] v) {
-        String value = text(v);
         int n = row.size();
-        if (value != null && parser.parse(value, row)) {
+        if (v != null && parser.parse(v, row)) {
             TextFormats.write(row, out, 0);
         } else {
             corrupt++;
-            out.setString(n, value);
+            out.setString(n, text(v)); // text only for the rare corrupt row
         }
         int col = n + 1;
         for (Field m : META) {

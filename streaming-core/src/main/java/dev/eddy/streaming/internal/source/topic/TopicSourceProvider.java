@@ -46,8 +46,20 @@ public final class TopicSourceProvider implements SourceProvider {
 
     private static TopicRowReader rowReader(SourceContext ctx, TopicLog log) {
         String format = ctx.option("valueFormat", null);
-        if (format == null || format.equalsIgnoreCase("text")) {
-            return new TopicRowReader(log.name()); // text: the value column is the text
+        TopicRowReader raw = new TopicRowReader(log.name());
+        if (format == null) {
+            return raw;
+        }
+        if (format.equalsIgnoreCase("text")) {
+            // text: without a declared column the raw columns (value is the text); with one, the text typed into it
+            if (ctx.userSchema().isEmpty() || ctx.userSchema().get().equals(raw.schema())) {
+                return raw;
+            }
+            List<ColumnSpec> one = TextFormats.declaredColumns(ctx.userSchema().get());
+            if (one.size() != 1) {
+                throw new IllegalArgumentException("valueFormat 'text' takes one declared column, got " + one);
+            }
+            return new TopicRowReader(log.name(), one, TextFormats.parser("text", one, CsvOptions.DEFAULT));
         }
         CsvOptions csv = CsvOptions.from(ctx.options());
         List<ColumnSpec> cols;

@@ -1,15 +1,21 @@
 package dev.eddy.streaming.internal.source.topic;
 
+import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.topic.TopicRecord;
 import dev.eddy.streaming.api.topic.Topics;
+import dev.eddy.streaming.internal.sink.file.CrashBeforeCommitStore;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.UUID;
@@ -61,5 +67,30 @@ class TopicQueryRoundTripTest {
             d.runTrigger();
             assertThat(d.result()).extracting(r -> r.values()).containsExactly(new Object[] {"k", "hello", 0L, 7_000L});
         }
+    }
+
+    @Test
+    void when_queryCrashesAfterTheTopicSinkWrote_then_theRerunBatchIsNotProducedTwice(@TempDir Path checkpointDir) {
+        topics.create("in", 1);
+        topics.send("in", "k", "a");
+        Dataset in = eddy.readStream().format("topic").option("topic", "in").option("topics", registry)
+                .option("startingOffsets", "earliest").load().select("key", "value");
+        InMemoryCheckpointStore checkpoint = new InMemoryCheckpointStore();
+        try (QueryTestDriver d = QueryTestDriver.start(writer(in, checkpointDir)
+                .checkpointStore(new CrashBeforeCommitStore(checkpoint)))) {
+            d.runTrigger();
+        }
+        topics.send("in", "k", "b");
+        try (QueryTestDriver d = QueryTestDriver.start(writer(in, checkpointDir).checkpointStore(checkpoint))) {
+            assertThat(d.runTrigger().progress().batchId()).isEqualTo(0);
+            d.runTrigger();
+        }
+        assertThat(topics.read("copy", 0, 0, 10)).extracting(TopicRecord::valueAsString)
+                .containsExactly("{\"key\":\"k\",\"value\":\"a\"}", "{\"key\":\"k\",\"value\":\"b\"}");
+    }
+
+    private DataStreamWriter writer(Dataset in, Path checkpointDir) {
+        return in.writeStream().format("topic").option("topic", "copy").option("topics", registry)
+                .option("keyColumn", "key").checkpointLocation(checkpointDir.toString()).outputMode("append");
     }
 }

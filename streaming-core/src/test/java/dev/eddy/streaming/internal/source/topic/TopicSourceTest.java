@@ -129,6 +129,22 @@ class TopicSourceTest {
     }
 
     @Test
+    void when_textValuesWithOneDeclaredColumn_then_theTextIsTypedIntoIt() {
+        topics.create("t", 1);
+        topics.send("t", null, "42");
+        topics.send("t", null, "forty-two");
+        Source s = source(Map.of("topic", "t", "startingOffsets", "earliest", "valueFormat", "text"),
+                Schema.of(Field.of("n", DataType.INT)));
+        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T)).toRows();
+        assertThat(rows).extracting(r -> r.get("n")).containsExactly(42, null);
+        assertThat(rows).extracting(r -> r.get("_corrupt_record")).containsExactly(null, "forty-two");
+        Source again = source(Map.of("topic", "t", "valueFormat", "text"), s.schema());
+        assertThat(again.schema()).as("its own schema handed back at start").isEqualTo(s.schema());
+        Source raw = source(Map.of("topic", "t", "valueFormat", "text"), null);
+        assertThat(source(Map.of("topic", "t", "valueFormat", "text"), raw.schema()).schema()).isEqualTo(raw.schema());
+    }
+
+    @Test
     void when_csvValuesWithoutSchema_then_schemaIsInferredOnceFromTheTopic() {
         topics.create("t", 1);
         topics.send("t", null, "1,2.5");

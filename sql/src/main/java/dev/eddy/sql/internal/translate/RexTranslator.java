@@ -1,0 +1,169 @@
+package dev.eddy.sql.internal.translate;
+
+import dev.eddy.sql.internal.catalog.CalciteTypes;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.Expr.BinaryOp;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Calcite row expressions to engine expressions over the input's column expressions. Times: Calcite
+ * counts TIMESTAMP and day-time INTERVAL values in milliseconds, the engine in microseconds.
+ */
+final class RexTranslator {
+  private final List<Expr> input;
+  private final RexBuilder rexBuilder;
+
+  RexTranslator(List<Expr> input, RexBuilder rexBuilder) {
+    this.input = input;
+    this.rexBuilder = rexBuilder;
+  }
+
+  Expr translate(RexNode node) {
+    RexNode n = RexUtil.expandSearch(rexBuilder, null, node);
+    if (n instanceof RexInputRef ref) {
+      Expr e = input.get(ref.getIndex());
+      if (Translated.isWindowMarker(e)) {
+        throw new Unsupported("window_start/window_end can only be used after GROUP BY of the window");
+      }
+      return e;
+    }
+    if (n instanceof RexLiteral lit) {
+      return literal(lit);
+    }
+    if (n instanceof RexCall call) {
+      return call(call);
+    }
+    throw new Unsupported("expression " + n + " is not supported by the streaming engine yet");
+  }
+
+  private Expr call(RexCall call) {
+    if (call.getKind() == SqlKind.CASE) {
+      return coalesce(call);
+    }
+    List<Expr> args = new ArrayList<>();
+    for (RexNode o : call.getOperands()) {
+      args.add(translate(o));
+    }
+    switch (call.getKind()) {
+      case PLUS: return binary(BinaryOp.ADD, args);
+      case MINUS: return binary(BinaryOp.SUB, args);
+      case TIMES: return binary(BinaryOp.MUL, args);
+      case DIVIDE: return binary(BinaryOp.DIV, args);
+      case MOD: return binary(BinaryOp.MOD, args);
+      case EQUALS: return binary(BinaryOp.EQ, args);
+      case NOT_EQUALS: return binary(BinaryOp.NE, args);
+      case LESS_THAN: return binary(BinaryOp.LT, args);
+      case LESS_THAN_OR_EQUAL: return binary(BinaryOp.LE, args);
+      case GREATER_THAN: return binary(BinaryOp.GT, args);
+      case GREATER_THAN_OR_EQUAL: return binary(BinaryOp.GE, args);
+      case AND: return fold(BinaryOp.AND, args);
+      case OR: return fold(BinaryOp.OR, args);
+      case NOT: return new Expr.Unary(Expr.UnaryOp.NOT, args.get(0));
+      case MINUS_PREFIX: return new Expr.Unary(Expr.UnaryOp.NEG, args.get(0));
+      case IS_NULL: return new Expr.Unary(Expr.UnaryOp.IS_NULL, args.get(0));
+      case IS_NOT_NULL: return new Expr.Unary(Expr.UnaryOp.IS_NOT_NULL, args.get(0));
+      case CAST: return cast(call, args.get(0));
+      case TRIM: return new Expr.Call("trim", List.of(args.get(args.size() - 1)));
+      case COALESCE: return new Expr.Call("coalesce", args);
+      default: break;
+    }
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    switch (name) {
+      case "UPPER": return new Expr.Call("upper", args);
+      case "LOWER": return new Expr.Call("lower", args);
+      case "CHAR_LENGTH":
+      case "CHARACTER_LENGTH":
+      case "LENGTH": return new Expr.Call("length", args);
+      case "||":
+      case "CONCAT": return new Expr.Call("concat", args);
+      case "ABS": return new Expr.Call("abs", args);
+      default:
+        throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
+            + " engine yet");
+    }
+  }
+
+  /** Calcite expands COALESCE(a, b) to CASE WHEN a IS NOT NULL THEN a ELSE b END; the engine has coalesce. */
+  private Expr coalesce(RexCall call) {
+    List<RexNode> ops = call.getOperands();
+    if (ops.size() == 3 && ops.get(0).getKind() == SqlKind.IS_NOT_NULL
+        && stripCast(((RexCall) ops.get(0)).getOperands().get(0)).equals(stripCast(ops.get(1)))) {
+      return new Expr.Call("coalesce", List.of(translate(ops.get(1)), translate(ops.get(2))));
+    }
+    throw new Unsupported("CASE is not supported by the streaming engine yet");
+  }
+
+  private static RexNode stripCast(RexNode n) {
+    return n.getKind() == SqlKind.CAST ? ((RexCall) n).getOperands().get(0) : n;
+  }
+
+  private static Expr cast(RexCall call, Expr arg) {
+    SqlTypeName to = call.getType().getSqlTypeName();
+    SqlTypeName from = call.getOperands().get(0).getType().getSqlTypeName();
+    if (from == to || to == SqlTypeName.DECIMAL && from == SqlTypeName.DOUBLE) {
+      return arg;
+    }
+    return new Expr.Cast(arg, CalciteTypes.schemaOf(rowOf(call)).field(0).type());
+  }
+
+  private static org.apache.calcite.rel.type.RelDataType rowOf(RexCall call) {
+    return new org.apache.calcite.jdbc.JavaTypeFactoryImpl().builder().add("c", call.getType()).build();
+  }
+
+  private static Expr binary(BinaryOp op, List<Expr> args) {
+    return new Expr.Binary(op, args.get(0), args.get(1));
+  }
+
+  private static Expr fold(BinaryOp op, List<Expr> args) {
+    Expr e = args.get(0);
+    for (int i = 1; i < args.size(); i++) {
+      e = new Expr.Binary(op, e, args.get(i));
+    }
+    return e;
+  }
+
+  static Expr literal(RexLiteral lit) {
+    SqlTypeName t = lit.getType().getSqlTypeName();
+    if (lit.isNull()) {
+      return new Expr.Lit(null, CalciteTypes.schemaOf(new org.apache.calcite.jdbc.JavaTypeFactoryImpl().builder()
+          .add("c", lit.getType()).build()).field(0).type());
+    }
+    if (t.getFamily() == SqlTypeFamily.CHARACTER) {
+      return new Expr.Lit(lit.getValueAs(String.class), DataType.STRING);
+    }
+    if (t == SqlTypeName.BOOLEAN) {
+      return new Expr.Lit(lit.getValueAs(Boolean.class), DataType.BOOLEAN);
+    }
+    if (t == SqlTypeName.INTEGER || t == SqlTypeName.SMALLINT || t == SqlTypeName.TINYINT) {
+      return new Expr.Lit(lit.getValueAs(Integer.class), DataType.INT);
+    }
+    if (t == SqlTypeName.BIGINT) {
+      return new Expr.Lit(lit.getValueAs(Long.class), DataType.LONG);
+    }
+    if (t == SqlTypeName.DECIMAL || t == SqlTypeName.DOUBLE || t == SqlTypeName.FLOAT || t == SqlTypeName.REAL) {
+      BigDecimal v = lit.getValueAs(BigDecimal.class);
+      return v.scale() <= 0 && t == SqlTypeName.DECIMAL && v.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) < 0
+          ? new Expr.Lit(v.intValueExact(), DataType.INT) : new Expr.Lit(v.doubleValue(), DataType.DOUBLE);
+    }
+    if (t == SqlTypeName.TIMESTAMP) {
+      return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.TIMESTAMP);
+    }
+    if (SqlTypeName.INTERVAL_TYPES.contains(t)) {
+      return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.LONG);
+    }
+    throw new Unsupported("literal " + lit + " of type " + t + " is not supported by the streaming engine yet");
+  }
+}
