@@ -163,4 +163,26 @@ class KafkaRoundTripIT {
         assertThatThrownBy(() -> KafkaTopics.peek(BROKER.bootstrap(), "no-such-topic", 1))
                 .hasMessageContaining("'no-such-topic' does not exist");
     }
+
+    @Test
+    void when_subscribingByPatternWithACap_then_matchingTopicsAreReadInCappedBatchesAndLagIsReported()
+            throws Exception {
+        BROKER.createTopic("pat-a", 1);
+        BROKER.createTopic("pat-b", 1);
+        produce("pat-a", "a1", "a2", "a3", "a4");
+        produce("pat-b", "b1", "b2");
+        StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribePattern", "pat-.*").option("startingOffsets", "earliest")
+                .option("maxOffsetsPerTrigger", "2").load().select("value", "topic").writeStream().memory("pat").start();
+        q.processAllAvailable();
+        assertThat(eddy.memoryTable("pat").toRows()).extracting(r -> r.getString("value"))
+                .containsExactlyInAnyOrder("a1", "a2", "a3", "a4", "b1", "b2");
+        assertThat(q.recentProgress()).allSatisfy(p -> assertThat(p.numInputRows()).isLessThanOrEqualTo(3));
+        var first = q.recentProgress().get(0).sources().get(0);
+        assertThat(first.description()).contains("SubscribePattern[pat-.*]");
+        assertThat(Long.parseLong(first.metrics().get("maxOffsetsBehindLatest"))).isPositive();
+        var last = q.lastProgress().sources().get(0);
+        assertThat(last.metrics()).containsEntry("maxOffsetsBehindLatest", "0")
+                .containsEntry("offsetsBehindLatest.pat-a-0", "0");
+    }
 }

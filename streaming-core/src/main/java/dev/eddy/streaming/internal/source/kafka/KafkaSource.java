@@ -31,6 +31,8 @@ final class KafkaSource implements Source {
     private final KafkaRowReader reader;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private volatile String status = "";
+    private Map<TopicPartition, Long> lastEnd = Map.of();
+    private KafkaOffset committed;
 
     KafkaSource(KafkaSourceOptions options, KafkaRowReader reader) {
         this.options = options;
@@ -57,8 +59,20 @@ final class KafkaSource implements Source {
     }
 
     private List<TopicPartition> partitions() {
+        if (!options.assign().isEmpty()) {
+            return options.assign();
+        }
+        List<String> topics = options.topics();
+        if (options.pattern() != null) {
+            topics = consumer.listTopics(options.timeout()).keySet().stream()
+                    .filter(t -> options.pattern().matcher(t).matches()).sorted().toList();
+            if (topics.isEmpty()) {
+                throw new IllegalArgumentException("no Kafka topic at " + options.bootstrap() + " matches pattern '"
+                        + options.pattern() + "'");
+            }
+        }
         List<TopicPartition> parts = new ArrayList<>();
-        for (String topic : options.topics()) {
+        for (String topic : topics) {
             var infos = consumer.partitionsFor(topic, options.timeout());
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalArgumentException("Kafka topic '" + topic + "' does not exist at "
@@ -75,6 +89,7 @@ final class KafkaSource implements Source {
         Map<TopicPartition, Long> end;
         try {
             end = consumer.endOffsets(from.positions().keySet(), options.timeout());
+            lastEnd = end;
             status = "";
         } catch (TimeoutException e) {
             status = "waiting for broker at " + options.bootstrap();
@@ -160,7 +175,36 @@ final class KafkaSource implements Source {
 
     @Override
     public String description() {
-        return "KafkaV2[Subscribe[" + String.join(",", options.topics()) + "]]";
+        return "KafkaV2[" + options.describe() + "]";
+    }
+
+    @Override
+    public void commit(Offset end) {
+        committed = (KafkaOffset) end;
+    }
+
+    /** Lag behind the latest offsets seen (Spark's names) and the count of values that did not parse. */
+    @Override
+    public Map<String, String> metrics() {
+        if (committed == null || lastEnd.isEmpty()) {
+            return Map.of("numCorruptRecords", Long.toString(reader.corruptRecords()));
+        }
+        Map<String, String> m = new java.util.TreeMap<>();
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        long sum = 0;
+        for (var e : lastEnd.entrySet()) {
+            long lag = Math.max(0, e.getValue() - committed.position(e.getKey()));
+            m.put("offsetsBehindLatest." + e.getKey(), Long.toString(lag));
+            min = Math.min(min, lag);
+            max = Math.max(max, lag);
+            sum += lag;
+        }
+        m.put("minOffsetsBehindLatest", Long.toString(min));
+        m.put("maxOffsetsBehindLatest", Long.toString(max));
+        m.put("avgOffsetsBehindLatest", Double.toString((double) sum / lastEnd.size()));
+        m.put("numCorruptRecords", Long.toString(reader.corruptRecords()));
+        return m;
     }
 
     /** Records whose value did not parse (kept in {@code _corrupt_record}). */
