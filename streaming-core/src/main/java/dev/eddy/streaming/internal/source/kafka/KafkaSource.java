@@ -47,6 +47,16 @@ final class KafkaSource implements Source {
 
     @Override
     public Offset initialOffset() {
+        try {
+            return startingPositions();
+        } catch (TimeoutException e) {
+            // not known yet: the first batch that reaches the broker resolves them (an empty batch)
+            status = "waiting for broker at " + options.bootstrap();
+            return new KafkaOffset(Map.of());
+        }
+    }
+
+    private KafkaOffset startingPositions() {
         List<TopicPartition> parts = partitions();
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts, options.timeout());
         Map<TopicPartition, Long> end = consumer.endOffsets(parts, options.timeout());
@@ -86,6 +96,16 @@ final class KafkaSource implements Source {
     @Override
     public Offset latestOffset(Offset start, TriggerContext trigger) {
         KafkaOffset from = (KafkaOffset) start;
+        if (from.positions().isEmpty()) {
+            try {
+                KafkaOffset resolved = startingPositions();
+                status = "";
+                return resolved;
+            } catch (TimeoutException e) {
+                status = "waiting for broker at " + options.bootstrap();
+                return start;
+            }
+        }
         Map<TopicPartition, Long> end;
         try {
             end = consumer.endOffsets(from.positions().keySet(), options.timeout());
@@ -122,7 +142,8 @@ final class KafkaSource implements Source {
         KafkaOffset to = (KafkaOffset) end;
         Map<TopicPartition, Long> pending = new HashMap<>();
         for (var e : to.positions().entrySet()) {
-            if (e.getValue() > from.position(e.getKey())) {
+            // a partition without a start is one whose starting offset was only just resolved: nothing to read
+            if (from.positions().containsKey(e.getKey()) && e.getValue() > from.position(e.getKey())) {
                 pending.put(e.getKey(), e.getValue());
             }
         }
