@@ -166,14 +166,8 @@ public final class Planner {
         }
     }
 
-    /** A projection keeps the key columns that it passes through by name. */
+    /** A projection keeps the key columns it passes on, also renamed or as all the fields of a struct key. */
     private void keepKeys(Project p) {
-        List<String> kept = new ArrayList<>();
-        for (String k : keyColumns) {
-            if (p.schema().indexOf(k) >= 0) {
-                kept.add(k);
-            }
-        }
-        keyColumns = kept;
+        keyColumns = ProjectedKeys.through(p, keyColumns);
     }
 }
