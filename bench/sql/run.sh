@@ -9,3 +9,5 @@ cp_file="$root/sql/target/bench.classpath"
 mvn -B -q -pl sql -am dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
 java -Xmx512m -XX:+UseSerialGC -cp "$root/sql/target/classes:$root/sql/target/test-classes:$root/streaming-core/target/classes:$(cat "$cp_file")" \
   dev.eddy.sql.bench.SqlPlanBench
+java -Xmx1g -XX:+UseSerialGC -cp "$root/sql/target/classes:$root/sql/target/test-classes:$root/streaming-core/target/classes:$(cat "$cp_file")" \
+  dev.eddy.sql.bench.SqlNexmarkBench

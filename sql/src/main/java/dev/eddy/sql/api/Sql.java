@@ -184,7 +184,9 @@ public final class Sql {
 
   private SqlResult run(SqlNode statement, String text) {
     if (statement instanceof SqlCreateRelation create) {
-      return new SqlResult.Message(ddl.create(create));
+      String message = ddl.create(create);
+      shareWithJava(create);
+      return new SqlResult.Message(message);
     }
     if (statement instanceof SqlDropRelation drop) {
       return new SqlResult.Message(ddl.drop(drop));
@@ -250,6 +252,25 @@ public final class Sql {
     } catch (Unsupported | IllegalArgumentException e) {
       throw ErrorMessages.at(statement.getParserPosition(), "The engine cannot run this query", e.getMessage());
     }
+  }
+
+  /**
+   * A stream created in SQL becomes a temp view of the session too, so Java reaches it with
+   * {@code eddy.view(name)}. Only if the engine can open its connector now; otherwise SQL still knows
+   * the stream and a query over it reports what the engine lacks.
+   */
+  private void shareWithJava(SqlCreateRelation create) {
+    if (session == null || create.kind != dev.eddy.sql.internal.parser.RelationKind.STREAM) {
+      return;
+    }
+    String name = create.name.names.get(create.name.names.size() - 1);
+    catalog.declared(name).ifPresent(r -> {
+      try {
+        session.registerView(r.name(), new Dataset(session, sources.apply(r)));
+      } catch (RuntimeException e) {
+        // the connector is not available in this engine yet; see the method comment
+      }
+    });
   }
 
   private void requireSession() {

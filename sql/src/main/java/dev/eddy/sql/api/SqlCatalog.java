@@ -44,8 +44,9 @@ public final class SqlCatalog {
   }
 
   /**
-   * Makes the engine session's memory tables (the live results of memory-sink queries) queryable by
-   * name, read afresh on every query. Entries created in SQL win over a memory table of the same name.
+   * Makes the engine session's memory tables (the live results of memory-sink queries) and streaming
+   * temp views (Dataset.createOrReplaceTempView) queryable by name, read afresh on every query. Entries
+   * created in SQL win over a memory table or view of the same name.
    */
   public void linkMemoryTables(Eddy session) {
     this.memoryTables = session;
@@ -67,6 +68,11 @@ public final class SqlCatalog {
       for (String t : memoryTables.memoryTableNames()) {
         if (t.equalsIgnoreCase(name)) {
           return Optional.of(memoryTable(t));
+        }
+      }
+      for (String v : memoryTables.viewNames()) {
+        if (v.equalsIgnoreCase(name) && memoryTables.view(v).isStreaming()) {
+          return Optional.of(Relation.javaStream(v, memoryTables.view(v).plan()));
         }
       }
     }
@@ -99,6 +105,14 @@ public final class SqlCatalog {
       Relation r = resolve(declared);
       if (r.kind() == kind) {
         out.add(r);
+      }
+    }
+    if (kind == Relation.Kind.STREAM && memoryTables != null) {
+      for (String v : memoryTables.viewNames()) {
+        Dataset view = memoryTables.view(v);
+        if (!byKey.containsKey(key(v)) && view.isStreaming()) {
+          out.add(Relation.javaStream(v, view.plan()));
+        }
       }
     }
     if (kind == Relation.Kind.TABLE && memoryTables != null) {

@@ -132,6 +132,24 @@ class ReferenceCasesInSqlTest {
   }
 
   @Test
+  void rt2_linesSplitIntoWordsThenWindowedInOneSqlQuery_equalsJavaApi() {
+    List<Object[][]> input = List.of(
+        new Object[][]{{at("12:02"), "cat dog"}, {at("12:03"), "dog dog"}}, new Object[][]{{at("12:07"), "owl cat"}},
+        new Object[][]{{at("12:11"), "dog"}, {at("12:13"), "owl"}});
+    Schema timedLines = Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING));
+    Function<Sql, Dataset> sql = s -> s.stream("SELECT window.start, window.end, w, COUNT(*) AS n"
+        + " FROM (SELECT ts, explode(split(word, ' ')) AS w FROM events)"
+        + " GROUP BY window(ts, '10 minutes', '5 minutes'), w");
+    Function<MemoryStream, Dataset> java = in -> in.toDF().select(col("ts"), alias(explode(split(col("word"), " ")), "w"))
+        .groupBy(window(col("ts"), "10 minutes", "5 minutes"), col("w")).count();
+    List<List<String>> viaSql = run(timedLines, true, "complete", input, sql, java, true);
+    List<List<String>> viaJava = run(timedLines, true, "complete", input, sql, java, false);
+    assertThat(viaSql.get(0)).containsExactly("[11:55,12:05) cat 1", "[11:55,12:05) dog 3",
+        "[12:00,12:10) cat 1", "[12:00,12:10) dog 3");
+    assertThat(viaSql).isEqualTo(viaJava);
+  }
+
+  @Test
   void rt2_windowedCountInSql_bothWindowForms_equalJavaApi() {
     List<Object[][]> input = List.of(words("12:02 cat", "12:02 dog", "12:03 dog", "12:03 dog"),
         words("12:07 owl", "12:07 cat"), words("12:11 dog", "12:13 owl"));

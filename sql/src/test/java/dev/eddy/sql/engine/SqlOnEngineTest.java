@@ -119,6 +119,17 @@ class SqlOnEngineTest {
   }
 
   @Test
+  void when_javaRegistersATempView_then_sqlQueriesItAndSqlStreamsBecomeViews() {
+    bids.toDF().filter(new Expr.Binary(Expr.BinaryOp.GT, new Expr.Col("price"), new Expr.Lit(100.0, DataType.DOUBLE)))
+        .createOrReplaceTempView("expensive");
+    SqlResult.Streaming s = (SqlResult.Streaming) sql.execute("SELECT auction FROM expensive");
+    assertThat(s.dataset().isStreaming()).isTrue();
+    assertThat(((SqlResult.Rows) sql.execute("SHOW STREAMS")).table().stringColumn("name").asList()).contains("expensive");
+    sql.execute("CREATE STREAM ticks (ts TIMESTAMP(3), v BIGINT) WITH ('connector' = 'rate')");
+    assertThat(eddy.view("ticks").schema().names()).containsExactly("ts", "v");
+  }
+
+  @Test
   void when_insertIntoMemoryStream_then_theResultIsQueryableWithBatchSql() {
     sql.execute("CREATE STREAM big_bids (auction BIGINT, price DOUBLE) WITH ('connector' = 'memory')");
     SqlResult.Streaming insert = (SqlResult.Streaming) sql.execute(

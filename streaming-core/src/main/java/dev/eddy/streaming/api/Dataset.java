@@ -169,6 +169,14 @@ public final class Dataset {
                                                   dev.eddy.streaming.api.function.GroupStateFunction<S> fn) {
             return source.with(new dev.eddy.streaming.api.plan.FlatMapGroupsWithState(source.plan, keys, fn, outSchema, timeout));
         }
+
+        /** Like the other overload; {@code codec} lets checkpoints store and restore the state objects. */
+        public <S> Dataset flatMapGroupsWithState(Schema outSchema, dev.eddy.streaming.api.function.GroupStateTimeout timeout,
+                                                  dev.eddy.streaming.api.function.StateCodec<S> codec,
+                                                  dev.eddy.streaming.api.function.GroupStateFunction<S> fn) {
+            return source.with(new dev.eddy.streaming.api.plan.FlatMapGroupsWithState(source.plan, keys, fn, outSchema,
+                    timeout, codec));
+        }
     }
 
     /** Declares {@code column} as event time with a watermark of max seen minus {@code delay} ("10 minutes"). */

@@ -63,4 +63,9 @@ public interface StreamingQuery {
 
     /** A snapshot of a stateful operator's state rows (0 = first stateful operator in the plan). */
     Batch stateRows(int statefulOperatorIndex) throws InterruptedException;
+
+    /** {@link #stateRows} as a Tablesaw table (for display). */
+    default tech.tablesaw.api.Table stateTable(int statefulOperatorIndex) throws InterruptedException {
+        return dev.eddy.streaming.internal.table.Tables.toTable("state", stateRows(statefulOperatorIndex));
+    }
 }

@@ -111,6 +111,40 @@ class GroupsWithStateTest {
     }
 
     @Test
+    void when_stateHasACodec_then_runningTotalsContinueAfterARestart() {
+        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        Dataset q = clicks.toDF().groupByKey("user").flatMapGroupsWithState(totals, GroupStateTimeout.NO_TIMEOUT,
+                dev.eddy.streaming.api.function.StateCodec.longs(), (key, rows, state, out) -> {
+                    long total = state.getOption().orElse(0L);
+                    while (rows.hasNext()) {
+                        total += rows.next().getLong("amount");
+                    }
+                    state.update(total);
+                    out.emit(key.getString("user"), total);
+                });
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().checkpointStore(store))) {
+            clicks.addData(ev(1, "ann", 5));
+            d.runTrigger();
+        }
+        clicks.addData(ev(2, "ann", 4));
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().checkpointStore(store))) {
+            assertThat(values(d.runTrigger().newRows())).containsExactly("[ann, 9]");
+        }
+    }
+
+    @Test
+    void when_checkpointedKeyedStateQueryRestarts_then_itFailsClearlyInsteadOfLosingState() {
+        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        Dataset q = userSessions(GroupStateTimeout.PROCESSING_TIME_TIMEOUT);
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().checkpointStore(store))) {
+            clicks.addData(ev(1, "ann", 1));
+            d.runTrigger();
+        }
+        assertThatThrownBy(() -> QueryTestDriver.start(q.writeStream().checkpointStore(store)))
+                .hasMessageContaining("cannot restore its state from a checkpoint yet");
+    }
+
+    @Test
     void when_eventTimeTimeoutHasNoWatermark_then_startFails() {
         Dataset q = clicks.toDF().groupByKey("user").<Long>flatMapGroupsWithState(sessions,
                 GroupStateTimeout.EVENT_TIME_TIMEOUT, (key, rows, state, out) -> { });

@@ -64,6 +64,22 @@ class SessionWindowTest {
     }
 
     @Test
+    void when_queryRestartsFromItsCheckpoint_then_openSessionsContinue() {
+        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("update")
+                .checkpointStore(store))) {
+            in.addData(ev(0, "ann"), ev(3, "ann"), ev(2, "bob"));
+            d.runTrigger();
+        }
+        in.addData(ev(6, "ann"));
+        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("update")
+                .checkpointStore(store))) {
+            assertThat(sessions(d.runTrigger().newRows())).containsExactly("[0,11) ann 3 3");
+            assertThat(d.stateRows(0)).hasSize(2);
+        }
+    }
+
+    @Test
     void when_watermarkPassesSessionEnd_then_appendModeEmitsItOnceAndLateRowsAreDropped() {
         Dataset q = sessionCounts(in.toDF().withWatermark("ts", "10 seconds"));
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("append"))) {

@@ -83,6 +83,22 @@ class StreamStreamJoinTest {
     }
 
     @Test
+    void when_joinRestartsFromItsCheckpoint_then_bufferedRowsStillMatch() {
+        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        try (QueryTestDriver d = QueryTestDriver.start(join("left_outer").writeStream().checkpointStore(store))) {
+            impressions.addData(ev("A", 100), ev("B", 100));
+            d.runTrigger();
+        }
+        clicks.addData(ev("A", 130));
+        try (QueryTestDriver d = QueryTestDriver.start(join("left_outer").writeStream().checkpointStore(store))) {
+            assertThat(ads(d.runTrigger().newRows())).containsExactly("A->A");
+            impressions.addData(ev("C", 300));
+            clicks.addData(ev("C", 300));
+            assertThat(ads(d.runTrigger().newRows())).containsExactly("B->null", "C->C");
+        }
+    }
+
+    @Test
     void when_leftOuterHasNoTimeBound_then_startFailsWithTheReason() {
         Dataset q = impressions.toDF().join(clicks.toDF(), eq(col("clickAdId"), col("impressionAdId")), "left_outer");
         assertThatThrownBy(() -> QueryTestDriver.start(q.writeStream())).hasMessageContaining("LEFT OUTER join is not supported");

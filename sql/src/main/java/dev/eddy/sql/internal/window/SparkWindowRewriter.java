@@ -89,25 +89,27 @@ public final class SparkWindowRewriter {
 
   private static SqlNode windowedFrom(SqlNode from, SqlCall window, List<SqlNode> keys) {
     SqlParserPos pos = window.getParserPosition();
-    SqlIdentifier table;
+    SqlNode table;
     SqlIdentifier alias;
-    if (from instanceof SqlIdentifier id) {
-      table = id;
-      alias = new SqlIdentifier(id.names.get(id.names.size() - 1), id.getParserPosition());
-    } else if (from != null && from.getKind() == SqlKind.AS
-        && ((SqlCall) from).operand(0) instanceof SqlIdentifier id) {
-      table = id;
-      alias = ((SqlCall) from).operand(1);
+    SqlNode source = from != null && from.getKind() == SqlKind.AS ? ((SqlCall) from).operand(0) : from;
+    if (source instanceof SqlIdentifier id) {
+      table = SqlStdOperatorTable.EXPLICIT_TABLE.createCall(pos, id);
+      alias = from == source ? new SqlIdentifier(id.names.get(id.names.size() - 1), id.getParserPosition())
+          : ((SqlCall) from).operand(1);
+    } else if (source != null && source.getKind() == SqlKind.SELECT) {
+      // a subquery is a table argument of its own, e.g. words exploded from lines, then windowed
+      table = source;
+      alias = from == source ? new SqlIdentifier("t", pos) : ((SqlCall) from).operand(1);
     } else {
-      throw ErrorMessages.at(pos, "window(...) in GROUP BY needs a single stream or table in FROM;"
-          + " for joins and subqueries use TUMBLE/HOP/SESSION(TABLE ..., DESCRIPTOR(ts), ...)");
+      throw ErrorMessages.at(pos, "window(...) in GROUP BY needs a single stream, table or subquery in FROM;"
+          + " for joins use TUMBLE/HOP/SESSION(TABLE ..., DESCRIPTOR(ts), ...)");
     }
     SqlNode tvf = windowFunction(window, table, keys);
     SqlNode collection = SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, tvf);
     return SqlStdOperatorTable.AS.createCall(pos, collection, alias);
   }
 
-  private static SqlNode windowFunction(SqlCall window, SqlIdentifier table, List<SqlNode> keys) {
+  private static SqlNode windowFunction(SqlCall window, SqlNode tableArg, List<SqlNode> keys) {
     SqlParserPos pos = window.getParserPosition();
     List<SqlNode> args = window.getOperandList();
     boolean session = !(window.getOperator() instanceof SparkWindowOperator)
@@ -116,7 +118,6 @@ public final class SparkWindowRewriter {
     if (args.isEmpty() || !(args.get(0) instanceof SqlIdentifier ts)) {
       throw ErrorMessages.at(pos, name + "(...) needs the event-time column as its first argument");
     }
-    SqlNode tableArg = SqlStdOperatorTable.EXPLICIT_TABLE.createCall(pos, table);
     SqlNode descriptor = SqlStdOperatorTable.DESCRIPTOR.createCall(pos,
         new SqlIdentifier(ts.names.get(ts.names.size() - 1), ts.getParserPosition()));
     if (session) {

@@ -45,6 +45,10 @@ public final class Functions {
         if (value instanceof String) {
             return new Expr.Lit(value, DataType.STRING);
         }
+        if (value instanceof java.time.Instant i) {
+            return new Expr.Lit(Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000),
+                    DataType.TIMESTAMP);
+        }
         throw new IllegalArgumentException("unsupported literal type " + value.getClass().getName());
     }
 
@@ -169,6 +173,12 @@ public final class Functions {
 
     public static Expr window(Expr time, String size, String slide) {
         return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide), 0);
+    }
+
+    /** Spark's window(time, size, slide, startTime): windows start at startTime + k * slide. */
+    public static Expr window(Expr time, String size, String slide, String startTime) {
+        return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide),
+                Durations.parseMicros(startTime));
     }
 
     public static Expr window(Expr time, Duration size, Duration slide) {

@@ -8,7 +8,15 @@ import java.util.List;
 
 /** Arbitrary keyed state: a user function per key with its state and timeouts; outputs rows of {@code schema}. */
 public record FlatMapGroupsWithState(LogicalPlan child, List<String> keyColumns, GroupStateFunction<?> function,
-                                     Schema schema, GroupStateTimeout timeout) implements LogicalPlan {
+                                     Schema schema, GroupStateTimeout timeout,
+                                     dev.eddy.streaming.api.function.StateCodec<?> codec) implements LogicalPlan {
+
+    /** Without a codec: the state cannot be checkpointed. */
+    public FlatMapGroupsWithState(LogicalPlan child, List<String> keyColumns, GroupStateFunction<?> function,
+                                  Schema schema, GroupStateTimeout timeout) {
+        this(child, keyColumns, function, schema, timeout, null);
+    }
+
     public FlatMapGroupsWithState {
         keyColumns = List.copyOf(keyColumns);
         if (keyColumns.isEmpty()) {

@@ -10,7 +10,9 @@ import java.util.Optional;
  * What a {@link SourceProvider} gets to create a source.
  *
  * @param options      the reader's options; keys are lower-cased (option names are case-insensitive)
- * @param userSchema   the schema given with {@code readStream().schema(...)}, if any
+ * @param userSchema   at {@code load()}: the schema given with {@code readStream().schema(...)}, if any; when a
+ *                     query starts: the schema {@code load()} resolved (so a source keeps the schema the query
+ *                     was planned with)
  * @param clock        the engine clock (never read the wall clock directly)
  * @param metadataPath a directory the source may use for its own metadata (a checkpoint's
  *                     {@code sources/<n>}), or empty when the query has no checkpoint location

@@ -100,10 +100,17 @@ public final class MicroBatchExecutor {
     }
 
     private void restoreState(long version) {
+        if (!store.wantsState()) {
+            return;
+        }
         for (int i = 0; i < plan.statefulOps().size(); i++) {
+            StatefulOperator op = plan.statefulOps().get(i);
             Optional<Batch> raw = store.loadState(String.valueOf(i), version);
             if (raw.isPresent()) {
-                plan.statefulOps().get(i).restoreState(raw.get());
+                op.restoreState(raw.get());
+            } else if (!op.canSaveState()) {
+                throw new UnsupportedOperationException(op.describe() + " cannot restore its state from a checkpoint "
+                        + "yet; restarting would silently lose it. Start the query with a new checkpoint location.");
             }
         }
     }

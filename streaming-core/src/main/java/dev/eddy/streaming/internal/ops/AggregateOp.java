@@ -192,6 +192,22 @@ public final class AggregateOp implements StatefulOperator {
                     starts[i] = windows.lastStart(t[i]);
                 }
                 k.longs[windowPos] = starts;
+            } else if (tn == null && windows.size() % windows.slide() == 0) {
+                // slide divides size: every time falls into exactly size/slide windows, no test needed
+                int per = windows.maxWindowsPerTime();
+                long slide = windows.slide();
+                long[] starts = new long[n * per];
+                int[] rows = new int[n * per];
+                for (int r = 0, m = 0; r < n; r++) {
+                    long last = windows.lastStart(t[r]);
+                    for (int j = 0; j < per; j++, m++) {
+                        starts[m] = last - j * slide;
+                        rows[m] = r;
+                    }
+                }
+                k.longs[windowPos] = starts;
+                k.rows = rows;
+                k.n = n * per;
             } else {
                 int per = windows.maxWindowsPerTime();
                 long[] starts = new long[n * per];
@@ -366,6 +382,11 @@ public final class AggregateOp implements StatefulOperator {
     @Override
     public Batch stateRows() {
         return output(allGroups(), table.size());
+    }
+
+    @Override
+    public boolean canSaveState() {
+        return true;
     }
 
     @Override

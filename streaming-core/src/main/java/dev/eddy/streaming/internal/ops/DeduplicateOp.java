@@ -156,6 +156,11 @@ public final class DeduplicateOp implements StatefulOperator {
     }
 
     @Override
+    public boolean canSaveState() {
+        return true;
+    }
+
+    @Override
     public Batch saveState() {
         return stateRows();
     }

@@ -154,6 +154,46 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
     }
 
     @Override
+    public boolean canSaveState() {
+        return node.codec() != null;
+    }
+
+    /** Raw state: key columns, the codec's text of the state, the timeout (or null). */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Batch saveState() {
+        if (node.codec() == null) {
+            return null;
+        }
+        dev.eddy.streaming.api.function.StateCodec codec = node.codec();
+        Schema s = keySchema.add(Field.of("__state", dev.eddy.streaming.api.data.DataType.STRING))
+                .add(Field.of("__timeoutAt", dev.eddy.streaming.api.data.DataType.LONG));
+        BatchBuilder b = Batch.builder(s, states.size());
+        for (Entry e : states.values()) {
+            Object[] vals = new Object[s.size()];
+            System.arraycopy(e.key.values(), 0, vals, 0, keyIdx.length);
+            vals[keyIdx.length] = codec.encode(e.value);
+            vals[keyIdx.length + 1] = e.timeoutAt == GroupStateImpl.NO_TIMEOUT ? null : e.timeoutAt;
+            b.addRow(vals);
+        }
+        return b.build();
+    }
+
+    @Override
+    public void restoreState(Batch raw) {
+        for (Row r : raw) {
+            Object[] key = new Object[keyIdx.length];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = r.get(i);
+            }
+            Entry e = new Entry(Row.of(keySchema, key));
+            e.value = node.codec().decode(r.getString(keyIdx.length));
+            e.timeoutAt = r.isNull(keyIdx.length + 1) ? GroupStateImpl.NO_TIMEOUT : r.getLong(keyIdx.length + 1);
+            states.put(java.util.Arrays.asList(key), e);
+        }
+    }
+
+    @Override
     public boolean wantsNoDataBatch(long newWatermark) {
         long now = clock.millis();
         long wmMs = newWatermark == BatchContext.NO_WATERMARK ? -1 : Math.floorDiv(newWatermark, 1000);

@@ -365,6 +365,83 @@ public final class SessionWindowOp implements StatefulOperator {
     }
 
     @Override
+    public boolean canSaveState() {
+        return true;
+    }
+
+    /** Raw state: the grouping keys, session start and end, then each accumulator's raw columns. */
+    @Override
+    public Batch saveState() {
+        List<dev.eddy.streaming.api.data.Field> fields = new ArrayList<>();
+        for (int g = 0; g < keyEvals.length; g++) {
+            if (g != sessionPos) {
+                fields.add(node.schema().field(g));
+            }
+        }
+        fields.add(dev.eddy.streaming.api.data.Field.of("session_start", DataType.TIMESTAMP));
+        fields.add(dev.eddy.streaming.api.data.Field.of("session_end", DataType.TIMESTAMP));
+        int base = fields.size();
+        for (int a = 0; a < accs.length; a++) {
+            fields.addAll(accs[a].rawFields("agg" + a + "_"));
+        }
+        Schema schema = Schema.of(fields);
+        int n = openSessions();
+        int[] ids = new int[n];
+        var b = Batch.builder(Schema.of(fields.subList(0, base)), n);
+        int i = 0;
+        for (Map.Entry<List<Object>, List<Session>> e : sessions.entrySet()) {
+            for (Session x : e.getValue()) {
+                Object[] vals = new Object[base];
+                for (int k = 0; k < e.getKey().size(); k++) {
+                    vals[k] = e.getKey().get(k);
+                }
+                vals[base - 2] = x.start;
+                vals[base - 1] = x.end;
+                b.addRow(vals);
+                ids[i++] = x.id;
+            }
+        }
+        Batch keys = b.build();
+        Column[] cols = new Column[schema.size()];
+        for (int c = 0; c < base; c++) {
+            cols[c] = keys.column(c);
+        }
+        int c = base;
+        for (Accumulator a : accs) {
+            for (Column raw : a.exportRaw(ids, n)) {
+                cols[c++] = raw;
+            }
+        }
+        return Batch.of(schema, cols);
+    }
+
+    @Override
+    public void restoreState(Batch raw) {
+        int keyCount = keyEvals.length - 1;
+        int n = raw.numRows();
+        int[] ids = new int[n];
+        for (int r = 0; r < n; r++) {
+            List<Object> key = new ArrayList<>();
+            for (int k = 0; k < keyCount; k++) {
+                key.add(raw.column(k).get(r));
+            }
+            Session s = new Session((Long) raw.column(keyCount).get(r), (Long) raw.column(keyCount + 1).get(r), newId());
+            sessions.computeIfAbsent(key, x -> new ArrayList<>()).add(s);
+            ids[r] = s.id;
+        }
+        int c = keyCount + 2;
+        for (Accumulator a : accs) {
+            int w = a.rawFields("").size();
+            Column[] part = new Column[w];
+            for (int j = 0; j < w; j++) {
+                part[j] = raw.column(c + j);
+            }
+            a.importRaw(part, ids, n);
+            c += w;
+        }
+    }
+
+    @Override
     public boolean wantsNoDataBatch(long newWatermark) {
         return watermarked && mode != OutputMode.COMPLETE && newWatermark != BatchContext.NO_WATERMARK
                 && newWatermark > lastWatermark;

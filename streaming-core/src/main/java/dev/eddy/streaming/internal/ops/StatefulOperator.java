@@ -31,6 +31,11 @@ public interface StatefulOperator extends Operator {
         return null;
     }
 
+    /** True if {@link #saveState} and {@link #restoreState} work for this operator. */
+    default boolean canSaveState() {
+        return false;
+    }
+
     /** Replaces the state with a batch {@link #saveState} made. Called once, before the first batch. */
     default void restoreState(Batch raw) {
         throw new UnsupportedOperationException(describe() + " cannot restore its state from a checkpoint yet");

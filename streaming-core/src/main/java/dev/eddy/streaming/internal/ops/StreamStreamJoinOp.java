@@ -237,6 +237,57 @@ public final class StreamStreamJoinOp implements StatefulOperator {
     }
 
     @Override
+    public boolean canSaveState() {
+        return true;
+    }
+
+    /** Raw state: side ("left"/"right"), matched, event time, then the joined columns of that side's row. */
+    @Override
+    public Batch saveState() {
+        List<dev.eddy.streaming.api.data.Field> fields = new ArrayList<>(List.of(
+                dev.eddy.streaming.api.data.Field.of("__side", dev.eddy.streaming.api.data.DataType.STRING),
+                dev.eddy.streaming.api.data.Field.of("__matched", dev.eddy.streaming.api.data.DataType.BOOLEAN),
+                dev.eddy.streaming.api.data.Field.of("__time", dev.eddy.streaming.api.data.DataType.LONG)));
+        fields.addAll(node.schema().fields());
+        BatchBuilder b = Batch.builder(Schema.of(fields));
+        int nl = left.schema().size();
+        for (boolean isLeft : new boolean[]{true, false}) {
+            for (List<Stored> l : (isLeft ? leftState : rightState).values()) {
+                for (Stored st : l) {
+                    Object[] vals = new Object[fields.size()];
+                    vals[0] = isLeft ? "left" : "right";
+                    vals[1] = st.matched;
+                    vals[2] = st.time;
+                    Object[] row = st.row.values();
+                    System.arraycopy(row, 0, vals, 3 + (isLeft ? 0 : nl), row.length);
+                    b.addRow(vals);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    @Override
+    public void restoreState(Batch raw) {
+        int nl = left.schema().size();
+        for (Row r : raw) {
+            boolean isLeft = "left".equals(r.getString(0));
+            Schema side = isLeft ? left.schema() : right.schema();
+            Object[] vals = new Object[side.size()];
+            for (int i = 0; i < vals.length; i++) {
+                vals[i] = r.get(3 + (isLeft ? 0 : nl) + i);
+            }
+            Stored st = new Stored(Row.of(side, vals), r.getLong(2));
+            st.matched = r.getBoolean(1);
+            List<Object> key = new ArrayList<>();
+            for (int[] p : jc.equi) {
+                key.add(vals[isLeft ? p[0] : p[1]]);
+            }
+            (isLeft ? leftState : rightState).computeIfAbsent(key, k -> new ArrayList<>()).add(st);
+        }
+    }
+
+    @Override
     public boolean wantsNoDataBatch(long newWatermark) {
         return jc.hasTimeBounds() && newWatermark != BatchContext.NO_WATERMARK && newWatermark > lastWatermark;
     }

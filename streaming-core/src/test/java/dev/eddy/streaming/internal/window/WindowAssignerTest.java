@@ -57,6 +57,18 @@ class WindowAssignerTest {
         }
     }
 
+    @ParameterizedTest(name = "tumbling(10) offset {0} puts {1} into {2}")
+    @CsvSource(delimiter = ';', value = {
+            "3; 2;  [-7]",
+            "3; 3;  [3]",
+            "3; 12; [3]",
+            "3; 13; [13]",
+            "-3; 0; [-3]",
+            "13; 0; [-7]"})
+    void when_windowsHaveAStartOffset_then_startsShiftByIt(long offset, long t, String expected) {
+        assertThat(starts(WindowAssigner.of(10, 10, offset), t)).isEqualTo(expected);
+    }
+
     @org.junit.jupiter.api.Test
     void when_slideExceedsSize_then_rejected() {
         assertThatThrownBy(() -> WindowAssigner.sliding(5, 10)).hasMessageContaining("slide <= size");
