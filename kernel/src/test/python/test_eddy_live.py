@@ -1,0 +1,133 @@
+"""Live views through a real jupyter_client (run by EddyLiveViewsIT): %%sql streaming cells keep updating their
+display after execute_reply, %stream stop sends the final state, magics complete and inspect."""
+import queue
+import time
+import unittest
+
+from jupyter_client.manager import start_new_kernel
+
+TIMEOUT = 60
+# the embedded topic connector gives the raw record columns (no JSON decoding in this build)
+TOPIC_COLUMNS = ("`key` STRING, `value` STRING, topic STRING, `partition` INT, `offset` BIGINT,"
+                 " `timestamp` TIMESTAMP(3), headers STRING")
+
+
+def topic_stream(name, topic):
+    return ("%%%%sql\nCREATE STREAM %s (%s) WITH ('connector' = 'topic', 'topic' = '%s')"
+            % (name, TOPIC_COLUMNS, topic))
+
+
+class EddyLiveTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name="eddy", startup_timeout=90)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=False)
+
+    def setUp(self):
+        self.seen = []  # every iopub message, in arrival order
+
+    def pump(self, until, timeout=TIMEOUT):
+        """Reads iopub into self.seen until until() is true; fails after timeout."""
+        deadline = time.monotonic() + timeout
+        while not until():
+            left = deadline - time.monotonic()
+            self.assertGreater(left, 0, "timed out; seen: %s" % [m["msg_type"] for m in self.seen[-20:]])
+            try:
+                self.seen.append(self.kc.get_iopub_msg(timeout=min(left, 1)))
+            except queue.Empty:
+                pass
+
+    def run_cell(self, code):
+        msg_id = self.kc.execute(code)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.pump(lambda: any(m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
+                              and m["content"]["execution_state"] == "idle" for m in self.seen))
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        return msg_id, [m for m in self.seen if m["parent_header"].get("msg_id") == msg_id]
+
+    def updates(self, display_id):
+        return [m for m in self.seen if m["msg_type"] == "update_display_data"
+                and m["content"]["transient"].get("display_id") == display_id]
+
+    def test_when_streamingSqlCellRuns_then_liveTableUpdatesAfterReplyAndStopSendsFinalState(self):
+        self.run_cell("%topic create live_words")
+        _, msgs = self.run_cell(topic_stream("live_words", "live_words"))
+        self.assertIn("live_words", str([m["content"] for m in msgs]))
+        cell_id, msgs = self.run_cell("%%sql --name wc --max-rows 50\n"
+                                      "SELECT `value` AS word, COUNT(*) AS n FROM live_words GROUP BY `value`")
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, msgs)
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.assertIn("text/html", displays[0]["content"]["data"])
+        after_reply = len(self.seen)
+
+        self.run_cell('%topic produce live_words apple apple pear')
+        self.pump(lambda: any("pear" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        self.run_cell('%topic produce live_words plum')
+        self.pump(lambda: any("plum" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        ups = self.updates(display_id)
+        self.assertGreaterEqual(len(ups), 2)
+        self.assertTrue(all(self.seen.index(u) >= after_reply for u in ups))
+        self.assertTrue(all(u["parent_header"]["msg_id"] == cell_id for u in ups), "updates keep the cell's parent")
+        htmls = [u["content"]["data"]["text/html"] for u in ups]
+        self.assertGreater(len(set(htmls)), 1, "the table changed as data arrived")
+        self.assertIn("eddy-changed", htmls[-1], "new rows are marked")
+
+        self.run_cell("%stream stop wc")
+        self.pump(lambda: any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(display_id)))
+        final = self.updates(display_id)[-1]["content"]["data"]
+        self.assertIn("TERMINATED", final["text/plain"])
+        self.assertIn("plum", final["text/html"])
+        self.assertIn("apple", final["text/html"])
+
+    def test_when_sqlCellHasChart_then_chartDisplayIsVegaLiteAndPngWithoutHtml(self):
+        self.run_cell("%topic create live_nums")
+        self.run_cell(topic_stream("live_nums", "live_nums"))
+        _, msgs = self.run_cell("%%sql --name sums --chart bar --x k --y total\n"
+                                "SELECT `key` AS k, COUNT(*) AS total FROM live_nums GROUP BY `key`")
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 2, msgs)
+        chart_id = displays[1]["content"]["transient"]["display_id"]
+        self.run_cell('%topic produce live_nums a:1 a:2 b:1')
+        self.pump(lambda: any("image/png" in u["content"]["data"] for u in self.updates(chart_id)))
+        data = [u for u in self.updates(chart_id) if "image/png" in u["content"]["data"]][-1]["content"]["data"]
+        self.assertNotIn("text/html", data)
+        vl = data["application/vnd.vegalite.v5+json"]
+        self.assertIsInstance(vl, dict)
+        self.assertEqual(sorted(r["k"] for r in vl["data"]["values"]), ["a", "b"])
+        self.run_cell("%stream stop sums")
+
+    def test_when_javaCellUsesSharedSession_then_sqlQueryIsVisibleFromJava(self):
+        self.run_cell("%topic create shared_t")
+        self.run_cell(topic_stream("shared_s", "shared_t"))
+        self.run_cell("%%sql --name shared_q\nSELECT `value` FROM shared_s")
+        _, msgs = self.run_cell("eddy.streams().get(\"shared_q\").isPresent()")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"],
+                         ["true"])
+        _, msgs = self.run_cell("%stream list")
+        self.assertIn("shared_q", str([m["content"] for m in msgs]))
+        self.run_cell("%stream stop --all")
+
+    def test_when_magicArgumentsAreBad_then_errorShowsUsageOrNearestName(self):
+        msg_id = self.kc.execute("%%sql --mdoe update\nSELECT 1")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "error")
+        text = reply["content"]["evalue"]
+        self.assertIn("--mdoe", text)
+        self.assertIn("Usage", text)
+        msg_id = self.kc.execute("%stream stpo q")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertIn("Did you mean 'stop'", reply["content"]["evalue"])
+        msg_id = self.kc.execute("%strem list")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertIn("%stream", reply["content"]["evalue"])
+
+
+if __name__ == "__main__":
+    unittest.main()
