@@ -128,6 +128,40 @@ class EddyLiveTests(unittest.TestCase):
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
         self.assertIn("%stream", reply["content"]["evalue"])
 
+    def complete(self, code, cursor=None):
+        msg_id = self.kc.complete(code, len(code) if cursor is None else cursor)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        return reply["content"]
+
+    def test_when_tabOnMagicLine_then_magicNamesOptionsAndQueryNamesComplete(self):
+        self.assertIn("sql", self.complete("%%sq")["matches"])
+        c = self.complete("%%sql --ma")
+        self.assertEqual(c["matches"], ["--max-rows"])
+        self.assertEqual(c["cursor_start"], len("%%sql "))
+        self.assertEqual(self.complete("%%sql --mode up")["matches"], ["update"])
+        self.assertIn("stop", self.complete("%stream st")["matches"])
+        self.run_cell("%topic create comp_t")
+        self.run_cell(topic_stream("comp_stream", "comp_t"))
+        self.assertIn("comp_stream", self.complete("%%sql\nSELECT * FROM comp_s")["matches"])
+        c = self.complete("%%sql\nSEL")
+        self.assertIn("SELECT", c["matches"])
+        self.assertEqual(c["cursor_start"], len("%%sql\n"))
+        self.run_cell("%%sql --name comp_q\nSELECT `value` FROM comp_stream")
+        self.assertEqual(self.complete("%stream stop comp_")["matches"], ["comp_q"])
+        self.run_cell("%stream stop comp_q")
+
+    def test_when_shiftTabOnMagic_then_inspectShowsItsUsage(self):
+        msg_id = self.kc.inspect("%%sql --mode update", 3)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertTrue(reply["content"]["found"], reply["content"])
+        text = reply["content"]["data"]["text/plain"]
+        self.assertIn("--trigger", text)
+        self.assertIn("--chart", text)
+
 
 if __name__ == "__main__":
     unittest.main()
