@@ -128,6 +128,39 @@ class EddyLiveTests(unittest.TestCase):
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
         self.assertIn("%stream", reply["content"]["evalue"])
 
+    def test_when_22QueriesUpdateAtOnce_then_iopubRateStaysBoundedAndEveryFinalStateArrives(self):
+        self.run_cell("%topic create many_t")
+        self.run_cell(topic_stream("many_s", "many_t"))
+        table_ids = []
+        for i in range(22):
+            _, msgs = self.run_cell("%%%%sql --name many%d\n"
+                                    "SELECT `value` AS v, COUNT(*) AS n FROM many_s GROUP BY `value`" % i)
+            table_ids += [m["content"]["transient"]["display_id"] for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(table_ids), 22)
+        start = len(self.seen)
+        self.run_cell("var producer = new Thread(() -> {\n"
+                      "  for (int i = 0; i < 3000; i++) {\n"
+                      "    dev.eddy.streaming.api.topic.Topics.shared().send(\"many_t\", null, \"x\" + (i % 10));\n"
+                      "    if (i % 10 == 0) { try { Thread.sleep(10); } catch (InterruptedException e) { return; } }\n"
+                      "  }\n"
+                      "});\n"
+                      "producer.start();")
+        self.run_cell("producer.join();\n"
+                      "for (var q : eddy.streams().active()) { q.processAllAvailable(); }")
+        self.run_cell("%stream stop --all")
+        ids = set(table_ids)
+        self.pump(lambda: all(any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(d))
+                              for d in ids))
+        ups = [m for m in self.seen[start:] if m["msg_type"] == "update_display_data"]
+        times = sorted(m["header"]["date"].timestamp() for m in ups)
+        busiest = max(sum(1 for t in times if t0 <= t < t0 + 1.0) for t0 in times)
+        self.assertLessEqual(busiest, 120, "update_display_data messages in the busiest second")
+        self.assertGreater(len(ups), 22, "views updated while data arrived")
+        for d in ids:
+            final = self.updates(d)[-1]["content"]["data"]
+            self.assertIn("TERMINATED", final["text/plain"])
+            self.assertEqual(final["text/html"].count(">300</td>"), 10, "final counts of %s" % d)
+
     def complete(self, code, cursor=None):
         msg_id = self.kc.complete(code, len(code) if cursor is None else cursor)
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
