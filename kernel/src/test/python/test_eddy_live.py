@@ -161,6 +161,32 @@ class EddyLiveTests(unittest.TestCase):
             self.assertIn("TERMINATED", final["text/plain"])
             self.assertEqual(final["text/html"].count(">300</td>"), 10, "final counts of %s" % d)
 
+    def test_when_javaCellDisplaysQuery_then_liveViewOpensAndInspectionMagicsAnswer(self):
+        self.run_cell("%topic create java_t")
+        self.run_cell(topic_stream("java_s", "java_t"))
+        _, msgs = self.run_cell('var jq = sql.stream("SELECT `value` AS v, COUNT(*) AS n FROM java_s GROUP BY `value`")\n'
+                                '    .writeStream().outputMode("complete").memory("jq").start();\n'
+                                'display(jq);')
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, msgs)
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.run_cell("%topic produce java_t k1:hello k2:world hello")
+        self.pump(lambda: any("world" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        _, msgs = self.run_cell("%topic tail java_t 2")
+        text = str([m["content"] for m in msgs])
+        self.assertIn("world", text)
+        self.assertNotIn("k1", text, "only the last 2 records")
+        for cmd, expected in [("status jq", "jq: ACTIVE"), ("explain jq", "Aggregate"), ("state jq", "hello"),
+                              ("late jq", "0 rows dropped as late"), ("progress jq", "image/png"),
+                              ("list", "jq")]:
+            _, msgs = self.run_cell("%stream " + cmd)
+            self.assertIn(expected, str([m["content"] for m in msgs]), cmd)
+        _, msgs = self.run_cell("%stream show jq")
+        second = [m for m in msgs if m["msg_type"] == "display_data"][0]["content"]["transient"]["display_id"]
+        self.run_cell("%stream stop jq")
+        for d in (display_id, second):
+            self.pump(lambda: any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(d)))
+
     def complete(self, code, cursor=None):
         msg_id = self.kc.complete(code, len(code) if cursor is None else cursor)
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
