@@ -132,4 +132,19 @@ class LiveViewsTest {
       assertThat(latest.get(tableId).plainText()).contains("q" + i + ": TERMINATED");
     }
   }
+
+  @Test
+  void when_queryFails_then_finalUpdateShowsTheErrorInPlace() {
+    views(250, 100);
+    StubQuery q = new StubQuery("q");
+    open(q, new Table[] {words("a")}, null);
+    views.tick();
+    q.failure = new dev.eddy.streaming.api.StreamingQueryException("division by <zero>", null, 3);
+    q.state = QueryState.FAILED;
+    views.tick();
+    String html = latest.get("d1").data().get("text/html").toString();
+    assertThat(html).contains("eddy-error").contains("division by &lt;zero&gt;");
+    assertThat(latest.get("d1").plainText()).contains("ERROR: division by <zero>").contains("FAILED");
+    assertThat(views.openViews()).isZero();
+  }
 }

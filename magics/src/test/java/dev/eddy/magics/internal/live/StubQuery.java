@@ -17,6 +17,7 @@ final class StubQuery implements StreamingQuery {
   private final UUID id = UUID.randomUUID();
   private final String name;
   volatile QueryState state = QueryState.ACTIVE;
+  volatile StreamingQueryException failure;
 
   StubQuery(String name) {
     this.name = name;
@@ -34,7 +35,7 @@ final class StubQuery implements StreamingQuery {
   @Override public boolean awaitTermination(long timeoutMillis) { return state.isTerminal(); }
   @Override public void processAllAvailable() {}
   @Override public void stop() { state = QueryState.TERMINATED; }
-  @Override public Optional<StreamingQueryException> exception() { return Optional.empty(); }
+  @Override public Optional<StreamingQueryException> exception() { return Optional.ofNullable(failure); }
   @Override public String explain() { return "stub"; }
   @Override public Optional<Instant> watermark() { return Optional.empty(); }
   @Override public LateRowsReport lateRows() { return new LateRowsReport(0, List.of()); }
