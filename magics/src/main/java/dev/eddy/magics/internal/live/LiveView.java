@@ -23,7 +23,7 @@ public final class LiveView {
   private final DisplaySink sink;
   private String tableDisplayId;
   private String chartDisplayId;
-  private volatile boolean dirty = true;
+  private volatile boolean dirty;
   private long lastSentNanos = Long.MIN_VALUE / 2;
   private boolean finalSent;
 
@@ -57,9 +57,12 @@ public final class LiveView {
     return chart != null;
   }
 
-  void attach(String tableId, String chartId) {
+  /** The displays now show the current state: the next update waits for a change and the interval. */
+  void attach(String tableId, String chartId, long now) {
     this.tableDisplayId = tableId;
     this.chartDisplayId = chartId;
+    this.lastSentNanos = now;
+    this.dirty = false;
   }
 
   void markDirty() {

@@ -84,7 +84,7 @@ public final class LiveViews implements AutoCloseable {
     LiveView v = new LiveView(query, result, chart, maxRows, sink);
     String tableId = display.apply(v.initialTable());
     String chartId = v.hasChart() ? display.apply(v.initialChart()) : null;
-    v.attach(tableId, chartId);
+    v.attach(tableId, chartId, nanoClock.getAsLong());
     views.add(v);
     if (autoTick && !thread.isShutdown()) {
       thread.execute(this::tickSafely); // it may already have ended: send its final state
