@@ -32,8 +32,8 @@ class EddyClientTests(unittest.TestCase):
                 return
 
     def run_cell(self, code):
-        """Runs a cell; returns (reply, iopub messages of that cell up to its idle status)."""
-        msg_id = self.kc.execute(code)
+        """Runs a cell without stdin; returns (reply, iopub messages of that cell up to its idle status)."""
+        msg_id = self.kc.execute(code, allow_stdin=False)
         reply = self.reply_to(msg_id)
         return reply, self.iopub_until_idle(msg_id)
 
@@ -113,6 +113,28 @@ class EddyClientTests(unittest.TestCase):
         text = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
         self.assertEqual(text, "clean\n")
 
+    def test_when_cellReadsInput_then_clientIsAskedAndAnswerReachesCell(self):
+        msg_id = self.kc.execute(
+            'String name = new java.util.Scanner(System.in).nextLine();\n'
+            'String secret = password("Token: ");\n'
+            'name + "/" + secret.length()', allow_stdin=True)
+        answers = iter(["Ada", "xyz"])
+        prompts = []
+        for _ in range(2):
+            req = self.kc.get_stdin_msg(timeout=TIMEOUT)
+            self.assertEqual(req["msg_type"], "input_request")
+            self.assertEqual(req["parent_header"]["msg_id"], msg_id)
+            prompts.append((req["content"]["prompt"], req["content"]["password"]))
+            self.kc.input(next(answers))
+        self.assertEqual(prompts, [("", False), ("Token: ", True)])
+        reply = self.reply_to(msg_id)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        self.assertEqual(self.result_text(self.iopub_until_idle(msg_id)), ["Ada/3"])
+
+    def test_when_stdinIsNotAllowed_then_readingSeesEndOfInput(self):
+        reply, msgs = self.run_cell("System.in.read()")
+        self.assertEqual(self.result_text(msgs), ["-1"])
+
     def test_when_cellCallsSystemExit_then_errorIsReportedAndKernelLives(self):
         reply, msgs = self.run_cell("System.exit(3);")
         self.assertEqual(reply["content"]["status"], "error")
@@ -177,6 +199,20 @@ class EddyClientTests(unittest.TestCase):
         reply, msgs = self.run_cell("%lsmagc")
         self.assertEqual(reply["content"]["status"], "error")
         self.assertIn("%lsmagic", reply["content"]["evalue"])
+
+    def test_when_cellRegistersMagicAndRenderer_then_laterCellsUseThem(self):
+        reply, msgs = self.run_cell(
+            'import dev.eddy.magics.api.*;\n'
+            'import dev.eddy.magics.api.render.*;\n'
+            'record Point(int x, int y) {}\n'
+            'renderers().register(Point.class, p -> MimeBundle.html("<b>" + p.x() + "," + p.y() + "</b>", "pt"));\n'
+            'magics().register(LineMagic.of("shout", "upper-cases", (args, ctx) -> args.toUpperCase()));')
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        reply, msgs = self.run_cell("new Point(1, 2)")
+        results = [m for m in msgs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/html"], "<b>1,2</b>")
+        reply, msgs = self.run_cell("%shout hey")
+        self.assertEqual(self.result_text(msgs), ["HEY"])
 
     def test_when_htmlCellMagic_then_resultIsHtml(self):
         reply, msgs = self.run_cell("%%html\n<i>hi</i>")

@@ -24,6 +24,10 @@ import dev.eddy.kernel.internal.protocol.RequestHandler;
 import dev.eddy.kernel.internal.transport.Heartbeat;
 import dev.eddy.kernel.internal.transport.IopubWriter;
 import dev.eddy.kernel.internal.transport.RouterChannel;
+import dev.eddy.kernel.internal.transport.StdinChannel;
+import dev.eddy.kernel.internal.wire.Message;
+import dev.eddy.kernel.internal.eval.CellInput;
+import java.util.function.BiFunction;
 import dev.eddy.kernel.internal.util.Log;
 import dev.eddy.kernel.internal.wire.ConnectionInfo;
 import dev.eddy.kernel.internal.wire.Json;
@@ -35,7 +39,9 @@ import dev.eddy.magics.api.MagicProvider;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.Renderers;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
@@ -73,7 +79,7 @@ public final class Kernel {
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
     RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
     RouterChannel control = new RouterChannel("control", context, conn.endpoint(conn.controlPort()), codec);
-    RouterChannel stdin = new RouterChannel("stdin", context, conn.endpoint(conn.stdinPort()), codec);
+    StdinChannel stdin = new StdinChannel(context, conn.endpoint(conn.stdinPort()), codec, messages);
     Heartbeat hb = new Heartbeat(context, conn.endpoint(conn.hbPort()));
     iopub.start();
     hb.start();
@@ -82,16 +88,19 @@ public final class Kernel {
     ScheduledThreadPoolExecutor timer = timer();
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,
         UPDATE_INTERVAL_MS);
-    Notebook.bind(display);
     MagicRegistry magics = MagicRegistry.withBuiltins();
-    ServiceLoader.load(MagicProvider.class).forEach(p -> p.registerInto(magics));
+    Notebook.bind(new NotebookBackend(display, magics));
+    List<MagicProvider> providers = new ArrayList<>();
+    ServiceLoader.load(MagicProvider.class).forEach(providers::add);
+    providers.forEach(p -> p.registerInto(magics));
+    warmUpProviders(java, providers);
     CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
 
     KernelInfoHandler info = new KernelInfoHandler(version);
     Map<String, RequestHandler> shellHandlers = new HashMap<>();
     shellHandlers.put("kernel_info_request", info);
     History history = new History();
-    shellHandlers.put("execute_request", new ExecuteHandler(runner, display, history, outputRouting(timer)));
+    shellHandlers.put("execute_request", new ExecuteHandler(runner, display, history, cellRouting(timer, stdin)));
     shellHandlers.put("history_request", new HistoryHandler(history));
     shellHandlers.put("complete_request", new CompleteHandler(runner));
     shellHandlers.put("inspect_request", new InspectHandler(runner));
@@ -109,8 +118,28 @@ public final class Kernel {
     iopub.publish(messages.publication("status", Json.object(), status("starting"), Json.object()));
     control.start(new Dispatcher(controlHandlers, messages, iopub));
     shell.start(new Dispatcher(shellHandlers, messages, iopub));
-    stdin.start((m, ch) -> LOG.info("ignoring " + m.type() + " on stdin (no input was requested)"));
+    stdin.start();
     LOG.info("Eddy kernel " + version + " serving, session " + messages.session());
+  }
+
+  /** Provider warm-ups run on their own low-priority thread once JShell is ready, so they never delay a cell. */
+  private static void warmUpProviders(JShellEvaluator java, List<MagicProvider> providers) {
+    if (providers.isEmpty()) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      java.awaitReady();
+      for (MagicProvider p : providers) {
+        try {
+          p.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn("warm-up of " + p.getClass().getName() + " failed", e);
+        }
+      }
+    }, "eddy-provider-warmup");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 
   /** Blocks until a shutdown request has been handled. */
@@ -129,8 +158,14 @@ public final class Kernel {
     return timer;
   }
 
-  private java.util.function.Function<JsonNode, CellContext> outputRouting(ScheduledExecutorService timer) {
-    return parent -> new CellContext(parent, stream("stdout", parent, timer), stream("stderr", parent, timer));
+  private BiFunction<Message, Boolean, CellContext> cellRouting(ScheduledExecutorService timer, StdinChannel stdin) {
+    return (request, allowStdin) -> {
+      JsonNode parent = request.headerJson();
+      CellInput input = allowStdin
+          ? new CellInput((prompt, password) -> stdin.requestInput(request.identities(), parent, prompt, password))
+          : CellInput.none();
+      return new CellContext(parent, stream("stdout", parent, timer), stream("stderr", parent, timer), input);
+    };
   }
 
   private StreamBuffer stream(String name, JsonNode parent, ScheduledExecutorService timer) {
