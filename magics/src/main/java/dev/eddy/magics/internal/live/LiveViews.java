@@ -81,8 +81,17 @@ public final class LiveViews implements AutoCloseable {
    */
   public LiveView open(StreamingQuery query, Supplier<Optional<Table>> result, ChartSpec chart, int maxRows,
       Function<MimeBundle, String> display, DisplaySink sink) {
+    return open(query, result, chart, maxRows, true, display, sink);
+  }
+
+  /** With {@code showTable} false the view is only its chart (e.g. a query's progress). */
+  public LiveView open(StreamingQuery query, Supplier<Optional<Table>> result, ChartSpec chart, int maxRows,
+      boolean showTable, Function<MimeBundle, String> display, DisplaySink sink) {
+    if (!showTable && chart == null) {
+      throw new IllegalArgumentException("a view without its table needs a chart");
+    }
     LiveView v = new LiveView(query, result, chart, maxRows, sink);
-    String tableId = display.apply(v.initialTable());
+    String tableId = showTable ? display.apply(v.initialTable()) : null;
     String chartId = v.hasChart() ? display.apply(v.initialChart()) : null;
     v.attach(tableId, chartId, nanoClock.getAsLong());
     views.add(v);

@@ -67,7 +67,12 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     StreamingQuery q = info.query(a.get(1));
     return switch (sub) {
       case "status" -> MimeBundle.text(StatusLine.of(q) + "\n" + q.status());
-      case "progress" -> info.progress(q);
+      case "progress" -> {
+        // a live chart: it follows the query's batches until the query ends
+        runtime.liveViews().open(q, () -> QueryInfo.progressTable(q), QueryInfo.PROGRESS_CHART, 0, false,
+            ctx::display, ctx::updateDisplay);
+        yield null;
+      }
       case "explain" -> MimeBundle.text(q.explain());
       case "stop" -> stop(q);
       case "await" -> await(q, a);

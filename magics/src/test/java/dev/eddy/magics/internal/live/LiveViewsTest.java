@@ -149,4 +149,34 @@ class LiveViewsTest {
     assertThat(latest.get("d1").plainText()).contains("ERROR: division by <zero>").contains("FAILED");
     assertThat(views.openViews()).isZero();
   }
+
+  @Test
+  void when_viewIsChartOnly_then_onlyTheChartDisplayIsOpenedAndUpdated() {
+    views(250, 100);
+    StubQuery q = new StubQuery("q");
+    Table[] result = {words("a")};
+    LiveView v = views.open(q, () -> Optional.of(result[0]), new ChartSpec(ChartSpec.Kind.LINE, "n", "n", null), 0,
+        false, b -> "d" + ids.incrementAndGet(), (id, b) -> {
+          sent.add(id);
+          latest.put(id, b);
+        });
+    assertThat(ids.get()).isEqualTo(1);
+    result[0] = words("a", "b");
+    v.markDirty();
+    advanceMillis(300);
+    views.tick();
+    assertThat(sent).containsExactly("d1");
+    assertThat(latest.get("d1").data()).containsKey(MimeBundle.IMAGE_PNG).doesNotContainKey("text/html");
+  }
+
+  @Test
+  void when_chartCannotBeDrawn_then_viewSaysWhyAndStillFinishes() {
+    views(250, 100);
+    StubQuery q = new StubQuery("q");
+    open(q, new Table[] {words("a")}, new ChartSpec(ChartSpec.Kind.LINE, "word", "missing", null));
+    q.state = QueryState.TERMINATED;
+    views.tick();
+    assertThat(latest.get("d2").plainText()).contains("no chart").contains("missing");
+    assertThat(views.openViews()).isZero();
+  }
 }
