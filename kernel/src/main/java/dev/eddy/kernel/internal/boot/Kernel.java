@@ -34,6 +34,7 @@ import dev.eddy.kernel.internal.wire.Json;
 import dev.eddy.kernel.internal.wire.MessageFactory;
 import dev.eddy.kernel.internal.wire.Signer;
 import dev.eddy.kernel.internal.wire.WireCodec;
+import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicProvider;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.Renderers;
@@ -73,6 +74,8 @@ public final class Kernel {
     JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
     java.warmUp(Startup.WARM_UP);
     ExitGuard.install();
+    EddyRuntime.shared(); // the session %%sql and Java cells share; its queries stop at shutdown
+    EddyRuntime.warmUpInBackground();
     WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
     RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
@@ -178,6 +181,7 @@ public final class Kernel {
   private void shutdown(boolean restart) {
     Thread t = new Thread(() -> {
       LOG.info("shutting down" + (restart ? " for a restart" : ""));
+      EddyRuntime.shutdownShared(); // queries stop cleanly and send their final updates first
       try {
         iopub.close(1000);
         stdin.stop();

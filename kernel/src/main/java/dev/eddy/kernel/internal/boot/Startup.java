@@ -15,7 +15,12 @@ final class Startup {
       "import java.nio.file.*;",
       "import java.time.*;",
       "import tech.tablesaw.api.*;",
-      "import static dev.eddy.kernel.api.Notebook.*;");
+      "import static dev.eddy.kernel.api.Notebook.*;",
+      "import dev.eddy.streaming.api.*;",
+      "import dev.eddy.sql.api.Sql;",
+      // the one engine session and SQL front end that %%sql cells use too (like spark in PySpark)
+      "Eddy eddy = dev.eddy.magics.api.EddyRuntime.shared().eddy();",
+      "Sql sql = dev.eddy.magics.api.EddyRuntime.shared().sql();");
 
   static final List<String> WARM_UP = List.of(
       "int eddyWarm0 = 1 + 1;",

@@ -7,7 +7,9 @@ import dev.eddy.kernel.internal.eval.CellRouting;
 import dev.eddy.kernel.internal.transport.Publisher;
 import dev.eddy.kernel.internal.wire.Json;
 import dev.eddy.kernel.internal.wire.MessageFactory;
+import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.magics.api.render.Renderers;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +47,10 @@ public final class DisplayPublisher {
   }
 
   public String display(Object value) {
+    if (value instanceof StreamingQuery q) {
+      // display(query) opens a live view; its displays come back through this method as bundles
+      return EddyRuntime.shared().openLiveView(q, this::display, this::updateDisplay);
+    }
     CellContext cell = cell();
     String id = UUID.randomUUID().toString();
     parentByDisplayId.put(id, cell.parentHeader());

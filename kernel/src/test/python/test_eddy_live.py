@@ -1,0 +1,241 @@
+"""Live views through a real jupyter_client (run by EddyLiveViewsIT): %%sql streaming cells keep updating their
+display after execute_reply, %stream stop sends the final state, magics complete and inspect."""
+import queue
+import time
+import unittest
+
+from jupyter_client.manager import start_new_kernel
+
+TIMEOUT = 60
+# the embedded topic connector gives the raw record columns (no JSON decoding in this build)
+TOPIC_COLUMNS = ("`key` STRING, `value` STRING, topic STRING, `partition` INT, `offset` BIGINT,"
+                 " `timestamp` TIMESTAMP(3), headers STRING")
+
+
+def topic_stream(name, topic):
+    return ("%%%%sql\nCREATE STREAM %s (%s) WITH ('connector' = 'topic', 'topic' = '%s')"
+            % (name, TOPIC_COLUMNS, topic))
+
+
+class EddyLiveTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name="eddy", startup_timeout=90)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=False)
+
+    def setUp(self):
+        self.seen = []  # every iopub message, in arrival order
+
+    def pump(self, until, timeout=TIMEOUT):
+        """Reads iopub into self.seen until until() is true; fails after timeout."""
+        deadline = time.monotonic() + timeout
+        while not until():
+            left = deadline - time.monotonic()
+            self.assertGreater(left, 0, "timed out; seen: %s" % [m["msg_type"] for m in self.seen[-20:]])
+            try:
+                self.seen.append(self.kc.get_iopub_msg(timeout=min(left, 1)))
+            except queue.Empty:
+                pass
+
+    def run_cell(self, code):
+        msg_id = self.kc.execute(code)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.pump(lambda: any(m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
+                              and m["content"]["execution_state"] == "idle" for m in self.seen))
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        return msg_id, [m for m in self.seen if m["parent_header"].get("msg_id") == msg_id]
+
+    def updates(self, display_id):
+        return [m for m in self.seen if m["msg_type"] == "update_display_data"
+                and m["content"]["transient"].get("display_id") == display_id]
+
+    def test_when_streamingSqlCellRuns_then_liveTableUpdatesAfterReplyAndStopSendsFinalState(self):
+        self.run_cell("%topic create live_words")
+        _, msgs = self.run_cell(topic_stream("live_words", "live_words"))
+        self.assertIn("live_words", str([m["content"] for m in msgs]))
+        cell_id, msgs = self.run_cell("%%sql --name wc --max-rows 50\n"
+                                      "SELECT `value` AS word, COUNT(*) AS n FROM live_words GROUP BY `value`")
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, msgs)
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.assertIn("text/html", displays[0]["content"]["data"])
+        after_reply = len(self.seen)
+
+        self.run_cell('%topic produce live_words apple apple pear')
+        self.pump(lambda: any("pear" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        self.run_cell('%topic produce live_words plum')
+        self.pump(lambda: any("plum" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        ups = [u for u in self.updates(display_id) if self.seen.index(u) >= after_reply]
+        self.assertGreaterEqual(len(ups), 2, "updates after execute_reply and idle")
+        self.assertTrue(all(u["parent_header"]["msg_id"] == cell_id for u in ups), "updates keep the cell's parent")
+        htmls = [u["content"]["data"]["text/html"] for u in ups]
+        self.assertGreater(len(set(htmls)), 1, "the table changed as data arrived")
+        self.assertIn("eddy-changed", htmls[-1], "new rows are marked")
+
+        self.run_cell("%stream stop wc")
+        self.pump(lambda: any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(display_id)))
+        final = self.updates(display_id)[-1]["content"]["data"]
+        self.assertIn("TERMINATED", final["text/plain"])
+        self.assertIn("plum", final["text/html"])
+        self.assertIn("apple", final["text/html"])
+
+    def test_when_sqlCellHasChart_then_chartDisplayIsVegaLiteAndPngWithoutHtml(self):
+        self.run_cell("%topic create live_nums")
+        self.run_cell(topic_stream("live_nums", "live_nums"))
+        _, msgs = self.run_cell("%%sql --name sums --chart bar --x k --y total\n"
+                                "SELECT `key` AS k, COUNT(*) AS total FROM live_nums GROUP BY `key`")
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 2, msgs)
+        chart_id = displays[1]["content"]["transient"]["display_id"]
+        self.run_cell('%topic produce live_nums a:1 a:2 b:1')
+        self.pump(lambda: any("image/png" in u["content"]["data"] for u in self.updates(chart_id)))
+        data = [u for u in self.updates(chart_id) if "image/png" in u["content"]["data"]][-1]["content"]["data"]
+        self.assertNotIn("text/html", data)
+        vl = data["application/vnd.vegalite.v5+json"]
+        self.assertIsInstance(vl, dict)
+        self.assertEqual(sorted(r["k"] for r in vl["data"]["values"]), ["a", "b"])
+        self.run_cell("%stream stop sums")
+
+    def test_when_javaCellUsesSharedSession_then_sqlQueryIsVisibleFromJava(self):
+        self.run_cell("%topic create shared_t")
+        self.run_cell(topic_stream("shared_s", "shared_t"))
+        self.run_cell("%%sql --name shared_q\nSELECT `value` FROM shared_s")
+        _, msgs = self.run_cell("eddy.streams().get(\"shared_q\").isPresent()")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"],
+                         ["true"])
+        _, msgs = self.run_cell("%stream list")
+        self.assertIn("shared_q", str([m["content"] for m in msgs]))
+        self.run_cell("%stream stop --all")
+
+    def test_when_magicArgumentsAreBad_then_errorShowsUsageOrNearestName(self):
+        msg_id = self.kc.execute("%%sql --mdoe update\nSELECT 1")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "error")
+        text = reply["content"]["evalue"]
+        self.assertIn("--mdoe", text)
+        self.assertIn("Usage", text)
+        msg_id = self.kc.execute("%stream stpo q")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertIn("Did you mean 'stop'", reply["content"]["evalue"])
+        msg_id = self.kc.execute("%strem list")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertIn("%stream", reply["content"]["evalue"])
+
+    def test_when_22QueriesUpdateAtOnce_then_iopubRateStaysBoundedAndEveryFinalStateArrives(self):
+        self.run_cell("%topic create many_t")
+        self.run_cell(topic_stream("many_s", "many_t"))
+        table_ids = []
+        for i in range(22):
+            _, msgs = self.run_cell("%%%%sql --name many%d\n"
+                                    "SELECT `value` AS v, COUNT(*) AS n FROM many_s GROUP BY `value`" % i)
+            table_ids += [m["content"]["transient"]["display_id"] for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(table_ids), 22)
+        start = len(self.seen)
+        self.run_cell("var producer = new Thread(() -> {\n"
+                      "  for (int i = 0; i < 3000; i++) {\n"
+                      "    dev.eddy.streaming.api.topic.Topics.shared().send(\"many_t\", null, \"x\" + (i % 10));\n"
+                      "    if (i % 10 == 0) { try { Thread.sleep(10); } catch (InterruptedException e) { return; } }\n"
+                      "  }\n"
+                      "});\n"
+                      "producer.start();")
+        self.run_cell("producer.join();\n"
+                      "for (var q : eddy.streams().active()) { q.processAllAvailable(); }")
+        self.run_cell("%stream stop --all")
+        ids = set(table_ids)
+        self.pump(lambda: all(any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(d))
+                              for d in ids))
+        ups = [m for m in self.seen[start:] if m["msg_type"] == "update_display_data"]
+        times = sorted(m["header"]["date"].timestamp() for m in ups)
+        busiest = max(sum(1 for t in times if t0 <= t < t0 + 1.0) for t0 in times)
+        self.assertLessEqual(busiest, 120, "update_display_data messages in the busiest second")
+        self.assertGreater(len(ups), 22, "views updated while data arrived")
+        for d in ids:
+            final = self.updates(d)[-1]["content"]["data"]
+            self.assertIn("TERMINATED", final["text/plain"])
+            self.assertEqual(final["text/html"].count(">300</td>"), 10, "final counts of %s" % d)
+
+    def test_when_javaCellDisplaysQuery_then_liveViewOpensAndInspectionMagicsAnswer(self):
+        self.run_cell("%topic create java_t")
+        self.run_cell(topic_stream("java_s", "java_t"))
+        _, msgs = self.run_cell('var jq = sql.stream("SELECT `value` AS v, COUNT(*) AS n FROM java_s GROUP BY `value`")\n'
+                                '    .writeStream().outputMode("complete").memory("jq").start();\n'
+                                'display(jq);')
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, msgs)
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.run_cell("%topic produce java_t k1:hello k2:world hello")
+        self.pump(lambda: any("world" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        _, msgs = self.run_cell("%topic tail java_t 2")
+        text = str([m["content"] for m in msgs])
+        self.assertIn("world", text)
+        self.assertNotIn("k1", text, "only the last 2 records")
+        for cmd, expected in [("status jq", "jq: ACTIVE"), ("explain jq", "Aggregate"), ("state jq", "hello"),
+                              ("late jq", "0 rows dropped as late"), ("progress jq", "image/png"),
+                              ("list", "jq")]:
+            _, msgs = self.run_cell("%stream " + cmd)
+            self.assertIn(expected, str([m["content"] for m in msgs]), cmd)
+        _, msgs = self.run_cell("%stream show jq")
+        second = [m for m in msgs if m["msg_type"] == "display_data"][0]["content"]["transient"]["display_id"]
+        self.run_cell("%stream stop jq")
+        for d in (display_id, second):
+            self.pump(lambda: any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(d)))
+
+    def test_when_stoppedQueryIsRestarted_then_newLiveViewRunsItsSqlAgain(self):
+        self.run_cell("%topic create again_t")
+        self.run_cell(topic_stream("again_s", "again_t"))
+        self.run_cell("%%sql --name again_q\nSELECT `value` AS v, COUNT(*) AS n FROM again_s GROUP BY `value`")
+        self.run_cell("%stream stop again_q")
+        _, msgs = self.run_cell("%stream restart again_q")
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, msgs)
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.run_cell("%topic produce again_t fresh")
+        self.pump(lambda: any("fresh" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        msg_id = self.kc.execute("%stream restart again_x")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertIn("Did you mean 'again_q'", reply["content"]["evalue"])
+        self.run_cell("%stream stop again_q")
+
+    def complete(self, code, cursor=None):
+        msg_id = self.kc.complete(code, len(code) if cursor is None else cursor)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        return reply["content"]
+
+    def test_when_tabOnMagicLine_then_magicNamesOptionsAndQueryNamesComplete(self):
+        self.assertIn("sql", self.complete("%%sq")["matches"])
+        c = self.complete("%%sql --ma")
+        self.assertEqual(c["matches"], ["--max-rows"])
+        self.assertEqual(c["cursor_start"], len("%%sql "))
+        self.assertEqual(self.complete("%%sql --mode up")["matches"], ["update"])
+        self.assertIn("stop", self.complete("%stream st")["matches"])
+        self.run_cell("%topic create comp_t")
+        self.run_cell(topic_stream("comp_stream", "comp_t"))
+        self.assertIn("comp_stream", self.complete("%%sql\nSELECT * FROM comp_s")["matches"])
+        c = self.complete("%%sql\nSEL")
+        self.assertIn("SELECT", c["matches"])
+        self.assertEqual(c["cursor_start"], len("%%sql\n"))
+        self.run_cell("%%sql --name comp_q\nSELECT `value` FROM comp_stream")
+        self.assertEqual(self.complete("%stream stop comp_")["matches"], ["comp_q"])
+        self.run_cell("%stream stop comp_q")
+
+    def test_when_shiftTabOnMagic_then_inspectShowsItsUsage(self):
+        msg_id = self.kc.inspect("%%sql --mode update", 3)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertTrue(reply["content"]["found"], reply["content"])
+        text = reply["content"]["data"]["text/plain"]
+        self.assertIn("--trigger", text)
+        self.assertIn("--chart", text)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,102 @@
+package dev.eddy.magics.api;
+
+import dev.eddy.magics.internal.live.LiveViews;
+import dev.eddy.magics.internal.live.Views;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import dev.eddy.sql.api.Sql;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.StreamingQuery;
+
+/**
+ * The one engine session and SQL front end a kernel shares between Java cells and magics (like {@code spark} in
+ * PySpark): {@code %%sql} cells and Java cells see the same streams, topics, queries and memory tables.
+ *
+ * <pre>{@code
+ * Eddy eddy = EddyRuntime.shared().eddy();
+ * Sql sql = EddyRuntime.shared().sql();
+ * }</pre>
+ */
+public final class EddyRuntime {
+  private static volatile EddyRuntime shared;
+  private final Eddy eddy;
+  private final Sql sql;
+  private final LiveViews liveViews;
+
+  EddyRuntime(Eddy eddy, LiveViews.Settings settings) {
+    this.eddy = eddy;
+    this.sql = new Sql(eddy);
+    this.liveViews = new LiveViews(eddy, settings);
+  }
+
+  /** The kernel's runtime, made on first use. */
+  public static EddyRuntime shared() {
+    EddyRuntime r = shared;
+    if (r == null) {
+      synchronized (EddyRuntime.class) {
+        if (shared == null) {
+          shared = new EddyRuntime(Eddy.create(), LiveViews.Settings.fromSystemProperties());
+        }
+        r = shared;
+      }
+    }
+    return r;
+  }
+
+  /** A runtime over a given session (tests; a manual clock). Not the shared one. */
+  public static EddyRuntime of(Eddy eddy, LiveViews.Settings settings) {
+    return new EddyRuntime(eddy, settings);
+  }
+
+  public Eddy eddy() {
+    return eddy;
+  }
+
+  public Sql sql() {
+    return sql;
+  }
+
+  /** The live views of running queries under their cells. */
+  public LiveViews liveViews() {
+    return liveViews;
+  }
+
+  /**
+   * Opens a live view of {@code query} (what {@code display(query)} does in a Java cell): {@code display} shows a
+   * bundle and returns its display id, {@code update} replaces one. Returns the id of the table display.
+   */
+  public String openLiveView(StreamingQuery query, Function<Object, String> display,
+      BiConsumer<String, Object> update) {
+    return liveViews.open(query, Views.result(eddy, query), null, 20, display::apply, update::accept)
+        .tableDisplayId();
+  }
+
+  /** Plans a throw-away query on a daemon thread, so the first {@code %%sql} cell is not slow (Calcite is cold). */
+  public static Thread warmUpInBackground() {
+    Thread t = new Thread(Sql::warmUp, "eddy-sql-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return t;
+  }
+
+  /** Stops every query (each sends its final live-view update) and the live-view thread. */
+  public void shutdown() {
+    for (StreamingQuery q : eddy.streams().active()) {
+      try {
+        q.stop();
+      } catch (RuntimeException e) {
+        // one query failing to stop must not keep the others running
+      }
+    }
+    liveViews.close();
+  }
+
+  /** Stops the shared runtime if one was made (kernel shutdown or restart). */
+  public static void shutdownShared() {
+    EddyRuntime r = shared;
+    if (r != null) {
+      r.shutdown();
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.eddy.magics.internal.sql;
+
+import dev.eddy.magics.api.EddyRuntime;
+import dev.eddy.magics.api.MagicException;
+import dev.eddy.streaming.api.DataStreamWriter;
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.Trigger;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts the streaming SELECTs of {@code %%sql} into memory tables named after their queries, and remembers how
+ * each was started (for restart).
+ */
+public final class QueryLauncher {
+  private static final Map<EddyRuntime, QueryLauncher> BY_RUNTIME = new ConcurrentHashMap<>();
+  private final EddyRuntime runtime;
+  private final Map<String, Launch> launches = new ConcurrentHashMap<>();
+  private final AtomicInteger counter = new AtomicInteger();
+
+  private QueryLauncher(EddyRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  public static QueryLauncher of(EddyRuntime runtime) {
+    return BY_RUNTIME.computeIfAbsent(runtime, QueryLauncher::new);
+  }
+
+  public Launch launch(String name) {
+    return launches.get(name);
+  }
+
+  /** A name no active query has: the given one (checked), else q1, q2, ... */
+  public String name(String wanted) {
+    if (wanted != null) {
+      if (runtime.eddy().streams().get(wanted).filter(StreamingQuery::isActive).isPresent()) {
+        throw new MagicException("A query named '" + wanted + "' is running. Stop it first: %stream stop " + wanted);
+      }
+      return wanted;
+    }
+    while (true) {
+      String n = "q" + counter.incrementAndGet();
+      if (runtime.eddy().streams().get(n).isEmpty() && !runtime.eddy().memoryTableNames().contains(n)) {
+        return n;
+      }
+    }
+  }
+
+  /** Starts {@code dataset} into memory table {@code launch.name()}. */
+  public StreamingQuery start(Dataset dataset, Launch launch) {
+    Trigger trigger = trigger(launch.trigger());
+    StreamingQuery q;
+    if (launch.mode() != null) {
+      q = writer(dataset, launch, trigger).outputMode(mode(launch.mode())).start();
+    } else {
+      try {
+        // the whole result table is what a person wants to watch for an aggregation
+        q = writer(dataset, launch, trigger).outputMode("complete").start();
+      } catch (UnsupportedOperationException notAnAggregation) {
+        q = writer(dataset, launch, trigger).outputMode("append").start();
+      }
+    }
+    launches.put(launch.name(), launch);
+    return q;
+  }
+
+  private static DataStreamWriter writer(Dataset d, Launch l, Trigger t) {
+    DataStreamWriter w = d.writeStream().trigger(t).memory(l.name());
+    if (l.checkpoint() != null) {
+      w.checkpointLocation(l.checkpoint());
+    }
+    return w;
+  }
+
+  static String mode(String m) {
+    String s = m.toLowerCase(Locale.ROOT);
+    if (!s.equals("append") && !s.equals("update") && !s.equals("complete")) {
+      throw new MagicException("Unknown --mode '" + m + "': use append, update or complete");
+    }
+    return s;
+  }
+
+  /** {@code 2s}, {@code 500ms}, {@code '1 minute'}, {@code available-now}, {@code once}; null: as fast as possible. */
+  static Trigger trigger(String t) {
+    if (t == null) {
+      return Trigger.asFastAsPossible();
+    }
+    String s = t.strip().toLowerCase(Locale.ROOT);
+    if (s.equals("available-now") || s.equals("availablenow")) {
+      return Trigger.availableNow();
+    }
+    if (s.equals("once")) {
+      return Trigger.once();
+    }
+    try {
+      return Trigger.processingTime(s.replaceAll("(\\d)([a-z])", "$1 $2"));
+    } catch (RuntimeException e) {
+      throw new MagicException("Bad --trigger '" + t + "': use an interval like 2s or 500ms, available-now or once");
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.eddy.magics.internal.sql;
+
+import dev.eddy.magics.api.CellMagic;
+import dev.eddy.magics.api.EddyRuntime;
+import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicHelp;
+import dev.eddy.magics.api.MagicException;
+import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.magics.internal.args.Args;
+import dev.eddy.magics.internal.chart.ChartSpec;
+import dev.eddy.magics.internal.chart.Charts;
+import dev.eddy.magics.internal.live.Views;
+import dev.eddy.sql.api.SqlException;
+import dev.eddy.sql.api.SqlResult;
+import dev.eddy.streaming.api.StreamingQuery;
+import java.util.List;
+
+/**
+ * {@code %%sql}: runs the statements of the cell in order. DDL answers with its confirmation, a batch SELECT
+ * shows its table (and chart), a streaming SELECT starts a query and opens its live view, then the cell returns.
+ */
+public final class SqlMagic implements CellMagic, MagicHelp {
+  private final EddyRuntime runtime;
+
+  public SqlMagic(EddyRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public String name() {
+    return "sql";
+  }
+
+  @Override
+  public String help() {
+    return "runs SQL; streaming queries get a live view: %%sql [--name N] [--mode M] [--trigger 2s] [--chart line"
+        + " --x COL --y COL] [--max-rows N]";
+  }
+
+  @Override
+  public Object run(String args, String body, MagicContext ctx) {
+    SqlOptions o = Args.parse(new SqlOptions(), args);
+    ChartSpec chart = chart(o);
+    if (body.isBlank()) {
+      throw new MagicException("%%sql needs SQL in the cell below its first line.\n\n" + Args.usage(new SqlOptions()));
+    }
+    List<SqlResult> results;
+    try {
+      results = runtime.sql().executeAll(body);
+    } catch (SqlException e) {
+      throw new MagicException(e.getMessage());
+    }
+    List<String> texts = StatementTexts.of(body);
+    for (int i = 0; i < results.size(); i++) {
+      show(results.get(i), i < texts.size() ? texts.get(i) : null, o, chart, ctx);
+    }
+    return null;
+  }
+
+  private void show(SqlResult r, String text, SqlOptions o, ChartSpec chart, MagicContext ctx) {
+    if (r instanceof SqlResult.Message m) {
+      ctx.display(MimeBundle.text(m.text()));
+    } else if (r instanceof SqlResult.Plan p) {
+      ctx.display(MimeBundle.text(p.text()));
+    } else if (r instanceof SqlResult.Rows rows) {
+      ctx.display(ctx.renderers().render(rows.table()));
+      if (chart != null) {
+        ctx.display(Charts.render(chart, rows.table(), null));
+      }
+    } else if (r instanceof SqlResult.Streaming s) {
+      startStreaming(s, text == null ? s.sql() : text, o, chart, ctx);
+    }
+  }
+
+  private void startStreaming(SqlResult.Streaming s, String text, SqlOptions o, ChartSpec chart, MagicContext ctx) {
+    QueryLauncher launcher = QueryLauncher.of(runtime);
+    StreamingQuery q = s.query();
+    if (q == null) {
+      if (s.dataset() == null) {
+        throw new MagicException("This SQL needs the engine session, which is not bound");
+      }
+      Launch l = new Launch(text, launcher.name(o.name), o.mode, o.trigger, o.checkpoint, chart, o.maxRows);
+      try {
+        q = launcher.start(s.dataset(), l);
+      } catch (MagicException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new MagicException("Could not start the query: " + e.getMessage());
+      }
+    }
+    Views.open(runtime, q, chart, o.maxRows, ctx);
+  }
+
+  static ChartSpec chart(SqlOptions o) {
+    if (o.chart == null) {
+      if (o.x != null || o.y != null || o.color != null) {
+        throw new MagicException("--x, --y and --color need --chart line|bar|area|point");
+      }
+      return null;
+    }
+    try {
+      return new ChartSpec(ChartSpec.Kind.parse(o.chart), o.x, o.y, o.color);
+    } catch (IllegalArgumentException e) {
+      throw new MagicException(e.getMessage());
+    }
+  }
+
+  @Override
+  public String usage() {
+    return Args.usage(new SqlOptions());
+  }
+
+  @Override
+  public java.util.List<String> completeArgs(String argsBeforeCursor) {
+    String prev = previousWord(argsBeforeCursor);
+    return switch (prev) {
+      case "--mode" -> java.util.List.of("append", "update", "complete");
+      case "--trigger" -> java.util.List.of("1s", "2s", "500ms", "available-now", "once");
+      case "--chart" -> java.util.List.of("line", "bar", "area", "point");
+      default -> Args.optionNames(new SqlOptions());
+    };
+  }
+
+  @Override
+  public java.util.List<String> completeBody() {
+    return SqlWords.all(runtime);
+  }
+
+  static String previousWord(String argsBeforeCursor) {
+    java.util.List<String> words = java.util.List.of(argsBeforeCursor.strip().split("\\s+"));
+    boolean typing = !argsBeforeCursor.isEmpty() && !Character.isWhitespace(argsBeforeCursor.charAt(argsBeforeCursor.length() - 1));
+    int i = words.size() - (typing ? 2 : 1);
+    return i >= 0 && i < words.size() ? words.get(i) : "";
+  }
+}

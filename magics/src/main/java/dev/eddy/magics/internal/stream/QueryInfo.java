@@ -1,0 +1,125 @@
+package dev.eddy.magics.internal.stream;
+
+import dev.eddy.magics.api.EddyRuntime;
+import dev.eddy.magics.api.MagicException;
+import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.magics.internal.chart.ChartSpec;
+import dev.eddy.magics.internal.parse.NearestName;
+import dev.eddy.streaming.api.LateRowsReport;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.progress.QueryProgress;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** The tables and charts {@code %stream} shows about queries. */
+final class QueryInfo {
+  private final EddyRuntime runtime;
+
+  QueryInfo(EddyRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  StreamingQuery query(String name) {
+    return runtime.eddy().streams().get(name).orElseThrow(() -> {
+      List<String> names = new ArrayList<>();
+      runtime.eddy().streams().active().forEach(q -> names.add(q.name()));
+      String hint = NearestName.of(name, names).map(n -> " Did you mean '" + n + "'?").orElse("");
+      return new MagicException("No query named '" + name + "'." + hint + " %stream list shows them.");
+    });
+  }
+
+  Table list() {
+    StringColumn name = StringColumn.create("name");
+    StringColumn state = StringColumn.create("state");
+    LongColumn batch = LongColumn.create("batch");
+    DoubleColumn in = DoubleColumn.create("input_rows_per_s");
+    DoubleColumn done = DoubleColumn.create("processed_rows_per_s");
+    StringColumn id = StringColumn.create("id");
+    for (StreamingQuery q : runtime.eddy().streams().active()) {
+      QueryProgress p = q.lastProgress();
+      name.append(q.name());
+      state.append(q.state().name());
+      batch.append(p == null ? -1 : p.batchId());
+      in.append(p == null ? 0 : p.inputRowsPerSecond());
+      done.append(p == null ? 0 : p.processedRowsPerSecond());
+      id.append(q.id().toString());
+    }
+    return Table.create("queries", name, state, batch, in, done, id);
+  }
+
+  static final ChartSpec PROGRESS_CHART = new ChartSpec(ChartSpec.Kind.LINE, "batch", "value", "series");
+
+  /** Input vs processing rate and batch duration over the recent batches, as a table for the chart. */
+  static java.util.Optional<Table> progressTable(StreamingQuery q) {
+    List<QueryProgress> recent = q.recentProgress();
+    if (recent.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    LongColumn batch = LongColumn.create("batch");
+    StringColumn series = StringColumn.create("series");
+    DoubleColumn value = DoubleColumn.create("value");
+    for (QueryProgress p : recent) {
+      add(batch, series, value, p.batchId(), "input rows/s", p.inputRowsPerSecond());
+      add(batch, series, value, p.batchId(), "processed rows/s", p.processedRowsPerSecond());
+      Long ms = p.durationMs().get("triggerExecution");
+      add(batch, series, value, p.batchId(), "batch duration ms", ms == null ? 0 : ms);
+    }
+    return java.util.Optional.of(Table.create("progress", batch, series, value));
+  }
+
+  private static void add(LongColumn b, StringColumn s, DoubleColumn v, long batch, String series, double value) {
+    b.append(batch);
+    s.append(series);
+    v.append(value);
+  }
+
+  Object late(StreamingQuery q) {
+    LateRowsReport r = q.lateRows();
+    LongColumn batch = LongColumn.create("batch");
+    StringColumn row = StringColumn.create("row");
+    StringColumn late = StringColumn.create("event_time");
+    StringColumn wm = StringColumn.create("watermark");
+    for (LateRowsReport.DroppedRow d : r.sample()) {
+      batch.append(d.batchId());
+      row.append(String.valueOf(d.row()));
+      late.append(String.valueOf(d.lateTime()));
+      wm.append(String.valueOf(d.watermark()));
+    }
+    return Table.create(q.name() + ": " + r.total() + " rows dropped as late (sample)", batch, row, late, wm);
+  }
+
+  Object state(StreamingQuery q, int operator) throws InterruptedException {
+    try {
+      return q.stateTable(operator);
+    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+      throw new MagicException("Query '" + q.name() + "' has no stateful operator " + operator + ": " + e.getMessage());
+    }
+  }
+
+  /** The offsets and commits logs of the query's checkpoint directory, if it has one. */
+  Object checkpoint(StreamingQuery q) {
+    var launch = dev.eddy.magics.internal.sql.QueryLauncher.of(runtime).launch(q.name());
+    if (launch == null || launch.checkpoint() == null) {
+      return MimeBundle.text(q.name() + " has no checkpoint directory (start it with %%sql --checkpoint DIR).");
+    }
+    File dir = new File(launch.checkpoint());
+    StringBuilder out = new StringBuilder("checkpoint " + dir + "\n");
+    for (String log : List.of("offsets", "commits")) {
+      String[] files = new File(dir, log).list();
+      out.append(log).append(": ").append(files == null ? "(none yet: file checkpoints are not merged into this"
+          + " build)" : String.join(" ", sorted(files))).append('\n');
+    }
+    return MimeBundle.text(out.toString().strip());
+  }
+
+  private static List<String> sorted(String[] files) {
+    List<String> l = new ArrayList<>(List.of(files));
+    l.sort((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
+    return l;
+  }
+}

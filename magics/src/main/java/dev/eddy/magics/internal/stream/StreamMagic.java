@@ -1,0 +1,159 @@
+package dev.eddy.magics.internal.stream;
+
+import dev.eddy.magics.api.EddyRuntime;
+import dev.eddy.magics.api.LineMagic;
+import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicHelp;
+import dev.eddy.magics.api.MagicException;
+import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.magics.internal.args.Args;
+import dev.eddy.magics.internal.live.Views;
+import dev.eddy.magics.internal.parse.NearestName;
+import dev.eddy.magics.internal.sql.Launch;
+import dev.eddy.magics.internal.sql.QueryLauncher;
+import dev.eddy.magics.internal.table.StatusLine;
+import dev.eddy.sql.api.SqlResult;
+import dev.eddy.streaming.api.StreamingQuery;
+import java.util.List;
+
+/** {@code %stream}: lists, inspects, stops, restarts and re-opens the views of streaming queries. */
+public final class StreamMagic implements LineMagic, MagicHelp {
+  static final List<String> SUBCOMMANDS = List.of("list", "status", "progress", "explain", "stop", "restart", "await",
+      "show", "late", "state", "checkpoint");
+  static final String USAGE = "Usage: %stream list | status NAME | progress NAME | explain NAME | stop NAME|--all"
+      + " | restart NAME | await NAME [TIMEOUT_S] | show NAME | late NAME | state NAME [OPERATOR] | checkpoint NAME";
+  private final EddyRuntime runtime;
+  private final QueryInfo info;
+
+  public StreamMagic(EddyRuntime runtime) {
+    this.runtime = runtime;
+    this.info = new QueryInfo(runtime);
+  }
+
+  @Override
+  public String name() {
+    return "stream";
+  }
+
+  @Override
+  public String help() {
+    return "manages streaming queries: list, status, progress, explain, stop, restart, await, show, late, state,"
+        + " checkpoint";
+  }
+
+  @Override
+  public Object run(String args, MagicContext ctx) throws Exception {
+    List<String> a = Args.split(args);
+    if (a.isEmpty()) {
+      throw new MagicException(USAGE);
+    }
+    String sub = a.get(0);
+    if (sub.equals("list")) {
+      return info.list();
+    }
+    if (!SUBCOMMANDS.contains(sub)) {
+      String hint = NearestName.of(sub, SUBCOMMANDS).map(n -> " Did you mean '" + n + "'?").orElse("");
+      throw new MagicException("Unknown %stream command '" + sub + "'." + hint + "\n" + USAGE);
+    }
+    if (a.size() < 2) {
+      throw new MagicException("%stream " + sub + " needs a query name.\n" + USAGE);
+    }
+    if (sub.equals("stop") && a.get(1).equals("--all")) {
+      return stopAll();
+    }
+    if (sub.equals("restart")) {
+      return restart(a.get(1), ctx);
+    }
+    StreamingQuery q = info.query(a.get(1));
+    return switch (sub) {
+      case "status" -> MimeBundle.text(StatusLine.of(q) + "\n" + q.status());
+      case "progress" -> {
+        // a live chart: it follows the query's batches until the query ends
+        runtime.liveViews().open(q, () -> QueryInfo.progressTable(q), QueryInfo.PROGRESS_CHART, 0, false,
+            ctx::display, ctx::updateDisplay);
+        yield null;
+      }
+      case "explain" -> MimeBundle.text(q.explain());
+      case "stop" -> stop(q);
+      case "await" -> await(q, a);
+      case "show" -> {
+        Launch l = QueryLauncher.of(runtime).launch(q.name());
+        Views.open(runtime, q, l == null ? null : l.chart(), l == null ? 20 : l.maxRows(), ctx);
+        yield null;
+      }
+      case "late" -> info.late(q);
+      case "state" -> info.state(q, a.size() > 2 ? Integer.parseInt(a.get(2)) : 0);
+      case "checkpoint" -> info.checkpoint(q);
+      default -> throw new MagicException(USAGE);
+    };
+  }
+
+  private Object stopAll() {
+    List<StreamingQuery> active = runtime.eddy().streams().active();
+    active.forEach(StreamingQuery::stop);
+    return MimeBundle.text("Stopped " + active.size() + " queries");
+  }
+
+  private Object stop(StreamingQuery q) {
+    q.stop();
+    return MimeBundle.text("Stopped " + q.name() + " (" + q.state() + ")");
+  }
+
+  /** Works for a running query and for one that stopped or failed (its %%sql is remembered). */
+  private Object restart(String name, MagicContext ctx) {
+    Launch l = QueryLauncher.of(runtime).launch(name);
+    if (l == null) {
+      info.query(name); // "no such query" with the nearest name, if it is not running either
+      throw new MagicException("Query '" + name + "' was not started by %%sql; restart it from Java");
+    }
+    runtime.eddy().streams().get(name).ifPresent(StreamingQuery::stop);
+    SqlResult r = runtime.sql().execute(l.sql());
+    if (!(r instanceof SqlResult.Streaming s) || s.dataset() == null) {
+      throw new MagicException("The SQL of '" + name + "' no longer gives a streaming query: " + l.sql());
+    }
+    StreamingQuery again = QueryLauncher.of(runtime).start(s.dataset(), l);
+    Views.open(runtime, again, l.chart(), l.maxRows(), ctx);
+    return null;
+  }
+
+  private Object await(StreamingQuery q, List<String> a) throws InterruptedException {
+    long timeoutMs = a.size() > 2 ? (long) (Double.parseDouble(a.get(2)) * 1000) : Long.MAX_VALUE;
+    boolean done = timeoutMs == Long.MAX_VALUE ? awaitForever(q) : q.awaitTermination(timeoutMs);
+    return MimeBundle.text(q.name() + (done ? " terminated: " : " still running after timeout: ") + q.state()
+        + q.exception().map(e -> " (" + e.getMessage() + ")").orElse(""));
+  }
+
+  private static boolean awaitForever(StreamingQuery q) throws InterruptedException {
+    try {
+      q.awaitTermination();
+    } catch (RuntimeException failed) {
+      // the failure is part of the answer below
+    }
+    return true;
+  }
+
+  @Override
+  public String usage() {
+    return USAGE;
+  }
+
+  @Override
+  public List<String> completeArgs(String argsBeforeCursor) {
+    List<String> words = Args.split(argsBeforeCursor);
+    boolean typing = !argsBeforeCursor.isEmpty()
+        && !Character.isWhitespace(argsBeforeCursor.charAt(argsBeforeCursor.length() - 1));
+    int index = words.size() - (typing ? 1 : 0);
+    if (index == 0) {
+      return SUBCOMMANDS;
+    }
+    if (index == 1) {
+      List<String> names = new java.util.ArrayList<>();
+      runtime.eddy().streams().active().forEach(q -> names.add(q.name()));
+      if (words.get(0).equals("stop")) {
+        names.add("--all");
+      }
+      return names;
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.eddy.magics.internal.table;
+
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.progress.QueryProgress;
+import dev.eddy.streaming.api.progress.StateOperatorProgress;
+import java.util.Locale;
+
+/** One line about a query: state, batch id, input and processing rate, watermark, state rows, late rows. */
+public final class StatusLine {
+  private StatusLine() {}
+
+  public static String of(StreamingQuery q) {
+    QueryProgress p = q.lastProgress();
+    StringBuilder b = new StringBuilder();
+    b.append(q.name() == null ? q.id().toString() : q.name()).append(": ").append(q.state());
+    if (p == null) {
+      return b.append(" | no batch yet | ").append(q.status().message()).toString();
+    }
+    long stateRows = 0;
+    long dropped = 0;
+    for (StateOperatorProgress s : p.stateOperators()) {
+      stateRows += s.numRowsTotal();
+      dropped += s.numRowsDroppedByWatermark();
+    }
+    b.append(" | batch ").append(p.batchId())
+        .append(" | input ").append(rate(p.inputRowsPerSecond())).append(" rows/s")
+        .append(" | processed ").append(rate(p.processedRowsPerSecond())).append(" rows/s");
+    String wm = p.eventTime().get("watermark");
+    if (wm != null) {
+      b.append(" | watermark ").append(wm);
+    }
+    if (!p.stateOperators().isEmpty()) {
+      b.append(" | state rows ").append(stateRows);
+    }
+    long late = Math.max(dropped, q.lateRows().total());
+    b.append(" | late rows dropped ").append(late);
+    long bad = q.errorRows().total();
+    if (bad > 0) {
+      b.append(" | malformed rows ").append(bad);
+    }
+    return b.toString();
+  }
+
+  private static String rate(double r) {
+    return String.format(Locale.ROOT, "%.1f", r);
+  }
+}
