@@ -128,6 +128,99 @@ class EddyLiveTests(unittest.TestCase):
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
         self.assertIn("%stream", reply["content"]["evalue"])
 
+    def test_when_22QueriesUpdateAtOnce_then_iopubRateStaysBoundedAndEveryFinalStateArrives(self):
+        self.run_cell("%topic create many_t")
+        self.run_cell(topic_stream("many_s", "many_t"))
+        table_ids = []
+        for i in range(22):
+            _, msgs = self.run_cell("%%%%sql --name many%d\n"
+                                    "SELECT `value` AS v, COUNT(*) AS n FROM many_s GROUP BY `value`" % i)
+            table_ids += [m["content"]["transient"]["display_id"] for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(table_ids), 22)
+        start = len(self.seen)
+        self.run_cell("var producer = new Thread(() -> {\n"
+                      "  for (int i = 0; i < 3000; i++) {\n"
+                      "    dev.eddy.streaming.api.topic.Topics.shared().send(\"many_t\", null, \"x\" + (i % 10));\n"
+                      "    if (i % 10 == 0) { try { Thread.sleep(10); } catch (InterruptedException e) { return; } }\n"
+                      "  }\n"
+                      "});\n"
+                      "producer.start();")
+        self.run_cell("producer.join();\n"
+                      "for (var q : eddy.streams().active()) { q.processAllAvailable(); }")
+        self.run_cell("%stream stop --all")
+        ids = set(table_ids)
+        self.pump(lambda: all(any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(d))
+                              for d in ids))
+        ups = [m for m in self.seen[start:] if m["msg_type"] == "update_display_data"]
+        times = sorted(m["header"]["date"].timestamp() for m in ups)
+        busiest = max(sum(1 for t in times if t0 <= t < t0 + 1.0) for t0 in times)
+        self.assertLessEqual(busiest, 120, "update_display_data messages in the busiest second")
+        self.assertGreater(len(ups), 22, "views updated while data arrived")
+        for d in ids:
+            final = self.updates(d)[-1]["content"]["data"]
+            self.assertIn("TERMINATED", final["text/plain"])
+            self.assertEqual(final["text/html"].count(">300</td>"), 10, "final counts of %s" % d)
+
+    def test_when_javaCellDisplaysQuery_then_liveViewOpensAndInspectionMagicsAnswer(self):
+        self.run_cell("%topic create java_t")
+        self.run_cell(topic_stream("java_s", "java_t"))
+        _, msgs = self.run_cell('var jq = sql.stream("SELECT `value` AS v, COUNT(*) AS n FROM java_s GROUP BY `value`")\n'
+                                '    .writeStream().outputMode("complete").memory("jq").start();\n'
+                                'display(jq);')
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, msgs)
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.run_cell("%topic produce java_t k1:hello k2:world hello")
+        self.pump(lambda: any("world" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        _, msgs = self.run_cell("%topic tail java_t 2")
+        text = str([m["content"] for m in msgs])
+        self.assertIn("world", text)
+        self.assertNotIn("k1", text, "only the last 2 records")
+        for cmd, expected in [("status jq", "jq: ACTIVE"), ("explain jq", "Aggregate"), ("state jq", "hello"),
+                              ("late jq", "0 rows dropped as late"), ("progress jq", "image/png"),
+                              ("list", "jq")]:
+            _, msgs = self.run_cell("%stream " + cmd)
+            self.assertIn(expected, str([m["content"] for m in msgs]), cmd)
+        _, msgs = self.run_cell("%stream show jq")
+        second = [m for m in msgs if m["msg_type"] == "display_data"][0]["content"]["transient"]["display_id"]
+        self.run_cell("%stream stop jq")
+        for d in (display_id, second):
+            self.pump(lambda: any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(d)))
+
+    def complete(self, code, cursor=None):
+        msg_id = self.kc.complete(code, len(code) if cursor is None else cursor)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        return reply["content"]
+
+    def test_when_tabOnMagicLine_then_magicNamesOptionsAndQueryNamesComplete(self):
+        self.assertIn("sql", self.complete("%%sq")["matches"])
+        c = self.complete("%%sql --ma")
+        self.assertEqual(c["matches"], ["--max-rows"])
+        self.assertEqual(c["cursor_start"], len("%%sql "))
+        self.assertEqual(self.complete("%%sql --mode up")["matches"], ["update"])
+        self.assertIn("stop", self.complete("%stream st")["matches"])
+        self.run_cell("%topic create comp_t")
+        self.run_cell(topic_stream("comp_stream", "comp_t"))
+        self.assertIn("comp_stream", self.complete("%%sql\nSELECT * FROM comp_s")["matches"])
+        c = self.complete("%%sql\nSEL")
+        self.assertIn("SELECT", c["matches"])
+        self.assertEqual(c["cursor_start"], len("%%sql\n"))
+        self.run_cell("%%sql --name comp_q\nSELECT `value` FROM comp_stream")
+        self.assertEqual(self.complete("%stream stop comp_")["matches"], ["comp_q"])
+        self.run_cell("%stream stop comp_q")
+
+    def test_when_shiftTabOnMagic_then_inspectShowsItsUsage(self):
+        msg_id = self.kc.inspect("%%sql --mode update", 3)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertTrue(reply["content"]["found"], reply["content"])
+        text = reply["content"]["data"]["text/plain"]
+        self.assertIn("--trigger", text)
+        self.assertIn("--chart", text)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -80,6 +80,44 @@ public final class MagicRegistry {
     return (cellMagic ? cells : lines).keySet().stream().filter(n -> n.startsWith(prefix)).toList();
   }
 
+  /** Tab on a magic's line after its name: candidates for the word being typed (options, names, ...). */
+  public List<String> completeArgs(String name, boolean cellMagic, String argsBeforeCursor) {
+    String word = lastWord(argsBeforeCursor);
+    return help(name, cellMagic).map(h -> h.completeArgs(argsBeforeCursor)).orElse(List.of()).stream()
+        .filter(c -> c.startsWith(word)).distinct().toList();
+  }
+
+  /** Tab in the body of a cell magic: candidates starting with {@code word} (case-insensitive). */
+  public List<String> completeBody(String name, String word) {
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    return help(name, true).map(MagicHelp::completeBody).orElse(List.of()).stream()
+        .filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(w)).distinct().toList();
+  }
+
+  /** Shift-Tab on a magic: its one-line help and, if it has them, its full usage. */
+  public Optional<String> inspect(String name, boolean cellMagic) {
+    Optional<?> m = cellMagic ? cell(name) : line(name);
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    String help = (cellMagic ? "%%" + name + ": " + cells.get(name).help() : "%" + name + ": " + lines.get(name).help());
+    return Optional.of(help(name, cellMagic).map(h -> help + "\n\n" + h.usage()).orElse(help));
+  }
+
+  /** The part of {@code text} after its last blank. */
+  public static String lastWord(String text) {
+    int i = text.length();
+    while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+      i--;
+    }
+    return text.substring(i);
+  }
+
+  private Optional<MagicHelp> help(String name, boolean cellMagic) {
+    Object m = cellMagic ? cells.get(name) : lines.get(name);
+    return m instanceof MagicHelp h ? Optional.of(h) : Optional.empty();
+  }
+
   MagicException unknown(String sigil, String name) {
     if (name.isEmpty()) {
       return new MagicException("Empty magic name after '" + sigil + "'. Try %lsmagic for the list.");

@@ -104,7 +104,18 @@ public final class CellRunner {
       return new JShellEvaluator.Completions(names, start, cursor);
     }
     if (trimmed.startsWith("%")) {
-      return new JShellEvaluator.Completions(List.of(), cursor, cursor);
+      // after the magic's name: its options, sub-commands, query/topic names
+      boolean cellMagic = trimmed.startsWith("%%");
+      String[] nameArgs = trimmed.substring(cellMagic ? 2 : 1).split("\\s", 2);
+      String args = nameArgs.length > 1 ? nameArgs[1] : "";
+      List<String> matches = magics.completeArgs(nameArgs[0], cellMagic, args);
+      return new JShellEvaluator.Completions(matches, cursor - MagicRegistry.lastWord(args).length(), cursor);
+    }
+    if (code.stripLeading().startsWith("%%") && lineStart > code.indexOf("%%")) {
+      // in a cell magic's body (e.g. SQL): keywords and names
+      String first = code.stripLeading().substring(2).split("\\s", 2)[0];
+      String word = before.substring(before.length() - wordLength(before));
+      return new JShellEvaluator.Completions(magics.completeBody(first, word), cursor - word.length(), cursor);
     }
     String javaOnly = MagicSyntax.hasMagic(code) ? blankMagicLines(code) : code;
     return java.call(() -> java.complete(javaOnly, cursor));
@@ -118,12 +129,18 @@ public final class CellRunner {
     if (line.startsWith("%")) {
       boolean cell = line.startsWith("%%");
       String name = line.substring(cell ? 2 : 1).split("\\s+", 2)[0];
-      Optional<String> help = cell ? magics.cell(name).map(m -> "%%" + name + ": " + m.help())
-          : magics.line(name).map(m -> "%" + name + ": " + m.help());
-      return help.map(List::of).orElse(List.of());
+      return magics.inspect(name, cell).map(List::of).orElse(List.of());
     }
     String javaOnly = MagicSyntax.hasMagic(code) ? blankMagicLines(code) : code;
     return java.call(() -> java.documentation(javaOnly, cursor));
+  }
+
+  private static int wordLength(String before) {
+    int i = before.length();
+    while (i > 0 && (Character.isLetterOrDigit(before.charAt(i - 1)) || before.charAt(i - 1) == '_')) {
+      i--;
+    }
+    return before.length() - i;
   }
 
   /** The live value of a cell variable; for magics. Runs on the evaluator thread (callers are already on it). */

@@ -3,6 +3,7 @@ package dev.eddy.magics.internal.chart;
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.LineMagic;
 import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicHelp;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.internal.args.Args;
 import java.util.List;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
 
 /** {@code %chart NAME --kind line --x COL --y COL [--color COL]}: charts a memory table, query or Java variable. */
-public final class ChartMagic implements LineMagic {
+public final class ChartMagic implements LineMagic, MagicHelp {
   private final EddyRuntime runtime;
 
   /** The arguments of {@code %chart}. */
@@ -69,5 +70,18 @@ public final class ChartMagic implements LineMagic {
     }
     List<String> known = List.copyOf(runtime.eddy().memoryTableNames());
     throw new MagicException("No table or query named '" + name + "' (memory tables: " + known + ")");
+  }
+
+  @Override
+  public String usage() {
+    return Args.usage(new Options());
+  }
+
+  @Override
+  public List<String> completeArgs(String argsBeforeCursor) {
+    List<String> out = new java.util.ArrayList<>(Args.optionNames(new Options()));
+    out.addAll(runtime.eddy().memoryTableNames());
+    out.addAll(List.of("line", "bar", "area", "point"));
+    return out;
   }
 }

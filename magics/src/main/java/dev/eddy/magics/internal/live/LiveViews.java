@@ -46,12 +46,14 @@ public final class LiveViews implements AutoCloseable {
   private final LongSupplier nanoClock;
   private final UpdateBudget budget;
   private final ScheduledExecutorService thread;
+  private final boolean autoTick;
 
   public LiveViews(Eddy eddy, Settings settings) {
-    this(eddy, settings, System::nanoTime);
+    this(eddy, settings, System::nanoTime, true);
   }
 
-  LiveViews(Eddy eddy, Settings settings, LongSupplier nanoClock) {
+  /** With {@code autoTick} false nothing runs by itself: tests call {@link #tick()} with a manual clock. */
+  LiveViews(Eddy eddy, Settings settings, LongSupplier nanoClock, boolean autoTick) {
     this.settings = settings;
     this.nanoClock = nanoClock;
     this.budget = new UpdateBudget(settings.maxUpdatesPerSecond(), Math.max(2, settings.maxUpdatesPerSecond() / 5),
@@ -61,9 +63,12 @@ public final class LiveViews implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    thread.scheduleWithFixedDelay(this::tickSafely, settings.tickMillis(), settings.tickMillis(),
-        TimeUnit.MILLISECONDS);
-    eddy.streams().addListener(new Wakeup());
+    this.autoTick = autoTick;
+    if (autoTick) {
+      thread.scheduleWithFixedDelay(this::tickSafely, settings.tickMillis(), settings.tickMillis(),
+          TimeUnit.MILLISECONDS);
+      eddy.streams().addListener(new Wakeup());
+    }
   }
 
   public Settings settings() {
@@ -81,7 +86,9 @@ public final class LiveViews implements AutoCloseable {
     String chartId = v.hasChart() ? display.apply(v.initialChart()) : null;
     v.attach(tableId, chartId);
     views.add(v);
-    thread.execute(this::tickSafely); // it may already have ended: send its final state
+    if (autoTick && !thread.isShutdown()) {
+      thread.execute(this::tickSafely); // it may already have ended: send its final state
+    }
     return v;
   }
 

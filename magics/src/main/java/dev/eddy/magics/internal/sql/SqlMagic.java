@@ -3,6 +3,7 @@ package dev.eddy.magics.internal.sql;
 import dev.eddy.magics.api.CellMagic;
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicHelp;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.args.Args;
@@ -18,7 +19,7 @@ import java.util.List;
  * {@code %%sql}: runs the statements of the cell in order. DDL answers with its confirmation, a batch SELECT
  * shows its table (and chart), a streaming SELECT starts a query and opens its live view, then the cell returns.
  */
-public final class SqlMagic implements CellMagic {
+public final class SqlMagic implements CellMagic, MagicHelp {
   private final EddyRuntime runtime;
 
   public SqlMagic(EddyRuntime runtime) {
@@ -101,5 +102,33 @@ public final class SqlMagic implements CellMagic {
     } catch (IllegalArgumentException e) {
       throw new MagicException(e.getMessage());
     }
+  }
+
+  @Override
+  public String usage() {
+    return Args.usage(new SqlOptions());
+  }
+
+  @Override
+  public java.util.List<String> completeArgs(String argsBeforeCursor) {
+    String prev = previousWord(argsBeforeCursor);
+    return switch (prev) {
+      case "--mode" -> java.util.List.of("append", "update", "complete");
+      case "--trigger" -> java.util.List.of("1s", "2s", "500ms", "available-now", "once");
+      case "--chart" -> java.util.List.of("line", "bar", "area", "point");
+      default -> Args.optionNames(new SqlOptions());
+    };
+  }
+
+  @Override
+  public java.util.List<String> completeBody() {
+    return SqlWords.all(runtime);
+  }
+
+  static String previousWord(String argsBeforeCursor) {
+    java.util.List<String> words = java.util.List.of(argsBeforeCursor.strip().split("\\s+"));
+    boolean typing = !argsBeforeCursor.isEmpty() && !Character.isWhitespace(argsBeforeCursor.charAt(argsBeforeCursor.length() - 1));
+    int i = words.size() - (typing ? 2 : 1);
+    return i >= 0 && i < words.size() ? words.get(i) : "";
   }
 }

@@ -3,6 +3,7 @@ package dev.eddy.magics.internal.stream;
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.LineMagic;
 import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicHelp;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.args.Args;
@@ -16,7 +17,7 @@ import dev.eddy.streaming.api.StreamingQuery;
 import java.util.List;
 
 /** {@code %stream}: lists, inspects, stops, restarts and re-opens the views of streaming queries. */
-public final class StreamMagic implements LineMagic {
+public final class StreamMagic implements LineMagic, MagicHelp {
   static final List<String> SUBCOMMANDS = List.of("list", "status", "progress", "explain", "stop", "restart", "await",
       "show", "late", "state", "checkpoint");
   static final String USAGE = "Usage: %stream list | status NAME | progress NAME | explain NAME | stop NAME|--all"
@@ -120,5 +121,30 @@ public final class StreamMagic implements LineMagic {
       // the failure is part of the answer below
     }
     return true;
+  }
+
+  @Override
+  public String usage() {
+    return USAGE;
+  }
+
+  @Override
+  public List<String> completeArgs(String argsBeforeCursor) {
+    List<String> words = Args.split(argsBeforeCursor);
+    boolean typing = !argsBeforeCursor.isEmpty()
+        && !Character.isWhitespace(argsBeforeCursor.charAt(argsBeforeCursor.length() - 1));
+    int index = words.size() - (typing ? 1 : 0);
+    if (index == 0) {
+      return SUBCOMMANDS;
+    }
+    if (index == 1) {
+      List<String> names = new java.util.ArrayList<>();
+      runtime.eddy().streams().active().forEach(q -> names.add(q.name()));
+      if (words.get(0).equals("stop")) {
+        names.add("--all");
+      }
+      return names;
+    }
+    return List.of();
   }
 }

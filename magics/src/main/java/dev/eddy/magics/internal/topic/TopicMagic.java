@@ -2,6 +2,7 @@ package dev.eddy.magics.internal.topic;
 
 import dev.eddy.magics.api.LineMagic;
 import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicHelp;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.args.Args;
@@ -23,7 +24,7 @@ import tech.tablesaw.api.Table;
  * {@code tail} prints the last (or with {@code --from-beginning} the first) N records, decoded as text, like
  * ksqlDB's PRINT.
  */
-public final class TopicMagic implements LineMagic {
+public final class TopicMagic implements LineMagic, MagicHelp {
   static final List<String> SUBCOMMANDS = List.of("create", "list", "describe", "produce", "tail");
   static final String USAGE = "Usage: %topic create NAME [PARTITIONS] | list | describe NAME"
       + " | produce NAME [KEY:]VALUE ... | tail NAME [N] [--from-beginning]";
@@ -142,5 +143,19 @@ public final class TopicMagic implements LineMagic {
       value.append(r.valueAsString());
     }
     return Table.create(name, part, off, ts, key, value);
+  }
+
+  @Override
+  public String usage() {
+    return USAGE;
+  }
+
+  @Override
+  public List<String> completeArgs(String argsBeforeCursor) {
+    List<String> words = Args.split(argsBeforeCursor);
+    boolean typing = !argsBeforeCursor.isEmpty()
+        && !Character.isWhitespace(argsBeforeCursor.charAt(argsBeforeCursor.length() - 1));
+    int index = words.size() - (typing ? 1 : 0);
+    return index == 0 ? SUBCOMMANDS : index == 1 ? Topics.shared().list() : List.of("--from-beginning");
   }
 }

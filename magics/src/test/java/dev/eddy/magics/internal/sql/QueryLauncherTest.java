@@ -1,0 +1,26 @@
+package dev.eddy.magics.internal.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.magics.api.MagicException;
+import dev.eddy.streaming.api.Trigger;
+import org.junit.jupiter.api.Test;
+
+class QueryLauncherTest {
+  @Test
+  void when_triggerIsShortInterval_then_processingTimeInMillis() {
+    assertThat(QueryLauncher.trigger("2s")).isEqualTo(new Trigger.ProcessingTime(2000));
+    assertThat(QueryLauncher.trigger("500ms")).isEqualTo(new Trigger.ProcessingTime(500));
+    assertThat(QueryLauncher.trigger("available-now")).isInstanceOf(Trigger.AvailableNow.class);
+    assertThat(QueryLauncher.trigger("once")).isInstanceOf(Trigger.Once.class);
+  }
+
+  @Test
+  void when_triggerOrModeIsBad_then_clearMagicError() {
+    assertThatThrownBy(() -> QueryLauncher.trigger("soon")).isInstanceOf(MagicException.class)
+        .hasMessageContaining("available-now");
+    assertThatThrownBy(() -> QueryLauncher.mode("upsert")).isInstanceOf(MagicException.class)
+        .hasMessageContaining("append, update or complete");
+  }
+}
