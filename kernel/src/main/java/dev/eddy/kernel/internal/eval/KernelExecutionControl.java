@@ -127,7 +127,12 @@ public final class KernelExecutionControl extends DirectExecutionControl {
         }
       }
       if (userThread != null) {
-        userThread.stop();
+        try {
+          userThread.stop();
+        } catch (UnsupportedOperationException e) {
+          // Java 20+ removed Thread.stop: a cell that ignores interrupts can then only end by a restart.
+          LOG.warn("this JVM cannot stop a cell that ignores interrupts; restart the kernel to end it");
+        }
       }
     }
   }
