@@ -57,6 +57,7 @@ class FileCheckpointRestartTest {
     @Test
     void when_queryRestarts_then_aggregationStateAndWatermarkAndIdAreRestored() {
         String id;
+        String runId;
         long watermark;
         try (QueryTestDriver d = start(windowedCounts(), "update")) {
             in.addData(ev(100, "cat"), ev(101, "cat"));
@@ -64,6 +65,7 @@ class FileCheckpointRestartTest {
             in.addData(ev(125, "dog"));
             d.runTrigger();
             id = d.lastProgress().id();
+            runId = d.lastProgress().runId();
             watermark = d.watermark().orElseThrow().toEpochMilli();
         }
         assertThat(dir.resolve("state/0/0")).isDirectory();
@@ -73,6 +75,7 @@ class FileCheckpointRestartTest {
             var t = d.runTrigger();
             var first = t.batches().get(0);
             assertThat(first.id()).isEqualTo(id);
+            assertThat(first.runId()).isNotEqualTo(runId);
             // batches 0..3 ran before (2 and 3 were no-data batches that moved the watermark and evicted cat)
             assertThat(first.batchId()).isEqualTo(4);
             // dog's window kept counting from the restored state; cat's window ended before the restored watermark
@@ -154,6 +157,30 @@ class FileCheckpointRestartTest {
         assertThat(Files.readAllBytes(f)).containsExactly(b);
         assertThat(Files.getLastModifiedTime(f).toMillis()).isEqualTo(before);
         assertThat(dir.resolve("offsets/" + (logged[logged.length - 1] + 1))).doesNotExist();
+    }
+
+    @Test
+    void when_aStateSnapshotIsCorrupted_then_restartFailsNamingItAndTheFileIsKept() throws Exception {
+        try (QueryTestDriver d = start(windowedCounts(), "update")) {
+            in.addData(ev(100, "cat"));
+            d.runTrigger();
+        }
+        long last;
+        try (var s = Files.list(dir.resolve("state/0/0"))) {
+            last = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".snapshot"))
+                    .mapToLong(n -> Long.parseLong(n.substring(0, n.indexOf('.')))).max().orElseThrow();
+        }
+        Path f = dir.resolve("state/0/0/" + last + ".snapshot");
+        byte[] b = Files.readAllBytes(f);
+        b[b.length / 2] ^= 0x01;
+        Files.write(f, b);
+        in.addData(ev(101, "cat"));
+        assertThatThrownBy(() -> {
+            try (QueryTestDriver d = start(windowedCounts(), "update")) {
+                d.runTrigger();
+            }
+        }).hasStackTraceContaining("corrupted checkpoint file " + f).hasStackTraceContaining("checksum mismatch");
+        assertThat(Files.readAllBytes(f)).containsExactly(b);
     }
 
     /** Delegates to a file store but fails the commit of one batch, like a crash between sink and commit. */
