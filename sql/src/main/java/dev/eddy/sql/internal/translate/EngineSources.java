@@ -12,7 +12,6 @@ import dev.eddy.streaming.api.plan.Project;
 import java.util.ArrayList;
 import java.util.List;
 import dev.eddy.streaming.api.plan.Watermark;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import tech.tablesaw.api.Table;
@@ -38,8 +37,9 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
       t.setName(r.name());
       return session.createDataFrame(t).plan();
     }
-    DataStreamReader reader = session.readStream().format(engineFormat(r)).schema(r.schema());
-    reader.options(engineOptions(r));
+    DataStreamReader reader = session.readStream().format(ConnectorMapping.format(r))
+        .schema(ConnectorMapping.sourceSchema(r));
+    reader.options(ConnectorMapping.sourceOptions(r));
     LogicalPlan plan = declaredNames(reader.load().plan(), r);
     if (r.watermark().isPresent()) {
       plan = new Watermark(plan, r.watermark().get().column(), r.watermark().get().delay().toNanos() / 1000L);
@@ -48,14 +48,23 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
   }
 
   /**
-   * Sources with a fixed schema (rate: timestamp, value) keep their own column names; the stream's
-   * declared names are given to them by position, so DDL can name columns freely.
+   * The declared columns of the stream, in declared order. A source that gives every declared column by
+   * name (decoded values plus metadata such as {@code _corrupt_record} or {@code offset}) is projected to
+   * them; sources with a fixed schema (rate: timestamp, value) keep their own column names, and the
+   * stream's declared names are given to them by position, so DDL can name columns freely.
    */
   private static LogicalPlan declaredNames(LogicalPlan plan, Relation r) {
     Schema got = plan.schema();
     Schema declared = r.schema();
     if (got.names().equals(declared.names())) {
       return plan;
+    }
+    if (got.names().containsAll(declared.names())) {
+      List<Expr> byName = new ArrayList<>();
+      for (String name : declared.names()) {
+        byName.add(new Expr.Col(name));
+      }
+      return new Project(plan, byName);
     }
     if (got.size() != declared.size()) {
       throw new IllegalArgumentException("connector '" + r.connector() + "' gives the columns " + got
@@ -78,20 +87,9 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
     if (sink.connector().equals("memory")) {
       return w.memory(sink.name());
     }
-    w.format(engineFormat(sink));
-    engineOptions(sink).forEach(w::option);
+    w.format(ConnectorMapping.format(sink));
+    ConnectorMapping.sinkOptions(sink).forEach(w::option);
     return w;
   }
 
-  /** The engine's format name: the connector, except that file connectors name their file format. */
-  static String engineFormat(Relation r) {
-    String connector = r.connector();
-    return connector.equals("file") ? r.options().getOrDefault("format", "json") : connector;
-  }
-
-  private static Map<String, String> engineOptions(Relation r) {
-    Map<String, String> o = new LinkedHashMap<>(r.options());
-    o.remove("connector");
-    return o;
-  }
 }
