@@ -235,5 +235,26 @@ class EddyClientTests(unittest.TestCase):
         self.assertEqual(reply["content"]["language_info"]["mimetype"], "text/x-java")
 
 
+class EddyRestartTests(unittest.TestCase):
+    def test_when_kernelIsRestarted_then_aFreshKernelAnswers(self):
+        km, kc = start_new_kernel(kernel_name="eddy", startup_timeout=60)
+        try:
+            kc.execute_interactive("int beforeRestart = 1;", timeout=TIMEOUT)
+            old_pid = km.provisioner.pid if km.provisioner else None
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=60)
+            self.assertTrue(km.is_alive())
+            if old_pid is not None:
+                self.assertNotEqual(km.provisioner.pid, old_pid)
+            reply = kc.execute_interactive("beforeRestart", timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "error")
+            self.assertEqual(reply["content"]["ename"], "CompilationError")
+            reply = kc.execute_interactive("1 + 1", timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+
+
 if __name__ == "__main__":
     unittest.main()

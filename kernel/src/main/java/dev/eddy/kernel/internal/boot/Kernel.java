@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.kernel.api.Notebook;
 import dev.eddy.kernel.internal.display.DisplayPublisher;
 import dev.eddy.kernel.internal.eval.CellContext;
+import dev.eddy.kernel.internal.eval.CellInput;
 import dev.eddy.kernel.internal.eval.CellRunner;
 import dev.eddy.kernel.internal.eval.ExitGuard;
 import dev.eddy.kernel.internal.eval.JShellEvaluator;
@@ -25,12 +26,10 @@ import dev.eddy.kernel.internal.transport.Heartbeat;
 import dev.eddy.kernel.internal.transport.IopubWriter;
 import dev.eddy.kernel.internal.transport.RouterChannel;
 import dev.eddy.kernel.internal.transport.StdinChannel;
-import dev.eddy.kernel.internal.wire.Message;
-import dev.eddy.kernel.internal.eval.CellInput;
-import java.util.function.BiFunction;
 import dev.eddy.kernel.internal.util.Log;
 import dev.eddy.kernel.internal.wire.ConnectionInfo;
 import dev.eddy.kernel.internal.wire.Json;
+import dev.eddy.kernel.internal.wire.Message;
 import dev.eddy.kernel.internal.wire.MessageFactory;
 import dev.eddy.kernel.internal.wire.Signer;
 import dev.eddy.kernel.internal.wire.WireCodec;
@@ -47,6 +46,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BiFunction;
 import org.zeromq.ZMQ;
 
 /** Wires sockets, handlers, JShell and the display publisher together, and shuts them down. */
@@ -60,6 +60,7 @@ public final class Kernel {
   private final ZMQ.Context context = ZMQ.context(1);
   private final String version;
   private IopubWriter iopub;
+  private StdinChannel stdin;
 
   public Kernel(ConnectionInfo conn, String version) {
     this.conn = conn;
@@ -79,7 +80,7 @@ public final class Kernel {
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
     RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
     RouterChannel control = new RouterChannel("control", context, conn.endpoint(conn.controlPort()), codec);
-    StdinChannel stdin = new StdinChannel(context, conn.endpoint(conn.stdinPort()), codec, messages);
+    stdin = new StdinChannel(context, conn.endpoint(conn.stdinPort()), codec, messages);
     Heartbeat hb = new Heartbeat(context, conn.endpoint(conn.hbPort()));
     iopub.start();
     hb.start();
@@ -88,28 +89,11 @@ public final class Kernel {
     ScheduledThreadPoolExecutor timer = timer();
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,
         UPDATE_INTERVAL_MS);
-    MagicRegistry magics = MagicRegistry.withBuiltins();
+    MagicRegistry magics = magics(java);
     Notebook.bind(new NotebookBackend(display, magics));
-    List<MagicProvider> providers = new ArrayList<>();
-    ServiceLoader.load(MagicProvider.class).forEach(providers::add);
-    providers.forEach(p -> p.registerInto(magics));
-    warmUpProviders(java, providers);
     CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
-
     KernelInfoHandler info = new KernelInfoHandler(version);
-    Map<String, RequestHandler> shellHandlers = new HashMap<>();
-    shellHandlers.put("kernel_info_request", info);
-    History history = new History();
-    shellHandlers.put("execute_request", new ExecuteHandler(runner, display, history, cellRouting(timer, stdin)));
-    shellHandlers.put("history_request", new HistoryHandler(history));
-    shellHandlers.put("complete_request", new CompleteHandler(runner));
-    shellHandlers.put("inspect_request", new InspectHandler(runner));
-    shellHandlers.put("is_complete_request", new IsCompleteHandler(runner));
-    shellHandlers.put("comm_info_request", CommHandler::info);
-    shellHandlers.put("comm_open", CommHandler::open);
-    shellHandlers.put("comm_msg", CommHandler::ignore);
-    shellHandlers.put("comm_close", CommHandler::ignore);
-    shellHandlers.put("shutdown_request", ControlHandlers.shutdown(this::shutdown));
+    Map<String, RequestHandler> shellHandlers = shellHandlers(info, runner, display, timer);
     Map<String, RequestHandler> controlHandlers = Map.of(
         "kernel_info_request", info,
         "interrupt_request", ControlHandlers.interrupt(runner),
@@ -120,6 +104,34 @@ public final class Kernel {
     shell.start(new Dispatcher(shellHandlers, messages, iopub));
     stdin.start();
     LOG.info("Eddy kernel " + version + " serving, session " + messages.session());
+  }
+
+  private Map<String, RequestHandler> shellHandlers(KernelInfoHandler info, CellRunner runner,
+      DisplayPublisher display, ScheduledExecutorService timer) {
+    Map<String, RequestHandler> h = new HashMap<>();
+    History history = new History();
+    h.put("kernel_info_request", info);
+    h.put("execute_request", new ExecuteHandler(runner, display, history, cellRouting(timer, stdin)));
+    h.put("history_request", new HistoryHandler(history));
+    h.put("complete_request", new CompleteHandler(runner));
+    h.put("inspect_request", new InspectHandler(runner));
+    h.put("is_complete_request", new IsCompleteHandler(runner));
+    h.put("comm_info_request", CommHandler::info);
+    h.put("comm_open", CommHandler::open);
+    h.put("comm_msg", CommHandler::ignore);
+    h.put("comm_close", CommHandler::ignore);
+    h.put("shutdown_request", ControlHandlers.shutdown(this::shutdown)); // older clients send it on shell
+    return h;
+  }
+
+  /** Built-in magics plus those of every {@link MagicProvider} on the class path. */
+  private static MagicRegistry magics(JShellEvaluator java) {
+    MagicRegistry magics = MagicRegistry.withBuiltins();
+    List<MagicProvider> providers = new ArrayList<>();
+    ServiceLoader.load(MagicProvider.class).forEach(providers::add);
+    providers.forEach(p -> p.registerInto(magics));
+    warmUpProviders(java, providers);
+    return magics;
   }
 
   /** Provider warm-ups run on their own low-priority thread once JShell is ready, so they never delay a cell. */
@@ -183,6 +195,7 @@ public final class Kernel {
       EddyRuntime.shutdownShared(); // queries stop cleanly and send their final updates first
       try {
         iopub.close(1000);
+        stdin.stop();
         Thread term = new Thread(context::term, "eddy-zmq-term");
         term.setDaemon(true);
         term.start();

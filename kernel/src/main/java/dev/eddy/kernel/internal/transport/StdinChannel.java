@@ -51,6 +51,11 @@ public final class StdinChannel {
     thread.start();
   }
 
+  /** Stops the channel thread (it waits on its queue, not on the socket, so ZMQ's term() cannot wake it). */
+  public void stop() {
+    thread.interrupt();
+  }
+
   /** Asks the client for one line of input; blocks the calling (cell) thread until it answers. */
   public String requestInput(List<byte[]> identities, JsonNode parent, String prompt, boolean password)
       throws InterruptedException {
