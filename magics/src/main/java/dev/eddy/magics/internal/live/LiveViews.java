@@ -124,7 +124,7 @@ public final class LiveViews implements AutoCloseable {
       }
       try {
         v.send(now);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         v.markDirty(); // a failed render or send is retried on the next round, never lost
       }
       if (v.finished()) {
@@ -136,8 +136,9 @@ public final class LiveViews implements AutoCloseable {
   private synchronized void tickSafely() {
     try {
       tick();
-    } catch (RuntimeException e) {
-      // a view's failure must never end the one thread that drives all views
+    } catch (Throwable e) { // NOPMD: a supervisor loop
+      // a view's failure must never end the one thread that drives all views, nor cancel the periodic tick
+      // (an exception escaping a scheduleWithFixedDelay task silently stops every later run)
     }
   }
 
