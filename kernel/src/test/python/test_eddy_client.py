@@ -32,8 +32,8 @@ class EddyClientTests(unittest.TestCase):
                 return
 
     def run_cell(self, code):
-        """Runs a cell; returns (reply, iopub messages of that cell up to its idle status)."""
-        msg_id = self.kc.execute(code)
+        """Runs a cell without stdin; returns (reply, iopub messages of that cell up to its idle status)."""
+        msg_id = self.kc.execute(code, allow_stdin=False)
         reply = self.reply_to(msg_id)
         return reply, self.iopub_until_idle(msg_id)
 
@@ -113,6 +113,28 @@ class EddyClientTests(unittest.TestCase):
         text = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
         self.assertEqual(text, "clean\n")
 
+    def test_when_cellReadsInput_then_clientIsAskedAndAnswerReachesCell(self):
+        msg_id = self.kc.execute(
+            'String name = new java.util.Scanner(System.in).nextLine();\n'
+            'String secret = password("Token: ");\n'
+            'name + "/" + secret.length()', allow_stdin=True)
+        answers = iter(["Ada", "xyz"])
+        prompts = []
+        for _ in range(2):
+            req = self.kc.get_stdin_msg(timeout=TIMEOUT)
+            self.assertEqual(req["msg_type"], "input_request")
+            self.assertEqual(req["parent_header"]["msg_id"], msg_id)
+            prompts.append((req["content"]["prompt"], req["content"]["password"]))
+            self.kc.input(next(answers))
+        self.assertEqual(prompts, [("", False), ("Token: ", True)])
+        reply = self.reply_to(msg_id)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        self.assertEqual(self.result_text(self.iopub_until_idle(msg_id)), ["Ada/3"])
+
+    def test_when_stdinIsNotAllowed_then_readingSeesEndOfInput(self):
+        reply, msgs = self.run_cell("System.in.read()")
+        self.assertEqual(self.result_text(msgs), ["-1"])
+
     def test_when_cellCallsSystemExit_then_errorIsReportedAndKernelLives(self):
         reply, msgs = self.run_cell("System.exit(3);")
         self.assertEqual(reply["content"]["status"], "error")
@@ -178,6 +200,20 @@ class EddyClientTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "error")
         self.assertIn("%lsmagic", reply["content"]["evalue"])
 
+    def test_when_cellRegistersMagicAndRenderer_then_laterCellsUseThem(self):
+        reply, msgs = self.run_cell(
+            'import dev.eddy.magics.api.*;\n'
+            'import dev.eddy.magics.api.render.*;\n'
+            'record Point(int x, int y) {}\n'
+            'renderers().register(Point.class, p -> MimeBundle.html("<b>" + p.x() + "," + p.y() + "</b>", "pt"));\n'
+            'magics().register(LineMagic.of("shout", "upper-cases", (args, ctx) -> args.toUpperCase()));')
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        reply, msgs = self.run_cell("new Point(1, 2)")
+        results = [m for m in msgs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/html"], "<b>1,2</b>")
+        reply, msgs = self.run_cell("%shout hey")
+        self.assertEqual(self.result_text(msgs), ["HEY"])
+
     def test_when_htmlCellMagic_then_resultIsHtml(self):
         reply, msgs = self.run_cell("%%html\n<i>hi</i>")
         results = [m for m in msgs if m["msg_type"] == "execute_result"]
@@ -197,6 +233,27 @@ class EddyClientTests(unittest.TestCase):
         self.assertEqual(reply["header"]["version"], "5.4")
         self.assertEqual(reply["content"]["implementation"], "eddy")
         self.assertEqual(reply["content"]["language_info"]["mimetype"], "text/x-java")
+
+
+class EddyRestartTests(unittest.TestCase):
+    def test_when_kernelIsRestarted_then_aFreshKernelAnswers(self):
+        km, kc = start_new_kernel(kernel_name="eddy", startup_timeout=60)
+        try:
+            kc.execute_interactive("int beforeRestart = 1;", timeout=TIMEOUT)
+            old_pid = km.provisioner.pid if km.provisioner else None
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=60)
+            self.assertTrue(km.is_alive())
+            if old_pid is not None:
+                self.assertNotEqual(km.provisioner.pid, old_pid)
+            reply = kc.execute_interactive("beforeRestart", timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "error")
+            self.assertEqual(reply["content"]["ename"], "CompilationError")
+            reply = kc.execute_interactive("1 + 1", timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
 
 
 if __name__ == "__main__":

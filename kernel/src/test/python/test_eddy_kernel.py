@@ -29,7 +29,7 @@ class EddyKernelTests(jupyter_kernel_test.KernelTests):
     ]
     complete_code_samples = ["1 + 1", "int x = 1;", "%lsmagic", "%%html\n<b>x</b>", "void f() { }"]
     incomplete_code_samples = ["int y = (", "for (int i = 0; i < 3; i++) {", "class A {"]
-    invalid_code_samples = []
+    invalid_code_samples = ["}", "else { }", "int x = 1; )"]
     supported_history_operations = ("tail", "range", "search")
     code_history_pattern = "1?2*"
 

@@ -71,9 +71,8 @@ class EddyLiveTests(unittest.TestCase):
         self.pump(lambda: any("pear" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
         self.run_cell('%topic produce live_words plum')
         self.pump(lambda: any("plum" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
-        ups = self.updates(display_id)
-        self.assertGreaterEqual(len(ups), 2)
-        self.assertTrue(all(self.seen.index(u) >= after_reply for u in ups))
+        ups = [u for u in self.updates(display_id) if self.seen.index(u) >= after_reply]
+        self.assertGreaterEqual(len(ups), 2, "updates after execute_reply and idle")
         self.assertTrue(all(u["parent_header"]["msg_id"] == cell_id for u in ups), "updates keep the cell's parent")
         htmls = [u["content"]["data"]["text/html"] for u in ups]
         self.assertGreater(len(set(htmls)), 1, "the table changed as data arrived")
@@ -186,6 +185,22 @@ class EddyLiveTests(unittest.TestCase):
         self.run_cell("%stream stop jq")
         for d in (display_id, second):
             self.pump(lambda: any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(d)))
+
+    def test_when_stoppedQueryIsRestarted_then_newLiveViewRunsItsSqlAgain(self):
+        self.run_cell("%topic create again_t")
+        self.run_cell(topic_stream("again_s", "again_t"))
+        self.run_cell("%%sql --name again_q\nSELECT `value` AS v, COUNT(*) AS n FROM again_s GROUP BY `value`")
+        self.run_cell("%stream stop again_q")
+        _, msgs = self.run_cell("%stream restart again_q")
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, msgs)
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.run_cell("%topic produce again_t fresh")
+        self.pump(lambda: any("fresh" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        msg_id = self.kc.execute("%stream restart again_x")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertIn("Did you mean 'again_q'", reply["content"]["evalue"])
+        self.run_cell("%stream stop again_q")
 
     def complete(self, code, cursor=None):
         msg_id = self.kc.complete(code, len(code) if cursor is None else cursor)

@@ -191,5 +191,8 @@ SqlNode EddySparkWindow() :
         |
             <END> { return new SqlIdentifier("window_end", s.end(this)); }
         )
+    |
+        // a bare window column: validation explains that window.start and window.end are needed
+        { return new SqlIdentifier("window", s.end(this)); }
     )
 }

@@ -1,6 +1,8 @@
 package dev.eddy.kernel.api;
 
+import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.magics.api.render.Renderers;
 
 /**
  * Helpers for Java cells; statically imported into every JShell session, so a cell can write
@@ -33,6 +35,26 @@ public final class Notebook {
     backend().clearOutput(wait);
   }
 
+  /** Asks the person at the notebook for one line of text (an input box under the cell). */
+  public static String input(String prompt) {
+    return backend().input(prompt, false);
+  }
+
+  /** Like {@link #input(String)}, but the typed text is hidden (passwords, tokens). */
+  public static String password(String prompt) {
+    return backend().input(prompt, true);
+  }
+
+  /** The kernel's renderer registry: {@code renderers().register(MyType.class, v -> MimeBundle.html(...))}. */
+  public static Renderers renderers() {
+    return backend().renderers();
+  }
+
+  /** The kernel's magics: {@code magics().register(LineMagic.of("hi", "greets", (args, ctx) -> "hi " + args))}. */
+  public static MagicRegistry magics() {
+    return backend().magics();
+  }
+
   /** HTML to show with {@link #display}. */
   public static MimeBundle html(String html) {
     return MimeBundle.html(html);
@@ -63,5 +85,11 @@ public final class Notebook {
     void updateDisplay(String displayId, Object value);
 
     void clearOutput(boolean wait);
+
+    String input(String prompt, boolean password);
+
+    Renderers renderers();
+
+    MagicRegistry magics();
   }
 }

@@ -44,7 +44,7 @@ final class PythonSuite {
   /** Runs {@code python3 -m unittest -v MODULE} in src/test/python and returns its exit code and output. */
   static Result unittest(String module, Map<String, String> env) throws Exception {
     Path dir = repoRoot().resolve("kernel/src/test/python");
-    return run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), dir, env, 600);
+    return run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), dir, env, 300);
   }
 
   static Result run(List<String> command, Path dir, Map<String, String> env, long timeoutSeconds)
@@ -56,6 +56,8 @@ final class PythonSuite {
     Process p = pb.start();
     boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
     if (!done) {
+      // a hung suite must not leave its kernel running
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
     }
     String out = Files.readString(log, StandardCharsets.UTF_8);

@@ -6,4 +6,10 @@ package dev.eddy.magics.api;
  */
 public interface MagicProvider {
   void registerInto(MagicRegistry registry);
+
+  /**
+   * Optional warm-up (e.g. a first Calcite query, which takes seconds cold). The kernel calls it once on a
+   * background thread after JShell is ready, never on the path of a request; failures are only logged.
+   */
+  default void warmUp() {}
 }

@@ -4,11 +4,12 @@ import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicProvider;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.internal.chart.ChartMagic;
+import dev.eddy.magics.internal.kafka.KafkaMagic;
 import dev.eddy.magics.internal.sql.SqlMagic;
 import dev.eddy.magics.internal.stream.StreamMagic;
 import dev.eddy.magics.internal.topic.TopicMagic;
 
-/** Registers {@code %%sql}, {@code %stream}, {@code %topic} and {@code %chart} on the kernel's shared runtime. */
+/** Registers {@code %%sql}, {@code %stream}, {@code %topic}, {@code %kafka} and {@code %chart} on the kernel's shared runtime. */
 public final class StreamingMagics implements MagicProvider {
   @Override
   public void registerInto(MagicRegistry registry) {
@@ -20,5 +21,6 @@ public final class StreamingMagics implements MagicProvider {
     registry.register(new StreamMagic(runtime));
     registry.register(new TopicMagic());
     registry.register(new ChartMagic(runtime));
+    registry.register(new KafkaMagic(5000));
   }
 }

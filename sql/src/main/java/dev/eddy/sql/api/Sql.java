@@ -22,6 +22,7 @@ import dev.eddy.sql.internal.validate.PlannedQuery;
 import dev.eddy.sql.internal.validate.QueryPlanner;
 import dev.eddy.sql.internal.validate.StreamingRules;
 import dev.eddy.sql.internal.window.SparkWindowRewriter;
+import dev.eddy.sql.internal.window.WindowChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -135,7 +136,7 @@ public final class Sql {
   public List<SqlResult> executeAll(String text) {
     List<SqlResult> results = new ArrayList<>();
     for (SqlNode statement : parse(text)) {
-      results.add(run(statement, text));
+      results.add(run(statement));
     }
     return results;
   }
@@ -154,6 +155,7 @@ public final class Sql {
 
   private PlannedQuery plan(SqlNode query) {
     SparkWindowRewriter.rewrite(query);
+    WindowChecks.check(query);
     PlannedQuery planned = planner.plan(query);
     StreamingRules.check(planned);
     return planned;
@@ -182,7 +184,7 @@ public final class Sql {
     }
   }
 
-  private SqlResult run(SqlNode statement, String text) {
+  private SqlResult run(SqlNode statement) {
     if (statement instanceof SqlCreateRelation create) {
       String message = ddl.create(create);
       shareWithJava(create);
@@ -206,8 +208,12 @@ public final class Sql {
     }
     if (statement instanceof SqlExplain explain) {
       PlannedQuery planned = plan(explain.getExplicandum());
-      return new SqlResult.Plan((planned.isStreaming() ? "streaming" : "batch") + " query\n"
-          + RelOptUtil.toString(planned.rel()).stripTrailing());
+      String explained = (planned.isStreaming() ? "streaming" : "batch") + " query\n"
+          + RelOptUtil.toString(planned.rel()).stripTrailing();
+      if (session != null && planned.isStreaming()) {
+        explained += "\n" + enginePlan(explain.getExplicandum(), planned);
+      }
+      return new SqlResult.Plan(explained);
     }
     if (statement instanceof SqlInsert || statement.getKind().belongsTo(SqlKind.QUERY)) {
       return query(statement);
@@ -217,6 +223,7 @@ public final class Sql {
 
   private SqlResult query(SqlNode statement) {
     SparkWindowRewriter.rewrite(statement);
+    WindowChecks.check(statement);
     String rendered = BatchRunner.render(statement);
     PlannedQuery planned = planner.plan(statement);
     StreamingRules.check(planned);
@@ -271,6 +278,15 @@ public final class Sql {
         // the connector is not available in this engine yet; see the method comment
       }
     });
+  }
+
+  /** The engine's own explain of the translated query, or why it cannot run. */
+  private String enginePlan(SqlNode query, PlannedQuery planned) {
+    try {
+      return translate(query, planned).explain().stripTrailing();
+    } catch (SqlException e) {
+      return "== Engine plan ==\n" + e.getMessage();
+    }
   }
 
   private void requireSession() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
@@ -19,9 +20,12 @@ import tech.tablesaw.api.Table;
 public final class SqlCatalog {
   private final Map<String, Relation> byKey = new ConcurrentHashMap<>();
   private volatile Eddy memoryTables;
+  // session views cannot be removed from the session, so a DROP in SQL hides the view of that name
+  private final Set<String> dropped = ConcurrentHashMap.newKeySet();
 
   /** Adds or replaces an entry. */
   public void put(Relation relation) {
+    dropped.remove(key(relation.name()));
     byKey.put(key(relation.name()), relation);
   }
 
@@ -71,7 +75,7 @@ public final class SqlCatalog {
         }
       }
       for (String v : memoryTables.viewNames()) {
-        if (v.equalsIgnoreCase(name) && memoryTables.view(v).isStreaming()) {
+        if (v.equalsIgnoreCase(name) && !dropped.contains(key(v)) && memoryTables.view(v).isStreaming()) {
           return Optional.of(Relation.javaStream(v, memoryTables.view(v).plan()));
         }
       }
@@ -95,7 +99,11 @@ public final class SqlCatalog {
   }
 
   public boolean remove(String name) {
-    return byKey.remove(key(name)) != null;
+    boolean removed = byKey.remove(key(name)) != null;
+    if (removed) {
+      dropped.add(key(name));
+    }
+    return removed;
   }
 
   /** All entries of one kind, sorted by name. */
@@ -110,7 +118,7 @@ public final class SqlCatalog {
     if (kind == Relation.Kind.STREAM && memoryTables != null) {
       for (String v : memoryTables.viewNames()) {
         Dataset view = memoryTables.view(v);
-        if (!byKey.containsKey(key(v)) && view.isStreaming()) {
+        if (!byKey.containsKey(key(v)) && !dropped.contains(key(v)) && view.isStreaming()) {
           out.add(Relation.javaStream(v, view.plan()));
         }
       }

@@ -29,6 +29,9 @@ class SqlErrorsTest {
       SELECT window.start FROM lines                      | window.start and window.end need window(...) or session_window(...) in GROUP BY, or TUMBLE/HOP/SESSION in FROM at line 1, column 8
       SELECT COUNT(*) FROM lines GROUP BY window(word, '1 minute') | TUMBLE needs a TIMESTAMP column as its time column and INTERVAL sizes at line 1, column
       -- only a comment                                   | No SQL statement to run
+      SELECT COUNT(*) FROM lines GROUP BY window(ts, '5 minutes', '10 minutes') | The window slide is larger than its size at line 1, column 61: Spark's window(ts, size, slide) takes the size first
+      SELECT COUNT(*) FROM TABLE(HOP(TABLE lines, DESCRIPTOR(ts), INTERVAL '10' MINUTE, INTERVAL '5' MINUTE)) GROUP BY window_start | The HOP slide is larger than its size at line 1, column 61: HOP(TABLE t, DESCRIPTOR(ts), slide, size) takes the slide first
+      SELECT window, word, COUNT(*) FROM lines GROUP BY window(ts, '1 minute'), word | Select window.start and window.end; a whole 'window' column is not available in SQL at line 1, column 8
       DROP STREAM linez                                   | Unknown stream 'linez' at line 1, column 13. Did you mean 'lines'?
       DROP TABLE lines                                    | 'lines' is a stream; use DROP STREAM at line 1, column 12
       DESCRIBE linez                                      | Unknown stream or table 'linez' at line 1, column 10. Did you mean 'lines'?

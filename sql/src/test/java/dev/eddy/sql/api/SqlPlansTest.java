@@ -97,6 +97,13 @@ class SqlPlansTest {
   }
 
   @Test
+  void when_batchQueryHasANamedWindowClause_then_theSparkWindowGrammarDoesNotGetInTheWay() {
+    Table t = ((SqlResult.Rows) sql.execute("SELECT name, ROW_NUMBER() OVER w AS rn FROM people"
+        + " WINDOW w AS (ORDER BY name DESC) ORDER BY rn")).table();
+    assertThat(t.stringColumn("name").asList()).containsExactly("bob", "ann");
+  }
+
+  @Test
   void when_javaTableChanges_then_sqlSeesItsCurrentRows() {
     Table live = Table.create("live", StringColumn.create("k", "a"));
     sql.catalog().registerTable("live", () -> live);

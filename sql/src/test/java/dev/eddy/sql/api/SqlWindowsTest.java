@@ -51,12 +51,11 @@ class SqlWindowsTest {
   }
 
   @Test
-  void when_hopArgumentsAreSwapped_then_windowsAreDifferent() {
-    Sql sql = sqlWithWords(RT2_FIRST_TRIGGER);
-    SqlResult r = sql.execute("SELECT window_start, window_end, word, COUNT(*) AS n FROM TABLE(HOP(TABLE words,"
-        + " DESCRIPTOR(ts), INTERVAL '10' MINUTE, INTERVAL '5' MINUTE)) GROUP BY window_start, window_end, word"
-        + " ORDER BY 1, 3");
-    assertThat(windows(r)).containsExactly("12:00-12:05 cat 1", "12:00-12:05 dog 3");
+  void when_sparkWindowHasAStartTime_then_windowsAreShiftedByIt() {
+    Sql sql = sqlWithWords("12:02 cat");
+    SqlResult r = sql.execute("SELECT window.start AS window_start, window.end AS window_end, word, COUNT(*) AS n"
+        + " FROM words GROUP BY window(ts, '10 minutes', '10 minutes', '3 minutes'), word");
+    assertThat(windows(r)).containsExactly("11:53-12:03 cat 1");
   }
 
   @Test

@@ -127,6 +127,8 @@ class SqlOnEngineTest {
     assertThat(((SqlResult.Rows) sql.execute("SHOW STREAMS")).table().stringColumn("name").asList()).contains("expensive");
     sql.execute("CREATE STREAM ticks (ts TIMESTAMP(3), v BIGINT) WITH ('connector' = 'rate')");
     assertThat(eddy.view("ticks").schema().names()).containsExactly("ts", "v");
+    sql.execute("DROP STREAM ticks");
+    assertThatThrownBy(() -> sql.execute("SELECT v FROM ticks")).hasMessageStartingWith("Unknown stream or table 'ticks'");
   }
 
   @Test
@@ -156,6 +158,63 @@ class SqlOnEngineTest {
     } finally {
       insert.query().stop();
     }
+  }
+
+  @Test
+  void when_expressionsAreTranslated_then_inBetweenAndCoalesceBecomeEngineExpressions() {
+    String explain = sql.stream("SELECT auction, COALESCE(price, 0.0) AS p FROM bids"
+        + " WHERE bidder IN (1, 2) AND price BETWEEN 10 AND 20").explain();
+    assertThat(explain).contains("coalesce(price, 0.0) AS p", "((bidder = 1) OR (bidder = 2))", "(price >= ", "(price <= ");
+  }
+
+  @Test
+  void when_streamsJoinOnATimeRange_then_theEngineJoinHasTheBoundsInMicros() {
+    sql.catalog().registerStream("bids2", eddy.memoryStream(BIDS).toDF().withWatermark("ts", "5 seconds"));
+    Join j = find(plan("SELECT a.auction FROM bids a JOIN bids2 b ON a.auction = b.auction"
+        + " AND a.ts BETWEEN b.ts AND b.ts + INTERVAL '1' MINUTE"), Join.class).get(0);
+    assertThat(j.condition().toString()).contains("(ts <= (right_ts + 60000000))");
+  }
+
+  private List<String> runOnce(String query, Object[]... rows) {
+    List<String> out = new ArrayList<>();
+    try (QueryTestDriver d = QueryTestDriver.start(sql.stream(query).writeStream().outputMode("append"))) {
+      bids.addData(rows);
+      for (dev.eddy.streaming.api.data.Row r : d.runTrigger().newRows()) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < r.size(); i++) {
+          sb.append(i > 0 ? " " : "").append(r.get(i));
+        }
+        out.add(sb.toString());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  @Test
+  void when_streamStaticJoinRuns_then_eachBidGetsItsBiddersName() {
+    sql.catalog().registerTable("people", Table.create("people", LongColumn.create("id", 7L, 8L),
+        StringColumn.create("name", "ann", "bob")));
+    List<String> rows = runOnce("SELECT b.auction, p.name, p.id FROM bids b JOIN people p ON b.bidder = p.id",
+        new Object[]{1L, 5.0, 7L, Instant.ofEpochSecond(1)}, new Object[]{2L, 6.0, 8L, Instant.ofEpochSecond(2)},
+        new Object[]{3L, 7.0, 9L, Instant.ofEpochSecond(3)});
+    assertThat(rows).containsExactly("1 ann 7", "2 bob 8");
+  }
+
+  @Test
+  void when_selectDistinctRuns_then_eachBidderIsEmittedOnce() {
+    List<String> rows = runOnce("SELECT DISTINCT bidder FROM bids",
+        new Object[]{1L, 5.0, 7L, Instant.ofEpochSecond(1)}, new Object[]{2L, 6.0, 7L, Instant.ofEpochSecond(2)},
+        new Object[]{3L, 7.0, 9L, Instant.ofEpochSecond(3)});
+    assertThat(rows).containsExactly("7", "9");
+  }
+
+  @Test
+  void when_streamingQueryIsExplained_then_calcitesAndTheEnginesPlansAreShown() {
+    String text = ((SqlResult.Plan) sql.execute("EXPLAIN SELECT window.start, COUNT(*) AS n FROM bids"
+        + " GROUP BY window(ts, '10 seconds')")).text();
+    assertThat(text).startsWith("streaming query\n").contains("LogicalTableFunctionScan(invocation=[TUMBLE(",
+        "== Logical Plan ==", "Aggregate keys=[window(ts, 10 seconds, 10 seconds)]", "EventTimeWatermark ts");
   }
 
   @Test

@@ -137,6 +137,16 @@ public final class Dataset {
         return with(new MapRows(plan, f, outSchema, "flatMap(lambda)"));
     }
 
+    /** map with a policy for rows the lambda throws on (CONTINUE: skip, count and sample them). */
+    public Dataset map(Schema outSchema, RowMapper f, RowErrorPolicy onError) {
+        return with(new MapRows(plan, (row, out) -> out.emit(f.map(row)), outSchema, "map(lambda)", onError));
+    }
+
+    /** flatMap with a policy for rows the lambda throws on. */
+    public Dataset flatMap(Schema outSchema, RowFlatMapper f, RowErrorPolicy onError) {
+        return with(new MapRows(plan, f, outSchema, "flatMap(lambda)", onError));
+    }
+
     public GroupedData groupBy(String... columns) {
         return groupBy(Arrays.stream(columns).map(Functions::col).toArray(Expr[]::new));
     }
@@ -187,6 +197,16 @@ public final class Dataset {
     /** Keeps the first row per combination of the columns (all columns when none are given). */
     public Dataset dropDuplicates(String... columns) {
         return with(new Deduplicate(plan, List.of(columns)));
+    }
+
+    /** UNION ALL with Datasets of the same column types (by position). */
+    public Dataset union(Dataset... others) {
+        List<LogicalPlan> all = new ArrayList<>();
+        all.add(plan);
+        for (Dataset d : others) {
+            all.add(d.plan);
+        }
+        return with(new dev.eddy.streaming.api.plan.Union(all));
     }
 
     /** An inner join. */

@@ -61,6 +61,9 @@ public interface StreamingQuery {
     /** Rows dropped as late so far (count) and a bounded sample of them, per stateful operator. */
     LateRowsReport lateRows();
 
+    /** Rows skipped because a lambda with RowErrorPolicy.CONTINUE threw on them. */
+    ErrorRowsReport errorRows();
+
     /** A snapshot of a stateful operator's state rows (0 = first stateful operator in the plan). */
     Batch stateRows(int statefulOperatorIndex) throws InterruptedException;
 

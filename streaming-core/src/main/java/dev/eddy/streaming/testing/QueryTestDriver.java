@@ -139,6 +139,11 @@ public final class QueryTestDriver implements AutoCloseable {
         return exec.plan().statefulOps().get(index).stateRows();
     }
 
+    /** Rows skipped because a lambda with RowErrorPolicy.CONTINUE threw on them. */
+    public dev.eddy.streaming.api.ErrorRowsReport errorRows() {
+        return exec.plan().errorRows();
+    }
+
     public LateRowsReport droppedRows() {
         return Explain.lateRows(exec.plan());
     }

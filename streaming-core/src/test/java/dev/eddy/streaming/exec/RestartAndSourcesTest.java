@@ -87,6 +87,18 @@ class RestartAndSourcesTest {
     }
 
     @Test
+    void when_rateSourceFallsFarBehind_then_batchesAreCappedAndCatchUp() {
+        Dataset rate = eddy.readStream().format("rate").option("rowsPerSecond", 10).option("maxRowsPerBatch", 25).load();
+        try (QueryTestDriver d = QueryTestDriver.start(rate.writeStream())) {
+            d.advanceTime(Duration.ofSeconds(6));
+            assertThat(d.runTrigger().newRows()).hasSize(25);
+            assertThat(d.runTrigger().newRows()).hasSize(25);
+            assertThat(d.runTrigger().newRows()).hasSize(10);
+            assertThat(d.runTrigger().ranNothing()).isTrue();
+        }
+    }
+
+    @Test
     void when_ratePerBatchSourceRuns_then_everyTriggerGetsExactlyItsRows() {
         Dataset rate = eddy.readStream().format("rate-per-batch").option("rowsPerBatch", 3)
                 .option("startTimestamp", 1000).option("advanceMillisPerBatch", 500).load();

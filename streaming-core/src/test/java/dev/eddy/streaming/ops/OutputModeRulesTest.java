@@ -38,6 +38,16 @@ class OutputModeRulesTest {
     }
 
     @Test
+    void when_watermarkedColumnIsRenamed_then_theWatermarkFollowsIt() {
+        Dataset counts = in.toDF().withWatermark("ts", "1 minute").select(col("ts").as("time"), col("k"))
+                .groupBy(window(col("time"), "1 minute"), col("k")).count();
+        try (QueryTestDriver d = QueryTestDriver.start(counts.writeStream().outputMode("append"))) {
+            in.addData(new Object[]{java.time.Instant.ofEpochSecond(0), "a"}, new Object[]{java.time.Instant.ofEpochSecond(200), "b"});
+            org.assertj.core.api.Assertions.assertThat(d.runTrigger().newRows()).extracting(r -> r.getString("k")).containsExactly("a");
+        }
+    }
+
+    @Test
     void when_completeWithoutAggregation_then_startFailsNamingTheRule() {
         assertThatThrownBy(() -> QueryTestDriver.start(in.toDF().select("k").writeStream().outputMode("complete")))
                 .isInstanceOf(UnsupportedOperationException.class)

@@ -109,6 +109,22 @@ class StatelessOperatorsTest {
     }
 
     @Test
+    void when_lambdaThrowsUnderContinuePolicy_then_rowIsSkippedCountedAndSampled() {
+        in.addData(new Object[]{"a", 1L, 0.0}, new Object[]{null, 2L, 0.0}, new Object[]{"c", 3L, 0.0});
+        Schema out = Schema.of(Field.of("upper", DataType.STRING), Field.of("n", DataType.LONG));
+        Dataset q = in.toDF().flatMap(out, (r, emit) -> {
+            emit.emit(null, r.getLong("n"));
+            emit.emit(r.getString("name").toUpperCase(), r.getLong("n"));
+        }, dev.eddy.streaming.api.RowErrorPolicy.CONTINUE);
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
+            assertThat(values(d.runTrigger().newRows())).containsExactly("[null, 1]", "[A, 1]", "[null, 3]", "[C, 3]");
+            assertThat(d.errorRows().total()).isEqualTo(1);
+            assertThat(d.errorRows().sample().get(0).row().getLong("n")).isEqualTo(2L);
+            assertThat(d.errorRows().sample().get(0).error()).contains("NullPointerException");
+        }
+    }
+
+    @Test
     void when_lambdaReturnsWrongType_then_errorNamesTheColumn() {
         in.addData(new Object[]{"a", 1L, 0.0});
         Dataset q = in.toDF().map(Schema.of(Field.of("n", DataType.LONG)), r -> new Object[]{"text"});

@@ -55,20 +55,44 @@ public final class EngineBench {
     }
 
     private static double kstreamsWindowCountSum(int scale) throws Exception {
+        checkKStreamsAnswer();
         Batch[] input = keyedInput(15, 50_000 / scale);
+        KStreamsWindowBench.Serialized[] records = new KStreamsWindowBench.Serialized[input.length];
+        for (int i = 0; i < input.length; i++) {
+            records[i] = serialized(input[i]);
+        }
         double rate;
         try (KStreamsWindowBench ks = new KStreamsWindowBench(WINDOW, Duration.ofSeconds(5))) {
             int[] next = {0};
             rate = Harness.rowsPerSecond(10, 5, () -> { // its large code path needs a long JIT warm-up
-                Batch b = input[next[0]++ % input.length];
-                long[] k = ((LongColumn) b.column(0)).values();
-                long[] p = ((LongColumn) b.column(1)).values();
-                long[] t = ((LongColumn) b.column(2)).values();
-                ks.pipe(k, p, t, 0, b.numRows());
-                return b.numRows();
+                KStreamsWindowBench.Serialized b = records[next[0]++ % records.length];
+                ks.pipe(b);
+                return b.keys().length;
             });
         }
         Harness.print("kstreams.window_count_sum.rows_per_s", rate, "rows/s");
         return rate;
+    }
+
+    private static KStreamsWindowBench.Serialized serialized(Batch b) {
+        return KStreamsWindowBench.Serialized.of(((LongColumn) b.column(0)).values(),
+                ((LongColumn) b.column(1)).values(), ((LongColumn) b.column(2)).values(), b.numRows());
+    }
+
+    /** The peer's answer on a small input (all windows still retained by its store) against the reference loop. */
+    private static void checkKStreamsAnswer() {
+        Batch[] small = keyedInput(2, 20_000); // 4 s of event time: nothing leaves the 15 s store retention
+        long expected = Checksums.reference(small, 0, 1, 2, WINDOW.toNanos() / 1000, WINDOW.toNanos() / 1000,
+                Checksums.Agg.COUNT_SUM);
+        try (KStreamsWindowBench ks = new KStreamsWindowBench(WINDOW, Duration.ofSeconds(5))) {
+            for (Batch b : small) {
+                ks.pipe(serialized(b));
+            }
+            long actual = ks.checksum();
+            if (actual != expected) {
+                throw new IllegalStateException("kstreams.window_count_sum: checksum " + actual
+                        + " differs from the reference loop's " + expected);
+            }
+        }
     }
 }

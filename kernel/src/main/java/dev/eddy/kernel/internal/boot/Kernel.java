@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.kernel.api.Notebook;
 import dev.eddy.kernel.internal.display.DisplayPublisher;
 import dev.eddy.kernel.internal.eval.CellContext;
+import dev.eddy.kernel.internal.eval.CellInput;
 import dev.eddy.kernel.internal.eval.CellRunner;
 import dev.eddy.kernel.internal.eval.ExitGuard;
 import dev.eddy.kernel.internal.eval.JShellEvaluator;
@@ -24,9 +25,11 @@ import dev.eddy.kernel.internal.protocol.RequestHandler;
 import dev.eddy.kernel.internal.transport.Heartbeat;
 import dev.eddy.kernel.internal.transport.IopubWriter;
 import dev.eddy.kernel.internal.transport.RouterChannel;
+import dev.eddy.kernel.internal.transport.StdinChannel;
 import dev.eddy.kernel.internal.util.Log;
 import dev.eddy.kernel.internal.wire.ConnectionInfo;
 import dev.eddy.kernel.internal.wire.Json;
+import dev.eddy.kernel.internal.wire.Message;
 import dev.eddy.kernel.internal.wire.MessageFactory;
 import dev.eddy.kernel.internal.wire.Signer;
 import dev.eddy.kernel.internal.wire.WireCodec;
@@ -35,12 +38,15 @@ import dev.eddy.magics.api.MagicProvider;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.Renderers;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BiFunction;
 import org.zeromq.ZMQ;
 
 /** Wires sockets, handlers, JShell and the display publisher together, and shuts them down. */
@@ -54,6 +60,7 @@ public final class Kernel {
   private final ZMQ.Context context = ZMQ.context(1);
   private final String version;
   private IopubWriter iopub;
+  private StdinChannel stdin;
 
   public Kernel(ConnectionInfo conn, String version) {
     this.conn = conn;
@@ -73,7 +80,7 @@ public final class Kernel {
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
     RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
     RouterChannel control = new RouterChannel("control", context, conn.endpoint(conn.controlPort()), codec);
-    RouterChannel stdin = new RouterChannel("stdin", context, conn.endpoint(conn.stdinPort()), codec);
+    stdin = new StdinChannel(context, conn.endpoint(conn.stdinPort()), codec, messages);
     Heartbeat hb = new Heartbeat(context, conn.endpoint(conn.hbPort()));
     iopub.start();
     hb.start();
@@ -82,25 +89,11 @@ public final class Kernel {
     ScheduledThreadPoolExecutor timer = timer();
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,
         UPDATE_INTERVAL_MS);
-    Notebook.bind(display);
-    MagicRegistry magics = MagicRegistry.withBuiltins();
-    ServiceLoader.load(MagicProvider.class).forEach(p -> p.registerInto(magics));
+    MagicRegistry magics = magics(java);
+    Notebook.bind(new NotebookBackend(display, magics));
     CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
-
     KernelInfoHandler info = new KernelInfoHandler(version);
-    Map<String, RequestHandler> shellHandlers = new HashMap<>();
-    shellHandlers.put("kernel_info_request", info);
-    History history = new History();
-    shellHandlers.put("execute_request", new ExecuteHandler(runner, display, history, outputRouting(timer)));
-    shellHandlers.put("history_request", new HistoryHandler(history));
-    shellHandlers.put("complete_request", new CompleteHandler(runner));
-    shellHandlers.put("inspect_request", new InspectHandler(runner));
-    shellHandlers.put("is_complete_request", new IsCompleteHandler(runner));
-    shellHandlers.put("comm_info_request", CommHandler::info);
-    shellHandlers.put("comm_open", CommHandler::open);
-    shellHandlers.put("comm_msg", CommHandler::ignore);
-    shellHandlers.put("comm_close", CommHandler::ignore);
-    shellHandlers.put("shutdown_request", ControlHandlers.shutdown(this::shutdown));
+    Map<String, RequestHandler> shellHandlers = shellHandlers(info, runner, display, timer);
     Map<String, RequestHandler> controlHandlers = Map.of(
         "kernel_info_request", info,
         "interrupt_request", ControlHandlers.interrupt(runner),
@@ -109,8 +102,56 @@ public final class Kernel {
     iopub.publish(messages.publication("status", Json.object(), status("starting"), Json.object()));
     control.start(new Dispatcher(controlHandlers, messages, iopub));
     shell.start(new Dispatcher(shellHandlers, messages, iopub));
-    stdin.start((m, ch) -> LOG.info("ignoring " + m.type() + " on stdin (no input was requested)"));
+    stdin.start();
     LOG.info("Eddy kernel " + version + " serving, session " + messages.session());
+  }
+
+  private Map<String, RequestHandler> shellHandlers(KernelInfoHandler info, CellRunner runner,
+      DisplayPublisher display, ScheduledExecutorService timer) {
+    Map<String, RequestHandler> h = new HashMap<>();
+    History history = new History();
+    h.put("kernel_info_request", info);
+    h.put("execute_request", new ExecuteHandler(runner, display, history, cellRouting(timer, stdin)));
+    h.put("history_request", new HistoryHandler(history));
+    h.put("complete_request", new CompleteHandler(runner));
+    h.put("inspect_request", new InspectHandler(runner));
+    h.put("is_complete_request", new IsCompleteHandler(runner));
+    h.put("comm_info_request", CommHandler::info);
+    h.put("comm_open", CommHandler::open);
+    h.put("comm_msg", CommHandler::ignore);
+    h.put("comm_close", CommHandler::ignore);
+    h.put("shutdown_request", ControlHandlers.shutdown(this::shutdown)); // older clients send it on shell
+    return h;
+  }
+
+  /** Built-in magics plus those of every {@link MagicProvider} on the class path. */
+  private static MagicRegistry magics(JShellEvaluator java) {
+    MagicRegistry magics = MagicRegistry.withBuiltins();
+    List<MagicProvider> providers = new ArrayList<>();
+    ServiceLoader.load(MagicProvider.class).forEach(providers::add);
+    providers.forEach(p -> p.registerInto(magics));
+    warmUpProviders(java, providers);
+    return magics;
+  }
+
+  /** Provider warm-ups run on their own low-priority thread once JShell is ready, so they never delay a cell. */
+  private static void warmUpProviders(JShellEvaluator java, List<MagicProvider> providers) {
+    if (providers.isEmpty()) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      java.awaitReady();
+      for (MagicProvider p : providers) {
+        try {
+          p.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn("warm-up of " + p.getClass().getName() + " failed", e);
+        }
+      }
+    }, "eddy-provider-warmup");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 
   /** Blocks until a shutdown request has been handled. */
@@ -129,8 +170,14 @@ public final class Kernel {
     return timer;
   }
 
-  private java.util.function.Function<JsonNode, CellContext> outputRouting(ScheduledExecutorService timer) {
-    return parent -> new CellContext(parent, stream("stdout", parent, timer), stream("stderr", parent, timer));
+  private BiFunction<Message, Boolean, CellContext> cellRouting(ScheduledExecutorService timer, StdinChannel stdin) {
+    return (request, allowStdin) -> {
+      JsonNode parent = request.headerJson();
+      CellInput input = allowStdin
+          ? new CellInput((prompt, password) -> stdin.requestInput(request.identities(), parent, prompt, password))
+          : CellInput.none();
+      return new CellContext(parent, stream("stdout", parent, timer), stream("stderr", parent, timer), input);
+    };
   }
 
   private StreamBuffer stream(String name, JsonNode parent, ScheduledExecutorService timer) {
@@ -148,6 +195,7 @@ public final class Kernel {
       EddyRuntime.shutdownShared(); // queries stop cleanly and send their final updates first
       try {
         iopub.close(1000);
+        stdin.stop();
         Thread term = new Thread(context::term, "eddy-zmq-term");
         term.setDaemon(true);
         term.start();

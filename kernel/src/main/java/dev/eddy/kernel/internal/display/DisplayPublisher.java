@@ -2,7 +2,6 @@ package dev.eddy.kernel.internal.display;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eddy.kernel.api.Notebook;
 import dev.eddy.kernel.internal.eval.CellContext;
 import dev.eddy.kernel.internal.eval.CellRouting;
 import dev.eddy.kernel.internal.transport.Publisher;
@@ -22,7 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code update_display_data} under the cell that created the display, from any thread, at any time later.
  * Updates are coalesced per display (at most one per interval, latest wins; DESIGN: 4 per second).
  */
-public final class DisplayPublisher implements Notebook.Backend {
+public final class DisplayPublisher {
   private final Publisher iopub;
   private final MessageFactory messages;
   private final Renderers renderers;
@@ -47,7 +46,6 @@ public final class DisplayPublisher implements Notebook.Backend {
     return renderers;
   }
 
-  @Override
   public String display(Object value) {
     if (value instanceof StreamingQuery q) {
       // display(query) opens a live view; its displays come back through this method as bundles
@@ -62,7 +60,6 @@ public final class DisplayPublisher implements Notebook.Backend {
     return id;
   }
 
-  @Override
   public void updateDisplay(String displayId, Object value) {
     JsonNode parent = parentByDisplayId.get(displayId);
     if (parent == null) {
@@ -77,7 +74,6 @@ public final class DisplayPublisher implements Notebook.Backend {
     throttle.submit(displayId, () -> publish("update_display_data", parent, content));
   }
 
-  @Override
   public void clearOutput(boolean wait) {
     CellContext cell = cell();
     cell.flush();

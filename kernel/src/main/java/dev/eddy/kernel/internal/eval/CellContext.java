@@ -8,11 +8,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * stdout/stderr buffers. Threads started from a cell inherit it, so their output lands under that cell even
  * after the cell has finished.
  */
-public record CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr,
+public record CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr, CellInput input,
     AtomicReference<String> lastDisplayId) {
 
+  public CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr, CellInput input) {
+    this(parentHeader, stdout, stderr, input, new AtomicReference<>());
+  }
+
+  /** A cell without stdin. */
   public CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr) {
-    this(parentHeader, stdout, stderr, new AtomicReference<>());
+    this(parentHeader, stdout, stderr, CellInput.none());
   }
 
   /** Remembers the id {@code display(...)} returned, so a cell ending in {@code display(x)} shows no id. */

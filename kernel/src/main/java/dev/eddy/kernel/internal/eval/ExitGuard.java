@@ -8,6 +8,7 @@ import java.security.Permission;
  * SecurityManager only for {@code checkExit}; every other check allows everything. Needs
  * {@code -Djava.security.manager=allow} on Java 17 to install without a warning (the kernelspec sets it).
  */
+@SuppressWarnings("removal") // SecurityManager: the only reliable System.exit hook on Java 17
 public final class ExitGuard extends SecurityManager {
   private static final Log LOG = Log.of(ExitGuard.class);
   private static volatile boolean kernelExiting;

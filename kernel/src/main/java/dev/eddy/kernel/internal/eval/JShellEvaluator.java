@@ -129,6 +129,17 @@ public final class JShellEvaluator implements AutoCloseable {
     }
   }
 
+  /** Waits until JShell has started (or failed to); for background work that should not compete with it. */
+  public void awaitReady() {
+    try {
+      ready.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.warn("JShell failed to start", e.getCause());
+    }
+  }
+
   /** Marks the start of a cell for interrupts; on the evaluator thread. */
   void beginCell() {
     control.beginCell();

@@ -105,7 +105,7 @@ public final class KernelExecutionControl extends DirectExecutionControl {
 
   /** Interrupts the running snippet; if it is still running after a short grace, stops its thread. */
   @Override
-  @SuppressWarnings("removal")
+  @SuppressWarnings("deprecation") // Thread.stop: the only way to end a tight loop in this JVM (see class doc)
   public void stop() {
     synchronized (lock) {
       LOG.debug("stop: user code " + (userThread == null ? "not running" : "running") + ", cell active " + cellActive);
@@ -127,7 +127,12 @@ public final class KernelExecutionControl extends DirectExecutionControl {
         }
       }
       if (userThread != null) {
-        userThread.stop();
+        try {
+          userThread.stop();
+        } catch (UnsupportedOperationException e) {
+          // Java 20+ removed Thread.stop: a cell that ignores interrupts can then only end by a restart.
+          LOG.warn("this JVM cannot stop a cell that ignores interrupts; restart the kernel to end it");
+        }
       }
     }
   }

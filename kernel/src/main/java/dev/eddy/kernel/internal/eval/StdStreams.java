@@ -3,7 +3,7 @@ package dev.eddy.kernel.internal.eval;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Replaces System.out and System.err with streams routed to the current thread's cell. */
+/** Replaces System.out, System.err and System.in with streams routed to the current thread's cell. */
 public final class StdStreams {
   private static PrintStream originalOut;
   private static PrintStream originalErr;
@@ -19,6 +19,7 @@ public final class StdStreams {
         StandardCharsets.UTF_8));
     System.setErr(new PrintStream(new RoutingOutputStream(CellContext::stderr, originalErr), true,
         StandardCharsets.UTF_8));
+    System.setIn(new RoutingInputStream());
   }
 
   /**

@@ -8,10 +8,11 @@ import dev.eddy.kernel.internal.eval.CellRunner;
 import dev.eddy.kernel.internal.eval.EvalResult;
 import dev.eddy.kernel.internal.history.History;
 import dev.eddy.kernel.internal.wire.Json;
+import dev.eddy.kernel.internal.wire.Message;
 import dev.eddy.magics.api.render.MimeBundle;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * execute_request: execute_input, the cell's output and result, the reply; honours {@code silent},
@@ -21,12 +22,12 @@ public final class ExecuteHandler implements RequestHandler {
   private final CellRunner runner;
   private final DisplayPublisher display;
   private final History history;
-  private final Function<JsonNode, CellContext> newCell;
+  private final BiFunction<Message, Boolean, CellContext> newCell;
   private int executionCount;
 
-  /** {@code newCell} makes the output routing for a request header. */
+  /** {@code newCell} makes the output and input routing for a request (and whether it allows stdin). */
   public ExecuteHandler(CellRunner runner, DisplayPublisher display, History history,
-      Function<JsonNode, CellContext> newCell) {
+      BiFunction<Message, Boolean, CellContext> newCell) {
     this.runner = runner;
     this.display = display;
     this.history = history;
@@ -50,7 +51,7 @@ public final class ExecuteHandler implements RequestHandler {
       input.put("execution_count", count);
       ex.publish("execute_input", input);
     }
-    CellContext cell = newCell.apply(ex.request().headerJson());
+    CellContext cell = newCell.apply(ex.request(), c.path("allow_stdin").asBoolean(false));
     EvalResult result = runner.run(code, cell);
     display.flushUpdates();
     cell.flush();

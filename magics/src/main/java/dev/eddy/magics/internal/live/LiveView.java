@@ -23,7 +23,7 @@ public final class LiveView {
   private final DisplaySink sink;
   private String tableDisplayId;
   private String chartDisplayId;
-  private volatile boolean dirty = true;
+  private volatile boolean dirty;
   private long lastSentNanos = Long.MIN_VALUE / 2;
   private boolean finalSent;
 
@@ -46,7 +46,16 @@ public final class LiveView {
 
   /** The first bundle of the chart display, or null without a chart. */
   public MimeBundle initialChart() {
-    return chart == null ? null : Charts.render(chart, result.get().orElse(null), query.name());
+    return chart == null ? null : chartBundle(result.get());
+  }
+
+  /** A chart that cannot be drawn (e.g. a wrong --y) says why in its place instead of failing the view. */
+  private MimeBundle chartBundle(Optional<Table> t) {
+    try {
+      return Charts.render(chart, t.orElse(null), query.name());
+    } catch (RuntimeException e) {
+      return MimeBundle.text("(no chart: " + e.getMessage() + ")");
+    }
   }
 
   public String tableDisplayId() {
@@ -57,9 +66,12 @@ public final class LiveView {
     return chart != null;
   }
 
-  void attach(String tableId, String chartId) {
+  /** The displays now show the current state: the next update waits for a change and the interval. */
+  void attach(String tableId, String chartId, long now) {
     this.tableDisplayId = tableId;
     this.chartDisplayId = chartId;
+    this.lastSentNanos = now;
+    this.dirty = false;
   }
 
   void markDirty() {
@@ -83,7 +95,7 @@ public final class LiveView {
   }
 
   int displays() {
-    return chartDisplayId == null ? 1 : 2;
+    return (tableDisplayId == null ? 0 : 1) + (chartDisplayId == null ? 0 : 1);
   }
 
   long lastSentNanos() {
@@ -95,9 +107,11 @@ public final class LiveView {
     boolean terminal = query.state().isTerminal();
     dirty = false;
     Optional<Table> t = result.get();
-    sink.update(tableDisplayId, table.render(query, t));
+    if (tableDisplayId != null) {
+      sink.update(tableDisplayId, table.render(query, t));
+    }
     if (chartDisplayId != null) {
-      sink.update(chartDisplayId, Charts.render(chart, t.orElse(null), query.name()));
+      sink.update(chartDisplayId, chartBundle(t));
     }
     lastSentNanos = now;
     if (terminal) {

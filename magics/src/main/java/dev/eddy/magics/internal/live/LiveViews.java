@@ -81,10 +81,19 @@ public final class LiveViews implements AutoCloseable {
    */
   public LiveView open(StreamingQuery query, Supplier<Optional<Table>> result, ChartSpec chart, int maxRows,
       Function<MimeBundle, String> display, DisplaySink sink) {
+    return open(query, result, chart, maxRows, true, display, sink);
+  }
+
+  /** With {@code showTable} false the view is only its chart (e.g. a query's progress). */
+  public LiveView open(StreamingQuery query, Supplier<Optional<Table>> result, ChartSpec chart, int maxRows,
+      boolean showTable, Function<MimeBundle, String> display, DisplaySink sink) {
+    if (!showTable && chart == null) {
+      throw new IllegalArgumentException("a view without its table needs a chart");
+    }
     LiveView v = new LiveView(query, result, chart, maxRows, sink);
-    String tableId = display.apply(v.initialTable());
+    String tableId = showTable ? display.apply(v.initialTable()) : null;
     String chartId = v.hasChart() ? display.apply(v.initialChart()) : null;
-    v.attach(tableId, chartId);
+    v.attach(tableId, chartId, nanoClock.getAsLong());
     views.add(v);
     if (autoTick && !thread.isShutdown()) {
       thread.execute(this::tickSafely); // it may already have ended: send its final state
@@ -115,7 +124,7 @@ public final class LiveViews implements AutoCloseable {
       }
       try {
         v.send(now);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         v.markDirty(); // a failed render or send is retried on the next round, never lost
       }
       if (v.finished()) {
@@ -127,8 +136,9 @@ public final class LiveViews implements AutoCloseable {
   private synchronized void tickSafely() {
     try {
       tick();
-    } catch (RuntimeException e) {
-      // a view's failure must never end the one thread that drives all views
+    } catch (Throwable e) { // NOPMD: a supervisor loop
+      // a view's failure must never end the one thread that drives all views, nor cancel the periodic tick
+      // (an exception escaping a scheduleWithFixedDelay task silently stops every later run)
     }
   }
 

@@ -50,13 +50,14 @@ public final class SqlMagic implements CellMagic, MagicHelp {
     } catch (SqlException e) {
       throw new MagicException(e.getMessage());
     }
-    for (SqlResult r : results) {
-      show(r, o, chart, ctx);
+    List<String> texts = StatementTexts.of(body);
+    for (int i = 0; i < results.size(); i++) {
+      show(results.get(i), i < texts.size() ? texts.get(i) : null, o, chart, ctx);
     }
     return null;
   }
 
-  private void show(SqlResult r, SqlOptions o, ChartSpec chart, MagicContext ctx) {
+  private void show(SqlResult r, String text, SqlOptions o, ChartSpec chart, MagicContext ctx) {
     if (r instanceof SqlResult.Message m) {
       ctx.display(MimeBundle.text(m.text()));
     } else if (r instanceof SqlResult.Plan p) {
@@ -67,18 +68,18 @@ public final class SqlMagic implements CellMagic, MagicHelp {
         ctx.display(Charts.render(chart, rows.table(), null));
       }
     } else if (r instanceof SqlResult.Streaming s) {
-      startStreaming(s, o, chart, ctx);
+      startStreaming(s, text == null ? s.sql() : text, o, chart, ctx);
     }
   }
 
-  private void startStreaming(SqlResult.Streaming s, SqlOptions o, ChartSpec chart, MagicContext ctx) {
+  private void startStreaming(SqlResult.Streaming s, String text, SqlOptions o, ChartSpec chart, MagicContext ctx) {
     QueryLauncher launcher = QueryLauncher.of(runtime);
     StreamingQuery q = s.query();
     if (q == null) {
       if (s.dataset() == null) {
         throw new MagicException("This SQL needs the engine session, which is not bound");
       }
-      Launch l = new Launch(s.sql(), launcher.name(o.name), o.mode, o.trigger, o.checkpoint, chart, o.maxRows);
+      Launch l = new Launch(text, launcher.name(o.name), o.mode, o.trigger, o.checkpoint, chart, o.maxRows);
       try {
         q = launcher.start(s.dataset(), l);
       } catch (MagicException e) {

@@ -4,7 +4,6 @@ import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.chart.ChartSpec;
-import dev.eddy.magics.internal.chart.Charts;
 import dev.eddy.magics.internal.parse.NearestName;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -53,11 +52,13 @@ final class QueryInfo {
     return Table.create("queries", name, state, batch, in, done, id);
   }
 
-  /** Input vs processing rate and batch duration over the recent batches. */
-  Object progress(StreamingQuery q) {
+  static final ChartSpec PROGRESS_CHART = new ChartSpec(ChartSpec.Kind.LINE, "batch", "value", "series");
+
+  /** Input vs processing rate and batch duration over the recent batches, as a table for the chart. */
+  static java.util.Optional<Table> progressTable(StreamingQuery q) {
     List<QueryProgress> recent = q.recentProgress();
     if (recent.isEmpty()) {
-      return MimeBundle.text(q.name() + ": no batch yet");
+      return java.util.Optional.empty();
     }
     LongColumn batch = LongColumn.create("batch");
     StringColumn series = StringColumn.create("series");
@@ -68,9 +69,7 @@ final class QueryInfo {
       Long ms = p.durationMs().get("triggerExecution");
       add(batch, series, value, p.batchId(), "batch duration ms", ms == null ? 0 : ms);
     }
-    Table t = Table.create("progress", batch, series, value);
-    return Charts.render(new ChartSpec(ChartSpec.Kind.LINE, "batch", "value", "series"), t,
-        q.name() + " progress");
+    return java.util.Optional.of(Table.create("progress", batch, series, value));
   }
 
   private static void add(LongColumn b, StringColumn s, DoubleColumn v, long batch, String series, double value) {

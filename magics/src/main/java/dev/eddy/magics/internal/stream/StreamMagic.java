@@ -61,13 +61,20 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     if (sub.equals("stop") && a.get(1).equals("--all")) {
       return stopAll();
     }
+    if (sub.equals("restart")) {
+      return restart(a.get(1), ctx);
+    }
     StreamingQuery q = info.query(a.get(1));
     return switch (sub) {
       case "status" -> MimeBundle.text(StatusLine.of(q) + "\n" + q.status());
-      case "progress" -> info.progress(q);
+      case "progress" -> {
+        // a live chart: it follows the query's batches until the query ends
+        runtime.liveViews().open(q, () -> QueryInfo.progressTable(q), QueryInfo.PROGRESS_CHART, 0, false,
+            ctx::display, ctx::updateDisplay);
+        yield null;
+      }
       case "explain" -> MimeBundle.text(q.explain());
       case "stop" -> stop(q);
-      case "restart" -> restart(q, ctx);
       case "await" -> await(q, a);
       case "show" -> {
         Launch l = QueryLauncher.of(runtime).launch(q.name());
@@ -92,15 +99,17 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     return MimeBundle.text("Stopped " + q.name() + " (" + q.state() + ")");
   }
 
-  private Object restart(StreamingQuery q, MagicContext ctx) {
-    Launch l = QueryLauncher.of(runtime).launch(q.name());
+  /** Works for a running query and for one that stopped or failed (its %%sql is remembered). */
+  private Object restart(String name, MagicContext ctx) {
+    Launch l = QueryLauncher.of(runtime).launch(name);
     if (l == null) {
-      throw new MagicException("Query '" + q.name() + "' was not started by %%sql; restart it from Java");
+      info.query(name); // "no such query" with the nearest name, if it is not running either
+      throw new MagicException("Query '" + name + "' was not started by %%sql; restart it from Java");
     }
-    q.stop();
+    runtime.eddy().streams().get(name).ifPresent(StreamingQuery::stop);
     SqlResult r = runtime.sql().execute(l.sql());
     if (!(r instanceof SqlResult.Streaming s) || s.dataset() == null) {
-      throw new MagicException("The SQL of '" + q.name() + "' no longer gives a streaming query: " + l.sql());
+      throw new MagicException("The SQL of '" + name + "' no longer gives a streaming query: " + l.sql());
     }
     StreamingQuery again = QueryLauncher.of(runtime).start(s.dataset(), l);
     Views.open(runtime, again, l.chart(), l.maxRows(), ctx);

@@ -34,6 +34,10 @@ public final class StatusLine {
     }
     long late = Math.max(dropped, q.lateRows().total());
     b.append(" | late rows dropped ").append(late);
+    long bad = q.errorRows().total();
+    if (bad > 0) {
+      b.append(" | malformed rows ").append(bad);
+    }
     return b.toString();
   }
 

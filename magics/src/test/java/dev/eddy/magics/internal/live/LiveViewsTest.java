@@ -65,7 +65,11 @@ class LiveViewsTest {
     StubQuery q = new StubQuery("q");
     Table[] result = {words("a")};
     LiveView v = open(q, result, null);
-    views.tick(); // first update: no interval has passed since nothing was sent
+    views.tick(); // the display shows the current state already: nothing to send
+    assertThat(sent).isEmpty();
+    advanceMillis(300);
+    v.markDirty();
+    views.tick();
     assertThat(sent).hasSize(1);
     for (int i = 0; i < 10; i++) {
       result[0] = words("a", "b" + i);
@@ -86,12 +90,11 @@ class LiveViewsTest {
     StubQuery q = new StubQuery("q");
     Table[] result = {words("a")};
     open(q, result, null);
-    views.tick();
     result[0] = words("a", "last");
     q.state = QueryState.TERMINATED;
     advanceMillis(1); // well inside the interval: a final update does not wait for it
     views.tick();
-    assertThat(sent).hasSize(2);
+    assertThat(sent).hasSize(1);
     assertThat(latest.get("d1").plainText()).contains("TERMINATED").contains("last");
     assertThat(views.openViews()).isZero();
   }
@@ -138,13 +141,42 @@ class LiveViewsTest {
     views(250, 100);
     StubQuery q = new StubQuery("q");
     open(q, new Table[] {words("a")}, null);
-    views.tick();
     q.failure = new dev.eddy.streaming.api.StreamingQueryException("division by <zero>", null, 3);
     q.state = QueryState.FAILED;
     views.tick();
     String html = latest.get("d1").data().get("text/html").toString();
     assertThat(html).contains("eddy-error").contains("division by &lt;zero&gt;");
     assertThat(latest.get("d1").plainText()).contains("ERROR: division by <zero>").contains("FAILED");
+    assertThat(views.openViews()).isZero();
+  }
+
+  @Test
+  void when_viewIsChartOnly_then_onlyTheChartDisplayIsOpenedAndUpdated() {
+    views(250, 100);
+    StubQuery q = new StubQuery("q");
+    Table[] result = {words("a")};
+    LiveView v = views.open(q, () -> Optional.of(result[0]), new ChartSpec(ChartSpec.Kind.LINE, "n", "n", null), 0,
+        false, b -> "d" + ids.incrementAndGet(), (id, b) -> {
+          sent.add(id);
+          latest.put(id, b);
+        });
+    assertThat(ids.get()).isEqualTo(1);
+    result[0] = words("a", "b");
+    v.markDirty();
+    advanceMillis(300);
+    views.tick();
+    assertThat(sent).containsExactly("d1");
+    assertThat(latest.get("d1").data()).containsKey(MimeBundle.IMAGE_PNG).doesNotContainKey("text/html");
+  }
+
+  @Test
+  void when_chartCannotBeDrawn_then_viewSaysWhyAndStillFinishes() {
+    views(250, 100);
+    StubQuery q = new StubQuery("q");
+    open(q, new Table[] {words("a")}, new ChartSpec(ChartSpec.Kind.LINE, "word", "missing", null));
+    q.state = QueryState.TERMINATED;
+    views.tick();
+    assertThat(latest.get("d2").plainText()).contains("no chart").contains("missing");
     assertThat(views.openViews()).isZero();
   }
 }

@@ -39,5 +39,8 @@ final class StubQuery implements StreamingQuery {
   @Override public String explain() { return "stub"; }
   @Override public Optional<Instant> watermark() { return Optional.empty(); }
   @Override public LateRowsReport lateRows() { return new LateRowsReport(0, List.of()); }
+  @Override public dev.eddy.streaming.api.ErrorRowsReport errorRows() {
+    return new dev.eddy.streaming.api.ErrorRowsReport(0, List.of());
+  }
   @Override public Batch stateRows(int statefulOperatorIndex) { throw new IllegalArgumentException("no state"); }
 }

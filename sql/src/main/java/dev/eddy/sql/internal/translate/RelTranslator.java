@@ -188,8 +188,14 @@ public final class RelTranslator {
   }
 
   private Translated join(org.apache.calcite.rel.core.Join j) {
-    LogicalPlan left = materialize(visit(j.getLeft()), j.getLeft().getRowType().getFieldNames(), false);
-    LogicalPlan right = materialize(visit(j.getRight()), j.getRight().getRowType().getFieldNames(), false);
+    Translated l = visit(j.getLeft());
+    Translated r = visit(j.getRight());
+    if (l.window() != null || r.window() != null) {
+      throw new Unsupported("joining windowed streams (TUMBLE/HOP/SESSION without GROUP BY) is not supported"
+          + " by the engine yet; join on a time range instead, e.g. a.ts BETWEEN b.ts AND b.ts + INTERVAL '1' MINUTE");
+    }
+    LogicalPlan left = materialize(l, j.getLeft().getRowType().getFieldNames(), false);
+    LogicalPlan right = materialize(r, j.getRight().getRowType().getFieldNames(), false);
     Join.JoinType type;
     if (j.getJoinType() == JoinRelType.INNER) {
       type = Join.JoinType.INNER;

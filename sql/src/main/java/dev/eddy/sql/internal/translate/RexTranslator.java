@@ -14,6 +14,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -49,6 +50,9 @@ final class RexTranslator {
   }
 
   private Expr call(RexCall call) {
+    if (call.getKind() == SqlKind.CASE) {
+      return coalesce(call);
+    }
     List<Expr> args = new ArrayList<>();
     for (RexNode o : call.getOperands()) {
       args.add(translate(o));
@@ -90,6 +94,20 @@ final class RexTranslator {
         throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
             + " engine yet");
     }
+  }
+
+  /** Calcite expands COALESCE(a, b) to CASE WHEN a IS NOT NULL THEN a ELSE b END; the engine has coalesce. */
+  private Expr coalesce(RexCall call) {
+    List<RexNode> ops = call.getOperands();
+    if (ops.size() == 3 && ops.get(0).getKind() == SqlKind.IS_NOT_NULL
+        && stripCast(((RexCall) ops.get(0)).getOperands().get(0)).equals(stripCast(ops.get(1)))) {
+      return new Expr.Call("coalesce", List.of(translate(ops.get(1)), translate(ops.get(2))));
+    }
+    throw new Unsupported("CASE is not supported by the streaming engine yet");
+  }
+
+  private static RexNode stripCast(RexNode n) {
+    return n.getKind() == SqlKind.CAST ? ((RexCall) n).getOperands().get(0) : n;
   }
 
   private static Expr cast(RexCall call, Expr arg) {

@@ -74,6 +74,10 @@ public final class ErrorMessages {
     Matcher t = COLUMN_IN_TABLE.matcher(message);
     if (m.matches() || t.matches()) {
       String name = m.matches() ? m.group(1) : t.group(1);
+      if (name.equalsIgnoreCase("window")) {
+        return new SqlException("Select window.start and window.end; a whole 'window' column is not"
+            + " available in SQL" + positionSuffix(line, column), line, column);
+      }
       if (name.equalsIgnoreCase("window_start") || name.equalsIgnoreCase("window_end")) {
         return new SqlException("window.start and window.end need window(...) or session_window(...) in"
             + " GROUP BY, or TUMBLE/HOP/SESSION in FROM" + positionSuffix(line, column), line, column);

@@ -140,12 +140,20 @@ public final class SparkWindowRewriter {
     if (args.size() == 2) {
       return SqlStdOperatorTable.TUMBLE.createCall(pos, tableArg, descriptor, interval(args.get(1), "size"));
     }
-    if (args.size() == 3) {
+    if (args.size() == 3 || args.size() == 4) {
       SqlNode size = interval(args.get(1), "size");
       SqlNode slide = interval(args.get(2), "slide");
+      if (WindowChecks.millis(slide) > WindowChecks.millis(size)) {
+        throw ErrorMessages.at(args.get(2).getParserPosition(), "The window slide is larger than its size",
+            "Spark's window(ts, size, slide) takes the size first");
+      }
+      if (args.size() == 4) {
+        SqlNode offset = interval(args.get(3), "start time");
+        return SqlStdOperatorTable.HOP.createCall(pos, tableArg, descriptor, slide, size, offset);
+      }
       return SqlStdOperatorTable.HOP.createCall(pos, tableArg, descriptor, slide, size);
     }
-    throw ErrorMessages.at(pos, "window(ts, size [, slide]) takes 2 or 3 arguments, not " + args.size());
+    throw ErrorMessages.at(pos, "window(ts, size [, slide [, startTime]]) takes 2 to 4 arguments, not " + args.size());
   }
 
   /** '10 minutes' or INTERVAL '10' MINUTE. */

@@ -181,8 +181,16 @@ public final class BatchBuilder {
             nulls[row >>> 6] |= 1L << row;
         }
 
+        /** A row may be rewritten (after a failed addRow): a value clears an earlier null mark. */
+        private void clearNull(int row) {
+            if (nulls != null && (row >>> 6) < nulls.length) {
+                nulls[row >>> 6] &= ~(1L << row);
+            }
+        }
+
         void setLong(int row, long v) {
             ensure(row);
+            clearNull(row);
             switch (field.type()) {
                 case LONG, TIMESTAMP -> longs[row] = v;
                 case INT -> ints[row] = Math.toIntExact(v);
@@ -197,6 +205,7 @@ public final class BatchBuilder {
 
         void setDouble(int row, double v) {
             ensure(row);
+            clearNull(row);
             if (field.type() == DataType.DOUBLE) {
                 doubles[row] = v;
             } else {
@@ -206,6 +215,7 @@ public final class BatchBuilder {
 
         void setBoolean(int row, boolean v) {
             ensure(row);
+            clearNull(row);
             if (field.type() == DataType.BOOLEAN) {
                 bools[row] = v;
             } else {
@@ -224,6 +234,7 @@ public final class BatchBuilder {
                 }
                 return;
             }
+            clearNull(row);
             try {
                 switch (field.type()) {
                     case LONG -> longs[row] = ((Number) v).longValue();

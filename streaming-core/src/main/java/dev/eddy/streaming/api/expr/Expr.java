@@ -83,6 +83,17 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
         return new Unary(UnaryOp.IS_NOT_NULL, this);
     }
 
+    /**
+     * Field {@code name} of this struct column, as Spark's {@code col("window").getField("start")}: the same
+     * as {@code col("window.start")}, named {@code start}. Only a column reference has fields.
+     */
+    default Expr getField(String name) {
+        if (ExprTypes.unalias(this) instanceof Col c) {
+            return new Col(c.name() + "." + name);
+        }
+        throw new IllegalArgumentException("getField(\"" + name + "\") needs a struct column, not " + this);
+    }
+
     default Expr cast(dev.eddy.streaming.api.data.DataType to) {
         return new Cast(this, to);
     }

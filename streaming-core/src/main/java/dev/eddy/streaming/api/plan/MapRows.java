@@ -6,8 +6,14 @@ import dev.eddy.streaming.api.function.RowFlatMapper;
 import java.util.List;
 
 /** A user lambda from one row to zero or more rows of {@code schema} (map, flatMap and row filters). */
-public record MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, String description)
-        implements LogicalPlan {
+public record MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, String description,
+                      dev.eddy.streaming.api.RowErrorPolicy onError) implements LogicalPlan {
+
+    /** A mapping that fails the query when the lambda throws. */
+    public MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, String description) {
+        this(child, function, schema, description, dev.eddy.streaming.api.RowErrorPolicy.FAIL);
+    }
+
     @Override
     public List<LogicalPlan> children() {
         return List.of(child);
@@ -15,6 +21,7 @@ public record MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, 
 
     @Override
     public String describe() {
-        return "MapRows " + description + " -> " + schema;
+        return "MapRows " + description + " -> " + schema + (onError == dev.eddy.streaming.api.RowErrorPolicy.CONTINUE
+                ? " (skips rows it fails on)" : "");
     }
 }

@@ -39,6 +39,7 @@ public final class MicroBatchExecutor {
     private final CheckpointStore store;
     private final boolean noDataBatches;
     private final ProgressLog progressLog;
+    private final Optional<String> checkpointLocation;
     private final Source[] sources;
     private Offset[] starts;
     private long nextBatchId;
@@ -50,7 +51,9 @@ public final class MicroBatchExecutor {
     private Offset[] availableNowTarget;
 
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
-                              CheckpointStore store, boolean noDataBatches, ProgressLog progressLog) {
+                              CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
+                              Optional<String> checkpointLocation) {
+        this.checkpointLocation = checkpointLocation;
         this.identity = identity;
         this.plan = plan;
         this.sink = sink;
@@ -67,8 +70,9 @@ public final class MicroBatchExecutor {
     public void start() {
         for (int i = 0; i < sources.length; i++) {
             Scan s = plan.scans().get(i);
+            String sub = "/sources/" + i;
             sources[i] = Providers.source(s.format()).createSource(new SourceContext(s.options(),
-                    Optional.of(s.schema()), clock, Optional.empty()));
+                    Optional.of(s.schema()), clock, checkpointLocation.map(c -> c + sub)));
             starts[i] = sources[i].initialOffset();
         }
         plan.root().open();

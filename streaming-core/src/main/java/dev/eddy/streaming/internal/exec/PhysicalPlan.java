@@ -14,6 +14,29 @@ import java.util.List;
 public record PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> watermarks,
                            List<StatefulOperator> statefulOps, List<String> keyColumns) {
 
+    /** Rows skipped by lambdas with RowErrorPolicy.CONTINUE, over all of them. */
+    public dev.eddy.streaming.api.ErrorRowsReport errorRows() {
+        long total = 0;
+        List<dev.eddy.streaming.api.ErrorRowsReport.ErrorRow> sample = new java.util.ArrayList<>();
+        for (dev.eddy.streaming.internal.ops.MapRowsOp m : mappers(root, new java.util.ArrayList<>())) {
+            dev.eddy.streaming.api.ErrorRowsReport r = m.errorRows();
+            total += r.total();
+            sample.addAll(r.sample());
+        }
+        return new dev.eddy.streaming.api.ErrorRowsReport(total, sample);
+    }
+
+    private static List<dev.eddy.streaming.internal.ops.MapRowsOp> mappers(Operator op,
+                                                                           List<dev.eddy.streaming.internal.ops.MapRowsOp> out) {
+        if (op instanceof dev.eddy.streaming.internal.ops.MapRowsOp m) {
+            out.add(m);
+        }
+        for (Operator c : op.children()) {
+            mappers(c, out);
+        }
+        return out;
+    }
+
     /** The operator tree as indented text. */
     public String explain() {
         StringBuilder sb = new StringBuilder();

@@ -76,6 +76,7 @@ public final class Planner {
         if (n instanceof Project p) {
             Operator child = build(p.child());
             keepKeys(p);
+            carryWatermarks(p);
             return new ProjectOp(child, p.exprs(), p.schema());
         }
         if (n instanceof Filter f) {
@@ -119,6 +120,13 @@ public final class Planner {
         if (n instanceof Join j) {
             return join(j);
         }
+        if (n instanceof dev.eddy.streaming.api.plan.Union u) {
+            List<Operator> ins = new ArrayList<>();
+            for (LogicalPlan c : u.inputs()) {
+                ins.add(build(c));
+            }
+            return new dev.eddy.streaming.internal.ops.UnionOp(ins, u.schema());
+        }
         if (n instanceof FlatMapGroupsWithState f) {
             Operator child = build(f.child());
             if (f.timeout() == GroupStateTimeout.EVENT_TIME_TIMEOUT && watermarks.isEmpty()) {
@@ -149,14 +157,17 @@ public final class Planner {
         return new StreamStaticJoinOp(build(j.left()), build(j.right()), j);
     }
 
-    /** A projection keeps the key columns that it passes through by name. */
-    private void keepKeys(Project p) {
-        List<String> kept = new ArrayList<>();
-        for (String k : keyColumns) {
-            if (p.schema().indexOf(k) >= 0) {
-                kept.add(k);
+    /** An event-time column keeps its watermark under a new name ({@code select(col("ts").as("time"))}). */
+    private void carryWatermarks(Project p) {
+        for (Expr e : p.exprs()) {
+            if (e instanceof Expr.Alias a && a.child() instanceof Expr.Col c && watermarked.contains(c.name())) {
+                watermarked.add(a.name());
             }
         }
-        keyColumns = kept;
+    }
+
+    /** A projection keeps the key columns it passes on, also renamed or as all the fields of a struct key. */
+    private void keepKeys(Project p) {
+        keyColumns = ProjectedKeys.through(p, keyColumns);
     }
 }

@@ -28,7 +28,7 @@ public final class QueryFactory {
         CheckpointStore store = store(spec);
         QueryIdentity identity = new QueryIdentity(store.queryId(UUID.randomUUID()), UUID.randomUUID(), spec.queryName());
         return new MicroBatchExecutor(identity, plan, sink, spec.mode(), spec.clock(), store, spec.noDataBatches(),
-                new ProgressLog(100, onProgress));
+                new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()));
     }
 
     private static CheckpointStore store(QuerySpec spec) {

@@ -280,6 +280,11 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     @Override
+    public dev.eddy.streaming.api.ErrorRowsReport errorRows() {
+        return exec.plan().errorRows();
+    }
+
+    @Override
     public Batch stateRows(int index) throws InterruptedException {
         if (index < 0 || index >= exec.plan().statefulOps().size()) {
             throw new IllegalArgumentException("query has " + exec.plan().statefulOps().size()

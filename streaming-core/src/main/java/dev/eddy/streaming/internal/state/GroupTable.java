@@ -20,7 +20,10 @@ public final class GroupTable {
     private Object[][] objKeys;
     private boolean[][] nullKeys;
     private int[] hashes;
-    private int[] slots;
+    /** Open addressing slots: (hash << 32) | (group id + 1); 0 = empty. The hash in the slot saves a miss. */
+    private long[] slots;
+    /** Whether any stored group has a null key column (lets the hot paths skip the null flags). */
+    private boolean anyNullKey;
     private int mask;
     private int size;
 
@@ -47,7 +50,7 @@ public final class GroupTable {
             }
         }
         hashes = new int[cap];
-        slots = new int[32];
+        slots = new long[32];
         mask = 31;
     }
 
@@ -108,13 +111,17 @@ public final class GroupTable {
             long y = b[r];
             int s = hr & mask;
             int g;
+            long[] k0 = longKeys[0];
+            long[] k1 = longKeys[1];
             while (true) {
-                g = slots[s] - 1;
+                long e = slots[s];
+                g = (int) e - 1;
                 if (g < 0) {
                     g = insert(longsRow, null, null, r, hr, s);
                     break;
                 }
-                if (hashes[g] == hr && longKeys[0][g] == x && longKeys[1][g] == y && !nullKeys[0][g] && !nullKeys[1][g]) {
+                if ((int) (e >>> 32) == hr && k0[g] == x && k1[g] == y
+                        && (!anyNullKey || (!nullKeys[0][g] && !nullKeys[1][g]))) {
                     break;
                 }
                 s = (s + 1) & mask;
@@ -130,13 +137,15 @@ public final class GroupTable {
             long x = a[r];
             int s = hr & mask;
             int g;
+            long[] k0 = longKeys[0];
             while (true) {
-                g = slots[s] - 1;
+                long e = slots[s];
+                g = (int) e - 1;
                 if (g < 0) {
                     g = insert(longsRow, null, null, r, hr, s);
                     break;
                 }
-                if (hashes[g] == hr && longKeys[0][g] == x && !nullKeys[0][g]) {
+                if ((int) (e >>> 32) == hr && k0[g] == x && (!anyNullKey || !nullKeys[0][g])) {
                     break;
                 }
                 s = (s + 1) & mask;
@@ -190,11 +199,12 @@ public final class GroupTable {
             }
             int s = h[r] & mask;
             while (true) {
-                int g = slots[s] - 1;
+                long e = slots[s];
+                int g = (int) e - 1;
                 if (g < 0) {
                     break;
                 }
-                if (hashes[g] == h[r] && equalsRow(g, longs, objs, nulls, r)) {
+                if ((int) (e >>> 32) == h[r] && equalsRow(g, longs, objs, nulls, r)) {
                     out[r] = g;
                     break;
                 }
@@ -217,11 +227,12 @@ public final class GroupTable {
     private int findOrInsertRow(long[][] longs, Object[][] objs, boolean[][] nulls, int r, int h) {
         int s = h & mask;
         while (true) {
-            int g = slots[s] - 1;
+            long e = slots[s];
+            int g = (int) e - 1;
             if (g < 0) {
                 return insert(longs, objs, nulls, r, h, s);
             }
-            if (hashes[g] == h && equalsRow(g, longs, objs, nulls, r)) {
+            if ((int) (e >>> 32) == h && equalsRow(g, longs, objs, nulls, r)) {
                 return g;
             }
             s = (s + 1) & mask;
@@ -251,6 +262,7 @@ public final class GroupTable {
         int g = size++;
         for (int k = 0; k < keyCount; k++) {
             nullKeys[k][g] = nulls != null && nulls[k] != null && nulls[k][r];
+            anyNullKey |= nullKeys[k][g];
             if (objectKey[k]) {
                 objKeys[k][g] = objs[k][r];
             } else {
@@ -258,7 +270,7 @@ public final class GroupTable {
             }
         }
         hashes[g] = h;
-        slots[slot] = g + 1;
+        slots[slot] = entry(h, g);
         if (size * 2 > slots.length) {
             rehash(slots.length * 2);
         }
@@ -278,15 +290,19 @@ public final class GroupTable {
         }
     }
 
+    private static long entry(int hash, int g) {
+        return ((long) hash << 32) | ((g + 1) & 0xffffffffL);
+    }
+
     private void rehash(int slotCount) {
-        slots = new int[slotCount];
+        slots = new long[slotCount];
         mask = slotCount - 1;
         for (int g = 0; g < size; g++) {
             int s = hashes[g] & mask;
             while (slots[s] != 0) {
                 s = (s + 1) & mask;
             }
-            slots[s] = g + 1;
+            slots[s] = entry(hashes[g], g);
         }
     }
 
@@ -339,7 +355,7 @@ public final class GroupTable {
 
     /** Approximate heap bytes used. */
     public long memoryBytes() {
-        long b = slots.length * 4L + hashes.length * 4L;
+        long b = slots.length * 8L + hashes.length * 4L;
         for (int k = 0; k < keyCount; k++) {
             b += hashes.length * (objectKey[k] ? 8L + 48L : 8L) + hashes.length;
         }

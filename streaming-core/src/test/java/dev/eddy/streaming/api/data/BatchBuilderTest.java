@@ -39,6 +39,16 @@ class BatchBuilderTest {
     }
 
     @Test
+    void when_addRowFailsHalfway_then_theNextRowIsClean() {
+        BatchBuilder b = Batch.builder(schema);
+        assertThatThrownBy(() -> b.addRow(null, "not a number", "x", 1.0)).isInstanceOf(IllegalArgumentException.class);
+        b.addRow(7L, 8L, "ok", 2.0);
+        Batch batch = b.build();
+        assertThat(batch.numRows()).isEqualTo(1);
+        assertThat(batch.row(0).values()).containsExactly(7L, 8L, "ok", 2.0);
+    }
+
+    @Test
     void when_batchIsGathered_then_rowsAndNullsFollow() {
         Batch batch = Batch.builder(schema).addRow(1L, 1L, "a", null).addRow(2L, null, "b", 2.0)
                 .addRow(3L, 3L, null, 3.0).build();

@@ -15,7 +15,8 @@ import dev.eddy.streaming.api.spi.TriggerContext;
 /**
  * Format "rate": {@code rowsPerSecond} rows per second of the engine clock since the source started,
  * columns {@code timestamp} and {@code value} (0, 1, 2, ...). Offset = rows generated so far; row i's
- * timestamp is start + i / rowsPerSecond seconds. Replayable: rows are a function of the offset.
+ * timestamp is start + i / rowsPerSecond seconds. Replayable: rows are a function of the offset. At most
+ * {@code maxRowsPerBatch} (default 10 million) rows per batch; the rest follow in the next batches.
  */
 public final class RateSource implements Source {
     static final Schema SCHEMA = Schema.of(Field.of("timestamp", DataType.TIMESTAMP), Field.of("value", DataType.LONG));
@@ -23,8 +24,14 @@ public final class RateSource implements Source {
     private final int numPartitions;
     private final Clock clock;
     private final long startMillis;
+    private final long maxRowsPerBatch;
 
     RateSource(long rowsPerSecond, int numPartitions, Clock clock) {
+        this(rowsPerSecond, numPartitions, clock, 10_000_000L);
+    }
+
+    /** @param maxRowsPerBatch caps one batch, so a long pause (a notebook left alone) cannot exhaust memory */
+    RateSource(long rowsPerSecond, int numPartitions, Clock clock, long maxRowsPerBatch) {
         if (rowsPerSecond <= 0) {
             throw new IllegalArgumentException("option 'rowsPerSecond' must be positive, got " + rowsPerSecond);
         }
@@ -32,6 +39,10 @@ public final class RateSource implements Source {
         this.numPartitions = numPartitions;
         this.clock = clock;
         this.startMillis = clock.millis();
+        if (maxRowsPerBatch <= 0) {
+            throw new IllegalArgumentException("option 'maxRowsPerBatch' must be positive, got " + maxRowsPerBatch);
+        }
+        this.maxRowsPerBatch = maxRowsPerBatch;
     }
 
     @Override
@@ -47,7 +58,9 @@ public final class RateSource implements Source {
     @Override
     public Offset latestOffset(Offset start, TriggerContext trigger) {
         long elapsed = Math.max(0, trigger.nowMillis() - startMillis);
-        return new LongOffset(Math.max(((LongOffset) start).value(), Math.multiplyExact(elapsed, rowsPerSecond) / 1000));
+        long from = ((LongOffset) start).value();
+        long due = Math.multiplyExact(elapsed, rowsPerSecond) / 1000;
+        return new LongOffset(Math.max(from, Math.min(due, from + maxRowsPerBatch)));
     }
 
     @Override

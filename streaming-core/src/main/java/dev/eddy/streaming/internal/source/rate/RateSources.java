@@ -9,7 +9,7 @@ public final class RateSources {
     private RateSources() {
     }
 
-    /** Format "rate": options rowsPerSecond (default 1), numPartitions (default 1). */
+    /** Format "rate": options rowsPerSecond (default 1), numPartitions (default 1), maxRowsPerBatch (10 million). */
     public static final class Rate implements SourceProvider {
         @Override
         public String formatName() {
@@ -18,7 +18,8 @@ public final class RateSources {
 
         @Override
         public Source createSource(SourceContext c) {
-            return new RateSource(c.longOption("rowsPerSecond", 1), (int) c.longOption("numPartitions", 1), c.clock());
+            return new RateSource(c.longOption("rowsPerSecond", 1), (int) c.longOption("numPartitions", 1), c.clock(),
+                    c.longOption("maxRowsPerBatch", 10_000_000L));
         }
     }
 

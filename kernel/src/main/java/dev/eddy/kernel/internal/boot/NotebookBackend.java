@@ -1,0 +1,63 @@
+package dev.eddy.kernel.internal.boot;
+
+import dev.eddy.kernel.api.Notebook;
+import dev.eddy.kernel.internal.display.DisplayPublisher;
+import dev.eddy.kernel.internal.eval.CellContext;
+import dev.eddy.kernel.internal.eval.CellRouting;
+import dev.eddy.magics.api.MagicRegistry;
+import dev.eddy.magics.api.render.Renderers;
+
+/** What the {@link Notebook} helpers call: displays go to the display publisher, input to the cell's stdin. */
+final class NotebookBackend implements Notebook.Backend {
+  private final DisplayPublisher display;
+  private final MagicRegistry magics;
+
+  NotebookBackend(DisplayPublisher display, MagicRegistry magics) {
+    this.display = display;
+    this.magics = magics;
+  }
+
+  @Override
+  public Renderers renderers() {
+    return display.renderers();
+  }
+
+  @Override
+  public MagicRegistry magics() {
+    return magics;
+  }
+
+  @Override
+  public String display(Object value) {
+    return display.display(value);
+  }
+
+  @Override
+  public void updateDisplay(String displayId, Object value) {
+    display.updateDisplay(displayId, value);
+  }
+
+  @Override
+  public void clearOutput(boolean wait) {
+    display.clearOutput(wait);
+  }
+
+  @Override
+  public String input(String prompt, boolean password) {
+    CellContext cell = CellRouting.current();
+    if (cell == null) {
+      throw new IllegalStateException("input(...) works only in a cell (or a thread a cell started)");
+    }
+    cell.flush();
+    try {
+      String line = cell.input().readLine(prompt, password);
+      if (line == null) {
+        throw new IllegalStateException("this front end does not accept input (allow_stdin is false)");
+      }
+      return line;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for input", e);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.eddy.magics.internal.kafka;
+
+import dev.eddy.magics.api.LineMagic;
+import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicException;
+import dev.eddy.magics.api.MagicHelp;
+import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.magics.internal.args.Args;
+import dev.eddy.magics.internal.parse.NearestName;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code %kafka}: connect to a broker, list its topics, tail a topic (the last or first N records, decoded as
+ * text, like ksqlDB's PRINT). An unreachable broker is a clear message after a short timeout, never a hang.
+ */
+public final class KafkaMagic implements LineMagic, MagicHelp {
+  static final List<String> SUBCOMMANDS = List.of("connect", "topics", "tail");
+  static final String USAGE = "Usage: %kafka connect HOST:PORT | topics | tail TOPIC [N] [--from-beginning]";
+  private final long timeoutMillis;
+  private volatile String bootstrap;
+
+  public KafkaMagic(long timeoutMillis) {
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  @Override
+  public String name() {
+    return "kafka";
+  }
+
+  @Override
+  public String help() {
+    return "a real Kafka broker: connect HOST:PORT, topics, tail TOPIC [N] [--from-beginning]";
+  }
+
+  @Override
+  public String usage() {
+    return USAGE;
+  }
+
+  @Override
+  public List<String> completeArgs(String argsBeforeCursor) {
+    return Args.split(argsBeforeCursor).size() <= 1 ? SUBCOMMANDS : List.of("--from-beginning");
+  }
+
+  @Override
+  public Object run(String args, MagicContext ctx) throws Exception {
+    List<String> a = Args.split(args);
+    if (a.isEmpty()) {
+      throw new MagicException(USAGE);
+    }
+    String sub = a.get(0);
+    if (!SUBCOMMANDS.contains(sub)) {
+      String hint = NearestName.of(sub, SUBCOMMANDS).map(n -> " Did you mean '" + n + "'?").orElse("");
+      throw new MagicException("Unknown %kafka command '" + sub + "'." + hint + "\n" + USAGE);
+    }
+    if (sub.equals("connect")) {
+      if (a.size() < 2) {
+        throw new MagicException("%kafka connect needs HOST:PORT, e.g. %kafka connect localhost:9092");
+      }
+      String servers = a.get(1);
+      String cluster = call(servers, () -> KafkaBroker.clusterSummary(servers, timeoutMillis));
+      bootstrap = servers;
+      return MimeBundle.text("Connected to " + servers + ": " + cluster);
+    }
+    String servers = bootstrap;
+    if (servers == null) {
+      throw new MagicException("Not connected. First: %kafka connect HOST:PORT");
+    }
+    if (sub.equals("topics")) {
+      return call(servers, () -> KafkaBroker.topics(servers, timeoutMillis));
+    }
+    if (a.size() < 2) {
+      throw new MagicException("%kafka tail needs a topic.\n" + USAGE);
+    }
+    boolean fromBeginning = a.contains("--from-beginning");
+    int n = a.stream().skip(2).filter(s -> !s.startsWith("--")).findFirst().map(Integer::parseInt).orElse(10);
+    return call(servers, () -> KafkaBroker.tail(servers, a.get(1), n, fromBeginning, timeoutMillis));
+  }
+
+  private <T> T call(String servers, KafkaCall<T> call) throws InterruptedException {
+    try {
+      return call.run();
+    } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
+      throw new MagicException("No answer from a Kafka broker at " + servers + " within " + timeoutMillis
+          + " ms. Is it running, and is the address the one it advertises?");
+    } catch (ExecutionException e) {
+      throw new MagicException("Kafka at " + servers + ": " + e.getCause().getMessage());
+    } catch (org.apache.kafka.common.KafkaException | IllegalArgumentException e) {
+      throw new MagicException("Kafka at " + servers + ": " + e.getMessage());
+    }
+  }
+
+  @FunctionalInterface
+  private interface KafkaCall<T> {
+    T run() throws ExecutionException, TimeoutException, InterruptedException;
+  }
+}

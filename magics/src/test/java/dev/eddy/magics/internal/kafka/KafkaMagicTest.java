@@ -1,0 +1,31 @@
+package dev.eddy.magics.internal.kafka;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.magics.api.MagicException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class KafkaMagicTest {
+  @Test
+  void when_notConnected_then_tailSaysToConnectFirst() {
+    assertThatThrownBy(() -> new KafkaMagic(500).run("tail t", null)).isInstanceOf(MagicException.class)
+        .hasMessageContaining("%kafka connect");
+  }
+
+  @Test
+  void when_brokerIsUnreachable_then_connectFailsWithClearMessageWithinTimeout() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort(); // closed again: nothing listens there
+    }
+    String servers = "127.0.0.1:" + port;
+    assertThatThrownBy(() -> new KafkaMagic(1500).run("connect " + servers, null))
+        .isInstanceOf(MagicException.class).hasMessageContaining(servers);
+  }
+
+  @Test
+  void when_subcommandIsMistyped_then_nearestIsSuggested() {
+    assertThatThrownBy(() -> new KafkaMagic(500).run("topcs", null)).hasMessageContaining("Did you mean 'topics'");
+  }
+}
