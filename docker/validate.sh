@@ -14,6 +14,11 @@ if ! command -v docker-compose >/dev/null; then
   sudo_if_needed apt-get update -qq
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
 fi
+if ! command -v npm >/dev/null; then
+  echo "docker/validate: installing Debian's npm (for the Dockerfile linter)"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
 tools="${XDG_CACHE_HOME:-$HOME/.cache}/eddy-dockerfile-utils-$DFU_VERSION"
 if [ ! -x "$tools/node_modules/.bin/dockerfile-utils" ]; then
   echo "docker/validate: installing dockerfile-utils@$DFU_VERSION from npm"

@@ -56,5 +56,7 @@ fi
 if [ "$start" -eq 1 ]; then
   echo "eddy: starting Jupyter on $root/notebooks (pick the kernel 'Java (Eddy)')"
   cd "$root/notebooks"
-  exec jupyter notebook --notebook-dir="$root/notebooks"
+  # Jupyter refuses to run as root unless told; the README allows a root install (e.g. a fresh VM).
+  root_flag=(); [ "$(id -u)" -eq 0 ] && root_flag=(--allow-root)
+  exec jupyter notebook --notebook-dir="$root/notebooks" "${root_flag[@]}"
 fi

@@ -10,7 +10,8 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # Debian packages the integration tests use. Debian's python lives in /usr/bin/python3, which may not be
 # the first python3 on PATH; the tests always call /usr/bin/python3.
 DEB_PACKAGES=(python3-jupyter-kernel-test python3-jupyter-client python3-nbclient python3-nbformat
-              python3-ipykernel jupyter-notebook python3-nbconvert chromium chromium-driver python3-websocket)
+              python3-ipykernel jupyter-notebook python3-nbconvert chromium chromium-driver python3-websocket
+              docker-compose)
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -20,5 +21,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_if_needed apt-get update -qq
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The classroom Docker setup, checked without a Docker engine (compose parser + Dockerfile linter).
+docker/validate.sh
 
 mvn -B -ntp verify "$@"

@@ -141,6 +141,13 @@ class BrowserTests(unittest.TestCase):
     def output_html(self, i):
         return self.cdp.eval("Jupyter.notebook.get_cell(%d).output_area.element[0].innerHTML" % i) or ""
 
+    def chart_src(self):
+        """The src of the chart's <img> if it is a drawn PNG, else None."""
+        return self.cdp.eval(
+            "(Array.from(Jupyter.notebook.get_cell(2).output_area.element[0].querySelectorAll('img'))"
+            ".filter(i => i.src.startsWith('data:image/png;base64,') && i.naturalWidth > 100)"
+            ".map(i => i.src)[0]) || null")
+
     def test_when_streamingSqlCellRunsInBrowser_then_tableChangesAndChartRendersAsPng(self):
         wait_for(lambda: self.cdp.eval("!!(window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel"
                                        " && Jupyter.notebook.kernel.is_connected())"), "the kernel to connect")
@@ -148,14 +155,13 @@ class BrowserTests(unittest.TestCase):
             self.run_cell(i)
         self.run_cell(3)
         first = wait_for(lambda: "pear" in self.output_html(2) and self.output_html(2), "pear in the live table")
+        first_chart = wait_for(self.chart_src, "the chart as a PNG image")
         self.run_cell(4)
         second = wait_for(lambda: "kiwi" in self.output_html(2) and self.output_html(2), "kiwi in the live table")
         self.assertNotEqual(first, second, "the rendered table changed over time")
         self.assertNotIn("kiwi", first)
-        wait_for(lambda: self.cdp.eval(
-            "Array.from(Jupyter.notebook.get_cell(2).output_area.element[0].querySelectorAll('img'))"
-            ".some(i => i.src.startsWith('data:image/png;base64,') && i.naturalWidth > 100)"),
-            "the chart as a PNG image")
+        # the chart is its own display: it must follow the data too (a new PNG once kiwi arrived)
+        wait_for(lambda: (self.chart_src() or first_chart) != first_chart, "the chart to update")
         shot = self.cdp.call("Page.captureScreenshot", format="png")
         path = os.environ.get("EDDY_SCREENSHOT")
         if path:

@@ -13,7 +13,7 @@ import java.util.UUID;
  *   <li>per batch N: {@link #logOffsets(OffsetLogEntry)} BEFORE reading data (a checkpoint's
  *       {@code offsets/N}); then, after the sink accepted the batch and state was updated,
  *       {@link #stateCommitted(String, long, dev.eddy.streaming.api.data.Batch)} per stateful operator
- *       (only if {@link #wantsState()}), then {@link #commitBatch(long)} ({@code commits/N})</li>
+ *       (only if {@link #wantsState()}), then {@link #commitBatch(long, long)} ({@code commits/N})</li>
  * </ol>
  * Implementations write their own binary or text format (never Java serialization).
  */
@@ -49,6 +49,24 @@ public interface CheckpointStore {
     }
 
     void commitBatch(long batchId);
+
+    /** Commits batch {@code batchId}, recording the watermark the next batch uses (Spark's commit metadata). */
+    default void commitBatch(long batchId, long nextWatermarkMicros) {
+        commitBatch(batchId);
+    }
+
+    /** The watermark recorded when {@code batchId} was committed, if known. */
+    default OptionalLong watermarkAfter(long batchId) {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Called once at start, before resuming, with a description of each stateful operator (plan order) and the
+     * number of sources. A store that remembers an earlier plan throws {@link IllegalStateException} naming what
+     * changed if this plan cannot use the stored offsets and state.
+     */
+    default void checkPlan(java.util.List<String> statefulOperators, int numSources) {
+    }
 
     /** A store that remembers nothing (queries without a checkpoint location). */
     static CheckpointStore none() {

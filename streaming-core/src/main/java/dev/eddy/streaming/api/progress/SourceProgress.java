@@ -5,8 +5,19 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /** One source's figures for a batch; offsets are the sources' own JSON (null before the first batch). */
 @JsonPropertyOrder({"description", "startOffset", "endOffset", "latestOffset", "numInputRows", "inputRowsPerSecond",
-        "processedRowsPerSecond"})
+        "processedRowsPerSecond", "metrics"})
 public record SourceProgress(String description, @JsonRawValue String startOffset, @JsonRawValue String endOffset,
                              @JsonRawValue String latestOffset, long numInputRows, double inputRowsPerSecond,
-                             double processedRowsPerSecond) {
+                             double processedRowsPerSecond, java.util.Map<String, String> metrics) {
+
+    public SourceProgress {
+        metrics = metrics == null ? java.util.Map.of() : java.util.Map.copyOf(metrics);
+    }
+
+    /** Without source metrics. */
+    public SourceProgress(String description, String startOffset, String endOffset, String latestOffset,
+                          long numInputRows, double inputRowsPerSecond, double processedRowsPerSecond) {
+        this(description, startOffset, endOffset, latestOffset, numInputRows, inputRowsPerSecond,
+                processedRowsPerSecond, java.util.Map.of());
+    }
 }

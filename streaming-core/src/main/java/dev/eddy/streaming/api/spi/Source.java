@@ -70,4 +70,12 @@ public interface Source {
     default String status() {
         return "";
     }
+
+    /**
+     * Source-specific figures for the query progress ({@code sources[i].metrics}, as in Spark), e.g. a Kafka
+     * source's lag behind the latest offsets. Called after each batch; empty by default.
+     */
+    default java.util.Map<String, String> metrics() {
+        return java.util.Map.of();
+    }
 }

@@ -76,6 +76,11 @@ public final class MicroBatchExecutor {
             starts[i] = sources[i].initialOffset();
         }
         plan.root().open();
+        List<String> stateful = new ArrayList<>();
+        for (StatefulOperator op : plan.statefulOps()) {
+            stateful.add(op.describe());
+        }
+        store.checkPlan(stateful, sources.length);
         resume();
     }
 
@@ -101,6 +106,10 @@ public final class MicroBatchExecutor {
             replay = parse(e);
         }
         watermark = e.watermarkMicros();
+        if (committed.isPresent() && committed.getAsLong() >= e.batchId()) {
+            // the watermark batch e moved to; the next batch's offsets entry was never written
+            watermark = store.watermarkAfter(committed.getAsLong()).orElse(watermark);
+        }
     }
 
     private void restoreState(long version) {
@@ -201,7 +210,8 @@ public final class MicroBatchExecutor {
                 }
             }
         }
-        store.commitBatch(batchId);
+        advanceWatermark();
+        store.commitBatch(batchId, watermark);
         Offset[] previous = starts;
         for (int i = 0; i < sources.length; i++) {
             if (!latest[i].equals(starts[i])) {
@@ -209,7 +219,6 @@ public final class MicroBatchExecutor {
             }
         }
         starts = latest;
-        advanceWatermark();
         nextBatchId++;
         long tEnd = clock.millis();
         var progress = ProgressBuilder.build(identity, batchId, t0, lastTriggerStart, numInput, perSource,

@@ -52,7 +52,7 @@ final class ProgressBuilder {
             double sIn = previousTrigger < 0 || t0 <= previousTrigger ? 0.0 : perSource[i] * 1000.0 / (t0 - previousTrigger);
             double sProc = durations[4] <= 0 ? 0.0 : perSource[i] * 1000.0 / durations[4];
             srcs.add(new SourceProgress(sources[i].description(), starts[i].json(), ends[i].json(), ends[i].json(),
-                    perSource[i], sIn, sProc));
+                    perSource[i], sIn, sProc, sources[i].metrics()));
         }
         return new QueryProgress(id.id().toString(), id.runId().toString(), id.name(), ISO.format(Instant.ofEpochMilli(t0)),
                 batchId, numInput, inRate, procRate, d, eventTime(plan, wmUsed), states, srcs,

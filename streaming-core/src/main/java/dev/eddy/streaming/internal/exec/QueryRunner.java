@@ -94,7 +94,8 @@ public final class QueryRunner implements StreamingQuery {
         while (!stopRequested) {
             runTasks();
             long start = clock.millis();
-            status = new QueryStatus("Processing new data", true, true);
+            String problem = exec.sourceStatus(); // a source problem (broker down) stays visible while retrying
+            status = new QueryStatus(problem.isEmpty() ? "Processing new data" : problem, true, true);
             Optional<BatchResult> r = exec.runNextBatch(bounded);
             if (r.isEmpty()) {
                 idle();

@@ -17,7 +17,8 @@ final class SinkFactory {
     private SinkFactory() {
     }
 
-    static Sink create(QuerySpec spec, PhysicalPlan plan) {
+    /** @param resumes whether the query resumes from a checkpoint with committed batches */
+    static Sink create(QuerySpec spec, PhysicalPlan plan, boolean resumes) {
         if (spec.foreachBatch() != null) {
             return new ForeachBatchSink(spec.foreachBatch());
         }
@@ -27,7 +28,6 @@ final class SinkFactory {
                 if (spec.queryName() == null) {
                     throw new IllegalArgumentException("the memory sink needs a queryName(...): it names the result table");
                 }
-                boolean resumes = spec.checkpointLocation() != null || spec.checkpointStore() != null;
                 MemoryTable old = spec.memoryTables().get(spec.queryName()).orElse(null);
                 // a query restarted from its checkpoint keeps its table; replayed batch ids are ignored
                 MemoryTable t = resumes && old != null && old.schema().equals(plan.root().schema()) ? old
@@ -53,6 +53,6 @@ final class SinkFactory {
     }
 
     static Sink createOrWrap(QuerySpec spec, PhysicalPlan plan) {
-        return create(spec, plan);
+        return create(spec, plan, false);
     }
 }

@@ -1,0 +1,198 @@
+package dev.eddy.streaming.internal.checkpoint;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BooleanColumn;
+import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.DoubleColumn;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.IntColumn;
+import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.data.StringColumn;
+import dev.eddy.streaming.api.data.StructColumn;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Columnar binary form of a batch (the payload of a state file): the schema (names, types, nullability,
+ * struct children), the row count, then per column its null bitmap and its values as primitive arrays.
+ */
+public final class BatchCodec {
+    private BatchCodec() {
+    }
+
+    public static byte[] encode(Batch b) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + b.numRows() * 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeFields(out, b.schema().fields());
+            int n = b.numRows();
+            out.writeInt(n);
+            for (int i = 0; i < b.numColumns(); i++) {
+                writeColumn(out, b.column(i), n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static Batch decode(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        Schema schema = Schema.of(readFields(in));
+        int n = in.readInt();
+        Column[] cols = new Column[schema.size()];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = readColumn(in, schema.field(i), n);
+        }
+        return Batch.of(schema, cols);
+    }
+
+    private static void writeFields(DataOutputStream out, List<Field> fields) throws IOException {
+        out.writeInt(fields.size());
+        for (Field f : fields) {
+            writeString(out, f.name());
+            out.writeByte(f.type().ordinal());
+            out.writeBoolean(f.nullable());
+            if (f.type() == DataType.STRUCT) {
+                writeFields(out, f.children());
+            }
+        }
+    }
+
+    private static List<Field> readFields(DataInputStream in) throws IOException {
+        int k = in.readInt();
+        List<Field> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            String name = readString(in);
+            int t = in.readByte();
+            if (t < 0 || t >= DataType.values().length) {
+                throw new IOException("unknown column type " + t);
+            }
+            DataType type = DataType.values()[t];
+            boolean nullable = in.readBoolean();
+            List<Field> children = type == DataType.STRUCT ? readFields(in) : List.of();
+            out.add(new Field(name, type, nullable, children));
+        }
+        return out;
+    }
+
+    private static void writeColumn(DataOutputStream out, Column c, int n) throws IOException {
+        long[] nulls = c instanceof StringColumn ? null : c.nullBitmap();
+        int words = (n + 63) >>> 6;
+        out.writeBoolean(nulls != null);
+        if (nulls != null) {
+            for (int w = 0; w < words; w++) {
+                out.writeLong(w < nulls.length ? nulls[w] : 0);
+            }
+        }
+        if (c instanceof BooleanColumn b) {
+            for (int r = 0; r < n; r++) {
+                out.writeBoolean(b.values()[r]);
+            }
+        } else if (c instanceof IntColumn ic) {
+            for (int r = 0; r < n; r++) {
+                out.writeInt(ic.values()[r]);
+            }
+        } else if (c instanceof LongColumn l) {
+            for (int r = 0; r < n; r++) {
+                out.writeLong(l.values()[r]);
+            }
+        } else if (c instanceof DoubleColumn d) {
+            for (int r = 0; r < n; r++) {
+                out.writeDouble(d.values()[r]);
+            }
+        } else if (c instanceof StringColumn s) {
+            for (int r = 0; r < n; r++) {
+                writeString(out, s.values()[r]);
+            }
+        } else {
+            StructColumn st = (StructColumn) c;
+            for (int i = 0; i < st.fields().size(); i++) {
+                writeColumn(out, st.child(i), n);
+            }
+        }
+    }
+
+    private static Column readColumn(DataInputStream in, Field f, int n) throws IOException {
+        long[] nulls = null;
+        if (in.readBoolean()) {
+            nulls = new long[(n + 63) >>> 6];
+            for (int w = 0; w < nulls.length; w++) {
+                nulls[w] = in.readLong();
+            }
+        }
+        switch (f.type()) {
+            case BOOLEAN -> {
+                boolean[] v = new boolean[n];
+                for (int r = 0; r < n; r++) {
+                    v[r] = in.readBoolean();
+                }
+                return new BooleanColumn(v, n, nulls);
+            }
+            case INT -> {
+                int[] v = new int[n];
+                for (int r = 0; r < n; r++) {
+                    v[r] = in.readInt();
+                }
+                return new IntColumn(v, n, nulls);
+            }
+            case LONG, TIMESTAMP -> {
+                long[] v = new long[n];
+                for (int r = 0; r < n; r++) {
+                    v[r] = in.readLong();
+                }
+                return new LongColumn(f.type(), v, n, nulls);
+            }
+            case DOUBLE -> {
+                double[] v = new double[n];
+                for (int r = 0; r < n; r++) {
+                    v[r] = in.readDouble();
+                }
+                return new DoubleColumn(v, n, nulls);
+            }
+            case STRING -> {
+                String[] v = new String[n];
+                for (int r = 0; r < n; r++) {
+                    v[r] = readString(in);
+                }
+                return new StringColumn(v, n);
+            }
+            default -> {
+                Column[] children = new Column[f.children().size()];
+                for (int i = 0; i < children.length; i++) {
+                    children[i] = readColumn(in, f.children().get(i), n);
+                }
+                return new StructColumn(f.children(), children, n, nulls);
+            }
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int len = in.readInt();
+        if (len < 0) {
+            return null;
+        }
+        byte[] b = new byte[len];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

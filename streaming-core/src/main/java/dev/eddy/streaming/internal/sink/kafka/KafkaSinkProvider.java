@@ -1,0 +1,27 @@
+package dev.eddy.streaming.internal.sink.kafka;
+
+import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.spi.Sink;
+import dev.eddy.streaming.api.spi.SinkContext;
+import dev.eddy.streaming.api.spi.SinkProvider;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Registers sink format {@code kafka}. */
+public final class KafkaSinkProvider implements SinkProvider {
+    @Override
+    public String formatName() {
+        return "kafka";
+    }
+
+    @Override
+    public Set<OutputMode> supportedModes() {
+        return EnumSet.of(OutputMode.APPEND, OutputMode.UPDATE);
+    }
+
+    @Override
+    public Sink createSink(SinkContext context) {
+        return new KafkaSink(KafkaSinkOptions.from(context));
+    }
+}

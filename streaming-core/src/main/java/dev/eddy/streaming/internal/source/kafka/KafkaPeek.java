@@ -1,0 +1,79 @@
+package dev.eddy.streaming.internal.source.kafka;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.internal.table.Tables;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import tech.tablesaw.api.Table;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** Reads the first or last records of a topic per partition, then keeps the n oldest or newest overall. */
+public final class KafkaPeek {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private KafkaPeek() {
+    }
+
+    public static Table read(String bootstrap, String topic, int n, boolean fromBeginning) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive, got " + n);
+        }
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(TIMEOUT.toMillis()));
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            var infos = c.partitionsFor(topic, TIMEOUT);
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalArgumentException("Kafka topic '" + topic + "' does not exist at " + bootstrap);
+            }
+            List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            Map<TopicPartition, Long> begin = c.beginningOffsets(parts, TIMEOUT);
+            Map<TopicPartition, Long> end = c.endOffsets(parts, TIMEOUT);
+            Map<TopicPartition, Long> stop = new HashMap<>();
+            c.assign(parts);
+            for (TopicPartition tp : parts) {
+                long from = fromBeginning ? begin.get(tp) : Math.max(begin.get(tp), end.get(tp) - n);
+                long to = fromBeginning ? Math.min(end.get(tp), begin.get(tp) + n) : end.get(tp);
+                c.seek(tp, from);
+                if (to > from) {
+                    stop.put(tp, to);
+                }
+            }
+            List<ConsumerRecord<byte[], byte[]>> got = new ArrayList<>();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!stop.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    Long s = stop.get(new TopicPartition(r.topic(), r.partition()));
+                    if (s != null && r.offset() < s) {
+                        got.add(r);
+                    }
+                }
+                stop.keySet().removeIf(tp -> c.position(tp) >= stop.get(tp));
+            }
+            Comparator<ConsumerRecord<byte[], byte[]>> order = Comparator.<ConsumerRecord<byte[], byte[]>>comparingLong(
+                    ConsumerRecord::timestamp).thenComparingInt(ConsumerRecord::partition)
+                    .thenComparingLong(ConsumerRecord::offset);
+            got.sort(order);
+            List<ConsumerRecord<byte[], byte[]>> keep = fromBeginning ? got.subList(0, Math.min(n, got.size()))
+                    : got.subList(Math.max(0, got.size() - n), got.size());
+            KafkaRowReader reader = new KafkaRowReader();
+            BatchBuilder b = Batch.builder(reader.schema());
+            keep.forEach(r -> reader.add(b, r));
+            return Tables.toTable(topic, b.build());
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.eddy.streaming.checkpoint;
+
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.checkpoint.CheckpointStore;
+import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.window;
+
+/**
+ * The query of {@link CheckpointKillIT}, run in its own JVM: JSON files -> windowed counts (append) -> JSON file
+ * sink, with a file checkpoint. With {@code announce} it prints each checkpoint phase ({@code PHASE <name> <batch>})
+ * and waits for a line on stdin before going on, so the test can SIGKILL it exactly there.
+ * Args: input dir, output dir, checkpoint dir, announce (true/false).
+ */
+public final class KillPointChild {
+    private KillPointChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean announce = Boolean.parseBoolean(args[args.length - 1]);
+        Eddy eddy = Eddy.builder().build();
+        StreamingQuery q = args[0].equals("kafka") ? kafkaQuery(eddy, args, announce) : fileQuery(eddy, args, announce);
+        q.processAllAvailable();
+        q.stop();
+        if (q.exception().isPresent()) {
+            q.exception().get().printStackTrace();
+            System.exit(2);
+        }
+        System.out.println("DONE");
+        System.out.flush();
+    }
+
+    /** Args: file, input dir, output dir, checkpoint dir, announce. */
+    private static StreamingQuery fileQuery(Eddy eddy, String[] args, boolean announce) {
+        Dataset events = eddy.readStream().format("json").option("maxFilesPerTrigger", "1")
+                .schema(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)))
+                .load(args[1]);
+        Dataset counts = events.withWatermark("ts", "5 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("word")).count();
+        CheckpointStore store = new FileCheckpointStore(Path.of(args[3]), 100);
+        return counts.writeStream().format("json").option("path", args[2]).outputMode("append")
+                .checkpointStore(announce ? new Announcing(store) : store).start();
+    }
+
+    /** Args: kafka, bootstrap, input topic, output topic, checkpoint dir, announce. */
+    private static StreamingQuery kafkaQuery(Eddy eddy, String[] args, boolean announce) {
+        Dataset in = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", args[1])
+                .option("subscribe", args[2]).option("startingOffsets", "earliest").option("maxOffsetsPerTrigger", "5")
+                .load().select("value");
+        CheckpointStore store = new FileCheckpointStore(Path.of(args[4]), 100);
+        // the sink derives its transactional id from this location, as it would from checkpointLocation(...)
+        return in.writeStream().format("kafka").option("kafka.bootstrap.servers", args[1]).option("topic", args[3])
+                .option("transactionalId", "kill-" + Path.of(args[4]).getFileName())
+                .checkpointStore(announce ? new Announcing(store) : store).start();
+    }
+
+    /** Announces each phase and blocks until the test says go on (or kills this JVM). */
+    private record Announcing(CheckpointStore inner) implements CheckpointStore {
+        private static final BufferedReader IN = new BufferedReader(new InputStreamReader(System.in,
+                StandardCharsets.UTF_8));
+
+        private static void phase(String name, long batchId) {
+            System.out.println("PHASE " + name + " " + batchId);
+            System.out.flush();
+            try {
+                if (IN.readLine() == null) {
+                    throw new IllegalStateException("test went away");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public UUID queryId(UUID proposed) {
+            return inner.queryId(proposed);
+        }
+
+        @Override
+        public Optional<OffsetLogEntry> lastOffsets() {
+            return inner.lastOffsets();
+        }
+
+        @Override
+        public Optional<OffsetLogEntry> offsetsOf(long batchId) {
+            return inner.offsetsOf(batchId);
+        }
+
+        @Override
+        public OptionalLong lastCommittedBatch() {
+            return inner.lastCommittedBatch();
+        }
+
+        @Override
+        public void checkPlan(List<String> ops, int numSources) {
+            inner.checkPlan(ops, numSources);
+        }
+
+        @Override
+        public void logOffsets(OffsetLogEntry entry) {
+            phase("before-offsets", entry.batchId());
+            inner.logOffsets(entry);
+            phase("after-offsets", entry.batchId());
+        }
+
+        @Override
+        public boolean wantsState() {
+            return true;
+        }
+
+        @Override
+        public void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch state) {
+            phase("after-sink", version);
+            inner.stateCommitted(operatorId, version, state);
+            phase("after-state", version);
+        }
+
+        @Override
+        public Optional<dev.eddy.streaming.api.data.Batch> loadState(String operatorId, long version) {
+            return inner.loadState(operatorId, version);
+        }
+
+        @Override
+        public OptionalLong watermarkAfter(long batchId) {
+            return inner.watermarkAfter(batchId);
+        }
+
+        @Override
+        public void commitBatch(long batchId) {
+            commitBatch(batchId, Long.MIN_VALUE);
+        }
+
+        @Override
+        public void commitBatch(long batchId, long nextWatermarkMicros) {
+            phase("before-commit", batchId);
+            inner.commitBatch(batchId, nextWatermarkMicros);
+            phase("after-commit", batchId);
+        }
+    }
+}

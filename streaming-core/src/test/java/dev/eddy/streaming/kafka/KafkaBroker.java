@@ -1,0 +1,142 @@
+package dev.eddy.streaming.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One real single-node KRaft broker per test JVM (kafka_2.13 from Maven Central, started as a separate process
+ * from the test class path), shared by all Kafka ITs. It can be stopped and started again on the same port and
+ * data directory to test broker outages.
+ */
+public final class KafkaBroker {
+    private static KafkaBroker shared;
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    private KafkaBroker(Path dir, int port, int controllerPort) {
+        this.dir = dir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    public static synchronized KafkaBroker shared() {
+        if (shared == null) {
+            try {
+                shared = new KafkaBroker(Files.createTempDirectory("eddy-kafka"), freePort(), freePort());
+                shared.format();
+                shared.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    public String bootstrap() {
+        return "localhost:" + port;
+    }
+
+    private void format() throws IOException {
+        Path config = dir.resolve("server.properties");
+        Files.writeString(config, String.join("\n",
+                "process.roles=broker,controller", "node.id=1",
+                "controller.quorum.voters=1@localhost:" + controllerPort,
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dir.resolve("data"), "num.partitions=1",
+                "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=1",
+                "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=1",
+                "group.initial.rebalance.delay.ms=0", "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1", "auto.create.topics.enable=false", ""));
+        Process p = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
+                config.toString()).start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("formatting the Kafka storage failed; see " + dir.resolve("format.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ProcessBuilder java(String main, String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(main.endsWith("StorageTool")
+                        ? "format.log" : "broker.log").toFile()));
+    }
+
+    /** Starts the broker process and waits (with a deadline) until it answers. */
+    public synchronized void start() {
+        try {
+            process = java("kafka.Kafka", dir.resolve("server.properties").toString()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            try (Admin admin = admin()) {
+                admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the Kafka broker did not start; see " + dir.resolve("broker.log"), e);
+                }
+            }
+        }
+    }
+
+    /** Stops the broker process (SIGKILL: a crash, not a clean shutdown) and waits for it to end. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    public Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        return Admin.create(p);
+    }
+
+    public void createTopic(String name, int partitions) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

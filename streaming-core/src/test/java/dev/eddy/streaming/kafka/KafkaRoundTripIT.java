@@ -1,0 +1,188 @@
+package dev.eddy.streaming.kafka;
+
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.kafka.KafkaTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Kafka source and sink against a real KRaft broker. */
+class KafkaRoundTripIT {
+    private static final KafkaBroker BROKER = KafkaBroker.shared();
+    private final Eddy eddy = Eddy.builder().build();
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void stopQueries() {
+        eddy.streams().stopAll();
+    }
+
+    private void produce(String topic, String... values) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (String v : values) {
+                producer.send(new ProducerRecord<>(topic, v.substring(0, 1), v));
+            }
+        }
+    }
+
+    private List<String> readCommitted(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            c.assign(List.of(tp));
+            c.seekToBeginning(List.of(tp));
+            long end = c.endOffsets(List.of(tp)).get(tp);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (c.position(tp) < end && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    out.add(r.value());
+                }
+            }
+        }
+        return out;
+    }
+
+    private Dataset kafka(String topic) {
+        return eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", topic).option("startingOffsets", "earliest").load();
+    }
+
+    @Test
+    void when_recordsAreInATopic_then_theQueryReadsThemWithKafkaColumns() throws Exception {
+        BROKER.createTopic("rt-in", 2);
+        produce("rt-in", "apple", "banana", "cherry");
+        StreamingQuery q = kafka("rt-in").select("key", "value", "topic", "partition", "offset")
+                .writeStream().memory("rt").start();
+        q.processAllAvailable();
+        List<Row> rows = eddy.memoryTable("rt").toRows();
+        assertThat(rows).extracting(r -> r.getString("value")).containsExactlyInAnyOrder("apple", "banana", "cherry");
+        assertThat(rows).allSatisfy(r -> assertThat(r.getString("topic")).isEqualTo("rt-in"));
+        assertThat(rows).extracting(r -> r.getString("key")).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void when_queryWritesToKafkaAndRestarts_then_eachBatchIsInTheTopicExactlyOnce() throws Exception {
+        BROKER.createTopic("eo-in", 1);
+        BROKER.createTopic("eo-out", 1);
+        produce("eo-in", "a1", "b1");
+        String ckpt = tmp.resolve("ckpt").toString();
+        StreamingQuery q = kafka("eo-in").select(col("value")).writeStream().format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap()).option("topic", "eo-out")
+                .checkpointLocation(ckpt).start();
+        q.processAllAvailable();
+        q.stop();
+        // forget the commit of the last batch: the restart re-runs it, and Kafka already has its transaction
+        java.nio.file.Path commits = tmp.resolve("ckpt/commits");
+        long last;
+        try (var s = java.nio.file.Files.list(commits)) {
+            last = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).mapToLong(Long::parseLong)
+                    .max().orElseThrow();
+        }
+        java.nio.file.Files.delete(commits.resolve(Long.toString(last)));
+        produce("eo-in", "c1");
+        StreamingQuery again = kafka("eo-in").select(col("value")).writeStream().format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap()).option("topic", "eo-out")
+                .checkpointLocation(ckpt).start();
+        again.processAllAvailable();
+        again.stop();
+        assertThat(readCommitted("eo-out")).containsExactlyInAnyOrder("a1", "b1", "c1");
+    }
+
+    @Test
+    void when_topicDoesNotExist_then_theQueryFailsNamingIt() {
+        StreamingQuery q = kafka("no-such-topic").writeStream().memory("none").start();
+        assertThatThrownBy(q::processAllAvailable).hasStackTraceContaining("no-such-topic")
+                .hasStackTraceContaining("does not exist");
+    }
+
+    @Test
+    void when_valuesAreMalformedJson_then_theyGoToCorruptRecordAndTheQueryGoesOn() throws Exception {
+        BROKER.createTopic("json-in", 1);
+        produce("json-in", "{\"user\":\"ann\",\"clicks\":3}", "x-not-json", "{\"user\":\"bob\",\"clicks\":4}");
+        Dataset rows = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", "json-in").option("startingOffsets", "earliest").option("valueFormat", "json")
+                .schema(Schema.of(Field.of("user", DataType.STRING), Field.of("clicks", DataType.LONG))).load();
+        StreamingQuery q = rows.writeStream().memory("decoded").start();
+        q.processAllAvailable();
+        List<Row> out = eddy.memoryTable("decoded").toRows();
+        assertThat(out).hasSize(3);
+        assertThat(out).filteredOn(r -> r.get("_corrupt_record") == null).extracting(r -> r.getString("user"))
+                .containsExactlyInAnyOrder("ann", "bob");
+        assertThat(out).filteredOn(r -> r.get("_corrupt_record") != null)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getString("_corrupt_record")).isEqualTo("x-not-json");
+                    assertThat(r.getLong("offset")).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void when_peekingAtATopic_then_theNewestOrOldestRecordsComeBackDecoded() throws Exception {
+        BROKER.createTopic("peek-in", 1);
+        produce("peek-in", "p1", "p2", "p3", "p4");
+        Table last = KafkaTopics.peek(BROKER.bootstrap(), "peek-in", 2);
+        assertThat(last.stringColumn("value").asList()).containsExactly("p3", "p4");
+        assertThat(last.columnNames()).contains("key", "topic", "partition", "offset", "timestamp");
+        Table first = KafkaTopics.peekFromBeginning(BROKER.bootstrap(), "peek-in", 3);
+        assertThat(first.stringColumn("value").asList()).containsExactly("p1", "p2", "p3");
+        assertThatThrownBy(() -> KafkaTopics.peek(BROKER.bootstrap(), "no-such-topic", 1))
+                .hasMessageContaining("'no-such-topic' does not exist");
+    }
+
+    @Test
+    void when_subscribingByPatternWithACap_then_matchingTopicsAreReadInCappedBatchesAndLagIsReported()
+            throws Exception {
+        BROKER.createTopic("pat-a", 1);
+        BROKER.createTopic("pat-b", 1);
+        produce("pat-a", "a1", "a2", "a3", "a4");
+        produce("pat-b", "b1", "b2");
+        StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribePattern", "pat-.*").option("startingOffsets", "earliest")
+                .option("maxOffsetsPerTrigger", "2").load().select("value", "topic").writeStream().memory("pat").start();
+        q.processAllAvailable();
+        assertThat(eddy.memoryTable("pat").toRows()).extracting(r -> r.getString("value"))
+                .containsExactlyInAnyOrder("a1", "a2", "a3", "a4", "b1", "b2");
+        assertThat(q.recentProgress()).allSatisfy(p -> assertThat(p.numInputRows()).isLessThanOrEqualTo(3));
+        var first = q.recentProgress().get(0).sources().get(0);
+        assertThat(first.description()).contains("SubscribePattern[pat-.*]");
+        assertThat(Long.parseLong(first.metrics().get("maxOffsetsBehindLatest"))).isPositive();
+        var last = q.lastProgress().sources().get(0);
+        assertThat(last.metrics()).containsEntry("maxOffsetsBehindLatest", "0")
+                .containsEntry("offsetsBehindLatest.pat-a-0", "0");
+    }
+}

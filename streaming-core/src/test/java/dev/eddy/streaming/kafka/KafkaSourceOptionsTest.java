@@ -1,0 +1,43 @@
+package dev.eddy.streaming.kafka;
+
+import dev.eddy.streaming.api.Eddy;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Option checks happen when load() runs, before any broker is contacted. */
+class KafkaSourceOptionsTest {
+    private final Eddy eddy = Eddy.builder().build();
+
+    @Test
+    void when_noTopicOptionOrTwoAreGiven_then_loadNamesTheThreeChoices() {
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .load()).hasMessageContaining("exactly one of the options 'subscribe'");
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("assign", "{\"a\":[0]}").load())
+                .hasMessageContaining("got 2");
+    }
+
+    @Test
+    void when_offsetsOrAssignAreMalformed_then_theErrorShowsTheExpectedForm() {
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("startingOffsets", "newest").load())
+                .hasMessageContaining("earliest, latest or JSON");
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("assign", "[0,1]").load()).hasMessageContaining("{\"topic\":[0,1]}");
+    }
+
+    @Test
+    void when_valuesAreDecodedWithASchema_then_theColumnsAreValuesCorruptRecordAndMetadata() {
+        var ds = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("valueFormat", "json")
+                .schema(dev.eddy.streaming.api.data.Schema.of(dev.eddy.streaming.api.data.Field.of("user",
+                        dev.eddy.streaming.api.data.DataType.STRING))).load();
+        assertThat(ds.schema().names()).containsExactly("user", "_corrupt_record", "key", "topic", "partition",
+                "offset", "timestamp");
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("valueFormat", "json").load())
+                .hasMessageContaining("declare it with .schema(...)");
+    }
+}
