@@ -18,9 +18,11 @@ final class Startup {
       "import static dev.eddy.kernel.api.Notebook.*;",
       "import dev.eddy.streaming.api.*;",
       "import dev.eddy.sql.api.Sql;",
-      // the one engine session and SQL front end that %%sql cells use too (like spark in PySpark)
-      "Eddy eddy = dev.eddy.magics.api.EddyRuntime.shared().eddy();",
-      "Sql sql = dev.eddy.magics.api.EddyRuntime.shared().sql();");
+      // the one engine session and SQL front end that %%sql cells use too (like spark in PySpark).
+      // Fully qualified types: JShell re-declares (and resets to null) a variable whose type name a later
+      // import could change, e.g. after "import dev.eddy.sql.api.*;" in a cell.
+      "dev.eddy.streaming.api.Eddy eddy = dev.eddy.magics.api.EddyRuntime.shared().eddy();",
+      "dev.eddy.sql.api.Sql sql = dev.eddy.magics.api.EddyRuntime.shared().sql();");
 
   static final List<String> WARM_UP = List.of(
       "int eddyWarm0 = 1 + 1;",

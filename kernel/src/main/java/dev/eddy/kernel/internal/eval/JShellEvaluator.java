@@ -29,6 +29,8 @@ public final class JShellEvaluator implements AutoCloseable {
   private static final Log LOG = Log.of(JShellEvaluator.class);
   private static final Set<Snippet.SubKind> VALUE_KINDS = EnumSet.of(Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND,
       Snippet.SubKind.VAR_VALUE_SUBKIND, Snippet.SubKind.ASSIGNMENT_SUBKIND);
+  /** Start-up variable name -> its declaration, to run again if JShell resets it (see restoreStartupVars). */
+  private final Map<String, String> startupVars = new java.util.concurrent.ConcurrentHashMap<>();
   private final ExecutorService thread;
   private final KernelExecutionControl control = new KernelExecutionControl();
   private final Future<?> ready;
@@ -62,6 +64,8 @@ public final class JShellEvaluator implements AutoCloseable {
       for (SnippetEvent e : events) {
         if (e.status() == Snippet.Status.REJECTED) {
           LOG.warn("start-up snippet rejected: " + s);
+        } else if (e.snippet() instanceof VarSnippet v) {
+          startupVars.put(v.name(), s);
         }
       }
     }
@@ -189,6 +193,7 @@ public final class JShellEvaluator implements AutoCloseable {
     if (control.takeStopped()) {
       return JavaErrors.interrupted();
     }
+    restoreStartupVars(events);
     for (SnippetEvent e : events) {
       if (e.causeSnippet() != null) {
         continue;
@@ -209,6 +214,21 @@ public final class JShellEvaluator implements AutoCloseable {
       }
     }
     return EvalResult.Ok.none();
+  }
+
+  /**
+   * JShell re-declares an existing variable when a later snippet (e.g. a cell of imports) changes how its
+   * declaration compiles, and a re-declared variable starts again from its default, null. The start-up
+   * variables (the shared session {@code eddy} and {@code sql}) must never silently become null, so their
+   * declarations are run again. A user's own redeclaration has no cause snippet and is left alone.
+   */
+  private void restoreStartupVars(List<SnippetEvent> events) {
+    for (SnippetEvent e : events) {
+      if (e.causeSnippet() != null && e.snippet() instanceof VarSnippet v && startupVars.containsKey(v.name())
+          && e.status().isActive()) {
+        jshell.eval(startupVars.get(v.name()));
+      }
+    }
   }
 
   /** Completeness of Java source; must run on the evaluator thread. */
