@@ -61,6 +61,11 @@ public final class SqlVsJavaBench {
               .select(alias(col("window.start"), "window_start"), col("maxprice")), false),
       new Query("q8", "SELECT P.id, P.name, A.id AS auction FROM person P JOIN auction A ON P.id = A.seller"
           + " AND A.`dateTime` BETWEEN P.`dateTime` AND P.`dateTime` + INTERVAL '10' SECOND",
+          SqlVsJavaBench::q8Java, true),
+      // q8 with the join's inputs narrowed in SQL as the Java side does: shows what the plain SQL q8 loses
+      new Query("q8_projected", "SELECT P.id, P.name, A.a_id AS auction FROM (SELECT id, name, `dateTime` FROM person) P"
+          + " JOIN (SELECT id AS a_id, seller, `dateTime` AS a_time FROM auction) A ON P.id = A.seller"
+          + " AND A.a_time BETWEEN P.`dateTime` AND P.`dateTime` + INTERVAL '10' SECOND",
           SqlVsJavaBench::q8Java, true));
 
   private static final long BASE_MICROS = 1_700_000_000_000_000L;
@@ -82,7 +87,7 @@ public final class SqlVsJavaBench {
       QUERIES.stream().filter(q -> q.name().startsWith(only)).forEach(q -> System.out.println(explain(q)));
       return;
     }
-    List<Nexmark.Events> small = generate(4, 40_000);
+    List<Nexmark.Events> small = generate(10, 40_000);
     List<Nexmark.Events> big = generate(5, 500_000);
     for (Query q : QUERIES) {
       if (!q.name().startsWith(only)) {
@@ -90,8 +95,8 @@ public final class SqlVsJavaBench {
       }
       long[] s = check(q, small, true);
       long[] j = check(q, small, false);
-      if (s[0] != j[0] || s[1] != j[1]) {
-        System.err.printf("%s: SQL and Java answers differ: rows %d vs %d, checksum %d vs %d%n",
+      if (s[0] == 0 || s[0] != j[0] || s[1] != j[1]) { // no rows would check nothing
+        System.err.printf("%s: SQL and Java answers differ or are empty: rows %d vs %d, checksum %d vs %d%n",
             q.name(), s[0], j[0], s[1], j[1]);
         System.exit(1);
       }
