@@ -76,8 +76,8 @@ public final class SqlVsJavaBench {
   static Dataset q8Java(Inputs in) {
     Dataset p = in.person().select(alias(col("id"), "p_id"), col("name"), alias(col("dateTime"), "p_time"));
     Dataset a = in.auction().select(alias(col("id"), "a_id"), col("seller"), alias(col("dateTime"), "a_time"));
-    return p.join(a, and(eq(col("p_id"), col("seller")), and(ge(col("a_time"), col("p_time")),
-        le(col("a_time"), add(col("p_time"), interval("10 seconds")))))).select("p_id", "name", "a_id");
+    return p.join(a, and(and(eq(col("p_id"), col("seller")), ge(col("a_time"), col("p_time"))),
+        le(col("a_time"), add(col("p_time"), interval("10 seconds"))))).select("p_id", "name", "a_id");
   }
 
   public static void main(String[] args) {
