@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
-# SQL front-end benchmark: planning time cold (first query in a fresh JVM) and warm (median), and a
-# warm batch query over a 10k-row Tablesaw table. Prints "<figure> <value> <unit>" lines.
+# SQL front-end benchmark: planning time cold (first query in a fresh JVM) and warm (median), a warm batch query
+# over a 10k-row Tablesaw table, and Nexmark queries written in SQL against the same queries built with the Java
+# API (module bench/sql, Maven profile "bench"). Prints "<figure> <value> <unit>" lines.
+# Usage: bench/sql/run.sh [explain]   (explain: print both sides' engine plans instead of timing;
+# -Dbench.only=<query prefix> in BENCH_JAVA_OPTS runs only matching queries)
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
 cd "$root"
-mvn -B -q -pl sql -am test-compile -DskipTests >&2
-cp_file="$root/sql/target/bench.classpath"
-mvn -B -q -pl sql -am dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
-java -Xmx512m -XX:+UseSerialGC -cp "$root/sql/target/classes:$root/sql/target/test-classes:$root/streaming-core/target/classes:$(cat "$cp_file")" \
-  dev.eddy.sql.bench.SqlPlanBench
-java -Xmx1g -XX:+UseSerialGC -cp "$root/sql/target/classes:$root/sql/target/test-classes:$root/streaming-core/target/classes:$(cat "$cp_file")" \
-  dev.eddy.sql.bench.SqlNexmarkBench
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+# offline first (fast); online only if a dependency is missing from the local repository
+if ! mvn -B -q -o -P bench -pl bench/sql -am package -DskipTests >"$log" 2>&1; then
+  mvn -B -q -P bench -pl bench/sql -am package -DskipTests >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+fi
+cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+if [ "${1:-}" != explain ]; then
+  mvn -B -q -o -pl sql test-compile -DskipTests >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  java -Xmx512m -XX:+UseSerialGC -cp "$root/sql/target/test-classes:$cp" dev.eddy.sql.bench.SqlPlanBench
+fi
+# one processor's worth of work, as in bench/engine: the query runs on one thread
+exec java ${BENCH_JAVA_OPTS:-} -XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xms2g -Xmx2g \
+  -cp "$cp" dev.eddy.bench.sql.SqlVsJavaBench "$@"
