@@ -8,7 +8,12 @@ import dev.eddy.magics.internal.parse.NearestName;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.progress.QueryProgress;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
 import java.io.File;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -82,15 +87,31 @@ final class QueryInfo {
     LateRowsReport r = q.lateRows();
     LongColumn batch = LongColumn.create("batch");
     StringColumn row = StringColumn.create("row");
-    StringColumn late = StringColumn.create("event_time");
+    // lateTime is the end of the window the row fell into (or its event time without a window): late
+    // because it is <= the watermark.
+    StringColumn late = StringColumn.create("window_end");
     StringColumn wm = StringColumn.create("watermark");
     for (LateRowsReport.DroppedRow d : r.sample()) {
       batch.append(d.batchId());
-      row.append(String.valueOf(d.row()));
+      row.append(readable(d.row()));
       late.append(String.valueOf(d.lateTime()));
       wm.append(String.valueOf(d.watermark()));
     }
     return Table.create(q.name() + ": " + r.total() + " rows dropped as late (sample)", batch, row, late, wm);
+  }
+
+  /** A dropped row as {@code name=value, ...} with timestamps as instants, not epoch microseconds. */
+  static String readable(Row row) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < row.size(); i++) {
+      Field f = row.schema().field(i);
+      Object v = row.get(i);
+      if (f.type() == DataType.TIMESTAMP && v instanceof Long micros) {
+        v = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+      }
+      b.append(i == 0 ? "" : ", ").append(f.name()).append('=').append(v);
+    }
+    return b.toString();
   }
 
   Object state(StreamingQuery q, int operator) throws InterruptedException {
