@@ -33,6 +33,7 @@ public final class Exchange {
   }
 
   public void reply(String msgType, JsonNode content) {
+    iopub.awaitSent(1000);
     channel.send(messages.reply(request, msgType, content));
   }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -23,6 +24,9 @@ public final class IopubWriter implements Publisher {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final WireCodec codec;
   private final Thread thread;
+  private final AtomicLong published = new AtomicLong();
+  private final Object sentLock = new Object();
+  private long sent;
 
   public IopubWriter(ZMQ.Context context, String endpoint, WireCodec codec) {
     this.codec = codec;
@@ -39,7 +43,35 @@ public final class IopubWriter implements Publisher {
 
   @Override
   public void publish(Message m) {
+    published.incrementAndGet();
     queue.add(m);
+  }
+
+  /**
+   * A thread whose interrupt flag is set (a cell's thread after an interrupt request) does not wait: the
+   * flag belongs to whoever set it, and a wait would consume it.
+   */
+  @Override
+  public void awaitSent(long millis) {
+    if (Thread.currentThread().isInterrupted()) {
+      return;
+    }
+    long target = published.get();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    synchronized (sentLock) {
+      while (sent < target && thread.isAlive()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(sentLock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /** Sends what is queued, then stops; waits at most {@code millis}. */
@@ -56,6 +88,10 @@ public final class IopubWriter implements Publisher {
           break;
         }
         send(socket, m);
+        synchronized (sentLock) {
+          sent++;
+          sentLock.notifyAll();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
