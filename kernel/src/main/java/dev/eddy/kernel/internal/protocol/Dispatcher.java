@@ -39,7 +39,7 @@ public final class Dispatcher implements RouterChannel.Handler {
         runHandler(h, ex);
       }
     } finally {
-      ex.publish("status", status("idle"));
+      ex.finish();
     }
     abortQueued(ex.queuedBeforeError(), channel);
   }
@@ -69,7 +69,6 @@ public final class Dispatcher implements RouterChannel.Handler {
         ObjectNode c = Json.object();
         c.put("status", "aborted");
         ex.reply("execute_reply", c);
-        ex.publish("status", status("idle"));
       } else {
         handle(m, channel);
       }
