@@ -3,7 +3,7 @@ package dev.eddy.sql.internal.ddl;
 import dev.eddy.sql.api.Relation;
 import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.sql.internal.validate.ErrorMessages;
-import dev.eddy.sql.internal.validate.NameSuggester;
+import dev.eddy.sql.api.NameSuggester;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.streaming.api.data.Field;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.eddy.sql.internal.ddl;
 
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.validate.ErrorMessages;
-import dev.eddy.sql.internal.validate.NameSuggester;
+import dev.eddy.sql.api.NameSuggester;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import dev.eddy.sql.internal.parser.SqlCreateRelation;
 import dev.eddy.sql.internal.parser.SqlDropRelation;
 import dev.eddy.sql.internal.parser.SqlWatermark;
 import dev.eddy.sql.internal.validate.ErrorMessages;
-import dev.eddy.sql.internal.validate.NameSuggester;
+import dev.eddy.sql.api.NameSuggester;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;

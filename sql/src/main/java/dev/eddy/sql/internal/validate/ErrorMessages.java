@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.validate;
 
+import dev.eddy.sql.api.NameSuggester;
 import dev.eddy.sql.api.Relation;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.parser.ParseException;

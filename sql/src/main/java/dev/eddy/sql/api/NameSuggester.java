@@ -1,10 +1,10 @@
-package dev.eddy.sql.internal.validate;
+package dev.eddy.sql.api;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Picks the known name closest to a misspelt one (Levenshtein distance, case-insensitive). */
+/** Picks the known name closest to a misspelt one (Levenshtein distance, case-insensitive); the "did you mean" of SQL errors and magics alike. */
 public final class NameSuggester {
   private NameSuggester() {
   }
