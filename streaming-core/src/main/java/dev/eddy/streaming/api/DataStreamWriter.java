@@ -2,7 +2,6 @@ package dev.eddy.streaming.api;
 
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.internal.exec.QueryFactory;
-import dev.eddy.streaming.internal.exec.QueryRunner;
 import dev.eddy.streaming.internal.exec.QuerySpec;
 
 import java.io.PrintStream;
@@ -100,10 +99,6 @@ public final class DataStreamWriter {
 
     /** Starts the query on its own thread. */
     public StreamingQuery start() {
-        QuerySpec spec = spec();
-        QueryRunner runner = new QueryRunner(QueryFactory.create(spec, s -> s, session.registry()::progress),
-                spec.plan(), trigger, session.clock(), session.registry());
-        runner.start();
-        return runner;
+        return QueryFactory.start(spec(), session.registry());
     }
 }

@@ -26,6 +26,28 @@ public final class StreamingQueryManager {
         return registry.active().stream().filter(q -> name.equals(q.name())).findFirst();
     }
 
+    /**
+     * Stops the named query (if it is still active) and starts it again as it was last started in this session:
+     * same plan, sink, trigger and checkpoint. With a checkpoint it resumes where the checkpoint says, with its
+     * id and state; without one it starts fresh (new id, empty state). Works for stopped and failed queries too.
+     *
+     * @throws IllegalArgumentException if no query of that name was started in this session
+     */
+    public StreamingQuery restart(String name) {
+        return registry.restart(name);
+    }
+
+    /** Whether the named query was started with a checkpoint, so a {@link #restart} keeps its state. */
+    public boolean hasCheckpoint(String name) {
+        return registry.spec(name).map(s -> s.checkpointLocation() != null || s.checkpointStore() != null)
+                .orElse(false);
+    }
+
+    /** Names of the queries this session can {@link #restart}, active or not. */
+    public java.util.Set<String> restartable() {
+        return registry.restartableNames();
+    }
+
     /** Stops every active query. */
     public void stopAll() {
         for (StreamingQuery q : registry.active()) {

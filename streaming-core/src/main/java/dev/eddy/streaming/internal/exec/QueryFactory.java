@@ -28,6 +28,18 @@ public final class QueryFactory {
                 new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()));
     }
 
+    /**
+     * Plans, registers and starts a query on its own thread, and remembers its spec under its name so that
+     * {@link QueryRegistry#restart(String)} can start it again.
+     */
+    public static QueryRunner start(QuerySpec spec, QueryRegistry registry) {
+        QueryRunner runner = new QueryRunner(create(spec, s -> s, registry::progress), spec.plan(), spec.trigger(),
+                spec.clock(), registry);
+        runner.start();
+        registry.remember(spec);
+        return runner;
+    }
+
     private static CheckpointStore store(QuerySpec spec) {
         if (spec.checkpointStore() != null) {
             return spec.checkpointStore();

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.progress.QueryProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
 /** A session's queries and listeners; thread-safe. */
 public final class QueryRegistry {
     private final Map<UUID, StreamingQuery> active = new ConcurrentHashMap<>();
+    /** How each named query was last started: what a restart needs (plan, sink, trigger, checkpoint). */
+    private final Map<String, QuerySpec> specs = new ConcurrentHashMap<>();
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
     private final Object terminationMonitor = new Object();
     private int terminations;
@@ -39,6 +42,32 @@ public final class QueryRegistry {
             terminations++;
             terminationMonitor.notifyAll();
         }
+    }
+
+    void remember(QuerySpec spec) {
+        if (spec.queryName() != null) {
+            specs.put(spec.queryName(), spec);
+        }
+    }
+
+    public java.util.Set<String> restartableNames() {
+        return new java.util.TreeSet<>(specs.keySet());
+    }
+
+    /** The spec the named query was last started with, active or not. */
+    public Optional<QuerySpec> spec(String name) {
+        return Optional.ofNullable(specs.get(name));
+    }
+
+    /**
+     * Stops the named query if it is active and starts it again from the same spec: with a checkpoint it resumes
+     * where the checkpoint says (same id, its state kept); without one it starts fresh.
+     */
+    public StreamingQuery restart(String name) {
+        QuerySpec spec = spec(name).orElseThrow(() -> new IllegalArgumentException(
+                "No query named '" + name + "' was started in this session"));
+        active().stream().filter(q -> name.equals(q.name())).forEach(StreamingQuery::stop);
+        return QueryFactory.start(spec, this);
     }
 
     public List<StreamingQuery> active() {
