@@ -12,7 +12,6 @@ import dev.eddy.magics.internal.parse.NearestName;
 import dev.eddy.magics.internal.sql.Launch;
 import dev.eddy.magics.internal.sql.QueryLauncher;
 import dev.eddy.magics.internal.table.StatusLine;
-import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.StreamingQuery;
 import java.util.List;
 
@@ -99,20 +98,29 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     return MimeBundle.text("Stopped " + q.name() + " (" + q.state() + ")");
   }
 
-  /** Works for a running query and for one that stopped or failed (its %%sql is remembered). */
+  /**
+   * Works for a running query and for one that stopped or failed, started from {@code %%sql} or from Java: the
+   * engine keeps how each named query was started. With a checkpoint it resumes with its state; without one it
+   * starts fresh, and the answer says so.
+   */
   private Object restart(String name, MagicContext ctx) {
+    var streams = runtime.eddy().streams();
+    if (!streams.restartable().contains(name)) {
+      List<String> names = new java.util.ArrayList<>(streams.restartable());
+      String hint = NearestName.of(name, names).map(n -> " Did you mean '" + n + "'?").orElse("");
+      throw new MagicException("No query named '" + name + "' was started in this session." + hint);
+    }
+    StreamingQuery again;
+    try {
+      again = streams.restart(name);
+    } catch (RuntimeException e) {
+      throw new MagicException("Could not restart '" + name + "': " + e.getMessage());
+    }
+    ctx.display(MimeBundle.text(streams.hasCheckpoint(name)
+        ? "Restarted " + name + " from its checkpoint: same id, state and offsets kept."
+        : "Restarted " + name + " without a checkpoint: it starts fresh (no state or offsets kept)."));
     Launch l = QueryLauncher.of(runtime).launch(name);
-    if (l == null) {
-      info.query(name); // "no such query" with the nearest name, if it is not running either
-      throw new MagicException("Query '" + name + "' was not started by %%sql; restart it from Java");
-    }
-    runtime.eddy().streams().get(name).ifPresent(StreamingQuery::stop);
-    SqlResult r = runtime.sql().execute(l.sql());
-    if (!(r instanceof SqlResult.Streaming s) || s.dataset() == null) {
-      throw new MagicException("The SQL of '" + name + "' no longer gives a streaming query: " + l.sql());
-    }
-    StreamingQuery again = QueryLauncher.of(runtime).start(s.dataset(), l);
-    Views.open(runtime, again, l.chart(), l.maxRows(), ctx);
+    Views.open(runtime, again, l == null ? null : l.chart(), l == null ? 20 : l.maxRows(), ctx);
     return null;
   }
 
@@ -148,6 +156,9 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     }
     if (index == 1) {
       List<String> names = new java.util.ArrayList<>();
+      if (words.get(0).equals("restart")) {
+        return new java.util.ArrayList<>(runtime.eddy().streams().restartable());
+      }
       runtime.eddy().streams().active().forEach(q -> names.add(q.name()));
       if (words.get(0).equals("stop")) {
         names.add("--all");

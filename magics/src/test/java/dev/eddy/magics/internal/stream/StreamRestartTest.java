@@ -1,0 +1,87 @@
+package dev.eddy.magics.internal.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.magics.api.EddyRuntime;
+import dev.eddy.magics.api.MagicException;
+import dev.eddy.magics.internal.live.LiveViews;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code %stream restart} on queries a Java cell started. */
+class StreamRestartTest {
+  private final Eddy eddy = Eddy.create();
+  private final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
+  private final StreamMagic magic = new StreamMagic(runtime);
+  private final RecordingContext ctx = new RecordingContext();
+  private final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+
+  @TempDir
+  Path dir;
+
+  @AfterEach
+  void shutdown() {
+    runtime.shutdown();
+  }
+
+  private long count(String table, String word) {
+    var t = eddy.table(table);
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (word.equals(t.stringColumn("word").get(i))) {
+        return ((Number) t.column("count").get(i)).longValue();
+      }
+    }
+    return 0;
+  }
+
+  @Test
+  void when_javaQueryWithCheckpointIsRestarted_then_itResumesWithItsStateAndANewLiveView() throws Exception {
+    StreamingQuery first = words.toDF().groupBy("word").count().writeStream().outputMode("complete")
+        .queryName("counts").memory("counts").checkpointLocation(dir.toString()).start();
+    words.addData(new Object[] {"a"});
+    first.processAllAvailable();
+
+    magic.run("restart counts", ctx);
+    StreamingQuery again = eddy.streams().get("counts").orElseThrow();
+    words.addData(new Object[] {"a"});
+    again.processAllAvailable();
+
+    assertThat(again).isNotSameAs(first);
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(first.isActive()).isFalse();
+    assertThat(count("counts", "a")).isEqualTo(2);
+    assertThat(ctx.texts().get(0)).contains("Restarted counts from its checkpoint");
+    assertThat(ctx.displayed).hasSizeGreaterThan(1); // the message, then the new live view
+    assertThat(runtime.liveViews().openViews()).isEqualTo(1);
+  }
+
+  @Test
+  void when_stoppedJavaQueryWithoutCheckpointIsRestarted_then_theAnswerSaysItStartsFresh() throws Exception {
+    StreamingQuery first = words.toDF().writeStream().memory("seen").start();
+    first.stop();
+
+    magic.run("restart seen", ctx);
+
+    StreamingQuery again = eddy.streams().get("seen").orElseThrow();
+    assertThat(again.isActive()).isTrue();
+    assertThat(again.id()).isNotEqualTo(first.id());
+    assertThat(ctx.texts().get(0)).contains("without a checkpoint").contains("fresh");
+    assertThat(magic.completeArgs("restart ")).containsExactly("seen");
+  }
+
+  @Test
+  void when_restartNameIsMistyped_then_nearestStartedQueryIsSuggested() {
+    words.toDF().writeStream().memory("clicks").start().stop();
+    assertThatThrownBy(() -> magic.run("restart clics", ctx)).isInstanceOf(MagicException.class)
+        .hasMessageContaining("Did you mean 'clicks'");
+  }
+}
