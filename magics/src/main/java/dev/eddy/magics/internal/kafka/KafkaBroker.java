@@ -1,8 +1,6 @@
 package dev.eddy.magics.internal.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -97,23 +94,7 @@ final class KafkaBroker {
           .thenComparingLong(ConsumerRecord::offset));
       List<ConsumerRecord<byte[], byte[]>> shown = fromBeginning ? got.subList(0, Math.min(n, got.size()))
           : got.subList(Math.max(0, got.size() - n), got.size());
-      return table(topicName, shown);
+      return TailTable.of(topicName, shown);
     }
-  }
-
-  private static Table table(String name, List<ConsumerRecord<byte[], byte[]>> records) {
-    IntColumn part = IntColumn.create("partition");
-    LongColumn off = LongColumn.create("offset");
-    StringColumn ts = StringColumn.create("timestamp");
-    StringColumn key = StringColumn.create("key");
-    StringColumn value = StringColumn.create("value");
-    for (ConsumerRecord<byte[], byte[]> r : records) {
-      part.append(r.partition());
-      off.append(r.offset());
-      ts.append(Instant.ofEpochMilli(r.timestamp()).toString());
-      key.append(r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8));
-      value.append(r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
-    }
-    return Table.create(name, part, off, ts, key, value);
   }
 }

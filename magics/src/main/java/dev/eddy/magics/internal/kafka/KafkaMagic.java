@@ -22,7 +22,13 @@ public final class KafkaMagic implements LineMagic, MagicHelp {
   private volatile String bootstrap;
 
   public KafkaMagic(long timeoutMillis) {
+    this(timeoutMillis, null);
+  }
+
+  /** Already pointed at {@code bootstrap} (tests of argument checks that come before any broker call). */
+  KafkaMagic(long timeoutMillis, String bootstrap) {
     this.timeoutMillis = timeoutMillis;
+    this.bootstrap = bootstrap;
   }
 
   @Override
@@ -75,9 +81,34 @@ public final class KafkaMagic implements LineMagic, MagicHelp {
     if (a.size() < 2) {
       throw new MagicException("%kafka tail needs a topic.\n" + USAGE);
     }
-    boolean fromBeginning = a.contains("--from-beginning");
-    int n = a.stream().skip(2).filter(s -> !s.startsWith("--")).findFirst().map(Integer::parseInt).orElse(10);
-    return call(servers, () -> KafkaBroker.tail(servers, a.get(1), n, fromBeginning, timeoutMillis));
+    boolean fromBeginning = false;
+    int n = 10;
+    for (String arg : a.subList(2, a.size())) {
+      if (arg.equals("--from-beginning")) {
+        fromBeginning = true;
+      } else if (arg.startsWith("-")) {
+        String hint = NearestName.of(arg, List.of("--from-beginning")).map(x -> " Did you mean '" + x + "'?")
+            .orElse("");
+        throw new MagicException("Unknown option '" + arg + "'." + hint + "\n" + USAGE);
+      } else {
+        n = count(arg);
+      }
+    }
+    boolean first = fromBeginning;
+    int count = n;
+    return call(servers, () -> KafkaBroker.tail(servers, a.get(1), count, first, timeoutMillis));
+  }
+
+  private static int count(String arg) {
+    try {
+      int n = Integer.parseInt(arg);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new MagicException("N must be a positive whole number, not '" + arg + "'.\n" + USAGE);
   }
 
   private <T> T call(String servers, KafkaCall<T> call) throws InterruptedException {

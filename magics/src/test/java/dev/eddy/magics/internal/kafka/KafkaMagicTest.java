@@ -28,4 +28,13 @@ class KafkaMagicTest {
   void when_subcommandIsMistyped_then_nearestIsSuggested() {
     assertThatThrownBy(() -> new KafkaMagic(500).run("topcs", null)).hasMessageContaining("Did you mean 'topics'");
   }
+
+  @Test
+  void when_tailCountOrOptionIsBad_then_clearErrorWithUsage() {
+    KafkaMagic m = new KafkaMagic(500, "127.0.0.1:1"); // arguments are checked before any broker call
+    assertThatThrownBy(() -> m.run("tail t ten", null)).hasMessageContaining("positive whole number, not 'ten'")
+        .hasMessageContaining("Usage");
+    assertThatThrownBy(() -> m.run("tail t 5 --from-begining", null))
+        .hasMessageContaining("Did you mean '--from-beginning'");
+  }
 }

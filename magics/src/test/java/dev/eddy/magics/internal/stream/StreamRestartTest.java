@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.internal.live.LiveViews;
+import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQuery;

@@ -1,16 +1,20 @@
-package dev.eddy.magics.internal.stream;
+package dev.eddy.magics.testing;
 
 import dev.eddy.magics.api.MagicContext;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.api.render.Renderers;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A kernel stand-in for magic tests: keeps what was displayed, in order, as text. */
-final class RecordingContext implements MagicContext {
-  final List<Object> displayed = new CopyOnWriteArrayList<>();
+public final class RecordingContext implements MagicContext {
+  public final List<Object> displayed = new CopyOnWriteArrayList<>();
+  /** The latest bundle each display id was updated to. */
+  public final Map<String, Object> latest = new ConcurrentHashMap<>();
 
   @Override
   public MagicRegistry registry() {
@@ -30,7 +34,7 @@ final class RecordingContext implements MagicContext {
 
   @Override
   public void updateDisplay(String displayId, Object value) {
-    // live-view updates are not what these tests look at
+    latest.put(displayId, value);
   }
 
   @Override
@@ -43,7 +47,7 @@ final class RecordingContext implements MagicContext {
   }
 
   /** The text/plain of every displayed bundle. */
-  List<String> texts() {
+  public List<String> texts() {
     return displayed.stream().filter(MimeBundle.class::isInstance).map(b -> ((MimeBundle) b).plainText()).toList();
   }
 }
