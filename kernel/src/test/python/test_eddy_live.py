@@ -6,21 +6,26 @@ import unittest
 
 from jupyter_client.manager import start_new_kernel
 
-TIMEOUT = 60
+# Deadlines, not expected durations: on a loaded machine (2 shared cores, other builds, a Kafka broker) a cell or
+# a batch may take far longer than usual; every wait below polls until its condition holds or this passes.
+TIMEOUT = 180
 # the embedded topic connector gives the raw record columns (no JSON decoding in this build)
 TOPIC_COLUMNS = ("`key` STRING, `value` STRING, topic STRING, `partition` INT, `offset` BIGINT,"
                  " `timestamp` TIMESTAMP(3), headers STRING")
 
 
 def topic_stream(name, topic):
-    return ("%%%%sql\nCREATE STREAM %s (%s) WITH ('connector' = 'topic', 'topic' = '%s')"
+    # earliest: a query resolves its start offsets on its own thread after the cell returned, so with 'latest' a
+    # record produced by the next cell could land before a slow query thread looked and be skipped (every topic
+    # here is fresh, so earliest reads exactly what each test produces)
+    return ("%%%%sql\nCREATE STREAM %s (%s) WITH ('connector' = 'topic', 'topic' = '%s', 'startingOffsets' = 'earliest')"
             % (name, TOPIC_COLUMNS, topic))
 
 
 class EddyLiveTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name="eddy", startup_timeout=90)
+        cls.km, cls.kc = start_new_kernel(kernel_name="eddy", startup_timeout=TIMEOUT)
 
     @classmethod
     def tearDownClass(cls):
@@ -41,11 +46,22 @@ class EddyLiveTests(unittest.TestCase):
             except queue.Empty:
                 pass
 
+    def reply_to(self, msg_id):
+        """The shell reply to msg_id (older replies are skipped), waiting up to TIMEOUT in all."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            left = deadline - time.monotonic()
+            self.assertGreater(left, 0, "no shell reply to %s" % msg_id)
+            try:
+                reply = self.kc.get_shell_msg(timeout=min(left, 5))
+            except queue.Empty:
+                continue
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply
+
     def run_cell(self, code):
         msg_id = self.kc.execute(code)
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = self.reply_to(msg_id)
         self.pump(lambda: any(m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
                               and m["content"]["execution_state"] == "idle" for m in self.seen))
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
@@ -114,17 +130,14 @@ class EddyLiveTests(unittest.TestCase):
         self.run_cell("%stream stop --all")
 
     def test_when_magicArgumentsAreBad_then_errorShowsUsageOrNearestName(self):
-        msg_id = self.kc.execute("%%sql --mdoe update\nSELECT 1")
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = self.reply_to(self.kc.execute("%%sql --mdoe update\nSELECT 1"))
         self.assertEqual(reply["content"]["status"], "error")
         text = reply["content"]["evalue"]
         self.assertIn("--mdoe", text)
         self.assertIn("Usage", text)
-        msg_id = self.kc.execute("%stream stpo q")
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = self.reply_to(self.kc.execute("%stream stpo q"))
         self.assertIn("Did you mean 'stop'", reply["content"]["evalue"])
-        msg_id = self.kc.execute("%strem list")
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = self.reply_to(self.kc.execute("%strem list"))
         self.assertIn("%stream", reply["content"]["evalue"])
 
     def test_when_22QueriesUpdateAtOnce_then_iopubRateStaysBoundedAndEveryFinalStateArrives(self):
@@ -152,8 +165,14 @@ class EddyLiveTests(unittest.TestCase):
                               for d in ids))
         ups = [m for m in self.seen[start:] if m["msg_type"] == "update_display_data"]
         times = sorted(m["header"]["date"].timestamp() for m in ups)
+        # The live views' budget lets at most 100/s plus a burst of 20 through (-Deddy.live.maxUpdatesPerSecond);
+        # the kernel may then hold one update per display back (latest wins) and send it later, so a late timer
+        # on a loaded machine can move up to one message per display into another second. That is the bound.
+        bound = 100 + 20 + len(ids)
         busiest = max(sum(1 for t in times if t0 <= t < t0 + 1.0) for t0 in times)
-        self.assertLessEqual(busiest, 120, "update_display_data messages in the busiest second")
+        self.assertLessEqual(busiest, bound, "update_display_data messages in the busiest second")
+        busiest3 = max(sum(1 for t in times if t0 <= t < t0 + 3.0) for t0 in times)
+        self.assertLessEqual(busiest3, 3 * 100 + 20 + len(ids), "update_display_data messages in the busiest 3 s")
         self.assertGreater(len(ups), 22, "views updated while data arrived")
         for d in ids:
             final = self.updates(d)[-1]["content"]["data"]
@@ -186,7 +205,7 @@ class EddyLiveTests(unittest.TestCase):
         for d in (display_id, second):
             self.pump(lambda: any("TERMINATED" in u["content"]["data"]["text/plain"] for u in self.updates(d)))
 
-    def test_when_stoppedQueryIsRestarted_then_newLiveViewRunsItsSqlAgain(self):
+    def test_when_stoppedSqlQueryIsRestarted_then_aNewLiveViewShowsItRunningAgain(self):
         self.run_cell("%topic create again_t")
         self.run_cell(topic_stream("again_s", "again_t"))
         self.run_cell("%%sql --name again_q\nSELECT `value` AS v, COUNT(*) AS n FROM again_s GROUP BY `value`")
@@ -197,17 +216,32 @@ class EddyLiveTests(unittest.TestCase):
         display_id = displays[0]["content"]["transient"]["display_id"]
         self.run_cell("%topic produce again_t fresh")
         self.pump(lambda: any("fresh" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
-        msg_id = self.kc.execute("%stream restart again_x")
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = self.reply_to(self.kc.execute("%stream restart again_x"))
         self.assertIn("Did you mean 'again_q'", reply["content"]["evalue"])
         self.run_cell("%stream stop again_q")
 
+    def test_when_queryStartedFromJavaIsRestarted_then_itRunsAgainWithANewLiveView(self):
+        self.run_cell("%topic create java_again_t")
+        self.run_cell(topic_stream("java_again_s", "java_again_t"))
+        self.run_cell('var ja = sql.stream("SELECT `value` AS v FROM java_again_s").writeStream()\n'
+                      '    .queryName("java_again").memory("java_again").start();\n'
+                      'ja.stop();')
+        _, msgs = self.run_cell("%stream restart java_again")
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, msgs)
+        results = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(results), 1, msgs)
+        self.assertIn("without a checkpoint", results[0])
+        display_id = displays[0]["content"]["transient"]["display_id"]
+        self.run_cell("%topic produce java_again_t later")
+        self.pump(lambda: any("later" in u["content"]["data"]["text/html"] for u in self.updates(display_id)))
+        _, msgs = self.run_cell('eddy.streams().get("java_again").get().isActive()')
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"],
+                         ["true"])
+        self.run_cell("%stream stop java_again")
+
     def complete(self, code, cursor=None):
-        msg_id = self.kc.complete(code, len(code) if cursor is None else cursor)
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
-        return reply["content"]
+        return self.reply_to(self.kc.complete(code, len(code) if cursor is None else cursor))["content"]
 
     def test_when_tabOnMagicLine_then_magicNamesOptionsAndQueryNamesComplete(self):
         self.assertIn("sql", self.complete("%%sq")["matches"])
@@ -227,10 +261,7 @@ class EddyLiveTests(unittest.TestCase):
         self.run_cell("%stream stop comp_q")
 
     def test_when_shiftTabOnMagic_then_inspectShowsItsUsage(self):
-        msg_id = self.kc.inspect("%%sql --mode update", 3)
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = self.reply_to(self.kc.inspect("%%sql --mode update", 3))
         self.assertTrue(reply["content"]["found"], reply["content"])
         text = reply["content"]["data"]["text/plain"]
         self.assertIn("--trigger", text)

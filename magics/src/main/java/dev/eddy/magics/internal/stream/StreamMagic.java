@@ -116,12 +116,12 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     } catch (RuntimeException e) {
       throw new MagicException("Could not restart '" + name + "': " + e.getMessage());
     }
-    ctx.display(MimeBundle.text(streams.hasCheckpoint(name)
-        ? "Restarted " + name + " from its checkpoint: same id, state and offsets kept."
-        : "Restarted " + name + " without a checkpoint: it starts fresh (no state or offsets kept)."));
     Launch l = QueryLauncher.of(runtime).launch(name);
     Views.open(runtime, again, l == null ? null : l.chart(), l == null ? 20 : l.maxRows(), ctx);
-    return null;
+    // the cell's result, under the new live view
+    return MimeBundle.text(streams.hasCheckpoint(name)
+        ? "Restarted " + name + " from its checkpoint: same id, state and offsets kept."
+        : "Restarted " + name + " without a checkpoint: it starts fresh (no state or offsets kept).");
   }
 
   private Object await(StreamingQuery q, List<String> a) throws InterruptedException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
+import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.live.LiveViews;
 import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.streaming.api.Eddy;
@@ -51,7 +52,7 @@ class StreamRestartTest {
     words.addData(new Object[] {"a"});
     first.processAllAvailable();
 
-    magic.run("restart counts", ctx);
+    Object answer = magic.run("restart counts", ctx);
     StreamingQuery again = eddy.streams().get("counts").orElseThrow();
     words.addData(new Object[] {"a"});
     again.processAllAvailable();
@@ -60,8 +61,8 @@ class StreamRestartTest {
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(first.isActive()).isFalse();
     assertThat(count("counts", "a")).isEqualTo(2);
-    assertThat(ctx.texts().get(0)).contains("Restarted counts from its checkpoint");
-    assertThat(ctx.displayed).hasSizeGreaterThan(1); // the message, then the new live view
+    assertThat(((MimeBundle) answer).plainText()).contains("Restarted counts from its checkpoint");
+    assertThat(ctx.displayed).hasSize(1); // the new live view
     assertThat(runtime.liveViews().openViews()).isEqualTo(1);
   }
 
@@ -70,12 +71,12 @@ class StreamRestartTest {
     StreamingQuery first = words.toDF().writeStream().memory("seen").start();
     first.stop();
 
-    magic.run("restart seen", ctx);
+    Object answer = magic.run("restart seen", ctx);
 
     StreamingQuery again = eddy.streams().get("seen").orElseThrow();
     assertThat(again.isActive()).isTrue();
     assertThat(again.id()).isNotEqualTo(first.id());
-    assertThat(ctx.texts().get(0)).contains("without a checkpoint").contains("fresh");
+    assertThat(((MimeBundle) answer).plainText()).contains("without a checkpoint").contains("fresh");
     assertThat(magic.completeArgs("restart ")).containsExactly("seen");
   }
 
