@@ -43,6 +43,11 @@ public final class StreamingQueryManager {
                 .orElse(false);
     }
 
+    /** The checkpoint directory the named query was last started with, if it has one (a file checkpoint). */
+    public Optional<String> checkpointLocation(String name) {
+        return registry.spec(name).map(s -> s.checkpointLocation());
+    }
+
     /** Names of the queries this session can {@link #restart}, active or not. */
     public java.util.Set<String> restartable() {
         return registry.restartableNames();

@@ -53,6 +53,7 @@ class QueryRestartTest {
         first.processAllAvailable();
 
         assertThat(eddy.streams().hasCheckpoint("counts")).isTrue();
+        assertThat(eddy.streams().checkpointLocation("counts")).contains(dir.resolve("cp").toString());
         StreamingQuery again = eddy.streams().restart("counts");
         in.addData(new Object[]{"a"});
         again.processAllAvailable();
@@ -88,6 +89,7 @@ class QueryRestartTest {
         first.processAllAvailable();
 
         assertThat(eddy.streams().hasCheckpoint("words")).isFalse();
+        assertThat(eddy.streams().checkpointLocation("words")).isEmpty();
         StreamingQuery again = eddy.streams().restart("words");
         again.processAllAvailable();
 

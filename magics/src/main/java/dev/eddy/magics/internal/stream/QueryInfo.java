@@ -11,7 +11,8 @@ import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
-import java.io.File;
+import dev.eddy.streaming.api.checkpoint.CheckpointInfo;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,15 @@ final class QueryInfo {
       String hint = NearestName.of(name, names).map(n -> " Did you mean '" + n + "'?").orElse("");
       return new MagicException("No query named '" + name + "'." + hint + " %stream list shows them.");
     });
+  }
+
+  /** Fails unless a query of this name was started in this session (running or not), suggesting the nearest. */
+  void requireStarted(String name) {
+    if (!runtime.eddy().streams().restartable().contains(name)) {
+      List<String> known = new ArrayList<>(runtime.eddy().streams().restartable());
+      String hint = NearestName.of(name, known).map(n -> " Did you mean '" + n + "'?").orElse("");
+      throw new MagicException("No query named '" + name + "' was started in this session." + hint);
+    }
   }
 
   Table list() {
@@ -122,25 +132,40 @@ final class QueryInfo {
     }
   }
 
-  /** The offsets and commits logs of the query's checkpoint directory, if it has one. */
-  Object checkpoint(StreamingQuery q) {
-    var launch = dev.eddy.magics.internal.sql.QueryLauncher.of(runtime).launch(q.name());
-    if (launch == null || launch.checkpoint() == null) {
-      return MimeBundle.text(q.name() + " has no checkpoint directory (start it with %%sql --checkpoint DIR).");
+  /**
+   * What the named query's checkpoint holds: query id, the logged batches with their source offsets, watermark and
+   * whether they were committed, and the size of each operator's state. Works for stopped queries too, and for
+   * queries started from Java (the engine keeps where each named query checkpoints).
+   */
+  Object checkpoint(String name) {
+    String dir = runtime.eddy().streams().checkpointLocation(name).orElse(null);
+    if (dir == null) {
+      requireStarted(name);
+      return MimeBundle.text(name + " has no checkpoint directory (start it with %%sql --checkpoint DIR, or"
+          + " .checkpointLocation(DIR) from Java).");
     }
-    File dir = new File(launch.checkpoint());
-    StringBuilder out = new StringBuilder("checkpoint " + dir + "\n");
-    for (String log : List.of("offsets", "commits")) {
-      String[] files = new File(dir, log).list();
-      out.append(log).append(": ").append(files == null ? "(none yet: file checkpoints are not merged into this"
-          + " build)" : String.join(" ", sorted(files))).append('\n');
+    CheckpointInfo ck;
+    List<Long> batches;
+    try {
+      ck = CheckpointInfo.open(Path.of(dir));
+      batches = ck.batches();
+    } catch (RuntimeException e) {
+      return MimeBundle.text("checkpoint " + dir + ": nothing readable yet (" + e.getMessage() + ")");
     }
+    StringBuilder out = new StringBuilder("checkpoint " + dir + "\nquery id " + ck.queryId() + "\n");
+    List<Long> committed = ck.committedBatches();
+    for (long b : batches) {
+      out.append("batch ").append(b).append(committed.contains(b) ? " committed" : " logged, not committed")
+          .append(": offsets ").append(ck.sourceOffsets(b));
+      ck.watermark(b).ifPresent(w -> out.append(", watermark ").append(w));
+      out.append('\n');
+    }
+    if (batches.isEmpty()) {
+      out.append("no batches yet\n");
+    }
+    ck.stateSizes().forEach((op, bytes) -> out.append("state ").append(op).append(": ").append(bytes)
+        .append(" bytes\n"));
     return MimeBundle.text(out.toString().strip());
   }
 
-  private static List<String> sorted(String[] files) {
-    List<String> l = new ArrayList<>(List.of(files));
-    l.sort((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
-    return l;
-  }
 }

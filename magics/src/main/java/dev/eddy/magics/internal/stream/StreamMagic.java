@@ -63,6 +63,9 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     if (sub.equals("restart")) {
       return restart(a.get(1), ctx);
     }
+    if (sub.equals("checkpoint")) {
+      return info.checkpoint(a.get(1));
+    }
     StreamingQuery q = info.query(a.get(1));
     return switch (sub) {
       case "status" -> MimeBundle.text(StatusLine.of(q) + "\n" + q.status());
@@ -82,7 +85,6 @@ public final class StreamMagic implements LineMagic, MagicHelp {
       }
       case "late" -> info.late(q);
       case "state" -> info.state(q, a.size() > 2 ? Integer.parseInt(a.get(2)) : 0);
-      case "checkpoint" -> info.checkpoint(q);
       default -> throw new MagicException(USAGE);
     };
   }
@@ -105,11 +107,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
    */
   private Object restart(String name, MagicContext ctx) {
     var streams = runtime.eddy().streams();
-    if (!streams.restartable().contains(name)) {
-      List<String> names = new java.util.ArrayList<>(streams.restartable());
-      String hint = NearestName.of(name, names).map(n -> " Did you mean '" + n + "'?").orElse("");
-      throw new MagicException("No query named '" + name + "' was started in this session." + hint);
-    }
+    info.requireStarted(name);
     StreamingQuery again;
     try {
       again = streams.restart(name);

@@ -86,4 +86,20 @@ class StreamRestartTest {
     assertThatThrownBy(() -> magic.run("restart clics", ctx)).isInstanceOf(MagicException.class)
         .hasMessageContaining("Did you mean 'clicks'");
   }
+
+  @Test
+  void when_checkpointOfStoppedJavaQueryIsShown_then_itListsCommittedBatchesAndState() throws Exception {
+    StreamingQuery q = words.toDF().groupBy("word").count().writeStream().outputMode("complete")
+        .queryName("counts").memory("counts").checkpointLocation(dir.toString()).start();
+    words.addData(new Object[] {"a"});
+    q.processAllAvailable();
+    q.stop();
+
+    String text = ((MimeBundle) magic.run("checkpoint counts", ctx)).plainText();
+
+    assertThat(text).contains("checkpoint " + dir).contains("query id " + q.id()).contains("batch 0 committed")
+        .contains("state ");
+    words.toDF().writeStream().memory("plain").start().stop();
+    assertThat(((MimeBundle) magic.run("checkpoint plain", ctx)).plainText()).contains("has no checkpoint");
+  }
 }
