@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Starts the streaming SELECTs of {@code %%sql} into memory tables named after their queries, and remembers how
- * each was started (for restart).
+ * Starts the streaming SELECTs of {@code %%sql} into memory tables named after their queries, and remembers each
+ * one's view options (chart, row cap) for {@code %stream show} and {@code restart}; the engine itself keeps what a
+ * restart needs to run the query again.
  */
 public final class QueryLauncher {
   private static final Map<EddyRuntime, QueryLauncher> BY_RUNTIME = new ConcurrentHashMap<>();
