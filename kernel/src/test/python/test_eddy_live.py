@@ -18,7 +18,8 @@ def topic_stream(name, topic):
     # earliest: a query resolves its start offsets on its own thread after the cell returned, so with 'latest' a
     # record produced by the next cell could land before a slow query thread looked and be skipped (every topic
     # here is fresh, so earliest reads exactly what each test produces)
-    return ("%%%%sql\nCREATE STREAM %s (%s) WITH ('connector' = 'topic', 'topic' = '%s', 'startingOffsets' = 'earliest')"
+    return ("%%%%sql\nCREATE STREAM %s (%s)"
+            " WITH ('connector' = 'topic', 'topic' = '%s', 'startingOffsets' = 'earliest')"
             % (name, TOPIC_COLUMNS, topic))
 
 

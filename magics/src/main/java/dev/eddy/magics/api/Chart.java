@@ -5,12 +5,11 @@ import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.chart.ChartSpec;
 import dev.eddy.magics.internal.chart.Charts;
 import java.util.Objects;
-import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
 
 /**
- * A chart of a table (a Java table or a query's memory table), for {@code display(...)} in a Java cell: the same bundle as
- * {@code %chart} (Vega-Lite with inline data + PNG + text, never HTML). Immutable; {@code withX}-style copies.
+ * A chart of a table (a Java table or a query's memory table), for {@code display(...)} in a Java cell: the same
+ * bundle as {@code %chart} (Vega-Lite with inline data + PNG + text, never HTML). Immutable: setters return copies.
  *
  * <pre>{@code
  * display(Chart.bar(rides).x("city").y("trips"));
@@ -22,10 +21,10 @@ import tech.tablesaw.api.Table;
  */
 public final class Chart implements Displayable {
   private final ChartSpec spec;
-  private final Supplier<Table> table;
+  private final Table table;
   private final String title;
 
-  private Chart(ChartSpec spec, Supplier<Table> table, String title) {
+  private Chart(ChartSpec spec, Table table, String title) {
     this.spec = spec;
     this.table = table;
     this.title = title;
@@ -54,7 +53,7 @@ public final class Chart implements Displayable {
 
   private static Chart of(ChartSpec.Kind kind, Table t) {
     Objects.requireNonNull(t, "table");
-    return new Chart(new ChartSpec(kind, null, null, null), () -> t, t.name());
+    return new Chart(new ChartSpec(kind, null, null, null), t, t.name());
   }
 
   public Chart x(String column) {
@@ -76,6 +75,6 @@ public final class Chart implements Displayable {
   /** Renders the table as it is now; a column that does not exist is an IllegalArgumentException naming them. */
   @Override
   public MimeBundle toMimeBundle() {
-    return Charts.render(spec, table.get(), title);
+    return Charts.render(spec, table, title);
   }
 }

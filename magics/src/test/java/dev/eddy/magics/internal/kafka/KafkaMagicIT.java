@@ -112,8 +112,8 @@ class KafkaMagicIT {
     StreamingQuery q = eddy.streams().get("pages").orElseThrow();
     awaitTrue(q, () -> visits("home") == 3 && visits("cart") == 1 && visits("pay") == 1);
     // the live view under the cell shows the same rows once its next update goes out
-    awaitTrue(q, () -> ctx.latest.values().stream().map(b -> ((MimeBundle) b).plainText()).anyMatch(b -> b.contains("home")
-        && b.contains("cart") && b.contains("pay")));
+    awaitTrue(q, () -> ctx.latest.values().stream().map(b -> ((MimeBundle) b).plainText())
+        .anyMatch(b -> b.contains("home") && b.contains("cart") && b.contains("pay")));
   }
 
   private long visits(String page) {
@@ -134,7 +134,8 @@ class KafkaMagicIT {
   private void awaitTrue(StreamingQuery q, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within 60 s; " + q.status() + " " + eddy.memoryTableNames() + " " + (eddy.memoryTableNames().contains("pages") ? eddy.table("pages").print() : "")).isLessThan(deadline);
+      assertThat(System.nanoTime()).as("condition not met within 60 s; %s; tables %s", q.status(),
+          eddy.memoryTableNames()).isLessThan(deadline);
       assertThat(q.awaitTermination(50)).as("query ended: " + q.exception()).isFalse();
     }
   }
