@@ -29,7 +29,8 @@ fi
 fail=0
 check() { if ! grep -Eq -- "$2" <<<"$config"; then echo "docker/validate: compose.yaml: $1" >&2; fail=1; fi; }
 
-config="$(docker-compose -f "$here/compose.yaml" config)"
+# the default broker address, whatever the calling shell has set
+config="$(env -u EDDY_KAFKA_BOOTSTRAP docker-compose -f "$here/compose.yaml" config)"
 check "no jupyter service built from docker/Dockerfile" 'dockerfile: .*docker/Dockerfile'
 check "kafka is not the official apache/kafka image" 'image: apache/kafka:[0-9]'
 check "kafka is not in KRaft mode (KAFKA_PROCESS_ROLES)" 'KAFKA_PROCESS_ROLES: broker,controller'
@@ -37,6 +38,12 @@ check "notebooks are not told where the broker is" 'EDDY_KAFKA_BOOTSTRAP: kafka:
 check "no private network" 'classroom:'
 check "no volume for work" 'work:/home/eddy/work'
 check "no token auth" 'JUPYTER_TOKEN:'
+# the broker's address must reach the Jupyter service itself (the kernels inherit its environment)
+if ! /usr/bin/python3 -c 'import sys, yaml
+env = yaml.safe_load(sys.stdin)["services"]["jupyter"].get("environment") or {}
+sys.exit(0 if env.get("EDDY_KAFKA_BOOTSTRAP") == "kafka:9092" else 1)' <<<"$config"; then
+  echo "docker/validate: compose.yaml: the jupyter service lacks EDDY_KAFKA_BOOTSTRAP=kafka:9092" >&2; fail=1
+fi
 echo "docker/validate: docker-compose config: $( [ $fail -eq 0 ] && echo ok || echo FAILED )"
 
 if "$tools/node_modules/.bin/dockerfile-utils" lint "$here/Dockerfile"; then
@@ -44,7 +51,12 @@ if "$tools/node_modules/.bin/dockerfile-utils" lint "$here/Dockerfile"; then
 else
   echo "docker/validate: dockerfile-utils lint: FAILED" >&2; fail=1
 fi
-for need in 'HEALTHCHECK' '^USER eddy' 'kernelspec.sh install' 'jupyterlab=='; do
+for need in 'HEALTHCHECK' '^USER eddy' 'kernelspec.sh install' 'jupyterlab==' '^COPY .*notebooks/ '; do
   grep -Eq "$need" "$here/Dockerfile" || { echo "docker/validate: Dockerfile lacks $need" >&2; fail=1; }
 done
+# the image ships notebooks/ as it is in the build context: the Kafka notebook must be there, not ignored
+[ -f "$here/../notebooks/07-kafka.ipynb" ] || { echo "docker/validate: notebooks/07-kafka.ipynb is missing" >&2; fail=1; }
+if grep -Eq '^[^#]*notebooks' "$here/../.dockerignore" 2>/dev/null; then
+  echo "docker/validate: .dockerignore leaves notebooks out of the image" >&2; fail=1
+fi
 exit $fail

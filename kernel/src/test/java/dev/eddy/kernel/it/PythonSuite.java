@@ -43,8 +43,13 @@ final class PythonSuite {
 
   /** Runs {@code python3 -m unittest -v MODULE} in src/test/python and returns its exit code and output. */
   static Result unittest(String module, Map<String, String> env) throws Exception {
+    return unittest(module, env, 300);
+  }
+
+  /** Like {@link #unittest(String, Map)}, stopping the suite after {@code timeoutSeconds}. */
+  static Result unittest(String module, Map<String, String> env, long timeoutSeconds) throws Exception {
     Path dir = repoRoot().resolve("kernel/src/test/python");
-    return run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), dir, env, 300);
+    return run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), dir, env, timeoutSeconds);
   }
 
   static Result run(List<String> command, Path dir, Map<String, String> env, long timeoutSeconds)
