@@ -10,6 +10,7 @@ import dev.eddy.magics.internal.parse.NearestName;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * {@code %kafka}: connect to a broker, list its topics, tail a topic (the last or first N records, decoded as
@@ -17,18 +18,26 @@ import java.util.concurrent.TimeoutException;
  */
 public final class KafkaMagic implements LineMagic, MagicHelp {
   static final List<String> SUBCOMMANDS = List.of("connect", "topics", "tail");
-  static final String USAGE = "Usage: %kafka connect HOST:PORT | topics | tail TOPIC [N] [--from-beginning]";
+  static final String USAGE = "Usage: %kafka connect [HOST:PORT] | topics | tail TOPIC [N] [--from-beginning]";
+  /** Where {@code %kafka connect} without an address looks (the classroom compose file sets it). */
+  static final String BOOTSTRAP_ENV = "EDDY_KAFKA_BOOTSTRAP";
   private final long timeoutMillis;
+  private final Function<String, String> env;
   private volatile String bootstrap;
 
   public KafkaMagic(long timeoutMillis) {
-    this(timeoutMillis, null);
+    this(timeoutMillis, null, System::getenv);
   }
 
   /** Already pointed at {@code bootstrap} (tests of argument checks that come before any broker call). */
   KafkaMagic(long timeoutMillis, String bootstrap) {
+    this(timeoutMillis, bootstrap, System::getenv);
+  }
+
+  KafkaMagic(long timeoutMillis, String bootstrap, Function<String, String> env) {
     this.timeoutMillis = timeoutMillis;
     this.bootstrap = bootstrap;
+    this.env = env;
   }
 
   @Override
@@ -38,7 +47,7 @@ public final class KafkaMagic implements LineMagic, MagicHelp {
 
   @Override
   public String help() {
-    return "a real Kafka broker: connect HOST:PORT, topics, tail TOPIC [N] [--from-beginning]";
+    return "a real Kafka broker: connect [HOST:PORT] (default $" + BOOTSTRAP_ENV + "), topics, tail TOPIC [N] [--from-beginning]";
   }
 
   @Override
@@ -63,17 +72,19 @@ public final class KafkaMagic implements LineMagic, MagicHelp {
       throw new MagicException("Unknown %kafka command '" + sub + "'." + hint + "\n" + USAGE);
     }
     if (sub.equals("connect")) {
-      if (a.size() < 2) {
-        throw new MagicException("%kafka connect needs HOST:PORT, e.g. %kafka connect localhost:9092");
+      String servers = a.size() >= 2 ? a.get(1) : env.apply(BOOTSTRAP_ENV);
+      if (servers == null || servers.isBlank()) {
+        throw new MagicException("%kafka connect needs HOST:PORT (e.g. %kafka connect localhost:9092), or the "
+            + "environment variable " + BOOTSTRAP_ENV + " set to it before Jupyter starts");
       }
-      String servers = a.get(1);
       String cluster = call(servers, () -> KafkaBroker.clusterSummary(servers, timeoutMillis));
       bootstrap = servers;
       return MimeBundle.text("Connected to " + servers + ": " + cluster);
     }
     String servers = bootstrap;
     if (servers == null) {
-      throw new MagicException("Not connected. First: %kafka connect HOST:PORT");
+      throw new MagicException("Not connected. First: %kafka connect HOST:PORT (or %kafka connect, which uses $"
+          + BOOTSTRAP_ENV + ")");
     }
     if (sub.equals("topics")) {
       return call(servers, () -> KafkaBroker.topics(servers, timeoutMillis));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.magics.api.MagicException;
 import java.net.ServerSocket;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KafkaMagicTest {
@@ -22,6 +23,21 @@ class KafkaMagicTest {
     String servers = "127.0.0.1:" + port;
     assertThatThrownBy(() -> new KafkaMagic(1500).run("connect " + servers, null))
         .isInstanceOf(MagicException.class).hasMessageContaining(servers);
+  }
+
+  @Test
+  void when_connectHasNoAddress_then_itUsesTheEnvironmentVariable_orSaysHowToSetIt() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String servers = "127.0.0.1:" + port;
+    // the address comes from EDDY_KAFKA_BOOTSTRAP: the unreachable-broker message names it
+    assertThatThrownBy(() -> new KafkaMagic(1000, null, Map.of("EDDY_KAFKA_BOOTSTRAP", servers)::get)
+        .run("connect", null)).isInstanceOf(MagicException.class).hasMessageContaining(servers);
+    assertThatThrownBy(() -> new KafkaMagic(1000, null, name -> null).run("connect", null))
+        .isInstanceOf(MagicException.class).hasMessageContaining("EDDY_KAFKA_BOOTSTRAP")
+        .hasMessageContaining("HOST:PORT");
   }
 
   @Test
