@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code sources/<i>/schema} in a checkpoint: the value columns the query decodes with, written when the query
- * first starts (checksummed text, like the offsets log). A restart must decode the same way: when the schema the
- * reader resolved now (inferred again, or declared) differs, the query does not start and the error names both.
+ * first starts (checksummed text, like the offsets log) and used by every restart, so a restarted query decodes
+ * exactly as before even when {@code load()} inferred a different schema from a newer sample
+ * ({@link KafkaValueLayout} fits the stored columns into the planned ones).
  */
 final class KafkaSchemaFile {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,20 +29,14 @@ final class KafkaSchemaFile {
     private KafkaSchemaFile() {
     }
 
-    static void checkOrStore(Path dir, String format, List<ColumnSpec> columns) {
+    /** The stored columns; when there are none yet, stores {@code columns} and returns them. */
+    static List<ColumnSpec> storedOrStore(Path dir, String format, List<ColumnSpec> columns) {
         Path file = dir.resolve("schema");
         if (!Files.exists(file)) {
             AtomicFiles.write(file, ChecksummedText.encode(encode(format, columns)));
-            return;
+            return columns;
         }
-        List<ColumnSpec> stored = decode(file, ChecksummedText.read(file));
-        if (!stored.equals(columns)) {
-            throw new IllegalArgumentException("the checkpoint's Kafka source decodes " + format + " values with "
-                    + describe(stored) + " (stored in " + file + " when the query first ran), but this query's "
-                    + "value schema is " + describe(columns) + " (inferred again from a different sample, or "
-                    + "declared differently). Declare the stored schema with .schema(...) to resume, or use a new "
-                    + "checkpoint location");
-        }
+        return decode(file, ChecksummedText.read(file));
     }
 
     static String describe(List<ColumnSpec> cols) {

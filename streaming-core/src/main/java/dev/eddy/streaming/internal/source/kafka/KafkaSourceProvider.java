@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Registers format {@code kafka}. With {@code valueFormat} json or csv and no declared schema, the value schema
  * is inferred once, when {@code load()} runs, from up to {@code samplingRecords} records at the starting offsets;
- * the query keeps it for its whole life, and a checkpointed query stores it so a restart decodes the same way.
+ * the query keeps it for its whole life, and a checkpointed query stores it so a restart decodes the same way
+ * (see {@link KafkaSchemaFile}).
  */
 public final class KafkaSourceProvider implements SourceProvider {
     @Override
@@ -44,10 +45,11 @@ public final class KafkaSourceProvider implements SourceProvider {
         CsvOptions csv = CsvOptions.from(ctx.options());
         List<ColumnSpec> cols = ctx.userSchema().isPresent() ? TextFormats.declaredColumns(ctx.userSchema().get())
                 : infer(options, format, csv);
+        List<ColumnSpec> decoded = cols;
         if (starting && ctx.metadataPath().isPresent()) {
-            KafkaSchemaFile.checkOrStore(Path.of(ctx.metadataPath().get()), format, cols);
+            decoded = KafkaSchemaFile.storedOrStore(Path.of(ctx.metadataPath().get()), format, cols);
         }
-        return new KafkaRowReader(cols, TextFormats.parser(format, cols, csv));
+        return new KafkaRowReader(cols, decoded, TextFormats.parser(format, decoded, csv));
     }
 
     private static List<ColumnSpec> infer(KafkaSourceOptions options, String format, CsvOptions csv) {
