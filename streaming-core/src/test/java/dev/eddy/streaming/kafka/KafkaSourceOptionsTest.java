@@ -41,4 +41,17 @@ class KafkaSourceOptionsTest {
                 .hasMessageContaining("cannot infer the Kafka value schema: the broker at localhost:1 did not answer")
                 .hasMessageContaining("declare the schema with .schema(...)");
     }
+
+    @Test
+    void when_dataLossOrSamplingOptionsAreMalformed_then_theErrorNamesTheOption() {
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("failOnDataLoss", "maybe").load())
+                .hasMessageContaining("option 'failOnDataLoss' must be true or false, got 'maybe'");
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("valueFormat", "json").option("samplingRecords", "0").load())
+                .hasMessageContaining("option 'samplingRecords' must be positive, got 0");
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("valueFormat", "avro").load())
+                .hasMessageContaining("option valueFormat must be json, csv or text, got 'avro'");
+    }
 }
