@@ -74,4 +74,17 @@ class KafkaSinkColumnsIT {
         assertThat(t).hasStackTraceContaining("the kafka sink needs a topic: set option 'topic', or give the rows a "
                 + "'topic' column");
     }
+
+    @Test
+    void when_theTopicDoesNotExist_then_theQueryFailsNamingItInsteadOfRetrying() throws Exception {
+        MemoryStream in = eddy.memoryStream(Schema.of(Field.of("value", DataType.STRING)));
+        in.addData(new Object[]{"v1"});
+        StreamingQuery q = in.toDF().writeStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("topic", "no-such-out").option("kafka.timeoutMs", "1000")
+                .checkpointLocation(tmp.resolve("ckpt").toString()).start();
+        Throwable t = catchThrowable(q::processAllAvailable);
+        assertThat(t).hasStackTraceContaining("cannot write batch 0 to Kafka at " + BROKER.bootstrap()
+                + ": topic [no-such-out] does not exist");
+        assertThat(q.isActive()).isFalse();
+    }
 }
