@@ -37,7 +37,21 @@ class KafkaSourceOptionsTest {
         assertThat(ds.schema().names()).containsExactly("user", "_corrupt_record", "key", "topic", "partition",
                 "offset", "timestamp");
         assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("subscribe", "a").option("valueFormat", "json").load())
-                .hasMessageContaining("declare it with .schema(...)");
+                .option("subscribe", "a").option("valueFormat", "json").option("kafka.timeoutMs", "300").load())
+                .hasMessageContaining("cannot infer the Kafka value schema: the broker at localhost:1 did not answer")
+                .hasMessageContaining("declare the schema with .schema(...)");
+    }
+
+    @Test
+    void when_dataLossOrSamplingOptionsAreMalformed_then_theErrorNamesTheOption() {
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("failOnDataLoss", "maybe").load())
+                .hasMessageContaining("option 'failOnDataLoss' must be true or false, got 'maybe'");
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("valueFormat", "json").option("samplingRecords", "0").load())
+                .hasMessageContaining("option 'samplingRecords' must be positive, got 0");
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a").option("valueFormat", "avro").load())
+                .hasMessageContaining("option valueFormat must be json, csv or text, got 'avro'");
     }
 }

@@ -27,6 +27,21 @@ public interface Sink {
     default void stop() {
     }
 
+    /**
+     * A human-readable status while {@code addBatch} waits for an external system (e.g. "waiting for broker at
+     * localhost:9092 (batch 3)"); empty when all is well. Called from any thread.
+     */
+    default String status() {
+        return "";
+    }
+
+    /**
+     * Called from another thread when the query is being stopped: a sink waiting for an external system should
+     * stop waiting and throw a {@link java.util.concurrent.CancellationException}. Must not throw.
+     */
+    default void cancel() {
+    }
+
     /** A short description for progress reports, e.g. {@code FileSink[/tmp/out]}. */
     String description();
 }

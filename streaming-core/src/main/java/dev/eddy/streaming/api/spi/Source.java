@@ -66,9 +66,20 @@ public interface Source {
     /** A short description for progress reports, e.g. {@code TopicSource[clicks]}. */
     String description();
 
-    /** A human-readable status, e.g. "waiting for broker at localhost:9092"; empty when all is well. */
+    /**
+     * A human-readable status, e.g. "waiting for broker at localhost:9092"; empty when all is well. May be called
+     * from any thread (also while {@code getBatch} waits), so keep it in a volatile field.
+     */
     default String status() {
         return "";
+    }
+
+    /**
+     * Called from another thread when the query is being stopped: a source that is waiting for an external
+     * system (a broker that is down) should stop waiting and throw a
+     * {@link java.util.concurrent.CancellationException} from the waiting call. Must not throw.
+     */
+    default void cancel() {
     }
 
     /**

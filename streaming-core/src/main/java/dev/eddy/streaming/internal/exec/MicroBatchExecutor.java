@@ -265,7 +265,7 @@ public final class MicroBatchExecutor {
         return identity;
     }
 
-    /** A status message from the sources (e.g. "waiting for broker"), empty if none. */
+    /** A status message from the sources and the sink (e.g. "waiting for broker"), empty if none. Any thread. */
     public String sourceStatus() {
         StringBuilder sb = new StringBuilder();
         for (Source s : sources) {
@@ -273,7 +273,29 @@ public final class MicroBatchExecutor {
                 sb.append(sb.length() > 0 ? "; " : "").append(s.status());
             }
         }
+        String sinkStatus = sink.status();
+        if (!sinkStatus.isEmpty()) {
+            sb.append(sb.length() > 0 ? "; " : "").append(sinkStatus);
+        }
         return sb.toString();
+    }
+
+    /** Asks sources and sink that wait for an external system to give up (the query is stopping). Any thread. */
+    public void cancelWaits() {
+        for (Source s : sources) {
+            if (s != null) {
+                try {
+                    s.cancel();
+                } catch (RuntimeException e) {
+                    // cancel() must not throw; the others must still be told
+                }
+            }
+        }
+        try {
+            sink.cancel();
+        } catch (RuntimeException e) {
+            // as above
+        }
     }
 
     /** Stops sources, sink and operators; never throws. */

@@ -71,10 +71,17 @@ public final class QueryRunner implements StreamingQuery {
                     Instant.ofEpochMilli(clock.millis()).toString())));
             loop();
             move(QueryState.TERMINATED);
+        } catch (java.util.concurrent.CancellationException c) {
+            if (!stopRequested) {
+                fail(c);
+            } else if (state.canMoveTo(QueryState.TERMINATED)) {
+                move(QueryState.TERMINATED); // stopped while a source or sink waited for a broker: not a failure
+            } else {
+                move(QueryState.STOPPING);
+                move(QueryState.TERMINATED);
+            }
         } catch (Throwable t) {
-            failure = new StreamingQueryException("Query " + describeName() + " failed in batch "
-                    + exec.nextBatchId() + ": " + t, t, exec.nextBatchId());
-            move(QueryState.FAILED);
+            fail(t);
         } finally {
             exec.stop();
             status = new QueryStatus(state == QueryState.FAILED ? "Failed: " + failure.getCause() : "Stopped", false, false);
@@ -87,6 +94,12 @@ public final class QueryRunner implements StreamingQuery {
                 monitor.notifyAll();
             }
         }
+    }
+
+    private void fail(Throwable t) {
+        failure = new StreamingQueryException("Query " + describeName() + " failed in batch "
+                + exec.nextBatchId() + ": " + t, t, exec.nextBatchId());
+        move(QueryState.FAILED);
     }
 
     private void loop() throws InterruptedException {
@@ -191,7 +204,15 @@ public final class QueryRunner implements StreamingQuery {
 
     @Override
     public QueryStatus status() {
-        return status;
+        QueryStatus s = status;
+        if (s.isTriggerActive() && isActive()) {
+            // a source or sink waiting inside a batch (broker down) says so while the batch is still running
+            String live = exec.sourceStatus();
+            if (!live.isEmpty()) {
+                return new QueryStatus(live, s.isDataAvailable(), true);
+            }
+        }
+        return s;
     }
 
     @Override
@@ -248,6 +269,9 @@ public final class QueryRunner implements StreamingQuery {
     @Override
     public void stop() {
         stopRequested = true;
+        if (Thread.currentThread() != thread) {
+            exec.cancelWaits();
+        }
         synchronized (monitor) {
             monitor.notifyAll();
         }

@@ -2,130 +2,191 @@ package dev.eddy.streaming.internal.sink.kafka;
 
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.spi.Sink;
-import dev.eddy.streaming.internal.format.RowWriters;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import dev.eddy.streaming.internal.retry.Backoff;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
- * Writes each batch to a topic. Transactional (exactly-once) when it has a transactional id: a batch is one
- * transaction that also commits, for a per-query pseudo consumer group, the offset {@code batchId + 1} on the
- * output topic's partition 0 — so after a crash the sink reads back the last batch Kafka committed and skips a
- * re-run of it instead of writing it twice. Without a transactional id it is an idempotent, at-least-once
- * producer.
+ * Writes each batch to Kafka. Transactional (exactly-once) when it has a transactional id: a batch is one
+ * transaction that also commits, for a per-query pseudo consumer group, the offset {@code batchId + 1} on
+ * partition 0 of the batch's (first) topic — so after a crash the sink reads back the last batch Kafka committed
+ * and skips a re-run of it instead of writing it twice. Without a transactional id it is an idempotent,
+ * at-least-once producer.
+ *
+ * <p>Broker lost during a write: the producer is closed (its open transaction is aborted when the next producer
+ * with the same transactional id initialises), the status says "waiting for broker at ... (batch N)", and after a
+ * bounded exponential backoff the same batch is written again by a new producer — skipped if its transaction had
+ * in fact committed. A missing topic or a non-retriable error fails the query with a clear message instead.
  */
 final class KafkaSink implements Sink {
+    private static final int ATTEMPTS_WHILE_REACHABLE = 5;
+
     private final KafkaSinkOptions options;
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final long lastCommitted;
+    private final KafkaRecords records;
+    private final KafkaBrokerCheck broker;
+    private final Backoff backoff;
+    private volatile String status = "";
+    private KafkaProducer<byte[], byte[]> producer;
+    private long lastCommitted = -1;
 
-    KafkaSink(KafkaSinkOptions options) {
+    KafkaSink(KafkaSinkOptions options, KafkaRecords records) {
         this.options = options;
-        this.producer = new KafkaProducer<>(options.producerProperties());
-        if (options.transactionalId() != null) {
-            producer.initTransactions(); // fences an older run of this query and aborts its open transaction
-            lastCommitted = readLastCommittedBatch();
-        } else {
-            lastCommitted = -1;
-        }
-    }
-
-    private long readLastCommittedBatch() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
-        try (Admin admin = Admin.create(p)) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(options.markerGroup())
-                    .partitionsToOffsetAndMetadata().get();
-            OffsetAndMetadata m = offsets.get(marker());
-            return m == null ? -1 : m.offset() - 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the Kafka sink's last committed batch", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the Kafka sink's last committed batch from group "
-                    + options.markerGroup() + " at " + options.bootstrap() + ": " + e.getCause().getMessage(), e);
-        }
-    }
-
-    private TopicPartition marker() {
-        return new TopicPartition(options.topic(), 0);
-    }
-
-    /** The last batch id this query committed to Kafka (-1 if none), as found when the sink started. */
-    long lastCommittedBatch() {
-        return lastCommitted;
+        this.records = records;
+        this.broker = new KafkaBrokerCheck(options);
+        this.backoff = new Backoff(Duration.ofMillis(100), options.maxBackoff());
     }
 
     @Override
     public void addBatch(long batchId, Batch batch, OutputMode mode) {
-        if (batchId <= lastCommitted) {
-            return; // a re-run of a batch whose transaction already committed
-        }
-        boolean tx = options.transactionalId() != null;
-        if (tx) {
-            producer.beginTransaction();
-        }
-        try {
-            send(batch);
-            if (tx) {
-                producer.sendOffsetsToTransaction(Map.of(marker(), new OffsetAndMetadata(batchId + 1,
-                        "eddy batch " + batchId)), new ConsumerGroupMetadata(options.markerGroup()));
-                producer.commitTransaction();
-            } else {
-                producer.flush();
-            }
-        } catch (RuntimeException e) {
-            if (tx) {
-                try {
-                    producer.abortTransaction();
-                } catch (RuntimeException ignored) {
-                    // the producer may be fenced or closed; the original error is the one to report
+        List<ProducerRecord<byte[], byte[]>> recs = records.records(batch); // bad rows fail before any write
+        int failuresWhileReachable = 0;
+        while (true) {
+            backoff.throwIfCancelled();
+            try {
+                open();
+                if (batchId > lastCommitted) {
+                    write(batchId, recs);
                 }
+                status = "";
+                backoff.reset();
+                return;
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                closeProducer();
+                Set<String> missing = broker.missingTopics(topics(recs));
+                if (missing != null && !missing.isEmpty()) {
+                    throw failure(batchId, "topic " + missing + " does not exist", e);
+                }
+                if (missing != null && (!retriable(e) || ++failuresWhileReachable > ATTEMPTS_WHILE_REACHABLE)) {
+                    throw failure(batchId, e.getMessage(), e);
+                }
+                status = (missing == null ? "waiting for broker at " : "retrying the write to ") + options.bootstrap()
+                        + " (batch " + batchId + ", retrying in " + backoff.nextMillis() + " ms): " + e.getMessage();
+                backoff.pause();
             }
-            throw new IllegalStateException("cannot write batch " + batchId + " to Kafka topic " + options.topic()
-                    + " at " + options.bootstrap() + ": " + e.getMessage(), e);
         }
     }
 
-    private void send(Batch batch) {
-        int keyCol = batch.schema().indexOf("key");
-        int valueCol = batch.schema().indexOf("value");
-        for (int r = 0; r < batch.numRows(); r++) {
-            byte[] key = keyCol < 0 ? null : bytes(batch.column(keyCol), r);
-            byte[] value = valueCol >= 0 ? bytes(batch.column(valueCol), r)
-                    : RowWriters.json(batch, r).getBytes(StandardCharsets.UTF_8);
-            producer.send(new ProducerRecord<>(options.topic(), key, value));
+    private IllegalStateException failure(long batchId, String why, Exception e) {
+        return new IllegalStateException("cannot write batch " + batchId + " to Kafka at " + options.bootstrap() + ": "
+                + why, e);
+    }
+
+    /** A new producer; a transactional one fences older ones, aborts their open transaction, reads the marker. */
+    private void open() {
+        if (producer != null) {
+            return;
+        }
+        producer = new KafkaProducer<>(options.producerProperties());
+        if (options.transactionalId() != null) {
+            producer.initTransactions();
+            lastCommitted = Math.max(lastCommitted, broker.lastCommittedBatch());
         }
     }
 
-    private static byte[] bytes(Column c, int r) {
-        Object v = c.get(r);
-        return v == null ? null : v.toString().getBytes(StandardCharsets.UTF_8);
+    private void write(long batchId, List<ProducerRecord<byte[], byte[]>> recs) {
+        if (options.transactionalId() == null) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>(recs.size());
+            recs.forEach(r -> sent.add(producer.send(r)));
+            producer.flush();
+            for (Future<RecordMetadata> f : sent) {
+                await(f);
+            }
+            return;
+        }
+        if (recs.isEmpty()) {
+            return; // nothing to write, nothing a re-run could duplicate
+        }
+        producer.beginTransaction();
+        recs.forEach(producer::send);
+        TopicPartition marker = new TopicPartition(options.topic() != null ? options.topic() : recs.get(0).topic(), 0);
+        producer.sendOffsetsToTransaction(Map.of(marker, new OffsetAndMetadata(batchId + 1, "eddy batch " + batchId)),
+                new ConsumerGroupMetadata(options.markerGroup()));
+        producer.commitTransaction();
+        lastCommitted = batchId;
+    }
+
+    private static void await(Future<RecordMetadata> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static boolean retriable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Set<String> topics(List<ProducerRecord<byte[], byte[]>> recs) {
+        Set<String> out = new TreeSet<>();
+        if (options.topic() != null) {
+            out.add(options.topic());
+        }
+        recs.forEach(r -> out.add(r.topic()));
+        return out;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException ignored) {
+                // closing a producer of a lost broker; the write's error is the one that matters
+            }
+            producer = null;
+        }
+    }
+
+    @Override
+    public String status() {
+        return status;
+    }
+
+    @Override
+    public void cancel() {
+        backoff.cancel();
     }
 
     @Override
     public void stop() {
-        try {
-            producer.close(Duration.ofSeconds(2));
-        } catch (RuntimeException e) {
-            // stop must not throw
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                // stop must not throw
+            }
         }
     }
 
     @Override
     public String description() {
-        return "KafkaSink[" + options.topic() + (options.transactionalId() != null ? ", exactly-once" : "") + "]";
+        return "KafkaSink[" + (options.topic() != null ? options.topic() : "topic column")
+                + (options.transactionalId() != null ? ", exactly-once" : "") + "]";
     }
 }

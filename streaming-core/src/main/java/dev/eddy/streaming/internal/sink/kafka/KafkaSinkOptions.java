@@ -1,24 +1,29 @@
 package dev.eddy.streaming.internal.sink.kafka;
 
 import dev.eddy.streaming.api.spi.SinkContext;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Options of the {@code kafka} sink: {@code kafka.bootstrap.servers}, {@code topic}, optional
- * {@code transactionalId}; other {@code kafka.*} options go to the producer. A checkpointed query gets a
- * transactional id derived from its checkpoint location, which is stable across restarts of the query.
+ * Options of the {@code kafka} sink: {@code kafka.bootstrap.servers}, {@code topic} (else each row's
+ * {@code topic} column), optional {@code transactionalId}, {@code kafka.timeoutMs} (default 10000: how long one
+ * broker call may block), {@code retryBackoffMaxMs} (default 5000: the longest wait between retries while the
+ * broker is down); other {@code kafka.*} options go to the producer. A checkpointed query gets a transactional id
+ * derived from its checkpoint location, which is stable across restarts of the query.
  */
-record KafkaSinkOptions(String bootstrap, String topic, String transactionalId, Properties extra) {
+record KafkaSinkOptions(String bootstrap, String topic, String transactionalId, Duration timeout,
+                        Duration maxBackoff, Properties extra) {
 
     static KafkaSinkOptions from(SinkContext ctx) {
         String bootstrap = ctx.requireOption("kafka.bootstrap.servers");
-        String topic = ctx.requireOption("topic");
+        String topic = ctx.option("topic", null);
         String txId = ctx.option("transactionalId", null);
         if (txId == null && ctx.metadataPath().isPresent()) {
             String where = Path.of(ctx.metadataPath().get()).toAbsolutePath().normalize().toString();
@@ -26,11 +31,14 @@ record KafkaSinkOptions(String bootstrap, String topic, String transactionalId, 
         }
         Properties extra = new Properties();
         ctx.options().forEach((k, v) -> {
-            if (k.startsWith("kafka.") && !k.equals("kafka.bootstrap.servers")) {
+            if (k.startsWith("kafka.") && !k.equals("kafka.bootstrap.servers") && !k.equals("kafka.timeoutms")) {
                 extra.put(k.substring("kafka.".length()), v);
             }
         });
-        return new KafkaSinkOptions(bootstrap, topic, txId, extra);
+        long timeout = Long.parseLong(ctx.option("kafka.timeoutMs", "10000").trim());
+        long backoff = Long.parseLong(ctx.option("retryBackoffMaxMs", "5000").trim());
+        return new KafkaSinkOptions(bootstrap, topic, txId, Duration.ofMillis(Math.max(100, timeout)),
+                Duration.ofMillis(Math.max(100, backoff)), extra);
     }
 
     /** The pseudo consumer group whose committed offset records the last batch id written. */
@@ -45,10 +53,28 @@ record KafkaSinkOptions(String bootstrap, String topic, String transactionalId, 
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        // bounded calls: a broker that is down shows up as a timeout the sink retries, not a minute-long block
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(2 * timeout.toMillis()));
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
         if (transactionalId != null) {
             p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         }
         p.putAll(extra);
+        return p;
+    }
+
+    Properties adminProperties() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        extra.forEach((k, v) -> {
+            if (AdminClientConfig.configNames().contains(k.toString())) {
+                p.put(k, v);
+            }
+        });
         return p;
     }
 }

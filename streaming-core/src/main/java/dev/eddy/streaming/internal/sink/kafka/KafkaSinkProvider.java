@@ -22,6 +22,7 @@ public final class KafkaSinkProvider implements SinkProvider {
 
     @Override
     public Sink createSink(SinkContext context) {
-        return new KafkaSink(KafkaSinkOptions.from(context));
+        KafkaSinkOptions options = KafkaSinkOptions.from(context);
+        return new KafkaSink(options, KafkaRecords.of(options.topic(), context.schema()));
     }
 }

@@ -31,18 +31,33 @@ final class KafkaRowReader {
     private final Schema schema;
     private final TextFormats.RecordParser parser;
     private final ParsedRow row;
+    private final KafkaValueLayout layout;
+    private final int valueWidth;
     private long corrupt;
 
     KafkaRowReader() {
         this.schema = RAW;
         this.parser = null;
         this.row = null;
+        this.layout = null;
+        this.valueWidth = 0;
     }
 
     KafkaRowReader(List<ColumnSpec> valueColumns, TextFormats.RecordParser parser) {
+        this(valueColumns, valueColumns, parser);
+    }
+
+    /**
+     * @param planned the value columns of the rows (the query's plan)
+     * @param decoded the columns {@code parser} parses into (the checkpoint's stored schema); see
+     *                {@link KafkaValueLayout}
+     */
+    KafkaRowReader(List<ColumnSpec> planned, List<ColumnSpec> decoded, TextFormats.RecordParser parser) {
         this.parser = parser;
-        this.row = new ParsedRow(valueColumns);
-        List<Field> f = new ArrayList<>(TextFormats.fields(valueColumns));
+        this.row = new ParsedRow(decoded);
+        this.layout = KafkaValueLayout.of(planned, decoded);
+        this.valueWidth = planned.size();
+        List<Field> f = new ArrayList<>(TextFormats.fields(planned));
         f.add(Field.of(TextFormats.CORRUPT_RECORD, DataType.STRING));
         f.addAll(META);
         this.schema = Schema.of(f);
@@ -64,9 +79,13 @@ final class KafkaRowReader {
                     .setString(6, headers(r)).endRow();
             return;
         }
-        int n = row.size();
+        int n = valueWidth;
         if (value != null && parser.parse(value, row)) {
-            TextFormats.write(row, out, 0);
+            if (layout == null) {
+                TextFormats.write(row, out, 0);
+            } else {
+                layout.write(row, out);
+            }
             out.setNull(n);
         } else {
             corrupt++;

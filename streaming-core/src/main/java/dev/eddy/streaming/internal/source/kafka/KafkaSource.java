@@ -6,38 +6,48 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.TriggerContext;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import dev.eddy.streaming.internal.retry.Backoff;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * Reads the subscribed topics' partitions by assigning and seeking (no consumer group). {@code latestOffset}
- * asks the broker for end offsets with a short timeout: while the broker is unreachable it returns the start
- * offset and reports "waiting for broker at ..." as its status, so the query idles and resumes when the broker
- * is back. Rows are exactly the records in [start, end) per partition, so a re-run batch reads the same rows.
+ * asks the broker for the current partitions and their end offsets with a short timeout: while the broker is
+ * unreachable it returns the start offset and reports "waiting for broker at ..." as its status, so the query
+ * idles and resumes when the broker is back. Partitions that appear (added to a topic, or a new topic matching
+ * the pattern) enter the offsets at their earliest offset and are read from the next batch on; partitions that
+ * disappear are data loss. Rows are exactly the records in [start, end) per partition, so a re-run batch reads
+ * the same rows; {@link KafkaBatchReader} waits for the broker rather than fail when it goes away mid-batch.
  */
 final class KafkaSource implements Source {
 
     private final KafkaSourceOptions options;
     private final KafkaRowReader reader;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private volatile String status = "";
+    private final KafkaSourceStatus status;
+    private final Backoff backoff;
+    private final KafkaBatchReader batches;
     private Map<TopicPartition, Long> lastEnd = Map.of();
     private KafkaOffset committed;
+    private long plannedBatch = -1;
 
     KafkaSource(KafkaSourceOptions options, KafkaRowReader reader) {
         this.options = options;
         this.reader = reader;
         this.consumer = new KafkaConsumer<>(options.consumerProperties());
+        this.status = new KafkaSourceStatus(options.failOnDataLoss());
+        this.backoff = new Backoff(Duration.ofMillis(100), options.maxBackoff());
+        this.batches = new KafkaBatchReader(consumer, options, reader, status, backoff);
     }
 
     @Override
@@ -51,13 +61,15 @@ final class KafkaSource implements Source {
             return startingPositions();
         } catch (TimeoutException e) {
             // not known yet: the first batch that reaches the broker resolves them (an empty batch)
-            status = "waiting for broker at " + options.bootstrap();
+            status.waiting("waiting for broker at " + options.bootstrap());
             return new KafkaOffset(Map.of());
+        } catch (WakeupException e) {
+            throw new CancellationException("the query is stopping");
         }
     }
 
     private KafkaOffset startingPositions() {
-        List<TopicPartition> parts = partitions();
+        List<TopicPartition> parts = new ArrayList<>(KafkaPartitions.atStart(consumer, options));
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts, options.timeout());
         Map<TopicPartition, Long> end = consumer.endOffsets(parts, options.timeout());
         Map<TopicPartition, Long> out = new HashMap<>();
@@ -68,63 +80,63 @@ final class KafkaSource implements Source {
         return new KafkaOffset(out);
     }
 
-    private List<TopicPartition> partitions() {
-        if (!options.assign().isEmpty()) {
-            return options.assign();
-        }
-        List<String> topics = options.topics();
-        if (options.pattern() != null) {
-            topics = consumer.listTopics(options.timeout()).keySet().stream()
-                    .filter(t -> options.pattern().matcher(t).matches()).sorted().toList();
-            if (topics.isEmpty()) {
-                throw new IllegalArgumentException("no Kafka topic at " + options.bootstrap() + " matches pattern '"
-                        + options.pattern() + "'");
-            }
-        }
-        List<TopicPartition> parts = new ArrayList<>();
-        for (String topic : topics) {
-            var infos = consumer.partitionsFor(topic, options.timeout());
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalArgumentException("Kafka topic '" + topic + "' does not exist at "
-                        + options.bootstrap());
-            }
-            infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
-        }
-        return parts;
-    }
-
     @Override
     public Offset latestOffset(Offset start, TriggerContext trigger) {
+        plannedBatch = trigger.batchId();
         KafkaOffset from = (KafkaOffset) start;
-        if (from.positions().isEmpty()) {
-            try {
+        try {
+            if (from.positions().isEmpty()) {
                 KafkaOffset resolved = startingPositions();
-                status = "";
+                status.clearWaiting();
                 return resolved;
-            } catch (TimeoutException e) {
-                status = "waiting for broker at " + options.bootstrap();
-                return start;
+            }
+            Map<TopicPartition, Long> positions = discover(from);
+            lastEnd = consumer.endOffsets(positions.keySet(), options.timeout());
+            status.clearWaiting();
+            return capped(from, positions, lastEnd);
+        } catch (TimeoutException e) {
+            status.waiting("waiting for broker at " + options.bootstrap());
+            return start;
+        } catch (WakeupException e) {
+            throw new CancellationException("the query is stopping");
+        }
+    }
+
+    /** The start positions with lost partitions dropped (or an error) and new ones added at their earliest offset. */
+    private Map<TopicPartition, Long> discover(KafkaOffset from) {
+        Set<TopicPartition> now = KafkaPartitions.current(consumer, options);
+        Map<TopicPartition, Long> positions = new HashMap<>(from.positions());
+        for (TopicPartition tp : from.positions().keySet()) {
+            if (!now.contains(tp)) {
+                status.dataLoss("Kafka topic partition " + tp + " no longer exists at " + options.bootstrap()
+                        + " (topic deleted?)");
+                positions.remove(tp);
             }
         }
-        Map<TopicPartition, Long> end;
-        try {
-            end = consumer.endOffsets(from.positions().keySet(), options.timeout());
-            lastEnd = end;
-            status = "";
-        } catch (TimeoutException e) {
-            status = "waiting for broker at " + options.bootstrap();
-            return start;
+        List<TopicPartition> added = now.stream().filter(tp -> !positions.containsKey(tp)).toList();
+        if (!added.isEmpty()) {
+            positions.putAll(consumer.beginningOffsets(added, options.timeout()));
         }
+        return positions;
+    }
+
+    private KafkaOffset capped(KafkaOffset from, Map<TopicPartition, Long> positions, Map<TopicPartition, Long> end) {
         Map<TopicPartition, Long> out = new HashMap<>();
         long budget = options.maxOffsetsPerTrigger();
         long available = 0;
         for (var e : end.entrySet()) {
-            long limit = options.endingOffsets().getOrDefault(e.getKey(), Long.MAX_VALUE);
-            available += Math.max(0, Math.min(e.getValue(), limit) - from.position(e.getKey()));
+            if (from.positions().containsKey(e.getKey())) {
+                long limit = options.endingOffsets().getOrDefault(e.getKey(), Long.MAX_VALUE);
+                available += Math.max(0, Math.min(e.getValue(), limit) - from.position(e.getKey()));
+            }
         }
         for (var e : end.entrySet()) {
             TopicPartition tp = e.getKey();
-            long pos = from.position(tp);
+            long pos = positions.get(tp);
+            if (!from.positions().containsKey(tp)) {
+                out.put(tp, pos); // new: its start enters the offsets log now, its records are read from the next batch
+                continue;
+            }
             long upTo = Math.max(pos, Math.min(e.getValue(), options.endingOffsets().getOrDefault(tp, Long.MAX_VALUE)));
             if (budget > 0 && available > budget) {
                 // share the cap between partitions in proportion to what each has waiting (Spark's rule)
@@ -138,50 +150,10 @@ final class KafkaSource implements Source {
 
     @Override
     public Batch getBatch(Offset start, Offset end) {
-        KafkaOffset from = (KafkaOffset) start;
-        KafkaOffset to = (KafkaOffset) end;
-        Map<TopicPartition, Long> pending = new HashMap<>();
-        for (var e : to.positions().entrySet()) {
-            // a partition without a start is one whose starting offset was only just resolved: nothing to read
-            if (from.positions().containsKey(e.getKey()) && e.getValue() > from.position(e.getKey())) {
-                pending.put(e.getKey(), e.getValue());
-            }
-        }
-        BatchBuilder b = Batch.builder(reader.schema());
-        if (pending.isEmpty()) {
-            return b.build();
-        }
-        consumer.assign(pending.keySet());
-        pending.keySet().forEach(tp -> consumer.seek(tp, from.position(tp)));
-        long deadline = System.nanoTime() + options.timeout().toNanos() * 10;
-        while (!pending.isEmpty()) {
-            ConsumerRecords<byte[], byte[]> recs;
-            try {
-                recs = consumer.poll(Duration.ofMillis(200));
-            } catch (KafkaException e) {
-                throw new IllegalStateException("cannot read from Kafka at " + options.bootstrap() + ": "
-                        + e.getMessage(), e);
-            }
-            for (ConsumerRecord<byte[], byte[]> r : recs) {
-                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                Long stop = pending.get(tp);
-                if (stop != null && r.offset() < stop) {
-                    reader.add(b, r);
-                }
-            }
-            for (TopicPartition tp : new ArrayList<>(pending.keySet())) {
-                if (consumer.position(tp) >= pending.get(tp)) {
-                    pending.remove(tp);
-                    consumer.pause(List.of(tp));
-                }
-            }
-            if (System.nanoTime() > deadline && !pending.isEmpty()) {
-                throw new IllegalStateException("records of " + pending.keySet() + " up to the logged offsets could "
-                        + "not be read from " + options.bootstrap() + " (deleted by retention?)");
-            }
-        }
-        consumer.unsubscribe();
-        return b.build();
+        String label = plannedBatch < 0 ? "re-running the last logged batch" : "batch " + plannedBatch;
+        Batch b = batches.read((KafkaOffset) start, (KafkaOffset) end, label);
+        status.clearWaiting();
+        return b;
     }
 
     @Override
@@ -235,7 +207,13 @@ final class KafkaSource implements Source {
 
     @Override
     public String status() {
-        return status;
+        return status.text();
+    }
+
+    @Override
+    public void cancel() {
+        backoff.cancel();
+        consumer.wakeup();
     }
 
     @Override

@@ -23,13 +23,16 @@ import java.util.Properties;
  * Options of the {@code kafka} source (Spark's names): {@code kafka.bootstrap.servers}, one of {@code subscribe}
  * (comma-separated topics), {@code subscribePattern} (regex, resolved when the query starts) or {@code assign}
  * (JSON {@code {"topic":[0,1]}}), {@code startingOffsets} (earliest, latest or JSON per partition),
- * {@code endingOffsets} (JSON per partition, for bounded reads), {@code maxOffsetsPerTrigger}, and any other
+ * {@code endingOffsets} (JSON per partition, for bounded reads), {@code maxOffsetsPerTrigger}, {@code failOnDataLoss}
+ * (default true), {@code samplingRecords} (values sampled to infer a json/csv value schema),
+ * {@code retryBackoffMaxMs} (the longest wait between checks while the broker is down) and any other
  * {@code kafka.*} option passed to the consumer.
  */
 record KafkaSourceOptions(String bootstrap, List<String> topics, Pattern pattern, List<TopicPartition> assign,
                           boolean startLatest,
                           Map<TopicPartition, Long> startingOffsets, Map<TopicPartition, Long> endingOffsets,
-                          long maxOffsetsPerTrigger, Duration timeout, Properties extra) {
+                          long maxOffsetsPerTrigger, Duration timeout, boolean failOnDataLoss, int samplingRecords,
+                          Duration maxBackoff, Properties extra) {
 
     static KafkaSourceOptions from(SourceContext ctx) {
         String bootstrap = ctx.requireOption("kafka.bootstrap.servers");
@@ -66,9 +69,19 @@ record KafkaSourceOptions(String bootstrap, List<String> topics, Pattern pattern
                 extra.put(k.substring("kafka.".length()), v);
             }
         });
+        String failOnDataLoss = ctx.option("failOnDataLoss", "true").trim();
+        if (!failOnDataLoss.equalsIgnoreCase("true") && !failOnDataLoss.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("option 'failOnDataLoss' must be true or false, got '" + failOnDataLoss
+                    + "'");
+        }
+        long samples = ctx.longOption("samplingRecords", 1000);
+        if (samples <= 0) {
+            throw new IllegalArgumentException("option 'samplingRecords' must be positive, got " + samples);
+        }
         return new KafkaSourceOptions(bootstrap, topics, pattern, assign, latest, startJson, endJson,
                 ctx.longOption("maxOffsetsPerTrigger", 0), Duration.ofMillis(ctx.longOption("kafka.timeoutMs", 3000)),
-                extra);
+                Boolean.parseBoolean(failOnDataLoss), (int) Math.min(samples, 1_000_000),
+                Duration.ofMillis(Math.max(100, ctx.longOption("retryBackoffMaxMs", 5000))), extra);
     }
 
     private static List<TopicPartition> parseAssign(String json) {
@@ -110,6 +123,8 @@ record KafkaSourceOptions(String bootstrap, List<String> topics, Pattern pattern
                 p.put(k, v);
             }
         });
+        // Spark's rule: the source, not the consumer, decides what happens to offsets that are out of range
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         return p;
     }
 }

@@ -6,11 +6,18 @@ import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
+import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
 
+import java.nio.file.Path;
 import java.util.List;
 
-/** Registers format {@code kafka}. */
+/**
+ * Registers format {@code kafka}. With {@code valueFormat} json or csv and no declared schema, the value schema
+ * is inferred once, when {@code load()} runs, from up to {@code samplingRecords} records at the starting offsets;
+ * the query keeps it for its whole life, and a checkpointed query stores it so a restart decodes the same way
+ * (see {@link KafkaSchemaFile}).
+ */
 public final class KafkaSourceProvider implements SourceProvider {
     @Override
     public String formatName() {
@@ -19,27 +26,48 @@ public final class KafkaSourceProvider implements SourceProvider {
 
     @Override
     public Source createSource(SourceContext context) {
-        return new KafkaSource(KafkaSourceOptions.from(context), reader(context));
+        KafkaSourceOptions options = KafkaSourceOptions.from(context);
+        return new KafkaSource(options, reader(context, options, true));
     }
 
-    /** Raw records, or values decoded as json/csv with a declared schema ({@code .schema(...)}). */
-    static KafkaRowReader reader(SourceContext ctx) {
+    /**
+     * Raw records, or values decoded as json/csv: with the declared schema, or (at load() only; a starting query
+     * always gets the schema load() resolved) inferred from a sample.
+     */
+    static KafkaRowReader reader(SourceContext ctx, KafkaSourceOptions options, boolean starting) {
         String format = ctx.option("valueFormat", null);
         if (format == null || format.equalsIgnoreCase("text")) {
             return new KafkaRowReader();
         }
-        if (ctx.userSchema().isEmpty()) {
-            throw new IllegalArgumentException("option valueFormat=" + format + " needs the value schema: declare it "
-                    + "with .schema(...) on the reader");
+        if (!format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("csv")) {
+            throw new IllegalArgumentException("option valueFormat must be json, csv or text, got '" + format + "'");
         }
         CsvOptions csv = CsvOptions.from(ctx.options());
-        List<ColumnSpec> cols = TextFormats.declaredColumns(ctx.userSchema().get());
-        return new KafkaRowReader(cols, TextFormats.parser(format, cols, csv));
+        List<ColumnSpec> cols = ctx.userSchema().isPresent() ? TextFormats.declaredColumns(ctx.userSchema().get())
+                : infer(options, format, csv);
+        List<ColumnSpec> decoded = cols;
+        if (starting && ctx.metadataPath().isPresent()) {
+            decoded = KafkaSchemaFile.storedOrStore(Path.of(ctx.metadataPath().get()), format, cols);
+        }
+        return new KafkaRowReader(cols, decoded, TextFormats.parser(format, decoded, csv));
+    }
+
+    private static List<ColumnSpec> infer(KafkaSourceOptions options, String format, CsvOptions csv) {
+        List<String> sample = KafkaSampler.sample(options, options.samplingRecords());
+        List<ColumnSpec> cols = format.equalsIgnoreCase("json") ? SchemaInference.inferJson(sample)
+                : SchemaInference.inferCsv(sample, csv);
+        if (cols.isEmpty()) {
+            throw new IllegalArgumentException("cannot infer a " + format + " value schema for Kafka "
+                    + options.describe() + " at " + options.bootstrap() + ": " + (sample.isEmpty()
+                    ? "there are no records at the starting offsets yet" : "none of the " + sample.size()
+                    + " sampled values is a " + format + " record") + ". Declare the schema with .schema(...)");
+        }
+        return cols;
     }
 
     @Override
     public Schema inferSchema(SourceContext context) {
-        KafkaSourceOptions.from(context); // validate options when load() runs, without contacting the broker
-        return reader(context).schema();
+        KafkaSourceOptions options = KafkaSourceOptions.from(context);
+        return reader(context, options, false).schema();
     }
 }

@@ -1,0 +1,117 @@
+package dev.eddy.streaming.kafka;
+
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.Trigger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Partitions and topics that appear while a query runs are read; ones that disappear are data loss. */
+class KafkaPartitionDiscoveryIT {
+    private static final KafkaBroker BROKER = KafkaBroker.shared();
+    private final Eddy eddy = Eddy.builder().build();
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void stopQueries() {
+        eddy.streams().stopAll();
+    }
+
+    private StreamingQuery start(String option, String value, String table, Map<String, String> extra) {
+        return eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option(option, value).option("startingOffsets", "earliest").options(extra).load()
+                .select("value", "topic", "partition").writeStream().memory(table)
+                .checkpointLocation(tmp.resolve(table).toString())
+                .trigger(Trigger.processingTime(Duration.ofMillis(100))).start();
+    }
+
+    private List<String> values(String table) {
+        return eddy.memoryTable(table).toRows().stream().map(r -> r.getString("value")).toList();
+    }
+
+    @Test
+    void when_partitionsAreAddedToASubscribedTopic_then_laterTriggersReadThemFromEarliestAndLogTheirOffsets()
+            throws Exception {
+        BROKER.createTopic("grow-in", 1);
+        KafkaData.produceTo(BROKER, "grow-in", 0, "a1");
+        StreamingQuery q = start("subscribe", "grow-in", "grow", Map.of());
+        q.processAllAvailable();
+        assertThat(values("grow")).containsExactly("a1");
+        try (Admin admin = BROKER.admin()) {
+            admin.createPartitions(Map.of("grow-in", NewPartitions.increaseTo(3))).all().get(30, TimeUnit.SECONDS);
+        }
+        KafkaData.produceTo(BROKER, "grow-in", 1, "b1");
+        KafkaData.produceTo(BROKER, "grow-in", 2, "c1", "c2");
+        KafkaBrokerOutageIT.await(q, "the new partitions are read", () -> values("grow").size() >= 4);
+        q.processAllAvailable();
+        assertThat(values("grow")).containsExactlyInAnyOrder("a1", "b1", "c1", "c2");
+        assertThat(lastOffsetsEntry(tmp.resolve("grow"))).contains("{\"grow-in\":{\"0\":1,\"1\":1,\"2\":2}}");
+    }
+
+    private static String lastOffsetsEntry(Path ckpt) throws Exception {
+        try (var files = Files.list(ckpt.resolve("offsets"))) {
+            Path last = files.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .max(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())))
+                    .orElseThrow();
+            return Files.readString(last);
+        }
+    }
+
+    @Test
+    void when_aTopicMatchingThePatternAppears_then_itIsReadFromEarliest() throws Exception {
+        BROKER.createTopic("disc-a", 1);
+        KafkaData.produce(BROKER, "disc-a", "a1");
+        StreamingQuery q = start("subscribePattern", "disc-.*", "disc", Map.of());
+        q.processAllAvailable();
+        assertThat(values("disc")).containsExactly("a1");
+        BROKER.createTopic("disc-b", 1);
+        KafkaData.produce(BROKER, "disc-b", "b1", "b2");
+        KafkaBrokerOutageIT.await(q, "the new topic is read", () -> values("disc").size() >= 3);
+        assertThat(values("disc")).containsExactly("a1", "b1", "b2");
+    }
+
+    @Test
+    void when_aSubscribedTopicIsDeleted_then_theQueryFailsNamingIt() throws Exception {
+        BROKER.createTopic("gone-a", 1);
+        BROKER.createTopic("gone-b", 1);
+        KafkaData.produce(BROKER, "gone-b", "b1");
+        StreamingQuery q = start("subscribe", "gone-a,gone-b", "gone", Map.of());
+        q.processAllAvailable();
+        try (Admin admin = BROKER.admin()) {
+            admin.deleteTopics(List.of("gone-b")).all().get(30, TimeUnit.SECONDS);
+        }
+        assertThatThrownBy(() -> q.awaitTermination(60_000)).hasStackTraceContaining("gone-b-0 no longer exists")
+                .hasStackTraceContaining("failOnDataLoss");
+    }
+
+    @Test
+    void when_aTopicIsDeletedAndFailOnDataLossIsFalse_then_theQueryWarnsAndGoesOn() throws Exception {
+        BROKER.createTopic("lost-a", 1);
+        BROKER.createTopic("lost-b", 1);
+        KafkaData.produce(BROKER, "lost-b", "b1");
+        StreamingQuery q = start("subscribePattern", "lost-.*", "lost", Map.of("failOnDataLoss", "false"));
+        q.processAllAvailable();
+        try (Admin admin = BROKER.admin()) {
+            admin.deleteTopics(List.of("lost-b")).all().get(30, TimeUnit.SECONDS);
+        }
+        KafkaData.produce(BROKER, "lost-a", "a1");
+        KafkaBrokerOutageIT.await(q, "the warning shows and the other topic is read", () -> values("lost").size() >= 2
+                && q.status().message().contains("skipped lost data: Kafka topic partition lost-b-0"));
+        assertThat(values("lost")).containsExactly("b1", "a1");
+        assertThat(q.isActive()).isTrue();
+    }
+}
