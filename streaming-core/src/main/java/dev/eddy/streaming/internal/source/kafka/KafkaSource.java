@@ -139,8 +139,10 @@ final class KafkaSource implements Source {
             }
             long upTo = Math.max(pos, Math.min(e.getValue(), options.endingOffsets().getOrDefault(tp, Long.MAX_VALUE)));
             if (budget > 0 && available > budget) {
-                // share the cap between partitions in proportion to what each has waiting (Spark's rule)
-                long share = (long) Math.ceil((double) (upTo - pos) * budget / available);
+                // share the cap between partitions in proportion to what each has waiting (Spark's rule: a share
+                // is rounded down, but one under a record rounds up so that no waiting partition starves)
+                double exact = (double) (upTo - pos) * budget / available;
+                long share = (long) (exact < 1 ? Math.ceil(exact) : Math.floor(exact));
                 upTo = Math.min(upTo, pos + share);
             }
             out.put(tp, upTo);
