@@ -33,22 +33,37 @@ public final class BatchCodec {
     public static byte[] encode(Batch b) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + b.numRows() * 16);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeFields(out, b.schema().fields());
-            int n = b.numRows();
-            out.writeInt(n);
-            for (int i = 0; i < b.numColumns(); i++) {
-                writeColumn(out, b.column(i), n);
-            }
+            write(out, b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
+    /** Writes {@code b} to a stream (several batches may follow each other). */
+    public static void write(DataOutputStream out, Batch b) throws IOException {
+        writeFields(out, b.schema().fields());
+        int n = b.numRows();
+        out.writeInt(n);
+        for (int i = 0; i < b.numColumns(); i++) {
+            writeColumn(out, b.column(i), n);
+        }
+    }
+
     public static Batch decode(byte[] payload) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        return read(new DataInputStream(new ByteArrayInputStream(payload)));
+    }
+
+    /** Reads one batch {@link #write} wrote. */
+    public static Batch read(DataInputStream in) throws IOException {
         Schema schema = Schema.of(readFields(in));
         int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("negative row count " + n);
+        }
+        if (schema.size() == 0) {
+            return Batch.ofRowCount(n);
+        }
         Column[] cols = new Column[schema.size()];
         for (int i = 0; i < cols.length; i++) {
             cols[i] = readColumn(in, schema.field(i), n);
