@@ -297,6 +297,29 @@ class IncrementalStateTest {
         assertThat(state.rowCount()).isLessThan(5 * 8);
     }
 
+    @Test
+    void when_theSessionSetsASnapshotInterval_then_checkpointedQueriesUseItUnlessTheirWriterSaysOtherwise() {
+        ManualClock clock = new ManualClock(1_700_000_000_000L);
+        Eddy eddy = Eddy.builder().clock(clock).noDataBatches(false).stateSnapshotInterval(2).build();
+        MemoryStream ev = eddy.memoryStream(EVENTS);
+        Path session = dir.resolve("session");
+        Path writer = dir.resolve("writer");
+        try (QueryTestDriver a = QueryTestDriver.start(counts(ev).writeStream().outputMode("update")
+                .checkpointLocation(session.toString()));
+             QueryTestDriver b = QueryTestDriver.start(counts(ev).writeStream().outputMode("update")
+                     .checkpointLocation(writer.toString()).option("stateSnapshotInterval", "3"))) {
+            for (int i = 0; i < 4; i++) {
+                ev.addData(events(i));
+                a.runTrigger();
+                b.runTrigger();
+            }
+        }
+        assertThat(names(session.resolve("state/0/0"))).filteredOn(n -> n.endsWith(".snapshot"))
+                .containsExactly("1.snapshot", "3.snapshot");
+        assertThat(names(writer.resolve("state/0/0"))).filteredOn(n -> n.endsWith(".snapshot"))
+                .containsExactly("2.snapshot");
+    }
+
     private static List<String> names(Path d) {
         try (Stream<Path> s = Files.list(d)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();

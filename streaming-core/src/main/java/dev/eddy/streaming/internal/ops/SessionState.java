@@ -5,6 +5,8 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.api.data.StructColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.ops.SessionWindowOp.Session;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
@@ -17,7 +19,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@link SessionWindowOp}'s raw (checkpoint) state: one row per open session, the grouping keys, session start and
+ * {@link SessionWindowOp}'s output rows and raw (checkpoint) state: one raw row per open session, the grouping keys, session start and
  * end, then each accumulator's raw columns ({@link RawState}). A delta's group is a grouping key with all its
  * sessions, since sessions of a key merge and move.
  */
@@ -97,5 +99,43 @@ final class SessionState {
             ids[r] = s.id;
         }
         RawState.importAccumulators(accs, raw, keyCount + 2, ids, n);
+    }
+
+    /** The operator's output rows for sessions {@code list} of {@code keys} (the session at {@code sessionPos}). */
+    static Batch output(Schema s, int groupings, int sessionPos, List<Object[]> keys, List<Session> list,
+                        Accumulator[] accs) {
+        int n = list.size();
+        int[] ids = new int[n];
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        for (int i = 0; i < n; i++) {
+            Session x = list.get(i);
+            ids[i] = x.id;
+            starts[i] = x.start;
+            ends[i] = x.end;
+        }
+        Column[] cols = new Column[s.size()];
+        var kb = Batch.builder(s, n);
+        for (int i = 0; i < n; i++) {
+            Object[] vals = new Object[s.size()];
+            int k = 0;
+            for (int g = 0; g < groupings; g++) {
+                if (g != sessionPos) {
+                    vals[g] = keys.get(i)[k++];
+                }
+            }
+            kb.addRow(vals);
+        }
+        Batch keyBatch = kb.build();
+        for (int g = 0; g < groupings; g++) {
+            cols[g] = g == sessionPos ? new StructColumn(s.field(g).children(), new Column[]{
+                    new LongColumn(DataType.TIMESTAMP, starts, n, null), new LongColumn(DataType.TIMESTAMP, ends, n, null)},
+                    n, null) : keyBatch.column(g);
+        }
+        for (int a = 0; a < accs.length; a++) {
+            cols[groupings + a] = dev.eddy.streaming.internal.expr.Casts.cast(accs[a].result(ids, n),
+                    s.field(groupings + a).type());
+        }
+        return Batch.of(s, cols);
     }
 }

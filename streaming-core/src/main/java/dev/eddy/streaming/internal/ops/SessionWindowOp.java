@@ -4,11 +4,8 @@ import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
-import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.data.StructColumn;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
@@ -316,40 +313,7 @@ public final class SessionWindowOp implements StatefulOperator {
     }
 
     private Batch output(List<Object[]> keys, List<Session> list) {
-        int n = list.size();
-        Schema s = node.schema();
-        int[] ids = new int[n];
-        long[] starts = new long[n];
-        long[] ends = new long[n];
-        for (int i = 0; i < n; i++) {
-            Session x = list.get(i);
-            ids[i] = x.id;
-            starts[i] = x.start;
-            ends[i] = x.end;
-        }
-        Column[] cols = new Column[s.size()];
-        var kb = Batch.builder(s, n);
-        for (int i = 0; i < n; i++) {
-            Object[] vals = new Object[s.size()];
-            int k = 0;
-            for (int g = 0; g < keyEvals.length; g++) {
-                if (g != sessionPos) {
-                    vals[g] = keys.get(i)[k++];
-                }
-            }
-            kb.addRow(vals);
-        }
-        Batch keyBatch = kb.build();
-        for (int g = 0; g < keyEvals.length; g++) {
-            cols[g] = g == sessionPos ? new StructColumn(s.field(g).children(), new Column[]{
-                    new LongColumn(DataType.TIMESTAMP, starts, n, null), new LongColumn(DataType.TIMESTAMP, ends, n, null)},
-                    n, null) : keyBatch.column(g);
-        }
-        for (int a = 0; a < accs.length; a++) {
-            cols[keyEvals.length + a] = dev.eddy.streaming.internal.expr.Casts.cast(accs[a].result(ids, n),
-                    s.field(keyEvals.length + a).type());
-        }
-        return Batch.of(s, cols);
+        return SessionState.output(node.schema(), keyEvals.length, sessionPos, keys, list, accs);
     }
 
     @Override
