@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checkpoint overhead: windowed count+sum at a 1-second trigger (one batch per simulated second), with and
-# without a file checkpoint; then Kafka source throughput and latency on loopback. Prints "<figure> <value> <unit>".
+# without a file checkpoint (on disk, then on tmpfs), state bytes and CPU per batch; then Kafka source throughput
+# and latency on loopback. Prints "<figure> <value> <unit>".
 # Usage: bench/ckpt/run.sh   (-Drows=N -Dbatches=M in BENCH_JAVA_OPTS change the load)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

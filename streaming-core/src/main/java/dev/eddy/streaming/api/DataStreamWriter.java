@@ -93,7 +93,11 @@ public final class DataStreamWriter {
 
     /** What this writer would start (engine-internal; used by the test driver and the magics). */
     public QuerySpec spec() {
-        return new QuerySpec(data.plan(), mode, trigger, queryName, format, Map.copyOf(options), checkpointLocation,
+        Map<String, String> opts = new java.util.HashMap<>(options);
+        if (session.stateSnapshotInterval() != 10) { // a session default other than the engine's
+            opts.putIfAbsent("statesnapshotinterval", Integer.toString(session.stateSnapshotInterval()));
+        }
+        return new QuerySpec(data.plan(), mode, trigger, queryName, format, Map.copyOf(opts), checkpointLocation,
                 checkpointStore, foreachBatch, console, session.noDataBatches(), session.clock(), session.memoryTables());
     }
 

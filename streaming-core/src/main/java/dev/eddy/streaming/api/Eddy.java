@@ -23,14 +23,16 @@ import java.util.Set;
 public final class Eddy {
     private final Clock clock;
     private final boolean noDataBatches;
+    private final int stateSnapshotInterval;
     private final MemoryTables memoryTables = new MemoryTables();
     private final QueryRegistry registry = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(registry);
     private final java.util.Map<String, Dataset> views = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Eddy(Clock clock, boolean noDataBatches) {
+    private Eddy(Clock clock, boolean noDataBatches, int stateSnapshotInterval) {
         this.clock = clock;
         this.noDataBatches = noDataBatches;
+        this.stateSnapshotInterval = stateSnapshotInterval;
     }
 
     /** A session on the system clock. */
@@ -46,6 +48,7 @@ public final class Eddy {
     public static final class Builder {
         private Clock clock = Clock.system();
         private boolean noDataBatches = true;
+        private int stateSnapshotInterval = 10;
 
         /** The clock the engine reads (a {@link ManualClock} in tests). */
         public Builder clock(Clock c) {
@@ -59,8 +62,20 @@ public final class Eddy {
             return this;
         }
 
+        /**
+         * Checkpointed queries write each stateful operator's changes as a delta every batch and its whole state
+         * every {@code versions} batches (default 10; a query's writer option {@code stateSnapshotInterval} wins).
+         */
+        public Builder stateSnapshotInterval(int versions) {
+            if (versions < 1) {
+                throw new IllegalArgumentException("stateSnapshotInterval must be at least 1, got " + versions);
+            }
+            this.stateSnapshotInterval = versions;
+            return this;
+        }
+
         public Eddy build() {
-            return new Eddy(clock, noDataBatches);
+            return new Eddy(clock, noDataBatches, stateSnapshotInterval);
         }
     }
 
@@ -70,6 +85,11 @@ public final class Eddy {
 
     public boolean noDataBatches() {
         return noDataBatches;
+    }
+
+    /** The session's default snapshot interval of checkpointed state (see {@link Builder#stateSnapshotInterval}). */
+    public int stateSnapshotInterval() {
+        return stateSnapshotInterval;
     }
 
     public DataStreamReader readStream() {

@@ -2,6 +2,7 @@ package dev.eddy.streaming.checkpoint;
 
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
+import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
@@ -82,27 +83,100 @@ class CheckpointFilesTest {
         }
     }
 
+    private static final Schema KV = Schema.of(Field.of("k", DataType.LONG), Field.of("v", DataType.LONG));
+
+    /** Batch b's change: key b set to 10*b, key b-2 removed; the whole state is then keys b-1 and b. */
+    private static StateDelta change(long b) {
+        Batch removed = b >= 2 ? Batch.of(Schema.of(KV.field(0)), LongColumn.of(b - 2))
+                : Batch.empty(Schema.of(KV.field(0)));
+        Batch full = b == 0 ? kv(new long[]{0}, new long[]{0}) : kv(new long[]{b - 1, b}, new long[]{10 * (b - 1), 10 * b});
+        return new StateDelta(1, kv(new long[]{b}, new long[]{10 * b}), removed, () -> full);
+    }
+
+    private static Batch kv(long[] k, long[] v) {
+        return Batch.of(KV, LongColumn.of(k), LongColumn.of(v));
+    }
+
+    private static void commit(FileCheckpointStore store, long b) {
+        store.logOffsets(new OffsetLogEntry(b, List.of(Long.toString(b)), Long.MIN_VALUE, b));
+        store.stateChanged("0", b, change(b));
+        store.commitBatch(b, b * 10);
+    }
+
+    private static List<Long> keys(Batch state) {
+        List<Long> out = new java.util.ArrayList<>();
+        for (int r = 0; r < state.numRows(); r++) {
+            out.add(state.row(r).getLong("k") * 1000 + state.row(r).getLong("v"));
+        }
+        return out;
+    }
+
     @Test
     void when_moreBatchesThanRetainedAreCommitted_then_onlyTheNewestAreKeptWithTheStateTheyNeed() {
-        FileCheckpointStore store = new FileCheckpointStore(dir, 3);
+        FileCheckpointStore store = new FileCheckpointStore(dir, 3, 4);
         store.queryId(UUID.randomUUID());
         store.checkPlan(List.of("agg"), 1);
         for (long b = 0; b <= 20; b++) {
-            store.logOffsets(new OffsetLogEntry(b, List.of(Long.toString(b)), Long.MIN_VALUE, b));
-            if (b % 4 == 0) {
-                store.stateCommitted("0", b, Batch.of(Schema.of(Field.of("v", DataType.LONG)), LongColumn.of(b)));
-            }
-            store.commitBatch(b, b * 10);
+            commit(store, b);
         }
         assertThat(names(dir.resolve("offsets"))).containsExactly("18", "19", "20");
         assertThat(names(dir.resolve("commits"))).containsExactly("18", "19", "20");
-        // 16 is the state batch 18 and 19 still restore from; 20 is the newest
-        assertThat(names(dir.resolve("state/0/0"))).containsExactly("16.snapshot", "20.snapshot");
+        // snapshots every 4 versions (3, 7, ..., 19); 15 is the base batch 17 (before the oldest retained) restores from
+        assertThat(names(dir.resolve("state/0/0"))).containsExactlyInAnyOrder("15.snapshot", "16.delta", "17.delta",
+                "18.delta", "19.delta", "19.snapshot", "20.delta");
         FileCheckpointStore reopened = new FileCheckpointStore(dir, 3);
-        assertThat(reopened.loadState("0", 19)).hasValueSatisfying(s -> assertThat(s.row(0).getLong("v")).isEqualTo(16));
+        assertThat(reopened.loadState("0", 17).map(CheckpointFilesTest::keys)).hasValue(List.of(16160L, 17170L));
+        assertThat(reopened.loadState("0", 18).map(CheckpointFilesTest::keys)).hasValue(List.of(17170L, 18180L));
+        assertThat(reopened.loadState("0", 20).map(CheckpointFilesTest::keys)).hasValue(List.of(19190L, 20200L));
         assertThat(reopened.lastCommittedBatch()).hasValue(20);
         assertThat(reopened.watermarkAfter(20)).hasValue(200);
         assertThat(reopened.lastOffsets()).hasValueSatisfying(e -> assertThat(e.sourceOffsets()).containsExactly("20"));
+    }
+
+    @Test
+    void when_stateChangesEachBatch_then_aDeltaIsWrittenEachBatchAndASnapshotEveryInterval() {
+        FileCheckpointStore store = new FileCheckpointStore(dir, 100, 3);
+        store.queryId(UUID.randomUUID());
+        store.checkPlan(List.of("agg"), 1);
+        for (long b = 0; b < 8; b++) {
+            commit(store, b);
+        }
+        assertThat(names(dir.resolve("state/0/0"))).containsExactlyInAnyOrder("0.delta", "1.delta", "2.delta",
+                "2.snapshot", "3.delta", "4.delta", "5.delta", "5.snapshot", "6.delta", "7.delta");
+        // each version restores the same, whichever snapshot and deltas it starts from
+        for (long v = 1; v < 8; v++) {
+            assertThat(store.loadState("0", v).map(CheckpointFilesTest::keys))
+                    .hasValue(List.of((v - 1) * 1000 + (v - 1) * 10, v * 1000 + v * 10));
+        }
+        assertThat(dev.eddy.streaming.api.checkpoint.CheckpointInfo.open(dir).stateSizes().get("0"))
+                .isEqualTo(size("5.snapshot") + size("6.delta") + size("7.delta"));
+    }
+
+    @Test
+    void when_restartingAfterACrashedBatch_then_itsStateFilesAreDeletedAndTheSnapshotScheduleResumes() {
+        FileCheckpointStore store = new FileCheckpointStore(dir, 100, 3);
+        store.queryId(UUID.randomUUID());
+        store.checkPlan(List.of("agg"), 1);
+        for (long b = 0; b < 5; b++) {
+            commit(store, b);
+        }
+        store.logOffsets(new OffsetLogEntry(5, List.of("5"), Long.MIN_VALUE, 5));
+        store.stateChanged("0", 5, change(5)); // delta and snapshot 5, then the crash before commits/5
+        assertThat(names(dir.resolve("state/0/0"))).contains("5.delta", "5.snapshot");
+        FileCheckpointStore restarted = new FileCheckpointStore(dir, 100, 3);
+        restarted.checkPlan(List.of("agg"), 1);
+        assertThat(names(dir.resolve("state/0/0"))).doesNotContain("5.delta", "5.snapshot");
+        assertThat(restarted.loadState("0", 4).map(CheckpointFilesTest::keys)).hasValue(List.of(3030L, 4040L));
+        restarted.stateChanged("0", 5, change(5));
+        assertThat(names(dir.resolve("state/0/0"))).contains("5.delta", "5.snapshot");
+    }
+
+    private long size(String name) {
+        try {
+            return Files.size(dir.resolve("state/0/0").resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> names(Path d) {

@@ -39,6 +39,19 @@ class CheckpointKillIT {
         assertThat(committedOutput(tmp.resolve("crash-out"))).containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void when_queryIsKilledBetweenItsStateFiles_then_itsOutputEqualsARunWithoutCrashes() throws Exception {
+        Path input = tmp.resolve("in");
+        writeInput(input);
+        KillRunner.runToEnd(args(input, "ref"), List.of());
+        List<String> expected = committedOutput(tmp.resolve("ref-out"));
+        // after-delta: the delta is written, a due snapshot (every 3 versions) and the commit are not
+        List<String> killAt = KillRunner.seededPoints(5L, 8, FILES + 2, "after-delta", "after-state");
+        int kills = KillRunner.runToEnd(args(input, "crash"), killAt);
+        assertThat(kills).as("kill points reached").isGreaterThanOrEqualTo(6);
+        assertThat(committedOutput(tmp.resolve("crash-out"))).containsExactlyElementsOf(expected);
+    }
+
     private List<String> args(Path input, String run) {
         return List.of("file", input.toString(), tmp.resolve(run + "-out").toString(),
                 tmp.resolve(run + "-ckpt").toString());

@@ -161,7 +161,8 @@ class FileCheckpointRestartTest {
 
     @Test
     void when_aStateSnapshotIsCorrupted_then_restartFailsNamingItAndTheFileIsKept() throws Exception {
-        try (QueryTestDriver d = start(windowedCounts(), "update")) {
+        try (QueryTestDriver d = QueryTestDriver.start(windowedCounts().writeStream().outputMode("update")
+                .option("stateSnapshotInterval", "1").checkpointLocation(dir.toString()))) {
             in.addData(ev(100, "cat"));
             d.runTrigger();
         }
@@ -218,6 +219,11 @@ class FileCheckpointRestartTest {
         @Override
         public void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch state) {
             inner.stateCommitted(operatorId, version, state);
+        }
+
+        @Override
+        public void stateChanged(String operatorId, long version, dev.eddy.streaming.api.checkpoint.StateDelta delta) {
+            inner.stateChanged(operatorId, version, delta);
         }
 
         @Override

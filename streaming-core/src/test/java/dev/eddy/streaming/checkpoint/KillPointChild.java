@@ -27,7 +27,8 @@ import static dev.eddy.streaming.api.expr.Functions.window;
 /**
  * The query of {@link CheckpointKillIT}, run in its own JVM: JSON files -> windowed counts (append) -> JSON file
  * sink, with a file checkpoint. With {@code announce} it prints each checkpoint phase ({@code PHASE <name> <batch>})
- * and waits for a line on stdin before going on, so the test can SIGKILL it exactly there.
+ * and waits for a line on stdin before going on, so the test can SIGKILL it exactly there ({@code after-delta}: the
+ * state delta is written, a due snapshot is not yet).
  * Args: input dir, output dir, checkpoint dir, announce (true/false).
  */
 public final class KillPointChild {
@@ -55,7 +56,16 @@ public final class KillPointChild {
                 .load(args[1]);
         Dataset counts = events.withWatermark("ts", "5 seconds")
                 .groupBy(window(col("ts"), "10 seconds"), col("word")).count();
-        CheckpointStore store = new FileCheckpointStore(Path.of(args[3]), 100);
+        // few retained batches and a short snapshot interval: kills land between deltas, snapshots and retention
+        FileCheckpointStore store = new FileCheckpointStore(Path.of(args[3]), 4, 3);
+        if (announce) {
+            store.onStateFileWritten(f -> {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".delta")) {
+                    Announcing.phase("after-delta", Long.parseLong(name.substring(0, name.indexOf('.'))));
+                }
+            });
+        }
         return counts.writeStream().format("json").option("path", args[2]).outputMode("append")
                 .checkpointStore(announce ? new Announcing(store) : store).start();
     }
@@ -130,6 +140,13 @@ public final class KillPointChild {
         public void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch state) {
             phase("after-sink", version);
             inner.stateCommitted(operatorId, version, state);
+            phase("after-state", version);
+        }
+
+        @Override
+        public void stateChanged(String operatorId, long version, dev.eddy.streaming.api.checkpoint.StateDelta delta) {
+            phase("after-sink", version);
+            inner.stateChanged(operatorId, version, delta);
             phase("after-state", version);
         }
 

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each kill point it reaches ("PHASE name batch") and restarting it from its checkpoint.
  */
 public final class KillRunner {
-    /** In the order they happen within a batch; a stateless query skips after-sink and after-state. */
-    static final String[] PHASES = {"before-offsets", "after-offsets", "after-sink", "after-state", "before-commit",
-            "after-commit"};
+    /** In the order they happen within a batch; a stateless query skips after-sink, after-delta and after-state. */
+    static final String[] PHASES = {"before-offsets", "after-offsets", "after-sink", "after-delta", "after-state",
+            "before-commit", "after-commit"};
 
     private KillRunner() {
     }

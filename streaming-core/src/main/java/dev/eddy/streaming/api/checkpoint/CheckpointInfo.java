@@ -44,7 +44,7 @@ public interface CheckpointInfo {
     /** The watermark batch {@code batchId} ran with, if it had one. */
     Optional<Instant> watermark(long batchId);
 
-    /** Size in bytes of each stateful operator's newest state file, by operator id. */
+    /** Bytes of the state files (newest snapshot and the deltas after it) restoring each operator's newest state. */
     Map<String, Long> stateSizes();
 
     /** Stateful operators as the query that wrote the checkpoint described them (plan order). */

@@ -12,7 +12,8 @@ import java.util.UUID;
  *       logged batch is not committed, it is re-run with exactly the logged offsets</li>
  *   <li>per batch N: {@link #logOffsets(OffsetLogEntry)} BEFORE reading data (a checkpoint's
  *       {@code offsets/N}); then, after the sink accepted the batch and state was updated,
- *       {@link #stateCommitted(String, long, dev.eddy.streaming.api.data.Batch)} per stateful operator
+ *       {@link #stateChanged(String, long, StateDelta)} (or, for an operator that does not track its changes,
+ *       {@link #stateCommitted(String, long, dev.eddy.streaming.api.data.Batch)}) per stateful operator
  *       (only if {@link #wantsState()}), then {@link #commitBatch(long, long)} ({@code commits/N})</li>
  * </ol>
  * Implementations write their own binary or text format (never Java serialization).
@@ -30,7 +31,7 @@ public interface CheckpointStore {
 
     void logOffsets(OffsetLogEntry entry);
 
-    /** Whether {@link #stateCommitted} should be called (it costs a full state snapshot). */
+    /** Whether {@link #stateCommitted} should be called (it costs a state file per operator and batch). */
     default boolean wantsState() {
         return false;
     }
@@ -41,6 +42,15 @@ public interface CheckpointStore {
      * save their state yet are skipped.
      */
     default void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch stateRows) {
+    }
+
+    /**
+     * What batch {@code version} changed in stateful operator {@code operatorId}'s raw state (operators that track
+     * their changes call this instead of {@link #stateCommitted}). A store that keeps only full states (the default)
+     * saves {@link StateDelta#fullState()}; a file store writes the delta and, every few versions, a snapshot.
+     */
+    default void stateChanged(String operatorId, long version, StateDelta delta) {
+        stateCommitted(operatorId, version, delta.fullState().get());
     }
 
     /** The raw state saved for an operator at a version (the last committed batch), if any. */

@@ -18,6 +18,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,22 +34,37 @@ public final class BatchCodec {
     public static byte[] encode(Batch b) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + b.numRows() * 16);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeFields(out, b.schema().fields());
-            int n = b.numRows();
-            out.writeInt(n);
-            for (int i = 0; i < b.numColumns(); i++) {
-                writeColumn(out, b.column(i), n);
-            }
+            write(out, b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
+    /** Writes {@code b} to a stream (several batches may follow each other). */
+    public static void write(DataOutputStream out, Batch b) throws IOException {
+        writeFields(out, b.schema().fields());
+        int n = b.numRows();
+        out.writeInt(n);
+        for (int i = 0; i < b.numColumns(); i++) {
+            writeColumn(out, b.column(i), n);
+        }
+    }
+
     public static Batch decode(byte[] payload) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        return read(new DataInputStream(new ByteArrayInputStream(payload)));
+    }
+
+    /** Reads one batch {@link #write} wrote. */
+    public static Batch read(DataInputStream in) throws IOException {
         Schema schema = Schema.of(readFields(in));
         int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("negative row count " + n);
+        }
+        if (schema.size() == 0) {
+            return Batch.ofRowCount(n);
+        }
         Column[] cols = new Column[schema.size()];
         for (int i = 0; i < cols.length; i++) {
             cols[i] = readColumn(in, schema.field(i), n);
@@ -94,22 +110,25 @@ public final class BatchCodec {
                 out.writeLong(w < nulls.length ? nulls[w] : 0);
             }
         }
+        // primitive values in bulk, big-endian as DataOutputStream writes them one by one
         if (c instanceof BooleanColumn b) {
+            byte[] bytes = new byte[n];
             for (int r = 0; r < n; r++) {
-                out.writeBoolean(b.values()[r]);
+                bytes[r] = (byte) (b.values()[r] ? 1 : 0);
             }
+            out.write(bytes);
         } else if (c instanceof IntColumn ic) {
-            for (int r = 0; r < n; r++) {
-                out.writeInt(ic.values()[r]);
-            }
+            ByteBuffer buf = ByteBuffer.allocate(n * 4);
+            buf.asIntBuffer().put(ic.values(), 0, n);
+            out.write(buf.array());
         } else if (c instanceof LongColumn l) {
-            for (int r = 0; r < n; r++) {
-                out.writeLong(l.values()[r]);
-            }
+            ByteBuffer buf = ByteBuffer.allocate(n * 8);
+            buf.asLongBuffer().put(l.values(), 0, n);
+            out.write(buf.array());
         } else if (c instanceof DoubleColumn d) {
-            for (int r = 0; r < n; r++) {
-                out.writeDouble(d.values()[r]);
-            }
+            ByteBuffer buf = ByteBuffer.allocate(n * 8);
+            buf.asDoubleBuffer().put(d.values(), 0, n);
+            out.write(buf.array());
         } else if (c instanceof StringColumn s) {
             for (int r = 0; r < n; r++) {
                 writeString(out, s.values()[r]);
@@ -132,31 +151,26 @@ public final class BatchCodec {
         }
         switch (f.type()) {
             case BOOLEAN -> {
+                byte[] bytes = readBytes(in, n, 1);
                 boolean[] v = new boolean[n];
                 for (int r = 0; r < n; r++) {
-                    v[r] = in.readBoolean();
+                    v[r] = bytes[r] != 0;
                 }
                 return new BooleanColumn(v, n, nulls);
             }
             case INT -> {
                 int[] v = new int[n];
-                for (int r = 0; r < n; r++) {
-                    v[r] = in.readInt();
-                }
+                ByteBuffer.wrap(readBytes(in, n, 4)).asIntBuffer().get(v);
                 return new IntColumn(v, n, nulls);
             }
             case LONG, TIMESTAMP -> {
                 long[] v = new long[n];
-                for (int r = 0; r < n; r++) {
-                    v[r] = in.readLong();
-                }
+                ByteBuffer.wrap(readBytes(in, n, 8)).asLongBuffer().get(v);
                 return new LongColumn(f.type(), v, n, nulls);
             }
             case DOUBLE -> {
                 double[] v = new double[n];
-                for (int r = 0; r < n; r++) {
-                    v[r] = in.readDouble();
-                }
+                ByteBuffer.wrap(readBytes(in, n, 8)).asDoubleBuffer().get(v);
                 return new DoubleColumn(v, n, nulls);
             }
             case STRING -> {
@@ -176,6 +190,17 @@ public final class BatchCodec {
         }
     }
 
+    /** n values of {@code width} bytes; a count the stream cannot hold is damage, not an allocation to try. */
+    private static byte[] readBytes(DataInputStream in, int n, int width) throws IOException {
+        long len = (long) n * width;
+        if (len > in.available()) {
+            throw new IOException("truncated column: " + len + " bytes expected, " + in.available() + " left");
+        }
+        byte[] b = new byte[(int) len];
+        in.readFully(b);
+        return b;
+    }
+
     private static void writeString(DataOutputStream out, String s) throws IOException {
         if (s == null) {
             out.writeInt(-1);
@@ -190,6 +215,9 @@ public final class BatchCodec {
         int len = in.readInt();
         if (len < 0) {
             return null;
+        }
+        if (len > in.available()) {
+            throw new IOException("truncated string: " + len + " bytes expected, " + in.available() + " left");
         }
         byte[] b = new byte[len];
         in.readFully(b);

@@ -48,6 +48,16 @@ public final class CheckpointLayout {
         return stateDir.resolve(version + ".snapshot");
     }
 
+    public static Path delta(Path stateDir, long version) {
+        return stateDir.resolve(version + ".delta");
+    }
+
+    /** The version a state file's name ({@code <version>.snapshot|.delta}) gives. */
+    public static long version(Path stateFile) {
+        String n = stateFile.getFileName().toString();
+        return Long.parseLong(n.substring(0, n.indexOf('.')));
+    }
+
     /** Numbers of the files in {@code dir} named by a number (optionally with {@code suffix}), ascending. */
     public static long[] numbered(Path dir, String suffix) {
         if (!Files.isDirectory(dir)) {

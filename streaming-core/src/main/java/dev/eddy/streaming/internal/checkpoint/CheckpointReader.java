@@ -77,17 +77,27 @@ public final class CheckpointReader implements CheckpointInfo {
         return LogCodec.offsets(f, ChecksummedText.read(f));
     }
 
+    /** Bytes of the state files that restore each operator's newest state version (a snapshot and deltas). */
     @Override
     public Map<String, Long> stateSizes() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String op : layout.operators()) {
-            long[] v = CheckpointLayout.numbered(layout.stateDir(op), ".snapshot");
-            if (v.length > 0) {
-                try {
-                    out.put(op, Files.size(CheckpointLayout.snapshot(layout.stateDir(op), v[v.length - 1])));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            Path dir = layout.stateDir(op);
+            long newest = -1;
+            for (StateFile.Kind kind : StateFile.Kind.values()) {
+                long[] v = CheckpointLayout.numbered(dir, kind.suffix());
+                newest = v.length == 0 ? newest : Math.max(newest, v[v.length - 1]);
+            }
+            if (newest >= 0) {
+                long bytes = 0;
+                for (Path f : StateChain.files(dir, newest)) {
+                    try {
+                        bytes += Files.size(f);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
+                out.put(op, bytes);
             }
         }
         return out;
@@ -107,15 +117,10 @@ public final class CheckpointReader implements CheckpointInfo {
         long upTo = lastCommittedBatch().orElseThrow(() -> new IllegalStateException("checkpoint at "
                 + layout.root() + " has no committed batch yet"));
         Path dir = layout.stateDir(Integer.toString(index));
-        long[] v = CheckpointLayout.numbered(dir, ".snapshot");
-        for (int i = v.length - 1; i >= 0; i--) {
-            if (v[i] <= upTo) {
-                Batch b = FileCheckpointStore.readState(CheckpointLayout.snapshot(dir, v[i]));
-                return Tables.toTable("state " + index + " @ batch " + upTo, b);
-            }
-        }
-        throw new IllegalArgumentException("checkpoint at " + layout.root() + " has no state for operator " + index
-                + "; operators with state: " + stateSizes().keySet());
+        Batch b = StateChain.restore(dir, upTo).orElseThrow(() -> new IllegalArgumentException("checkpoint at "
+                + layout.root() + " has no state for operator " + index + "; operators with state: "
+                + stateSizes().keySet()));
+        return Tables.toTable("state " + index + " @ batch " + upTo, b);
     }
 
     private static List<Long> list(long[] a) {

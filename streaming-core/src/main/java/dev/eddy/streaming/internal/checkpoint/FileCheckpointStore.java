@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
+import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 
 import java.nio.file.Files;
@@ -12,29 +13,44 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A checkpoint in a directory, Spark's layout. Everything the restart depends on (metadata, the last offsets and
  * commit entries) is read and verified when the store is opened, so a damaged checkpoint fails before anything is
- * written. Old batches beyond {@code minBatchesToRetain} are removed after each commit (state keeps, per operator,
- * the newest snapshot the retained batches still need).
+ * written. Each batch writes a delta of each operator's state, and every {@code stateSnapshotInterval} versions a
+ * full snapshot too (Spark's layout). Old batches beyond {@code minBatchesToRetain} are removed after each commit
+ * (state keeps, per operator, the newest snapshot the retained batches still need and every state file after it).
  */
 public final class FileCheckpointStore implements CheckpointStore {
     public static final int DEFAULT_MIN_BATCHES_TO_RETAIN = 100;
+    public static final int DEFAULT_STATE_SNAPSHOT_INTERVAL = 10;
 
     private final CheckpointLayout layout;
     private final int minBatchesToRetain;
+    private final int snapshotInterval;
+    private final java.util.Map<String, Long> lastSnapshot = new java.util.HashMap<>();
+    private volatile Consumer<Path> stateFileListener = p -> { };
     private final JsonNode storedMetadata;
     private final Optional<OffsetLogEntry> lastOffsets;
     private final OptionalLong lastCommitted;
     private UUID id;
 
     public FileCheckpointStore(Path root, int minBatchesToRetain) {
+        this(root, minBatchesToRetain, DEFAULT_STATE_SNAPSHOT_INTERVAL);
+    }
+
+    /** @param snapshotInterval a full snapshot every this many state versions (a delta every version) */
+    public FileCheckpointStore(Path root, int minBatchesToRetain, int snapshotInterval) {
         if (minBatchesToRetain < 1) {
             throw new IllegalArgumentException("minBatchesToRetain must be at least 1, got " + minBatchesToRetain);
         }
+        if (snapshotInterval < 1) {
+            throw new IllegalArgumentException("stateSnapshotInterval must be at least 1, got " + snapshotInterval);
+        }
         this.layout = new CheckpointLayout(root);
         this.minBatchesToRetain = minBatchesToRetain;
+        this.snapshotInterval = snapshotInterval;
         this.storedMetadata = Files.exists(layout.metadata())
                 ? LogCodec.tree(layout.metadata(), ChecksummedText.read(layout.metadata())) : null;
         long[] offs = CheckpointLayout.numbered(layout.offsets(), "");
@@ -96,35 +112,46 @@ public final class FileCheckpointStore implements CheckpointStore {
         return true;
     }
 
+    /** Called with each state file right after it was written (lets a test stop the process between files). */
+    public void onStateFileWritten(Consumer<Path> listener) {
+        this.stateFileListener = listener;
+    }
+
+    /** A full snapshot (an operator that does not track its changes). */
     @Override
     public void stateCommitted(String operatorId, long version, Batch state) {
-        AtomicFiles.write(CheckpointLayout.snapshot(layout.stateDir(operatorId), version),
-                StateFile.encode(version, BatchCodec.encode(state)));
+        writeSnapshot(operatorId, version, -1, state);
+    }
+
+    /** The delta; then, if {@code snapshotInterval} versions passed since the last snapshot, a snapshot too. */
+    @Override
+    public void stateChanged(String operatorId, long version, StateDelta delta) {
+        Path dir = layout.stateDir(operatorId);
+        Path f = CheckpointLayout.delta(dir, version);
+        AtomicFiles.write(f, StateFile.encode(StateFile.Kind.DELTA, version, StatePayload.delta(delta)));
+        stateFileListener.accept(f);
+        long last = lastSnapshot.computeIfAbsent(operatorId, op -> newestSnapshot(dir));
+        if (version - last >= snapshotInterval) {
+            writeSnapshot(operatorId, version, delta.keyColumns(), delta.fullState().get());
+        }
+    }
+
+    private void writeSnapshot(String operatorId, long version, int keyColumns, Batch state) {
+        Path f = CheckpointLayout.snapshot(layout.stateDir(operatorId), version);
+        AtomicFiles.write(f, StateFile.encode(StateFile.Kind.SNAPSHOT, version, StatePayload.snapshot(keyColumns,
+                state)));
+        lastSnapshot.put(operatorId, version);
+        stateFileListener.accept(f);
+    }
+
+    private static long newestSnapshot(Path dir) {
+        long[] s = CheckpointLayout.numbered(dir, StateFile.Kind.SNAPSHOT.suffix());
+        return s.length == 0 ? -1 : s[s.length - 1];
     }
 
     @Override
     public Optional<Batch> loadState(String operatorId, long version) {
-        Path dir = layout.stateDir(operatorId);
-        long[] versions = CheckpointLayout.numbered(dir, ".snapshot");
-        for (int i = versions.length - 1; i >= 0; i--) {
-            if (versions[i] <= version) {
-                Path f = CheckpointLayout.snapshot(dir, versions[i]);
-                return Optional.of(readState(f));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The state batch stored in {@code file}; a damaged file is reported by name. */
-    public static Batch readState(Path file) {
-        try {
-            return BatchCodec.decode(StateFile.read(file));
-        } catch (java.io.IOException | RuntimeException e) {
-            if (e instanceof CorruptCheckpointException c) {
-                throw c;
-            }
-            throw new CorruptCheckpointException(file, "state cannot be decoded: " + e.getMessage());
-        }
+        return StateChain.restore(layout.stateDir(operatorId), version);
     }
 
     @Override
@@ -162,11 +189,14 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     /** State written by a batch that never committed is not trusted: its batch is re-run. */
     private void discardStateAfter(long committed) {
+        lastSnapshot.clear();
         for (String op : layout.operators()) {
             Path dir = layout.stateDir(op);
-            for (long v : CheckpointLayout.numbered(dir, ".snapshot")) {
-                if (v > committed) {
-                    Retention.delete(CheckpointLayout.snapshot(dir, v));
+            for (StateFile.Kind kind : StateFile.Kind.values()) {
+                for (long v : CheckpointLayout.numbered(dir, kind.suffix())) {
+                    if (v > committed) {
+                        Retention.delete(dir.resolve(v + kind.suffix()));
+                    }
                 }
             }
         }

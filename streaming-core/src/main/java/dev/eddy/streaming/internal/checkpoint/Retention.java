@@ -11,9 +11,10 @@ final class Retention {
     }
 
     /**
-     * Deletes offsets and commits below {@code firstRetained}, and state snapshots that no retained batch needs:
-     * per operator, versions below the newest version {@code <= firstRetained - 1} (restoring batch
-     * {@code firstRetained - 1}'s successor needs it).
+     * Deletes offsets and commits below {@code firstRetained}, and state files no retained batch needs: per operator,
+     * the base is its newest snapshot below {@code firstRetained} (restoring batch {@code firstRetained - 1}, which
+     * re-running {@code firstRetained} needs, starts there); files older than the base, and the delta of the base's
+     * own version, go. Without such a snapshot every state file stays (the chain starts at the first delta).
      */
     static void purge(CheckpointLayout layout, long firstRetained) {
         if (firstRetained <= 0) {
@@ -28,16 +29,23 @@ final class Retention {
         }
         for (String op : layout.operators()) {
             Path dir = layout.stateDir(op);
-            long[] versions = CheckpointLayout.numbered(dir, ".snapshot");
-            long keep = Long.MIN_VALUE;
-            for (long v : versions) {
+            long base = Long.MIN_VALUE;
+            for (long v : CheckpointLayout.numbered(dir, StateFile.Kind.SNAPSHOT.suffix())) {
                 if (v < firstRetained) {
-                    keep = v;
+                    base = v;
                 }
             }
-            for (long v : versions) {
-                if (v < keep) {
+            if (base == Long.MIN_VALUE) {
+                continue;
+            }
+            for (long v : CheckpointLayout.numbered(dir, StateFile.Kind.SNAPSHOT.suffix())) {
+                if (v < base) {
                     delete(CheckpointLayout.snapshot(dir, v));
+                }
+            }
+            for (long v : CheckpointLayout.numbered(dir, StateFile.Kind.DELTA.suffix())) {
+                if (v <= base) {
+                    delete(CheckpointLayout.delta(dir, v));
                 }
             }
         }

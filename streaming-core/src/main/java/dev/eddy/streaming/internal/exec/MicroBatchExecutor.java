@@ -204,8 +204,12 @@ public final class MicroBatchExecutor {
         long tAdd = clock.millis();
         if (store.wantsState()) {
             for (int i = 0; i < plan.statefulOps().size(); i++) {
-                Batch raw = plan.statefulOps().get(i).saveState();
-                if (raw != null) {
+                StatefulOperator op = plan.statefulOps().get(i);
+                dev.eddy.streaming.api.checkpoint.StateDelta delta = op.stateDelta();
+                Batch raw = delta == null ? op.saveState() : null;
+                if (delta != null) {
+                    store.stateChanged(String.valueOf(i), batchId, delta);
+                } else if (raw != null) {
                     store.stateCommitted(String.valueOf(i), batchId, raw);
                 }
             }

@@ -45,10 +45,22 @@ public final class QueryFactory {
             return spec.checkpointStore();
         }
         if (spec.checkpointLocation() != null) {
-            String retain = spec.options().get("minbatchestoretain");
-            return new FileCheckpointStore(Path.of(spec.checkpointLocation()), retain == null
-                    ? FileCheckpointStore.DEFAULT_MIN_BATCHES_TO_RETAIN : Integer.parseInt(retain.trim()));
+            return new FileCheckpointStore(Path.of(spec.checkpointLocation()),
+                    intOption(spec, "minBatchesToRetain", FileCheckpointStore.DEFAULT_MIN_BATCHES_TO_RETAIN),
+                    intOption(spec, "stateSnapshotInterval", FileCheckpointStore.DEFAULT_STATE_SNAPSHOT_INTERVAL));
         }
         return CheckpointStore.none();
+    }
+
+    private static int intOption(QuerySpec spec, String name, int dflt) {
+        String v = spec.options().get(name.toLowerCase(java.util.Locale.ROOT));
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option " + name + " must be a whole number, got '" + v + "'");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
@@ -45,6 +46,9 @@ public final class AggregateOp implements StatefulOperator {
     private final LateGroups lateGroups;
     private long[] stamp = new long[16];
     private long lastWatermark = BatchContext.NO_WATERMARK;
+    /** The stamp of the last batch's updated groups, and the keys it evicted (null: none): its state delta. */
+    private long lastStamp = -1;
+    private Batch removedKeys;
     private long version = -1;
     private StateMetrics metrics;
 
@@ -108,8 +112,8 @@ public final class AggregateOp implements StatefulOperator {
         return evictKey >= 0;
     }
 
-    private String operatorName() {
-        return windows == null ? "stateStoreSave" : "stateStoreSave";
+    private static String operatorName() {
+        return "stateStoreSave";
     }
 
     @Override
@@ -139,6 +143,8 @@ public final class AggregateOp implements StatefulOperator {
             accs[a].update(groups, keys.rows, m, aggArgs[a] == null ? null : aggArgs[a].eval(in));
         }
         long cur = ctx.batchId() + 1;
+        lastStamp = cur;
+        removedKeys = null;
         int updated = 0;
         for (int i = 0; i < m; i++) {
             if (stamp[groups[i]] != cur) {
@@ -162,6 +168,8 @@ public final class AggregateOp implements StatefulOperator {
                 out = output(expired, expired.length);
             }
             if (removed > 0) {
+                removedKeys = Batch.of(Schema.of(RawState.keyFields(keyTypes)),
+                        RawState.tableKeys(table, keyTypes, expired, removed));
                 evict(expired);
                 version = ctx.batchId();
             }
@@ -177,70 +185,8 @@ public final class AggregateOp implements StatefulOperator {
         return evictKey >= 0 && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
     }
 
-    /** The rows' grouping keys; window rows expanded (one per window a time falls into). */
     private Keys keys(Batch in) {
-        int n = in.numRows();
-        Keys k = new Keys(keyTypes.length);
-        k.n = n;
-        if (windows != null) {
-            Column tc = windowTime.eval(in);
-            long[] t = dev.eddy.streaming.internal.expr.Vectors.asLongs(tc);
-            long[] tn = tc.nullBitmap();
-            if (windows.isTumbling() && tn == null) {
-                long[] starts = new long[n];
-                for (int i = 0; i < n; i++) {
-                    starts[i] = windows.lastStart(t[i]);
-                }
-                k.longs[windowPos] = starts;
-            } else if (tn == null && windows.size() % windows.slide() == 0) {
-                // slide divides size: every time falls into exactly size/slide windows, no test needed
-                int per = windows.maxWindowsPerTime();
-                long slide = windows.slide();
-                long[] starts = new long[n * per];
-                int[] rows = new int[n * per];
-                for (int r = 0, m = 0; r < n; r++) {
-                    long last = windows.lastStart(t[r]);
-                    for (int j = 0; j < per; j++, m++) {
-                        starts[m] = last - j * slide;
-                        rows[m] = r;
-                    }
-                }
-                k.longs[windowPos] = starts;
-                k.rows = rows;
-                k.n = n * per;
-            } else {
-                int per = windows.maxWindowsPerTime();
-                long[] starts = new long[n * per];
-                int[] rows = new int[n * per];
-                int m = 0;
-                for (int r = 0; r < n; r++) {
-                    if (tn != null && dev.eddy.streaming.internal.expr.Vectors.isNull(tn, r)) {
-                        continue;
-                    }
-                    int c = windows.assign(t[r], starts, m);
-                    for (int j = 0; j < c; j++) {
-                        rows[m + j] = r;
-                    }
-                    m += c;
-                }
-                k.longs[windowPos] = starts;
-                k.rows = rows;
-                k.n = m;
-            }
-        }
-        for (int i = 0; i < keyTypes.length; i++) {
-            if (i == windowPos) {
-                continue;
-            }
-            Column c = keyEvals[i].eval(in);
-            if (keyTypes[i] == DataType.STRING) {
-                k.objs[i] = KeyColumns.objects(c, k.rows, k.n);
-            } else {
-                k.longs[i] = KeyColumns.longs(c, k.rows, k.n);
-            }
-            k.nulls[i] = KeyColumns.nulls(c, k.rows, k.n);
-        }
-        return k;
+        return GroupingKeys.of(in, windows, windowPos, windowTime, keyEvals, keyTypes);
     }
 
     /** Removes late rows from the keys; returns the number of distinct late (window, key) groups. */
@@ -282,11 +228,7 @@ public final class AggregateOp implements StatefulOperator {
     }
 
     private int[] allGroups() {
-        int[] g = new int[table.size()];
-        for (int i = 0; i < g.length; i++) {
-            g[i] = i;
-        }
-        return g;
+        return RawState.all(table.size());
     }
 
     private int[] stamped(long cur, int count) {
@@ -389,49 +331,36 @@ public final class AggregateOp implements StatefulOperator {
         return true;
     }
 
+    /** Raw state: grouping keys {@code key0..}, then each accumulator's raw columns ({@link RawState}). */
     @Override
     public Batch saveState() {
-        int n = table.size();
-        int[] all = allGroups();
-        List<dev.eddy.streaming.api.data.Field> fields = new java.util.ArrayList<>();
-        List<Column> cols = new java.util.ArrayList<>();
-        for (int i = 0; i < keyTypes.length; i++) {
-            fields.add(dev.eddy.streaming.api.data.Field.of("key" + i, keyTypes[i]));
-            cols.add(KeyColumns.fromTable(table, i, keyTypes[i], all, n));
+        return rawState(allGroups(), table.size());
+    }
+
+    private Batch rawState(int[] groups, int n) {
+        return RawState.export(RawState.keyFields(keyTypes), RawState.tableKeys(table, keyTypes, groups, n), accs,
+                groups, n);
+    }
+
+    /** The groups the last batch stamped (inserted or updated, still held) and the keys it evicted. */
+    @Override
+    public StateDelta stateDelta() {
+        int count = 0;
+        for (int g = 0; g < table.size(); g++) {
+            count += stamp[g] == lastStamp ? 1 : 0;
         }
-        for (int a = 0; a < accs.length; a++) {
-            fields.addAll(accs[a].rawFields("agg" + a + "_"));
-            cols.addAll(List.of(accs[a].exportRaw(all, n)));
-        }
-        return Batch.of(Schema.of(fields), cols.toArray(Column[]::new));
+        Batch removed = removedKeys != null ? removedKeys
+                : Batch.of(Schema.of(RawState.keyFields(keyTypes)), RawState.tableKeys(table, keyTypes, new int[0], 0));
+        return new StateDelta(keyTypes.length, rawState(stamped(lastStamp, count), count), removed, this::saveState);
     }
 
     @Override
     public void restoreState(Batch raw) {
-        Keys k = new Keys(keyTypes.length);
-        k.n = raw.numRows();
-        for (int i = 0; i < keyTypes.length; i++) {
-            Column c = raw.column(i);
-            if (keyTypes[i] == DataType.STRING) {
-                k.objs[i] = KeyColumns.objects(c, null, k.n);
-            } else {
-                k.longs[i] = KeyColumns.longs(c, null, k.n);
-            }
-            k.nulls[i] = KeyColumns.nulls(c, null, k.n);
-        }
+        Keys k = RawState.keys(raw, keyTypes);
         int[] groups = new int[k.n];
         table.findOrInsert(k.longs, k.objs, k.nulls, k.n, groups);
         ensureCapacity(table.size());
-        int col = keyTypes.length;
-        for (Accumulator a : accs) {
-            int w = a.rawFields("").size();
-            Column[] part = new Column[w];
-            for (int j = 0; j < w; j++) {
-                part[j] = raw.column(col + j);
-            }
-            a.importRaw(part, groups, k.n);
-            col += w;
-        }
+        RawState.importAccumulators(accs, raw, keyTypes.length, groups, k.n);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.ops;
 
+import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
@@ -24,6 +25,9 @@ public final class DeduplicateOp implements StatefulOperator {
     private final int timeKey;
     private final LateRows late = new LateRows(100);
     private long lastWatermark = BatchContext.NO_WATERMARK;
+    /** The last batch's state delta: its new keys are groups firstNew.., its evicted keys removedKeys (or none). */
+    private int firstNew;
+    private Batch removedKeys;
     private long version = -1;
     private StateMetrics metrics = new StateMetrics("dedupe", 0, 0, 0, 0, 0);
 
@@ -91,6 +95,8 @@ public final class DeduplicateOp implements StatefulOperator {
                 next++;
             }
         }
+        removedKeys = null;
+        firstNew = before;
         int removed = wm ? evict(ctx.watermark()) : 0;
         if (m > 0 || removed > 0) {
             version = ctx.batchId();
@@ -128,6 +134,18 @@ public final class DeduplicateOp implements StatefulOperator {
             }
         }
         if (m < size) {
+            int[] gone = new int[size - m];
+            int j = 0;
+            int keptOld = 0;
+            for (int g = 0; g < size; g++) {
+                if (t[g] > wm) {
+                    keptOld += g < firstNew ? 1 : 0;
+                } else {
+                    gone[j++] = g;
+                }
+            }
+            removedKeys = keyRows(gone, j);
+            firstNew = keptOld;
             table.retain(keep, m);
         }
         return size - m;
@@ -140,19 +158,16 @@ public final class DeduplicateOp implements StatefulOperator {
 
     @Override
     public Batch stateRows() {
-        int n = table.size();
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
+        return keyRows(RawState.all(table.size()), table.size());
+    }
+
+    private Batch keyRows(int[] groups, int n) {
         List<String> names = node.keyColumns();
-        Column[] cols = new Column[keyIdx.length];
         var fields = new java.util.ArrayList<dev.eddy.streaming.api.data.Field>();
-        for (int i = 0; i < cols.length; i++) {
-            cols[i] = KeyColumns.fromTable(table, i, keyTypes[i], all, n);
+        for (int i = 0; i < keyIdx.length; i++) {
             fields.add(child.schema().field(names.get(i)));
         }
-        return Batch.of(Schema.of(fields), cols);
+        return Batch.of(Schema.of(fields), RawState.tableKeys(table, keyTypes, groups, n));
     }
 
     @Override
@@ -160,25 +175,29 @@ public final class DeduplicateOp implements StatefulOperator {
         return true;
     }
 
+    /** Raw state: the remembered keys (all columns are the key). */
     @Override
     public Batch saveState() {
         return stateRows();
     }
 
+    /** The keys the last batch added (they follow the older keys) and the keys it evicted. */
+    @Override
+    public StateDelta stateDelta() {
+        int n = table.size() - firstNew;
+        int[] fresh = new int[n];
+        for (int i = 0; i < n; i++) {
+            fresh[i] = firstNew + i;
+        }
+        return new StateDelta(keyIdx.length, keyRows(fresh, n), removedKeys != null ? removedKeys
+                : keyRows(new int[0], 0), this::saveState);
+    }
+
     @Override
     public void restoreState(Batch raw) {
-        Keys k = new Keys(keyIdx.length);
-        k.n = raw.numRows();
-        for (int i = 0; i < keyIdx.length; i++) {
-            Column c = raw.column(i);
-            if (keyTypes[i] == DataType.STRING) {
-                k.objs[i] = KeyColumns.objects(c, null, k.n);
-            } else {
-                k.longs[i] = KeyColumns.longs(c, null, k.n);
-            }
-            k.nulls[i] = KeyColumns.nulls(c, null, k.n);
-        }
+        Keys k = RawState.keys(raw, keyTypes);
         table.findOrInsert(k.longs, k.objs, k.nulls, k.n, new int[k.n]);
+        firstNew = table.size();
     }
 
     @Override

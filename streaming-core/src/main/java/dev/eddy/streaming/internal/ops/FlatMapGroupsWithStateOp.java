@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.Clock;
+import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Field;
@@ -31,6 +32,8 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
     private final Clock clock;
     private final Map<List<Object>, Entry> states = new LinkedHashMap<>();
     private final LateRows late = new LateRows(100);
+    /** Keys whose state the last batch kept, changed or removed (its state delta). */
+    private final java.util.Set<List<Object>> touched = new java.util.LinkedHashSet<>();
     private long version = -1;
     private StateMetrics metrics = new StateMetrics("flatMapGroupsWithState", 0, 0, 0, 0, 0);
 
@@ -81,6 +84,7 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
         long wmMs = ctx.hasWatermark() ? Math.floorDiv(ctx.watermark(), 1000) : -1;
         int updated = 0;
         int removed = 0;
+        touched.clear();
         for (Map.Entry<List<Object>, List<Row>> e : byKey.entrySet()) {
             Entry st = states.get(e.getKey());
             if (st == null) {
@@ -125,8 +129,12 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
         ((GroupStateFunction) node.function()).call(st.key, rows, state, out::addRow);
         if (state.removed || !state.exists) {
             states.remove(key);
+            if (existed) {
+                touched.add(key);
+            }
             return existed ? -1 : 0;
         }
+        touched.add(key);
         st.value = state.value;
         st.timeoutAt = state.timeoutAt;
         states.put(key, st);
@@ -160,16 +168,17 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
 
     /** Raw state: key columns, the codec's text of the state, the timeout (or null). */
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Batch saveState() {
-        if (node.codec() == null) {
-            return null;
-        }
+        return node.codec() == null ? null : raw(states.values());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Batch raw(Iterable<Entry> entries) {
         dev.eddy.streaming.api.function.StateCodec codec = node.codec();
         Schema s = keySchema.add(Field.of("__state", dev.eddy.streaming.api.data.DataType.STRING))
                 .add(Field.of("__timeoutAt", dev.eddy.streaming.api.data.DataType.LONG));
-        BatchBuilder b = Batch.builder(s, states.size());
-        for (Entry e : states.values()) {
+        BatchBuilder b = Batch.builder(s);
+        for (Entry e : entries) {
             Object[] vals = new Object[s.size()];
             System.arraycopy(e.key.values(), 0, vals, 0, keyIdx.length);
             vals[keyIdx.length] = codec.encode(e.value);
@@ -177,6 +186,25 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
             b.addRow(vals);
         }
         return b.build();
+    }
+
+    /** The keys whose function call kept or changed their state, and those it removed (needs a codec). */
+    @Override
+    public StateDelta stateDelta() {
+        if (node.codec() == null) {
+            return null;
+        }
+        List<Entry> kept = new ArrayList<>();
+        BatchBuilder gone = Batch.builder(keySchema);
+        for (List<Object> k : touched) {
+            Entry e = states.get(k);
+            if (e != null) {
+                kept.add(e);
+            } else {
+                gone.addRow(k.toArray());
+            }
+        }
+        return new StateDelta(keyIdx.length, raw(kept), gone.build(), this::saveState);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.data.StructColumn;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
@@ -43,6 +42,8 @@ public final class SessionWindowOp implements StatefulOperator {
     private final boolean watermarked;
     private final Map<List<Object>, List<Session>> sessions = new LinkedHashMap<>();
     private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
+    /** Keys the last batch evicted sessions of (with the sessions' updated flags: its state delta). */
+    private final Set<List<Object>> evictedKeys = new java.util.LinkedHashSet<>();
     private final LateRows late = new LateRows(100);
     private int nextId;
     private int[] parent = new int[16];
@@ -52,7 +53,7 @@ public final class SessionWindowOp implements StatefulOperator {
     private StateMetrics metrics = new StateMetrics("sessionWindowStateStoreSave", 0, 0, 0, 0, 0);
 
     /** One open session of one key; {@code id} indexes the accumulators. */
-    private static final class Session {
+    static final class Session {
         long start;
         long end;
         int id;
@@ -129,6 +130,7 @@ public final class SessionWindowOp implements StatefulOperator {
                 s.updated = false;
             }
         }
+        evictedKeys.clear();
         int n = in.numRows();
         int[] rowIds = new int[n];
         int[] rows = new int[n];
@@ -266,6 +268,7 @@ public final class SessionWindowOp implements StatefulOperator {
                 Session s = sit.next();
                 if (s.end <= wm) {
                     sit.remove();
+                    evictedKeys.add(e.getKey());
                     removed++;
                     if (mode == OutputMode.APPEND) {
                         outKeys.add(e.getKey().toArray());
@@ -310,40 +313,7 @@ public final class SessionWindowOp implements StatefulOperator {
     }
 
     private Batch output(List<Object[]> keys, List<Session> list) {
-        int n = list.size();
-        Schema s = node.schema();
-        int[] ids = new int[n];
-        long[] starts = new long[n];
-        long[] ends = new long[n];
-        for (int i = 0; i < n; i++) {
-            Session x = list.get(i);
-            ids[i] = x.id;
-            starts[i] = x.start;
-            ends[i] = x.end;
-        }
-        Column[] cols = new Column[s.size()];
-        var kb = Batch.builder(s, n);
-        for (int i = 0; i < n; i++) {
-            Object[] vals = new Object[s.size()];
-            int k = 0;
-            for (int g = 0; g < keyEvals.length; g++) {
-                if (g != sessionPos) {
-                    vals[g] = keys.get(i)[k++];
-                }
-            }
-            kb.addRow(vals);
-        }
-        Batch keyBatch = kb.build();
-        for (int g = 0; g < keyEvals.length; g++) {
-            cols[g] = g == sessionPos ? new StructColumn(s.field(g).children(), new Column[]{
-                    new LongColumn(DataType.TIMESTAMP, starts, n, null), new LongColumn(DataType.TIMESTAMP, ends, n, null)},
-                    n, null) : keyBatch.column(g);
-        }
-        for (int a = 0; a < accs.length; a++) {
-            cols[keyEvals.length + a] = dev.eddy.streaming.internal.expr.Casts.cast(accs[a].result(ids, n),
-                    s.field(keyEvals.length + a).type());
-        }
-        return Batch.of(s, cols);
+        return SessionState.output(node.schema(), keyEvals.length, sessionPos, keys, list, accs);
     }
 
     @Override
@@ -372,73 +342,27 @@ public final class SessionWindowOp implements StatefulOperator {
     /** Raw state: the grouping keys, session start and end, then each accumulator's raw columns. */
     @Override
     public Batch saveState() {
-        List<dev.eddy.streaming.api.data.Field> fields = new ArrayList<>();
+        return SessionState.raw(keyFields(), new ArrayList<>(sessions.entrySet()), accs);
+    }
+
+    private List<Field> keyFields() {
+        List<Field> fields = new ArrayList<>();
         for (int g = 0; g < keyEvals.length; g++) {
             if (g != sessionPos) {
                 fields.add(node.schema().field(g));
             }
         }
-        fields.add(dev.eddy.streaming.api.data.Field.of("session_start", DataType.TIMESTAMP));
-        fields.add(dev.eddy.streaming.api.data.Field.of("session_end", DataType.TIMESTAMP));
-        int base = fields.size();
-        for (int a = 0; a < accs.length; a++) {
-            fields.addAll(accs[a].rawFields("agg" + a + "_"));
-        }
-        Schema schema = Schema.of(fields);
-        int n = openSessions();
-        int[] ids = new int[n];
-        var b = Batch.builder(Schema.of(fields.subList(0, base)), n);
-        int i = 0;
-        for (Map.Entry<List<Object>, List<Session>> e : sessions.entrySet()) {
-            for (Session x : e.getValue()) {
-                Object[] vals = new Object[base];
-                for (int k = 0; k < e.getKey().size(); k++) {
-                    vals[k] = e.getKey().get(k);
-                }
-                vals[base - 2] = x.start;
-                vals[base - 1] = x.end;
-                b.addRow(vals);
-                ids[i++] = x.id;
-            }
-        }
-        Batch keys = b.build();
-        Column[] cols = new Column[schema.size()];
-        for (int c = 0; c < base; c++) {
-            cols[c] = keys.column(c);
-        }
-        int c = base;
-        for (Accumulator a : accs) {
-            for (Column raw : a.exportRaw(ids, n)) {
-                cols[c++] = raw;
-            }
-        }
-        return Batch.of(schema, cols);
+        return fields;
+    }
+
+    @Override
+    public StateDelta stateDelta() {
+        return SessionState.delta(keyFields(), sessions, evictedKeys, accs, this::saveState);
     }
 
     @Override
     public void restoreState(Batch raw) {
-        int keyCount = keyEvals.length - 1;
-        int n = raw.numRows();
-        int[] ids = new int[n];
-        for (int r = 0; r < n; r++) {
-            List<Object> key = new ArrayList<>();
-            for (int k = 0; k < keyCount; k++) {
-                key.add(raw.column(k).get(r));
-            }
-            Session s = new Session((Long) raw.column(keyCount).get(r), (Long) raw.column(keyCount + 1).get(r), newId());
-            sessions.computeIfAbsent(key, x -> new ArrayList<>()).add(s);
-            ids[r] = s.id;
-        }
-        int c = keyCount + 2;
-        for (Accumulator a : accs) {
-            int w = a.rawFields("").size();
-            Column[] part = new Column[w];
-            for (int j = 0; j < w; j++) {
-                part[j] = raw.column(c + j);
-            }
-            a.importRaw(part, ids, n);
-            c += w;
-        }
+        SessionState.restore(raw, keyEvals.length - 1, sessions, accs, this::newId);
     }
 
     @Override

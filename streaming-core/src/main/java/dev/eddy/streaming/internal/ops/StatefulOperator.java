@@ -31,6 +31,15 @@ public interface StatefulOperator extends Operator {
         return null;
     }
 
+    /**
+     * What the last executed batch changed in the raw state (the groups it inserted, updated or removed; a
+     * checkpoint writes it as a delta), or null if this operator does not track its changes. Its
+     * {@code fullState} is {@link #saveState}.
+     */
+    default dev.eddy.streaming.api.checkpoint.StateDelta stateDelta() {
+        return null;
+    }
+
     /** True if {@link #saveState} and {@link #restoreState} work for this operator. */
     default boolean canSaveState() {
         return false;

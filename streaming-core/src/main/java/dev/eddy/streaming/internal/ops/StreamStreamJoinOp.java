@@ -1,8 +1,11 @@
 package dev.eddy.streaming.internal.ops;
 
+import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.BooleanColumn;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Join;
@@ -12,6 +15,7 @@ import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +39,9 @@ public final class StreamStreamJoinOp implements StatefulOperator {
     private final Map<List<Object>, List<Stored>> leftState = new LinkedHashMap<>();
     private final Map<List<Object>, List<Stored>> rightState = new LinkedHashMap<>();
     private final LateRows late = new LateRows(100);
+    /** Keys whose rows the last batch added, matched or evicted, per side (its state delta). */
+    private final Set<List<Object>> dirtyLeft = new LinkedHashSet<>();
+    private final Set<List<Object>> dirtyRight = new LinkedHashSet<>();
     private long lastWatermark = BatchContext.NO_WATERMARK;
     private long version = -1;
     private StateMetrics metrics = new StateMetrics("symmetricHashJoin", 0, 0, 0, 0, 0);
@@ -87,6 +94,7 @@ public final class StreamStreamJoinOp implements StatefulOperator {
         long[] dropped = new long[1];
         Map<List<Object>, List<Stored>> newL = admit(l, true, ctx, dropped);
         Map<List<Object>, List<Stored>> newR = admit(r, false, ctx, dropped);
+        markDirty(newL, newR);
         List<Stored[]> pairs = new ArrayList<>();
         for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
             if (e.getKey().contains(null)) {
@@ -118,6 +126,24 @@ public final class StreamStreamJoinOp implements StatefulOperator {
         }
         metrics = new StateMetrics("symmetricHashJoin", total, size(newL) + size(newR), removed, dropped[0], total * 64L);
         return out.build();
+    }
+
+    /** New rows of a key change that side's group, and may set the matched flag of the other side's rows. */
+    private void markDirty(Map<List<Object>, List<Stored>> newL, Map<List<Object>, List<Stored>> newR) {
+        dirtyLeft.clear();
+        dirtyRight.clear();
+        for (List<Object> k : newL.keySet()) {
+            dirtyLeft.add(k);
+            if (rightState.containsKey(k)) {
+                dirtyRight.add(k);
+            }
+        }
+        for (List<Object> k : newR.keySet()) {
+            dirtyRight.add(k);
+            if (leftState.containsKey(k)) {
+                dirtyLeft.add(k);
+            }
+        }
     }
 
     private static void pairUp(Stored ls, List<Stored> rights, List<Stored[]> pairs) {
@@ -187,12 +213,13 @@ public final class StreamStreamJoinOp implements StatefulOperator {
         long wm = ctx.watermark();
         int removed = 0;
         boolean outer = node.type() == Join.JoinType.LEFT_OUTER;
-        for (List<Stored> l : leftState.values()) {
-            var it = l.iterator();
+        for (Map.Entry<List<Object>, List<Stored>> e : leftState.entrySet()) {
+            var it = e.getValue().iterator();
             while (it.hasNext()) {
                 Stored s = it.next();
                 if (s.time - jc.lo <= wm) {
                     it.remove();
+                    dirtyLeft.add(e.getKey());
                     removed++;
                     if (outer && !s.matched) {
                         out.addRow(concat(s.row.values(), null));
@@ -200,10 +227,13 @@ public final class StreamStreamJoinOp implements StatefulOperator {
                 }
             }
         }
-        for (List<Stored> l : rightState.values()) {
-            int before = l.size();
-            l.removeIf(s -> s.time + jc.hi <= wm);
-            removed += before - l.size();
+        for (Map.Entry<List<Object>, List<Stored>> e : rightState.entrySet()) {
+            int before = e.getValue().size();
+            e.getValue().removeIf(s -> s.time + jc.hi <= wm);
+            if (e.getValue().size() < before) {
+                dirtyRight.add(e.getKey());
+                removed += before - e.getValue().size();
+            }
         }
         leftState.values().removeIf(List::isEmpty);
         rightState.values().removeIf(List::isEmpty);
@@ -241,44 +271,101 @@ public final class StreamStreamJoinOp implements StatefulOperator {
         return true;
     }
 
-    /** Raw state: side ("left"/"right"), matched, event time, then the joined columns of that side's row. */
+    /**
+     * Raw state, one row per buffered row: side ("left"/"right") and the join key (a state group), matched, event
+     * time, then the joined columns of that side's row.
+     */
     @Override
     public Batch saveState() {
-        List<dev.eddy.streaming.api.data.Field> fields = new ArrayList<>(List.of(
-                dev.eddy.streaming.api.data.Field.of("__side", dev.eddy.streaming.api.data.DataType.STRING),
-                dev.eddy.streaming.api.data.Field.of("__matched", dev.eddy.streaming.api.data.DataType.BOOLEAN),
-                dev.eddy.streaming.api.data.Field.of("__time", dev.eddy.streaming.api.data.DataType.LONG)));
-        fields.addAll(node.schema().fields());
-        BatchBuilder b = Batch.builder(Schema.of(fields));
-        int nl = left.schema().size();
+        BatchBuilder b = Batch.builder(rawSchema());
         for (boolean isLeft : new boolean[]{true, false}) {
-            for (List<Stored> l : (isLeft ? leftState : rightState).values()) {
-                for (Stored st : l) {
-                    Object[] vals = new Object[fields.size()];
-                    vals[0] = isLeft ? "left" : "right";
-                    vals[1] = st.matched;
-                    vals[2] = st.time;
-                    Object[] row = st.row.values();
-                    System.arraycopy(row, 0, vals, 3 + (isLeft ? 0 : nl), row.length);
-                    b.addRow(vals);
-                }
+            for (Map.Entry<List<Object>, List<Stored>> e : (isLeft ? leftState : rightState).entrySet()) {
+                addRaw(b, isLeft, e.getKey(), e.getValue());
             }
         }
         return b.build();
     }
 
+    private Schema rawSchema() {
+        List<Field> fields = new ArrayList<>(keyFields());
+        fields.add(Field.of("__matched", DataType.BOOLEAN));
+        fields.add(Field.of("__time", DataType.LONG));
+        fields.addAll(node.schema().fields());
+        return Schema.of(fields);
+    }
+
+    /** The state key: the side and each join key (its type if both sides agree, else its text). */
+    private List<Field> keyFields() {
+        List<Field> f = new ArrayList<>(List.of(Field.of("__side", DataType.STRING)));
+        for (int i = 0; i < jc.equi.size(); i++) {
+            f.add(Field.of("__key" + i, keyType(i)));
+        }
+        return f;
+    }
+
+    private DataType keyType(int i) {
+        int[] p = jc.equi.get(i);
+        DataType l = left.schema().field(p[0]).type();
+        return l == right.schema().field(p[1]).type() ? l : DataType.STRING;
+    }
+
+    private Object[] keyValues(boolean isLeft, List<Object> key, int width) {
+        Object[] vals = new Object[width];
+        vals[0] = isLeft ? "left" : "right";
+        for (int i = 0; i < key.size(); i++) {
+            Object v = key.get(i);
+            vals[1 + i] = keyType(i) == DataType.STRING && v != null ? String.valueOf(v) : v;
+        }
+        return vals;
+    }
+
+    private void addRaw(BatchBuilder b, boolean isLeft, List<Object> key, List<Stored> rows) {
+        int k = 1 + jc.equi.size();
+        int nl = left.schema().size();
+        for (Stored st : rows) {
+            Object[] vals = keyValues(isLeft, key, k + 2 + node.schema().size());
+            vals[k] = st.matched;
+            vals[k + 1] = st.time;
+            Object[] row = st.row.values();
+            System.arraycopy(row, 0, vals, k + 2 + (isLeft ? 0 : nl), row.length);
+            b.addRow(vals);
+        }
+    }
+
+    /** Both sides' rows of each key the last batch added to, matched or evicted; such keys left without rows. */
+    @Override
+    public StateDelta stateDelta() {
+        BatchBuilder up = Batch.builder(rawSchema());
+        Schema ks = Schema.of(keyFields());
+        BatchBuilder gone = Batch.builder(ks);
+        for (boolean isLeft : new boolean[]{true, false}) {
+            Map<List<Object>, List<Stored>> state = isLeft ? leftState : rightState;
+            for (List<Object> key : isLeft ? dirtyLeft : dirtyRight) {
+                List<Stored> rows = state.get(key);
+                if (rows != null) {
+                    addRaw(up, isLeft, key, rows);
+                } else {
+                    gone.addRow(keyValues(isLeft, key, ks.size()));
+                }
+            }
+        }
+        return new StateDelta(ks.size(), up.build(), gone.build(), this::saveState);
+    }
+
     @Override
     public void restoreState(Batch raw) {
         int nl = left.schema().size();
+        int matched = raw.schema().require("__matched");
+        int time = raw.schema().require("__time");
         for (Row r : raw) {
             boolean isLeft = "left".equals(r.getString(0));
             Schema side = isLeft ? left.schema() : right.schema();
             Object[] vals = new Object[side.size()];
             for (int i = 0; i < vals.length; i++) {
-                vals[i] = r.get(3 + (isLeft ? 0 : nl) + i);
+                vals[i] = r.get(time + 1 + (isLeft ? 0 : nl) + i);
             }
-            Stored st = new Stored(Row.of(side, vals), r.getLong(2));
-            st.matched = r.getBoolean(1);
+            Stored st = new Stored(Row.of(side, vals), r.getLong(time));
+            st.matched = r.getBoolean(matched);
             List<Object> key = new ArrayList<>();
             for (int[] p : jc.equi) {
                 key.add(vals[isLeft ? p[0] : p[1]]);
