@@ -38,6 +38,7 @@ public final class QueryRunner implements StreamingQuery {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Thread thread;
+    private final CountDownLatch sourcesReady = new CountDownLatch(1);
     private volatile QueryState state = QueryState.INITIALIZING;
     private volatile QueryStatus status = new QueryStatus("Initializing sources", false, false);
     private volatile StreamingQueryException failure;
@@ -57,15 +58,28 @@ public final class QueryRunner implements StreamingQuery {
         this.thread.setDaemon(true);
     }
 
-    /** Registers the query and starts its thread. */
+    /**
+     * Registers the query, starts its thread and returns once its sources are set up (their starting offsets are
+     * resolved, the checkpoint is read), or it failed doing so. So "latest" means the moment the caller started
+     * the query: records produced by the caller's next statement are read, whatever the thread scheduling.
+     */
     public void start() {
         registry.register(this);
         thread.start();
+        try {
+            sourcesReady.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the query goes on starting; the caller just stops waiting
+        }
     }
 
     private void run() {
         try {
-            exec.start();
+            try {
+                exec.start();
+            } finally {
+                sourcesReady.countDown();
+            }
             move(QueryState.ACTIVE);
             registry.fire(l -> l.onQueryStarted(new StreamingQueryListener.QueryStartedEvent(id(), runId(), name(),
                     Instant.ofEpochMilli(clock.millis()).toString())));
