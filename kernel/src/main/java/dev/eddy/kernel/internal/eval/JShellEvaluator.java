@@ -153,6 +153,20 @@ public final class JShellEvaluator implements AutoCloseable {
     control.endCell();
   }
 
+  /** A magic starts (on the evaluator thread); false if an interrupt came first and it must not run. */
+  boolean magicEnter() {
+    return control.magicEnter();
+  }
+
+  void magicLeave() {
+    control.magicLeave();
+  }
+
+  /** True once if an interrupt stopped what ran last; clears the flag. */
+  boolean takeStopped() {
+    return control.takeStopped();
+  }
+
   /** Stops the running cell, if any. Safe from any thread. */
   public void interrupt() {
     control.stop();

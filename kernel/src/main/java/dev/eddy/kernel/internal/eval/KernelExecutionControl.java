@@ -20,12 +20,15 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   static final Object NO_VALUE = new Object();
   private static final Log LOG = Log.of(KernelExecutionControl.class);
   private static final long GRACE_MS = 150;
+  /** Magics get longer to end on an interrupt (close a consumer, stop a query) before their thread is stopped. */
+  private static final long MAGIC_GRACE_MS = 2000;
   private final Object lock = new Object();
   private volatile Object lastValue = NO_VALUE;
   private Thread userThread;
   private boolean stopRequested;
   private boolean cellActive;
   private boolean pendingStop;
+  private boolean inMagic;
 
   /** The value the last snippet returned, or {@link #NO_VALUE}. */
   Object lastValue() {
@@ -50,6 +53,7 @@ public final class KernelExecutionControl extends DirectExecutionControl {
     synchronized (lock) {
       cellActive = true;
       pendingStop = false;
+      stopRequested = false;
     }
   }
 
@@ -57,6 +61,29 @@ public final class KernelExecutionControl extends DirectExecutionControl {
     synchronized (lock) {
       cellActive = false;
       pendingStop = false;
+    }
+  }
+
+  /**
+   * A magic starts on the evaluator thread: from now on an interrupt interrupts it (and stops it if it ignores
+   * that for {@link #MAGIC_GRACE_MS}). Returns false, and the magic must not run, if an interrupt already came.
+   */
+  boolean magicEnter() {
+    synchronized (lock) {
+      if (takePendingStop()) {
+        return false;
+      }
+      userThread = Thread.currentThread();
+      inMagic = true;
+      return true;
+    }
+  }
+
+  void magicLeave() {
+    synchronized (lock) {
+      inMagic = false;
+      userThread = null;
+      lock.notifyAll();
     }
   }
 
@@ -81,6 +108,9 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   @Override
   protected void clientCodeLeave() {
     synchronized (lock) {
+      if (inMagic) {
+        return; // a magic that evaluated a snippet (a variable's value) is still running
+      }
       userThread = null;
       lock.notifyAll();
     }
@@ -116,7 +146,7 @@ public final class KernelExecutionControl extends DirectExecutionControl {
       }
       stopRequested = true;
       userThread.interrupt();
-      long deadline = System.nanoTime() + GRACE_MS * 1_000_000;
+      long deadline = System.nanoTime() + (inMagic ? MAGIC_GRACE_MS : GRACE_MS) * 1_000_000;
       long left;
       while (userThread != null && (left = deadline - System.nanoTime()) > 0) {
         try {
