@@ -113,6 +113,31 @@ class EddyClientTests(unittest.TestCase):
         text = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
         self.assertEqual(text, "clean\n")
 
+    def test_when_waitingMagicIsInterrupted_then_itStopsPromptlyAndKernelServes(self):
+        self.run_cell("%topic create intr_t")
+        self.run_cell("%%sql\nCREATE STREAM intr_s (`key` STRING, `value` STRING, topic STRING, `partition` INT,"
+                      " `offset` BIGINT, `timestamp` TIMESTAMP(3), headers STRING)"
+                      " WITH ('connector' = 'topic', 'topic' = 'intr_t')")
+        reply, _ = self.run_cell("%%sql --name intr_q\nSELECT `value` FROM intr_s")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        msg_id = self.kc.execute("%stream await intr_q 600")
+        deadline = time.monotonic() + TIMEOUT
+        while True:  # wait until the magic's cell has started
+            m = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_input":
+                break
+        interrupted_at = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.reply_to(msg_id)
+        self.assertLess(time.monotonic() - interrupted_at, 10)  # far less than the 600 s the magic would wait
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        reply, msgs = self.run_cell("%stream status intr_q")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        reply, msgs = self.run_cell("40 + 2")
+        self.assertEqual(self.result_text(msgs), ["42"])
+        self.run_cell("%stream stop intr_q")
+
     def test_when_cellReadsInput_then_clientIsAskedAndAnswerReachesCell(self):
         msg_id = self.kc.execute(
             'String name = new java.util.Scanner(System.in).nextLine();\n'
@@ -254,6 +279,40 @@ class EddyRestartTests(unittest.TestCase):
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=False)
+
+    def test_when_kernelIsRestarted_then_historyOfEarlierSessionIsKept(self):
+        km, kc = start_new_kernel(kernel_name="eddy", startup_timeout=60)
+        try:
+            kc.execute_interactive("int rememberedAcrossRestart = 7;", timeout=TIMEOUT)
+            kc.execute_interactive("rememberedAcrossRestart * 6", timeout=TIMEOUT)
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=60)
+            kc.execute_interactive("1 + 1", timeout=TIMEOUT)
+            tail = self.history(kc, hist_access_type="tail", n=1000, output=True)
+            inputs = [row[2][0] for row in tail]
+            self.assertIn("int rememberedAcrossRestart = 7;", inputs)
+            self.assertEqual(inputs[-1], "1 + 1")
+            earlier = [row for row in tail if row[2][0] == "rememberedAcrossRestart * 6"][-1]
+            self.assertEqual(earlier[2][1], "42")
+            self.assertLess(earlier[0], tail[-1][0])  # an earlier session number
+            previous = self.history(kc, hist_access_type="range", session=-1, start=1, stop=0, output=False)
+            self.assertEqual([row[2] for row in previous],
+                             ["int rememberedAcrossRestart = 7;", "rememberedAcrossRestart * 6"])
+            found = self.history(kc, hist_access_type="search", pattern="remembered*", n=10, output=False)
+            self.assertTrue(all(row[2].startswith("remembered") for row in found))
+            self.assertIn("rememberedAcrossRestart * 6", [row[2] for row in found])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+
+    @staticmethod
+    def history(kc, **kwargs):
+        msg_id = kc.history(raw=True, **kwargs)
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]["history"]
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import dev.eddy.kernel.internal.eval.JShellEvaluator;
 import dev.eddy.kernel.internal.eval.StdStreams;
 import dev.eddy.kernel.internal.eval.StreamBuffer;
 import dev.eddy.kernel.internal.history.History;
+import dev.eddy.kernel.internal.history.HistoryFile;
 import dev.eddy.kernel.internal.protocol.CommHandler;
 import dev.eddy.kernel.internal.protocol.CompleteHandler;
 import dev.eddy.kernel.internal.protocol.ControlHandlers;
@@ -54,6 +55,8 @@ public final class Kernel {
   private static final Log LOG = Log.of(Kernel.class);
   /** At most 4 updates per second per display (DESIGN.md). */
   private static final long UPDATE_INTERVAL_MS = 250;
+  /** Cells of earlier sessions kept in the history file. */
+  private static final int HISTORY_ENTRIES = 1000;
   private final ConnectionInfo conn;
   private final MessageFactory messages = MessageFactory.forThisProcess();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -109,7 +112,7 @@ public final class Kernel {
   private Map<String, RequestHandler> shellHandlers(KernelInfoHandler info, CellRunner runner,
       DisplayPublisher display, ScheduledExecutorService timer) {
     Map<String, RequestHandler> h = new HashMap<>();
-    History history = new History();
+    History history = new History(HistoryFile.open(HistoryFile.defaultPath(System.getenv()), HISTORY_ENTRIES));
     h.put("kernel_info_request", info);
     h.put("execute_request", new ExecuteHandler(runner, display, history, cellRouting(timer, stdin)));
     h.put("history_request", new HistoryHandler(history));
