@@ -44,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -75,10 +76,9 @@ public final class Kernel {
     PrintStream realErr = System.err;
     // JShell's first compile is the slowest part of a start: begin it before anything else.
     JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
-    java.warmUp(Startup.WARM_UP);
+    CompletableFuture<Void> jshellWarm = java.warmUp(Startup.WARM_UP);
     ExitGuard.install();
     EddyRuntime.shared(); // the session %%sql and Java cells share; its queries stop at shutdown
-    EddyRuntime.warmUpInBackground();
     WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
     RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
@@ -92,7 +92,11 @@ public final class Kernel {
     ScheduledThreadPoolExecutor timer = timer();
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,
         UPDATE_INTERVAL_MS);
-    MagicRegistry magics = magics(java);
+    List<MagicProvider> providers = new ArrayList<>();
+    ServiceLoader.load(MagicProvider.class).forEach(providers::add);
+    MagicRegistry magics = MagicRegistry.withBuiltins();
+    providers.forEach(p -> p.registerInto(magics));
+    WarmUps.start(java, jshellWarm, providers);
     Notebook.bind(new NotebookBackend(display, magics));
     CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
     KernelInfoHandler info = new KernelInfoHandler(version);
@@ -125,36 +129,6 @@ public final class Kernel {
     h.put("comm_close", CommHandler::ignore);
     h.put("shutdown_request", ControlHandlers.shutdown(this::shutdown)); // older clients send it on shell
     return h;
-  }
-
-  /** Built-in magics plus those of every {@link MagicProvider} on the class path. */
-  private static MagicRegistry magics(JShellEvaluator java) {
-    MagicRegistry magics = MagicRegistry.withBuiltins();
-    List<MagicProvider> providers = new ArrayList<>();
-    ServiceLoader.load(MagicProvider.class).forEach(providers::add);
-    providers.forEach(p -> p.registerInto(magics));
-    warmUpProviders(java, providers);
-    return magics;
-  }
-
-  /** Provider warm-ups run on their own low-priority thread once JShell is ready, so they never delay a cell. */
-  private static void warmUpProviders(JShellEvaluator java, List<MagicProvider> providers) {
-    if (providers.isEmpty()) {
-      return;
-    }
-    Thread t = new Thread(() -> {
-      java.awaitReady();
-      for (MagicProvider p : providers) {
-        try {
-          p.warmUp();
-        } catch (RuntimeException | LinkageError e) {
-          LOG.warn("warm-up of " + p.getClass().getName() + " failed", e);
-        }
-      }
-    }, "eddy-provider-warmup");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
   }
 
   /** Blocks until a shutdown request has been handled. */
