@@ -120,23 +120,43 @@ class EddyClientTests(unittest.TestCase):
                       " WITH ('connector' = 'topic', 'topic' = 'intr_t')")
         reply, _ = self.run_cell("%%sql --name intr_q\nSELECT `value` FROM intr_s")
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
-        msg_id = self.kc.execute("%stream await intr_q 600")
-        deadline = time.monotonic() + TIMEOUT
-        while True:  # wait until the magic's cell has started
-            m = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
-            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_input":
-                break
-        interrupted_at = time.monotonic()
-        self.km.interrupt_kernel()
-        reply = self.reply_to(msg_id)
-        self.assertLess(time.monotonic() - interrupted_at, 10)  # far less than the 600 s the magic would wait
-        self.assertEqual(reply["content"]["status"], "error")
-        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.assert_interrupted_while_running('System.out.println("awaiting");\n%stream await intr_q 600')
         reply, msgs = self.run_cell("%stream status intr_q")
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         reply, msgs = self.run_cell("40 + 2")
         self.assertEqual(self.result_text(msgs), ["42"])
         self.run_cell("%stream stop intr_q")
+
+    def test_when_longBatchSqlIsInterrupted_then_itStopsAndKernelServes(self):
+        reply, _ = self.run_cell("var intrKeys = tech.tablesaw.api.IntColumn.create(\"k\");\n"
+                                 "for (int i = 0; i < 3000; i++) intrKeys.append(i);\n"
+                                 "sql.catalog().registerTable(\"intr_big\","
+                                 " tech.tablesaw.api.Table.create(\"intr_big\", intrKeys));")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        # 27 billion rows: runs for hours unless the interrupt ends it
+        self.assert_interrupted_while_running(
+            "%%sql\nSELECT COUNT(*) AS n FROM intr_big a, intr_big b, intr_big c WHERE a.k + b.k + c.k >= 0",
+            started="execute_input")
+        reply, msgs = self.run_cell("%%sql\nSELECT COUNT(*) AS n FROM intr_big")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        shown = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] in ("display_data", "execute_result")]
+        self.assertTrue(any("3000" in t for t in shown), shown)
+
+    def assert_interrupted_while_running(self, code, started="stream"):
+        """Runs code, interrupts once the cell sends a `started` message (its first output: the magic after it is
+        under way), and expects a prompt Interrupted."""
+        msg_id = self.kc.execute(code)
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            m = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == started:
+                break
+        interrupted_at = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.reply_to(msg_id)
+        self.assertLess(time.monotonic() - interrupted_at, 10)  # far less than the magic would take
+        self.assertEqual(reply["content"]["status"], "error", reply["content"])
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
 
     def test_when_cellReadsInput_then_clientIsAskedAndAnswerReachesCell(self):
         msg_id = self.kc.execute(
