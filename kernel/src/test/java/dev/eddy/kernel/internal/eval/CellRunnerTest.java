@@ -154,6 +154,39 @@ class CellRunnerTest {
     assertInterruptedOnceStarted("%swallow", started);
   }
 
+  @Test
+  void when_magicIsStoppedWhileInitialisingAClass_then_theClassStaysUsable() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    runner.magics().register(dev.eddy.magics.api.LineMagic.of("slowInit", "a slow class initialiser, then spins",
+        (args, ctx) -> {
+          started.countDown();
+          long v = SlowInit.VALUE;
+          while (v >= 0) {
+            v = (v + 1) % 1_000_000;
+            Thread.interrupted();
+          }
+          return v;
+        }));
+    assertInterruptedOnceStarted("%slowInit", started);
+    runner.magics().register(dev.eddy.magics.api.LineMagic.of("readInit", "reads the class", (a, c) -> SlowInit.VALUE));
+    assertThat(((EvalResult.Ok) run("%readInit")).value()).isEqualTo(7L);
+  }
+
+  /** Its initialiser outlasts the magics' stop grace and ignores interrupts, like a cold library's first use. */
+  private static final class SlowInit {
+    static final long VALUE;
+
+    static {
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+      long spins = 0;
+      while (System.nanoTime() < until) {
+        spins++;
+        Thread.interrupted();
+      }
+      VALUE = spins >= 0 ? 7 : 0;
+    }
+  }
+
   private void assertInterruptedOnceStarted(String cell, java.util.concurrent.CountDownLatch started)
       throws Exception {
     ExecutorService shell = Executors.newSingleThreadExecutor();
