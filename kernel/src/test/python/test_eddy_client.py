@@ -147,9 +147,16 @@ class EddyClientTests(unittest.TestCase):
         under way), and expects a prompt Interrupted."""
         msg_id = self.kc.execute(code)
         deadline = time.monotonic() + TIMEOUT
+        seen = []
         while True:
-            m = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
-            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == started:
+            try:
+                m = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                self.fail("the cell never sent %s; its messages: %s" % (started, seen))
+            if m["parent_header"].get("msg_id") != msg_id:
+                continue
+            seen.append((m["msg_type"], m["content"]))
+            if m["msg_type"] == started:
                 break
         interrupted_at = time.monotonic()
         self.km.interrupt_kernel()
