@@ -74,9 +74,12 @@ fi
 mkdir -p "$kernel_dir"
 cp -f "$jar" "$kernel_dir/eddy-kernel.jar"
 rm -f "$kernel_dir/eddy.jsa"
-# Flags: a modest heap; SerialGC starts fastest on small machines (measured: bench/kernel); the exit guard needs
-# a security manager to be allowed (Java 17); -Xss for deep recursion in cells; headless AWT for images.
-flags=(-Xmx1g -Xss4m -XX:+UseSerialGC -Djava.security.manager=allow -Djava.awt.headless=true)
+# Flags: a modest heap; SerialGC starts fastest on small machines (measured: bench/kernel; ParallelGC was no better
+# on 2 shared cores); a 256 MB young generation so that start-up and the first cell allocate without a young
+# collection (with the default ~100 MB eden the first one, 40-150 ms, fell into the first cell; measured with
+# -Xlog:gc); the exit guard needs a security manager to be allowed (Java 17); -Xss for deep recursion in cells;
+# headless AWT for images.
+flags=(-Xmx1g -Xmn256m -Xss4m -XX:+UseSerialGC -Djava.security.manager=allow -Djava.awt.headless=true)
 # Class-data sharing: a short training run records the classes a kernel start loads (JShell, javac, Jackson...)
 # into an archive next to the jar; measured about 40% off start-up and first-cell time. -Xshare:auto makes the
 # JVM ignore the archive safely if it no longer matches (e.g. after a JDK update); reinstall to refresh it.

@@ -113,6 +113,58 @@ class EddyClientTests(unittest.TestCase):
         text = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
         self.assertEqual(text, "clean\n")
 
+    def test_when_waitingMagicIsInterrupted_then_itStopsPromptlyAndKernelServes(self):
+        self.run_cell("%topic create intr_t")
+        self.run_cell("%%sql\nCREATE STREAM intr_s (`key` STRING, `value` STRING, topic STRING, `partition` INT,"
+                      " `offset` BIGINT, `timestamp` TIMESTAMP(3), headers STRING)"
+                      " WITH ('connector' = 'topic', 'topic' = 'intr_t')")
+        reply, _ = self.run_cell("%%sql --name intr_q\nSELECT `value` FROM intr_s")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        self.assert_interrupted_while_running('System.out.println("awaiting");\n%stream await intr_q 600')
+        reply, msgs = self.run_cell("%stream status intr_q")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        reply, msgs = self.run_cell("40 + 2")
+        self.assertEqual(self.result_text(msgs), ["42"])
+        self.run_cell("%stream stop intr_q")
+
+    def test_when_longBatchSqlIsInterrupted_then_itStopsAndKernelServes(self):
+        reply, _ = self.run_cell("var intrKeys = tech.tablesaw.api.IntColumn.create(\"k\");\n"
+                                 "for (int i = 0; i < 3000; i++) intrKeys.append(i);\n"
+                                 "sql.catalog().registerTable(\"intr_big\","
+                                 " tech.tablesaw.api.Table.create(\"intr_big\", intrKeys));")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        # 27 billion rows: runs for hours unless the interrupt ends it
+        self.assert_interrupted_while_running(
+            "%%sql\nSELECT COUNT(*) AS n FROM intr_big a, intr_big b, intr_big c WHERE a.k + b.k + c.k >= 0",
+            started="execute_input")
+        reply, msgs = self.run_cell("%%sql\nSELECT COUNT(*) AS n FROM intr_big")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        shown = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] in ("display_data", "execute_result")]
+        self.assertTrue(any("3000" in t for t in shown), shown)
+
+    def assert_interrupted_while_running(self, code, started="stream"):
+        """Runs code, interrupts once the cell sends a `started` message (its first output: the magic after it is
+        under way), and expects a prompt Interrupted."""
+        msg_id = self.kc.execute(code)
+        deadline = time.monotonic() + TIMEOUT
+        seen = []
+        while True:
+            try:
+                m = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                self.fail("the cell never sent %s; its messages: %s" % (started, seen))
+            if m["parent_header"].get("msg_id") != msg_id:
+                continue
+            seen.append((m["msg_type"], m["content"]))
+            if m["msg_type"] == started:
+                break
+        interrupted_at = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.reply_to(msg_id)
+        self.assertLess(time.monotonic() - interrupted_at, 10)  # far less than the magic would take
+        self.assertEqual(reply["content"]["status"], "error", reply["content"])
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+
     def test_when_cellReadsInput_then_clientIsAskedAndAnswerReachesCell(self):
         msg_id = self.kc.execute(
             'String name = new java.util.Scanner(System.in).nextLine();\n'
@@ -254,6 +306,40 @@ class EddyRestartTests(unittest.TestCase):
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=False)
+
+    def test_when_kernelIsRestarted_then_historyOfEarlierSessionIsKept(self):
+        km, kc = start_new_kernel(kernel_name="eddy", startup_timeout=60)
+        try:
+            kc.execute_interactive("int rememberedAcrossRestart = 7;", timeout=TIMEOUT)
+            kc.execute_interactive("rememberedAcrossRestart * 6", timeout=TIMEOUT)
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=60)
+            kc.execute_interactive("1 + 1", timeout=TIMEOUT)
+            tail = self.history(kc, hist_access_type="tail", n=1000, output=True)
+            inputs = [row[2][0] for row in tail]
+            self.assertIn("int rememberedAcrossRestart = 7;", inputs)
+            self.assertEqual(inputs[-1], "1 + 1")
+            earlier = [row for row in tail if row[2][0] == "rememberedAcrossRestart * 6"][-1]
+            self.assertEqual(earlier[2][1], "42")
+            self.assertLess(earlier[0], tail[-1][0])  # an earlier session number
+            previous = self.history(kc, hist_access_type="range", session=-1, start=1, stop=0, output=False)
+            self.assertEqual([row[2] for row in previous],
+                             ["int rememberedAcrossRestart = 7;", "rememberedAcrossRestart * 6"])
+            found = self.history(kc, hist_access_type="search", pattern="remembered*", n=10, output=False)
+            self.assertTrue(all(row[2].startswith("remembered") for row in found))
+            self.assertIn("rememberedAcrossRestart * 6", [row[2] for row in found])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+
+    @staticmethod
+    def history(kc, **kwargs):
+        msg_id = kc.history(raw=True, **kwargs)
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]["history"]
 
 
 if __name__ == "__main__":

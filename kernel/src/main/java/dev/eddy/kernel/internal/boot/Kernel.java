@@ -12,6 +12,7 @@ import dev.eddy.kernel.internal.eval.JShellEvaluator;
 import dev.eddy.kernel.internal.eval.StdStreams;
 import dev.eddy.kernel.internal.eval.StreamBuffer;
 import dev.eddy.kernel.internal.history.History;
+import dev.eddy.kernel.internal.history.HistoryFile;
 import dev.eddy.kernel.internal.protocol.CommHandler;
 import dev.eddy.kernel.internal.protocol.CompleteHandler;
 import dev.eddy.kernel.internal.protocol.ControlHandlers;
@@ -43,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -54,6 +56,8 @@ public final class Kernel {
   private static final Log LOG = Log.of(Kernel.class);
   /** At most 4 updates per second per display (DESIGN.md). */
   private static final long UPDATE_INTERVAL_MS = 250;
+  /** Cells of earlier sessions kept in the history file. */
+  private static final int HISTORY_ENTRIES = 1000;
   private final ConnectionInfo conn;
   private final MessageFactory messages = MessageFactory.forThisProcess();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -72,10 +76,9 @@ public final class Kernel {
     PrintStream realErr = System.err;
     // JShell's first compile is the slowest part of a start: begin it before anything else.
     JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
-    java.warmUp(Startup.WARM_UP);
+    CompletableFuture<Void> jshellWarm = java.warmUp(Startup.WARM_UP);
     ExitGuard.install();
     EddyRuntime.shared(); // the session %%sql and Java cells share; its queries stop at shutdown
-    EddyRuntime.warmUpInBackground();
     WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
     RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
@@ -89,7 +92,11 @@ public final class Kernel {
     ScheduledThreadPoolExecutor timer = timer();
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,
         UPDATE_INTERVAL_MS);
-    MagicRegistry magics = magics(java);
+    List<MagicProvider> providers = new ArrayList<>();
+    ServiceLoader.load(MagicProvider.class).forEach(providers::add);
+    MagicRegistry magics = MagicRegistry.withBuiltins();
+    providers.forEach(p -> p.registerInto(magics));
+    WarmUps.start(java, jshellWarm, providers);
     Notebook.bind(new NotebookBackend(display, magics));
     CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
     KernelInfoHandler info = new KernelInfoHandler(version);
@@ -109,7 +116,7 @@ public final class Kernel {
   private Map<String, RequestHandler> shellHandlers(KernelInfoHandler info, CellRunner runner,
       DisplayPublisher display, ScheduledExecutorService timer) {
     Map<String, RequestHandler> h = new HashMap<>();
-    History history = new History();
+    History history = new History(HistoryFile.open(HistoryFile.defaultPath(System.getenv()), HISTORY_ENTRIES));
     h.put("kernel_info_request", info);
     h.put("execute_request", new ExecuteHandler(runner, display, history, cellRouting(timer, stdin)));
     h.put("history_request", new HistoryHandler(history));
@@ -122,36 +129,6 @@ public final class Kernel {
     h.put("comm_close", CommHandler::ignore);
     h.put("shutdown_request", ControlHandlers.shutdown(this::shutdown)); // older clients send it on shell
     return h;
-  }
-
-  /** Built-in magics plus those of every {@link MagicProvider} on the class path. */
-  private static MagicRegistry magics(JShellEvaluator java) {
-    MagicRegistry magics = MagicRegistry.withBuiltins();
-    List<MagicProvider> providers = new ArrayList<>();
-    ServiceLoader.load(MagicProvider.class).forEach(providers::add);
-    providers.forEach(p -> p.registerInto(magics));
-    warmUpProviders(java, providers);
-    return magics;
-  }
-
-  /** Provider warm-ups run on their own low-priority thread once JShell is ready, so they never delay a cell. */
-  private static void warmUpProviders(JShellEvaluator java, List<MagicProvider> providers) {
-    if (providers.isEmpty()) {
-      return;
-    }
-    Thread t = new Thread(() -> {
-      java.awaitReady();
-      for (MagicProvider p : providers) {
-        try {
-          p.warmUp();
-        } catch (RuntimeException | LinkageError e) {
-          LOG.warn("warm-up of " + p.getClass().getName() + " failed", e);
-        }
-      }
-    }, "eddy-provider-warmup");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
   }
 
   /** Blocks until a shutdown request has been handled. */

@@ -71,7 +71,25 @@ public final class CellRunner {
     }
   }
 
+  /**
+   * Runs a magic as interruptible user code. Whatever it answers after an interrupt (an InterruptedException, a
+   * wrapped one, a partial result), the cell reports Interrupted, like a Java cell.
+   */
   private EvalResult runMagic(CellPart part) {
+    if (!java.magicEnter()) {
+      java.takeStopped();
+      return JavaErrors.interrupted();
+    }
+    EvalResult r;
+    try {
+      r = runMagicHere(part);
+    } finally {
+      java.magicLeave();
+    }
+    return java.takeStopped() ? JavaErrors.interrupted() : r;
+  }
+
+  private EvalResult runMagicHere(CellPart part) {
     try {
       Object value = magics.run(part, contextFactory.apply(this));
       return new EvalResult.Ok(value != null, value);

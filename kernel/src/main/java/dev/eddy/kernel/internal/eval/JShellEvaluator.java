@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,10 @@ public final class JShellEvaluator implements AutoCloseable {
   private final KernelExecutionControl control = new KernelExecutionControl();
   private final Future<?> ready;
   private final AtomicInteger waiting = new AtomicInteger();
+  /** Calls submitted and not yet answered, and when the last one ended: for {@link #awaitIdle}. */
+  private final Object activity = new Object();
+  private int active;
+  private long lastActiveNanos = System.nanoTime();
   private JShell jshell;
 
   /** Starts JShell in the background with {@code classpath} and the {@code startup} snippets (imports). */
@@ -77,7 +82,8 @@ public final class JShellEvaluator implements AutoCloseable {
    * is its own task and is skipped once a request is waiting: warm-up never delays real work by more than one
    * snippet.
    */
-  public void warmUp(List<String> snippets) {
+  public CompletableFuture<Void> warmUp(List<String> snippets) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
     long t0 = System.nanoTime();
     for (String s : snippets) {
       thread.submit(() -> {
@@ -91,7 +97,9 @@ public final class JShellEvaluator implements AutoCloseable {
         jshell.sourceCodeAnalysis().completionSuggestions("Strin", 5, new int[1]);
       }
       LOG.debug("warm-up done " + (System.nanoTime() - t0) / 1_000_000 + " ms after it was queued");
+      done.complete(null);
     });
+    return done;
   }
 
   /** Runs the warm-up snippets now, all of them, and waits (for the class-data-sharing training run). */
@@ -114,11 +122,26 @@ public final class JShellEvaluator implements AutoCloseable {
   /** Runs {@code task} on the evaluator thread and waits for it. ThreadDeath from a stopped cell surfaces here. */
   public <T> T call(Callable<T> task) throws Exception {
     waiting.incrementAndGet();
+    synchronized (activity) {
+      active++;
+    }
     Future<T> f = thread.submit(() -> {
       waiting.decrementAndGet();
       ready.get();
       return task.call();
     });
+    try {
+      return unwrap(f);
+    } finally {
+      synchronized (activity) {
+        active--;
+        lastActiveNanos = System.nanoTime();
+        activity.notifyAll();
+      }
+    }
+  }
+
+  private static <T> T unwrap(Future<T> f) throws Exception {
     try {
       return f.get();
     } catch (ExecutionException e) {
@@ -130,6 +153,23 @@ public final class JShellEvaluator implements AutoCloseable {
         throw err;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Waits until no request has used JShell for {@code quietMillis} (none running or queued): background work
+   * calls it between its steps so that it runs only while the user is not waiting for a cell.
+   */
+  public void awaitIdle(long quietMillis) throws InterruptedException {
+    long quiet = quietMillis * 1_000_000;
+    synchronized (activity) {
+      while (true) {
+        long left = active > 0 ? quiet : lastActiveNanos + quiet - System.nanoTime();
+        if (active == 0 && left <= 0) {
+          return;
+        }
+        activity.wait(Math.max(1, left / 1_000_000));
+      }
     }
   }
 
@@ -151,6 +191,20 @@ public final class JShellEvaluator implements AutoCloseable {
 
   void endCell() {
     control.endCell();
+  }
+
+  /** A magic starts (on the evaluator thread); false if an interrupt came first and it must not run. */
+  boolean magicEnter() {
+    return control.magicEnter();
+  }
+
+  void magicLeave() {
+    control.magicLeave();
+  }
+
+  /** True once if an interrupt stopped what ran last; clears the flag. */
+  boolean takeStopped() {
+    return control.takeStopped();
   }
 
   /** Stops the running cell, if any. Safe from any thread. */
@@ -181,6 +235,13 @@ public final class JShellEvaluator implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Every snippet goes through javac, even {@code 1 + 1} (~15-20 ms warm, nearly all of a warm execute). A
+   * shortcut that evaluates literals itself was considered and rejected: JShell gives every expression a
+   * temporary variable ({@code $1}, {@code $2}...) that later cells may use, numbers them with its own counter,
+   * and reports overflow, constant folding, string conversion and errors exactly as javac does; skipping
+   * javac would break {@code $N} or renumber it. JShell's API offers no way to reuse a compiled snippet either.
+   */
   private EvalResult runSnippet(String source, String cell, int offset, int firstLine) {
     control.resetValue();
     List<SnippetEvent> events;

@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The inputs (and text outputs) of this kernel process, numbered by execution count, for history requests.
- * Session numbers follow IPython: this process is session 1 and 0 means "the current session". Thread-safe.
+ * The inputs (and text outputs) of this kernel process and of earlier ones, numbered by session and execution
+ * count, for history requests. Sessions follow IPython: every kernel start is a new session, numbered up from 1;
+ * in a request 0 means "this session" and a negative number counts back from it. Thread-safe.
  */
 public final class History {
-  public static final int SESSION = 1;
+  /** Entries kept in memory beyond this are dropped oldest first (the file keeps a bounded tail too). */
+  static final int MAX_ENTRIES = 5000;
   private final List<Entry> entries = new ArrayList<>();
+  private final Store log;
 
   /** One history row: session, line (execution count), input, and the output's text/plain or null. */
   public record Entry(int session, int line, String input, String output) {
@@ -21,30 +24,85 @@ public final class History {
     }
   }
 
+  /** Where history is kept beyond this process: the session number, the earlier entries, new rows. */
+  public interface Store {
+    int session();
+
+    List<Entry> previous();
+
+    void input(int line, String input);
+
+    void output(int line, String output);
+
+    /** No persistence: session 1 and nothing earlier. */
+    static Store inMemory() {
+      return new Store() {
+        @Override
+        public int session() {
+          return 1;
+        }
+
+        @Override
+        public List<Entry> previous() {
+          return List.of();
+        }
+
+        @Override
+        public void input(int line, String input) {}
+
+        @Override
+        public void output(int line, String output) {}
+      };
+    }
+  }
+
+  /** History of this process only. */
+  public History() {
+    this(Store.inMemory());
+  }
+
+  public History(Store log) {
+    this.log = log;
+    entries.addAll(log.previous());
+  }
+
+  /** This kernel's session number. */
+  public int session() {
+    return log.session();
+  }
+
   public synchronized void add(int line, String input) {
-    entries.add(new Entry(SESSION, line, input, null));
+    entries.add(new Entry(log.session(), line, input, null));
+    if (entries.size() > MAX_ENTRIES + MAX_ENTRIES / 10) {
+      entries.subList(0, entries.size() - MAX_ENTRIES).clear();
+    }
+    log.input(line, input);
   }
 
   public synchronized void setOutput(int line, String output) {
     for (int i = entries.size() - 1; i >= 0; i--) {
-      if (entries.get(i).line() == line) {
-        entries.set(i, entries.get(i).withOutput(output));
+      Entry e = entries.get(i);
+      if (e.session() == log.session() && e.line() == line) {
+        entries.set(i, e.withOutput(output));
+        log.output(line, output);
         return;
       }
     }
   }
 
-  /** The last {@code n} entries, oldest first. */
+  /** The last {@code n} entries of all sessions, oldest first. */
   public synchronized List<Entry> tail(int n) {
     return List.copyOf(entries.subList(Math.max(0, entries.size() - Math.max(0, n)), entries.size()));
   }
 
-  /** Entries with {@code start <= line < stop} of {@code session}; {@code stop <= 0} means "to the end". */
+  /**
+   * Entries with {@code start <= line < stop} of {@code session} (0: this one, negative: counted back from it);
+   * {@code stop <= 0} means "to the end".
+   */
   public synchronized List<Entry> range(int session, int start, int stop) {
-    if (session != 0 && session != SESSION) {
-      return List.of();
-    }
-    return entries.stream().filter(e -> e.line() >= start && (stop <= 0 || e.line() < stop)).toList();
+    int wanted = session <= 0 ? log.session() + session : session;
+    return entries.stream().filter(e -> e.session() == wanted && e.line() >= start && (stop <= 0 || e.line() < stop))
+        .toList();
   }
 
   /**

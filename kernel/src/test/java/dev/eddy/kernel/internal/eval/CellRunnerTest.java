@@ -111,6 +111,100 @@ class CellRunnerTest {
   }
 
   @Test
+  void when_blockingMagicIsInterrupted_then_itStopsWithInterruptedAndNextCellRuns() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    runner.magics().register(dev.eddy.magics.api.LineMagic.of("blockForever", "waits until interrupted",
+        (args, ctx) -> {
+          started.countDown();
+          new java.util.concurrent.CountDownLatch(1).await();
+          return "never";
+        }));
+    assertInterruptedOnceStarted("%blockForever", started);
+  }
+
+  @Test
+  void when_magicIgnoresInterrupt_then_itIsStoppedAndNextCellRuns() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    runner.magics().register(dev.eddy.magics.api.LineMagic.of("spinForever", "ignores interrupts",
+        (args, ctx) -> {
+          started.countDown();
+          long n = 0;
+          while (n >= 0) {
+            n = (n + 1) % 1_000_000;
+            Thread.interrupted();
+          }
+          return n;
+        }));
+    assertInterruptedOnceStarted("%spinForever", started);
+  }
+
+  @Test
+  void when_magicSwallowsInterruptAndReturns_then_cellStillReportsInterrupted() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    runner.magics().register(dev.eddy.magics.api.LineMagic.of("swallow", "returns when interrupted",
+        (args, ctx) -> {
+          started.countDown();
+          try {
+            new java.util.concurrent.CountDownLatch(1).await();
+          } catch (InterruptedException e) {
+            return "partial";
+          }
+          return "never";
+        }));
+    assertInterruptedOnceStarted("%swallow", started);
+  }
+
+  @Test
+  void when_magicIsStoppedWhileInitialisingAClass_then_theClassStaysUsable() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    runner.magics().register(dev.eddy.magics.api.LineMagic.of("slowInit", "a slow class initialiser, then spins",
+        (args, ctx) -> {
+          started.countDown();
+          long v = SlowInit.VALUE;
+          while (v >= 0) {
+            v = (v + 1) % 1_000_000;
+            Thread.interrupted();
+          }
+          return v;
+        }));
+    assertInterruptedOnceStarted("%slowInit", started);
+    runner.magics().register(dev.eddy.magics.api.LineMagic.of("readInit", "reads the class", (a, c) -> SlowInit.VALUE));
+    assertThat(((EvalResult.Ok) run("%readInit")).value()).isEqualTo(7L);
+  }
+
+  /** Its initialiser outlasts the magics' stop grace and ignores interrupts, like a cold library's first use. */
+  private static final class SlowInit {
+    static final long VALUE;
+
+    static {
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+      long spins = 0;
+      while (System.nanoTime() < until) {
+        spins++;
+        Thread.interrupted();
+      }
+      VALUE = spins >= 0 ? 7 : 0;
+    }
+  }
+
+  private void assertInterruptedOnceStarted(String cell, java.util.concurrent.CountDownLatch started)
+      throws Exception {
+    ExecutorService shell = Executors.newSingleThreadExecutor();
+    try {
+      Future<EvalResult> magic = shell.submit(() -> runner.run(cell, cell()));
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      runner.interrupt();
+      EvalResult r = magic.get(30, TimeUnit.SECONDS);
+      assertThat(r).isInstanceOf(EvalResult.Error.class);
+      assertThat(((EvalResult.Error) r).ename()).isEqualTo("Interrupted");
+      assertThat(((EvalResult.Ok) run("40 + 2")).value()).isEqualTo(42);
+      assertThat(run("%lsmagic")).isInstanceOf(EvalResult.Ok.class);
+    } finally {
+      shell.shutdownNow();
+    }
+  }
+
+  @Test
   void when_isCompleteIsAsked_then_javaAndMagicsAreJudged() throws Exception {
     assertThat(runner.completeness("1 + 1")).isEqualTo("complete");
     assertThat(runner.completeness("for (int i = 0; i < 3; i++) {")).isEqualTo("incomplete");

@@ -28,7 +28,7 @@ class HistoryTest {
 
   @Test
   void when_rangeIsAsked_then_startIsInclusiveAndStopExclusive() {
-    assertThat(h.range(History.SESSION, 2, 4)).extracting(History.Entry::line).containsExactly(2, 3);
+    assertThat(h.range(h.session(), 2, 4)).extracting(History.Entry::line).containsExactly(2, 3);
     assertThat(h.range(0, 4, 0)).extracting(History.Entry::line).containsExactly(4, 5);
     assertThat(h.range(7, 1, 10)).isEmpty();
   }
