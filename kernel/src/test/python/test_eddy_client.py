@@ -266,6 +266,20 @@ class EddyClientTests(unittest.TestCase):
         reply, msgs = self.run_cell("%shout hey")
         self.assertEqual(self.result_text(msgs), ["HEY"])
 
+    def test_when_javaCellDisplaysAChart_then_bundleIsVegaLiteAndPngWithoutImport(self):
+        reply, msgs = self.run_cell(
+            'display(Chart.bar(Table.create("t", StringColumn.create("k", "a", "b"), '
+            'IntColumn.create("v", 3, 5))).x("k").y("v"));')
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        shown = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(shown), 1, msgs)
+        data = shown[0]["content"]["data"]
+        self.assertIn("application/vnd.vegalite.v5+json", data)
+        self.assertIn("image/png", data)
+        self.assertNotIn("text/html", data)
+        values = data["application/vnd.vegalite.v5+json"]["data"]["values"]
+        self.assertEqual(sorted((v["k"], v["v"]) for v in values), [("a", 3), ("b", 5)])
+
     def test_when_htmlCellMagic_then_resultIsHtml(self):
         reply, msgs = self.run_cell("%%html\n<i>hi</i>")
         results = [m for m in msgs if m["msg_type"] == "execute_result"]

@@ -18,6 +18,7 @@ final class Startup {
       "import static dev.eddy.kernel.api.Notebook.*;",
       "import dev.eddy.streaming.api.*;",
       "import dev.eddy.sql.api.Sql;",
+      "import dev.eddy.magics.api.Chart;",
       // the one engine session and SQL front end that %%sql cells use too (like spark in PySpark).
       // Fully qualified types: JShell re-declares (and resets to null) a variable whose type name a later
       // import could change, e.g. after "import dev.eddy.sql.api.*;" in a cell.
