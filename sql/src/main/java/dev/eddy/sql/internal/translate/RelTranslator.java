@@ -43,7 +43,7 @@ public final class RelTranslator {
 
   /** The engine plan of {@code rel} with output columns named {@code names}. */
   public LogicalPlan translate(RelNode rel, List<String> names) {
-    return materialize(visit(rel), names, true);
+    return materialize(visit(FieldTrimming.trim(rel)), names, true);
   }
 
   private Translated visit(RelNode rel) {
