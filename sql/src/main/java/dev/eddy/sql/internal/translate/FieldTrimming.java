@@ -1,13 +1,14 @@
 package dev.eddy.sql.internal.translate;
 
 import java.util.Set;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -20,6 +21,13 @@ public final class FieldTrimming {
   private FieldTrimming() {
   }
 
+  /**
+   * Never merge a Project into the one below it, and never prune an aggregate's input Project: both would drop
+   * an explode that nothing reads (the translator composes Projects anyway, so merging gains nothing).
+   */
+  private static final RelBuilder.Config BUILDER = RelBuilder.Config.DEFAULT.withBloat(-1)
+      .withPruneInputOfAggregate(false);
+
   static RelNode trim(RelNode rel) {
     return new Trimmer(rel).trim(rel);
   }
@@ -30,7 +38,7 @@ public final class FieldTrimming {
    */
   public static final class Trimmer extends RelFieldTrimmer {
     Trimmer(RelNode rel) {
-      super(null, RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null));
+      super(null, RelBuilder.proto(Contexts.of(BUILDER)).create(rel.getCluster(), null));
     }
 
     @Override

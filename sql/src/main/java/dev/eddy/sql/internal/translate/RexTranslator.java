@@ -75,6 +75,11 @@ final class RexTranslator {
       case MINUS_PREFIX: return new Expr.Unary(Expr.UnaryOp.NEG, args.get(0));
       case IS_NULL: return new Expr.Unary(Expr.UnaryOp.IS_NULL, args.get(0));
       case IS_NOT_NULL: return new Expr.Unary(Expr.UnaryOp.IS_NOT_NULL, args.get(0));
+      // Calcite writes these when it simplifies CASE in a condition; null is neither true nor false
+      case IS_TRUE: return orElse(args.get(0), false);
+      case IS_NOT_FALSE: return orElse(args.get(0), true);
+      case IS_NOT_TRUE: return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), false));
+      case IS_FALSE: return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), true));
       case CAST: return cast(call, args.get(0));
       case TRIM: return new Expr.Call("trim", List.of(args.get(args.size() - 1)));
       case COALESCE: return new Expr.Call("coalesce", args);
@@ -111,6 +116,10 @@ final class RexTranslator {
       args.add(translate(o));
     }
     return new Expr.Call("case_when", args);
+  }
+
+  private static Expr orElse(Expr condition, boolean ifNull) {
+    return new Expr.Call("coalesce", List.of(condition, new Expr.Lit(ifNull, DataType.BOOLEAN)));
   }
 
   private static RexNode stripCast(RexNode n) {
