@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlException;
+import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * CASE WHEN, UNION [ALL] and ORDER BY/LIMIT after an aggregation in complete mode, run by the engine; where the
@@ -102,6 +105,20 @@ class SqlStreamingConstructsTest {
     List<List<String>> viaJava = javaRows(s -> s.dataset("bids").filter(keep).select(col("auction"), alias(band, "band")), "append");
     assertThat(viaSql).containsExactly(List.of("1 low", "3 high"), List.of("5 high"));
     assertThat(viaSql).isEqualTo(viaJava);
+  }
+
+  @Test
+  void when_simpleCaseComparesOneValue_then_itPicksTheMatchingBranch() {
+    List<List<String>> rows = sqlRows("SELECT auction, CASE bidder WHEN 7 THEN 'seven' WHEN 8 THEN 'eight' END AS b"
+        + " FROM bids", "append");
+    assertThat(rows).containsExactly(List.of("1 seven", "2 eight", "3 seven"), List.of("4 null", "5 eight"));
+  }
+
+  @Test
+  void when_batchQuerySortsNulls_then_theyComeFirstAscendingAsInStreamingSql() {
+    sql.catalog().registerTable("people", Table.create("people", StringColumn.create("name", "bob", null, "ann")));
+    Table sorted = ((SqlResult.Rows) sql.execute("SELECT name FROM people ORDER BY name")).table();
+    assertThat(sorted.stringColumn("name").asList()).containsExactly("", "ann", "bob"); // Tablesaw's missing string
   }
 
   @Test
