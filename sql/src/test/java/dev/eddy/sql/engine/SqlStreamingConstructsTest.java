@@ -182,6 +182,12 @@ class SqlStreamingConstructsTest {
   }
 
   @Test
+  void when_sortedAggregateHasNoAlias_then_itKeepsSparksName() {
+    assertThat(sql.stream("SELECT bidder, COUNT(*) FROM bids GROUP BY bidder ORDER BY 2 DESC").plan().schema().names())
+        .containsExactly("bidder", "count(1)");
+  }
+
+  @Test
   void when_sortedAggregationRunsInUpdateMode_then_sparksErrorSaysCompleteModeOnly() {
     assertThatThrownBy(() -> run(s -> s.stream("SELECT bidder, COUNT(*) AS n FROM bids GROUP BY bidder ORDER BY n DESC"),
         "update", false))

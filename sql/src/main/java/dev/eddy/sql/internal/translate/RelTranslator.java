@@ -232,7 +232,7 @@ public final class RelTranslator {
       throw new Unsupported("OFFSET on a streaming query is not supported; use LIMIT");
     }
     List<String> names = sort.getInput().getRowType().getFieldNames();
-    LogicalPlan in = materialize(visit(sort.getInput()), names, false);
+    LogicalPlan in = materialize(visit(sort.getInput()), names, true); // keeps Spark's count(1)
     List<dev.eddy.streaming.api.plan.Sort.Order> orders = new ArrayList<>();
     for (RelFieldCollation c : sort.getCollation().getFieldCollations()) {
       boolean ascending = !c.getDirection().isDescending();
@@ -261,7 +261,7 @@ public final class RelTranslator {
         throw new Unsupported("UNION of windowed streams (TUMBLE/HOP/SESSION without GROUP BY) is not supported;"
             + " aggregate each side first or window after the UNION");
       }
-      inputs.add(conform(materialize(t, names, false), CalciteTypes.schemaOf(u.getRowType())));
+      inputs.add(conform(materialize(t, names, true), CalciteTypes.schemaOf(u.getRowType())));
     }
     if (inputs.stream().anyMatch(p -> !p.isStreaming())) {
       throw new Unsupported("UNION of a stream and a table is not supported; UNION ALL works between streams");
