@@ -136,6 +136,13 @@ class SqlStreamingConstructsTest {
   }
 
   @Test
+  void when_caseWhenIsAnAggregateArgument_then_itCountsConditionally() {
+    List<List<String>> rows = sqlRows("SELECT bidder, SUM(CASE WHEN price > 10 THEN 1 ELSE 0 END) AS big FROM bids"
+        + " GROUP BY bidder", "complete");
+    assertThat(rows).containsExactly(List.of("7 1", "8 1"), List.of("7 1", "8 2", "9 0"));
+  }
+
+  @Test
   void when_twoStreamsAreUnionedAll_then_everyRowOfBothComesOutAsInTheJavaApi() {
     List<List<String>> viaSql = sqlRows("SELECT auction, bidder FROM bids WHERE price > 10"
         + " UNION ALL SELECT auction, bidder FROM more_bids", "append");
