@@ -166,6 +166,14 @@ class SqlStreamingConstructsTest {
   }
 
   @Test
+  void when_streamIsUnionedWithATable_then_theErrorSaysOnlyStreamsUnion() {
+    sql.catalog().registerTable("people", Table.create("people", StringColumn.create("name", "ann")));
+    assertThatThrownBy(() -> sql.stream("SELECT CAST(bidder AS VARCHAR) AS x FROM bids UNION ALL SELECT name FROM people"))
+        .isInstanceOf(SqlException.class)
+        .hasMessageContaining("UNION of a stream and a table is not supported");
+  }
+
+  @Test
   void when_aggregationIsSortedAndLimitedInCompleteMode_then_eachTriggerGivesTheTopRowsInOrder() {
     List<List<String>> rows = run(s -> s.stream("SELECT bidder, SUM(price) AS total FROM bids GROUP BY bidder"
         + " ORDER BY total DESC LIMIT 2"), "complete", false);
