@@ -16,7 +16,8 @@ if ! mvn -B -q -o -P bench -pl bench/sql -am package -DskipTests >"$log" 2>&1; t
 fi
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 if [ "${1:-}" != explain ]; then
-  mvn -B -q -o -pl sql test-compile -DskipTests >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  # -am: build sql against this tree's streaming-core, never a stale one in ~/.m2
+  mvn -B -q -o -pl sql -am test-compile -DskipTests >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
   java -Xmx512m -XX:+UseSerialGC -cp "$root/sql/target/test-classes:$cp" dev.eddy.sql.bench.SqlPlanBench
 fi
 # one processor's worth of work, as in bench/engine: the query runs on one thread

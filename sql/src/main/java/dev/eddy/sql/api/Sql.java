@@ -245,7 +245,8 @@ public final class Sql {
       return new SqlResult.Streaming(rendered, schema, planned.reads(), null, planText, planned.rel(), dataset,
           null, null);
     }
-    String mode = EnginePlans.aggregates(dataset.plan()) ? "update" : "append";
+    String mode = EnginePlans.sorts(dataset.plan()) ? "complete"
+        : EnginePlans.aggregates(dataset.plan()) ? "update" : "append";
     DataStreamWriter writer = sources.writer(dataset, planned.sink(), mode);
     StreamingQuery started = startInserts ? writer.start() : null;
     return new SqlResult.Streaming(rendered, schema, planned.reads(), planned.sink(), planText, planned.rel(),

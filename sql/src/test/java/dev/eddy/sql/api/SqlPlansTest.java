@@ -38,8 +38,8 @@ class SqlPlansTest {
       SELECT window_start, COUNT(*) FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) GROUP BY window_start | streaming | HOP(DESCRIPTOR($3), 2000:INTERVAL SECOND, 10000:INTERVAL SECOND)
       SELECT b.auction, a.seller FROM bids b JOIN auctions a ON b.auction = a.id AND b.ts BETWEEN a.ts AND a.ts + INTERVAL '1' HOUR | streaming | LogicalJoin(condition=[AND(=($0, $4), >=($3, $6), <=($3, +($6, 3600000:INTERVAL HOUR)))], joinType=[inner])
       SELECT b.auction, p.name FROM bids b JOIN people p ON b.bidder = p.id | streaming | LogicalJoin(condition=[=($2, $6)], joinType=[inner])
-      SELECT word, COUNT(*) AS n FROM lines GROUP BY word ORDER BY n DESC LIMIT 3 | streaming | LogicalSort(sort0=[$1], dir0=[DESC], fetch=[3])
-      SELECT name FROM people ORDER BY name LIMIT 1                       | batch     | LogicalSort(sort0=[$0], dir0=[ASC], fetch=[1])
+      SELECT word, COUNT(*) AS n FROM lines GROUP BY word ORDER BY n DESC LIMIT 3 | streaming | LogicalSort(sort0=[$1], dir0=[DESC-nulls-last], fetch=[3])
+      SELECT name FROM people ORDER BY name LIMIT 1                       | batch     | LogicalSort(sort0=[$0], dir0=[ASC-nulls-first], fetch=[1])
       """)
   void when_queryIsExplained_then_planHasTheOperator(String query, String kind, String expected) {
     String plan = ((SqlResult.Plan) sql.execute("EXPLAIN " + query)).text();

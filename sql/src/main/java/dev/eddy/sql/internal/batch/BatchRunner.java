@@ -50,6 +50,7 @@ public final class BatchRunner {
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("conformance", Dialect.CONFORMANCE.name());
     p.setProperty("timeZone", "UTC");
+    p.setProperty("defaultNullCollation", Dialect.NULL_COLLATION.name()); // as streaming ORDER BY
     Connection connection = DriverManager.getConnection("jdbc:calcite:", p);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     calcite.getRootSchema().add("eddy", new CatalogSchema(catalog));

@@ -1,7 +1,11 @@
 package dev.eddy.sql.internal.translate;
 
 import dev.eddy.sql.api.Relation;
+import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.catalog.RelationTable;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
@@ -10,12 +14,14 @@ import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Project;
+import dev.eddy.streaming.api.plan.Union;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -30,7 +36,8 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Calcite's logical plan to the engine's. Supported: scans of streams and tables, projections,
  * filters, TUMBLE/HOP/SESSION followed by GROUP BY, aggregates (COUNT, SUM, AVG, MIN, MAX, COUNT(DISTINCT)
- * as approximate), DISTINCT as deduplication, inner and left outer joins, and Spark's
+ * as approximate), DISTINCT as deduplication, inner and left outer joins, UNION [ALL] of streams, ORDER BY
+ * [LIMIT] (run by the engine only after an aggregation in complete mode), and Spark's
  * explode(split(...)). Anything else is {@link Unsupported} with the reason.
  */
 public final class RelTranslator {
@@ -43,7 +50,7 @@ public final class RelTranslator {
 
   /** The engine plan of {@code rel} with output columns named {@code names}. */
   public LogicalPlan translate(RelNode rel, List<String> names) {
-    return materialize(visit(rel), names, true);
+    return materialize(visit(FieldTrimming.trim(rel)), names, true);
   }
 
   private Translated visit(RelNode rel) {
@@ -67,9 +74,11 @@ public final class RelTranslator {
     if (rel instanceof org.apache.calcite.rel.core.Join j) {
       return join(j);
     }
-    if (rel instanceof Sort) {
-      throw new Unsupported("ORDER BY and LIMIT on a streaming query are not supported by the engine yet;"
-          + " write the result to a memory table and sort that with a batch query");
+    if (rel instanceof org.apache.calcite.rel.core.Union u) {
+      return union(u);
+    }
+    if (rel instanceof Sort sort) {
+      return sort(sort);
     }
     throw new Unsupported(rel.getRelTypeName().replace("Logical", "") + " is not supported by the streaming"
         + " engine yet");
@@ -212,6 +221,68 @@ public final class RelTranslator {
     Translated both = new Translated(left, columns, null);
     Expr condition = rex(both, j, j.getCondition());
     return new Translated(new Join(left, right, type, condition), columns, null);
+  }
+
+  /**
+   * ORDER BY [LIMIT] as the engine's Sort over the input's columns; the engine runs it only over an
+   * aggregation in complete mode (checked when the query starts, with Spark's message).
+   */
+  private Translated sort(Sort sort) {
+    if (sort.offset != null) {
+      throw new Unsupported("OFFSET on a streaming query is not supported; use LIMIT");
+    }
+    List<String> names = sort.getInput().getRowType().getFieldNames();
+    LogicalPlan in = materialize(visit(sort.getInput()), names, true); // keeps Spark's count(1)
+    List<dev.eddy.streaming.api.plan.Sort.Order> orders = new ArrayList<>();
+    for (RelFieldCollation c : sort.getCollation().getFieldCollations()) {
+      boolean ascending = !c.getDirection().isDescending();
+      boolean nullsFirst = c.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED ? ascending
+          : c.nullDirection == RelFieldCollation.NullDirection.FIRST;
+      orders.add(new dev.eddy.streaming.api.plan.Sort.Order(in.schema().field(c.getFieldIndex()).name(), ascending,
+          nullsFirst));
+    }
+    long limit = sort.fetch == null ? -1 : ((RexLiteral) sort.fetch).getValueAs(Long.class);
+    LogicalPlan sorted = new dev.eddy.streaming.api.plan.Sort(in, orders, limit);
+    List<Expr> columns = new ArrayList<>();
+    sorted.schema().names().forEach(n -> columns.add(new Expr.Col(n)));
+    return new Translated(sorted, columns, null);
+  }
+
+  /**
+   * UNION ALL is the engine's Union of the inputs, each computed to the union's columns; UNION (distinct)
+   * deduplicates that, as SELECT DISTINCT does (state kept per distinct row).
+   */
+  private Translated union(org.apache.calcite.rel.core.Union u) {
+    List<String> names = u.getRowType().getFieldNames();
+    List<LogicalPlan> inputs = new ArrayList<>();
+    for (RelNode input : u.getInputs()) {
+      Translated t = visit(input);
+      if (t.window() != null) {
+        throw new Unsupported("UNION of windowed streams (TUMBLE/HOP/SESSION without GROUP BY) is not supported;"
+            + " aggregate each side first or window after the UNION");
+      }
+      inputs.add(conform(materialize(t, names, true), CalciteTypes.schemaOf(u.getRowType())));
+    }
+    if (inputs.stream().anyMatch(p -> !p.isStreaming())) {
+      throw new Unsupported("UNION of a stream and a table is not supported; UNION ALL works between streams");
+    }
+    LogicalPlan union = new Union(inputs);
+    List<Expr> columns = new ArrayList<>();
+    union.schema().names().forEach(n -> columns.add(new Expr.Col(n)));
+    return new Translated(u.all ? union : new Deduplicate(union, List.of()), columns, null);
+  }
+
+  /** Casts the columns whose engine type differs from the union's (Calcite widens, e.g. INT with BIGINT). */
+  private static LogicalPlan conform(LogicalPlan p, Schema expected) {
+    boolean same = true;
+    List<Expr> exprs = new ArrayList<>();
+    for (int i = 0; i < expected.size(); i++) {
+      Field f = p.schema().field(i);
+      DataType to = expected.field(i).type();
+      same &= f.type() == to;
+      exprs.add(f.type() == to ? new Expr.Col(f.name()) : new Expr.Alias(new Expr.Cast(new Expr.Col(f.name()), to), f.name()));
+    }
+    return same ? p : new Project(p, exprs);
   }
 
   private LogicalPlan materialize(Translated t, List<String> names, boolean preferShortNames) {

@@ -51,7 +51,7 @@ final class RexTranslator {
 
   private Expr call(RexCall call) {
     if (call.getKind() == SqlKind.CASE) {
-      return coalesce(call);
+      return caseWhen(call);
     }
     List<Expr> args = new ArrayList<>();
     for (RexNode o : call.getOperands()) {
@@ -75,6 +75,11 @@ final class RexTranslator {
       case MINUS_PREFIX: return new Expr.Unary(Expr.UnaryOp.NEG, args.get(0));
       case IS_NULL: return new Expr.Unary(Expr.UnaryOp.IS_NULL, args.get(0));
       case IS_NOT_NULL: return new Expr.Unary(Expr.UnaryOp.IS_NOT_NULL, args.get(0));
+      // Calcite writes these when it simplifies CASE in a condition; null is neither true nor false
+      case IS_TRUE: return orElse(args.get(0), false);
+      case IS_NOT_FALSE: return orElse(args.get(0), true);
+      case IS_NOT_TRUE: return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), false));
+      case IS_FALSE: return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), true));
       case CAST: return cast(call, args.get(0));
       case TRIM: return new Expr.Call("trim", List.of(args.get(args.size() - 1)));
       case COALESCE: return new Expr.Call("coalesce", args);
@@ -96,14 +101,25 @@ final class RexTranslator {
     }
   }
 
-  /** Calcite expands COALESCE(a, b) to CASE WHEN a IS NOT NULL THEN a ELSE b END; the engine has coalesce. */
-  private Expr coalesce(RexCall call) {
+  /**
+   * CASE WHEN c1 THEN v1 ... ELSE e END (Calcite's operands: c1, v1, ..., e) to the engine's case_when; Calcite
+   * also expands COALESCE(a, b) to CASE WHEN a IS NOT NULL THEN a ELSE b END, which goes back to coalesce.
+   */
+  private Expr caseWhen(RexCall call) {
     List<RexNode> ops = call.getOperands();
     if (ops.size() == 3 && ops.get(0).getKind() == SqlKind.IS_NOT_NULL
         && stripCast(((RexCall) ops.get(0)).getOperands().get(0)).equals(stripCast(ops.get(1)))) {
       return new Expr.Call("coalesce", List.of(translate(ops.get(1)), translate(ops.get(2))));
     }
-    throw new Unsupported("CASE is not supported by the streaming engine yet");
+    List<Expr> args = new ArrayList<>();
+    for (RexNode o : ops) {
+      args.add(translate(o));
+    }
+    return new Expr.Call("case_when", args);
+  }
+
+  private static Expr orElse(Expr condition, boolean ifNull) {
+    return new Expr.Call("coalesce", List.of(condition, new Expr.Lit(ifNull, DataType.BOOLEAN)));
   }
 
   private static RexNode stripCast(RexNode n) {

@@ -21,7 +21,6 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -53,7 +52,7 @@ public final class QueryPlanner {
     if (query instanceof SqlInsert insert) {
       checkInsertWidth(insert);
     }
-    JavaTypeFactoryImpl types = new JavaTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
+    JavaTypeFactoryImpl types = new JavaTypeFactoryImpl(Dialect.TYPE_SYSTEM);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(catalog));
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), types, connectionConfig());
     SqlValidator validator = SqlValidatorUtil.newValidator(
@@ -90,7 +89,12 @@ public final class QueryPlanner {
       JavaTypeFactoryImpl types) {
     VolcanoPlanner planner = new VolcanoPlanner();
     RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(types));
-    SqlToRelConverter.Config config = SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false);
+    // the builder must not drop a Project under an aggregate (or merge it away) when nothing reads its
+    // explode(...): that would count input rows instead of exploded ones
+    SqlToRelConverter.Config defaults = SqlToRelConverter.config();
+    SqlToRelConverter.Config config = defaults.withTrimUnusedFields(false).withExpand(false)
+        .withRelBuilderConfigTransform(b -> defaults.getRelBuilderConfigTransform().apply(b)
+            .withPruneInputOfAggregate(false).withBloat(-1));
     return new SqlToRelConverter((rowType, sql, schemaPath, viewPath) -> {
       throw new UnsupportedOperationException("views are not supported");
     }, validator, reader, cluster, StandardConvertletTable.INSTANCE, config);

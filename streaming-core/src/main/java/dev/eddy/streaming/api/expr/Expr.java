@@ -157,7 +157,8 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
     }
 
     /**
-     * A scalar function call by name: lower, upper, length, trim, concat, abs, coalesce, and split (only as
+     * A scalar function call by name: lower, upper, length, trim, concat, abs, coalesce,
+     * case_when (see {@code Functions.caseWhen}), and split (only as
      * the argument of explode, see {@code Generate}).
      */
     record Call(String function, java.util.List<Expr> args) implements Expr {

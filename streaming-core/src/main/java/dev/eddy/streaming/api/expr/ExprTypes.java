@@ -192,6 +192,7 @@ public final class ExprTypes {
             case "length" -> DataType.INT;
             case "abs" -> numeric(type(a.get(0), in), a.get(0));
             case "coalesce" -> type(a.get(0), in);
+            case "case_when" -> caseWhenType(c, in);
             case "explode" -> {
                 if (!(a.get(0) instanceof Expr.Call s) || !s.function().equals("split")) {
                     throw new IllegalArgumentException("explode() takes split(column, pattern) as its argument");
@@ -205,6 +206,28 @@ public final class ExprTypes {
             case "split" -> throw new IllegalArgumentException("split() can only be used inside explode() for now");
             default -> throw new IllegalArgumentException("unknown function '" + c.function() + "'");
         };
+    }
+
+    /** case_when(cond1, value1, cond2, value2, ..., otherwise): the values' common type. */
+    private static DataType caseWhenType(Expr.Call c, Schema in) {
+        List<Expr> a = c.args();
+        if (a.size() < 3 || a.size() % 2 == 0) {
+            throw new IllegalArgumentException("case_when takes condition, value pairs and a last value: " + c);
+        }
+        DataType t = type(a.get(a.size() - 1), in);
+        for (int i = 0; i + 1 < a.size(); i += 2) {
+            if (type(a.get(i), in) != DataType.BOOLEAN) {
+                throw new IllegalArgumentException("a CASE condition must be boolean: " + a.get(i));
+            }
+            DataType v = type(a.get(i + 1), in);
+            DataType common = commonType(t, v);
+            if (common == null) {
+                throw new IllegalArgumentException("CASE values " + a.get(i + 1) + " (" + v.sqlName() + ") and "
+                        + a.get(a.size() - 1) + " (" + t.sqlName() + ") have no common type");
+            }
+            t = common;
+        }
+        return t;
     }
 
     private static DataType aggType(Expr.Agg a, Schema in) {

@@ -157,6 +157,15 @@ public final class Functions {
         return new Expr.Call("coalesce", Arrays.asList(parts));
     }
 
+    /**
+     * SQL's {@code CASE WHEN c1 THEN v1 [WHEN c2 THEN v2 ...] ELSE otherwise END} (Spark's
+     * {@code when(c1, v1).when(c2, v2).otherwise(x)}): {@code caseWhen(c1, v1, c2, v2, otherwise)}. A null
+     * condition counts as false; pass a null literal as {@code otherwise} for SQL's missing ELSE.
+     */
+    public static Expr caseWhen(Expr... conditionValuePairsThenOtherwise) {
+        return new Expr.Call("case_when", Arrays.asList(conditionValuePairsThenOtherwise));
+    }
+
     /** {@code split(str, regex)}: only valid inside {@link #explode(Expr)}. */
     public static Expr split(Expr str, String regex) {
         return new Expr.Call("split", List.of(str, lit(regex)));

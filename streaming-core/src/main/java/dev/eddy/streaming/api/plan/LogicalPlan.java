@@ -10,7 +10,7 @@ import java.util.List;
  * knows its output schema (validated when the node is made, so errors show where the query is written).
  */
 public sealed interface LogicalPlan permits Scan, StaticScan, Project, Filter, Generate, MapRows, Aggregate,
-        Watermark, Deduplicate, Join, FlatMapGroupsWithState, Union {
+        Watermark, Deduplicate, Join, FlatMapGroupsWithState, Union, Sort {
 
     Schema schema();
 

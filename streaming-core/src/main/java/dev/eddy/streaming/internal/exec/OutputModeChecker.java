@@ -13,6 +13,11 @@ final class OutputModeChecker {
 
     static void check(LogicalPlan logical, PhysicalPlan plan, OutputMode mode) {
         int aggregates = count(logical);
+        if (has(logical, dev.eddy.streaming.api.plan.Sort.class) && logical.isStreaming()
+                && (aggregates == 0 || mode != OutputMode.COMPLETE)) {
+            throw new UnsupportedOperationException("Sorting is not supported on streaming DataFrames/Datasets, "
+                    + "unless it is on aggregated DataFrame/Dataset in Complete output mode");
+        }
         if (aggregates > 1) {
             throw new UnsupportedOperationException("Multiple streaming aggregations are not supported with "
                     + "streaming DataFrames/Datasets (found " + aggregates + ")");

@@ -127,6 +127,9 @@ public final class Planner {
             }
             return new dev.eddy.streaming.internal.ops.UnionOp(ins, u.schema());
         }
+        if (n instanceof dev.eddy.streaming.api.plan.Sort s) {
+            return new dev.eddy.streaming.internal.ops.SortOp(build(s.child()), s);
+        }
         if (n instanceof FlatMapGroupsWithState f) {
             Operator child = build(f.child());
             if (f.timeout() == GroupStateTimeout.EVENT_TIME_TIMEOUT && watermarks.isEmpty()) {

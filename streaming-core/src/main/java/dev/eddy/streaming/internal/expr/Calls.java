@@ -18,6 +18,9 @@ final class Calls {
         if (fn.equals("abs")) {
             return abs(a[0]);
         }
+        if (fn.equals("case_when")) {
+            return caseWhen(a, type, n);
+        }
         BatchBuilder b = Batch.builder(Schema.of(Field.of("c", type)), n);
         for (int i = 0; i < n; i++) {
             b.setValue(0, one(fn, a, i)).endRow();
@@ -56,6 +59,27 @@ final class Calls {
             case "length" -> s.length();
             default -> throw new IllegalArgumentException("unknown function '" + fn + "'");
         };
+    }
+
+    /** case_when(cond1, value1, ..., otherwise): the value of the first true condition (null counts as false). */
+    private static Column caseWhen(Column[] a, DataType type, int n) {
+        Column[] values = new Column[a.length];
+        for (int k = 1; k < a.length; k += 2) {
+            values[k] = a[k].type() == type ? a[k] : Casts.cast(a[k], type);
+        }
+        Column otherwise = a[a.length - 1].type() == type ? a[a.length - 1] : Casts.cast(a[a.length - 1], type);
+        BatchBuilder b = Batch.builder(Schema.of(Field.of("c", type)), n);
+        for (int i = 0; i < n; i++) {
+            Column chosen = otherwise;
+            for (int k = 0; k + 1 < a.length; k += 2) {
+                if (!a[k].isNull(i) && Boolean.TRUE.equals(a[k].get(i))) {
+                    chosen = values[k + 1];
+                    break;
+                }
+            }
+            b.setValue(0, chosen.get(i)).endRow();
+        }
+        return b.build().column(0);
     }
 
     private static Column abs(Column c) {
