@@ -90,11 +90,17 @@ public final class LiveViews implements AutoCloseable {
     if (!showTable && chart == null) {
       throw new IllegalArgumentException("a view without its table needs a chart");
     }
+    QueryProgress before = query.lastProgress();
     LiveView v = new LiveView(query, result, chart, maxRows, sink);
     String tableId = showTable ? display.apply(v.initialTable()) : null;
     String chartId = v.hasChart() ? display.apply(v.initialChart()) : null;
     v.attach(tableId, chartId, nanoClock.getAsLong());
     views.add(v);
+    if (query.lastProgress() != before) {
+      // a batch ended while the first state was rendered (its table may be older than its status line), and
+      // its progress event came before the view was registered: render once more
+      v.markDirty();
+    }
     if (autoTick && !thread.isShutdown()) {
       thread.execute(this::tickSafely); // it may already have ended: send its final state
     }

@@ -136,8 +136,8 @@ class KafkaMagicIT {
   private void awaitTrue(StreamingQuery q, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within 60 s; %s; tables %s", q.status(),
-          eddy.memoryTableNames()).isLessThan(deadline);
+      assertThat(System.nanoTime()).as("condition not met within 60 s; %s; tables %s; displayed %s; updated %s",
+          q.status(), eddy.memoryTableNames(), ctx.texts(), ctx.latest).isLessThan(deadline);
       assertThat(q.awaitTermination(50)).as("query ended: " + q.exception()).isFalse();
     }
   }

@@ -60,6 +60,29 @@ class LiveViewsTest {
   }
 
   @Test
+  void when_aBatchEndsWhileTheViewOpens_then_itIsRenderedAgainAfterTheInterval() {
+    views(250, 100);
+    StubQuery q = new StubQuery("q");
+    Table[] result = {words("a")};
+    // the first state is rendered while batch 0 ends: its progress event came before the view existed
+    views.open(q, () -> Optional.ofNullable(result[0]), null, 20, b -> {
+      q.batchEnded(0);
+      result[0] = words("a", "b");
+      return "d" + ids.incrementAndGet();
+    }, (id, b) -> {
+      sent.add(id);
+      latest.put(id, b);
+    });
+    advanceMillis(300);
+    views.tick();
+    assertThat(sent).containsExactly("d1");
+    assertThat(latest.get("d1").plainText()).contains("b");
+    advanceMillis(300);
+    views.tick();
+    assertThat(sent).hasSize(1); // nothing changed since: nothing more to send
+  }
+
+  @Test
   void when_manyChangesArriveWithinInterval_then_onlyLatestIsSentOncePerInterval() {
     views(250, 100);
     StubQuery q = new StubQuery("q");

@@ -29,7 +29,15 @@ final class StubQuery implements StreamingQuery {
   @Override public QueryState state() { return state; }
   @Override public QueryStatus status() { return new QueryStatus("Waiting for data", false, false); }
   @Override public boolean isActive() { return !state.isTerminal(); }
-  @Override public QueryProgress lastProgress() { return null; }
+  volatile QueryProgress progress;
+
+  @Override public QueryProgress lastProgress() { return progress; }
+
+  /** A batch ended: a new last progress (no listener is told; tests drive the views by hand). */
+  void batchEnded(long batchId) {
+    progress = new QueryProgress(id.toString(), id.toString(), name, "", batchId, 1, 0, 0, java.util.Map.of(),
+        java.util.Map.of(), List.of(), List.of(), null);
+  }
   @Override public List<QueryProgress> recentProgress() { return List.of(); }
   @Override public void awaitTermination() {}
   @Override public boolean awaitTermination(long timeoutMillis) { return state.isTerminal(); }
