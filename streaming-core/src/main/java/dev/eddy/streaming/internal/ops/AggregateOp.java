@@ -27,6 +27,7 @@ import java.util.Set;
  * (or a key's) time column and in append/update mode, a (window, key) row with window.end <= watermark is
  * dropped (counted per group) and such state is evicted after the batch; append mode emits groups as they
  * are evicted, update mode the groups changed by the batch, complete mode all groups (never evicting).
+ * Sliding windows over exactly mergeable aggregates go through {@link SlicedWindows} (same state, fewer probes).
  */
 public final class AggregateOp implements StatefulOperator {
     private final Operator child;
@@ -168,7 +169,7 @@ public final class AggregateOp implements StatefulOperator {
         } else {
             Keys keys = keys(in);
             if (appliesWatermark(ctx)) {
-                dropped = dropLate(in, keys, ctx);
+                dropped = lateGroups.dropRows(in, keys, evictKey, evictOffset, ctx.batchId(), ctx.watermark(), late);
             }
             groups = findOrInsert(keys);
             Column[] args = argColumns(in);
@@ -237,35 +238,6 @@ public final class AggregateOp implements StatefulOperator {
 
     private Keys keys(Batch in) {
         return GroupingKeys.of(in, windows, windowPos, windowTime, keyEvals, keyTypes);
-    }
-
-    /** Removes late rows from the keys; returns the number of distinct late (window, key) groups. */
-    private long dropLate(Batch in, Keys k, BatchContext ctx) {
-        long wm = ctx.watermark();
-        long[] ev = k.longs[evictKey];
-        int lateCount = 0;
-        for (int i = 0; i < k.n; i++) {
-            if (ev[i] + evictOffset <= wm) {
-                lateCount++;
-            }
-        }
-        if (lateCount == 0) {
-            return 0;
-        }
-        lateGroups.clear();
-        int[] keep = new int[k.n - lateCount];
-        int m = 0;
-        for (int i = 0; i < k.n; i++) {
-            if (ev[i] + evictOffset <= wm) {
-                int r = k.rows == null ? i : k.rows[i];
-                lateGroups.add(k, i);
-                late.add(new LateRows.Dropped(ctx.batchId(), in.row(r).copy(), ev[i] + evictOffset, wm));
-            } else {
-                keep[m++] = i;
-            }
-        }
-        k.retain(keep, m);
-        return lateGroups.size();
     }
 
     private void ensureCapacity(int groups) {
