@@ -27,6 +27,7 @@ import java.util.Set;
  * (or a key's) time column and in append/update mode, a (window, key) row with window.end <= watermark is
  * dropped (counted per group) and such state is evicted after the batch; append mode emits groups as they
  * are evicted, update mode the groups changed by the batch, complete mode all groups (never evicting).
+ * Sliding windows over exactly mergeable aggregates go through {@link SlicedWindows} (same state, fewer probes).
  */
 public final class AggregateOp implements StatefulOperator {
     private final Operator child;
@@ -51,8 +52,15 @@ public final class AggregateOp implements StatefulOperator {
     private Batch removedKeys;
     private long version = -1;
     private StateMetrics metrics;
+    /** The pane-sliced path for sliding windows, or null (per-row path). */
+    private final SlicedWindows sliced;
 
     public AggregateOp(Operator child, Aggregate node, OutputMode mode, Set<String> watermarkedColumns) {
+        this(child, node, mode, watermarkedColumns, true);
+    }
+
+    /** {@code slicing == false} keeps sliding windows on the per-row path (what tests compare the sliced one with). */
+    AggregateOp(Operator child, Aggregate node, OutputMode mode, Set<String> watermarkedColumns, boolean slicing) {
         this.child = child;
         this.node = node;
         this.mode = mode;
@@ -98,13 +106,28 @@ public final class AggregateOp implements StatefulOperator {
         table = new GroupTable(keyTypes);
         lateGroups = new LateGroups();
         aggArgs = new Evaluator[node.aggregates().size()];
-        accs = new Accumulator[aggArgs.length];
-        for (int a = 0; a < accs.length; a++) {
+        for (int a = 0; a < aggArgs.length; a++) {
             Expr.Agg agg = (Expr.Agg) ExprTypes.unalias(node.aggregates().get(a));
             aggArgs[a] = agg.arg() == null ? null : ExprCompiler.compile(agg.arg(), in);
-            accs[a] = Accumulators.create(agg.fn(), aggArgs[a] == null ? null : aggArgs[a].type());
         }
+        accs = newAccumulators();
+        sliced = slicing && SlicedWindows.applies(windows, accs, evictKey, windowPos)
+                ? new SlicedWindows(windows, windowPos, keyTypes, this::newAccumulators) : null;
         metrics = new StateMetrics(operatorName(), 0, 0, 0, 0, 0);
+    }
+
+    private Accumulator[] newAccumulators() {
+        Accumulator[] out = new Accumulator[aggArgs.length];
+        for (int a = 0; a < out.length; a++) {
+            Expr.Agg agg = (Expr.Agg) ExprTypes.unalias(node.aggregates().get(a));
+            out[a] = Accumulators.create(agg.fn(), aggArgs[a] == null ? null : aggArgs[a].type());
+        }
+        return out;
+    }
+
+    /** True if sliding windows take the pane-sliced path ({@link SlicedWindows}). */
+    boolean slicesPanes() {
+        return sliced != null;
     }
 
     /** True if a watermark bounds this aggregation's state (what append mode needs). */
@@ -130,18 +153,31 @@ public final class AggregateOp implements StatefulOperator {
     public Batch execute(BatchContext ctx) {
         Batch in = child.execute(ctx);
         lastWatermark = ctx.watermark();
-        Keys keys = keys(in);
         long dropped = 0;
-        if (appliesWatermark(ctx)) {
-            dropped = dropLate(in, keys, ctx);
+        int[] groups;
+        if (sliced != null) {
+            Keys panes = sliced.paneKeys(in, windowTime, keyEvals);
+            long wm = appliesWatermark(ctx) ? ctx.watermark() : BatchContext.NO_WATERMARK;
+            if (wm != BatchContext.NO_WATERMARK) {
+                dropped = sliced.dropLate(in, panes, ctx.batchId(), wm, lateGroups, late);
+            }
+            SlicedWindows.Folded f = sliced.fold(panes, argColumns(in), wm);
+            groups = findOrInsert(f.keys());
+            for (int a = 0; a < accs.length; a++) {
+                accs[a].mergeFrom(f.partials()[a], f.panes(), groups, groups.length);
+            }
+        } else {
+            Keys keys = keys(in);
+            if (appliesWatermark(ctx)) {
+                dropped = lateGroups.dropRows(in, keys, evictKey, evictOffset, ctx.batchId(), ctx.watermark(), late);
+            }
+            groups = findOrInsert(keys);
+            Column[] args = argColumns(in);
+            for (int a = 0; a < accs.length; a++) {
+                accs[a].update(groups, keys.rows, keys.n, args[a]);
+            }
         }
-        int m = keys.n;
-        int[] groups = new int[m];
-        table.findOrInsert(keys.longs, keys.objs, keys.nulls, m, groups);
-        ensureCapacity(table.size());
-        for (int a = 0; a < accs.length; a++) {
-            accs[a].update(groups, keys.rows, m, aggArgs[a] == null ? null : aggArgs[a].eval(in));
-        }
+        int m = groups.length;
         long cur = ctx.batchId() + 1;
         lastStamp = cur;
         removedKeys = null;
@@ -181,41 +217,27 @@ public final class AggregateOp implements StatefulOperator {
         return out;
     }
 
+    private int[] findOrInsert(Keys keys) {
+        int[] groups = new int[keys.n];
+        table.findOrInsert(keys.longs, keys.objs, keys.nulls, keys.n, groups);
+        ensureCapacity(table.size());
+        return groups;
+    }
+
+    private Column[] argColumns(Batch in) {
+        Column[] args = new Column[aggArgs.length];
+        for (int a = 0; a < args.length; a++) {
+            args[a] = aggArgs[a] == null ? null : aggArgs[a].eval(in);
+        }
+        return args;
+    }
+
     private boolean appliesWatermark(BatchContext ctx) {
         return evictKey >= 0 && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
     }
 
     private Keys keys(Batch in) {
         return GroupingKeys.of(in, windows, windowPos, windowTime, keyEvals, keyTypes);
-    }
-
-    /** Removes late rows from the keys; returns the number of distinct late (window, key) groups. */
-    private long dropLate(Batch in, Keys k, BatchContext ctx) {
-        long wm = ctx.watermark();
-        long[] ev = k.longs[evictKey];
-        int lateCount = 0;
-        for (int i = 0; i < k.n; i++) {
-            if (ev[i] + evictOffset <= wm) {
-                lateCount++;
-            }
-        }
-        if (lateCount == 0) {
-            return 0;
-        }
-        lateGroups.clear();
-        int[] keep = new int[k.n - lateCount];
-        int m = 0;
-        for (int i = 0; i < k.n; i++) {
-            if (ev[i] + evictOffset <= wm) {
-                int r = k.rows == null ? i : k.rows[i];
-                lateGroups.add(k, i);
-                late.add(new LateRows.Dropped(ctx.batchId(), in.row(r).copy(), ev[i] + evictOffset, wm));
-            } else {
-                keep[m++] = i;
-            }
-        }
-        k.retain(keep, m);
-        return lateGroups.size();
     }
 
     private void ensureCapacity(int groups) {

@@ -39,6 +39,26 @@ public final class WindowAssigner {
         return slide;
     }
 
+    /** Where window starts are aligned: starts are offset + k * slide, with 0 <= offset < slide. */
+    public long offset() {
+        return offset;
+    }
+
+    /**
+     * The pane length gcd(size, slide): window starts and ends all fall on pane boundaries, so the rows of one
+     * pane [p, p + pane) belong to exactly the same windows, those {@link #assign} gives for p.
+     */
+    public long paneSize() {
+        long a = size;
+        long b = slide;
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
+    }
+
     public boolean isTumbling() {
         return size == slide;
     }

@@ -32,6 +32,22 @@ public abstract class Accumulator {
     /** Folds group {@code from}'s value into group {@code into} (session windows merging). */
     public abstract void merge(int into, int from);
 
+    /**
+     * True if folding partial states with {@link #mergeFrom} gives exactly what {@link #update} row by row gives
+     * (not so for floating-point sums, whose rounding depends on the order of additions).
+     */
+    public boolean mergesExactly() {
+        return false;
+    }
+
+    /**
+     * Folds group {@code from[i]} of {@code other} (an accumulator of the same function and type) into group
+     * {@code groups[i]} of this one, for i in [0, n). Only for accumulators that {@link #mergesExactly}.
+     */
+    public void mergeFrom(Accumulator other, int[] from, int[] groups, int n) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no exact merge");
+    }
+
     /** Zeroes group {@code g} so its id can be reused. */
     public abstract void reset(int g);
 

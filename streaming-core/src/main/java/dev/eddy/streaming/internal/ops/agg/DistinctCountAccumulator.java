@@ -129,6 +129,26 @@ final class DistinctCountAccumulator extends Accumulator {
         }
     }
 
+    /** Registers keep the maximum rank seen: merging partial registers is exact. */
+    @Override
+    public boolean mergesExactly() {
+        return true;
+    }
+
+    @Override
+    public void mergeFrom(Accumulator other, int[] from, int[] groups, int n) {
+        byte[] o = ((DistinctCountAccumulator) other).registers;
+        for (int i = 0; i < n; i++) {
+            int f = from[i] * M;
+            int g = groups[i] * M;
+            for (int j = 0; j < M; j++) {
+                if (registers[g + j] < o[f + j]) {
+                    registers[g + j] = o[f + j];
+                }
+            }
+        }
+    }
+
     @Override
     public void reset(int g) {
         Arrays.fill(registers, g * M, (g + 1) * M, (byte) 0);

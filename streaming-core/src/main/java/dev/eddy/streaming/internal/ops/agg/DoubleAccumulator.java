@@ -121,6 +121,30 @@ final class DoubleAccumulator extends Accumulator {
         counts[into] += counts[from];
     }
 
+    /** min/max only: a pane's partial sum would round differently from the row-by-row sum. */
+    @Override
+    public boolean mergesExactly() {
+        return kind == Kind.MIN || kind == Kind.MAX;
+    }
+
+    @Override
+    public void mergeFrom(Accumulator other, int[] from, int[] groups, int n) {
+        if (!mergesExactly()) {
+            super.mergeFrom(other, from, groups, n);
+        }
+        DoubleAccumulator o = (DoubleAccumulator) other;
+        for (int i = 0; i < n; i++) {
+            int f = from[i];
+            int g = groups[i];
+            if (o.counts[f] == 0) {
+                continue;
+            }
+            double x = o.values[f];
+            values[g] = counts[g] == 0 ? x : kind == Kind.MIN ? Math.min(values[g], x) : Math.max(values[g], x);
+            counts[g] += o.counts[f];
+        }
+    }
+
     @Override
     public void reset(int g) {
         values[g] = 0;

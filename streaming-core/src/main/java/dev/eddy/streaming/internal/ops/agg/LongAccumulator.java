@@ -144,6 +144,39 @@ final class LongAccumulator extends Accumulator {
     }
 
     @Override
+    public boolean mergesExactly() {
+        return true;
+    }
+
+    @Override
+    public void mergeFrom(Accumulator other, int[] from, int[] groups, int n) {
+        LongAccumulator o = (LongAccumulator) other;
+        long[] v = values;
+        long[] s = seen;
+        long[] ov = o.values;
+        long[] os = o.seen;
+        for (int i = 0; i < n; i++) {
+            int f = from[i];
+            int g = groups[i];
+            if (kind == Kind.COUNT_ALL) {
+                v[g] += ov[f];
+                continue;
+            }
+            // like update: the seen bit (kept in raw state even for count) is set once a non-null value came
+            if ((os[f >>> 6] & (1L << f)) == 0) {
+                continue;
+            }
+            boolean had = (s[g >>> 6] & (1L << g)) != 0;
+            switch (kind) {
+                case COUNT, SUM -> v[g] += ov[f];
+                case MIN -> v[g] = had ? Math.min(v[g], ov[f]) : ov[f];
+                default -> v[g] = had ? Math.max(v[g], ov[f]) : ov[f];
+            }
+            s[g >>> 6] |= 1L << g;
+        }
+    }
+
+    @Override
     public void reset(int g) {
         values[g] = 0;
         seen[g >>> 6] &= ~(1L << g);
