@@ -17,6 +17,7 @@ import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.MapRows;
 import dev.eddy.streaming.api.plan.Project;
+import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.internal.exec.Explain;
 import tech.tablesaw.api.Table;
@@ -197,6 +198,45 @@ public final class Dataset {
     /** Keeps the first row per combination of the columns (all columns when none are given). */
     public Dataset dropDuplicates(String... columns) {
         return with(new Deduplicate(plan, List.of(columns)));
+    }
+
+    /**
+     * Sorts by columns, Spark's {@code orderBy}: {@code "visits DESC"}, {@code "page"} (ascending), optionally
+     * {@code NULLS FIRST|LAST} (default: nulls first ascending, last descending). On a stream only over an
+     * aggregation in complete output mode, where every trigger's whole result is sorted (checked at start).
+     */
+    public Dataset orderBy(String... columns) {
+        List<Sort.Order> orders = new ArrayList<>();
+        for (String c : columns) {
+            orders.add(order(c));
+        }
+        if (orders.isEmpty()) {
+            throw new IllegalArgumentException("orderBy needs at least one column");
+        }
+        return with(new Sort(plan, orders, -1));
+    }
+
+    /** At most {@code n} rows: the first n after {@link #orderBy}; on a stream, like orderBy, complete mode only. */
+    public Dataset limit(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, got " + n);
+        }
+        if (plan instanceof Sort s && s.limit() < 0) {
+            return with(new Sort(s.child(), s.orders(), n));
+        }
+        return with(new Sort(plan, List.of(), n));
+    }
+
+    private static Sort.Order order(String spec) {
+        String[] words = spec.trim().split("\\s+");
+        String u = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length)).toUpperCase(Locale.ROOT);
+        boolean asc = !u.startsWith("DESC");
+        String rest = u.replaceFirst("^(ASC|DESC)\\s*", "");
+        if (!rest.isEmpty() && !rest.equals("NULLS FIRST") && !rest.equals("NULLS LAST")) {
+            throw new IllegalArgumentException("orderBy takes \"column [ASC|DESC] [NULLS FIRST|LAST]\", got '"
+                    + spec + "'");
+        }
+        return new Sort.Order(words[0], asc, rest.isEmpty() ? asc : rest.equals("NULLS FIRST"));
     }
 
     /** UNION ALL with Datasets of the same column types (by position). */

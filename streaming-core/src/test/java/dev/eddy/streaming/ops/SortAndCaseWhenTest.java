@@ -45,6 +45,28 @@ class SortAndCaseWhenTest {
     }
 
     @Test
+    void when_javaOrderByAndLimitAreUsed_then_theyEqualTheSortNode() {
+        Dataset viaApi = in.toDF().groupBy("k").count().orderBy("count DESC", "k").limit(2);
+        assertThat(viaApi.plan()).isEqualTo(sortedCounts(2).plan());
+        try (QueryTestDriver d = QueryTestDriver.start(viaApi.writeStream().outputMode("complete"))) {
+            in.addData(new Object[]{"a", 1L}, new Object[]{"b", 2L}, new Object[]{"b", 3L}, new Object[]{"c", 4L});
+            assertThat(texts(d.runTrigger().newRows())).containsExactly("b 2", "a 1");
+        }
+        assertThatThrownBy(() -> in.toDF().orderBy("k sideways")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column [ASC|DESC] [NULLS FIRST|LAST]");
+        assertThat(in.toDF().groupBy("k").count().orderBy("k desc nulls first").plan())
+                .isEqualTo(new Sort(in.toDF().groupBy("k").count().plan(),
+                        List.of(new Sort.Order("k", false, true)), -1));
+    }
+
+    @Test
+    void when_aStreamIsLimitedWithoutAggregation_then_startSaysLimitsNeedCompleteMode() {
+        assertThatThrownBy(() -> QueryTestDriver.start(in.toDF().limit(3).writeStream().outputMode("append")))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageStartingWith("A limit on a streaming DataFrame/Dataset is supported only");
+    }
+
+    @Test
     void when_sortRunsInUpdateMode_then_startFailsWithSparksMessage() {
         assertThatThrownBy(() -> QueryTestDriver.start(sortedCounts(-1).writeStream().outputMode("update")))
                 .isInstanceOf(UnsupportedOperationException.class)

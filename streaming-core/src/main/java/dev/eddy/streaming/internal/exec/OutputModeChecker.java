@@ -15,6 +15,10 @@ final class OutputModeChecker {
         int aggregates = count(logical);
         if (has(logical, dev.eddy.streaming.api.plan.Sort.class) && logical.isStreaming()
                 && (aggregates == 0 || mode != OutputMode.COMPLETE)) {
+            if (onlyLimits(logical)) {
+                throw new UnsupportedOperationException("A limit on a streaming DataFrame/Dataset is supported only "
+                        + "on an aggregated DataFrame/Dataset in Complete output mode");
+            }
             throw new UnsupportedOperationException("Sorting is not supported on streaming DataFrames/Datasets, "
                     + "unless it is on aggregated DataFrame/Dataset in Complete output mode");
         }
@@ -49,6 +53,14 @@ final class OutputModeChecker {
 
     private static boolean has(LogicalPlan p, Class<?> type) {
         return type.isInstance(p) || p.children().stream().anyMatch(c -> has(c, type));
+    }
+
+    /** Every Sort in the plan is a bare limit (no sort keys). */
+    private static boolean onlyLimits(LogicalPlan p) {
+        if (p instanceof dev.eddy.streaming.api.plan.Sort s && !s.orders().isEmpty()) {
+            return false;
+        }
+        return p.children().stream().allMatch(OutputModeChecker::onlyLimits);
     }
 
     private static int count(LogicalPlan p) {
