@@ -85,6 +85,21 @@ class KafkaPartitionDiscoveryIT {
     }
 
     @Test
+    void when_thePatternMatchedNothingAtStart_then_aTopicAppearingLaterIsReadFromEarliestEvenFromLatest()
+            throws Exception {
+        StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribePattern", "late-.*").option("startingOffsets", "latest").load()
+                .select("value").writeStream().memory("late")
+                .trigger(Trigger.processingTime(Duration.ofMillis(100))).start();
+        // produced before the query's next trigger can see the topic: "latest" would skip these two
+        BROKER.createTopic("late-a", 1);
+        KafkaData.produce(BROKER, "late-a", "x1", "x2");
+        KafkaBrokerOutageIT.await(q, "the topic that appeared is read", () -> values("late").size() >= 2);
+        q.processAllAvailable();
+        assertThat(values("late")).containsExactly("x1", "x2");
+    }
+
+    @Test
     void when_aSubscribedTopicIsDeleted_then_theQueryFailsNamingIt() throws Exception {
         BROKER.createTopic("gone-a", 1);
         BROKER.createTopic("gone-b", 1);

@@ -40,6 +40,11 @@ final class KafkaSource implements Source {
     private Map<TopicPartition, Long> lastEnd = Map.of();
     private KafkaOffset committed;
     private long plannedBatch = -1;
+    /**
+     * Whether the starting positions are known: an empty position map then means "no partition matched yet"
+     * (partitions found later start at earliest, Spark's rule), not "the broker has not answered yet".
+     */
+    private boolean resolved;
 
     KafkaSource(KafkaSourceOptions options, KafkaRowReader reader) {
         this.options = options;
@@ -77,6 +82,7 @@ final class KafkaSource implements Source {
             long wanted = options.startingOffsets().getOrDefault(tp, options.startLatest() ? -1L : -2L);
             out.put(tp, wanted == -2 ? begin.get(tp) : wanted == -1 ? end.get(tp) : wanted);
         }
+        resolved = true;
         return new KafkaOffset(out);
     }
 
@@ -85,10 +91,10 @@ final class KafkaSource implements Source {
         plannedBatch = trigger.batchId();
         KafkaOffset from = (KafkaOffset) start;
         try {
-            if (from.positions().isEmpty()) {
-                KafkaOffset resolved = startingPositions();
+            if (from.positions().isEmpty() && !resolved) {
+                KafkaOffset first = startingPositions();
                 status.clearWaiting();
-                return resolved;
+                return first;
             }
             Map<TopicPartition, Long> positions = discover(from);
             lastEnd = consumer.endOffsets(positions.keySet(), options.timeout());
@@ -165,6 +171,7 @@ final class KafkaSource implements Source {
 
     @Override
     public Offset deserializeOffset(String json) {
+        resolved = true; // a logged position: this query resolved its start in an earlier run
         return KafkaOffset.parse(json);
     }
 
