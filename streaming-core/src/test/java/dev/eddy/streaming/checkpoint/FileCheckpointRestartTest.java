@@ -6,7 +6,6 @@ import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
-import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
@@ -20,9 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.UUID;
 
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.window;
@@ -185,60 +181,12 @@ class FileCheckpointRestartTest {
     }
 
     /** Delegates to a file store but fails the commit of one batch, like a crash between sink and commit. */
-    private record FailingCommitStore(FileCheckpointStore inner, long failAt) implements CheckpointStore {
-        @Override
-        public UUID queryId(UUID proposed) {
-            return inner.queryId(proposed);
-        }
+    private static final class FailingCommitStore extends ForwardingCheckpointStore {
+        private final long failAt;
 
-        @Override
-        public Optional<OffsetLogEntry> lastOffsets() {
-            return inner.lastOffsets();
-        }
-
-        @Override
-        public Optional<OffsetLogEntry> offsetsOf(long batchId) {
-            return inner.offsetsOf(batchId);
-        }
-
-        @Override
-        public OptionalLong lastCommittedBatch() {
-            return inner.lastCommittedBatch();
-        }
-
-        @Override
-        public void logOffsets(OffsetLogEntry entry) {
-            inner.logOffsets(entry);
-        }
-
-        @Override
-        public boolean wantsState() {
-            return true;
-        }
-
-        @Override
-        public void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch state) {
-            inner.stateCommitted(operatorId, version, state);
-        }
-
-        @Override
-        public void stateChanged(String operatorId, long version, dev.eddy.streaming.api.checkpoint.StateDelta delta) {
-            inner.stateChanged(operatorId, version, delta);
-        }
-
-        @Override
-        public Optional<dev.eddy.streaming.api.data.Batch> loadState(String operatorId, long version) {
-            return inner.loadState(operatorId, version);
-        }
-
-        @Override
-        public void checkPlan(List<String> ops, int numSources) {
-            inner.checkPlan(ops, numSources);
-        }
-
-        @Override
-        public void commitBatch(long batchId) {
-            commitBatch(batchId, Long.MIN_VALUE);
+        FailingCommitStore(FileCheckpointStore inner, long failAt) {
+            super(inner);
+            this.failAt = failAt;
         }
 
         @Override
@@ -246,7 +194,7 @@ class FileCheckpointRestartTest {
             if (batchId == failAt) {
                 throw new IllegalStateException("crash before commit of batch " + batchId);
             }
-            inner.commitBatch(batchId, wm);
+            super.commitBatch(batchId, wm);
         }
     }
 }

@@ -16,10 +16,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.UUID;
 
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.window;
@@ -83,9 +79,13 @@ public final class KillPointChild {
     }
 
     /** Announces each phase and blocks until the test says go on (or kills this JVM). */
-    private record Announcing(CheckpointStore inner) implements CheckpointStore {
+    private static final class Announcing extends ForwardingCheckpointStore {
         private static final BufferedReader IN = new BufferedReader(new InputStreamReader(System.in,
                 StandardCharsets.UTF_8));
+
+        Announcing(CheckpointStore inner) {
+            super(inner);
+        }
 
         private static void phase(String name, long batchId) {
             System.out.println("PHASE " + name + " " + batchId);
@@ -100,75 +100,30 @@ public final class KillPointChild {
         }
 
         @Override
-        public UUID queryId(UUID proposed) {
-            return inner.queryId(proposed);
-        }
-
-        @Override
-        public Optional<OffsetLogEntry> lastOffsets() {
-            return inner.lastOffsets();
-        }
-
-        @Override
-        public Optional<OffsetLogEntry> offsetsOf(long batchId) {
-            return inner.offsetsOf(batchId);
-        }
-
-        @Override
-        public OptionalLong lastCommittedBatch() {
-            return inner.lastCommittedBatch();
-        }
-
-        @Override
-        public void checkPlan(List<String> ops, int numSources) {
-            inner.checkPlan(ops, numSources);
-        }
-
-        @Override
         public void logOffsets(OffsetLogEntry entry) {
             phase("before-offsets", entry.batchId());
-            inner.logOffsets(entry);
+            super.logOffsets(entry);
             phase("after-offsets", entry.batchId());
-        }
-
-        @Override
-        public boolean wantsState() {
-            return true;
         }
 
         @Override
         public void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch state) {
             phase("after-sink", version);
-            inner.stateCommitted(operatorId, version, state);
+            super.stateCommitted(operatorId, version, state);
             phase("after-state", version);
         }
 
         @Override
         public void stateChanged(String operatorId, long version, dev.eddy.streaming.api.checkpoint.StateDelta delta) {
             phase("after-sink", version);
-            inner.stateChanged(operatorId, version, delta);
+            super.stateChanged(operatorId, version, delta);
             phase("after-state", version);
-        }
-
-        @Override
-        public Optional<dev.eddy.streaming.api.data.Batch> loadState(String operatorId, long version) {
-            return inner.loadState(operatorId, version);
-        }
-
-        @Override
-        public OptionalLong watermarkAfter(long batchId) {
-            return inner.watermarkAfter(batchId);
-        }
-
-        @Override
-        public void commitBatch(long batchId) {
-            commitBatch(batchId, Long.MIN_VALUE);
         }
 
         @Override
         public void commitBatch(long batchId, long nextWatermarkMicros) {
             phase("before-commit", batchId);
-            inner.commitBatch(batchId, nextWatermarkMicros);
+            super.commitBatch(batchId, nextWatermarkMicros);
             phase("after-commit", batchId);
         }
     }
