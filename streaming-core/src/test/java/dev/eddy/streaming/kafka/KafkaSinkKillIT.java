@@ -1,20 +1,14 @@
 package dev.eddy.streaming.kafka;
 
 import dev.eddy.streaming.checkpoint.KillRunner;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -45,7 +39,7 @@ class KafkaSinkKillIT {
         int kills = KillRunner.runToEnd(List.of("kafka", BROKER.bootstrap(), "kill-in", "kill-out",
                 tmp.resolve("ckpt").toString()), killAt);
         assertThat(kills).as("kill points reached").isGreaterThanOrEqualTo(6);
-        assertThat(readCommitted("kill-out")).containsExactlyElementsOf(input);
+        assertThat(KafkaData.readCommitted(BROKER, "kill-out")).containsExactlyElementsOf(input);
     }
 
     private static void produce(String topic, List<String> values) {
@@ -56,27 +50,5 @@ class KafkaSinkKillIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             values.forEach(v -> producer.send(new ProducerRecord<>(topic, v)));
         }
-    }
-
-    private static List<String> readCommitted(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<String> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            TopicPartition tp = new TopicPartition(topic, 0);
-            c.assign(List.of(tp));
-            c.seekToBeginning(List.of(tp));
-            long end = c.endOffsets(List.of(tp)).get(tp);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (c.position(tp) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    out.add(r.value());
-                }
-            }
-        }
-        return out;
     }
 }
