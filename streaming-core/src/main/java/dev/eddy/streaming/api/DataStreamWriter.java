@@ -97,6 +97,9 @@ public final class DataStreamWriter {
         if (session.stateSnapshotInterval() != 10) { // a session default other than the engine's
             opts.putIfAbsent("statesnapshotinterval", Integer.toString(session.stateSnapshotInterval()));
         }
+        if (!session.multipleWatermarkPolicy().equals("min")) {
+            opts.putIfAbsent("multiplewatermarkpolicy", session.multipleWatermarkPolicy());
+        }
         return new QuerySpec(data.plan(), mode, trigger, queryName, format, Map.copyOf(opts), checkpointLocation,
                 checkpointStore, foreachBatch, console, session.noDataBatches(), session.clock(), session.memoryTables());
     }
