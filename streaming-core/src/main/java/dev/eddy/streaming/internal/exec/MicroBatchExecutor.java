@@ -102,6 +102,8 @@ public final class MicroBatchExecutor {
         }
         OffsetLogEntry e = last.get();
         OptionalLong committed = store.lastCommittedBatch();
+        // the batch this run resumes at is known before state is read: an error restoring it names that batch
+        nextBatchId = committed.isPresent() && committed.getAsLong() >= e.batchId() ? e.batchId() + 1 : e.batchId();
         if (committed.isPresent()) {
             restoreState(committed.getAsLong());
         }
