@@ -198,6 +198,45 @@ public final class Functions {
         return new Expr.SessionWindow(time, Durations.parseMicros(gap));
     }
 
+    /** Spark's {@code timestamp_seconds}: seconds since the epoch (a whole or fractional number) as a timestamp. */
+    public static Expr timestamp_seconds(Expr seconds) {
+        return call("timestamp_seconds", seconds);
+    }
+
+    /** Spark's {@code timestamp_millis}: milliseconds since the epoch as a timestamp. */
+    public static Expr timestamp_millis(Expr millis) {
+        return call("timestamp_millis", millis);
+    }
+
+    /** Spark's {@code timestamp_micros}: microseconds since the epoch as a timestamp. */
+    public static Expr timestamp_micros(Expr micros) {
+        return call("timestamp_micros", micros);
+    }
+
+    /** Spark's {@code unix_seconds}: a timestamp as whole seconds since the epoch (rounded down). */
+    public static Expr unix_seconds(Expr timestamp) {
+        return call("unix_seconds", timestamp);
+    }
+
+    /** Spark's {@code unix_millis}: a timestamp as milliseconds since the epoch (rounded down). */
+    public static Expr unix_millis(Expr timestamp) {
+        return call("unix_millis", timestamp);
+    }
+
+    /** Spark's {@code unix_micros}: a timestamp as microseconds since the epoch. */
+    public static Expr unix_micros(Expr timestamp) {
+        return call("unix_micros", timestamp);
+    }
+
+    /**
+     * Spark's {@code expr("a + 1")}: a SQL expression, parsed by the SQL module (eddy-sql on the class path) against
+     * the columns of the Dataset it is used in ({@code select}, {@code filter}, {@code withColumn}, {@code groupBy},
+     * {@code agg}).
+     */
+    public static Expr expr(String sql) {
+        return new Expr.Call("expr", List.of(lit(sql)));
+    }
+
     public static Expr count() {
         return new Expr.Agg(Expr.AggFn.COUNT, null);
     }
