@@ -184,10 +184,20 @@ public final class Functions {
         return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide), 0);
     }
 
-    /** Spark's window(time, size, slide, startTime): windows start at startTime + k * slide. */
+    /**
+     * Spark's window(time, size, slide, startTime): windows start at startTime + k * slide. The start time may be
+     * zero or negative ("-5 minutes"); as in Spark its absolute value must be less than the slide.
+     */
     public static Expr window(Expr time, String size, String slide, String startTime) {
-        return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide),
-                Durations.parseMicros(startTime));
+        String st = startTime.trim();
+        boolean negative = st.startsWith("-");
+        long start = Durations.parseMicros(negative ? st.substring(1) : st) * (negative ? -1 : 1);
+        long slideMicros = Durations.parseMicros(slide);
+        if (Math.abs(start) >= slideMicros) {
+            throw new IllegalArgumentException("the absolute value of the window start time (" + startTime
+                    + ") must be less than the slide (" + slide + ")");
+        }
+        return new Expr.Window(time, Durations.parseMicros(size), slideMicros, start);
     }
 
     public static Expr window(Expr time, Duration size, Duration slide) {
