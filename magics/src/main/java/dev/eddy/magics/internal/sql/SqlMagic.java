@@ -40,6 +40,7 @@ public final class SqlMagic implements CellMagic, MagicHelp {
   @Override
   public Object run(String args, String body, MagicContext ctx) {
     SqlOptions o = Args.parse(new SqlOptions(), args);
+    int maxRows = o.maxRows();
     ChartSpec chart = chart(o);
     if (body.isBlank()) {
       throw new MagicException("%%sql needs SQL in the cell below its first line.\n\n" + Args.usage(new SqlOptions()));
@@ -79,7 +80,7 @@ public final class SqlMagic implements CellMagic, MagicHelp {
       if (s.dataset() == null) {
         throw new MagicException("This SQL needs the engine session, which is not bound");
       }
-      Launch l = new Launch(text, launcher.name(o.name), o.mode, o.trigger, o.checkpoint, chart, o.maxRows);
+      Launch l = new Launch(text, launcher.name(o.name), o.mode, o.trigger, o.checkpoint, chart, o.maxRows());
       try {
         q = launcher.start(s.dataset(), l);
       } catch (MagicException e) {
@@ -88,7 +89,7 @@ public final class SqlMagic implements CellMagic, MagicHelp {
         throw new MagicException("Could not start the query: " + e.getMessage());
       }
     }
-    Views.open(runtime, q, chart, o.maxRows, ctx);
+    Views.open(runtime, q, chart, o.maxRows(), ctx);
   }
 
   static ChartSpec chart(SqlOptions o) {

@@ -7,6 +7,7 @@ import dev.eddy.magics.api.MagicHelp;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.args.Args;
+import dev.eddy.magics.internal.args.Sizes;
 import dev.eddy.magics.internal.live.Views;
 import dev.eddy.magics.internal.parse.NearestName;
 import dev.eddy.magics.internal.sql.Launch;
@@ -21,6 +22,8 @@ public final class StreamMagic implements LineMagic, MagicHelp {
       "show", "late", "state", "checkpoint");
   static final String USAGE = "Usage: %stream list | status NAME | progress NAME | explain NAME | stop NAME|--all"
       + " | restart NAME | await NAME [TIMEOUT_S] | show NAME | late NAME | state NAME [OPERATOR] | checkpoint NAME";
+  /** The highest stateful-operator index {@code %stream state} accepts (a plan has far fewer). */
+  static final int MAX_OPERATOR = 999;
   private final EddyRuntime runtime;
   private final QueryInfo info;
 
@@ -84,7 +87,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
         yield null;
       }
       case "late" -> info.late(q);
-      case "state" -> info.state(q, a.size() > 2 ? Integer.parseInt(a.get(2)) : 0);
+      case "state" -> info.state(q, a.size() > 2 ? Sizes.parse("OPERATOR", a.get(2), 0, MAX_OPERATOR) : 0);
       default -> throw new MagicException(USAGE);
     };
   }
@@ -123,7 +126,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
   }
 
   private Object await(StreamingQuery q, List<String> a) throws InterruptedException {
-    long timeoutMs = a.size() > 2 ? (long) (Double.parseDouble(a.get(2)) * 1000) : Long.MAX_VALUE;
+    long timeoutMs = a.size() > 2 ? Sizes.seconds("TIMEOUT_S", a.get(2), Sizes.MAX_AWAIT_SECONDS) : Long.MAX_VALUE;
     boolean done = timeoutMs == Long.MAX_VALUE ? awaitForever(q) : q.awaitTermination(timeoutMs);
     return MimeBundle.text(q.name() + (done ? " terminated: " : " still running after timeout: ") + q.state()
         + q.exception().map(e -> " (" + e.getMessage() + ")").orElse(""));
