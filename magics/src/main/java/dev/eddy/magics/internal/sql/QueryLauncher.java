@@ -34,12 +34,12 @@ public final class QueryLauncher {
     return launches.get(name);
   }
 
-  /** A name no active query has: the given one (checked), else q1, q2, ... */
+  /**
+   * The given name (an active query of that name is replaced when this one starts: a cell can run again), else
+   * a name no query has: q1, q2, ...
+   */
   public String name(String wanted) {
     if (wanted != null) {
-      if (runtime.eddy().streams().get(wanted).filter(StreamingQuery::isActive).isPresent()) {
-        throw new MagicException("A query named '" + wanted + "' is running. Stop it first: %stream stop " + wanted);
-      }
       return wanted;
     }
     while (true) {
@@ -69,7 +69,8 @@ public final class QueryLauncher {
   }
 
   private static DataStreamWriter writer(Dataset d, Launch l, Trigger t) {
-    DataStreamWriter w = d.writeStream().trigger(t).memory(l.name());
+    // a named query replaces the active one of its name: re-running the cell restarts it with the new SQL
+    DataStreamWriter w = d.writeStream().trigger(t).memory(l.name()).replace();
     if (l.checkpoint() != null) {
       w.checkpointLocation(l.checkpoint());
     }

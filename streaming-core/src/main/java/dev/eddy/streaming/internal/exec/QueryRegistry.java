@@ -26,7 +26,8 @@ public final class QueryRegistry {
         for (StreamingQuery other : active.values()) {
             if (q.name() != null && q.name().equals(other.name())) {
                 throw new IllegalStateException("Cannot start query with name " + q.name()
-                        + " as a query with that name is already active");
+                        + " as a query with that name is already active (.replace() on the writer stops it and takes"
+                        + " the name)");
             }
             if (other.id().equals(q.id())) {
                 throw new IllegalStateException("Cannot start query with id " + q.id()
@@ -34,6 +35,20 @@ public final class QueryRegistry {
             }
         }
         active.put(q.id(), q);
+    }
+
+    /**
+     * Stops the active query named {@code name}, if there is one, so a new run can take the name; its status
+     * afterwards says {@code note} (what replaced it). Returns the stopped query, or null.
+     */
+    public StreamingQuery stopForReplacement(String name, String note) {
+        StreamingQuery old = active().stream().filter(q -> name.equals(q.name())).findFirst().orElse(null);
+        if (old instanceof QueryRunner r) {
+            r.stopReplaced(note);
+        } else if (old != null) {
+            old.stop();
+        }
+        return old;
     }
 
     public void unregister(StreamingQuery q) {

@@ -43,6 +43,8 @@ public final class QueryRunner implements StreamingQuery {
     private volatile QueryStatus status = new QueryStatus("Initializing sources", false, false);
     private volatile StreamingQueryException failure;
     private volatile boolean stopRequested;
+    /** Why the query stopped, when not on its own or by {@link #stop()} (another run replaced it). */
+    private volatile String stopNote;
     private boolean runNow;
     private long idleGeneration;
     private boolean idleReported;
@@ -98,7 +100,8 @@ public final class QueryRunner implements StreamingQuery {
             fail(t);
         } finally {
             exec.stop();
-            status = new QueryStatus(state == QueryState.FAILED ? "Failed: " + failure.getCause() : "Stopped", false, false);
+            status = new QueryStatus(state == QueryState.FAILED ? "Failed: " + failure.getCause()
+                    : stopNote != null ? stopNote : "Stopped", false, false);
             runTasks();
             registry.unregister(this);
             registry.fire(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id(), runId(),
@@ -278,6 +281,14 @@ public final class QueryRunner implements StreamingQuery {
             }
         }
         throwIfFailed();
+    }
+
+    /** Stops the query because another run takes its name; its final status says {@code note}. */
+    void stopReplaced(String note) {
+        if (isActive()) {
+            stopNote = note;
+        }
+        stop();
     }
 
     @Override
