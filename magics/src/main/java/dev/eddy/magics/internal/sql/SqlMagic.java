@@ -89,6 +89,13 @@ public final class SqlMagic implements CellMagic, MagicHelp {
         throw new MagicException("Could not start the query: " + e.getMessage());
       }
     }
+    var failed = q.exception();
+    if (failed.isPresent() && q.lastProgress() == null) {
+      // failed while starting (e.g. an unusable checkpoint): the cell says so; the query stays addressable
+      throw new MagicException("Query '" + q.name() + "' failed before its first batch: " + failed.get().getCause()
+          + "\n%stream status " + q.name() + " shows it; fix the cause and run the cell again or %stream restart "
+          + q.name());
+    }
     Views.open(runtime, q, chart, o.maxRows(), ctx);
   }
 

@@ -12,16 +12,16 @@ import dev.eddy.magics.internal.live.Views;
 import dev.eddy.magics.internal.parse.NearestName;
 import dev.eddy.magics.internal.sql.Launch;
 import dev.eddy.magics.internal.sql.QueryLauncher;
-import dev.eddy.magics.internal.table.StatusLine;
 import dev.eddy.streaming.api.StreamingQuery;
 import java.util.List;
 
 /** {@code %stream}: lists, inspects, stops, restarts and re-opens the views of streaming queries. */
 public final class StreamMagic implements LineMagic, MagicHelp {
   static final List<String> SUBCOMMANDS = List.of("list", "status", "progress", "explain", "stop", "restart", "await",
-      "show", "late", "state", "checkpoint");
+      "show", "late", "state", "checkpoint", "forget");
   static final String USAGE = "Usage: %stream list | status NAME | progress NAME | explain NAME | stop NAME|--all"
-      + " | restart NAME | await NAME [TIMEOUT_S] | show NAME | late NAME | state NAME [OPERATOR] | checkpoint NAME";
+      + " | restart NAME | await NAME [TIMEOUT_S] | show NAME | late NAME | state NAME [OPERATOR] | checkpoint NAME"
+      + " | forget NAME|--all";
   /** The highest stateful-operator index {@code %stream state} accepts (a plan has far fewer). */
   static final int MAX_OPERATOR = 999;
   private final EddyRuntime runtime;
@@ -40,7 +40,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
   @Override
   public String help() {
     return "manages streaming queries: list, status, progress, explain, stop, restart, await, show, late, state,"
-        + " checkpoint";
+        + " checkpoint, forget";
   }
 
   @Override
@@ -69,9 +69,12 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     if (sub.equals("checkpoint")) {
       return info.checkpoint(a.get(1));
     }
+    if (sub.equals("forget")) {
+      return info.forget(a.get(1));
+    }
     StreamingQuery q = info.query(a.get(1));
     return switch (sub) {
-      case "status" -> MimeBundle.text(StatusLine.of(q) + "\n" + q.status());
+      case "status" -> info.status(q);
       case "progress" -> {
         // a live chart: it follows the query's batches until the query ends
         runtime.liveViews().open(q, () -> QueryInfo.progressTable(q), QueryInfo.PROGRESS_CHART, 0, false,
@@ -117,6 +120,10 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     } catch (RuntimeException e) {
       throw new MagicException("Could not restart '" + name + "': " + e.getMessage());
     }
+    if (again.exception().isPresent() && again.lastProgress() == null) {
+      throw new MagicException("Restarted '" + name + "', and it failed before its first batch: "
+          + again.exception().get().getCause() + "\n%stream status " + name + " shows it");
+    }
     Launch l = QueryLauncher.of(runtime).launch(name);
     Views.open(runtime, again, l == null ? null : l.chart(), l == null ? 20 : l.maxRows(), ctx);
     // the cell's result, under the new live view
@@ -160,8 +167,13 @@ public final class StreamMagic implements LineMagic, MagicHelp {
       if (words.get(0).equals("restart")) {
         return new java.util.ArrayList<>(runtime.eddy().streams().restartable());
       }
-      runtime.eddy().streams().active().forEach(q -> names.add(q.name()));
-      if (words.get(0).equals("stop")) {
+      var streams = runtime.eddy().streams();
+      (words.get(0).equals("stop") ? streams.active() : streams.all()).forEach(q -> {
+        if (q.name() != null) {
+          names.add(q.name());
+        }
+      });
+      if (words.get(0).equals("stop") || words.get(0).equals("forget")) {
         names.add("--all");
       }
       return names;

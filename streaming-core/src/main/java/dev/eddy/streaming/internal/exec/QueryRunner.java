@@ -79,6 +79,13 @@ public final class QueryRunner implements StreamingQuery {
         try {
             try {
                 exec.start();
+            } catch (Throwable t) {
+                if (stopRequested && t instanceof java.util.concurrent.CancellationException c) {
+                    throw c; // stopped while a source waited for a broker: not a failure (below)
+                }
+                // FAILED before start() returns: its caller sees the failure at once (e.g. a bad checkpoint)
+                fail(t);
+                return;
             } finally {
                 sourcesReady.countDown();
             }
