@@ -30,7 +30,8 @@ public final class QueryFactory {
         Sink sink = wrapSink.apply(SinkFactory.create(spec, plan, store.lastCommittedBatch().isPresent()));
         QueryIdentity identity = new QueryIdentity(store.queryId(UUID.randomUUID()), runId, spec.queryName());
         return new MicroBatchExecutor(identity, plan, sink, spec.mode(), spec.clock(), store, spec.noDataBatches(),
-                new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()));
+                new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()),
+                spec.options().getOrDefault("multiplewatermarkpolicy", "min"));
     }
 
     /**
