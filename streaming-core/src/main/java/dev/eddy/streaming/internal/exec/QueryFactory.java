@@ -49,8 +49,8 @@ public final class QueryFactory {
         }
         QueryRunner runner = new QueryRunner(create(spec, plan, s -> s, registry::progress, runId), spec.plan(),
                 spec.trigger(), spec.clock(), registry);
+        registry.remember(spec); // also when start() throws: a query that could not start can be restarted
         runner.start();
-        registry.remember(spec);
         return runner;
     }
 
