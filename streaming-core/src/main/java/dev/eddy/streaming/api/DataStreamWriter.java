@@ -50,6 +50,16 @@ public final class DataStreamWriter {
         return this;
     }
 
+    /**
+     * If a query with this writer's name is active when {@link #start()} is called, stop it and take its name
+     * (its status then says it was replaced, and by which run). Without this, {@code start()} refuses a duplicate
+     * name, as Spark does. The same as {@code option("replace", "true")}. A notebook cell that starts a named query
+     * can then run twice.
+     */
+    public DataStreamWriter replace() {
+        return option(QueryFactory.REPLACE_OPTION, "true");
+    }
+
     public DataStreamWriter format(String f) {
         this.format = f;
         return this;

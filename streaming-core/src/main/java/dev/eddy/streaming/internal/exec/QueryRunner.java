@@ -43,6 +43,8 @@ public final class QueryRunner implements StreamingQuery {
     private volatile QueryStatus status = new QueryStatus("Initializing sources", false, false);
     private volatile StreamingQueryException failure;
     private volatile boolean stopRequested;
+    /** Why the query stopped, when not on its own or by {@link #stop()} (another run replaced it). */
+    private volatile String stopNote;
     /** Whether the sources are set up and the checkpoint (offsets, state, watermark) was read. */
     private volatile boolean started;
     private boolean runNow;
@@ -88,10 +90,11 @@ public final class QueryRunner implements StreamingQuery {
             try {
                 exec.start();
                 started = true;
-            } catch (java.util.concurrent.CancellationException c) {
-                throw c; // stopped while a source waited for its broker: handled below
             } catch (Throwable t) {
-                fail(t); // before start() is released: it throws this
+                if (stopRequested && t instanceof java.util.concurrent.CancellationException c) {
+                    throw c; // stopped while a source waited for its broker: handled below
+                }
+                fail(t); // before start() is released: it throws this (e.g. a damaged checkpoint)
                 return;
             } finally {
                 sourcesReady.countDown();
@@ -114,7 +117,8 @@ public final class QueryRunner implements StreamingQuery {
             fail(t);
         } finally {
             exec.stop();
-            status = new QueryStatus(state == QueryState.FAILED ? "Failed: " + failure.getCause() : "Stopped", false, false);
+            status = new QueryStatus(state == QueryState.FAILED ? "Failed: " + failure.getCause()
+                    : stopNote != null ? stopNote : "Stopped", false, false);
             runTasks();
             registry.unregister(this);
             registry.fire(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id(), runId(),
@@ -296,6 +300,14 @@ public final class QueryRunner implements StreamingQuery {
             }
         }
         throwIfFailed();
+    }
+
+    /** Stops the query because another run takes its name; its final status says {@code note}. */
+    void stopReplaced(String note) {
+        if (isActive()) {
+            stopNote = note;
+        }
+        stop();
     }
 
     @Override
