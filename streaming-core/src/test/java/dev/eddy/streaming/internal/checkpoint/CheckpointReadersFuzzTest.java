@@ -32,7 +32,7 @@ class CheckpointReadersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "20s")
-    @DictionaryEntries({"v1\n", "\ncrc32c:", "{\"batchId\":", "\"sources\":[", "\"nextBatchWatermarkMicros\":",
+    @DictionaryEntries({"v1", "crc32c:", "{\"batchId\":", "\"sources\":[", "\"nextBatchWatermarkMicros\":",
         "EDDYSTAT"})
     void damagedFilesRaiseOnlyCorruptCheckpointException(FuzzedDataProvider data) throws IOException {
         int which = data.consumeInt(0, 3);

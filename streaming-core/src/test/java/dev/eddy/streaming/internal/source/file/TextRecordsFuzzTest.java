@@ -30,9 +30,9 @@ class TextRecordsFuzzTest {
     private final TextFormats.RecordParser json = TextFormats.parser("json", COLUMNS, CsvOptions.DEFAULT);
     private final TextFormats.RecordParser csv = TextFormats.parser("csv", COLUMNS, CsvOptions.DEFAULT);
 
+    // dictionary entries hold no line breaks: Jazzer writes them into libFuzzer's dictionary file unescaped
     @FuzzTest(maxDuration = "20s")
-    @DictionaryEntries({"{\"id\":", "\"s\":", "\"ts\":\"2026-01-01T00:00:00Z\"", "\\ud800", "\\udc00", "\"\"", "\n",
-        "\r\n", ",", "\"", "true", "1e308", "9223372036854775808", "\u00e9", "\ud83d\ude00"})
+    @DictionaryEntries({"{\"id\":", "\"s\":", "\"ts\":\"2026-01-01T00:00:00Z\"", "\\ud800", "\\udc00", "\"\"", ",", "\"", "true", "1e308", "9223372036854775808", "\u00e9", "\ud83d\ude00"})
     void everyRecordParsesOrIsCorrupt_andNothingThrows(FuzzedDataProvider data) throws IOException {
         boolean header = data.consumeBoolean();
         int maxLines = data.consumeInt(1, 5);
