@@ -25,5 +25,5 @@ fi
 # The classroom Docker setup, checked without a Docker engine (compose parser + Dockerfile linter).
 docker/validate.sh
 
-# -Pfuzz: each *FuzzTest is fuzzed for its maxDuration (20 s) in a JVM of its own after the unit tests.
+# -Pfuzz: each *FuzzTest is fuzzed for its maxDuration (15 s) in a JVM of its own after the unit tests.
 mvn -B -ntp verify -Pfuzz "$@"

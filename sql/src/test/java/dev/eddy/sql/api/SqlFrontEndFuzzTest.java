@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
  * stack overflow.
  */
 class SqlFrontEndFuzzTest {
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   @DictionaryEntries({"SELECT ", " FROM lines", " FROM t", " WHERE ", " GROUP BY ", "window(ts, '10 minutes')",
       "COUNT(*)", "CREATE STREAM s (a INT) WITH ('connector' = 'memory')", "INSERT INTO ", "TUMBLE(", "HOP(",
       "SESSION(", "DESCRIPTOR(ts)", "INTERVAL '1' SECOND", "CAST(", " AS ", "ORDER BY ", "LIMIT ", "(", ")", "'",

@@ -19,7 +19,7 @@ class WireCodecFuzzTest {
   private final Signer signer = new Signer("fuzz-key", "hmac-sha256");
   private final WireCodec codec = new WireCodec(signer, 1 << 20);
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   @DictionaryEntries({"<IDS|MSG>", "{\"msg_type\":\"execute_request\",\"msg_id\":\"1\"}", "\"msg_type\"", "null",
       "\\ud800", "{}", "[]", "\"content\"", "1e999999999"})
   void decodeReturnsAMessageOrAMalformedMessageError(FuzzedDataProvider data) {

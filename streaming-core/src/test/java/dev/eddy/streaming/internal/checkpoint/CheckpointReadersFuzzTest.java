@@ -31,33 +31,46 @@ class CheckpointReadersFuzzTest {
         Files.deleteIfExists(dir);
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     @DictionaryEntries({"v1", "crc32c:", "{\"batchId\":", "\"sources\":[", "\"nextBatchWatermarkMicros\":",
         "EDDYSTAT"})
     void damagedFilesRaiseOnlyCorruptCheckpointException(FuzzedDataProvider data) throws IOException {
-        int which = data.consumeInt(0, 3);
+        int which = data.consumeInt(0, 7);
         boolean validChecksum = data.consumeBoolean();
         byte[] bytes = data.consumeRemainingAsBytes();
         Path file = dir.resolve("1.delta");
         try {
             switch (which) {
-                case 0 -> {
+                case 0, 1 -> {
                     String body = validChecksum
                             ? ChecksummedText.decode(file, ChecksummedText.encode(utf8(bytes)))
                             : ChecksummedText.decode(file, bytes);
                     LogCodec.offsets(file, body);
                     LogCodec.commitWatermark(file, body);
                 }
-                case 1 -> StateFile.decode(file, validChecksum ? StateFile.encode(StateFile.Kind.DELTA, 1, bytes)
+                case 2, 3 -> StateFile.decode(file, validChecksum ? StateFile.encode(StateFile.Kind.DELTA, 1, bytes)
                         : bytes);
+                case 4, 5, 6 -> decodePayload(bytes);
                 default -> {
-                    StateFile.Kind kind = which == 2 ? StateFile.Kind.DELTA : StateFile.Kind.SNAPSHOT;
+                    StateFile.Kind kind = validChecksum ? StateFile.Kind.DELTA : StateFile.Kind.SNAPSHOT;
                     Files.write(file, StateFile.encode(kind, 1, bytes));
-                    StatePayload.read(file, kind, 1);
+                    StatePayload.read(file, kind, 1); // the whole path, file included (slower, so less often)
                 }
             }
         } catch (CorruptCheckpointException expected) {
             // the one error a damaged checkpoint file may cause
+        }
+    }
+
+    /**
+     * The payload decoder behind the checksum, without the file: StatePayload.read turns any exception of it into
+     * CorruptCheckpointException, so only errors (OutOfMemoryError, StackOverflowError) are findings here.
+     */
+    private static void decodePayload(byte[] payload) {
+        try {
+            BatchCodec.decode(payload);
+        } catch (IOException | RuntimeException reportedAsCorrupt) {
+            // wrapped by StatePayload.read
         }
     }
 
