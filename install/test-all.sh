@@ -25,4 +25,5 @@ fi
 # The classroom Docker setup, checked without a Docker engine (compose parser + Dockerfile linter).
 docker/validate.sh
 
-mvn -B -ntp verify "$@"
+# -Pfuzz: each *FuzzTest is fuzzed for its maxDuration (15 s) in a JVM of its own after the unit tests.
+mvn -B -ntp verify -Pfuzz "$@"
