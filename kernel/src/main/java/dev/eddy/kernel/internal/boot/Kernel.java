@@ -7,7 +7,6 @@ import dev.eddy.kernel.internal.display.DisplayPublisher;
 import dev.eddy.kernel.internal.eval.CellContext;
 import dev.eddy.kernel.internal.eval.CellInput;
 import dev.eddy.kernel.internal.eval.CellRunner;
-import dev.eddy.kernel.internal.eval.ExitGuard;
 import dev.eddy.kernel.internal.eval.JShellEvaluator;
 import dev.eddy.kernel.internal.eval.StdStreams;
 import dev.eddy.kernel.internal.eval.StreamBuffer;
@@ -77,7 +76,6 @@ public final class Kernel {
     // JShell's first compile is the slowest part of a start: begin it before anything else.
     JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
     CompletableFuture<Void> jshellWarm = java.warmUp(Startup.WARM_UP);
-    ExitGuard.install();
     EddyRuntime.shared(); // the session %%sql and Java cells share; its queries stop at shutdown
     WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
@@ -181,7 +179,7 @@ public final class Kernel {
         Thread.currentThread().interrupt();
       }
       stopped.countDown();
-      ExitGuard.exitKernel(0);
+      System.exit(0);
     }, "eddy-shutdown");
     t.start();
   }
