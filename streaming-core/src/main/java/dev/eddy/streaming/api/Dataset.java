@@ -148,6 +148,19 @@ public final class Dataset {
         return with(new MapRows(plan, f, outSchema, "flatMap(lambda)", onError));
     }
 
+    /** One group of all rows, for a global aggregate: {@code groupBy().agg(count(), sum(col("x")))}. */
+    public GroupedData groupBy() {
+        return new GroupedData(this, List.of());
+    }
+
+    /** A global aggregate, Spark's {@code df.agg(...)}: the same as {@code groupBy().agg(...)}. */
+    public Dataset agg(Expr aggregate, Expr... more) {
+        List<Expr> all = new ArrayList<>();
+        all.add(aggregate);
+        all.addAll(Arrays.asList(more));
+        return groupBy().agg(all.toArray(Expr[]::new));
+    }
+
     public GroupedData groupBy(String... columns) {
         return groupBy(Arrays.stream(columns).map(Functions::col).toArray(Expr[]::new));
     }

@@ -7,7 +7,6 @@ import dev.eddy.kernel.internal.display.DisplayPublisher;
 import dev.eddy.kernel.internal.eval.CellContext;
 import dev.eddy.kernel.internal.eval.CellInput;
 import dev.eddy.kernel.internal.eval.CellRunner;
-import dev.eddy.kernel.internal.eval.ExitGuard;
 import dev.eddy.kernel.internal.eval.JShellEvaluator;
 import dev.eddy.kernel.internal.eval.StdStreams;
 import dev.eddy.kernel.internal.eval.StreamBuffer;
@@ -122,7 +121,6 @@ public final class Kernel {
   private void wire(JShellEvaluator java, CompletableFuture<Void> jshellWarm, KernelInfoHandler info,
       CompletableFuture<Map<String, RequestHandler>> wiredShell,
       CompletableFuture<Map<String, RequestHandler>> wiredControl) {
-    ExitGuard.install();
     EddyRuntime.shared(); // the session %%sql and Java cells share; its queries stop at shutdown
     StdStreams.install();
     ScheduledThreadPoolExecutor timer = timer();
@@ -210,7 +208,7 @@ public final class Kernel {
         Thread.currentThread().interrupt();
       }
       stopped.countDown();
-      ExitGuard.exitKernel(0);
+      System.exit(0);
     }, "eddy-shutdown");
     t.start();
   }

@@ -3,6 +3,8 @@ package dev.eddy.kernel.internal.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -13,12 +15,20 @@ import jdk.jshell.UnresolvedReferenceException;
 /** Turns JShell's compile diagnostics and exceptions into Jupyter errors with cell positions. */
 final class JavaErrors {
   static final String INTERRUPTED = "Interrupted";
+  static final String NOT_STOPPED = "CellNotStopped";
+  /** JShell's names for the classes of snippets: {@code REPL.$JShell$16}, {@code $JShell$12$Point}. */
+  private static final Pattern SNIPPET_CLASS = Pattern.compile("(?:\\bREPL\\.)?\\$JShell\\$\\d+(?:\\$([\\w$]+))?(\\.)?");
 
   private JavaErrors() {}
 
   static EvalResult.Error interrupted() {
     return new EvalResult.Error(INTERRUPTED, "The cell was interrupted.", List.of("Interrupted: the cell was "
         + "interrupted."));
+  }
+
+  /** A cell given up because it did not end after an interrupt (see {@link StuckCell}). */
+  static EvalResult.Error notStopped(String message) {
+    return new EvalResult.Error(NOT_STOPPED, message, List.of(NOT_STOPPED + ": " + message));
   }
 
   static EvalResult.Error incomplete(String source) {
@@ -93,6 +103,26 @@ final class JavaErrors {
     if (ex.getCause() != null && ex.getCause() != ex) {
       addTrace(tb, ex.getCause(), "Caused by: ");
     }
+  }
+
+  /**
+   * Replaces JShell's generated class names by what the user wrote: {@code "REPL.$JShell$16.o" is null} becomes
+   * {@code "o" is null}, {@code REPL.$JShell$12$Point} becomes {@code Point}.
+   */
+  static String userNames(String text) {
+    if (text == null || !text.contains("$JShell$")) {
+      return text;
+    }
+    Matcher m = SNIPPET_CLASS.matcher(text);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String nested = m.group(1);
+      String replacement = nested != null ? nested + (m.group(2) == null ? "" : ".")
+          : m.group(2) == null ? "cell" : "";
+      m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(b);
+    return b.toString();
   }
 
   private static int count(String s, int end) {
