@@ -179,18 +179,18 @@ class EddyClientTests(unittest.TestCase):
 
     def test_when_longBatchSqlIsInterrupted_then_itStopsAndKernelServes(self):
         reply, _ = self.run_cell("var intrKeys = tech.tablesaw.api.IntColumn.create(\"k\");\n"
-                                 "for (int i = 0; i < 3000; i++) intrKeys.append(i);\n"
+                                 "for (int i = 0; i < 2000; i++) intrKeys.append(i);\n"
                                  "sql.catalog().registerTable(\"intr_big\","
                                  " tech.tablesaw.api.Table.create(\"intr_big\", intrKeys));")
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
-        # 27 billion rows: runs for hours unless the interrupt ends it
+        # 8 billion rows: runs for an hour unless the interrupt ends it
         self.assert_interrupted_while_running(
             "%%sql\nSELECT COUNT(*) AS n FROM intr_big a, intr_big b, intr_big c WHERE a.k + b.k + c.k >= 0",
             started="execute_input")
         reply, msgs = self.run_cell("%%sql\nSELECT COUNT(*) AS n FROM intr_big")
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         shown = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] in ("display_data", "execute_result")]
-        self.assertTrue(any("3000" in t for t in shown), shown)
+        self.assertTrue(any("2000" in t for t in shown), shown)
 
     def assert_interrupted_while_running(self, code, started="stream"):
         """Runs code, interrupts once the cell sends a `started` message (its first output: the magic after it is
@@ -211,7 +211,8 @@ class EddyClientTests(unittest.TestCase):
         interrupted_at = time.monotonic()
         self.km.interrupt_kernel()
         reply = self.reply_to(msg_id)
-        self.assertLess(time.monotonic() - interrupted_at, 10)  # far less than the magic would take
+        # far less than the magic would take; a magic is given up after 10 s at most
+        self.assertLess(time.monotonic() - interrupted_at, 15)
         self.assertEqual(reply["content"]["status"], "error", reply["content"])
         self.assertEqual(reply["content"]["ename"], "Interrupted")
 
