@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     --user|--sys-prefix) scope=("$1") ;;
     --prefix) scope=(--prefix "${2:?--prefix needs a directory}"); shift ;;
     --uninstall) uninstall=1 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "eddy: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift

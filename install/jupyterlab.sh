@@ -37,6 +37,10 @@ if [ "$(installed_version)" = "$JUPYTERLAB_VERSION" ]; then
   exit 0
 fi
 
+if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ] && [ -n "$(ls -A "$venv")" ]; then
+  echo "eddy: $venv exists and is not a Python venv; set EDDY_VENV to another directory" >&2
+  exit 1
+fi
 log="$(mktemp "${TMPDIR:-/tmp}/eddy-jupyterlab.XXXXXX.log")"
 fail() {
   echo "eddy: $1 failed; the end of its log ($log):" >&2
@@ -67,10 +71,6 @@ if ! "$py" -c 'import ensurepip, venv' >/dev/null 2>&1; then
 fi
 
 echo "eddy: installing JupyterLab $JUPYTERLAB_VERSION into a Python venv (about a minute)"
-if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ] && [ -n "$(ls -A "$venv")" ]; then
-  echo "eddy: $venv exists and is not a Python venv; set EDDY_VENV to another directory" >&2
-  exit 1
-fi
 if [ ! -x "$venv/bin/python" ]; then
   mkdir -p "$(dirname "$venv")"
   "$py" -m venv --clear "$venv" >>"$log" 2>&1 || fail "python3 -m venv"
