@@ -12,6 +12,8 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 DEB_PACKAGES=(python3-jupyter-kernel-test python3-jupyter-client python3-nbclient python3-nbformat
               python3-ipykernel jupyter-notebook python3-nbconvert chromium chromium-driver python3-websocket
               docker-compose)
+# npm: the magics build fetches the pinned Vega-Lite release's JSON schema with it (chart-spec test)
+DEB_PACKAGES+=(npm)
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
