@@ -17,7 +17,15 @@ public final class Main {
       System.err.println("usage: java -jar eddy-kernel.jar CONNECTION_FILE");
       System.exit(2);
     }
-    Kernel kernel = new Kernel(ConnectionInfo.read(Path.of(args[0])), version());
+    ConnectionInfo conn;
+    try {
+      conn = ConnectionInfo.read(Path.of(args[0]));
+    } catch (java.io.IOException e) { // one line, not a stack trace: e.g. an unsupported signature_scheme
+      System.err.println("eddy: cannot use connection file " + args[0] + ": " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Kernel kernel = new Kernel(conn, version());
     kernel.start();
     kernel.awaitShutdown();
   }

@@ -31,9 +31,9 @@ final class QueryInfo {
   }
 
   StreamingQuery query(String name) {
-    return runtime.eddy().streams().get(name).orElseThrow(() -> {
+    return runtime.eddy().streams().find(name).orElseThrow(() -> {
       List<String> names = new ArrayList<>();
-      runtime.eddy().streams().active().forEach(q -> names.add(q.name()));
+      runtime.eddy().streams().all().forEach(q -> names.add(q.name()));
       String hint = NearestName.of(name, names).map(n -> " Did you mean '" + n + "'?").orElse("");
       return new MagicException("No query named '" + name + "'." + hint + " %stream list shows them.");
     });
@@ -48,23 +48,73 @@ final class QueryInfo {
     }
   }
 
+  /**
+   * Every query of the session, running or ended (until {@code %stream forget}): state, last batch, rates rounded
+   * to one decimal, a short run id, and the first line of a failure.
+   */
   Table list() {
     StringColumn name = StringColumn.create("name");
     StringColumn state = StringColumn.create("state");
-    LongColumn batch = LongColumn.create("batch");
+    LongColumn batch = LongColumn.create("last_batch");
     DoubleColumn in = DoubleColumn.create("input_rows_per_s");
     DoubleColumn done = DoubleColumn.create("processed_rows_per_s");
-    StringColumn id = StringColumn.create("id");
-    for (StreamingQuery q : runtime.eddy().streams().active()) {
+    StringColumn run = StringColumn.create("run");
+    StringColumn error = StringColumn.create("error");
+    for (StreamingQuery q : runtime.eddy().streams().all()) {
       QueryProgress p = q.lastProgress();
-      name.append(q.name());
+      name.append(q.name() == null ? "(unnamed)" : q.name());
       state.append(q.state().name());
-      batch.append(p == null ? -1 : p.batchId());
-      in.append(p == null ? 0 : p.inputRowsPerSecond());
-      done.append(p == null ? 0 : p.processedRowsPerSecond());
-      id.append(q.id().toString());
+      if (p == null) {
+        batch.appendMissing();
+        in.appendMissing();
+        done.appendMissing();
+      } else {
+        batch.append(p.batchId());
+        in.append(oneDecimal(p.inputRowsPerSecond()));
+        done.append(oneDecimal(p.processedRowsPerSecond()));
+      }
+      run.append(q.runId().toString().substring(0, 8));
+      error.append(q.exception().map(e -> "batch " + e.batchId() + ": " + firstLine(e.getCause())).orElse(""));
     }
-    return Table.create("queries", name, state, batch, in, done, id);
+    return Table.create("queries", name, state, batch, in, done, run, error);
+  }
+
+  static double oneDecimal(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  /** The first line of a failure's cause, at most 160 characters. */
+  static String firstLine(Throwable t) {
+    String s = t == null ? "" : String.valueOf(t);
+    int nl = s.indexOf('\n');
+    s = nl < 0 ? s : s.substring(0, nl);
+    return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+  }
+
+  /** {@code %stream status}: the status line, what the query is doing, and for a failed query its error. */
+  Object status(StreamingQuery q) {
+    StringBuilder b = new StringBuilder(dev.eddy.magics.internal.table.StatusLine.of(q)).append('\n')
+        .append(q.status());
+    q.exception().ifPresent(e -> b.append("\nerror in batch ").append(e.batchId()).append(": ")
+        .append(String.valueOf(e.getCause())));
+    return MimeBundle.text(b.toString());
+  }
+
+  /** {@code %stream forget NAME|--all}: drops ended queries from the list. */
+  Object forget(String name) {
+    var streams = runtime.eddy().streams();
+    if (name.equals("--all")) {
+      int n = streams.forgetEnded();
+      return MimeBundle.text("Forgot " + n + (n == 1 ? " ended query" : " ended queries"));
+    }
+    try {
+      if (!streams.forget(name)) {
+        query(name); // the not-found message with a suggestion
+      }
+    } catch (IllegalStateException active) {
+      throw new MagicException(active.getMessage() + ": %stream stop " + name);
+    }
+    return MimeBundle.text("Forgot " + name + " (%stream restart " + name + " still works)");
   }
 
   static final ChartSpec PROGRESS_CHART = new ChartSpec(ChartSpec.Kind.LINE, "batch", "value", "series");

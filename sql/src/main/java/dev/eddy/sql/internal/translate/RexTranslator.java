@@ -101,6 +101,12 @@ final class RexTranslator {
       case "SPARK_SUBTRACT": return binary(BinaryOp.SUB, args);
       case "SPARK_MULTIPLY": return binary(BinaryOp.MUL, args);
       case "SPARK_DIV": return new Expr.Cast(binary(BinaryOp.DIV, args), DataType.LONG);
+      case "TIMESTAMP_SECONDS":
+      case "TIMESTAMP_MILLIS":
+      case "TIMESTAMP_MICROS":
+      case "UNIX_SECONDS":
+      case "UNIX_MILLIS":
+      case "UNIX_MICROS": return new Expr.Call(name.toLowerCase(Locale.ROOT), args);
       default:
         throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
             + " engine yet");

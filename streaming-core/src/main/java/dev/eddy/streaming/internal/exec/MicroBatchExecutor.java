@@ -14,7 +14,6 @@ import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
-import dev.eddy.streaming.internal.ops.WatermarkOp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,10 @@ public final class MicroBatchExecutor {
     private final Source[] sources;
     private Offset[] starts;
     private long nextBatchId;
-    private volatile long watermark = BatchContext.NO_WATERMARK;
+    private final WatermarkTracker watermarks;
+    private volatile long watermark;
+    /** Spark runs a no-data batch only after a batch of this run: never as the first batch after a restart. */
+    private boolean ranBatch;
     private long lastTriggerStart = -1;
     /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
     private Offset[] replay;
@@ -53,6 +55,15 @@ public final class MicroBatchExecutor {
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
                               Optional<String> checkpointLocation) {
+        this(identity, plan, sink, mode, clock, store, noDataBatches, progressLog, checkpointLocation, "min");
+    }
+
+    /** @param watermarkPolicy Spark's multipleWatermarkPolicy: "min" (the default) or "max" */
+    public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
+                              CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
+                              Optional<String> checkpointLocation, String watermarkPolicy) {
+        this.watermarks = new WatermarkTracker(plan.watermarks(), WatermarkTracker.Policy.parse(watermarkPolicy));
+        this.watermark = watermarks.current();
         this.checkpointLocation = checkpointLocation;
         this.identity = identity;
         this.plan = plan;
@@ -91,6 +102,8 @@ public final class MicroBatchExecutor {
         }
         OffsetLogEntry e = last.get();
         OptionalLong committed = store.lastCommittedBatch();
+        // the batch this run resumes at is known before state is read: an error restoring it names that batch
+        nextBatchId = committed.isPresent() && committed.getAsLong() >= e.batchId() ? e.batchId() + 1 : e.batchId();
         if (committed.isPresent()) {
             restoreState(committed.getAsLong());
         }
@@ -105,11 +118,14 @@ public final class MicroBatchExecutor {
             nextBatchId = e.batchId();
             replay = parse(e);
         }
-        watermark = e.watermarkMicros();
+        // Spark's restart: the watermark batch e ran with (offsets/N), or, if e committed, the larger of that and
+        // the one its commit recorded for the next batch (commits/N)
+        long restored = e.watermarkMicros();
         if (committed.isPresent() && committed.getAsLong() >= e.batchId()) {
-            // the watermark batch e moved to; the next batch's offsets entry was never written
-            watermark = store.watermarkAfter(committed.getAsLong()).orElse(watermark);
+            restored = Math.max(restored, store.watermarkAfter(committed.getAsLong()).orElse(restored));
         }
+        watermarks.restore(restored);
+        watermark = watermarks.current();
     }
 
     private void restoreState(long version) {
@@ -169,7 +185,7 @@ public final class MicroBatchExecutor {
 
     /** True if a no-data batch would do work now (evict, emit, time out). */
     public boolean wantsNoDataBatch() {
-        if (!noDataBatches) {
+        if (!noDataBatches || !ranBatch) {
             return false;
         }
         for (StatefulOperator op : plan.statefulOps()) {
@@ -214,7 +230,9 @@ public final class MicroBatchExecutor {
                 }
             }
         }
-        advanceWatermark();
+        watermarks.update();
+        watermark = watermarks.current();
+        ranBatch = true;
         store.commitBatch(batchId, watermark);
         Offset[] previous = starts;
         for (int i = 0; i < sources.length; i++) {
@@ -231,21 +249,6 @@ public final class MicroBatchExecutor {
         lastTriggerStart = t0;
         progressLog.add(progress);
         return new BatchResult(batchId, hasData, wmUsed, out, progress);
-    }
-
-    private void advanceWatermark() {
-        long candidate = Long.MAX_VALUE;
-        boolean any = false;
-        for (WatermarkOp w : plan.watermarks()) {
-            long c = w.watermarkCandidate();
-            if (c != BatchContext.NO_WATERMARK) {
-                candidate = Math.min(candidate, c);
-                any = true;
-            }
-        }
-        if (any && (watermark == BatchContext.NO_WATERMARK || candidate > watermark)) {
-            watermark = candidate;
-        }
     }
 
     /** The watermark the next batch will use (epoch micros), or BatchContext.NO_WATERMARK. */
