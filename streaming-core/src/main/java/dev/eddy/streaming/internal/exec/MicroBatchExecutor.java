@@ -23,7 +23,7 @@ import java.util.OptionalLong;
 /**
  * Runs a planned query one micro-batch at a time, Spark's way: ask sources for their latest offsets, log
  * the offsets, read the batches, run the operators, hand the output to the sink, commit, then move the
- * watermark (max event time minus delay; min over several inputs; never backwards). A no-data batch runs
+ * watermark ({@link WatermarkTracker}: Spark's rules, from the epoch, never backwards). A no-data batch runs
  * when no source has data but a stateful operator would act on the new watermark.
  *
  * <p>Single-threaded: all methods are called by the thread that owns the query (the query thread, or
