@@ -47,7 +47,7 @@ public final class Utf8Text {
         ByteBuffer in = ByteBuffer.wrap(b, off, len);
         CharBuffer out = CharBuffer.allocate(Math.max(16, len * 4));
         while (true) {
-            var r = in.hasRemaining() ? d.decode(in, out, true) : java.nio.charset.CoderResult.UNDERFLOW;
+            var r = d.decode(in, out, true); // also for no bytes: flush needs a final decode first
             if (r.isError()) {
                 for (int i = 0; i < r.length(); i++) {
                     out.put(String.format("\\x%02X", in.get() & 0xFF));

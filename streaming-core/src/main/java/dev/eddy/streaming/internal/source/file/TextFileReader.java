@@ -60,7 +60,13 @@ final class TextFileReader {
     }
 
     void forEachRecord(Path file, Records out) throws IOException {
-        try (LineReader in = new LineReader(Files.newInputStream(file))) {
+        try (InputStream in = Files.newInputStream(file)) {
+            forEachRecord(in, out);
+        }
+    }
+
+    void forEachRecord(InputStream bytes, Records out) throws IOException {
+        try (LineReader in = new LineReader(bytes)) {
             Deque<Line> replay = new ArrayDeque<>();
             List<Line> open = new ArrayList<>();
             int openQuotes = 0;

@@ -74,6 +74,8 @@ class SocketSourceTest {
         assertThat(SocketSource.readLine(in)).isEqualTo("\u00e9");
         assertThat(SocketSource.readLine(in)).isEqualTo("c");
         assertThat(SocketSource.readLine(in)).isNull();
+        assertThat(SocketSource.readLine(new java.io.ByteArrayInputStream(new byte[]{'\n'}))).as("empty line")
+                .isEmpty();
     }
 
     @Test
