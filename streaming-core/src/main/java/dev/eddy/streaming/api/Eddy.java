@@ -118,9 +118,17 @@ public final class Eddy {
         return new DataStreamReader(this);
     }
 
-    /** A stream that tests and notebooks add rows to. */
+    /** A stream that tests and notebooks add rows to (its generated {@link MemoryStream#id()} names it for SQL). */
     public MemoryStream memoryStream(Schema schema) {
         return new MemoryStream(this, schema);
+    }
+
+    /**
+     * A memory stream with a chosen id, so SQL can name it: {@code WITH ('connector' = 'memory', 'id' = 'clicks')}. A
+     * second stream with the same id replaces the first for queries started afterwards.
+     */
+    public MemoryStream memoryStream(String id, Schema schema) {
+        return new MemoryStream(this, id, schema);
     }
 
     /** A static Dataset over a Tablesaw table (for stream-static joins). */

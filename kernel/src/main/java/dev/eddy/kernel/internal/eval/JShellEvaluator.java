@@ -47,6 +47,11 @@ public final class JShellEvaluator implements AutoCloseable {
   private int active;
   private long lastActiveNanos = System.nanoTime();
   private JShell jshell;
+  /** Snippet id -> where its source came from, so that stack frames name lines of cells. */
+  private final Map<String, Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Counts cells, so a frame can say "this cell" or "an earlier cell". */
+  private volatile long cellSerial;
+  private final JavaErrors.SnippetOrigins frameOrigins = this::locate;
 
   /** Starts JShell in the background with {@code classpath} and the {@code startup} snippets (imports). */
   public JShellEvaluator(String classpath, List<String> startup, PrintStream log) {
@@ -251,6 +256,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
   /** Marks the start of a cell for interrupts; on the evaluator thread. */
   void beginCell() {
+    cellSerial++;
     control.beginCell();
   }
 
@@ -292,7 +298,9 @@ public final class JShellEvaluator implements AutoCloseable {
         return JavaErrors.incomplete(rest);
       }
       rest = ci.remaining();
-      result = runSnippet(ci.source(), code, offset, firstLine);
+      // Without the blank lines before it: JShell numbers a snippet's lines wrongly after a leading newline, and
+      // offset already points past them.
+      result = runSnippet(ci.source().stripLeading(), code, offset, firstLine);
       if (result instanceof EvalResult.Error) {
         return result;
       }
@@ -314,15 +322,18 @@ public final class JShellEvaluator implements AutoCloseable {
       return JavaErrors.interrupted();
     }
     restoreStartupVars(events);
+    int snippetLine = firstLine + (int) cell.substring(0, offset).chars().filter(c -> c == '\n').count();
+    String text = source.strip().lines().findFirst().orElse("");
     for (SnippetEvent e : events) {
       if (e.causeSnippet() != null) {
         continue;
       }
+      origins.put(e.snippet().id(), new Origin(cellSerial, snippetLine, text));
       if (e.status() == Snippet.Status.REJECTED) {
         return JavaErrors.compile(jshell, e.snippet(), cell, offset, firstLine);
       }
       if (e.exception() != null) {
-        return JavaErrors.runtime(e.exception());
+        return JavaErrors.runtime(e.exception(), frameOrigins);
       }
       if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
         System.err.println("Note: " + e.snippet().source().strip().split("\n")[0]
@@ -431,6 +442,19 @@ public final class JShellEvaluator implements AutoCloseable {
   public void close() {
     thread.shutdownNow();
   }
+
+  private String locate(String snippetId, int snippetLine) {
+    Origin o = origins.get(snippetId);
+    if (o == null) {
+      return null;
+    }
+    int line = o.firstLine() + Math.max(0, snippetLine - 1);
+    return o.cell() == cellSerial ? "line " + line + " of this cell"
+        : "line " + line + " of an earlier cell: " + (o.text().length() > 60 ? o.text().substring(0, 57) + "..."
+            : o.text());
+  }
+
+  private record Origin(long cell, int firstLine, String text) {}
 
   /** Completion matches and the range of the cell they replace (UTF-16 indexes). */
   public record Completions(List<String> matches, int start, int end) {}

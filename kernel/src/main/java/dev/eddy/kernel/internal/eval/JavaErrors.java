@@ -66,20 +66,28 @@ final class JavaErrors {
   }
 
   static EvalResult.Error runtime(JShellException e) {
+    return runtime(e, SnippetOrigins.NONE);
+  }
+
+  /**
+   * An exception a snippet threw: JShell's generated names replaced by the user's, and frames of snippets given as
+   * lines of the cell ({@code origins} knows where each snippet came from).
+   */
+  static EvalResult.Error runtime(JShellException e, SnippetOrigins origins) {
     if (e instanceof UnresolvedReferenceException u) {
       String msg = "'" + u.getSnippet().toString() + "' uses something not yet defined";
       return new EvalResult.Error("UnresolvedReference", msg, List.of(msg));
     }
     EvalException ev = (EvalException) e;
     String ename = ev.getExceptionClassName();
-    String evalue = ev.getMessage() == null ? "" : ev.getMessage();
+    String evalue = ev.getMessage() == null ? "" : userNames(ev.getMessage());
     List<String> tb = new ArrayList<>();
-    addTrace(tb, ev, "");
+    addTrace(tb, ev, "", origins);
     return new EvalResult.Error(ename, evalue, tb);
   }
 
   static EvalResult.Error thrown(Throwable t) {
-    String evalue = t.getMessage() == null ? "" : t.getMessage();
+    String evalue = t.getMessage() == null ? "" : userNames(t.getMessage());
     List<String> tb = new ArrayList<>();
     tb.add(t.getClass().getName() + ": " + evalue);
     for (StackTraceElement f : t.getStackTrace()) {
@@ -88,9 +96,9 @@ final class JavaErrors {
     return new EvalResult.Error(t.getClass().getName(), evalue, tb);
   }
 
-  private static void addTrace(List<String> tb, Throwable ex, String prefix) {
+  private static void addTrace(List<String> tb, Throwable ex, String prefix, SnippetOrigins origins) {
     String name = ex instanceof EvalException ev ? ev.getExceptionClassName() : ex.getClass().getName();
-    tb.add(prefix + name + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+    tb.add(prefix + name + (ex.getMessage() == null ? "" : ": " + userNames(ex.getMessage())));
     for (StackTraceElement f : ex.getStackTrace()) {
       String c = f.getClassName();
       // Frames below the snippet are JShell's and the kernel's own machinery: noise for the user.
@@ -98,11 +106,35 @@ final class JavaErrors {
           || c.startsWith("dev.eddy.kernel.internal")) {
         break;
       }
-      tb.add("\tat " + f);
+      tb.add("\tat " + frame(f, origins));
     }
     if (ex.getCause() != null && ex.getCause() != ex) {
-      addTrace(tb, ex.getCause(), "Caused by: ");
+      addTrace(tb, ex.getCause(), "Caused by: ", origins);
     }
+  }
+
+  /**
+   * A frame as the user wrote it. JShell gives a snippet's frames the file name {@code #ID} and the line within
+   * the snippet ({@code .f(#25:2)}); they become {@code f (line 4 of this cell)}.
+   */
+  static String frame(StackTraceElement f, SnippetOrigins origins) {
+    String file = f.getFileName();
+    String where = file != null && file.startsWith("#") ? origins.locate(file.substring(1), f.getLineNumber()) : null;
+    if (where == null) {
+      return userNames(f.toString());
+    }
+    String cls = userNames(f.getClassName());
+    String method = f.getMethodName();
+    String name = cls.isEmpty() || cls.equals("cell") ? method : method.isEmpty() ? cls : cls + "." + method;
+    return name.isEmpty() ? where : name + " (" + where + ")";
+  }
+
+  /** Where the snippets of this session came from, for stack frames. */
+  interface SnippetOrigins {
+    SnippetOrigins NONE = (id, line) -> null;
+
+    /** "line 4 of this cell", "line 2 of an earlier cell: void f() {", or null if {@code snippetId} is unknown. */
+    String locate(String snippetId, int snippetLine);
   }
 
   /**

@@ -88,6 +88,40 @@ class CellRunnerTest {
   }
 
   @Test
+  void when_cellDereferencesNullVariable_then_messageAndFrameUseTheCellsNamesAndLines() {
+    EvalResult.Error e = (EvalResult.Error) run("String nothing = null;\n\nnothing.length()");
+    assertThat(e.ename()).isEqualTo("java.lang.NullPointerException");
+    assertThat(e.evalue()).isEqualTo("Cannot invoke \"String.length()\" because \"nothing\" is null");
+    assertThat(e.traceback()).containsExactly(
+        "java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"nothing\" is null",
+        "\tat line 3 of this cell");
+  }
+
+  @Test
+  void when_methodOfEarlierCellThrows_then_framesNameItsLineThereAndTheCallingLineHere() {
+    run("class Holder { int[] slots = new int[2]; }\n"
+        + "void put(Holder h, int i) {\n  int twice = i * 2;\n  h.slots[twice] = 1;\n}");
+    EvalResult.Error e = (EvalResult.Error) run("Holder h = new Holder();\nput(h, 0);\nput(h, 5);");
+    assertThat(e.ename()).isEqualTo("java.lang.ArrayIndexOutOfBoundsException");
+    assertThat(e.traceback()).containsExactly(
+        "java.lang.ArrayIndexOutOfBoundsException: Index 10 out of bounds for length 2",
+        "\tat put (line 4 of an earlier cell: void put(Holder h, int i) {)",
+        "\tat line 3 of this cell");
+    EvalResult.Error field = (EvalResult.Error) run("Holder none = null;\nint n = none.slots.length;");
+    assertThat(field.evalue()).isEqualTo("Cannot read field \"slots\" because \"none\" is null");
+    assertThat(field.traceback()).doesNotContain("$JShell$").last().isEqualTo("\tat line 2 of this cell");
+  }
+
+  @Test
+  void when_messageNamesGeneratedClasses_then_theUsersNamesAreShown() {
+    assertThat(JavaErrors.userNames("because \"REPL.$JShell$16.o\" is null")).isEqualTo("because \"o\" is null");
+    assertThat(JavaErrors.userNames("class REPL.$JShell$12$Point cannot be cast to class java.lang.String"))
+        .isEqualTo("class Point cannot be cast to class java.lang.String");
+    assertThat(JavaErrors.userNames("\"REPL.$JShell$12$Point.x\" is null")).isEqualTo("\"Point.x\" is null");
+    assertThat(JavaErrors.userNames("no snippet here")).isEqualTo("no snippet here");
+  }
+
+  @Test
   void when_tightLoopIsInterrupted_then_cellStopsAndNextCellRuns() throws Exception {
     ExecutorService shell = Executors.newSingleThreadExecutor();
     try {

@@ -95,6 +95,12 @@ final class RexTranslator {
       case "||":
       case "CONCAT": return new Expr.Call("concat", args);
       case "ABS": return new Expr.Call("abs", args);
+      case "TIMESTAMP_SECONDS":
+      case "TIMESTAMP_MILLIS":
+      case "TIMESTAMP_MICROS":
+      case "UNIX_SECONDS":
+      case "UNIX_MILLIS":
+      case "UNIX_MICROS": return new Expr.Call(name.toLowerCase(Locale.ROOT), args);
       default:
         throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
             + " engine yet");
