@@ -81,7 +81,14 @@ public final class QueryRunner implements StreamingQuery {
         }
         StreamingQueryException f = failure;
         if (f != null && !started) {
-            throw f; // e.g. a damaged checkpoint: start fails, as CHECKPOINTS.md says
+            // e.g. a damaged checkpoint: start fails, as CHECKPOINTS.md says, once the query has fully ended (no
+            // longer active, listeners told), so the caller never sees it half-way
+            try {
+                terminated.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw f;
         }
     }
 
