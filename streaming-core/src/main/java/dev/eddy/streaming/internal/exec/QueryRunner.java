@@ -81,14 +81,24 @@ public final class QueryRunner implements StreamingQuery {
         }
         StreamingQueryException f = failure;
         if (f != null && !started) {
-            // e.g. a damaged checkpoint: start fails, as CHECKPOINTS.md says, once the query has fully ended (no
-            // longer active, listeners told), so the caller never sees it half-way
+            // e.g. a damaged checkpoint: start fails, as CHECKPOINTS.md says; once it has ended (no longer active)
+            awaitEndUninterruptibly();
+            throw f;
+        }
+    }
+
+    private void awaitEndUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
             try {
                 terminated.await();
+                break;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             }
-            throw f;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
