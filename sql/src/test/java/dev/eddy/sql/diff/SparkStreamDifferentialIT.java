@@ -36,7 +36,7 @@ import tech.tablesaw.api.Table;
  */
 class SparkStreamDifferentialIT {
   static final long SEED = Long.getLong("eddy.diff.seed", 20_261_206L);
-  static final int COUNT = Integer.getInteger("eddy.diff.stream", 200);
+  static final int COUNT = Integer.getInteger("eddy.diff.stream", 40);
   private static final long S = 1_000_000L; // micros per second
 
   /** One generated case: the query, its output mode and watermark delay, and the steps fed to both. */
