@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     --user|--sys-prefix) scope=("$1") ;;
     --prefix) scope=(--prefix "${2:?--prefix needs a directory}"); shift ;;
     --uninstall) uninstall=1 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "eddy: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -38,16 +38,17 @@ fi
 
 # JupyterLab: Eddy's venv (install/jupyterlab.sh) once it exists; else a JupyterLab 4 already on PATH (older ones
 # cannot draw Vega-Lite v5 charts); else a new venv.
-lab_version() { "$1" lab --version 2>/dev/null | tail -n 1; }
 venv="$("$root/install/jupyterlab.sh" path)"
 jupyter="$venv/bin/jupyter"
 if [ ! -f "$venv/pyvenv.cfg" ]; then
   on_path="$(command -v jupyter || true)"
-  v="$( [ -n "$on_path" ] && lab_version "$on_path" || true)"
-  if [ -n "$v" ] && [ "${v%%.*}" -ge 4 ] 2>/dev/null; then jupyter="$on_path"; fi
+  v="$( [ -n "$on_path" ] && "$on_path" lab --version 2>/dev/null | tail -n 1 || true)"
+  if [ -n "$v" ] && [ "${v%%.*}" -ge 4 ] 2>/dev/null; then
+    jupyter="$on_path"
+    echo "eddy: JupyterLab $v in $(dirname "$on_path")"
+  fi
 fi
 if [ "$jupyter" = "$venv/bin/jupyter" ]; then "$root/install/jupyterlab.sh" install; fi
-echo "eddy: JupyterLab $(lab_version "$jupyter") in $(dirname "$jupyter")"
 
 if [ "$build" -eq 1 ]; then
   echo "eddy: building the kernel (mvn package, tests skipped; install/test-all.sh runs them)"

@@ -76,11 +76,12 @@ mkdir -p "$kernel_dir"
 cp -f "$jar" "$kernel_dir/eddy-kernel.jar"
 rm -f "$kernel_dir/eddy.jsa"
 # Flags: a modest heap; SerialGC starts fastest on small machines (measured: bench/kernel; ParallelGC was no better
-# on 2 shared cores); a 256 MB young generation so that start-up and the first cell allocate without a young
-# collection (with the default ~100 MB eden the first one, 40-150 ms, fell into the first cell; measured with
-# -Xlog:gc); -Xss for deep recursion in cells; headless AWT for images. No security manager: cells are stopped
+# on 2 shared cores); a 96 MB young generation: an idle kernel keeps every page its eden ever touched, and 256 MB
+# (no young collection before the first cell) cost 80 MB more resident memory per kernel (bench/kernel's
+# kernel.idle_rss.mb, 385 -> 305 MB) while a collection still fell before the first cell (-Xlog:gc); -Xss for
+# deep recursion in cells; headless AWT for images. No security manager: cells are stopped
 # and kept from exiting by rewriting their bytecode, which works on every JDK from 17 on.
-flags=(-Xmx1g -Xmn256m -Xss4m -XX:+UseSerialGC -Djava.awt.headless=true)
+flags=(-Xmx1g -Xmn96m -Xss4m -XX:+UseSerialGC -Djava.awt.headless=true)
 # JDK 24+ warns on stderr when a library (ClassGraph, via the engine's dependencies) calls sun.misc.Unsafe; the
 # option that allows it exists from JDK 23 on and is an error before.
 if [ "${feature%%.*}" -ge 23 ]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi

@@ -28,8 +28,11 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   private static final Log LOG = Log.of(KernelExecutionControl.class);
   /** How long a Java snippet may take to end after an interrupt before it is given up. */
   static final long JAVA_STOP_BOUND_MS = Long.getLong("eddy.stopBoundMs", 2000);
-  /** Magics get longer to end on an interrupt (close a consumer, stop a query). */
-  static final long MAGIC_STOP_BOUND_MS = Long.getLong("eddy.magicStopBoundMs", 5000);
+  /**
+   * Magics get longer to end on an interrupt: close a consumer, stop a query, or reach the next row of a batch
+   * query's outer table (Calcite's joins check nothing while they loop over their inner side).
+   */
+  static final long MAGIC_STOP_BOUND_MS = Long.getLong("eddy.magicStopBoundMs", 10_000);
   /** How long a stop waits, at most, for a class initializer to finish before giving the thread up anyway. */
   private static final long CLINIT_WAIT_MS = 30_000;
   /** How often a stop that waits for a class initializer to finish looks again. */
