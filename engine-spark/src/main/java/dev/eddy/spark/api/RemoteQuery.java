@@ -25,6 +25,7 @@ public final class RemoteQuery {
     private final QuerySpec spec;
     private final MemorySinkReader reader;
     private volatile String lost;
+    private volatile boolean ended;
 
     RemoteQuery(SparkConnection connection, StreamingQuery query, QuerySpec spec) {
         this.connection = connection;
@@ -64,7 +65,28 @@ public final class RemoteQuery {
     }
 
     public boolean isActive() {
-        return remote(query::isActive, false);
+        return refreshActive();
+    }
+
+    /** Asks the server (one call); false once the query ended or the server is gone. */
+    boolean refreshActive() {
+        if (ended) {
+            return false;
+        }
+        boolean active = remote(query::isActive, false);
+        if (!active) {
+            ended = true;
+        }
+        return active;
+    }
+
+    /** Whether the query is known to have ended (no server call: for views that ask on every tick). */
+    public boolean ended() {
+        return ended || lost != null;
+    }
+
+    void markEnded() {
+        ended = true;
     }
 
     /** Spark's status JSON ({@code message}, {@code isDataAvailable}, {@code isTriggerActive}). */

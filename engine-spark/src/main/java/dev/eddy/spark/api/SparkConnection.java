@@ -10,7 +10,14 @@ import org.apache.spark.sql.connect.Dataset;
 import org.apache.spark.sql.connect.SparkSession;
 import org.apache.spark.sql.connect.client.SparkConnectClient;
 
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -33,6 +40,8 @@ public final class SparkConnection implements AutoCloseable {
     private final String version;
     private final PlanTranslator translator;
     private final List<RemoteQuery> queries = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
+    private ScheduledExecutorService watchdog;
 
     private SparkConnection(String url, SparkSession spark, String version) {
         this.url = url;
@@ -138,6 +147,68 @@ public final class SparkConnection implements AutoCloseable {
         return remote;
     }
 
+    /**
+     * Calls {@code listener} after each progress event of query {@code queryId} (Spark's client-side listener),
+     * when it ends, and when the server is found gone (a check every 2 s while queries run). Listeners run on
+     * client threads and must only queue work.
+     */
+    public synchronized void onChange(String queryId, Runnable listener) {
+        listeners.computeIfAbsent(queryId, k -> new CopyOnWriteArrayList<>()).add(listener);
+        if (watchdog == null) {
+            spark.streams().addListener(new Bus());
+            watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "eddy-spark-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+            watchdog.scheduleWithFixedDelay(this::check, 2, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private void fire(String queryId) {
+        for (Runnable r : listeners.getOrDefault(queryId, List.of())) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // one view's failure must not keep the others from hearing about the batch
+            }
+        }
+    }
+
+    /** Finds queries that ended or a server that is gone, which no event would announce. */
+    private void check() {
+        for (RemoteQuery q : queries) {
+            if (!q.ended() && !q.refreshActive()) {
+                fire(q.id());
+            }
+        }
+    }
+
+    /** Spark's client-side listener bus: progress and termination of this session's queries. */
+    private final class Bus extends StreamingQueryListener {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void onQueryStarted(QueryStartedEvent event) {
+            // the view opens with the query; nothing to refresh yet
+        }
+
+        @Override
+        public void onQueryProgress(QueryProgressEvent event) {
+            fire(event.progress().id().toString());
+        }
+
+        @Override
+        public void onQueryTerminated(QueryTerminatedEvent event) {
+            for (RemoteQuery q : queries) {
+                if (q.id().equals(event.id().toString())) {
+                    q.markEnded();
+                }
+            }
+            fire(event.id().toString());
+        }
+    }
+
     /** The queries this connection started, oldest first. */
     public List<RemoteQuery> queries() {
         return List.copyOf(queries);
@@ -151,6 +222,11 @@ public final class SparkConnection implements AutoCloseable {
     /** Stops this connection's queries (best effort: the server may be gone) and closes the session. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (watchdog != null) {
+                watchdog.shutdownNow();
+            }
+        }
         for (RemoteQuery q : queries) {
             q.stopQuietly();
         }

@@ -8,7 +8,12 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.api.plan.Project;
+import dev.eddy.streaming.api.plan.Sort;
+import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.internal.table.Tables;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
@@ -39,33 +44,42 @@ public final class MemorySinkReader {
         this.keyColumns = keyColumns(plan);
     }
 
-    /** The key columns' positions in the output: the grouping columns of the plan's aggregation, by name. */
+    /**
+     * The key columns' positions in the output: the aggregation's grouping columns, followed through the
+     * projections above it (SQL's {@code window.start AS window_start} keeps the window as a key).
+     */
     static List<Integer> keyColumns(LogicalPlan plan) {
-        Aggregate agg = findAggregate(plan);
         List<Integer> out = new ArrayList<>();
-        if (agg == null) {
-            return out;
-        }
-        for (var g : agg.groupings()) {
-            int i = plan.schema().indexOf(ExprTypes.field(g, agg.child().schema()).name());
-            if (i >= 0) {
+        java.util.Set<String> keys = keyNames(plan);
+        for (int i = 0; i < plan.schema().size(); i++) {
+            if (keys.contains(plan.schema().field(i).name())) {
                 out.add(i);
             }
         }
         return out;
     }
 
-    private static Aggregate findAggregate(LogicalPlan plan) {
+    private static java.util.Set<String> keyNames(LogicalPlan plan) {
+        java.util.Set<String> out = new java.util.HashSet<>();
         if (plan instanceof Aggregate a) {
-            return a;
-        }
-        for (LogicalPlan c : plan.children()) {
-            Aggregate a = findAggregate(c);
-            if (a != null) {
-                return a;
+            for (var g : a.groupings()) {
+                out.add(ExprTypes.field(g, a.child().schema()).name());
             }
+        } else if (plan instanceof Project p) {
+            java.util.Set<String> below = keyNames(p.child());
+            for (var e : p.exprs()) {
+                if (ExprTypes.unalias(e) instanceof Expr.Col c) {
+                    String name = c.name();
+                    String top = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+                    if (below.contains(name) || below.contains(top)) {
+                        out.add(ExprTypes.field(e, p.child().schema()).name());
+                    }
+                }
+            }
+        } else if (plan instanceof Filter || plan instanceof Sort || plan instanceof Watermark) {
+            out.addAll(keyNames(plan.children().get(0)));
         }
-        return null;
+        return out;
     }
 
     public Table read() {
