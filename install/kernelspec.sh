@@ -7,6 +7,7 @@
 #   --prefix DIR  into DIR/share/jupyter (Jupyter finds it when DIR/share/jupyter is on JUPYTER_PATH)
 #   --jar PATH    the shaded kernel jar (default: kernel/target/eddy-kernel.jar); it is copied next to kernel.json
 #   --java PATH   the JDK's java (default: the java on PATH, resolved to an absolute path)
+#   --engines DIR jars of remote engines (engine-spark) copied to engines/ next to the kernel jar
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 action=install
@@ -14,6 +15,7 @@ scope=user
 prefix=""
 jar="$root/kernel/target/eddy-kernel.jar"
 java_bin=""
+engines_dir=""
 while [ $# -gt 0 ]; do
   case "$1" in
     install|uninstall) action="$1" ;;
@@ -22,6 +24,7 @@ while [ $# -gt 0 ]; do
     --prefix) scope=prefix; prefix="${2:?--prefix needs a directory}"; shift ;;
     --jar) jar="${2:?--jar needs a path}"; shift ;;
     --java) java_bin="${2:?--java needs a path}"; shift ;;
+    --engines) engines_dir="${2:?--engines needs a directory}"; shift ;;
     -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "kernelspec: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -73,6 +76,10 @@ fi
 
 mkdir -p "$kernel_dir"
 cp -f "$jar" "$kernel_dir/eddy-kernel.jar"
+if [ -n "$engines_dir" ]; then
+  # remote engines (engine-spark): the kernel looks for them in engines/ next to its jar
+  rm -rf "$kernel_dir/engines" && mkdir -p "$kernel_dir/engines" && cp -f "$engines_dir"/*.jar "$kernel_dir/engines/"
+fi
 rm -f "$kernel_dir/eddy.jsa"
 # Flags: a modest heap; SerialGC starts fastest on small machines (measured: bench/kernel; ParallelGC was no better
 # on 2 shared cores); a 256 MB young generation so that start-up and the first cell allocate without a young

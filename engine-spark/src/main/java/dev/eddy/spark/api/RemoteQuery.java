@@ -134,7 +134,7 @@ public final class RemoteQuery {
                 query.stop();
                 return null;
             });
-        } catch (RuntimeException ignored) {
+        } catch (Exception ignored) {
             // the server is gone: its queries are gone with it
         }
     }
@@ -197,13 +197,13 @@ public final class RemoteQuery {
         }
         try {
             return call.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's Scala code throws checked SparkExceptions undeclared
             String line = SparkConnection.failure(connection.url(), e);
             if (line.contains("unreachable")) {
                 lost = "Lost the Spark server: " + line;
                 return whenLost;
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(line, e);
         }
     }
 }

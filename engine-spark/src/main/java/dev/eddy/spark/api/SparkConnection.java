@@ -64,13 +64,13 @@ public final class SparkConnection implements AutoCloseable {
         try {
             spark = SparkSession.builder().client(SparkConnectClient.builder().connectionString(url)
                     .retryPolicy(Retries.brief(3)).build()).create();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's Scala code throws checked SparkExceptions undeclared
             throw new SparkConnectException("Bad Spark Connect URL '" + url + "': " + firstLine(e), e);
         }
         String version;
         try {
             version = spark.version();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's Scala code throws checked SparkExceptions undeclared
             closeQuietly(spark);
             throw new SparkConnectException(failure(url, e), e);
         }
@@ -105,7 +105,7 @@ public final class SparkConnection implements AutoCloseable {
     private static void closeQuietly(SparkSession spark) {
         try {
             spark.close();
-        } catch (RuntimeException ignored) {
+        } catch (Exception ignored) {
             // the server is gone or refused us; there is nothing left to release
         }
     }
@@ -169,7 +169,7 @@ public final class SparkConnection implements AutoCloseable {
         for (Runnable r : listeners.getOrDefault(queryId, List.of())) {
             try {
                 r.run();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 // one view's failure must not keep the others from hearing about the batch
             }
         }
@@ -178,8 +178,12 @@ public final class SparkConnection implements AutoCloseable {
     /** Finds queries that ended or a server that is gone, which no event would announce. */
     private void check() {
         for (RemoteQuery q : queries) {
-            if (!q.ended() && !q.refreshActive()) {
-                fire(q.id());
+            try {
+                if (!q.ended() && !q.refreshActive()) {
+                    fire(q.id());
+                }
+            } catch (Exception e) {
+                // an answer we cannot read: asked again in 2 s (an exception here would end the checks for good)
             }
         }
     }

@@ -75,7 +75,18 @@ public final class SparkConnectTestServer {
             return;
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path logConfig = dir.resolve("log4j2.properties");
+        try {
+            // warnings only: Spark's INFO lines cost the shared machine more than they tell a failing test
+            Files.writeString(logConfig, String.join("\n", "rootLogger.level = warn",
+                    "rootLogger.appenderRef.out.ref = out", "appender.out.type = Console", "appender.out.name = out",
+                    "appender.out.layout.type = PatternLayout", "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %p %c{1}: %m%n",
+                    ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseSerialGC",
+                "-Dlog4j2.configurationFile=" + logConfig,
                 "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true"));
         for (String open : OPENS) {
             cmd.add("--add-opens=" + open + "=ALL-UNNAMED");

@@ -72,8 +72,12 @@ final class RemoteStreamingQuery implements RemoteQueryHandle {
         if (remote.error() != null) {
             return new QueryStatus(remote.error(), false, false);
         }
-        org.apache.spark.sql.streaming.StreamingQueryStatus s = remote.sparkQuery().status();
-        return new QueryStatus(s.message() + " " + remote.label(), s.isDataAvailable(), s.isTriggerActive());
+        try {
+            org.apache.spark.sql.streaming.StreamingQueryStatus s = remote.sparkQuery().status();
+            return new QueryStatus(s.message(), s.isDataAvailable(), s.isTriggerActive());
+        } catch (Exception e) { // including Spark's undeclared checked exceptions
+            return new QueryStatus(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), false, false);
+        }
     }
 
     @Override
@@ -93,7 +97,7 @@ final class RemoteStreamingQuery implements RemoteQueryHandle {
         }
         try {
             return remote.sparkQuery().lastProgress();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // including Spark's undeclared checked exceptions
             return null; // the error is what error()/exception() report
         }
     }
@@ -105,7 +109,7 @@ final class RemoteStreamingQuery implements RemoteQueryHandle {
             for (StreamingQueryProgress p : remote.sparkQuery().recentProgress()) {
                 out.add(convert(p));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // including Spark's undeclared checked exceptions
             // a lost server has no history to give; exception() says why
         }
         return out;

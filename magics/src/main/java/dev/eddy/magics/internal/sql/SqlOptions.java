@@ -35,4 +35,8 @@ public final class SqlOptions {
 
   @Option(names = "--max-rows", paramLabel = "N", description = "rows shown in the table (default 20)")
   public int maxRows = 20;
+
+  @Option(names = "--engine", paramLabel = "local|spark",
+      description = "where this cell's streaming query runs (default: the %engine of the session)")
+  public String engine;
 }

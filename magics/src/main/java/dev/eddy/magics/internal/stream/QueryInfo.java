@@ -31,6 +31,10 @@ final class QueryInfo {
   }
 
   StreamingQuery query(String name) {
+    var remote = dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).run(name);
+    if (remote.isPresent() && runtime.eddy().streams().get(name).filter(StreamingQuery::isActive).isEmpty()) {
+      return remote.get().query(); // a query on Spark: the same handle as a local one
+    }
     return runtime.eddy().streams().get(name).orElseThrow(() -> {
       List<String> names = new ArrayList<>();
       runtime.eddy().streams().active().forEach(q -> names.add(q.name()));
@@ -55,7 +59,13 @@ final class QueryInfo {
     DoubleColumn in = DoubleColumn.create("input_rows_per_s");
     DoubleColumn done = DoubleColumn.create("processed_rows_per_s");
     StringColumn id = StringColumn.create("id");
-    for (StreamingQuery q : runtime.eddy().streams().active()) {
+    List<StreamingQuery> all = new ArrayList<>(runtime.eddy().streams().active());
+    for (var run : dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).runs()) {
+      if (!run.query().state().isTerminal()) {
+        all.add(run.query());
+      }
+    }
+    for (StreamingQuery q : all) {
       QueryProgress p = q.lastProgress();
       name.append(q.name());
       state.append(q.state().name());

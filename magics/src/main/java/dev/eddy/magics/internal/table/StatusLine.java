@@ -13,8 +13,9 @@ public final class StatusLine {
     QueryProgress p = q.lastProgress();
     StringBuilder b = new StringBuilder();
     b.append(q.name() == null ? q.id().toString() : q.name()).append(": ").append(q.state());
+    String where = q instanceof dev.eddy.sql.api.engine.RemoteQueryHandle r ? " | " + r.engineLabel() : "";
     if (p == null) {
-      return b.append(" | no batch yet | ").append(q.status().message()).toString();
+      return b.append(" | no batch yet | ").append(q.status().message()).append(where).toString();
     }
     long stateRows = 0;
     long dropped = 0;
@@ -38,7 +39,7 @@ public final class StatusLine {
     if (bad > 0) {
       b.append(" | malformed rows ").append(bad);
     }
-    return b.toString();
+    return b.append(where).toString();
   }
 
   private static String rate(double r) {
