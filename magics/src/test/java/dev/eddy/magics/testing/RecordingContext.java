@@ -15,6 +15,7 @@ public final class RecordingContext implements MagicContext {
   public final List<Object> displayed = new CopyOnWriteArrayList<>();
   /** The latest bundle each display id was updated to. */
   public final Map<String, Object> latest = new ConcurrentHashMap<>();
+  private final Object updates = new Object();
 
   @Override
   public MagicRegistry registry() {
@@ -35,6 +36,9 @@ public final class RecordingContext implements MagicContext {
   @Override
   public void updateDisplay(String displayId, Object value) {
     latest.put(displayId, value);
+    synchronized (updates) {
+      updates.notifyAll();
+    }
   }
 
   @Override
@@ -47,6 +51,27 @@ public final class RecordingContext implements MagicContext {
   }
 
   /** The text/plain of every displayed bundle. */
+  /**
+   * Waits (polling, with a deadline) until the latest text/plain of display {@code displayId} contains
+   * {@code part}; returns that text, or fails with what the display showed last.
+   */
+  public String awaitUpdate(String displayId, String part) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    String last = null;
+    synchronized (updates) {
+      long left;
+      while ((left = deadline - System.nanoTime()) > 0) {
+        Object v = latest.get(displayId);
+        last = v instanceof MimeBundle b ? b.plainText() : String.valueOf(v);
+        if (last.contains(part)) {
+          return last;
+        }
+        updates.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    throw new AssertionError("display " + displayId + " never showed '" + part + "'; last: " + last);
+  }
+
   public List<String> texts() {
     return displayed.stream().filter(MimeBundle.class::isInstance).map(b -> ((MimeBundle) b).plainText()).toList();
   }

@@ -27,6 +27,35 @@ public final class StreamingQueryManager {
     }
 
     /**
+     * Every query started in this session, active or ended (stopped, finished or failed), oldest first, until
+     * {@link #forget} drops it: the latest run under each name. Spark's {@code active} lists only running ones;
+     * this keeps a failed query's error and last batch in view.
+     */
+    public List<StreamingQuery> all() {
+        return registry.all();
+    }
+
+    /** The latest run of the named query, active or ended (unlike {@link #get(String)}, which is active only). */
+    public Optional<StreamingQuery> find(String name) {
+        return registry.latest(name);
+    }
+
+    /**
+     * Drops an ended query from {@link #all()} and {@link #find}; it can still be {@link #restart}ed. False if
+     * there is no query by that name.
+     *
+     * @throws IllegalStateException if the query is still active
+     */
+    public boolean forget(String name) {
+        return registry.forget(name);
+    }
+
+    /** Drops every ended query from {@link #all()}; returns how many. */
+    public int forgetEnded() {
+        return registry.forgetEnded();
+    }
+
+    /**
      * Stops the named query (if it is still active) and starts it again as it was last started in this session:
      * same plan, sink, trigger and checkpoint. With a checkpoint it resumes where the checkpoint says, with its
      * id and state; without one it starts fresh (new id, empty state). Works for stopped and failed queries too.

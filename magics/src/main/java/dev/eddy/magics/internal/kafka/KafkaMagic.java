@@ -6,6 +6,7 @@ import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.MagicHelp;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.args.Args;
+import dev.eddy.magics.internal.args.Sizes;
 import dev.eddy.magics.internal.parse.NearestName;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -97,7 +98,7 @@ public final class KafkaMagic implements LineMagic, MagicHelp {
     for (String arg : a.subList(2, a.size())) {
       if (arg.equals("--from-beginning")) {
         fromBeginning = true;
-      } else if (arg.startsWith("-")) {
+      } else if (arg.startsWith("-") && !arg.matches("-\\d+")) {
         String hint = NearestName.of(arg, List.of("--from-beginning")).map(x -> " Did you mean '" + x + "'?")
             .orElse("");
         throw new MagicException("Unknown option '" + arg + "'." + hint + "\n" + USAGE);
@@ -111,15 +112,7 @@ public final class KafkaMagic implements LineMagic, MagicHelp {
   }
 
   private static int count(String arg) {
-    try {
-      int n = Integer.parseInt(arg);
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new MagicException("N must be a positive whole number, not '" + arg + "'.\n" + USAGE);
+    return Sizes.parse("N (records to show)", arg, 1, Sizes.MAX_TAIL);
   }
 
   private <T> T call(String servers, KafkaCall<T> call) throws InterruptedException {

@@ -5,6 +5,7 @@ import dev.eddy.magics.api.MagicException;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.Trigger;
 import java.util.Locale;
 import java.util.Map;
@@ -34,12 +35,12 @@ public final class QueryLauncher {
     return launches.get(name);
   }
 
-  /** A name no active query has: the given one (checked), else q1, q2, ... */
+  /**
+   * The given name (an active query of that name is replaced when this one starts: a cell can run again), else
+   * a name no query has: q1, q2, ...
+   */
   public String name(String wanted) {
     if (wanted != null) {
-      if (runtime.eddy().streams().get(wanted).filter(StreamingQuery::isActive).isPresent()) {
-        throw new MagicException("A query named '" + wanted + "' is running. Stop it first: %stream stop " + wanted);
-      }
       return wanted;
     }
     while (true) {
@@ -54,22 +55,28 @@ public final class QueryLauncher {
   public StreamingQuery start(Dataset dataset, Launch launch) {
     Trigger trigger = trigger(launch.trigger());
     StreamingQuery q;
-    if (launch.mode() != null) {
-      q = writer(dataset, launch, trigger).outputMode(mode(launch.mode())).start();
-    } else {
-      try {
-        // the whole result table is what a person wants to watch for an aggregation
-        q = writer(dataset, launch, trigger).outputMode("complete").start();
-      } catch (UnsupportedOperationException notAnAggregation) {
-        q = writer(dataset, launch, trigger).outputMode("append").start();
+    try {
+      if (launch.mode() != null) {
+        q = writer(dataset, launch, trigger).outputMode(mode(launch.mode())).start();
+      } else {
+        try {
+          // the whole result table is what a person wants to watch for an aggregation
+          q = writer(dataset, launch, trigger).outputMode("complete").start();
+        } catch (UnsupportedOperationException notAnAggregation) {
+          q = writer(dataset, launch, trigger).outputMode("append").start();
+        }
       }
+    } catch (StreamingQueryException couldNotStart) {
+      launches.put(launch.name(), launch); // it stays addressable (%stream status/restart) as FAILED
+      throw couldNotStart;
     }
     launches.put(launch.name(), launch);
     return q;
   }
 
   private static DataStreamWriter writer(Dataset d, Launch l, Trigger t) {
-    DataStreamWriter w = d.writeStream().trigger(t).memory(l.name());
+    // a named query replaces the active one of its name: re-running the cell restarts it with the new SQL
+    DataStreamWriter w = d.writeStream().trigger(t).memory(l.name()).replace();
     if (l.checkpoint() != null) {
       w.checkpointLocation(l.checkpoint());
     }

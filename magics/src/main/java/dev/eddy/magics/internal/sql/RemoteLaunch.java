@@ -66,7 +66,7 @@ final class RemoteLaunch {
             throw new MagicException(nl < 0 ? m : m.substring(0, nl));
         }
         engines.started(run);
-        runtime.liveViews().open(run.query(), () -> Optional.ofNullable(run.result()), chart, o.maxRows,
+        runtime.liveViews().open(run.query(), () -> Optional.ofNullable(run.result()), chart, o.maxRows(),
                 ctx::display, ctx::updateDisplay);
         String id = run.query().id().toString();
         run.onChange(() -> runtime.liveViews().changed(id));

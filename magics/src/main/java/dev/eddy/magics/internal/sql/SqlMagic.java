@@ -13,6 +13,7 @@ import dev.eddy.magics.internal.live.Views;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.StreamingQueryException;
 import java.util.List;
 
 /**
@@ -40,6 +41,7 @@ public final class SqlMagic implements CellMagic, MagicHelp {
   @Override
   public Object run(String args, String body, MagicContext ctx) {
     SqlOptions o = Args.parse(new SqlOptions(), args);
+    int maxRows = o.maxRows();
     ChartSpec chart = chart(o);
     if (body.isBlank()) {
       throw new MagicException("%%sql needs SQL in the cell below its first line.\n\n" + Args.usage(new SqlOptions()));
@@ -83,16 +85,27 @@ public final class SqlMagic implements CellMagic, MagicHelp {
       if (s.dataset() == null) {
         throw new MagicException("This SQL needs the engine session, which is not bound");
       }
-      Launch l = new Launch(text, launcher.name(o.name), o.mode, o.trigger, o.checkpoint, chart, o.maxRows);
+      Launch l = new Launch(text, launcher.name(o.name), o.mode, o.trigger, o.checkpoint, chart, o.maxRows());
       try {
         q = launcher.start(s.dataset(), l);
       } catch (MagicException e) {
         throw e;
+      } catch (StreamingQueryException e) {
+        throw failedToStart(l.name(), e); // e.g. an unusable checkpoint: the query stays addressable
       } catch (RuntimeException e) {
         throw new MagicException("Could not start the query: " + e.getMessage());
       }
     }
-    Views.open(runtime, q, chart, o.maxRows, ctx);
+    var failed = q.exception();
+    if (failed.isPresent() && q.lastProgress() == null) {
+      throw failedToStart(q.name(), failed.get());
+    }
+    Views.open(runtime, q, chart, o.maxRows(), ctx);
+  }
+
+  private static MagicException failedToStart(String name, Exception failure) {
+    return new MagicException("Query '" + name + "' failed before its first batch: " + failure.getCause()
+        + "\n%stream status " + name + " shows it; fix the cause and run the cell again or %stream restart " + name);
   }
 
   static ChartSpec chart(SqlOptions o) {

@@ -33,8 +33,14 @@ public final class SqlOptions {
   @Option(names = "--color", paramLabel = "COL", description = "chart colour (series) column")
   public String color;
 
-  @Option(names = "--max-rows", paramLabel = "N", description = "rows shown in the table (default 20)")
-  public int maxRows = 20;
+  @Option(names = "--max-rows", paramLabel = "N", description = "rows shown in the table (default 20, at most 10000)")
+  public String maxRows = "20";
+
+  /** {@code --max-rows} checked against its bound. */
+  public int maxRows() {
+    return dev.eddy.magics.internal.args.Sizes.parse("--max-rows", maxRows, 1,
+        dev.eddy.magics.internal.args.Sizes.MAX_ROWS);
+  }
 
   @Option(names = "--engine", paramLabel = "local|spark",
       description = "where this cell's streaming query runs (default: the %engine of the session)")

@@ -32,12 +32,12 @@ final class QueryInfo {
 
   StreamingQuery query(String name) {
     var remote = dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).run(name);
-    if (remote.isPresent() && runtime.eddy().streams().get(name).filter(StreamingQuery::isActive).isEmpty()) {
+    if (remote.isPresent() && runtime.eddy().streams().find(name).filter(StreamingQuery::isActive).isEmpty()) {
       return remote.get().query(); // a query on Spark: the same handle as a local one
     }
-    return runtime.eddy().streams().get(name).orElseThrow(() -> {
+    return runtime.eddy().streams().find(name).orElseThrow(() -> {
       List<String> names = new ArrayList<>();
-      runtime.eddy().streams().active().forEach(q -> names.add(q.name()));
+      runtime.eddy().streams().all().forEach(q -> names.add(q.name()));
       String hint = NearestName.of(name, names).map(n -> " Did you mean '" + n + "'?").orElse("");
       return new MagicException("No query named '" + name + "'." + hint + " %stream list shows them.");
     });
@@ -52,32 +52,81 @@ final class QueryInfo {
     }
   }
 
+  /**
+   * Every query of the session, running or ended (until {@code %stream forget}): state, last batch, rates rounded
+   * to one decimal, a short run id, and the first line of a failure.
+   */
   Table list() {
     StringColumn name = StringColumn.create("name");
     StringColumn state = StringColumn.create("state");
-    LongColumn batch = LongColumn.create("batch");
+    LongColumn batch = LongColumn.create("last_batch");
     DoubleColumn in = DoubleColumn.create("input_rows_per_s");
     DoubleColumn done = DoubleColumn.create("processed_rows_per_s");
-    StringColumn id = StringColumn.create("id");
-    List<StreamingQuery> all = new ArrayList<>(runtime.eddy().streams().active());
-    for (var run : dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).runs()) {
-      if (!run.query().state().isTerminal()) {
-        all.add(run.query());
-      }
+    StringColumn run = StringColumn.create("run");
+    StringColumn error = StringColumn.create("error");
+    List<StreamingQuery> all = new ArrayList<>(runtime.eddy().streams().all());
+    for (var remote : dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).runs()) {
+      all.add(remote.query()); // queries on Spark, listed like local ones
     }
     for (StreamingQuery q : all) {
       QueryProgress p = q.lastProgress();
-      name.append(q.name());
+      name.append(q.name() == null ? "(unnamed)" : q.name());
       state.append(q.state().name());
-      batch.append(p == null ? -1 : p.batchId());
-      in.append(p == null ? 0 : p.inputRowsPerSecond());
-      done.append(p == null ? 0 : p.processedRowsPerSecond());
-      id.append(q.id().toString());
+      if (p == null) {
+        batch.appendMissing();
+        in.appendMissing();
+        done.appendMissing();
+      } else {
+        batch.append(p.batchId());
+        in.append(oneDecimal(p.inputRowsPerSecond()));
+        done.append(oneDecimal(p.processedRowsPerSecond()));
+      }
+      run.append(q.runId().toString().substring(0, 8));
+      error.append(q.exception().map(e -> "batch " + e.batchId() + ": " + firstLine(e.getCause())).orElse(""));
     }
-    return Table.create("queries", name, state, batch, in, done, id);
+    return Table.create("queries", name, state, batch, in, done, run, error);
   }
 
-  static final ChartSpec PROGRESS_CHART = new ChartSpec(ChartSpec.Kind.LINE, "batch", "value", "series");
+  static double oneDecimal(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  /** The first line of a failure's cause, at most 160 characters. */
+  static String firstLine(Throwable t) {
+    String s = t == null ? "" : String.valueOf(t);
+    int nl = s.indexOf('\n');
+    s = nl < 0 ? s : s.substring(0, nl);
+    return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+  }
+
+  /** {@code %stream status}: the status line, what the query is doing, and for a failed query its error. */
+  Object status(StreamingQuery q) {
+    StringBuilder b = new StringBuilder(dev.eddy.magics.internal.table.StatusLine.of(q)).append('\n')
+        .append(q.status());
+    q.exception().ifPresent(e -> b.append("\nerror in batch ").append(e.batchId()).append(": ")
+        .append(String.valueOf(e.getCause())));
+    return MimeBundle.text(b.toString());
+  }
+
+  /** {@code %stream forget NAME|--all}: drops ended queries from the list. */
+  Object forget(String name) {
+    var streams = runtime.eddy().streams();
+    if (name.equals("--all")) {
+      int n = streams.forgetEnded();
+      return MimeBundle.text("Forgot " + n + (n == 1 ? " ended query" : " ended queries"));
+    }
+    try {
+      if (!streams.forget(name)) {
+        query(name); // the not-found message with a suggestion
+      }
+    } catch (IllegalStateException active) {
+      throw new MagicException(active.getMessage() + ": %stream stop " + name);
+    }
+    return MimeBundle.text("Forgot " + name + " (%stream restart " + name + " still works)");
+  }
+
+  /** Rates and durations in one chart per unit (each its own y axis), over batch ids (ordinal). */
+  static final ChartSpec PROGRESS_CHART = new ChartSpec(ChartSpec.Kind.LINE, "batch", "value", "series", "unit");
 
   /** Input vs processing rate and batch duration over the recent batches, as a table for the chart. */
   static java.util.Optional<Table> progressTable(StreamingQuery q) {
@@ -88,19 +137,22 @@ final class QueryInfo {
     LongColumn batch = LongColumn.create("batch");
     StringColumn series = StringColumn.create("series");
     DoubleColumn value = DoubleColumn.create("value");
+    StringColumn unit = StringColumn.create("unit");
     for (QueryProgress p : recent) {
-      add(batch, series, value, p.batchId(), "input rows/s", p.inputRowsPerSecond());
-      add(batch, series, value, p.batchId(), "processed rows/s", p.processedRowsPerSecond());
+      add(batch, series, value, unit, p.batchId(), "input", p.inputRowsPerSecond(), "rows/s");
+      add(batch, series, value, unit, p.batchId(), "processed", p.processedRowsPerSecond(), "rows/s");
       Long ms = p.durationMs().get("triggerExecution");
-      add(batch, series, value, p.batchId(), "batch duration ms", ms == null ? 0 : ms);
+      add(batch, series, value, unit, p.batchId(), "batch duration", ms == null ? 0 : ms, "ms");
     }
-    return java.util.Optional.of(Table.create("progress", batch, series, value));
+    return java.util.Optional.of(Table.create("progress", batch, series, value, unit));
   }
 
-  private static void add(LongColumn b, StringColumn s, DoubleColumn v, long batch, String series, double value) {
+  private static void add(LongColumn b, StringColumn s, DoubleColumn v, StringColumn u, long batch, String series,
+      double value, String unit) {
     b.append(batch);
     s.append(series);
     v.append(value);
+    u.append(unit);
   }
 
   Object late(StreamingQuery q) {

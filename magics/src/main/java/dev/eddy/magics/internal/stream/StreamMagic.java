@@ -7,20 +7,24 @@ import dev.eddy.magics.api.MagicHelp;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.args.Args;
+import dev.eddy.magics.internal.args.Sizes;
 import dev.eddy.magics.internal.live.Views;
 import dev.eddy.magics.internal.parse.NearestName;
 import dev.eddy.magics.internal.sql.Launch;
 import dev.eddy.magics.internal.sql.QueryLauncher;
-import dev.eddy.magics.internal.table.StatusLine;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.StreamingQueryException;
 import java.util.List;
 
 /** {@code %stream}: lists, inspects, stops, restarts and re-opens the views of streaming queries. */
 public final class StreamMagic implements LineMagic, MagicHelp {
   static final List<String> SUBCOMMANDS = List.of("list", "status", "progress", "explain", "stop", "restart", "await",
-      "show", "late", "state", "checkpoint");
+      "show", "late", "state", "checkpoint", "forget");
   static final String USAGE = "Usage: %stream list | status NAME | progress NAME | explain NAME | stop NAME|--all"
-      + " | restart NAME | await NAME [TIMEOUT_S] | show NAME | late NAME | state NAME [OPERATOR] | checkpoint NAME";
+      + " | restart NAME | await NAME [TIMEOUT_S] | show NAME | late NAME | state NAME [OPERATOR] | checkpoint NAME"
+      + " | forget NAME|--all";
+  /** The highest stateful-operator index {@code %stream state} accepts (a plan has far fewer). */
+  static final int MAX_OPERATOR = 999;
   private final EddyRuntime runtime;
   private final QueryInfo info;
 
@@ -37,7 +41,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
   @Override
   public String help() {
     return "manages streaming queries: list, status, progress, explain, stop, restart, await, show, late, state,"
-        + " checkpoint";
+        + " checkpoint, forget";
   }
 
   @Override
@@ -66,9 +70,12 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     if (sub.equals("checkpoint")) {
       return info.checkpoint(a.get(1));
     }
+    if (sub.equals("forget")) {
+      return info.forget(a.get(1));
+    }
     StreamingQuery q = info.query(a.get(1));
     return switch (sub) {
-      case "status" -> MimeBundle.text(StatusLine.of(q) + "\n" + q.status());
+      case "status" -> info.status(q);
       case "progress" -> {
         // a live chart: it follows the query's batches until the query ends
         runtime.liveViews().open(q, () -> QueryInfo.progressTable(q), QueryInfo.PROGRESS_CHART, 0, false,
@@ -84,7 +91,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
         yield null;
       }
       case "late" -> info.late(q);
-      case "state" -> info.state(q, a.size() > 2 ? Integer.parseInt(a.get(2)) : 0);
+      case "state" -> info.state(q, a.size() > 2 ? Sizes.parse("OPERATOR", a.get(2), 0, MAX_OPERATOR) : 0);
       default -> throw new MagicException(USAGE);
     };
   }
@@ -111,8 +118,15 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     StreamingQuery again;
     try {
       again = streams.restart(name);
+    } catch (StreamingQueryException e) {
+      throw new MagicException("Restarted '" + name + "', and it failed before its first batch: "
+          + e.getCause() + "\n%stream status " + name + " shows it");
     } catch (RuntimeException e) {
       throw new MagicException("Could not restart '" + name + "': " + e.getMessage());
+    }
+    if (again.exception().isPresent() && again.lastProgress() == null) {
+      throw new MagicException("Restarted '" + name + "', and it failed before its first batch: "
+          + again.exception().get().getCause() + "\n%stream status " + name + " shows it");
     }
     Launch l = QueryLauncher.of(runtime).launch(name);
     Views.open(runtime, again, l == null ? null : l.chart(), l == null ? 20 : l.maxRows(), ctx);
@@ -123,7 +137,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
   }
 
   private Object await(StreamingQuery q, List<String> a) throws InterruptedException {
-    long timeoutMs = a.size() > 2 ? (long) (Double.parseDouble(a.get(2)) * 1000) : Long.MAX_VALUE;
+    long timeoutMs = a.size() > 2 ? Sizes.seconds("TIMEOUT_S", a.get(2), Sizes.MAX_AWAIT_SECONDS) : Long.MAX_VALUE;
     boolean done = timeoutMs == Long.MAX_VALUE ? awaitForever(q) : q.awaitTermination(timeoutMs);
     return MimeBundle.text(q.name() + (done ? " terminated: " : " still running after timeout: ") + q.state()
         + q.exception().map(e -> " (" + e.getMessage() + ")").orElse(""));
@@ -157,8 +171,13 @@ public final class StreamMagic implements LineMagic, MagicHelp {
       if (words.get(0).equals("restart")) {
         return new java.util.ArrayList<>(runtime.eddy().streams().restartable());
       }
-      runtime.eddy().streams().active().forEach(q -> names.add(q.name()));
-      if (words.get(0).equals("stop")) {
+      var streams = runtime.eddy().streams();
+      (words.get(0).equals("stop") ? streams.active() : streams.all()).forEach(q -> {
+        if (q.name() != null) {
+          names.add(q.name());
+        }
+      });
+      if (words.get(0).equals("stop") || words.get(0).equals("forget")) {
         names.add("--all");
       }
       return names;

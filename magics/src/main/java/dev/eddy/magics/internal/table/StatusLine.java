@@ -14,8 +14,17 @@ public final class StatusLine {
     StringBuilder b = new StringBuilder();
     b.append(q.name() == null ? q.id().toString() : q.name()).append(": ").append(q.state());
     String where = q instanceof dev.eddy.sql.api.engine.RemoteQueryHandle r ? " | " + r.engineLabel() : "";
+    var failure = q.exception();
+    if (failure.isPresent()) {
+      // the batch it failed in, even when that was its first (no progress was ever reported)
+      b.append(" in batch ").append(failure.get().batchId());
+    }
+    String note = q.state() == dev.eddy.streaming.api.QueryState.TERMINATED ? endNote(q) : null;
     if (p == null) {
-      return b.append(" | no batch yet | ").append(q.status().message()).append(where).toString();
+      if (failure.isPresent()) {
+        return b.append(" | no batch completed").append(where).toString();
+      }
+      return b.append(" | no batch yet | ").append(note != null ? note : q.status().message()).append(where).toString();
     }
     long stateRows = 0;
     long dropped = 0;
@@ -39,7 +48,16 @@ public final class StatusLine {
     if (bad > 0) {
       b.append(" | malformed rows ").append(bad);
     }
+    if (note != null) {
+      b.append(" | ").append(note);
+    }
     return b.append(where).toString();
+  }
+
+  /** Why a terminated query ended, when that is more than "Stopped" (e.g. another run replaced it). */
+  private static String endNote(StreamingQuery q) {
+    String m = q.status().message();
+    return m == null || m.isBlank() || m.equals("Stopped") ? null : m;
   }
 
   private static String rate(double r) {

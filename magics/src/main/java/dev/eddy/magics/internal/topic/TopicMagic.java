@@ -6,6 +6,7 @@ import dev.eddy.magics.api.MagicHelp;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.args.Args;
+import dev.eddy.magics.internal.args.Sizes;
 import dev.eddy.magics.internal.parse.NearestName;
 import dev.eddy.streaming.api.topic.TopicDescription;
 import dev.eddy.streaming.api.topic.TopicRecord;
@@ -64,10 +65,7 @@ public final class TopicMagic implements LineMagic, MagicHelp {
     }
     try {
       return switch (sub) {
-        case "create" -> {
-          TopicDescription d = topics.create(name, a.size() > 2 ? Integer.parseInt(a.get(2)) : 1);
-          yield MimeBundle.text("Created topic '" + d.name() + "' with " + d.partitions().size() + " partition(s)");
-        }
+        case "create" -> create(topics, name, a.subList(2, a.size()));
         case "describe" -> describe(topics.describe(name));
         case "produce" -> produce(topics, name, a.subList(2, a.size()));
         default -> tail(topics, name, a.subList(2, a.size()));
@@ -77,6 +75,39 @@ public final class TopicMagic implements LineMagic, MagicHelp {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new MagicException(e.getMessage());
     }
+  }
+
+  /**
+   * Creates the topic; if it exists with the same partition count that is a note (a notebook can run twice), with
+   * another count an error that names both.
+   */
+  static MimeBundle create(Topics topics, String name, List<String> rest) {
+    if (rest.size() > 1) {
+      throw new MagicException("%topic create takes a name and a partition count, not '" + String.join(" ", rest)
+          + "'.\n" + USAGE);
+    }
+    int partitions = rest.isEmpty() ? 1 : Sizes.parse("PARTITIONS", rest.get(0), 1, Sizes.MAX_PARTITIONS);
+    if (topics.exists(name)) {
+      int has = topics.describe(name).partitions().size();
+      if (has != partitions) {
+        throw new MagicException("Topic '" + name + "' already exists with " + plural(has) + ", not " + partitions
+            + ": the partition count of an existing topic cannot change; use another name");
+      }
+      return MimeBundle.text("Topic '" + name + "' already exists with " + plural(has) + ": nothing to do");
+    }
+    try {
+      TopicDescription d = topics.create(name, partitions);
+      return MimeBundle.text("Created topic '" + d.name() + "' with " + plural(d.partitions().size()));
+    } catch (IllegalArgumentException raced) {
+      if (topics.exists(name)) { // created by another cell in the meantime: answer as above
+        return create(topics, name, rest);
+      }
+      throw raced;
+    }
+  }
+
+  private static String plural(int partitions) {
+    return partitions + (partitions == 1 ? " partition" : " partitions");
   }
 
   private static Table list(Topics topics) {
@@ -118,8 +149,19 @@ public final class TopicMagic implements LineMagic, MagicHelp {
   }
 
   private static Table tail(Topics topics, String name, List<String> rest) {
-    boolean fromBeginning = rest.contains("--from-beginning");
-    int n = rest.stream().filter(s -> !s.startsWith("--")).findFirst().map(Integer::parseInt).orElse(10);
+    boolean fromBeginning = false;
+    int n = 10;
+    for (String arg : rest) {
+      if (arg.equals("--from-beginning")) {
+        fromBeginning = true;
+      } else if (arg.startsWith("--")) {
+        String hint = NearestName.of(arg, List.of("--from-beginning")).map(x -> " Did you mean '" + x + "'?")
+            .orElse("");
+        throw new MagicException("Unknown option '" + arg + "'." + hint + "\n" + USAGE);
+      } else {
+        n = Sizes.parse("N (records to show)", arg, 1, Sizes.MAX_TAIL);
+      }
+    }
     long[] earliest = topics.earliestOffsets(name);
     long[] latest = topics.latestOffsets(name);
     List<TopicRecord> all = new ArrayList<>();

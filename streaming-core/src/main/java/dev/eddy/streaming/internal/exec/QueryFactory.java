@@ -20,12 +20,18 @@ public final class QueryFactory {
      */
     public static MicroBatchExecutor create(QuerySpec spec, UnaryOperator<Sink> wrapSink,
                                             Consumer<QueryProgress> onProgress) {
-        PhysicalPlan plan = Planner.plan(spec.plan(), spec.mode(), spec.clock());
+        return create(spec, Planner.plan(spec.plan(), spec.mode(), spec.clock()), wrapSink, onProgress,
+                UUID.randomUUID());
+    }
+
+    private static MicroBatchExecutor create(QuerySpec spec, PhysicalPlan plan, UnaryOperator<Sink> wrapSink,
+                                             Consumer<QueryProgress> onProgress, UUID runId) {
         CheckpointStore store = store(spec);
         Sink sink = wrapSink.apply(SinkFactory.create(spec, plan, store.lastCommittedBatch().isPresent()));
-        QueryIdentity identity = new QueryIdentity(store.queryId(UUID.randomUUID()), UUID.randomUUID(), spec.queryName());
+        QueryIdentity identity = new QueryIdentity(store.queryId(UUID.randomUUID()), runId, spec.queryName());
         return new MicroBatchExecutor(identity, plan, sink, spec.mode(), spec.clock(), store, spec.noDataBatches(),
-                new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()));
+                new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()),
+                spec.options().getOrDefault("multiplewatermarkpolicy", "min"));
     }
 
     /**
@@ -33,11 +39,32 @@ public final class QueryFactory {
      * {@link QueryRegistry#restart(String)} can start it again.
      */
     public static QueryRunner start(QuerySpec spec, QueryRegistry registry) {
-        QueryRunner runner = new QueryRunner(create(spec, s -> s, registry::progress), spec.plan(), spec.trigger(),
-                spec.clock(), registry);
+        PhysicalPlan plan = Planner.plan(spec.plan(), spec.mode(), spec.clock()); // a plan error stops nothing
+        UUID runId = UUID.randomUUID();
+        if (replaces(spec)) {
+            // before the new run opens the checkpoint: the old run must not commit another batch after that
+            registry.stopForReplacement(spec.queryName(), "Replaced by a new run of '" + spec.queryName()
+                    + "' (run " + shortId(runId) + ") started " + java.time.Instant.ofEpochMilli(spec.clock().millis())
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
+        QueryRunner runner = new QueryRunner(create(spec, plan, s -> s, registry::progress, runId), spec.plan(),
+                spec.trigger(), spec.clock(), registry);
+        registry.remember(spec); // also when start() throws: a query that could not start can be restarted
         runner.start();
-        registry.remember(spec);
         return runner;
+    }
+
+    /** Whether the writer asked to replace an active query of the same name ({@code replace()}). */
+    static boolean replaces(QuerySpec spec) {
+        return spec.queryName() != null && "true".equalsIgnoreCase(spec.options().getOrDefault(REPLACE_OPTION, ""));
+    }
+
+    /** The writer option that {@code DataStreamWriter.replace()} sets. */
+    public static final String REPLACE_OPTION = "replace";
+
+    /** The first 8 hex digits of an id: what views and lists show. */
+    public static String shortId(UUID id) {
+        return id.toString().substring(0, 8);
     }
 
     private static CheckpointStore store(QuerySpec spec) {

@@ -15,7 +15,14 @@ import java.util.function.Consumer;
 
 /** A session's queries and listeners; thread-safe. */
 public final class QueryRegistry {
+    /** How many ended queries stay listed (oldest first out) until forgotten: the latest run of each name. */
+    static final int MAX_ENDED = 200;
     private final Map<UUID, StreamingQuery> active = new ConcurrentHashMap<>();
+    /**
+     * Every query started, active or ended, until {@link #forget}: the latest run under each name (unnamed ones by
+     * run id), in start order. Guarded by this.
+     */
+    private final java.util.LinkedHashMap<String, StreamingQuery> started = new java.util.LinkedHashMap<>();
     /** How each named query was last started: what a restart needs (plan, sink, trigger, checkpoint). */
     private final Map<String, QuerySpec> specs = new ConcurrentHashMap<>();
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
@@ -26,7 +33,8 @@ public final class QueryRegistry {
         for (StreamingQuery other : active.values()) {
             if (q.name() != null && q.name().equals(other.name())) {
                 throw new IllegalStateException("Cannot start query with name " + q.name()
-                        + " as a query with that name is already active");
+                        + " as a query with that name is already active (.replace() on the writer stops it and takes"
+                        + " the name)");
             }
             if (other.id().equals(q.id())) {
                 throw new IllegalStateException("Cannot start query with id " + q.id()
@@ -34,6 +42,73 @@ public final class QueryRegistry {
             }
         }
         active.put(q.id(), q);
+        String key = key(q);
+        started.remove(key);
+        started.put(key, q);
+        trimEnded();
+    }
+
+    private static String key(StreamingQuery q) {
+        return q.name() != null ? "name:" + q.name() : "run:" + q.runId();
+    }
+
+    private void trimEnded() {
+        long ended = started.values().stream().filter(q -> !q.isActive()).count();
+        var it = started.values().iterator();
+        while (ended > MAX_ENDED && it.hasNext()) {
+            if (!it.next().isActive()) {
+                it.remove();
+                ended--;
+            }
+        }
+    }
+
+    /** Every query started in this session and not forgotten, active or ended, oldest first. */
+    public synchronized List<StreamingQuery> all() {
+        return new ArrayList<>(started.values());
+    }
+
+    /** The latest run of the named query, active or ended (unless forgotten). */
+    public synchronized Optional<StreamingQuery> latest(String name) {
+        return Optional.ofNullable(started.get("name:" + name));
+    }
+
+    /**
+     * Drops an ended query from {@link #all()} (its restart spec stays). False if there is none by that name.
+     *
+     * @throws IllegalStateException if the query is still active
+     */
+    public synchronized boolean forget(String name) {
+        StreamingQuery q = started.get("name:" + name);
+        if (q == null) {
+            return false;
+        }
+        if (q.isActive()) {
+            throw new IllegalStateException("Query '" + name + "' is still active: stop it first");
+        }
+        started.remove("name:" + name);
+        return true;
+    }
+
+    /** Drops every ended query from {@link #all()}; returns how many. */
+    public synchronized int forgetEnded() {
+        int before = started.size();
+        started.values().removeIf(q -> !q.isActive());
+        return before - started.size();
+    }
+
+    /**
+     * Stops the active query named {@code name}, if there is one, so a new run can take the name; its status
+     * afterwards says {@code note} (what replaced it). Returns the stopped query, or null.
+     */
+    public StreamingQuery stopForReplacement(String name, String note) {
+        StreamingQuery old = active().stream().filter(q -> name.equals(q.name())).findFirst().orElse(null);
+        if (old instanceof QueryRunner r) {
+            r.stopReplaced(note);
+        } else if (old != null) {
+            old.stop();
+        }
+        return old;
     }
 
     public void unregister(StreamingQuery q) {

@@ -43,6 +43,10 @@ public final class QueryRunner implements StreamingQuery {
     private volatile QueryStatus status = new QueryStatus("Initializing sources", false, false);
     private volatile StreamingQueryException failure;
     private volatile boolean stopRequested;
+    /** Why the query stopped, when not on its own or by {@link #stop()} (another run replaced it). */
+    private volatile String stopNote;
+    /** Whether the sources are set up and the checkpoint (offsets, state, watermark) was read. */
+    private volatile boolean started;
     private boolean runNow;
     private long idleGeneration;
     private boolean idleReported;
@@ -62,6 +66,9 @@ public final class QueryRunner implements StreamingQuery {
      * Registers the query, starts its thread and returns once its sources are set up (their starting offsets are
      * resolved, the checkpoint is read), or it failed doing so. So "latest" means the moment the caller started
      * the query: records produced by the caller's next statement are read, whatever the thread scheduling.
+     *
+     * @throws StreamingQueryException if the query could not start (sources, a damaged or mismatched checkpoint);
+     *                                 it is FAILED with that exception
      */
     public void start() {
         registry.register(this);
@@ -70,6 +77,11 @@ public final class QueryRunner implements StreamingQuery {
             sourcesReady.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the query goes on starting; the caller just stops waiting
+            return;
+        }
+        StreamingQueryException f = failure;
+        if (f != null && !started) {
+            throw f; // e.g. a damaged checkpoint: start fails, as CHECKPOINTS.md says
         }
     }
 
@@ -77,6 +89,13 @@ public final class QueryRunner implements StreamingQuery {
         try {
             try {
                 exec.start();
+                started = true;
+            } catch (Throwable t) {
+                if (stopRequested && t instanceof java.util.concurrent.CancellationException c) {
+                    throw c; // stopped while a source waited for its broker: handled below
+                }
+                fail(t); // before start() is released: it throws this (e.g. a damaged checkpoint)
+                return;
             } finally {
                 sourcesReady.countDown();
             }
@@ -98,7 +117,8 @@ public final class QueryRunner implements StreamingQuery {
             fail(t);
         } finally {
             exec.stop();
-            status = new QueryStatus(state == QueryState.FAILED ? "Failed: " + failure.getCause() : "Stopped", false, false);
+            status = new QueryStatus(state == QueryState.FAILED ? "Failed: " + failure.getCause()
+                    : stopNote != null ? stopNote : "Stopped", false, false);
             runTasks();
             registry.unregister(this);
             registry.fire(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id(), runId(),
@@ -111,8 +131,10 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     private void fail(Throwable t) {
-        failure = new StreamingQueryException("Query " + describeName() + " failed in batch "
-                + exec.nextBatchId() + ": " + t, t, exec.nextBatchId());
+        String where = started ? "failed in batch " + exec.nextBatchId()
+                : exec.nextBatchId() > 0 ? "could not start (it resumes at batch " + exec.nextBatchId() + ")"
+                : "could not start";
+        failure = new StreamingQueryException("Query " + describeName() + " " + where + ": " + t, t, exec.nextBatchId());
         move(QueryState.FAILED);
     }
 
@@ -278,6 +300,14 @@ public final class QueryRunner implements StreamingQuery {
             }
         }
         throwIfFailed();
+    }
+
+    /** Stops the query because another run takes its name; its final status says {@code note}. */
+    void stopReplaced(String note) {
+        if (isActive()) {
+            stopNote = note;
+        }
+        stop();
     }
 
     @Override

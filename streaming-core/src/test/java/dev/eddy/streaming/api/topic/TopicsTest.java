@@ -29,7 +29,7 @@ class TopicsTest {
 
     @Test
     void when_badConfig_then_clearError() {
-        assertThatThrownBy(() -> topics.create("x", 0)).hasMessageContaining("at least 1 partition");
+        assertThatThrownBy(() -> topics.create("x", 0)).hasMessageContaining("from 1 to 1024 partitions");
         assertThatThrownBy(() -> topics.create("a b", 1)).hasMessageContaining("not valid");
     }
 
