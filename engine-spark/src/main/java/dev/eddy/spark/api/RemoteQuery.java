@@ -126,6 +126,7 @@ public final class RemoteQuery {
             });
             return null;
         }, null);
+        ended = true; // stop() returns once the query has stopped
     }
 
     void stopQuietly() {

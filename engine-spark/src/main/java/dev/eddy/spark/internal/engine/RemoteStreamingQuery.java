@@ -29,6 +29,7 @@ import java.util.UUID;
  */
 final class RemoteStreamingQuery implements RemoteQueryHandle {
     private final RemoteQuery remote;
+    private volatile long lastBatch = -1;
 
     RemoteStreamingQuery(RemoteQuery remote) {
         this.remote = remote;
@@ -88,7 +89,11 @@ final class RemoteStreamingQuery implements RemoteQueryHandle {
     @Override
     public QueryProgress lastProgress() {
         StreamingQueryProgress p = sparkProgress();
-        return p == null ? null : convert(p);
+        if (p == null) {
+            return null;
+        }
+        lastBatch = p.batchId();
+        return convert(p);
     }
 
     private StreamingQueryProgress sparkProgress() {
@@ -169,12 +174,11 @@ final class RemoteStreamingQuery implements RemoteQueryHandle {
         if (e == null) {
             return Optional.empty();
         }
-        QueryProgress last = null;
         if (!e.startsWith("Lost")) {
-            last = lastProgress();
+            lastProgress();
         }
-        return Optional.of(new StreamingQueryException(e + " (" + remote.label() + ")", null,
-                last == null ? -1 : last.batchId()));
+        // a lost server tells nothing more: the last batch this client saw
+        return Optional.of(new StreamingQueryException(e + " (" + remote.label() + ")", null, lastBatch));
     }
 
     @Override
