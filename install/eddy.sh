@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# One command to try Eddy: installs Jupyter if missing (Debian/Ubuntu: apt-get, with sudo when not root),
-# builds the kernel, registers the "eddy" kernelspec and starts Jupyter on notebooks/.
+# One command to try Eddy: installs JupyterLab 4 if no JupyterLab 4 is found (install/jupyterlab.sh: a Python venv
+# in ~/.local/share/eddy/venv, or $EDDY_VENV), builds the kernel, registers the "eddy" kernelspec and starts
+# JupyterLab on notebooks/, on 127.0.0.1 only.
 #
 # Usage: install/eddy.sh [--no-start] [--skip-build] [--user | --sys-prefix | --prefix DIR] [--uninstall]
-#   --no-start    install only; do not start Jupyter (used by tests and Docker builds)
+#   --no-start    install only; do not start JupyterLab (used by tests and Docker builds)
 #   --skip-build  reuse kernel/target/eddy-kernel.jar instead of running Maven
 #   --user, --sys-prefix, --prefix DIR   where the kernelspec goes (default --user; see install/kernelspec.sh)
 #   --uninstall   remove the kernelspec again (from the location chosen by the scope flags)
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
     --user|--sys-prefix) scope=("$1") ;;
     --prefix) scope=(--prefix "${2:?--prefix needs a directory}"); shift ;;
     --uninstall) uninstall=1 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "eddy: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -30,33 +31,48 @@ if [ "$uninstall" -eq 1 ]; then
   exec "$root/install/kernelspec.sh" uninstall "${scope[@]}"
 fi
 
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
-if ! command -v jupyter >/dev/null 2>&1 || ! jupyter notebook --version >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1; then
-    echo "eddy: installing Jupyter (Debian package jupyter-notebook)"
-    sudo_if_needed apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends jupyter-notebook
-  else
-    echo "eddy: Jupyter is missing and this is not a Debian/Ubuntu system; install Jupyter (e.g. 'pip install notebook'), then run me again." >&2
-    exit 1
-  fi
-fi
 if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
   echo "eddy: Java 17 (JDK) and Maven are needed to build. Debian: sudo apt-get install openjdk-17-jdk-headless maven" >&2
   exit 1
 fi
 
+# JupyterLab: Eddy's venv (install/jupyterlab.sh) once it exists; else a JupyterLab 4 already on PATH (older ones
+# cannot draw Vega-Lite v5 charts); else a new venv.
+venv="$("$root/install/jupyterlab.sh" path)"
+jupyter="$venv/bin/jupyter"
+if [ ! -f "$venv/pyvenv.cfg" ]; then
+  on_path="$(command -v jupyter || true)"
+  v="$( [ -n "$on_path" ] && "$on_path" lab --version 2>/dev/null | tail -n 1 || true)"
+  if [ -n "$v" ] && [ "${v%%.*}" -ge 4 ] 2>/dev/null; then
+    jupyter="$on_path"
+    echo "eddy: JupyterLab $v in $(dirname "$on_path")"
+  fi
+fi
+if [ "$jupyter" = "$venv/bin/jupyter" ]; then "$root/install/jupyterlab.sh" install; fi
+
 if [ "$build" -eq 1 ]; then
   echo "eddy: building the kernel (mvn package, tests skipped; install/test-all.sh runs them)"
-  (cd "$root" && mvn -B -q -ntp -pl kernel -am package -DskipTests)
+  # Maven's own output (code generators' chatter, colour codes) goes to a log shown only when the build fails.
+  log="$(mktemp "${TMPDIR:-/tmp}/eddy-build.XXXXXX.log")"
+  if ! (cd "$root" && mvn -B -q -ntp -Dstyle.color=never -pl kernel -am package -DskipTests) >"$log" 2>&1; then
+    echo "eddy: the build failed; the end of its log ($log):" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi
-"$root/install/kernelspec.sh" install "${scope[@]}" --jar "$root/kernel/target/eddy-kernel.jar"
+# kernelspec.sh finds the prefix for --sys-prefix through the first jupyter on PATH: make that ours.
+PATH="$(dirname "$jupyter"):$PATH" "$root/install/kernelspec.sh" install "${scope[@]}" \
+  --jar "$root/kernel/target/eddy-kernel.jar"
+if [ "${scope[0]}" != --prefix ] && ! "$jupyter" kernelspec list 2>/dev/null | grep -q '^ *eddy '; then
+  echo "eddy: '$jupyter kernelspec list' does not show the kernel 'eddy'; is JUPYTER_PATH or JUPYTER_DATA_DIR set?" >&2
+  exit 1
+fi
 
 if [ "$start" -eq 1 ]; then
-  echo "eddy: starting Jupyter on $root/notebooks (pick the kernel 'Java (Eddy)')"
+  echo "eddy: starting JupyterLab on $root/notebooks (open 01-welcome.ipynb; its kernel is 'Java (Eddy)')"
   cd "$root/notebooks"
   # Jupyter refuses to run as root unless told; the README allows a root install (e.g. a fresh VM).
   root_flag=(); [ "$(id -u)" -eq 0 ] && root_flag=(--allow-root)
-  exec jupyter notebook --notebook-dir="$root/notebooks" "${root_flag[@]}"
+  exec "$jupyter" lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$root/notebooks" "${root_flag[@]}"
 fi

@@ -6,7 +6,8 @@
 #   --sys-prefix  into the prefix of the Python that runs Jupyter (e.g. /usr for Debian's jupyter)
 #   --prefix DIR  into DIR/share/jupyter (Jupyter finds it when DIR/share/jupyter is on JUPYTER_PATH)
 #   --jar PATH    the shaded kernel jar (default: kernel/target/eddy-kernel.jar); it is copied next to kernel.json
-#   --java PATH   the JDK's java (default: the java on PATH, resolved to an absolute path)
+#   --java PATH   the java of a JDK 17 or newer with jdk.jshell (default: $JAVA_HOME/bin/java, else the java on
+#                 PATH, resolved to an absolute path); its version shows in the name, e.g. "Java (Eddy, JDK 25)"
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 action=install
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --prefix) scope=prefix; prefix="${2:?--prefix needs a directory}"; shift ;;
     --jar) jar="${2:?--jar needs a path}"; shift ;;
     --java) java_bin="${2:?--java needs a path}"; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "kernelspec: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -52,7 +53,7 @@ if [ -z "$java_bin" ]; then
   else java_bin="$(command -v java || true)"; fi
 fi
 if [ -z "$java_bin" ]; then
-  echo "kernelspec: no java found. Install a JDK 17 (Debian: sudo apt-get install openjdk-17-jdk-headless)." >&2
+  echo "kernelspec: no java found. Install a JDK 17 or newer (Debian: sudo apt-get install openjdk-17-jdk-headless)." >&2
   exit 1
 fi
 java_bin="$(readlink -f "$java_bin" || true)"
@@ -62,11 +63,11 @@ if [ -z "$java_bin" ] || [ ! -x "$java_bin" ]; then
 fi
 if ! "$java_bin" --list-modules 2>/dev/null | grep -q '^jdk.jshell@'; then
   echo "kernelspec: $java_bin has no jdk.jshell module (it is a JRE, not a full JDK)." >&2
-  echo "  Install a full JDK 17 (Debian: sudo apt-get install openjdk-17-jdk-headless) and pass --java /path/to/bin/java." >&2
+  echo "  Install a full JDK 17 or newer (Debian: sudo apt-get install openjdk-17-jdk-headless) and pass --java /path/to/bin/java." >&2
   exit 1
 fi
 feature="$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-if [ "${feature%%.*}" -lt 17 ] 2>/dev/null; then
+if ! [ "${feature%%.*}" -ge 17 ] 2>/dev/null; then
   echo "kernelspec: $java_bin is Java $feature; Eddy needs Java 17 or newer." >&2
   exit 1
 fi
@@ -75,11 +76,15 @@ mkdir -p "$kernel_dir"
 cp -f "$jar" "$kernel_dir/eddy-kernel.jar"
 rm -f "$kernel_dir/eddy.jsa"
 # Flags: a modest heap; SerialGC starts fastest on small machines (measured: bench/kernel; ParallelGC was no better
-# on 2 shared cores); a 256 MB young generation so that start-up and the first cell allocate without a young
-# collection (with the default ~100 MB eden the first one, 40-150 ms, fell into the first cell; measured with
-# -Xlog:gc); the exit guard needs a security manager to be allowed (Java 17); -Xss for deep recursion in cells;
-# headless AWT for images.
-flags=(-Xmx1g -Xmn256m -Xss4m -XX:+UseSerialGC -Djava.security.manager=allow -Djava.awt.headless=true)
+# on 2 shared cores); a 96 MB young generation: an idle kernel keeps every page its eden ever touched, and 256 MB
+# (no young collection before the first cell) cost 80 MB more resident memory per kernel (bench/kernel's
+# kernel.idle_rss.mb, 385 -> 305 MB) while a collection still fell before the first cell (-Xlog:gc); -Xss for
+# deep recursion in cells; headless AWT for images. No security manager: cells are stopped
+# and kept from exiting by rewriting their bytecode, which works on every JDK from 17 on.
+flags=(-Xmx1g -Xmn96m -Xss4m -XX:+UseSerialGC -Djava.awt.headless=true)
+# JDK 24+ warns on stderr when a library (ClassGraph, via the engine's dependencies) calls sun.misc.Unsafe; the
+# option that allows it exists from JDK 23 on and is an error before.
+if [ "${feature%%.*}" -ge 23 ]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
 # Class-data sharing: a short training run records the classes a kernel start loads (JShell, javac, Jackson...)
 # into an archive next to the jar; measured about 40% off start-up and first-cell time. -Xshare:auto makes the
 # JVM ignore the archive safely if it no longer matches (e.g. after a JDK update); reinstall to refresh it.
@@ -96,7 +101,7 @@ json_argv="$(printf '"%s", ' "${argv[@]}")"
 cat > "$kernel_dir/kernel.json" <<JSON
 {
   "argv": [${json_argv%, }],
-  "display_name": "Java (Eddy)",
+  "display_name": "Java (Eddy, JDK ${feature%%.*})",
   "language": "java",
   "interrupt_mode": "message",
   "env": {},

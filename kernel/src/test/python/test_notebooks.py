@@ -1,4 +1,5 @@
-"""Runs every notebook in notebooks/ top to bottom on the Eddy kernel with nbclient (run by NotebooksIT).
+"""Runs every notebook in notebooks/ top to bottom on the Eddy kernel with nbclient (run by NotebooksIT), twice in
+the same kernel, as a student's second "Run All" does; and checks how the tutorials are laid out for students.
 
 A notebook that needs a Kafka broker says so in its metadata ("eddy": {"requires": ["kafka"]}); only its kernel
 gets EDDY_KAFKA_BOOTSTRAP (NotebooksIT starts a real broker and sets it), so the others provably run without one.
@@ -13,7 +14,9 @@ import nbformat
 from nbclient import NotebookClient
 
 NOTEBOOKS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "notebooks")
+SETUP_FILE = os.path.join(NOTEBOOKS, "tutorial-setup.jsh")
 CELL_TIMEOUT_S = 120
+MAX_LINE = 100
 KAFKA_ENV = "EDDY_KAFKA_BOOTSTRAP"
 
 
@@ -45,15 +48,28 @@ class NotebookTests(unittest.TestCase):
                     self.skipTest("needs a Kafka broker: set %s (NotebooksIT starts one)" % KAFKA_ENV)
                 client = NotebookClient(nb, kernel_name="eddy", timeout=CELL_TIMEOUT_S, startup_timeout=60,
                                         resources={"metadata": {"path": os.path.dirname(path)}})
-                started = time.monotonic()
-                client.execute(env=kernel_env(nb))  # raises CellExecutionError on the first failing cell
-                print("%s ran in %.1f s" % (os.path.basename(path), time.monotonic() - started))
-                code_cells = [c for c in nb.cells if c.cell_type == "code"]
-                self.assertTrue(all(c.get("execution_count") for c in code_cells))
-                errors = [o for c in code_cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-                self.assertEqual([], errors)
+                name = os.path.basename(path)
+                try:
+                    started = time.monotonic()
+                    # raises CellExecutionError on the first failing cell; the kernel stays up for the second run
+                    client.execute(env=kernel_env(nb), cleanup_kc=False)
+                    self.assert_every_cell_ran(nb)
+                    print("%s ran in %.1f s" % (name, time.monotonic() - started))
+                    again = time.monotonic()
+                    client.execute()  # "Run All" again in the same kernel, which it then shuts down
+                    self.assert_every_cell_ran(nb)
+                    print("%s ran again in the same kernel in %.1f s" % (name, time.monotonic() - again))
+                finally:
+                    if client.kc is not None:
+                        client._cleanup_kernel()  # a failed run leaves no kernel behind
         # the course must run in CI in under 10 minutes; NotebooksIT stops the suite after that
         print("all %d notebooks ran in %.1f s" % (len(paths), time.monotonic() - all_started))
+
+    def assert_every_cell_ran(self, nb):
+        code_cells = [c for c in nb.cells if c.cell_type == "code"]
+        self.assertTrue(all(c.get("execution_count") for c in code_cells))
+        errors = [o for c in code_cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        self.assertEqual([], errors)
 
     def test_tutorials_use_the_eddy_kernel_and_end_with_a_runnable_exercise(self):
         for path in notebook_paths():
@@ -80,6 +96,49 @@ class NotebookTests(unittest.TestCase):
                 self.assertTrue(re.search(r"AssertionError|expect\(", code), "no checks of what the reader is told")
                 if "kafka" not in requirements(nb):
                     self.assertNotIn(KAFKA_ENV, code, "uses a broker without declaring it in its metadata")
+
+
+    def test_tutorials_start_with_the_shared_setup_collapsed_and_do_not_repeat_it(self):
+        with open(SETUP_FILE) as f:
+            setup = f.read().rstrip("\n")
+        imports = {l for l in setup.split("\n") if l.startswith("import ")}
+        helpers = re.findall(r"(?m)^[\w<>]+ (\w+)\(", setup)
+        self.assertEqual(["at", "hm", "rows", "expect"], helpers)
+        for path in notebook_paths():
+            with self.subTest(notebook=os.path.basename(path)):
+                nb = nbformat.read(path, as_version=4)
+                code_cells = [c for c in nb.cells if c.cell_type == "code"]
+                first = code_cells[0]
+                self.assertEqual(setup, first.source, "first code cell differs: run notebooks/tools/tidy.py")
+                self.assertEqual(["setup"], first.metadata.get("tags"))
+                self.assertTrue(first.metadata.get("jupyter", {}).get("source_hidden"))
+                own = "\n".join(c.source for c in code_cells[1:])
+                self.assertEqual([], [l for l in own.split("\n") if l.strip() in imports])
+                self.assertEqual([], re.findall(r"(?m)^(?:Instant at\(String|String hm\(String|"
+                                                r"List<String> rows\(Table t, String\.\.\.|"
+                                                r"void expect\(List<String> got, String\.\.\.)", own))
+
+    def test_solutions_are_collapsed_and_the_text_says_how_to_show_them(self):
+        for path in notebook_paths():
+            with self.subTest(notebook=os.path.basename(path)):
+                nb = nbformat.read(path, as_version=4)
+                indexed = list(enumerate(nb.cells))
+                solutions = [i for i, c in indexed if "solution" in c.metadata.get("tags", [])]
+                self.assertTrue(solutions)
+                for i in solutions:
+                    self.assertTrue(nb.cells[i].metadata.get("jupyter", {}).get("source_hidden"), "cell %d" % i)
+                before = "\n".join(c.source for c in nb.cells[:solutions[0]] if c.cell_type == "markdown")
+                self.assertIn("Expand All Code", before)
+
+    def test_no_code_line_is_longer_than_100_characters(self):
+        for path in notebook_paths():
+            with self.subTest(notebook=os.path.basename(path)):
+                nb = nbformat.read(path, as_version=4)
+                long = [l for c in nb.cells if c.cell_type == "code" for l in c.source.split("\n")
+                        if len(l) > MAX_LINE]
+                self.assertEqual([], long)
+        with open(SETUP_FILE) as f:
+            self.assertEqual([], [l for l in f.read().split("\n") if len(l) > MAX_LINE])
 
 
 if __name__ == "__main__":

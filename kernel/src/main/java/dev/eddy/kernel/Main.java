@@ -17,7 +17,16 @@ public final class Main {
       System.err.println("usage: java -jar eddy-kernel.jar CONNECTION_FILE");
       System.exit(2);
     }
-    Kernel kernel = new Kernel(ConnectionInfo.read(Path.of(args[0])), version());
+    ConnectionInfo conn;
+    try {
+      conn = ConnectionInfo.read(Path.of(args[0]));
+    } catch (java.io.IOException e) { // one line, not a stack trace: e.g. an unsupported signature_scheme
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+      System.err.println("eddy: cannot use connection file " + args[0] + ": " + why);
+      System.exit(2);
+      return;
+    }
+    Kernel kernel = new Kernel(conn, version());
     kernel.start();
     kernel.awaitShutdown();
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Installs the built kernel jar with install/kernelspec.sh into a temporary Jupyter data dir and runs a python
@@ -28,17 +29,62 @@ final class PythonSuite {
     return jar;
   }
 
-  /** Installs the kernelspec under {@code dir}/share/jupyter and returns the environment pointing Jupyter there. */
+  /**
+   * Installs the kernelspec (once per JDK and test JVM: the class-data-sharing training takes a while) and returns
+   * the environment pointing Jupyter at it, with data and runtime dirs of its own under {@code dir}. The JDK is
+   * the build's unless the system property {@code eddy.kernel.java} names one: a path to its {@code java}, or
+   * {@code second} for the newest other JDK on this machine ({@link SecondJdk}; the test is skipped, saying why,
+   * where there is none).
+   */
   static Map<String, String> installKernel(Path dir) throws Exception {
-    Result r = run(List.of(repoRoot().resolve("install/kernelspec.sh").toString(), "install", "--prefix",
-        dir.toString(), "--jar", kernelJar().toString()), repoRoot(), Map.of(), 120);
-    assertThat(r.exitCode()).as("kernelspec.sh output:\n" + r.output()).isZero();
-    Path data = dir.resolve("share/jupyter");
+    String java = kernelJava();
+    Path prefix = INSTALLED.get(java);
+    if (prefix == null) {
+      prefix = Files.createTempDirectory("eddy-kernelspec");
+      deleteOnExit(prefix);
+      List<String> cmd = new ArrayList<>(List.of(repoRoot().resolve("install/kernelspec.sh").toString(), "install",
+          "--prefix", prefix.toString(), "--jar", kernelJar().toString()));
+      if (!java.isEmpty()) {
+        cmd.addAll(List.of("--java", java));
+      }
+      Result r = run(cmd, repoRoot(), Map.of(), 180);
+      assertThat(r.exitCode()).as("kernelspec.sh output:\n" + r.output()).isZero();
+      INSTALLED.put(java, prefix);
+    }
+    Path data = prefix.resolve("share/jupyter");
     assertThat(data.resolve("kernels/eddy/kernel.json")).exists();
     Files.createDirectories(dir.resolve("runtime"));
     return Map.of("JUPYTER_PATH", data.toString(), "JUPYTER_DATA_DIR", dir.resolve("data").toString(),
         "JUPYTER_RUNTIME_DIR", dir.resolve("runtime").toString(), "JUPYTER_PLATFORM_DIRS", "1",
         "PYTHONDONTWRITEBYTECODE", "1");
+  }
+
+  private static final Map<String, Path> INSTALLED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The java the kernelspec is installed with; "" for kernelspec.sh's default. */
+  static String kernelJava() {
+    String wanted = System.getProperty("eddy.kernel.java", "").strip();
+    if (!wanted.equals("second")) {
+      return wanted;
+    }
+    SecondJdk.Found found = SecondJdk.find();
+    Assumptions.assumeTrue(found.java() != null, () -> {
+      String why = "the second-JDK pass is skipped: " + found.why();
+      System.out.println("[eddy] " + why);
+      return why;
+    });
+    System.out.println("[eddy] kernel ITs on the second JDK: " + found.java() + " (JDK " + found.feature() + ")");
+    return found.java().toString();
+  }
+
+  private static void deleteOnExit(Path dir) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a temp dir left behind
+      }
+    }));
   }
 
   /** Runs {@code python3 -m unittest -v MODULE} in src/test/python and returns its exit code and output. */

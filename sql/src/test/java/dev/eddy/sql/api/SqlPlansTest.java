@@ -56,6 +56,18 @@ class SqlPlansTest {
   }
 
   @Test
+  void when_batchQueryRunsOnAnInterruptedThread_then_itEndsAtItsNextRowInsteadOfRunningOn() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> sql.execute("SELECT a.id FROM people a, people b, people c"))
+          .hasMessageContaining("the query was interrupted");
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(sql.execute("SELECT a.id FROM people a, people b, people c")).isInstanceOf(SqlResult.Rows.class);
+  }
+
+  @Test
   void when_insertTargetIsATable_then_itIsRejected() {
     assertThatThrownBy(() -> sql.execute("INSERT INTO people SELECT CAST(auction AS INT), 'x' FROM bids"))
         .hasMessageStartingWith("INSERT INTO needs a stream sink; 'people' is a table");

@@ -73,6 +73,16 @@ class SqlOnEngineTest {
   }
 
   @Test
+  void when_sparkWindowHasAZeroStartTime_then_itIsAcceptedAsTheSameWindow() {
+    Expr.Window zero = (Expr.Window) find(plan("SELECT window.start, COUNT(*) FROM bids"
+        + " GROUP BY window(ts, '10 seconds', '5 seconds', '0 seconds')"), Aggregate.class).get(0).groupings().get(0);
+    assertThat(zero).isEqualTo(new Expr.Window(new Expr.Col("ts"), 10_000_000L, 5_000_000L, 0));
+    Expr.Window shifted = (Expr.Window) find(plan("SELECT window.start, COUNT(*) FROM bids"
+        + " GROUP BY window(ts, '10 seconds', '5 seconds', '2 seconds')"), Aggregate.class).get(0).groupings().get(0);
+    assertThat(shifted.offsetMicros()).isEqualTo(2_000_000L);
+  }
+
+  @Test
   void when_tumbleAndSessionAreTranslated_then_theEngineGetsTheirWindows() {
     Expr tumble = find(plan("SELECT window.start, COUNT(*) FROM bids GROUP BY window(ts, '1 minute')"),
         Aggregate.class).get(0).groupings().get(0);

@@ -65,8 +65,26 @@ public final class DataStreamWriter {
         return this;
     }
 
+    /**
+     * A sink option, or one of the engine's: {@code checkpointLocation} and {@code queryName} (as the methods),
+     * {@code minBatchesToRetain}, {@code stateSnapshotInterval}, {@code multipleWatermarkPolicy}. Any option neither
+     * the engine nor the sink reads makes {@link #start()} fail, naming it.
+     */
     public DataStreamWriter option(String key, String value) {
         options.put(key.toLowerCase(java.util.Locale.ROOT), value);
+        return this;
+    }
+
+    public DataStreamWriter option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    public DataStreamWriter option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
+    public DataStreamWriter options(Map<String, String> all) {
+        all.forEach(this::option);
         return this;
     }
 
@@ -107,12 +125,33 @@ public final class DataStreamWriter {
         if (session.stateSnapshotInterval() != 10) { // a session default other than the engine's
             opts.putIfAbsent("statesnapshotinterval", Integer.toString(session.stateSnapshotInterval()));
         }
-        return new QuerySpec(data.plan(), mode, trigger, queryName, format, Map.copyOf(opts), checkpointLocation,
+        if (!session.multipleWatermarkPolicy().equals("min")) {
+            opts.putIfAbsent("multiplewatermarkpolicy", session.multipleWatermarkPolicy());
+        }
+        String ckpt = fromOption(opts, "checkpointlocation", "checkpointLocation", checkpointLocation);
+        String name = fromOption(opts, "queryname", "queryName", queryName);
+        return new QuerySpec(data.plan(), mode, trigger, name, format, Map.copyOf(opts), ckpt,
                 checkpointStore, foreachBatch, console, session.noDataBatches(), session.clock(), session.memoryTables());
     }
 
-    /** Starts the query on its own thread. */
+    /** Spark's {@code .option("checkpointLocation", dir)} and {@code .option("queryName", n)}: the same as the methods. */
+    private static String fromOption(Map<String, String> opts, String key, String name, String fromMethod) {
+        String fromOpt = opts.remove(key);
+        if (fromOpt != null && fromMethod != null && !fromOpt.equals(fromMethod)) {
+            throw new IllegalArgumentException(name + " is given twice with different values: '" + fromMethod
+                    + "' and option '" + fromOpt + "'");
+        }
+        return fromMethod != null ? fromMethod : fromOpt;
+    }
+
+    /** Starts the query on its own thread. Unknown options fail here, naming them. */
     public StreamingQuery start() {
         return QueryFactory.start(spec(), session.registry());
+    }
+
+    /** Spark's {@code start(path)}: option {@code path} (the file sinks' output directory), then {@link #start()}. */
+    public StreamingQuery start(String path) {
+        option("path", path);
+        return start();
     }
 }

@@ -66,10 +66,61 @@ public final class Dataset {
         return select(Arrays.stream(columns).map(Functions::col).toArray(Expr[]::new));
     }
 
+    /**
+     * Spark's {@code selectExpr}: each argument is a SQL select item ({@code "a + 1 AS b"}, {@code "upper(page)"},
+     * {@code "*"}), parsed by the SQL module. Without the SQL module on the class path it fails saying so.
+     */
+    public Dataset selectExpr(String... sqlItems) {
+        List<Expr> items = new ArrayList<>();
+        for (String s : sqlItems) {
+            if (s.trim().equals("*")) {
+                schema().names().forEach(n -> items.add(Functions.col(n)));
+            } else {
+                items.add(Functions.expr(s));
+            }
+        }
+        return select(items.toArray(Expr[]::new));
+    }
+
+    /** Replaces {@code expr("...")} calls by the expressions the SQL module parses over {@code input}. */
+    static Expr resolveSql(Expr e, Schema input) {
+        if (e instanceof Expr.Call c && c.function().equals("expr") && c.args().size() == 1
+                && c.args().get(0) instanceof Expr.Lit l && l.value() instanceof String text) {
+            return dev.eddy.streaming.api.spi.ExpressionParser.find().parse(text, input);
+        }
+        if (e instanceof Expr.Call c) {
+            return new Expr.Call(c.function(), c.args().stream().map(a -> resolveSql(a, input)).toList());
+        }
+        if (e instanceof Expr.Alias a) {
+            return new Expr.Alias(resolveSql(a.child(), input), a.name());
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), resolveSql(b.left(), input), resolveSql(b.right(), input));
+        }
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), resolveSql(u.child(), input));
+        }
+        if (e instanceof Expr.Cast c) {
+            return new Expr.Cast(resolveSql(c.child(), input), c.to());
+        }
+        if (e instanceof Expr.Agg a && a.arg() != null) {
+            return new Expr.Agg(a.fn(), resolveSql(a.arg(), input));
+        }
+        return e;
+    }
+
+    private static Expr[] resolveSql(Expr[] es, Schema input) {
+        Expr[] out = new Expr[es.length];
+        for (int i = 0; i < es.length; i++) {
+            out[i] = resolveSql(es[i], input);
+        }
+        return out;
+    }
+
     /** Computes columns; at most one may be {@code explode(split(...))}, which makes one row per part. */
     public Dataset select(Expr... exprs) {
         LogicalPlan child = plan;
-        List<Expr> items = new ArrayList<>(Arrays.asList(exprs));
+        List<Expr> items = new ArrayList<>(Arrays.asList(resolveSql(exprs, plan.schema())));
         for (int i = 0; i < items.size(); i++) {
             Expr u = ExprTypes.unalias(items.get(i));
             if (u instanceof Expr.Call c && c.function().equals("explode")) {
@@ -112,7 +163,17 @@ public final class Dataset {
     }
 
     public Dataset filter(Expr condition) {
-        return with(new Filter(plan, condition));
+        return with(new Filter(plan, resolveSql(condition, plan.schema())));
+    }
+
+    /** Spark's {@code filter("page = 'home'")}: a SQL condition, parsed by the SQL module. */
+    public Dataset filter(String sqlCondition) {
+        return filter(Functions.expr(sqlCondition));
+    }
+
+    /** Spark's {@code where("...")}: the same as {@link #filter(String)}. */
+    public Dataset where(String sqlCondition) {
+        return filter(sqlCondition);
     }
 
     public Dataset where(Expr condition) {
@@ -146,6 +207,19 @@ public final class Dataset {
     /** flatMap with a policy for rows the lambda throws on. */
     public Dataset flatMap(Schema outSchema, RowFlatMapper f, RowErrorPolicy onError) {
         return with(new MapRows(plan, f, outSchema, "flatMap(lambda)", onError));
+    }
+
+    /** One group of all rows, for a global aggregate: {@code groupBy().agg(count(), sum(col("x")))}. */
+    public GroupedData groupBy() {
+        return new GroupedData(this, List.of());
+    }
+
+    /** A global aggregate, Spark's {@code df.agg(...)}: the same as {@code groupBy().agg(...)}. */
+    public Dataset agg(Expr aggregate, Expr... more) {
+        List<Expr> all = new ArrayList<>();
+        all.add(aggregate);
+        all.addAll(Arrays.asList(more));
+        return groupBy().agg(all.toArray(Expr[]::new));
     }
 
     public GroupedData groupBy(String... columns) {
@@ -304,7 +378,9 @@ public final class Dataset {
         }
 
         public Dataset agg(Expr... aggregates) {
-            return source.with(new Aggregate(source.plan, keys, List.of(aggregates)));
+            Schema in = source.plan.schema();
+            List<Expr> k = keys.stream().map(e -> resolveSql(e, in)).toList();
+            return source.with(new Aggregate(source.plan, k, List.of(resolveSql(aggregates, in))));
         }
 
         /** count(*) as column "count". */

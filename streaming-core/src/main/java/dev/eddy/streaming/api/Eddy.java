@@ -24,12 +24,14 @@ public final class Eddy {
     private final Clock clock;
     private final boolean noDataBatches;
     private final int stateSnapshotInterval;
+    private final String multipleWatermarkPolicy;
     private final MemoryTables memoryTables = new MemoryTables();
     private final QueryRegistry registry = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(registry);
     private final java.util.Map<String, Dataset> views = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Eddy(Clock clock, boolean noDataBatches, int stateSnapshotInterval) {
+    private Eddy(Clock clock, boolean noDataBatches, int stateSnapshotInterval, String multipleWatermarkPolicy) {
+        this.multipleWatermarkPolicy = multipleWatermarkPolicy;
         this.clock = clock;
         this.noDataBatches = noDataBatches;
         this.stateSnapshotInterval = stateSnapshotInterval;
@@ -49,6 +51,7 @@ public final class Eddy {
         private Clock clock = Clock.system();
         private boolean noDataBatches = true;
         private int stateSnapshotInterval = 10;
+        private String multipleWatermarkPolicy = "min";
 
         /** The clock the engine reads (a {@link ManualClock} in tests). */
         public Builder clock(Clock c) {
@@ -74,8 +77,22 @@ public final class Eddy {
             return this;
         }
 
+        /**
+         * Spark's {@code spark.sql.streaming.multipleWatermarkPolicy} for queries with several watermarked inputs:
+         * {@code "min"} (the default: the global watermark follows the slowest input) or {@code "max"} (the
+         * fastest). A query's writer option {@code multipleWatermarkPolicy} wins.
+         */
+        public Builder multipleWatermarkPolicy(String policy) {
+            String p = policy.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!p.equals("min") && !p.equals("max")) {
+                throw new IllegalArgumentException("multipleWatermarkPolicy must be 'min' or 'max', got '" + policy + "'");
+            }
+            this.multipleWatermarkPolicy = p;
+            return this;
+        }
+
         public Eddy build() {
-            return new Eddy(clock, noDataBatches, stateSnapshotInterval);
+            return new Eddy(clock, noDataBatches, stateSnapshotInterval, multipleWatermarkPolicy);
         }
     }
 
@@ -92,13 +109,26 @@ public final class Eddy {
         return stateSnapshotInterval;
     }
 
+    /** The session's policy for several watermarks: "min" or "max" (see {@link Builder#multipleWatermarkPolicy}). */
+    public String multipleWatermarkPolicy() {
+        return multipleWatermarkPolicy;
+    }
+
     public DataStreamReader readStream() {
         return new DataStreamReader(this);
     }
 
-    /** A stream that tests and notebooks add rows to. */
+    /** A stream that tests and notebooks add rows to (its generated {@link MemoryStream#id()} names it for SQL). */
     public MemoryStream memoryStream(Schema schema) {
         return new MemoryStream(this, schema);
+    }
+
+    /**
+     * A memory stream with a chosen id, so SQL can name it: {@code WITH ('connector' = 'memory', 'id' = 'clicks')}. A
+     * second stream with the same id replaces the first for queries started afterwards.
+     */
+    public MemoryStream memoryStream(String id, Schema schema) {
+        return new MemoryStream(this, id, schema);
     }
 
     /** A static Dataset over a Tablesaw table (for stream-static joins). */

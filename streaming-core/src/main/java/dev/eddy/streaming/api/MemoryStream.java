@@ -16,13 +16,29 @@ import java.util.UUID;
  */
 public final class MemoryStream {
     private final Eddy session;
-    private final String id = UUID.randomUUID().toString();
+    private final String id;
     private final MemorySource source;
 
     MemoryStream(Eddy session, Schema schema) {
+        this(session, UUID.randomUUID().toString(), schema);
+    }
+
+    MemoryStream(Eddy session, String id, Schema schema) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a memory stream's id must not be blank");
+        }
         this.session = session;
+        this.id = id;
         this.source = new MemorySource(id, schema);
         MemorySources.register(id, source);
+    }
+
+    /**
+     * The id SQL reads this stream by: {@code CREATE STREAM s (...) WITH ('connector' = 'memory', 'id' = '<id>')}, the
+     * same as {@code readStream().format("memory").option("id", id)}.
+     */
+    public String id() {
+        return id;
     }
 
     public Schema schema() {

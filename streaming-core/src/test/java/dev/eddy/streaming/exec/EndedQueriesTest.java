@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
@@ -66,15 +67,16 @@ class EndedQueriesTest {
     }
 
     @Test
-    void when_checkpointCannotBeUsed_then_startReturnsAFailedQueryThatStaysFindable() throws Exception {
+    void when_checkpointCannotBeUsed_then_startFailsAndTheFailedQueryStaysFindable() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
 
-        StreamingQuery q = words.toDF().writeStream().memory("ck_bad")
-                .checkpointLocation(notADir.resolve("sub").toString()).start();
+        assertThatThrownBy(() -> words.toDF().writeStream().memory("ck_bad")
+                .checkpointLocation(notADir.resolve("sub").toString()).start())
+                .isInstanceOf(StreamingQueryException.class).hasMessageContaining("could not start");
 
+        StreamingQuery q = eddy.streams().find("ck_bad").orElseThrow();
         assertThat(q.state()).as("failed before start() returned").isEqualTo(QueryState.FAILED);
         assertThat(q.exception()).isPresent();
-        assertThat(eddy.streams().find("ck_bad")).containsSame(q);
         assertThat(eddy.streams().restartable()).contains("ck_bad");
     }
 }

@@ -139,7 +139,7 @@ class ReferenceCasesTest {
                 List.of("[12:00,12:10) dog 2", "[12:05,12:15) dog 3", "[12:05,12:15) owl 2", "[12:10,12:20) cat 1",
                         "[12:10,12:20) owl 1", "[12:15,12:25) cat 1", "[12:15,12:25) owl 1", "[12:20,12:30) owl 1"),
                 List.of("[12:10,12:20) owl 2", "[12:15,12:25) owl 2"));
-        String[] watermarkUsed = {null, "11:58", "12:04", "12:11"};
+        String[] watermarkUsed = {"00:00", "11:58", "12:04", "12:11"}; // Spark starts at the epoch
         long[] numInputRows = {2, 2, 4, 2};
         long[] total = {4, 7, 12, 9};
         long[] removed = {0, 0, 0, 3};

@@ -7,7 +7,6 @@ import dev.eddy.kernel.internal.display.DisplayPublisher;
 import dev.eddy.kernel.internal.eval.CellContext;
 import dev.eddy.kernel.internal.eval.CellInput;
 import dev.eddy.kernel.internal.eval.CellRunner;
-import dev.eddy.kernel.internal.eval.ExitGuard;
 import dev.eddy.kernel.internal.eval.JShellEvaluator;
 import dev.eddy.kernel.internal.eval.StdStreams;
 import dev.eddy.kernel.internal.eval.StreamBuffer;
@@ -44,6 +43,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,14 +71,19 @@ public final class Kernel {
     this.version = version;
   }
 
-  /** Binds the five sockets and starts serving; JShell starts and warms up in the background. */
+  /**
+   * Binds the five sockets and answers kernel_info at once; the rest of the wiring follows while the first
+   * requests wait in their queues. JShell starts and warms up in the background.
+   */
   public void start() {
+    StartTimeline timeline = StartTimeline.sinceJvmStart();
     PrintStream realErr = System.err;
-    // JShell's first compile is the slowest part of a start: begin it before anything else.
+    // JShell's first compile is the slowest part of a start: begin it before anything else. (Begun after the
+    // sockets, the client saw the kernel ready sooner but got its first cell's result later: measured.)
     JShellEvaluator java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, realErr);
     CompletableFuture<Void> jshellWarm = java.warmUp(Startup.WARM_UP);
-    ExitGuard.install();
-    EddyRuntime.shared(); // the session %%sql and Java cells share; its queries stop at shutdown
+    // A client shows the kernel as ready once a kernel_info reply and an IOPub message have arrived
+    // (jupyter_client's wait_for_ready, JupyterLab's nudge); only the other requests need the wiring below.
     WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
     iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
     RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
@@ -87,7 +92,36 @@ public final class Kernel {
     Heartbeat hb = new Heartbeat(context, conn.endpoint(conn.hbPort()));
     iopub.start();
     hb.start();
+    iopub.publish(messages.publication("status", Json.object(), status("starting"), Json.object()));
+    KernelInfoHandler info = new KernelInfoHandler(version);
+    CompletableFuture<Map<String, RequestHandler>> wiredShell = new CompletableFuture<>();
+    CompletableFuture<Map<String, RequestHandler>> wiredControl = new CompletableFuture<>();
+    control.start(new Dispatcher(DeferredHandlers.of(info, CONTROL_TYPES, wiredControl), messages, iopub));
+    shell.start(new Dispatcher(DeferredHandlers.of(info, SHELL_TYPES, wiredShell), messages, iopub));
+    stdin.start();
+    timeline.mark("sockets bound, kernel_info answered");
+    try {
+      wire(java, jshellWarm, info, wiredShell, wiredControl);
+    } catch (RuntimeException | LinkageError e) {
+      // the requests waiting on the wiring get an error reply instead of waiting for ever
+      wiredShell.completeExceptionally(e);
+      wiredControl.completeExceptionally(e);
+      throw e;
+    }
+    timeline.mark("serving");
+    LOG.info("Eddy kernel " + version + " serving, session " + messages.session());
+  }
 
+  /** Request types other than kernel_info, answered once {@link #wire} has run. */
+  static final Set<String> SHELL_TYPES = Set.of("execute_request", "history_request", "complete_request",
+      "inspect_request", "is_complete_request", "comm_info_request", "comm_open", "comm_msg", "comm_close",
+      "shutdown_request");
+  static final Set<String> CONTROL_TYPES = Set.of("interrupt_request", "shutdown_request");
+
+  private void wire(JShellEvaluator java, CompletableFuture<Void> jshellWarm, KernelInfoHandler info,
+      CompletableFuture<Map<String, RequestHandler>> wiredShell,
+      CompletableFuture<Map<String, RequestHandler>> wiredControl) {
+    EddyRuntime.shared(); // the session %%sql and Java cells share; its queries stop at shutdown
     StdStreams.install();
     ScheduledThreadPoolExecutor timer = timer();
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,
@@ -99,18 +133,11 @@ public final class Kernel {
     WarmUps.start(java, jshellWarm, providers);
     Notebook.bind(new NotebookBackend(display, magics));
     CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
-    KernelInfoHandler info = new KernelInfoHandler(version);
-    Map<String, RequestHandler> shellHandlers = shellHandlers(info, runner, display, timer);
-    Map<String, RequestHandler> controlHandlers = Map.of(
+    wiredControl.complete(Map.of(
         "kernel_info_request", info,
         "interrupt_request", ControlHandlers.interrupt(runner),
-        "shutdown_request", ControlHandlers.shutdown(this::shutdown));
-
-    iopub.publish(messages.publication("status", Json.object(), status("starting"), Json.object()));
-    control.start(new Dispatcher(controlHandlers, messages, iopub));
-    shell.start(new Dispatcher(shellHandlers, messages, iopub));
-    stdin.start();
-    LOG.info("Eddy kernel " + version + " serving, session " + messages.session());
+        "shutdown_request", ControlHandlers.shutdown(this::shutdown)));
+    wiredShell.complete(shellHandlers(info, runner, display, timer));
   }
 
   private Map<String, RequestHandler> shellHandlers(KernelInfoHandler info, CellRunner runner,
@@ -181,7 +208,7 @@ public final class Kernel {
         Thread.currentThread().interrupt();
       }
       stopped.countDown();
-      ExitGuard.exitKernel(0);
+      System.exit(0);
     }, "eddy-shutdown");
     t.start();
   }

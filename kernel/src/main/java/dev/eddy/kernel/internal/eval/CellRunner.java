@@ -12,6 +12,8 @@ import java.util.function.Function;
 /**
  * Runs a whole cell: magics are recognised first (execute, is_complete, complete, inspect) and go to the
  * magics registry; Java goes to JShell. Everything runs on the evaluator thread with the cell's output routing.
+ * A cell that an interrupt cannot end is given up after a bound and answered with why (a deadlock, where it is
+ * stuck); later cells run on a fresh evaluator thread.
  */
 public final class CellRunner {
   private final JShellEvaluator java;
@@ -40,12 +42,15 @@ public final class CellRunner {
     EvalResult r;
     try {
       r = java.call(() -> runHere(code, cell));
-    } catch (ThreadDeath stopped) {
-      r = JavaErrors.interrupted();
+    } catch (StuckCell.Abandoned stuck) {
+      r = JavaErrors.notStopped(stuck.getMessage());
     } catch (Exception e) {
       r = JavaErrors.thrown(e);
+    } finally {
+      java.endCell();
     }
-    if (r instanceof EvalResult.Error e && JavaErrors.INTERRUPTED.equals(e.ename())) {
+    if (r instanceof EvalResult.Error e && (JavaErrors.INTERRUPTED.equals(e.ename())
+        || JavaErrors.NOT_STOPPED.equals(e.ename()))) {
       StdStreams.reset();
     }
     return r;
@@ -65,7 +70,6 @@ public final class CellRunner {
       }
       return result;
     } finally {
-      java.endCell();
       CellRouting.leave();
       Thread.interrupted(); // an interrupt that arrived after the cell ended must not hit the next one
     }

@@ -32,8 +32,14 @@ public final class JShellEvaluator implements AutoCloseable {
       Snippet.SubKind.VAR_VALUE_SUBKIND, Snippet.SubKind.ASSIGNMENT_SUBKIND);
   /** Start-up variable name -> its declaration, to run again if JShell resets it (see restoreStartupVars). */
   private final Map<String, String> startupVars = new java.util.concurrent.ConcurrentHashMap<>();
-  private final ExecutorService thread;
+  /** The evaluator thread; replaced by a fresh one when a cell that cannot be stopped is given up. */
+  private volatile ExecutorService thread;
+  private final AtomicInteger threads = new AtomicInteger();
   private final KernelExecutionControl control = new KernelExecutionControl();
+  /** The call running on the evaluator thread and that thread, so that giving the thread up can answer it. */
+  private final Object runningLock = new Object();
+  private CompletableFuture<?> running;
+  private Thread runningThread;
   private final Future<?> ready;
   private final AtomicInteger waiting = new AtomicInteger();
   /** Calls submitted and not yet answered, and when the last one ended: for {@link #awaitIdle}. */
@@ -41,15 +47,52 @@ public final class JShellEvaluator implements AutoCloseable {
   private int active;
   private long lastActiveNanos = System.nanoTime();
   private JShell jshell;
+  /** Snippet id -> where its source came from, so that stack frames name lines of cells. */
+  private final Map<String, Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Counts cells, so a frame can say "this cell" or "an earlier cell". */
+  private volatile long cellSerial;
+  private final JavaErrors.SnippetOrigins frameOrigins = this::locate;
 
   /** Starts JShell in the background with {@code classpath} and the {@code startup} snippets (imports). */
   public JShellEvaluator(String classpath, List<String> startup, PrintStream log) {
-    this.thread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "eddy-eval");
+    this.thread = newEvaluatorThread();
+    this.ready = thread.submit(() -> start(classpath, startup, log));
+    control.onStuck(this::abandon);
+  }
+
+  private ExecutorService newEvaluatorThread() {
+    int n = threads.incrementAndGet();
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, n == 1 ? "eddy-eval" : "eddy-eval-" + n);
       t.setDaemon(true);
       return t;
     });
-    this.ready = thread.submit(() -> start(classpath, startup, log));
+  }
+
+  /**
+   * Gives up the evaluator thread {@code stuck} (a cell that ignored its interrupt): the call waiting for it is
+   * answered with {@code why}, work queued behind it moves to a fresh evaluator thread, and the stuck thread is
+   * left to itself (it parks for good if it ever returns to the kernel). JShell itself is kept: the cell's
+   * variables stay, though the stuck snippet never completes.
+   */
+  private void abandon(Thread stuck, String why) {
+    CompletableFuture<?> answer;
+    synchronized (runningLock) {
+      if (runningThread != stuck) {
+        return; // it ended after all
+      }
+      ExecutorService old = thread;
+      thread = newEvaluatorThread();
+      for (Runnable queued : old.shutdownNow()) {
+        thread.execute(queued);
+      }
+      answer = running;
+      running = null;
+      runningThread = null;
+    }
+    if (answer != null) {
+      answer.completeExceptionally(new StuckCell.Abandoned(why));
+    }
   }
 
   private void start(String classpath, List<String> startup, PrintStream log) {
@@ -86,13 +129,13 @@ public final class JShellEvaluator implements AutoCloseable {
     CompletableFuture<Void> done = new CompletableFuture<>();
     long t0 = System.nanoTime();
     for (String s : snippets) {
-      thread.submit(() -> {
+      execute(() -> {
         if (waiting.get() == 0) {
           warmUpOne(s);
         }
       });
     }
-    thread.submit(() -> {
+    execute(() -> {
       if (waiting.get() == 0) {
         jshell.sourceCodeAnalysis().completionSuggestions("Strin", 5, new int[1]);
       }
@@ -119,16 +162,36 @@ public final class JShellEvaluator implements AutoCloseable {
     }
   }
 
-  /** Runs {@code task} on the evaluator thread and waits for it. ThreadDeath from a stopped cell surfaces here. */
+  /**
+   * Runs {@code task} on the evaluator thread and waits for it. A cell given up after an interrupt surfaces here
+   * as {@link StuckCell.Abandoned}.
+   */
   public <T> T call(Callable<T> task) throws Exception {
     waiting.incrementAndGet();
     synchronized (activity) {
       active++;
     }
-    Future<T> f = thread.submit(() -> {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    execute(() -> {
       waiting.decrementAndGet();
-      ready.get();
-      return task.call();
+      synchronized (runningLock) {
+        running = f;
+        runningThread = Thread.currentThread();
+      }
+      try {
+        ready.get();
+        f.complete(task.call());
+      } catch (Throwable t) {
+        f.completeExceptionally(t);
+      } finally {
+        synchronized (runningLock) {
+          if (running == f) {
+            running = null;
+            runningThread = null;
+          }
+        }
+        control.parkIfAbandoned();
+      }
     });
     try {
       return unwrap(f);
@@ -138,6 +201,13 @@ public final class JShellEvaluator implements AutoCloseable {
         lastActiveNanos = System.nanoTime();
         activity.notifyAll();
       }
+    }
+  }
+
+  /** Queues {@code task} on the current evaluator thread (never on one being given up). */
+  private void execute(Runnable task) {
+    synchronized (runningLock) {
+      thread.execute(task);
     }
   }
 
@@ -186,6 +256,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
   /** Marks the start of a cell for interrupts; on the evaluator thread. */
   void beginCell() {
+    cellSerial++;
     control.beginCell();
   }
 
@@ -227,7 +298,9 @@ public final class JShellEvaluator implements AutoCloseable {
         return JavaErrors.incomplete(rest);
       }
       rest = ci.remaining();
-      result = runSnippet(ci.source(), code, offset, firstLine);
+      // Without the blank lines before it: JShell numbers a snippet's lines wrongly after a leading newline, and
+      // offset already points past them.
+      result = runSnippet(ci.source().stripLeading(), code, offset, firstLine);
       if (result instanceof EvalResult.Error) {
         return result;
       }
@@ -244,26 +317,23 @@ public final class JShellEvaluator implements AutoCloseable {
    */
   private EvalResult runSnippet(String source, String cell, int offset, int firstLine) {
     control.resetValue();
-    List<SnippetEvent> events;
-    try {
-      events = jshell.eval(source);
-    } catch (ThreadDeath stopped) {
-      control.takeStopped();
-      return JavaErrors.interrupted();
-    }
+    List<SnippetEvent> events = jshell.eval(source);
     if (control.takeStopped()) {
       return JavaErrors.interrupted();
     }
     restoreStartupVars(events);
+    int snippetLine = firstLine + (int) cell.substring(0, offset).chars().filter(c -> c == '\n').count();
+    String text = source.strip().lines().findFirst().orElse("");
     for (SnippetEvent e : events) {
       if (e.causeSnippet() != null) {
         continue;
       }
+      origins.put(e.snippet().id(), new Origin(cellSerial, snippetLine, text));
       if (e.status() == Snippet.Status.REJECTED) {
         return JavaErrors.compile(jshell, e.snippet(), cell, offset, firstLine);
       }
       if (e.exception() != null) {
-        return JavaErrors.runtime(e.exception());
+        return JavaErrors.runtime(e.exception(), frameOrigins);
       }
       if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
         System.err.println("Note: " + e.snippet().source().strip().split("\n")[0]
@@ -372,6 +442,19 @@ public final class JShellEvaluator implements AutoCloseable {
   public void close() {
     thread.shutdownNow();
   }
+
+  private String locate(String snippetId, int snippetLine) {
+    Origin o = origins.get(snippetId);
+    if (o == null) {
+      return null;
+    }
+    int line = o.firstLine() + Math.max(0, snippetLine - 1);
+    return o.cell() == cellSerial ? "line " + line + " of this cell"
+        : "line " + line + " of an earlier cell: " + (o.text().length() > 60 ? o.text().substring(0, 57) + "..."
+            : o.text());
+  }
+
+  private record Origin(long cell, int firstLine, String text) {}
 
   /** Completion matches and the range of the cell they replace (UTF-16 indexes). */
   public record Completions(List<String> matches, int start, int end) {}

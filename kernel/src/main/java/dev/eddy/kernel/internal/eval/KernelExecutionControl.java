@@ -4,6 +4,10 @@ import dev.eddy.kernel.internal.util.Log;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -12,20 +16,32 @@ import jdk.jshell.spi.ExecutionEnv;
 /**
  * Runs snippets directly on the evaluator's thread in the kernel's JVM (so cells share objects with the kernel
  * and engine), keeps the real value of the last expression for rich display, and stops a running snippet on
- * interrupt: first {@link Thread#interrupt()}, then, if user code ignores that, {@link Thread#stop()} (what
- * JShell's own local engine does; it still works on Java 17). Unlike JShell's LocalExecutionControl it does not
- * wait for threads the cell started, so cells may leave background work running.
+ * interrupt. The classes of cells are instrumented before they are defined ({@link CellInstrumenter}): an
+ * interrupt sets the stop request that their checks see, and interrupts the thread for code that waits. If the
+ * cell has still not ended after a bound (it waits on a monitor in a deadlock, or spins inside library code), it
+ * is given up: {@link #onStuck} frees the evaluator for other requests and the cell is answered with why it could
+ * not be stopped ({@link StuckCell}). Unlike JShell's LocalExecutionControl it does not wait for threads the cell
+ * started, so cells may leave background work running.
  */
 public final class KernelExecutionControl extends DirectExecutionControl {
   static final Object NO_VALUE = new Object();
   private static final Log LOG = Log.of(KernelExecutionControl.class);
-  private static final long GRACE_MS = 150;
-  /** Magics get longer to end on an interrupt (close a consumer, stop a query) before their thread is stopped. */
-  private static final long MAGIC_GRACE_MS = 2000;
+  /** How long a Java snippet may take to end after an interrupt before it is given up. */
+  static final long JAVA_STOP_BOUND_MS = Long.getLong("eddy.stopBoundMs", 2000);
+  /**
+   * Magics get longer to end on an interrupt: close a consumer, stop a query, or reach the next row of a batch
+   * query's outer table (Calcite's joins check nothing while they loop over their inner side).
+   */
+  static final long MAGIC_STOP_BOUND_MS = Long.getLong("eddy.magicStopBoundMs", 10_000);
+  /** How long a stop waits, at most, for a class initializer to finish before giving the thread up anyway. */
+  private static final long CLINIT_WAIT_MS = 30_000;
   /** How often a stop that waits for a class initializer to finish looks again. */
   private static final long CLINIT_RECHECK_MS = 20;
   private final Object lock = new Object();
+  /** Threads given up on: if one ever comes back to the kernel's code, it parks for good. */
+  private final Set<Thread> abandoned = ConcurrentHashMap.newKeySet();
   private volatile Object lastValue = NO_VALUE;
+  private volatile BiConsumer<Thread, String> onStuck = (t, why) -> { };
   private Thread userThread;
   private boolean stopRequested;
   private boolean cellActive;
@@ -33,6 +49,11 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   private boolean inMagic;
   /** Counts runs of user code, so a late stop never hits a later snippet or magic. */
   private long runs;
+
+  /** Who frees the evaluator when a cell cannot be stopped: the stuck thread and the one-line reason. */
+  void onStuck(BiConsumer<Thread, String> handler) {
+    this.onStuck = handler;
+  }
 
   /** The value the last snippet returned, or {@link #NO_VALUE}. */
   Object lastValue() {
@@ -45,6 +66,7 @@ public final class KernelExecutionControl extends DirectExecutionControl {
 
   /** True once if an interrupt stopped the last snippet; clears the flag. */
   boolean takeStopped() {
+    parkIfAbandoned();
     synchronized (lock) {
       boolean s = stopRequested;
       stopRequested = false;
@@ -58,6 +80,7 @@ public final class KernelExecutionControl extends DirectExecutionControl {
       cellActive = true;
       pendingStop = false;
       stopRequested = false;
+      CellStop.clear();
     }
   }
 
@@ -69,8 +92,8 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   }
 
   /**
-   * A magic starts on the evaluator thread: from now on an interrupt interrupts it (and stops it if it ignores
-   * that for {@link #MAGIC_GRACE_MS}). Returns false, and the magic must not run, if an interrupt already came.
+   * A magic starts on the evaluator thread: from now on an interrupt interrupts it (and gives it up if it ignores
+   * that for {@link #MAGIC_STOP_BOUND_MS}). Returns false, and the magic must not run, if an interrupt already came.
    */
   boolean magicEnter() {
     synchronized (lock) {
@@ -85,9 +108,11 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   }
 
   void magicLeave() {
+    parkIfAbandoned();
     synchronized (lock) {
       inMagic = false;
       userThread = null;
+      CellStop.clear();
       lock.notifyAll();
     }
   }
@@ -103,6 +128,17 @@ public final class KernelExecutionControl extends DirectExecutionControl {
     }
   }
 
+  /** Classes of cells get their stop checks and exit redirection here, before they are defined. */
+  @Override
+  public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
+      EngineTerminationException {
+    ClassBytecodes[] instrumented = new ClassBytecodes[cbcs.length];
+    for (int i = 0; i < cbcs.length; i++) {
+      instrumented[i] = new ClassBytecodes(cbcs[i].name(), CellInstrumenter.instrument(cbcs[i].bytecodes()));
+    }
+    super.load(instrumented);
+  }
+
   @Override
   protected void clientCodeEnter() {
     synchronized (lock) {
@@ -115,11 +151,13 @@ public final class KernelExecutionControl extends DirectExecutionControl {
 
   @Override
   protected void clientCodeLeave() {
+    parkIfAbandoned();
     synchronized (lock) {
       if (inMagic) {
         return; // a magic that evaluated a snippet (a variable's value) is still running
       }
       userThread = null;
+      CellStop.clear();
       lock.notifyAll();
     }
   }
@@ -131,10 +169,12 @@ public final class KernelExecutionControl extends DirectExecutionControl {
     }
     try {
       Object value = doitMethod.invoke(null);
+      parkIfAbandoned();
       lastValue = value;
       return valueString(value);
     } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof ThreadDeath) {
+      parkIfAbandoned();
+      if (CellStop.isStop(e.getCause())) {
         throw new ExecutionControl.StoppedException();
       }
       throw e;
@@ -142,11 +182,29 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   }
 
   /**
-   * Interrupts the running snippet or magic and answers at once; if it is still running after a grace (short for
-   * a snippet, longer for a magic, which may be closing a consumer or stopping a query), a helper thread stops
-   * it. Never while it runs a class initializer: a class whose initializer was stopped stays unusable for the
-   * life of the JVM (seen with Calcite's Linq4j when a first %%sql was interrupted), so the stop waits for the
-   * initializer to finish.
+   * A thread that was given up on and comes back (its lock or I/O freed at last) must not touch JShell or the
+   * kernel's state again: other cells have run since. It parks for good (it is a daemon thread).
+   */
+  void parkIfAbandoned() {
+    Thread me = Thread.currentThread();
+    if (!abandoned.contains(me)) {
+      return;
+    }
+    LOG.info("a cell given up on ended at last; its thread " + me.getName() + " stays parked");
+    while (true) {
+      LockSupport.park(this);
+    }
+  }
+
+  boolean isAbandoned(Thread t) {
+    return abandoned.contains(t);
+  }
+
+  /**
+   * Interrupts the running snippet or magic and answers at once: the cell's stop checks end a loop at its next
+   * iteration, and the thread's interrupt ends a wait. If it is still running after a bound (short for a
+   * snippet, longer for a magic, which may be closing a consumer or stopping a query), a helper thread gives it
+   * up. Not while it runs a class initializer (up to a limit): other threads would wait for that class forever.
    */
   @Override
   public void stop() {
@@ -158,45 +216,48 @@ public final class KernelExecutionControl extends DirectExecutionControl {
         return;
       }
       stopRequested = true;
+      CellStop.request(userThread);
       userThread.interrupt();
       Thread target = userThread;
       long run = runs;
-      long graceMs = inMagic ? MAGIC_GRACE_MS : GRACE_MS;
-      Thread stopper = new Thread(() -> stopIfStillRunning(target, run, graceMs), "eddy-stopper");
-      stopper.setDaemon(true);
-      stopper.start();
+      long boundMs = inMagic ? MAGIC_STOP_BOUND_MS : JAVA_STOP_BOUND_MS;
+      Thread watchdog = new Thread(() -> giveUpIfStillRunning(target, run, boundMs), "eddy-stopper");
+      watchdog.setDaemon(true);
+      watchdog.start();
     }
   }
 
-  @SuppressWarnings("deprecation") // Thread.stop: the only way to end a tight loop in this JVM (see class doc)
-  private void stopIfStillRunning(Thread target, long run, long graceMs) {
+  private void giveUpIfStillRunning(Thread target, long run, long boundMs) {
+    String why;
     synchronized (lock) {
-      long deadline = System.nanoTime() + graceMs * 1_000_000;
+      long start = System.nanoTime();
+      long deadline = start + boundMs * 1_000_000;
+      long clinitDeadline = deadline + CLINIT_WAIT_MS * 1_000_000;
       try {
-        while (userThread == target && runs == run) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0 && !inClassInitializer(target)) {
-            target.stop();
-            return;
+        while (true) {
+          if (userThread != target || runs != run) {
+            return; // it ended
+          }
+          long now = System.nanoTime();
+          long left = deadline - now;
+          if (left <= 0 && (now - clinitDeadline >= 0 || !StuckCell.inClassInitializer(target))) {
+            break;
           }
           lock.wait(left > 0 ? Math.max(1, left / 1_000_000) : CLINIT_RECHECK_MS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (UnsupportedOperationException e) {
-        // Java 20+ removed Thread.stop: a cell that ignores interrupts can then only end by a restart.
-        LOG.warn("this JVM cannot stop a cell that ignores interrupts; restart the kernel to end it");
+        return;
       }
+      why = StuckCell.describe(target);
+      abandoned.add(target);
+      userThread = null;
+      inMagic = false;
+      runs++;
+      CellStop.clear();
     }
-  }
-
-  private static boolean inClassInitializer(Thread t) {
-    for (StackTraceElement e : t.getStackTrace()) {
-      if ("<clinit>".equals(e.getMethodName())) {
-        return true;
-      }
-    }
-    return false;
+    LOG.warn(why + " (thread " + target.getName() + " is given up)");
+    onStuck.accept(target, why);
   }
 
   /** Hands JShell this control (one per JShell instance). */

@@ -23,8 +23,8 @@ public final class StdStreams {
   }
 
   /**
-   * Fresh routed streams after a cell was stopped: Thread.stop may have hit it inside println, leaving
-   * half-encoded text in the PrintStream's internal buffers that would otherwise leak into the next cell.
+   * Fresh routed streams after a cell was stopped or given up: a thread given up on may be stuck inside println
+   * holding the PrintStream's lock, or have left half-encoded text in its buffers for the next cell.
    */
   public static synchronized void reset() {
     if (originalOut != null) {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Routes a channel's requests to handlers by type, with {@code busy} before and {@code idle} after every one on
- * IOPub. A handler that fails still gets its request a {@code status: error} reply. After a failed cell with
+ * IOPub. A handler that fails still gets its request a {@code status: error} reply, and so does a signed request
+ * whose content could not be read (not a JSON object, too large). After a failed cell with
  * {@code stop_on_error}, execute requests already queued are answered {@code aborted}.
  */
 public final class Dispatcher implements RouterChannel.Handler {
@@ -42,6 +43,24 @@ public final class Dispatcher implements RouterChannel.Handler {
       ex.finish();
     }
     abortQueued(ex.queuedBeforeError(), channel);
+  }
+
+  /** A signed request whose content could not be read: busy, an error reply naming why, idle. */
+  @Override
+  public void refuse(Message request, String reason, RouterChannel channel) {
+    Exchange ex = new Exchange(request, channel, messages, iopub);
+    ex.publish("status", status("busy"));
+    String type = request.type();
+    if (type.endsWith("_request")) {
+      ObjectNode c = Json.object();
+      c.put("status", "error");
+      c.put("ename", "MalformedMessage");
+      c.put("evalue", reason);
+      c.putArray("traceback").add("MalformedMessage: " + reason);
+      ex.reply(type.substring(0, type.length() - "_request".length()) + "_reply", c);
+    } else {
+      ex.finish();
+    }
   }
 
   private void runHandler(RequestHandler h, Exchange ex) {

@@ -2,6 +2,7 @@ package dev.eddy.kernel.internal.transport;
 
 import dev.eddy.kernel.internal.util.Log;
 import dev.eddy.kernel.internal.wire.MalformedMessageException;
+import dev.eddy.kernel.internal.wire.UnreadableRequestException;
 import dev.eddy.kernel.internal.wire.Message;
 import dev.eddy.kernel.internal.wire.WireCodec;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import org.zeromq.ZMQException;
 
 /**
  * A ROUTER channel (shell or control) served by one thread: a blocking receive (no sleep-polling), decode,
- * dispatch, reply on the same socket. A malformed, unsigned or badly signed message is logged and dropped, and
- * a failing handler is logged; the loop always goes on serving.
+ * dispatch, reply on the same socket. A malformed, unsigned, badly signed or replayed message is logged and
+ * dropped; a signed request whose content cannot be read (not a JSON object, too large) is handed to the
+ * handler's {@link Handler#refuse}, which answers it; a failing handler is logged; the loop always goes on.
  */
 public final class RouterChannel {
   private static final Log LOG = Log.of(RouterChannel.class);
@@ -27,6 +29,14 @@ public final class RouterChannel {
   @FunctionalInterface
   public interface Handler {
     void handle(Message request, RouterChannel channel) throws Exception;
+
+    /**
+     * A signed request whose content could not be read ({@code request} has its header, empty content): answer
+     * it with an error. By default it is only logged.
+     */
+    default void refuse(Message request, String reason, RouterChannel channel) {
+      LOG.warn(channel.name() + ": dropped " + request.type() + ": " + reason);
+    }
   }
 
   public RouterChannel(String name, ZMQ.Context context, String endpoint, WireCodec codec) {
@@ -100,6 +110,14 @@ public final class RouterChannel {
   private Message decodeOrDrop(List<byte[]> frames) {
     try {
       return codec.decode(frames);
+    } catch (UnreadableRequestException e) {
+      LOG.warn(name + ": cannot read " + e.request().type() + ": " + e.getMessage());
+      try {
+        handler.refuse(e.request(), e.getMessage(), this);
+      } catch (RuntimeException failed) {
+        LOG.warn(name + ": answering an unreadable " + e.request().type() + " failed", failed);
+      }
+      return null;
     } catch (MalformedMessageException e) {
       LOG.warn(name + ": dropped a message: " + e.getMessage());
       return null;

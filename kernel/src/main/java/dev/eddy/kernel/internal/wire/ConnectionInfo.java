@@ -19,9 +19,15 @@ public record ConnectionInfo(String transport, String ip, int shellPort, int con
     if (n == null || !n.isObject()) {
       throw new IOException("connection file is not a JSON object");
     }
+    String scheme = text(n, "signature_scheme", "hmac-sha256");
+    try {
+      Signer.algorithm(scheme);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     return new ConnectionInfo(text(n, "transport", "tcp"), text(n, "ip", "127.0.0.1"), port(n, "shell_port"),
         port(n, "control_port"), port(n, "stdin_port"), port(n, "iopub_port"), port(n, "hb_port"),
-        text(n, "key", ""), text(n, "signature_scheme", "hmac-sha256"));
+        text(n, "key", ""), scheme);
   }
 
   /** The ZMQ endpoint for one port: {@code tcp://ip:port}, or {@code ipc://ip-port} as jupyter_client names it. */

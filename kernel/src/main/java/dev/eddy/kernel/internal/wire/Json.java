@@ -1,6 +1,7 @@
 package dev.eddy.kernel.internal.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,17 @@ public final class Json {
   public static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Json() {}
+
+  /**
+   * Lets the mapper read strings as long as a frame the codec accepts (Jackson's default limit is 20,000,000
+   * characters; a longer cell would fail to parse). Raises the limit only, never lowers it.
+   */
+  static synchronized void allowStringsUpTo(int chars) {
+    StreamReadConstraints now = MAPPER.getFactory().streamReadConstraints();
+    if (chars > now.getMaxStringLength()) {
+      MAPPER.getFactory().setStreamReadConstraints(now.rebuild().maxStringLength(chars).build());
+    }
+  }
 
   public static ObjectNode object() {
     return MAPPER.createObjectNode();

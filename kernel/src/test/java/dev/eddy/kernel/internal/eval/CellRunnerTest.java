@@ -88,6 +88,40 @@ class CellRunnerTest {
   }
 
   @Test
+  void when_cellDereferencesNullVariable_then_messageAndFrameUseTheCellsNamesAndLines() {
+    EvalResult.Error e = (EvalResult.Error) run("String nothing = null;\n\nnothing.length()");
+    assertThat(e.ename()).isEqualTo("java.lang.NullPointerException");
+    assertThat(e.evalue()).isEqualTo("Cannot invoke \"String.length()\" because \"nothing\" is null");
+    assertThat(e.traceback()).containsExactly(
+        "java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"nothing\" is null",
+        "\tat line 3 of this cell");
+  }
+
+  @Test
+  void when_methodOfEarlierCellThrows_then_framesNameItsLineThereAndTheCallingLineHere() {
+    run("class Holder { int[] slots = new int[2]; }\n"
+        + "void put(Holder h, int i) {\n  int twice = i * 2;\n  h.slots[twice] = 1;\n}");
+    EvalResult.Error e = (EvalResult.Error) run("Holder h = new Holder();\nput(h, 0);\nput(h, 5);");
+    assertThat(e.ename()).isEqualTo("java.lang.ArrayIndexOutOfBoundsException");
+    assertThat(e.traceback()).containsExactly(
+        "java.lang.ArrayIndexOutOfBoundsException: Index 10 out of bounds for length 2",
+        "\tat put (line 4 of an earlier cell: void put(Holder h, int i) {)",
+        "\tat line 3 of this cell");
+    EvalResult.Error field = (EvalResult.Error) run("Holder none = null;\nint n = none.slots.length;");
+    assertThat(field.evalue()).isEqualTo("Cannot read field \"slots\" because \"none\" is null");
+    assertThat(field.traceback()).doesNotContain("$JShell$").last().isEqualTo("\tat line 2 of this cell");
+  }
+
+  @Test
+  void when_messageNamesGeneratedClasses_then_theUsersNamesAreShown() {
+    assertThat(JavaErrors.userNames("because \"REPL.$JShell$16.o\" is null")).isEqualTo("because \"o\" is null");
+    assertThat(JavaErrors.userNames("class REPL.$JShell$12$Point cannot be cast to class java.lang.String"))
+        .isEqualTo("class Point cannot be cast to class java.lang.String");
+    assertThat(JavaErrors.userNames("\"REPL.$JShell$12$Point.x\" is null")).isEqualTo("\"Point.x\" is null");
+    assertThat(JavaErrors.userNames("no snippet here")).isEqualTo("no snippet here");
+  }
+
+  @Test
   void when_tightLoopIsInterrupted_then_cellStopsAndNextCellRuns() throws Exception {
     ExecutorService shell = Executors.newSingleThreadExecutor();
     try {
@@ -122,20 +156,30 @@ class CellRunnerTest {
     assertInterruptedOnceStarted("%blockForever", started);
   }
 
+  /** Lets the magics that ignore interrupts end once their test is over (a given-up thread is not killed). */
+  private static volatile boolean releaseSpinners;
+
+  @AfterAll
+  static void releaseSpinners() {
+    releaseSpinners = true;
+  }
+
   @Test
-  void when_magicIgnoresInterrupt_then_itIsStoppedAndNextCellRuns() throws Exception {
+  void when_magicIgnoresInterrupt_then_itIsGivenUpSayingWhereAndNextCellRuns() throws Exception {
     java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
     runner.magics().register(dev.eddy.magics.api.LineMagic.of("spinForever", "ignores interrupts",
         (args, ctx) -> {
           started.countDown();
           long n = 0;
-          while (n >= 0) {
+          while (!releaseSpinners) {
             n = (n + 1) % 1_000_000;
             Thread.interrupted();
           }
           return n;
         }));
-    assertInterruptedOnceStarted("%spinForever", started);
+    EvalResult.Error e = assertEndsOnceStarted("%spinForever", started, JavaErrors.NOT_STOPPED);
+    assertThat(e.evalue()).startsWith("this cell could not be stopped: it is stuck in ")
+        .endsWith("(RUNNABLE); restart the kernel");
   }
 
   @Test
@@ -155,29 +199,29 @@ class CellRunnerTest {
   }
 
   @Test
-  void when_magicIsStoppedWhileInitialisingAClass_then_theClassStaysUsable() throws Exception {
+  void when_magicIsGivenUpWhileInitialisingAClass_then_theClassStaysUsable() throws Exception {
     java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
     runner.magics().register(dev.eddy.magics.api.LineMagic.of("slowInit", "a slow class initialiser, then spins",
         (args, ctx) -> {
           started.countDown();
           long v = SlowInit.VALUE;
-          while (v >= 0) {
+          while (!releaseSpinners) {
             v = (v + 1) % 1_000_000;
             Thread.interrupted();
           }
           return v;
         }));
-    assertInterruptedOnceStarted("%slowInit", started);
+    assertEndsOnceStarted("%slowInit", started, JavaErrors.NOT_STOPPED);
     runner.magics().register(dev.eddy.magics.api.LineMagic.of("readInit", "reads the class", (a, c) -> SlowInit.VALUE));
     assertThat(((EvalResult.Ok) run("%readInit")).value()).isEqualTo(7L);
   }
 
-  /** Its initialiser outlasts the magics' stop grace and ignores interrupts, like a cold library's first use. */
+  /** Its initialiser outlasts the magics' stop bound and ignores interrupts, like a cold library's first use. */
   private static final class SlowInit {
     static final long VALUE;
 
     static {
-      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KernelExecutionControl.MAGIC_STOP_BOUND_MS + 500);
       long spins = 0;
       while (System.nanoTime() < until) {
         spins++;
@@ -189,16 +233,22 @@ class CellRunnerTest {
 
   private void assertInterruptedOnceStarted(String cell, java.util.concurrent.CountDownLatch started)
       throws Exception {
+    assertEndsOnceStarted(cell, started, JavaErrors.INTERRUPTED);
+  }
+
+  private EvalResult.Error assertEndsOnceStarted(String cell, java.util.concurrent.CountDownLatch started,
+      String ename) throws Exception {
     ExecutorService shell = Executors.newSingleThreadExecutor();
     try {
       Future<EvalResult> magic = shell.submit(() -> runner.run(cell, cell()));
       assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
       runner.interrupt();
-      EvalResult r = magic.get(30, TimeUnit.SECONDS);
+      EvalResult r = magic.get(60, TimeUnit.SECONDS);
       assertThat(r).isInstanceOf(EvalResult.Error.class);
-      assertThat(((EvalResult.Error) r).ename()).isEqualTo("Interrupted");
+      assertThat(((EvalResult.Error) r).ename()).isEqualTo(ename);
       assertThat(((EvalResult.Ok) run("40 + 2")).value()).isEqualTo(42);
       assertThat(run("%lsmagic")).isInstanceOf(EvalResult.Ok.class);
+      return (EvalResult.Error) r;
     } finally {
       shell.shutdownNow();
     }

@@ -104,8 +104,65 @@ class WireCodecTest {
   }
 
   @Test
-  void when_schemeIsUnsupported_then_signerRefusesIt() {
-    assertThatThrownBy(() -> new Signer("k", "hmac-md5")).isInstanceOf(IllegalArgumentException.class);
+  void when_schemeIsAnyJupyterHmac_then_itSignsWithThatHash() {
+    // Published HMAC test vectors for key "key" and "The quick brown fox jumps over the lazy dog".
+    List<byte[]> fox = List.of(bytes("The quick brown fox jumps over the lazy dog"));
+    assertThat(new Signer("key", "hmac-md5").sign(fox)).isEqualTo("80070713463e7749b90c2dc24911e275");
+    assertThat(new Signer("key", "hmac-sha1").sign(fox)).isEqualTo("de7c9b85b8b78aa6bc8a7a36f70a90701c9db4d9");
+    assertThat(new Signer("key", "hmac-sha512").sign(fox)).isEqualTo("b42af09057bac1e2d41708e48a902e09b5ff7f12ab428a4"
+        + "fe86653c73dd248fb82f948a549f7b791a5b41915ee4d1ec3935357e4e2317250d0372afa2ebeeb3a");
+    assertThat(new Signer("key", "hmac-sha384").sign(fox)).hasSize(96);
+    for (String scheme : List.of("hmac-sha512", "hmac-sha384", "hmac-sha1", "hmac-md5", "hmac-sha3_256")) {
+      WireCodec c = new WireCodec(new Signer("secret", scheme));
+      assertThat(c.decode(c.encode(request())).type()).as(scheme).isEqualTo("execute_request");
+    }
+  }
+
+  @Test
+  void when_schemeIsUnknown_then_itIsRefusedWithOneLineNamingTheKnownOnes() {
+    assertThatThrownBy(() -> new Signer("k", "hmac-blake3")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'hmac-blake3'").hasMessageContaining("hmac-sha512").hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> ConnectionInfo.parse("{\"shell_port\": 1, \"iopub_port\": 2, \"stdin_port\": 3,"
+        + " \"control_port\": 4, \"hb_port\": 5, \"signature_scheme\": \"rsa\"}"))
+        .hasMessageStartingWith("unsupported signature_scheme 'rsa'");
+  }
+
+  @Test
+  void when_theSameSignedFramesArriveTwice_then_theSecondIsRejectedAsAReplay() {
+    List<byte[]> frames = codec.encode(request());
+    assertThat(codec.decode(frames).type()).isEqualTo("execute_request");
+    assertThatThrownBy(() -> codec.decode(frames)).isInstanceOf(MalformedMessageException.class)
+        .isNotInstanceOf(UnreadableRequestException.class).hasMessageContaining("duplicate signature");
+    Message other = new Message(List.of(), new Header("m-2", "s", "me", "d", "execute_request", "5.4"),
+        Json.object(), Json.object(), Json.object(), List.of());
+    assertThat(codec.decode(codec.encode(other)).header().msgId()).isEqualTo("m-2");
+  }
+
+  @Test
+  void when_signedContentIsAStringOrNull_then_decodeRaisesAnAnswerableError() {
+    for (String content : List.of("\"print(1)\"", "null", "[1]")) {
+      List<byte[]> json = List.of(bytes("{\"msg_type\":\"execute_request\",\"msg_id\":\"x\"}"), bytes("{}"),
+          bytes("{}"), bytes(content));
+      List<byte[]> frames = new ArrayList<>(List.of(bytes("id"), WireCodec.DELIMITER, bytes(signer.sign(json))));
+      frames.addAll(json);
+      assertThatThrownBy(() -> codec.decode(frames)).isInstanceOfSatisfying(UnreadableRequestException.class, e -> {
+        assertThat(e.request().type()).isEqualTo("execute_request");
+        assertThat(e.request().identities()).hasSize(1);
+        assertThat(e.getMessage()).contains("content");
+      });
+    }
+  }
+
+  @Test
+  void when_aStringIsLongerThanJacksonsDefaultLimit_then_itIsRead_andAFrameOverTheLimitIsAnswerable() {
+    String big = "x".repeat(20_000_001);
+    ObjectNode content = Json.object();
+    content.put("code", big);
+    Message m = new Message(List.of(), request().header(), Json.object(), Json.object(), content, List.of());
+    assertThat(codec.decode(codec.encode(m)).content().path("code").asText()).hasSize(20_000_001);
+    WireCodec small = new WireCodec(signer, 1000);
+    assertThatThrownBy(() -> small.decode(small.encode(m))).isInstanceOfSatisfying(UnreadableRequestException.class,
+        e -> assertThat(e.getMessage()).contains("over the kernel's limit of 1000 bytes"));
   }
 
   private static byte[] bytes(String s) {

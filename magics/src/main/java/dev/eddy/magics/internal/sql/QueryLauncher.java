@@ -5,6 +5,7 @@ import dev.eddy.magics.api.MagicException;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.Trigger;
 import java.util.Locale;
 import java.util.Map;
@@ -79,15 +80,20 @@ public final class QueryLauncher {
   private StreamingQuery startAs(Dataset dataset, Launch launch) {
     Trigger trigger = trigger(launch.trigger());
     StreamingQuery q;
-    if (launch.mode() != null) {
-      q = writer(dataset, launch, trigger).outputMode(mode(launch.mode())).start();
-    } else {
-      try {
-        // the whole result table is what a person wants to watch for an aggregation
-        q = writer(dataset, launch, trigger).outputMode("complete").start();
-      } catch (UnsupportedOperationException notAnAggregation) {
-        q = writer(dataset, launch, trigger).outputMode("append").start();
+    try {
+      if (launch.mode() != null) {
+        q = writer(dataset, launch, trigger).outputMode(mode(launch.mode())).start();
+      } else {
+        try {
+          // the whole result table is what a person wants to watch for an aggregation
+          q = writer(dataset, launch, trigger).outputMode("complete").start();
+        } catch (UnsupportedOperationException notAnAggregation) {
+          q = writer(dataset, launch, trigger).outputMode("append").start();
+        }
       }
+    } catch (StreamingQueryException couldNotStart) {
+      launches.put(launch.name(), launch); // it stays addressable (%stream status/restart) as FAILED
+      throw couldNotStart;
     }
     launches.put(launch.name(), launch);
     return q;

@@ -13,6 +13,7 @@ import dev.eddy.magics.internal.live.Views;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.StreamingQueryException;
 import java.util.List;
 
 /**
@@ -85,18 +86,22 @@ public final class SqlMagic implements CellMagic, MagicHelp {
         q = launcher.start(s.dataset(), l);
       } catch (MagicException e) {
         throw e;
+      } catch (StreamingQueryException e) {
+        throw failedToStart(l.name(), e); // e.g. an unusable checkpoint: the query stays addressable
       } catch (RuntimeException e) {
         throw new MagicException("Could not start the query: " + e.getMessage());
       }
     }
     var failed = q.exception();
     if (failed.isPresent() && q.lastProgress() == null) {
-      // failed while starting (e.g. an unusable checkpoint): the cell says so; the query stays addressable
-      throw new MagicException("Query '" + q.name() + "' failed before its first batch: " + failed.get().getCause()
-          + "\n%stream status " + q.name() + " shows it; fix the cause and run the cell again or %stream restart "
-          + q.name());
+      throw failedToStart(q.name(), failed.get());
     }
     Views.open(runtime, q, chart, o.maxRows(), ctx);
+  }
+
+  private static MagicException failedToStart(String name, Exception failure) {
+    return new MagicException("Query '" + name + "' failed before its first batch: " + failure.getCause()
+        + "\n%stream status " + name + " shows it; fix the cause and run the cell again or %stream restart " + name);
   }
 
   static ChartSpec chart(SqlOptions o) {

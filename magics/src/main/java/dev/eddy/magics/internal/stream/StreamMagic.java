@@ -13,6 +13,7 @@ import dev.eddy.magics.internal.parse.NearestName;
 import dev.eddy.magics.internal.sql.Launch;
 import dev.eddy.magics.internal.sql.QueryLauncher;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.StreamingQueryException;
 import java.util.List;
 
 /** {@code %stream}: lists, inspects, stops, restarts and re-opens the views of streaming queries. */
@@ -117,6 +118,9 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     StreamingQuery again;
     try {
       again = streams.restart(name);
+    } catch (StreamingQueryException e) {
+      throw new MagicException("Restarted '" + name + "', and it failed before its first batch: "
+          + e.getCause() + "\n%stream status " + name + " shows it");
     } catch (RuntimeException e) {
       throw new MagicException("Could not restart '" + name + "': " + e.getMessage());
     }

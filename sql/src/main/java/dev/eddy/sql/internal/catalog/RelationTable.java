@@ -1,9 +1,11 @@
 package dev.eddy.sql.internal.catalog;
 
 import dev.eddy.sql.api.Relation;
+import java.util.concurrent.CancellationException;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
@@ -32,6 +34,44 @@ public final class RelationTable extends AbstractTable implements ScannableTable
     if (relation.isStream()) {
       throw new IllegalStateException("stream '" + relation.name() + "' is unbounded and cannot be scanned");
     }
-    return Linq4j.asEnumerable(TablesawSchemas.rowsOf(relation.snapshot().get(), relation.schema()));
+    Object[][] rows = TablesawSchemas.rowsOf(relation.snapshot().get(), relation.schema());
+    return new AbstractEnumerable<>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        return new InterruptibleRows(rows);
+      }
+    };
+  }
+
+  /**
+   * The snapshot's rows, ending the query when its thread is interrupted: Calcite's enumerable engine has no
+   * cancel check of its own in joins and aggregates, and an interrupted cell must not run on for hours. A join
+   * reads its outer side row by row, so the check comes at least once per outer row.
+   */
+  private static final class InterruptibleRows implements Enumerator<Object[]> {
+    private final Object[][] rows;
+    private int i = -1;
+
+    InterruptibleRows(Object[][] rows) {
+      this.rows = rows;
+    }
+
+    @Override public Object[] current() {
+      return rows[i];
+    }
+
+    @Override public boolean moveNext() {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("the query was interrupted");
+      }
+      return ++i < rows.length;
+    }
+
+    @Override public void reset() {
+      i = -1;
+    }
+
+    @Override public void close() {
+      // nothing to release
+    }
   }
 }

@@ -5,13 +5,17 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
-/** Spark functions Calcite lacks: split(text, regex) and explode(array) (one row per element). */
+/**
+ * Spark functions Calcite's standard table lacks: split(text, regex), explode(array) (one row per element) and
+ * timestamp_seconds/millis/micros, unix_seconds/millis/micros.
+ */
 final class EddyFunctions {
   static final SqlFunction SPLIT = new SqlFunction("SPLIT", SqlKind.OTHER_FUNCTION,
       ReturnTypes.cascade(ReturnTypes.ARG0, SqlTypeTransforms.TO_ARRAY),
@@ -21,7 +25,11 @@ final class EddyFunctions {
       ReturnTypes.cascade(ReturnTypes.ARG0, (binding, type) -> type.getComponentType()),
       null, OperandTypes.ARRAY, SqlFunctionCategory.SYSTEM);
 
-  static final SqlOperatorTable TABLE = SqlOperatorTables.of(List.of(SPLIT, EXPLODE));
+  static final SqlOperatorTable TABLE = SqlOperatorTables.of(List.of(SPLIT, EXPLODE,
+      // Spark's epoch conversions (Calcite has them in its BigQuery library)
+      SqlLibraryOperators.TIMESTAMP_SECONDS, SqlLibraryOperators.TIMESTAMP_MILLIS,
+      SqlLibraryOperators.TIMESTAMP_MICROS, SqlLibraryOperators.UNIX_SECONDS, SqlLibraryOperators.UNIX_MILLIS,
+      SqlLibraryOperators.UNIX_MICROS));
 
   private EddyFunctions() {
   }

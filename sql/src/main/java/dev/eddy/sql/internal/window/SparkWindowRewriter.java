@@ -147,13 +147,19 @@ public final class SparkWindowRewriter {
         throw ErrorMessages.at(args.get(2).getParserPosition(), "The window slide is larger than its size",
             "Spark's window(ts, size, slide) takes the size first");
       }
-      if (args.size() == 4) {
+      if (args.size() == 4 && !isZero(args.get(3))) {
         SqlNode offset = interval(args.get(3), "start time");
         return SqlStdOperatorTable.HOP.createCall(pos, tableArg, descriptor, slide, size, offset);
       }
       return SqlStdOperatorTable.HOP.createCall(pos, tableArg, descriptor, slide, size);
     }
     throw ErrorMessages.at(pos, "window(ts, size [, slide [, startTime]]) takes 2 to 4 arguments, not " + args.size());
+  }
+
+  /** A start time of '0 seconds' (any unit), which Spark accepts: windows start at the epoch, as without one. */
+  private static boolean isZero(SqlNode arg) {
+    return arg instanceof SqlCharStringLiteral s
+        && s.getValueAs(String.class).trim().toLowerCase(java.util.Locale.ROOT).matches("0+(\\.0+)?\\s*[a-z]+");
   }
 
   /** '10 minutes' or INTERVAL '10' MINUTE. */

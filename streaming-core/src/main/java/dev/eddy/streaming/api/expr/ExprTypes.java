@@ -193,6 +193,24 @@ public final class ExprTypes {
             case "abs" -> numeric(type(a.get(0), in), a.get(0));
             case "coalesce" -> type(a.get(0), in);
             case "case_when" -> caseWhenType(c, in);
+            case "timestamp_seconds", "timestamp_millis", "timestamp_micros" -> {
+                one(c, a);
+                numeric(type(a.get(0), in), a.get(0));
+                if (!fn.equals("timestamp_seconds") && type(a.get(0), in) == DataType.DOUBLE) {
+                    throw new IllegalArgumentException(fn + "() needs a whole number, but " + a.get(0) + " is double");
+                }
+                yield DataType.TIMESTAMP;
+            }
+            case "unix_seconds", "unix_millis", "unix_micros" -> {
+                one(c, a);
+                if (type(a.get(0), in) != DataType.TIMESTAMP) {
+                    throw new IllegalArgumentException(fn + "() needs a timestamp, but " + a.get(0) + " is "
+                            + type(a.get(0), in).sqlName());
+                }
+                yield DataType.LONG;
+            }
+            case "expr" -> throw new IllegalArgumentException("expr(\"" + ((Expr.Lit) a.get(0)).value()
+                    + "\") can only be used in a Dataset's select, filter, withColumn, groupBy or agg");
             case "explode" -> {
                 if (!(a.get(0) instanceof Expr.Call s) || !s.function().equals("split")) {
                     throw new IllegalArgumentException("explode() takes split(column, pattern) as its argument");
@@ -206,6 +224,12 @@ public final class ExprTypes {
             case "split" -> throw new IllegalArgumentException("split() can only be used inside explode() for now");
             default -> throw new IllegalArgumentException("unknown function '" + c.function() + "'");
         };
+    }
+
+    private static void one(Expr.Call c, List<Expr> a) {
+        if (a.size() != 1) {
+            throw new IllegalArgumentException(c.function() + "() takes one argument, got " + a.size());
+        }
     }
 
     /** case_when(cond1, value1, cond2, value2, ..., otherwise): the values' common type. */

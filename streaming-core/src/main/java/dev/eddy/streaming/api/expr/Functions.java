@@ -184,10 +184,20 @@ public final class Functions {
         return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide), 0);
     }
 
-    /** Spark's window(time, size, slide, startTime): windows start at startTime + k * slide. */
+    /**
+     * Spark's window(time, size, slide, startTime): windows start at startTime + k * slide. The start time may be
+     * zero or negative ("-5 minutes"); as in Spark its absolute value must be less than the slide.
+     */
     public static Expr window(Expr time, String size, String slide, String startTime) {
-        return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide),
-                Durations.parseMicros(startTime));
+        String st = startTime.trim();
+        boolean negative = st.startsWith("-");
+        long start = Durations.parseMicros(negative ? st.substring(1) : st) * (negative ? -1 : 1);
+        long slideMicros = Durations.parseMicros(slide);
+        if (Math.abs(start) >= slideMicros) {
+            throw new IllegalArgumentException("the absolute value of the window start time (" + startTime
+                    + ") must be less than the slide (" + slide + ")");
+        }
+        return new Expr.Window(time, Durations.parseMicros(size), slideMicros, start);
     }
 
     public static Expr window(Expr time, Duration size, Duration slide) {
@@ -196,6 +206,45 @@ public final class Functions {
 
     public static Expr sessionWindow(Expr time, String gap) {
         return new Expr.SessionWindow(time, Durations.parseMicros(gap));
+    }
+
+    /** Spark's {@code timestamp_seconds}: seconds since the epoch (a whole or fractional number) as a timestamp. */
+    public static Expr timestamp_seconds(Expr seconds) {
+        return call("timestamp_seconds", seconds);
+    }
+
+    /** Spark's {@code timestamp_millis}: milliseconds since the epoch as a timestamp. */
+    public static Expr timestamp_millis(Expr millis) {
+        return call("timestamp_millis", millis);
+    }
+
+    /** Spark's {@code timestamp_micros}: microseconds since the epoch as a timestamp. */
+    public static Expr timestamp_micros(Expr micros) {
+        return call("timestamp_micros", micros);
+    }
+
+    /** Spark's {@code unix_seconds}: a timestamp as whole seconds since the epoch (rounded down). */
+    public static Expr unix_seconds(Expr timestamp) {
+        return call("unix_seconds", timestamp);
+    }
+
+    /** Spark's {@code unix_millis}: a timestamp as milliseconds since the epoch (rounded down). */
+    public static Expr unix_millis(Expr timestamp) {
+        return call("unix_millis", timestamp);
+    }
+
+    /** Spark's {@code unix_micros}: a timestamp as microseconds since the epoch. */
+    public static Expr unix_micros(Expr timestamp) {
+        return call("unix_micros", timestamp);
+    }
+
+    /**
+     * Spark's {@code expr("a + 1")}: a SQL expression, parsed by the SQL module (eddy-sql on the class path) against
+     * the columns of the Dataset it is used in ({@code select}, {@code filter}, {@code withColumn}, {@code groupBy},
+     * {@code agg}).
+     */
+    public static Expr expr(String sql) {
+        return new Expr.Call("expr", List.of(lit(sql)));
     }
 
     public static Expr count() {

@@ -19,6 +19,16 @@ public interface SinkProvider {
         return EnumSet.allOf(OutputMode.class);
     }
 
+    /**
+     * The writer options this sink reads (any case; a name ending in {@code .*} is a prefix, e.g. {@code kafka.*}).
+     * Before a query starts the engine refuses every other option, naming it, so a misspelt option is never ignored.
+     * The engine's own options ({@code checkpointLocation}, {@code queryName}, ...) need not be listed. An empty set
+     * (the default) leaves checking the options to {@link #createSink}.
+     */
+    default Set<String> optionNames() {
+        return Set.of();
+    }
+
     /** Creates a sink for one query run; validate options and throw IllegalArgumentException for bad ones. */
     Sink createSink(SinkContext context);
 }

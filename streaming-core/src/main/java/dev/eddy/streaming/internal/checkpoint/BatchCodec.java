@@ -85,7 +85,18 @@ public final class BatchCodec {
     }
 
     private static List<Field> readFields(DataInputStream in) throws IOException {
+        return readFields(in, 0);
+    }
+
+    /** A struct nesting deeper than this is damage (a real schema is a few levels deep), not a stack to overflow. */
+    private static final int MAX_NESTING = 64;
+
+    private static List<Field> readFields(DataInputStream in, int depth) throws IOException {
+        if (depth > MAX_NESTING) {
+            throw new IOException("struct columns nested deeper than " + MAX_NESTING);
+        }
         int k = in.readInt();
+        require(in, (long) k * 6, "fields"); // a field takes at least 6 bytes: name length, type, nullable
         List<Field> out = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             String name = readString(in);
@@ -95,7 +106,7 @@ public final class BatchCodec {
             }
             DataType type = DataType.values()[t];
             boolean nullable = in.readBoolean();
-            List<Field> children = type == DataType.STRUCT ? readFields(in) : List.of();
+            List<Field> children = type == DataType.STRUCT ? readFields(in, depth + 1) : List.of();
             out.add(new Field(name, type, nullable, children));
         }
         return out;
@@ -144,6 +155,7 @@ public final class BatchCodec {
     private static Column readColumn(DataInputStream in, Field f, int n) throws IOException {
         long[] nulls = null;
         if (in.readBoolean()) {
+            require(in, ((n + 63L) >>> 6) * 8, "null bitmap");
             nulls = new long[(n + 63) >>> 6];
             for (int w = 0; w < nulls.length; w++) {
                 nulls[w] = in.readLong();
@@ -159,21 +171,25 @@ public final class BatchCodec {
                 return new BooleanColumn(v, n, nulls);
             }
             case INT -> {
+                require(in, 4L * n, "int column");
                 int[] v = new int[n];
                 ByteBuffer.wrap(readBytes(in, n, 4)).asIntBuffer().get(v);
                 return new IntColumn(v, n, nulls);
             }
             case LONG, TIMESTAMP -> {
+                require(in, 8L * n, "long column");
                 long[] v = new long[n];
                 ByteBuffer.wrap(readBytes(in, n, 8)).asLongBuffer().get(v);
                 return new LongColumn(f.type(), v, n, nulls);
             }
             case DOUBLE -> {
+                require(in, 8L * n, "double column");
                 double[] v = new double[n];
                 ByteBuffer.wrap(readBytes(in, n, 8)).asDoubleBuffer().get(v);
                 return new DoubleColumn(v, n, nulls);
             }
             case STRING -> {
+                require(in, 4L * n, "string column"); // at least a length per value
                 String[] v = new String[n];
                 for (int r = 0; r < n; r++) {
                     v[r] = readString(in);
@@ -187,6 +203,13 @@ public final class BatchCodec {
                 }
                 return new StructColumn(f.children(), children, n, nulls);
             }
+        }
+    }
+
+    /** A count the stream cannot hold is damage, not an allocation to try (it would end in OutOfMemoryError). */
+    private static void require(DataInputStream in, long bytes, String what) throws IOException {
+        if (bytes < 0 || bytes > in.available()) {
+            throw new IOException("truncated " + what + ": " + bytes + " bytes expected, " + in.available() + " left");
         }
     }
 

@@ -60,6 +60,14 @@ public final class FileCheckpointStore implements CheckpointStore {
             ChecksummedText.read(commitFile(commits[commits.length - 1]));
         }
         this.lastCommitted = commits.length == 0 ? OptionalLong.empty() : OptionalLong.of(commits[commits.length - 1]);
+        if (storedMetadata == null && (offs.length > 0 || commits.length > 0)) {
+            // without it the query would silently get a new id, and a changed plan could not be told from the old one
+            long newest = Math.max(offs.length == 0 ? -1 : offs[offs.length - 1],
+                    commits.length == 0 ? -1 : commits[commits.length - 1]);
+            throw new CorruptCheckpointException(layout.metadata(), "missing, but the checkpoint holds batches up to "
+                    + newest + "; the query id and the plan it was written by are only kept there, so the query "
+                    + "cannot resume safely");
+        }
     }
 
     public CheckpointLayout layout() {

@@ -14,7 +14,6 @@ import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
-import dev.eddy.streaming.internal.ops.WatermarkOp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.OptionalLong;
 /**
  * Runs a planned query one micro-batch at a time, Spark's way: ask sources for their latest offsets, log
  * the offsets, read the batches, run the operators, hand the output to the sink, commit, then move the
- * watermark (max event time minus delay; min over several inputs; never backwards). A no-data batch runs
+ * watermark ({@link WatermarkTracker}: Spark's rules, from the epoch, never backwards). A no-data batch runs
  * when no source has data but a stateful operator would act on the new watermark.
  *
  * <p>Single-threaded: all methods are called by the thread that owns the query (the query thread, or
@@ -43,7 +42,17 @@ public final class MicroBatchExecutor {
     private final Source[] sources;
     private Offset[] starts;
     private long nextBatchId;
-    private volatile long watermark = BatchContext.NO_WATERMARK;
+    private final WatermarkTracker watermarks;
+    private volatile long watermark;
+    /** Whether this run has run a batch (after that, the operators know the watermark their last batch used). */
+    private boolean ranBatch;
+    /**
+     * The watermark the checkpoint's last batch ran with (offsets/N), or the initial one. Until this run has run a
+     * batch, a no-data batch runs only if the restored watermark is ahead of it: the no-data batch the old run had
+     * due when it ended (killed between a data batch and its no-data batch). A query that ended idle restarts with
+     * no batch until new data arrives, as in Spark.
+     */
+    private long resumedBatchWatermark;
     private long lastTriggerStart = -1;
     /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
     private Offset[] replay;
@@ -53,6 +62,16 @@ public final class MicroBatchExecutor {
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
                               Optional<String> checkpointLocation) {
+        this(identity, plan, sink, mode, clock, store, noDataBatches, progressLog, checkpointLocation, "min");
+    }
+
+    /** @param watermarkPolicy Spark's multipleWatermarkPolicy: "min" (the default) or "max" */
+    public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
+                              CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
+                              Optional<String> checkpointLocation, String watermarkPolicy) {
+        this.watermarks = new WatermarkTracker(plan.watermarks(), WatermarkTracker.Policy.parse(watermarkPolicy));
+        this.watermark = watermarks.current();
+        this.resumedBatchWatermark = watermark;
         this.checkpointLocation = checkpointLocation;
         this.identity = identity;
         this.plan = plan;
@@ -91,6 +110,8 @@ public final class MicroBatchExecutor {
         }
         OffsetLogEntry e = last.get();
         OptionalLong committed = store.lastCommittedBatch();
+        // the batch this run resumes at is known before state is read: an error restoring it names that batch
+        nextBatchId = committed.isPresent() && committed.getAsLong() >= e.batchId() ? e.batchId() + 1 : e.batchId();
         if (committed.isPresent()) {
             restoreState(committed.getAsLong());
         }
@@ -105,11 +126,15 @@ public final class MicroBatchExecutor {
             nextBatchId = e.batchId();
             replay = parse(e);
         }
-        watermark = e.watermarkMicros();
+        // Spark's restart: the watermark batch e ran with (offsets/N), or, if e committed, the larger of that and
+        // the one its commit recorded for the next batch (commits/N)
+        long restored = e.watermarkMicros();
         if (committed.isPresent() && committed.getAsLong() >= e.batchId()) {
-            // the watermark batch e moved to; the next batch's offsets entry was never written
-            watermark = store.watermarkAfter(committed.getAsLong()).orElse(watermark);
+            restored = Math.max(restored, store.watermarkAfter(committed.getAsLong()).orElse(restored));
         }
+        watermarks.restore(restored);
+        watermark = watermarks.current();
+        resumedBatchWatermark = plan.watermarks().isEmpty() ? watermark : Math.max(0, e.watermarkMicros());
     }
 
     private void restoreState(long version) {
@@ -169,7 +194,7 @@ public final class MicroBatchExecutor {
 
     /** True if a no-data batch would do work now (evict, emit, time out). */
     public boolean wantsNoDataBatch() {
-        if (!noDataBatches) {
+        if (!noDataBatches || !ranBatch && watermark <= resumedBatchWatermark) {
             return false;
         }
         for (StatefulOperator op : plan.statefulOps()) {
@@ -214,7 +239,9 @@ public final class MicroBatchExecutor {
                 }
             }
         }
-        advanceWatermark();
+        watermarks.update();
+        watermark = watermarks.current();
+        ranBatch = true;
         store.commitBatch(batchId, watermark);
         Offset[] previous = starts;
         for (int i = 0; i < sources.length; i++) {
@@ -231,21 +258,6 @@ public final class MicroBatchExecutor {
         lastTriggerStart = t0;
         progressLog.add(progress);
         return new BatchResult(batchId, hasData, wmUsed, out, progress);
-    }
-
-    private void advanceWatermark() {
-        long candidate = Long.MAX_VALUE;
-        boolean any = false;
-        for (WatermarkOp w : plan.watermarks()) {
-            long c = w.watermarkCandidate();
-            if (c != BatchContext.NO_WATERMARK) {
-                candidate = Math.min(candidate, c);
-                any = true;
-            }
-        }
-        if (any && (watermark == BatchContext.NO_WATERMARK || candidate > watermark)) {
-            watermark = candidate;
-        }
     }
 
     /** The watermark the next batch will use (epoch micros), or BatchContext.NO_WATERMARK. */

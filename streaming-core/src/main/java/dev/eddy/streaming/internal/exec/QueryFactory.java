@@ -30,7 +30,8 @@ public final class QueryFactory {
         Sink sink = wrapSink.apply(SinkFactory.create(spec, plan, store.lastCommittedBatch().isPresent()));
         QueryIdentity identity = new QueryIdentity(store.queryId(UUID.randomUUID()), runId, spec.queryName());
         return new MicroBatchExecutor(identity, plan, sink, spec.mode(), spec.clock(), store, spec.noDataBatches(),
-                new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()));
+                new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()),
+                spec.options().getOrDefault("multiplewatermarkpolicy", "min"));
     }
 
     /**
@@ -48,8 +49,8 @@ public final class QueryFactory {
         }
         QueryRunner runner = new QueryRunner(create(spec, plan, s -> s, registry::progress, runId), spec.plan(),
                 spec.trigger(), spec.clock(), registry);
+        registry.remember(spec); // also when start() throws: a query that could not start can be restarted
         runner.start();
-        registry.remember(spec);
         return runner;
     }
 

@@ -45,6 +45,8 @@ public final class QueryRunner implements StreamingQuery {
     private volatile boolean stopRequested;
     /** Why the query stopped, when not on its own or by {@link #stop()} (another run replaced it). */
     private volatile String stopNote;
+    /** Whether the sources are set up and the checkpoint (offsets, state, watermark) was read. */
+    private volatile boolean started;
     private boolean runNow;
     private long idleGeneration;
     private boolean idleReported;
@@ -64,6 +66,9 @@ public final class QueryRunner implements StreamingQuery {
      * Registers the query, starts its thread and returns once its sources are set up (their starting offsets are
      * resolved, the checkpoint is read), or it failed doing so. So "latest" means the moment the caller started
      * the query: records produced by the caller's next statement are read, whatever the thread scheduling.
+     *
+     * @throws StreamingQueryException if the query could not start (sources, a damaged or mismatched checkpoint);
+     *                                 it is FAILED with that exception
      */
     public void start() {
         registry.register(this);
@@ -72,6 +77,11 @@ public final class QueryRunner implements StreamingQuery {
             sourcesReady.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the query goes on starting; the caller just stops waiting
+            return;
+        }
+        StreamingQueryException f = failure;
+        if (f != null && !started) {
+            throw f; // e.g. a damaged checkpoint: start fails, as CHECKPOINTS.md says
         }
     }
 
@@ -79,12 +89,12 @@ public final class QueryRunner implements StreamingQuery {
         try {
             try {
                 exec.start();
+                started = true;
             } catch (Throwable t) {
                 if (stopRequested && t instanceof java.util.concurrent.CancellationException c) {
-                    throw c; // stopped while a source waited for a broker: not a failure (below)
+                    throw c; // stopped while a source waited for its broker: handled below
                 }
-                // FAILED before start() returns: its caller sees the failure at once (e.g. a bad checkpoint)
-                fail(t);
+                fail(t); // before start() is released: it throws this (e.g. a damaged checkpoint)
                 return;
             } finally {
                 sourcesReady.countDown();
@@ -121,8 +131,10 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     private void fail(Throwable t) {
-        failure = new StreamingQueryException("Query " + describeName() + " failed in batch "
-                + exec.nextBatchId() + ": " + t, t, exec.nextBatchId());
+        String where = started ? "failed in batch " + exec.nextBatchId()
+                : exec.nextBatchId() > 0 ? "could not start (it resumes at batch " + exec.nextBatchId() + ")"
+                : "could not start";
+        failure = new StreamingQueryException("Query " + describeName() + " " + where + ": " + t, t, exec.nextBatchId());
         move(QueryState.FAILED);
     }
 

@@ -20,11 +20,13 @@ final class SinkFactory {
     /** @param resumes whether the query resumes from a checkpoint with committed batches */
     static Sink create(QuerySpec spec, PhysicalPlan plan, boolean resumes) {
         if (spec.foreachBatch() != null) {
+            WriterOptions.check(spec.options(), "foreachBatch", java.util.Set.of());
             return new ForeachBatchSink(spec.foreachBatch());
         }
         String format = spec.format() == null ? "memory" : spec.format().toLowerCase(Locale.ROOT);
         switch (format) {
             case "memory" -> {
+                WriterOptions.check(spec.options(), "memory", java.util.Set.of());
                 if (spec.queryName() == null) {
                     throw new IllegalArgumentException("the memory sink needs a queryName(...): it names the result table");
                 }
@@ -36,11 +38,25 @@ final class SinkFactory {
                 return new MemorySink(spec.queryName(), t);
             }
             case "console" -> {
-                int rows = Integer.parseInt(spec.options().getOrDefault("numrows", "20"));
+                WriterOptions.check(spec.options(), "console", java.util.Set.of("numRows", "truncate"));
+                if (Boolean.parseBoolean(spec.options().getOrDefault("truncate", "false"))) {
+                    throw new IllegalArgumentException("the console sink prints whole values: option truncate=true is"
+                            + " not supported (leave it out, or set it to false)");
+                }
+                int rows;
+                try {
+                    rows = Integer.parseInt(spec.options().getOrDefault("numrows", "20").trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("option numRows must be a whole number, got '"
+                            + spec.options().get("numrows") + "'");
+                }
                 return new ConsoleSink(spec.console() == null ? System.out : spec.console(), rows);
             }
             default -> {
                 SinkProvider p = Providers.sink(format);
+                if (!p.optionNames().isEmpty()) {
+                    WriterOptions.check(spec.options(), "'" + format + "'", p.optionNames());
+                }
                 if (!p.supportedModes().contains(spec.mode())) {
                     throw new UnsupportedOperationException("sink '" + format + "' does not support " + spec.mode()
                             + " output mode; it supports " + p.supportedModes());

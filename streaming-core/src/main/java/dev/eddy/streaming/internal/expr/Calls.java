@@ -51,6 +51,22 @@ final class Calls {
         if (v == null) {
             return null;
         }
+        switch (fn) {
+            case "timestamp_seconds":
+                return v instanceof Double d ? secondsToMicros(d) : Math.multiplyExact(((Number) v).longValue(), 1_000_000L);
+            case "timestamp_millis":
+                return Math.multiplyExact(((Number) v).longValue(), 1000L);
+            case "timestamp_micros":
+                return ((Number) v).longValue();
+            case "unix_seconds":
+                return Math.floorDiv((Long) v, 1_000_000L);
+            case "unix_millis":
+                return Math.floorDiv((Long) v, 1000L);
+            case "unix_micros":
+                return v;
+            default:
+                break;
+        }
         String s = v.toString();
         return switch (fn) {
             case "lower" -> s.toLowerCase(Locale.ROOT);
@@ -59,6 +75,15 @@ final class Calls {
             case "length" -> s.length();
             default -> throw new IllegalArgumentException("unknown function '" + fn + "'");
         };
+    }
+
+    /** Spark's timestamp_seconds of a fractional number: the seconds to whole microseconds, an error past the range. */
+    private static long secondsToMicros(double seconds) {
+        double micros = seconds * 1_000_000d;
+        if (Double.isNaN(micros) || micros >= 0x1p63 || micros < -0x1p63) {
+            throw new ArithmeticException("timestamp_seconds(" + seconds + ") is out of the timestamp range");
+        }
+        return (long) micros;
     }
 
     /** case_when(cond1, value1, ..., otherwise): the value of the first true condition (null counts as false). */

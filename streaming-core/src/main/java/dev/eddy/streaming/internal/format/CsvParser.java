@@ -17,6 +17,10 @@ public final class CsvParser {
         this.options = options;
     }
 
+    public CsvOptions options() {
+        return options;
+    }
+
     /** True when the text ends outside quotes, i.e. a record that began there is complete. */
     public static boolean isComplete(CharSequence text, char quote) {
         int quotes = 0;

@@ -15,7 +15,8 @@ import java.util.Map;
  * One JSON object per line, read with Jackson's streaming parser. Fields not in the schema are skipped; missing
  * fields and JSON null are null. A nested object or array in a STRING column is kept as its JSON text. The
  * line is corrupt if it is not one object, or a value does not fit its column (e.g. "abc" for an int).
- * TIMESTAMP columns take ISO-8601 strings or numbers of epoch milliseconds.
+ * TIMESTAMP columns take ISO-8601 strings or numbers of epoch milliseconds. A string with a lone surrogate
+ * (an escaped high surrogate such as <code>&#92;ud800</code> alone) is not Unicode text, so its line is corrupt too.
  */
 public final class JsonLinesParser {
     static final JsonFactory FACTORY = new JsonFactory();
@@ -70,7 +71,13 @@ public final class JsonLinesParser {
         }
         ValueType type = row.type(col);
         switch (type) {
-            case STRING -> row.strings[col] = v.isStructStart() ? copyStructure(p) : p.getText();
+            case STRING -> {
+                String text = v.isStructStart() ? copyStructure(p) : p.getText();
+                if (Utf8Text.hasLoneSurrogate(text)) {
+                    return false; // a lone escaped surrogate: not Unicode text, so the line is malformed
+                }
+                row.strings[col] = text;
+            }
             case INT, LONG -> {
                 if (v != JsonToken.VALUE_NUMBER_INT) {
                     return false;

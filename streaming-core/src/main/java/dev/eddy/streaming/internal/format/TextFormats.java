@@ -22,9 +22,17 @@ public final class TextFormats {
     public interface RecordParser {
         boolean parse(String record, ParsedRow row);
 
-        /** Parses UTF-8 bytes (a topic record's value); JSON reads them without making a String first. */
+        /**
+         * Parses UTF-8 bytes (a topic record's value); bytes that are not valid UTF-8 make the record corrupt.
+         * JSON reads them without making a String first.
+         */
         default boolean parse(byte[] utf8, ParsedRow row) {
-            return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), row);
+            String text = Utf8Text.decodeOrNull(utf8);
+            if (text == null) {
+                row.reset();
+                return false;
+            }
+            return parse(text, row);
         }
     }
 
@@ -51,6 +59,10 @@ public final class TextFormats {
 
             @Override
             public boolean parse(byte[] utf8, ParsedRow row) {
+                if (!Utf8Text.isValid(utf8)) { // Jackson lets encoded surrogates and overlong forms through
+                    row.reset();
+                    return false;
+                }
                 return json.parse(utf8, row);
             }
         };

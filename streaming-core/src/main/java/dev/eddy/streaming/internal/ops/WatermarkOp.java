@@ -55,7 +55,7 @@ public final class WatermarkOp implements Operator {
             if (nulls == null || !Vectors.isNull(nulls, i)) {
                 min = Math.min(min, t[i]);
                 max = Math.max(max, t[i]);
-                sum += t[i];
+                sum += t[i] / 1000; // Spark averages whole milliseconds
                 count++;
             }
         }
@@ -71,9 +71,12 @@ public final class WatermarkOp implements Operator {
         return column;
     }
 
-    /** The watermark this operator asks for after the batches so far, or NO_WATERMARK before any row. */
+    /**
+     * The watermark this operator asks for after the batches so far, or NO_WATERMARK before any row. Spark counts
+     * event time and delay in whole milliseconds (truncated), so this does too.
+     */
     public long watermarkCandidate() {
-        return maxSeen == Long.MIN_VALUE ? BatchContext.NO_WATERMARK : maxSeen - delayMicros;
+        return maxSeen == Long.MIN_VALUE ? BatchContext.NO_WATERMARK : (maxSeen / 1000 - delayMicros / 1000) * 1000;
     }
 
     public boolean hasBatchStats() {
@@ -88,13 +91,9 @@ public final class WatermarkOp implements Operator {
         return batchMax;
     }
 
+    /** The batch's average event time in micros, truncated to the millisecond as Spark reports it. */
     public long batchAvg() {
-        return Math.round(batchSum / batchCount);
-    }
-
-    /** Restores the max event time from a checkpoint. */
-    public void restoreMaxSeen(long maxSeen) {
-        this.maxSeen = maxSeen;
+        return (long) (batchSum / batchCount) * 1000;
     }
 
     @Override

@@ -32,6 +32,30 @@ class JsonLinesParserTest {
     }
 
     @Test
+    void when_aStringHoldsALoneEscapedSurrogate_then_theLineIsMalformed_butAPairIsText() {
+        assertThat(parser.parse("{\"id\":1,\"name\":\"a\\ud800\"}", row)).isFalse();
+        assertThat(parser.parse("{\"id\":1,\"name\":\"\\udc00b\"}", row)).isFalse();
+        assertThat(parser.parse("{\"id\":1,\"name\":{\"k\":\"\\ud800\"}}", row)).as("nested, kept as JSON")
+                .isFalse();
+        assertThat(parser.parse("{\"id\":1,\"name\":\"\\ud83d\\ude00\"}", row)).isTrue();
+        assertThat(row.get(1)).isEqualTo(new String(Character.toChars(0x1F600)));
+    }
+
+    @Test
+    void when_bytesAreNotUtf8_then_theRecordIsMalformedForEveryFormat() {
+        byte[] encodedSurrogate = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80,
+            '"', '}'};
+        assertThat(TextFormats.parser("json", cols, CsvOptions.DEFAULT).parse(encodedSurrogate, row)).isFalse();
+        List<ColumnSpec> one = List.of(new ColumnSpec("value", ValueType.STRING));
+        ParsedRow r1 = new ParsedRow(one);
+        assertThat(TextFormats.parser("text", one, CsvOptions.DEFAULT).parse(new byte[]{'a', (byte) 0xFE}, r1))
+                .isFalse();
+        assertThat(TextFormats.parser("csv", one, CsvOptions.DEFAULT).parse(new byte[]{(byte) 0xC3}, r1)).isFalse();
+        assertThat(TextFormats.parser("csv", one, CsvOptions.DEFAULT)
+                .parse("\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8), r1)).isTrue();
+    }
+
+    @Test
     void when_timestampIsIsoOrEpochMillis_then_itBecomesMicros() {
         assertThat(parser.parse("{\"ts\":\"2026-01-01T00:00:00.5+01:00\"}", row)).isTrue();
         assertThat(row.get(2)).isEqualTo(1_767_222_000_500_000L);

@@ -39,6 +39,13 @@ public class FileSinkProvider implements SinkProvider {
         return EnumSet.of(OutputMode.APPEND);
     }
 
+    /** The sink's options, and the file source's (one SQL stream declaration is read and written). */
+    @Override
+    public Set<String> optionNames() {
+        return Set.of("path", "format", "header", "sep", "quote", "maxFilesPerTrigger", "pathGlobFilter",
+                "samplingRecords");
+    }
+
     @Override
     public Sink createSink(SinkContext ctx) {
         String format = (fixedFormat != null ? fixedFormat : ctx.option("format", "json")).toLowerCase(Locale.ROOT);

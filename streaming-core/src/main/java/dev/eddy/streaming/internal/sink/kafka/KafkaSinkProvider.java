@@ -20,6 +20,14 @@ public final class KafkaSinkProvider implements SinkProvider {
         return EnumSet.of(OutputMode.APPEND, OutputMode.UPDATE);
     }
 
+    /** The sink's options, and the Kafka source's (one SQL stream declaration is read and written). */
+    @Override
+    public Set<String> optionNames() {
+        return Set.of("kafka.*", "topic", "transactionalId", "retryBackoffMaxMs", "subscribe", "subscribePattern",
+                "assign", "startingOffsets", "endingOffsets", "failOnDataLoss", "maxOffsetsPerTrigger", "valueFormat",
+                "samplingRecords", "includeHeaders");
+    }
+
     @Override
     public Sink createSink(SinkContext context) {
         KafkaSinkOptions options = KafkaSinkOptions.from(context);

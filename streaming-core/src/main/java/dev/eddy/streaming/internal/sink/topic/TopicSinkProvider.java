@@ -26,6 +26,13 @@ public final class TopicSinkProvider implements SinkProvider {
         return "topic";
     }
 
+    /** The sink's options, and the topic source's (one SQL stream declaration is read and written). */
+    @Override
+    public java.util.Set<String> optionNames() {
+        return java.util.Set.of("topic", "topics", "partitions", "keyColumn", "subscribe", "startingOffsets",
+                "endingOffsets", "failOnDataLoss", "maxOffsetsPerTrigger", "valueFormat", "samplingRecords");
+    }
+
     @Override
     public Sink createSink(SinkContext ctx) {
         String topic = ctx.requireOption("topic");

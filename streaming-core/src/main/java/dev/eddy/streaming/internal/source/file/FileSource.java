@@ -90,8 +90,8 @@ final class FileSource implements Source {
 
     private void readFile(Path file, BatchBuilder out) {
         try {
-            reader.forEachRecord(file, record -> {
-                if (parser.parse(record, row)) {
+            reader.forEachRecord(file, (record, malformed) -> {
+                if (!malformed && parser.parse(record, row)) {
                     TextFormats.write(row, out, 0);
                 } else {
                     corrupt++;

@@ -45,7 +45,8 @@ public class FileSourceProvider implements SourceProvider {
         String format = (fixedFormat != null ? fixedFormat : ctx.option("format", "json")).toLowerCase(Locale.ROOT);
         Path dir = Path.of(ctx.requireOption("path"));
         CsvOptions csv = CsvOptions.from(ctx.options());
-        TextFileReader reader = new TextFileReader(format.equals("csv"), csv.quote(), csv.header());
+        TextFileReader reader = new TextFileReader(format.equals("csv"), csv,
+                (int) ctx.longOption("maxRecordLines", TextFileReader.DEFAULT_MAX_RECORD_LINES));
         FileLister lister = new FileLister(ctx.option("pathGlobFilter", null));
         List<ColumnSpec> cols = columns(ctx, format, dir, csv, reader, lister);
         return new FileSource(dir, lister, (int) ctx.longOption("maxFilesPerTrigger", 0), cols,

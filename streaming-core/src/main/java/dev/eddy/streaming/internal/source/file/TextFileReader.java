@@ -1,74 +1,157 @@
 package dev.eddy.streaming.internal.source.file;
 
+import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.CsvParser;
+import dev.eddy.streaming.internal.format.Utf8Text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * Splits a text file into records: lines, except that a CSV record whose quotes are still open continues on the
- * next line. Blank lines are skipped; with a CSV header the first record of each file is skipped.
+ * Splits a text file into records: lines ({@code \n}, {@code \r\n} or {@code \r}), except that a CSV record whose
+ * quotes are still open continues on the next line — for at most {@code maxRecordLines} lines. Each line is
+ * decoded from UTF-8 on its own: a line that is not valid UTF-8 makes its record malformed (kept with the bad bytes
+ * as {@code \xNN}) and the rest of the file is still read. A quote that is still open after {@code maxRecordLines}
+ * lines or at the end of the file, or quotes that close but leave a malformed record (text after a closing quote),
+ * make only the first line a (corrupt) record; the lines after it are read again as records of their own, so one
+ * stray quote never swallows the valid rows after it. Blank lines are
+ * skipped; with a CSV header the first record of each file is skipped.
  */
 final class TextFileReader {
+    /** Default bound on the lines of one quoted CSV record (option {@code maxRecordLines}). */
+    static final int DEFAULT_MAX_RECORD_LINES = 1000;
+
+    /** Receives the records of a file in order. */
+    interface Records {
+        /** One record; {@code malformed} if it held bytes that are not UTF-8 (they are {@code \xNN} in the text). */
+        void record(String text, boolean malformed);
+    }
+
+    private record Line(String text, boolean malformed, int quotes) {
+    }
+
     private final boolean csv;
     private final char quote;
     private final boolean header;
+    private final int maxRecordLines;
+    private final CsvParser splitter;
+    private final List<String> fields = new ArrayList<>();
 
-    TextFileReader(boolean csv, char quote, boolean header) {
-        this.csv = csv;
-        this.quote = quote;
-        this.header = header;
+    TextFileReader(boolean csv, CsvOptions options) {
+        this(csv, options, DEFAULT_MAX_RECORD_LINES);
     }
 
-    void forEachRecord(Path file, Consumer<String> out) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            StringBuilder pending = null;
-            boolean first = true;
-            while ((line = r.readLine()) != null) {
-                String record;
-                if (pending != null) {
-                    pending.append('\n').append(line);
-                    if (!CsvParser.isComplete(pending, quote)) {
-                        continue;
+    TextFileReader(boolean csv, CsvOptions options, int maxRecordLines) {
+        if (maxRecordLines < 1) {
+            throw new IllegalArgumentException("option 'maxRecordLines' must be at least 1, got " + maxRecordLines);
+        }
+        this.csv = csv;
+        this.quote = options.quote();
+        this.header = options.header();
+        this.maxRecordLines = maxRecordLines;
+        this.splitter = new CsvParser(options);
+    }
+
+    void forEachRecord(Path file, Records out) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            forEachRecord(in, out);
+        }
+    }
+
+    void forEachRecord(InputStream bytes, Records out) throws IOException {
+        try (LineReader in = new LineReader(bytes)) {
+            Deque<Line> replay = new ArrayDeque<>();
+            List<Line> open = new ArrayList<>();
+            int openQuotes = 0;
+            boolean[] first = {true};
+            while (true) {
+                Line line = replay.isEmpty() ? in.next() : replay.poll();
+                if (line == null) {
+                    if (open.isEmpty()) {
+                        return;
                     }
-                    record = pending.toString();
-                    pending = null;
-                } else if (csv && !CsvParser.isComplete(line, quote)) {
-                    pending = new StringBuilder(line);
+                    reopen(open, replay, out, first); // unclosed quote at end of file
+                    openQuotes = 0;
                     continue;
+                }
+                if (!open.isEmpty()) {
+                    open.add(line);
+                    openQuotes += line.quotes();
+                    if (openQuotes % 2 == 0) {
+                        Line record = joined(open);
+                        if (splitter.split(record.text(), fields)) {
+                            emit(record, out, first);
+                            open.clear();
+                        } else {
+                            reopen(open, replay, out, first); // the quotes paired up wrongly: a stray quote
+                        }
+                        openQuotes = 0;
+                    } else if (open.size() >= maxRecordLines) {
+                        reopen(open, replay, out, first);
+                        openQuotes = 0;
+                    }
+                } else if (csv && line.quotes() % 2 != 0 && maxRecordLines > 1) {
+                    open.add(line);
+                    openQuotes = line.quotes();
                 } else {
-                    record = line;
+                    emit(line, out, first);
                 }
-                if (record.isBlank()) {
-                    continue;
-                }
-                if (first && header && csv) {
-                    first = false;
-                    continue;
-                }
-                first = false;
-                out.accept(record);
-            }
-            if (pending != null) {
-                out.accept(pending.toString()); // unclosed quote at end of file: corrupt, but kept
             }
         }
     }
 
-    /** Up to {@code max} records (header included for CSV) from the files, for schema inference. */
+    /** The first line of an unfinished quoted record is a record alone; the others are read again. */
+    private void reopen(List<Line> open, Deque<Line> replay, Records out, boolean[] first) {
+        emit(open.get(0), out, first);
+        for (int i = open.size() - 1; i >= 1; i--) {
+            replay.addFirst(open.get(i));
+        }
+        open.clear();
+    }
+
+    private void emit(Line record, Records out, boolean[] first) {
+        if (record.text().isBlank()) {
+            return;
+        }
+        boolean skip = first[0] && header && csv;
+        first[0] = false;
+        if (!skip) {
+            out.record(record.text(), record.malformed());
+        }
+    }
+
+    private static Line joined(List<Line> lines) {
+        StringBuilder sb = new StringBuilder();
+        boolean malformed = false;
+        for (Line l : lines) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(l.text());
+            malformed |= l.malformed();
+        }
+        return new Line(sb.toString(), malformed, 0);
+    }
+
+    /** Up to {@code max} well-formed records (header included for CSV) from the files, for schema inference. */
     List<String> sample(Path dir, List<String> files, int max) throws IOException {
         List<String> out = new ArrayList<>();
-        TextFileReader raw = new TextFileReader(csv, quote, false);
+        TextFileReader raw = new TextFileReader(csv, new CsvOptions(splitter.options().separator(), quote, false),
+                maxRecordLines);
         for (String f : files) {
             List<String> one = new ArrayList<>();
-            raw.forEachRecord(dir.resolve(f), one::add);
+            raw.forEachRecord(dir.resolve(f), (text, malformed) -> {
+                if (!malformed) {
+                    one.add(text);
+                }
+            });
             if (out.isEmpty() || !header) {
                 out.addAll(one);
             } else {
@@ -79,5 +162,75 @@ final class TextFileReader {
             }
         }
         return out;
+    }
+
+    /** Reads byte lines and decodes each one strictly on its own. */
+    private final class LineReader implements AutoCloseable {
+        private final InputStream in;
+        private final byte[] chunk = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private byte[] buf = new byte[256];
+        private boolean pendingCr;
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        private int read() throws IOException {
+            if (pos == end) {
+                end = in.read(chunk, 0, chunk.length);
+                pos = 0;
+                if (end <= 0) {
+                    end = 0;
+                    return -1;
+                }
+            }
+            return chunk[pos++] & 0xFF;
+        }
+
+        Line next() throws IOException {
+            int n = 0;
+            int b;
+            while ((b = read()) >= 0) {
+                if (pendingCr) {
+                    pendingCr = false;
+                    if (b == '\n') {
+                        continue; // the \n of a \r\n
+                    }
+                }
+                if (b == '\n' || b == '\r') {
+                    pendingCr = b == '\r';
+                    return line(n);
+                }
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, n * 2);
+                }
+                buf[n++] = (byte) b;
+            }
+            return n == 0 ? null : line(n);
+        }
+
+        private Line line(int n) {
+            String text = Utf8Text.decodeOrNull(buf, 0, n);
+            boolean malformed = text == null;
+            if (malformed) {
+                text = Utf8Text.escaped(buf, 0, n);
+            }
+            int quotes = 0;
+            if (csv) {
+                for (int i = 0; i < text.length(); i++) {
+                    if (text.charAt(i) == quote) {
+                        quotes++;
+                    }
+                }
+            }
+            return new Line(text, malformed, quotes);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

@@ -7,10 +7,10 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.format.Utf8Text;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,14 +72,14 @@ final class KafkaRowReader {
     }
 
     void add(BatchBuilder out, ConsumerRecord<byte[], byte[]> r) {
-        String value = text(r.value());
         if (parser == null) {
-            out.setString(0, text(r.key())).setString(1, value).setString(2, r.topic()).setInt(3, r.partition())
+            out.setString(0, text(r.key())).setString(1, text(r.value())).setString(2, r.topic()).setInt(3, r.partition())
                     .setLong(4, r.offset()).setTimestampMicros(5, r.timestamp() * 1000)
                     .setString(6, headers(r)).endRow();
             return;
         }
         int n = valueWidth;
+        byte[] value = r.value();
         if (value != null && parser.parse(value, row)) {
             if (layout == null) {
                 TextFormats.write(row, out, 0);
@@ -92,14 +92,15 @@ final class KafkaRowReader {
             for (int c = 0; c < n; c++) {
                 out.setNull(c);
             }
-            out.setString(n, value);
+            out.setString(n, text(value));
         }
         out.setString(n + 1, text(r.key())).setString(n + 2, r.topic()).setInt(n + 3, r.partition())
                 .setLong(n + 4, r.offset()).setTimestampMicros(n + 5, r.timestamp() * 1000).endRow();
     }
 
+    /** UTF-8 text; bytes that are not valid UTF-8 are kept as {@code \xNN} (never replaced by U+FFFD). */
     private static String text(byte[] b) {
-        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+        return Utf8Text.lenient(b);
     }
 
     private static String headers(ConsumerRecord<byte[], byte[]> r) {

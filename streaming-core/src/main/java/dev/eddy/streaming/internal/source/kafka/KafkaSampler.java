@@ -1,11 +1,11 @@
 package dev.eddy.streaming.internal.source.kafka;
 
+import dev.eddy.streaming.internal.format.Utf8Text;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,8 +59,9 @@ final class KafkaSampler {
         while (!stop.isEmpty() && out.size() < n && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                 Long s = stop.get(new TopicPartition(r.topic(), r.partition()));
-                if (s != null && r.offset() < s && r.value() != null && out.size() < n) {
-                    out.add(new String(r.value(), StandardCharsets.UTF_8));
+                String text = r.value() == null ? null : Utf8Text.decodeOrNull(r.value());
+                if (s != null && r.offset() < s && text != null && out.size() < n) {
+                    out.add(text); // a value that is not UTF-8 says nothing about the schema: it will be corrupt
                 }
             }
             stop.keySet().removeIf(tp -> c.position(tp) >= stop.get(tp));

@@ -10,13 +10,13 @@ import dev.eddy.streaming.api.spi.LongOffset;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.TriggerContext;
+import dev.eddy.streaming.internal.format.Utf8Text;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,9 +64,9 @@ final class SocketSource implements Source {
                 setSocket(s);
                 setStatus("");
                 backoff = 100;
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                InputStream in = new BufferedInputStream(s.getInputStream());
                 String line;
-                while ((line = in.readLine()) != null) {
+                while ((line = readLine(in)) != null) {
                     add(line);
                 }
                 setStatus("connection to " + host + ":" + port + " closed; reconnecting");
@@ -93,6 +93,25 @@ final class SocketSource implements Source {
             }
         }
         return Math.min(MAX_BACKOFF_MS, ms * 2);
+    }
+
+    /**
+     * One line ({@code \n} or {@code \r\n} ends it), decoded from UTF-8 on its own: bytes that are not UTF-8 are
+     * kept as {@code \xNN} and the connection goes on. Null at the end of the stream.
+     */
+    static String readLine(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        if (b < 0 && line.size() == 0) {
+            return null;
+        }
+        byte[] bytes = line.toByteArray();
+        int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        String text = Utf8Text.decodeOrNull(bytes, 0, n);
+        return text != null ? text : Utf8Text.escaped(bytes, 0, n);
     }
 
     private void add(String line) {

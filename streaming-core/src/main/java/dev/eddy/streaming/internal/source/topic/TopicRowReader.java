@@ -8,9 +8,9 @@ import dev.eddy.streaming.api.topic.Header;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.format.Utf8Text;
 import dev.eddy.streaming.internal.log.RecordVisitor;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,8 +98,9 @@ final class TopicRowReader {
         out.endRow();
     }
 
+    /** UTF-8 text; bytes that are not valid UTF-8 are kept as {@code \xNN} (never replaced by U+FFFD). */
     private static String text(byte[] b) {
-        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+        return Utf8Text.lenient(b);
     }
 
     static String headersJson(List<Header> hs) {
@@ -115,7 +116,7 @@ final class TopicRowReader {
             if (h.value() == null) {
                 sb.append("null");
             } else {
-                quote(sb, h.valueAsString());
+                quote(sb, text(h.value()));
             }
         }
         return sb.append('}').toString();

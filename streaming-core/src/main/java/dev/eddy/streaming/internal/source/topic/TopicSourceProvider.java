@@ -11,6 +11,7 @@ import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.format.Utf8Text;
 import dev.eddy.streaming.internal.log.TopicLog;
 
 import java.util.ArrayList;
@@ -80,8 +81,9 @@ public final class TopicSourceProvider implements SourceProvider {
     private static List<String> sample(TopicLog log, int max) {
         List<String> out = new ArrayList<>();
         for (TopicRecord r : TopicConsumer.of(log).poll(max)) {
-            if (r.value() != null) {
-                out.add(r.valueAsString());
+            String text = r.value() == null ? null : Utf8Text.decodeOrNull(r.value());
+            if (text != null) { // a value that is not UTF-8 says nothing about the schema: it will be corrupt
+                out.add(text);
             }
         }
         return out;

@@ -110,6 +110,86 @@ class FileSourceTest {
         assertThat(s.status()).startsWith("2 corrupt records");
     }
 
+    private void writeBytes(String name, byte[] content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, content);
+        Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000L + fileTime++ * 1000L));
+    }
+
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object p : parts) {
+            byte[] b = p instanceof String str ? str.getBytes(java.nio.charset.StandardCharsets.UTF_8) : (byte[]) p;
+            out.writeBytes(b);
+        }
+        return out.toByteArray();
+    }
+
+    private List<Row> readAll(Source s) {
+        return s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T)).toRows();
+    }
+
+    @Test
+    void when_aJsonLineHasAnInvalidUtf8Byte_then_onlyThatLineIsCorruptWithTheByteEscaped_andTheRestIsRead()
+            throws IOException {
+        writeBytes("a.json", bytes("{\"n\":1,\"s\":\"caf\u00e9\"}\n{\"n\":2,\"s\":\"x", new byte[]{(byte) 0xFF},
+                "y\"}\n{\"n\":3,\"s\":\"z\"}\n"));
+        Source s = source("json", Map.of(), Schema.of(Field.of("n", DataType.LONG), Field.of("s", DataType.STRING)));
+        List<Row> rows = readAll(s);
+        assertThat(rows).extracting(r -> r.get("n")).containsExactly(1L, null, 3L);
+        assertThat(rows).extracting(r -> r.get("s")).containsExactly("caf\u00e9", null, "z");
+        assertThat(rows.get(1).get("_corrupt_record")).isEqualTo("{\"n\":2,\"s\":\"x\\xFFy\"}");
+        assertThat(s.status()).startsWith("1 corrupt records");
+    }
+
+    @Test
+    void when_aCsvLineHasAnEncodedSurrogateOrOverlongBytes_then_itIsCorrupt_andInferenceIgnoresIt()
+            throws IOException {
+        writeBytes("a.csv", bytes("id,name\n1,ann\n2,", new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\n3,",
+                new byte[]{(byte) 0xC0, (byte) 0xAF}, "\n4,dan\n"));
+        Source s = source("csv", Map.of("header", "true"), null);
+        assertThat(s.schema().fields()).startsWith(Field.of("id", DataType.INT), Field.of("name", DataType.STRING));
+        List<Row> rows = readAll(s);
+        assertThat(rows).extracting(r -> r.get("id")).containsExactly(1, null, null, 4);
+        assertThat(rows).extracting(r -> r.get("_corrupt_record"))
+                .containsExactly(null, "2,\\xED\\xA0\\x80", "3,\\xC0\\xAF", null);
+    }
+
+    @Test
+    void when_aTextFileHasInvalidUtf8_then_thatLineGoesToCorruptRecord() throws IOException {
+        writeBytes("t.txt", bytes("ok\n", new byte[]{(byte) 0x80}, "bad\nfine\n"));
+        Source s = source("text", Map.of(), null);
+        List<Row> rows = readAll(s);
+        assertThat(rows).extracting(r -> r.get("value")).containsExactly("ok", null, "fine");
+        assertThat(rows.get(1).get("_corrupt_record")).isEqualTo("\\x80bad");
+    }
+
+    @Test
+    void when_aCsvQuoteIsNeverClosed_then_onlyItsLineIsCorrupt_andTheValidRowsAfterItSurvive() throws IOException {
+        write("a.csv", "id,name\n1,ann\n2,\"unterminated\n3,bob\n4,\"two\nlines\"\n5,eve\n");
+        Source s = source("csv", Map.of("header", "true"),
+                Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
+        List<Row> rows = readAll(s);
+        assertThat(rows).extracting(r -> r.get("id")).containsExactly(1, null, 3, 4, 5);
+        assertThat(rows).extracting(r -> r.get("name")).containsExactly("ann", null, "bob", "two\nlines", "eve");
+        assertThat(rows.get(1).get("_corrupt_record")).isEqualTo("2,\"unterminated");
+    }
+
+    @Test
+    void when_aCsvQuoteStaysOpenLongerThanMaxRecordLines_then_itEndsAsACorruptRow() throws IOException {
+        write("a.csv", "1,\"a\n2,b\n3,c\n4,d\"\n5,e\n");
+        Source s = source("csv", Map.of("maxRecordLines", "3"),
+                Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
+        List<Row> rows = readAll(s);
+        assertThat(rows).extracting(r -> r.get("_corrupt_record")).containsExactly("1,\"a", null, null, "4,d\"", null);
+        assertThat(rows).extracting(r -> r.get("id")).containsExactly(null, 2, 3, null, 5);
+        Source wide = source("csv", Map.of("maxRecordLines", "4"),
+                Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
+        assertThat(readAll(wide)).extracting(r -> r.get("name")).containsExactly("a\n2,b\n3,c\n4,d", "e");
+        assertThatThrownBy(() -> source("csv", Map.of("maxRecordLines", "0"), null))
+                .hasMessageContaining("maxRecordLines");
+    }
+
     @Test
     void when_noFilesAndNoSchema_then_clearErrorAsksForASchema() {
         assertThatThrownBy(() -> source("csv", Map.of(), null)).hasMessageContaining("declare the schema");

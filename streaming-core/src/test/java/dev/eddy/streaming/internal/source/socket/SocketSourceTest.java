@@ -67,6 +67,18 @@ class SocketSourceTest {
     }
 
     @Test
+    void when_aLineIsNotUtf8_then_itsBadBytesAreEscaped_andTheNextLinesStillArrive() throws Exception {
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(new byte[]{'a', (byte) 0xFF, 'b', '\r', '\n',
+            (byte) 0xC3, (byte) 0xA9, '\n', 'c'});
+        assertThat(SocketSource.readLine(in)).isEqualTo("a\\xFFb");
+        assertThat(SocketSource.readLine(in)).isEqualTo("\u00e9");
+        assertThat(SocketSource.readLine(in)).isEqualTo("c");
+        assertThat(SocketSource.readLine(in)).isNull();
+        assertThat(SocketSource.readLine(new java.io.ByteArrayInputStream(new byte[]{'\n'}))).as("empty line")
+                .isEmpty();
+    }
+
+    @Test
     void when_noServerListens_then_statusSaysItIsWaiting_andStopEndsTheReader() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -129,6 +129,26 @@ class TopicSourceTest {
     }
 
     @Test
+    void when_valuesAreNotUtf8OrHoldLoneSurrogates_then_theyAreCorruptRows_withTheBytesEscaped() {
+        topics.create("t", 1);
+        byte[] bad = {'{', '"', 'i', 'd', '"', ':', '1', ',', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, '"',
+            '}'};
+        topics.producer("t").send(new TopicRecord("t", -1, -1, -1, new byte[]{'k'}, bad, List.of()));
+        topics.send("t", "s", "{\"id\":2,\"name\":\"\\ud800\"}");
+        topics.send("t", "p", "{\"id\":3,\"name\":\"\\ud83d\\ude00\"}");
+        Source s = source(Map.of("topic", "t", "startingOffsets", "earliest", "valueFormat", "json"),
+                Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
+        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T)).toRows();
+        assertThat(rows).extracting(r -> r.get("id")).containsExactly(null, null, 3);
+        assertThat(rows).extracting(r -> r.get("_corrupt_record"))
+                .containsExactly("{\"id\":1,\"name\":\"\\xC3\"}", "{\"id\":2,\"name\":\"\\ud800\"}", null);
+        assertThat(rows.get(2).get("name")).isEqualTo(new String(Character.toChars(0x1F600)));
+        Source raw = source(Map.of("topic", "t", "startingOffsets", "earliest"), null);
+        assertThat(raw.getBatch(raw.initialOffset(), raw.latestOffset(raw.initialOffset(), T)).toRows().get(0)
+                .get("value")).isEqualTo("{\"id\":1,\"name\":\"\\xC3\"}");
+    }
+
+    @Test
     void when_textValuesWithOneDeclaredColumn_then_theTextIsTypedIntoIt() {
         topics.create("t", 1);
         topics.send("t", null, "42");

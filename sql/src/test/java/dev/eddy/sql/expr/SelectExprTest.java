@@ -1,0 +1,76 @@
+package dev.eddy.sql.expr;
+
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.expr;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Java API's selectExpr/expr/filter(String) go through the SQL front end (the engine's ExpressionParser SPI). */
+class SelectExprTest {
+  private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
+  private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("page", DataType.STRING),
+      Field.of("visits", DataType.LONG), Field.of("ts", DataType.TIMESTAMP)));
+
+  private List<Row> run(Dataset d, String mode) {
+    try (QueryTestDriver q = QueryTestDriver.start(d.writeStream().outputMode(mode))) {
+      in.addData(new Object[]{"home", 2L, Instant.ofEpochSecond(10)}, new Object[]{"cart", 1L, Instant.ofEpochSecond(12)},
+          new Object[]{"home", 5L, Instant.ofEpochSecond(14)});
+      q.runTrigger();
+      return q.result();
+    }
+  }
+
+  @Test
+  void when_selectExprIsGivenSqlItems_then_theyAreParsedComputedAndNamed() {
+    List<Row> rows = run(in.toDF().selectExpr("upper(page) AS p", "visits * 10 AS v", "*"), "append");
+    assertThat(rows).hasSize(3);
+    Row first = rows.get(0);
+    assertThat(first.getString("p")).isEqualTo("HOME");
+    assertThat(first.getLong("v")).isEqualTo(20);
+    assertThat(first.getString("page")).isEqualTo("home");
+  }
+
+  @Test
+  void when_exprAndSqlConditionsAreUsed_then_filterGroupByAndAggUseThem() {
+    Dataset d = in.toDF().filter("visits > 1 AND page <> 'cart'").withColumn("double_visits", expr("visits * 2"))
+        .groupBy(expr("lower(page)").as("pg")).agg(expr("sum(double_visits)").as("total"), count().as("n"));
+    List<Row> rows = run(d, "complete");
+    assertThat(rows).singleElement().satisfies(r -> {
+      assertThat(r.getString("pg")).isEqualTo("home");
+      assertThat(r.getLong("total")).isEqualTo(14);
+      assertThat(r.getLong("n")).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void when_exprHasTimeFunctionsAndWindows_then_theyWorkLikeTheJavaForms() {
+    Dataset d = in.toDF().selectExpr("timestamp_seconds(visits) AS t", "page")
+        .groupBy(window(col("t"), "10 seconds"), col("page")).count();
+    assertThat(run(d, "complete")).extracting(r -> r.getString("page") + r.getLong("count"))
+        .containsExactlyInAnyOrder("home2", "cart1");
+  }
+
+  @Test
+  void when_theSqlIsWrong_then_theErrorQuotesItAndSaysWhy() {
+    assertThatThrownBy(() -> in.toDF().selectExpr("nosuch + 1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expr(\"nosuch + 1\")")
+        .hasMessageContaining("nosuch");
+    assertThatThrownBy(() -> in.toDF().filter("visits >"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expr(\"visits >\")");
+  }
+}
