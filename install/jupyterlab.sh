@@ -33,9 +33,14 @@ installed_version() {
   "$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("jupyterlab"))' 2>/dev/null || true
 }
 if [ "$(installed_version)" = "$JUPYTERLAB_VERSION" ]; then
+  echo "eddy: JupyterLab $JUPYTERLAB_VERSION in $venv"
   exit 0
 fi
 
+if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ] && [ -n "$(ls -A "$venv")" ]; then
+  echo "eddy: $venv exists and is not a Python venv; set EDDY_VENV to another directory" >&2
+  exit 1
+fi
 log="$(mktemp "${TMPDIR:-/tmp}/eddy-jupyterlab.XXXXXX.log")"
 fail() {
   echo "eddy: $1 failed; the end of its log ($log):" >&2
@@ -65,11 +70,7 @@ if ! "$py" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   fi
 fi
 
-echo "eddy: installing JupyterLab $JUPYTERLAB_VERSION into $venv (a Python venv; about a minute)"
-if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ] && [ -n "$(ls -A "$venv")" ]; then
-  echo "eddy: $venv exists and is not a Python venv; set EDDY_VENV to another directory" >&2
-  exit 1
-fi
+echo "eddy: installing JupyterLab $JUPYTERLAB_VERSION into a Python venv (about a minute)"
 if [ ! -x "$venv/bin/python" ]; then
   mkdir -p "$(dirname "$venv")"
   "$py" -m venv --clear "$venv" >>"$log" 2>&1 || fail "python3 -m venv"
@@ -81,3 +82,4 @@ retries=(); [ -z "${PIP_RETRIES:-}" ] && retries=(--retries 1)
   "jupyterlab==$JUPYTERLAB_VERSION" >>"$log" 2>&1 || fail "pip install jupyterlab==$JUPYTERLAB_VERSION"
 [ "$(installed_version)" = "$JUPYTERLAB_VERSION" ] || fail "JupyterLab's install check"
 rm -f "$log"
+echo "eddy: JupyterLab $JUPYTERLAB_VERSION in $venv"

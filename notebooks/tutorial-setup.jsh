@@ -1,4 +1,4 @@
-// The tutorials' shared setup (notebooks/tutorial-setup.jsh): imports and the helpers their checks use.
+// The tutorials' shared setup (notebooks/tutorial-setup.jsh): imports, and helpers for the checks.
 // Every tutorial starts with this cell, collapsed; notebooks/tools/tidy.py copies it in.
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.Field;
@@ -17,7 +17,7 @@ Instant at(String hhmm) { return Instant.parse("2024-05-01T" + hhmm + ":00Z"); }
 // "12:07" from "2024-05-01T12:07:00Z"
 String hm(String iso) { return iso.substring(11, 16); }
 
-// each row of t as "v1 v2 ..." (the named columns; timestamps as HH:MM; a missing value as null), sorted
+// each row of t as "v1 v2 ..." (the named columns; times as HH:MM; a missing value as null), sorted
 List<String> rows(Table t, String... cols) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < t.rowCount(); i++) {

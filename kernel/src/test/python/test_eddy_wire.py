@@ -31,6 +31,14 @@ class EddyWireTests(unittest.TestCase):
         cls.km.session.signature_scheme = SCHEME  # not the default: the kernel must sign and check with SHA-512
         env = dict(os.environ, JAVA_TOOL_OPTIONS="-Deddy.maxMessageBytes=%d" % MAX_MESSAGE_BYTES)
         cls.km.start_kernel(env=env)
+        try:
+            cls.connect()
+        except BaseException:
+            cls.km.shutdown_kernel(now=True)  # tearDownClass does not run when setUpClass fails
+            raise
+
+    @classmethod
+    def connect(cls):
         cls.session = Session(key=cls.km.session.key, signature_scheme=SCHEME)
         cls.ctx = zmq.Context()
         info = cls.km.get_connection_info()
@@ -44,7 +52,7 @@ class EddyWireTests(unittest.TestCase):
         while True:
             header = cls.session.msg_header("kernel_info_request")
             parts = [json.dumps(header, default=str).encode(), b"{}", b"{}", b"{}"]
-            cls.shell.send_multipart([DELIM, cls.session.sign(parts).encode()] + parts)
+            cls.shell.send_multipart([DELIM, cls.session.sign(parts)] + parts)
             if not cls.shell.poll(TIMEOUT * 1000):
                 raise AssertionError("the kernel does not answer kernel_info_request")
             cls.shell.recv_multipart()
@@ -68,7 +76,7 @@ class EddyWireTests(unittest.TestCase):
         """Signed wire frames (without identities) whose content frame is exactly content_bytes."""
         header = header or self.session.msg_header(msg_type)
         parts = [json.dumps(header, default=str).encode(), b"{}", b"{}", content_bytes]
-        return [DELIM, self.session.sign(parts).encode()] + parts, header["msg_id"]
+        return [DELIM, self.session.sign(parts)] + parts, header["msg_id"]
 
     def send(self, msg_type, content):
         frames, msg_id = self.frames(msg_type, json.dumps(content).encode())
@@ -145,7 +153,7 @@ class EddyWireTests(unittest.TestCase):
         unsigned[1] = b""
         sha256 = Session(key=self.km.session.key, signature_scheme="hmac-sha256")
         other_scheme = list(frames)
-        other_scheme[1] = sha256.sign(frames[2:6]).encode()
+        other_scheme[1] = sha256.sign(frames[2:6])
         for f in (wrong, unsigned, other_scheme):
             self.shell.send_multipart(f)
         self.assert_kernel_answers()

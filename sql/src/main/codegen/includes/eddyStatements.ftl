@@ -196,3 +196,15 @@ SqlNode EddySparkWindow() :
         { return new SqlIdentifier("window", s.end(this)); }
     )
 }
+
+/** Spark's {@code a div b}: integral division, with the precedence of {@code /}. */
+void EddyIntegerDivideExpression(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <DIV> {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(EddyIntegerDivide.INSTANCE, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}

@@ -21,7 +21,8 @@ public final class Main {
     try {
       conn = ConnectionInfo.read(Path.of(args[0]));
     } catch (java.io.IOException e) { // one line, not a stack trace: e.g. an unsupported signature_scheme
-      System.err.println("eddy: cannot use connection file " + args[0] + ": " + e.getMessage());
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+      System.err.println("eddy: cannot use connection file " + args[0] + ": " + why);
       System.exit(2);
       return;
     }

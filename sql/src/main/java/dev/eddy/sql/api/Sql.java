@@ -21,6 +21,7 @@ import dev.eddy.sql.internal.validate.ErrorMessages;
 import dev.eddy.sql.internal.validate.PlannedQuery;
 import dev.eddy.sql.internal.validate.QueryPlanner;
 import dev.eddy.sql.internal.validate.StreamingRules;
+import dev.eddy.sql.internal.spark.SparkRewrite;
 import dev.eddy.sql.internal.window.SparkWindowRewriter;
 import dev.eddy.sql.internal.window.WindowChecks;
 import java.util.ArrayList;
@@ -154,6 +155,7 @@ public final class Sql {
   }
 
   private PlannedQuery plan(SqlNode query) {
+    SparkRewrite.rewrite(query);
     SparkWindowRewriter.rewrite(query);
     WindowChecks.check(query);
     PlannedQuery planned = planner.plan(query);
@@ -222,6 +224,7 @@ public final class Sql {
   }
 
   private SqlResult query(SqlNode statement) {
+    SparkRewrite.rewrite(statement);
     SparkWindowRewriter.rewrite(statement);
     WindowChecks.check(statement);
     String rendered = BatchRunner.render(statement);
@@ -232,7 +235,7 @@ public final class Sql {
           + planned.sink().name() + "' is a table");
     }
     if (!planned.isStreaming() && planned.sink() == null) {
-      return new SqlResult.Rows(batch.run(rendered));
+      return new SqlResult.Rows(batch.run(planned.rel()));
     }
     String planText = RelOptUtil.toString(planned.rel()).stripTrailing();
     Schema schema = CalciteTypes.schemaOf(planned.rowType());

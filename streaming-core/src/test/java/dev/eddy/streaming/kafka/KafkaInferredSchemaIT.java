@@ -89,11 +89,11 @@ class KafkaInferredSchemaIT {
                 .start();
         q.processAllAvailable();
         q.stop();
-        StreamingQuery changed = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
                 .option("subscribe", "infer-change").option("startingOffsets", "earliest").option("valueFormat", "json")
                 .schema(Schema.of(Field.of("clicks", DataType.BOOLEAN), Field.of("user", DataType.STRING))).load()
-                .writeStream().memory("second").checkpointLocation(ckpt.toString()).start();
-        assertThatThrownBy(changed::processAllAvailable)
+                .writeStream().memory("second").checkpointLocation(ckpt.toString()).start())
+                .as("start() fails for a query that cannot start")
                 .hasStackTraceContaining("decodes column 'clicks' as INT (stored schema [clicks INT, user STRING])")
                 .hasStackTraceContaining("plans it as BOOLEAN");
     }

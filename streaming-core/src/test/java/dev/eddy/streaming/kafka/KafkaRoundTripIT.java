@@ -97,9 +97,9 @@ class KafkaRoundTripIT {
 
     @Test
     void when_topicDoesNotExist_then_theQueryFailsNamingIt() {
-        StreamingQuery q = kafka("no-such-topic").writeStream().memory("none").start();
-        assertThatThrownBy(q::processAllAvailable).hasStackTraceContaining("no-such-topic")
-                .hasStackTraceContaining("does not exist");
+        assertThatThrownBy(() -> kafka("no-such-topic").writeStream().memory("none").start())
+                .as("start() fails for a query that cannot start").hasMessageContaining("could not start")
+                .hasStackTraceContaining("no-such-topic").hasStackTraceContaining("does not exist");
     }
 
     @Test

@@ -4,26 +4,47 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import tech.tablesaw.api.ColumnType;
+import java.util.regex.Pattern;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** How a column charts: time (epoch millis), number, or category; and the default x and y columns. */
+/**
+ * How a column charts: time (epoch millis), number (whole or not), batch id, or category; and the default x and y
+ * columns. Decided by the column's class: Tablesaw's {@code ColumnType} constants can exist twice (a class
+ * initialisation cycle), so comparing types with {@code ==} missed time columns of memory tables.
+ */
 final class ChartData {
   private ChartData() {}
 
   enum Axis { TIME, NUMBER, CATEGORY }
 
+  private static final Pattern BATCH = Pattern.compile("(?i)batch(_?id)?");
+
   static Axis axis(Column<?> c) {
-    ColumnType t = c.type();
-    if (t == ColumnType.INSTANT || t == ColumnType.LOCAL_DATE_TIME || t == ColumnType.LOCAL_DATE) {
+    if (c instanceof InstantColumn || c instanceof DateTimeColumn || c instanceof DateColumn) {
       return Axis.TIME;
     }
-    if (t == ColumnType.INTEGER || t == ColumnType.LONG || t == ColumnType.DOUBLE || t == ColumnType.FLOAT
-        || t == ColumnType.SHORT) {
+    if (c instanceof NumericColumn<?>) {
       return Axis.NUMBER;
     }
     return Axis.CATEGORY;
+  }
+
+  /** Whole numbers: they chart as integers (no 0.5 ticks) and go out as JSON integers. */
+  static boolean isInteger(Column<?> c) {
+    return c instanceof IntColumn || c instanceof LongColumn || c instanceof ShortColumn;
+  }
+
+  /** A batch id: an ordinal (batch 3 follows batch 2; there is no batch 2.5). */
+  static boolean isBatchId(Column<?> c) {
+    return isInteger(c) && BATCH.matcher(c.name()).matches();
   }
 
   /** The value of a TIME column as epoch millis, of a NUMBER column as a double; null when missing. */

@@ -4,9 +4,14 @@ import java.util.Locale;
 
 /**
  * What to chart: a mark and the x, y and (optional) colour columns. Null {@code x} or {@code y} means "pick":
- * {@code window_start} or the first time column for x, the first numeric column for y.
+ * {@code window_start} or the first time column for x, the first numeric column for y. An optional {@code facet}
+ * column draws one chart per value, stacked, each with its own y scale (e.g. one per unit of measure).
  */
-public record ChartSpec(Kind kind, String x, String y, String color) {
+public record ChartSpec(Kind kind, String x, String y, String color, String facet) {
+  public ChartSpec(Kind kind, String x, String y, String color) {
+    this(kind, x, y, color, null);
+  }
+
   /** The marks Vega-Lite and XChart both draw. */
   public enum Kind {
     LINE, BAR, AREA, POINT;
@@ -25,6 +30,6 @@ public record ChartSpec(Kind kind, String x, String y, String color) {
   }
 
   public ChartSpec withColumns(String newX, String newY) {
-    return new ChartSpec(kind, newX, newY, color);
+    return new ChartSpec(kind, newX, newY, color, facet);
   }
 }

@@ -28,7 +28,8 @@ public final class Charts {
       throw new IllegalArgumentException("Cannot chart " + t.columnNames() + ": give --x and --y columns");
     }
     String color = spec.color() == null ? null : column(t, spec.color());
-    ChartSpec resolved = new ChartSpec(spec.kind(), x, y, color);
+    String facet = spec.facet() == null ? null : column(t, spec.facet());
+    ChartSpec resolved = new ChartSpec(spec.kind(), x, y, color, facet);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put(VEGA_LITE, VegaLite.spec(resolved, t, title));
     data.put(MimeBundle.IMAGE_PNG, PngChart.base64(resolved, t, title));
@@ -58,6 +59,27 @@ public final class Charts {
       rows.sort((a, b) -> Double.compare(val(xc, a), val(xc, b)));
     }
     return rows.size() > MAX_POINTS ? rows.subList(rows.size() - MAX_POINTS, rows.size()) : rows;
+  }
+
+  /** The distinct values of a column in first-seen order (series of a colour, charts of a facet). */
+  static List<String> distinct(Table t, String column, List<Integer> rows) {
+    java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+    for (int r : rows) {
+      seen.add(t.column(column).getString(r));
+    }
+    return new ArrayList<>(seen);
+  }
+
+  /** The labels for the times of a TIME column over the charted rows. */
+  static TimeLabels timeLabels(Column<?> c, List<Integer> rows) {
+    List<Long> times = new ArrayList<>();
+    for (int r : rows) {
+      Double d = ChartData.number(c, r);
+      if (d != null) {
+        times.add(d.longValue());
+      }
+    }
+    return TimeLabels.of(times);
   }
 
   private static double val(Column<?> c, int r) {

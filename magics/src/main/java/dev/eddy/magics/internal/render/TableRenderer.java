@@ -25,7 +25,7 @@ public final class TableRenderer implements Renderer<Table> {
     for (int r = 0; r < shown; r++) {
       h.append("<tr>");
       for (Column<?> c : t.columns()) {
-        h.append("<td>").append(Html.escape(c.getString(r))).append("</td>");
+        h.append("<td>").append(Html.escape(c.isMissing(r) ? "null" : c.getString(r))).append("</td>"); // as live views
       }
       h.append("</tr>\n");
     }

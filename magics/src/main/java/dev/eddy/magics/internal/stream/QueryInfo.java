@@ -31,6 +31,10 @@ final class QueryInfo {
   }
 
   StreamingQuery query(String name) {
+    var remote = dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).run(name);
+    if (remote.isPresent() && runtime.eddy().streams().find(name).filter(StreamingQuery::isActive).isEmpty()) {
+      return remote.get().query(); // a query on Spark: the same handle as a local one
+    }
     return runtime.eddy().streams().find(name).orElseThrow(() -> {
       List<String> names = new ArrayList<>();
       runtime.eddy().streams().all().forEach(q -> names.add(q.name()));
@@ -60,7 +64,11 @@ final class QueryInfo {
     DoubleColumn done = DoubleColumn.create("processed_rows_per_s");
     StringColumn run = StringColumn.create("run");
     StringColumn error = StringColumn.create("error");
-    for (StreamingQuery q : runtime.eddy().streams().all()) {
+    List<StreamingQuery> all = new ArrayList<>(runtime.eddy().streams().all());
+    for (var remote : dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).runs()) {
+      all.add(remote.query()); // queries on Spark, listed like local ones
+    }
+    for (StreamingQuery q : all) {
       QueryProgress p = q.lastProgress();
       name.append(q.name() == null ? "(unnamed)" : q.name());
       state.append(q.state().name());
@@ -117,7 +125,8 @@ final class QueryInfo {
     return MimeBundle.text("Forgot " + name + " (%stream restart " + name + " still works)");
   }
 
-  static final ChartSpec PROGRESS_CHART = new ChartSpec(ChartSpec.Kind.LINE, "batch", "value", "series");
+  /** Rates and durations in one chart per unit (each its own y axis), over batch ids (ordinal). */
+  static final ChartSpec PROGRESS_CHART = new ChartSpec(ChartSpec.Kind.LINE, "batch", "value", "series", "unit");
 
   /** Input vs processing rate and batch duration over the recent batches, as a table for the chart. */
   static java.util.Optional<Table> progressTable(StreamingQuery q) {
@@ -128,19 +137,22 @@ final class QueryInfo {
     LongColumn batch = LongColumn.create("batch");
     StringColumn series = StringColumn.create("series");
     DoubleColumn value = DoubleColumn.create("value");
+    StringColumn unit = StringColumn.create("unit");
     for (QueryProgress p : recent) {
-      add(batch, series, value, p.batchId(), "input rows/s", p.inputRowsPerSecond());
-      add(batch, series, value, p.batchId(), "processed rows/s", p.processedRowsPerSecond());
+      add(batch, series, value, unit, p.batchId(), "input", p.inputRowsPerSecond(), "rows/s");
+      add(batch, series, value, unit, p.batchId(), "processed", p.processedRowsPerSecond(), "rows/s");
       Long ms = p.durationMs().get("triggerExecution");
-      add(batch, series, value, p.batchId(), "batch duration ms", ms == null ? 0 : ms);
+      add(batch, series, value, unit, p.batchId(), "batch duration", ms == null ? 0 : ms, "ms");
     }
-    return java.util.Optional.of(Table.create("progress", batch, series, value));
+    return java.util.Optional.of(Table.create("progress", batch, series, value, unit));
   }
 
-  private static void add(LongColumn b, StringColumn s, DoubleColumn v, long batch, String series, double value) {
+  private static void add(LongColumn b, StringColumn s, DoubleColumn v, StringColumn u, long batch, String series,
+      double value, String unit) {
     b.append(batch);
     s.append(series);
     v.append(value);
+    u.append(unit);
   }
 
   Object late(StreamingQuery q) {

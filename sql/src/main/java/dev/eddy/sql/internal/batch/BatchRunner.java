@@ -4,14 +4,20 @@ import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.catalog.CatalogSchema;
 import dev.eddy.sql.internal.validate.Dialect;
+import dev.eddy.sql.api.Relation;
+import dev.eddy.sql.internal.catalog.RelationTable;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.tools.RelRunner;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import tech.tablesaw.api.Table;
 
@@ -41,6 +47,28 @@ public final class BatchRunner {
     }
   }
 
+  /**
+   * Runs the plan Eddy validated and converted (with Spark's types and operators) on Calcite's enumerable
+   * engine, so batch answers come from the same plan streaming queries are translated from.
+   */
+  public Table run(RelNode plan) {
+    try (Connection connection = connect()) {
+      CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+      SchemaPlus root = calcite.getRootSchema();
+      for (Relation r : catalog.all()) {
+        if (!r.isStream()) {
+          root.add(r.name(), new RelationTable(r)); // the plan's scans name tables at the root
+        }
+      }
+      try (PreparedStatement st = connection.unwrap(RelRunner.class).prepareStatement(plan);
+           ResultSet rs = st.executeQuery()) {
+        return ResultTables.toTable(rs);
+      }
+    } catch (SQLException | RuntimeException | AssertionError e) {
+      throw new SqlException("Query failed: " + rootMessage(e), 0, 0);
+    }
+  }
+
   private Connection connect() throws SQLException {
     Properties p = new Properties();
     p.setProperty("parserFactory", "dev.eddy.sql.internal.parser.EddySqlParserImpl#FACTORY");
@@ -50,6 +78,7 @@ public final class BatchRunner {
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("conformance", Dialect.CONFORMANCE.name());
     p.setProperty("timeZone", "UTC");
+    p.setProperty("typeSystem", "dev.eddy.sql.internal.validate.SparkTypeSystem#INSTANCE");
     p.setProperty("defaultNullCollation", Dialect.NULL_COLLATION.name()); // as streaming ORDER BY
     Connection connection = DriverManager.getConnection("jdbc:calcite:", p);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);

@@ -5,8 +5,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashSet;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -22,7 +20,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** A JDBC result as a Tablesaw table; timestamps are UTC local date-times, duplicate names get a suffix. */
+/** A JDBC result as a Tablesaw table; timestamps are instants (UTC), duplicate names get a suffix. */
 final class ResultTables {
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
@@ -67,7 +65,8 @@ final class ResultTables {
       case Types.BOOLEAN:
         return BooleanColumn.create(name);
       case Types.TIMESTAMP:
-        return DateTimeColumn.create(name);
+        return InstantColumn.create(name); // shown as ISO-8601 UTC with 'Z', as live views show the engine's
+
       default:
         return StringColumn.create(name);
     }
@@ -86,9 +85,9 @@ final class ResultTables {
     } else if (column instanceof BooleanColumn c) {
       boolean v = rs.getBoolean(i);
       if (rs.wasNull()) c.appendMissing(); else c.append(v);
-    } else if (column instanceof DateTimeColumn c) {
+    } else if (column instanceof InstantColumn c) {
       Timestamp t = rs.getTimestamp(i, UTC);
-      if (t == null) c.appendMissing(); else c.append(LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC));
+      if (t == null) c.appendMissing(); else c.append(t.toInstant());
     } else {
       Object v = rs.getObject(i);
       ((StringColumn) column).append(v == null ? null : v.toString());

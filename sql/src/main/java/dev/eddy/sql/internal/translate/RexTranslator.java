@@ -95,6 +95,12 @@ final class RexTranslator {
       case "||":
       case "CONCAT": return new Expr.Call("concat", args);
       case "ABS": return new Expr.Call("abs", args);
+      // Spark's division operators (SparkRewrite): the engine's division is already Spark's
+      case "SPARK_DIVIDE": return binary(BinaryOp.DIV, args);
+      case "SPARK_ADD": return binary(BinaryOp.ADD, args);
+      case "SPARK_SUBTRACT": return binary(BinaryOp.SUB, args);
+      case "SPARK_MULTIPLY": return binary(BinaryOp.MUL, args);
+      case "SPARK_DIV": return new Expr.Cast(binary(BinaryOp.DIV, args), DataType.LONG);
       case "TIMESTAMP_SECONDS":
       case "TIMESTAMP_MILLIS":
       case "TIMESTAMP_MICROS":

@@ -29,34 +29,8 @@ public final class Dialect {
       .withCaseSensitive(false)
       .withConformance(CONFORMANCE);
 
-  /**
-   * Decimals up to 38 digits, as Spark's: with Calcite's default of 19, CASE WHEN ... THEN bigint_col ELSE 0.5
-   * is DECIMAL(19, 0) and 0.5 becomes 0. CASE or UNION of strings of different lengths is a VARCHAR ('big',
-   * not 'big  ' padded to CHAR(5)), as Spark's STRING is never padded.
-   */
-  public static final RelDataTypeSystem TYPE_SYSTEM = new RelDataTypeSystemImpl() {
-    @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
-      return true;
-    }
-
-    @Override public int getMaxPrecision(SqlTypeName typeName) {
-      return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
-    }
-
-    @Override public int getMaxScale(SqlTypeName typeName) {
-      return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);
-    }
-
-    @SuppressWarnings("deprecation")
-    @Override public int getMaxNumericPrecision() {
-      return 38;
-    }
-
-    @SuppressWarnings("deprecation")
-    @Override public int getMaxNumericScale() {
-      return 38;
-    }
-  };
+  /** Spark's types (see {@link SparkTypeSystem}); batch queries' Calcite connection uses the same. */
+  public static final RelDataTypeSystem TYPE_SYSTEM = SparkTypeSystem.INSTANCE;
 
   public static final SqlValidator.Config VALIDATOR = SqlValidator.Config.DEFAULT
       .withConformance(CONFORMANCE)

@@ -5,6 +5,8 @@ import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.catalog.CatalogSchema;
 import dev.eddy.sql.internal.parser.SparkWindowOperator;
+import dev.eddy.sql.internal.spark.SparkConvertlets;
+import dev.eddy.sql.internal.spark.SparkOperators;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,10 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
@@ -34,7 +39,6 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /** Validates a query against the catalog and converts it to Calcite's logical plan. */
 public final class QueryPlanner {
@@ -56,7 +60,7 @@ public final class QueryPlanner {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(catalog));
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), types, connectionConfig());
     SqlValidator validator = SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(SqlStdOperatorTable.instance(), EddyFunctions.TABLE, reader), reader, types, Dialect.VALIDATOR);
+        SqlOperatorTables.chain(SparkOperators.TABLE, SqlStdOperatorTable.instance(), EddyFunctions.TABLE, reader), reader, types, Dialect.VALIDATOR);
     SqlNode validated;
     try {
       validated = validator.validate(query);
@@ -88,6 +92,10 @@ public final class QueryPlanner {
   private static SqlToRelConverter converter(SqlValidator validator, CalciteCatalogReader reader,
       JavaTypeFactoryImpl types) {
     VolcanoPlanner planner = new VolcanoPlanner();
+    // batch queries run this plan on Calcite's enumerable engine (BatchRunner), which optimises it here
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    RelOptUtil.registerDefaultRules(planner, false, false);
     RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(types));
     // the builder must not drop a Project under an aggregate (or merge it away) when nothing reads its
     // explode(...): that would count input rows instead of exploded ones
@@ -97,7 +105,7 @@ public final class QueryPlanner {
             .withPruneInputOfAggregate(false).withBloat(-1));
     return new SqlToRelConverter((rowType, sql, schemaPath, viewPath) -> {
       throw new UnsupportedOperationException("views are not supported");
-    }, validator, reader, cluster, StandardConvertletTable.INSTANCE, config);
+    }, validator, reader, cluster, SparkConvertlets.INSTANCE, config);
   }
 
   /** Calcite's own check of this fails with an index error when types are coerced, so check first. */

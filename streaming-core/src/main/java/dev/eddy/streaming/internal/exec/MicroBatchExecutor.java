@@ -23,7 +23,7 @@ import java.util.OptionalLong;
 /**
  * Runs a planned query one micro-batch at a time, Spark's way: ask sources for their latest offsets, log
  * the offsets, read the batches, run the operators, hand the output to the sink, commit, then move the
- * watermark (max event time minus delay; min over several inputs; never backwards). A no-data batch runs
+ * watermark ({@link WatermarkTracker}: Spark's rules, from the epoch, never backwards). A no-data batch runs
  * when no source has data but a stateful operator would act on the new watermark.
  *
  * <p>Single-threaded: all methods are called by the thread that owns the query (the query thread, or
@@ -44,8 +44,15 @@ public final class MicroBatchExecutor {
     private long nextBatchId;
     private final WatermarkTracker watermarks;
     private volatile long watermark;
-    /** Spark runs a no-data batch only after a batch of this run: never as the first batch after a restart. */
+    /** Whether this run has run a batch (after that, the operators know the watermark their last batch used). */
     private boolean ranBatch;
+    /**
+     * The watermark the checkpoint's last batch ran with (offsets/N), or the initial one. Until this run has run a
+     * batch, a no-data batch runs only if the restored watermark is ahead of it: the no-data batch the old run had
+     * due when it ended (killed between a data batch and its no-data batch). A query that ended idle restarts with
+     * no batch until new data arrives, as in Spark.
+     */
+    private long resumedBatchWatermark;
     private long lastTriggerStart = -1;
     /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
     private Offset[] replay;
@@ -64,6 +71,7 @@ public final class MicroBatchExecutor {
                               Optional<String> checkpointLocation, String watermarkPolicy) {
         this.watermarks = new WatermarkTracker(plan.watermarks(), WatermarkTracker.Policy.parse(watermarkPolicy));
         this.watermark = watermarks.current();
+        this.resumedBatchWatermark = watermark;
         this.checkpointLocation = checkpointLocation;
         this.identity = identity;
         this.plan = plan;
@@ -126,6 +134,7 @@ public final class MicroBatchExecutor {
         }
         watermarks.restore(restored);
         watermark = watermarks.current();
+        resumedBatchWatermark = plan.watermarks().isEmpty() ? watermark : Math.max(0, e.watermarkMicros());
     }
 
     private void restoreState(long version) {
@@ -185,7 +194,7 @@ public final class MicroBatchExecutor {
 
     /** True if a no-data batch would do work now (evict, emit, time out). */
     public boolean wantsNoDataBatch() {
-        if (!noDataBatches || !ranBatch) {
+        if (!noDataBatches || !ranBatch && watermark <= resumedBatchWatermark) {
             return false;
         }
         for (StatefulOperator op : plan.statefulOps()) {

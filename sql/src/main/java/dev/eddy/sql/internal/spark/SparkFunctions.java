@@ -1,0 +1,241 @@
+package dev.eddy.sql.internal.spark;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+
+/**
+ * The runtime of Spark's functions as Calcite calls them from generated code (public static, boxed so SQL NULL
+ * arrives as null). TIMESTAMP values are Calcite's: epoch milliseconds, UTC. Errors carry Spark's error class.
+ */
+public final class SparkFunctions {
+  private static final DateTimeFormatter DEFAULT_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+  private SparkFunctions() {
+  }
+
+  /** {@code a / b} as Spark computes it: fractional, and an error for a zero divisor (ANSI mode). */
+  public static Double divide(Double a, Double b) {
+    if (a == null || b == null) {
+      return null;
+    }
+    if (b == 0) {
+      throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
+          + " and return NULL instead.");
+    }
+    return a / b;
+  }
+
+  // ---- integral + - * with Spark's overflow error (ANSI mode) ----
+
+  public static Integer addInt(Integer a, Integer b) {
+    return a == null || b == null ? null : checked(() -> Math.addExact(a, b));
+  }
+
+  public static Integer subtractInt(Integer a, Integer b) {
+    return a == null || b == null ? null : checked(() -> Math.subtractExact(a, b));
+  }
+
+  public static Integer multiplyInt(Integer a, Integer b) {
+    return a == null || b == null ? null : checked(() -> Math.multiplyExact(a, b));
+  }
+
+  public static Long addLong(Long a, Long b) {
+    return a == null || b == null ? null : checked(() -> Math.addExact(a, b));
+  }
+
+  public static Long subtractLong(Long a, Long b) {
+    return a == null || b == null ? null : checked(() -> Math.subtractExact(a, b));
+  }
+
+  public static Long multiplyLong(Long a, Long b) {
+    return a == null || b == null ? null : checked(() -> Math.multiplyExact(a, b));
+  }
+
+  private static <T> T checked(java.util.function.Supplier<T> f) {
+    try {
+      return f.get();
+    } catch (ArithmeticException e) {
+      throw new ArithmeticException("[ARITHMETIC_OVERFLOW] " + e.getMessage() + ". Use try_add, try_subtract or"
+          + " try_multiply to tolerate overflow and return NULL instead.");
+    }
+  }
+
+  /** {@code try_divide(a, b)}: as {@code /}, but NULL for a zero divisor. */
+  public static Double tryDivide(Double a, Double b) {
+    return a == null || b == null || b == 0 ? null : a / b;
+  }
+
+  /** {@code a div b}: integral division truncating toward zero, an error for a zero divisor. */
+  public static Long div(Long a, Long b) {
+    if (a == null || b == null) {
+      return null;
+    }
+    if (b == 0) {
+      throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
+          + " and return NULL instead.");
+    }
+    return a / b;
+  }
+
+  /** Spark's substring: 1-based, 0 is the first character, a negative position counts from the end. */
+  public static String substring(String s, Integer pos, Integer length) {
+    if (s == null || pos == null || length == null) {
+      return null;
+    }
+    int len = s.codePointCount(0, s.length());
+    long start = pos > 0 ? pos - 1 : pos < 0 ? len + pos : 0;
+    long end = Math.min(start + length, len);
+    start = Math.max(start, 0);
+    if (start >= end) {
+      return "";
+    }
+    return s.substring(s.offsetByCodePoints(0, (int) start), s.offsetByCodePoints(0, (int) end));
+  }
+
+  public static String substring(String s, Integer pos) {
+    return substring(s, pos, Integer.MAX_VALUE);
+  }
+
+  /** {@code concat(a, b)}: NULL if any argument is NULL. */
+  public static String concat(String a, String b) {
+    return a == null || b == null ? null : a + b;
+  }
+
+  /** {@code date_trunc(unit, ts)}; an unknown unit gives NULL, as in Spark. */
+  public static Long dateTrunc(String unit, Long ts) {
+    if (unit == null || ts == null) {
+      return null;
+    }
+    LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
+    LocalDateTime r;
+    switch (unit.toUpperCase(Locale.ROOT)) {
+      case "YEAR": case "YYYY": case "YY":
+        r = t.toLocalDate().withDayOfYear(1).atStartOfDay();
+        break;
+      case "QUARTER":
+        r = LocalDate.of(t.getYear(), (t.getMonthValue() - 1) / 3 * 3 + 1, 1).atStartOfDay();
+        break;
+      case "MONTH": case "MM": case "MON":
+        r = t.toLocalDate().withDayOfMonth(1).atStartOfDay();
+        break;
+      case "WEEK":
+        r = t.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay();
+        break;
+      case "DAY": case "DD":
+        r = t.truncatedTo(ChronoUnit.DAYS);
+        break;
+      case "HOUR":
+        r = t.truncatedTo(ChronoUnit.HOURS);
+        break;
+      case "MINUTE":
+        r = t.truncatedTo(ChronoUnit.MINUTES);
+        break;
+      case "SECOND":
+        r = t.truncatedTo(ChronoUnit.SECONDS);
+        break;
+      case "MILLISECOND": case "MICROSECOND":
+        r = t;
+        break;
+      default:
+        return null;
+    }
+    return r.toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  /** {@code date_format(ts, pattern)} in UTC with Spark's (java.time) pattern letters. */
+  public static String dateFormat(Long ts, String pattern) {
+    if (ts == null || pattern == null) {
+      return null;
+    }
+    return formatter(pattern).format(LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC));
+  }
+
+  /** {@code from_unixtime(seconds, pattern)}. */
+  public static String fromUnixtime(Long seconds, String pattern) {
+    if (seconds == null || pattern == null) {
+      return null;
+    }
+    return formatter(pattern).format(LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
+  }
+
+  public static String fromUnixtime(Long seconds) {
+    return seconds == null ? null : DEFAULT_TS.format(LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
+  }
+
+  /** Spark's text of a timestamp: the fraction of a second only if not zero, without trailing zeros. */
+  public static String timestampString(Long ts) {
+    if (ts == null) {
+      return null;
+    }
+    LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
+    String text = DEFAULT_TS.format(t);
+    int millis = t.getNano() / 1_000_000;
+    if (millis == 0) {
+      return text;
+    }
+    String fraction = String.format(Locale.ROOT, "%03d", millis).replaceAll("0+$", "");
+    return text + "." + fraction;
+  }
+
+  /** {@code unix_timestamp(ts)}: whole seconds since the epoch. */
+  public static Long unixTimestamp(Long ts) {
+    return ts == null ? null : Math.floorDiv(ts, 1000L);
+  }
+
+  /** {@code to_timestamp(text)}: Spark's timestamp text forms; anything else is an error (ANSI mode). */
+  public static Long toTimestamp(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.trim();
+    try {
+      if (t.length() <= 10) {
+        return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+      }
+      return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw cannotParse(s);
+    }
+  }
+
+  /** {@code to_timestamp(text, pattern)}. */
+  public static Long toTimestamp(String s, String pattern) {
+    if (s == null || pattern == null) {
+      return null;
+    }
+    try {
+      var parsed = formatter(pattern).parse(s);
+      LocalDate date = LocalDate.from(parsed);
+      LocalDateTime t = parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)
+          ? LocalDateTime.from(parsed) : date.atStartOfDay();
+      return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+    } catch (java.time.DateTimeException e) {
+      throw cannotParse(s);
+    }
+  }
+
+  private static RuntimeException cannotParse(String s) {
+    return new IllegalArgumentException("[CANNOT_PARSE_TIMESTAMP] Text '" + clip(s) + "' could not be parsed."
+        + " Use try_to_timestamp to tolerate invalid input string and return NULL instead.");
+  }
+
+  private static DateTimeFormatter formatter(String pattern) {
+    try {
+      return DateTimeFormatter.ofPattern(pattern, Locale.US);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid datetime pattern '" + clip(pattern) + "': " + e.getMessage());
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.eddy.sql.internal.validate;
+
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Decimals up to 38 digits, as Spark's: with Calcite's default of 19, CASE WHEN ... THEN bigint_col ELSE 0.5
+ * is DECIMAL(19, 0) and 0.5 becomes 0. CASE or UNION of strings of different lengths is a VARCHAR ('big',
+ * not 'big  ' padded to CHAR(5)), as Spark's STRING is never padded.
+ */
+public final class SparkTypeSystem extends RelDataTypeSystemImpl {
+  public static final SparkTypeSystem INSTANCE = new SparkTypeSystem();
+
+  @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
+  /** Spark's AVG of an integral or floating column is a DOUBLE (1.5, not Calcite's integral 1). */
+  @Override public org.apache.calcite.rel.type.RelDataType deriveAvgAggType(
+      org.apache.calcite.rel.type.RelDataTypeFactory typeFactory, org.apache.calcite.rel.type.RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      return super.deriveAvgAggType(typeFactory, argumentType);
+    }
+    return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
+        argumentType.isNullable());
+  }
+
+  @Override public int getMaxPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+  }
+
+  @Override public int getMaxScale(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);
+  }
+
+  @SuppressWarnings("deprecation")
+  @Override public int getMaxNumericPrecision() {
+    return 38;
+  }
+
+  @SuppressWarnings("deprecation")
+  @Override public int getMaxNumericScale() {
+    return 38;
+  }
+}
