@@ -3,13 +3,15 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Schema;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.EddyReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -75,21 +77,7 @@ public final class ParquetDirectoryReader {
         Schema schema = ParquetSchemas.toEddy(requested, files.get(0).toString());
         BatchBuilder out = Batch.builder(schema);
         for (Path f : files) {
-            MessageType fileSchema = f == files.get(0) ? first : footer(f);
-            if (!fileSchema.equals(first)) {
-                throw new IllegalArgumentException("Parquet file " + f + " has schema " + fileSchema
-                        + ", unlike " + files.get(0) + "'s " + first);
-            }
-            try (ParquetReader<Object[]> r = new Builder(new LocalInputFile(f), new RowReadSupport(requested,
-                    f.toString())).withCodecFactory(LocalCodecs.INSTANCE).build()) {
-                for (Object[] row = r.read(); row != null; row = r.read()) {
-                    out.addRow(row);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read Parquet file " + f + ": " + e.getMessage(), e);
-            } catch (org.apache.parquet.io.ParquetDecodingException e) {
-                throw new IllegalArgumentException("cannot read Parquet file " + f + ": " + e.getMessage(), e);
-            }
+            readInto(f, first, files.get(0), requested, out);
         }
         return out.build();
     }
@@ -109,10 +97,38 @@ public final class ParquetDirectoryReader {
         return new MessageType(file.getName(), fields);
     }
 
+    /** Reads the row groups of one file, decoding only the requested columns' chunks. */
+    private static void readInto(Path f, MessageType expected, Path firstFile, MessageType requested,
+            BatchBuilder out) {
+        try (ParquetFileReader r = open(f)) {
+            MessageType fileSchema = r.getFooter().getFileMetaData().getSchema();
+            if (!fileSchema.equals(expected)) {
+                throw new IllegalArgumentException("Parquet file " + f + " has schema " + fileSchema + ", unlike "
+                        + firstFile + "'s " + expected);
+            }
+            r.setRequestedSchema(requested);
+            MessageColumnIO io = new ColumnIOFactory(r.getFooter().getFileMetaData().getCreatedBy())
+                    .getColumnIO(requested, fileSchema, true);
+            RecordMaterializer<Object[]> rows = RowMaterializer.create(requested, f.toString());
+            for (PageReadStore group = r.readNextRowGroup(); group != null; group = r.readNextRowGroup()) {
+                RecordReader<Object[]> rr = io.getRecordReader(group, rows);
+                for (long i = 0, n = group.getRowCount(); i < n; i++) {
+                    out.addRow(rr.read());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Parquet file " + f + ": " + e.getMessage(), e);
+        } catch (ParquetDecodingException e) {
+            throw new IllegalArgumentException("cannot read Parquet file " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ParquetFileReader open(Path file) throws IOException {
+        return ParquetFileReader.open(new LocalInputFile(file), EddyReadOptions.create(LocalCodecs.INSTANCE));
+    }
+
     static MessageType footer(Path file) {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file),
-                org.apache.parquet.ParquetReadOptions.builder(new PlainParquetConfiguration())
-                        .withCodecFactory(LocalCodecs.INSTANCE).build())) {
+        try (ParquetFileReader r = open(file)) {
             return r.getFooter().getFileMetaData().getSchema();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the footer of " + file + " (not a Parquet file?): "
@@ -120,20 +136,6 @@ public final class ParquetDirectoryReader {
         } catch (RuntimeException e) { // parquet-hadoop reports a bad magic number this way, naming no path
             throw new IllegalArgumentException("cannot read the footer of " + file + " (not a Parquet file?): "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static final class Builder extends ParquetReader.Builder<Object[]> {
-        private final RowReadSupport support;
-
-        Builder(InputFile file, RowReadSupport support) {
-            super(file, new PlainParquetConfiguration());
-            this.support = support;
-        }
-
-        @Override
-        protected ReadSupport<Object[]> getReadSupport() {
-            return support;
         }
     }
 }

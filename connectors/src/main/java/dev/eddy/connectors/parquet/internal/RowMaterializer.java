@@ -1,9 +1,6 @@
 package dev.eddy.connectors.parquet.internal;
 
 import dev.eddy.streaming.api.data.DataType;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -15,41 +12,18 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
-import java.util.Map;
 
 /**
- * Reads the requested columns of a file as rows of boxed values in the shapes
+ * Materializes the requested columns of a file as rows of boxed values in the shapes
  * {@link dev.eddy.streaming.api.data.BatchBuilder#setValue} takes (Long, Integer, Double, Boolean, String, Long
  * epoch micros for timestamps, Object[] for structs; null for a missing value).
  */
-final class RowReadSupport extends ReadSupport<Object[]> {
-    private final MessageType requested;
-    private final String file;
-
-    RowReadSupport(MessageType requested, String file) {
-        this.requested = requested;
-        this.file = file;
+final class RowMaterializer {
+    private RowMaterializer() {
     }
 
-    @Override
-    public ReadContext init(InitContext context) {
-        return new ReadContext(requested);
-    }
-
-    @Override
-    public RecordMaterializer<Object[]> prepareForRead(org.apache.hadoop.conf.Configuration configuration,
-            Map<String, String> keyValueMetaData, MessageType fileSchema, ReadContext readContext) {
-        return materializer(readContext);
-    }
-
-    @Override
-    public RecordMaterializer<Object[]> prepareForRead(ParquetConfiguration configuration,
-            Map<String, String> keyValueMetaData, MessageType fileSchema, ReadContext readContext) {
-        return materializer(readContext);
-    }
-
-    private RecordMaterializer<Object[]> materializer(ReadContext readContext) {
-        RowConverter root = new RowConverter(readContext.getRequestedSchema(), "", file, null, -1);
+    static RecordMaterializer<Object[]> create(MessageType requested, String file) {
+        RowConverter root = new RowConverter(requested, "", file, null, -1);
         return new RecordMaterializer<>() {
             @Override
             public Object[] getCurrentRecord() {
