@@ -73,6 +73,15 @@ class ParquetReadTest {
         assertThat(r3.isNull(8)).isFalse();
         assertThat(loc3.isNull(0)).isTrue();
         assertThat(loc3.isNull(1)).isTrue();
+
+        // without the struct the columnar path reads the columns: the same values and nulls as the row path
+        Batch flat = ParquetFiles.read(file, "id", "n", "price", "ok", "name", "ts", "local_ts", "f");
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 8; c++) {
+                assertThat(flat.row(r).get(c)).as("row %s column %s", r, c).isEqualTo(b.row(r).get(c));
+                assertThat(flat.row(r).isNull(c)).isEqualTo(b.row(r).isNull(c));
+            }
+        }
     }
 
     @Test

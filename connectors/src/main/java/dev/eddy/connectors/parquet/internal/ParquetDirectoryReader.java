@@ -75,11 +75,11 @@ public final class ParquetDirectoryReader {
         MessageType first = footer(files.get(0));
         MessageType requested = project(first, columns, files.get(0));
         Schema schema = ParquetSchemas.toEddy(requested, files.get(0).toString());
-        BatchBuilder out = Batch.builder(schema);
+        List<Batch> parts = new ArrayList<>();
         for (Path f : files) {
-            readInto(f, first, files.get(0), requested, out);
+            readInto(f, first, files.get(0), requested, schema, parts);
         }
-        return out.build();
+        return parts.size() == 1 ? parts.get(0) : Batch.concat(schema, parts);
     }
 
     private static MessageType project(MessageType file, List<String> columns, Path path) {
@@ -98,8 +98,8 @@ public final class ParquetDirectoryReader {
     }
 
     /** Reads the row groups of one file, decoding only the requested columns' chunks. */
-    private static void readInto(Path f, MessageType expected, Path firstFile, MessageType requested,
-            BatchBuilder out) {
+    private static void readInto(Path f, MessageType expected, Path firstFile, MessageType requested, Schema schema,
+            List<Batch> parts) {
         try (ParquetFileReader r = open(f)) {
             MessageType fileSchema = r.getFooter().getFileMetaData().getSchema();
             if (!fileSchema.equals(expected)) {
@@ -110,11 +110,19 @@ public final class ParquetDirectoryReader {
             MessageColumnIO io = new ColumnIOFactory(r.getFooter().getFileMetaData().getCreatedBy())
                     .getColumnIO(requested, fileSchema, true);
             RecordMaterializer<Object[]> rows = RowMaterializer.create(requested, f.toString());
+            String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
+            boolean flat = FlatColumns.applies(requested);
             for (PageReadStore group = r.readNextRowGroup(); group != null; group = r.readNextRowGroup()) {
+                if (flat) {
+                    parts.add(FlatColumns.read(group, requested, schema, rows.getRootConverter(), createdBy));
+                    continue;
+                }
+                BatchBuilder out = Batch.builder(schema, Math.toIntExact(group.getRowCount()));
                 RecordReader<Object[]> rr = io.getRecordReader(group, rows);
                 for (long i = 0, n = group.getRowCount(); i < n; i++) {
                     out.addRow(rr.read());
                 }
+                parts.add(out.build());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Parquet file " + f + ": " + e.getMessage(), e);
