@@ -3,9 +3,10 @@
 # in ~/.local/share/eddy/venv, or $EDDY_VENV), builds the kernel, registers the "eddy" kernelspec and starts
 # JupyterLab on notebooks/, on 127.0.0.1 only.
 #
-# Usage: install/eddy.sh [--no-start] [--skip-build] [--user | --sys-prefix | --prefix DIR] [--uninstall]
+# Usage: install/eddy.sh [--no-start] [--skip-build] [--with-spark] [--user | --sys-prefix | --prefix DIR] [--uninstall]
 #   --no-start    install only; do not start JupyterLab (used by tests and Docker builds)
 #   --skip-build  reuse kernel/target/eddy-kernel.jar instead of running Maven
+#   --with-spark  also build the Spark engine (%engine connect spark sc://...) and install it next to the kernel
 #   --user, --sys-prefix, --prefix DIR   where the kernelspec goes (default --user; see install/kernelspec.sh)
 #   --uninstall   remove the kernelspec again (from the location chosen by the scope flags)
 set -euo pipefail
@@ -14,14 +15,16 @@ start=1
 build=1
 scope=(--user)
 uninstall=0
+spark=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-start) start=0 ;;
     --skip-build) build=0 ;;
+    --with-spark) spark=1 ;;
     --user|--sys-prefix) scope=("$1") ;;
     --prefix) scope=(--prefix "${2:?--prefix needs a directory}"); shift ;;
     --uninstall) uninstall=1 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "eddy: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -61,9 +64,17 @@ if [ "$build" -eq 1 ]; then
   fi
   rm -f "$log"
 fi
+engines=()
+if [ "$spark" -eq 1 ]; then
+  # %engine connect spark: engine-spark and the Spark Connect client (85 MB) in a directory of their own, loaded
+  # by the kernel in a separate class loader only when a notebook connects
+  echo "eddy: building the Spark engine (engine-spark and the Spark Connect client 4.2.0)"
+  (cd "$root" && mvn -B -q -ntp -pl engine-spark -am package -DskipTests -Pengines)
+  engines=(--engines "$root/engine-spark/target/engines")
+fi
 # kernelspec.sh finds the prefix for --sys-prefix through the first jupyter on PATH: make that ours.
 PATH="$(dirname "$jupyter"):$PATH" "$root/install/kernelspec.sh" install "${scope[@]}" \
-  --jar "$root/kernel/target/eddy-kernel.jar"
+  --jar "$root/kernel/target/eddy-kernel.jar" "${engines[@]}"
 if [ "${scope[0]}" != --prefix ] && ! "$jupyter" kernelspec list 2>/dev/null | grep -q '^ *eddy '; then
   echo "eddy: '$jupyter kernelspec list' does not show the kernel 'eddy'; is JUPYTER_PATH or JUPYTER_DATA_DIR set?" >&2
   exit 1

@@ -8,6 +8,7 @@
 #   --jar PATH    the shaded kernel jar (default: kernel/target/eddy-kernel.jar); it is copied next to kernel.json
 #   --java PATH   the java of a JDK 17 or newer with jdk.jshell (default: $JAVA_HOME/bin/java, else the java on
 #                 PATH, resolved to an absolute path); its version shows in the name, e.g. "Java (Eddy, JDK 25)"
+#   --engines DIR jars of remote engines (engine-spark) copied to engines/ next to the kernel jar
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 action=install
@@ -15,6 +16,7 @@ scope=user
 prefix=""
 jar="$root/kernel/target/eddy-kernel.jar"
 java_bin=""
+engines_dir=""
 while [ $# -gt 0 ]; do
   case "$1" in
     install|uninstall) action="$1" ;;
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
     --prefix) scope=prefix; prefix="${2:?--prefix needs a directory}"; shift ;;
     --jar) jar="${2:?--jar needs a path}"; shift ;;
     --java) java_bin="${2:?--java needs a path}"; shift ;;
+    --engines) engines_dir="${2:?--engines needs a directory}"; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "kernelspec: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -74,6 +77,10 @@ fi
 
 mkdir -p "$kernel_dir"
 cp -f "$jar" "$kernel_dir/eddy-kernel.jar"
+if [ -n "$engines_dir" ]; then
+  # remote engines (engine-spark): the kernel looks for them in engines/ next to its jar
+  rm -rf "$kernel_dir/engines" && mkdir -p "$kernel_dir/engines" && cp -f "$engines_dir"/*.jar "$kernel_dir/engines/"
+fi
 rm -f "$kernel_dir/eddy.jsa"
 # Flags: a modest heap; SerialGC starts fastest on small machines (measured: bench/kernel; ParallelGC was no better
 # on 2 shared cores); a 96 MB young generation: an idle kernel keeps every page its eden ever touched, and 256 MB

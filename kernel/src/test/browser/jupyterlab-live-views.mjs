@@ -158,6 +158,10 @@ try {
   { polling: 100 });
   log(`opened ${notebook} with the Eddy kernel idle`);
 
+  // the tutorial's setup and solution cells are collapsed, and a collapsed cell shows no execution count:
+  // expand them first, as the tutorial tells students to (View > Expand All Code)
+  await page.locator('.lm-MenuBar-item', { hasText: /^View$/ }).click();
+  await page.locator('.lm-Menu-item', { hasText: /^Expand All Code/ }).click();
   await page.locator('.lm-MenuBar-item', { hasText: /^Run$/ }).click();
   await page.locator('.lm-Menu-item', { hasText: /^Run All Cells/ }).click();
   const ran = await (await page.waitForFunction(([sel, panel]) => {

@@ -184,15 +184,18 @@ class EddyClientTests(unittest.TestCase):
                                  " tech.tablesaw.api.Table.create(\"intr_big\", intrKeys));")
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         # 8 billion rows: runs for an hour unless the interrupt ends it
+        # Calcite checks nothing while it plans or loops over a join's inner side; the scans end the query at the
+        # next outer row, and a query still planning after the magics' bound is given up (with its reason) while
+        # it runs on to its first row. Either way the cell answers within the bound and the kernel serves.
         self.assert_interrupted_while_running(
             "%%sql\nSELECT COUNT(*) AS n FROM intr_big a, intr_big b, intr_big c WHERE a.k + b.k + c.k >= 0",
-            started="execute_input")
+            started="execute_input", enames=("Interrupted", "CellNotStopped"))
         reply, msgs = self.run_cell("%%sql\nSELECT COUNT(*) AS n FROM intr_big")
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         shown = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] in ("display_data", "execute_result")]
         self.assertTrue(any("2000" in t for t in shown), shown)
 
-    def assert_interrupted_while_running(self, code, started="stream"):
+    def assert_interrupted_while_running(self, code, started="stream", enames=("Interrupted",)):
         """Runs code, interrupts once the cell sends a `started` message (its first output: the magic after it is
         under way), and expects a prompt Interrupted."""
         msg_id = self.kc.execute(code)
@@ -214,7 +217,7 @@ class EddyClientTests(unittest.TestCase):
         # far less than the magic would take; a magic is given up after 10 s at most
         self.assertLess(time.monotonic() - interrupted_at, 15)
         self.assertEqual(reply["content"]["status"], "error", reply["content"])
-        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.assertIn(reply["content"]["ename"], enames, reply["content"])
 
     def test_when_cellReadsInput_then_clientIsAskedAndAnswerReachesCell(self):
         msg_id = self.kc.execute(

@@ -89,6 +89,7 @@ public final class EddyRuntime {
         // one query failing to stop must not keep the others running
       }
     }
+    dev.eddy.magics.internal.engine.RemoteEngines.closeAll(this); // stops its queries on the cluster
     liveViews.close();
   }
 

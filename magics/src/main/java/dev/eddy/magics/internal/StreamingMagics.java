@@ -22,5 +22,6 @@ public final class StreamingMagics implements MagicProvider {
     registry.register(new TopicMagic());
     registry.register(new ChartMagic(runtime));
     registry.register(new KafkaMagic(5000));
+    registry.register(new dev.eddy.magics.internal.engine.EngineMagic(runtime));
   }
 }

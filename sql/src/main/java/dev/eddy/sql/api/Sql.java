@@ -150,7 +150,7 @@ public final class Sql {
       if (ErrorMessages.isEmptyInput(e)) {
         return new ArrayList<>(); // nothing but blanks and comments
       }
-      throw ErrorMessages.syntax(e);
+      throw ErrorMessages.syntax(e, text);
     }
   }
 

@@ -14,6 +14,7 @@ class SqlErrorsTest {
       SELECT word FROM lines\\nGROUP word                | Syntax error at line 2, column 7: unexpected 'word'
       SELECT word,\\nFROM lines                            | Syntax error at line 2, column 1: unexpected 'FROM'
       SELECT word FROM lines WHERE                        | Syntax error at line 1, column 29: unexpected end of input
+      SELEC word FROM lines                               | Syntax error at line 1, column 1: unexpected 'SELEC' (probably a misspelt SELECT)
       SELECT wrd FROM lines                               | Unknown column 'wrd' in stream 'lines' at line 1, column 8. Did you mean 'word'?
       SELECT word FROM linez                              | Unknown stream or table 'linez' at line 1, column 18. Did you mean 'lines'?
       SELECT word FROM lines ORDER BY word                | ORDER BY is not supported on an unbounded stream without aggregation
@@ -43,6 +44,14 @@ class SqlErrorsTest {
         .isInstanceOf(SqlException.class)
         .satisfies(e -> assertThat(e.getMessage()).startsWith(expected).doesNotContain("Was expecting")
             .hasSizeLessThan(400));
+  }
+
+  @org.junit.jupiter.api.Test
+  void when_aLaterLineStartsWithAMisspeltKeyword_then_theErrorPointsAtThatWord() {
+    Sql sql = SqlFixtures.withLines();
+    assertThatThrownBy(() -> sql.execute("SELECT word FROM lines;\n  CRATE TABLE t (a INT)"))
+        .isInstanceOf(SqlException.class)
+        .hasMessage("Syntax error at line 2, column 3: unexpected 'CRATE' (probably a misspelt CREATE)");
   }
 
   @ParameterizedTest(name = "{0}")

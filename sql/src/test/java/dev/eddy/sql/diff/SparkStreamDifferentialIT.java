@@ -36,7 +36,7 @@ import tech.tablesaw.api.Table;
  */
 class SparkStreamDifferentialIT {
   static final long SEED = Long.getLong("eddy.diff.seed", 20_261_206L);
-  static final int COUNT = Integer.getInteger("eddy.diff.stream", 200);
+  static final int COUNT = Integer.getInteger("eddy.diff.stream", 40);
   private static final long S = 1_000_000L; // micros per second
 
   /** One generated case: the query, its output mode and watermark delay, and the steps fed to both. */
@@ -225,46 +225,8 @@ class SparkStreamDifferentialIT {
     return rows;
   }
 
-  /**
-   * Differences issue 12 knows of and assigns to the streaming engine's owners, tolerated here so the rest of
-   * every batch is still compared (set -Deddy.diff.strict=true to see them): Spark reports the watermark
-   * 1970-01-01T00:00:00.000Z from batch 0, Eddy none until one exists; after a restart Eddy runs an extra
-   * no-data batch that does not move the watermark (Spark never runs one), which shifts later batch ids by one.
-   */
-  static final boolean STRICT = Boolean.getBoolean("eddy.diff.strict");
-
-  static boolean tolerated(String key, Object spark, Object eddy) {
-    return !STRICT && key.equals("watermark") && eddy == null && "1970-01-01T00:00:00.000Z".equals(spark);
-  }
-
-  /** Eddy's batches without the extra no-data batches of a restart (see {@link #STRICT}), ids renumbered. */
-  static List<Map<String, Object>> withoutRestartNoOps(List<Map<String, Object>> eddy) {
-    if (STRICT) {
-      return eddy;
-    }
-    List<Map<String, Object>> out = new ArrayList<>();
-    long shift = 0;
-    Object lastWatermark = null;
-    for (Map<String, Object> b : eddy) {
-      boolean noOp = Long.valueOf(0).equals(b.get("numInputRows")) && ((List<?>) b.getOrDefault("rows", List.of()))
-          .isEmpty() && b.get("watermark") != null && b.get("watermark").equals(lastWatermark);
-      lastWatermark = b.get("watermark");
-      if (noOp) {
-        shift++;
-        continue;
-      }
-      Map<String, Object> m = new LinkedHashMap<>(b);
-      if (m.get("batchId") instanceof Long id) {
-        m.put("batchId", id - shift);
-      }
-      out.add(m);
-    }
-    return out;
-  }
-
   /** The first difference between the batch lists, or null. */
-  static String difference(List<Map<String, Object>> spark, List<Map<String, Object>> eddyBatches) {
-    List<Map<String, Object>> eddy = withoutRestartNoOps(eddyBatches);
+  static String difference(List<Map<String, Object>> spark, List<Map<String, Object>> eddy) {
     int n = Math.max(spark.size(), eddy.size());
     for (int i = 0; i < n; i++) {
       if (i >= spark.size()) return "Eddy runs an extra batch " + eddy.get(i).get("batchId") + " Spark " + eddy.get(i);
@@ -272,7 +234,7 @@ class SparkStreamDifferentialIT {
       for (String key : spark.get(i).keySet()) {
         Object sv = spark.get(i).get(key);
         Object ev = eddy.get(i).get(key);
-        if (!java.util.Objects.equals(sv, ev) && !tolerated(key, sv, ev)) {
+        if (!java.util.Objects.equals(sv, ev)) {
           return "batch " + spark.get(i).get("batchId") + " differs in " + key + " Spark " + sv + ", Eddy " + ev;
         }
       }

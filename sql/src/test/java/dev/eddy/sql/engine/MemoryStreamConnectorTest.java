@@ -38,6 +38,26 @@ class MemoryStreamConnectorTest {
   }
 
   @Test
+  void when_twoWatermarkedStreamsAreUnioned_then_theWatermarkWaitsForBothAsInSpark() {
+    MemoryStream a = eddy.memoryStream("union_a", schema);
+    MemoryStream b = eddy.memoryStream("union_b", schema);
+    Sql sql = new Sql(eddy);
+    for (String name : new String[]{"a", "b"}) {
+      sql.execute("CREATE STREAM s_" + name + " (ts TIMESTAMP, page STRING, WATERMARK FOR ts AS ts - INTERVAL '10'"
+          + " SECOND) WITH ('connector' = 'memory', 'id' = 'union_" + name + "')");
+    }
+    try (QueryTestDriver d = QueryTestDriver.start(sql.stream("SELECT ts, page FROM s_a UNION ALL SELECT ts, page FROM s_b")
+        .writeStream().outputMode("append"))) {
+      a.addData(new Object[]{Instant.ofEpochSecond(100), "home"});
+      d.runTrigger();
+      assertThat(d.watermark()).as("s_b has no data yet").contains(Instant.EPOCH);
+      b.addData(new Object[]{Instant.ofEpochSecond(60), "cart"});
+      d.runTrigger();
+      assertThat(d.watermark()).as("min(90, 50)").contains(Instant.ofEpochSecond(50));
+    }
+  }
+
+  @Test
   void when_aMemoryStreamHasAGeneratedId_then_itsPublicIdWorksTheSame() {
     MemoryStream in = eddy.memoryStream(schema);
     Sql sql = new Sql(eddy);

@@ -49,6 +49,25 @@ class CheckpointFilesTest {
     }
 
     @Test
+    void when_aTextFileHasBytesThatAreNotUtf8_then_itIsReportedAsCorrupt() throws Exception {
+        // found by CheckpointReadersFuzzTest: invalid bytes before the checksum line made the reader
+        // checksum past the end of the file (ArrayIndexOutOfBoundsException)
+        Path f = dir.resolve("commits/1");
+        byte[] head = "\ncr\ncr6c32c:".getBytes(StandardCharsets.US_ASCII);
+        byte[] bad = new byte[24];
+        java.util.Arrays.fill(bad, (byte) 0xc8);
+        byte[] tail = "\ncrc32c:00000000\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] b = new byte[head.length + bad.length + tail.length];
+        System.arraycopy(head, 0, b, 0, head.length);
+        System.arraycopy(bad, 0, b, head.length, bad.length);
+        System.arraycopy(tail, 0, b, head.length + bad.length, tail.length);
+        Files.createDirectories(f.getParent());
+        Files.write(f, b);
+        assertThatThrownBy(() -> ChecksummedText.read(f)).isInstanceOf(CorruptCheckpointException.class)
+                .hasMessageContaining(f.toString()).hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
     void when_aTextFileIsTruncated_then_itIsReportedAsCorrupt() throws Exception {
         Path f = dir.resolve("metadata");
         AtomicFiles.write(f, ChecksummedText.encode("{\"id\":\"x\"}"));

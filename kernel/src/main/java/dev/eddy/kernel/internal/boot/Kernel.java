@@ -133,11 +133,21 @@ public final class Kernel {
     WarmUps.start(java, jshellWarm, providers);
     Notebook.bind(new NotebookBackend(display, magics));
     CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
-    wiredControl.complete(Map.of(
+    wiredControl.complete(declared(CONTROL_TYPES, Map.of(
         "kernel_info_request", info,
         "interrupt_request", ControlHandlers.interrupt(runner),
-        "shutdown_request", ControlHandlers.shutdown(this::shutdown)));
-    wiredShell.complete(shellHandlers(info, runner, display, timer));
+        "shutdown_request", ControlHandlers.shutdown(this::shutdown))));
+    wiredShell.complete(declared(SHELL_TYPES, shellHandlers(info, runner, display, timer)));
+  }
+
+  /** A handler whose type is not declared would never be reached: the channels route only declared types. */
+  private static Map<String, RequestHandler> declared(Set<String> types, Map<String, RequestHandler> handlers) {
+    for (String type : handlers.keySet()) {
+      if (!type.equals("kernel_info_request") && !types.contains(type)) {
+        throw new IllegalStateException(type + " has a handler but is missing from Kernel's request types");
+      }
+    }
+    return handlers;
   }
 
   private Map<String, RequestHandler> shellHandlers(KernelInfoHandler info, CellRunner runner,

@@ -107,6 +107,23 @@ public final class LiveViews implements AutoCloseable {
     return v;
   }
 
+  /**
+   * Marks the views of query {@code queryId} changed and wakes the view thread: for queries whose events do not
+   * come from this session's engine (a query on Spark). Only queues work.
+   */
+  public void changed(String queryId) {
+    boolean any = false;
+    for (LiveView v : views) {
+      if (v.query().id().toString().equals(queryId)) {
+        v.markDirty();
+        any = true;
+      }
+    }
+    if (any && autoTick && !thread.isShutdown()) {
+      thread.execute(this::tickSafely);
+    }
+  }
+
   /** Views still being updated. */
   public int openViews() {
     return views.size();

@@ -53,6 +53,31 @@ public final class QueryLauncher {
 
   /** Starts {@code dataset} into memory table {@code launch.name()}. */
   public StreamingQuery start(Dataset dataset, Launch launch) {
+    try {
+      return startAs(dataset, launch);
+    } catch (UnsupportedOperationException e) {
+      throw new MagicException(sqlAdvice(e.getMessage()));
+    }
+  }
+
+  /**
+   * The engine's output-mode advice speaks its Java API ({@code withWatermark(...)}); a {@code %%sql} user declares
+   * a watermark in SQL, and picks the mode with {@code --mode}.
+   */
+  static String sqlAdvice(String message) {
+    if (message == null) {
+      return "The query cannot run in this output mode";
+    }
+    int java = message.indexOf("add withWatermark(");
+    if (java < 0) {
+      return message;
+    }
+    return message.substring(0, java) + "declare a watermark on the stream's time column in SQL, e.g. CREATE STREAM"
+        + " clicks (..., ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '10' SECOND) WITH (...), or run with"
+        + " --mode update or --mode complete";
+  }
+
+  private StreamingQuery startAs(Dataset dataset, Launch launch) {
     Trigger trigger = trigger(launch.trigger());
     StreamingQuery q;
     try {

@@ -76,6 +76,10 @@ public final class SqlMagic implements CellMagic, MagicHelp {
 
   private void startStreaming(SqlResult.Streaming s, String text, SqlOptions o, ChartSpec chart, MagicContext ctx) {
     QueryLauncher launcher = QueryLauncher.of(runtime);
+    if (s.query() == null && s.dataset() != null && RemoteLaunch.wanted(runtime, o.engine)) {
+      RemoteLaunch.start(runtime, s.dataset(), launcher.name(o.name), o, chart, ctx);
+      return;
+    }
     StreamingQuery q = s.query();
     if (q == null) {
       if (s.dataset() == null) {

@@ -41,4 +41,8 @@ public final class SqlOptions {
     return dev.eddy.magics.internal.args.Sizes.parse("--max-rows", maxRows, 1,
         dev.eddy.magics.internal.args.Sizes.MAX_ROWS);
   }
+
+  @Option(names = "--engine", paramLabel = "local|spark",
+      description = "where this cell's streaming query runs (default: the %engine of the session)")
+  public String engine;
 }

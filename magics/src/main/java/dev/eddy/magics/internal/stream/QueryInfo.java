@@ -31,6 +31,10 @@ final class QueryInfo {
   }
 
   StreamingQuery query(String name) {
+    var remote = dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).run(name);
+    if (remote.isPresent() && runtime.eddy().streams().find(name).filter(StreamingQuery::isActive).isEmpty()) {
+      return remote.get().query(); // a query on Spark: the same handle as a local one
+    }
     return runtime.eddy().streams().find(name).orElseThrow(() -> {
       List<String> names = new ArrayList<>();
       runtime.eddy().streams().all().forEach(q -> names.add(q.name()));
@@ -60,7 +64,11 @@ final class QueryInfo {
     DoubleColumn done = DoubleColumn.create("processed_rows_per_s");
     StringColumn run = StringColumn.create("run");
     StringColumn error = StringColumn.create("error");
-    for (StreamingQuery q : runtime.eddy().streams().all()) {
+    List<StreamingQuery> all = new ArrayList<>(runtime.eddy().streams().all());
+    for (var remote : dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).runs()) {
+      all.add(remote.query()); // queries on Spark, listed like local ones
+    }
+    for (StreamingQuery q : all) {
       QueryProgress p = q.lastProgress();
       name.append(q.name() == null ? "(unnamed)" : q.name());
       state.append(q.state().name());

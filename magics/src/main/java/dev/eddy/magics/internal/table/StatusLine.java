@@ -13,6 +13,7 @@ public final class StatusLine {
     QueryProgress p = q.lastProgress();
     StringBuilder b = new StringBuilder();
     b.append(q.name() == null ? q.id().toString() : q.name()).append(": ").append(q.state());
+    String where = q instanceof dev.eddy.sql.api.engine.RemoteQueryHandle r ? " | " + r.engineLabel() : "";
     var failure = q.exception();
     if (failure.isPresent()) {
       // the batch it failed in, even when that was its first (no progress was ever reported)
@@ -21,9 +22,9 @@ public final class StatusLine {
     String note = q.state() == dev.eddy.streaming.api.QueryState.TERMINATED ? endNote(q) : null;
     if (p == null) {
       if (failure.isPresent()) {
-        return b.append(" | no batch completed").toString();
+        return b.append(" | no batch completed").append(where).toString();
       }
-      return b.append(" | no batch yet | ").append(note != null ? note : q.status().message()).toString();
+      return b.append(" | no batch yet | ").append(note != null ? note : q.status().message()).append(where).toString();
     }
     long stateRows = 0;
     long dropped = 0;
@@ -50,7 +51,7 @@ public final class StatusLine {
     if (note != null) {
       b.append(" | ").append(note);
     }
-    return b.toString();
+    return b.append(where).toString();
   }
 
   /** Why a terminated query ended, when that is more than "Stopped" (e.g. another run replaced it). */

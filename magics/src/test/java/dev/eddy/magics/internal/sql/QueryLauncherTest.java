@@ -23,4 +23,15 @@ class QueryLauncherTest {
     assertThatThrownBy(() -> QueryLauncher.mode("upsert")).isInstanceOf(MagicException.class)
         .hasMessageContaining("append, update or complete");
   }
+
+  @Test
+  void when_appendModeNeedsAWatermark_then_theAdviceSpeaksSql() {
+    String engine = "Append output mode not supported when there are streaming aggregations on streaming"
+        + " DataFrames/DataSets without watermark: a group's row can only be appended once it is final, i.e. when"
+        + " the watermark passes its window end; add withWatermark(...) on the window's time column, or use update"
+        + " or complete mode";
+    assertThat(QueryLauncher.sqlAdvice(engine)).startsWith("Append output mode not supported")
+        .contains("WATERMARK FOR ts AS ts - INTERVAL '10' SECOND").contains("--mode update")
+        .doesNotContain("withWatermark");
+  }
 }

@@ -17,7 +17,7 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  * Calcite's conversion of validated SQL to row expressions, with Spark's ANSI arithmetic (INT and BIGINT
  * {@code + - *} fail on overflow with [ARITHMETIC_OVERFLOW]) and Spark's text of values: a BOOLEAN cast to
  * STRING is {@code true}/{@code false} (Calcite: TRUE/FALSE), a TIMESTAMP keeps its fraction without trailing
- * zeros (Calcite drops it).
+ * zeros (Calcite drops it), a DECIMAL keeps its leading zero.
  */
 public final class SparkConvertlets implements SqlRexConvertletTable {
   public static final SparkConvertlets INSTANCE = new SparkConvertlets();
@@ -54,7 +54,8 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
       RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
       RelDataType to = cx.getValidator().getValidatedNodeType(c);
       SqlTypeName f = from.getSqlTypeName();
-      if (!SqlTypeUtil.isCharacter(to) || f != SqlTypeName.BOOLEAN && f != SqlTypeName.TIMESTAMP) {
+      if (!SqlTypeUtil.isCharacter(to)
+          || f != SqlTypeName.BOOLEAN && f != SqlTypeName.TIMESTAMP && f != SqlTypeName.DECIMAL) {
         return standard.convertCall(cx, c);
       }
       RexBuilder rb = cx.getRexBuilder();
@@ -65,6 +66,8 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             rb.makeCall(SqlStdOperatorTable.IS_TRUE, x), rb.makeLiteral("true"),
             rb.makeCall(SqlStdOperatorTable.IS_FALSE, x), rb.makeLiteral("false"),
             rb.makeNullLiteral(to));
+      } else if (f == SqlTypeName.DECIMAL) {
+        text = rb.makeCall(SparkOperators.DECIMAL_STRING, x);
       } else {
         text = rb.makeCall(SparkOperators.TIMESTAMP_STRING, x);
       }

@@ -185,6 +185,11 @@ public final class SparkFunctions {
     return text + "." + fraction;
   }
 
+  /** Spark's text of a decimal: Java's BigDecimal text, with its leading zero. */
+  public static String decimalString(java.math.BigDecimal d) {
+    return d == null ? null : d.toString();
+  }
+
   /** {@code unix_timestamp(ts)}: whole seconds since the epoch. */
   public static Long unixTimestamp(Long ts) {
     return ts == null ? null : Math.floorDiv(ts, 1000L);

@@ -66,6 +66,10 @@ public final class SparkOperators {
   public static final SqlUserDefinedFunction TIMESTAMP_STRING = udf("SPARK_TIMESTAMP_STRING", "timestampString",
       STRING, Arg.TS);
 
+  /** Spark's text of a DECIMAL (CAST(0.1 AS STRING) is 0.1, Calcite's .1). */
+  public static final SqlUserDefinedFunction DECIMAL_STRING = udf("SPARK_DECIMAL_STRING", "decimalString",
+      STRING, Arg.DEC);
+
   private static final List<SqlOperator> FUNCTIONS = List.of(DIVIDE, DIV, TRY_DIVIDE, SUBSTRING2, SUBSTRING3,
       udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT, Arg.INT),
       udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT),
@@ -107,7 +111,8 @@ public final class SparkOperators {
     INT(Integer.class, SqlTypeName.INTEGER, SqlTypeFamily.INTEGER),
     LONG(Long.class, SqlTypeName.BIGINT, SqlTypeFamily.NUMERIC),
     DBL(Double.class, SqlTypeName.DOUBLE, SqlTypeFamily.NUMERIC),
-    TS(Long.class, SqlTypeName.TIMESTAMP, SqlTypeFamily.TIMESTAMP);
+    TS(Long.class, SqlTypeName.TIMESTAMP, SqlTypeFamily.TIMESTAMP),
+    DEC(java.math.BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC);
 
     final Class<?> java;
     final SqlTypeName sql;

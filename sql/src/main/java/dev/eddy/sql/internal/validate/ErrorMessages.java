@@ -36,6 +36,43 @@ public final class ErrorMessages {
         && pe.currentToken.next != null && pe.currentToken.next.kind == 0;
   }
 
+  /** Statement keywords a misspelt first word is compared with. */
+  private static final List<String> STATEMENT_KEYWORDS = List.of("SELECT", "CREATE", "INSERT", "DROP", "DESCRIBE",
+      "EXPLAIN", "SHOW", "WITH", "VALUES");
+
+  /**
+   * Like {@link #syntax(SqlParseException)}; with the statement text, a statement that starts with a word that is
+   * no keyword (Calcite: "Non-query expression encountered in illegal context") is a syntax error near that word,
+   * naming the keyword it probably misspells.
+   */
+  public static SqlException syntax(SqlParseException e, String text) {
+    SqlParserPos pos = e.getPos();
+    if (text != null && pos != null && firstLine(e.getMessage()).startsWith("Non-query expression")) {
+      String word = wordAt(text, pos.getLineNum(), pos.getColumnNum());
+      if (!word.isEmpty()) {
+        String hint = NameSuggester.closest(word.toUpperCase(java.util.Locale.ROOT), STATEMENT_KEYWORDS)
+            .map(k -> " (probably a misspelt " + k + ")").orElse(" (a statement starts with SELECT, CREATE, ...)");
+        return at("Syntax error", pos.getLineNum(), pos.getColumnNum(), "unexpected '" + word + "'" + hint);
+      }
+    }
+    return syntax(e);
+  }
+
+  /** The identifier-like word at a 1-based line and column, at most 40 characters, or "". */
+  static String wordAt(String text, int line, int column) {
+    String[] lines = text.split("\n", -1);
+    if (line < 1 || line > lines.length || column < 1 || column > lines[line - 1].length()) {
+      return "";
+    }
+    String l = lines[line - 1];
+    int end = column - 1;
+    while (end < l.length() && end - (column - 1) < 40 && (Character.isLetterOrDigit(l.charAt(end))
+        || l.charAt(end) == '_')) {
+      end++;
+    }
+    return l.substring(column - 1, end);
+  }
+
   public static SqlException syntax(SqlParseException e) {
     Throwable cause = e.getCause();
     if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {

@@ -4,6 +4,9 @@ import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +41,15 @@ public final class ChecksummedText {
     }
 
     static String decode(Path file, byte[] b) {
-        String s = new String(b, StandardCharsets.UTF_8);
+        String s;
+        try {
+            // strict: a lenient decode would turn bad bytes into U+FFFD, whose re-encoded length no longer
+            // matches the file's (found by CheckpointReadersFuzzTest)
+            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CorruptCheckpointException(file, "not valid UTF-8 text");
+        }
         int crcAt = s.lastIndexOf("\n" + CRC_PREFIX);
         if (crcAt < 0 || !s.endsWith("\n")) {
             throw new CorruptCheckpointException(file, "no checksum line (truncated?)");

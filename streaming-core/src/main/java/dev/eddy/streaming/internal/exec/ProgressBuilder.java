@@ -33,7 +33,9 @@ final class ProgressBuilder {
                                long[] perSource, long[] durations, long wmUsed, PhysicalPlan plan, Source[] sources,
                                Offset[] starts, Offset[] ends, Sink sink, long numOutput) {
         double inRate = previousTrigger < 0 || t0 <= previousTrigger ? 0.0 : numInput * 1000.0 / (t0 - previousTrigger);
-        double procRate = durations[4] <= 0 ? 0.0 : numInput * 1000.0 / durations[4];
+        // Spark's rule: the processing time of a batch counts as at least 1 ms, so a sub-millisecond batch of one
+        // row reports 1000 rows/s, not 0
+        double procRate = numInput * 1000.0 / Math.max(1L, durations[4]);
         Map<String, Long> d = new LinkedHashMap<>();
         d.put("addBatch", durations[3]);
         d.put("getBatch", durations[2]);
@@ -50,7 +52,7 @@ final class ProgressBuilder {
         List<SourceProgress> srcs = new ArrayList<>();
         for (int i = 0; i < sources.length; i++) {
             double sIn = previousTrigger < 0 || t0 <= previousTrigger ? 0.0 : perSource[i] * 1000.0 / (t0 - previousTrigger);
-            double sProc = durations[4] <= 0 ? 0.0 : perSource[i] * 1000.0 / durations[4];
+            double sProc = perSource[i] * 1000.0 / Math.max(1L, durations[4]);
             srcs.add(new SourceProgress(sources[i].description(), starts[i].json(), ends[i].json(), ends[i].json(),
                     perSource[i], sIn, sProc, sources[i].metrics()));
         }

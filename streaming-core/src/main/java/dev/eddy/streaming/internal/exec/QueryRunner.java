@@ -81,7 +81,24 @@ public final class QueryRunner implements StreamingQuery {
         }
         StreamingQueryException f = failure;
         if (f != null && !started) {
-            throw f; // e.g. a damaged checkpoint: start fails, as CHECKPOINTS.md says
+            // e.g. a damaged checkpoint: start fails, as CHECKPOINTS.md says; once it has ended (no longer active)
+            awaitEndUninterruptibly();
+            throw f;
+        }
+    }
+
+    private void awaitEndUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                terminated.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,134 @@
+package dev.eddy.connectors.parquet.internal;
+
+import com.github.luben.zstd.Zstd;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.xerial.snappy.Snappy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Page compression without Hadoop: Parquet's own CodecFactory builds Hadoop codecs (and a Hadoop Configuration),
+ * so this factory calls snappy-java, zstd-jni and java.util.zip directly. Writes SNAPPY, ZSTD, GZIP or
+ * UNCOMPRESSED; reads the same. Stateless and thread-safe.
+ */
+public final class LocalCodecs implements CompressionCodecFactory {
+    public static final LocalCodecs INSTANCE = new LocalCodecs();
+    private static final int ZSTD_LEVEL = 3;
+
+    private LocalCodecs() {
+    }
+
+    @Override
+    public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+        check(codec);
+        return new BytesInputCompressor() {
+            @Override
+            public BytesInput compress(BytesInput bytes) throws IOException {
+                return codec == CompressionCodecName.UNCOMPRESSED ? bytes
+                        : BytesInput.from(LocalCodecs.compress(codec, bytes.toByteArray()));
+            }
+
+            @Override
+            public CompressionCodecName getCodecName() {
+                return codec;
+            }
+
+            @Override
+            public void release() {
+            }
+        };
+    }
+
+    @Override
+    public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+        check(codec);
+        return new BytesInputDecompressor() {
+            @Override
+            public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+                return codec == CompressionCodecName.UNCOMPRESSED ? bytes
+                        : BytesInput.from(LocalCodecs.decompress(codec, bytes.toByteArray(), uncompressedSize));
+            }
+
+            @Override
+            public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+                    throws IOException {
+                byte[] in = new byte[compressedSize];
+                input.duplicate().get(in);
+                output.put(codec == CompressionCodecName.UNCOMPRESSED ? in
+                        : LocalCodecs.decompress(codec, in, uncompressedSize), 0, uncompressedSize);
+            }
+
+            @Override
+            public void release() {
+            }
+        };
+    }
+
+    @Override
+    public void release() {
+    }
+
+    private static void check(CompressionCodecName codec) {
+        switch (codec) {
+            case UNCOMPRESSED, SNAPPY, ZSTD, GZIP -> {
+            }
+            default -> throw new IllegalArgumentException("Parquet compression " + codec
+                    + " is not supported (supported: snappy, zstd, gzip, uncompressed)");
+        }
+    }
+
+    private static byte[] compress(CompressionCodecName codec, byte[] in) throws IOException {
+        return switch (codec) {
+            case SNAPPY -> Snappy.compress(in);
+            case ZSTD -> Zstd.compress(in, ZSTD_LEVEL);
+            case GZIP -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(in.length / 2 + 64);
+                try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+                    z.write(in);
+                }
+                yield out.toByteArray();
+            }
+            default -> in;
+        };
+    }
+
+    private static byte[] decompress(CompressionCodecName codec, byte[] in, int uncompressedSize) throws IOException {
+        byte[] out;
+        switch (codec) {
+            case SNAPPY -> {
+                out = new byte[uncompressedSize];
+                int n = Snappy.uncompress(in, 0, in.length, out, 0);
+                checkSize(codec, n, uncompressedSize);
+            }
+            case ZSTD -> {
+                out = new byte[uncompressedSize];
+                long n = Zstd.decompressByteArray(out, 0, uncompressedSize, in, 0, in.length);
+                if (Zstd.isError(n)) {
+                    throw new IOException("corrupt ZSTD page: " + Zstd.getErrorName(n));
+                }
+                checkSize(codec, n, uncompressedSize);
+            }
+            case GZIP -> {
+                try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(in))) {
+                    out = z.readNBytes(uncompressedSize);
+                }
+                checkSize(codec, out.length, uncompressedSize);
+            }
+            default -> out = in;
+        }
+        return out;
+    }
+
+    private static void checkSize(CompressionCodecName codec, long got, int expected) throws IOException {
+        if (got != expected) {
+            throw new IOException("corrupt " + codec + " page: " + got + " bytes instead of " + expected);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.eddy.spark;
+
+import dev.eddy.spark.api.RemoteQuery;
+import dev.eddy.spark.api.SparkConnection;
+import dev.eddy.spark.testing.SparkConnectTestServer;
+import dev.eddy.sql.api.Sql;
+import dev.eddy.streaming.api.DataStreamWriter;
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.Trigger;
+import dev.eddy.streaming.internal.exec.QuerySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.sum;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same query (the same writer settings, built once in SQL or in Java) runs on the embedded engine and on a
+ * real Spark Connect server over the same JSON files, and ends with the same result table, in each output mode.
+ * Three files, one per micro-batch (maxFilesPerTrigger = 1, availableNow), with a late row in the last one.
+ */
+class SameResultsAsEmbeddedIT {
+    private static SparkConnection spark;
+    private static Path input;
+    private static int files;
+
+    @BeforeAll
+    static void connectAndWriteInput() throws IOException {
+        SparkConnectTestServer server = SparkConnectTestServer.shared();
+        spark = SparkConnection.connect(server.url());
+        input = Files.createDirectories(server.workDir().resolve("events-" + UUID.randomUUID()));
+        write("1.json", event("a", 1, "00:00:01"), event("b", 2, "00:00:03"), event("a", 3, "00:00:12"));
+        write("2.json", event("b", 4, "00:00:14"), event("a", 5, "00:00:26"), "{not json");
+        // 00:00:02 is late by then (watermark 00:00:16); 00:00:45 moves the watermark past the 00:00:20 window
+        write("3.json", event("a", 6, "00:00:02"), event("b", 7, "00:00:45"));
+    }
+
+    @AfterAll
+    static void close() {
+        spark.close();
+    }
+
+    private static String event(String user, long n, String time) {
+        return "{\"player\": \"" + user + "\", \"n\": " + n + ", \"ts\": \"2026-01-01T" + time + "Z\"}";
+    }
+
+    private static void write(String file, String... lines) throws IOException {
+        Path f = Files.writeString(input.resolve(file), String.join("\n", lines) + "\n");
+        // both engines take files in modification-time order: make it the order of the batches
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L
+                + 10_000L * ++files));
+    }
+
+    private static Sql sqlOn(Eddy eddy) {
+        Sql sql = new Sql(eddy).startInserts(false);
+        sql.execute("CREATE STREAM events (player STRING, n BIGINT, ts TIMESTAMP(3), _corrupt_record STRING,"
+                + " WATERMARK FOR ts AS ts - INTERVAL '10' SECOND) WITH ('connector' = 'file', 'path' = '"
+                + input + "', 'format' = 'json', 'maxFilesPerTrigger' = '1')");
+        return sql;
+    }
+
+    private static Dataset javaQuery(Eddy eddy) {
+        Dataset events = eddy.readStream().format("json").option("path", input.toString())
+                .option("maxFilesPerTrigger", "1")
+                .schema(dev.eddy.streaming.api.data.Schema.of(
+                        dev.eddy.streaming.api.data.Field.of("player", dev.eddy.streaming.api.data.DataType.STRING),
+                        dev.eddy.streaming.api.data.Field.of("n", dev.eddy.streaming.api.data.DataType.LONG),
+                        dev.eddy.streaming.api.data.Field.of("ts", dev.eddy.streaming.api.data.DataType.TIMESTAMP)))
+                .load().withWatermark("ts", "10 seconds");
+        return events.groupBy(window(col("ts"), "10 seconds"), col("player")).agg(count().as("rows"), sum(col("n")).as("total"));
+    }
+
+    /** Runs {@code spec} on the embedded engine and on Spark; returns both final tables as sorted row strings. */
+    private static List<List<String>> bothEngines(Eddy eddy, DataStreamWriter writer) throws InterruptedException {
+        QuerySpec spec = writer.spec();
+        StreamingQuery local = writer.start();
+        local.awaitTermination();
+        List<String> embedded = rows(eddy.table(spec.queryName()));
+        RemoteQuery remote = spark.start(spec);
+        assertThat(remote.awaitTermination(180_000)).as("the Spark query ended (availableNow)").isTrue();
+        assertThat(remote.error()).isNull();
+        List<String> onSpark = rows(remote.result());
+        return List.of(embedded, onSpark);
+    }
+
+    private static List<String> rows(Table t) {
+        List<String> out = new ArrayList<>();
+        for (Row r : t) {
+            List<String> cells = new ArrayList<>();
+            for (String c : t.columnNames()) {
+                Object v = r.getObject(c);
+                cells.add(c + "=" + v);
+            }
+            out.add(String.join(", ", cells));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static DataStreamWriter spec(Dataset d, String mode, String name) {
+        return d.writeStream().outputMode(mode).trigger(Trigger.availableNow()).queryName(name + "_" + mode);
+    }
+
+    @Test
+    void when_sqlWindowedCountRunsInAppendUpdateAndComplete_then_sparkEndsWithTheEmbeddedEnginesTables() throws Exception {
+        for (String mode : List.of("append", "update", "complete")) {
+            Eddy eddy = Eddy.create();
+            Dataset q = sqlOn(eddy).stream("SELECT window.start AS window_start, player, COUNT(*) AS cnt, SUM(n) AS total"
+                    + " FROM events GROUP BY window(ts, '10 seconds'), player");
+            List<List<String>> both = bothEngines(eddy, spec(q, mode, "sql_counts"));
+            assertThat(both.get(1)).as("Spark, " + mode).isEqualTo(both.get(0)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void when_javaDatasetQueryRunsInAppendUpdateAndComplete_then_sparkEndsWithTheEmbeddedEnginesTables() throws Exception {
+        for (String mode : List.of("append", "update", "complete")) {
+            Eddy eddy = Eddy.create();
+            List<List<String>> both = bothEngines(eddy, spec(javaQuery(eddy), mode, "java_counts"));
+            assertThat(both.get(1)).as("Spark, " + mode).isEqualTo(both.get(0)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void when_aRowIsNotJson_then_bothEnginesKeepItInCorruptRecord() throws Exception {
+        Eddy eddy = Eddy.create();
+        Dataset q = sqlOn(eddy).stream("SELECT player, n, _corrupt_record FROM events WHERE _corrupt_record IS NOT NULL");
+        List<List<String>> both = bothEngines(eddy, spec(q, "append", "corrupt"));
+        assertThat(both.get(1)).isEqualTo(both.get(0)).containsExactly("player=, n=null, _corrupt_record={not json");
+    }
+}

@@ -1,0 +1,161 @@
+package dev.eddy.magics.internal.engine;
+
+import dev.eddy.magics.api.EddyRuntime;
+import dev.eddy.magics.api.MagicException;
+import dev.eddy.sql.api.engine.RemoteEngine;
+import dev.eddy.sql.api.engine.RemoteEngineProvider;
+import dev.eddy.sql.api.engine.RemoteRun;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The remote engines of one runtime: which engine {@code %%sql} uses by default, the connection, and the queries
+ * started on it. Engine implementations (engine-spark and its Spark Connect client, 85 MB) are loaded in a class
+ * loader of their own only when a notebook first connects, from the directory named by the system property
+ * {@code eddy.engines.dir}, else the environment variable {@code EDDY_ENGINES_DIR}, else {@code engines/} next to
+ * the kernel jar; {@code install/eddy.sh --with-spark} fills it.
+ */
+public final class RemoteEngines {
+    private static final Map<EddyRuntime, RemoteEngines> BY_RUNTIME = new ConcurrentHashMap<>();
+    private static ClassLoader loader;
+
+    private volatile RemoteEngine engine;
+    private volatile boolean remoteByDefault;
+    private final List<RemoteRun> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public static RemoteEngines of(EddyRuntime runtime) {
+        return BY_RUNTIME.computeIfAbsent(runtime, r -> new RemoteEngines());
+    }
+
+    /** Stops the remote queries of {@code runtime} and closes its connection (kernel shutdown). */
+    public static void closeAll(EddyRuntime runtime) {
+        RemoteEngines e = BY_RUNTIME.remove(runtime);
+        if (e != null) {
+            e.disconnect();
+        }
+    }
+
+    public Optional<RemoteEngine> engine() {
+        return Optional.ofNullable(engine);
+    }
+
+    public boolean remoteByDefault() {
+        return remoteByDefault && engine != null;
+    }
+
+    public void useLocal() {
+        remoteByDefault = false;
+    }
+
+    /** Connects (replacing an earlier connection) and makes the engine the default of {@code %%sql}. */
+    public RemoteEngine connect(String name, String url) {
+        RemoteEngineProvider provider = provider(name);
+        RemoteEngine connected;
+        try {
+            connected = provider.connect(url);
+        } catch (Exception | LinkageError e) { // Spark's Scala code throws checked exceptions undeclared
+            throw new MagicException(firstLine(e));
+        }
+        disconnect();
+        engine = connected;
+        remoteByDefault = true;
+        return connected;
+    }
+
+    public void disconnect() {
+        RemoteEngine e = engine;
+        engine = null;
+        remoteByDefault = false;
+        runs.clear();
+        if (e != null) {
+            try {
+                e.close();
+            } catch (RuntimeException ignored) {
+                // a lost server has nothing left to close
+            }
+        }
+    }
+
+    public void started(RemoteRun run) {
+        runs.add(run);
+    }
+
+    public List<RemoteRun> runs() {
+        return List.copyOf(runs);
+    }
+
+    public Optional<RemoteRun> run(String name) {
+        RemoteRun found = null;
+        for (RemoteRun r : runs) {
+            if (name.equals(r.query().name())) {
+                found = r; // the latest run of that name
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static RemoteEngineProvider provider(String name) {
+        ClassLoader l = engineLoader();
+        List<String> names = new ArrayList<>();
+        for (RemoteEngineProvider p : ServiceLoader.load(RemoteEngineProvider.class, l)) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+            names.add(p.name());
+        }
+        throw new MagicException("No engine '" + name + "'" + (names.isEmpty()
+                ? ": the Spark engine is not installed (" + enginesDir() + " has no jars). Install it with"
+                + " install/eddy.sh --with-spark, or point EDDY_ENGINES_DIR at a directory of engine-spark's jars."
+                : "; installed: " + String.join(", ", names)));
+    }
+
+    private static synchronized ClassLoader engineLoader() {
+        if (loader == null) {
+            Path dir = enginesDir();
+            List<URL> jars = new ArrayList<>();
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
+                        jars.add(p.toUri().toURL());
+                    }
+                } catch (IOException e) {
+                    throw new MagicException("Cannot read the engines directory " + dir + ": " + e.getMessage());
+                }
+            }
+            // parent first: Eddy's own classes (plans, the SPI) come from the kernel, Spark's from these jars
+            loader = new URLClassLoader("eddy-engines", jars.toArray(URL[]::new), RemoteEngines.class.getClassLoader());
+        }
+        return loader;
+    }
+
+    static Path enginesDir() {
+        String dir = System.getProperty("eddy.engines.dir", System.getenv("EDDY_ENGINES_DIR"));
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
+        try {
+            URL self = RemoteEngines.class.getProtectionDomain().getCodeSource().getLocation();
+            return Path.of(self.toURI()).getParent().resolve("engines");
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("engines");
+        }
+    }
+
+    static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+}
