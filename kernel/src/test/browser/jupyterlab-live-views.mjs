@@ -164,11 +164,19 @@ try {
   await page.locator('.lm-Menu-item', { hasText: /^Expand All Code/ }).click();
   await page.locator('.lm-MenuBar-item', { hasText: /^Run$/ }).click();
   await page.locator('.lm-Menu-item', { hasText: /^Run All Cells/ }).click();
-  const total = await cells.count();
-  const codeCells = await page.evaluate((sel) => [...document.querySelectorAll(sel)]
-    .map((c, i) => (c.classList.contains('jp-CodeCell') ? i : -1)).filter((i) => i >= 0), `${panel} .jp-Cell`);
-  for (const i of codeCells) await waitExecuted(i, `cell ${i + 1} of ${notebook}`);
-  log(`Run All: all ${codeCells.length} code cells of ${total} ran without an error`);
+  const ran = await (await page.waitForFunction(([sel, panel]) => {
+    const all = [...document.querySelectorAll(sel)];
+    const idle = document.querySelector(`${panel} .jp-Notebook-ExecutionIndicator`)?.dataset.status === 'idle';
+    const error = document.querySelector(`${sel} [data-mime-type="application/vnd.jupyter.stderr"]`);
+    if (error && idle) return { error: error.innerText };
+    // Collapsed cells (the tutorials' setup and solutions) show an empty input prompt; the others show [n] once run.
+    const prompts = all.filter((c) => c.classList.contains('jp-CodeCell'))
+      .map((c) => c.querySelector('.jp-InputPrompt')?.textContent.trim() ?? '').filter((p) => p !== '');
+    const ranAll = prompts.length > 0 && prompts.every((p) => /^\[\d+\]:$/.test(p));
+    return idle && ranAll ? { cells: all.length } : null;
+  }, [`${panel} .jp-Notebook .jp-Cell`, panel], { polling: 100 })).jsonValue();
+  assert.ok(!ran.error, `Run All of ${notebook} stopped at an error: ${ran.error}`);
+  log(`Run All: every cell of ${notebook} ran (${ran.cells} cells), none failed`);
 
   await appendAndRun(CELLS.topic, 'a topic with three clicks');
   await appendAndRun(CELLS.stream, 'CREATE STREAM');

@@ -72,7 +72,7 @@ class EddyJupyterLabIT {
           browserEnv, BROWSER_TEST_TIMEOUT_S);
       assertThat(r.exitCode()).as(r.output() + "\n---- JupyterLab's log\n" + read(serverLog)).isZero();
       assertThat(r.output())
-          .contains("Run All: all ")
+          .contains("Run All: every cell of " + TUTORIAL + " ran")
           .contains("first read: live table has home and cart; chart drawn")
           .contains("second read: live table changed (kiwi arrived) and the chart was redrawn with a third bar")
           .contains("the failing query shows its error in its view")
