@@ -1,5 +1,6 @@
 package dev.eddy.connectors.parquet.internal;
 
+import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Schema;
@@ -40,7 +41,7 @@ public final class ParquetDirectoryReader {
         if (!Files.isDirectory(path)) {
             throw new IllegalArgumentException("no Parquet file or directory at " + path);
         }
-        CommitLog log = new CommitLog(path);
+        BatchCommitLog log = BatchCommitLog.forOutput(path);
         if (log.exists()) {
             return log.committedFiles().stream().map(path::resolve).toList();
         }

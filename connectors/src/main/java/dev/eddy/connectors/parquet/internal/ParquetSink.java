@@ -1,5 +1,6 @@
 package dev.eddy.connectors.parquet.internal;
 
+import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.spi.Sink;
@@ -21,12 +22,12 @@ import java.util.List;
 final class ParquetSink implements Sink {
     private final Path dir;
     private final CompressionCodecName codec;
-    private final CommitLog log;
+    private final BatchCommitLog log;
 
     ParquetSink(Path dir, CompressionCodecName codec) {
         this.dir = dir;
         this.codec = codec;
-        this.log = new CommitLog(dir);
+        this.log = BatchCommitLog.forOutput(dir);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.sink.file;
 
+import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.spi.Sink;
@@ -23,7 +24,6 @@ import java.util.List;
  * Readers should list files through the log (or ignore names starting with '.' or '_').
  */
 final class FileSink implements Sink {
-    static final String LOG_DIR = "_eddy_log";
 
     private final Path dir;
     private final String format;
@@ -34,7 +34,7 @@ final class FileSink implements Sink {
         this.dir = dir;
         this.format = format;
         this.csv = csv;
-        this.log = new BatchCommitLog(dir.resolve(LOG_DIR));
+        this.log = BatchCommitLog.forOutput(dir);
     }
 
     @Override

@@ -9,7 +9,7 @@ import dev.eddy.streaming.api.topic.TopicConfig;
 import dev.eddy.streaming.api.topic.TopicProducer;
 import dev.eddy.streaming.api.topic.Topics;
 import dev.eddy.streaming.internal.format.RowWriters;
-import dev.eddy.streaming.internal.sink.file.BatchCommitLog;
+import dev.eddy.streaming.api.spi.BatchCommitLog;
 
 import java.nio.file.Path;
 import java.util.List;

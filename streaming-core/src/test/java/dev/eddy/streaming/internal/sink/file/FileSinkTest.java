@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.sink.file;
 
+import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
