@@ -95,8 +95,16 @@ final class RexTranslator {
       case "||":
       case "CONCAT": return new Expr.Call("concat", args);
       case "ABS": return new Expr.Call("abs", args);
+      case "SQRT": return new Expr.Call("sqrt", args);
+      case "POWER": // Calcite writes SQRT(x) as POWER(x, 0.5)
+        if (call.getOperands().get(1) instanceof RexLiteral half && half.getValueAs(Double.class) != null
+            && half.getValueAs(Double.class) == 0.5) {
+          return new Expr.Call("sqrt", args.subList(0, 1));
+        }
+        throw new Unsupported("function POWER is not supported by the streaming engine yet");
       // Spark's division operators (SparkRewrite): the engine's division is already Spark's
       case "SPARK_DIVIDE": return binary(BinaryOp.DIV, args);
+      case "SPARK_DECIMAL_DIVIDE": return binary(BinaryOp.DIV, args.subList(0, 2)); // the engine's DECIMAL is DOUBLE
       case "SPARK_ADD": return binary(BinaryOp.ADD, args);
       case "SPARK_SUBTRACT": return binary(BinaryOp.SUB, args);
       case "SPARK_MULTIPLY": return binary(BinaryOp.MUL, args);

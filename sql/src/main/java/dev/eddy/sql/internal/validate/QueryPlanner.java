@@ -70,6 +70,7 @@ public final class QueryPlanner {
       // Calcite occasionally fails inside validation without a position; never let that escape raw
       throw ErrorMessages.at(query.getParserPosition(), "Invalid query (" + e.getMessage() + ")");
     }
+    LiteralCasts.check(validated, validator);
     Relation sink = null;
     RelRoot rel;
     try {
@@ -80,6 +81,11 @@ public final class QueryPlanner {
     }
     if (validated instanceof SqlInsert insert) {
       sink = relationOf((SqlIdentifier) insert.getTargetTable());
+      if (sink.isStream() && List.of("rate", "socket").contains(sink.connector())) {
+        throw ErrorMessages.at(insert.getTargetTable().getParserPosition(), "Cannot INSERT INTO '" + sink.name()
+            + "'", "a '" + sink.connector() + "' stream is a source only; write to a topic, kafka, file or memory"
+            + " stream");
+      }
       String sinkName = sink.name();
       reads.removeIf(r -> r.name().equalsIgnoreCase(sinkName));
       // plan the rows to write: the input of the table modification, with the sink's column names
@@ -101,6 +107,7 @@ public final class QueryPlanner {
     // explode(...): that would count input rows instead of exploded ones
     SqlToRelConverter.Config defaults = SqlToRelConverter.config();
     SqlToRelConverter.Config config = defaults.withTrimUnusedFields(false).withExpand(false)
+        .withInSubQueryThreshold(Integer.MAX_VALUE) // a long IN list stays a predicate, never a join with VALUES
         .withRelBuilderConfigTransform(b -> defaults.getRelBuilderConfigTransform().apply(b)
             .withPruneInputOfAggregate(false).withBloat(-1));
     return new SqlToRelConverter((rowType, sql, schemaPath, viewPath) -> {

@@ -64,6 +64,8 @@ final class Calls {
                 return Math.floorDiv((Long) v, 1000L);
             case "unix_micros":
                 return v;
+            case "sqrt": // Spark's: NaN for a negative number
+                return Math.sqrt(((Number) v).doubleValue());
             default:
                 break;
         }
