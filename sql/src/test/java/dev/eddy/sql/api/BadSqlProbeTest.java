@@ -91,6 +91,7 @@ class BadSqlProbeTest {
         "SELECT COUNT(*) FROM clicks GROUP BY window(ts, '10 minuets')", "SELECT COUNT(*) FROM clicks GROUP BY window(ts, '5 minutes', '10 minutes')",
         "SELECT window.start FROM clicks", "SELECT * FROM clicks, DESCRIPTOR(ts)",
         // big inputs
+        "SELECT try_cast(page AS) FROM visits", "SELECT page FROM visits WHERE " + "ms = 1 OR ".repeat(3000) + "ms = 'x'",
         "SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000) + " FROM visits",
         "SELECT page FROM visits WHERE " + "(".repeat(3000) + "ms > 1" + ")".repeat(3000),
         "SELECT " + "x".repeat(5000) + " FROM visits", "SELECT '" + "y".repeat(5000) + " FROM visits",

@@ -102,4 +102,14 @@ class SqlSparkSemanticsTest {
     assertThat(t.rowCount()).isEqualTo(1);
     assertThat(t.row(0).getDouble("r")).isEqualTo(Math.sqrt(2));
   }
+
+  @Test
+  void when_aResultHoldsAnEmptyStringAndANull_then_theyStayApart() {
+    Table t = rows(pages(), "SELECT substring(page, 10) AS e, CAST(NULL AS STRING) AS n, page FROM pages");
+    assertThat(t.column("e").isMissing(0)).isFalse();
+    assertThat(t.column("e").get(0)).isEqualTo("");
+    assertThat(t.column("n").isMissing(0)).isTrue();
+    assertThat(t.column("page").get(0)).isEqualTo("home");
+    assertThat(t.column("page")).isInstanceOf(StringColumn.class); // no empty string: Tablesaw's own column
+  }
 }

@@ -74,7 +74,8 @@ public final class QueryPlanner {
     Relation sink = null;
     RelRoot rel;
     try {
-      rel = converter(validator, reader, types).convertQuery(validated, false, true);
+      boolean streaming = reads.stream().anyMatch(Relation::isStream);
+      rel = converter(validator, reader, types, streaming).convertQuery(validated, false, true);
     } catch (RuntimeException | AssertionError e) {
       throw ErrorMessages.at(query.getParserPosition(), "Cannot plan this query: " + e.getMessage().lines()
           .findFirst().orElse(e.toString()));
@@ -96,7 +97,7 @@ public final class QueryPlanner {
   }
 
   private static SqlToRelConverter converter(SqlValidator validator, CalciteCatalogReader reader,
-      JavaTypeFactoryImpl types) {
+      JavaTypeFactoryImpl types, boolean streaming) {
     VolcanoPlanner planner = new VolcanoPlanner();
     // batch queries run this plan on Calcite's enumerable engine (BatchRunner), which optimises it here
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
@@ -107,7 +108,9 @@ public final class QueryPlanner {
     // explode(...): that would count input rows instead of exploded ones
     SqlToRelConverter.Config defaults = SqlToRelConverter.config();
     SqlToRelConverter.Config config = defaults.withTrimUnusedFields(false).withExpand(false)
-        .withInSubQueryThreshold(Integer.MAX_VALUE) // a long IN list stays a predicate, never a join with VALUES
+        // a streaming IN list stays a predicate (the engine has no VALUES to join with); batch keeps Calcite's
+        // join with VALUES for long lists, which its enumerable engine runs fast
+        .withInSubQueryThreshold(streaming ? Integer.MAX_VALUE : SqlToRelConverter.DEFAULT_IN_SUB_QUERY_THRESHOLD)
         .withRelBuilderConfigTransform(b -> defaults.getRelBuilderConfigTransform().apply(b)
             .withPruneInputOfAggregate(false).withBloat(-1));
     return new SqlToRelConverter((rowType, sql, schemaPath, viewPath) -> {

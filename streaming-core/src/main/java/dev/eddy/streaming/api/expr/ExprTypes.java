@@ -190,6 +190,7 @@ public final class ExprTypes {
         return switch (fn) {
             case "lower", "upper", "trim", "concat" -> DataType.STRING;
             case "length" -> DataType.INT;
+            case "in" -> DataType.BOOLEAN;
             case "sqrt" -> {
                 numeric(type(a.get(0), in), a.get(0));
                 yield DataType.DOUBLE;
