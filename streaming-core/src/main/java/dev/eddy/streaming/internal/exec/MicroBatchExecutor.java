@@ -100,6 +100,9 @@ public final class MicroBatchExecutor {
             stateful.add(op.describe());
         }
         store.checkPlan(stateful, sources.length);
+        for (int i = 0; i < plan.statefulOps().size(); i++) {
+            plan.statefulOps().get(i).store().attach(store.stateStorage(String.valueOf(i)));
+        }
         resume();
     }
 
@@ -138,18 +141,8 @@ public final class MicroBatchExecutor {
     }
 
     private void restoreState(long version) {
-        if (!store.wantsState()) {
-            return;
-        }
-        for (int i = 0; i < plan.statefulOps().size(); i++) {
-            StatefulOperator op = plan.statefulOps().get(i);
-            Optional<Batch> raw = store.loadState(String.valueOf(i), version);
-            if (raw.isPresent()) {
-                op.restoreState(raw.get());
-            } else if (!op.canSaveState()) {
-                throw new UnsupportedOperationException(op.describe() + " cannot restore its state from a checkpoint "
-                        + "yet; restarting would silently lose it. Start the query with a new checkpoint location.");
-            }
+        for (StatefulOperator op : plan.statefulOps()) {
+            op.store().restore(version, op.describe());
         }
     }
 
@@ -227,17 +220,8 @@ public final class MicroBatchExecutor {
         Batch out = plan.root().execute(new BatchContext(batchId, wmUsed, inputs, mode, t0));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
-        if (store.wantsState()) {
-            for (int i = 0; i < plan.statefulOps().size(); i++) {
-                StatefulOperator op = plan.statefulOps().get(i);
-                dev.eddy.streaming.api.checkpoint.StateDelta delta = op.stateDelta();
-                Batch raw = delta == null ? op.saveState() : null;
-                if (delta != null) {
-                    store.stateChanged(String.valueOf(i), batchId, delta);
-                } else if (raw != null) {
-                    store.stateCommitted(String.valueOf(i), batchId, raw);
-                }
-            }
+        for (StatefulOperator op : plan.statefulOps()) {
+            op.store().checkpoint(batchId);
         }
         watermarks.update();
         watermark = watermarks.current();

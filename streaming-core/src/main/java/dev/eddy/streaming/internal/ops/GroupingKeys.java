@@ -1,5 +1,7 @@
 package dev.eddy.streaming.internal.ops;
 
+import dev.eddy.streaming.internal.state.KeyColumns;
+import dev.eddy.streaming.internal.state.Keys;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;

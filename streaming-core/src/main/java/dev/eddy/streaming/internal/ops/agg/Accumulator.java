@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.ops.agg;
 
+import dev.eddy.streaming.internal.state.GroupValues;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 
@@ -8,7 +9,7 @@ import dev.eddy.streaming.api.data.DataType;
  * start zeroed. Single-threaded. Call order: {@link #ensureCapacity} before any {@link #update} touching
  * a new group id; {@link #compact} after the group table retained a subset of groups.
  */
-public abstract class Accumulator {
+public abstract class Accumulator implements GroupValues {
 
     public abstract DataType resultType();
 
