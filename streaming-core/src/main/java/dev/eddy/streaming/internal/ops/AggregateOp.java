@@ -33,8 +33,7 @@ import java.util.Set;
  * are evicted, update mode the groups changed by the batch, complete mode all groups (never evicting).
  * Sliding windows over exactly mergeable aggregates go through {@link SlicedWindows} (same state, fewer probes).
  */
-public final class AggregateOp implements StatefulOperator {
-    private final Operator child;
+public final class AggregateOp extends AbstractOperator implements StatefulOperator {
     private final Aggregate node;
     private final OutputMode mode;
     private final WindowAssigner windows;
@@ -57,7 +56,7 @@ public final class AggregateOp implements StatefulOperator {
 
     /** {@code slicing == false} keeps sliding windows on the per-row path (what tests compare the sliced one with). */
     AggregateOp(Operator child, Aggregate node, OutputMode mode, Set<String> watermarkedColumns, boolean slicing) {
-        this.child = child;
+        super(node.schema(), child);
         this.node = node;
         this.mode = mode;
         Schema in = child.schema();
@@ -130,18 +129,8 @@ public final class AggregateOp implements StatefulOperator {
     }
 
     @Override
-    public Schema schema() {
-        return node.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
         store.beginBatch(ctx.batchId(), ctx.watermark());
         boolean evicts = store.evictsByWatermark() && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
         long wm = evicts ? ctx.watermark() : BatchContext.NO_WATERMARK;

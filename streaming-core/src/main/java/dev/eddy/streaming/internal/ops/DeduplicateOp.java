@@ -20,8 +20,7 @@ import java.util.Set;
  * watermark the keys are kept forever; when a key column carries the watermark, rows with that time <= watermark
  * are dropped as late (counted) and keys with time <= watermark are evicted after each batch.
  */
-public final class DeduplicateOp implements StatefulOperator {
-    private final Operator child;
+public final class DeduplicateOp extends AbstractOperator implements StatefulOperator {
     private final Deduplicate node;
     private final int[] keyIdx;
     private final DataType[] keyTypes;
@@ -29,7 +28,7 @@ public final class DeduplicateOp implements StatefulOperator {
     private final GroupStore store;
 
     public DeduplicateOp(Operator child, Deduplicate node, Set<String> watermarked) {
-        this.child = child;
+        super(child.schema(), child);
         this.node = node;
         List<String> keys = node.keyColumns();
         Schema in = child.schema();
@@ -53,18 +52,8 @@ public final class DeduplicateOp implements StatefulOperator {
     }
 
     @Override
-    public Schema schema() {
-        return child.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
         store.beginBatch(ctx.batchId(), ctx.watermark());
         Keys k = new Keys(keyIdx.length);
         k.n = in.numRows();

@@ -26,8 +26,7 @@ import java.util.Map;
  * batch's clock time reaches it, event time when the watermark passes it. State values are the user's
  * Java objects, kept per key in a {@link KeyedStore} on the query thread (saved only with a {@link StateCodec}).
  */
-public final class FlatMapGroupsWithStateOp implements StatefulOperator {
-    private final Operator child;
+public final class FlatMapGroupsWithStateOp extends AbstractOperator implements StatefulOperator {
     private final FlatMapGroupsWithState node;
     private final int[] keyIdx;
     private final Schema keySchema;
@@ -45,7 +44,7 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
     }
 
     public FlatMapGroupsWithStateOp(Operator child, FlatMapGroupsWithState node, Clock clock) {
-        this.child = child;
+        super(node.schema(), child);
         this.node = node;
         this.clock = clock;
         keyIdx = node.keyColumns().stream().mapToInt(child.schema()::require).toArray();
@@ -58,18 +57,8 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
     }
 
     @Override
-    public Schema schema() {
-        return node.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
         store.beginBatch(ctx.batchId(), ctx.watermark());
         Map<List<Object>, List<Row>> byKey = new LinkedHashMap<>();
         for (Row r : in) {

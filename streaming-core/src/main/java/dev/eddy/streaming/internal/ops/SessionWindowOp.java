@@ -28,8 +28,7 @@ import java.util.Set;
  * end <= watermark is closed: emitted in append mode and evicted. Each key's sessions live in a {@link KeyedStore};
  * accumulator slots are session ids ({@link SessionIds}).
  */
-public final class SessionWindowOp implements StatefulOperator {
-    private final Operator child;
+public final class SessionWindowOp extends AbstractOperator implements StatefulOperator {
     private final Aggregate node;
     private final OutputMode mode;
     private final int sessionPos;
@@ -57,7 +56,7 @@ public final class SessionWindowOp implements StatefulOperator {
     }
 
     public SessionWindowOp(Operator child, Aggregate node, OutputMode mode, Set<String> watermarkedColumns) {
-        this.child = child;
+        super(node.schema(), child);
         this.node = node;
         this.mode = mode;
         Schema in = child.schema();
@@ -100,18 +99,8 @@ public final class SessionWindowOp implements StatefulOperator {
     }
 
     @Override
-    public Schema schema() {
-        return node.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
         store.beginBatch(ctx.batchId(), ctx.watermark());
         boolean applyWm = watermarked && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
         Column tc = time.eval(in);

@@ -29,11 +29,9 @@ import java.util.Set;
  * nulls then. Rows at or before the watermark on a watermarked time column are dropped as late. Both sides live in one
  * {@link KeyedStore} keyed by side and join key.
  */
-public final class StreamStreamJoinOp implements StatefulOperator {
+public final class StreamStreamJoinOp extends AbstractOperator implements StatefulOperator {
     private static final String LEFT = "left";
     private static final String RIGHT = "right";
-    private final Operator left;
-    private final Operator right;
     private final Join node;
     private final JoinConditions jc;
     private final Evaluator condition;
@@ -53,8 +51,7 @@ public final class StreamStreamJoinOp implements StatefulOperator {
     }
 
     public StreamStreamJoinOp(Operator left, Operator right, Join node, Set<String> watermarked) {
-        this.left = left;
-        this.right = right;
+        super(node.schema(), left, right);
         this.node = node;
         this.jc = new JoinConditions(node.condition(), left.schema(), node.schema());
         this.condition = ExprCompiler.compile(node.condition(), node.schema());
@@ -74,19 +71,9 @@ public final class StreamStreamJoinOp implements StatefulOperator {
     }
 
     @Override
-    public Schema schema() {
-        return node.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(left, right);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch l = left.execute(ctx);
-        Batch r = right.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch l = inputs.get(0);
+        Batch r = inputs.get(1);
         store.beginBatch(ctx.batchId(), ctx.watermark());
         long[] dropped = new long[1];
         Map<List<Object>, List<Stored>> newL = admit(l, true, ctx, dropped);
@@ -247,11 +234,11 @@ public final class StreamStreamJoinOp implements StatefulOperator {
     @Override
     public Batch stateRows() {
         BatchBuilder b = Batch.builder(node.schema());
-        int nl = left.schema().size();
+        int nl = children().get(0).schema().size();
         for (String side : List.of(LEFT, RIGHT)) {
             store.entries().forEach((k, rows) -> {
                 if (side.equals(k.get(0))) {
-                    rows.forEach(s -> b.addRow(side == LEFT ? JoinState.concat(node.schema(), s.row.values(), null)
+                    rows.forEach(s -> b.addRow(side.equals(LEFT) ? JoinState.concat(node.schema(), s.row.values(), null)
                             : JoinState.shifted(node.schema(), nl, s.row.values())));
                 }
             });

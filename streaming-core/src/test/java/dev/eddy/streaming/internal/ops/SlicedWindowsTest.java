@@ -100,7 +100,7 @@ class SlicedWindowsTest {
             feed.next = in;
             BatchContext ctx = new BatchContext(b, wm, new Batch[0], mode, 0);
             String at = what + ", batch " + b;
-            assertThat(rows(sliced.execute(ctx))).as(at).isEqualTo(rows(perRow.execute(ctx)));
+            assertThat(rows(sliced.process(List.of(in), ctx))).as(at).isEqualTo(rows(perRow.process(List.of(in), ctx)));
             assertThat(counts(sliced.store().metrics())).as(at).isEqualTo(counts(perRow.store().metrics()));
             assertDeltasEqual(sliced.store().delta(), perRow.store().delta(), at);
             assertThat(late(sliced, b)).as(at).isEqualTo(late(perRow, b));
@@ -194,7 +194,7 @@ class SlicedWindowsTest {
         }
 
         @Override
-        public Batch execute(BatchContext ctx) {
+        public Batch process(List<Batch> inputs, BatchContext ctx) {
             return next;
         }
 
