@@ -55,10 +55,10 @@ final class SessionIds {
     }
 
     /** Frees every id no open session uses (merged-away and evicted sessions), after output is built. */
-    void releaseUnused(Collection<List<SessionWindowOp.Session>> open) {
+    void releaseUnused(Collection<List<Session>> open) {
         boolean[] used = new boolean[next];
-        for (List<SessionWindowOp.Session> l : open) {
-            for (SessionWindowOp.Session s : l) {
+        for (List<Session> l : open) {
+            for (Session s : l) {
                 used[s.id] = true;
             }
         }

@@ -8,7 +8,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StructColumn;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.internal.ops.SessionWindowOp.Session;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.state.KeyedStore;
 

@@ -14,18 +14,19 @@ import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.expr.Vectors;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.ops.agg.Accumulators;
-import dev.eddy.streaming.internal.state.KeyedStore;
+import dev.eddy.streaming.internal.state.ListStore;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Aggregation over session windows: per key, an event at t opens [t, t + gap); overlapping sessions merge
  * (their aggregates too). With a watermark on the time column (append/update mode), a row whose own
  * [t, t + gap) already ends at or before the watermark is dropped as late, and a session with
- * end <= watermark is closed: emitted in append mode and evicted. Each key's sessions live in a {@link KeyedStore};
+ * end <= watermark is closed: emitted in append mode and evicted. Each key's sessions live in a {@link ListStore};
  * accumulator slots are session ids ({@link SessionIds}).
  */
 public final class SessionWindowOp extends AbstractOperator implements StatefulOperator {
@@ -39,21 +40,7 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
     private final Accumulator[] accs;
     private final boolean watermarked;
     private final SessionIds ids;
-    private final KeyedStore<List<Session>> store;
-
-    /** One open session of one key; {@code id} indexes the accumulators. */
-    static final class Session {
-        long start;
-        long end;
-        int id;
-        boolean updated;
-
-        Session(long start, long end, int id) {
-            this.start = start;
-            this.end = end;
-            this.id = id;
-        }
-    }
+    private final ListStore<Session> store;
 
     public SessionWindowOp(Operator child, Aggregate node, OutputMode mode, Set<String> watermarkedColumns) {
         super(node.schema(), child);
@@ -90,8 +77,7 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
             accs[a] = Accumulators.create(agg.fn(), aggArgs[a] == null ? null : aggArgs[a].type());
         }
         ids = new SessionIds(accs);
-        store = new KeyedStore<>("sessionWindowStateStoreSave", SessionState.codec(keyFields, accs, ids), List::size,
-                64);
+        store = new ListStore<>("sessionWindowStateStoreSave", SessionState.codec(keyFields, accs, ids), 64);
     }
 
     public boolean hasEventTimeEviction() {
@@ -135,16 +121,8 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
         }
         List<Object[]> outKeys = new ArrayList<>();
         List<Session> outSessions = new ArrayList<>();
-        int updated = 0;
-        for (Map.Entry<List<Object>, List<Session>> e : store.entries().entrySet()) {
-            for (Session s : e.getValue()) {
-                updated += s.updated ? 1 : 0;
-                if (mode == OutputMode.COMPLETE || (mode == OutputMode.UPDATE && s.updated)) {
-                    outKeys.add(e.getKey().toArray());
-                    outSessions.add(s);
-                }
-            }
-        }
+        int updated = select(x -> mode == OutputMode.COMPLETE || (mode == OutputMode.UPDATE && x.updated), outKeys,
+                outSessions);
         int removed = applyWm ? evict(ctx.watermark(), outKeys, outSessions) : 0;
         Batch out = output(outKeys, outSessions);
         ids.releaseUnused(store.values());
@@ -211,29 +189,13 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
 
     /** Closes the sessions ending at or before the watermark (append mode emits them); returns how many. */
     private int evict(long wm, List<Object[]> outKeys, List<Session> outSessions) {
-        int removed = 0;
-        var it = store.entries().entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<List<Object>, List<Session>> e = it.next();
-            var sit = e.getValue().iterator();
-            while (sit.hasNext()) {
-                Session s = sit.next();
-                if (s.end <= wm) {
-                    sit.remove();
-                    store.touch(e.getKey());
-                    removed++;
-                    if (mode == OutputMode.APPEND) {
-                        outKeys.add(e.getKey().toArray());
-                        outSessions.add(s);
-                    }
-                    s.updated = false;
-                }
+        return store.evictWhere((k, s) -> s.end <= wm, (k, s) -> {
+            if (mode == OutputMode.APPEND) {
+                outKeys.add(k.toArray());
+                outSessions.add(s);
             }
-            if (e.getValue().isEmpty()) {
-                it.remove();
-            }
-        }
-        return removed;
+            s.updated = false;
+        });
     }
 
     private Batch output(List<Object[]> keys, List<Session> list) {
@@ -241,7 +203,7 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
     }
 
     @Override
-    public KeyedStore<?> store() {
+    public ListStore<Session> store() {
         return store;
     }
 
@@ -249,11 +211,23 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
     public Batch stateRows() {
         List<Object[]> keys = new ArrayList<>();
         List<Session> list = new ArrayList<>();
-        store.entries().forEach((k, l) -> l.forEach(s -> {
-            keys.add(k.toArray());
-            list.add(s);
-        }));
+        select(x -> true, keys, list);
         return output(keys, list);
+    }
+
+    /** Adds the sessions {@code pick} accepts (with their keys) in store order; returns how many are updated. */
+    private int select(Predicate<Session> pick, List<Object[]> keys, List<Session> out) {
+        int updated = 0;
+        for (Map.Entry<List<Object>, List<Session>> e : store.entries().entrySet()) {
+            for (Session s : e.getValue()) {
+                updated += s.updated ? 1 : 0;
+                if (pick.test(s)) {
+                    keys.add(e.getKey().toArray());
+                    out.add(s);
+                }
+            }
+        }
+        return updated;
     }
 
     @Override

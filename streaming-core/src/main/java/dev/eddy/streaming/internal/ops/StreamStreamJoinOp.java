@@ -12,7 +12,7 @@ import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.expr.Vectors;
-import dev.eddy.streaming.internal.state.KeyedStore;
+import dev.eddy.streaming.internal.state.ListStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ import java.util.Set;
  * rows that can no longer match are evicted (a left row once leftTime - lo <= watermark, a right row once
  * rightTime + hi <= watermark); in a left outer join an evicted left row that never matched is emitted with
  * nulls then. Rows at or before the watermark on a watermarked time column are dropped as late. Both sides live in one
- * {@link KeyedStore} keyed by side and join key.
+ * {@link ListStore} keyed by side and join key.
  */
 public final class StreamStreamJoinOp extends AbstractOperator implements StatefulOperator {
     private static final String LEFT = "left";
@@ -37,7 +37,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     private final Evaluator condition;
     private final boolean leftWm;
     private final boolean rightWm;
-    private final KeyedStore<List<Stored>> store;
+    private final ListStore<Stored> store;
 
     static final class Stored {
         final Row row;
@@ -66,8 +66,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                     + "and a time range condition (e.g. leftTime >= rightTime - interval AND leftTime <= rightTime + "
                     + "interval): without them Eddy could never decide that a left row has no match");
         }
-        store = new KeyedStore<>("symmetricHashJoin", new JoinState(jc, left.schema(), right.schema(), node.schema()),
-                List::size, 64);
+        store = new ListStore<>("symmetricHashJoin", new JoinState(jc, left.schema(), right.schema(), node.schema()), 64);
     }
 
     @Override
@@ -196,25 +195,13 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             return 0;
         }
         long wm = ctx.watermark();
-        int removed = 0;
         boolean outer = node.type() == Join.JoinType.LEFT_OUTER;
-        for (Map.Entry<List<Object>, List<Stored>> e : store.entries().entrySet()) {
-            boolean isLeft = LEFT.equals(e.getKey().get(0));
-            var it = e.getValue().iterator();
-            while (it.hasNext()) {
-                Stored s = it.next();
-                if (isLeft ? s.time - jc.lo <= wm : s.time + jc.hi <= wm) {
-                    it.remove();
-                    store.touch(e.getKey());
-                    removed++;
-                    if (isLeft && outer && !s.matched) {
+        return store.evictWhere((k, s) -> LEFT.equals(k.get(0)) ? s.time - jc.lo <= wm : s.time + jc.hi <= wm,
+                (k, s) -> {
+                    if (outer && LEFT.equals(k.get(0)) && !s.matched) {
                         out.addRow(JoinState.concat(node.schema(), s.row.values(), null));
                     }
-                }
-            }
-        }
-        store.entries().values().removeIf(List::isEmpty);
-        return removed;
+                });
     }
 
     private static int size(Map<List<Object>, List<Stored>> m) {
@@ -226,7 +213,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     }
 
     @Override
-    public KeyedStore<?> store() {
+    public ListStore<Stored> store() {
         return store;
     }
 

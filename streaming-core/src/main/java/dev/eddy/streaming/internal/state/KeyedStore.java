@@ -21,7 +21,7 @@ import java.util.function.ToLongFunction;
  *
  * @param <V> the value kept per key
  */
-public final class KeyedStore<V> extends StateStore {
+public class KeyedStore<V> extends StateStore {
 
     /** How values become raw (checkpoint) rows: the key columns first, then the value's columns. */
     public interface Codec<V> {
