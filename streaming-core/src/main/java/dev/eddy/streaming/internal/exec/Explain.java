@@ -3,8 +3,8 @@ package dev.eddy.streaming.internal.exec;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.internal.ops.BatchContext;
-import dev.eddy.streaming.internal.state.LateRows;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
+import dev.eddy.streaming.internal.state.LateRows;
 import dev.eddy.streaming.internal.table.Tables;
 
 import java.time.Instant;

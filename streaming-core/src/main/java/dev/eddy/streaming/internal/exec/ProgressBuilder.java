@@ -8,9 +8,9 @@ import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.internal.ops.BatchContext;
-import dev.eddy.streaming.internal.state.StateMetrics;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
+import dev.eddy.streaming.internal.state.StateMetrics;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.api.plan.Generate;
 import dev.eddy.streaming.internal.expr.Evaluator;

@@ -1,14 +1,12 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.BatchBuilder;
-import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.plan.MapRows;
-
 import dev.eddy.streaming.api.ErrorRowsReport;
 import dev.eddy.streaming.api.RowErrorPolicy;
 import dev.eddy.streaming.api.RowProcessingException;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.plan.MapRows;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.internal.state.RawState;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
-import dev.eddy.streaming.api.data.StructColumn;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.data.StructColumn;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.state.KeyedStore;
+import dev.eddy.streaming.internal.state.RawState;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.internal.state.Keys;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;

@@ -1,18 +1,18 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.internal.state.KeyColumns;
-import dev.eddy.streaming.internal.state.Keys;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.internal.expr.Casts;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
-import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.internal.state.GroupTable;
+import dev.eddy.streaming.internal.state.KeyColumns;
+import dev.eddy.streaming.internal.state.Keys;
 
 import java.util.ArrayList;
 import java.util.Arrays;

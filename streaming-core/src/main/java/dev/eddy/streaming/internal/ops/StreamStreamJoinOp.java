@@ -1,13 +1,9 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.internal.state.Keys;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.BooleanColumn;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;

@@ -1,6 +1,5 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.internal.state.StateMetrics;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
@@ -12,6 +11,7 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.Scan;
+import dev.eddy.streaming.internal.state.StateMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

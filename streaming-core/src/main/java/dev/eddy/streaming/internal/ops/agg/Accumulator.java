@@ -1,8 +1,8 @@
 package dev.eddy.streaming.internal.ops.agg;
 
-import dev.eddy.streaming.internal.state.GroupValues;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.internal.state.GroupValues;
 
 /**
  * Column-wise state of one aggregate function for all groups: arrays indexed by group id. New groups
