@@ -158,15 +158,12 @@ public final class AggregateOp extends AbstractOperator implements StatefulOpera
             }
         }
         int updated = store.markUpdated(groups, groups.length);
-        Batch out = switch (mode) {
-            case COMPLETE -> output(store.allGroups());
-            case UPDATE -> output(store.updatedGroups());
-            case APPEND -> null;
-        };
         int[] expired = evicts ? store.expired(wm) : new int[0];
-        if (mode == OutputMode.APPEND) {
-            out = output(expired);
-        }
+        Batch out = output(switch (mode) {
+            case COMPLETE -> store.allGroups();
+            case UPDATE -> store.updatedGroups();
+            case APPEND -> expired;
+        });
         store.evict(expired);
         store.endBatch(updated, expired.length, dropped);
         return out;

@@ -24,6 +24,8 @@ public final class GroupStore extends StateStore {
     private final long timeOffset;
     private long[] stamp = new long[16];
     private long currentStamp;
+    /** How many held groups carry {@link #currentStamp}. */
+    private int updatedCount;
     private Batch removedKeys;
 
     /**
@@ -59,15 +61,13 @@ public final class GroupStore extends StateStore {
                 updated++;
             }
         }
+        updatedCount += updated;
         return updated;
     }
 
     /** The groups this batch updated (still held), ascending. */
     public int[] updatedGroups() {
-        int count = 0;
-        for (int g = 0; g < table.size(); g++) {
-            count += stamp[g] == currentStamp ? 1 : 0;
-        }
+        int count = updatedCount;
         int[] out = new int[count];
         int j = 0;
         for (int g = 0; g < table.size() && j < count; g++) {
@@ -119,6 +119,7 @@ public final class GroupStore extends StateStore {
         int e = 0;
         for (int g = 0; g < oldSize; g++) {
             if (e < expired.length && expired[e] == g) {
+                updatedCount -= stamp[g] == currentStamp ? 1 : 0;
                 e++;
             } else {
                 keep[j++] = g;
@@ -187,6 +188,7 @@ public final class GroupStore extends StateStore {
     @Override
     protected void clearChanges() {
         currentStamp++;
+        updatedCount = 0;
         removedKeys = null;
     }
 
