@@ -53,7 +53,7 @@ public final class FlatMapGroupsWithStateOp extends AbstractOperator implements 
             kf.add(child.schema().field(i));
         }
         keySchema = Schema.of(kf);
-        store = new KeyedStore<>("flatMapGroupsWithState", node.codec() == null ? null : new Codec(), e -> 1, 64);
+        store = new KeyedStore<>("flatMapGroupsWithState", node.codec() == null ? null : new Codec(), 64);
     }
 
     @Override

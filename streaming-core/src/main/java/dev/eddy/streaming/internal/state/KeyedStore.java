@@ -42,11 +42,17 @@ public class KeyedStore<V> extends StateStore {
     private final long bytesPerRow;
 
     /**
+     * A store of one state row per key.
+     *
      * @param codec       how values become raw rows, or null if they cannot (then the state is not saved)
-     * @param rowsOf      how many state rows a value counts as (metrics)
      * @param bytesPerRow the memory estimate per state row (metrics)
      */
-    public KeyedStore(String operatorName, Codec<V> codec, ToLongFunction<V> rowsOf, long bytesPerRow) {
+    public KeyedStore(String operatorName, Codec<V> codec, long bytesPerRow) {
+        this(operatorName, codec, null, bytesPerRow);
+    }
+
+    /** @param rowsOf how many state rows a value counts as (metrics), or null for one per key */
+    KeyedStore(String operatorName, Codec<V> codec, ToLongFunction<V> rowsOf, long bytesPerRow) {
         super(operatorName);
         this.codec = codec;
         this.rowsOf = rowsOf;
@@ -94,6 +100,9 @@ public class KeyedStore<V> extends StateStore {
 
     @Override
     public long numRows() {
+        if (rowsOf == null) {
+            return map.size();
+        }
         long n = 0;
         for (V v : map.values()) {
             n += rowsOf.applyAsLong(v);
