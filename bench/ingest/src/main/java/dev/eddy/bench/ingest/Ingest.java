@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * topic and to JSON-lines files, then runs every path in fresh JVMs (median of INGEST_RUNS, default 3) and prints
  * {@code <figure> <value> <unit>} lines with the ratios. With a path name it is one of those fresh JVMs.
  * Environment: INGEST_RUNS, INGEST_RECORDS (5000000), INGEST_BATCH (500000), INGEST_SPARK (1; 0 skips Spark),
- * INGEST_PATHS (comma-separated subset of the Eddy paths), SPARK_CP (the Spark peer's class path, from run.sh).
+ * INGEST_PATHS (comma-separated subset of the Eddy paths), INGEST_BEFORE_JAR (a streaming-core jar of an earlier
+ * build: every Eddy path also runs on it, for before/after figures from one run), SPARK_CP (the Spark peer's class
+ * path, from run.sh).
  */
 public final class Ingest {
     private static final List<String> EDDY_PATHS = List.of("kafka_json", "files_json", "topic_json", "topic_raw",
@@ -70,9 +72,13 @@ public final class Ingest {
             produce(broker.bootstrap(), records);
             List<String> common = List.of(Long.toString(records), Integer.toString(perBatch), broker.bootstrap(),
                     files.toString());
-            results.put("kafka.bare_consumer", median(runs, eddyCommand("bare", common)));
+            results.put("kafka.bare_consumer", median(runs, eddyCommand("bare", common, "")));
+            String before = env("INGEST_BEFORE_JAR", "");
             for (String p : paths) {
-                results.put(p + ".eddy", median(runs, eddyCommand(p, common)));
+                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core, in the same run
+                    results.put(p + ".eddy_before", median(runs, eddyCommand(p, common, before)));
+                }
+                results.put(p + ".eddy", median(runs, eddyCommand(p, common, "")));
             }
             if (spark) {
                 for (String p : List.of("kafka_json", "files_json")) {
@@ -88,7 +94,7 @@ public final class Ingest {
     private static void report(Map<String, Result> r, long records) {
         for (var e : r.entrySet()) {
             print("ingest." + e.getKey() + ".rows_per_s", e.getValue().rowsPerSecond(), "rows/s");
-            if (e.getKey().endsWith(".eddy")) {
+            if (e.getKey().contains(".eddy")) {
                 print("ingest." + e.getKey() + ".alloc_per_row", (double) e.getValue().allocated() / records, "B/row");
             }
         }
@@ -96,6 +102,9 @@ public final class Ingest {
         ratio(r, "ingest.kafka_json.eddy_vs_spark.ratio", "kafka_json.eddy", "kafka_json.spark");
         ratio(r, "ingest.files_json.eddy_vs_spark.ratio", "files_json.eddy", "files_json.spark");
         ratio(r, "ingest.topic_json.eddy_vs_topic_raw.ratio", "topic_json.eddy", "topic_raw.eddy");
+        for (String p : EDDY_PATHS) {
+            ratio(r, "ingest." + p + ".eddy_after_vs_before.ratio", p + ".eddy", p + ".eddy_before");
+        }
         // every query path must give the same answer as every other and as Spark
         String expected = null;
         boolean equal = true;
@@ -156,10 +165,16 @@ public final class Ingest {
         return new Result(Long.parseLong(f[1]) / Double.parseDouble(f[2]), Long.parseLong(f[3]), f[4]);
     }
 
-    private static List<String> eddyCommand(String path, List<String> common) {
+    /** A fresh JVM for one path; {@code coreJar}, when given, replaces streaming-core on the class path. */
+    private static List<String> eddyCommand(String path, List<String> common, String coreJar) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(JVM);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Ingest.class.getName(), path));
+        String cp = System.getProperty("java.class.path");
+        if (!coreJar.isEmpty()) {
+            cp = String.join(File.pathSeparator, Arrays.stream(cp.split(File.pathSeparator))
+                    .map(e -> e.contains("streaming-core") ? coreJar : e).toList());
+        }
+        cmd.addAll(List.of("-cp", cp, Ingest.class.getName(), path));
         cmd.addAll(common);
         return cmd;
     }

@@ -32,6 +32,14 @@ final class TextFileReader {
     interface Records {
         /** One record; {@code malformed} if it held bytes that are not UTF-8 (they are {@code \xNN} in the text). */
         void record(String text, boolean malformed);
+
+        /**
+         * Offered each line of a file that is not CSV as raw bytes before it is decoded; true when it took the line
+         * as a record (then {@link #record} is not called for it). Blank lines are never offered.
+         */
+        default boolean rawLine(byte[] b, int off, int len) {
+            return false;
+        }
     }
 
     private record Line(String text, boolean malformed, int quotes) {
@@ -72,6 +80,16 @@ final class TextFileReader {
             int openQuotes = 0;
             boolean[] first = {true};
             while (true) {
+                if (!csv) { // lines are records: offer the bytes first, decode only what is not taken
+                    int n = in.nextRaw();
+                    if (n < 0) {
+                        return;
+                    }
+                    if (!in.isBlank(n) && !out.rawLine(in.buf, 0, n)) {
+                        emit(in.line(n), out, first);
+                    }
+                    continue;
+                }
                 Line line = replay.isEmpty() ? in.next() : replay.poll();
                 if (line == null) {
                     if (open.isEmpty()) {
@@ -190,6 +208,12 @@ final class TextFileReader {
         }
 
         Line next() throws IOException {
+            int n = nextRaw();
+            return n < 0 ? null : line(n);
+        }
+
+        /** Reads the next line's bytes into {@code buf}; their length, or -1 at the end of the input. */
+        int nextRaw() throws IOException {
             int n = 0;
             int b;
             while ((b = read()) >= 0) {
@@ -201,17 +225,28 @@ final class TextFileReader {
                 }
                 if (b == '\n' || b == '\r') {
                     pendingCr = b == '\r';
-                    return line(n);
+                    return n;
                 }
                 if (n == buf.length) {
                     buf = Arrays.copyOf(buf, n * 2);
                 }
                 buf[n++] = (byte) b;
             }
-            return n == 0 ? null : line(n);
+            return n == 0 ? -1 : n;
         }
 
-        private Line line(int n) {
+        /** True for bytes whose text {@link #emit} would skip as blank: ASCII white space only (or nothing). */
+        boolean isBlank(int n) {
+            for (int i = 0; i < n; i++) {
+                byte c = buf[i];
+                if (c != ' ' && c != '\t' && c != 0x0B && c != '\f' && !(c >= 0x1C && c <= 0x1F)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Line line(int n) {
             String text = Utf8Text.decodeOrNull(buf, 0, n);
             boolean malformed = text == null;
             if (malformed) {

@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.internal.retry.Backoff;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
@@ -74,12 +75,15 @@ final class KafkaBatchReader {
             backoff.throwIfCancelled();
             boolean progressed = false;
             try {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                    Long stop = pending.get(new TopicPartition(r.topic(), r.partition()));
-                    if (stop != null && r.offset() < stop) {
-                        reader.add(b, r);
+                ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+                for (TopicPartition tp : polled.partitions()) { // per partition: no TopicPartition per record
+                    Long stop = pending.get(tp);
+                    for (ConsumerRecord<byte[], byte[]> r : polled.records(tp)) {
+                        if (stop != null && r.offset() < stop) {
+                            reader.add(b, r);
+                        }
+                        progressed = true;
                     }
-                    progressed = true;
                 }
             } catch (OffsetOutOfRangeException e) {
                 outOfRange(e.offsetOutOfRangePartitions(), pending);
