@@ -44,6 +44,10 @@ public final class Ingest {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("parsers")) {
+            ParserBench.run(Integer.parseInt(args[1]));
+            System.exit(0);
+        }
         if (args.length > 0) {
             long records = Long.parseLong(args[1]);
             int perBatch = Integer.parseInt(args[2]);
@@ -53,6 +57,16 @@ public final class Ingest {
                 EddyRun.run(args[0], records, perBatch, args[3], args[4]);
             }
             System.exit(0);
+        }
+        if (!env("INGEST_PARSERS", "1").equals("0")) { // JSON decoding alone, in a fresh JVM
+            List<String> cmd = new ArrayList<>(List.of(java()));
+            cmd.addAll(JVM);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Ingest.class.getName(), "parsers",
+                    "1000000"));
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("the parser benchmark failed");
+            }
         }
         int runs = Integer.parseInt(env("INGEST_RUNS", "3"));
         long records = Long.parseLong(env("INGEST_RECORDS", "5000000"));
