@@ -85,7 +85,7 @@ final class TextFileReader {
                     if (n < 0) {
                         return;
                     }
-                    if (!in.isBlank(n) && !out.rawLine(in.buf, 0, n)) {
+                    if (!in.isBlank(n) && !out.rawLine(in.lineBytes, in.lineOff, n)) {
                         emit(in.line(n), out, first);
                     }
                     continue;
@@ -195,50 +195,67 @@ final class TextFileReader {
             this.in = in;
         }
 
-        private int read() throws IOException {
-            if (pos == end) {
-                end = in.read(chunk, 0, chunk.length);
-                pos = 0;
-                if (end <= 0) {
-                    end = 0;
-                    return -1;
-                }
-            }
-            return chunk[pos++] & 0xFF;
-        }
+        /** Where the last line's bytes are: in the read chunk itself when it fits there (no copy), else in buf. */
+        private byte[] lineBytes = buf;
+        private int lineOff;
 
         Line next() throws IOException {
             int n = nextRaw();
             return n < 0 ? null : line(n);
         }
 
-        /** Reads the next line's bytes into {@code buf}; their length, or -1 at the end of the input. */
+        /** Finds the next line, at {@code lineBytes[lineOff, lineOff+n)}; returns n, or -1 at the end of the input. */
         int nextRaw() throws IOException {
-            int n = 0;
-            int b;
-            while ((b = read()) >= 0) {
-                if (pendingCr) {
-                    pendingCr = false;
-                    if (b == '\n') {
-                        continue; // the \n of a \r\n
+            int n = 0; // bytes of a line that spans chunks, gathered in buf
+            while (true) {
+                if (pos == end) {
+                    end = Math.max(0, in.read(chunk, 0, chunk.length));
+                    pos = 0;
+                    if (end == 0) {
+                        lineBytes = buf;
+                        lineOff = 0;
+                        return n == 0 ? -1 : n;
                     }
                 }
-                if (b == '\n' || b == '\r') {
-                    pendingCr = b == '\r';
+                if (pendingCr) {
+                    pendingCr = false;
+                    if (chunk[pos] == '\n') {
+                        pos++; // the \n of a \r\n
+                        continue;
+                    }
+                }
+                int start = pos;
+                int i = start;
+                while (i < end && chunk[i] != '\n' && chunk[i] != '\r') {
+                    i++;
+                }
+                if (i < end && n == 0) {
+                    pendingCr = chunk[i] == '\r';
+                    pos = i + 1;
+                    lineBytes = chunk;
+                    lineOff = start;
+                    return i - start;
+                }
+                if (n + (i - start) > buf.length) {
+                    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + (i - start)));
+                }
+                System.arraycopy(chunk, start, buf, n, i - start);
+                n += i - start;
+                if (i < end) {
+                    pendingCr = chunk[i] == '\r';
+                    pos = i + 1;
+                    lineBytes = buf;
+                    lineOff = 0;
                     return n;
                 }
-                if (n == buf.length) {
-                    buf = Arrays.copyOf(buf, n * 2);
-                }
-                buf[n++] = (byte) b;
+                pos = end;
             }
-            return n == 0 ? -1 : n;
         }
 
         /** True for bytes whose text {@link #emit} would skip as blank: ASCII white space only (or nothing). */
         boolean isBlank(int n) {
-            for (int i = 0; i < n; i++) {
-                byte c = buf[i];
+            for (int i = lineOff; i < lineOff + n; i++) {
+                byte c = lineBytes[i];
                 if (c != ' ' && c != '\t' && c != 0x0B && c != '\f' && !(c >= 0x1C && c <= 0x1F)) {
                     return false;
                 }
@@ -247,10 +264,10 @@ final class TextFileReader {
         }
 
         Line line(int n) {
-            String text = Utf8Text.decodeOrNull(buf, 0, n);
+            String text = Utf8Text.decodeOrNull(lineBytes, lineOff, n);
             boolean malformed = text == null;
             if (malformed) {
-                text = Utf8Text.escaped(buf, 0, n);
+                text = Utf8Text.escaped(lineBytes, lineOff, n);
             }
             int quotes = 0;
             if (csv) {
