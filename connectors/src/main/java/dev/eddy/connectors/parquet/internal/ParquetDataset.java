@@ -58,11 +58,27 @@ public final class ParquetDataset {
      * one is given (its columns named like a partition directory come from the directories).
      */
     public static ParquetDataset open(Path path, Schema declared) {
-        List<String> files = listFiles(path);
+        return open(path, declared, List.of());
+    }
+
+    /**
+     * As {@link #open(Path, Schema)}; {@code partitionBy} names the declared columns that come from directory
+     * names before any file exists (else they are the declared columns named like the first file's directories).
+     * A directory that does not exist yet is an empty table if columns are declared.
+     */
+    public static ParquetDataset open(Path path, Schema declared, List<String> partitionBy) {
+        List<String> files = Files.exists(path) || declared == null || declared.size() == 0 ? listFiles(path)
+                : List.of();
         if (declared != null && declared.size() > 0) {
             List<Field> parts = new ArrayList<>();
-            List<String> dirNames = files.isEmpty() ? List.of()
+            List<String> dirNames = !partitionBy.isEmpty() ? partitionBy : files.isEmpty() ? List.of()
                     : new ArrayList<>(PartitionColumns.values(files.get(0)).keySet());
+            for (String p : partitionBy) {
+                if (declared.indexOf(p) < 0) {
+                    throw new IllegalArgumentException("partition column '" + p + "' is not declared (columns: "
+                            + declared.names() + ")");
+                }
+            }
             for (Field f : declared.fields()) {
                 if (dirNames.contains(f.name())) {
                     parts.add(f);
@@ -109,7 +125,7 @@ public final class ParquetDataset {
 
     /** The current files of this table, relative to its root. */
     public List<String> files() {
-        return listFiles(root);
+        return Files.exists(root) ? listFiles(root) : List.of();
     }
 
     /**
@@ -239,8 +255,13 @@ public final class ParquetDataset {
             if (e.getMessage() != null && e.getMessage().contains(f.toString())) {
                 throw e;
             }
-            throw new IllegalArgumentException("cannot read Parquet file " + f + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read Parquet file " + f + ": " + plain(e.getMessage()), e);
         }
+    }
+
+    /** Parquet's messages name a file by its object's toString ({@code LocalInputFile@1b2c3d}); say "it". */
+    static String plain(String message) {
+        return message == null ? "" : message.replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@[0-9a-f]+", "it");
     }
 
     private Batch assemble(Schema out, Batch data, int n, Map<String, String> dirValues, String file) {
@@ -279,7 +300,11 @@ public final class ParquetDataset {
     }
 
     private static String describe(Field f) {
-        return f.type() == DataType.STRUCT ? f.toString() : f.type().sqlName().toUpperCase(Locale.ROOT);
+        return switch (f.type()) {
+            case STRUCT -> f.toString();
+            case LONG -> "BIGINT";
+            default -> f.type().sqlName().toUpperCase(Locale.ROOT);
+        };
     }
 
     static ParquetFileReader open(Path file) throws IOException {
@@ -294,7 +319,7 @@ public final class ParquetDataset {
                     + e.getMessage(), e);
         } catch (RuntimeException e) { // parquet-hadoop reports a bad magic number this way, naming no path
             throw new IllegalArgumentException("cannot read the footer of " + file + " (not a Parquet file?): "
-                    + e.getMessage(), e);
+                    + plain(e.getMessage()), e);
         }
     }
 }
