@@ -246,7 +246,8 @@ public final class Sql {
     String rendered = BatchRunner.render(statement);
     PlannedQuery planned = planner.plan(statement);
     StreamingRules.check(planned);
-    if (planned.sink() != null && !planned.sink().isStream()) {
+    if (planned.sink() != null && !planned.sink().isStream()
+        && !dev.eddy.streaming.api.spi.Providers.sinkFormats().contains(planned.sink().connector())) {
       throw ErrorMessages.at(statement.getParserPosition(), "INSERT INTO needs a stream sink; '"
           + planned.sink().name() + "' is a table");
     }

@@ -57,7 +57,7 @@ public final class BatchRunner {
       SchemaPlus root = calcite.getRootSchema();
       for (Relation r : catalog.all()) {
         if (!r.isStream()) {
-          root.add(r.name(), new RelationTable(r)); // the plan's scans name tables at the root
+          root.add(r.name(), RelationTable.of(r)); // the plan's scans name tables at the root
         }
       }
       try (PreparedStatement st = connection.unwrap(RelRunner.class).prepareStatement(CheckedSums.apply(plan));

@@ -22,6 +22,9 @@ final class ConnectorOptions {
   static Map<String, String> checkStream(Map<String, String> options, SqlParserPos pos) {
     String connector = required(options, "connector", pos, "CREATE STREAM");
     if (!STREAM_CONNECTORS.contains(connector)) {
+      if (dev.eddy.streaming.api.spi.Providers.sourceFormats().contains(connector)) {
+        return options; // a format of its own (e.g. 'parquet'): the engine's source checks its options
+      }
       throw unknown("connector", connector, STREAM_CONNECTORS, pos);
     }
     Map<String, String> out = new LinkedHashMap<>(options);
@@ -67,8 +70,14 @@ final class ConnectorOptions {
 
   static Map<String, String> checkTable(Map<String, String> options, SqlParserPos pos) {
     String connector = required(options, "connector", pos, "CREATE TABLE");
+    if (ProviderTables.handles(connector)) {
+      return options;
+    }
     if (!connector.equals("file")) {
-      throw ErrorMessages.at(pos, "CREATE TABLE reads static data with 'connector' = 'file', not '" + connector
+      java.util.List<String> known = new java.util.ArrayList<>(java.util.List.of("file"));
+      known.addAll(dev.eddy.streaming.api.spi.Providers.tableFormats());
+      throw ErrorMessages.at(pos, "CREATE TABLE reads static data with 'connector' = " + known.stream()
+          .map(k -> "'" + k + "'").collect(java.util.stream.Collectors.joining(" or ")) + ", not '" + connector
           + "'; use CREATE STREAM for a stream");
     }
     existing(required(options, "path", pos, "connector 'file'"), pos);
