@@ -52,10 +52,19 @@ public final class SqlMagic implements CellMagic, MagicHelp {
       throw new MagicException("%%sql needs SQL in the cell below its first line.\n\n" + Args.usage(new SqlOptions()));
     }
     List<SqlResult> results;
+    // on a remote engine, INSERT INTO must not start on the embedded one: keep its writer for the remote engine
+    boolean remote = RemoteLaunch.wanted(runtime, o.engine);
     try {
+      if (remote) {
+        runtime.sql().startInserts(false);
+      }
       results = runtime.sql().executeAll(body);
     } catch (SqlException e) {
       throw new MagicException(e.getMessage());
+    } finally {
+      if (remote) {
+        runtime.sql().startInserts(true);
+      }
     }
     List<String> texts = StatementTexts.of(body);
     for (int i = 0; i < results.size(); i++) {
@@ -112,6 +121,10 @@ public final class SqlMagic implements CellMagic, MagicHelp {
       checkChartColumns(chart, viewColumns(s.schema()));
     }
     QueryLauncher launcher = QueryLauncher.of(runtime);
+    if (s.query() == null && s.writer() != null && RemoteLaunch.wanted(runtime, o.engine)) {
+      RemoteLaunch.insert(runtime, s.writer(), o, chart, ctx);
+      return;
+    }
     if (s.query() == null && s.dataset() != null && RemoteLaunch.wanted(runtime, o.engine)) {
       RemoteLaunch.start(runtime, s.dataset(), launcher.name(o.name), o, chart, ctx);
       return;
