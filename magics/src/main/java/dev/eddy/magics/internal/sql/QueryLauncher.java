@@ -4,6 +4,7 @@ import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.Trigger;
@@ -116,7 +117,10 @@ public final class QueryLauncher {
     return s;
   }
 
-  /** {@code 2s}, {@code 500ms}, {@code '1 minute'}, {@code available-now}, {@code once}; null: as fast as possible. */
+  /**
+   * An interval ({@code 2s}, {@code 500ms}, {@code '1 minute'}, {@code PT1M}: read by {@link Intervals}),
+   * {@code available-now} or {@code once}; null: as fast as possible.
+   */
   static Trigger trigger(String t) {
     if (t == null) {
       return Trigger.asFastAsPossible();
@@ -129,7 +133,7 @@ public final class QueryLauncher {
       return Trigger.once();
     }
     try {
-      return Trigger.processingTime(s.replaceAll("(\\d)([a-z])", "$1 $2"));
+      return Trigger.processingTime(s);
     } catch (RuntimeException e) {
       throw new MagicException("Bad --trigger '" + t + "': use an interval like 2s or 500ms, available-now or once");
     }
