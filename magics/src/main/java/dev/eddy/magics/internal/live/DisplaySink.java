@@ -6,4 +6,8 @@ import dev.eddy.magics.api.render.MimeBundle;
 @FunctionalInterface
 public interface DisplaySink {
   void update(String displayId, MimeBundle bundle);
+
+  /** The display got its final update (its query ended) and will get no more: its router may forget it. */
+  default void ended(String displayId) {
+  }
 }

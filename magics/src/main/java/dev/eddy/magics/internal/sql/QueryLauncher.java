@@ -19,21 +19,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  * restart needs to run the query again.
  */
 public final class QueryLauncher {
-  private static final Map<EddyRuntime, QueryLauncher> BY_RUNTIME = new ConcurrentHashMap<>();
   private final EddyRuntime runtime;
   private final Map<String, Launch> launches = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
 
-  private QueryLauncher(EddyRuntime runtime) {
+  /** The runtime's launcher is made by the runtime ({@link EddyRuntime#queryLauncher()}). */
+  public QueryLauncher(EddyRuntime runtime) {
     this.runtime = runtime;
   }
 
   public static QueryLauncher of(EddyRuntime runtime) {
-    return BY_RUNTIME.computeIfAbsent(runtime, QueryLauncher::new);
+    return runtime.queryLauncher();
   }
 
   public Launch launch(String name) {
     return launches.get(name);
+  }
+
+  /** How many queries' view options are kept (those the engine still lists). */
+  public int launches() {
+    launches.keySet().removeIf(n -> runtime.eddy().streams().find(n).isEmpty());
+    return launches.size();
+  }
+
+  /** Forgets every launch (the runtime shut down). */
+  public void clear() {
+    launches.clear();
+  }
+
+  /** Keeps {@code launch} and drops the options of queries the engine no longer lists ({@code %stream forget}). */
+  private void remember(Launch launch) {
+    launches.keySet().removeIf(n -> !n.equals(launch.name()) && runtime.eddy().streams().find(n).isEmpty());
+    launches.put(launch.name(), launch);
   }
 
   /**
@@ -93,10 +110,10 @@ public final class QueryLauncher {
         }
       }
     } catch (StreamingQueryException couldNotStart) {
-      launches.put(launch.name(), launch); // it stays addressable (%stream status/restart) as FAILED
+      remember(launch); // it stays addressable (%stream status/restart) as FAILED
       throw couldNotStart;
     }
-    launches.put(launch.name(), launch);
+    remember(launch);
     return q;
   }
 

@@ -5,6 +5,7 @@ import dev.eddy.magics.api.MagicContext;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.internal.chart.ChartSpec;
 import dev.eddy.magics.internal.engine.RemoteEngines;
+import dev.eddy.magics.internal.live.Views;
 import dev.eddy.sql.api.engine.RemoteEngine;
 import dev.eddy.sql.api.engine.RemoteRun;
 import dev.eddy.streaming.api.DataStreamWriter;
@@ -67,7 +68,7 @@ final class RemoteLaunch {
         }
         engines.started(run);
         runtime.liveViews().open(run.query(), () -> Optional.ofNullable(run.result()), chart, o.maxRows(),
-                ctx::display, ctx::updateDisplay);
+                ctx::display, Views.sink(ctx));
         String id = run.query().id().toString();
         run.onChange(() -> runtime.liveViews().changed(id));
     }
