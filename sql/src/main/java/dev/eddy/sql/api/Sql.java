@@ -5,13 +5,13 @@ import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.ddl.CatalogListings;
 import dev.eddy.sql.internal.ddl.DdlExecutor;
 import dev.eddy.sql.internal.parser.SqlCreateRelation;
-import dev.eddy.sql.internal.translate.EnginePlans;
 import dev.eddy.sql.internal.translate.EngineSources;
 import dev.eddy.sql.internal.translate.RelTranslator;
 import dev.eddy.sql.internal.translate.Unsupported;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.sql.internal.parser.SqlDropRelation;
@@ -256,9 +256,7 @@ public final class Sql {
       return new SqlResult.Streaming(rendered, schema, planned.reads(), null, planText, planned.rel(), dataset,
           null, null);
     }
-    String mode = EnginePlans.sorts(dataset.plan()) ? "complete"
-        : EnginePlans.aggregates(dataset.plan()) ? "update" : "append";
-    DataStreamWriter writer = sources.writer(dataset, planned.sink(), mode);
+    DataStreamWriter writer = sources.writer(dataset, planned.sink(), OutputMode.forSink(dataset.plan()));
     StreamingQuery started = startInserts ? writer.start() : null;
     return new SqlResult.Streaming(rendered, schema, planned.reads(), planned.sink(), planText, planned.rel(),
         dataset, writer, started);

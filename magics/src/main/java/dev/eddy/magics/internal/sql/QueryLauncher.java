@@ -5,6 +5,7 @@ import dev.eddy.magics.api.MagicException;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Intervals;
+import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.Trigger;
@@ -99,16 +100,10 @@ public final class QueryLauncher {
     Trigger trigger = trigger(launch.trigger());
     StreamingQuery q;
     try {
-      if (launch.mode() != null) {
-        q = writer(dataset, launch, trigger).outputMode(mode(launch.mode())).start();
-      } else {
-        try {
-          // the whole result table is what a person wants to watch for an aggregation
-          q = writer(dataset, launch, trigger).outputMode("complete").start();
-        } catch (UnsupportedOperationException notAnAggregation) {
-          q = writer(dataset, launch, trigger).outputMode("append").start();
-        }
-      }
+      // without --mode: the whole result table for an aggregation (what a person wants to watch), else append
+      OutputMode mode = launch.mode() != null ? OutputMode.parse(mode(launch.mode()))
+          : OutputMode.forResultTable(dataset.plan());
+      q = writer(dataset, launch, trigger).outputMode(mode).start();
     } catch (StreamingQueryException couldNotStart) {
       remember(launch); // it stays addressable (%stream status/restart) as FAILED
       throw couldNotStart;
