@@ -8,8 +8,8 @@ import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,16 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stopped and failed queries stay listed by {@code streams().all()} and found by name until forgotten. */
 class EndedQueriesTest {
-    private final Eddy eddy = Eddy.create();
-    private final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+    @RegisterExtension
+    final WordStream session = new WordStream();
+    private final Eddy eddy = session.eddy;
+    private final MemoryStream words = session.words;
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopAll() {
-        eddy.streams().stopAll();
-    }
 
     @Test
     void when_queriesStopOrFail_then_allStillListsThem_findFindsThem_untilForgotten() throws Exception {

@@ -4,11 +4,8 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -18,16 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code writeStream().replace()}: a second start under an active name stops the first, only when asked. */
 class QueryReplaceTest {
-    private final Eddy eddy = Eddy.create();
-    private final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+    @RegisterExtension
+    final WordStream session = new WordStream();
+    private final Eddy eddy = session.eddy;
+    private final MemoryStream words = session.words;
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopAll() {
-        eddy.streams().stopAll();
-    }
 
     @Test
     void when_nameIsActiveAndReplaceIsNotAsked_then_startRefusesAsSparkDoes_andTheFirstRunsOn() {

@@ -5,11 +5,8 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -21,16 +18,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Restarting a query started from Java: the manager keeps what it was started with. */
 class QueryRestartTest {
-    private final Eddy eddy = Eddy.builder().build();
-    private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+    @RegisterExtension
+    final WordStream session = new WordStream();
+    private final Eddy eddy = session.eddy;
+    private final MemoryStream in = session.words;
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopAll() {
-        eddy.streams().stopAll();
-    }
 
     private Dataset counts() {
         return in.toDF().groupBy("word").count();

@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
-import dev.eddy.magics.internal.live.LiveViews;
 import dev.eddy.magics.testing.RecordingContext;
+import dev.eddy.magics.testing.RuntimeSession;
 import dev.eddy.streaming.api.Eddy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqlMagicBoundsTest {
-  private final Eddy eddy = Eddy.create();
-  private final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
+  @RegisterExtension
+  final RuntimeSession session = new RuntimeSession();
+  private final Eddy eddy = session.eddy;
+  private final EddyRuntime runtime = session.runtime;
   private final SqlMagic magic = new SqlMagic(runtime);
-  private final RecordingContext ctx = new RecordingContext();
-
-  @AfterEach
-  void shutdown() {
-    runtime.shutdown();
-  }
+  private final RecordingContext ctx = session.ctx;
 
   @Test
   void when_maxRowsIsOutOfBounds_then_oneLineErrorNamesTheBoundBeforeAnySqlRuns() {
