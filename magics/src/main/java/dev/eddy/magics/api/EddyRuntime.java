@@ -1,7 +1,6 @@
 package dev.eddy.magics.api;
 
 import dev.eddy.magics.internal.engine.RemoteEngines;
-import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.live.DisplaySink;
 import dev.eddy.magics.internal.live.LiveViews;
 import dev.eddy.magics.internal.live.Views;
@@ -101,18 +100,8 @@ public final class EddyRuntime {
    */
   public String openLiveView(StreamingQuery query, Function<Object, String> display,
       BiConsumer<String, Object> update, Consumer<String> ended) {
-    DisplaySink sink = new DisplaySink() {
-      @Override
-      public void update(String displayId, MimeBundle bundle) {
-        update.accept(displayId, bundle);
-      }
-
-      @Override
-      public void ended(String displayId) {
-        ended.accept(displayId);
-      }
-    };
-    return liveViews.open(query, Views.result(eddy, query), null, 20, display::apply, sink).tableDisplayId();
+    return liveViews.open(query, Views.result(eddy, query), null, 20, display::apply,
+        DisplaySink.of(update, ended)).tableDisplayId();
   }
 
   /** Plans a throw-away query on a daemon thread, so the first {@code %%sql} cell is not slow (Calcite is cold). */

@@ -7,22 +7,21 @@ import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.AfterEach;
 
 /**
- * What a magic test runs in: a fresh engine session and its runtime (default live-view settings), a recording
- * kernel context, and a memory stream of words (one STRING column, "word"). The runtime shuts down after each
- * test. Register it with {@code @RegisterExtension}.
+ * What a magic test runs in (its base class): a fresh engine session and its runtime (default live-view
+ * settings), a recording kernel context, and a memory stream of words (one STRING column, "word"). The runtime
+ * shuts down after each test.
  */
-public final class RuntimeSession implements AfterEachCallback {
-    public final Eddy eddy = Eddy.create();
-    public final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
-    public final RecordingContext ctx = new RecordingContext();
-    public final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+public abstract class RuntimeSession {
+  protected final Eddy eddy = Eddy.create();
+  protected final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
+  protected final RecordingContext ctx = new RecordingContext();
+  protected final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
 
-    @Override
-    public void afterEach(ExtensionContext context) {
-        runtime.shutdown();
-    }
+  @AfterEach
+  void shutdownRuntime() {
+    runtime.shutdown();
+  }
 }

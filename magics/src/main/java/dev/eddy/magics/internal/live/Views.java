@@ -2,7 +2,6 @@ package dev.eddy.magics.internal.live;
 
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicContext;
-import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.chart.ChartSpec;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -20,17 +19,7 @@ public final class Views {
 
   /** A magic's displays as a live view's sink: updates go out unthrottled (the view paces them), ends are told. */
   public static DisplaySink sink(MagicContext ctx) {
-    return new DisplaySink() {
-      @Override
-      public void update(String displayId, MimeBundle bundle) {
-        ctx.updateDisplayNow(displayId, bundle);
-      }
-
-      @Override
-      public void ended(String displayId) {
-        ctx.endDisplay(displayId);
-      }
-    };
+    return DisplaySink.of(ctx::updateDisplayNow, ctx::endDisplay);
   }
 
   /** The query's memory table (a memory-sink query's table has the query's name), if it has one. */

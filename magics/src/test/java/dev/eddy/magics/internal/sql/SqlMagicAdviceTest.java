@@ -3,24 +3,15 @@ package dev.eddy.magics.internal.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
-import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.magics.testing.RuntimeSession;
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqlMagicAdviceTest {
-  @RegisterExtension
-  final RuntimeSession session = new RuntimeSession();
-  private final Eddy eddy = session.eddy;
-  private final EddyRuntime runtime = session.runtime;
-  private final RecordingContext ctx = session.ctx;
+class SqlMagicAdviceTest extends RuntimeSession {
 
   @Test
   void when_appendModeAggregationHasNoWatermark_then_theCellSaysHowToDeclareOneInSql() {

@@ -3,21 +3,12 @@ package dev.eddy.magics.internal.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
-import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.magics.testing.RuntimeSession;
-import dev.eddy.streaming.api.Eddy;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqlMagicBoundsTest {
-  @RegisterExtension
-  final RuntimeSession session = new RuntimeSession();
-  private final Eddy eddy = session.eddy;
-  private final EddyRuntime runtime = session.runtime;
+class SqlMagicBoundsTest extends RuntimeSession {
   private final SqlMagic magic = new SqlMagic(runtime);
-  private final RecordingContext ctx = session.ctx;
 
   @Test
   void when_maxRowsIsOutOfBounds_then_oneLineErrorNamesTheBoundBeforeAnySqlRuns() {

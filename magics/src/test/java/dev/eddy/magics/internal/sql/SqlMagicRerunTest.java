@@ -2,25 +2,14 @@ package dev.eddy.magics.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.magics.api.EddyRuntime;
-import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.magics.testing.RuntimeSession;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Running a {@code %%sql --name X} cell again (a notebook's second Run All). */
-class SqlMagicRerunTest {
-  @RegisterExtension
-  final RuntimeSession session = new RuntimeSession();
-  private final Eddy eddy = session.eddy;
-  private final EddyRuntime runtime = session.runtime;
+class SqlMagicRerunTest extends RuntimeSession {
   private final SqlMagic magic = new SqlMagic(runtime);
-  private final RecordingContext ctx = session.ctx;
-  private final MemoryStream words = session.words;
 
   @Test
   void when_namedCellRunsAgain_then_theOldQueryStops_itsViewSaysItWasReplaced_andTheNewOneTakesTheName()

@@ -3,14 +3,10 @@ package dev.eddy.magics.internal.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.sql.SqlMagic;
-import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.magics.testing.RuntimeSession;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.DataType;
@@ -19,19 +15,12 @@ import dev.eddy.streaming.api.data.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /** Stopped and failed queries stay in {@code %stream list/status/restart} until {@code %stream forget}. */
-class EndedQueriesMagicTest {
-  @RegisterExtension
-  final RuntimeSession session = new RuntimeSession();
-  private final Eddy eddy = session.eddy;
-  private final EddyRuntime runtime = session.runtime;
+class EndedQueriesMagicTest extends RuntimeSession {
   private final StreamMagic magic = new StreamMagic(runtime);
-  private final RecordingContext ctx = session.ctx;
-  private final MemoryStream words = session.words;
 
   @TempDir
   Path dir;

@@ -2,25 +2,16 @@ package dev.eddy.magics.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
-import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.magics.testing.RuntimeSession;
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class StreamMagicBoundsTest {
-  @RegisterExtension
-  final RuntimeSession session = new RuntimeSession();
-  private final Eddy eddy = session.eddy;
-  private final EddyRuntime runtime = session.runtime;
+class StreamMagicBoundsTest extends RuntimeSession {
   private final StreamMagic magic = new StreamMagic(runtime);
-  private final RecordingContext ctx = session.ctx;
 
   @Test
   void when_awaitTimeoutOrStateOperatorIsOutOfBounds_then_oneLineErrorNamesTheBound() {

@@ -3,28 +3,17 @@ package dev.eddy.magics.internal.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
-import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.magics.testing.RuntimeSession;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQuery;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code %stream restart} on queries a Java cell started. */
-class StreamRestartTest {
-  @RegisterExtension
-  final RuntimeSession session = new RuntimeSession();
-  private final Eddy eddy = session.eddy;
-  private final EddyRuntime runtime = session.runtime;
+class StreamRestartTest extends RuntimeSession {
   private final StreamMagic magic = new StreamMagic(runtime);
-  private final RecordingContext ctx = session.ctx;
-  private final MemoryStream words = session.words;
 
   @TempDir
   Path dir;
