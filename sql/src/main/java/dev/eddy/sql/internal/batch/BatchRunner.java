@@ -1,9 +1,9 @@
 package dev.eddy.sql.internal.batch;
 
 import dev.eddy.sql.api.SqlCatalog;
-import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.catalog.CatalogSchema;
 import dev.eddy.sql.internal.validate.Dialect;
+import dev.eddy.sql.internal.validate.ErrorMessages;
 import dev.eddy.sql.api.Relation;
 import dev.eddy.sql.internal.catalog.RelationTable;
 import java.sql.Connection;
@@ -11,20 +11,21 @@ import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.tools.RelRunner;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import tech.tablesaw.api.Table;
 
 /**
- * Runs a bounded query with Calcite's enumerable engine over snapshots of the catalog's tables. The
- * query arrives as a parse tree that Eddy already checked; it is handed to Calcite's JDBC driver in
- * Calcite's own SQL rendering (double-quoted identifiers), so no user text is re-parsed.
+ * Runs a bounded query with Calcite's enumerable engine over snapshots of the catalog's tables. The query arrives
+ * as the relational plan Eddy already validated and converted; it is compiled and run as it is (Calcite's
+ * RelRunner), never rendered back to SQL text and parsed again, so a failure is reported at the statement's
+ * position.
  */
 public final class BatchRunner {
   private final SqlCatalog catalog;
@@ -33,25 +34,16 @@ public final class BatchRunner {
     this.catalog = catalog;
   }
 
-  /** Renders a (rewritten, not yet validated) query tree for {@link #run(String)}. */
+  /** Calcite's rendering of a (rewritten, not yet validated) query: the query's text in a streaming result. */
   public static String render(SqlNode query) {
     return query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
-  }
-
-  public Table run(String renderedQuery) {
-    try (Connection connection = connect(); Statement st = connection.createStatement();
-         ResultSet rs = st.executeQuery(renderedQuery)) {
-      return ResultTables.toTable(rs);
-    } catch (SQLException e) {
-      throw new SqlException("Query failed: " + rootMessage(e), 0, 0);
-    }
   }
 
   /**
    * Runs the plan Eddy validated and converted (with Spark's types and operators) on Calcite's enumerable
    * engine, so batch answers come from the same plan streaming queries are translated from.
    */
-  public Table run(RelNode plan) {
+  public Table run(RelNode plan, SqlParserPos statement) {
     try (Connection connection = connect()) {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       SchemaPlus root = calcite.getRootSchema();
@@ -65,7 +57,7 @@ public final class BatchRunner {
         return ResultTables.toTable(rs);
       }
     } catch (SQLException | RuntimeException | AssertionError e) {
-      throw new SqlException("Query failed: " + rootMessage(e), 0, 0);
+      throw ErrorMessages.at(statement, "Query failed", rootMessage(e));
     }
   }
 
