@@ -1,7 +1,5 @@
 package dev.eddy.streaming.exec;
 
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
@@ -9,7 +7,6 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -19,11 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stopped and failed queries stay listed by {@code streams().all()} and found by name until forgotten. */
-class EndedQueriesTest {
-    @RegisterExtension
-    final WordStream session = new WordStream();
-    private final Eddy eddy = session.eddy;
-    private final MemoryStream words = session.words;
+class EndedQueriesTest extends WordStreamSession {
 
     @TempDir
     Path dir;

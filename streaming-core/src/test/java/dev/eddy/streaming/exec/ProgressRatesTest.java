@@ -4,9 +4,12 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.progress.QueryProgress;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,10 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgressRatesTest {
     // a manual clock that never moves: every batch takes 0 ms of engine time
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
-    @RegisterExtension
-    final WordStream session = new WordStream(Eddy.builder().clock(clock).build());
-    private final Eddy eddy = session.eddy;
-    private final MemoryStream words = session.words;
+    private final Eddy eddy = Eddy.builder().clock(clock).build();
+    private final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+
+    @AfterEach
+    void stopAll() {
+        eddy.streams().stopAll();
+    }
 
     @Test
     void when_aBatchTakesLessThanAMillisecond_then_itsProcessingTimeCountsAsOneMillisecond() throws Exception {

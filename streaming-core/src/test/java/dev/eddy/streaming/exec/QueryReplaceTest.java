@@ -1,11 +1,8 @@
 package dev.eddy.streaming.exec;
 
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -14,11 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code writeStream().replace()}: a second start under an active name stops the first, only when asked. */
-class QueryReplaceTest {
-    @RegisterExtension
-    final WordStream session = new WordStream();
-    private final Eddy eddy = session.eddy;
-    private final MemoryStream words = session.words;
+class QueryReplaceTest extends WordStreamSession {
 
     @TempDir
     Path dir;

@@ -1,12 +1,10 @@
 package dev.eddy.streaming.exec;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -17,11 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Restarting a query started from Java: the manager keeps what it was started with. */
-class QueryRestartTest {
-    @RegisterExtension
-    final WordStream session = new WordStream();
-    private final Eddy eddy = session.eddy;
-    private final MemoryStream in = session.words;
+class QueryRestartTest extends WordStreamSession {
+    private final MemoryStream in = words;
 
     @TempDir
     Path dir;
