@@ -1,9 +1,9 @@
 package dev.eddy.sql.internal.batch;
 
 import dev.eddy.sql.api.SqlCatalog;
+import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.catalog.CatalogSchema;
 import dev.eddy.sql.internal.validate.Dialect;
-import dev.eddy.sql.internal.validate.ErrorMessages;
 import dev.eddy.sql.api.Relation;
 import dev.eddy.sql.internal.catalog.RelationTable;
 import java.sql.Connection;
@@ -16,7 +16,6 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.tools.RelRunner;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import tech.tablesaw.api.Table;
@@ -24,8 +23,8 @@ import tech.tablesaw.api.Table;
 /**
  * Runs a bounded query with Calcite's enumerable engine over snapshots of the catalog's tables. The query arrives
  * as the relational plan Eddy already validated and converted; it is compiled and run as it is (Calcite's
- * RelRunner), never rendered back to SQL text and parsed again, so a failure is reported at the statement's
- * position.
+ * RelRunner), never rendered back to SQL text and parsed again. The caller puts the statement's position on a
+ * failure.
  */
 public final class BatchRunner {
   private final SqlCatalog catalog;
@@ -43,21 +42,23 @@ public final class BatchRunner {
    * Runs the plan Eddy validated and converted (with Spark's types and operators) on Calcite's enumerable
    * engine, so batch answers come from the same plan streaming queries are translated from.
    */
-  public Table run(RelNode plan, SqlParserPos statement) {
+  public Table run(RelNode plan) {
     try (Connection connection = connect()) {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       SchemaPlus root = calcite.getRootSchema();
       for (Relation r : catalog.all()) {
         if (!r.isStream()) {
-          root.add(r.name(), new RelationTable(r)); // the plan's scans name tables at the root
+          root.add(r.name(), RelationTable.of(r)); // the plan's scans name tables at the root
         }
       }
-      try (PreparedStatement st = connection.unwrap(RelRunner.class).prepareStatement(plan);
+      try (PreparedStatement st = connection.unwrap(RelRunner.class).prepareStatement(CheckedSums.apply(plan));
            ResultSet rs = st.executeQuery()) {
         return ResultTables.toTable(rs);
       }
-    } catch (SQLException | RuntimeException | AssertionError e) {
-      throw ErrorMessages.at(statement, "Query failed", rootMessage(e));
+    } catch (SQLException | RuntimeException | AssertionError | LinkageError e) {
+      // LinkageError: a constant expression Calcite folds in a static initializer fails as
+      // ExceptionInInitializerError (CAST('1.5' AS INT)); its cause is the query's error
+      throw new SqlException("Query failed: " + rootMessage(e), 0, 0);
     }
   }
 
@@ -85,6 +86,14 @@ public final class BatchRunner {
       t = t.getCause();
     }
     String m = t.getMessage();
+    if (t instanceof NumberFormatException || m != null && m.startsWith("Invalid DATE value")) {
+      // a text that does not cast to the number or time the query compares or computes it with (Spark's error)
+      java.util.regex.Matcher v = java.util.regex.Pattern.compile("[\"']([^\"']{0,60})").matcher(m == null ? "" : m);
+      String value = v.find() ? " '" + v.group(1) + "'" : "";
+      return "[CAST_INVALID_INPUT] The value" + value + " of the type \"STRING\" cannot be cast to "
+          + (t instanceof NumberFormatException ? "a number" : "\"TIMESTAMP\"") + " because it is malformed. Use"
+          + " try_cast to tolerate malformed input and return NULL instead.";
+    }
     return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
   }
 }

@@ -29,6 +29,7 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.Providers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,8 +88,12 @@ public final class SqlPipeline {
 
   /** Parses {@code text} into statements, with Eddy's short syntax errors. */
   public static List<SqlNode> parse(String text) {
+    ErrorMessages.checkNesting(text);
     try {
       return new ArrayList<>(SqlParser.create(text, Dialect.PARSER).parseStmtList().getList());
+    } catch (StackOverflowError e) {
+      throw new SqlException("Syntax error at line 1, column 1: the text is nested too deeply to parse; split it",
+          1, 1);
     } catch (SqlParseException e) {
       if (ErrorMessages.isEmptyInput(e)) {
         return new ArrayList<>(); // nothing but blanks and comments
@@ -103,6 +108,10 @@ public final class SqlPipeline {
     for (SqlNode statement : parse(text)) {
       try {
         results.add(run(statement));
+      } catch (StackOverflowError e) {
+        // thousands of AND/OR terms make Calcite's validator recurse too deep: one line, never the Error
+        throw ErrorMessages.at(statement.getParserPosition(), "This statement is nested too deeply to plan",
+            "split it into smaller parts (thousands of AND/OR terms); a long list of values fits IN (...)");
       } catch (AssertionError e) {
         // Calcite's "cannot happen" for shapes its validator does not expect (found by SqlFrontEndFuzzTest,
         // e.g. DESCRIPTOR(...) in FROM): one line with the statement's position, never an Error
@@ -173,12 +182,19 @@ public final class SqlPipeline {
   private SqlResult query(SqlNode statement) {
     Prepared prepared = prepare(statement);
     PlannedQuery planned = prepared.planned();
-    if (planned.sink() != null && !planned.sink().isStream()) {
+    if (planned.sink() != null && !planned.sink().isStream()
+        && !Providers.sinkFormats().contains(planned.sink().connector())) {
       throw ErrorMessages.at(statement.getParserPosition(), "INSERT INTO needs a stream sink; '"
           + planned.sink().name() + "' is a table");
     }
     if (!planned.isStreaming() && planned.sink() == null) {
-      return new SqlResult.Rows(batch.run(planned.rel(), statement.getParserPosition()));
+      try {
+        return new SqlResult.Rows(batch.run(planned.rel()));
+      } catch (SqlException e) {
+        SqlException named = ErrorMessages.namingSum(e, planned.validated());
+        // an error while the rows are computed: the statement's position
+        throw named.line() > 0 ? named : ErrorMessages.at(statement.getParserPosition(), named.getMessage());
+      }
     }
     String planText = RelOptUtil.toString(planned.rel()).stripTrailing();
     Schema schema = CalciteTypes.schemaOf(planned.rowType());
