@@ -1,16 +1,14 @@
 package dev.eddy.spark.testing;
 
+import dev.eddy.streaming.testing.process.ChildProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One real Spark Connect 4.2.0 server in {@code local[2]} per test JVM, shared by every integration test. It
@@ -33,7 +31,7 @@ public final class SparkConnectTestServer {
     private final Path dir;
     private final int port;
     private final String classpath;
-    private Process process;
+    private ChildProcess process;
 
     private SparkConnectTestServer(Path dir, int port, String classpath) {
         this.dir = dir;
@@ -45,7 +43,8 @@ public final class SparkConnectTestServer {
     public static synchronized SparkConnectTestServer shared() {
         if (shared == null) {
             try {
-                shared = new SparkConnectTestServer(Files.createTempDirectory("eddy-spark"), freePort(), readClasspath());
+                shared = new SparkConnectTestServer(Files.createTempDirectory("eddy-spark"), ChildProcess.freePort(),
+                        readClasspath());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -74,7 +73,6 @@ public final class SparkConnectTestServer {
         if (process != null && process.isAlive()) {
             return;
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path logConfig = dir.resolve("log4j2.properties");
         try {
             // warnings only: Spark's INFO lines cost the shared machine more than they tell a failing test
@@ -85,9 +83,8 @@ public final class SparkConnectTestServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + logConfig,
-                "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true"));
+        List<String> cmd = ChildProcess.java("-Xmx1g", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + logConfig,
+                "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true");
         for (String open : OPENS) {
             cmd.add("--add-opens=" + open + "=ALL-UNNAMED");
         }
@@ -97,31 +94,8 @@ public final class SparkConnectTestServer {
                 "-Dspark.sql.shuffle.partitions=2", "-Dspark.local.dir=" + dir.resolve("tmp"),
                 "-Dspark.sql.streaming.stopTimeout=10000",
                 "-cp", classpath, "org.apache.spark.sql.connect.service.SparkConnectServer"));
-        try {
-            process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        long deadline = System.nanoTime() + START_DEADLINE.toNanos();
-        while (!accepts()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Spark Connect server exited with " + process.exitValue()
-                        + "; see " + dir.resolve("server.log"));
-            }
-            if (System.nanoTime() > deadline) {
-                kill();
-                throw new IllegalStateException("the Spark Connect server did not accept on port " + port + " within "
-                        + START_DEADLINE.toSeconds() + " s; see " + dir.resolve("server.log"));
-            }
-            try {
-                // a bounded wait on the child process, not a sleep: it also returns at once if the server dies
-                process.waitFor(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting the Spark Connect server", e);
-            }
-        }
+        process = ChildProcess.start("the Spark Connect server", cmd, dir, dir.resolve("server.log"));
+        process.awaitReady(this::accepts, START_DEADLINE);
     }
 
     /** Kills the server at once (as a crashed cluster would go). */
@@ -129,12 +103,7 @@ public final class SparkConnectTestServer {
         if (process == null) {
             return;
         }
-        process.destroyForcibly();
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
         process = null;
     }
 
@@ -158,11 +127,5 @@ public final class SparkConnectTestServer {
                     + file + "); build the engine-spark/spark-server module first");
         }
         return Files.readString(Path.of(file)).strip();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

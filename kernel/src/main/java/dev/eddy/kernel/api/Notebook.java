@@ -66,8 +66,15 @@ public final class Notebook {
   }
 
   /** Connects these helpers to a running kernel. Called once by the kernel at start; not for cells. */
-  public static void bind(Backend b) {
+  public static synchronized void bind(Backend b) {
     backend = b;
+  }
+
+  /** Disconnects {@code b} if it is the bound backend (kernel shutdown): nothing of the session stays reachable. */
+  public static synchronized void unbind(Backend b) {
+    if (backend == b) {
+      backend = null;
+    }
   }
 
   private static Backend backend() {

@@ -18,6 +18,18 @@ public interface MagicContext {
   /** Replaces what the display {@code displayId} shows, wherever it is in the notebook. */
   void updateDisplay(String displayId, Object value);
 
+  /**
+   * Like {@link #updateDisplay}, for a caller that paces its updates itself (the live views: one per interval per
+   * view, a budget over all views), so they are not held back a second time.
+   */
+  default void updateDisplayNow(String displayId, Object value) {
+    updateDisplay(displayId, value);
+  }
+
+  /** The display will get no more updates (its query ended): the kernel may forget it. */
+  default void endDisplay(String displayId) {
+  }
+
   /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */
   void clearOutput(boolean wait);
 

@@ -2,7 +2,6 @@ package dev.eddy.streaming.api;
 
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.expr.Durations;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.expr.Functions;
@@ -266,7 +265,7 @@ public final class Dataset {
 
     /** Declares {@code column} as event time with a watermark of max seen minus {@code delay} ("10 minutes"). */
     public Dataset withWatermark(String column, String delay) {
-        return with(new Watermark(plan, column, Durations.parseMicros(delay)));
+        return with(new Watermark(plan, column, Intervals.parseMicros(delay)));
     }
 
     /** Keeps the first row per combination of the columns (all columns when none are given). */

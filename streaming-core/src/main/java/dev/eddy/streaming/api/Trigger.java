@@ -1,6 +1,5 @@
 package dev.eddy.streaming.api;
 
-import dev.eddy.streaming.api.expr.Durations;
 
 import java.time.Duration;
 
@@ -25,7 +24,7 @@ public sealed interface Trigger {
     }
 
     static Trigger processingTime(String interval) {
-        return new ProcessingTime(Durations.parseMicros(interval) / 1000);
+        return new ProcessingTime(Intervals.parseMicros(interval) / 1000);
     }
 
     static Trigger processingTime(Duration interval) {

@@ -1,14 +1,11 @@
 package dev.eddy.streaming.exec;
 
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stopped and failed queries stay listed by {@code streams().all()} and found by name until forgotten. */
-class EndedQueriesTest {
-    private final Eddy eddy = Eddy.create();
-    private final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+class EndedQueriesTest extends WordStreamSession {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopAll() {
-        eddy.streams().stopAll();
-    }
 
     @Test
     void when_queriesStopOrFail_then_allStillListsThem_findFindsThem_untilForgotten() throws Exception {

@@ -1,13 +1,7 @@
 package dev.eddy.streaming.exec;
 
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,17 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code writeStream().replace()}: a second start under an active name stops the first, only when asked. */
-class QueryReplaceTest {
-    private final Eddy eddy = Eddy.create();
-    private final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+class QueryReplaceTest extends WordStreamSession {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopAll() {
-        eddy.streams().stopAll();
-    }
 
     @Test
     void when_nameIsActiveAndReplaceIsNotAsked_then_startRefusesAsSparkDoes_andTheFirstRunsOn() {

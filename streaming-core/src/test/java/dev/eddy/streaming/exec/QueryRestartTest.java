@@ -1,14 +1,9 @@
 package dev.eddy.streaming.exec;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Restarting a query started from Java: the manager keeps what it was started with. */
-class QueryRestartTest {
-    private final Eddy eddy = Eddy.builder().build();
-    private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+class QueryRestartTest extends WordStreamSession {
+    private final MemoryStream in = words;
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopAll() {
-        eddy.streams().stopAll();
-    }
 
     private Dataset counts() {
         return in.toDF().groupBy("word").count();

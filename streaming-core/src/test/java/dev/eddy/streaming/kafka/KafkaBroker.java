@@ -1,5 +1,6 @@
 package dev.eddy.streaming.kafka;
 
+import dev.eddy.streaming.testing.process.ChildProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -7,9 +8,9 @@ import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ public final class KafkaBroker {
     private final Path dir;
     private final int port;
     private final int controllerPort;
-    private Process process;
+    private ChildProcess process;
 
     private KafkaBroker(Path dir, int port, int controllerPort) {
         this.dir = dir;
@@ -35,7 +36,8 @@ public final class KafkaBroker {
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
             try {
-                shared = new KafkaBroker(Files.createTempDirectory("eddy-kafka"), freePort(), freePort());
+                shared = new KafkaBroker(Files.createTempDirectory("eddy-kafka"), ChildProcess.freePort(),
+                        ChildProcess.freePort());
                 shared.format();
                 shared.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
@@ -65,57 +67,39 @@ public final class KafkaBroker {
                 "transaction.state.log.num.partitions=1",
                 "group.initial.rebalance.delay.ms=0", "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1", "auto.create.topics.enable=false", ""));
-        Process p = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
-                config.toString()).start();
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("formatting the Kafka storage failed; see " + dir.resolve("format.log"));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        ChildProcess format = java("Kafka storage format", "format.log", "kafka.tools.StorageTool", "format", "-t",
+                Uuid.randomUuid().toString(), "-c", config.toString());
+        if (!format.awaitSuccess(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("formatting the Kafka storage failed; see " + dir.resolve("format.log"));
         }
     }
 
-    private ProcessBuilder java(String main, String... args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main));
+    private ChildProcess java(String name, String log, String main, String... args) {
+        List<String> cmd = ChildProcess.java("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), main);
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(main.endsWith("StorageTool")
-                        ? "format.log" : "broker.log").toFile()));
+        return ChildProcess.start(name, cmd, null, dir.resolve(log));
     }
 
     /** Starts the broker process and waits (with a deadline) until it answers. */
     public synchronized void start() {
-        try {
-            process = java("kafka.Kafka", dir.resolve("server.properties").toString()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            try (Admin admin = admin()) {
-                admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
-                return;
-            } catch (Exception e) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the Kafka broker did not start; see " + dir.resolve("broker.log"), e);
-                }
-            }
+        process = java("the Kafka broker", "broker.log", "kafka.Kafka", dir.resolve("server.properties").toString());
+        process.awaitReady(this::answers, Duration.ofSeconds(90));
+    }
+
+    private boolean answers() {
+        try (Admin admin = admin()) {
+            admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
     /** Stops the broker process (SIGKILL: a crash, not a clean shutdown) and waits for it to end. */
     public synchronized void stop() {
         if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            process.kill();
             process = null;
         }
     }
@@ -131,12 +115,6 @@ public final class KafkaBroker {
     public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -56,7 +56,6 @@ import org.zeromq.ZMQ;
 public final class Kernel {
   private static final Log LOG = Log.of(Kernel.class);
   /** At most 4 updates per second per display (DESIGN.md). */
-  private static final long UPDATE_INTERVAL_MS = 250;
   /** Cells of earlier sessions kept in the history file. */
   private static final int HISTORY_ENTRIES = 1000;
   private final ConnectionInfo conn;
@@ -66,6 +65,7 @@ public final class Kernel {
   private final String version;
   private IopubWriter iopub;
   private StdinChannel stdin;
+  private volatile NotebookBackend notebook;
 
   public Kernel(ConnectionInfo conn, String version) {
     this.conn = conn;
@@ -122,18 +122,21 @@ public final class Kernel {
   private void wire(JShellEvaluator java, CompletableFuture<Void> jshellWarm, KernelInfoHandler info,
       CompletableFuture<Map<String, RequestHandler>> wiredShell,
       CompletableFuture<Map<String, RequestHandler>> wiredControl) {
-    EddyRuntime.shared(); // the session %%sql and Java cells share; its queries stop at shutdown
+    // the session %%sql and Java cells share; its queries stop and its registries are cleared at shutdown
+    EddyRuntime runtime = EddyRuntime.shared();
     RemoteSessions.host(new CellSessions(java)); // %engine connect spark: cells get `spark`
     StdStreams.install();
     ScheduledThreadPoolExecutor timer = timer();
+    // one update interval for every display: a cell's updateDisplay calls and the live views (eddy.live.intervalMs)
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,
-        UPDATE_INTERVAL_MS);
+        runtime.liveViews().settings().intervalMillis(), runtime);
     List<MagicProvider> providers = new ArrayList<>();
     ServiceLoader.load(MagicProvider.class).forEach(providers::add);
     MagicRegistry magics = MagicRegistry.withBuiltins();
     providers.forEach(p -> p.registerInto(magics));
     WarmUps.start(java, jshellWarm, providers);
-    Notebook.bind(new NotebookBackend(display, magics));
+    notebook = new NotebookBackend(display, magics);
+    Notebook.bind(notebook);
     CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
     wiredControl.complete(declared(CONTROL_TYPES, Map.of(
         "kernel_info_request", info,
@@ -209,6 +212,9 @@ public final class Kernel {
     Thread t = new Thread(() -> {
       LOG.info("shutting down" + (restart ? " for a restart" : ""));
       EddyRuntime.shutdownShared(); // queries stop cleanly and send their final updates first
+      if (notebook != null) {
+        Notebook.unbind(notebook);
+      }
       try {
         iopub.close(1000);
         stdin.stop();

@@ -38,6 +38,16 @@ final class KernelMagicContext implements MagicContext {
   }
 
   @Override
+  public void updateDisplayNow(String displayId, Object value) {
+    display.updateDisplayNow(displayId, value);
+  }
+
+  @Override
+  public void endDisplay(String displayId) {
+    display.endDisplay(displayId);
+  }
+
+  @Override
   public void clearOutput(boolean wait) {
     display.clearOutput(wait);
   }

@@ -11,9 +11,10 @@ import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.magics.api.render.Renderers;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -25,15 +26,31 @@ public final class DisplayPublisher {
   private final Publisher iopub;
   private final MessageFactory messages;
   private final Renderers renderers;
-  private final Map<String, JsonNode> parentByDisplayId = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> parentByDisplayId = Collections.synchronizedMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+      return size() > MAX_DISPLAYS;
+    }
+  });
   private final UpdateThrottle throttle;
+  private final EddyRuntime runtime;
 
-  /** Updates of one display go out at most once per {@code updateIntervalMillis} (latest wins). */
+  /**
+   * The displays a cell may still update: every display of a live view until its query ends, and the most recent
+   * ones of the others (a display has no end of its own; 10,000 is far more than a notebook shows).
+   */
+  static final int MAX_DISPLAYS = 10_000;
+
+  /**
+   * Updates of one display go out at most once per {@code updateIntervalMillis} (latest wins), except a live
+   * view's, which the view paces itself; {@code display(query)} opens a live view in {@code runtime}.
+   */
   public DisplayPublisher(Publisher iopub, MessageFactory messages, Renderers renderers,
-      ScheduledExecutorService timer, long updateIntervalMillis) {
+      ScheduledExecutorService timer, long updateIntervalMillis, EddyRuntime runtime) {
     this.iopub = iopub;
     this.messages = messages;
     this.renderers = renderers;
+    this.runtime = runtime;
     this.throttle = new UpdateThrottle(UpdateThrottle.Scheduler.of(timer), updateIntervalMillis, System::nanoTime);
   }
 
@@ -49,7 +66,7 @@ public final class DisplayPublisher {
   public String display(Object value) {
     if (value instanceof StreamingQuery q) {
       // display(query) opens a live view; its displays come back through this method as bundles
-      return EddyRuntime.shared().openLiveView(q, this::display, this::updateDisplay);
+      return runtime.openLiveView(q, this::display, this::updateDisplayNow, this::endDisplay);
     }
     CellContext cell = cell();
     String id = UUID.randomUUID().toString();
@@ -61,6 +78,31 @@ public final class DisplayPublisher {
   }
 
   public void updateDisplay(String displayId, Object value) {
+    JsonNode parent = parent(displayId);
+    // Rendered now (the value may change later), sent when the throttle allows.
+    ObjectNode content = bundleContent(renderers.render(value), displayId);
+    throttle.submit(displayId, () -> publish("update_display_data", parent, content));
+  }
+
+  /** An update that is paced by its caller (a live view): sent now, not throttled a second time. */
+  public void updateDisplayNow(String displayId, Object value) {
+    JsonNode parent = parent(displayId);
+    publish("update_display_data", parent, bundleContent(renderers.render(value), displayId));
+  }
+
+  /** The display gets no more updates (its live view ended): forget it. */
+  public void endDisplay(String displayId) {
+    throttle.flush(displayId);
+    throttle.forget(displayId);
+    parentByDisplayId.remove(displayId);
+  }
+
+  /** Displays whose updates can still be routed (a live view's until it ends; the most recent others). */
+  public int knownDisplays() {
+    return parentByDisplayId.size();
+  }
+
+  private JsonNode parent(String displayId) {
     JsonNode parent = parentByDisplayId.get(displayId);
     if (parent == null) {
       throw new IllegalArgumentException("no display with id " + displayId + " (ids come from display(...))");
@@ -69,9 +111,7 @@ public final class DisplayPublisher {
     if (current != null) {
       current.flush();
     }
-    // Rendered now (the value may change later), sent when the throttle allows.
-    ObjectNode content = bundleContent(renderers.render(value), displayId);
-    throttle.submit(displayId, () -> publish("update_display_data", parent, content));
+    return parent;
   }
 
   public void clearOutput(boolean wait) {

@@ -19,6 +19,8 @@ final class UpdateThrottle {
   private final LongSupplier nanoClock;
   private final Map<String, Long> lastSent = new HashMap<>();
   private final Map<String, Runnable> pending = new LinkedHashMap<>();
+  private static final int MIN_PRUNE = 64;
+  private int pruneAt = MIN_PRUNE;
 
   /** Runs a task after a delay; a real timer in the kernel, a manual one in tests. */
   @FunctionalInterface
@@ -50,8 +52,31 @@ final class UpdateThrottle {
       }
       pending.remove(displayId);
       lastSent.put(displayId, now);
+      if (lastSent.size() > pruneAt) {
+        prune(now);
+      }
     }
     publish.run();
+  }
+
+  /** Drops what is kept about a display that gets no more updates. */
+  synchronized void forget(String displayId) {
+    pending.remove(displayId);
+    lastSent.remove(displayId);
+  }
+
+  /** Displays the throttle keeps a time or a pending update for. */
+  synchronized int tracked() {
+    return lastSent.size();
+  }
+
+  /**
+   * A display quiet for an interval needs no entry (its next update goes out at once), so the map holds only the
+   * displays updated within the last interval; pruning when it doubled keeps the cost per update constant.
+   */
+  private void prune(long now) {
+    lastSent.entrySet().removeIf(e -> now - e.getValue() >= intervalNanos && !pending.containsKey(e.getKey()));
+    pruneAt = Math.max(MIN_PRUNE, 2 * lastSent.size());
   }
 
   /** Sends the pending update of every display now. */
@@ -63,7 +88,8 @@ final class UpdateThrottle {
     ids.forEach(this::flush);
   }
 
-  private void flush(String displayId) {
+  /** Sends the pending update of one display now, if there is one. */
+  void flush(String displayId) {
     Runnable p;
     synchronized (this) {
       p = pending.remove(displayId);

@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,23 +26,15 @@ import java.util.stream.Stream;
  * the kernel jar; {@code install/eddy.sh --with-spark} fills it.
  */
 public final class RemoteEngines {
-    private static final Map<EddyRuntime, RemoteEngines> BY_RUNTIME = new ConcurrentHashMap<>();
     private static ClassLoader loader;
 
     private volatile RemoteEngine engine;
     private volatile boolean remoteByDefault;
     private final List<RemoteRun> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** The runtime's remote engines (it owns them and disconnects them when it shuts down). */
     public static RemoteEngines of(EddyRuntime runtime) {
-        return BY_RUNTIME.computeIfAbsent(runtime, r -> new RemoteEngines());
-    }
-
-    /** Stops the remote queries of {@code runtime} and closes its connection (kernel shutdown). */
-    public static void closeAll(EddyRuntime runtime) {
-        RemoteEngines e = BY_RUNTIME.remove(runtime);
-        if (e != null) {
-            e.disconnect();
-        }
+        return runtime.remoteEngines();
     }
 
     public Optional<RemoteEngine> engine() {

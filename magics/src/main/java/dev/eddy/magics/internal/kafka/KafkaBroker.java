@@ -1,9 +1,7 @@
 package dev.eddy.magics.internal.kafka;
 
+import dev.eddy.streaming.api.kafka.KafkaTopics;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -15,12 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -64,37 +56,14 @@ final class KafkaBroker {
     }
   }
 
+  /** The first or last {@code n} records, read by the engine's one Kafka peek, shown as {@link TailTable}. */
   static Table tail(String servers, String topicName, int n, boolean fromBeginning, long timeoutMillis) {
-    Properties p = props(servers, timeoutMillis);
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-      Duration wait = Duration.ofMillis(timeoutMillis);
-      List<PartitionInfo> infos = c.partitionsFor(topicName, wait);
-      if (infos == null || infos.isEmpty()) {
-        throw new IllegalArgumentException("no topic '" + topicName + "' (see %kafka topics)");
-      }
-      List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topicName, i.partition())).toList();
-      c.assign(parts);
-      Map<TopicPartition, Long> begin = c.beginningOffsets(parts, wait);
-      Map<TopicPartition, Long> end = c.endOffsets(parts, wait);
-      long wanted = 0;
-      for (TopicPartition tp : parts) {
-        long from = fromBeginning ? begin.get(tp) : Math.max(begin.get(tp), end.get(tp) - n);
-        c.seek(tp, from);
-        wanted += Math.min(n, end.get(tp) - from);
-      }
-      List<ConsumerRecord<byte[], byte[]>> got = new ArrayList<>();
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-      while (got.size() < wanted && System.nanoTime() < deadline) {
-        c.poll(Duration.ofMillis(200)).forEach(got::add);
-      }
-      got.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
-          .thenComparingLong(ConsumerRecord::offset));
-      List<ConsumerRecord<byte[], byte[]>> shown = fromBeginning ? got.subList(0, Math.min(n, got.size()))
-          : got.subList(Math.max(0, got.size() - n), got.size());
-      return TailTable.of(topicName, shown);
+    Table raw;
+    try {
+      raw = KafkaTopics.peek(servers, topicName, n, fromBeginning, Duration.ofMillis(timeoutMillis));
+    } catch (KafkaTopics.NoSuchTopicException e) {
+      throw new IllegalArgumentException("no topic '" + topicName + "' (see %kafka topics)", e);
     }
+    return TailTable.of(topicName, raw);
   }
 }

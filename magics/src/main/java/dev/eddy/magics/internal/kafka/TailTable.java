@@ -3,15 +3,13 @@ package dev.eddy.magics.internal.kafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -28,30 +26,25 @@ final class TailTable {
 
   private TailTable() {}
 
-  static Table of(String name, List<ConsumerRecord<byte[], byte[]>> records) {
-    IntColumn part = IntColumn.create("partition");
-    LongColumn off = LongColumn.create("offset");
+  /** {@code records} as the Kafka source's raw rows (key, value, topic, partition, offset, timestamp, headers). */
+  static Table of(String name, Table records) {
+    IntColumn part = records.intColumn("partition").copy();
+    LongColumn off = records.longColumn("offset").copy();
     StringColumn ts = StringColumn.create("timestamp");
-    StringColumn key = StringColumn.create("key");
-    StringColumn value = StringColumn.create("value");
+    InstantColumn times = records.instantColumn("timestamp");
+    for (int r = 0; r < times.size(); r++) {
+      ts.append(times.isMissing(r) ? null : times.get(r).toString());
+    }
+    StringColumn key = records.stringColumn("key").copy();
+    StringColumn value = records.stringColumn("value").copy();
     List<String> texts = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : records) {
-      part.append(r.partition());
-      off.append(r.offset());
-      ts.append(Instant.ofEpochMilli(r.timestamp()).toString());
-      key.append(text(r.key()));
-      String v = text(r.value());
-      value.append(v);
-      texts.add(v);
+    for (int r = 0; r < value.size(); r++) {
+      texts.add(value.isMissing(r) ? null : value.get(r));
     }
     Table t = Table.create(name, part, off, ts, key, value);
     jsonFields(texts).forEach((field, column) -> t.addColumns(column.setName(OWN.contains(field) ? "value_" + field
         : field)));
     return t;
-  }
-
-  private static String text(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** One column per top-level field, in first-seen order; empty unless every non-null value is a JSON object. */

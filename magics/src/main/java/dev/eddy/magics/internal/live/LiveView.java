@@ -116,6 +116,12 @@ public final class LiveView {
     lastSentNanos = now;
     if (terminal) {
       finalSent = true;
+      if (tableDisplayId != null) {
+        sink.ended(tableDisplayId);
+      }
+      if (chartDisplayId != null) {
+        sink.ended(chartDisplayId);
+      }
     }
   }
 }

@@ -4,6 +4,8 @@ import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Intervals;
+import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.Trigger;
@@ -18,21 +20,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  * restart needs to run the query again.
  */
 public final class QueryLauncher {
-  private static final Map<EddyRuntime, QueryLauncher> BY_RUNTIME = new ConcurrentHashMap<>();
   private final EddyRuntime runtime;
   private final Map<String, Launch> launches = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
 
-  private QueryLauncher(EddyRuntime runtime) {
+  /** The runtime's launcher is made by the runtime ({@link EddyRuntime#queryLauncher()}). */
+  public QueryLauncher(EddyRuntime runtime) {
     this.runtime = runtime;
   }
 
   public static QueryLauncher of(EddyRuntime runtime) {
-    return BY_RUNTIME.computeIfAbsent(runtime, QueryLauncher::new);
+    return runtime.queryLauncher();
   }
 
   public Launch launch(String name) {
     return launches.get(name);
+  }
+
+  /** How many queries' view options are kept (those the engine still lists). */
+  public int launches() {
+    launches.keySet().removeIf(n -> runtime.eddy().streams().find(n).isEmpty());
+    return launches.size();
+  }
+
+  /** Forgets every launch (the runtime shut down). */
+  public void clear() {
+    launches.clear();
+  }
+
+  /** Keeps {@code launch} and drops the options of queries the engine no longer lists ({@code %stream forget}). */
+  private void remember(Launch launch) {
+    launches.keySet().removeIf(n -> !n.equals(launch.name()) && runtime.eddy().streams().find(n).isEmpty());
+    launches.put(launch.name(), launch);
   }
 
   /**
@@ -81,21 +100,15 @@ public final class QueryLauncher {
     Trigger trigger = trigger(launch.trigger());
     StreamingQuery q;
     try {
-      if (launch.mode() != null) {
-        q = writer(dataset, launch, trigger).outputMode(mode(launch.mode())).start();
-      } else {
-        try {
-          // the whole result table is what a person wants to watch for an aggregation
-          q = writer(dataset, launch, trigger).outputMode("complete").start();
-        } catch (UnsupportedOperationException notAnAggregation) {
-          q = writer(dataset, launch, trigger).outputMode("append").start();
-        }
-      }
+      // without --mode: the whole result table for an aggregation (what a person wants to watch), else append
+      OutputMode mode = launch.mode() != null ? OutputMode.parse(mode(launch.mode()))
+          : OutputMode.forResultTable(dataset.plan());
+      q = writer(dataset, launch, trigger).outputMode(mode).start();
     } catch (StreamingQueryException couldNotStart) {
-      launches.put(launch.name(), launch); // it stays addressable (%stream status/restart) as FAILED
+      remember(launch); // it stays addressable (%stream status/restart) as FAILED
       throw couldNotStart;
     }
-    launches.put(launch.name(), launch);
+    remember(launch);
     return q;
   }
 
@@ -116,7 +129,10 @@ public final class QueryLauncher {
     return s;
   }
 
-  /** {@code 2s}, {@code 500ms}, {@code '1 minute'}, {@code available-now}, {@code once}; null: as fast as possible. */
+  /**
+   * An interval ({@code 2s}, {@code 500ms}, {@code '1 minute'}, {@code PT1M}: read by {@link Intervals}),
+   * {@code available-now} or {@code once}; null: as fast as possible.
+   */
   static Trigger trigger(String t) {
     if (t == null) {
       return Trigger.asFastAsPossible();
@@ -129,7 +145,7 @@ public final class QueryLauncher {
       return Trigger.once();
     }
     try {
-      return Trigger.processingTime(s.replaceAll("(\\d)([a-z])", "$1 $2"));
+      return Trigger.processingTime(s);
     } catch (RuntimeException e) {
       throw new MagicException("Bad --trigger '" + t + "': use an interval like 2s or 500ms, available-now or once");
     }

@@ -5,12 +5,12 @@ import dev.eddy.magics.api.MagicContext;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.internal.chart.ChartSpec;
 import dev.eddy.magics.internal.engine.RemoteEngines;
+import dev.eddy.magics.internal.live.Views;
 import dev.eddy.sql.api.engine.RemoteEngine;
 import dev.eddy.sql.api.engine.RemoteRun;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.plan.Aggregate;
-import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.api.OutputMode;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -56,7 +56,8 @@ final class RemoteLaunch {
             w.checkpointLocation(o.checkpoint);
         }
         // as on the embedded engine: the whole result table for an aggregation, new rows otherwise
-        w.outputMode(o.mode != null ? QueryLauncher.mode(o.mode) : aggregates(dataset.plan()) ? "complete" : "append");
+        w.outputMode(o.mode != null ? OutputMode.parse(QueryLauncher.mode(o.mode))
+                : OutputMode.forResultTable(dataset.plan()));
         launch(runtime, engines, engine, w, o, chart, ctx);
     }
 
@@ -97,20 +98,8 @@ final class RemoteLaunch {
         }
         engines.started(run);
         runtime.liveViews().open(run.query(), () -> Optional.ofNullable(run.result()), chart, o.maxRows(),
-                ctx::display, ctx::updateDisplay);
+                ctx::display, Views.sink(ctx));
         String id = run.query().id().toString();
         run.onChange(() -> runtime.liveViews().changed(id));
-    }
-
-    private static boolean aggregates(LogicalPlan p) {
-        if (p instanceof Aggregate) {
-            return true;
-        }
-        for (LogicalPlan c : p.children()) {
-            if (aggregates(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

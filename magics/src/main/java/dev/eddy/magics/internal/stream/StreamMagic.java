@@ -79,7 +79,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
       case "progress" -> {
         // a live chart: it follows the query's batches until the query ends
         runtime.liveViews().open(q, () -> QueryInfo.progressTable(q), QueryInfo.PROGRESS_CHART, 0, false,
-            ctx::display, ctx::updateDisplay);
+            ctx::display, Views.sink(ctx));
         yield null;
       }
       case "explain" -> MimeBundle.text(q.explain());

@@ -1,8 +1,10 @@
 package dev.eddy.magics.internal.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.magics.api.EddyRuntime;
+import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.live.LiveViews;
 import dev.eddy.magics.internal.sql.SqlMagic;
@@ -97,6 +99,14 @@ class KafkaMagicIT {
     assertThat(first.stringColumn("page").asList()).containsExactly("home", "cart", "home");
     assertThat(first.longColumn("offset").asList()).containsExactly(0L, 1L, 2L);
     assertThat(first.stringColumn("timestamp").get(0)).isEqualTo(java.time.Instant.ofEpochMilli(START).toString());
+  }
+
+  @Test
+  void when_tailedTopicDoesNotExist_then_oneLineSaysSoAndPointsAtTopics() throws Exception {
+    kafka.run("connect " + broker.bootstrap(), ctx);
+
+    assertThatThrownBy(() -> run("tail no-such-topic 3")).isInstanceOf(MagicException.class)
+        .hasMessage("Kafka at " + broker.bootstrap() + ": no topic 'no-such-topic' (see %kafka topics)");
   }
 
   @Test

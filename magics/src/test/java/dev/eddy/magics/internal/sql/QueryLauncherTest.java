@@ -17,6 +17,13 @@ class QueryLauncherTest {
   }
 
   @Test
+  void when_triggerIsAnyIntervalForm_then_theSameProcessingTime() {
+    for (String t : new String[] {"1.5s", "1500 ms", "PT1.5S", "1.5 seconds", "0.025 minutes"}) {
+      assertThat(QueryLauncher.trigger(t)).as(t).isEqualTo(new Trigger.ProcessingTime(1500));
+    }
+  }
+
+  @Test
   void when_triggerOrModeIsBad_then_clearMagicError() {
     assertThatThrownBy(() -> QueryLauncher.trigger("soon")).isInstanceOf(MagicException.class)
         .hasMessageContaining("available-now");

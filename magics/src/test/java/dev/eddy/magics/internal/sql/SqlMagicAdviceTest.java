@@ -3,27 +3,15 @@ package dev.eddy.magics.internal.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
-import dev.eddy.magics.internal.live.LiveViews;
-import dev.eddy.magics.testing.RecordingContext;
-import dev.eddy.streaming.api.Eddy;
+import dev.eddy.magics.testing.RuntimeSession;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class SqlMagicAdviceTest {
-  private final Eddy eddy = Eddy.create();
-  private final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
-  private final RecordingContext ctx = new RecordingContext();
-
-  @AfterEach
-  void shutdown() {
-    runtime.shutdown();
-  }
+class SqlMagicAdviceTest extends RuntimeSession {
 
   @Test
   void when_appendModeAggregationHasNoWatermark_then_theCellSaysHowToDeclareOneInSql() {

@@ -3,24 +3,12 @@ package dev.eddy.magics.internal.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
-import dev.eddy.magics.internal.live.LiveViews;
-import dev.eddy.magics.testing.RecordingContext;
-import dev.eddy.streaming.api.Eddy;
-import org.junit.jupiter.api.AfterEach;
+import dev.eddy.magics.testing.RuntimeSession;
 import org.junit.jupiter.api.Test;
 
-class SqlMagicBoundsTest {
-  private final Eddy eddy = Eddy.create();
-  private final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
+class SqlMagicBoundsTest extends RuntimeSession {
   private final SqlMagic magic = new SqlMagic(runtime);
-  private final RecordingContext ctx = new RecordingContext();
-
-  @AfterEach
-  void shutdown() {
-    runtime.shutdown();
-  }
 
   @Test
   void when_maxRowsIsOutOfBounds_then_oneLineErrorNamesTheBoundBeforeAnySqlRuns() {

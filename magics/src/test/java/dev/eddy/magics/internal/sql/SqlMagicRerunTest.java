@@ -2,31 +2,14 @@ package dev.eddy.magics.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.magics.api.EddyRuntime;
-import dev.eddy.magics.internal.live.LiveViews;
-import dev.eddy.magics.testing.RecordingContext;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.magics.testing.RuntimeSession;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Running a {@code %%sql --name X} cell again (a notebook's second Run All). */
-class SqlMagicRerunTest {
-  private final Eddy eddy = Eddy.create();
-  private final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
+class SqlMagicRerunTest extends RuntimeSession {
   private final SqlMagic magic = new SqlMagic(runtime);
-  private final RecordingContext ctx = new RecordingContext();
-  private final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
-
-  @AfterEach
-  void shutdown() {
-    runtime.shutdown();
-  }
 
   @Test
   void when_namedCellRunsAgain_then_theOldQueryStops_itsViewSaysItWasReplaced_andTheNewOneTakesTheName()

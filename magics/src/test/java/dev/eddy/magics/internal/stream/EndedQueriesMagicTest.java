@@ -3,14 +3,10 @@ package dev.eddy.magics.internal.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
-import dev.eddy.magics.internal.live.LiveViews;
 import dev.eddy.magics.internal.sql.SqlMagic;
-import dev.eddy.magics.testing.RecordingContext;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.magics.testing.RuntimeSession;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.DataType;
@@ -18,26 +14,16 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /** Stopped and failed queries stay in {@code %stream list/status/restart} until {@code %stream forget}. */
-class EndedQueriesMagicTest {
-  private final Eddy eddy = Eddy.create();
-  private final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
+class EndedQueriesMagicTest extends RuntimeSession {
   private final StreamMagic magic = new StreamMagic(runtime);
-  private final RecordingContext ctx = new RecordingContext();
-  private final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
 
   @TempDir
   Path dir;
-
-  @AfterEach
-  void shutdown() {
-    runtime.shutdown();
-  }
 
   private StreamingQuery failingInBatch0() {
     StreamingQuery bad = words.toDF().map(Schema.of(Field.of("n", DataType.INT)), r -> {

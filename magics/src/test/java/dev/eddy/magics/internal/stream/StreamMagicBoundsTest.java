@@ -2,28 +2,16 @@ package dev.eddy.magics.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
-import dev.eddy.magics.internal.live.LiveViews;
-import dev.eddy.magics.testing.RecordingContext;
-import dev.eddy.streaming.api.Eddy;
+import dev.eddy.magics.testing.RuntimeSession;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class StreamMagicBoundsTest {
-  private final Eddy eddy = Eddy.create();
-  private final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
+class StreamMagicBoundsTest extends RuntimeSession {
   private final StreamMagic magic = new StreamMagic(runtime);
-  private final RecordingContext ctx = new RecordingContext();
-
-  @AfterEach
-  void shutdown() {
-    runtime.shutdown();
-  }
 
   @Test
   void when_awaitTimeoutOrStateOperatorIsOutOfBounds_then_oneLineErrorNamesTheBound() {

@@ -3,37 +3,20 @@ package dev.eddy.magics.internal.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
-import dev.eddy.magics.internal.live.LiveViews;
-import dev.eddy.magics.testing.RecordingContext;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.magics.testing.RuntimeSession;
 import dev.eddy.streaming.api.StreamingQuery;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code %stream restart} on queries a Java cell started. */
-class StreamRestartTest {
-  private final Eddy eddy = Eddy.create();
-  private final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
+class StreamRestartTest extends RuntimeSession {
   private final StreamMagic magic = new StreamMagic(runtime);
-  private final RecordingContext ctx = new RecordingContext();
-  private final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
 
   @TempDir
   Path dir;
-
-  @AfterEach
-  void shutdown() {
-    runtime.shutdown();
-  }
 
   private long count(String table, String word) {
     var t = eddy.table(table);

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.RelNode;
@@ -22,9 +21,10 @@ import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import tech.tablesaw.api.Table;
 
 /**
- * Runs a bounded query with Calcite's enumerable engine over snapshots of the catalog's tables. The
- * query arrives as a parse tree that Eddy already checked; it is handed to Calcite's JDBC driver in
- * Calcite's own SQL rendering (double-quoted identifiers), so no user text is re-parsed.
+ * Runs a bounded query with Calcite's enumerable engine over snapshots of the catalog's tables. The query arrives
+ * as the relational plan Eddy already validated and converted; it is compiled and run as it is (Calcite's
+ * RelRunner), never rendered back to SQL text and parsed again. The caller puts the statement's position on a
+ * failure.
  */
 public final class BatchRunner {
   private final SqlCatalog catalog;
@@ -33,18 +33,9 @@ public final class BatchRunner {
     this.catalog = catalog;
   }
 
-  /** Renders a (rewritten, not yet validated) query tree for {@link #run(String)}. */
+  /** Calcite's rendering of a (rewritten, not yet validated) query: the query's text in a streaming result. */
   public static String render(SqlNode query) {
     return query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
-  }
-
-  public Table run(String renderedQuery) {
-    try (Connection connection = connect(); Statement st = connection.createStatement();
-         ResultSet rs = st.executeQuery(renderedQuery)) {
-      return ResultTables.toTable(rs);
-    } catch (SQLException e) {
-      throw new SqlException("Query failed: " + rootMessage(e), 0, 0);
-    }
   }
 
   /**

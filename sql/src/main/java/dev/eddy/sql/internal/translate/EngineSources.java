@@ -5,6 +5,7 @@ import dev.eddy.streaming.api.DataStreamReader;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.LogicalPlan;
@@ -82,7 +83,7 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
   }
 
   /** A writer of {@code rows} into the sink stream; memory sinks become memory tables of that name. */
-  public DataStreamWriter writer(Dataset rows, Relation sink, String outputMode) {
+  public DataStreamWriter writer(Dataset rows, Relation sink, OutputMode outputMode) {
     DataStreamWriter w = rows.writeStream().outputMode(outputMode).queryName(sink.name());
     if (sink.connector().equals("memory")) {
       return w.memory(sink.name());

@@ -2,15 +2,20 @@ package dev.eddy.sql.internal.window;
 
 import dev.eddy.sql.internal.parser.SparkWindowOperator;
 import dev.eddy.sql.internal.validate.ErrorMessages;
+import dev.eddy.streaming.api.Intervals;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalLiteral;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
@@ -159,7 +164,7 @@ public final class SparkWindowRewriter {
   /** A start time of '0 seconds' (any unit), which Spark accepts: windows start at the epoch, as without one. */
   private static boolean isZero(SqlNode arg) {
     return arg instanceof SqlCharStringLiteral s
-        && s.getValueAs(String.class).trim().toLowerCase(java.util.Locale.ROOT).matches("0+(\\.0+)?\\s*[a-z]+");
+        && Intervals.tryParse(s.getValueAs(String.class)).map(Duration::isZero).orElse(false);
   }
 
   /** '10 minutes' or INTERVAL '10' MINUTE. */
@@ -169,12 +174,33 @@ public final class SparkWindowRewriter {
     }
     if (arg instanceof SqlCharStringLiteral s) {
       String text = s.getValueAs(String.class);
-      Duration d = IntervalStrings.parse(text).orElseThrow(() -> ErrorMessages.at(arg.getParserPosition(),
+      Duration d = Intervals.tryParse(text).filter(x -> !x.isZero()).orElseThrow(() -> ErrorMessages.at(arg.getParserPosition(),
           "Invalid interval '" + text + "' for the window " + what + " (write e.g. '10 minutes', '5 seconds', '1 hour')"));
-      return IntervalStrings.toLiteral(d, arg.getParserPosition());
+      return literal(d, arg.getParserPosition());
     }
     throw ErrorMessages.at(arg.getParserPosition(),
         "The window " + what + " must be a string such as '10 minutes' or an INTERVAL literal");
+  }
+
+  /** The duration as a SQL interval literal in the largest unit that holds it exactly. */
+  private static SqlIntervalLiteral literal(Duration d, SqlParserPos pos) {
+    long ms = d.toMillis();
+    TimeUnit unit;
+    String value;
+    if (ms % 86_400_000L == 0) {
+      unit = TimeUnit.DAY;
+      value = Long.toString(ms / 86_400_000L);
+    } else if (ms % 3_600_000L == 0) {
+      unit = TimeUnit.HOUR;
+      value = Long.toString(ms / 3_600_000L);
+    } else if (ms % 60_000L == 0) {
+      unit = TimeUnit.MINUTE;
+      value = Long.toString(ms / 60_000L);
+    } else {
+      unit = TimeUnit.SECOND;
+      value = BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString();
+    }
+    return SqlLiteral.createInterval(1, value, new SqlIntervalQualifier(unit, null, pos), pos);
   }
 
   private static void rejectLeftovers(SqlNode statement) {

@@ -1,5 +1,7 @@
 package dev.eddy.streaming.api.expr;
 
+import dev.eddy.streaming.api.Intervals;
+
 /**
  * An immutable expression tree node. The fluent API ({@link Functions}, {@code Dataset}) and the SQL front
  * end both build these; the physical planner compiles them to vectorized evaluators. Types are resolved
@@ -189,7 +191,7 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
 
         @Override
         public String toString() {
-            return "window(" + time + ", " + Durations.format(sizeMicros) + ", " + Durations.format(slideMicros) + ")";
+            return "window(" + time + ", " + Intervals.format(sizeMicros) + ", " + Intervals.format(slideMicros) + ")";
         }
     }
 
@@ -203,7 +205,7 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
 
         @Override
         public String toString() {
-            return "session_window(" + time + ", " + Durations.format(gapMicros) + ")";
+            return "session_window(" + time + ", " + Intervals.format(gapMicros) + ")";
         }
     }
 

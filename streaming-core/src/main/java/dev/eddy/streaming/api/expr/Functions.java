@@ -1,5 +1,6 @@
 package dev.eddy.streaming.api.expr;
 
+import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.api.data.DataType;
 
 import java.time.Duration;
@@ -54,7 +55,7 @@ public final class Functions {
 
     /** An interval as a LONG literal of microseconds: {@code add(col("ts"), interval("1 hour"))}. */
     public static Expr interval(String duration) {
-        return lit(Durations.parseMicros(duration));
+        return lit(Intervals.parseMicros(duration));
     }
 
     public static Expr add(Expr a, Expr b) {
@@ -181,7 +182,7 @@ public final class Functions {
     }
 
     public static Expr window(Expr time, String size, String slide) {
-        return new Expr.Window(time, Durations.parseMicros(size), Durations.parseMicros(slide), 0);
+        return new Expr.Window(time, Intervals.parseMicros(size), Intervals.parseMicros(slide), 0);
     }
 
     /**
@@ -191,21 +192,21 @@ public final class Functions {
     public static Expr window(Expr time, String size, String slide, String startTime) {
         String st = startTime.trim();
         boolean negative = st.startsWith("-");
-        long start = Durations.parseMicros(negative ? st.substring(1) : st) * (negative ? -1 : 1);
-        long slideMicros = Durations.parseMicros(slide);
+        long start = Intervals.parseMicros(negative ? st.substring(1) : st) * (negative ? -1 : 1);
+        long slideMicros = Intervals.parseMicros(slide);
         if (Math.abs(start) >= slideMicros) {
             throw new IllegalArgumentException("the absolute value of the window start time (" + startTime
                     + ") must be less than the slide (" + slide + ")");
         }
-        return new Expr.Window(time, Durations.parseMicros(size), slideMicros, start);
+        return new Expr.Window(time, Intervals.parseMicros(size), slideMicros, start);
     }
 
     public static Expr window(Expr time, Duration size, Duration slide) {
-        return new Expr.Window(time, Durations.toMicros(size), Durations.toMicros(slide), 0);
+        return new Expr.Window(time, Intervals.toMicros(size), Intervals.toMicros(slide), 0);
     }
 
     public static Expr sessionWindow(Expr time, String gap) {
-        return new Expr.SessionWindow(time, Durations.parseMicros(gap));
+        return new Expr.SessionWindow(time, Intervals.parseMicros(gap));
     }
 
     /** Spark's {@code timestamp_seconds}: seconds since the epoch (a whole or fractional number) as a timestamp. */

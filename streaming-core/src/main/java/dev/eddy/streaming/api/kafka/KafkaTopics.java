@@ -1,6 +1,7 @@
 package dev.eddy.streaming.api.kafka;
 
 import dev.eddy.streaming.internal.source.kafka.KafkaPeek;
+import java.time.Duration;
 import tech.tablesaw.api.Table;
 
 /**
@@ -13,16 +14,43 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class KafkaTopics {
+    /** How long {@link #peek(String, String, int)} waits for the broker. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
     private KafkaTopics() {
     }
 
     /** The newest {@code n} records of {@code topic} (over all partitions). */
     public static Table peek(String bootstrap, String topic, int n) {
-        return KafkaPeek.read(bootstrap, topic, n, false);
+        return peek(bootstrap, topic, n, false, DEFAULT_TIMEOUT);
     }
 
     /** The oldest {@code n} records still in {@code topic} (over all partitions). */
     public static Table peekFromBeginning(String bootstrap, String topic, int n) {
-        return KafkaPeek.read(bootstrap, topic, n, true);
+        return peek(bootstrap, topic, n, true, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * The oldest or newest {@code n} records of {@code topic}, waiting at most {@code timeout} for the broker
+     * (Kafka's TimeoutException when it does not answer).
+     *
+     * @throws NoSuchTopicException if the broker has no such topic
+     */
+    public static Table peek(String bootstrap, String topic, int n, boolean fromBeginning, Duration timeout) {
+        return KafkaPeek.read(bootstrap, topic, n, fromBeginning, timeout);
+    }
+
+    /** The broker has no topic of that name. */
+    public static final class NoSuchTopicException extends IllegalArgumentException {
+        private final String topic;
+
+        public NoSuchTopicException(String topic, String bootstrap) {
+            super("Kafka topic '" + topic + "' does not exist at " + bootstrap);
+            this.topic = topic;
+        }
+
+        public String topic() {
+            return topic;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.api.plan;
 
+import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.ExprTypes;
@@ -30,6 +31,6 @@ public record Watermark(LogicalPlan child, String column, long delayMicros) impl
 
     @Override
     public String describe() {
-        return "EventTimeWatermark " + column + ", " + dev.eddy.streaming.api.expr.Durations.format(delayMicros);
+        return "EventTimeWatermark " + column + ", " + Intervals.format(delayMicros);
     }
 }

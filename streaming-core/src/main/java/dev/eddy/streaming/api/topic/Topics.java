@@ -54,6 +54,14 @@ public final class Topics {
         return this;
     }
 
+    /**
+     * Forgets the registry registered under {@code id} (a session that registered one ends it; the kernel forgets
+     * the default one at shutdown, and the next {@link #shared()} is a fresh, empty registry).
+     */
+    public static void unregister(String id) {
+        NAMED.remove(id);
+    }
+
     /** The registry registered under {@code id} ({@link #shared()} for "default"), or a clear error. */
     public static Topics named(String id) {
         if (DEFAULT_ID.equals(id)) {

@@ -1,6 +1,6 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.api.expr.Durations;
+import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.api.function.GroupState;
 import dev.eddy.streaming.api.function.GroupStateTimeout;
 
@@ -81,7 +81,7 @@ final class GroupStateImpl<S> implements GroupState<S> {
 
     @Override
     public void setTimeoutDuration(String duration) {
-        setTimeoutDuration(Durations.parseMicros(duration) / 1000);
+        setTimeoutDuration(Intervals.parseMicros(duration) / 1000);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.expr.Durations;
+import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.expr.Vectors;
@@ -86,6 +86,6 @@ public final class WatermarkOp extends AbstractOperator {
 
     @Override
     public String describe() {
-        return "EventTimeWatermark " + column + ", " + Durations.format(delayMicros);
+        return "EventTimeWatermark " + column + ", " + Intervals.format(delayMicros);
     }
 }

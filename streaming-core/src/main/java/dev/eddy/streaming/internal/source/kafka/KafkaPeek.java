@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.source.kafka;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.kafka.KafkaTopics;
 import dev.eddy.streaming.internal.table.Tables;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,14 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Reads the first or last records of a topic per partition, then keeps the n oldest or newest overall. */
+/**
+ * The one "first or last N records of a Kafka topic" (the {@code KafkaTopics.peek} API and {@code %kafka tail}):
+ * reads the first or last n records of each partition with a short-lived consumer that joins no group and commits
+ * nothing, then keeps the n oldest or newest overall, as rows of the Kafka source's raw schema.
+ */
 public final class KafkaPeek {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
     private KafkaPeek() {
     }
 
-    public static Table read(String bootstrap, String topic, int n, boolean fromBeginning) {
+    /** Every call waits at most {@code timeout} for the broker, per request and for the records. */
+    public static Table read(String bootstrap, String topic, int n, boolean fromBeginning, Duration timeout) {
         if (n <= 0) {
             throw new IllegalArgumentException("n must be positive, got " + n);
         }
@@ -34,15 +38,17 @@ public final class KafkaPeek {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(TIMEOUT.toMillis()));
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            var infos = c.partitionsFor(topic, TIMEOUT);
+            var infos = c.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalArgumentException("Kafka topic '" + topic + "' does not exist at " + bootstrap);
+                throw new KafkaTopics.NoSuchTopicException(topic, bootstrap);
             }
             List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            Map<TopicPartition, Long> begin = c.beginningOffsets(parts, TIMEOUT);
-            Map<TopicPartition, Long> end = c.endOffsets(parts, TIMEOUT);
+            Map<TopicPartition, Long> begin = c.beginningOffsets(parts, timeout);
+            Map<TopicPartition, Long> end = c.endOffsets(parts, timeout);
             Map<TopicPartition, Long> stop = new HashMap<>();
             c.assign(parts);
             for (TopicPartition tp : parts) {
@@ -54,7 +60,7 @@ public final class KafkaPeek {
                 }
             }
             List<ConsumerRecord<byte[], byte[]>> got = new ArrayList<>();
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (!stop.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     Long s = stop.get(new TopicPartition(r.topic(), r.partition()));
