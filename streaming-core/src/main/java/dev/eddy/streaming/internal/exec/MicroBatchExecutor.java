@@ -138,6 +138,9 @@ public final class MicroBatchExecutor {
             restored = Math.max(restored, store.watermarkAfter(committed.getAsLong()).orElse(restored));
         }
         watermarks.restore(restored);
+        // as Spark's OffsetSeqMetadata: the checkpoint's policy wins; a checkpoint that names none ran with "min"
+        watermarks.restorePolicy(WatermarkTracker.Policy.parse(
+                e.conf().getOrDefault(OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, "min")));
         watermark = watermarks.current();
         resumedBatchWatermark = plan.watermarks().isEmpty() ? watermark : Math.max(0, e.watermarkMicros());
     }
@@ -207,7 +210,8 @@ public final class MicroBatchExecutor {
         for (Offset o : latest) {
             jsons.add(o.json());
         }
-        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0));
+        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0, java.util.Map.of(
+                OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, watermarks.policy().name().toLowerCase(java.util.Locale.ROOT))));
         long tWal = clock.millis();
         Batch[] inputs = new Batch[sources.length];
         long numInput = 0;
