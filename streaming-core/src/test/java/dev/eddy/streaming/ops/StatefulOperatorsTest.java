@@ -103,6 +103,20 @@ class StatefulOperatorsTest {
     }
 
     @Test
+    void when_theStaticSideIsAFilteredDataset_then_theJoinUsesTheRowsItHandsOn() {
+        Table users = Table.create("users", StringColumn.create("name", "ann", "bob"),
+                StringColumn.create("city", "Oslo", "Lima"));
+        Dataset limaOnly = eddy.createDataFrame(users).filter(eq(col("city"), dev.eddy.streaming.api.expr.Functions.lit("Lima")));
+        Dataset q = in.toDF().join(limaOnly, eq(col("user"), col("name")), "inner").select("user", "city");
+        in.addData(ev(1, "ann", 1L), ev(2, "bob", 2L));
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
+            assertThat(values(d.runTrigger().newRows())).containsExactly("[bob, Lima]");
+            in.addData(ev(3, "bob", 3L), ev(4, "ann", 4L));
+            assertThat(values(d.runTrigger().newRows())).containsExactly("[bob, Lima]");
+        }
+    }
+
+    @Test
     void when_completeModeHasWatermark_then_stateIsNeverEvicted() {
         Dataset q = in.toDF().withWatermark("ts", "1 second")
                 .groupBy(dev.eddy.streaming.api.expr.Functions.window(col("ts"), "10 seconds")).count();
