@@ -9,7 +9,9 @@
 #    start, a student's edit survives the next start, a new token each start unless one is set;
 #  - the Dockerfile, with the dockerfile-utils linter (npm), and its layers: the poms and `dependency:go-offline`
 #    before any source, so a source change downloads no dependency again;
-#  - notebook 07 says when the broker cannot be reached.
+#  - notebook 07 says when the broker cannot be reached;
+#  - the optional spark service (--profile spark): a Spark Connect 4.2 server, EDDY_SPARK_URL for notebook 12, the
+#    /shared volume both see, and the image with the Spark engine next to the kernel.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -35,7 +37,7 @@ fi
 
 fail=0
 problem() { echo "docker/validate: $*" >&2; fail=1; }
-compose_config() { env -u EDDY_BIND -u EDDY_PORT -u EDDY_TOKEN -u EDDY_KAFKA_BOOTSTRAP "$@" \
+compose_config() { env -u EDDY_BIND -u EDDY_PORT -u EDDY_TOKEN -u EDDY_KAFKA_BOOTSTRAP -u EDDY_SPARK_URL "$@" \
   docker-compose -f "$here/compose.yaml" config; }
 
 # ---- compose.yaml ---------------------------------------------------------------------------------------
@@ -76,6 +78,20 @@ mounts = {str(v).split(":")[1]: str(v).split(":")[0] for v in kafka.get("volumes
 need(log_dirs is not None and mounts.get(log_dirs) in (default.get("volumes") or {}),
      "Kafka's data (KAFKA_LOG_DIRS=%s) is not on a named volume (mounts %s)" % (log_dirs, mounts))
 need("classroom" in (default.get("networks") or {}), "no private network")
+# the optional Spark Connect server for notebook 12 (--profile spark)
+spark = default["services"].get("spark") or {}
+need(spark.get("profiles") == ["spark"], "no spark service that only --profile spark starts")
+need(str(spark.get("image", "")).startswith("apache/spark:4.2."), "spark is not the official apache/spark 4.2 image")
+need("start-connect-server.sh" in " ".join(map(str, spark.get("command") or []))
+     and (spark.get("environment") or {}).get("SPARK_NO_DAEMONIZE") == "true",
+     "the spark service does not run a Spark Connect server in the foreground")
+need("spark.connect.grpc.binding.port=15002" in (spark.get("command") or []), "Spark Connect is not on port 15002")
+need(env.get("EDDY_SPARK_URL") == "sc://spark:15002", "the jupyter service lacks EDDY_SPARK_URL=sc://spark:15002")
+shared_in = lambda svc: any(str(v).startswith("shared:/shared") for v in svc.get("volumes") or [])
+need(env.get("EDDY_SHARED_DIR") == "/shared" and shared_in(jupyter) and shared_in(spark),
+     "jupyter and spark do not share the /shared volume named in EDDY_SHARED_DIR")
+need(str(spark.get("user", "")).split(":")[0] == "1000", "spark does not run as the notebook user's uid 1000")
+need("spark" not in (jupyter.get("depends_on") or {}), "JupyterLab depends on the optional spark service")
 for p in problems:
     print("docker/validate: compose.yaml: " + p, file=sys.stderr)
 sys.exit(1 if problems else 0)
@@ -147,6 +163,10 @@ for pattern, what in [(r"^HEALTHCHECK", "a health check"), (r"^USER eddy", "a no
                       (r"kernelspec\.sh install", "the kernelspec"), (r"^ARG JUPYTERLAB_VERSION=4\.", "JupyterLab 4"),
                       (r'jupyterlab==\$\{JUPYTERLAB_VERSION\}', "JupyterLab at its pinned version"),
                       (r"^COPY notebooks/ /opt/eddy/notebooks/", "the tutorials at EDDY_TUTORIALS"),
+                      (r"^COPY --from=build /src/engine-spark/target/engines/ /opt/eddy/engines/",
+                       "the Spark engine (notebook 12)"),
+                      (r"kernelspec\.sh install .*--engines /opt/eddy/engines", "the kernel with its engines/"),
+                      (r"chown eddy:eddy .*/shared", "/shared owned by the notebook user"),
                       (r"EDDY_TUTORIALS=/opt/eddy/notebooks", "EDDY_TUTORIALS"),
                       (r"EDDY_WORK=/home/eddy/work", "EDDY_WORK on the work volume"),
                       (r'^ENTRYPOINT \["tini", "--", "/opt/eddy/entrypoint.sh"\]', "entrypoint.sh under tini")]:

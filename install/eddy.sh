@@ -69,7 +69,7 @@ if [ "$spark" -eq 1 ]; then
   # %engine connect spark: engine-spark and the Spark Connect client (85 MB) in a directory of their own, loaded
   # by the kernel in a separate class loader only when a notebook connects
   echo "eddy: building the Spark engine (engine-spark and the Spark Connect client 4.2.0)"
-  (cd "$root" && mvn -B -q -ntp -pl engine-spark -am package -DskipTests -Pengines)
+  (cd "$root" && mvn -B -q -ntp -pl engine-spark -am package -DskipTests)
   engines=(--engines "$root/engine-spark/target/engines")
 fi
 # kernelspec.sh finds the prefix for --sys-prefix through the first jupyter on PATH: make that ours.

@@ -3,6 +3,9 @@ the same kernel, as a student's second "Run All" does; and checks how the tutori
 
 A notebook that needs a Kafka broker says so in its metadata ("eddy": {"requires": ["kafka"]}); only its kernel
 gets EDDY_KAFKA_BOOTSTRAP (NotebooksIT starts a real broker and sets it), so the others provably run without one.
+A notebook that needs Spark ("requires": ["spark"]) runs only where EDDY_SPARK_URL is set: engine-spark's
+KernelOnSparkIT runs it on a kernel installed with the Spark engine, against a real Spark Connect server.
+EDDY_NOTEBOOKS (file names, comma-separated) runs only those notebooks.
 """
 import glob
 import os
@@ -18,10 +21,16 @@ SETUP_FILE = os.path.join(NOTEBOOKS, "tutorial-setup.jsh")
 CELL_TIMEOUT_S = 120
 MAX_LINE = 100
 KAFKA_ENV = "EDDY_KAFKA_BOOTSTRAP"
+SPARK_ENV = "EDDY_SPARK_URL"
 
 
 def notebook_paths():
     return sorted(glob.glob(os.path.join(NOTEBOOKS, "*.ipynb")))
+
+
+def notebooks_to_run():
+    only = [n.strip() for n in os.environ.get("EDDY_NOTEBOOKS", "").split(",") if n.strip()]
+    return [p for p in notebook_paths() if not only or os.path.basename(p) in only]
 
 
 def requirements(nb):
@@ -30,15 +39,16 @@ def requirements(nb):
 
 def kernel_env(nb):
     """The kernel's environment: ours, with the broker's address only for a notebook that needs Kafka."""
-    env = {k: v for k, v in os.environ.items() if k != KAFKA_ENV}
-    if "kafka" in requirements(nb):
-        env[KAFKA_ENV] = os.environ[KAFKA_ENV]
+    env = {k: v for k, v in os.environ.items() if k not in (KAFKA_ENV, SPARK_ENV)}
+    for need, var in (("kafka", KAFKA_ENV), ("spark", SPARK_ENV)):
+        if need in requirements(nb):
+            env[var] = os.environ[var]
     return env
 
 
 class NotebookTests(unittest.TestCase):
     def test_every_notebook_runs_without_errors(self):
-        paths = notebook_paths()
+        paths = notebooks_to_run()
         self.assertTrue(paths, "no notebooks found in " + NOTEBOOKS)
         all_started = time.monotonic()
         for path in paths:
@@ -46,6 +56,10 @@ class NotebookTests(unittest.TestCase):
                 nb = nbformat.read(path, as_version=4)
                 if "kafka" in requirements(nb) and not os.environ.get(KAFKA_ENV):
                     self.skipTest("needs a Kafka broker: set %s (NotebooksIT starts one)" % KAFKA_ENV)
+                if "spark" in requirements(nb) and not os.environ.get(SPARK_ENV):
+                    # not a skip: it runs in engine-spark's KernelOnSparkIT, on a kernel with the Spark engine
+                    print("%s runs with Spark only (engine-spark's KernelOnSparkIT)" % os.path.basename(path))
+                    continue
                 client = NotebookClient(nb, kernel_name="eddy", timeout=CELL_TIMEOUT_S, startup_timeout=60,
                                         resources={"metadata": {"path": os.path.dirname(path)}})
                 name = os.path.basename(path)
@@ -96,6 +110,8 @@ class NotebookTests(unittest.TestCase):
                 self.assertTrue(re.search(r"AssertionError|expect\(", code), "no checks of what the reader is told")
                 if "kafka" not in requirements(nb):
                     self.assertNotIn(KAFKA_ENV, code, "uses a broker without declaring it in its metadata")
+                if "spark" not in requirements(nb):
+                    self.assertNotIn("%engine connect", code, "uses Spark without declaring it in its metadata")
 
 
     def test_tutorials_start_with_the_shared_setup_collapsed_and_do_not_repeat_it(self):

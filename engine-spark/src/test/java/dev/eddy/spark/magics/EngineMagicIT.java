@@ -95,6 +95,35 @@ class EngineMagicIT {
     }
 
     @Test
+    void when_anInsertIntoRunsOnSpark_then_sparkWritesTheSinkAndNothingStartsOnTheEmbeddedEngine() throws Exception {
+        line("engine", "connect spark " + server.url());
+        createClicks();
+        Path out = server.workDir().resolve("home-pages-" + UUID.randomUUID());
+        cell("", "CREATE STREAM home_pages (page STRING, ts TIMESTAMP(3)) WITH ('connector' = 'file', 'path' = '"
+                + out + "', 'format' = 'json')");
+        cell("--trigger available-now --checkpoint " + out + "-checkpoint",
+                "INSERT INTO home_pages SELECT page, ts FROM clicks WHERE page = 'home'");
+
+        String view = ctx.awaitUpdate(t -> t.contains("home_pages: TERMINATED"));
+        assertThat(view).contains("on spark " + server.url());
+        assertThat(runtime.eddy().streams().all()).as("nothing ran on the embedded engine").isEmpty();
+        // Spark's file sink: its commit log, and the rows as JSON lines in part files
+        assertThat(out.resolve("_spark_metadata")).isDirectory();
+        List<String> written;
+        try (var files = Files.list(out)) {
+            written = files.filter(f -> f.getFileName().toString().startsWith("part-"))
+                    .flatMap(f -> {
+                        try {
+                            return Files.readAllLines(f).stream();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).filter(l -> !l.isBlank()).sorted().toList();
+        }
+        assertThat(written).hasSize(2).allMatch(l -> l.contains("\"page\":\"home\""));
+    }
+
+    @Test
     void when_aCellReadsAMemoryStreamOnSpark_then_itIsRefusedWithTheReasonAndNothingStarts() throws Exception {
         line("engine", "connect spark " + server.url());
         var mem = runtime.eddy().memoryStream(dev.eddy.streaming.api.data.Schema.of(

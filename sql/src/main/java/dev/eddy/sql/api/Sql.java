@@ -139,6 +139,10 @@ public final class Sql {
     for (SqlNode statement : parse(text)) {
       try {
         results.add(run(statement));
+      } catch (StackOverflowError e) {
+        // thousands of AND/OR terms make Calcite's validator recurse too deep: one line, never the Error
+        throw ErrorMessages.at(statement.getParserPosition(), "This statement is nested too deeply to plan",
+            "split it into smaller parts (thousands of AND/OR terms); a long list of values fits IN (...)");
       } catch (AssertionError e) {
         // Calcite's "cannot happen" for shapes its validator does not expect (found by SqlFrontEndFuzzTest,
         // e.g. DESCRIPTOR(...) in FROM): one line with the statement's position, never an Error
@@ -152,8 +156,12 @@ public final class Sql {
 
   /** Parses {@code text} into statements, with Eddy's short syntax errors. */
   public static List<SqlNode> parse(String text) {
+    ErrorMessages.checkNesting(text);
     try {
       return new ArrayList<>(SqlParser.create(text, Dialect.PARSER).parseStmtList().getList());
+    } catch (StackOverflowError e) {
+      throw new SqlException("Syntax error at line 1, column 1: the text is nested too deeply to parse; split it",
+          1, 1);
     } catch (SqlParseException e) {
       if (ErrorMessages.isEmptyInput(e)) {
         return new ArrayList<>(); // nothing but blanks and comments
@@ -238,12 +246,18 @@ public final class Sql {
     String rendered = BatchRunner.render(statement);
     PlannedQuery planned = planner.plan(statement);
     StreamingRules.check(planned);
-    if (planned.sink() != null && !planned.sink().isStream()) {
+    if (planned.sink() != null && !planned.sink().isStream() && !writableTable(planned.sink())) {
       throw ErrorMessages.at(statement.getParserPosition(), "INSERT INTO needs a stream sink; '"
           + planned.sink().name() + "' is a table");
     }
     if (!planned.isStreaming() && planned.sink() == null) {
-      return new SqlResult.Rows(batch.run(planned.rel()));
+      try {
+        return new SqlResult.Rows(batch.run(planned.rel()));
+      } catch (SqlException e) {
+        SqlException named = ErrorMessages.namingSum(e, planned.validated());
+        // an error while the rows are computed: the statement's position
+        throw named.line() > 0 ? named : ErrorMessages.at(statement.getParserPosition(), named.getMessage());
+      }
     }
     String planText = RelOptUtil.toString(planned.rel()).stripTrailing();
     Schema schema = CalciteTypes.schemaOf(planned.rowType());
@@ -262,6 +276,13 @@ public final class Sql {
     StreamingQuery started = startInserts ? writer.start() : null;
     return new SqlResult.Streaming(rendered, schema, planned.reads(), planned.sink(), planText, planned.rel(),
         dataset, writer, started);
+  }
+
+  /** A table of a format the engine both reads as a table and writes as a sink (e.g. 'parquet'). */
+  private static boolean writableTable(Relation table) {
+    String connector = table.connector();
+    return dev.eddy.streaming.api.spi.Providers.tableFormats().contains(connector)
+        && dev.eddy.streaming.api.spi.Providers.sinkFormats().contains(connector);
   }
 
   private Dataset translate(SqlNode statement, PlannedQuery planned) {

@@ -173,8 +173,12 @@ class KafkaBrokerOutageIT {
         }
         await(q, "the batch written during the outage is acknowledged", () -> q.recentProgress().stream()
                 .anyMatch(p -> p.batchId() == gate.firedBatch()));
-        // at least once; here exactly once, since no record reached the broker before it went away
-        assertThat(KafkaData.readCommitted(BROKER, "midsend-out")).containsExactly("s1", "s2", "s3");
+        // Without a checkpoint the sink is not transactional: at least once. A send the producer still had in
+        // flight when the sink gave the attempt up may land as well as the resent batch (seen under heavy load),
+        // so the outage batch may appear twice, but nothing is lost and the batch before the outage is not resent.
+        List<String> written = KafkaData.readCommitted(BROKER, "midsend-out");
+        assertThat(written).first().isEqualTo("s1");
+        assertThat(written).containsOnly("s1", "s2", "s3").containsOnlyOnce("s1");
         assertThat(q.exception()).isEmpty();
     }
 }

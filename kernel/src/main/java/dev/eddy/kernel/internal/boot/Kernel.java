@@ -36,6 +36,7 @@ import dev.eddy.kernel.internal.wire.WireCodec;
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicProvider;
 import dev.eddy.magics.api.MagicRegistry;
+import dev.eddy.magics.api.RemoteSessions;
 import dev.eddy.magics.api.render.Renderers;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -122,6 +123,7 @@ public final class Kernel {
       CompletableFuture<Map<String, RequestHandler>> wiredShell,
       CompletableFuture<Map<String, RequestHandler>> wiredControl) {
     EddyRuntime.shared(); // the session %%sql and Java cells share; its queries stop at shutdown
+    RemoteSessions.host(new CellSessions(java)); // %engine connect spark: cells get `spark`
     StdStreams.install();
     ScheduledThreadPoolExecutor timer = timer();
     DisplayPublisher display = new DisplayPublisher(iopub, messages, Renderers.withDefaults(), timer,

@@ -254,6 +254,68 @@ public final class JShellEvaluator implements AutoCloseable {
     }
   }
 
+  /**
+   * Puts {@code jars} on the cells' class path and returns the class loader that now loads them for cells, so that
+   * the kernel can load a library once and share its objects with cells (the Spark engine and its session). Runs on
+   * the evaluator thread (a magic calls it); empty if JShell has not loaded a class yet.
+   */
+  public java.util.Optional<ClassLoader> shareWithCells(List<java.nio.file.Path> jars) {
+    ClassLoader cells = control.cellLoader();
+    if (cells == null) {
+      return java.util.Optional.empty();
+    }
+    for (java.nio.file.Path jar : jars) {
+      jshell.addToClasspath(jar.toString());
+    }
+    return java.util.Optional.of(cells);
+  }
+
+  /**
+   * Declares {@code type name = initializer;} for cells, and declares it again if a cell's redefinition of
+   * something it depends on resets it; on the evaluator thread if called from there, else queued on it.
+   */
+  public void bind(String name, String type, String initializer) {
+    onEvaluator(() -> {
+      String declaration = type + " " + name + " = " + initializer + ";";
+      for (SnippetEvent e : jshell.eval(declaration)) {
+        if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
+          LOG.warn("could not bind " + name + ": " + declaration);
+          return;
+        }
+      }
+      startupVars.put(name, declaration);
+    });
+  }
+
+  /** Removes a variable {@link #bind} declared (a cell that uses it then fails to compile, naming it). */
+  public void unbind(String name) {
+    onEvaluator(() -> {
+      if (startupVars.remove(name) == null) {
+        return;
+      }
+      jshell.variables().filter(v -> v.name().equals(name)).forEach(jshell::drop);
+    });
+  }
+
+  private void onEvaluator(Runnable task) {
+    boolean here;
+    synchronized (runningLock) {
+      here = runningThread == Thread.currentThread();
+    }
+    if (here) {
+      task.run();
+    } else {
+      execute(() -> {
+        try {
+          ready.get();
+          task.run();
+        } catch (Exception e) {
+          LOG.warn("a binding for cells failed", e);
+        }
+      });
+    }
+  }
+
   /** Marks the start of a cell for interrupts; on the evaluator thread. */
   void beginCell() {
     cellSerial++;

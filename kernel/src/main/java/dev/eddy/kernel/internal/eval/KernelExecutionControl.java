@@ -41,6 +41,7 @@ public final class KernelExecutionControl extends DirectExecutionControl {
   /** Threads given up on: if one ever comes back to the kernel's code, it parks for good. */
   private final Set<Thread> abandoned = ConcurrentHashMap.newKeySet();
   private volatile Object lastValue = NO_VALUE;
+  private volatile ClassLoader cellLoader;
   private volatile BiConsumer<Thread, String> onStuck = (t, why) -> { };
   private Thread userThread;
   private boolean stopRequested;
@@ -137,6 +138,18 @@ public final class KernelExecutionControl extends DirectExecutionControl {
       instrumented[i] = new ClassBytecodes(cbcs[i].name(), CellInstrumenter.instrument(cbcs[i].bytecodes()));
     }
     super.load(instrumented);
+    if (cellLoader == null && cbcs.length > 0) {
+      try {
+        cellLoader = findClass(cbcs[0].name()).getClassLoader();
+      } catch (ClassNotFoundException e) {
+        LOG.warn("a class of a cell was not found right after it was loaded: " + cbcs[0].name());
+      }
+    }
+  }
+
+  /** The class loader of cells' classes (JShell's), known once a first snippet's class is loaded; else null. */
+  ClassLoader cellLoader() {
+    return cellLoader;
   }
 
   @Override

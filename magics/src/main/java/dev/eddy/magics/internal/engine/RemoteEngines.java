@@ -2,6 +2,7 @@ package dev.eddy.magics.internal.engine;
 
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
+import dev.eddy.magics.api.RemoteSessions;
 import dev.eddy.sql.api.engine.RemoteEngine;
 import dev.eddy.sql.api.engine.RemoteEngineProvider;
 import dev.eddy.sql.api.engine.RemoteRun;
@@ -70,6 +71,7 @@ public final class RemoteEngines {
         disconnect();
         engine = connected;
         remoteByDefault = true;
+        RemoteSessions.changed(connected.name(), connected.session());
         return connected;
     }
 
@@ -79,6 +81,7 @@ public final class RemoteEngines {
         remoteByDefault = false;
         runs.clear();
         if (e != null) {
+            RemoteSessions.changed(e.name(), null);
             try {
                 e.close();
             } catch (RuntimeException ignored) {
@@ -123,20 +126,34 @@ public final class RemoteEngines {
     private static synchronized ClassLoader engineLoader() {
         if (loader == null) {
             Path dir = enginesDir();
-            List<URL> jars = new ArrayList<>();
+            List<Path> jars = new ArrayList<>();
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
-                        jars.add(p.toUri().toURL());
-                    }
+                    files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(jars::add);
                 } catch (IOException e) {
                     throw new MagicException("Cannot read the engines directory " + dir + ": " + e.getMessage());
                 }
             }
+            // the kernel's JShell loads them when it can, so Java cells see the same Spark classes (one copy)
+            Optional<ClassLoader> shared = jars.isEmpty() ? Optional.empty()
+                    : RemoteSessions.host().flatMap(h -> h.classLoaderFor(jars));
             // parent first: Eddy's own classes (plans, the SPI) come from the kernel, Spark's from these jars
-            loader = new URLClassLoader("eddy-engines", jars.toArray(URL[]::new), RemoteEngines.class.getClassLoader());
+            loader = shared.orElseGet(() -> new URLClassLoader("eddy-engines", urls(jars),
+                    RemoteEngines.class.getClassLoader()));
         }
         return loader;
+    }
+
+    private static URL[] urls(List<Path> jars) {
+        URL[] out = new URL[jars.size()];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                out[i] = jars.get(i).toUri().toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new MagicException("Cannot use the engine jar " + jars.get(i) + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     static Path enginesDir() {

@@ -57,6 +57,36 @@ final class RemoteLaunch {
         }
         // as on the embedded engine: the whole result table for an aggregation, new rows otherwise
         w.outputMode(o.mode != null ? QueryLauncher.mode(o.mode) : aggregates(dataset.plan()) ? "complete" : "append");
+        launch(runtime, engines, engine, w, o, chart, ctx);
+    }
+
+    /**
+     * An {@code INSERT INTO stream SELECT ...} on the remote engine: the writer SQL built (the sink stream's
+     * connector, the mode SQL chose), with the cell's trigger, mode and checkpoint options. Its live view shows the
+     * status line (a Kafka or file sink has no table to show), as on the embedded engine.
+     */
+    static void insert(EddyRuntime runtime, DataStreamWriter writer, SqlOptions o, ChartSpec chart, MagicContext ctx) {
+        RemoteEngines engines = RemoteEngines.of(runtime);
+        RemoteEngine engine = engines.engine().orElseThrow();
+        String name = writer.spec().queryName();
+        if (name != null && engines.run(name).filter(r -> !r.query().state().isTerminal()).isPresent()) {
+            throw new MagicException("A query named '" + name + "' is running " + engine.label()
+                    + ". Stop it first: %stream stop " + name);
+        }
+        if (o.trigger != null) {
+            writer.trigger(QueryLauncher.trigger(o.trigger));
+        }
+        if (o.mode != null) {
+            writer.outputMode(QueryLauncher.mode(o.mode));
+        }
+        if (o.checkpoint != null) {
+            writer.checkpointLocation(o.checkpoint);
+        }
+        launch(runtime, engines, engine, writer, o, chart, ctx);
+    }
+
+    private static void launch(EddyRuntime runtime, RemoteEngines engines, RemoteEngine engine, DataStreamWriter w,
+            SqlOptions o, ChartSpec chart, MagicContext ctx) {
         RemoteRun run;
         try {
             run = engine.start(w);

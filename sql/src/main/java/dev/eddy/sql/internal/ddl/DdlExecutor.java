@@ -52,6 +52,11 @@ public final class DdlExecutor {
     }
     Schema schema = schema(create);
     Map<String, String> options = options(create);
+    if (schema.size() == 0 && !(kind == Relation.Kind.TABLE && ProviderTables.handles(options.get("connector")))) {
+      throw ErrorMessages.at(create.name.getParserPosition(), "Declare the columns of " + kind.word() + " '" + name
+          + "', e.g. CREATE " + kind.name() + " " + name + " (id BIGINT, name STRING) WITH (...)"
+          + " (only a table of a connector that stores its schema, such as 'parquet', may leave them out)");
+    }
     Relation relation;
     if (kind == Relation.Kind.STREAM) {
       options = ConnectorOptions.checkStream(options, create.getParserPosition());
@@ -62,6 +67,13 @@ public final class DdlExecutor {
             "WATERMARK is only allowed on a stream; '" + name + "' is a table");
       }
       options = ConnectorOptions.checkTable(options, create.getParserPosition());
+      if (ProviderTables.handles(options.get("connector"))) { // the columns may come from the data
+        relation = ProviderTables.open(name, schema, options, create.getParserPosition());
+        schema = relation.schema();
+        catalog.put(relation);
+        return (existing.isPresent() ? "Replaced " : "Created ") + kind.word() + " '" + name + "' ("
+            + schema.size() + " columns)";
+      }
       boolean header = !"false".equalsIgnoreCase(options.getOrDefault("header", "true"));
       relation = Relation.table(name, schema, options,
           CsvTables.reader(name, Path.of(options.get("path")), schema, header));

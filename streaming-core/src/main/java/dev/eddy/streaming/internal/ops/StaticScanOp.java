@@ -1,36 +1,22 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.Schema;
 
 import java.util.List;
 
 /** A static table: the same batch every time. */
-public final class StaticScanOp implements Operator {
+public final class StaticScanOp extends AbstractOperator {
     private final String name;
     private final Batch data;
 
     public StaticScanOp(String name, Batch data) {
+        super(data.schema());
         this.name = name;
         this.data = data;
     }
 
     @Override
-    public Schema schema() {
-        return data.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of();
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        return data;
-    }
-
-    public Batch data() {
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
         return data;
     }
 
