@@ -42,7 +42,7 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Requests: {@code {"op":"table","name":..,"columns":[{"name":..,"type":..}],"rows":[[..]]}} makes a temp
  * view; {@code {"op":"query","sql":..}} answers the rows and column types, or the error's first line;
- * {@code {"op":"stream",..}} runs a memory-stream query batch by batch (see {@link #stream}). Values: numbers
+ * {@code {"op":"streams",..}} runs memory-stream queries batch by batch (see {@link #streams}). Values: numbers
  * as JSON numbers (doubles NaN/Infinity and decimals as strings), TIMESTAMP as epoch microseconds, DATE as
  * epoch days.
  */
@@ -51,6 +51,17 @@ public final class SparkDriver {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final SparkSession spark;
+  private static final String INPUT_COLUMN = "eddy_input";
+  /**
+   * The streaming cases' session settings, for speed only (Spark's semantics are the same either way; its own
+   * suites run both code paths): interpreted expressions instead of compiling Java per plan, which for the tiny
+   * batches here cost more than it saves, and no state-schema files per query start.
+   */
+  private static final Map<String, String> STREAM_CONF = Map.of(
+      "spark.sql.codegen.wholeStage", "false",
+      "spark.sql.codegen.factoryMode", "NO_CODEGEN",
+      "spark.sql.streaming.stateStore.stateSchemaCheck", "false",
+      "spark.sql.ui.explainMode", "simple");
 
   private SparkDriver(SparkSession spark) {
     this.spark = spark;
@@ -68,6 +79,11 @@ public final class SparkDriver {
         .config("spark.sql.streaming.forceDeleteTempCheckpointLocation", "true")
         // no progress events for idle triggers: only batches that ran are compared
         .config("spark.sql.streaming.noDataProgressEventInterval", "1000000000")
+        // checkpoint files through Hadoop's FileSystem (not FileContext, which forks `readlink` per rename) on a
+        // local file system that sets permissions without forking `chmod` (see NioLocalFileSystem)
+        .config("spark.sql.streaming.checkpointFileManagerClass",
+            "org.apache.spark.sql.execution.streaming.checkpointing.FileSystemBasedCheckpointFileManager")
+        .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
@@ -97,8 +113,8 @@ public final class SparkDriver {
         return table(req);
       case "query":
         return query(req.get("sql").asText());
-      case "stream":
-        return stream(req);
+      case "streams":
+        return streams(req);
       default:
         throw new IllegalArgumentException("unknown op " + req.get("op"));
     }
@@ -133,54 +149,121 @@ public final class SparkDriver {
   }
 
   /**
-   * A streaming case: {@code schema} of the input, optional {@code watermark} {column, delay}, {@code sql} over
-   * the view {@code events}, output {@code mode}, and {@code steps}: {"rows": [...]} adds one memory-stream
-   * offset and processes everything available (the data batch and the no-data batch it makes due),
-   * {"restart": true} stops the query and starts it again from its checkpoint. Answers every batch that ran,
-   * with its progress figures and the rows foreachBatch saw.
+   * Many streaming cases in one request, run concurrently ({@code parallelism} threads, one Spark session and
+   * query per case, all sharing this driver's SparkContext): {@code {"op":"streams","parallelism":P,"cases":[..]}}.
+   * A case: {@code inputs} (each {@code {"schema":[..],"watermark":{column,delay}|null}}, all with the first's
+   * schema; the view {@code events} is their union), {@code sql} over {@code events}, output {@code mode}, session {@code conf} and {@code steps}:
+   * {@code {"rows":[rows of input 0, rows of input 1, ..]}} adds one memory-stream offset per input that has rows
+   * and processes everything available (the data batch and the no-data batch it makes due);
+   * {@code {"restart":true,"conf":{..}}} stops the query, applies the conf and starts it again from its checkpoint.
+   * Answers, in case order, every batch that ran with its progress figures and the rows foreachBatch saw, and
+   * the case's milliseconds (start, steps) for profiling.
    */
-  private ObjectNode stream(JsonNode req) throws Exception {
-    StructType schema = schema(req.get("schema"));
-    MemoryStream<Row> input = MemoryStream.apply(Encoders.row(schema), spark);
-    Dataset<Row> events = input.toDF();
-    JsonNode wm = req.get("watermark");
-    if (wm != null && !wm.isNull()) {
-      events = events.withWatermark(wm.get("column").asText(), wm.get("delay").asText());
+  private ObjectNode streams(JsonNode req) throws Exception {
+    int parallelism = Math.max(1, req.path("parallelism").asInt(1));
+    JsonNode cases = req.get("cases");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
+    try {
+      List<java.util.concurrent.Future<ObjectNode>> futures = new ArrayList<>();
+      for (JsonNode c : cases) {
+        futures.add(pool.submit(() -> streamCase(c)));
+      }
+      ObjectNode ok = NODES.objectNode();
+      ok.put("ok", true);
+      ArrayNode answers = ok.putArray("cases");
+      for (var f : futures) {
+        answers.add(f.get());
+      }
+      return ok;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private ObjectNode streamCase(JsonNode req) {
+    long t0 = System.nanoTime();
+    SparkSession session = spark.newSession();
+    STREAM_CONF.forEach((k, v) -> session.conf().set(k, v));
+    req.path("conf").fields().forEachRemaining(e -> session.conf().set(e.getKey(), e.getValue().asText()));
+    // One memory stream feeds every input (a column says which): adding a step's rows is then one atomic offset,
+    // where two memory streams could let the running query start a batch between the two additions. Each input is
+    // its own filter and watermark operator, so Spark's per-operator watermark rules apply as with two sources.
+    JsonNode specs = req.get("inputs");
+    StructType schema = schema(specs.get(0).get("schema"));
+    StructType tagged = schema.add(DataTypes.createStructField(INPUT_COLUMN, DataTypes.IntegerType, false));
+    MemoryStream<Row> input = MemoryStream.apply(Encoders.row(tagged), session);
+    Dataset<Row> events = null;
+    for (int i = 0; i < specs.size(); i++) {
+      Dataset<Row> df = specs.size() == 1 ? input.toDF()
+          : input.toDF().filter(org.apache.spark.sql.functions.col(INPUT_COLUMN).equalTo(i));
+      df = df.drop(INPUT_COLUMN);
+      JsonNode wm = specs.get(i).get("watermark");
+      if (wm != null && !wm.isNull()) {
+        df = df.withWatermark(wm.get("column").asText(), wm.get("delay").asText());
+      }
+      events = events == null ? df : events.union(df);
     }
     events.createOrReplaceTempView("events");
-    Path checkpoint = Files.createTempDirectory("eddy-diff-ckpt");
+    Path checkpoint = null;
     Map<Long, ArrayNode> output = new ConcurrentHashMap<>();
     ArrayNode batches = NODES.arrayNode();
+    ArrayNode stepMs = NODES.arrayNode();
     StreamingQuery query = null;
+    String mode = req.get("mode").asText();
+    String sql = req.get("sql").asText();
     try {
-      Dataset<Row> result = spark.sql(req.get("sql").asText());
+      checkpoint = Files.createTempDirectory("eddy-diff-ckpt");
+      Dataset<Row> result = session.sql(sql);
       StructType outSchema = result.schema();
-      query = start(result, req.get("mode").asText(), checkpoint, output, outSchema);
+      query = start(result, mode, checkpoint, output, outSchema);
+      long startMs = (System.nanoTime() - t0) / 1_000_000;
       long seen = -1;
       for (JsonNode step : req.get("steps")) {
+        long s0 = System.nanoTime();
         if (step.has("restart")) {
           query.stop();
-          query = start(spark.sql(req.get("sql").asText()), req.get("mode").asText(), checkpoint, output, outSchema);
-          continue;
+          step.path("conf").fields().forEachRemaining(e -> session.conf().set(e.getKey(), e.getValue().asText()));
+          query = start(session.sql(sql), mode, checkpoint, output, outSchema);
+        } else {
+          JsonNode perInput = step.get("rows");
+          List<Row> rows = new ArrayList<>();
+          for (int i = 0; i < perInput.size(); i++) {
+            for (Row r : rows(perInput.get(i), schema)) {
+              Object[] values = new Object[r.size() + 1];
+              for (int c = 0; c < r.size(); c++) {
+                values[c] = r.get(c);
+              }
+              values[r.size()] = i;
+              rows.add(RowFactory.create(values));
+            }
+          }
+          if (!rows.isEmpty()) {
+            input.addData(CollectionConverters.asScala(rows).toSeq());
+          }
+          query.processAllAvailable();
+          seen = collect(query, seen, output, batches, specs.size());
         }
-        List<Row> rows = rows(step.get("rows"), schema);
-        if (!rows.isEmpty()) {
-          input.addData(CollectionConverters.asScala(rows).toSeq());
-        }
-        query.processAllAvailable();
-        seen = collect(query, seen, output, batches);
+        stepMs.add((System.nanoTime() - s0) / 1_000_000);
       }
       ObjectNode ok = NODES.objectNode();
       ok.put("ok", true);
       ok.set("batches", batches);
+      ok.put("startMs", startMs);
+      ok.set("stepMs", stepMs);
       return ok;
     } catch (Throwable t) {
       return error(t);
     } finally {
       if (query != null) {
-        query.stop();
+        try {
+          query.stop();
+        } catch (Exception e) {
+          // the answer is already made; a query that does not stop cleanly changes nothing in it
+        }
       }
-      deleteTree(checkpoint);
+      if (checkpoint != null) {
+        deleteTree(checkpoint);
+      }
     }
   }
 
@@ -192,7 +275,9 @@ public final class SparkDriver {
         }).start();
   }
 
-  private static long collect(StreamingQuery query, long seen, Map<Long, ArrayNode> output, ArrayNode batches) {
+  /** Adds the batches that ran since {@code seen}; {@code leaves}: how often the plan reads the one memory stream. */
+  private static long collect(StreamingQuery query, long seen, Map<Long, ArrayNode> output, ArrayNode batches,
+      int leaves) {
     TreeMap<Long, StreamingQueryProgress> fresh = new TreeMap<>();
     for (StreamingQueryProgress p : query.recentProgress()) {
       // a batch that ran called foreachBatch; an idle trigger's progress (same id as the next batch) did not
@@ -203,7 +288,8 @@ public final class SparkDriver {
     for (StreamingQueryProgress p : fresh.values()) {
       ObjectNode b = batches.addObject();
       b.put("batchId", p.batchId());
-      b.put("numInputRows", p.numInputRows());
+      // each of the union's inputs scans all of the memory stream's rows, and Spark sums its scans' rows
+      b.put("numInputRows", p.numInputRows() / leaves);
       String watermark = p.eventTime().get("watermark");
       b.put("watermark", watermark);
       long total = 0;

@@ -63,6 +63,10 @@ final class SparkProcess {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx1g");
       cmd.add("-XX:+UseSerialGC");
+      cmd.add("-XX:TieredStopAtLevel=1"); // a short-lived JVM: C2's compilations cost more CPU than they win back
+      cmd.add("-XX:ReservedCodeCacheSize=240m"); // C1's code for Spark's many classes overflows the default
+      cmd.add("-Xlog:disable"); // the JVM's own warnings ("[253.0s][warning]...") go to stderr, off the answer channel
+      cmd.add("-Xlog:all=warning:stderr");
       cmd.add("-XX:+IgnoreUnrecognizedVMOptions");
       for (String p : OPENS) {
         cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
@@ -103,6 +107,10 @@ final class SparkProcess {
       in.newLine();
       in.flush();
       String line = out.readLine();
+      while (line != null && !line.startsWith("{")) {
+        System.err.println("spark driver stdout: " + line); // not an answer: something outside Spark printed it
+        line = out.readLine();
+      }
       if (line == null) {
         throw new IllegalStateException("Spark driver ended (see target/spark-driver.log)");
       }
