@@ -3,6 +3,7 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.BatchCommitLog;
+import dev.eddy.streaming.api.spi.FileListOffset;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.TriggerContext;
@@ -14,11 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A directory of Parquet files as a stream. {@code latestOffset} lists the files (in a directory an Eddy sink
@@ -47,25 +46,12 @@ final class ParquetSource implements Source {
 
     @Override
     public Offset initialOffset() {
-        return ParquetFileOffset.EMPTY;
+        return FileListOffset.EMPTY;
     }
 
     @Override
     public Offset latestOffset(Offset start, TriggerContext trigger) {
-        ParquetFileOffset from = (ParquetFileOffset) start;
-        Set<String> seen = new HashSet<>(from.files());
-        List<String> next = new ArrayList<>(from.files());
-        int added = 0;
-        for (String f : list()) {
-            if (maxFilesPerTrigger > 0 && added == maxFilesPerTrigger && !trigger.availableNow()) {
-                break;
-            }
-            if (seen.add(f)) {
-                next.add(f);
-                added++;
-            }
-        }
-        return added == 0 ? start : new ParquetFileOffset(next);
+        return ((FileListOffset) start).take(list(), trigger.availableNow() ? 0 : maxFilesPerTrigger);
     }
 
     /** The files to take, in order: committed ones by batch, else oldest first (modification time, then path). */
@@ -90,11 +76,10 @@ final class ParquetSource implements Source {
 
     @Override
     public Batch getBatch(Offset start, Offset end) {
-        Set<String> before = new HashSet<>(((ParquetFileOffset) start).files());
         List<Batch> parts = new ArrayList<>();
         List<String> columns = dataset.schema().names();
-        for (String f : ((ParquetFileOffset) end).files()) {
-            if (before.contains(f) || skipped.containsKey(f)) {
+        for (String f : ((FileListOffset) end).since((FileListOffset) start)) {
+            if (skipped.containsKey(f)) {
                 continue;
             }
             try {
@@ -124,7 +109,7 @@ final class ParquetSource implements Source {
 
     @Override
     public Offset deserializeOffset(String json) {
-        return ParquetFileOffset.parse(json);
+        return FileListOffset.parse(json);
     }
 
     @Override

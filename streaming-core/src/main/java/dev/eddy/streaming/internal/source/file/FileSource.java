@@ -5,6 +5,7 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.FileListOffset;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.TriggerContext;
@@ -16,9 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A directory of text files. {@code latestOffset} lists the directory and appends up to {@code maxFilesPerTrigger}
@@ -60,30 +59,14 @@ final class FileSource implements Source {
 
     @Override
     public Offset latestOffset(Offset start, TriggerContext trigger) {
-        FileListOffset from = (FileListOffset) start;
-        Set<String> seen = new HashSet<>(from.files());
-        List<String> next = new ArrayList<>(from.files());
-        int added = 0;
-        for (String f : lister.list(dir)) {
-            if (maxFilesPerTrigger > 0 && added == maxFilesPerTrigger && !trigger.availableNow()) {
-                break;
-            }
-            if (seen.add(f)) {
-                next.add(f);
-                added++;
-            }
-        }
-        return added == 0 ? start : new FileListOffset(next);
+        return ((FileListOffset) start).take(lister.list(dir), trigger.availableNow() ? 0 : maxFilesPerTrigger);
     }
 
     @Override
     public Batch getBatch(Offset start, Offset end) {
-        Set<String> before = new HashSet<>(((FileListOffset) start).files());
         BatchBuilder out = Batch.builder(schema, 1024);
-        for (String f : ((FileListOffset) end).files()) {
-            if (!before.contains(f)) {
-                readFile(dir.resolve(f), out);
-            }
+        for (String f : ((FileListOffset) end).since((FileListOffset) start)) {
+            readFile(dir.resolve(f), out);
         }
         return out.build();
     }
