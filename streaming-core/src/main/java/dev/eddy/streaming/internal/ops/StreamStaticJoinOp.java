@@ -16,19 +16,23 @@ import java.util.List;
 /**
  * Joins each stream batch with a static table (inner or left outer) through a hash index on the equality
  * conditions {@code streamCol = staticCol}; other conjuncts are applied after the match (inner joins only).
- * Stateless across batches: the index is built once when the operator is made.
+ * Stateless across batches: the index is built when the operator is made, and again when a static table that is
+ * re-read per batch gives other rows.
  */
 public final class StreamStaticJoinOp implements Operator {
     private final Operator left;
     private final Operator right;
     private final Join node;
     private final int[] leftKeys;
+    private final int[] rightKeys;
     private final DataType[] keyTypes;
-    private final GroupTable index;
-    private final int[] firstRow;
-    private final int[] nextRow;
-    private final Batch staticWithNullRow;
     private final Expr residual;
+    // the index of the static side's current rows; rebuilt when a re-read static table gives new rows
+    private Batch indexed;
+    private GroupTable index;
+    private int[] firstRow;
+    private int[] nextRow;
+    private Batch staticWithNullRow;
 
     public StreamStaticJoinOp(Operator left, Operator right, Join node) {
         this.left = left;
@@ -57,13 +61,21 @@ public final class StreamStaticJoinOp implements Operator {
         }
         residual = rest.stream().reduce((a, b) -> new Expr.Binary(Expr.BinaryOp.AND, a, b)).orElse(null);
         leftKeys = pairs.stream().mapToInt(p -> p[0]).toArray();
+        rightKeys = pairs.stream().mapToInt(p -> p[1]).toArray();
         keyTypes = new DataType[pairs.size()];
-        Keys k = new Keys(pairs.size());
+        for (int i = 0; i < keyTypes.length; i++) {
+            keyTypes[i] = ls.field(pairs.get(i)[0]).type();
+        }
+        index(data);
+    }
+
+    /** Builds the hash index over the static rows (again when a re-read static table gave other rows). */
+    private void index(Batch data) {
+        indexed = data;
+        Keys k = new Keys(keyTypes.length);
         k.n = data.numRows();
         for (int i = 0; i < keyTypes.length; i++) {
-            DataType lt = ls.field(pairs.get(i)[0]).type();
-            Column rc = dev.eddy.streaming.internal.expr.Casts.cast(data.column(pairs.get(i)[1]), lt);
-            keyTypes[i] = lt;
+            Column rc = dev.eddy.streaming.internal.expr.Casts.cast(data.column(rightKeys[i]), keyTypes[i]);
             fill(k, i, rc);
         }
         index = new GroupTable(keyTypes);
@@ -138,7 +150,10 @@ public final class StreamStaticJoinOp implements Operator {
     @Override
     public Batch execute(BatchContext ctx) {
         Batch in = left.execute(ctx);
-        right.execute(ctx);
+        Batch staticRows = right.execute(ctx);
+        if (staticRows != indexed) {
+            index(staticRows);
+        }
         Keys k = new Keys(leftKeys.length);
         k.n = in.numRows();
         for (int i = 0; i < leftKeys.length; i++) {
