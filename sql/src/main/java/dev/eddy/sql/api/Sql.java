@@ -238,9 +238,11 @@ public final class Sql {
     String rendered = BatchRunner.render(statement);
     PlannedQuery planned = planner.plan(statement);
     StreamingRules.check(planned);
-    if (planned.sink() != null && !planned.sink().isStream()) {
+    if (planned.sink() != null && !planned.sink().isStream()
+        && !(planned.sink().snapshot() instanceof dev.eddy.sql.internal.ddl.ExternalTable
+            && dev.eddy.streaming.api.spi.Providers.sinkFormats().contains(planned.sink().connector()))) {
       throw ErrorMessages.at(statement.getParserPosition(), "INSERT INTO needs a stream sink; '"
-          + planned.sink().name() + "' is a table");
+          + planned.sink().name() + "' is a table (of the tables, only JDBC tables can be written)");
     }
     if (!planned.isStreaming() && planned.sink() == null) {
       return new SqlResult.Rows(batch.run(planned.rel()));

@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.ddl;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.validate.ErrorMessages;
 import dev.eddy.sql.api.NameSuggester;
+import dev.eddy.streaming.api.spi.TableProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,12 @@ final class ConnectorOptions {
   static Map<String, String> checkTable(Map<String, String> options, SqlParserPos pos) {
     String connector = required(options, "connector", pos, "CREATE TABLE");
     if (!connector.equals("file")) {
-      throw ErrorMessages.at(pos, "CREATE TABLE reads static data with 'connector' = 'file', not '" + connector
-          + "'; use CREATE STREAM for a stream");
+      java.util.Optional<TableProvider> provider = TableProvider.find(connector);
+      if (provider.isEmpty()) {
+        throw ErrorMessages.at(pos, "CREATE TABLE reads static data with 'connector' = 'file' or 'jdbc', not '"
+            + connector + "'; use CREATE STREAM for a stream");
+      }
+      return checkProvided(options, provider.get(), pos);
     }
     required(options, "path", pos, "connector 'file'");
     Map<String, String> out = new LinkedHashMap<>(options);
@@ -74,6 +79,22 @@ final class ConnectorOptions {
     return out;
   }
 
+
+  /** Options of a table read through a TableProvider: only those it reads (and 'connector'). */
+  private static Map<String, String> checkProvided(Map<String, String> options, TableProvider p, SqlParserPos pos) {
+    for (String key : options.keySet()) {
+      boolean known = key.equals("connector") || p.optionNames().stream().anyMatch(n -> n.endsWith(".*")
+          ? key.startsWith(n.substring(0, n.length() - 1)) : key.equals(n));
+      if (!known) {
+        List<String> names = new java.util.ArrayList<>(p.optionNames());
+        String hint = NameSuggester.closest(key, names).map(b -> ". Did you mean '" + b + "'?").orElse("");
+        SqlException e = ErrorMessages.at(pos, "connector '" + p.connectorName() + "' has no option '" + key
+            + "' (its options: " + String.join(", ", new java.util.TreeSet<>(names)) + ")");
+        throw new SqlException(e.getMessage() + hint, e.line(), e.column());
+      }
+    }
+    return new LinkedHashMap<>(options);
+  }
 
   private static String required(Map<String, String> options, String key, SqlParserPos pos, String who) {
     String v = options.get(key);

@@ -9,6 +9,8 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Project;
+import dev.eddy.streaming.api.plan.StaticScan;
+import dev.eddy.sql.internal.ddl.ExternalTable;
 import java.util.ArrayList;
 import java.util.List;
 import dev.eddy.streaming.api.plan.Watermark;
@@ -31,6 +33,10 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
   @Override public LogicalPlan apply(Relation r) {
     if (r.source() != null) {
       return r.source();
+    }
+    if (!r.isStream() && r.snapshot() instanceof ExternalTable external) {
+      // re-read before every batch of a stream-static join (the provider may answer from its cache)
+      return new StaticScan(r.name(), external.batches().get(), external.batches());
     }
     if (!r.isStream()) {
       Table t = r.snapshot().get().copy();
@@ -88,7 +94,11 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
       return w.memory(sink.name());
     }
     w.format(ConnectorMapping.format(sink));
-    ConnectorMapping.sinkOptions(sink).forEach(w::option);
+    Map<String, String> options = ConnectorMapping.sinkOptions(sink);
+    if (!sink.isStream()) {
+      options.remove("cache.ttl"); // how a table is read, not written
+    }
+    options.forEach(w::option);
     return w;
   }
 

@@ -45,6 +45,11 @@ public final class StaticScanOp implements Operator {
         return data;
     }
 
+    /** Whether the rows are re-read before every batch. */
+    public boolean refreshes() {
+        return refresh != null;
+    }
+
     /** The rows of the last batch (those of the plan before the first). */
     public Batch data() {
         return data;

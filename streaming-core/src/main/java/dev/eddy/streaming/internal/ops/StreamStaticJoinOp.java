@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Joins each stream batch with a static table (inner or left outer) through a hash index on the equality
  * conditions {@code streamCol = staticCol}; other conjuncts are applied after the match (inner joins only).
- * Stateless across batches: the index is built when the operator is made, and again when a static table that is
- * re-read per batch gives other rows.
+ * Stateless across batches: the index is built at the first batch, and again when a static table that is re-read
+ * per batch gives other rows.
  */
 public final class StreamStaticJoinOp implements Operator {
     private final Operator left;
@@ -27,7 +27,10 @@ public final class StreamStaticJoinOp implements Operator {
     private final int[] rightKeys;
     private final DataType[] keyTypes;
     private final Expr residual;
+    private final List<StaticScanOp> scans;
+    private final boolean refreshing;
     // the index of the static side's current rows; rebuilt when a re-read static table gives new rows
+    private List<Batch> scanned;
     private Batch indexed;
     private GroupTable index;
     private int[] firstRow;
@@ -38,7 +41,6 @@ public final class StreamStaticJoinOp implements Operator {
         this.left = left;
         this.right = right;
         this.node = node;
-        Batch data = ((StaticScanOp) right).data();
         Schema ls = left.schema();
         Schema rs = right.schema();
         List<int[]> pairs = new ArrayList<>();
@@ -66,7 +68,36 @@ public final class StreamStaticJoinOp implements Operator {
         for (int i = 0; i < keyTypes.length; i++) {
             keyTypes[i] = ls.field(pairs.get(i)[0]).type();
         }
-        index(data);
+        scans = new ArrayList<>();
+        collectScans(right, scans);
+        refreshing = scans.stream().anyMatch(StaticScanOp::refreshes);
+    }
+
+    private static void collectScans(Operator op, List<StaticScanOp> out) {
+        if (op instanceof StaticScanOp s) {
+            out.add(s);
+        }
+        op.children().forEach(c -> collectScans(c, out));
+    }
+
+    /**
+     * The static side's rows, indexed: computed at the first batch (the static side may be a projection or filter of
+     * a static table), and again at a later batch only if a re-read static table under it gave other rows.
+     */
+    private void staticSide(BatchContext ctx) {
+        if (indexed != null && !refreshing) {
+            return;
+        }
+        Batch rows = right.execute(ctx);
+        List<Batch> now = scans.stream().map(StaticScanOp::data).toList();
+        boolean same = scanned != null && now.size() == scanned.size();
+        for (int i = 0; same && i < now.size(); i++) {
+            same = now.get(i) == scanned.get(i);
+        }
+        if (indexed == null || !same) {
+            index(rows);
+            scanned = now;
+        }
     }
 
     /** Builds the hash index over the static rows (again when a re-read static table gave other rows). */
@@ -150,10 +181,7 @@ public final class StreamStaticJoinOp implements Operator {
     @Override
     public Batch execute(BatchContext ctx) {
         Batch in = left.execute(ctx);
-        Batch staticRows = right.execute(ctx);
-        if (staticRows != indexed) {
-            index(staticRows);
-        }
+        staticSide(ctx);
         Keys k = new Keys(leftKeys.length);
         k.n = in.numRows();
         for (int i = 0; i < leftKeys.length; i++) {
