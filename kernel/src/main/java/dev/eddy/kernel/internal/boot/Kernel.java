@@ -130,6 +130,7 @@ public final class Kernel {
     ServiceLoader.load(MagicProvider.class).forEach(providers::add);
     MagicRegistry magics = MagicRegistry.withBuiltins();
     providers.forEach(p -> p.registerInto(magics));
+    magics.register(new JarsMagic(java));
     WarmUps.start(java, jshellWarm, providers);
     Notebook.bind(new NotebookBackend(display, magics));
     CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
