@@ -96,7 +96,6 @@ public final class JdbcTableProvider implements TableProvider {
 
     static Batch read(Connection c, String select, Schema schema) throws SQLException {
         Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-        c.setReadOnly(true);
         List<Field> fields = new ArrayList<>(schema.fields());
         try (Statement s = c.createStatement()) {
             s.setFetchSize(10_000);
