@@ -10,12 +10,12 @@ out="$here/target"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 mkdir -p "$out/classes"
-# connectors with its test classes (the LocalPostgres fixture) and their class path; offline first, online if needed
-build() { mvn -B -q "$@" -f "$root/pom.xml" -pl connectors -am test-compile -DskipTests >"$log" 2>&1; }
+# connectors with its test classes (the LocalPostgres fixture) and its test class path, in one reactor run (the sibling
+# modules resolve to their target/ directories; nothing is installed). Offline first, online if something is missing.
+build() { mvn -B -q "$@" -f "$root/pom.xml" -pl connectors -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt" >"$log" 2>&1; }
 build -o || build || { cat "$log" >&2; exit 1; }
-mvn -B -q -o -f "$root/pom.xml" -pl connectors dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$out/classpath.txt" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-cp="$root/connectors/target/classes:$root/connectors/target/test-classes:$root/streaming-core/target/classes:$(cat "$out/classpath.txt")"
+cp="$root/connectors/target/classes:$root/connectors/target/test-classes:$(cat "$out/classpath.txt")"
 javac -d "$out/classes" -cp "$cp" "$here/src/JdbcBench.java" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 # the cluster lives in $out/postgres (LocalPostgres uses ./target/postgres)
 cd "$here"
