@@ -246,4 +246,58 @@ class JdbcSinkIT {
                 .hasMessageContaining("cannot connect").hasMessageContaining("password authentication failed")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-x"));
     }
+
+    @Test
+    void when_queriesRunAndFail_then_neitherTheConsoleNorTheLogsShowThePassword() throws Exception {
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = root.getLevel();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(new java.util.logging.SimpleFormatter().format(r));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        root.addHandler(capture);
+        root.setLevel(java.util.logging.Level.ALL);
+        java.io.PrintStream both = new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        String t = table();
+        try {
+            PG.execute("CREATE TABLE " + t + " (id BIGINT PRIMARY KEY, \"user\" TEXT, amount DOUBLE PRECISION"
+                    + " CHECK (amount > 0), ts TIMESTAMPTZ)");
+            Eddy eddy = Eddy.create();
+            MemoryStream in = eddy.memoryStream(ORDERS);
+            StreamingQuery q = start(in.toDF(), "append", t, tmp.resolve("ckpt"));
+            in.addData(order(1, "ann", 5, "2024-05-01T12:00:00Z"));
+            q.processAllAvailable();
+            in.addData(order(2, "bob", -5, "2024-05-01T12:00:00Z"));
+            assertThatThrownBy(q::processAllAvailable).hasMessageContaining("violates");
+            q.stop();
+            assertThatThrownBy(() -> in.toDF().writeStream().format("jdbc").option("url", PG.url())
+                    .option("dbtable", t).option("user", PG.user()).option("password", PG.password() + "x").start())
+                    .hasMessageContaining("password authentication failed");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            root.removeHandler(capture);
+            root.setLevel(level);
+        }
+        assertThat(logged).as("the driver logged at its finest level").isNotEmpty();
+        assertThat(String.join("\n", logged)).doesNotContain(PG.password());
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(PG.password());
+    }
 }

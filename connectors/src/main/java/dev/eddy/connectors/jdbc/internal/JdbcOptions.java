@@ -31,8 +31,15 @@ public record JdbcOptions(String url, String table, Properties connection, Strin
             "cache.ttl", "properties.*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|sec|secs|seconds?|m|min|minutes?|h|hours?)?");
 
-    /** Parses lower-cased option keys. */
-    public static JdbcOptions parse(Map<String, String> options) {
+    private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+
+    /**
+     * Parses lower-cased option keys. A value may name environment variables, {@code ${env:NAME}}, so a notebook
+     * need not hold a password: {@code 'password' = '${env:EDDY_POSTGRES_PASSWORD}'}.
+     */
+    public static JdbcOptions parse(Map<String, String> raw) {
+        Map<String, String> options = new java.util.TreeMap<>();
+        raw.forEach((k, v) -> options.put(k, v == null ? null : fromEnv(k, v)));
         String url = required(options, "url");
         if (!url.startsWith("jdbc:")) {
             throw new IllegalArgumentException("option 'url' must be a JDBC URL (jdbc:postgresql://host:port/db),"
@@ -70,6 +77,20 @@ public record JdbcOptions(String url, String table, Properties connection, Strin
         }
         return new JdbcOptions(url, table.trim(), p, options.get("driver"), batchSize, create.equals("true"),
                 progress, ttl(options.get("cache.ttl")));
+    }
+
+    private static String fromEnv(String key, String value) {
+        Matcher m = ENV.matcher(value);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = System.getenv(m.group(1));
+            if (v == null) {
+                throw new IllegalArgumentException("option '" + key + "' names the environment variable "
+                        + m.group(1) + ", which is not set");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+        }
+        return m.appendTail(sb).toString();
     }
 
     /** Every value that must never be shown: the password and any credential property. */
