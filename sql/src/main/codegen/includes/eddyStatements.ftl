@@ -31,7 +31,7 @@ RelationKind EddyRelationKind() :
     <TABLE> { return RelationKind.TABLE; }
 }
 
-/** CREATE [OR REPLACE] STREAM|TABLE [IF NOT EXISTS] name (columns [, WATERMARK ...]) [WITH (options)] */
+/** CREATE [OR REPLACE] STREAM|TABLE [IF NOT EXISTS] name [(columns [, WATERMARK ...])] [WITH (options)] */
 SqlCreate EddyCreateRelation(Span s, boolean replace) :
 {
     final RelationKind kind;
@@ -45,10 +45,12 @@ SqlCreate EddyCreateRelation(Span s, boolean replace) :
     kind = EddyRelationKind()
     ifNotExists = EddyIfNotExists()
     name = CompoundIdentifier()
-    <LPAREN>
-    EddyTableElement(columns, watermarks)
-    ( <COMMA> EddyTableElement(columns, watermarks) )*
-    <RPAREN>
+    [
+        <LPAREN>
+        EddyTableElement(columns, watermarks)
+        ( <COMMA> EddyTableElement(columns, watermarks) )*
+        <RPAREN>
+    ]
     [ withOptions = EddyOptions() ]
     {
         return new SqlCreateRelation(s.end(this), replace, ifNotExists, kind, name,

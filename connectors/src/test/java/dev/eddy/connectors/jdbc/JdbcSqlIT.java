@@ -159,6 +159,6 @@ class JdbcSqlIT {
                         assertThat(e.getMessage()).doesNotContain("wrong-pw-123"));
         assertThatThrownBy(() -> sql.execute("CREATE TABLE bad (id BIGINT) WITH ('connector' = 'jdbc', 'url' = '"
                 + PG.url() + "', 'table' = '" + pg + "', 'pasword' = 'x')"))
-                .hasMessageContaining("no option 'pasword'").hasMessageContaining("Did you mean 'password'");
+                .hasMessageContaining("'pasword' is not an option of connector 'jdbc'").hasMessageContaining("password");
     }
 }

@@ -139,6 +139,10 @@ public final class Sql {
     for (SqlNode statement : parse(text)) {
       try {
         results.add(run(statement));
+      } catch (StackOverflowError e) {
+        // thousands of AND/OR terms make Calcite's validator recurse too deep: one line, never the Error
+        throw ErrorMessages.at(statement.getParserPosition(), "This statement is nested too deeply to plan",
+            "split it into smaller parts (thousands of AND/OR terms); a long list of values fits IN (...)");
       } catch (AssertionError e) {
         // Calcite's "cannot happen" for shapes its validator does not expect (found by SqlFrontEndFuzzTest,
         // e.g. DESCRIPTOR(...) in FROM): one line with the statement's position, never an Error
@@ -152,8 +156,12 @@ public final class Sql {
 
   /** Parses {@code text} into statements, with Eddy's short syntax errors. */
   public static List<SqlNode> parse(String text) {
+    ErrorMessages.checkNesting(text);
     try {
       return new ArrayList<>(SqlParser.create(text, Dialect.PARSER).parseStmtList().getList());
+    } catch (StackOverflowError e) {
+      throw new SqlException("Syntax error at line 1, column 1: the text is nested too deeply to parse; split it",
+          1, 1);
     } catch (SqlParseException e) {
       if (ErrorMessages.isEmptyInput(e)) {
         return new ArrayList<>(); // nothing but blanks and comments
@@ -239,13 +247,18 @@ public final class Sql {
     PlannedQuery planned = planner.plan(statement);
     StreamingRules.check(planned);
     if (planned.sink() != null && !planned.sink().isStream()
-        && !(planned.sink().snapshot() instanceof dev.eddy.sql.internal.ddl.ExternalTable
-            && dev.eddy.streaming.api.spi.Providers.sinkFormats().contains(planned.sink().connector()))) {
+        && !dev.eddy.streaming.api.spi.Providers.sinkFormats().contains(planned.sink().connector())) {
       throw ErrorMessages.at(statement.getParserPosition(), "INSERT INTO needs a stream sink; '"
-          + planned.sink().name() + "' is a table (of the tables, only JDBC tables can be written)");
+          + planned.sink().name() + "' is a table");
     }
     if (!planned.isStreaming() && planned.sink() == null) {
-      return new SqlResult.Rows(batch.run(planned.rel()));
+      try {
+        return new SqlResult.Rows(batch.run(planned.rel()));
+      } catch (SqlException e) {
+        SqlException named = ErrorMessages.namingSum(e, planned.validated());
+        // an error while the rows are computed: the statement's position
+        throw named.line() > 0 ? named : ErrorMessages.at(statement.getParserPosition(), named.getMessage());
+      }
     }
     String planText = RelOptUtil.toString(planned.rel()).stripTrailing();
     Schema schema = CalciteTypes.schemaOf(planned.rowType());

@@ -149,10 +149,7 @@ final class Answers {
       for (int c = 0; c < s.get(r).size(); c++) {
         Object sv = s.get(r).get(c);
         Object ev = e.get(r).get(c);
-        // Tablesaw's StringColumn keeps an empty string as its missing value: Eddy's '' reads as NULL
-        boolean emptyText = "".equals(sv) && ev == null && eddy.kinds().get(c) == Kind.STRING;
-        boolean same = emptyText
-            || (approx != null && c < approx.size() && approx.get(c) ? near(sv, ev, 0.10) : equal(sv, ev));
+        boolean same = (approx != null && c < approx.size() && approx.get(c) ? near(sv, ev, 0.10) : equal(sv, ev));
         if (!same) {
           return "value in row " + (r + 1) + " column " + (c + 1) + ": Spark " + show(sv) + ", Eddy " + show(ev);
         }

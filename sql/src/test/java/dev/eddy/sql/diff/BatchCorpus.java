@@ -127,7 +127,9 @@ final class BatchCorpus {
       case 11: return pick("year", "month", "day", "hour", "minute", "second") + "(" + tsExpr(d) + ")";
       case 12: return "(" + intExpr(d) + " * 1000000)";
       case 13: return "-" + intExpr(d);
-      case 14: return "b";
+      case 14: return pick("b", "try_add(" + intExpr(d) + ", " + intExpr(d) + ")",
+          "try_multiply(" + intExpr(d) + ", " + intExpr(d) + ")", "try_subtract(b, " + intExpr(d) + ")",
+          "try_cast(" + pick("s", "'12'", "' 7 '") + " AS INT)");
       default: return "(b + " + intExpr(d) + ")";
     }
   }
@@ -139,7 +141,6 @@ final class BatchCorpus {
 
   String doubleExpr(int depth) {
     if (depth <= 0) {
-      // DOUBLE literals: a DECIMAL literal divided stays DECIMAL in Spark (a known difference, sql/README.md)
       return pick("x", "x", "1.5E0", "0.1E0", "2.0E0");
     }
     int d = depth - 1;
@@ -156,14 +157,25 @@ final class BatchCorpus {
       case 9: return "coalesce(" + doubleExpr(d) + ", 0.0)";
       case 10: return "CASE WHEN " + boolExpr(d) + " THEN " + doubleExpr(d) + " ELSE " + intExpr(d) + " END";
       case 11: return "abs(" + doubleExpr(d) + ")";
-      case 12: return "CAST(" + pick("s", "'3.5'", "'-7'") + " AS DOUBLE)";
+      case 12: return r.nextBoolean() ? "CAST(" + pick("s", "'3.5'", "'-7'") + " AS DOUBLE)" : decimalExpr(d);
       default: return "(" + doubleExpr(d) + " - " + doubleExpr(d) + ")";
+    }
+  }
+
+  /** DECIMAL arithmetic: Spark keeps a DECIMAL quotient at its own precision and scale (rounded HALF_UP). */
+  String decimalExpr(int depth) {
+    String dec = pick("1.5", "10.0", "0.25", "2.50", "CAST(a AS DECIMAL(10, 2))", "CAST(x AS DECIMAL(12, 3))");
+    switch (r.nextInt(4)) {
+      case 0: return "(" + dec + " / " + pick("3", "7", "(id + 1)", "0.3", "-4") + ")";
+      case 1: return "(" + pick("a", "id", "b", "7") + " / " + pick("0.3", "1.25", "CAST(3 AS DECIMAL(5, 1))") + ")";
+      case 2: return "(" + dec + " * " + pick("a", "1.5", "id") + ")";
+      default: return "(" + dec + pick(" + ", " - ") + intExpr(Math.max(0, depth - 1)) + ")";
     }
   }
 
   String stringExpr(int depth) {
     if (depth <= 0) {
-      return pick("s", "s", "'abc'", "'Hello World'");
+      return pick("s", "s", "'abc'", "'Hello World'", "''");
     }
     int d = depth - 1;
     switch (r.nextInt(14)) {
@@ -200,7 +212,10 @@ final class BatchCorpus {
       case 6: return "(" + boolExpr(d) + " OR " + boolExpr(d) + ")";
       case 7: return "(NOT " + boolExpr(d) + ")";
       case 8: return "(" + intExpr(d) + " BETWEEN -3 AND 4)";
-      case 9: return "(" + pick("a", "s", "ts", "x") + pick(" IS NULL)", " IS NOT NULL)");
+      case 9: return r.nextBoolean() ? "(" + pick("a", "s", "ts", "x") + pick(" IS NULL)", " IS NOT NULL)")
+          // a string literal compared with a number or a time is cast to it (Spark's ANSI coercion)
+          : "(" + pick("a = '3'", "b > '100'", "ts > '2024-01-15'", "x < '2.5'", "a IN ('1', '2', '-3')",
+              "ts <= '2024-01-16 12:00:00'") + ")";
       case 10: return "(" + tsExpr(d) + " < " + tsExpr(d) + ")";
       default: return "(" + stringExpr(d) + pick(" = ", " < ") + stringExpr(d) + ")";
     }
@@ -269,7 +284,7 @@ final class BatchCorpus {
     switch (r.nextInt(12)) {
       case 0: return "COUNT(*)";
       case 1: return "COUNT(" + pick("a", "s", "x", "ts") + ")";
-      case 2: return "SUM(" + pick("a", "b", "x", "id") + ")";
+      case 2: return "SUM(" + pick("a", "b", "x", "id", "(b * 4)") + ")";
       case 3: return "AVG(" + pick("a", "x", "id", "b") + ")";
       case 4: return pick("MIN", "MAX") + "(" + pick("a", "x", "s", "ts", "b") + ")";
       case 5: return "COUNT(DISTINCT " + pick("a", "s", "flag") + ")";

@@ -229,8 +229,20 @@ class SqlOnEngineTest {
 
   @Test
   void when_engineCannotRunAConstruct_then_theErrorSaysSoWithThePosition() {
-    assertThatThrownBy(() -> sql.execute("SELECT auction FROM bids\nWHERE SQRT(price) > 1"))
+    assertThatThrownBy(() -> sql.execute("SELECT auction FROM bids\nWHERE POWER(price, 3) > 1"))
         .isInstanceOf(SqlException.class)
         .hasMessageStartingWith("The engine cannot run this query at line 1, column 1: ");
+  }
+
+  @Test
+  void when_aStreamIsFilteredByALongInListAndSqrt_then_theEngineAnswers() {
+    StringBuilder in = new StringBuilder("SELECT auction, SQRT(price) AS r FROM bids WHERE auction IN (");
+    for (int i = 0; i < 20_000; i++) {
+      in.append(i * 3).append(", ");
+    }
+    String query = in.append("-1)").toString();
+    assertThat(runOnce(query, new Object[]{3L, 4.0, 7L, Instant.ofEpochSecond(1)},
+        new Object[]{4L, 9.0, 8L, Instant.ofEpochSecond(2)}, new Object[]{null, 16.0, 9L, Instant.ofEpochSecond(3)}))
+        .containsExactly("3 2.0");
   }
 }

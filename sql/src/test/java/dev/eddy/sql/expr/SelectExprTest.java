@@ -73,4 +73,14 @@ class SelectExprTest {
     assertThatThrownBy(() -> in.toDF().filter("visits >"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expr(\"visits >\")");
   }
+
+  @Test
+  void when_aJoinConditionIsAnExpr_then_itIsParsedOverBothSidesColumns() {
+    tech.tablesaw.api.Table names = tech.tablesaw.api.Table.create("names",
+        tech.tablesaw.api.StringColumn.create("key", "home", "cart"),
+        tech.tablesaw.api.StringColumn.create("title", "Home page", "Cart"));
+    Dataset d = in.toDF().join(names, expr("page = key AND visits > 1"), "inner").select("page", "title");
+    assertThat(run(d, "append")).extracting(r -> r.getString("page") + "/" + r.getString("title"))
+        .containsExactlyInAnyOrder("home/Home page", "home/Home page");
+  }
 }

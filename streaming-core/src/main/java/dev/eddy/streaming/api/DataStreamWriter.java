@@ -88,6 +88,14 @@ public final class DataStreamWriter {
         return this;
     }
 
+    /**
+     * Spark's {@code partitionBy}: file sinks that support it (Parquet) write Hive-style directories
+     * ({@code date=2024-05-01/}) per value of these columns. The same as {@code option("partitionBy", "a,b")}.
+     */
+    public DataStreamWriter partitionBy(String... columns) {
+        return option("partitionBy", String.join(",", columns));
+    }
+
     public DataStreamWriter checkpointLocation(String path) {
         this.checkpointLocation = path;
         return this;

@@ -336,7 +336,9 @@ public final class Dataset {
             case "left", "leftouter" -> Join.JoinType.LEFT_OUTER;
             default -> throw new IllegalArgumentException("unsupported join type '" + type + "': use inner or left_outer");
         };
-        return with(new Join(plan, right.plan, jt, condition));
+        // expr("...") in the condition is parsed over the joined columns, as Spark's join(df, expr(...))
+        Expr resolved = resolveSql(condition, Join.combine(plan.schema(), right.plan.schema()));
+        return with(new Join(plan, right.plan, jt, resolved));
     }
 
     /** Joins with a static Tablesaw table. */

@@ -114,6 +114,11 @@ public final class Eddy {
         return multipleWatermarkPolicy;
     }
 
+    /** Reads bounded data once (Parquet files, ...) as a Tablesaw table: {@code eddy.read().parquet(path)}. */
+    public DataFrameReader read() {
+        return new DataFrameReader();
+    }
+
     public DataStreamReader readStream() {
         return new DataStreamReader(this);
     }

@@ -118,7 +118,7 @@ class CheckpointFilesTest {
 
     private static void commit(FileCheckpointStore store, long b) {
         store.logOffsets(new OffsetLogEntry(b, List.of(Long.toString(b)), Long.MIN_VALUE, b));
-        store.stateChanged("0", b, change(b));
+        store.stateStorage("0").write(b, change(b));
         store.commitBatch(b, b * 10);
     }
 
@@ -144,9 +144,9 @@ class CheckpointFilesTest {
         assertThat(names(dir.resolve("state/0/0"))).containsExactlyInAnyOrder("15.snapshot", "16.delta", "17.delta",
                 "18.delta", "19.delta", "19.snapshot", "20.delta");
         FileCheckpointStore reopened = new FileCheckpointStore(dir, 3);
-        assertThat(reopened.loadState("0", 17).map(CheckpointFilesTest::keys)).hasValue(List.of(16160L, 17170L));
-        assertThat(reopened.loadState("0", 18).map(CheckpointFilesTest::keys)).hasValue(List.of(17170L, 18180L));
-        assertThat(reopened.loadState("0", 20).map(CheckpointFilesTest::keys)).hasValue(List.of(19190L, 20200L));
+        assertThat(reopened.stateStorage("0").read(17).map(CheckpointFilesTest::keys)).hasValue(List.of(16160L, 17170L));
+        assertThat(reopened.stateStorage("0").read(18).map(CheckpointFilesTest::keys)).hasValue(List.of(17170L, 18180L));
+        assertThat(reopened.stateStorage("0").read(20).map(CheckpointFilesTest::keys)).hasValue(List.of(19190L, 20200L));
         assertThat(reopened.lastCommittedBatch()).hasValue(20);
         assertThat(reopened.watermarkAfter(20)).hasValue(200);
         assertThat(reopened.lastOffsets()).hasValueSatisfying(e -> assertThat(e.sourceOffsets()).containsExactly("20"));
@@ -164,7 +164,7 @@ class CheckpointFilesTest {
                 "2.snapshot", "3.delta", "4.delta", "5.delta", "5.snapshot", "6.delta", "7.delta");
         // each version restores the same, whichever snapshot and deltas it starts from
         for (long v = 1; v < 8; v++) {
-            assertThat(store.loadState("0", v).map(CheckpointFilesTest::keys))
+            assertThat(store.stateStorage("0").read(v).map(CheckpointFilesTest::keys))
                     .hasValue(List.of((v - 1) * 1000 + (v - 1) * 10, v * 1000 + v * 10));
         }
         assertThat(dev.eddy.streaming.api.checkpoint.CheckpointInfo.open(dir).stateSizes().get("0"))
@@ -180,13 +180,13 @@ class CheckpointFilesTest {
             commit(store, b);
         }
         store.logOffsets(new OffsetLogEntry(5, List.of("5"), Long.MIN_VALUE, 5));
-        store.stateChanged("0", 5, change(5)); // delta and snapshot 5, then the crash before commits/5
+        store.stateStorage("0").write(5, change(5)); // delta and snapshot 5, then the crash before commits/5
         assertThat(names(dir.resolve("state/0/0"))).contains("5.delta", "5.snapshot");
         FileCheckpointStore restarted = new FileCheckpointStore(dir, 100, 3);
         restarted.checkPlan(List.of("agg"), 1);
         assertThat(names(dir.resolve("state/0/0"))).doesNotContain("5.delta", "5.snapshot");
-        assertThat(restarted.loadState("0", 4).map(CheckpointFilesTest::keys)).hasValue(List.of(3030L, 4040L));
-        restarted.stateChanged("0", 5, change(5));
+        assertThat(restarted.stateStorage("0").read(4).map(CheckpointFilesTest::keys)).hasValue(List.of(3030L, 4040L));
+        restarted.stateStorage("0").write(5, change(5));
         assertThat(names(dir.resolve("state/0/0"))).contains("5.delta", "5.snapshot");
     }
 

@@ -2,8 +2,7 @@ package dev.eddy.streaming.checkpoint;
 
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
-import dev.eddy.streaming.api.checkpoint.StateDelta;
-import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.checkpoint.StateStorage;
 
 import java.util.List;
 import java.util.Optional;
@@ -48,28 +47,8 @@ public abstract class ForwardingCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public boolean wantsState() {
-        return inner.wantsState();
-    }
-
-    @Override
-    public void stateCommitted(String operatorId, long version, Batch stateRows) {
-        inner.stateCommitted(operatorId, version, stateRows);
-    }
-
-    @Override
-    public void stateChanged(String operatorId, long version, StateDelta delta) {
-        inner.stateChanged(operatorId, version, delta);
-    }
-
-    @Override
-    public Optional<Batch> loadState(String operatorId, long version) {
-        return inner.loadState(operatorId, version);
-    }
-
-    @Override
-    public void commitBatch(long batchId) {
-        commitBatch(batchId, Long.MIN_VALUE);
+    public StateStorage stateStorage(String operatorId) {
+        return inner.stateStorage(operatorId);
     }
 
     @Override

@@ -124,17 +124,26 @@ public final class KillPointChild {
         }
 
         @Override
-        public void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch state) {
-            phase("after-sink", version);
-            super.stateCommitted(operatorId, version, state);
-            phase("after-state", version);
-        }
+        public dev.eddy.streaming.api.checkpoint.StateStorage stateStorage(String operatorId) {
+            dev.eddy.streaming.api.checkpoint.StateStorage inner = super.stateStorage(operatorId);
+            return new dev.eddy.streaming.api.checkpoint.StateStorage() {
+                @Override
+                public boolean keepsState() {
+                    return inner.keepsState();
+                }
 
-        @Override
-        public void stateChanged(String operatorId, long version, dev.eddy.streaming.api.checkpoint.StateDelta delta) {
-            phase("after-sink", version);
-            super.stateChanged(operatorId, version, delta);
-            phase("after-state", version);
+                @Override
+                public void write(long version, dev.eddy.streaming.api.checkpoint.StateDelta delta) {
+                    phase("after-sink", version);
+                    inner.write(version, delta);
+                    phase("after-state", version);
+                }
+
+                @Override
+                public java.util.Optional<dev.eddy.streaming.api.data.Batch> read(long version) {
+                    return inner.read(version);
+                }
+            };
         }
 
         @Override

@@ -142,9 +142,24 @@ class RestartAndSourcesTest {
         }
 
         @Override
-        public void commitBatch(long batchId) {
+        public void commitBatch(long batchId, long nextWatermarkMicros) {
             calls.add("commit " + batchId);
-            inner.commitBatch(batchId);
+            inner.commitBatch(batchId, nextWatermarkMicros);
+        }
+
+        @Override
+        public void checkPlan(java.util.List<String> statefulOperators, int numSources) {
+        }
+
+        @Override
+        public java.util.OptionalLong watermarkAfter(long batchId) {
+            return java.util.OptionalLong.empty();
+        }
+
+        /** Keeps no state (as the store it records for). */
+        @Override
+        public dev.eddy.streaming.api.checkpoint.StateStorage stateStorage(String operatorId) {
+            return dev.eddy.streaming.api.checkpoint.StateStorage.NONE;
         }
     }
 }

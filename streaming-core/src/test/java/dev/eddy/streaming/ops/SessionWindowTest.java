@@ -21,6 +21,7 @@ import static dev.eddy.streaming.api.expr.Functions.count;
 import static dev.eddy.streaming.api.expr.Functions.sessionWindow;
 import static dev.eddy.streaming.api.expr.Functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SessionWindowTest {
     private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
@@ -93,5 +94,14 @@ class SessionWindowTest {
             assertThat(sessions(d.runTrigger().newRows())).containsExactly("[4,9) bob 1 1");
             assertThat(d.droppedRows().total()).isEqualTo(1);
         }
+    }
+
+    /** Spark refuses a streaming session window without a key (real Spark 4: "Global aggregation with session window"). */
+    @Test
+    void when_aSessionWindowHasNoKeyColumn_then_startFailsAsInSpark() {
+        Dataset global = in.toDF().withWatermark("ts", "10 seconds").groupBy(sessionWindow(col("ts"), "5 seconds"))
+                .agg(count());
+        assertThatThrownBy(() -> QueryTestDriver.start(global.writeStream().outputMode("append")))
+                .hasMessageContaining("Global aggregation with session window in streaming query is not supported");
     }
 }

@@ -147,6 +147,47 @@ class UnionWatermarkTest {
     }
 
     @Test
+    void when_queryRestartsWithTheOtherPolicy_then_itKeepsThePolicyItsCheckpointRecorded() throws Exception {
+        Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
+        MemoryStream first = eddy.memoryStream(schema);
+        MemoryStream second = eddy.memoryStream(schema);
+        try (QueryTestDriver d = QueryTestDriver.start(passThrough(first, second).writeStream()
+                .checkpointLocation(dir.toString()).option("multipleWatermarkPolicy", "max"))) {
+            first.addData(ev(100, "a"));
+            second.addData(ev(50, "b"));
+            d.runTrigger();
+            assertThat(d.watermark()).as("max(90, 45)").isEqualTo(sec(90));
+        }
+        assertThat(java.nio.file.Files.readString(dir.resolve("offsets").resolve("0")))
+                .as("Spark's offset-log conf").contains("\"spark.sql.streaming.multipleWatermarkPolicy\":\"max\"");
+        try (QueryTestDriver d = QueryTestDriver.start(passThrough(first, second).writeStream()
+                .checkpointLocation(dir.toString()).option("multipleWatermarkPolicy", "min"))) {
+            first.addData(ev(200, "c"));
+            second.addData(ev(60, "d"));
+            d.runTrigger();
+            assertThat(d.watermark()).as("still max(190, 55), not min").isEqualTo(sec(190));
+        }
+        assertThat(java.nio.file.Files.readString(dir.resolve("offsets").resolve("1"))).contains("\"max\"");
+    }
+
+    @Test
+    void when_aCheckpointRecordsNoPolicy_then_aRestartUsesMinAsSparkDoesForOldCheckpoints() {
+        Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
+        MemoryStream first = eddy.memoryStream(schema);
+        MemoryStream second = eddy.memoryStream(schema);
+        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        store.logOffsets(new dev.eddy.streaming.api.checkpoint.OffsetLogEntry(0, java.util.List.of(), 0, 0));
+        store.commitBatch(0, 0);
+        try (QueryTestDriver d = QueryTestDriver.start(passThrough(first, second).writeStream()
+                .checkpointStore(store).option("multipleWatermarkPolicy", "max"))) {
+            first.addData(ev(100, "a"));
+            second.addData(ev(50, "b"));
+            d.runTrigger();
+            assertThat(d.watermark()).as("min(90, 45)").isEqualTo(sec(45));
+        }
+    }
+
+    @Test
     void when_unionInputsDifferInTypes_then_errorNamesTheColumn() {
         Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
         MemoryStream fast = eddy.memoryStream(schema);

@@ -21,7 +21,6 @@ public final class JdbcTables {
     public static Batch read(Map<String, String> options, Schema schema) {
         Map<String, String> lower = new HashMap<>();
         options.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        return new JdbcTableProvider().open(String.valueOf(lower.getOrDefault("dbtable", lower.get("table"))), lower,
-                schema).get();
+        return new JdbcTableProvider().open(lower, java.util.Optional.of(schema)).read(java.util.List.of());
     }
 }

@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Secrets;
+import dev.eddy.streaming.api.spi.StaticTable;
 import dev.eddy.streaming.api.spi.TableProvider;
 
 import java.sql.Connection;
@@ -13,84 +14,139 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TimeZone;
-import java.util.function.Supplier;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * SQL's {@code CREATE TABLE t (...) WITH ('connector' = 'jdbc', 'url' = ..., 'table' = ...)}: the declared columns
- * are checked against the database table when the table is created, and read with one {@code SELECT} each time the
- * table is queried - every batch of a stream-static join, every batch query - unless {@code cache.ttl} lets a read
- * be reused for that long.
+ * Format {@code jdbc} as a bounded table: SQL's {@code CREATE TABLE t (...) WITH ('connector' = 'jdbc', 'url' = ...,
+ * 'table' = ...)}, {@code eddy.read().format("jdbc")}. The declared columns are checked against the database table
+ * when the table is opened (without a declaration they come from the database's column types); each read runs one
+ * {@code SELECT} of the columns asked for - every batch query, every batch of a stream-static join - unless
+ * {@code cache.ttl} lets a read be reused for that long.
  */
 public final class JdbcTableProvider implements TableProvider {
     @Override
-    public String connectorName() {
+    public String formatName() {
         return "jdbc";
     }
 
     @Override
-    public Set<String> optionNames() {
-        return JdbcOptions.TABLE_OPTIONS;
-    }
-
-    @Override
-    public Supplier<Batch> open(String tableName, Map<String, String> options, Schema declared) {
-        JdbcOptions o = JdbcOptions.parse(options);
-        for (Field f : declared.fields()) {
-            if (f.type() == DataType.STRUCT) {
-                throw new IllegalArgumentException("JDBC table '" + tableName + "': column '" + f.name()
-                        + "' cannot be a struct");
+    public StaticTable open(Map<String, String> options, Optional<Schema> declared) {
+        for (String key : options.keySet()) {
+            boolean known = JdbcOptions.TABLE_OPTIONS.stream().anyMatch(n -> n.endsWith(".*")
+                    ? key.startsWith(n.substring(0, n.length() - 1)) : key.equals(n));
+            if (!known) {
+                throw new IllegalArgumentException("option '" + key + "' is not an option of connector 'jdbc'; it"
+                        + " takes " + String.join(", ", new TreeSet<>(JdbcOptions.TABLE_OPTIONS)));
             }
         }
+        JdbcOptions o = JdbcOptions.parse(options);
+        Schema schema;
         List<String> columns;
         try (Connection c = JdbcConnections.open(o)) {
-            var existing = TableShape.columns(c, o.table()).orElseThrow(() -> new IllegalArgumentException(
-                    "JDBC table '" + tableName + "': table " + o.table() + " does not exist at " + o.safeUrl()));
-            columns = TableShape.match(existing, o.table(), declared.names(),
-                    declared.fields().stream().map(Field::type).toList(), "'" + tableName + "'");
+            Map<String, TableShape.DbColumn> existing = TableShape.columns(c, o.table()).orElseThrow(() ->
+                    new IllegalArgumentException("table " + o.table() + " does not exist at " + o.safeUrl()));
+            schema = declared.orElseGet(() -> fromDatabase(existing, o));
+            for (Field f : schema.fields()) {
+                if (f.type() == DataType.STRUCT) {
+                    throw new IllegalArgumentException("column '" + f.name() + "' cannot be a struct");
+                }
+            }
+            columns = TableShape.match(existing, o.table(), schema.names(),
+                    schema.fields().stream().map(Field::type).toList(), "the declared table");
         } catch (SQLException e) {
-            throw new IllegalArgumentException("JDBC table '" + tableName + "' at " + o.safeUrl() + ": "
+            throw new IllegalArgumentException("table " + o.table() + " at " + o.safeUrl() + ": "
                     + Secrets.scrub(e.getMessage(), o.secrets()));
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage()); // cannot connect: already without credentials
         }
-        return new Cached(o, declared, columns);
+        return new JdbcTable(o, schema, columns);
     }
 
-    /** Reads the table, or answers the last read while it is younger than the TTL. */
-    static final class Cached implements Supplier<Batch> {
+    /** The Eddy schema of a database table's columns; a column of a type Eddy has no match for is named. */
+    private static Schema fromDatabase(Map<String, TableShape.DbColumn> columns, JdbcOptions o) {
+        List<Field> fields = new ArrayList<>();
+        for (TableShape.DbColumn c : columns.values()) {
+            DataType t = switch (c.jdbcType()) {
+                case Types.BOOLEAN, Types.BIT -> DataType.BOOLEAN;
+                case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> DataType.INT;
+                case Types.BIGINT -> DataType.LONG;
+                case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.NUMERIC, Types.DECIMAL -> DataType.DOUBLE;
+                case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR, Types.LONGNVARCHAR,
+                     Types.CLOB -> DataType.STRING;
+                case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> DataType.TIMESTAMP;
+                default -> throw new IllegalArgumentException("column '" + c.name() + "' of table " + o.table()
+                        + " is " + c.typeName().toUpperCase(Locale.ROOT) + ", which Eddy cannot read; declare the"
+                        + " columns to read without it");
+            };
+            fields.add(Field.of(c.name(), t));
+        }
+        return Schema.of(fields);
+    }
+
+    /** Reads the table, or answers the last read of the same columns while it is younger than the TTL. */
+    static final class JdbcTable implements StaticTable {
         private final JdbcOptions options;
         private final Schema schema;
-        private final String select;
-        private Batch last;
-        private long readAtNanos;
+        private final Map<String, String> dbNames = new HashMap<>();
+        private final Map<List<String>, Batch> cached = new HashMap<>();
+        private final Map<List<String>, Long> readAt = new HashMap<>();
 
-        Cached(JdbcOptions options, Schema schema, List<String> columns) {
+        JdbcTable(JdbcOptions options, Schema schema, List<String> columns) {
             this.options = options;
             this.schema = schema;
-            this.select = "SELECT " + columns.stream().map(Dialect::quote).collect(Collectors.joining(", "))
-                    + " FROM " + options.table();
+            for (int i = 0; i < columns.size(); i++) {
+                dbNames.put(schema.field(i).name(), columns.get(i));
+            }
         }
 
         @Override
-        public synchronized Batch get() {
+        public Schema schema() {
+            return schema;
+        }
+
+        @Override
+        public synchronized Batch read(List<String> columns) {
+            List<String> wanted = columns.isEmpty() ? schema.names() : List.copyOf(columns);
             Duration ttl = options.cacheTtl();
-            if (last != null && !ttl.isZero() && System.nanoTime() - readAtNanos < ttl.toNanos()) {
+            Batch last = cached.get(wanted);
+            if (last != null && !ttl.isZero() && System.nanoTime() - readAt.get(wanted) < ttl.toNanos()) {
                 return last;
             }
+            List<Field> fields = new ArrayList<>();
+            for (String c : wanted) {
+                int i = schema.indexOf(c);
+                if (i < 0) {
+                    throw new IllegalArgumentException("table " + options.table() + " has no column '" + c + "'");
+                }
+                fields.add(schema.field(i));
+            }
+            String select = "SELECT " + wanted.stream().map(c -> Dialect.quote(dbNames.get(c)))
+                    .collect(Collectors.joining(", ")) + " FROM " + options.table();
             try (Connection c = JdbcConnections.open(options)) {
-                last = read(c, select, schema);
-                readAtNanos = System.nanoTime();
-                return last;
+                Batch b = JdbcTableProvider.read(c, select, Schema.of(fields));
+                cached.put(wanted, b);
+                readAt.put(wanted, System.nanoTime());
+                return b;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read table " + options.table() + " at " + options.safeUrl()
                         + ": " + Secrets.scrub(e.getMessage(), options.secrets()), null);
             }
+        }
+
+        @Override
+        public String description() {
+            return "JdbcTable[" + options.safeUrl() + ", " + options.table() + "]";
         }
     }
 

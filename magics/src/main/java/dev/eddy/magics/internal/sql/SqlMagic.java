@@ -43,6 +43,11 @@ public final class SqlMagic implements CellMagic, MagicHelp {
     SqlOptions o = Args.parse(new SqlOptions(), args);
     int maxRows = o.maxRows();
     ChartSpec chart = chart(o);
+    // checked before any SQL runs, also for a batch SELECT that would not use them
+    if (o.mode != null) {
+      QueryLauncher.mode(o.mode);
+    }
+    QueryLauncher.trigger(o.trigger);
     if (body.isBlank()) {
       throw new MagicException("%%sql needs SQL in the cell below its first line.\n\n" + Args.usage(new SqlOptions()));
     }
@@ -65,6 +70,9 @@ public final class SqlMagic implements CellMagic, MagicHelp {
     } else if (r instanceof SqlResult.Plan p) {
       ctx.display(MimeBundle.text(p.text()));
     } else if (r instanceof SqlResult.Rows rows) {
+      if (chart != null) {
+        checkChartColumns(chart, rows.table().columnNames());
+      }
       ctx.display(ctx.renderers().render(rows.table()));
       if (chart != null) {
         ctx.display(Charts.render(chart, rows.table(), null));
@@ -74,7 +82,35 @@ public final class SqlMagic implements CellMagic, MagicHelp {
     }
   }
 
+  /** --x, --y and --color must name result columns (case-insensitively), refused before anything is shown. */
+  static void checkChartColumns(ChartSpec chart, List<String> columns) {
+    String[][] given = {{"--x", chart.x()}, {"--y", chart.y()}, {"--color", chart.color()}};
+    for (String[] g : given) {
+      if (g[1] != null && columns.stream().noneMatch(c -> c.equalsIgnoreCase(g[1]))) {
+        String shown = g[1].length() > 60 ? g[1].substring(0, 60) + "..." : g[1];
+        throw new MagicException("No column '" + shown + "' for " + g[0] + "; the result's columns are "
+            + String.join(", ", columns));
+      }
+    }
+  }
+
+  /** The columns a live view shows: a STRUCT (window) as its fields, window_start and window_end. */
+  private static List<String> viewColumns(dev.eddy.streaming.api.data.Schema schema) {
+    List<String> names = new java.util.ArrayList<>();
+    for (dev.eddy.streaming.api.data.Field f : schema.fields()) {
+      if (f.children().isEmpty()) {
+        names.add(f.name());
+      } else {
+        f.children().forEach(c -> names.add(f.name() + "_" + c.name()));
+      }
+    }
+    return names;
+  }
+
   private void startStreaming(SqlResult.Streaming s, String text, SqlOptions o, ChartSpec chart, MagicContext ctx) {
+    if (chart != null && s.schema() != null) {
+      checkChartColumns(chart, viewColumns(s.schema()));
+    }
     QueryLauncher launcher = QueryLauncher.of(runtime);
     if (s.query() == null && s.dataset() != null && RemoteLaunch.wanted(runtime, o.engine)) {
       RemoteLaunch.start(runtime, s.dataset(), launcher.name(o.name), o, chart, ctx);

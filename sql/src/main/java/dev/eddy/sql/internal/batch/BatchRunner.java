@@ -57,14 +57,16 @@ public final class BatchRunner {
       SchemaPlus root = calcite.getRootSchema();
       for (Relation r : catalog.all()) {
         if (!r.isStream()) {
-          root.add(r.name(), new RelationTable(r)); // the plan's scans name tables at the root
+          root.add(r.name(), RelationTable.of(r)); // the plan's scans name tables at the root
         }
       }
-      try (PreparedStatement st = connection.unwrap(RelRunner.class).prepareStatement(plan);
+      try (PreparedStatement st = connection.unwrap(RelRunner.class).prepareStatement(CheckedSums.apply(plan));
            ResultSet rs = st.executeQuery()) {
         return ResultTables.toTable(rs);
       }
-    } catch (SQLException | RuntimeException | AssertionError e) {
+    } catch (SQLException | RuntimeException | AssertionError | LinkageError e) {
+      // LinkageError: a constant expression Calcite folds in a static initializer fails as
+      // ExceptionInInitializerError (CAST('1.5' AS INT)); its cause is the query's error
       throw new SqlException("Query failed: " + rootMessage(e), 0, 0);
     }
   }
@@ -93,6 +95,14 @@ public final class BatchRunner {
       t = t.getCause();
     }
     String m = t.getMessage();
+    if (t instanceof NumberFormatException || m != null && m.startsWith("Invalid DATE value")) {
+      // a text that does not cast to the number or time the query compares or computes it with (Spark's error)
+      java.util.regex.Matcher v = java.util.regex.Pattern.compile("[\"']([^\"']{0,60})").matcher(m == null ? "" : m);
+      String value = v.find() ? " '" + v.group(1) + "'" : "";
+      return "[CAST_INVALID_INPUT] The value" + value + " of the type \"STRING\" cannot be cast to "
+          + (t instanceof NumberFormatException ? "a number" : "\"TIMESTAMP\"") + " because it is malformed. Use"
+          + " try_cast to tolerate malformed input and return NULL instead.";
+    }
     return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
   }
 }

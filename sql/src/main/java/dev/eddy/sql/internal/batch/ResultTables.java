@@ -20,7 +20,10 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** A JDBC result as a Tablesaw table; timestamps are instants (UTC), duplicate names get a suffix. */
+/**
+ * A JDBC result as a Tablesaw table; timestamps are instants (UTC), duplicate names get a suffix, a text column
+ * holding an empty string is an {@link ExactStringColumn} (a StringColumn would turn '' into NULL).
+ */
 final class ResultTables {
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
@@ -43,6 +46,14 @@ final class ResultTables {
     while (rs.next()) {
       for (int i = 1; i <= n; i++) {
         append(columns.get(i - 1), rs, i);
+      }
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i) instanceof ExactStringColumn c && !c.asSet().contains("")) {
+        // no empty string: a StringColumn (its missing value "" then only ever means NULL)
+        StringColumn s = StringColumn.create(c.name());
+        c.forEach(s::append);
+        columns.set(i, s);
       }
     }
     return Table.create("result", columns);
@@ -68,7 +79,7 @@ final class ResultTables {
         return InstantColumn.create(name); // shown as ISO-8601 UTC with 'Z', as live views show the engine's
 
       default:
-        return StringColumn.create(name);
+        return ExactStringColumn.create(name); // keeps '' apart from NULL while the rows are read
     }
   }
 
@@ -90,7 +101,7 @@ final class ResultTables {
       if (t == null) c.appendMissing(); else c.append(t.toInstant());
     } else {
       Object v = rs.getObject(i);
-      ((StringColumn) column).append(v == null ? null : v.toString());
+      ((ExactStringColumn) column).append(v == null ? null : v.toString());
     }
   }
 }

@@ -42,7 +42,7 @@ public final class CatalogSchema extends AbstractSchema {
   @Override protected Map<String, Table> getTableMap() {
     Map<String, Table> tables = new LinkedHashMap<>();
     for (Relation r : catalog.all()) {
-      tables.put(r.name(), new RelationTable(r));
+      tables.put(r.name(), RelationTable.of(r));
     }
     return tables;
   }

@@ -15,11 +15,23 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * A catalog entry as a Calcite table. Tables scan a fresh snapshot of their rows; streams are unbounded
  * and are never scanned by Calcite (streaming queries are translated for the engine instead).
  */
-public final class RelationTable extends AbstractTable implements ScannableTable {
+public class RelationTable extends AbstractTable {
   private final Relation relation;
 
-  public RelationTable(Relation relation) {
+  RelationTable(Relation relation) {
     this.relation = relation;
+  }
+
+  /**
+   * The Calcite table of a catalog entry: one whose rows a format provider reads by column
+   * ({@link ColumnSnapshot}) lets Calcite push the query's projection into the scan, so only the columns the query
+   * uses are read (a Parquet table decodes nothing else).
+   */
+  public static org.apache.calcite.schema.Table of(Relation relation) {
+    if (relation.snapshot() instanceof ColumnSnapshot) {
+      return new PrunedTable(relation);
+    }
+    return new PlainTable(relation);
   }
 
   public Relation relation() {
@@ -30,11 +42,25 @@ public final class RelationTable extends AbstractTable implements ScannableTable
     return CalciteTypes.rowType(relation.schema(), typeFactory);
   }
 
-  @Override public Enumerable<Object[]> scan(DataContext root) {
+  /** Every column of every row. */
+  private static final class PlainTable extends RelationTable implements ScannableTable {
+    PlainTable(Relation relation) {
+      super(relation);
+    }
+
+    @Override public Enumerable<Object[]> scan(DataContext root) {
+      return scanAll();
+    }
+  }
+
+  Enumerable<Object[]> scanAll() {
     if (relation.isStream()) {
       throw new IllegalStateException("stream '" + relation.name() + "' is unbounded and cannot be scanned");
     }
-    Object[][] rows = TablesawSchemas.rowsOf(relation.snapshot().get(), relation.schema());
+    return enumerable(TablesawSchemas.rowsOf(relation.snapshot().get(), relation.schema()));
+  }
+
+  static Enumerable<Object[]> enumerable(Object[][] rows) {
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object[]> enumerator() {
         return new InterruptibleRows(rows);
@@ -47,6 +73,30 @@ public final class RelationTable extends AbstractTable implements ScannableTable
    * cancel check of its own in joins and aggregates, and an interrupted cell must not run on for hours. A join
    * reads its outer side row by row, so the check comes at least once per outer row.
    */
+  /** A table whose scans read only the projected columns. */
+  private static final class PrunedTable extends RelationTable
+      implements org.apache.calcite.schema.ProjectableFilterableTable {
+    PrunedTable(Relation relation) {
+      super(relation);
+    }
+
+    @Override public Enumerable<Object[]> scan(DataContext root, java.util.List<org.apache.calcite.rex.RexNode> filters,
+        int @org.checkerframework.checker.nullness.qual.Nullable [] projects) {
+      Relation relation = relation();
+      dev.eddy.streaming.api.data.Schema schema = relation.schema();
+      if (projects != null) {
+        java.util.List<dev.eddy.streaming.api.data.Field> fields = new java.util.ArrayList<>();
+        for (int p : projects) {
+          fields.add(schema.field(p));
+        }
+        schema = dev.eddy.streaming.api.data.Schema.of(fields);
+      }
+      ColumnSnapshot snapshot = (ColumnSnapshot) relation.snapshot();
+      tech.tablesaw.api.Table t = projects == null ? snapshot.get() : snapshot.get(schema.names());
+      return enumerable(TablesawSchemas.rowsOf(t, schema)); // filters stay with Calcite, which applies them
+    }
+  }
+
   private static final class InterruptibleRows implements Enumerator<Object[]> {
     private final Object[][] rows;
     private int i = -1;

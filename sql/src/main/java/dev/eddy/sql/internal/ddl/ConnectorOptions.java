@@ -3,7 +3,6 @@ package dev.eddy.sql.internal.ddl;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.validate.ErrorMessages;
 import dev.eddy.sql.api.NameSuggester;
-import dev.eddy.streaming.api.spi.TableProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,9 @@ final class ConnectorOptions {
   static Map<String, String> checkStream(Map<String, String> options, SqlParserPos pos) {
     String connector = required(options, "connector", pos, "CREATE STREAM");
     if (!STREAM_CONNECTORS.contains(connector)) {
+      if (dev.eddy.streaming.api.spi.Providers.sourceFormats().contains(connector)) {
+        return options; // a format of its own (e.g. 'parquet'): the engine's source checks its options
+      }
       throw unknown("connector", connector, STREAM_CONNECTORS, pos);
     }
     Map<String, String> out = new LinkedHashMap<>(options);
@@ -37,16 +39,22 @@ final class ConnectorOptions {
         }
         break;
       case "file":
+        // not checked for existence: a remote engine (Spark) reads the path on its cluster
         required(options, "path", pos, "connector 'file'");
         break;
       case "socket":
+        known(options, List.of("connector", "host", "port", "format", "includetimestamp"), pos);
         required(options, "host", pos, "connector 'socket'");
-        number(options, required(options, "port", pos, "connector 'socket'"), "port", pos);
+        positive(options, "port", pos);
         break;
       case "rate":
-        if (options.containsKey("rowspersecond")) {
-          number(options, options.get("rowspersecond"), "rowsPerSecond", pos);
-        }
+        known(options, List.of("connector", "rowspersecond", "numpartitions", "maxrowsperbatch"), pos);
+        positive(options, "rowspersecond", pos);
+        positive(options, "numpartitions", pos);
+        positive(options, "maxrowsperbatch", pos);
+        break;
+      case "memory":
+        known(options, List.of("connector", "id"), pos);
         break;
       default:
         break;
@@ -62,15 +70,18 @@ final class ConnectorOptions {
 
   static Map<String, String> checkTable(Map<String, String> options, SqlParserPos pos) {
     String connector = required(options, "connector", pos, "CREATE TABLE");
-    if (!connector.equals("file")) {
-      java.util.Optional<TableProvider> provider = TableProvider.find(connector);
-      if (provider.isEmpty()) {
-        throw ErrorMessages.at(pos, "CREATE TABLE reads static data with 'connector' = 'file' or 'jdbc', not '"
-            + connector + "'; use CREATE STREAM for a stream");
-      }
-      return checkProvided(options, provider.get(), pos);
+    if (ProviderTables.handles(connector)) {
+      return options;
     }
-    required(options, "path", pos, "connector 'file'");
+    if (!connector.equals("file")) {
+      java.util.List<String> known = new java.util.ArrayList<>(java.util.List.of("file"));
+      known.addAll(dev.eddy.streaming.api.spi.Providers.tableFormats());
+      throw ErrorMessages.at(pos, "CREATE TABLE reads static data with 'connector' = " + known.stream()
+          .map(k -> "'" + k + "'").collect(java.util.stream.Collectors.joining(" or ")) + ", not '" + connector
+          + "'; use CREATE STREAM for a stream");
+    }
+    existing(required(options, "path", pos, "connector 'file'"), pos);
+    known(options, List.of("connector", "path", "format", "header"), pos);
     Map<String, String> out = new LinkedHashMap<>(options);
     String format = out.computeIfAbsent("format", k -> "csv");
     if (!format.equals("csv")) {
@@ -80,28 +91,49 @@ final class ConnectorOptions {
   }
 
 
-  /** Options of a table read through a TableProvider: only those it reads (and 'connector'). */
-  private static Map<String, String> checkProvided(Map<String, String> options, TableProvider p, SqlParserPos pos) {
-    for (String key : options.keySet()) {
-      boolean known = key.equals("connector") || p.optionNames().stream().anyMatch(n -> n.endsWith(".*")
-          ? key.startsWith(n.substring(0, n.length() - 1)) : key.equals(n));
-      if (!known) {
-        List<String> names = new java.util.ArrayList<>(p.optionNames());
-        String hint = NameSuggester.closest(key, names).map(b -> ". Did you mean '" + b + "'?").orElse("");
-        SqlException e = ErrorMessages.at(pos, "connector '" + p.connectorName() + "' has no option '" + key
-            + "' (its options: " + String.join(", ", new java.util.TreeSet<>(names)) + ")");
-        throw new SqlException(e.getMessage() + hint, e.line(), e.column());
-      }
-    }
-    return new LinkedHashMap<>(options);
-  }
-
   private static String required(Map<String, String> options, String key, SqlParserPos pos, String who) {
     String v = options.get(key);
     if (v == null || v.isBlank()) {
       throw ErrorMessages.at(pos, who + " needs option '" + key + "'");
     }
     return v;
+  }
+
+  /** Options of a connector with a closed set of them: an unknown one is named, with the closest known one. */
+  private static void known(Map<String, String> options, List<String> known, SqlParserPos pos) {
+    for (String key : options.keySet()) {
+      if (!known.contains(key)) {
+        String hint = NameSuggester.closest(key, known).map(b -> " (did you mean '" + b + "'?)").orElse("");
+        throw ErrorMessages.at(pos, "Unknown option '" + key + "' for connector '" + options.get("connector")
+            + "'" + hint, "its options are " + String.join(", ", known.subList(1, known.size())));
+      }
+    }
+  }
+
+  /** A whole number above zero, if given (a negative rate is refused at CREATE, not when the query runs). */
+  private static void positive(Map<String, String> options, String key, SqlParserPos pos) {
+    String value = options.get(key);
+    if (value == null) {
+      return;
+    }
+    number(options, value, key, pos);
+    if (Long.parseLong(value.trim()) <= 0) {
+      throw ErrorMessages.at(pos, "option '" + key + "' must be a whole number above 0, not '" + value.trim() + "'");
+    }
+  }
+
+  /** The path of a static table must exist when it is created (it is read here, as Spark's reader checks). */
+  private static void existing(String path, SqlParserPos pos) {
+    boolean exists;
+    try {
+      exists = java.nio.file.Files.exists(java.nio.file.Path.of(path));
+    } catch (RuntimeException e) {
+      exists = false; // not a valid path on this system
+    }
+    if (!exists) {
+      String shown = path.length() > 120 ? path.substring(0, 120) + "..." : path;
+      throw ErrorMessages.at(pos, "option 'path': no file or directory '" + shown + "'");
+    }
   }
 
   private static void number(Map<String, String> options, String value, String key, SqlParserPos pos) {

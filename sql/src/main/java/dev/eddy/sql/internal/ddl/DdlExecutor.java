@@ -15,7 +15,6 @@ import dev.eddy.sql.api.NameSuggester;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.spi.TableProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +52,11 @@ public final class DdlExecutor {
     }
     Schema schema = schema(create);
     Map<String, String> options = options(create);
+    if (schema.size() == 0 && !(kind == Relation.Kind.TABLE && ProviderTables.handles(options.get("connector")))) {
+      throw ErrorMessages.at(create.name.getParserPosition(), "Declare the columns of " + kind.word() + " '" + name
+          + "', e.g. CREATE " + kind.name() + " " + name + " (id BIGINT, name STRING) WITH (...)"
+          + " (only a table of a connector that stores its schema, such as 'parquet', may leave them out)");
+    }
     Relation relation;
     if (kind == Relation.Kind.STREAM) {
       options = ConnectorOptions.checkStream(options, create.getParserPosition());
@@ -63,29 +67,21 @@ public final class DdlExecutor {
             "WATERMARK is only allowed on a stream; '" + name + "' is a table");
       }
       options = ConnectorOptions.checkTable(options, create.getParserPosition());
-      if (options.get("connector").equals("file")) {
-        boolean header = !"false".equalsIgnoreCase(options.getOrDefault("header", "true"));
-        relation = Relation.table(name, schema, options,
-            CsvTables.reader(name, Path.of(options.get("path")), schema, header));
-      } else {
-        relation = Relation.table(name, schema, options, external(create, name, schema, options));
+      if (ProviderTables.handles(options.get("connector"))) { // the columns may come from the data
+        relation = ProviderTables.open(name, schema, options, create.getParserPosition());
+        schema = relation.schema();
+        catalog.put(relation);
+        return (existing.isPresent() ? "Replaced " : "Created ") + kind.word() + " '" + name + "' ("
+            + schema.size() + " columns)";
       }
+      boolean header = !"false".equalsIgnoreCase(options.getOrDefault("header", "true"));
+      relation = Relation.table(name, schema, options,
+          CsvTables.reader(name, Path.of(options.get("path")), schema, header));
     }
     catalog.put(relation);
     return (existing.isPresent() ? "Replaced " : "Created ") + kind.word() + " '" + name + "' ("
         + schema.size() + " columns" + relation.watermark().map(w -> ", watermark on " + w.column()
         + " delayed " + pretty(w.delay())).orElse("") + ")";
-  }
-
-  /** A table of a TableProvider's connector, checked against the external table now. */
-  private static ExternalTable external(SqlCreateRelation create, String name, Schema schema,
-      Map<String, String> options) {
-    TableProvider p = TableProvider.find(options.get("connector")).orElseThrow();
-    try {
-      return new ExternalTable(name, p.open(name, options, schema));
-    } catch (RuntimeException e) {
-      throw ErrorMessages.at(create.getParserPosition(), String.valueOf(e.getMessage()));
-    }
   }
 
   public String drop(SqlDropRelation drop) {

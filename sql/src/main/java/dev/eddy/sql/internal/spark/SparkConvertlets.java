@@ -25,9 +25,59 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
   private SparkConvertlets() {
   }
 
+  /** Spark's {@code /}: DECIMAL division at the validated scale, or DOUBLE division. */
+  private static RexNode divide(org.apache.calcite.sql2rel.SqlRexContext cx, SqlCall c) {
+    RexBuilder rb = cx.getRexBuilder();
+    RelDataType type = cx.getValidator().getValidatedNodeType(c);
+    var f = rb.getTypeFactory();
+    RexNode a = cx.convertExpression(c.operand(0));
+    RexNode b = cx.convertExpression(c.operand(1));
+    if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      RexNode scale = rb.makeExactLiteral(java.math.BigDecimal.valueOf(type.getScale()),
+          f.createSqlType(SqlTypeName.INTEGER));
+      RelDataType dec = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, 38, 18), true);
+      RexNode x = SqlTypeUtil.isDecimal(a.getType()) ? a : rb.makeCast(dec, a, true, false);
+      RexNode y = SqlTypeUtil.isDecimal(b.getType()) ? b : rb.makeCast(dec, b, true, false);
+      return rb.makeCall(type, SparkOperators.DECIMAL_DIVIDE, java.util.List.of(x, y, scale));
+    }
+    RelDataType dbl = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true);
+    RexNode call = rb.makeCall(SparkOperators.DIVIDE, rb.makeCast(dbl, a, true, false), rb.makeCast(dbl, b, true, false));
+    return rb.makeCast(type, call, true, false);
+  }
+
+  /** try_add/try_subtract/try_multiply: NULL on INT/BIGINT overflow, otherwise the plain operator. */
+  private static RexNode tryArithmetic(org.apache.calcite.sql2rel.SqlRexContext cx, SqlCall c) {
+    RexBuilder rb = cx.getRexBuilder();
+    RelDataType type = cx.getValidator().getValidatedNodeType(c);
+    SqlTypeName t = type.getSqlTypeName();
+    String name = c.getOperator().getName();
+    RexNode a = cx.convertExpression(c.operand(0));
+    RexNode b = cx.convertExpression(c.operand(1));
+    SqlOperator op;
+    if (t == SqlTypeName.INTEGER || t == SqlTypeName.BIGINT) {
+      boolean isInt = t == SqlTypeName.INTEGER;
+      op = name.equals("TRY_ADD") ? (isInt ? SparkOperators.TRY_ADD_INT : SparkOperators.TRY_ADD_LONG)
+          : name.equals("TRY_SUBTRACT") ? (isInt ? SparkOperators.TRY_SUBTRACT_INT : SparkOperators.TRY_SUBTRACT_LONG)
+          : isInt ? SparkOperators.TRY_MULTIPLY_INT : SparkOperators.TRY_MULTIPLY_LONG;
+      a = rb.makeCast(type, a, true, false);
+      b = rb.makeCast(type, b, true, false);
+    } else {
+      op = name.equals("TRY_ADD") ? SqlStdOperatorTable.PLUS : name.equals("TRY_SUBTRACT")
+          ? SqlStdOperatorTable.MINUS : SqlStdOperatorTable.MULTIPLY;
+    }
+    return rb.makeCast(type, rb.makeCall(op, a, b), true, false);
+  }
+
   @Override public SqlRexConvertlet get(SqlCall call) {
     SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
     SqlKind kind = call.getKind();
+    if (call.getOperator() == SparkOperators.SPARK_SLASH) {
+      return SparkConvertlets::divide;
+    }
+    if (call.getOperator() == SparkOperators.TRY_ADD || call.getOperator() == SparkOperators.TRY_SUBTRACT
+        || call.getOperator() == SparkOperators.TRY_MULTIPLY) {
+      return SparkConvertlets::tryArithmetic;
+    }
     if ((kind == SqlKind.PLUS || kind == SqlKind.MINUS || kind == SqlKind.TIMES) && call.operandCount() == 2
         && standard != null) {
       return (cx, c) -> {

@@ -68,6 +68,52 @@ public final class SparkFunctions {
     }
   }
 
+  // ---- try_add, try_subtract, try_multiply: NULL on overflow ----
+
+  public static Integer tryAddInt(Integer a, Integer b) {
+    return a == null || b == null ? null : orNull(() -> Math.addExact(a, b));
+  }
+
+  public static Integer trySubtractInt(Integer a, Integer b) {
+    return a == null || b == null ? null : orNull(() -> Math.subtractExact(a, b));
+  }
+
+  public static Integer tryMultiplyInt(Integer a, Integer b) {
+    return a == null || b == null ? null : orNull(() -> Math.multiplyExact(a, b));
+  }
+
+  public static Long tryAddLong(Long a, Long b) {
+    return a == null || b == null ? null : orNull(() -> Math.addExact(a, b));
+  }
+
+  public static Long trySubtractLong(Long a, Long b) {
+    return a == null || b == null ? null : orNull(() -> Math.subtractExact(a, b));
+  }
+
+  public static Long tryMultiplyLong(Long a, Long b) {
+    return a == null || b == null ? null : orNull(() -> Math.multiplyExact(a, b));
+  }
+
+  private static <T> T orNull(java.util.function.Supplier<T> f) {
+    try {
+      return f.get();
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  /** DECIMAL {@code a / b} as Spark computes it: rounded HALF_UP to the result's scale, an error for zero. */
+  public static java.math.BigDecimal decimalDivide(java.math.BigDecimal a, java.math.BigDecimal b, Integer scale) {
+    if (a == null || b == null) {
+      return null;
+    }
+    if (b.signum() == 0) {
+      throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
+          + " and return NULL instead.");
+    }
+    return a.divide(b, scale, java.math.RoundingMode.HALF_UP);
+  }
+
   /** {@code try_divide(a, b)}: as {@code /}, but NULL for a zero divisor. */
   public static Double tryDivide(Double a, Double b) {
     return a == null || b == null || b == 0 ? null : a / b;

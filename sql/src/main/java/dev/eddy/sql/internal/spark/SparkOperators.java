@@ -8,7 +8,11 @@ import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlBinaryOperator;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
@@ -62,6 +66,48 @@ public final class SparkOperators {
   public static final SqlUserDefinedFunction MULTIPLY_LONG = udf("SPARK_MULTIPLY", "multiplyLong",
       ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
 
+  /** Spark's try_add/try_subtract/try_multiply: typed as + - *, NULL instead of an overflow error. */
+  public static final SqlFunction TRY_ADD = tryArithmetic("TRY_ADD", ReturnTypes.NULLABLE_SUM);
+  public static final SqlFunction TRY_SUBTRACT = tryArithmetic("TRY_SUBTRACT", ReturnTypes.NULLABLE_SUM);
+  public static final SqlFunction TRY_MULTIPLY = tryArithmetic("TRY_MULTIPLY", ReturnTypes.PRODUCT_NULLABLE);
+  /** Their integral runtimes, chosen by {@link SparkConvertlets} from the validated type. */
+  public static final SqlUserDefinedFunction TRY_ADD_INT = udf("SPARK_TRY_ADD", "tryAddInt",
+      ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT);
+  public static final SqlUserDefinedFunction TRY_SUBTRACT_INT = udf("SPARK_TRY_SUBTRACT", "trySubtractInt",
+      ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT);
+  public static final SqlUserDefinedFunction TRY_MULTIPLY_INT = udf("SPARK_TRY_MULTIPLY", "tryMultiplyInt",
+      ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT);
+  public static final SqlUserDefinedFunction TRY_ADD_LONG = udf("SPARK_TRY_ADD", "tryAddLong",
+      ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
+  public static final SqlUserDefinedFunction TRY_SUBTRACT_LONG = udf("SPARK_TRY_SUBTRACT", "trySubtractLong",
+      ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
+  public static final SqlUserDefinedFunction TRY_MULTIPLY_LONG = udf("SPARK_TRY_MULTIPLY", "tryMultiplyLong",
+      ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
+
+  /**
+   * {@code a / b} before conversion (SparkRewrite puts it for Calcite's {@code /}): typed as Spark types it, a
+   * DECIMAL when both sides are exact and one is a DECIMAL (Spark's precision and scale), otherwise a DOUBLE.
+   * {@link SparkConvertlets} turns it into {@link #DIVIDE} or {@link #DECIMAL_DIVIDE}.
+   */
+  public static final SqlBinaryOperator SPARK_SLASH = new SqlBinaryOperator("/", SqlKind.OTHER, 60, true,
+      SparkOperators::divideType, InferTypes.FIRST_KNOWN, OperandTypes.or(OperandTypes.NUMERIC_NUMERIC,
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.NUMERIC),
+          OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER),
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER))) {
+    // SqlOperator.deriveType would look "/" up again and put Calcite's DIVIDE back
+    @Override public RelDataType deriveType(org.apache.calcite.sql.validate.SqlValidator validator,
+        org.apache.calcite.sql.validate.SqlValidatorScope scope, org.apache.calcite.sql.SqlCall call) {
+      for (org.apache.calcite.sql.SqlNode operand : call.getOperandList()) {
+        validator.deriveType(scope, operand);
+      }
+      return validateOperands(validator, scope, call);
+    }
+  };
+
+  /** DECIMAL division rounded HALF_UP to the result's scale; the call's type is set by the convertlet. */
+  public static final SqlUserDefinedFunction DECIMAL_DIVIDE = udf("SPARK_DECIMAL_DIVIDE", "decimalDivide",
+      ReturnTypes.DECIMAL_QUOTIENT_NULLABLE, Arg.DEC, Arg.DEC, Arg.INT);
+
   /** Spark's text of a TIMESTAMP (CAST(ts AS STRING)), used by {@link SparkConvertlets}. */
   public static final SqlUserDefinedFunction TIMESTAMP_STRING = udf("SPARK_TIMESTAMP_STRING", "timestampString",
       STRING, Arg.TS);
@@ -71,6 +117,7 @@ public final class SparkOperators {
       STRING, Arg.DEC);
 
   private static final List<SqlOperator> FUNCTIONS = List.of(DIVIDE, DIV, TRY_DIVIDE, SUBSTRING2, SUBSTRING3,
+      TRY_ADD, TRY_SUBTRACT, TRY_MULTIPLY,
       udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT, Arg.INT),
       udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT),
       udf("CONCAT", "concat", STRING, Arg.STR, Arg.STR),
@@ -122,6 +169,58 @@ public final class SparkOperators {
       this.java = java;
       this.sql = sql;
       this.family = family;
+    }
+  }
+
+  private static SqlFunction tryArithmetic(String name, SqlReturnTypeInference type) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, type.andThen(SqlTypeTransforms.FORCE_NULLABLE),
+        InferTypes.FIRST_KNOWN, OperandTypes.NUMERIC_NUMERIC, SqlFunctionCategory.NUMERIC);
+  }
+
+  /** Spark's type of {@code a / b}: see {@link #SPARK_SLASH}. */
+  private static RelDataType divideType(SqlOperatorBinding b) {
+    RelDataTypeFactory f = b.getTypeFactory();
+    RelDataType x = b.getOperandType(0);
+    RelDataType y = b.getOperandType(1);
+    boolean nullable = x.isNullable() || y.isNullable();
+    int[] px = exact(b, 0);
+    int[] py = exact(b, 1);
+    boolean decimal = x.getSqlTypeName() == SqlTypeName.DECIMAL || y.getSqlTypeName() == SqlTypeName.DECIMAL;
+    if (!decimal || px == null || py == null) {
+      return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), nullable);
+    }
+    // Spark's DecimalPrecision for Divide, then DecimalType.adjustPrecisionScale (precision loss allowed)
+    int scale = Math.max(6, px[1] + py[0] + 1);
+    int precision = px[0] - px[1] + py[1] + scale;
+    if (precision > 38) {
+      int intDigits = precision - scale;
+      scale = Math.max(38 - intDigits, Math.min(scale, 6));
+      precision = 38;
+    }
+    return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, precision, scale), true);
+  }
+
+  /** Precision and scale of an exact operand as Spark sees it (an integer literal by its digits), else null. */
+  private static int[] exact(SqlOperatorBinding b, int i) {
+    RelDataType t = b.getOperandType(i);
+    switch (t.getSqlTypeName()) {
+      case DECIMAL:
+        return new int[] {t.getPrecision(), t.getScale()};
+      case TINYINT:
+      case SMALLINT:
+      case INTEGER:
+      case BIGINT:
+        if (b.isOperandLiteral(i, false)) {
+          java.math.BigDecimal v = b.getOperandLiteralValue(i, java.math.BigDecimal.class);
+          if (v != null) {
+            return new int[] {Math.max(1, v.precision()), 0};
+          }
+        }
+        int p = t.getSqlTypeName() == SqlTypeName.TINYINT ? 3 : t.getSqlTypeName() == SqlTypeName.SMALLINT ? 5
+            : t.getSqlTypeName() == SqlTypeName.INTEGER ? 10 : 20;
+        return new int[] {p, 0};
+      default:
+        return null;
     }
   }
 

@@ -61,8 +61,8 @@ public final class SparkRewrite {
     SqlOperator op = call.getOperator();
     SqlParserPos pos = call.getParserPosition();
     if (op == SqlStdOperatorTable.DIVIDE) {
-      return SparkOperators.DIVIDE.createCall(pos, cast(call.operand(0), SqlTypeName.DOUBLE),
-          cast(call.operand(1), SqlTypeName.DOUBLE));
+      // typed after validation (DECIMAL or DOUBLE, as Spark types it), converted by SparkConvertlets
+      return SparkOperators.SPARK_SLASH.createCall(pos, call.operand(0), call.operand(1));
     }
     if (op == EddyIntegerDivide.INSTANCE) {
       return SparkOperators.DIV.createCall(pos, cast(call.operand(0), SqlTypeName.BIGINT),

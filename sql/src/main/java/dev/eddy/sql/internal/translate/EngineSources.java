@@ -10,7 +10,7 @@ import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.StaticScan;
-import dev.eddy.sql.internal.ddl.ExternalTable;
+import dev.eddy.sql.internal.catalog.ColumnSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import dev.eddy.streaming.api.plan.Watermark;
@@ -34,9 +34,12 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
     if (r.source() != null) {
       return r.source();
     }
-    if (!r.isStream() && r.snapshot() instanceof ExternalTable external) {
-      // re-read before every batch of a stream-static join (the provider may answer from its cache)
-      return new StaticScan(r.name(), external.batches().get(), external.batches());
+    if (!r.isStream() && r.snapshot() instanceof ColumnSnapshot provided) {
+      // a provider's table (jdbc, parquet) is read again before every batch of a stream-static join, as Spark
+      // re-evaluates a static side per micro-batch; a provider answering from its cache (jdbc's cache.ttl) gives
+      // the same batch, and the join keeps its index
+      java.util.function.Supplier<dev.eddy.streaming.api.data.Batch> rows = () -> provided.table().read(List.of());
+      return new StaticScan(r.name(), rows.get(), rows);
     }
     if (!r.isStream()) {
       Table t = r.snapshot().get().copy();

@@ -32,6 +32,12 @@ final class RexTranslator {
   }
 
   Expr translate(RexNode node) {
+    if (node instanceof RexCall search && search.getKind() == SqlKind.SEARCH) {
+      Expr in = inList(search);
+      if (in != null) {
+        return in;
+      }
+    }
     RexNode n = RexUtil.expandSearch(rexBuilder, null, node);
     if (n instanceof RexInputRef ref) {
       Expr e = input.get(ref.getIndex());
@@ -95,8 +101,16 @@ final class RexTranslator {
       case "||":
       case "CONCAT": return new Expr.Call("concat", args);
       case "ABS": return new Expr.Call("abs", args);
+      case "SQRT": return new Expr.Call("sqrt", args);
+      case "POWER": // Calcite writes SQRT(x) as POWER(x, 0.5)
+        if (call.getOperands().get(1) instanceof RexLiteral half && half.getValueAs(Double.class) != null
+            && half.getValueAs(Double.class) == 0.5) {
+          return new Expr.Call("sqrt", args.subList(0, 1));
+        }
+        throw new Unsupported("function POWER is not supported by the streaming engine yet");
       // Spark's division operators (SparkRewrite): the engine's division is already Spark's
       case "SPARK_DIVIDE": return binary(BinaryOp.DIV, args);
+      case "SPARK_DECIMAL_DIVIDE": return binary(BinaryOp.DIV, args.subList(0, 2)); // the engine's DECIMAL is DOUBLE
       case "SPARK_ADD": return binary(BinaryOp.ADD, args);
       case "SPARK_SUBTRACT": return binary(BinaryOp.SUB, args);
       case "SPARK_MULTIPLY": return binary(BinaryOp.MUL, args);
@@ -161,6 +175,33 @@ final class RexTranslator {
       e = new Expr.Binary(op, e, args.get(i));
     }
     return e;
+  }
+
+  /**
+   * {@code x IN (v1, ..., vn)} with many values (Calcite's SEARCH over points) as the engine's in(x, v1, ...),
+   * which looks values up in a hash set; expanded into n ORs it would nest n deep. Null when it is no such list.
+   */
+  private Expr inList(RexCall search) {
+    try {
+      RexLiteral lit = (RexLiteral) search.getOperands().get(1);
+      org.apache.calcite.util.Sarg<?> sarg = lit.getValueAs(org.apache.calcite.util.Sarg.class);
+      if (sarg == null || !sarg.isPoints() || sarg.pointCount < 8
+          || sarg.nullAs != org.apache.calcite.rex.RexUnknownAs.UNKNOWN) {
+        return null;
+      }
+      List<Expr> args = new ArrayList<>();
+      args.add(translate(search.getOperands().get(0)));
+      for (var range : sarg.rangeSet.asRanges()) {
+        RexNode v = rexBuilder.makeLiteral(range.lowerEndpoint(), lit.getType(), false);
+        if (!(v instanceof RexLiteral point)) {
+          return null;
+        }
+        args.add(literal(point));
+      }
+      return new Expr.Call("in", args);
+    } catch (RuntimeException e) {
+      return null; // anything unexpected: the plain expansion below
+    }
   }
 
   static Expr literal(RexLiteral lit) {

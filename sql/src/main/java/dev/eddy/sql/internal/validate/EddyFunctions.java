@@ -26,6 +26,8 @@ final class EddyFunctions {
       null, OperandTypes.ARRAY, SqlFunctionCategory.SYSTEM);
 
   static final SqlOperatorTable TABLE = SqlOperatorTables.of(List.of(SPLIT, EXPLODE,
+      // Spark's try_cast(x AS type): NULL where CAST fails
+      SqlLibraryOperators.TRY_CAST,
       // Spark's epoch conversions (Calcite has them in its BigQuery library)
       SqlLibraryOperators.TIMESTAMP_SECONDS, SqlLibraryOperators.TIMESTAMP_MILLIS,
       SqlLibraryOperators.TIMESTAMP_MICROS, SqlLibraryOperators.UNIX_SECONDS, SqlLibraryOperators.UNIX_MILLIS,

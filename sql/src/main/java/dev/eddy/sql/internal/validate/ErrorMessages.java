@@ -30,6 +30,73 @@ public final class ErrorMessages {
   private ErrorMessages() {
   }
 
+  /** Deeper nesting than this is refused before parsing (the parser recurses per parenthesis). */
+  static final int MAX_NESTING = 250;
+
+  /**
+   * Refuses text nested deeper than {@link #MAX_NESTING} parentheses with one line and the position of the first
+   * parenthesis too many (3,000 nested parentheses made Calcite's parser fail with a NullPointerException).
+   * Parentheses inside quotes and comments do not count.
+   */
+  public static void checkNesting(String text) {
+    int depth = 0;
+    int line = 1;
+    int column = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      column++;
+      if (ch == '\n') {
+        line++;
+        column = 0;
+      }
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        }
+      } else if (ch == '\'' || ch == '`' || ch == '"') {
+        quote = ch;
+      } else if (ch == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
+        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+          i++;
+        }
+      } else if (ch == '(' && ++depth > MAX_NESTING) {
+        throw at("Syntax error", line, column, "expression nested more than " + MAX_NESTING
+            + " parentheses deep; simplify it");
+      } else if (ch == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+  }
+
+  /**
+   * A batch SUM that overflowed (Spark's [ARITHMETIC_OVERFLOW]) names the SUM and its position; other errors are
+   * returned as they are.
+   */
+  public static SqlException namingSum(SqlException e, org.apache.calcite.sql.SqlNode validated) {
+    if (e.getMessage() == null || !e.getMessage().contains("overflow in sum")) {
+      return e;
+    }
+    List<org.apache.calcite.sql.SqlCall> sums = new ArrayList<>();
+    validated.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override public Void visit(org.apache.calcite.sql.SqlCall call) {
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.SUM) {
+          sums.add(call);
+        }
+        return super.visit(call);
+      }
+    });
+    if (sums.isEmpty()) {
+      return e;
+    }
+    org.apache.calcite.sql.SqlCall sum = sums.get(0);
+    String text = sum.toString().replace('\n', ' ');
+    text = text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    String detail = e.getMessage().replaceFirst("^Query failed: ", "").replace("overflow in sum", "overflow");
+    return at(sum.getParserPosition(), "Query failed: " + detail.replaceFirst("\\. Use", " in " + text
+        + (sums.size() > 1 ? " (or another SUM)" : "") + ". Use"));
+  }
+
   /** True if the parser found nothing but blanks and comments. */
   public static boolean isEmptyInput(SqlParseException e) {
     return e.getCause() instanceof ParseException pe && pe.currentToken != null && pe.currentToken.endLine == 0
@@ -137,7 +204,14 @@ public final class ErrorMessages {
       String name = o.group(1);
       return suggest("Unknown stream or table '" + name + "'", line, column, name, allRelationNames);
     }
-    return new SqlException(message + positionSuffix(line, column), line, column);
+    // Calcite lists every supported form on lines of their own: the first line says what is wrong
+    String first = clip(firstLine(message).replaceFirst("\\. Supported form\\(s\\):.*$", ""));
+    return new SqlException(first + positionSuffix(line, column), line, column);
+  }
+
+  /** Quoted text longer than 80 characters is cut, so no message echoes a long input. */
+  static String clip(String s) {
+    return s.replaceAll("'([^']{60})[^']{20,}'", "'$1...'");
   }
 
   /** An error found by Eddy's own checks, at a parser position. */
@@ -160,7 +234,7 @@ public final class ErrorMessages {
   }
 
   private static SqlException at(String kind, int line, int column, String detail) {
-    return new SqlException(kind + " at line " + line + ", column " + column + ": " + detail, line, column);
+    return new SqlException(kind + " at line " + line + ", column " + column + ": " + clip(detail), line, column);
   }
 
   private static String positionSuffix(int line, int column) {

@@ -70,16 +70,23 @@ public final class QueryPlanner {
       // Calcite occasionally fails inside validation without a position; never let that escape raw
       throw ErrorMessages.at(query.getParserPosition(), "Invalid query (" + e.getMessage() + ")");
     }
+    LiteralCasts.check(validated, validator);
     Relation sink = null;
     RelRoot rel;
     try {
-      rel = converter(validator, reader, types).convertQuery(validated, false, true);
+      boolean streaming = reads.stream().anyMatch(Relation::isStream);
+      rel = converter(validator, reader, types, streaming).convertQuery(validated, false, true);
     } catch (RuntimeException | AssertionError e) {
       throw ErrorMessages.at(query.getParserPosition(), "Cannot plan this query: " + e.getMessage().lines()
           .findFirst().orElse(e.toString()));
     }
     if (validated instanceof SqlInsert insert) {
       sink = relationOf((SqlIdentifier) insert.getTargetTable());
+      if (sink.isStream() && List.of("rate", "socket").contains(sink.connector())) {
+        throw ErrorMessages.at(insert.getTargetTable().getParserPosition(), "Cannot INSERT INTO '" + sink.name()
+            + "'", "a '" + sink.connector() + "' stream is a source only; write to a topic, kafka, file or memory"
+            + " stream");
+      }
       String sinkName = sink.name();
       reads.removeIf(r -> r.name().equalsIgnoreCase(sinkName));
       // plan the rows to write: the input of the table modification, with the sink's column names
@@ -90,7 +97,7 @@ public final class QueryPlanner {
   }
 
   private static SqlToRelConverter converter(SqlValidator validator, CalciteCatalogReader reader,
-      JavaTypeFactoryImpl types) {
+      JavaTypeFactoryImpl types, boolean streaming) {
     VolcanoPlanner planner = new VolcanoPlanner();
     // batch queries run this plan on Calcite's enumerable engine (BatchRunner), which optimises it here
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
@@ -101,6 +108,9 @@ public final class QueryPlanner {
     // explode(...): that would count input rows instead of exploded ones
     SqlToRelConverter.Config defaults = SqlToRelConverter.config();
     SqlToRelConverter.Config config = defaults.withTrimUnusedFields(false).withExpand(false)
+        // a streaming IN list stays a predicate (the engine has no VALUES to join with); batch keeps Calcite's
+        // join with VALUES for long lists, which its enumerable engine runs fast
+        .withInSubQueryThreshold(streaming ? Integer.MAX_VALUE : SqlToRelConverter.DEFAULT_IN_SUB_QUERY_THRESHOLD)
         .withRelBuilderConfigTransform(b -> defaults.getRelBuilderConfigTransform().apply(b)
             .withPruneInputOfAggregate(false).withBloat(-1));
     return new SqlToRelConverter((rowType, sql, schemaPath, viewPath) -> {

@@ -25,6 +25,21 @@ public final class SparkTypeSystem extends RelDataTypeSystemImpl {
         argumentType.isNullable());
   }
 
+  /** Spark's SUM: BIGINT for integral input, DECIMAL(p + 10, s) for DECIMAL(p, s), DOUBLE for floating. */
+  @Override public org.apache.calcite.rel.type.RelDataType deriveSumType(
+      org.apache.calcite.rel.type.RelDataTypeFactory typeFactory, org.apache.calcite.rel.type.RelDataType argumentType) {
+    SqlTypeName t = argumentType.getSqlTypeName();
+    if (t == SqlTypeName.TINYINT || t == SqlTypeName.SMALLINT || t == SqlTypeName.INTEGER) {
+      return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.BIGINT),
+          argumentType.isNullable());
+    }
+    if (t == SqlTypeName.DECIMAL) {
+      return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DECIMAL,
+          Math.min(38, argumentType.getPrecision() + 10), argumentType.getScale()), argumentType.isNullable());
+    }
+    return super.deriveSumType(typeFactory, argumentType);
+  }
+
   @Override public int getMaxPrecision(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
   }

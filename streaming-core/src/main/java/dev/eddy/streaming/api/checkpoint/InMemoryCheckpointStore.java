@@ -1,7 +1,13 @@
 package dev.eddy.streaming.api.checkpoint;
 
+import dev.eddy.streaming.api.data.Batch;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -10,8 +16,10 @@ import java.util.UUID;
  */
 public final class InMemoryCheckpointStore implements CheckpointStore {
     private final boolean keepState;
-    private final java.util.Map<String, java.util.TreeMap<Long, dev.eddy.streaming.api.data.Batch>> states =
-            new java.util.HashMap<>();
+    private final Map<String, StateStorage> states = new HashMap<>();
+    private UUID id;
+    private final TreeMap<Long, OffsetLogEntry> log = new TreeMap<>();
+    private long committed = -1;
 
     /** A store that keeps offsets and commits, and operator state too. */
     public InMemoryCheckpointStore() {
@@ -24,28 +32,32 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public boolean wantsState() {
-        return keepState;
+    public synchronized StateStorage stateStorage(String operatorId) {
+        return keepState ? states.computeIfAbsent(operatorId, op -> new FullStates()) : StateStorage.NONE;
     }
 
-    @Override
-    public synchronized void stateCommitted(String operatorId, long version, dev.eddy.streaming.api.data.Batch raw) {
-        var versions = states.computeIfAbsent(operatorId, k -> new java.util.TreeMap<>());
-        versions.put(version, raw);
-        while (versions.size() > 2) {
-            versions.pollFirstEntry();
+    /** The last two full states of one operator. */
+    private static final class FullStates implements StateStorage {
+        private final TreeMap<Long, Batch> versions = new TreeMap<>();
+
+        @Override
+        public boolean keepsState() {
+            return true;
+        }
+
+        @Override
+        public synchronized void write(long version, StateDelta delta) {
+            versions.put(version, delta.fullState().get());
+            while (versions.size() > 2) {
+                versions.pollFirstEntry();
+            }
+        }
+
+        @Override
+        public synchronized Optional<Batch> read(long version) {
+            return Optional.ofNullable(versions.get(version));
         }
     }
-
-    @Override
-    public synchronized Optional<dev.eddy.streaming.api.data.Batch> loadState(String operatorId, long version) {
-        var versions = states.get(operatorId);
-        return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
-    }
-
-    private UUID id;
-    private final java.util.TreeMap<Long, OffsetLogEntry> log = new java.util.TreeMap<>();
-    private long committed = -1;
 
     @Override
     public synchronized UUID queryId(UUID proposed) {
@@ -53,6 +65,11 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
             id = proposed;
         }
         return id;
+    }
+
+    /** Nothing to check: a store in memory lives only as long as the query that made it. */
+    @Override
+    public void checkPlan(List<String> statefulOperators, int numSources) {
     }
 
     @Override
@@ -79,7 +96,13 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public synchronized void commitBatch(long batchId) {
+    public synchronized void commitBatch(long batchId, long nextWatermarkMicros) {
         committed = batchId;
+    }
+
+    /** Not kept: a restart in memory resumes with the watermark its last batch logged. */
+    @Override
+    public OptionalLong watermarkAfter(long batchId) {
+        return OptionalLong.empty();
     }
 }

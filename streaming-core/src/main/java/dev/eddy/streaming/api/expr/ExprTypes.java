@@ -190,6 +190,11 @@ public final class ExprTypes {
         return switch (fn) {
             case "lower", "upper", "trim", "concat" -> DataType.STRING;
             case "length" -> DataType.INT;
+            case "in" -> DataType.BOOLEAN;
+            case "sqrt" -> {
+                numeric(type(a.get(0), in), a.get(0));
+                yield DataType.DOUBLE;
+            }
             case "abs" -> numeric(type(a.get(0), in), a.get(0));
             case "coalesce" -> type(a.get(0), in);
             case "case_when" -> caseWhenType(c, in);

@@ -28,7 +28,8 @@ public record Join(LogicalPlan left, LogicalPlan right, JoinType type, Expr cond
         }
     }
 
-    static Schema combine(Schema l, Schema r) {
+    /** The join's output schema: left columns, then right columns ({@code right_} before a taken name). */
+    public static Schema combine(Schema l, Schema r) {
         List<Field> out = new ArrayList<>(l.fields());
         for (Field f : r.fields()) {
             out.add(l.indexOf(f.name()) >= 0 ? f.withName("right_" + f.name()) : f);

@@ -7,13 +7,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The registry of source and sink formats. At first use it loads every {@link SourceProvider} and
- * {@link SinkProvider} on the class path with {@link ServiceLoader}; {@link #register} adds or replaces one
+ * The registry of source, sink and bounded-table formats. At first use it loads every {@link SourceProvider} and
+ * {@link SinkProvider} and {@link TableProvider} on the class path with {@link ServiceLoader}; {@link #register} adds or replaces one
  * at run time (e.g. from a notebook cell). Format names are case-insensitive.
  */
 public final class Providers {
     private static final Map<String, SourceProvider> SOURCES = new ConcurrentHashMap<>();
     private static final Map<String, SinkProvider> SINKS = new ConcurrentHashMap<>();
+    private static final Map<String, TableProvider> TABLES = new ConcurrentHashMap<>();
     private static volatile boolean loaded;
 
     private Providers() {
@@ -27,6 +28,27 @@ public final class Providers {
     public static void register(SinkProvider p) {
         load();
         SINKS.put(key(p.formatName()), p);
+    }
+
+    public static void register(TableProvider p) {
+        load();
+        TABLES.put(key(p.formatName()), p);
+    }
+
+    /** The provider of a bounded-table format, or an IllegalArgumentException listing the known ones. */
+    public static TableProvider table(String format) {
+        load();
+        TableProvider p = TABLES.get(key(format));
+        if (p == null) {
+            throw new IllegalArgumentException("unknown table format '" + format + "'; known: "
+                    + new TreeMap<>(TABLES).keySet());
+        }
+        return p;
+    }
+
+    public static java.util.Set<String> tableFormats() {
+        load();
+        return new TreeMap<>(TABLES).keySet();
     }
 
     /** The provider for a source format, or an IllegalArgumentException listing the known formats. */
@@ -78,6 +100,9 @@ public final class Providers {
             }
             for (SinkProvider p : ServiceLoader.load(SinkProvider.class, cl)) {
                 SINKS.putIfAbsent(key(p.formatName()), p);
+            }
+            for (TableProvider p : ServiceLoader.load(TableProvider.class, cl)) {
+                TABLES.putIfAbsent(key(p.formatName()), p);
             }
             loaded = true;
         }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
-import dev.eddy.streaming.api.checkpoint.StateDelta;
-import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.checkpoint.StateStorage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
 /**
  * A checkpoint in a directory, Spark's layout. Everything the restart depends on (metadata, the last offsets and
  * commit entries) is read and verified when the store is opened, so a damaged checkpoint fails before anything is
- * written. Each batch writes a delta of each operator's state, and every {@code stateSnapshotInterval} versions a
- * full snapshot too (Spark's layout). Old batches beyond {@code minBatchesToRetain} are removed after each commit
+ * written. Each stateful operator's state goes to its {@link FileStateStorage} (deltas, and a snapshot every
+ * {@code stateSnapshotInterval} versions). Old batches beyond {@code minBatchesToRetain} are removed after each commit
  * (state keeps, per operator, the newest snapshot the retained batches still need and every state file after it).
  */
 public final class FileCheckpointStore implements CheckpointStore {
@@ -29,7 +30,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     private final CheckpointLayout layout;
     private final int minBatchesToRetain;
     private final int snapshotInterval;
-    private final java.util.Map<String, Long> lastSnapshot = new java.util.HashMap<>();
+    private final Map<String, FileStateStorage> storages = new HashMap<>();
     private volatile Consumer<Path> stateFileListener = p -> { };
     private final JsonNode storedMetadata;
     private final Optional<OffsetLogEntry> lastOffsets;
@@ -115,56 +116,15 @@ public final class FileCheckpointStore implements CheckpointStore {
                 ChecksummedText.encode(LogCodec.offsets(entry)));
     }
 
-    @Override
-    public boolean wantsState() {
-        return true;
-    }
-
     /** Called with each state file right after it was written (lets a test stop the process between files). */
     public void onStateFileWritten(Consumer<Path> listener) {
         this.stateFileListener = listener;
     }
 
-    /** A full snapshot (an operator that does not track its changes). */
     @Override
-    public void stateCommitted(String operatorId, long version, Batch state) {
-        writeSnapshot(operatorId, version, -1, state);
-    }
-
-    /** The delta; then, if {@code snapshotInterval} versions passed since the last snapshot, a snapshot too. */
-    @Override
-    public void stateChanged(String operatorId, long version, StateDelta delta) {
-        Path dir = layout.stateDir(operatorId);
-        Path f = CheckpointLayout.delta(dir, version);
-        AtomicFiles.write(f, StateFile.encode(StateFile.Kind.DELTA, version, StatePayload.delta(delta)));
-        stateFileListener.accept(f);
-        long last = lastSnapshot.computeIfAbsent(operatorId, op -> newestSnapshot(dir));
-        if (version - last >= snapshotInterval) {
-            writeSnapshot(operatorId, version, delta.keyColumns(), delta.fullState().get());
-        }
-    }
-
-    private void writeSnapshot(String operatorId, long version, int keyColumns, Batch state) {
-        Path f = CheckpointLayout.snapshot(layout.stateDir(operatorId), version);
-        AtomicFiles.write(f, StateFile.encode(StateFile.Kind.SNAPSHOT, version, StatePayload.snapshot(keyColumns,
-                state)));
-        lastSnapshot.put(operatorId, version);
-        stateFileListener.accept(f);
-    }
-
-    private static long newestSnapshot(Path dir) {
-        long[] s = CheckpointLayout.numbered(dir, StateFile.Kind.SNAPSHOT.suffix());
-        return s.length == 0 ? -1 : s[s.length - 1];
-    }
-
-    @Override
-    public Optional<Batch> loadState(String operatorId, long version) {
-        return StateChain.restore(layout.stateDir(operatorId), version);
-    }
-
-    @Override
-    public void commitBatch(long batchId) {
-        commitBatch(batchId, Long.MIN_VALUE);
+    public synchronized StateStorage stateStorage(String operatorId) {
+        return storages.computeIfAbsent(operatorId, op -> new FileStateStorage(layout.stateDir(op), snapshotInterval,
+                f -> stateFileListener.accept(f)));
     }
 
     @Override
@@ -197,7 +157,7 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     /** State written by a batch that never committed is not trusted: its batch is re-run. */
     private void discardStateAfter(long committed) {
-        lastSnapshot.clear();
+        storages.values().forEach(FileStateStorage::forget);
         for (String op : layout.operators()) {
             Path dir = layout.stateDir(op);
             for (StateFile.Kind kind : StateFile.Kind.values()) {

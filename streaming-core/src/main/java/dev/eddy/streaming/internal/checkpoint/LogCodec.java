@@ -33,6 +33,10 @@ final class LogCodec {
                 throw new IllegalStateException("a source offset is not JSON: " + s, ex);
             }
         }
+        if (!e.conf().isEmpty()) {
+            ObjectNode conf = o.putObject("conf");
+            new java.util.TreeMap<>(e.conf()).forEach(conf::put);
+        }
         return o.toString();
     }
 
@@ -42,8 +46,10 @@ final class LogCodec {
         for (JsonNode s : o.path("sources")) {
             sources.add(s.toString());
         }
+        java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
+        o.path("conf").fields().forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
         return new OffsetLogEntry(o.path("batchId").asLong(), sources, o.path("batchWatermarkMicros").asLong(),
-                o.path("batchTimestampMs").asLong());
+                o.path("batchTimestampMs").asLong(), conf);
     }
 
     static String commit(long batchId, long nextWatermark) {

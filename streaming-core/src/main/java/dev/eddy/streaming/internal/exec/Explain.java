@@ -3,8 +3,8 @@ package dev.eddy.streaming.internal.exec;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.internal.ops.BatchContext;
-import dev.eddy.streaming.internal.ops.LateRows;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
+import dev.eddy.streaming.internal.state.LateRows;
 import dev.eddy.streaming.internal.table.Tables;
 
 import java.time.Instant;
@@ -42,7 +42,7 @@ public final class Explain {
         long total = 0;
         List<LateRowsReport.DroppedRow> sample = new ArrayList<>();
         for (StatefulOperator op : plan.statefulOps()) {
-            LateRows l = op.lateRows();
+            LateRows l = op.store().lateRows();
             total += l.total();
             for (LateRows.Dropped d : l.sample()) {
                 sample.add(new LateRowsReport.DroppedRow(d.batchId(), d.row(), Tables.toInstant(d.windowEndMicros()),

@@ -22,7 +22,8 @@ import java.util.OptionalLong;
 
 /**
  * Runs a planned query one micro-batch at a time, Spark's way: ask sources for their latest offsets, log
- * the offsets, read the batches, run the operators, hand the output to the sink, commit, then move the
+ * the offsets, read the batches, run the operators ({@link OperatorDriver}), hand the output to the sink, let each
+ * stateful operator's state store write what the batch changed, commit, then move the
  * watermark ({@link WatermarkTracker}: Spark's rules, from the epoch, never backwards). A no-data batch runs
  * when no source has data but a stateful operator would act on the new watermark.
  *
@@ -32,6 +33,7 @@ import java.util.OptionalLong;
 public final class MicroBatchExecutor {
     private final QueryIdentity identity;
     private final PhysicalPlan plan;
+    private final OperatorDriver driver;
     private final Sink sink;
     private final OutputMode mode;
     private final Clock clock;
@@ -75,6 +77,7 @@ public final class MicroBatchExecutor {
         this.checkpointLocation = checkpointLocation;
         this.identity = identity;
         this.plan = plan;
+        this.driver = new OperatorDriver(plan.root());
         this.sink = sink;
         this.mode = mode;
         this.clock = clock;
@@ -94,12 +97,14 @@ public final class MicroBatchExecutor {
                     Optional.of(s.schema()), clock, checkpointLocation.map(c -> c + sub)));
             starts[i] = sources[i].initialOffset();
         }
-        plan.root().open();
         List<String> stateful = new ArrayList<>();
         for (StatefulOperator op : plan.statefulOps()) {
             stateful.add(op.describe());
         }
         store.checkPlan(stateful, sources.length);
+        for (int i = 0; i < plan.statefulOps().size(); i++) {
+            plan.statefulOps().get(i).store().attach(store.stateStorage(String.valueOf(i)));
+        }
         resume();
     }
 
@@ -133,23 +138,16 @@ public final class MicroBatchExecutor {
             restored = Math.max(restored, store.watermarkAfter(committed.getAsLong()).orElse(restored));
         }
         watermarks.restore(restored);
+        // as Spark's OffsetSeqMetadata: the checkpoint's policy wins; a checkpoint that names none ran with "min"
+        watermarks.restorePolicy(WatermarkTracker.Policy.parse(
+                e.conf().getOrDefault(OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, "min")));
         watermark = watermarks.current();
         resumedBatchWatermark = plan.watermarks().isEmpty() ? watermark : Math.max(0, e.watermarkMicros());
     }
 
     private void restoreState(long version) {
-        if (!store.wantsState()) {
-            return;
-        }
-        for (int i = 0; i < plan.statefulOps().size(); i++) {
-            StatefulOperator op = plan.statefulOps().get(i);
-            Optional<Batch> raw = store.loadState(String.valueOf(i), version);
-            if (raw.isPresent()) {
-                op.restoreState(raw.get());
-            } else if (!op.canSaveState()) {
-                throw new UnsupportedOperationException(op.describe() + " cannot restore its state from a checkpoint "
-                        + "yet; restarting would silently lose it. Start the query with a new checkpoint location.");
-            }
+        for (StatefulOperator op : plan.statefulOps()) {
+            op.store().restore(version, op.describe());
         }
     }
 
@@ -212,7 +210,8 @@ public final class MicroBatchExecutor {
         for (Offset o : latest) {
             jsons.add(o.json());
         }
-        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0));
+        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0, java.util.Map.of(
+                OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, watermarks.policy().name().toLowerCase(java.util.Locale.ROOT))));
         long tWal = clock.millis();
         Batch[] inputs = new Batch[sources.length];
         long numInput = 0;
@@ -224,20 +223,11 @@ public final class MicroBatchExecutor {
             numInput += perSource[i];
         }
         long tGet = clock.millis();
-        Batch out = plan.root().execute(new BatchContext(batchId, wmUsed, inputs, mode, t0));
+        Batch out = driver.run(new BatchContext(batchId, wmUsed, inputs, mode, t0));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
-        if (store.wantsState()) {
-            for (int i = 0; i < plan.statefulOps().size(); i++) {
-                StatefulOperator op = plan.statefulOps().get(i);
-                dev.eddy.streaming.api.checkpoint.StateDelta delta = op.stateDelta();
-                Batch raw = delta == null ? op.saveState() : null;
-                if (delta != null) {
-                    store.stateChanged(String.valueOf(i), batchId, delta);
-                } else if (raw != null) {
-                    store.stateCommitted(String.valueOf(i), batchId, raw);
-                }
-            }
+        for (StatefulOperator op : plan.statefulOps()) {
+            op.store().checkpoint(batchId);
         }
         watermarks.update();
         watermark = watermarks.current();
@@ -314,7 +304,7 @@ public final class MicroBatchExecutor {
         }
     }
 
-    /** Stops sources, sink and operators; never throws. */
+    /** Stops sources and sink; never throws. */
     public void stop() {
         for (Source s : sources) {
             if (s != null) {
@@ -327,11 +317,6 @@ public final class MicroBatchExecutor {
         }
         try {
             sink.stop();
-        } catch (RuntimeException e) {
-            // as above
-        }
-        try {
-            plan.root().close();
         } catch (RuntimeException e) {
             // as above
         }

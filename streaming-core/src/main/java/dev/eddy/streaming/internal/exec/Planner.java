@@ -95,6 +95,11 @@ public final class Planner {
             return op;
         }
         if (n instanceof Aggregate a && a.groupings().stream().anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
+            if (a.groupings().size() == 1) {
+                // Spark's UnsupportedOperationChecker: a streaming session window needs a key besides the window
+                throw new UnsupportedOperationException("Global aggregation with session window in streaming query is"
+                        + " not supported (as in Spark): group by session_window(...) and at least one key column");
+            }
             Operator child = build(a.child());
             SessionWindowOp op = new SessionWindowOp(child, a, mode, watermarked);
             stateful.add(op);

@@ -8,9 +8,9 @@ import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.internal.ops.BatchContext;
-import dev.eddy.streaming.internal.ops.StateMetrics;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
+import dev.eddy.streaming.internal.state.StateMetrics;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,7 +45,7 @@ final class ProgressBuilder {
         d.put("walCommit", durations[1]);
         List<StateOperatorProgress> states = new ArrayList<>();
         for (StatefulOperator op : plan.statefulOps()) {
-            StateMetrics m = op.metrics();
+            StateMetrics m = op.store().metrics();
             states.add(new StateOperatorProgress(m.operatorName(), m.numRowsTotal(), m.numRowsUpdated(),
                     m.numRowsRemoved(), m.numRowsDroppedByWatermark(), m.memoryUsedBytes()));
         }

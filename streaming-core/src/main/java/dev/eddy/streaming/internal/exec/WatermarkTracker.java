@@ -30,7 +30,7 @@ final class WatermarkTracker {
     }
 
     private final List<WatermarkOp> ops;
-    private final Policy policy;
+    private Policy policy;
     private long global;
 
     WatermarkTracker(List<WatermarkOp> ops, Policy policy) {
@@ -42,6 +42,15 @@ final class WatermarkTracker {
     /** The watermark the next batch uses (epoch micros), or NO_WATERMARK when the query has no watermark. */
     long current() {
         return global;
+    }
+
+    Policy policy() {
+        return policy;
+    }
+
+    /** A restart keeps the checkpoint's policy (as Spark does with its offset log's conf), not the session's. */
+    void restorePolicy(Policy fromCheckpoint) {
+        policy = fromCheckpoint;
     }
 
     /** Restores the global watermark from a checkpoint (older checkpoints may hold NO_WATERMARK: that is 0). */

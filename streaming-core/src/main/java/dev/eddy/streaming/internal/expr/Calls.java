@@ -21,6 +21,9 @@ final class Calls {
         if (fn.equals("case_when")) {
             return caseWhen(a, type, n);
         }
+        if (fn.equals("in")) {
+            return in(a, n);
+        }
         BatchBuilder b = Batch.builder(Schema.of(Field.of("c", type)), n);
         for (int i = 0; i < n; i++) {
             b.setValue(0, one(fn, a, i)).endRow();
@@ -64,6 +67,8 @@ final class Calls {
                 return Math.floorDiv((Long) v, 1000L);
             case "unix_micros":
                 return v;
+            case "sqrt": // Spark's: NaN for a negative number
+                return Math.sqrt(((Number) v).doubleValue());
             default:
                 break;
         }
@@ -84,6 +89,45 @@ final class Calls {
             throw new ArithmeticException("timestamp_seconds(" + seconds + ") is out of the timestamp range");
         }
         return (long) micros;
+    }
+
+    /**
+     * in(x, v1, v2, ...): SQL's {@code x IN (v1, v2, ...)} over constant values (a long IN list from SQL), with a
+     * hash set; NULL for a NULL x, and NULL instead of false when a value is NULL.
+     */
+    private static Column in(Column[] a, int n) {
+        BatchBuilder b = Batch.builder(Schema.of(Field.of("c", DataType.BOOLEAN)), n);
+        if (n == 0) {
+            return b.build().column(0);
+        }
+        java.util.Set<Object> values = new java.util.HashSet<>();
+        boolean nullValue = false;
+        for (int k = 1; k < a.length; k++) {
+            Object v = a[k].get(0);
+            if (v == null) {
+                nullValue = true;
+            } else {
+                values.add(comparable(v));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Object x = a[0].get(i);
+            Boolean r = x == null ? null : values.contains(comparable(x)) ? Boolean.TRUE : nullValue ? null : Boolean.FALSE;
+            b.setValue(0, r).endRow();
+        }
+        return b.build().column(0);
+    }
+
+    /** Numbers of any Java type compare by value (2 = 2L = 2.0). */
+    private static Object comparable(Object v) {
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros() : v;
+        }
+        if (v instanceof Number num) {
+            return java.math.BigDecimal.valueOf(num.longValue()).stripTrailingZeros();
+        }
+        return v;
     }
 
     /** case_when(cond1, value1, ..., otherwise): the value of the first true condition (null counts as false). */

@@ -34,13 +34,22 @@ public final class TextFormats {
             }
             return parse(text, row);
         }
+
+        /**
+         * A fast path over one record's UTF-8 bytes {@code b[off, off+len)}: true when it read them into the row and
+         * is sure {@link #parse(String, ParsedRow)} of their text would give the same; false when the caller must
+         * decode them and use {@link #parse(String, ParsedRow)} (the row may then hold partial values).
+         */
+        default boolean parseFast(byte[] b, int off, int len, ParsedRow row) {
+            return false;
+        }
     }
 
     /** A parser for {@code csv}, {@code json} or {@code text} (one string column holding the whole record). */
     public static RecordParser parser(String format, List<ColumnSpec> columns, CsvOptions csv) {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> new CsvParser(csv)::parse;
-            case "json" -> jsonParser(new JsonLinesParser(columns));
+            case "json" -> jsonParser(new JsonLinesParser(columns), new FlatJsonScanner(columns));
             case "text" -> (record, row) -> {
                 row.reset();
                 return row.setText(0, record);
@@ -50,7 +59,7 @@ public final class TextFormats {
         };
     }
 
-    private static RecordParser jsonParser(JsonLinesParser json) {
+    private static RecordParser jsonParser(JsonLinesParser json, FlatJsonScanner fast) {
         return new RecordParser() {
             @Override
             public boolean parse(String record, ParsedRow row) {
@@ -59,11 +68,19 @@ public final class TextFormats {
 
             @Override
             public boolean parse(byte[] utf8, ParsedRow row) {
+                if (fast.parse(utf8, 0, utf8.length, row)) {
+                    return true; // the common flat record, read in place
+                }
                 if (!Utf8Text.isValid(utf8)) { // Jackson lets encoded surrogates and overlong forms through
                     row.reset();
                     return false;
                 }
                 return json.parse(utf8, row);
+            }
+
+            @Override
+            public boolean parseFast(byte[] b, int off, int len, ParsedRow row) {
+                return fast.parse(b, off, len, row);
             }
         };
     }

@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BooleanColumn;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
@@ -11,30 +10,23 @@ import dev.eddy.streaming.internal.expr.Vectors;
 import java.util.List;
 
 /** Keeps rows whose condition is true (null is false); returns the input unchanged when all pass. */
-public final class FilterOp implements Operator {
-    private final Operator child;
+public final class FilterOp extends AbstractOperator {
     private final Evaluator condition;
     private final Expr expr;
 
     public FilterOp(Operator child, Expr condition) {
-        this.child = child;
+        super(child.schema(), child);
         this.expr = condition;
         this.condition = ExprCompiler.compile(condition, child.schema());
     }
 
     @Override
-    public Schema schema() {
-        return child.schema();
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        return keep(inputs.get(0), condition);
     }
 
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    /** The rows of {@code in} whose {@code condition} is true (null is false); {@code in} itself when all pass. */
+    static Batch keep(Batch in, Evaluator condition) {
         int n = in.numRows();
         BooleanColumn c = (BooleanColumn) condition.eval(in);
         boolean[] v = c.values();

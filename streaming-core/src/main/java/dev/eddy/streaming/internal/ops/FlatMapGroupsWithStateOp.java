@@ -1,17 +1,19 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.Clock;
-import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.function.GroupStateFunction;
-import dev.eddy.streaming.api.function.GroupStateTimeout;
+import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
+import dev.eddy.streaming.internal.state.KeyedStore;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,20 +24,14 @@ import java.util.Map;
  * Arbitrary keyed state (Spark's flatMapGroupsWithState): per batch, the user function runs once per key
  * with rows (in arrival order), then once per other key whose timeout expired: processing time when the
  * batch's clock time reaches it, event time when the watermark passes it. State values are the user's
- * Java objects, kept per key on the query thread.
+ * Java objects, kept per key in a {@link KeyedStore} on the query thread (saved only with a {@link StateCodec}).
  */
-public final class FlatMapGroupsWithStateOp implements StatefulOperator {
-    private final Operator child;
+public final class FlatMapGroupsWithStateOp extends AbstractOperator implements StatefulOperator {
     private final FlatMapGroupsWithState node;
     private final int[] keyIdx;
     private final Schema keySchema;
     private final Clock clock;
-    private final Map<List<Object>, Entry> states = new LinkedHashMap<>();
-    private final LateRows late = new LateRows(100);
-    /** Keys whose state the last batch kept, changed or removed (its state delta). */
-    private final java.util.Set<List<Object>> touched = new java.util.LinkedHashSet<>();
-    private long version = -1;
-    private StateMetrics metrics = new StateMetrics("flatMapGroupsWithState", 0, 0, 0, 0, 0);
+    private final KeyedStore<Entry> store;
 
     private static final class Entry {
         final Row key;
@@ -48,7 +44,7 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
     }
 
     public FlatMapGroupsWithStateOp(Operator child, FlatMapGroupsWithState node, Clock clock) {
-        this.child = child;
+        super(node.schema(), child);
         this.node = node;
         this.clock = clock;
         keyIdx = node.keyColumns().stream().mapToInt(child.schema()::require).toArray();
@@ -57,21 +53,13 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
             kf.add(child.schema().field(i));
         }
         keySchema = Schema.of(kf);
+        store = new KeyedStore<>("flatMapGroupsWithState", node.codec() == null ? null : new Codec(), 64);
     }
 
     @Override
-    public Schema schema() {
-        return node.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
+        store.beginBatch(ctx.batchId(), ctx.watermark());
         Map<List<Object>, List<Row>> byKey = new LinkedHashMap<>();
         for (Row r : in) {
             List<Object> k = new ArrayList<>(keyIdx.length);
@@ -82,29 +70,20 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
         }
         BatchBuilder out = Batch.builder(node.schema());
         long wmMs = ctx.hasWatermark() ? Math.floorDiv(ctx.watermark(), 1000) : -1;
-        int updated = 0;
-        int removed = 0;
-        touched.clear();
+        int[] counts = new int[2];
         for (Map.Entry<List<Object>, List<Row>> e : byKey.entrySet()) {
-            Entry st = states.get(e.getKey());
+            Entry st = store.get(e.getKey());
             if (st == null) {
                 st = new Entry(Row.of(keySchema, e.getKey().toArray()));
             }
-            int r = call(st, e.getKey(), e.getValue().iterator(), false, ctx, wmMs, out);
-            updated += r > 0 ? 1 : 0;
-            removed += r < 0 ? 1 : 0;
+            call(st, e.getKey(), e.getValue().iterator(), false, ctx, wmMs, out, counts);
         }
-        for (Map.Entry<List<Object>, Entry> e : new ArrayList<>(states.entrySet())) {
+        for (Map.Entry<List<Object>, Entry> e : new ArrayList<>(store.entries().entrySet())) {
             if (!byKey.containsKey(e.getKey()) && expired(e.getValue(), ctx.batchTimestampMillis(), wmMs)) {
-                int r = call(e.getValue(), e.getKey(), Collections.emptyIterator(), true, ctx, wmMs, out);
-                updated += r > 0 ? 1 : 0;
-                removed += r < 0 ? 1 : 0;
+                call(e.getValue(), e.getKey(), Collections.emptyIterator(), true, ctx, wmMs, out, counts);
             }
         }
-        if (updated + removed > 0) {
-            version = ctx.batchId();
-        }
-        metrics = new StateMetrics("flatMapGroupsWithState", states.size(), updated, removed, 0, states.size() * 64L);
+        store.endBatch(counts[0], counts[1], 0);
         return out.build();
     }
 
@@ -119,113 +98,53 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
         };
     }
 
-    /** Runs the user function for one key; returns 1 if its state was kept or changed, -1 if removed. */
+    /** Runs the user function for one key; counts the key as updated (state kept or changed) or removed. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private int call(Entry st, List<Object> key, Iterator<Row> rows, boolean timedOut, BatchContext ctx, long wmMs,
-                     BatchBuilder out) {
-        boolean existed = states.containsKey(key);
+    private void call(Entry st, List<Object> key, Iterator<Row> rows, boolean timedOut, BatchContext ctx, long wmMs,
+                      BatchBuilder out, int[] counts) {
+        boolean existed = store.contains(key);
         GroupStateImpl state = new GroupStateImpl(st.value, existed, timedOut, node.timeout(),
                 ctx.batchTimestampMillis(), wmMs);
         ((GroupStateFunction) node.function()).call(st.key, rows, state, out::addRow);
         if (state.removed || !state.exists) {
-            states.remove(key);
-            if (existed) {
-                touched.add(key);
-            }
-            return existed ? -1 : 0;
+            store.remove(key);
+            counts[1] += existed ? 1 : 0;
+            return;
         }
-        touched.add(key);
         st.value = state.value;
         st.timeoutAt = state.timeoutAt;
-        states.put(key, st);
-        return 1;
+        store.put(key, st);
+        counts[0]++;
     }
 
     @Override
-    public StateMetrics metrics() {
-        return metrics;
+    public KeyedStore<?> store() {
+        return store;
     }
 
     @Override
     public Batch stateRows() {
-        Schema s = keySchema.add(Field.of("state", dev.eddy.streaming.api.data.DataType.STRING))
-                .add(Field.of("timeoutAt", dev.eddy.streaming.api.data.DataType.LONG));
-        BatchBuilder b = Batch.builder(s, states.size());
-        for (Entry e : states.values()) {
-            Object[] vals = new Object[s.size()];
-            System.arraycopy(e.key.values(), 0, vals, 0, keyIdx.length);
-            vals[keyIdx.length] = String.valueOf(e.value);
-            vals[keyIdx.length + 1] = e.timeoutAt == GroupStateImpl.NO_TIMEOUT ? null : e.timeoutAt;
-            b.addRow(vals);
+        Schema s = keySchema.add(Field.of("state", DataType.STRING)).add(Field.of("timeoutAt", DataType.LONG));
+        BatchBuilder b = Batch.builder(s, store.numKeys());
+        for (Entry e : store.values()) {
+            b.addRow(row(e, String.valueOf(e.value), s.size()));
         }
         return b.build();
     }
 
-    @Override
-    public boolean canSaveState() {
-        return node.codec() != null;
-    }
-
-    /** Raw state: key columns, the codec's text of the state, the timeout (or null). */
-    @Override
-    public Batch saveState() {
-        return node.codec() == null ? null : raw(states.values());
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Batch raw(Iterable<Entry> entries) {
-        dev.eddy.streaming.api.function.StateCodec codec = node.codec();
-        Schema s = keySchema.add(Field.of("__state", dev.eddy.streaming.api.data.DataType.STRING))
-                .add(Field.of("__timeoutAt", dev.eddy.streaming.api.data.DataType.LONG));
-        BatchBuilder b = Batch.builder(s);
-        for (Entry e : entries) {
-            Object[] vals = new Object[s.size()];
-            System.arraycopy(e.key.values(), 0, vals, 0, keyIdx.length);
-            vals[keyIdx.length] = codec.encode(e.value);
-            vals[keyIdx.length + 1] = e.timeoutAt == GroupStateImpl.NO_TIMEOUT ? null : e.timeoutAt;
-            b.addRow(vals);
-        }
-        return b.build();
-    }
-
-    /** The keys whose function call kept or changed their state, and those it removed (needs a codec). */
-    @Override
-    public StateDelta stateDelta() {
-        if (node.codec() == null) {
-            return null;
-        }
-        List<Entry> kept = new ArrayList<>();
-        BatchBuilder gone = Batch.builder(keySchema);
-        for (List<Object> k : touched) {
-            Entry e = states.get(k);
-            if (e != null) {
-                kept.add(e);
-            } else {
-                gone.addRow(k.toArray());
-            }
-        }
-        return new StateDelta(keyIdx.length, raw(kept), gone.build(), this::saveState);
-    }
-
-    @Override
-    public void restoreState(Batch raw) {
-        for (Row r : raw) {
-            Object[] key = new Object[keyIdx.length];
-            for (int i = 0; i < key.length; i++) {
-                key[i] = r.get(i);
-            }
-            Entry e = new Entry(Row.of(keySchema, key));
-            e.value = node.codec().decode(r.getString(keyIdx.length));
-            e.timeoutAt = r.isNull(keyIdx.length + 1) ? GroupStateImpl.NO_TIMEOUT : r.getLong(keyIdx.length + 1);
-            states.put(java.util.Arrays.asList(key), e);
-        }
+    private Object[] row(Entry e, Object state, int width) {
+        Object[] vals = new Object[width];
+        System.arraycopy(e.key.values(), 0, vals, 0, keyIdx.length);
+        vals[keyIdx.length] = state;
+        vals[keyIdx.length + 1] = e.timeoutAt == GroupStateImpl.NO_TIMEOUT ? null : e.timeoutAt;
+        return vals;
     }
 
     @Override
     public boolean wantsNoDataBatch(long newWatermark) {
         long now = clock.millis();
         long wmMs = newWatermark == BatchContext.NO_WATERMARK ? -1 : Math.floorDiv(newWatermark, 1000);
-        for (Entry e : states.values()) {
+        for (Entry e : store.values()) {
             if (expired(e, now, wmMs)) {
                 return true;
             }
@@ -234,17 +153,43 @@ public final class FlatMapGroupsWithStateOp implements StatefulOperator {
     }
 
     @Override
-    public LateRows lateRows() {
-        return late;
-    }
-
-    @Override
-    public long stateVersion() {
-        return version;
-    }
-
-    @Override
     public String describe() {
         return node.describe();
+    }
+
+    /** Raw state: key columns, the codec's text of the state, the timeout (or null). */
+    private final class Codec implements KeyedStore.Codec<Entry> {
+        private final Schema raw = keySchema.add(Field.of("__state", DataType.STRING))
+                .add(Field.of("__timeoutAt", DataType.LONG));
+
+        @Override
+        public Schema keySchema() {
+            return keySchema;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Batch encode(List<Map.Entry<List<Object>, Entry>> entries) {
+            StateCodec codec = node.codec();
+            BatchBuilder b = Batch.builder(raw);
+            for (Map.Entry<List<Object>, Entry> e : entries) {
+                b.addRow(row(e.getValue(), codec.encode(e.getValue().value), raw.size()));
+            }
+            return b.build();
+        }
+
+        @Override
+        public void decode(Batch rows, Map<List<Object>, Entry> into) {
+            for (Row r : rows) {
+                Object[] key = new Object[keyIdx.length];
+                for (int i = 0; i < key.length; i++) {
+                    key[i] = r.get(i);
+                }
+                Entry e = new Entry(Row.of(keySchema, key));
+                e.value = node.codec().decode(r.getString(keyIdx.length));
+                e.timeoutAt = r.isNull(keyIdx.length + 1) ? GroupStateImpl.NO_TIMEOUT : r.getLong(keyIdx.length + 1);
+                into.put(Arrays.asList(key), e);
+            }
+        }
     }
 }

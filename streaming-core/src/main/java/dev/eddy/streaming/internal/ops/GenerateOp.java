@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.api.plan.Generate;
 import dev.eddy.streaming.internal.expr.Evaluator;
@@ -13,32 +12,21 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** explode(split(str, regex)): one row per part, keeping the input's columns (Spark keeps empty parts). */
-public final class GenerateOp implements Operator {
-    private final Operator child;
+public final class GenerateOp extends AbstractOperator {
     private final Generate node;
     private final Evaluator input;
     private final Pattern pattern;
 
     public GenerateOp(Operator child, Generate node) {
-        this.child = child;
+        super(node.schema(), child);
         this.node = node;
         this.input = ExprCompiler.compile(node.input(), child.schema());
         this.pattern = Pattern.compile(node.regex());
     }
 
     @Override
-    public Schema schema() {
-        return node.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
         String[] strs = ((StringColumn) input.eval(in)).values();
         int n = in.numRows();
         int[] rows = new int[Math.max(16, n * 2)];

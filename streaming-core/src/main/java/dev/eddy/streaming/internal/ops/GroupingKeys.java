@@ -4,6 +4,8 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.internal.expr.Evaluator;
+import dev.eddy.streaming.internal.state.KeyColumns;
+import dev.eddy.streaming.internal.state.Keys;
 import dev.eddy.streaming.internal.window.WindowAssigner;
 
 /** The grouping keys of a batch for {@link AggregateOp}: a time-window key expands a row into its windows. */

@@ -1,6 +1,8 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.internal.state.Keys;
+import dev.eddy.streaming.internal.state.LateRows;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,43 +1,30 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.BatchBuilder;
-import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.plan.MapRows;
-
 import dev.eddy.streaming.api.ErrorRowsReport;
 import dev.eddy.streaming.api.RowErrorPolicy;
 import dev.eddy.streaming.api.RowProcessingException;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.plan.MapRows;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a user lambda per row over a Row view; the slow but flexible path. */
-public final class MapRowsOp implements Operator {
-    private final Operator child;
+public final class MapRowsOp extends AbstractOperator {
     private final MapRows node;
     private final Errors errors = new Errors();
 
     public MapRowsOp(Operator child, MapRows node) {
-        this.child = child;
+        super(node.schema(), child);
         this.node = node;
     }
 
     @Override
-    public Schema schema() {
-        return node.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
         BatchBuilder out = Batch.builder(node.schema(), in.numRows());
         List<Object[]> rowOut = new ArrayList<>();
         for (Row r : in) {

@@ -11,14 +11,13 @@ import dev.eddy.streaming.internal.expr.ExprCompiler;
 import java.util.List;
 
 /** Computes output columns; plain column references pass the input column through without copying. */
-public final class ProjectOp implements Operator {
-    private final Operator child;
+public final class ProjectOp extends AbstractOperator {
     private final Schema schema;
     private final Evaluator[] evals;
     private final List<Expr> exprs;
 
     public ProjectOp(Operator child, List<Expr> exprs, Schema schema) {
-        this.child = child;
+        super(schema, child);
         this.schema = schema;
         this.exprs = exprs;
         this.evals = new Evaluator[exprs.size()];
@@ -28,18 +27,8 @@ public final class ProjectOp implements Operator {
     }
 
     @Override
-    public Schema schema() {
-        return schema;
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
         Column[] cols = new Column[evals.length];
         for (int i = 0; i < cols.length; i++) {
             cols[i] = Casts.cast(evals[i].eval(in), schema.field(i).type());

@@ -6,29 +6,18 @@ import dev.eddy.streaming.api.data.Schema;
 import java.util.List;
 
 /** Hands on the batch its source produced for this micro-batch. */
-public final class ScanOp implements Operator {
+public final class ScanOp extends AbstractOperator {
     private final int sourceIndex;
-    private final Schema schema;
     private final String description;
 
     public ScanOp(int sourceIndex, Schema schema, String description) {
+        super(schema);
         this.sourceIndex = sourceIndex;
-        this.schema = schema;
         this.description = description;
     }
 
     @Override
-    public Schema schema() {
-        return schema;
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of();
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
         return ctx.input(sourceIndex);
     }
 

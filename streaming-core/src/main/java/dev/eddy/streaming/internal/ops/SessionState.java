@@ -1,22 +1,20 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
-import dev.eddy.streaming.api.data.StructColumn;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.internal.ops.SessionWindowOp.Session;
+import dev.eddy.streaming.api.data.StructColumn;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
+import dev.eddy.streaming.internal.state.KeyedStore;
+import dev.eddy.streaming.internal.state.RawState;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 /**
  * {@link SessionWindowOp}'s output rows and raw (checkpoint) state: one raw row per open session, the grouping keys, session start and
@@ -27,7 +25,7 @@ final class SessionState {
     private SessionState() {
     }
 
-    static Batch raw(List<Field> keyFields, List<Map.Entry<List<Object>, List<Session>>> groups, Accumulator[] accs) {
+    private static Batch raw(List<Field> keyFields, List<Map.Entry<List<Object>, List<Session>>> groups, Accumulator[] accs) {
         List<Field> lead = new ArrayList<>(keyFields);
         lead.add(Field.of("session_start", DataType.TIMESTAMP));
         lead.add(Field.of("session_end", DataType.TIMESTAMP));
@@ -55,37 +53,29 @@ final class SessionState {
         return RawState.export(lead, cols, accs, idArray, idArray.length);
     }
 
-    /**
-     * Every session of each key the last batch touched (placed a row in: a session flagged updated; or evicted
-     * from: in {@code evictedKeys}), and the touched keys left without sessions.
-     */
-    static StateDelta delta(List<Field> keyFields, Map<List<Object>, List<Session>> sessions,
-                            Set<List<Object>> evictedKeys, Accumulator[] accs, Supplier<Batch> full) {
-        List<Map.Entry<List<Object>, List<Session>>> changed = new ArrayList<>();
-        for (Map.Entry<List<Object>, List<Session>> e : sessions.entrySet()) {
-            boolean touched = evictedKeys.contains(e.getKey());
-            for (Session x : e.getValue()) {
-                touched |= x.updated;
+    /** The raw state's codec for a {@link KeyedStore} of each key's sessions (ids for restored sessions from {@code ids}). */
+    static KeyedStore.Codec<List<Session>> codec(List<Field> keyFields, Accumulator[] accs, SessionIds ids) {
+        return new KeyedStore.Codec<>() {
+            @Override
+            public Schema keySchema() {
+                return Schema.of(keyFields);
             }
-            if (touched) {
-                changed.add(e);
+
+            @Override
+            public Batch encode(List<Map.Entry<List<Object>, List<Session>>> entries) {
+                return raw(keyFields, entries, accs);
             }
-        }
-        var removed = Batch.builder(Schema.of(keyFields));
-        int removedCount = 0;
-        for (List<Object> k : evictedKeys) {
-            if (!sessions.containsKey(k)) {
-                removed.addRow(k.toArray());
-                removedCount++;
+
+            @Override
+            public void decode(Batch raw, Map<List<Object>, List<Session>> into) {
+                restore(raw, keyFields.size(), into, accs, ids::newId);
             }
-        }
-        Batch gone = keyFields.isEmpty() ? Batch.ofRowCount(removedCount) : removed.build();
-        return new StateDelta(keyFields.size(), raw(keyFields, changed, accs), gone, full);
+        };
     }
 
     /** Adds the sessions of {@code raw} (ids from {@code newId}) and sets their accumulators. */
-    static void restore(Batch raw, int keyCount, Map<List<Object>, List<Session>> sessions, Accumulator[] accs,
-                        IntSupplier newId) {
+    private static void restore(Batch raw, int keyCount, Map<List<Object>, List<Session>> sessions, Accumulator[] accs,
+                                IntSupplier newId) {
         int n = raw.numRows();
         int[] ids = new int[n];
         for (int r = 0; r < n; r++) {

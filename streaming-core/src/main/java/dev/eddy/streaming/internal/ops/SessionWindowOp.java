@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.OutputMode;
-import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.Field;
@@ -14,23 +13,22 @@ import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.expr.Vectors;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.ops.agg.Accumulators;
+import dev.eddy.streaming.internal.state.ListStore;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Aggregation over session windows: per key, an event at t opens [t, t + gap); overlapping sessions merge
  * (their aggregates too). With a watermark on the time column (append/update mode), a row whose own
  * [t, t + gap) already ends at or before the watermark is dropped as late, and a session with
- * end <= watermark is closed: emitted in append mode and evicted.
+ * end <= watermark is closed: emitted in append mode and evicted. Each key's sessions live in a {@link ListStore};
+ * accumulator slots are session ids ({@link SessionIds}).
  */
-public final class SessionWindowOp implements StatefulOperator {
-    private final Operator child;
+public final class SessionWindowOp extends AbstractOperator implements StatefulOperator {
     private final Aggregate node;
     private final OutputMode mode;
     private final int sessionPos;
@@ -40,34 +38,11 @@ public final class SessionWindowOp implements StatefulOperator {
     private final Evaluator[] aggArgs;
     private final Accumulator[] accs;
     private final boolean watermarked;
-    private final Map<List<Object>, List<Session>> sessions = new LinkedHashMap<>();
-    private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
-    /** Keys the last batch evicted sessions of (with the sessions' updated flags: its state delta). */
-    private final Set<List<Object>> evictedKeys = new java.util.LinkedHashSet<>();
-    private final LateRows late = new LateRows(100);
-    private int nextId;
-    private int[] parent = new int[16];
-    private boolean[] isFree = new boolean[16];
-    private long lastWatermark = BatchContext.NO_WATERMARK;
-    private long version = -1;
-    private StateMetrics metrics = new StateMetrics("sessionWindowStateStoreSave", 0, 0, 0, 0, 0);
-
-    /** One open session of one key; {@code id} indexes the accumulators. */
-    static final class Session {
-        long start;
-        long end;
-        int id;
-        boolean updated;
-
-        Session(long start, long end, int id) {
-            this.start = start;
-            this.end = end;
-            this.id = id;
-        }
-    }
+    private final SessionIds ids;
+    private final ListStore<Session> store;
 
     public SessionWindowOp(Operator child, Aggregate node, OutputMode mode, Set<String> watermarkedColumns) {
-        this.child = child;
+        super(node.schema(), child);
         this.node = node;
         this.mode = mode;
         Schema in = child.schema();
@@ -76,6 +51,7 @@ public final class SessionWindowOp implements StatefulOperator {
         Evaluator t = null;
         boolean wm = false;
         keyEvals = new Evaluator[node.groupings().size()];
+        List<Field> keyFields = new ArrayList<>();
         for (int i = 0; i < keyEvals.length; i++) {
             Expr e = ExprTypes.unalias(node.groupings().get(i));
             if (e instanceof Expr.SessionWindow sw) {
@@ -85,6 +61,7 @@ public final class SessionWindowOp implements StatefulOperator {
                 wm = sw.time() instanceof Expr.Col c && watermarkedColumns.contains(c.name());
             } else {
                 keyEvals[i] = ExprCompiler.compile(e, in);
+                keyFields.add(node.schema().field(i));
             }
         }
         sessionPos = pos;
@@ -98,6 +75,8 @@ public final class SessionWindowOp implements StatefulOperator {
             aggArgs[a] = agg.arg() == null ? null : ExprCompiler.compile(agg.arg(), in);
             accs[a] = Accumulators.create(agg.fn(), aggArgs[a] == null ? null : aggArgs[a].type());
         }
+        ids = new SessionIds(accs);
+        store = new ListStore<>("sessionWindowStateStoreSave", SessionState.codec(keyFields, accs, ids), 64);
     }
 
     public boolean hasEventTimeEviction() {
@@ -105,19 +84,9 @@ public final class SessionWindowOp implements StatefulOperator {
     }
 
     @Override
-    public Schema schema() {
-        return node.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
-        lastWatermark = ctx.watermark();
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
+        store.beginBatch(ctx.batchId(), ctx.watermark());
         boolean applyWm = watermarked && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
         Column tc = time.eval(in);
         long[] t = Vectors.asLongs(tc);
@@ -125,12 +94,7 @@ public final class SessionWindowOp implements StatefulOperator {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = keyEvals[i] == null ? null : keyEvals[i].eval(in);
         }
-        for (List<Session> l : sessions.values()) {
-            for (Session s : l) {
-                s.updated = false;
-            }
-        }
-        evictedKeys.clear();
+        store.values().forEach(l -> l.forEach(s -> s.updated = false));
         int n = in.numRows();
         int[] rowIds = new int[n];
         int[] rows = new int[n];
@@ -142,41 +106,26 @@ public final class SessionWindowOp implements StatefulOperator {
             }
             if (applyWm && t[r] + gap <= ctx.watermark()) {
                 dropped++;
-                late.add(new LateRows.Dropped(ctx.batchId(), in.row(r).copy(), t[r] + gap, ctx.watermark()));
+                store.dropLate(in.row(r), t[r] + gap);
                 continue;
             }
             rows[m] = r;
             rowIds[m++] = place(key(keys, r), t[r]);
         }
         for (int i = 0; i < m; i++) {
-            rowIds[i] = find(rowIds[i]);
+            rowIds[i] = ids.find(rowIds[i]);
         }
         for (int a = 0; a < accs.length; a++) {
             accs[a].update(rowIds, rows, m, aggArgs[a] == null ? null : aggArgs[a].eval(in));
         }
         List<Object[]> outKeys = new ArrayList<>();
         List<Session> outSessions = new ArrayList<>();
-        int updated = 0;
-        for (Map.Entry<List<Object>, List<Session>> e : sessions.entrySet()) {
-            for (Session s : e.getValue()) {
-                updated += s.updated ? 1 : 0;
-                if (mode == OutputMode.COMPLETE || (mode == OutputMode.UPDATE && s.updated)) {
-                    outKeys.add(e.getKey().toArray());
-                    outSessions.add(s);
-                }
-            }
-        }
-        int removed = 0;
-        if (applyWm) {
-            removed = evict(ctx.watermark(), outKeys, outSessions);
-        }
+        int updated = select(x -> mode == OutputMode.COMPLETE || (mode == OutputMode.UPDATE && x.updated), outKeys,
+                outSessions);
+        int removed = applyWm ? evict(ctx.watermark(), outKeys, outSessions) : 0;
         Batch out = output(outKeys, outSessions);
-        releaseUnusedIds();
-        if (m > 0 || removed > 0) {
-            version = ctx.batchId();
-        }
-        metrics = new StateMetrics("sessionWindowStateStoreSave", openSessions(), updated, removed, dropped,
-                openSessions() * 64L);
+        ids.releaseUnused(store.values());
+        store.endBatch(updated, removed, dropped);
         return out;
     }
 
@@ -192,7 +141,12 @@ public final class SessionWindowOp implements StatefulOperator {
 
     /** Puts [t, t + gap) into the key's sessions, merging overlaps; returns the (possibly merged) id. */
     private int place(List<Object> key, long t) {
-        List<Session> list = sessions.computeIfAbsent(key, k -> new ArrayList<>());
+        List<Session> list = store.get(key);
+        if (list == null) {
+            list = new ArrayList<>();
+            store.put(key, list);
+        }
+        store.touch(key);
         Session target = null;
         for (int i = 0; i < list.size(); i++) {
             Session s = list.get(i);
@@ -208,7 +162,7 @@ public final class SessionWindowOp implements StatefulOperator {
             }
         }
         if (target == null) {
-            target = new Session(t, t + gap, newId());
+            target = new Session(t, t + gap, ids.newId());
             list.add(target);
         }
         // a grown session may now overlap neighbours it did not overlap before
@@ -229,87 +183,18 @@ public final class SessionWindowOp implements StatefulOperator {
         for (Accumulator a : accs) {
             a.merge(target.id, s.id);
         }
-        parent[s.id] = target.id;
+        ids.mergedInto(s.id, target.id);
     }
 
-    private int find(int id) {
-        while (parent[id] != id) {
-            id = parent[id];
-        }
-        return id;
-    }
-
-    private int newId() {
-        int id;
-        if (!freeIds.isEmpty()) {
-            id = freeIds.poll();
-            isFree[id] = false;
-        } else {
-            id = nextId++;
-            for (Accumulator a : accs) {
-                a.ensureCapacity(nextId);
-            }
-            if (nextId > parent.length) {
-                parent = Arrays.copyOf(parent, parent.length * 2);
-                isFree = Arrays.copyOf(isFree, parent.length);
-            }
-        }
-        parent[id] = id;
-        return id;
-    }
-
+    /** Closes the sessions ending at or before the watermark (append mode emits them); returns how many. */
     private int evict(long wm, List<Object[]> outKeys, List<Session> outSessions) {
-        int removed = 0;
-        var it = sessions.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<List<Object>, List<Session>> e = it.next();
-            var sit = e.getValue().iterator();
-            while (sit.hasNext()) {
-                Session s = sit.next();
-                if (s.end <= wm) {
-                    sit.remove();
-                    evictedKeys.add(e.getKey());
-                    removed++;
-                    if (mode == OutputMode.APPEND) {
-                        outKeys.add(e.getKey().toArray());
-                        outSessions.add(s);
-                    }
-                    s.updated = false;
-                }
+        return store.evictWhere((k, s) -> s.end <= wm, (k, s) -> {
+            if (mode == OutputMode.APPEND) {
+                outKeys.add(k.toArray());
+                outSessions.add(s);
             }
-            if (e.getValue().isEmpty()) {
-                it.remove();
-            }
-        }
-        return removed;
-    }
-
-    /** Frees every id no open session uses (merged-away and evicted sessions), after output is built. */
-    private void releaseUnusedIds() {
-        boolean[] used = new boolean[nextId];
-        for (List<Session> l : sessions.values()) {
-            for (Session s : l) {
-                used[s.id] = true;
-            }
-        }
-        for (int id = 0; id < nextId; id++) {
-            if (!used[id] && !isFree[id]) {
-                for (Accumulator a : accs) {
-                    a.reset(id);
-                }
-                parent[id] = id;
-                isFree[id] = true;
-                freeIds.add(id);
-            }
-        }
-    }
-
-    private int openSessions() {
-        int n = 0;
-        for (List<Session> l : sessions.values()) {
-            n += l.size();
-        }
-        return n;
+            s.updated = false;
+        });
     }
 
     private Batch output(List<Object[]> keys, List<Session> list) {
@@ -317,68 +202,36 @@ public final class SessionWindowOp implements StatefulOperator {
     }
 
     @Override
-    public StateMetrics metrics() {
-        return metrics;
+    public ListStore<Session> store() {
+        return store;
     }
 
     @Override
     public Batch stateRows() {
         List<Object[]> keys = new ArrayList<>();
         List<Session> list = new ArrayList<>();
-        for (Map.Entry<List<Object>, List<Session>> e : sessions.entrySet()) {
-            for (Session s : e.getValue()) {
-                keys.add(e.getKey().toArray());
-                list.add(s);
-            }
-        }
+        select(x -> true, keys, list);
         return output(keys, list);
     }
 
-    @Override
-    public boolean canSaveState() {
-        return true;
-    }
-
-    /** Raw state: the grouping keys, session start and end, then each accumulator's raw columns. */
-    @Override
-    public Batch saveState() {
-        return SessionState.raw(keyFields(), new ArrayList<>(sessions.entrySet()), accs);
-    }
-
-    private List<Field> keyFields() {
-        List<Field> fields = new ArrayList<>();
-        for (int g = 0; g < keyEvals.length; g++) {
-            if (g != sessionPos) {
-                fields.add(node.schema().field(g));
+    /** Adds the sessions {@code pick} accepts (with their keys) in store order; returns how many are updated. */
+    private int select(Predicate<Session> pick, List<Object[]> keys, List<Session> out) {
+        int updated = 0;
+        for (Map.Entry<List<Object>, List<Session>> e : store.entries().entrySet()) {
+            for (Session s : e.getValue()) {
+                updated += s.updated ? 1 : 0;
+                if (pick.test(s)) {
+                    keys.add(e.getKey().toArray());
+                    out.add(s);
+                }
             }
         }
-        return fields;
-    }
-
-    @Override
-    public StateDelta stateDelta() {
-        return SessionState.delta(keyFields(), sessions, evictedKeys, accs, this::saveState);
-    }
-
-    @Override
-    public void restoreState(Batch raw) {
-        SessionState.restore(raw, keyEvals.length - 1, sessions, accs, this::newId);
+        return updated;
     }
 
     @Override
     public boolean wantsNoDataBatch(long newWatermark) {
-        return watermarked && mode != OutputMode.COMPLETE && newWatermark != BatchContext.NO_WATERMARK
-                && newWatermark > lastWatermark;
-    }
-
-    @Override
-    public LateRows lateRows() {
-        return late;
-    }
-
-    @Override
-    public long stateVersion() {
-        return version;
+        return watermarked && mode != OutputMode.COMPLETE && store.watermarkAdvances(newWatermark);
     }
 
     @Override

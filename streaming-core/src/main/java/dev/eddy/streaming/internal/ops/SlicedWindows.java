@@ -6,6 +6,8 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.state.GroupTable;
+import dev.eddy.streaming.internal.state.Keys;
+import dev.eddy.streaming.internal.state.LateRows;
 import dev.eddy.streaming.internal.window.WindowAssigner;
 
 import java.util.function.Supplier;

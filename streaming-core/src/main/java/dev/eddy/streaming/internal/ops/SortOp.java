@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Sort;
 
 import java.util.Arrays;
@@ -13,28 +12,17 @@ import java.util.List;
  * Sorts each batch of its child and keeps the first {@code limit} rows. Stateless: in complete mode (the only
  * mode the output-mode check lets it run in) the child's batch is the whole result every trigger.
  */
-public final class SortOp implements Operator {
-    private final Operator child;
+public final class SortOp extends AbstractOperator {
     private final Sort sort;
 
     public SortOp(Operator child, Sort sort) {
-        this.child = child;
+        super(child.schema(), child);
         this.sort = sort;
     }
 
     @Override
-    public Schema schema() {
-        return child.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
         int n = in.numRows();
         Integer[] rows = new Integer[n];
         for (int i = 0; i < n; i++) {

@@ -1,13 +1,15 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.Schema;
 
 import java.util.List;
 import java.util.function.Supplier;
 
-/** A static table: the same batch every time, or, with a refresh supplier, its current rows at each batch. */
-public final class StaticScanOp implements Operator {
+/**
+ * A static table: the same batch every time, or, with a refresh supplier (a table re-read per batch), its current
+ * rows at each batch; the same instance while they are unchanged, so the stream-static join keeps its index.
+ */
+public final class StaticScanOp extends AbstractOperator {
     private final String name;
     private final Supplier<Batch> refresh;
     private Batch data;
@@ -17,23 +19,14 @@ public final class StaticScanOp implements Operator {
     }
 
     public StaticScanOp(String name, Batch data, Supplier<Batch> refresh) {
+        super(data.schema());
         this.name = name;
         this.data = data;
         this.refresh = refresh;
     }
 
     @Override
-    public Schema schema() {
-        return data.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of();
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
         if (refresh != null) {
             Batch now = refresh.get();
             if (!now.schema().equals(data.schema())) {
@@ -42,16 +35,6 @@ public final class StaticScanOp implements Operator {
             }
             data = now;
         }
-        return data;
-    }
-
-    /** Whether the rows are re-read before every batch. */
-    public boolean refreshes() {
-        return refresh != null;
-    }
-
-    /** The rows of the last batch (those of the plan before the first). */
-    public Batch data() {
         return data;
     }
 

@@ -7,7 +7,12 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Join;
+import dev.eddy.streaming.internal.expr.Casts;
+import dev.eddy.streaming.internal.expr.Evaluator;
+import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.state.GroupTable;
+import dev.eddy.streaming.internal.state.KeyColumns;
+import dev.eddy.streaming.internal.state.Keys;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,21 +21,15 @@ import java.util.List;
 /**
  * Joins each stream batch with a static table (inner or left outer) through a hash index on the equality
  * conditions {@code streamCol = staticCol}; other conjuncts are applied after the match (inner joins only).
- * Stateless across batches: the index is built at the first batch, and again when a static table that is re-read
- * per batch gives other rows.
+ * Stateless across batches: the index is built once when the operator is made.
  */
-public final class StreamStaticJoinOp implements Operator {
-    private final Operator left;
-    private final Operator right;
+public final class StreamStaticJoinOp extends AbstractOperator {
     private final Join node;
     private final int[] leftKeys;
     private final int[] rightKeys;
     private final DataType[] keyTypes;
-    private final Expr residual;
-    private final List<StaticScanOp> scans;
-    private final boolean refreshing;
-    // the index of the static side's current rows; rebuilt when a re-read static table gives new rows
-    private List<Batch> scanned;
+    private final Evaluator residual;
+    /** The static batch the index was built from, and the index: rows by key, chained (-1 ends a chain). */
     private Batch indexed;
     private GroupTable index;
     private int[] firstRow;
@@ -38,8 +37,7 @@ public final class StreamStaticJoinOp implements Operator {
     private Batch staticWithNullRow;
 
     public StreamStaticJoinOp(Operator left, Operator right, Join node) {
-        this.left = left;
-        this.right = right;
+        super(node.schema(), left, right);
         this.node = node;
         Schema ls = left.schema();
         Schema rs = right.schema();
@@ -61,53 +59,22 @@ public final class StreamStaticJoinOp implements Operator {
             throw new UnsupportedOperationException("left outer stream-static joins support only equality conditions, "
                     + "not " + rest);
         }
-        residual = rest.stream().reduce((a, b) -> new Expr.Binary(Expr.BinaryOp.AND, a, b)).orElse(null);
+        residual = rest.stream().reduce((a, b) -> new Expr.Binary(Expr.BinaryOp.AND, a, b))
+                .map(e -> ExprCompiler.compile(e, node.schema())).orElse(null);
         leftKeys = pairs.stream().mapToInt(p -> p[0]).toArray();
         rightKeys = pairs.stream().mapToInt(p -> p[1]).toArray();
         keyTypes = new DataType[pairs.size()];
         for (int i = 0; i < keyTypes.length; i++) {
-            keyTypes[i] = ls.field(pairs.get(i)[0]).type();
-        }
-        scans = new ArrayList<>();
-        collectScans(right, scans);
-        refreshing = scans.stream().anyMatch(StaticScanOp::refreshes);
-    }
-
-    private static void collectScans(Operator op, List<StaticScanOp> out) {
-        if (op instanceof StaticScanOp s) {
-            out.add(s);
-        }
-        op.children().forEach(c -> collectScans(c, out));
-    }
-
-    /**
-     * The static side's rows, indexed: computed at the first batch (the static side may be a projection or filter of
-     * a static table), and again at a later batch only if a re-read static table under it gave other rows.
-     */
-    private void staticSide(BatchContext ctx) {
-        if (indexed != null && !refreshing) {
-            return;
-        }
-        Batch rows = right.execute(ctx);
-        List<Batch> now = scans.stream().map(StaticScanOp::data).toList();
-        boolean same = scanned != null && now.size() == scanned.size();
-        for (int i = 0; same && i < now.size(); i++) {
-            same = now.get(i) == scanned.get(i);
-        }
-        if (indexed == null || !same) {
-            index(rows);
-            scanned = now;
+            keyTypes[i] = ls.field(leftKeys[i]).type();
         }
     }
 
-    /** Builds the hash index over the static rows (again when a re-read static table gave other rows). */
-    private void index(Batch data) {
-        indexed = data;
+    /** Indexes the static side's rows by join key (once per static batch: a static table is the same every time). */
+    private void buildIndex(Batch data) {
         Keys k = new Keys(keyTypes.length);
         k.n = data.numRows();
         for (int i = 0; i < keyTypes.length; i++) {
-            Column rc = dev.eddy.streaming.internal.expr.Casts.cast(data.column(rightKeys[i]), keyTypes[i]);
-            fill(k, i, rc);
+            fill(k, i, Casts.cast(data.column(rightKeys[i]), keyTypes[i]));
         }
         index = new GroupTable(keyTypes);
         int[] groups = new int[k.n];
@@ -127,6 +94,7 @@ public final class StreamStaticJoinOp implements Operator {
         }
         BatchBuilder b = Batch.builder(data.schema(), data.numRows() + 1).appendBatch(data);
         staticWithNullRow = b.endRow().build();
+        indexed = data;
     }
 
     private void fill(Keys k, int i, Column c) {
@@ -169,19 +137,11 @@ public final class StreamStaticJoinOp implements Operator {
     }
 
     @Override
-    public Schema schema() {
-        return node.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(left, right);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = left.execute(ctx);
-        staticSide(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
+        if (inputs.get(1) != indexed) {
+            buildIndex(inputs.get(1));
+        }
         Keys k = new Keys(leftKeys.length);
         k.n = in.numRows();
         for (int i = 0; i < leftKeys.length; i++) {
@@ -217,37 +177,11 @@ public final class StreamStaticJoinOp implements Operator {
             cols[in.numColumns() + c] = staticWithNullRow.column(c).gather(rrows, m);
         }
         Batch out = Batch.of(node.schema(), cols);
-        if (residual != null) {
-            out = new FilterOp(new ConstantOp(out), residual).execute(ctx);
-        }
-        return out;
+        return residual == null ? out : FilterOp.keep(out, residual);
     }
 
     @Override
     public String describe() {
         return "StreamStaticHashJoin " + node.type() + " on " + node.condition();
-    }
-
-    /** Feeds one fixed batch to a FilterOp. */
-    private record ConstantOp(Batch batch) implements Operator {
-        @Override
-        public Schema schema() {
-            return batch.schema();
-        }
-
-        @Override
-        public List<Operator> children() {
-            return List.of();
-        }
-
-        @Override
-        public Batch execute(BatchContext ctx) {
-            return batch;
-        }
-
-        @Override
-        public String describe() {
-            return "Batch";
-        }
     }
 }

@@ -8,30 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** UNION ALL: the inputs' batches one after the other, under the first input's column names. */
-public final class UnionOp implements Operator {
-    private final List<Operator> inputs;
-    private final Schema schema;
-
+public final class UnionOp extends AbstractOperator {
     public UnionOp(List<Operator> inputs, Schema schema) {
-        this.inputs = List.copyOf(inputs);
-        this.schema = schema;
+        super(schema, inputs);
     }
 
     @Override
-    public Schema schema() {
-        return schema;
-    }
-
-    @Override
-    public List<Operator> children() {
-        return inputs;
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
         List<Batch> parts = new ArrayList<>();
-        for (Operator in : inputs) {
-            Batch b = in.execute(ctx);
+        Schema schema = schema();
+        for (Batch b : inputs) {
             Column[] cols = new Column[b.numColumns()];
             for (int i = 0; i < cols.length; i++) {
                 cols[i] = b.column(i);

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Durations;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
@@ -13,8 +12,7 @@ import java.util.List;
  * Passes rows through and tracks event time: the max ever seen (for the watermark) and this batch's
  * min/max/avg (for progress). It drops nothing: the stateful operators downstream drop late rows.
  */
-public final class WatermarkOp implements Operator {
-    private final Operator child;
+public final class WatermarkOp extends AbstractOperator {
     private final String column;
     private final long delayMicros;
     private final Evaluator time;
@@ -25,25 +23,15 @@ public final class WatermarkOp implements Operator {
     private long batchCount;
 
     public WatermarkOp(Operator child, String column, long delayMicros) {
-        this.child = child;
+        super(child.schema(), child);
         this.column = column;
         this.delayMicros = delayMicros;
         this.time = ExprCompiler.compile(dev.eddy.streaming.api.expr.Functions.col(column), child.schema());
     }
 
     @Override
-    public Schema schema() {
-        return child.schema();
-    }
-
-    @Override
-    public List<Operator> children() {
-        return List.of(child);
-    }
-
-    @Override
-    public Batch execute(BatchContext ctx) {
-        Batch in = child.execute(ctx);
+    public Batch process(List<Batch> inputs, BatchContext ctx) {
+        Batch in = inputs.get(0);
         var c = time.eval(in);
         long[] t = Vectors.asLongs(c);
         long[] nulls = c.nullBitmap();

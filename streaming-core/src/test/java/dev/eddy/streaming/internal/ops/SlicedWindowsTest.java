@@ -11,6 +11,7 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.Scan;
+import dev.eddy.streaming.internal.state.StateMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -99,15 +100,15 @@ class SlicedWindowsTest {
             feed.next = in;
             BatchContext ctx = new BatchContext(b, wm, new Batch[0], mode, 0);
             String at = what + ", batch " + b;
-            assertThat(rows(sliced.execute(ctx))).as(at).isEqualTo(rows(perRow.execute(ctx)));
-            assertThat(counts(sliced.metrics())).as(at).isEqualTo(counts(perRow.metrics()));
-            assertDeltasEqual(sliced.stateDelta(), perRow.stateDelta(), at);
+            assertThat(rows(sliced.process(List.of(in), ctx))).as(at).isEqualTo(rows(perRow.process(List.of(in), ctx)));
+            assertThat(counts(sliced.store().metrics())).as(at).isEqualTo(counts(perRow.store().metrics()));
+            assertDeltasEqual(sliced.store().delta(), perRow.store().delta(), at);
             assertThat(late(sliced, b)).as(at).isEqualTo(late(perRow, b));
             lateSeen += late(perRow, b).size();
             if (b == batches / 2) {
                 // a restored sliced operator carries on exactly like the per-row one
                 AggregateOp restored = op(feed, groupings, aggs, mode, true);
-                restored.restoreState(sliced.saveState());
+                restored.store().load(sliced.store().snapshot());
                 assertThat(rows(restored.stateRows())).as(at).isEqualTo(rows(perRow.stateRows()));
                 sliced = restored;
             }
@@ -118,7 +119,7 @@ class SlicedWindowsTest {
             }
             wm = Math.max(wm, maxTs - 4 * U);
         }
-        assertThat(rows(sliced.saveState())).as(what).isEqualTo(rows(perRow.saveState()));
+        assertThat(rows(sliced.store().snapshot())).as(what).isEqualTo(rows(perRow.store().snapshot()));
         if (mode != OutputMode.COMPLETE) {
             assertThat(lateSeen).as(what + ": the input has late rows").isPositive();
         }
@@ -136,7 +137,7 @@ class SlicedWindowsTest {
 
     /** The late rows one batch dropped (a restored operator starts a new sample, as after a restart). */
     private static List<String> late(AggregateOp op, long batchId) {
-        return op.lateRows().sample().stream().filter(d -> d.batchId() == batchId).map(Object::toString)
+        return op.store().lateRows().sample().stream().filter(d -> d.batchId() == batchId).map(Object::toString)
                 .collect(Collectors.toList());
     }
 
@@ -193,7 +194,7 @@ class SlicedWindowsTest {
         }
 
         @Override
-        public Batch execute(BatchContext ctx) {
+        public Batch process(List<Batch> inputs, BatchContext ctx) {
             return next;
         }
 

@@ -2,13 +2,14 @@ package dev.eddy.streaming.internal.ops.agg;
 
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.internal.state.GroupValues;
 
 /**
  * Column-wise state of one aggregate function for all groups: arrays indexed by group id. New groups
  * start zeroed. Single-threaded. Call order: {@link #ensureCapacity} before any {@link #update} touching
  * a new group id; {@link #compact} after the group table retained a subset of groups.
  */
-public abstract class Accumulator {
+public abstract class Accumulator implements GroupValues {
 
     public abstract DataType resultType();
 

@@ -90,14 +90,27 @@ final class FileSource implements Source {
 
     private void readFile(Path file, BatchBuilder out) {
         try {
-            reader.forEachRecord(file, (record, malformed) -> {
-                if (!malformed && parser.parse(record, row)) {
-                    TextFormats.write(row, out, 0);
-                } else {
-                    corrupt++;
-                    out.setString(row.size(), record);
+            reader.forEachRecord(file, new TextFileReader.Records() {
+                @Override
+                public void record(String record, boolean malformed) {
+                    if (!malformed && parser.parse(record, row)) {
+                        TextFormats.write(row, out, 0);
+                    } else {
+                        corrupt++;
+                        out.setString(row.size(), record);
+                    }
+                    out.endRow();
                 }
-                out.endRow();
+
+                @Override
+                public boolean rawLine(byte[] b, int off, int len) {
+                    if (!parser.parseFast(b, off, len, row)) {
+                        return false;
+                    }
+                    TextFormats.write(row, out, 0);
+                    out.endRow();
+                    return true;
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -32,6 +32,14 @@ final class TextFileReader {
     interface Records {
         /** One record; {@code malformed} if it held bytes that are not UTF-8 (they are {@code \xNN} in the text). */
         void record(String text, boolean malformed);
+
+        /**
+         * Offered each line of a file that is not CSV as raw bytes before it is decoded; true when it took the line
+         * as a record (then {@link #record} is not called for it). Blank lines are never offered.
+         */
+        default boolean rawLine(byte[] b, int off, int len) {
+            return false;
+        }
     }
 
     private record Line(String text, boolean malformed, int quotes) {
@@ -72,6 +80,16 @@ final class TextFileReader {
             int openQuotes = 0;
             boolean[] first = {true};
             while (true) {
+                if (!csv) { // lines are records: offer the bytes first, decode only what is not taken
+                    int n = in.nextRaw();
+                    if (n < 0) {
+                        return;
+                    }
+                    if (!in.isBlank(n) && !out.rawLine(in.lineBytes, in.lineOff, n)) {
+                        emit(in.line(n), out, first);
+                    }
+                    continue;
+                }
                 Line line = replay.isEmpty() ? in.next() : replay.poll();
                 if (line == null) {
                     if (open.isEmpty()) {
@@ -177,45 +195,79 @@ final class TextFileReader {
             this.in = in;
         }
 
-        private int read() throws IOException {
-            if (pos == end) {
-                end = in.read(chunk, 0, chunk.length);
-                pos = 0;
-                if (end <= 0) {
-                    end = 0;
-                    return -1;
-                }
-            }
-            return chunk[pos++] & 0xFF;
-        }
+        /** Where the last line's bytes are: in the read chunk itself when it fits there (no copy), else in buf. */
+        private byte[] lineBytes = buf;
+        private int lineOff;
 
         Line next() throws IOException {
-            int n = 0;
-            int b;
-            while ((b = read()) >= 0) {
-                if (pendingCr) {
-                    pendingCr = false;
-                    if (b == '\n') {
-                        continue; // the \n of a \r\n
-                    }
-                }
-                if (b == '\n' || b == '\r') {
-                    pendingCr = b == '\r';
-                    return line(n);
-                }
-                if (n == buf.length) {
-                    buf = Arrays.copyOf(buf, n * 2);
-                }
-                buf[n++] = (byte) b;
-            }
-            return n == 0 ? null : line(n);
+            int n = nextRaw();
+            return n < 0 ? null : line(n);
         }
 
-        private Line line(int n) {
-            String text = Utf8Text.decodeOrNull(buf, 0, n);
+        /** Finds the next line, at {@code lineBytes[lineOff, lineOff+n)}; returns n, or -1 at the end of the input. */
+        int nextRaw() throws IOException {
+            int n = 0; // bytes of a line that spans chunks, gathered in buf
+            while (true) {
+                if (pos == end) {
+                    end = Math.max(0, in.read(chunk, 0, chunk.length));
+                    pos = 0;
+                    if (end == 0) {
+                        lineBytes = buf;
+                        lineOff = 0;
+                        return n == 0 ? -1 : n;
+                    }
+                }
+                if (pendingCr) {
+                    pendingCr = false;
+                    if (chunk[pos] == '\n') {
+                        pos++; // the \n of a \r\n
+                        continue;
+                    }
+                }
+                int start = pos;
+                int i = start;
+                while (i < end && chunk[i] != '\n' && chunk[i] != '\r') {
+                    i++;
+                }
+                if (i < end && n == 0) {
+                    pendingCr = chunk[i] == '\r';
+                    pos = i + 1;
+                    lineBytes = chunk;
+                    lineOff = start;
+                    return i - start;
+                }
+                if (n + (i - start) > buf.length) {
+                    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + (i - start)));
+                }
+                System.arraycopy(chunk, start, buf, n, i - start);
+                n += i - start;
+                if (i < end) {
+                    pendingCr = chunk[i] == '\r';
+                    pos = i + 1;
+                    lineBytes = buf;
+                    lineOff = 0;
+                    return n;
+                }
+                pos = end;
+            }
+        }
+
+        /** True for bytes whose text {@link #emit} would skip as blank: ASCII white space only (or nothing). */
+        boolean isBlank(int n) {
+            for (int i = lineOff; i < lineOff + n; i++) {
+                byte c = lineBytes[i];
+                if (c != ' ' && c != '\t' && c != 0x0B && c != '\f' && !(c >= 0x1C && c <= 0x1F)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Line line(int n) {
+            String text = Utf8Text.decodeOrNull(lineBytes, lineOff, n);
             boolean malformed = text == null;
             if (malformed) {
-                text = Utf8Text.escaped(buf, 0, n);
+                text = Utf8Text.escaped(lineBytes, lineOff, n);
             }
             int quotes = 0;
             if (csv) {

@@ -227,6 +227,7 @@ final class KafkaSource implements Source {
 
     @Override
     public void stop() {
+        batches.close();
         try {
             consumer.close(Duration.ofSeconds(1));
         } catch (RuntimeException e) {

@@ -29,6 +29,8 @@ final class TopicRowReader {
     private final Schema schema;
     private final TextFormats.RecordParser parser;
     private final ParsedRow row;
+    /** The metadata columns after {@code _corrupt_record}, as indexes into META (resolved once, not per row). */
+    private final int[] metaKinds;
     private long corrupt;
 
     /** Raw rows: no value decoding. */
@@ -40,6 +42,7 @@ final class TopicRowReader {
         f.addAll(META.subList(1, META.size()));
         f.add(Field.of("headers", DataType.STRING));
         this.schema = Schema.of(f);
+        this.metaKinds = new int[0];
     }
 
     TopicRowReader(String topic, List<ColumnSpec> valueColumns, TextFormats.RecordParser parser) {
@@ -48,12 +51,16 @@ final class TopicRowReader {
         this.row = new ParsedRow(valueColumns);
         List<Field> f = new ArrayList<>(TextFormats.fields(valueColumns));
         f.add(Field.of(TextFormats.CORRUPT_RECORD, DataType.STRING));
-        for (Field m : META) {
+        List<Integer> kinds = new ArrayList<>();
+        for (int i = 0; i < META.size(); i++) {
+            Field m = META.get(i);
             if (valueColumns.stream().noneMatch(c -> c.name().equals(m.name()))) {
                 f.add(m);
+                kinds.add(i);
             }
         }
         this.schema = Schema.of(f);
+        this.metaKinds = kinds.stream().mapToInt(Integer::intValue).toArray();
     }
 
     Schema schema() {
@@ -82,17 +89,14 @@ final class TopicRowReader {
             corrupt++;
             out.setString(n, text(v)); // text only for the rare corrupt row
         }
-        int col = n + 1;
-        for (Field m : META) {
-            if (col < schema.size() && schema.field(col).name().equals(m.name())) {
-                switch (m.name()) {
-                    case "key" -> out.setString(col, text(k));
-                    case "topic" -> out.setString(col, topic);
-                    case "partition" -> out.setInt(col, partition);
-                    case "offset" -> out.setLong(col, offset);
-                    default -> out.setTimestampMicros(col, ts * 1000);
-                }
-                col++;
+        for (int i = 0; i < metaKinds.length; i++) {
+            int col = n + 1 + i;
+            switch (metaKinds[i]) {
+                case 0 -> out.setString(col, text(k));
+                case 1 -> out.setString(col, topic);
+                case 2 -> out.setInt(col, partition);
+                case 3 -> out.setLong(col, offset);
+                default -> out.setTimestampMicros(col, ts * 1000);
             }
         }
         out.endRow();

@@ -1,26 +1,24 @@
-package dev.eddy.streaming.internal.ops;
+package dev.eddy.streaming.internal.state;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.internal.ops.agg.Accumulator;
-import dev.eddy.streaming.internal.state.GroupTable;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The raw (checkpoint) state shared by the aggregating and deduplicating operators: leading key columns (what a
+ * The raw (checkpoint) form of group-table state: leading key columns (what a
  * state delta groups by), then each accumulator's raw columns named {@code agg<i>_...}.
  */
-final class RawState {
+public final class RawState {
     private RawState() {
     }
 
     /** The key columns {@code lead} (already gathered for the n groups) followed by the accumulators of {@code ids}. */
-    static Batch export(List<Field> leadFields, Column[] lead, Accumulator[] accs, int[] ids, int n) {
+    public static Batch export(List<Field> leadFields, Column[] lead, GroupValues[] accs, int[] ids, int n) {
         List<Field> fields = new ArrayList<>(leadFields);
         List<Column> cols = new ArrayList<>(List.of(lead));
         for (int a = 0; a < accs.length; a++) {
@@ -31,9 +29,9 @@ final class RawState {
     }
 
     /** Sets the accumulators of {@code ids[i]} from row i of {@code raw}, whose accumulator columns start at {@code first}. */
-    static void importAccumulators(Accumulator[] accs, Batch raw, int first, int[] ids, int n) {
+    public static void importAccumulators(GroupValues[] accs, Batch raw, int first, int[] ids, int n) {
         int col = first;
-        for (Accumulator a : accs) {
+        for (GroupValues a : accs) {
             int w = a.rawFields("").size();
             Column[] part = new Column[w];
             for (int j = 0; j < w; j++) {
@@ -45,7 +43,7 @@ final class RawState {
     }
 
     /** The first {@code types.length} columns of {@code raw} as group-table keys. */
-    static Keys keys(Batch raw, DataType[] types) {
+    public static Keys keys(Batch raw, DataType[] types) {
         Keys k = new Keys(types.length);
         k.n = raw.numRows();
         for (int i = 0; i < types.length; i++) {
@@ -61,7 +59,7 @@ final class RawState {
     }
 
     /** The key columns of {@code groups[0..n)} of a group table. */
-    static Column[] tableKeys(GroupTable table, DataType[] types, int[] groups, int n) {
+    public static Column[] tableKeys(GroupTable table, DataType[] types, int[] groups, int n) {
         Column[] cols = new Column[types.length];
         for (int i = 0; i < cols.length; i++) {
             cols[i] = KeyColumns.fromTable(table, i, types[i], groups, n);
@@ -70,7 +68,7 @@ final class RawState {
     }
 
     /** The key fields {@code key0, key1, ...} of a group table's raw state. */
-    static List<Field> keyFields(DataType[] types) {
+    public static List<Field> keyFields(DataType[] types) {
         List<Field> f = new ArrayList<>(types.length);
         for (int i = 0; i < types.length; i++) {
             f.add(Field.of("key" + i, types[i]));
@@ -79,7 +77,7 @@ final class RawState {
     }
 
     /** Group ids 0..n-1. */
-    static int[] all(int n) {
+    public static int[] all(int n) {
         int[] g = new int[n];
         for (int i = 0; i < n; i++) {
             g[i] = i;

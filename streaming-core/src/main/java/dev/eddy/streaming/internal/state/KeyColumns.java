@@ -1,4 +1,4 @@
-package dev.eddy.streaming.internal.ops;
+package dev.eddy.streaming.internal.state;
 
 import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;

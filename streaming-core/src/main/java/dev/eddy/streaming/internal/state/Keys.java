@@ -1,21 +1,21 @@
-package dev.eddy.streaming.internal.ops;
+package dev.eddy.streaming.internal.state;
 
 /** Key vectors of one batch for a group table: rows[i] is the input row of key row i (null = identity). */
-final class Keys {
-    final long[][] longs;
-    final Object[][] objs;
-    final boolean[][] nulls;
-    int[] rows;
-    int n;
+public final class Keys {
+    public final long[][] longs;
+    public final Object[][] objs;
+    public final boolean[][] nulls;
+    public int[] rows;
+    public int n;
 
-    Keys(int k) {
+    public Keys(int k) {
         longs = new long[k][];
         objs = new Object[k][];
         nulls = new boolean[k][];
     }
 
     /** Keeps key rows keep[0..m). */
-    void retain(int[] keep, int m) {
+    public void retain(int[] keep, int m) {
         for (int k = 0; k < longs.length; k++) {
             if (longs[k] != null) {
                 long[] o = new long[m];

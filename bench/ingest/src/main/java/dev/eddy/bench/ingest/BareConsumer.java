@@ -1,0 +1,47 @@
+package dev.eddy.bench.ingest;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The ceiling: a bare KafkaConsumer loop over the same topic with the consumer settings Eddy's source uses, touching
+ * each value's bytes and doing nothing else. Prints the same RESULT line as EddyRun (checksum: the byte count).
+ */
+final class BareConsumer {
+    private BareConsumer() {
+    }
+
+    static void run(long records, String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        long alloc0 = EddyRun.allocated();
+        long t0 = System.nanoTime();
+        long seen = 0;
+        long bytes = 0;
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            TopicPartition tp = new TopicPartition("bids", 0);
+            c.assign(List.of(tp));
+            c.seek(tp, 0);
+            while (seen < records) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    bytes += r.value().length;
+                    seen++;
+                }
+            }
+        }
+        long ns = System.nanoTime() - t0;
+        System.out.println("RESULT " + seen + " " + ns / 1e9 + " " + (EddyRun.allocated() - alloc0) + " " + bytes);
+    }
+}

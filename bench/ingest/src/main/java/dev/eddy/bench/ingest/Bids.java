@@ -1,0 +1,43 @@
+package dev.eddy.bench.ingest;
+
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The input: Nexmark-like bids of about 47 bytes, {"auction":..,"price":..,"ts":<epoch millis>}, one millisecond of
+ * event time apart with up to 2.1 s of disorder (less than the 5 s watermark delay, so nothing is late).
+ */
+final class Bids {
+    static final long T0 = 1_700_000_000_000L;
+    static final Schema SCHEMA = Schema.of(Field.of("auction", DataType.LONG), Field.of("price", DataType.LONG),
+            Field.of("ts", DataType.TIMESTAMP));
+
+    private Bids() {
+    }
+
+    static long auction(long i) {
+        return mix(i) % 1000;
+    }
+
+    static long price(long i) {
+        return 1 + (mix(i + 7) >>> 20) % 999;
+    }
+
+    static long tsMillis(long i) {
+        return T0 + i - (mix(i + 13) >>> 40) % 4 * 700;
+    }
+
+    static byte[] json(long i) {
+        return ("{\"auction\":" + auction(i) + ",\"price\":" + price(i) + ",\"ts\":" + tsMillis(i) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long mix(long i) {
+        long z = i * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
+        return (z ^ (z >>> 29)) & Long.MAX_VALUE;
+    }
+}

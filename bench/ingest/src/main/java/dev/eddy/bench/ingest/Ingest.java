@@ -1,0 +1,266 @@
+package dev.eddy.bench.ingest;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Runs the ingest benchmark. Without arguments it orchestrates: starts the broker, writes the input once to a Kafka
+ * topic and to JSON-lines files, then runs every path in fresh JVMs (median of INGEST_RUNS, default 3) and prints
+ * {@code <figure> <value> <unit>} lines with the ratios. With a path name it is one of those fresh JVMs.
+ * Environment: INGEST_RUNS, INGEST_RECORDS (5000000), INGEST_BATCH (500000), INGEST_SPARK (1; 0 skips Spark),
+ * INGEST_PATHS (comma-separated subset of the Eddy paths), INGEST_BEFORE_JAR (a streaming-core jar of an earlier
+ * build: every Eddy path also runs on it, for before/after figures from one run), SPARK_CP (the Spark peer's class
+ * path, from run.sh).
+ */
+public final class Ingest {
+    private static final List<String> EDDY_PATHS = List.of("kafka_json", "files_json", "topic_json", "topic_raw",
+            "prebuilt");
+    private static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-XX:+UseParallelGC");
+
+    private static Path LOGS;
+
+    private Ingest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("parsers")) {
+            ParserBench.run(Integer.parseInt(args[1]));
+            System.exit(0);
+        }
+        if (args.length > 0) {
+            long records = Long.parseLong(args[1]);
+            int perBatch = Integer.parseInt(args[2]);
+            if (args[0].equals("bare")) {
+                BareConsumer.run(records, args[3]);
+            } else {
+                EddyRun.run(args[0], records, perBatch, args[3], args[4]);
+            }
+            System.exit(0);
+        }
+        if (!env("INGEST_PARSERS", "1").equals("0")) { // JSON decoding alone, in a fresh JVM
+            List<String> cmd = new ArrayList<>(List.of(java()));
+            cmd.addAll(JVM);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Ingest.class.getName(), "parsers",
+                    "1000000"));
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("the parser benchmark failed");
+            }
+        }
+        int runs = Integer.parseInt(env("INGEST_RUNS", "3"));
+        long records = Long.parseLong(env("INGEST_RECORDS", "5000000"));
+        int perBatch = Integer.parseInt(env("INGEST_BATCH", "500000"));
+        boolean spark = !env("INGEST_SPARK", "1").equals("0") && !env("SPARK_CP", "").isEmpty();
+        List<String> paths = env("INGEST_PATHS", "").isEmpty() ? EDDY_PATHS
+                : Arrays.asList(env("INGEST_PATHS", "").split(","));
+        Path work = Path.of(env("INGEST_WORK", "target/work")).toAbsolutePath();
+        deleteTree(work);
+        Files.createDirectories(work.resolve("kafka"));
+        LOGS = Files.createDirectories(work.resolve("logs"));
+        Path files = work.resolve("files");
+        writeFiles(files, records, perBatch);
+        Map<String, Result> results = new LinkedHashMap<>();
+        try (Broker broker = new Broker(work.resolve("kafka"))) {
+            broker.createTopic("bids", 1);
+            produce(broker.bootstrap(), records);
+            List<String> common = List.of(Long.toString(records), Integer.toString(perBatch), broker.bootstrap(),
+                    files.toString());
+            results.put("kafka.bare_consumer", median(runs, eddyCommand("bare", common, "")));
+            String before = env("INGEST_BEFORE_JAR", "");
+            for (String p : paths) {
+                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core, in the same run
+                    results.put(p + ".eddy_before", median(runs, eddyCommand(p, common, before)));
+                }
+                results.put(p + ".eddy", median(runs, eddyCommand(p, common, "")));
+            }
+            if (spark) {
+                for (String p : List.of("kafka_json", "files_json")) {
+                    if (paths.contains(p)) {
+                        results.put(p + ".spark", median(runs, sparkCommand(p, common, work)));
+                    }
+                }
+            }
+        }
+        report(results, records);
+    }
+
+    private static void report(Map<String, Result> r, long records) {
+        for (var e : r.entrySet()) {
+            print("ingest." + e.getKey() + ".rows_per_s", e.getValue().rowsPerSecond(), "rows/s");
+            if (e.getKey().contains(".eddy")) {
+                print("ingest." + e.getKey() + ".alloc_per_row", (double) e.getValue().allocated() / records, "B/row");
+            }
+        }
+        ratio(r, "ingest.kafka_json.eddy_vs_bare_consumer.ratio", "kafka_json.eddy", "kafka.bare_consumer");
+        ratio(r, "ingest.kafka_json.eddy_vs_spark.ratio", "kafka_json.eddy", "kafka_json.spark");
+        ratio(r, "ingest.files_json.eddy_vs_spark.ratio", "files_json.eddy", "files_json.spark");
+        ratio(r, "ingest.topic_json.eddy_vs_topic_raw.ratio", "topic_json.eddy", "topic_raw.eddy");
+        for (String p : EDDY_PATHS) {
+            ratio(r, "ingest." + p + ".eddy_after_vs_before.ratio", p + ".eddy", p + ".eddy_before");
+        }
+        // every query path must give the same answer as every other and as Spark
+        String expected = null;
+        boolean equal = true;
+        for (var e : r.entrySet()) {
+            if (e.getKey().startsWith("kafka.bare") || e.getKey().startsWith("topic_raw")) {
+                continue;
+            }
+            String c = e.getValue().checksum();
+            if (expected == null) {
+                expected = c;
+            } else if (!expected.equals(c)) {
+                equal = false;
+                System.err.println("answer differs: " + e.getKey() + " " + c + " vs " + expected);
+            }
+        }
+        System.err.println("answer checksum (rows/sum n/sum total/sum hash): " + expected);
+        print("ingest.answers_equal", equal ? 1 : 0, "bool");
+    }
+
+    private static void ratio(Map<String, Result> r, String figure, String a, String b) {
+        if (r.containsKey(a) && r.containsKey(b)) {
+            print(figure, r.get(a).rowsPerSecond() / r.get(b).rowsPerSecond(), "x");
+        }
+    }
+
+    record Result(double rowsPerSecond, long allocated, String checksum) {
+    }
+
+    /** The median run by rate; every run must give the same checksum. */
+    private static Result median(int runs, List<String> cmd) throws Exception {
+        List<Result> all = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            all.add(runOnce(cmd));
+            if (!all.get(i).checksum().equals(all.get(0).checksum())) {
+                throw new IllegalStateException("runs disagree: " + all.get(i) + " vs " + all.get(0) + " for " + cmd);
+            }
+        }
+        all.sort((x, y) -> Double.compare(x.rowsPerSecond(), y.rowsPerSecond()));
+        return all.get(all.size() / 2);
+    }
+
+    private static Result runOnce(List<String> cmd) throws Exception {
+        Path log = Files.createTempFile(LOGS, "run-", ".log");
+        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        String result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("RESULT ")) {
+                    result = line;
+                }
+            }
+        }
+        if (p.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("run failed (exit " + p.exitValue() + "; see " + log + "): "
+                    + String.join(" ", cmd));
+        }
+        String[] f = result.split(" ");
+        return new Result(Long.parseLong(f[1]) / Double.parseDouble(f[2]), Long.parseLong(f[3]), f[4]);
+    }
+
+    /** A fresh JVM for one path; {@code coreJar}, when given, replaces streaming-core on the class path. */
+    private static List<String> eddyCommand(String path, List<String> common, String coreJar) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(JVM);
+        String cp = System.getProperty("java.class.path");
+        if (!coreJar.isEmpty()) {
+            cp = String.join(File.pathSeparator, Arrays.stream(cp.split(File.pathSeparator))
+                    .map(e -> e.contains("streaming-core") ? coreJar : e).toList());
+        }
+        cmd.addAll(List.of("-cp", cp, Ingest.class.getName(), path));
+        cmd.addAll(common);
+        return cmd;
+    }
+
+    private static List<String> sparkCommand(String path, List<String> common, Path work) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(JVM);
+        for (String p : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
+                "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch",
+                "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
+            cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
+        }
+        cmd.addAll(List.of("-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true",
+                "-Dspark.local.dir=" + work.resolve("spark-tmp"), "-cp", env("SPARK_CP", ""),
+                "dev.eddy.bench.ingest.spark.SparkIngest", path));
+        cmd.addAll(common);
+        cmd.add(work.resolve("spark-ckpt-" + System.nanoTime()).toString());
+        return cmd;
+    }
+
+    private static void produce(String bootstrap, long records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            for (long i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>("bids", 0, null, Bids.json(i)));
+            }
+        }
+    }
+
+    /** One JSON-lines file per batch, with increasing modification times (both engines read them in that order). */
+    private static void writeFiles(Path dir, long records, int perBatch) throws IOException {
+        Files.createDirectories(dir);
+        long t = System.currentTimeMillis() - 3_600_000;
+        for (int f = 0; (long) f * perBatch < records; f++) {
+            Path file = dir.resolve(String.format(Locale.ROOT, "bids-%03d.json", f));
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                for (long i = (long) f * perBatch; i < Math.min(records, (long) (f + 1) * perBatch); i++) {
+                    out.write(Bids.json(i));
+                    out.write('\n');
+                }
+            }
+            Files.setLastModifiedTime(file, FileTime.fromMillis(t + f * 1000L));
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static void print(String figure, double value, String unit) {
+        String v = Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.3f", value);
+        System.out.println(figure + " " + v + " " + unit);
+        System.out.flush();
+    }
+}

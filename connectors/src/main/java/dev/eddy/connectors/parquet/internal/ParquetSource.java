@@ -1,0 +1,144 @@
+package dev.eddy.connectors.parquet.internal;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.BatchCommitLog;
+import dev.eddy.streaming.api.spi.Offset;
+import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.TriggerContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A directory of Parquet files as a stream. {@code latestOffset} lists the files (in a directory an Eddy sink
+ * writes, the committed ones in batch order; in any other directory the visible {@code *.parquet} files, oldest
+ * first) and appends up to {@code maxFilesPerTrigger} not taken yet; {@code getBatch} reads the files {@code end}
+ * has and {@code start} has not. A file that cannot be read fails the query naming it, or with
+ * {@code ignoreCorruptFiles} is skipped, counted and named in the status. Files are immutable once visible.
+ */
+final class ParquetSource implements Source {
+    private final ParquetDataset dataset;
+    private final int maxFilesPerTrigger;
+    private final boolean ignoreCorruptFiles;
+    private final Map<String, String> skipped = new LinkedHashMap<>();
+    private volatile String status = "";
+
+    ParquetSource(ParquetDataset dataset, int maxFilesPerTrigger, boolean ignoreCorruptFiles) {
+        this.dataset = dataset;
+        this.maxFilesPerTrigger = maxFilesPerTrigger;
+        this.ignoreCorruptFiles = ignoreCorruptFiles;
+    }
+
+    @Override
+    public Schema schema() {
+        return dataset.schema();
+    }
+
+    @Override
+    public Offset initialOffset() {
+        return ParquetFileOffset.EMPTY;
+    }
+
+    @Override
+    public Offset latestOffset(Offset start, TriggerContext trigger) {
+        ParquetFileOffset from = (ParquetFileOffset) start;
+        Set<String> seen = new HashSet<>(from.files());
+        List<String> next = new ArrayList<>(from.files());
+        int added = 0;
+        for (String f : list()) {
+            if (maxFilesPerTrigger > 0 && added == maxFilesPerTrigger && !trigger.availableNow()) {
+                break;
+            }
+            if (seen.add(f)) {
+                next.add(f);
+                added++;
+            }
+        }
+        return added == 0 ? start : new ParquetFileOffset(next);
+    }
+
+    /** The files to take, in order: committed ones by batch, else oldest first (modification time, then path). */
+    private List<String> list() {
+        Path root = dataset.root();
+        if (!Files.isDirectory(root) || BatchCommitLog.forOutput(root).exists()) {
+            return dataset.files();
+        }
+        record Entry(String name, FileTime time) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (String f : dataset.files()) {
+            try {
+                entries.add(new Entry(f, Files.getLastModifiedTime(root.resolve(f))));
+            } catch (IOException e) { // deleted since it was listed: it is not there to take
+                continue;
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::time).thenComparing(Entry::name));
+        return entries.stream().map(Entry::name).toList();
+    }
+
+    @Override
+    public Batch getBatch(Offset start, Offset end) {
+        Set<String> before = new HashSet<>(((ParquetFileOffset) start).files());
+        List<Batch> parts = new ArrayList<>();
+        List<String> columns = dataset.schema().names();
+        for (String f : ((ParquetFileOffset) end).files()) {
+            if (before.contains(f) || skipped.containsKey(f)) {
+                continue;
+            }
+            try {
+                parts.add(dataset.read(List.of(f), columns));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                if (!ignoreCorruptFiles) {
+                    throw new IllegalArgumentException(e.getMessage()
+                            + " (option ignoreCorruptFiles=true skips such files)", e);
+                }
+                skipped.put(f, e.getMessage());
+                status = skipped.size() + " corrupt Parquet file(s) skipped (ignoreCorruptFiles), last: "
+                        + e.getMessage();
+            }
+        }
+        return parts.isEmpty() ? Batch.empty(dataset.schema()) : Batch.concat(dataset.schema(), parts);
+    }
+
+    /** The corrupt files skipped so far, with the reason (ignoreCorruptFiles). */
+    Map<String, String> skippedFiles() {
+        return Map.copyOf(skipped);
+    }
+
+    @Override
+    public boolean isReplayable() {
+        return true;
+    }
+
+    @Override
+    public Offset deserializeOffset(String json) {
+        return ParquetFileOffset.parse(json);
+    }
+
+    @Override
+    public String description() {
+        return "ParquetSource[" + dataset.root() + "]";
+    }
+
+    @Override
+    public String status() {
+        return status;
+    }
+
+    @Override
+    public Map<String, String> metrics() {
+        return skipped.isEmpty() ? Map.of() : Map.of("corruptFilesSkipped", Integer.toString(skipped.size()));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.eddy.streaming.api.spi;
+
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.Schema;
+
+import java.util.List;
+
+/**
+ * A bounded table a {@link TableProvider} opened. {@link #read} returns the data as it is at the time of the call
+ * (a SQL table is re-read by every query that scans it). Thread-safe: readers may call it from any thread.
+ */
+public interface StaticTable {
+
+    /** The table's columns, fixed when it was opened. */
+    Schema schema();
+
+    /**
+     * The current rows of the given columns (in that order; every column when the list is empty). A format that
+     * can should decode only those columns (column pruning).
+     */
+    Batch read(List<String> columns);
+
+    /** {@link #read} as a Tablesaw table (TIMESTAMP as Instant), the format SQL and notebooks use. */
+    default tech.tablesaw.api.Table readTable(String name, List<String> columns) {
+        return dev.eddy.streaming.internal.table.Tables.toTable(name, read(columns));
+    }
+
+    /** A short description without secrets, e.g. {@code ParquetTable[/data/clicks]}. */
+    String description();
+}
