@@ -161,4 +161,18 @@ class JdbcSqlIT {
                 + PG.url() + "', 'table' = '" + pg + "', 'pasword' = 'x')"))
                 .hasMessageContaining("'pasword' is not an option of connector 'jdbc'").hasMessageContaining("password");
     }
+
+    @Test
+    void when_noColumnsAreDeclared_then_theyComeFromTheDatabase_andJavaReadsTheTableToo() {
+        String pg = name();
+        PG.execute("CREATE TABLE " + pg + " (id BIGINT, name TEXT, price DOUBLE PRECISION, n INTEGER)",
+                "INSERT INTO " + pg + " VALUES (1, 'pen', 1.5, 3)");
+        sql.execute("CREATE TABLE undeclared WITH ('connector' = 'jdbc', 'url' = '" + PG.url() + "', 'table' = '"
+                + pg + "', 'user' = '" + PG.user() + "', 'password' = '" + PG.password() + "')");
+        assertThat(rows("SELECT name, n FROM undeclared")).containsExactly("pen 3");
+        Table t = eddy.read().format("jdbc").option("url", PG.url()).option("dbtable", pg).option("user", PG.user())
+                .option("password", PG.password()).load();
+        assertThat(t.columnNames()).containsExactly("id", "name", "price", "n");
+        assertThat(t.rowCount()).isEqualTo(1);
+    }
 }
