@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# I/O benchmarks (bench/run.sh io): each of bench/io/files.sh (Parquet and the CSV/JSON file sink and source) and
-# bench/io/jdbc.sh (the JDBC sink on a local PostgreSQL) that is present. Prints "<figure> <value> <unit>".
+# IO benchmarks: every part script in this folder, in order - files.sh (Parquet, CSV and JSON file sinks and
+# sources on the same Nexmark bids), then jdbc.sh if present. Each prints "<figure> <value> <unit>" lines.
+# Shared pieces: src/Bids.java (the bids) and src/Figures.java (timing and printing); build.sh compiles them with
+# the connectors module's class path. Usage: bench/io/run.sh   (BENCH_ROWS=N changes the row count)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-ran=0
-for b in files jdbc; do
-  if [ -x "$here/$b.sh" ]; then
-    "$here/$b.sh"
-    ran=1
+for part in files jdbc; do
+  if [ -x "$here/$part.sh" ]; then
+    "$here/$part.sh"
   fi
 done
-[ "$ran" -eq 1 ] || { echo "bench/io: no benchmark scripts found" >&2; exit 2; }

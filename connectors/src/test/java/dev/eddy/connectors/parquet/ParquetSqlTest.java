@@ -144,6 +144,16 @@ class ParquetSqlTest {
                 .hasMessageContaining("option 'path' is required");
     }
 
+    @Test
+    void when_insertTargetsATableThatCannotBeWritten_then_itIsRefusedAsBefore() throws Exception {
+        Path csv = tmp.resolve("people.csv");
+        Files.writeString(csv, "id\n1\n");
+        sql.execute("CREATE TABLE people (id BIGINT) WITH ('connector' = 'file', 'path' = '" + csv + "')");
+        assertThatThrownBy(() -> sql.execute("INSERT INTO people SELECT id FROM events"))
+                .hasMessageContaining("INSERT INTO needs a stream sink; 'people' is a table");
+        assertThat(Files.readString(csv)).isEqualTo("id\n1\n");
+    }
+
     private StreamingQuery insert(String statement) {
         StreamingQuery q = ((SqlResult.Streaming) sql.execute(statement)).query();
         started.add(q);

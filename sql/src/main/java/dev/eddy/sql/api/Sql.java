@@ -246,8 +246,7 @@ public final class Sql {
     String rendered = BatchRunner.render(statement);
     PlannedQuery planned = planner.plan(statement);
     StreamingRules.check(planned);
-    if (planned.sink() != null && !planned.sink().isStream()
-        && !dev.eddy.streaming.api.spi.Providers.sinkFormats().contains(planned.sink().connector())) {
+    if (planned.sink() != null && !planned.sink().isStream() && !writableTable(planned.sink())) {
       throw ErrorMessages.at(statement.getParserPosition(), "INSERT INTO needs a stream sink; '"
           + planned.sink().name() + "' is a table");
     }
@@ -277,6 +276,13 @@ public final class Sql {
     StreamingQuery started = startInserts ? writer.start() : null;
     return new SqlResult.Streaming(rendered, schema, planned.reads(), planned.sink(), planText, planned.rel(),
         dataset, writer, started);
+  }
+
+  /** A table of a format the engine both reads as a table and writes as a sink (e.g. 'parquet'). */
+  private static boolean writableTable(Relation table) {
+    String connector = table.connector();
+    return dev.eddy.streaming.api.spi.Providers.tableFormats().contains(connector)
+        && dev.eddy.streaming.api.spi.Providers.sinkFormats().contains(connector);
   }
 
   private Dataset translate(SqlNode statement, PlannedQuery planned) {

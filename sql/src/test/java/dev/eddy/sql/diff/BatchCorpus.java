@@ -191,7 +191,8 @@ final class BatchCorpus {
           + "')";
       case 9: return "CAST(" + intExpr(d) + " AS STRING)";
       case 10: return "CASE WHEN " + boolExpr(d) + " THEN " + stringExpr(d) + " ELSE 'other' END";
-      case 11: return "from_unixtime(" + pick("unix_timestamp(ts)", "b", "1700000000") + ", 'yyyy-MM-dd HH:mm:ss')";
+      // not b: its Long.MAX_VALUE / 8 seconds are past java.time's years (a known difference, sql/README.md)
+      case 11: return "from_unixtime(" + pick("unix_timestamp(ts)", "(b * 1000)", "1700000000") + ", 'yyyy-MM-dd HH:mm:ss')";
       case 12: return "CAST(" + doubleExpr(d) + " AS STRING)";
       default: return "CAST(" + pick("flag", "ts") + " AS STRING)";
     }

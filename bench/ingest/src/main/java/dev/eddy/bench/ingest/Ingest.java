@@ -51,7 +51,9 @@ public final class Ingest {
         if (args.length > 0) {
             long records = Long.parseLong(args[1]);
             int perBatch = Integer.parseInt(args[2]);
-            if (args[0].equals("bare")) {
+            if (args[0].equals("latency")) {
+                LatencyRun.run(args[3]);
+            } else if (args[0].equals("bare")) {
                 BareConsumer.run(records, args[3]);
             } else {
                 EddyRun.run(args[0], records, perBatch, args[3], args[4]);
@@ -83,6 +85,7 @@ public final class Ingest {
         Map<String, Result> results = new LinkedHashMap<>();
         try (Broker broker = new Broker(work.resolve("kafka"))) {
             broker.createTopic("bids", 1);
+            broker.createTopic("lat", 1);
             produce(broker.bootstrap(), records);
             List<String> common = List.of(Long.toString(records), Integer.toString(perBatch), broker.bootstrap(),
                     files.toString());
@@ -93,6 +96,12 @@ public final class Ingest {
                     results.put(p + ".eddy_before", median(runs, eddyCommand(p, common, before)));
                 }
                 results.put(p + ".eddy", median(runs, eddyCommand(p, common, "")));
+            }
+            if (!env("INGEST_LATENCY", "1").equals("0")) { // per-batch latency at a 100 ms trigger, from Kafka
+                if (!before.isEmpty()) {
+                    latency("eddy_before", runs, eddyCommand("latency", common, before));
+                }
+                latency("eddy", runs, eddyCommand("latency", common, ""));
             }
             if (spark) {
                 for (String p : List.of("kafka_json", "files_json")) {
@@ -111,6 +120,10 @@ public final class Ingest {
             if (e.getKey().contains(".eddy")) {
                 print("ingest." + e.getKey() + ".alloc_per_row", (double) e.getValue().allocated() / records, "B/row");
             }
+        }
+        if (r.containsKey("kafka.bare_consumer")) {
+            print("ingest.kafka.bare_consumer.alloc_per_row", (double) r.get("kafka.bare_consumer").allocated() / records,
+                    "B/row");
         }
         ratio(r, "ingest.kafka_json.eddy_vs_bare_consumer.ratio", "kafka_json.eddy", "kafka.bare_consumer");
         ratio(r, "ingest.kafka_json.eddy_vs_spark.ratio", "kafka_json.eddy", "kafka_json.spark");
@@ -136,6 +149,34 @@ public final class Ingest {
         }
         System.err.println("answer checksum (rows/sum n/sum total/sum hash): " + expected);
         print("ingest.answers_equal", equal ? 1 : 0, "bool");
+    }
+
+    /** Median p50 and p99 over fresh JVMs, printed right away. */
+    private static void latency(String who, int runs, List<String> cmd) throws Exception {
+        double[] p50 = new double[runs];
+        double[] p99 = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Path log = Files.createTempFile(LOGS, "latency-", ".log");
+            Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+            String line = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String l; (l = out.readLine()) != null; ) {
+                    if (l.startsWith("LATENCY ")) {
+                        line = l;
+                    }
+                }
+            }
+            if (p.waitFor() != 0 || line == null) {
+                throw new IllegalStateException("latency run failed; see " + log);
+            }
+            p50[i] = Double.parseDouble(line.split(" ")[1]);
+            p99[i] = Double.parseDouble(line.split(" ")[2]);
+        }
+        Arrays.sort(p50);
+        Arrays.sort(p99);
+        print("ingest.kafka_json_100ms_trigger." + who + ".latency_p50", p50[runs / 2], "ms");
+        print("ingest.kafka_json_100ms_trigger." + who + ".latency_p99", p99[runs / 2], "ms");
     }
 
     private static void ratio(Map<String, Result> r, String figure, String a, String b) {
