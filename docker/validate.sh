@@ -5,6 +5,7 @@
 #    JupyterLab published on 127.0.0.1 unless EDDY_BIND opens it; a token per start unless EDDY_TOKEN is set;
 #    JupyterLab not waiting for a healthy broker; Kafka in KRaft mode with its data (KAFKA_LOG_DIRS) on its
 #    volume; the broker's address in the notebooks' environment; the work volume where entrypoint.sh puts work;
+#    a postgres service on its volume, not published, whose address and login are in the notebooks' environment;
 #  - entrypoint.sh, run for real with a stand-in `jupyter`: the tutorials land in the work volume on the first
 #    start, a student's edit survives the next start, a new token each start unless one is set;
 #  - the Dockerfile, with the dockerfile-utils linter (npm), and its layers: the poms and `dependency:go-offline`
@@ -37,7 +38,8 @@ fi
 
 fail=0
 problem() { echo "docker/validate: $*" >&2; fail=1; }
-compose_config() { env -u EDDY_BIND -u EDDY_PORT -u EDDY_TOKEN -u EDDY_KAFKA_BOOTSTRAP -u EDDY_SPARK_URL "$@" \
+compose_config() { env -u EDDY_BIND -u EDDY_PORT -u EDDY_TOKEN -u EDDY_KAFKA_BOOTSTRAP -u EDDY_SPARK_URL \
+  -u EDDY_POSTGRES_URL -u EDDY_POSTGRES_USER -u EDDY_POSTGRES_PASSWORD "$@" \
   docker-compose -f "$here/compose.yaml" config; }
 
 # ---- compose.yaml ---------------------------------------------------------------------------------------
@@ -92,6 +94,18 @@ need(env.get("EDDY_SHARED_DIR") == "/shared" and shared_in(jupyter) and shared_i
      "jupyter and spark do not share the /shared volume named in EDDY_SHARED_DIR")
 need(str(spark.get("user", "")).split(":")[0] == "1000", "spark does not run as the notebook user's uid 1000")
 need("spark" not in (jupyter.get("depends_on") or {}), "JupyterLab depends on the optional spark service")
+postgres = default["services"].get("postgres") or {}
+need(str(postgres.get("image", "")).startswith("postgres:"), "no postgres service from the official postgres image")
+need(env.get("EDDY_POSTGRES_URL") == "jdbc:postgresql://postgres:5432/eddy",
+     "the jupyter service lacks EDDY_POSTGRES_URL=jdbc:postgresql://postgres:5432/eddy")
+penv = postgres.get("environment") or {}
+need(env.get("EDDY_POSTGRES_USER") == penv.get("POSTGRES_USER") and env.get("EDDY_POSTGRES_PASSWORD")
+     and env.get("EDDY_POSTGRES_PASSWORD") == penv.get("POSTGRES_PASSWORD"),
+     "the notebooks' database login does not match the postgres service's")
+need(not postgres.get("ports"), "the database is published on the host")
+pmounts = {str(v).split(":")[1]: str(v).split(":")[0] for v in postgres.get("volumes") or [] if ":" in str(v)}
+need(pmounts.get("/var/lib/postgresql/data") in (default.get("volumes") or {}),
+     "PostgreSQL's data is not on a named volume (mounts %s)" % pmounts)
 for p in problems:
     print("docker/validate: compose.yaml: " + p, file=sys.stderr)
 sys.exit(1 if problems else 0)

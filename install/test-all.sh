@@ -11,7 +11,8 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # Debian packages the integration tests use. Debian's python lives in /usr/bin/python3, which may not be
 # the first python3 on PATH; the tests always call /usr/bin/python3.
 DEB_PACKAGES=(python3-jupyter-kernel-test python3-jupyter-client python3-nbclient python3-nbformat
-              python3-ipykernel python3-nbconvert python3-venv chromium docker-compose)
+              python3-ipykernel python3-nbconvert python3-venv chromium docker-compose
+              postgresql)
 # Node.js for Playwright and for the magics build (it fetches the pinned Vega-Lite JSON schema with npm) (playwright-core is pinned to a release that still runs on Debian 12's Node.js 18).
 command -v node >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || DEB_PACKAGES+=(npm)

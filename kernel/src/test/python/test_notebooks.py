@@ -6,6 +6,9 @@ gets EDDY_KAFKA_BOOTSTRAP (NotebooksIT starts a real broker and sets it), so the
 A notebook that needs Spark ("requires": ["spark"]) runs only where EDDY_SPARK_URL is set: engine-spark's
 KernelOnSparkIT runs it on a kernel installed with the Spark engine, against a real Spark Connect server.
 EDDY_NOTEBOOKS (file names, comma-separated) runs only those notebooks.
+A notebook that can use a PostgreSQL database says "eddy": {"uses": ["postgres"]}; its kernel gets EDDY_POSTGRES_URL,
+_USER and _PASSWORD when they are set (NotebooksIT starts a real server), and then one of its outputs must say
+"serving layer in PostgreSQL" (the notebook took its database path, not the one without a database).
 """
 import glob
 import os
@@ -22,6 +25,8 @@ CELL_TIMEOUT_S = 120
 MAX_LINE = 100
 KAFKA_ENV = "EDDY_KAFKA_BOOTSTRAP"
 SPARK_ENV = "EDDY_SPARK_URL"
+POSTGRES_ENV = ("EDDY_POSTGRES_URL", "EDDY_POSTGRES_USER", "EDDY_POSTGRES_PASSWORD")
+POSTGRES_MARK = "serving layer in PostgreSQL"
 
 
 def notebook_paths():
@@ -37,13 +42,29 @@ def requirements(nb):
     return nb.metadata.get("eddy", {}).get("requires", [])
 
 
+def uses_postgres(nb):
+    return "postgres" in nb.metadata.get("eddy", {}).get("uses", []) and bool(os.environ.get(POSTGRES_ENV[0]))
+
+
 def kernel_env(nb):
-    """The kernel's environment: ours, with the broker's address only for a notebook that needs Kafka."""
-    env = {k: v for k, v in os.environ.items() if k not in (KAFKA_ENV, SPARK_ENV)}
+    """The kernel's environment: ours, with the broker's address only for a notebook that needs Kafka, Spark's URL
+    only for one that needs Spark, and the database's only for one that uses PostgreSQL."""
+    env = {k: v for k, v in os.environ.items() if k not in (KAFKA_ENV, SPARK_ENV) and k not in POSTGRES_ENV}
     for need, var in (("kafka", KAFKA_ENV), ("spark", SPARK_ENV)):
         if need in requirements(nb):
             env[var] = os.environ[var]
+    if uses_postgres(nb):
+        env.update({k: os.environ[k] for k in POSTGRES_ENV if k in os.environ})
     return env
+
+
+def output_text(nb):
+    texts = []
+    for c in nb.cells:
+        for o in c.get("outputs", []) if c.cell_type == "code" else []:
+            texts.append(o.get("text", ""))
+            texts.extend(str(v) for v in o.get("data", {}).values())
+    return "\n".join(texts)
 
 
 class NotebookTests(unittest.TestCase):
@@ -69,6 +90,9 @@ class NotebookTests(unittest.TestCase):
                     client.execute(env=kernel_env(nb), cleanup_kc=False)
                     self.assert_every_cell_ran(nb)
                     print("%s ran in %.1f s" % (name, time.monotonic() - started))
+                    if uses_postgres(nb):
+                        self.assertIn(POSTGRES_MARK, output_text(nb), name + " did not use its database")
+                        print("%s used PostgreSQL" % name)
                     again = time.monotonic()
                     client.execute()  # "Run All" again in the same kernel, which it then shuts down
                     self.assert_every_cell_ran(nb)

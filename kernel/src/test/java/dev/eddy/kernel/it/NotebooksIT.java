@@ -2,6 +2,7 @@ package dev.eddy.kernel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.connectors.jdbc.LocalPostgres;
 import dev.eddy.streaming.kafka.KafkaBroker;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every notebook under notebooks/ runs top to bottom on the installed kernel (nbclient), and then again in the same
  * kernel, as a student's second "Run All" does (issue 11). The Kafka notebook runs
  * against a real single-node KRaft broker started here; test_notebooks.py gives its address (EDDY_KAFKA_BOOTSTRAP)
- * only to the kernels of notebooks that declare they need Kafka.
+ * only to the kernels of notebooks that declare they need Kafka. Likewise a real PostgreSQL (LocalPostgres) serves
+ * the notebooks that use one when it is there (10 and 11 keep their serving layer in it): in CI it always is.
  */
 class NotebooksIT {
   /**
@@ -29,11 +31,17 @@ class NotebooksIT {
   void when_notebooksRunTopToBottomTwiceInOneKernel_then_noCellFails() throws Exception {
     Map<String, String> env = new HashMap<>(PythonSuite.installKernel(jupyterDir));
     env.put("EDDY_KAFKA_BOOTSTRAP", KafkaBroker.shared().bootstrap());
+    LocalPostgres pg = LocalPostgres.shared();
+    env.put("EDDY_POSTGRES_URL", pg.url());
+    env.put("EDDY_POSTGRES_USER", pg.user());
+    env.put("EDDY_POSTGRES_PASSWORD", pg.password());
     PythonSuite.Result r = PythonSuite.unittest("test_notebooks", env, ALL_NOTEBOOKS_TIMEOUT_S);
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output()).contains("OK").doesNotContain("skipped");
     assertThat(r.output()).as("the Kafka notebook ran against the broker").contains("07-kafka.ipynb ran in")
         .contains("07-kafka.ipynb ran again in the same kernel");
+    assertThat(r.output()).as("the serving layers ran on PostgreSQL")
+        .contains("10-lambda-vs-kappa.ipynb used PostgreSQL").contains("11-case-study-web-shop.ipynb used PostgreSQL");
     int ranOnce = r.output().split("\\.ipynb ran in ", -1).length - 1;
     int ranTwice = r.output().split("\\.ipynb ran again in the same kernel", -1).length - 1;
     assertThat(ranTwice).as("every notebook ran twice").isEqualTo(ranOnce).isGreaterThanOrEqualTo(11);

@@ -34,7 +34,8 @@ public final class KillPointChild {
     public static void main(String[] args) throws Exception {
         boolean announce = Boolean.parseBoolean(args[args.length - 1]);
         Eddy eddy = Eddy.builder().build();
-        StreamingQuery q = args[0].equals("kafka") ? kafkaQuery(eddy, args, announce) : fileQuery(eddy, args, announce);
+        StreamingQuery q = args[0].equals("kafka") ? kafkaQuery(eddy, args, announce)
+                : args[0].equals("jdbc") ? jdbcQuery(eddy, args, announce) : fileQuery(eddy, args, announce);
         q.processAllAvailable();
         q.stop();
         if (q.exception().isPresent()) {
@@ -63,6 +64,22 @@ public final class KillPointChild {
             });
         }
         return counts.writeStream().format("json").option("path", args[2]).outputMode("append")
+                .checkpointStore(announce ? new Announcing(store) : store).start();
+    }
+
+    /**
+     * Args: jdbc, input dir, JDBC URL, table, user, password, checkpoint dir, announce: the file query's windowed counts
+     * written to a database by format("jdbc") (connectors' JDBC sink IT runs it; this module has no JDBC sink).
+     */
+    private static StreamingQuery jdbcQuery(Eddy eddy, String[] args, boolean announce) {
+        Dataset events = eddy.readStream().format("json").option("maxFilesPerTrigger", "1")
+                .schema(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)))
+                .load(args[1]);
+        Dataset counts = events.withWatermark("ts", "5 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("word")).count();
+        FileCheckpointStore store = new FileCheckpointStore(Path.of(args[6]), 4, 3);
+        return counts.writeStream().format("jdbc").option("url", args[2]).option("dbtable", args[3])
+                .option("user", args[4]).option("password", args[5]).outputMode("append")
                 .checkpointStore(announce ? new Announcing(store) : store).start();
     }
 

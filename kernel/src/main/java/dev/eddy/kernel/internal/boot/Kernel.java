@@ -134,6 +134,7 @@ public final class Kernel {
     ServiceLoader.load(MagicProvider.class).forEach(providers::add);
     MagicRegistry magics = MagicRegistry.withBuiltins();
     providers.forEach(p -> p.registerInto(magics));
+    magics.register(new JarsMagic(java));
     WarmUps.start(java, jshellWarm, providers);
     notebook = new NotebookBackend(display, magics);
     Notebook.bind(notebook);

@@ -163,6 +163,15 @@ public final class JShellEvaluator implements AutoCloseable {
   }
 
   /**
+   * Adds a jar or directory to the class path of the cells. Call it on the evaluator thread, as magics run (JShell
+   * is not thread-safe, and {@link #call} from that thread would wait for itself).
+   */
+  public void addToClasspath(String path) throws Exception {
+    ready.get();
+    jshell.addToClasspath(path);
+  }
+
+  /**
    * Runs {@code task} on the evaluator thread and waits for it. A cell given up after an interrupt surfaces here
    * as {@link StuckCell.Abandoned}.
    */

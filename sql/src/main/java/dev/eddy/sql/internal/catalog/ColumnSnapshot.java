@@ -22,6 +22,11 @@ public final class ColumnSnapshot implements Supplier<Table> {
     return table.readTable(name, List.of());
   }
 
+  /** The provider's table (a stream-static join reads it again before every batch). */
+  public StaticTable table() {
+    return table;
+  }
+
   /** Only these columns, in this order. */
   public Table get(List<String> columns) {
     return table.readTable(name, columns);

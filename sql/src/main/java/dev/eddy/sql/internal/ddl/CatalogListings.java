@@ -6,6 +6,7 @@ import dev.eddy.sql.internal.validate.ErrorMessages;
 import dev.eddy.sql.api.NameSuggester;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.spi.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,8 @@ public final class CatalogListings {
   }
 
   private static String options(Map<String, String> options) {
-    return options.entrySet().stream().filter(e -> !e.getKey().equals("connector"))
+    // credentials (password, user, secrets in URLs) are never listed
+    return Secrets.redacted(options).entrySet().stream().filter(e -> !e.getKey().equals("connector"))
         .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(", "));
   }
 }

@@ -10,6 +10,8 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Project;
+import dev.eddy.streaming.api.plan.StaticScan;
+import dev.eddy.sql.internal.catalog.ColumnSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import dev.eddy.streaming.api.plan.Watermark;
@@ -32,6 +34,13 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
   @Override public LogicalPlan apply(Relation r) {
     if (r.source() != null) {
       return r.source();
+    }
+    if (!r.isStream() && r.snapshot() instanceof ColumnSnapshot provided) {
+      // a provider's table (jdbc, parquet) is read again before every batch of a stream-static join, as Spark
+      // re-evaluates a static side per micro-batch; a provider answering from its cache (jdbc's cache.ttl) gives
+      // the same batch, and the join keeps its index
+      java.util.function.Supplier<dev.eddy.streaming.api.data.Batch> rows = () -> provided.table().read(List.of());
+      return new StaticScan(r.name(), rows.get(), rows);
     }
     if (!r.isStream()) {
       Table t = r.snapshot().get().copy();
@@ -89,7 +98,11 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
       return w.memory(sink.name());
     }
     w.format(ConnectorMapping.format(sink));
-    ConnectorMapping.sinkOptions(sink).forEach(w::option);
+    Map<String, String> options = ConnectorMapping.sinkOptions(sink);
+    if (!sink.isStream()) {
+      options.remove("cache.ttl"); // how a table is read, not written
+    }
+    options.forEach(w::option);
     return w;
   }
 

@@ -71,7 +71,7 @@ public final class Planner {
             return new ScanOp(scans.size() - 1, s.schema(), s.format() + " " + s.options());
         }
         if (n instanceof StaticScan s) {
-            return new StaticScanOp(s.name(), s.data());
+            return new StaticScanOp(s.name(), s.data(), s.refresh());
         }
         if (n instanceof Project p) {
             Operator child = build(p.child());

@@ -27,8 +27,9 @@ public final class QueryFactory {
     private static MicroBatchExecutor create(QuerySpec spec, PhysicalPlan plan, UnaryOperator<Sink> wrapSink,
                                              Consumer<QueryProgress> onProgress, UUID runId) {
         CheckpointStore store = store(spec);
-        Sink sink = wrapSink.apply(SinkFactory.create(spec, plan, store.lastCommittedBatch().isPresent()));
         QueryIdentity identity = new QueryIdentity(store.queryId(UUID.randomUUID()), runId, spec.queryName());
+        Sink sink = wrapSink.apply(SinkFactory.create(spec, plan, store.lastCommittedBatch().isPresent(),
+                identity.id()));
         return new MicroBatchExecutor(identity, plan, sink, spec.mode(), spec.clock(), store, spec.noDataBatches(),
                 new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()),
                 spec.options().getOrDefault("multiplewatermarkpolicy", "min"));

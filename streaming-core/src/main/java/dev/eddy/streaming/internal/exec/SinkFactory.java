@@ -19,6 +19,11 @@ final class SinkFactory {
 
     /** @param resumes whether the query resumes from a checkpoint with committed batches */
     static Sink create(QuerySpec spec, PhysicalPlan plan, boolean resumes) {
+        return create(spec, plan, resumes, null);
+    }
+
+    /** @param queryId the query's id (stable across restarts from a checkpoint), or null */
+    static Sink create(QuerySpec spec, PhysicalPlan plan, boolean resumes, java.util.UUID queryId) {
         if (spec.foreachBatch() != null) {
             WriterOptions.check(spec.options(), "foreachBatch", java.util.Set.of());
             return new ForeachBatchSink(spec.foreachBatch());
@@ -63,7 +68,8 @@ final class SinkFactory {
                 }
                 return p.createSink(new SinkContext(spec.options(), plan.root().schema(), spec.mode(),
                         plan.keyColumns(), Optional.ofNullable(spec.queryName()), spec.clock(),
-                        Optional.ofNullable(spec.checkpointLocation()).map(c -> c + "/sinks/0")));
+                        Optional.ofNullable(spec.checkpointLocation()).map(c -> c + "/sinks/0"),
+                        Optional.ofNullable(queryId).map(java.util.UUID::toString)));
             }
         }
     }

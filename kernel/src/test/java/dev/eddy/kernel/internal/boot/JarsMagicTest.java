@@ -1,0 +1,135 @@
+package dev.eddy.kernel.internal.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.eddy.connectors.jdbc.api.JdbcTables;
+import dev.eddy.kernel.internal.eval.CellContext;
+import dev.eddy.kernel.internal.eval.CellRunner;
+import dev.eddy.kernel.internal.eval.EvalResult;
+import dev.eddy.kernel.internal.eval.JShellEvaluator;
+import dev.eddy.kernel.internal.eval.StdStreams;
+import dev.eddy.kernel.internal.eval.StreamBuffer;
+import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicRegistry;
+import dev.eddy.magics.api.render.Renderers;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code %jars add} on a real in-process JShell with a JDBC driver that is not on the kernel's class path (DuckDB's):
+ * cells compile against its classes, and the JDBC sink writes through it.
+ */
+class JarsMagicTest {
+  private static JShellEvaluator java;
+  private static CellRunner runner;
+  private static ScheduledExecutorService timer;
+  private final List<String> out = new CopyOnWriteArrayList<>();
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void start() {
+    StdStreams.install();
+    timer = Executors.newSingleThreadScheduledExecutor();
+    java = new JShellEvaluator(System.getProperty("java.class.path"), List.of("import java.util.*;"), System.err);
+    MagicRegistry magics = MagicRegistry.withBuiltins().register(new JarsMagic(java));
+    runner = new CellRunner(java, magics, r -> new Context(r));
+  }
+
+  @AfterAll
+  static void stop() {
+    java.close();
+    timer.shutdownNow();
+  }
+
+  private EvalResult run(String code) {
+    CellContext c = new CellContext(JsonNodeFactory.instance.objectNode(), new StreamBuffer("stdout", timer, out::add),
+        new StreamBuffer("stderr", timer, out::add));
+    EvalResult r = runner.run(code, c);
+    c.flush();
+    return r;
+  }
+
+  private static String text(EvalResult r) {
+    return r instanceof EvalResult.Ok ok ? String.valueOf(ok.value()) : ((EvalResult.Error) r).evalue();
+  }
+
+  @Test
+  void when_aDriverJarIsAdded_then_cellsUseItsClassesAndTheJdbcSinkWritesThroughIt() throws Exception {
+    Path jar = Path.of(System.getProperty("eddy.test.duckdb.jar"));
+    assertThat(jar).isRegularFile();
+    String url = "jdbc:duckdb:" + tmp.resolve("shop.duckdb");
+    String sinkCell = """
+        var eddy = dev.eddy.streaming.api.Eddy.create();
+        var in = eddy.memoryStream(dev.eddy.streaming.api.data.Schema.of(
+            dev.eddy.streaming.api.data.Field.of("k", dev.eddy.streaming.api.data.DataType.STRING),
+            dev.eddy.streaming.api.data.Field.of("v", dev.eddy.streaming.api.data.DataType.LONG)));
+        var q = in.toDF().writeStream().format("jdbc").option("url", "%s").option("dbtable", "kv").start();
+        in.addData(new Object[]{"a", 1L}, new Object[]{"b", 2L});
+        q.processAllAvailable();
+        q.stop();
+        """.formatted(url);
+
+    assertThat(text(run(sinkCell))).as("before %jars add").contains("no JDBC driver for 'duckdb'");
+    assertThat(text(run("org.duckdb.DuckDBDriver.class.getName()"))).contains("package org.duckdb does not exist");
+
+    EvalResult added = run("%jars add " + jar);
+    assertThat(text(added)).contains("added " + jar, "JDBC driver org.duckdb.DuckDBDriver");
+    assertThat(text(run("org.duckdb.DuckDBDriver.class.getName()"))).isEqualTo("org.duckdb.DuckDBDriver");
+    assertThat(run(sinkCell)).isInstanceOf(EvalResult.Ok.class);
+
+    Batch rows = JdbcTables.read(Map.of("url", url, "dbtable", "kv"),
+        Schema.of(Field.of("k", DataType.STRING), Field.of("v", DataType.LONG)));
+    assertThat(rows.toRows()).extracting(Object::toString).containsExactlyInAnyOrder("[a, 1]", "[b, 2]");
+    assertThat(text(run("%jars"))).isEqualTo(jar.toString());
+  }
+
+  @Test
+  void when_theArgumentsAreWrong_then_theMagicSaysHowToUseIt() {
+    assertThat(text(run("%jars remove x.jar"))).contains("usage: %jars add <path.jar>");
+    assertThat(text(run("%jars add " + tmp.resolve("missing.jar")))).contains("no jar file at");
+  }
+
+  private record Context(CellRunner runner) implements MagicContext {
+    @Override
+    public MagicRegistry registry() {
+      return runner.magics();
+    }
+
+    @Override
+    public Renderers renderers() {
+      return Renderers.withDefaults();
+    }
+
+    @Override
+    public String display(Object value) {
+      return "id";
+    }
+
+    @Override
+    public void updateDisplay(String displayId, Object value) {}
+
+    @Override
+    public void clearOutput(boolean wait) {}
+
+    @Override
+    public Optional<Object> variable(String name) {
+      return runner.variable(name);
+    }
+  }
+}
