@@ -84,6 +84,15 @@ public final class BatchBuilder {
         return this;
     }
 
+    /**
+     * Column pruning: column {@code col} stays null in every row and keeps no values (writes to it are ignored, so a
+     * source can leave a column the query does not read unbuilt). Call before the first row.
+     */
+    public BatchBuilder leaveNull(int col) {
+        cols[col].leaveNull();
+        return this;
+    }
+
     /** Finishes the current row; columns not set in it are null. */
     public BatchBuilder endRow() {
         for (int c = 0; c < cols.length; c++) {
@@ -145,6 +154,8 @@ public final class BatchBuilder {
         private Object[] objects;
         private long[] nulls;
         private int capacity;
+        /** Pruned: every value null, nothing kept. */
+        private boolean leftNull;
 
         ColumnBuilder(Field field, int capacity) {
             this.field = field;
@@ -156,6 +167,15 @@ public final class BatchBuilder {
                 case BOOLEAN -> bools = new boolean[capacity];
                 case STRING, STRUCT -> objects = new Object[capacity];
             }
+        }
+
+        void leaveNull() {
+            leftNull = true;
+            longs = null;
+            ints = null;
+            doubles = null;
+            bools = null;
+            objects = null;
         }
 
         private void ensure(int row) {
@@ -189,6 +209,9 @@ public final class BatchBuilder {
         }
 
         void setLong(int row, long v) {
+            if (leftNull) {
+                return;
+            }
             ensure(row);
             clearNull(row);
             switch (field.type()) {
@@ -204,6 +227,9 @@ public final class BatchBuilder {
         }
 
         void setDouble(int row, double v) {
+            if (leftNull) {
+                return;
+            }
             ensure(row);
             clearNull(row);
             if (field.type() == DataType.DOUBLE) {
@@ -214,6 +240,9 @@ public final class BatchBuilder {
         }
 
         void setBoolean(int row, boolean v) {
+            if (leftNull) {
+                return;
+            }
             ensure(row);
             clearNull(row);
             if (field.type() == DataType.BOOLEAN) {
@@ -224,6 +253,9 @@ public final class BatchBuilder {
         }
 
         void setValue(int row, Object v) {
+            if (leftNull) {
+                return;
+            }
             ensure(row);
             if (v == null) {
                 if (objects != null) {
@@ -254,12 +286,18 @@ public final class BatchBuilder {
         }
 
         void appendColumn(int startRow, Column c) {
+            if (leftNull) {
+                return;
+            }
             for (int r = 0; r < c.size(); r++) {
                 setValue(startRow + r, c.get(r));
             }
         }
 
         Column build(int n) {
+            if (leftNull) {
+                return Column.nulls(field, n);
+            }
             long[] bits = nulls == null ? null : Arrays.copyOf(nulls, (n + 63) >>> 6);
             return switch (field.type()) {
                 case LONG, TIMESTAMP -> new LongColumn(field.type(), longs, n, bits);

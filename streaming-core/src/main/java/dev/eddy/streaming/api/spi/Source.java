@@ -33,6 +33,16 @@ public interface Source {
     /** The schema of every batch this source returns. */
     Schema schema();
 
+    /**
+     * Column pruning: the query reads only {@code columns} of {@link #schema()}. Called at most once, right after the
+     * source is created (before {@link #initialOffset()}); not called when the query reads every column. A source may
+     * then leave every other column null instead of building it (e.g. skip decoding a JSON field, or a Kafka
+     * record's metadata). The schema stays the same, and so must everything the query can see: the rows, their
+     * order and which of them are corrupt (a skipped field is still checked if its value decides that).
+     */
+    default void pruneColumns(java.util.Set<String> columns) {
+    }
+
     /** The position of the first record this source will ever return (e.g. 0, or per-partition starts). */
     Offset initialOffset();
 

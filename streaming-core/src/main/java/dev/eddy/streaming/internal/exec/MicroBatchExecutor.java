@@ -95,6 +95,10 @@ public final class MicroBatchExecutor {
             String sub = "/sources/" + i;
             sources[i] = Providers.source(s.format()).createSource(new SourceContext(s.options(),
                     Optional.of(s.schema()), clock, checkpointLocation.map(c -> c + sub)));
+            java.util.Set<String> read = plan.readColumns(i);
+            if (read != null && !read.containsAll(sources[i].schema().names())) {
+                sources[i].pruneColumns(read);
+            }
             starts[i] = sources[i].initialOffset();
         }
         List<String> stateful = new ArrayList<>();

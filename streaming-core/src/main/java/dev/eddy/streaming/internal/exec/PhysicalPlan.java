@@ -9,10 +9,23 @@ import java.util.List;
 
 /**
  * A planned query: the operator tree, its streaming scans (by source index), watermark operators,
- * stateful operators (in plan order) and the result's key columns (for update-mode sinks).
+ * stateful operators (in plan order), the result's key columns (for update-mode sinks) and, per scan, the columns
+ * the query reads ({@link ScanColumns}; a null entry or an empty list: all of them).
  */
 public record PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> watermarks,
-                           List<StatefulOperator> statefulOps, List<String> keyColumns) {
+                           List<StatefulOperator> statefulOps, List<String> keyColumns,
+                           List<java.util.Set<String>> scanColumns) {
+
+    /** A plan whose scans deliver every column. */
+    public PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> watermarks,
+                        List<StatefulOperator> statefulOps, List<String> keyColumns) {
+        this(root, scans, watermarks, statefulOps, keyColumns, List.of());
+    }
+
+    /** The columns scan {@code i} must deliver, or null for all of them. */
+    public java.util.Set<String> readColumns(int i) {
+        return i < scanColumns.size() ? scanColumns.get(i) : null;
+    }
 
     /** Rows skipped by lambdas with RowErrorPolicy.CONTINUE, over all of them. */
     public dev.eddy.streaming.api.ErrorRowsReport errorRows() {

@@ -60,7 +60,7 @@ public final class Planner {
         Planner p = new Planner(mode, clock);
         Operator root = p.build(logical);
         PhysicalPlan plan = new PhysicalPlan(root, List.copyOf(p.scans), List.copyOf(p.watermarks),
-                List.copyOf(p.stateful), p.keyColumns);
+                List.copyOf(p.stateful), p.keyColumns, ScanColumns.of(logical));
         OutputModeChecker.check(logical, plan, mode);
         return plan;
     }

@@ -26,6 +26,10 @@ public final class QueryFactory {
 
     private static MicroBatchExecutor create(QuerySpec spec, PhysicalPlan plan, UnaryOperator<Sink> wrapSink,
                                              Consumer<QueryProgress> onProgress, UUID runId) {
+        if ("false".equalsIgnoreCase(spec.options().getOrDefault(COLUMN_PRUNING_OPTION, "true"))) {
+            plan = new PhysicalPlan(plan.root(), plan.scans(), plan.watermarks(), plan.statefulOps(),
+                    plan.keyColumns()); // every source builds every column
+        }
         CheckpointStore store = store(spec);
         QueryIdentity identity = new QueryIdentity(store.queryId(UUID.randomUUID()), runId, spec.queryName());
         Sink sink = wrapSink.apply(SinkFactory.create(spec, plan, store.lastCommittedBatch().isPresent(),
@@ -59,6 +63,9 @@ public final class QueryFactory {
     static boolean replaces(QuerySpec spec) {
         return spec.queryName() != null && "true".equalsIgnoreCase(spec.options().getOrDefault(REPLACE_OPTION, ""));
     }
+
+    /** The writer option that turns column pruning off ({@code "false"}): sources then build every column. */
+    public static final String COLUMN_PRUNING_OPTION = "columnpruning";
 
     /** The writer option that {@code DataStreamWriter.replace()} sets. */
     public static final String REPLACE_OPTION = "replace";

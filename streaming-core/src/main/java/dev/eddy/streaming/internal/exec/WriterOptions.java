@@ -15,7 +15,7 @@ import java.util.TreeSet;
 final class WriterOptions {
     /** Options the engine itself reads, whatever the sink (lower case). */
     static final Set<String> ENGINE = Set.of("checkpointlocation", "queryname", "minbatchestoretain",
-            "statesnapshotinterval", "multiplewatermarkpolicy", "replace");
+            "statesnapshotinterval", "multiplewatermarkpolicy", "replace", QueryFactory.COLUMN_PRUNING_OPTION);
 
     private WriterOptions() {
     }
@@ -40,7 +40,7 @@ final class WriterOptions {
                 : "options " + unknown + " are") + " not an option of the " + sink + " sink; it takes "
                 + (takes.isEmpty() ? "no options" : String.join(", ", takes))
                 + ", and every query takes checkpointLocation, queryName, minBatchesToRetain, stateSnapshotInterval"
-                + ", multipleWatermarkPolicy and replace");
+                + ", multipleWatermarkPolicy, replace and columnPruning");
     }
 
     private static boolean matches(String key, Set<String> known) {

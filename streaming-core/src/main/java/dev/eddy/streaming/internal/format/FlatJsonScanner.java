@@ -10,7 +10,8 @@ import java.util.List;
  * only when it is sure of the same result as the full parser: anything else (escapes, fractions, exponents, nested
  * values, a value that does not fit its column, stray bytes, a malformed record) returns false, and the caller runs
  * the full parser, which alone decides what is corrupt. So {@code _corrupt_record} and every value are unchanged.
- * One instance per reader thread (it keeps scratch state).
+ * One instance per reader thread (it keeps scratch state). A text column the query does not read
+ * ({@link #skipText}) is checked as before but left null: no String is made for it.
  */
 public final class FlatJsonScanner {
     /** Beyond these the full parser's stream constraints may answer differently: leave long input to it. */
@@ -20,15 +21,28 @@ public final class FlatJsonScanner {
 
     private final byte[][] names;
     private final ValueType[] types;
+    /** Text columns the query does not read: validated, never materialized. */
+    private final boolean[] skipText;
     private boolean sawHighBytes;
     private int lastColumn = -1;
 
     public FlatJsonScanner(List<ColumnSpec> columns) {
         names = new byte[columns.size()][];
         types = new ValueType[columns.size()];
+        skipText = new boolean[columns.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = columns.get(i).name().getBytes(StandardCharsets.UTF_8);
             types[i] = columns.get(i).type();
+        }
+    }
+
+    /**
+     * Column pruning: STRING columns with {@code unread[c]} set are left null instead of made into Strings (any
+     * JSON string or number fits a STRING column, so skipping one never changes whether a record is corrupt).
+     */
+    public void skipText(boolean[] unread) {
+        for (int c = 0; c < skipText.length; c++) {
+            skipText[c] = c < unread.length && unread[c] && types[c] == ValueType.STRING;
         }
     }
 
@@ -118,7 +132,7 @@ public final class FlatJsonScanner {
             if (!literal(b, i, end, word)) {
                 return -1;
             }
-            if (col >= 0) {
+            if (col >= 0 && !skipText[col]) { // an unread text column takes true and false as text: skip it
                 if (types[col] == ValueType.BOOLEAN) {
                     row.booleans[col] = v;
                 } else if (types[col] == ValueType.STRING) {
@@ -151,7 +165,7 @@ public final class FlatJsonScanner {
             return -1;
         }
         sawHighBytes |= high;
-        if (col >= 0) {
+        if (col >= 0 && !skipText[col]) {
             String text = new String(b, start, j - start,
                     high ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             if (types[col] == ValueType.STRING) {
@@ -189,7 +203,7 @@ public final class FlatJsonScanner {
         if (j < end && (b[j] == '.' || b[j] == 'e' || b[j] == 'E')) {
             return -1;
         }
-        if (col < 0) {
+        if (col < 0 || skipText[col]) {
             return j;
         }
         if (negative) {

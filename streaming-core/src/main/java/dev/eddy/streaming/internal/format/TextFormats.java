@@ -43,6 +43,13 @@ public final class TextFormats {
         default boolean parseFast(byte[] b, int off, int len, ParsedRow row) {
             return false;
         }
+
+        /**
+         * Column pruning: the caller will not read the columns with {@code unread[c]} set, so a parser may leave them
+         * null when that cannot change whether a record is corrupt (JSON's fast path makes no String for them).
+         */
+        default void skipUnread(boolean[] unread) {
+        }
     }
 
     /** A parser for {@code csv}, {@code json} or {@code text} (one string column holding the whole record). */
@@ -82,6 +89,11 @@ public final class TextFormats {
             public boolean parseFast(byte[] b, int off, int len, ParsedRow row) {
                 return fast.parse(b, off, len, row);
             }
+
+            @Override
+            public void skipUnread(boolean[] unread) {
+                fast.skipText(unread);
+            }
         };
     }
 
@@ -105,6 +117,34 @@ public final class TextFormats {
     public static List<ColumnSpec> declaredColumns(Schema schema) {
         int corrupt = schema.indexOf(CORRUPT_RECORD);
         return corrupt < 0 ? columns(schema) : columns(Schema.of(schema.fields().subList(0, corrupt)));
+    }
+
+    /**
+     * Column pruning: for each of {@code names}, true when it is not among {@code read} (a null {@code read}: all
+     * are read).
+     */
+    public static boolean[] unread(List<String> names, java.util.Set<String> read) {
+        boolean[] out = new boolean[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = read != null && !read.contains(names.get(i));
+        }
+        return out;
+    }
+
+    /** {@link #unread} over the names of text columns. */
+    public static boolean[] unreadColumns(List<ColumnSpec> columns, java.util.Set<String> read) {
+        return unread(columns.stream().map(ColumnSpec::name).toList(), read);
+    }
+
+    /** A builder for {@code schema} that leaves the columns with {@code unread[c]} set null (see BatchBuilder). */
+    public static dev.eddy.streaming.api.data.BatchBuilder builder(Schema schema, boolean[] unread, int expectedRows) {
+        var b = dev.eddy.streaming.api.data.Batch.builder(schema, expectedRows);
+        for (int c = 0; c < unread.length; c++) {
+            if (unread[c]) {
+                b.leaveNull(c);
+            }
+        }
+        return b;
     }
 
     public static List<Field> fields(List<ColumnSpec> columns) {

@@ -33,6 +33,24 @@ class BatchBuilderTest {
     }
 
     @Test
+    void when_aColumnIsLeftNull_then_itsWritesAreIgnored_andEveryRowOfItIsNull() {
+        BatchBuilder b = Batch.builder(schema, 1).leaveNull(1).leaveNull(2);
+        for (int i = 0; i < 100; i++) {
+            b.setTimestampMicros(0, i).setLong(1, i).setString(2, "w" + i).endRow();
+        }
+        b.addRow(1L, 2L, "x", 3.0);
+        Batch batch = b.build();
+
+        assertThat(batch.numRows()).isEqualTo(101);
+        for (int r = 0; r < 101; r++) {
+            assertThat(batch.row(r).isNull("n")).isTrue();
+            assertThat(batch.row(r).isNull("word")).isTrue();
+        }
+        assertThat(batch.row(99).getLong("ts")).isEqualTo(99);
+        assertThat(batch.row(100).getDouble("x")).isEqualTo(3.0);
+    }
+
+    @Test
     void when_valueHasWrongType_then_errorNamesColumn() {
         assertThatThrownBy(() -> Batch.builder(schema).addRow(1L, "seven", "a", 1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'n'");

@@ -83,6 +83,29 @@ class FlatJsonScannerDifferentialTest {
                 actual.get(5))).containsExactly(1, -5L, "zo\u00eb", 3.0, true, 1_700_000_000_123_000L);
     }
 
+    @Test
+    void when_theStringColumnIsNotRead_then_theSameRecordsParse_intoTheSameOtherValues_andNoStringIsMade() {
+        FlatJsonScanner pruned = new FlatJsonScanner(COLUMNS);
+        pruned.skipText(new boolean[] {true, false, true, false, false, true}); // s; id and ts are not text: kept
+        ParsedRow got = new ParsedRow(COLUMNS);
+        Random rnd = new Random(1616);
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            byte[] r = record(rnd);
+            boolean all = fast.parse(r, 0, r.length, actual);
+            assertThat(pruned.parse(r, 0, r.length, got)).as(Utf8Text.escaped(r, 0, r.length)).isEqualTo(all);
+            if (all) {
+                accepted++;
+                assertThat(got.strings[2]).isNull();
+                assertThat(got.isSet[2]).isFalse();
+                for (int c : new int[] {0, 1, 3, 4, 5}) {
+                    assertThat(got.get(c)).isEqualTo(actual.get(c));
+                }
+            }
+        }
+        assertThat(accepted).isGreaterThan(20_000);
+    }
+
     private void compare(byte[] record) {
         boolean before = Utf8Text.isValid(record) && full.parse(record, expected);
         boolean took = fast.parse(record, 0, record.length, actual);

@@ -33,6 +33,8 @@ final class FileSource implements Source {
     private final ParsedRow row;
     private final TextFormats.RecordParser parser;
     private long corrupt;
+    /** Column pruning: columns of {@link #schema} the query does not read (left null, never built). */
+    private boolean[] unread;
 
     FileSource(Path dir, FileLister lister, int maxFilesPerTrigger, List<ColumnSpec> columns,
                TextFormats.RecordParser parser, TextFileReader reader) {
@@ -45,6 +47,13 @@ final class FileSource implements Source {
         this.row = new ParsedRow(columns);
         this.parser = parser;
         this.reader = reader;
+        this.unread = new boolean[schema.size()];
+    }
+
+    @Override
+    public void pruneColumns(java.util.Set<String> columns) {
+        unread = TextFormats.unread(schema.names(), columns);
+        parser.skipUnread(unread); // the value columns come first, in the parser's order
     }
 
     @Override
@@ -64,7 +73,7 @@ final class FileSource implements Source {
 
     @Override
     public Batch getBatch(Offset start, Offset end) {
-        BatchBuilder out = Batch.builder(schema, 1024);
+        BatchBuilder out = TextFormats.builder(schema, unread, 1024);
         for (String f : ((FileListOffset) end).since((FileListOffset) start)) {
             readFile(dir.resolve(f), out);
         }

@@ -63,7 +63,7 @@ final class KafkaBatchReader {
                 pending.put(e.getKey(), e.getValue());
             }
         }
-        BatchBuilder b = Batch.builder(reader.schema());
+        BatchBuilder b = reader.builder();
         if (pending.isEmpty()) {
             return b.build();
         }

@@ -34,6 +34,8 @@ final class KafkaRowReader {
     private final KafkaValueLayout layout;
     private final int valueWidth;
     private long corrupt;
+    /** Column pruning: columns of {@link #schema} the query does not read (left null, never built). */
+    private boolean[] unread;
 
     KafkaRowReader() {
         this.schema = RAW;
@@ -41,6 +43,7 @@ final class KafkaRowReader {
         this.row = null;
         this.layout = null;
         this.valueWidth = 0;
+        this.unread = new boolean[schema.size()];
     }
 
     KafkaRowReader(List<ColumnSpec> valueColumns, TextFormats.RecordParser parser) {
@@ -61,6 +64,32 @@ final class KafkaRowReader {
         f.add(Field.of(TextFormats.CORRUPT_RECORD, DataType.STRING));
         f.addAll(META);
         this.schema = Schema.of(f);
+        this.unread = new boolean[schema.size()];
+    }
+
+    /** Column pruning: only {@code columns} are read; the others stay null and cost nothing per record. */
+    void prune(java.util.Set<String> columns) {
+        unread = TextFormats.unread(schema.names(), columns);
+        if (parser != null) {
+            // the parser decodes the stored columns: skip those whose planned column (by name) is not read
+            parser.skipUnread(TextFormats.unread(row.columns.stream().map(ColumnSpec::name).toList(),
+                    readValueNames()));
+        }
+    }
+
+    private java.util.Set<String> readValueNames() {
+        java.util.Set<String> read = new java.util.HashSet<>();
+        for (int c = 0; c < valueWidth; c++) {
+            if (!unread[c]) {
+                read.add(schema.field(c).name());
+            }
+        }
+        return read;
+    }
+
+    /** A builder for one batch, leaving the unread columns unbuilt. */
+    BatchBuilder builder() {
+        return TextFormats.builder(schema, unread, 1024);
     }
 
     Schema schema() {
@@ -72,10 +101,20 @@ final class KafkaRowReader {
     }
 
     void add(BatchBuilder out, ConsumerRecord<byte[], byte[]> r) {
+        boolean[] skip = unread;
         if (parser == null) {
-            out.setString(0, text(r.key())).setString(1, text(r.value())).setString(2, r.topic()).setInt(3, r.partition())
-                    .setLong(4, r.offset()).setTimestampMicros(5, r.timestamp() * 1000)
-                    .setString(6, headers(r)).endRow();
+            if (!skip[0]) {
+                out.setString(0, text(r.key()));
+            }
+            if (!skip[1]) {
+                out.setString(1, text(r.value()));
+            }
+            out.setString(2, r.topic()).setInt(3, r.partition()).setLong(4, r.offset())
+                    .setTimestampMicros(5, r.timestamp() * 1000);
+            if (!skip[6]) {
+                out.setString(6, headers(r));
+            }
+            out.endRow();
             return;
         }
         int n = valueWidth;
@@ -92,10 +131,15 @@ final class KafkaRowReader {
             for (int c = 0; c < n; c++) {
                 out.setNull(c);
             }
-            out.setString(n, text(value));
+            if (!skip[n]) {
+                out.setString(n, text(value));
+            }
         }
-        out.setString(n + 1, text(r.key())).setString(n + 2, r.topic()).setInt(n + 3, r.partition())
-                .setLong(n + 4, r.offset()).setTimestampMicros(n + 5, r.timestamp() * 1000).endRow();
+        if (!skip[n + 1]) {
+            out.setString(n + 1, text(r.key()));
+        }
+        out.setString(n + 2, r.topic()).setInt(n + 3, r.partition()).setLong(n + 4, r.offset())
+                .setTimestampMicros(n + 5, r.timestamp() * 1000).endRow();
     }
 
     /** UTF-8 text; bytes that are not valid UTF-8 are kept as {@code \xNN} (never replaced by U+FFFD). */

@@ -56,6 +56,11 @@ final class KafkaSource implements Source {
     }
 
     @Override
+    public void pruneColumns(java.util.Set<String> columns) {
+        reader.prune(columns);
+    }
+
+    @Override
     public Schema schema() {
         return reader.schema();
     }

@@ -32,6 +32,8 @@ final class TopicRowReader {
     /** The metadata columns after {@code _corrupt_record}, as indexes into META (resolved once, not per row). */
     private final int[] metaKinds;
     private long corrupt;
+    /** Column pruning: columns of {@link #schema} the query does not read (left null, never built). */
+    private boolean[] unread;
 
     /** Raw rows: no value decoding. */
     TopicRowReader(String topic) {
@@ -43,6 +45,7 @@ final class TopicRowReader {
         f.add(Field.of("headers", DataType.STRING));
         this.schema = Schema.of(f);
         this.metaKinds = new int[0];
+        this.unread = new boolean[schema.size()];
     }
 
     TopicRowReader(String topic, List<ColumnSpec> valueColumns, TextFormats.RecordParser parser) {
@@ -61,6 +64,20 @@ final class TopicRowReader {
         }
         this.schema = Schema.of(f);
         this.metaKinds = kinds.stream().mapToInt(Integer::intValue).toArray();
+        this.unread = new boolean[schema.size()];
+    }
+
+    /** Column pruning: only {@code columns} are read; the others stay null and cost nothing per record. */
+    void prune(java.util.Set<String> columns) {
+        unread = TextFormats.unread(schema.names(), columns);
+        if (parser != null) {
+            parser.skipUnread(unread); // the value columns come first, in the parser's order
+        }
+    }
+
+    /** A builder for one batch, leaving the unread columns unbuilt. */
+    BatchBuilder builder(int expectedRows) {
+        return TextFormats.builder(schema, unread, expectedRows);
     }
 
     Schema schema() {
@@ -77,8 +94,17 @@ final class TopicRowReader {
     }
 
     private void raw(BatchBuilder out, int partition, long offset, long ts, byte[] k, byte[] v, List<Header> hs) {
-        out.setString(0, text(k)).setString(1, text(v)).setString(2, topic).setInt(3, partition)
-                .setLong(4, offset).setTimestampMicros(5, ts * 1000).setString(6, headersJson(hs)).endRow();
+        if (!unread[0]) {
+            out.setString(0, text(k));
+        }
+        if (!unread[1]) {
+            out.setString(1, text(v));
+        }
+        out.setString(2, topic).setInt(3, partition).setLong(4, offset).setTimestampMicros(5, ts * 1000);
+        if (!unread[6]) {
+            out.setString(6, headersJson(hs));
+        }
+        out.endRow();
     }
 
     private void decoded(BatchBuilder out, int partition, long offset, long ts, byte[] k, byte[] v) {
@@ -87,12 +113,18 @@ final class TopicRowReader {
             TextFormats.write(row, out, 0);
         } else {
             corrupt++;
-            out.setString(n, text(v)); // text only for the rare corrupt row
+            if (!unread[n]) {
+                out.setString(n, text(v)); // text only for the rare corrupt row
+            }
         }
         for (int i = 0; i < metaKinds.length; i++) {
             int col = n + 1 + i;
             switch (metaKinds[i]) {
-                case 0 -> out.setString(col, text(k));
+                case 0 -> {
+                    if (!unread[col]) {
+                        out.setString(col, text(k));
+                    }
+                }
                 case 1 -> out.setString(col, topic);
                 case 2 -> out.setInt(col, partition);
                 case 3 -> out.setLong(col, offset);

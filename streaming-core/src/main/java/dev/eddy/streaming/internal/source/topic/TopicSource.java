@@ -98,7 +98,7 @@ final class TopicSource implements Source {
         for (int p : to.positions().keySet()) {
             rows += to.position(p) - position(from, p);
         }
-        BatchBuilder out = Batch.builder(reader.schema(), (int) Math.min(rows, 1 << 20));
+        BatchBuilder out = reader.builder((int) Math.min(rows, 1 << 20));
         for (int p : to.positions().keySet()) {
             readPartition(log.partition(p), position(from, p), to.position(p), out);
         }
@@ -117,6 +117,11 @@ final class TopicSource implements Source {
         if (from < until) {
             part.read(from, until, reader.into(out, part.partition()));
         }
+    }
+
+    @Override
+    public void pruneColumns(java.util.Set<String> columns) {
+        reader.prune(columns);
     }
 
     @Override
