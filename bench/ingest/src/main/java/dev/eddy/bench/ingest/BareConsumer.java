@@ -26,6 +26,10 @@ final class BareConsumer {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        // the throughput settings of Eddy's source (KafkaSourceOptions.THROUGHPUT): the ceiling is the tuned client
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 << 20));
+        p.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, Integer.toString(1 << 20));
         long alloc0 = EddyRun.allocated();
         long t0 = System.nanoTime();
         long seen = 0;

@@ -224,6 +224,12 @@ public final class Ingest {
     private static List<String> eddyCommand(String path, List<String> common, String coreJar) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(JVM);
+        // BENCH_JAVA_OPTS: extra flags for the Eddy and bare-consumer JVMs, e.g. a JFR recording
+        for (String o : env("BENCH_JAVA_OPTS", "").trim().split("\\s+")) {
+            if (!o.isEmpty()) {
+                cmd.add(o);
+            }
+        }
         String cp = System.getProperty("java.class.path");
         if (!coreJar.isEmpty()) {
             cp = String.join(File.pathSeparator, Arrays.stream(cp.split(File.pathSeparator))

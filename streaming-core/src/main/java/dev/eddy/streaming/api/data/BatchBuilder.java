@@ -157,16 +157,12 @@ public final class BatchBuilder {
         /** Pruned: every value null, nothing kept. */
         private boolean leftNull;
 
+        /** The size of the first allocation: arrays are made on the first value, so a pruned column never has any. */
+        private final int initial;
+
         ColumnBuilder(Field field, int capacity) {
             this.field = field;
-            this.capacity = capacity;
-            switch (field.type()) {
-                case LONG, TIMESTAMP -> longs = new long[capacity];
-                case INT -> ints = new int[capacity];
-                case DOUBLE -> doubles = new double[capacity];
-                case BOOLEAN -> bools = new boolean[capacity];
-                case STRING, STRUCT -> objects = new Object[capacity];
-            }
+            this.initial = capacity;
         }
 
         void leaveNull() {
@@ -182,12 +178,14 @@ public final class BatchBuilder {
             if (row < capacity) {
                 return;
             }
-            int newCap = Math.max(row + 1, capacity * 2);
-            if (longs != null) longs = Arrays.copyOf(longs, newCap);
-            if (ints != null) ints = Arrays.copyOf(ints, newCap);
-            if (doubles != null) doubles = Arrays.copyOf(doubles, newCap);
-            if (bools != null) bools = Arrays.copyOf(bools, newCap);
-            if (objects != null) objects = Arrays.copyOf(objects, newCap);
+            int newCap = Math.max(row + 1, capacity == 0 ? initial : capacity * 2);
+            switch (field.type()) {
+                case LONG, TIMESTAMP -> longs = longs == null ? new long[newCap] : Arrays.copyOf(longs, newCap);
+                case INT -> ints = ints == null ? new int[newCap] : Arrays.copyOf(ints, newCap);
+                case DOUBLE -> doubles = doubles == null ? new double[newCap] : Arrays.copyOf(doubles, newCap);
+                case BOOLEAN -> bools = bools == null ? new boolean[newCap] : Arrays.copyOf(bools, newCap);
+                case STRING, STRUCT -> objects = objects == null ? new Object[newCap] : Arrays.copyOf(objects, newCap);
+            }
             capacity = newCap;
         }
 
@@ -298,6 +296,7 @@ public final class BatchBuilder {
             if (leftNull) {
                 return Column.nulls(field, n);
             }
+            ensure(Math.max(n, 1) - 1); // arrays are made on the first value: a batch without rows has none yet
             long[] bits = nulls == null ? null : Arrays.copyOf(nulls, (n + 63) >>> 6);
             return switch (field.type()) {
                 case LONG, TIMESTAMP -> new LongColumn(field.type(), longs, n, bits);

@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,14 +40,14 @@ import java.util.concurrent.TimeUnit;
 final class KafkaBatchReader {
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaConsumer<ByteBuffer, ByteBuffer> consumer;
     private final KafkaSourceOptions options;
     private final KafkaRowReader reader;
     private final KafkaSourceStatus status;
     private final Backoff backoff;
     private ExecutorService fetcher;
 
-    KafkaBatchReader(KafkaConsumer<byte[], byte[]> consumer, KafkaSourceOptions options, KafkaRowReader reader,
+    KafkaBatchReader(KafkaConsumer<ByteBuffer, ByteBuffer> consumer, KafkaSourceOptions options, KafkaRowReader reader,
                      KafkaSourceStatus status, Backoff backoff) {
         this.consumer = consumer;
         this.options = options;
@@ -57,13 +58,15 @@ final class KafkaBatchReader {
 
     Batch read(KafkaOffset from, KafkaOffset to, String batchLabel) {
         Map<TopicPartition, Long> pending = new HashMap<>();
+        long expected = 0; // an upper bound (compaction and transaction markers leave gaps): sized once, not grown
         for (var e : to.positions().entrySet()) {
             // a partition without a start is one whose starting offset was only just resolved: nothing to read
             if (from.positions().containsKey(e.getKey()) && e.getValue() > from.position(e.getKey())) {
                 pending.put(e.getKey(), e.getValue());
+                expected += e.getValue() - from.position(e.getKey());
             }
         }
-        BatchBuilder b = reader.builder();
+        BatchBuilder b = reader.builder(expected);
         if (pending.isEmpty()) {
             return b.build();
         }
@@ -82,7 +85,7 @@ final class KafkaBatchReader {
                     break;
                 }
                 if (next instanceof Chunk c) {
-                    for (ConsumerRecord<byte[], byte[]> r : c.records()) {
+                    for (ConsumerRecord<ByteBuffer, ByteBuffer> r : c.records()) {
                         if (r.offset() < c.stop()) {
                             reader.add(b, r);
                         }
@@ -105,7 +108,7 @@ final class KafkaBatchReader {
     private static final Object END = new Object();
 
     /** The records of one partition from one poll, and the offset the batch stops before. */
-    private record Chunk(List<ConsumerRecord<byte[], byte[]>> records, long stop) {
+    private record Chunk(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {
     }
 
     private ExecutorService fetcher() {
@@ -186,10 +189,10 @@ final class KafkaBatchReader {
             backoff.throwIfCancelled();
             boolean progressed = false;
             try {
-                ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+                ConsumerRecords<ByteBuffer, ByteBuffer> polled = consumer.poll(POLL);
                 for (TopicPartition tp : polled.partitions()) { // per partition: no TopicPartition per record
                     Long stop = pending.get(tp);
-                    List<ConsumerRecord<byte[], byte[]>> records = polled.records(tp);
+                    List<ConsumerRecord<ByteBuffer, ByteBuffer>> records = polled.records(tp);
                     if (stop != null && !records.isEmpty()) {
                         out.put(new Chunk(records, stop));
                     }

@@ -8,9 +8,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import tech.tablesaw.api.Table;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,13 +36,13 @@ public final class KafkaPeek {
         }
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteBufferDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteBufferDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<ByteBuffer, ByteBuffer> c = new KafkaConsumer<>(p)) {
             var infos = c.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
                 throw new KafkaTopics.NoSuchTopicException(topic, bootstrap);
@@ -59,10 +60,10 @@ public final class KafkaPeek {
                     stop.put(tp, to);
                 }
             }
-            List<ConsumerRecord<byte[], byte[]>> got = new ArrayList<>();
+            List<ConsumerRecord<ByteBuffer, ByteBuffer>> got = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!stop.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<ByteBuffer, ByteBuffer> r : c.poll(Duration.ofMillis(200))) {
                     Long s = stop.get(new TopicPartition(r.topic(), r.partition()));
                     if (s != null && r.offset() < s) {
                         got.add(r);
@@ -70,11 +71,11 @@ public final class KafkaPeek {
                 }
                 stop.keySet().removeIf(tp -> c.position(tp) >= stop.get(tp));
             }
-            Comparator<ConsumerRecord<byte[], byte[]>> order = Comparator.<ConsumerRecord<byte[], byte[]>>comparingLong(
+            Comparator<ConsumerRecord<ByteBuffer, ByteBuffer>> order = Comparator.<ConsumerRecord<ByteBuffer, ByteBuffer>>comparingLong(
                     ConsumerRecord::timestamp).thenComparingInt(ConsumerRecord::partition)
                     .thenComparingLong(ConsumerRecord::offset);
             got.sort(order);
-            List<ConsumerRecord<byte[], byte[]>> keep = fromBeginning ? got.subList(0, Math.min(n, got.size()))
+            List<ConsumerRecord<ByteBuffer, ByteBuffer>> keep = fromBeginning ? got.subList(0, Math.min(n, got.size()))
                     : got.subList(Math.max(0, got.size() - n), got.size());
             KafkaRowReader reader = new KafkaRowReader();
             BatchBuilder b = Batch.builder(reader.schema());

@@ -11,6 +11,7 @@ import dev.eddy.streaming.internal.format.Utf8Text;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,9 +88,9 @@ final class KafkaRowReader {
         return read;
     }
 
-    /** A builder for one batch, leaving the unread columns unbuilt. */
-    BatchBuilder builder() {
-        return TextFormats.builder(schema, unread, 1024);
+    /** A builder for one batch of about {@code expectedRows}, leaving the unread columns unbuilt. */
+    BatchBuilder builder(long expectedRows) {
+        return TextFormats.builder(schema, unread, (int) Math.max(16, Math.min(expectedRows, 1 << 20)));
     }
 
     Schema schema() {
@@ -100,7 +101,12 @@ final class KafkaRowReader {
         return corrupt;
     }
 
-    void add(BatchBuilder out, ConsumerRecord<byte[], byte[]> r) {
+    /**
+     * One record into the builder's next row. Key and value are views of the fetched bytes (no copy per record): the
+     * value is decoded in place when the parser's fast path takes it, and copied only for the full parser, a corrupt
+     * record's text or a text column the query reads.
+     */
+    void add(BatchBuilder out, ConsumerRecord<ByteBuffer, ByteBuffer> r) {
         boolean[] skip = unread;
         if (parser == null) {
             if (!skip[0]) {
@@ -118,8 +124,8 @@ final class KafkaRowReader {
             return;
         }
         int n = valueWidth;
-        byte[] value = r.value();
-        if (value != null && parser.parse(value, row)) {
+        ByteBuffer value = r.value();
+        if (value != null && parse(value)) {
             if (layout == null) {
                 TextFormats.write(row, out, 0);
             } else {
@@ -142,12 +148,29 @@ final class KafkaRowReader {
                 .setTimestampMicros(n + 5, r.timestamp() * 1000).endRow();
     }
 
+    private boolean parse(ByteBuffer v) {
+        if (v.hasArray() && parser.parseFast(v.array(), v.arrayOffset() + v.position(), v.remaining(), row)) {
+            return true; // the common flat record, read where the fetch put it
+        }
+        return parser.parse(bytes(v), row);
+    }
+
+    private static byte[] bytes(ByteBuffer v) {
+        byte[] b = new byte[v.remaining()];
+        v.duplicate().get(b); // a duplicate: the record's own view stays where it was
+        return b;
+    }
+
+    private static String text(ByteBuffer b) {
+        return b == null ? null : text(bytes(b));
+    }
+
     /** UTF-8 text; bytes that are not valid UTF-8 are kept as {@code \xNN} (never replaced by U+FFFD). */
     private static String text(byte[] b) {
         return Utf8Text.lenient(b);
     }
 
-    private static String headers(ConsumerRecord<byte[], byte[]> r) {
+    private static String headers(ConsumerRecord<?, ?> r) {
         Header[] hs = r.headers().toArray();
         if (hs.length == 0) {
             return null;

@@ -8,10 +8,12 @@ import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.retry.Backoff;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +35,7 @@ final class KafkaSource implements Source {
 
     private final KafkaSourceOptions options;
     private final KafkaRowReader reader;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaConsumer<ByteBuffer, ByteBuffer> consumer;
     private final KafkaSourceStatus status;
     private final Backoff backoff;
     private final KafkaBatchReader batches;
@@ -49,7 +51,9 @@ final class KafkaSource implements Source {
     KafkaSource(KafkaSourceOptions options, KafkaRowReader reader) {
         this.options = options;
         this.reader = reader;
-        this.consumer = new KafkaConsumer<>(options.consumerProperties());
+        // key and value as views of the fetched bytes, not copies: the row reader decodes them in place
+        this.consumer = new KafkaConsumer<>(options.consumerProperties(), new ByteBufferDeserializer(),
+                new ByteBufferDeserializer());
         this.status = new KafkaSourceStatus(options.failOnDataLoss());
         this.backoff = new Backoff(Duration.ofMillis(100), options.maxBackoff());
         this.batches = new KafkaBatchReader(consumer, options, reader, status, backoff);
