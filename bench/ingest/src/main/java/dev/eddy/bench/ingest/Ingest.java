@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -83,6 +84,7 @@ public final class Ingest {
         Path files = work.resolve("files");
         writeFiles(files, records, perBatch);
         Map<String, Result> results = new LinkedHashMap<>();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (Broker broker = new Broker(work.resolve("kafka"))) {
             broker.createTopic("bids", 1);
             broker.createTopic("lat", 1);
@@ -92,10 +94,13 @@ public final class Ingest {
             results.put("kafka.bare_consumer", median(runs, eddyCommand("bare", common, "")));
             String before = env("INGEST_BEFORE_JAR", "");
             for (String p : paths) {
-                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core, in the same run
-                    results.put(p + ".eddy_before", median(runs, eddyCommand(p, common, before)));
+                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core, runs interleaved
+                    List<Result> pair = medians(runs, eddyCommand(p, common, before), eddyCommand(p, common, ""));
+                    results.put(p + ".eddy_before", pair.get(0));
+                    results.put(p + ".eddy", pair.get(1));
+                } else {
+                    results.put(p + ".eddy", median(runs, eddyCommand(p, common, "")));
                 }
-                results.put(p + ".eddy", median(runs, eddyCommand(p, common, "")));
             }
             if (!env("INGEST_LATENCY", "1").equals("0")) { // per-batch latency at a 100 ms trigger, from Kafka
                 if (!before.isEmpty()) {
@@ -112,6 +117,12 @@ public final class Ingest {
             }
         }
         report(results, records);
+        // the machine is shared: the load around the run says how far to trust figures across runs (ratios within
+        // one run are what to compare)
+        print("ingest.machine.load_avg_1m.start", loadBefore, "load");
+        print("ingest.machine.load_avg_1m.end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                "load");
+        print("ingest.machine.cpus", Runtime.getRuntime().availableProcessors(), "cpus");
     }
 
     private static void report(Map<String, Result> r, long records) {
@@ -186,6 +197,31 @@ public final class Ingest {
     }
 
     record Result(double rowsPerSecond, long allocated, String checksum) {
+    }
+
+    /**
+     * The medians of two commands run alternately (a, b, a, b, ...), so that a change in the machine's load falls on
+     * both alike: how before/after figures are taken on a shared machine.
+     */
+    private static List<Result> medians(int runs, List<String> a, List<String> b) throws Exception {
+        List<Result> as = new ArrayList<>();
+        List<Result> bs = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            as.add(runOnce(a));
+            bs.add(runOnce(b));
+        }
+        return List.of(medianOf(as, a), medianOf(bs, b));
+    }
+
+    private static Result medianOf(List<Result> all, List<String> cmd) {
+        for (Result r : all) {
+            if (!r.checksum().equals(all.get(0).checksum())) {
+                throw new IllegalStateException("runs disagree: " + r + " vs " + all.get(0) + " for " + cmd);
+            }
+        }
+        List<Result> sorted = new ArrayList<>(all);
+        sorted.sort((x, y) -> Double.compare(x.rowsPerSecond(), y.rowsPerSecond()));
+        return sorted.get(sorted.size() / 2);
     }
 
     /** The median run by rate; every run must give the same checksum. */

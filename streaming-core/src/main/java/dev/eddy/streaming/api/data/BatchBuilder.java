@@ -179,7 +179,10 @@ public final class BatchBuilder {
             if (row < capacity) {
                 return;
             }
-            int newCap = Math.max(row + 1, capacity == 0 ? initial : capacity * 2);
+            grow(Math.max(row + 1, capacity == 0 ? initial : capacity * 2));
+        }
+
+        private void grow(int newCap) {
             switch (field.type()) {
                 case LONG, TIMESTAMP -> longs = longs == null ? new long[newCap] : Arrays.copyOf(longs, newCap);
                 case INT -> ints = ints == null ? new int[newCap] : Arrays.copyOf(ints, newCap);
@@ -297,7 +300,9 @@ public final class BatchBuilder {
             if (leftNull) {
                 return Column.nulls(field, n);
             }
-            ensure(Math.max(n, 1) - 1); // arrays are made on the first value: a batch without rows has none yet
+            if (capacity == 0) { // arrays are made on the first value: a batch without rows has none yet
+                grow(n);
+            }
             long[] bits = nulls == null ? null : Arrays.copyOf(nulls, (n + 63) >>> 6);
             return switch (field.type()) {
                 case LONG, TIMESTAMP -> new LongColumn(field.type(), longs, n, bits);

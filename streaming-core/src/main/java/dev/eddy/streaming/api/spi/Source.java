@@ -3,6 +3,7 @@ package dev.eddy.streaming.api.spi;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A streaming source, created per query run by a {@link SourceProvider}.
@@ -41,7 +42,7 @@ public interface Source {
      * record's metadata). The schema stays the same, and so must everything the query can see: the rows, their
      * order and which of them are corrupt (a skipped field is still checked if its value decides that).
      */
-    default void pruneColumns(java.util.Set<String> columns) {
+    default void pruneColumns(Set<String> columns) {
     }
 
     /** The position of the first record this source will ever return (e.g. 0, or per-partition starts). */

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Runs a planned query one micro-batch at a time, Spark's way: ask sources for their latest offsets, log
@@ -98,7 +99,7 @@ public final class MicroBatchExecutor {
             String sub = "/sources/" + i;
             sources[i] = Providers.source(s.format()).createSource(new SourceContext(s.options(),
                     Optional.of(s.schema()), clock, checkpointLocation.map(c -> c + sub)));
-            java.util.Set<String> read = plan.readColumns(i);
+            Set<String> read = plan.readColumns(i);
             if (read != null && !read.containsAll(sources[i].schema().names())) {
                 sources[i].pruneColumns(read);
             }

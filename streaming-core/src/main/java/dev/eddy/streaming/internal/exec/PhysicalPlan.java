@@ -9,6 +9,7 @@ import dev.eddy.streaming.internal.ops.WatermarkOp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A planned query: the operator tree, its streaming scans (by source index), watermark operators,
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public record PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> watermarks,
                            List<StatefulOperator> statefulOps, List<String> keyColumns,
-                           List<java.util.Set<String>> scanColumns) {
+                           List<Set<String>> scanColumns) {
 
     /** A plan whose scans deliver every column. */
     public PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> watermarks,
@@ -26,7 +27,7 @@ public record PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> wa
     }
 
     /** The columns scan {@code i} must deliver, or null for all of them. */
-    public java.util.Set<String> readColumns(int i) {
+    public Set<String> readColumns(int i) {
         return i < scanColumns.size() ? scanColumns.get(i) : null;
     }
 

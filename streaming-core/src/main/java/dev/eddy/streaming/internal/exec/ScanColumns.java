@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Collections;
 
 /**
  * Which columns of each streaming scan a query reads (column pruning): walked from the sink down, a node adds the
@@ -33,7 +34,7 @@ final class ScanColumns {
     static List<Set<String>> of(LogicalPlan root) {
         ScanColumns s = new ScanColumns();
         s.visit(root, null);
-        return java.util.Collections.unmodifiableList(s.out);
+        return Collections.unmodifiableList(s.out);
     }
 
     /** @param needed the columns of {@code n}'s output its parent reads; null for all */

@@ -240,12 +240,25 @@ public final class FlatJsonScanner {
         for (int k = 1; k <= n; k++) {
             int c = (lastColumn + k) % n;
             byte[] name = names[c];
-            if (name.length == len && Arrays.equals(name, 0, len, b, off, off + len)) {
+            if (name.length == len && sameBytes(name, b, off, len)) {
                 lastColumn = c;
                 return c;
             }
         }
         return -1;
+    }
+
+    /** A plain loop: field names are short, where the vectorized Arrays.equals costs more than it saves. */
+    private static boolean sameBytes(byte[] name, byte[] b, int off, int len) {
+        if (len > 32) {
+            return Arrays.equals(name, 0, len, b, off, off + len);
+        }
+        for (int k = 0; k < len; k++) {
+            if (name[k] != b[off + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean literal(byte[] b, int i, int end, String word) {

@@ -8,6 +8,8 @@ import dev.eddy.streaming.api.data.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import dev.eddy.streaming.api.data.Batch;
 
 /** Bridges the text formats and the engine's columnar types: schemas both ways, parsed rows into a batch. */
 public final class TextFormats {
@@ -123,7 +125,7 @@ public final class TextFormats {
      * Column pruning: for each of {@code names}, true when it is not among {@code read} (a null {@code read}: all
      * are read).
      */
-    public static boolean[] unread(List<String> names, java.util.Set<String> read) {
+    public static boolean[] unread(List<String> names, Set<String> read) {
         boolean[] out = new boolean[names.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = read != null && !read.contains(names.get(i));
@@ -132,13 +134,13 @@ public final class TextFormats {
     }
 
     /** {@link #unread} over the names of text columns. */
-    public static boolean[] unreadColumns(List<ColumnSpec> columns, java.util.Set<String> read) {
+    public static boolean[] unreadColumns(List<ColumnSpec> columns, Set<String> read) {
         return unread(columns.stream().map(ColumnSpec::name).toList(), read);
     }
 
     /** A builder for {@code schema} that leaves the columns with {@code unread[c]} set null (see BatchBuilder). */
-    public static dev.eddy.streaming.api.data.BatchBuilder builder(Schema schema, boolean[] unread, int expectedRows) {
-        var b = dev.eddy.streaming.api.data.Batch.builder(schema, expectedRows);
+    public static BatchBuilder builder(Schema schema, boolean[] unread, int expectedRows) {
+        var b = Batch.builder(schema, expectedRows);
         for (int c = 0; c < unread.length; c++) {
             if (unread[c]) {
                 b.leaveNull(c);

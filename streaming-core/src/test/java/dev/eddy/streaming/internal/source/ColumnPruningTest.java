@@ -29,6 +29,8 @@ import java.util.Set;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.function.Function;
+import java.io.UncheckedIOException;
 
 import static dev.eddy.streaming.api.expr.Functions.alias;
 import static dev.eddy.streaming.api.expr.Functions.col;
@@ -103,7 +105,7 @@ class ColumnPruningTest {
         files(dir, "csv", PruningCheck::csvRecord);
     }
 
-    private void files(Path root, String format, java.util.function.Function<Random, String> record) throws IOException {
+    private void files(Path root, String format, Function<Random, String> record) throws IOException {
         for (int q = 0; q < QUERIES; q++) {
             Random rnd = new Random(3600 + q);
             Path dir = Files.createDirectory(root.resolve("q" + q));
@@ -116,7 +118,7 @@ class ColumnPruningTest {
                 try {
                     Files.writeString(dir.resolve("part-" + step + "." + format), sb);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
                 return null;
             });

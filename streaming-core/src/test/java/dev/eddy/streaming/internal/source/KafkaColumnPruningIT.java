@@ -5,14 +5,19 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.DataStreamReader;
 import dev.eddy.streaming.kafka.KafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +49,7 @@ class KafkaColumnPruningIT {
                 Random rnd = new Random(seed + q);
                 String topic = "prune-" + seed + "-" + q;
                 BROKER.createTopic(topic, 2);
+                awaitTopic(topic, 2);
                 DataStreamReader r = eddy.readStream().format("kafka")
                         .option("kafka.bootstrap.servers", BROKER.bootstrap()).option("subscribe", topic)
                         .option("startingOffsets", "earliest");
@@ -60,6 +66,20 @@ class KafkaColumnPruningIT {
             }
         }
         assertThat(check.pruned).isGreaterThan(QUERIES / 3);
+    }
+
+    /** A new topic reaches the broker's metadata a moment after it is created: wait until a consumer sees it. */
+    private static void awaitTopic(String topic, int partitions) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            while (c.partitionsFor(topic, Duration.ofSeconds(5)).size() < partitions) {
+                assertThat(System.nanoTime()).as("topic %s visible within 30 s", topic).isLessThan(deadline);
+            }
+        }
     }
 
     private static Properties producerProps() {

@@ -29,6 +29,9 @@ import java.util.Set;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import dev.eddy.streaming.internal.exec.Planner;
+import java.util.Collections;
+import dev.eddy.streaming.api.OutputMode;
 
 import static dev.eddy.streaming.api.expr.Functions.alias;
 import static dev.eddy.streaming.api.expr.Functions.col;
@@ -61,8 +64,8 @@ final class PruningCheck {
     /** Runs a random query on {@code in} with and without pruning, side by side, for three triggers of new data. */
     void compare(Dataset in, Random rnd, IntFunction<Void> addData) {
         RandomQuery query = RandomQuery.of(in, rnd);
-        var readColumns = dev.eddy.streaming.internal.exec.Planner.plan(query.dataset.plan(),
-                dev.eddy.streaming.api.OutputMode.parse(query.mode), clock).readColumns(0);
+        var readColumns = Planner.plan(query.dataset.plan(),
+                OutputMode.parse(query.mode), clock).readColumns(0);
         if (readColumns != null) {
             pruned++;
         }
@@ -144,7 +147,7 @@ final class PruningCheck {
         if (rnd.nextInt(4) == 0) {
             fields.add("\"other\":[1,{\"y\":2}]");
         }
-        java.util.Collections.shuffle(fields, rnd);
+        Collections.shuffle(fields, rnd);
         return "{" + String.join(",", fields) + "}";
     }
 

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A directory of text files. {@code latestOffset} lists the directory and appends up to {@code maxFilesPerTrigger}
@@ -35,6 +36,8 @@ final class FileSource implements Source {
     private long corrupt;
     /** Column pruning: columns of {@link #schema} the query does not read (left null, never built). */
     private boolean[] unread;
+    /** Rows of the last batch: the next one is sized for as many, instead of growing from small. */
+    private int lastRows = 1024;
 
     FileSource(Path dir, FileLister lister, int maxFilesPerTrigger, List<ColumnSpec> columns,
                TextFormats.RecordParser parser, TextFileReader reader) {
@@ -51,7 +54,7 @@ final class FileSource implements Source {
     }
 
     @Override
-    public void pruneColumns(java.util.Set<String> columns) {
+    public void pruneColumns(Set<String> columns) {
         unread = TextFormats.unread(schema.names(), columns);
         parser.skipUnread(unread); // the value columns come first, in the parser's order
     }
@@ -73,10 +76,11 @@ final class FileSource implements Source {
 
     @Override
     public Batch getBatch(Offset start, Offset end) {
-        BatchBuilder out = TextFormats.builder(schema, unread, 1024);
+        BatchBuilder out = TextFormats.builder(schema, unread, lastRows);
         for (String f : ((FileListOffset) end).since((FileListOffset) start)) {
             readFile(dir.resolve(f), out);
         }
+        lastRows = Math.max(1024, Math.min(out.numRows(), 1 << 20));
         return out.build();
     }
 

@@ -15,6 +15,8 @@ import org.apache.kafka.common.header.Header;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Kafka records to rows. Raw: key, value, topic, partition, offset, timestamp, headers (Spark's columns; text as
@@ -70,7 +72,7 @@ final class KafkaRowReader {
     }
 
     /** Column pruning: only {@code columns} are read; the others stay null and cost nothing per record. */
-    void prune(java.util.Set<String> columns) {
+    void prune(Set<String> columns) {
         unread = TextFormats.unread(schema.names(), columns);
         if (parser != null) {
             // the parser decodes the stored columns: skip those whose planned column (by name) is not read
@@ -79,8 +81,8 @@ final class KafkaRowReader {
         }
     }
 
-    private java.util.Set<String> readValueNames() {
-        java.util.Set<String> read = new java.util.HashSet<>();
+    private Set<String> readValueNames() {
+        Set<String> read = new HashSet<>();
         for (int c = 0; c < valueWidth; c++) {
             if (!unread[c]) {
                 read.add(schema.field(c).name());

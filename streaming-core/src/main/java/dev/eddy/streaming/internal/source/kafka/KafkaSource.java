@@ -61,7 +61,7 @@ final class KafkaSource implements Source {
     }
 
     @Override
-    public void pruneColumns(java.util.Set<String> columns) {
+    public void pruneColumns(Set<String> columns) {
         reader.prune(columns);
     }
 

@@ -13,6 +13,7 @@ import dev.eddy.streaming.internal.log.RecordVisitor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns log records into rows. Raw mode: key, value, topic, partition, offset, timestamp, headers. Decoding mode:
@@ -68,7 +69,7 @@ final class TopicRowReader {
     }
 
     /** Column pruning: only {@code columns} are read; the others stay null and cost nothing per record. */
-    void prune(java.util.Set<String> columns) {
+    void prune(Set<String> columns) {
         unread = TextFormats.unread(schema.names(), columns);
         if (parser != null) {
             parser.skipUnread(unread); // the value columns come first, in the parser's order

@@ -12,6 +12,7 @@ import dev.eddy.streaming.internal.log.PartitionLog;
 import dev.eddy.streaming.internal.log.TopicLog;
 
 import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * Reads one embedded topic. The offset is the next position per partition. {@code maxOffsetsPerTrigger} caps a
@@ -120,7 +121,7 @@ final class TopicSource implements Source {
     }
 
     @Override
-    public void pruneColumns(java.util.Set<String> columns) {
+    public void pruneColumns(Set<String> columns) {
         reader.prune(columns);
     }
 
