@@ -67,6 +67,15 @@ public final class Casts {
     }
 
     /** Converts one boxed value; null when impossible. */
+    /** Spark's text forms of a boolean (t, true, y, yes, 1 and f, false, n, no, 0); null for other text. */
+    private static Boolean booleanOf(String s) {
+        return switch (s) {
+            case "t", "true", "y", "yes", "1" -> Boolean.TRUE;
+            case "f", "false", "n", "no", "0" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
     static Object convert(Object v, DataType from, DataType to) {
         if (v == null) {
             return null;
@@ -80,7 +89,7 @@ public final class Casts {
                 case LONG -> Long.parseLong(s);
                 case INT -> Integer.parseInt(s);
                 case DOUBLE -> Double.parseDouble(s);
-                case BOOLEAN -> s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+                case BOOLEAN -> booleanOf(s.toLowerCase(java.util.Locale.ROOT));
                 case TIMESTAMP -> parseTimestamp(s);
                 default -> null;
             };
