@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import java.time.LocalDateTime;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
 
 /** Batch SQL answers with Spark 4's semantics (ANSI mode); SparkBatchDifferentialIT proves it against Spark. */
 class SqlSparkSemanticsTest {
@@ -83,7 +87,7 @@ class SqlSparkSemanticsTest {
   @Test
   void when_aBigintSumOverflows_then_theQueryFailsWithSparksErrorNamingTheSum() {
     SqlCatalog catalog = new SqlCatalog();
-    catalog.registerTable("big", Table.create("big", tech.tablesaw.api.LongColumn.create("n", Long.MAX_VALUE, 1L)));
+    catalog.registerTable("big", Table.create("big", LongColumn.create("n", Long.MAX_VALUE, 1L)));
     assertThatThrownBy(() -> new Sql(catalog).execute("SELECT COUNT(*), SUM(n) FROM big"))
         .isInstanceOf(SqlException.class).hasMessageContaining("[ARITHMETIC_OVERFLOW]").hasMessageContaining("SUM(")
         .hasMessageContaining("line 1, column 18");
@@ -123,7 +127,7 @@ class SqlSparkSemanticsTest {
     assertThat(t.column("r").getString(0)).isEqualTo("NaN");
     assertThat(t.column("r").where(t.column("r").isNotMissing()).size()).isEqualTo(1); // a selection keeps it
     assertThat(t.column("n").isMissing(0)).isTrue();
-    assertThat(t.column("v")).isExactlyInstanceOf(tech.tablesaw.api.DoubleColumn.class); // no NaN: Tablesaw's own
+    assertThat(t.column("v")).isExactlyInstanceOf(DoubleColumn.class); // no NaN: Tablesaw's own
   }
 
   @Test
@@ -155,7 +159,7 @@ class SqlSparkSemanticsTest {
   @Test
   void when_tryAggregatesAndTypeofAreUsed_then_theyAnswerAsSpark() {
     SqlCatalog catalog = new SqlCatalog();
-    catalog.registerTable("big", Table.create("big", tech.tablesaw.api.LongColumn.create("n", Long.MAX_VALUE, 1L),
+    catalog.registerTable("big", Table.create("big", LongColumn.create("n", Long.MAX_VALUE, 1L),
         IntColumn.create("i", 1, 2)));
     Table t = rows(new Sql(catalog), "SELECT try_sum(n) AS s, try_sum(i) AS si, try_avg(i) AS a, typeof(MAX(n)) AS tn,"
         + " typeof(MAX(i) / 2) AS tq, typeof(10.0 / 3) AS td, typeof(try_sum(i)) AS ts FROM big");
@@ -186,8 +190,8 @@ class SqlSparkSemanticsTest {
   @Test
   void when_aTimestampIsSummedOrAveraged_then_itCountsAsSecondsSinceTheEpochAsInSpark() {
     SqlCatalog catalog = new SqlCatalog();
-    catalog.registerTable("t", Table.create("t", tech.tablesaw.api.DateTimeColumn.create("ts",
-        java.time.LocalDateTime.of(1970, 1, 1, 0, 0, 1, 500_000_000), java.time.LocalDateTime.of(1970, 1, 1, 0, 0, 2))));
+    catalog.registerTable("t", Table.create("t", DateTimeColumn.create("ts",
+        LocalDateTime.of(1970, 1, 1, 0, 0, 1, 500_000_000), LocalDateTime.of(1970, 1, 1, 0, 0, 2))));
     Table r = rows(new Sql(catalog), "SELECT SUM(ts) AS s, AVG(ts) AS a FROM t");
     assertThat(r.row(0).getDouble("s")).isEqualTo(3.5);
     assertThat(r.row(0).getDouble("a")).isEqualTo(1.75);

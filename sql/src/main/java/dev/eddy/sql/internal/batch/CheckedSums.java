@@ -19,6 +19,7 @@ import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
 import org.apache.calcite.util.Optionality;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * Spark's SUM over BIGINT fails on overflow (ANSI mode); Calcite's enumerable SUM wraps around silently. Before a
@@ -34,7 +35,7 @@ final class CheckedSums extends RelShuttleImpl {
   private static SqlUserDefinedAggFunction longSum(String name, Class<? extends LongSum> runtime) {
     return new SqlUserDefinedAggFunction(
         new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_FORCE_NULLABLE,
-        InferTypes.FIRST_KNOWN, OperandTypes.operandMetadata(List.of(org.apache.calcite.sql.type.SqlTypeFamily.NUMERIC),
+        InferTypes.FIRST_KNOWN, OperandTypes.operandMetadata(List.of(SqlTypeFamily.NUMERIC),
             f -> List.of(f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true)), i -> "x", i -> false),
         AggregateFunctionImpl.create(runtime), false, false, Optionality.FORBIDDEN);
   }

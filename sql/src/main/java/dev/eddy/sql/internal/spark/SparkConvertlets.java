@@ -13,6 +13,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
+import java.math.BigDecimal;
+import org.apache.calcite.sql2rel.SqlRexContext;
 
 /**
  * Calcite's conversion of validated SQL to row expressions, with Spark's ANSI arithmetic (INT and BIGINT
@@ -27,19 +29,19 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
   }
 
   /** Spark's {@code /}: DECIMAL division at the validated scale, or DOUBLE division. */
-  private static RexNode divide(org.apache.calcite.sql2rel.SqlRexContext cx, SqlCall c) {
+  private static RexNode divide(SqlRexContext cx, SqlCall c) {
     RexBuilder rb = cx.getRexBuilder();
     RelDataType type = cx.getValidator().getValidatedNodeType(c);
     var f = rb.getTypeFactory();
     RexNode a = cx.convertExpression(c.operand(0));
     RexNode b = cx.convertExpression(c.operand(1));
     if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
-      RexNode scale = rb.makeExactLiteral(java.math.BigDecimal.valueOf(type.getScale()),
+      RexNode scale = rb.makeExactLiteral(BigDecimal.valueOf(type.getScale()),
           f.createSqlType(SqlTypeName.INTEGER));
       RelDataType dec = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, 38, 18), true);
       RexNode x = SqlTypeUtil.isDecimal(a.getType()) ? a : rb.makeCast(dec, a, true, false);
       RexNode y = SqlTypeUtil.isDecimal(b.getType()) ? b : rb.makeCast(dec, b, true, false);
-      return rb.makeCall(type, SparkOperators.DECIMAL_DIVIDE, java.util.List.of(x, y, scale));
+      return rb.makeCall(type, SparkOperators.DECIMAL_DIVIDE, List.of(x, y, scale));
     }
     RelDataType dbl = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true);
     RexNode call = rb.makeCall(SparkOperators.DIVIDE, rb.makeCast(dbl, a, true, false), rb.makeCast(dbl, b, true, false));
@@ -47,7 +49,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
   }
 
   /** try_add/try_subtract/try_multiply: NULL on INT/BIGINT overflow, otherwise the plain operator. */
-  private static RexNode tryArithmetic(org.apache.calcite.sql2rel.SqlRexContext cx, SqlCall c) {
+  private static RexNode tryArithmetic(SqlRexContext cx, SqlCall c) {
     RelDataType type = cx.getValidator().getValidatedNodeType(c);
     String name = c.getOperator().getName();
     RexNode a = cx.convertExpression(c.operand(0));
@@ -65,7 +67,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
   private static RexNode integral(RexBuilder rb, SparkFunctions.Arithmetic op, RelDataType type, RexNode a,
       RexNode b) {
     RelDataType operandType = rb.getTypeFactory().createTypeWithNullability(type, true);
-    RexNode code = rb.makeExactLiteral(java.math.BigDecimal.valueOf(op.ordinal()),
+    RexNode code = rb.makeExactLiteral(BigDecimal.valueOf(op.ordinal()),
         rb.getTypeFactory().createSqlType(SqlTypeName.INTEGER));
     SqlOperator runtime = SparkOperators.arithmetic(op, type.getSqlTypeName() == SqlTypeName.INTEGER);
     return rb.makeCast(type, rb.makeCall(runtime, code, rb.makeCast(operandType, a, true, false),
@@ -118,8 +120,8 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             : SparkOperators.DOUBLE_TO_DECIMAL, List.of(f == SqlTypeName.DECIMAL ? x
                 : rb.makeCast(rb.getTypeFactory().createTypeWithNullability(
                     rb.getTypeFactory().createSqlType(SqlTypeName.DOUBLE), true), x, true, false),
-            rb.makeExactLiteral(java.math.BigDecimal.valueOf(to.getPrecision()), integer),
-            rb.makeExactLiteral(java.math.BigDecimal.valueOf(to.getScale()), integer)));
+            rb.makeExactLiteral(BigDecimal.valueOf(to.getPrecision()), integer),
+            rb.makeExactLiteral(BigDecimal.valueOf(to.getScale()), integer)));
       }
       if (to.getSqlTypeName() == SqlTypeName.DOUBLE && f == SqlTypeName.TIMESTAMP) {
         RexBuilder rb = cx.getRexBuilder();

@@ -10,6 +10,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.temporal.ChronoField;
+import java.util.function.LongBinaryOperator;
 
 /**
  * The runtime of Spark's functions as Calcite calls them from generated code (public static, boxed so SQL NULL
@@ -34,10 +39,10 @@ public final class SparkFunctions {
     ADD(Math::addExact, false), SUBTRACT(Math::subtractExact, false), MULTIPLY(Math::multiplyExact, false),
     TRY_ADD(Math::addExact, true), TRY_SUBTRACT(Math::subtractExact, true), TRY_MULTIPLY(Math::multiplyExact, true);
 
-    private final java.util.function.LongBinaryOperator exact;
+    private final LongBinaryOperator exact;
     private final boolean orNull;
 
-    Arithmetic(java.util.function.LongBinaryOperator exact, boolean orNull) {
+    Arithmetic(LongBinaryOperator exact, boolean orNull) {
       this.exact = exact;
       this.orNull = orNull;
     }
@@ -75,26 +80,26 @@ public final class SparkFunctions {
   }
 
   /** DECIMAL {@code a / b} as Spark computes it: rounded HALF_UP to the result's scale, an error for zero. */
-  public static java.math.BigDecimal decimalDivide(java.math.BigDecimal a, java.math.BigDecimal b, Integer scale) {
+  public static BigDecimal decimalDivide(BigDecimal a, BigDecimal b, Integer scale) {
     if (a == null || b == null) {
       return null;
     }
-    return a.divide(divisor(b, b.signum() == 0), scale, java.math.RoundingMode.HALF_UP);
+    return a.divide(divisor(b, b.signum() == 0), scale, RoundingMode.HALF_UP);
   }
 
   /**
    * Spark's cast to DECIMAL(precision, scale) of a DOUBLE (read by its shortest text, as Spark does) or of a wider
    * DECIMAL: rounded HALF_UP to the scale; a value with more integral digits than the type holds fails (ANSI mode).
    */
-  public static java.math.BigDecimal toDecimal(Double d, Integer precision, Integer scale) {
-    return d == null ? null : toDecimal(java.math.BigDecimal.valueOf(d), precision, scale);
+  public static BigDecimal toDecimal(Double d, Integer precision, Integer scale) {
+    return d == null ? null : toDecimal(BigDecimal.valueOf(d), precision, scale);
   }
 
-  public static java.math.BigDecimal toDecimal(java.math.BigDecimal d, Integer precision, Integer scale) {
+  public static BigDecimal toDecimal(BigDecimal d, Integer precision, Integer scale) {
     if (d == null) {
       return null;
     }
-    java.math.BigDecimal r = d.setScale(scale, java.math.RoundingMode.HALF_UP);
+    BigDecimal r = d.setScale(scale, RoundingMode.HALF_UP);
     if (r.precision() - r.scale() > precision - scale) {
       throw new ArithmeticException("[NUMERIC_VALUE_OUT_OF_RANGE] " + clip(d.toPlainString()) + " cannot be"
           + " represented as Decimal(" + precision + ", " + scale + "). Use try_cast to tolerate overflow and return"
@@ -257,7 +262,7 @@ public final class SparkFunctions {
   }
 
   /** Spark's text of a decimal: Java's BigDecimal text, with its leading zero. */
-  public static String decimalString(java.math.BigDecimal d) {
+  public static String decimalString(BigDecimal d) {
     return d == null ? null : d.toString();
   }
 
@@ -290,10 +295,10 @@ public final class SparkFunctions {
     try {
       var parsed = formatter(pattern).parse(s);
       LocalDate date = LocalDate.from(parsed);
-      LocalDateTime t = parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)
+      LocalDateTime t = parsed.isSupported(ChronoField.HOUR_OF_DAY)
           ? LocalDateTime.from(parsed) : date.atStartOfDay();
       return t.toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw cannotParse(s);
     }
   }

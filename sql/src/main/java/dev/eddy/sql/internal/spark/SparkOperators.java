@@ -31,6 +31,11 @@ import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.util.Optionality;
+import java.math.BigDecimal;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * Spark's operators and functions as Calcite user-defined functions run by {@link SparkFunctions}. Their
@@ -80,9 +85,9 @@ public final class SparkOperators {
           OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER),
           OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER))) {
     // SqlOperator.deriveType would look "/" up again and put Calcite's DIVIDE back
-    @Override public RelDataType deriveType(org.apache.calcite.sql.validate.SqlValidator validator,
-        org.apache.calcite.sql.validate.SqlValidatorScope scope, org.apache.calcite.sql.SqlCall call) {
-      for (org.apache.calcite.sql.SqlNode operand : call.getOperandList()) {
+    @Override public RelDataType deriveType(SqlValidator validator,
+        SqlValidatorScope scope, SqlCall call) {
+      for (SqlNode operand : call.getOperandList()) {
         validator.deriveType(scope, operand);
       }
       return validateOperands(validator, scope, call);
@@ -171,7 +176,7 @@ public final class SparkOperators {
     LONG(Long.class, SqlTypeName.BIGINT, SqlTypeFamily.NUMERIC),
     DBL(Double.class, SqlTypeName.DOUBLE, SqlTypeFamily.NUMERIC),
     TS(Long.class, SqlTypeName.TIMESTAMP, SqlTypeFamily.TIMESTAMP),
-    DEC(java.math.BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC);
+    DEC(BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC);
 
     final Class<?> java;
     final SqlTypeName sql;
@@ -238,7 +243,7 @@ public final class SparkOperators {
       case INTEGER:
       case BIGINT:
         if (b.isOperandLiteral(i, false)) {
-          java.math.BigDecimal v = b.getOperandLiteralValue(i, java.math.BigDecimal.class);
+          BigDecimal v = b.getOperandLiteralValue(i, BigDecimal.class);
           if (v != null) {
             return new int[] {Math.max(1, v.precision()), 0};
           }

@@ -14,6 +14,7 @@ import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.fun.SqlCase;
 
 /**
  * Puts Spark's meaning into a parsed statement, in place, before it is validated: {@code a / b} is fractional
@@ -117,7 +118,7 @@ public final class SparkRewrite {
       SqlNode a = acc;
       SqlNode wins = (greatest ? SqlStdOperatorTable.GREATER_THAN_OR_EQUAL : SqlStdOperatorTable.LESS_THAN_OR_EQUAL)
           .createCall(pos, a, b);
-      acc = new org.apache.calcite.sql.fun.SqlCase(pos, null,
+      acc = new SqlCase(pos, null,
           SqlNodeList.of(SqlStdOperatorTable.IS_NULL.createCall(pos, a), SqlStdOperatorTable.IS_NULL.createCall(pos, b),
               wins),
           SqlNodeList.of(b, a, a), b);
@@ -126,7 +127,7 @@ public final class SparkRewrite {
   }
 
   private static SqlNode caseWhen(SqlParserPos pos, SqlNode condition, SqlNode then, SqlNode otherwise) {
-    return new org.apache.calcite.sql.fun.SqlCase(pos, null, SqlNodeList.of(condition), SqlNodeList.of(then),
+    return new SqlCase(pos, null, SqlNodeList.of(condition), SqlNodeList.of(then),
         otherwise);
   }
 

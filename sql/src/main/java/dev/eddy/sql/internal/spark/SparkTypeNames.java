@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.spark;
 
 import org.apache.calcite.rel.type.RelDataType;
+import java.util.Locale;
 
 /** Spark's names of types, as {@code typeof(x)} gives them: {@code int}, {@code bigint}, {@code decimal(8,6)}, ... */
 final class SparkTypeNames {
@@ -23,7 +24,7 @@ final class SparkTypeNames {
       case DATE: return "date";
       case TIMESTAMP: return "timestamp";
       case NULL: return "void";
-      default: return t.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT);
+      default: return t.getSqlTypeName().getName().toLowerCase(Locale.ROOT);
     }
   }
 }
