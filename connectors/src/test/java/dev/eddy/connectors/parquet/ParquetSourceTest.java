@@ -6,6 +6,7 @@ import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.Trigger;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
@@ -76,6 +77,26 @@ class ParquetSourceTest {
         assertThat(q.recentProgress()).extracting(p -> p.numInputRows()).containsExactly(2L, 2L, 2L);
         assertThat(eddy.table("one_by_one").longColumn("id").asList()).as("oldest file first")
                 .containsExactly(20L, 21L, 10L, 11L, 0L, 1L);
+    }
+
+    @Test
+    void when_availableNowWithMaxFilesPerTrigger_then_itTakesOneFileABatchAndStops() throws Exception {
+        Path dir = tmp.resolve("now");
+        Files.createDirectories(dir);
+        try (DuckDb duck = new DuckDb()) {
+            for (int i = 0; i < 3; i++) {
+                duck.execute("COPY (SELECT range AS id, 'x' AS dt FROM range(" + (i * 10) + ", " + (i * 10 + 2)
+                        + ")) TO '" + dir.resolve("f" + i + ".parquet") + "' (FORMAT PARQUET)");
+                Files.setLastModifiedTime(dir.resolve("f" + i + ".parquet"),
+                        java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+            }
+        }
+        StreamingQuery q = start(eddy.readStream().format("parquet").option("maxFilesPerTrigger", 1)
+                .load(dir.toString()).writeStream().trigger(Trigger.availableNow())
+                .memory("now_one_by_one"), null);
+        assertThat(q.awaitTermination(60_000)).isTrue();
+        assertThat(q.recentProgress()).extracting(p -> p.numInputRows()).containsExactly(2L, 2L, 2L);
+        assertThat(eddy.table("now_one_by_one").longColumn("id").asList()).containsExactly(0L, 1L, 10L, 11L, 20L, 21L);
     }
 
     @Test
