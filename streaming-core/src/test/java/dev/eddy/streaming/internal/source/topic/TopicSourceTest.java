@@ -20,6 +20,7 @@ import dev.eddy.streaming.api.topic.TopicRecord;
 import dev.eddy.streaming.api.topic.Topics;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ class TopicSourceTest {
         ((SupportsTriggerAvailableNow) s).prepareForTriggerAvailableNow();
         topics.send("t", null, "after-start");
         Offset o = s.initialOffset();
-        List<List<Object>> batches = new java.util.ArrayList<>();
+        List<List<Object>> batches = new ArrayList<>();
         for (Offset next = s.latestOffset(o, T); !next.equals(o); o = next, next = s.latestOffset(o, T)) {
             batches.add(s.getBatch(o, next).toRows().stream().map(r -> r.get("value")).toList());
         }
