@@ -3,12 +3,16 @@ package dev.eddy.connectors.parquet;
 import dev.eddy.connectors.parquet.api.ParquetFiles;
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlResult;
+import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.Trigger;
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,18 +62,24 @@ class ParquetSourceTest {
         assertThat(ids("copy")).containsExactlyInAnyOrder("1 a", "2 b", "3 a");
     }
 
-    @Test
-    void when_maxFilesPerTriggerIsOne_then_eachBatchTakesOneNewFileOfAPlainDirectory() throws Exception {
-        Path dir = tmp.resolve("plain");
+    /** A plain directory of three files of two ids each (0-1, 10-11, 20-21), the newest first by name. */
+    private Path threeFiles(String name) throws Exception {
+        Path dir = tmp.resolve(name);
         Files.createDirectories(dir);
         try (DuckDb duck = new DuckDb()) {
             for (int i = 0; i < 3; i++) {
                 duck.execute("COPY (SELECT range AS id, 'x' AS dt FROM range(" + (i * 10) + ", " + (i * 10 + 2)
                         + ")) TO '" + dir.resolve("f" + i + ".parquet") + "' (FORMAT PARQUET)");
                 Files.setLastModifiedTime(dir.resolve("f" + i + ".parquet"),
-                        java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (3 - i))); // newest first by name
+                        FileTime.fromMillis(1_000_000L * (3 - i))); // newest first by name
             }
         }
+        return dir;
+    }
+
+    @Test
+    void when_maxFilesPerTriggerIsOne_then_eachBatchTakesOneNewFileOfAPlainDirectory() throws Exception {
+        Path dir = threeFiles("plain");
         StreamingQuery q = start(eddy.readStream().format("parquet").option("maxFilesPerTrigger", 1)
                 .load(dir.toString()).writeStream().memory("one_by_one"), null);
         q.processAllAvailable();
@@ -79,13 +89,25 @@ class ParquetSourceTest {
     }
 
     @Test
+    void when_availableNowWithMaxFilesPerTrigger_then_itTakesOneFileABatchAndStops() throws Exception {
+        Path dir = threeFiles("now");
+        StreamingQuery q = start(eddy.readStream().format("parquet").option("maxFilesPerTrigger", 1)
+                .load(dir.toString()).writeStream().trigger(Trigger.availableNow())
+                .memory("now_one_by_one"), null);
+        assertThat(q.awaitTermination(60_000)).isTrue();
+        assertThat(q.recentProgress()).extracting(p -> p.numInputRows()).containsExactly(2L, 2L, 2L);
+        assertThat(eddy.table("now_one_by_one").longColumn("id").asList()).as("oldest file first")
+                .containsExactly(20L, 21L, 10L, 11L, 0L, 1L);
+    }
+
+    @Test
     void when_aFileIsCorrupt_then_theQueryFailsNamingIt_orSkipsItWithIgnoreCorruptFiles() throws Exception {
         Path dir = tmp.resolve("dir");
         Files.createDirectories(dir);
-        ParquetFiles.write(dev.eddy.streaming.api.data.Batch.builder(SCHEMA).addRow(1L, "a").build(),
+        ParquetFiles.write(Batch.builder(SCHEMA).addRow(1L, "a").build(),
                 dir.resolve("a.parquet"), "snappy");
         Files.writeString(dir.resolve("b.parquet"), "not parquet at all");
-        Files.setLastModifiedTime(dir.resolve("a.parquet"), java.nio.file.attribute.FileTime.fromMillis(1000));
+        Files.setLastModifiedTime(dir.resolve("a.parquet"), FileTime.fromMillis(1000));
 
         StreamingQuery failing = start(eddy.readStream().format("parquet").schema(SCHEMA).load(dir.toString())
                 .writeStream().memory("strict"), null);
@@ -148,7 +170,7 @@ class ParquetSourceTest {
                 .checkpointLocation(ckpt.toString()), out.toString());
     }
 
-    private StreamingQuery start(dev.eddy.streaming.api.DataStreamWriter w, String path) {
+    private StreamingQuery start(DataStreamWriter w, String path) {
         StreamingQuery q = path == null ? w.start() : w.start(path);
         started.add(q);
         return q;

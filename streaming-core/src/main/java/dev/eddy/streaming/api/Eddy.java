@@ -6,7 +6,13 @@ import dev.eddy.streaming.api.plan.StaticScan;
 import dev.eddy.streaming.internal.exec.QueryRegistry;
 import dev.eddy.streaming.internal.sink.MemoryTable;
 import dev.eddy.streaming.internal.sink.MemoryTables;
+import dev.eddy.streaming.internal.source.memory.MemorySource;
+import dev.eddy.streaming.internal.source.memory.MemorySources;
 import dev.eddy.streaming.internal.table.Tables;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import tech.tablesaw.api.Table;
 
 import java.util.Set;
@@ -28,7 +34,9 @@ public final class Eddy {
     private final MemoryTables memoryTables = new MemoryTables();
     private final QueryRegistry registry = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(registry);
-    private final java.util.Map<String, Dataset> views = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Dataset> views = new ConcurrentHashMap<>();
+    /** The memory streams this session made, by id: they end with it ({@link #shutdown()}). */
+    private final Map<String, MemorySource> memoryStreams = new ConcurrentHashMap<>();
 
     private Eddy(Clock clock, boolean noDataBatches, int stateSnapshotInterval, String multipleWatermarkPolicy) {
         this.multipleWatermarkPolicy = multipleWatermarkPolicy;
@@ -83,7 +91,7 @@ public final class Eddy {
          * fastest). A query's writer option {@code multipleWatermarkPolicy} wins.
          */
         public Builder multipleWatermarkPolicy(String policy) {
-            String p = policy.trim().toLowerCase(java.util.Locale.ROOT);
+            String p = policy.trim().toLowerCase(Locale.ROOT);
             if (!p.equals("min") && !p.equals("max")) {
                 throw new IllegalArgumentException("multipleWatermarkPolicy must be 'min' or 'max', got '" + policy + "'");
             }
@@ -170,13 +178,13 @@ public final class Eddy {
     public Dataset view(String name) {
         Dataset d = views.get(name);
         if (d == null) {
-            throw new IllegalArgumentException("no view '" + name + "'; known: " + new java.util.TreeSet<>(views.keySet()));
+            throw new IllegalArgumentException("no view '" + name + "'; known: " + new TreeSet<>(views.keySet()));
         }
         return d;
     }
 
     public Set<String> viewNames() {
-        return new java.util.TreeSet<>(views.keySet());
+        return new TreeSet<>(views.keySet());
     }
 
     public StreamingQueryManager streams() {
@@ -189,5 +197,21 @@ public final class Eddy {
 
     QueryRegistry registry() {
         return registry;
+    }
+
+    /** Registers a memory stream under its id for this session (a later one with the same id replaces it). */
+    void ownMemoryStream(String id, MemorySource source) {
+        memoryStreams.put(id, source);
+        MemorySources.register(id, source);
+    }
+
+    /**
+     * Ends the session: stops every active query, forgets every query and restart spec, and unregisters the memory
+     * streams it made (their ids no longer resolve). Views and memory tables stay readable. Idempotent.
+     */
+    public void shutdown() {
+        registry.shutdown();
+        memoryStreams.forEach(MemorySources::unregister);
+        memoryStreams.clear();
     }
 }

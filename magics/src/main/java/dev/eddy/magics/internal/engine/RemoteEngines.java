@@ -8,6 +8,8 @@ import dev.eddy.sql.api.engine.RemoteEngineProvider;
 import dev.eddy.sql.api.engine.RemoteRun;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -26,11 +29,13 @@ import java.util.stream.Stream;
  * the kernel jar; {@code install/eddy.sh --with-spark} fills it.
  */
 public final class RemoteEngines {
+    /** How many ended remote runs stay listed (as the engine keeps ended queries). */
+    static final int MAX_ENDED = 200;
     private static ClassLoader loader;
 
     private volatile RemoteEngine engine;
     private volatile boolean remoteByDefault;
-    private final List<RemoteRun> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RemoteRun> runs = new CopyOnWriteArrayList<>();
 
     /** The runtime's remote engines (it owns them and disconnects them when it shuts down). */
     public static RemoteEngines of(EddyRuntime runtime) {
@@ -80,8 +85,29 @@ public final class RemoteEngines {
         }
     }
 
-    public void started(RemoteRun run) {
+    /**
+     * Records a run: it replaces an earlier run of the same name (the latest run of each name is kept, as the engine
+     * keeps its queries), and beyond {@link #MAX_ENDED} ended runs the oldest ended ones are dropped.
+     */
+    public synchronized void started(RemoteRun run) {
+        String name = run.query().name();
+        if (name != null) {
+            runs.removeIf(r -> name.equals(r.query().name()));
+        }
         runs.add(run);
+        if (runs.size() <= MAX_ENDED) {
+            return; // asking a remote query whether it is active is a call to the server: only when over the bound
+        }
+        long ended = runs.stream().filter(r -> !r.query().isActive()).count();
+        for (RemoteRun r : runs) {
+            if (ended <= MAX_ENDED) {
+                break;
+            }
+            if (!r.query().isActive()) {
+                runs.remove(r);
+                ended--;
+            }
+        }
     }
 
     public List<RemoteRun> runs() {
@@ -139,7 +165,7 @@ public final class RemoteEngines {
         for (int i = 0; i < out.length; i++) {
             try {
                 out[i] = jars.get(i).toUri().toURL();
-            } catch (java.net.MalformedURLException e) {
+            } catch (MalformedURLException e) {
                 throw new MagicException("Cannot use the engine jar " + jars.get(i) + ": " + e.getMessage());
             }
         }
@@ -154,7 +180,7 @@ public final class RemoteEngines {
         try {
             URL self = RemoteEngines.class.getProtectionDomain().getCodeSource().getLocation();
             return Path.of(self.toURI()).getParent().resolve("engines");
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             return Path.of("engines");
         }
     }

@@ -15,7 +15,6 @@ import dev.eddy.sql.api.NameSuggester;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +29,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserUtil;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /** Executes CREATE and DROP of streams and tables; every check reports the position of the fault. */
 public final class DdlExecutor {
@@ -75,8 +75,11 @@ public final class DdlExecutor {
             + schema.size() + " columns)";
       }
       boolean header = !"false".equalsIgnoreCase(options.getOrDefault("header", "true"));
-      relation = Relation.table(name, schema, options,
-          CsvTables.reader(name, Path.of(options.get("path")), schema, header));
+      try {
+        relation = Relation.table(name, schema, options, CsvTables.reader(name, options, schema, header));
+      } catch (IllegalArgumentException e) {
+        throw ErrorMessages.at(create.getParserPosition(), "table '" + name + "': " + e.getMessage());
+      }
     }
     catalog.put(relation);
     return (existing.isPresent() ? "Replaced " : "Created ") + kind.word() + " '" + name + "' ("
@@ -176,7 +179,7 @@ public final class DdlExecutor {
       if (options.containsKey(k)) {
         throw ErrorMessages.at(key.getParserPosition(), "Option '" + k + "' is given twice");
       }
-      String v = value.getTypeName().getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER
+      String v = value.getTypeName().getFamily() == SqlTypeFamily.CHARACTER
           ? value.getValueAs(String.class) : String.valueOf(value.getValue());
       options.put(k, k.equals("connector") || k.equals("format") ? v.toLowerCase(Locale.ROOT) : v);
     }

@@ -8,15 +8,19 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.Sarg;
 
 /**
  * Calcite row expressions to engine expressions over the input's column expressions. Times: Calcite
@@ -110,10 +114,14 @@ final class RexTranslator {
         throw new Unsupported("function POWER is not supported by the streaming engine yet");
       // Spark's division operators (SparkRewrite): the engine's division is already Spark's
       case "SPARK_DIVIDE": return binary(BinaryOp.DIV, args);
-      case "SPARK_DECIMAL_DIVIDE": return binary(BinaryOp.DIV, args.subList(0, 2)); // the engine's DECIMAL is DOUBLE
-      case "SPARK_ADD": return binary(BinaryOp.ADD, args);
-      case "SPARK_SUBTRACT": return binary(BinaryOp.SUB, args);
-      case "SPARK_MULTIPLY": return binary(BinaryOp.MUL, args);
+      // the engine holds a DECIMAL in a DOUBLE; the quotient is Spark's, rounded HALF_UP to the scale (third argument)
+      case "SPARK_DECIMAL_DIVIDE": return new Expr.Call("decimal_divide", args);
+      case "SPARK_TO_DECIMAL": return new Expr.Call("decimal_round", List.of(args.get(0), args.get(2)));
+      case "SPARK_STRING_BOOLEAN": return new Expr.Cast(args.get(0), DataType.BOOLEAN);
+      // SparkConvertlets writes the integral ones as SPARK_ADD(op, a, b)
+      case "SPARK_ADD": return binary(BinaryOp.ADD, args.subList(1, 3));
+      case "SPARK_SUBTRACT": return binary(BinaryOp.SUB, args.subList(1, 3));
+      case "SPARK_MULTIPLY": return binary(BinaryOp.MUL, args.subList(1, 3));
       case "SPARK_DIV": return new Expr.Cast(binary(BinaryOp.DIV, args), DataType.LONG);
       case "TIMESTAMP_SECONDS":
       case "TIMESTAMP_MILLIS":
@@ -155,14 +163,20 @@ final class RexTranslator {
   private static Expr cast(RexCall call, Expr arg) {
     SqlTypeName to = call.getType().getSqlTypeName();
     SqlTypeName from = call.getOperands().get(0).getType().getSqlTypeName();
-    if (from == to || to == SqlTypeName.DECIMAL && from == SqlTypeName.DOUBLE) {
+    if (to == SqlTypeName.DECIMAL && (from == SqlTypeName.DOUBLE || from == SqlTypeName.FLOAT
+        || from == SqlTypeName.REAL || from == SqlTypeName.DECIMAL
+            && call.getOperands().get(0).getType().getScale() > call.getType().getScale())) {
+      // Spark rounds to the DECIMAL's scale (HALF_UP); the engine holds the result in a DOUBLE
+      return new Expr.Call("decimal_round", List.of(arg, new Expr.Lit(call.getType().getScale(), DataType.INT)));
+    }
+    if (from == to) {
       return arg;
     }
     return new Expr.Cast(arg, CalciteTypes.schemaOf(rowOf(call)).field(0).type());
   }
 
-  private static org.apache.calcite.rel.type.RelDataType rowOf(RexCall call) {
-    return new org.apache.calcite.jdbc.JavaTypeFactoryImpl().builder().add("c", call.getType()).build();
+  private static RelDataType rowOf(RexCall call) {
+    return new JavaTypeFactoryImpl().builder().add("c", call.getType()).build();
   }
 
   private static Expr binary(BinaryOp op, List<Expr> args) {
@@ -184,9 +198,9 @@ final class RexTranslator {
   private Expr inList(RexCall search) {
     try {
       RexLiteral lit = (RexLiteral) search.getOperands().get(1);
-      org.apache.calcite.util.Sarg<?> sarg = lit.getValueAs(org.apache.calcite.util.Sarg.class);
+      Sarg<?> sarg = lit.getValueAs(Sarg.class);
       if (sarg == null || !sarg.isPoints() || sarg.pointCount < 8
-          || sarg.nullAs != org.apache.calcite.rex.RexUnknownAs.UNKNOWN) {
+          || sarg.nullAs != RexUnknownAs.UNKNOWN) {
         return null;
       }
       List<Expr> args = new ArrayList<>();
@@ -207,7 +221,7 @@ final class RexTranslator {
   static Expr literal(RexLiteral lit) {
     SqlTypeName t = lit.getType().getSqlTypeName();
     if (lit.isNull()) {
-      return new Expr.Lit(null, CalciteTypes.schemaOf(new org.apache.calcite.jdbc.JavaTypeFactoryImpl().builder()
+      return new Expr.Lit(null, CalciteTypes.schemaOf(new JavaTypeFactoryImpl().builder()
           .add("c", lit.getType()).build()).field(0).type());
     }
     if (t.getFamily() == SqlTypeFamily.CHARACTER) {

@@ -1,5 +1,7 @@
 package dev.eddy.sql.internal.validate;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -16,18 +18,21 @@ public final class SparkTypeSystem extends RelDataTypeSystemImpl {
   }
 
   /** Spark's AVG of an integral or floating column is a DOUBLE (1.5, not Calcite's integral 1). */
-  @Override public org.apache.calcite.rel.type.RelDataType deriveAvgAggType(
-      org.apache.calcite.rel.type.RelDataTypeFactory typeFactory, org.apache.calcite.rel.type.RelDataType argumentType) {
+  @Override public RelDataType deriveAvgAggType(
+      RelDataTypeFactory typeFactory, RelDataType argumentType) {
     if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
-      return super.deriveAvgAggType(typeFactory, argumentType);
+      // Spark's AVG of DECIMAL(p, s) is DECIMAL(p + 4, s + 4)
+      return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DECIMAL,
+          Math.min(38, argumentType.getPrecision() + 4), Math.min(38, argumentType.getScale() + 4)),
+          argumentType.isNullable());
     }
     return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
         argumentType.isNullable());
   }
 
   /** Spark's SUM: BIGINT for integral input, DECIMAL(p + 10, s) for DECIMAL(p, s), DOUBLE for floating. */
-  @Override public org.apache.calcite.rel.type.RelDataType deriveSumType(
-      org.apache.calcite.rel.type.RelDataTypeFactory typeFactory, org.apache.calcite.rel.type.RelDataType argumentType) {
+  @Override public RelDataType deriveSumType(
+      RelDataTypeFactory typeFactory, RelDataType argumentType) {
     SqlTypeName t = argumentType.getSqlTypeName();
     if (t == SqlTypeName.TINYINT || t == SqlTypeName.SMALLINT || t == SqlTypeName.INTEGER) {
       return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.BIGINT),

@@ -2,6 +2,7 @@ package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
+import java.util.Map;
 
 /**
  * A streaming source, created per query run by a {@link SourceProvider}.
@@ -39,7 +40,10 @@ public interface Source {
     /**
      * The offset up to which data is available now, starting from {@code start}: return {@code start}
      * itself (an equal offset) when nothing new is available. A source that caps rows per trigger
-     * (e.g. a {@code maxRowsPerTrigger} option) applies the cap here. Must not block for long.
+     * (e.g. a {@code maxOffsetsPerTrigger} option) applies the cap here, unless
+     * {@link TriggerContext#allAvailable()}; such a source should also implement
+     * {@link SupportsTriggerAvailableNow}. Must not block for long. {@link CounterSource} and
+     * {@link FileListSource} do this planning for counter and file-list offsets.
      */
     Offset latestOffset(Offset start, TriggerContext trigger);
 
@@ -86,7 +90,7 @@ public interface Source {
      * Source-specific figures for the query progress ({@code sources[i].metrics}, as in Spark), e.g. a Kafka
      * source's lag behind the latest offsets. Called after each batch; empty by default.
      */
-    default java.util.Map<String, String> metrics() {
-        return java.util.Map.of();
+    default Map<String, String> metrics() {
+        return Map.of();
     }
 }

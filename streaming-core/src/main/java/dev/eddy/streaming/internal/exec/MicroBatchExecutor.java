@@ -11,12 +11,15 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -63,8 +66,6 @@ public final class MicroBatchExecutor {
     private long lastTriggerStart = -1;
     /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
     private Offset[] replay;
-    /** Available-now: the offsets available when the query started; it stops once it has read up to them. */
-    private Offset[] availableNowTarget;
 
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
@@ -172,27 +173,42 @@ public final class MicroBatchExecutor {
     }
 
     /**
+     * Spark's {@code Trigger.AvailableNow}: if every source {@link SupportsTriggerAvailableNow supports it}, each
+     * fixes its end now and this returns true; the run then takes batches within the sources' per-trigger limits
+     * until {@link #runNextBatch} finds none. Otherwise nothing is prepared and this returns false: as Spark, the
+     * query falls back to a single batch with everything available ({@code Trigger.once()}). Call once, after
+     * {@link #start()}, on the query thread.
+     */
+    public boolean prepareForTriggerAvailableNow() {
+        for (Source s : sources) {
+            if (!(s instanceof SupportsTriggerAvailableNow)) {
+                return false;
+            }
+        }
+        for (Source s : sources) {
+            ((SupportsTriggerAvailableNow) s).prepareForTriggerAvailableNow();
+        }
+        return true;
+    }
+
+    /**
      * Runs the next batch if there is one to run: a data batch if any source has new data, else a no-data
      * batch if the watermark moved and a stateful operator wants it. Returns empty when idle.
+     *
+     * @param allAvailable take everything available, ignoring the sources' per-trigger limits ({@code Trigger.once()})
      */
-    public Optional<BatchResult> runNextBatch(boolean availableNow) {
+    public Optional<BatchResult> runNextBatch(boolean allAvailable) {
         long t0 = clock.millis();
         if (replay != null) {
             Offset[] logged = replay;
             replay = null;
             return Optional.of(runBatch(logged, true, t0, t0));
         }
-        if (availableNow && availableNowTarget != null && java.util.Arrays.equals(starts, availableNowTarget)) {
-            return wantsNoDataBatch() ? Optional.of(runBatch(starts.clone(), false, t0, t0)) : Optional.empty();
-        }
         Offset[] latest = new Offset[sources.length];
         boolean hasData = false;
         for (int i = 0; i < sources.length; i++) {
-            latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, availableNow));
+            latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, allAvailable));
             hasData |= !latest[i].equals(starts[i]);
-        }
-        if (availableNow && availableNowTarget == null) {
-            availableNowTarget = latest.clone();
         }
         long tLatest = clock.millis();
         if (!hasData && !wantsNoDataBatch()) {
@@ -221,8 +237,8 @@ public final class MicroBatchExecutor {
         for (Offset o : latest) {
             jsons.add(o.json());
         }
-        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0, java.util.Map.of(
-                OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, watermarks.policy().name().toLowerCase(java.util.Locale.ROOT))));
+        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0, Map.of(
+                OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, watermarks.policy().name().toLowerCase(Locale.ROOT))));
         long tWal = clock.millis();
         Batch[] inputs = new Batch[sources.length];
         long numInput = 0;

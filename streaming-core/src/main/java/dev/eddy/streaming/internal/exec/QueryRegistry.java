@@ -5,9 +5,12 @@ import dev.eddy.streaming.api.StreamingQueryListener;
 import dev.eddy.streaming.api.progress.QueryProgress;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,9 +25,13 @@ public final class QueryRegistry {
      * Every query started, active or ended, until {@link #forget}: the latest run under each name (unnamed ones by
      * run id), in start order. Guarded by this.
      */
-    private final java.util.LinkedHashMap<String, StreamingQuery> started = new java.util.LinkedHashMap<>();
-    /** How each named query was last started: what a restart needs (plan, sink, trigger, checkpoint). */
-    private final Map<String, QuerySpec> specs = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, StreamingQuery> started = new LinkedHashMap<>();
+    /**
+     * How each named query was last started: what a restart needs (plan, sink, trigger, checkpoint), oldest first.
+     * Bounded like the ended queries: beyond {@link #MAX_ENDED} the oldest spec of a query not active is dropped.
+     * Guarded by this.
+     */
+    private final LinkedHashMap<String, QuerySpec> specs = new LinkedHashMap<>();
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
     private final Object terminationMonitor = new Object();
     private int terminations;
@@ -119,19 +126,50 @@ public final class QueryRegistry {
         }
     }
 
-    void remember(QuerySpec spec) {
-        if (spec.queryName() != null) {
-            specs.put(spec.queryName(), spec);
+    synchronized void remember(QuerySpec spec) {
+        if (spec.queryName() == null) {
+            return;
+        }
+        specs.remove(spec.queryName());
+        specs.put(spec.queryName(), spec);
+        var it = specs.keySet().iterator();
+        for (int over = specs.size() - MAX_ENDED; over > 0 && it.hasNext(); ) {
+            String name = it.next();
+            if (active.values().stream().noneMatch(q -> name.equals(q.name()))) {
+                it.remove();
+                over--;
+            }
         }
     }
 
-    public java.util.Set<String> restartableNames() {
-        return new java.util.TreeSet<>(specs.keySet());
+    public synchronized Set<String> restartableNames() {
+        return new TreeSet<>(specs.keySet());
     }
 
     /** The spec the named query was last started with, active or not. */
-    public Optional<QuerySpec> spec(String name) {
+    public synchronized Optional<QuerySpec> spec(String name) {
         return Optional.ofNullable(specs.get(name));
+    }
+
+    /**
+     * Ends the session's bookkeeping (its owner shuts down): stops every active query, then forgets every query and
+     * restart spec. Returns how many queries it stopped.
+     */
+    public int shutdown() {
+        int stopped = 0;
+        for (StreamingQuery q : active()) {
+            try {
+                q.stop();
+                stopped++;
+            } catch (RuntimeException e) {
+                // one query failing to stop must not keep the others running
+            }
+        }
+        synchronized (this) {
+            started.clear();
+            specs.clear();
+        }
+        return stopped;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.exec;
 
 import dev.eddy.streaming.api.Clock;
+import dev.eddy.streaming.api.ErrorRowsReport;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -108,7 +110,7 @@ public final class QueryRunner implements StreamingQuery {
                 exec.start();
                 started = true;
             } catch (Throwable t) {
-                if (stopRequested && t instanceof java.util.concurrent.CancellationException c) {
+                if (stopRequested && t instanceof CancellationException c) {
                     throw c; // stopped while a source waited for its broker: handled below
                 }
                 fail(t); // before start() is released: it throws this (e.g. a damaged checkpoint)
@@ -121,7 +123,7 @@ public final class QueryRunner implements StreamingQuery {
                     Instant.ofEpochMilli(clock.millis()).toString())));
             loop();
             move(QueryState.TERMINATED);
-        } catch (java.util.concurrent.CancellationException c) {
+        } catch (CancellationException c) {
             if (!stopRequested) {
                 fail(c);
             } else if (state.canMoveTo(QueryState.TERMINATED)) {
@@ -156,13 +158,16 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     private void loop() throws InterruptedException {
-        boolean bounded = trigger instanceof Trigger.AvailableNow || trigger instanceof Trigger.Once;
+        // Spark: available-now over sources that cannot plan it runs as a single batch (Trigger.once)
+        boolean once = trigger instanceof Trigger.Once
+                || trigger instanceof Trigger.AvailableNow && !exec.prepareForTriggerAvailableNow();
+        boolean bounded = once || trigger instanceof Trigger.AvailableNow;
         while (!stopRequested) {
             runTasks();
             long start = clock.millis();
             String problem = exec.sourceStatus(); // a source problem (broker down) stays visible while retrying
             status = new QueryStatus(problem.isEmpty() ? "Processing new data" : problem, true, true);
-            Optional<BatchResult> r = exec.runNextBatch(bounded);
+            Optional<BatchResult> r = exec.runNextBatch(once);
             if (r.isEmpty()) {
                 idle();
                 if (bounded) {
@@ -170,7 +175,7 @@ public final class QueryRunner implements StreamingQuery {
                 }
             } else {
                 idleReported = false;
-                if (trigger instanceof Trigger.Once) {
+                if (once) {
                     return;
                 }
                 if (bounded || exec.wantsNoDataBatch()) {
@@ -366,7 +371,7 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     @Override
-    public dev.eddy.streaming.api.ErrorRowsReport errorRows() {
+    public ErrorRowsReport errorRows() {
         return exec.plan().errorRows();
     }
 

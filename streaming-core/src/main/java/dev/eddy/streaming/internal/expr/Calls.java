@@ -7,7 +7,13 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
+import dev.eddy.streaming.api.data.DoubleColumn;
+import dev.eddy.streaming.api.data.LongColumn;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Scalar functions, evaluated row by row (strings are objects anyway). */
 final class Calls {
@@ -69,6 +75,10 @@ final class Calls {
                 return v;
             case "sqrt": // Spark's: NaN for a negative number
                 return Math.sqrt(((Number) v).doubleValue());
+            case "decimal_divide":
+                return a[1].isNull(i) ? null : decimalDivide((Number) v, (Number) a[1].get(i), (Number) a[2].get(i));
+            case "decimal_round":
+                return decimal(v).setScale(((Number) a[1].get(i)).intValue(), RoundingMode.HALF_UP).doubleValue();
             default:
                 break;
         }
@@ -80,6 +90,24 @@ final class Calls {
             case "length" -> s.length();
             default -> throw new IllegalArgumentException("unknown function '" + fn + "'");
         };
+    }
+
+    /**
+     * Spark's DECIMAL quotient: the operands' decimal values divided and rounded HALF_UP to the result's scale (the
+     * engine holds a DECIMAL in a DOUBLE: the nearest double to Spark's exact decimal answer, not a double quotient).
+     */
+    private static double decimalDivide(Number a, Number b, Number scale) {
+        BigDecimal divisor = decimal(b);
+        if (divisor.signum() == 0) {
+            throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
+                    + " and return NULL instead.");
+        }
+        return decimal(a).divide(divisor, scale.intValue(), RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The decimal a DECIMAL (held as a double) or a whole number stands for: its shortest text, as Spark wrote it. */
+    private static BigDecimal decimal(Object v) {
+        return v instanceof Double d ? BigDecimal.valueOf(d) : BigDecimal.valueOf(((Number) v).longValue());
     }
 
     /** Spark's timestamp_seconds of a fractional number: the seconds to whole microseconds, an error past the range. */
@@ -100,7 +128,7 @@ final class Calls {
         if (n == 0) {
             return b.build().column(0);
         }
-        java.util.Set<Object> values = new java.util.HashSet<>();
+        Set<Object> values = new HashSet<>();
         boolean nullValue = false;
         for (int k = 1; k < a.length; k++) {
             Object v = a[k].get(0);
@@ -122,10 +150,10 @@ final class Calls {
     private static Object comparable(Object v) {
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            return Double.isFinite(d) ? new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros() : v;
+            return Double.isFinite(d) ? new BigDecimal(Double.toString(d)).stripTrailingZeros() : v;
         }
         if (v instanceof Number num) {
-            return java.math.BigDecimal.valueOf(num.longValue()).stripTrailingZeros();
+            return BigDecimal.valueOf(num.longValue()).stripTrailingZeros();
         }
         return v;
     }
@@ -159,13 +187,13 @@ final class Calls {
             for (int i = 0; i < n; i++) {
                 out[i] = Math.abs(v[i]);
             }
-            return new dev.eddy.streaming.api.data.DoubleColumn(out, n, c.nullBitmap());
+            return new DoubleColumn(out, n, c.nullBitmap());
         }
         long[] v = Vectors.asLongs(c);
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
             out[i] = Math.abs(v[i]);
         }
-        return Casts.cast(new dev.eddy.streaming.api.data.LongColumn(DataType.LONG, out, n, c.nullBitmap()), c.type());
+        return Casts.cast(new LongColumn(DataType.LONG, out, n, c.nullBitmap()), c.type());
     }
 }

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.expr;
 
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
@@ -11,7 +12,9 @@ import dev.eddy.streaming.api.data.Schema;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /** Casts between types. A value that cannot be converted (e.g. "abc" to int) becomes null, as in Spark. */
 public final class Casts {
@@ -43,7 +46,7 @@ public final class Casts {
             }
             return new IntColumn(out, n, c.nullBitmap());
         }
-        BatchBuilder b = dev.eddy.streaming.api.data.Batch.builder(Schema.of(Field.of("c", to)), n);
+        BatchBuilder b = Batch.builder(Schema.of(Field.of("c", to)), n);
         for (int i = 0; i < n; i++) {
             b.setValue(0, convert(c.isNull(i) ? null : c.get(i), c.type(), to)).endRow();
         }
@@ -67,6 +70,15 @@ public final class Casts {
     }
 
     /** Converts one boxed value; null when impossible. */
+    /** Spark's text forms of a boolean (t, true, y, yes, 1 and f, false, n, no, 0); null for other text. */
+    private static Boolean booleanOf(String s) {
+        return switch (s) {
+            case "t", "true", "y", "yes", "1" -> Boolean.TRUE;
+            case "f", "false", "n", "no", "0" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
     static Object convert(Object v, DataType from, DataType to) {
         if (v == null) {
             return null;
@@ -80,7 +92,7 @@ public final class Casts {
                 case LONG -> Long.parseLong(s);
                 case INT -> Integer.parseInt(s);
                 case DOUBLE -> Double.parseDouble(s);
-                case BOOLEAN -> s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+                case BOOLEAN -> booleanOf(s.toLowerCase(Locale.ROOT));
                 case TIMESTAMP -> parseTimestamp(s);
                 default -> null;
             };
@@ -93,7 +105,7 @@ public final class Casts {
     public static long parseTimestamp(String s) {
         Instant i;
         if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$")) {
-            i = java.time.OffsetDateTime.parse(s.replace(' ', 'T')).toInstant();
+            i = OffsetDateTime.parse(s.replace(' ', 'T')).toInstant();
         } else {
             i = LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
         }

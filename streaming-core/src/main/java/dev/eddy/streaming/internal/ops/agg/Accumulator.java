@@ -2,7 +2,9 @@ package dev.eddy.streaming.internal.ops.agg;
 
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.internal.state.GroupValues;
+import java.util.List;
 
 /**
  * Column-wise state of one aggregate function for all groups: arrays indexed by group id. New groups
@@ -53,7 +55,7 @@ public abstract class Accumulator implements GroupValues {
     public abstract void reset(int g);
 
     /** The columns of this accumulator's raw state (for checkpoints), named with {@code prefix}. */
-    public abstract java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix);
+    public abstract List<Field> rawFields(String prefix);
 
     /** Raw state of {@code groups[0..n)}, one column per {@link #rawFields}. */
     public abstract Column[] exportRaw(int[] groups, int n);
@@ -71,5 +73,29 @@ public abstract class Accumulator implements GroupValues {
 
     static int row(int[] rows, int i) {
         return rows == null ? i : rows[i];
+    }
+
+    /** Marks row i of an n-row result null: the bitmap, made on first use (null while no row is null). */
+    static long[] markNull(long[] nulls, int i, int n) {
+        long[] out = nulls == null ? new long[(n + 63) >>> 6] : nulls;
+        out[i >>> 6] |= 1L << i;
+        return out;
+    }
+
+    /** The per-group values of {@code groups[0..n)}, in that order (raw state export). */
+    static long[] gather(long[] perGroup, int[] groups, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = perGroup[groups[i]];
+        }
+        return out;
+    }
+
+    static double[] gather(double[] perGroup, int[] groups, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = perGroup[groups[i]];
+        }
+        return out;
     }
 }

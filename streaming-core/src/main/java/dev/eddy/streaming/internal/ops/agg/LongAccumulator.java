@@ -1,11 +1,15 @@
 package dev.eddy.streaming.internal.ops.agg;
 
+import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.internal.expr.Casts;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** count(*), count(x), and sum/min/max over long-like inputs (LONG, INT, TIMESTAMP). */
 final class LongAccumulator extends Accumulator {
@@ -72,15 +76,12 @@ final class LongAccumulator extends Accumulator {
         boolean counting = kind == Kind.COUNT_ALL || kind == Kind.COUNT;
         for (int i = 0; i < n; i++) {
             out[i] = values[groups[i]];
-            if (!counting && (seen[groups[i] >>> 6] & (1L << groups[i])) == 0) {
-                if (nulls == null) {
-                    nulls = new long[(n + 63) >>> 6];
-                }
-                nulls[i >>> 6] |= 1L << i;
+            if (!counting && !seen(groups[i])) {
+                nulls = markNull(nulls, i, n);
             }
         }
         Column c = new LongColumn(resultType == DataType.TIMESTAMP ? DataType.TIMESTAMP : DataType.LONG, out, n, nulls);
-        return resultType == DataType.INT ? dev.eddy.streaming.internal.expr.Casts.cast(c, DataType.INT) : c;
+        return resultType == DataType.INT ? Casts.cast(c, DataType.INT) : c;
     }
 
     @Override
@@ -89,7 +90,7 @@ final class LongAccumulator extends Accumulator {
         for (int i = 0; i < n; i++) {
             int g = keep[i];
             values[i] = values[g];
-            if ((seen[g >>> 6] & (1L << g)) != 0) {
+            if (seen(g)) {
                 bits[i >>> 6] |= 1L << i;
             }
         }
@@ -98,26 +99,25 @@ final class LongAccumulator extends Accumulator {
     }
 
     @Override
-    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
-        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.LONG),
-                dev.eddy.streaming.api.data.Field.of(prefix + "seen", DataType.BOOLEAN));
+    public List<Field> rawFields(String prefix) {
+        return List.of(Field.of(prefix + "value", DataType.LONG),
+                Field.of(prefix + "seen", DataType.BOOLEAN));
     }
 
     @Override
     public Column[] exportRaw(int[] groups, int n) {
-        long[] v = new long[n];
         boolean[] s = new boolean[n];
         for (int i = 0; i < n; i++) {
-            v[i] = values[groups[i]];
-            s[i] = (seen[groups[i] >>> 6] & (1L << groups[i])) != 0;
+            s[i] = seen(groups[i]);
         }
-        return new Column[]{new LongColumn(DataType.LONG, v, n, null), new dev.eddy.streaming.api.data.BooleanColumn(s, n, null)};
+        return new Column[]{new LongColumn(DataType.LONG, gather(values, groups, n), n, null),
+            new BooleanColumn(s, n, null)};
     }
 
     @Override
     public void importRaw(Column[] raw, int[] groups, int n) {
         long[] v = ((LongColumn) raw[0]).values();
-        boolean[] s = ((dev.eddy.streaming.api.data.BooleanColumn) raw[1]).values();
+        boolean[] s = ((BooleanColumn) raw[1]).values();
         for (int i = 0; i < n; i++) {
             int g = groups[i];
             values[g] = v[i];
@@ -131,8 +131,8 @@ final class LongAccumulator extends Accumulator {
 
     @Override
     public void merge(int into, int from) {
-        boolean hasFrom = (seen[from >>> 6] & (1L << from)) != 0;
-        boolean hasInto = (seen[into >>> 6] & (1L << into)) != 0;
+        boolean hasFrom = seen(from);
+        boolean hasInto = seen(into);
         switch (kind) {
             case COUNT_ALL, COUNT, SUM -> values[into] += values[from];
             case MIN -> values[into] = !hasInto ? values[from] : hasFrom ? Math.min(values[into], values[from]) : values[into];
@@ -174,6 +174,11 @@ final class LongAccumulator extends Accumulator {
             }
             s[g >>> 6] |= 1L << g;
         }
+    }
+
+    /** Group g has seen a non-null value. */
+    private boolean seen(int g) {
+        return (seen[g >>> 6] & (1L << g)) != 0;
     }
 
     @Override

@@ -10,7 +10,12 @@ import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +43,7 @@ class FileSourceTest {
     }
 
     private Source source(String format, Map<String, String> options, Schema schema) {
-        java.util.HashMap<String, String> o = new java.util.HashMap<>(options);
+        HashMap<String, String> o = new HashMap<>(options);
         o.put("path", dir.toString());
         return Providers.source(format).createSource(new SourceContext(o, Optional.ofNullable(schema),
                 new ManualClock(0), Optional.empty()));
@@ -69,7 +74,7 @@ class FileSourceTest {
         }
         Source s = source("json", Map.of("maxFilesPerTrigger", "2"), null);
         Offset o = s.initialOffset();
-        List<Integer> sizes = new java.util.ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         while (true) {
             Offset next = s.latestOffset(o, T);
             if (next.equals(o)) {
@@ -80,7 +85,28 @@ class FileSourceTest {
         }
         assertThat(sizes).containsExactly(2, 2, 1);
         Offset all = s.latestOffset(s.initialOffset(), new TriggerContext(0, 0, true));
-        assertThat(s.getBatch(s.initialOffset(), all).numRows()).as("available-now ignores the cap").isEqualTo(5);
+        assertThat(s.getBatch(s.initialOffset(), all).numRows()).as("all available (Trigger.once) ignores the cap")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void when_availableNowWithMaxFilesPerTrigger_then_theFilesListedAtStartAreTakenThatManyAtATime() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            write("f" + i + ".json", "{\"n\":" + i + "}\n");
+        }
+        Source s = source("json", Map.of("maxFilesPerTrigger", "2"), null);
+        ((SupportsTriggerAvailableNow) s).prepareForTriggerAvailableNow();
+        write("late.json", "{\"n\":99}\n"); // arrives after the run started: not part of it
+        Offset o = s.initialOffset();
+        List<List<Object>> batches = new ArrayList<>();
+        for (Offset next = s.latestOffset(o, T); !next.equals(o); o = next, next = s.latestOffset(o, T)) {
+            batches.add(s.getBatch(o, next).toRows().stream().map(r -> r.get("n")).toList());
+        }
+        assertThat(batches).containsExactly(List.of(0, 1), List.of(2, 3), List.of(4));
+        Source next = source("json", Map.of("maxFilesPerTrigger", "2"), null);
+        Offset more = next.latestOffset(o, T);
+        assertThat(next.getBatch(o, more).toRows()).as("the next run reads it").extracting(r -> r.get("n"))
+                .containsExactly(99);
     }
 
     @Test
@@ -117,9 +143,9 @@ class FileSourceTest {
     }
 
     private static byte[] bytes(Object... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object p : parts) {
-            byte[] b = p instanceof String str ? str.getBytes(java.nio.charset.StandardCharsets.UTF_8) : (byte[]) p;
+            byte[] b = p instanceof String str ? str.getBytes(StandardCharsets.UTF_8) : (byte[]) p;
             out.writeBytes(b);
         }
         return out.toByteArray();
