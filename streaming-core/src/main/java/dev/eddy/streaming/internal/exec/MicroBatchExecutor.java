@@ -49,6 +49,11 @@ public final class MicroBatchExecutor {
     private long nextBatchId;
     private final WatermarkTracker watermarks;
     private volatile long watermark;
+    /**
+     * The watermark the previous batch ran with: Spark's watermark for late events (stateful operators drop input
+     * rows at or below it, while they evict and emit by the current batch's watermark). 0 before batch 0.
+     */
+    private long previousBatchWatermark;
     /** Whether this run has run a batch (after that, the operators know the watermark their last batch used). */
     private boolean ranBatch;
     /**
@@ -75,6 +80,7 @@ public final class MicroBatchExecutor {
         this.watermarks = new WatermarkTracker(plan.watermarks(), WatermarkTracker.Policy.parse(watermarkPolicy));
         this.watermark = watermarks.current();
         this.resumedBatchWatermark = watermark;
+        this.previousBatchWatermark = watermark;
         this.checkpointLocation = checkpointLocation;
         this.identity = identity;
         this.plan = plan;
@@ -144,6 +150,11 @@ public final class MicroBatchExecutor {
                 e.conf().getOrDefault(OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, "min")));
         watermark = watermarks.current();
         resumedBatchWatermark = plan.watermarks().isEmpty() ? watermark : Math.max(0, e.watermarkMicros());
+        // as Spark's offsetLog.offsetSeqMetadataForBatchId(batchId - 1): the late-event watermark survives a restart
+        if (!plan.watermarks().isEmpty()) {
+            previousBatchWatermark = store.offsetsOf(nextBatchId - 1).map(o -> Math.max(0, o.watermarkMicros()))
+                    .orElse(0L);
+        }
     }
 
     private void restoreState(long version) {
@@ -212,7 +223,7 @@ public final class MicroBatchExecutor {
             return false;
         }
         for (StatefulOperator op : plan.statefulOps()) {
-            if (op.wantsNoDataBatch(watermark)) {
+            if (op.wantsNoDataBatch(driver.inputWatermark(op, watermark))) { // its own input watermark
                 return true;
             }
         }
@@ -239,12 +250,13 @@ public final class MicroBatchExecutor {
             numInput += perSource[i];
         }
         long tGet = clock.millis();
-        Batch out = driver.run(new BatchContext(batchId, wmUsed, inputs, mode, t0));
+        Batch out = driver.run(new BatchContext(batchId, wmUsed, previousBatchWatermark, inputs, mode, t0));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
         for (StatefulOperator op : plan.statefulOps()) {
             op.store().checkpoint(batchId);
         }
+        previousBatchWatermark = wmUsed;
         watermarks.update();
         watermark = watermarks.current();
         ranBatch = true;
