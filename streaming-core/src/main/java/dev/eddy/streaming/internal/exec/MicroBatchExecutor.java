@@ -29,6 +29,11 @@ import java.util.OptionalLong;
  *
  * <p>Single-threaded: all methods are called by the thread that owns the query (the query thread, or
  * the test driver's caller). Readers use {@link ProgressLog}'s snapshots.
+ *
+ * <p>Read-ahead ({@link ReadAhead}): when the caller asks for it, the sources that {@link Source#supportsReadAhead()
+ * support it} read the next batch's input on a helper thread while this batch runs its operators, sink and commit.
+ * The next batch uses that input only for a source whose logged range ({@code offsets/N+1}) is exactly the range read;
+ * otherwise it reads the logged range itself, as without read-ahead.
  */
 public final class MicroBatchExecutor {
     private final QueryIdentity identity;
@@ -58,8 +63,17 @@ public final class MicroBatchExecutor {
     private long lastTriggerStart = -1;
     /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
     private Offset[] replay;
+    /** What the last read-ahead read, for the batch being planned. */
+    private ReadAhead.Range[] pendingAhead;
     /** Available-now: the offsets available when the query started; it stops once it has read up to them. */
     private Offset[] availableNowTarget;
+    /** Reads the next batch's input during this batch; null until a batch asks for it (or no source can). */
+    private volatile ReadAhead readAhead;
+    /** Whether the batch being run should read the next one ahead, and under which trigger. */
+    private boolean readAheadWanted;
+    private boolean availableNowRun;
+    /** Engine-clock time the batch being planned waited for its read-ahead (it counts as getBatch time). */
+    private long readAheadWait;
 
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
@@ -165,14 +179,31 @@ public final class MicroBatchExecutor {
      * batch if the watermark moved and a stateful operator wants it. Returns empty when idle.
      */
     public Optional<BatchResult> runNextBatch(boolean availableNow) {
+        return runNextBatch(availableNow, false);
+    }
+
+    /**
+     * As {@link #runNextBatch(boolean)}; with {@code readAheadNext} the batch run now starts reading the next
+     * batch's input ahead (sources that support it), which the next call uses where its logged range is the same.
+     */
+    public Optional<BatchResult> runNextBatch(boolean availableNow, boolean readAheadNext) {
         long t0 = clock.millis();
+        ReadAhead.Range[] ahead = readAhead == null ? null : readAhead.take();
+        readAheadWait = clock.millis() - t0;
+        readAheadWanted = readAheadNext;
+        availableNowRun = availableNow;
+        if (ahead != null) {
+            pendingAhead = ahead;
+        }
         if (replay != null) {
             Offset[] logged = replay;
             replay = null;
-            return Optional.of(runBatch(logged, true, t0, t0));
+            return Optional.of(runBatch(logged, true, t0, t0 + readAheadWait));
         }
         if (availableNow && availableNowTarget != null && java.util.Arrays.equals(starts, availableNowTarget)) {
-            return wantsNoDataBatch() ? Optional.of(runBatch(starts.clone(), false, t0, t0)) : Optional.empty();
+            dropAhead();
+            return wantsNoDataBatch() ? Optional.of(runBatch(starts.clone(), false, t0, t0 + readAheadWait))
+                    : Optional.empty();
         }
         Offset[] latest = new Offset[sources.length];
         boolean hasData = false;
@@ -185,6 +216,7 @@ public final class MicroBatchExecutor {
         }
         long tLatest = clock.millis();
         if (!hasData && !wantsNoDataBatch()) {
+            dropAhead(); // kept only for the batch planned right after it
             return Optional.empty();
         }
         return Optional.of(runBatch(latest, hasData, t0, tLatest));
@@ -216,13 +248,21 @@ public final class MicroBatchExecutor {
         Batch[] inputs = new Batch[sources.length];
         long numInput = 0;
         long[] perSource = new long[sources.length];
+        ReadAhead.Range[] ahead = pendingAhead;
+        pendingAhead = null;
         for (int i = 0; i < sources.length; i++) {
+            ReadAhead.Range r = ahead == null ? null : ahead[i];
+            if (r != null) {
+                readAhead.count(r.covers(starts[i], latest[i])); // the log fixed this range: read data only if equal
+            }
             inputs[i] = latest[i].equals(starts[i]) ? Batch.empty(sources[i].schema())
+                    : r != null && r.covers(starts[i], latest[i]) ? r.batch()
                     : sources[i].getBatch(starts[i], latest[i]);
             perSource[i] = inputs[i].numRows();
             numInput += perSource[i];
         }
         long tGet = clock.millis();
+        startReadAhead(batchId, latest, tGet);
         Batch out = driver.run(new BatchContext(batchId, wmUsed, inputs, mode, t0));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
@@ -243,11 +283,43 @@ public final class MicroBatchExecutor {
         nextBatchId++;
         long tEnd = clock.millis();
         var progress = ProgressBuilder.build(identity, batchId, t0, lastTriggerStart, numInput, perSource,
-                new long[]{tLatest - t0, tWal - tLatest, tGet - tWal, tAdd - tGet, tEnd - t0}, wmUsed, plan,
+                new long[]{tLatest - t0 - readAheadWait, tWal - tLatest, tGet - tWal + readAheadWait, tAdd - tGet,
+                        tEnd - t0}, wmUsed, plan,
                 sources, previous, latest, sink, out.numRows());
         lastTriggerStart = t0;
         progressLog.add(progress);
         return new BatchResult(batchId, hasData, wmUsed, out, progress);
+    }
+
+    /** Starts reading the batch after this one (from {@code end}) if asked to and a source can. */
+    private void startReadAhead(long batchId, Offset[] end, long now) {
+        if (!readAheadWanted || availableNowRun && availableNowTarget != null
+                && java.util.Arrays.equals(end, availableNowTarget)) {
+            return;
+        }
+        if (readAhead == null) {
+            if (!ReadAhead.anyWilling(sources)) {
+                return;
+            }
+            readAhead = new ReadAhead(identity.name() == null ? identity.id().toString() : identity.name());
+        }
+        readAhead.begin(sources, end, new TriggerContext(batchId + 1, now, availableNowRun));
+    }
+
+    private void dropAhead() {
+        if (pendingAhead != null) {
+            for (ReadAhead.Range r : pendingAhead) {
+                if (r != null) {
+                    readAhead.count(false);
+                }
+            }
+            pendingAhead = null;
+        }
+    }
+
+    /** Read-ahead ranges used so far (their logged range was the one read) and dropped (it was not). */
+    public long[] readAheadCounts() {
+        return readAhead == null ? new long[2] : new long[]{readAhead.used(), readAhead.dropped()};
     }
 
     /** The watermark the next batch will use (epoch micros), or BatchContext.NO_WATERMARK. */
@@ -288,6 +360,10 @@ public final class MicroBatchExecutor {
 
     /** Asks sources and sink that wait for an external system to give up (the query is stopping). Any thread. */
     public void cancelWaits() {
+        ReadAhead ra = readAhead;
+        if (ra != null) {
+            ra.cancel();
+        }
         for (Source s : sources) {
             if (s != null) {
                 try {
@@ -304,8 +380,23 @@ public final class MicroBatchExecutor {
         }
     }
 
-    /** Stops sources and sink; never throws. */
+    private void cancelSources() {
+        for (Source s : sources) {
+            if (s != null) {
+                try {
+                    s.cancel();
+                } catch (RuntimeException e) {
+                    // cancel() must not throw
+                }
+            }
+        }
+    }
+
+    /** Ends the read-ahead (waiting for its thread), then stops sources and sink; never throws. */
     public void stop() {
+        if (readAhead != null) {
+            readAhead.close(this::cancelSources);
+        }
         for (Source s : sources) {
             if (s != null) {
                 try {

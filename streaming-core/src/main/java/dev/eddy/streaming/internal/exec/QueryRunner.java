@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class QueryRunner implements StreamingQuery {
     private static final long IDLE_POLL_MILLIS = 10;
+    /** {@code -Deddy.readAhead=false} turns read-ahead off for every query of the JVM (as before it existed). */
+    static final String READ_AHEAD_PROPERTY = "eddy.readAhead";
     private final MicroBatchExecutor exec;
     private final LogicalPlan logical;
     private final Trigger trigger;
@@ -50,6 +52,9 @@ public final class QueryRunner implements StreamingQuery {
     private boolean runNow;
     private long idleGeneration;
     private boolean idleReported;
+    /** Whether the last batch ran past its trigger interval: the next one starts at once, so reading ahead pays. */
+    private boolean behind;
+    private final boolean readAheadOn = !"false".equalsIgnoreCase(System.getProperty(READ_AHEAD_PROPERTY, "true"));
 
     public QueryRunner(MicroBatchExecutor exec, LogicalPlan logical, Trigger trigger, Clock clock, QueryRegistry registry) {
         this.exec = exec;
@@ -162,7 +167,7 @@ public final class QueryRunner implements StreamingQuery {
             long start = clock.millis();
             String problem = exec.sourceStatus(); // a source problem (broker down) stays visible while retrying
             status = new QueryStatus(problem.isEmpty() ? "Processing new data" : problem, true, true);
-            Optional<BatchResult> r = exec.runNextBatch(bounded);
+            Optional<BatchResult> r = exec.runNextBatch(bounded, readAheadNext());
             if (r.isEmpty()) {
                 idle();
                 if (bounded) {
@@ -177,8 +182,21 @@ public final class QueryRunner implements StreamingQuery {
                     continue;
                 }
             }
+            behind = trigger instanceof Trigger.ProcessingTime pt && clock.millis() - start >= pt.intervalMillis();
             waitForNextTrigger(start, r.isPresent());
         }
+    }
+
+    /**
+     * Whether the batch about to run should read the next one ahead: only when batches run back to back (available
+     * now, a zero interval, or a query behind its interval). A query that keeps up with its interval waits for the
+     * trigger anyway, and a range read ahead then would be out of date when the next batch is planned.
+     */
+    private boolean readAheadNext() {
+        if (!readAheadOn || trigger instanceof Trigger.Once) {
+            return false;
+        }
+        return !(trigger instanceof Trigger.ProcessingTime pt) || pt.intervalMillis() == 0 || behind;
     }
 
     private void idle() {

@@ -109,6 +109,12 @@ final class FileSource implements Source {
         return true;
     }
 
+    /** Reading a range consumes nothing: the engine may read the next batch ahead. */
+    @Override
+    public boolean supportsReadAhead() {
+        return true;
+    }
+
     @Override
     public Offset deserializeOffset(String json) {
         return FileListOffset.parse(json);

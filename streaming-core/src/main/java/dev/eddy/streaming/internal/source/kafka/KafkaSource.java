@@ -169,6 +169,12 @@ final class KafkaSource implements Source {
         return true;
     }
 
+    /** Reading a range consumes nothing (the consumer only assigns and seeks): the engine may read the next batch ahead. */
+    @Override
+    public boolean supportsReadAhead() {
+        return true;
+    }
+
     @Override
     public Offset deserializeOffset(String json) {
         resolved = true; // a logged position: this query resolved its start in an earlier run
