@@ -299,4 +299,53 @@ class ReadAheadTest {
             Topics.unregister(registry);
         }
     }
+
+    @Test
+    void when_everyReadAheadIsDropped_then_readAheadBacksOffAndBatchesStillHoldTheirLoggedRanges() throws Exception {
+        // no cap, and a row arrives in every batch's sink and another while the read-ahead reads: the next batch always
+        // plans a longer range than the one read ahead, so every read-ahead is dropped
+        feed.add(1);
+        Object monitor = new Object();
+        int rounds = 20;
+        int[] sinkAdds = {0};
+        feed.hook = (kind, from, to) -> {
+            if (kind.equals("latestOffset")) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_S);
+                synchronized (monitor) {
+                    while (sinkAdds[0] < rounds && feed.rows.get() <= from && System.nanoTime() < deadline) {
+                        monitor.wait(100); // until this batch's sink has added its row
+                    }
+                }
+            } else {
+                feed.add(1);
+            }
+        };
+        CheckpointStore store = new InMemoryCheckpointStore();
+        StreamingQuery q = start(Trigger.processingTime(Duration.ZERO), store, (batchId, rows) -> {
+            synchronized (monitor) {
+                if (sinkAdds[0] < rounds) {
+                    sinkAdds[0]++;
+                    feed.add(1);
+                }
+                monitor.notifyAll();
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_S);
+        while (true) {
+            synchronized (monitor) {
+                if (sinkAdds[0] >= rounds || System.nanoTime() > deadline) {
+                    break;
+                }
+                monitor.wait(100);
+            }
+        }
+        q.processAllAvailable();
+        q.stop();
+
+        assertThat(q.exception()).isEmpty();
+        assertThat(sunk.size()).isGreaterThanOrEqualTo(rounds);
+        assertEveryBatchIsItsLoggedRange(store, feed.rows.get());
+        // dropped at batches 0, 2, 5, 10, 19 (pauses of 1, 2, 4, 8 batches), not at every one of the 20 batches
+        assertThat(feed.getBatches(true)).hasSizeBetween(2, 6);
+    }
 }

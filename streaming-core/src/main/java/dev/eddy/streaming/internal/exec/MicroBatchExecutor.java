@@ -74,6 +74,14 @@ public final class MicroBatchExecutor {
     private boolean availableNowRun;
     /** Engine-clock time the batch being planned waited for its read-ahead (it counts as getBatch time). */
     private long readAheadWait;
+    /**
+     * Back-off after a dropped read-ahead: the next {@code readAheadSkip} batches read nothing ahead, and every drop in
+     * a row doubles the pause (up to {@link #MAX_READ_AHEAD_BACKOFF}). An uncapped source that keeps receiving data
+     * plans a longer range than any read ahead; reading it anyway would only cost CPU.
+     */
+    private int readAheadBackoff;
+    private int readAheadSkip;
+    private static final int MAX_READ_AHEAD_BACKOFF = 64;
 
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
@@ -253,7 +261,7 @@ public final class MicroBatchExecutor {
         for (int i = 0; i < sources.length; i++) {
             ReadAhead.Range r = ahead == null ? null : ahead[i];
             if (r != null) {
-                readAhead.count(r.covers(starts[i], latest[i])); // the log fixed this range: read data only if equal
+                noteReadAhead(r.covers(starts[i], latest[i])); // the log fixed this range: use the rows only if equal
             }
             inputs[i] = latest[i].equals(starts[i]) ? Batch.empty(sources[i].schema())
                     : r != null && r.covers(starts[i], latest[i]) ? r.batch()
@@ -297,6 +305,10 @@ public final class MicroBatchExecutor {
                 && java.util.Arrays.equals(end, availableNowTarget)) {
             return;
         }
+        if (readAheadSkip > 0) {
+            readAheadSkip--;
+            return;
+        }
         if (readAhead == null) {
             if (!ReadAhead.anyWilling(sources)) {
                 return;
@@ -310,10 +322,20 @@ public final class MicroBatchExecutor {
         if (pendingAhead != null) {
             for (ReadAhead.Range r : pendingAhead) {
                 if (r != null) {
-                    readAhead.count(false);
+                    noteReadAhead(false);
                 }
             }
             pendingAhead = null;
+        }
+    }
+
+    private void noteReadAhead(boolean used) {
+        readAhead.count(used);
+        if (used) {
+            readAheadBackoff = 0;
+        } else {
+            readAheadBackoff = Math.min(MAX_READ_AHEAD_BACKOFF, Math.max(1, readAheadBackoff * 2));
+            readAheadSkip = readAheadBackoff;
         }
     }
 

@@ -37,7 +37,7 @@ final class KafkaSource implements Source {
     private final KafkaSourceStatus status;
     private final Backoff backoff;
     private final KafkaBatchReader batches;
-    private Map<TopicPartition, Long> lastEnd = Map.of();
+    private volatile Map<TopicPartition, Long> lastEnd = Map.of(); // metrics() may read it during a read-ahead
     private KafkaOffset committed;
     private long plannedBatch = -1;
     /**
