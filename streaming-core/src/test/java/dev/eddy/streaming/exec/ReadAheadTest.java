@@ -14,12 +14,14 @@ import dev.eddy.streaming.exec.ScriptedSourceProvider.Feed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -235,7 +237,7 @@ class ReadAheadTest {
                         // keeps waiting
                     }
                 }
-                throw new java.util.concurrent.CancellationException("cancelled");
+                throw new CancellationException("cancelled");
             }
         };
         StreamingQuery q = start(Trigger.processingTime(Duration.ZERO), new InMemoryCheckpointStore(), plain());
@@ -258,7 +260,7 @@ class ReadAheadTest {
             topics.create("bids", 3);
             var producer = topics.producer("bids");
             for (int i = 0; i < 300; i++) {
-                producer.send(null, ("v" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), i % 3 == 2 ? 2 : i % 2,
+                producer.send(null, ("v" + i).getBytes(StandardCharsets.UTF_8), i % 3 == 2 ? 2 : i % 2,
                         -1, List.of());
             }
             CheckpointStore store = new InMemoryCheckpointStore();
