@@ -333,18 +333,12 @@ public final class MicroBatchExecutor {
     }
 
     private void noteReadAhead(boolean used) {
-        readAhead.count(used);
         if (used) {
             readAheadBackoff = 0;
         } else {
             readAheadBackoff = Math.min(MAX_READ_AHEAD_BACKOFF, Math.max(1, readAheadBackoff * 2));
             readAheadSkip = readAheadBackoff;
         }
-    }
-
-    /** Read-ahead ranges used so far (their logged range was the one read) and dropped (it was not). */
-    public long[] readAheadCounts() {
-        return readAhead == null ? new long[2] : new long[]{readAhead.used(), readAhead.dropped()};
     }
 
     /** The watermark the next batch will use (epoch micros), or BatchContext.NO_WATERMARK. */

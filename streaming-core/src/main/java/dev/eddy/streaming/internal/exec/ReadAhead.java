@@ -40,8 +40,6 @@ final class ReadAhead {
     private volatile boolean cancelled;
     /** The thread started last (an earlier one has ended: the pool holds at most one). */
     private volatile Thread last;
-    private long used;
-    private long dropped;
 
     ReadAhead(String queryName) {
         this.thread = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -119,28 +117,6 @@ final class ReadAhead {
             }
             return null;
         }
-    }
-
-    /** Counts a read-ahead range used for the batch the log fixed, or one dropped because the range differed. */
-    void count(boolean wasUsed) {
-        if (wasUsed) {
-            used++;
-        } else {
-            dropped++;
-        }
-    }
-
-    long used() {
-        return used;
-    }
-
-    long dropped() {
-        return dropped;
-    }
-
-    /** True while a read-ahead task has not finished. Any thread. */
-    boolean running() {
-        return thread.getActiveCount() > 0;
     }
 
     /** Stops the read-ahead: the query is stopping. Any thread; never throws. */
