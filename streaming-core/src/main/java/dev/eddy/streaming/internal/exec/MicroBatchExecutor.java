@@ -11,12 +11,12 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +54,11 @@ public final class MicroBatchExecutor {
     private long nextBatchId;
     private final WatermarkTracker watermarks;
     private volatile long watermark;
+    /**
+     * The watermark the previous batch ran with: Spark's watermark for late events (stateful operators drop input
+     * rows at or below it, while they evict and emit by the current batch's watermark). 0 before batch 0.
+     */
+    private long previousBatchWatermark;
     /** Whether this run has run a batch (after that, the operators know the watermark their last batch used). */
     private boolean ranBatch;
     /**
@@ -68,13 +73,11 @@ public final class MicroBatchExecutor {
     private Offset[] replay;
     /** What the last read-ahead read, for the batch being planned. */
     private ReadAhead.Range[] pendingAhead;
-    /** Available-now: the offsets available when the query started; it stops once it has read up to them. */
-    private Offset[] availableNowTarget;
     /** Reads the next batch's input during this batch; null until a batch asks for it (or no source can). */
     private volatile ReadAhead readAhead;
-    /** Whether the batch being run should read the next one ahead, and under which trigger. */
+    /** Whether the batch being run should read the next one ahead, and whether it ignores per-trigger limits. */
     private boolean readAheadWanted;
-    private boolean availableNowRun;
+    private boolean allAvailableRun;
     /** Engine-clock time the batch being planned waited for its read-ahead (it counts as getBatch time). */
     private long readAheadWait;
     /**
@@ -99,6 +102,7 @@ public final class MicroBatchExecutor {
         this.watermarks = new WatermarkTracker(plan.watermarks(), WatermarkTracker.Policy.parse(watermarkPolicy));
         this.watermark = watermarks.current();
         this.resumedBatchWatermark = watermark;
+        this.previousBatchWatermark = watermark;
         this.checkpointLocation = checkpointLocation;
         this.identity = identity;
         this.plan = plan;
@@ -168,6 +172,11 @@ public final class MicroBatchExecutor {
                 e.conf().getOrDefault(OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, "min")));
         watermark = watermarks.current();
         resumedBatchWatermark = plan.watermarks().isEmpty() ? watermark : Math.max(0, e.watermarkMicros());
+        // as Spark's offsetLog.offsetSeqMetadataForBatchId(batchId - 1): the late-event watermark survives a restart
+        if (!plan.watermarks().isEmpty()) {
+            previousBatchWatermark = store.offsetsOf(nextBatchId - 1).map(o -> Math.max(0, o.watermarkMicros()))
+                    .orElse(0L);
+        }
     }
 
     private void restoreState(long version) {
@@ -186,23 +195,44 @@ public final class MicroBatchExecutor {
     }
 
     /**
+     * Spark's {@code Trigger.AvailableNow}: if every source {@link SupportsTriggerAvailableNow supports it}, each
+     * fixes its end now and this returns true; the run then takes batches within the sources' per-trigger limits
+     * until {@link #runNextBatch} finds none. Otherwise nothing is prepared and this returns false: as Spark, the
+     * query falls back to a single batch with everything available ({@code Trigger.once()}). Call once, after
+     * {@link #start()}, on the query thread.
+     */
+    public boolean prepareForTriggerAvailableNow() {
+        for (Source s : sources) {
+            if (!(s instanceof SupportsTriggerAvailableNow)) {
+                return false;
+            }
+        }
+        for (Source s : sources) {
+            ((SupportsTriggerAvailableNow) s).prepareForTriggerAvailableNow();
+        }
+        return true;
+    }
+
+    /**
      * Runs the next batch if there is one to run: a data batch if any source has new data, else a no-data
      * batch if the watermark moved and a stateful operator wants it. Returns empty when idle.
+     *
+     * @param allAvailable take everything available, ignoring the sources' per-trigger limits ({@code Trigger.once()})
      */
-    public Optional<BatchResult> runNextBatch(boolean availableNow) {
-        return runNextBatch(availableNow, false);
+    public Optional<BatchResult> runNextBatch(boolean allAvailable) {
+        return runNextBatch(allAvailable, false);
     }
 
     /**
      * As {@link #runNextBatch(boolean)}; with {@code readAheadNext} the batch run now starts reading the next
      * batch's input ahead (sources that support it), which the next call uses where its logged range is the same.
      */
-    public Optional<BatchResult> runNextBatch(boolean availableNow, boolean readAheadNext) {
+    public Optional<BatchResult> runNextBatch(boolean allAvailable, boolean readAheadNext) {
         long t0 = clock.millis();
         ReadAhead.Range[] ahead = readAhead == null ? null : readAhead.take();
         readAheadWait = clock.millis() - t0;
         readAheadWanted = readAheadNext;
-        availableNowRun = availableNow;
+        allAvailableRun = allAvailable;
         if (ahead != null) {
             pendingAhead = ahead;
         }
@@ -211,19 +241,11 @@ public final class MicroBatchExecutor {
             replay = null;
             return Optional.of(runBatch(logged, true, t0, t0 + readAheadWait));
         }
-        if (availableNow && availableNowTarget != null && Arrays.equals(starts, availableNowTarget)) {
-            dropAhead();
-            return wantsNoDataBatch() ? Optional.of(runBatch(starts.clone(), false, t0, t0 + readAheadWait))
-                    : Optional.empty();
-        }
         Offset[] latest = new Offset[sources.length];
         boolean hasData = false;
         for (int i = 0; i < sources.length; i++) {
-            latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, availableNow));
+            latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, allAvailable));
             hasData |= !latest[i].equals(starts[i]);
-        }
-        if (availableNow && availableNowTarget == null) {
-            availableNowTarget = latest.clone();
         }
         long tLatest = clock.millis();
         if (!hasData && !wantsNoDataBatch()) {
@@ -239,7 +261,7 @@ public final class MicroBatchExecutor {
             return false;
         }
         for (StatefulOperator op : plan.statefulOps()) {
-            if (op.wantsNoDataBatch(watermark)) {
+            if (op.wantsNoDataBatch(driver.inputWatermark(op, watermark))) { // its own input watermark
                 return true;
             }
         }
@@ -274,12 +296,13 @@ public final class MicroBatchExecutor {
         }
         long tGet = clock.millis();
         startReadAhead(batchId, latest, tGet);
-        Batch out = driver.run(new BatchContext(batchId, wmUsed, inputs, mode, t0));
+        Batch out = driver.run(new BatchContext(batchId, wmUsed, previousBatchWatermark, inputs, mode, t0));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
         for (StatefulOperator op : plan.statefulOps()) {
             op.store().checkpoint(batchId);
         }
+        previousBatchWatermark = wmUsed;
         watermarks.update();
         watermark = watermarks.current();
         ranBatch = true;
@@ -304,8 +327,7 @@ public final class MicroBatchExecutor {
 
     /** Starts reading the batch after this one (from {@code end}) if asked to and a source can. */
     private void startReadAhead(long batchId, Offset[] end, long now) {
-        if (!readAheadWanted || availableNowRun && availableNowTarget != null
-                && Arrays.equals(end, availableNowTarget)) {
+        if (!readAheadWanted) {
             return;
         }
         if (readAheadSkip > 0) {
@@ -318,7 +340,7 @@ public final class MicroBatchExecutor {
             }
             readAhead = new ReadAhead(identity.name() == null ? identity.id().toString() : identity.name());
         }
-        readAhead.begin(sources, end, new TriggerContext(batchId + 1, now, availableNowRun));
+        readAhead.begin(sources, end, new TriggerContext(batchId + 1, now, allAvailableRun));
     }
 
     private void dropAhead() {

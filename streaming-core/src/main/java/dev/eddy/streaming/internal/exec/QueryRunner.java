@@ -161,13 +161,16 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     private void loop() throws InterruptedException {
-        boolean bounded = trigger instanceof Trigger.AvailableNow || trigger instanceof Trigger.Once;
+        // Spark: available-now over sources that cannot plan it runs as a single batch (Trigger.once)
+        boolean once = trigger instanceof Trigger.Once
+                || trigger instanceof Trigger.AvailableNow && !exec.prepareForTriggerAvailableNow();
+        boolean bounded = once || trigger instanceof Trigger.AvailableNow;
         while (!stopRequested) {
             runTasks();
             long start = clock.millis();
             String problem = exec.sourceStatus(); // a source problem (broker down) stays visible while retrying
             status = new QueryStatus(problem.isEmpty() ? "Processing new data" : problem, true, true);
-            Optional<BatchResult> r = exec.runNextBatch(bounded, readAheadNext());
+            Optional<BatchResult> r = exec.runNextBatch(once, readAheadNext(once));
             if (r.isEmpty()) {
                 idle();
                 if (bounded) {
@@ -175,7 +178,7 @@ public final class QueryRunner implements StreamingQuery {
                 }
             } else {
                 idleReported = false;
-                if (trigger instanceof Trigger.Once) {
+                if (once) {
                     return;
                 }
                 if (bounded || exec.wantsNoDataBatch()) {
@@ -192,8 +195,8 @@ public final class QueryRunner implements StreamingQuery {
      * ahead before it is out of date whenever data keeps arriving (bench/ingest's 100 ms Kafka latency run, when
      * read-ahead also ran for queries behind their interval, was slower with it on a heavily loaded machine).
      */
-    private boolean readAheadNext() {
-        if (!readAheadOn || trigger instanceof Trigger.Once) {
+    private boolean readAheadNext(boolean once) {
+        if (!readAheadOn || once) {
             return false;
         }
         return !(trigger instanceof Trigger.ProcessingTime pt) || pt.intervalMillis() == 0;
