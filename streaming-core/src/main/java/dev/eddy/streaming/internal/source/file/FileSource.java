@@ -95,7 +95,6 @@ final class FileSource extends FileListSource {
         return corrupt;
     }
 
-    @Override
     /** Reading a range consumes nothing: the engine may read the next batch ahead. */
     @Override
     public boolean supportsReadAhead() {
