@@ -10,9 +10,8 @@ import dev.eddy.kernel.internal.eval.EvalResult;
 import dev.eddy.kernel.internal.eval.JShellEvaluator;
 import dev.eddy.kernel.internal.eval.StdStreams;
 import dev.eddy.kernel.internal.eval.StreamBuffer;
-import dev.eddy.magics.api.MagicContext;
 import dev.eddy.magics.api.MagicRegistry;
-import dev.eddy.magics.api.render.Renderers;
+import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
@@ -20,7 +19,6 @@ import dev.eddy.streaming.api.data.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,7 +46,7 @@ class JarsMagicTest {
     timer = Executors.newSingleThreadScheduledExecutor();
     java = new JShellEvaluator(System.getProperty("java.class.path"), List.of("import java.util.*;"), System.err);
     MagicRegistry magics = MagicRegistry.withBuiltins().register(new JarsMagic(java));
-    runner = new CellRunner(java, magics, r -> new Context(r));
+    runner = new CellRunner(java, magics, r -> new RecordingContext(r.magics(), r::variable));
   }
 
   @AfterAll
@@ -103,33 +101,5 @@ class JarsMagicTest {
   void when_theArgumentsAreWrong_then_theMagicSaysHowToUseIt() {
     assertThat(text(run("%jars remove x.jar"))).contains("usage: %jars add <path.jar>");
     assertThat(text(run("%jars add " + tmp.resolve("missing.jar")))).contains("no jar file at");
-  }
-
-  private record Context(CellRunner runner) implements MagicContext {
-    @Override
-    public MagicRegistry registry() {
-      return runner.magics();
-    }
-
-    @Override
-    public Renderers renderers() {
-      return Renderers.withDefaults();
-    }
-
-    @Override
-    public String display(Object value) {
-      return "id";
-    }
-
-    @Override
-    public void updateDisplay(String displayId, Object value) {}
-
-    @Override
-    public void clearOutput(boolean wait) {}
-
-    @Override
-    public Optional<Object> variable(String name) {
-      return runner.variable(name);
-    }
   }
 }
