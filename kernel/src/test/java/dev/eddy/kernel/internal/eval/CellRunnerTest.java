@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.eddy.magics.api.LineMagic;
-import dev.eddy.magics.api.MagicContext;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
-import dev.eddy.magics.api.render.Renderers;
+import dev.eddy.magics.testing.RecordingContext;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +32,7 @@ class CellRunnerTest {
     StdStreams.install();
     timer = Executors.newSingleThreadScheduledExecutor();
     java = new JShellEvaluator(System.getProperty("java.class.path"), List.of("import java.util.*;"), System.err);
-    runner = new CellRunner(java, MagicRegistry.withBuiltins(), r -> new TestMagicContext(r));
+    runner = new CellRunner(java, MagicRegistry.withBuiltins(), r -> new RecordingContext(r.magics(), r::variable));
   }
 
   @AfterAll
@@ -268,10 +266,10 @@ class CellRunnerTest {
 
   @Test
   void when_completing_then_javaMembersAndMagicNamesAreOffered() throws Exception {
-    JShellEvaluator.Completions c = runner.complete("Math.ma", 7);
+    Completions c = runner.complete("Math.ma", 7);
     assertThat(c.matches()).contains("max(");
     assertThat(c.start()).isEqualTo(5);
-    JShellEvaluator.Completions m = runner.complete("%lsm", 4);
+    Completions m = runner.complete("%lsm", 4);
     assertThat(m.matches()).containsExactly("lsmagic");
     assertThat(m.start()).isEqualTo(1);
     assertThat(runner.complete("%%ht", 4).matches()).containsExactly("html");
@@ -301,34 +299,5 @@ class CellRunnerTest {
   void when_cellMagicRuns_then_itsBundleIsTheResult() {
     EvalResult r = run("%%markdown\n# Title");
     assertThat(((EvalResult.Ok) r).value()).isEqualTo(MimeBundle.markdown("# Title"));
-  }
-
-  /** A magic context for tests: no display publisher, variables from JShell. */
-  private record TestMagicContext(CellRunner runner) implements MagicContext {
-    @Override
-    public MagicRegistry registry() {
-      return runner.magics();
-    }
-
-    @Override
-    public Renderers renderers() {
-      return Renderers.withDefaults();
-    }
-
-    @Override
-    public String display(Object value) {
-      return "id";
-    }
-
-    @Override
-    public void updateDisplay(String displayId, Object value) {}
-
-    @Override
-    public void clearOutput(boolean wait) {}
-
-    @Override
-    public Optional<Object> variable(String name) {
-      return runner.variable(name);
-    }
   }
 }
