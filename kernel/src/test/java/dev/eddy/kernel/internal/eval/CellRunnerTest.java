@@ -2,18 +2,14 @@ package dev.eddy.kernel.internal.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.eddy.magics.api.LineMagic;
-import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
-import dev.eddy.magics.testing.RecordingContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -22,35 +18,27 @@ import org.junit.jupiter.api.Test;
 
 /** Cells, completion, is_complete and inspect against a real in-process JShell. */
 class CellRunnerTest {
-  private static JShellEvaluator java;
+  private static InProcessCells cells;
   private static CellRunner runner;
-  private static ScheduledExecutorService timer;
   private final List<String> out = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
-    StdStreams.install();
-    timer = Executors.newSingleThreadScheduledExecutor();
-    java = new JShellEvaluator(System.getProperty("java.class.path"), List.of("import java.util.*;"), System.err);
-    runner = new CellRunner(java, MagicRegistry.withBuiltins(), r -> new RecordingContext(r.magics(), r::variable));
+    cells = new InProcessCells(List.of("import java.util.*;"));
+    runner = cells.runner();
   }
 
   @AfterAll
   static void stop() {
-    java.close();
-    timer.shutdownNow();
+    cells.close();
   }
 
   private CellContext cell() {
-    return new CellContext(JsonNodeFactory.instance.objectNode(), new StreamBuffer("stdout", timer, out::add),
-        new StreamBuffer("stderr", timer, out::add));
+    return cells.cell(out::add);
   }
 
   private EvalResult run(String code) {
-    CellContext c = cell();
-    EvalResult r = runner.run(code, c);
-    c.flush();
-    return r;
+    return cells.run(code, out::add);
   }
 
   @Test
