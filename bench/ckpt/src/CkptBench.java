@@ -12,8 +12,11 @@ import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.testing.QueryTestDriver;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.count;
@@ -111,7 +114,7 @@ public final class CkptBench {
             w = w.checkpointLocation(dir.resolve("ckpt").toString());
         }
         long nanos = 0;
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var threads = ManagementFactory.getThreadMXBean();
         long cpu = 0;
         try (QueryTestDriver d = QueryTestDriver.start(w, false)) {
             for (Batch b : data) {
@@ -137,15 +140,15 @@ public final class CkptBench {
     static double stateBytesPerBatch;
 
     /** All bytes of the files under {@code p} (the batches run are fewer than the retained 100: nothing was purged). */
-    static long bytesUnder(Path p) throws java.io.IOException {
+    static long bytesUnder(Path p) throws IOException {
         try (var s = Files.walk(p)) {
             return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 
-    static void deleteTree(Path p) throws java.io.IOException {
+    static void deleteTree(Path p) throws IOException {
         try (var s = Files.walk(p)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }

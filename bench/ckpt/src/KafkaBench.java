@@ -1,5 +1,8 @@
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.kafka.KafkaBroker;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,9 +29,9 @@ public final class KafkaBench {
         long t0 = System.nanoTime();
         StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", broker.bootstrap())
                 .option("subscribe", "bench-in").option("startingOffsets", "earliest").option("valueFormat", "json")
-                .schema(dev.eddy.streaming.api.data.Schema.of(
-                        dev.eddy.streaming.api.data.Field.of("id", dev.eddy.streaming.api.data.DataType.LONG),
-                        dev.eddy.streaming.api.data.Field.of("user", dev.eddy.streaming.api.data.DataType.STRING)))
+                .schema(Schema.of(
+                        Field.of("id", DataType.LONG),
+                        Field.of("user", DataType.STRING)))
                 .load().writeStream().foreachBatch((t, id) -> rows.addAndGet(t.rowCount())).start();
         q.processAllAvailable();
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -9,7 +9,11 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.exec.QuerySpec;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +66,7 @@ class SameResultsAsEmbeddedIT {
     private static void write(String file, String... lines) throws IOException {
         Path f = Files.writeString(input.resolve(file), String.join("\n", lines) + "\n");
         // both engines take files in modification-time order: make it the order of the batches
-        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L
+        Files.setLastModifiedTime(f, FileTime.fromMillis(1_700_000_000_000L
                 + 10_000L * ++files));
     }
 
@@ -77,10 +81,10 @@ class SameResultsAsEmbeddedIT {
     private static Dataset javaQuery(Eddy eddy) {
         Dataset events = eddy.readStream().format("json").option("path", input.toString())
                 .option("maxFilesPerTrigger", "1")
-                .schema(dev.eddy.streaming.api.data.Schema.of(
-                        dev.eddy.streaming.api.data.Field.of("player", dev.eddy.streaming.api.data.DataType.STRING),
-                        dev.eddy.streaming.api.data.Field.of("n", dev.eddy.streaming.api.data.DataType.LONG),
-                        dev.eddy.streaming.api.data.Field.of("ts", dev.eddy.streaming.api.data.DataType.TIMESTAMP)))
+                .schema(Schema.of(
+                        Field.of("player", DataType.STRING),
+                        Field.of("n", DataType.LONG),
+                        Field.of("ts", DataType.TIMESTAMP)))
                 .load().withWatermark("ts", "10 seconds");
         return events.groupBy(window(col("ts"), "10 seconds"), col("player")).agg(count().as("rows"), sum(col("n")).as("total"));
     }

@@ -1,7 +1,10 @@
 package dev.eddy.kernel;
 
+import dev.eddy.kernel.internal.boot.CdsTraining;
 import dev.eddy.kernel.internal.boot.Kernel;
 import dev.eddy.kernel.internal.wire.ConnectionInfo;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Entry point: {@code java -jar eddy-kernel.jar CONNECTION_FILE} (what the kernelspec's argv runs). */
@@ -10,7 +13,7 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 1 && "--cds-training".equals(args[0])) {
-      dev.eddy.kernel.internal.boot.CdsTraining.run();
+      CdsTraining.run();
       return;
     }
     if (args.length != 1) {
@@ -20,8 +23,8 @@ public final class Main {
     ConnectionInfo conn;
     try {
       conn = ConnectionInfo.read(Path.of(args[0]));
-    } catch (java.io.IOException e) { // one line, not a stack trace: e.g. an unsupported signature_scheme
-      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+    } catch (IOException e) { // one line, not a stack trace: e.g. an unsupported signature_scheme
+      String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
       System.err.println("eddy: cannot use connection file " + args[0] + ": " + why);
       System.exit(2);
       return;

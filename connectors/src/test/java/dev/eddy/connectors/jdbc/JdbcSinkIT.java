@@ -7,6 +7,15 @@ import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -249,16 +258,16 @@ class JdbcSinkIT {
 
     @Test
     void when_queriesRunAndFail_then_neitherTheConsoleNorTheLogsShowThePassword() throws Exception {
-        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = System.out;
-        java.io.PrintStream err = System.err;
-        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        java.util.logging.Level level = root.getLevel();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Logger root = Logger.getLogger("");
+        Level level = root.getLevel();
+        Handler capture = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord r) {
-                logged.add(new java.util.logging.SimpleFormatter().format(r));
+            public void publish(LogRecord r) {
+                logged.add(new SimpleFormatter().format(r));
             }
 
             @Override
@@ -269,10 +278,10 @@ class JdbcSinkIT {
             public void close() {
             }
         };
-        capture.setLevel(java.util.logging.Level.ALL);
+        capture.setLevel(Level.ALL);
         root.addHandler(capture);
-        root.setLevel(java.util.logging.Level.ALL);
-        java.io.PrintStream both = new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8);
+        root.setLevel(Level.ALL);
+        PrintStream both = new PrintStream(console, true, StandardCharsets.UTF_8);
         System.setOut(both);
         System.setErr(both);
         String t = table();
@@ -298,6 +307,6 @@ class JdbcSinkIT {
         }
         assertThat(logged).as("the driver logged at its finest level").isNotEmpty();
         assertThat(String.join("\n", logged)).doesNotContain(PG.password());
-        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(PG.password());
+        assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(PG.password());
     }
 }

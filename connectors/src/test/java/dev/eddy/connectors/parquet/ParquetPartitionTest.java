@@ -9,6 +9,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.BatchCommitLog;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,7 +192,7 @@ class ParquetPartitionTest {
         // a batch whose files were moved into place but never committed (crash before the log entry): not read
         Files.createDirectories(out.resolve("date=c"));
         Files.copy(a1, out.resolve("date=c").resolve("part-00002-00000.snappy.parquet"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         assertThat(rows(ParquetFiles.read(out, "id", "date"))).containsExactlyInAnyOrder("1|a", "2|a", "3|b");
     }
 

@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,8 +67,8 @@ class ParquetSinkTest {
             assertThat(duck.query("SELECT id, n, price, ok, name, epoch_us(ts), loc.x, loc.city, loc IS NULL FROM "
                     + DuckDb.glob(out) + " ORDER BY id")).containsExactly(
                     List.of("1", "7", "2.5", "true", "ünïcode ✓", "1714558530123456", "3", "Oslo", "false"),
-                    java.util.Arrays.asList("2", null, null, null, null, null, null, null, "true"),
-                    java.util.Arrays.asList("3", "-1", "-0.5", "false", "", "0", null, null, "false"));
+                    Arrays.asList("2", null, null, null, null, null, null, null, "true"),
+                    Arrays.asList("3", "-1", "-0.5", "false", "", "0", null, null, "false"));
             assertThat(duck.query("SELECT DISTINCT compression FROM parquet_metadata('" + out
                     + "/*.parquet')")).containsExactly(List.of("SNAPPY"));
         }

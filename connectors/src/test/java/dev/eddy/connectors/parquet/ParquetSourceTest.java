@@ -3,12 +3,15 @@ package dev.eddy.connectors.parquet;
 import dev.eddy.connectors.parquet.api.ParquetFiles;
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlResult;
+import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +70,7 @@ class ParquetSourceTest {
                 duck.execute("COPY (SELECT range AS id, 'x' AS dt FROM range(" + (i * 10) + ", " + (i * 10 + 2)
                         + ")) TO '" + dir.resolve("f" + i + ".parquet") + "' (FORMAT PARQUET)");
                 Files.setLastModifiedTime(dir.resolve("f" + i + ".parquet"),
-                        java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (3 - i))); // newest first by name
+                        FileTime.fromMillis(1_000_000L * (3 - i))); // newest first by name
             }
         }
         StreamingQuery q = start(eddy.readStream().format("parquet").option("maxFilesPerTrigger", 1)
@@ -82,10 +85,10 @@ class ParquetSourceTest {
     void when_aFileIsCorrupt_then_theQueryFailsNamingIt_orSkipsItWithIgnoreCorruptFiles() throws Exception {
         Path dir = tmp.resolve("dir");
         Files.createDirectories(dir);
-        ParquetFiles.write(dev.eddy.streaming.api.data.Batch.builder(SCHEMA).addRow(1L, "a").build(),
+        ParquetFiles.write(Batch.builder(SCHEMA).addRow(1L, "a").build(),
                 dir.resolve("a.parquet"), "snappy");
         Files.writeString(dir.resolve("b.parquet"), "not parquet at all");
-        Files.setLastModifiedTime(dir.resolve("a.parquet"), java.nio.file.attribute.FileTime.fromMillis(1000));
+        Files.setLastModifiedTime(dir.resolve("a.parquet"), FileTime.fromMillis(1000));
 
         StreamingQuery failing = start(eddy.readStream().format("parquet").schema(SCHEMA).load(dir.toString())
                 .writeStream().memory("strict"), null);
@@ -148,7 +151,7 @@ class ParquetSourceTest {
                 .checkpointLocation(ckpt.toString()), out.toString());
     }
 
-    private StreamingQuery start(dev.eddy.streaming.api.DataStreamWriter w, String path) {
+    private StreamingQuery start(DataStreamWriter w, String path) {
         StreamingQuery q = path == null ? w.start() : w.start(path);
         started.add(q);
         return q;

@@ -3,8 +3,12 @@ package dev.eddy.spark.api;
 import dev.eddy.spark.internal.translate.MemorySinkReader;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.internal.exec.QuerySpec;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.spark.sql.connect.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import scala.runtime.AbstractFunction0;
 import tech.tablesaw.api.Table;
 
 import java.io.ByteArrayOutputStream;
@@ -159,7 +163,7 @@ public final class RemoteQuery {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // the Connect client prints the server's explain with Scala's println: capture it for this call only
         scala.Console.withOut(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new scala.runtime.AbstractFunction0<Object>() {
+                new AbstractFunction0<Object>() {
                     @Override
                     public Object apply() {
                         query.explain(true);
@@ -180,10 +184,10 @@ public final class RemoteQuery {
     }
 
     /** Spark's Scala API declares checked exceptions; a failed query is reported by {@link #error()}. */
-    private static <T> T unchecked(java.util.concurrent.Callable<T> call) {
+    private static <T> T unchecked(Callable<T> call) {
         try {
             return call.call();
-        } catch (org.apache.spark.sql.streaming.StreamingQueryException e) {
+        } catch (StreamingQueryException e) {
             return null;
         } catch (RuntimeException e) {
             throw e;
@@ -192,7 +196,7 @@ public final class RemoteQuery {
         }
     }
 
-    private <T> T remote(java.util.function.Supplier<T> call, T whenLost) {
+    private <T> T remote(Supplier<T> call, T whenLost) {
         if (lost != null) {
             return whenLost;
         }

@@ -5,9 +5,11 @@ import dev.eddy.spark.internal.translate.Retries;
 import dev.eddy.spark.internal.translate.WriterTranslator;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.internal.exec.QuerySpec;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.Dataset;
 import org.apache.spark.sql.connect.SparkSession;
+import org.apache.spark.sql.connect.StreamingQuery;
 import org.apache.spark.sql.connect.client.SparkConnectClient;
 
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -136,10 +138,10 @@ public final class SparkConnection implements AutoCloseable {
     public RemoteQuery start(QuerySpec spec) {
         WriterTranslator.check(spec);
         Dataset<Row> rows = translate(spec.plan());
-        org.apache.spark.sql.connect.StreamingQuery q;
+        StreamingQuery q;
         try {
             q = WriterTranslator.writer(rows, spec).start();
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new SparkConnectException("Spark at " + url + " did not start the query in time", e);
         }
         RemoteQuery remote = new RemoteQuery(this, q, spec);

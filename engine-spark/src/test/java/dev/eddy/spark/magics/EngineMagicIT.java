@@ -11,6 +11,11 @@ import dev.eddy.magics.internal.StreamingMagics;
 import dev.eddy.magics.internal.live.LiveViews;
 import dev.eddy.spark.testing.SparkConnectTestServer;
 import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,8 +120,8 @@ class EngineMagicIT {
                     .flatMap(f -> {
                         try {
                             return Files.readAllLines(f).stream();
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     }).filter(l -> !l.isBlank()).sorted().toList();
         }
@@ -126,8 +131,8 @@ class EngineMagicIT {
     @Test
     void when_aCellReadsAMemoryStreamOnSpark_then_itIsRefusedWithTheReasonAndNothingStarts() throws Exception {
         line("engine", "connect spark " + server.url());
-        var mem = runtime.eddy().memoryStream(dev.eddy.streaming.api.data.Schema.of(
-                dev.eddy.streaming.api.data.Field.of("v", dev.eddy.streaming.api.data.DataType.LONG)));
+        var mem = runtime.eddy().memoryStream(Schema.of(
+                Field.of("v", DataType.LONG)));
         runtime.sql().catalog().registerStream("mem", mem.toDF());
         assertThatThrownBy(() -> cell("--engine spark", "SELECT v FROM mem"))
                 .isInstanceOf(MagicException.class)

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -59,7 +61,7 @@ final class PythonSuite {
         "PYTHONDONTWRITEBYTECODE", "1");
   }
 
-  private static final Map<String, Path> INSTALLED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Path> INSTALLED = new ConcurrentHashMap<>();
 
   /** The java the kernelspec is installed with; "" for kernelspec.sh's default. */
   static String kernelJava() {
@@ -80,7 +82,7 @@ final class PythonSuite {
   private static void deleteOnExit(Path dir) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       } catch (IOException e) {
         // a temp dir left behind
       }

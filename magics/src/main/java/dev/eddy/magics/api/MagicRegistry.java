@@ -3,6 +3,7 @@ package dev.eddy.magics.api;
 import dev.eddy.magics.internal.builtin.BuiltinMagics;
 import dev.eddy.magics.internal.parse.NearestName;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -89,9 +90,9 @@ public final class MagicRegistry {
 
   /** Tab in the body of a cell magic: candidates starting with {@code word} (case-insensitive). */
   public List<String> completeBody(String name, String word) {
-    String w = word.toLowerCase(java.util.Locale.ROOT);
+    String w = word.toLowerCase(Locale.ROOT);
     return help(name, true).map(MagicHelp::completeBody).orElse(List.of()).stream()
-        .filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(w)).distinct().toList();
+        .filter(c -> c.toLowerCase(Locale.ROOT).startsWith(w)).distinct().toList();
   }
 
   /** Shift-Tab on a magic: its one-line help and, if it has them, its full usage. */

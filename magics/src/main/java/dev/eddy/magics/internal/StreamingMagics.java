@@ -4,6 +4,7 @@ import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicProvider;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.internal.chart.ChartMagic;
+import dev.eddy.magics.internal.engine.EngineMagic;
 import dev.eddy.magics.internal.kafka.KafkaMagic;
 import dev.eddy.magics.internal.sql.SqlMagic;
 import dev.eddy.magics.internal.stream.StreamMagic;
@@ -22,6 +23,6 @@ public final class StreamingMagics implements MagicProvider {
     registry.register(new TopicMagic());
     registry.register(new ChartMagic(runtime));
     registry.register(new KafkaMagic(5000));
-    registry.register(new dev.eddy.magics.internal.engine.EngineMagic(runtime));
+    registry.register(new EngineMagic(runtime));
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /** A kernel stand-in for magic tests: keeps what was displayed, in order, as text. */
 public final class RecordingContext implements MagicContext {
@@ -56,7 +57,7 @@ public final class RecordingContext implements MagicContext {
    * {@code part}; returns that text, or fails with what the display showed last.
    */
   public String awaitUpdate(String displayId, String part) throws InterruptedException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     String last = null;
     synchronized (updates) {
       long left;

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -18,9 +21,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -68,7 +75,7 @@ public final class SparkDriver {
   }
 
   public static void main(String[] args) throws Exception {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
     System.setOut(System.err); // anything Spark prints stays off the answer channel
     SparkSession spark = SparkSession.builder().master("local[1]").appName("eddy-diff")
         .config("spark.ui.enabled", "false")
@@ -162,9 +169,9 @@ public final class SparkDriver {
   private ObjectNode streams(JsonNode req) throws Exception {
     int parallelism = Math.max(1, req.path("parallelism").asInt(1));
     JsonNode cases = req.get("cases");
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism);
     try {
-      List<java.util.concurrent.Future<ObjectNode>> futures = new ArrayList<>();
+      List<Future<ObjectNode>> futures = new ArrayList<>();
       for (JsonNode c : cases) {
         futures.add(pool.submit(() -> streamCase(c)));
       }
@@ -319,7 +326,7 @@ public final class SparkDriver {
   }
 
   private static DataType type(String t) {
-    String u = t.toUpperCase(java.util.Locale.ROOT);
+    String u = t.toUpperCase(Locale.ROOT);
     if (u.startsWith("DECIMAL")) {
       String[] ps = u.substring(u.indexOf('(') + 1, u.indexOf(')')).split(",");
       return DataTypes.createDecimalType(Integer.parseInt(ps[0].trim()), Integer.parseInt(ps[1].trim()));
@@ -407,7 +414,7 @@ public final class SparkDriver {
   private static void deleteTree(Path dir) {
     try (var paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // a temp directory left behind is harmless
     }
   }

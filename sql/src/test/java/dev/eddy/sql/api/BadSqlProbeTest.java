@@ -3,6 +3,7 @@ package dev.eddy.sql.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.streaming.api.Eddy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ class BadSqlProbeTest {
     sql.execute("CREATE STREAM r WITH ('connector' = 'rate')".replace(" WITH", " (`timestamp` TIMESTAMP(3), `value` BIGINT) WITH"));
     sql.catalog().registerTable("visits", Table.create("visits", StringColumn.create("page", "home", "cart", "x1"),
         LongColumn.create("ms", 1L, Long.MAX_VALUE, 3L), BooleanColumn.create("flag", true, false, true),
-        InstantColumn.create("ts", java.time.Instant.EPOCH, java.time.Instant.EPOCH, java.time.Instant.EPOCH)));
+        InstantColumn.create("ts", Instant.EPOCH, Instant.EPOCH, Instant.EPOCH)));
   }
 
   static Stream<String> badStatements() {

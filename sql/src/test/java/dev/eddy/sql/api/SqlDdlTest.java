@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** CREATE/DROP STREAM|TABLE with each connector and option, SHOW and DESCRIBE. */
@@ -71,7 +72,7 @@ class SqlDdlTest {
   @Test
   void when_showAndDescribe_then_theyListTheCatalog() {
     sql.executeAll(SqlFixtures.LINES + ";\nCREATE STREAM clicks (url STRING) WITH ('connector' = 'rate');");
-    sql.catalog().registerTable("users", Table.create("users", tech.tablesaw.api.StringColumn.create("name", "ann")));
+    sql.catalog().registerTable("users", Table.create("users", StringColumn.create("name", "ann")));
     Table streams = rows("SHOW STREAMS");
     assertThat(streams.stringColumn("name").asList()).containsExactly("clicks", "lines");
     assertThat(streams.stringColumn("watermark").asList()).containsExactly("", "ts - 10m");
@@ -84,7 +85,7 @@ class SqlDdlTest {
 
   @Test
   void when_showQueries_then_theListerIsAsked() {
-    Table queries = Table.create("q", tech.tablesaw.api.StringColumn.create("name", "counts"));
+    Table queries = Table.create("q", StringColumn.create("name", "counts"));
     sql.withQueryLister(() -> queries);
     assertThat(rows("SHOW QUERIES")).isSameAs(queries);
   }

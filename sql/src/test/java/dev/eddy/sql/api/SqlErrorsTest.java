@@ -3,6 +3,7 @@ package dev.eddy.sql.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,7 +48,7 @@ class SqlErrorsTest {
             .hasSizeLessThan(400));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void when_aLaterLineStartsWithAMisspeltKeyword_then_theErrorPointsAtThatWord() {
     Sql sql = SqlFixtures.withLines();
     assertThatThrownBy(() -> sql.execute("SELECT word FROM lines;\n  CRATE TABLE t (a INT)"))

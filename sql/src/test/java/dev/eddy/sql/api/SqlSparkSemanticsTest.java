@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -82,7 +83,7 @@ class SqlSparkSemanticsTest {
   @Test
   void when_aBigintSumOverflows_then_theQueryFailsWithSparksErrorNamingTheSum() {
     SqlCatalog catalog = new SqlCatalog();
-    catalog.registerTable("big", Table.create("big", tech.tablesaw.api.LongColumn.create("n", Long.MAX_VALUE, 1L)));
+    catalog.registerTable("big", Table.create("big", LongColumn.create("n", Long.MAX_VALUE, 1L)));
     assertThatThrownBy(() -> new Sql(catalog).execute("SELECT COUNT(*), SUM(n) FROM big"))
         .isInstanceOf(SqlException.class).hasMessageContaining("[ARITHMETIC_OVERFLOW]").hasMessageContaining("SUM(")
         .hasMessageContaining("line 1, column 18");

@@ -3,6 +3,7 @@ package dev.eddy.sql.bench;
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlCatalog;
 import java.util.Arrays;
+import java.util.Locale;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -56,6 +57,6 @@ public final class SqlPlanBench {
   }
 
   private static void print(String figure, double value) {
-    System.out.printf(java.util.Locale.ROOT, "%s %.2f ms%n", figure, value);
+    System.out.printf(Locale.ROOT, "%s %.2f ms%n", figure, value);
   }
 }

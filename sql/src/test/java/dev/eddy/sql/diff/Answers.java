@@ -2,6 +2,7 @@ package dev.eddy.sql.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -88,7 +90,7 @@ final class Answers {
     for (Column<?> c : t.columns()) {
       kinds.add(c instanceof IntColumn || c instanceof LongColumn ? Kind.INTEGRAL
           : c instanceof DoubleColumn ? Kind.FRACTIONAL : c instanceof BooleanColumn ? Kind.BOOLEAN
-          : c instanceof DateTimeColumn || c.type() == tech.tablesaw.api.ColumnType.INSTANT ? Kind.TIMESTAMP
+          : c instanceof DateTimeColumn || c.type() == ColumnType.INSTANT ? Kind.TIMESTAMP
           : Kind.STRING);
     }
     List<List<Object>> rows = new ArrayList<>();
@@ -109,10 +111,10 @@ final class Answers {
     if (v instanceof Double d) return d;
     if (v instanceof Boolean b) return b;
     if (v instanceof LocalDateTime t) {
-      java.time.Instant i = t.toInstant(ZoneOffset.UTC);
+      Instant i = t.toInstant(ZoneOffset.UTC);
       return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
     }
-    if (v instanceof java.time.Instant i) return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
+    if (v instanceof Instant i) return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
     return v.toString();
   }
 

@@ -7,6 +7,9 @@ import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.sql.api.SqlResult;
 import dev.eddy.sql.diff.Answers.Answer;
 import dev.eddy.sql.diff.BatchCorpus.Query;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -69,8 +72,8 @@ class SparkBatchDifferentialIT {
     });
     System.out.println(report);
     try {
-      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "diff-batch-report.txt"), report);
-    } catch (java.io.IOException e) {
+      Files.writeString(Path.of("target", "diff-batch-report.txt"), report);
+    } catch (IOException e) {
       // the report is in the test output as well
     }
     assertThat(mismatches).as(report.toString()).isZero();

@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,10 +94,10 @@ final class SparkProcess {
   }
 
   /** The jar or classes directory holding the driver, from the URL of its classpath resource. */
-  private static Path driverLocation(java.net.URL resource) throws URISyntaxException {
+  private static Path driverLocation(URL resource) throws URISyntaxException {
     String s = resource.toString();
     if (s.startsWith("jar:")) {
-      return Path.of(new java.net.URI(s.substring(4, s.indexOf("!/"))));
+      return Path.of(new URI(s.substring(4, s.indexOf("!/"))));
     }
     return Path.of(resource.toURI()).getParent().getParent();
   }

@@ -20,6 +20,8 @@ import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /** The Java API's selectExpr/expr/filter(String) go through the SQL front end (the engine's ExpressionParser SPI). */
 class SelectExprTest {
@@ -77,9 +79,9 @@ class SelectExprTest {
 
   @Test
   void when_aJoinConditionIsAnExpr_then_itIsParsedOverBothSidesColumns() {
-    tech.tablesaw.api.Table names = tech.tablesaw.api.Table.create("names",
-        tech.tablesaw.api.StringColumn.create("key", "home", "cart"),
-        tech.tablesaw.api.StringColumn.create("title", "Home page", "Cart"));
+    Table names = Table.create("names",
+        StringColumn.create("key", "home", "cart"),
+        StringColumn.create("title", "Home page", "Cart"));
     Dataset d = in.toDF().join(names, expr("page = key AND visits > 1"), "inner").select("page", "title");
     assertThat(run(d, "append")).extracting(r -> r.getString("page") + "/" + r.getString("title"))
         .containsExactlyInAnyOrder("home/Home page", "home/Home page");

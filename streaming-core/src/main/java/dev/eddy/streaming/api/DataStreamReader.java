@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.SourceContext;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ public final class DataStreamReader {
         }
         Schema s = Providers.source(format).inferSchema(new SourceContext(options, Optional.ofNullable(schema),
                 session.clock(), Optional.empty()));
-        return new Dataset(session, new Scan(format.toLowerCase(java.util.Locale.ROOT), options, s));
+        return new Dataset(session, new Scan(format.toLowerCase(Locale.ROOT), options, s));
     }
 
     /** load() with option "path". */

@@ -5,7 +5,9 @@ import dev.eddy.streaming.internal.exec.QueryFactory;
 import dev.eddy.streaming.internal.exec.QuerySpec;
 
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,7 +73,7 @@ public final class DataStreamWriter {
      * the engine nor the sink reads makes {@link #start()} fail, naming it.
      */
     public DataStreamWriter option(String key, String value) {
-        options.put(key.toLowerCase(java.util.Locale.ROOT), value);
+        options.put(key.toLowerCase(Locale.ROOT), value);
         return this;
     }
 
@@ -129,7 +131,7 @@ public final class DataStreamWriter {
 
     /** What this writer would start (engine-internal; used by the test driver and the magics). */
     public QuerySpec spec() {
-        Map<String, String> opts = new java.util.HashMap<>(options);
+        Map<String, String> opts = new HashMap<>(options);
         if (session.stateSnapshotInterval() != 10) { // a session default other than the engine's
             opts.putIfAbsent("statesnapshotinterval", Integer.toString(session.stateSnapshotInterval()));
         }

@@ -5,19 +5,25 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.expr.Functions;
+import dev.eddy.streaming.api.function.GroupStateFunction;
+import dev.eddy.streaming.api.function.GroupStateTimeout;
 import dev.eddy.streaming.api.function.RowFlatMapper;
 import dev.eddy.streaming.api.function.RowMapper;
 import dev.eddy.streaming.api.function.RowPredicate;
+import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
+import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
 import dev.eddy.streaming.api.plan.Generate;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.MapRows;
 import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.Sort;
+import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
+import dev.eddy.streaming.api.spi.ExpressionParser;
 import dev.eddy.streaming.internal.exec.Explain;
 import tech.tablesaw.api.Table;
 
@@ -85,7 +91,7 @@ public final class Dataset {
     static Expr resolveSql(Expr e, Schema input) {
         if (e instanceof Expr.Call c && c.function().equals("expr") && c.args().size() == 1
                 && c.args().get(0) instanceof Expr.Lit l && l.value() instanceof String text) {
-            return dev.eddy.streaming.api.spi.ExpressionParser.find().parse(text, input);
+            return ExpressionParser.find().parse(text, input);
         }
         if (e instanceof Expr.Call c) {
             return new Expr.Call(c.function(), c.args().stream().map(a -> resolveSql(a, input)).toList());
@@ -249,16 +255,16 @@ public final class Dataset {
          * Runs {@code fn} per key with its state (a Java object of the caller's choosing) and timeouts;
          * emits rows of {@code outSchema}. Works in append and update mode.
          */
-        public <S> Dataset flatMapGroupsWithState(Schema outSchema, dev.eddy.streaming.api.function.GroupStateTimeout timeout,
-                                                  dev.eddy.streaming.api.function.GroupStateFunction<S> fn) {
-            return source.with(new dev.eddy.streaming.api.plan.FlatMapGroupsWithState(source.plan, keys, fn, outSchema, timeout));
+        public <S> Dataset flatMapGroupsWithState(Schema outSchema, GroupStateTimeout timeout,
+                                                  GroupStateFunction<S> fn) {
+            return source.with(new FlatMapGroupsWithState(source.plan, keys, fn, outSchema, timeout));
         }
 
         /** Like the other overload; {@code codec} lets checkpoints store and restore the state objects. */
-        public <S> Dataset flatMapGroupsWithState(Schema outSchema, dev.eddy.streaming.api.function.GroupStateTimeout timeout,
-                                                  dev.eddy.streaming.api.function.StateCodec<S> codec,
-                                                  dev.eddy.streaming.api.function.GroupStateFunction<S> fn) {
-            return source.with(new dev.eddy.streaming.api.plan.FlatMapGroupsWithState(source.plan, keys, fn, outSchema,
+        public <S> Dataset flatMapGroupsWithState(Schema outSchema, GroupStateTimeout timeout,
+                                                  StateCodec<S> codec,
+                                                  GroupStateFunction<S> fn) {
+            return source.with(new FlatMapGroupsWithState(source.plan, keys, fn, outSchema,
                     timeout, codec));
         }
     }
@@ -302,7 +308,7 @@ public final class Dataset {
 
     private static Sort.Order order(String spec) {
         String[] words = spec.trim().split("\\s+");
-        String u = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length)).toUpperCase(Locale.ROOT);
+        String u = String.join(" ", Arrays.copyOfRange(words, 1, words.length)).toUpperCase(Locale.ROOT);
         boolean asc = !u.startsWith("DESC");
         String rest = u.replaceFirst("^(ASC|DESC)\\s*", "");
         if (!rest.isEmpty() && !rest.equals("NULLS FIRST") && !rest.equals("NULLS LAST")) {
@@ -319,7 +325,7 @@ public final class Dataset {
         for (Dataset d : others) {
             all.add(d.plan);
         }
-        return with(new dev.eddy.streaming.api.plan.Union(all));
+        return with(new Union(all));
     }
 
     /** An inner join. */

@@ -7,6 +7,10 @@ import dev.eddy.streaming.internal.exec.QueryRegistry;
 import dev.eddy.streaming.internal.sink.MemoryTable;
 import dev.eddy.streaming.internal.sink.MemoryTables;
 import dev.eddy.streaming.internal.table.Tables;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import tech.tablesaw.api.Table;
 
 import java.util.Set;
@@ -28,7 +32,7 @@ public final class Eddy {
     private final MemoryTables memoryTables = new MemoryTables();
     private final QueryRegistry registry = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(registry);
-    private final java.util.Map<String, Dataset> views = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Dataset> views = new ConcurrentHashMap<>();
 
     private Eddy(Clock clock, boolean noDataBatches, int stateSnapshotInterval, String multipleWatermarkPolicy) {
         this.multipleWatermarkPolicy = multipleWatermarkPolicy;
@@ -83,7 +87,7 @@ public final class Eddy {
          * fastest). A query's writer option {@code multipleWatermarkPolicy} wins.
          */
         public Builder multipleWatermarkPolicy(String policy) {
-            String p = policy.trim().toLowerCase(java.util.Locale.ROOT);
+            String p = policy.trim().toLowerCase(Locale.ROOT);
             if (!p.equals("min") && !p.equals("max")) {
                 throw new IllegalArgumentException("multipleWatermarkPolicy must be 'min' or 'max', got '" + policy + "'");
             }
@@ -170,13 +174,13 @@ public final class Eddy {
     public Dataset view(String name) {
         Dataset d = views.get(name);
         if (d == null) {
-            throw new IllegalArgumentException("no view '" + name + "'; known: " + new java.util.TreeSet<>(views.keySet()));
+            throw new IllegalArgumentException("no view '" + name + "'; known: " + new TreeSet<>(views.keySet()));
         }
         return d;
     }
 
     public Set<String> viewNames() {
-        return new java.util.TreeSet<>(views.keySet());
+        return new TreeSet<>(views.keySet());
     }
 
     public StreamingQueryManager streams() {

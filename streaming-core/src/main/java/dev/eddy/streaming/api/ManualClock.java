@@ -1,9 +1,13 @@
 package dev.eddy.streaming.api;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+
 /** A clock that only moves when told to; thread-safe so a test thread can advance it. */
 public final class ManualClock implements Clock {
     private volatile long now;
-    private final java.util.Set<Object> waiters = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Object> waiters = ConcurrentHashMap.newKeySet();
 
     public ManualClock(long startMillis) {
         this.now = startMillis;

@@ -4,10 +4,12 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.api.progress.QueryStatus;
 
+import dev.eddy.streaming.internal.table.Tables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import tech.tablesaw.api.Table;
 
 /**
  * A handle to a running query. The query runs on its own thread, which owns its state; every method
@@ -68,7 +70,7 @@ public interface StreamingQuery {
     Batch stateRows(int statefulOperatorIndex) throws InterruptedException;
 
     /** {@link #stateRows} as a Tablesaw table (for display). */
-    default tech.tablesaw.api.Table stateTable(int statefulOperatorIndex) throws InterruptedException {
-        return dev.eddy.streaming.internal.table.Tables.toTable("state", stateRows(statefulOperatorIndex));
+    default Table stateTable(int statefulOperatorIndex) throws InterruptedException {
+        return Tables.toTable("state", stateRows(statefulOperatorIndex));
     }
 }

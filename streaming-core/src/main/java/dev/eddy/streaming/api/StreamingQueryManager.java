@@ -4,6 +4,7 @@ import dev.eddy.streaming.internal.exec.QueryRegistry;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Lists, finds and stops a session's active queries; takes listeners. Thread-safe. */
@@ -78,7 +79,7 @@ public final class StreamingQueryManager {
     }
 
     /** Names of the queries this session can {@link #restart}, active or not. */
-    public java.util.Set<String> restartable() {
+    public Set<String> restartable() {
         return registry.restartableNames();
     }
 

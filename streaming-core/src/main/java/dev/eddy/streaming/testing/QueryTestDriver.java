@@ -1,6 +1,7 @@
 package dev.eddy.streaming.testing;
 
 import dev.eddy.streaming.api.DataStreamWriter;
+import dev.eddy.streaming.api.ErrorRowsReport;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.OutputMode;
@@ -140,7 +141,7 @@ public final class QueryTestDriver implements AutoCloseable {
     }
 
     /** Rows skipped because a lambda with RowErrorPolicy.CONTINUE threw on them. */
-    public dev.eddy.streaming.api.ErrorRowsReport errorRows() {
+    public ErrorRowsReport errorRows() {
         return exec.plan().errorRows();
     }
 

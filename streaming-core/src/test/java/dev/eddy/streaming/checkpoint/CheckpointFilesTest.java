@@ -1,5 +1,6 @@
 package dev.eddy.streaming.checkpoint;
 
+import dev.eddy.streaming.api.checkpoint.CheckpointInfo;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
 import dev.eddy.streaming.api.checkpoint.StateDelta;
@@ -12,6 +13,10 @@ import dev.eddy.streaming.internal.checkpoint.AtomicFiles;
 import dev.eddy.streaming.internal.checkpoint.ChecksummedText;
 import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
 import dev.eddy.streaming.internal.checkpoint.StateFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +60,7 @@ class CheckpointFilesTest {
         Path f = dir.resolve("commits/1");
         byte[] head = "\ncr\ncr6c32c:".getBytes(StandardCharsets.US_ASCII);
         byte[] bad = new byte[24];
-        java.util.Arrays.fill(bad, (byte) 0xc8);
+        Arrays.fill(bad, (byte) 0xc8);
         byte[] tail = "\ncrc32c:00000000\n".getBytes(StandardCharsets.US_ASCII);
         byte[] b = new byte[head.length + bad.length + tail.length];
         System.arraycopy(head, 0, b, 0, head.length);
@@ -123,7 +128,7 @@ class CheckpointFilesTest {
     }
 
     private static List<Long> keys(Batch state) {
-        List<Long> out = new java.util.ArrayList<>();
+        List<Long> out = new ArrayList<>();
         for (int r = 0; r < state.numRows(); r++) {
             out.add(state.row(r).getLong("k") * 1000 + state.row(r).getLong("v"));
         }
@@ -167,7 +172,7 @@ class CheckpointFilesTest {
             assertThat(store.stateStorage("0").read(v).map(CheckpointFilesTest::keys))
                     .hasValue(List.of((v - 1) * 1000 + (v - 1) * 10, v * 1000 + v * 10));
         }
-        assertThat(dev.eddy.streaming.api.checkpoint.CheckpointInfo.open(dir).stateSizes().get("0"))
+        assertThat(CheckpointInfo.open(dir).stateSizes().get("0"))
                 .isEqualTo(size("5.snapshot") + size("6.delta") + size("7.delta"));
     }
 
@@ -193,8 +198,8 @@ class CheckpointFilesTest {
     private long size(String name) {
         try {
             return Files.size(dir.resolve("state/0/0").resolve(name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -202,8 +207,8 @@ class CheckpointFilesTest {
         try (var s = Files.list(d)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted(
                     (a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b)).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

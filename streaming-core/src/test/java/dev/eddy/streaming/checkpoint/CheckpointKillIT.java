@@ -1,5 +1,6 @@
 package dev.eddy.streaming.checkpoint;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +86,7 @@ class CheckpointKillIT {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 12; i++) {
                 long second = 1_700_000_000L + f * 6L + rnd.nextInt(8);
-                sb.append("{\"ts\":\"").append(java.time.Instant.ofEpochSecond(second)).append("\",\"word\":\"")
+                sb.append("{\"ts\":\"").append(Instant.ofEpochSecond(second)).append("\",\"word\":\"")
                         .append(words[rnd.nextInt(words.length)]).append("\"}\n");
             }
             Path p = dir.resolve(String.format("events-%03d.json", f));

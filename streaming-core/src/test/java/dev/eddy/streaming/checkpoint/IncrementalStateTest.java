@@ -15,6 +15,7 @@ import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.api.progress.StateOperatorProgress;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -324,7 +325,7 @@ class IncrementalStateTest {
         try (Stream<Path> s = Files.list(d)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

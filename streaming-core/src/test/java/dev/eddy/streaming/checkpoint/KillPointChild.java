@@ -5,6 +5,9 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
+import dev.eddy.streaming.api.checkpoint.StateDelta;
+import dev.eddy.streaming.api.checkpoint.StateStorage;
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
@@ -16,6 +19,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.window;
@@ -124,23 +128,23 @@ public final class KillPointChild {
         }
 
         @Override
-        public dev.eddy.streaming.api.checkpoint.StateStorage stateStorage(String operatorId) {
-            dev.eddy.streaming.api.checkpoint.StateStorage inner = super.stateStorage(operatorId);
-            return new dev.eddy.streaming.api.checkpoint.StateStorage() {
+        public StateStorage stateStorage(String operatorId) {
+            StateStorage inner = super.stateStorage(operatorId);
+            return new StateStorage() {
                 @Override
                 public boolean keepsState() {
                     return inner.keepsState();
                 }
 
                 @Override
-                public void write(long version, dev.eddy.streaming.api.checkpoint.StateDelta delta) {
+                public void write(long version, StateDelta delta) {
                     phase("after-sink", version);
                     inner.write(version, delta);
                     phase("after-state", version);
                 }
 
                 @Override
-                public java.util.Optional<dev.eddy.streaming.api.data.Batch> read(long version) {
+                public Optional<Batch> read(long version) {
                     return inner.read(version);
                 }
             };

@@ -1,6 +1,7 @@
 package dev.eddy.streaming.checkpoint;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ public final class KillRunner {
         throw new IllegalArgumentException(phaseLine);
     }
 
-    private static Process start(List<String> childArgs, boolean announce) throws java.io.IOException {
+    private static Process start(List<String> childArgs, boolean announce) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), KillPointChild.class.getName()));

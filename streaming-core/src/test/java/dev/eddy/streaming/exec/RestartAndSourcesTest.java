@@ -7,12 +7,16 @@ import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
+import dev.eddy.streaming.api.checkpoint.StateStorage;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -116,22 +120,22 @@ class RestartAndSourcesTest {
     /** Records the checkpoint calls. */
     private record ForwardingStore(InMemoryCheckpointStore inner, List<String> calls) implements CheckpointStore {
         @Override
-        public java.util.UUID queryId(java.util.UUID proposed) {
+        public UUID queryId(UUID proposed) {
             return inner.queryId(proposed);
         }
 
         @Override
-        public java.util.Optional<OffsetLogEntry> lastOffsets() {
+        public Optional<OffsetLogEntry> lastOffsets() {
             return inner.lastOffsets();
         }
 
         @Override
-        public java.util.Optional<OffsetLogEntry> offsetsOf(long batchId) {
+        public Optional<OffsetLogEntry> offsetsOf(long batchId) {
             return inner.offsetsOf(batchId);
         }
 
         @Override
-        public java.util.OptionalLong lastCommittedBatch() {
+        public OptionalLong lastCommittedBatch() {
             return inner.lastCommittedBatch();
         }
 
@@ -148,18 +152,18 @@ class RestartAndSourcesTest {
         }
 
         @Override
-        public void checkPlan(java.util.List<String> statefulOperators, int numSources) {
+        public void checkPlan(List<String> statefulOperators, int numSources) {
         }
 
         @Override
-        public java.util.OptionalLong watermarkAfter(long batchId) {
-            return java.util.OptionalLong.empty();
+        public OptionalLong watermarkAfter(long batchId) {
+            return OptionalLong.empty();
         }
 
         /** Keeps no state (as the store it records for). */
         @Override
-        public dev.eddy.streaming.api.checkpoint.StateStorage stateStorage(String operatorId) {
-            return dev.eddy.streaming.api.checkpoint.StateStorage.NONE;
+        public StateStorage stateStorage(String operatorId) {
+            return StateStorage.NONE;
         }
     }
 }

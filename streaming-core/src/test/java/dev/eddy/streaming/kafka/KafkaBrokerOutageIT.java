@@ -6,6 +6,8 @@ import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.spi.Providers;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class KafkaBrokerOutageIT {
     /** Polls with a deadline; between polls it blocks briefly on the query itself (which must not end). */
     static void await(StreamingQuery q, String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         while (!condition.getAsBoolean()) {
             seen.add(q.status().message());
             if (System.nanoTime() > deadline) {

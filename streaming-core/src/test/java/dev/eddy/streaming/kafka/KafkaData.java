@@ -1,5 +1,6 @@
 package dev.eddy.streaming.kafka;
 
+import java.util.Comparator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -71,7 +72,7 @@ final class KafkaData {
                 c.poll(Duration.ofMillis(200)).forEach(out::add);
             }
         }
-        out.sort(java.util.Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
+        out.sort(Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
                 .thenComparingLong(ConsumerRecord::offset));
         return out;
     }

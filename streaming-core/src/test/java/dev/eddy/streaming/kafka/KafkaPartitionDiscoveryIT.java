@@ -3,6 +3,7 @@ package dev.eddy.streaming.kafka;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
+import java.util.Comparator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class KafkaPartitionDiscoveryIT {
     private static String lastOffsetsEntry(Path ckpt) throws Exception {
         try (var files = Files.list(ckpt.resolve("offsets"))) {
             Path last = files.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .max(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())))
+                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())))
                     .orElseThrow();
             return Files.readString(last);
         }

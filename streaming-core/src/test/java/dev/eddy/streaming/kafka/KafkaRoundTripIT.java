@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.kafka.KafkaTopics;
+import java.nio.file.Files;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,13 +80,13 @@ class KafkaRoundTripIT {
         q.processAllAvailable();
         q.stop();
         // forget the commit of the last batch: the restart re-runs it, and Kafka already has its transaction
-        java.nio.file.Path commits = tmp.resolve("ckpt/commits");
+        Path commits = tmp.resolve("ckpt/commits");
         long last;
-        try (var s = java.nio.file.Files.list(commits)) {
+        try (var s = Files.list(commits)) {
             last = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).mapToLong(Long::parseLong)
                     .max().orElseThrow();
         }
-        java.nio.file.Files.delete(commits.resolve(Long.toString(last)));
+        Files.delete(commits.resolve(Long.toString(last)));
         produce("eo-in", "c1");
         StreamingQuery again = kafka("eo-in").select(col("value")).writeStream().format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap()).option("topic", "eo-out")

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,8 @@ class KafkaSinkColumnsIT {
         q.processAllAvailable();
         List<ConsumerRecord<String, String>> a = KafkaData.readAll(BROKER, "route-a", 2);
         assertThat(a).extracting(ConsumerRecord::partition, ConsumerRecord::key, ConsumerRecord::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, null, "v3"),
-                        org.assertj.core.groups.Tuple.tuple(1, "k1", "v1"));
+                .containsExactly(Tuple.tuple(0, null, "v3"),
+                        Tuple.tuple(1, "k1", "v1"));
         var headers = a.get(1).headers();
         assertThat(new String(headers.lastHeader("h").value(), StandardCharsets.UTF_8)).isEqualTo("x");
         assertThat(new String(headers.lastHeader("n").value(), StandardCharsets.UTF_8)).isEqualTo("2");

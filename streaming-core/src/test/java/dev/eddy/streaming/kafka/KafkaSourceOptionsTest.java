@@ -1,6 +1,9 @@
 package dev.eddy.streaming.kafka;
 
 import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +35,8 @@ class KafkaSourceOptionsTest {
     void when_valuesAreDecodedWithASchema_then_theColumnsAreValuesCorruptRecordAndMetadata() {
         var ds = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
                 .option("subscribe", "a").option("valueFormat", "json")
-                .schema(dev.eddy.streaming.api.data.Schema.of(dev.eddy.streaming.api.data.Field.of("user",
-                        dev.eddy.streaming.api.data.DataType.STRING))).load();
+                .schema(Schema.of(Field.of("user",
+                        DataType.STRING))).load();
         assertThat(ds.schema().names()).containsExactly("user", "_corrupt_record", "key", "topic", "partition",
                 "offset", "timestamp");
         assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")

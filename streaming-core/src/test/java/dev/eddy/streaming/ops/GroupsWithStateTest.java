@@ -4,11 +4,13 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.function.GroupStateTimeout;
+import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import org.junit.jupiter.api.Test;
 
@@ -112,9 +114,9 @@ class GroupsWithStateTest {
 
     @Test
     void when_stateHasACodec_then_runningTotalsContinueAfterARestart() {
-        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        var store = new InMemoryCheckpointStore();
         Dataset q = clicks.toDF().groupByKey("user").flatMapGroupsWithState(totals, GroupStateTimeout.NO_TIMEOUT,
-                dev.eddy.streaming.api.function.StateCodec.longs(), (key, rows, state, out) -> {
+                StateCodec.longs(), (key, rows, state, out) -> {
                     long total = state.getOption().orElse(0L);
                     while (rows.hasNext()) {
                         total += rows.next().getLong("amount");
@@ -134,7 +136,7 @@ class GroupsWithStateTest {
 
     @Test
     void when_checkpointedKeyedStateQueryRestarts_then_itFailsClearlyInsteadOfLosingState() {
-        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        var store = new InMemoryCheckpointStore();
         Dataset q = userSessions(GroupStateTimeout.PROCESSING_TIME_TIMEOUT);
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().checkpointStore(store))) {
             clicks.addData(ev(1, "ann", 1));

@@ -8,6 +8,8 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import java.time.Instant;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static dev.eddy.streaming.api.expr.Functions.alias;
@@ -42,8 +44,8 @@ class OutputModeRulesTest {
         Dataset counts = in.toDF().withWatermark("ts", "1 minute").select(col("ts").as("time"), col("k"))
                 .groupBy(window(col("time"), "1 minute"), col("k")).count();
         try (QueryTestDriver d = QueryTestDriver.start(counts.writeStream().outputMode("append"))) {
-            in.addData(new Object[]{java.time.Instant.ofEpochSecond(0), "a"}, new Object[]{java.time.Instant.ofEpochSecond(200), "b"});
-            org.assertj.core.api.Assertions.assertThat(d.runTrigger().newRows()).extracting(r -> r.getString("k")).containsExactly("a");
+            in.addData(new Object[]{Instant.ofEpochSecond(0), "a"}, new Object[]{Instant.ofEpochSecond(200), "b"});
+            Assertions.assertThat(d.runTrigger().newRows()).extracting(r -> r.getString("k")).containsExactly("a");
         }
     }
 

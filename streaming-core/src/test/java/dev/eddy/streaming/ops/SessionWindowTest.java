@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
@@ -66,7 +67,7 @@ class SessionWindowTest {
 
     @Test
     void when_queryRestartsFromItsCheckpoint_then_openSessionsContinue() {
-        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        var store = new InMemoryCheckpointStore();
         try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("complete")
                 .checkpointStore(store))) {
             in.addData(ev(0, "ann"), ev(3, "ann"), ev(2, "bob"));

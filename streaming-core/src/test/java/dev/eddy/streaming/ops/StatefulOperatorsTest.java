@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Functions;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.StringColumn;
@@ -106,7 +107,7 @@ class StatefulOperatorsTest {
     void when_theStaticSideIsAFilteredDataset_then_theJoinUsesTheRowsItHandsOn() {
         Table users = Table.create("users", StringColumn.create("name", "ann", "bob"),
                 StringColumn.create("city", "Oslo", "Lima"));
-        Dataset limaOnly = eddy.createDataFrame(users).filter(eq(col("city"), dev.eddy.streaming.api.expr.Functions.lit("Lima")));
+        Dataset limaOnly = eddy.createDataFrame(users).filter(eq(col("city"), Functions.lit("Lima")));
         Dataset q = in.toDF().join(limaOnly, eq(col("user"), col("name")), "inner").select("user", "city");
         in.addData(ev(1, "ann", 1L), ev(2, "bob", 2L));
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
@@ -119,7 +120,7 @@ class StatefulOperatorsTest {
     @Test
     void when_completeModeHasWatermark_then_stateIsNeverEvicted() {
         Dataset q = in.toDF().withWatermark("ts", "1 second")
-                .groupBy(dev.eddy.streaming.api.expr.Functions.window(col("ts"), "10 seconds")).count();
+                .groupBy(Functions.window(col("ts"), "10 seconds")).count();
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("complete"))) {
             in.addData(ev(1, "a", 1L));
             d.runTrigger();
@@ -132,7 +133,7 @@ class StatefulOperatorsTest {
 
     @Test
     void when_tablesAreRead_then_windowStructIsFlattened() throws Exception {
-        Dataset q = in.toDF().groupBy(dev.eddy.streaming.api.expr.Functions.window(col("ts"), "10 seconds"), col("user")).count();
+        Dataset q = in.toDF().groupBy(Functions.window(col("ts"), "10 seconds"), col("user")).count();
         var query = q.writeStream().outputMode("complete").memory("counts").start();
         try {
             in.addData(ev(1, "a", 1L), ev(12, "a", 1L));

@@ -4,11 +4,13 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.RowErrorPolicy;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -82,7 +84,7 @@ class StatelessOperatorsTest {
         Dataset names = in.toDF().select("name").createOrReplaceTempView("names");
         assertThat(eddy.view("names").plan()).isEqualTo(names.plan());
         assertThat(eddy.viewNames()).containsExactly("names");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> eddy.view("nope")).hasMessageContaining("known: [names]");
+        Assertions.assertThatThrownBy(() -> eddy.view("nope")).hasMessageContaining("known: [names]");
     }
 
     @Test
@@ -115,7 +117,7 @@ class StatelessOperatorsTest {
         Dataset q = in.toDF().flatMap(out, (r, emit) -> {
             emit.emit(null, r.getLong("n"));
             emit.emit(r.getString("name").toUpperCase(), r.getLong("n"));
-        }, dev.eddy.streaming.api.RowErrorPolicy.CONTINUE);
+        }, RowErrorPolicy.CONTINUE);
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
             assertThat(values(d.runTrigger().newRows())).containsExactly("[null, 1]", "[A, 1]", "[null, 3]", "[C, 3]");
             assertThat(d.errorRows().total()).isEqualTo(1);
@@ -129,7 +131,7 @@ class StatelessOperatorsTest {
         in.addData(new Object[]{"a", 1L, 0.0});
         Dataset q = in.toDF().map(Schema.of(Field.of("n", DataType.LONG)), r -> new Object[]{"text"});
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(d::runTrigger).hasMessageContaining("column 'n'");
+            Assertions.assertThatThrownBy(d::runTrigger).hasMessageContaining("column 'n'");
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
@@ -84,7 +85,7 @@ class StreamStreamJoinTest {
 
     @Test
     void when_joinRestartsFromItsCheckpoint_then_bufferedRowsStillMatch() {
-        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
+        var store = new InMemoryCheckpointStore();
         try (QueryTestDriver d = QueryTestDriver.start(join("left_outer").writeStream().checkpointStore(store))) {
             impressions.addData(ev("A", 100), ev("B", 100));
             d.runTrigger();

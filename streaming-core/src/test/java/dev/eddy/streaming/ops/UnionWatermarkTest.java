@@ -4,10 +4,14 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore;
+import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,7 +162,7 @@ class UnionWatermarkTest {
             d.runTrigger();
             assertThat(d.watermark()).as("max(90, 45)").isEqualTo(sec(90));
         }
-        assertThat(java.nio.file.Files.readString(dir.resolve("offsets").resolve("0")))
+        assertThat(Files.readString(dir.resolve("offsets").resolve("0")))
                 .as("Spark's offset-log conf").contains("\"spark.sql.streaming.multipleWatermarkPolicy\":\"max\"");
         try (QueryTestDriver d = QueryTestDriver.start(passThrough(first, second).writeStream()
                 .checkpointLocation(dir.toString()).option("multipleWatermarkPolicy", "min"))) {
@@ -167,7 +171,7 @@ class UnionWatermarkTest {
             d.runTrigger();
             assertThat(d.watermark()).as("still max(190, 55), not min").isEqualTo(sec(190));
         }
-        assertThat(java.nio.file.Files.readString(dir.resolve("offsets").resolve("1"))).contains("\"max\"");
+        assertThat(Files.readString(dir.resolve("offsets").resolve("1"))).contains("\"max\"");
     }
 
     @Test
@@ -175,8 +179,8 @@ class UnionWatermarkTest {
         Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
         MemoryStream first = eddy.memoryStream(schema);
         MemoryStream second = eddy.memoryStream(schema);
-        var store = new dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore();
-        store.logOffsets(new dev.eddy.streaming.api.checkpoint.OffsetLogEntry(0, java.util.List.of(), 0, 0));
+        var store = new InMemoryCheckpointStore();
+        store.logOffsets(new OffsetLogEntry(0, List.of(), 0, 0));
         store.commitBatch(0, 0);
         try (QueryTestDriver d = QueryTestDriver.start(passThrough(first, second).writeStream()
                 .checkpointStore(store).option("multipleWatermarkPolicy", "max"))) {

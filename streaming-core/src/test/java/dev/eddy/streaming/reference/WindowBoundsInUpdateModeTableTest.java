@@ -10,6 +10,7 @@ import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class WindowBoundsInUpdateModeTableTest {
     @Test
     void when_getFieldIsAskedOfANonColumn_then_itSaysWhy() {
         Expr sum = col("a").plus(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sum.getField("start"))
+        Assertions.assertThatThrownBy(() -> sum.getField("start"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a struct column");
     }
 

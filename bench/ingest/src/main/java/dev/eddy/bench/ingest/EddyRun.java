@@ -1,5 +1,6 @@
 package dev.eddy.bench.ingest;
 
+import com.sun.management.ThreadMXBean;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -72,7 +73,7 @@ final class EddyRun {
 
     /** Bytes allocated so far by all live threads (the query thread and any helper it starts). */
     static long allocated() {
-        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (long a : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
             sum += Math.max(0, a);

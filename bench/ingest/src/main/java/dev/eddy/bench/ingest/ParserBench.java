@@ -12,6 +12,7 @@ import dev.eddy.streaming.internal.format.TextFormats;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * JSON decoding alone, one thread, the same bids: Jackson with a parser per record (Eddy's full path), one reused
@@ -93,6 +94,6 @@ final class ParserBench {
     }
 
     private static void print(String figure, double v) {
-        System.out.printf(java.util.Locale.ROOT, "%s %.0f records/s%n", figure, v);
+        System.out.printf(Locale.ROOT, "%s %.0f records/s%n", figure, v);
     }
 }

@@ -5,8 +5,10 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads a database table as an engine batch from Java (the same reader as SQL's JDBC tables). */
 public final class JdbcTables {
@@ -21,6 +23,6 @@ public final class JdbcTables {
     public static Batch read(Map<String, String> options, Schema schema) {
         Map<String, String> lower = new HashMap<>();
         options.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        return new JdbcTableProvider().open(lower, java.util.Optional.of(schema)).read(java.util.List.of());
+        return new JdbcTableProvider().open(lower, Optional.of(schema)).read(List.of());
     }
 }

@@ -1,7 +1,10 @@
 package dev.eddy.connectors.jdbc.internal;
 
 import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.spi.Secrets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -79,8 +82,8 @@ final class BatchErrors {
         for (SinkColumns.Col c : cols.cols()) {
             var col = c.of(b);
             Object v = c.isNull(b, col, r) ? null : col.get(r);
-            if (v instanceof Long micros && c.type() == dev.eddy.streaming.api.data.DataType.TIMESTAMP) {
-                v = java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
+            if (v instanceof Long micros && c.type() == DataType.TIMESTAMP) {
+                v = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
             }
             j.add(c.name() + "=" + v);
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -58,7 +59,7 @@ final class JdbcConnections {
                 for (Driver d : ServiceLoader.load(Driver.class, cl)) {
                     drivers.putIfAbsent(d.getClass().getName(), d);
                 }
-            } catch (java.util.ServiceConfigurationError e) {
+            } catch (ServiceConfigurationError e) {
                 // a broken driver jar must not hide the others
             }
         }

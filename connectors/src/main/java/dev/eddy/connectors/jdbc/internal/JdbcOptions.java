@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ public record JdbcOptions(String url, String table, Properties connection, Strin
      * need not hold a password: {@code 'password' = '${env:EDDY_POSTGRES_PASSWORD}'}.
      */
     public static JdbcOptions parse(Map<String, String> raw) {
-        Map<String, String> options = new java.util.TreeMap<>();
+        Map<String, String> options = new TreeMap<>();
         raw.forEach((k, v) -> options.put(k, v == null ? null : fromEnv(k, v)));
         String url = required(options, "url");
         if (!url.startsWith("jdbc:")) {

@@ -2,6 +2,7 @@ package dev.eddy.connectors.parquet.internal;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -72,7 +73,7 @@ public final class BatchFiles {
         }
 
         @Override
-        protected WriteSupport<BatchWriteSupport.RowCursor> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+        protected WriteSupport<BatchWriteSupport.RowCursor> getWriteSupport(Configuration conf) {
             return new BatchWriteSupport(schema);
         }
 

@@ -1,5 +1,6 @@
 package dev.eddy.connectors.parquet.internal;
 
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DoubleColumn;
@@ -9,6 +10,7 @@ import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.api.data.StructColumn;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
@@ -27,7 +29,7 @@ final class BatchWriteSupport extends WriteSupport<BatchWriteSupport.RowCursor> 
 
     /** The row of {@link #batch} to write next. */
     static final class RowCursor {
-        dev.eddy.streaming.api.data.Batch batch;
+        Batch batch;
         int row;
     }
 
@@ -41,7 +43,7 @@ final class BatchWriteSupport extends WriteSupport<BatchWriteSupport.RowCursor> 
     }
 
     @Override
-    public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
+    public WriteContext init(Configuration configuration) {
         return new WriteContext(parquetSchema, Map.of("writer.model.name", "eddy"));
     }
 
@@ -63,7 +65,7 @@ final class BatchWriteSupport extends WriteSupport<BatchWriteSupport.RowCursor> 
     @Override
     public void write(RowCursor cursor) {
         out.startMessage();
-        dev.eddy.streaming.api.data.Batch b = cursor.batch;
+        Batch b = cursor.batch;
         List<Field> fields = schema.fields();
         for (int i = 0; i < fields.size(); i++) {
             writeField(fields.get(i), i, b.column(i), cursor.row);

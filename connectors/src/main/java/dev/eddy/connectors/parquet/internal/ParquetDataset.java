@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.BatchCommitLog;
+import java.util.LinkedHashMap;
 import org.apache.parquet.EddyReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -92,7 +93,7 @@ public final class ParquetDataset {
         }
         Path first = root(path).resolve(files.get(0));
         List<Field> fields = new ArrayList<>();
-        Map<String, String> unsupported = new java.util.LinkedHashMap<>();
+        Map<String, String> unsupported = new LinkedHashMap<>();
         for (Type t : footer(first).getFields()) {
             try {
                 fields.add(ParquetSchemas.toEddy(new MessageType("m", t), first.toString()).field(0));

@@ -3,6 +3,7 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class ParquetDirectoryReader {
 
     /** The files {@link #read} would read, in order. */
     public static List<Path> files(Path path) {
-        Path root = java.nio.file.Files.isRegularFile(path) ? path.getParent() : path;
+        Path root = Files.isRegularFile(path) ? path.getParent() : path;
         return ParquetDataset.listFiles(path).stream().map(root::resolve).toList();
     }
 

@@ -3,10 +3,12 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.spi.Sink;
+import java.util.Locale;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import java.io.IOException;
@@ -52,7 +54,7 @@ final class ParquetSink implements Sink {
                 throw new IllegalArgumentException("partition column '" + c + "' is not in the query's columns "
                         + schema.names());
             }
-            if (!schema.field(i).type().isPrimitive() && schema.field(i).type() != dev.eddy.streaming.api.data.DataType.STRING) {
+            if (!schema.field(i).type().isPrimitive() && schema.field(i).type() != DataType.STRING) {
                 throw new IllegalArgumentException("partition column '" + c + "' is a "
                         + schema.field(i).type().sqlName() + "; partition by a column of a simple type");
             }
@@ -160,7 +162,7 @@ final class ParquetSink implements Sink {
 
     @Override
     public String description() {
-        return "ParquetSink[" + dir + ", " + codec.name().toLowerCase(java.util.Locale.ROOT)
+        return "ParquetSink[" + dir + ", " + codec.name().toLowerCase(Locale.ROOT)
                 + (partitionBy.isEmpty() ? "" : ", partitionBy " + partitionBy) + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.eddy.connectors.parquet.internal;
 
 import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.spi.Options;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
@@ -37,7 +38,7 @@ public final class ParquetSinkProvider implements SinkProvider {
     public Sink createSink(SinkContext ctx) {
         List<String> partitionBy = columns(ctx.option("partitionBy", ""));
         ParquetSink.checkPartitionColumns(ctx.schema(), partitionBy);
-        long max = dev.eddy.streaming.api.spi.Options.getLong(ctx.options(), "maxRecordsPerFile", 0);
+        long max = Options.getLong(ctx.options(), "maxRecordsPerFile", 0);
         if (max < 0) {
             throw new IllegalArgumentException("option 'maxRecordsPerFile' must be 0 (no limit) or more, got " + max);
         }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.spark.sql.streaming.StreamingQueryStatus;
 
 /**
  * A query on Spark behind Eddy's {@link StreamingQuery} handle, so live views, status lines and {@code %stream}
@@ -74,7 +75,7 @@ final class RemoteStreamingQuery implements RemoteQueryHandle {
             return new QueryStatus(remote.error(), false, false);
         }
         try {
-            org.apache.spark.sql.streaming.StreamingQueryStatus s = remote.sparkQuery().status();
+            StreamingQueryStatus s = remote.sparkQuery().status();
             return new QueryStatus(s.message(), s.isDataAvailable(), s.isTriggerActive());
         } catch (Exception e) { // including Spark's undeclared checked exceptions
             return new QueryStatus(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), false, false);

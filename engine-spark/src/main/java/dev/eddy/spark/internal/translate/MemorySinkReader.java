@@ -15,6 +15,9 @@ import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.internal.table.Tables;
+import java.sql.Timestamp;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 import tech.tablesaw.api.Table;
@@ -50,7 +53,7 @@ public final class MemorySinkReader {
      */
     static List<Integer> keyColumns(LogicalPlan plan) {
         List<Integer> out = new ArrayList<>();
-        java.util.Set<String> keys = keyNames(plan);
+        Set<String> keys = keyNames(plan);
         for (int i = 0; i < plan.schema().size(); i++) {
             if (keys.contains(plan.schema().field(i).name())) {
                 out.add(i);
@@ -59,14 +62,14 @@ public final class MemorySinkReader {
         return out;
     }
 
-    private static java.util.Set<String> keyNames(LogicalPlan plan) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    private static Set<String> keyNames(LogicalPlan plan) {
+        Set<String> out = new HashSet<>();
         if (plan instanceof Aggregate a) {
             for (var g : a.groupings()) {
                 out.add(ExprTypes.field(g, a.child().schema()).name());
             }
         } else if (plan instanceof Project p) {
-            java.util.Set<String> below = keyNames(p.child());
+            Set<String> below = keyNames(p.child());
             for (var e : p.exprs()) {
                 if (ExprTypes.unalias(e) instanceof Expr.Col c) {
                     String name = c.name();
@@ -115,7 +118,7 @@ public final class MemorySinkReader {
             return null;
         }
         if (f.type() == DataType.TIMESTAMP) {
-            if (v instanceof java.sql.Timestamp t) {
+            if (v instanceof Timestamp t) {
                 return t.toInstant();
             }
             return v; // java.time.Instant with the Java 8 time API on

@@ -19,6 +19,7 @@ import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.StaticScan;
 import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
+import java.sql.Timestamp;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -182,7 +183,7 @@ public final class PlanTranslator {
         }
         if (f.type() == DataType.TIMESTAMP) {
             long micros = ((Number) v).longValue();
-            java.sql.Timestamp t = new java.sql.Timestamp(Math.floorDiv(micros, 1000L));
+            Timestamp t = new Timestamp(Math.floorDiv(micros, 1000L));
             t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
             return t;
         }

@@ -2,12 +2,14 @@ package dev.eddy.spark.internal.translate;
 
 import org.apache.spark.sql.connect.client.RetryPolicy;
 import scala.Option;
+import scala.collection.Iterator;
 import scala.collection.immutable.Seq;
 import scala.concurrent.duration.FiniteDuration;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Spark Connect's retry policies, made short: the client's defaults retry an unreachable server for minutes, which
@@ -20,13 +22,13 @@ public final class Retries {
 
     public static Seq<RetryPolicy> brief(int maxRetries) {
         List<RetryPolicy> out = new ArrayList<>();
-        scala.collection.Iterator<RetryPolicy> defaults = RetryPolicy.defaultPolicies().iterator();
+        Iterator<RetryPolicy> defaults = RetryPolicy.defaultPolicies().iterator();
         while (defaults.hasNext()) {
             RetryPolicy p = defaults.next();
             out.add(p.copy(Option.apply(maxRetries), new FiniteDuration(200, TimeUnit.MILLISECONDS),
                     Option.apply(new FiniteDuration(2, TimeUnit.SECONDS)), p.backoffMultiplier(), p.jitter(),
                     p.minJitterThreshold(), p.canRetry(), p.name(), false, p.maxServerRetryDelay()));
         }
-        return scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq();
+        return CollectionConverters.asScala(out).toSeq();
     }
 }

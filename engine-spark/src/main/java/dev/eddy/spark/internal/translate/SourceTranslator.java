@@ -1,6 +1,7 @@
 package dev.eddy.spark.internal.translate;
 
 import dev.eddy.spark.api.SparkRefusal;
+import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Scan;
@@ -118,7 +119,7 @@ final class SourceTranslator {
     }
 
     private static Schema withCorrupt(Schema s) {
-        return s.indexOf(CORRUPT) >= 0 ? s : s.add(Field.of(CORRUPT, dev.eddy.streaming.api.data.DataType.STRING));
+        return s.indexOf(CORRUPT) >= 0 ? s : s.add(Field.of(CORRUPT, DataType.STRING));
     }
 
     /** Projects to exactly Eddy's columns (Spark keeps {@code _corrupt_record} only if it is in the schema). */

@@ -3,6 +3,7 @@ package dev.eddy.spark.internal.translate;
 import dev.eddy.spark.api.SparkRefusal;
 import dev.eddy.streaming.api.Trigger;
 import dev.eddy.streaming.internal.exec.QuerySpec;
+import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.DataStreamWriter;
 import org.apache.spark.sql.connect.Dataset;
@@ -53,7 +54,7 @@ public final class WriterTranslator {
         check(spec);
         String format = sinkFormat(spec);
         Dataset<Row> out = format.equals("kafka") ? asKafkaValues(rows) : rows;
-        DataStreamWriter<Row> w = out.writeStream().format(format).outputMode(spec.mode().name().toLowerCase(java.util.Locale.ROOT))
+        DataStreamWriter<Row> w = out.writeStream().format(format).outputMode(spec.mode().name().toLowerCase(Locale.ROOT))
                 .trigger(trigger(spec.trigger()));
         if (spec.queryName() != null) {
             w = w.queryName(spec.queryName());

@@ -10,7 +10,9 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.function.GroupStateTimeout;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Scan;
+import java.util.Map;
 import org.apache.spark.sql.connect.SparkSession;
+import org.apache.spark.sql.connect.client.SparkConnectClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +41,7 @@ class PlanTranslatorTest {
     @BeforeAll
     static void offlineSession() {
         // nothing listens there: building plans needs no server, and a call that did would fail the test
-        spark = SparkSession.builder().client(org.apache.spark.sql.connect.client.SparkConnectClient.builder()
+        spark = SparkSession.builder().client(SparkConnectClient.builder()
                 .connectionString("sc://127.0.0.1:9").retryPolicy(Retries.brief(0)).build()).create();
     }
 
@@ -223,7 +225,7 @@ class PlanTranslatorTest {
 
     @Test
     void when_theEmbeddedTopicLogIsRead_then_itIsRefusedAndKafkaIsSuggested() {
-        Scan topic = new Scan("topic", java.util.Map.of("topic", "events"), Schema.of(Field.of("v", DataType.STRING)));
+        Scan topic = new Scan("topic", Map.of("topic", "events"), Schema.of(Field.of("v", DataType.STRING)));
         assertThatThrownBy(() -> spark(topic)).isInstanceOf(SparkRefusal.class)
                 .hasMessageContaining("embedded topic log").hasMessageContaining("'connector' = 'kafka'");
     }

@@ -4,6 +4,7 @@ import dev.eddy.spark.api.SparkRefusal;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.Trigger;
+import java.io.OutputStream;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ class WriterTranslatorTest {
     @Test
     void when_theConsoleIsTheSink_then_itIsRefusedAndTheMemorySinkIsSuggested() {
         assertThatThrownBy(() -> WriterTranslator.check(rate.writeStream().console(new PrintStream(
-                java.io.OutputStream.nullOutputStream())).spec()))
+                OutputStream.nullOutputStream())).spec()))
                 .isInstanceOf(SparkRefusal.class).hasMessageContaining("console sink prints on the Spark driver")
                 .hasMessageContaining("use a memory sink");
     }

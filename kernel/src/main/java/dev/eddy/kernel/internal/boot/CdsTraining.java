@@ -10,6 +10,7 @@ import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.Renderers;
 import java.io.PrintStream;
 import java.util.List;
+import tech.tablesaw.api.Table;
 
 /**
  * A short run that loads the classes a kernel start needs (JShell, javac, Jackson, the wire layer, renderers,
@@ -29,7 +30,7 @@ public final class CdsTraining {
     MessageFactory f = MessageFactory.forThisProcess();
     codec.decode(codec.encode(f.publication("status", Json.object(), Json.object(), Json.object())));
     ConnectionInfo.parse("{\"shell_port\":1,\"iopub_port\":2,\"stdin_port\":3,\"control_port\":4,\"hb_port\":5}");
-    Renderers.withDefaults().render(tech.tablesaw.api.Table.create("t"));
+    Renderers.withDefaults().render(Table.create("t"));
     Renderers.withDefaults().render(List.of(1));
     MagicRegistry.withBuiltins();
     WarmUps.sqlSteps().forEach(Runnable::run); // Calcite's classes too: its background warm-up then costs less

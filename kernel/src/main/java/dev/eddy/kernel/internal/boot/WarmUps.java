@@ -8,6 +8,8 @@ import dev.eddy.sql.api.SqlCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The background warm-ups after JShell's, in order and out of the user's way. On a 2-core machine a cold
@@ -66,8 +68,8 @@ final class WarmUps {
           sql[0] = new Sql(new SqlCatalog());
           sql[0].execute("CREATE STREAM warm (k STRING, v BIGINT, ts TIMESTAMP(3),"
               + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'memory')");
-          sql[0].catalog().registerTable("warm_t", tech.tablesaw.api.Table.create("warm_t",
-              tech.tablesaw.api.StringColumn.create("k", "a")));
+          sql[0].catalog().registerTable("warm_t", Table.create("warm_t",
+              StringColumn.create("k", "a")));
         },
         () -> sql[0].execute("SELECT window.start, k, COUNT(*), SUM(v) FROM warm WHERE v > 0"
             + " GROUP BY window(ts, '10 seconds', '5 seconds'), k"),

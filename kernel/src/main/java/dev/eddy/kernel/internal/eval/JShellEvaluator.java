@@ -2,6 +2,7 @@ package dev.eddy.kernel.internal.eval;
 
 import dev.eddy.kernel.internal.util.Log;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +33,7 @@ public final class JShellEvaluator implements AutoCloseable {
   private static final Set<Snippet.SubKind> VALUE_KINDS = EnumSet.of(Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND,
       Snippet.SubKind.VAR_VALUE_SUBKIND, Snippet.SubKind.ASSIGNMENT_SUBKIND);
   /** Start-up variable name -> its declaration, to run again if JShell resets it (see restoreStartupVars). */
-  private final Map<String, String> startupVars = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> startupVars = new ConcurrentHashMap<>();
   /** The evaluator thread; replaced by a fresh one when a cell that cannot be stopped is given up. */
   private volatile ExecutorService thread;
   private final AtomicInteger threads = new AtomicInteger();
@@ -48,7 +50,7 @@ public final class JShellEvaluator implements AutoCloseable {
   private long lastActiveNanos = System.nanoTime();
   private JShell jshell;
   /** Snippet id -> where its source came from, so that stack frames name lines of cells. */
-  private final Map<String, Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Origin> origins = new ConcurrentHashMap<>();
   /** Counts cells, so a frame can say "this cell" or "an earlier cell". */
   private volatile long cellSerial;
   private final JavaErrors.SnippetOrigins frameOrigins = this::locate;
@@ -268,15 +270,15 @@ public final class JShellEvaluator implements AutoCloseable {
    * the kernel can load a library once and share its objects with cells (the Spark engine and its session). Runs on
    * the evaluator thread (a magic calls it); empty if JShell has not loaded a class yet.
    */
-  public java.util.Optional<ClassLoader> shareWithCells(List<java.nio.file.Path> jars) {
+  public Optional<ClassLoader> shareWithCells(List<Path> jars) {
     ClassLoader cells = control.cellLoader();
     if (cells == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    for (java.nio.file.Path jar : jars) {
+    for (Path jar : jars) {
       jshell.addToClasspath(jar.toString());
     }
-    return java.util.Optional.of(cells);
+    return Optional.of(cells);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.eddy.kernel.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +43,7 @@ public final class MessageFactory {
 
   /** An IOPub message whose parent is {@code parentHeader} (may be an empty object). */
   public Message publication(String msgType, JsonNode parentHeader, JsonNode content, JsonNode metadata) {
-    byte[] topic = ("kernel." + session + "." + msgType).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] topic = ("kernel." + session + "." + msgType).getBytes(StandardCharsets.UTF_8);
     return new Message(List.of(topic), header(msgType), parentHeader, metadata, content, List.of());
   }
 }

@@ -3,6 +3,7 @@ package dev.eddy.kernel.internal.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.eddy.magics.api.LineMagic;
 import dev.eddy.magics.api.MagicContext;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
@@ -10,11 +11,13 @@ import dev.eddy.magics.api.render.Renderers;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,7 +135,7 @@ class CellRunnerTest {
         runner.interrupt();
         try {
           loop.get(50, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException notYet) {
+        } catch (TimeoutException notYet) {
           // still running: interrupt again
         }
       }
@@ -146,11 +149,11 @@ class CellRunnerTest {
 
   @Test
   void when_blockingMagicIsInterrupted_then_itStopsWithInterruptedAndNextCellRuns() throws Exception {
-    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    runner.magics().register(dev.eddy.magics.api.LineMagic.of("blockForever", "waits until interrupted",
+    CountDownLatch started = new CountDownLatch(1);
+    runner.magics().register(LineMagic.of("blockForever", "waits until interrupted",
         (args, ctx) -> {
           started.countDown();
-          new java.util.concurrent.CountDownLatch(1).await();
+          new CountDownLatch(1).await();
           return "never";
         }));
     assertInterruptedOnceStarted("%blockForever", started);
@@ -166,8 +169,8 @@ class CellRunnerTest {
 
   @Test
   void when_magicIgnoresInterrupt_then_itIsGivenUpSayingWhereAndNextCellRuns() throws Exception {
-    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    runner.magics().register(dev.eddy.magics.api.LineMagic.of("spinForever", "ignores interrupts",
+    CountDownLatch started = new CountDownLatch(1);
+    runner.magics().register(LineMagic.of("spinForever", "ignores interrupts",
         (args, ctx) -> {
           started.countDown();
           long n = 0;
@@ -184,12 +187,12 @@ class CellRunnerTest {
 
   @Test
   void when_magicSwallowsInterruptAndReturns_then_cellStillReportsInterrupted() throws Exception {
-    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    runner.magics().register(dev.eddy.magics.api.LineMagic.of("swallow", "returns when interrupted",
+    CountDownLatch started = new CountDownLatch(1);
+    runner.magics().register(LineMagic.of("swallow", "returns when interrupted",
         (args, ctx) -> {
           started.countDown();
           try {
-            new java.util.concurrent.CountDownLatch(1).await();
+            new CountDownLatch(1).await();
           } catch (InterruptedException e) {
             return "partial";
           }
@@ -200,8 +203,8 @@ class CellRunnerTest {
 
   @Test
   void when_magicIsGivenUpWhileInitialisingAClass_then_theClassStaysUsable() throws Exception {
-    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    runner.magics().register(dev.eddy.magics.api.LineMagic.of("slowInit", "a slow class initialiser, then spins",
+    CountDownLatch started = new CountDownLatch(1);
+    runner.magics().register(LineMagic.of("slowInit", "a slow class initialiser, then spins",
         (args, ctx) -> {
           started.countDown();
           long v = SlowInit.VALUE;
@@ -212,7 +215,7 @@ class CellRunnerTest {
           return v;
         }));
     assertEndsOnceStarted("%slowInit", started, JavaErrors.NOT_STOPPED);
-    runner.magics().register(dev.eddy.magics.api.LineMagic.of("readInit", "reads the class", (a, c) -> SlowInit.VALUE));
+    runner.magics().register(LineMagic.of("readInit", "reads the class", (a, c) -> SlowInit.VALUE));
     assertThat(((EvalResult.Ok) run("%readInit")).value()).isEqualTo(7L);
   }
 
@@ -231,12 +234,12 @@ class CellRunnerTest {
     }
   }
 
-  private void assertInterruptedOnceStarted(String cell, java.util.concurrent.CountDownLatch started)
+  private void assertInterruptedOnceStarted(String cell, CountDownLatch started)
       throws Exception {
     assertEndsOnceStarted(cell, started, JavaErrors.INTERRUPTED);
   }
 
-  private EvalResult.Error assertEndsOnceStarted(String cell, java.util.concurrent.CountDownLatch started,
+  private EvalResult.Error assertEndsOnceStarted(String cell, CountDownLatch started,
       String ename) throws Exception {
     ExecutorService shell = Executors.newSingleThreadExecutor();
     try {

@@ -4,6 +4,7 @@ import dev.eddy.magics.internal.render.DefaultRenderers;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +67,7 @@ public final class Renderers {
     Deque<Class<?>> queue = new ArrayDeque<>();
     Set<Class<?>> seen = new HashSet<>();
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      queue.addAll(java.util.List.of(c.getInterfaces()));
+      queue.addAll(List.of(c.getInterfaces()));
     }
     while (!queue.isEmpty()) {
       Class<?> i = queue.poll();
@@ -77,7 +78,7 @@ public final class Renderers {
       if (r != null) {
         return (Renderer<Object>) r;
       }
-      queue.addAll(java.util.List.of(i.getInterfaces()));
+      queue.addAll(List.of(i.getInterfaces()));
     }
     return null;
   }

@@ -1,6 +1,7 @@
 package dev.eddy.magics.internal.args;
 
 import dev.eddy.magics.api.MagicException;
+import dev.eddy.streaming.api.topic.TopicConfig;
 
 /**
  * The size arguments of magics (partition counts, row caps, tail counts, timeouts): each has a bound, and a value
@@ -8,7 +9,7 @@ import dev.eddy.magics.api.MagicException;
  */
 public final class Sizes {
   /** Partitions of an embedded topic ({@code %topic create}); the engine refuses more too. */
-  public static final int MAX_PARTITIONS = dev.eddy.streaming.api.topic.TopicConfig.MAX_PARTITIONS;
+  public static final int MAX_PARTITIONS = TopicConfig.MAX_PARTITIONS;
   /** Rows a table view shows ({@code %%sql --max-rows}). */
   public static final int MAX_ROWS = 10_000;
   /** Records a tail prints ({@code %topic tail}, {@code %kafka tail}). */

@@ -5,6 +5,7 @@ import dev.eddy.magics.api.LineMagic;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.magics.internal.parse.NearestName;
 import java.util.Map;
 
 /** The first magics every kernel has: {@code %lsmagic}, {@code %help}, {@code %%html}, {@code %%markdown}. */
@@ -45,7 +46,7 @@ public final class BuiltinMagics {
     if (out.length() == 0) {
       Map<String, String> all = r.lineMagics();
       all.putAll(r.cellMagics());
-      String hint = dev.eddy.magics.internal.parse.NearestName.of(bare, all.keySet())
+      String hint = NearestName.of(bare, all.keySet())
           .map(n -> " Did you mean " + n + "?").orElse("");
       throw new MagicException("No magic named " + name + "." + hint + " Try %lsmagic for the list.");
     }

@@ -6,6 +6,7 @@ import dev.eddy.magics.api.MagicContext;
 import dev.eddy.magics.api.MagicHelp;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.internal.args.Args;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +80,7 @@ public final class ChartMagic implements LineMagic, MagicHelp {
 
   @Override
   public List<String> completeArgs(String argsBeforeCursor) {
-    List<String> out = new java.util.ArrayList<>(Args.optionNames(new Options()));
+    List<String> out = new ArrayList<>(Args.optionNames(new Options()));
     out.addAll(runtime.eddy().memoryTableNames());
     out.addAll(List.of("line", "bar", "area", "point"));
     return out;

@@ -3,6 +3,7 @@ package dev.eddy.magics.internal.chart;
 import dev.eddy.magics.api.render.MimeBundle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
@@ -63,7 +64,7 @@ public final class Charts {
 
   /** The distinct values of a column in first-seen order (series of a colour, charts of a facet). */
   static List<String> distinct(Table t, String column, List<Integer> rows) {
-    java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+    LinkedHashSet<String> seen = new LinkedHashSet<>();
     for (int r : rows) {
       seen.add(t.column(column).getString(r));
     }

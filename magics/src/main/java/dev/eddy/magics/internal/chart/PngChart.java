@@ -7,9 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -21,6 +24,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
 
 /**
  * The PNG of a chart, drawn headless with XChart, as base64 (Jupyter's image/png encoding). It follows the
@@ -68,7 +72,7 @@ final class PngChart {
           mine.add(r);
         }
       }
-      Table part = t.where(tech.tablesaw.selection.Selection.with(mine.stream().mapToInt(Integer::intValue).toArray()));
+      Table part = t.where(Selection.with(mine.stream().mapToInt(Integer::intValue).toArray()));
       String heading = (i == 0 && title != null ? title + ": " : "") + v;
       Chart<?, ?> c = chart(each, part, heading, HEIGHT * 2 / 3);
       if (c instanceof XYChart xy) {
@@ -111,7 +115,7 @@ final class PngChart {
         continue;
       }
       String series = s.color() == null ? s.y() : t.column(s.color()).getString(r);
-      xs.computeIfAbsent(series, k -> new ArrayList<>()).add(time ? new java.util.Date(x.longValue()) : x);
+      xs.computeIfAbsent(series, k -> new ArrayList<>()).add(time ? new Date(x.longValue()) : x);
       ys.computeIfAbsent(series, k -> new ArrayList<>()).add(y);
     }
     XYSeries.XYSeriesRenderStyle style = switch (s.kind()) {
@@ -124,8 +128,8 @@ final class PngChart {
       // XChart's date axis picks round times for ticks; its labels in UTC (not the machine's zone), short
       TimeLabels labels = Charts.timeLabels(xc, rows);
       c.setXAxisTitle(s.x() + " (UTC)");
-      c.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
-      c.getStyler().setLocale(java.util.Locale.ROOT);
+      c.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
+      c.getStyler().setLocale(Locale.ROOT);
       c.getStyler().setDatePattern(labels.javaPattern);
     } else if (ChartData.isInteger(xc)) {
       c.getStyler().setxAxisTickLabelsFormattingFunction(PngChart::wholeOrBlank);

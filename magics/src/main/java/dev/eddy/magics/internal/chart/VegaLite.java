@@ -1,9 +1,12 @@
 package dev.eddy.magics.internal.chart;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -19,8 +22,8 @@ final class VegaLite {
   static final int WIDTH = 480;
   static final int HEIGHT = 240;
   /** ISO-8601 in UTC, always with milliseconds: the same width for every time, so text order is time order. */
-  private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
-      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter ISO = DateTimeFormatter
+      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private VegaLite() {}
 

@@ -9,6 +9,7 @@ import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.sql.api.engine.RemoteEngine;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code %engine}: which engine {@code %%sql} runs streaming queries on. {@code %engine} shows it;
@@ -72,7 +73,7 @@ public final class EngineMagic implements LineMagic {
 
     /** {@code %engine connect spark} without a URL: the one in EDDY_SPARK_URL (the classroom compose sets it). */
     static String urlFromEnvironment(String engine) {
-        String variable = "EDDY_" + engine.toUpperCase(java.util.Locale.ROOT) + "_URL";
+        String variable = "EDDY_" + engine.toUpperCase(Locale.ROOT) + "_URL";
         String url = System.getenv(variable);
         if (url == null || url.isBlank()) {
             throw new MagicException("%engine connect " + engine + " needs a URL (sc://host:15002), or the environment"

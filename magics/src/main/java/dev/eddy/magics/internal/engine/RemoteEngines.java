@@ -8,6 +8,8 @@ import dev.eddy.sql.api.engine.RemoteEngineProvider;
 import dev.eddy.sql.api.engine.RemoteRun;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +33,7 @@ public final class RemoteEngines {
 
     private volatile RemoteEngine engine;
     private volatile boolean remoteByDefault;
-    private final List<RemoteRun> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RemoteRun> runs = new CopyOnWriteArrayList<>();
 
     /** The runtime's remote engines (it owns them and disconnects them when it shuts down). */
     public static RemoteEngines of(EddyRuntime runtime) {
@@ -139,7 +142,7 @@ public final class RemoteEngines {
         for (int i = 0; i < out.length; i++) {
             try {
                 out[i] = jars.get(i).toUri().toURL();
-            } catch (java.net.MalformedURLException e) {
+            } catch (MalformedURLException e) {
                 throw new MagicException("Cannot use the engine jar " + jars.get(i) + ": " + e.getMessage());
             }
         }
@@ -154,7 +157,7 @@ public final class RemoteEngines {
         try {
             URL self = RemoteEngines.class.getProtectionDomain().getCodeSource().getLocation();
             return Path.of(self.toURI()).getParent().resolve("engines");
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             return Path.of("engines");
         }
     }

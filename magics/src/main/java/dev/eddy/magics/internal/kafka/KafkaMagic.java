@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * {@code %kafka}: connect to a broker, list its topics, tail a topic (the last or first N records, decoded as
@@ -123,7 +124,7 @@ public final class KafkaMagic implements LineMagic, MagicHelp {
           + " ms. Is it running, and is the address the one it advertises?");
     } catch (ExecutionException e) {
       throw new MagicException("Kafka at " + servers + ": " + e.getCause().getMessage());
-    } catch (org.apache.kafka.common.KafkaException | IllegalArgumentException e) {
+    } catch (KafkaException | IllegalArgumentException e) {
       throw new MagicException("Kafka at " + servers + ": " + e.getMessage());
     }
   }

@@ -4,13 +4,14 @@ import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.api.render.Renderers;
 import java.awt.image.RenderedImage;
 import java.util.Arrays;
+import tech.tablesaw.api.Table;
 
 /** The built-in renderers; registered by {@link Renderers#withDefaults()}. */
 public final class DefaultRenderers {
   private DefaultRenderers() {}
 
   public static void registerInto(Renderers r) {
-    r.register(tech.tablesaw.api.Table.class, new TableRenderer(TableRenderer.DEFAULT_ROW_CAP));
+    r.register(Table.class, new TableRenderer(TableRenderer.DEFAULT_ROW_CAP));
     r.register(RenderedImage.class, ImageRenderer::render);
     r.register(Object[].class, a -> MimeBundle.text(Arrays.deepToString(a)));
     r.register(int[].class, a -> MimeBundle.text(Arrays.toString(a)));

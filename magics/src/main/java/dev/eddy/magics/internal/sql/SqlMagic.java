@@ -14,6 +14,9 @@ import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -104,9 +107,9 @@ public final class SqlMagic implements CellMagic, MagicHelp {
   }
 
   /** The columns a live view shows: a STRUCT (window) as its fields, window_start and window_end. */
-  private static List<String> viewColumns(dev.eddy.streaming.api.data.Schema schema) {
-    List<String> names = new java.util.ArrayList<>();
-    for (dev.eddy.streaming.api.data.Field f : schema.fields()) {
+  private static List<String> viewColumns(Schema schema) {
+    List<String> names = new ArrayList<>();
+    for (Field f : schema.fields()) {
       if (f.children().isEmpty()) {
         names.add(f.name());
       } else {
@@ -177,23 +180,23 @@ public final class SqlMagic implements CellMagic, MagicHelp {
   }
 
   @Override
-  public java.util.List<String> completeArgs(String argsBeforeCursor) {
+  public List<String> completeArgs(String argsBeforeCursor) {
     String prev = previousWord(argsBeforeCursor);
     return switch (prev) {
-      case "--mode" -> java.util.List.of("append", "update", "complete");
-      case "--trigger" -> java.util.List.of("1s", "2s", "500ms", "available-now", "once");
-      case "--chart" -> java.util.List.of("line", "bar", "area", "point");
+      case "--mode" -> List.of("append", "update", "complete");
+      case "--trigger" -> List.of("1s", "2s", "500ms", "available-now", "once");
+      case "--chart" -> List.of("line", "bar", "area", "point");
       default -> Args.optionNames(new SqlOptions());
     };
   }
 
   @Override
-  public java.util.List<String> completeBody() {
+  public List<String> completeBody() {
     return SqlWords.all(runtime);
   }
 
   static String previousWord(String argsBeforeCursor) {
-    java.util.List<String> words = java.util.List.of(argsBeforeCursor.strip().split("\\s+"));
+    List<String> words = List.of(argsBeforeCursor.strip().split("\\s+"));
     boolean typing = !argsBeforeCursor.isEmpty() && !Character.isWhitespace(argsBeforeCursor.charAt(argsBeforeCursor.length() - 1));
     int i = words.size() - (typing ? 2 : 1);
     return i >= 0 && i < words.size() ? words.get(i) : "";

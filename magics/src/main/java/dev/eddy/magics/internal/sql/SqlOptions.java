@@ -1,5 +1,6 @@
 package dev.eddy.magics.internal.sql;
 
+import dev.eddy.magics.internal.args.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,8 +39,8 @@ public final class SqlOptions {
 
   /** {@code --max-rows} checked against its bound. */
   public int maxRows() {
-    return dev.eddy.magics.internal.args.Sizes.parse("--max-rows", maxRows, 1,
-        dev.eddy.magics.internal.args.Sizes.MAX_ROWS);
+    return Sizes.parse("--max-rows", maxRows, 1,
+        Sizes.MAX_ROWS);
   }
 
   @Option(names = "--engine", paramLabel = "local|spark",

@@ -4,7 +4,9 @@ import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.chart.ChartSpec;
+import dev.eddy.magics.internal.engine.RemoteEngines;
 import dev.eddy.magics.internal.parse.NearestName;
+import dev.eddy.magics.internal.table.StatusLine;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.progress.QueryProgress;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -31,7 +34,7 @@ final class QueryInfo {
   }
 
   StreamingQuery query(String name) {
-    var remote = dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).run(name);
+    var remote = RemoteEngines.of(runtime).run(name);
     if (remote.isPresent() && runtime.eddy().streams().find(name).filter(StreamingQuery::isActive).isEmpty()) {
       return remote.get().query(); // a query on Spark: the same handle as a local one
     }
@@ -65,7 +68,7 @@ final class QueryInfo {
     StringColumn run = StringColumn.create("run");
     StringColumn error = StringColumn.create("error");
     List<StreamingQuery> all = new ArrayList<>(runtime.eddy().streams().all());
-    for (var remote : dev.eddy.magics.internal.engine.RemoteEngines.of(runtime).runs()) {
+    for (var remote : RemoteEngines.of(runtime).runs()) {
       all.add(remote.query()); // queries on Spark, listed like local ones
     }
     for (StreamingQuery q : all) {
@@ -101,7 +104,7 @@ final class QueryInfo {
 
   /** {@code %stream status}: the status line, what the query is doing, and for a failed query its error. */
   Object status(StreamingQuery q) {
-    StringBuilder b = new StringBuilder(dev.eddy.magics.internal.table.StatusLine.of(q)).append('\n')
+    StringBuilder b = new StringBuilder(StatusLine.of(q)).append('\n')
         .append(q.status());
     q.exception().ifPresent(e -> b.append("\nerror in batch ").append(e.batchId()).append(": ")
         .append(String.valueOf(e.getCause())));
@@ -129,10 +132,10 @@ final class QueryInfo {
   static final ChartSpec PROGRESS_CHART = new ChartSpec(ChartSpec.Kind.LINE, "batch", "value", "series", "unit");
 
   /** Input vs processing rate and batch duration over the recent batches, as a table for the chart. */
-  static java.util.Optional<Table> progressTable(StreamingQuery q) {
+  static Optional<Table> progressTable(StreamingQuery q) {
     List<QueryProgress> recent = q.recentProgress();
     if (recent.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     LongColumn batch = LongColumn.create("batch");
     StringColumn series = StringColumn.create("series");
@@ -144,7 +147,7 @@ final class QueryInfo {
       Long ms = p.durationMs().get("triggerExecution");
       add(batch, series, value, unit, p.batchId(), "batch duration", ms == null ? 0 : ms, "ms");
     }
-    return java.util.Optional.of(Table.create("progress", batch, series, value, unit));
+    return Optional.of(Table.create("progress", batch, series, value, unit));
   }
 
   private static void add(LongColumn b, StringColumn s, DoubleColumn v, StringColumn u, long batch, String series,

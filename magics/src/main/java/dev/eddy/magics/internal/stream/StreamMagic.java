@@ -14,6 +14,7 @@ import dev.eddy.magics.internal.sql.Launch;
 import dev.eddy.magics.internal.sql.QueryLauncher;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code %stream}: lists, inspects, stops, restarts and re-opens the views of streaming queries. */
@@ -167,9 +168,9 @@ public final class StreamMagic implements LineMagic, MagicHelp {
       return SUBCOMMANDS;
     }
     if (index == 1) {
-      List<String> names = new java.util.ArrayList<>();
+      List<String> names = new ArrayList<>();
       if (words.get(0).equals("restart")) {
-        return new java.util.ArrayList<>(runtime.eddy().streams().restartable());
+        return new ArrayList<>(runtime.eddy().streams().restartable());
       }
       var streams = runtime.eddy().streams();
       (words.get(0).equals("stop") ? streams.active() : streams.all()).forEach(q -> {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import dev.eddy.streaming.api.StreamingQuery;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The table display of a live view: the query's current result and its status line. Remembers the rows it
@@ -61,7 +62,7 @@ public final class LiveTable {
 
   private static String rowKey(Table t, int r) {
     StringBuilder b = new StringBuilder();
-    for (tech.tablesaw.columns.Column<?> c : t.columns()) {
+    for (Column<?> c : t.columns()) {
       b.append(c.getString(r)).append('\u0001');
     }
     return b.toString();

@@ -1,5 +1,7 @@
 package dev.eddy.magics.internal.table;
 
+import dev.eddy.sql.api.engine.RemoteQueryHandle;
+import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.api.progress.StateOperatorProgress;
@@ -13,13 +15,13 @@ public final class StatusLine {
     QueryProgress p = q.lastProgress();
     StringBuilder b = new StringBuilder();
     b.append(q.name() == null ? q.id().toString() : q.name()).append(": ").append(q.state());
-    String where = q instanceof dev.eddy.sql.api.engine.RemoteQueryHandle r ? " | " + r.engineLabel() : "";
+    String where = q instanceof RemoteQueryHandle r ? " | " + r.engineLabel() : "";
     var failure = q.exception();
     if (failure.isPresent()) {
       // the batch it failed in, even when that was its first (no progress was ever reported)
       b.append(" in batch ").append(failure.get().batchId());
     }
-    String note = q.state() == dev.eddy.streaming.api.QueryState.TERMINATED ? endNote(q) : null;
+    String note = q.state() == QueryState.TERMINATED ? endNote(q) : null;
     if (p == null) {
       if (failure.isPresent()) {
         return b.append(" | no batch completed").append(where).toString();

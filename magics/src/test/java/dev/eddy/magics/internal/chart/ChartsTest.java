@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
@@ -122,7 +123,7 @@ class ChartsTest {
     assertThat(labels.stream().map(String::valueOf).filter(l -> !l.replace('\u00a0', ' ').isBlank()))
         .containsExactly("12:00", "12:02", "12:04", "12:06", "12:08"); // at most MAX_X_LABELS, in step
     assertThat(spec(Charts.render(s, t, null))).extracting(m -> enc(m, "y")).asInstanceOf(
-        org.assertj.core.api.InstanceOfAssertFactories.MAP).doesNotContainKey("stack"); // Vega-Lite's default: stacked
+        InstanceOfAssertFactories.MAP).doesNotContainKey("stack"); // Vega-Lite's default: stacked
     // kept for a look with an image viewer: target/charts/
     Files.createDirectories(Path.of("target/charts"));
     Files.write(Path.of("target/charts/stacked-windows.png"),

@@ -2,15 +2,21 @@ package dev.eddy.magics.internal.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.magics.api.render.MimeBundle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.loader.SchemaLoader;
@@ -41,15 +47,15 @@ class VegaLiteSchemaTest {
     assertThat(file).as("the build passes the schema's path (run through Maven)").isNotNull();
     // Vega-Lite names definitions like "Vector2<number>"; a $ref to one is a URI fragment, where '<', '"' and
     // the like must be percent-encoded (the loader decodes them again when it follows the pointer)
-    com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Path.of(file).toFile());
+    JsonNode tree = JSON.readTree(Path.of(file).toFile());
     encodeRefs(tree);
     String fixed = JSON.writeValueAsString(tree);
     schema = SchemaLoader.builder().schemaJson(new JSONObject(new JSONTokener(fixed.toString()))).draftV7Support()
         .build().load().build();
   }
 
-  private static void encodeRefs(com.fasterxml.jackson.databind.JsonNode node) {
-    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+  private static void encodeRefs(JsonNode node) {
+    if (node instanceof ObjectNode o) {
       if (o.get("$ref") != null && o.get("$ref").isTextual()) {
         o.put("$ref", encodeFragment(o.get("$ref").asText()));
       }
@@ -59,7 +65,7 @@ class VegaLiteSchemaTest {
 
   private static String encodeFragment(String ref) {
     StringBuilder b = new StringBuilder();
-    for (byte c : ref.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte c : ref.getBytes(StandardCharsets.UTF_8)) {
       boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
           || "#/-._~()!*,;=:@".indexOf(c) >= 0;
       b.append(safe ? String.valueOf((char) c) : String.format("%%%02X", c & 0xff));
@@ -94,7 +100,7 @@ class VegaLiteSchemaTest {
       return List.of();
     } catch (ValidationException e) {
       return e.getAllMessages();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -134,9 +140,9 @@ class VegaLiteSchemaTest {
     // the check itself can fail: a mark Vega-Lite does not know
     MimeBundle b = Charts.render(new ChartSpec(ChartSpec.Kind.BAR, "page", "n", null), table(), null);
     @SuppressWarnings("unchecked")
-    java.util.Map<String, Object> spec = new java.util.LinkedHashMap<>(
-        (java.util.Map<String, Object>) b.data().get(Charts.VEGA_LITE));
-    spec.put("mark", java.util.Map.of("type", "pie-chart"));
+    Map<String, Object> spec = new LinkedHashMap<>(
+        (Map<String, Object>) b.data().get(Charts.VEGA_LITE));
+    spec.put("mark", Map.of("type", "pie-chart"));
     assertThat(errors(spec)).isNotEmpty();
   }
 }

@@ -12,11 +12,13 @@ import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.kafka.KafkaBroker;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -98,7 +100,7 @@ class KafkaMagicIT {
 
     assertThat(first.stringColumn("page").asList()).containsExactly("home", "cart", "home");
     assertThat(first.longColumn("offset").asList()).containsExactly(0L, 1L, 2L);
-    assertThat(first.stringColumn("timestamp").get(0)).isEqualTo(java.time.Instant.ofEpochMilli(START).toString());
+    assertThat(first.stringColumn("timestamp").get(0)).isEqualTo(Instant.ofEpochMilli(START).toString());
   }
 
   @Test
@@ -123,7 +125,7 @@ class KafkaMagicIT {
     awaitTrue(q, () -> visits("home") == 3 && visits("cart") == 1 && visits("pay") == 1);
     // the live view under the cell shows the same rows: in its first display if the query was that quick,
     // else once its next update goes out
-    awaitTrue(q, () -> java.util.stream.Stream.concat(ctx.displayed.stream(), ctx.latest.values().stream())
+    awaitTrue(q, () -> Stream.concat(ctx.displayed.stream(), ctx.latest.values().stream())
         .filter(MimeBundle.class::isInstance).map(b -> ((MimeBundle) b).plainText())
         .anyMatch(b -> b.contains("home") && b.contains("cart") && b.contains("pay")));
   }

@@ -6,6 +6,7 @@ import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.chart.ChartSpec;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.QueryState;
+import dev.eddy.streaming.api.StreamingQueryException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -164,7 +165,7 @@ class LiveViewsTest {
     views(250, 100);
     StubQuery q = new StubQuery("q");
     open(q, new Table[] {words("a")}, null);
-    q.failure = new dev.eddy.streaming.api.StreamingQueryException("division by <zero>", null, 3);
+    q.failure = new StreamingQueryException("division by <zero>", null, 3);
     q.state = QueryState.FAILED;
     views.tick();
     String html = latest.get("d1").data().get("text/html").toString();

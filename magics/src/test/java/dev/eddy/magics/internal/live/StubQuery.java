@@ -1,5 +1,6 @@
 package dev.eddy.magics.internal.live;
 
+import dev.eddy.streaming.api.ErrorRowsReport;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -9,6 +10,7 @@ import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.api.progress.QueryStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,8 +37,8 @@ final class StubQuery implements StreamingQuery {
 
   /** A batch ended: a new last progress (no listener is told; tests drive the views by hand). */
   void batchEnded(long batchId) {
-    progress = new QueryProgress(id.toString(), id.toString(), name, "", batchId, 1, 0, 0, java.util.Map.of(),
-        java.util.Map.of(), List.of(), List.of(), null);
+    progress = new QueryProgress(id.toString(), id.toString(), name, "", batchId, 1, 0, 0, Map.of(),
+        Map.of(), List.of(), List.of(), null);
   }
   @Override public List<QueryProgress> recentProgress() { return List.of(); }
   @Override public void awaitTermination() {}
@@ -47,8 +49,8 @@ final class StubQuery implements StreamingQuery {
   @Override public String explain() { return "stub"; }
   @Override public Optional<Instant> watermark() { return Optional.empty(); }
   @Override public LateRowsReport lateRows() { return new LateRowsReport(0, List.of()); }
-  @Override public dev.eddy.streaming.api.ErrorRowsReport errorRows() {
-    return new dev.eddy.streaming.api.ErrorRowsReport(0, List.of());
+  @Override public ErrorRowsReport errorRows() {
+    return new ErrorRowsReport(0, List.of());
   }
   @Override public Batch stateRows(int statefulOperatorIndex) { throw new IllegalArgumentException("no state"); }
 }

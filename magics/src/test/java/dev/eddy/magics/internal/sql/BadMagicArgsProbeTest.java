@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicContext;
+import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.api.render.Renderers;
 import dev.eddy.magics.internal.live.LiveViews;
 import dev.eddy.magics.internal.topic.TopicMagic;
 import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.topic.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,19 +77,19 @@ class BadMagicArgsProbeTest {
 
   private static String pagesCsv() {
     try {
-      java.nio.file.Path p = java.nio.file.Files.createTempFile("probe-pages", ".csv");
-      java.nio.file.Files.writeString(p, "page,n\nhome,2\ncart,1\n");
+      Path p = Files.createTempFile("probe-pages", ".csv");
+      Files.writeString(p, "page,n\nhome,2\ncart,1\n");
       p.toFile().deleteOnExit();
       return p.toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   @AfterAll
   static void tearDown() {
     runtime.shutdown();
-    dev.eddy.streaming.api.topic.Topics.shared().delete("probe_clicks");
+    Topics.shared().delete("probe_clicks");
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -123,7 +129,7 @@ class BadMagicArgsProbeTest {
         TOPIC.run(args, null);
       }
     } catch (RuntimeException e) {
-      message = e instanceof dev.eddy.magics.api.MagicException ? e.getMessage() : "escaped " + e;
+      message = e instanceof MagicException ? e.getMessage() : "escaped " + e;
     }
     assertThat(message).as("an error for %s %s", magic, args).isNotNull().doesNotStartWith("escaped");
     String first = message.lines().findFirst().orElse("");

@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.SchemaPlus;
@@ -88,7 +90,7 @@ public final class BatchRunner {
     String m = t.getMessage();
     if (t instanceof NumberFormatException || m != null && m.startsWith("Invalid DATE value")) {
       // a text that does not cast to the number or time the query compares or computes it with (Spark's error)
-      java.util.regex.Matcher v = java.util.regex.Pattern.compile("[\"']([^\"']{0,60})").matcher(m == null ? "" : m);
+      Matcher v = Pattern.compile("[\"']([^\"']{0,60})").matcher(m == null ? "" : m);
       String value = v.find() ? " '" + v.group(1) + "'" : "";
       return "[CAST_INVALID_INPUT] The value" + value + " of the type \"STRING\" cannot be cast to "
           + (t instanceof NumberFormatException ? "a number" : "\"TIMESTAMP\"") + " because it is malformed. Use"

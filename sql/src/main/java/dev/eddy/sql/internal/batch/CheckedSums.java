@@ -13,6 +13,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
 import org.apache.calcite.util.Optionality;
@@ -27,7 +28,7 @@ final class CheckedSums extends RelShuttleImpl {
 
   private static final SqlUserDefinedAggFunction SUM = new SqlUserDefinedAggFunction(
       new SqlIdentifier("SUM", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_FORCE_NULLABLE,
-      InferTypes.FIRST_KNOWN, OperandTypes.operandMetadata(List.of(org.apache.calcite.sql.type.SqlTypeFamily.NUMERIC),
+      InferTypes.FIRST_KNOWN, OperandTypes.operandMetadata(List.of(SqlTypeFamily.NUMERIC),
           f -> List.of(f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true)), i -> "x", i -> false),
       AggregateFunctionImpl.create(LongSum.class), false, false, Optionality.FORBIDDEN);
 

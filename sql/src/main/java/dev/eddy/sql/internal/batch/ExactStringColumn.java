@@ -18,6 +18,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.AbstractColumnParser;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.strings.AbstractStringColumn;
+import tech.tablesaw.columns.strings.StringColumnType;
 import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
@@ -31,7 +32,7 @@ public final class ExactStringColumn extends AbstractStringColumn<ExactStringCol
   private final List<String> values;
 
   private ExactStringColumn(String name, List<String> values) {
-    super(ColumnType.STRING, name, tech.tablesaw.columns.strings.StringColumnType.DEFAULT_PARSER);
+    super(ColumnType.STRING, name, StringColumnType.DEFAULT_PARSER);
     this.values = values;
   }
 

@@ -1,6 +1,10 @@
 package dev.eddy.sql.internal.catalog;
 
 import dev.eddy.sql.api.Relation;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -8,8 +12,12 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
 import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A catalog entry as a Calcite table. Tables scan a fresh snapshot of their rows; streams are unbounded
@@ -27,7 +35,7 @@ public class RelationTable extends AbstractTable {
    * ({@link ColumnSnapshot}) lets Calcite push the query's projection into the scan, so only the columns the query
    * uses are read (a Parquet table decodes nothing else).
    */
-  public static org.apache.calcite.schema.Table of(Relation relation) {
+  public static Table of(Relation relation) {
     if (relation.snapshot() instanceof ColumnSnapshot) {
       return new PrunedTable(relation);
     }
@@ -75,21 +83,21 @@ public class RelationTable extends AbstractTable {
    */
   /** A table whose scans read only the projected columns. */
   private static final class PrunedTable extends RelationTable
-      implements org.apache.calcite.schema.ProjectableFilterableTable {
+      implements ProjectableFilterableTable {
     PrunedTable(Relation relation) {
       super(relation);
     }
 
-    @Override public Enumerable<Object[]> scan(DataContext root, java.util.List<org.apache.calcite.rex.RexNode> filters,
-        int @org.checkerframework.checker.nullness.qual.Nullable [] projects) {
+    @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters,
+        int @Nullable [] projects) {
       Relation relation = relation();
-      dev.eddy.streaming.api.data.Schema schema = relation.schema();
+      Schema schema = relation.schema();
       if (projects != null) {
-        java.util.List<dev.eddy.streaming.api.data.Field> fields = new java.util.ArrayList<>();
+        List<Field> fields = new ArrayList<>();
         for (int p : projects) {
           fields.add(schema.field(p));
         }
-        schema = dev.eddy.streaming.api.data.Schema.of(fields);
+        schema = Schema.of(fields);
       }
       ColumnSnapshot snapshot = (ColumnSnapshot) relation.snapshot();
       tech.tablesaw.api.Table t = projects == null ? snapshot.get() : snapshot.get(schema.names());

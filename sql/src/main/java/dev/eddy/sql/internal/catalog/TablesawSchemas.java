@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.catalog;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ public final class TablesawSchemas {
         if (value instanceof LocalDateTime t) {
           return t.toInstant(ZoneOffset.UTC).toEpochMilli();
         }
-        if (value instanceof java.time.Instant i) {
+        if (value instanceof Instant i) {
           return i.toEpochMilli();
         }
         if (value instanceof LocalDate d) {

@@ -3,9 +3,14 @@ package dev.eddy.sql.internal.ddl;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.validate.ErrorMessages;
 import dev.eddy.sql.api.NameSuggester;
+import dev.eddy.streaming.api.spi.Providers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
@@ -22,7 +27,7 @@ final class ConnectorOptions {
   static Map<String, String> checkStream(Map<String, String> options, SqlParserPos pos) {
     String connector = required(options, "connector", pos, "CREATE STREAM");
     if (!STREAM_CONNECTORS.contains(connector)) {
-      if (dev.eddy.streaming.api.spi.Providers.sourceFormats().contains(connector)) {
+      if (Providers.sourceFormats().contains(connector)) {
         return options; // a format of its own (e.g. 'parquet'): the engine's source checks its options
       }
       throw unknown("connector", connector, STREAM_CONNECTORS, pos);
@@ -74,10 +79,10 @@ final class ConnectorOptions {
       return options;
     }
     if (!connector.equals("file")) {
-      java.util.List<String> known = new java.util.ArrayList<>(java.util.List.of("file"));
-      known.addAll(dev.eddy.streaming.api.spi.Providers.tableFormats());
+      List<String> known = new ArrayList<>(List.of("file"));
+      known.addAll(Providers.tableFormats());
       throw ErrorMessages.at(pos, "CREATE TABLE reads static data with 'connector' = " + known.stream()
-          .map(k -> "'" + k + "'").collect(java.util.stream.Collectors.joining(" or ")) + ", not '" + connector
+          .map(k -> "'" + k + "'").collect(Collectors.joining(" or ")) + ", not '" + connector
           + "'; use CREATE STREAM for a stream");
     }
     existing(required(options, "path", pos, "connector 'file'"), pos);
@@ -126,7 +131,7 @@ final class ConnectorOptions {
   private static void existing(String path, SqlParserPos pos) {
     boolean exists;
     try {
-      exists = java.nio.file.Files.exists(java.nio.file.Path.of(path));
+      exists = Files.exists(Path.of(path));
     } catch (RuntimeException e) {
       exists = false; // not a valid path on this system
     }

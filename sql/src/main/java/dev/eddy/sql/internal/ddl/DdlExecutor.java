@@ -30,6 +30,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserUtil;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /** Executes CREATE and DROP of streams and tables; every check reports the position of the fault. */
 public final class DdlExecutor {
@@ -176,7 +177,7 @@ public final class DdlExecutor {
       if (options.containsKey(k)) {
         throw ErrorMessages.at(key.getParserPosition(), "Option '" + k + "' is given twice");
       }
-      String v = value.getTypeName().getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER
+      String v = value.getTypeName().getFamily() == SqlTypeFamily.CHARACTER
           ? value.getValueAs(String.class) : String.valueOf(value.getValue());
       options.put(k, k.equals("connector") || k.equals("format") ? v.toLowerCase(Locale.ROOT) : v);
     }

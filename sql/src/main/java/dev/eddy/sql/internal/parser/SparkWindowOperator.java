@@ -5,6 +5,7 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Spark's {@code window(ts, size [, slide])} and {@code session_window(ts, gap)} as written in GROUP BY.
@@ -16,7 +17,7 @@ public final class SparkWindowOperator extends SqlFunction {
   public static final SparkWindowOperator SESSION_WINDOW = new SparkWindowOperator("SESSION_WINDOW");
 
   private SparkWindowOperator(String name) {
-    super(name, SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(org.apache.calcite.sql.type.SqlTypeName.ANY),
+    super(name, SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(SqlTypeName.ANY),
         null, OperandTypes.VARIADIC, SqlFunctionCategory.SYSTEM);
   }
 }

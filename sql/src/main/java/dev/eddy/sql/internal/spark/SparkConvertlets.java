@@ -1,5 +1,7 @@
 package dev.eddy.sql.internal.spark;
 
+import java.math.BigDecimal;
+import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
@@ -9,6 +11,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -26,19 +29,19 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
   }
 
   /** Spark's {@code /}: DECIMAL division at the validated scale, or DOUBLE division. */
-  private static RexNode divide(org.apache.calcite.sql2rel.SqlRexContext cx, SqlCall c) {
+  private static RexNode divide(SqlRexContext cx, SqlCall c) {
     RexBuilder rb = cx.getRexBuilder();
     RelDataType type = cx.getValidator().getValidatedNodeType(c);
     var f = rb.getTypeFactory();
     RexNode a = cx.convertExpression(c.operand(0));
     RexNode b = cx.convertExpression(c.operand(1));
     if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
-      RexNode scale = rb.makeExactLiteral(java.math.BigDecimal.valueOf(type.getScale()),
+      RexNode scale = rb.makeExactLiteral(BigDecimal.valueOf(type.getScale()),
           f.createSqlType(SqlTypeName.INTEGER));
       RelDataType dec = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, 38, 18), true);
       RexNode x = SqlTypeUtil.isDecimal(a.getType()) ? a : rb.makeCast(dec, a, true, false);
       RexNode y = SqlTypeUtil.isDecimal(b.getType()) ? b : rb.makeCast(dec, b, true, false);
-      return rb.makeCall(type, SparkOperators.DECIMAL_DIVIDE, java.util.List.of(x, y, scale));
+      return rb.makeCall(type, SparkOperators.DECIMAL_DIVIDE, List.of(x, y, scale));
     }
     RelDataType dbl = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true);
     RexNode call = rb.makeCall(SparkOperators.DIVIDE, rb.makeCast(dbl, a, true, false), rb.makeCast(dbl, b, true, false));
@@ -46,7 +49,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
   }
 
   /** try_add/try_subtract/try_multiply: NULL on INT/BIGINT overflow, otherwise the plain operator. */
-  private static RexNode tryArithmetic(org.apache.calcite.sql2rel.SqlRexContext cx, SqlCall c) {
+  private static RexNode tryArithmetic(SqlRexContext cx, SqlCall c) {
     RexBuilder rb = cx.getRexBuilder();
     RelDataType type = cx.getValidator().getValidatedNodeType(c);
     SqlTypeName t = type.getSqlTypeName();

@@ -1,5 +1,8 @@
 package dev.eddy.sql.internal.spark;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,9 +10,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The runtime of Spark's functions as Calcite calls them from generated code (public static, boxed so SQL NULL
@@ -59,7 +64,7 @@ public final class SparkFunctions {
     return a == null || b == null ? null : checked(() -> Math.multiplyExact(a, b));
   }
 
-  private static <T> T checked(java.util.function.Supplier<T> f) {
+  private static <T> T checked(Supplier<T> f) {
     try {
       return f.get();
     } catch (ArithmeticException e) {
@@ -94,7 +99,7 @@ public final class SparkFunctions {
     return a == null || b == null ? null : orNull(() -> Math.multiplyExact(a, b));
   }
 
-  private static <T> T orNull(java.util.function.Supplier<T> f) {
+  private static <T> T orNull(Supplier<T> f) {
     try {
       return f.get();
     } catch (ArithmeticException e) {
@@ -103,7 +108,7 @@ public final class SparkFunctions {
   }
 
   /** DECIMAL {@code a / b} as Spark computes it: rounded HALF_UP to the result's scale, an error for zero. */
-  public static java.math.BigDecimal decimalDivide(java.math.BigDecimal a, java.math.BigDecimal b, Integer scale) {
+  public static BigDecimal decimalDivide(BigDecimal a, BigDecimal b, Integer scale) {
     if (a == null || b == null) {
       return null;
     }
@@ -111,7 +116,7 @@ public final class SparkFunctions {
       throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
           + " and return NULL instead.");
     }
-    return a.divide(b, scale, java.math.RoundingMode.HALF_UP);
+    return a.divide(b, scale, RoundingMode.HALF_UP);
   }
 
   /** {@code try_divide(a, b)}: as {@code /}, but NULL for a zero divisor. */
@@ -232,7 +237,7 @@ public final class SparkFunctions {
   }
 
   /** Spark's text of a decimal: Java's BigDecimal text, with its leading zero. */
-  public static String decimalString(java.math.BigDecimal d) {
+  public static String decimalString(BigDecimal d) {
     return d == null ? null : d.toString();
   }
 
@@ -265,10 +270,10 @@ public final class SparkFunctions {
     try {
       var parsed = formatter(pattern).parse(s);
       LocalDate date = LocalDate.from(parsed);
-      LocalDateTime t = parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)
+      LocalDateTime t = parsed.isSupported(ChronoField.HOUR_OF_DAY)
           ? LocalDateTime.from(parsed) : date.atStartOfDay();
       return t.toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw cannotParse(s);
     }
   }

@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.spark;
 
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,8 +10,10 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlBinaryOperator;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -27,6 +30,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * Spark's operators and functions as Calcite user-defined functions run by {@link SparkFunctions}. Their
@@ -95,9 +100,9 @@ public final class SparkOperators {
           OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER),
           OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER))) {
     // SqlOperator.deriveType would look "/" up again and put Calcite's DIVIDE back
-    @Override public RelDataType deriveType(org.apache.calcite.sql.validate.SqlValidator validator,
-        org.apache.calcite.sql.validate.SqlValidatorScope scope, org.apache.calcite.sql.SqlCall call) {
-      for (org.apache.calcite.sql.SqlNode operand : call.getOperandList()) {
+    @Override public RelDataType deriveType(SqlValidator validator,
+        SqlValidatorScope scope, SqlCall call) {
+      for (SqlNode operand : call.getOperandList()) {
         validator.deriveType(scope, operand);
       }
       return validateOperands(validator, scope, call);
@@ -159,7 +164,7 @@ public final class SparkOperators {
     LONG(Long.class, SqlTypeName.BIGINT, SqlTypeFamily.NUMERIC),
     DBL(Double.class, SqlTypeName.DOUBLE, SqlTypeFamily.NUMERIC),
     TS(Long.class, SqlTypeName.TIMESTAMP, SqlTypeFamily.TIMESTAMP),
-    DEC(java.math.BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC);
+    DEC(BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC);
 
     final Class<?> java;
     final SqlTypeName sql;
@@ -211,7 +216,7 @@ public final class SparkOperators {
       case INTEGER:
       case BIGINT:
         if (b.isOperandLiteral(i, false)) {
-          java.math.BigDecimal v = b.getOperandLiteralValue(i, java.math.BigDecimal.class);
+          BigDecimal v = b.getOperandLiteralValue(i, BigDecimal.class);
           if (v != null) {
             return new int[] {Math.max(1, v.precision()), 0};
           }

@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.LogicalPlan;
@@ -17,6 +18,7 @@ import java.util.List;
 import dev.eddy.streaming.api.plan.Watermark;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
 
 /**
@@ -39,7 +41,7 @@ public final class EngineSources implements Function<Relation, LogicalPlan> {
       // a provider's table (jdbc, parquet) is read again before every batch of a stream-static join, as Spark
       // re-evaluates a static side per micro-batch; a provider answering from its cache (jdbc's cache.ttl) gives
       // the same batch, and the join keeps its index
-      java.util.function.Supplier<dev.eddy.streaming.api.data.Batch> rows = () -> provided.table().read(List.of());
+      Supplier<Batch> rows = () -> provided.table().read(List.of());
       return new StaticScan(r.name(), rows.get(), rows);
     }
     if (!r.isStream()) {

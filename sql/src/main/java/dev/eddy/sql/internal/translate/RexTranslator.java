@@ -8,15 +8,19 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.Sarg;
 
 /**
  * Calcite row expressions to engine expressions over the input's column expressions. Times: Calcite
@@ -161,8 +165,8 @@ final class RexTranslator {
     return new Expr.Cast(arg, CalciteTypes.schemaOf(rowOf(call)).field(0).type());
   }
 
-  private static org.apache.calcite.rel.type.RelDataType rowOf(RexCall call) {
-    return new org.apache.calcite.jdbc.JavaTypeFactoryImpl().builder().add("c", call.getType()).build();
+  private static RelDataType rowOf(RexCall call) {
+    return new JavaTypeFactoryImpl().builder().add("c", call.getType()).build();
   }
 
   private static Expr binary(BinaryOp op, List<Expr> args) {
@@ -184,9 +188,9 @@ final class RexTranslator {
   private Expr inList(RexCall search) {
     try {
       RexLiteral lit = (RexLiteral) search.getOperands().get(1);
-      org.apache.calcite.util.Sarg<?> sarg = lit.getValueAs(org.apache.calcite.util.Sarg.class);
+      Sarg<?> sarg = lit.getValueAs(Sarg.class);
       if (sarg == null || !sarg.isPoints() || sarg.pointCount < 8
-          || sarg.nullAs != org.apache.calcite.rex.RexUnknownAs.UNKNOWN) {
+          || sarg.nullAs != RexUnknownAs.UNKNOWN) {
         return null;
       }
       List<Expr> args = new ArrayList<>();
@@ -207,7 +211,7 @@ final class RexTranslator {
   static Expr literal(RexLiteral lit) {
     SqlTypeName t = lit.getType().getSqlTypeName();
     if (lit.isNull()) {
-      return new Expr.Lit(null, CalciteTypes.schemaOf(new org.apache.calcite.jdbc.JavaTypeFactoryImpl().builder()
+      return new Expr.Lit(null, CalciteTypes.schemaOf(new JavaTypeFactoryImpl().builder()
           .add("c", lit.getType()).build()).field(0).type());
     }
     if (t.getFamily() == SqlTypeFamily.CHARACTER) {

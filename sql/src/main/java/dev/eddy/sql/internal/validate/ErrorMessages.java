@@ -8,12 +8,17 @@ import dev.eddy.sql.internal.parser.Token;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Turns Calcite's exceptions into one short line with the position. Calcite's syntax errors list every
@@ -73,14 +78,14 @@ public final class ErrorMessages {
    * A batch SUM that overflowed (Spark's [ARITHMETIC_OVERFLOW]) names the SUM and its position; other errors are
    * returned as they are.
    */
-  public static SqlException namingSum(SqlException e, org.apache.calcite.sql.SqlNode validated) {
+  public static SqlException namingSum(SqlException e, SqlNode validated) {
     if (e.getMessage() == null || !e.getMessage().contains("overflow in sum")) {
       return e;
     }
-    List<org.apache.calcite.sql.SqlCall> sums = new ArrayList<>();
-    validated.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
-      @Override public Void visit(org.apache.calcite.sql.SqlCall call) {
-        if (call.getKind() == org.apache.calcite.sql.SqlKind.SUM) {
+    List<SqlCall> sums = new ArrayList<>();
+    validated.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlCall call) {
+        if (call.getKind() == SqlKind.SUM) {
           sums.add(call);
         }
         return super.visit(call);
@@ -89,7 +94,7 @@ public final class ErrorMessages {
     if (sums.isEmpty()) {
       return e;
     }
-    org.apache.calcite.sql.SqlCall sum = sums.get(0);
+    SqlCall sum = sums.get(0);
     String text = sum.toString().replace('\n', ' ');
     text = text.length() > 80 ? text.substring(0, 80) + "..." : text;
     String detail = e.getMessage().replaceFirst("^Query failed: ", "").replace("overflow in sum", "overflow");
@@ -117,7 +122,7 @@ public final class ErrorMessages {
     if (text != null && pos != null && firstLine(e.getMessage()).startsWith("Non-query expression")) {
       String word = wordAt(text, pos.getLineNum(), pos.getColumnNum());
       if (!word.isEmpty()) {
-        String hint = NameSuggester.closest(word.toUpperCase(java.util.Locale.ROOT), STATEMENT_KEYWORDS)
+        String hint = NameSuggester.closest(word.toUpperCase(Locale.ROOT), STATEMENT_KEYWORDS)
             .map(k -> " (probably a misspelt " + k + ")").orElse(" (a statement starts with SELECT, CREATE, ...)");
         return at("Syntax error", pos.getLineNum(), pos.getColumnNum(), "unexpected '" + word + "'" + hint);
       }

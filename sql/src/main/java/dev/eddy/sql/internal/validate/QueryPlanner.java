@@ -28,6 +28,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
@@ -165,7 +166,7 @@ public final class QueryPlanner {
         return null;
       }
 
-      @Override public Void visit(org.apache.calcite.sql.SqlCall call) {
+      @Override public Void visit(SqlCall call) {
         if (call.getOperator() instanceof SparkWindowOperator || call.getKind() == SqlKind.DESCRIPTOR) {
           return null;
         }

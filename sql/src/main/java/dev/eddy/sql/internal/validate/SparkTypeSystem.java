@@ -1,5 +1,7 @@
 package dev.eddy.sql.internal.validate;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -16,8 +18,8 @@ public final class SparkTypeSystem extends RelDataTypeSystemImpl {
   }
 
   /** Spark's AVG of an integral or floating column is a DOUBLE (1.5, not Calcite's integral 1). */
-  @Override public org.apache.calcite.rel.type.RelDataType deriveAvgAggType(
-      org.apache.calcite.rel.type.RelDataTypeFactory typeFactory, org.apache.calcite.rel.type.RelDataType argumentType) {
+  @Override public RelDataType deriveAvgAggType(
+      RelDataTypeFactory typeFactory, RelDataType argumentType) {
     if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
       return super.deriveAvgAggType(typeFactory, argumentType);
     }
@@ -26,8 +28,8 @@ public final class SparkTypeSystem extends RelDataTypeSystemImpl {
   }
 
   /** Spark's SUM: BIGINT for integral input, DECIMAL(p + 10, s) for DECIMAL(p, s), DOUBLE for floating. */
-  @Override public org.apache.calcite.rel.type.RelDataType deriveSumType(
-      org.apache.calcite.rel.type.RelDataTypeFactory typeFactory, org.apache.calcite.rel.type.RelDataType argumentType) {
+  @Override public RelDataType deriveSumType(
+      RelDataTypeFactory typeFactory, RelDataType argumentType) {
     SqlTypeName t = argumentType.getSqlTypeName();
     if (t == SqlTypeName.TINYINT || t == SqlTypeName.SMALLINT || t == SqlTypeName.INTEGER) {
       return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.BIGINT),

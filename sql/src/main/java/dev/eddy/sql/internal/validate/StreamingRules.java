@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.validate;
 import dev.eddy.sql.internal.catalog.RelationTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -164,7 +165,7 @@ public final class StreamingRules {
   }
 
   private static boolean isWindowBound(RelDataTypeField f) {
-    String n = f.getName().toLowerCase(java.util.Locale.ROOT);
+    String n = f.getName().toLowerCase(Locale.ROOT);
     return n.startsWith("window_start") || n.startsWith("window_end");
   }
 

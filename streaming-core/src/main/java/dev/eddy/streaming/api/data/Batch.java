@@ -1,6 +1,7 @@
 package dev.eddy.streaming.api.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -168,7 +169,7 @@ public final class Batch implements Iterable<Row> {
 
         @Override
         public String toString() {
-            return java.util.Arrays.toString(values());
+            return Arrays.toString(values());
         }
     }
 }

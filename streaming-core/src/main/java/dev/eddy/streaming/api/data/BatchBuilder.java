@@ -1,5 +1,6 @@
 package dev.eddy.streaming.api.data;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -238,7 +239,7 @@ public final class BatchBuilder {
             try {
                 switch (field.type()) {
                     case LONG -> longs[row] = ((Number) v).longValue();
-                    case TIMESTAMP -> longs[row] = v instanceof java.time.Instant i
+                    case TIMESTAMP -> longs[row] = v instanceof Instant i
                             ? Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000)
                             : ((Number) v).longValue();
                     case INT -> ints[row] = Math.toIntExact(((Number) v).longValue());

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.api.data;
 
+import java.util.Arrays;
+
+
 /**
  * One immutable column of a {@link Batch}. Numeric and timestamp columns keep their values in a
  * primitive array; nulls are marked in a bitmap ({@code null} when the column has no nulls).
@@ -62,7 +65,7 @@ public abstract sealed class Column permits BooleanColumn, IntColumn, LongColumn
     /** A column of {@code n} nulls of the given field's type. */
     public static Column nulls(Field field, int n) {
         long[] bits = new long[(n + 63) >>> 6];
-        java.util.Arrays.fill(bits, -1L);
+        Arrays.fill(bits, -1L);
         return switch (field.type()) {
             case BOOLEAN -> new BooleanColumn(new boolean[n], n, bits);
             case INT -> new IntColumn(new int[n], n, bits);

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.api.data;
 
+import java.util.Locale;
+
+
 /**
  * Column types. TIMESTAMP values are epoch MICROseconds in a long (Spark's internal unit), UTC; a source
  * with millisecond times multiplies by 1000. STRUCT columns hold named child columns (the {@code window}
@@ -20,6 +23,6 @@ public enum DataType {
 
     /** The type's lower-case SQL-ish name, e.g. "timestamp". */
     public String sqlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

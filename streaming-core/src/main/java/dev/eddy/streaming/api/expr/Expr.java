@@ -1,6 +1,9 @@
 package dev.eddy.streaming.api.expr;
 
 import dev.eddy.streaming.api.Intervals;
+import dev.eddy.streaming.api.data.DataType;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * An immutable expression tree node. The fluent API ({@link Functions}, {@code Dataset}) and the SQL front
@@ -96,7 +99,7 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
         throw new IllegalArgumentException("getField(\"" + name + "\") needs a struct column, not " + this);
     }
 
-    default Expr cast(dev.eddy.streaming.api.data.DataType to) {
+    default Expr cast(DataType to) {
         return new Cast(this, to);
     }
 
@@ -109,7 +112,7 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
     }
 
     /** A literal: Long, Integer, Double, Boolean, String or null, with its type. */
-    record Lit(Object value, dev.eddy.streaming.api.data.DataType type) implements Expr {
+    record Lit(Object value, DataType type) implements Expr {
         @Override
         public String toString() {
             return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
@@ -147,11 +150,11 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
     record Unary(UnaryOp op, Expr child) implements Expr {
         @Override
         public String toString() {
-            return op.name().toLowerCase(java.util.Locale.ROOT) + "(" + child + ")";
+            return op.name().toLowerCase(Locale.ROOT) + "(" + child + ")";
         }
     }
 
-    record Cast(Expr child, dev.eddy.streaming.api.data.DataType to) implements Expr {
+    record Cast(Expr child, DataType to) implements Expr {
         @Override
         public String toString() {
             return "cast(" + child + " as " + to.sqlName() + ")";
@@ -163,9 +166,9 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
      * case_when (see {@code Functions.caseWhen}), and split (only as
      * the argument of explode, see {@code Generate}).
      */
-    record Call(String function, java.util.List<Expr> args) implements Expr {
+    record Call(String function, List<Expr> args) implements Expr {
         public Call {
-            args = java.util.List.copyOf(args);
+            args = List.copyOf(args);
         }
 
         @Override
@@ -216,7 +219,7 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
         @Override
         public String toString() {
             String a = arg == null ? (fn == AggFn.COUNT ? "1" : "") : arg.toString();
-            return fn.name().toLowerCase(java.util.Locale.ROOT) + "(" + a + ")";
+            return fn.name().toLowerCase(Locale.ROOT) + "(" + a + ")";
         }
     }
 

@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.api.data.DataType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public final class Functions {
         if (value instanceof String) {
             return new Expr.Lit(value, DataType.STRING);
         }
-        if (value instanceof java.time.Instant i) {
+        if (value instanceof Instant i) {
             return new Expr.Lit(Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000),
                     DataType.TIMESTAMP);
         }

@@ -4,12 +4,13 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.function.GroupStateFunction;
 import dev.eddy.streaming.api.function.GroupStateTimeout;
 
+import dev.eddy.streaming.api.function.StateCodec;
 import java.util.List;
 
 /** Arbitrary keyed state: a user function per key with its state and timeouts; outputs rows of {@code schema}. */
 public record FlatMapGroupsWithState(LogicalPlan child, List<String> keyColumns, GroupStateFunction<?> function,
                                      Schema schema, GroupStateTimeout timeout,
-                                     dev.eddy.streaming.api.function.StateCodec<?> codec) implements LogicalPlan {
+                                     StateCodec<?> codec) implements LogicalPlan {
 
     /** Without a codec: the state cannot be checkpointed. */
     public FlatMapGroupsWithState(LogicalPlan child, List<String> keyColumns, GroupStateFunction<?> function,

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * explode(split(input, regex)): one output row per part; output = the child's columns + {@code outputName}
@@ -18,7 +19,7 @@ public record Generate(LogicalPlan child, Expr input, String regex, String outpu
         if (t != DataType.STRING) {
             throw new IllegalArgumentException("split() needs a string, but " + input + " is " + t.sqlName());
         }
-        java.util.regex.Pattern.compile(regex);
+        Pattern.compile(regex);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.api.plan;
 
+import dev.eddy.streaming.api.RowErrorPolicy;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.function.RowFlatMapper;
 
@@ -7,11 +8,11 @@ import java.util.List;
 
 /** A user lambda from one row to zero or more rows of {@code schema} (map, flatMap and row filters). */
 public record MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, String description,
-                      dev.eddy.streaming.api.RowErrorPolicy onError) implements LogicalPlan {
+                      RowErrorPolicy onError) implements LogicalPlan {
 
     /** A mapping that fails the query when the lambda throws. */
     public MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, String description) {
-        this(child, function, schema, description, dev.eddy.streaming.api.RowErrorPolicy.FAIL);
+        this(child, function, schema, description, RowErrorPolicy.FAIL);
     }
 
     @Override
@@ -21,7 +22,7 @@ public record MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, 
 
     @Override
     public String describe() {
-        return "MapRows " + description + " -> " + schema + (onError == dev.eddy.streaming.api.RowErrorPolicy.CONTINUE
+        return "MapRows " + description + " -> " + schema + (onError == RowErrorPolicy.CONTINUE
                 ? " (skips rows it fails on)" : "");
     }
 }

@@ -2,13 +2,14 @@ package dev.eddy.streaming.api.plan;
 
 import dev.eddy.streaming.api.data.Schema;
 
+import dev.eddy.streaming.api.spi.Options;
 import java.util.List;
 import java.util.Map;
 
 /** A streaming source of a registered format with its options (keys lower-cased) and resolved schema. */
 public record Scan(String format, Map<String, String> options, Schema schema) implements LogicalPlan {
     public Scan {
-        options = dev.eddy.streaming.api.spi.Options.normalize(options);
+        options = Options.normalize(options);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.api.spi;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ public record PartitionOffsets(SortedMap<Integer, Long> positions) implements Of
     private static final Pattern ENTRY = Pattern.compile("\"(-?\\d+)\"\\s*:\\s*(-?\\d+)");
 
     public PartitionOffsets {
-        positions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(positions));
+        positions = Collections.unmodifiableSortedMap(new TreeMap<>(positions));
     }
 
     public static PartitionOffsets of(Map<Integer, Long> positions) {

@@ -3,6 +3,7 @@ package dev.eddy.streaming.api.spi;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,7 +47,7 @@ public final class Providers {
         return p;
     }
 
-    public static java.util.Set<String> tableFormats() {
+    public static Set<String> tableFormats() {
         load();
         return new TreeMap<>(TABLES).keySet();
     }
@@ -72,12 +73,12 @@ public final class Providers {
         return p;
     }
 
-    public static java.util.Set<String> sourceFormats() {
+    public static Set<String> sourceFormats() {
         load();
         return new TreeMap<>(SOURCES).keySet();
     }
 
-    public static java.util.Set<String> sinkFormats() {
+    public static Set<String> sinkFormats() {
         load();
         return new TreeMap<>(SINKS).keySet();
     }

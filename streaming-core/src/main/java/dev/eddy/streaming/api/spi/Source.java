@@ -2,6 +2,7 @@ package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
+import java.util.Map;
 
 /**
  * A streaming source, created per query run by a {@link SourceProvider}.
@@ -86,7 +87,7 @@ public interface Source {
      * Source-specific figures for the query progress ({@code sources[i].metrics}, as in Spark), e.g. a Kafka
      * source's lag behind the latest offsets. Called after each batch; empty by default.
      */
-    default java.util.Map<String, String> metrics() {
-        return java.util.Map.of();
+    default Map<String, String> metrics() {
+        return Map.of();
     }
 }

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.api.spi;
 
+import dev.eddy.streaming.api.data.Schema;
+
+
 /**
  * Creates sources for one format name, like Spark's DataSourceRegister. Implementations are found with
  * {@link java.util.ServiceLoader} (list the class in
@@ -23,7 +26,7 @@ public interface SourceProvider {
      * {@code load()} runs (before any query starts). The default creates a source and asks it; override when
      * creating a source is expensive.
      */
-    default dev.eddy.streaming.api.data.Schema inferSchema(SourceContext context) {
+    default Schema inferSchema(SourceContext context) {
         Source s = createSource(context);
         try {
             return s.schema();

@@ -3,7 +3,9 @@ package dev.eddy.streaming.api.spi;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 
+import dev.eddy.streaming.internal.table.Tables;
 import java.util.List;
+import tech.tablesaw.api.Table;
 
 /**
  * A bounded table a {@link TableProvider} opened. {@link #read} returns the data as it is at the time of the call
@@ -21,8 +23,8 @@ public interface StaticTable {
     Batch read(List<String> columns);
 
     /** {@link #read} as a Tablesaw table (TIMESTAMP as Instant), the format SQL and notebooks use. */
-    default tech.tablesaw.api.Table readTable(String name, List<String> columns) {
-        return dev.eddy.streaming.internal.table.Tables.toTable(name, read(columns));
+    default Table readTable(String name, List<String> columns) {
+        return Tables.toTable(name, read(columns));
     }
 
     /** A short description without secrets, e.g. {@code ParquetTable[/data/clicks]}. */

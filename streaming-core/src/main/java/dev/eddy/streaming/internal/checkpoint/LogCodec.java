@@ -10,7 +10,10 @@ import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** JSON bodies of the metadata, offsets and commits files. */
@@ -35,7 +38,7 @@ final class LogCodec {
         }
         if (!e.conf().isEmpty()) {
             ObjectNode conf = o.putObject("conf");
-            new java.util.TreeMap<>(e.conf()).forEach(conf::put);
+            new TreeMap<>(e.conf()).forEach(conf::put);
         }
         return o.toString();
     }
@@ -46,7 +49,7 @@ final class LogCodec {
         for (JsonNode s : o.path("sources")) {
             sources.add(s.toString());
         }
-        java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
+        Map<String, String> conf = new LinkedHashMap<>();
         o.path("conf").fields().forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
         return new OffsetLogEntry(o.path("batchId").asLong(), sources, o.path("batchWatermarkMicros").asLong(),
                 o.path("batchTimestampMs").asLong(), conf);

@@ -16,7 +16,10 @@ import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -171,7 +174,7 @@ public final class MicroBatchExecutor {
             replay = null;
             return Optional.of(runBatch(logged, true, t0, t0));
         }
-        if (availableNow && availableNowTarget != null && java.util.Arrays.equals(starts, availableNowTarget)) {
+        if (availableNow && availableNowTarget != null && Arrays.equals(starts, availableNowTarget)) {
             return wantsNoDataBatch() ? Optional.of(runBatch(starts.clone(), false, t0, t0)) : Optional.empty();
         }
         Offset[] latest = new Offset[sources.length];
@@ -210,8 +213,8 @@ public final class MicroBatchExecutor {
         for (Offset o : latest) {
             jsons.add(o.json());
         }
-        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0, java.util.Map.of(
-                OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, watermarks.policy().name().toLowerCase(java.util.Locale.ROOT))));
+        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0, Map.of(
+                OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, watermarks.policy().name().toLowerCase(Locale.ROOT))));
         long tWal = clock.millis();
         Batch[] inputs = new Batch[sources.length];
         long numInput = 0;

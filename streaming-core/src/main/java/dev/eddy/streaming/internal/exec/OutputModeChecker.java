@@ -2,9 +2,13 @@ package dev.eddy.streaming.internal.exec;
 
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
 import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.internal.ops.AggregateOp;
+import dev.eddy.streaming.internal.ops.SessionWindowOp;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
+import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
 
 /** Spark's output-mode rules, checked when a query starts; the message names the rule. */
 final class OutputModeChecker {
@@ -13,7 +17,7 @@ final class OutputModeChecker {
 
     static void check(LogicalPlan logical, PhysicalPlan plan, OutputMode mode) {
         int aggregates = count(logical);
-        if (has(logical, dev.eddy.streaming.api.plan.Sort.class) && logical.isStreaming()
+        if (has(logical, Sort.class) && logical.isStreaming()
                 && (aggregates == 0 || mode != OutputMode.COMPLETE)) {
             if (onlyLimits(logical)) {
                 throw new UnsupportedOperationException("A limit on a streaming DataFrame/Dataset is supported only "
@@ -31,17 +35,17 @@ final class OutputModeChecker {
                     + "aggregations on streaming DataFrames/Datasets: complete mode rewrites the whole result each "
                     + "trigger, which needs an aggregation to keep it bounded");
         }
-        if (mode == OutputMode.COMPLETE && has(logical, dev.eddy.streaming.api.plan.FlatMapGroupsWithState.class)) {
+        if (mode == OutputMode.COMPLETE && has(logical, FlatMapGroupsWithState.class)) {
             throw new UnsupportedOperationException("Complete output mode not supported with flatMapGroupsWithState: "
                     + "use append or update");
         }
         for (StatefulOperator op : plan.statefulOps()) {
-            if (op instanceof dev.eddy.streaming.internal.ops.StreamStreamJoinOp && mode != OutputMode.APPEND) {
+            if (op instanceof StreamStreamJoinOp && mode != OutputMode.APPEND) {
                 throw new UnsupportedOperationException(mode + " output mode not supported for a join between two "
                         + "streaming DataFrames/Datasets: joined rows are final once emitted, use append");
             }
             boolean bounded = op instanceof AggregateOp agg ? agg.hasEventTimeEviction()
-                    : !(op instanceof dev.eddy.streaming.internal.ops.SessionWindowOp s) || s.hasEventTimeEviction();
+                    : !(op instanceof SessionWindowOp s) || s.hasEventTimeEviction();
             if (mode == OutputMode.APPEND && !bounded) {
                 throw new UnsupportedOperationException("Append output mode not supported when there are streaming "
                         + "aggregations on streaming DataFrames/DataSets without watermark: a group's row can only "
@@ -57,7 +61,7 @@ final class OutputModeChecker {
 
     /** Every Sort in the plan is a bare limit (no sort keys). */
     private static boolean onlyLimits(LogicalPlan p) {
-        if (p instanceof dev.eddy.streaming.api.plan.Sort s && !s.orders().isEmpty()) {
+        if (p instanceof Sort s && !s.orders().isEmpty()) {
             return false;
         }
         return p.children().stream().allMatch(OutputModeChecker::onlyLimits);

@@ -1,10 +1,13 @@
 package dev.eddy.streaming.internal.exec;
 
+import dev.eddy.streaming.api.ErrorRowsReport;
 import dev.eddy.streaming.api.plan.Scan;
+import dev.eddy.streaming.internal.ops.MapRowsOp;
 import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,20 +18,20 @@ public record PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> wa
                            List<StatefulOperator> statefulOps, List<String> keyColumns) {
 
     /** Rows skipped by lambdas with RowErrorPolicy.CONTINUE, over all of them. */
-    public dev.eddy.streaming.api.ErrorRowsReport errorRows() {
+    public ErrorRowsReport errorRows() {
         long total = 0;
-        List<dev.eddy.streaming.api.ErrorRowsReport.ErrorRow> sample = new java.util.ArrayList<>();
-        for (dev.eddy.streaming.internal.ops.MapRowsOp m : mappers(root, new java.util.ArrayList<>())) {
-            dev.eddy.streaming.api.ErrorRowsReport r = m.errorRows();
+        List<ErrorRowsReport.ErrorRow> sample = new ArrayList<>();
+        for (MapRowsOp m : mappers(root, new ArrayList<>())) {
+            ErrorRowsReport r = m.errorRows();
             total += r.total();
             sample.addAll(r.sample());
         }
-        return new dev.eddy.streaming.api.ErrorRowsReport(total, sample);
+        return new ErrorRowsReport(total, sample);
     }
 
-    private static List<dev.eddy.streaming.internal.ops.MapRowsOp> mappers(Operator op,
-                                                                           List<dev.eddy.streaming.internal.ops.MapRowsOp> out) {
-        if (op instanceof dev.eddy.streaming.internal.ops.MapRowsOp m) {
+    private static List<MapRowsOp> mappers(Operator op,
+                                                                           List<MapRowsOp> out) {
+        if (op instanceof MapRowsOp m) {
             out.add(m);
         }
         for (Operator c : op.children()) {

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.exec;
 
+import dev.eddy.streaming.api.Clock;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
@@ -8,6 +9,8 @@ import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
 import dev.eddy.streaming.api.function.GroupStateTimeout;
+import dev.eddy.streaming.api.plan.Sort;
+import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.internal.ops.FlatMapGroupsWithStateOp;
 import dev.eddy.streaming.api.plan.Generate;
 import dev.eddy.streaming.api.plan.Join;
@@ -26,10 +29,12 @@ import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.ProjectOp;
 import dev.eddy.streaming.internal.ops.ScanOp;
 import dev.eddy.streaming.internal.ops.SessionWindowOp;
+import dev.eddy.streaming.internal.ops.SortOp;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.StaticScanOp;
 import dev.eddy.streaming.internal.ops.StreamStaticJoinOp;
 import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
+import dev.eddy.streaming.internal.ops.UnionOp;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
 
 import java.util.ArrayList;
@@ -40,7 +45,7 @@ import java.util.Set;
 /** Turns a logical plan into operators for one output mode, then checks the combination is supported. */
 public final class Planner {
     private final OutputMode mode;
-    private final dev.eddy.streaming.api.Clock clock;
+    private final Clock clock;
     private final List<Scan> scans = new ArrayList<>();
     private final List<WatermarkOp> watermarks = new ArrayList<>();
     private final List<StatefulOperator> stateful = new ArrayList<>();
@@ -55,13 +60,13 @@ public final class Planner {
             + "DataFrames/DataSets (as in Spark: a session's start and end change when sessions merge); use append "
             + "(with a watermark) or complete";
 
-    private Planner(OutputMode mode, dev.eddy.streaming.api.Clock clock) {
+    private Planner(OutputMode mode, Clock clock) {
         this.mode = mode;
         this.clock = clock;
     }
 
     /** Plans a streaming query; throws UnsupportedOperationException naming the rule it breaks. */
-    public static PhysicalPlan plan(LogicalPlan logical, OutputMode mode, dev.eddy.streaming.api.Clock clock) {
+    public static PhysicalPlan plan(LogicalPlan logical, OutputMode mode, Clock clock) {
         if (!logical.isStreaming()) {
             throw new UnsupportedOperationException("writeStream() needs a streaming Dataset (one read with readStream())");
         }
@@ -137,15 +142,15 @@ public final class Planner {
         if (n instanceof Join j) {
             return join(j);
         }
-        if (n instanceof dev.eddy.streaming.api.plan.Union u) {
+        if (n instanceof Union u) {
             List<Operator> ins = new ArrayList<>();
             for (LogicalPlan c : u.inputs()) {
                 ins.add(build(c));
             }
-            return new dev.eddy.streaming.internal.ops.UnionOp(ins, u.schema());
+            return new UnionOp(ins, u.schema());
         }
-        if (n instanceof dev.eddy.streaming.api.plan.Sort s) {
-            return new dev.eddy.streaming.internal.ops.SortOp(build(s.child()), s);
+        if (n instanceof Sort s) {
+            return new SortOp(build(s.child()), s);
         }
         if (n instanceof FlatMapGroupsWithState f) {
             Operator child = build(f.child());

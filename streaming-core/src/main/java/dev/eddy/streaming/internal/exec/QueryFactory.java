@@ -6,6 +6,10 @@ import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -31,7 +35,7 @@ public final class QueryFactory {
         Sink sink = wrapSink.apply(SinkFactory.create(spec, plan, store.lastCommittedBatch().isPresent(),
                 identity.id()));
         return new MicroBatchExecutor(identity, plan, sink, spec.mode(), spec.clock(), store, spec.noDataBatches(),
-                new ProgressLog(100, onProgress), java.util.Optional.ofNullable(spec.checkpointLocation()),
+                new ProgressLog(100, onProgress), Optional.ofNullable(spec.checkpointLocation()),
                 spec.options().getOrDefault("multiplewatermarkpolicy", "min"));
     }
 
@@ -45,8 +49,8 @@ public final class QueryFactory {
         if (replaces(spec)) {
             // before the new run opens the checkpoint: the old run must not commit another batch after that
             registry.stopForReplacement(spec.queryName(), "Replaced by a new run of '" + spec.queryName()
-                    + "' (run " + shortId(runId) + ") started " + java.time.Instant.ofEpochMilli(spec.clock().millis())
-                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    + "' (run " + shortId(runId) + ") started " + Instant.ofEpochMilli(spec.clock().millis())
+                    .truncatedTo(ChronoUnit.SECONDS));
         }
         QueryRunner runner = new QueryRunner(create(spec, plan, s -> s, registry::progress, runId), spec.plan(),
                 spec.trigger(), spec.clock(), registry);
@@ -81,7 +85,7 @@ public final class QueryFactory {
     }
 
     private static int intOption(QuerySpec spec, String name, int dflt) {
-        String v = spec.options().get(name.toLowerCase(java.util.Locale.ROOT));
+        String v = spec.options().get(name.toLowerCase(Locale.ROOT));
         if (v == null) {
             return dflt;
         }

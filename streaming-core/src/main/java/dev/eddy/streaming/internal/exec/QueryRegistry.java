@@ -5,9 +5,12 @@ import dev.eddy.streaming.api.StreamingQueryListener;
 import dev.eddy.streaming.api.progress.QueryProgress;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +25,7 @@ public final class QueryRegistry {
      * Every query started, active or ended, until {@link #forget}: the latest run under each name (unnamed ones by
      * run id), in start order. Guarded by this.
      */
-    private final java.util.LinkedHashMap<String, StreamingQuery> started = new java.util.LinkedHashMap<>();
+    private final LinkedHashMap<String, StreamingQuery> started = new LinkedHashMap<>();
     /** How each named query was last started: what a restart needs (plan, sink, trigger, checkpoint). */
     private final Map<String, QuerySpec> specs = new ConcurrentHashMap<>();
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
@@ -125,8 +128,8 @@ public final class QueryRegistry {
         }
     }
 
-    public java.util.Set<String> restartableNames() {
-        return new java.util.TreeSet<>(specs.keySet());
+    public Set<String> restartableNames() {
+        return new TreeSet<>(specs.keySet());
     }
 
     /** The spec the named query was last started with, active or not. */

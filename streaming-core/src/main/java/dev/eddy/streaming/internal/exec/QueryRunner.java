@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.exec;
 
 import dev.eddy.streaming.api.Clock;
+import dev.eddy.streaming.api.ErrorRowsReport;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -108,7 +110,7 @@ public final class QueryRunner implements StreamingQuery {
                 exec.start();
                 started = true;
             } catch (Throwable t) {
-                if (stopRequested && t instanceof java.util.concurrent.CancellationException c) {
+                if (stopRequested && t instanceof CancellationException c) {
                     throw c; // stopped while a source waited for its broker: handled below
                 }
                 fail(t); // before start() is released: it throws this (e.g. a damaged checkpoint)
@@ -121,7 +123,7 @@ public final class QueryRunner implements StreamingQuery {
                     Instant.ofEpochMilli(clock.millis()).toString())));
             loop();
             move(QueryState.TERMINATED);
-        } catch (java.util.concurrent.CancellationException c) {
+        } catch (CancellationException c) {
             if (!stopRequested) {
                 fail(c);
             } else if (state.canMoveTo(QueryState.TERMINATED)) {
@@ -366,7 +368,7 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     @Override
-    public dev.eddy.streaming.api.ErrorRowsReport errorRows() {
+    public ErrorRowsReport errorRows() {
         return exec.plan().errorRows();
     }
 

@@ -11,6 +11,8 @@ import dev.eddy.streaming.internal.sink.MemoryTable;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** Creates the sink a writer asked for: built-ins (memory, foreachBatch, console) or a registered format. */
 final class SinkFactory {
@@ -23,15 +25,15 @@ final class SinkFactory {
     }
 
     /** @param queryId the query's id (stable across restarts from a checkpoint), or null */
-    static Sink create(QuerySpec spec, PhysicalPlan plan, boolean resumes, java.util.UUID queryId) {
+    static Sink create(QuerySpec spec, PhysicalPlan plan, boolean resumes, UUID queryId) {
         if (spec.foreachBatch() != null) {
-            WriterOptions.check(spec.options(), "foreachBatch", java.util.Set.of());
+            WriterOptions.check(spec.options(), "foreachBatch", Set.of());
             return new ForeachBatchSink(spec.foreachBatch());
         }
         String format = spec.format() == null ? "memory" : spec.format().toLowerCase(Locale.ROOT);
         switch (format) {
             case "memory" -> {
-                WriterOptions.check(spec.options(), "memory", java.util.Set.of());
+                WriterOptions.check(spec.options(), "memory", Set.of());
                 if (spec.queryName() == null) {
                     throw new IllegalArgumentException("the memory sink needs a queryName(...): it names the result table");
                 }
@@ -43,7 +45,7 @@ final class SinkFactory {
                 return new MemorySink(spec.queryName(), t);
             }
             case "console" -> {
-                WriterOptions.check(spec.options(), "console", java.util.Set.of("numRows", "truncate"));
+                WriterOptions.check(spec.options(), "console", Set.of("numRows", "truncate"));
                 if (Boolean.parseBoolean(spec.options().getOrDefault("truncate", "false"))) {
                     throw new IllegalArgumentException("the console sink prints whole values: option truncate=true is"
                             + " not supported (leave it out, or set it to false)");
@@ -69,7 +71,7 @@ final class SinkFactory {
                 return p.createSink(new SinkContext(spec.options(), plan.root().schema(), spec.mode(),
                         plan.keyColumns(), Optional.ofNullable(spec.queryName()), spec.clock(),
                         Optional.ofNullable(spec.checkpointLocation()).map(c -> c + "/sinks/0"),
-                        Optional.ofNullable(queryId).map(java.util.UUID::toString)));
+                        Optional.ofNullable(queryId).map(UUID::toString)));
             }
         }
     }

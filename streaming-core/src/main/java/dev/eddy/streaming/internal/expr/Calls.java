@@ -4,10 +4,15 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 
+import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** Scalar functions, evaluated row by row (strings are objects anyway). */
 final class Calls {
@@ -100,7 +105,7 @@ final class Calls {
         if (n == 0) {
             return b.build().column(0);
         }
-        java.util.Set<Object> values = new java.util.HashSet<>();
+        Set<Object> values = new HashSet<>();
         boolean nullValue = false;
         for (int k = 1; k < a.length; k++) {
             Object v = a[k].get(0);
@@ -122,10 +127,10 @@ final class Calls {
     private static Object comparable(Object v) {
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            return Double.isFinite(d) ? new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros() : v;
+            return Double.isFinite(d) ? new BigDecimal(Double.toString(d)).stripTrailingZeros() : v;
         }
         if (v instanceof Number num) {
-            return java.math.BigDecimal.valueOf(num.longValue()).stripTrailingZeros();
+            return BigDecimal.valueOf(num.longValue()).stripTrailingZeros();
         }
         return v;
     }
@@ -159,13 +164,13 @@ final class Calls {
             for (int i = 0; i < n; i++) {
                 out[i] = Math.abs(v[i]);
             }
-            return new dev.eddy.streaming.api.data.DoubleColumn(out, n, c.nullBitmap());
+            return new DoubleColumn(out, n, c.nullBitmap());
         }
         long[] v = Vectors.asLongs(c);
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
             out[i] = Math.abs(v[i]);
         }
-        return Casts.cast(new dev.eddy.streaming.api.data.LongColumn(DataType.LONG, out, n, c.nullBitmap()), c.type());
+        return Casts.cast(new LongColumn(DataType.LONG, out, n, c.nullBitmap()), c.type());
     }
 }

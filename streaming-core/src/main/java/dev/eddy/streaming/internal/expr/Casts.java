@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.expr;
 
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
@@ -11,6 +12,7 @@ import dev.eddy.streaming.api.data.Schema;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Casts between types. A value that cannot be converted (e.g. "abc" to int) becomes null, as in Spark. */
@@ -43,7 +45,7 @@ public final class Casts {
             }
             return new IntColumn(out, n, c.nullBitmap());
         }
-        BatchBuilder b = dev.eddy.streaming.api.data.Batch.builder(Schema.of(Field.of("c", to)), n);
+        BatchBuilder b = Batch.builder(Schema.of(Field.of("c", to)), n);
         for (int i = 0; i < n; i++) {
             b.setValue(0, convert(c.isNull(i) ? null : c.get(i), c.type(), to)).endRow();
         }
@@ -93,7 +95,7 @@ public final class Casts {
     public static long parseTimestamp(String s) {
         Instant i;
         if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$")) {
-            i = java.time.OffsetDateTime.parse(s.replace(' ', 'T')).toInstant();
+            i = OffsetDateTime.parse(s.replace(' ', 'T')).toInstant();
         } else {
             i = LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
         }

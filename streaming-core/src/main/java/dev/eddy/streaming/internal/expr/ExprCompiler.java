@@ -11,6 +11,7 @@ import dev.eddy.streaming.api.expr.ExprTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Compiles expression trees into vectorized {@link Evaluator}s for one input schema. */
 public final class ExprCompiler {
@@ -90,7 +91,7 @@ public final class ExprCompiler {
         return of(type, b -> ((StructColumn) parent.eval(b)).child(child));
     }
 
-    private static Evaluator of(DataType type, java.util.function.Function<Batch, Column> f) {
+    private static Evaluator of(DataType type, Function<Batch, Column> f) {
         return new Evaluator() {
             @Override
             public DataType type() {

@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.DoubleColumn;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StringColumn;
@@ -101,7 +102,7 @@ public final class Vectors {
     /** A column of n copies of a value (null allowed). */
     public static Column constant(Object value, DataType type, int n) {
         if (value == null) {
-            return Column.nulls(dev.eddy.streaming.api.data.Field.of("c", type), n);
+            return Column.nulls(Field.of("c", type), n);
         }
         return switch (type) {
             case LONG, TIMESTAMP -> {

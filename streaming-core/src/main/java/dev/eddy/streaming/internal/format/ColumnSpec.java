@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.format;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** One column a text format fills: its name and type. */
@@ -11,6 +12,6 @@ public record ColumnSpec(String name, ValueType type) {
 
     @Override
     public String toString() {
-        return name + ": " + type.name().toLowerCase(java.util.Locale.ROOT);
+        return name + ": " + type.name().toLowerCase(Locale.ROOT);
     }
 }

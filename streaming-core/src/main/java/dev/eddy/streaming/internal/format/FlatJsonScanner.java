@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.format;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -225,7 +226,7 @@ public final class FlatJsonScanner {
         for (int k = 1; k <= n; k++) {
             int c = (lastColumn + k) % n;
             byte[] name = names[c];
-            if (name.length == len && java.util.Arrays.equals(name, 0, len, b, off, off + len)) {
+            if (name.length == len && Arrays.equals(name, 0, len, b, off, off + len)) {
                 lastColumn = c;
                 return c;
             }

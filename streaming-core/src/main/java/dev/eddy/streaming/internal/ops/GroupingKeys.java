@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.internal.expr.Evaluator;
+import dev.eddy.streaming.internal.expr.Vectors;
 import dev.eddy.streaming.internal.state.KeyColumns;
 import dev.eddy.streaming.internal.state.Keys;
 import dev.eddy.streaming.internal.window.WindowAssigner;
@@ -21,7 +22,7 @@ final class GroupingKeys {
         k.n = n;
         if (windows != null) {
             Column tc = windowTime.eval(in);
-            long[] t = dev.eddy.streaming.internal.expr.Vectors.asLongs(tc);
+            long[] t = Vectors.asLongs(tc);
             long[] tn = tc.nullBitmap();
             if (windows.isTumbling() && tn == null) {
                 long[] starts = new long[n];
@@ -51,7 +52,7 @@ final class GroupingKeys {
                 int[] rows = new int[n * per];
                 int m = 0;
                 for (int r = 0; r < n; r++) {
-                    if (tn != null && dev.eddy.streaming.internal.expr.Vectors.isNull(tn, r)) {
+                    if (tn != null && Vectors.isNull(tn, r)) {
                         continue;
                     }
                     int c = windows.assign(t[r], starts, m);

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
+import dev.eddy.streaming.internal.expr.Casts;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.state.KeyedStore;
 import dev.eddy.streaming.internal.state.RawState;
@@ -123,7 +124,7 @@ final class SessionState {
                     n, null) : keyBatch.column(g);
         }
         for (int a = 0; a < accs.length; a++) {
-            cols[groupings + a] = dev.eddy.streaming.internal.expr.Casts.cast(accs[a].result(ids, n),
+            cols[groupings + a] = Casts.cast(accs[a].result(ids, n),
                     s.field(groupings + a).type());
         }
         return Batch.of(s, cols);

@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.Intervals;
+import dev.eddy.streaming.api.expr.Functions;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.expr.Vectors;
@@ -26,7 +27,7 @@ public final class WatermarkOp extends AbstractOperator {
         super(child.schema(), child);
         this.column = column;
         this.delayMicros = delayMicros;
-        this.time = ExprCompiler.compile(dev.eddy.streaming.api.expr.Functions.col(column), child.schema());
+        this.time = ExprCompiler.compile(Functions.col(column), child.schema());
     }
 
     @Override

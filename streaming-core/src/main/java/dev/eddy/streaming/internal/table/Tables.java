@@ -7,8 +7,15 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.time.Instant;
@@ -54,11 +61,11 @@ public final class Tables {
             }
             default -> {
                 tech.tablesaw.columns.Column<?> col = switch (f.type()) {
-                    case LONG -> tech.tablesaw.api.LongColumn.create(name);
-                    case INT -> tech.tablesaw.api.IntColumn.create(name);
-                    case DOUBLE -> tech.tablesaw.api.DoubleColumn.create(name);
-                    case BOOLEAN -> tech.tablesaw.api.BooleanColumn.create(name);
-                    default -> tech.tablesaw.api.StringColumn.create(name);
+                    case LONG -> LongColumn.create(name);
+                    case INT -> IntColumn.create(name);
+                    case DOUBLE -> DoubleColumn.create(name);
+                    case BOOLEAN -> BooleanColumn.create(name);
+                    default -> StringColumn.create(name);
                 };
                 for (int r = 0; r < n; r++) {
                     if (c.isNull(r)) {
@@ -115,8 +122,8 @@ public final class Tables {
                     continue;
                 }
                 Object v = col.get(r);
-                if (v instanceof java.time.LocalDateTime ldt) {
-                    v = ldt.toInstant(java.time.ZoneOffset.UTC);
+                if (v instanceof LocalDateTime ldt) {
+                    v = ldt.toInstant(ZoneOffset.UTC);
                 }
                 if (v instanceof Short sh) {
                     v = (int) sh;

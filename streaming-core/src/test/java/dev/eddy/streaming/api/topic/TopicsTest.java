@@ -1,5 +1,6 @@
 package dev.eddy.streaming.api.topic;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -134,7 +135,7 @@ class TopicsTest {
 
     @Test
     void when_registryIsRegisteredUnderAnId_then_sourcesFindItByThatId() {
-        String id = "reg-" + java.util.UUID.randomUUID();
+        String id = "reg-" + UUID.randomUUID();
         assertThatThrownBy(() -> Topics.named(id)).hasMessageContaining("no topic registry '" + id + "'");
         assertThat(topics.registerAs(id)).isSameAs(topics);
         assertThat(Topics.named(id)).isSameAs(topics);

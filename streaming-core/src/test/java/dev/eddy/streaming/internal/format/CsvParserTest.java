@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.format;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class CsvParserTest {
 
     @Test
     void when_separatorOptionGiven_then_itIsUsed() {
-        CsvParser tabs = new CsvParser(CsvOptions.from(java.util.Map.of("sep", "\\t")));
+        CsvParser tabs = new CsvParser(CsvOptions.from(Map.of("sep", "\\t")));
         assertThat(tabs.split("a\tb,c", out)).isTrue();
         assertThat(out).containsExactly("a", "b,c");
     }

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.format;
 
+import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -118,7 +119,7 @@ class FlatJsonScannerDifferentialTest {
 
     /** A record from pieces that are mostly right and sometimes wrong in every way a record can be. */
     private static byte[] record(Random rnd) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, space(rnd));
         if (rnd.nextInt(40) != 0) {
             out.write('{');
@@ -178,7 +179,7 @@ class FlatJsonScannerDifferentialTest {
         };
     }
 
-    private static void write(java.io.ByteArrayOutputStream out, String s) {
+    private static void write(ByteArrayOutputStream out, String s) {
         out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 }

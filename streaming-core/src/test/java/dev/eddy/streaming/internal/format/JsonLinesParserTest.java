@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.format;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,11 +25,11 @@ class JsonLinesParserTest {
 
     @Test
     void when_parsedFromUtf8Bytes_then_sameAsFromText() {
-        byte[] utf8 = "{\"id\":9,\"name\":\"zoë\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] utf8 = "{\"id\":9,\"name\":\"zoë\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(parser.parse(utf8, row)).isTrue();
         assertThat(row.get(0)).isEqualTo(9L);
         assertThat(row.get(1)).isEqualTo("zoë");
-        assertThat(parser.parse("{\"id\":".getBytes(java.nio.charset.StandardCharsets.UTF_8), row)).isFalse();
+        assertThat(parser.parse("{\"id\":".getBytes(StandardCharsets.UTF_8), row)).isFalse();
     }
 
     @Test
@@ -52,7 +53,7 @@ class JsonLinesParserTest {
                 .isFalse();
         assertThat(TextFormats.parser("csv", one, CsvOptions.DEFAULT).parse(new byte[]{(byte) 0xC3}, r1)).isFalse();
         assertThat(TextFormats.parser("csv", one, CsvOptions.DEFAULT)
-                .parse("\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8), r1)).isTrue();
+                .parse("\u00e9".getBytes(StandardCharsets.UTF_8), r1)).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.log;
 
 import dev.eddy.streaming.api.topic.TopicConfig;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -23,7 +24,7 @@ class PartitionLogConcurrencyTest {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
         try {
-            List<Future<Object>> written = new java.util.ArrayList<>();
+            List<Future<Object>> written = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 int id = w;
                 written.add(pool.submit(() -> {

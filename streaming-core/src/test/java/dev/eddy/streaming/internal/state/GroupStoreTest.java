@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ class GroupStoreTest {
     void when_aLateRowIsDropped_then_itIsCountedWithItsBatchAndWatermark() {
         GroupStore s = store();
         s.beginBatch(3, 50);
-        s.dropLate(Row.of(dev.eddy.streaming.api.data.Schema.of(Field.of("key0", DataType.LONG)), new Object[]{1L}), 11);
+        s.dropLate(Row.of(Schema.of(Field.of("key0", DataType.LONG)), new Object[]{1L}), 11);
         assertThat(s.lateRows().total()).isEqualTo(1L);
         assertThat(s.lateRows().sample().get(0).batchId()).isEqualTo(3L);
         assertThat(s.lateRows().sample().get(0).watermarkMicros()).isEqualTo(50L);

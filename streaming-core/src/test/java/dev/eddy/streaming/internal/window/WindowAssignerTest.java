@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.window;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,7 +70,7 @@ class WindowAssignerTest {
         assertThat(starts(WindowAssigner.of(10, 10, offset), t)).isEqualTo(expected);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void when_slideExceedsSize_then_rejected() {
         assertThatThrownBy(() -> WindowAssigner.sliding(5, 10)).hasMessageContaining("slide <= size");
     }

@@ -2,7 +2,9 @@ package dev.eddy.streaming.internal.ops.agg;
 
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.internal.state.GroupValues;
+import java.util.List;
 
 /**
  * Column-wise state of one aggregate function for all groups: arrays indexed by group id. New groups
@@ -53,7 +55,7 @@ public abstract class Accumulator implements GroupValues {
     public abstract void reset(int g);
 
     /** The columns of this accumulator's raw state (for checkpoints), named with {@code prefix}. */
-    public abstract java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix);
+    public abstract List<Field> rawFields(String prefix);
 
     /** Raw state of {@code groups[0..n)}, one column per {@link #rawFields}. */
     public abstract Column[] exportRaw(int[] groups, int n);

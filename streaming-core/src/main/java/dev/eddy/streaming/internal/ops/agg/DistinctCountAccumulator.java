@@ -2,11 +2,14 @@ package dev.eddy.streaming.internal.ops.agg;
 
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 
 /**
  * approx_count_distinct: a HyperLogLog sketch of 256 one-byte registers per group, all groups in one
@@ -99,8 +102,8 @@ final class DistinctCountAccumulator extends Accumulator {
     }
 
     @Override
-    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
-        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "registers", DataType.STRING));
+    public List<Field> rawFields(String prefix) {
+        return List.of(Field.of(prefix + "registers", DataType.STRING));
     }
 
     /** Registers as Base64 text: compact and safe in any checkpoint format that stores strings. */
@@ -108,7 +111,7 @@ final class DistinctCountAccumulator extends Accumulator {
     public Column[] exportRaw(int[] groups, int n) {
         String[] out = new String[n];
         for (int i = 0; i < n; i++) {
-            out[i] = java.util.Base64.getEncoder().encodeToString(Arrays.copyOfRange(registers, groups[i] * M, (groups[i] + 1) * M));
+            out[i] = Base64.getEncoder().encodeToString(Arrays.copyOfRange(registers, groups[i] * M, (groups[i] + 1) * M));
         }
         return new Column[]{new StringColumn(out, n)};
     }
@@ -117,7 +120,7 @@ final class DistinctCountAccumulator extends Accumulator {
     public void importRaw(Column[] raw, int[] groups, int n) {
         String[] v = ((StringColumn) raw[0]).values();
         for (int i = 0; i < n; i++) {
-            byte[] regs = java.util.Base64.getDecoder().decode(v[i]);
+            byte[] regs = Base64.getDecoder().decode(v[i]);
             System.arraycopy(regs, 0, registers, groups[i] * M, M);
         }
     }

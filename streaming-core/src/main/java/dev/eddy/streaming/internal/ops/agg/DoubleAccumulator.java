@@ -3,9 +3,12 @@ package dev.eddy.streaming.internal.ops.agg;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.DoubleColumn;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** sum/min/max/avg over doubles (avg over any numeric input). */
 final class DoubleAccumulator extends Accumulator {
@@ -82,9 +85,9 @@ final class DoubleAccumulator extends Accumulator {
     }
 
     @Override
-    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
-        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.DOUBLE),
-                dev.eddy.streaming.api.data.Field.of(prefix + "count", DataType.LONG));
+    public List<Field> rawFields(String prefix) {
+        return List.of(Field.of(prefix + "value", DataType.DOUBLE),
+                Field.of(prefix + "count", DataType.LONG));
     }
 
     @Override
@@ -95,13 +98,13 @@ final class DoubleAccumulator extends Accumulator {
             v[i] = values[groups[i]];
             c[i] = counts[groups[i]];
         }
-        return new Column[]{new DoubleColumn(v, n, null), new dev.eddy.streaming.api.data.LongColumn(DataType.LONG, c, n, null)};
+        return new Column[]{new DoubleColumn(v, n, null), new LongColumn(DataType.LONG, c, n, null)};
     }
 
     @Override
     public void importRaw(Column[] raw, int[] groups, int n) {
         double[] v = ((DoubleColumn) raw[0]).values();
-        long[] c = ((dev.eddy.streaming.api.data.LongColumn) raw[1]).values();
+        long[] c = ((LongColumn) raw[1]).values();
         for (int i = 0; i < n; i++) {
             values[groups[i]] = v[i];
             counts[groups[i]] = c[i];

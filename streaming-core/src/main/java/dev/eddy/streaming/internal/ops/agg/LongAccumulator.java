@@ -1,11 +1,15 @@
 package dev.eddy.streaming.internal.ops.agg;
 
+import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.internal.expr.Casts;
 import dev.eddy.streaming.internal.expr.Vectors;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** count(*), count(x), and sum/min/max over long-like inputs (LONG, INT, TIMESTAMP). */
 final class LongAccumulator extends Accumulator {
@@ -80,7 +84,7 @@ final class LongAccumulator extends Accumulator {
             }
         }
         Column c = new LongColumn(resultType == DataType.TIMESTAMP ? DataType.TIMESTAMP : DataType.LONG, out, n, nulls);
-        return resultType == DataType.INT ? dev.eddy.streaming.internal.expr.Casts.cast(c, DataType.INT) : c;
+        return resultType == DataType.INT ? Casts.cast(c, DataType.INT) : c;
     }
 
     @Override
@@ -98,9 +102,9 @@ final class LongAccumulator extends Accumulator {
     }
 
     @Override
-    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
-        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.LONG),
-                dev.eddy.streaming.api.data.Field.of(prefix + "seen", DataType.BOOLEAN));
+    public List<Field> rawFields(String prefix) {
+        return List.of(Field.of(prefix + "value", DataType.LONG),
+                Field.of(prefix + "seen", DataType.BOOLEAN));
     }
 
     @Override
@@ -111,13 +115,13 @@ final class LongAccumulator extends Accumulator {
             v[i] = values[groups[i]];
             s[i] = (seen[groups[i] >>> 6] & (1L << groups[i])) != 0;
         }
-        return new Column[]{new LongColumn(DataType.LONG, v, n, null), new dev.eddy.streaming.api.data.BooleanColumn(s, n, null)};
+        return new Column[]{new LongColumn(DataType.LONG, v, n, null), new BooleanColumn(s, n, null)};
     }
 
     @Override
     public void importRaw(Column[] raw, int[] groups, int n) {
         long[] v = ((LongColumn) raw[0]).values();
-        boolean[] s = ((dev.eddy.streaming.api.data.BooleanColumn) raw[1]).values();
+        boolean[] s = ((BooleanColumn) raw[1]).values();
         for (int i = 0; i < n; i++) {
             int g = groups[i];
             values[g] = v[i];

@@ -2,9 +2,11 @@ package dev.eddy.streaming.internal.ops.agg;
 
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.StringColumn;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** min/max over strings. */
 final class ObjectAccumulator extends Accumulator {
@@ -60,8 +62,8 @@ final class ObjectAccumulator extends Accumulator {
     }
 
     @Override
-    public java.util.List<dev.eddy.streaming.api.data.Field> rawFields(String prefix) {
-        return java.util.List.of(dev.eddy.streaming.api.data.Field.of(prefix + "value", DataType.STRING));
+    public List<Field> rawFields(String prefix) {
+        return List.of(Field.of(prefix + "value", DataType.STRING));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.eddy.streaming.internal.sink.kafka;
 
+import java.util.concurrent.CancellationException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -45,7 +47,7 @@ final class KafkaBrokerCheck {
         }
     }
 
-    private <T> T get(org.apache.kafka.common.KafkaFuture<T> f) {
+    private <T> T get(KafkaFuture<T> f) {
         try {
             return f.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -53,7 +55,7 @@ final class KafkaBrokerCheck {
                     + options.timeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
+            throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException t) {
                 throw t;

@@ -13,6 +13,7 @@ import dev.eddy.streaming.api.spi.BatchCommitLog;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Format {@code topic} for writing. Options: {@code topic} (created with {@code partitions}, default 1, if
@@ -28,8 +29,8 @@ public final class TopicSinkProvider implements SinkProvider {
 
     /** The sink's options, and the topic source's (one SQL stream declaration is read and written). */
     @Override
-    public java.util.Set<String> optionNames() {
-        return java.util.Set.of("topic", "topics", "partitions", "keyColumn", "subscribe", "startingOffsets",
+    public Set<String> optionNames() {
+        return Set.of("topic", "topics", "partitions", "keyColumn", "subscribe", "startingOffsets",
                 "endingOffsets", "failOnDataLoss", "maxOffsetsPerTrigger", "valueFormat", "samplingRecords");
     }
 

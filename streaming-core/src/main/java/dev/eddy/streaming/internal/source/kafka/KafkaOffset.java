@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.streaming.api.spi.Offset;
+import java.util.Collections;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.Comparator;
@@ -21,7 +22,7 @@ public record KafkaOffset(Map<TopicPartition, Long> positions) implements Offset
     public KafkaOffset {
         TreeMap<TopicPartition, Long> sorted = new TreeMap<>(ORDER);
         sorted.putAll(positions);
-        positions = java.util.Collections.unmodifiableMap(sorted);
+        positions = Collections.unmodifiableMap(sorted);
     }
 
     public long position(TopicPartition tp) {

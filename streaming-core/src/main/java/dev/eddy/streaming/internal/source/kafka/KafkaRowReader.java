@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.source.kafka;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
@@ -108,7 +109,7 @@ final class KafkaRowReader {
         if (hs.length == 0) {
             return null;
         }
-        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        var node = JsonNodeFactory.instance.objectNode();
         for (Header h : hs) {
             node.put(h.key(), text(h.value()));
         }

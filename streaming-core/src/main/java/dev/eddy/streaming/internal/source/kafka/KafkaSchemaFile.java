@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +46,7 @@ final class KafkaSchemaFile {
 
     private static String encode(String format, List<ColumnSpec> columns) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("valueFormat", format.toLowerCase(java.util.Locale.ROOT));
+        root.put("valueFormat", format.toLowerCase(Locale.ROOT));
         ArrayNode cols = root.putArray("columns");
         columns.forEach(c -> cols.addObject().put("name", c.name()).put("type", c.type().name()));
         return root.toString();

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.retry.Backoff;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -191,7 +192,7 @@ final class KafkaSource implements Source {
         if (committed == null || lastEnd.isEmpty()) {
             return Map.of("numCorruptRecords", Long.toString(reader.corruptRecords()));
         }
-        Map<String, String> m = new java.util.TreeMap<>();
+        Map<String, String> m = new TreeMap<>();
         long min = Long.MAX_VALUE;
         long max = 0;
         long sum = 0;

@@ -13,6 +13,7 @@ import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.format.Utf8Text;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -100,7 +101,7 @@ final class SocketSource implements Source {
      * kept as {@code \xNN} and the connection goes on. Null at the end of the stream.
      */
     static String readLine(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0 && b != '\n') {
             line.write(b);

@@ -5,6 +5,7 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class FileExactlyOnceTest {
         assertThat(Files.readString(out.resolve("part-00001-00000.json"))).isEqualTo("{\"n\":3}\n");
     }
 
-    private java.util.List<String> dataFiles() throws IOException {
+    private List<String> dataFiles() throws IOException {
         try (Stream<Path> s = Files.list(out)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("part-")).sorted().toList();
         }

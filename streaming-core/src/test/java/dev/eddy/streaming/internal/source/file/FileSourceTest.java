@@ -11,6 +11,10 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.TriggerContext;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +42,7 @@ class FileSourceTest {
     }
 
     private Source source(String format, Map<String, String> options, Schema schema) {
-        java.util.HashMap<String, String> o = new java.util.HashMap<>(options);
+        HashMap<String, String> o = new HashMap<>(options);
         o.put("path", dir.toString());
         return Providers.source(format).createSource(new SourceContext(o, Optional.ofNullable(schema),
                 new ManualClock(0), Optional.empty()));
@@ -69,7 +73,7 @@ class FileSourceTest {
         }
         Source s = source("json", Map.of("maxFilesPerTrigger", "2"), null);
         Offset o = s.initialOffset();
-        List<Integer> sizes = new java.util.ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         while (true) {
             Offset next = s.latestOffset(o, T);
             if (next.equals(o)) {
@@ -117,9 +121,9 @@ class FileSourceTest {
     }
 
     private static byte[] bytes(Object... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object p : parts) {
-            byte[] b = p instanceof String str ? str.getBytes(java.nio.charset.StandardCharsets.UTF_8) : (byte[]) p;
+            byte[] b = p instanceof String str ? str.getBytes(StandardCharsets.UTF_8) : (byte[]) p;
             out.writeBytes(b);
         }
         return out.toByteArray();

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.TriggerContext;
+import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -68,13 +69,13 @@ class SocketSourceTest {
 
     @Test
     void when_aLineIsNotUtf8_then_itsBadBytesAreEscaped_andTheNextLinesStillArrive() throws Exception {
-        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(new byte[]{'a', (byte) 0xFF, 'b', '\r', '\n',
+        ByteArrayInputStream in = new ByteArrayInputStream(new byte[]{'a', (byte) 0xFF, 'b', '\r', '\n',
             (byte) 0xC3, (byte) 0xA9, '\n', 'c'});
         assertThat(SocketSource.readLine(in)).isEqualTo("a\\xFFb");
         assertThat(SocketSource.readLine(in)).isEqualTo("\u00e9");
         assertThat(SocketSource.readLine(in)).isEqualTo("c");
         assertThat(SocketSource.readLine(in)).isNull();
-        assertThat(SocketSource.readLine(new java.io.ByteArrayInputStream(new byte[]{'\n'}))).as("empty line")
+        assertThat(SocketSource.readLine(new ByteArrayInputStream(new byte[]{'\n'}))).as("empty line")
                 .isEmpty();
     }
 
