@@ -61,6 +61,8 @@ class SparkStreamDifferentialIT {
   /** Cases Spark runs at the same time (its queries' threads share local[1]'s one task slot). */
   static final int SPARK_PARALLELISM = Integer.getInteger("eddy.diff.stream.parallelism", 4);
   private static final int CHUNK = 25;
+  /** Session windows in complete mode (on once Eddy drops late rows by the previous batch's watermark). */
+  private static final boolean SESSION_COMPLETE = Boolean.getBoolean("eddy.diff.sessionComplete");
   private static final long S = 1_000_000L; // micros per second
   private static final List<String> AGGS = List.of("COUNT(*) AS n", "COUNT(*) AS n, SUM(v) AS sv",
       "COUNT(*) AS n, MAX(v) AS mx, MIN(v) AS mn", "SUM(v) AS sv, AVG(v) AS av");
@@ -113,6 +115,9 @@ class SparkStreamDifferentialIT {
       };
       Dataset grouped = (keyed ? in.groupBy(w, col("k")) : in.groupBy(w)).agg(a.toArray(Expr[]::new));
       String ws = window.equals("session") ? "session_window" : "window";
+      if (windowBoundsThroughSql()) {
+        return grouped.selectExpr(sqlItems(ws).toArray(String[]::new));
+      }
       List<Expr> items = new ArrayList<>(List.of(alias(col(ws + ".start"), "ws"), alias(col(ws + ".end"), "we")));
       if (keyed) {
         items.add(col("k"));
@@ -123,9 +128,28 @@ class SparkStreamDifferentialIT {
       return grouped.select(items.toArray(Expr[]::new));
     }
 
+    /**
+     * Half of the Java API cases (a fixed choice per case) select the window bounds with selectExpr, so through the
+     * SQL expression parser's view of the window struct, the other half with col("window.start").
+     */
+    boolean windowBoundsThroughSql() {
+      return Math.floorMod(Objects.hash(window, size, slide, startTime, keyed, aggs), 2) == 0;
+    }
+
+    private List<String> sqlItems(String ws) {
+      List<String> items = new ArrayList<>(List.of(ws + ".start AS ws", ws + ".end AS we"));
+      if (keyed) {
+        items.add("k");
+      }
+      for (String agg : AGGS.get(aggs).split(", ")) {
+        items.add(agg.substring(agg.lastIndexOf(' ') + 1));
+      }
+      return items;
+    }
+
     String describe() {
       return mode + ", watermark delays " + delays + (delays.size() > 1 ? ", policy " + policy : "")
-          + (javaApi ? ", Java API" : ", SQL") + ": " + sql();
+          + (javaApi ? ", Java API" + (windowBoundsThroughSql() ? " (selectExpr)" : "") : ", SQL") + ": " + sql();
     }
   }
 
@@ -144,10 +168,11 @@ class SparkStreamDifferentialIT {
     boolean keyed = r.nextBoolean();
     int aggs = r.nextInt(AGGS.size());
     boolean positiveOnly = r.nextInt(4) == 0;
+    // session windows too: Spark refuses update mode for them (so does Eddy, both refusals are counted)
     String mode = List.of("append", "update", "complete").get(r.nextInt(3));
-    if (window.equals("session")) {
-      // known differences, not fixed yet: Spark refuses update mode for session windows (Eddy runs it), and in
-      // complete mode Spark drops a session window's late rows (Eddy opens a session for them)
+    if (window.equals("session") && mode.equals("complete") && !SESSION_COMPLETE) {
+      // known difference, not fixed yet: in complete mode (no no-data batches) Spark drops a session window's row
+      // as late by the watermark the previous batch ran with, Eddy by this batch's (the late-row rule, branch late)
       mode = "append";
     }
     int inputs = r.nextInt(4) == 0 ? 2 : 1;
@@ -156,9 +181,7 @@ class SparkStreamDifferentialIT {
       delays.add(List.of(0, 5, 10, 30).get(r.nextInt(4)));
     }
     String policy = inputs > 1 && r.nextBoolean() ? "max" : "min";
-    // known differences, not fixed yet: Eddy's SQL has no session_window.start (START is reserved) and refuses a
-    // negative window start time ('-3 seconds'); those cases go through the Java API
-    boolean javaApi = window.equals("session") || startTime < 0 || r.nextInt(4) == 0;
+    boolean javaApi = r.nextInt(4) == 0;
     if (javaApi || inputs > 1) {
       // known difference, not fixed yet: Spark pushes a filter that does not read the event time below the
       // watermark (rows it removes do not move the watermark); Eddy's Java API, and its SQL over a union of

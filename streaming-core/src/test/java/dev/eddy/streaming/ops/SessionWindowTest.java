@@ -133,10 +133,12 @@ class SessionWindowTest {
             d.runTrigger();
             in.addData(ev(30, "cy"));
             d.runTrigger(); // watermark 20 from the next batch on; complete mode runs no batch just for it
-            in.addData(ev(14, "ann"), ev(14, "ann"), ev(15, "bob"), ev(16, "dan"), ev(16, "dan"), ev(26, "cy"));
+            in.addData(ev(31, "cy"));
+            d.runTrigger(); // runs with watermark 20 (and so did nothing before it: rows are late by either)
+            in.addData(ev(14, "ann"), ev(14, "ann"), ev(15, "bob"), ev(17, "dan"), ev(17, "dan"), ev(26, "cy"));
             var p = d.runTrigger().batches();
-            // 14 + 5 <= 20 and 15 + 5 <= 20 are late; dan's [16, 21) is not; the two equal dan rows are one session
-            assertThat(sessions(d.result())).containsExactly("[0,7) ann 2 2", "[16,21) dan 2 2", "[26,35) cy 2 2",
+            // 14 + 5 <= 20 and 15 + 5 <= 20 are late; dan's [17, 22) is not; the two equal dan rows are one session
+            assertThat(sessions(d.result())).containsExactly("[0,7) ann 2 2", "[17,22) dan 2 2", "[26,36) cy 3 3",
                     "[4,9) bob 1 1");
             assertThat(d.droppedRows().total()).isEqualTo(3); // every dropped row is listed
             // the progress counts as Spark does, after its partial aggregation: one per (key, event time)
