@@ -3,11 +3,15 @@ package dev.eddy.sql.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import java.time.LocalDateTime;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
 
 /** Batch SQL answers with Spark 4's semantics (ANSI mode); SparkBatchDifferentialIT proves it against Spark. */
 class SqlSparkSemanticsTest {
@@ -112,5 +116,92 @@ class SqlSparkSemanticsTest {
     assertThat(t.column("n").isMissing(0)).isTrue();
     assertThat(t.column("page").get(0)).isEqualTo("home");
     assertThat(t.column("page")).isInstanceOf(StringColumn.class); // no empty string: Tablesaw's own column
+  }
+
+  @Test
+  void when_aResultHoldsNaNAndNull_then_theyStayApartAndNaNShowsAsSparkShowsIt() {
+    Table t = rows(pages(), "SELECT sqrt(visits - 3) AS r, CAST(NULL AS DOUBLE) AS n, CAST(visits AS DOUBLE) AS v"
+        + " FROM pages WHERE page = 'home'");
+    assertThat(t.column("r").isMissing(0)).isFalse();
+    assertThat((Double) t.column("r").get(0)).isNaN();
+    assertThat(t.column("r").getString(0)).isEqualTo("NaN");
+    assertThat(t.column("r").where(t.column("r").isNotMissing()).size()).isEqualTo(1); // a selection keeps it
+    assertThat(t.column("n").isMissing(0)).isTrue();
+    assertThat(t.column("v")).isExactlyInstanceOf(DoubleColumn.class); // no NaN: Tablesaw's own
+  }
+
+  @Test
+  void when_caseOrCoalesceMixesANumberAndAString_then_theStringIsCastToTheNumberAsInSpark() {
+    Table t = rows(pages(), "SELECT CASE WHEN visits > 1 THEN visits ELSE '7' END AS c, coalesce(NULL, '2.5', 1.5) AS d,"
+        + " typeof(CASE WHEN visits > 1 THEN visits ELSE '7' END) AS tc, typeof(coalesce('1', 2.5E0)) AS td"
+        + " FROM pages ORDER BY page");
+    assertThat(List.<Object>copyOf(t.column("c").asList())).containsExactly(7L, 2L);
+    assertThat(t.row(0).getDouble("d")).isEqualTo(2.5);
+    assertThat(t.row(0).getString("tc")).isEqualTo("bigint");
+    assertThat(t.row(0).getString("td")).isEqualTo("double");
+    assertThatThrownBy(() -> pages().execute("SELECT CASE WHEN visits > 1 THEN visits ELSE page END FROM pages"))
+        .isInstanceOf(SqlException.class).hasMessageContaining("[CAST_INVALID_INPUT]"); // text that is no number
+  }
+
+  @Test
+  void when_textIsOneOfSparksFormsOfABoolean_then_itCastsToThatBoolean() {
+    Table t = rows(pages(), "SELECT CAST('yes' AS BOOLEAN) AS y, CAST(' N ' AS BOOLEAN) AS n, CAST('t' AS BOOLEAN) AS tt,"
+        + " CAST('0' AS BOOLEAN) AS z FROM pages WHERE (visits > 1) = 'yes'");
+    assertThat(t.rowCount()).isEqualTo(1);
+    assertThat(t.row(0).getBoolean("y")).isTrue();
+    assertThat(t.row(0).getBoolean("n")).isFalse();
+    assertThat(t.row(0).getBoolean("tt")).isTrue();
+    assertThat(t.row(0).getBoolean("z")).isFalse();
+    assertThatThrownBy(() -> pages().execute("SELECT CAST(page AS BOOLEAN) FROM pages"))
+        .isInstanceOf(SqlException.class).hasMessageContaining("[CAST_INVALID_INPUT]");
+  }
+
+  @Test
+  void when_tryAggregatesAndTypeofAreUsed_then_theyAnswerAsSpark() {
+    SqlCatalog catalog = new SqlCatalog();
+    catalog.registerTable("big", Table.create("big", LongColumn.create("n", Long.MAX_VALUE, 1L),
+        IntColumn.create("i", 1, 2)));
+    Table t = rows(new Sql(catalog), "SELECT try_sum(n) AS s, try_sum(i) AS si, try_avg(i) AS a, typeof(MAX(n)) AS tn,"
+        + " typeof(MAX(i) / 2) AS tq, typeof(10.0 / 3) AS td, typeof(try_sum(i)) AS ts FROM big");
+    assertThat(t.column("s").isMissing(0)).isTrue(); // overflow: NULL, where SUM fails
+    assertThat(((Number) t.column("si").get(0)).longValue()).isEqualTo(3L);
+    assertThat(t.row(0).getDouble("a")).isEqualTo(1.5);
+    assertThat(t.row(0).getString("tn")).isEqualTo("bigint");
+    assertThat(t.row(0).getString("tq")).isEqualTo("double");
+    assertThat(t.row(0).getString("td")).isEqualTo("decimal(8,6)");
+    assertThat(t.row(0).getString("ts")).isEqualTo("bigint");
+  }
+
+  @Test
+  void when_aFunctionTakesTextAndGetsANumber_then_theNumberIsCastToTextAsInSpark() {
+    Table t = rows(pages(), "SELECT length(visits * 100) AS l, upper(visits > 1) AS u FROM pages WHERE page = 'home'");
+    assertThat(((Number) t.column("l").get(0)).intValue()).isEqualTo(3);
+    assertThat(t.row(0).getString("u")).isEqualTo("TRUE");
+  }
+
+  @Test
+  void when_fromUnixtimeGetsSecondsPastJavaTimesYears_then_itAnswersAsSparkDoes() {
+    Table t = rows(pages(), "SELECT from_unixtime(9223372036854775807, 'yyyy-MM-dd') AS f,"
+        + " from_unixtime(0) AS z FROM pages LIMIT 1");
+    assertThat(t.column("f").isMissing(0)).isFalse(); // Spark wraps the microseconds around, as Eddy now does
+    assertThat(t.row(0).getString("z")).isEqualTo("1970-01-01 00:00:00");
+  }
+
+  @Test
+  void when_aTimestampIsSummedOrAveraged_then_itCountsAsSecondsSinceTheEpochAsInSpark() {
+    SqlCatalog catalog = new SqlCatalog();
+    catalog.registerTable("t", Table.create("t", DateTimeColumn.create("ts",
+        LocalDateTime.of(1970, 1, 1, 0, 0, 1, 500_000_000), LocalDateTime.of(1970, 1, 1, 0, 0, 2))));
+    Table r = rows(new Sql(catalog), "SELECT SUM(ts) AS s, AVG(ts) AS a FROM t");
+    assertThat(r.row(0).getDouble("s")).isEqualTo(3.5);
+    assertThat(r.row(0).getDouble("a")).isEqualTo(1.75);
+  }
+
+  @Test
+  void when_decimalsAreAveraged_then_theAverageHasFourMoreDecimalPlacesAsInSpark() {
+    Table t = rows(pages(), "SELECT AVG(CAST(visits AS DECIMAL(10, 2)) / 3) AS a, AVG(CAST(visits AS DECIMAL(10, 2))) AS b"
+        + " FROM pages");
+    assertThat(t.row(0).getDouble("b")).isEqualTo(1.5);
+    assertThat(t.row(0).getDouble("a")).isEqualTo(0.5); // (0.666667 + 0.333333) / 2 at scale 10
   }
 }

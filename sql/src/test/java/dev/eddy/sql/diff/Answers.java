@@ -75,7 +75,8 @@ final class Answers {
     if (v == null || v.isNull()) return null;
     switch (kind) {
       case INTEGRAL: return v.asLong();
-      case FRACTIONAL: return v.isTextual() ? new BigDecimal(v.asText().replace("Infinity", "1e400")).doubleValue()
+      case FRACTIONAL: return v.isTextual() && v.asText().equals("NaN") ? Double.NaN
+          : v.isTextual() ? new BigDecimal(v.asText().replace("Infinity", "1e400")).doubleValue()
           : v.asDouble();
       case BOOLEAN: return v.asBoolean();
       case TIMESTAMP: return v.asLong();

@@ -127,10 +127,23 @@ final class BatchCorpus {
       case 11: return pick("year", "month", "day", "hour", "minute", "second") + "(" + tsExpr(d) + ")";
       case 12: return "(" + intExpr(d) + " * 1000000)";
       case 13: return "-" + intExpr(d);
-      case 14: return pick("b", "try_add(" + intExpr(d) + ", " + intExpr(d) + ")",
+      case 14: return r.nextBoolean() ? mixedInt(d) : pick("b", "try_add(" + intExpr(d) + ", " + intExpr(d) + ")",
           "try_multiply(" + intExpr(d) + ", " + intExpr(d) + ")", "try_subtract(b, " + intExpr(d) + ")",
           "try_cast(" + pick("s", "'12'", "' 7 '") + " AS INT)");
       default: return "(b + " + intExpr(d) + ")";
+    }
+  }
+
+  /** An integral value mixed with text: Spark casts the text to BIGINT (and fails the query if it is no number). */
+  private String mixedInt(int d) {
+    String text = pick("'5'", "' -2 '", "s", "'x'", "CAST(a AS STRING)");
+    switch (r.nextInt(6)) {
+      case 0: return "CASE WHEN " + boolExpr(d) + " THEN " + intExpr(d) + " ELSE " + text + " END";
+      case 1: return "coalesce(" + intExpr(d) + ", " + text + ")";
+      case 2: return "IF(" + boolExpr(d) + ", " + text + ", " + intExpr(d) + ")";
+      case 3: return pick("greatest", "least") + "(" + intExpr(d) + ", " + intExpr(d) + ", " + pick("'3'", "NULL") + ")";
+      case 4: return "length(" + pick("a", "x", "flag", "ts", "b", "(a * 100)") + ")";
+      default: return "CASE WHEN " + boolExpr(d) + " THEN " + text + " END";
     }
   }
 
@@ -153,8 +166,11 @@ final class BatchCorpus {
       case 5: return "round(" + doubleExpr(d) + ")";
       case 6: return "CAST(" + intExpr(d) + " AS DOUBLE)";
       case 7: return "try_divide(" + intExpr(d) + ", " + intExpr(d) + ")";
-      case 8: return "sqrt(abs(" + doubleExpr(d) + "))";
-      case 9: return "coalesce(" + doubleExpr(d) + ", 0.0)";
+      case 8: return r.nextBoolean() ? "sqrt(abs(" + doubleExpr(d) + "))" : "sqrt(" + doubleExpr(d) + ")"; // NaN < 0
+      case 9: return pick("coalesce(" + doubleExpr(d) + ", 0.0)", "coalesce(" + doubleExpr(d) + ", '2.5')",
+          "CASE WHEN " + boolExpr(d) + " THEN " + doubleExpr(d) + " ELSE " + pick("'1e3'", "s", "'-0.5'") + " END",
+          pick("greatest", "least") + "(" + doubleExpr(d) + ", " + intExpr(d) + ")",
+          "round(" + pick("2.5", "-2.5", "0.125", "CAST(x AS DECIMAL(12, 3))", "x") + ", " + (r.nextInt(4) - 1) + ")");
       case 10: return "CASE WHEN " + boolExpr(d) + " THEN " + doubleExpr(d) + " ELSE " + intExpr(d) + " END";
       case 11: return "abs(" + doubleExpr(d) + ")";
       case 12: return r.nextBoolean() ? "CAST(" + pick("s", "'3.5'", "'-7'") + " AS DOUBLE)" : decimalExpr(d);
@@ -191,9 +207,9 @@ final class BatchCorpus {
           + "')";
       case 9: return "CAST(" + intExpr(d) + " AS STRING)";
       case 10: return "CASE WHEN " + boolExpr(d) + " THEN " + stringExpr(d) + " ELSE 'other' END";
-      // not b: its Long.MAX_VALUE / 8 seconds are past java.time's years (a known difference, sql/README.md)
-      case 11: return "from_unixtime(" + pick("unix_timestamp(ts)", "(b * 1000)", "1700000000") + ", 'yyyy-MM-dd HH:mm:ss')";
-      case 12: return "CAST(" + doubleExpr(d) + " AS STRING)";
+      case 11: return "from_unixtime(" + pick("unix_timestamp(ts)", "(b * 1000)", "1700000000", "b", "(b * 8)",
+          "9223372036854775807", "-9223372036854775807") + pick(", 'yyyy-MM-dd HH:mm:ss')", ")", ", 'HH:mm')");
+      case 12: return r.nextBoolean() ? "CAST(" + doubleExpr(d) + " AS STRING)" : "typeof(" + anyExpr(d) + ")";
       default: return "CAST(" + pick("flag", "ts") + " AS STRING)";
     }
   }
@@ -211,7 +227,8 @@ final class BatchCorpus {
       case 4: return "(" + stringExpr(d) + " IN ('apple', 'Banana', ''))";
       case 5: return "(" + boolExpr(d) + " AND " + boolExpr(d) + ")";
       case 6: return "(" + boolExpr(d) + " OR " + boolExpr(d) + ")";
-      case 7: return "(NOT " + boolExpr(d) + ")";
+      case 7: return r.nextBoolean() ? "(NOT " + boolExpr(d) + ")"
+          : "(" + pick("flag", boolExpr(d)) + " = " + pick("'yes'", "'no'", "' T '", "'0'", "'Y'", "'false'") + ")";
       case 8: return "(" + intExpr(d) + " BETWEEN -3 AND 4)";
       case 9: return r.nextBoolean() ? "(" + pick("a", "s", "ts", "x") + pick(" IS NULL)", " IS NOT NULL)")
           // a string literal compared with a number or a time is cast to it (Spark's ANSI coercion)
@@ -284,7 +301,9 @@ final class BatchCorpus {
   private String aggregate() {
     switch (r.nextInt(12)) {
       case 0: return "COUNT(*)";
-      case 1: return "COUNT(" + pick("a", "s", "x", "ts") + ")";
+      case 1: return r.nextInt(4) == 0 ? pick("SUM(ts)", "AVG(ts)", "AVG(flag)", "SUM(s)", "try_sum(ts)",
+          "MAX(typeof(a))") // not typeof(SUM(a)): Spark 4.2 fails it with HAVING (PLAN_VALIDATION_FAILED_RULE_IN_BATCH)
+          : "COUNT(" + pick("a", "s", "x", "ts") + ")";
       case 2: return "SUM(" + pick("a", "b", "x", "id", "(b * 4)") + ")";
       case 3: return "AVG(" + pick("a", "x", "id", "b") + ")";
       case 4: return pick("MIN", "MAX") + "(" + pick("a", "x", "s", "ts", "b") + ")";
@@ -292,7 +311,8 @@ final class BatchCorpus {
       case 6: return "(SUM(" + pick("a", "id") + ") / COUNT(*))";
       case 7: return "(MAX(" + pick("a", "id") + ") / 2)";
       case 8: return "SUM(" + doubleExpr(1) + ")";
-      case 9: return "round(AVG(" + pick("x", "a") + "), 2)";
+      case 9: return r.nextBoolean() ? "round(AVG(" + pick("x", "a") + "), 2)"
+          : pick("try_sum", "try_avg") + "(" + pick("a", "b", "x", "id", "(b * 4)", "CAST(a AS DECIMAL(10, 2))") + ")";
       case 10: return "SUM(CASE WHEN " + boolExpr(1) + " THEN 1 ELSE 0 END)";
       default: return "MAX(" + stringExpr(1) + ")";
     }

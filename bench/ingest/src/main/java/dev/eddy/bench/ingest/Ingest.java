@@ -46,6 +46,7 @@ public final class Ingest {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("parsers")) {
             ParserBench.run(Integer.parseInt(args[1]));
+            ParserBench.runCsv(Integer.parseInt(args[1]));
             System.exit(0);
         }
         if (args.length > 0) {
@@ -60,7 +61,7 @@ public final class Ingest {
             }
             System.exit(0);
         }
-        if (!env("INGEST_PARSERS", "1").equals("0")) { // JSON decoding alone, in a fresh JVM
+        if (!env("INGEST_PARSERS", "1").equals("0")) { // JSON and CSV decoding alone, in a fresh JVM
             List<String> cmd = new ArrayList<>(List.of(java()));
             cmd.addAll(JVM);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Ingest.class.getName(), "parsers",

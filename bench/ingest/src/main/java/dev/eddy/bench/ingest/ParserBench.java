@@ -3,13 +3,26 @@ package dev.eddy.bench.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.format.ColumnSpec;
+import dev.eddy.streaming.internal.format.CsvOptions;
+import dev.eddy.streaming.internal.format.CsvParser;
 import dev.eddy.streaming.internal.format.FlatJsonScanner;
 import dev.eddy.streaming.internal.format.JsonLinesParser;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.format.Utf8Text;
+import dev.eddy.streaming.internal.source.file.CsvFiles;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +85,53 @@ final class ParserBench {
             }
             return sum;
         }));
+    }
+
+    /**
+     * CSV: bids as {@code auction,price,ts_millis} lines. Per record (decode the line to a String, then parse it: how
+     * CSV streams read a line before) against the bytes path (CsvParser.parseFast), and a whole file into a table by
+     * Tablesaw's reader (how SQL's CSV tables read before) against CsvFiles (how they read now).
+     */
+    static void runCsv(int records) throws Exception {
+        Schema schema = Schema.of(Field.of("auction", DataType.LONG), Field.of("price", DataType.LONG),
+                Field.of("ts_ms", DataType.LONG));
+        List<ColumnSpec> cols = TextFormats.columns(schema);
+        byte[][] each = new byte[records][];
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int i = 0; i < records; i++) {
+            each[i] = (Bids.auction(i) + "," + Bids.price(i) + "," + Bids.tsMillis(i)).getBytes(StandardCharsets.UTF_8);
+            all.writeBytes(each[i]);
+            all.write('\n');
+        }
+        ParsedRow row = new ParsedRow(cols);
+        CsvParser csv = new CsvParser(CsvOptions.DEFAULT);
+        print("ingest.parse.csv_per_record.records_per_s", rate(records, () -> {
+            long sum = 0;
+            for (byte[] r : each) {
+                csv.parse(Utf8Text.decodeOrNull(r), row);
+                sum += row.longs[0];
+            }
+            return sum;
+        }));
+        print("ingest.parse.csv_bytes.records_per_s", rate(records, () -> {
+            long sum = 0;
+            for (byte[] r : each) {
+                csv.parseFast(r, 0, r.length, row);
+                sum += row.longs[0];
+            }
+            return sum;
+        }));
+        Path file = Files.createTempFile("bids", ".csv");
+        try {
+            Files.write(file, all.toByteArray());
+            print("ingest.csv_table.tablesaw.rows_per_s", rate(records, () -> Table.read().usingOptions(
+                    CsvReadOptions.builder(file.toFile()).header(false).columnTypes(new ColumnType[] {
+                        ColumnType.LONG, ColumnType.LONG, ColumnType.LONG})).rowCount()));
+            print("ingest.csv_table.eddy.rows_per_s", rate(records,
+                    () -> CsvFiles.read(file, schema, CsvOptions.DEFAULT).batch().numRows()));
+        } finally {
+            Files.delete(file);
+        }
     }
 
     interface Work {

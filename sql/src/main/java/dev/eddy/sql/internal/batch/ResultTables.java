@@ -22,7 +22,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * A JDBC result as a Tablesaw table; timestamps are instants (UTC), duplicate names get a suffix, a text column
- * holding an empty string is an {@link ExactStringColumn} (a StringColumn would turn '' into NULL).
+ * holding an empty string is an {@link ExactStringColumn} (a StringColumn would turn '' into NULL), a DOUBLE column
+ * holding a NaN an {@link ExactDoubleColumn} (a DoubleColumn would turn NaN into NULL).
  */
 final class ResultTables {
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
@@ -54,6 +55,8 @@ final class ResultTables {
         StringColumn s = StringColumn.create(c.name());
         c.forEach(s::append);
         columns.set(i, s);
+      } else if (columns.get(i) instanceof ExactDoubleColumn c && !c.holdsNaN()) {
+        columns.set(i, c.plain());
       }
     }
     return Table.create("result", columns);
@@ -72,7 +75,7 @@ final class ResultTables {
       case Types.REAL:
       case Types.DECIMAL:
       case Types.NUMERIC:
-        return DoubleColumn.create(name);
+        return ExactDoubleColumn.create(name); // keeps NaN apart from NULL while the rows are read
       case Types.BOOLEAN:
         return BooleanColumn.create(name);
       case Types.TIMESTAMP:

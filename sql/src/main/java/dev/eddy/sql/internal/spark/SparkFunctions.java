@@ -1,8 +1,5 @@
 package dev.eddy.sql.internal.spark;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,11 +7,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.temporal.ChronoField;
+import java.util.function.LongBinaryOperator;
 
 /**
  * The runtime of Spark's functions as Calcite calls them from generated code (public static, boxed so SQL NULL
@@ -28,83 +28,55 @@ public final class SparkFunctions {
 
   /** {@code a / b} as Spark computes it: fractional, and an error for a zero divisor (ANSI mode). */
   public static Double divide(Double a, Double b) {
+    return a == null || b == null ? null : a / divisor(b, b == 0);
+  }
+
+  /**
+   * Spark's integral {@code + - *} and their try_ forms, one per {@link SparkOperators} operator: exact, and on
+   * overflow an [ARITHMETIC_OVERFLOW] error (ANSI mode) or, for the try_ forms, NULL.
+   */
+  public enum Arithmetic {
+    ADD(Math::addExact, false), SUBTRACT(Math::subtractExact, false), MULTIPLY(Math::multiplyExact, false),
+    TRY_ADD(Math::addExact, true), TRY_SUBTRACT(Math::subtractExact, true), TRY_MULTIPLY(Math::multiplyExact, true);
+
+    private final LongBinaryOperator exact;
+    private final boolean orNull;
+
+    Arithmetic(LongBinaryOperator exact, boolean orNull) {
+      this.exact = exact;
+      this.orNull = orNull;
+    }
+
+    private Long overflow(String what) {
+      if (orNull) {
+        return null;
+      }
+      throw new ArithmeticException("[ARITHMETIC_OVERFLOW] " + what + ". Use try_add, try_subtract or try_multiply"
+          + " to tolerate overflow and return NULL instead.");
+    }
+  }
+
+  /** BIGINT {@code a op b}; {@code op} is an {@link Arithmetic}'s ordinal. */
+  public static Long longArithmetic(Integer op, Long a, Long b) {
     if (a == null || b == null) {
       return null;
     }
-    if (b == 0) {
-      throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
-          + " and return NULL instead.");
-    }
-    return a / b;
-  }
-
-  // ---- integral + - * with Spark's overflow error (ANSI mode) ----
-
-  public static Integer addInt(Integer a, Integer b) {
-    return a == null || b == null ? null : checked(() -> Math.addExact(a, b));
-  }
-
-  public static Integer subtractInt(Integer a, Integer b) {
-    return a == null || b == null ? null : checked(() -> Math.subtractExact(a, b));
-  }
-
-  public static Integer multiplyInt(Integer a, Integer b) {
-    return a == null || b == null ? null : checked(() -> Math.multiplyExact(a, b));
-  }
-
-  public static Long addLong(Long a, Long b) {
-    return a == null || b == null ? null : checked(() -> Math.addExact(a, b));
-  }
-
-  public static Long subtractLong(Long a, Long b) {
-    return a == null || b == null ? null : checked(() -> Math.subtractExact(a, b));
-  }
-
-  public static Long multiplyLong(Long a, Long b) {
-    return a == null || b == null ? null : checked(() -> Math.multiplyExact(a, b));
-  }
-
-  private static <T> T checked(Supplier<T> f) {
+    Arithmetic f = Arithmetic.values()[op];
     try {
-      return f.get();
+      return f.exact.applyAsLong(a, b);
     } catch (ArithmeticException e) {
-      throw new ArithmeticException("[ARITHMETIC_OVERFLOW] " + e.getMessage() + ". Use try_add, try_subtract or"
-          + " try_multiply to tolerate overflow and return NULL instead.");
+      return f.overflow("long overflow");
     }
   }
 
-  // ---- try_add, try_subtract, try_multiply: NULL on overflow ----
-
-  public static Integer tryAddInt(Integer a, Integer b) {
-    return a == null || b == null ? null : orNull(() -> Math.addExact(a, b));
-  }
-
-  public static Integer trySubtractInt(Integer a, Integer b) {
-    return a == null || b == null ? null : orNull(() -> Math.subtractExact(a, b));
-  }
-
-  public static Integer tryMultiplyInt(Integer a, Integer b) {
-    return a == null || b == null ? null : orNull(() -> Math.multiplyExact(a, b));
-  }
-
-  public static Long tryAddLong(Long a, Long b) {
-    return a == null || b == null ? null : orNull(() -> Math.addExact(a, b));
-  }
-
-  public static Long trySubtractLong(Long a, Long b) {
-    return a == null || b == null ? null : orNull(() -> Math.subtractExact(a, b));
-  }
-
-  public static Long tryMultiplyLong(Long a, Long b) {
-    return a == null || b == null ? null : orNull(() -> Math.multiplyExact(a, b));
-  }
-
-  private static <T> T orNull(Supplier<T> f) {
-    try {
-      return f.get();
-    } catch (ArithmeticException e) {
-      return null;
+  /** INT {@code a op b}: computed exactly as a BIGINT (it cannot overflow there), then checked against INT's range. */
+  public static Integer intArithmetic(Integer op, Integer a, Integer b) {
+    Long r = a == null || b == null ? null : longArithmetic(op, a.longValue(), b.longValue());
+    if (r == null || r == r.intValue()) {
+      return r == null ? null : r.intValue();
     }
+    Long overflow = Arithmetic.values()[op].overflow("integer overflow");
+    return overflow == null ? null : overflow.intValue();
   }
 
   /** DECIMAL {@code a / b} as Spark computes it: rounded HALF_UP to the result's scale, an error for zero. */
@@ -112,11 +84,33 @@ public final class SparkFunctions {
     if (a == null || b == null) {
       return null;
     }
-    if (b.signum() == 0) {
-      throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
-          + " and return NULL instead.");
+    return a.divide(divisor(b, b.signum() == 0), scale, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * Spark's cast to DECIMAL(precision, scale) of a DOUBLE (read by its shortest text, as Spark does) or of a wider
+   * DECIMAL: rounded HALF_UP to the scale; a value with more integral digits than the type holds fails (ANSI mode).
+   */
+  public static BigDecimal toDecimal(Double d, Integer precision, Integer scale) {
+    return d == null ? null : toDecimal(BigDecimal.valueOf(d), precision, scale);
+  }
+
+  public static BigDecimal toDecimal(BigDecimal d, Integer precision, Integer scale) {
+    if (d == null) {
+      return null;
     }
-    return a.divide(b, scale, RoundingMode.HALF_UP);
+    BigDecimal r = d.setScale(scale, RoundingMode.HALF_UP);
+    if (r.precision() - r.scale() > precision - scale) {
+      throw new ArithmeticException("[NUMERIC_VALUE_OUT_OF_RANGE] " + clip(d.toPlainString()) + " cannot be"
+          + " represented as Decimal(" + precision + ", " + scale + "). Use try_cast to tolerate overflow and return"
+          + " NULL instead.");
+    }
+    return r;
+  }
+
+  /** Spark's cast of a TIMESTAMP to DOUBLE: seconds since the epoch, with the fraction. */
+  public static Double timestampSeconds(Long ts) {
+    return ts == null ? null : ts / 1000d;
   }
 
   /** {@code try_divide(a, b)}: as {@code /}, but NULL for a zero divisor. */
@@ -126,14 +120,35 @@ public final class SparkFunctions {
 
   /** {@code a div b}: integral division truncating toward zero, an error for a zero divisor. */
   public static Long div(Long a, Long b) {
-    if (a == null || b == null) {
-      return null;
-    }
-    if (b == 0) {
+    return a == null || b == null ? null : a / divisor(b, b == 0);
+  }
+
+  /** The divisor, or Spark's [DIVIDE_BY_ZERO] error when it is zero. */
+  private static <T> T divisor(T divisor, boolean zero) {
+    if (zero) {
       throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
           + " and return NULL instead.");
     }
-    return a / b;
+    return divisor;
+  }
+
+  /**
+   * Spark's cast of text to BOOLEAN: {@code t, true, y, yes, 1} and {@code f, false, n, no, 0}, in any case and
+   * with surrounding white space; other text fails the query (ANSI mode).
+   */
+  public static Boolean stringToBoolean(String s) {
+    if (s == null) {
+      return null;
+    }
+    switch (s.trim().toLowerCase(Locale.ROOT)) {
+      case "t": case "true": case "y": case "yes": case "1":
+        return true;
+      case "f": case "false": case "n": case "no": case "0":
+        return false;
+      default:
+        throw new IllegalArgumentException("[CAST_INVALID_INPUT] The value '" + clip(s) + "' of the type \"STRING\""
+            + " cannot be cast to \"BOOLEAN\" because it is malformed.");
+    }
   }
 
   /** Spark's substring: 1-based, 0 is the first character, a negative position counts from the end. */
@@ -214,11 +229,21 @@ public final class SparkFunctions {
     if (seconds == null || pattern == null) {
       return null;
     }
-    return formatter(pattern).format(LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
+    return formatter(pattern).format(unixTime(seconds));
   }
 
   public static String fromUnixtime(Long seconds) {
-    return seconds == null ? null : DEFAULT_TS.format(LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
+    return seconds == null ? null : DEFAULT_TS.format(unixTime(seconds));
+  }
+
+  /**
+   * The time {@code from_unixtime} formats: Spark multiplies the seconds to microseconds as a long, wrapping
+   * around past about 292,000 years as it does (so every BIGINT has an answer), then reads them in UTC.
+   */
+  private static LocalDateTime unixTime(long seconds) {
+    long micros = seconds * 1_000_000L;
+    return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1000,
+        ZoneOffset.UTC);
   }
 
   /** Spark's text of a timestamp: the fraction of a second only if not zero, without trailing zeros. */

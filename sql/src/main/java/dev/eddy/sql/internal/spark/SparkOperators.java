@@ -1,19 +1,19 @@
 package dev.eddy.sql.internal.spark;
 
 import java.lang.reflect.Method;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBinaryOperator;
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -30,6 +30,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.util.Optionality;
+import java.math.BigDecimal;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
@@ -57,37 +61,18 @@ public final class SparkOperators {
   public static final SqlUserDefinedFunction SUBSTRING2 = udf("SUBSTRING", "substring", STRING,
       Arg.STR, Arg.INT);
 
-  /** Integral + - * that fail on overflow, used by {@link SparkConvertlets} for INT and BIGINT results. */
-  public static final SqlUserDefinedFunction ADD_INT = udf("SPARK_ADD", "addInt", ReturnTypes.INTEGER_NULLABLE,
-      Arg.INT, Arg.INT);
-  public static final SqlUserDefinedFunction SUBTRACT_INT = udf("SPARK_SUBTRACT", "subtractInt",
-      ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT);
-  public static final SqlUserDefinedFunction MULTIPLY_INT = udf("SPARK_MULTIPLY", "multiplyInt",
-      ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT);
-  public static final SqlUserDefinedFunction ADD_LONG = udf("SPARK_ADD", "addLong", ReturnTypes.BIGINT_NULLABLE,
-      Arg.LONG, Arg.LONG);
-  public static final SqlUserDefinedFunction SUBTRACT_LONG = udf("SPARK_SUBTRACT", "subtractLong",
-      ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
-  public static final SqlUserDefinedFunction MULTIPLY_LONG = udf("SPARK_MULTIPLY", "multiplyLong",
-      ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
+  /**
+   * Integral {@code + - *} and try_add/try_subtract/try_multiply as {@link SparkConvertlets} writes them for INT and
+   * BIGINT results: {@code SPARK_ADD(op, a, b)}, {@code SPARK_TRY_ADD(op, a, b)}, ... where {@code op} is the
+   * {@link SparkFunctions.Arithmetic}'s ordinal; one INT and one BIGINT runtime serve them all.
+   */
+  private static final Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> INT_ARITHMETIC = arithmetic(true);
+  private static final Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> LONG_ARITHMETIC = arithmetic(false);
 
   /** Spark's try_add/try_subtract/try_multiply: typed as + - *, NULL instead of an overflow error. */
   public static final SqlFunction TRY_ADD = tryArithmetic("TRY_ADD", ReturnTypes.NULLABLE_SUM);
   public static final SqlFunction TRY_SUBTRACT = tryArithmetic("TRY_SUBTRACT", ReturnTypes.NULLABLE_SUM);
   public static final SqlFunction TRY_MULTIPLY = tryArithmetic("TRY_MULTIPLY", ReturnTypes.PRODUCT_NULLABLE);
-  /** Their integral runtimes, chosen by {@link SparkConvertlets} from the validated type. */
-  public static final SqlUserDefinedFunction TRY_ADD_INT = udf("SPARK_TRY_ADD", "tryAddInt",
-      ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT);
-  public static final SqlUserDefinedFunction TRY_SUBTRACT_INT = udf("SPARK_TRY_SUBTRACT", "trySubtractInt",
-      ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT);
-  public static final SqlUserDefinedFunction TRY_MULTIPLY_INT = udf("SPARK_TRY_MULTIPLY", "tryMultiplyInt",
-      ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT);
-  public static final SqlUserDefinedFunction TRY_ADD_LONG = udf("SPARK_TRY_ADD", "tryAddLong",
-      ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
-  public static final SqlUserDefinedFunction TRY_SUBTRACT_LONG = udf("SPARK_TRY_SUBTRACT", "trySubtractLong",
-      ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
-  public static final SqlUserDefinedFunction TRY_MULTIPLY_LONG = udf("SPARK_TRY_MULTIPLY", "tryMultiplyLong",
-      ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
 
   /**
    * {@code a / b} before conversion (SparkRewrite puts it for Calcite's {@code /}): typed as Spark types it, a
@@ -117,12 +102,39 @@ public final class SparkOperators {
   public static final SqlUserDefinedFunction TIMESTAMP_STRING = udf("SPARK_TIMESTAMP_STRING", "timestampString",
       STRING, Arg.TS);
 
+  /** Spark's cast of a DOUBLE or a wider DECIMAL to DECIMAL(p, s) (HALF_UP), used by {@link SparkConvertlets}. */
+  public static final SqlUserDefinedFunction DOUBLE_TO_DECIMAL = udf("SPARK_TO_DECIMAL", "toDecimal",
+      ReturnTypes.DECIMAL_QUOTIENT_NULLABLE, Arg.DBL, Arg.INT, Arg.INT);
+  public static final SqlUserDefinedFunction DECIMAL_TO_DECIMAL = udf("SPARK_TO_DECIMAL", "toDecimal",
+      ReturnTypes.DECIMAL_QUOTIENT_NULLABLE, Arg.DEC, Arg.INT, Arg.INT);
+
+  /** Spark's cast of a TIMESTAMP to DOUBLE (seconds), used by {@link SparkConvertlets}. */
+  public static final SqlUserDefinedFunction TIMESTAMP_DOUBLE = udf("SPARK_TIMESTAMP_DOUBLE", "timestampSeconds",
+      ReturnTypes.DOUBLE_NULLABLE, Arg.TS);
+
+  /** Spark's cast of text to BOOLEAN (yes/no, t/f, 1/0, true/false), used by {@link SparkConvertlets}. */
+  public static final SqlUserDefinedFunction STRING_BOOLEAN = udf("SPARK_STRING_BOOLEAN", "stringToBoolean",
+      ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);
+
+  /** Spark's {@code typeof(x)}: the name of x's type, a constant {@link SparkConvertlets} writes in. */
+  public static final SqlFunction TYPEOF = new SqlFunction("TYPEOF", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR), null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
+  /**
+   * Spark's {@code try_sum(x)}: SUM with Spark's result type, NULL instead of an overflow error. Batch queries run
+   * it as their checked SUM that gives NULL ({@code CheckedSums}).
+   */
+  public static final SqlAggFunction TRY_SUM = new SqlAggFunction("TRY_SUM", null, SqlKind.OTHER_FUNCTION,
+      ReturnTypes.AGG_SUM.andThen(SqlTypeTransforms.FORCE_NULLABLE), null, OperandTypes.NUMERIC,
+      SqlFunctionCategory.NUMERIC, false, false, Optionality.FORBIDDEN) {
+  };
+
   /** Spark's text of a DECIMAL (CAST(0.1 AS STRING) is 0.1, Calcite's .1). */
   public static final SqlUserDefinedFunction DECIMAL_STRING = udf("SPARK_DECIMAL_STRING", "decimalString",
       STRING, Arg.DEC);
 
   private static final List<SqlOperator> FUNCTIONS = List.of(DIVIDE, DIV, TRY_DIVIDE, SUBSTRING2, SUBSTRING3,
-      TRY_ADD, TRY_SUBTRACT, TRY_MULTIPLY,
+      TRY_ADD, TRY_SUBTRACT, TRY_MULTIPLY, TYPEOF, TRY_SUM,
       udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT, Arg.INT),
       udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT),
       udf("CONCAT", "concat", STRING, Arg.STR, Arg.STR),
@@ -175,6 +187,21 @@ public final class SparkOperators {
       this.sql = sql;
       this.family = family;
     }
+  }
+
+  /** The runtime of {@code op} for INT ({@code isInt}) or BIGINT operands. */
+  public static SqlUserDefinedFunction arithmetic(SparkFunctions.Arithmetic op, boolean isInt) {
+    return (isInt ? INT_ARITHMETIC : LONG_ARITHMETIC).get(op);
+  }
+
+  private static Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> arithmetic(boolean isInt) {
+    Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> out = new EnumMap<>(SparkFunctions.Arithmetic.class);
+    for (SparkFunctions.Arithmetic op : SparkFunctions.Arithmetic.values()) {
+      out.put(op, isInt
+          ? udf("SPARK_" + op.name(), "intArithmetic", ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT, Arg.INT)
+          : udf("SPARK_" + op.name(), "longArithmetic", ReturnTypes.BIGINT_NULLABLE, Arg.INT, Arg.LONG, Arg.LONG));
+    }
+    return out;
   }
 
   private static SqlFunction tryArithmetic(String name, SqlReturnTypeInference type) {

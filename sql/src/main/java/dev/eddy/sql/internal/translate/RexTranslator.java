@@ -114,10 +114,14 @@ final class RexTranslator {
         throw new Unsupported("function POWER is not supported by the streaming engine yet");
       // Spark's division operators (SparkRewrite): the engine's division is already Spark's
       case "SPARK_DIVIDE": return binary(BinaryOp.DIV, args);
-      case "SPARK_DECIMAL_DIVIDE": return binary(BinaryOp.DIV, args.subList(0, 2)); // the engine's DECIMAL is DOUBLE
-      case "SPARK_ADD": return binary(BinaryOp.ADD, args);
-      case "SPARK_SUBTRACT": return binary(BinaryOp.SUB, args);
-      case "SPARK_MULTIPLY": return binary(BinaryOp.MUL, args);
+      // the engine holds a DECIMAL in a DOUBLE; the quotient is Spark's, rounded HALF_UP to the scale (third argument)
+      case "SPARK_DECIMAL_DIVIDE": return new Expr.Call("decimal_divide", args);
+      case "SPARK_TO_DECIMAL": return new Expr.Call("decimal_round", List.of(args.get(0), args.get(2)));
+      case "SPARK_STRING_BOOLEAN": return new Expr.Cast(args.get(0), DataType.BOOLEAN);
+      // SparkConvertlets writes the integral ones as SPARK_ADD(op, a, b)
+      case "SPARK_ADD": return binary(BinaryOp.ADD, args.subList(1, 3));
+      case "SPARK_SUBTRACT": return binary(BinaryOp.SUB, args.subList(1, 3));
+      case "SPARK_MULTIPLY": return binary(BinaryOp.MUL, args.subList(1, 3));
       case "SPARK_DIV": return new Expr.Cast(binary(BinaryOp.DIV, args), DataType.LONG);
       case "TIMESTAMP_SECONDS":
       case "TIMESTAMP_MILLIS":
@@ -159,7 +163,13 @@ final class RexTranslator {
   private static Expr cast(RexCall call, Expr arg) {
     SqlTypeName to = call.getType().getSqlTypeName();
     SqlTypeName from = call.getOperands().get(0).getType().getSqlTypeName();
-    if (from == to || to == SqlTypeName.DECIMAL && from == SqlTypeName.DOUBLE) {
+    if (to == SqlTypeName.DECIMAL && (from == SqlTypeName.DOUBLE || from == SqlTypeName.FLOAT
+        || from == SqlTypeName.REAL || from == SqlTypeName.DECIMAL
+            && call.getOperands().get(0).getType().getScale() > call.getType().getScale())) {
+      // Spark rounds to the DECIMAL's scale (HALF_UP); the engine holds the result in a DOUBLE
+      return new Expr.Call("decimal_round", List.of(arg, new Expr.Lit(call.getType().getScale(), DataType.INT)));
+    }
+    if (from == to) {
       return arg;
     }
     return new Expr.Cast(arg, CalciteTypes.schemaOf(rowOf(call)).field(0).type());

@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.validate;
 
 import dev.eddy.sql.internal.parser.EddySqlParserImpl;
+import dev.eddy.sql.internal.spark.SparkTypeCoercion;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.NullCollation;
@@ -35,7 +36,9 @@ public final class Dialect {
   public static final SqlValidator.Config VALIDATOR = SqlValidator.Config.DEFAULT
       .withConformance(CONFORMANCE)
       .withIdentifierExpansion(true)
-      .withDefaultNullCollation(NULL_COLLATION);
+      .withDefaultNullCollation(NULL_COLLATION)
+      // a string and a number have Spark's common type (the number's), not Calcite's (a string)
+      .withTypeCoercionFactory(SparkTypeCoercion::new);
 
   private Dialect() {
   }

@@ -21,7 +21,10 @@ public final class SparkTypeSystem extends RelDataTypeSystemImpl {
   @Override public RelDataType deriveAvgAggType(
       RelDataTypeFactory typeFactory, RelDataType argumentType) {
     if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
-      return super.deriveAvgAggType(typeFactory, argumentType);
+      // Spark's AVG of DECIMAL(p, s) is DECIMAL(p + 4, s + 4)
+      return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DECIMAL,
+          Math.min(38, argumentType.getPrecision() + 4), Math.min(38, argumentType.getScale() + 4)),
+          argumentType.isNullable());
     }
     return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
         argumentType.isNullable());

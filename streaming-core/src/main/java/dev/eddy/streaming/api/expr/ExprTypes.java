@@ -195,6 +195,13 @@ public final class ExprTypes {
                 numeric(type(a.get(0), in), a.get(0));
                 yield DataType.DOUBLE;
             }
+            // a DECIMAL quotient or cast at a scale (the last argument): Spark's decimal value, held as a DOUBLE
+            case "decimal_divide", "decimal_round" -> {
+                for (Expr arg : a) {
+                    numeric(type(arg, in), arg);
+                }
+                yield DataType.DOUBLE;
+            }
             case "abs" -> numeric(type(a.get(0), in), a.get(0));
             case "coalesce" -> type(a.get(0), in);
             case "case_when" -> caseWhenType(c, in);

@@ -40,7 +40,10 @@ public interface Source {
     /**
      * The offset up to which data is available now, starting from {@code start}: return {@code start}
      * itself (an equal offset) when nothing new is available. A source that caps rows per trigger
-     * (e.g. a {@code maxRowsPerTrigger} option) applies the cap here. Must not block for long.
+     * (e.g. a {@code maxOffsetsPerTrigger} option) applies the cap here, unless
+     * {@link TriggerContext#allAvailable()}; such a source should also implement
+     * {@link SupportsTriggerAvailableNow}. Must not block for long. {@link CounterSource} and
+     * {@link FileListSource} do this planning for counter and file-list offsets.
      */
     Offset latestOffset(Offset start, TriggerContext trigger);
 

@@ -11,12 +11,12 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +49,11 @@ public final class MicroBatchExecutor {
     private long nextBatchId;
     private final WatermarkTracker watermarks;
     private volatile long watermark;
+    /**
+     * The watermark the previous batch ran with: Spark's watermark for late events (stateful operators drop input
+     * rows at or below it, while they evict and emit by the current batch's watermark). 0 before batch 0.
+     */
+    private long previousBatchWatermark;
     /** Whether this run has run a batch (after that, the operators know the watermark their last batch used). */
     private boolean ranBatch;
     /**
@@ -61,8 +66,6 @@ public final class MicroBatchExecutor {
     private long lastTriggerStart = -1;
     /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
     private Offset[] replay;
-    /** Available-now: the offsets available when the query started; it stops once it has read up to them. */
-    private Offset[] availableNowTarget;
 
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
@@ -77,6 +80,7 @@ public final class MicroBatchExecutor {
         this.watermarks = new WatermarkTracker(plan.watermarks(), WatermarkTracker.Policy.parse(watermarkPolicy));
         this.watermark = watermarks.current();
         this.resumedBatchWatermark = watermark;
+        this.previousBatchWatermark = watermark;
         this.checkpointLocation = checkpointLocation;
         this.identity = identity;
         this.plan = plan;
@@ -146,6 +150,11 @@ public final class MicroBatchExecutor {
                 e.conf().getOrDefault(OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, "min")));
         watermark = watermarks.current();
         resumedBatchWatermark = plan.watermarks().isEmpty() ? watermark : Math.max(0, e.watermarkMicros());
+        // as Spark's offsetLog.offsetSeqMetadataForBatchId(batchId - 1): the late-event watermark survives a restart
+        if (!plan.watermarks().isEmpty()) {
+            previousBatchWatermark = store.offsetsOf(nextBatchId - 1).map(o -> Math.max(0, o.watermarkMicros()))
+                    .orElse(0L);
+        }
     }
 
     private void restoreState(long version) {
@@ -164,27 +173,42 @@ public final class MicroBatchExecutor {
     }
 
     /**
+     * Spark's {@code Trigger.AvailableNow}: if every source {@link SupportsTriggerAvailableNow supports it}, each
+     * fixes its end now and this returns true; the run then takes batches within the sources' per-trigger limits
+     * until {@link #runNextBatch} finds none. Otherwise nothing is prepared and this returns false: as Spark, the
+     * query falls back to a single batch with everything available ({@code Trigger.once()}). Call once, after
+     * {@link #start()}, on the query thread.
+     */
+    public boolean prepareForTriggerAvailableNow() {
+        for (Source s : sources) {
+            if (!(s instanceof SupportsTriggerAvailableNow)) {
+                return false;
+            }
+        }
+        for (Source s : sources) {
+            ((SupportsTriggerAvailableNow) s).prepareForTriggerAvailableNow();
+        }
+        return true;
+    }
+
+    /**
      * Runs the next batch if there is one to run: a data batch if any source has new data, else a no-data
      * batch if the watermark moved and a stateful operator wants it. Returns empty when idle.
+     *
+     * @param allAvailable take everything available, ignoring the sources' per-trigger limits ({@code Trigger.once()})
      */
-    public Optional<BatchResult> runNextBatch(boolean availableNow) {
+    public Optional<BatchResult> runNextBatch(boolean allAvailable) {
         long t0 = clock.millis();
         if (replay != null) {
             Offset[] logged = replay;
             replay = null;
             return Optional.of(runBatch(logged, true, t0, t0));
         }
-        if (availableNow && availableNowTarget != null && Arrays.equals(starts, availableNowTarget)) {
-            return wantsNoDataBatch() ? Optional.of(runBatch(starts.clone(), false, t0, t0)) : Optional.empty();
-        }
         Offset[] latest = new Offset[sources.length];
         boolean hasData = false;
         for (int i = 0; i < sources.length; i++) {
-            latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, availableNow));
+            latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, allAvailable));
             hasData |= !latest[i].equals(starts[i]);
-        }
-        if (availableNow && availableNowTarget == null) {
-            availableNowTarget = latest.clone();
         }
         long tLatest = clock.millis();
         if (!hasData && !wantsNoDataBatch()) {
@@ -199,7 +223,7 @@ public final class MicroBatchExecutor {
             return false;
         }
         for (StatefulOperator op : plan.statefulOps()) {
-            if (op.wantsNoDataBatch(watermark)) {
+            if (op.wantsNoDataBatch(driver.inputWatermark(op, watermark))) { // its own input watermark
                 return true;
             }
         }
@@ -226,12 +250,13 @@ public final class MicroBatchExecutor {
             numInput += perSource[i];
         }
         long tGet = clock.millis();
-        Batch out = driver.run(new BatchContext(batchId, wmUsed, inputs, mode, t0));
+        Batch out = driver.run(new BatchContext(batchId, wmUsed, previousBatchWatermark, inputs, mode, t0));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
         for (StatefulOperator op : plan.statefulOps()) {
             op.store().checkpoint(batchId);
         }
+        previousBatchWatermark = wmUsed;
         watermarks.update();
         watermark = watermarks.current();
         ranBatch = true;

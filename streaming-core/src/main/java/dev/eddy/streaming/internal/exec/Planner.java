@@ -158,7 +158,7 @@ public final class Planner {
                 throw new UnsupportedOperationException("Watermark must be specified in the query using "
                         + "withWatermark() for using event-time timeout in flatMapGroupsWithState");
             }
-            FlatMapGroupsWithStateOp op = new FlatMapGroupsWithStateOp(child, f, clock);
+            FlatMapGroupsWithStateOp op = new FlatMapGroupsWithStateOp(child, f, clock, watermarked);
             stateful.add(op);
             return op;
         }

@@ -158,13 +158,16 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     private void loop() throws InterruptedException {
-        boolean bounded = trigger instanceof Trigger.AvailableNow || trigger instanceof Trigger.Once;
+        // Spark: available-now over sources that cannot plan it runs as a single batch (Trigger.once)
+        boolean once = trigger instanceof Trigger.Once
+                || trigger instanceof Trigger.AvailableNow && !exec.prepareForTriggerAvailableNow();
+        boolean bounded = once || trigger instanceof Trigger.AvailableNow;
         while (!stopRequested) {
             runTasks();
             long start = clock.millis();
             String problem = exec.sourceStatus(); // a source problem (broker down) stays visible while retrying
             status = new QueryStatus(problem.isEmpty() ? "Processing new data" : problem, true, true);
-            Optional<BatchResult> r = exec.runNextBatch(bounded);
+            Optional<BatchResult> r = exec.runNextBatch(once);
             if (r.isEmpty()) {
                 idle();
                 if (bounded) {
@@ -172,7 +175,7 @@ public final class QueryRunner implements StreamingQuery {
                 }
             } else {
                 idleReported = false;
-                if (trigger instanceof Trigger.Once) {
+                if (once) {
                     return;
                 }
                 if (bounded || exec.wantsNoDataBatch()) {

@@ -4,14 +4,15 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 
 import java.math.BigDecimal;
-import java.util.HashSet;
+import java.math.RoundingMode;
 import java.util.Locale;
+import dev.eddy.streaming.api.data.DoubleColumn;
+import dev.eddy.streaming.api.data.LongColumn;
+import java.util.HashSet;
 import java.util.Set;
 
 /** Scalar functions, evaluated row by row (strings are objects anyway). */
@@ -74,6 +75,10 @@ final class Calls {
                 return v;
             case "sqrt": // Spark's: NaN for a negative number
                 return Math.sqrt(((Number) v).doubleValue());
+            case "decimal_divide":
+                return a[1].isNull(i) ? null : decimalDivide((Number) v, (Number) a[1].get(i), (Number) a[2].get(i));
+            case "decimal_round":
+                return decimal(v).setScale(((Number) a[1].get(i)).intValue(), RoundingMode.HALF_UP).doubleValue();
             default:
                 break;
         }
@@ -85,6 +90,24 @@ final class Calls {
             case "length" -> s.length();
             default -> throw new IllegalArgumentException("unknown function '" + fn + "'");
         };
+    }
+
+    /**
+     * Spark's DECIMAL quotient: the operands' decimal values divided and rounded HALF_UP to the result's scale (the
+     * engine holds a DECIMAL in a DOUBLE: the nearest double to Spark's exact decimal answer, not a double quotient).
+     */
+    private static double decimalDivide(Number a, Number b, Number scale) {
+        BigDecimal divisor = decimal(b);
+        if (divisor.signum() == 0) {
+            throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
+                    + " and return NULL instead.");
+        }
+        return decimal(a).divide(divisor, scale.intValue(), RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The decimal a DECIMAL (held as a double) or a whole number stands for: its shortest text, as Spark wrote it. */
+    private static BigDecimal decimal(Object v) {
+        return v instanceof Double d ? BigDecimal.valueOf(d) : BigDecimal.valueOf(((Number) v).longValue());
     }
 
     /** Spark's timestamp_seconds of a fractional number: the seconds to whole microseconds, an error past the range. */

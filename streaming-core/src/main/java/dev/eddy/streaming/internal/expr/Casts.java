@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /** Casts between types. A value that cannot be converted (e.g. "abc" to int) becomes null, as in Spark. */
 public final class Casts {
@@ -69,6 +70,15 @@ public final class Casts {
     }
 
     /** Converts one boxed value; null when impossible. */
+    /** Spark's text forms of a boolean (t, true, y, yes, 1 and f, false, n, no, 0); null for other text. */
+    private static Boolean booleanOf(String s) {
+        return switch (s) {
+            case "t", "true", "y", "yes", "1" -> Boolean.TRUE;
+            case "f", "false", "n", "no", "0" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
     static Object convert(Object v, DataType from, DataType to) {
         if (v == null) {
             return null;
@@ -82,7 +92,7 @@ public final class Casts {
                 case LONG -> Long.parseLong(s);
                 case INT -> Integer.parseInt(s);
                 case DOUBLE -> Double.parseDouble(s);
-                case BOOLEAN -> s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+                case BOOLEAN -> booleanOf(s.toLowerCase(Locale.ROOT));
                 case TIMESTAMP -> parseTimestamp(s);
                 default -> null;
             };

@@ -25,9 +25,10 @@ import java.util.function.Predicate;
 /**
  * Aggregation over session windows: per key, an event at t opens [t, t + gap); overlapping sessions merge
  * (their aggregates too). With a watermark on the time column, a row whose own [t, t + gap) already ends at or
- * before the watermark is dropped as late (in every output mode, as in Spark: it opens no session), and in append
- * mode a session with end <= watermark is closed: emitted and evicted. Complete mode keeps every session. Update
- * mode is refused by the planner, as Spark refuses it. Each key's sessions live in a {@link ListStore};
+ * before the previous batch's watermark is dropped as late (in every output mode, as in Spark: it opens no session),
+ * and in append mode a session with end <= this batch's watermark is closed ({@link BatchContext}): emitted and
+ * evicted. Complete mode keeps every session. Update mode is refused by the planner, as Spark refuses it. Each
+ * key's sessions live in a {@link ListStore};
  * accumulator slots are session ids ({@link SessionIds}).
  */
 public final class SessionWindowOp extends AbstractOperator implements StatefulOperator {
@@ -88,7 +89,7 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
     @Override
     public Batch process(List<Batch> inputs, BatchContext ctx) {
         Batch in = inputs.get(0);
-        store.beginBatch(ctx.batchId(), ctx.watermark());
+        store.beginBatch(ctx.batchId(), ctx.watermark(), ctx.lateWatermark());
         // as Spark's SessionWindowStateStoreRestoreExec: late rows are dropped in every output mode; only append
         // (and update) evict closed sessions, complete keeps them in its result
         boolean dropLate = watermarked && ctx.hasWatermark();
@@ -109,7 +110,7 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
             if (tc.isNull(r)) {
                 continue;
             }
-            if (dropLate && t[r] + gap <= ctx.watermark()) {
+            if (dropLate && t[r] + gap <= ctx.lateWatermark()) { // late by the previous batch's watermark
                 // counted as Spark counts them: after its partial aggregation, one row per (key, event time)
                 List<Object> group = key(keys, r);
                 group.add(t[r]);

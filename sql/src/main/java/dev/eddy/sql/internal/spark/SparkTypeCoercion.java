@@ -1,0 +1,83 @@
+package dev.eddy.sql.internal.spark;
+
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
+
+/**
+ * Calcite's implicit type coercion with Spark 4's ANSI rule for the common type of a string and a value of another
+ * type (its {@code findWiderTypeForString}): the string is cast to the other side's type, never the other way
+ * round; with an integral type the common type is BIGINT, with a fractional one (DOUBLE, DECIMAL) DOUBLE, with a
+ * BOOLEAN, DATE or TIMESTAMP that type. Calcite's default makes them all strings. It is the one rule behind
+ * {@code CASE}, {@code coalesce}, {@code IF}, {@code greatest}/{@code least}, {@code IN} lists and {@code UNION}
+ * columns mixing a string and a number: {@code CASE WHEN c THEN 1 ELSE '2' END} is the BIGINT 2 as in Spark, and a
+ * string that does not cast fails the query ([CAST_INVALID_INPUT]).
+ */
+public final class SparkTypeCoercion extends TypeCoercionImpl {
+  public SparkTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
+    super(typeFactory, validator);
+  }
+
+  @Override public RelDataType getWiderTypeForTwo(RelDataType type1, RelDataType type2, boolean stringPromotion) {
+    RelDataType spark = stringAndOther(type1, type2);
+    if (spark == null) {
+      spark = stringAndOther(type2, type1);
+    }
+    return spark != null ? spark : super.getWiderTypeForTwo(type1, type2, stringPromotion);
+  }
+
+  /**
+   * Spark's ANSI implicit cast to a string where a function takes text ({@code length(123)} is 3,
+   * {@code upper(flag)} 'TRUE'): a number, boolean, date or timestamp becomes a string, as Spark's
+   * {@code Cast.canANSIStoreAssign} allows; Calcite refuses it.
+   */
+  @Override public RelDataType implicitCast(RelDataType in, SqlTypeFamily expected) {
+    if (expected == SqlTypeFamily.CHARACTER && in != null && (SqlTypeUtil.isNumeric(in) || SqlTypeUtil.isBoolean(in)
+        || SqlTypeUtil.isDatetime(in))) {
+      return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), in.isNullable());
+    }
+    return super.implicitCast(in, expected);
+  }
+
+  /**
+   * Spark's {@code SUM(ts)} and {@code AVG(ts)} (and try_ forms): the timestamp counts as its seconds since the
+   * epoch, a DOUBLE (SparkConvertlets' cast). Only for these aggregates: {@code ts + 1} stays a type error.
+   */
+  @Override public boolean builtinFunctionCoercion(SqlCallBinding binding, List<RelDataType> operandTypes,
+      List<SqlTypeFamily> expectedFamilies) {
+    boolean sumOrAvg = binding.getOperator().getKind() == SqlKind.SUM || binding.getOperator().getKind() == SqlKind.AVG
+        || binding.getOperator() == SparkOperators.TRY_SUM;
+    if (sumOrAvg && operandTypes.size() == 1 && SqlTypeUtil.isTimestamp(operandTypes.get(0))) {
+      RelDataType seconds = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DOUBLE),
+          operandTypes.get(0).isNullable());
+      return coerceOperandType(binding.getScope(), binding.getCall(), 0, seconds);
+    }
+    return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
+  }
+
+  /** Spark's common type of a string {@code s} and a non-string {@code other}, or null when not that case. */
+  private RelDataType stringAndOther(RelDataType s, RelDataType other) {
+    if (s == null || other == null || !SqlTypeUtil.isCharacter(s) || SqlTypeUtil.isCharacter(other)) {
+      return null;
+    }
+    boolean nullable = s.isNullable() || other.isNullable();
+    RelDataType common;
+    if (SqlTypeUtil.isIntType(other)) {
+      common = factory.createSqlType(SqlTypeName.BIGINT);
+    } else if (SqlTypeUtil.isNumeric(other)) {
+      common = factory.createSqlType(SqlTypeName.DOUBLE);
+    } else if (SqlTypeUtil.isBoolean(other) || SqlTypeUtil.isDatetime(other)) {
+      common = other;
+    } else {
+      return null;
+    }
+    return factory.createTypeWithNullability(common, nullable);
+  }
+}
