@@ -56,8 +56,7 @@ class SameResultsAsEmbeddedIT {
         write("2.json", event("b", 4, "00:00:14"), event("a", 5, "00:00:26"), "{not json");
         // 00:00:45 moves the watermark past the 00:00:20 window
         write("3.json", event("b", 7, "00:00:45"));
-        // late for both engines: Spark drops a late row by the watermark the batch before used (00:00:16 here), the
-        // embedded engine by the newest one (00:00:35); a row late only by the newest is kept by Spark (reported)
+        // late: both engines drop a late row by the watermark the batch before used (00:00:16 here; Spark 4's rule)
         write("4.json", event("a", 6, "00:00:02"));
     }
 

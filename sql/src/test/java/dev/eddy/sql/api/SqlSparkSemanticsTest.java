@@ -204,4 +204,12 @@ class SqlSparkSemanticsTest {
     assertThat(t.row(0).getDouble("b")).isEqualTo(1.5);
     assertThat(t.row(0).getDouble("a")).isEqualTo(0.5); // (0.666667 + 0.333333) / 2 at scale 10
   }
+
+  @Test
+  void when_concatTakesManyValuesOfAnyTypeOrAUnionMixesAStringAndANumber_then_theyAnswerAsInSpark() {
+    Table t = rows(pages(), "SELECT concat(visits > 1, '-', 1.5, page) AS c FROM pages WHERE page = 'home'");
+    assertThat(t.row(0).getString("c")).isEqualTo("true-1.5home");
+    Table u = rows(pages(), "SELECT visits AS v FROM pages UNION ALL SELECT '7' FROM pages LIMIT 3");
+    assertThat(List.<Object>copyOf(u.column("v").asList())).containsExactlyInAnyOrder(2L, 1L, 7L); // BIGINT both sides
+  }
 }

@@ -199,7 +199,8 @@ final class BatchCorpus {
       case 1: return "lower(" + stringExpr(d) + ")";
       case 2: return "substring(" + stringExpr(d) + ", " + (r.nextInt(7) - 3) + ", " + r.nextInt(5) + ")";
       case 3: return "substring(" + stringExpr(d) + ", " + (r.nextInt(7) - 3) + ")";
-      case 4: return "concat(" + stringExpr(d) + ", " + stringExpr(d) + ")";
+      case 4: return r.nextBoolean() ? "concat(" + stringExpr(d) + ", " + stringExpr(d) + ")"
+          : "concat(" + anyExpr(d) + ", '-', " + pick("a", "x", "flag", "ts", "s") + ")"; // any types, any count
       case 5: return "(" + stringExpr(d) + " || '-' || " + stringExpr(d) + ")";
       case 6: return "coalesce(" + stringExpr(d) + ", 'none')";
       case 7: return "trim(" + stringExpr(d) + ")";

@@ -3,7 +3,6 @@ package dev.eddy.streaming.kafka;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
-import dev.eddy.streaming.api.data.Row;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,37 +42,31 @@ class KafkaAvailableNowIT {
         }
     }
 
-    private StreamingQuery availableNow(String topic, String name, List<Long> rowsPerBatch, String... options) {
+    /** Sends ten records to a new one-partition topic, reads it with availableNow; returns the rows of each batch. */
+    private List<Long> tenRecordsReadAvailableNow(String name, String... options) throws Exception {
+        String topic = name + "-" + UUID.randomUUID();
+        BROKER.createTopic(topic, 1);
+        produce(topic, 10);
         var reader = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
                 .option("subscribe", topic).option("startingOffsets", "earliest");
         for (int i = 0; i < options.length; i += 2) {
             reader = reader.option(options[i], options[i + 1]);
         }
-        return reader.load().select("value").writeStream().trigger(Trigger.availableNow())
+        List<Long> rowsPerBatch = new CopyOnWriteArrayList<>();
+        StreamingQuery q = reader.load().select("value").writeStream().trigger(Trigger.availableNow())
                 .foreachBatch((t, id) -> rowsPerBatch.add((long) t.rowCount())).queryName(name).start();
+        assertThat(q.awaitTermination(60_000)).as("the query ended by itself").isTrue();
+        assertThat(q.exception()).isEmpty();
+        return rowsPerBatch;
     }
 
     @Test
     void when_availableNowReadsAKafkaTopic_then_itReadsEveryRecordAndStops() throws Exception {
-        String topic = "now-" + UUID.randomUUID();
-        BROKER.createTopic(topic, 1);
-        produce(topic, 10);
-        List<Long> batches = new CopyOnWriteArrayList<>();
-        StreamingQuery q = availableNow(topic, "now_all", batches);
-        assertThat(q.awaitTermination(60_000)).isTrue();
-        assertThat(q.exception()).isEmpty();
-        assertThat(batches).containsExactly(10L);
+        assertThat(tenRecordsReadAvailableNow("now_all")).containsExactly(10L);
     }
 
     @Test
     void when_availableNowHasMaxOffsetsPerTrigger_then_eachBatchTakesAtMostTheLimitUpToTheStartEnd() throws Exception {
-        String topic = "now-cap-" + UUID.randomUUID();
-        BROKER.createTopic(topic, 1);
-        produce(topic, 10);
-        List<Long> batches = new CopyOnWriteArrayList<>();
-        StreamingQuery q = availableNow(topic, "now_cap", batches, "maxOffsetsPerTrigger", "3");
-        assertThat(q.awaitTermination(60_000)).isTrue();
-        assertThat(q.exception()).isEmpty();
-        assertThat(batches).containsExactly(3L, 3L, 3L, 1L);
+        assertThat(tenRecordsReadAvailableNow("now_cap", "maxOffsetsPerTrigger", "3")).containsExactly(3L, 3L, 3L, 1L);
     }
 }

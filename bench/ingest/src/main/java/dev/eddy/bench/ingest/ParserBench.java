@@ -3,6 +3,7 @@ package dev.eddy.bench.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.sun.management.ThreadMXBean;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
@@ -20,6 +21,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,30 +107,39 @@ final class ParserBench {
         }
         ParsedRow row = new ParsedRow(cols);
         CsvParser csv = new CsvParser(CsvOptions.DEFAULT);
-        print("ingest.parse.csv_per_record.records_per_s", rate(records, () -> {
+        Work perRecord = () -> {
             long sum = 0;
             for (byte[] r : each) {
                 csv.parse(Utf8Text.decodeOrNull(r), row);
                 sum += row.longs[0];
             }
             return sum;
-        }));
-        print("ingest.parse.csv_bytes.records_per_s", rate(records, () -> {
+        };
+        Work bytes = () -> {
             long sum = 0;
             for (byte[] r : each) {
                 csv.parseFast(r, 0, r.length, row);
                 sum += row.longs[0];
             }
             return sum;
-        }));
+        };
+        print("ingest.parse.csv_per_record.records_per_s", rate(records, perRecord));
+        print("ingest.parse.csv_bytes.records_per_s", rate(records, bytes));
+        System.out.printf(Locale.ROOT, "ingest.parse.csv_per_record.alloc %.1f bytes/record%n",
+                allocated(perRecord) / records);
+        System.out.printf(Locale.ROOT, "ingest.parse.csv_bytes.alloc %.1f bytes/record%n",
+                allocated(bytes) / records);
         Path file = Files.createTempFile("bids", ".csv");
         try {
             Files.write(file, all.toByteArray());
-            print("ingest.csv_table.tablesaw.rows_per_s", rate(records, () -> Table.read().usingOptions(
-                    CsvReadOptions.builder(file.toFile()).header(false).columnTypes(new ColumnType[] {
-                        ColumnType.LONG, ColumnType.LONG, ColumnType.LONG})).rowCount()));
-            print("ingest.csv_table.eddy.rows_per_s", rate(records,
-                    () -> CsvFiles.read(file, schema, CsvOptions.DEFAULT).batch().numRows()));
+            Work tablesaw = () -> Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).header(false)
+                    .columnTypes(new ColumnType[] {ColumnType.LONG, ColumnType.LONG, ColumnType.LONG})).rowCount();
+            Work eddy = () -> CsvFiles.read(file, schema, CsvOptions.DEFAULT).batch().numRows();
+            print("ingest.csv_table.tablesaw.rows_per_s", rate(records, tablesaw));
+            print("ingest.csv_table.eddy.rows_per_s", rate(records, eddy));
+            System.out.printf(Locale.ROOT, "ingest.csv_table.tablesaw.alloc %.1f bytes/row%n",
+                    allocated(tablesaw) / records);
+            System.out.printf(Locale.ROOT, "ingest.csv_table.eddy.alloc %.1f bytes/row%n", allocated(eddy) / records);
         } finally {
             Files.delete(file);
         }
@@ -151,6 +162,15 @@ final class ParserBench {
         }
         Arrays.sort(r, 2, r.length); // the first two rounds warm the JIT
         return r[2 + (r.length - 2) / 2];
+    }
+
+    /** Bytes this thread allocates for one run of the work (after the runs above warmed it up). */
+    private static double allocated(Work w) throws Exception {
+        var threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        w.run();
+        return threads.getThreadAllocatedBytes(id) - before;
     }
 
     private static void print(String figure, double v) {

@@ -82,6 +82,14 @@ public final class SparkRewrite {
       return SparkOperators.TRY_DIVIDE.createCall(pos, cast(call.operand(0), SqlTypeName.DOUBLE),
           cast(call.operand(1), SqlTypeName.DOUBLE));
     }
+    if (op.getName().equalsIgnoreCase("CONCAT") && call.operandCount() > 2) {
+      // Spark's concat takes any number of arguments (NULL if any is): concat(concat(a, b), c) ...
+      SqlNode acc = call.operand(0);
+      for (SqlNode next : call.getOperandList().subList(1, call.operandCount())) {
+        acc = op.createCall(pos, acc, next);
+      }
+      return acc;
+    }
     if (op.getName().equalsIgnoreCase("IF") && call.operandCount() == 3) {
       // Spark's if(c, a, b): CASE, so a and b get the common type by the same rule (SparkTypeCoercion)
       return caseWhen(pos, call.operand(0), call.operand(1), call.operand(2));

@@ -5,6 +5,9 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeMappingRule;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -60,6 +63,20 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
       return coerceOperandType(binding.getScope(), binding.getCall(), 0, seconds);
     }
     return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
+  }
+
+  /**
+   * A column widened to a set operation's common type is cast even between numbers ({@code SELECT int_col UNION ALL
+   * SELECT '7'} is BIGINT on both sides); Calcite leaves an INT branch as it is and its rows as Integers.
+   */
+  @Override protected boolean needToCast(SqlValidatorScope scope, SqlNode node, RelDataType toType,
+      SqlTypeMappingRule mappingRule) {
+    RelDataType from = validator.deriveType(scope, node);
+    if (SqlTypeUtil.isNumeric(from) && SqlTypeUtil.isNumeric(toType)
+        && from.getSqlTypeName() != toType.getSqlTypeName()) {
+      return true;
+    }
+    return super.needToCast(scope, node, toType, mappingRule);
   }
 
   /** Spark's common type of a string {@code s} and a non-string {@code other}, or null when not that case. */

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A streaming source, created per query run by a {@link SourceProvider}.
  *
- * <p>Threading: every method is called from the query's single thread, never concurrently. A source may
+ * <p>Threading: every method is called from the query's single thread, never concurrently (except for a source
+ * that {@link #supportsReadAhead() supports read-ahead}: see there). A source may
  * receive data on its own threads (a socket reader, a broker client) but hands it out only here.
  *
  * <p>Call order for one query run:
@@ -92,5 +93,20 @@ public interface Source {
      */
     default Map<String, String> metrics() {
         return Map.of();
+    }
+
+    /**
+     * Read-ahead hook: true lets the engine read the next batch while the query thread runs this one's operators
+     * and sink. It then calls {@link #latestOffset} from where this batch ends (with the next batch's
+     * {@link TriggerContext}) and {@link #getBatch} for that range on its read-ahead thread. Those two calls are never
+     * concurrent with this source's {@code latestOffset} or {@code getBatch} on the query thread, but may overlap
+     * {@link #commit}, {@link #metrics}, {@link #status} and {@link #cancel}; they must have no effect other than
+     * reading (the engine may drop what they read). The next batch uses the rows only if the range it logs in
+     * {@code offsets/N} is exactly the range read, so exactly-once and replay are unchanged. Only a
+     * {@link #isReplayable() replayable} source whose {@code getBatch} reads without consuming may return true.
+     * False by default: the source is read as before, one batch at a time.
+     */
+    default boolean supportsReadAhead() {
+        return false;
     }
 }

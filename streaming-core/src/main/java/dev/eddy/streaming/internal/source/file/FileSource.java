@@ -95,6 +95,12 @@ final class FileSource extends FileListSource {
         return corrupt;
     }
 
+    /** Reading a range consumes nothing: the engine may read the next batch ahead. */
+    @Override
+    public boolean supportsReadAhead() {
+        return true;
+    }
+
     @Override
     public String description() {
         return "FileSource[" + dir + "]";

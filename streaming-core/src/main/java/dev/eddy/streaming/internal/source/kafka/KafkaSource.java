@@ -40,7 +40,7 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     private final KafkaSourceStatus status;
     private final Backoff backoff;
     private final KafkaBatchReader batches;
-    private Map<TopicPartition, Long> lastEnd = Map.of();
+    private volatile Map<TopicPartition, Long> lastEnd = Map.of(); // metrics() may read it during a read-ahead
     private KafkaOffset committed;
     private long plannedBatch = -1;
     /** Available-now: the partitions' end offsets when the run started, or null. */
@@ -205,6 +205,12 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
 
     @Override
     public boolean isReplayable() {
+        return true;
+    }
+
+    /** Reading a range consumes nothing (the consumer only assigns and seeks): the engine may read the next batch ahead. */
+    @Override
+    public boolean supportsReadAhead() {
         return true;
     }
 

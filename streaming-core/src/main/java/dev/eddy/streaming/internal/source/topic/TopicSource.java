@@ -138,6 +138,12 @@ final class TopicSource implements SupportsTriggerAvailableNow {
         return true;
     }
 
+    /** Reading a range consumes nothing: the engine may read the next batch ahead. */
+    @Override
+    public boolean supportsReadAhead() {
+        return true;
+    }
+
     @Override
     public Offset deserializeOffset(String json) {
         return PartitionOffsets.parse(json);
