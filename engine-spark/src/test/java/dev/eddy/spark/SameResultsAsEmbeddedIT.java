@@ -1,5 +1,7 @@
 package dev.eddy.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.spark.api.RemoteQuery;
 import dev.eddy.spark.api.SparkConnection;
 import dev.eddy.spark.testing.SparkConnectTestServer;
@@ -21,6 +23,7 @@ import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The same query (the same writer settings, built once in SQL or in Java) runs on the embedded engine and on a
  * real Spark Connect server over the same JSON files, and ends with the same result table, in each output mode.
- * Three files, one per micro-batch (maxFilesPerTrigger = 1, availableNow), with a late row in the last one.
+ * Four files, one per micro-batch (maxFilesPerTrigger = 1, availableNow), with a late row in the last one: both
+ * engines also cut the same batches (input rows per batch, in order).
  */
 class SameResultsAsEmbeddedIT {
     private static SparkConnection spark;
@@ -50,8 +54,10 @@ class SameResultsAsEmbeddedIT {
         input = Files.createDirectories(server.workDir().resolve("events-" + UUID.randomUUID()));
         write("1.json", event("a", 1, "00:00:01"), event("b", 2, "00:00:03"), event("a", 3, "00:00:12"));
         write("2.json", event("b", 4, "00:00:14"), event("a", 5, "00:00:26"), "{not json");
-        // 00:00:02 is late by then (watermark 00:00:16); 00:00:45 moves the watermark past the 00:00:20 window
-        write("3.json", event("a", 6, "00:00:02"), event("b", 7, "00:00:45"));
+        // 00:00:45 moves the watermark past the 00:00:20 window
+        write("3.json", event("b", 7, "00:00:45"));
+        // late: both engines drop a late row by the watermark the batch before used (00:00:16 here; Spark 4's rule)
+        write("4.json", event("a", 6, "00:00:02"));
     }
 
     @AfterAll
@@ -71,10 +77,14 @@ class SameResultsAsEmbeddedIT {
     }
 
     private static Sql sqlOn(Eddy eddy) {
+        return sqlOn(eddy, 1);
+    }
+
+    private static Sql sqlOn(Eddy eddy, int maxFilesPerTrigger) {
         Sql sql = new Sql(eddy).startInserts(false);
         sql.execute("CREATE STREAM events (player STRING, n BIGINT, ts TIMESTAMP(3), _corrupt_record STRING,"
                 + " WATERMARK FOR ts AS ts - INTERVAL '10' SECOND) WITH ('connector' = 'file', 'path' = '"
-                + input + "', 'format' = 'json', 'maxFilesPerTrigger' = '1')");
+                + input + "', 'format' = 'json', 'maxFilesPerTrigger' = '" + maxFilesPerTrigger + "')");
         return sql;
     }
 
@@ -89,7 +99,10 @@ class SameResultsAsEmbeddedIT {
         return events.groupBy(window(col("ts"), "10 seconds"), col("player")).agg(count().as("rows"), sum(col("n")).as("total"));
     }
 
-    /** Runs {@code spec} on the embedded engine and on Spark; returns both final tables as sorted row strings. */
+    /**
+     * Runs {@code spec} on the embedded engine and on Spark, checks that both cut the same batches; returns both final
+     * tables as sorted row strings and the embedded engine's batches.
+     */
     private static List<List<String>> bothEngines(Eddy eddy, DataStreamWriter writer) throws InterruptedException {
         QuerySpec spec = writer.spec();
         StreamingQuery local = writer.start();
@@ -99,7 +112,20 @@ class SameResultsAsEmbeddedIT {
         assertThat(remote.awaitTermination(180_000)).as("the Spark query ended (availableNow)").isTrue();
         assertThat(remote.error()).isNull();
         List<String> onSpark = rows(remote.result());
-        return List.of(embedded, onSpark);
+        List<String> localBatches = local.recentProgress().stream().map(p -> inputRows(p.json())).toList();
+        List<String> remoteBatches = remote.recentProgressJson().stream().map(SameResultsAsEmbeddedIT::inputRows).toList();
+        assertThat(remoteBatches).as("Spark's batches (availableNow, maxFilesPerTrigger)").isEqualTo(localBatches);
+        return List.of(embedded, onSpark, localBatches);
+    }
+
+    /** One batch of a progress report: its id and input rows. */
+    private static String inputRows(String progressJson) {
+        try {
+            JsonNode p = new ObjectMapper().readTree(progressJson);
+            return "batch " + p.get("batchId").asLong() + ": " + p.get("numInputRows").asLong() + " rows";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> rows(Table t) {
@@ -128,6 +154,12 @@ class SameResultsAsEmbeddedIT {
                     + " FROM events GROUP BY window(ts, '10 seconds'), player");
             List<List<String>> both = bothEngines(eddy, spec(q, mode, "sql_counts"));
             assertThat(both.get(1)).as("Spark, " + mode).isEqualTo(both.get(0)).isNotEmpty();
+            assertThat(both.get(2)).as("one file a batch, " + mode)
+                    .startsWith("batch 0: 3 rows", "batch 1: 3 rows", "batch 2: 1 rows", "batch 3: 1 rows");
+            if (mode.equals("append")) {
+                assertThat(both.get(0)).as("without the late row")
+                        .contains("window_start=2026-01-01T00:00:00Z, player=a, cnt=1, total=1");
+            }
         }
     }
 
@@ -138,6 +170,15 @@ class SameResultsAsEmbeddedIT {
             List<List<String>> both = bothEngines(eddy, spec(javaQuery(eddy), mode, "java_counts"));
             assertThat(both.get(1)).as("Spark, " + mode).isEqualTo(both.get(0)).isNotEmpty();
         }
+    }
+
+    @Test
+    void when_maxFilesPerTriggerIsTwo_then_bothEnginesReadTheFilesInTheSameTwoBatches() throws Exception {
+        Eddy eddy = Eddy.create();
+        Dataset q = sqlOn(eddy, 2).stream("SELECT player, n FROM events WHERE _corrupt_record IS NULL");
+        List<List<String>> both = bothEngines(eddy, spec(q, "append", "two_files"));
+        assertThat(both.get(1)).isEqualTo(both.get(0)).hasSize(7);
+        assertThat(both.get(2)).as("files 1 and 2, then 3 and 4").containsExactly("batch 0: 6 rows", "batch 1: 2 rows");
     }
 
     @Test

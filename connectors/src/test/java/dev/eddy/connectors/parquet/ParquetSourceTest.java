@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.Trigger;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
@@ -61,9 +62,9 @@ class ParquetSourceTest {
         assertThat(ids("copy")).containsExactlyInAnyOrder("1 a", "2 b", "3 a");
     }
 
-    @Test
-    void when_maxFilesPerTriggerIsOne_then_eachBatchTakesOneNewFileOfAPlainDirectory() throws Exception {
-        Path dir = tmp.resolve("plain");
+    /** A plain directory of three files of two ids each (0-1, 10-11, 20-21), the newest first by name. */
+    private Path threeFiles(String name) throws Exception {
+        Path dir = tmp.resolve(name);
         Files.createDirectories(dir);
         try (DuckDb duck = new DuckDb()) {
             for (int i = 0; i < 3; i++) {
@@ -73,11 +74,29 @@ class ParquetSourceTest {
                         FileTime.fromMillis(1_000_000L * (3 - i))); // newest first by name
             }
         }
+        return dir;
+    }
+
+    @Test
+    void when_maxFilesPerTriggerIsOne_then_eachBatchTakesOneNewFileOfAPlainDirectory() throws Exception {
+        Path dir = threeFiles("plain");
         StreamingQuery q = start(eddy.readStream().format("parquet").option("maxFilesPerTrigger", 1)
                 .load(dir.toString()).writeStream().memory("one_by_one"), null);
         q.processAllAvailable();
         assertThat(q.recentProgress()).extracting(p -> p.numInputRows()).containsExactly(2L, 2L, 2L);
         assertThat(eddy.table("one_by_one").longColumn("id").asList()).as("oldest file first")
+                .containsExactly(20L, 21L, 10L, 11L, 0L, 1L);
+    }
+
+    @Test
+    void when_availableNowWithMaxFilesPerTrigger_then_itTakesOneFileABatchAndStops() throws Exception {
+        Path dir = threeFiles("now");
+        StreamingQuery q = start(eddy.readStream().format("parquet").option("maxFilesPerTrigger", 1)
+                .load(dir.toString()).writeStream().trigger(Trigger.availableNow())
+                .memory("now_one_by_one"), null);
+        assertThat(q.awaitTermination(60_000)).isTrue();
+        assertThat(q.recentProgress()).extracting(p -> p.numInputRows()).containsExactly(2L, 2L, 2L);
+        assertThat(eddy.table("now_one_by_one").longColumn("id").asList()).as("oldest file first")
                 .containsExactly(20L, 21L, 10L, 11L, 0L, 1L);
     }
 

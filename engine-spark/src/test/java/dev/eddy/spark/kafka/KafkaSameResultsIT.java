@@ -1,5 +1,7 @@
 package dev.eddy.spark.kafka;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.spark.api.RemoteQuery;
 import dev.eddy.spark.api.SparkConnection;
 import dev.eddy.spark.testing.SparkConnectTestServer;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -84,26 +88,37 @@ class KafkaSameResultsIT {
     }
 
     /**
-     * Spark runs the writer with availableNow; the embedded engine with its default trigger until everything
-     * available is processed (its Kafka source puts the starting offsets in a batch of their own, which
-     * availableNow would take as the end), then stops. Both cut the same three-record batches.
+     * Runs the writer (availableNow) on both engines; checks that both cut the same batches (the same record range
+     * of the topic, the same input rows, in order); returns both final tables.
      */
     private static List<List<String>> bothEngines(Eddy eddy, DataStreamWriter writer) throws InterruptedException {
         QuerySpec spec = writer.spec();
         RemoteQuery remote = spark.start(spec);
-        StreamingQuery local = writer.trigger(Trigger.asFastAsPossible()).start();
-        local.processAllAvailable();
-        local.stop();
+        StreamingQuery local = writer.start();
+        assertThat(local.awaitTermination(60_000)).as("the embedded query ended (availableNow)").isTrue();
         assertThat(local.exception()).as("the embedded query").isEmpty();
         List<String> embedded = rows(eddy.table(spec.queryName()));
         assertThat(remote.awaitTermination(180_000)).as("the Spark query ended (availableNow)").isTrue();
         assertThat(remote.error()).isNull();
-        List<Long> localBatches = local.recentProgress().stream().map(p -> p.numInputRows()).toList();
-        List<String> remoteBatches = remote.recentProgressJson().stream()
-                .map(j -> j.replaceAll("(?s).*?\"numInputRows\"\\s*:\\s*(\\d+).*", "$1")).toList();
-        System.out.println("[kafka it] " + spec.queryName() + " rows per batch: embedded " + localBatches + ", Spark "
-                + remoteBatches);
+        List<String> localBatches = local.recentProgress().stream().map(p -> batch(p.json())).toList();
+        List<String> remoteBatches = remote.recentProgressJson().stream().map(KafkaSameResultsIT::batch).toList();
+        assertThat(remoteBatches).as("Spark's batches (availableNow, maxOffsetsPerTrigger = 3)").isEqualTo(localBatches)
+                .contains("batch 0: 3 rows, up to {\"" + TOPIC + "\":{\"0\":3}}");
         return List.of(embedded, rows(remote.result()));
+    }
+
+    /** One batch of a progress report: its id, input rows and the Kafka offsets it read up to. */
+    private static String batch(String progressJson) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode p = json.readTree(progressJson);
+            JsonNode end = p.get("sources").get(0).get("endOffset");
+            JsonNode offsets = end.isTextual() ? json.readTree(end.asText()) : end;
+            return "batch " + p.get("batchId").asLong() + ": " + p.get("numInputRows").asLong() + " rows, up to "
+                    + offsets;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> rows(Table t) {

@@ -1,13 +1,10 @@
 package dev.eddy.spark.kernel;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.eddy.streaming.testing.process.ProcessRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +33,7 @@ final class InstalledKernel {
             assertThat(engines.resolve("spark-connect-client-jvm_2.13-4.2.0.jar"))
                     .as("engine-spark's engines directory (this module's package phase)").exists();
             Path p = Files.createTempDirectory("eddy-spark-kernelspec");
-            Result r = run(List.of(repoRoot().resolve("install/kernelspec.sh").toString(), "install", "--prefix",
+            ProcessRun.Result r = ProcessRun.run(List.of(repoRoot().resolve("install/kernelspec.sh").toString(), "install", "--prefix",
                     p.toString(), "--jar", jar.toAbsolutePath().toString(), "--engines",
                     engines.toAbsolutePath().toString()), repoRoot(), Map.of(), 300);
             assertThat(r.exitCode()).as("kernelspec.sh:\n" + r.output()).isZero();
@@ -52,29 +49,7 @@ final class InstalledKernel {
     }
 
     /** {@code python3 -m unittest -v TARGET} in {@code dir} with Debian's python. */
-    static Result unittest(Path dir, String target, Map<String, String> env, long timeoutSeconds) throws Exception {
-        return run(List.of("/usr/bin/python3", "-m", "unittest", "-v", target), dir, env, timeoutSeconds);
-    }
-
-    static Result run(List<String> command, Path dir, Map<String, String> env, long timeoutSeconds)
-            throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Path log = Files.createTempFile("eddy-spark-it", ".log");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!done) {
-            // a hung suite must not leave its kernel running
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        Files.deleteIfExists(log);
-        System.out.println("---- " + String.join(" ", command) + "\n" + out);
-        return new Result(done ? p.exitValue() : -1, out);
-    }
-
-    record Result(int exitCode, String output) {
+    static ProcessRun.Result unittest(Path dir, String target, Map<String, String> env, long timeoutSeconds) throws Exception {
+        return ProcessRun.run(List.of("/usr/bin/python3", "-m", "unittest", "-v", target), dir, env, timeoutSeconds);
     }
 }

@@ -1,6 +1,7 @@
 package dev.eddy.spark.kernel;
 
 import dev.eddy.spark.testing.SparkConnectTestServer;
+import dev.eddy.streaming.testing.process.ProcessRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class KernelOnSparkIT {
 
     @Test
     void when_aNotebookConnectsToSpark_then_javaCellsGetTheRemoteSessionAsSpark() throws Exception {
-        InstalledKernel.Result r = InstalledKernel.unittest(InstalledKernel.repoRoot().resolve("engine-spark/src/test/python"),
+        ProcessRun.Result r = InstalledKernel.unittest(InstalledKernel.repoRoot().resolve("engine-spark/src/test/python"),
                 "test_kernel_on_spark", env(), 600);
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("OK").doesNotContain("skipped");
@@ -37,7 +38,7 @@ class KernelOnSparkIT {
     void when_theScalingOutTutorialRunsOnTheInstalledKernel_then_noCellFails() throws Exception {
         Map<String, String> env = env();
         env.put("EDDY_NOTEBOOKS", "12-scaling-out.ipynb");
-        InstalledKernel.Result r = InstalledKernel.unittest(InstalledKernel.repoRoot().resolve("kernel/src/test/python"),
+        ProcessRun.Result r = InstalledKernel.unittest(InstalledKernel.repoRoot().resolve("kernel/src/test/python"),
                 "test_notebooks.NotebookTests.test_every_notebook_runs_without_errors", env, 600);
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("12-scaling-out.ipynb ran in")

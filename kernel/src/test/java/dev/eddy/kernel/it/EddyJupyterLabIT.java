@@ -2,6 +2,7 @@ package dev.eddy.kernel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.testing.process.ProcessRun;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -68,7 +69,7 @@ class EddyJupyterLabIT {
       Map<String, String> browserEnv = Map.of("EDDY_LAB_URL", base, "EDDY_LAB_TOKEN", token,
           "EDDY_NOTEBOOK", TUTORIAL, "EDDY_SHOT_DIR", shots.toString(), "EDDY_CHROMIUM", "/usr/bin/chromium",
           "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-      PythonSuite.Result r = PythonSuite.run(List.of("node", "jupyterlab-live-views.mjs"), browserTests,
+      ProcessRun.Result r = ProcessRun.run(List.of("node", "jupyterlab-live-views.mjs"), browserTests,
           browserEnv, BROWSER_TEST_TIMEOUT_S);
       assertThat(r.exitCode()).as(r.output() + "\n---- JupyterLab's log\n" + read(serverLog)).isZero();
       assertThat(r.output())
@@ -89,7 +90,7 @@ class EddyJupyterLabIT {
 
   /** The venv install/jupyterlab.sh manages (its default, or $EDDY_VENV), asked from the script itself. */
   private static Path venv() throws Exception {
-    PythonSuite.Result r = PythonSuite.run(
+    ProcessRun.Result r = ProcessRun.run(
         List.of(PythonSuite.repoRoot().resolve("install/jupyterlab.sh").toString(), "path"),
         PythonSuite.repoRoot(), Map.of(), 30);
     assertThat(r.exitCode()).as(r.output()).isZero();

@@ -2,6 +2,7 @@ package dev.eddy.kernel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.testing.process.ProcessRun;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class EddyKernelClientIT {
   @Test
   void when_realClientDrivesKernel_then_allClientScenariosPass() throws Exception {
     Map<String, String> env = PythonSuite.installKernel(jupyterDir);
-    PythonSuite.Result r = PythonSuite.unittest("test_eddy_client", env);
+    ProcessRun.Result r = PythonSuite.unittest("test_eddy_client", env);
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output()).contains("OK").doesNotContain("FAIL:").doesNotContain("ERROR:");
   }

@@ -2,6 +2,7 @@ package dev.eddy.kernel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.testing.process.ProcessRun;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class EddyKernelConformanceIT {
   @Test
   void when_jupyterKernelTestSuiteRuns_then_everyTestPasses() throws Exception {
     Map<String, String> env = PythonSuite.installKernel(jupyterDir);
-    PythonSuite.Result r = PythonSuite.unittest("test_eddy_kernel", env);
+    ProcessRun.Result r = PythonSuite.unittest("test_eddy_kernel", env);
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output()).contains("OK").doesNotContain("FAIL:").doesNotContain("ERROR:");
     // Only test_pager may skip (Eddy has no pager payloads); everything else must run.

@@ -2,6 +2,7 @@ package dev.eddy.kernel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.testing.process.ProcessRun;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class EddyWireProtocolIT {
   @Test
   void when_rawFramesProbeTheKernel_then_itAnswersDropsAndStaysUpAsTheProtocolSays() throws Exception {
     Map<String, String> env = PythonSuite.installKernel(jupyterDir);
-    PythonSuite.Result r = PythonSuite.unittest("test_eddy_wire", env);
+    ProcessRun.Result r = PythonSuite.unittest("test_eddy_wire", env);
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output()).contains("OK").doesNotContain("FAIL:").doesNotContain("ERROR:");
   }

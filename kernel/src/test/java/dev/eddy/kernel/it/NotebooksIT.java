@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.connectors.jdbc.LocalPostgres;
 import dev.eddy.streaming.kafka.KafkaBroker;
+import dev.eddy.streaming.testing.process.ProcessRun;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ class NotebooksIT {
     env.put("EDDY_POSTGRES_URL", pg.url());
     env.put("EDDY_POSTGRES_USER", pg.user());
     env.put("EDDY_POSTGRES_PASSWORD", pg.password());
-    PythonSuite.Result r = PythonSuite.unittest("test_notebooks", env, ALL_NOTEBOOKS_TIMEOUT_S);
+    ProcessRun.Result r = PythonSuite.unittest("test_notebooks", env, ALL_NOTEBOOKS_TIMEOUT_S);
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output()).contains("OK").doesNotContain("skipped");
     assertThat(r.output()).as("the Kafka notebook ran against the broker").contains("07-kafka.ipynb ran in")

@@ -2,8 +2,8 @@ package dev.eddy.kernel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.testing.process.ProcessRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -49,7 +48,7 @@ final class PythonSuite {
       if (!java.isEmpty()) {
         cmd.addAll(List.of("--java", java));
       }
-      Result r = run(cmd, repoRoot(), Map.of(), 180);
+      ProcessRun.Result r = ProcessRun.run(cmd, repoRoot(), Map.of(), 180);
       assertThat(r.exitCode()).as("kernelspec.sh output:\n" + r.output()).isZero();
       INSTALLED.put(java, prefix);
     }
@@ -90,34 +89,13 @@ final class PythonSuite {
   }
 
   /** Runs {@code python3 -m unittest -v MODULE} in src/test/python and returns its exit code and output. */
-  static Result unittest(String module, Map<String, String> env) throws Exception {
+  static ProcessRun.Result unittest(String module, Map<String, String> env) throws Exception {
     return unittest(module, env, 300);
   }
 
   /** Like {@link #unittest(String, Map)}, stopping the suite after {@code timeoutSeconds}. */
-  static Result unittest(String module, Map<String, String> env, long timeoutSeconds) throws Exception {
+  static ProcessRun.Result unittest(String module, Map<String, String> env, long timeoutSeconds) throws Exception {
     Path dir = repoRoot().resolve("kernel/src/test/python");
-    return run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), dir, env, timeoutSeconds);
+    return ProcessRun.run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), dir, env, timeoutSeconds);
   }
-
-  static Result run(List<String> command, Path dir, Map<String, String> env, long timeoutSeconds)
-      throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Path log = Files.createTempFile("eddy-it", ".log");
-    pb.redirectOutput(log.toFile());
-    Process p = pb.start();
-    boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-    if (!done) {
-      // a hung suite must not leave its kernel running
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-    }
-    String out = Files.readString(log, StandardCharsets.UTF_8);
-    Files.deleteIfExists(log);
-    System.out.println("---- " + String.join(" ", command) + "\n" + out);
-    return new Result(done ? p.exitValue() : -1, out);
-  }
-
-  record Result(int exitCode, String output) {}
 }

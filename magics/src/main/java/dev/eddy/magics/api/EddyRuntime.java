@@ -125,6 +125,7 @@ public final class EddyRuntime {
     remoteEngines.disconnect(); // stops its queries on the cluster
     liveViews.close();
     launcher.clear();
+    eddy.shutdown(); // forgets the session's queries, restart specs and memory streams
   }
 
   /**

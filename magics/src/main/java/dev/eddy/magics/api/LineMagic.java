@@ -5,33 +5,12 @@ package dev.eddy.magics.api;
  * through {@link dev.eddy.magics.api.render.Renderers}. Throw {@link MagicException} for bad arguments: the
  * user sees its message only, with no stack trace.
  */
-public interface LineMagic {
-  /** The name without the {@code %}. */
-  String name();
-
-  /** One line shown by {@code %lsmagic} and {@code %help}. */
-  String help();
-
+public interface LineMagic extends Magic {
   Object run(String args, MagicContext context) throws Exception;
 
   /** The simplest way to make one: {@code LineMagic.of("time", "prints the time", (args, ctx) -> ...)}. */
   static LineMagic of(String name, String help, Body body) {
-    return new LineMagic() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String help() {
-        return help;
-      }
-
-      @Override
-      public Object run(String args, MagicContext context) throws Exception {
-        return body.run(args, context);
-      }
-    };
+    return new LambdaMagics.Line(name, help, body);
   }
 
   /** The body of a line magic made with {@link #of}. */

@@ -51,15 +51,17 @@ public final class MagicRegistry {
 
   /** Line magic name to help, sorted by name. */
   public Map<String, String> lineMagics() {
-    Map<String, String> m = new TreeMap<>();
-    lines.forEach((k, v) -> m.put(k, v.help()));
-    return m;
+    return helpByName(lines);
   }
 
   /** Cell magic name to help, sorted by name. */
   public Map<String, String> cellMagics() {
+    return helpByName(cells);
+  }
+
+  private static Map<String, String> helpByName(Map<String, ? extends Magic> magics) {
     Map<String, String> m = new TreeMap<>();
-    cells.forEach((k, v) -> m.put(k, v.help()));
+    magics.forEach((k, v) -> m.put(k, v.help()));
     return m;
   }
 
@@ -97,11 +99,11 @@ public final class MagicRegistry {
 
   /** Shift-Tab on a magic: its one-line help and, if it has them, its full usage. */
   public Optional<String> inspect(String name, boolean cellMagic) {
-    Optional<?> m = cellMagic ? cell(name) : line(name);
+    Optional<? extends Magic> m = cellMagic ? cell(name) : line(name);
     if (m.isEmpty()) {
       return Optional.empty();
     }
-    String help = (cellMagic ? "%%" + name + ": " + cells.get(name).help() : "%" + name + ": " + lines.get(name).help());
+    String help = (cellMagic ? "%%" : "%") + name + ": " + m.get().help();
     return Optional.of(help(name, cellMagic).map(h -> help + "\n\n" + h.usage()).orElse(help));
   }
 

@@ -4,39 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.magics.api.render.MimeBundle;
-import dev.eddy.magics.api.render.Renderers;
+import dev.eddy.magics.testing.RecordingContext;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MagicRegistryTest {
   private final MagicRegistry registry = MagicRegistry.withBuiltins();
-  private final MagicContext ctx = new MagicContext() {
-    @Override
-    public MagicRegistry registry() {
-      return registry;
-    }
-
-    @Override
-    public Renderers renderers() {
-      return Renderers.withDefaults();
-    }
-
-    @Override
-    public String display(Object value) {
-      return "d";
-    }
-
-    @Override
-    public void updateDisplay(String displayId, Object value) {}
-
-    @Override
-    public void clearOutput(boolean wait) {}
-
-    @Override
-    public Optional<Object> variable(String name) {
-      return Optional.empty();
-    }
-  };
+  private final MagicContext ctx = new RecordingContext(registry, name -> Optional.empty());
 
   @Test
   void when_magicIsRegisteredWithALambda_then_itRunsWithItsArguments() throws Exception {

@@ -10,22 +10,40 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
-/** A kernel stand-in for magic tests: keeps what was displayed, in order, as text. */
+/**
+ * The kernel stand-in for magic tests (magics' and the kernel's): keeps what was displayed, in order, and the
+ * latest update of each display; the registry and the cell variables are what the test gives.
+ */
 public final class RecordingContext implements MagicContext {
   public final List<Object> displayed = new CopyOnWriteArrayList<>();
   /** The latest bundle each display id was updated to. */
   public final Map<String, Object> latest = new ConcurrentHashMap<>();
   private final Object updates = new Object();
+  private final MagicRegistry registry;
+  private final Function<String, Optional<Object>> variables;
+  private final Renderers renderers = Renderers.withDefaults();
+
+  /** No registry and no variables: for magics that use neither. */
+  public RecordingContext() {
+    this(null, name -> Optional.empty());
+  }
+
+  /** Magics run through {@code registry}; {@code variables} answers {@link #variable} (e.g. JShell's). */
+  public RecordingContext(MagicRegistry registry, Function<String, Optional<Object>> variables) {
+    this.registry = registry;
+    this.variables = variables;
+  }
 
   @Override
   public MagicRegistry registry() {
-    return null;
+    return registry;
   }
 
   @Override
   public Renderers renderers() {
-    return null;
+    return renderers;
   }
 
   @Override
@@ -48,10 +66,9 @@ public final class RecordingContext implements MagicContext {
 
   @Override
   public Optional<Object> variable(String name) {
-    return Optional.empty();
+    return variables.apply(name);
   }
 
-  /** The text/plain of every displayed bundle. */
   /**
    * Waits (polling, with a deadline) until the latest text/plain of display {@code displayId} contains
    * {@code part}; returns that text, or fails with what the display showed last.
@@ -73,6 +90,7 @@ public final class RecordingContext implements MagicContext {
     throw new AssertionError("display " + displayId + " never showed '" + part + "'; last: " + last);
   }
 
+  /** The text/plain of every displayed bundle. */
   public List<String> texts() {
     return displayed.stream().filter(MimeBundle.class::isInstance).map(b -> ((MimeBundle) b).plainText()).toList();
   }

@@ -88,16 +88,7 @@ class SqlFieldTrimmingTest {
   }
 
   private static List<String> texts(List<Row> rows) {
-    List<String> out = new ArrayList<>();
-    for (Row r : rows) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < r.size(); i++) {
-        sb.append(i > 0 ? " " : "").append(r.get(i));
-      }
-      out.add(sb.toString());
-    }
-    out.sort(null);
-    return out;
+    return RowTexts.sorted(rows);
   }
 
   @Test

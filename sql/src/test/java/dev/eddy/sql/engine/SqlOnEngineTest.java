@@ -12,7 +12,6 @@ import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Aggregate;
@@ -187,19 +186,10 @@ class SqlOnEngineTest {
   }
 
   private List<String> runOnce(String query, Object[]... rows) {
-    List<String> out = new ArrayList<>();
     try (QueryTestDriver d = QueryTestDriver.start(sql.stream(query).writeStream().outputMode("append"))) {
       bids.addData(rows);
-      for (Row r : d.runTrigger().newRows()) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < r.size(); i++) {
-          sb.append(i > 0 ? " " : "").append(r.get(i));
-        }
-        out.add(sb.toString());
-      }
+      return RowTexts.sorted(d.runTrigger().newRows());
     }
-    out.sort(null);
-    return out;
   }
 
   @Test

@@ -6,6 +6,8 @@ import dev.eddy.streaming.api.plan.StaticScan;
 import dev.eddy.streaming.internal.exec.QueryRegistry;
 import dev.eddy.streaming.internal.sink.MemoryTable;
 import dev.eddy.streaming.internal.sink.MemoryTables;
+import dev.eddy.streaming.internal.source.memory.MemorySource;
+import dev.eddy.streaming.internal.source.memory.MemorySources;
 import dev.eddy.streaming.internal.table.Tables;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,8 @@ public final class Eddy {
     private final QueryRegistry registry = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(registry);
     private final Map<String, Dataset> views = new ConcurrentHashMap<>();
+    /** The memory streams this session made, by id: they end with it ({@link #shutdown()}). */
+    private final Map<String, MemorySource> memoryStreams = new ConcurrentHashMap<>();
 
     private Eddy(Clock clock, boolean noDataBatches, int stateSnapshotInterval, String multipleWatermarkPolicy) {
         this.multipleWatermarkPolicy = multipleWatermarkPolicy;
@@ -193,5 +197,21 @@ public final class Eddy {
 
     QueryRegistry registry() {
         return registry;
+    }
+
+    /** Registers a memory stream under its id for this session (a later one with the same id replaces it). */
+    void ownMemoryStream(String id, MemorySource source) {
+        memoryStreams.put(id, source);
+        MemorySources.register(id, source);
+    }
+
+    /**
+     * Ends the session: stops every active query, forgets every query and restart spec, and unregisters the memory
+     * streams it made (their ids no longer resolve). Views and memory tables stay readable. Idempotent.
+     */
+    public void shutdown() {
+        registry.shutdown();
+        memoryStreams.forEach(MemorySources::unregister);
+        memoryStreams.clear();
     }
 }

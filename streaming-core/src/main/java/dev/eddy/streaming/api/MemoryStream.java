@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Scan;
 import dev.eddy.streaming.internal.source.memory.MemorySource;
-import dev.eddy.streaming.internal.source.memory.MemorySources;
 
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +29,7 @@ public final class MemoryStream {
         this.session = session;
         this.id = id;
         this.source = new MemorySource(id, schema);
-        MemorySources.register(id, source);
+        session.ownMemoryStream(id, source);
     }
 
     /**

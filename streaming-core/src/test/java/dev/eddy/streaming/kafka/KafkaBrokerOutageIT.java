@@ -58,6 +58,32 @@ class KafkaBrokerOutageIT {
         }
     }
 
+    /** A query from the gate source {@code id} to a new Kafka topic; with a checkpoint the sink is transactional. */
+    private StreamingQuery gateToKafka(String id, String topic, boolean checkpoint) throws Exception {
+        BROKER.createTopic(topic, 1);
+        var writer = eddy.readStream().format(GateSourceProvider.FORMAT).option("id", id).load()
+                .writeStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("topic", topic).option("kafka.timeoutMs", "2000")
+                .trigger(Trigger.processingTime(Duration.ofMillis(100)));
+        return (checkpoint ? writer.checkpointLocation(tmp.resolve("ckpt").toString()) : writer).start();
+    }
+
+    /**
+     * Lets {@code rows} through the gate and stops the broker when the gate fires (just before the sink writes that
+     * batch); once the status names the broker and the batch, starts it again and waits until the batch completes.
+     */
+    private static void outageWhileWriting(StreamingQuery q, GateSourceProvider.Gate gate, List<String> rows,
+                                           String completes) throws InterruptedException {
+        gate.arm(rows, null, BROKER::stop);
+        try {
+            await(q, "the status names the broker and the batch", () -> gate.firedBatch() > 0 && q.status().message()
+                    .contains("waiting for broker at " + BROKER.bootstrap() + " (batch " + gate.firedBatch() + ","));
+        } finally {
+            BROKER.start();
+        }
+        await(q, completes, () -> q.recentProgress().stream().anyMatch(p -> p.batchId() == gate.firedBatch()));
+    }
+
     private List<String> values(String table) {
         return eddy.memoryTable(table).toRows().stream().map(r -> r.getString("value")).toList();
     }
@@ -127,25 +153,13 @@ class KafkaBrokerOutageIT {
     @Test
     void when_brokerIsLostWhileATransactionalBatchIsWritten_then_theSinkRetriesTheSameBatchExactlyOnce()
             throws Exception {
-        BROKER.createTopic("midwrite-out", 1);
         GateSourceProvider.Gate gate = GateSourceProvider.gate("midwrite");
-        StreamingQuery q = eddy.readStream().format(GateSourceProvider.FORMAT).option("id", "midwrite").load()
-                .writeStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("topic", "midwrite-out").option("kafka.timeoutMs", "2000")
-                .checkpointLocation(tmp.resolve("ckpt").toString())
-                .trigger(Trigger.processingTime(Duration.ofMillis(100))).start();
+        StreamingQuery q = gateToKafka("midwrite", "midwrite-out", true);
         gate.arm(List.of("s1", "s2"), null, null);
         await(q, "the first batch is written", () -> !q.recentProgress().isEmpty());
 
-        gate.arm(List.of("s3", "s4"), null, BROKER::stop); // the broker dies just before the sink's transaction
-        try {
-            await(q, "the status names the broker and the batch", () -> gate.firedBatch() > 0 && q.status().message()
-                    .contains("waiting for broker at " + BROKER.bootstrap() + " (batch " + gate.firedBatch() + ","));
-        } finally {
-            BROKER.start();
-        }
-        await(q, "the batch written during the outage commits", () -> q.recentProgress().stream()
-                .anyMatch(p -> p.batchId() == gate.firedBatch()));
+        // the broker dies just before the sink's transaction
+        outageWhileWriting(q, gate, List.of("s3", "s4"), "the batch written during the outage commits");
         // the broker writes a transaction's commit markers after commitTransaction returns: until then a
         // read_committed consumer's end offset (the last stable offset) stops before the batch
         await(q, "the retried transaction's records are readable", () ->
@@ -157,24 +171,12 @@ class KafkaBrokerOutageIT {
     @Test
     void when_brokerIsLostWhileAnIdempotentProducerWrites_then_theSinkResendsTheBatchAfterTheOutage()
             throws Exception {
-        BROKER.createTopic("midsend-out", 1);
         GateSourceProvider.Gate gate = GateSourceProvider.gate("midsend");
-        StreamingQuery q = eddy.readStream().format(GateSourceProvider.FORMAT).option("id", "midsend").load()
-                .writeStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("topic", "midsend-out").option("kafka.timeoutMs", "2000")
-                .trigger(Trigger.processingTime(Duration.ofMillis(100))).start(); // no checkpoint: not transactional
+        StreamingQuery q = gateToKafka("midsend", "midsend-out", false); // no checkpoint: not transactional
         gate.arm(List.of("s1"), null, null);
         await(q, "the first batch is written", () -> !q.recentProgress().isEmpty());
 
-        gate.arm(List.of("s2", "s3"), null, BROKER::stop);
-        try {
-            await(q, "the status names the broker and the batch", () -> gate.firedBatch() > 0 && q.status().message()
-                    .contains("waiting for broker at " + BROKER.bootstrap() + " (batch " + gate.firedBatch() + ","));
-        } finally {
-            BROKER.start();
-        }
-        await(q, "the batch written during the outage is acknowledged", () -> q.recentProgress().stream()
-                .anyMatch(p -> p.batchId() == gate.firedBatch()));
+        outageWhileWriting(q, gate, List.of("s2", "s3"), "the batch written during the outage is acknowledged");
         // Without a checkpoint the sink is not transactional: at least once. A send the producer still had in
         // flight when the sink gave the attempt up may land as well as the resent batch (seen under heavy load),
         // so the outage batch may appear twice, but nothing is lost and the batch before the outage is not resent.

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WindowBoundsInUpdateModeTableTest {
     private static final Schema WORDS = Schema.of(Field.of("timestamp", DataType.TIMESTAMP), Field.of("word", DataType.STRING));
+    /** Every group's latest count (Spark 4 counts the 12:25 trigger's (12:04, donkey): see ReferenceCasesTest). */
     private static final List<String> EVERY_GROUP_LATEST = List.of(
+            "[11:55,12:05) donkey 1", "[12:00,12:10) donkey 1",
             "[12:00,12:10) cat 1", "[12:00,12:10) dog 2", "[12:00,12:10) owl 1",
             "[12:05,12:15) cat 1", "[12:05,12:15) dog 3", "[12:05,12:15) owl 2",
             "[12:10,12:20) cat 1", "[12:10,12:20) dog 1", "[12:10,12:20) owl 2",
@@ -54,7 +56,7 @@ class WindowBoundsInUpdateModeTableTest {
     void when_partOfTheKeyIsDropped_then_theTableAppendsEveryUpdateInsteadOfOverwritingGroups() {
         // the start alone is not the whole struct key; upserting by word alone would lose rows
         List<String> table = runRt3(counts -> counts.select(col("window.start"), col("word"), col("count")));
-        assertThat(table).hasSize(4 + 4 + 8 + 2).contains("12:05 dog 2", "12:05 dog 3", "12:00 dog 1", "12:00 dog 2");
+        assertThat(table).hasSize(4 + 4 + 8 + 4).contains("12:05 dog 2", "12:05 dog 3", "12:00 dog 1", "12:00 dog 2");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.CounterSource;
 import dev.eddy.streaming.api.spi.LongOffset;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Source;
@@ -93,28 +94,19 @@ final class BatchFeed implements SourceProvider {
 
     @Override
     public Source createSource(SourceContext context) {
-        return new Source() {
+        return new CounterSource(schema) {
             @Override
-            public Schema schema() {
-                return schema;
+            protected long available(TriggerContext trigger) {
+                return released;
             }
 
             @Override
-            public Offset initialOffset() {
-                return LongOffset.ZERO;
+            protected long maxPerTrigger() {
+                return 1;
             }
 
             @Override
-            public Offset latestOffset(Offset start, TriggerContext trigger) {
-                long from = ((LongOffset) start).value();
-                long to = Math.min(released, from + 1);
-                return to == from ? start : new LongOffset(to);
-            }
-
-            @Override
-            public Batch getBatch(Offset start, Offset end) {
-                long from = ((LongOffset) start).value();
-                long to = ((LongOffset) end).value();
+            protected Batch read(long from, long to) {
                 if (to - from == 1) {
                     return batch(from);
                 }
@@ -134,16 +126,6 @@ final class BatchFeed implements SourceProvider {
                         }
                     }
                 }
-            }
-
-            @Override
-            public boolean isReplayable() {
-                return true;
-            }
-
-            @Override
-            public Offset deserializeOffset(String json) {
-                return LongOffset.parse(json);
             }
 
             @Override

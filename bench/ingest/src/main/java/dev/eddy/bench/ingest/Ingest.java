@@ -30,13 +30,16 @@ import java.util.stream.Stream;
  * {@code <figure> <value> <unit>} lines with the ratios. With a path name it is one of those fresh JVMs.
  * Environment: INGEST_RUNS, INGEST_RECORDS (5000000), INGEST_BATCH (500000), INGEST_SPARK (1; 0 skips Spark),
  * INGEST_PATHS (comma-separated subset of the Eddy paths), INGEST_BEFORE_JAR (a streaming-core jar of an earlier
- * build: every Eddy path also runs on it, for before/after figures from one run), SPARK_CP (the Spark peer's class
- * path, from run.sh).
+ * build: every Eddy path also runs on it, for before/after figures from one run), INGEST_READAHEAD ({@code both}, the
+ * default: every Eddy path also runs with {@code -Deddy.readAhead=false}, figures {@code eddy_readahead_off} and the
+ * on/off ratios from the same run; {@code on} skips those), SPARK_CP (the Spark peer's class path, from run.sh).
  */
 public final class Ingest {
     private static final List<String> EDDY_PATHS = List.of("kafka_json", "files_json", "topic_json", "topic_raw",
             "prebuilt");
     private static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-XX:+UseParallelGC");
+    /** The engine's switch for reading the next batch ahead (on by default). */
+    private static final String READ_AHEAD_OFF = "-Deddy.readAhead=false";
 
     private static Path LOGS;
 
@@ -46,6 +49,7 @@ public final class Ingest {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("parsers")) {
             ParserBench.run(Integer.parseInt(args[1]));
+            ParserBench.runCsv(Integer.parseInt(args[1]));
             System.exit(0);
         }
         if (args.length > 0) {
@@ -60,7 +64,7 @@ public final class Ingest {
             }
             System.exit(0);
         }
-        if (!env("INGEST_PARSERS", "1").equals("0")) { // JSON decoding alone, in a fresh JVM
+        if (!env("INGEST_PARSERS", "1").equals("0")) { // JSON and CSV decoding alone, in a fresh JVM
             List<String> cmd = new ArrayList<>(List.of(java()));
             cmd.addAll(JVM);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Ingest.class.getName(), "parsers",
@@ -91,15 +95,22 @@ public final class Ingest {
                     files.toString());
             results.put("kafka.bare_consumer", median(runs, eddyCommand("bare", common, "")));
             String before = env("INGEST_BEFORE_JAR", "");
+            boolean readAheadOff = !env("INGEST_READAHEAD", "both").equals("on");
             for (String p : paths) {
                 if (!before.isEmpty()) { // the same path on an earlier build of streaming-core, in the same run
                     results.put(p + ".eddy_before", median(runs, eddyCommand(p, common, before)));
+                }
+                if (readAheadOff) { // the same build with read-ahead off: main's strictly serial batches
+                    results.put(p + ".eddy_readahead_off", median(runs, eddyCommand(p, common, "", READ_AHEAD_OFF)));
                 }
                 results.put(p + ".eddy", median(runs, eddyCommand(p, common, "")));
             }
             if (!env("INGEST_LATENCY", "1").equals("0")) { // per-batch latency at a 100 ms trigger, from Kafka
                 if (!before.isEmpty()) {
                     latency("eddy_before", runs, eddyCommand("latency", common, before));
+                }
+                if (readAheadOff) {
+                    latency("eddy_readahead_off", runs, eddyCommand("latency", common, "", READ_AHEAD_OFF));
                 }
                 latency("eddy", runs, eddyCommand("latency", common, ""));
             }
@@ -131,6 +142,7 @@ public final class Ingest {
         ratio(r, "ingest.topic_json.eddy_vs_topic_raw.ratio", "topic_json.eddy", "topic_raw.eddy");
         for (String p : EDDY_PATHS) {
             ratio(r, "ingest." + p + ".eddy_after_vs_before.ratio", p + ".eddy", p + ".eddy_before");
+            ratio(r, "ingest." + p + ".eddy_readahead_on_vs_off.ratio", p + ".eddy", p + ".eddy_readahead_off");
         }
         // every query path must give the same answer as every other and as Spark
         String expected = null;
@@ -221,9 +233,10 @@ public final class Ingest {
     }
 
     /** A fresh JVM for one path; {@code coreJar}, when given, replaces streaming-core on the class path. */
-    private static List<String> eddyCommand(String path, List<String> common, String coreJar) {
+    private static List<String> eddyCommand(String path, List<String> common, String coreJar, String... jvmFlags) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(JVM);
+        cmd.addAll(List.of(jvmFlags));
         String cp = System.getProperty("java.class.path");
         if (!coreJar.isEmpty()) {
             cp = String.join(File.pathSeparator, Arrays.stream(cp.split(File.pathSeparator))

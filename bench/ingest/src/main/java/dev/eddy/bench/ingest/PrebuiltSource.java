@@ -2,9 +2,7 @@ package dev.eddy.bench.ingest;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
-import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.spi.LongOffset;
-import dev.eddy.streaming.api.spi.Offset;
+import dev.eddy.streaming.api.spi.CounterSource;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
@@ -34,36 +32,20 @@ final class PrebuiltSource implements SourceProvider {
 
     @Override
     public Source createSource(SourceContext context) {
-        return new Source() {
+        return new CounterSource(Bids.SCHEMA) {
             @Override
-            public Schema schema() {
-                return Bids.SCHEMA;
+            protected long available(TriggerContext trigger) {
+                return batches.length;
             }
 
             @Override
-            public Offset initialOffset() {
-                return LongOffset.ZERO;
+            protected long maxPerTrigger() {
+                return 1; // one pre-built batch per trigger
             }
 
             @Override
-            public Offset latestOffset(Offset start, TriggerContext trigger) {
-                long from = ((LongOffset) start).value();
-                return from >= batches.length ? start : new LongOffset(from + 1);
-            }
-
-            @Override
-            public Batch getBatch(Offset start, Offset end) {
-                return batches[(int) ((LongOffset) start).value()];
-            }
-
-            @Override
-            public boolean isReplayable() {
-                return true;
-            }
-
-            @Override
-            public Offset deserializeOffset(String json) {
-                return LongOffset.parse(json);
+            protected Batch read(long from, long to) {
+                return batches[(int) from];
             }
 
             @Override

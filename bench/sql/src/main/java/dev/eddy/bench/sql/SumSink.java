@@ -1,11 +1,8 @@
 package dev.eddy.bench.sql;
 
-import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.bench.engine.RowCountingSink;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.spi.Sink;
-import dev.eddy.streaming.api.spi.SinkContext;
-import dev.eddy.streaming.api.spi.SinkProvider;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,10 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * an order-independent checksum of the row values (by position, so column names do not matter). Timed runs keep
  * the checksum off, so a figure measures the query and not the output.
  */
-final class SumSink implements SinkProvider {
+final class SumSink extends RowCountingSink {
   static final AtomicLong ROWS = new AtomicLong();
   static final AtomicLong SUM = new AtomicLong();
   static volatile boolean checksum;
+
+  SumSink() {
+    super("benchsum", ROWS);
+  }
 
   static void reset() {
     ROWS.set(0);
@@ -25,33 +26,18 @@ final class SumSink implements SinkProvider {
   }
 
   @Override
-  public String formatName() {
-    return "benchsum";
-  }
-
-  @Override
-  public Sink createSink(SinkContext context) {
-    return new Sink() {
-      @Override
-      public void addBatch(long batchId, Batch batch, OutputMode mode) {
-        ROWS.addAndGet(batch.numRows());
-        if (checksum) {
-          long s = 0;
-          for (Row r : batch) {
-            long h = 17;
-            for (int i = 0; i < batch.numColumns(); i++) {
-              h = h * 31 + Objects.hashCode(r.get(i));
-            }
-            s += h * 0x9E3779B97F4A7C15L;
-          }
-          SUM.addAndGet(s);
-        }
+  protected void inspect(Batch batch) {
+    if (!checksum) {
+      return;
+    }
+    long s = 0;
+    for (Row r : batch) {
+      long h = 17;
+      for (int i = 0; i < batch.numColumns(); i++) {
+        h = h * 31 + Objects.hashCode(r.get(i));
       }
-
-      @Override
-      public String description() {
-        return "SumSink";
-      }
-    };
+      s += h * 0x9E3779B97F4A7C15L;
+    }
+    SUM.addAndGet(s);
   }
 }

@@ -3,10 +3,7 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.BatchCommitLog;
-import dev.eddy.streaming.api.spi.FileListOffset;
-import dev.eddy.streaming.api.spi.Offset;
-import dev.eddy.streaming.api.spi.Source;
-import dev.eddy.streaming.api.spi.TriggerContext;
+import dev.eddy.streaming.api.spi.FileListSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,22 +17,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A directory of Parquet files as a stream. {@code latestOffset} lists the files (in a directory an Eddy sink
- * writes, the committed ones in batch order; in any other directory the visible {@code *.parquet} files, oldest
- * first) and appends up to {@code maxFilesPerTrigger} not taken yet; {@code getBatch} reads the files {@code end}
- * has and {@code start} has not. A file that cannot be read fails the query naming it, or with
+ * A directory of Parquet files as a stream, planned by {@link FileListSource} (up to {@code maxFilesPerTrigger} files
+ * not taken yet per batch). The files are listed in a directory an Eddy sink writes as the committed ones in batch
+ * order; in any other directory as the visible {@code *.parquet} files, oldest first. A file that cannot be read fails the query naming it, or with
  * {@code ignoreCorruptFiles} is skipped, counted and named in the status. Files are immutable once visible.
  */
-final class ParquetSource implements Source {
+final class ParquetSource extends FileListSource {
     private final ParquetDataset dataset;
-    private final int maxFilesPerTrigger;
     private final boolean ignoreCorruptFiles;
     private final Map<String, String> skipped = new LinkedHashMap<>();
     private volatile String status = "";
 
     ParquetSource(ParquetDataset dataset, int maxFilesPerTrigger, boolean ignoreCorruptFiles) {
+        super(maxFilesPerTrigger);
         this.dataset = dataset;
-        this.maxFilesPerTrigger = maxFilesPerTrigger;
         this.ignoreCorruptFiles = ignoreCorruptFiles;
     }
 
@@ -44,18 +39,9 @@ final class ParquetSource implements Source {
         return dataset.schema();
     }
 
-    @Override
-    public Offset initialOffset() {
-        return FileListOffset.EMPTY;
-    }
-
-    @Override
-    public Offset latestOffset(Offset start, TriggerContext trigger) {
-        return ((FileListOffset) start).take(list(), trigger.availableNow() ? 0 : maxFilesPerTrigger);
-    }
-
     /** The files to take, in order: committed ones by batch, else oldest first (modification time, then path). */
-    private List<String> list() {
+    @Override
+    protected List<String> listFiles() {
         Path root = dataset.root();
         if (!Files.isDirectory(root) || BatchCommitLog.forOutput(root).exists()) {
             return dataset.files();
@@ -75,10 +61,10 @@ final class ParquetSource implements Source {
     }
 
     @Override
-    public Batch getBatch(Offset start, Offset end) {
+    protected Batch readFiles(List<String> files) {
         List<Batch> parts = new ArrayList<>();
         List<String> columns = dataset.schema().names();
-        for (String f : ((FileListOffset) end).since((FileListOffset) start)) {
+        for (String f : files) {
             if (skipped.containsKey(f)) {
                 continue;
             }
@@ -100,16 +86,6 @@ final class ParquetSource implements Source {
     /** The corrupt files skipped so far, with the reason (ignoreCorruptFiles). */
     Map<String, String> skippedFiles() {
         return Map.copyOf(skipped);
-    }
-
-    @Override
-    public boolean isReplayable() {
-        return true;
-    }
-
-    @Override
-    public Offset deserializeOffset(String json) {
-        return FileListOffset.parse(json);
     }
 
     @Override

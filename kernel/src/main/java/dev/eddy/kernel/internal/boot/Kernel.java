@@ -65,7 +65,7 @@ public final class Kernel {
   private final String version;
   private IopubWriter iopub;
   private StdinChannel stdin;
-  private volatile NotebookBackend notebook;
+  private volatile KernelBackend notebook;
 
   public Kernel(ConnectionInfo conn, String version) {
     this.conn = conn;
@@ -136,9 +136,10 @@ public final class Kernel {
     providers.forEach(p -> p.registerInto(magics));
     magics.register(new JarsMagic(java));
     WarmUps.start(java, jshellWarm, providers);
-    notebook = new NotebookBackend(display, magics);
+    // magics get the same backend as the cell helpers; it exists before the shell handlers, so before any cell
+    CellRunner runner = new CellRunner(java, magics, r -> notebook);
+    notebook = new KernelBackend(display, magics, runner::variable);
     Notebook.bind(notebook);
-    CellRunner runner = new CellRunner(java, magics, r -> new KernelMagicContext(r, display));
     wiredControl.complete(declared(CONTROL_TYPES, Map.of(
         "kernel_info_request", info,
         "interrupt_request", ControlHandlers.interrupt(runner),

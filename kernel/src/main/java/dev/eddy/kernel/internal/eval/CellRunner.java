@@ -114,7 +114,7 @@ public final class CellRunner {
   }
 
   /** Completions at a UTF-16 cursor: magic names on a magic line, Java elsewhere. */
-  public JShellEvaluator.Completions complete(String code, int cursor) throws Exception {
+  public Completions complete(String code, int cursor) throws Exception {
     int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
     String before = code.substring(lineStart, cursor);
     String trimmed = before.stripLeading();
@@ -123,7 +123,7 @@ public final class CellRunner {
       String prefix = trimmed.substring(cellMagic ? 2 : 1);
       List<String> names = magics.complete(prefix, cellMagic);
       int start = cursor - prefix.length();
-      return new JShellEvaluator.Completions(names, start, cursor);
+      return new Completions(names, start, cursor);
     }
     if (trimmed.startsWith("%")) {
       // after the magic's name: its options, sub-commands, query/topic names
@@ -131,13 +131,13 @@ public final class CellRunner {
       String[] nameArgs = trimmed.substring(cellMagic ? 2 : 1).split("\\s", 2);
       String args = nameArgs.length > 1 ? nameArgs[1] : "";
       List<String> matches = magics.completeArgs(nameArgs[0], cellMagic, args);
-      return new JShellEvaluator.Completions(matches, cursor - MagicRegistry.lastWord(args).length(), cursor);
+      return new Completions(matches, cursor - MagicRegistry.lastWord(args).length(), cursor);
     }
     if (code.stripLeading().startsWith("%%") && lineStart > code.indexOf("%%")) {
       // in a cell magic's body (e.g. SQL): keywords and names
       String first = code.stripLeading().substring(2).split("\\s", 2)[0];
       String word = before.substring(before.length() - wordLength(before));
-      return new JShellEvaluator.Completions(magics.completeBody(first, word), cursor - word.length(), cursor);
+      return new Completions(magics.completeBody(first, word), cursor - word.length(), cursor);
     }
     String javaOnly = MagicSyntax.hasMagic(code) ? blankMagicLines(code) : code;
     return java.call(() -> java.complete(javaOnly, cursor));

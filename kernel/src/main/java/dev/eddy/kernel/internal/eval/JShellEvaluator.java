@@ -3,98 +3,44 @@ package dev.eddy.kernel.internal.eval;
 import dev.eddy.kernel.internal.util.Log;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.VarSnippet;
 
 /**
  * The JShell of the kernel and the one thread that uses it. JShell is not thread-safe, so everything that
  * touches it — start-up, warm-up, cells, completion, inspection — runs as a task on that thread, in order.
- * Only {@link #interrupt()} is called from elsewhere (the control thread).
+ * Only {@link #interrupt()} is called from elsewhere (the control thread). The parts: {@link EvaluatorThread} (the
+ * queue, giving up a stuck cell), {@link CellSnippets} (running a cell's Java, errors with cell lines),
+ * {@link JavaInsight} (completeness, completion, documentation), {@link StartupVars} (variables kept for cells).
  */
 public final class JShellEvaluator implements AutoCloseable {
   private static final Log LOG = Log.of(JShellEvaluator.class);
-  private static final Set<Snippet.SubKind> VALUE_KINDS = EnumSet.of(Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND,
-      Snippet.SubKind.VAR_VALUE_SUBKIND, Snippet.SubKind.ASSIGNMENT_SUBKIND);
-  /** Start-up variable name -> its declaration, to run again if JShell resets it (see restoreStartupVars). */
-  private final Map<String, String> startupVars = new ConcurrentHashMap<>();
-  /** The evaluator thread; replaced by a fresh one when a cell that cannot be stopped is given up. */
-  private volatile ExecutorService thread;
-  private final AtomicInteger threads = new AtomicInteger();
   private final KernelExecutionControl control = new KernelExecutionControl();
-  /** The call running on the evaluator thread and that thread, so that giving the thread up can answer it. */
-  private final Object runningLock = new Object();
-  private CompletableFuture<?> running;
-  private Thread runningThread;
+  private final EvaluatorThread thread = new EvaluatorThread(control::parkIfAbandoned);
+  /** Declarations of the variables the kernel gives cells, to run again if JShell resets them. */
+  private final StartupVars startupVars = new StartupVars();
   private final Future<?> ready;
-  private final AtomicInteger waiting = new AtomicInteger();
-  /** Calls submitted and not yet answered, and when the last one ended: for {@link #awaitIdle}. */
-  private final Object activity = new Object();
-  private int active;
-  private long lastActiveNanos = System.nanoTime();
+  // set on the evaluator thread by start(); read there only after ready
   private JShell jshell;
-  /** Snippet id -> where its source came from, so that stack frames name lines of cells. */
-  private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+  private CellSnippets snippets;
+  private JavaInsight insight;
   /** Counts cells, so a frame can say "this cell" or "an earlier cell". */
   private volatile long cellSerial;
-  private final JavaErrors.SnippetOrigins frameOrigins = this::locate;
 
   /** Starts JShell in the background with {@code classpath} and the {@code startup} snippets (imports). */
   public JShellEvaluator(String classpath, List<String> startup, PrintStream log) {
-    this.thread = newEvaluatorThread();
     this.ready = thread.submit(() -> start(classpath, startup, log));
-    control.onStuck(this::abandon);
-  }
-
-  private ExecutorService newEvaluatorThread() {
-    int n = threads.incrementAndGet();
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, n == 1 ? "eddy-eval" : "eddy-eval-" + n);
-      t.setDaemon(true);
-      return t;
-    });
-  }
-
-  /**
-   * Gives up the evaluator thread {@code stuck} (a cell that ignored its interrupt): the call waiting for it is
-   * answered with {@code why}, work queued behind it moves to a fresh evaluator thread, and the stuck thread is
-   * left to itself (it parks for good if it ever returns to the kernel). JShell itself is kept: the cell's
-   * variables stay, though the stuck snippet never completes.
-   */
-  private void abandon(Thread stuck, String why) {
-    CompletableFuture<?> answer;
-    synchronized (runningLock) {
-      if (runningThread != stuck) {
-        return; // it ended after all
-      }
-      ExecutorService old = thread;
-      thread = newEvaluatorThread();
-      for (Runnable queued : old.shutdownNow()) {
-        thread.execute(queued);
-      }
-      answer = running;
-      running = null;
-      runningThread = null;
-    }
-    if (answer != null) {
-      answer.completeExceptionally(new StuckCell.Abandoned(why));
-    }
+    control.onStuck(thread::abandon);
   }
 
   private void start(String classpath, List<String> startup, PrintStream log) {
@@ -115,10 +61,12 @@ public final class JShellEvaluator implements AutoCloseable {
         if (e.status() == Snippet.Status.REJECTED) {
           LOG.warn("start-up snippet rejected: " + s);
         } else if (e.snippet() instanceof VarSnippet v) {
-          startupVars.put(v.name(), s);
+          startupVars.remember(v.name(), s);
         }
       }
     }
+    snippets = new CellSnippets(jshell, control, startupVars, () -> cellSerial);
+    insight = new JavaInsight(jshell);
     LOG.debug("JShell ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
   }
 
@@ -131,14 +79,14 @@ public final class JShellEvaluator implements AutoCloseable {
     CompletableFuture<Void> done = new CompletableFuture<>();
     long t0 = System.nanoTime();
     for (String s : snippets) {
-      execute(() -> {
-        if (waiting.get() == 0) {
+      thread.execute(() -> {
+        if (!thread.callsWaiting()) {
           warmUpOne(s);
         }
       });
     }
-    execute(() -> {
-      if (waiting.get() == 0) {
+    thread.execute(() -> {
+      if (!thread.callsWaiting()) {
         jshell.sourceCodeAnalysis().completionSuggestions("Strin", 5, new int[1]);
       }
       LOG.debug("warm-up done " + (System.nanoTime() - t0) / 1_000_000 + " ms after it was queued");
@@ -178,63 +126,10 @@ public final class JShellEvaluator implements AutoCloseable {
    * as {@link StuckCell.Abandoned}.
    */
   public <T> T call(Callable<T> task) throws Exception {
-    waiting.incrementAndGet();
-    synchronized (activity) {
-      active++;
-    }
-    CompletableFuture<T> f = new CompletableFuture<>();
-    execute(() -> {
-      waiting.decrementAndGet();
-      synchronized (runningLock) {
-        running = f;
-        runningThread = Thread.currentThread();
-      }
-      try {
-        ready.get();
-        f.complete(task.call());
-      } catch (Throwable t) {
-        f.completeExceptionally(t);
-      } finally {
-        synchronized (runningLock) {
-          if (running == f) {
-            running = null;
-            runningThread = null;
-          }
-        }
-        control.parkIfAbandoned();
-      }
+    return thread.call(() -> {
+      ready.get();
+      return task.call();
     });
-    try {
-      return unwrap(f);
-    } finally {
-      synchronized (activity) {
-        active--;
-        lastActiveNanos = System.nanoTime();
-        activity.notifyAll();
-      }
-    }
-  }
-
-  /** Queues {@code task} on the current evaluator thread (never on one being given up). */
-  private void execute(Runnable task) {
-    synchronized (runningLock) {
-      thread.execute(task);
-    }
-  }
-
-  private static <T> T unwrap(Future<T> f) throws Exception {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof Exception ex) {
-        throw ex;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
   }
 
   /**
@@ -242,16 +137,7 @@ public final class JShellEvaluator implements AutoCloseable {
    * calls it between its steps so that it runs only while the user is not waiting for a cell.
    */
   public void awaitIdle(long quietMillis) throws InterruptedException {
-    long quiet = quietMillis * 1_000_000;
-    synchronized (activity) {
-      while (true) {
-        long left = active > 0 ? quiet : lastActiveNanos + quiet - System.nanoTime();
-        if (active == 0 && left <= 0) {
-          return;
-        }
-        activity.wait(Math.max(1, left / 1_000_000));
-      }
-    }
+    thread.awaitIdle(quietMillis);
   }
 
   /** Waits until JShell has started (or failed to); for background work that should not compete with it. */
@@ -294,14 +180,14 @@ public final class JShellEvaluator implements AutoCloseable {
           return;
         }
       }
-      startupVars.put(name, declaration);
+      startupVars.remember(name, declaration);
     });
   }
 
   /** Removes a variable {@link #bind} declared (a cell that uses it then fails to compile, naming it). */
   public void unbind(String name) {
     onEvaluator(() -> {
-      if (startupVars.remove(name) == null) {
+      if (!startupVars.forget(name)) {
         return;
       }
       jshell.variables().filter(v -> v.name().equals(name)).forEach(jshell::drop);
@@ -309,14 +195,10 @@ public final class JShellEvaluator implements AutoCloseable {
   }
 
   private void onEvaluator(Runnable task) {
-    boolean here;
-    synchronized (runningLock) {
-      here = runningThread == Thread.currentThread();
-    }
-    if (here) {
+    if (thread.isRunningCall()) {
       task.run();
     } else {
-      execute(() -> {
+      thread.execute(() -> {
         try {
           ready.get();
           task.run();
@@ -358,125 +240,22 @@ public final class JShellEvaluator implements AutoCloseable {
 
   /** Runs Java source snippet by snippet; must run on the evaluator thread. {@code firstLine} is for errors. */
   EvalResult runJava(String code, int firstLine) {
-    SourceCodeAnalysis sca = jshell.sourceCodeAnalysis();
-    String rest = code;
-    EvalResult result = EvalResult.Ok.none();
-    while (!rest.isBlank()) {
-      int offset = code.length() - rest.length() + leadingBlanks(rest);
-      SourceCodeAnalysis.CompletionInfo ci = sca.analyzeCompletion(rest);
-      if (ci.completeness() == Completeness.EMPTY) {
-        break;
-      }
-      if (!ci.completeness().isComplete()) {
-        return JavaErrors.incomplete(rest);
-      }
-      rest = ci.remaining();
-      // Without the blank lines before it: JShell numbers a snippet's lines wrongly after a leading newline, and
-      // offset already points past them.
-      result = runSnippet(ci.source().stripLeading(), code, offset, firstLine);
-      if (result instanceof EvalResult.Error) {
-        return result;
-      }
-    }
-    return result;
-  }
-
-  /**
-   * Every snippet goes through javac, even {@code 1 + 1} (~15-20 ms warm, nearly all of a warm execute). A
-   * shortcut that evaluates literals itself was considered and rejected: JShell gives every expression a
-   * temporary variable ({@code $1}, {@code $2}...) that later cells may use, numbers them with its own counter,
-   * and reports overflow, constant folding, string conversion and errors exactly as javac does; skipping
-   * javac would break {@code $N} or renumber it. JShell's API offers no way to reuse a compiled snippet either.
-   */
-  private EvalResult runSnippet(String source, String cell, int offset, int firstLine) {
-    control.resetValue();
-    List<SnippetEvent> events = jshell.eval(source);
-    if (control.takeStopped()) {
-      return JavaErrors.interrupted();
-    }
-    restoreStartupVars(events);
-    int snippetLine = firstLine + (int) cell.substring(0, offset).chars().filter(c -> c == '\n').count();
-    String text = source.strip().lines().findFirst().orElse("");
-    for (SnippetEvent e : events) {
-      if (e.causeSnippet() != null) {
-        continue;
-      }
-      origins.put(e.snippet().id(), new Origin(cellSerial, snippetLine, text));
-      if (e.status() == Snippet.Status.REJECTED) {
-        return JavaErrors.compile(jshell, e.snippet(), cell, offset, firstLine);
-      }
-      if (e.exception() != null) {
-        return JavaErrors.runtime(e.exception(), frameOrigins);
-      }
-      if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-        System.err.println("Note: " + e.snippet().source().strip().split("\n")[0]
-            + " refers to something not yet defined; define it before using this.");
-      }
-      Object v = control.lastValue();
-      if (VALUE_KINDS.contains(e.snippet().subKind()) && v != KernelExecutionControl.NO_VALUE) {
-        return new EvalResult.Ok(true, v);
-      }
-    }
-    return EvalResult.Ok.none();
-  }
-
-  /**
-   * JShell re-declares an existing variable when a later snippet (e.g. a cell of imports) changes how its
-   * declaration compiles, and a re-declared variable starts again from its default, null. The start-up
-   * variables (the shared session {@code eddy} and {@code sql}) must never silently become null, so their
-   * declarations are run again. A user's own redeclaration has no cause snippet and is left alone.
-   */
-  private void restoreStartupVars(List<SnippetEvent> events) {
-    for (SnippetEvent e : events) {
-      if (e.causeSnippet() != null && e.snippet() instanceof VarSnippet v && startupVars.containsKey(v.name())
-          && e.status().isActive()) {
-        jshell.eval(startupVars.get(v.name()));
-      }
-    }
+    return snippets.run(code, firstLine);
   }
 
   /** Completeness of Java source; must run on the evaluator thread. */
   String completeness(String code) {
-    SourceCodeAnalysis sca = jshell.sourceCodeAnalysis();
-    String rest = code;
-    while (!rest.isBlank()) {
-      SourceCodeAnalysis.CompletionInfo ci = sca.analyzeCompletion(rest);
-      switch (ci.completeness()) {
-        case EMPTY:
-          return "complete";
-        case DEFINITELY_INCOMPLETE:
-        case CONSIDERED_INCOMPLETE:
-          return "incomplete";
-        case UNKNOWN:
-          return "invalid";
-        default:
-          rest = ci.remaining();
-      }
-    }
-    return "complete";
+    return insight.completeness(code);
   }
 
   /** Completion candidates at {@code cursor} (a UTF-16 index); must run on the evaluator thread. */
   Completions complete(String code, int cursor) {
-    int[] anchor = new int[1];
-    List<SourceCodeAnalysis.Suggestion> s = jshell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor);
-    List<String> matches = s.stream().sorted((a, b) -> Boolean.compare(b.matchesType(), a.matchesType()))
-        .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
-    return new Completions(matches, anchor[0] < 0 ? cursor : anchor[0], cursor);
+    return insight.complete(code, cursor);
   }
 
   /** Signatures (and Javadoc where the JDK has sources) at {@code cursor}; on the evaluator thread. */
   List<String> documentation(String code, int cursor) {
-    SourceCodeAnalysis sca = jshell.sourceCodeAnalysis();
-    List<SourceCodeAnalysis.Documentation> docs = sca.documentation(code, cursor, true);
-    if (docs.isEmpty()) {
-      // "Math.max|" has no documentation in JShell, "Math.max(|" has: look it up as a call.
-      int end = identifierEnd(code, cursor);
-      String call = code.substring(0, end) + "(";
-      docs = sca.documentation(call, call.length(), true);
-    }
-    return docs.stream().map(d -> d.javadoc() == null || d.javadoc().isBlank() ? d.signature()
-        : d.signature() + "\n\n" + d.javadoc()).distinct().toList();
+    return insight.documentation(code, cursor);
   }
 
   /** The live value of an active variable declared in a cell; on the evaluator thread. */
@@ -495,40 +274,8 @@ public final class JShellEvaluator implements AutoCloseable {
     return v == KernelExecutionControl.NO_VALUE ? Optional.empty() : Optional.ofNullable(v);
   }
 
-  private static int identifierEnd(String code, int cursor) {
-    int i = Math.min(cursor, code.length());
-    while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static int leadingBlanks(String s) {
-    int i = 0;
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
   @Override
   public void close() {
-    thread.shutdownNow();
+    thread.close();
   }
-
-  private String locate(String snippetId, int snippetLine) {
-    Origin o = origins.get(snippetId);
-    if (o == null) {
-      return null;
-    }
-    int line = o.firstLine() + Math.max(0, snippetLine - 1);
-    return o.cell() == cellSerial ? "line " + line + " of this cell"
-        : "line " + line + " of an earlier cell: " + (o.text().length() > 60 ? o.text().substring(0, 57) + "..."
-            : o.text());
-  }
-
-  private record Origin(long cell, int firstLine, String text) {}
-
-  /** Completion matches and the range of the cell they replace (UTF-16 indexes). */
-  public record Completions(List<String> matches, int start, int end) {}
 }

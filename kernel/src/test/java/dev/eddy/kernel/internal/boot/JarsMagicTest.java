@@ -2,17 +2,10 @@ package dev.eddy.kernel.internal.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.eddy.connectors.jdbc.api.JdbcTables;
-import dev.eddy.kernel.internal.eval.CellContext;
-import dev.eddy.kernel.internal.eval.CellRunner;
 import dev.eddy.kernel.internal.eval.EvalResult;
-import dev.eddy.kernel.internal.eval.JShellEvaluator;
-import dev.eddy.kernel.internal.eval.StdStreams;
-import dev.eddy.kernel.internal.eval.StreamBuffer;
-import dev.eddy.magics.api.MagicContext;
+import dev.eddy.kernel.internal.eval.InProcessCells;
 import dev.eddy.magics.api.MagicRegistry;
-import dev.eddy.magics.api.render.Renderers;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
@@ -20,10 +13,7 @@ import dev.eddy.streaming.api.data.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,9 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cells compile against its classes, and the JDBC sink writes through it.
  */
 class JarsMagicTest {
-  private static JShellEvaluator java;
-  private static CellRunner runner;
-  private static ScheduledExecutorService timer;
+  private static InProcessCells cells;
   private final List<String> out = new CopyOnWriteArrayList<>();
 
   @TempDir
@@ -44,25 +32,17 @@ class JarsMagicTest {
 
   @BeforeAll
   static void start() {
-    StdStreams.install();
-    timer = Executors.newSingleThreadScheduledExecutor();
-    java = new JShellEvaluator(System.getProperty("java.class.path"), List.of("import java.util.*;"), System.err);
-    MagicRegistry magics = MagicRegistry.withBuiltins().register(new JarsMagic(java));
-    runner = new CellRunner(java, magics, r -> new Context(r));
+    cells = new InProcessCells(List.of("import java.util.*;"),
+        java -> MagicRegistry.withBuiltins().register(new JarsMagic(java)));
   }
 
   @AfterAll
   static void stop() {
-    java.close();
-    timer.shutdownNow();
+    cells.close();
   }
 
   private EvalResult run(String code) {
-    CellContext c = new CellContext(JsonNodeFactory.instance.objectNode(), new StreamBuffer("stdout", timer, out::add),
-        new StreamBuffer("stderr", timer, out::add));
-    EvalResult r = runner.run(code, c);
-    c.flush();
-    return r;
+    return cells.run(code, out::add);
   }
 
   private static String text(EvalResult r) {
@@ -103,33 +83,5 @@ class JarsMagicTest {
   void when_theArgumentsAreWrong_then_theMagicSaysHowToUseIt() {
     assertThat(text(run("%jars remove x.jar"))).contains("usage: %jars add <path.jar>");
     assertThat(text(run("%jars add " + tmp.resolve("missing.jar")))).contains("no jar file at");
-  }
-
-  private record Context(CellRunner runner) implements MagicContext {
-    @Override
-    public MagicRegistry registry() {
-      return runner.magics();
-    }
-
-    @Override
-    public Renderers renderers() {
-      return Renderers.withDefaults();
-    }
-
-    @Override
-    public String display(Object value) {
-      return "id";
-    }
-
-    @Override
-    public void updateDisplay(String displayId, Object value) {}
-
-    @Override
-    public void clearOutput(boolean wait) {}
-
-    @Override
-    public Optional<Object> variable(String name) {
-      return runner.variable(name);
-    }
   }
 }

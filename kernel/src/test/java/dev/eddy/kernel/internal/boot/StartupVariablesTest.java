@@ -2,47 +2,29 @@ package dev.eddy.kernel.internal.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.eddy.kernel.internal.eval.CellContext;
-import dev.eddy.kernel.internal.eval.CellRunner;
 import dev.eddy.kernel.internal.eval.EvalResult;
-import dev.eddy.kernel.internal.eval.JShellEvaluator;
-import dev.eddy.kernel.internal.eval.StdStreams;
-import dev.eddy.kernel.internal.eval.StreamBuffer;
+import dev.eddy.kernel.internal.eval.InProcessCells;
 import dev.eddy.magics.api.EddyRuntime;
-import dev.eddy.magics.api.MagicRegistry;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The shared session variables of the start-up survive whatever a cell imports. */
 class StartupVariablesTest {
-  private static JShellEvaluator java;
-  private static CellRunner runner;
-  private static ScheduledExecutorService timer;
+  private static InProcessCells cells;
 
   @BeforeAll
   static void start() {
-    StdStreams.install();
-    timer = Executors.newSingleThreadScheduledExecutor();
-    java = new JShellEvaluator(System.getProperty("java.class.path"), Startup.IMPORTS, System.err);
-    runner = new CellRunner(java, MagicRegistry.withBuiltins(), r -> null);
+    cells = new InProcessCells(Startup.IMPORTS);
   }
 
   @AfterAll
   static void stop() {
-    java.close();
-    timer.shutdownNow();
+    cells.close();
   }
 
   private EvalResult run(String code) {
-    CellContext c = new CellContext(JsonNodeFactory.instance.objectNode(), new StreamBuffer("stdout", timer, s -> { }),
-        new StreamBuffer("stderr", timer, s -> { }));
-    EvalResult r = runner.run(code, c);
-    c.flush();
-    return r;
+    return cells.run(code, s -> { });
   }
 
   @Test

@@ -2,20 +2,14 @@ package dev.eddy.kernel.internal.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.eddy.magics.api.LineMagic;
-import dev.eddy.magics.api.MagicContext;
-import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
-import dev.eddy.magics.api.render.Renderers;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -24,35 +18,27 @@ import org.junit.jupiter.api.Test;
 
 /** Cells, completion, is_complete and inspect against a real in-process JShell. */
 class CellRunnerTest {
-  private static JShellEvaluator java;
+  private static InProcessCells cells;
   private static CellRunner runner;
-  private static ScheduledExecutorService timer;
   private final List<String> out = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
-    StdStreams.install();
-    timer = Executors.newSingleThreadScheduledExecutor();
-    java = new JShellEvaluator(System.getProperty("java.class.path"), List.of("import java.util.*;"), System.err);
-    runner = new CellRunner(java, MagicRegistry.withBuiltins(), r -> new TestMagicContext(r));
+    cells = new InProcessCells(List.of("import java.util.*;"));
+    runner = cells.runner();
   }
 
   @AfterAll
   static void stop() {
-    java.close();
-    timer.shutdownNow();
+    cells.close();
   }
 
   private CellContext cell() {
-    return new CellContext(JsonNodeFactory.instance.objectNode(), new StreamBuffer("stdout", timer, out::add),
-        new StreamBuffer("stderr", timer, out::add));
+    return cells.cell(out::add);
   }
 
   private EvalResult run(String code) {
-    CellContext c = cell();
-    EvalResult r = runner.run(code, c);
-    c.flush();
-    return r;
+    return cells.run(code, out::add);
   }
 
   @Test
@@ -268,10 +254,10 @@ class CellRunnerTest {
 
   @Test
   void when_completing_then_javaMembersAndMagicNamesAreOffered() throws Exception {
-    JShellEvaluator.Completions c = runner.complete("Math.ma", 7);
+    Completions c = runner.complete("Math.ma", 7);
     assertThat(c.matches()).contains("max(");
     assertThat(c.start()).isEqualTo(5);
-    JShellEvaluator.Completions m = runner.complete("%lsm", 4);
+    Completions m = runner.complete("%lsm", 4);
     assertThat(m.matches()).containsExactly("lsmagic");
     assertThat(m.start()).isEqualTo(1);
     assertThat(runner.complete("%%ht", 4).matches()).containsExactly("html");
@@ -301,34 +287,5 @@ class CellRunnerTest {
   void when_cellMagicRuns_then_itsBundleIsTheResult() {
     EvalResult r = run("%%markdown\n# Title");
     assertThat(((EvalResult.Ok) r).value()).isEqualTo(MimeBundle.markdown("# Title"));
-  }
-
-  /** A magic context for tests: no display publisher, variables from JShell. */
-  private record TestMagicContext(CellRunner runner) implements MagicContext {
-    @Override
-    public MagicRegistry registry() {
-      return runner.magics();
-    }
-
-    @Override
-    public Renderers renderers() {
-      return Renderers.withDefaults();
-    }
-
-    @Override
-    public String display(Object value) {
-      return "id";
-    }
-
-    @Override
-    public void updateDisplay(String displayId, Object value) {}
-
-    @Override
-    public void clearOutput(boolean wait) {}
-
-    @Override
-    public Optional<Object> variable(String name) {
-      return runner.variable(name);
-    }
   }
 }

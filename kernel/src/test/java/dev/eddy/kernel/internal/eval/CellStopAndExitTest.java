@@ -2,8 +2,6 @@ package dev.eddy.kernel.internal.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.eddy.magics.api.MagicRegistry;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -27,25 +24,21 @@ import org.junit.jupiter.api.Test;
  * with a one-line reason and the next cell runs.
  */
 public class CellStopAndExitTest {
-  private static JShellEvaluator java;
+  private static InProcessCells cells;
   private static CellRunner runner;
-  private static ScheduledExecutorService timer;
   private final List<String> out = new CopyOnWriteArrayList<>();
   private final ExecutorService shell = Executors.newSingleThreadExecutor();
 
   @BeforeAll
   static void start() {
-    StdStreams.install();
-    timer = Executors.newSingleThreadScheduledExecutor();
-    java = new JShellEvaluator(System.getProperty("java.class.path"), List.of("import java.util.*;",
-        "import java.util.concurrent.*;", "import java.util.function.*;"), System.err);
-    runner = new CellRunner(java, MagicRegistry.withBuiltins(), r -> null);
+    cells = new InProcessCells(List.of("import java.util.*;", "import java.util.concurrent.*;",
+        "import java.util.function.*;"));
+    runner = cells.runner();
   }
 
   @AfterAll
   static void stop() {
-    java.close();
-    timer.shutdownNow();
+    cells.close();
   }
 
   @AfterEach
@@ -55,15 +48,11 @@ public class CellStopAndExitTest {
   }
 
   private CellContext cell() {
-    return new CellContext(JsonNodeFactory.instance.objectNode(), new StreamBuffer("stdout", timer, out::add),
-        new StreamBuffer("stderr", timer, out::add));
+    return cells.cell(out::add);
   }
 
   private EvalResult run(String code) {
-    CellContext c = cell();
-    EvalResult r = runner.run(code, c);
-    c.flush();
-    return r;
+    return cells.run(code, out::add);
   }
 
   /** Runs {@code code} on a shell thread, interrupts once {@code running} holds, and returns the cell's error. */

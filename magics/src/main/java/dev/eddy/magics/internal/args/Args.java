@@ -11,6 +11,20 @@ import picocli.CommandLine;
 public final class Args {
   private Args() {}
 
+  /**
+   * For Tab on a magic's line: which argument the cursor is in (0 for the first), given the text before the cursor.
+   * Right after a blank that is the next argument.
+   */
+  public static int wordIndex(String argsBeforeCursor) {
+    return split(argsBeforeCursor).size() - (typingAWord(argsBeforeCursor) ? 1 : 0);
+  }
+
+  /** Whether {@code textBeforeCursor} ends inside a word (not empty, not after a blank). */
+  public static boolean typingAWord(String textBeforeCursor) {
+    return !textBeforeCursor.isEmpty()
+        && !Character.isWhitespace(textBeforeCursor.charAt(textBeforeCursor.length() - 1));
+  }
+
   /** Splits on blanks; single or double quotes keep blanks inside one argument. */
   public static List<String> split(String line) {
     List<String> out = new ArrayList<>();

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * the kernel jar; {@code install/eddy.sh --with-spark} fills it.
  */
 public final class RemoteEngines {
+    /** How many ended remote runs stay listed (as the engine keeps ended queries). */
+    static final int MAX_ENDED = 200;
     private static ClassLoader loader;
 
     private volatile RemoteEngine engine;
@@ -83,8 +85,29 @@ public final class RemoteEngines {
         }
     }
 
-    public void started(RemoteRun run) {
+    /**
+     * Records a run: it replaces an earlier run of the same name (the latest run of each name is kept, as the engine
+     * keeps its queries), and beyond {@link #MAX_ENDED} ended runs the oldest ended ones are dropped.
+     */
+    public synchronized void started(RemoteRun run) {
+        String name = run.query().name();
+        if (name != null) {
+            runs.removeIf(r -> name.equals(r.query().name()));
+        }
         runs.add(run);
+        if (runs.size() <= MAX_ENDED) {
+            return; // asking a remote query whether it is active is a call to the server: only when over the bound
+        }
+        long ended = runs.stream().filter(r -> !r.query().isActive()).count();
+        for (RemoteRun r : runs) {
+            if (ended <= MAX_ENDED) {
+                break;
+            }
+            if (!r.query().isActive()) {
+                runs.remove(r);
+                ended--;
+            }
+        }
     }
 
     public List<RemoteRun> runs() {

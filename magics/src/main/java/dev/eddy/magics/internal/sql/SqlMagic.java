@@ -197,8 +197,7 @@ public final class SqlMagic implements CellMagic, MagicHelp {
 
   static String previousWord(String argsBeforeCursor) {
     List<String> words = List.of(argsBeforeCursor.strip().split("\\s+"));
-    boolean typing = !argsBeforeCursor.isEmpty() && !Character.isWhitespace(argsBeforeCursor.charAt(argsBeforeCursor.length() - 1));
-    int i = words.size() - (typing ? 2 : 1);
+    int i = words.size() - (Args.typingAWord(argsBeforeCursor) ? 2 : 1);
     return i >= 0 && i < words.size() ? words.get(i) : "";
   }
 }

@@ -161,9 +161,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
   @Override
   public List<String> completeArgs(String argsBeforeCursor) {
     List<String> words = Args.split(argsBeforeCursor);
-    boolean typing = !argsBeforeCursor.isEmpty()
-        && !Character.isWhitespace(argsBeforeCursor.charAt(argsBeforeCursor.length() - 1));
-    int index = words.size() - (typing ? 1 : 0);
+    int index = Args.wordIndex(argsBeforeCursor);
     if (index == 0) {
       return SUBCOMMANDS;
     }

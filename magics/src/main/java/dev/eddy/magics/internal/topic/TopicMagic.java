@@ -194,10 +194,7 @@ public final class TopicMagic implements LineMagic, MagicHelp {
 
   @Override
   public List<String> completeArgs(String argsBeforeCursor) {
-    List<String> words = Args.split(argsBeforeCursor);
-    boolean typing = !argsBeforeCursor.isEmpty()
-        && !Character.isWhitespace(argsBeforeCursor.charAt(argsBeforeCursor.length() - 1));
-    int index = words.size() - (typing ? 1 : 0);
+    int index = Args.wordIndex(argsBeforeCursor);
     return index == 0 ? SUBCOMMANDS : index == 1 ? Topics.shared().list() : List.of("--from-beginning");
   }
 }

@@ -3,22 +3,18 @@ package dev.eddy.magics.internal.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.magics.api.EddyRuntime;
-import dev.eddy.magics.api.MagicContext;
 import dev.eddy.magics.api.MagicException;
-import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.MimeBundle;
-import dev.eddy.magics.api.render.Renderers;
 import dev.eddy.magics.internal.live.LiveViews;
 import dev.eddy.magics.internal.topic.TopicMagic;
+import dev.eddy.magics.testing.RecordingContext;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,41 +33,13 @@ class BadMagicArgsProbeTest {
   private static SqlMagic sql;
   private static final TopicMagic TOPIC = new TopicMagic();
 
-  /** Keeps what a cell displays and renders tables as the kernel does. */
-  static final class Cell implements MagicContext {
-    final List<Object> displayed = new ArrayList<>();
-
-    @Override public MagicRegistry registry() {
-      return null;
-    }
-
-    @Override public Renderers renderers() {
-      return Renderers.withDefaults();
-    }
-
-    @Override public String display(Object value) {
-      displayed.add(value);
-      return "d" + displayed.size();
-    }
-
-    @Override public void updateDisplay(String displayId, Object value) {
-    }
-
-    @Override public void clearOutput(boolean wait) {
-    }
-
-    @Override public Optional<Object> variable(String name) {
-      return Optional.empty();
-    }
-  }
-
   @BeforeAll
   static void setUp() {
     eddy = Eddy.create();
     runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
     sql = new SqlMagic(runtime);
     sql.run("", "CREATE TABLE IF NOT EXISTS probe_pages (page STRING, n INT) WITH ('connector' = 'file', 'path' = '"
-        + pagesCsv() + "')", new Cell());
+        + pagesCsv() + "')", new RecordingContext());
     TOPIC.run("create probe_clicks 1", null);
   }
 
@@ -120,7 +88,7 @@ class BadMagicArgsProbeTest {
       topic | tail probe_clicks --from-beginnig
       """)
   void when_magicArgumentsAreBad_then_theErrorIsShortAndTheNextCellRuns(String magic, String args) {
-    Cell cell = new Cell();
+    RecordingContext cell = new RecordingContext();
     String message = null;
     try {
       if (magic.equals("sql")) {
@@ -136,7 +104,7 @@ class BadMagicArgsProbeTest {
     assertThat(first.length()).as(first).isBetween(10, 300);
     assertThat(JAVA_NAME.matcher(message).find()).as("no Java exception name in: " + message).isFalse();
     assertThat(cell.displayed).isEmpty();
-    Cell next = new Cell();
+    RecordingContext next = new RecordingContext();
     sql.run("", "SELECT COUNT(*) AS n FROM probe_pages", next);
     assertThat(((MimeBundle) next.displayed.get(0)).plainText()).contains("2");
   }

@@ -86,7 +86,8 @@ final class ConnectorOptions {
           + "'; use CREATE STREAM for a stream");
     }
     existing(required(options, "path", pos, "connector 'file'"), pos);
-    known(options, List.of("connector", "path", "format", "header"), pos);
+    known(options, List.of("connector", "path", "format", "header", "sep", "quote", "escape", "nullvalue", "mode",
+        "columnnameofcorruptrecord"), pos);
     Map<String, String> out = new LinkedHashMap<>(options);
     String format = out.computeIfAbsent("format", k -> "csv");
     if (!format.equals("csv")) {

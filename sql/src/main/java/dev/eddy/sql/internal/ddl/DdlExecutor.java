@@ -15,7 +15,6 @@ import dev.eddy.sql.api.NameSuggester;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,8 +75,11 @@ public final class DdlExecutor {
             + schema.size() + " columns)";
       }
       boolean header = !"false".equalsIgnoreCase(options.getOrDefault("header", "true"));
-      relation = Relation.table(name, schema, options,
-          CsvTables.reader(name, Path.of(options.get("path")), schema, header));
+      try {
+        relation = Relation.table(name, schema, options, CsvTables.reader(name, options, schema, header));
+      } catch (IllegalArgumentException e) {
+        throw ErrorMessages.at(create.getParserPosition(), "table '" + name + "': " + e.getMessage());
+      }
     }
     catalog.put(relation);
     return (existing.isPresent() ? "Replaced " : "Created ") + kind.word() + " '" + name + "' ("

@@ -1,35 +1,24 @@
 package dev.eddy.sql.internal.parser;
 
-import java.util.List;
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** One column declaration of CREATE STREAM/TABLE: name and type (nullability in the type). */
-public final class SqlColumn extends SqlCall {
+public final class SqlColumn extends SqlDeclaration {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("COLUMN_DECL", SqlKind.COLUMN_DECL);
 
   public final SqlIdentifier name;
   public final SqlDataTypeSpec type;
 
   public SqlColumn(SqlParserPos pos, SqlIdentifier name, SqlDataTypeSpec type) {
-    super(pos);
+    super(pos, OPERATOR, name, type);
     this.name = name;
     this.type = type;
-  }
-
-  @Override public SqlOperator getOperator() {
-    return OPERATOR;
-  }
-
-  @Override public List<SqlNode> getOperandList() {
-    return List.of(name, type);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {

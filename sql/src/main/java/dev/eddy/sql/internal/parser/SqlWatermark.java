@@ -1,7 +1,5 @@
 package dev.eddy.sql.internal.parser;
 
-import java.util.List;
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -11,24 +9,16 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** {@code WATERMARK FOR ts AS ts - INTERVAL '10' SECOND} inside CREATE STREAM. */
-public final class SqlWatermark extends SqlCall {
+public final class SqlWatermark extends SqlDeclaration {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("WATERMARK", SqlKind.OTHER);
 
   public final SqlIdentifier column;
   public final SqlNode expression;
 
   public SqlWatermark(SqlParserPos pos, SqlIdentifier column, SqlNode expression) {
-    super(pos);
+    super(pos, OPERATOR, column, expression);
     this.column = column;
     this.expression = expression;
-  }
-
-  @Override public SqlOperator getOperator() {
-    return OPERATOR;
-  }
-
-  @Override public List<SqlNode> getOperandList() {
-    return List.of(column, expression);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {

@@ -15,7 +15,6 @@ import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.Union;
-import dev.eddy.streaming.api.plan.Watermark;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +63,8 @@ public final class RelTranslator {
     if (rel instanceof org.apache.calcite.rel.core.Filter f) {
       Translated in = visit(f.getInput());
       Expr condition = rex(in, f, f.getCondition());
-      return new Translated(filter(in.plan(), condition), in.columns(), in.window());
+      // the engine's planner moves it below the watermark where Spark's optimizer would (FilterBelowWatermark)
+      return new Translated(new Filter(in.plan(), condition), in.columns(), in.window());
     }
     if (rel instanceof TableFunctionScan tfs) {
       return windowFunction(tfs);
@@ -83,72 +83,6 @@ public final class RelTranslator {
     }
     throw new Unsupported(rel.getRelTypeName().replace("Logical", "") + " is not supported by the streaming"
         + " engine yet");
-  }
-
-  /**
-   * A filter over a watermarked stream goes below the watermark for its conjuncts that do not read the
-   * event-time column, as Spark's optimizer pushes them (PushPredicateThroughNonJoin): rows a WHERE drops
-   * then never move the watermark, in Spark and in Eddy.
-   */
-  private static LogicalPlan filter(LogicalPlan input, Expr condition) {
-    if (!(input instanceof Watermark w)) {
-      return new Filter(input, condition);
-    }
-    List<Expr> down = new ArrayList<>();
-    List<Expr> up = new ArrayList<>();
-    for (Expr c : conjuncts(condition, new ArrayList<>())) {
-      (reads(c, w.column()) ? up : down).add(c);
-    }
-    if (down.isEmpty()) {
-      return new Filter(input, condition);
-    }
-    LogicalPlan pushed = new Watermark(new Filter(w.child(), and(down)), w.column(), w.delayMicros());
-    return up.isEmpty() ? pushed : new Filter(pushed, and(up));
-  }
-
-  private static List<Expr> conjuncts(Expr e, List<Expr> out) {
-    if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
-      conjuncts(b.left(), out);
-      conjuncts(b.right(), out);
-    } else {
-      out.add(e);
-    }
-    return out;
-  }
-
-  private static Expr and(List<Expr> es) {
-    Expr e = es.get(0);
-    for (int i = 1; i < es.size(); i++) {
-      e = new Expr.Binary(Expr.BinaryOp.AND, e, es.get(i));
-    }
-    return e;
-  }
-
-  /** Whether {@code e} reads {@code column} (or anything the translator cannot see into). */
-  private static boolean reads(Expr e, String column) {
-    if (e instanceof Expr.Col c) {
-      return c.name().equalsIgnoreCase(column) || c.name().toLowerCase(Locale.ROOT).startsWith(
-          column.toLowerCase(Locale.ROOT) + ".");
-    }
-    if (e instanceof Expr.Lit) {
-      return false;
-    }
-    if (e instanceof Expr.Binary b) {
-      return reads(b.left(), column) || reads(b.right(), column);
-    }
-    if (e instanceof Expr.Unary u) {
-      return reads(u.child(), column);
-    }
-    if (e instanceof Expr.Cast c) {
-      return reads(c.child(), column);
-    }
-    if (e instanceof Expr.Alias a) {
-      return reads(a.child(), column);
-    }
-    if (e instanceof Expr.Call c) {
-      return c.args().stream().anyMatch(x -> reads(x, column));
-    }
-    return true;
   }
 
   private Translated scan(TableScan scan) {

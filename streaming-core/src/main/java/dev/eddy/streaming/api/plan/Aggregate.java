@@ -14,7 +14,7 @@ import java.util.List;
  * grouping columns, then one column per aggregate.
  */
 public record Aggregate(LogicalPlan child, List<Expr> groupings, List<Expr> aggregates, Schema schema)
-        implements LogicalPlan {
+        implements UnaryPlan {
 
     public Aggregate(LogicalPlan child, List<Expr> groupings, List<Expr> aggregates) {
         this(child, List.copyOf(groupings), List.copyOf(aggregates), resolve(child.schema(), groupings, aggregates));
@@ -47,11 +47,6 @@ public record Aggregate(LogicalPlan child, List<Expr> groupings, List<Expr> aggr
             out.add(ExprTypes.field(a, in));
         }
         return Schema.of(out);
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package dev.eddy.streaming.api.plan;
 
-import dev.eddy.streaming.api.data.Schema;
-
 import java.util.List;
 
 /** dropDuplicates(columns): keeps the first row per key; all columns when {@code columns} is empty. */
-public record Deduplicate(LogicalPlan child, List<String> columns) implements LogicalPlan {
+public record Deduplicate(LogicalPlan child, List<String> columns) implements SameColumnsPlan {
     public Deduplicate {
         columns = List.copyOf(columns);
         for (String c : columns) {
@@ -15,16 +13,6 @@ public record Deduplicate(LogicalPlan child, List<String> columns) implements Lo
 
     public List<String> keyColumns() {
         return columns.isEmpty() ? child.schema().names() : columns;
-    }
-
-    @Override
-    public Schema schema() {
-        return child.schema();
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
     }
 
     @Override

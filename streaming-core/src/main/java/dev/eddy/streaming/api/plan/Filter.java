@@ -1,29 +1,16 @@
 package dev.eddy.streaming.api.plan;
 
 import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 
-import java.util.List;
-
 /** Keeps the rows whose boolean condition is true (null counts as false). */
-public record Filter(LogicalPlan child, Expr condition) implements LogicalPlan {
+public record Filter(LogicalPlan child, Expr condition) implements SameColumnsPlan {
     public Filter {
         DataType t = ExprTypes.type(condition, child.schema());
         if (t != DataType.BOOLEAN) {
             throw new IllegalArgumentException("filter condition " + condition + " is " + t.sqlName() + ", not boolean");
         }
-    }
-
-    @Override
-    public Schema schema() {
-        return child.schema();
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
     }
 
     @Override

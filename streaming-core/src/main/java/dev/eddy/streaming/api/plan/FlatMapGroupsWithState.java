@@ -10,7 +10,7 @@ import java.util.List;
 /** Arbitrary keyed state: a user function per key with its state and timeouts; outputs rows of {@code schema}. */
 public record FlatMapGroupsWithState(LogicalPlan child, List<String> keyColumns, GroupStateFunction<?> function,
                                      Schema schema, GroupStateTimeout timeout,
-                                     StateCodec<?> codec) implements LogicalPlan {
+                                     StateCodec<?> codec) implements UnaryPlan {
 
     /** Without a codec: the state cannot be checkpointed. */
     public FlatMapGroupsWithState(LogicalPlan child, List<String> keyColumns, GroupStateFunction<?> function,
@@ -26,11 +26,6 @@ public record FlatMapGroupsWithState(LogicalPlan child, List<String> keyColumns,
         for (String k : keyColumns) {
             child.schema().require(k);
         }
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
     }
 
     @Override

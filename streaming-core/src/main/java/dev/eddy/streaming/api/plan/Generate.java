@@ -6,14 +6,13 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * explode(split(input, regex)): one output row per part; output = the child's columns + {@code outputName}
  * (STRING). Empty parts are kept, as Spark keeps them; a null input gives no rows.
  */
-public record Generate(LogicalPlan child, Expr input, String regex, String outputName) implements LogicalPlan {
+public record Generate(LogicalPlan child, Expr input, String regex, String outputName) implements UnaryPlan {
     public Generate {
         DataType t = ExprTypes.type(input, child.schema());
         if (t != DataType.STRING) {
@@ -25,11 +24,6 @@ public record Generate(LogicalPlan child, Expr input, String regex, String outpu
     @Override
     public Schema schema() {
         return child.schema().add(Field.of(outputName, DataType.STRING));
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
     }
 
     @Override

@@ -9,8 +9,7 @@ import java.util.List;
  * API and the SQL front end both build and that the physical planner compiles into operators. Each node
  * knows its output schema (validated when the node is made, so errors show where the query is written).
  */
-public sealed interface LogicalPlan permits Scan, StaticScan, Project, Filter, Generate, MapRows, Aggregate,
-        Watermark, Deduplicate, Join, FlatMapGroupsWithState, Union, Sort {
+public sealed interface LogicalPlan permits Scan, StaticScan, Join, Union, UnaryPlan {
 
     Schema schema();
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Computes one output column per expression (no aggregates, no generators). */
-public record Project(LogicalPlan child, List<Expr> exprs, Schema schema) implements LogicalPlan {
+public record Project(LogicalPlan child, List<Expr> exprs, Schema schema) implements UnaryPlan {
 
     public Project(LogicalPlan child, List<Expr> exprs) {
         this(child, List.copyOf(exprs), resolve(child.schema(), exprs));
@@ -24,11 +24,6 @@ public record Project(LogicalPlan child, List<Expr> exprs, Schema schema) implem
             out.add(ExprTypes.field(e, in));
         }
         return Schema.of(out);
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.eddy.streaming.api.plan;
 
-import dev.eddy.streaming.api.data.Schema;
-
 import java.util.List;
 
 /**
@@ -9,7 +7,7 @@ import java.util.List;
  * aggregation in complete output mode, as in Spark: then every trigger's output is the whole result, which
  * is sorted and cut as a batch would be.
  */
-public record Sort(LogicalPlan child, List<Order> orders, long limit) implements LogicalPlan {
+public record Sort(LogicalPlan child, List<Order> orders, long limit) implements SameColumnsPlan {
 
     /** One sort key: a column of the child, its direction, and where nulls go. */
     public record Order(String column, boolean ascending, boolean nullsFirst) {
@@ -32,16 +30,6 @@ public record Sort(LogicalPlan child, List<Order> orders, long limit) implements
         if (orders.isEmpty() && limit < 0) {
             throw new IllegalArgumentException("a sort needs an order or a limit");
         }
-    }
-
-    @Override
-    public Schema schema() {
-        return child.schema();
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
     }
 
     @Override

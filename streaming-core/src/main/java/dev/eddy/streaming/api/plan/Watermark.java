@@ -2,13 +2,10 @@ package dev.eddy.streaming.api.plan;
 
 import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.ExprTypes;
 
-import java.util.List;
-
 /** withWatermark(column, delay): tracks max event time; watermark = max seen - delay (micros). */
-public record Watermark(LogicalPlan child, String column, long delayMicros) implements LogicalPlan {
+public record Watermark(LogicalPlan child, String column, long delayMicros) implements SameColumnsPlan {
     public Watermark {
         if (ExprTypes.resolveColumn(column, child.schema()).type() != DataType.TIMESTAMP) {
             throw new IllegalArgumentException("withWatermark needs a timestamp column, '" + column + "' is "
@@ -17,16 +14,6 @@ public record Watermark(LogicalPlan child, String column, long delayMicros) impl
         if (delayMicros < 0) {
             throw new IllegalArgumentException("watermark delay must not be negative");
         }
-    }
-
-    @Override
-    public Schema schema() {
-        return child.schema();
-    }
-
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
     }
 
     @Override

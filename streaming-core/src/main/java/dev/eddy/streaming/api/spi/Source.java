@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A streaming source, created per query run by a {@link SourceProvider}.
  *
- * <p>Threading: every method is called from the query's single thread, never concurrently. A source may
+ * <p>Threading: every method is called from the query's single thread, never concurrently (except for a source
+ * that {@link #supportsReadAhead() supports read-ahead}: see there). A source may
  * receive data on its own threads (a socket reader, a broker client) but hands it out only here.
  *
  * <p>Call order for one query run:
@@ -40,7 +41,10 @@ public interface Source {
     /**
      * The offset up to which data is available now, starting from {@code start}: return {@code start}
      * itself (an equal offset) when nothing new is available. A source that caps rows per trigger
-     * (e.g. a {@code maxRowsPerTrigger} option) applies the cap here. Must not block for long.
+     * (e.g. a {@code maxOffsetsPerTrigger} option) applies the cap here, unless
+     * {@link TriggerContext#allAvailable()}; such a source should also implement
+     * {@link SupportsTriggerAvailableNow}. Must not block for long. {@link CounterSource} and
+     * {@link FileListSource} do this planning for counter and file-list offsets.
      */
     Offset latestOffset(Offset start, TriggerContext trigger);
 
@@ -89,5 +93,20 @@ public interface Source {
      */
     default Map<String, String> metrics() {
         return Map.of();
+    }
+
+    /**
+     * Read-ahead hook: true lets the engine read the next batch while the query thread runs this one's operators
+     * and sink. It then calls {@link #latestOffset} from where this batch ends (with the next batch's
+     * {@link TriggerContext}) and {@link #getBatch} for that range on its read-ahead thread. Those two calls are never
+     * concurrent with this source's {@code latestOffset} or {@code getBatch} on the query thread, but may overlap
+     * {@link #commit}, {@link #metrics}, {@link #status} and {@link #cancel}; they must have no effect other than
+     * reading (the engine may drop what they read). The next batch uses the rows only if the range it logs in
+     * {@code offsets/N} is exactly the range read, so exactly-once and replay are unchanged. Only a
+     * {@link #isReplayable() replayable} source whose {@code getBatch} reads without consuming may return true.
+     * False by default: the source is read as before, one batch at a time.
+     */
+    default boolean supportsReadAhead() {
+        return false;
     }
 }

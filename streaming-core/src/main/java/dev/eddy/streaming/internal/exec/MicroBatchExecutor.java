@@ -11,12 +11,12 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +32,11 @@ import java.util.OptionalLong;
  *
  * <p>Single-threaded: all methods are called by the thread that owns the query (the query thread, or
  * the test driver's caller). Readers use {@link ProgressLog}'s snapshots.
+ *
+ * <p>Read-ahead ({@link ReadAhead}): when the caller asks for it, the sources that {@link Source#supportsReadAhead()
+ * support it} read the next batch's input on a helper thread while this batch runs its operators, sink and commit.
+ * The next batch uses that input only for a source whose logged range ({@code offsets/N+1}) is exactly the range read;
+ * otherwise it reads the logged range itself, as without read-ahead.
  */
 public final class MicroBatchExecutor {
     private final QueryIdentity identity;
@@ -49,6 +54,11 @@ public final class MicroBatchExecutor {
     private long nextBatchId;
     private final WatermarkTracker watermarks;
     private volatile long watermark;
+    /**
+     * The watermark the previous batch ran with: Spark's watermark for late events (stateful operators drop input
+     * rows at or below it, while they evict and emit by the current batch's watermark). 0 before batch 0.
+     */
+    private long previousBatchWatermark;
     /** Whether this run has run a batch (after that, the operators know the watermark their last batch used). */
     private boolean ranBatch;
     /**
@@ -61,8 +71,23 @@ public final class MicroBatchExecutor {
     private long lastTriggerStart = -1;
     /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
     private Offset[] replay;
-    /** Available-now: the offsets available when the query started; it stops once it has read up to them. */
-    private Offset[] availableNowTarget;
+    /** What the last read-ahead read, for the batch being planned. */
+    private ReadAhead.Range[] pendingAhead;
+    /** Reads the next batch's input during this batch; null until a batch asks for it (or no source can). */
+    private volatile ReadAhead readAhead;
+    /** Whether the batch being run should read the next one ahead, and whether it ignores per-trigger limits. */
+    private boolean readAheadWanted;
+    private boolean allAvailableRun;
+    /** Engine-clock time the batch being planned waited for its read-ahead (it counts as getBatch time). */
+    private long readAheadWait;
+    /**
+     * Back-off after a dropped read-ahead: the next {@code readAheadSkip} batches read nothing ahead, and every drop in
+     * a row doubles the pause (up to {@link #MAX_READ_AHEAD_BACKOFF}). An uncapped source that keeps receiving data
+     * plans a longer range than any read ahead; reading it anyway would only cost CPU.
+     */
+    private int readAheadBackoff;
+    private int readAheadSkip;
+    private static final int MAX_READ_AHEAD_BACKOFF = 64;
 
     public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
                               CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
@@ -77,6 +102,7 @@ public final class MicroBatchExecutor {
         this.watermarks = new WatermarkTracker(plan.watermarks(), WatermarkTracker.Policy.parse(watermarkPolicy));
         this.watermark = watermarks.current();
         this.resumedBatchWatermark = watermark;
+        this.previousBatchWatermark = watermark;
         this.checkpointLocation = checkpointLocation;
         this.identity = identity;
         this.plan = plan;
@@ -146,6 +172,11 @@ public final class MicroBatchExecutor {
                 e.conf().getOrDefault(OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, "min")));
         watermark = watermarks.current();
         resumedBatchWatermark = plan.watermarks().isEmpty() ? watermark : Math.max(0, e.watermarkMicros());
+        // as Spark's offsetLog.offsetSeqMetadataForBatchId(batchId - 1): the late-event watermark survives a restart
+        if (!plan.watermarks().isEmpty()) {
+            previousBatchWatermark = store.offsetsOf(nextBatchId - 1).map(o -> Math.max(0, o.watermarkMicros()))
+                    .orElse(0L);
+        }
     }
 
     private void restoreState(long version) {
@@ -164,30 +195,61 @@ public final class MicroBatchExecutor {
     }
 
     /**
+     * Spark's {@code Trigger.AvailableNow}: if every source {@link SupportsTriggerAvailableNow supports it}, each
+     * fixes its end now and this returns true; the run then takes batches within the sources' per-trigger limits
+     * until {@link #runNextBatch} finds none. Otherwise nothing is prepared and this returns false: as Spark, the
+     * query falls back to a single batch with everything available ({@code Trigger.once()}). Call once, after
+     * {@link #start()}, on the query thread.
+     */
+    public boolean prepareForTriggerAvailableNow() {
+        for (Source s : sources) {
+            if (!(s instanceof SupportsTriggerAvailableNow)) {
+                return false;
+            }
+        }
+        for (Source s : sources) {
+            ((SupportsTriggerAvailableNow) s).prepareForTriggerAvailableNow();
+        }
+        return true;
+    }
+
+    /**
      * Runs the next batch if there is one to run: a data batch if any source has new data, else a no-data
      * batch if the watermark moved and a stateful operator wants it. Returns empty when idle.
+     *
+     * @param allAvailable take everything available, ignoring the sources' per-trigger limits ({@code Trigger.once()})
      */
-    public Optional<BatchResult> runNextBatch(boolean availableNow) {
+    public Optional<BatchResult> runNextBatch(boolean allAvailable) {
+        return runNextBatch(allAvailable, false);
+    }
+
+    /**
+     * As {@link #runNextBatch(boolean)}; with {@code readAheadNext} the batch run now starts reading the next
+     * batch's input ahead (sources that support it), which the next call uses where its logged range is the same.
+     */
+    public Optional<BatchResult> runNextBatch(boolean allAvailable, boolean readAheadNext) {
         long t0 = clock.millis();
+        ReadAhead.Range[] ahead = readAhead == null ? null : readAhead.take();
+        readAheadWait = clock.millis() - t0;
+        readAheadWanted = readAheadNext;
+        allAvailableRun = allAvailable;
+        if (ahead != null) {
+            pendingAhead = ahead;
+        }
         if (replay != null) {
             Offset[] logged = replay;
             replay = null;
-            return Optional.of(runBatch(logged, true, t0, t0));
-        }
-        if (availableNow && availableNowTarget != null && Arrays.equals(starts, availableNowTarget)) {
-            return wantsNoDataBatch() ? Optional.of(runBatch(starts.clone(), false, t0, t0)) : Optional.empty();
+            return Optional.of(runBatch(logged, true, t0, t0 + readAheadWait));
         }
         Offset[] latest = new Offset[sources.length];
         boolean hasData = false;
         for (int i = 0; i < sources.length; i++) {
-            latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, availableNow));
+            latest[i] = sources[i].latestOffset(starts[i], new TriggerContext(nextBatchId, t0, allAvailable));
             hasData |= !latest[i].equals(starts[i]);
-        }
-        if (availableNow && availableNowTarget == null) {
-            availableNowTarget = latest.clone();
         }
         long tLatest = clock.millis();
         if (!hasData && !wantsNoDataBatch()) {
+            dropAhead(); // kept only for the batch planned right after it
             return Optional.empty();
         }
         return Optional.of(runBatch(latest, hasData, t0, tLatest));
@@ -199,7 +261,7 @@ public final class MicroBatchExecutor {
             return false;
         }
         for (StatefulOperator op : plan.statefulOps()) {
-            if (op.wantsNoDataBatch(watermark)) {
+            if (op.wantsNoDataBatch(driver.inputWatermark(op, watermark))) { // its own input watermark
                 return true;
             }
         }
@@ -219,19 +281,28 @@ public final class MicroBatchExecutor {
         Batch[] inputs = new Batch[sources.length];
         long numInput = 0;
         long[] perSource = new long[sources.length];
+        ReadAhead.Range[] ahead = pendingAhead;
+        pendingAhead = null;
         for (int i = 0; i < sources.length; i++) {
+            ReadAhead.Range r = ahead == null ? null : ahead[i];
+            if (r != null) {
+                noteReadAhead(r.covers(starts[i], latest[i])); // the log fixed this range: use the rows only if equal
+            }
             inputs[i] = latest[i].equals(starts[i]) ? Batch.empty(sources[i].schema())
+                    : r != null && r.covers(starts[i], latest[i]) ? r.batch()
                     : sources[i].getBatch(starts[i], latest[i]);
             perSource[i] = inputs[i].numRows();
             numInput += perSource[i];
         }
         long tGet = clock.millis();
-        Batch out = driver.run(new BatchContext(batchId, wmUsed, inputs, mode, t0));
+        startReadAhead(batchId, latest, tGet);
+        Batch out = driver.run(new BatchContext(batchId, wmUsed, previousBatchWatermark, inputs, mode, t0));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
         for (StatefulOperator op : plan.statefulOps()) {
             op.store().checkpoint(batchId);
         }
+        previousBatchWatermark = wmUsed;
         watermarks.update();
         watermark = watermarks.current();
         ranBatch = true;
@@ -246,11 +317,50 @@ public final class MicroBatchExecutor {
         nextBatchId++;
         long tEnd = clock.millis();
         var progress = ProgressBuilder.build(identity, batchId, t0, lastTriggerStart, numInput, perSource,
-                new long[]{tLatest - t0, tWal - tLatest, tGet - tWal, tAdd - tGet, tEnd - t0}, wmUsed, plan,
+                new long[]{tLatest - t0 - readAheadWait, tWal - tLatest, tGet - tWal + readAheadWait, tAdd - tGet,
+                        tEnd - t0}, wmUsed, plan,
                 sources, previous, latest, sink, out.numRows());
         lastTriggerStart = t0;
         progressLog.add(progress);
         return new BatchResult(batchId, hasData, wmUsed, out, progress);
+    }
+
+    /** Starts reading the batch after this one (from {@code end}) if asked to and a source can. */
+    private void startReadAhead(long batchId, Offset[] end, long now) {
+        if (!readAheadWanted) {
+            return;
+        }
+        if (readAheadSkip > 0) {
+            readAheadSkip--;
+            return;
+        }
+        if (readAhead == null) {
+            if (!ReadAhead.anyWilling(sources)) {
+                return;
+            }
+            readAhead = new ReadAhead(identity.name() == null ? identity.id().toString() : identity.name());
+        }
+        readAhead.begin(sources, end, new TriggerContext(batchId + 1, now, allAvailableRun));
+    }
+
+    private void dropAhead() {
+        if (pendingAhead != null) {
+            for (ReadAhead.Range r : pendingAhead) {
+                if (r != null) {
+                    noteReadAhead(false);
+                }
+            }
+            pendingAhead = null;
+        }
+    }
+
+    private void noteReadAhead(boolean used) {
+        if (used) {
+            readAheadBackoff = 0;
+        } else {
+            readAheadBackoff = Math.min(MAX_READ_AHEAD_BACKOFF, Math.max(1, readAheadBackoff * 2));
+            readAheadSkip = readAheadBackoff;
+        }
     }
 
     /** The watermark the next batch will use (epoch micros), or BatchContext.NO_WATERMARK. */
@@ -291,6 +401,10 @@ public final class MicroBatchExecutor {
 
     /** Asks sources and sink that wait for an external system to give up (the query is stopping). Any thread. */
     public void cancelWaits() {
+        ReadAhead ra = readAhead;
+        if (ra != null) {
+            ra.cancel();
+        }
         for (Source s : sources) {
             if (s != null) {
                 try {
@@ -307,8 +421,23 @@ public final class MicroBatchExecutor {
         }
     }
 
-    /** Stops sources and sink; never throws. */
+    private void cancelSources() {
+        for (Source s : sources) {
+            if (s != null) {
+                try {
+                    s.cancel();
+                } catch (RuntimeException e) {
+                    // cancel() must not throw
+                }
+            }
+        }
+    }
+
+    /** Ends the read-ahead (waiting for its thread), then stops sources and sink; never throws. */
     public void stop() {
+        if (readAhead != null) {
+            readAhead.close(this::cancelSources);
+        }
         for (Source s : sources) {
             if (s != null) {
                 try {

@@ -3,6 +3,8 @@ package dev.eddy.streaming.internal.exec;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.Operator;
+import dev.eddy.streaming.internal.ops.StatefulOperator;
+import dev.eddy.streaming.internal.ops.WatermarkOp;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -44,8 +46,13 @@ final class OperatorDriver {
         ops.add(op);
     }
 
-    /** Runs every operator for the batch; returns the root's output. */
+    /**
+     * Runs every operator for the batch; returns the root's output. A stateful operator gets its own input watermarks
+     * for eviction and for late rows ({@link #inputWatermarks}), the others the batch's context as it is.
+     */
     Batch run(BatchContext ctx) {
+        long[] evict = ctx.hasWatermark() ? inputWatermarks(ctx.watermark()) : null;
+        long[] late = ctx.hasWatermark() ? inputWatermarks(ctx.lateWatermark()) : null;
         Batch[] outputs = new Batch[order.length];
         for (int i = 0; i < order.length; i++) {
             int[] slots = childSlots[i];
@@ -54,9 +61,59 @@ final class OperatorDriver {
                 case 1 -> List.of(outputs[slots[0]]);
                 default -> inputs(outputs, slots);
             };
-            outputs[i] = order[i].process(inputs, ctx);
+            BatchContext own = evict != null && order[i] instanceof StatefulOperator
+                    ? new BatchContext(ctx.batchId(), evict[i], late[i], ctx.inputs(), ctx.mode(),
+                    ctx.batchTimestampMillis()) : ctx;
+            outputs[i] = order[i].process(inputs, own);
         }
         return outputs[order.length - 1];
+    }
+
+    /** The input watermark {@code op} evicts by when the query's watermark is {@code origin}. */
+    long inputWatermark(StatefulOperator op, long origin) {
+        if (origin == BatchContext.NO_WATERMARK) {
+            return origin;
+        }
+        long[] in = inputWatermarks(origin);
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == op) {
+                return in[i];
+            }
+        }
+        throw new IllegalArgumentException("operator " + op.describe() + " is not in this plan");
+    }
+
+    /**
+     * Spark's WatermarkPropagator (PropagateWatermarkSimulator) for the query's watermark {@code origin}, by operator
+     * position: a watermark operator hands on {@code origin}; a stateful operator its
+     * {@link StatefulOperator#outputWatermark} of its input watermark; any other operator its input watermark, which is
+     * the least of its children's (those that hand on one). An operator whose input has none uses 0, and none goes
+     * below 0. At 0 Spark does not propagate: every operator has 0.
+     */
+    private long[] inputWatermarks(long origin) {
+        long none = BatchContext.NO_WATERMARK;
+        long[] in = new long[order.length];
+        if (origin == 0) {
+            return in;
+        }
+        long[] out = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            long m = none;
+            for (int slot : childSlots[i]) {
+                if (out[slot] != none) {
+                    m = m == none ? out[slot] : Math.min(m, out[slot]);
+                }
+            }
+            if (order[i] instanceof WatermarkOp) {
+                out[i] = origin;
+            } else if (order[i] instanceof StatefulOperator s) {
+                out[i] = m == none ? none : s.outputWatermark(m);
+            } else {
+                out[i] = m;
+            }
+            in[i] = m == none ? 0 : Math.max(0, m);
+        }
+        return in;
     }
 
     private static List<Batch> inputs(Batch[] outputs, int[] slots) {

@@ -36,6 +36,7 @@ import dev.eddy.streaming.internal.ops.StreamStaticJoinOp;
 import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
 import dev.eddy.streaming.internal.ops.UnionOp;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
+import dev.eddy.streaming.internal.optimize.FilterBelowWatermark;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,6 +64,9 @@ public final class Planner {
             throw new UnsupportedOperationException("writeStream() needs a streaming Dataset (one read with readStream())");
         }
         Planner p = new Planner(mode, clock);
+        // Spark's optimizer moves filters below the watermark (the rows they drop never move it): one place for
+        // the Java API and SQL
+        logical = FilterBelowWatermark.apply(logical);
         Operator root = p.build(logical);
         PhysicalPlan plan = new PhysicalPlan(root, List.copyOf(p.scans), List.copyOf(p.watermarks),
                 List.copyOf(p.stateful), p.keyColumns);
@@ -146,7 +150,7 @@ public final class Planner {
                 throw new UnsupportedOperationException("Watermark must be specified in the query using "
                         + "withWatermark() for using event-time timeout in flatMapGroupsWithState");
             }
-            FlatMapGroupsWithStateOp op = new FlatMapGroupsWithStateOp(child, f, clock);
+            FlatMapGroupsWithStateOp op = new FlatMapGroupsWithStateOp(child, f, clock, watermarked);
             stateful.add(op);
             return op;
         }

@@ -26,8 +26,12 @@ public final class QueryRegistry {
      * run id), in start order. Guarded by this.
      */
     private final LinkedHashMap<String, StreamingQuery> started = new LinkedHashMap<>();
-    /** How each named query was last started: what a restart needs (plan, sink, trigger, checkpoint). */
-    private final Map<String, QuerySpec> specs = new ConcurrentHashMap<>();
+    /**
+     * How each named query was last started: what a restart needs (plan, sink, trigger, checkpoint), oldest first.
+     * Bounded like the ended queries: beyond {@link #MAX_ENDED} the oldest spec of a query not active is dropped.
+     * Guarded by this.
+     */
+    private final LinkedHashMap<String, QuerySpec> specs = new LinkedHashMap<>();
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
     private final Object terminationMonitor = new Object();
     private int terminations;
@@ -122,19 +126,50 @@ public final class QueryRegistry {
         }
     }
 
-    void remember(QuerySpec spec) {
-        if (spec.queryName() != null) {
-            specs.put(spec.queryName(), spec);
+    synchronized void remember(QuerySpec spec) {
+        if (spec.queryName() == null) {
+            return;
+        }
+        specs.remove(spec.queryName());
+        specs.put(spec.queryName(), spec);
+        var it = specs.keySet().iterator();
+        for (int over = specs.size() - MAX_ENDED; over > 0 && it.hasNext(); ) {
+            String name = it.next();
+            if (active.values().stream().noneMatch(q -> name.equals(q.name()))) {
+                it.remove();
+                over--;
+            }
         }
     }
 
-    public Set<String> restartableNames() {
+    public synchronized Set<String> restartableNames() {
         return new TreeSet<>(specs.keySet());
     }
 
     /** The spec the named query was last started with, active or not. */
-    public Optional<QuerySpec> spec(String name) {
+    public synchronized Optional<QuerySpec> spec(String name) {
         return Optional.ofNullable(specs.get(name));
+    }
+
+    /**
+     * Ends the session's bookkeeping (its owner shuts down): stops every active query, then forgets every query and
+     * restart spec. Returns how many queries it stopped.
+     */
+    public int shutdown() {
+        int stopped = 0;
+        for (StreamingQuery q : active()) {
+            try {
+                q.stop();
+                stopped++;
+            } catch (RuntimeException e) {
+                // one query failing to stop must not keep the others running
+            }
+        }
+        synchronized (this) {
+            started.clear();
+            specs.clear();
+        }
+        return stopped;
     }
 
     /**

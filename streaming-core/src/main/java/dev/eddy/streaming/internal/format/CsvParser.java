@@ -1,6 +1,8 @@
 package dev.eddy.streaming.internal.format;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,9 +14,11 @@ import java.util.List;
 public final class CsvParser {
     private final CsvOptions options;
     private final List<String> fields = new ArrayList<>();
+    private final byte[] nullValueBytes;
 
     public CsvParser(CsvOptions options) {
         this.options = options;
+        this.nullValueBytes = options.nullValue().getBytes(StandardCharsets.UTF_8);
     }
 
     public CsvOptions options() {
@@ -37,6 +41,7 @@ public final class CsvParser {
         out.clear();
         char sep = options.separator();
         char q = options.quote();
+        char esc = options.escape();
         int i = 0;
         int n = record.length();
         while (true) {
@@ -48,18 +53,15 @@ public final class CsvParser {
                         return false; // unclosed quote
                     }
                     char c = record.charAt(i++);
-                    if (c == q) {
-                        if (i < n && record.charAt(i) == q) {
-                            sb.append(q);
-                            i++;
-                        } else {
-                            break;
-                        }
+                    if (c == esc && i < n && (record.charAt(i) == q || (esc != q && record.charAt(i) == esc))) {
+                        sb.append(record.charAt(i++)); // an escaped quote (doubled, by default) or escape
+                    } else if (c == q) {
+                        break;
                     } else {
                         sb.append(c);
                     }
                 }
-                out.add(sb.toString());
+                out.add(nullIfNullValue(sb.toString()));
                 if (i < n && record.charAt(i) != sep) {
                     return false; // text after the closing quote
                 }
@@ -72,7 +74,7 @@ public final class CsvParser {
                 if (raw.indexOf(q) >= 0) {
                     return false; // a quote inside an unquoted field
                 }
-                out.add(raw.isEmpty() ? null : raw);
+                out.add(raw.isEmpty() ? null : nullIfNullValue(raw));
                 i = end;
             }
             if (i >= n) {
@@ -80,6 +82,11 @@ public final class CsvParser {
             }
             i++; // the separator
         }
+    }
+
+    /** Null for a field whose text is the {@code nullValue} option (an empty one only stands for empty fields). */
+    private String nullIfNullValue(String field) {
+        return !options.nullValue().isEmpty() && options.nullValue().equals(field) ? null : field;
     }
 
     /**
@@ -114,7 +121,11 @@ public final class CsvParser {
         return true;
     }
 
-    private static boolean field(String r, int start, int end, int col, ParsedRow row) {
+    private boolean field(String r, int start, int end, int col, ParsedRow row) {
+        String nullValue = options.nullValue();
+        if (!nullValue.isEmpty() && end - start == nullValue.length() && r.startsWith(nullValue, start)) {
+            return true; // left null
+        }
         ValueType t = row.type(col);
         if (t == ValueType.INT || t == ValueType.LONG) {
             long v = plainInteger(r, start, end);
@@ -125,6 +136,154 @@ public final class CsvParser {
             }
         }
         return row.setText(col, r.substring(start, end));
+    }
+
+    /**
+     * The fast path over one record's bytes {@code b[off, off+len)} (a line without its line break): a record of ASCII
+     * bytes with no quote is read straight into the row, integers, plain decimals and booleans from the bytes, other
+     * values from a String of their own bytes only. True when it read the record and {@link #parse(String, ParsedRow)}
+     * of its text would give the same values; false (the row may hold partial values) when the caller must decode the
+     * text and use {@link #parse(String, ParsedRow)}, which alone decides what is corrupt. Not thread-safe.
+     */
+    public boolean parseFast(byte[] b, int off, int len, ParsedRow row) {
+        char sep = options.separator();
+        char q = options.quote();
+        if (sep >= 0x80 || q >= 0x80) {
+            return false;
+        }
+        int end = off + len;
+        if (end > off && b[end - 1] == '\r') {
+            end--; // as stripCr
+        }
+        row.reset();
+        int start = off;
+        int c = 0;
+        for (int i = off; i <= end; i++) {
+            byte x = i < end ? b[i] : (byte) sep;
+            if (x < 0 || x == q) {
+                return false; // non-ASCII or quoted: decode the text first
+            }
+            if (x != sep) {
+                continue;
+            }
+            if (c >= row.size() || (i < end && c == row.size() - 1)) {
+                return false; // too many fields (corrupt: the text path says so)
+            }
+            if (i > start && !fieldBytes(b, start, i, c, row)) {
+                return false;
+            }
+            c++;
+            start = i + 1;
+        }
+        return c == row.size();
+    }
+
+    private boolean fieldBytes(byte[] b, int start, int end, int col, ParsedRow row) {
+        byte[] nullValue = nullValueBytes;
+        if (nullValue.length > 0 && Arrays.equals(b, start, end, nullValue, 0, nullValue.length)) {
+            return true; // left null
+        }
+        switch (row.type(col)) {
+            case INT, LONG -> {
+                long v = plainInteger(b, start, end);
+                if (v != Long.MIN_VALUE && (row.type(col) == ValueType.LONG || (int) v == v)) {
+                    row.longs[col] = v;
+                    row.isSet[col] = true;
+                    return true;
+                }
+            }
+            case DOUBLE -> {
+                if (plainDecimal(b, start, end, row, col)) {
+                    return true;
+                }
+            }
+            case BOOLEAN -> {
+                if (word(b, start, end, "true") || word(b, start, end, "false")) {
+                    row.booleans[col] = end - start == 4;
+                    row.isSet[col] = true;
+                    return true;
+                }
+            }
+            default -> {
+            }
+        }
+        return row.setText(col, new String(b, start, end - start, StandardCharsets.ISO_8859_1));
+    }
+
+    private static long plainInteger(byte[] b, int start, int end) {
+        int i = start;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        if (end - i < 1 || end - i > 18) {
+            return Long.MIN_VALUE;
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            byte ch = b[i];
+            if (ch < '0' || ch > '9') {
+                return Long.MIN_VALUE;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return negative ? -v : v;
+    }
+
+    /**
+     * {@code -?digits[.digits]} with at most 15 digits and 22 after the point: both the digits as a whole number and
+     * the power of ten are exact doubles, so one division rounds correctly, as {@link Double#parseDouble} does.
+     */
+    private static boolean plainDecimal(byte[] b, int start, int end, ParsedRow row, int col) {
+        int i = start;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long m = 0;
+        int digits = 0;
+        int point = -1;
+        for (; i < end; i++) {
+            byte ch = b[i];
+            if (ch == '.' && point < 0) {
+                point = i;
+            } else if (ch >= '0' && ch <= '9') {
+                m = m * 10 + (ch - '0');
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        int fraction = point < 0 ? 0 : end - point - 1;
+        if (digits == 0 || digits > 15 || fraction > 22) {
+            return false;
+        }
+        double v = (double) m / POWERS_OF_TEN[fraction];
+        row.doubles[col] = negative ? -v : v;
+        row.isSet[col] = true;
+        return true;
+    }
+
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10; // exact up to 1e22
+        }
+    }
+
+    /** The bytes are the word, ignoring ASCII case. */
+    private static boolean word(byte[] b, int start, int end, String w) {
+        if (end - start != w.length()) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if ((b[start + k] | 0x20) != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An optionally negative run of 1 to 18 ASCII digits, or Long.MIN_VALUE for anything else. */

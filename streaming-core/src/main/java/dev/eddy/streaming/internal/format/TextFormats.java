@@ -48,7 +48,7 @@ public final class TextFormats {
     /** A parser for {@code csv}, {@code json} or {@code text} (one string column holding the whole record). */
     public static RecordParser parser(String format, List<ColumnSpec> columns, CsvOptions csv) {
         return switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> new CsvParser(csv)::parse;
+            case "csv" -> csvParser(new CsvParser(csv));
             case "json" -> jsonParser(new JsonLinesParser(columns), new FlatJsonScanner(columns));
             case "text" -> (record, row) -> {
                 row.reset();
@@ -56,6 +56,25 @@ public final class TextFormats {
             };
             default -> throw new IllegalArgumentException("unknown value format '" + format
                     + "'; use csv, json or text");
+        };
+    }
+
+    private static RecordParser csvParser(CsvParser csv) {
+        return new RecordParser() {
+            @Override
+            public boolean parse(String record, ParsedRow row) {
+                return csv.parse(record, row);
+            }
+
+            @Override
+            public boolean parse(byte[] utf8, ParsedRow row) {
+                return csv.parseFast(utf8, 0, utf8.length, row) || RecordParser.super.parse(utf8, row);
+            }
+
+            @Override
+            public boolean parseFast(byte[] b, int off, int len, ParsedRow row) {
+                return csv.parseFast(b, off, len, row);
+            }
         };
     }
 

@@ -28,8 +28,9 @@ import java.util.Set;
 /**
  * Streaming group-by aggregation, optionally over a tumbling or sliding time window, with state in a
  * {@link GroupTable} and column-wise {@link Accumulator}s. Spark's rules: with a watermark on the window's
- * (or a key's) time column and in append/update mode, a (window, key) row with window.end <= watermark is
- * dropped (counted per group) and such state is evicted after the batch; append mode emits groups as they
+ * (or a key's) time column and in append/update mode, a (window, key) row with window.end <= the previous batch's
+ * watermark is dropped (counted per group), and state with window.end <= this batch's watermark is evicted after
+ * the batch ({@link BatchContext}); append mode emits groups as they
  * are evicted, update mode the groups changed by the batch, complete mode all groups (never evicting).
  * Sliding windows over exactly mergeable aggregates go through {@link SlicedWindows} (same state, fewer probes).
  */
@@ -131,17 +132,19 @@ public final class AggregateOp extends AbstractOperator implements StatefulOpera
     @Override
     public Batch process(List<Batch> inputs, BatchContext ctx) {
         Batch in = inputs.get(0);
-        store.beginBatch(ctx.batchId(), ctx.watermark());
+        store.beginBatch(ctx.batchId(), ctx.watermark(), ctx.lateWatermark());
         boolean evicts = store.evictsByWatermark() && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
         long wm = evicts ? ctx.watermark() : BatchContext.NO_WATERMARK;
+        // rows are late by the previous batch's watermark; groups are evicted by this batch's (BatchContext)
+        long lateWm = evicts ? ctx.lateWatermark() : BatchContext.NO_WATERMARK;
         long dropped = 0;
         int[] groups;
         if (sliced != null) {
             Keys panes = sliced.paneKeys(in, windowTime, keyEvals);
             if (evicts) {
-                dropped = sliced.dropLate(in, panes, ctx.batchId(), wm, lateGroups, store.lateRows());
+                dropped = sliced.dropLate(in, panes, ctx.batchId(), lateWm, lateGroups, store.lateRows());
             }
-            SlicedWindows.Folded f = sliced.fold(panes, argColumns(in), wm);
+            SlicedWindows.Folded f = sliced.fold(panes, argColumns(in), lateWm);
             groups = store.findOrInsert(f.keys());
             for (int a = 0; a < accs.length; a++) {
                 accs[a].mergeFrom(f.partials()[a], f.panes(), groups, groups.length);
@@ -149,7 +152,8 @@ public final class AggregateOp extends AbstractOperator implements StatefulOpera
         } else {
             Keys keys = GroupingKeys.of(in, windows, windowPos, windowTime, keyEvals, keyTypes);
             if (evicts) {
-                dropped = lateGroups.dropRows(in, keys, evictKey, evictOffset, ctx.batchId(), wm, store.lateRows());
+                dropped = lateGroups.dropRows(in, keys, evictKey, evictOffset, ctx.batchId(), lateWm,
+                        store.lateRows());
             }
             groups = store.findOrInsert(keys);
             Column[] args = argColumns(in);

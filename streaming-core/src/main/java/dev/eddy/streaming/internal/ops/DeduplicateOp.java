@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * dropDuplicates: passes the first row of every key and remembers the key in its {@link GroupStore}. Without a
- * watermark the keys are kept forever; when a key column carries the watermark, rows with that time <= watermark
- * are dropped as late (counted) and keys with time <= watermark are evicted after each batch.
+ * watermark the keys are kept forever; when a key column carries the watermark, rows with that time <= the previous
+ * batch's watermark are dropped as late (counted) and keys with time <= this batch's watermark are evicted after each
+ * batch ({@link BatchContext}).
  */
 public final class DeduplicateOp extends AbstractOperator implements StatefulOperator {
     private final Deduplicate node;
@@ -54,7 +55,7 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
     @Override
     public Batch process(List<Batch> inputs, BatchContext ctx) {
         Batch in = inputs.get(0);
-        store.beginBatch(ctx.batchId(), ctx.watermark());
+        store.beginBatch(ctx.batchId(), ctx.watermark(), ctx.lateWatermark());
         Keys k = new Keys(keyIdx.length);
         k.n = in.numRows();
         for (int i = 0; i < keyIdx.length; i++) {
@@ -67,7 +68,7 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
             k.nulls[i] = KeyColumns.nulls(c, null, k.n);
         }
         boolean wm = timeKey >= 0 && ctx.hasWatermark();
-        long dropped = wm ? dropLate(in, k, ctx.watermark()) : 0;
+        long dropped = wm ? dropLate(in, k, ctx.lateWatermark()) : 0; // late by the previous batch's watermark
         int before = store.size();
         int[] groups = store.findOrInsert(k);
         int[] firstRows = new int[k.n];

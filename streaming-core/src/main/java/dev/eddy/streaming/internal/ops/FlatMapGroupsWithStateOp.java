@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.function.GroupStateFunction;
+import dev.eddy.streaming.api.function.GroupStateTimeout;
 import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
 import dev.eddy.streaming.internal.state.KeyedStore;
@@ -19,12 +20,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Arbitrary keyed state (Spark's flatMapGroupsWithState): per batch, the user function runs once per key
  * with rows (in arrival order), then once per other key whose timeout expired: processing time when the
  * batch's clock time reaches it, event time when the watermark passes it. State values are the user's
  * Java objects, kept per key in a {@link KeyedStore} on the query thread (saved only with a {@link StateCodec}).
+ * With an event-time timeout, input rows at or below the previous batch's watermark are dropped as late and counted,
+ * as Spark does ({@link BatchContext}).
  */
 public final class FlatMapGroupsWithStateOp extends AbstractOperator implements StatefulOperator {
     private final FlatMapGroupsWithState node;
@@ -32,6 +36,8 @@ public final class FlatMapGroupsWithStateOp extends AbstractOperator implements 
     private final Schema keySchema;
     private final Clock clock;
     private final KeyedStore<Entry> store;
+    /** The event-time column late rows are found by (event-time timeout only), or -1. */
+    private final int timeCol;
 
     private static final class Entry {
         final Row key;
@@ -44,9 +50,25 @@ public final class FlatMapGroupsWithStateOp extends AbstractOperator implements 
     }
 
     public FlatMapGroupsWithStateOp(Operator child, FlatMapGroupsWithState node, Clock clock) {
+        this(child, node, clock, Set.of());
+    }
+
+    /**
+     * @param watermarkedColumns the input's event-time columns: with an event-time timeout, rows whose first such
+     *                           column is at or below the previous batch's watermark are dropped as late (Spark's)
+     */
+    public FlatMapGroupsWithStateOp(Operator child, FlatMapGroupsWithState node, Clock clock,
+                                    Set<String> watermarkedColumns) {
         super(node.schema(), child);
         this.node = node;
         this.clock = clock;
+        int tc = -1;
+        for (int i = 0; i < child.schema().size() && tc < 0; i++) {
+            if (watermarkedColumns.contains(child.schema().field(i).name())) {
+                tc = i;
+            }
+        }
+        timeCol = node.timeout() == GroupStateTimeout.EVENT_TIME_TIMEOUT ? tc : -1;
         keyIdx = node.keyColumns().stream().mapToInt(child.schema()::require).toArray();
         List<Field> kf = new ArrayList<>();
         for (int i : keyIdx) {
@@ -59,9 +81,16 @@ public final class FlatMapGroupsWithStateOp extends AbstractOperator implements 
     @Override
     public Batch process(List<Batch> inputs, BatchContext ctx) {
         Batch in = inputs.get(0);
-        store.beginBatch(ctx.batchId(), ctx.watermark());
+        store.beginBatch(ctx.batchId(), ctx.watermark(), ctx.lateWatermark());
         Map<List<Object>, List<Row>> byKey = new LinkedHashMap<>();
+        boolean dropLate = timeCol >= 0 && ctx.hasWatermark();
+        long dropped = 0;
         for (Row r : in) {
+            if (dropLate && !r.isNull(timeCol) && r.getLong(timeCol) <= ctx.lateWatermark()) {
+                dropped++;
+                store.dropLate(r, r.getLong(timeCol));
+                continue;
+            }
             List<Object> k = new ArrayList<>(keyIdx.length);
             for (int i : keyIdx) {
                 k.add(r.get(i));
@@ -83,7 +112,7 @@ public final class FlatMapGroupsWithStateOp extends AbstractOperator implements 
                 call(e.getValue(), e.getKey(), Collections.emptyIterator(), true, ctx, wmMs, out, counts);
             }
         }
-        store.endBatch(counts[0], counts[1], 0);
+        store.endBatch(counts[0], counts[1], dropped);
         return out.build();
     }
 
@@ -150,6 +179,12 @@ public final class FlatMapGroupsWithStateOp extends AbstractOperator implements 
             }
         }
         return false;
+    }
+
+    /** The user function may emit any event time, so nothing above it has a watermark (as in Spark). */
+    @Override
+    public long outputWatermark(long inputWatermark) {
+        return BatchContext.NO_WATERMARK;
     }
 
     @Override

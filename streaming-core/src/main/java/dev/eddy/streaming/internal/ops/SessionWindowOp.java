@@ -24,8 +24,8 @@ import java.util.function.Predicate;
 /**
  * Aggregation over session windows: per key, an event at t opens [t, t + gap); overlapping sessions merge
  * (their aggregates too). With a watermark on the time column (append/update mode), a row whose own
- * [t, t + gap) already ends at or before the watermark is dropped as late, and a session with
- * end <= watermark is closed: emitted in append mode and evicted. Each key's sessions live in a {@link ListStore};
+ * [t, t + gap) already ends at or before the previous batch's watermark is dropped as late, and a session with
+ * end <= this batch's watermark is closed ({@link BatchContext}): emitted in append mode and evicted. Each key's sessions live in a {@link ListStore};
  * accumulator slots are session ids ({@link SessionIds}).
  */
 public final class SessionWindowOp extends AbstractOperator implements StatefulOperator {
@@ -86,7 +86,7 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
     @Override
     public Batch process(List<Batch> inputs, BatchContext ctx) {
         Batch in = inputs.get(0);
-        store.beginBatch(ctx.batchId(), ctx.watermark());
+        store.beginBatch(ctx.batchId(), ctx.watermark(), ctx.lateWatermark());
         boolean applyWm = watermarked && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
         Column tc = time.eval(in);
         long[] t = Vectors.asLongs(tc);
@@ -104,7 +104,7 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
             if (tc.isNull(r)) {
                 continue;
             }
-            if (applyWm && t[r] + gap <= ctx.watermark()) {
+            if (applyWm && t[r] + gap <= ctx.lateWatermark()) { // late by the previous batch's watermark
                 dropped++;
                 store.dropLate(in.row(r), t[r] + gap);
                 continue;

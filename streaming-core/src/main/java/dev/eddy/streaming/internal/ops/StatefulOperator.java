@@ -18,4 +18,13 @@ public interface StatefulOperator extends Operator {
 
     /** True if a batch without new data would do work under {@code newWatermark} (evict, emit, time out). */
     boolean wantsNoDataBatch(long newWatermark);
+
+    /**
+     * The watermark this operator hands to the operators above it, given its input watermark (Spark's
+     * produceOutputWatermark): no row it emits later has an event time below it. Most operators evict by their input
+     * watermark and hand it on; {@link BatchContext#NO_WATERMARK} says its output carries no event time.
+     */
+    default long outputWatermark(long inputWatermark) {
+        return inputWatermark;
+    }
 }

@@ -69,7 +69,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     public Batch process(List<Batch> inputs, BatchContext ctx) {
         Batch l = inputs.get(0);
         Batch r = inputs.get(1);
-        store.beginBatch(ctx.batchId(), ctx.watermark());
+        store.beginBatch(ctx.batchId(), ctx.watermark(), ctx.lateWatermark());
         long[] dropped = new long[1];
         Map<List<Object>, List<Stored>> newL = admit(l, true, ctx, dropped);
         Map<List<Object>, List<Stored>> newR = admit(r, false, ctx, dropped);
@@ -140,7 +140,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         boolean wm = (isLeft ? leftWm : rightWm) && ctx.hasWatermark();
         for (Row row : b) {
             long t = timeCol < 0 || row.isNull(timeCol) ? Long.MIN_VALUE : row.getLong(timeCol);
-            if (wm && t <= ctx.watermark()) {
+            if (wm && t <= ctx.lateWatermark()) { // late by the previous batch's watermark
                 dropped[0]++;
                 store.dropLate(row, t);
                 continue;
@@ -232,6 +232,19 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     @Override
     public boolean wantsNoDataBatch(long newWatermark) {
         return jc.hasTimeBounds() && store.watermarkAdvances(newWatermark);
+    }
+
+    /**
+     * Spark's: the minimum of the input watermark and each side's state watermark (the time at or below which that
+     * side's rows can match no future row: input + lo for the left, input - hi for the right), since a joined row
+     * carries both sides' event times and an outer join emits a left row only once it is evicted.
+     */
+    @Override
+    public long outputWatermark(long inputWatermark) {
+        if (inputWatermark == BatchContext.NO_WATERMARK || !jc.hasTimeBounds()) {
+            return inputWatermark;
+        }
+        return Math.min(inputWatermark, Math.min(inputWatermark + jc.lo, inputWatermark - jc.hi));
     }
 
     @Override

@@ -26,6 +26,8 @@ public abstract class StateStore {
     private long version = -1;
     private long batchId = -1;
     private long watermark = NO_WATERMARK;
+    /** The watermark this batch's input rows are late by (the previous batch's), recorded with each dropped row. */
+    private long lateWatermark = NO_WATERMARK;
 
     protected StateStore(String operatorName) {
         this.operatorName = operatorName;
@@ -56,14 +58,23 @@ public abstract class StateStore {
 
     /** Starts batch {@code batchId}, which uses {@code watermark}: forgets the last batch's changes. */
     public final void beginBatch(long batchId, long watermark) {
+        beginBatch(batchId, watermark, watermark);
+    }
+
+    /**
+     * Starts batch {@code batchId}, which evicts by {@code watermark} and finds input rows late by
+     * {@code lateWatermark} (the previous batch's, Spark's rule): forgets the last batch's changes.
+     */
+    public final void beginBatch(long batchId, long watermark, long lateWatermark) {
         this.batchId = batchId;
         this.watermark = watermark;
+        this.lateWatermark = lateWatermark;
         clearChanges();
     }
 
     /** Records a row dropped as later than the watermark (counted, and kept in a bounded sample). */
     public final void dropLate(Row row, long eventEndMicros) {
-        late.add(new LateRows.Dropped(batchId, row.copy(), eventEndMicros, watermark));
+        late.add(new LateRows.Dropped(batchId, row.copy(), eventEndMicros, lateWatermark));
     }
 
     /** Ends the batch with its figures; a batch that changed rows becomes the state's version. */

@@ -74,4 +74,28 @@ public abstract class Accumulator implements GroupValues {
     static int row(int[] rows, int i) {
         return rows == null ? i : rows[i];
     }
+
+    /** Marks row i of an n-row result null: the bitmap, made on first use (null while no row is null). */
+    static long[] markNull(long[] nulls, int i, int n) {
+        long[] out = nulls == null ? new long[(n + 63) >>> 6] : nulls;
+        out[i >>> 6] |= 1L << i;
+        return out;
+    }
+
+    /** The per-group values of {@code groups[0..n)}, in that order (raw state export). */
+    static long[] gather(long[] perGroup, int[] groups, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = perGroup[groups[i]];
+        }
+        return out;
+    }
+
+    static double[] gather(double[] perGroup, int[] groups, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = perGroup[groups[i]];
+        }
+        return out;
+    }
 }

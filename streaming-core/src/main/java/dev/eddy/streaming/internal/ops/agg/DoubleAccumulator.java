@@ -65,10 +65,7 @@ final class DoubleAccumulator extends Accumulator {
             int g = groups[i];
             out[i] = kind == Kind.AVG && counts[g] > 0 ? values[g] / counts[g] : values[g];
             if (counts[g] == 0) {
-                if (nulls == null) {
-                    nulls = new long[(n + 63) >>> 6];
-                }
-                nulls[i >>> 6] |= 1L << i;
+                nulls = markNull(nulls, i, n);
             }
         }
         return new DoubleColumn(out, n, nulls);
@@ -92,13 +89,8 @@ final class DoubleAccumulator extends Accumulator {
 
     @Override
     public Column[] exportRaw(int[] groups, int n) {
-        double[] v = new double[n];
-        long[] c = new long[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = values[groups[i]];
-            c[i] = counts[groups[i]];
-        }
-        return new Column[]{new DoubleColumn(v, n, null), new LongColumn(DataType.LONG, c, n, null)};
+        return new Column[]{new DoubleColumn(gather(values, groups, n), n, null),
+            new LongColumn(DataType.LONG, gather(counts, groups, n), n, null)};
     }
 
     @Override

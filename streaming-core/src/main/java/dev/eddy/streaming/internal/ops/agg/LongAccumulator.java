@@ -76,11 +76,8 @@ final class LongAccumulator extends Accumulator {
         boolean counting = kind == Kind.COUNT_ALL || kind == Kind.COUNT;
         for (int i = 0; i < n; i++) {
             out[i] = values[groups[i]];
-            if (!counting && (seen[groups[i] >>> 6] & (1L << groups[i])) == 0) {
-                if (nulls == null) {
-                    nulls = new long[(n + 63) >>> 6];
-                }
-                nulls[i >>> 6] |= 1L << i;
+            if (!counting && !seen(groups[i])) {
+                nulls = markNull(nulls, i, n);
             }
         }
         Column c = new LongColumn(resultType == DataType.TIMESTAMP ? DataType.TIMESTAMP : DataType.LONG, out, n, nulls);
@@ -93,7 +90,7 @@ final class LongAccumulator extends Accumulator {
         for (int i = 0; i < n; i++) {
             int g = keep[i];
             values[i] = values[g];
-            if ((seen[g >>> 6] & (1L << g)) != 0) {
+            if (seen(g)) {
                 bits[i >>> 6] |= 1L << i;
             }
         }
@@ -109,13 +106,12 @@ final class LongAccumulator extends Accumulator {
 
     @Override
     public Column[] exportRaw(int[] groups, int n) {
-        long[] v = new long[n];
         boolean[] s = new boolean[n];
         for (int i = 0; i < n; i++) {
-            v[i] = values[groups[i]];
-            s[i] = (seen[groups[i] >>> 6] & (1L << groups[i])) != 0;
+            s[i] = seen(groups[i]);
         }
-        return new Column[]{new LongColumn(DataType.LONG, v, n, null), new BooleanColumn(s, n, null)};
+        return new Column[]{new LongColumn(DataType.LONG, gather(values, groups, n), n, null),
+            new BooleanColumn(s, n, null)};
     }
 
     @Override
@@ -135,8 +131,8 @@ final class LongAccumulator extends Accumulator {
 
     @Override
     public void merge(int into, int from) {
-        boolean hasFrom = (seen[from >>> 6] & (1L << from)) != 0;
-        boolean hasInto = (seen[into >>> 6] & (1L << into)) != 0;
+        boolean hasFrom = seen(from);
+        boolean hasInto = seen(into);
         switch (kind) {
             case COUNT_ALL, COUNT, SUM -> values[into] += values[from];
             case MIN -> values[into] = !hasInto ? values[from] : hasFrom ? Math.min(values[into], values[from]) : values[into];
@@ -178,6 +174,11 @@ final class LongAccumulator extends Accumulator {
             }
             s[g >>> 6] |= 1L << g;
         }
+    }
+
+    /** Group g has seen a non-null value. */
+    private boolean seen(int g) {
+        return (seen[g >>> 6] & (1L << g)) != 0;
     }
 
     @Override

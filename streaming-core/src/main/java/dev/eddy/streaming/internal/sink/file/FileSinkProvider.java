@@ -5,10 +5,10 @@ import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
 import dev.eddy.streaming.internal.format.CsvOptions;
+import dev.eddy.streaming.internal.format.FileFormatProvider;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -16,22 +16,14 @@ import java.util.Set;
  * {@code format} (csv or json, for {@code file}; default json), CSV's {@code header} (default true), {@code sep},
  * {@code quote}. Append mode only, as in Spark: files are immutable once written.
  */
-public class FileSinkProvider implements SinkProvider {
-    private final String name;
-    private final String fixedFormat;
+public class FileSinkProvider extends FileFormatProvider implements SinkProvider {
 
     public FileSinkProvider() {
         this("file", null);
     }
 
     protected FileSinkProvider(String name, String fixedFormat) {
-        this.name = name;
-        this.fixedFormat = fixedFormat;
-    }
-
-    @Override
-    public String formatName() {
-        return name;
+        super(name, fixedFormat);
     }
 
     @Override
@@ -48,7 +40,7 @@ public class FileSinkProvider implements SinkProvider {
 
     @Override
     public Sink createSink(SinkContext ctx) {
-        String format = (fixedFormat != null ? fixedFormat : ctx.option("format", "json")).toLowerCase(Locale.ROOT);
+        String format = textFormat(ctx.option("format", null));
         if (!format.equals("csv") && !format.equals("json")) {
             throw new IllegalArgumentException("file sink format must be csv or json, got '" + format + "'");
         }

@@ -5,10 +5,7 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.spi.FileListOffset;
-import dev.eddy.streaming.api.spi.Offset;
-import dev.eddy.streaming.api.spi.Source;
-import dev.eddy.streaming.api.spi.TriggerContext;
+import dev.eddy.streaming.api.spi.FileListSource;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
@@ -20,14 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A directory of text files. {@code latestOffset} lists the directory and appends up to {@code maxFilesPerTrigger}
- * files not seen yet; {@code getBatch} reads the files that {@code end} has and {@code start} has not. A file is
- * assumed complete once it is visible (write elsewhere and move it in, as with Spark).
+ * A directory of text files, planned by {@link FileListSource} (up to {@code maxFilesPerTrigger} files not seen
+ * yet per batch, oldest first). A file is assumed complete once it is visible (write elsewhere and move it in, as
+ * with Spark).
  */
-final class FileSource implements Source {
+final class FileSource extends FileListSource {
     private final Path dir;
     private final FileLister lister;
-    private final int maxFilesPerTrigger;
     private final Schema schema;
     private final TextFileReader reader;
     private final ParsedRow row;
@@ -36,9 +32,9 @@ final class FileSource implements Source {
 
     FileSource(Path dir, FileLister lister, int maxFilesPerTrigger, List<ColumnSpec> columns,
                TextFormats.RecordParser parser, TextFileReader reader) {
+        super(maxFilesPerTrigger);
         this.dir = dir;
         this.lister = lister;
-        this.maxFilesPerTrigger = maxFilesPerTrigger;
         List<Field> fields = new ArrayList<>(TextFormats.fields(columns));
         fields.add(Field.of(TextFormats.CORRUPT_RECORD, DataType.STRING));
         this.schema = Schema.of(fields);
@@ -53,19 +49,14 @@ final class FileSource implements Source {
     }
 
     @Override
-    public Offset initialOffset() {
-        return FileListOffset.EMPTY;
+    protected List<String> listFiles() {
+        return lister.list(dir);
     }
 
     @Override
-    public Offset latestOffset(Offset start, TriggerContext trigger) {
-        return ((FileListOffset) start).take(lister.list(dir), trigger.availableNow() ? 0 : maxFilesPerTrigger);
-    }
-
-    @Override
-    public Batch getBatch(Offset start, Offset end) {
+    protected Batch readFiles(List<String> files) {
         BatchBuilder out = Batch.builder(schema, 1024);
-        for (String f : ((FileListOffset) end).since((FileListOffset) start)) {
+        for (String f : files) {
             readFile(dir.resolve(f), out);
         }
         return out.build();
@@ -104,14 +95,10 @@ final class FileSource implements Source {
         return corrupt;
     }
 
+    /** Reading a range consumes nothing: the engine may read the next batch ahead. */
     @Override
-    public boolean isReplayable() {
+    public boolean supportsReadAhead() {
         return true;
-    }
-
-    @Override
-    public Offset deserializeOffset(String json) {
-        return FileListOffset.parse(json);
     }
 
     @Override

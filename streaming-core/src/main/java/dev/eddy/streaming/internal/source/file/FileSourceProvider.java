@@ -5,6 +5,7 @@ import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
+import dev.eddy.streaming.internal.format.FileFormatProvider;
 import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.ValueType;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Formats {@code file} (with option {@code format} csv, json or text), {@code csv}, {@code json} and {@code text}.
@@ -22,27 +22,19 @@ import java.util.Locale;
  * declared schema the schema is inferred once, at start, from the files present then; a declared
  * {@code _corrupt_record} column is not needed (it is always added).
  */
-public class FileSourceProvider implements SourceProvider {
-    private final String name;
-    private final String fixedFormat;
+public class FileSourceProvider extends FileFormatProvider implements SourceProvider {
 
     public FileSourceProvider() {
         this("file", null);
     }
 
     protected FileSourceProvider(String name, String fixedFormat) {
-        this.name = name;
-        this.fixedFormat = fixedFormat;
-    }
-
-    @Override
-    public String formatName() {
-        return name;
+        super(name, fixedFormat);
     }
 
     @Override
     public Source createSource(SourceContext ctx) {
-        String format = (fixedFormat != null ? fixedFormat : ctx.option("format", "json")).toLowerCase(Locale.ROOT);
+        String format = textFormat(ctx.option("format", null));
         Path dir = Path.of(ctx.requireOption("path"));
         CsvOptions csv = CsvOptions.from(ctx.options());
         TextFileReader reader = new TextFileReader(format.equals("csv"), csv,

@@ -34,8 +34,9 @@ final class TextFileReader {
         void record(String text, boolean malformed);
 
         /**
-         * Offered each line of a file that is not CSV as raw bytes before it is decoded; true when it took the line
-         * as a record (then {@link #record} is not called for it). Blank lines are never offered.
+         * Offered each line of a file that is not CSV, and each CSV line that starts a record and has no quote
+         * (never a header), as raw bytes before it is decoded; true when it took the line as a record (then
+         * {@link #record} is not called for it). Blank lines are never offered.
          */
         default boolean rawLine(byte[] b, int off, int len) {
             return false;
@@ -90,7 +91,22 @@ final class TextFileReader {
                     }
                     continue;
                 }
-                Line line = replay.isEmpty() ? in.next() : replay.poll();
+                Line line;
+                if (replay.isEmpty() && open.isEmpty() && quote < 0x80) {
+                    // a line that starts a record: one without quotes is offered as bytes (not the header)
+                    int n = in.nextRaw();
+                    if (n >= 0 && in.isBlank(n)) {
+                        continue;
+                    }
+                    if (n >= 0 && !(first[0] && header) && !in.has((byte) quote, n)
+                            && out.rawLine(in.lineBytes, in.lineOff, n)) {
+                        first[0] = false;
+                        continue;
+                    }
+                    line = n < 0 ? null : in.line(n);
+                } else {
+                    line = replay.isEmpty() ? in.next() : replay.poll();
+                }
                 if (line == null) {
                     if (open.isEmpty()) {
                         return;
@@ -161,7 +177,7 @@ final class TextFileReader {
     /** Up to {@code max} well-formed records (header included for CSV) from the files, for schema inference. */
     List<String> sample(Path dir, List<String> files, int max) throws IOException {
         List<String> out = new ArrayList<>();
-        TextFileReader raw = new TextFileReader(csv, new CsvOptions(splitter.options().separator(), quote, false),
+        TextFileReader raw = new TextFileReader(csv, splitter.options().withHeader(false),
                 maxRecordLines);
         for (String f : files) {
             List<String> one = new ArrayList<>();
@@ -250,6 +266,16 @@ final class TextFileReader {
                 }
                 pos = end;
             }
+        }
+
+        /** True when the last line's n bytes hold the byte. */
+        boolean has(byte x, int n) {
+            for (int i = lineOff; i < lineOff + n; i++) {
+                if (lineBytes[i] == x) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** True for bytes whose text {@link #emit} would skip as blank: ASCII white space only (or nothing). */

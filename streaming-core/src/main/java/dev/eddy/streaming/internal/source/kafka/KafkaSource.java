@@ -4,7 +4,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Offset;
-import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.retry.Backoff;
 import java.util.TreeMap;
@@ -29,8 +29,10 @@ import java.util.concurrent.CancellationException;
  * the pattern) enter the offsets at their earliest offset and are read from the next batch on; partitions that
  * disappear are data loss. Rows are exactly the records in [start, end) per partition, so a re-run batch reads
  * the same rows; {@link KafkaBatchReader} waits for the broker rather than fail when it goes away mid-batch.
+ * {@code Trigger.availableNow()} reads up to the end offsets of the partitions there are when the run starts, at most
+ * {@code maxOffsetsPerTrigger} per batch (Spark's {@code prepareForTriggerAvailableNow}).
  */
-final class KafkaSource implements Source {
+final class KafkaSource implements SupportsTriggerAvailableNow {
 
     private final KafkaSourceOptions options;
     private final KafkaRowReader reader;
@@ -38,9 +40,11 @@ final class KafkaSource implements Source {
     private final KafkaSourceStatus status;
     private final Backoff backoff;
     private final KafkaBatchReader batches;
-    private Map<TopicPartition, Long> lastEnd = Map.of();
+    private volatile Map<TopicPartition, Long> lastEnd = Map.of(); // metrics() may read it during a read-ahead
     private KafkaOffset committed;
     private long plannedBatch = -1;
+    /** Available-now: the partitions' end offsets when the run started, or null. */
+    private Map<TopicPartition, Long> availableNowEnd;
     /**
      * Whether the starting positions are known: an empty position map then means "no partition matched yet"
      * (partitions found later start at earliest, Spark's rule), not "the broker has not answered yet".
@@ -87,6 +91,40 @@ final class KafkaSource implements Source {
         return new KafkaOffset(out);
     }
 
+    /** Fixes the end at the current end offsets; waits (with backoff, reported in the status) for the broker. */
+    @Override
+    public void prepareForTriggerAvailableNow() {
+        while (true) {
+            try {
+                Set<TopicPartition> parts = KafkaPartitions.current(consumer, options);
+                availableNowEnd = Map.copyOf(consumer.endOffsets(parts, options.timeout()));
+                status.clearWaiting();
+                backoff.reset();
+                return;
+            } catch (TimeoutException e) {
+                status.waiting("waiting for broker at " + options.bootstrap());
+                backoff.pause();
+            } catch (WakeupException e) {
+                throw new CancellationException("the query is stopping");
+            }
+        }
+    }
+
+    /** The end offsets to plan up to: the broker's now, or those fixed for an available-now run. */
+    private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions) {
+        if (availableNowEnd == null) {
+            return consumer.endOffsets(partitions, options.timeout());
+        }
+        Map<TopicPartition, Long> out = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            Long end = availableNowEnd.get(tp);
+            if (end != null) { // a partition that appeared since the run started is not part of it
+                out.put(tp, end);
+            }
+        }
+        return out;
+    }
+
     @Override
     public Offset latestOffset(Offset start, TriggerContext trigger) {
         plannedBatch = trigger.batchId();
@@ -98,9 +136,9 @@ final class KafkaSource implements Source {
                 return first;
             }
             Map<TopicPartition, Long> positions = discover(from);
-            lastEnd = consumer.endOffsets(positions.keySet(), options.timeout());
+            lastEnd = endOffsets(positions.keySet());
             status.clearWaiting();
-            return capped(from, positions, lastEnd);
+            return capped(from, positions, lastEnd, trigger.allAvailable() ? 0 : options.maxOffsetsPerTrigger());
         } catch (TimeoutException e) {
             status.waiting("waiting for broker at " + options.bootstrap());
             return start;
@@ -127,9 +165,9 @@ final class KafkaSource implements Source {
         return positions;
     }
 
-    private KafkaOffset capped(KafkaOffset from, Map<TopicPartition, Long> positions, Map<TopicPartition, Long> end) {
+    private KafkaOffset capped(KafkaOffset from, Map<TopicPartition, Long> positions, Map<TopicPartition, Long> end,
+                               long budget) {
         Map<TopicPartition, Long> out = new HashMap<>();
-        long budget = options.maxOffsetsPerTrigger();
         long available = 0;
         for (var e : end.entrySet()) {
             if (from.positions().containsKey(e.getKey())) {
@@ -167,6 +205,12 @@ final class KafkaSource implements Source {
 
     @Override
     public boolean isReplayable() {
+        return true;
+    }
+
+    /** Reading a range consumes nothing (the consumer only assigns and seeks): the engine may read the next batch ahead. */
+    @Override
+    public boolean supportsReadAhead() {
         return true;
     }
 

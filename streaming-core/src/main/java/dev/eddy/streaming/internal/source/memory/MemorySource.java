@@ -2,9 +2,7 @@ package dev.eddy.streaming.internal.source.memory;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.spi.LongOffset;
-import dev.eddy.streaming.api.spi.Offset;
-import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.CounterSource;
 import dev.eddy.streaming.api.spi.TriggerContext;
 
 import java.util.ArrayList;
@@ -16,12 +14,13 @@ import java.util.List;
  * one stream from the start), so it is meant for tests and small demos. Thread-safe: a test thread adds
  * while the query thread reads.
  */
-public final class MemorySource implements Source {
+public final class MemorySource extends CounterSource {
     private final String id;
     private final Schema schema;
     private final List<Batch> chunks = new ArrayList<>();
 
     public MemorySource(String id, Schema schema) {
+        super(schema);
         this.id = id;
         this.schema = schema;
     }
@@ -38,24 +37,14 @@ public final class MemorySource implements Source {
     }
 
     @Override
-    public Schema schema() {
-        return schema;
+    protected synchronized long available(TriggerContext trigger) {
+        return chunks.size();
     }
 
     @Override
-    public Offset initialOffset() {
-        return LongOffset.ZERO;
-    }
-
-    @Override
-    public synchronized Offset latestOffset(Offset start, TriggerContext trigger) {
-        return new LongOffset(chunks.size());
-    }
-
-    @Override
-    public Batch getBatch(Offset start, Offset end) {
-        int from = (int) ((LongOffset) start).value();
-        int to = (int) ((LongOffset) end).value();
+    protected Batch read(long start, long end) {
+        int from = (int) start;
+        int to = (int) end;
         List<Batch> parts;
         synchronized (this) {
             parts = new ArrayList<>(chunks.subList(from, to));
@@ -64,16 +53,6 @@ public final class MemorySource implements Source {
             throw new IllegalStateException(description() + ": rows before offset " + to + " were already committed and released");
         }
         return parts.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, parts);
-    }
-
-    @Override
-    public boolean isReplayable() {
-        return true;
-    }
-
-    @Override
-    public Offset deserializeOffset(String json) {
-        return LongOffset.parse(json);
     }
 
     @Override

@@ -4,23 +4,27 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.LongColumn;
-import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.spi.LongOffset;
+import dev.eddy.streaming.api.spi.CounterSource;
 import dev.eddy.streaming.api.spi.Offset;
-import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 
 /**
  * Format "rate-per-batch": exactly {@code rowsPerBatch} rows per trigger, independent of time; batch k's
  * rows have timestamp {@code startTimestamp + k * advanceMillisPerBatch} (ms) and values
- * k*rowsPerBatch .. (k+1)*rowsPerBatch-1. Offset = batches generated so far.
+ * k*rowsPerBatch .. (k+1)*rowsPerBatch-1. Offset = batches generated so far. With {@code Trigger.availableNow()}
+ * it makes exactly one batch, as Spark's rate-micro-batch source.
  */
-public final class RatePerBatchSource implements Source {
+public final class RatePerBatchSource extends CounterSource implements SupportsTriggerAvailableNow {
     private final long rowsPerBatch;
     private final long startTimestampMillis;
     private final long advanceMillis;
+    private boolean availableNow;
+    /** Available-now: the end of its one batch, fixed at the first trigger. */
+    private Offset availableNowEnd;
 
     RatePerBatchSource(long rowsPerBatch, long startTimestampMillis, long advanceMillis) {
+        super(RateSource.SCHEMA);
         if (rowsPerBatch <= 0) {
             throw new IllegalArgumentException("option 'rowsPerBatch' must be positive, got " + rowsPerBatch);
         }
@@ -29,25 +33,35 @@ public final class RatePerBatchSource implements Source {
         this.advanceMillis = advanceMillis;
     }
 
+    /** An endless generator: the next batch is always there, one per trigger. */
     @Override
-    public Schema schema() {
-        return RateSource.SCHEMA;
+    protected long available(TriggerContext trigger) {
+        return Long.MAX_VALUE;
     }
 
     @Override
-    public Offset initialOffset() {
-        return LongOffset.ZERO;
+    protected long maxPerTrigger() {
+        return 1;
+    }
+
+    @Override
+    public void prepareForTriggerAvailableNow() {
+        availableNow = true;
     }
 
     @Override
     public Offset latestOffset(Offset start, TriggerContext trigger) {
-        return new LongOffset(((LongOffset) start).value() + 1);
+        if (!availableNow) {
+            return super.latestOffset(start, trigger);
+        }
+        if (availableNowEnd == null) {
+            availableNowEnd = super.latestOffset(start, trigger);
+        }
+        return availableNowEnd;
     }
 
     @Override
-    public Batch getBatch(Offset start, Offset end) {
-        long from = ((LongOffset) start).value();
-        long to = ((LongOffset) end).value();
+    protected Batch read(long from, long to) {
         int n = Math.toIntExact((to - from) * rowsPerBatch);
         long[] ts = new long[n];
         long[] vs = new long[n];
@@ -61,16 +75,6 @@ public final class RatePerBatchSource implements Source {
         }
         return Batch.of(RateSource.SCHEMA, new Column[]{new LongColumn(DataType.TIMESTAMP, ts, n, null),
                 new LongColumn(DataType.LONG, vs, n, null)});
-    }
-
-    @Override
-    public boolean isReplayable() {
-        return true;
-    }
-
-    @Override
-    public Offset deserializeOffset(String json) {
-        return LongOffset.parse(json);
     }
 
     @Override

@@ -7,9 +7,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.spi.LongOffset;
-import dev.eddy.streaming.api.spi.Offset;
-import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.CounterSource;
 import dev.eddy.streaming.api.spi.TriggerContext;
 
 /**
@@ -18,7 +16,7 @@ import dev.eddy.streaming.api.spi.TriggerContext;
  * timestamp is start + i / rowsPerSecond seconds. Replayable: rows are a function of the offset. At most
  * {@code maxRowsPerBatch} (default 10 million) rows per batch; the rest follow in the next batches.
  */
-public final class RateSource implements Source {
+public final class RateSource extends CounterSource {
     static final Schema SCHEMA = Schema.of(Field.of("timestamp", DataType.TIMESTAMP), Field.of("value", DataType.LONG));
     private final long rowsPerSecond;
     private final int numPartitions;
@@ -32,6 +30,7 @@ public final class RateSource implements Source {
 
     /** @param maxRowsPerBatch caps one batch, so a long pause (a notebook left alone) cannot exhaust memory */
     RateSource(long rowsPerSecond, int numPartitions, Clock clock, long maxRowsPerBatch) {
+        super(SCHEMA);
         if (rowsPerSecond <= 0) {
             throw new IllegalArgumentException("option 'rowsPerSecond' must be positive, got " + rowsPerSecond);
         }
@@ -45,28 +44,21 @@ public final class RateSource implements Source {
         this.maxRowsPerBatch = maxRowsPerBatch;
     }
 
+    /** The rows due by the trigger's time (Spark's rate source has no per-trigger limit to ignore). */
     @Override
-    public Schema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Offset initialOffset() {
-        return LongOffset.ZERO;
-    }
-
-    @Override
-    public Offset latestOffset(Offset start, TriggerContext trigger) {
+    protected long available(TriggerContext trigger) {
         long elapsed = Math.max(0, trigger.nowMillis() - startMillis);
-        long from = ((LongOffset) start).value();
-        long due = Math.multiplyExact(elapsed, rowsPerSecond) / 1000;
-        return new LongOffset(Math.max(from, Math.min(due, from + maxRowsPerBatch)));
+        return Math.multiplyExact(elapsed, rowsPerSecond) / 1000;
     }
 
     @Override
-    public Batch getBatch(Offset start, Offset end) {
-        long from = ((LongOffset) start).value();
-        int n = Math.toIntExact(((LongOffset) end).value() - from);
+    protected long maxPerTrigger() {
+        return maxRowsPerBatch;
+    }
+
+    @Override
+    protected Batch read(long from, long to) {
+        int n = Math.toIntExact(to - from);
         long[] ts = new long[n];
         long[] vs = new long[n];
         for (int i = 0; i < n; i++) {
@@ -76,16 +68,6 @@ public final class RateSource implements Source {
         }
         return Batch.of(SCHEMA, new Column[]{new LongColumn(DataType.TIMESTAMP, ts, n, null),
                 new LongColumn(DataType.LONG, vs, n, null)});
-    }
-
-    @Override
-    public boolean isReplayable() {
-        return true;
-    }
-
-    @Override
-    public Offset deserializeOffset(String json) {
-        return LongOffset.parse(json);
     }
 
     @Override

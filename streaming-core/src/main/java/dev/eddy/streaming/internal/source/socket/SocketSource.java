@@ -6,9 +6,9 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.CounterSource;
 import dev.eddy.streaming.api.spi.LongOffset;
 import dev.eddy.streaming.api.spi.Offset;
-import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.format.Utf8Text;
 
@@ -26,7 +26,7 @@ import java.util.List;
  * if the server is not there yet retries with a growing pause (up to 5 s), reporting it in {@link #status()}.
  * When the server closes the connection the reader reconnects the same way. Lines are dropped once committed.
  */
-final class SocketSource implements Source {
+final class SocketSource extends CounterSource {
     private static final long MAX_BACKOFF_MS = 5_000;
 
     private final String host;
@@ -45,16 +45,21 @@ final class SocketSource implements Source {
     private final Thread reader;
 
     SocketSource(String host, int port, boolean includeTimestamp, Clock clock) {
+        super(schemaOf(includeTimestamp));
         this.host = host;
         this.port = port;
         this.includeTimestamp = includeTimestamp;
         this.clock = clock;
-        this.schema = includeTimestamp
-                ? Schema.of(Field.of("value", DataType.STRING), Field.of("timestamp", DataType.TIMESTAMP))
-                : Schema.of(Field.of("value", DataType.STRING));
+        this.schema = schema();
         this.reader = new Thread(this::readLoop, "eddy-socket-source-" + host + ":" + port);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private static Schema schemaOf(boolean includeTimestamp) {
+        return includeTimestamp
+                ? Schema.of(Field.of("value", DataType.STRING), Field.of("timestamp", DataType.TIMESTAMP))
+                : Schema.of(Field.of("value", DataType.STRING));
     }
 
     private void readLoop() {
@@ -145,27 +150,14 @@ final class SocketSource implements Source {
     }
 
     @Override
-    public Schema schema() {
-        return schema;
-    }
-
-    @Override
-    public Offset initialOffset() {
-        return LongOffset.ZERO;
-    }
-
-    @Override
-    public Offset latestOffset(Offset start, TriggerContext trigger) {
+    protected long available(TriggerContext trigger) {
         synchronized (lock) {
-            long end = base + lines.size();
-            return end == ((LongOffset) start).value() ? start : new LongOffset(end);
+            return base + lines.size();
         }
     }
 
     @Override
-    public Batch getBatch(Offset start, Offset end) {
-        long from = ((LongOffset) start).value();
-        long to = ((LongOffset) end).value();
+    protected Batch read(long from, long to) {
         BatchBuilder out = Batch.builder(schema, (int) Math.max(0, to - from));
         synchronized (lock) {
             if (from < base) {
@@ -215,11 +207,6 @@ final class SocketSource implements Source {
     @Override
     public boolean isReplayable() {
         return false;
-    }
-
-    @Override
-    public Offset deserializeOffset(String json) {
-        return LongOffset.parse(json);
     }
 
     @Override

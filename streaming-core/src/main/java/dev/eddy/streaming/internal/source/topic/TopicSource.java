@@ -5,7 +5,7 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.PartitionOffsets;
-import dev.eddy.streaming.api.spi.Source;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.api.topic.OffsetOutOfRangeException;
 import dev.eddy.streaming.internal.log.PartitionLog;
@@ -17,9 +17,10 @@ import java.util.TreeMap;
  * Reads one embedded topic. The offset is the next position per partition. {@code maxOffsetsPerTrigger} caps a
  * batch, split over partitions in proportion to their backlog; {@code endingOffsets} makes the read bounded.
  * Records retention dropped before they were read fail the query, or with {@code failOnDataLoss=false} are
- * skipped and counted.
+ * skipped and counted. {@code Trigger.availableNow()} reads up to the partitions' ends when the run starts, still at
+ * most {@code maxOffsetsPerTrigger} per batch.
  */
-final class TopicSource implements Source {
+final class TopicSource implements SupportsTriggerAvailableNow {
     private final TopicLog log;
     private final PartitionOffsets initial;
     private final PartitionOffsets ending;
@@ -27,6 +28,8 @@ final class TopicSource implements Source {
     private final boolean failOnDataLoss;
     private final TopicRowReader reader;
     private long lostRecords;
+    /** Available-now: each partition's end when the run started (partitions added since have none), or null. */
+    private long[] availableNowEnd;
 
     TopicSource(TopicLog log, PartitionOffsets initial, PartitionOffsets ending, long maxPerTrigger,
                 boolean failOnDataLoss, TopicRowReader reader) {
@@ -49,6 +52,14 @@ final class TopicSource implements Source {
     }
 
     @Override
+    public void prepareForTriggerAvailableNow() {
+        availableNowEnd = new long[log.partitionCount()];
+        for (int p = 0; p < availableNowEnd.length; p++) {
+            availableNowEnd[p] = log.partition(p).latestOffset();
+        }
+    }
+
+    @Override
     public Offset latestOffset(Offset start, TriggerContext trigger) {
         PartitionOffsets from = (PartitionOffsets) start;
         long[] avail = new long[log.partitionCount()];
@@ -58,6 +69,9 @@ final class TopicSource implements Source {
             if (ending != null) {
                 end = Math.min(end, ending.position(p));
             }
+            if (availableNowEnd != null) {
+                end = Math.min(end, p < availableNowEnd.length ? availableNowEnd[p] : position(from, p));
+            }
             avail[p] = Math.max(0, end - position(from, p));
             backlog += avail[p];
         }
@@ -65,7 +79,7 @@ final class TopicSource implements Source {
             return start;
         }
         TreeMap<Integer, Long> next = new TreeMap<>();
-        long budget = maxPerTrigger > 0 ? Math.min(maxPerTrigger, backlog) : backlog;
+        long budget = maxPerTrigger > 0 && !trigger.allAvailable() ? Math.min(maxPerTrigger, backlog) : backlog;
         long left = budget;
         for (int p = 0; p < avail.length; p++) {
             long take = budget == backlog ? avail[p] : Math.min(avail[p], Math.min(left, share(avail[p], budget, backlog)));
@@ -121,6 +135,12 @@ final class TopicSource implements Source {
 
     @Override
     public boolean isReplayable() {
+        return true;
+    }
+
+    /** Reading a range consumes nothing: the engine may read the next batch ahead. */
+    @Override
+    public boolean supportsReadAhead() {
         return true;
     }
 

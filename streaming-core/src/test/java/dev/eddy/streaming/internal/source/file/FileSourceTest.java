@@ -10,6 +10,7 @@ import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,28 @@ class FileSourceTest {
         }
         assertThat(sizes).containsExactly(2, 2, 1);
         Offset all = s.latestOffset(s.initialOffset(), new TriggerContext(0, 0, true));
-        assertThat(s.getBatch(s.initialOffset(), all).numRows()).as("available-now ignores the cap").isEqualTo(5);
+        assertThat(s.getBatch(s.initialOffset(), all).numRows()).as("all available (Trigger.once) ignores the cap")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void when_availableNowWithMaxFilesPerTrigger_then_theFilesListedAtStartAreTakenThatManyAtATime() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            write("f" + i + ".json", "{\"n\":" + i + "}\n");
+        }
+        Source s = source("json", Map.of("maxFilesPerTrigger", "2"), null);
+        ((SupportsTriggerAvailableNow) s).prepareForTriggerAvailableNow();
+        write("late.json", "{\"n\":99}\n"); // arrives after the run started: not part of it
+        Offset o = s.initialOffset();
+        List<List<Object>> batches = new ArrayList<>();
+        for (Offset next = s.latestOffset(o, T); !next.equals(o); o = next, next = s.latestOffset(o, T)) {
+            batches.add(s.getBatch(o, next).toRows().stream().map(r -> r.get("n")).toList());
+        }
+        assertThat(batches).containsExactly(List.of(0, 1), List.of(2, 3), List.of(4));
+        Source next = source("json", Map.of("maxFilesPerTrigger", "2"), null);
+        Offset more = next.latestOffset(o, T);
+        assertThat(next.getBatch(o, more).toRows()).as("the next run reads it").extracting(r -> r.get("n"))
+                .containsExactly(99);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.eddy.streaming.api.spi.PartitionOffsets;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.api.topic.Header;
 import dev.eddy.streaming.api.topic.OffsetOutOfRangeException;
@@ -19,6 +20,7 @@ import dev.eddy.streaming.api.topic.TopicRecord;
 import dev.eddy.streaming.api.topic.Topics;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,34 @@ class TopicSourceTest {
         }
         assertThat(total).isEqualTo(40);
         assertThat(batches).isEqualTo(5);
+    }
+
+    @Test
+    void when_availableNowWithMaxOffsetsPerTrigger_then_batchesAreCappedAndEndWhereTheLogEndedAtStart() {
+        topics.create("t", 1);
+        for (int i = 0; i < 7; i++) {
+            topics.send("t", null, "a" + i);
+        }
+        Source s = source(Map.of("topic", "t", "startingOffsets", "earliest", "maxOffsetsPerTrigger", "3"), null);
+        ((SupportsTriggerAvailableNow) s).prepareForTriggerAvailableNow();
+        topics.send("t", null, "after-start");
+        Offset o = s.initialOffset();
+        List<List<Object>> batches = new ArrayList<>();
+        for (Offset next = s.latestOffset(o, T); !next.equals(o); o = next, next = s.latestOffset(o, T)) {
+            batches.add(s.getBatch(o, next).toRows().stream().map(r -> r.get("value")).toList());
+        }
+        assertThat(batches).containsExactly(List.of("a0", "a1", "a2"), List.of("a3", "a4", "a5"), List.of("a6"));
+    }
+
+    @Test
+    void when_allAvailable_then_maxOffsetsPerTriggerIsIgnoredAsWithSparksTriggerOnce() {
+        topics.create("t", 1);
+        for (int i = 0; i < 7; i++) {
+            topics.send("t", null, "a" + i);
+        }
+        Source s = source(Map.of("topic", "t", "startingOffsets", "earliest", "maxOffsetsPerTrigger", "3"), null);
+        Offset end = s.latestOffset(s.initialOffset(), new TriggerContext(0, 0, true));
+        assertThat(s.getBatch(s.initialOffset(), end).numRows()).isEqualTo(7);
     }
 
     @Test

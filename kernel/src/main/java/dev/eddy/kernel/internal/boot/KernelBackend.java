@@ -4,17 +4,25 @@ import dev.eddy.kernel.api.Notebook;
 import dev.eddy.kernel.internal.display.DisplayPublisher;
 import dev.eddy.kernel.internal.eval.CellContext;
 import dev.eddy.kernel.internal.eval.CellRouting;
+import dev.eddy.magics.api.MagicContext;
 import dev.eddy.magics.api.MagicRegistry;
 import dev.eddy.magics.api.render.Renderers;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** What the {@link Notebook} helpers call: displays go to the display publisher, input to the cell's stdin. */
-final class NotebookBackend implements Notebook.Backend {
+/**
+ * The kernel behind both the cell helpers ({@link Notebook}) and the magics ({@link MagicContext}): displays go
+ * to the display publisher, input to the cell's stdin, variables come from JShell.
+ */
+final class KernelBackend implements Notebook.Backend, MagicContext {
   private final DisplayPublisher display;
   private final MagicRegistry magics;
+  private final Function<String, Optional<Object>> variables;
 
-  NotebookBackend(DisplayPublisher display, MagicRegistry magics) {
+  KernelBackend(DisplayPublisher display, MagicRegistry magics, Function<String, Optional<Object>> variables) {
     this.display = display;
     this.magics = magics;
+    this.variables = variables;
   }
 
   @Override
@@ -24,6 +32,11 @@ final class NotebookBackend implements Notebook.Backend {
 
   @Override
   public MagicRegistry magics() {
+    return magics;
+  }
+
+  @Override
+  public MagicRegistry registry() {
     return magics;
   }
 
@@ -38,8 +51,23 @@ final class NotebookBackend implements Notebook.Backend {
   }
 
   @Override
+  public void updateDisplayNow(String displayId, Object value) {
+    display.updateDisplayNow(displayId, value);
+  }
+
+  @Override
+  public void endDisplay(String displayId) {
+    display.endDisplay(displayId);
+  }
+
+  @Override
   public void clearOutput(boolean wait) {
     display.clearOutput(wait);
+  }
+
+  @Override
+  public Optional<Object> variable(String name) {
+    return variables.apply(name);
   }
 
   @Override

@@ -1,0 +1,325 @@
+package dev.eddy.streaming.internal.optimize;
+
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.Deduplicate;
+import dev.eddy.streaming.api.plan.Filter;
+import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
+import dev.eddy.streaming.api.plan.Generate;
+import dev.eddy.streaming.api.plan.Join;
+import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.api.plan.MapRows;
+import dev.eddy.streaming.api.plan.Project;
+import dev.eddy.streaming.api.plan.Sort;
+import dev.eddy.streaming.api.plan.Union;
+import dev.eddy.streaming.api.plan.Watermark;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Spark's PushPredicateThroughNonJoin where it changes answers: a filter above {@code withWatermark} moves below it
+ * for its conjuncts that are deterministic and do not read the event-time column, and a filter above a union moves
+ * into every input for its deterministic conjuncts (columns renamed by position); on the way down it passes
+ * deterministic projections (columns replaced by what they name) and aggregations (conjuncts on plain grouping
+ * columns: a HAVING on a key) and merges with deterministic filters. So the rows
+ * such a filter removes never move the watermark, as in Spark; the other conjuncts stay where they were written.
+ */
+public final class FilterBelowWatermark {
+    /** Functions whose value is not fixed by their arguments (Spark's non-deterministic expressions). */
+    private static final Set<String> NON_DETERMINISTIC = Set.of("rand", "random", "randn", "uuid", "shuffle",
+            "current_timestamp", "now", "current_date", "localtimestamp", "monotonically_increasing_id");
+
+    private FilterBelowWatermark() {
+    }
+
+    /** The plan with every filter pushed as far as the rules above allow; the same plan if none moves. */
+    public static LogicalPlan apply(LogicalPlan p) {
+        LogicalPlan n = withChildren(p);
+        if (!(n instanceof Filter f)) {
+            return n;
+        }
+        LogicalPlan r = push(f.condition(), f.child());
+        return r instanceof Filter same && same.child() == f.child() && same.condition() == f.condition() ? n : r;
+    }
+
+    private static LogicalPlan push(Expr condition, LogicalPlan below) {
+        if (below instanceof Watermark w) {
+            List<Expr> down = new ArrayList<>();
+            List<Expr> up = new ArrayList<>();
+            for (Expr c : conjuncts(condition, new ArrayList<>())) {
+                (deterministic(c) && !reads(c, w.column()) ? down : up).add(c);
+            }
+            if (down.isEmpty()) {
+                return new Filter(below, condition);
+            }
+            LogicalPlan pushed = new Watermark(push(and(down), w.child()), w.column(), w.delayMicros());
+            return up.isEmpty() ? pushed : new Filter(pushed, and(up));
+        }
+        if (below instanceof Union u) {
+            List<Expr> down = new ArrayList<>();
+            List<Expr> up = new ArrayList<>();
+            for (Expr c : conjuncts(condition, new ArrayList<>())) {
+                (deterministic(c) ? down : up).add(c);
+            }
+            if (down.isEmpty()) {
+                return new Filter(below, condition);
+            }
+            List<String> names = u.schema().names();
+            List<LogicalPlan> inputs = new ArrayList<>();
+            for (LogicalPlan in : u.inputs()) {
+                Map<String, String> byPosition = new HashMap<>();
+                List<String> own = in.schema().names();
+                for (int i = 0; i < names.size(); i++) {
+                    byPosition.put(names.get(i).toLowerCase(Locale.ROOT), own.get(i));
+                }
+                inputs.add(push(rename(and(down), byPosition), in));
+            }
+            LogicalPlan pushed = new Union(inputs);
+            return up.isEmpty() ? pushed : new Filter(pushed, and(up));
+        }
+        if (below instanceof Filter f && deterministic(condition) && deterministic(f.condition())) {
+            // Spark's CombineFilters: two deterministic filters are one, which may then move down
+            LogicalPlan merged = push(new Expr.Binary(Expr.BinaryOp.AND, f.condition(), condition), f.child());
+            return merged instanceof Filter m && m.child() == f.child() ? new Filter(below, condition) : merged;
+        }
+        if (below instanceof Aggregate a && !a.groupings().isEmpty()) {
+            // Spark's: a HAVING conjunct on plain grouping columns only filters whole groups, so it goes below
+            Map<String, Expr> byName = new HashMap<>();
+            List<String> names = a.schema().names();
+            for (int i = 0; i < a.groupings().size(); i++) {
+                Expr g = a.groupings().get(i) instanceof Expr.Alias al ? al.child() : a.groupings().get(i);
+                if (g instanceof Expr.Col) {
+                    byName.put(names.get(i).toLowerCase(Locale.ROOT), g);
+                }
+            }
+            List<Expr> down = new ArrayList<>();
+            List<Expr> up = new ArrayList<>();
+            for (Expr c : conjuncts(condition, new ArrayList<>())) {
+                Expr s = deterministic(c) ? substitute(c, byName) : null;
+                if (s == null) {
+                    up.add(c);
+                } else {
+                    down.add(s);
+                }
+            }
+            if (down.isEmpty()) {
+                return new Filter(below, condition);
+            }
+            LogicalPlan pushed = new Aggregate(push(and(down), a.child()), a.groupings(), a.aggregates(), a.schema());
+            return up.isEmpty() ? pushed : new Filter(pushed, and(up));
+        }
+        if (below instanceof Project p && p.exprs().stream().allMatch(FilterBelowWatermark::deterministic)) {
+            // through a projection by substituting its expressions for the columns it names
+            Map<String, Expr> byName = new HashMap<>();
+            List<String> names = p.schema().names();
+            for (int i = 0; i < names.size(); i++) {
+                Expr e = p.exprs().get(i);
+                byName.put(names.get(i).toLowerCase(Locale.ROOT), e instanceof Expr.Alias a ? a.child() : e);
+            }
+            List<Expr> down = new ArrayList<>();
+            List<Expr> up = new ArrayList<>();
+            for (Expr c : conjuncts(condition, new ArrayList<>())) {
+                Expr s = substitute(c, byName);
+                if (s == null) {
+                    up.add(c);
+                } else {
+                    down.add(s);
+                }
+            }
+            if (down.isEmpty()) {
+                return new Filter(below, condition);
+            }
+            LogicalPlan pushed = new Project(push(and(down), p.child()), p.exprs(), p.schema());
+            return up.isEmpty() ? pushed : new Filter(pushed, and(up));
+        }
+        return new Filter(below, condition);
+    }
+
+    /** {@code e} over a projection's input, or null where it reads a struct field of a computed column. */
+    private static Expr substitute(Expr e, Map<String, Expr> byName) {
+        if (e instanceof Expr.Col c) {
+            String head = head(c.name());
+            Expr to = byName.get(head.toLowerCase(Locale.ROOT));
+            if (to == null) {
+                return null;
+            }
+            if (head.length() == c.name().length()) {
+                return to;
+            }
+            return to instanceof Expr.Col tc ? new Expr.Col(tc.name() + c.name().substring(head.length())) : null;
+        }
+        if (e instanceof Expr.Lit) {
+            return e;
+        }
+        if (e instanceof Expr.Binary b) {
+            Expr l = substitute(b.left(), byName);
+            Expr r = substitute(b.right(), byName);
+            return l == null || r == null ? null : new Expr.Binary(b.op(), l, r);
+        }
+        if (e instanceof Expr.Unary u) {
+            Expr c = substitute(u.child(), byName);
+            return c == null ? null : new Expr.Unary(u.op(), c);
+        }
+        if (e instanceof Expr.Cast c) {
+            Expr x = substitute(c.child(), byName);
+            return x == null ? null : new Expr.Cast(x, c.to());
+        }
+        if (e instanceof Expr.Call c) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr x : c.args()) {
+                Expr a = substitute(x, byName);
+                if (a == null) {
+                    return null;
+                }
+                args.add(a);
+            }
+            return new Expr.Call(c.function(), args);
+        }
+        return null;
+    }
+
+    private static LogicalPlan withChildren(LogicalPlan p) {
+        List<LogicalPlan> kids = p.children();
+        if (kids.isEmpty()) {
+            return p;
+        }
+        List<LogicalPlan> fresh = new ArrayList<>();
+        boolean changed = false;
+        for (LogicalPlan k : kids) {
+            LogicalPlan r = apply(k);
+            changed |= r != k;
+            fresh.add(r);
+        }
+        if (!changed) {
+            return p;
+        }
+        LogicalPlan c = fresh.get(0);
+        if (p instanceof Filter f) {
+            return new Filter(c, f.condition());
+        } else if (p instanceof Project x) {
+            return new Project(c, x.exprs(), x.schema());
+        } else if (p instanceof Watermark x) {
+            return new Watermark(c, x.column(), x.delayMicros());
+        } else if (p instanceof Aggregate x) {
+            return new Aggregate(c, x.groupings(), x.aggregates(), x.schema());
+        } else if (p instanceof Deduplicate x) {
+            return new Deduplicate(c, x.columns());
+        } else if (p instanceof Generate x) {
+            return new Generate(c, x.input(), x.regex(), x.outputName());
+        } else if (p instanceof MapRows x) {
+            return new MapRows(c, x.function(), x.schema(), x.description(), x.onError());
+        } else if (p instanceof FlatMapGroupsWithState x) {
+            return new FlatMapGroupsWithState(c, x.keyColumns(), x.function(), x.schema(), x.timeout(), x.codec());
+        } else if (p instanceof Sort x) {
+            return new Sort(c, x.orders(), x.limit());
+        } else if (p instanceof Union) {
+            return new Union(fresh);
+        } else if (p instanceof Join x) {
+            return new Join(c, fresh.get(1), x.type(), x.condition(), x.schema());
+        }
+        return p; // a leaf
+    }
+
+    private static List<Expr> conjuncts(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
+            conjuncts(b.left(), out);
+            conjuncts(b.right(), out);
+        } else {
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static Expr and(List<Expr> es) {
+        Expr e = es.get(0);
+        for (int i = 1; i < es.size(); i++) {
+            e = new Expr.Binary(Expr.BinaryOp.AND, e, es.get(i));
+        }
+        return e;
+    }
+
+    private static boolean deterministic(Expr e) {
+        if (e instanceof Expr.Call c) {
+            return !NON_DETERMINISTIC.contains(c.function().toLowerCase(Locale.ROOT))
+                    && c.args().stream().allMatch(FilterBelowWatermark::deterministic);
+        }
+        if (e instanceof Expr.Binary b) {
+            return deterministic(b.left()) && deterministic(b.right());
+        }
+        if (e instanceof Expr.Unary u) {
+            return deterministic(u.child());
+        }
+        if (e instanceof Expr.Cast c) {
+            return deterministic(c.child());
+        }
+        if (e instanceof Expr.Alias a) {
+            return deterministic(a.child());
+        }
+        return e instanceof Expr.Col || e instanceof Expr.Lit;
+    }
+
+    /** Whether {@code e} reads {@code column} (a struct column's fields count); unknown forms count as reading it. */
+    private static boolean reads(Expr e, String column) {
+        if (e instanceof Expr.Col c) {
+            return head(c.name()).equalsIgnoreCase(column);
+        }
+        if (e instanceof Expr.Lit) {
+            return false;
+        }
+        if (e instanceof Expr.Binary b) {
+            return reads(b.left(), column) || reads(b.right(), column);
+        }
+        if (e instanceof Expr.Unary u) {
+            return reads(u.child(), column);
+        }
+        if (e instanceof Expr.Cast c) {
+            return reads(c.child(), column);
+        }
+        if (e instanceof Expr.Alias a) {
+            return reads(a.child(), column);
+        }
+        if (e instanceof Expr.Call c) {
+            return c.args().stream().anyMatch(x -> reads(x, column));
+        }
+        return true;
+    }
+
+    private static String head(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    /** {@code e} with its columns renamed (by lower-case name; only the forms deterministic() lets through). */
+    private static Expr rename(Expr e, Map<String, String> names) {
+        if (e instanceof Expr.Col c) {
+            String head = head(c.name());
+            String to = names.get(head.toLowerCase(Locale.ROOT));
+            return to == null ? c : new Expr.Col(to + c.name().substring(head.length()));
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), rename(b.left(), names), rename(b.right(), names));
+        }
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), rename(u.child(), names));
+        }
+        if (e instanceof Expr.Cast c) {
+            return new Expr.Cast(rename(c.child(), names), c.to());
+        }
+        if (e instanceof Expr.Alias a) {
+            return new Expr.Alias(rename(a.child(), names), a.name());
+        }
+        if (e instanceof Expr.Call c) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr x : c.args()) {
+                args.add(rename(x, names));
+            }
+            return new Expr.Call(c.function(), args);
+        }
+        return e;
+    }
+}

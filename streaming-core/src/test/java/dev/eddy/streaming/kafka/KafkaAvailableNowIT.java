@@ -1,0 +1,72 @@
+package dev.eddy.streaming.kafka;
+
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.Trigger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Trigger.AvailableNow on a real broker, Spark's way: the end is fixed when the query starts, and each batch takes
+ * at most maxOffsetsPerTrigger records up to it.
+ */
+class KafkaAvailableNowIT {
+    private static final KafkaBroker BROKER = KafkaBroker.shared();
+    private final Eddy eddy = Eddy.builder().build();
+
+    @AfterEach
+    void stopQueries() {
+        eddy.streams().stopAll();
+    }
+
+    private static void produce(String topic, int n) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < n; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, null, "v" + i)).get();
+            }
+        }
+    }
+
+    /** Sends ten records to a new one-partition topic, reads it with availableNow; returns the rows of each batch. */
+    private List<Long> tenRecordsReadAvailableNow(String name, String... options) throws Exception {
+        String topic = name + "-" + UUID.randomUUID();
+        BROKER.createTopic(topic, 1);
+        produce(topic, 10);
+        var reader = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", topic).option("startingOffsets", "earliest");
+        for (int i = 0; i < options.length; i += 2) {
+            reader = reader.option(options[i], options[i + 1]);
+        }
+        List<Long> rowsPerBatch = new CopyOnWriteArrayList<>();
+        StreamingQuery q = reader.load().select("value").writeStream().trigger(Trigger.availableNow())
+                .foreachBatch((t, id) -> rowsPerBatch.add((long) t.rowCount())).queryName(name).start();
+        assertThat(q.awaitTermination(60_000)).as("the query ended by itself").isTrue();
+        assertThat(q.exception()).isEmpty();
+        return rowsPerBatch;
+    }
+
+    @Test
+    void when_availableNowReadsAKafkaTopic_then_itReadsEveryRecordAndStops() throws Exception {
+        assertThat(tenRecordsReadAvailableNow("now_all")).containsExactly(10L);
+    }
+
+    @Test
+    void when_availableNowHasMaxOffsetsPerTrigger_then_eachBatchTakesAtMostTheLimitUpToTheStartEnd() throws Exception {
+        assertThat(tenRecordsReadAvailableNow("now_cap", "maxOffsetsPerTrigger", "3")).containsExactly(3L, 3L, 3L, 1L);
+    }
+}
