@@ -199,6 +199,32 @@ SqlNode EddySparkWindow() :
     )
 }
 
+/**
+ * Spark's session_window.start / session_window.end (the fields of the session_window struct). START and END are
+ * reserved, so Calcite's compound identifier cannot hold them; both become the window table function's columns,
+ * as window.start / window.end do. The semantic lookahead keeps every other identifier on Calcite's paths.
+ */
+SqlNode EddySessionWindowField() :
+{
+    final Span s;
+}
+{
+    (
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "session_window".equalsIgnoreCase(getToken(1).image)
+            && getToken(2).kind == DOT && (getToken(3).kind == START || getToken(3).kind == END) })
+        <IDENTIFIER> { s = span(); }
+        <DOT>
+        (
+            <START> { return new SqlIdentifier("window_start", s.end(this)); }
+        |
+            <END> { return new SqlIdentifier("window_end", s.end(this)); }
+        )
+    |
+        // never taken: makes the lookahead above a choice, so that it is evaluated
+        LOOKAHEAD({ false }) <IDENTIFIER> { return null; }
+    )
+}
+
 /** Spark's {@code a div b}: integral division, with the precedence of {@code /}. */
 void EddyIntegerDivideExpression(List<Object> list, ExprContext exprContext, Span s) :
 {

@@ -203,6 +203,10 @@ class SqlSparkSemanticsTest {
         + " FROM pages");
     assertThat(t.row(0).getDouble("b")).isEqualTo(1.5);
     assertThat(t.row(0).getDouble("a")).isEqualTo(0.5); // (0.666667 + 0.333333) / 2 at scale 10
+    Table r = rows(pages(), "SELECT CAST(AVG(visits) AS STRING) AS s, CAST(MIN(visits) - 1.0E0 AS STRING) AS z"
+        + " FROM pages");
+    assertThat(r.row(0).getString("s")).isEqualTo("1.5"); // a DOUBLE's text as Java (and Spark) write it
+    assertThat(r.row(0).getString("z")).isEqualTo("0.0"); // Calcite: 0E0
   }
 
   @Test

@@ -59,6 +59,22 @@ class SqlWindowsTest {
   }
 
   @Test
+  void when_sparkWindowHasANegativeStartTime_then_windowsAreShiftedBackByIt() {
+    Sql sql = sqlWithWords("12:02 cat", "12:08 cat");
+    SqlResult r = sql.execute("SELECT window.start AS window_start, window.end AS window_end, word, COUNT(*) AS n"
+        + " FROM words GROUP BY window(ts, '10 minutes', '10 minutes', '-3 minutes'), word ORDER BY 1");
+    assertThat(windows(r)).containsExactly("11:57-12:07 cat 1", "12:07-12:17 cat 1");
+  }
+
+  @Test
+  void when_sessionWindowFieldsAreSelected_then_theyAreTheSessionBounds() {
+    Sql sql = sqlWithWords("12:00 cat", "12:04 cat", "12:01 dog");
+    List<String> rows = windows(sql.execute("SELECT session_window.start AS window_start, session_window.end AS"
+        + " window_end, word, COUNT(*) AS n FROM words GROUP BY session_window(ts, '5 minutes'), word ORDER BY 1, 3"));
+    assertThat(rows).containsExactly("12:00-12:09 cat 2", "12:01-12:06 dog 1");
+  }
+
+  @Test
   void when_sparkWindowHasOnlySize_then_itIsTumbling() {
     Sql sql = sqlWithWords("12:02 cat", "12:11 cat", "12:19 dog");
     List<String> spark = windows(sql.execute("SELECT window.start AS window_start, window.end AS window_end,"

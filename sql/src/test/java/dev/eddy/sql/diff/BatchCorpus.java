@@ -313,7 +313,10 @@ final class BatchCorpus {
       case 7: return "(MAX(" + pick("a", "id") + ") / 2)";
       case 8: return "SUM(" + doubleExpr(1) + ")";
       case 9: return r.nextBoolean() ? "round(AVG(" + pick("x", "a") + "), 2)"
-          : pick("try_sum", "try_avg") + "(" + pick("a", "b", "x", "id", "(b * 4)", "CAST(a AS DECIMAL(10, 2))") + ")";
+          // not try_avg/AVG of a DECIMAL (Calcite cuts its quotient where Spark rounds HALF_UP) nor of (b * 4) (its
+          // BIGINT sum wraps around in Calcite, Spark sums as a DOUBLE): known differences, sql/README.md
+          : r.nextBoolean() ? "try_sum(" + pick("a", "b", "x", "id", "(b * 4)") + ")"
+          : "try_avg(" + pick("a", "b", "x", "id") + ")";
       case 10: return "SUM(CASE WHEN " + boolExpr(1) + " THEN 1 ELSE 0 END)";
       default: return "MAX(" + stringExpr(1) + ")";
     }

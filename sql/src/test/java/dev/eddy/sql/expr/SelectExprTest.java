@@ -3,6 +3,7 @@ package dev.eddy.sql.expr;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.count;
 import static dev.eddy.streaming.api.expr.Functions.expr;
+import static dev.eddy.streaming.api.expr.Functions.sessionWindow;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,5 +85,35 @@ class SelectExprTest {
     Dataset d = in.toDF().join(names, expr("page = key AND visits > 1"), "inner").select("page", "title");
     assertThat(run(d, "append")).extracting(r -> r.getString("page") + "/" + r.getString("title"))
         .containsExactlyInAnyOrder("home/Home page", "home/Home page");
+  }
+
+  @Test
+  void when_aWindowStructsFieldsAreUsedInSql_then_theyAreTheWindowBounds() {
+    Dataset counts = in.toDF().groupBy(window(col("ts"), "10 seconds"), col("page")).agg(count().as("n"));
+    Dataset d = counts.filter(expr("window.end > timestamp_seconds(15)"))
+        .selectExpr("window.start", "window.end AS we", "page", "n * 2 AS twice");
+    List<Row> rows = run(d, "complete");
+    assertThat(d.schema().names()).containsExactly("start", "we", "page", "twice");
+    assertThat(rows).extracting(r -> r.getTimestamp("start").getEpochSecond() + "-"
+        + r.getTimestamp("we").getEpochSecond() + " " + r.getString("page") + " " + r.getLong("twice"))
+        .containsExactlyInAnyOrder("10-20 home 4", "10-20 cart 2");
+  }
+
+  @Test
+  void when_aSessionWindowStructsFieldsAreUsedInSql_then_theyAreTheSessionBounds() {
+    Dataset d = in.toDF().groupBy(sessionWindow(col("ts"), "5 seconds"), col("page")).agg(count().as("n"))
+        .select(expr("session_window.start").as("ws"), expr("session_window.end").as("we"), col("page"),
+            expr("n"));
+    assertThat(run(d, "complete")).extracting(r -> r.getTimestamp("ws").getEpochSecond() + "-"
+        + r.getTimestamp("we").getEpochSecond() + " " + r.getString("page") + " " + r.getLong("n"))
+        .containsExactlyInAnyOrder("10-19 home 2", "12-17 cart 1");
+  }
+
+  @Test
+  void when_theInputHasAWindowStruct_then_itsOtherColumnsStillParse() {
+    Dataset counts = in.toDF().groupBy(window(col("ts"), "10 seconds"), col("page")).count();
+    assertThat(counts.selectExpr("upper(page) AS p").schema().names()).containsExactly("p");
+    assertThatThrownBy(() -> counts.selectExpr("window"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window.start and window.end");
   }
 }

@@ -1,5 +1,7 @@
 package dev.eddy.streaming.api;
 
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Sort;
@@ -27,14 +29,33 @@ public enum OutputMode {
 
     /**
      * The mode for a query writing into a sink ({@code INSERT INTO}): complete where it sorts (the only mode a
-     * sort runs in), update where it aggregates (the sink receives each changed group), else append.
+     * sort runs in), update where it aggregates (the sink receives each changed group), else append. A session
+     * window is never updated (Spark refuses update mode for it): append when the watermark closes its sessions,
+     * else complete.
      */
     public static OutputMode forSink(LogicalPlan plan) {
-        return has(plan, Sort.class) ? COMPLETE : aggregates(plan) ? UPDATE : APPEND;
+        if (has(plan, Sort.class)) {
+            return COMPLETE;
+        }
+        if (!aggregates(plan)) {
+            return APPEND;
+        }
+        if (sessionWindowed(plan)) {
+            return allowed(plan, APPEND) ? APPEND : COMPLETE;
+        }
+        return UPDATE;
     }
 
     private static boolean aggregates(LogicalPlan plan) {
         return has(plan, Aggregate.class);
+    }
+
+    private static boolean sessionWindowed(LogicalPlan p) {
+        if (p instanceof Aggregate a && a.groupings().stream()
+                .anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
+            return true;
+        }
+        return p.children().stream().anyMatch(OutputMode::sessionWindowed);
     }
 
     private static boolean has(LogicalPlan p, Class<? extends LogicalPlan> type) {

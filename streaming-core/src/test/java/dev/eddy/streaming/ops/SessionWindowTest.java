@@ -68,15 +68,15 @@ class SessionWindowTest {
     @Test
     void when_queryRestartsFromItsCheckpoint_then_openSessionsContinue() {
         var store = new InMemoryCheckpointStore();
-        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("update")
+        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("complete")
                 .checkpointStore(store))) {
             in.addData(ev(0, "ann"), ev(3, "ann"), ev(2, "bob"));
             d.runTrigger();
         }
         in.addData(ev(6, "ann"));
-        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("update")
+        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("complete")
                 .checkpointStore(store))) {
-            assertThat(sessions(d.runTrigger().newRows())).containsExactly("[0,11) ann 3 3");
+            assertThat(sessions(d.runTrigger().newRows())).containsExactly("[0,11) ann 3 3", "[2,7) bob 1 1");
             assertThat(d.stateRows(0)).hasSize(2);
         }
     }
@@ -104,5 +104,46 @@ class SessionWindowTest {
                 .agg(count());
         assertThatThrownBy(() -> QueryTestDriver.start(global.writeStream().outputMode("append")))
                 .hasMessageContaining("Global aggregation with session window in streaming query is not supported");
+    }
+
+    /** Spark 4 refuses update mode for session windows, before it checks anything else about them. */
+    @Test
+    void when_updateModeIsAskedForASessionWindow_then_startFailsWithSparksMessage() {
+        Dataset keyed = sessionCounts(in.toDF().withWatermark("ts", "10 seconds"));
+        assertThatThrownBy(() -> QueryTestDriver.start(keyed.writeStream().outputMode("update")))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageStartingWith("Update output mode not supported for session window on streaming "
+                        + "DataFrames/DataSets")
+                .hasMessageNotContaining("\n");
+        Dataset global = in.toDF().groupBy(sessionWindow(col("ts"), "5 seconds")).agg(count());
+        assertThatThrownBy(() -> QueryTestDriver.start(global.writeStream().outputMode("update")))
+                .hasMessageStartingWith("Update output mode not supported for session window");
+    }
+
+    /**
+     * Complete mode as Spark 4 runs it (SessionWindowStateStoreRestoreExec filters late rows in every mode; only
+     * append evicts): a row whose own session [t, t + gap) ends at or before the watermark is dropped and counted,
+     * it opens no session; sessions the watermark has passed stay in the result and in the state.
+     */
+    @Test
+    void when_aLateRowArrivesInCompleteMode_then_itIsDroppedAndCountedAndClosedSessionsStay() {
+        Dataset q = sessionCounts(in.toDF().withWatermark("ts", "10 seconds"));
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("complete"))) {
+            in.addData(ev(0, "ann"), ev(2, "ann"), ev(4, "bob"));
+            d.runTrigger();
+            in.addData(ev(30, "cy"));
+            d.runTrigger(); // watermark 20 from the next batch on; complete mode runs no batch just for it
+            in.addData(ev(31, "cy"));
+            d.runTrigger(); // runs with watermark 20 (and so did nothing before it: rows are late by either)
+            in.addData(ev(14, "ann"), ev(14, "ann"), ev(15, "bob"), ev(17, "dan"), ev(17, "dan"), ev(26, "cy"));
+            var p = d.runTrigger().batches();
+            // 14 + 5 <= 20 and 15 + 5 <= 20 are late; dan's [17, 22) is not; the two equal dan rows are one session
+            assertThat(sessions(d.result())).containsExactly("[0,7) ann 2 2", "[17,22) dan 2 2", "[26,36) cy 3 3",
+                    "[4,9) bob 1 1");
+            assertThat(d.droppedRows().total()).isEqualTo(3); // every dropped row is listed
+            // the progress counts as Spark does, after its partial aggregation: one per (key, event time)
+            assertThat(p.get(p.size() - 1).stateOperators().get(0).numRowsDroppedByWatermark()).isEqualTo(2);
+            assertThat(d.stateRows(0)).hasSize(4);
+        }
     }
 }

@@ -4,6 +4,8 @@ import dev.eddy.sql.api.Relation;
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Aggregate;
@@ -11,9 +13,12 @@ import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.Scan;
 import dev.eddy.streaming.api.spi.ExpressionParser;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +28,15 @@ import java.util.regex.Pattern;
  */
 public final class SqlExpressionParser implements ExpressionParser {
   private static final String INPUT = "eddy_expr_input";
+  private static final Set<String> WINDOW_STRUCTS = Set.of("window", "session_window");
   private static final Pattern GENERATED_NAME = Pattern.compile("EXPR\\$\\d+");
   /** Planning needs a session; this one never runs a query. */
   private static final Eddy PLANNING_ONLY = Eddy.create();
 
   @Override public Expr parse(String text, Schema input) {
     SqlCatalog catalog = new SqlCatalog();
-    Scan stand = new Scan("eddy-expr-input", Map.of(), input);
+    Map<String, Expr> structFields = new HashMap<>();
+    Scan stand = new Scan("eddy-expr-input", Map.of(), standIn(input, structFields));
     catalog.put(Relation.javaStream(INPUT, stand));
     LogicalPlan plan;
     try {
@@ -37,8 +44,32 @@ public final class SqlExpressionParser implements ExpressionParser {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("expr(\"" + shorten(text) + "\"): " + e.getMessage(), e);
     }
-    Expr e = itemOf(plan, stand, text);
+    Expr e = substitute(itemOf(plan, stand, text), structFields);
     return e instanceof Expr.Alias a && GENERATED_NAME.matcher(a.name()).matches() ? a.child() : e;
+  }
+
+  /**
+   * The input's columns as SQL sees them. SQL has no struct columns: a window struct ({@code window} or
+   * {@code session_window}, as a windowed groupBy makes it) becomes the window_start and window_end columns that
+   * {@code window.start} / {@code session_window.end} parse to, recorded in {@code structFields} to map them back
+   * to the struct's fields; any other struct is left out (so the other columns still parse).
+   */
+  private static Schema standIn(Schema input, Map<String, Expr> structFields) {
+    List<Field> fields = new ArrayList<>();
+    for (Field f : input.fields()) {
+      if (f.type() != DataType.STRUCT) {
+        fields.add(f);
+      } else if (WINDOW_STRUCTS.contains(f.name().toLowerCase(Locale.ROOT)) && structFields.isEmpty()) {
+        for (Field child : f.children()) {
+          String bound = child.name().toLowerCase(Locale.ROOT);
+          if ((bound.equals("start") || bound.equals("end")) && !input.names().contains("window_" + bound)) {
+            fields.add(Field.of("window_" + bound, child.type()));
+            structFields.put("window_" + bound, new Expr.Col(f.name() + "." + child.name()));
+          }
+        }
+      }
+    }
+    return Schema.of(fields);
   }
 
   private static Expr itemOf(LogicalPlan plan, Scan stand, String text) {

@@ -135,7 +135,8 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             false);
       }
       if (!SqlTypeUtil.isCharacter(to)
-          || f != SqlTypeName.BOOLEAN && f != SqlTypeName.TIMESTAMP && f != SqlTypeName.DECIMAL) {
+          || f != SqlTypeName.BOOLEAN && f != SqlTypeName.TIMESTAMP && f != SqlTypeName.DECIMAL
+              && f != SqlTypeName.DOUBLE) {
         return standard.convertCall(cx, c);
       }
       RexBuilder rb = cx.getRexBuilder();
@@ -148,6 +149,8 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             rb.makeNullLiteral(to));
       } else if (f == SqlTypeName.DECIMAL) {
         text = rb.makeCall(SparkOperators.DECIMAL_STRING, x);
+      } else if (f == SqlTypeName.DOUBLE) {
+        text = rb.makeCall(SparkOperators.DOUBLE_STRING, x);
       } else {
         text = rb.makeCall(SparkOperators.TIMESTAMP_STRING, x);
       }

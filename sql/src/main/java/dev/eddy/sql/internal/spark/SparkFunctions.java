@@ -261,6 +261,11 @@ public final class SparkFunctions {
     return text + "." + fraction;
   }
 
+  /** Spark's text of a double: Java's ({@code 0.0}, {@code 1.0E10}, {@code NaN}). */
+  public static String doubleString(Double d) {
+    return d == null ? null : d.toString();
+  }
+
   /** Spark's text of a decimal: Java's BigDecimal text, with its leading zero. */
   public static String decimalString(BigDecimal d) {
     return d == null ? null : d.toString();

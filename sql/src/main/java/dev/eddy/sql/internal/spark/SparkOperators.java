@@ -112,6 +112,10 @@ public final class SparkOperators {
   public static final SqlUserDefinedFunction TIMESTAMP_DOUBLE = udf("SPARK_TIMESTAMP_DOUBLE", "timestampSeconds",
       ReturnTypes.DOUBLE_NULLABLE, Arg.TS);
 
+  /** Spark's text of a DOUBLE (CAST(0.0E0 AS STRING) is 0.0, Calcite's 0E0), used by {@link SparkConvertlets}. */
+  public static final SqlUserDefinedFunction DOUBLE_STRING = udf("SPARK_DOUBLE_STRING", "doubleString", STRING,
+      Arg.DBL);
+
   /** Spark's cast of text to BOOLEAN (yes/no, t/f, 1/0, true/false), used by {@link SparkConvertlets}. */
   public static final SqlUserDefinedFunction STRING_BOOLEAN = udf("SPARK_STRING_BOOLEAN", "stringToBoolean",
       ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);

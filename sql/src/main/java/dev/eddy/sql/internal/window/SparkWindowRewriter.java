@@ -153,7 +153,11 @@ public final class SparkWindowRewriter {
             "Spark's window(ts, size, slide) takes the size first");
       }
       if (args.size() == 4 && !isZero(args.get(3))) {
-        SqlNode offset = interval(args.get(3), "start time");
+        SqlNode offset = startTime(args.get(3));
+        if (Math.abs(WindowChecks.millis(offset)) >= WindowChecks.millis(slide)) {
+          throw ErrorMessages.at(args.get(3).getParserPosition(), "The absolute value of the window start time must"
+              + " be less than the slide", "windows start at startTime + k * slide");
+        }
         return SqlStdOperatorTable.HOP.createCall(pos, tableArg, descriptor, slide, size, offset);
       }
       return SqlStdOperatorTable.HOP.createCall(pos, tableArg, descriptor, slide, size);
@@ -165,6 +169,18 @@ public final class SparkWindowRewriter {
   private static boolean isZero(SqlNode arg) {
     return arg instanceof SqlCharStringLiteral s
         && Intervals.tryParse(s.getValueAs(String.class)).map(Duration::isZero).orElse(false);
+  }
+
+  /** The start time: as an interval, but it may be negative ('-3 seconds', as Spark's window takes it). */
+  private static SqlNode startTime(SqlNode arg) {
+    if (arg instanceof SqlCharStringLiteral s && s.getValueAs(String.class).strip().startsWith("-")) {
+      String text = s.getValueAs(String.class).strip().substring(1);
+      Duration d = Intervals.tryParse(text).filter(x -> !x.isZero()).orElseThrow(() -> ErrorMessages.at(
+          arg.getParserPosition(), "Invalid interval '" + s.getValueAs(String.class) + "' for the window start time"
+              + " (write e.g. '-3 seconds', '2 minutes')"));
+      return literal(d.negated(), arg.getParserPosition());
+    }
+    return interval(arg, "start time");
   }
 
   /** '10 minutes' or INTERVAL '10' MINUTE. */
@@ -184,7 +200,8 @@ public final class SparkWindowRewriter {
 
   /** The duration as a SQL interval literal in the largest unit that holds it exactly. */
   private static SqlIntervalLiteral literal(Duration d, SqlParserPos pos) {
-    long ms = d.toMillis();
+    int sign = d.isNegative() ? -1 : 1;
+    long ms = Math.abs(d.toMillis());
     TimeUnit unit;
     String value;
     if (ms % 86_400_000L == 0) {
@@ -200,7 +217,7 @@ public final class SparkWindowRewriter {
       unit = TimeUnit.SECOND;
       value = BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString();
     }
-    return SqlLiteral.createInterval(1, value, new SqlIntervalQualifier(unit, null, pos), pos);
+    return SqlLiteral.createInterval(sign, value, new SqlIntervalQualifier(unit, null, pos), pos);
   }
 
   private static void rejectLeftovers(SqlNode statement) {

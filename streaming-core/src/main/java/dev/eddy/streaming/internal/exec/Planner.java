@@ -53,6 +53,14 @@ public final class Planner {
     private final Set<String> watermarked = new HashSet<>();
     private List<String> keyColumns = List.of();
 
+    /**
+     * Spark's message for update mode over a session window. Spark refuses it because a session's bounds move when
+     * it merges with later rows, so an updated row could not replace the one emitted before.
+     */
+    static final String SESSION_WINDOW_UPDATE = "Update output mode not supported for session window on streaming "
+            + "DataFrames/DataSets (as in Spark: a session's start and end change when sessions merge); use append "
+            + "(with a watermark) or complete";
+
     private Planner(OutputMode mode, Clock clock) {
         this.mode = mode;
         this.clock = clock;
@@ -104,6 +112,10 @@ public final class Planner {
             return op;
         }
         if (n instanceof Aggregate a && a.groupings().stream().anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
+            if (mode == OutputMode.UPDATE) {
+                // Spark's UnsupportedOperationChecker refuses this before planning (so before the key check below)
+                throw new UnsupportedOperationException(SESSION_WINDOW_UPDATE);
+            }
             if (a.groupings().size() == 1) {
                 // Spark's UnsupportedOperationChecker: a streaming session window needs a key besides the window
                 throw new UnsupportedOperationException("Global aggregation with session window in streaming query is"

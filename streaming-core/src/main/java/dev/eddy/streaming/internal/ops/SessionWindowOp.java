@@ -16,6 +16,7 @@ import dev.eddy.streaming.internal.ops.agg.Accumulators;
 import dev.eddy.streaming.internal.state.ListStore;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +24,11 @@ import java.util.function.Predicate;
 
 /**
  * Aggregation over session windows: per key, an event at t opens [t, t + gap); overlapping sessions merge
- * (their aggregates too). With a watermark on the time column (append/update mode), a row whose own
- * [t, t + gap) already ends at or before the previous batch's watermark is dropped as late, and a session with
- * end <= this batch's watermark is closed ({@link BatchContext}): emitted in append mode and evicted. Each key's sessions live in a {@link ListStore};
+ * (their aggregates too). With a watermark on the time column, a row whose own [t, t + gap) already ends at or
+ * before the previous batch's watermark is dropped as late (in every output mode, as in Spark: it opens no session),
+ * and in append mode a session with end <= this batch's watermark is closed ({@link BatchContext}): emitted and
+ * evicted. Complete mode keeps every session. Update mode is refused by the planner, as Spark refuses it. Each
+ * key's sessions live in a {@link ListStore};
  * accumulator slots are session ids ({@link SessionIds}).
  */
 public final class SessionWindowOp extends AbstractOperator implements StatefulOperator {
@@ -87,7 +90,10 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
     public Batch process(List<Batch> inputs, BatchContext ctx) {
         Batch in = inputs.get(0);
         store.beginBatch(ctx.batchId(), ctx.watermark(), ctx.lateWatermark());
-        boolean applyWm = watermarked && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
+        // as Spark's SessionWindowStateStoreRestoreExec: late rows are dropped in every output mode; only append
+        // (and update) evict closed sessions, complete keeps them in its result
+        boolean dropLate = watermarked && ctx.hasWatermark();
+        boolean evict = dropLate && mode != OutputMode.COMPLETE;
         Column tc = time.eval(in);
         long[] t = Vectors.asLongs(tc);
         Column[] keys = new Column[keyEvals.length];
@@ -99,13 +105,16 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
         int[] rowIds = new int[n];
         int[] rows = new int[n];
         int m = 0;
-        long dropped = 0;
+        Set<List<Object>> lateGroups = new HashSet<>();
         for (int r = 0; r < n; r++) {
             if (tc.isNull(r)) {
                 continue;
             }
-            if (applyWm && t[r] + gap <= ctx.lateWatermark()) { // late by the previous batch's watermark
-                dropped++;
+            if (dropLate && t[r] + gap <= ctx.lateWatermark()) { // late by the previous batch's watermark
+                // counted as Spark counts them: after its partial aggregation, one row per (key, event time)
+                List<Object> group = key(keys, r);
+                group.add(t[r]);
+                lateGroups.add(group);
                 store.dropLate(in.row(r), t[r] + gap);
                 continue;
             }
@@ -122,10 +131,10 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
         List<Session> outSessions = new ArrayList<>();
         int updated = select(x -> mode == OutputMode.COMPLETE || (mode == OutputMode.UPDATE && x.updated), outKeys,
                 outSessions);
-        int removed = applyWm ? evict(ctx.watermark(), outKeys, outSessions) : 0;
+        int removed = evict ? evict(ctx.watermark(), outKeys, outSessions) : 0;
         Batch out = output(outKeys, outSessions);
         ids.releaseUnused(store.values());
-        store.endBatch(updated, removed, dropped);
+        store.endBatch(updated, removed, lateGroups.size());
         return out;
     }
 
