@@ -31,8 +31,7 @@ public final class InlineNamesCheck {
                     + "\\.([A-Z][A-Za-z0-9_]*)");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
-    private static final Pattern DECLARED =
-            Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
+    private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
     private static final Set<String> SKIPPED_DIRS = Set.of("target", "node_modules", ".git", ".venv");
 
     private InlineNamesCheck() {}
@@ -46,7 +45,9 @@ public final class InlineNamesCheck {
             String src = Files.readString(f, StandardCharsets.UTF_8);
             sources.put(f, src);
             String simple = f.getFileName().toString().replaceFirst("\\.java$", "");
-            classesByPackage.computeIfAbsent(packageOf(src), p -> new HashSet<>()).add(simple);
+            classesByPackage
+                    .computeIfAbsent(packageOf(src), p -> new HashSet<>())
+                    .add(simple);
         }
         List<String> findings = new ArrayList<>();
         for (Path f : files) {

@@ -1,3 +1,9 @@
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.sum;
+import static dev.eddy.streaming.api.expr.Functions.window;
+
+import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -9,19 +15,12 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StringColumn;
-import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.testing.QueryTestDriver;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.count;
-import static dev.eddy.streaming.api.expr.Functions.sum;
-import static dev.eddy.streaming.api.expr.Functions.window;
 
 /**
  * Windowed count + sum (10 s tumbling windows, 5k keys, 10 s watermark), one micro-batch per simulated second of a
@@ -93,21 +92,27 @@ public final class CkptBench {
             key[i] = "k" + ((i * 7919L + b) % KEYS);
             price[i] = i % 100;
         }
-        return Batch.of(SCHEMA, new Column[]{new LongColumn(DataType.TIMESTAMP, ts, ROWS_PER_BATCH, null),
-                new StringColumn(key, ROWS_PER_BATCH), new LongColumn(DataType.LONG, price, ROWS_PER_BATCH, null)});
+        return Batch.of(SCHEMA, new Column[] {
+            new LongColumn(DataType.TIMESTAMP, ts, ROWS_PER_BATCH, null),
+            new StringColumn(key, ROWS_PER_BATCH),
+            new LongColumn(DataType.LONG, price, ROWS_PER_BATCH, null)
+        });
     }
 
-    static final Schema SCHEMA = Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("key", DataType.STRING),
-            Field.of("price", DataType.LONG));
+    static final Schema SCHEMA = Schema.of(
+            Field.of("ts", DataType.TIMESTAMP), Field.of("key", DataType.STRING), Field.of("price", DataType.LONG));
 
     /** Runs all batches; the checkpoint (if any) goes under {@code parent} (null: the default temp directory). */
     static double run(Batch[] data, boolean checkpoint, Path parent) throws Exception {
         ManualClock clock = new ManualClock(1_700_000_000_000L);
         Eddy eddy = Eddy.builder().clock(clock).build();
         MemoryStream in = eddy.memoryStream(SCHEMA);
-        Dataset q = in.toDF().withWatermark("ts", "10 seconds").groupBy(window(col("ts"), "10 seconds"), col("key"))
+        Dataset q = in.toDF()
+                .withWatermark("ts", "10 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("key"))
                 .agg(count(), sum(col("price")));
-        Path dir = parent == null ? Files.createTempDirectory("ckpt-bench")
+        Path dir = parent == null
+                ? Files.createTempDirectory("ckpt-bench")
                 : Files.createTempDirectory(parent, "ckpt-bench");
         DataStreamWriter w = q.writeStream().outputMode("update").queryName("bench");
         if (checkpoint) {
@@ -142,7 +147,9 @@ public final class CkptBench {
     /** All bytes of the files under {@code p} (the batches run are fewer than the retained 100: nothing was purged). */
     static long bytesUnder(Path p) throws IOException {
         try (var s = Files.walk(p)) {
-            return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         }
     }
 

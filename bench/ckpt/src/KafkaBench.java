@@ -4,14 +4,13 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.kafka.KafkaBroker;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.util.Arrays;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Kafka source end to end on loopback against a real single-node KRaft broker: throughput of a query reading a
@@ -27,12 +26,17 @@ public final class KafkaBench {
         Eddy eddy = Eddy.builder().build();
         AtomicLong rows = new AtomicLong();
         long t0 = System.nanoTime();
-        StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", broker.bootstrap())
-                .option("subscribe", "bench-in").option("startingOffsets", "earliest").option("valueFormat", "json")
-                .schema(Schema.of(
-                        Field.of("id", DataType.LONG),
-                        Field.of("user", DataType.STRING)))
-                .load().writeStream().foreachBatch((t, id) -> rows.addAndGet(t.rowCount())).start();
+        StreamingQuery q = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", broker.bootstrap())
+                .option("subscribe", "bench-in")
+                .option("startingOffsets", "earliest")
+                .option("valueFormat", "json")
+                .schema(Schema.of(Field.of("id", DataType.LONG), Field.of("user", DataType.STRING)))
+                .load()
+                .writeStream()
+                .foreachBatch((t, id) -> rows.addAndGet(t.rowCount()))
+                .start();
         q.processAllAvailable();
         double secs = (System.nanoTime() - t0) / 1e9;
         q.stop();
@@ -42,9 +46,14 @@ public final class KafkaBench {
         int m = 2_000;
         long[] lat = new long[m];
         AtomicLong seen = new AtomicLong();
-        StreamingQuery l = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", broker.bootstrap())
-                .option("subscribe", "bench-lat").option("startingOffsets", "earliest").load()
-                .writeStream().foreachBatch((t, id) -> {
+        StreamingQuery l = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", broker.bootstrap())
+                .option("subscribe", "bench-lat")
+                .option("startingOffsets", "earliest")
+                .load()
+                .writeStream()
+                .foreachBatch((t, id) -> {
                     long now = System.currentTimeMillis();
                     var ts = t.instantColumn("timestamp");
                     for (int i = 0; i < t.rowCount(); i++) {
@@ -53,7 +62,8 @@ public final class KafkaBench {
                             lat[k] = now - ts.get(i).toEpochMilli();
                         }
                     }
-                }).start();
+                })
+                .start();
         produce(broker.bootstrap(), "bench-lat", m, 1);
         l.processAllAvailable();
         l.stop();

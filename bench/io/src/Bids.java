@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StringColumn;
-
 import java.util.SplittableRandom;
 
 /**
@@ -13,13 +12,15 @@ import java.util.SplittableRandom;
  * millisecond. The same seed gives the same rows, so every format writes the same data.
  */
 final class Bids {
-    static final Schema SCHEMA = Schema.of(Field.of("auction", DataType.LONG), Field.of("bidder", DataType.LONG),
-            Field.of("price", DataType.LONG), Field.of("channel", DataType.STRING),
+    static final Schema SCHEMA = Schema.of(
+            Field.of("auction", DataType.LONG),
+            Field.of("bidder", DataType.LONG),
+            Field.of("price", DataType.LONG),
+            Field.of("channel", DataType.STRING),
             Field.of("dateTime", DataType.TIMESTAMP));
     private static final String[] CHANNELS = {"apple", "google", "facebook", "baidu"};
 
-    private Bids() {
-    }
+    private Bids() {}
 
     static Batch generate(int n) {
         SplittableRandom rnd = new SplittableRandom(42);
@@ -37,9 +38,12 @@ final class Bids {
             channel[i] = CHANNELS[rnd.nextInt(CHANNELS.length)];
             time[i] = start + i * 1000L;
         }
-        return Batch.of(SCHEMA, new LongColumn(DataType.LONG, auction, n, null),
-                new LongColumn(DataType.LONG, bidder, n, null), new LongColumn(DataType.LONG, price, n, null),
-                new StringColumn(channel, n), new LongColumn(DataType.TIMESTAMP, time, n, null));
+        return Batch.of(
+                SCHEMA,
+                new LongColumn(DataType.LONG, auction, n, null),
+                new LongColumn(DataType.LONG, bidder, n, null),
+                new LongColumn(DataType.LONG, price, n, null),
+                new StringColumn(channel, n),
+                new LongColumn(DataType.TIMESTAMP, time, n, null));
     }
-
 }

@@ -3,8 +3,7 @@ import java.util.concurrent.Callable;
 
 /** Timing (best of a few runs after a warm-up) and the "<figure> <value> <unit>" output lines. */
 final class Figures {
-    private Figures() {
-    }
+    private Figures() {}
 
     /** Rows per second of the best of {@code runs} timed runs, after {@code warmups} untimed ones. */
     static double rowsPerSecond(int warmups, int runs, Callable<Long> work) throws Exception {
@@ -22,7 +21,7 @@ final class Figures {
     }
 
     static void print(String figure, double value, String unit) {
-        System.out.println(figure + " " + String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value) + " "
-                + unit);
+        System.out.println(
+                figure + " " + String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value) + " " + unit);
     }
 }

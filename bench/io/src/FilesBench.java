@@ -2,7 +2,6 @@ import dev.eddy.connectors.parquet.api.ParquetFiles;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Sink;
@@ -10,7 +9,6 @@ import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.TriggerContext;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,10 +46,16 @@ public final class FilesBench {
                 Figures.print("io." + format + "_source.rows_per_s", read, "rows/s");
             }
             Path pq = root.resolve("parquet");
-            Figures.print("io.parquet_read_batch.rows_per_s",
-                    Figures.rowsPerSecond(1, 3, () -> (long) ParquetFiles.read(pq).numRows()), "rows/s");
-            Figures.print("io.parquet_read_one_column.rows_per_s",
-                    Figures.rowsPerSecond(1, 3, () -> (long) ParquetFiles.read(pq, "price").numRows()), "rows/s");
+            Figures.print(
+                    "io.parquet_read_batch.rows_per_s",
+                    Figures.rowsPerSecond(
+                            1, 3, () -> (long) ParquetFiles.read(pq).numRows()),
+                    "rows/s");
+            Figures.print(
+                    "io.parquet_read_one_column.rows_per_s",
+                    Figures.rowsPerSecond(
+                            1, 3, () -> (long) ParquetFiles.read(pq, "price").numRows()),
+                    "rows/s");
             for (String codec : List.of("zstd", "none")) {
                 Path dir = root.resolve("parquet-" + codec);
                 Map<String, String> opts = options("parquet", dir);
@@ -79,8 +83,15 @@ public final class FilesBench {
     }
 
     private static void write(String format, Map<String, String> opts, Batch[] parts) {
-        Sink sink = Providers.sink(format).createSink(new SinkContext(opts, Bids.SCHEMA, OutputMode.APPEND, List.of(),
-                Optional.empty(), new ManualClock(0), Optional.empty()));
+        Sink sink = Providers.sink(format)
+                .createSink(new SinkContext(
+                        opts,
+                        Bids.SCHEMA,
+                        OutputMode.APPEND,
+                        List.of(),
+                        Optional.empty(),
+                        new ManualClock(0),
+                        Optional.empty()));
         for (int b = 0; b < parts.length; b++) {
             sink.addBatch(b, parts[b], OutputMode.APPEND);
         }
@@ -91,8 +102,8 @@ public final class FilesBench {
     private static long readStream(String format, Map<String, String> opts, int expected) {
         Map<String, String> o = new HashMap<>(opts);
         o.put("maxFilesPerTrigger", "1");
-        Source source = Providers.source(format).createSource(new SourceContext(o, Optional.of(Bids.SCHEMA),
-                new ManualClock(0), Optional.empty()));
+        Source source = Providers.source(format)
+                .createSource(new SourceContext(o, Optional.of(Bids.SCHEMA), new ManualClock(0), Optional.empty()));
         long rows = 0;
         Offset at = source.initialOffset();
         for (long b = 0; ; b++) {
@@ -127,8 +138,10 @@ public final class FilesBench {
 
     private static long dataBytes(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> !dir.relativize(p).toString().startsWith("_"))
-                    .mapToLong(p -> p.toFile().length()).sum();
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !dir.relativize(p).toString().startsWith("_"))
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 

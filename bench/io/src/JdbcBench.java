@@ -1,16 +1,14 @@
 import dev.eddy.connectors.jdbc.LocalPostgres;
+import dev.eddy.streaming.api.Clock;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.Clock;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
-import org.postgresql.PGConnection;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -23,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import org.postgresql.PGConnection;
 
 /**
  * JDBC sink throughput on a local PostgreSQL (a throw-away cluster, as in the tests): Nexmark-like bids written by the
@@ -31,8 +30,12 @@ import java.util.UUID;
  * into a fresh table. Prints "<figure> <value> <unit>".
  */
 public final class JdbcBench {
-    static final Schema BIDS = Schema.of(Field.of("auction", DataType.LONG), Field.of("bidder", DataType.LONG),
-            Field.of("price", DataType.DOUBLE), Field.of("channel", DataType.STRING), Field.of("url", DataType.STRING),
+    static final Schema BIDS = Schema.of(
+            Field.of("auction", DataType.LONG),
+            Field.of("bidder", DataType.LONG),
+            Field.of("price", DataType.DOUBLE),
+            Field.of("channel", DataType.STRING),
+            Field.of("url", DataType.STRING),
             Field.of("ts", DataType.TIMESTAMP));
 
     public static void main(String[] args) throws Exception {
@@ -65,10 +68,18 @@ public final class JdbcBench {
     /** Seconds for the JDBC sink to write every batch (each in its own transaction with its progress row). */
     static double sink(LocalPostgres pg, Batch[] batches, String table, OutputMode mode) throws Exception {
         List<String> keys = mode == OutputMode.UPDATE ? List.of("auction") : List.of();
-        Map<String, String> options = Map.of("url", pg.url(), "dbtable", table, "user", pg.user(),
-                "password", pg.password());
-        Sink sink = Providers.sink("jdbc").createSink(new SinkContext(options, BIDS, mode, keys, Optional.empty(),
-                Clock.system(), Optional.empty(), Optional.of(UUID.randomUUID().toString())));
+        Map<String, String> options =
+                Map.of("url", pg.url(), "dbtable", table, "user", pg.user(), "password", pg.password());
+        Sink sink = Providers.sink("jdbc")
+                .createSink(new SinkContext(
+                        options,
+                        BIDS,
+                        mode,
+                        keys,
+                        Optional.empty(),
+                        Clock.system(),
+                        Optional.empty(),
+                        Optional.of(UUID.randomUUID().toString())));
         long t0 = System.nanoTime();
         for (int i = 0; i < batches.length; i++) {
             sink.addBatch(i, batches[i], mode);
@@ -88,8 +99,9 @@ public final class JdbcBench {
             c.setAutoCommit(false);
             long t0 = System.nanoTime();
             for (byte[] b : encoded) {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN",
-                        new ByteArrayInputStream(b));
+                c.unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("COPY " + table + " FROM STDIN", new ByteArrayInputStream(b));
                 c.commit();
             }
             return (System.nanoTime() - t0) / 1e9;
@@ -114,22 +126,35 @@ public final class JdbcBench {
         long base = Instant.parse("2024-05-01T12:00:00Z").toEpochMilli() * 1000L;
         for (int i = 0; i < n; i++) {
             long auction = (long) batch * step + i;
-            b.setLong(0, auction).setLong(1, rnd.nextInt(100_000)).setDouble(2, rnd.nextInt(1_000_000) / 100.0)
+            b.setLong(0, auction)
+                    .setLong(1, rnd.nextInt(100_000))
+                    .setDouble(2, rnd.nextInt(1_000_000) / 100.0)
                     .setString(3, channels[rnd.nextInt(4)])
                     .setString(4, "https://www.nexmark.com/item/" + auction + "?ref=" + rnd.nextInt(1000))
-                    .setTimestampMicros(5, base + auction * 1000L).endRow();
+                    .setTimestampMicros(5, base + auction * 1000L)
+                    .endRow();
         }
         return b.build();
     }
 
     static byte[] copyText(Batch b) {
         StringBuilder sb = new StringBuilder(b.numRows() * 96);
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSx").withZone(ZoneOffset.UTC);
+        DateTimeFormatter f =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSx").withZone(ZoneOffset.UTC);
         for (int r = 0; r < b.numRows(); r++) {
             var row = b.row(r);
-            sb.append(row.get(0)).append('\t').append(row.get(1)).append('\t').append(row.get(2)).append('\t')
-                    .append(row.get(3)).append('\t').append(row.get(4)).append('\t')
-                    .append(f.format(Instant.EPOCH.plusNanos((Long) row.get(5) * 1000L))).append('\n');
+            sb.append(row.get(0))
+                    .append('\t')
+                    .append(row.get(1))
+                    .append('\t')
+                    .append(row.get(2))
+                    .append('\t')
+                    .append(row.get(3))
+                    .append('\t')
+                    .append(row.get(4))
+                    .append('\t')
+                    .append(f.format(Instant.EPOCH.plusNanos((Long) row.get(5) * 1000L)))
+                    .append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -9,7 +9,6 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
 import dev.eddy.streaming.api.progress.QueryProgress;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -51,7 +50,8 @@ public final class SparkBench {
                 local.awaitTermination();
                 double localSeconds = (System.nanoTime() - t0) / 1e9;
                 if (local.exception().isPresent()) {
-                    throw new IllegalStateException("embedded query failed", local.exception().get());
+                    throw new IllegalStateException(
+                            "embedded query failed", local.exception().get());
                 }
 
                 t0 = System.nanoTime();
@@ -74,7 +74,8 @@ public final class SparkBench {
                 for (String j : remote.recentProgressJson()) {
                     JsonNode p = JSON.readTree(j);
                     if (p.path("numInputRows").asLong() > 0) {
-                        remoteBatches.add(p.path("durationMs").path("triggerExecution").asLong());
+                        remoteBatches.add(
+                                p.path("durationMs").path("triggerExecution").asLong());
                         remoteRows += p.path("numInputRows").asLong();
                     }
                 }
@@ -114,7 +115,10 @@ public final class SparkBench {
                 + "', 'format' = 'json', 'maxFilesPerTrigger' = '1')");
         return sql.stream("SELECT window.start AS window_start, player, COUNT(*) AS cnt, SUM(n) AS total"
                         + " FROM events GROUP BY window(ts, '10 seconds'), player")
-                .writeStream().outputMode("update").trigger(Trigger.availableNow()).queryName(name);
+                .writeStream()
+                .outputMode("update")
+                .trigger(Trigger.availableNow())
+                .queryName(name);
     }
 
     /** FILES files of ROWS events each, 100 players, event time moving 1 ms per row. */
@@ -124,8 +128,13 @@ public final class SparkBench {
         for (int f = 1; f <= FILES; f++) {
             StringBuilder b = new StringBuilder();
             for (int r = 0; r < ROWS; r++, i++) {
-                b.append("{\"player\": \"p").append(i % 100).append("\", \"n\": ").append(i % 7)
-                        .append(", \"ts\": \"").append(t.plusMillis(i)).append("\"}\n");
+                b.append("{\"player\": \"p")
+                        .append(i % 100)
+                        .append("\", \"n\": ")
+                        .append(i % 7)
+                        .append(", \"ts\": \"")
+                        .append(t.plusMillis(i))
+                        .append("\"}\n");
             }
             Path file = Files.writeString(dir.resolve(f + ".json"), b);
             Files.setLastModifiedTime(file, FileTime.fromMillis(1_700_000_000_000L + 10_000L * f));
@@ -135,7 +144,8 @@ public final class SparkBench {
     /** bench.py through the installed kernel (run.sh installs it with engines/ and sets JUPYTER_PATH). */
     private static void kernelPart(SparkConnectTestServer server, Path input) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", System.getProperty("bench.py"))
-                .redirectErrorStream(false).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectErrorStream(false)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> env = pb.environment();
         env.put("EDDY_SPARK_URL", server.url());

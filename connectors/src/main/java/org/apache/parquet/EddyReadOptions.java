@@ -1,12 +1,11 @@
 package org.apache.parquet;
 
+import java.util.HashMap;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
-
-import java.util.HashMap;
 
 /**
  * Eddy's one class in Parquet's package. Every public way to make {@link ParquetReadOptions} (its Builder, and so
@@ -17,12 +16,27 @@ import java.util.HashMap;
 public final class EddyReadOptions {
     private static final int MAX_ALLOCATION_SIZE = 8 * 1024 * 1024; // the Builder's default
 
-    private EddyReadOptions() {
-    }
+    private EddyReadOptions() {}
 
     public static ParquetReadOptions create(CompressionCodecFactory codecs) {
-        return new ParquetReadOptions(false, true, true, true, true, false, true, false, false, FilterCompat.NOOP,
-                ParquetMetadataConverter.NO_FILTER, codecs, new HeapByteBufferAllocator(), MAX_ALLOCATION_SIZE,
-                new HashMap<>(), null, null, new PlainParquetConfiguration());
+        return new ParquetReadOptions(
+                false,
+                true,
+                true,
+                true,
+                true,
+                false,
+                true,
+                false,
+                false,
+                FilterCompat.NOOP,
+                ParquetMetadataConverter.NO_FILTER,
+                codecs,
+                new HeapByteBufferAllocator(),
+                MAX_ALLOCATION_SIZE,
+                new HashMap<>(),
+                null,
+                null,
+                new PlainParquetConfiguration());
     }
 }

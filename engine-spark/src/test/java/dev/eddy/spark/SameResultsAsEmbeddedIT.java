@@ -1,5 +1,11 @@
 package dev.eddy.spark;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.sum;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.spark.api.RemoteQuery;
@@ -15,26 +21,19 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.exec.QuerySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.count;
-import static dev.eddy.streaming.api.expr.Functions.sum;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same query (the same writer settings, built once in SQL or in Java) runs on the embedded engine and on a
@@ -72,8 +71,7 @@ class SameResultsAsEmbeddedIT {
     private static void write(String file, String... lines) throws IOException {
         Path f = Files.writeString(input.resolve(file), String.join("\n", lines) + "\n");
         // both engines take files in modification-time order: make it the order of the batches
-        Files.setLastModifiedTime(f, FileTime.fromMillis(1_700_000_000_000L
-                + 10_000L * ++files));
+        Files.setLastModifiedTime(f, FileTime.fromMillis(1_700_000_000_000L + 10_000L * ++files));
     }
 
     private static Sql sqlOn(Eddy eddy) {
@@ -89,14 +87,18 @@ class SameResultsAsEmbeddedIT {
     }
 
     private static Dataset javaQuery(Eddy eddy) {
-        Dataset events = eddy.readStream().format("json").option("path", input.toString())
+        Dataset events = eddy.readStream()
+                .format("json")
+                .option("path", input.toString())
                 .option("maxFilesPerTrigger", "1")
                 .schema(Schema.of(
                         Field.of("player", DataType.STRING),
                         Field.of("n", DataType.LONG),
                         Field.of("ts", DataType.TIMESTAMP)))
-                .load().withWatermark("ts", "10 seconds");
-        return events.groupBy(window(col("ts"), "10 seconds"), col("player")).agg(count().as("rows"), sum(col("n")).as("total"));
+                .load()
+                .withWatermark("ts", "10 seconds");
+        return events.groupBy(window(col("ts"), "10 seconds"), col("player"))
+                .agg(count().as("rows"), sum(col("n")).as("total"));
     }
 
     /**
@@ -109,12 +111,19 @@ class SameResultsAsEmbeddedIT {
         local.awaitTermination();
         List<String> embedded = rows(eddy.table(spec.queryName()));
         RemoteQuery remote = spark.start(spec);
-        assertThat(remote.awaitTermination(180_000)).as("the Spark query ended (availableNow)").isTrue();
+        assertThat(remote.awaitTermination(180_000))
+                .as("the Spark query ended (availableNow)")
+                .isTrue();
         assertThat(remote.error()).isNull();
         List<String> onSpark = rows(remote.result());
-        List<String> localBatches = local.recentProgress().stream().map(p -> inputRows(p.json())).toList();
-        List<String> remoteBatches = remote.recentProgressJson().stream().map(SameResultsAsEmbeddedIT::inputRows).toList();
-        assertThat(remoteBatches).as("Spark's batches (availableNow, maxFilesPerTrigger)").isEqualTo(localBatches);
+        List<String> localBatches =
+                local.recentProgress().stream().map(p -> inputRows(p.json())).toList();
+        List<String> remoteBatches = remote.recentProgressJson().stream()
+                .map(SameResultsAsEmbeddedIT::inputRows)
+                .toList();
+        assertThat(remoteBatches)
+                .as("Spark's batches (availableNow, maxFilesPerTrigger)")
+                .isEqualTo(localBatches);
         return List.of(embedded, onSpark, localBatches);
     }
 
@@ -122,7 +131,8 @@ class SameResultsAsEmbeddedIT {
     private static String inputRows(String progressJson) {
         try {
             JsonNode p = new ObjectMapper().readTree(progressJson);
-            return "batch " + p.get("batchId").asLong() + ": " + p.get("numInputRows").asLong() + " rows";
+            return "batch " + p.get("batchId").asLong() + ": "
+                    + p.get("numInputRows").asLong() + " rows";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,24 +157,29 @@ class SameResultsAsEmbeddedIT {
     }
 
     @Test
-    void when_sqlWindowedCountRunsInAppendUpdateAndComplete_then_sparkEndsWithTheEmbeddedEnginesTables() throws Exception {
+    void when_sqlWindowedCountRunsInAppendUpdateAndComplete_then_sparkEndsWithTheEmbeddedEnginesTables()
+            throws Exception {
         for (String mode : List.of("append", "update", "complete")) {
             Eddy eddy = Eddy.create();
-            Dataset q = sqlOn(eddy).stream("SELECT window.start AS window_start, player, COUNT(*) AS cnt, SUM(n) AS total"
-                    + " FROM events GROUP BY window(ts, '10 seconds'), player");
+            Dataset q =
+                    sqlOn(eddy).stream("SELECT window.start AS window_start, player, COUNT(*) AS cnt, SUM(n) AS total"
+                            + " FROM events GROUP BY window(ts, '10 seconds'), player");
             List<List<String>> both = bothEngines(eddy, spec(q, mode, "sql_counts"));
             assertThat(both.get(1)).as("Spark, " + mode).isEqualTo(both.get(0)).isNotEmpty();
-            assertThat(both.get(2)).as("one file a batch, " + mode)
+            assertThat(both.get(2))
+                    .as("one file a batch, " + mode)
                     .startsWith("batch 0: 3 rows", "batch 1: 3 rows", "batch 2: 1 rows", "batch 3: 1 rows");
             if (mode.equals("append")) {
-                assertThat(both.get(0)).as("without the late row")
+                assertThat(both.get(0))
+                        .as("without the late row")
                         .contains("window_start=2026-01-01T00:00:00Z, player=a, cnt=1, total=1");
             }
         }
     }
 
     @Test
-    void when_javaDatasetQueryRunsInAppendUpdateAndComplete_then_sparkEndsWithTheEmbeddedEnginesTables() throws Exception {
+    void when_javaDatasetQueryRunsInAppendUpdateAndComplete_then_sparkEndsWithTheEmbeddedEnginesTables()
+            throws Exception {
         for (String mode : List.of("append", "update", "complete")) {
             Eddy eddy = Eddy.create();
             List<List<String>> both = bothEngines(eddy, spec(javaQuery(eddy), mode, "java_counts"));
@@ -184,7 +199,8 @@ class SameResultsAsEmbeddedIT {
     @Test
     void when_aRowIsNotJson_then_bothEnginesKeepItInCorruptRecord() throws Exception {
         Eddy eddy = Eddy.create();
-        Dataset q = sqlOn(eddy).stream("SELECT player, n, _corrupt_record FROM events WHERE _corrupt_record IS NOT NULL");
+        Dataset q =
+                sqlOn(eddy).stream("SELECT player, n, _corrupt_record FROM events WHERE _corrupt_record IS NOT NULL");
         List<List<String>> both = bothEngines(eddy, spec(q, "append", "corrupt"));
         assertThat(both.get(1)).isEqualTo(both.get(0)).containsExactly("player=, n=null, _corrupt_record={not json");
     }

@@ -1,10 +1,10 @@
 package dev.eddy.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.spark.testing.SparkConnectTestServer;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SparkConnectServerIT {
 
@@ -14,7 +14,8 @@ class SparkConnectServerIT {
         SparkSession spark = SparkSession.builder().remote(server.url()).create();
         try {
             assertThat(spark.version()).isEqualTo("4.2.0");
-            assertThat(spark.sql("SELECT 1 + 1 AS two").collectAsList().get(0).getInt(0)).isEqualTo(2);
+            assertThat(spark.sql("SELECT 1 + 1 AS two").collectAsList().get(0).getInt(0))
+                    .isEqualTo(2);
         } finally {
             spark.close();
         }

@@ -1,9 +1,8 @@
 package dev.eddy.connectors.jdbc;
 
-import dev.eddy.streaming.checkpoint.KillRunner;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.checkpoint.KillRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly once into PostgreSQL: streaming-core's kill-point child runs a checkpointed query (JSON files -> windowed
@@ -48,7 +47,13 @@ class JdbcExactlyOnceIT {
     }
 
     private List<String> args(Path input, String table) {
-        return List.of("jdbc", input.toString(), PG.url(), table, PG.user(), PG.password(),
+        return List.of(
+                "jdbc",
+                input.toString(),
+                PG.url(),
+                table,
+                PG.user(),
+                PG.password(),
                 tmp.resolve(table + "-ckpt").toString());
     }
 
@@ -61,8 +66,11 @@ class JdbcExactlyOnceIT {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 10; i++) {
                 long second = 1_700_000_000L + f * 6L + rnd.nextInt(8);
-                sb.append("{\"ts\":\"").append(Instant.ofEpochSecond(second)).append("\",\"word\":\"")
-                        .append(words[rnd.nextInt(words.length)]).append("\"}\n");
+                sb.append("{\"ts\":\"")
+                        .append(Instant.ofEpochSecond(second))
+                        .append("\",\"word\":\"")
+                        .append(words[rnd.nextInt(words.length)])
+                        .append("\"}\n");
             }
             Path p = dir.resolve(String.format("events-%03d.json", f));
             Files.writeString(p, sb);

@@ -1,14 +1,14 @@
 package dev.eddy.connectors.jdbc;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,9 +16,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Another driver on the class path (DuckDB's) through the same sink: batched inserts and ON CONFLICT upserts. */
 class JdbcOtherDriverTest {
@@ -29,8 +28,9 @@ class JdbcOtherDriverTest {
 
     private List<String> rows(String url, String sql) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1) + " " + rs.getString(2));
             }
@@ -43,16 +43,29 @@ class JdbcOtherDriverTest {
         String url = "jdbc:duckdb:" + tmp.resolve("db.duckdb");
         Eddy eddy = Eddy.create();
         MemoryStream in = eddy.memoryStream(CLICKS);
-        StreamingQuery raw = in.toDF().writeStream().format("jdbc").option("url", url).option("dbtable", "clicks")
-                .option("batchsize", "2").checkpointLocation(tmp.resolve("c1").toString()).start();
-        StreamingQuery totals = in.toDF().groupBy(col("user")).count().writeStream().format("jdbc")
-                .outputMode("update").option("url", url).option("table", "totals")
-                .checkpointLocation(tmp.resolve("c2").toString()).start();
+        StreamingQuery raw = in.toDF()
+                .writeStream()
+                .format("jdbc")
+                .option("url", url)
+                .option("dbtable", "clicks")
+                .option("batchsize", "2")
+                .checkpointLocation(tmp.resolve("c1").toString())
+                .start();
+        StreamingQuery totals = in.toDF()
+                .groupBy(col("user"))
+                .count()
+                .writeStream()
+                .format("jdbc")
+                .outputMode("update")
+                .option("url", url)
+                .option("table", "totals")
+                .checkpointLocation(tmp.resolve("c2").toString())
+                .start();
         try {
-            in.addData(new Object[]{"ann", 1L}, new Object[]{"bob", 2L}, new Object[]{"ann", 3L});
+            in.addData(new Object[] {"ann", 1L}, new Object[] {"bob", 2L}, new Object[] {"ann", 3L});
             raw.processAllAvailable();
             totals.processAllAvailable();
-            in.addData(new Object[]{"bob", 4L});
+            in.addData(new Object[] {"bob", 4L});
             raw.processAllAvailable();
             totals.processAllAvailable();
         } finally {
@@ -61,8 +74,8 @@ class JdbcOtherDriverTest {
         }
         assertThat(raw.exception()).isEmpty();
         assertThat(totals.exception()).isEmpty();
-        assertThat(rows(url, "SELECT \"user\", n FROM clicks ORDER BY n")).containsExactly("ann 1", "bob 2", "ann 3",
-                "bob 4");
+        assertThat(rows(url, "SELECT \"user\", n FROM clicks ORDER BY n"))
+                .containsExactly("ann 1", "bob 2", "ann 3", "bob 4");
         assertThat(rows(url, "SELECT \"user\", count FROM totals ORDER BY 1")).containsExactly("ann 2", "bob 2");
         assertThat(rows(url, "SELECT sink_table, batch_id FROM eddy_sink_progress ORDER BY 1"))
                 .containsExactly("clicks 1", "totals 1");

@@ -1,5 +1,10 @@
 package dev.eddy.connectors.jdbc;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
@@ -10,15 +15,6 @@ import dev.eddy.streaming.api.data.Schema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,16 +25,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The JDBC sink against a real PostgreSQL: modes, exactly once, schema checks, constraint failures, credentials. */
 class JdbcSinkIT {
-    static final Schema ORDERS = Schema.of(Field.of("id", DataType.LONG), Field.of("user", DataType.STRING),
-            Field.of("amount", DataType.DOUBLE), Field.of("ts", DataType.TIMESTAMP));
+    static final Schema ORDERS = Schema.of(
+            Field.of("id", DataType.LONG),
+            Field.of("user", DataType.STRING),
+            Field.of("amount", DataType.DOUBLE),
+            Field.of("ts", DataType.TIMESTAMP));
     static final LocalPostgres PG = LocalPostgres.shared();
 
     @TempDir
@@ -49,18 +51,26 @@ class JdbcSinkIT {
     }
 
     private static Object[] order(long id, String user, double amount, String ts) {
-        return new Object[]{id, user, amount, Instant.parse(ts)};
+        return new Object[] {id, user, amount, Instant.parse(ts)};
     }
 
     private StreamingQuery start(Dataset d, String mode, String table, Path checkpoint) {
-        return d.writeStream().format("jdbc").outputMode(mode).option("url", PG.url()).option("dbtable", table)
-                .option("user", PG.user()).option("password", PG.password())
-                .checkpointLocation(checkpoint.toString()).start();
+        return d.writeStream()
+                .format("jdbc")
+                .outputMode(mode)
+                .option("url", PG.url())
+                .option("dbtable", table)
+                .option("user", PG.user())
+                .option("password", PG.password())
+                .checkpointLocation(checkpoint.toString())
+                .start();
     }
 
     static List<String> rows(String sql) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = PG.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = PG.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 List<String> vs = new ArrayList<>();
@@ -80,8 +90,9 @@ class JdbcSinkIT {
         MemoryStream in = eddy.memoryStream(ORDERS);
         StreamingQuery q = start(in.toDF(), "append", t, tmp.resolve("ckpt"));
         try {
-            in.addData(order(1, "ann", 9.5, "2024-05-01T12:00:00.123456Z"),
-                    new Object[]{2L, "tab\tand\\back\nslash", null, null});
+            in.addData(
+                    order(1, "ann", 9.5, "2024-05-01T12:00:00.123456Z"),
+                    new Object[] {2L, "tab\tand\\back\nslash", null, null});
             q.processAllAvailable();
             in.addData(order(3, "bob", -1, "2024-05-01T12:01:00Z"));
             q.processAllAvailable();
@@ -90,12 +101,16 @@ class JdbcSinkIT {
         }
         assertThat(q.exception()).isEmpty();
         assertThat(rows("SELECT id, \"user\", amount, ts AT TIME ZONE 'UTC' FROM " + t + " ORDER BY id"))
-                .containsExactly("1 ann 9.5 2024-05-01 12:00:00.123456", "2 tab\tand\\back\nslash null null",
+                .containsExactly(
+                        "1 ann 9.5 2024-05-01 12:00:00.123456",
+                        "2 tab\tand\\back\nslash null null",
                         "3 bob -1 2024-05-01 12:01:00");
         assertThat(rows("SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = '"
-                + t + "' ORDER BY ordinal_position")).containsExactly("id bigint", "user text",
-                "amount double precision", "ts timestamp with time zone");
-        assertThat(q.lastProgress().sink().description()).contains("JdbcSink", t).doesNotContain(PG.password());
+                        + t + "' ORDER BY ordinal_position"))
+                .containsExactly("id bigint", "user text", "amount double precision", "ts timestamp with time zone");
+        assertThat(q.lastProgress().sink().description())
+                .contains("JdbcSink", t)
+                .doesNotContain(PG.password());
     }
 
     @Test
@@ -103,7 +118,8 @@ class JdbcSinkIT {
         String t = table();
         Eddy eddy = Eddy.create();
         MemoryStream in = eddy.memoryStream(ORDERS);
-        Dataset counts = in.toDF().groupBy(window(col("ts"), "1 minute"), col("user")).count();
+        Dataset counts =
+                in.toDF().groupBy(window(col("ts"), "1 minute"), col("user")).count();
         StreamingQuery q = start(counts, "update", t, tmp.resolve("ckpt"));
         try {
             in.addData(order(1, "ann", 1, "2024-05-01T12:00:10Z"), order(2, "bob", 1, "2024-05-01T12:00:20Z"));
@@ -115,10 +131,13 @@ class JdbcSinkIT {
         }
         assertThat(q.exception()).isEmpty();
         assertThat(rows("SELECT to_char(window_start AT TIME ZONE 'UTC', 'HH24:MI'), \"user\", count FROM " + t
-                + " ORDER BY 1, 2")).containsExactly("12:00 ann 2", "12:00 bob 1", "12:01 ann 1");
+                        + " ORDER BY 1, 2"))
+                .containsExactly("12:00 ann 2", "12:00 bob 1", "12:01 ann 1");
         assertThat(rows("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
-                + " AND a.attnum = ANY(i.indkey) WHERE i.indrelid = '" + t + "'::regclass AND i.indisprimary"
-                + " ORDER BY 1")).as("the created table's key").containsExactly("user", "window_end", "window_start");
+                        + " AND a.attnum = ANY(i.indkey) WHERE i.indrelid = '" + t + "'::regclass AND i.indisprimary"
+                        + " ORDER BY 1"))
+                .as("the created table's key")
+                .containsExactly("user", "window_end", "window_start");
     }
 
     @Test
@@ -168,26 +187,37 @@ class JdbcSinkIT {
         }
         assertThat(again.exception()).isEmpty();
         assertThat(rows("SELECT id FROM " + t + " ORDER BY id")).containsExactly("1", "2", "3");
-        assertThat(rows("SELECT batch_id FROM eddy_sink_progress WHERE sink_table = '" + t + "'")).containsExactly("2");
+        assertThat(rows("SELECT batch_id FROM eddy_sink_progress WHERE sink_table = '" + t + "'"))
+                .containsExactly("2");
     }
 
     @Test
     void when_theTableLacksAColumnOrATypeDiffers_then_theQueryIsRefusedAtStartNamingTheColumn() {
         String missing = table();
         String wrongType = table();
-        PG.execute("CREATE TABLE " + missing + " (id BIGINT, \"user\" TEXT, ts TIMESTAMPTZ)",
+        PG.execute(
+                "CREATE TABLE " + missing + " (id BIGINT, \"user\" TEXT, ts TIMESTAMPTZ)",
                 "CREATE TABLE " + wrongType + " (id BIGINT, \"user\" TEXT, amount TEXT, ts TIMESTAMPTZ)");
         Eddy eddy = Eddy.create();
         MemoryStream in = eddy.memoryStream(ORDERS);
         assertThatThrownBy(() -> start(in.toDF(), "append", missing, tmp.resolve("a")))
-                .hasMessageContaining("has no column 'amount'").hasMessageContaining("DOUBLE")
+                .hasMessageContaining("has no column 'amount'")
+                .hasMessageContaining("DOUBLE")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PG.password()));
         assertThatThrownBy(() -> start(in.toDF(), "append", wrongType, tmp.resolve("b")))
-                .hasMessageContaining("column 'amount'").hasMessageContaining("TEXT")
+                .hasMessageContaining("column 'amount'")
+                .hasMessageContaining("TEXT")
                 .hasMessageContaining("does not fit");
-        assertThatThrownBy(() -> in.toDF().writeStream().format("jdbc").option("url", PG.url())
-                .option("dbtable", table()).option("user", PG.user()).option("password", PG.password())
-                .option("createTable", "false").start()).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> in.toDF()
+                        .writeStream()
+                        .format("jdbc")
+                        .option("url", PG.url())
+                        .option("dbtable", table())
+                        .option("user", PG.user())
+                        .option("password", PG.password())
+                        .option("createTable", "false")
+                        .start())
+                .hasMessageContaining("does not exist");
     }
 
     @Test
@@ -210,8 +240,15 @@ class JdbcSinkIT {
         }
         assertThat(q.exception()).isPresent();
         String message = q.exception().get().getMessage();
-        assertThat(message).contains("batch 1", "row 1 of the batch", "id=3", "amount=-4.0",
-                "constraint amount_positive", "resumes at batch 1").doesNotContain(PG.password());
+        assertThat(message)
+                .contains(
+                        "batch 1",
+                        "row 1 of the batch",
+                        "id=3",
+                        "amount=-4.0",
+                        "constraint amount_positive",
+                        "resumes at batch 1")
+                .doesNotContain(PG.password());
         assertThat(rows("SELECT id FROM " + t)).as("nothing of batch 1").containsExactly("1");
 
         PG.execute("ALTER TABLE " + t + " DROP CONSTRAINT amount_positive");
@@ -239,10 +276,17 @@ class JdbcSinkIT {
     void when_updateModeTargetsADatabaseWithoutUpserts_then_itIsRefusedAtStartNamingTheDialects() {
         Eddy eddy = Eddy.create();
         MemoryStream in = eddy.memoryStream(ORDERS);
-        assertThatThrownBy(() -> in.toDF().groupBy(col("user")).count().writeStream().format("jdbc")
-                .outputMode("update").option("url", "jdbc:sqlserver://db:1433;password=hunter22")
-                .option("dbtable", "t").start())
-                .hasMessageContaining("update mode").hasMessageContaining("PostgreSQL")
+        assertThatThrownBy(() -> in.toDF()
+                        .groupBy(col("user"))
+                        .count()
+                        .writeStream()
+                        .format("jdbc")
+                        .outputMode("update")
+                        .option("url", "jdbc:sqlserver://db:1433;password=hunter22")
+                        .option("dbtable", "t")
+                        .start())
+                .hasMessageContaining("update mode")
+                .hasMessageContaining("PostgreSQL")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter22"));
     }
 
@@ -250,9 +294,15 @@ class JdbcSinkIT {
     void when_thePasswordIsWrong_then_theErrorSaysSoWithoutShowingIt() {
         Eddy eddy = Eddy.create();
         MemoryStream in = eddy.memoryStream(ORDERS);
-        assertThatThrownBy(() -> in.toDF().writeStream().format("jdbc").option("url", PG.url() + "?password=s3cr3t-x")
-                .option("dbtable", table()).option("user", PG.user()).start())
-                .hasMessageContaining("cannot connect").hasMessageContaining("password authentication failed")
+        assertThatThrownBy(() -> in.toDF()
+                        .writeStream()
+                        .format("jdbc")
+                        .option("url", PG.url() + "?password=s3cr3t-x")
+                        .option("dbtable", table())
+                        .option("user", PG.user())
+                        .start())
+                .hasMessageContaining("cannot connect")
+                .hasMessageContaining("password authentication failed")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-x"));
     }
 
@@ -271,12 +321,10 @@ class JdbcSinkIT {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         capture.setLevel(Level.ALL);
         root.addHandler(capture);
@@ -296,8 +344,14 @@ class JdbcSinkIT {
             in.addData(order(2, "bob", -5, "2024-05-01T12:00:00Z"));
             assertThatThrownBy(q::processAllAvailable).hasMessageContaining("violates");
             q.stop();
-            assertThatThrownBy(() -> in.toDF().writeStream().format("jdbc").option("url", PG.url())
-                    .option("dbtable", t).option("user", PG.user()).option("password", PG.password() + "x").start())
+            assertThatThrownBy(() -> in.toDF()
+                            .writeStream()
+                            .format("jdbc")
+                            .option("url", PG.url())
+                            .option("dbtable", t)
+                            .option("user", PG.user())
+                            .option("password", PG.password() + "x")
+                            .start())
                     .hasMessageContaining("password authentication failed");
         } finally {
             System.setOut(out);

@@ -79,7 +79,8 @@ public final class LocalPostgres {
 
     /** Runs statements in autocommit mode (test setup). */
     public void execute(String... sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);
             }
@@ -104,14 +105,37 @@ public final class LocalPostgres {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir, e);
         }
-        run(true, asPostgres(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", user(),
-                "--pwfile=" + dir.resolve("pwfile"), "--auth-host=scram-sha-256", "--auth-local=trust",
-                "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")));
+        run(
+                true,
+                asPostgres(List.of(
+                        bin.resolve("initdb").toString(),
+                        "-D",
+                        data.toString(),
+                        "-U",
+                        user(),
+                        "--pwfile=" + dir.resolve("pwfile"),
+                        "--auth-host=scram-sha-256",
+                        "--auth-local=trust",
+                        "-E",
+                        "UTF8",
+                        "--locale=C.UTF-8",
+                        "--no-sync")));
         // durability is not what these tests check: no fsync keeps the shared machine's disk quiet
         String options = "-p " + port + " -h 127.0.0.1 -k " + dir + " -c fsync=off -c synchronous_commit=off"
                 + " -c full_page_writes=off -c max_connections=50 -c shared_buffers=32MB";
-        run(true, pgCtl("start", "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-o", options,
-                "-w", "-t", "60"));
+        run(
+                true,
+                pgCtl(
+                        "start",
+                        "-D",
+                        data.toString(),
+                        "-l",
+                        dir.resolve("server.log").toString(),
+                        "-o",
+                        options,
+                        "-w",
+                        "-t",
+                        "60"));
     }
 
     /** Stops the server (fast shutdown: open sessions are ended). */
@@ -138,8 +162,10 @@ public final class LocalPostgres {
         Path log = dir.resolve("commands.log");
         try {
             Files.createDirectories(dir);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             boolean ended = p.waitFor(COMMAND_DEADLINE_S, TimeUnit.SECONDS);
             if (!ended) {
                 p.destroyForcibly();
@@ -165,13 +191,16 @@ public final class LocalPostgres {
         Path base = Path.of("/usr/lib/postgresql");
         try (Stream<Path> s = Files.list(base)) {
             return s.filter(p -> Files.isExecutable(p.resolve("bin/initdb")))
-                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().replaceAll("\\D", "0"))))
+                    .max(Comparator.comparingInt(
+                            p -> Integer.parseInt(p.getFileName().toString().replaceAll("\\D", "0"))))
                     .map(p -> p.resolve("bin"))
                     .orElseThrow(() -> new IllegalStateException("no PostgreSQL server in " + base
                             + "; install Debian's postgresql package (install/test-all.sh does)"));
         } catch (IOException e) {
-            throw new IllegalStateException("no PostgreSQL server in " + base
-                    + "; install Debian's postgresql package (install/test-all.sh does)", e);
+            throw new IllegalStateException(
+                    "no PostgreSQL server in " + base
+                            + "; install Debian's postgresql package (install/test-all.sh does)",
+                    e);
         }
     }
 

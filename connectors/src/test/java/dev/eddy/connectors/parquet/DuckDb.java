@@ -28,7 +28,8 @@ final class DuckDb implements AutoCloseable {
     /** Every row as a list of the JDBC values' strings (null stays null). */
     List<List<String>> query(String sql) throws SQLException {
         List<List<String>> out = new ArrayList<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 String[] row = new String[n];

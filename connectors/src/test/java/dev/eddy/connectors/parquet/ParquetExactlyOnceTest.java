@@ -1,5 +1,7 @@
 package dev.eddy.connectors.parquet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.connectors.parquet.api.ParquetFiles;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
@@ -7,15 +9,12 @@ import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sink's commit log makes a replayed batch write nothing twice, and readers see only committed files. */
 class ParquetExactlyOnceTest {
@@ -55,10 +54,14 @@ class ParquetExactlyOnceTest {
             again.stop();
         }
         assertThat(again.exception()).isEmpty();
-        assertThat(Files.exists(checkpoint.resolve("commits").resolve("1"))).as("batch 1 replayed").isTrue();
-        assertThat(Files.getLastModifiedTime(part1)).as("the replay did not rewrite the file").isEqualTo(marked);
-        assertThat(ParquetSinkTest.names(out)).containsExactly("_eddy_log", "part-00000-00000.snappy.parquet",
-                "part-00001-00000.snappy.parquet");
+        assertThat(Files.exists(checkpoint.resolve("commits").resolve("1")))
+                .as("batch 1 replayed")
+                .isTrue();
+        assertThat(Files.getLastModifiedTime(part1))
+                .as("the replay did not rewrite the file")
+                .isEqualTo(marked);
+        assertThat(ParquetSinkTest.names(out))
+                .containsExactly("_eddy_log", "part-00000-00000.snappy.parquet", "part-00001-00000.snappy.parquet");
         try (DuckDb duck = new DuckDb()) {
             assertThat(duck.query("SELECT id, name FROM " + DuckDb.glob(out) + " ORDER BY id"))
                     .containsExactly(List.of("1", "a"), List.of("2", "b"), List.of("3", "c"));
@@ -84,7 +87,11 @@ class ParquetExactlyOnceTest {
     }
 
     private static StreamingQuery start(MemoryStream in, Path out, Path checkpoint) {
-        return in.toDF().writeStream().format("parquet").option("path", out.toString())
-                .checkpointLocation(checkpoint.toString()).start();
+        return in.toDF()
+                .writeStream()
+                .format("parquet")
+                .option("path", out.toString())
+                .checkpointLocation(checkpoint.toString())
+                .start();
     }
 }

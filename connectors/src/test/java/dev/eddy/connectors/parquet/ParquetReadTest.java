@@ -1,25 +1,24 @@
 package dev.eddy.connectors.parquet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.connectors.parquet.api.ParquetFiles;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Eddy reads Parquet files that DuckDB, an independent implementation, wrote. */
 class ParquetReadTest {
@@ -44,18 +43,29 @@ class ParquetReadTest {
         }
         Batch b = ParquetFiles.read(file);
         Schema s = b.schema();
-        assertThat(s.fields()).extracting(Field::name).containsExactly("id", "n", "price", "ok", "name", "ts",
-                "local_ts", "f", "loc");
-        assertThat(s.fields()).extracting(Field::type).containsExactly(DataType.LONG, DataType.INT, DataType.DOUBLE,
-                DataType.BOOLEAN, DataType.STRING, DataType.TIMESTAMP, DataType.TIMESTAMP, DataType.DOUBLE,
-                DataType.STRUCT);
+        assertThat(s.fields())
+                .extracting(Field::name)
+                .containsExactly("id", "n", "price", "ok", "name", "ts", "local_ts", "f", "loc");
+        assertThat(s.fields())
+                .extracting(Field::type)
+                .containsExactly(
+                        DataType.LONG,
+                        DataType.INT,
+                        DataType.DOUBLE,
+                        DataType.BOOLEAN,
+                        DataType.STRING,
+                        DataType.TIMESTAMP,
+                        DataType.TIMESTAMP,
+                        DataType.DOUBLE,
+                        DataType.STRUCT);
         assertThat(s.field("loc").children()).extracting(Field::name).containsExactly("x", "inner");
         assertThat(s.field("loc").children().get(1).type()).isEqualTo(DataType.STRUCT);
         assertThat(b.numRows()).isEqualTo(3);
 
         Row r1 = b.row(0);
-        assertThat(Arrays.asList(r1.get(0), r1.get(1), r1.get(2), r1.get(3), r1.get(4), r1.get(5), r1.get(6),
-                r1.get(7))).containsExactly(1L, 10, 1.5, true, "héllo", 1714558530123456L, 1714521601000000L, 0.25);
+        assertThat(Arrays.asList(
+                        r1.get(0), r1.get(1), r1.get(2), r1.get(3), r1.get(4), r1.get(5), r1.get(6), r1.get(7)))
+                .containsExactly(1L, 10, 1.5, true, "héllo", 1714558530123456L, 1714521601000000L, 0.25);
         Row loc1 = (Row) r1.get(8);
         assertThat(loc1.get(0)).isEqualTo(3);
         assertThat(((Row) loc1.get(1)).get(0)).isEqualTo("Oslo");
@@ -78,7 +88,9 @@ class ParquetReadTest {
         Batch flat = ParquetFiles.read(file, "id", "n", "price", "ok", "name", "ts", "local_ts", "f");
         for (int r = 0; r < 3; r++) {
             for (int c = 0; c < 8; c++) {
-                assertThat(flat.row(r).get(c)).as("row %s column %s", r, c).isEqualTo(b.row(r).get(c));
+                assertThat(flat.row(r).get(c))
+                        .as("row %s column %s", r, c)
+                        .isEqualTo(b.row(r).get(c));
                 assertThat(flat.row(r).isNull(c)).isEqualTo(b.row(r).isNull(c));
             }
         }
@@ -92,14 +104,14 @@ class ParquetReadTest {
                     + "SELECT 2, [], 'b') TO '" + file + "' (FORMAT PARQUET)");
         }
         assertThatThrownBy(() -> ParquetFiles.read(file))
-                .hasMessageContaining("column 'tags'").hasMessageContaining("leave it out with a column list");
+                .hasMessageContaining("column 'tags'")
+                .hasMessageContaining("leave it out with a column list");
 
         Batch b = ParquetFiles.read(file, "name", "id");
         assertThat(b.schema().names()).containsExactly("name", "id");
         assertThat(b.toRows()).extracting(r -> r.get(0) + "/" + r.get(1)).containsExactly("a/1", "b/2");
 
-        assertThatThrownBy(() -> ParquetFiles.read(file, "nope"))
-                .hasMessageContaining("column 'nope' is not in");
+        assertThatThrownBy(() -> ParquetFiles.read(file, "nope")).hasMessageContaining("column 'nope' is not in");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.eddy.connectors.parquet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.connectors.parquet.api.ParquetFiles;
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlResult;
@@ -12,19 +15,15 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** readStream().format("parquet"): new files per trigger, exactly once across restarts, corrupt files per option. */
 class ParquetSourceTest {
@@ -32,6 +31,7 @@ class ParquetSourceTest {
 
     @TempDir
     Path tmp;
+
     final Eddy eddy = Eddy.create();
     final List<StreamingQuery> started = new ArrayList<>();
 
@@ -48,8 +48,13 @@ class ParquetSourceTest {
         in.addData(new Object[] {1L, "a"}, new Object[] {2L, "b"});
         writer.processAllAvailable();
 
-        StreamingQuery reader = start(eddy.readStream().format("parquet").load(dir.toString()).writeStream()
-                .memory("copy"), null);
+        StreamingQuery reader = start(
+                eddy.readStream()
+                        .format("parquet")
+                        .load(dir.toString())
+                        .writeStream()
+                        .memory("copy"),
+                null);
         reader.processAllAvailable();
         assertThat(ids("copy")).containsExactlyInAnyOrder("1 a", "2 b");
         assertThat(eddy.table("copy").columnNames()).containsExactly("id", "dt");
@@ -57,7 +62,9 @@ class ParquetSourceTest {
         in.addData(new Object[] {3L, "a"});
         writer.processAllAvailable();
         // a file that is not in the sink's commit log (a crashed batch) is never taken
-        Files.copy(dir.resolve("dt=a/part-00000-00000.snappy.parquet"), dir.resolve("dt=a/part-00009-00000.snappy.parquet"));
+        Files.copy(
+                dir.resolve("dt=a/part-00000-00000.snappy.parquet"),
+                dir.resolve("dt=a/part-00009-00000.snappy.parquet"));
         reader.processAllAvailable();
         assertThat(ids("copy")).containsExactlyInAnyOrder("1 a", "2 b", "3 a");
     }
@@ -70,7 +77,8 @@ class ParquetSourceTest {
             for (int i = 0; i < 3; i++) {
                 duck.execute("COPY (SELECT range AS id, 'x' AS dt FROM range(" + (i * 10) + ", " + (i * 10 + 2)
                         + ")) TO '" + dir.resolve("f" + i + ".parquet") + "' (FORMAT PARQUET)");
-                Files.setLastModifiedTime(dir.resolve("f" + i + ".parquet"),
+                Files.setLastModifiedTime(
+                        dir.resolve("f" + i + ".parquet"),
                         FileTime.fromMillis(1_000_000L * (3 - i))); // newest first by name
             }
         }
@@ -80,23 +88,37 @@ class ParquetSourceTest {
     @Test
     void when_maxFilesPerTriggerIsOne_then_eachBatchTakesOneNewFileOfAPlainDirectory() throws Exception {
         Path dir = threeFiles("plain");
-        StreamingQuery q = start(eddy.readStream().format("parquet").option("maxFilesPerTrigger", 1)
-                .load(dir.toString()).writeStream().memory("one_by_one"), null);
+        StreamingQuery q = start(
+                eddy.readStream()
+                        .format("parquet")
+                        .option("maxFilesPerTrigger", 1)
+                        .load(dir.toString())
+                        .writeStream()
+                        .memory("one_by_one"),
+                null);
         q.processAllAvailable();
         assertThat(q.recentProgress()).extracting(p -> p.numInputRows()).containsExactly(2L, 2L, 2L);
-        assertThat(eddy.table("one_by_one").longColumn("id").asList()).as("oldest file first")
+        assertThat(eddy.table("one_by_one").longColumn("id").asList())
+                .as("oldest file first")
                 .containsExactly(20L, 21L, 10L, 11L, 0L, 1L);
     }
 
     @Test
     void when_availableNowWithMaxFilesPerTrigger_then_itTakesOneFileABatchAndStops() throws Exception {
         Path dir = threeFiles("now");
-        StreamingQuery q = start(eddy.readStream().format("parquet").option("maxFilesPerTrigger", 1)
-                .load(dir.toString()).writeStream().trigger(Trigger.availableNow())
-                .memory("now_one_by_one"), null);
+        StreamingQuery q = start(
+                eddy.readStream()
+                        .format("parquet")
+                        .option("maxFilesPerTrigger", 1)
+                        .load(dir.toString())
+                        .writeStream()
+                        .trigger(Trigger.availableNow())
+                        .memory("now_one_by_one"),
+                null);
         assertThat(q.awaitTermination(60_000)).isTrue();
         assertThat(q.recentProgress()).extracting(p -> p.numInputRows()).containsExactly(2L, 2L, 2L);
-        assertThat(eddy.table("now_one_by_one").longColumn("id").asList()).as("oldest file first")
+        assertThat(eddy.table("now_one_by_one").longColumn("id").asList())
+                .as("oldest file first")
                 .containsExactly(20L, 21L, 10L, 11L, 0L, 1L);
     }
 
@@ -104,23 +126,37 @@ class ParquetSourceTest {
     void when_aFileIsCorrupt_then_theQueryFailsNamingIt_orSkipsItWithIgnoreCorruptFiles() throws Exception {
         Path dir = tmp.resolve("dir");
         Files.createDirectories(dir);
-        ParquetFiles.write(Batch.builder(SCHEMA).addRow(1L, "a").build(),
-                dir.resolve("a.parquet"), "snappy");
+        ParquetFiles.write(Batch.builder(SCHEMA).addRow(1L, "a").build(), dir.resolve("a.parquet"), "snappy");
         Files.writeString(dir.resolve("b.parquet"), "not parquet at all");
         Files.setLastModifiedTime(dir.resolve("a.parquet"), FileTime.fromMillis(1000));
 
-        StreamingQuery failing = start(eddy.readStream().format("parquet").schema(SCHEMA).load(dir.toString())
-                .writeStream().memory("strict"), null);
+        StreamingQuery failing = start(
+                eddy.readStream()
+                        .format("parquet")
+                        .schema(SCHEMA)
+                        .load(dir.toString())
+                        .writeStream()
+                        .memory("strict"),
+                null);
         assertThatThrownBy(() -> failing.awaitTermination(60_000))
-                .hasMessageContaining("cannot read Parquet file " + dir.resolve("b.parquet") + ": it is not a Parquet file")
+                .hasMessageContaining(
+                        "cannot read Parquet file " + dir.resolve("b.parquet") + ": it is not a Parquet file")
                 .hasMessageContaining("ignoreCorruptFiles");
         assertThat(failing.exception()).isPresent();
 
-        StreamingQuery lenient = start(eddy.readStream().format("parquet").schema(SCHEMA)
-                .option("ignoreCorruptFiles", "true").load(dir.toString()).writeStream().memory("lenient"), null);
+        StreamingQuery lenient = start(
+                eddy.readStream()
+                        .format("parquet")
+                        .schema(SCHEMA)
+                        .option("ignoreCorruptFiles", "true")
+                        .load(dir.toString())
+                        .writeStream()
+                        .memory("lenient"),
+                null);
         lenient.processAllAvailable();
         assertThat(ids("lenient")).containsExactly("1 a");
-        assertThat(lenient.status().message() + " " + lenient.lastProgress().json()).contains("b.parquet");
+        assertThat(lenient.status().message() + " " + lenient.lastProgress().json())
+                .contains("b.parquet");
     }
 
     @Test
@@ -143,7 +179,8 @@ class ParquetSourceTest {
         StreamingQuery again = copy(dir, out, ckpt);
         again.processAllAvailable();
         assertThat(again.exception()).isEmpty();
-        assertThat(ParquetFiles.read(out, "id").toRows()).extracting(r -> r.get(0))
+        assertThat(ParquetFiles.read(out, "id").toRows())
+                .extracting(r -> r.get(0))
                 .containsExactlyInAnyOrder(1L, 2L, 3L);
     }
 
@@ -156,8 +193,8 @@ class ParquetSourceTest {
         sql.execute("CREATE STREAM events (id BIGINT, dt STRING) WITH ('connector' = 'parquet', 'path' = '" + dir
                 + "', 'partitionBy' = 'dt', 'maxFilesPerTrigger' = '10')");
         sql.execute("CREATE STREAM seen (id BIGINT, dt STRING) WITH ('connector' = 'memory')");
-        StreamingQuery q = ((SqlResult.Streaming) sql.execute("INSERT INTO seen SELECT id, dt FROM events WHERE id > 1"))
-                .query();
+        StreamingQuery q =
+                ((SqlResult.Streaming) sql.execute("INSERT INTO seen SELECT id, dt FROM events WHERE id > 1")).query();
         started.add(q);
         in.addData(new Object[] {1L, "a"}, new Object[] {2L, "b"}, new Object[] {3L, "a"});
         writer.processAllAvailable();
@@ -166,8 +203,14 @@ class ParquetSourceTest {
     }
 
     private StreamingQuery copy(Path dir, Path out, Path ckpt) {
-        return start(eddy.readStream().format("parquet").load(dir.toString()).writeStream().format("parquet")
-                .checkpointLocation(ckpt.toString()), out.toString());
+        return start(
+                eddy.readStream()
+                        .format("parquet")
+                        .load(dir.toString())
+                        .writeStream()
+                        .format("parquet")
+                        .checkpointLocation(ckpt.toString()),
+                out.toString());
     }
 
     private StreamingQuery start(DataStreamWriter w, String path) {

@@ -1,5 +1,8 @@
 package dev.eddy.connectors.parquet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.Eddy;
@@ -8,27 +11,24 @@ import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** CREATE TABLE ... WITH ('connector' = 'parquet'): an INSERT INTO sink, a batch table, a stream-static join side. */
 class ParquetSqlTest {
-    static final Schema EVENTS = Schema.of(Field.of("id", DataType.LONG), Field.of("pid", DataType.LONG),
-            Field.of("dt", DataType.STRING));
+    static final Schema EVENTS =
+            Schema.of(Field.of("id", DataType.LONG), Field.of("pid", DataType.LONG), Field.of("dt", DataType.STRING));
 
     @TempDir
     Path tmp;
+
     Eddy eddy;
     Sql sql;
     MemoryStream events;
@@ -55,19 +55,22 @@ class ParquetSqlTest {
                 + "'path' = '" + dir + "', 'partitionBy' = 'dt', 'compression' = 'zstd')");
         assertThat(rows("SELECT count(*) AS n FROM archive")).containsExactly("0");
         StreamingQuery q = insert("INSERT INTO archive SELECT id, pid, dt FROM events");
-        events.addData(new Object[] {1L, 10L, "2024-05-01"}, new Object[] {2L, 11L, "2024-05-02"},
-                new Object[] {3L, 10L, "2024-05-01"});
+        events.addData(new Object[] {1L, 10L, "2024-05-01"}, new Object[] {2L, 11L, "2024-05-02"}, new Object[] {
+            3L, 10L, "2024-05-01"
+        });
         q.processAllAvailable();
-        assertThat(Files.list(dir.resolve("dt=2024-05-01")).map(p -> p.getFileName().toString()))
+        assertThat(Files.list(dir.resolve("dt=2024-05-01"))
+                        .map(p -> p.getFileName().toString()))
                 .containsExactly("part-00000-00000.zstd.parquet");
         assertThat(rows("SELECT dt, count(*) AS n, sum(id) AS s FROM archive GROUP BY dt ORDER BY dt"))
                 .containsExactly("2024-05-01|2|4", "2024-05-02|1|2");
         events.addData(new Object[] {4L, 12L, "2024-05-02"});
         q.processAllAvailable();
-        assertThat(rows("SELECT id FROM archive WHERE dt = '2024-05-02' ORDER BY id")).containsExactly("2", "4");
+        assertThat(rows("SELECT id FROM archive WHERE dt = '2024-05-02' ORDER BY id"))
+                .containsExactly("2", "4");
         try (DuckDb duck = new DuckDb()) {
             assertThat(duck.query("SELECT id, dt FROM read_parquet('" + dir
-                    + "/**/*.parquet', hive_partitioning = true) ORDER BY id"))
+                            + "/**/*.parquet', hive_partitioning = true) ORDER BY id"))
                     .extracting(r -> r.get(0) + "|" + r.get(1))
                     .containsExactly("1|2024-05-01", "2|2024-05-02", "3|2024-05-01", "4|2024-05-02");
         }
@@ -81,10 +84,12 @@ class ParquetSqlTest {
                     + "(12, 'pad', 3.0, 'a')) t(pid, name, price, shelf)) TO '" + dir
                     + "' (FORMAT PARQUET, PARTITION_BY (shelf))");
         }
-        String created = ((SqlResult.Message) sql.execute("CREATE TABLE products WITH ('connector' = 'parquet', "
-                + "'path' = '" + dir + "')")).text();
+        String created = ((SqlResult.Message) sql.execute(
+                        "CREATE TABLE products WITH ('connector' = 'parquet', " + "'path' = '" + dir + "')"))
+                .text();
         assertThat(created).contains("4 columns");
-        assertThat(rows("DESCRIBE products")).extracting(r -> r.split("\\|")[0] + ":" + r.split("\\|")[1])
+        assertThat(rows("DESCRIBE products"))
+                .extracting(r -> r.split("\\|")[0] + ":" + r.split("\\|")[1])
                 .containsExactly("pid:LONG", "name:STRING", "price:DOUBLE", "shelf:STRING");
         assertThat(rows("SELECT shelf, name FROM products WHERE price > 2 ORDER BY name"))
                 .containsExactly("b|ink", "a|pad");
@@ -114,7 +119,8 @@ class ParquetSqlTest {
         }
         sql.execute("CREATE TABLE products WITH ('connector' = 'parquet', 'path' = '" + dir + "')");
         sql.execute("CREATE STREAM named (id BIGINT, name STRING) WITH ('connector' = 'memory')");
-        StreamingQuery q = insert("INSERT INTO named SELECT e.id, p.name FROM events e JOIN products p ON e.pid = p.pid");
+        StreamingQuery q =
+                insert("INSERT INTO named SELECT e.id, p.name FROM events e JOIN products p ON e.pid = p.pid");
         events.addData(new Object[] {1L, 11L, "d"}, new Object[] {2L, 10L, "d"}, new Object[] {3L, 99L, "d"});
         q.processAllAvailable();
         assertThat(rows("SELECT id, name FROM named ORDER BY id")).containsExactly("1|ink", "2|pen");
@@ -123,7 +129,8 @@ class ParquetSqlTest {
     @Test
     void when_readWithTheJavaApi_then_aTablesawTableWithThePartitionColumnComesBack() throws Exception {
         Path dir = tmp.resolve("out");
-        StreamingQuery q = events.toDF().writeStream().format("parquet").partitionBy("dt").start(dir.toString());
+        StreamingQuery q =
+                events.toDF().writeStream().format("parquet").partitionBy("dt").start(dir.toString());
         started.add(q);
         events.addData(new Object[] {1L, 10L, "x"}, new Object[] {2L, 11L, "y"});
         q.processAllAvailable();
@@ -136,10 +143,12 @@ class ParquetSqlTest {
 
     @Test
     void when_theTableOptionsAreWrong_then_createTableSaysWhatIsWrong() {
-        assertThatThrownBy(() -> sql.execute("CREATE TABLE t WITH ('connector' = 'parquet', 'path' = '"
-                + tmp.resolve("none") + "')")).hasMessageContaining("no Parquet file or directory at");
-        assertThatThrownBy(() -> sql.execute("CREATE TABLE t (a BIGINT) WITH ('connector' = 'parquet', 'path' = '"
-                + tmp + "', 'compresion' = 'zstd')")).hasMessageContaining("unknown Parquet option 'compresion'");
+        assertThatThrownBy(() -> sql.execute(
+                        "CREATE TABLE t WITH ('connector' = 'parquet', 'path' = '" + tmp.resolve("none") + "')"))
+                .hasMessageContaining("no Parquet file or directory at");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE t (a BIGINT) WITH ('connector' = 'parquet', 'path' = '" + tmp
+                        + "', 'compresion' = 'zstd')"))
+                .hasMessageContaining("unknown Parquet option 'compresion'");
         assertThatThrownBy(() -> sql.execute("CREATE TABLE t (a BIGINT) WITH ('connector' = 'parquet')"))
                 .hasMessageContaining("option 'path' is required");
     }

@@ -3,6 +3,11 @@ package dev.eddy.spark.api;
 import dev.eddy.spark.internal.translate.MemorySinkReader;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.internal.exec.QuerySpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.connect.StreamingQuery;
@@ -10,12 +15,6 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import scala.runtime.AbstractFunction0;
 import tech.tablesaw.api.Table;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A streaming query running on Spark, seen from the notebook: Eddy's query-handle vocabulary (name, id, status,
@@ -35,8 +34,9 @@ public final class RemoteQuery {
         this.connection = connection;
         this.query = query;
         this.spec = spec;
-        this.reader = isMemorySink(spec) ? new MemorySinkReader(connection.session(), spec.queryName(),
-                spec.plan(), spec.mode()) : null;
+        this.reader = isMemorySink(spec)
+                ? new MemorySinkReader(connection.session(), spec.queryName(), spec.plan(), spec.mode())
+                : null;
     }
 
     private static boolean isMemorySink(QuerySpec spec) {
@@ -118,18 +118,23 @@ public final class RemoteQuery {
         if (lost != null) {
             return lost;
         }
-        return remote(() -> query.exception().isDefined() ? SparkConnection.firstLine(query.exception().get()) : null,
+        return remote(
+                () -> query.exception().isDefined()
+                        ? SparkConnection.firstLine(query.exception().get())
+                        : null,
                 null);
     }
 
     public void stop() {
-        remote(() -> {
-            unchecked(() -> {
-                query.stop();
-                return null;
-            });
-            return null;
-        }, null);
+        remote(
+                () -> {
+                    unchecked(() -> {
+                        query.stop();
+                        return null;
+                    });
+                    return null;
+                },
+                null);
         ended = true; // stop() returns once the query has stopped
     }
 
@@ -152,24 +157,25 @@ public final class RemoteQuery {
 
     /** Runs batches until everything available at the time of the call is processed (tests, availableNow). */
     public void processAllAvailable() {
-        remote(() -> {
-            query.processAllAvailable();
-            return null;
-        }, null);
+        remote(
+                () -> {
+                    query.processAllAvailable();
+                    return null;
+                },
+                null);
     }
 
     /** Spark's physical plan of the running query (its extended explain). */
     public String explain() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // the Connect client prints the server's explain with Scala's println: capture it for this call only
-        scala.Console.withOut(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new AbstractFunction0<Object>() {
-                    @Override
-                    public Object apply() {
-                        query.explain(true);
-                        return null;
-                    }
-                });
+        scala.Console.withOut(new PrintStream(out, true, StandardCharsets.UTF_8), new AbstractFunction0<Object>() {
+            @Override
+            public Object apply() {
+                query.explain(true);
+                return null;
+            }
+        });
         return out.toString(StandardCharsets.UTF_8).stripTrailing();
     }
 

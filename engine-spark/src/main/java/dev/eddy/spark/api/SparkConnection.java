@@ -5,23 +5,21 @@ import dev.eddy.spark.internal.translate.Retries;
 import dev.eddy.spark.internal.translate.WriterTranslator;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.internal.exec.QuerySpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.Dataset;
 import org.apache.spark.sql.connect.SparkSession;
 import org.apache.spark.sql.connect.StreamingQuery;
 import org.apache.spark.sql.connect.client.SparkConnectClient;
-
 import org.apache.spark.sql.streaming.StreamingQueryListener;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One notebook's connection to a Spark cluster through Spark Connect: the remote {@link SparkSession}, the
@@ -64,8 +62,12 @@ public final class SparkConnection implements AutoCloseable {
         }
         SparkSession spark;
         try {
-            spark = SparkSession.builder().client(SparkConnectClient.builder().connectionString(url)
-                    .retryPolicy(Retries.brief(3)).build()).create();
+            spark = SparkSession.builder()
+                    .client(SparkConnectClient.builder()
+                            .connectionString(url)
+                            .retryPolicy(Retries.brief(3))
+                            .build())
+                    .create();
         } catch (Exception e) { // Spark's Scala code throws checked SparkExceptions undeclared
             throw new SparkConnectException("Bad Spark Connect URL '" + url + "': " + firstLine(e), e);
         }
@@ -78,20 +80,25 @@ public final class SparkConnection implements AutoCloseable {
         }
         if (!version.startsWith(CLIENT_VERSION + ".") && !version.equals(CLIENT_VERSION)) {
             closeQuietly(spark);
-            throw new SparkConnectException("Spark version mismatch at " + url + ": the server runs " + version
-                    + ", Eddy's client is " + CLIENT_VERSION + ".x", null);
+            throw new SparkConnectException(
+                    "Spark version mismatch at " + url + ": the server runs " + version + ", Eddy's client is "
+                            + CLIENT_VERSION + ".x",
+                    null);
         }
         return new SparkConnection(url, spark, version);
     }
 
     /** The one-line reason a server could not be used, from a gRPC status or a Spark error. */
     static String failure(String url, Throwable e) {
-        String text = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
+        String text = String.valueOf(e.getMessage()) + " "
+                + (e.getCause() == null ? "" : e.getCause().getMessage());
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("unauthenticated") || lower.contains("permission_denied") || lower.contains("token")) {
             return "Spark at " + url + " refused the credentials: " + firstLine(e);
         }
-        if (lower.contains("unavailable") || lower.contains("connection refused") || lower.contains("deadline")
+        if (lower.contains("unavailable")
+                || lower.contains("connection refused")
+                || lower.contains("deadline")
                 || lower.contains("unresolved")) {
             return "Spark at " + url + " is unreachable: " + firstLine(e);
         }

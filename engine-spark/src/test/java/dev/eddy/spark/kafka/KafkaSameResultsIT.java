@@ -1,5 +1,7 @@
 package dev.eddy.spark.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.spark.api.RemoteQuery;
@@ -13,6 +15,12 @@ import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
 import dev.eddy.streaming.internal.exec.QuerySpec;
 import dev.eddy.streaming.kafka.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,15 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Kafka-sourced SQL query (JSON values with a corrupt one, a watermark, a windowed count) runs on the embedded
@@ -54,11 +53,19 @@ class KafkaSameResultsIT {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         List<String> values = List.of(
-                event("a", 1, "00:00:01"), event("b", 2, "00:00:03"), event("a", 3, "00:00:12"),
-                event("b", 4, "00:00:14"), "{not json", event("a", 5, "00:00:26"),
-                event("b", 7, "00:00:45"), event("b", 8, "00:00:46"), event("a", 9, "00:00:47"),
+                event("a", 1, "00:00:01"),
+                event("b", 2, "00:00:03"),
+                event("a", 3, "00:00:12"),
+                event("b", 4, "00:00:14"),
+                "{not json",
+                event("a", 5, "00:00:26"),
+                event("b", 7, "00:00:45"),
+                event("b", 8, "00:00:46"),
+                event("a", 9, "00:00:47"),
                 // 00:00:02 is late for both engines: the watermark was 00:00:16 two batches ago, 00:00:37 one ago
-                event("a", 6, "00:00:02"), event("b", 10, "00:00:50"), event("a", 11, "00:00:51"));
+                event("a", 6, "00:00:02"),
+                event("b", 10, "00:00:50"),
+                event("a", 11, "00:00:51"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (String v : values) {
                 producer.send(new ProducerRecord<>(TOPIC, 0, null, v)).get();
@@ -95,14 +102,23 @@ class KafkaSameResultsIT {
         QuerySpec spec = writer.spec();
         RemoteQuery remote = spark.start(spec);
         StreamingQuery local = writer.start();
-        assertThat(local.awaitTermination(60_000)).as("the embedded query ended (availableNow)").isTrue();
+        assertThat(local.awaitTermination(60_000))
+                .as("the embedded query ended (availableNow)")
+                .isTrue();
         assertThat(local.exception()).as("the embedded query").isEmpty();
         List<String> embedded = rows(eddy.table(spec.queryName()));
-        assertThat(remote.awaitTermination(180_000)).as("the Spark query ended (availableNow)").isTrue();
+        assertThat(remote.awaitTermination(180_000))
+                .as("the Spark query ended (availableNow)")
+                .isTrue();
         assertThat(remote.error()).isNull();
-        List<String> localBatches = local.recentProgress().stream().map(p -> batch(p.json())).toList();
-        List<String> remoteBatches = remote.recentProgressJson().stream().map(KafkaSameResultsIT::batch).toList();
-        assertThat(remoteBatches).as("Spark's batches (availableNow, maxOffsetsPerTrigger = 3)").isEqualTo(localBatches)
+        List<String> localBatches =
+                local.recentProgress().stream().map(p -> batch(p.json())).toList();
+        List<String> remoteBatches = remote.recentProgressJson().stream()
+                .map(KafkaSameResultsIT::batch)
+                .toList();
+        assertThat(remoteBatches)
+                .as("Spark's batches (availableNow, maxOffsetsPerTrigger = 3)")
+                .isEqualTo(localBatches)
                 .contains("batch 0: 3 rows, up to {\"" + TOPIC + "\":{\"0\":3}}");
         return List.of(embedded, rows(remote.result()));
     }
@@ -114,8 +130,8 @@ class KafkaSameResultsIT {
             JsonNode p = json.readTree(progressJson);
             JsonNode end = p.get("sources").get(0).get("endOffset");
             JsonNode offsets = end.isTextual() ? json.readTree(end.asText()) : end;
-            return "batch " + p.get("batchId").asLong() + ": " + p.get("numInputRows").asLong() + " rows, up to "
-                    + offsets;
+            return "batch " + p.get("batchId").asLong() + ": "
+                    + p.get("numInputRows").asLong() + " rows, up to " + offsets;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,10 +154,15 @@ class KafkaSameResultsIT {
     void when_kafkaWindowedCountRunsInEveryOutputMode_then_sparkEndsWithTheEmbeddedEnginesTable() throws Exception {
         for (String mode : List.of("append", "update", "complete")) {
             Eddy eddy = Eddy.create();
-            Dataset q = sqlOn(eddy).stream("SELECT window.start AS window_start, player, COUNT(*) AS cnt, SUM(n) AS total"
-                    + " FROM scores GROUP BY window(ts, '10 seconds'), player");
-            List<List<String>> both = bothEngines(eddy, q.writeStream().outputMode(mode)
-                    .trigger(Trigger.availableNow()).queryName("kafka_counts_" + mode));
+            Dataset q =
+                    sqlOn(eddy).stream("SELECT window.start AS window_start, player, COUNT(*) AS cnt, SUM(n) AS total"
+                            + " FROM scores GROUP BY window(ts, '10 seconds'), player");
+            List<List<String>> both = bothEngines(
+                    eddy,
+                    q.writeStream()
+                            .outputMode(mode)
+                            .trigger(Trigger.availableNow())
+                            .queryName("kafka_counts_" + mode));
             assertThat(both.get(1)).as("Spark, " + mode).isEqualTo(both.get(0)).isNotEmpty();
             if (mode.equals("append")) {
                 // the windows the watermark closed, without the late row (a's first window counts 1, not 2)
@@ -153,9 +174,14 @@ class KafkaSameResultsIT {
     @Test
     void when_aKafkaValueIsNotJson_then_bothEnginesKeepItInCorruptRecord() throws Exception {
         Eddy eddy = Eddy.create();
-        Dataset q = sqlOn(eddy).stream("SELECT player, n, _corrupt_record FROM scores WHERE _corrupt_record IS NOT NULL");
-        List<List<String>> both = bothEngines(eddy, q.writeStream().outputMode("append")
-                .trigger(Trigger.availableNow()).queryName("kafka_corrupt"));
+        Dataset q =
+                sqlOn(eddy).stream("SELECT player, n, _corrupt_record FROM scores WHERE _corrupt_record IS NOT NULL");
+        List<List<String>> both = bothEngines(
+                eddy,
+                q.writeStream()
+                        .outputMode("append")
+                        .trigger(Trigger.availableNow())
+                        .queryName("kafka_corrupt"));
         assertThat(both.get(1)).isEqualTo(both.get(0)).containsExactly("player=, n=null, _corrupt_record={not json");
     }
 }

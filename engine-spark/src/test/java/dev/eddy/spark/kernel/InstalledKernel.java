@@ -1,12 +1,12 @@
 package dev.eddy.spark.kernel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.testing.process.ProcessRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The kernel as a user installs it with {@code install/eddy.sh --with-spark}: install/kernelspec.sh copies the
@@ -17,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class InstalledKernel {
     private static Path prefix;
 
-    private InstalledKernel() {
-    }
+    private InstalledKernel() {}
 
     static Path repoRoot() {
-        return Path.of(System.getProperty("eddy.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("eddy.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Installs the kernelspec once per test JVM; returns the environment that points Jupyter at it. */
@@ -31,25 +32,44 @@ final class InstalledKernel {
             Path engines = Path.of(System.getProperty("eddy.engines.built", "target/engines"));
             assertThat(jar).as("the shaded kernel jar (kernel's package phase)").exists();
             assertThat(engines.resolve("spark-connect-client-jvm_2.13-4.2.0.jar"))
-                    .as("engine-spark's engines directory (this module's package phase)").exists();
+                    .as("engine-spark's engines directory (this module's package phase)")
+                    .exists();
             Path p = Files.createTempDirectory("eddy-spark-kernelspec");
-            ProcessRun.Result r = ProcessRun.run(List.of(repoRoot().resolve("install/kernelspec.sh").toString(), "install", "--prefix",
-                    p.toString(), "--jar", jar.toAbsolutePath().toString(), "--engines",
-                    engines.toAbsolutePath().toString()), repoRoot(), Map.of(), 300);
+            ProcessRun.Result r = ProcessRun.run(
+                    List.of(
+                            repoRoot().resolve("install/kernelspec.sh").toString(),
+                            "install",
+                            "--prefix",
+                            p.toString(),
+                            "--jar",
+                            jar.toAbsolutePath().toString(),
+                            "--engines",
+                            engines.toAbsolutePath().toString()),
+                    repoRoot(),
+                    Map.of(),
+                    300);
             assertThat(r.exitCode()).as("kernelspec.sh:\n" + r.output()).isZero();
             prefix = p;
         }
         Path kernelDir = prefix.resolve("share/jupyter/kernels/eddy");
         assertThat(kernelDir.resolve("engines")).isDirectoryContaining("glob:**/engine-spark-*-engine.jar");
         Files.createDirectories(dir.resolve("runtime"));
-        return Map.of("JUPYTER_PATH", prefix.resolve("share/jupyter").toString(),
-                "JUPYTER_DATA_DIR", dir.resolve("data").toString(),
-                "JUPYTER_RUNTIME_DIR", dir.resolve("runtime").toString(), "JUPYTER_PLATFORM_DIRS", "1",
-                "PYTHONDONTWRITEBYTECODE", "1");
+        return Map.of(
+                "JUPYTER_PATH",
+                prefix.resolve("share/jupyter").toString(),
+                "JUPYTER_DATA_DIR",
+                dir.resolve("data").toString(),
+                "JUPYTER_RUNTIME_DIR",
+                dir.resolve("runtime").toString(),
+                "JUPYTER_PLATFORM_DIRS",
+                "1",
+                "PYTHONDONTWRITEBYTECODE",
+                "1");
     }
 
     /** {@code python3 -m unittest -v TARGET} in {@code dir} with Debian's python. */
-    static ProcessRun.Result unittest(Path dir, String target, Map<String, String> env, long timeoutSeconds) throws Exception {
+    static ProcessRun.Result unittest(Path dir, String target, Map<String, String> env, long timeoutSeconds)
+            throws Exception {
         return ProcessRun.run(List.of("/usr/bin/python3", "-m", "unittest", "-v", target), dir, env, timeoutSeconds);
     }
 }

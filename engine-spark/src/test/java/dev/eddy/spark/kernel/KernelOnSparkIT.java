@@ -1,15 +1,14 @@
 package dev.eddy.spark.kernel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.spark.testing.SparkConnectTestServer;
 import dev.eddy.streaming.testing.process.ProcessRun;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The installed kernel (engine loaded from {@code engines/} next to its jar) against the shared Spark Connect
@@ -28,8 +27,8 @@ class KernelOnSparkIT {
 
     @Test
     void when_aNotebookConnectsToSpark_then_javaCellsGetTheRemoteSessionAsSpark() throws Exception {
-        ProcessRun.Result r = InstalledKernel.unittest(InstalledKernel.repoRoot().resolve("engine-spark/src/test/python"),
-                "test_kernel_on_spark", env(), 600);
+        ProcessRun.Result r = InstalledKernel.unittest(
+                InstalledKernel.repoRoot().resolve("engine-spark/src/test/python"), "test_kernel_on_spark", env(), 600);
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("OK").doesNotContain("skipped");
     }
@@ -38,10 +37,15 @@ class KernelOnSparkIT {
     void when_theScalingOutTutorialRunsOnTheInstalledKernel_then_noCellFails() throws Exception {
         Map<String, String> env = env();
         env.put("EDDY_NOTEBOOKS", "12-scaling-out.ipynb");
-        ProcessRun.Result r = InstalledKernel.unittest(InstalledKernel.repoRoot().resolve("kernel/src/test/python"),
-                "test_notebooks.NotebookTests.test_every_notebook_runs_without_errors", env, 600);
+        ProcessRun.Result r = InstalledKernel.unittest(
+                InstalledKernel.repoRoot().resolve("kernel/src/test/python"),
+                "test_notebooks.NotebookTests.test_every_notebook_runs_without_errors",
+                env,
+                600);
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("12-scaling-out.ipynb ran in")
-                .contains("12-scaling-out.ipynb ran again in the same kernel").doesNotContain("skipped");
+        assertThat(r.output())
+                .contains("12-scaling-out.ipynb ran in")
+                .contains("12-scaling-out.ipynb ran again in the same kernel")
+                .doesNotContain("skipped");
     }
 }

@@ -1,5 +1,8 @@
 package dev.eddy.spark.magics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.magics.api.CellPart;
 import dev.eddy.magics.api.EddyRuntime;
 import dev.eddy.magics.api.MagicContext;
@@ -16,10 +19,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The notebook's side against a real Spark Connect server: {@code %engine connect}, a {@code %%sql} query whose
@@ -53,9 +52,11 @@ class EngineMagicIT {
         runtime = EddyRuntime.of(Eddy.create(), LiveViews.Settings.defaults());
         StreamingMagics.registerInto(registry, runtime);
         input = Files.createDirectories(server.workDir().resolve("clicks-" + UUID.randomUUID()));
-        Files.writeString(input.resolve("1.json"), "{\"page\": \"home\", \"ts\": \"2026-01-01T00:00:01Z\"}\n"
-                + "{\"page\": \"home\", \"ts\": \"2026-01-01T00:00:02Z\"}\n"
-                + "{\"page\": \"docs\", \"ts\": \"2026-01-01T00:00:03Z\"}\n");
+        Files.writeString(
+                input.resolve("1.json"),
+                "{\"page\": \"home\", \"ts\": \"2026-01-01T00:00:01Z\"}\n"
+                        + "{\"page\": \"home\", \"ts\": \"2026-01-01T00:00:02Z\"}\n"
+                        + "{\"page\": \"docs\", \"ts\": \"2026-01-01T00:00:03Z\"}\n");
     }
 
     @AfterEach
@@ -72,8 +73,10 @@ class EngineMagicIT {
     }
 
     private void createClicks() throws Exception {
-        cell("", "CREATE STREAM clicks (page STRING, ts TIMESTAMP(3)) WITH ('connector' = 'file', 'path' = '"
-                + input + "', 'format' = 'json')");
+        cell(
+                "",
+                "CREATE STREAM clicks (page STRING, ts TIMESTAMP(3)) WITH ('connector' = 'file', 'path' = '" + input
+                        + "', 'format' = 'json')");
     }
 
     private static String text(Object o) {
@@ -83,16 +86,21 @@ class EngineMagicIT {
     @Test
     void when_connectedToSpark_then_sqlRunsThereAndItsLiveViewShowsTheRowsAndWhereItRuns() throws Exception {
         assertThat(text(line("engine", ""))).startsWith("engine: local");
-        assertThat(text(line("engine", "connect spark " + server.url()))).contains("on spark " + server.url() + " (4.2.0)");
-        assertThat(text(line("engine", ""))).isEqualTo("engine: spark 4.2.0 at " + server.url()
-                + " (%engine local switches back)");
+        assertThat(text(line("engine", "connect spark " + server.url())))
+                .contains("on spark " + server.url() + " (4.2.0)");
+        assertThat(text(line("engine", "")))
+                .isEqualTo("engine: spark 4.2.0 at " + server.url() + " (%engine local switches back)");
         createClicks();
         cell("--name views --trigger 1s", "SELECT page, COUNT(*) AS n FROM clicks GROUP BY page");
 
-        String view = ctx.awaitUpdate(t -> t.contains("on spark " + server.url()) && t.contains("home") && t.contains("docs"));
+        String view = ctx.awaitUpdate(
+                t -> t.contains("on spark " + server.url()) && t.contains("home") && t.contains("docs"));
         assertThat(view).contains("views: ACTIVE").contains("batch 0");
-        assertThat(text(registry.run(new CellPart.LineCall("stream", "list", 1), ctx))).contains("views");
-        assertThat(text(line("stream", "explain views"))).contains("== Spark's plan").contains("Aggregate");
+        assertThat(text(registry.run(new CellPart.LineCall("stream", "list", 1), ctx)))
+                .contains("views");
+        assertThat(text(line("stream", "explain views")))
+                .contains("== Spark's plan")
+                .contains("Aggregate");
 
         line("stream", "stop views");
         String last = ctx.awaitUpdate(t -> t.contains("views: TERMINATED"));
@@ -104,14 +112,19 @@ class EngineMagicIT {
         line("engine", "connect spark " + server.url());
         createClicks();
         Path out = server.workDir().resolve("home-pages-" + UUID.randomUUID());
-        cell("", "CREATE STREAM home_pages (page STRING, ts TIMESTAMP(3)) WITH ('connector' = 'file', 'path' = '"
-                + out + "', 'format' = 'json')");
-        cell("--trigger available-now --checkpoint " + out + "-checkpoint",
+        cell(
+                "",
+                "CREATE STREAM home_pages (page STRING, ts TIMESTAMP(3)) WITH ('connector' = 'file', 'path' = '" + out
+                        + "', 'format' = 'json')");
+        cell(
+                "--trigger available-now --checkpoint " + out + "-checkpoint",
                 "INSERT INTO home_pages SELECT page, ts FROM clicks WHERE page = 'home'");
 
         String view = ctx.awaitUpdate(t -> t.contains("home_pages: TERMINATED"));
         assertThat(view).contains("on spark " + server.url());
-        assertThat(runtime.eddy().streams().all()).as("nothing ran on the embedded engine").isEmpty();
+        assertThat(runtime.eddy().streams().all())
+                .as("nothing ran on the embedded engine")
+                .isEmpty();
         // Spark's file sink: its commit log, and the rows as JSON lines in part files
         assertThat(out.resolve("_spark_metadata")).isDirectory();
         List<String> written;
@@ -123,7 +136,10 @@ class EngineMagicIT {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                    }).filter(l -> !l.isBlank()).sorted().toList();
+                    })
+                    .filter(l -> !l.isBlank())
+                    .sorted()
+                    .toList();
         }
         assertThat(written).hasSize(2).allMatch(l -> l.contains("\"page\":\"home\""));
     }
@@ -131,8 +147,7 @@ class EngineMagicIT {
     @Test
     void when_aCellReadsAMemoryStreamOnSpark_then_itIsRefusedWithTheReasonAndNothingStarts() throws Exception {
         line("engine", "connect spark " + server.url());
-        var mem = runtime.eddy().memoryStream(Schema.of(
-                Field.of("v", DataType.LONG)));
+        var mem = runtime.eddy().memoryStream(Schema.of(Field.of("v", DataType.LONG)));
         runtime.sql().catalog().registerStream("mem", mem.toDF());
         assertThatThrownBy(() -> cell("--engine spark", "SELECT v FROM mem"))
                 .isInstanceOf(MagicException.class)
@@ -145,10 +160,12 @@ class EngineMagicIT {
         createClicks();
         cell("--engine local --name local_views --trigger 1s", "SELECT page, COUNT(*) AS n FROM clicks GROUP BY page");
         assertThatThrownBy(() -> line("engine", "connect spark sc://127.0.0.1:9"))
-                .isInstanceOf(MagicException.class).hasMessageStartingWith("Spark at sc://127.0.0.1:9 is unreachable")
+                .isInstanceOf(MagicException.class)
+                .hasMessageStartingWith("Spark at sc://127.0.0.1:9 is unreachable")
                 .hasMessageNotContaining("\n");
         assertThat(text(line("engine", ""))).startsWith("engine: local");
-        assertThat(runtime.eddy().streams().get("local_views").orElseThrow().isActive()).isTrue();
+        assertThat(runtime.eddy().streams().get("local_views").orElseThrow().isActive())
+                .isTrue();
     }
 
     @Test
@@ -162,7 +179,8 @@ class EngineMagicIT {
         server.kill();
         String failed = ctx.awaitUpdate(t -> t.contains("remote_views: FAILED"));
         assertThat(failed).contains("Lost the Spark server");
-        assertThat(runtime.eddy().streams().get("local_views").orElseThrow().isActive()).isTrue();
+        assertThat(runtime.eddy().streams().get("local_views").orElseThrow().isActive())
+                .isTrue();
 
         server.start();
         assertThat(text(line("engine", "connect spark " + server.url()))).contains("Connected");
@@ -199,8 +217,7 @@ class EngineMagicIT {
         }
 
         @Override
-        public void clearOutput(boolean wait) {
-        }
+        public void clearOutput(boolean wait) {}
 
         @Override
         public Optional<Object> variable(String name) {

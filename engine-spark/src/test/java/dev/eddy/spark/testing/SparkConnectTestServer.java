@@ -20,11 +20,21 @@ import java.util.List;
 public final class SparkConnectTestServer {
     private static final Duration START_DEADLINE = Duration.ofSeconds(120);
     // what Spark's own launcher passes on Java 17+ (spark-submit's JavaModuleOptions)
-    private static final List<String> OPENS = List.of("java.base/java.lang", "java.base/java.lang.invoke",
-            "java.base/java.lang.reflect", "java.base/java.io", "java.base/java.net", "java.base/java.nio",
-            "java.base/java.util", "java.base/java.util.concurrent", "java.base/java.util.concurrent.atomic",
-            "java.base/jdk.internal.ref", "java.base/sun.nio.ch", "java.base/sun.nio.cs",
-            "java.base/sun.security.action", "java.base/sun.util.calendar");
+    private static final List<String> OPENS = List.of(
+            "java.base/java.lang",
+            "java.base/java.lang.invoke",
+            "java.base/java.lang.reflect",
+            "java.base/java.io",
+            "java.base/java.net",
+            "java.base/java.nio",
+            "java.base/java.util",
+            "java.base/java.util.concurrent",
+            "java.base/java.util.concurrent.atomic",
+            "java.base/jdk.internal.ref",
+            "java.base/sun.nio.ch",
+            "java.base/sun.nio.cs",
+            "java.base/sun.security.action",
+            "java.base/sun.util.calendar");
 
     private static SparkConnectTestServer shared;
 
@@ -43,8 +53,8 @@ public final class SparkConnectTestServer {
     public static synchronized SparkConnectTestServer shared() {
         if (shared == null) {
             try {
-                shared = new SparkConnectTestServer(Files.createTempDirectory("eddy-spark"), ChildProcess.freePort(),
-                        readClasspath());
+                shared = new SparkConnectTestServer(
+                        Files.createTempDirectory("eddy-spark"), ChildProcess.freePort(), readClasspath());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -76,24 +86,43 @@ public final class SparkConnectTestServer {
         Path logConfig = dir.resolve("log4j2.properties");
         try {
             // warnings only: Spark's INFO lines cost the shared machine more than they tell a failing test
-            Files.writeString(logConfig, String.join("\n", "rootLogger.level = warn",
-                    "rootLogger.appenderRef.out.ref = out", "appender.out.type = Console", "appender.out.name = out",
-                    "appender.out.layout.type = PatternLayout", "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %p %c{1}: %m%n",
-                    ""));
+            Files.writeString(
+                    logConfig,
+                    String.join(
+                            "\n",
+                            "rootLogger.level = warn",
+                            "rootLogger.appenderRef.out.ref = out",
+                            "appender.out.type = Console",
+                            "appender.out.name = out",
+                            "appender.out.layout.type = PatternLayout",
+                            "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %p %c{1}: %m%n",
+                            ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> cmd = ChildProcess.java("-Xmx1g", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + logConfig,
-                "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true");
+        List<String> cmd = ChildProcess.java(
+                "-Xmx1g",
+                "-XX:+UseSerialGC",
+                "-Dlog4j2.configurationFile=" + logConfig,
+                "-Djdk.reflect.useDirectMethodHandle=false",
+                "-Dio.netty.tryReflectionSetAccessible=true");
         for (String open : OPENS) {
             cmd.add("--add-opens=" + open + "=ALL-UNNAMED");
         }
-        cmd.addAll(List.of("-Dspark.master=local[2]", "-Dspark.app.name=eddy-it",
-                "-Dspark.connect.grpc.binding.address=127.0.0.1", "-Dspark.connect.grpc.binding.port=" + port,
-                "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.ui.enabled=false",
-                "-Dspark.sql.shuffle.partitions=2", "-Dspark.local.dir=" + dir.resolve("tmp"),
+        cmd.addAll(List.of(
+                "-Dspark.master=local[2]",
+                "-Dspark.app.name=eddy-it",
+                "-Dspark.connect.grpc.binding.address=127.0.0.1",
+                "-Dspark.connect.grpc.binding.port=" + port,
+                "-Dspark.driver.host=127.0.0.1",
+                "-Dspark.driver.bindAddress=127.0.0.1",
+                "-Dspark.ui.enabled=false",
+                "-Dspark.sql.shuffle.partitions=2",
+                "-Dspark.local.dir=" + dir.resolve("tmp"),
                 "-Dspark.sql.streaming.stopTimeout=10000",
-                "-cp", classpath, "org.apache.spark.sql.connect.service.SparkConnectServer"));
+                "-cp",
+                classpath,
+                "org.apache.spark.sql.connect.service.SparkConnectServer"));
         process = ChildProcess.start("the Spark Connect server", cmd, dir, dir.resolve("server.log"));
         process.awaitReady(this::accepts, START_DEADLINE);
     }

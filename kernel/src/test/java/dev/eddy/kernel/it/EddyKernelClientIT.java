@@ -14,14 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
  * messages on shell and control, stop_on_error aborts, output routing and coalescing, magics, comms.
  */
 class EddyKernelClientIT {
-  @TempDir
-  Path jupyterDir;
+    @TempDir
+    Path jupyterDir;
 
-  @Test
-  void when_realClientDrivesKernel_then_allClientScenariosPass() throws Exception {
-    Map<String, String> env = PythonSuite.installKernel(jupyterDir);
-    ProcessRun.Result r = PythonSuite.unittest("test_eddy_client", env);
-    assertThat(r.exitCode()).as(r.output()).isZero();
-    assertThat(r.output()).contains("OK").doesNotContain("FAIL:").doesNotContain("ERROR:");
-  }
+    @Test
+    void when_realClientDrivesKernel_then_allClientScenariosPass() throws Exception {
+        Map<String, String> env = PythonSuite.installKernel(jupyterDir);
+        ProcessRun.Result r = PythonSuite.unittest("test_eddy_client", env);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("OK").doesNotContain("FAIL:").doesNotContain("ERROR:");
+    }
 }

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
  * themselves (src/test/python/test_eddy_live.py).
  */
 class EddyLiveViewsIT {
-  @TempDir
-  Path jupyterDir;
+    @TempDir
+    Path jupyterDir;
 
-  @Test
-  void when_realClientRunsStreamingSql_then_liveViewUpdatesUntilFinalState() throws Exception {
-    Map<String, String> env = PythonSuite.installKernel(jupyterDir);
-    ProcessRun.Result r = PythonSuite.unittest("test_eddy_live", env);
-    assertThat(r.exitCode()).as(r.output()).isZero();
-    assertThat(r.output()).contains("OK").doesNotContain("FAIL:").doesNotContain("ERROR:");
-  }
+    @Test
+    void when_realClientRunsStreamingSql_then_liveViewUpdatesUntilFinalState() throws Exception {
+        Map<String, String> env = PythonSuite.installKernel(jupyterDir);
+        ProcessRun.Result r = PythonSuite.unittest("test_eddy_live", env);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("OK").doesNotContain("FAIL:").doesNotContain("ERROR:");
+    }
 }

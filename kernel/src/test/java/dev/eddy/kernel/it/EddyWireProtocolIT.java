@@ -15,14 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
  * unknown signature scheme is refused at start with one line, and the kernel stays up throughout.
  */
 class EddyWireProtocolIT {
-  @TempDir
-  Path jupyterDir;
+    @TempDir
+    Path jupyterDir;
 
-  @Test
-  void when_rawFramesProbeTheKernel_then_itAnswersDropsAndStaysUpAsTheProtocolSays() throws Exception {
-    Map<String, String> env = PythonSuite.installKernel(jupyterDir);
-    ProcessRun.Result r = PythonSuite.unittest("test_eddy_wire", env);
-    assertThat(r.exitCode()).as(r.output()).isZero();
-    assertThat(r.output()).contains("OK").doesNotContain("FAIL:").doesNotContain("ERROR:");
-  }
+    @Test
+    void when_rawFramesProbeTheKernel_then_itAnswersDropsAndStaysUpAsTheProtocolSays() throws Exception {
+        Map<String, String> env = PythonSuite.installKernel(jupyterDir);
+        ProcessRun.Result r = PythonSuite.unittest("test_eddy_wire", env);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("OK").doesNotContain("FAIL:").doesNotContain("ERROR:");
+    }
 }

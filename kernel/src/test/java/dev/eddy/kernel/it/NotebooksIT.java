@@ -19,32 +19,36 @@ import org.junit.jupiter.api.io.TempDir;
  * the notebooks that use one when it is there (10 and 11 keep their serving layer in it): in CI it always is.
  */
 class NotebooksIT {
-  /**
-   * The course must run once in CI in under 10 minutes (issue 7); the second runs in the same kernel take about a
-   * third of that. The suite is stopped after 15 minutes.
-   */
-  private static final long ALL_NOTEBOOKS_TIMEOUT_S = 900;
+    /**
+     * The course must run once in CI in under 10 minutes (issue 7); the second runs in the same kernel take about a
+     * third of that. The suite is stopped after 15 minutes.
+     */
+    private static final long ALL_NOTEBOOKS_TIMEOUT_S = 900;
 
-  @TempDir
-  Path jupyterDir;
+    @TempDir
+    Path jupyterDir;
 
-  @Test
-  void when_notebooksRunTopToBottomTwiceInOneKernel_then_noCellFails() throws Exception {
-    Map<String, String> env = new HashMap<>(PythonSuite.installKernel(jupyterDir));
-    env.put("EDDY_KAFKA_BOOTSTRAP", KafkaBroker.shared().bootstrap());
-    LocalPostgres pg = LocalPostgres.shared();
-    env.put("EDDY_POSTGRES_URL", pg.url());
-    env.put("EDDY_POSTGRES_USER", pg.user());
-    env.put("EDDY_POSTGRES_PASSWORD", pg.password());
-    ProcessRun.Result r = PythonSuite.unittest("test_notebooks", env, ALL_NOTEBOOKS_TIMEOUT_S);
-    assertThat(r.exitCode()).as(r.output()).isZero();
-    assertThat(r.output()).contains("OK").doesNotContain("skipped");
-    assertThat(r.output()).as("the Kafka notebook ran against the broker").contains("07-kafka.ipynb ran in")
-        .contains("07-kafka.ipynb ran again in the same kernel");
-    assertThat(r.output()).as("the serving layers ran on PostgreSQL")
-        .contains("10-lambda-vs-kappa.ipynb used PostgreSQL").contains("11-case-study-web-shop.ipynb used PostgreSQL");
-    int ranOnce = r.output().split("\\.ipynb ran in ", -1).length - 1;
-    int ranTwice = r.output().split("\\.ipynb ran again in the same kernel", -1).length - 1;
-    assertThat(ranTwice).as("every notebook ran twice").isEqualTo(ranOnce).isGreaterThanOrEqualTo(11);
-  }
+    @Test
+    void when_notebooksRunTopToBottomTwiceInOneKernel_then_noCellFails() throws Exception {
+        Map<String, String> env = new HashMap<>(PythonSuite.installKernel(jupyterDir));
+        env.put("EDDY_KAFKA_BOOTSTRAP", KafkaBroker.shared().bootstrap());
+        LocalPostgres pg = LocalPostgres.shared();
+        env.put("EDDY_POSTGRES_URL", pg.url());
+        env.put("EDDY_POSTGRES_USER", pg.user());
+        env.put("EDDY_POSTGRES_PASSWORD", pg.password());
+        ProcessRun.Result r = PythonSuite.unittest("test_notebooks", env, ALL_NOTEBOOKS_TIMEOUT_S);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("OK").doesNotContain("skipped");
+        assertThat(r.output())
+                .as("the Kafka notebook ran against the broker")
+                .contains("07-kafka.ipynb ran in")
+                .contains("07-kafka.ipynb ran again in the same kernel");
+        assertThat(r.output())
+                .as("the serving layers ran on PostgreSQL")
+                .contains("10-lambda-vs-kappa.ipynb used PostgreSQL")
+                .contains("11-case-study-web-shop.ipynb used PostgreSQL");
+        int ranOnce = r.output().split("\\.ipynb ran in ", -1).length - 1;
+        int ranTwice = r.output().split("\\.ipynb ran again in the same kernel", -1).length - 1;
+        assertThat(ranTwice).as("every notebook ran twice").isEqualTo(ranOnce).isGreaterThanOrEqualTo(11);
+    }
 }

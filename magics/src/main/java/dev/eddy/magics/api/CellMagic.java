@@ -5,16 +5,16 @@ package dev.eddy.magics.api;
  * value (if not {@code null}) is rendered as the cell's result. Throw {@link MagicException} for bad input.
  */
 public interface CellMagic extends Magic {
-  Object run(String args, String body, MagicContext context) throws Exception;
-
-  /** The simplest way to make one: {@code CellMagic.of("html", "renders HTML", (args, body, ctx) -> ...)}. */
-  static CellMagic of(String name, String help, Body body) {
-    return new LambdaMagics.Cell(name, help, body);
-  }
-
-  /** The body of a cell magic made with {@link #of}. */
-  @FunctionalInterface
-  interface Body {
     Object run(String args, String body, MagicContext context) throws Exception;
-  }
+
+    /** The simplest way to make one: {@code CellMagic.of("html", "renders HTML", (args, body, ctx) -> ...)}. */
+    static CellMagic of(String name, String help, Body body) {
+        return new LambdaMagics.Cell(name, help, body);
+    }
+
+    /** The body of a cell magic made with {@link #of}. */
+    @FunctionalInterface
+    interface Body {
+        Object run(String args, String body, MagicContext context) throws Exception;
+    }
 }

@@ -8,31 +8,30 @@ import java.util.Optional;
  * threads after the cell finished still go to the cell that ran the magic.
  */
 public interface MagicContext {
-  MagicRegistry registry();
+    MagicRegistry registry();
 
-  Renderers renderers();
+    Renderers renderers();
 
-  /** Renders {@code value} (a {@link dev.eddy.magics.api.render.MimeBundle} is sent as is) as display_data. */
-  String display(Object value);
+    /** Renders {@code value} (a {@link dev.eddy.magics.api.render.MimeBundle} is sent as is) as display_data. */
+    String display(Object value);
 
-  /** Replaces what the display {@code displayId} shows, wherever it is in the notebook. */
-  void updateDisplay(String displayId, Object value);
+    /** Replaces what the display {@code displayId} shows, wherever it is in the notebook. */
+    void updateDisplay(String displayId, Object value);
 
-  /**
-   * Like {@link #updateDisplay}, for a caller that paces its updates itself (the live views: one per interval per
-   * view, a budget over all views), so they are not held back a second time.
-   */
-  default void updateDisplayNow(String displayId, Object value) {
-    updateDisplay(displayId, value);
-  }
+    /**
+     * Like {@link #updateDisplay}, for a caller that paces its updates itself (the live views: one per interval per
+     * view, a budget over all views), so they are not held back a second time.
+     */
+    default void updateDisplayNow(String displayId, Object value) {
+        updateDisplay(displayId, value);
+    }
 
-  /** The display will get no more updates (its query ended): the kernel may forget it. */
-  default void endDisplay(String displayId) {
-  }
+    /** The display will get no more updates (its query ended): the kernel may forget it. */
+    default void endDisplay(String displayId) {}
 
-  /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */
-  void clearOutput(boolean wait);
+    /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */
+    void clearOutput(boolean wait);
 
-  /** The current value of a Java variable defined in an earlier cell, if there is one by that name. */
-  Optional<Object> variable(String name);
+    /** The current value of a Java variable defined in an earlier cell, if there is one by that name. */
+    Optional<Object> variable(String name);
 }

@@ -9,63 +9,63 @@ import java.util.List;
  * Java never starts a line with {@code %}, so this cannot steal valid Java.
  */
 public final class MagicSyntax {
-  private MagicSyntax() {}
+    private MagicSyntax() {}
 
-  public static boolean startsWithMagic(String code) {
-    return code.stripLeading().startsWith("%");
-  }
-
-  public static boolean hasMagic(String code) {
-    for (String line : code.split("\n", -1)) {
-      if (line.stripLeading().startsWith("%")) {
-        return true;
-      }
+    public static boolean startsWithMagic(String code) {
+        return code.stripLeading().startsWith("%");
     }
-    return false;
-  }
 
-  public static List<CellPart> split(String code) {
-    String lead = code.stripLeading();
-    if (lead.startsWith("%%")) {
-      int nl = lead.indexOf('\n');
-      String first = nl < 0 ? lead : lead.substring(0, nl);
-      String body = nl < 0 ? "" : lead.substring(nl + 1);
-      String[] nameArgs = nameAndArgs(first.substring(2));
-      return List.of(new CellPart.CellCall(nameArgs[0], nameArgs[1], body));
+    public static boolean hasMagic(String code) {
+        for (String line : code.split("\n", -1)) {
+            if (line.stripLeading().startsWith("%")) {
+                return true;
+            }
+        }
+        return false;
     }
-    List<CellPart> parts = new ArrayList<>();
-    String[] lines = code.split("\n", -1);
-    StringBuilder java = new StringBuilder();
-    int javaStart = 1;
-    for (int i = 0; i < lines.length; i++) {
-      String stripped = lines[i].strip();
-      if (stripped.startsWith("%")) {
+
+    public static List<CellPart> split(String code) {
+        String lead = code.stripLeading();
+        if (lead.startsWith("%%")) {
+            int nl = lead.indexOf('\n');
+            String first = nl < 0 ? lead : lead.substring(0, nl);
+            String body = nl < 0 ? "" : lead.substring(nl + 1);
+            String[] nameArgs = nameAndArgs(first.substring(2));
+            return List.of(new CellPart.CellCall(nameArgs[0], nameArgs[1], body));
+        }
+        List<CellPart> parts = new ArrayList<>();
+        String[] lines = code.split("\n", -1);
+        StringBuilder java = new StringBuilder();
+        int javaStart = 1;
+        for (int i = 0; i < lines.length; i++) {
+            String stripped = lines[i].strip();
+            if (stripped.startsWith("%")) {
+                addJava(parts, java, javaStart);
+                String[] nameArgs = nameAndArgs(stripped.substring(1));
+                parts.add(new CellPart.LineCall(nameArgs[0], nameArgs[1], i + 1));
+                javaStart = i + 2;
+            } else {
+                java.append(lines[i]).append('\n');
+            }
+        }
         addJava(parts, java, javaStart);
-        String[] nameArgs = nameAndArgs(stripped.substring(1));
-        parts.add(new CellPart.LineCall(nameArgs[0], nameArgs[1], i + 1));
-        javaStart = i + 2;
-      } else {
-        java.append(lines[i]).append('\n');
-      }
+        return parts;
     }
-    addJava(parts, java, javaStart);
-    return parts;
-  }
 
-  private static void addJava(List<CellPart> parts, StringBuilder java, int line) {
-    if (!java.toString().isBlank()) {
-      parts.add(new CellPart.Java(java.toString(), line));
+    private static void addJava(List<CellPart> parts, StringBuilder java, int line) {
+        if (!java.toString().isBlank()) {
+            parts.add(new CellPart.Java(java.toString(), line));
+        }
+        java.setLength(0);
     }
-    java.setLength(0);
-  }
 
-  /** Splits {@code "name rest of args"}; the name stops at the first blank. */
-  static String[] nameAndArgs(String s) {
-    String t = s.strip();
-    int sp = 0;
-    while (sp < t.length() && !Character.isWhitespace(t.charAt(sp))) {
-      sp++;
+    /** Splits {@code "name rest of args"}; the name stops at the first blank. */
+    static String[] nameAndArgs(String s) {
+        String t = s.strip();
+        int sp = 0;
+        while (sp < t.length() && !Character.isWhitespace(t.charAt(sp))) {
+            sp++;
+        }
+        return new String[] {t.substring(0, sp), t.substring(sp).strip()};
     }
-    return new String[] {t.substring(0, sp), t.substring(sp).strip()};
-  }
 }

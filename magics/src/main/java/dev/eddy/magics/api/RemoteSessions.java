@@ -15,56 +15,55 @@ import java.util.Optional;
  * after each connection and {@link Host#disconnected} when it is closed or replaced.
  */
 public final class RemoteSessions {
-  private static volatile Host host;
-  private static volatile Object current;
+    private static volatile Host host;
+    private static volatile Object current;
 
-  private RemoteSessions() {
-  }
+    private RemoteSessions() {}
 
-  /** The kernel's side. */
-  public interface Host {
-    /**
-     * A class loader that loads {@code jars} (parent first from the magics' own class loader), shared with Java
-     * cells; empty to let the engine have one of its own.
-     */
-    Optional<ClassLoader> classLoaderFor(List<Path> jars);
+    /** The kernel's side. */
+    public interface Host {
+        /**
+         * A class loader that loads {@code jars} (parent first from the magics' own class loader), shared with Java
+         * cells; empty to let the engine have one of its own.
+         */
+        Optional<ClassLoader> classLoaderFor(List<Path> jars);
 
-    /** Connected: {@code session} is the engine's session object, to bind as the variable {@code name}. */
-    void connected(String name, Object session);
+        /** Connected: {@code session} is the engine's session object, to bind as the variable {@code name}. */
+        void connected(String name, Object session);
 
-    /** The session bound as {@code name} is closed: unbind it. */
-    void disconnected(String name);
-  }
-
-  public static void host(Host h) {
-    host = h;
-  }
-
-  public static Optional<Host> host() {
-    return Optional.ofNullable(host);
-  }
-
-  /** The connected engine's session object (for Spark, the Spark Connect {@code SparkSession}); for Java cells. */
-  public static Object current() {
-    Object s = current;
-    if (s == null) {
-      throw new IllegalStateException("No remote engine is connected: %engine connect spark sc://host:15002");
+        /** The session bound as {@code name} is closed: unbind it. */
+        void disconnected(String name);
     }
-    return s;
-  }
 
-  /** Called by the {@code %engine} magic when a session opens ({@code session} non-null) or closes (null). */
-  public static void changed(String name, Object session) {
-    Object before = current;
-    current = session;
-    Host h = host;
-    if (h == null) {
-      return;
+    public static void host(Host h) {
+        host = h;
     }
-    if (before != null && session == null) {
-      h.disconnected(name);
-    } else if (session != null) {
-      h.connected(name, session);
+
+    public static Optional<Host> host() {
+        return Optional.ofNullable(host);
     }
-  }
+
+    /** The connected engine's session object (for Spark, the Spark Connect {@code SparkSession}); for Java cells. */
+    public static Object current() {
+        Object s = current;
+        if (s == null) {
+            throw new IllegalStateException("No remote engine is connected: %engine connect spark sc://host:15002");
+        }
+        return s;
+    }
+
+    /** Called by the {@code %engine} magic when a session opens ({@code session} non-null) or closes (null). */
+    public static void changed(String name, Object session) {
+        Object before = current;
+        current = session;
+        Host h = host;
+        if (h == null) {
+            return;
+        }
+        if (before != null && session == null) {
+            h.disconnected(name);
+        } else if (session != null) {
+            h.connected(name, session);
+        }
+    }
 }

@@ -12,17 +12,17 @@ import dev.eddy.magics.internal.topic.TopicMagic;
 
 /** Registers {@code %%sql}, {@code %stream}, {@code %topic}, {@code %kafka} and {@code %chart} on the kernel's shared runtime. */
 public final class StreamingMagics implements MagicProvider {
-  @Override
-  public void registerInto(MagicRegistry registry) {
-    registerInto(registry, EddyRuntime.shared());
-  }
+    @Override
+    public void registerInto(MagicRegistry registry) {
+        registerInto(registry, EddyRuntime.shared());
+    }
 
-  public static void registerInto(MagicRegistry registry, EddyRuntime runtime) {
-    registry.register(new SqlMagic(runtime));
-    registry.register(new StreamMagic(runtime));
-    registry.register(new TopicMagic());
-    registry.register(new ChartMagic(runtime));
-    registry.register(new KafkaMagic(5000));
-    registry.register(new EngineMagic(runtime));
-  }
+    public static void registerInto(MagicRegistry registry, EddyRuntime runtime) {
+        registry.register(new SqlMagic(runtime));
+        registry.register(new StreamMagic(runtime));
+        registry.register(new TopicMagic());
+        registry.register(new ChartMagic(runtime));
+        registry.register(new KafkaMagic(5000));
+        registry.register(new EngineMagic(runtime));
+    }
 }

@@ -17,81 +17,84 @@ import java.util.function.Function;
  * latest update of each display; the registry and the cell variables are what the test gives.
  */
 public final class RecordingContext implements MagicContext {
-  public final List<Object> displayed = new CopyOnWriteArrayList<>();
-  /** The latest bundle each display id was updated to. */
-  public final Map<String, Object> latest = new ConcurrentHashMap<>();
-  private final Object updates = new Object();
-  private final MagicRegistry registry;
-  private final Function<String, Optional<Object>> variables;
-  private final Renderers renderers = Renderers.withDefaults();
+    public final List<Object> displayed = new CopyOnWriteArrayList<>();
+    /** The latest bundle each display id was updated to. */
+    public final Map<String, Object> latest = new ConcurrentHashMap<>();
 
-  /** No registry and no variables: for magics that use neither. */
-  public RecordingContext() {
-    this(null, name -> Optional.empty());
-  }
+    private final Object updates = new Object();
+    private final MagicRegistry registry;
+    private final Function<String, Optional<Object>> variables;
+    private final Renderers renderers = Renderers.withDefaults();
 
-  /** Magics run through {@code registry}; {@code variables} answers {@link #variable} (e.g. JShell's). */
-  public RecordingContext(MagicRegistry registry, Function<String, Optional<Object>> variables) {
-    this.registry = registry;
-    this.variables = variables;
-  }
-
-  @Override
-  public MagicRegistry registry() {
-    return registry;
-  }
-
-  @Override
-  public Renderers renderers() {
-    return renderers;
-  }
-
-  @Override
-  public String display(Object value) {
-    displayed.add(value);
-    return "d" + displayed.size();
-  }
-
-  @Override
-  public void updateDisplay(String displayId, Object value) {
-    latest.put(displayId, value);
-    synchronized (updates) {
-      updates.notifyAll();
+    /** No registry and no variables: for magics that use neither. */
+    public RecordingContext() {
+        this(null, name -> Optional.empty());
     }
-  }
 
-  @Override
-  public void clearOutput(boolean wait) {
-  }
+    /** Magics run through {@code registry}; {@code variables} answers {@link #variable} (e.g. JShell's). */
+    public RecordingContext(MagicRegistry registry, Function<String, Optional<Object>> variables) {
+        this.registry = registry;
+        this.variables = variables;
+    }
 
-  @Override
-  public Optional<Object> variable(String name) {
-    return variables.apply(name);
-  }
+    @Override
+    public MagicRegistry registry() {
+        return registry;
+    }
 
-  /**
-   * Waits (polling, with a deadline) until the latest text/plain of display {@code displayId} contains
-   * {@code part}; returns that text, or fails with what the display showed last.
-   */
-  public String awaitUpdate(String displayId, String part) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    String last = null;
-    synchronized (updates) {
-      long left;
-      while ((left = deadline - System.nanoTime()) > 0) {
-        Object v = latest.get(displayId);
-        last = v instanceof MimeBundle b ? b.plainText() : String.valueOf(v);
-        if (last.contains(part)) {
-          return last;
+    @Override
+    public Renderers renderers() {
+        return renderers;
+    }
+
+    @Override
+    public String display(Object value) {
+        displayed.add(value);
+        return "d" + displayed.size();
+    }
+
+    @Override
+    public void updateDisplay(String displayId, Object value) {
+        latest.put(displayId, value);
+        synchronized (updates) {
+            updates.notifyAll();
         }
-        updates.wait(Math.max(1, left / 1_000_000));
-      }
     }
-    throw new AssertionError("display " + displayId + " never showed '" + part + "'; last: " + last);
-  }
 
-  /** The text/plain of every displayed bundle. */
-  public List<String> texts() {
-    return displayed.stream().filter(MimeBundle.class::isInstance).map(b -> ((MimeBundle) b).plainText()).toList();
-  }
+    @Override
+    public void clearOutput(boolean wait) {}
+
+    @Override
+    public Optional<Object> variable(String name) {
+        return variables.apply(name);
+    }
+
+    /**
+     * Waits (polling, with a deadline) until the latest text/plain of display {@code displayId} contains
+     * {@code part}; returns that text, or fails with what the display showed last.
+     */
+    public String awaitUpdate(String displayId, String part) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String last = null;
+        synchronized (updates) {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                Object v = latest.get(displayId);
+                last = v instanceof MimeBundle b ? b.plainText() : String.valueOf(v);
+                if (last.contains(part)) {
+                    return last;
+                }
+                updates.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        throw new AssertionError("display " + displayId + " never showed '" + part + "'; last: " + last);
+    }
+
+    /** The text/plain of every displayed bundle. */
+    public List<String> texts() {
+        return displayed.stream()
+                .filter(MimeBundle.class::isInstance)
+                .map(b -> ((MimeBundle) b).plainText())
+                .toList();
+    }
 }

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.AfterEach;
  * shuts down after each test.
  */
 public abstract class RuntimeSession {
-  protected final Eddy eddy = Eddy.create();
-  protected final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
-  protected final RecordingContext ctx = new RecordingContext();
-  protected final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+    protected final Eddy eddy = Eddy.create();
+    protected final EddyRuntime runtime = EddyRuntime.of(eddy, LiveViews.Settings.defaults());
+    protected final RecordingContext ctx = new RecordingContext();
+    protected final MemoryStream words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
 
-  @AfterEach
-  void shutdownRuntime() {
-    runtime.shutdown();
-  }
+    @AfterEach
+    void shutdownRuntime() {
+        runtime.shutdown();
+    }
 }

@@ -18,27 +18,28 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * {@code fs.file.impl} (test support only; Spark's checkpoint files and their layout stay as they are).
  */
 public final class NioLocalFileSystem extends LocalFileSystem {
-  public NioLocalFileSystem() {
-    super(new NioRawLocalFileSystem());
-  }
-
-  /** RawLocalFileSystem with {@link #setPermission} by java.nio. */
-  static final class NioRawLocalFileSystem extends RawLocalFileSystem {
-    private static final PosixFilePermission[] BITS = {
-        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-
-    @Override
-    public void setPermission(Path p, FsPermission permission) throws IOException {
-      Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-      short mode = permission.toShort();
-      for (int bit = 0; bit < BITS.length; bit++) {
-        if ((mode & (1 << bit)) != 0) {
-          set.add(BITS[bit]);
-        }
-      }
-      Files.setPosixFilePermissions(pathToFile(p).toPath(), set);
+    public NioLocalFileSystem() {
+        super(new NioRawLocalFileSystem());
     }
-  }
+
+    /** RawLocalFileSystem with {@link #setPermission} by java.nio. */
+    static final class NioRawLocalFileSystem extends RawLocalFileSystem {
+        private static final PosixFilePermission[] BITS = {
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
+
+        @Override
+        public void setPermission(Path p, FsPermission permission) throws IOException {
+            Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+            short mode = permission.toShort();
+            for (int bit = 0; bit < BITS.length; bit++) {
+                if ((mode & (1 << bit)) != 0) {
+                    set.add(BITS[bit]);
+                }
+            }
+            Files.setPosixFilePermissions(pathToFile(p).toPath(), set);
+        }
+    }
 }

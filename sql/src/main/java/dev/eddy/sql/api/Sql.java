@@ -26,107 +26,107 @@ import tech.tablesaw.api.Table;
  * the statements run in the internal pipeline ({@code SqlPipeline}).
  */
 public final class Sql {
-  private final SqlCatalog catalog;
-  private final SqlPipeline pipeline;
+    private final SqlCatalog catalog;
+    private final SqlPipeline pipeline;
 
-  /** SQL that validates, explains and runs batch queries, without an engine to run streaming ones. */
-  public Sql(SqlCatalog catalog) {
-    this(null, catalog);
-  }
-
-  /** SQL bound to an engine session, with a new catalog that also sees the session's memory tables. */
-  public Sql(Eddy session) {
-    this(Objects.requireNonNull(session, "session"), new SqlCatalog());
-  }
-
-  /** SQL bound to an engine session and an existing catalog (null session: no streaming execution). */
-  public Sql(Eddy session, SqlCatalog catalog) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    Supplier<Table> queries = Sql::noQueries;
-    if (session != null) {
-      catalog.linkMemoryTables(session);
-      queries = () -> QueryListing.of(session);
+    /** SQL that validates, explains and runs batch queries, without an engine to run streaming ones. */
+    public Sql(SqlCatalog catalog) {
+        this(null, catalog);
     }
-    this.pipeline = new SqlPipeline(session, catalog, queries);
-  }
 
-  public SqlCatalog catalog() {
-    return catalog;
-  }
-
-  /**
-   * Whether INSERT INTO starts its query (the default). Off, the result carries the unstarted writer,
-   * e.g. for the engine's QueryTestDriver.
-   */
-  public Sql startInserts(boolean start) {
-    pipeline.startInserts(start);
-    return this;
-  }
-
-  /** The engine Dataset of a streaming SELECT, for going on in Java. */
-  public Dataset stream(String selectSql) {
-    SqlResult r = execute(selectSql);
-    if (r instanceof SqlResult.Streaming s && s.dataset() != null) {
-      return s.dataset();
+    /** SQL bound to an engine session, with a new catalog that also sees the session's memory tables. */
+    public Sql(Eddy session) {
+        this(Objects.requireNonNull(session, "session"), new SqlCatalog());
     }
-    throw new SqlException("Not a streaming SELECT (or no engine session): " + selectSql, 0, 0);
-  }
 
-  /** A stream or table of the catalog as an engine Dataset (a stream created in SQL, used from Java). */
-  public Dataset dataset(String name) {
-    return pipeline.dataset(name);
-  }
-
-  /** Sets what SHOW QUERIES lists (the engine's query manager). */
-  public Sql withQueryLister(Supplier<Table> lister) {
-    pipeline.queryLister(lister);
-    return this;
-  }
-
-  /** Runs every statement of {@code text}; returns the last result. */
-  public SqlResult execute(String text) {
-    List<SqlResult> all = executeAll(text);
-    if (all.isEmpty()) {
-      throw new SqlException("No SQL statement to run", 0, 0);
+    /** SQL bound to an engine session and an existing catalog (null session: no streaming execution). */
+    public Sql(Eddy session, SqlCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        Supplier<Table> queries = Sql::noQueries;
+        if (session != null) {
+            catalog.linkMemoryTables(session);
+            queries = () -> QueryListing.of(session);
+        }
+        this.pipeline = new SqlPipeline(session, catalog, queries);
     }
-    return all.get(all.size() - 1);
-  }
 
-  /** Runs every statement of {@code text} in order and returns each result; stops at the first error. */
-  public List<SqlResult> executeAll(String text) {
-    return pipeline.executeAll(text);
-  }
-
-  /** Parses {@code text} into statements, with Eddy's short syntax errors. */
-  public static List<SqlNode> parse(String text) {
-    return SqlPipeline.parse(text);
-  }
-
-  /**
-   * Plans a representative windowed query on a private catalog so Calcite's classes are loaded and
-   * compiled before the first real query (the first one otherwise takes seconds). Call it off the
-   * critical path, e.g. on a background thread at kernel start; it never throws.
-   *
-   * @return true if the warm-up queries planned and ran (false means the first real query stays slow)
-   */
-  public static boolean warmUp() {
-    try {
-      Sql sql = new Sql(new SqlCatalog());
-      sql.execute("CREATE STREAM warm (k STRING, v BIGINT, ts TIMESTAMP(3),"
-          + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'memory')");
-      sql.catalog.registerTable("warm_t", Table.create("warm_t", StringColumn.create("k", "a")));
-      sql.execute("SELECT window.start, k, COUNT(*), SUM(v) FROM warm WHERE v > 0"
-          + " GROUP BY window(ts, '10 seconds', '5 seconds'), k");
-      sql.execute("SELECT k, COUNT(*) AS n FROM warm_t GROUP BY k ORDER BY n DESC LIMIT 5");
-      return true;
-    } catch (RuntimeException e) {
-      // warming is an optimisation: a failure here shows up again, with its message, on the real query
-      return false;
+    public SqlCatalog catalog() {
+        return catalog;
     }
-  }
 
-  private static Table noQueries() {
-    return Table.create("queries", StringColumn.create("name"), StringColumn.create("id"),
-        StringColumn.create("status"));
-  }
+    /**
+     * Whether INSERT INTO starts its query (the default). Off, the result carries the unstarted writer,
+     * e.g. for the engine's QueryTestDriver.
+     */
+    public Sql startInserts(boolean start) {
+        pipeline.startInserts(start);
+        return this;
+    }
+
+    /** The engine Dataset of a streaming SELECT, for going on in Java. */
+    public Dataset stream(String selectSql) {
+        SqlResult r = execute(selectSql);
+        if (r instanceof SqlResult.Streaming s && s.dataset() != null) {
+            return s.dataset();
+        }
+        throw new SqlException("Not a streaming SELECT (or no engine session): " + selectSql, 0, 0);
+    }
+
+    /** A stream or table of the catalog as an engine Dataset (a stream created in SQL, used from Java). */
+    public Dataset dataset(String name) {
+        return pipeline.dataset(name);
+    }
+
+    /** Sets what SHOW QUERIES lists (the engine's query manager). */
+    public Sql withQueryLister(Supplier<Table> lister) {
+        pipeline.queryLister(lister);
+        return this;
+    }
+
+    /** Runs every statement of {@code text}; returns the last result. */
+    public SqlResult execute(String text) {
+        List<SqlResult> all = executeAll(text);
+        if (all.isEmpty()) {
+            throw new SqlException("No SQL statement to run", 0, 0);
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /** Runs every statement of {@code text} in order and returns each result; stops at the first error. */
+    public List<SqlResult> executeAll(String text) {
+        return pipeline.executeAll(text);
+    }
+
+    /** Parses {@code text} into statements, with Eddy's short syntax errors. */
+    public static List<SqlNode> parse(String text) {
+        return SqlPipeline.parse(text);
+    }
+
+    /**
+     * Plans a representative windowed query on a private catalog so Calcite's classes are loaded and
+     * compiled before the first real query (the first one otherwise takes seconds). Call it off the
+     * critical path, e.g. on a background thread at kernel start; it never throws.
+     *
+     * @return true if the warm-up queries planned and ran (false means the first real query stays slow)
+     */
+    public static boolean warmUp() {
+        try {
+            Sql sql = new Sql(new SqlCatalog());
+            sql.execute("CREATE STREAM warm (k STRING, v BIGINT, ts TIMESTAMP(3),"
+                    + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'memory')");
+            sql.catalog.registerTable("warm_t", Table.create("warm_t", StringColumn.create("k", "a")));
+            sql.execute("SELECT window.start, k, COUNT(*), SUM(v) FROM warm WHERE v > 0"
+                    + " GROUP BY window(ts, '10 seconds', '5 seconds'), k");
+            sql.execute("SELECT k, COUNT(*) AS n FROM warm_t GROUP BY k ORDER BY n DESC LIMIT 5");
+            return true;
+        } catch (RuntimeException e) {
+            // warming is an optimisation: a failure here shows up again, with its message, on the real query
+            return false;
+        }
+    }
+
+    private static Table noQueries() {
+        return Table.create(
+                "queries", StringColumn.create("name"), StringColumn.create("id"), StringColumn.create("status"));
+    }
 }

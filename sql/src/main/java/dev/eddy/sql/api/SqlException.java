@@ -6,20 +6,20 @@ package dev.eddy.sql.api;
  * {@link Sql#execute}; 0 means the error has no position.
  */
 public final class SqlException extends RuntimeException {
-  private final int line;
-  private final int column;
+    private final int line;
+    private final int column;
 
-  public SqlException(String message, int line, int column) {
-    super(message, null, false, false);
-    this.line = line;
-    this.column = column;
-  }
+    public SqlException(String message, int line, int column) {
+        super(message, null, false, false);
+        this.line = line;
+        this.column = column;
+    }
 
-  public int line() {
-    return line;
-  }
+    public int line() {
+        return line;
+    }
 
-  public int column() {
-    return column;
-  }
+    public int column() {
+        return column;
+    }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Table-driven: bad SQL texts and the one-line message each must give, position included. */
 class SqlErrorsTest {
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
       SELECT word FROM lines\\nGROUP word                | Syntax error at line 2, column 7: unexpected 'word'
       SELECT word,\\nFROM lines                            | Syntax error at line 2, column 1: unexpected 'FROM'
       SELECT word FROM lines WHERE                        | Syntax error at line 1, column 29: unexpected end of input
@@ -39,25 +39,27 @@ class SqlErrorsTest {
       DESCRIBE linez                                      | Unknown stream or table 'linez' at line 1, column 10. Did you mean 'lines'?
       SELECT * FROM lines, DESCRIPTOR(ts)                 | This statement cannot be run at line 1, column 1: the SQL planner does not support its shape
       """)
-  void when_sqlIsBad_then_oneShortMessageWithPosition(String text, String expected) {
-    Sql sql = SqlFixtures.withLines();
-    String query = text.replace("\\n", "\n");
-    assertThatThrownBy(() -> sql.execute(query))
-        .isInstanceOf(SqlException.class)
-        .satisfies(e -> assertThat(e.getMessage()).startsWith(expected).doesNotContain("Was expecting")
-            .hasSizeLessThan(400));
-  }
+    void when_sqlIsBad_then_oneShortMessageWithPosition(String text, String expected) {
+        Sql sql = SqlFixtures.withLines();
+        String query = text.replace("\\n", "\n");
+        assertThatThrownBy(() -> sql.execute(query))
+                .isInstanceOf(SqlException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .startsWith(expected)
+                        .doesNotContain("Was expecting")
+                        .hasSizeLessThan(400));
+    }
 
-  @Test
-  void when_aLaterLineStartsWithAMisspeltKeyword_then_theErrorPointsAtThatWord() {
-    Sql sql = SqlFixtures.withLines();
-    assertThatThrownBy(() -> sql.execute("SELECT word FROM lines;\n  CRATE TABLE t (a INT)"))
-        .isInstanceOf(SqlException.class)
-        .hasMessage("Syntax error at line 2, column 3: unexpected 'CRATE' (probably a misspelt CREATE)");
-  }
+    @Test
+    void when_aLaterLineStartsWithAMisspeltKeyword_then_theErrorPointsAtThatWord() {
+        Sql sql = SqlFixtures.withLines();
+        assertThatThrownBy(() -> sql.execute("SELECT word FROM lines;\n  CRATE TABLE t (a INT)"))
+                .isInstanceOf(SqlException.class)
+                .hasMessage("Syntax error at line 2, column 3: unexpected 'CRATE' (probably a misspelt CREATE)");
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
       CREATE STREAM s (a STRING) WITH ('connector' = 'topc', 'topic' = 't')           | Unknown connector 'topc' (one of topic, kafka, file, socket, rate, memory) at line 1, column 1. Did you mean 'topic'?
       CREATE STREAM s (a STRING) WITH ('connector' = 'topic')                         | connector 'topic' needs option 'topic' at line 1, column 1
       CREATE STREAM s (a STRING) WITH ('connector' = 'kafka', 'topic' = 't')          | connector 'kafka' needs option 'bootstrap.servers'
@@ -74,8 +76,10 @@ class SqlErrorsTest {
       CREATE TABLE t (t TIMESTAMP, WATERMARK FOR t AS t) WITH ('connector' = 'file', 'path' = 'x.csv') | WATERMARK is only allowed on a stream
       CREATE STREAM s (a STRING) WITH ('connector' = 'rate', 'connector' = 'rate')    | Option 'connector' is given twice
       """)
-  void when_ddlIsBad_then_itSaysWhatIsWrong(String text, String expected) {
-    Sql sql = SqlFixtures.withLines();
-    assertThatThrownBy(() -> sql.execute(text)).isInstanceOf(SqlException.class).hasMessageStartingWith(expected);
-  }
+    void when_ddlIsBad_then_itSaysWhatIsWrong(String text, String expected) {
+        Sql sql = SqlFixtures.withLines();
+        assertThatThrownBy(() -> sql.execute(text))
+                .isInstanceOf(SqlException.class)
+                .hasMessageStartingWith(expected);
+    }
 }

@@ -16,20 +16,50 @@ import tech.tablesaw.api.Table;
  * stack overflow.
  */
 class SqlFrontEndFuzzTest {
-  @FuzzTest(maxDuration = "15s")
-  @DictionaryEntries({"SELECT ", " FROM lines", " FROM t", " WHERE ", " GROUP BY ", "window(ts, '10 minutes')",
-      "COUNT(*)", "CREATE STREAM s (a INT) WITH ('connector' = 'memory')", "INSERT INTO ", "TUMBLE(", "HOP(",
-      "SESSION(", "DESCRIPTOR(ts)", "INTERVAL '1' SECOND", "CAST(", " AS ", "ORDER BY ", "LIMIT ", "(", ")", "'",
-      "\"", ";", "SHOW STREAMS", "DROP STREAM ", "EXPLAIN ", "JOIN ", " ON ", "word", "ts", "n"})
-  void anyTextGivesAResultOrASqlException(FuzzedDataProvider data) {
-    String text = data.consumeRemainingAsString();
-    Sql sql = SqlFixtures.withLines();
-    sql.catalog().registerTable("t", Table.create("t", StringColumn.create("word", "a", "b"),
-        IntColumn.create("n", 1, 2)));
-    try {
-      sql.executeAll(text);
-    } catch (SqlException e) {
-      assertThat(e.getMessage()).isNotNull();
+    @FuzzTest(maxDuration = "15s")
+    @DictionaryEntries({
+        "SELECT ",
+        " FROM lines",
+        " FROM t",
+        " WHERE ",
+        " GROUP BY ",
+        "window(ts, '10 minutes')",
+        "COUNT(*)",
+        "CREATE STREAM s (a INT) WITH ('connector' = 'memory')",
+        "INSERT INTO ",
+        "TUMBLE(",
+        "HOP(",
+        "SESSION(",
+        "DESCRIPTOR(ts)",
+        "INTERVAL '1' SECOND",
+        "CAST(",
+        " AS ",
+        "ORDER BY ",
+        "LIMIT ",
+        "(",
+        ")",
+        "'",
+        "\"",
+        ";",
+        "SHOW STREAMS",
+        "DROP STREAM ",
+        "EXPLAIN ",
+        "JOIN ",
+        " ON ",
+        "word",
+        "ts",
+        "n"
+    })
+    void anyTextGivesAResultOrASqlException(FuzzedDataProvider data) {
+        String text = data.consumeRemainingAsString();
+        Sql sql = SqlFixtures.withLines();
+        sql.catalog()
+                .registerTable(
+                        "t", Table.create("t", StringColumn.create("word", "a", "b"), IntColumn.create("n", 1, 2)));
+        try {
+            sql.executeAll(text);
+        } catch (SqlException e) {
+            assertThat(e.getMessage()).isNotNull();
+        }
     }
-  }
 }

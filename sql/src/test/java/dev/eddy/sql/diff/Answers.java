@@ -26,170 +26,198 @@ import tech.tablesaw.columns.Column;
  * compared with doubles equal to 1e-12 relative (the last ulp or better where both compute the same way).
  */
 final class Answers {
-  enum Kind { INTEGRAL, FRACTIONAL, STRING, BOOLEAN, TIMESTAMP, DATE, OTHER }
+    enum Kind {
+        INTEGRAL,
+        FRACTIONAL,
+        STRING,
+        BOOLEAN,
+        TIMESTAMP,
+        DATE,
+        OTHER
+    }
 
-  /** A successful answer, or an error (kinds and rows null). */
-  record Answer(List<Kind> kinds, List<List<Object>> rows, String error) {
-    boolean failed() {
-      return error != null;
-    }
-  }
-
-  private Answers() {
-  }
-
-  static Answer error(String message) {
-    return new Answer(null, null, message == null ? "error" : message);
-  }
-
-  static Kind sparkKind(String sqlType) {
-    String t = sqlType.toUpperCase(Locale.ROOT);
-    if (t.equals("INT") || t.equals("BIGINT") || t.equals("SMALLINT") || t.equals("TINYINT")) return Kind.INTEGRAL;
-    if (t.equals("DOUBLE") || t.equals("FLOAT") || t.startsWith("DECIMAL")) return Kind.FRACTIONAL;
-    if (t.equals("STRING") || t.startsWith("VARCHAR") || t.startsWith("CHAR")) return Kind.STRING;
-    if (t.equals("BOOLEAN")) return Kind.BOOLEAN;
-    if (t.startsWith("TIMESTAMP")) return Kind.TIMESTAMP;
-    if (t.equals("DATE")) return Kind.DATE;
-    return Kind.OTHER;
-  }
-
-  /** Spark's answer (the driver's JSON) in comparable form. */
-  static Answer ofSpark(JsonNode a) {
-    if (!a.get("ok").asBoolean()) {
-      return error(a.get("error").asText());
-    }
-    List<Kind> kinds = new ArrayList<>();
-    a.get("types").forEach(t -> kinds.add(sparkKind(t.asText())));
-    List<List<Object>> rows = new ArrayList<>();
-    for (JsonNode r : a.get("rows")) {
-      List<Object> row = new ArrayList<>();
-      for (int i = 0; i < kinds.size(); i++) {
-        row.add(sparkValue(r.get(i), kinds.get(i)));
-      }
-      rows.add(row);
-    }
-    return new Answer(kinds, rows, null);
-  }
-
-  static Object sparkValue(JsonNode v, Kind kind) {
-    if (v == null || v.isNull()) return null;
-    switch (kind) {
-      case INTEGRAL: return v.asLong();
-      case FRACTIONAL: return v.isTextual() && v.asText().equals("NaN") ? Double.NaN
-          : v.isTextual() ? new BigDecimal(v.asText().replace("Infinity", "1e400")).doubleValue()
-          : v.asDouble();
-      case BOOLEAN: return v.asBoolean();
-      case TIMESTAMP: return v.asLong();
-      case DATE: return LocalDate.ofEpochDay(v.asLong()).toString();
-      default: return v.isTextual() ? v.asText() : v.toString();
-    }
-  }
-
-  /** Eddy's batch answer (a Tablesaw table) in comparable form. */
-  static Answer ofEddy(Table t) {
-    List<Kind> kinds = new ArrayList<>();
-    for (Column<?> c : t.columns()) {
-      kinds.add(c instanceof IntColumn || c instanceof LongColumn ? Kind.INTEGRAL
-          : c instanceof DoubleColumn ? Kind.FRACTIONAL : c instanceof BooleanColumn ? Kind.BOOLEAN
-          : c instanceof DateTimeColumn || c.type() == ColumnType.INSTANT ? Kind.TIMESTAMP
-          : Kind.STRING);
-    }
-    List<List<Object>> rows = new ArrayList<>();
-    for (int r = 0; r < t.rowCount(); r++) {
-      List<Object> row = new ArrayList<>();
-      for (int i = 0; i < kinds.size(); i++) {
-        Column<?> c = t.column(i);
-        row.add(c.isMissing(r) ? null : eddyValue(c.get(r)));
-      }
-      rows.add(row);
-    }
-    return new Answer(kinds, rows, null);
-  }
-
-  static Object eddyValue(Object v) {
-    if (v instanceof Integer i) return i.longValue();
-    if (v instanceof Long l) return l;
-    if (v instanceof Double d) return d;
-    if (v instanceof Boolean b) return b;
-    if (v instanceof LocalDateTime t) {
-      Instant i = t.toInstant(ZoneOffset.UTC);
-      return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
-    }
-    if (v instanceof Instant i) return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
-    return v.toString();
-  }
-
-  /**
-   * Why {@code eddy} differs from {@code spark}, or null when they agree. Both failing agree (the messages
-   * differ by design); {@code ordered} compares row order too; {@code approx} columns agree within 10% (twice
-   * approx_count_distinct's default relative error of 5%).
-   */
-  static String difference(Answer spark, Answer eddy, boolean ordered, List<Boolean> approx) {
-    if (spark.failed() || eddy.failed()) {
-      if (spark.failed() && eddy.failed()) return null;
-      return spark.failed() ? "Spark raises an error, Eddy answers: Spark said " + clip(spark.error())
-          : "Eddy fails where Spark answers: " + clip(eddy.error());
-    }
-    if (spark.kinds().size() != eddy.kinds().size()) {
-      return "column count: Spark " + spark.kinds().size() + ", Eddy " + eddy.kinds().size();
-    }
-    for (int i = 0; i < spark.kinds().size(); i++) {
-      if (spark.kinds().get(i) != eddy.kinds().get(i)) {
-        return "type of column " + (i + 1) + ": Spark " + spark.kinds().get(i) + ", Eddy " + eddy.kinds().get(i);
-      }
-    }
-    if (spark.rows().size() != eddy.rows().size()) {
-      return "row count: Spark " + spark.rows().size() + ", Eddy " + eddy.rows().size();
-    }
-    List<List<Object>> s = new ArrayList<>(spark.rows());
-    List<List<Object>> e = new ArrayList<>(eddy.rows());
-    if (!ordered) {
-      Comparator<List<Object>> byText = Comparator.comparing(Answers::sortKey);
-      s.sort(byText);
-      e.sort(byText);
-    }
-    for (int r = 0; r < s.size(); r++) {
-      for (int c = 0; c < s.get(r).size(); c++) {
-        Object sv = s.get(r).get(c);
-        Object ev = e.get(r).get(c);
-        boolean same = (approx != null && c < approx.size() && approx.get(c) ? near(sv, ev, 0.10) : equal(sv, ev));
-        if (!same) {
-          return "value in row " + (r + 1) + " column " + (c + 1) + ": Spark " + show(sv) + ", Eddy " + show(ev);
+    /** A successful answer, or an error (kinds and rows null). */
+    record Answer(List<Kind> kinds, List<List<Object>> rows, String error) {
+        boolean failed() {
+            return error != null;
         }
-      }
     }
-    return null;
-  }
 
-  static boolean equal(Object a, Object b) {
-    if (a instanceof Double x && b instanceof Double y) {
-      if (x.equals(y) || x.isNaN() && y.isNaN()) return true;
-      return Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
+    private Answers() {}
+
+    static Answer error(String message) {
+        return new Answer(null, null, message == null ? "error" : message);
     }
-    return Objects.equals(a, b);
-  }
 
-  private static boolean near(Object a, Object b, double rel) {
-    if (a instanceof Number x && b instanceof Number y) {
-      return Math.abs(x.doubleValue() - y.doubleValue()) <= rel * Math.max(1, Math.abs(x.doubleValue()));
+    static Kind sparkKind(String sqlType) {
+        String t = sqlType.toUpperCase(Locale.ROOT);
+        if (t.equals("INT") || t.equals("BIGINT") || t.equals("SMALLINT") || t.equals("TINYINT")) return Kind.INTEGRAL;
+        if (t.equals("DOUBLE") || t.equals("FLOAT") || t.startsWith("DECIMAL")) return Kind.FRACTIONAL;
+        if (t.equals("STRING") || t.startsWith("VARCHAR") || t.startsWith("CHAR")) return Kind.STRING;
+        if (t.equals("BOOLEAN")) return Kind.BOOLEAN;
+        if (t.startsWith("TIMESTAMP")) return Kind.TIMESTAMP;
+        if (t.equals("DATE")) return Kind.DATE;
+        return Kind.OTHER;
     }
-    return Objects.equals(a, b);
-  }
 
-  /** Rows sort by their text with numbers rounded, so 1e-12 differences do not reorder them. */
-  private static String sortKey(List<Object> row) {
-    StringBuilder b = new StringBuilder();
-    for (Object v : row) {
-      b.append(v instanceof Double d ? String.format(Locale.ROOT, "%.9g", d) : String.valueOf(v)).append('\u0001');
+    /** Spark's answer (the driver's JSON) in comparable form. */
+    static Answer ofSpark(JsonNode a) {
+        if (!a.get("ok").asBoolean()) {
+            return error(a.get("error").asText());
+        }
+        List<Kind> kinds = new ArrayList<>();
+        a.get("types").forEach(t -> kinds.add(sparkKind(t.asText())));
+        List<List<Object>> rows = new ArrayList<>();
+        for (JsonNode r : a.get("rows")) {
+            List<Object> row = new ArrayList<>();
+            for (int i = 0; i < kinds.size(); i++) {
+                row.add(sparkValue(r.get(i), kinds.get(i)));
+            }
+            rows.add(row);
+        }
+        return new Answer(kinds, rows, null);
     }
-    return b.toString();
-  }
 
-  static String show(Object v) {
-    return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
-  }
+    static Object sparkValue(JsonNode v, Kind kind) {
+        if (v == null || v.isNull()) return null;
+        switch (kind) {
+            case INTEGRAL:
+                return v.asLong();
+            case FRACTIONAL:
+                return v.isTextual() && v.asText().equals("NaN")
+                        ? Double.NaN
+                        : v.isTextual()
+                                ? new BigDecimal(v.asText().replace("Infinity", "1e400")).doubleValue()
+                                : v.asDouble();
+            case BOOLEAN:
+                return v.asBoolean();
+            case TIMESTAMP:
+                return v.asLong();
+            case DATE:
+                return LocalDate.ofEpochDay(v.asLong()).toString();
+            default:
+                return v.isTextual() ? v.asText() : v.toString();
+        }
+    }
 
-  static String clip(String s) {
-    return s.length() > 160 ? s.substring(0, 160) + "..." : s;
-  }
+    /** Eddy's batch answer (a Tablesaw table) in comparable form. */
+    static Answer ofEddy(Table t) {
+        List<Kind> kinds = new ArrayList<>();
+        for (Column<?> c : t.columns()) {
+            kinds.add(
+                    c instanceof IntColumn || c instanceof LongColumn
+                            ? Kind.INTEGRAL
+                            : c instanceof DoubleColumn
+                                    ? Kind.FRACTIONAL
+                                    : c instanceof BooleanColumn
+                                            ? Kind.BOOLEAN
+                                            : c instanceof DateTimeColumn || c.type() == ColumnType.INSTANT
+                                                    ? Kind.TIMESTAMP
+                                                    : Kind.STRING);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (int i = 0; i < kinds.size(); i++) {
+                Column<?> c = t.column(i);
+                row.add(c.isMissing(r) ? null : eddyValue(c.get(r)));
+            }
+            rows.add(row);
+        }
+        return new Answer(kinds, rows, null);
+    }
+
+    static Object eddyValue(Object v) {
+        if (v instanceof Integer i) return i.longValue();
+        if (v instanceof Long l) return l;
+        if (v instanceof Double d) return d;
+        if (v instanceof Boolean b) return b;
+        if (v instanceof LocalDateTime t) {
+            Instant i = t.toInstant(ZoneOffset.UTC);
+            return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
+        }
+        if (v instanceof Instant i) return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
+        return v.toString();
+    }
+
+    /**
+     * Why {@code eddy} differs from {@code spark}, or null when they agree. Both failing agree (the messages
+     * differ by design); {@code ordered} compares row order too; {@code approx} columns agree within 10% (twice
+     * approx_count_distinct's default relative error of 5%).
+     */
+    static String difference(Answer spark, Answer eddy, boolean ordered, List<Boolean> approx) {
+        if (spark.failed() || eddy.failed()) {
+            if (spark.failed() && eddy.failed()) return null;
+            return spark.failed()
+                    ? "Spark raises an error, Eddy answers: Spark said " + clip(spark.error())
+                    : "Eddy fails where Spark answers: " + clip(eddy.error());
+        }
+        if (spark.kinds().size() != eddy.kinds().size()) {
+            return "column count: Spark " + spark.kinds().size() + ", Eddy "
+                    + eddy.kinds().size();
+        }
+        for (int i = 0; i < spark.kinds().size(); i++) {
+            if (spark.kinds().get(i) != eddy.kinds().get(i)) {
+                return "type of column " + (i + 1) + ": Spark " + spark.kinds().get(i) + ", Eddy "
+                        + eddy.kinds().get(i);
+            }
+        }
+        if (spark.rows().size() != eddy.rows().size()) {
+            return "row count: Spark " + spark.rows().size() + ", Eddy "
+                    + eddy.rows().size();
+        }
+        List<List<Object>> s = new ArrayList<>(spark.rows());
+        List<List<Object>> e = new ArrayList<>(eddy.rows());
+        if (!ordered) {
+            Comparator<List<Object>> byText = Comparator.comparing(Answers::sortKey);
+            s.sort(byText);
+            e.sort(byText);
+        }
+        for (int r = 0; r < s.size(); r++) {
+            for (int c = 0; c < s.get(r).size(); c++) {
+                Object sv = s.get(r).get(c);
+                Object ev = e.get(r).get(c);
+                boolean same =
+                        (approx != null && c < approx.size() && approx.get(c) ? near(sv, ev, 0.10) : equal(sv, ev));
+                if (!same) {
+                    return "value in row " + (r + 1) + " column " + (c + 1) + ": Spark " + show(sv) + ", Eddy "
+                            + show(ev);
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean equal(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            if (x.equals(y) || x.isNaN() && y.isNaN()) return true;
+            return Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static boolean near(Object a, Object b, double rel) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Math.abs(x.doubleValue() - y.doubleValue()) <= rel * Math.max(1, Math.abs(x.doubleValue()));
+        }
+        return Objects.equals(a, b);
+    }
+
+    /** Rows sort by their text with numbers rounded, so 1e-12 differences do not reorder them. */
+    private static String sortKey(List<Object> row) {
+        StringBuilder b = new StringBuilder();
+        for (Object v : row) {
+            b.append(v instanceof Double d ? String.format(Locale.ROOT, "%.9g", d) : String.valueOf(v))
+                    .append('\u0001');
+        }
+        return b.toString();
+    }
+
+    static String show(Object v) {
+        return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+    }
+
+    static String clip(String s) {
+        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    }
 }

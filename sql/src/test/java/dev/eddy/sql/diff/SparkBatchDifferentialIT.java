@@ -33,156 +33,186 @@ import tech.tablesaw.columns.Column;
  * seed and a minimised query. {@code -Deddy.diff.batch=N} sets the count, {@code -Deddy.diff.seed=S} the seed.
  */
 class SparkBatchDifferentialIT {
-  static final long SEED = Long.getLong("eddy.diff.seed", 20_261_206L);
-  static final int COUNT = Integer.getInteger("eddy.diff.batch", 300);
+    static final long SEED = Long.getLong("eddy.diff.seed", 20_261_206L);
+    static final int COUNT = Integer.getInteger("eddy.diff.batch", 300);
 
-  @Test
-  void everyGeneratedBatchQueryAnswersAsSparkDoes() {
-    SparkProcess spark = SparkProcess.shared();
-    SqlCatalog catalog = new SqlCatalog();
-    Sql sql = new Sql(catalog);
-    for (BatchCorpus.Table t : new BatchCorpus(SEED).tables()) {
-      catalog.registerTable(t.name(), tablesaw(t));
-      assertThat(spark.call(sparkTable(t)).get("ok").asBoolean()).as("Spark loads " + t.name()).isTrue();
+    @Test
+    void everyGeneratedBatchQueryAnswersAsSparkDoes() {
+        SparkProcess spark = SparkProcess.shared();
+        SqlCatalog catalog = new SqlCatalog();
+        Sql sql = new Sql(catalog);
+        for (BatchCorpus.Table t : new BatchCorpus(SEED).tables()) {
+            catalog.registerTable(t.name(), tablesaw(t));
+            assertThat(spark.call(sparkTable(t)).get("ok").asBoolean())
+                    .as("Spark loads " + t.name())
+                    .isTrue();
+        }
+        Map<String, List<String>> classes = new LinkedHashMap<>();
+        int sparkErrors = 0;
+        for (int i = 0; i < COUNT; i++) {
+            long querySeed = SEED * 1_000_003L + i;
+            Query q = new BatchCorpus(querySeed).next();
+            Answer s = Answers.ofSpark(spark.call(Map.of("op", "query", "sql", q.sql())));
+            sparkErrors += s.failed() ? 1 : 0;
+            String diff = Answers.difference(s, eddy(sql, q.sql()), q.ordered(), q.approx());
+            if (diff != null) {
+                Query min = minimise(spark, sql, q);
+                String minDiff = Answers.difference(
+                        Answers.ofSpark(spark.call(Map.of("op", "query", "sql", min.sql()))),
+                        eddy(sql, min.sql()),
+                        min.ordered(),
+                        min.approx());
+                classes.computeIfAbsent(classOf(minDiff), k -> new ArrayList<>())
+                        .add("seed " + SEED + " case " + i + " (query seed " + querySeed + "): " + minDiff
+                                + "\n      minimal: " + min.sql());
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        int mismatches = classes.values().stream().mapToInt(List::size).sum();
+        report.append("batch differential: ")
+                .append(COUNT)
+                .append(" queries, ")
+                .append(sparkErrors)
+                .append(" of them errors in Spark, ")
+                .append(mismatches)
+                .append(" mismatches in ")
+                .append(classes.size())
+                .append(" classes\n");
+        classes.forEach((k, v) -> {
+            report.append("  [").append(v.size()).append("] ").append(k).append('\n');
+            v.stream().limit(3).forEach(x -> report.append("    ").append(x).append('\n'));
+        });
+        System.out.println(report);
+        try {
+            Files.writeString(Path.of("target", "diff-batch-report.txt"), report);
+        } catch (IOException e) {
+            // the report is in the test output as well
+        }
+        assertThat(mismatches).as(report.toString()).isZero();
     }
-    Map<String, List<String>> classes = new LinkedHashMap<>();
-    int sparkErrors = 0;
-    for (int i = 0; i < COUNT; i++) {
-      long querySeed = SEED * 1_000_003L + i;
-      Query q = new BatchCorpus(querySeed).next();
-      Answer s = Answers.ofSpark(spark.call(Map.of("op", "query", "sql", q.sql())));
-      sparkErrors += s.failed() ? 1 : 0;
-      String diff = Answers.difference(s, eddy(sql, q.sql()), q.ordered(), q.approx());
-      if (diff != null) {
-        Query min = minimise(spark, sql, q);
-        String minDiff = Answers.difference(Answers.ofSpark(spark.call(Map.of("op", "query", "sql", min.sql()))),
-            eddy(sql, min.sql()), min.ordered(), min.approx());
-        classes.computeIfAbsent(classOf(minDiff), k -> new ArrayList<>()).add("seed " + SEED + " case " + i
-            + " (query seed " + querySeed + "): " + minDiff + "\n      minimal: " + min.sql());
-      }
-    }
-    StringBuilder report = new StringBuilder();
-    int mismatches = classes.values().stream().mapToInt(List::size).sum();
-    report.append("batch differential: ").append(COUNT).append(" queries, ").append(sparkErrors)
-        .append(" of them errors in Spark, ").append(mismatches).append(" mismatches in ").append(classes.size())
-        .append(" classes\n");
-    classes.forEach((k, v) -> {
-      report.append("  [").append(v.size()).append("] ").append(k).append('\n');
-      v.stream().limit(3).forEach(x -> report.append("    ").append(x).append('\n'));
-    });
-    System.out.println(report);
-    try {
-      Files.writeString(Path.of("target", "diff-batch-report.txt"), report);
-    } catch (IOException e) {
-      // the report is in the test output as well
-    }
-    assertThat(mismatches).as(report.toString()).isZero();
-  }
 
-  static Answer eddy(Sql sql, String text) {
-    try {
-      SqlResult r = sql.execute(text);
-      if (r instanceof SqlResult.Rows rows) {
-        return Answers.ofEddy(rows.table());
-      }
-      return Answers.error("not a batch result: " + r);
-    } catch (RuntimeException | AssertionError e) {
-      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return Answers.error(m.lines().findFirst().orElse(m));
+    static Answer eddy(Sql sql, String text) {
+        try {
+            SqlResult r = sql.execute(text);
+            if (r instanceof SqlResult.Rows rows) {
+                return Answers.ofEddy(rows.table());
+            }
+            return Answers.error("not a batch result: " + r);
+        } catch (RuntimeException | AssertionError e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Answers.error(m.lines().findFirst().orElse(m));
+        }
     }
-  }
 
-  /** The smallest variant of {@code q} that still differs. */
-  private static Query minimise(SparkProcess spark, Sql sql, Query q) {
-    Query current = q;
-    boolean shrunk = true;
-    while (shrunk) {
-      shrunk = false;
-      for (Query smaller : current.shrinks()) {
-        Answer s = Answers.ofSpark(spark.call(Map.of("op", "query", "sql", smaller.sql())));
-        if (Answers.difference(s, eddy(sql, smaller.sql()), smaller.ordered(), smaller.approx()) != null) {
-          current = smaller;
-          shrunk = true;
-          break;
+    /** The smallest variant of {@code q} that still differs. */
+    private static Query minimise(SparkProcess spark, Sql sql, Query q) {
+        Query current = q;
+        boolean shrunk = true;
+        while (shrunk) {
+            shrunk = false;
+            for (Query smaller : current.shrinks()) {
+                Answer s = Answers.ofSpark(spark.call(Map.of("op", "query", "sql", smaller.sql())));
+                if (Answers.difference(s, eddy(sql, smaller.sql()), smaller.ordered(), smaller.approx()) != null) {
+                    current = smaller;
+                    shrunk = true;
+                    break;
+                }
+            }
         }
-      }
+        return current;
     }
-    return current;
-  }
 
-  /** The class of a difference: its text without row/column numbers, values and error details. */
-  static String classOf(String diff) {
-    String c = diff.replaceAll("(row|column) \\d+", "$1 #").replaceAll("Spark [^,]*, Eddy .*", "Spark X, Eddy Y");
-    if (diff.startsWith("type")) {
-      c = diff.replaceAll("column \\d+", "column #");
-    } else if (diff.startsWith("Eddy fails") || diff.startsWith("Spark raises")) {
-      c = diff.replaceAll("'[^']*'", "'…'").replaceAll("\\d+", "N");
-      c = c.length() > 110 ? c.substring(0, 110) : c;
+    /** The class of a difference: its text without row/column numbers, values and error details. */
+    static String classOf(String diff) {
+        String c = diff.replaceAll("(row|column) \\d+", "$1 #").replaceAll("Spark [^,]*, Eddy .*", "Spark X, Eddy Y");
+        if (diff.startsWith("type")) {
+            c = diff.replaceAll("column \\d+", "column #");
+        } else if (diff.startsWith("Eddy fails") || diff.startsWith("Spark raises")) {
+            c = diff.replaceAll("'[^']*'", "'…'").replaceAll("\\d+", "N");
+            c = c.length() > 110 ? c.substring(0, 110) : c;
+        }
+        return c;
     }
-    return c;
-  }
 
-  static Table tablesaw(BatchCorpus.Table t) {
-    List<Column<?>> cols = new ArrayList<>();
-    for (BatchCorpus.Column c : t.columns()) {
-      switch (c.type()) {
-        case "INT": {
-          IntColumn col = IntColumn.create(c.name());
-          c.values().forEach(v -> { if (v == null) col.appendMissing(); else col.append((Integer) v); });
-          cols.add(col);
-          break;
+    static Table tablesaw(BatchCorpus.Table t) {
+        List<Column<?>> cols = new ArrayList<>();
+        for (BatchCorpus.Column c : t.columns()) {
+            switch (c.type()) {
+                case "INT": {
+                    IntColumn col = IntColumn.create(c.name());
+                    c.values().forEach(v -> {
+                        if (v == null) col.appendMissing();
+                        else col.append((Integer) v);
+                    });
+                    cols.add(col);
+                    break;
+                }
+                case "BIGINT": {
+                    LongColumn col = LongColumn.create(c.name());
+                    c.values().forEach(v -> {
+                        if (v == null) col.appendMissing();
+                        else col.append((Long) v);
+                    });
+                    cols.add(col);
+                    break;
+                }
+                case "DOUBLE": {
+                    DoubleColumn col = DoubleColumn.create(c.name());
+                    c.values().forEach(v -> {
+                        if (v == null) col.appendMissing();
+                        else col.append((Double) v);
+                    });
+                    cols.add(col);
+                    break;
+                }
+                case "BOOLEAN": {
+                    BooleanColumn col = BooleanColumn.create(c.name());
+                    c.values().forEach(v -> {
+                        if (v == null) col.appendMissing();
+                        else col.append((Boolean) v);
+                    });
+                    cols.add(col);
+                    break;
+                }
+                case "TIMESTAMP": {
+                    DateTimeColumn col = DateTimeColumn.create(c.name());
+                    c.values()
+                            .forEach(v -> col.append(
+                                    v == null
+                                            ? null
+                                            : LocalDateTime.ofInstant(BatchCorpus.instant((Long) v), ZoneOffset.UTC)));
+                    cols.add(col);
+                    break;
+                }
+                default: {
+                    StringColumn col = StringColumn.create(c.name());
+                    c.values().forEach(v -> {
+                        if (v == null) col.appendMissing();
+                        else col.append((String) v);
+                    });
+                    cols.add(col);
+                }
+            }
         }
-        case "BIGINT": {
-          LongColumn col = LongColumn.create(c.name());
-          c.values().forEach(v -> { if (v == null) col.appendMissing(); else col.append((Long) v); });
-          cols.add(col);
-          break;
-        }
-        case "DOUBLE": {
-          DoubleColumn col = DoubleColumn.create(c.name());
-          c.values().forEach(v -> { if (v == null) col.appendMissing(); else col.append((Double) v); });
-          cols.add(col);
-          break;
-        }
-        case "BOOLEAN": {
-          BooleanColumn col = BooleanColumn.create(c.name());
-          c.values().forEach(v -> { if (v == null) col.appendMissing(); else col.append((Boolean) v); });
-          cols.add(col);
-          break;
-        }
-        case "TIMESTAMP": {
-          DateTimeColumn col = DateTimeColumn.create(c.name());
-          c.values().forEach(v -> col.append(v == null ? null
-              : LocalDateTime.ofInstant(BatchCorpus.instant((Long) v), ZoneOffset.UTC)));
-          cols.add(col);
-          break;
-        }
-        default: {
-          StringColumn col = StringColumn.create(c.name());
-          c.values().forEach(v -> { if (v == null) col.appendMissing(); else col.append((String) v); });
-          cols.add(col);
-        }
-      }
+        return Table.create(t.name(), cols);
     }
-    return Table.create(t.name(), cols);
-  }
 
-  static Map<String, Object> sparkTable(BatchCorpus.Table t) {
-    List<Map<String, String>> columns = new ArrayList<>();
-    t.columns().forEach(c -> columns.add(Map.of("name", c.name(), "type", c.type())));
-    List<List<Object>> rows = new ArrayList<>();
-    for (int r = 0; r < t.rows(); r++) {
-      List<Object> row = new ArrayList<>();
-      for (BatchCorpus.Column c : t.columns()) {
-        row.add(c.values().get(r));
-      }
-      rows.add(row);
+    static Map<String, Object> sparkTable(BatchCorpus.Table t) {
+        List<Map<String, String>> columns = new ArrayList<>();
+        t.columns().forEach(c -> columns.add(Map.of("name", c.name(), "type", c.type())));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < t.rows(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (BatchCorpus.Column c : t.columns()) {
+                row.add(c.values().get(r));
+            }
+            rows.add(row);
+        }
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("op", "table");
+        req.put("name", t.name());
+        req.put("columns", columns);
+        req.put("rows", rows);
+        return req;
     }
-    Map<String, Object> req = new LinkedHashMap<>();
-    req.put("op", "table");
-    req.put("name", t.name());
-    req.put("columns", columns);
-    req.put("rows", rows);
-    return req;
-  }
 }

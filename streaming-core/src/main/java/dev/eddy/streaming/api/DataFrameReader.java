@@ -4,13 +4,12 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.StaticTable;
 import dev.eddy.streaming.internal.table.Tables;
-import tech.tablesaw.api.Table;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tech.tablesaw.api.Table;
 
 /**
  * Reads bounded data once, as Spark's {@code spark.read()}: {@code eddy.read().parquet("/data/clicks")} or
@@ -23,8 +22,7 @@ public final class DataFrameReader {
     private Schema schema;
     private List<String> columns = List.of();
 
-    DataFrameReader() {
-    }
+    DataFrameReader() {}
 
     public DataFrameReader format(String f) {
         this.format = f;
@@ -65,8 +63,10 @@ public final class DataFrameReader {
             throw new IllegalArgumentException("no format: call format(\"parquet\") (or parquet(path)) first");
         }
         StaticTable t = Providers.table(format).open(options, Optional.ofNullable(schema));
-        String name = Optional.ofNullable(options.get("path")).map(p -> Path.of(p).getFileName())
-                .map(Path::toString).orElse(format);
+        String name = Optional.ofNullable(options.get("path"))
+                .map(p -> Path.of(p).getFileName())
+                .map(Path::toString)
+                .orElse(format);
         return Tables.toTable(name, t.read(columns));
     }
 

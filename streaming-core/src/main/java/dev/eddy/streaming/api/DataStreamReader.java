@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Scan;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.SourceContext;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,11 +51,13 @@ public final class DataStreamReader {
     /** Resolves the format and its schema now, so a bad format or option fails here, not at start. */
     public Dataset load() {
         if (format == null) {
-            throw new IllegalArgumentException("readStream() needs a format(...), e.g. \"rate\", \"topic\", \"csv\"; known: "
-                    + Providers.sourceFormats());
+            throw new IllegalArgumentException(
+                    "readStream() needs a format(...), e.g. \"rate\", \"topic\", \"csv\"; known: "
+                            + Providers.sourceFormats());
         }
-        Schema s = Providers.source(format).inferSchema(new SourceContext(options, Optional.ofNullable(schema),
-                session.clock(), Optional.empty()));
+        Schema s = Providers.source(format)
+                .inferSchema(
+                        new SourceContext(options, Optional.ofNullable(schema), session.clock(), Optional.empty()));
         return new Dataset(session, new Scan(format.toLowerCase(Locale.ROOT), options, s));
     }
 

@@ -3,7 +3,6 @@ package dev.eddy.streaming.api;
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.internal.exec.QueryFactory;
 import dev.eddy.streaming.internal.exec.QuerySpec;
-
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -140,16 +139,28 @@ public final class DataStreamWriter {
         }
         String ckpt = fromOption(opts, "checkpointlocation", "checkpointLocation", checkpointLocation);
         String name = fromOption(opts, "queryname", "queryName", queryName);
-        return new QuerySpec(data.plan(), mode, trigger, name, format, Map.copyOf(opts), ckpt,
-                checkpointStore, foreachBatch, console, session.noDataBatches(), session.clock(), session.memoryTables());
+        return new QuerySpec(
+                data.plan(),
+                mode,
+                trigger,
+                name,
+                format,
+                Map.copyOf(opts),
+                ckpt,
+                checkpointStore,
+                foreachBatch,
+                console,
+                session.noDataBatches(),
+                session.clock(),
+                session.memoryTables());
     }
 
     /** Spark's {@code .option("checkpointLocation", dir)} and {@code .option("queryName", n)}: the same as the methods. */
     private static String fromOption(Map<String, String> opts, String key, String name, String fromMethod) {
         String fromOpt = opts.remove(key);
         if (fromOpt != null && fromMethod != null && !fromOpt.equals(fromMethod)) {
-            throw new IllegalArgumentException(name + " is given twice with different values: '" + fromMethod
-                    + "' and option '" + fromOpt + "'");
+            throw new IllegalArgumentException(
+                    name + " is given twice with different values: '" + fromMethod + "' and option '" + fromOpt + "'");
         }
         return fromMethod != null ? fromMethod : fromOpt;
     }

@@ -25,12 +25,11 @@ import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.api.spi.ExpressionParser;
 import dev.eddy.streaming.internal.exec.Explain;
-import tech.tablesaw.api.Table;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import tech.tablesaw.api.Table;
 
 /**
  * An immutable query over a stream (or a static table): every method returns a new Dataset with one more
@@ -89,12 +88,17 @@ public final class Dataset {
 
     /** Replaces {@code expr("...")} calls by the expressions the SQL module parses over {@code input}. */
     static Expr resolveSql(Expr e, Schema input) {
-        if (e instanceof Expr.Call c && c.function().equals("expr") && c.args().size() == 1
-                && c.args().get(0) instanceof Expr.Lit l && l.value() instanceof String text) {
+        if (e instanceof Expr.Call c
+                && c.function().equals("expr")
+                && c.args().size() == 1
+                && c.args().get(0) instanceof Expr.Lit l
+                && l.value() instanceof String text) {
             return ExpressionParser.find().parse(text, input);
         }
         if (e instanceof Expr.Call c) {
-            return new Expr.Call(c.function(), c.args().stream().map(a -> resolveSql(a, input)).toList());
+            return new Expr.Call(
+                    c.function(),
+                    c.args().stream().map(a -> resolveSql(a, input)).toList());
         }
         if (e instanceof Expr.Alias a) {
             return new Expr.Alias(resolveSql(a.child(), input), a.name());
@@ -136,7 +140,11 @@ public final class Dataset {
                 Expr.Call split = (Expr.Call) c.args().get(0);
                 String name = ExprTypes.name(items.get(i));
                 String genName = plan.schema().indexOf(name) < 0 ? name : "__explode_" + name;
-                child = new Generate(plan, split.args().get(0), (String) ((Expr.Lit) split.args().get(1)).value(), genName);
+                child = new Generate(
+                        plan,
+                        split.args().get(0),
+                        (String) ((Expr.Lit) split.args().get(1)).value(),
+                        genName);
                 items.set(i, Functions.alias(Functions.col(genName), name));
             }
         }
@@ -164,7 +172,8 @@ public final class Dataset {
     /** Drops columns by name (unknown names are ignored, as in Spark). */
     public Dataset drop(String... columns) {
         List<String> dropped = Arrays.asList(columns);
-        return select(schema().names().stream().filter(n -> !dropped.contains(n)).toArray(String[]::new));
+        return select(
+                schema().names().stream().filter(n -> !dropped.contains(n)).toArray(String[]::new));
     }
 
     public Dataset filter(Expr condition) {
@@ -187,11 +196,15 @@ public final class Dataset {
 
     /** Keeps rows for which a Java lambda returns true (row by row; slower than an expression). */
     public Dataset filter(RowPredicate p) {
-        return with(new MapRows(plan, (row, out) -> {
-            if (p.test(row)) {
-                out.emit(row.values());
-            }
-        }, schema(), "filter(lambda)"));
+        return with(new MapRows(
+                plan,
+                (row, out) -> {
+                    if (p.test(row)) {
+                        out.emit(row.values());
+                    }
+                },
+                schema(),
+                "filter(lambda)"));
     }
 
     /** Maps every row with a Java lambda to one row of {@code outSchema}. */
@@ -255,17 +268,15 @@ public final class Dataset {
          * Runs {@code fn} per key with its state (a Java object of the caller's choosing) and timeouts;
          * emits rows of {@code outSchema}. Works in append and update mode.
          */
-        public <S> Dataset flatMapGroupsWithState(Schema outSchema, GroupStateTimeout timeout,
-                                                  GroupStateFunction<S> fn) {
+        public <S> Dataset flatMapGroupsWithState(
+                Schema outSchema, GroupStateTimeout timeout, GroupStateFunction<S> fn) {
             return source.with(new FlatMapGroupsWithState(source.plan, keys, fn, outSchema, timeout));
         }
 
         /** Like the other overload; {@code codec} lets checkpoints store and restore the state objects. */
-        public <S> Dataset flatMapGroupsWithState(Schema outSchema, GroupStateTimeout timeout,
-                                                  StateCodec<S> codec,
-                                                  GroupStateFunction<S> fn) {
-            return source.with(new FlatMapGroupsWithState(source.plan, keys, fn, outSchema,
-                    timeout, codec));
+        public <S> Dataset flatMapGroupsWithState(
+                Schema outSchema, GroupStateTimeout timeout, StateCodec<S> codec, GroupStateFunction<S> fn) {
+            return source.with(new FlatMapGroupsWithState(source.plan, keys, fn, outSchema, timeout, codec));
         }
     }
 
@@ -312,8 +323,8 @@ public final class Dataset {
         boolean asc = !u.startsWith("DESC");
         String rest = u.replaceFirst("^(ASC|DESC)\\s*", "");
         if (!rest.isEmpty() && !rest.equals("NULLS FIRST") && !rest.equals("NULLS LAST")) {
-            throw new IllegalArgumentException("orderBy takes \"column [ASC|DESC] [NULLS FIRST|LAST]\", got '"
-                    + spec + "'");
+            throw new IllegalArgumentException(
+                    "orderBy takes \"column [ASC|DESC] [NULLS FIRST|LAST]\", got '" + spec + "'");
         }
         return new Sort.Order(words[0], asc, rest.isEmpty() ? asc : rest.equals("NULLS FIRST"));
     }
@@ -339,7 +350,8 @@ public final class Dataset {
         Join.JoinType jt = switch (t) {
             case "inner" -> Join.JoinType.INNER;
             case "left", "leftouter" -> Join.JoinType.LEFT_OUTER;
-            default -> throw new IllegalArgumentException("unsupported join type '" + type + "': use inner or left_outer");
+            default ->
+                throw new IllegalArgumentException("unsupported join type '" + type + "': use inner or left_outer");
         };
         // expr("...") in the condition is parsed over the joined columns, as Spark's join(df, expr(...))
         Expr resolved = resolveSql(condition, Join.combine(plan.schema(), right.plan.schema()));

@@ -11,18 +11,17 @@ import dev.eddy.streaming.internal.source.memory.MemorySources;
 import dev.eddy.streaming.internal.table.Tables;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import tech.tablesaw.api.Table;
-
-import java.util.Set;
 
 /**
  * The engine session: the entry point a notebook gets (like {@code spark} in PySpark).
  * <pre>{@code
  * Eddy eddy = Eddy.create();
  * Dataset lines = eddy.readStream().format("socket").option("port", "9999").load();
- * StreamingQuery q = lines.select(explode(split(col("value"), " ")).as("word"))... 
+ * StreamingQuery q = lines.select(explode(split(col("value"), " ")).as("word"))...
  * }</pre>
  * Thread-safe.
  */
@@ -93,7 +92,8 @@ public final class Eddy {
         public Builder multipleWatermarkPolicy(String policy) {
             String p = policy.trim().toLowerCase(Locale.ROOT);
             if (!p.equals("min") && !p.equals("max")) {
-                throw new IllegalArgumentException("multipleWatermarkPolicy must be 'min' or 'max', got '" + policy + "'");
+                throw new IllegalArgumentException(
+                        "multipleWatermarkPolicy must be 'min' or 'max', got '" + policy + "'");
             }
             this.multipleWatermarkPolicy = p;
             return this;
@@ -161,8 +161,11 @@ public final class Eddy {
 
     /** The current contents of a memory-sink query's table, as an engine batch. */
     public Batch memoryTable(String name) {
-        return memoryTables.get(name).map(MemoryTable::snapshot).orElseThrow(() ->
-                new IllegalArgumentException("no memory table '" + name + "'; known: " + memoryTables.names()));
+        return memoryTables
+                .get(name)
+                .map(MemoryTable::snapshot)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no memory table '" + name + "'; known: " + memoryTables.names()));
     }
 
     public Set<String> memoryTableNames() {

@@ -27,10 +27,10 @@ import java.util.regex.Pattern;
  */
 public final class Intervals {
     private static final Pattern PART = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*([a-z]+)");
-    private static final String EXAMPLES = "use e.g. '10 seconds', '10s', '1.5 minutes', '1 hour 30 minutes' or 'PT10S'";
+    private static final String EXAMPLES =
+            "use e.g. '10 seconds', '10s', '1.5 minutes', '1 hour 30 minutes' or 'PT10S'";
 
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /** The interval {@code text} denotes, or a one-line error that says what is wrong and what to write. */
     public static Duration parse(String text) {
@@ -53,7 +53,8 @@ public final class Intervals {
             try {
                 total = total.plusNanos(nanos.longValueExact());
             } catch (ArithmeticException tooLongOrFractional) {
-                throw new IllegalArgumentException("interval '" + text + "' is out of range or finer than a nanosecond");
+                throw new IllegalArgumentException(
+                        "interval '" + text + "' is out of range or finer than a nanosecond");
             }
             end = m.end();
         }
@@ -115,8 +116,9 @@ public final class Intervals {
             case "h", "hr", "hrs", "hour", "hours" -> 3_600_000_000_000L;
             case "d", "day", "days" -> 86_400_000_000_000L;
             case "w", "week", "weeks" -> 7 * 86_400_000_000_000L;
-            default -> throw new IllegalArgumentException("unknown time unit '" + u + "' in interval '" + text
-                    + "': use us, ms, s, m, h, d or w, or their names (seconds, minutes, ...)");
+            default ->
+                throw new IllegalArgumentException("unknown time unit '" + u + "' in interval '" + text
+                        + "': use us, ms, s, m, h, d or w, or their names (seconds, minutes, ...)");
         };
     }
 }

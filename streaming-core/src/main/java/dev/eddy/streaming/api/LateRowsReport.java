@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api;
 
 import dev.eddy.streaming.api.data.Row;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +11,5 @@ public record LateRowsReport(long total, List<DroppedRow> sample) {
     }
 
     /** One dropped row: its batch, the row, the end of the window (or time) that was late, the watermark. */
-    public record DroppedRow(long batchId, Row row, Instant lateTime, Instant watermark) {
-    }
+    public record DroppedRow(long batchId, Row row, Instant lateTime, Instant watermark) {}
 }

@@ -3,7 +3,6 @@ package dev.eddy.streaming.api;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-
 /** A clock that only moves when told to; thread-safe so a test thread can advance it. */
 public final class ManualClock implements Clock {
     private volatile long now;

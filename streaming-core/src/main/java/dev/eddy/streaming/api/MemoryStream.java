@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Scan;
 import dev.eddy.streaming.internal.source.memory.MemorySource;
-
 import java.util.Map;
 import java.util.UUID;
 

@@ -51,8 +51,8 @@ public enum OutputMode {
     }
 
     private static boolean sessionWindowed(LogicalPlan p) {
-        if (p instanceof Aggregate a && a.groupings().stream()
-                .anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
+        if (p instanceof Aggregate a
+                && a.groupings().stream().anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
             return true;
         }
         return p.children().stream().anyMatch(OutputMode::sessionWindowed);

@@ -5,7 +5,11 @@ import java.util.Set;
 
 /** A query's lifecycle. Transitions are checked: {@link #canMoveTo(QueryState)}. */
 public enum QueryState {
-    INITIALIZING, ACTIVE, STOPPING, TERMINATED, FAILED;
+    INITIALIZING,
+    ACTIVE,
+    STOPPING,
+    TERMINATED,
+    FAILED;
 
     public Set<QueryState> next() {
         return switch (this) {

@@ -3,7 +3,6 @@ package dev.eddy.streaming.api;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.api.progress.QueryStatus;
-
 import dev.eddy.streaming.internal.table.Tables;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api;
 
 import dev.eddy.streaming.api.progress.QueryProgress;
-
 import java.util.UUID;
 
 /**
@@ -10,24 +9,17 @@ import java.util.UUID;
  */
 public interface StreamingQueryListener {
 
-    record QueryStartedEvent(UUID id, UUID runId, String name, String timestamp) {
-    }
+    record QueryStartedEvent(UUID id, UUID runId, String name, String timestamp) {}
 
-    record QueryIdleEvent(UUID id, UUID runId, String timestamp) {
-    }
+    record QueryIdleEvent(UUID id, UUID runId, String timestamp) {}
 
-    record QueryTerminatedEvent(UUID id, UUID runId, String exception) {
-    }
+    record QueryTerminatedEvent(UUID id, UUID runId, String exception) {}
 
-    default void onQueryStarted(QueryStartedEvent event) {
-    }
+    default void onQueryStarted(QueryStartedEvent event) {}
 
-    default void onQueryProgress(QueryProgress progress) {
-    }
+    default void onQueryProgress(QueryProgress progress) {}
 
-    default void onQueryIdle(QueryIdleEvent event) {
-    }
+    default void onQueryIdle(QueryIdleEvent event) {}
 
-    default void onQueryTerminated(QueryTerminatedEvent event) {
-    }
+    default void onQueryTerminated(QueryTerminatedEvent event) {}
 }

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api;
 
 import dev.eddy.streaming.internal.exec.QueryRegistry;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -69,7 +68,8 @@ public final class StreamingQueryManager {
 
     /** Whether the named query was started with a checkpoint, so a {@link #restart} keeps its state. */
     public boolean hasCheckpoint(String name) {
-        return registry.spec(name).map(s -> s.checkpointLocation() != null || s.checkpointStore() != null)
+        return registry.spec(name)
+                .map(s -> s.checkpointLocation() != null || s.checkpointStore() != null)
                 .orElse(false);
     }
 

@@ -1,6 +1,5 @@
 package dev.eddy.streaming.api;
 
-
 import java.time.Duration;
 
 /** When a query runs its micro-batches (Spark's triggers). */
@@ -16,12 +15,10 @@ public sealed interface Trigger {
     }
 
     /** Process everything available at start (possibly in several batches), then stop. */
-    record AvailableNow() implements Trigger {
-    }
+    record AvailableNow() implements Trigger {}
 
     /** One batch with everything available at start, then stop (deprecated in Spark; kept for courses). */
-    record Once() implements Trigger {
-    }
+    record Once() implements Trigger {}
 
     static Trigger processingTime(String interval) {
         return new ProcessingTime(Intervals.parseMicros(interval) / 1000);

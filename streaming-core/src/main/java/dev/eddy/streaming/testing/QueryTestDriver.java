@@ -15,7 +15,6 @@ import dev.eddy.streaming.internal.exec.MicroBatchExecutor;
 import dev.eddy.streaming.internal.exec.QueryFactory;
 import dev.eddy.streaming.internal.exec.QuerySpec;
 import dev.eddy.streaming.internal.sink.MemoryTable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,11 +45,15 @@ public final class QueryTestDriver implements AutoCloseable {
     private QueryTestDriver(QuerySpec spec, boolean keepResult) {
         this.spec = spec;
         recorder.keepResult = keepResult;
-        this.exec = QueryFactory.create(spec, sink -> {
-            recorder.inner = sink;
-            return recorder;
-        }, p -> { });
-        recorder.table = new MemoryTable(exec.plan().root().schema(), exec.plan().keyColumns());
+        this.exec = QueryFactory.create(
+                spec,
+                sink -> {
+                    recorder.inner = sink;
+                    return recorder;
+                },
+                p -> {});
+        recorder.table =
+                new MemoryTable(exec.plan().root().schema(), exec.plan().keyColumns());
         exec.start();
     }
 
@@ -66,9 +69,20 @@ public final class QueryTestDriver implements AutoCloseable {
     public static QueryTestDriver start(DataStreamWriter writer, boolean keepResult) {
         QuerySpec s = writer.spec();
         if (s.format() == null && s.foreachBatch() == null && s.queryName() == null) {
-            s = new QuerySpec(s.plan(), s.mode(), s.trigger(), "test-" + UUID.randomUUID(), s.format(), s.options(),
-                    s.checkpointLocation(), s.checkpointStore(), s.foreachBatch(), s.console(), s.noDataBatches(),
-                    s.clock(), s.memoryTables());
+            s = new QuerySpec(
+                    s.plan(),
+                    s.mode(),
+                    s.trigger(),
+                    "test-" + UUID.randomUUID(),
+                    s.format(),
+                    s.options(),
+                    s.checkpointLocation(),
+                    s.checkpointStore(),
+                    s.foreachBatch(),
+                    s.console(),
+                    s.noDataBatches(),
+                    s.clock(),
+                    s.memoryTables());
         }
         return new QueryTestDriver(s, keepResult);
     }

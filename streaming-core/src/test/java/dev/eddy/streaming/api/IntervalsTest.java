@@ -70,14 +70,17 @@ class IntervalsTest {
             """)
     void when_textIsNotAnInterval_then_itIsRejectedWithAOneLineMessage(String text) {
         assertThat(Intervals.tryParse(text)).isEmpty();
-        assertThatThrownBy(() -> Intervals.parse(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'" + text + "'").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> Intervals.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + text + "'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
     void when_unitIsUnknown_then_theMessageNamesItAndTheKnownUnits() {
         assertThatThrownBy(() -> Intervals.parse("10 fortnights"))
-                .hasMessageContaining("unknown time unit 'fortnights'").hasMessageContaining("seconds");
+                .hasMessageContaining("unknown time unit 'fortnights'")
+                .hasMessageContaining("seconds");
     }
 
     @Test
@@ -96,8 +99,10 @@ class IntervalsTest {
 
     @Test
     void when_triggerOrWindowTakesAnInterval_then_allFormsMeanTheSame() {
-        assertThat(Trigger.processingTime("1.5 s")).isEqualTo(Trigger.processingTime("1500ms"))
-                .isEqualTo(Trigger.processingTime("PT1.5S")).isEqualTo(new Trigger.ProcessingTime(1500));
+        assertThat(Trigger.processingTime("1.5 s"))
+                .isEqualTo(Trigger.processingTime("1500ms"))
+                .isEqualTo(Trigger.processingTime("PT1.5S"))
+                .isEqualTo(new Trigger.ProcessingTime(1500));
         assertThat(window(col("ts"), "PT10M", "5m")).isEqualTo(window(col("ts"), "10 minutes", "5 minutes"));
     }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The one place that picks an output mode when the user names none: for a watched result table and for a sink. */
 class OutputModeChoiceTest {
     private final Eddy eddy = Eddy.create();
-    private final Dataset words = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING),
-            Field.of("ts", DataType.TIMESTAMP))).toDF();
+    private final Dataset words = eddy.memoryStream(
+                    Schema.of(Field.of("word", DataType.STRING), Field.of("ts", DataType.TIMESTAMP)))
+            .toDF();
 
     @Test
     void when_queryAggregates_then_aWatchedTableIsCompleteAndASinkGetsUpdates() {
@@ -46,11 +47,13 @@ class OutputModeChoiceTest {
     @Test
     void when_queryGroupsBySessionWindows_then_neitherChoiceIsUpdate() {
         Dataset watermarked = words.withWatermark("ts", "10 seconds")
-                .groupBy(Functions.sessionWindow(col("ts"), "5 seconds"), col("word")).count();
+                .groupBy(Functions.sessionWindow(col("ts"), "5 seconds"), col("word"))
+                .count();
         assertThat(OutputMode.forSink(watermarked.plan())).isEqualTo(OutputMode.APPEND);
         assertThat(OutputMode.forResultTable(watermarked.plan())).isEqualTo(OutputMode.COMPLETE);
         // without a watermark no session ever closes, so append is refused: the sink gets the whole table
-        Dataset open = words.groupBy(Functions.sessionWindow(col("ts"), "5 seconds"), col("word")).count();
+        Dataset open = words.groupBy(Functions.sessionWindow(col("ts"), "5 seconds"), col("word"))
+                .count();
         assertThat(OutputMode.forSink(open.plan())).isEqualTo(OutputMode.COMPLETE);
         assertThat(OutputMode.forResultTable(open.plan())).isEqualTo(OutputMode.COMPLETE);
     }

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.checkpoint;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.checkpoint.CheckpointInfo;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
@@ -15,19 +18,15 @@ import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
 import dev.eddy.streaming.internal.checkpoint.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointFilesTest {
     @TempDir
@@ -49,8 +48,10 @@ class CheckpointFilesTest {
         byte[] b = Files.readAllBytes(f);
         b[5] = (byte) '7';
         Files.write(f, b);
-        assertThatThrownBy(() -> ChecksummedText.read(f)).isInstanceOf(CorruptCheckpointException.class)
-                .hasMessageContaining(f.toString()).hasMessageContaining("checksum mismatch");
+        assertThatThrownBy(() -> ChecksummedText.read(f))
+                .isInstanceOf(CorruptCheckpointException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("checksum mismatch");
     }
 
     @Test
@@ -68,8 +69,10 @@ class CheckpointFilesTest {
         System.arraycopy(tail, 0, b, head.length + bad.length, tail.length);
         Files.createDirectories(f.getParent());
         Files.write(f, b);
-        assertThatThrownBy(() -> ChecksummedText.read(f)).isInstanceOf(CorruptCheckpointException.class)
-                .hasMessageContaining(f.toString()).hasMessageContaining("not valid UTF-8");
+        assertThatThrownBy(() -> ChecksummedText.read(f))
+                .isInstanceOf(CorruptCheckpointException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("not valid UTF-8");
     }
 
     @Test
@@ -77,7 +80,8 @@ class CheckpointFilesTest {
         Path f = dir.resolve("metadata");
         AtomicFiles.write(f, ChecksummedText.encode("{\"id\":\"x\"}"));
         Files.write(f, "v1\n{\"id\"".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> ChecksummedText.read(f)).isInstanceOf(CorruptCheckpointException.class)
+        assertThatThrownBy(() -> ChecksummedText.read(f))
+                .isInstanceOf(CorruptCheckpointException.class)
                 .hasMessageContaining("truncated");
     }
 
@@ -90,9 +94,10 @@ class CheckpointFilesTest {
         byte[] b = Files.readAllBytes(f);
         b[b.length - 6] ^= 1;
         Files.write(f, b);
-        assertThatThrownBy(() -> StateFile.read(f)).isInstanceOf(CorruptCheckpointException.class)
+        assertThatThrownBy(() -> StateFile.read(f))
+                .isInstanceOf(CorruptCheckpointException.class)
                 .hasMessageContaining(f.toString());
-        Files.write(f, new byte[]{1, 2, 3});
+        Files.write(f, new byte[] {1, 2, 3});
         assertThatThrownBy(() -> StateFile.read(f)).hasMessageContaining("truncated");
     }
 
@@ -111,10 +116,12 @@ class CheckpointFilesTest {
 
     /** Batch b's change: key b set to 10*b, key b-2 removed; the whole state is then keys b-1 and b. */
     private static StateDelta change(long b) {
-        Batch removed = b >= 2 ? Batch.of(Schema.of(KV.field(0)), LongColumn.of(b - 2))
-                : Batch.empty(Schema.of(KV.field(0)));
-        Batch full = b == 0 ? kv(new long[]{0}, new long[]{0}) : kv(new long[]{b - 1, b}, new long[]{10 * (b - 1), 10 * b});
-        return new StateDelta(1, kv(new long[]{b}, new long[]{10 * b}), removed, () -> full);
+        Batch removed =
+                b >= 2 ? Batch.of(Schema.of(KV.field(0)), LongColumn.of(b - 2)) : Batch.empty(Schema.of(KV.field(0)));
+        Batch full = b == 0
+                ? kv(new long[] {0}, new long[] {0})
+                : kv(new long[] {b - 1, b}, new long[] {10 * (b - 1), 10 * b});
+        return new StateDelta(1, kv(new long[] {b}, new long[] {10 * b}), removed, () -> full);
     }
 
     private static Batch kv(long[] k, long[] v) {
@@ -145,16 +152,22 @@ class CheckpointFilesTest {
         }
         assertThat(names(dir.resolve("offsets"))).containsExactly("18", "19", "20");
         assertThat(names(dir.resolve("commits"))).containsExactly("18", "19", "20");
-        // snapshots every 4 versions (3, 7, ..., 19); 15 is the base batch 17 (before the oldest retained) restores from
-        assertThat(names(dir.resolve("state/0/0"))).containsExactlyInAnyOrder("15.snapshot", "16.delta", "17.delta",
-                "18.delta", "19.delta", "19.snapshot", "20.delta");
+        // snapshots every 4 versions (3, 7, ..., 19); 15 is the base batch 17 (before the oldest retained) restores
+        // from
+        assertThat(names(dir.resolve("state/0/0")))
+                .containsExactlyInAnyOrder(
+                        "15.snapshot", "16.delta", "17.delta", "18.delta", "19.delta", "19.snapshot", "20.delta");
         FileCheckpointStore reopened = new FileCheckpointStore(dir, 3);
-        assertThat(reopened.stateStorage("0").read(17).map(CheckpointFilesTest::keys)).hasValue(List.of(16160L, 17170L));
-        assertThat(reopened.stateStorage("0").read(18).map(CheckpointFilesTest::keys)).hasValue(List.of(17170L, 18180L));
-        assertThat(reopened.stateStorage("0").read(20).map(CheckpointFilesTest::keys)).hasValue(List.of(19190L, 20200L));
+        assertThat(reopened.stateStorage("0").read(17).map(CheckpointFilesTest::keys))
+                .hasValue(List.of(16160L, 17170L));
+        assertThat(reopened.stateStorage("0").read(18).map(CheckpointFilesTest::keys))
+                .hasValue(List.of(17170L, 18180L));
+        assertThat(reopened.stateStorage("0").read(20).map(CheckpointFilesTest::keys))
+                .hasValue(List.of(19190L, 20200L));
         assertThat(reopened.lastCommittedBatch()).hasValue(20);
         assertThat(reopened.watermarkAfter(20)).hasValue(200);
-        assertThat(reopened.lastOffsets()).hasValueSatisfying(e -> assertThat(e.sourceOffsets()).containsExactly("20"));
+        assertThat(reopened.lastOffsets())
+                .hasValueSatisfying(e -> assertThat(e.sourceOffsets()).containsExactly("20"));
     }
 
     @Test
@@ -165,8 +178,18 @@ class CheckpointFilesTest {
         for (long b = 0; b < 8; b++) {
             commit(store, b);
         }
-        assertThat(names(dir.resolve("state/0/0"))).containsExactlyInAnyOrder("0.delta", "1.delta", "2.delta",
-                "2.snapshot", "3.delta", "4.delta", "5.delta", "5.snapshot", "6.delta", "7.delta");
+        assertThat(names(dir.resolve("state/0/0")))
+                .containsExactlyInAnyOrder(
+                        "0.delta",
+                        "1.delta",
+                        "2.delta",
+                        "2.snapshot",
+                        "3.delta",
+                        "4.delta",
+                        "5.delta",
+                        "5.snapshot",
+                        "6.delta",
+                        "7.delta");
         // each version restores the same, whichever snapshot and deltas it starts from
         for (long v = 1; v < 8; v++) {
             assertThat(store.stateStorage("0").read(v).map(CheckpointFilesTest::keys))
@@ -190,7 +213,8 @@ class CheckpointFilesTest {
         FileCheckpointStore restarted = new FileCheckpointStore(dir, 100, 3);
         restarted.checkPlan(List.of("agg"), 1);
         assertThat(names(dir.resolve("state/0/0"))).doesNotContain("5.delta", "5.snapshot");
-        assertThat(restarted.stateStorage("0").read(4).map(CheckpointFilesTest::keys)).hasValue(List.of(3030L, 4040L));
+        assertThat(restarted.stateStorage("0").read(4).map(CheckpointFilesTest::keys))
+                .hasValue(List.of(3030L, 4040L));
         restarted.stateStorage("0").write(5, change(5));
         assertThat(names(dir.resolve("state/0/0"))).contains("5.delta", "5.snapshot");
     }
@@ -205,8 +229,10 @@ class CheckpointFilesTest {
 
     private static List<String> names(Path d) {
         try (var s = Files.list(d)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted(
-                    (a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b)).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,10 @@
 package dev.eddy.streaming.checkpoint;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
@@ -8,34 +13,35 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-import java.nio.file.Path;
-import java.time.Instant;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class CheckpointInfoTest {
-    private final Eddy eddy = Eddy.builder().clock(new ManualClock(1_700_000_000_000L)).build();
-    private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
-            Field.of("word", DataType.STRING)));
+    private final Eddy eddy =
+            Eddy.builder().clock(new ManualClock(1_700_000_000_000L)).build();
+    private final MemoryStream in =
+            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)));
+
     @TempDir
     Path dir;
 
     @Test
     void when_checkpointIsInspected_then_batchesOffsetsWatermarkAndStateAreShown() {
         String id;
-        try (QueryTestDriver d = QueryTestDriver.start(in.toDF().withWatermark("ts", "10 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("word")).count().writeStream().outputMode("update")
+        try (QueryTestDriver d = QueryTestDriver.start(in.toDF()
+                .withWatermark("ts", "10 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("word"))
+                .count()
+                .writeStream()
+                .outputMode("update")
                 .checkpointLocation(dir.toString()))) {
-            in.addData(new Object[]{Instant.ofEpochSecond(100), "cat"}, new Object[]{Instant.ofEpochSecond(101), "dog"});
+            in.addData(
+                    new Object[] {Instant.ofEpochSecond(100), "cat"}, new Object[] {Instant.ofEpochSecond(101), "dog"});
             d.runTrigger();
-            in.addData(new Object[]{Instant.ofEpochSecond(103), "cat"});
+            in.addData(new Object[] {Instant.ofEpochSecond(103), "cat"});
             d.runTrigger();
             id = d.lastProgress().id();
         }

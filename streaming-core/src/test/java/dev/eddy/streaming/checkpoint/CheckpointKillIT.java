@@ -1,20 +1,19 @@
 package dev.eddy.streaming.checkpoint;
 
-import java.time.Instant;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once end to end: a checkpointed query (file source -> windowed counts -> file sink) in a child JVM is
@@ -23,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CheckpointKillIT {
     private static final int FILES = 16;
+
     @TempDir
     Path tmp;
 
@@ -54,7 +54,10 @@ class CheckpointKillIT {
     }
 
     private List<String> args(Path input, String run) {
-        return List.of("file", input.toString(), tmp.resolve(run + "-out").toString(),
+        return List.of(
+                "file",
+                input.toString(),
+                tmp.resolve(run + "-out").toString(),
                 tmp.resolve(run + "-ckpt").toString());
     }
 
@@ -64,14 +67,18 @@ class CheckpointKillIT {
         List<String> rows = new ArrayList<>();
         List<Long> batches;
         try (Stream<Path> s = Files.list(log)) {
-            batches = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Long::parseLong)
-                    .sorted().toList();
+            batches = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d+"))
+                    .map(Long::parseLong)
+                    .sorted()
+                    .toList();
         }
         for (long b : batches) {
             List<String> lines = Files.readAllLines(log.resolve(Long.toString(b)), StandardCharsets.UTF_8);
             for (String file : lines.subList(1, lines.size())) {
-                Files.readAllLines(out.resolve(file), StandardCharsets.UTF_8).stream().sorted().forEach(
-                        row -> rows.add(b + " " + row));
+                Files.readAllLines(out.resolve(file), StandardCharsets.UTF_8).stream()
+                        .sorted()
+                        .forEach(row -> rows.add(b + " " + row));
             }
         }
         return rows;
@@ -86,8 +93,11 @@ class CheckpointKillIT {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 12; i++) {
                 long second = 1_700_000_000L + f * 6L + rnd.nextInt(8);
-                sb.append("{\"ts\":\"").append(Instant.ofEpochSecond(second)).append("\",\"word\":\"")
-                        .append(words[rnd.nextInt(words.length)]).append("\"}\n");
+                sb.append("{\"ts\":\"")
+                        .append(Instant.ofEpochSecond(second))
+                        .append("\",\"word\":\"")
+                        .append(words[rnd.nextInt(words.length)])
+                        .append("\"}\n");
             }
             Path p = dir.resolve(String.format("events-%03d.json", f));
             Files.writeString(p, sb);

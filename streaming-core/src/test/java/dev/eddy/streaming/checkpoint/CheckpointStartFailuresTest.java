@@ -1,5 +1,10 @@
 package dev.eddy.streaming.checkpoint;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -11,42 +16,41 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A checkpoint that cannot be resumed makes {@code start()} itself fail (CHECKPOINTS.md), with a message that names the
  * file and the batch the query would have resumed at, and nothing in the checkpoint is rewritten.
  */
 class CheckpointStartFailuresTest {
-    private final Eddy eddy = Eddy.builder().clock(new ManualClock(1_700_000_000_000L)).build();
-    private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
-            Field.of("word", DataType.STRING)));
+    private final Eddy eddy =
+            Eddy.builder().clock(new ManualClock(1_700_000_000_000L)).build();
+    private final MemoryStream in =
+            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)));
+
     @TempDir
     Path dir;
 
     private Dataset counts() {
-        return in.toDF().withWatermark("ts", "10 seconds").groupBy(window(col("ts"), "10 seconds"), col("word")).count();
+        return in.toDF()
+                .withWatermark("ts", "10 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("word"))
+                .count();
     }
 
     /** Runs {@code triggers} triggers with data, each a data batch and the no-data batch it makes due. */
     private long runBatches(int triggers) {
-        try (QueryTestDriver d = QueryTestDriver.start(counts().writeStream().outputMode("update")
-                .checkpointLocation(dir.toString()))) {
+        try (QueryTestDriver d = QueryTestDriver.start(
+                counts().writeStream().outputMode("update").checkpointLocation(dir.toString()))) {
             for (int i = 0; i < triggers; i++) {
-                in.addData(new Object[]{Instant.ofEpochSecond(100 + 20L * i), "w" + (i % 3)});
+                in.addData(new Object[] {Instant.ofEpochSecond(100 + 20L * i), "w" + (i % 3)});
                 d.runTrigger();
             }
         }
@@ -55,7 +59,9 @@ class CheckpointStartFailuresTest {
 
     private static List<String> files(Path d) throws IOException {
         try (Stream<Path> s = Files.walk(d)) {
-            return s.map(p -> p + ":" + p.toFile().length() + ":" + p.toFile().lastModified()).sorted().toList();
+            return s.map(p -> p + ":" + p.toFile().length() + ":" + p.toFile().lastModified())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -65,10 +71,14 @@ class CheckpointStartFailuresTest {
         Path metadata = dir.resolve("metadata");
         Files.delete(metadata);
         List<String> before = files(dir);
-        assertThatThrownBy(() -> counts().writeStream().outputMode("update").memory("counts")
-                .checkpointLocation(dir.toString()).start())
+        assertThatThrownBy(() -> counts().writeStream()
+                        .outputMode("update")
+                        .memory("counts")
+                        .checkpointLocation(dir.toString())
+                        .start())
                 .isInstanceOf(CorruptCheckpointException.class)
-                .hasMessageContaining(metadata.toString()).hasMessageContaining("missing")
+                .hasMessageContaining(metadata.toString())
+                .hasMessageContaining("missing")
                 .hasMessageContaining("query id");
         assertThat(metadata).doesNotExist();
         assertThat(files(dir)).isEqualTo(before);
@@ -84,9 +94,12 @@ class CheckpointStartFailuresTest {
         bytes[bytes.length / 2] ^= 0x08;
         Files.write(delta, bytes);
         List<String> before = files(dir);
-        in.addData(new Object[]{Instant.ofEpochSecond(500), "late"});
-        assertThatThrownBy(() -> counts().writeStream().outputMode("update").memory("counts2")
-                .checkpointLocation(dir.toString()).start())
+        in.addData(new Object[] {Instant.ofEpochSecond(500), "late"});
+        assertThatThrownBy(() -> counts().writeStream()
+                        .outputMode("update")
+                        .memory("counts2")
+                        .checkpointLocation(dir.toString())
+                        .start())
                 .isInstanceOf(StreamingQueryException.class)
                 .hasMessageContaining("could not start (it resumes at batch " + next + ")")
                 .hasMessageNotContaining("batch 0")

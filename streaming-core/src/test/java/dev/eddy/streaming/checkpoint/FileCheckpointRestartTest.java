@@ -1,5 +1,10 @@
 package dev.eddy.streaming.checkpoint;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -12,33 +17,31 @@ import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileCheckpointRestartTest {
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final Eddy eddy = Eddy.builder().clock(clock).build();
-    private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
-            Field.of("word", DataType.STRING)));
+    private final MemoryStream in =
+            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)));
+
     @TempDir
     Path dir;
 
     private Dataset windowedCounts() {
-        return in.toDF().withWatermark("ts", "10 seconds").groupBy(window(col("ts"), "10 seconds"), col("word")).count();
+        return in.toDF()
+                .withWatermark("ts", "10 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("word"))
+                .count();
     }
 
     private static Object[] ev(long second, String word) {
-        return new Object[]{Instant.ofEpochSecond(second), word};
+        return new Object[] {Instant.ofEpochSecond(second), word};
     }
 
     private QueryTestDriver start(Dataset q, String mode) {
@@ -46,8 +49,11 @@ class FileCheckpointRestartTest {
     }
 
     private static long count(List<Row> rows, String word) {
-        return rows.stream().filter(r -> r.getString("word").equals(word)).mapToLong(r -> r.getLong("count"))
-                .findFirst().orElse(-1);
+        return rows.stream()
+                .filter(r -> r.getString("word").equals(word))
+                .mapToLong(r -> r.getLong("count"))
+                .findFirst()
+                .orElse(-1);
     }
 
     @Test
@@ -77,7 +83,8 @@ class FileCheckpointRestartTest {
             // dog's window kept counting from the restored state; cat's window ended before the restored watermark
             assertThat(count(t.newRows(), "dog")).isEqualTo(2);
             assertThat(count(t.newRows(), "cat")).isEqualTo(-1);
-            assertThat(first.stateOperators().get(0).numRowsDroppedByWatermark()).isEqualTo(1);
+            assertThat(first.stateOperators().get(0).numRowsDroppedByWatermark())
+                    .isEqualTo(1);
             assertThat(watermark).isEqualTo(115_000);
         }
     }
@@ -87,15 +94,21 @@ class FileCheckpointRestartTest {
         Dataset q = windowedCounts();
         in.addData(ev(100, "cat"));
         CheckpointStore failing = new FailingCommitStore(new FileCheckpointStore(dir, 100), 1);
-        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("complete").queryName("counts")
-                .format("memory").checkpointStore(failing))) {
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream()
+                .outputMode("complete")
+                .queryName("counts")
+                .format("memory")
+                .checkpointStore(failing))) {
             d.runTrigger();
             in.addData(ev(101, "cat"));
             assertThatThrownBy(d::runTrigger).hasMessageContaining("crash before commit");
         }
         assertThat(new FileCheckpointStore(dir, 100).lastCommittedBatch()).hasValue(0);
-        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("complete").queryName("counts")
-                .format("memory").checkpointLocation(dir.toString()))) {
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream()
+                .outputMode("complete")
+                .queryName("counts")
+                .format("memory")
+                .checkpointLocation(dir.toString()))) {
             var t = d.runTrigger();
             assertThat(t.progress().batchId()).isEqualTo(1);
             assertThat(t.progress().numInputRows()).isEqualTo(1);
@@ -111,7 +124,8 @@ class FileCheckpointRestartTest {
             in.addData(ev(100, "cat"));
             d.runTrigger();
         }
-        Dataset changed = in.toDF().withWatermark("ts", "10 seconds").groupBy(col("word")).count();
+        Dataset changed =
+                in.toDF().withWatermark("ts", "10 seconds").groupBy(col("word")).count();
         assertThatThrownBy(() -> start(changed, "update").close())
                 .hasMessageContaining("checkpoint at " + dir)
                 .hasMessageContaining("window")
@@ -124,8 +138,11 @@ class FileCheckpointRestartTest {
             in.addData(ev(100, "cat"));
             d.runTrigger();
         }
-        Dataset filtered = in.toDF().withWatermark("ts", "10 seconds").filter(col("word").equalTo("cat"))
-                .groupBy(window(col("ts"), "10 seconds"), col("word")).count();
+        Dataset filtered = in.toDF()
+                .withWatermark("ts", "10 seconds")
+                .filter(col("word").equalTo("cat"))
+                .groupBy(window(col("ts"), "10 seconds"), col("word"))
+                .count();
         in.addData(ev(101, "cat"), ev(102, "dog"));
         try (QueryTestDriver d = start(filtered, "update")) {
             var t = d.runTrigger();
@@ -140,8 +157,12 @@ class FileCheckpointRestartTest {
             in.addData(ev(100, "cat"));
             d.runTrigger();
         }
-        long[] logged = Files.list(dir.resolve("offsets")).map(p -> p.getFileName().toString())
-                .filter(n -> !n.startsWith(".")).mapToLong(Long::parseLong).sorted().toArray();
+        long[] logged = Files.list(dir.resolve("offsets"))
+                .map(p -> p.getFileName().toString())
+                .filter(n -> !n.startsWith("."))
+                .mapToLong(Long::parseLong)
+                .sorted()
+                .toArray();
         Path f = dir.resolve("offsets/" + logged[logged.length - 1]);
         byte[] b = Files.readAllBytes(f);
         b[b.length / 2] ^= 0x10;
@@ -149,7 +170,8 @@ class FileCheckpointRestartTest {
         long before = Files.getLastModifiedTime(f).toMillis();
         in.addData(ev(101, "cat"));
         assertThatThrownBy(() -> start(windowedCounts(), "update").close())
-                .isInstanceOf(CorruptCheckpointException.class).hasMessageContaining(f.toString());
+                .isInstanceOf(CorruptCheckpointException.class)
+                .hasMessageContaining(f.toString());
         assertThat(Files.readAllBytes(f)).containsExactly(b);
         assertThat(Files.getLastModifiedTime(f).toMillis()).isEqualTo(before);
         assertThat(dir.resolve("offsets/" + (logged[logged.length - 1] + 1))).doesNotExist();
@@ -157,15 +179,21 @@ class FileCheckpointRestartTest {
 
     @Test
     void when_aStateSnapshotIsCorrupted_then_restartFailsNamingItAndTheFileIsKept() throws Exception {
-        try (QueryTestDriver d = QueryTestDriver.start(windowedCounts().writeStream().outputMode("update")
-                .option("stateSnapshotInterval", "1").checkpointLocation(dir.toString()))) {
+        try (QueryTestDriver d = QueryTestDriver.start(windowedCounts()
+                .writeStream()
+                .outputMode("update")
+                .option("stateSnapshotInterval", "1")
+                .checkpointLocation(dir.toString()))) {
             in.addData(ev(100, "cat"));
             d.runTrigger();
         }
         long last;
         try (var s = Files.list(dir.resolve("state/0/0"))) {
-            last = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".snapshot"))
-                    .mapToLong(n -> Long.parseLong(n.substring(0, n.indexOf('.')))).max().orElseThrow();
+            last = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".snapshot"))
+                    .mapToLong(n -> Long.parseLong(n.substring(0, n.indexOf('.'))))
+                    .max()
+                    .orElseThrow();
         }
         Path f = dir.resolve("state/0/0/" + last + ".snapshot");
         byte[] b = Files.readAllBytes(f);
@@ -173,10 +201,12 @@ class FileCheckpointRestartTest {
         Files.write(f, b);
         in.addData(ev(101, "cat"));
         assertThatThrownBy(() -> {
-            try (QueryTestDriver d = start(windowedCounts(), "update")) {
-                d.runTrigger();
-            }
-        }).hasStackTraceContaining("corrupted checkpoint file " + f).hasStackTraceContaining("checksum mismatch");
+                    try (QueryTestDriver d = start(windowedCounts(), "update")) {
+                        d.runTrigger();
+                    }
+                })
+                .hasStackTraceContaining("corrupted checkpoint file " + f)
+                .hasStackTraceContaining("checksum mismatch");
         assertThat(Files.readAllBytes(f)).containsExactly(b);
     }
 

@@ -3,7 +3,6 @@ package dev.eddy.streaming.checkpoint;
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
 import dev.eddy.streaming.api.checkpoint.StateStorage;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;

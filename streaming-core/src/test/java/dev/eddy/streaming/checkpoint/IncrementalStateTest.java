@@ -1,5 +1,19 @@
 package dev.eddy.streaming.checkpoint;
 
+import static dev.eddy.streaming.api.expr.Functions.add;
+import static dev.eddy.streaming.api.expr.Functions.and;
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.eq;
+import static dev.eddy.streaming.api.expr.Functions.ge;
+import static dev.eddy.streaming.api.expr.Functions.interval;
+import static dev.eddy.streaming.api.expr.Functions.le;
+import static dev.eddy.streaming.api.expr.Functions.sessionWindow;
+import static dev.eddy.streaming.api.expr.Functions.sum;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -15,12 +29,8 @@ import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.api.progress.StateOperatorProgress;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import java.io.UncheckedIOException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.api.Table;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,20 +39,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static dev.eddy.streaming.api.expr.Functions.add;
-import static dev.eddy.streaming.api.expr.Functions.and;
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.count;
-import static dev.eddy.streaming.api.expr.Functions.eq;
-import static dev.eddy.streaming.api.expr.Functions.ge;
-import static dev.eddy.streaming.api.expr.Functions.interval;
-import static dev.eddy.streaming.api.expr.Functions.le;
-import static dev.eddy.streaming.api.expr.Functions.sessionWindow;
-import static dev.eddy.streaming.api.expr.Functions.sum;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 /**
  * Incremental state files: every stateful operator, run with deltas, a short snapshot interval, few retained
@@ -50,10 +49,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * run that writes a full snapshot after every batch.
  */
 class IncrementalStateTest {
-    private static final Schema EVENTS = Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("user", DataType.STRING),
-            Field.of("n", DataType.LONG));
-    private static final Schema CLICKS = Schema.of(Field.of("clickUser", DataType.STRING),
-            Field.of("clickTime", DataType.TIMESTAMP));
+    private static final Schema EVENTS = Schema.of(
+            Field.of("ts", DataType.TIMESTAMP), Field.of("user", DataType.STRING), Field.of("n", DataType.LONG));
+    private static final Schema CLICKS =
+            Schema.of(Field.of("clickUser", DataType.STRING), Field.of("clickTime", DataType.TIMESTAMP));
     private static final String[] USERS = {"ann", "bob", "cy", "dee", "eve"};
     private static final int BATCHES = 12;
 
@@ -64,10 +63,10 @@ class IncrementalStateTest {
     private static Object[][] events(int i) {
         List<Object[]> rows = new ArrayList<>();
         for (int j = 0; j < 4; j++) {
-            rows.add(new Object[]{Instant.ofEpochSecond(100 + i * 3L + j % 3), USERS[(i * 2 + j) % 5], j + 1L});
+            rows.add(new Object[] {Instant.ofEpochSecond(100 + i * 3L + j % 3), USERS[(i * 2 + j) % 5], j + 1L});
         }
         if (i > 0) {
-            rows.add(new Object[]{Instant.ofEpochSecond(100 + (i - 1) * 3L), USERS[((i - 1) * 2) % 5], 1L});
+            rows.add(new Object[] {Instant.ofEpochSecond(100 + (i - 1) * 3L), USERS[((i - 1) * 2) % 5], 1L});
         }
         return rows.toArray(Object[][]::new);
     }
@@ -78,17 +77,23 @@ class IncrementalStateTest {
      */
     private static Object[][] clicks(int i) {
         int p = Math.max(i, 1) - 1;
-        return new Object[][]{{USERS[i * 2 % 5], Instant.ofEpochSecond(101 + i * 3L)},
-                {USERS[(p * 2 + 1) % 5], Instant.ofEpochSecond(104 + p * 3L)}};
+        return new Object[][] {
+            {USERS[i * 2 % 5], Instant.ofEpochSecond(101 + i * 3L)},
+            {USERS[(p * 2 + 1) % 5], Instant.ofEpochSecond(104 + p * 3L)}
+        };
     }
 
     /** Per trigger: the rows emitted and the state restored from the checkpoint; and all state rows removed. */
-    private record Run(List<List<String>> outputs, List<List<String>> states, long removed) {
-    }
+    private record Run(List<List<String>> outputs, List<List<String>> states, long removed) {}
 
     /** Runs the query over {@link #BATCHES} batches, restarting it after every {@code restartEvery} batches. */
-    private static Run run(BiFunction<MemoryStream, MemoryStream, Dataset> query, String mode, Path ckpt,
-                           int snapshotInterval, int retain, int restartEvery) {
+    private static Run run(
+            BiFunction<MemoryStream, MemoryStream, Dataset> query,
+            String mode,
+            Path ckpt,
+            int snapshotInterval,
+            int retain,
+            int restartEvery) {
         ManualClock clock = new ManualClock(1_700_000_000_000L);
         Eddy eddy = Eddy.builder().clock(clock).build();
         MemoryStream events = eddy.memoryStream(EVENTS);
@@ -100,7 +105,9 @@ class IncrementalStateTest {
         QueryTestDriver d = null;
         for (int i = 0; i < BATCHES; i++) {
             if (d == null) {
-                d = QueryTestDriver.start(ds.writeStream().outputMode(mode).checkpointLocation(ckpt.toString())
+                d = QueryTestDriver.start(ds.writeStream()
+                        .outputMode(mode)
+                        .checkpointLocation(ckpt.toString())
                         .option("stateSnapshotInterval", Integer.toString(snapshotInterval))
                         .option("minBatchesToRetain", Integer.toString(retain)));
             }
@@ -110,7 +117,9 @@ class IncrementalStateTest {
             QueryTestDriver.TriggerResult r = d.runTrigger();
             outputs.add(sorted(r.newRows()));
             for (QueryProgress p : r.batches()) {
-                removed += p.stateOperators().stream().mapToLong(StateOperatorProgress::numRowsRemoved).sum();
+                removed += p.stateOperators().stream()
+                        .mapToLong(StateOperatorProgress::numRowsRemoved)
+                        .sum();
             }
             states.add(restoredState(ckpt));
             if ((i + 1) % restartEvery == 0) {
@@ -147,58 +156,85 @@ class IncrementalStateTest {
     private void assertDeltasRestoreTheSameState(BiFunction<MemoryStream, MemoryStream, Dataset> query, String mode) {
         Run reference = run(query, mode, dir.resolve("ref"), 1, 100, Integer.MAX_VALUE);
         Run chained = run(query, mode, dir.resolve("chain"), 3, 2, 2);
-        assertThat(reference.outputs().stream().mapToInt(List::size).sum()).as("rows emitted").isGreaterThan(3);
-        assertThat(reference.removed()).as("state rows removed (evicted, timed out)").isPositive();
-        assertThat(reference.states().get(BATCHES - 1)).as("state after the last batch").isNotEmpty();
+        assertThat(reference.outputs().stream().mapToInt(List::size).sum())
+                .as("rows emitted")
+                .isGreaterThan(3);
+        assertThat(reference.removed())
+                .as("state rows removed (evicted, timed out)")
+                .isPositive();
+        assertThat(reference.states().get(BATCHES - 1))
+                .as("state after the last batch")
+                .isNotEmpty();
         assertThat(chained.outputs()).isEqualTo(reference.outputs());
         assertThat(chained.states()).isEqualTo(reference.states());
-        assertThat(names(dir.resolve("chain/state/0/0"))).anyMatch(n -> n.endsWith(".delta"))
+        assertThat(names(dir.resolve("chain/state/0/0")))
+                .anyMatch(n -> n.endsWith(".delta"))
                 .anyMatch(n -> n.endsWith(".snapshot"));
     }
 
     @Test
     void when_windowedAggregateRestartsFromSnapshotAndDeltas_then_itsOutputAndStateEqualAnUninterruptedRun() {
-        assertDeltasRestoreTheSameState((ev, ck) -> ev.toDF().withWatermark("ts", "4 seconds")
-                .groupBy(window(col("ts"), "5 seconds"), col("user")).agg(count(), sum(col("n"))), "update");
+        assertDeltasRestoreTheSameState(
+                (ev, ck) -> ev.toDF()
+                        .withWatermark("ts", "4 seconds")
+                        .groupBy(window(col("ts"), "5 seconds"), col("user"))
+                        .agg(count(), sum(col("n"))),
+                "update");
     }
 
     @Test
     void when_sessionWindowRestartsFromSnapshotAndDeltas_then_itsOutputAndStateEqualAnUninterruptedRun() {
-        assertDeltasRestoreTheSameState((ev, ck) -> ev.toDF().withWatermark("ts", "4 seconds")
-                .groupBy(sessionWindow(col("ts"), "4 seconds"), col("user")).agg(count(), sum(col("n"))), "append");
+        assertDeltasRestoreTheSameState(
+                (ev, ck) -> ev.toDF()
+                        .withWatermark("ts", "4 seconds")
+                        .groupBy(sessionWindow(col("ts"), "4 seconds"), col("user"))
+                        .agg(count(), sum(col("n"))),
+                "append");
     }
 
     @Test
     void when_deduplicationRestartsFromSnapshotAndDeltas_then_itsOutputAndStateEqualAnUninterruptedRun() {
-        assertDeltasRestoreTheSameState((ev, ck) -> ev.toDF().withWatermark("ts", "4 seconds")
-                .dropDuplicates("user", "ts"), "append");
+        assertDeltasRestoreTheSameState(
+                (ev, ck) -> ev.toDF().withWatermark("ts", "4 seconds").dropDuplicates("user", "ts"), "append");
     }
 
     @Test
     void when_streamStreamJoinRestartsFromSnapshotAndDeltas_then_itsOutputAndStateEqualAnUninterruptedRun() {
-        assertDeltasRestoreTheSameState((ev, ck) -> ev.toDF().withWatermark("ts", "3 seconds")
-                .join(ck.toDF().withWatermark("clickTime", "3 seconds"), and(eq(col("clickUser"), col("user")),
-                        and(ge(col("clickTime"), col("ts")), le(col("clickTime"), add(col("ts"),
-                                interval("4 seconds"))))), "left_outer"), "append");
+        assertDeltasRestoreTheSameState(
+                (ev, ck) -> ev.toDF()
+                        .withWatermark("ts", "3 seconds")
+                        .join(
+                                ck.toDF().withWatermark("clickTime", "3 seconds"),
+                                and(
+                                        eq(col("clickUser"), col("user")),
+                                        and(
+                                                ge(col("clickTime"), col("ts")),
+                                                le(col("clickTime"), add(col("ts"), interval("4 seconds"))))),
+                                "left_outer"),
+                "append");
     }
 
     @Test
     void when_keyedStateRestartsFromSnapshotAndDeltas_then_itsOutputAndStateEqualAnUninterruptedRun() {
         Schema totals = Schema.of(Field.of("user", DataType.STRING), Field.of("total", DataType.LONG));
         // running totals per user; a total reaching 12 is emitted and its state removed
-        assertDeltasRestoreTheSameState((ev, ck) -> ev.toDF().groupByKey("user").flatMapGroupsWithState(totals,
-                GroupStateTimeout.NO_TIMEOUT, StateCodec.longs(), (key, rows, state, out) -> {
-                    long total = state.getOption().orElse(0L);
-                    while (rows.hasNext()) {
-                        total += rows.next().getLong("n");
-                    }
-                    out.emit(key.getString("user"), total);
-                    if (total >= 12) {
-                        state.remove();
-                    } else {
-                        state.update(total);
-                    }
-                }), "update");
+        assertDeltasRestoreTheSameState(
+                (ev, ck) -> ev.toDF()
+                        .groupByKey("user")
+                        .flatMapGroupsWithState(
+                                totals, GroupStateTimeout.NO_TIMEOUT, StateCodec.longs(), (key, rows, state, out) -> {
+                                    long total = state.getOption().orElse(0L);
+                                    while (rows.hasNext()) {
+                                        total += rows.next().getLong("n");
+                                    }
+                                    out.emit(key.getString("user"), total);
+                                    if (total >= 12) {
+                                        state.remove();
+                                    } else {
+                                        state.update(total);
+                                    }
+                                }),
+                "update");
     }
 
     @Test
@@ -207,24 +243,31 @@ class IncrementalStateTest {
         Eddy eddy = Eddy.builder().clock(clock).build();
         MemoryStream ev = eddy.memoryStream(EVENTS);
         MemoryStream ck = eddy.memoryStream(CLICKS);
-        Dataset q = ev.toDF().withWatermark("ts", "3 seconds").join(ck.toDF().withWatermark("clickTime", "3 seconds"),
-                and(eq(col("clickUser"), col("user")), and(ge(col("clickTime"), col("ts")),
-                        le(col("clickTime"), add(col("ts"), interval("4 seconds"))))), "left_outer");
+        Dataset q = ev.toDF()
+                .withWatermark("ts", "3 seconds")
+                .join(
+                        ck.toDF().withWatermark("clickTime", "3 seconds"),
+                        and(
+                                eq(col("clickUser"), col("user")),
+                                and(
+                                        ge(col("clickTime"), col("ts")),
+                                        le(col("clickTime"), add(col("ts"), interval("4 seconds"))))),
+                        "left_outer");
         List<String> out = new ArrayList<>();
-        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("append")
-                .checkpointLocation(dir.toString()))) {
-            ev.addData(new Object[]{Instant.ofEpochSecond(100), "ann", 1L});
+        try (QueryTestDriver d =
+                QueryTestDriver.start(q.writeStream().outputMode("append").checkpointLocation(dir.toString()))) {
+            ev.addData(new Object[] {Instant.ofEpochSecond(100), "ann", 1L});
             out.addAll(sorted(d.runTrigger().newRows()));
             // only the click changes ann's buffered row (it is matched now): the delta must carry it
-            ck.addData(new Object[]{"ann", Instant.ofEpochSecond(102)});
+            ck.addData(new Object[] {"ann", Instant.ofEpochSecond(102)});
             out.addAll(sorted(d.runTrigger().newRows()));
         }
-        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("append")
-                .checkpointLocation(dir.toString()))) {
-            ev.addData(new Object[]{Instant.ofEpochSecond(120), "bob", 1L});
-            ck.addData(new Object[]{"bob", Instant.ofEpochSecond(121)});
+        try (QueryTestDriver d =
+                QueryTestDriver.start(q.writeStream().outputMode("append").checkpointLocation(dir.toString()))) {
+            ev.addData(new Object[] {Instant.ofEpochSecond(120), "bob", 1L});
+            ck.addData(new Object[] {"bob", Instant.ofEpochSecond(121)});
             out.addAll(sorted(d.runTrigger().newRows()));
-            ev.addData(new Object[]{Instant.ofEpochSecond(130), "cy", 1L});
+            ev.addData(new Object[] {Instant.ofEpochSecond(130), "cy", 1L});
             out.addAll(sorted(d.runTrigger().newRows()));
         }
         // ann's impression is evicted after the restart: matched, so no (ann, null) row
@@ -232,13 +275,19 @@ class IncrementalStateTest {
     }
 
     private Dataset counts(MemoryStream ev) {
-        return ev.toDF().withWatermark("ts", "4 seconds").groupBy(window(col("ts"), "5 seconds"), col("user")).count();
+        return ev.toDF()
+                .withWatermark("ts", "4 seconds")
+                .groupBy(window(col("ts"), "5 seconds"), col("user"))
+                .count();
     }
 
     /** Runs the windowed count over batches [from, to) with a checkpoint at {@code dir}. */
     private void runCounts(MemoryStream ev, ManualClock clock, int from, int to, int snapshotInterval) {
-        try (QueryTestDriver d = QueryTestDriver.start(counts(ev).writeStream().outputMode("update")
-                .checkpointLocation(dir.toString()).option("stateSnapshotInterval", Integer.toString(snapshotInterval)))) {
+        try (QueryTestDriver d = QueryTestDriver.start(counts(ev)
+                .writeStream()
+                .outputMode("update")
+                .checkpointLocation(dir.toString())
+                .option("stateSnapshotInterval", Integer.toString(snapshotInterval)))) {
             for (int i = from; i < to; i++) {
                 ev.addData(events(i));
                 clock.advance(1000);
@@ -260,8 +309,10 @@ class IncrementalStateTest {
         List<String> before = names(dir.resolve("state/0/0"));
         List<String> offsets = names(dir.resolve("offsets"));
         ev.addData(events(3));
-        assertThatThrownBy(() -> runCounts(ev, clock, 3, 4, 10)).isInstanceOf(CorruptCheckpointException.class)
-                .hasMessageContaining("corrupted checkpoint file " + delta).hasMessageContaining("checksum mismatch");
+        assertThatThrownBy(() -> runCounts(ev, clock, 3, 4, 10))
+                .isInstanceOf(CorruptCheckpointException.class)
+                .hasMessageContaining("corrupted checkpoint file " + delta)
+                .hasMessageContaining("checksum mismatch");
         assertThat(Files.readAllBytes(delta)).containsExactly(bytes);
         assertThat(names(dir.resolve("state/0/0"))).isEqualTo(before);
         assertThat(names(dir.resolve("offsets"))).isEqualTo(offsets);
@@ -275,8 +326,10 @@ class IncrementalStateTest {
         runCounts(ev, clock, 0, 3, 10);
         Path delta = dir.resolve("state/0/0/1.delta");
         assertThat(delta.toFile().delete()).isTrue();
-        assertThatThrownBy(() -> runCounts(ev, clock, 3, 4, 10)).isInstanceOf(CorruptCheckpointException.class)
-                .hasMessageContaining("corrupted checkpoint file " + delta).hasMessageContaining("missing");
+        assertThatThrownBy(() -> runCounts(ev, clock, 3, 4, 10))
+                .isInstanceOf(CorruptCheckpointException.class)
+                .hasMessageContaining("corrupted checkpoint file " + delta)
+                .hasMessageContaining("missing");
         assertThatThrownBy(() -> CheckpointInfo.open(dir).stateTable(0)).hasMessageContaining(delta.toString());
     }
 
@@ -287,7 +340,9 @@ class IncrementalStateTest {
         MemoryStream ev = eddy.memoryStream(EVENTS);
         runCounts(ev, clock, 0, 8, 100);
         // no snapshot yet: the state is the replay of every delta from the empty state
-        assertThat(names(dir.resolve("state/0/0"))).allMatch(n -> n.endsWith(".delta")).hasSizeGreaterThan(8);
+        assertThat(names(dir.resolve("state/0/0")))
+                .allMatch(n -> n.endsWith(".delta"))
+                .hasSizeGreaterThan(8);
         Table state = CheckpointInfo.open(dir).stateTable(0);
         long watermark = 100 + 7 * 3 + 2 - 4; // the newest event minus the delay: windows ending by then are evicted
         List<Long> ends = new ArrayList<>();
@@ -301,29 +356,41 @@ class IncrementalStateTest {
     @Test
     void when_theSessionSetsASnapshotInterval_then_checkpointedQueriesUseItUnlessTheirWriterSaysOtherwise() {
         ManualClock clock = new ManualClock(1_700_000_000_000L);
-        Eddy eddy = Eddy.builder().clock(clock).noDataBatches(false).stateSnapshotInterval(2).build();
+        Eddy eddy = Eddy.builder()
+                .clock(clock)
+                .noDataBatches(false)
+                .stateSnapshotInterval(2)
+                .build();
         MemoryStream ev = eddy.memoryStream(EVENTS);
         Path session = dir.resolve("session");
         Path writer = dir.resolve("writer");
-        try (QueryTestDriver a = QueryTestDriver.start(counts(ev).writeStream().outputMode("update")
-                .checkpointLocation(session.toString()));
-             QueryTestDriver b = QueryTestDriver.start(counts(ev).writeStream().outputMode("update")
-                     .checkpointLocation(writer.toString()).option("stateSnapshotInterval", "3"))) {
+        try (QueryTestDriver a = QueryTestDriver.start(
+                        counts(ev).writeStream().outputMode("update").checkpointLocation(session.toString()));
+                QueryTestDriver b = QueryTestDriver.start(counts(ev)
+                        .writeStream()
+                        .outputMode("update")
+                        .checkpointLocation(writer.toString())
+                        .option("stateSnapshotInterval", "3"))) {
             for (int i = 0; i < 4; i++) {
                 ev.addData(events(i));
                 a.runTrigger();
                 b.runTrigger();
             }
         }
-        assertThat(names(session.resolve("state/0/0"))).filteredOn(n -> n.endsWith(".snapshot"))
+        assertThat(names(session.resolve("state/0/0")))
+                .filteredOn(n -> n.endsWith(".snapshot"))
                 .containsExactly("1.snapshot", "3.snapshot");
-        assertThat(names(writer.resolve("state/0/0"))).filteredOn(n -> n.endsWith(".snapshot"))
+        assertThat(names(writer.resolve("state/0/0")))
+                .filteredOn(n -> n.endsWith(".snapshot"))
                 .containsExactly("2.snapshot");
     }
 
     private static List<String> names(Path d) {
         try (Stream<Path> s = Files.list(d)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

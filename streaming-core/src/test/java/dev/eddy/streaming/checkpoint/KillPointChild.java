@@ -1,5 +1,8 @@
 package dev.eddy.streaming.checkpoint;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.window;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -12,7 +15,6 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,9 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
 
 /**
  * The query of {@link CheckpointKillIT}, run in its own JVM: JSON files -> windowed counts (append) -> JSON file
@@ -32,13 +31,13 @@ import static dev.eddy.streaming.api.expr.Functions.window;
  * Args: input dir, output dir, checkpoint dir, announce (true/false).
  */
 public final class KillPointChild {
-    private KillPointChild() {
-    }
+    private KillPointChild() {}
 
     public static void main(String[] args) throws Exception {
         boolean announce = Boolean.parseBoolean(args[args.length - 1]);
         Eddy eddy = Eddy.builder().build();
-        StreamingQuery q = args[0].equals("kafka") ? kafkaQuery(eddy, args, announce)
+        StreamingQuery q = args[0].equals("kafka")
+                ? kafkaQuery(eddy, args, announce)
                 : args[0].equals("jdbc") ? jdbcQuery(eddy, args, announce) : fileQuery(eddy, args, announce);
         q.processAllAvailable();
         q.stop();
@@ -52,11 +51,14 @@ public final class KillPointChild {
 
     /** Args: file, input dir, output dir, checkpoint dir, announce. */
     private static StreamingQuery fileQuery(Eddy eddy, String[] args, boolean announce) {
-        Dataset events = eddy.readStream().format("json").option("maxFilesPerTrigger", "1")
+        Dataset events = eddy.readStream()
+                .format("json")
+                .option("maxFilesPerTrigger", "1")
                 .schema(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)))
                 .load(args[1]);
         Dataset counts = events.withWatermark("ts", "5 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("word")).count();
+                .groupBy(window(col("ts"), "10 seconds"), col("word"))
+                .count();
         // few retained batches and a short snapshot interval: kills land between deltas, snapshots and retention
         FileCheckpointStore store = new FileCheckpointStore(Path.of(args[3]), 4, 3);
         if (announce) {
@@ -67,8 +69,12 @@ public final class KillPointChild {
                 }
             });
         }
-        return counts.writeStream().format("json").option("path", args[2]).outputMode("append")
-                .checkpointStore(announce ? new Announcing(store) : store).start();
+        return counts.writeStream()
+                .format("json")
+                .option("path", args[2])
+                .outputMode("append")
+                .checkpointStore(announce ? new Announcing(store) : store)
+                .start();
     }
 
     /**
@@ -76,33 +82,51 @@ public final class KillPointChild {
      * written to a database by format("jdbc") (connectors' JDBC sink IT runs it; this module has no JDBC sink).
      */
     private static StreamingQuery jdbcQuery(Eddy eddy, String[] args, boolean announce) {
-        Dataset events = eddy.readStream().format("json").option("maxFilesPerTrigger", "1")
+        Dataset events = eddy.readStream()
+                .format("json")
+                .option("maxFilesPerTrigger", "1")
                 .schema(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)))
                 .load(args[1]);
         Dataset counts = events.withWatermark("ts", "5 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("word")).count();
+                .groupBy(window(col("ts"), "10 seconds"), col("word"))
+                .count();
         FileCheckpointStore store = new FileCheckpointStore(Path.of(args[6]), 4, 3);
-        return counts.writeStream().format("jdbc").option("url", args[2]).option("dbtable", args[3])
-                .option("user", args[4]).option("password", args[5]).outputMode("append")
-                .checkpointStore(announce ? new Announcing(store) : store).start();
+        return counts.writeStream()
+                .format("jdbc")
+                .option("url", args[2])
+                .option("dbtable", args[3])
+                .option("user", args[4])
+                .option("password", args[5])
+                .outputMode("append")
+                .checkpointStore(announce ? new Announcing(store) : store)
+                .start();
     }
 
     /** Args: kafka, bootstrap, input topic, output topic, checkpoint dir, announce. */
     private static StreamingQuery kafkaQuery(Eddy eddy, String[] args, boolean announce) {
-        Dataset in = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", args[1])
-                .option("subscribe", args[2]).option("startingOffsets", "earliest").option("maxOffsetsPerTrigger", "5")
-                .load().select("value");
+        Dataset in = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", args[1])
+                .option("subscribe", args[2])
+                .option("startingOffsets", "earliest")
+                .option("maxOffsetsPerTrigger", "5")
+                .load()
+                .select("value");
         CheckpointStore store = new FileCheckpointStore(Path.of(args[4]), 100);
         // the sink derives its transactional id from this location, as it would from checkpointLocation(...)
-        return in.writeStream().format("kafka").option("kafka.bootstrap.servers", args[1]).option("topic", args[3])
+        return in.writeStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", args[1])
+                .option("topic", args[3])
                 .option("transactionalId", "kill-" + Path.of(args[4]).getFileName())
-                .checkpointStore(announce ? new Announcing(store) : store).start();
+                .checkpointStore(announce ? new Announcing(store) : store)
+                .start();
     }
 
     /** Announces each phase and blocks until the test says go on (or kills this JVM). */
     private static final class Announcing extends ForwardingCheckpointStore {
-        private static final BufferedReader IN = new BufferedReader(new InputStreamReader(System.in,
-                StandardCharsets.UTF_8));
+        private static final BufferedReader IN =
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 
         Announcing(CheckpointStore inner) {
             super(inner);

@@ -1,5 +1,7 @@
 package dev.eddy.streaming.checkpoint;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,19 +14,17 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Runs {@link KillPointChild} in child JVMs until it finishes, SIGKILLing it ({@code destroyForcibly}) exactly at
  * each kill point it reaches ("PHASE name batch") and restarting it from its checkpoint.
  */
 public final class KillRunner {
     /** In the order they happen within a batch; a stateless query skips after-sink, after-delta and after-state. */
-    static final String[] PHASES = {"before-offsets", "after-offsets", "after-sink", "after-delta", "after-state",
-            "before-commit", "after-commit"};
+    static final String[] PHASES = {
+        "before-offsets", "after-offsets", "after-sink", "after-delta", "after-state", "before-commit", "after-commit"
+    };
 
-    private KillRunner() {
-    }
+    private KillRunner() {}
 
     /** {@code count} distinct seeded kill points over batches {@code [0, batches)} and all phases, in run order. */
     public static List<String> seededPoints(long seed, int count, int batches, String... phases) {
@@ -49,8 +49,9 @@ public final class KillRunner {
         for (int run = 0; run < killAt.size() + 2; run++) {
             Process p = start(childArgs, !killAt.isEmpty());
             boolean killed = false;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                 OutputStream go = p.getOutputStream()) {
+            try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                    OutputStream go = p.getOutputStream()) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.equals("DONE")) {
@@ -94,10 +95,18 @@ public final class KillRunner {
 
     private static Process start(List<String> childArgs, boolean announce) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), KillPointChild.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Xmx128m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KillPointChild.class.getName()));
         cmd.addAll(childArgs);
         cmd.add(Boolean.toString(announce));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 }

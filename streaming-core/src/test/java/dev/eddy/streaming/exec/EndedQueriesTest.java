@@ -1,19 +1,18 @@
 package dev.eddy.streaming.exec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Stopped and failed queries stay listed by {@code streams().all()} and found by name until forgotten. */
 class EndedQueriesTest extends WordStreamSession {
@@ -26,9 +25,13 @@ class EndedQueriesTest extends WordStreamSession {
         StreamingQuery running = words.toDF().writeStream().memory("running").start();
         StreamingQuery stopped = words.toDF().writeStream().memory("stopped").start();
         stopped.stop();
-        StreamingQuery bad = words.toDF().map(Schema.of(Field.of("n", DataType.INT)), r -> {
+        StreamingQuery bad = words.toDF()
+                .map(Schema.of(Field.of("n", DataType.INT)), r -> {
                     throw new IllegalStateException("no " + r.get(0));
-                }).writeStream().memory("bad").start();
+                })
+                .writeStream()
+                .memory("bad")
+                .start();
         words.addData(new Object[] {"a"});
         assertThatThrownBy(bad::awaitTermination).hasMessageContaining("failed in batch 0");
 
@@ -37,7 +40,9 @@ class EndedQueriesTest extends WordStreamSession {
         assertThat(eddy.streams().find("bad")).containsSame(bad);
         assertThat(bad.state()).isEqualTo(QueryState.FAILED);
         assertThat(bad.exception().orElseThrow().batchId()).isZero();
-        assertThat(eddy.streams().get("bad")).as("get stays Spark's: active only").isEmpty();
+        assertThat(eddy.streams().get("bad"))
+                .as("get stays Spark's: active only")
+                .isEmpty();
 
         assertThatThrownBy(() -> eddy.streams().forget("running")).hasMessageContaining("still active");
         assertThat(eddy.streams().forget("stopped")).isTrue();
@@ -60,9 +65,13 @@ class EndedQueriesTest extends WordStreamSession {
     void when_checkpointCannotBeUsed_then_startFailsAndTheFailedQueryStaysFindable() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
 
-        assertThatThrownBy(() -> words.toDF().writeStream().memory("ck_bad")
-                .checkpointLocation(notADir.resolve("sub").toString()).start())
-                .isInstanceOf(StreamingQueryException.class).hasMessageContaining("could not start");
+        assertThatThrownBy(() -> words.toDF()
+                        .writeStream()
+                        .memory("ck_bad")
+                        .checkpointLocation(notADir.resolve("sub").toString())
+                        .start())
+                .isInstanceOf(StreamingQueryException.class)
+                .hasMessageContaining("could not start");
 
         StreamingQuery q = eddy.streams().find("ck_bad").orElseThrow();
         assertThat(q.state()).as("failed before start() returned").isEqualTo(QueryState.FAILED);

@@ -1,5 +1,7 @@
 package dev.eddy.streaming.exec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
@@ -10,8 +12,6 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rates as Spark's ProgressReporter computes them. */
 class ProgressRatesTest {
@@ -31,11 +31,15 @@ class ProgressRatesTest {
         words.addData(new Object[] {"a"});
         q.processAllAvailable();
 
-        QueryProgress p = q.recentProgress().stream().filter(x -> x.numInputRows() == 1).findFirst().orElseThrow();
+        QueryProgress p = q.recentProgress().stream()
+                .filter(x -> x.numInputRows() == 1)
+                .findFirst()
+                .orElseThrow();
         assertThat(p.durationMs().get("triggerExecution")).isZero();
         assertThat(p.processedRowsPerSecond()).isEqualTo(1000.0); // 1 row / max(1 ms, 0 ms)
         assertThat(p.sources().get(0).processedRowsPerSecond()).isEqualTo(1000.0);
-        assertThat(p.inputRowsPerSecond()).as("the first trigger has no previous one: Spark divides by infinity")
-            .isZero();
+        assertThat(p.inputRowsPerSecond())
+                .as("the first trigger has no previous one: Spark divides by infinity")
+                .isZero();
     }
 }

@@ -1,18 +1,17 @@
 package dev.eddy.streaming.exec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.QueryState;
 import dev.eddy.streaming.api.StreamingQuery;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Restarting a query started from Java: the manager keeps what it was started with. */
 class QueryRestartTest extends WordStreamSession {
@@ -36,15 +35,19 @@ class QueryRestartTest extends WordStreamSession {
 
     @Test
     void when_runningQueryWithCheckpointIsRestarted_then_itKeepsItsIdAndState() throws Exception {
-        StreamingQuery first = counts().writeStream().outputMode("complete").memory("counts")
-                .checkpointLocation(dir.resolve("cp").toString()).start();
-        in.addData(new Object[]{"a"}, new Object[]{"b"});
+        StreamingQuery first = counts().writeStream()
+                .outputMode("complete")
+                .memory("counts")
+                .checkpointLocation(dir.resolve("cp").toString())
+                .start();
+        in.addData(new Object[] {"a"}, new Object[] {"b"});
         first.processAllAvailable();
 
         assertThat(eddy.streams().hasCheckpoint("counts")).isTrue();
-        assertThat(eddy.streams().checkpointLocation("counts")).contains(dir.resolve("cp").toString());
+        assertThat(eddy.streams().checkpointLocation("counts"))
+                .contains(dir.resolve("cp").toString());
         StreamingQuery again = eddy.streams().restart("counts");
-        in.addData(new Object[]{"a"});
+        in.addData(new Object[] {"a"});
         again.processAllAvailable();
 
         assertThat(first.state()).isEqualTo(QueryState.TERMINATED);
@@ -57,12 +60,15 @@ class QueryRestartTest extends WordStreamSession {
 
     @Test
     void when_stoppedQueryWithCheckpointIsRestarted_then_rowsAddedWhileStoppedAreCountedOnce() throws Exception {
-        StreamingQuery first = counts().writeStream().outputMode("complete").memory("counts")
-                .checkpointLocation(dir.resolve("cp").toString()).start();
-        in.addData(new Object[]{"a"});
+        StreamingQuery first = counts().writeStream()
+                .outputMode("complete")
+                .memory("counts")
+                .checkpointLocation(dir.resolve("cp").toString())
+                .start();
+        in.addData(new Object[] {"a"});
         first.processAllAvailable();
         first.stop();
-        in.addData(new Object[]{"a"}, new Object[]{"c"});
+        in.addData(new Object[] {"a"}, new Object[] {"c"});
 
         StreamingQuery again = eddy.streams().restart("counts");
         again.processAllAvailable();
@@ -74,7 +80,7 @@ class QueryRestartTest extends WordStreamSession {
     @Test
     void when_queryWithoutCheckpointIsRestarted_then_itStartsFreshWithANewId() throws Exception {
         StreamingQuery first = in.toDF().writeStream().memory("words").start();
-        in.addData(new Object[]{"a"});
+        in.addData(new Object[] {"a"});
         first.processAllAvailable();
 
         assertThat(eddy.streams().hasCheckpoint("words")).isFalse();
@@ -89,7 +95,8 @@ class QueryRestartTest extends WordStreamSession {
 
     @Test
     void when_failedOrUnknownQueryIsRestarted_then_unknownNameIsAClearError() {
-        assertThatThrownBy(() -> eddy.streams().restart("nope")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> eddy.streams().restart("nope"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'nope'");
         assertThat(eddy.streams().restartable()).isEmpty();
     }

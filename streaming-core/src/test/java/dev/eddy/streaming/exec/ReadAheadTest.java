@@ -1,5 +1,8 @@
 package dev.eddy.streaming.exec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
@@ -11,9 +14,6 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.topic.Topics;
 import dev.eddy.streaming.exec.ScriptedSourceProvider.Call;
 import dev.eddy.streaming.exec.ScriptedSourceProvider.Feed;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Read-ahead (the next batch read while this one runs its operators and sink) through real queries on their own
@@ -50,8 +49,14 @@ class ReadAheadTest {
     }
 
     private StreamingQuery start(Trigger trigger, CheckpointStore store, Sink sink) {
-        return eddy.readStream().format(ScriptedSourceProvider.FORMAT).option("id", id).load().writeStream()
-                .queryName(id).trigger(trigger).checkpointStore(store)
+        return eddy.readStream()
+                .format(ScriptedSourceProvider.FORMAT)
+                .option("id", id)
+                .load()
+                .writeStream()
+                .queryName(id)
+                .trigger(trigger)
+                .checkpointStore(store)
                 .foreachBatch((t, batchId) -> {
                     List<Long> rows = new ArrayList<>(t.longColumn("n").asList());
                     try {
@@ -64,7 +69,8 @@ class ReadAheadTest {
                     synchronized (sunk) {
                         sunk.put(batchId, rows);
                     }
-                }).start();
+                })
+                .start();
     }
 
     interface Sink {
@@ -72,17 +78,18 @@ class ReadAheadTest {
     }
 
     private static Sink plain() {
-        return (b, r) -> { };
+        return (b, r) -> {};
     }
 
     /** The range [from, to) that the offset log records for a batch. */
     private static long[] logged(CheckpointStore store, long batchId) {
         long from = batchId == 0 ? 0 : offset(store, batchId - 1);
-        return new long[]{from, offset(store, batchId)};
+        return new long[] {from, offset(store, batchId)};
     }
 
     private static long offset(CheckpointStore store, long batchId) {
-        return Long.parseLong(store.offsetsOf(batchId).orElseThrow().sourceOffsets().get(0).trim());
+        return Long.parseLong(
+                store.offsetsOf(batchId).orElseThrow().sourceOffsets().get(0).trim());
     }
 
     /** Every batch the sink got holds exactly its logged range, and together they hold 0..total-1 once. */
@@ -91,12 +98,15 @@ class ReadAheadTest {
         synchronized (sunk) {
             for (var e : sunk.entrySet()) {
                 long[] r = logged(store, e.getKey());
-                assertThat(e.getValue()).as("batch %d", e.getKey())
-                        .containsExactlyElementsOf(LongStream.range(r[0], r[1]).boxed().toList());
+                assertThat(e.getValue())
+                        .as("batch %d", e.getKey())
+                        .containsExactlyElementsOf(
+                                LongStream.range(r[0], r[1]).boxed().toList());
                 all.addAll(e.getValue());
             }
         }
-        assertThat(all).containsExactlyElementsOf(LongStream.range(0, total).boxed().toList());
+        assertThat(all)
+                .containsExactlyElementsOf(LongStream.range(0, total).boxed().toList());
     }
 
     private boolean readAheadThreadAlive() {
@@ -121,8 +131,12 @@ class ReadAheadTest {
         assertEveryBatchIsItsLoggedRange(store, 50);
         // batch 0 was read by the query thread, every later batch by the read-ahead, each once, nothing else read
         assertThat(feed.getBatches(false)).containsExactly(new Call("getBatch", false, 0, 10));
-        assertThat(feed.getBatches(true)).containsExactly(new Call("getBatch", true, 10, 20),
-                new Call("getBatch", true, 20, 30), new Call("getBatch", true, 30, 40), new Call("getBatch", true, 40, 50));
+        assertThat(feed.getBatches(true))
+                .containsExactly(
+                        new Call("getBatch", true, 10, 20),
+                        new Call("getBatch", true, 20, 30),
+                        new Call("getBatch", true, 30, 40),
+                        new Call("getBatch", true, 40, 50));
         assertThat(readAheadThreadAlive()).isFalse();
     }
 
@@ -143,10 +157,10 @@ class ReadAheadTest {
         CheckpointStore store = new InMemoryCheckpointStore();
         StreamingQuery q = start(Trigger.processingTime(Duration.ZERO), store, (batchId, rows) -> {
             if (batchId == 0) {
-                feed.add(3);          // rows 5..7 exist while batch 0 runs: the read-ahead reads [5, 8)
+                feed.add(3); // rows 5..7 exist while batch 0 runs: the read-ahead reads [5, 8)
                 mayPlan.countDown();
                 await(aheadPlanned);
-                feed.add(2);          // rows 8..9 arrive before batch 1 is planned: it logs [5, 10)
+                feed.add(2); // rows 8..9 arrive before batch 1 is planned: it logs [5, 10)
                 aheadRead.countDown();
             }
         });
@@ -204,13 +218,14 @@ class ReadAheadTest {
             }
         };
         StreamingQuery q = start(Trigger.processingTime(Duration.ZERO), store, failing);
-        assertThatThrownBy(() -> q.awaitTermination(DEADLINE_S * 1000)).isInstanceOf(StreamingQueryException.class)
+        assertThatThrownBy(() -> q.awaitTermination(DEADLINE_S * 1000))
+                .isInstanceOf(StreamingQueryException.class)
                 .hasMessageContaining("sink down");
         assertThat(readAheadThreadAlive()).isFalse();
         assertThat(store.lastCommittedBatch()).hasValue(0);
 
         sinkDown.set(false);
-        feed.hook = (kind, from, to) -> { };
+        feed.hook = (kind, from, to) -> {};
         StreamingQuery again = start(Trigger.processingTime(Duration.ZERO), store, failing);
         again.processAllAvailable();
         again.stop();
@@ -260,21 +275,32 @@ class ReadAheadTest {
             topics.create("bids", 3);
             var producer = topics.producer("bids");
             for (int i = 0; i < 300; i++) {
-                producer.send(null, ("v" + i).getBytes(StandardCharsets.UTF_8), i % 3 == 2 ? 2 : i % 2,
-                        -1, List.of());
+                producer.send(null, ("v" + i).getBytes(StandardCharsets.UTF_8), i % 3 == 2 ? 2 : i % 2, -1, List.of());
             }
             CheckpointStore store = new InMemoryCheckpointStore();
             Map<Long, List<long[]>> batches = new TreeMap<>();
-            StreamingQuery q = eddy.readStream().format("topic").option("topics", registry).option("topic", "bids")
-                    .option("startingOffsets", "earliest").option("maxOffsetsPerTrigger", 40).load().writeStream()
-                    .queryName(id).trigger(Trigger.processingTime(Duration.ZERO)).checkpointStore(store)
+            StreamingQuery q = eddy.readStream()
+                    .format("topic")
+                    .option("topics", registry)
+                    .option("topic", "bids")
+                    .option("startingOffsets", "earliest")
+                    .option("maxOffsetsPerTrigger", 40)
+                    .load()
+                    .writeStream()
+                    .queryName(id)
+                    .trigger(Trigger.processingTime(Duration.ZERO))
+                    .checkpointStore(store)
                     .foreachBatch((t, batchId) -> {
                         List<long[]> rows = new ArrayList<>();
                         for (int r = 0; r < t.rowCount(); r++) {
-                            rows.add(new long[]{t.intColumn("partition").getInt(r), t.longColumn("offset").getLong(r)});
+                            rows.add(new long[] {
+                                t.intColumn("partition").getInt(r),
+                                t.longColumn("offset").getLong(r)
+                            });
                         }
                         batches.put(batchId, rows);
-                    }).start();
+                    })
+                    .start();
             q.processAllAvailable();
             q.stop();
             assertThat(q.exception()).isEmpty();
@@ -282,9 +308,16 @@ class ReadAheadTest {
             assertThat(batches).hasSizeGreaterThanOrEqualTo(8); // 300 records, at most 40 a batch
             long total = 0;
             for (var e : batches.entrySet()) {
-                PartitionOffsets to = PartitionOffsets.parse(store.offsetsOf(e.getKey()).orElseThrow().sourceOffsets().get(0));
-                PartitionOffsets from = e.getKey() == 0 ? null
-                        : PartitionOffsets.parse(store.offsetsOf(e.getKey() - 1).orElseThrow().sourceOffsets().get(0));
+                PartitionOffsets to = PartitionOffsets.parse(store.offsetsOf(e.getKey())
+                        .orElseThrow()
+                        .sourceOffsets()
+                        .get(0));
+                PartitionOffsets from = e.getKey() == 0
+                        ? null
+                        : PartitionOffsets.parse(store.offsetsOf(e.getKey() - 1)
+                                .orElseThrow()
+                                .sourceOffsets()
+                                .get(0));
                 List<String> expected = new ArrayList<>();
                 for (int p = 0; p < 3; p++) {
                     long start = from == null || !from.positions().containsKey(p) ? 0 : from.position(p);
@@ -292,7 +325,9 @@ class ReadAheadTest {
                         expected.add(p + ":" + o);
                     }
                 }
-                assertThat(e.getValue()).extracting(r -> r[0] + ":" + r[1]).as("batch %d", e.getKey())
+                assertThat(e.getValue())
+                        .extracting(r -> r[0] + ":" + r[1])
+                        .as("batch %d", e.getKey())
                         .containsExactlyInAnyOrderElementsOf(expected);
                 total += e.getValue().size();
             }

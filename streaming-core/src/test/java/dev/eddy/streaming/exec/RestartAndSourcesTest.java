@@ -1,5 +1,7 @@
 package dev.eddy.streaming.exec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -14,17 +16,14 @@ import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class RestartAndSourcesTest {
     private final ManualClock clock = new ManualClock(10_000);
@@ -37,13 +36,13 @@ class RestartAndSourcesTest {
         Dataset q = in.toDF();
         String firstId;
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().checkpointStore(store))) {
-            in.addData(new Object[]{"a"});
+            in.addData(new Object[] {"a"});
             d.runTrigger();
-            in.addData(new Object[]{"b"});
+            in.addData(new Object[] {"b"});
             d.runTrigger();
             firstId = d.lastProgress().id();
         }
-        in.addData(new Object[]{"c"});
+        in.addData(new Object[] {"c"});
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().checkpointStore(store))) {
             var t = d.runTrigger();
             assertThat(t.newRows()).extracting(r -> r.getString("word")).containsExactly("c");
@@ -60,13 +59,13 @@ class RestartAndSourcesTest {
         InMemoryCheckpointStore inner = new InMemoryCheckpointStore();
         CheckpointStore crashing = new ForwardingStore(inner, calls);
         try (QueryTestDriver d = QueryTestDriver.start(in.toDF().writeStream().checkpointStore(crashing))) {
-            in.addData(new Object[]{"a"});
+            in.addData(new Object[] {"a"});
             d.runTrigger();
         }
         // simulate a crash after offsets/1 was written but before commits/1
-        in.addData(new Object[]{"b"});
+        in.addData(new Object[] {"b"});
         inner.logOffsets(new OffsetLogEntry(1, List.of("2"), Long.MIN_VALUE, clock.millis()));
-        in.addData(new Object[]{"c"});
+        in.addData(new Object[] {"c"});
         try (QueryTestDriver d = QueryTestDriver.start(in.toDF().writeStream().checkpointStore(inner))) {
             var replay = d.runTrigger();
             assertThat(replay.progress().batchId()).isEqualTo(1);
@@ -79,7 +78,8 @@ class RestartAndSourcesTest {
 
     @Test
     void when_rateSourceRunsOnTheManualClock_then_rowsFollowElapsedTime() {
-        Dataset rate = eddy.readStream().format("rate").option("rowsPerSecond", 4).load();
+        Dataset rate =
+                eddy.readStream().format("rate").option("rowsPerSecond", 4).load();
         assertThat(rate.schema().names()).containsExactly("timestamp", "value");
         try (QueryTestDriver d = QueryTestDriver.start(rate.writeStream())) {
             assertThat(d.runTrigger().ranNothing()).isTrue();
@@ -92,7 +92,11 @@ class RestartAndSourcesTest {
 
     @Test
     void when_rateSourceFallsFarBehind_then_batchesAreCappedAndCatchUp() {
-        Dataset rate = eddy.readStream().format("rate").option("rowsPerSecond", 10).option("maxRowsPerBatch", 25).load();
+        Dataset rate = eddy.readStream()
+                .format("rate")
+                .option("rowsPerSecond", 10)
+                .option("maxRowsPerBatch", 25)
+                .load();
         try (QueryTestDriver d = QueryTestDriver.start(rate.writeStream())) {
             d.advanceTime(Duration.ofSeconds(6));
             assertThat(d.runTrigger().newRows()).hasSize(25);
@@ -104,8 +108,12 @@ class RestartAndSourcesTest {
 
     @Test
     void when_ratePerBatchSourceRuns_then_everyTriggerGetsExactlyItsRows() {
-        Dataset rate = eddy.readStream().format("rate-per-batch").option("rowsPerBatch", 3)
-                .option("startTimestamp", 1000).option("advanceMillisPerBatch", 500).load();
+        Dataset rate = eddy.readStream()
+                .format("rate-per-batch")
+                .option("rowsPerBatch", 3)
+                .option("startTimestamp", 1000)
+                .option("advanceMillisPerBatch", 500)
+                .load();
         try (QueryTestDriver d = QueryTestDriver.start(rate.writeStream())) {
             d.runTrigger();
             List<Row> second = d.runTrigger().newRows();
@@ -152,8 +160,7 @@ class RestartAndSourcesTest {
         }
 
         @Override
-        public void checkPlan(List<String> statefulOperators, int numSources) {
-        }
+        public void checkPlan(List<String> statefulOperators, int numSources) {}
 
         @Override
         public OptionalLong watermarkAfter(long batchId) {

@@ -11,7 +11,6 @@ import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
 import dev.eddy.streaming.api.spi.TriggerContext;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +30,7 @@ public final class ScriptedSourceProvider implements SourceProvider {
     private static final Map<String, Feed> FEEDS = new ConcurrentHashMap<>();
 
     /** A call the engine made: {@code to} is -1 for latestOffset (its {@code from} is the start asked about). */
-    record Call(String kind, boolean onReadAheadThread, long from, long to) {
-    }
+    record Call(String kind, boolean onReadAheadThread, long from, long to) {}
 
     /** Runs before a call on the read-ahead thread. */
     interface Hook {
@@ -45,7 +43,7 @@ public final class ScriptedSourceProvider implements SourceProvider {
         final List<Call> calls = new CopyOnWriteArrayList<>();
         final CountDownLatch cancelled = new CountDownLatch(1);
         volatile long cap;
-        volatile Hook hook = (k, f, t) -> { };
+        volatile Hook hook = (k, f, t) -> {};
 
         Feed add(long n) {
             rows.addAndGet(n);
@@ -53,7 +51,8 @@ public final class ScriptedSourceProvider implements SourceProvider {
         }
 
         List<Call> getBatches(boolean onReadAheadThread) {
-            return calls.stream().filter(c -> c.kind().equals("getBatch") && c.onReadAheadThread() == onReadAheadThread)
+            return calls.stream()
+                    .filter(c -> c.kind().equals("getBatch") && c.onReadAheadThread() == onReadAheadThread)
                     .toList();
         }
     }

@@ -1,5 +1,10 @@
 package dev.eddy.streaming.exec;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.streaming.api.Dataset;
@@ -15,9 +20,6 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.progress.QueryProgress;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +28,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class StreamingQueryTest {
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final Eddy eddy = Eddy.builder().clock(clock).build();
-    private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
-            Field.of("word", DataType.STRING)));
+    private final MemoryStream in =
+            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)));
 
     @AfterEach
     void stopAll() {
@@ -44,16 +43,23 @@ class StreamingQueryTest {
     }
 
     private Dataset windowedCounts() {
-        return in.toDF().withWatermark("ts", "10 seconds").groupBy(window(col("ts"), "10 seconds"), col("word")).count();
+        return in.toDF()
+                .withWatermark("ts", "10 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("word"))
+                .count();
     }
 
     private static Object[] ev(long second, String word) {
-        return new Object[]{Instant.ofEpochSecond(second), word};
+        return new Object[] {Instant.ofEpochSecond(second), word};
     }
 
     @Test
     void when_queryRuns_then_progressJsonUsesSparkFieldNames() throws Exception {
-        StreamingQuery q = windowedCounts().writeStream().outputMode("update").memory("counts").start();
+        StreamingQuery q = windowedCounts()
+                .writeStream()
+                .outputMode("update")
+                .memory("counts")
+                .start();
         in.addData(ev(100, "cat"), ev(101, "dog"));
         q.processAllAvailable();
         assertThat(eddy.memoryTable("counts").numRows()).isEqualTo(2);
@@ -66,8 +72,9 @@ class StreamingQueryTest {
         assertThat(json.get("numInputRows").asLong()).isEqualTo(2);
         assertThat(json.has("inputRowsPerSecond")).isTrue();
         assertThat(json.has("processedRowsPerSecond")).isTrue();
-        assertThat(json.get("durationMs").fieldNames()).toIterable().contains("addBatch", "getBatch", "latestOffset",
-                "queryPlanning", "triggerExecution", "walCommit");
+        assertThat(json.get("durationMs").fieldNames())
+                .toIterable()
+                .contains("addBatch", "getBatch", "latestOffset", "queryPlanning", "triggerExecution", "walCommit");
         assertThat(json.get("eventTime").get("max").asText()).isEqualTo("1970-01-01T00:01:41.000Z");
         JsonNode state = json.get("stateOperators").get(0);
         assertThat(state.get("numRowsTotal").asLong()).isEqualTo(2);
@@ -89,12 +96,18 @@ class StreamingQueryTest {
     @Test
     void when_queryFails_then_itIsMarkedFailedAndOtherQueriesGoOn() throws Exception {
         Schema out = Schema.of(Field.of("n", DataType.LONG));
-        StreamingQuery bad = in.toDF().map(out, r -> {
-            throw new IllegalStateException("boom on " + r.getString("word"));
-        }).writeStream().memory("bad").start();
-        StreamingQuery good = in.toDF().select("word").writeStream().memory("good").start();
+        StreamingQuery bad = in.toDF()
+                .map(out, r -> {
+                    throw new IllegalStateException("boom on " + r.getString("word"));
+                })
+                .writeStream()
+                .memory("bad")
+                .start();
+        StreamingQuery good =
+                in.toDF().select("word").writeStream().memory("good").start();
         in.addData(ev(1, "cat"));
-        assertThatThrownBy(() -> bad.awaitTermination(10_000)).isInstanceOf(StreamingQueryException.class)
+        assertThatThrownBy(() -> bad.awaitTermination(10_000))
+                .isInstanceOf(StreamingQueryException.class)
                 .hasMessageContaining("boom on cat");
         assertThat(bad.state()).isEqualTo(QueryState.FAILED);
         assertThat(bad.exception()).isPresent();
@@ -142,8 +155,11 @@ class StreamingQueryTest {
     void when_processingTimeTrigger_then_batchesFollowTheManualClock() throws Exception {
         List<Long> batches = new CopyOnWriteArrayList<>();
         in.addData(ev(1, "a"));
-        StreamingQuery q = in.toDF().writeStream().trigger(Trigger.processingTime("5 seconds"))
-                .foreachBatch((t, id) -> batches.add(id)).start();
+        StreamingQuery q = in.toDF()
+                .writeStream()
+                .trigger(Trigger.processingTime("5 seconds"))
+                .foreachBatch((t, id) -> batches.add(id))
+                .start();
         awaitBatches(batches, 1);
         in.addData(ev(2, "b"));
         clock.advance(4_999);
@@ -166,7 +182,11 @@ class StreamingQueryTest {
     void when_availableNowTrigger_then_queryProcessesEverythingAndTerminates() throws Exception {
         in.addData(ev(1, "a"), ev(2, "b"));
         in.addData(ev(3, "c"));
-        StreamingQuery q = in.toDF().writeStream().trigger(Trigger.availableNow()).memory("all").start();
+        StreamingQuery q = in.toDF()
+                .writeStream()
+                .trigger(Trigger.availableNow())
+                .memory("all")
+                .start();
         assertThat(q.awaitTermination(10_000)).isTrue();
         assertThat(q.state()).isEqualTo(QueryState.TERMINATED);
         assertThat(eddy.memoryTable("all").numRows()).isEqualTo(3);
@@ -177,7 +197,11 @@ class StreamingQueryTest {
         in.addData(ev(1, "a"));
         in.addData(ev(2, "b"));
         List<Long> batches = new CopyOnWriteArrayList<>();
-        StreamingQuery q = in.toDF().writeStream().trigger(Trigger.once()).foreachBatch((t, id) -> batches.add(id)).start();
+        StreamingQuery q = in.toDF()
+                .writeStream()
+                .trigger(Trigger.once())
+                .foreachBatch((t, id) -> batches.add(id))
+                .start();
         assertThat(q.awaitTermination(10_000)).isTrue();
         assertThat(batches).containsExactly(0L);
         assertThat(q.lastProgress().numInputRows()).isEqualTo(2);
@@ -186,8 +210,14 @@ class StreamingQueryTest {
     @Test
     void when_availableNowOnAnEndlessSource_then_itStopsAtWhatWasAvailableAtStart() throws Exception {
         clock.advance(2_000);
-        StreamingQuery q = eddy.readStream().format("rate").option("rowsPerSecond", 10).load()
-                .writeStream().trigger(Trigger.availableNow()).memory("rate_now").start();
+        StreamingQuery q = eddy.readStream()
+                .format("rate")
+                .option("rowsPerSecond", 10)
+                .load()
+                .writeStream()
+                .trigger(Trigger.availableNow())
+                .memory("rate_now")
+                .start();
         assertThat(q.awaitTermination(10_000)).isTrue();
         assertThat(eddy.memoryTable("rate_now").numRows()).isZero();
     }
@@ -195,7 +225,10 @@ class StreamingQueryTest {
     @Test
     void when_consoleSink_then_batchesArePrintedAsTables() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StreamingQuery q = in.toDF().select("word").writeStream().console(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        StreamingQuery q = in.toDF()
+                .select("word")
+                .writeStream()
+                .console(new PrintStream(bytes, true, StandardCharsets.UTF_8))
                 .start();
         in.addData(ev(1, "platypus"));
         q.processAllAvailable();

@@ -1,5 +1,9 @@
 package dev.eddy.streaming.exec;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -9,21 +13,17 @@ import dev.eddy.streaming.api.checkpoint.CheckpointInfo;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Spark's writer options either work or are refused by name at start; none is silently ignored. */
 class WriterOptionsTest {
     private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
     private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
+
     @TempDir
     Path dir;
 
@@ -33,9 +33,13 @@ class WriterOptionsTest {
 
     @Test
     void when_checkpointLocationIsGivenAsAnOption_then_theQueryCheckpointsAndResumesWithItsId() throws Exception {
-        in.addData(new Object[]{"a"}, new Object[]{"b"});
-        StreamingQuery q = counts().writeStream().outputMode("complete").format("memory").option("queryName", "wc")
-                .option("checkpointLocation", dir.toString()).start();
+        in.addData(new Object[] {"a"}, new Object[] {"b"});
+        StreamingQuery q = counts().writeStream()
+                .outputMode("complete")
+                .format("memory")
+                .option("queryName", "wc")
+                .option("checkpointLocation", dir.toString())
+                .start();
         try {
             q.processAllAvailable();
         } finally {
@@ -45,9 +49,12 @@ class WriterOptionsTest {
         assertThat(eddy.table("wc").rowCount()).isEqualTo(2);
         assertThat(dir.resolve("metadata")).exists();
         assertThat(CheckpointInfo.open(dir).queryId()).isEqualTo(q.id());
-        in.addData(new Object[]{"a"});
-        StreamingQuery again = counts().writeStream().outputMode("complete").memory("wc")
-                .option("checkpointLocation", dir.toString()).start();
+        in.addData(new Object[] {"a"});
+        StreamingQuery again = counts().writeStream()
+                .outputMode("complete")
+                .memory("wc")
+                .option("checkpointLocation", dir.toString())
+                .start();
         try {
             again.processAllAvailable();
         } finally {
@@ -60,9 +67,12 @@ class WriterOptionsTest {
 
     @Test
     void when_aFileSinkStartsWithAPath_then_itWritesThere() throws Exception {
-        in.addData(new Object[]{"a"});
+        in.addData(new Object[] {"a"});
         Path out = dir.resolve("out");
-        StreamingQuery q = in.toDF().writeStream().format("json").option("checkpointLocation", dir.resolve("ck").toString())
+        StreamingQuery q = in.toDF()
+                .writeStream()
+                .format("json")
+                .option("checkpointLocation", dir.resolve("ck").toString())
                 .start(out.toString());
         try {
             q.processAllAvailable();
@@ -70,33 +80,51 @@ class WriterOptionsTest {
             q.stop();
         }
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".json")).toList()).isNotEmpty();
+            assertThat(files.filter(p -> p.toString().endsWith(".json")).toList())
+                    .isNotEmpty();
         }
     }
 
     @Test
     void when_anOptionNoOneReadsIsGiven_then_startFailsNamingIt() {
-        assertThatThrownBy(() -> counts().writeStream().outputMode("complete").memory("typo")
-                .option("checkpointLocaton", dir.toString()).start())
+        assertThatThrownBy(() -> counts().writeStream()
+                        .outputMode("complete")
+                        .memory("typo")
+                        .option("checkpointLocaton", dir.toString())
+                        .start())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("option 'checkpointlocaton' is not an option of the memory sink");
-        assertThatThrownBy(() -> counts().writeStream().outputMode("complete").console(System.out)
-                .option("numRow", "5").start())
-                .hasMessageContaining("'numrow'").hasMessageContaining("numRows");
-        assertThatThrownBy(() -> in.toDF().writeStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("topik", "t").start())
+        assertThatThrownBy(() -> counts().writeStream()
+                        .outputMode("complete")
+                        .console(System.out)
+                        .option("numRow", "5")
+                        .start())
+                .hasMessageContaining("'numrow'")
+                .hasMessageContaining("numRows");
+        assertThatThrownBy(() -> in.toDF()
+                        .writeStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .option("topik", "t")
+                        .start())
                 .hasMessageContaining("option 'topik' is not an option of the 'kafka' sink");
-        assertThatThrownBy(() -> counts().writeStream().outputMode("complete")
-                .foreachBatch((t, id) -> { }).option("path", "/tmp/x").start())
+        assertThatThrownBy(() -> counts().writeStream()
+                        .outputMode("complete")
+                        .foreachBatch((t, id) -> {})
+                        .option("path", "/tmp/x")
+                        .start())
                 .hasMessageContaining("option 'path' is not an option of the foreachBatch sink");
         assertThat(eddy.streams().active()).isEmpty();
     }
 
     @Test
     void when_checkpointLocationIsGivenTwiceDifferently_then_startFails() {
-        assertThatThrownBy(() -> counts().writeStream().outputMode("complete").memory("twice")
-                .checkpointLocation(dir.resolve("a").toString()).option("checkpointLocation", dir.resolve("b").toString())
-                .start())
+        assertThatThrownBy(() -> counts().writeStream()
+                        .outputMode("complete")
+                        .memory("twice")
+                        .checkpointLocation(dir.resolve("a").toString())
+                        .option("checkpointLocation", dir.resolve("b").toString())
+                        .start())
                 .hasMessageContaining("checkpointLocation is given twice");
     }
 }

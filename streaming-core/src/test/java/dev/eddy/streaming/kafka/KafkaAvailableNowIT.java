@@ -1,21 +1,20 @@
 package dev.eddy.streaming.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Trigger.AvailableNow on a real broker, Spark's way: the end is fixed when the query starts, and each batch takes
@@ -47,14 +46,22 @@ class KafkaAvailableNowIT {
         String topic = name + "-" + UUID.randomUUID();
         BROKER.createTopic(topic, 1);
         produce(topic, 10);
-        var reader = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic).option("startingOffsets", "earliest");
+        var reader = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", topic)
+                .option("startingOffsets", "earliest");
         for (int i = 0; i < options.length; i += 2) {
             reader = reader.option(options[i], options[i + 1]);
         }
         List<Long> rowsPerBatch = new CopyOnWriteArrayList<>();
-        StreamingQuery q = reader.load().select("value").writeStream().trigger(Trigger.availableNow())
-                .foreachBatch((t, id) -> rowsPerBatch.add((long) t.rowCount())).queryName(name).start();
+        StreamingQuery q = reader.load()
+                .select("value")
+                .writeStream()
+                .trigger(Trigger.availableNow())
+                .foreachBatch((t, id) -> rowsPerBatch.add((long) t.rowCount()))
+                .queryName(name)
+                .start();
         assertThat(q.awaitTermination(60_000)).as("the query ended by itself").isTrue();
         assertThat(q.exception()).isEmpty();
         return rowsPerBatch;
@@ -67,6 +74,7 @@ class KafkaAvailableNowIT {
 
     @Test
     void when_availableNowHasMaxOffsetsPerTrigger_then_eachBatchTakesAtMostTheLimitUpToTheStartEnd() throws Exception {
-        assertThat(tenRecordsReadAvailableNow("now_cap", "maxOffsetsPerTrigger", "3")).containsExactly(3L, 3L, 3L, 1L);
+        assertThat(tenRecordsReadAvailableNow("now_cap", "maxOffsetsPerTrigger", "3"))
+                .containsExactly(3L, 3L, 3L, 1L);
     }
 }

@@ -1,11 +1,6 @@
 package dev.eddy.streaming.kafka;
 
 import dev.eddy.streaming.testing.process.ChildProcess;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 
 /**
  * One real single-node KRaft broker per test JVM (kafka_2.13 from Maven Central, started as a separate process
@@ -36,8 +35,8 @@ public final class KafkaBroker {
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
             try {
-                shared = new KafkaBroker(Files.createTempDirectory("eddy-kafka"), ChildProcess.freePort(),
-                        ChildProcess.freePort());
+                shared = new KafkaBroker(
+                        Files.createTempDirectory("eddy-kafka"), ChildProcess.freePort(), ChildProcess.freePort());
                 shared.format();
                 shared.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
@@ -54,36 +53,63 @@ public final class KafkaBroker {
 
     private void format() throws IOException {
         Path config = dir.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller", "node.id=1",
-                "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
-                "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + dir.resolve("data"), "num.partitions=1",
-                "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=1",
-                "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-                "transaction.state.log.num.partitions=1",
-                "group.initial.rebalance.delay.ms=0", "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1", "auto.create.topics.enable=false", ""));
-        ChildProcess format = java("Kafka storage format", "format.log", "kafka.tools.StorageTool", "format", "-t",
-                Uuid.randomUuid().toString(), "-c", config.toString());
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@localhost:" + controllerPort,
+                        "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://localhost:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "log.dirs=" + dir.resolve("data"),
+                        "num.partitions=1",
+                        "offsets.topic.replication.factor=1",
+                        "offsets.topic.num.partitions=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "transaction.state.log.num.partitions=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "auto.create.topics.enable=false",
+                        ""));
+        ChildProcess format = java(
+                "Kafka storage format",
+                "format.log",
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                config.toString());
         if (!format.awaitSuccess(Duration.ofSeconds(60))) {
             throw new IllegalStateException("formatting the Kafka storage failed; see " + dir.resolve("format.log"));
         }
     }
 
     private ChildProcess java(String name, String log, String main, String... args) {
-        List<String> cmd = ChildProcess.java("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), main);
+        List<String> cmd = ChildProcess.java(
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main);
         cmd.addAll(List.of(args));
         return ChildProcess.start(name, cmd, null, dir.resolve(log));
     }
 
     /** Starts the broker process and waits (with a deadline) until it answers. */
     public synchronized void start() {
-        process = java("the Kafka broker", "broker.log", "kafka.Kafka", dir.resolve("server.properties").toString());
+        process = java(
+                "the Kafka broker",
+                "broker.log",
+                "kafka.Kafka",
+                dir.resolve("server.properties").toString());
         process.awaitReady(this::answers, Duration.ofSeconds(90));
     }
 
@@ -114,7 +140,9 @@ public final class KafkaBroker {
 
     public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 }

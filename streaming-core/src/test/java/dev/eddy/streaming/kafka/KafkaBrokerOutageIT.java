@@ -1,26 +1,25 @@
 package dev.eddy.streaming.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.spi.Providers;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The broker goes away under a running query and comes back: the query waits, says why, and loses nothing. The
@@ -30,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaBrokerOutageIT {
     private static final KafkaBroker BROKER = KafkaBroker.shared();
     private final Eddy eddy = Eddy.builder().build();
+
     @TempDir
     Path tmp;
 
@@ -61,9 +61,15 @@ class KafkaBrokerOutageIT {
     /** A query from the gate source {@code id} to a new Kafka topic; with a checkpoint the sink is transactional. */
     private StreamingQuery gateToKafka(String id, String topic, boolean checkpoint) throws Exception {
         BROKER.createTopic(topic, 1);
-        var writer = eddy.readStream().format(GateSourceProvider.FORMAT).option("id", id).load()
-                .writeStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("topic", topic).option("kafka.timeoutMs", "2000")
+        var writer = eddy.readStream()
+                .format(GateSourceProvider.FORMAT)
+                .option("id", id)
+                .load()
+                .writeStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("topic", topic)
+                .option("kafka.timeoutMs", "2000")
                 .trigger(Trigger.processingTime(Duration.ofMillis(100)));
         return (checkpoint ? writer.checkpointLocation(tmp.resolve("ckpt").toString()) : writer).start();
     }
@@ -72,12 +78,19 @@ class KafkaBrokerOutageIT {
      * Lets {@code rows} through the gate and stops the broker when the gate fires (just before the sink writes that
      * batch); once the status names the broker and the batch, starts it again and waits until the batch completes.
      */
-    private static void outageWhileWriting(StreamingQuery q, GateSourceProvider.Gate gate, List<String> rows,
-                                           String completes) throws InterruptedException {
+    private static void outageWhileWriting(
+            StreamingQuery q, GateSourceProvider.Gate gate, List<String> rows, String completes)
+            throws InterruptedException {
         gate.arm(rows, null, BROKER::stop);
         try {
-            await(q, "the status names the broker and the batch", () -> gate.firedBatch() > 0 && q.status().message()
-                    .contains("waiting for broker at " + BROKER.bootstrap() + " (batch " + gate.firedBatch() + ","));
+            await(
+                    q,
+                    "the status names the broker and the batch",
+                    () -> gate.firedBatch() > 0
+                            && q.status()
+                                    .message()
+                                    .contains("waiting for broker at " + BROKER.bootstrap() + " (batch "
+                                            + gate.firedBatch() + ","));
         } finally {
             BROKER.start();
         }
@@ -85,68 +98,102 @@ class KafkaBrokerOutageIT {
     }
 
     private List<String> values(String table) {
-        return eddy.memoryTable(table).toRows().stream().map(r -> r.getString("value")).toList();
+        return eddy.memoryTable(table).toRows().stream()
+                .map(r -> r.getString("value"))
+                .toList();
     }
 
     @Test
-    void when_brokerStopsAndComesBack_then_theQueryReportsItWaitsAndResumesWithoutLossOrDuplicates()
-            throws Exception {
+    void when_brokerStopsAndComesBack_then_theQueryReportsItWaitsAndResumesWithoutLossOrDuplicates() throws Exception {
         BROKER.createTopic("outage-in", 1);
         KafkaData.produce(BROKER, "outage-in", "r1", "r2", "r3");
-        StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", "outage-in").option("startingOffsets", "earliest").load()
-                .select("value").writeStream().memory("outage").trigger(Trigger.processingTime(Duration.ofMillis(100)))
+        StreamingQuery q = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", "outage-in")
+                .option("startingOffsets", "earliest")
+                .load()
+                .select("value")
+                .writeStream()
+                .memory("outage")
+                .trigger(Trigger.processingTime(Duration.ofMillis(100)))
                 .start();
         await(q, "the first rows arrive", () -> eddy.memoryTable("outage").numRows() == 3);
         BROKER.stop();
         try {
-            await(q, "the status names the broker", () -> q.status().message().contains("waiting for broker at "
-                    + BROKER.bootstrap()));
+            await(
+                    q,
+                    "the status names the broker",
+                    () -> q.status().message().contains("waiting for broker at " + BROKER.bootstrap()));
             assertThat(q.isActive()).isTrue();
         } finally {
             BROKER.start();
         }
         KafkaData.produce(BROKER, "outage-in", "r4", "r5");
-        await(q, "the rows after the outage arrive", () -> eddy.memoryTable("outage").numRows() >= 5);
+        await(
+                q,
+                "the rows after the outage arrive",
+                () -> eddy.memoryTable("outage").numRows() >= 5);
         List<Row> rows = eddy.memoryTable("outage").toRows();
         assertThat(rows).extracting(r -> r.getString("value")).containsExactly("r1", "r2", "r3", "r4", "r5");
         assertThat(q.exception()).isEmpty();
     }
 
     @Test
-    void when_brokerIsLostWhileABatchIsRead_then_theQueryWaitsSaysSoAndReadsExactlyTheLoggedOffsets()
-            throws Exception {
+    void when_brokerIsLostWhileABatchIsRead_then_theQueryWaitsSaysSoAndReadsExactlyTheLoggedOffsets() throws Exception {
         BROKER.createTopic("midread-in", 2);
         KafkaData.produceTo(BROKER, "midread-in", 0, "r1", "r2", "r3");
         GateSourceProvider.Gate gate = GateSourceProvider.gate("midread");
-        Dataset gated = eddy.readStream().format(GateSourceProvider.FORMAT).option("id", "midread").load();
-        Dataset kafka = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", "midread-in").option("startingOffsets", "earliest")
-                .option("kafka.timeoutMs", "1000").load().select("value");
-        StreamingQuery q = gated.union(kafka).writeStream().memory("midread")
+        Dataset gated = eddy.readStream()
+                .format(GateSourceProvider.FORMAT)
+                .option("id", "midread")
+                .load();
+        Dataset kafka = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", "midread-in")
+                .option("startingOffsets", "earliest")
+                .option("kafka.timeoutMs", "1000")
+                .load()
+                .select("value");
+        StreamingQuery q = gated.union(kafka)
+                .writeStream()
+                .memory("midread")
                 .checkpointLocation(tmp.resolve("ckpt").toString())
-                .trigger(Trigger.processingTime(Duration.ofMillis(100))).start();
+                .trigger(Trigger.processingTime(Duration.ofMillis(100)))
+                .start();
         await(q, "the first rows arrive", () -> eddy.memoryTable("midread").numRows() == 3);
 
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch reached = gate.arm(List.of(), go, BROKER::stop);
-        assertThat(reached.await(60, TimeUnit.SECONDS)).as("a trigger reached the gate").isTrue();
+        assertThat(reached.await(60, TimeUnit.SECONDS))
+                .as("a trigger reached the gate")
+                .isTrue();
         // the Kafka source plans its range after the gate; partition 1 was never fetched, so no record of it can
         // sit in the consumer's prefetch buffer: the read must go to the (then dead) broker
         KafkaData.produceTo(BROKER, "midread-in", 1, "r4", "r5");
         go.countDown();
         try {
-            await(q, "the status names the broker and the batch", () -> q.status().message().contains(
-                    "waiting for broker at " + BROKER.bootstrap() + " (batch " + gate.firedBatch() + ","));
+            await(
+                    q,
+                    "the status names the broker and the batch",
+                    () -> q.status()
+                            .message()
+                            .contains("waiting for broker at " + BROKER.bootstrap() + " (batch " + gate.firedBatch()
+                                    + ","));
             assertThat(values("midread")).containsExactly("r1", "r2", "r3");
         } finally {
             BROKER.start();
         }
-        await(q, "the batch read during the outage completes", () -> q.recentProgress().stream()
-                .anyMatch(p -> p.batchId() == gate.firedBatch()));
+        await(
+                q,
+                "the batch read during the outage completes",
+                () -> q.recentProgress().stream().anyMatch(p -> p.batchId() == gate.firedBatch()));
         assertThat(values("midread")).containsExactly("r1", "r2", "r3", "r4", "r5");
-        assertThat(q.recentProgress()).filteredOn(p -> p.batchId() == gate.firedBatch())
-                .singleElement().satisfies(p -> assertThat(p.numInputRows()).isEqualTo(2));
+        assertThat(q.recentProgress())
+                .filteredOn(p -> p.batchId() == gate.firedBatch())
+                .singleElement()
+                .satisfies(p -> assertThat(p.numInputRows()).isEqualTo(2));
         assertThat(q.exception()).isEmpty();
     }
 
@@ -162,15 +209,16 @@ class KafkaBrokerOutageIT {
         outageWhileWriting(q, gate, List.of("s3", "s4"), "the batch written during the outage commits");
         // the broker writes a transaction's commit markers after commitTransaction returns: until then a
         // read_committed consumer's end offset (the last stable offset) stops before the batch
-        await(q, "the retried transaction's records are readable", () ->
-                KafkaData.readCommitted(BROKER, "midwrite-out").size() >= 4);
+        await(
+                q,
+                "the retried transaction's records are readable",
+                () -> KafkaData.readCommitted(BROKER, "midwrite-out").size() >= 4);
         assertThat(KafkaData.readCommitted(BROKER, "midwrite-out")).containsExactly("s1", "s2", "s3", "s4");
         assertThat(q.exception()).isEmpty();
     }
 
     @Test
-    void when_brokerIsLostWhileAnIdempotentProducerWrites_then_theSinkResendsTheBatchAfterTheOutage()
-            throws Exception {
+    void when_brokerIsLostWhileAnIdempotentProducerWrites_then_theSinkResendsTheBatchAfterTheOutage() throws Exception {
         GateSourceProvider.Gate gate = GateSourceProvider.gate("midsend");
         StreamingQuery q = gateToKafka("midsend", "midsend-out", false); // no checkpoint: not transactional
         gate.arm(List.of("s1"), null, null);

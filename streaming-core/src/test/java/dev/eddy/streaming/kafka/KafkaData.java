@@ -1,6 +1,11 @@
 package dev.eddy.streaming.kafka;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,16 +16,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-
 /** Test helpers: write records to and read committed records back from the test broker. */
 final class KafkaData {
-    private KafkaData() {
-    }
+    private KafkaData() {}
 
     static void produce(KafkaBroker broker, String topic, String... values) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(broker))) {

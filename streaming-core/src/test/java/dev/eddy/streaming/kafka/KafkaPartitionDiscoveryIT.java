@@ -1,29 +1,29 @@
 package dev.eddy.streaming.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Partitions and topics that appear while a query runs are read; ones that disappear are data loss. */
 class KafkaPartitionDiscoveryIT {
     private static final KafkaBroker BROKER = KafkaBroker.shared();
     private final Eddy eddy = Eddy.builder().build();
+
     @TempDir
     Path tmp;
 
@@ -33,15 +33,25 @@ class KafkaPartitionDiscoveryIT {
     }
 
     private StreamingQuery start(String option, String value, String table, Map<String, String> extra) {
-        return eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option(option, value).option("startingOffsets", "earliest").options(extra).load()
-                .select("value", "topic", "partition").writeStream().memory(table)
+        return eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option(option, value)
+                .option("startingOffsets", "earliest")
+                .options(extra)
+                .load()
+                .select("value", "topic", "partition")
+                .writeStream()
+                .memory(table)
                 .checkpointLocation(tmp.resolve(table).toString())
-                .trigger(Trigger.processingTime(Duration.ofMillis(100))).start();
+                .trigger(Trigger.processingTime(Duration.ofMillis(100)))
+                .start();
     }
 
     private List<String> values(String table) {
-        return eddy.memoryTable(table).toRows().stream().map(r -> r.getString("value")).toList();
+        return eddy.memoryTable(table).toRows().stream()
+                .map(r -> r.getString("value"))
+                .toList();
     }
 
     @Test
@@ -53,11 +63,14 @@ class KafkaPartitionDiscoveryIT {
         q.processAllAvailable();
         assertThat(values("grow")).containsExactly("a1");
         try (Admin admin = BROKER.admin()) {
-            admin.createPartitions(Map.of("grow-in", NewPartitions.increaseTo(3))).all().get(30, TimeUnit.SECONDS);
+            admin.createPartitions(Map.of("grow-in", NewPartitions.increaseTo(3)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         KafkaData.produceTo(BROKER, "grow-in", 1, "b1");
         KafkaData.produceTo(BROKER, "grow-in", 2, "c1", "c2");
-        KafkaBrokerOutageIT.await(q, "the new partitions are read", () -> values("grow").size() >= 4);
+        KafkaBrokerOutageIT.await(
+                q, "the new partitions are read", () -> values("grow").size() >= 4);
         q.processAllAvailable();
         assertThat(values("grow")).containsExactlyInAnyOrder("a1", "b1", "c1", "c2");
         assertThat(lastOffsetsEntry(tmp.resolve("grow"))).contains("{\"grow-in\":{\"0\":1,\"1\":1,\"2\":2}}");
@@ -66,7 +79,8 @@ class KafkaPartitionDiscoveryIT {
     private static String lastOffsetsEntry(Path ckpt) throws Exception {
         try (var files = Files.list(ckpt.resolve("offsets"))) {
             Path last = files.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())))
+                    .max(Comparator.comparingLong(
+                            p -> Long.parseLong(p.getFileName().toString())))
                     .orElseThrow();
             return Files.readString(last);
         }
@@ -81,21 +95,30 @@ class KafkaPartitionDiscoveryIT {
         assertThat(values("disc")).containsExactly("a1");
         BROKER.createTopic("disc-b", 1);
         KafkaData.produce(BROKER, "disc-b", "b1", "b2");
-        KafkaBrokerOutageIT.await(q, "the new topic is read", () -> values("disc").size() >= 3);
+        KafkaBrokerOutageIT.await(
+                q, "the new topic is read", () -> values("disc").size() >= 3);
         assertThat(values("disc")).containsExactly("a1", "b1", "b2");
     }
 
     @Test
     void when_thePatternMatchedNothingAtStart_then_aTopicAppearingLaterIsReadFromEarliestEvenFromLatest()
             throws Exception {
-        StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribePattern", "late-.*").option("startingOffsets", "latest").load()
-                .select("value").writeStream().memory("late")
-                .trigger(Trigger.processingTime(Duration.ofMillis(100))).start();
+        StreamingQuery q = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribePattern", "late-.*")
+                .option("startingOffsets", "latest")
+                .load()
+                .select("value")
+                .writeStream()
+                .memory("late")
+                .trigger(Trigger.processingTime(Duration.ofMillis(100)))
+                .start();
         // produced before the query's next trigger can see the topic: "latest" would skip these two
         BROKER.createTopic("late-a", 1);
         KafkaData.produce(BROKER, "late-a", "x1", "x2");
-        KafkaBrokerOutageIT.await(q, "the topic that appeared is read", () -> values("late").size() >= 2);
+        KafkaBrokerOutageIT.await(
+                q, "the topic that appeared is read", () -> values("late").size() >= 2);
         q.processAllAvailable();
         assertThat(values("late")).containsExactly("x1", "x2");
     }
@@ -110,7 +133,8 @@ class KafkaPartitionDiscoveryIT {
         try (Admin admin = BROKER.admin()) {
             admin.deleteTopics(List.of("gone-b")).all().get(30, TimeUnit.SECONDS);
         }
-        assertThatThrownBy(() -> q.awaitTermination(60_000)).hasStackTraceContaining("gone-b-0 no longer exists")
+        assertThatThrownBy(() -> q.awaitTermination(60_000))
+                .hasStackTraceContaining("gone-b-0 no longer exists")
                 .hasStackTraceContaining("failOnDataLoss");
     }
 
@@ -125,8 +149,11 @@ class KafkaPartitionDiscoveryIT {
             admin.deleteTopics(List.of("lost-b")).all().get(30, TimeUnit.SECONDS);
         }
         KafkaData.produce(BROKER, "lost-a", "a1");
-        KafkaBrokerOutageIT.await(q, "the warning shows and the other topic is read", () -> values("lost").size() >= 2
-                && q.status().message().contains("skipped lost data: Kafka topic partition lost-b-0"));
+        KafkaBrokerOutageIT.await(
+                q,
+                "the warning shows and the other topic is read",
+                () -> values("lost").size() >= 2
+                        && q.status().message().contains("skipped lost data: Kafka topic partition lost-b-0"));
         assertThat(values("lost")).containsExactly("b1", "a1");
         assertThat(q.isActive()).isTrue();
     }

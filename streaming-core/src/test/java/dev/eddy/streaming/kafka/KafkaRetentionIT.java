@@ -1,18 +1,17 @@
 package dev.eddy.streaming.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Records removed before the query read them (retention; here deleteRecords) are data loss, never a silent jump. */
 class KafkaRetentionIT {
@@ -26,15 +25,23 @@ class KafkaRetentionIT {
 
     private void dropBefore(String topic, long offset) throws Exception {
         try (Admin admin = BROKER.admin()) {
-            admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(offset))).all()
+            admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(offset)))
+                    .all()
                     .get(30, TimeUnit.SECONDS);
         }
     }
 
     private StreamingQuery readFromZero(String topic, String failOnDataLoss) {
-        return eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic).option("startingOffsets", "{\"" + topic + "\":{\"0\":0}}")
-                .option("failOnDataLoss", failOnDataLoss).load().select("value").writeStream().memory(topic.replace('-', '_'))
+        return eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", topic)
+                .option("startingOffsets", "{\"" + topic + "\":{\"0\":0}}")
+                .option("failOnDataLoss", failOnDataLoss)
+                .load()
+                .select("value")
+                .writeStream()
+                .memory(topic.replace('-', '_'))
                 .start();
     }
 
@@ -46,7 +53,8 @@ class KafkaRetentionIT {
         StreamingQuery q = readFromZero("ret-fail", "true");
         assertThatThrownBy(() -> q.awaitTermination(60_000))
                 .hasStackTraceContaining("records of Kafka topic partition ret-fail-0 from offset 0 are gone")
-                .hasStackTraceContaining("the earliest offset is now 2").hasStackTraceContaining("failOnDataLoss");
+                .hasStackTraceContaining("the earliest offset is now 2")
+                .hasStackTraceContaining("failOnDataLoss");
     }
 
     @Test
@@ -56,7 +64,9 @@ class KafkaRetentionIT {
         dropBefore("ret-skip", 2);
         StreamingQuery q = readFromZero("ret-skip", "false");
         q.processAllAvailable();
-        assertThat(eddy.memoryTable("ret_skip").toRows()).extracting(r -> r.getString("value")).containsExactly("r3");
+        assertThat(eddy.memoryTable("ret_skip").toRows())
+                .extracting(r -> r.getString("value"))
+                .containsExactly("r3");
         assertThat(q.status().message()).contains("skipped lost data: records of Kafka topic partition ret-skip-0");
         assertThat(q.isActive()).isTrue();
     }

@@ -1,5 +1,9 @@
 package dev.eddy.streaming.kafka;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -9,6 +13,9 @@ import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.kafka.KafkaTopics;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,18 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Properties;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Kafka source and sink against a real KRaft broker. */
 class KafkaRoundTripIT {
     private static final KafkaBroker BROKER = KafkaBroker.shared();
     private final Eddy eddy = Eddy.builder().build();
+
     @TempDir
     Path tmp;
 
@@ -51,16 +51,23 @@ class KafkaRoundTripIT {
     }
 
     private Dataset kafka(String topic) {
-        return eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic).option("startingOffsets", "earliest").load();
+        return eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", topic)
+                .option("startingOffsets", "earliest")
+                .load();
     }
 
     @Test
     void when_recordsAreInATopic_then_theQueryReadsThemWithKafkaColumns() throws Exception {
         BROKER.createTopic("rt-in", 2);
         produce("rt-in", "apple", "banana", "cherry");
-        StreamingQuery q = kafka("rt-in").select("key", "value", "topic", "partition", "offset")
-                .writeStream().memory("rt").start();
+        StreamingQuery q = kafka("rt-in")
+                .select("key", "value", "topic", "partition", "offset")
+                .writeStream()
+                .memory("rt")
+                .start();
         q.processAllAvailable();
         List<Row> rows = eddy.memoryTable("rt").toRows();
         assertThat(rows).extracting(r -> r.getString("value")).containsExactlyInAnyOrder("apple", "banana", "cherry");
@@ -74,23 +81,36 @@ class KafkaRoundTripIT {
         BROKER.createTopic("eo-out", 1);
         produce("eo-in", "a1", "b1");
         String ckpt = tmp.resolve("ckpt").toString();
-        StreamingQuery q = kafka("eo-in").select(col("value")).writeStream().format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap()).option("topic", "eo-out")
-                .checkpointLocation(ckpt).start();
+        StreamingQuery q = kafka("eo-in")
+                .select(col("value"))
+                .writeStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("topic", "eo-out")
+                .checkpointLocation(ckpt)
+                .start();
         q.processAllAvailable();
         q.stop();
         // forget the commit of the last batch: the restart re-runs it, and Kafka already has its transaction
         Path commits = tmp.resolve("ckpt/commits");
         long last;
         try (var s = Files.list(commits)) {
-            last = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).mapToLong(Long::parseLong)
-                    .max().orElseThrow();
+            last = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d+"))
+                    .mapToLong(Long::parseLong)
+                    .max()
+                    .orElseThrow();
         }
         Files.delete(commits.resolve(Long.toString(last)));
         produce("eo-in", "c1");
-        StreamingQuery again = kafka("eo-in").select(col("value")).writeStream().format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap()).option("topic", "eo-out")
-                .checkpointLocation(ckpt).start();
+        StreamingQuery again = kafka("eo-in")
+                .select(col("value"))
+                .writeStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("topic", "eo-out")
+                .checkpointLocation(ckpt)
+                .start();
         again.processAllAvailable();
         again.stop();
         assertThat(KafkaData.readCommitted(BROKER, "eo-out")).containsExactlyInAnyOrder("a1", "b1", "c1");
@@ -98,26 +118,38 @@ class KafkaRoundTripIT {
 
     @Test
     void when_topicDoesNotExist_then_theQueryFailsNamingIt() {
-        assertThatThrownBy(() -> kafka("no-such-topic").writeStream().memory("none").start())
-                .as("start() fails for a query that cannot start").hasMessageContaining("could not start")
-                .hasStackTraceContaining("no-such-topic").hasStackTraceContaining("does not exist");
+        assertThatThrownBy(() ->
+                        kafka("no-such-topic").writeStream().memory("none").start())
+                .as("start() fails for a query that cannot start")
+                .hasMessageContaining("could not start")
+                .hasStackTraceContaining("no-such-topic")
+                .hasStackTraceContaining("does not exist");
     }
 
     @Test
     void when_valuesAreMalformedJson_then_theyGoToCorruptRecordAndTheQueryGoesOn() throws Exception {
         BROKER.createTopic("json-in", 1);
         produce("json-in", "{\"user\":\"ann\",\"clicks\":3}", "x-not-json", "{\"user\":\"bob\",\"clicks\":4}");
-        Dataset rows = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", "json-in").option("startingOffsets", "earliest").option("valueFormat", "json")
-                .schema(Schema.of(Field.of("user", DataType.STRING), Field.of("clicks", DataType.LONG))).load();
+        Dataset rows = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribe", "json-in")
+                .option("startingOffsets", "earliest")
+                .option("valueFormat", "json")
+                .schema(Schema.of(Field.of("user", DataType.STRING), Field.of("clicks", DataType.LONG)))
+                .load();
         StreamingQuery q = rows.writeStream().memory("decoded").start();
         q.processAllAvailable();
         List<Row> out = eddy.memoryTable("decoded").toRows();
         assertThat(out).hasSize(3);
-        assertThat(out).filteredOn(r -> r.get("_corrupt_record") == null).extracting(r -> r.getString("user"))
+        assertThat(out)
+                .filteredOn(r -> r.get("_corrupt_record") == null)
+                .extracting(r -> r.getString("user"))
                 .containsExactlyInAnyOrder("ann", "bob");
-        assertThat(out).filteredOn(r -> r.get("_corrupt_record") != null)
-                .singleElement().satisfies(r -> {
+        assertThat(out)
+                .filteredOn(r -> r.get("_corrupt_record") != null)
+                .singleElement()
+                .satisfies(r -> {
                     assertThat(r.getString("_corrupt_record")).isEqualTo("x-not-json");
                     assertThat(r.getLong("offset")).isEqualTo(1);
                 });
@@ -143,18 +175,30 @@ class KafkaRoundTripIT {
         BROKER.createTopic("pat-b", 1);
         produce("pat-a", "a1", "a2", "a3", "a4");
         produce("pat-b", "b1", "b2");
-        StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribePattern", "pat-.*").option("startingOffsets", "earliest")
-                .option("maxOffsetsPerTrigger", "2").load().select("value", "topic").writeStream().memory("pat").start();
+        StreamingQuery q = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                .option("subscribePattern", "pat-.*")
+                .option("startingOffsets", "earliest")
+                .option("maxOffsetsPerTrigger", "2")
+                .load()
+                .select("value", "topic")
+                .writeStream()
+                .memory("pat")
+                .start();
         q.processAllAvailable();
-        assertThat(eddy.memoryTable("pat").toRows()).extracting(r -> r.getString("value"))
+        assertThat(eddy.memoryTable("pat").toRows())
+                .extracting(r -> r.getString("value"))
                 .containsExactlyInAnyOrder("a1", "a2", "a3", "a4", "b1", "b2");
-        assertThat(q.recentProgress()).allSatisfy(p -> assertThat(p.numInputRows()).isLessThanOrEqualTo(2));
+        assertThat(q.recentProgress())
+                .allSatisfy(p -> assertThat(p.numInputRows()).isLessThanOrEqualTo(2));
         var first = q.recentProgress().get(0).sources().get(0);
         assertThat(first.description()).contains("SubscribePattern[pat-.*]");
-        assertThat(Long.parseLong(first.metrics().get("maxOffsetsBehindLatest"))).isPositive();
+        assertThat(Long.parseLong(first.metrics().get("maxOffsetsBehindLatest")))
+                .isPositive();
         var last = q.lastProgress().sources().get(0);
-        assertThat(last.metrics()).containsEntry("maxOffsetsBehindLatest", "0")
+        assertThat(last.metrics())
+                .containsEntry("maxOffsetsBehindLatest", "0")
                 .containsEntry("offsetsBehindLatest.pat-a-0", "0");
     }
 }

@@ -1,19 +1,18 @@
 package dev.eddy.streaming.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.checkpoint.KillRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kafka to Kafka, exactly once through crashes: a query in a child JVM (Kafka source, 5 records per batch,
@@ -22,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KafkaSinkKillIT {
     private static final KafkaBroker BROKER = KafkaBroker.shared();
+
     @TempDir
     Path tmp;
 
@@ -34,10 +34,16 @@ class KafkaSinkKillIT {
             input.add(String.format("v%02d", i));
         }
         produce("kill-in", input);
-        List<String> killAt = KillRunner.seededPoints(42L, 8, 8, "before-offsets", "after-offsets", "before-commit",
-                "after-commit");
-        int kills = KillRunner.runToEnd(List.of("kafka", BROKER.bootstrap(), "kill-in", "kill-out",
-                tmp.resolve("ckpt").toString()), killAt);
+        List<String> killAt =
+                KillRunner.seededPoints(42L, 8, 8, "before-offsets", "after-offsets", "before-commit", "after-commit");
+        int kills = KillRunner.runToEnd(
+                List.of(
+                        "kafka",
+                        BROKER.bootstrap(),
+                        "kill-in",
+                        "kill-out",
+                        tmp.resolve("ckpt").toString()),
+                killAt);
         assertThat(kills).as("kill points reached").isGreaterThanOrEqualTo(6);
         assertThat(KafkaData.readCommitted(BROKER, "kill-out")).containsExactlyElementsOf(input);
     }

@@ -1,13 +1,13 @@
 package dev.eddy.streaming.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Option checks happen when load() runs, before any broker is contacted. */
 class KafkaSourceOptionsTest {
@@ -15,46 +15,82 @@ class KafkaSourceOptionsTest {
 
     @Test
     void when_noTopicOptionOrTwoAreGiven_then_loadNamesTheThreeChoices() {
-        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .load()).hasMessageContaining("exactly one of the options 'subscribe'");
-        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("subscribe", "a").option("assign", "{\"a\":[0]}").load())
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .load())
+                .hasMessageContaining("exactly one of the options 'subscribe'");
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .option("subscribe", "a")
+                        .option("assign", "{\"a\":[0]}")
+                        .load())
                 .hasMessageContaining("got 2");
     }
 
     @Test
     void when_offsetsOrAssignAreMalformed_then_theErrorShowsTheExpectedForm() {
-        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("subscribe", "a").option("startingOffsets", "newest").load())
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .option("subscribe", "a")
+                        .option("startingOffsets", "newest")
+                        .load())
                 .hasMessageContaining("earliest, latest or JSON");
-        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("assign", "[0,1]").load()).hasMessageContaining("{\"topic\":[0,1]}");
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .option("assign", "[0,1]")
+                        .load())
+                .hasMessageContaining("{\"topic\":[0,1]}");
     }
 
     @Test
     void when_valuesAreDecodedWithASchema_then_theColumnsAreValuesCorruptRecordAndMetadata() {
-        var ds = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("subscribe", "a").option("valueFormat", "json")
-                .schema(Schema.of(Field.of("user",
-                        DataType.STRING))).load();
-        assertThat(ds.schema().names()).containsExactly("user", "_corrupt_record", "key", "topic", "partition",
-                "offset", "timestamp");
-        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("subscribe", "a").option("valueFormat", "json").option("kafka.timeoutMs", "300").load())
+        var ds = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a")
+                .option("valueFormat", "json")
+                .schema(Schema.of(Field.of("user", DataType.STRING)))
+                .load();
+        assertThat(ds.schema().names())
+                .containsExactly("user", "_corrupt_record", "key", "topic", "partition", "offset", "timestamp");
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .option("subscribe", "a")
+                        .option("valueFormat", "json")
+                        .option("kafka.timeoutMs", "300")
+                        .load())
                 .hasMessageContaining("cannot infer the Kafka value schema: the broker at localhost:1 did not answer")
                 .hasMessageContaining("declare the schema with .schema(...)");
     }
 
     @Test
     void when_dataLossOrSamplingOptionsAreMalformed_then_theErrorNamesTheOption() {
-        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("subscribe", "a").option("failOnDataLoss", "maybe").load())
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .option("subscribe", "a")
+                        .option("failOnDataLoss", "maybe")
+                        .load())
                 .hasMessageContaining("option 'failOnDataLoss' must be true or false, got 'maybe'");
-        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("subscribe", "a").option("valueFormat", "json").option("samplingRecords", "0").load())
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .option("subscribe", "a")
+                        .option("valueFormat", "json")
+                        .option("samplingRecords", "0")
+                        .load())
                 .hasMessageContaining("option 'samplingRecords' must be positive, got 0");
-        assertThatThrownBy(() -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:1")
-                .option("subscribe", "a").option("valueFormat", "avro").load())
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .option("subscribe", "a")
+                        .option("valueFormat", "avro")
+                        .load())
                 .hasMessageContaining("option valueFormat must be json, csv or text, got 'avro'");
     }
 }

@@ -1,14 +1,13 @@
 package dev.eddy.streaming.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.ServerSocket;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** A query started while no broker listens stays up and says what it waits for (no broker needed). */
 class KafkaUnreachableTest {
@@ -26,8 +25,15 @@ class KafkaUnreachableTest {
             port = s.getLocalPort(); // closed again: nothing listens there
         }
         String bootstrap = "localhost:" + port;
-        StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
-                .option("subscribe", "t").option("kafka.timeoutMs", "500").load().writeStream().memory("down").start();
+        StreamingQuery q = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", bootstrap)
+                .option("subscribe", "t")
+                .option("kafka.timeoutMs", "500")
+                .load()
+                .writeStream()
+                .memory("down")
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!q.status().message().contains("waiting for broker at " + bootstrap)) {
             assertThat(System.nanoTime()).as("status names the broker in time").isLessThan(deadline);

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -12,27 +15,23 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.function.GroupStateTimeout;
 import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class GroupsWithStateTest {
     private final ManualClock clock = new ManualClock(1_000_000);
     private final Eddy eddy = Eddy.builder().clock(clock).build();
-    private final MemoryStream clicks = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
-            Field.of("user", DataType.STRING), Field.of("amount", DataType.LONG)));
+    private final MemoryStream clicks = eddy.memoryStream(Schema.of(
+            Field.of("ts", DataType.TIMESTAMP), Field.of("user", DataType.STRING), Field.of("amount", DataType.LONG)));
     private final Schema totals = Schema.of(Field.of("user", DataType.STRING), Field.of("total", DataType.LONG));
-    private final Schema sessions = Schema.of(Field.of("user", DataType.STRING), Field.of("clicks", DataType.LONG),
-            Field.of("reason", DataType.STRING));
+    private final Schema sessions = Schema.of(
+            Field.of("user", DataType.STRING), Field.of("clicks", DataType.LONG), Field.of("reason", DataType.STRING));
 
     private static Object[] ev(long second, String user, long amount) {
-        return new Object[]{Instant.ofEpochSecond(second), user, amount};
+        return new Object[] {Instant.ofEpochSecond(second), user, amount};
     }
 
     private static List<String> values(List<Row> rows) {
@@ -41,8 +40,9 @@ class GroupsWithStateTest {
 
     @Test
     void when_runningTotalsAreKept_then_eachBatchEmitsTheNewTotalPerKey() {
-        Dataset q = clicks.toDF().groupByKey("user").<Long>flatMapGroupsWithState(totals, GroupStateTimeout.NO_TIMEOUT,
-                (key, rows, state, out) -> {
+        Dataset q = clicks.toDF()
+                .groupByKey("user")
+                .<Long>flatMapGroupsWithState(totals, GroupStateTimeout.NO_TIMEOUT, (key, rows, state, out) -> {
                     long total = state.getOption().orElse(0L);
                     while (rows.hasNext()) {
                         total += rows.next().getLong("amount");
@@ -60,8 +60,10 @@ class GroupsWithStateTest {
     }
 
     private Dataset userSessions(GroupStateTimeout timeout) {
-        return clicks.toDF().withWatermark("ts", "10 seconds").groupByKey("user").<Long>flatMapGroupsWithState(sessions, timeout,
-                (key, rows, state, out) -> {
+        return clicks.toDF()
+                .withWatermark("ts", "10 seconds")
+                .groupByKey("user")
+                .<Long>flatMapGroupsWithState(sessions, timeout, (key, rows, state, out) -> {
                     if (state.hasTimedOut()) {
                         out.emit(key.getString("user"), state.get(), "timed out");
                         state.remove();
@@ -85,7 +87,8 @@ class GroupsWithStateTest {
 
     @Test
     void when_userIsQuietLongerThanTheProcessingTimeout_then_sessionIsClosedByANoDataBatch() {
-        try (QueryTestDriver d = QueryTestDriver.start(userSessions(GroupStateTimeout.PROCESSING_TIME_TIMEOUT).writeStream())) {
+        try (QueryTestDriver d = QueryTestDriver.start(
+                userSessions(GroupStateTimeout.PROCESSING_TIME_TIMEOUT).writeStream())) {
             clicks.addData(ev(1, "ann", 1), ev(2, "ann", 1));
             assertThat(d.runTrigger().newRows()).isEmpty();
             d.advanceTime(Duration.ofSeconds(20));
@@ -101,7 +104,8 @@ class GroupsWithStateTest {
 
     @Test
     void when_watermarkPassesTheEventTimeTimeout_then_sessionIsClosed() {
-        try (QueryTestDriver d = QueryTestDriver.start(userSessions(GroupStateTimeout.EVENT_TIME_TIMEOUT).writeStream())) {
+        try (QueryTestDriver d = QueryTestDriver.start(
+                userSessions(GroupStateTimeout.EVENT_TIME_TIMEOUT).writeStream())) {
             clicks.addData(ev(100, "ann", 1));
             d.runTrigger();
             clicks.addData(ev(110, "bob", 1));
@@ -115,15 +119,17 @@ class GroupsWithStateTest {
     @Test
     void when_stateHasACodec_then_runningTotalsContinueAfterARestart() {
         var store = new InMemoryCheckpointStore();
-        Dataset q = clicks.toDF().groupByKey("user").flatMapGroupsWithState(totals, GroupStateTimeout.NO_TIMEOUT,
-                StateCodec.longs(), (key, rows, state, out) -> {
-                    long total = state.getOption().orElse(0L);
-                    while (rows.hasNext()) {
-                        total += rows.next().getLong("amount");
-                    }
-                    state.update(total);
-                    out.emit(key.getString("user"), total);
-                });
+        Dataset q = clicks.toDF()
+                .groupByKey("user")
+                .flatMapGroupsWithState(
+                        totals, GroupStateTimeout.NO_TIMEOUT, StateCodec.longs(), (key, rows, state, out) -> {
+                            long total = state.getOption().orElse(0L);
+                            while (rows.hasNext()) {
+                                total += rows.next().getLong("amount");
+                            }
+                            state.update(total);
+                            out.emit(key.getString("user"), total);
+                        });
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().checkpointStore(store))) {
             clicks.addData(ev(1, "ann", 5));
             d.runTrigger();
@@ -148,10 +154,14 @@ class GroupsWithStateTest {
 
     @Test
     void when_eventTimeTimeoutHasNoWatermark_then_startFails() {
-        Dataset q = clicks.toDF().groupByKey("user").<Long>flatMapGroupsWithState(sessions,
-                GroupStateTimeout.EVENT_TIME_TIMEOUT, (key, rows, state, out) -> { });
-        assertThatThrownBy(() -> QueryTestDriver.start(q.writeStream())).hasMessageContaining("Watermark must be specified");
-        assertThatThrownBy(() -> QueryTestDriver.start(userSessions(GroupStateTimeout.NO_TIMEOUT).writeStream().outputMode("complete")))
+        Dataset q = clicks.toDF()
+                .groupByKey("user")
+                .<Long>flatMapGroupsWithState(
+                        sessions, GroupStateTimeout.EVENT_TIME_TIMEOUT, (key, rows, state, out) -> {});
+        assertThatThrownBy(() -> QueryTestDriver.start(q.writeStream()))
+                .hasMessageContaining("Watermark must be specified");
+        assertThatThrownBy(() -> QueryTestDriver.start(
+                        userSessions(GroupStateTimeout.NO_TIMEOUT).writeStream().outputMode("complete")))
                 .hasMessageContaining("Complete output mode not supported");
     }
 }

@@ -1,5 +1,9 @@
 package dev.eddy.streaming.ops;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -11,15 +15,10 @@ import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.StaticScan;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.eq;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A static table with a refresh supplier (an external table re-read per batch) is joined with its current rows. */
 class RefreshedStaticJoinTest {
@@ -43,12 +42,14 @@ class RefreshedStaticJoinTest {
             reads.incrementAndGet();
             return current.get();
         }));
-        Dataset joined = in.toDF().join(table, eq(col("user"), col("name")), "left_outer").select("user", "city");
+        Dataset joined = in.toDF()
+                .join(table, eq(col("user"), col("name")), "left_outer")
+                .select("user", "city");
         try (QueryTestDriver d = QueryTestDriver.start(joined.writeStream())) {
-            in.addData(new Object[]{"ann"}, new Object[]{"bob"});
+            in.addData(new Object[] {"ann"}, new Object[] {"bob"});
             assertThat(cities(d.runTrigger().newRows())).containsExactly("ann Oslo", "bob null");
             current.set(users("ann", "Rome", "bob", "Lima"));
-            in.addData(new Object[]{"ann"}, new Object[]{"bob"});
+            in.addData(new Object[] {"ann"}, new Object[] {"bob"});
             assertThat(cities(d.runTrigger().newRows())).containsExactly("ann Rome", "bob Lima");
         }
         assertThat(reads.get()).as("read once per batch").isEqualTo(2);

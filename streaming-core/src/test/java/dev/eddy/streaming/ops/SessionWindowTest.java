@@ -1,5 +1,13 @@
 package dev.eddy.streaming.ops;
 
+import static dev.eddy.streaming.api.expr.Functions.alias;
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.sessionWindow;
+import static dev.eddy.streaming.api.expr.Functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -10,50 +18,46 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static dev.eddy.streaming.api.expr.Functions.alias;
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.count;
-import static dev.eddy.streaming.api.expr.Functions.sessionWindow;
-import static dev.eddy.streaming.api.expr.Functions.sum;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SessionWindowTest {
     private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
-            Field.of("user", DataType.STRING), Field.of("n", DataType.LONG)));
+    private final MemoryStream in = eddy.memoryStream(Schema.of(
+            Field.of("ts", DataType.TIMESTAMP), Field.of("user", DataType.STRING), Field.of("n", DataType.LONG)));
 
     private static Object[] ev(long second, String user) {
-        return new Object[]{Instant.ofEpochSecond(second), user, 1L};
+        return new Object[] {Instant.ofEpochSecond(second), user, 1L};
     }
 
     /** "[start,end) user count sum" with times in seconds. */
     private static List<String> sessions(List<Row> rows) {
-        return rows.stream().map(r -> "[" + r.getStruct(0).getTimestamp("start").getEpochSecond() + ","
-                + r.getStruct(0).getTimestamp("end").getEpochSecond() + ") " + r.get(1) + " " + r.get(2) + " " + r.get(3))
-                .sorted().collect(Collectors.toList());
+        return rows.stream()
+                .map(r -> "[" + r.getStruct(0).getTimestamp("start").getEpochSecond() + ","
+                        + r.getStruct(0).getTimestamp("end").getEpochSecond() + ") " + r.get(1) + " " + r.get(2) + " "
+                        + r.get(3))
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     private Dataset sessionCounts(Dataset ds) {
-        return ds.groupBy(sessionWindow(col("ts"), "5 seconds"), col("user")).agg(count(), alias(sum(col("n")), "total"));
+        return ds.groupBy(sessionWindow(col("ts"), "5 seconds"), col("user"))
+                .agg(count(), alias(sum(col("n")), "total"));
     }
 
     @Test
     void when_eventsAreCloserThanTheGap_then_theyShareASessionAndBridgingEventsMergeSessions() {
-        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("complete"))) {
+        try (QueryTestDriver d =
+                QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("complete"))) {
             in.addData(ev(0, "ann"), ev(3, "ann"), ev(2, "bob"), ev(20, "ann"));
             d.runTrigger();
             assertThat(sessions(d.result())).containsExactly("[0,8) ann 2 2", "[2,7) bob 1 1", "[20,25) ann 1 1");
             in.addData(ev(12, "ann"));
             d.runTrigger();
-            assertThat(sessions(d.result())).containsExactly("[0,8) ann 2 2", "[12,17) ann 1 1", "[2,7) bob 1 1",
-                    "[20,25) ann 1 1");
+            assertThat(sessions(d.result()))
+                    .containsExactly("[0,8) ann 2 2", "[12,17) ann 1 1", "[2,7) bob 1 1", "[20,25) ann 1 1");
             in.addData(ev(16, "ann"), ev(7, "ann"));
             d.runTrigger();
             // 16 joins [12,17) and [20,25); 7 grows [0,8) to [0,12), which only touches [12,25): no merge
@@ -68,14 +72,14 @@ class SessionWindowTest {
     @Test
     void when_queryRestartsFromItsCheckpoint_then_openSessionsContinue() {
         var store = new InMemoryCheckpointStore();
-        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("complete")
-                .checkpointStore(store))) {
+        try (QueryTestDriver d = QueryTestDriver.start(
+                sessionCounts(in.toDF()).writeStream().outputMode("complete").checkpointStore(store))) {
             in.addData(ev(0, "ann"), ev(3, "ann"), ev(2, "bob"));
             d.runTrigger();
         }
         in.addData(ev(6, "ann"));
-        try (QueryTestDriver d = QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("complete")
-                .checkpointStore(store))) {
+        try (QueryTestDriver d = QueryTestDriver.start(
+                sessionCounts(in.toDF()).writeStream().outputMode("complete").checkpointStore(store))) {
             assertThat(sessions(d.runTrigger().newRows())).containsExactly("[0,11) ann 3 3", "[2,7) bob 1 1");
             assertThat(d.stateRows(0)).hasSize(2);
         }
@@ -100,7 +104,9 @@ class SessionWindowTest {
     /** Spark refuses a streaming session window without a key (real Spark 4: "Global aggregation with session window"). */
     @Test
     void when_aSessionWindowHasNoKeyColumn_then_startFailsAsInSpark() {
-        Dataset global = in.toDF().withWatermark("ts", "10 seconds").groupBy(sessionWindow(col("ts"), "5 seconds"))
+        Dataset global = in.toDF()
+                .withWatermark("ts", "10 seconds")
+                .groupBy(sessionWindow(col("ts"), "5 seconds"))
                 .agg(count());
         assertThatThrownBy(() -> QueryTestDriver.start(global.writeStream().outputMode("append")))
                 .hasMessageContaining("Global aggregation with session window in streaming query is not supported");
@@ -112,10 +118,11 @@ class SessionWindowTest {
         Dataset keyed = sessionCounts(in.toDF().withWatermark("ts", "10 seconds"));
         assertThatThrownBy(() -> QueryTestDriver.start(keyed.writeStream().outputMode("update")))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageStartingWith("Update output mode not supported for session window on streaming "
-                        + "DataFrames/DataSets")
+                .hasMessageStartingWith(
+                        "Update output mode not supported for session window on streaming " + "DataFrames/DataSets")
                 .hasMessageNotContaining("\n");
-        Dataset global = in.toDF().groupBy(sessionWindow(col("ts"), "5 seconds")).agg(count());
+        Dataset global =
+                in.toDF().groupBy(sessionWindow(col("ts"), "5 seconds")).agg(count());
         assertThatThrownBy(() -> QueryTestDriver.start(global.writeStream().outputMode("update")))
                 .hasMessageStartingWith("Update output mode not supported for session window");
     }
@@ -138,11 +145,12 @@ class SessionWindowTest {
             in.addData(ev(14, "ann"), ev(14, "ann"), ev(15, "bob"), ev(17, "dan"), ev(17, "dan"), ev(26, "cy"));
             var p = d.runTrigger().batches();
             // 14 + 5 <= 20 and 15 + 5 <= 20 are late; dan's [17, 22) is not; the two equal dan rows are one session
-            assertThat(sessions(d.result())).containsExactly("[0,7) ann 2 2", "[17,22) dan 2 2", "[26,36) cy 3 3",
-                    "[4,9) bob 1 1");
+            assertThat(sessions(d.result()))
+                    .containsExactly("[0,7) ann 2 2", "[17,22) dan 2 2", "[26,36) cy 3 3", "[4,9) bob 1 1");
             assertThat(d.droppedRows().total()).isEqualTo(3); // every dropped row is listed
             // the progress counts as Spark does, after its partial aggregation: one per (key, event time)
-            assertThat(p.get(p.size() - 1).stateOperators().get(0).numRowsDroppedByWatermark()).isEqualTo(2);
+            assertThat(p.get(p.size() - 1).stateOperators().get(0).numRowsDroppedByWatermark())
+                    .isEqualTo(2);
             assertThat(d.stateRows(0)).hasSize(4);
         }
     }

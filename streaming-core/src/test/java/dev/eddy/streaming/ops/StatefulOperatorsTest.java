@@ -1,23 +1,5 @@
 package dev.eddy.streaming.ops;
 
-import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
-import dev.eddy.streaming.api.MemoryStream;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.expr.Functions;
-import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import static dev.eddy.streaming.api.expr.Functions.alias;
 import static dev.eddy.streaming.api.expr.Functions.approxCountDistinct;
 import static dev.eddy.streaming.api.expr.Functions.avg;
@@ -29,14 +11,31 @@ import static dev.eddy.streaming.api.expr.Functions.min;
 import static dev.eddy.streaming.api.expr.Functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Functions;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 class StatefulOperatorsTest {
     private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    private final Schema schema = Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("user", DataType.STRING),
-            Field.of("amount", DataType.LONG));
+    private final Schema schema = Schema.of(
+            Field.of("ts", DataType.TIMESTAMP), Field.of("user", DataType.STRING), Field.of("amount", DataType.LONG));
     private final MemoryStream in = eddy.memoryStream(schema);
 
     private static Object[] ev(long second, String user, Long amount) {
-        return new Object[]{Instant.ofEpochSecond(second), user, amount};
+        return new Object[] {Instant.ofEpochSecond(second), user, amount};
     }
 
     private static List<String> values(List<Row> rows) {
@@ -45,17 +44,25 @@ class StatefulOperatorsTest {
 
     @Test
     void when_groupsAreAggregated_then_allFunctionsAreCorrectAndUpdateModeUpserts() {
-        Dataset q = in.toDF().groupBy("user").agg(count(), alias(sum(col("amount")), "total"),
-                alias(avg(col("amount")), "mean"), alias(min(col("amount")), "lo"), alias(max(col("amount")), "hi"),
-                alias(approxCountDistinct(col("amount")), "distinct"), alias(count(col("amount")), "nonNull"));
+        Dataset q = in.toDF()
+                .groupBy("user")
+                .agg(
+                        count(),
+                        alias(sum(col("amount")), "total"),
+                        alias(avg(col("amount")), "mean"),
+                        alias(min(col("amount")), "lo"),
+                        alias(max(col("amount")), "hi"),
+                        alias(approxCountDistinct(col("amount")), "distinct"),
+                        alias(count(col("amount")), "nonNull"));
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("update"))) {
             in.addData(ev(1, "ann", 10L), ev(2, "bob", null), ev(3, "ann", 30L), ev(4, "ann", 10L));
-            assertThat(values(d.runTrigger().newRows())).containsExactly(
-                    "[ann, 3, 50, 16.666666666666668, 10, 30, 2, 3]", "[bob, 1, null, null, null, null, 0, 0]");
+            assertThat(values(d.runTrigger().newRows()))
+                    .containsExactly(
+                            "[ann, 3, 50, 16.666666666666668, 10, 30, 2, 3]", "[bob, 1, null, null, null, null, 0, 0]");
             in.addData(ev(5, "bob", 5L));
             assertThat(values(d.runTrigger().newRows())).containsExactly("[bob, 2, 5, 5.0, 5, 5, 1, 1]");
-            assertThat(values(d.result())).containsExactly("[ann, 3, 50, 16.666666666666668, 10, 30, 2, 3]",
-                    "[bob, 2, 5, 5.0, 5, 5, 1, 1]");
+            assertThat(values(d.result()))
+                    .containsExactly("[ann, 3, 50, 16.666666666666668, 10, 30, 2, 3]", "[bob, 2, 5, 5.0, 5, 5, 1, 1]");
         }
     }
 
@@ -66,7 +73,9 @@ class StatefulOperatorsTest {
             in.addData(ev(1, "ann", 1L), ev(2, "ann", 2L), ev(3, "bob", 3L));
             assertThat(values(d.runTrigger().newRows())).hasSize(2);
             in.addData(ev(1000, "ann", 4L), ev(1001, "cy", 5L));
-            assertThat(d.runTrigger().newRows()).extracting(r -> r.getString("user")).containsExactly("cy");
+            assertThat(d.runTrigger().newRows())
+                    .extracting(r -> r.getString("user"))
+                    .containsExactly("cy");
             assertThat(d.stateRows(0)).hasSize(3);
         }
     }
@@ -81,34 +90,42 @@ class StatefulOperatorsTest {
             in.addData(ev(130, "ann", 1L), ev(94, "old", 1L), ev(105, "bob", 9L));
             var t = d.runTrigger();
             assertThat(t.newRows()).extracting(r -> r.getString("user")).containsExactly("ann");
-            assertThat(t.progress().stateOperators().get(0).numRowsDroppedByWatermark()).isEqualTo(1);
+            assertThat(t.progress().stateOperators().get(0).numRowsDroppedByWatermark())
+                    .isEqualTo(1);
             // watermark is now 120: the no-data batch evicted the keys at 100 and 105
             assertThat(d.stateRows(0)).extracting(r -> r.getString("user")).containsExactly("ann");
-            assertThat(d.droppedRows().sample()).extracting(r -> r.row().getString("user")).containsExactly("old");
+            assertThat(d.droppedRows().sample())
+                    .extracting(r -> r.row().getString("user"))
+                    .containsExactly("old");
         }
     }
 
     @Test
     void when_streamJoinsStaticTable_then_innerDropsAndLeftOuterKeepsUnmatched() {
-        Table users = Table.create("users", StringColumn.create("name", "ann", "bob"),
-                StringColumn.create("city", "Oslo", "Lima"));
-        Dataset inner = in.toDF().join(users, eq(col("user"), col("name")), "inner").select("user", "amount", "city");
-        Dataset left = in.toDF().join(users, eq(col("user"), col("name")), "left_outer").select("user", "city");
+        Table users = Table.create(
+                "users", StringColumn.create("name", "ann", "bob"), StringColumn.create("city", "Oslo", "Lima"));
+        Dataset inner =
+                in.toDF().join(users, eq(col("user"), col("name")), "inner").select("user", "amount", "city");
+        Dataset left = in.toDF()
+                .join(users, eq(col("user"), col("name")), "left_outer")
+                .select("user", "city");
         in.addData(ev(1, "ann", 1L), ev(2, "zed", 2L), ev(3, "bob", 3L), ev(4, null, 4L));
         try (QueryTestDriver d = QueryTestDriver.start(inner.writeStream())) {
             assertThat(values(d.runTrigger().newRows())).containsExactly("[ann, 1, Oslo]", "[bob, 3, Lima]");
         }
         try (QueryTestDriver d = QueryTestDriver.start(left.writeStream())) {
-            assertThat(values(d.runTrigger().newRows())).containsExactly("[ann, Oslo]", "[bob, Lima]", "[null, null]", "[zed, null]");
+            assertThat(values(d.runTrigger().newRows()))
+                    .containsExactly("[ann, Oslo]", "[bob, Lima]", "[null, null]", "[zed, null]");
         }
     }
 
     @Test
     void when_theStaticSideIsAFilteredDataset_then_theJoinUsesTheRowsItHandsOn() {
-        Table users = Table.create("users", StringColumn.create("name", "ann", "bob"),
-                StringColumn.create("city", "Oslo", "Lima"));
+        Table users = Table.create(
+                "users", StringColumn.create("name", "ann", "bob"), StringColumn.create("city", "Oslo", "Lima"));
         Dataset limaOnly = eddy.createDataFrame(users).filter(eq(col("city"), Functions.lit("Lima")));
-        Dataset q = in.toDF().join(limaOnly, eq(col("user"), col("name")), "inner").select("user", "city");
+        Dataset q =
+                in.toDF().join(limaOnly, eq(col("user"), col("name")), "inner").select("user", "city");
         in.addData(ev(1, "ann", 1L), ev(2, "bob", 2L));
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
             assertThat(values(d.runTrigger().newRows())).containsExactly("[bob, Lima]");
@@ -119,8 +136,10 @@ class StatefulOperatorsTest {
 
     @Test
     void when_completeModeHasWatermark_then_stateIsNeverEvicted() {
-        Dataset q = in.toDF().withWatermark("ts", "1 second")
-                .groupBy(Functions.window(col("ts"), "10 seconds")).count();
+        Dataset q = in.toDF()
+                .withWatermark("ts", "1 second")
+                .groupBy(Functions.window(col("ts"), "10 seconds"))
+                .count();
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("complete"))) {
             in.addData(ev(1, "a", 1L));
             d.runTrigger();
@@ -133,7 +152,9 @@ class StatefulOperatorsTest {
 
     @Test
     void when_tablesAreRead_then_windowStructIsFlattened() throws Exception {
-        Dataset q = in.toDF().groupBy(Functions.window(col("ts"), "10 seconds"), col("user")).count();
+        Dataset q = in.toDF()
+                .groupBy(Functions.window(col("ts"), "10 seconds"), col("user"))
+                .count();
         var query = q.writeStream().outputMode("complete").memory("counts").start();
         try {
             in.addData(ev(1, "a", 1L), ev(12, "a", 1L));

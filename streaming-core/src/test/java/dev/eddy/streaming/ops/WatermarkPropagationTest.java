@@ -1,19 +1,5 @@
 package dev.eddy.streaming.ops;
 
-import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
-import dev.eddy.streaming.api.MemoryStream;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.progress.QueryProgress;
-import dev.eddy.streaming.testing.QueryTestDriver;
-import dev.eddy.streaming.testing.QueryTestDriver.TriggerResult;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static dev.eddy.streaming.api.expr.Functions.add;
 import static dev.eddy.streaming.api.expr.Functions.and;
 import static dev.eddy.streaming.api.expr.Functions.col;
@@ -24,6 +10,19 @@ import static dev.eddy.streaming.api.expr.Functions.le;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.progress.QueryProgress;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import dev.eddy.streaming.testing.QueryTestDriver.TriggerResult;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
 /**
  * Chains of stateful operators, Spark's WatermarkPropagator: each operator evicts by (and finds late rows by) its own
  * input watermark, the least of what its inputs hand on; a stream-stream join hands on the least of its sides' state
@@ -31,27 +30,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WatermarkPropagationTest {
     private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    private final MemoryStream imps = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
-            Field.of("ad", DataType.STRING)));
-    private final MemoryStream clicks = eddy.memoryStream(Schema.of(Field.of("cts", DataType.TIMESTAMP),
-            Field.of("cad", DataType.STRING)));
+    private final MemoryStream imps =
+            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("ad", DataType.STRING)));
+    private final MemoryStream clicks =
+            eddy.memoryStream(Schema.of(Field.of("cts", DataType.TIMESTAMP), Field.of("cad", DataType.STRING)));
 
     private static Object[] ev(long second, String ad) {
-        return new Object[]{Instant.ofEpochSecond(second), ad};
+        return new Object[] {Instant.ofEpochSecond(second), ad};
     }
 
     private Dataset clicksPerWindowAfterJoin() {
-        // a click counts within 20 s after its impression: lo = -20 s on ts - cts, so the join hands on watermark - 20 s
-        Dataset joined = imps.toDF().withWatermark("ts", "10 seconds").join(
-                clicks.toDF().withWatermark("cts", "10 seconds"),
-                and(eq(col("ad"), col("cad")), and(ge(col("cts"), col("ts")),
-                        le(col("cts"), add(col("ts"), interval("20 seconds"))))), "inner");
+        // a click counts within 20 s after its impression: lo = -20 s on ts - cts, so the join hands on watermark - 20
+        // s
+        Dataset joined = imps.toDF()
+                .withWatermark("ts", "10 seconds")
+                .join(
+                        clicks.toDF().withWatermark("cts", "10 seconds"),
+                        and(
+                                eq(col("ad"), col("cad")),
+                                and(ge(col("cts"), col("ts")), le(col("cts"), add(col("ts"), interval("20 seconds"))))),
+                        "inner");
         return joined.groupBy(window(col("cts"), "10 seconds")).count();
     }
 
     @Test
     void when_anAggregationFollowsAStreamStreamJoin_then_itEvictsByTheJoinsOutputWatermark() {
-        try (QueryTestDriver d = QueryTestDriver.start(clicksPerWindowAfterJoin().writeStream().outputMode("append"))) {
+        try (QueryTestDriver d =
+                QueryTestDriver.start(clicksPerWindowAfterJoin().writeStream().outputMode("append"))) {
             imps.addData(ev(100, "A"));
             clicks.addData(ev(105, "A"));
             assertThat(d.runTrigger().newRows()).isEmpty();
@@ -60,22 +65,29 @@ class WatermarkPropagationTest {
             TriggerResult t = d.runTrigger();
             assertThat(t.batches()).extracting(QueryProgress::batchId).containsExactly(2L, 3L);
             assertThat(t.batches().get(1).eventTime()).containsEntry("watermark", "1970-01-01T00:02:00.000Z");
-            assertThat(t.newRows()).as("the query's watermark is 120 s, the aggregation's 100 s: [100, 110) stays")
+            assertThat(t.newRows())
+                    .as("the query's watermark is 120 s, the aggregation's 100 s: [100, 110) stays")
                     .isEmpty();
             imps.addData(ev(150, "C"));
             clicks.addData(ev(151, "C"));
             t = d.runTrigger();
-            assertThat(t.newRows()).as("at 140 s the aggregation's watermark is 120 s").hasSize(1)
+            assertThat(t.newRows())
+                    .as("at 140 s the aggregation's watermark is 120 s")
+                    .hasSize(1)
                     .allSatisfy(r -> assertThat(r.getLong("count")).isEqualTo(1L));
         }
     }
 
     @Test
     void when_aLeftOuterJoinEmitsAnUnmatchedRowAtEviction_then_theAggregationAfterItCountsThatRow() {
-        Dataset joined = imps.toDF().withWatermark("ts", "10 seconds").join(
-                clicks.toDF().withWatermark("cts", "10 seconds"),
-                and(eq(col("ad"), col("cad")), and(ge(col("cts"), col("ts")),
-                        le(col("cts"), add(col("ts"), interval("20 seconds"))))), "left_outer");
+        Dataset joined = imps.toDF()
+                .withWatermark("ts", "10 seconds")
+                .join(
+                        clicks.toDF().withWatermark("cts", "10 seconds"),
+                        and(
+                                eq(col("ad"), col("cad")),
+                                and(ge(col("cts"), col("ts")), le(col("cts"), add(col("ts"), interval("20 seconds"))))),
+                        "left_outer");
         Dataset perWindow = joined.groupBy(window(col("ts"), "10 seconds")).count();
         try (QueryTestDriver d = QueryTestDriver.start(perWindow.writeStream().outputMode("append"))) {
             imps.addData(ev(100, "A"));
@@ -84,12 +96,18 @@ class WatermarkPropagationTest {
             imps.addData(ev(200, "Z"));
             clicks.addData(ev(200, "Y"));
             TriggerResult t = d.runTrigger();
-            long dropped = t.batches().stream().flatMap(p -> p.stateOperators().stream())
-                    .mapToLong(s -> s.numRowsDroppedByWatermark()).sum();
-            assertThat(dropped).as("A (100 s) leaves the join at its watermark 170 s, below the query's 190 s;"
-                    + " the aggregation after it finds rows late by 170 s's predecessor, not by 190 s").isZero();
-            assertThat(t.newRows()).as("[100, 110) with the unmatched A, closed by the aggregation's 170 s")
-                    .singleElement().satisfies(r -> assertThat(r.getLong("count")).isEqualTo(1L));
+            long dropped = t.batches().stream()
+                    .flatMap(p -> p.stateOperators().stream())
+                    .mapToLong(s -> s.numRowsDroppedByWatermark())
+                    .sum();
+            assertThat(dropped)
+                    .as("A (100 s) leaves the join at its watermark 170 s, below the query's 190 s;"
+                            + " the aggregation after it finds rows late by 170 s's predecessor, not by 190 s")
+                    .isZero();
+            assertThat(t.newRows())
+                    .as("[100, 110) with the unmatched A, closed by the aggregation's 170 s")
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getLong("count")).isEqualTo(1L));
         }
     }
 }

@@ -1,5 +1,10 @@
 package dev.eddy.streaming.ops;
 
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -8,15 +13,9 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
-
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Spark's window start time: zero is the plain window, a negative one shifts the starts back, |start| < slide. */
 class WindowStartTimeTest {
@@ -24,11 +23,15 @@ class WindowStartTimeTest {
     private final MemoryStream in = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP)));
 
     private List<String> starts(String startTime) {
-        Dataset d = in.toDF().groupBy(window(col("ts"), "10 seconds", "10 seconds", startTime)).count();
+        Dataset d = in.toDF()
+                .groupBy(window(col("ts"), "10 seconds", "10 seconds", startTime))
+                .count();
         try (QueryTestDriver q = QueryTestDriver.start(d.writeStream().outputMode("complete"))) {
-            in.addData(new Object[]{Instant.ofEpochSecond(12)});
+            in.addData(new Object[] {Instant.ofEpochSecond(12)});
             q.runTrigger();
-            return q.result().stream().map(r -> r.getStruct("window").getTimestamp("start").toString()).toList();
+            return q.result().stream()
+                    .map(r -> r.getStruct("window").getTimestamp("start").toString())
+                    .toList();
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.reference;
 
 import dev.eddy.streaming.api.data.Row;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,8 +11,7 @@ import java.util.stream.Collectors;
 final class RefRows {
     private static final String DAY = "2024-03-01T";
 
-    private RefRows() {
-    }
+    private RefRows() {}
 
     /** "12:07" as an Instant on the reference day (UTC). */
     static Instant at(String hhmm) {
@@ -32,7 +30,11 @@ final class RefRows {
                 sb.append(' ');
             }
             if (r.get(i) instanceof Row w) {
-                sb.append('[').append(hhmm(w.getTimestamp("start"))).append(',').append(hhmm(w.getTimestamp("end"))).append(')');
+                sb.append('[')
+                        .append(hhmm(w.getTimestamp("start")))
+                        .append(',')
+                        .append(hhmm(w.getTimestamp("end")))
+                        .append(')');
             } else {
                 sb.append(r.get(i));
             }

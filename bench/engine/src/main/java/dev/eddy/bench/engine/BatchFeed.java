@@ -11,7 +11,6 @@ import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
 import dev.eddy.streaming.api.spi.TriggerContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +81,8 @@ final class BatchFeed implements SourceProvider {
         }
         Column[] cols = new Column[b.numColumns()];
         for (int c = 0; c < cols.length; c++) {
-            cols[c] = c == timeColumn ? new LongColumn(ts.type(), shifted, shifted.length, ts.nullBitmap()) : b.column(c);
+            cols[c] =
+                    c == timeColumn ? new LongColumn(ts.type(), shifted, shifted.length, ts.nullBitmap()) : b.column(c);
         }
         return Batch.of(schema, cols);
     }

@@ -3,7 +3,6 @@ package dev.eddy.bench.engine;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Row;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +15,13 @@ import java.util.Map;
  */
 final class Checksums {
     /** What the reference loop aggregates per (window, key): two values, as the checksum takes them. */
-    enum Agg { COUNT, MAX, COUNT_SUM }
-
-    private Checksums() {
+    enum Agg {
+        COUNT,
+        MAX,
+        COUNT_SUM
     }
+
+    private Checksums() {}
 
     /** One group's contribution; the sum over all groups is the checksum, so the order of groups does not matter. */
     static long group(long windowStartMicros, long key, long a, long b) {
@@ -39,8 +41,8 @@ final class Checksums {
      * The reference: every row goes into each window [start, start + size) with start = k * slide that holds its
      * time, aggregated in a HashMap. {@code keys} null means one global group (key 0). No row may be late.
      */
-    static long reference(Batch[] input, int keyCol, int valueCol, int timeCol, long sizeMicros, long slideMicros,
-                          Agg agg) {
+    static long reference(
+            Batch[] input, int keyCol, int valueCol, int timeCol, long sizeMicros, long slideMicros, Agg agg) {
         Map<List<Long>, long[]> groups = new HashMap<>();
         for (Batch b : input) {
             long[] keys = keyCol < 0 ? null : ((LongColumn) b.column(keyCol)).values();
@@ -50,8 +52,8 @@ final class Checksums {
                 long t = times[i];
                 long last = Math.floorDiv(t, slideMicros) * slideMicros;
                 for (long start = last; start > t - sizeMicros; start -= slideMicros) {
-                    long[] g = groups.computeIfAbsent(List.of(start, keys == null ? 0L : keys[i]),
-                            k -> new long[]{0, agg == Agg.MAX ? Long.MIN_VALUE : 0});
+                    long[] g = groups.computeIfAbsent(List.of(start, keys == null ? 0L : keys[i]), k ->
+                            new long[] {0, agg == Agg.MAX ? Long.MIN_VALUE : 0});
                     switch (agg) {
                         case COUNT -> g[0]++;
                         case MAX -> g[0] = Math.max(g[0], values[i]);

@@ -2,7 +2,6 @@ package dev.eddy.bench.engine;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.LongColumn;
-
 import java.time.Duration;
 
 /**
@@ -14,8 +13,7 @@ public final class EngineBench {
     static final long EVENT_MICROS = 100; // 10,000 events per second of event time
     static final Duration WINDOW = Duration.ofSeconds(10);
 
-    private EngineBench() {
-    }
+    private EngineBench() {}
 
     public static void main(String[] args) throws Exception {
         boolean quick = args.length > 0 && args[0].equals("quick");
@@ -64,26 +62,32 @@ public final class EngineBench {
         double rate;
         try (KStreamsWindowBench ks = new KStreamsWindowBench(WINDOW, Duration.ofSeconds(5))) {
             int[] next = {0};
-            rate = Harness.rowsPerSecond(10, 5, () -> { // its large code path needs a long JIT warm-up
-                KStreamsWindowBench.Serialized b = records[next[0]++ % records.length];
-                ks.pipe(b);
-                return b.keys().length;
-            });
+            rate = Harness.rowsPerSecond(
+                    10,
+                    5,
+                    () -> { // its large code path needs a long JIT warm-up
+                        KStreamsWindowBench.Serialized b = records[next[0]++ % records.length];
+                        ks.pipe(b);
+                        return b.keys().length;
+                    });
         }
         Harness.print("kstreams.window_count_sum.rows_per_s", rate, "rows/s");
         return rate;
     }
 
     private static KStreamsWindowBench.Serialized serialized(Batch b) {
-        return KStreamsWindowBench.Serialized.of(((LongColumn) b.column(0)).values(),
-                ((LongColumn) b.column(1)).values(), ((LongColumn) b.column(2)).values(), b.numRows());
+        return KStreamsWindowBench.Serialized.of(
+                ((LongColumn) b.column(0)).values(),
+                ((LongColumn) b.column(1)).values(),
+                ((LongColumn) b.column(2)).values(),
+                b.numRows());
     }
 
     /** The peer's answer on a small input (all windows still retained by its store) against the reference loop. */
     private static void checkKStreamsAnswer() {
         Batch[] small = keyedInput(2, 20_000); // 4 s of event time: nothing leaves the 15 s store retention
-        long expected = Checksums.reference(small, 0, 1, 2, WINDOW.toNanos() / 1000, WINDOW.toNanos() / 1000,
-                Checksums.Agg.COUNT_SUM);
+        long expected = Checksums.reference(
+                small, 0, 1, 2, WINDOW.toNanos() / 1000, WINDOW.toNanos() / 1000, Checksums.Agg.COUNT_SUM);
         try (KStreamsWindowBench ks = new KStreamsWindowBench(WINDOW, Duration.ofSeconds(5))) {
             for (Batch b : small) {
                 ks.pipe(serialized(b));

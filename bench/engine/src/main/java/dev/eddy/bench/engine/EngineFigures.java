@@ -1,18 +1,5 @@
 package dev.eddy.bench.engine;
 
-import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.StreamingQuery;
-import dev.eddy.streaming.api.Trigger;
-import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.LongColumn;
-import dev.eddy.streaming.api.progress.QueryProgress;
-import dev.eddy.streaming.api.progress.StateOperatorProgress;
-import dev.eddy.streaming.api.spi.Providers;
-import dev.eddy.streaming.testing.QueryTestDriver;
-
-import java.util.function.Function;
-
 import static dev.eddy.streaming.api.expr.Functions.alias;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.count;
@@ -24,6 +11,18 @@ import static dev.eddy.streaming.api.expr.Functions.mul;
 import static dev.eddy.streaming.api.expr.Functions.sum;
 import static dev.eddy.streaming.api.expr.Functions.window;
 
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.Trigger;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.api.progress.QueryProgress;
+import dev.eddy.streaming.api.progress.StateOperatorProgress;
+import dev.eddy.streaming.api.spi.Providers;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import java.util.function.Function;
+
 /**
  * The engine's figures, each a query built with the public Dataset API over pre-built batches (a {@link BatchFeed},
  * one batch per trigger) into a counting sink, run on the engine's own query thread while the main thread waits.
@@ -34,24 +33,38 @@ final class EngineFigures {
     private static final int KEYED_TIME = Nexmark.KEYED.indexOf("dateTime");
     private static int feeds;
 
-    private EngineFigures() {
-    }
+    private EngineFigures() {}
 
     static void run(int scale, double kstreamsRate) throws Exception {
         Providers.register(new CountingSink());
         int rows = BATCH_ROWS / scale;
-        throughput("engine.passthrough.rows_per_s", bids(rows, 4), -1, false,
-                d -> d.select(col("auction"), col("bidder"), alias(mul(col("price"), lit(0.908)), "price_eur"),
+        throughput(
+                "engine.passthrough.rows_per_s",
+                bids(rows, 4),
+                -1,
+                false,
+                d -> d.select(
+                        col("auction"),
+                        col("bidder"),
+                        alias(mul(col("price"), lit(0.908)), "price_eur"),
                         col("dateTime")));
-        throughput("engine.filter.rows_per_s", bids(rows, 4), -1, false,
+        throughput(
+                "engine.filter.rows_per_s",
+                bids(rows, 4),
+                -1,
+                false,
                 d -> d.filter(eq(mod(col("auction"), lit(123L)), lit(0L))).select("auction", "price"));
         if (Harness.wanted("engine.q7") || Harness.wanted("engine.q5") || Harness.wanted("engine.window_count_sum")) {
             checkAnswers();
         }
         throughput("engine.q7_tumbling_max.rows_per_s", bids(rows, 4), BID_TIME, true, EngineFigures::q7);
         throughput("engine.q5_sliding_count.rows_per_s", bids(rows, 4), BID_TIME, true, EngineFigures::q5);
-        double engine = throughput("engine.window_count_sum.rows_per_s",
-                EngineBench.keyedInput(4, rows), KEYED_TIME, true, EngineFigures::windowCountSum);
+        double engine = throughput(
+                "engine.window_count_sum.rows_per_s",
+                EngineBench.keyedInput(4, rows),
+                KEYED_TIME,
+                true,
+                EngineFigures::windowCountSum);
         if (!Double.isNaN(kstreamsRate)) {
             Harness.print("engine_vs_kstreams.window_count_sum.ratio", engine / kstreamsRate, "x");
         }
@@ -68,13 +81,15 @@ final class EngineFigures {
     }
 
     static Dataset q7(Dataset d) {
-        return d.withWatermark("dateTime", "5 seconds").groupBy(window(col("dateTime"), "10 seconds"))
+        return d.withWatermark("dateTime", "5 seconds")
+                .groupBy(window(col("dateTime"), "10 seconds"))
                 .agg(alias(max(col("price")), "maxPrice"));
     }
 
     static Dataset q5(Dataset d) {
         return d.withWatermark("dateTime", "5 seconds")
-                .groupBy(window(col("dateTime"), "10 seconds", "2 seconds"), col("auction")).count();
+                .groupBy(window(col("dateTime"), "10 seconds", "2 seconds"), col("auction"))
+                .count();
     }
 
     /**
@@ -88,23 +103,49 @@ final class EngineFigures {
         int auction = Nexmark.BID.indexOf("auction");
         int price = Nexmark.BID.indexOf("price");
         Batch[] longer = bids(100_000, 10); // q7 has one group per window: about 11 windows of event time
-        check("engine.q7_tumbling_max", longer, EngineFigures::q7, -1, 1, 1,
+        check(
+                "engine.q7_tumbling_max",
+                longer,
+                EngineFigures::q7,
+                -1,
+                1,
+                1,
                 Checksums.reference(longer, -1, price, BID_TIME, 10 * second, 10 * second, Checksums.Agg.MAX));
-        check("engine.q5_sliding_count", bids, EngineFigures::q5, 1, 2, 1,
+        check(
+                "engine.q5_sliding_count",
+                bids,
+                EngineFigures::q5,
+                1,
+                2,
+                1,
                 Checksums.reference(bids, auction, price, BID_TIME, 10 * second, 2 * second, Checksums.Agg.COUNT));
         Batch[] keyed = EngineBench.keyedInput(5, 40_000);
-        check("engine.window_count_sum", keyed, EngineFigures::windowCountSum, 1, 2, 2,
+        check(
+                "engine.window_count_sum",
+                keyed,
+                EngineFigures::windowCountSum,
+                1,
+                2,
+                2,
                 Checksums.reference(keyed, 0, 1, KEYED_TIME, 10 * second, 10 * second, Checksums.Agg.COUNT_SUM));
     }
 
-    private static void check(String figure, Batch[] input, Function<Dataset, Dataset> query, int keyCol,
-                              int firstValueCol, int values, long expected) throws Exception {
+    private static void check(
+            String figure,
+            Batch[] input,
+            Function<Dataset, Dataset> query,
+            int keyCol,
+            int firstValueCol,
+            int values,
+            long expected)
+            throws Exception {
         BatchFeed f = new BatchFeed("benchfeed" + feeds++, input[0].schema());
         Providers.register(f);
         for (Batch b : input) {
             f.add(b);
         }
-        Dataset q = query.apply(Eddy.create().readStream().format(f.formatName()).load());
+        Dataset q =
+                query.apply(Eddy.create().readStream().format(f.formatName()).load());
         long actual;
         int groups;
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("update"))) {
@@ -123,7 +164,8 @@ final class EngineFigures {
     }
 
     static Dataset windowCountSum(Dataset d) {
-        return d.withWatermark("dateTime", "5 seconds").groupBy(window(col("dateTime"), "10 seconds"), col("key"))
+        return d.withWatermark("dateTime", "5 seconds")
+                .groupBy(window(col("dateTime"), "10 seconds"), col("key"))
                 .agg(alias(count(), "n"), alias(sum(col("price")), "total"));
     }
 
@@ -141,24 +183,29 @@ final class EngineFigures {
         long first = ((LongColumn) input[0].column(Math.max(0, timeColumn))).getLong(0);
         Batch lastBatch = input[input.length - 1];
         long last = ((LongColumn) lastBatch.column(Math.max(0, timeColumn))).getLong(lastBatch.numRows() - 1);
-        BatchFeed f = BatchFeed.cycling("benchfeed" + feeds++, input, timeColumn,
-                timeColumn < 0 ? 0 : last - first + EngineBench.EVENT_MICROS);
+        BatchFeed f = BatchFeed.cycling(
+                "benchfeed" + feeds++, input, timeColumn, timeColumn < 0 ? 0 : last - first + EngineBench.EVENT_MICROS);
         Providers.register(f);
         return f;
     }
 
     private static StreamingQuery start(Eddy eddy, BatchFeed f, boolean update, Function<Dataset, Dataset> query) {
         Dataset in = eddy.readStream().format(f.formatName()).load();
-        return query.apply(in).writeStream().format("benchcount").outputMode(update ? "update" : "append")
-                .trigger(Trigger.asFastAsPossible()).start();
+        return query.apply(in)
+                .writeStream()
+                .format("benchcount")
+                .outputMode(update ? "update" : "append")
+                .trigger(Trigger.asFastAsPossible())
+                .start();
     }
 
     /**
      * Warm-up for about 1.5 s of batches, then 5 measured rounds of about 0.4 s each (sized from the warm-up
      * rate); the median round's rate. Event time keeps advancing across all of them.
      */
-    private static double throughput(String figure, Batch[] input, int timeColumn, boolean update,
-                                     Function<Dataset, Dataset> query) throws Exception {
+    private static double throughput(
+            String figure, Batch[] input, int timeColumn, boolean update, Function<Dataset, Dataset> query)
+            throws Exception {
         if (!Harness.wanted(figure)) {
             return Double.NaN;
         }
@@ -192,7 +239,9 @@ final class EngineFigures {
     /** Guards the figure: the query must really have read every batch released to it. */
     private static void checkAllProcessed(String figure, StreamingQuery q, BatchFeed f) {
         QueryProgress last = q.lastProgress();
-        String end = last == null || last.sources().isEmpty() ? "none" : last.sources().get(0).endOffset();
+        String end = last == null || last.sources().isEmpty()
+                ? "none"
+                : last.sources().get(0).endOffset();
         if (!end.equals(Long.toString(f.released()))) {
             throw new IllegalStateException(figure + ": the query read up to batch " + end + " of " + f.released());
         }
@@ -203,7 +252,8 @@ final class EngineFigures {
         BatchFeed f = feed(EngineBench.keyedInput(1, 10_000), KEYED_TIME);
         Eddy eddy = Eddy.create();
         Dataset q = windowCountSum(eddy.readStream().format(f.formatName()).load());
-        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().format("benchcount").outputMode("update"))) {
+        try (QueryTestDriver d =
+                QueryTestDriver.start(q.writeStream().format("benchcount").outputMode("update"))) {
             f.release(1);
             d.runTrigger();
             double ms = Harness.millis(2_000, 5_001, () -> {
@@ -284,6 +334,10 @@ final class EngineFigures {
     }
 
     private static long stateRows(QueryProgress p) {
-        return p == null ? -1 : p.stateOperators().stream().mapToLong(StateOperatorProgress::numRowsTotal).sum();
+        return p == null
+                ? -1
+                : p.stateOperators().stream()
+                        .mapToLong(StateOperatorProgress::numRowsTotal)
+                        .sum();
     }
 }

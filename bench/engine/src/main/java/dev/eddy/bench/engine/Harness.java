@@ -12,8 +12,7 @@ import java.util.Locale;
 final class Harness {
     private static final String ONLY = System.getProperty("bench.only", "");
 
-    private Harness() {
-    }
+    private Harness() {}
 
     /** False when {@code -Dbench.only=<prefix>} asks for other figures only (profiling one figure). */
     static boolean wanted(String figure) {

@@ -11,7 +11,6 @@ import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.api.topic.TopicProducer;
 import dev.eddy.streaming.api.topic.Topics;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +19,7 @@ import java.util.Optional;
 
 /** Input-side figures: producing to the embedded log and reading it back through the topic source. */
 final class IoFigures {
-    private IoFigures() {
-    }
+    private IoFigures() {}
 
     static void run(int scale) throws Exception {
         int n = 1_000_000 / scale;
@@ -46,11 +44,13 @@ final class IoFigures {
         });
         Harness.print("io.topic_produce.records_per_s", produce, "records/s");
         String topic = "bids" + (round[0] - 1);
-        Schema bid = Schema.of(Field.of("auction", DataType.LONG), Field.of("price", DataType.LONG),
+        Schema bid = Schema.of(
+                Field.of("auction", DataType.LONG),
+                Field.of("price", DataType.LONG),
                 Field.of("channel", DataType.STRING));
         Harness.print("io.topic_source_raw.rows_per_s", readAll(topic, Map.of(), null, n), "rows/s");
-        Harness.print("io.topic_source_json.rows_per_s", readAll(topic, Map.of("valueFormat", "json"), bid, n),
-                "rows/s");
+        Harness.print(
+                "io.topic_source_json.rows_per_s", readAll(topic, Map.of("valueFormat", "json"), bid, n), "rows/s");
     }
 
     private static double readAll(String topic, Map<String, String> extra, Schema schema, int n) throws Exception {
@@ -58,8 +58,8 @@ final class IoFigures {
         o.put("topic", topic);
         o.put("topics", "bench-io");
         o.put("startingOffsets", "earliest");
-        Source s = Providers.source("topic").createSource(new SourceContext(o, Optional.ofNullable(schema),
-                new ManualClock(0), Optional.empty()));
+        Source s = Providers.source("topic")
+                .createSource(new SourceContext(o, Optional.ofNullable(schema), new ManualClock(0), Optional.empty()));
         Offset start = s.initialOffset();
         Offset end = s.latestOffset(start, new TriggerContext(0, 0, false));
         return Harness.rowsPerSecond(2, 3, () -> s.getBatch(start, end).numRows());

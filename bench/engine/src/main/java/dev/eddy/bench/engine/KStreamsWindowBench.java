@@ -1,5 +1,9 @@
 package dev.eddy.bench.engine;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
@@ -14,11 +18,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
-
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Properties;
 
 /**
  * The peer: Kafka Streams' TopologyTestDriver running the same tumbling-window count+sum per key (in-memory window
@@ -38,13 +37,19 @@ final class KStreamsWindowBench implements AutoCloseable {
         b.stream("bids", Consumed.with(Serdes.Long(), Serdes.Long()))
                 .groupByKey()
                 .windowedBy(TimeWindows.ofSizeAndGrace(window, grace))
-                .aggregate(() -> new long[2], (k, price, agg) -> {
-                    agg[0]++;
-                    agg[1] += price;
-                    return agg;
-                }, Materialized.<Long, long[]>as(Stores.inMemoryWindowStore("counts", window.plus(grace), window, false))
-                        .withKeySerde(Serdes.Long()).withValueSerde(new PairSerde())
-                        .withLoggingDisabled().withCachingDisabled());
+                .aggregate(
+                        () -> new long[2],
+                        (k, price, agg) -> {
+                            agg[0]++;
+                            agg[1] += price;
+                            return agg;
+                        },
+                        Materialized.<Long, long[]>as(
+                                        Stores.inMemoryWindowStore("counts", window.plus(grace), window, false))
+                                .withKeySerde(Serdes.Long())
+                                .withValueSerde(new PairSerde())
+                                .withLoggingDisabled()
+                                .withCachingDisabled());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -98,7 +103,9 @@ final class KStreamsWindowBench implements AutoCloseable {
     private static final class PairSerde implements Serde<long[]> {
         @Override
         public Serializer<long[]> serializer() {
-            return (topic, v) -> v == null ? null : ByteBuffer.allocate(16).putLong(v[0]).putLong(v[1]).array();
+            return (topic, v) -> v == null
+                    ? null
+                    : ByteBuffer.allocate(16).putLong(v[0]).putLong(v[1]).array();
         }
 
         @Override
@@ -112,5 +119,4 @@ final class KStreamsWindowBench implements AutoCloseable {
             };
         }
     }
-
 }

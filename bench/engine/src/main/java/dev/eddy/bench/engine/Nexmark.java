@@ -6,7 +6,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StringColumn;
-
 import java.util.SplittableRandom;
 
 /**
@@ -16,14 +15,24 @@ import java.util.SplittableRandom;
  * Batches are built column by column from primitive arrays; no row objects.
  */
 public final class Nexmark {
-    public static final Schema BID = Schema.of(Field.of("auction", DataType.LONG), Field.of("bidder", DataType.LONG),
-            Field.of("price", DataType.LONG), Field.of("channel", DataType.STRING),
+    public static final Schema BID = Schema.of(
+            Field.of("auction", DataType.LONG),
+            Field.of("bidder", DataType.LONG),
+            Field.of("price", DataType.LONG),
+            Field.of("channel", DataType.STRING),
             Field.of("dateTime", DataType.TIMESTAMP));
-    public static final Schema AUCTION = Schema.of(Field.of("id", DataType.LONG), Field.of("seller", DataType.LONG),
-            Field.of("category", DataType.LONG), Field.of("initialBid", DataType.LONG),
-            Field.of("dateTime", DataType.TIMESTAMP), Field.of("expires", DataType.TIMESTAMP));
-    public static final Schema PERSON = Schema.of(Field.of("id", DataType.LONG), Field.of("name", DataType.STRING),
-            Field.of("state", DataType.STRING), Field.of("dateTime", DataType.TIMESTAMP));
+    public static final Schema AUCTION = Schema.of(
+            Field.of("id", DataType.LONG),
+            Field.of("seller", DataType.LONG),
+            Field.of("category", DataType.LONG),
+            Field.of("initialBid", DataType.LONG),
+            Field.of("dateTime", DataType.TIMESTAMP),
+            Field.of("expires", DataType.TIMESTAMP));
+    public static final Schema PERSON = Schema.of(
+            Field.of("id", DataType.LONG),
+            Field.of("name", DataType.STRING),
+            Field.of("state", DataType.STRING),
+            Field.of("dateTime", DataType.TIMESTAMP));
 
     private static final int PERSON_PROPORTION = 1;
     private static final int AUCTION_PROPORTION = 3;
@@ -112,12 +121,27 @@ public final class Nexmark {
             }
         }
         return new Events(
-                Batch.of(PERSON, LongColumn.of(pid), StringColumn.of(pname), StringColumn.of(pstate),
+                Batch.of(
+                        PERSON,
+                        LongColumn.of(pid),
+                        StringColumn.of(pname),
+                        StringColumn.of(pstate),
                         LongColumn.timestamps(pts)),
-                Batch.of(AUCTION, LongColumn.of(aid), LongColumn.of(seller), LongColumn.of(cat), LongColumn.of(initial),
-                        LongColumn.timestamps(ats), LongColumn.timestamps(expires)),
-                Batch.of(BID, LongColumn.of(auction), LongColumn.of(bidder), LongColumn.of(price),
-                        StringColumn.of(channel), LongColumn.timestamps(bts)));
+                Batch.of(
+                        AUCTION,
+                        LongColumn.of(aid),
+                        LongColumn.of(seller),
+                        LongColumn.of(cat),
+                        LongColumn.of(initial),
+                        LongColumn.timestamps(ats),
+                        LongColumn.timestamps(expires)),
+                Batch.of(
+                        BID,
+                        LongColumn.of(auction),
+                        LongColumn.of(bidder),
+                        LongColumn.of(price),
+                        StringColumn.of(channel),
+                        LongColumn.timestamps(bts)));
     }
 
     /** Mostly one of the 100 newest auctions (hot items), sometimes any earlier one, as Nexmark's generator does. */
@@ -135,15 +159,14 @@ public final class Nexmark {
     }
 
     /** One chunk of the event stream. */
-    public record Events(Batch persons, Batch auctions, Batch bids) {
-    }
+    public record Events(Batch persons, Batch auctions, Batch bids) {}
 
     /**
      * A bid-only batch for the key-grouped benchmarks: {@code key} in [0, keys), {@code price}, {@code dateTime}.
      * Event time advances {@code interEventMicros} per row from {@code firstEvent}.
      */
-    public static final Schema KEYED = Schema.of(Field.of("key", DataType.LONG), Field.of("price", DataType.LONG),
-            Field.of("dateTime", DataType.TIMESTAMP));
+    public static final Schema KEYED = Schema.of(
+            Field.of("key", DataType.LONG), Field.of("price", DataType.LONG), Field.of("dateTime", DataType.TIMESTAMP));
 
     public Batch keyedBids(int rows, int keys) {
         long[] key = new long[rows];

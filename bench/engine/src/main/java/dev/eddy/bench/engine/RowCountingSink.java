@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,8 +26,7 @@ public abstract class RowCountingSink implements SinkProvider {
     }
 
     /** Called with every batch after its rows are counted; does nothing by default. */
-    protected void inspect(Batch batch) {
-    }
+    protected void inspect(Batch batch) {}
 
     @Override
     public Sink createSink(SinkContext context) {

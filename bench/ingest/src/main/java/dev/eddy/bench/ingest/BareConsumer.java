@@ -1,22 +1,20 @@
 package dev.eddy.bench.ingest;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
-
 /**
  * The ceiling: a bare KafkaConsumer loop over the same topic with the consumer settings Eddy's source uses, touching
  * each value's bytes and doing nothing else. Prints the same RESULT line as EddyRun (checksum: the byte count).
  */
 final class BareConsumer {
-    private BareConsumer() {
-    }
+    private BareConsumer() {}
 
     static void run(long records, String bootstrap) {
         Properties p = new Properties();

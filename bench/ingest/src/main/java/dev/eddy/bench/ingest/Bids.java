@@ -3,7 +3,6 @@ package dev.eddy.bench.ingest;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,11 +11,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class Bids {
     static final long T0 = 1_700_000_000_000L;
-    static final Schema SCHEMA = Schema.of(Field.of("auction", DataType.LONG), Field.of("price", DataType.LONG),
-            Field.of("ts", DataType.TIMESTAMP));
+    static final Schema SCHEMA = Schema.of(
+            Field.of("auction", DataType.LONG), Field.of("price", DataType.LONG), Field.of("ts", DataType.TIMESTAMP));
 
-    private Bids() {
-    }
+    private Bids() {}
 
     static long auction(long i) {
         return mix(i) % 1000;

@@ -1,5 +1,11 @@
 package dev.eddy.bench.ingest;
 
+import static dev.eddy.streaming.api.expr.Functions.alias;
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.sum;
+import static dev.eddy.streaming.api.expr.Functions.window;
+
 import com.sun.management.ThreadMXBean;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
@@ -8,38 +14,48 @@ import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.topic.TopicProducer;
 import dev.eddy.streaming.api.topic.Topics;
-
 import java.lang.management.ManagementFactory;
 import java.util.List;
-
-import static dev.eddy.streaming.api.expr.Functions.alias;
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.count;
-import static dev.eddy.streaming.api.expr.Functions.sum;
-import static dev.eddy.streaming.api.expr.Functions.window;
 
 /**
  * One measured Eddy run in this (fresh) JVM: the query from start to the end of the last batch. Prints
  * {@code RESULT <rows> <seconds> <allocated bytes> <checksum>}; allocation is summed over all live threads.
  */
 final class EddyRun {
-    private EddyRun() {
-    }
+    private EddyRun() {}
 
     static void run(String path, long records, int perBatch, String bootstrap, String dir) throws Exception {
         Providers.register(new CheckSink());
         Eddy eddy = Eddy.create();
         Dataset in = switch (path) {
-            case "kafka_json" -> eddy.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
-                    .option("subscribe", "bids").option("startingOffsets", "earliest")
-                    .option("maxOffsetsPerTrigger", perBatch).option("valueFormat", "json").schema(Bids.SCHEMA).load();
-            case "files_json" -> eddy.readStream().format("json").option("path", dir)
-                    .option("maxFilesPerTrigger", 1).schema(Bids.SCHEMA).load();
+            case "kafka_json" ->
+                eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", bootstrap)
+                        .option("subscribe", "bids")
+                        .option("startingOffsets", "earliest")
+                        .option("maxOffsetsPerTrigger", perBatch)
+                        .option("valueFormat", "json")
+                        .schema(Bids.SCHEMA)
+                        .load();
+            case "files_json" ->
+                eddy.readStream()
+                        .format("json")
+                        .option("path", dir)
+                        .option("maxFilesPerTrigger", 1)
+                        .schema(Bids.SCHEMA)
+                        .load();
             case "topic_json", "topic_raw" -> {
                 fillTopic(records);
-                var r = eddy.readStream().format("topic").option("topics", "ingest").option("topic", "bids")
-                        .option("startingOffsets", "earliest").option("maxOffsetsPerTrigger", perBatch);
-                yield path.equals("topic_raw") ? r.load() : r.option("valueFormat", "json").schema(Bids.SCHEMA).load();
+                var r = eddy.readStream()
+                        .format("topic")
+                        .option("topics", "ingest")
+                        .option("topic", "bids")
+                        .option("startingOffsets", "earliest")
+                        .option("maxOffsetsPerTrigger", perBatch);
+                yield path.equals("topic_raw")
+                        ? r.load()
+                        : r.option("valueFormat", "json").schema(Bids.SCHEMA).load();
             }
             case "prebuilt" -> {
                 Providers.register(new PrebuiltSource(records, perBatch));
@@ -47,14 +63,18 @@ final class EddyRun {
             }
             default -> throw new IllegalArgumentException("unknown path " + path);
         };
-        Dataset q = path.equals("topic_raw") ? in : in.withWatermark("ts", "5 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("auction"))
-                .agg(alias(count(), "n"), alias(sum(col("price")), "total"));
+        Dataset q = path.equals("topic_raw")
+                ? in
+                : in.withWatermark("ts", "5 seconds")
+                        .groupBy(window(col("ts"), "10 seconds"), col("auction"))
+                        .agg(alias(count(), "n"), alias(sum(col("price")), "total"));
         System.gc();
         long alloc0 = allocated();
         long t0 = System.nanoTime();
-        StreamingQuery query = q.writeStream().outputMode(path.equals("topic_raw") ? "append" : "update")
-                .format("ingestcheck").start();
+        StreamingQuery query = q.writeStream()
+                .outputMode(path.equals("topic_raw") ? "append" : "update")
+                .format("ingestcheck")
+                .start();
         query.processAllAvailable();
         long ns = System.nanoTime() - t0;
         long alloc = allocated() - alloc0;

@@ -1,17 +1,12 @@
 package dev.eddy.bench.ingest;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.lang.management.ManagementFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Runs the ingest benchmark. Without arguments it orchestrates: starts the broker, writes the input once to a Kafka
@@ -36,16 +35,15 @@ import java.util.stream.Stream;
  * on/off ratios from the same run; {@code on} skips those), SPARK_CP (the Spark peer's class path, from run.sh).
  */
 public final class Ingest {
-    private static final List<String> EDDY_PATHS = List.of("kafka_json", "files_json", "topic_json", "topic_raw",
-            "prebuilt");
+    private static final List<String> EDDY_PATHS =
+            List.of("kafka_json", "files_json", "topic_json", "topic_raw", "prebuilt");
     private static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-XX:+UseParallelGC");
     /** The engine's switch for reading the next batch ahead (on by default). */
     private static final String READ_AHEAD_OFF = "-Deddy.readAhead=false";
 
     private static Path LOGS;
 
-    private Ingest() {
-    }
+    private Ingest() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("parsers")) {
@@ -68,8 +66,8 @@ public final class Ingest {
         if (!env("INGEST_PARSERS", "1").equals("0")) { // JSON and CSV decoding alone, in a fresh JVM
             List<String> cmd = new ArrayList<>(List.of(java()));
             cmd.addAll(JVM);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Ingest.class.getName(), "parsers",
-                    "1000000"));
+            cmd.addAll(List.of(
+                    "-cp", System.getProperty("java.class.path"), Ingest.class.getName(), "parsers", "1000000"));
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("the parser benchmark failed");
@@ -78,8 +76,10 @@ public final class Ingest {
         int runs = Integer.parseInt(env("INGEST_RUNS", "3"));
         long records = Long.parseLong(env("INGEST_RECORDS", "5000000"));
         int perBatch = Integer.parseInt(env("INGEST_BATCH", "500000"));
-        boolean spark = !env("INGEST_SPARK", "1").equals("0") && !env("SPARK_CP", "").isEmpty();
-        List<String> paths = env("INGEST_PATHS", "").isEmpty() ? EDDY_PATHS
+        boolean spark =
+                !env("INGEST_SPARK", "1").equals("0") && !env("SPARK_CP", "").isEmpty();
+        List<String> paths = env("INGEST_PATHS", "").isEmpty()
+                ? EDDY_PATHS
                 : Arrays.asList(env("INGEST_PATHS", "").split(","));
         Path work = Path.of(env("INGEST_WORK", "target/work")).toAbsolutePath();
         deleteTree(work);
@@ -93,8 +93,8 @@ public final class Ingest {
             broker.createTopic("bids", 1);
             broker.createTopic("lat", 1);
             produce(broker.bootstrap(), records);
-            List<String> common = List.of(Long.toString(records), Integer.toString(perBatch), broker.bootstrap(),
-                    files.toString());
+            List<String> common =
+                    List.of(Long.toString(records), Integer.toString(perBatch), broker.bootstrap(), files.toString());
             results.put("kafka.bare_consumer", median(runs, eddyCommand("bare", common, "")));
             String before = env("INGEST_BEFORE_JAR", "");
             boolean readAheadOff = !env("INGEST_READAHEAD", "both").equals("on");
@@ -131,7 +131,9 @@ public final class Ingest {
         // the machine is shared: the load around the run says how far to trust figures across runs (ratios within
         // one run are what to compare)
         print("ingest.machine.load_avg_1m.start", loadBefore, "load");
-        print("ingest.machine.load_avg_1m.end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        print(
+                "ingest.machine.load_avg_1m.end",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 "load");
         print("ingest.machine.cpus", Runtime.getRuntime().availableProcessors(), "cpus");
     }
@@ -140,11 +142,16 @@ public final class Ingest {
         for (var e : r.entrySet()) {
             print("ingest." + e.getKey() + ".rows_per_s", e.getValue().rowsPerSecond(), "rows/s");
             if (e.getKey().contains(".eddy")) {
-                print("ingest." + e.getKey() + ".alloc_per_row", (double) e.getValue().allocated() / records, "B/row");
+                print(
+                        "ingest." + e.getKey() + ".alloc_per_row",
+                        (double) e.getValue().allocated() / records,
+                        "B/row");
             }
         }
         if (r.containsKey("kafka.bare_consumer")) {
-            print("ingest.kafka.bare_consumer.alloc_per_row", (double) r.get("kafka.bare_consumer").allocated() / records,
+            print(
+                    "ingest.kafka.bare_consumer.alloc_per_row",
+                    (double) r.get("kafka.bare_consumer").allocated() / records,
                     "B/row");
         }
         ratio(r, "ingest.kafka_json.eddy_vs_bare_consumer.ratio", "kafka_json.eddy", "kafka.bare_consumer");
@@ -182,8 +189,8 @@ public final class Ingest {
             Path log = Files.createTempFile(LOGS, "latency-", ".log");
             Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
             String line = null;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l; (l = out.readLine()) != null; ) {
                     if (l.startsWith("LATENCY ")) {
                         line = l;
@@ -208,8 +215,7 @@ public final class Ingest {
         }
     }
 
-    record Result(double rowsPerSecond, long allocated, String checksum) {
-    }
+    record Result(double rowsPerSecond, long allocated, String checksum) {}
 
     /**
      * The medians of two commands run alternately (a, b, a, b, ...), so that a change in the machine's load falls on
@@ -253,7 +259,8 @@ public final class Ingest {
         Path log = Files.createTempFile(LOGS, "run-", ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         String result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("RESULT ")) {
                     result = line;
@@ -261,8 +268,8 @@ public final class Ingest {
             }
         }
         if (p.waitFor() != 0 || result == null) {
-            throw new IllegalStateException("run failed (exit " + p.exitValue() + "; see " + log + "): "
-                    + String.join(" ", cmd));
+            throw new IllegalStateException(
+                    "run failed (exit " + p.exitValue() + "; see " + log + "): " + String.join(" ", cmd));
         }
         String[] f = result.split(" ");
         return new Result(Long.parseLong(f[1]) / Double.parseDouble(f[2]), Long.parseLong(f[3]), f[4]);
@@ -281,8 +288,11 @@ public final class Ingest {
         cmd.addAll(List.of(jvmFlags));
         String cp = System.getProperty("java.class.path");
         if (!coreJar.isEmpty()) {
-            cp = String.join(File.pathSeparator, Arrays.stream(cp.split(File.pathSeparator))
-                    .map(e -> e.contains("streaming-core") ? coreJar : e).toList());
+            cp = String.join(
+                    File.pathSeparator,
+                    Arrays.stream(cp.split(File.pathSeparator))
+                            .map(e -> e.contains("streaming-core") ? coreJar : e)
+                            .toList());
         }
         cmd.addAll(List.of("-cp", cp, Ingest.class.getName(), path));
         cmd.addAll(common);
@@ -292,14 +302,31 @@ public final class Ingest {
     private static List<String> sparkCommand(String path, List<String> common, Path work) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(JVM);
-        for (String p : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-                "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch",
-                "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
+        for (String p : List.of(
+                "java.lang",
+                "java.lang.invoke",
+                "java.lang.reflect",
+                "java.io",
+                "java.net",
+                "java.nio",
+                "java.util",
+                "java.util.concurrent",
+                "java.util.concurrent.atomic",
+                "jdk.internal.ref",
+                "sun.nio.ch",
+                "sun.nio.cs",
+                "sun.security.action",
+                "sun.util.calendar")) {
             cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
         }
-        cmd.addAll(List.of("-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true",
-                "-Dspark.local.dir=" + work.resolve("spark-tmp"), "-cp", env("SPARK_CP", ""),
-                "dev.eddy.bench.ingest.spark.SparkIngest", path));
+        cmd.addAll(List.of(
+                "-Djdk.reflect.useDirectMethodHandle=false",
+                "-Dio.netty.tryReflectionSetAccessible=true",
+                "-Dspark.local.dir=" + work.resolve("spark-tmp"),
+                "-cp",
+                env("SPARK_CP", ""),
+                "dev.eddy.bench.ingest.spark.SparkIngest",
+                path));
         cmd.addAll(common);
         cmd.add(work.resolve("spark-ckpt-" + System.nanoTime()).toString());
         return cmd;
@@ -340,7 +367,9 @@ public final class Ingest {
             return;
         }
         try (Stream<Path> s = Files.walk(p)) {
-            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).map(Path::toFile).forEach(File::delete);
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount())
+                    .map(Path::toFile)
+                    .forEach(File::delete);
         }
     }
 
@@ -354,7 +383,8 @@ public final class Ingest {
     }
 
     private static void print(String figure, double value, String unit) {
-        String v = Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%.0f", value)
+        String v = Math.abs(value) >= 1000
+                ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.3f", value);
         System.out.println(figure + " " + v + " " + unit);
         System.out.flush();

@@ -10,16 +10,15 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Per-batch latency from Kafka at a 100 ms trigger: bids produced at a steady 10,000 per second carry their send
@@ -30,8 +29,7 @@ final class LatencyRun {
     private static final long[] SEEN = new long[RECORDS];
     private static volatile int seen;
 
-    private LatencyRun() {
-    }
+    private LatencyRun() {}
 
     static void run(String bootstrap) throws Exception {
         Providers.register(new SinkProvider() {
@@ -62,10 +60,18 @@ final class LatencyRun {
             }
         });
         Eddy eddy = Eddy.create();
-        StreamingQuery q = eddy.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
-                .option("subscribe", "lat").option("startingOffsets", "latest").option("valueFormat", "json")
-                .schema(Bids.SCHEMA).load().writeStream().format("ingestlatency")
-                .trigger(Trigger.processingTime(Duration.ofMillis(100))).start();
+        StreamingQuery q = eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", bootstrap)
+                .option("subscribe", "lat")
+                .option("startingOffsets", "latest")
+                .option("valueFormat", "json")
+                .schema(Bids.SCHEMA)
+                .load()
+                .writeStream()
+                .format("ingestlatency")
+                .trigger(Trigger.processingTime(Duration.ofMillis(100)))
+                .start();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (q.recentProgress().isEmpty() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(10_000_000L); // the first batch resolves the latest offsets

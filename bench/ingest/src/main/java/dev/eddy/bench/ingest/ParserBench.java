@@ -16,10 +16,6 @@ import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import dev.eddy.streaming.internal.source.file.CsvFiles;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
-
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +24,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * JSON decoding alone, one thread, the same bids: Jackson with a parser per record (Eddy's full path), one reused
@@ -35,8 +34,7 @@ import java.util.Locale;
  * handling), and FlatJsonScanner (Eddy's fast path). Prints records per second for each.
  */
 final class ParserBench {
-    private ParserBench() {
-    }
+    private ParserBench() {}
 
     static void run(int records) throws Exception {
         List<ColumnSpec> cols = TextFormats.columns(Bids.SCHEMA);
@@ -95,8 +93,8 @@ final class ParserBench {
      * Tablesaw's reader (how SQL's CSV tables read before) against CsvFiles (how they read now).
      */
     static void runCsv(int records) throws Exception {
-        Schema schema = Schema.of(Field.of("auction", DataType.LONG), Field.of("price", DataType.LONG),
-                Field.of("ts_ms", DataType.LONG));
+        Schema schema = Schema.of(
+                Field.of("auction", DataType.LONG), Field.of("price", DataType.LONG), Field.of("ts_ms", DataType.LONG));
         List<ColumnSpec> cols = TextFormats.columns(schema);
         byte[][] each = new byte[records][];
         ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -125,20 +123,23 @@ final class ParserBench {
         };
         print("ingest.parse.csv_per_record.records_per_s", rate(records, perRecord));
         print("ingest.parse.csv_bytes.records_per_s", rate(records, bytes));
-        System.out.printf(Locale.ROOT, "ingest.parse.csv_per_record.alloc %.1f bytes/record%n",
-                allocated(perRecord) / records);
-        System.out.printf(Locale.ROOT, "ingest.parse.csv_bytes.alloc %.1f bytes/record%n",
-                allocated(bytes) / records);
+        System.out.printf(
+                Locale.ROOT, "ingest.parse.csv_per_record.alloc %.1f bytes/record%n", allocated(perRecord) / records);
+        System.out.printf(Locale.ROOT, "ingest.parse.csv_bytes.alloc %.1f bytes/record%n", allocated(bytes) / records);
         Path file = Files.createTempFile("bids", ".csv");
         try {
             Files.write(file, all.toByteArray());
-            Work tablesaw = () -> Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).header(false)
-                    .columnTypes(new ColumnType[] {ColumnType.LONG, ColumnType.LONG, ColumnType.LONG})).rowCount();
-            Work eddy = () -> CsvFiles.read(file, schema, CsvOptions.DEFAULT).batch().numRows();
+            Work tablesaw = () -> Table.read()
+                    .usingOptions(CsvReadOptions.builder(file.toFile())
+                            .header(false)
+                            .columnTypes(new ColumnType[] {ColumnType.LONG, ColumnType.LONG, ColumnType.LONG}))
+                    .rowCount();
+            Work eddy = () ->
+                    CsvFiles.read(file, schema, CsvOptions.DEFAULT).batch().numRows();
             print("ingest.csv_table.tablesaw.rows_per_s", rate(records, tablesaw));
             print("ingest.csv_table.eddy.rows_per_s", rate(records, eddy));
-            System.out.printf(Locale.ROOT, "ingest.csv_table.tablesaw.alloc %.1f bytes/row%n",
-                    allocated(tablesaw) / records);
+            System.out.printf(
+                    Locale.ROOT, "ingest.csv_table.tablesaw.alloc %.1f bytes/row%n", allocated(tablesaw) / records);
             System.out.printf(Locale.ROOT, "ingest.csv_table.eddy.alloc %.1f bytes/row%n", allocated(eddy) / records);
         } finally {
             Files.delete(file);

@@ -18,7 +18,9 @@ final class PrebuiltSource implements SourceProvider {
         for (int i = 0; i < n; i++) {
             BatchBuilder b = Batch.builder(Bids.SCHEMA);
             for (long r = (long) i * perBatch; r < Math.min(records, (long) (i + 1) * perBatch); r++) {
-                b.setLong(0, Bids.auction(r)).setLong(1, Bids.price(r)).setTimestampMicros(2, Bids.tsMillis(r) * 1000)
+                b.setLong(0, Bids.auction(r))
+                        .setLong(1, Bids.price(r))
+                        .setTimestampMicros(2, Bids.tsMillis(r) * 1000)
                         .endRow();
             }
             batches[i] = b.build();

@@ -1,7 +1,7 @@
 package dev.eddy.bench.sql;
 
-import static dev.eddy.streaming.api.expr.Functions.alias;
 import static dev.eddy.streaming.api.expr.Functions.add;
+import static dev.eddy.streaming.api.expr.Functions.alias;
 import static dev.eddy.streaming.api.expr.Functions.and;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.count;
@@ -21,7 +21,6 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
-import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.lang.management.ManagementFactory;
@@ -37,175 +36,217 @@ import java.util.function.Function;
  * answers (rows and checksum) are compared on a small input first; a mismatch stops the run.
  */
 public final class SqlVsJavaBench {
-  /** The streams a query reads, fresh for every run. */
-  record Inputs(Dataset bid, Dataset person, Dataset auction) {
-  }
+    /** The streams a query reads, fresh for every run. */
+    record Inputs(Dataset bid, Dataset person, Dataset auction) {}
 
-  record Query(String name, String sql, Function<Inputs, Dataset> java, boolean join) {
-  }
+    record Query(String name, String sql, Function<Inputs, Dataset> java, boolean join) {}
 
-  static final List<Query> QUERIES = List.of(
-      new Query("q0", "SELECT auction, bidder, price, `dateTime` FROM bid",
-          in -> in.bid().select("auction", "bidder", "price", "dateTime"), false),
-      new Query("q1", "SELECT auction, bidder, price * 0.908 AS price, `dateTime` FROM bid",
-          in -> in.bid().select(col("auction"), col("bidder"), alias(mul(col("price"), lit(0.908)), "price"),
-              col("dateTime")), false),
-      new Query("q2", "SELECT auction, price FROM bid WHERE MOD(auction, 123) = 0",
-          in -> in.bid().filter(eq(mod(col("auction"), lit(123L)), lit(0L))).select("auction", "price"), false),
-      new Query("q5_counts", "SELECT window_start, auction, COUNT(*) AS num FROM TABLE(HOP(TABLE bid,"
-          + " DESCRIPTOR(`dateTime`), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) GROUP BY window_start, window_end, auction",
-          in -> in.bid().groupBy(window(col("dateTime"), "10 seconds", "2 seconds"), col("auction"))
-              .agg(alias(count(), "num")).select(alias(col("window.start"), "window_start"), col("auction"),
-                  col("num")), false),
-      new Query("q7_max", "SELECT window_start, MAX(price) AS maxprice FROM TABLE(TUMBLE(TABLE bid,"
-          + " DESCRIPTOR(`dateTime`), INTERVAL '10' SECOND)) GROUP BY window_start, window_end",
-          in -> in.bid().groupBy(window(col("dateTime"), "10 seconds")).agg(alias(max(col("price")), "maxprice"))
-              .select(alias(col("window.start"), "window_start"), col("maxprice")), false),
-      new Query("q8", "SELECT P.id, P.name, A.id AS auction FROM person P JOIN auction A ON P.id = A.seller"
-          + " AND A.`dateTime` BETWEEN P.`dateTime` AND P.`dateTime` + INTERVAL '10' SECOND",
-          SqlVsJavaBench::q8Java, true),
-      // q8 with the join's inputs narrowed in SQL as the Java side does: shows what the plain SQL q8 loses
-      new Query("q8_projected", "SELECT P.id, P.name, A.a_id AS auction FROM (SELECT id, name, `dateTime` FROM person) P"
-          + " JOIN (SELECT id AS a_id, seller, `dateTime` AS a_time FROM auction) A ON P.id = A.seller"
-          + " AND A.a_time BETWEEN P.`dateTime` AND P.`dateTime` + INTERVAL '10' SECOND",
-          SqlVsJavaBench::q8Java, true));
+    static final List<Query> QUERIES = List.of(
+            new Query(
+                    "q0",
+                    "SELECT auction, bidder, price, `dateTime` FROM bid",
+                    in -> in.bid().select("auction", "bidder", "price", "dateTime"),
+                    false),
+            new Query(
+                    "q1",
+                    "SELECT auction, bidder, price * 0.908 AS price, `dateTime` FROM bid",
+                    in -> in.bid()
+                            .select(
+                                    col("auction"),
+                                    col("bidder"),
+                                    alias(mul(col("price"), lit(0.908)), "price"),
+                                    col("dateTime")),
+                    false),
+            new Query(
+                    "q2",
+                    "SELECT auction, price FROM bid WHERE MOD(auction, 123) = 0",
+                    in -> in.bid()
+                            .filter(eq(mod(col("auction"), lit(123L)), lit(0L)))
+                            .select("auction", "price"),
+                    false),
+            new Query(
+                    "q5_counts",
+                    "SELECT window_start, auction, COUNT(*) AS num FROM TABLE(HOP(TABLE bid,"
+                            + " DESCRIPTOR(`dateTime`), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) GROUP BY window_start, window_end, auction",
+                    in -> in.bid()
+                            .groupBy(window(col("dateTime"), "10 seconds", "2 seconds"), col("auction"))
+                            .agg(alias(count(), "num"))
+                            .select(alias(col("window.start"), "window_start"), col("auction"), col("num")),
+                    false),
+            new Query(
+                    "q7_max",
+                    "SELECT window_start, MAX(price) AS maxprice FROM TABLE(TUMBLE(TABLE bid,"
+                            + " DESCRIPTOR(`dateTime`), INTERVAL '10' SECOND)) GROUP BY window_start, window_end",
+                    in -> in.bid()
+                            .groupBy(window(col("dateTime"), "10 seconds"))
+                            .agg(alias(max(col("price")), "maxprice"))
+                            .select(alias(col("window.start"), "window_start"), col("maxprice")),
+                    false),
+            new Query(
+                    "q8",
+                    "SELECT P.id, P.name, A.id AS auction FROM person P JOIN auction A ON P.id = A.seller"
+                            + " AND A.`dateTime` BETWEEN P.`dateTime` AND P.`dateTime` + INTERVAL '10' SECOND",
+                    SqlVsJavaBench::q8Java,
+                    true),
+            // q8 with the join's inputs narrowed in SQL as the Java side does: shows what the plain SQL q8 loses
+            new Query(
+                    "q8_projected",
+                    "SELECT P.id, P.name, A.a_id AS auction FROM (SELECT id, name, `dateTime` FROM person) P"
+                            + " JOIN (SELECT id AS a_id, seller, `dateTime` AS a_time FROM auction) A ON P.id = A.seller"
+                            + " AND A.a_time BETWEEN P.`dateTime` AND P.`dateTime` + INTERVAL '10' SECOND",
+                    SqlVsJavaBench::q8Java,
+                    true));
 
-  private static final long BASE_MICROS = 1_700_000_000_000_000L;
-  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final long BASE_MICROS = 1_700_000_000_000_000L;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-  private SqlVsJavaBench() {
-  }
+    private SqlVsJavaBench() {}
 
-  static Dataset q8Java(Inputs in) {
-    Dataset p = in.person().select(alias(col("id"), "p_id"), col("name"), alias(col("dateTime"), "p_time"));
-    Dataset a = in.auction().select(alias(col("id"), "a_id"), col("seller"), alias(col("dateTime"), "a_time"));
-    return p.join(a, and(and(eq(col("p_id"), col("seller")), ge(col("a_time"), col("p_time"))),
-        le(col("a_time"), add(col("p_time"), interval("10 seconds"))))).select("p_id", "name", "a_id");
-  }
-
-  public static void main(String[] args) {
-    Providers.register(new SumSink());
-    String only = System.getProperty("bench.only", "");
-    if (args.length > 0 && args[0].equals("explain")) {
-      QUERIES.stream().filter(q -> q.name().startsWith(only)).forEach(q -> System.out.println(explain(q)));
-      return;
+    static Dataset q8Java(Inputs in) {
+        Dataset p = in.person().select(alias(col("id"), "p_id"), col("name"), alias(col("dateTime"), "p_time"));
+        Dataset a = in.auction().select(alias(col("id"), "a_id"), col("seller"), alias(col("dateTime"), "a_time"));
+        return p.join(
+                        a,
+                        and(
+                                and(eq(col("p_id"), col("seller")), ge(col("a_time"), col("p_time"))),
+                                le(col("a_time"), add(col("p_time"), interval("10 seconds")))))
+                .select("p_id", "name", "a_id");
     }
-    List<Nexmark.Events> small = generate(10, 40_000);
-    List<Nexmark.Events> big = generate(5, 500_000);
-    for (Query q : QUERIES) {
-      if (!q.name().startsWith(only)) {
-        continue;
-      }
-      long[] s = check(q, small, true);
-      long[] j = check(q, small, false);
-      if (s[0] == 0 || s[0] != j[0] || s[1] != j[1]) { // no rows would check nothing
-        System.err.printf("%s: SQL and Java answers differ or are empty: rows %d vs %d, checksum %d vs %d%n",
-            q.name(), s[0], j[0], s[1], j[1]);
-        System.exit(1);
-      }
-      print("sql_vs_java.nexmark." + q.name() + ".checked_rows", s[0], "rows");
-      double[] sql = new double[2];
-      double[] java = new double[2];
-      for (int round = 0; round < 6; round++) { // alternate the sides so load changes hit both alike
-        double[] rs = run(q, big, true);
-        double[] rj = run(q, big, false);
-        if (round > 0) { // round 0 warms up
-          for (int k = 0; k < 2; k++) {
-            sql[k] = Math.max(sql[k], rs[k]);
-            java[k] = Math.max(java[k], rj[k]);
-          }
+
+    public static void main(String[] args) {
+        Providers.register(new SumSink());
+        String only = System.getProperty("bench.only", "");
+        if (args.length > 0 && args[0].equals("explain")) {
+            QUERIES.stream().filter(q -> q.name().startsWith(only)).forEach(q -> System.out.println(explain(q)));
+            return;
         }
-      }
-      print("sql.nexmark." + q.name() + ".rows_per_s", sql[0], "rows/s");
-      print("java.nexmark." + q.name() + ".rows_per_s", java[0], "rows/s");
-      print("sql_vs_java.nexmark." + q.name() + ".ratio", sql[0] / java[0], "x");
-      // the same per CPU second of the query's thread: far less sensitive to other load on a shared machine
-      print("sql_vs_java.nexmark." + q.name() + ".cpu_ratio", sql[1] / java[1], "x");
+        List<Nexmark.Events> small = generate(10, 40_000);
+        List<Nexmark.Events> big = generate(5, 500_000);
+        for (Query q : QUERIES) {
+            if (!q.name().startsWith(only)) {
+                continue;
+            }
+            long[] s = check(q, small, true);
+            long[] j = check(q, small, false);
+            if (s[0] == 0 || s[0] != j[0] || s[1] != j[1]) { // no rows would check nothing
+                System.err.printf(
+                        "%s: SQL and Java answers differ or are empty: rows %d vs %d, checksum %d vs %d%n",
+                        q.name(), s[0], j[0], s[1], j[1]);
+                System.exit(1);
+            }
+            print("sql_vs_java.nexmark." + q.name() + ".checked_rows", s[0], "rows");
+            double[] sql = new double[2];
+            double[] java = new double[2];
+            for (int round = 0; round < 6; round++) { // alternate the sides so load changes hit both alike
+                double[] rs = run(q, big, true);
+                double[] rj = run(q, big, false);
+                if (round > 0) { // round 0 warms up
+                    for (int k = 0; k < 2; k++) {
+                        sql[k] = Math.max(sql[k], rs[k]);
+                        java[k] = Math.max(java[k], rj[k]);
+                    }
+                }
+            }
+            print("sql.nexmark." + q.name() + ".rows_per_s", sql[0], "rows/s");
+            print("java.nexmark." + q.name() + ".rows_per_s", java[0], "rows/s");
+            print("sql_vs_java.nexmark." + q.name() + ".ratio", sql[0] / java[0], "x");
+            // the same per CPU second of the query's thread: far less sensitive to other load on a shared machine
+            print("sql_vs_java.nexmark." + q.name() + ".cpu_ratio", sql[1] / java[1], "x");
+        }
     }
-  }
 
-  private static void print(String figure, double value, String unit) {
-    System.out.printf(Locale.ROOT, value >= 100 || value == Math.rint(value) ? "%s %.0f %s%n" : "%s %.3f %s%n",
-        figure, value, unit);
-  }
-
-  static List<Nexmark.Events> generate(int batches, int events) {
-    Nexmark gen = new Nexmark(7, BASE_MICROS, 100);
-    List<Nexmark.Events> out = new ArrayList<>();
-    for (int i = 0; i < batches; i++) {
-      out.add(gen.nextEvents(events));
+    private static void print(String figure, double value, String unit) {
+        System.out.printf(
+                Locale.ROOT,
+                value >= 100 || value == Math.rint(value) ? "%s %.0f %s%n" : "%s %.3f %s%n",
+                figure,
+                value,
+                unit);
     }
-    return out;
-  }
 
-  private static long[] check(Query q, List<Nexmark.Events> input, boolean sql) {
-    SumSink.checksum = true;
-    try {
-      run(q, input, sql);
-      return new long[] {SumSink.ROWS.get(), SumSink.SUM.get()};
-    } finally {
-      SumSink.checksum = false;
+    static List<Nexmark.Events> generate(int batches, int events) {
+        Nexmark gen = new Nexmark(7, BASE_MICROS, 100);
+        List<Nexmark.Events> out = new ArrayList<>();
+        for (int i = 0; i < batches; i++) {
+            out.add(gen.nextEvents(events));
+        }
+        return out;
     }
-  }
 
-  /**
-   * One run of the query on a fresh session; returns the input rows per second of trigger time (wall clock) and
-   * per second of the calling thread's CPU time (the test driver runs triggers on it; GC threads not counted).
-   */
-  static double[] run(Query q, List<Nexmark.Events> input, boolean useSql) {
-    SumSink.reset();
-    Eddy eddy = Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build();
-    MemoryStream bid = eddy.memoryStream(Nexmark.BID);
-    MemoryStream person = eddy.memoryStream(Nexmark.PERSON);
-    MemoryStream auction = eddy.memoryStream(Nexmark.AUCTION);
-    Inputs in = new Inputs(bid.toDF().withWatermark("dateTime", "5 seconds"),
-        person.toDF().withWatermark("dateTime", "5 seconds"), auction.toDF().withWatermark("dateTime", "5 seconds"));
-    Dataset query;
-    if (useSql) {
-      Sql sql = new Sql(eddy);
-      sql.catalog().registerStream("bid", in.bid());
-      sql.catalog().registerStream("person", in.person());
-      sql.catalog().registerStream("auction", in.auction());
-      query = sql.stream(q.sql());
-    } else {
-      query = q.java().apply(in);
+    private static long[] check(Query q, List<Nexmark.Events> input, boolean sql) {
+        SumSink.checksum = true;
+        try {
+            run(q, input, sql);
+            return new long[] {SumSink.ROWS.get(), SumSink.SUM.get()};
+        } finally {
+            SumSink.checksum = false;
+        }
     }
-    long rows = 0;
-    long nanos = 0;
-    long cpuNanos = 0;
-    try (QueryTestDriver d = QueryTestDriver.start(query.writeStream().format("benchsum").outputMode("append"))) {
-      for (Nexmark.Events e : input) {
-        if (q.join()) {
-          person.addBatch(e.persons());
-          auction.addBatch(e.auctions());
-          rows += e.persons().numRows() + e.auctions().numRows();
+
+    /**
+     * One run of the query on a fresh session; returns the input rows per second of trigger time (wall clock) and
+     * per second of the calling thread's CPU time (the test driver runs triggers on it; GC threads not counted).
+     */
+    static double[] run(Query q, List<Nexmark.Events> input, boolean useSql) {
+        SumSink.reset();
+        Eddy eddy =
+                Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build();
+        MemoryStream bid = eddy.memoryStream(Nexmark.BID);
+        MemoryStream person = eddy.memoryStream(Nexmark.PERSON);
+        MemoryStream auction = eddy.memoryStream(Nexmark.AUCTION);
+        Inputs in = new Inputs(
+                bid.toDF().withWatermark("dateTime", "5 seconds"),
+                person.toDF().withWatermark("dateTime", "5 seconds"),
+                auction.toDF().withWatermark("dateTime", "5 seconds"));
+        Dataset query;
+        if (useSql) {
+            Sql sql = new Sql(eddy);
+            sql.catalog().registerStream("bid", in.bid());
+            sql.catalog().registerStream("person", in.person());
+            sql.catalog().registerStream("auction", in.auction());
+            query = sql.stream(q.sql());
         } else {
-          bid.addBatch(e.bids());
-          rows += e.bids().numRows();
+            query = q.java().apply(in);
         }
-        long c = CPU.getCurrentThreadCpuTime();
-        long t = System.nanoTime();
-        d.runTrigger();
-        nanos += System.nanoTime() - t;
-        cpuNanos += CPU.getCurrentThreadCpuTime() - c;
-      }
+        long rows = 0;
+        long nanos = 0;
+        long cpuNanos = 0;
+        try (QueryTestDriver d =
+                QueryTestDriver.start(query.writeStream().format("benchsum").outputMode("append"))) {
+            for (Nexmark.Events e : input) {
+                if (q.join()) {
+                    person.addBatch(e.persons());
+                    auction.addBatch(e.auctions());
+                    rows += e.persons().numRows() + e.auctions().numRows();
+                } else {
+                    bid.addBatch(e.bids());
+                    rows += e.bids().numRows();
+                }
+                long c = CPU.getCurrentThreadCpuTime();
+                long t = System.nanoTime();
+                d.runTrigger();
+                nanos += System.nanoTime() - t;
+                cpuNanos += CPU.getCurrentThreadCpuTime() - c;
+            }
+        }
+        return new double[] {rows / (nanos / 1e9), rows / (cpuNanos / 1e9)};
     }
-    return new double[] {rows / (nanos / 1e9), rows / (cpuNanos / 1e9)};
-  }
 
-  /** The engine plans of both sides of one query, for comparing them (bench/sql/run.sh explain). */
-  static String explain(Query q) {
-    Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    MemoryStream bid = eddy.memoryStream(Nexmark.BID);
-    MemoryStream person = eddy.memoryStream(Nexmark.PERSON);
-    MemoryStream auction = eddy.memoryStream(Nexmark.AUCTION);
-    Inputs in = new Inputs(bid.toDF().withWatermark("dateTime", "5 seconds"),
-        person.toDF().withWatermark("dateTime", "5 seconds"), auction.toDF().withWatermark("dateTime", "5 seconds"));
-    Sql sql = new Sql(eddy);
-    sql.catalog().registerStream("bid", in.bid());
-    sql.catalog().registerStream("person", in.person());
-    sql.catalog().registerStream("auction", in.auction());
-    return "== " + q.name() + " SQL ==\n" + sql.stream(q.sql()).explain() + "\n== " + q.name() + " Java ==\n"
-        + q.java().apply(in).explain();
-  }
+    /** The engine plans of both sides of one query, for comparing them (bench/sql/run.sh explain). */
+    static String explain(Query q) {
+        Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
+        MemoryStream bid = eddy.memoryStream(Nexmark.BID);
+        MemoryStream person = eddy.memoryStream(Nexmark.PERSON);
+        MemoryStream auction = eddy.memoryStream(Nexmark.AUCTION);
+        Inputs in = new Inputs(
+                bid.toDF().withWatermark("dateTime", "5 seconds"),
+                person.toDF().withWatermark("dateTime", "5 seconds"),
+                auction.toDF().withWatermark("dateTime", "5 seconds"));
+        Sql sql = new Sql(eddy);
+        sql.catalog().registerStream("bid", in.bid());
+        sql.catalog().registerStream("person", in.person());
+        sql.catalog().registerStream("auction", in.auction());
+        return "== " + q.name() + " SQL ==\n" + sql.stream(q.sql()).explain() + "\n== " + q.name() + " Java ==\n"
+                + q.java().apply(in).explain();
+    }
 }

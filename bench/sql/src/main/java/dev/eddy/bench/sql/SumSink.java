@@ -12,32 +12,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * the checksum off, so a figure measures the query and not the output.
  */
 final class SumSink extends RowCountingSink {
-  static final AtomicLong ROWS = new AtomicLong();
-  static final AtomicLong SUM = new AtomicLong();
-  static volatile boolean checksum;
+    static final AtomicLong ROWS = new AtomicLong();
+    static final AtomicLong SUM = new AtomicLong();
+    static volatile boolean checksum;
 
-  SumSink() {
-    super("benchsum", ROWS);
-  }
-
-  static void reset() {
-    ROWS.set(0);
-    SUM.set(0);
-  }
-
-  @Override
-  protected void inspect(Batch batch) {
-    if (!checksum) {
-      return;
+    SumSink() {
+        super("benchsum", ROWS);
     }
-    long s = 0;
-    for (Row r : batch) {
-      long h = 17;
-      for (int i = 0; i < batch.numColumns(); i++) {
-        h = h * 31 + Objects.hashCode(r.get(i));
-      }
-      s += h * 0x9E3779B97F4A7C15L;
+
+    static void reset() {
+        ROWS.set(0);
+        SUM.set(0);
     }
-    SUM.addAndGet(s);
-  }
+
+    @Override
+    protected void inspect(Batch batch) {
+        if (!checksum) {
+            return;
+        }
+        long s = 0;
+        for (Row r : batch) {
+            long h = 17;
+            for (int i = 0; i < batch.numColumns(); i++) {
+                h = h * 31 + Objects.hashCode(r.get(i));
+            }
+            s += h * 0x9E3779B97F4A7C15L;
+        }
+        SUM.addAndGet(s);
+    }
 }

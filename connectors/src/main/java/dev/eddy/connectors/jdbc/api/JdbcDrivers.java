@@ -22,8 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class JdbcDrivers {
     private static final List<ClassLoader> ADDED = new CopyOnWriteArrayList<>();
 
-    private JdbcDrivers() {
-    }
+    private JdbcDrivers() {}
 
     /**
      * Makes the drivers in {@code jar} (declared in its {@code META-INF/services/java.sql.Driver}) available.
@@ -36,7 +35,7 @@ public final class JdbcDrivers {
         }
         URLClassLoader loader;
         try {
-            loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, JdbcDrivers.class.getClassLoader());
+            loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, JdbcDrivers.class.getClassLoader());
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(new IOException("not a jar path: " + jar, e));
         }

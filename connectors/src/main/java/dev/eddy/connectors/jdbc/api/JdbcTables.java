@@ -3,7 +3,6 @@ package dev.eddy.connectors.jdbc.api;
 import dev.eddy.connectors.jdbc.internal.JdbcTableProvider;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +11,7 @@ import java.util.Optional;
 
 /** Reads a database table as an engine batch from Java (the same reader as SQL's JDBC tables). */
 public final class JdbcTables {
-    private JdbcTables() {
-    }
+    private JdbcTables() {}
 
     /**
      * The rows of a table, in the given schema (its columns must exist in the table with fitting types).

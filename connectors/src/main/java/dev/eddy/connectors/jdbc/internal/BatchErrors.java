@@ -3,15 +3,14 @@ package dev.eddy.connectors.jdbc.internal;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.spi.Secrets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
-
-import java.sql.SQLException;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The one-line message of a failed batch: which row (when the database tells: COPY's line, the JDBC batch's update
@@ -21,8 +20,7 @@ import java.util.regex.Pattern;
 final class BatchErrors {
     private static final Pattern COPY_LINE = Pattern.compile("COPY [^,]+, line (\\d+)");
 
-    private BatchErrors() {
-    }
+    private BatchErrors() {}
 
     static String describe(SQLException e, long batchId, Batch batch, SinkColumns cols, JdbcOptions o) {
         SQLException root = e;
@@ -32,7 +30,10 @@ final class BatchErrors {
         if (root == e && e.getCause() instanceof SQLException cause) {
             root = cause;
         }
-        StringBuilder sb = new StringBuilder("batch ").append(batchId).append(" was not written to ").append(o.table())
+        StringBuilder sb = new StringBuilder("batch ")
+                .append(batchId)
+                .append(" was not written to ")
+                .append(o.table())
                 .append(": ");
         int row = -1;
         String constraint = null;
@@ -59,21 +60,33 @@ final class BatchErrors {
         }
         boolean violation = root.getSQLState() != null && root.getSQLState().startsWith("23");
         if (row >= 0 && row < batch.numRows()) {
-            sb.append("row ").append(row).append(" of the batch ").append(describeRow(batch, cols, row)).append(' ');
+            sb.append("row ")
+                    .append(row)
+                    .append(" of the batch ")
+                    .append(describeRow(batch, cols, row))
+                    .append(' ');
         } else if (detail != null && detail.startsWith("Key ")) {
             sb.append("the row with ").append(detail.replaceAll("\\.$", "")).append(' ');
         } else if (detail != null && detail.startsWith("Failing row contains")) {
-            sb.append("the row ").append(detail.substring("Failing row contains ".length()).replaceAll("\\.$", ""))
+            sb.append("the row ")
+                    .append(detail.substring("Failing row contains ".length()).replaceAll("\\.$", ""))
                     .append(' ');
         }
         if (violation) {
-            sb.append("violates ").append(constraint != null ? "constraint " + constraint : "a constraint")
-                    .append(" (").append(message).append(")");
+            sb.append("violates ")
+                    .append(constraint != null ? "constraint " + constraint : "a constraint")
+                    .append(" (")
+                    .append(message)
+                    .append(")");
         } else {
             sb.append(message);
         }
-        sb.append(". Nothing of batch ").append(batchId).append(" was committed; fix the row or the table and restart"
-                + " the query from its checkpoint: it resumes at batch ").append(batchId).append('.');
+        sb.append(". Nothing of batch ")
+                .append(batchId)
+                .append(" was committed; fix the row or the table and restart"
+                        + " the query from its checkpoint: it resumes at batch ")
+                .append(batchId)
+                .append('.');
         return Secrets.scrub(sb.toString(), o.secrets());
     }
 

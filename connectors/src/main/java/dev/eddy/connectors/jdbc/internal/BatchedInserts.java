@@ -7,7 +7,6 @@ import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StringColumn;
-
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,8 +22,7 @@ import java.util.TimeZone;
  * row). Timestamps are bound as UTC.
  */
 final class BatchedInserts {
-    private BatchedInserts() {
-    }
+    private BatchedInserts() {}
 
     /** Thrown with the index (in the batch) of the row the database refused, when the driver tells. */
     static final class RowFailure extends SQLException {
@@ -76,14 +74,16 @@ final class BatchedInserts {
     private static void bind(PreparedStatement ps, int p, SinkColumns.Col col, Batch b, Column c, int r, Calendar utc)
             throws SQLException {
         if (col.isNull(b, c, r)) {
-            ps.setNull(p, switch (col.type()) {
-                case BOOLEAN -> Types.BOOLEAN;
-                case INT -> Types.INTEGER;
-                case LONG -> Types.BIGINT;
-                case DOUBLE -> Types.DOUBLE;
-                case TIMESTAMP -> Types.TIMESTAMP;
-                default -> Types.VARCHAR;
-            });
+            ps.setNull(
+                    p,
+                    switch (col.type()) {
+                        case BOOLEAN -> Types.BOOLEAN;
+                        case INT -> Types.INTEGER;
+                        case LONG -> Types.BIGINT;
+                        case DOUBLE -> Types.DOUBLE;
+                        case TIMESTAMP -> Types.TIMESTAMP;
+                        default -> Types.VARCHAR;
+                    });
             return;
         }
         switch (col.type()) {

@@ -1,7 +1,6 @@
 package dev.eddy.connectors.jdbc.internal;
 
 import dev.eddy.streaming.api.data.DataType;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -84,7 +83,7 @@ enum Dialect {
         if (rest.isEmpty()) {
             return " ON CONFLICT (" + k + ") DO NOTHING";
         }
-        return " ON CONFLICT (" + k + ") DO UPDATE SET " + rest.stream()
-                .map(c -> quote(c) + " = EXCLUDED." + quote(c)).collect(Collectors.joining(", "));
+        return " ON CONFLICT (" + k + ") DO UPDATE SET "
+                + rest.stream().map(c -> quote(c) + " = EXCLUDED." + quote(c)).collect(Collectors.joining(", "));
     }
 }

@@ -2,7 +2,6 @@ package dev.eddy.connectors.jdbc.internal;
 
 import dev.eddy.connectors.jdbc.api.JdbcDrivers;
 import dev.eddy.streaming.api.spi.Secrets;
-
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -20,21 +19,20 @@ import java.util.ServiceLoader;
  * {@link JdbcDrivers#addJar}. With option {@code driver} that class is used.
  */
 final class JdbcConnections {
-    private JdbcConnections() {
-    }
+    private JdbcConnections() {}
 
     static Connection open(JdbcOptions o) {
         Driver d = driver(o);
         try {
             Connection c = d.connect(o.url(), o.connection());
             if (c == null) {
-                throw new IllegalArgumentException("the JDBC driver " + d.getClass().getName() + " does not accept "
-                        + o.safeUrl());
+                throw new IllegalArgumentException(
+                        "the JDBC driver " + d.getClass().getName() + " does not accept " + o.safeUrl());
             }
             return c;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to " + o.safeUrl() + ": "
-                    + Secrets.scrub(e.getMessage(), o.secrets()), null);
+            throw new IllegalStateException(
+                    "cannot connect to " + o.safeUrl() + ": " + Secrets.scrub(e.getMessage(), o.secrets()), null);
         }
     }
 

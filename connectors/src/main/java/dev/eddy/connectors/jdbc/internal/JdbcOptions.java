@@ -1,7 +1,6 @@
 package dev.eddy.connectors.jdbc.internal;
 
 import dev.eddy.streaming.api.spi.Secrets;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +23,30 @@ import java.util.regex.Pattern;
  * @param connection what the driver gets: user, password and the {@code properties.*} options
  * @param driver     a driver class to use, or null to pick one that accepts the URL
  */
-public record JdbcOptions(String url, String table, Properties connection, String driver, int batchSize,
-                          boolean createTable, String progressTable, Duration cacheTtl) {
-    static final Set<String> SINK_OPTIONS = Set.of("url", "dbtable", "table", "user", "password", "driver",
-            "batchsize", "createtable", "progresstable", "properties.*");
-    static final Set<String> TABLE_OPTIONS = Set.of("url", "dbtable", "table", "user", "password", "driver",
-            "cache.ttl", "properties.*");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|sec|secs|seconds?|m|min|minutes?|h|hours?)?");
+public record JdbcOptions(
+        String url,
+        String table,
+        Properties connection,
+        String driver,
+        int batchSize,
+        boolean createTable,
+        String progressTable,
+        Duration cacheTtl) {
+    static final Set<String> SINK_OPTIONS = Set.of(
+            "url",
+            "dbtable",
+            "table",
+            "user",
+            "password",
+            "driver",
+            "batchsize",
+            "createtable",
+            "progresstable",
+            "properties.*");
+    static final Set<String> TABLE_OPTIONS =
+            Set.of("url", "dbtable", "table", "user", "password", "driver", "cache.ttl", "properties.*");
+    private static final Pattern DURATION =
+            Pattern.compile("(\\d+)\\s*(ms|s|sec|secs|seconds?|m|min|minutes?|h|hours?)?");
 
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -48,8 +64,8 @@ public record JdbcOptions(String url, String table, Properties connection, Strin
         }
         String table = options.containsKey("dbtable") ? options.get("dbtable") : options.get("table");
         if (table == null || table.isBlank()) {
-            throw new IllegalArgumentException("the JDBC connector needs option 'dbtable' (or 'table'): the table to"
-                    + " write or read");
+            throw new IllegalArgumentException(
+                    "the JDBC connector needs option 'dbtable' (or 'table'): the table to" + " write or read");
         }
         if (options.containsKey("dbtable") && options.containsKey("table")) {
             throw new IllegalArgumentException("give either option 'dbtable' or 'table', not both");
@@ -71,13 +87,21 @@ public record JdbcOptions(String url, String table, Properties connection, Strin
         if (!create.equals("true") && !create.equals("false")) {
             throw new IllegalArgumentException("option 'createTable' must be true or false, not '" + create + "'");
         }
-        String progress = options.getOrDefault("progresstable", "eddy_sink_progress").trim();
+        String progress =
+                options.getOrDefault("progresstable", "eddy_sink_progress").trim();
         if (!progress.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
-            throw new IllegalArgumentException("option 'progressTable' must be a plain table name, not '" + progress
-                    + "'");
+            throw new IllegalArgumentException(
+                    "option 'progressTable' must be a plain table name, not '" + progress + "'");
         }
-        return new JdbcOptions(url, table.trim(), p, options.get("driver"), batchSize, create.equals("true"),
-                progress, ttl(options.get("cache.ttl")));
+        return new JdbcOptions(
+                url,
+                table.trim(),
+                p,
+                options.get("driver"),
+                batchSize,
+                create.equals("true"),
+                progress,
+                ttl(options.get("cache.ttl")));
     }
 
     private static String fromEnv(String key, String value) {
@@ -86,8 +110,8 @@ public record JdbcOptions(String url, String table, Properties connection, Strin
         while (m.find()) {
             String v = System.getenv(m.group(1));
             if (v == null) {
-                throw new IllegalArgumentException("option '" + key + "' names the environment variable "
-                        + m.group(1) + ", which is not set");
+                throw new IllegalArgumentException(
+                        "option '" + key + "' names the environment variable " + m.group(1) + ", which is not set");
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(v));
         }

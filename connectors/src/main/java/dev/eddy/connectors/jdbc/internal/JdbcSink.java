@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.spi.Secrets;
 import dev.eddy.streaming.api.spi.Sink;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,8 +29,15 @@ final class JdbcSink implements Sink {
     private Connection connection;
     private long lastCommitted = -1;
 
-    JdbcSink(JdbcOptions options, Dialect dialect, SinkColumns cols, List<String> tableColumns, List<String> keys,
-             String queryId, Connection connection) throws SQLException {
+    JdbcSink(
+            JdbcOptions options,
+            Dialect dialect,
+            SinkColumns cols,
+            List<String> tableColumns,
+            List<String> keys,
+            String queryId,
+            Connection connection)
+            throws SQLException {
         this.options = options;
         this.dialect = dialect;
         this.cols = cols;
@@ -101,13 +107,17 @@ final class JdbcSink implements Sink {
             }
             return;
         }
-        BatchedInserts.write(c, dialect.insertSql(options.table(), tableColumns, upsert ? keys : List.of()), cols,
-                batch, options.batchSize());
+        BatchedInserts.write(
+                c,
+                dialect.insertSql(options.table(), tableColumns, upsert ? keys : List.of()),
+                cols,
+                batch,
+                options.batchSize());
     }
 
     private long readProgress(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT batch_id FROM " + options.progressTable()
-                + " WHERE query_id = ? AND sink_table = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT batch_id FROM " + options.progressTable() + " WHERE query_id = ? AND sink_table = ?")) {
             ps.setString(1, queryId);
             ps.setString(2, options.table());
             try (ResultSet rs = ps.executeQuery()) {
@@ -117,8 +127,8 @@ final class JdbcSink implements Sink {
     }
 
     private void writeProgress(Connection c, long batchId) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement("UPDATE " + options.progressTable()
-                + " SET batch_id = ? WHERE query_id = ? AND sink_table = ?")) {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE " + options.progressTable() + " SET batch_id = ? WHERE query_id = ? AND sink_table = ?")) {
             up.setLong(1, batchId);
             up.setString(2, queryId);
             up.setString(3, options.table());
@@ -126,8 +136,8 @@ final class JdbcSink implements Sink {
                 return;
             }
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + options.progressTable()
-                + " (query_id, sink_table, batch_id) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO " + options.progressTable() + " (query_id, sink_table, batch_id) VALUES (?, ?, ?)")) {
             ins.setString(1, queryId);
             ins.setString(2, options.table());
             ins.setLong(3, batchId);
@@ -140,8 +150,9 @@ final class JdbcSink implements Sink {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (query_id VARCHAR(64) NOT NULL,"
-                    + " sink_table VARCHAR(512) NOT NULL, batch_id BIGINT NOT NULL, PRIMARY KEY (query_id, sink_table))");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS " + table + " (query_id VARCHAR(64) NOT NULL,"
+                            + " sink_table VARCHAR(512) NOT NULL, batch_id BIGINT NOT NULL, PRIMARY KEY (query_id, sink_table))");
         } catch (SQLException e) {
             // two queries starting at once may both create it: fine if it is there now
             if (TableShape.columns(c, table).isEmpty()) {

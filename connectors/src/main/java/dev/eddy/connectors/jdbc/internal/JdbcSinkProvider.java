@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.spi.Secrets;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -51,7 +50,9 @@ public final class JdbcSinkProvider implements SinkProvider {
         try {
             List<String> tableColumns = prepareTable(c, o, dialect, cols, keys);
             if (ctx.outputMode() == OutputMode.UPDATE) {
-                keys = keys.stream().map(k -> tableColumns.get(cols.names().indexOf(k))).toList();
+                keys = keys.stream()
+                        .map(k -> tableColumns.get(cols.names().indexOf(k)))
+                        .toList();
                 if (dialect == Dialect.POSTGRESQL && !TableShape.hasUniqueKey(c, o.table(), keys)) {
                     throw new IllegalArgumentException("table " + o.table() + " needs a primary key or unique index on "
                             + keys + " for the JDBC sink's upserts (update mode): ALTER TABLE " + o.table()
@@ -65,21 +66,23 @@ public final class JdbcSinkProvider implements SinkProvider {
             return new JdbcSink(o, dialect, cols, tableColumns, keys, queryId.orElse(null), c);
         } catch (SQLException e) {
             close(c);
-            throw new IllegalStateException("JDBC sink for table " + o.table() + " at " + o.safeUrl() + ": "
-                    + Secrets.scrub(e.getMessage(), o.secrets()), null);
+            throw new IllegalStateException(
+                    "JDBC sink for table " + o.table() + " at " + o.safeUrl() + ": "
+                            + Secrets.scrub(e.getMessage(), o.secrets()),
+                    null);
         } catch (RuntimeException e) {
             close(c);
             throw e;
         }
     }
 
-    private static List<String> prepareTable(Connection c, JdbcOptions o, Dialect d, SinkColumns cols,
-                                             List<String> keys) throws SQLException {
+    private static List<String> prepareTable(
+            Connection c, JdbcOptions o, Dialect d, SinkColumns cols, List<String> keys) throws SQLException {
         Optional<Map<String, TableShape.DbColumn>> existing = TableShape.columns(c, o.table());
         if (existing.isEmpty()) {
             if (!o.createTable()) {
-                throw new IllegalArgumentException("table " + o.table() + " does not exist at " + o.safeUrl()
-                        + " (option createTable is false)");
+                throw new IllegalArgumentException(
+                        "table " + o.table() + " does not exist at " + o.safeUrl() + " (option createTable is false)");
             }
             TableShape.create(c, d, o.table(), cols, keys);
             existing = TableShape.columns(c, o.table());
@@ -87,8 +90,12 @@ public final class JdbcSinkProvider implements SinkProvider {
                 throw new IllegalStateException("table " + o.table() + " was created but cannot be read");
             }
         }
-        return TableShape.match(existing.get(), o.table(), cols.names(),
-                cols.cols().stream().map(SinkColumns.Col::type).toList(), "the query");
+        return TableShape.match(
+                existing.get(),
+                o.table(),
+                cols.names(),
+                cols.cols().stream().map(SinkColumns.Col::type).toList(),
+                "the query");
     }
 
     private static void close(Connection c) {

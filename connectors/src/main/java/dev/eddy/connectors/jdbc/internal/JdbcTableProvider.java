@@ -8,7 +8,6 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Secrets;
 import dev.eddy.streaming.api.spi.StaticTable;
 import dev.eddy.streaming.api.spi.TableProvider;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,8 +42,8 @@ public final class JdbcTableProvider implements TableProvider {
     @Override
     public StaticTable open(Map<String, String> options, Optional<Schema> declared) {
         for (String key : options.keySet()) {
-            boolean known = JdbcOptions.TABLE_OPTIONS.stream().anyMatch(n -> n.endsWith(".*")
-                    ? key.startsWith(n.substring(0, n.length() - 1)) : key.equals(n));
+            boolean known = JdbcOptions.TABLE_OPTIONS.stream()
+                    .anyMatch(n -> n.endsWith(".*") ? key.startsWith(n.substring(0, n.length() - 1)) : key.equals(n));
             if (!known) {
                 throw new IllegalArgumentException("option '" + key + "' is not an option of connector 'jdbc'; it"
                         + " takes " + String.join(", ", new TreeSet<>(JdbcOptions.TABLE_OPTIONS)));
@@ -54,19 +53,24 @@ public final class JdbcTableProvider implements TableProvider {
         Schema schema;
         List<String> columns;
         try (Connection c = JdbcConnections.open(o)) {
-            Map<String, TableShape.DbColumn> existing = TableShape.columns(c, o.table()).orElseThrow(() ->
-                    new IllegalArgumentException("table " + o.table() + " does not exist at " + o.safeUrl()));
+            Map<String, TableShape.DbColumn> existing = TableShape.columns(c, o.table())
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("table " + o.table() + " does not exist at " + o.safeUrl()));
             schema = declared.orElseGet(() -> fromDatabase(existing, o));
             for (Field f : schema.fields()) {
                 if (f.type() == DataType.STRUCT) {
                     throw new IllegalArgumentException("column '" + f.name() + "' cannot be a struct");
                 }
             }
-            columns = TableShape.match(existing, o.table(), schema.names(),
-                    schema.fields().stream().map(Field::type).toList(), "the declared table");
+            columns = TableShape.match(
+                    existing,
+                    o.table(),
+                    schema.names(),
+                    schema.fields().stream().map(Field::type).toList(),
+                    "the declared table");
         } catch (SQLException e) {
-            throw new IllegalArgumentException("table " + o.table() + " at " + o.safeUrl() + ": "
-                    + Secrets.scrub(e.getMessage(), o.secrets()));
+            throw new IllegalArgumentException(
+                    "table " + o.table() + " at " + o.safeUrl() + ": " + Secrets.scrub(e.getMessage(), o.secrets()));
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage()); // cannot connect: already without credentials
         }
@@ -82,12 +86,18 @@ public final class JdbcTableProvider implements TableProvider {
                 case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> DataType.INT;
                 case Types.BIGINT -> DataType.LONG;
                 case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.NUMERIC, Types.DECIMAL -> DataType.DOUBLE;
-                case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR, Types.LONGNVARCHAR,
-                     Types.CLOB -> DataType.STRING;
+                case Types.VARCHAR,
+                        Types.CHAR,
+                        Types.LONGVARCHAR,
+                        Types.NVARCHAR,
+                        Types.NCHAR,
+                        Types.LONGNVARCHAR,
+                        Types.CLOB -> DataType.STRING;
                 case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> DataType.TIMESTAMP;
-                default -> throw new IllegalArgumentException("column '" + c.name() + "' of table " + o.table()
-                        + " is " + c.typeName().toUpperCase(Locale.ROOT) + ", which Eddy cannot read; declare the"
-                        + " columns to read without it");
+                default ->
+                    throw new IllegalArgumentException("column '" + c.name() + "' of table " + o.table()
+                            + " is " + c.typeName().toUpperCase(Locale.ROOT) + ", which Eddy cannot read; declare the"
+                            + " columns to read without it");
             };
             fields.add(Field.of(c.name(), t));
         }
@@ -131,16 +141,19 @@ public final class JdbcTableProvider implements TableProvider {
                 }
                 fields.add(schema.field(i));
             }
-            String select = "SELECT " + wanted.stream().map(c -> Dialect.quote(dbNames.get(c)))
-                    .collect(Collectors.joining(", ")) + " FROM " + options.table();
+            String select = "SELECT "
+                    + wanted.stream().map(c -> Dialect.quote(dbNames.get(c))).collect(Collectors.joining(", "))
+                    + " FROM " + options.table();
             try (Connection c = JdbcConnections.open(options)) {
                 Batch b = JdbcTableProvider.read(c, select, Schema.of(fields));
                 cached.put(wanted, b);
                 readAt.put(wanted, System.nanoTime());
                 return b;
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot read table " + options.table() + " at " + options.safeUrl()
-                        + ": " + Secrets.scrub(e.getMessage(), options.secrets()), null);
+                throw new IllegalStateException(
+                        "cannot read table " + options.table() + " at " + options.safeUrl() + ": "
+                                + Secrets.scrub(e.getMessage(), options.secrets()),
+                        null);
             }
         }
 
@@ -188,8 +201,8 @@ public final class JdbcTableProvider implements TableProvider {
                             case TIMESTAMP -> {
                                 Timestamp t = rs.getTimestamp(p, utc);
                                 if (t != null) {
-                                    b.setTimestampMicros(i, Math.floorDiv(t.getTime(), 1000L) * 1_000_000L
-                                            + t.getNanos() / 1000);
+                                    b.setTimestampMicros(
+                                            i, Math.floorDiv(t.getTime(), 1000L) * 1_000_000L + t.getNanos() / 1000);
                                 }
                             }
                             default -> {

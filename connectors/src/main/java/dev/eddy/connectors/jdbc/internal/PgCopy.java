@@ -7,9 +7,6 @@ import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StringColumn;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +14,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Writes a batch with PostgreSQL's {@code COPY ... FROM STDIN} in text format: one line per row, values separated
@@ -26,8 +25,7 @@ import java.util.stream.Collectors;
 final class PgCopy {
     private static final int CHUNK = 1 << 16;
 
-    private PgCopy() {
-    }
+    private PgCopy() {}
 
     static boolean supports(Connection c) {
         try {
@@ -39,8 +37,8 @@ final class PgCopy {
 
     /** Copies every row of {@code b} into {@code table}'s {@code columns} (the table's spelling, in sink order). */
     static void copy(Connection c, String table, List<String> columns, SinkColumns cols, Batch b) throws SQLException {
-        String sql = "COPY " + table + " (" + columns.stream().map(Dialect::quote).collect(Collectors.joining(", "))
-                + ") FROM STDIN";
+        String sql = "COPY " + table + " ("
+                + columns.stream().map(Dialect::quote).collect(Collectors.joining(", ")) + ") FROM STDIN";
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             Column[] data = new Column[cols.cols().size()];

@@ -1,7 +1,6 @@
 package dev.eddy.connectors.jdbc.internal;
 
 import dev.eddy.streaming.api.data.DataType;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,27 +28,34 @@ final class TableShape {
             DataType.INT, Set.of(Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.DECIMAL),
             DataType.LONG, Set.of(Types.BIGINT, Types.NUMERIC, Types.DECIMAL),
             DataType.DOUBLE, Set.of(Types.DOUBLE, Types.FLOAT, Types.NUMERIC, Types.DECIMAL, Types.REAL),
-            DataType.STRING, Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR,
-                    Types.LONGNVARCHAR, Types.CLOB),
+            DataType.STRING,
+                    Set.of(
+                            Types.VARCHAR,
+                            Types.CHAR,
+                            Types.LONGVARCHAR,
+                            Types.NVARCHAR,
+                            Types.NCHAR,
+                            Types.LONGNVARCHAR,
+                            Types.CLOB),
             DataType.TIMESTAMP, Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE));
 
     /** A table column: its name as the database spells it, its JDBC type and type name. */
-    record DbColumn(String name, int jdbcType, String typeName) {
-    }
+    record DbColumn(String name, int jdbcType, String typeName) {}
 
-    private TableShape() {
-    }
+    private TableShape() {}
 
     /** The table's columns by lower-case name, or empty if the table does not exist. */
     static Optional<Map<String, DbColumn>> columns(Connection c, String table) throws SQLException {
         boolean auto = c.getAutoCommit();
         // a failed statement aborts PostgreSQL's transaction: probe in autocommit so nothing else is lost
         c.setAutoCommit(true);
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
             ResultSetMetaData md = rs.getMetaData();
             Map<String, DbColumn> out = new LinkedHashMap<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
-                out.put(md.getColumnName(i).toLowerCase(Locale.ROOT),
+                out.put(
+                        md.getColumnName(i).toLowerCase(Locale.ROOT),
                         new DbColumn(md.getColumnName(i), md.getColumnType(i), md.getColumnTypeName(i)));
             }
             return Optional.of(out);
@@ -82,16 +88,17 @@ final class TableShape {
      * The table's spelling of each wanted column, in order; an IllegalArgumentException names the first column
      * that is missing or whose type does not fit.
      */
-    static List<String> match(Map<String, DbColumn> table, String tableName, List<String> names, List<DataType> types,
-                              String what) {
+    static List<String> match(
+            Map<String, DbColumn> table, String tableName, List<String> names, List<DataType> types, String what) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             DbColumn db = table.get(names.get(i).toLowerCase(Locale.ROOT));
             if (db == null) {
                 throw new IllegalArgumentException("table " + tableName + " has no column '" + names.get(i) + "' ("
-                        + what + "'s column " + names.get(i) + " " + types.get(i).sqlName().toUpperCase(Locale.ROOT)
-                        + "); its columns are " + table.values().stream().map(DbColumn::name)
-                        .collect(Collectors.joining(", ")));
+                        + what + "'s column " + names.get(i) + " "
+                        + types.get(i).sqlName().toUpperCase(Locale.ROOT)
+                        + "); its columns are "
+                        + table.values().stream().map(DbColumn::name).collect(Collectors.joining(", ")));
             }
             if (!FITS.get(types.get(i)).contains(db.jdbcType())) {
                 throw new IllegalArgumentException("column '" + db.name() + "' of table " + tableName + " is "
@@ -108,14 +115,18 @@ final class TableShape {
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(table).append(" (");
         for (int i = 0; i < cols.cols().size(); i++) {
             SinkColumns.Col col = cols.cols().get(i);
-            sql.append(i == 0 ? "" : ", ").append(Dialect.quote(col.name())).append(' ').append(d.typeName(col.type()));
+            sql.append(i == 0 ? "" : ", ")
+                    .append(Dialect.quote(col.name()))
+                    .append(' ')
+                    .append(d.typeName(col.type()));
             if (!col.nullable() || primaryKey.contains(col.name())) {
                 sql.append(" NOT NULL");
             }
         }
         if (!primaryKey.isEmpty()) {
-            sql.append(", PRIMARY KEY (").append(primaryKey.stream().map(Dialect::quote)
-                    .collect(Collectors.joining(", "))).append(')');
+            sql.append(", PRIMARY KEY (")
+                    .append(primaryKey.stream().map(Dialect::quote).collect(Collectors.joining(", ")))
+                    .append(')');
         }
         sql.append(')');
         boolean auto = c.getAutoCommit();

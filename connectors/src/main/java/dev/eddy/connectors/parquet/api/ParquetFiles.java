@@ -5,12 +5,11 @@ import dev.eddy.connectors.parquet.internal.ParquetDirectoryReader;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.table.Tables;
-import tech.tablesaw.api.Table;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import tech.tablesaw.api.Table;
 
 /**
  * Batch reads (and single-batch writes) of Parquet files, with Spark's type mapping (see connectors/README.md).
@@ -18,8 +17,7 @@ import java.util.List;
  * files are read; in another directory every {@code *.parquet} file not starting with '.' or '_'.
  */
 public final class ParquetFiles {
-    private ParquetFiles() {
-    }
+    private ParquetFiles() {}
 
     /** The schema in the (first) file's footer. */
     public static Schema schema(Path path) {

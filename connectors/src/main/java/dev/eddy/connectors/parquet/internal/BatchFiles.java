@@ -2,6 +2,9 @@ package dev.eddy.connectors.parquet.internal;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -11,14 +14,9 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Locale;
-
 /** Writes one {@link Batch} as one Parquet file, with no Hadoop classes at runtime. */
 public final class BatchFiles {
-    private BatchFiles() {
-    }
+    private BatchFiles() {}
 
     /** The codec of a {@code compression} option value: snappy, zstd, gzip, none or uncompressed (any case). */
     public static CompressionCodecName codec(String option) {
@@ -27,8 +25,9 @@ public final class BatchFiles {
             case "zstd" -> CompressionCodecName.ZSTD;
             case "gzip" -> CompressionCodecName.GZIP;
             case "none", "uncompressed" -> CompressionCodecName.UNCOMPRESSED;
-            default -> throw new IllegalArgumentException("option 'compression' must be snappy, zstd, gzip or none, got '"
-                    + option + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "option 'compression' must be snappy, zstd, gzip or none, got '" + option + "'");
         };
     }
 

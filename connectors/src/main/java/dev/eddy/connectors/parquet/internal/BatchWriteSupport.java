@@ -10,15 +10,14 @@ import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.api.data.StructColumn;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Writes the rows of one columnar {@link Batch} straight from its column arrays. The "record" Parquet hands back
@@ -76,8 +75,7 @@ final class BatchWriteSupport extends WriteSupport<BatchWriteSupport.RowCursor> 
     private void writeField(Field f, int index, Column c, int row) {
         if (c.isNull(row)) {
             if (!f.nullable()) {
-                throw new IllegalStateException("column '" + f.name() + "' is NOT NULL but row " + row
-                        + " holds null");
+                throw new IllegalStateException("column '" + f.name() + "' is NOT NULL but row " + row + " holds null");
             }
             return;
         }

@@ -3,13 +3,13 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
-import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StringColumn;
+import java.util.List;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
@@ -21,16 +21,13 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
-import java.util.List;
-
 /**
  * The fast path for a schema of top-level primitive columns (no groups, nothing repeated): each column chunk of a
  * row group is decoded by Parquet's column reader straight into a primitive array and a null bitmap, with no
  * per-row objects (strings aside).
  */
 final class FlatColumns {
-    private FlatColumns() {
-    }
+    private FlatColumns() {}
 
     static boolean applies(MessageType requested) {
         for (Type t : requested.getFields()) {
@@ -42,16 +39,16 @@ final class FlatColumns {
     }
 
     /** One row group as a Batch of {@code schema} (the Eddy schema of {@code requested}). */
-    static Batch read(PageReadStore group, MessageType requested, Schema schema, GroupConverter converters,
-            String createdBy) {
+    static Batch read(
+            PageReadStore group, MessageType requested, Schema schema, GroupConverter converters, String createdBy) {
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(group, converters, requested, createdBy);
         int n = Math.toIntExact(group.getRowCount());
         List<ColumnDescriptor> descriptors = requested.getColumns();
         Column[] cols = new Column[descriptors.size()];
         for (int c = 0; c < cols.length; c++) {
             ColumnDescriptor d = descriptors.get(c);
-            cols[c] = column(store.getColumnReader(d), d.getMaxDefinitionLevel(), d.getPrimitiveType(),
-                    schema.field(c), n);
+            cols[c] = column(
+                    store.getColumnReader(d), d.getMaxDefinitionLevel(), d.getPrimitiveType(), schema.field(c), n);
         }
         return Batch.of(schema, cols);
     }

@@ -1,17 +1,16 @@
 package dev.eddy.connectors.parquet.internal;
 
 import com.github.luben.zstd.Zstd;
-import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.compression.CompressionCodecFactory;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.xerial.snappy.Snappy;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.xerial.snappy.Snappy;
 
 /**
  * Page compression without Hadoop: Parquet's own CodecFactory builds Hadoop codecs (and a Hadoop Configuration),
@@ -22,8 +21,7 @@ public final class LocalCodecs implements CompressionCodecFactory {
     public static final LocalCodecs INSTANCE = new LocalCodecs();
     private static final int ZSTD_LEVEL = 3;
 
-    private LocalCodecs() {
-    }
+    private LocalCodecs() {}
 
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
@@ -31,7 +29,8 @@ public final class LocalCodecs implements CompressionCodecFactory {
         return new BytesInputCompressor() {
             @Override
             public BytesInput compress(BytesInput bytes) throws IOException {
-                return codec == CompressionCodecName.UNCOMPRESSED ? bytes
+                return codec == CompressionCodecName.UNCOMPRESSED
+                        ? bytes
                         : BytesInput.from(LocalCodecs.compress(codec, bytes.toByteArray()));
             }
 
@@ -41,8 +40,7 @@ public final class LocalCodecs implements CompressionCodecFactory {
             }
 
             @Override
-            public void release() {
-            }
+            public void release() {}
         };
     }
 
@@ -52,7 +50,8 @@ public final class LocalCodecs implements CompressionCodecFactory {
         return new BytesInputDecompressor() {
             @Override
             public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-                return codec == CompressionCodecName.UNCOMPRESSED ? bytes
+                return codec == CompressionCodecName.UNCOMPRESSED
+                        ? bytes
                         : BytesInput.from(LocalCodecs.decompress(codec, bytes.toByteArray(), uncompressedSize));
             }
 
@@ -61,26 +60,28 @@ public final class LocalCodecs implements CompressionCodecFactory {
                     throws IOException {
                 byte[] in = new byte[compressedSize];
                 input.duplicate().get(in);
-                output.put(codec == CompressionCodecName.UNCOMPRESSED ? in
-                        : LocalCodecs.decompress(codec, in, uncompressedSize), 0, uncompressedSize);
+                output.put(
+                        codec == CompressionCodecName.UNCOMPRESSED
+                                ? in
+                                : LocalCodecs.decompress(codec, in, uncompressedSize),
+                        0,
+                        uncompressedSize);
             }
 
             @Override
-            public void release() {
-            }
+            public void release() {}
         };
     }
 
     @Override
-    public void release() {
-    }
+    public void release() {}
 
     private static void check(CompressionCodecName codec) {
         switch (codec) {
-            case UNCOMPRESSED, SNAPPY, ZSTD, GZIP -> {
-            }
-            default -> throw new IllegalArgumentException("Parquet compression " + codec
-                    + " is not supported (supported: snappy, zstd, gzip, uncompressed)");
+            case UNCOMPRESSED, SNAPPY, ZSTD, GZIP -> {}
+            default ->
+                throw new IllegalArgumentException("Parquet compression " + codec
+                        + " is not supported (supported: snappy, zstd, gzip, uncompressed)");
         }
     }
 

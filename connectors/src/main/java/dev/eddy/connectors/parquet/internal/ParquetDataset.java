@@ -3,11 +3,19 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
-import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.BatchCommitLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.parquet.EddyReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -19,16 +27,6 @@ import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A directory of Parquet files as one table: its files (relative paths, maybe under Hive-style partition
@@ -68,16 +66,20 @@ public final class ParquetDataset {
      * A directory that does not exist yet is an empty table if columns are declared.
      */
     public static ParquetDataset open(Path path, Schema declared, List<String> partitionBy) {
-        List<String> files = Files.exists(path) || declared == null || declared.size() == 0 ? listFiles(path)
-                : List.of();
+        List<String> files =
+                Files.exists(path) || declared == null || declared.size() == 0 ? listFiles(path) : List.of();
         if (declared != null && declared.size() > 0) {
             List<Field> parts = new ArrayList<>();
-            List<String> dirNames = !partitionBy.isEmpty() ? partitionBy : files.isEmpty() ? List.of()
-                    : new ArrayList<>(PartitionColumns.values(files.get(0)).keySet());
+            List<String> dirNames = !partitionBy.isEmpty()
+                    ? partitionBy
+                    : files.isEmpty()
+                            ? List.of()
+                            : new ArrayList<>(
+                                    PartitionColumns.values(files.get(0)).keySet());
             for (String p : partitionBy) {
                 if (declared.indexOf(p) < 0) {
-                    throw new IllegalArgumentException("partition column '" + p + "' is not declared (columns: "
-                            + declared.names() + ")");
+                    throw new IllegalArgumentException(
+                            "partition column '" + p + "' is not declared (columns: " + declared.names() + ")");
                 }
             }
             for (Field f : declared.fields()) {
@@ -88,15 +90,16 @@ public final class ParquetDataset {
             return new ParquetDataset(root(path), declared, parts);
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no Parquet files in " + path + " to take the schema from;"
-                    + " declare the columns");
+            throw new IllegalArgumentException(
+                    "no Parquet files in " + path + " to take the schema from;" + " declare the columns");
         }
         Path first = root(path).resolve(files.get(0));
         List<Field> fields = new ArrayList<>();
         Map<String, String> unsupported = new LinkedHashMap<>();
         for (Type t : footer(first).getFields()) {
             try {
-                fields.add(ParquetSchemas.toEddy(new MessageType("m", t), first.toString()).field(0));
+                fields.add(ParquetSchemas.toEddy(new MessageType("m", t), first.toString())
+                        .field(0));
             } catch (IllegalArgumentException e) {
                 unsupported.put(t.getName(), e.getMessage());
             }
@@ -104,8 +107,8 @@ public final class ParquetDataset {
         List<Field> parts = PartitionColumns.infer(files);
         for (Field p : parts) {
             if (fields.stream().anyMatch(f -> f.name().equalsIgnoreCase(p.name()))) {
-                throw new IllegalArgumentException("partition column '" + p.name() + "' of " + path
-                        + " is also a column in its files");
+                throw new IllegalArgumentException(
+                        "partition column '" + p.name() + "' of " + path + " is also a column in its files");
             }
         }
         fields.addAll(parts);
@@ -146,8 +149,12 @@ public final class ParquetDataset {
             return log.committedFiles();
         }
         try (Stream<Path> s = Files.walk(path)) {
-            return s.filter(Files::isRegularFile).map(p -> path.relativize(p)).filter(ParquetDataset::visible)
-                    .map(p -> p.toString().replace('\\', '/')).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> path.relativize(p))
+                    .filter(ParquetDataset::visible)
+                    .map(p -> p.toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + path + ": " + e.getMessage(), e);
         }
@@ -187,7 +194,8 @@ public final class ParquetDataset {
     public Schema project(List<String> columns) {
         if (columns.isEmpty()) {
             if (!unsupported.isEmpty()) {
-                throw new IllegalArgumentException(unsupported.values().iterator().next());
+                throw new IllegalArgumentException(
+                        unsupported.values().iterator().next());
             }
             return schema;
         }
@@ -198,8 +206,8 @@ public final class ParquetDataset {
             }
             int i = schema.indexOf(c);
             if (i < 0) {
-                throw new IllegalArgumentException("column '" + c + "' is not in " + root + " (columns: "
-                        + schema.names() + ")");
+                throw new IllegalArgumentException(
+                        "column '" + c + "' is not in " + root + " (columns: " + schema.names() + ")");
             }
             fields.add(schema.field(i));
         }
@@ -262,7 +270,9 @@ public final class ParquetDataset {
 
     /** Parquet's messages name a file by its object's toString ({@code LocalInputFile@1b2c3d}); say "it". */
     static String plain(String message) {
-        return message == null ? "" : message.replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@[0-9a-f]+", "it");
+        return message == null
+                ? ""
+                : message.replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@[0-9a-f]+", "it");
     }
 
     private Batch assemble(Schema out, Batch data, int n, Map<String, String> dirValues, String file) {
@@ -280,7 +290,8 @@ public final class ParquetDataset {
     }
 
     private static void checkType(Field expected, Type actual, Path file) {
-        Field got = ParquetSchemas.toEddy(new MessageType("m", actual), file.toString()).field(0);
+        Field got = ParquetSchemas.toEddy(new MessageType("m", actual), file.toString())
+                .field(0);
         if (!sameType(expected, got)) {
             throw new IllegalArgumentException("column '" + expected.name() + "' in Parquet file " + file + " is "
                     + describe(got) + ", not " + describe(expected));
@@ -316,11 +327,11 @@ public final class ParquetDataset {
         try (ParquetFileReader r = open(file)) {
             return r.getFooter().getFileMetaData().getSchema();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the footer of " + file + " (not a Parquet file?): "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the footer of " + file + " (not a Parquet file?): " + e.getMessage(), e);
         } catch (RuntimeException e) { // parquet-hadoop reports a bad magic number this way, naming no path
-            throw new IllegalArgumentException("cannot read the footer of " + file + " (not a Parquet file?): "
-                    + plain(e.getMessage()), e);
+            throw new IllegalArgumentException(
+                    "cannot read the footer of " + file + " (not a Parquet file?): " + plain(e.getMessage()), e);
         }
     }
 }

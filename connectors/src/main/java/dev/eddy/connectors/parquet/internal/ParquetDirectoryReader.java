@@ -2,7 +2,6 @@ package dev.eddy.connectors.parquet.internal;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +11,7 @@ import java.util.List;
  * directory an Eddy sink wrote only committed files, partition columns from Hive-style directory names.
  */
 public final class ParquetDirectoryReader {
-    private ParquetDirectoryReader() {
-    }
+    private ParquetDirectoryReader() {}
 
     /** The files {@link #read} would read, in order. */
     public static List<Path> files(Path path) {

@@ -3,6 +3,8 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
@@ -13,9 +15,6 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Eddy schema to Parquet schema and back, with Spark's mapping: LONG INT64, INT INT32, DOUBLE DOUBLE, BOOLEAN
  * BOOLEAN, STRING BINARY (STRING), TIMESTAMP INT64 TIMESTAMP(MICROS, isAdjustedToUTC=true), STRUCT a group.
@@ -25,8 +24,7 @@ public final class ParquetSchemas {
     /** The message name Spark uses, so tools that print it see a familiar one. */
     static final String MESSAGE_NAME = "spark_schema";
 
-    private ParquetSchemas() {
-    }
+    private ParquetSchemas() {}
 
     public static MessageType toParquet(Schema schema) {
         List<Type> fields = new ArrayList<>();
@@ -43,11 +41,14 @@ public final class ParquetSchemas {
             case INT -> Types.primitive(PrimitiveTypeName.INT32, rep).named(f.name());
             case DOUBLE -> Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(f.name());
             case BOOLEAN -> Types.primitive(PrimitiveTypeName.BOOLEAN, rep).named(f.name());
-            case STRING -> Types.primitive(PrimitiveTypeName.BINARY, rep)
-                    .as(LogicalTypeAnnotation.stringType()).named(f.name());
-            case TIMESTAMP -> Types.primitive(PrimitiveTypeName.INT64, rep)
-                    .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
-                    .named(f.name());
+            case STRING ->
+                Types.primitive(PrimitiveTypeName.BINARY, rep)
+                        .as(LogicalTypeAnnotation.stringType())
+                        .named(f.name());
+            case TIMESTAMP ->
+                Types.primitive(PrimitiveTypeName.INT64, rep)
+                        .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+                        .named(f.name());
             case STRUCT -> {
                 List<Type> kids = new ArrayList<>();
                 for (Field c : f.children()) {
@@ -102,7 +103,8 @@ public final class ParquetSchemas {
                 if (a == null || a instanceof IntLogicalTypeAnnotation) {
                     // unsigned 32-bit values do not fit an INT: read them as LONG
                     return a instanceof IntLogicalTypeAnnotation i && !i.isSigned() && i.getBitWidth() == 32
-                            ? DataType.LONG : DataType.INT;
+                            ? DataType.LONG
+                            : DataType.INT;
                 }
                 break;
             case DOUBLE:

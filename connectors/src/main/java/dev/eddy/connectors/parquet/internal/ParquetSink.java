@@ -8,9 +8,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.spi.Sink;
-import java.util.Locale;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Writes each batch as {@code part-<batchId>-<n>.<codec>.parquet} files: one file when the sink is not partitioned,
@@ -51,8 +50,8 @@ final class ParquetSink implements Sink {
         for (String c : partitionBy) {
             int i = schema.indexOf(c);
             if (i < 0) {
-                throw new IllegalArgumentException("partition column '" + c + "' is not in the query's columns "
-                        + schema.names());
+                throw new IllegalArgumentException(
+                        "partition column '" + c + "' is not in the query's columns " + schema.names());
             }
             if (!schema.field(i).type().isPrimitive() && schema.field(i).type() != DataType.STRING) {
                 throw new IllegalArgumentException("partition column '" + c + "' is a "
@@ -82,8 +81,8 @@ final class ParquetSink implements Sink {
                 for (int from = 0; from < rows.numRows(); from += per) {
                     int n = Math.min(per, rows.numRows() - from);
                     Batch chunk = n == rows.numRows() ? rows : slice(rows, from, n);
-                    String name = part.getKey() + String.format("part-%05d-%05d%s.parquet", batchId, seq++,
-                            BatchFiles.extension(codec));
+                    String name = part.getKey()
+                            + String.format("part-%05d-%05d%s.parquet", batchId, seq++, BatchFiles.extension(codec));
                     write(chunk, name);
                     written.add(name);
                 }
@@ -122,7 +121,8 @@ final class ParquetSink implements Sink {
         for (int r = 0; r < batch.numRows(); r++) {
             sb.setLength(0);
             for (int k = 0; k < keys.length; k++) {
-                sb.append(PartitionPaths.element(partitionBy.get(k), keys[k], r)).append('/');
+                sb.append(PartitionPaths.element(partitionBy.get(k), keys[k], r))
+                        .append('/');
             }
             String key = sb.toString();
             int[] list = rows.computeIfAbsent(key, x -> new int[8]);

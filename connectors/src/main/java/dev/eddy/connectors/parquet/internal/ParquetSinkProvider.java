@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.spi.Options;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -42,12 +41,18 @@ public final class ParquetSinkProvider implements SinkProvider {
         if (max < 0) {
             throw new IllegalArgumentException("option 'maxRecordsPerFile' must be 0 (no limit) or more, got " + max);
         }
-        return new ParquetSink(Path.of(ctx.requireOption("path")), BatchFiles.codec(ctx.option("compression", "snappy")),
-                partitionBy, max);
+        return new ParquetSink(
+                Path.of(ctx.requireOption("path")),
+                BatchFiles.codec(ctx.option("compression", "snappy")),
+                partitionBy,
+                max);
     }
 
     /** A comma-separated column list ("" for none). */
     public static List<String> columns(String option) {
-        return Arrays.stream(option.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(option.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.spi.FileListSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,8 +45,7 @@ final class ParquetSource extends FileListSource {
         if (!Files.isDirectory(root) || BatchCommitLog.forOutput(root).exists()) {
             return dataset.files();
         }
-        record Entry(String name, FileTime time) {
-        }
+        record Entry(String name, FileTime time) {}
         List<Entry> entries = new ArrayList<>();
         for (String f : dataset.files()) {
             try {
@@ -72,8 +70,8 @@ final class ParquetSource extends FileListSource {
                 parts.add(dataset.read(List.of(f), columns));
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 if (!ignoreCorruptFiles) {
-                    throw new IllegalArgumentException(e.getMessage()
-                            + " (option ignoreCorruptFiles=true skips such files)", e);
+                    throw new IllegalArgumentException(
+                            e.getMessage() + " (option ignoreCorruptFiles=true skips such files)", e);
                 }
                 skipped.put(f, e.getMessage());
                 status = skipped.size() + " corrupt Parquet file(s) skipped (ignoreCorruptFiles), last: "

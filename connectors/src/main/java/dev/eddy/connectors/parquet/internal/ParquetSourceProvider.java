@@ -3,7 +3,6 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
-
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -30,16 +29,19 @@ public final class ParquetSourceProvider implements SourceProvider {
         }
         String ignore = ctx.option("ignoreCorruptFiles", "false").trim().toLowerCase(Locale.ROOT);
         if (!ignore.equals("true") && !ignore.equals("false")) {
-            throw new IllegalArgumentException("option 'ignoreCorruptFiles' must be true or false, got '" + ignore + "'");
+            throw new IllegalArgumentException(
+                    "option 'ignoreCorruptFiles' must be true or false, got '" + ignore + "'");
         }
         ParquetDataset dataset;
         try {
-            dataset = ParquetDataset.open(dir, ctx.userSchema().orElse(null),
-                    ParquetSinkProvider.columns(ctx.option("partitionBy", "")));
+            dataset = ParquetDataset.open(
+                    dir, ctx.userSchema().orElse(null), ParquetSinkProvider.columns(ctx.option("partitionBy", "")));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().startsWith("no Parquet files")
-                    ? "no Parquet files in " + dir + " to take the schema from; declare it with .schema(...)"
-                    : e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    e.getMessage().startsWith("no Parquet files")
+                            ? "no Parquet files in " + dir + " to take the schema from; declare it with .schema(...)"
+                            : e.getMessage(),
+                    e);
         }
         return new ParquetSource(dataset, (int) Math.min(max, Integer.MAX_VALUE), ignore.equals("true"));
     }

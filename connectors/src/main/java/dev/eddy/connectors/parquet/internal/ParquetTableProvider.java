@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Options;
 import dev.eddy.streaming.api.spi.StaticTable;
 import dev.eddy.streaming.api.spi.TableProvider;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,14 @@ import java.util.TreeSet;
  * {@code WITH} clause serves a table that is written with INSERT INTO and read with SELECT.
  */
 public final class ParquetTableProvider implements TableProvider {
-    static final Set<String> OPTIONS = Set.of("path", "compression", "partitionby", "maxrecordsperfile",
-            "maxfilespertrigger", "ignorecorruptfiles", "format");
+    static final Set<String> OPTIONS = Set.of(
+            "path",
+            "compression",
+            "partitionby",
+            "maxrecordsperfile",
+            "maxfilespertrigger",
+            "ignorecorruptfiles",
+            "format");
 
     @Override
     public String formatName() {
@@ -57,8 +62,8 @@ public final class ParquetTableProvider implements TableProvider {
     static void checkOptions(Map<String, String> normalized) {
         for (String k : normalized.keySet()) {
             if (!OPTIONS.contains(k)) {
-                throw new IllegalArgumentException("unknown Parquet option '" + k + "' (known: "
-                        + new TreeSet<>(OPTIONS) + ")");
+                throw new IllegalArgumentException(
+                        "unknown Parquet option '" + k + "' (known: " + new TreeSet<>(OPTIONS) + ")");
             }
         }
     }

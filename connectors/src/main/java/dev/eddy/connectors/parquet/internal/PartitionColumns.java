@@ -8,7 +8,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StringColumn;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,8 +21,7 @@ import java.util.Map;
  * a date such as 2024-05-01 stays a STRING, Eddy having no DATE type), {@code __HIVE_DEFAULT_PARTITION__} as null.
  */
 public final class PartitionColumns {
-    private PartitionColumns() {
-    }
+    private PartitionColumns() {}
 
     /** The {@code name -> raw value} pairs in a file's relative path ({@code a=1/b=x/part-0.parquet}), in order. */
     public static Map<String, String> values(String relativeFile) {
@@ -32,7 +30,8 @@ public final class PartitionColumns {
         for (int i = 0; i < parts.length - 1; i++) {
             int eq = parts[i].indexOf('=');
             if (eq > 0) {
-                out.put(PartitionPaths.unescape(parts[i].substring(0, eq)),
+                out.put(
+                        PartitionPaths.unescape(parts[i].substring(0, eq)),
                         PartitionPaths.unescape(parts[i].substring(eq + 1)));
             }
         }
@@ -121,8 +120,13 @@ public final class PartitionColumns {
                 }
                 case LONG, TIMESTAMP -> {
                     long[] a = new long[n];
-                    Arrays.fill(a, isNull ? 0 : field.type() == DataType.LONG ? Long.parseLong(raw)
-                            : PartitionPaths.parseTimestamp(raw));
+                    Arrays.fill(
+                            a,
+                            isNull
+                                    ? 0
+                                    : field.type() == DataType.LONG
+                                            ? Long.parseLong(raw)
+                                            : PartitionPaths.parseTimestamp(raw));
                     yield new LongColumn(field.type(), a, n, nulls);
                 }
                 case DOUBLE -> {
@@ -140,15 +144,18 @@ public final class PartitionColumns {
                     Arrays.fill(a, isNull ? null : raw);
                     yield new StringColumn(a, n);
                 }
-                default -> throw new IllegalArgumentException("partition column '" + field.name()
-                        + "' cannot be a " + field.type().sqlName());
+                default ->
+                    throw new IllegalArgumentException("partition column '" + field.name() + "' cannot be a "
+                            + field.type().sqlName());
             };
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)) {
                 throw e;
             }
-            throw new IllegalArgumentException("partition value " + field.name() + "=" + raw + " of " + file
-                    + " is not a " + field.type().sqlName(), e);
+            throw new IllegalArgumentException(
+                    "partition value " + field.name() + "=" + raw + " of " + file + " is not a "
+                            + field.type().sqlName(),
+                    e);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.LongColumn;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -21,10 +20,13 @@ import java.util.Locale;
 public final class PartitionPaths {
     /** The directory value of a null (or empty string) partition value, as in Hive and Spark. */
     public static final String DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+
     private static final BitSet ESCAPED = new BitSet(128);
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+            .optionalEnd()
             .toFormatter(Locale.ROOT);
 
     static {
@@ -36,8 +38,7 @@ public final class PartitionPaths {
         }
     }
 
-    private PartitionPaths() {
-    }
+    private PartitionPaths() {}
 
     /** Spark's escaping of a path element: the characters a file system or Hive would misread, as %XX. */
     public static String escape(String s) {
@@ -64,8 +65,7 @@ public final class PartitionPaths {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0
-                    && hex(s.charAt(i + 2)) >= 0) {
+            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
                 sb.append((char) (hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2))));
                 i += 2;
             } else {
@@ -91,7 +91,8 @@ public final class PartitionPaths {
         }
         if (column.type() == DataType.TIMESTAMP) {
             long micros = ((LongColumn) column).getLong(row);
-            Instant t = Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L))
+            Instant t = Instant.EPOCH
+                    .plusSeconds(Math.floorDiv(micros, 1_000_000L))
                     .plusNanos(Math.floorMod(micros, 1_000_000L) * 1000L);
             return TIMESTAMP.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
         }

@@ -12,15 +12,13 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
-
 /**
  * Materializes the requested columns of a file as rows of boxed values in the shapes
  * {@link dev.eddy.streaming.api.data.BatchBuilder#setValue} takes (Long, Integer, Double, Boolean, String, Long
  * epoch micros for timestamps, Object[] for structs; null for a missing value).
  */
 final class RowMaterializer {
-    private RowMaterializer() {
-    }
+    private RowMaterializer() {}
 
     static RecordMaterializer<Object[]> create(MessageType requested, String file) {
         RowConverter root = new RowConverter(requested, "", file, null, -1);
@@ -51,7 +49,8 @@ final class RowMaterializer {
             for (int i = 0; i < converters.length; i++) {
                 Type t = type.getType(i);
                 String p = path.isEmpty() ? t.getName() : path + "." + t.getName();
-                converters[i] = t.isPrimitive() ? primitive(t.asPrimitiveType(), p, file, i)
+                converters[i] = t.isPrimitive()
+                        ? primitive(t.asPrimitiveType(), p, file, i)
                         : new RowConverter(t.asGroupType(), p, file, this, i);
             }
         }
@@ -77,8 +76,8 @@ final class RowMaterializer {
             DataType t = ParquetSchemas.primitiveType(p, path, file);
             long timeScale = 1; // multiply (>0) or divide (<0) to get micros
             if (t == DataType.TIMESTAMP) {
-                var unit = ((LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) p.getLogicalTypeAnnotation())
-                        .getUnit();
+                var unit =
+                        ((LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) p.getLogicalTypeAnnotation()).getUnit();
                 timeScale = switch (unit) {
                     case MILLIS -> 1000;
                     case MICROS -> 1;
@@ -90,8 +89,9 @@ final class RowMaterializer {
             return new PrimitiveConverter() {
                 @Override
                 public void addLong(long value) {
-                    current[i] = scale == 1 ? value : scale > 0 ? Math.multiplyExact(value, scale)
-                            : Math.floorDiv(value, -scale);
+                    current[i] = scale == 1
+                            ? value
+                            : scale > 0 ? Math.multiplyExact(value, scale) : Math.floorDiv(value, -scale);
                 }
 
                 @Override

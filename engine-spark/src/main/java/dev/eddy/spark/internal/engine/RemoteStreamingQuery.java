@@ -1,10 +1,10 @@
 package dev.eddy.spark.internal.engine;
 
 import dev.eddy.spark.api.RemoteQuery;
+import dev.eddy.sql.api.engine.RemoteQueryHandle;
 import dev.eddy.streaming.api.ErrorRowsReport;
 import dev.eddy.streaming.api.LateRowsReport;
 import dev.eddy.streaming.api.QueryState;
-import dev.eddy.sql.api.engine.RemoteQueryHandle;
 import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.progress.QueryProgress;
@@ -12,8 +12,6 @@ import dev.eddy.streaming.api.progress.QueryStatus;
 import dev.eddy.streaming.api.progress.SinkProgress;
 import dev.eddy.streaming.api.progress.SourceProgress;
 import dev.eddy.streaming.api.progress.StateOperatorProgress;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.StreamingQueryStatus;
 
 /**
@@ -78,7 +77,8 @@ final class RemoteStreamingQuery implements RemoteQueryHandle {
             StreamingQueryStatus s = remote.sparkQuery().status();
             return new QueryStatus(s.message(), s.isDataAvailable(), s.isTriggerActive());
         } catch (Exception e) { // including Spark's undeclared checked exceptions
-            return new QueryStatus(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), false, false);
+            return new QueryStatus(
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""), false, false);
         }
     }
 
@@ -124,21 +124,43 @@ final class RemoteStreamingQuery implements RemoteQueryHandle {
     static QueryProgress convert(StreamingQueryProgress p) {
         List<StateOperatorProgress> ops = new ArrayList<>();
         for (org.apache.spark.sql.streaming.StateOperatorProgress s : p.stateOperators()) {
-            ops.add(new StateOperatorProgress(s.operatorName(), s.numRowsTotal(), s.numRowsUpdated(),
-                    s.numRowsRemoved(), s.numRowsDroppedByWatermark(), s.memoryUsedBytes()));
+            ops.add(new StateOperatorProgress(
+                    s.operatorName(),
+                    s.numRowsTotal(),
+                    s.numRowsUpdated(),
+                    s.numRowsRemoved(),
+                    s.numRowsDroppedByWatermark(),
+                    s.memoryUsedBytes()));
         }
         List<SourceProgress> sources = new ArrayList<>();
         for (org.apache.spark.sql.streaming.SourceProgress s : p.sources()) {
-            sources.add(new SourceProgress(s.description(), s.startOffset(), s.endOffset(), s.latestOffset(),
-                    s.numInputRows(), finite(s.inputRowsPerSecond()), finite(s.processedRowsPerSecond()),
+            sources.add(new SourceProgress(
+                    s.description(),
+                    s.startOffset(),
+                    s.endOffset(),
+                    s.latestOffset(),
+                    s.numInputRows(),
+                    finite(s.inputRowsPerSecond()),
+                    finite(s.processedRowsPerSecond()),
                     s.metrics() == null ? Map.of() : new HashMap<>(s.metrics())));
         }
         Map<String, Long> durations = new HashMap<>();
         p.durationMs().forEach((k, v) -> durations.put(k, v));
         Map<String, String> eventTime = new HashMap<>(p.eventTime());
-        return new QueryProgress(p.id().toString(), p.runId().toString(), p.name(), p.timestamp(), p.batchId(),
-                p.numInputRows(), finite(p.inputRowsPerSecond()), finite(p.processedRowsPerSecond()), durations,
-                eventTime, ops, sources, new SinkProgress(p.sink().description(), p.sink().numOutputRows()));
+        return new QueryProgress(
+                p.id().toString(),
+                p.runId().toString(),
+                p.name(),
+                p.timestamp(),
+                p.batchId(),
+                p.numInputRows(),
+                finite(p.inputRowsPerSecond()),
+                finite(p.processedRowsPerSecond()),
+                durations,
+                eventTime,
+                ops,
+                sources,
+                new SinkProgress(p.sink().description(), p.sink().numOutputRows()));
     }
 
     private static double finite(double d) {
@@ -212,7 +234,7 @@ final class RemoteStreamingQuery implements RemoteQueryHandle {
 
     @Override
     public Batch stateRows(int statefulOperatorIndex) {
-        throw new UnsupportedOperationException("the state rows of a Spark query stay on the cluster ("
-                + remote.label() + "); Spark's state data source reads them there");
+        throw new UnsupportedOperationException("the state rows of a Spark query stay on the cluster (" + remote.label()
+                + "); Spark's state data source reads them there");
     }
 }

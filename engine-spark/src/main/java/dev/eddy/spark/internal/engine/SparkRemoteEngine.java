@@ -6,10 +6,9 @@ import dev.eddy.sql.api.engine.RemoteEngine;
 import dev.eddy.sql.api.engine.RemoteRun;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.StreamingQuery;
-import tech.tablesaw.api.Table;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import tech.tablesaw.api.Table;
 
 /** The {@link RemoteEngine} of a {@link SparkConnection}. */
 final class SparkRemoteEngine implements RemoteEngine {

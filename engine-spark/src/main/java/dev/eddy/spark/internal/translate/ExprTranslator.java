@@ -6,18 +6,16 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
-
-import java.util.List;
 
 /**
  * Eddy expressions as Spark columns. Every output column is cast to the type and given the name Eddy's plan
  * gives it ({@link #output}), so a query has the same schema on both engines and results compare cell by cell.
  */
 final class ExprTranslator {
-    private ExprTranslator() {
-    }
+    private ExprTranslator() {}
 
     /** {@code e} as a named output column of a select or aggregation over {@code in}. */
     static Column output(Expr e, Schema in) {
@@ -58,7 +56,10 @@ final class ExprTranslator {
             return call(call, in);
         }
         if (e instanceof Expr.Window w) {
-            return functions.window(column(w.time(), in), interval(w.sizeMicros()), interval(w.slideMicros()),
+            return functions.window(
+                    column(w.time(), in),
+                    interval(w.sizeMicros()),
+                    interval(w.slideMicros()),
                     interval(w.offsetMicros()));
         }
         if (e instanceof Expr.SessionWindow s) {
@@ -86,7 +87,8 @@ final class ExprTranslator {
 
     // Eddy's "a.b" is field b of struct a, as in Spark; a top-level name with other odd characters is quoted.
     private static String quoteTop(String name) {
-        return name.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*") ? name
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")
+                ? name
                 : "`" + name.replace("`", "``") + "`";
     }
 
@@ -104,7 +106,8 @@ final class ExprTranslator {
         Column l = column(b.left(), in);
         Column r = column(b.right(), in);
         DataType lt = ExprTypes.type(b.left(), in);
-        if ((b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB) && lt == DataType.TIMESTAMP
+        if ((b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)
+                && lt == DataType.TIMESTAMP
                 && ExprTypes.type(b.right(), in) != DataType.TIMESTAMP) {
             // Eddy adds microseconds to a timestamp; Spark adds intervals: go through epoch microseconds
             Column micros = functions.unix_micros(l);
@@ -142,8 +145,10 @@ final class ExprTranslator {
             case "concat" -> functions.concat(cols);
             case "coalesce" -> functions.coalesce(cols);
             case "case_when" -> caseWhen(cols);
-            default -> throw new SparkRefusal("the function " + call.function() + "(...) has no Spark translation"
-                    + " in this context", "run this query on the embedded engine (%engine local)");
+            default ->
+                throw new SparkRefusal(
+                        "the function " + call.function() + "(...) has no Spark translation" + " in this context",
+                        "run this query on the embedded engine (%engine local)");
         };
     }
 
@@ -171,5 +176,4 @@ final class ExprTranslator {
             case APPROX_COUNT_DISTINCT -> functions.approx_count_distinct(c);
         };
     }
-
 }

@@ -6,9 +6,9 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
-import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Project;
@@ -16,16 +16,15 @@ import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.internal.table.Tables;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a Spark memory sink as the result table Eddy's own memory sink would hold. Spark's memory sink appends
@@ -86,7 +85,8 @@ public final class MemorySinkReader {
     }
 
     public Table read() {
-        List<Row> rows = spark.sql("SELECT * FROM `" + table.replace("`", "``") + "`").collectAsList();
+        List<Row> rows =
+                spark.sql("SELECT * FROM `" + table.replace("`", "``") + "`").collectAsList();
         if (mode == OutputMode.UPDATE && !keyColumns.isEmpty()) {
             rows = latestPerKey(rows);
         }

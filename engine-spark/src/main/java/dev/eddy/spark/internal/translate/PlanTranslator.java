@@ -20,15 +20,14 @@ import dev.eddy.streaming.api.plan.StaticScan;
 import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.connect.Dataset;
 import org.apache.spark.sql.connect.SparkSession;
 import org.apache.spark.sql.functions;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Eddy's logical plan (built by {@code %%sql} and by the Java Dataset API alike) as Spark Connect Dataset calls,
@@ -54,7 +53,8 @@ public final class PlanTranslator {
             return translate(p.child()).select(outputs(p.exprs(), p.child().schema()));
         }
         if (plan instanceof Filter f) {
-            return translate(f.child()).filter(ExprTranslator.column(f.condition(), f.child().schema()));
+            return translate(f.child())
+                    .filter(ExprTranslator.column(f.condition(), f.child().schema()));
         }
         if (plan instanceof Watermark w) {
             return translate(w.child()).withWatermark(w.column(), ExprTranslator.interval(w.delayMicros()));
@@ -64,7 +64,8 @@ public final class PlanTranslator {
         }
         if (plan instanceof Deduplicate d) {
             List<String> keys = d.keyColumns();
-            return translate(d.child()).dropDuplicates(keys.get(0), keys.subList(1, keys.size()).toArray(String[]::new));
+            return translate(d.child())
+                    .dropDuplicates(keys.get(0), keys.subList(1, keys.size()).toArray(String[]::new));
         }
         if (plan instanceof Generate g) {
             return generate(g);
@@ -79,12 +80,14 @@ public final class PlanTranslator {
             return sort(s);
         }
         if (plan instanceof MapRows m) {
-            throw new SparkRefusal("'" + m.description() + "' is a Java lambda, which runs only in the kernel's JVM",
+            throw new SparkRefusal(
+                    "'" + m.description() + "' is a Java lambda, which runs only in the kernel's JVM",
                     "express it with column functions (select, filter, withColumn, SQL), or run on the embedded"
                             + " engine (%engine local)");
         }
         if (plan instanceof FlatMapGroupsWithState) {
-            throw new SparkRefusal("flatMapGroupsWithState calls a Java lambda, which runs only in the kernel's JVM",
+            throw new SparkRefusal(
+                    "flatMapGroupsWithState calls a Java lambda, which runs only in the kernel's JVM",
                     "use a window or session_window aggregation, or run on the embedded engine (%engine local)");
         }
         throw new IllegalArgumentException("unknown plan node " + plan.describe());
@@ -114,7 +117,8 @@ public final class PlanTranslator {
             cols.add(functions.col("`" + n + "`"));
         }
         // limit -1 keeps empty parts, as Eddy does
-        cols.add(functions.explode(functions.split(ExprTranslator.column(g.input(), in), g.regex(), -1))
+        cols.add(functions
+                .explode(functions.split(ExprTranslator.column(g.input(), in), g.regex(), -1))
                 .as(g.outputName()));
         return translate(g.child()).select(cols.toArray(Column[]::new));
     }
@@ -152,7 +156,8 @@ public final class PlanTranslator {
             for (int i = 0; i < orders.length; i++) {
                 Sort.Order o = s.orders().get(i);
                 Column c = functions.col("`" + o.column() + "`");
-                orders[i] = o.ascending() ? (o.nullsFirst() ? c.asc_nulls_first() : c.asc_nulls_last())
+                orders[i] = o.ascending()
+                        ? (o.nullsFirst() ? c.asc_nulls_first() : c.asc_nulls_last())
                         : (o.nullsFirst() ? c.desc_nulls_first() : c.desc_nulls_last());
             }
             d = d.orderBy(orders);

@@ -5,18 +5,17 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Scan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.DataStreamReader;
 import org.apache.spark.sql.connect.Dataset;
 import org.apache.spark.sql.connect.SparkSession;
 import org.apache.spark.sql.functions;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A streaming {@link Scan} as Spark's {@code readStream}, giving exactly the columns Eddy's source gives (names,
@@ -29,12 +28,17 @@ import java.util.Set;
 final class SourceTranslator {
     static final String CORRUPT = "_corrupt_record";
     // options only Eddy's sources understand; Spark would ignore or reject them
-    private static final Set<String> EDDY_ONLY = Set.of("valueformat", "samplingrecords", "format", "path",
-            "retrybackoffmaxms", "statesnapshotinterval", "maxrowsperbatch");
+    private static final Set<String> EDDY_ONLY = Set.of(
+            "valueformat",
+            "samplingrecords",
+            "format",
+            "path",
+            "retrybackoffmaxms",
+            "statesnapshotinterval",
+            "maxrowsperbatch");
     private static final List<String> KAFKA_META = List.of("key", "topic", "partition", "offset", "timestamp");
 
-    private SourceTranslator() {
-    }
+    private SourceTranslator() {}
 
     static Dataset<Row> scan(SparkSession spark, Scan scan) {
         return switch (scan.format()) {
@@ -43,38 +47,53 @@ final class SourceTranslator {
             case "json", "csv" -> file(spark, scan.format(), scan);
             case "file" -> file(spark, scan.options().getOrDefault("format", "json"), scan);
             case "kafka" -> kafka(spark, scan);
-            case "socket" -> spark.readStream().format("socket").options(sparkOptions(scan)).load();
-            case "topic" -> throw new SparkRefusal("the embedded topic log lives in the kernel's JVM, which the Spark"
-                    + " cluster cannot read", "write the data to Kafka and declare the stream WITH ('connector' = 'kafka',"
-                    + " ...), or run on the embedded engine (%engine local)");
-            case "memory" -> throw new SparkRefusal("a memory stream lives in the kernel's JVM, which the Spark cluster"
-                    + " cannot read", "use a file directory, Kafka or the rate source, or run on the embedded engine"
-                    + " (%engine local)");
-            default -> throw new SparkRefusal("the source format '" + scan.format() + "' has no Spark translation",
-                    "use kafka, file (json/csv) or rate, or run on the embedded engine (%engine local)");
+            case "socket" ->
+                spark.readStream().format("socket").options(sparkOptions(scan)).load();
+            case "topic" ->
+                throw new SparkRefusal(
+                        "the embedded topic log lives in the kernel's JVM, which the Spark" + " cluster cannot read",
+                        "write the data to Kafka and declare the stream WITH ('connector' = 'kafka',"
+                                + " ...), or run on the embedded engine (%engine local)");
+            case "memory" ->
+                throw new SparkRefusal(
+                        "a memory stream lives in the kernel's JVM, which the Spark cluster" + " cannot read",
+                        "use a file directory, Kafka or the rate source, or run on the embedded engine"
+                                + " (%engine local)");
+            default ->
+                throw new SparkRefusal(
+                        "the source format '" + scan.format() + "' has no Spark translation",
+                        "use kafka, file (json/csv) or rate, or run on the embedded engine (%engine local)");
         };
     }
 
     private static Dataset<Row> rate(SparkSession spark, String sparkFormat, Scan scan) {
-        return spark.readStream().format(sparkFormat).options(sparkOptions(scan)).load();
+        return spark.readStream()
+                .format(sparkFormat)
+                .options(sparkOptions(scan))
+                .load();
     }
 
     private static Dataset<Row> file(SparkSession spark, String fileFormat, Scan scan) {
         if (!fileFormat.equals("json") && !fileFormat.equals("csv")) {
-            throw new SparkRefusal("the file format '" + fileFormat + "' has no Spark translation",
-                    "use json or csv files");
+            throw new SparkRefusal(
+                    "the file format '" + fileFormat + "' has no Spark translation", "use json or csv files");
         }
         String path = scan.options().get("path");
         if (path == null) {
             throw new IllegalArgumentException("a file stream needs the option 'path'");
         }
-        DataStreamReader reader = spark.readStream().format(fileFormat).schema(SparkTypes.struct(withCorrupt(scan.schema())))
-                .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT).options(sparkOptions(scan));
+        DataStreamReader reader = spark.readStream()
+                .format(fileFormat)
+                .schema(SparkTypes.struct(withCorrupt(scan.schema())))
+                .option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CORRUPT)
+                .options(sparkOptions(scan));
         return select(reader.load(path), scan.schema());
     }
 
     private static Dataset<Row> kafka(SparkSession spark, Scan scan) {
-        Dataset<Row> raw = spark.readStream().format("kafka").options(sparkOptions(scan)).load();
+        Dataset<Row> raw =
+                spark.readStream().format("kafka").options(sparkOptions(scan)).load();
         String valueFormat = scan.options().get("valueformat");
         Column key = functions.col("key").cast("string");
         Column value = functions.col("value").cast("string");
@@ -84,8 +103,14 @@ final class SourceTranslator {
             Column headers = "true".equalsIgnoreCase(scan.options().get("includeheaders"))
                     ? functions.to_json(functions.map_from_entries(functions.col("headers")))
                     : functions.lit(null).cast("string");
-            return raw.select(key.as("key"), value.as("value"), functions.col("topic"), functions.col("partition"),
-                    functions.col("offset"), ts.as("timestamp"), headers.as("headers"));
+            return raw.select(
+                    key.as("key"),
+                    value.as("value"),
+                    functions.col("topic"),
+                    functions.col("partition"),
+                    functions.col("offset"),
+                    ts.as("timestamp"),
+                    headers.as("headers"));
         }
         Schema values = valueColumns(scan.schema());
         Map<String, String> decode = new LinkedHashMap<>();
@@ -93,9 +118,15 @@ final class SourceTranslator {
         decode.put("columnNameOfCorruptRecord", CORRUPT);
         Column decoded = switch (valueFormat) {
             case "json" -> functions.from_json(value, SparkTypes.struct(withCorrupt(values)), decode);
-            case "csv" -> functions.from_csv(value, functions.lit(SparkTypes.struct(withCorrupt(values)).toDDL()), decode);
-            default -> throw new SparkRefusal("Kafka values in format '" + valueFormat + "' have no Spark translation",
-                    "use 'format' = 'json' or 'csv'");
+            case "csv" ->
+                functions.from_csv(
+                        value,
+                        functions.lit(SparkTypes.struct(withCorrupt(values)).toDDL()),
+                        decode);
+            default ->
+                throw new SparkRefusal(
+                        "Kafka values in format '" + valueFormat + "' have no Spark translation",
+                        "use 'format' = 'json' or 'csv'");
         };
         List<Column> cols = new ArrayList<>();
         cols.add(decoded.as("v"));

@@ -3,16 +3,14 @@ package dev.eddy.spark.internal.translate;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-import java.util.List;
-
 /** Eddy's column types as Spark SQL types (timestamps are Spark's TIMESTAMP, microseconds, UTC). */
 public final class SparkTypes {
-    private SparkTypes() {
-    }
+    private SparkTypes() {}
 
     public static org.apache.spark.sql.types.DataType of(Field f) {
         if (f.type() == DataType.STRUCT) {

@@ -1,16 +1,15 @@
 package dev.eddy.spark.internal.translate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.sql.api.Sql;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.plan.LogicalPlan;
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** How Spark's memory sink rows become the result table of update mode (no server needed). */
 class MemorySinkReaderTest {
@@ -32,7 +31,8 @@ class MemorySinkReaderTest {
 
     @Test
     void when_aQueryHasNoAggregation_then_ithasNoKeyAndEveryRowIsKept() {
-        assertThat(MemorySinkReader.keyColumns(plan("SELECT v FROM ticks WHERE v > 1"))).isEmpty();
+        assertThat(MemorySinkReader.keyColumns(plan("SELECT v FROM ticks WHERE v > 1")))
+                .isEmpty();
     }
 
     @Test

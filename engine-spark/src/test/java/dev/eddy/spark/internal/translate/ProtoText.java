@@ -9,8 +9,7 @@ import org.sparkproject.com.google.protobuf.TextFormat;
  * the translator produced.
  */
 final class ProtoText {
-    private ProtoText() {
-    }
+    private ProtoText() {}
 
     static String of(Message m) {
         String text = TextFormat.printer().shortDebugString(m);

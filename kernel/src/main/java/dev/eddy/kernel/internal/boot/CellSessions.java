@@ -14,34 +14,34 @@ import java.util.Optional;
  * Spark shell. Disconnecting removes the variable.
  */
 final class CellSessions implements RemoteSessions.Host {
-  private final JShellEvaluator cells;
+    private final JShellEvaluator cells;
 
-  CellSessions(JShellEvaluator java) {
-    this.cells = java;
-  }
-
-  @Override
-  public Optional<ClassLoader> classLoaderFor(List<Path> jars) {
-    return cells.shareWithCells(jars);
-  }
-
-  @Override
-  public void connected(String name, Object session) {
-    String type = publicType(session.getClass()).getCanonicalName();
-    cells.bind(name, type, "(" + type + ") " + RemoteSessions.class.getName() + ".current()");
-  }
-
-  @Override
-  public void disconnected(String name) {
-    cells.unbind(name);
-  }
-
-  /** The most specific public class of the session (an engine may hand out a private subclass). */
-  private static Class<?> publicType(Class<?> c) {
-    Class<?> t = c;
-    while (t != null && !Modifier.isPublic(t.getModifiers())) {
-      t = t.getSuperclass();
+    CellSessions(JShellEvaluator java) {
+        this.cells = java;
     }
-    return t == null ? Object.class : t;
-  }
+
+    @Override
+    public Optional<ClassLoader> classLoaderFor(List<Path> jars) {
+        return cells.shareWithCells(jars);
+    }
+
+    @Override
+    public void connected(String name, Object session) {
+        String type = publicType(session.getClass()).getCanonicalName();
+        cells.bind(name, type, "(" + type + ") " + RemoteSessions.class.getName() + ".current()");
+    }
+
+    @Override
+    public void disconnected(String name) {
+        cells.unbind(name);
+    }
+
+    /** The most specific public class of the session (an engine may hand out a private subclass). */
+    private static Class<?> publicType(Class<?> c) {
+        Class<?> t = c;
+        while (t != null && !Modifier.isPublic(t.getModifiers())) {
+            t = t.getSuperclass();
+        }
+        return t == null ? Object.class : t;
+    }
 }

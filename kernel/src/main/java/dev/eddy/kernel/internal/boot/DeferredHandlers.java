@@ -13,29 +13,29 @@ import java.util.concurrent.CompletionException;
  * the wiring completes. A wiring that failed fails each waiting request, which then gets an error reply.
  */
 final class DeferredHandlers {
-  private DeferredHandlers() {}
+    private DeferredHandlers() {}
 
-  static Map<String, RequestHandler> of(RequestHandler kernelInfo, Set<String> types,
-      CompletableFuture<Map<String, RequestHandler>> wired) {
-    Map<String, RequestHandler> h = new HashMap<>();
-    for (String type : types) {
-      h.put(type, ex -> {
-        RequestHandler real = wait(wired).get(type);
-        if (real != null) {
-          real.handle(ex);
+    static Map<String, RequestHandler> of(
+            RequestHandler kernelInfo, Set<String> types, CompletableFuture<Map<String, RequestHandler>> wired) {
+        Map<String, RequestHandler> h = new HashMap<>();
+        for (String type : types) {
+            h.put(type, ex -> {
+                RequestHandler real = wait(wired).get(type);
+                if (real != null) {
+                    real.handle(ex);
+                }
+            });
         }
-      });
+        h.put("kernel_info_request", kernelInfo);
+        return h;
     }
-    h.put("kernel_info_request", kernelInfo);
-    return h;
-  }
 
-  private static Map<String, RequestHandler> wait(CompletableFuture<Map<String, RequestHandler>> wired)
-      throws Exception {
-    try {
-      return wired.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
+    private static Map<String, RequestHandler> wait(CompletableFuture<Map<String, RequestHandler>> wired)
+            throws Exception {
+        try {
+            return wired.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
-  }
 }

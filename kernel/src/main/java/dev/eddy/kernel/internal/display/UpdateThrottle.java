@@ -14,91 +14,91 @@ import java.util.function.LongSupplier;
  * first update of a quiet display goes out at once; {@link #flushAll()} sends everything pending (cell end).
  */
 final class UpdateThrottle {
-  private final Scheduler scheduler;
-  private final long intervalNanos;
-  private final LongSupplier nanoClock;
-  private final Map<String, Long> lastSent = new HashMap<>();
-  private final Map<String, Runnable> pending = new LinkedHashMap<>();
-  private static final int MIN_PRUNE = 64;
-  private int pruneAt = MIN_PRUNE;
+    private final Scheduler scheduler;
+    private final long intervalNanos;
+    private final LongSupplier nanoClock;
+    private final Map<String, Long> lastSent = new HashMap<>();
+    private final Map<String, Runnable> pending = new LinkedHashMap<>();
+    private static final int MIN_PRUNE = 64;
+    private int pruneAt = MIN_PRUNE;
 
-  /** Runs a task after a delay; a real timer in the kernel, a manual one in tests. */
-  @FunctionalInterface
-  interface Scheduler {
-    void schedule(Runnable task, long delayNanos);
+    /** Runs a task after a delay; a real timer in the kernel, a manual one in tests. */
+    @FunctionalInterface
+    interface Scheduler {
+        void schedule(Runnable task, long delayNanos);
 
-    static Scheduler of(ScheduledExecutorService timer) {
-      return (task, delay) -> timer.schedule(task, delay, TimeUnit.NANOSECONDS);
-    }
-  }
-
-  UpdateThrottle(Scheduler scheduler, long intervalMillis, LongSupplier nanoClock) {
-    this.scheduler = scheduler;
-    this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
-    this.nanoClock = nanoClock;
-  }
-
-  /** Sends {@code publish} now if the display was quiet for an interval, else keeps it as the latest pending. */
-  void submit(String displayId, Runnable publish) {
-    long now = nanoClock.getAsLong();
-    synchronized (this) {
-      Long last = lastSent.get(displayId);
-      if (last != null && now - last < intervalNanos) {
-        boolean scheduled = pending.put(displayId, publish) != null;
-        if (!scheduled) {
-          scheduler.schedule(() -> flush(displayId), last + intervalNanos - now);
+        static Scheduler of(ScheduledExecutorService timer) {
+            return (task, delay) -> timer.schedule(task, delay, TimeUnit.NANOSECONDS);
         }
-        return;
-      }
-      pending.remove(displayId);
-      lastSent.put(displayId, now);
-      if (lastSent.size() > pruneAt) {
-        prune(now);
-      }
     }
-    publish.run();
-  }
 
-  /** Drops what is kept about a display that gets no more updates. */
-  synchronized void forget(String displayId) {
-    pending.remove(displayId);
-    lastSent.remove(displayId);
-  }
-
-  /** Displays the throttle keeps a time or a pending update for. */
-  synchronized int tracked() {
-    return lastSent.size();
-  }
-
-  /**
-   * A display quiet for an interval needs no entry (its next update goes out at once), so the map holds only the
-   * displays updated within the last interval; pruning when it doubled keeps the cost per update constant.
-   */
-  private void prune(long now) {
-    lastSent.entrySet().removeIf(e -> now - e.getValue() >= intervalNanos && !pending.containsKey(e.getKey()));
-    pruneAt = Math.max(MIN_PRUNE, 2 * lastSent.size());
-  }
-
-  /** Sends the pending update of every display now. */
-  void flushAll() {
-    List<String> ids;
-    synchronized (this) {
-      ids = List.copyOf(pending.keySet());
+    UpdateThrottle(Scheduler scheduler, long intervalMillis, LongSupplier nanoClock) {
+        this.scheduler = scheduler;
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        this.nanoClock = nanoClock;
     }
-    ids.forEach(this::flush);
-  }
 
-  /** Sends the pending update of one display now, if there is one. */
-  void flush(String displayId) {
-    Runnable p;
-    synchronized (this) {
-      p = pending.remove(displayId);
-      if (p != null) {
-        lastSent.put(displayId, nanoClock.getAsLong());
-      }
+    /** Sends {@code publish} now if the display was quiet for an interval, else keeps it as the latest pending. */
+    void submit(String displayId, Runnable publish) {
+        long now = nanoClock.getAsLong();
+        synchronized (this) {
+            Long last = lastSent.get(displayId);
+            if (last != null && now - last < intervalNanos) {
+                boolean scheduled = pending.put(displayId, publish) != null;
+                if (!scheduled) {
+                    scheduler.schedule(() -> flush(displayId), last + intervalNanos - now);
+                }
+                return;
+            }
+            pending.remove(displayId);
+            lastSent.put(displayId, now);
+            if (lastSent.size() > pruneAt) {
+                prune(now);
+            }
+        }
+        publish.run();
     }
-    if (p != null) {
-      p.run();
+
+    /** Drops what is kept about a display that gets no more updates. */
+    synchronized void forget(String displayId) {
+        pending.remove(displayId);
+        lastSent.remove(displayId);
     }
-  }
+
+    /** Displays the throttle keeps a time or a pending update for. */
+    synchronized int tracked() {
+        return lastSent.size();
+    }
+
+    /**
+     * A display quiet for an interval needs no entry (its next update goes out at once), so the map holds only the
+     * displays updated within the last interval; pruning when it doubled keeps the cost per update constant.
+     */
+    private void prune(long now) {
+        lastSent.entrySet().removeIf(e -> now - e.getValue() >= intervalNanos && !pending.containsKey(e.getKey()));
+        pruneAt = Math.max(MIN_PRUNE, 2 * lastSent.size());
+    }
+
+    /** Sends the pending update of every display now. */
+    void flushAll() {
+        List<String> ids;
+        synchronized (this) {
+            ids = List.copyOf(pending.keySet());
+        }
+        ids.forEach(this::flush);
+    }
+
+    /** Sends the pending update of one display now, if there is one. */
+    void flush(String displayId) {
+        Runnable p;
+        synchronized (this) {
+            p = pending.remove(displayId);
+            if (p != null) {
+                lastSent.put(displayId, nanoClock.getAsLong());
+            }
+        }
+        if (p != null) {
+            p.run();
+        }
+    }
 }

@@ -8,31 +8,35 @@ import java.util.concurrent.atomic.AtomicReference;
  * stdout/stderr buffers. Threads started from a cell inherit it, so their output lands under that cell even
  * after the cell has finished.
  */
-public record CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr, CellInput input,
-    AtomicReference<String> lastDisplayId) {
+public record CellContext(
+        JsonNode parentHeader,
+        StreamBuffer stdout,
+        StreamBuffer stderr,
+        CellInput input,
+        AtomicReference<String> lastDisplayId) {
 
-  public CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr, CellInput input) {
-    this(parentHeader, stdout, stderr, input, new AtomicReference<>());
-  }
+    public CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr, CellInput input) {
+        this(parentHeader, stdout, stderr, input, new AtomicReference<>());
+    }
 
-  /** A cell without stdin. */
-  public CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr) {
-    this(parentHeader, stdout, stderr, CellInput.none());
-  }
+    /** A cell without stdin. */
+    public CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr) {
+        this(parentHeader, stdout, stderr, CellInput.none());
+    }
 
-  /** Remembers the id {@code display(...)} returned, so a cell ending in {@code display(x)} shows no id. */
-  public void noteDisplayId(String id) {
-    lastDisplayId.set(id);
-  }
+    /** Remembers the id {@code display(...)} returned, so a cell ending in {@code display(x)} shows no id. */
+    public void noteDisplayId(String id) {
+        lastDisplayId.set(id);
+    }
 
-  /** True if {@code value} is the very id object the last {@code display(...)} of this cell returned. */
-  public boolean isDisplayId(Object value) {
-    return value != null && value == lastDisplayId.get();
-  }
+    /** True if {@code value} is the very id object the last {@code display(...)} of this cell returned. */
+    public boolean isDisplayId(Object value) {
+        return value != null && value == lastDisplayId.get();
+    }
 
-  /** Publishes whatever output is buffered, so what follows (a display, the reply) comes after it. */
-  public void flush() {
-    stdout.flush();
-    stderr.flush();
-  }
+    /** Publishes whatever output is buffered, so what follows (a display, the reply) comes after it. */
+    public void flush() {
+        stdout.flush();
+        stderr.flush();
+    }
 }

@@ -6,20 +6,20 @@ package dev.eddy.kernel.internal.eval;
  * kernel keeps running. Public because cell classes, in their own class loader, call them.
  */
 public final class CellExits {
-  private CellExits() {}
+    private CellExits() {}
 
-  /** Stands in for {@code System.exit(status)}. */
-  public static void exit(int status) {
-    throw new ExitAttemptException("System.exit", status);
-  }
+    /** Stands in for {@code System.exit(status)}. */
+    public static void exit(int status) {
+        throw new ExitAttemptException("System.exit", status);
+    }
 
-  /** Stands in for {@code runtime.exit(status)}. */
-  public static void runtimeExit(Runtime runtime, int status) {
-    throw new ExitAttemptException("Runtime.exit", status);
-  }
+    /** Stands in for {@code runtime.exit(status)}. */
+    public static void runtimeExit(Runtime runtime, int status) {
+        throw new ExitAttemptException("Runtime.exit", status);
+    }
 
-  /** Stands in for {@code runtime.halt(status)}. */
-  public static void runtimeHalt(Runtime runtime, int status) {
-    throw new ExitAttemptException("Runtime.halt", status);
-  }
+    /** Stands in for {@code runtime.halt(status)}. */
+    public static void runtimeHalt(Runtime runtime, int status) {
+        throw new ExitAttemptException("Runtime.halt", status);
+    }
 }

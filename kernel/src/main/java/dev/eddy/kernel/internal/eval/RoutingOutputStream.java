@@ -9,33 +9,33 @@ import java.util.function.Function;
  * original stream for threads no cell started.
  */
 final class RoutingOutputStream extends OutputStream {
-  private final Function<CellContext, StreamBuffer> select;
-  private final OutputStream fallback;
+    private final Function<CellContext, StreamBuffer> select;
+    private final OutputStream fallback;
 
-  RoutingOutputStream(Function<CellContext, StreamBuffer> select, OutputStream fallback) {
-    this.select = select;
-    this.fallback = fallback;
-  }
-
-  @Override
-  public void write(int b) throws IOException {
-    write(new byte[] {(byte) b}, 0, 1);
-  }
-
-  @Override
-  public void write(byte[] b, int off, int len) throws IOException {
-    CellContext c = CellRouting.current();
-    if (c == null) {
-      fallback.write(b, off, len);
-    } else {
-      select.apply(c).write(b, off, len);
+    RoutingOutputStream(Function<CellContext, StreamBuffer> select, OutputStream fallback) {
+        this.select = select;
+        this.fallback = fallback;
     }
-  }
 
-  @Override
-  public void flush() throws IOException {
-    if (CellRouting.current() == null) {
-      fallback.flush();
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
     }
-  }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        CellContext c = CellRouting.current();
+        if (c == null) {
+            fallback.write(b, off, len);
+        } else {
+            select.apply(c).write(b, off, len);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (CellRouting.current() == null) {
+            fallback.flush();
+        }
+    }
 }

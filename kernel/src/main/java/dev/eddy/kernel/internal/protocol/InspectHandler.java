@@ -6,22 +6,22 @@ import java.util.List;
 
 /** inspect_request: signatures (and Javadoc when the JDK ships sources), or a magic's help. */
 public final class InspectHandler implements RequestHandler {
-  private final CellRunner runner;
+    private final CellRunner runner;
 
-  public InspectHandler(CellRunner runner) {
-    this.runner = runner;
-  }
+    public InspectHandler(CellRunner runner) {
+        this.runner = runner;
+    }
 
-  @Override
-  public void handle(Exchange ex) throws Exception {
-    CodeAtCursor at = CodeAtCursor.of(ex.content());
-    List<String> docs = runner.inspect(at.code(), at.cursor());
-    CodeAtCursor.replyOk(ex, "inspect_reply", reply -> {
-      reply.put("found", !docs.isEmpty());
-      ObjectNode data = reply.putObject("data");
-      if (!docs.isEmpty()) {
-        data.put("text/plain", String.join("\n\n", docs));
-      }
-    });
-  }
+    @Override
+    public void handle(Exchange ex) throws Exception {
+        CodeAtCursor at = CodeAtCursor.of(ex.content());
+        List<String> docs = runner.inspect(at.code(), at.cursor());
+        CodeAtCursor.replyOk(ex, "inspect_reply", reply -> {
+            reply.put("found", !docs.isEmpty());
+            ObjectNode data = reply.putObject("data");
+            if (!docs.isEmpty()) {
+                data.put("text/plain", String.join("\n\n", docs));
+            }
+        });
+    }
 }

@@ -3,5 +3,5 @@ package dev.eddy.kernel.internal.protocol;
 /** Answers one request type. Runs on the channel's thread. */
 @FunctionalInterface
 public interface RequestHandler {
-  void handle(Exchange exchange) throws Exception;
+    void handle(Exchange exchange) throws Exception;
 }

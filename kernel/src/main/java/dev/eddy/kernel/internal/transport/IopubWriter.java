@@ -18,97 +18,97 @@ import org.zeromq.ZMQ;
  * message to this queue; the queue keeps their order.
  */
 public final class IopubWriter implements Publisher {
-  private static final Log LOG = Log.of(IopubWriter.class);
-  private static final Message STOP = new Message(List.of(), null, null, null, null, List.of());
-  private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private final WireCodec codec;
-  private final Thread thread;
-  private final AtomicLong published = new AtomicLong();
-  private final Object sentLock = new Object();
-  private long sent;
+    private static final Log LOG = Log.of(IopubWriter.class);
+    private static final Message STOP = new Message(List.of(), null, null, null, null, List.of());
+    private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final WireCodec codec;
+    private final Thread thread;
+    private final AtomicLong published = new AtomicLong();
+    private final Object sentLock = new Object();
+    private long sent;
 
-  public IopubWriter(ZMQ.Context context, String endpoint, WireCodec codec) {
-    this.codec = codec;
-    ZMQ.Socket socket = context.socket(SocketType.PUB);
-    socket.setLinger(1000);
-    socket.bind(endpoint);
-    this.thread = new Thread(() -> run(socket), "eddy-iopub");
-    thread.setDaemon(true);
-  }
-
-  public void start() {
-    thread.start();
-  }
-
-  @Override
-  public void publish(Message m) {
-    published.incrementAndGet();
-    queue.add(m);
-  }
-
-  /**
-   * A thread whose interrupt flag is set (a cell's thread after an interrupt request) does not wait: the
-   * flag belongs to whoever set it, and a wait would consume it.
-   */
-  @Override
-  public void awaitSent(long millis) {
-    if (Thread.currentThread().isInterrupted()) {
-      return;
+    public IopubWriter(ZMQ.Context context, String endpoint, WireCodec codec) {
+        this.codec = codec;
+        ZMQ.Socket socket = context.socket(SocketType.PUB);
+        socket.setLinger(1000);
+        socket.bind(endpoint);
+        this.thread = new Thread(() -> run(socket), "eddy-iopub");
+        thread.setDaemon(true);
     }
-    long target = published.get();
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    synchronized (sentLock) {
-      while (sent < target && thread.isAlive()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return;
-        }
-        try {
-          TimeUnit.NANOSECONDS.timedWait(sentLock, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+
+    public void start() {
+        thread.start();
     }
-  }
 
-  /** Sends what is queued, then stops; waits at most {@code millis}. */
-  public void close(long millis) throws InterruptedException {
-    queue.add(STOP);
-    stopped.await(millis, TimeUnit.MILLISECONDS);
-  }
+    @Override
+    public void publish(Message m) {
+        published.incrementAndGet();
+        queue.add(m);
+    }
 
-  private void run(ZMQ.Socket socket) {
-    try {
-      while (true) {
-        Message m = queue.take();
-        if (m == STOP) {
-          break;
+    /**
+     * A thread whose interrupt flag is set (a cell's thread after an interrupt request) does not wait: the
+     * flag belongs to whoever set it, and a wait would consume it.
+     */
+    @Override
+    public void awaitSent(long millis) {
+        if (Thread.currentThread().isInterrupted()) {
+            return;
         }
-        send(socket, m);
+        long target = published.get();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         synchronized (sentLock) {
-          sent++;
-          sentLock.notifyAll();
+            while (sent < target && thread.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(sentLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      socket.close();
-      stopped.countDown();
     }
-  }
 
-  private void send(ZMQ.Socket socket, Message m) {
-    try {
-      List<byte[]> frames = codec.encode(m);
-      for (int i = 0; i < frames.size(); i++) {
-        socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("could not publish " + m.type(), e);
+    /** Sends what is queued, then stops; waits at most {@code millis}. */
+    public void close(long millis) throws InterruptedException {
+        queue.add(STOP);
+        stopped.await(millis, TimeUnit.MILLISECONDS);
     }
-  }
+
+    private void run(ZMQ.Socket socket) {
+        try {
+            while (true) {
+                Message m = queue.take();
+                if (m == STOP) {
+                    break;
+                }
+                send(socket, m);
+                synchronized (sentLock) {
+                    sent++;
+                    sentLock.notifyAll();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            socket.close();
+            stopped.countDown();
+        }
+    }
+
+    private void send(ZMQ.Socket socket, Message m) {
+        try {
+            List<byte[]> frames = codec.encode(m);
+            for (int i = 0; i < frames.size(); i++) {
+                socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not publish " + m.type(), e);
+        }
+    }
 }

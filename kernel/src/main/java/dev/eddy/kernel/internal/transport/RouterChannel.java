@@ -2,8 +2,8 @@ package dev.eddy.kernel.internal.transport;
 
 import dev.eddy.kernel.internal.util.Log;
 import dev.eddy.kernel.internal.wire.MalformedMessageException;
-import dev.eddy.kernel.internal.wire.UnreadableRequestException;
 import dev.eddy.kernel.internal.wire.Message;
+import dev.eddy.kernel.internal.wire.UnreadableRequestException;
 import dev.eddy.kernel.internal.wire.WireCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,122 +18,122 @@ import org.zeromq.ZMQException;
  * handler's {@link Handler#refuse}, which answers it; a failing handler is logged; the loop always goes on.
  */
 public final class RouterChannel {
-  private static final Log LOG = Log.of(RouterChannel.class);
-  private final String name;
-  private final ZMQ.Socket socket;
-  private final WireCodec codec;
-  private final Thread thread;
-  private volatile Handler handler;
+    private static final Log LOG = Log.of(RouterChannel.class);
+    private final String name;
+    private final ZMQ.Socket socket;
+    private final WireCodec codec;
+    private final Thread thread;
+    private volatile Handler handler;
 
-  /** Handles one decoded request on the channel's thread; replies through the channel. */
-  @FunctionalInterface
-  public interface Handler {
-    void handle(Message request, RouterChannel channel) throws Exception;
+    /** Handles one decoded request on the channel's thread; replies through the channel. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(Message request, RouterChannel channel) throws Exception;
+
+        /**
+         * A signed request whose content could not be read ({@code request} has its header, empty content): answer
+         * it with an error. By default it is only logged.
+         */
+        default void refuse(Message request, String reason, RouterChannel channel) {
+            LOG.warn(channel.name() + ": dropped " + request.type() + ": " + reason);
+        }
+    }
+
+    public RouterChannel(String name, ZMQ.Context context, String endpoint, WireCodec codec) {
+        this.name = name;
+        this.codec = codec;
+        this.socket = context.socket(SocketType.ROUTER);
+        socket.setLinger(1000);
+        socket.bind(endpoint);
+        this.thread = new Thread(this::serve, "eddy-" + name);
+        thread.setDaemon(true);
+    }
+
+    public void start(Handler h) {
+        this.handler = h;
+        thread.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Sends a message on this channel. Only call from this channel's thread. */
+    public void send(Message m) {
+        List<byte[]> frames = codec.encode(m);
+        for (int i = 0; i < frames.size(); i++) {
+            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+    }
 
     /**
-     * A signed request whose content could not be read ({@code request} has its header, empty content): answer
-     * it with an error. By default it is only logged.
+     * The next request already waiting, without blocking, or null. Used on this channel's thread to abort the
+     * execute requests queued behind a failed cell. Malformed ones are dropped.
      */
-    default void refuse(Message request, String reason, RouterChannel channel) {
-      LOG.warn(channel.name() + ": dropped " + request.type() + ": " + reason);
-    }
-  }
-
-  public RouterChannel(String name, ZMQ.Context context, String endpoint, WireCodec codec) {
-    this.name = name;
-    this.codec = codec;
-    this.socket = context.socket(SocketType.ROUTER);
-    socket.setLinger(1000);
-    socket.bind(endpoint);
-    this.thread = new Thread(this::serve, "eddy-" + name);
-    thread.setDaemon(true);
-  }
-
-  public void start(Handler h) {
-    this.handler = h;
-    thread.start();
-  }
-
-  public String name() {
-    return name;
-  }
-
-  /** Sends a message on this channel. Only call from this channel's thread. */
-  public void send(Message m) {
-    List<byte[]> frames = codec.encode(m);
-    for (int i = 0; i < frames.size(); i++) {
-      socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-    }
-  }
-
-  /**
-   * The next request already waiting, without blocking, or null. Used on this channel's thread to abort the
-   * execute requests queued behind a failed cell. Malformed ones are dropped.
-   */
-  public Message pollNow() {
-    while (true) {
-      List<byte[]> frames = receive(ZMQ.DONTWAIT);
-      if (frames == null) {
-        return null;
-      }
-      Message m = decodeOrDrop(frames);
-      if (m != null) {
-        return m;
-      }
-    }
-  }
-
-  private void serve() {
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        List<byte[]> frames = receive(0);
-        Message m = frames == null ? null : decodeOrDrop(frames);
-        if (m != null) {
-          dispatch(m);
+    public Message pollNow() {
+        while (true) {
+            List<byte[]> frames = receive(ZMQ.DONTWAIT);
+            if (frames == null) {
+                return null;
+            }
+            Message m = decodeOrDrop(frames);
+            if (m != null) {
+                return m;
+            }
         }
-      }
-    } catch (ZMQException e) {
-      LOG.debug(name + " channel closed: " + e.getMessage());
-    } finally {
-      socket.close(); // the context's term() waits for this
     }
-  }
 
-  private void dispatch(Message m) {
-    try {
-      handler.handle(m, this);
-    } catch (Exception | LinkageError | AssertionError e) {
-      LOG.warn(name + ": handling " + m.type() + " failed", e);
+    private void serve() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                List<byte[]> frames = receive(0);
+                Message m = frames == null ? null : decodeOrDrop(frames);
+                if (m != null) {
+                    dispatch(m);
+                }
+            }
+        } catch (ZMQException e) {
+            LOG.debug(name + " channel closed: " + e.getMessage());
+        } finally {
+            socket.close(); // the context's term() waits for this
+        }
     }
-  }
 
-  private Message decodeOrDrop(List<byte[]> frames) {
-    try {
-      return codec.decode(frames);
-    } catch (UnreadableRequestException e) {
-      LOG.warn(name + ": cannot read " + e.request().type() + ": " + e.getMessage());
-      try {
-        handler.refuse(e.request(), e.getMessage(), this);
-      } catch (RuntimeException failed) {
-        LOG.warn(name + ": answering an unreadable " + e.request().type() + " failed", failed);
-      }
-      return null;
-    } catch (MalformedMessageException e) {
-      LOG.warn(name + ": dropped a message: " + e.getMessage());
-      return null;
+    private void dispatch(Message m) {
+        try {
+            handler.handle(m, this);
+        } catch (Exception | LinkageError | AssertionError e) {
+            LOG.warn(name + ": handling " + m.type() + " failed", e);
+        }
     }
-  }
 
-  private List<byte[]> receive(int flags) {
-    byte[] first = socket.recv(flags);
-    if (first == null) {
-      return null;
+    private Message decodeOrDrop(List<byte[]> frames) {
+        try {
+            return codec.decode(frames);
+        } catch (UnreadableRequestException e) {
+            LOG.warn(name + ": cannot read " + e.request().type() + ": " + e.getMessage());
+            try {
+                handler.refuse(e.request(), e.getMessage(), this);
+            } catch (RuntimeException failed) {
+                LOG.warn(name + ": answering an unreadable " + e.request().type() + " failed", failed);
+            }
+            return null;
+        } catch (MalformedMessageException e) {
+            LOG.warn(name + ": dropped a message: " + e.getMessage());
+            return null;
+        }
     }
-    List<byte[]> frames = new ArrayList<>();
-    frames.add(first);
-    while (socket.hasReceiveMore()) {
-      frames.add(socket.recv(0));
+
+    private List<byte[]> receive(int flags) {
+        byte[] first = socket.recv(flags);
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv(0));
+        }
+        return frames;
     }
-    return frames;
-  }
 }

@@ -24,112 +24,112 @@ import org.zeromq.ZMQException;
  * Stray or malformed messages are logged and dropped. A cell interrupted while waiting abandons its request.
  */
 public final class StdinChannel {
-  private static final Log LOG = Log.of(StdinChannel.class);
-  private static final int WAIT_SLICE_MS = 200;
-  private final ZMQ.Socket socket;
-  private final WireCodec codec;
-  private final MessageFactory messages;
-  private final BlockingQueue<Pending> requests = new LinkedBlockingQueue<>();
-  private final Thread thread;
+    private static final Log LOG = Log.of(StdinChannel.class);
+    private static final int WAIT_SLICE_MS = 200;
+    private final ZMQ.Socket socket;
+    private final WireCodec codec;
+    private final MessageFactory messages;
+    private final BlockingQueue<Pending> requests = new LinkedBlockingQueue<>();
+    private final Thread thread;
 
-  private record Pending(List<byte[]> identities, JsonNode parent, ObjectNode content,
-      CompletableFuture<String> answer) {}
+    private record Pending(
+            List<byte[]> identities, JsonNode parent, ObjectNode content, CompletableFuture<String> answer) {}
 
-  public StdinChannel(ZMQ.Context context, String endpoint, WireCodec codec, MessageFactory messages) {
-    this.codec = codec;
-    this.messages = messages;
-    this.socket = context.socket(SocketType.ROUTER);
-    socket.setLinger(0);
-    // Bounded waits so an abandoned request (interrupted cell) is noticed; not a sleep loop.
-    socket.setReceiveTimeOut(WAIT_SLICE_MS);
-    socket.bind(endpoint);
-    this.thread = new Thread(this::serve, "eddy-stdin");
-    thread.setDaemon(true);
-  }
-
-  public void start() {
-    thread.start();
-  }
-
-  /** Stops the channel thread (it waits on its queue, not on the socket, so ZMQ's term() cannot wake it). */
-  public void stop() {
-    thread.interrupt();
-  }
-
-  /** Asks the client for one line of input; blocks the calling (cell) thread until it answers. */
-  public String requestInput(List<byte[]> identities, JsonNode parent, String prompt, boolean password)
-      throws InterruptedException {
-    ObjectNode c = Json.object();
-    c.put("prompt", prompt);
-    c.put("password", password);
-    CompletableFuture<String> answer = new CompletableFuture<>();
-    requests.add(new Pending(identities, parent, c, answer));
-    try {
-      return answer.get();
-    } catch (InterruptedException e) {
-      answer.cancel(false);
-      throw e;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("input request failed", e.getCause());
+    public StdinChannel(ZMQ.Context context, String endpoint, WireCodec codec, MessageFactory messages) {
+        this.codec = codec;
+        this.messages = messages;
+        this.socket = context.socket(SocketType.ROUTER);
+        socket.setLinger(0);
+        // Bounded waits so an abandoned request (interrupted cell) is noticed; not a sleep loop.
+        socket.setReceiveTimeOut(WAIT_SLICE_MS);
+        socket.bind(endpoint);
+        this.thread = new Thread(this::serve, "eddy-stdin");
+        thread.setDaemon(true);
     }
-  }
 
-  private void serve() {
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        Pending p = requests.take();
-        if (!p.answer().isDone()) {
-          ask(p);
+    public void start() {
+        thread.start();
+    }
+
+    /** Stops the channel thread (it waits on its queue, not on the socket, so ZMQ's term() cannot wake it). */
+    public void stop() {
+        thread.interrupt();
+    }
+
+    /** Asks the client for one line of input; blocks the calling (cell) thread until it answers. */
+    public String requestInput(List<byte[]> identities, JsonNode parent, String prompt, boolean password)
+            throws InterruptedException {
+        ObjectNode c = Json.object();
+        c.put("prompt", prompt);
+        c.put("password", password);
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        requests.add(new Pending(identities, parent, c, answer));
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            answer.cancel(false);
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("input request failed", e.getCause());
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ZMQException e) {
-      LOG.debug("stdin channel closed: " + e.getMessage());
-    } finally {
-      socket.close();
     }
-  }
 
-  private void ask(Pending p) {
-    Message request = new Message(p.identities(), messages.header("input_request"), p.parent(), Json.object(),
-        p.content(), List.of());
-    List<byte[]> frames = codec.encode(request);
-    for (int i = 0; i < frames.size(); i++) {
-      socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-    }
-    String id = request.header().msgId();
-    while (!p.answer().isDone()) {
-      List<byte[]> reply = receive();
-      if (reply == null) {
-        continue;
-      }
-      try {
-        Message m = codec.decode(reply);
-        // jupyter_client sends input_reply without a parent header, so any input_reply answers the one
-        // pending request (as in ipykernel); one that names another request is stale.
-        String parentId = m.parentHeader().path("msg_id").asText("");
-        if ("input_reply".equals(m.type()) && (parentId.isEmpty() || parentId.equals(id))) {
-          p.answer().complete(m.content().path("value").asText(""));
-        } else {
-          LOG.info("stdin: ignoring " + m.type() + " that answers no pending input request");
+    private void serve() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Pending p = requests.take();
+                if (!p.answer().isDone()) {
+                    ask(p);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ZMQException e) {
+            LOG.debug("stdin channel closed: " + e.getMessage());
+        } finally {
+            socket.close();
         }
-      } catch (MalformedMessageException e) {
-        LOG.warn("stdin: dropped a message: " + e.getMessage());
-      }
     }
-  }
 
-  private List<byte[]> receive() {
-    byte[] first = socket.recv(0);
-    if (first == null) {
-      return null;
+    private void ask(Pending p) {
+        Message request = new Message(
+                p.identities(), messages.header("input_request"), p.parent(), Json.object(), p.content(), List.of());
+        List<byte[]> frames = codec.encode(request);
+        for (int i = 0; i < frames.size(); i++) {
+            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+        String id = request.header().msgId();
+        while (!p.answer().isDone()) {
+            List<byte[]> reply = receive();
+            if (reply == null) {
+                continue;
+            }
+            try {
+                Message m = codec.decode(reply);
+                // jupyter_client sends input_reply without a parent header, so any input_reply answers the one
+                // pending request (as in ipykernel); one that names another request is stale.
+                String parentId = m.parentHeader().path("msg_id").asText("");
+                if ("input_reply".equals(m.type()) && (parentId.isEmpty() || parentId.equals(id))) {
+                    p.answer().complete(m.content().path("value").asText(""));
+                } else {
+                    LOG.info("stdin: ignoring " + m.type() + " that answers no pending input request");
+                }
+            } catch (MalformedMessageException e) {
+                LOG.warn("stdin: dropped a message: " + e.getMessage());
+            }
+        }
     }
-    List<byte[]> frames = new ArrayList<>();
-    frames.add(first);
-    while (socket.hasReceiveMore()) {
-      frames.add(socket.recv(0));
+
+    private List<byte[]> receive() {
+        byte[] first = socket.recv(0);
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv(0));
+        }
+        return frames;
     }
-    return frames;
-  }
 }

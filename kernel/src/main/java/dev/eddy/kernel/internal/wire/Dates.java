@@ -6,12 +6,12 @@ import java.time.format.DateTimeFormatter;
 
 /** Header dates: ISO-8601 in UTC with exactly six fractional digits, e.g. 2026-11-21T15:04:05.123456Z. */
 public final class Dates {
-  private static final DateTimeFormatter FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-  private Dates() {}
+    private Dates() {}
 
-  public static String now(Clock clock) {
-    return FORMAT.format(clock.instant());
-  }
+    public static String now(Clock clock) {
+        return FORMAT.format(clock.instant());
+    }
 }

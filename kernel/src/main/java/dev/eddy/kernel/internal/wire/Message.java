@@ -8,20 +8,25 @@ import java.util.List;
  * modified after the message is built (treat them as immutable). {@code identities} are the ZMQ routing frames
  * (or the IOPub topic).
  */
-public record Message(List<byte[]> identities, Header header, JsonNode parentHeader, JsonNode metadata,
-    JsonNode content, List<byte[]> buffers) {
+public record Message(
+        List<byte[]> identities,
+        Header header,
+        JsonNode parentHeader,
+        JsonNode metadata,
+        JsonNode content,
+        List<byte[]> buffers) {
 
-  public Message {
-    identities = List.copyOf(identities);
-    buffers = List.copyOf(buffers);
-  }
+    public Message {
+        identities = List.copyOf(identities);
+        buffers = List.copyOf(buffers);
+    }
 
-  public String type() {
-    return header.msgType();
-  }
+    public String type() {
+        return header.msgType();
+    }
 
-  /** The header as a JSON object, used as the parent header of replies and outputs. */
-  public JsonNode headerJson() {
-    return header.toJson();
-  }
+    /** The header as a JSON object, used as the parent header of replies and outputs. */
+    public JsonNode headerJson() {
+        return header.toJson();
+    }
 }

@@ -19,67 +19,67 @@ import javax.crypto.spec.SecretKeySpec;
  * ...); any other is refused when the kernel starts.
  */
 public final class Signer {
-  private static final Map<String, String> ALGORITHMS = Map.ofEntries(
-      Map.entry("hmac-sha256", "HmacSHA256"), Map.entry("hmac-sha512", "HmacSHA512"),
-      Map.entry("hmac-sha384", "HmacSHA384"), Map.entry("hmac-sha224", "HmacSHA224"),
-      Map.entry("hmac-sha1", "HmacSHA1"), Map.entry("hmac-md5", "HmacMD5"),
-      Map.entry("hmac-sha3_224", "HmacSHA3-224"), Map.entry("hmac-sha3_256", "HmacSHA3-256"),
-      Map.entry("hmac-sha3_384", "HmacSHA3-384"), Map.entry("hmac-sha3_512", "HmacSHA3-512"),
-      Map.entry("hmac-sha512_224", "HmacSHA512/224"), Map.entry("hmac-sha512_256", "HmacSHA512/256"));
-  private final String algorithm;
-  private final SecretKeySpec key;
-  private final ThreadLocal<Mac> macs;
+    private static final Map<String, String> ALGORITHMS = Map.ofEntries(
+            Map.entry("hmac-sha256", "HmacSHA256"), Map.entry("hmac-sha512", "HmacSHA512"),
+            Map.entry("hmac-sha384", "HmacSHA384"), Map.entry("hmac-sha224", "HmacSHA224"),
+            Map.entry("hmac-sha1", "HmacSHA1"), Map.entry("hmac-md5", "HmacMD5"),
+            Map.entry("hmac-sha3_224", "HmacSHA3-224"), Map.entry("hmac-sha3_256", "HmacSHA3-256"),
+            Map.entry("hmac-sha3_384", "HmacSHA3-384"), Map.entry("hmac-sha3_512", "HmacSHA3-512"),
+            Map.entry("hmac-sha512_224", "HmacSHA512/224"), Map.entry("hmac-sha512_256", "HmacSHA512/256"));
+    private final String algorithm;
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
 
-  /** @throws IllegalArgumentException (one line) for a scheme this kernel cannot sign with */
-  public Signer(String key, String scheme) {
-    this.algorithm = algorithm(scheme);
-    this.key = key.isEmpty() ? null : new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm);
-    // Mac objects are not thread-safe and several threads sign (shell, control, iopub writer).
-    this.macs = ThreadLocal.withInitial(this::newMac);
-  }
-
-  /** The JDK's HMAC algorithm for a Jupyter {@code signature_scheme}; one-line error if there is none. */
-  public static String algorithm(String scheme) {
-    String a = ALGORITHMS.get(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT));
-    if (a == null) {
-      throw new IllegalArgumentException("unsupported signature_scheme '" + scheme + "' in the connection file;"
-          + " use one of " + new TreeSet<>(ALGORITHMS.keySet()));
+    /** @throws IllegalArgumentException (one line) for a scheme this kernel cannot sign with */
+    public Signer(String key, String scheme) {
+        this.algorithm = algorithm(scheme);
+        this.key = key.isEmpty() ? null : new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm);
+        // Mac objects are not thread-safe and several threads sign (shell, control, iopub writer).
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
-    return a;
-  }
 
-  public boolean enabled() {
-    return key != null;
-  }
+    /** The JDK's HMAC algorithm for a Jupyter {@code signature_scheme}; one-line error if there is none. */
+    public static String algorithm(String scheme) {
+        String a = ALGORITHMS.get(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT));
+        if (a == null) {
+            throw new IllegalArgumentException("unsupported signature_scheme '" + scheme + "' in the connection file;"
+                    + " use one of " + new TreeSet<>(ALGORITHMS.keySet()));
+        }
+        return a;
+    }
 
-  /** Hex HMAC of the frames, or "" when signing is off. */
-  public String sign(List<byte[]> frames) {
-    if (key == null) {
-      return "";
+    public boolean enabled() {
+        return key != null;
     }
-    Mac mac = macs.get();
-    for (byte[] f : frames) {
-      mac.update(f);
-    }
-    return HexFormat.of().formatHex(mac.doFinal());
-  }
 
-  /** Constant-time comparison of the received signature with the expected one. */
-  public boolean verify(byte[] signature, List<byte[]> frames) {
-    if (key == null) {
-      return true;
+    /** Hex HMAC of the frames, or "" when signing is off. */
+    public String sign(List<byte[]> frames) {
+        if (key == null) {
+            return "";
+        }
+        Mac mac = macs.get();
+        for (byte[] f : frames) {
+            mac.update(f);
+        }
+        return HexFormat.of().formatHex(mac.doFinal());
     }
-    byte[] expected = sign(frames).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, signature);
-  }
 
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance(algorithm);
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(algorithm + " unavailable", e);
+    /** Constant-time comparison of the received signature with the expected one. */
+    public boolean verify(byte[] signature, List<byte[]> frames) {
+        if (key == null) {
+            return true;
+        }
+        byte[] expected = sign(frames).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signature);
     }
-  }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " unavailable", e);
+        }
+    }
 }

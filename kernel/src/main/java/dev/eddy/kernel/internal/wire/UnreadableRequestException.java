@@ -6,15 +6,15 @@ package dev.eddy.kernel.internal.wire;
  * identities and header (parent header, metadata and content empty) so the channel can send an error reply.
  */
 public final class UnreadableRequestException extends MalformedMessageException {
-  private static final long serialVersionUID = 1L;
-  private final transient Message request;
+    private static final long serialVersionUID = 1L;
+    private final transient Message request;
 
-  public UnreadableRequestException(String message, Message request, Throwable cause) {
-    super(message, cause);
-    this.request = request;
-  }
+    public UnreadableRequestException(String message, Message request, Throwable cause) {
+        super(message, cause);
+        this.request = request;
+    }
 
-  public Message request() {
-    return request;
-  }
+    public Message request() {
+        return request;
+    }
 }

@@ -8,28 +8,31 @@ import java.util.Locale;
  * column draws one chart per value, stacked, each with its own y scale (e.g. one per unit of measure).
  */
 public record ChartSpec(Kind kind, String x, String y, String color, String facet) {
-  public ChartSpec(Kind kind, String x, String y, String color) {
-    this(kind, x, y, color, null);
-  }
-
-  /** The marks Vega-Lite and XChart both draw. */
-  public enum Kind {
-    LINE, BAR, AREA, POINT;
-
-    public static Kind parse(String s) {
-      try {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Unknown chart '" + s + "': use line, bar, area or point");
-      }
+    public ChartSpec(Kind kind, String x, String y, String color) {
+        this(kind, x, y, color, null);
     }
 
-    public String mark() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
+    /** The marks Vega-Lite and XChart both draw. */
+    public enum Kind {
+        LINE,
+        BAR,
+        AREA,
+        POINT;
 
-  public ChartSpec withColumns(String newX, String newY) {
-    return new ChartSpec(kind, newX, newY, color, facet);
-  }
+        public static Kind parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Unknown chart '" + s + "': use line, bar, area or point");
+            }
+        }
+
+        public String mark() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public ChartSpec withColumns(String newX, String newY) {
+        return new ChartSpec(kind, newX, newY, color, facet);
+    }
 }

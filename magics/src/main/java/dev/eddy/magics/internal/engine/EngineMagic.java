@@ -7,7 +7,6 @@ import dev.eddy.magics.api.MagicException;
 import dev.eddy.magics.api.RemoteSessions;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.sql.api.engine.RemoteEngine;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -61,13 +60,14 @@ public final class EngineMagic implements LineMagic {
                 String url = a.size() == 3 ? a.get(2) : urlFromEnvironment(a.get(1));
                 context.display(MimeBundle.text("Connecting to " + a.get(1) + " at " + url + " ..."));
                 RemoteEngine e = engines.connect(a.get(1), url);
-                String bound = RemoteSessions.host().isPresent() ? " Java cells get its session as `" + e.name() + "`."
-                        : "";
+                String bound =
+                        RemoteSessions.host().isPresent() ? " Java cells get its session as `" + e.name() + "`." : "";
                 return MimeBundle.text("Connected: streaming %%sql now runs " + e.label()
                         + ". %engine local switches back; %%sql --engine local|spark chooses per cell." + bound);
             }
-            default -> throw new MagicException("Unknown %engine argument '" + verb
-                    + "': use %engine, %engine connect spark sc://host:15002, %engine local or %engine disconnect");
+            default ->
+                throw new MagicException("Unknown %engine argument '" + verb
+                        + "': use %engine, %engine connect spark sc://host:15002, %engine local or %engine disconnect");
         }
     }
 
@@ -84,10 +84,12 @@ public final class EngineMagic implements LineMagic {
 
     static String describe(RemoteEngines engines) {
         String local = "engine: local (embedded, in the kernel's JVM)";
-        return engines.engine().map(e -> engines.remoteByDefault()
-                ? "engine: " + e.name() + " " + e.version() + " at " + e.url() + " (%engine local switches back)"
-                : local + "; connected to " + e.name() + " " + e.version() + " at " + e.url()
-                        + " for %%sql --engine " + e.name())
+        return engines.engine()
+                .map(e -> engines.remoteByDefault()
+                        ? "engine: " + e.name() + " " + e.version() + " at " + e.url()
+                                + " (%engine local switches back)"
+                        : local + "; connected to " + e.name() + " " + e.version() + " at " + e.url()
+                                + " for %%sql --engine " + e.name())
                 .orElse(local);
     }
 }

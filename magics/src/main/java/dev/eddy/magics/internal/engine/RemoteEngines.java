@@ -6,7 +6,6 @@ import dev.eddy.magics.api.RemoteSessions;
 import dev.eddy.sql.api.engine.RemoteEngine;
 import dev.eddy.sql.api.engine.RemoteEngineProvider;
 import dev.eddy.sql.api.engine.RemoteRun;
-
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
@@ -31,6 +30,7 @@ import java.util.stream.Stream;
 public final class RemoteEngines {
     /** How many ended remote runs stay listed (as the engine keeps ended queries). */
     static final int MAX_ENDED = 200;
+
     private static ClassLoader loader;
 
     private volatile RemoteEngine engine;
@@ -133,10 +133,11 @@ public final class RemoteEngines {
             }
             names.add(p.name());
         }
-        throw new MagicException("No engine '" + name + "'" + (names.isEmpty()
-                ? ": the Spark engine is not installed (" + enginesDir() + " has no jars). Install it with"
-                + " install/eddy.sh --with-spark, or point EDDY_ENGINES_DIR at a directory of engine-spark's jars."
-                : "; installed: " + String.join(", ", names)));
+        throw new MagicException("No engine '" + name + "'"
+                + (names.isEmpty()
+                        ? ": the Spark engine is not installed (" + enginesDir() + " has no jars). Install it with"
+                                + " install/eddy.sh --with-spark, or point EDDY_ENGINES_DIR at a directory of engine-spark's jars."
+                        : "; installed: " + String.join(", ", names)));
     }
 
     private static synchronized ClassLoader engineLoader() {
@@ -151,11 +152,11 @@ public final class RemoteEngines {
                 }
             }
             // the kernel's JShell loads them when it can, so Java cells see the same Spark classes (one copy)
-            Optional<ClassLoader> shared = jars.isEmpty() ? Optional.empty()
-                    : RemoteSessions.host().flatMap(h -> h.classLoaderFor(jars));
+            Optional<ClassLoader> shared =
+                    jars.isEmpty() ? Optional.empty() : RemoteSessions.host().flatMap(h -> h.classLoaderFor(jars));
             // parent first: Eddy's own classes (plans, the SPI) come from the kernel, Spark's from these jars
-            loader = shared.orElseGet(() -> new URLClassLoader("eddy-engines", urls(jars),
-                    RemoteEngines.class.getClassLoader()));
+            loader = shared.orElseGet(
+                    () -> new URLClassLoader("eddy-engines", urls(jars), RemoteEngines.class.getClassLoader()));
         }
         return loader;
     }
@@ -190,5 +191,4 @@ public final class RemoteEngines {
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }
-
 }

@@ -19,51 +19,51 @@ import tech.tablesaw.api.Table;
 
 /** Short-lived Admin and Consumer calls with a bounded wait; a consumer group is never joined or committed. */
 final class KafkaBroker {
-  private KafkaBroker() {}
+    private KafkaBroker() {}
 
-  private static Properties props(String servers, long timeoutMillis) {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
-    p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
-    return p;
-  }
-
-  static String clusterSummary(String servers, long timeoutMillis)
-      throws ExecutionException, TimeoutException, InterruptedException {
-    try (Admin admin = Admin.create(props(servers, timeoutMillis))) {
-      DescribeClusterResult c = admin.describeCluster();
-      String id = c.clusterId().get(timeoutMillis, TimeUnit.MILLISECONDS);
-      int brokers = c.nodes().get(timeoutMillis, TimeUnit.MILLISECONDS).size();
-      return "cluster " + id + ", " + brokers + " broker(s)";
+    private static Properties props(String servers, long timeoutMillis) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
+        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        return p;
     }
-  }
 
-  static Table topics(String servers, long timeoutMillis)
-      throws ExecutionException, TimeoutException, InterruptedException {
-    try (Admin admin = Admin.create(props(servers, timeoutMillis))) {
-      Set<String> names = new TreeSet<>(admin.listTopics().names().get(timeoutMillis, TimeUnit.MILLISECONDS));
-      Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames()
-          .get(timeoutMillis, TimeUnit.MILLISECONDS);
-      StringColumn topic = StringColumn.create("topic");
-      IntColumn parts = IntColumn.create("partitions");
-      for (String n : names) {
-        topic.append(n);
-        parts.append(d.get(n).partitions().size());
-      }
-      return Table.create("kafka topics", topic, parts);
+    static String clusterSummary(String servers, long timeoutMillis)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try (Admin admin = Admin.create(props(servers, timeoutMillis))) {
+            DescribeClusterResult c = admin.describeCluster();
+            String id = c.clusterId().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            int brokers = c.nodes().get(timeoutMillis, TimeUnit.MILLISECONDS).size();
+            return "cluster " + id + ", " + brokers + " broker(s)";
+        }
     }
-  }
 
-  /** The first or last {@code n} records, read by the engine's one Kafka peek, shown as {@link TailTable}. */
-  static Table tail(String servers, String topicName, int n, boolean fromBeginning, long timeoutMillis) {
-    Table raw;
-    try {
-      raw = KafkaTopics.peek(servers, topicName, n, fromBeginning, Duration.ofMillis(timeoutMillis));
-    } catch (KafkaTopics.NoSuchTopicException e) {
-      throw new IllegalArgumentException("no topic '" + topicName + "' (see %kafka topics)", e);
+    static Table topics(String servers, long timeoutMillis)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try (Admin admin = Admin.create(props(servers, timeoutMillis))) {
+            Set<String> names = new TreeSet<>(admin.listTopics().names().get(timeoutMillis, TimeUnit.MILLISECONDS));
+            Map<String, TopicDescription> d =
+                    admin.describeTopics(names).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            StringColumn topic = StringColumn.create("topic");
+            IntColumn parts = IntColumn.create("partitions");
+            for (String n : names) {
+                topic.append(n);
+                parts.append(d.get(n).partitions().size());
+            }
+            return Table.create("kafka topics", topic, parts);
+        }
     }
-    return TailTable.of(topicName, raw);
-  }
+
+    /** The first or last {@code n} records, read by the engine's one Kafka peek, shown as {@link TailTable}. */
+    static Table tail(String servers, String topicName, int n, boolean fromBeginning, long timeoutMillis) {
+        Table raw;
+        try {
+            raw = KafkaTopics.peek(servers, topicName, n, fromBeginning, Duration.ofMillis(timeoutMillis));
+        } catch (KafkaTopics.NoSuchTopicException e) {
+            throw new IllegalArgumentException("no topic '" + topicName + "' (see %kafka topics)", e);
+        }
+        return TailTable.of(topicName, raw);
+    }
 }

@@ -11,21 +11,22 @@ import tech.tablesaw.api.Table;
 
 /** Opens live views from magics and from {@code display(query)}. */
 public final class Views {
-  private Views() {}
+    private Views() {}
 
-  public static LiveView open(EddyRuntime runtime, StreamingQuery q, ChartSpec chart, int maxRows, MagicContext ctx) {
-    return runtime.liveViews().open(q, result(runtime.eddy(), q), chart, maxRows, ctx::display, sink(ctx));
-  }
+    public static LiveView open(EddyRuntime runtime, StreamingQuery q, ChartSpec chart, int maxRows, MagicContext ctx) {
+        return runtime.liveViews().open(q, result(runtime.eddy(), q), chart, maxRows, ctx::display, sink(ctx));
+    }
 
-  /** A magic's displays as a live view's sink: updates go out unthrottled (the view paces them), ends are told. */
-  public static DisplaySink sink(MagicContext ctx) {
-    return DisplaySink.of(ctx::updateDisplayNow, ctx::endDisplay);
-  }
+    /** A magic's displays as a live view's sink: updates go out unthrottled (the view paces them), ends are told. */
+    public static DisplaySink sink(MagicContext ctx) {
+        return DisplaySink.of(ctx::updateDisplayNow, ctx::endDisplay);
+    }
 
-  /** The query's memory table (a memory-sink query's table has the query's name), if it has one. */
-  public static Supplier<Optional<Table>> result(Eddy eddy, StreamingQuery q) {
-    String name = q.name();
-    return () -> name != null && eddy.memoryTableNames().contains(name) ? Optional.of(eddy.table(name))
-        : Optional.empty();
-  }
+    /** The query's memory table (a memory-sink query's table has the query's name), if it has one. */
+    public static Supplier<Optional<Table>> result(Eddy eddy, StreamingQuery q) {
+        String name = q.name();
+        return () -> name != null && eddy.memoryTableNames().contains(name)
+                ? Optional.of(eddy.table(name))
+                : Optional.empty();
+    }
 }

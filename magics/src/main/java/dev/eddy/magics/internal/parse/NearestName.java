@@ -6,10 +6,10 @@ import java.util.Optional;
 
 /** Finds the known name closest to a mistyped one, for "did you mean" hints (the same rule as SQL errors). */
 public final class NearestName {
-  private NearestName() {}
+    private NearestName() {}
 
-  /** The nearest name if it is close enough to be a plausible typo (distance at most a third, min 2). */
-  public static Optional<String> of(String typed, Collection<String> known) {
-    return NameSuggester.closest(typed, known);
-  }
+    /** The nearest name if it is close enough to be a plausible typo (distance at most a third, min 2). */
+    public static Optional<String> of(String typed, Collection<String> known) {
+        return NameSuggester.closest(typed, known);
+    }
 }

@@ -11,7 +11,6 @@ import dev.eddy.sql.api.engine.RemoteRun;
 import dev.eddy.streaming.api.DataStreamWriter;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.OutputMode;
-
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,8 +20,7 @@ import java.util.Optional;
  * fed by the remote memory sink after each progress event.
  */
 final class RemoteLaunch {
-    private RemoteLaunch() {
-    }
+    private RemoteLaunch() {}
 
     /** Whether this cell runs remotely: {@code --engine} if given, else the session's {@code %engine}. */
     static boolean wanted(EddyRuntime runtime, String engineOption) {
@@ -34,8 +32,9 @@ final class RemoteLaunch {
         if (e.equals("local")) {
             return false;
         }
-        RemoteEngine connected = engines.engine().orElseThrow(() -> new MagicException("--engine " + e
-                + ": no engine connected. Connect first: %engine connect " + e + " sc://host:15002"));
+        RemoteEngine connected = engines.engine()
+                .orElseThrow(() -> new MagicException("--engine " + e
+                        + ": no engine connected. Connect first: %engine connect " + e + " sc://host:15002"));
         if (!connected.name().equals(e)) {
             throw new MagicException("--engine " + e + ": the connected engine is " + connected.name()
                     + " (use --engine local or --engine " + connected.name() + ")");
@@ -43,21 +42,24 @@ final class RemoteLaunch {
         return true;
     }
 
-    static void start(EddyRuntime runtime, Dataset dataset, String name, SqlOptions o, ChartSpec chart,
-            MagicContext ctx) {
+    static void start(
+            EddyRuntime runtime, Dataset dataset, String name, SqlOptions o, ChartSpec chart, MagicContext ctx) {
         RemoteEngines engines = RemoteEngines.of(runtime);
         RemoteEngine engine = engines.engine().orElseThrow();
         if (engines.run(name).filter(r -> !r.query().state().isTerminal()).isPresent()) {
             throw new MagicException("A query named '" + name + "' is running " + engine.label()
                     + ". Stop it first: %stream stop " + name);
         }
-        DataStreamWriter w = dataset.writeStream().trigger(QueryLauncher.trigger(o.trigger)).memory(name);
+        DataStreamWriter w =
+                dataset.writeStream().trigger(QueryLauncher.trigger(o.trigger)).memory(name);
         if (o.checkpoint != null) {
             w.checkpointLocation(o.checkpoint);
         }
         // as on the embedded engine: the whole result table for an aggregation, new rows otherwise
-        w.outputMode(o.mode != null ? OutputMode.parse(QueryLauncher.mode(o.mode))
-                : OutputMode.forResultTable(dataset.plan()));
+        w.outputMode(
+                o.mode != null
+                        ? OutputMode.parse(QueryLauncher.mode(o.mode))
+                        : OutputMode.forResultTable(dataset.plan()));
         launch(runtime, engines, engine, w, o, chart, ctx);
     }
 
@@ -70,7 +72,10 @@ final class RemoteLaunch {
         RemoteEngines engines = RemoteEngines.of(runtime);
         RemoteEngine engine = engines.engine().orElseThrow();
         String name = writer.spec().queryName();
-        if (name != null && engines.run(name).filter(r -> !r.query().state().isTerminal()).isPresent()) {
+        if (name != null
+                && engines.run(name)
+                        .filter(r -> !r.query().state().isTerminal())
+                        .isPresent()) {
             throw new MagicException("A query named '" + name + "' is running " + engine.label()
                     + ". Stop it first: %stream stop " + name);
         }
@@ -86,8 +91,14 @@ final class RemoteLaunch {
         launch(runtime, engines, engine, writer, o, chart, ctx);
     }
 
-    private static void launch(EddyRuntime runtime, RemoteEngines engines, RemoteEngine engine, DataStreamWriter w,
-            SqlOptions o, ChartSpec chart, MagicContext ctx) {
+    private static void launch(
+            EddyRuntime runtime,
+            RemoteEngines engines,
+            RemoteEngine engine,
+            DataStreamWriter w,
+            SqlOptions o,
+            ChartSpec chart,
+            MagicContext ctx) {
         RemoteRun run;
         try {
             run = engine.start(w);
@@ -97,8 +108,14 @@ final class RemoteLaunch {
             throw new MagicException(nl < 0 ? m : m.substring(0, nl));
         }
         engines.started(run);
-        runtime.liveViews().open(run.query(), () -> Optional.ofNullable(run.result()), chart, o.maxRows(),
-                ctx::display, Views.sink(ctx));
+        runtime.liveViews()
+                .open(
+                        run.query(),
+                        () -> Optional.ofNullable(run.result()),
+                        chart,
+                        o.maxRows(),
+                        ctx::display,
+                        Views.sink(ctx));
         String id = run.query().id().toString();
         run.onChange(() -> runtime.liveViews().changed(id));
     }

@@ -13,18 +13,21 @@ import org.junit.jupiter.api.Test;
 
 class SqlMagicAdviceTest extends RuntimeSession {
 
-  @Test
-  void when_appendModeAggregationHasNoWatermark_then_theCellSaysHowToDeclareOneInSql() {
-    MemoryStream clicks = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
-        Field.of("page", DataType.STRING)));
-    runtime.sql().catalog().registerStream("clicks", clicks.toDF());
+    @Test
+    void when_appendModeAggregationHasNoWatermark_then_theCellSaysHowToDeclareOneInSql() {
+        MemoryStream clicks =
+                eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("page", DataType.STRING)));
+        runtime.sql().catalog().registerStream("clicks", clicks.toDF());
 
-    assertThatThrownBy(() -> new SqlMagic(runtime).run("--mode append",
-        "SELECT page, COUNT(*) AS n FROM clicks GROUP BY window(ts, '1 minute'), page", ctx))
-        .isInstanceOf(MagicException.class)
-        .hasMessageContaining("Append output mode not supported")
-        .hasMessageContaining("WATERMARK FOR ts AS ts - INTERVAL '10' SECOND")
-        .hasMessageNotContaining("withWatermark");
-    assertThat(eddy.streams().active()).isEmpty();
-  }
+        assertThatThrownBy(() -> new SqlMagic(runtime)
+                        .run(
+                                "--mode append",
+                                "SELECT page, COUNT(*) AS n FROM clicks GROUP BY window(ts, '1 minute'), page",
+                                ctx))
+                .isInstanceOf(MagicException.class)
+                .hasMessageContaining("Append output mode not supported")
+                .hasMessageContaining("WATERMARK FOR ts AS ts - INTERVAL '10' SECOND")
+                .hasMessageNotContaining("withWatermark");
+        assertThat(eddy.streams().active()).isEmpty();
+    }
 }

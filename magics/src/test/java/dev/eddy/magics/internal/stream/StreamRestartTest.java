@@ -13,76 +13,97 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code %stream restart} on queries a Java cell started. */
 class StreamRestartTest extends RuntimeSession {
-  private final StreamMagic magic = new StreamMagic(runtime);
+    private final StreamMagic magic = new StreamMagic(runtime);
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  private long count(String table, String word) {
-    var t = eddy.table(table);
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (word.equals(t.stringColumn("word").get(i))) {
-        return ((Number) t.column("count").get(i)).longValue();
-      }
+    private long count(String table, String word) {
+        var t = eddy.table(table);
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (word.equals(t.stringColumn("word").get(i))) {
+                return ((Number) t.column("count").get(i)).longValue();
+            }
+        }
+        return 0;
     }
-    return 0;
-  }
 
-  @Test
-  void when_javaQueryWithCheckpointIsRestarted_then_itResumesWithItsStateAndANewLiveView() throws Exception {
-    StreamingQuery first = words.toDF().groupBy("word").count().writeStream().outputMode("complete")
-        .queryName("counts").memory("counts").checkpointLocation(dir.toString()).start();
-    words.addData(new Object[] {"a"});
-    first.processAllAvailable();
+    @Test
+    void when_javaQueryWithCheckpointIsRestarted_then_itResumesWithItsStateAndANewLiveView() throws Exception {
+        StreamingQuery first = words.toDF()
+                .groupBy("word")
+                .count()
+                .writeStream()
+                .outputMode("complete")
+                .queryName("counts")
+                .memory("counts")
+                .checkpointLocation(dir.toString())
+                .start();
+        words.addData(new Object[] {"a"});
+        first.processAllAvailable();
 
-    Object answer = magic.run("restart counts", ctx);
-    StreamingQuery again = eddy.streams().get("counts").orElseThrow();
-    words.addData(new Object[] {"a"});
-    again.processAllAvailable();
+        Object answer = magic.run("restart counts", ctx);
+        StreamingQuery again = eddy.streams().get("counts").orElseThrow();
+        words.addData(new Object[] {"a"});
+        again.processAllAvailable();
 
-    assertThat(again).isNotSameAs(first);
-    assertThat(again.id()).isEqualTo(first.id());
-    assertThat(first.isActive()).isFalse();
-    assertThat(count("counts", "a")).isEqualTo(2);
-    assertThat(((MimeBundle) answer).plainText()).contains("Restarted counts from its checkpoint");
-    assertThat(ctx.displayed).hasSize(1); // the new live view
-    assertThat(runtime.liveViews().openViews()).isEqualTo(1);
-  }
+        assertThat(again).isNotSameAs(first);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(first.isActive()).isFalse();
+        assertThat(count("counts", "a")).isEqualTo(2);
+        assertThat(((MimeBundle) answer).plainText()).contains("Restarted counts from its checkpoint");
+        assertThat(ctx.displayed).hasSize(1); // the new live view
+        assertThat(runtime.liveViews().openViews()).isEqualTo(1);
+    }
 
-  @Test
-  void when_stoppedJavaQueryWithoutCheckpointIsRestarted_then_theAnswerSaysItStartsFresh() throws Exception {
-    StreamingQuery first = words.toDF().writeStream().memory("seen").start();
-    first.stop();
+    @Test
+    void when_stoppedJavaQueryWithoutCheckpointIsRestarted_then_theAnswerSaysItStartsFresh() throws Exception {
+        StreamingQuery first = words.toDF().writeStream().memory("seen").start();
+        first.stop();
 
-    Object answer = magic.run("restart seen", ctx);
+        Object answer = magic.run("restart seen", ctx);
 
-    StreamingQuery again = eddy.streams().get("seen").orElseThrow();
-    assertThat(again.isActive()).isTrue();
-    assertThat(again.id()).isNotEqualTo(first.id());
-    assertThat(((MimeBundle) answer).plainText()).contains("without a checkpoint").contains("fresh");
-    assertThat(magic.completeArgs("restart ")).containsExactly("seen");
-  }
+        StreamingQuery again = eddy.streams().get("seen").orElseThrow();
+        assertThat(again.isActive()).isTrue();
+        assertThat(again.id()).isNotEqualTo(first.id());
+        assertThat(((MimeBundle) answer).plainText())
+                .contains("without a checkpoint")
+                .contains("fresh");
+        assertThat(magic.completeArgs("restart ")).containsExactly("seen");
+    }
 
-  @Test
-  void when_restartNameIsMistyped_then_nearestStartedQueryIsSuggested() {
-    words.toDF().writeStream().memory("clicks").start().stop();
-    assertThatThrownBy(() -> magic.run("restart clics", ctx)).isInstanceOf(MagicException.class)
-        .hasMessageContaining("Did you mean 'clicks'");
-  }
+    @Test
+    void when_restartNameIsMistyped_then_nearestStartedQueryIsSuggested() {
+        words.toDF().writeStream().memory("clicks").start().stop();
+        assertThatThrownBy(() -> magic.run("restart clics", ctx))
+                .isInstanceOf(MagicException.class)
+                .hasMessageContaining("Did you mean 'clicks'");
+    }
 
-  @Test
-  void when_checkpointOfStoppedJavaQueryIsShown_then_itListsCommittedBatchesAndState() throws Exception {
-    StreamingQuery q = words.toDF().groupBy("word").count().writeStream().outputMode("complete")
-        .queryName("counts").memory("counts").checkpointLocation(dir.toString()).start();
-    words.addData(new Object[] {"a"});
-    q.processAllAvailable();
-    q.stop();
+    @Test
+    void when_checkpointOfStoppedJavaQueryIsShown_then_itListsCommittedBatchesAndState() throws Exception {
+        StreamingQuery q = words.toDF()
+                .groupBy("word")
+                .count()
+                .writeStream()
+                .outputMode("complete")
+                .queryName("counts")
+                .memory("counts")
+                .checkpointLocation(dir.toString())
+                .start();
+        words.addData(new Object[] {"a"});
+        q.processAllAvailable();
+        q.stop();
 
-    String text = ((MimeBundle) magic.run("checkpoint counts", ctx)).plainText();
+        String text = ((MimeBundle) magic.run("checkpoint counts", ctx)).plainText();
 
-    assertThat(text).contains("checkpoint " + dir).contains("query id " + q.id()).contains("batch 0 committed")
-        .contains("state ");
-    words.toDF().writeStream().memory("plain").start().stop();
-    assertThat(((MimeBundle) magic.run("checkpoint plain", ctx)).plainText()).contains("has no checkpoint");
-  }
+        assertThat(text)
+                .contains("checkpoint " + dir)
+                .contains("query id " + q.id())
+                .contains("batch 0 committed")
+                .contains("state ");
+        words.toDF().writeStream().memory("plain").start().stop();
+        assertThat(((MimeBundle) magic.run("checkpoint plain", ctx)).plainText())
+                .contains("has no checkpoint");
+    }
 }

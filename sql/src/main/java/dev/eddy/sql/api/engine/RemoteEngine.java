@@ -1,7 +1,6 @@
 package dev.eddy.sql.api.engine;
 
 import dev.eddy.streaming.api.DataStreamWriter;
-
 import java.util.List;
 
 /** One notebook's connection to a remote engine. Closing it stops the queries it started. */

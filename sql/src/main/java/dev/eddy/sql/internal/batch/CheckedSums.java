@@ -1,132 +1,157 @@
 package dev.eddy.sql.internal.batch;
 
+import dev.eddy.sql.internal.spark.SparkOperators;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
-import dev.eddy.sql.internal.spark.SparkOperators;
 import org.apache.calcite.schema.impl.AggregateFunctionImpl;
 import org.apache.calcite.sql.SqlAggFunction;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
 import org.apache.calcite.util.Optionality;
-import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * Spark's SUM over BIGINT fails on overflow (ANSI mode); Calcite's enumerable SUM wraps around silently. Before a
  * batch plan runs, every plain SUM of a BIGINT becomes {@link LongSum}, which adds with overflow checks.
  */
 final class CheckedSums extends RelShuttleImpl {
-  /** The text every overflow of a checked SUM starts with (Sql adds the expression and its position). */
-  static final String OVERFLOW = "[ARITHMETIC_OVERFLOW] long overflow in sum";
+    /** The text every overflow of a checked SUM starts with (Sql adds the expression and its position). */
+    static final String OVERFLOW = "[ARITHMETIC_OVERFLOW] long overflow in sum";
 
-  private static final SqlUserDefinedAggFunction SUM = longSum("SUM", LongSum.class);
-  private static final SqlUserDefinedAggFunction TRY_SUM = longSum("TRY_SUM", LongTrySum.class);
+    private static final SqlUserDefinedAggFunction SUM = longSum("SUM", LongSum.class);
+    private static final SqlUserDefinedAggFunction TRY_SUM = longSum("TRY_SUM", LongTrySum.class);
 
-  private static SqlUserDefinedAggFunction longSum(String name, Class<? extends LongSum> runtime) {
-    return new SqlUserDefinedAggFunction(
-        new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_FORCE_NULLABLE,
-        InferTypes.FIRST_KNOWN, OperandTypes.operandMetadata(List.of(SqlTypeFamily.NUMERIC),
-            f -> List.of(f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true)), i -> "x", i -> false),
-        AggregateFunctionImpl.create(runtime), false, false, Optionality.FORBIDDEN);
-  }
-
-  static RelNode apply(RelNode plan) {
-    return plan.accept(new CheckedSums());
-  }
-
-  @Override public RelNode visit(LogicalAggregate aggregate) {
-    RelNode input = aggregate.getInput().accept(this);
-    List<AggregateCall> calls = new ArrayList<>();
-    boolean changed = false;
-    for (AggregateCall c : aggregate.getAggCallList()) {
-      boolean trySum = c.getAggregation() == SparkOperators.TRY_SUM;
-      boolean longSum = (trySum || c.getAggregation().getKind() == SqlKind.SUM) && !c.isDistinct()
-          && c.getArgList().size() == 1
-          && input.getRowType().getFieldList().get(c.getArgList().get(0)).getType().getSqlTypeName()
-              == SqlTypeName.BIGINT;
-      // try_sum of anything but BIGINT cannot overflow where Spark's would not: Calcite's SUM
-      SqlAggFunction runtime = longSum ? (trySum ? TRY_SUM : SUM) : trySum ? SqlStdOperatorTable.SUM : null;
-      if (runtime != null) {
-        calls.add(AggregateCall.create(runtime, c.isDistinct(), c.isApproximate(), c.ignoreNulls(), c.rexList,
-            c.getArgList(), c.filterArg, c.distinctKeys, c.collation, c.getType(), c.getName()));
-        changed = true;
-      } else {
-        calls.add(c);
-      }
-    }
-    if (!changed && input == aggregate.getInput()) {
-      return aggregate;
-    }
-    return aggregate.copy(aggregate.getTraitSet(), input, aggregate.getGroupSet(), aggregate.getGroupSets(), calls);
-  }
-
-  /** SUM of BIGINT values with Spark's overflow error; NULL when every value is NULL. */
-  public static class LongSum {
-    /** The running sum, or null before the first non-null value. */
-    public static final class Acc {
-      long sum;
-      boolean any;
-      boolean overflowed;
+    private static SqlUserDefinedAggFunction longSum(String name, Class<? extends LongSum> runtime) {
+        return new SqlUserDefinedAggFunction(
+                new SqlIdentifier(name, SqlParserPos.ZERO),
+                SqlKind.OTHER_FUNCTION,
+                ReturnTypes.BIGINT_FORCE_NULLABLE,
+                InferTypes.FIRST_KNOWN,
+                OperandTypes.operandMetadata(
+                        List.of(SqlTypeFamily.NUMERIC),
+                        f -> List.of(f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true)),
+                        i -> "x",
+                        i -> false),
+                AggregateFunctionImpl.create(runtime),
+                false,
+                false,
+                Optionality.FORBIDDEN);
     }
 
-    public LongSum() {
+    static RelNode apply(RelNode plan) {
+        return plan.accept(new CheckedSums());
     }
 
-    public Acc init() {
-      return new Acc();
-    }
-
-    public Acc add(Acc acc, Long value) {
-      if (value != null) {
-        try {
-          acc.sum = Math.addExact(acc.sum, value);
-        } catch (ArithmeticException e) {
-          if (tolerant()) {
-            acc.overflowed = true;
-            return acc;
-          }
-          throw new ArithmeticException(OVERFLOW + ". Use try_sum to tolerate overflow and return NULL instead.");
+    @Override
+    public RelNode visit(LogicalAggregate aggregate) {
+        RelNode input = aggregate.getInput().accept(this);
+        List<AggregateCall> calls = new ArrayList<>();
+        boolean changed = false;
+        for (AggregateCall c : aggregate.getAggCallList()) {
+            boolean trySum = c.getAggregation() == SparkOperators.TRY_SUM;
+            boolean longSum = (trySum || c.getAggregation().getKind() == SqlKind.SUM)
+                    && !c.isDistinct()
+                    && c.getArgList().size() == 1
+                    && input.getRowType()
+                                    .getFieldList()
+                                    .get(c.getArgList().get(0))
+                                    .getType()
+                                    .getSqlTypeName()
+                            == SqlTypeName.BIGINT;
+            // try_sum of anything but BIGINT cannot overflow where Spark's would not: Calcite's SUM
+            SqlAggFunction runtime = longSum ? (trySum ? TRY_SUM : SUM) : trySum ? SqlStdOperatorTable.SUM : null;
+            if (runtime != null) {
+                calls.add(AggregateCall.create(
+                        runtime,
+                        c.isDistinct(),
+                        c.isApproximate(),
+                        c.ignoreNulls(),
+                        c.rexList,
+                        c.getArgList(),
+                        c.filterArg,
+                        c.distinctKeys,
+                        c.collation,
+                        c.getType(),
+                        c.getName()));
+                changed = true;
+            } else {
+                calls.add(c);
+            }
         }
-        acc.any = true;
-      }
-      return acc;
+        if (!changed && input == aggregate.getInput()) {
+            return aggregate;
+        }
+        return aggregate.copy(aggregate.getTraitSet(), input, aggregate.getGroupSet(), aggregate.getGroupSets(), calls);
     }
 
-    /** Whether an overflow gives NULL (try_sum) rather than an error. */
-    protected boolean tolerant() {
-      return false;
+    /** SUM of BIGINT values with Spark's overflow error; NULL when every value is NULL. */
+    public static class LongSum {
+        /** The running sum, or null before the first non-null value. */
+        public static final class Acc {
+            long sum;
+            boolean any;
+            boolean overflowed;
+        }
+
+        public LongSum() {}
+
+        public Acc init() {
+            return new Acc();
+        }
+
+        public Acc add(Acc acc, Long value) {
+            if (value != null) {
+                try {
+                    acc.sum = Math.addExact(acc.sum, value);
+                } catch (ArithmeticException e) {
+                    if (tolerant()) {
+                        acc.overflowed = true;
+                        return acc;
+                    }
+                    throw new ArithmeticException(
+                            OVERFLOW + ". Use try_sum to tolerate overflow and return NULL instead.");
+                }
+                acc.any = true;
+            }
+            return acc;
+        }
+
+        /** Whether an overflow gives NULL (try_sum) rather than an error. */
+        protected boolean tolerant() {
+            return false;
+        }
+
+        public Acc merge(Acc a, Acc b) {
+            a.overflowed |= b.overflowed;
+            if (b.any) {
+                add(a, b.sum);
+            }
+            return a;
+        }
+
+        public Long result(Acc acc) {
+            return acc.any && !acc.overflowed ? acc.sum : null;
+        }
     }
 
-    public Acc merge(Acc a, Acc b) {
-      a.overflowed |= b.overflowed;
-      if (b.any) {
-        add(a, b.sum);
-      }
-      return a;
-    }
+    /** Spark's try_sum of BIGINT values: as {@link LongSum}, but NULL once the sum overflows. */
+    public static final class LongTrySum extends LongSum {
+        public LongTrySum() {}
 
-    public Long result(Acc acc) {
-      return acc.any && !acc.overflowed ? acc.sum : null;
+        @Override
+        protected boolean tolerant() {
+            return true;
+        }
     }
-  }
-
-  /** Spark's try_sum of BIGINT values: as {@link LongSum}, but NULL once the sum overflows. */
-  public static final class LongTrySum extends LongSum {
-    public LongTrySum() {
-    }
-
-    @Override protected boolean tolerant() {
-      return true;
-    }
-  }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -26,85 +26,89 @@ import tech.tablesaw.columns.Column;
  * holding a NaN an {@link ExactDoubleColumn} (a DoubleColumn would turn NaN into NULL).
  */
 final class ResultTables {
-  private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
-  private ResultTables() {
-  }
+    private ResultTables() {}
 
-  static Table toTable(ResultSet rs) throws SQLException {
-    ResultSetMetaData md = rs.getMetaData();
-    int n = md.getColumnCount();
-    List<Column<?>> columns = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (int i = 1; i <= n; i++) {
-      String name = md.getColumnLabel(i);
-      String unique = name;
-      for (int k = 2; !names.add(unique.toLowerCase()); k++) {
-        unique = name + "_" + k;
-      }
-      columns.add(column(md.getColumnType(i), unique));
+    static Table toTable(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<Column<?>> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 1; i <= n; i++) {
+            String name = md.getColumnLabel(i);
+            String unique = name;
+            for (int k = 2; !names.add(unique.toLowerCase()); k++) {
+                unique = name + "_" + k;
+            }
+            columns.add(column(md.getColumnType(i), unique));
+        }
+        while (rs.next()) {
+            for (int i = 1; i <= n; i++) {
+                append(columns.get(i - 1), rs, i);
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) instanceof ExactStringColumn c && !c.asSet().contains("")) {
+                // no empty string: a StringColumn (its missing value "" then only ever means NULL)
+                StringColumn s = StringColumn.create(c.name());
+                c.forEach(s::append);
+                columns.set(i, s);
+            } else if (columns.get(i) instanceof ExactDoubleColumn c && !c.holdsNaN()) {
+                columns.set(i, c.plain());
+            }
+        }
+        return Table.create("result", columns);
     }
-    while (rs.next()) {
-      for (int i = 1; i <= n; i++) {
-        append(columns.get(i - 1), rs, i);
-      }
-    }
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i) instanceof ExactStringColumn c && !c.asSet().contains("")) {
-        // no empty string: a StringColumn (its missing value "" then only ever means NULL)
-        StringColumn s = StringColumn.create(c.name());
-        c.forEach(s::append);
-        columns.set(i, s);
-      } else if (columns.get(i) instanceof ExactDoubleColumn c && !c.holdsNaN()) {
-        columns.set(i, c.plain());
-      }
-    }
-    return Table.create("result", columns);
-  }
 
-  private static Column<?> column(int sqlType, String name) {
-    switch (sqlType) {
-      case Types.INTEGER:
-      case Types.SMALLINT:
-      case Types.TINYINT:
-        return IntColumn.create(name);
-      case Types.BIGINT:
-        return LongColumn.create(name);
-      case Types.DOUBLE:
-      case Types.FLOAT:
-      case Types.REAL:
-      case Types.DECIMAL:
-      case Types.NUMERIC:
-        return ExactDoubleColumn.create(name); // keeps NaN apart from NULL while the rows are read
-      case Types.BOOLEAN:
-        return BooleanColumn.create(name);
-      case Types.TIMESTAMP:
-        return InstantColumn.create(name); // shown as ISO-8601 UTC with 'Z', as live views show the engine's
+    private static Column<?> column(int sqlType, String name) {
+        switch (sqlType) {
+            case Types.INTEGER:
+            case Types.SMALLINT:
+            case Types.TINYINT:
+                return IntColumn.create(name);
+            case Types.BIGINT:
+                return LongColumn.create(name);
+            case Types.DOUBLE:
+            case Types.FLOAT:
+            case Types.REAL:
+            case Types.DECIMAL:
+            case Types.NUMERIC:
+                return ExactDoubleColumn.create(name); // keeps NaN apart from NULL while the rows are read
+            case Types.BOOLEAN:
+                return BooleanColumn.create(name);
+            case Types.TIMESTAMP:
+                return InstantColumn.create(name); // shown as ISO-8601 UTC with 'Z', as live views show the engine's
 
-      default:
-        return ExactStringColumn.create(name); // keeps '' apart from NULL while the rows are read
+            default:
+                return ExactStringColumn.create(name); // keeps '' apart from NULL while the rows are read
+        }
     }
-  }
 
-  private static void append(Column<?> column, ResultSet rs, int i) throws SQLException {
-    if (column instanceof IntColumn c) {
-      int v = rs.getInt(i);
-      if (rs.wasNull()) c.appendMissing(); else c.append(v);
-    } else if (column instanceof LongColumn c) {
-      long v = rs.getLong(i);
-      if (rs.wasNull()) c.appendMissing(); else c.append(v);
-    } else if (column instanceof DoubleColumn c) {
-      double v = rs.getDouble(i);
-      if (rs.wasNull()) c.appendMissing(); else c.append(v);
-    } else if (column instanceof BooleanColumn c) {
-      boolean v = rs.getBoolean(i);
-      if (rs.wasNull()) c.appendMissing(); else c.append(v);
-    } else if (column instanceof InstantColumn c) {
-      Timestamp t = rs.getTimestamp(i, UTC);
-      if (t == null) c.appendMissing(); else c.append(t.toInstant());
-    } else {
-      Object v = rs.getObject(i);
-      ((ExactStringColumn) column).append(v == null ? null : v.toString());
+    private static void append(Column<?> column, ResultSet rs, int i) throws SQLException {
+        if (column instanceof IntColumn c) {
+            int v = rs.getInt(i);
+            if (rs.wasNull()) c.appendMissing();
+            else c.append(v);
+        } else if (column instanceof LongColumn c) {
+            long v = rs.getLong(i);
+            if (rs.wasNull()) c.appendMissing();
+            else c.append(v);
+        } else if (column instanceof DoubleColumn c) {
+            double v = rs.getDouble(i);
+            if (rs.wasNull()) c.appendMissing();
+            else c.append(v);
+        } else if (column instanceof BooleanColumn c) {
+            boolean v = rs.getBoolean(i);
+            if (rs.wasNull()) c.appendMissing();
+            else c.append(v);
+        } else if (column instanceof InstantColumn c) {
+            Timestamp t = rs.getTimestamp(i, UTC);
+            if (t == null) c.appendMissing();
+            else c.append(t.toInstant());
+        } else {
+            Object v = rs.getObject(i);
+            ((ExactStringColumn) column).append(v == null ? null : v.toString());
+        }
     }
-  }
 }

@@ -14,96 +14,96 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Engine types to Calcite types and back. TIMESTAMP has millisecond precision on the SQL side. */
 public final class CalciteTypes {
-  private CalciteTypes() {
-  }
+    private CalciteTypes() {}
 
-  public static RelDataType rowType(Schema schema, RelDataTypeFactory factory) {
-    RelDataTypeFactory.Builder b = factory.builder();
-    for (Field f : schema.fields()) {
-      b.add(f.name(), factory.createTypeWithNullability(sqlType(f.type(), factory), f.nullable()));
+    public static RelDataType rowType(Schema schema, RelDataTypeFactory factory) {
+        RelDataTypeFactory.Builder b = factory.builder();
+        for (Field f : schema.fields()) {
+            b.add(f.name(), factory.createTypeWithNullability(sqlType(f.type(), factory), f.nullable()));
+        }
+        return b.build();
     }
-    return b.build();
-  }
 
-  static RelDataType sqlType(DataType type, RelDataTypeFactory factory) {
-    switch (type) {
-      case BOOLEAN:
-        return factory.createSqlType(SqlTypeName.BOOLEAN);
-      case INT:
-        return factory.createSqlType(SqlTypeName.INTEGER);
-      case LONG:
-        return factory.createSqlType(SqlTypeName.BIGINT);
-      case DOUBLE:
-        return factory.createSqlType(SqlTypeName.DOUBLE);
-      case TIMESTAMP:
-        return factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
-      case STRING:
-        return factory.createSqlType(SqlTypeName.VARCHAR);
-      default:
-        throw new IllegalArgumentException("type " + type + " has no SQL form yet");
+    static RelDataType sqlType(DataType type, RelDataTypeFactory factory) {
+        switch (type) {
+            case BOOLEAN:
+                return factory.createSqlType(SqlTypeName.BOOLEAN);
+            case INT:
+                return factory.createSqlType(SqlTypeName.INTEGER);
+            case LONG:
+                return factory.createSqlType(SqlTypeName.BIGINT);
+            case DOUBLE:
+                return factory.createSqlType(SqlTypeName.DOUBLE);
+            case TIMESTAMP:
+                return factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case STRING:
+                return factory.createSqlType(SqlTypeName.VARCHAR);
+            default:
+                throw new IllegalArgumentException("type " + type + " has no SQL form yet");
+        }
     }
-  }
 
-  /** The engine type of a SQL type name as written in DDL (Flink's and Spark's names included). */
-  public static Optional<DataType> fromDdlName(String name) {
-    switch (name.toUpperCase(Locale.ROOT)) {
-      case "BOOLEAN":
-      case "BOOL":
-        return Optional.of(DataType.BOOLEAN);
-      case "INT":
-      case "INTEGER":
-      case "SMALLINT":
-      case "TINYINT":
-        return Optional.of(DataType.INT);
-      case "BIGINT":
-      case "LONG":
-        return Optional.of(DataType.LONG);
-      case "DOUBLE":
-      case "FLOAT":
-      case "REAL":
-      case "DECIMAL":
-        return Optional.of(DataType.DOUBLE);
-      case "VARCHAR":
-      case "CHAR":
-      case "STRING":
-        return Optional.of(DataType.STRING);
-      case "TIMESTAMP":
-      case "TIMESTAMP_LTZ":
-        return Optional.of(DataType.TIMESTAMP);
-      default:
-        return Optional.empty();
+    /** The engine type of a SQL type name as written in DDL (Flink's and Spark's names included). */
+    public static Optional<DataType> fromDdlName(String name) {
+        switch (name.toUpperCase(Locale.ROOT)) {
+            case "BOOLEAN":
+            case "BOOL":
+                return Optional.of(DataType.BOOLEAN);
+            case "INT":
+            case "INTEGER":
+            case "SMALLINT":
+            case "TINYINT":
+                return Optional.of(DataType.INT);
+            case "BIGINT":
+            case "LONG":
+                return Optional.of(DataType.LONG);
+            case "DOUBLE":
+            case "FLOAT":
+            case "REAL":
+            case "DECIMAL":
+                return Optional.of(DataType.DOUBLE);
+            case "VARCHAR":
+            case "CHAR":
+            case "STRING":
+                return Optional.of(DataType.STRING);
+            case "TIMESTAMP":
+            case "TIMESTAMP_LTZ":
+                return Optional.of(DataType.TIMESTAMP);
+            default:
+                return Optional.empty();
+        }
     }
-  }
 
-  /** The engine schema of a query result. */
-  public static Schema schemaOf(RelDataType rowType) {
-    List<Field> fields = new ArrayList<>();
-    for (RelDataTypeField f : rowType.getFieldList()) {
-      fields.add(new Field(f.getName(), engineType(f.getType()), f.getType().isNullable(), List.of()));
+    /** The engine schema of a query result. */
+    public static Schema schemaOf(RelDataType rowType) {
+        List<Field> fields = new ArrayList<>();
+        for (RelDataTypeField f : rowType.getFieldList()) {
+            fields.add(
+                    new Field(f.getName(), engineType(f.getType()), f.getType().isNullable(), List.of()));
+        }
+        return Schema.of(fields);
     }
-    return Schema.of(fields);
-  }
 
-  static DataType engineType(RelDataType type) {
-    switch (type.getSqlTypeName()) {
-      case BOOLEAN:
-        return DataType.BOOLEAN;
-      case INTEGER:
-      case SMALLINT:
-      case TINYINT:
-        return DataType.INT;
-      case BIGINT:
-        return DataType.LONG;
-      case DOUBLE:
-      case FLOAT:
-      case REAL:
-      case DECIMAL:
-        return DataType.DOUBLE;
-      case TIMESTAMP:
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-        return DataType.TIMESTAMP;
-      default:
-        return DataType.STRING;
+    static DataType engineType(RelDataType type) {
+        switch (type.getSqlTypeName()) {
+            case BOOLEAN:
+                return DataType.BOOLEAN;
+            case INTEGER:
+            case SMALLINT:
+            case TINYINT:
+                return DataType.INT;
+            case BIGINT:
+                return DataType.LONG;
+            case DOUBLE:
+            case FLOAT:
+            case REAL:
+            case DECIMAL:
+                return DataType.DOUBLE;
+            case TIMESTAMP:
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                return DataType.TIMESTAMP;
+            default:
+                return DataType.STRING;
+        }
     }
-  }
 }

@@ -10,25 +10,26 @@ import tech.tablesaw.api.Table;
  * afresh on every scan; a scan that needs only some columns reads only those (column pruning).
  */
 public final class ColumnSnapshot implements Supplier<Table> {
-  private final String name;
-  private final StaticTable table;
+    private final String name;
+    private final StaticTable table;
 
-  public ColumnSnapshot(String name, StaticTable table) {
-    this.name = name;
-    this.table = table;
-  }
+    public ColumnSnapshot(String name, StaticTable table) {
+        this.name = name;
+        this.table = table;
+    }
 
-  @Override public Table get() {
-    return table.readTable(name, List.of());
-  }
+    @Override
+    public Table get() {
+        return table.readTable(name, List.of());
+    }
 
-  /** The provider's table (a stream-static join reads it again before every batch). */
-  public StaticTable table() {
-    return table;
-  }
+    /** The provider's table (a stream-static join reads it again before every batch). */
+    public StaticTable table() {
+        return table;
+    }
 
-  /** Only these columns, in this order. */
-  public Table get(List<String> columns) {
-    return table.readTable(name, columns);
-  }
+    /** Only these columns, in this order. */
+    public Table get(List<String> columns) {
+        return table.readTable(name, columns);
+    }
 }

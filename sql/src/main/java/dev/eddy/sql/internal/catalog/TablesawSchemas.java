@@ -15,76 +15,75 @@ import tech.tablesaw.columns.Column;
 
 /** Tablesaw tables as SQL rows: the schema of a table and its values in Calcite's internal form. */
 public final class TablesawSchemas {
-  private TablesawSchemas() {
-  }
+    private TablesawSchemas() {}
 
-  public static Schema schemaOf(Table table) {
-    List<Field> fields = new ArrayList<>();
-    for (Column<?> column : table.columns()) {
-      fields.add(Field.of(column.name(), typeOf(column.type())));
-    }
-    return Schema.of(fields);
-  }
-
-  static DataType typeOf(ColumnType type) {
-    String name = type.name();
-    switch (name) {
-      case "INTEGER":
-      case "SHORT":
-        return DataType.INT;
-      case "LONG":
-        return DataType.LONG;
-      case "DOUBLE":
-      case "FLOAT":
-        return DataType.DOUBLE;
-      case "BOOLEAN":
-        return DataType.BOOLEAN;
-      case "LOCAL_DATE_TIME":
-      case "INSTANT":
-      case "LOCAL_DATE":
-        return DataType.TIMESTAMP;
-      default:
-        return DataType.STRING;
-    }
-  }
-
-  /** Row-major values as Calcite's enumerable engine wants them (TIMESTAMP = epoch millis, UTC). */
-  public static Object[][] rowsOf(Table table, Schema schema) {
-    int n = table.rowCount();
-    Object[][] rows = new Object[n][schema.size()];
-    for (int c = 0; c < schema.size(); c++) {
-      Column<?> column = table.column(schema.field(c).name());
-      DataType type = schema.field(c).type();
-      for (int r = 0; r < n; r++) {
-        rows[r][c] = column.isMissing(r) ? null : internal(column.get(r), type);
-      }
-    }
-    return rows;
-  }
-
-  private static Object internal(Object value, DataType type) {
-    switch (type) {
-      case TIMESTAMP:
-        if (value instanceof LocalDateTime t) {
-          return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+    public static Schema schemaOf(Table table) {
+        List<Field> fields = new ArrayList<>();
+        for (Column<?> column : table.columns()) {
+            fields.add(Field.of(column.name(), typeOf(column.type())));
         }
-        if (value instanceof Instant i) {
-          return i.toEpochMilli();
-        }
-        if (value instanceof LocalDate d) {
-          return d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        }
-        return value;
-      case INT:
-        return ((Number) value).intValue();
-      case LONG:
-        return ((Number) value).longValue();
-      case DOUBLE:
-        return ((Number) value).doubleValue();
-      case STRING:
-        return value.toString();
-      default:
-        return value;
+        return Schema.of(fields);
     }
-  }
+
+    static DataType typeOf(ColumnType type) {
+        String name = type.name();
+        switch (name) {
+            case "INTEGER":
+            case "SHORT":
+                return DataType.INT;
+            case "LONG":
+                return DataType.LONG;
+            case "DOUBLE":
+            case "FLOAT":
+                return DataType.DOUBLE;
+            case "BOOLEAN":
+                return DataType.BOOLEAN;
+            case "LOCAL_DATE_TIME":
+            case "INSTANT":
+            case "LOCAL_DATE":
+                return DataType.TIMESTAMP;
+            default:
+                return DataType.STRING;
+        }
+    }
+
+    /** Row-major values as Calcite's enumerable engine wants them (TIMESTAMP = epoch millis, UTC). */
+    public static Object[][] rowsOf(Table table, Schema schema) {
+        int n = table.rowCount();
+        Object[][] rows = new Object[n][schema.size()];
+        for (int c = 0; c < schema.size(); c++) {
+            Column<?> column = table.column(schema.field(c).name());
+            DataType type = schema.field(c).type();
+            for (int r = 0; r < n; r++) {
+                rows[r][c] = column.isMissing(r) ? null : internal(column.get(r), type);
+            }
+        }
+        return rows;
+    }
+
+    private static Object internal(Object value, DataType type) {
+        switch (type) {
+            case TIMESTAMP:
+                if (value instanceof LocalDateTime t) {
+                    return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+                }
+                if (value instanceof Instant i) {
+                    return i.toEpochMilli();
+                }
+                if (value instanceof LocalDate d) {
+                    return d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+                }
+                return value;
+            case INT:
+                return ((Number) value).intValue();
+            case LONG:
+                return ((Number) value).longValue();
+            case DOUBLE:
+                return ((Number) value).doubleValue();
+            case STRING:
+                return value.toString();
+            default:
+                return value;
+        }
+    }
 }

@@ -16,15 +16,14 @@ import tech.tablesaw.api.Table;
  * {@code sep}, {@code quote}, {@code escape}, {@code nullValue}, {@code mode}, {@code columnNameOfCorruptRecord}).
  */
 final class CsvTables {
-  private CsvTables() {
-  }
+    private CsvTables() {}
 
-  static Supplier<Table> reader(String name, Map<String, String> options, Schema schema, boolean header) {
-    Map<String, String> csv = new LinkedHashMap<>(options);
-    csv.remove("connector");
-    csv.remove("format");
-    csv.put("header", Boolean.toString(header));
-    StaticTable table = Providers.table("csv").open(csv, Optional.of(schema));
-    return () -> table.readTable(name, List.of());
-  }
+    static Supplier<Table> reader(String name, Map<String, String> options, Schema schema, boolean header) {
+        Map<String, String> csv = new LinkedHashMap<>(options);
+        csv.remove("connector");
+        csv.remove("format");
+        csv.put("header", Boolean.toString(header));
+        StaticTable table = Providers.table("csv").open(csv, Optional.of(schema));
+        return () -> table.readTable(name, List.of());
+    }
 }

@@ -17,23 +17,22 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * the table is created (so the schema comes from the data when no columns are declared), read on every scan.
  */
 final class ProviderTables {
-  private ProviderTables() {
-  }
+    private ProviderTables() {}
 
-  static boolean handles(String connector) {
-    return connector != null && Providers.tableFormats().contains(connector);
-  }
-
-  static Relation open(String name, Schema declared, Map<String, String> options, SqlParserPos pos) {
-    Map<String, String> engineOptions = new LinkedHashMap<>(options);
-    String connector = engineOptions.remove("connector");
-    StaticTable table;
-    try {
-      table = Providers.table(connector).open(engineOptions,
-          declared.size() == 0 ? Optional.empty() : Optional.of(declared));
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw ErrorMessages.at(pos, "table '" + name + "': " + e.getMessage());
+    static boolean handles(String connector) {
+        return connector != null && Providers.tableFormats().contains(connector);
     }
-    return Relation.table(name, table.schema(), options, new ColumnSnapshot(name, table));
-  }
+
+    static Relation open(String name, Schema declared, Map<String, String> options, SqlParserPos pos) {
+        Map<String, String> engineOptions = new LinkedHashMap<>(options);
+        String connector = engineOptions.remove("connector");
+        StaticTable table;
+        try {
+            table = Providers.table(connector)
+                    .open(engineOptions, declared.size() == 0 ? Optional.empty() : Optional.of(declared));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw ErrorMessages.at(pos, "table '" + name + "': " + e.getMessage());
+        }
+        return Relation.table(name, table.schema(), options, new ColumnSnapshot(name, table));
+    }
 }

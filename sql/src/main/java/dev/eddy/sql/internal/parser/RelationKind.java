@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /** Whether a catalog entry is an unbounded stream or a bounded (static or memory) table. */
 public enum RelationKind {
-  STREAM,
-  TABLE;
+    STREAM,
+    TABLE;
 
-  /** The word users type, lower case, for messages ("stream 'lines'"). */
-  public String word() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    /** The word users type, lower case, for messages ("stream 'lines'"). */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -13,11 +13,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * functions first. Registered in the operator table only so that a misplaced call gets a clear error.
  */
 public final class SparkWindowOperator extends SqlFunction {
-  public static final SparkWindowOperator WINDOW = new SparkWindowOperator("WINDOW");
-  public static final SparkWindowOperator SESSION_WINDOW = new SparkWindowOperator("SESSION_WINDOW");
+    public static final SparkWindowOperator WINDOW = new SparkWindowOperator("WINDOW");
+    public static final SparkWindowOperator SESSION_WINDOW = new SparkWindowOperator("SESSION_WINDOW");
 
-  private SparkWindowOperator(String name) {
-    super(name, SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(SqlTypeName.ANY),
-        null, OperandTypes.VARIADIC, SqlFunctionCategory.SYSTEM);
-  }
+    private SparkWindowOperator(String name) {
+        super(
+                name,
+                SqlKind.OTHER_FUNCTION,
+                ReturnTypes.explicit(SqlTypeName.ANY),
+                null,
+                OperandTypes.VARIADIC,
+                SqlFunctionCategory.SYSTEM);
+    }
 }

@@ -12,22 +12,24 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * type) or a watermark (column and expression). Subclasses keep typed fields and write their own SQL.
  */
 abstract class SqlDeclaration extends SqlCall {
-  private final SqlOperator operator;
-  private final SqlIdentifier subject;
-  private final SqlNode detail;
+    private final SqlOperator operator;
+    private final SqlIdentifier subject;
+    private final SqlNode detail;
 
-  SqlDeclaration(SqlParserPos pos, SqlOperator operator, SqlIdentifier subject, SqlNode detail) {
-    super(pos);
-    this.operator = operator;
-    this.subject = subject;
-    this.detail = detail;
-  }
+    SqlDeclaration(SqlParserPos pos, SqlOperator operator, SqlIdentifier subject, SqlNode detail) {
+        super(pos);
+        this.operator = operator;
+        this.subject = subject;
+        this.detail = detail;
+    }
 
-  @Override public SqlOperator getOperator() {
-    return operator;
-  }
+    @Override
+    public SqlOperator getOperator() {
+        return operator;
+    }
 
-  @Override public List<SqlNode> getOperandList() {
-    return List.of(subject, detail);
-  }
+    @Override
+    public List<SqlNode> getOperandList() {
+        return List.of(subject, detail);
+    }
 }

@@ -12,27 +12,29 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** DROP STREAM|TABLE [IF EXISTS] name. */
 public final class SqlDropRelation extends SqlDrop {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("DROP RELATION", SqlKind.DROP_TABLE);
+    private static final SqlOperator OPERATOR = new SqlSpecialOperator("DROP RELATION", SqlKind.DROP_TABLE);
 
-  public final RelationKind kind;
-  public final SqlIdentifier name;
+    public final RelationKind kind;
+    public final SqlIdentifier name;
 
-  public SqlDropRelation(SqlParserPos pos, boolean ifExists, RelationKind kind, SqlIdentifier name) {
-    super(OPERATOR, pos, ifExists);
-    this.kind = kind;
-    this.name = name;
-  }
-
-  @Override public List<SqlNode> getOperandList() {
-    return List.of(name);
-  }
-
-  @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("DROP");
-    writer.keyword(kind.name());
-    if (ifExists) {
-      writer.keyword("IF EXISTS");
+    public SqlDropRelation(SqlParserPos pos, boolean ifExists, RelationKind kind, SqlIdentifier name) {
+        super(OPERATOR, pos, ifExists);
+        this.kind = kind;
+        this.name = name;
     }
-    name.unparse(writer, 0, 0);
-  }
+
+    @Override
+    public List<SqlNode> getOperandList() {
+        return List.of(name);
+    }
+
+    @Override
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+        writer.keyword("DROP");
+        writer.keyword(kind.name());
+        if (ifExists) {
+            writer.keyword("IF EXISTS");
+        }
+        name.unparse(writer, 0, 0);
+    }
 }

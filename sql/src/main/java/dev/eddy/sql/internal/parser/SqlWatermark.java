@@ -10,21 +10,22 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** {@code WATERMARK FOR ts AS ts - INTERVAL '10' SECOND} inside CREATE STREAM. */
 public final class SqlWatermark extends SqlDeclaration {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("WATERMARK", SqlKind.OTHER);
+    private static final SqlOperator OPERATOR = new SqlSpecialOperator("WATERMARK", SqlKind.OTHER);
 
-  public final SqlIdentifier column;
-  public final SqlNode expression;
+    public final SqlIdentifier column;
+    public final SqlNode expression;
 
-  public SqlWatermark(SqlParserPos pos, SqlIdentifier column, SqlNode expression) {
-    super(pos, OPERATOR, column, expression);
-    this.column = column;
-    this.expression = expression;
-  }
+    public SqlWatermark(SqlParserPos pos, SqlIdentifier column, SqlNode expression) {
+        super(pos, OPERATOR, column, expression);
+        this.column = column;
+        this.expression = expression;
+    }
 
-  @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("WATERMARK FOR");
-    column.unparse(writer, 0, 0);
-    writer.keyword("AS");
-    expression.unparse(writer, 0, 0);
-  }
+    @Override
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+        writer.keyword("WATERMARK FOR");
+        column.unparse(writer, 0, 0);
+        writer.keyword("AS");
+        expression.unparse(writer, 0, 0);
+    }
 }

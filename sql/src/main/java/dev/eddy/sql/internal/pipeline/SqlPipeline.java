@@ -49,215 +49,243 @@ import tech.tablesaw.api.Table;
  * validated plan, and streaming queries translated to the engine (started when they INSERT INTO a sink).
  */
 public final class SqlPipeline {
-  private final SqlCatalog catalog;
-  private final Eddy session;
-  private final EngineSources sources;
-  private final QueryPlanner planner;
-  private final DdlExecutor ddl;
-  private final CatalogListings listings;
-  private final BatchRunner batch;
-  private volatile boolean startInserts = true;
-  private volatile Supplier<Table> queryLister;
+    private final SqlCatalog catalog;
+    private final Eddy session;
+    private final EngineSources sources;
+    private final QueryPlanner planner;
+    private final DdlExecutor ddl;
+    private final CatalogListings listings;
+    private final BatchRunner batch;
+    private volatile boolean startInserts = true;
+    private volatile Supplier<Table> queryLister;
 
-  /** A pipeline over {@code catalog}; with a {@code session} (may be null) streaming queries run on the engine. */
-  public SqlPipeline(Eddy session, SqlCatalog catalog, Supplier<Table> queryLister) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.session = session;
-    this.sources = session == null ? null : new EngineSources(session);
-    this.queryLister = queryLister;
-    this.planner = new QueryPlanner(catalog);
-    this.ddl = new DdlExecutor(catalog);
-    this.listings = new CatalogListings(catalog);
-    this.batch = new BatchRunner(catalog);
-  }
+    /** A pipeline over {@code catalog}; with a {@code session} (may be null) streaming queries run on the engine. */
+    public SqlPipeline(Eddy session, SqlCatalog catalog, Supplier<Table> queryLister) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.session = session;
+        this.sources = session == null ? null : new EngineSources(session);
+        this.queryLister = queryLister;
+        this.planner = new QueryPlanner(catalog);
+        this.ddl = new DdlExecutor(catalog);
+        this.listings = new CatalogListings(catalog);
+        this.batch = new BatchRunner(catalog);
+    }
 
-  public void startInserts(boolean start) {
-    this.startInserts = start;
-  }
+    public void startInserts(boolean start) {
+        this.startInserts = start;
+    }
 
-  public void queryLister(Supplier<Table> lister) {
-    this.queryLister = Objects.requireNonNull(lister, "lister");
-  }
+    public void queryLister(Supplier<Table> lister) {
+        this.queryLister = Objects.requireNonNull(lister, "lister");
+    }
 
-  /** A stream or table of the catalog as an engine Dataset. */
-  public Dataset dataset(String name) {
-    requireSession();
-    Relation r = catalog.get(name).orElseThrow(() -> new SqlException("Unknown stream or table '" + name + "'", 0, 0));
-    return new Dataset(session, sources.apply(r));
-  }
+    /** A stream or table of the catalog as an engine Dataset. */
+    public Dataset dataset(String name) {
+        requireSession();
+        Relation r =
+                catalog.get(name).orElseThrow(() -> new SqlException("Unknown stream or table '" + name + "'", 0, 0));
+        return new Dataset(session, sources.apply(r));
+    }
 
-  /** Parses {@code text} into statements, with Eddy's short syntax errors. */
-  public static List<SqlNode> parse(String text) {
-    ErrorMessages.checkNesting(text);
-    try {
-      return new ArrayList<>(SqlParser.create(text, Dialect.PARSER).parseStmtList().getList());
-    } catch (StackOverflowError e) {
-      throw new SqlException("Syntax error at line 1, column 1: the text is nested too deeply to parse; split it",
-          1, 1);
-    } catch (SqlParseException e) {
-      if (ErrorMessages.isEmptyInput(e)) {
-        return new ArrayList<>(); // nothing but blanks and comments
-      }
-      throw ErrorMessages.syntax(e, text);
+    /** Parses {@code text} into statements, with Eddy's short syntax errors. */
+    public static List<SqlNode> parse(String text) {
+        ErrorMessages.checkNesting(text);
+        try {
+            return new ArrayList<>(
+                    SqlParser.create(text, Dialect.PARSER).parseStmtList().getList());
+        } catch (StackOverflowError e) {
+            throw new SqlException(
+                    "Syntax error at line 1, column 1: the text is nested too deeply to parse; split it", 1, 1);
+        } catch (SqlParseException e) {
+            if (ErrorMessages.isEmptyInput(e)) {
+                return new ArrayList<>(); // nothing but blanks and comments
+            }
+            throw ErrorMessages.syntax(e, text);
+        }
     }
-  }
 
-  /** Runs every statement of {@code text} in order and returns each result; stops at the first error. */
-  public List<SqlResult> executeAll(String text) {
-    List<SqlResult> results = new ArrayList<>();
-    for (SqlNode statement : parse(text)) {
-      try {
-        results.add(run(statement));
-      } catch (StackOverflowError e) {
-        // thousands of AND/OR terms make Calcite's validator recurse too deep: one line, never the Error
-        throw ErrorMessages.at(statement.getParserPosition(), "This statement is nested too deeply to plan",
-            "split it into smaller parts (thousands of AND/OR terms); a long list of values fits IN (...)");
-      } catch (AssertionError e) {
-        // Calcite's "cannot happen" for shapes its validator does not expect (found by SqlFrontEndFuzzTest,
-        // e.g. DESCRIPTOR(...) in FROM): one line with the statement's position, never an Error
-        throw ErrorMessages.at(statement.getParserPosition(), "This statement cannot be run",
-            "the SQL planner does not support its shape (" + String.valueOf(e.getMessage()).lines().findFirst()
-                .orElse("") + ")");
-      }
+    /** Runs every statement of {@code text} in order and returns each result; stops at the first error. */
+    public List<SqlResult> executeAll(String text) {
+        List<SqlResult> results = new ArrayList<>();
+        for (SqlNode statement : parse(text)) {
+            try {
+                results.add(run(statement));
+            } catch (StackOverflowError e) {
+                // thousands of AND/OR terms make Calcite's validator recurse too deep: one line, never the Error
+                throw ErrorMessages.at(
+                        statement.getParserPosition(),
+                        "This statement is nested too deeply to plan",
+                        "split it into smaller parts (thousands of AND/OR terms); a long list of values fits IN (...)");
+            } catch (AssertionError e) {
+                // Calcite's "cannot happen" for shapes its validator does not expect (found by SqlFrontEndFuzzTest,
+                // e.g. DESCRIPTOR(...) in FROM): one line with the statement's position, never an Error
+                throw ErrorMessages.at(
+                        statement.getParserPosition(),
+                        "This statement cannot be run",
+                        "the SQL planner does not support its shape ("
+                                + String.valueOf(e.getMessage())
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("") + ")");
+            }
+        }
+        return results;
     }
-    return results;
-  }
 
-  private SqlResult run(SqlNode statement) {
-    if (statement instanceof SqlCreateRelation create) {
-      String message = ddl.create(create);
-      shareWithJava(create);
-      return new SqlResult.Message(message);
+    private SqlResult run(SqlNode statement) {
+        if (statement instanceof SqlCreateRelation create) {
+            String message = ddl.create(create);
+            shareWithJava(create);
+            return new SqlResult.Message(message);
+        }
+        if (statement instanceof SqlDropRelation drop) {
+            return new SqlResult.Message(ddl.drop(drop));
+        }
+        if (statement instanceof SqlShow show) {
+            switch (show.what) {
+                case STREAMS:
+                    return new SqlResult.Rows(listings.show(Relation.Kind.STREAM));
+                case TABLES:
+                    return new SqlResult.Rows(listings.show(Relation.Kind.TABLE));
+                default:
+                    return new SqlResult.Rows(queryLister.get());
+            }
+        }
+        if (statement instanceof SqlDescribeTable describe) {
+            return new SqlResult.Rows(listings.describe(describe.getTable()));
+        }
+        if (statement instanceof SqlExplain explain) {
+            return explain(explain.getExplicandum());
+        }
+        if (statement instanceof SqlInsert || statement.getKind().belongsTo(SqlKind.QUERY)) {
+            return query(statement);
+        }
+        throw ErrorMessages.at(statement.getParserPosition(), "Statement " + statement.getKind() + " is not supported");
     }
-    if (statement instanceof SqlDropRelation drop) {
-      return new SqlResult.Message(ddl.drop(drop));
-    }
-    if (statement instanceof SqlShow show) {
-      switch (show.what) {
-        case STREAMS:
-          return new SqlResult.Rows(listings.show(Relation.Kind.STREAM));
-        case TABLES:
-          return new SqlResult.Rows(listings.show(Relation.Kind.TABLE));
-        default:
-          return new SqlResult.Rows(queryLister.get());
-      }
-    }
-    if (statement instanceof SqlDescribeTable describe) {
-      return new SqlResult.Rows(listings.describe(describe.getTable()));
-    }
-    if (statement instanceof SqlExplain explain) {
-      return explain(explain.getExplicandum());
-    }
-    if (statement instanceof SqlInsert || statement.getKind().belongsTo(SqlKind.QUERY)) {
-      return query(statement);
-    }
-    throw ErrorMessages.at(statement.getParserPosition(), "Statement " + statement.getKind() + " is not supported");
-  }
 
-  /** A query after the one sequence every query goes through, with its text as Calcite renders it. */
-  private record Prepared(String rendered, PlannedQuery planned) {
-  }
+    /** A query after the one sequence every query goes through, with its text as Calcite renders it. */
+    private record Prepared(String rendered, PlannedQuery planned) {}
 
-  /** Rewrite (Spark's functions and window forms) → checks → validation and planning → streaming rules. */
-  private Prepared prepare(SqlNode query) {
-    SparkRewrite.rewrite(query);
-    SparkWindowRewriter.rewrite(query);
-    WindowChecks.check(query);
-    String rendered = BatchRunner.render(query); // before validation, which expands the tree
-    PlannedQuery planned = planner.plan(query);
-    StreamingRules.check(planned);
-    return new Prepared(rendered, planned);
-  }
+    /** Rewrite (Spark's functions and window forms) → checks → validation and planning → streaming rules. */
+    private Prepared prepare(SqlNode query) {
+        SparkRewrite.rewrite(query);
+        SparkWindowRewriter.rewrite(query);
+        WindowChecks.check(query);
+        String rendered = BatchRunner.render(query); // before validation, which expands the tree
+        PlannedQuery planned = planner.plan(query);
+        StreamingRules.check(planned);
+        return new Prepared(rendered, planned);
+    }
 
-  private SqlResult explain(SqlNode query) {
-    PlannedQuery planned = prepare(query).planned();
-    String explained = (planned.isStreaming() ? "streaming" : "batch") + " query\n"
-        + RelOptUtil.toString(planned.rel()).stripTrailing();
-    if (session != null && planned.isStreaming()) {
-      explained += "\n" + enginePlan(query, planned);
+    private SqlResult explain(SqlNode query) {
+        PlannedQuery planned = prepare(query).planned();
+        String explained = (planned.isStreaming() ? "streaming" : "batch") + " query\n"
+                + RelOptUtil.toString(planned.rel()).stripTrailing();
+        if (session != null && planned.isStreaming()) {
+            explained += "\n" + enginePlan(query, planned);
+        }
+        return new SqlResult.Plan(explained);
     }
-    return new SqlResult.Plan(explained);
-  }
 
-  private SqlResult query(SqlNode statement) {
-    Prepared prepared = prepare(statement);
-    PlannedQuery planned = prepared.planned();
-    if (planned.sink() != null && !planned.sink().isStream() && !writableTable(planned.sink())) {
-      throw ErrorMessages.at(statement.getParserPosition(), "INSERT INTO needs a stream sink; '"
-          + planned.sink().name() + "' is a table");
+    private SqlResult query(SqlNode statement) {
+        Prepared prepared = prepare(statement);
+        PlannedQuery planned = prepared.planned();
+        if (planned.sink() != null && !planned.sink().isStream() && !writableTable(planned.sink())) {
+            throw ErrorMessages.at(
+                    statement.getParserPosition(),
+                    "INSERT INTO needs a stream sink; '" + planned.sink().name() + "' is a table");
+        }
+        if (!planned.isStreaming() && planned.sink() == null) {
+            try {
+                return new SqlResult.Rows(batch.run(planned.rel()));
+            } catch (SqlException e) {
+                SqlException named = ErrorMessages.namingSum(e, planned.validated());
+                // an error while the rows are computed: the statement's position
+                throw named.line() > 0 ? named : ErrorMessages.at(statement.getParserPosition(), named.getMessage());
+            }
+        }
+        String planText = RelOptUtil.toString(planned.rel()).stripTrailing();
+        Schema schema = CalciteTypes.schemaOf(planned.rowType());
+        if (session == null) {
+            return new SqlResult.Streaming(
+                    prepared.rendered(),
+                    schema,
+                    planned.reads(),
+                    planned.sink(),
+                    planText,
+                    planned.rel(),
+                    null,
+                    null,
+                    null);
+        }
+        Dataset dataset = translate(statement, planned);
+        if (planned.sink() == null) {
+            return new SqlResult.Streaming(
+                    prepared.rendered(), schema, planned.reads(), null, planText, planned.rel(), dataset, null, null);
+        }
+        DataStreamWriter writer = sources.writer(dataset, planned.sink(), OutputMode.forSink(dataset.plan()));
+        StreamingQuery started = startInserts ? writer.start() : null;
+        return new SqlResult.Streaming(
+                prepared.rendered(),
+                schema,
+                planned.reads(),
+                planned.sink(),
+                planText,
+                planned.rel(),
+                dataset,
+                writer,
+                started);
     }
-    if (!planned.isStreaming() && planned.sink() == null) {
-      try {
-        return new SqlResult.Rows(batch.run(planned.rel()));
-      } catch (SqlException e) {
-        SqlException named = ErrorMessages.namingSum(e, planned.validated());
-        // an error while the rows are computed: the statement's position
-        throw named.line() > 0 ? named : ErrorMessages.at(statement.getParserPosition(), named.getMessage());
-      }
-    }
-    String planText = RelOptUtil.toString(planned.rel()).stripTrailing();
-    Schema schema = CalciteTypes.schemaOf(planned.rowType());
-    if (session == null) {
-      return new SqlResult.Streaming(prepared.rendered(), schema, planned.reads(), planned.sink(), planText,
-          planned.rel(), null, null, null);
-    }
-    Dataset dataset = translate(statement, planned);
-    if (planned.sink() == null) {
-      return new SqlResult.Streaming(prepared.rendered(), schema, planned.reads(), null, planText, planned.rel(),
-          dataset, null, null);
-    }
-    DataStreamWriter writer = sources.writer(dataset, planned.sink(), OutputMode.forSink(dataset.plan()));
-    StreamingQuery started = startInserts ? writer.start() : null;
-    return new SqlResult.Streaming(prepared.rendered(), schema, planned.reads(), planned.sink(), planText,
-        planned.rel(), dataset, writer, started);
-  }
 
-  private Dataset translate(SqlNode statement, PlannedQuery planned) {
-    try {
-      RelTranslator translator = new RelTranslator(sources);
-      return new Dataset(session, translator.translate(planned.rel(), planned.rowType().getFieldNames()));
-    } catch (Unsupported | IllegalArgumentException e) {
-      throw ErrorMessages.at(statement.getParserPosition(), "The engine cannot run this query", e.getMessage());
+    private Dataset translate(SqlNode statement, PlannedQuery planned) {
+        try {
+            RelTranslator translator = new RelTranslator(sources);
+            return new Dataset(
+                    session,
+                    translator.translate(planned.rel(), planned.rowType().getFieldNames()));
+        } catch (Unsupported | IllegalArgumentException e) {
+            throw ErrorMessages.at(statement.getParserPosition(), "The engine cannot run this query", e.getMessage());
+        }
     }
-  }
 
-  /**
-   * A stream created in SQL becomes a temp view of the session too, so Java reaches it with
-   * {@code eddy.view(name)}. Only if the engine can open its connector now; otherwise SQL still knows
-   * the stream and a query over it reports what the engine lacks.
-   */
-  private void shareWithJava(SqlCreateRelation create) {
-    if (session == null || create.kind != RelationKind.STREAM) {
-      return;
+    /**
+     * A stream created in SQL becomes a temp view of the session too, so Java reaches it with
+     * {@code eddy.view(name)}. Only if the engine can open its connector now; otherwise SQL still knows
+     * the stream and a query over it reports what the engine lacks.
+     */
+    private void shareWithJava(SqlCreateRelation create) {
+        if (session == null || create.kind != RelationKind.STREAM) {
+            return;
+        }
+        String name = create.name.names.get(create.name.names.size() - 1);
+        catalog.declared(name).ifPresent(r -> {
+            try {
+                session.registerView(r.name(), new Dataset(session, sources.apply(r)));
+            } catch (RuntimeException e) {
+                // the connector is not available in this engine yet; see the method comment
+            }
+        });
     }
-    String name = create.name.names.get(create.name.names.size() - 1);
-    catalog.declared(name).ifPresent(r -> {
-      try {
-        session.registerView(r.name(), new Dataset(session, sources.apply(r)));
-      } catch (RuntimeException e) {
-        // the connector is not available in this engine yet; see the method comment
-      }
-    });
-  }
 
-  /** The engine's own explain of the translated query, or why it cannot run. */
-  private String enginePlan(SqlNode query, PlannedQuery planned) {
-    try {
-      return translate(query, planned).explain().stripTrailing();
-    } catch (SqlException e) {
-      return "== Engine plan ==\n" + e.getMessage();
+    /** The engine's own explain of the translated query, or why it cannot run. */
+    private String enginePlan(SqlNode query, PlannedQuery planned) {
+        try {
+            return translate(query, planned).explain().stripTrailing();
+        } catch (SqlException e) {
+            return "== Engine plan ==\n" + e.getMessage();
+        }
     }
-  }
 
-  private void requireSession() {
-    if (session == null) {
-      throw new SqlException("This Sql has no engine session; create it with new Sql(eddy)", 0, 0);
+    private void requireSession() {
+        if (session == null) {
+            throw new SqlException("This Sql has no engine session; create it with new Sql(eddy)", 0, 0);
+        }
     }
-  }
 
-  /** A table of a format the engine both reads as a table and writes as a sink (e.g. 'parquet'). */
-  private static boolean writableTable(Relation table) {
-    String connector = table.connector();
-    return Providers.tableFormats().contains(connector) && Providers.sinkFormats().contains(connector);
-  }
+    /** A table of a format the engine both reads as a table and writes as a sink (e.g. 'parquet'). */
+    private static boolean writableTable(Relation table) {
+        String connector = table.connector();
+        return Providers.tableFormats().contains(connector)
+                && Providers.sinkFormats().contains(connector);
+    }
 }

@@ -8,10 +8,16 @@ import org.apache.calcite.sql.type.ReturnTypes;
 
 /** Spark's {@code a div b} as the parser reads it (same precedence as {@code /}); {@link SparkRewrite} runs it. */
 public final class EddyIntegerDivide extends SqlBinaryOperator {
-  public static final EddyIntegerDivide INSTANCE = new EddyIntegerDivide();
+    public static final EddyIntegerDivide INSTANCE = new EddyIntegerDivide();
 
-  private EddyIntegerDivide() {
-    super("DIV", SqlKind.OTHER, 60, true, ReturnTypes.BIGINT_NULLABLE, InferTypes.FIRST_KNOWN,
-        OperandTypes.NUMERIC_NUMERIC);
-  }
+    private EddyIntegerDivide() {
+        super(
+                "DIV",
+                SqlKind.OTHER,
+                60,
+                true,
+                ReturnTypes.BIGINT_NULLABLE,
+                InferTypes.FIRST_KNOWN,
+                OperandTypes.NUMERIC_NUMERIC);
+    }
 }

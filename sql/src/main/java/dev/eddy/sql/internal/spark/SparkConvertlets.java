@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.spark;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -10,11 +11,10 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
-import java.math.BigDecimal;
-import org.apache.calcite.sql2rel.SqlRexContext;
 
 /**
  * Calcite's conversion of validated SQL to row expressions, with Spark's ANSI arithmetic (INT and BIGINT
@@ -23,138 +23,183 @@ import org.apache.calcite.sql2rel.SqlRexContext;
  * zeros (Calcite drops it), a DECIMAL keeps its leading zero.
  */
 public final class SparkConvertlets implements SqlRexConvertletTable {
-  public static final SparkConvertlets INSTANCE = new SparkConvertlets();
+    public static final SparkConvertlets INSTANCE = new SparkConvertlets();
 
-  private SparkConvertlets() {
-  }
+    private SparkConvertlets() {}
 
-  /** Spark's {@code /}: DECIMAL division at the validated scale, or DOUBLE division. */
-  private static RexNode divide(SqlRexContext cx, SqlCall c) {
-    RexBuilder rb = cx.getRexBuilder();
-    RelDataType type = cx.getValidator().getValidatedNodeType(c);
-    var f = rb.getTypeFactory();
-    RexNode a = cx.convertExpression(c.operand(0));
-    RexNode b = cx.convertExpression(c.operand(1));
-    if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
-      RexNode scale = rb.makeExactLiteral(BigDecimal.valueOf(type.getScale()),
-          f.createSqlType(SqlTypeName.INTEGER));
-      RelDataType dec = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, 38, 18), true);
-      RexNode x = SqlTypeUtil.isDecimal(a.getType()) ? a : rb.makeCast(dec, a, true, false);
-      RexNode y = SqlTypeUtil.isDecimal(b.getType()) ? b : rb.makeCast(dec, b, true, false);
-      return rb.makeCall(type, SparkOperators.DECIMAL_DIVIDE, List.of(x, y, scale));
-    }
-    RelDataType dbl = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true);
-    RexNode call = rb.makeCall(SparkOperators.DIVIDE, rb.makeCast(dbl, a, true, false), rb.makeCast(dbl, b, true, false));
-    return rb.makeCast(type, call, true, false);
-  }
-
-  /** try_add/try_subtract/try_multiply: NULL on INT/BIGINT overflow, otherwise the plain operator. */
-  private static RexNode tryArithmetic(SqlRexContext cx, SqlCall c) {
-    RelDataType type = cx.getValidator().getValidatedNodeType(c);
-    String name = c.getOperator().getName();
-    RexNode a = cx.convertExpression(c.operand(0));
-    RexNode b = cx.convertExpression(c.operand(1));
-    SqlTypeName t = type.getSqlTypeName();
-    if (t == SqlTypeName.INTEGER || t == SqlTypeName.BIGINT) {
-      return integral(cx.getRexBuilder(), SparkFunctions.Arithmetic.valueOf(name), type, a, b);
-    }
-    SqlOperator op = name.equals("TRY_ADD") ? SqlStdOperatorTable.PLUS : name.equals("TRY_SUBTRACT")
-        ? SqlStdOperatorTable.MINUS : SqlStdOperatorTable.MULTIPLY;
-    return cx.getRexBuilder().makeCast(type, cx.getRexBuilder().makeCall(op, a, b), true, false);
-  }
-
-  /** INT or BIGINT {@code a op b} ({@code type}) by Spark's rules: an overflow is an error, or NULL for try_. */
-  private static RexNode integral(RexBuilder rb, SparkFunctions.Arithmetic op, RelDataType type, RexNode a,
-      RexNode b) {
-    RelDataType operandType = rb.getTypeFactory().createTypeWithNullability(type, true);
-    RexNode code = rb.makeExactLiteral(BigDecimal.valueOf(op.ordinal()),
-        rb.getTypeFactory().createSqlType(SqlTypeName.INTEGER));
-    SqlOperator runtime = SparkOperators.arithmetic(op, type.getSqlTypeName() == SqlTypeName.INTEGER);
-    return rb.makeCast(type, rb.makeCall(runtime, code, rb.makeCast(operandType, a, true, false),
-        rb.makeCast(operandType, b, true, false)), true, false);
-  }
-
-  @Override public SqlRexConvertlet get(SqlCall call) {
-    SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
-    SqlKind kind = call.getKind();
-    if (call.getOperator() == SparkOperators.TYPEOF) {
-      return (cx, c) -> cx.getRexBuilder().makeAbstractCast(cx.getValidator().getValidatedNodeType(c),
-          cx.getRexBuilder().makeLiteral(SparkTypeNames.of(cx.getValidator().getValidatedNodeType(c.operand(0)))),
-          false);
-    }
-    if (call.getOperator() == SparkOperators.SPARK_SLASH) {
-      return SparkConvertlets::divide;
-    }
-    if (call.getOperator() == SparkOperators.TRY_ADD || call.getOperator() == SparkOperators.TRY_SUBTRACT
-        || call.getOperator() == SparkOperators.TRY_MULTIPLY) {
-      return SparkConvertlets::tryArithmetic;
-    }
-    if ((kind == SqlKind.PLUS || kind == SqlKind.MINUS || kind == SqlKind.TIMES) && call.operandCount() == 2
-        && standard != null) {
-      return (cx, c) -> {
+    /** Spark's {@code /}: DECIMAL division at the validated scale, or DOUBLE division. */
+    private static RexNode divide(SqlRexContext cx, SqlCall c) {
+        RexBuilder rb = cx.getRexBuilder();
         RelDataType type = cx.getValidator().getValidatedNodeType(c);
-        SqlTypeName t = type.getSqlTypeName();
-        if (t != SqlTypeName.INTEGER && t != SqlTypeName.BIGINT) {
-          return standard.convertCall(cx, c);
+        var f = rb.getTypeFactory();
+        RexNode a = cx.convertExpression(c.operand(0));
+        RexNode b = cx.convertExpression(c.operand(1));
+        if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            RexNode scale =
+                    rb.makeExactLiteral(BigDecimal.valueOf(type.getScale()), f.createSqlType(SqlTypeName.INTEGER));
+            RelDataType dec = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, 38, 18), true);
+            RexNode x = SqlTypeUtil.isDecimal(a.getType()) ? a : rb.makeCast(dec, a, true, false);
+            RexNode y = SqlTypeUtil.isDecimal(b.getType()) ? b : rb.makeCast(dec, b, true, false);
+            return rb.makeCall(type, SparkOperators.DECIMAL_DIVIDE, List.of(x, y, scale));
         }
-        SparkFunctions.Arithmetic op = kind == SqlKind.PLUS ? SparkFunctions.Arithmetic.ADD
-            : kind == SqlKind.MINUS ? SparkFunctions.Arithmetic.SUBTRACT : SparkFunctions.Arithmetic.MULTIPLY;
-        return integral(cx.getRexBuilder(), op, type, cx.convertExpression(c.operand(0)),
-            cx.convertExpression(c.operand(1)));
-      };
+        RelDataType dbl = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true);
+        RexNode call =
+                rb.makeCall(SparkOperators.DIVIDE, rb.makeCast(dbl, a, true, false), rb.makeCast(dbl, b, true, false));
+        return rb.makeCast(type, call, true, false);
     }
-    if (call.getKind() != SqlKind.CAST || call.operandCount() != 2 || standard == null) {
-      return standard;
+
+    /** try_add/try_subtract/try_multiply: NULL on INT/BIGINT overflow, otherwise the plain operator. */
+    private static RexNode tryArithmetic(SqlRexContext cx, SqlCall c) {
+        RelDataType type = cx.getValidator().getValidatedNodeType(c);
+        String name = c.getOperator().getName();
+        RexNode a = cx.convertExpression(c.operand(0));
+        RexNode b = cx.convertExpression(c.operand(1));
+        SqlTypeName t = type.getSqlTypeName();
+        if (t == SqlTypeName.INTEGER || t == SqlTypeName.BIGINT) {
+            return integral(cx.getRexBuilder(), SparkFunctions.Arithmetic.valueOf(name), type, a, b);
+        }
+        SqlOperator op = name.equals("TRY_ADD")
+                ? SqlStdOperatorTable.PLUS
+                : name.equals("TRY_SUBTRACT") ? SqlStdOperatorTable.MINUS : SqlStdOperatorTable.MULTIPLY;
+        return cx.getRexBuilder().makeCast(type, cx.getRexBuilder().makeCall(op, a, b), true, false);
     }
-    return (cx, c) -> {
-      RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
-      RelDataType to = cx.getValidator().getValidatedNodeType(c);
-      SqlTypeName f = from.getSqlTypeName();
-      if (to.getSqlTypeName() == SqlTypeName.DECIMAL && (SqlTypeUtil.isApproximateNumeric(from)
-          || f == SqlTypeName.DECIMAL && from.getScale() > to.getScale())) {
-        // Spark rounds HALF_UP to the scale (a DOUBLE by its shortest text: 7.35 is 7.4 at scale 1)
-        RexBuilder rb = cx.getRexBuilder();
-        RelDataType integer = rb.getTypeFactory().createSqlType(SqlTypeName.INTEGER);
-        RexNode x = cx.convertExpression(c.operand(0));
-        return rb.makeCall(to, f == SqlTypeName.DECIMAL ? SparkOperators.DECIMAL_TO_DECIMAL
-            : SparkOperators.DOUBLE_TO_DECIMAL, List.of(f == SqlTypeName.DECIMAL ? x
-                : rb.makeCast(rb.getTypeFactory().createTypeWithNullability(
-                    rb.getTypeFactory().createSqlType(SqlTypeName.DOUBLE), true), x, true, false),
-            rb.makeExactLiteral(BigDecimal.valueOf(to.getPrecision()), integer),
-            rb.makeExactLiteral(BigDecimal.valueOf(to.getScale()), integer)));
-      }
-      if (to.getSqlTypeName() == SqlTypeName.DOUBLE && f == SqlTypeName.TIMESTAMP) {
-        RexBuilder rb = cx.getRexBuilder();
-        return rb.makeCast(to, rb.makeCall(SparkOperators.TIMESTAMP_DOUBLE, cx.convertExpression(c.operand(0))), true,
-            false);
-      }
-      if (to.getSqlTypeName() == SqlTypeName.BOOLEAN && SqlTypeUtil.isCharacter(from)) {
-        // Spark's text forms of a boolean (yes, no, t, f, 1, 0, ...); Calcite's cast knows true/false only
-        RexBuilder rb = cx.getRexBuilder();
-        return rb.makeCast(to, rb.makeCall(SparkOperators.STRING_BOOLEAN, cx.convertExpression(c.operand(0))), true,
-            false);
-      }
-      if (!SqlTypeUtil.isCharacter(to)
-          || f != SqlTypeName.BOOLEAN && f != SqlTypeName.TIMESTAMP && f != SqlTypeName.DECIMAL
-              && f != SqlTypeName.DOUBLE) {
-        return standard.convertCall(cx, c);
-      }
-      RexBuilder rb = cx.getRexBuilder();
-      RexNode x = cx.convertExpression(c.operand(0));
-      RexNode text;
-      if (f == SqlTypeName.BOOLEAN) {
-        text = rb.makeCall(SqlStdOperatorTable.CASE,
-            rb.makeCall(SqlStdOperatorTable.IS_TRUE, x), rb.makeLiteral("true"),
-            rb.makeCall(SqlStdOperatorTable.IS_FALSE, x), rb.makeLiteral("false"),
-            rb.makeNullLiteral(to));
-      } else if (f == SqlTypeName.DECIMAL) {
-        text = rb.makeCall(SparkOperators.DECIMAL_STRING, x);
-      } else if (f == SqlTypeName.DOUBLE) {
-        text = rb.makeCall(SparkOperators.DOUBLE_STRING, x);
-      } else {
-        text = rb.makeCall(SparkOperators.TIMESTAMP_STRING, x);
-      }
-      return rb.makeCast(to, text, true, false);
-    };
-  }
+
+    /** INT or BIGINT {@code a op b} ({@code type}) by Spark's rules: an overflow is an error, or NULL for try_. */
+    private static RexNode integral(
+            RexBuilder rb, SparkFunctions.Arithmetic op, RelDataType type, RexNode a, RexNode b) {
+        RelDataType operandType = rb.getTypeFactory().createTypeWithNullability(type, true);
+        RexNode code = rb.makeExactLiteral(
+                BigDecimal.valueOf(op.ordinal()), rb.getTypeFactory().createSqlType(SqlTypeName.INTEGER));
+        SqlOperator runtime = SparkOperators.arithmetic(op, type.getSqlTypeName() == SqlTypeName.INTEGER);
+        return rb.makeCast(
+                type,
+                rb.makeCall(
+                        runtime,
+                        code,
+                        rb.makeCast(operandType, a, true, false),
+                        rb.makeCast(operandType, b, true, false)),
+                true,
+                false);
+    }
+
+    @Override
+    public SqlRexConvertlet get(SqlCall call) {
+        SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
+        SqlKind kind = call.getKind();
+        if (call.getOperator() == SparkOperators.TYPEOF) {
+            return (cx, c) -> cx.getRexBuilder()
+                    .makeAbstractCast(
+                            cx.getValidator().getValidatedNodeType(c),
+                            cx.getRexBuilder()
+                                    .makeLiteral(
+                                            SparkTypeNames.of(cx.getValidator().getValidatedNodeType(c.operand(0)))),
+                            false);
+        }
+        if (call.getOperator() == SparkOperators.SPARK_SLASH) {
+            return SparkConvertlets::divide;
+        }
+        if (call.getOperator() == SparkOperators.TRY_ADD
+                || call.getOperator() == SparkOperators.TRY_SUBTRACT
+                || call.getOperator() == SparkOperators.TRY_MULTIPLY) {
+            return SparkConvertlets::tryArithmetic;
+        }
+        if ((kind == SqlKind.PLUS || kind == SqlKind.MINUS || kind == SqlKind.TIMES)
+                && call.operandCount() == 2
+                && standard != null) {
+            return (cx, c) -> {
+                RelDataType type = cx.getValidator().getValidatedNodeType(c);
+                SqlTypeName t = type.getSqlTypeName();
+                if (t != SqlTypeName.INTEGER && t != SqlTypeName.BIGINT) {
+                    return standard.convertCall(cx, c);
+                }
+                SparkFunctions.Arithmetic op = kind == SqlKind.PLUS
+                        ? SparkFunctions.Arithmetic.ADD
+                        : kind == SqlKind.MINUS
+                                ? SparkFunctions.Arithmetic.SUBTRACT
+                                : SparkFunctions.Arithmetic.MULTIPLY;
+                return integral(
+                        cx.getRexBuilder(),
+                        op,
+                        type,
+                        cx.convertExpression(c.operand(0)),
+                        cx.convertExpression(c.operand(1)));
+            };
+        }
+        if (call.getKind() != SqlKind.CAST || call.operandCount() != 2 || standard == null) {
+            return standard;
+        }
+        return (cx, c) -> {
+            RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
+            RelDataType to = cx.getValidator().getValidatedNodeType(c);
+            SqlTypeName f = from.getSqlTypeName();
+            if (to.getSqlTypeName() == SqlTypeName.DECIMAL
+                    && (SqlTypeUtil.isApproximateNumeric(from)
+                            || f == SqlTypeName.DECIMAL && from.getScale() > to.getScale())) {
+                // Spark rounds HALF_UP to the scale (a DOUBLE by its shortest text: 7.35 is 7.4 at scale 1)
+                RexBuilder rb = cx.getRexBuilder();
+                RelDataType integer = rb.getTypeFactory().createSqlType(SqlTypeName.INTEGER);
+                RexNode x = cx.convertExpression(c.operand(0));
+                return rb.makeCall(
+                        to,
+                        f == SqlTypeName.DECIMAL ? SparkOperators.DECIMAL_TO_DECIMAL : SparkOperators.DOUBLE_TO_DECIMAL,
+                        List.of(
+                                f == SqlTypeName.DECIMAL
+                                        ? x
+                                        : rb.makeCast(
+                                                rb.getTypeFactory()
+                                                        .createTypeWithNullability(
+                                                                rb.getTypeFactory()
+                                                                        .createSqlType(SqlTypeName.DOUBLE),
+                                                                true),
+                                                x,
+                                                true,
+                                                false),
+                                rb.makeExactLiteral(BigDecimal.valueOf(to.getPrecision()), integer),
+                                rb.makeExactLiteral(BigDecimal.valueOf(to.getScale()), integer)));
+            }
+            if (to.getSqlTypeName() == SqlTypeName.DOUBLE && f == SqlTypeName.TIMESTAMP) {
+                RexBuilder rb = cx.getRexBuilder();
+                return rb.makeCast(
+                        to,
+                        rb.makeCall(SparkOperators.TIMESTAMP_DOUBLE, cx.convertExpression(c.operand(0))),
+                        true,
+                        false);
+            }
+            if (to.getSqlTypeName() == SqlTypeName.BOOLEAN && SqlTypeUtil.isCharacter(from)) {
+                // Spark's text forms of a boolean (yes, no, t, f, 1, 0, ...); Calcite's cast knows true/false only
+                RexBuilder rb = cx.getRexBuilder();
+                return rb.makeCast(
+                        to,
+                        rb.makeCall(SparkOperators.STRING_BOOLEAN, cx.convertExpression(c.operand(0))),
+                        true,
+                        false);
+            }
+            if (!SqlTypeUtil.isCharacter(to)
+                    || f != SqlTypeName.BOOLEAN
+                            && f != SqlTypeName.TIMESTAMP
+                            && f != SqlTypeName.DECIMAL
+                            && f != SqlTypeName.DOUBLE) {
+                return standard.convertCall(cx, c);
+            }
+            RexBuilder rb = cx.getRexBuilder();
+            RexNode x = cx.convertExpression(c.operand(0));
+            RexNode text;
+            if (f == SqlTypeName.BOOLEAN) {
+                text = rb.makeCall(
+                        SqlStdOperatorTable.CASE,
+                        rb.makeCall(SqlStdOperatorTable.IS_TRUE, x),
+                        rb.makeLiteral("true"),
+                        rb.makeCall(SqlStdOperatorTable.IS_FALSE, x),
+                        rb.makeLiteral("false"),
+                        rb.makeNullLiteral(to));
+            } else if (f == SqlTypeName.DECIMAL) {
+                text = rb.makeCall(SparkOperators.DECIMAL_STRING, x);
+            } else if (f == SqlTypeName.DOUBLE) {
+                text = rb.makeCall(SparkOperators.DOUBLE_STRING, x);
+            } else {
+                text = rb.makeCall(SparkOperators.TIMESTAMP_STRING, x);
+            }
+            return rb.makeCast(to, text, true, false);
+        };
+    }
 }

@@ -1,5 +1,8 @@
 package dev.eddy.sql.internal.spark;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,13 +10,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.DateTimeException;
-import java.time.temporal.ChronoField;
 import java.util.function.LongBinaryOperator;
 
 /**
@@ -21,307 +21,334 @@ import java.util.function.LongBinaryOperator;
  * arrives as null). TIMESTAMP values are Calcite's: epoch milliseconds, UTC. Errors carry Spark's error class.
  */
 public final class SparkFunctions {
-  private static final DateTimeFormatter DEFAULT_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DEFAULT_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-  private SparkFunctions() {
-  }
+    private SparkFunctions() {}
 
-  /** {@code a / b} as Spark computes it: fractional, and an error for a zero divisor (ANSI mode). */
-  public static Double divide(Double a, Double b) {
-    return a == null || b == null ? null : a / divisor(b, b == 0);
-  }
-
-  /**
-   * Spark's integral {@code + - *} and their try_ forms, one per {@link SparkOperators} operator: exact, and on
-   * overflow an [ARITHMETIC_OVERFLOW] error (ANSI mode) or, for the try_ forms, NULL.
-   */
-  public enum Arithmetic {
-    ADD(Math::addExact, false), SUBTRACT(Math::subtractExact, false), MULTIPLY(Math::multiplyExact, false),
-    TRY_ADD(Math::addExact, true), TRY_SUBTRACT(Math::subtractExact, true), TRY_MULTIPLY(Math::multiplyExact, true);
-
-    private final LongBinaryOperator exact;
-    private final boolean orNull;
-
-    Arithmetic(LongBinaryOperator exact, boolean orNull) {
-      this.exact = exact;
-      this.orNull = orNull;
+    /** {@code a / b} as Spark computes it: fractional, and an error for a zero divisor (ANSI mode). */
+    public static Double divide(Double a, Double b) {
+        return a == null || b == null ? null : a / divisor(b, b == 0);
     }
 
-    private Long overflow(String what) {
-      if (orNull) {
-        return null;
-      }
-      throw new ArithmeticException("[ARITHMETIC_OVERFLOW] " + what + ". Use try_add, try_subtract or try_multiply"
-          + " to tolerate overflow and return NULL instead.");
+    /**
+     * Spark's integral {@code + - *} and their try_ forms, one per {@link SparkOperators} operator: exact, and on
+     * overflow an [ARITHMETIC_OVERFLOW] error (ANSI mode) or, for the try_ forms, NULL.
+     */
+    public enum Arithmetic {
+        ADD(Math::addExact, false),
+        SUBTRACT(Math::subtractExact, false),
+        MULTIPLY(Math::multiplyExact, false),
+        TRY_ADD(Math::addExact, true),
+        TRY_SUBTRACT(Math::subtractExact, true),
+        TRY_MULTIPLY(Math::multiplyExact, true);
+
+        private final LongBinaryOperator exact;
+        private final boolean orNull;
+
+        Arithmetic(LongBinaryOperator exact, boolean orNull) {
+            this.exact = exact;
+            this.orNull = orNull;
+        }
+
+        private Long overflow(String what) {
+            if (orNull) {
+                return null;
+            }
+            throw new ArithmeticException("[ARITHMETIC_OVERFLOW] " + what
+                    + ". Use try_add, try_subtract or try_multiply" + " to tolerate overflow and return NULL instead.");
+        }
     }
-  }
 
-  /** BIGINT {@code a op b}; {@code op} is an {@link Arithmetic}'s ordinal. */
-  public static Long longArithmetic(Integer op, Long a, Long b) {
-    if (a == null || b == null) {
-      return null;
+    /** BIGINT {@code a op b}; {@code op} is an {@link Arithmetic}'s ordinal. */
+    public static Long longArithmetic(Integer op, Long a, Long b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        Arithmetic f = Arithmetic.values()[op];
+        try {
+            return f.exact.applyAsLong(a, b);
+        } catch (ArithmeticException e) {
+            return f.overflow("long overflow");
+        }
     }
-    Arithmetic f = Arithmetic.values()[op];
-    try {
-      return f.exact.applyAsLong(a, b);
-    } catch (ArithmeticException e) {
-      return f.overflow("long overflow");
+
+    /** INT {@code a op b}: computed exactly as a BIGINT (it cannot overflow there), then checked against INT's range. */
+    public static Integer intArithmetic(Integer op, Integer a, Integer b) {
+        Long r = a == null || b == null ? null : longArithmetic(op, a.longValue(), b.longValue());
+        if (r == null || r == r.intValue()) {
+            return r == null ? null : r.intValue();
+        }
+        Long overflow = Arithmetic.values()[op].overflow("integer overflow");
+        return overflow == null ? null : overflow.intValue();
     }
-  }
 
-  /** INT {@code a op b}: computed exactly as a BIGINT (it cannot overflow there), then checked against INT's range. */
-  public static Integer intArithmetic(Integer op, Integer a, Integer b) {
-    Long r = a == null || b == null ? null : longArithmetic(op, a.longValue(), b.longValue());
-    if (r == null || r == r.intValue()) {
-      return r == null ? null : r.intValue();
+    /** DECIMAL {@code a / b} as Spark computes it: rounded HALF_UP to the result's scale, an error for zero. */
+    public static BigDecimal decimalDivide(BigDecimal a, BigDecimal b, Integer scale) {
+        if (a == null || b == null) {
+            return null;
+        }
+        return a.divide(divisor(b, b.signum() == 0), scale, RoundingMode.HALF_UP);
     }
-    Long overflow = Arithmetic.values()[op].overflow("integer overflow");
-    return overflow == null ? null : overflow.intValue();
-  }
 
-  /** DECIMAL {@code a / b} as Spark computes it: rounded HALF_UP to the result's scale, an error for zero. */
-  public static BigDecimal decimalDivide(BigDecimal a, BigDecimal b, Integer scale) {
-    if (a == null || b == null) {
-      return null;
+    /**
+     * Spark's cast to DECIMAL(precision, scale) of a DOUBLE (read by its shortest text, as Spark does) or of a wider
+     * DECIMAL: rounded HALF_UP to the scale; a value with more integral digits than the type holds fails (ANSI mode).
+     */
+    public static BigDecimal toDecimal(Double d, Integer precision, Integer scale) {
+        return d == null ? null : toDecimal(BigDecimal.valueOf(d), precision, scale);
     }
-    return a.divide(divisor(b, b.signum() == 0), scale, RoundingMode.HALF_UP);
-  }
 
-  /**
-   * Spark's cast to DECIMAL(precision, scale) of a DOUBLE (read by its shortest text, as Spark does) or of a wider
-   * DECIMAL: rounded HALF_UP to the scale; a value with more integral digits than the type holds fails (ANSI mode).
-   */
-  public static BigDecimal toDecimal(Double d, Integer precision, Integer scale) {
-    return d == null ? null : toDecimal(BigDecimal.valueOf(d), precision, scale);
-  }
-
-  public static BigDecimal toDecimal(BigDecimal d, Integer precision, Integer scale) {
-    if (d == null) {
-      return null;
+    public static BigDecimal toDecimal(BigDecimal d, Integer precision, Integer scale) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal r = d.setScale(scale, RoundingMode.HALF_UP);
+        if (r.precision() - r.scale() > precision - scale) {
+            throw new ArithmeticException("[NUMERIC_VALUE_OUT_OF_RANGE] " + clip(d.toPlainString()) + " cannot be"
+                    + " represented as Decimal(" + precision + ", " + scale
+                    + "). Use try_cast to tolerate overflow and return"
+                    + " NULL instead.");
+        }
+        return r;
     }
-    BigDecimal r = d.setScale(scale, RoundingMode.HALF_UP);
-    if (r.precision() - r.scale() > precision - scale) {
-      throw new ArithmeticException("[NUMERIC_VALUE_OUT_OF_RANGE] " + clip(d.toPlainString()) + " cannot be"
-          + " represented as Decimal(" + precision + ", " + scale + "). Use try_cast to tolerate overflow and return"
-          + " NULL instead.");
+
+    /** Spark's cast of a TIMESTAMP to DOUBLE: seconds since the epoch, with the fraction. */
+    public static Double timestampSeconds(Long ts) {
+        return ts == null ? null : ts / 1000d;
     }
-    return r;
-  }
 
-  /** Spark's cast of a TIMESTAMP to DOUBLE: seconds since the epoch, with the fraction. */
-  public static Double timestampSeconds(Long ts) {
-    return ts == null ? null : ts / 1000d;
-  }
-
-  /** {@code try_divide(a, b)}: as {@code /}, but NULL for a zero divisor. */
-  public static Double tryDivide(Double a, Double b) {
-    return a == null || b == null || b == 0 ? null : a / b;
-  }
-
-  /** {@code a div b}: integral division truncating toward zero, an error for a zero divisor. */
-  public static Long div(Long a, Long b) {
-    return a == null || b == null ? null : a / divisor(b, b == 0);
-  }
-
-  /** The divisor, or Spark's [DIVIDE_BY_ZERO] error when it is zero. */
-  private static <T> T divisor(T divisor, boolean zero) {
-    if (zero) {
-      throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
-          + " and return NULL instead.");
+    /** {@code try_divide(a, b)}: as {@code /}, but NULL for a zero divisor. */
+    public static Double tryDivide(Double a, Double b) {
+        return a == null || b == null || b == 0 ? null : a / b;
     }
-    return divisor;
-  }
 
-  /**
-   * Spark's cast of text to BOOLEAN: {@code t, true, y, yes, 1} and {@code f, false, n, no, 0}, in any case and
-   * with surrounding white space; other text fails the query (ANSI mode).
-   */
-  public static Boolean stringToBoolean(String s) {
-    if (s == null) {
-      return null;
+    /** {@code a div b}: integral division truncating toward zero, an error for a zero divisor. */
+    public static Long div(Long a, Long b) {
+        return a == null || b == null ? null : a / divisor(b, b == 0);
     }
-    switch (s.trim().toLowerCase(Locale.ROOT)) {
-      case "t": case "true": case "y": case "yes": case "1":
-        return true;
-      case "f": case "false": case "n": case "no": case "0":
-        return false;
-      default:
-        throw new IllegalArgumentException("[CAST_INVALID_INPUT] The value '" + clip(s) + "' of the type \"STRING\""
-            + " cannot be cast to \"BOOLEAN\" because it is malformed.");
+
+    /** The divisor, or Spark's [DIVIDE_BY_ZERO] error when it is zero. */
+    private static <T> T divisor(T divisor, boolean zero) {
+        if (zero) {
+            throw new ArithmeticException(
+                    "[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
+                            + " and return NULL instead.");
+        }
+        return divisor;
     }
-  }
 
-  /** Spark's substring: 1-based, 0 is the first character, a negative position counts from the end. */
-  public static String substring(String s, Integer pos, Integer length) {
-    if (s == null || pos == null || length == null) {
-      return null;
+    /**
+     * Spark's cast of text to BOOLEAN: {@code t, true, y, yes, 1} and {@code f, false, n, no, 0}, in any case and
+     * with surrounding white space; other text fails the query (ANSI mode).
+     */
+    public static Boolean stringToBoolean(String s) {
+        if (s == null) {
+            return null;
+        }
+        switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "t":
+            case "true":
+            case "y":
+            case "yes":
+            case "1":
+                return true;
+            case "f":
+            case "false":
+            case "n":
+            case "no":
+            case "0":
+                return false;
+            default:
+                throw new IllegalArgumentException("[CAST_INVALID_INPUT] The value '" + clip(s)
+                        + "' of the type \"STRING\"" + " cannot be cast to \"BOOLEAN\" because it is malformed.");
+        }
     }
-    int len = s.codePointCount(0, s.length());
-    long start = pos > 0 ? pos - 1 : pos < 0 ? len + pos : 0;
-    long end = Math.min(start + length, len);
-    start = Math.max(start, 0);
-    if (start >= end) {
-      return "";
+
+    /** Spark's substring: 1-based, 0 is the first character, a negative position counts from the end. */
+    public static String substring(String s, Integer pos, Integer length) {
+        if (s == null || pos == null || length == null) {
+            return null;
+        }
+        int len = s.codePointCount(0, s.length());
+        long start = pos > 0 ? pos - 1 : pos < 0 ? len + pos : 0;
+        long end = Math.min(start + length, len);
+        start = Math.max(start, 0);
+        if (start >= end) {
+            return "";
+        }
+        return s.substring(s.offsetByCodePoints(0, (int) start), s.offsetByCodePoints(0, (int) end));
     }
-    return s.substring(s.offsetByCodePoints(0, (int) start), s.offsetByCodePoints(0, (int) end));
-  }
 
-  public static String substring(String s, Integer pos) {
-    return substring(s, pos, Integer.MAX_VALUE);
-  }
-
-  /** {@code concat(a, b)}: NULL if any argument is NULL. */
-  public static String concat(String a, String b) {
-    return a == null || b == null ? null : a + b;
-  }
-
-  /** {@code date_trunc(unit, ts)}; an unknown unit gives NULL, as in Spark. */
-  public static Long dateTrunc(String unit, Long ts) {
-    if (unit == null || ts == null) {
-      return null;
+    public static String substring(String s, Integer pos) {
+        return substring(s, pos, Integer.MAX_VALUE);
     }
-    LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
-    LocalDateTime r;
-    switch (unit.toUpperCase(Locale.ROOT)) {
-      case "YEAR": case "YYYY": case "YY":
-        r = t.toLocalDate().withDayOfYear(1).atStartOfDay();
-        break;
-      case "QUARTER":
-        r = LocalDate.of(t.getYear(), (t.getMonthValue() - 1) / 3 * 3 + 1, 1).atStartOfDay();
-        break;
-      case "MONTH": case "MM": case "MON":
-        r = t.toLocalDate().withDayOfMonth(1).atStartOfDay();
-        break;
-      case "WEEK":
-        r = t.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay();
-        break;
-      case "DAY": case "DD":
-        r = t.truncatedTo(ChronoUnit.DAYS);
-        break;
-      case "HOUR":
-        r = t.truncatedTo(ChronoUnit.HOURS);
-        break;
-      case "MINUTE":
-        r = t.truncatedTo(ChronoUnit.MINUTES);
-        break;
-      case "SECOND":
-        r = t.truncatedTo(ChronoUnit.SECONDS);
-        break;
-      case "MILLISECOND": case "MICROSECOND":
-        r = t;
-        break;
-      default:
-        return null;
+
+    /** {@code concat(a, b)}: NULL if any argument is NULL. */
+    public static String concat(String a, String b) {
+        return a == null || b == null ? null : a + b;
     }
-    return r.toInstant(ZoneOffset.UTC).toEpochMilli();
-  }
 
-  /** {@code date_format(ts, pattern)} in UTC with Spark's (java.time) pattern letters. */
-  public static String dateFormat(Long ts, String pattern) {
-    if (ts == null || pattern == null) {
-      return null;
+    /** {@code date_trunc(unit, ts)}; an unknown unit gives NULL, as in Spark. */
+    public static Long dateTrunc(String unit, Long ts) {
+        if (unit == null || ts == null) {
+            return null;
+        }
+        LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
+        LocalDateTime r;
+        switch (unit.toUpperCase(Locale.ROOT)) {
+            case "YEAR":
+            case "YYYY":
+            case "YY":
+                r = t.toLocalDate().withDayOfYear(1).atStartOfDay();
+                break;
+            case "QUARTER":
+                r = LocalDate.of(t.getYear(), (t.getMonthValue() - 1) / 3 * 3 + 1, 1)
+                        .atStartOfDay();
+                break;
+            case "MONTH":
+            case "MM":
+            case "MON":
+                r = t.toLocalDate().withDayOfMonth(1).atStartOfDay();
+                break;
+            case "WEEK":
+                r = t.toLocalDate()
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .atStartOfDay();
+                break;
+            case "DAY":
+            case "DD":
+                r = t.truncatedTo(ChronoUnit.DAYS);
+                break;
+            case "HOUR":
+                r = t.truncatedTo(ChronoUnit.HOURS);
+                break;
+            case "MINUTE":
+                r = t.truncatedTo(ChronoUnit.MINUTES);
+                break;
+            case "SECOND":
+                r = t.truncatedTo(ChronoUnit.SECONDS);
+                break;
+            case "MILLISECOND":
+            case "MICROSECOND":
+                r = t;
+                break;
+            default:
+                return null;
+        }
+        return r.toInstant(ZoneOffset.UTC).toEpochMilli();
     }
-    return formatter(pattern).format(LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC));
-  }
 
-  /** {@code from_unixtime(seconds, pattern)}. */
-  public static String fromUnixtime(Long seconds, String pattern) {
-    if (seconds == null || pattern == null) {
-      return null;
+    /** {@code date_format(ts, pattern)} in UTC with Spark's (java.time) pattern letters. */
+    public static String dateFormat(Long ts, String pattern) {
+        if (ts == null || pattern == null) {
+            return null;
+        }
+        return formatter(pattern).format(LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC));
     }
-    return formatter(pattern).format(unixTime(seconds));
-  }
 
-  public static String fromUnixtime(Long seconds) {
-    return seconds == null ? null : DEFAULT_TS.format(unixTime(seconds));
-  }
-
-  /**
-   * The time {@code from_unixtime} formats: Spark multiplies the seconds to microseconds as a long, wrapping
-   * around past about 292,000 years as it does (so every BIGINT has an answer), then reads them in UTC.
-   */
-  private static LocalDateTime unixTime(long seconds) {
-    long micros = seconds * 1_000_000L;
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1000,
-        ZoneOffset.UTC);
-  }
-
-  /** Spark's text of a timestamp: the fraction of a second only if not zero, without trailing zeros. */
-  public static String timestampString(Long ts) {
-    if (ts == null) {
-      return null;
+    /** {@code from_unixtime(seconds, pattern)}. */
+    public static String fromUnixtime(Long seconds, String pattern) {
+        if (seconds == null || pattern == null) {
+            return null;
+        }
+        return formatter(pattern).format(unixTime(seconds));
     }
-    LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
-    String text = DEFAULT_TS.format(t);
-    int millis = t.getNano() / 1_000_000;
-    if (millis == 0) {
-      return text;
+
+    public static String fromUnixtime(Long seconds) {
+        return seconds == null ? null : DEFAULT_TS.format(unixTime(seconds));
     }
-    String fraction = String.format(Locale.ROOT, "%03d", millis).replaceAll("0+$", "");
-    return text + "." + fraction;
-  }
 
-  /** Spark's text of a double: Java's ({@code 0.0}, {@code 1.0E10}, {@code NaN}). */
-  public static String doubleString(Double d) {
-    return d == null ? null : d.toString();
-  }
-
-  /** Spark's text of a decimal: Java's BigDecimal text, with its leading zero. */
-  public static String decimalString(BigDecimal d) {
-    return d == null ? null : d.toString();
-  }
-
-  /** {@code unix_timestamp(ts)}: whole seconds since the epoch. */
-  public static Long unixTimestamp(Long ts) {
-    return ts == null ? null : Math.floorDiv(ts, 1000L);
-  }
-
-  /** {@code to_timestamp(text)}: Spark's timestamp text forms; anything else is an error (ANSI mode). */
-  public static Long toTimestamp(String s) {
-    if (s == null) {
-      return null;
+    /**
+     * The time {@code from_unixtime} formats: Spark multiplies the seconds to microseconds as a long, wrapping
+     * around past about 292,000 years as it does (so every BIGINT has an answer), then reads them in UTC.
+     */
+    private static LocalDateTime unixTime(long seconds) {
+        long micros = seconds * 1_000_000L;
+        return LocalDateTime.ofEpochSecond(
+                Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
     }
-    String t = s.trim();
-    try {
-      if (t.length() <= 10) {
-        return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-      }
-      return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw cannotParse(s);
-    }
-  }
 
-  /** {@code to_timestamp(text, pattern)}. */
-  public static Long toTimestamp(String s, String pattern) {
-    if (s == null || pattern == null) {
-      return null;
+    /** Spark's text of a timestamp: the fraction of a second only if not zero, without trailing zeros. */
+    public static String timestampString(Long ts) {
+        if (ts == null) {
+            return null;
+        }
+        LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
+        String text = DEFAULT_TS.format(t);
+        int millis = t.getNano() / 1_000_000;
+        if (millis == 0) {
+            return text;
+        }
+        String fraction = String.format(Locale.ROOT, "%03d", millis).replaceAll("0+$", "");
+        return text + "." + fraction;
     }
-    try {
-      var parsed = formatter(pattern).parse(s);
-      LocalDate date = LocalDate.from(parsed);
-      LocalDateTime t = parsed.isSupported(ChronoField.HOUR_OF_DAY)
-          ? LocalDateTime.from(parsed) : date.atStartOfDay();
-      return t.toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (DateTimeException e) {
-      throw cannotParse(s);
+
+    /** Spark's text of a double: Java's ({@code 0.0}, {@code 1.0E10}, {@code NaN}). */
+    public static String doubleString(Double d) {
+        return d == null ? null : d.toString();
     }
-  }
 
-  private static RuntimeException cannotParse(String s) {
-    return new IllegalArgumentException("[CANNOT_PARSE_TIMESTAMP] Text '" + clip(s) + "' could not be parsed."
-        + " Use try_to_timestamp to tolerate invalid input string and return NULL instead.");
-  }
-
-  private static DateTimeFormatter formatter(String pattern) {
-    try {
-      return DateTimeFormatter.ofPattern(pattern, Locale.US);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid datetime pattern '" + clip(pattern) + "': " + e.getMessage());
+    /** Spark's text of a decimal: Java's BigDecimal text, with its leading zero. */
+    public static String decimalString(BigDecimal d) {
+        return d == null ? null : d.toString();
     }
-  }
 
-  private static String clip(String s) {
-    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
-  }
+    /** {@code unix_timestamp(ts)}: whole seconds since the epoch. */
+    public static Long unixTimestamp(Long ts) {
+        return ts == null ? null : Math.floorDiv(ts, 1000L);
+    }
+
+    /** {@code to_timestamp(text)}: Spark's timestamp text forms; anything else is an error (ANSI mode). */
+    public static Long toTimestamp(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.trim();
+        try {
+            if (t.length() <= 10) {
+                return LocalDate.parse(t)
+                        .atStartOfDay()
+                        .toInstant(ZoneOffset.UTC)
+                        .toEpochMilli();
+            }
+            return LocalDateTime.parse(t.replace(' ', 'T'))
+                    .toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw cannotParse(s);
+        }
+    }
+
+    /** {@code to_timestamp(text, pattern)}. */
+    public static Long toTimestamp(String s, String pattern) {
+        if (s == null || pattern == null) {
+            return null;
+        }
+        try {
+            var parsed = formatter(pattern).parse(s);
+            LocalDate date = LocalDate.from(parsed);
+            LocalDateTime t =
+                    parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalDateTime.from(parsed) : date.atStartOfDay();
+            return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeException e) {
+            throw cannotParse(s);
+        }
+    }
+
+    private static RuntimeException cannotParse(String s) {
+        return new IllegalArgumentException("[CANNOT_PARSE_TIMESTAMP] Text '" + clip(s) + "' could not be parsed."
+                + " Use try_to_timestamp to tolerate invalid input string and return NULL instead.");
+    }
+
+    private static DateTimeFormatter formatter(String pattern) {
+        try {
+            return DateTimeFormatter.ofPattern(pattern, Locale.US);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid datetime pattern '" + clip(pattern) + "': " + e.getMessage());
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
 }

@@ -1,27 +1,30 @@
 package dev.eddy.sql.internal.spark;
 
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBinaryOperator;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
-import org.apache.calcite.sql.SqlOperatorBinding;
-import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
@@ -30,12 +33,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
-import org.apache.calcite.util.Optionality;
-import java.math.BigDecimal;
-import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.util.Optionality;
 
 /**
  * Spark's operators and functions as Calcite user-defined functions run by {@link SparkFunctions}. Their
@@ -43,254 +43,315 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
  * division operators) carry a SPARK_ prefix.
  */
 public final class SparkOperators {
-  private static final SqlReturnTypeInference STRING =
-      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
-  private static final SqlReturnTypeInference TIMESTAMP =
-      ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.TO_NULLABLE);
+    private static final SqlReturnTypeInference STRING =
+            ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
+    private static final SqlReturnTypeInference TIMESTAMP =
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.TO_NULLABLE);
 
-  /** {@code a / b} (operands cast to DOUBLE by the rewrite). */
-  public static final SqlUserDefinedFunction DIVIDE = udf("SPARK_DIVIDE", "divide", ReturnTypes.DOUBLE_NULLABLE,
-      Arg.DBL, Arg.DBL);
-  /** {@code a div b} (operands cast to BIGINT by the rewrite). */
-  public static final SqlUserDefinedFunction DIV = udf("SPARK_DIV", "div", ReturnTypes.BIGINT_NULLABLE,
-      Arg.LONG, Arg.LONG);
-  public static final SqlUserDefinedFunction TRY_DIVIDE = udf("TRY_DIVIDE", "tryDivide",
-      ReturnTypes.DOUBLE_NULLABLE, Arg.DBL, Arg.DBL);
-  public static final SqlUserDefinedFunction SUBSTRING3 = udf("SUBSTRING", "substring", STRING,
-      Arg.STR, Arg.INT, Arg.INT);
-  public static final SqlUserDefinedFunction SUBSTRING2 = udf("SUBSTRING", "substring", STRING,
-      Arg.STR, Arg.INT);
+    /** {@code a / b} (operands cast to DOUBLE by the rewrite). */
+    public static final SqlUserDefinedFunction DIVIDE =
+            udf("SPARK_DIVIDE", "divide", ReturnTypes.DOUBLE_NULLABLE, Arg.DBL, Arg.DBL);
+    /** {@code a div b} (operands cast to BIGINT by the rewrite). */
+    public static final SqlUserDefinedFunction DIV =
+            udf("SPARK_DIV", "div", ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
 
-  /**
-   * Integral {@code + - *} and try_add/try_subtract/try_multiply as {@link SparkConvertlets} writes them for INT and
-   * BIGINT results: {@code SPARK_ADD(op, a, b)}, {@code SPARK_TRY_ADD(op, a, b)}, ... where {@code op} is the
-   * {@link SparkFunctions.Arithmetic}'s ordinal; one INT and one BIGINT runtime serve them all.
-   */
-  private static final Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> INT_ARITHMETIC = arithmetic(true);
-  private static final Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> LONG_ARITHMETIC = arithmetic(false);
+    public static final SqlUserDefinedFunction TRY_DIVIDE =
+            udf("TRY_DIVIDE", "tryDivide", ReturnTypes.DOUBLE_NULLABLE, Arg.DBL, Arg.DBL);
+    public static final SqlUserDefinedFunction SUBSTRING3 =
+            udf("SUBSTRING", "substring", STRING, Arg.STR, Arg.INT, Arg.INT);
+    public static final SqlUserDefinedFunction SUBSTRING2 = udf("SUBSTRING", "substring", STRING, Arg.STR, Arg.INT);
 
-  /** Spark's try_add/try_subtract/try_multiply: typed as + - *, NULL instead of an overflow error. */
-  public static final SqlFunction TRY_ADD = tryArithmetic("TRY_ADD", ReturnTypes.NULLABLE_SUM);
-  public static final SqlFunction TRY_SUBTRACT = tryArithmetic("TRY_SUBTRACT", ReturnTypes.NULLABLE_SUM);
-  public static final SqlFunction TRY_MULTIPLY = tryArithmetic("TRY_MULTIPLY", ReturnTypes.PRODUCT_NULLABLE);
+    /**
+     * Integral {@code + - *} and try_add/try_subtract/try_multiply as {@link SparkConvertlets} writes them for INT and
+     * BIGINT results: {@code SPARK_ADD(op, a, b)}, {@code SPARK_TRY_ADD(op, a, b)}, ... where {@code op} is the
+     * {@link SparkFunctions.Arithmetic}'s ordinal; one INT and one BIGINT runtime serve them all.
+     */
+    private static final Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> INT_ARITHMETIC = arithmetic(true);
 
-  /**
-   * {@code a / b} before conversion (SparkRewrite puts it for Calcite's {@code /}): typed as Spark types it, a
-   * DECIMAL when both sides are exact and one is a DECIMAL (Spark's precision and scale), otherwise a DOUBLE.
-   * {@link SparkConvertlets} turns it into {@link #DIVIDE} or {@link #DECIMAL_DIVIDE}.
-   */
-  public static final SqlBinaryOperator SPARK_SLASH = new SqlBinaryOperator("/", SqlKind.OTHER, 60, true,
-      SparkOperators::divideType, InferTypes.FIRST_KNOWN, OperandTypes.or(OperandTypes.NUMERIC_NUMERIC,
-          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.NUMERIC),
-          OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER),
-          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER))) {
-    // SqlOperator.deriveType would look "/" up again and put Calcite's DIVIDE back
-    @Override public RelDataType deriveType(SqlValidator validator,
-        SqlValidatorScope scope, SqlCall call) {
-      for (SqlNode operand : call.getOperandList()) {
-        validator.deriveType(scope, operand);
-      }
-      return validateOperands(validator, scope, call);
-    }
-  };
+    private static final Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> LONG_ARITHMETIC = arithmetic(false);
 
-  /** DECIMAL division rounded HALF_UP to the result's scale; the call's type is set by the convertlet. */
-  public static final SqlUserDefinedFunction DECIMAL_DIVIDE = udf("SPARK_DECIMAL_DIVIDE", "decimalDivide",
-      ReturnTypes.DECIMAL_QUOTIENT_NULLABLE, Arg.DEC, Arg.DEC, Arg.INT);
+    /** Spark's try_add/try_subtract/try_multiply: typed as + - *, NULL instead of an overflow error. */
+    public static final SqlFunction TRY_ADD = tryArithmetic("TRY_ADD", ReturnTypes.NULLABLE_SUM);
 
-  /** Spark's text of a TIMESTAMP (CAST(ts AS STRING)), used by {@link SparkConvertlets}. */
-  public static final SqlUserDefinedFunction TIMESTAMP_STRING = udf("SPARK_TIMESTAMP_STRING", "timestampString",
-      STRING, Arg.TS);
+    public static final SqlFunction TRY_SUBTRACT = tryArithmetic("TRY_SUBTRACT", ReturnTypes.NULLABLE_SUM);
+    public static final SqlFunction TRY_MULTIPLY = tryArithmetic("TRY_MULTIPLY", ReturnTypes.PRODUCT_NULLABLE);
 
-  /** Spark's cast of a DOUBLE or a wider DECIMAL to DECIMAL(p, s) (HALF_UP), used by {@link SparkConvertlets}. */
-  public static final SqlUserDefinedFunction DOUBLE_TO_DECIMAL = udf("SPARK_TO_DECIMAL", "toDecimal",
-      ReturnTypes.DECIMAL_QUOTIENT_NULLABLE, Arg.DBL, Arg.INT, Arg.INT);
-  public static final SqlUserDefinedFunction DECIMAL_TO_DECIMAL = udf("SPARK_TO_DECIMAL", "toDecimal",
-      ReturnTypes.DECIMAL_QUOTIENT_NULLABLE, Arg.DEC, Arg.INT, Arg.INT);
+    /**
+     * {@code a / b} before conversion (SparkRewrite puts it for Calcite's {@code /}): typed as Spark types it, a
+     * DECIMAL when both sides are exact and one is a DECIMAL (Spark's precision and scale), otherwise a DOUBLE.
+     * {@link SparkConvertlets} turns it into {@link #DIVIDE} or {@link #DECIMAL_DIVIDE}.
+     */
+    public static final SqlBinaryOperator SPARK_SLASH =
+            new SqlBinaryOperator(
+                    "/",
+                    SqlKind.OTHER,
+                    60,
+                    true,
+                    SparkOperators::divideType,
+                    InferTypes.FIRST_KNOWN,
+                    OperandTypes.or(
+                            OperandTypes.NUMERIC_NUMERIC,
+                            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.NUMERIC),
+                            OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER),
+                            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER))) {
+                // SqlOperator.deriveType would look "/" up again and put Calcite's DIVIDE back
+                @Override
+                public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+                    for (SqlNode operand : call.getOperandList()) {
+                        validator.deriveType(scope, operand);
+                    }
+                    return validateOperands(validator, scope, call);
+                }
+            };
 
-  /** Spark's cast of a TIMESTAMP to DOUBLE (seconds), used by {@link SparkConvertlets}. */
-  public static final SqlUserDefinedFunction TIMESTAMP_DOUBLE = udf("SPARK_TIMESTAMP_DOUBLE", "timestampSeconds",
-      ReturnTypes.DOUBLE_NULLABLE, Arg.TS);
+    /** DECIMAL division rounded HALF_UP to the result's scale; the call's type is set by the convertlet. */
+    public static final SqlUserDefinedFunction DECIMAL_DIVIDE = udf(
+            "SPARK_DECIMAL_DIVIDE", "decimalDivide", ReturnTypes.DECIMAL_QUOTIENT_NULLABLE, Arg.DEC, Arg.DEC, Arg.INT);
 
-  /** Spark's text of a DOUBLE (CAST(0.0E0 AS STRING) is 0.0, Calcite's 0E0), used by {@link SparkConvertlets}. */
-  public static final SqlUserDefinedFunction DOUBLE_STRING = udf("SPARK_DOUBLE_STRING", "doubleString", STRING,
-      Arg.DBL);
+    /** Spark's text of a TIMESTAMP (CAST(ts AS STRING)), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction TIMESTAMP_STRING =
+            udf("SPARK_TIMESTAMP_STRING", "timestampString", STRING, Arg.TS);
 
-  /** Spark's cast of text to BOOLEAN (yes/no, t/f, 1/0, true/false), used by {@link SparkConvertlets}. */
-  public static final SqlUserDefinedFunction STRING_BOOLEAN = udf("SPARK_STRING_BOOLEAN", "stringToBoolean",
-      ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);
+    /** Spark's cast of a DOUBLE or a wider DECIMAL to DECIMAL(p, s) (HALF_UP), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction DOUBLE_TO_DECIMAL =
+            udf("SPARK_TO_DECIMAL", "toDecimal", ReturnTypes.DECIMAL_QUOTIENT_NULLABLE, Arg.DBL, Arg.INT, Arg.INT);
 
-  /** Spark's {@code typeof(x)}: the name of x's type, a constant {@link SparkConvertlets} writes in. */
-  public static final SqlFunction TYPEOF = new SqlFunction("TYPEOF", SqlKind.OTHER_FUNCTION,
-      ReturnTypes.explicit(SqlTypeName.VARCHAR), null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+    public static final SqlUserDefinedFunction DECIMAL_TO_DECIMAL =
+            udf("SPARK_TO_DECIMAL", "toDecimal", ReturnTypes.DECIMAL_QUOTIENT_NULLABLE, Arg.DEC, Arg.INT, Arg.INT);
 
-  /**
-   * Spark's {@code try_sum(x)}: SUM with Spark's result type, NULL instead of an overflow error. Batch queries run
-   * it as their checked SUM that gives NULL ({@code CheckedSums}).
-   */
-  public static final SqlAggFunction TRY_SUM = new SqlAggFunction("TRY_SUM", null, SqlKind.OTHER_FUNCTION,
-      ReturnTypes.AGG_SUM.andThen(SqlTypeTransforms.FORCE_NULLABLE), null, OperandTypes.NUMERIC,
-      SqlFunctionCategory.NUMERIC, false, false, Optionality.FORBIDDEN) {
-  };
+    /** Spark's cast of a TIMESTAMP to DOUBLE (seconds), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction TIMESTAMP_DOUBLE =
+            udf("SPARK_TIMESTAMP_DOUBLE", "timestampSeconds", ReturnTypes.DOUBLE_NULLABLE, Arg.TS);
 
-  /** Spark's text of a DECIMAL (CAST(0.1 AS STRING) is 0.1, Calcite's .1). */
-  public static final SqlUserDefinedFunction DECIMAL_STRING = udf("SPARK_DECIMAL_STRING", "decimalString",
-      STRING, Arg.DEC);
+    /** Spark's text of a DOUBLE (CAST(0.0E0 AS STRING) is 0.0, Calcite's 0E0), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction DOUBLE_STRING =
+            udf("SPARK_DOUBLE_STRING", "doubleString", STRING, Arg.DBL);
 
-  private static final List<SqlOperator> FUNCTIONS = List.of(DIVIDE, DIV, TRY_DIVIDE, SUBSTRING2, SUBSTRING3,
-      TRY_ADD, TRY_SUBTRACT, TRY_MULTIPLY, TYPEOF, TRY_SUM,
-      udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT, Arg.INT),
-      udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT),
-      udf("CONCAT", "concat", STRING, Arg.STR, Arg.STR),
-      udf("DATE_TRUNC", "dateTrunc", TIMESTAMP, Arg.STR, Arg.TS),
-      udf("DATE_FORMAT", "dateFormat", STRING, Arg.TS, Arg.STR),
-      udf("FROM_UNIXTIME", "fromUnixtime", STRING, Arg.LONG, Arg.STR),
-      udf("FROM_UNIXTIME", "fromUnixtime", STRING, Arg.LONG),
-      udf("UNIX_TIMESTAMP", "unixTimestamp", ReturnTypes.BIGINT_NULLABLE, Arg.TS),
-      udf("TO_TIMESTAMP", "toTimestamp", TIMESTAMP, Arg.STR),
-      udf("TO_TIMESTAMP", "toTimestamp", TIMESTAMP, Arg.STR, Arg.STR));
+    /** Spark's cast of text to BOOLEAN (yes/no, t/f, 1/0, true/false), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction STRING_BOOLEAN =
+            udf("SPARK_STRING_BOOLEAN", "stringToBoolean", ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);
 
-  /** The table of Spark's functions, looked up before Calcite's standard operators. */
-  public static final SqlOperatorTable TABLE = new SqlOperatorTable() {
-    @Override public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category,
-        SqlSyntax syntax, List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
-      if (!opName.isSimple() || syntax != SqlSyntax.FUNCTION) {
-        return;
-      }
-      String name = opName.getSimple().toUpperCase(Locale.ROOT);
-      for (SqlOperator op : FUNCTIONS) {
-        if (op.getName().equals(name)) {
-          operatorList.add(op);
+    /** Spark's {@code typeof(x)}: the name of x's type, a constant {@link SparkConvertlets} writes in. */
+    public static final SqlFunction TYPEOF = new SqlFunction(
+            "TYPEOF",
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.VARCHAR),
+            null,
+            OperandTypes.ANY,
+            SqlFunctionCategory.SYSTEM);
+
+    /**
+     * Spark's {@code try_sum(x)}: SUM with Spark's result type, NULL instead of an overflow error. Batch queries run
+     * it as their checked SUM that gives NULL ({@code CheckedSums}).
+     */
+    public static final SqlAggFunction TRY_SUM = new SqlAggFunction(
+            "TRY_SUM",
+            null,
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.AGG_SUM.andThen(SqlTypeTransforms.FORCE_NULLABLE),
+            null,
+            OperandTypes.NUMERIC,
+            SqlFunctionCategory.NUMERIC,
+            false,
+            false,
+            Optionality.FORBIDDEN) {};
+
+    /** Spark's text of a DECIMAL (CAST(0.1 AS STRING) is 0.1, Calcite's .1). */
+    public static final SqlUserDefinedFunction DECIMAL_STRING =
+            udf("SPARK_DECIMAL_STRING", "decimalString", STRING, Arg.DEC);
+
+    private static final List<SqlOperator> FUNCTIONS = List.of(
+            DIVIDE,
+            DIV,
+            TRY_DIVIDE,
+            SUBSTRING2,
+            SUBSTRING3,
+            TRY_ADD,
+            TRY_SUBTRACT,
+            TRY_MULTIPLY,
+            TYPEOF,
+            TRY_SUM,
+            udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT, Arg.INT),
+            udf("SUBSTR", "substring", STRING, Arg.STR, Arg.INT),
+            udf("CONCAT", "concat", STRING, Arg.STR, Arg.STR),
+            udf("DATE_TRUNC", "dateTrunc", TIMESTAMP, Arg.STR, Arg.TS),
+            udf("DATE_FORMAT", "dateFormat", STRING, Arg.TS, Arg.STR),
+            udf("FROM_UNIXTIME", "fromUnixtime", STRING, Arg.LONG, Arg.STR),
+            udf("FROM_UNIXTIME", "fromUnixtime", STRING, Arg.LONG),
+            udf("UNIX_TIMESTAMP", "unixTimestamp", ReturnTypes.BIGINT_NULLABLE, Arg.TS),
+            udf("TO_TIMESTAMP", "toTimestamp", TIMESTAMP, Arg.STR),
+            udf("TO_TIMESTAMP", "toTimestamp", TIMESTAMP, Arg.STR, Arg.STR));
+
+    /** The table of Spark's functions, looked up before Calcite's standard operators. */
+    public static final SqlOperatorTable TABLE = new SqlOperatorTable() {
+        @Override
+        public void lookupOperatorOverloads(
+                SqlIdentifier opName,
+                SqlFunctionCategory category,
+                SqlSyntax syntax,
+                List<SqlOperator> operatorList,
+                SqlNameMatcher nameMatcher) {
+            if (!opName.isSimple() || syntax != SqlSyntax.FUNCTION) {
+                return;
+            }
+            String name = opName.getSimple().toUpperCase(Locale.ROOT);
+            for (SqlOperator op : FUNCTIONS) {
+                if (op.getName().equals(name)) {
+                    operatorList.add(op);
+                }
+            }
         }
-      }
-    }
 
-    @Override public List<SqlOperator> getOperatorList() {
-      return FUNCTIONS;
-    }
-  };
-
-  private SparkOperators() {
-  }
-
-  /** An argument kind: its Java type in SparkFunctions, SQL type and family. */
-  enum Arg {
-    STR(String.class, SqlTypeName.VARCHAR, SqlTypeFamily.CHARACTER),
-    INT(Integer.class, SqlTypeName.INTEGER, SqlTypeFamily.INTEGER),
-    LONG(Long.class, SqlTypeName.BIGINT, SqlTypeFamily.NUMERIC),
-    DBL(Double.class, SqlTypeName.DOUBLE, SqlTypeFamily.NUMERIC),
-    TS(Long.class, SqlTypeName.TIMESTAMP, SqlTypeFamily.TIMESTAMP),
-    DEC(BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC);
-
-    final Class<?> java;
-    final SqlTypeName sql;
-    final SqlTypeFamily family;
-
-    Arg(Class<?> java, SqlTypeName sql, SqlTypeFamily family) {
-      this.java = java;
-      this.sql = sql;
-      this.family = family;
-    }
-  }
-
-  /** The runtime of {@code op} for INT ({@code isInt}) or BIGINT operands. */
-  public static SqlUserDefinedFunction arithmetic(SparkFunctions.Arithmetic op, boolean isInt) {
-    return (isInt ? INT_ARITHMETIC : LONG_ARITHMETIC).get(op);
-  }
-
-  private static Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> arithmetic(boolean isInt) {
-    Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> out = new EnumMap<>(SparkFunctions.Arithmetic.class);
-    for (SparkFunctions.Arithmetic op : SparkFunctions.Arithmetic.values()) {
-      out.put(op, isInt
-          ? udf("SPARK_" + op.name(), "intArithmetic", ReturnTypes.INTEGER_NULLABLE, Arg.INT, Arg.INT, Arg.INT)
-          : udf("SPARK_" + op.name(), "longArithmetic", ReturnTypes.BIGINT_NULLABLE, Arg.INT, Arg.LONG, Arg.LONG));
-    }
-    return out;
-  }
-
-  private static SqlFunction tryArithmetic(String name, SqlReturnTypeInference type) {
-    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, type.andThen(SqlTypeTransforms.FORCE_NULLABLE),
-        InferTypes.FIRST_KNOWN, OperandTypes.NUMERIC_NUMERIC, SqlFunctionCategory.NUMERIC);
-  }
-
-  /** Spark's type of {@code a / b}: see {@link #SPARK_SLASH}. */
-  private static RelDataType divideType(SqlOperatorBinding b) {
-    RelDataTypeFactory f = b.getTypeFactory();
-    RelDataType x = b.getOperandType(0);
-    RelDataType y = b.getOperandType(1);
-    boolean nullable = x.isNullable() || y.isNullable();
-    int[] px = exact(b, 0);
-    int[] py = exact(b, 1);
-    boolean decimal = x.getSqlTypeName() == SqlTypeName.DECIMAL || y.getSqlTypeName() == SqlTypeName.DECIMAL;
-    if (!decimal || px == null || py == null) {
-      return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), nullable);
-    }
-    // Spark's DecimalPrecision for Divide, then DecimalType.adjustPrecisionScale (precision loss allowed)
-    int scale = Math.max(6, px[1] + py[0] + 1);
-    int precision = px[0] - px[1] + py[1] + scale;
-    if (precision > 38) {
-      int intDigits = precision - scale;
-      scale = Math.max(38 - intDigits, Math.min(scale, 6));
-      precision = 38;
-    }
-    return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, precision, scale), true);
-  }
-
-  /** Precision and scale of an exact operand as Spark sees it (an integer literal by its digits), else null. */
-  private static int[] exact(SqlOperatorBinding b, int i) {
-    RelDataType t = b.getOperandType(i);
-    switch (t.getSqlTypeName()) {
-      case DECIMAL:
-        return new int[] {t.getPrecision(), t.getScale()};
-      case TINYINT:
-      case SMALLINT:
-      case INTEGER:
-      case BIGINT:
-        if (b.isOperandLiteral(i, false)) {
-          BigDecimal v = b.getOperandLiteralValue(i, BigDecimal.class);
-          if (v != null) {
-            return new int[] {Math.max(1, v.precision()), 0};
-          }
+        @Override
+        public List<SqlOperator> getOperatorList() {
+            return FUNCTIONS;
         }
-        int p = t.getSqlTypeName() == SqlTypeName.TINYINT ? 3 : t.getSqlTypeName() == SqlTypeName.SMALLINT ? 5
-            : t.getSqlTypeName() == SqlTypeName.INTEGER ? 10 : 20;
-        return new int[] {p, 0};
-      default:
-        return null;
-    }
-  }
+    };
 
-  private static SqlUserDefinedFunction udf(String name, String method, SqlReturnTypeInference returns,
-      Arg... args) {
-    Class<?>[] params = new Class<?>[args.length];
-    List<SqlTypeFamily> families = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      params[i] = args[i].java;
-      families.add(args[i].family);
-    }
-    Method m;
-    try {
-      m = SparkFunctions.class.getMethod(method, params);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("SparkFunctions." + method + Arrays.toString(params), e);
-    }
-    return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, returns,
-        (binding, returnType, operandTypes) -> {
-          List<RelDataType> declared = sqlTypes(binding.getTypeFactory(), args);
-          for (int i = 0; i < operandTypes.length && i < declared.size(); i++) {
-            operandTypes[i] = declared.get(i);
-          }
-        },
-        OperandTypes.operandMetadata(families, f -> sqlTypes(f, args), i -> "arg" + i, i -> false),
-        ScalarFunctionImpl.create(m));
-  }
+    private SparkOperators() {}
 
-  private static List<RelDataType> sqlTypes(RelDataTypeFactory f, Arg... args) {
-    List<RelDataType> types = new ArrayList<>();
-    for (Arg a : args) {
-      types.add(f.createTypeWithNullability(a.sql == SqlTypeName.TIMESTAMP ? f.createSqlType(a.sql, 3)
-          : f.createSqlType(a.sql), true));
+    /** An argument kind: its Java type in SparkFunctions, SQL type and family. */
+    enum Arg {
+        STR(String.class, SqlTypeName.VARCHAR, SqlTypeFamily.CHARACTER),
+        INT(Integer.class, SqlTypeName.INTEGER, SqlTypeFamily.INTEGER),
+        LONG(Long.class, SqlTypeName.BIGINT, SqlTypeFamily.NUMERIC),
+        DBL(Double.class, SqlTypeName.DOUBLE, SqlTypeFamily.NUMERIC),
+        TS(Long.class, SqlTypeName.TIMESTAMP, SqlTypeFamily.TIMESTAMP),
+        DEC(BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC);
+
+        final Class<?> java;
+        final SqlTypeName sql;
+        final SqlTypeFamily family;
+
+        Arg(Class<?> java, SqlTypeName sql, SqlTypeFamily family) {
+            this.java = java;
+            this.sql = sql;
+            this.family = family;
+        }
     }
-    return types;
-  }
+
+    /** The runtime of {@code op} for INT ({@code isInt}) or BIGINT operands. */
+    public static SqlUserDefinedFunction arithmetic(SparkFunctions.Arithmetic op, boolean isInt) {
+        return (isInt ? INT_ARITHMETIC : LONG_ARITHMETIC).get(op);
+    }
+
+    private static Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> arithmetic(boolean isInt) {
+        Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> out = new EnumMap<>(SparkFunctions.Arithmetic.class);
+        for (SparkFunctions.Arithmetic op : SparkFunctions.Arithmetic.values()) {
+            out.put(
+                    op,
+                    isInt
+                            ? udf(
+                                    "SPARK_" + op.name(),
+                                    "intArithmetic",
+                                    ReturnTypes.INTEGER_NULLABLE,
+                                    Arg.INT,
+                                    Arg.INT,
+                                    Arg.INT)
+                            : udf(
+                                    "SPARK_" + op.name(),
+                                    "longArithmetic",
+                                    ReturnTypes.BIGINT_NULLABLE,
+                                    Arg.INT,
+                                    Arg.LONG,
+                                    Arg.LONG));
+        }
+        return out;
+    }
+
+    private static SqlFunction tryArithmetic(String name, SqlReturnTypeInference type) {
+        return new SqlFunction(
+                name,
+                SqlKind.OTHER_FUNCTION,
+                type.andThen(SqlTypeTransforms.FORCE_NULLABLE),
+                InferTypes.FIRST_KNOWN,
+                OperandTypes.NUMERIC_NUMERIC,
+                SqlFunctionCategory.NUMERIC);
+    }
+
+    /** Spark's type of {@code a / b}: see {@link #SPARK_SLASH}. */
+    private static RelDataType divideType(SqlOperatorBinding b) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataType x = b.getOperandType(0);
+        RelDataType y = b.getOperandType(1);
+        boolean nullable = x.isNullable() || y.isNullable();
+        int[] px = exact(b, 0);
+        int[] py = exact(b, 1);
+        boolean decimal = x.getSqlTypeName() == SqlTypeName.DECIMAL || y.getSqlTypeName() == SqlTypeName.DECIMAL;
+        if (!decimal || px == null || py == null) {
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), nullable);
+        }
+        // Spark's DecimalPrecision for Divide, then DecimalType.adjustPrecisionScale (precision loss allowed)
+        int scale = Math.max(6, px[1] + py[0] + 1);
+        int precision = px[0] - px[1] + py[1] + scale;
+        if (precision > 38) {
+            int intDigits = precision - scale;
+            scale = Math.max(38 - intDigits, Math.min(scale, 6));
+            precision = 38;
+        }
+        return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, precision, scale), true);
+    }
+
+    /** Precision and scale of an exact operand as Spark sees it (an integer literal by its digits), else null. */
+    private static int[] exact(SqlOperatorBinding b, int i) {
+        RelDataType t = b.getOperandType(i);
+        switch (t.getSqlTypeName()) {
+            case DECIMAL:
+                return new int[] {t.getPrecision(), t.getScale()};
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+                if (b.isOperandLiteral(i, false)) {
+                    BigDecimal v = b.getOperandLiteralValue(i, BigDecimal.class);
+                    if (v != null) {
+                        return new int[] {Math.max(1, v.precision()), 0};
+                    }
+                }
+                int p = t.getSqlTypeName() == SqlTypeName.TINYINT
+                        ? 3
+                        : t.getSqlTypeName() == SqlTypeName.SMALLINT
+                                ? 5
+                                : t.getSqlTypeName() == SqlTypeName.INTEGER ? 10 : 20;
+                return new int[] {p, 0};
+            default:
+                return null;
+        }
+    }
+
+    private static SqlUserDefinedFunction udf(String name, String method, SqlReturnTypeInference returns, Arg... args) {
+        Class<?>[] params = new Class<?>[args.length];
+        List<SqlTypeFamily> families = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            params[i] = args[i].java;
+            families.add(args[i].family);
+        }
+        Method m;
+        try {
+            m = SparkFunctions.class.getMethod(method, params);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("SparkFunctions." + method + Arrays.toString(params), e);
+        }
+        return new SqlUserDefinedFunction(
+                new SqlIdentifier(name, SqlParserPos.ZERO),
+                SqlKind.OTHER_FUNCTION,
+                returns,
+                (binding, returnType, operandTypes) -> {
+                    List<RelDataType> declared = sqlTypes(binding.getTypeFactory(), args);
+                    for (int i = 0; i < operandTypes.length && i < declared.size(); i++) {
+                        operandTypes[i] = declared.get(i);
+                    }
+                },
+                OperandTypes.operandMetadata(families, f -> sqlTypes(f, args), i -> "arg" + i, i -> false),
+                ScalarFunctionImpl.create(m));
+    }
+
+    private static List<RelDataType> sqlTypes(RelDataTypeFactory f, Arg... args) {
+        List<RelDataType> types = new ArrayList<>();
+        for (Arg a : args) {
+            types.add(f.createTypeWithNullability(
+                    a.sql == SqlTypeName.TIMESTAMP ? f.createSqlType(a.sql, 3) : f.createSqlType(a.sql), true));
+        }
+        return types;
+    }
 }

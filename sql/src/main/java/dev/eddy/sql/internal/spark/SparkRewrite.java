@@ -11,10 +11,10 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.fun.SqlCase;
 
 /**
  * Puts Spark's meaning into a parsed statement, in place, before it is validated: {@code a / b} is fractional
@@ -23,125 +23,135 @@ import org.apache.calcite.sql.fun.SqlCase;
  * exactly (within any error bound). Batch and streaming queries both go through here.
  */
 public final class SparkRewrite {
-  private SparkRewrite() {
-  }
+    private SparkRewrite() {}
 
-  public static void rewrite(SqlNode statement) {
-    walk(statement);
-  }
+    public static void rewrite(SqlNode statement) {
+        walk(statement);
+    }
 
-  private static SqlNode walk(SqlNode node) {
-    if (node instanceof SqlNodeList list) {
-      for (int i = 0; i < list.size(); i++) {
-        SqlNode child = list.get(i);
-        SqlNode replaced = walk(child);
-        if (replaced != child) {
-          list.set(i, replaced);
+    private static SqlNode walk(SqlNode node) {
+        if (node instanceof SqlNodeList list) {
+            for (int i = 0; i < list.size(); i++) {
+                SqlNode child = list.get(i);
+                SqlNode replaced = walk(child);
+                if (replaced != child) {
+                    list.set(i, replaced);
+                }
+            }
+            return node;
         }
-      }
-      return node;
+        if (!(node instanceof SqlCall call)) {
+            return node;
+        }
+        List<SqlNode> operands = call.getOperandList();
+        for (int i = 0; i < operands.size(); i++) {
+            SqlNode child = operands.get(i);
+            if (child == null) {
+                continue;
+            }
+            SqlNode replaced = walk(child);
+            if (replaced != child) {
+                call.setOperand(i, replaced);
+            }
+        }
+        return replace(call);
     }
-    if (!(node instanceof SqlCall call)) {
-      return node;
-    }
-    List<SqlNode> operands = call.getOperandList();
-    for (int i = 0; i < operands.size(); i++) {
-      SqlNode child = operands.get(i);
-      if (child == null) {
-        continue;
-      }
-      SqlNode replaced = walk(child);
-      if (replaced != child) {
-        call.setOperand(i, replaced);
-      }
-    }
-    return replace(call);
-  }
 
-  private static SqlNode replace(SqlCall call) {
-    SqlOperator op = call.getOperator();
-    SqlParserPos pos = call.getParserPosition();
-    if (op == SqlStdOperatorTable.DIVIDE) {
-      // typed after validation (DECIMAL or DOUBLE, as Spark types it), converted by SparkConvertlets
-      return SparkOperators.SPARK_SLASH.createCall(pos, call.operand(0), call.operand(1));
+    private static SqlNode replace(SqlCall call) {
+        SqlOperator op = call.getOperator();
+        SqlParserPos pos = call.getParserPosition();
+        if (op == SqlStdOperatorTable.DIVIDE) {
+            // typed after validation (DECIMAL or DOUBLE, as Spark types it), converted by SparkConvertlets
+            return SparkOperators.SPARK_SLASH.createCall(pos, call.operand(0), call.operand(1));
+        }
+        if (op == EddyIntegerDivide.INSTANCE) {
+            return SparkOperators.DIV.createCall(
+                    pos, cast(call.operand(0), SqlTypeName.BIGINT), cast(call.operand(1), SqlTypeName.BIGINT));
+        }
+        if (op == SqlStdOperatorTable.SUBSTRING && call.operandCount() >= 2) {
+            return call.operandCount() == 2
+                    ? SparkOperators.SUBSTRING2.createCall(pos, call.operand(0), call.operand(1))
+                    : SparkOperators.SUBSTRING3.createCall(pos, call.operand(0), call.operand(1), call.operand(2));
+        }
+        if (op.getKind() == SqlKind.LIKE && call.operandCount() == 2 && call instanceof SqlBasicCall) {
+            return op.createCall(
+                    call.getFunctionQuantifier(),
+                    pos,
+                    call.operand(0),
+                    call.operand(1),
+                    SqlLiteral.createCharString("\\", pos));
+        }
+        if (op.getName().equalsIgnoreCase("TRY_DIVIDE") && call.operandCount() == 2) {
+            return SparkOperators.TRY_DIVIDE.createCall(
+                    pos, cast(call.operand(0), SqlTypeName.DOUBLE), cast(call.operand(1), SqlTypeName.DOUBLE));
+        }
+        if (op.getName().equalsIgnoreCase("CONCAT") && call.operandCount() > 2) {
+            // Spark's concat takes any number of arguments (NULL if any is): concat(concat(a, b), c) ...
+            SqlNode acc = call.operand(0);
+            for (SqlNode next : call.getOperandList().subList(1, call.operandCount())) {
+                acc = op.createCall(pos, acc, next);
+            }
+            return acc;
+        }
+        if (op.getName().equalsIgnoreCase("IF") && call.operandCount() == 3) {
+            // Spark's if(c, a, b): CASE, so a and b get the common type by the same rule (SparkTypeCoercion)
+            return caseWhen(pos, call.operand(0), call.operand(1), call.operand(2));
+        }
+        if ((op.getName().equalsIgnoreCase("GREATEST") || op.getName().equalsIgnoreCase("LEAST"))
+                && call.operandCount() >= 2) {
+            return extreme(op.getName().equalsIgnoreCase("GREATEST"), call.getOperandList(), pos);
+        }
+        if (op.getName().equalsIgnoreCase("TRY_AVG") && call.operandCount() == 1) {
+            // Spark's AVG of a number sums as a DOUBLE (or a wider DECIMAL): it has no overflow to tolerate
+            SqlNode x = call.operand(0);
+            return SqlStdOperatorTable.AVG.createCall(call.getFunctionQuantifier(), pos, x);
+        }
+        if (op.getName().equalsIgnoreCase("LENGTH")
+                || op.getName().equalsIgnoreCase("CHAR_LENGTH")
+                || op.getName().equalsIgnoreCase("CHARACTER_LENGTH")) {
+            // Spark casts a number, boolean or time to its text here (ANSI implicit cast); Calcite refuses it
+            return call.operandCount() == 1
+                    ? SqlStdOperatorTable.CHAR_LENGTH.createCall(pos, cast(call.operand(0), SqlTypeName.VARCHAR))
+                    : call;
+        }
+        if (op.getName().equalsIgnoreCase("APPROX_COUNT_DISTINCT") && call.operandCount() == 1) {
+            return SqlStdOperatorTable.COUNT.createCall(SqlSelectKeyword.DISTINCT.symbol(pos), pos, call.operand(0));
+        }
+        return call;
     }
-    if (op == EddyIntegerDivide.INSTANCE) {
-      return SparkOperators.DIV.createCall(pos, cast(call.operand(0), SqlTypeName.BIGINT),
-          cast(call.operand(1), SqlTypeName.BIGINT));
-    }
-    if (op == SqlStdOperatorTable.SUBSTRING && call.operandCount() >= 2) {
-      return call.operandCount() == 2
-          ? SparkOperators.SUBSTRING2.createCall(pos, call.operand(0), call.operand(1))
-          : SparkOperators.SUBSTRING3.createCall(pos, call.operand(0), call.operand(1), call.operand(2));
-    }
-    if (op.getKind() == SqlKind.LIKE && call.operandCount() == 2 && call instanceof SqlBasicCall) {
-      return op.createCall(call.getFunctionQuantifier(), pos, call.operand(0), call.operand(1),
-          SqlLiteral.createCharString("\\", pos));
-    }
-    if (op.getName().equalsIgnoreCase("TRY_DIVIDE") && call.operandCount() == 2) {
-      return SparkOperators.TRY_DIVIDE.createCall(pos, cast(call.operand(0), SqlTypeName.DOUBLE),
-          cast(call.operand(1), SqlTypeName.DOUBLE));
-    }
-    if (op.getName().equalsIgnoreCase("CONCAT") && call.operandCount() > 2) {
-      // Spark's concat takes any number of arguments (NULL if any is): concat(concat(a, b), c) ...
-      SqlNode acc = call.operand(0);
-      for (SqlNode next : call.getOperandList().subList(1, call.operandCount())) {
-        acc = op.createCall(pos, acc, next);
-      }
-      return acc;
-    }
-    if (op.getName().equalsIgnoreCase("IF") && call.operandCount() == 3) {
-      // Spark's if(c, a, b): CASE, so a and b get the common type by the same rule (SparkTypeCoercion)
-      return caseWhen(pos, call.operand(0), call.operand(1), call.operand(2));
-    }
-    if ((op.getName().equalsIgnoreCase("GREATEST") || op.getName().equalsIgnoreCase("LEAST"))
-        && call.operandCount() >= 2) {
-      return extreme(op.getName().equalsIgnoreCase("GREATEST"), call.getOperandList(), pos);
-    }
-    if (op.getName().equalsIgnoreCase("TRY_AVG") && call.operandCount() == 1) {
-      // Spark's AVG of a number sums as a DOUBLE (or a wider DECIMAL): it has no overflow to tolerate
-      SqlNode x = call.operand(0);
-      return SqlStdOperatorTable.AVG.createCall(call.getFunctionQuantifier(), pos, x);
-    }
-    if (op.getName().equalsIgnoreCase("LENGTH") || op.getName().equalsIgnoreCase("CHAR_LENGTH")
-        || op.getName().equalsIgnoreCase("CHARACTER_LENGTH")) {
-      // Spark casts a number, boolean or time to its text here (ANSI implicit cast); Calcite refuses it
-      return call.operandCount() == 1
-          ? SqlStdOperatorTable.CHAR_LENGTH.createCall(pos, cast(call.operand(0), SqlTypeName.VARCHAR)) : call;
-    }
-    if (op.getName().equalsIgnoreCase("APPROX_COUNT_DISTINCT") && call.operandCount() == 1) {
-      return SqlStdOperatorTable.COUNT.createCall(SqlSelectKeyword.DISTINCT.symbol(pos), pos, call.operand(0));
-    }
-    return call;
-  }
 
-  /**
-   * Spark's greatest/least: NULLs are skipped (NULL only when every argument is), the arguments have the common
-   * type of CASE. Written as nested CASEs of two: {@code CASE WHEN a IS NULL THEN b WHEN b IS NULL THEN a WHEN a >= b
-   * THEN a ELSE b END}.
-   */
-  private static SqlNode extreme(boolean greatest, List<SqlNode> args, SqlParserPos pos) {
-    SqlNode acc = args.get(0);
-    for (SqlNode b : args.subList(1, args.size())) {
-      SqlNode a = acc;
-      SqlNode wins = (greatest ? SqlStdOperatorTable.GREATER_THAN_OR_EQUAL : SqlStdOperatorTable.LESS_THAN_OR_EQUAL)
-          .createCall(pos, a, b);
-      acc = new SqlCase(pos, null,
-          SqlNodeList.of(SqlStdOperatorTable.IS_NULL.createCall(pos, a), SqlStdOperatorTable.IS_NULL.createCall(pos, b),
-              wins),
-          SqlNodeList.of(b, a, a), b);
+    /**
+     * Spark's greatest/least: NULLs are skipped (NULL only when every argument is), the arguments have the common
+     * type of CASE. Written as nested CASEs of two: {@code CASE WHEN a IS NULL THEN b WHEN b IS NULL THEN a WHEN a >= b
+     * THEN a ELSE b END}.
+     */
+    private static SqlNode extreme(boolean greatest, List<SqlNode> args, SqlParserPos pos) {
+        SqlNode acc = args.get(0);
+        for (SqlNode b : args.subList(1, args.size())) {
+            SqlNode a = acc;
+            SqlNode wins = (greatest
+                            ? SqlStdOperatorTable.GREATER_THAN_OR_EQUAL
+                            : SqlStdOperatorTable.LESS_THAN_OR_EQUAL)
+                    .createCall(pos, a, b);
+            acc = new SqlCase(
+                    pos,
+                    null,
+                    SqlNodeList.of(
+                            SqlStdOperatorTable.IS_NULL.createCall(pos, a),
+                            SqlStdOperatorTable.IS_NULL.createCall(pos, b),
+                            wins),
+                    SqlNodeList.of(b, a, a),
+                    b);
+        }
+        return acc;
     }
-    return acc;
-  }
 
-  private static SqlNode caseWhen(SqlParserPos pos, SqlNode condition, SqlNode then, SqlNode otherwise) {
-    return new SqlCase(pos, null, SqlNodeList.of(condition), SqlNodeList.of(then),
-        otherwise);
-  }
+    private static SqlNode caseWhen(SqlParserPos pos, SqlNode condition, SqlNode then, SqlNode otherwise) {
+        return new SqlCase(pos, null, SqlNodeList.of(condition), SqlNodeList.of(then), otherwise);
+    }
 
-  private static SqlNode cast(SqlNode e, SqlTypeName to) {
-    SqlParserPos pos = e.getParserPosition();
-    return SqlStdOperatorTable.CAST.createCall(pos, e,
-        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(to, pos), pos));
-  }
+    private static SqlNode cast(SqlNode e, SqlTypeName to) {
+        SqlParserPos pos = e.getParserPosition();
+        return SqlStdOperatorTable.CAST.createCall(pos, e, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(to, pos), pos));
+    }
 }

@@ -6,12 +6,12 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.type.SqlTypeMappingRule;
-import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeMappingRule;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
@@ -24,77 +24,85 @@ import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
  * string that does not cast fails the query ([CAST_INVALID_INPUT]).
  */
 public final class SparkTypeCoercion extends TypeCoercionImpl {
-  public SparkTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
-    super(typeFactory, validator);
-  }
+    public SparkTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
+        super(typeFactory, validator);
+    }
 
-  @Override public RelDataType getWiderTypeForTwo(RelDataType type1, RelDataType type2, boolean stringPromotion) {
-    RelDataType spark = stringAndOther(type1, type2);
-    if (spark == null) {
-      spark = stringAndOther(type2, type1);
+    @Override
+    public RelDataType getWiderTypeForTwo(RelDataType type1, RelDataType type2, boolean stringPromotion) {
+        RelDataType spark = stringAndOther(type1, type2);
+        if (spark == null) {
+            spark = stringAndOther(type2, type1);
+        }
+        return spark != null ? spark : super.getWiderTypeForTwo(type1, type2, stringPromotion);
     }
-    return spark != null ? spark : super.getWiderTypeForTwo(type1, type2, stringPromotion);
-  }
 
-  /**
-   * Spark's ANSI implicit cast to a string where a function takes text ({@code length(123)} is 3,
-   * {@code upper(flag)} 'TRUE'): a number, boolean, date or timestamp becomes a string, as Spark's
-   * {@code Cast.canANSIStoreAssign} allows; Calcite refuses it.
-   */
-  @Override public RelDataType implicitCast(RelDataType in, SqlTypeFamily expected) {
-    if (expected == SqlTypeFamily.CHARACTER && in != null && (SqlTypeUtil.isNumeric(in) || SqlTypeUtil.isBoolean(in)
-        || SqlTypeUtil.isDatetime(in))) {
-      return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), in.isNullable());
+    /**
+     * Spark's ANSI implicit cast to a string where a function takes text ({@code length(123)} is 3,
+     * {@code upper(flag)} 'TRUE'): a number, boolean, date or timestamp becomes a string, as Spark's
+     * {@code Cast.canANSIStoreAssign} allows; Calcite refuses it.
+     */
+    @Override
+    public RelDataType implicitCast(RelDataType in, SqlTypeFamily expected) {
+        if (expected == SqlTypeFamily.CHARACTER
+                && in != null
+                && (SqlTypeUtil.isNumeric(in) || SqlTypeUtil.isBoolean(in) || SqlTypeUtil.isDatetime(in))) {
+            return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), in.isNullable());
+        }
+        return super.implicitCast(in, expected);
     }
-    return super.implicitCast(in, expected);
-  }
 
-  /**
-   * Spark's {@code SUM(ts)} and {@code AVG(ts)} (and try_ forms): the timestamp counts as its seconds since the
-   * epoch, a DOUBLE (SparkConvertlets' cast). Only for these aggregates: {@code ts + 1} stays a type error.
-   */
-  @Override public boolean builtinFunctionCoercion(SqlCallBinding binding, List<RelDataType> operandTypes,
-      List<SqlTypeFamily> expectedFamilies) {
-    boolean sumOrAvg = binding.getOperator().getKind() == SqlKind.SUM || binding.getOperator().getKind() == SqlKind.AVG
-        || binding.getOperator() == SparkOperators.TRY_SUM;
-    if (sumOrAvg && operandTypes.size() == 1 && SqlTypeUtil.isTimestamp(operandTypes.get(0))) {
-      RelDataType seconds = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DOUBLE),
-          operandTypes.get(0).isNullable());
-      return coerceOperandType(binding.getScope(), binding.getCall(), 0, seconds);
+    /**
+     * Spark's {@code SUM(ts)} and {@code AVG(ts)} (and try_ forms): the timestamp counts as its seconds since the
+     * epoch, a DOUBLE (SparkConvertlets' cast). Only for these aggregates: {@code ts + 1} stays a type error.
+     */
+    @Override
+    public boolean builtinFunctionCoercion(
+            SqlCallBinding binding, List<RelDataType> operandTypes, List<SqlTypeFamily> expectedFamilies) {
+        boolean sumOrAvg = binding.getOperator().getKind() == SqlKind.SUM
+                || binding.getOperator().getKind() == SqlKind.AVG
+                || binding.getOperator() == SparkOperators.TRY_SUM;
+        if (sumOrAvg && operandTypes.size() == 1 && SqlTypeUtil.isTimestamp(operandTypes.get(0))) {
+            RelDataType seconds = factory.createTypeWithNullability(
+                    factory.createSqlType(SqlTypeName.DOUBLE),
+                    operandTypes.get(0).isNullable());
+            return coerceOperandType(binding.getScope(), binding.getCall(), 0, seconds);
+        }
+        return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
     }
-    return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
-  }
 
-  /**
-   * A column widened to a set operation's common type is cast even between numbers ({@code SELECT int_col UNION ALL
-   * SELECT '7'} is BIGINT on both sides); Calcite leaves an INT branch as it is and its rows as Integers.
-   */
-  @Override protected boolean needToCast(SqlValidatorScope scope, SqlNode node, RelDataType toType,
-      SqlTypeMappingRule mappingRule) {
-    RelDataType from = validator.deriveType(scope, node);
-    if (SqlTypeUtil.isNumeric(from) && SqlTypeUtil.isNumeric(toType)
-        && from.getSqlTypeName() != toType.getSqlTypeName()) {
-      return true;
+    /**
+     * A column widened to a set operation's common type is cast even between numbers ({@code SELECT int_col UNION ALL
+     * SELECT '7'} is BIGINT on both sides); Calcite leaves an INT branch as it is and its rows as Integers.
+     */
+    @Override
+    protected boolean needToCast(
+            SqlValidatorScope scope, SqlNode node, RelDataType toType, SqlTypeMappingRule mappingRule) {
+        RelDataType from = validator.deriveType(scope, node);
+        if (SqlTypeUtil.isNumeric(from)
+                && SqlTypeUtil.isNumeric(toType)
+                && from.getSqlTypeName() != toType.getSqlTypeName()) {
+            return true;
+        }
+        return super.needToCast(scope, node, toType, mappingRule);
     }
-    return super.needToCast(scope, node, toType, mappingRule);
-  }
 
-  /** Spark's common type of a string {@code s} and a non-string {@code other}, or null when not that case. */
-  private RelDataType stringAndOther(RelDataType s, RelDataType other) {
-    if (s == null || other == null || !SqlTypeUtil.isCharacter(s) || SqlTypeUtil.isCharacter(other)) {
-      return null;
+    /** Spark's common type of a string {@code s} and a non-string {@code other}, or null when not that case. */
+    private RelDataType stringAndOther(RelDataType s, RelDataType other) {
+        if (s == null || other == null || !SqlTypeUtil.isCharacter(s) || SqlTypeUtil.isCharacter(other)) {
+            return null;
+        }
+        boolean nullable = s.isNullable() || other.isNullable();
+        RelDataType common;
+        if (SqlTypeUtil.isIntType(other)) {
+            common = factory.createSqlType(SqlTypeName.BIGINT);
+        } else if (SqlTypeUtil.isNumeric(other)) {
+            common = factory.createSqlType(SqlTypeName.DOUBLE);
+        } else if (SqlTypeUtil.isBoolean(other) || SqlTypeUtil.isDatetime(other)) {
+            common = other;
+        } else {
+            return null;
+        }
+        return factory.createTypeWithNullability(common, nullable);
     }
-    boolean nullable = s.isNullable() || other.isNullable();
-    RelDataType common;
-    if (SqlTypeUtil.isIntType(other)) {
-      common = factory.createSqlType(SqlTypeName.BIGINT);
-    } else if (SqlTypeUtil.isNumeric(other)) {
-      common = factory.createSqlType(SqlTypeName.DOUBLE);
-    } else if (SqlTypeUtil.isBoolean(other) || SqlTypeUtil.isDatetime(other)) {
-      common = other;
-    } else {
-      return null;
-    }
-    return factory.createTypeWithNullability(common, nullable);
-  }
 }

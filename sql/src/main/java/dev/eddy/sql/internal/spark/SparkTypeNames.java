@@ -1,30 +1,42 @@
 package dev.eddy.sql.internal.spark;
 
-import org.apache.calcite.rel.type.RelDataType;
 import java.util.Locale;
+import org.apache.calcite.rel.type.RelDataType;
 
 /** Spark's names of types, as {@code typeof(x)} gives them: {@code int}, {@code bigint}, {@code decimal(8,6)}, ... */
 final class SparkTypeNames {
-  private SparkTypeNames() {
-  }
+    private SparkTypeNames() {}
 
-  static String of(RelDataType t) {
-    switch (t.getSqlTypeName()) {
-      case TINYINT: return "tinyint";
-      case SMALLINT: return "smallint";
-      case INTEGER: return "int";
-      case BIGINT: return "bigint";
-      case FLOAT:
-      case REAL: return "float";
-      case DOUBLE: return "double";
-      case DECIMAL: return "decimal(" + t.getPrecision() + "," + t.getScale() + ")";
-      case CHAR:
-      case VARCHAR: return "string";
-      case BOOLEAN: return "boolean";
-      case DATE: return "date";
-      case TIMESTAMP: return "timestamp";
-      case NULL: return "void";
-      default: return t.getSqlTypeName().getName().toLowerCase(Locale.ROOT);
+    static String of(RelDataType t) {
+        switch (t.getSqlTypeName()) {
+            case TINYINT:
+                return "tinyint";
+            case SMALLINT:
+                return "smallint";
+            case INTEGER:
+                return "int";
+            case BIGINT:
+                return "bigint";
+            case FLOAT:
+            case REAL:
+                return "float";
+            case DOUBLE:
+                return "double";
+            case DECIMAL:
+                return "decimal(" + t.getPrecision() + "," + t.getScale() + ")";
+            case CHAR:
+            case VARCHAR:
+                return "string";
+            case BOOLEAN:
+                return "boolean";
+            case DATE:
+                return "date";
+            case TIMESTAMP:
+                return "timestamp";
+            case NULL:
+                return "void";
+            default:
+                return t.getSqlTypeName().getName().toLowerCase(Locale.ROOT);
+        }
     }
-  }
 }

@@ -20,81 +20,82 @@ import java.util.Map;
  * columns may be declared too: the engine's decoders add them after the value columns.
  */
 final class ConnectorMapping {
-  static final String CORRUPT_RECORD = "_corrupt_record";
-  private static final List<String> RAW_LOG_COLUMNS =
-      List.of("key", "value", "topic", "partition", "offset", "timestamp", "headers");
-  private static final List<String> LOG_METADATA = List.of("topic", "partition", "offset", "timestamp");
+    static final String CORRUPT_RECORD = "_corrupt_record";
+    private static final List<String> RAW_LOG_COLUMNS =
+            List.of("key", "value", "topic", "partition", "offset", "timestamp", "headers");
+    private static final List<String> LOG_METADATA = List.of("topic", "partition", "offset", "timestamp");
 
-  private ConnectorMapping() {
-  }
+    private ConnectorMapping() {}
 
-  /** The engine's format name: the connector, except that file connectors name their file format. */
-  static String format(Relation r) {
-    String connector = r.connector();
-    return connector.equals("file") ? r.options().getOrDefault("format", "json") : connector;
-  }
-
-  /** The engine options of a stream read as a source. */
-  static Map<String, String> sourceOptions(Relation r) {
-    Map<String, String> o = common(r);
-    if (isLog(r)) {
-      String valueFormat = o.remove("format");
-      if (decodesValues(r)) {
-        o.put("valueFormat", valueFormat);
-      }
+    /** The engine's format name: the connector, except that file connectors name their file format. */
+    static String format(Relation r) {
+        String connector = r.connector();
+        return connector.equals("file") ? r.options().getOrDefault("format", "json") : connector;
     }
-    if (r.connector().equals("kafka") && !o.containsKey("subscribe") && !o.containsKey("subscribePattern")
-        && !o.containsKey("assign")) {
-      o.put("subscribe", o.remove("topic"));
-    }
-    return o;
-  }
 
-  /** The engine options of a stream written as a sink (log sinks write rows as JSON values). */
-  static Map<String, String> sinkOptions(Relation r) {
-    Map<String, String> o = common(r);
-    if (isLog(r)) {
-      o.remove("format");
+    /** The engine options of a stream read as a source. */
+    static Map<String, String> sourceOptions(Relation r) {
+        Map<String, String> o = common(r);
+        if (isLog(r)) {
+            String valueFormat = o.remove("format");
+            if (decodesValues(r)) {
+                o.put("valueFormat", valueFormat);
+            }
+        }
+        if (r.connector().equals("kafka")
+                && !o.containsKey("subscribe")
+                && !o.containsKey("subscribePattern")
+                && !o.containsKey("assign")) {
+            o.put("subscribe", o.remove("topic"));
+        }
+        return o;
     }
-    return o;
-  }
 
-  private static Map<String, String> common(Relation r) {
-    Map<String, String> o = new LinkedHashMap<>(r.options());
-    o.remove("connector");
-    if (r.connector().equals("kafka")) {
-      String servers = o.remove("bootstrap.servers");
-      String flinkStyle = o.remove("properties.bootstrap.servers");
-      o.put("kafka.bootstrap.servers", servers != null ? servers : flinkStyle);
+    /** The engine options of a stream written as a sink (log sinks write rows as JSON values). */
+    static Map<String, String> sinkOptions(Relation r) {
+        Map<String, String> o = common(r);
+        if (isLog(r)) {
+            o.remove("format");
+        }
+        return o;
     }
-    return o;
-  }
 
-  /** The schema handed to the engine's reader: the declared one, less the columns the decoder adds. */
-  static Schema sourceSchema(Relation r) {
-    if (!decodesValues(r)) {
-      return r.schema();
+    private static Map<String, String> common(Relation r) {
+        Map<String, String> o = new LinkedHashMap<>(r.options());
+        o.remove("connector");
+        if (r.connector().equals("kafka")) {
+            String servers = o.remove("bootstrap.servers");
+            String flinkStyle = o.remove("properties.bootstrap.servers");
+            o.put("kafka.bootstrap.servers", servers != null ? servers : flinkStyle);
+        }
+        return o;
     }
-    List<Field> value = new ArrayList<>();
-    for (Field f : r.schema().fields()) {
-      String n = f.name().toLowerCase(Locale.ROOT);
-      if (!n.equals(CORRUPT_RECORD) && !LOG_METADATA.contains(n)) {
-        value.add(f);
-      }
-    }
-    return value.isEmpty() ? r.schema() : Schema.of(value);
-  }
 
-  static boolean decodesValues(Relation r) {
-    if (!isLog(r)) {
-      return false;
+    /** The schema handed to the engine's reader: the declared one, less the columns the decoder adds. */
+    static Schema sourceSchema(Relation r) {
+        if (!decodesValues(r)) {
+            return r.schema();
+        }
+        List<Field> value = new ArrayList<>();
+        for (Field f : r.schema().fields()) {
+            String n = f.name().toLowerCase(Locale.ROOT);
+            if (!n.equals(CORRUPT_RECORD) && !LOG_METADATA.contains(n)) {
+                value.add(f);
+            }
+        }
+        return value.isEmpty() ? r.schema() : Schema.of(value);
     }
-    List<String> declared = new ArrayList<>();
-    r.schema().fields().forEach(f -> declared.add(f.name().toLowerCase(Locale.ROOT)));
-    return !declared.equals(RAW_LOG_COLUMNS);
-  }
 
-  private static boolean isLog(Relation r) {
-    return r.connector().equals("topic") || r.connector().equals("kafka");
-  }
+    static boolean decodesValues(Relation r) {
+        if (!isLog(r)) {
+            return false;
+        }
+        List<String> declared = new ArrayList<>();
+        r.schema().fields().forEach(f -> declared.add(f.name().toLowerCase(Locale.ROOT)));
+        return !declared.equals(RAW_LOG_COLUMNS);
+    }
+
+    private static boolean isLog(Relation r) {
+        return r.connector().equals("topic") || r.connector().equals("kafka");
+    }
 }

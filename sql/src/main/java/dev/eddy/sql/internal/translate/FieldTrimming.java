@@ -18,42 +18,41 @@ import org.apache.calcite.util.ImmutableBitSet;
  * the number of rows ({@code explode}) is kept even when nothing reads it.
  */
 public final class FieldTrimming {
-  private FieldTrimming() {
-  }
+    private FieldTrimming() {}
 
-  /**
-   * Never merge a Project into the one below it, and never prune an aggregate's input Project: both would drop
-   * an explode that nothing reads (the translator composes Projects anyway, so merging gains nothing).
-   */
-  private static final RelBuilder.Config BUILDER = RelBuilder.Config.DEFAULT.withBloat(-1)
-      .withPruneInputOfAggregate(false);
+    /**
+     * Never merge a Project into the one below it, and never prune an aggregate's input Project: both would drop
+     * an explode that nothing reads (the translator composes Projects anyway, so merging gains nothing).
+     */
+    private static final RelBuilder.Config BUILDER =
+            RelBuilder.Config.DEFAULT.withBloat(-1).withPruneInputOfAggregate(false);
 
-  static RelNode trim(RelNode rel) {
-    return new Trimmer(rel).trim(rel);
-  }
-
-  /**
-   * Calcite's trimmer dispatches by reflection to the most specific public {@code trimFields}, so this class
-   * must be public for Calcite to call its override.
-   */
-  public static final class Trimmer extends RelFieldTrimmer {
-    Trimmer(RelNode rel) {
-      super(null, RelBuilder.proto(Contexts.of(BUILDER)).create(rel.getCluster(), null));
+    static RelNode trim(RelNode rel) {
+        return new Trimmer(rel).trim(rel);
     }
 
-    @Override
-    public TrimResult trimFields(Project project, ImmutableBitSet fieldsUsed, Set<RelDataTypeField> extraFields) {
-      ImmutableBitSet.Builder used = fieldsUsed.rebuild();
-      for (int i = 0; i < project.getProjects().size(); i++) {
-        if (generatesRows(project.getProjects().get(i))) {
-          used.set(i);
+    /**
+     * Calcite's trimmer dispatches by reflection to the most specific public {@code trimFields}, so this class
+     * must be public for Calcite to call its override.
+     */
+    public static final class Trimmer extends RelFieldTrimmer {
+        Trimmer(RelNode rel) {
+            super(null, RelBuilder.proto(Contexts.of(BUILDER)).create(rel.getCluster(), null));
         }
-      }
-      return super.trimFields(project, used.build(), extraFields);
-    }
 
-    private static boolean generatesRows(RexNode e) {
-      return e instanceof RexCall call && call.getOperator().getName().equalsIgnoreCase("EXPLODE");
+        @Override
+        public TrimResult trimFields(Project project, ImmutableBitSet fieldsUsed, Set<RelDataTypeField> extraFields) {
+            ImmutableBitSet.Builder used = fieldsUsed.rebuild();
+            for (int i = 0; i < project.getProjects().size(); i++) {
+                if (generatesRows(project.getProjects().get(i))) {
+                    used.set(i);
+                }
+            }
+            return super.trimFields(project, used.build(), extraFields);
+        }
+
+        private static boolean generatesRows(RexNode e) {
+            return e instanceof RexCall call && call.getOperator().getName().equalsIgnoreCase("EXPLODE");
+        }
     }
-  }
 }

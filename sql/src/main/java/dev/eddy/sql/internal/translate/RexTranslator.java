@@ -27,226 +27,282 @@ import org.apache.calcite.util.Sarg;
  * counts TIMESTAMP and day-time INTERVAL values in milliseconds, the engine in microseconds.
  */
 final class RexTranslator {
-  private final List<Expr> input;
-  private final RexBuilder rexBuilder;
+    private final List<Expr> input;
+    private final RexBuilder rexBuilder;
 
-  RexTranslator(List<Expr> input, RexBuilder rexBuilder) {
-    this.input = input;
-    this.rexBuilder = rexBuilder;
-  }
+    RexTranslator(List<Expr> input, RexBuilder rexBuilder) {
+        this.input = input;
+        this.rexBuilder = rexBuilder;
+    }
 
-  Expr translate(RexNode node) {
-    if (node instanceof RexCall search && search.getKind() == SqlKind.SEARCH) {
-      Expr in = inList(search);
-      if (in != null) {
-        return in;
-      }
-    }
-    RexNode n = RexUtil.expandSearch(rexBuilder, null, node);
-    if (n instanceof RexInputRef ref) {
-      Expr e = input.get(ref.getIndex());
-      if (Translated.isWindowMarker(e)) {
-        throw new Unsupported("window_start/window_end can only be used after GROUP BY of the window");
-      }
-      return e;
-    }
-    if (n instanceof RexLiteral lit) {
-      return literal(lit);
-    }
-    if (n instanceof RexCall call) {
-      return call(call);
-    }
-    throw new Unsupported("expression " + n + " is not supported by the streaming engine yet");
-  }
-
-  private Expr call(RexCall call) {
-    if (call.getKind() == SqlKind.CASE) {
-      return caseWhen(call);
-    }
-    List<Expr> args = new ArrayList<>();
-    for (RexNode o : call.getOperands()) {
-      args.add(translate(o));
-    }
-    switch (call.getKind()) {
-      case PLUS: return binary(BinaryOp.ADD, args);
-      case MINUS: return binary(BinaryOp.SUB, args);
-      case TIMES: return binary(BinaryOp.MUL, args);
-      case DIVIDE: return binary(BinaryOp.DIV, args);
-      case MOD: return binary(BinaryOp.MOD, args);
-      case EQUALS: return binary(BinaryOp.EQ, args);
-      case NOT_EQUALS: return binary(BinaryOp.NE, args);
-      case LESS_THAN: return binary(BinaryOp.LT, args);
-      case LESS_THAN_OR_EQUAL: return binary(BinaryOp.LE, args);
-      case GREATER_THAN: return binary(BinaryOp.GT, args);
-      case GREATER_THAN_OR_EQUAL: return binary(BinaryOp.GE, args);
-      case AND: return fold(BinaryOp.AND, args);
-      case OR: return fold(BinaryOp.OR, args);
-      case NOT: return new Expr.Unary(Expr.UnaryOp.NOT, args.get(0));
-      case MINUS_PREFIX: return new Expr.Unary(Expr.UnaryOp.NEG, args.get(0));
-      case IS_NULL: return new Expr.Unary(Expr.UnaryOp.IS_NULL, args.get(0));
-      case IS_NOT_NULL: return new Expr.Unary(Expr.UnaryOp.IS_NOT_NULL, args.get(0));
-      // Calcite writes these when it simplifies CASE in a condition; null is neither true nor false
-      case IS_TRUE: return orElse(args.get(0), false);
-      case IS_NOT_FALSE: return orElse(args.get(0), true);
-      case IS_NOT_TRUE: return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), false));
-      case IS_FALSE: return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), true));
-      case CAST: return cast(call, args.get(0));
-      case TRIM: return new Expr.Call("trim", List.of(args.get(args.size() - 1)));
-      case COALESCE: return new Expr.Call("coalesce", args);
-      default: break;
-    }
-    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
-    switch (name) {
-      case "UPPER": return new Expr.Call("upper", args);
-      case "LOWER": return new Expr.Call("lower", args);
-      case "CHAR_LENGTH":
-      case "CHARACTER_LENGTH":
-      case "LENGTH": return new Expr.Call("length", args);
-      case "||":
-      case "CONCAT": return new Expr.Call("concat", args);
-      case "ABS": return new Expr.Call("abs", args);
-      case "SQRT": return new Expr.Call("sqrt", args);
-      case "POWER": // Calcite writes SQRT(x) as POWER(x, 0.5)
-        if (call.getOperands().get(1) instanceof RexLiteral half && half.getValueAs(Double.class) != null
-            && half.getValueAs(Double.class) == 0.5) {
-          return new Expr.Call("sqrt", args.subList(0, 1));
+    Expr translate(RexNode node) {
+        if (node instanceof RexCall search && search.getKind() == SqlKind.SEARCH) {
+            Expr in = inList(search);
+            if (in != null) {
+                return in;
+            }
         }
-        throw new Unsupported("function POWER is not supported by the streaming engine yet");
-      // Spark's division operators (SparkRewrite): the engine's division is already Spark's
-      case "SPARK_DIVIDE": return binary(BinaryOp.DIV, args);
-      // the engine holds a DECIMAL in a DOUBLE; the quotient is Spark's, rounded HALF_UP to the scale (third argument)
-      case "SPARK_DECIMAL_DIVIDE": return new Expr.Call("decimal_divide", args);
-      case "SPARK_TO_DECIMAL": return new Expr.Call("decimal_round", List.of(args.get(0), args.get(2)));
-      case "SPARK_STRING_BOOLEAN": return new Expr.Cast(args.get(0), DataType.BOOLEAN);
-      // SparkConvertlets writes the integral ones as SPARK_ADD(op, a, b)
-      case "SPARK_ADD": return binary(BinaryOp.ADD, args.subList(1, 3));
-      case "SPARK_SUBTRACT": return binary(BinaryOp.SUB, args.subList(1, 3));
-      case "SPARK_MULTIPLY": return binary(BinaryOp.MUL, args.subList(1, 3));
-      case "SPARK_DIV": return new Expr.Cast(binary(BinaryOp.DIV, args), DataType.LONG);
-      case "TIMESTAMP_SECONDS":
-      case "TIMESTAMP_MILLIS":
-      case "TIMESTAMP_MICROS":
-      case "UNIX_SECONDS":
-      case "UNIX_MILLIS":
-      case "UNIX_MICROS": return new Expr.Call(name.toLowerCase(Locale.ROOT), args);
-      default:
-        throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
-            + " engine yet");
-    }
-  }
-
-  /**
-   * CASE WHEN c1 THEN v1 ... ELSE e END (Calcite's operands: c1, v1, ..., e) to the engine's case_when; Calcite
-   * also expands COALESCE(a, b) to CASE WHEN a IS NOT NULL THEN a ELSE b END, which goes back to coalesce.
-   */
-  private Expr caseWhen(RexCall call) {
-    List<RexNode> ops = call.getOperands();
-    if (ops.size() == 3 && ops.get(0).getKind() == SqlKind.IS_NOT_NULL
-        && stripCast(((RexCall) ops.get(0)).getOperands().get(0)).equals(stripCast(ops.get(1)))) {
-      return new Expr.Call("coalesce", List.of(translate(ops.get(1)), translate(ops.get(2))));
-    }
-    List<Expr> args = new ArrayList<>();
-    for (RexNode o : ops) {
-      args.add(translate(o));
-    }
-    return new Expr.Call("case_when", args);
-  }
-
-  private static Expr orElse(Expr condition, boolean ifNull) {
-    return new Expr.Call("coalesce", List.of(condition, new Expr.Lit(ifNull, DataType.BOOLEAN)));
-  }
-
-  private static RexNode stripCast(RexNode n) {
-    return n.getKind() == SqlKind.CAST ? ((RexCall) n).getOperands().get(0) : n;
-  }
-
-  private static Expr cast(RexCall call, Expr arg) {
-    SqlTypeName to = call.getType().getSqlTypeName();
-    SqlTypeName from = call.getOperands().get(0).getType().getSqlTypeName();
-    if (to == SqlTypeName.DECIMAL && (from == SqlTypeName.DOUBLE || from == SqlTypeName.FLOAT
-        || from == SqlTypeName.REAL || from == SqlTypeName.DECIMAL
-            && call.getOperands().get(0).getType().getScale() > call.getType().getScale())) {
-      // Spark rounds to the DECIMAL's scale (HALF_UP); the engine holds the result in a DOUBLE
-      return new Expr.Call("decimal_round", List.of(arg, new Expr.Lit(call.getType().getScale(), DataType.INT)));
-    }
-    if (from == to) {
-      return arg;
-    }
-    return new Expr.Cast(arg, CalciteTypes.schemaOf(rowOf(call)).field(0).type());
-  }
-
-  private static RelDataType rowOf(RexCall call) {
-    return new JavaTypeFactoryImpl().builder().add("c", call.getType()).build();
-  }
-
-  private static Expr binary(BinaryOp op, List<Expr> args) {
-    return new Expr.Binary(op, args.get(0), args.get(1));
-  }
-
-  private static Expr fold(BinaryOp op, List<Expr> args) {
-    Expr e = args.get(0);
-    for (int i = 1; i < args.size(); i++) {
-      e = new Expr.Binary(op, e, args.get(i));
-    }
-    return e;
-  }
-
-  /**
-   * {@code x IN (v1, ..., vn)} with many values (Calcite's SEARCH over points) as the engine's in(x, v1, ...),
-   * which looks values up in a hash set; expanded into n ORs it would nest n deep. Null when it is no such list.
-   */
-  private Expr inList(RexCall search) {
-    try {
-      RexLiteral lit = (RexLiteral) search.getOperands().get(1);
-      Sarg<?> sarg = lit.getValueAs(Sarg.class);
-      if (sarg == null || !sarg.isPoints() || sarg.pointCount < 8
-          || sarg.nullAs != RexUnknownAs.UNKNOWN) {
-        return null;
-      }
-      List<Expr> args = new ArrayList<>();
-      args.add(translate(search.getOperands().get(0)));
-      for (var range : sarg.rangeSet.asRanges()) {
-        RexNode v = rexBuilder.makeLiteral(range.lowerEndpoint(), lit.getType(), false);
-        if (!(v instanceof RexLiteral point)) {
-          return null;
+        RexNode n = RexUtil.expandSearch(rexBuilder, null, node);
+        if (n instanceof RexInputRef ref) {
+            Expr e = input.get(ref.getIndex());
+            if (Translated.isWindowMarker(e)) {
+                throw new Unsupported("window_start/window_end can only be used after GROUP BY of the window");
+            }
+            return e;
         }
-        args.add(literal(point));
-      }
-      return new Expr.Call("in", args);
-    } catch (RuntimeException e) {
-      return null; // anything unexpected: the plain expansion below
+        if (n instanceof RexLiteral lit) {
+            return literal(lit);
+        }
+        if (n instanceof RexCall call) {
+            return call(call);
+        }
+        throw new Unsupported("expression " + n + " is not supported by the streaming engine yet");
     }
-  }
 
-  static Expr literal(RexLiteral lit) {
-    SqlTypeName t = lit.getType().getSqlTypeName();
-    if (lit.isNull()) {
-      return new Expr.Lit(null, CalciteTypes.schemaOf(new JavaTypeFactoryImpl().builder()
-          .add("c", lit.getType()).build()).field(0).type());
+    private Expr call(RexCall call) {
+        if (call.getKind() == SqlKind.CASE) {
+            return caseWhen(call);
+        }
+        List<Expr> args = new ArrayList<>();
+        for (RexNode o : call.getOperands()) {
+            args.add(translate(o));
+        }
+        switch (call.getKind()) {
+            case PLUS:
+                return binary(BinaryOp.ADD, args);
+            case MINUS:
+                return binary(BinaryOp.SUB, args);
+            case TIMES:
+                return binary(BinaryOp.MUL, args);
+            case DIVIDE:
+                return binary(BinaryOp.DIV, args);
+            case MOD:
+                return binary(BinaryOp.MOD, args);
+            case EQUALS:
+                return binary(BinaryOp.EQ, args);
+            case NOT_EQUALS:
+                return binary(BinaryOp.NE, args);
+            case LESS_THAN:
+                return binary(BinaryOp.LT, args);
+            case LESS_THAN_OR_EQUAL:
+                return binary(BinaryOp.LE, args);
+            case GREATER_THAN:
+                return binary(BinaryOp.GT, args);
+            case GREATER_THAN_OR_EQUAL:
+                return binary(BinaryOp.GE, args);
+            case AND:
+                return fold(BinaryOp.AND, args);
+            case OR:
+                return fold(BinaryOp.OR, args);
+            case NOT:
+                return new Expr.Unary(Expr.UnaryOp.NOT, args.get(0));
+            case MINUS_PREFIX:
+                return new Expr.Unary(Expr.UnaryOp.NEG, args.get(0));
+            case IS_NULL:
+                return new Expr.Unary(Expr.UnaryOp.IS_NULL, args.get(0));
+            case IS_NOT_NULL:
+                return new Expr.Unary(Expr.UnaryOp.IS_NOT_NULL, args.get(0));
+            // Calcite writes these when it simplifies CASE in a condition; null is neither true nor false
+            case IS_TRUE:
+                return orElse(args.get(0), false);
+            case IS_NOT_FALSE:
+                return orElse(args.get(0), true);
+            case IS_NOT_TRUE:
+                return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), false));
+            case IS_FALSE:
+                return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), true));
+            case CAST:
+                return cast(call, args.get(0));
+            case TRIM:
+                return new Expr.Call("trim", List.of(args.get(args.size() - 1)));
+            case COALESCE:
+                return new Expr.Call("coalesce", args);
+            default:
+                break;
+        }
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        switch (name) {
+            case "UPPER":
+                return new Expr.Call("upper", args);
+            case "LOWER":
+                return new Expr.Call("lower", args);
+            case "CHAR_LENGTH":
+            case "CHARACTER_LENGTH":
+            case "LENGTH":
+                return new Expr.Call("length", args);
+            case "||":
+            case "CONCAT":
+                return new Expr.Call("concat", args);
+            case "ABS":
+                return new Expr.Call("abs", args);
+            case "SQRT":
+                return new Expr.Call("sqrt", args);
+            case "POWER": // Calcite writes SQRT(x) as POWER(x, 0.5)
+                if (call.getOperands().get(1) instanceof RexLiteral half
+                        && half.getValueAs(Double.class) != null
+                        && half.getValueAs(Double.class) == 0.5) {
+                    return new Expr.Call("sqrt", args.subList(0, 1));
+                }
+                throw new Unsupported("function POWER is not supported by the streaming engine yet");
+            // Spark's division operators (SparkRewrite): the engine's division is already Spark's
+            case "SPARK_DIVIDE":
+                return binary(BinaryOp.DIV, args);
+            // the engine holds a DECIMAL in a DOUBLE; the quotient is Spark's, rounded HALF_UP to the scale (third
+            // argument)
+            case "SPARK_DECIMAL_DIVIDE":
+                return new Expr.Call("decimal_divide", args);
+            case "SPARK_TO_DECIMAL":
+                return new Expr.Call("decimal_round", List.of(args.get(0), args.get(2)));
+            case "SPARK_STRING_BOOLEAN":
+                return new Expr.Cast(args.get(0), DataType.BOOLEAN);
+            // SparkConvertlets writes the integral ones as SPARK_ADD(op, a, b)
+            case "SPARK_ADD":
+                return binary(BinaryOp.ADD, args.subList(1, 3));
+            case "SPARK_SUBTRACT":
+                return binary(BinaryOp.SUB, args.subList(1, 3));
+            case "SPARK_MULTIPLY":
+                return binary(BinaryOp.MUL, args.subList(1, 3));
+            case "SPARK_DIV":
+                return new Expr.Cast(binary(BinaryOp.DIV, args), DataType.LONG);
+            case "TIMESTAMP_SECONDS":
+            case "TIMESTAMP_MILLIS":
+            case "TIMESTAMP_MICROS":
+            case "UNIX_SECONDS":
+            case "UNIX_MILLIS":
+            case "UNIX_MICROS":
+                return new Expr.Call(name.toLowerCase(Locale.ROOT), args);
+            default:
+                throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
+                        + " engine yet");
+        }
     }
-    if (t.getFamily() == SqlTypeFamily.CHARACTER) {
-      return new Expr.Lit(lit.getValueAs(String.class), DataType.STRING);
+
+    /**
+     * CASE WHEN c1 THEN v1 ... ELSE e END (Calcite's operands: c1, v1, ..., e) to the engine's case_when; Calcite
+     * also expands COALESCE(a, b) to CASE WHEN a IS NOT NULL THEN a ELSE b END, which goes back to coalesce.
+     */
+    private Expr caseWhen(RexCall call) {
+        List<RexNode> ops = call.getOperands();
+        if (ops.size() == 3
+                && ops.get(0).getKind() == SqlKind.IS_NOT_NULL
+                && stripCast(((RexCall) ops.get(0)).getOperands().get(0)).equals(stripCast(ops.get(1)))) {
+            return new Expr.Call("coalesce", List.of(translate(ops.get(1)), translate(ops.get(2))));
+        }
+        List<Expr> args = new ArrayList<>();
+        for (RexNode o : ops) {
+            args.add(translate(o));
+        }
+        return new Expr.Call("case_when", args);
     }
-    if (t == SqlTypeName.BOOLEAN) {
-      return new Expr.Lit(lit.getValueAs(Boolean.class), DataType.BOOLEAN);
+
+    private static Expr orElse(Expr condition, boolean ifNull) {
+        return new Expr.Call("coalesce", List.of(condition, new Expr.Lit(ifNull, DataType.BOOLEAN)));
     }
-    if (t == SqlTypeName.INTEGER || t == SqlTypeName.SMALLINT || t == SqlTypeName.TINYINT) {
-      return new Expr.Lit(lit.getValueAs(Integer.class), DataType.INT);
+
+    private static RexNode stripCast(RexNode n) {
+        return n.getKind() == SqlKind.CAST ? ((RexCall) n).getOperands().get(0) : n;
     }
-    if (t == SqlTypeName.BIGINT) {
-      return new Expr.Lit(lit.getValueAs(Long.class), DataType.LONG);
+
+    private static Expr cast(RexCall call, Expr arg) {
+        SqlTypeName to = call.getType().getSqlTypeName();
+        SqlTypeName from = call.getOperands().get(0).getType().getSqlTypeName();
+        if (to == SqlTypeName.DECIMAL
+                && (from == SqlTypeName.DOUBLE
+                        || from == SqlTypeName.FLOAT
+                        || from == SqlTypeName.REAL
+                        || from == SqlTypeName.DECIMAL
+                                && call.getOperands().get(0).getType().getScale()
+                                        > call.getType().getScale())) {
+            // Spark rounds to the DECIMAL's scale (HALF_UP); the engine holds the result in a DOUBLE
+            return new Expr.Call(
+                    "decimal_round", List.of(arg, new Expr.Lit(call.getType().getScale(), DataType.INT)));
+        }
+        if (from == to) {
+            return arg;
+        }
+        return new Expr.Cast(arg, CalciteTypes.schemaOf(rowOf(call)).field(0).type());
     }
-    if (t == SqlTypeName.DECIMAL || t == SqlTypeName.DOUBLE || t == SqlTypeName.FLOAT || t == SqlTypeName.REAL) {
-      BigDecimal v = lit.getValueAs(BigDecimal.class);
-      return v.scale() <= 0 && t == SqlTypeName.DECIMAL && v.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) < 0
-          ? new Expr.Lit(v.intValueExact(), DataType.INT) : new Expr.Lit(v.doubleValue(), DataType.DOUBLE);
+
+    private static RelDataType rowOf(RexCall call) {
+        return new JavaTypeFactoryImpl().builder().add("c", call.getType()).build();
     }
-    if (t == SqlTypeName.TIMESTAMP) {
-      return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.TIMESTAMP);
+
+    private static Expr binary(BinaryOp op, List<Expr> args) {
+        return new Expr.Binary(op, args.get(0), args.get(1));
     }
-    if (SqlTypeName.INTERVAL_TYPES.contains(t)) {
-      return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.LONG);
+
+    private static Expr fold(BinaryOp op, List<Expr> args) {
+        Expr e = args.get(0);
+        for (int i = 1; i < args.size(); i++) {
+            e = new Expr.Binary(op, e, args.get(i));
+        }
+        return e;
     }
-    throw new Unsupported("literal " + lit + " of type " + t + " is not supported by the streaming engine yet");
-  }
+
+    /**
+     * {@code x IN (v1, ..., vn)} with many values (Calcite's SEARCH over points) as the engine's in(x, v1, ...),
+     * which looks values up in a hash set; expanded into n ORs it would nest n deep. Null when it is no such list.
+     */
+    private Expr inList(RexCall search) {
+        try {
+            RexLiteral lit = (RexLiteral) search.getOperands().get(1);
+            Sarg<?> sarg = lit.getValueAs(Sarg.class);
+            if (sarg == null || !sarg.isPoints() || sarg.pointCount < 8 || sarg.nullAs != RexUnknownAs.UNKNOWN) {
+                return null;
+            }
+            List<Expr> args = new ArrayList<>();
+            args.add(translate(search.getOperands().get(0)));
+            for (var range : sarg.rangeSet.asRanges()) {
+                RexNode v = rexBuilder.makeLiteral(range.lowerEndpoint(), lit.getType(), false);
+                if (!(v instanceof RexLiteral point)) {
+                    return null;
+                }
+                args.add(literal(point));
+            }
+            return new Expr.Call("in", args);
+        } catch (RuntimeException e) {
+            return null; // anything unexpected: the plain expansion below
+        }
+    }
+
+    static Expr literal(RexLiteral lit) {
+        SqlTypeName t = lit.getType().getSqlTypeName();
+        if (lit.isNull()) {
+            return new Expr.Lit(
+                    null,
+                    CalciteTypes.schemaOf(new JavaTypeFactoryImpl()
+                                    .builder()
+                                    .add("c", lit.getType())
+                                    .build())
+                            .field(0)
+                            .type());
+        }
+        if (t.getFamily() == SqlTypeFamily.CHARACTER) {
+            return new Expr.Lit(lit.getValueAs(String.class), DataType.STRING);
+        }
+        if (t == SqlTypeName.BOOLEAN) {
+            return new Expr.Lit(lit.getValueAs(Boolean.class), DataType.BOOLEAN);
+        }
+        if (t == SqlTypeName.INTEGER || t == SqlTypeName.SMALLINT || t == SqlTypeName.TINYINT) {
+            return new Expr.Lit(lit.getValueAs(Integer.class), DataType.INT);
+        }
+        if (t == SqlTypeName.BIGINT) {
+            return new Expr.Lit(lit.getValueAs(Long.class), DataType.LONG);
+        }
+        if (t == SqlTypeName.DECIMAL || t == SqlTypeName.DOUBLE || t == SqlTypeName.FLOAT || t == SqlTypeName.REAL) {
+            BigDecimal v = lit.getValueAs(BigDecimal.class);
+            return v.scale() <= 0
+                            && t == SqlTypeName.DECIMAL
+                            && v.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) < 0
+                    ? new Expr.Lit(v.intValueExact(), DataType.INT)
+                    : new Expr.Lit(v.doubleValue(), DataType.DOUBLE);
+        }
+        if (t == SqlTypeName.TIMESTAMP) {
+            return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.TIMESTAMP);
+        }
+        if (SqlTypeName.INTERVAL_TYPES.contains(t)) {
+            return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.LONG);
+        }
+        throw new Unsupported("literal " + lit + " of type " + t + " is not supported by the streaming engine yet");
+    }
 }

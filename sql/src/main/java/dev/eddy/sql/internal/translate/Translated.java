@@ -12,18 +12,18 @@ import java.util.List;
  * columns {@link #WINDOW_START} and {@link #WINDOW_END} until then.
  */
 record Translated(LogicalPlan plan, List<Expr> columns, Expr window) {
-  static final Expr WINDOW_START = new Expr.Col("\u0000window_start");
-  static final Expr WINDOW_END = new Expr.Col("\u0000window_end");
+    static final Expr WINDOW_START = new Expr.Col("\u0000window_start");
+    static final Expr WINDOW_END = new Expr.Col("\u0000window_end");
 
-  Translated {
-    columns = List.copyOf(columns);
-  }
+    Translated {
+        columns = List.copyOf(columns);
+    }
 
-  Translated withColumns(List<Expr> newColumns) {
-    return new Translated(plan, newColumns, window);
-  }
+    Translated withColumns(List<Expr> newColumns) {
+        return new Translated(plan, newColumns, window);
+    }
 
-  static boolean isWindowMarker(Expr e) {
-    return e == WINDOW_START || e == WINDOW_END;
-  }
+    static boolean isWindowMarker(Expr e) {
+        return e == WINDOW_START || e == WINDOW_END;
+    }
 }

@@ -5,10 +5,8 @@ import dev.eddy.sql.internal.spark.SparkTypeCoercion;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.NullCollation;
-import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
-import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
-import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 
@@ -17,29 +15,28 @@ import org.apache.calcite.sql.validate.SqlValidator;
  * back-ticks; GROUP BY may use select aliases and ordinals (lenient conformance); nulls sort first ascending.
  */
 public final class Dialect {
-  public static final SqlConformanceEnum CONFORMANCE = SqlConformanceEnum.LENIENT;
+    public static final SqlConformanceEnum CONFORMANCE = SqlConformanceEnum.LENIENT;
 
-  /** Spark orders nulls as the smallest values: first when ascending, last when descending. */
-  public static final NullCollation NULL_COLLATION = NullCollation.LOW;
+    /** Spark orders nulls as the smallest values: first when ascending, last when descending. */
+    public static final NullCollation NULL_COLLATION = NullCollation.LOW;
 
-  public static final SqlParser.Config PARSER = SqlParser.config()
-      .withParserFactory(EddySqlParserImpl.FACTORY)
-      .withQuoting(Quoting.BACK_TICK)
-      .withUnquotedCasing(Casing.UNCHANGED)
-      .withQuotedCasing(Casing.UNCHANGED)
-      .withCaseSensitive(false)
-      .withConformance(CONFORMANCE);
+    public static final SqlParser.Config PARSER = SqlParser.config()
+            .withParserFactory(EddySqlParserImpl.FACTORY)
+            .withQuoting(Quoting.BACK_TICK)
+            .withUnquotedCasing(Casing.UNCHANGED)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(false)
+            .withConformance(CONFORMANCE);
 
-  /** Spark's types (see {@link SparkTypeSystem}); batch queries' Calcite connection uses the same. */
-  public static final RelDataTypeSystem TYPE_SYSTEM = SparkTypeSystem.INSTANCE;
+    /** Spark's types (see {@link SparkTypeSystem}); batch queries' Calcite connection uses the same. */
+    public static final RelDataTypeSystem TYPE_SYSTEM = SparkTypeSystem.INSTANCE;
 
-  public static final SqlValidator.Config VALIDATOR = SqlValidator.Config.DEFAULT
-      .withConformance(CONFORMANCE)
-      .withIdentifierExpansion(true)
-      .withDefaultNullCollation(NULL_COLLATION)
-      // a string and a number have Spark's common type (the number's), not Calcite's (a string)
-      .withTypeCoercionFactory(SparkTypeCoercion::new);
+    public static final SqlValidator.Config VALIDATOR = SqlValidator.Config.DEFAULT
+            .withConformance(CONFORMANCE)
+            .withIdentifierExpansion(true)
+            .withDefaultNullCollation(NULL_COLLATION)
+            // a string and a number have Spark's common type (the number's), not Calcite's (a string)
+            .withTypeCoercionFactory(SparkTypeCoercion::new);
 
-  private Dialect() {
-  }
+    private Dialect() {}
 }

@@ -17,22 +17,34 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * timestamp_seconds/millis/micros, unix_seconds/millis/micros.
  */
 final class EddyFunctions {
-  static final SqlFunction SPLIT = new SqlFunction("SPLIT", SqlKind.OTHER_FUNCTION,
-      ReturnTypes.cascade(ReturnTypes.ARG0, SqlTypeTransforms.TO_ARRAY),
-      null, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER), SqlFunctionCategory.STRING);
+    static final SqlFunction SPLIT = new SqlFunction(
+            "SPLIT",
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.cascade(ReturnTypes.ARG0, SqlTypeTransforms.TO_ARRAY),
+            null,
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+            SqlFunctionCategory.STRING);
 
-  static final SqlFunction EXPLODE = new SqlFunction("EXPLODE", SqlKind.OTHER_FUNCTION,
-      ReturnTypes.cascade(ReturnTypes.ARG0, (binding, type) -> type.getComponentType()),
-      null, OperandTypes.ARRAY, SqlFunctionCategory.SYSTEM);
+    static final SqlFunction EXPLODE = new SqlFunction(
+            "EXPLODE",
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.cascade(ReturnTypes.ARG0, (binding, type) -> type.getComponentType()),
+            null,
+            OperandTypes.ARRAY,
+            SqlFunctionCategory.SYSTEM);
 
-  static final SqlOperatorTable TABLE = SqlOperatorTables.of(List.of(SPLIT, EXPLODE,
-      // Spark's try_cast(x AS type): NULL where CAST fails
-      SqlLibraryOperators.TRY_CAST,
-      // Spark's epoch conversions (Calcite has them in its BigQuery library)
-      SqlLibraryOperators.TIMESTAMP_SECONDS, SqlLibraryOperators.TIMESTAMP_MILLIS,
-      SqlLibraryOperators.TIMESTAMP_MICROS, SqlLibraryOperators.UNIX_SECONDS, SqlLibraryOperators.UNIX_MILLIS,
-      SqlLibraryOperators.UNIX_MICROS));
+    static final SqlOperatorTable TABLE = SqlOperatorTables.of(List.of(
+            SPLIT,
+            EXPLODE,
+            // Spark's try_cast(x AS type): NULL where CAST fails
+            SqlLibraryOperators.TRY_CAST,
+            // Spark's epoch conversions (Calcite has them in its BigQuery library)
+            SqlLibraryOperators.TIMESTAMP_SECONDS,
+            SqlLibraryOperators.TIMESTAMP_MILLIS,
+            SqlLibraryOperators.TIMESTAMP_MICROS,
+            SqlLibraryOperators.UNIX_SECONDS,
+            SqlLibraryOperators.UNIX_MILLIS,
+            SqlLibraryOperators.UNIX_MICROS));
 
-  private EddyFunctions() {
-  }
+    private EddyFunctions() {}
 }

@@ -23,98 +23,113 @@ import org.apache.calcite.sql.validate.SqlValidator;
  * position ({@code ms = 'abc'}, {@code ts > 'not a time'}). String columns are cast when the query runs.
  */
 final class LiteralCasts {
-  private static final Set<SqlKind> CASTING = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN,
-      SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.PLUS, SqlKind.MINUS,
-      SqlKind.TIMES, SqlKind.IN, SqlKind.NOT_IN, SqlKind.BETWEEN, SqlKind.IS_DISTINCT_FROM,
-      SqlKind.IS_NOT_DISTINCT_FROM);
-  private static final Pattern NUMBER = Pattern.compile(
-      "\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?[dDlL]?\\s*|\\s*[+-]?(nan|infinity|inf)\\s*",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern TIME = Pattern.compile("\\s*[+-]?\\d{4,6}(-\\d{1,2}(-\\d{1,2}([ T].*)?)?)?\\s*");
-  private static final Set<String> BOOLEANS = Set.of("t", "true", "y", "yes", "1", "f", "false", "n", "no", "0");
+    private static final Set<SqlKind> CASTING = Set.of(
+            SqlKind.EQUALS,
+            SqlKind.NOT_EQUALS,
+            SqlKind.LESS_THAN,
+            SqlKind.LESS_THAN_OR_EQUAL,
+            SqlKind.GREATER_THAN,
+            SqlKind.GREATER_THAN_OR_EQUAL,
+            SqlKind.PLUS,
+            SqlKind.MINUS,
+            SqlKind.TIMES,
+            SqlKind.IN,
+            SqlKind.NOT_IN,
+            SqlKind.BETWEEN,
+            SqlKind.IS_DISTINCT_FROM,
+            SqlKind.IS_NOT_DISTINCT_FROM);
+    private static final Pattern NUMBER = Pattern.compile(
+            "\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?[dDlL]?\\s*|\\s*[+-]?(nan|infinity|inf)\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIME = Pattern.compile("\\s*[+-]?\\d{4,6}(-\\d{1,2}(-\\d{1,2}([ T].*)?)?)?\\s*");
+    private static final Set<String> BOOLEANS = Set.of("t", "true", "y", "yes", "1", "f", "false", "n", "no", "0");
 
-  private LiteralCasts() {
-  }
+    private LiteralCasts() {}
 
-  static void check(SqlNode validated, SqlValidator validator) {
-    validated.accept(new SqlBasicVisitor<Void>() {
-      @Override public Void visit(SqlCall call) {
-        if (CASTING.contains(call.getKind()) || call.getOperator().getName().equals("/")) {
-          checkCall(call, validator);
+    static void check(SqlNode validated, SqlValidator validator) {
+        validated.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (CASTING.contains(call.getKind())
+                        || call.getOperator().getName().equals("/")) {
+                    checkCall(call, validator);
+                }
+                // Calcite's implicit coercion (and an explicit CAST) of a literal: Spark folds it, failing the query
+                if (call.getKind() == SqlKind.CAST && call.operand(0) instanceof SqlCharStringLiteral lit) {
+                    RelDataType to = validator.getValidatedNodeTypeIfKnown(call);
+                    if (to != null
+                            && (SqlTypeUtil.isNumeric(to) || SqlTypeUtil.isDatetime(to) || SqlTypeUtil.isBoolean(to))) {
+                        refuseIfNotCastable(lit, to);
+                    }
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
+    private static void checkCall(SqlCall call, SqlValidator validator) {
+        List<SqlNode> operands = new ArrayList<>();
+        for (SqlNode o : call.getOperandList()) {
+            if (o instanceof SqlNodeList list) {
+                list.forEach(operands::add);
+            } else if (o != null) {
+                operands.add(o);
+            }
         }
-        // Calcite's implicit coercion (and an explicit CAST) of a literal: Spark folds it, failing the query
-        if (call.getKind() == SqlKind.CAST && call.operand(0) instanceof SqlCharStringLiteral lit) {
-          RelDataType to = validator.getValidatedNodeTypeIfKnown(call);
-          if (to != null && (SqlTypeUtil.isNumeric(to) || SqlTypeUtil.isDatetime(to) || SqlTypeUtil.isBoolean(to))) {
-            refuseIfNotCastable(lit, to);
-          }
+        RelDataType target = null;
+        for (SqlNode o : operands) {
+            if (!(o instanceof SqlCharStringLiteral)) {
+                RelDataType t = validator.getValidatedNodeTypeIfKnown(o);
+                if (t != null && (SqlTypeUtil.isNumeric(t) || SqlTypeUtil.isDatetime(t) || SqlTypeUtil.isBoolean(t))) {
+                    target = t;
+                    break;
+                }
+            }
         }
-        return super.visit(call);
-      }
-    });
-  }
-
-  private static void checkCall(SqlCall call, SqlValidator validator) {
-    List<SqlNode> operands = new ArrayList<>();
-    for (SqlNode o : call.getOperandList()) {
-      if (o instanceof SqlNodeList list) {
-        list.forEach(operands::add);
-      } else if (o != null) {
-        operands.add(o);
-      }
-    }
-    RelDataType target = null;
-    for (SqlNode o : operands) {
-      if (!(o instanceof SqlCharStringLiteral)) {
-        RelDataType t = validator.getValidatedNodeTypeIfKnown(o);
-        if (t != null && (SqlTypeUtil.isNumeric(t) || SqlTypeUtil.isDatetime(t) || SqlTypeUtil.isBoolean(t))) {
-          target = t;
-          break;
+        if (target == null) {
+            return;
         }
-      }
+        for (SqlNode o : operands) {
+            if (o instanceof SqlCharStringLiteral lit) {
+                refuseIfNotCastable(lit, target);
+            }
+        }
     }
-    if (target == null) {
-      return;
-    }
-    for (SqlNode o : operands) {
-      if (o instanceof SqlCharStringLiteral lit) {
-        refuseIfNotCastable(lit, target);
-      }
-    }
-  }
 
-  private static void refuseIfNotCastable(SqlCharStringLiteral lit, RelDataType target) {
-    String text = lit.getValueAs(String.class);
-    String sparkType = sparkType(target);
-    if (!castable(text, target)) {
-      String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-      throw ErrorMessages.at(lit.getParserPosition(), "[CAST_INVALID_INPUT] The value '" + shown
-          + "' of the type \"STRING\" cannot be cast to \"" + sparkType + "\" because it is malformed",
-          "compare or compute with a value of that type, or use try_cast('...' AS " + sparkType + ")");
+    private static void refuseIfNotCastable(SqlCharStringLiteral lit, RelDataType target) {
+        String text = lit.getValueAs(String.class);
+        String sparkType = sparkType(target);
+        if (!castable(text, target)) {
+            String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+            throw ErrorMessages.at(
+                    lit.getParserPosition(),
+                    "[CAST_INVALID_INPUT] The value '" + shown + "' of the type \"STRING\" cannot be cast to \""
+                            + sparkType + "\" because it is malformed",
+                    "compare or compute with a value of that type, or use try_cast('...' AS " + sparkType + ")");
+        }
     }
-  }
 
-  private static boolean castable(String text, RelDataType target) {
-    if (SqlTypeUtil.isNumeric(target)) {
-      return NUMBER.matcher(text).matches();
+    private static boolean castable(String text, RelDataType target) {
+        if (SqlTypeUtil.isNumeric(target)) {
+            return NUMBER.matcher(text).matches();
+        }
+        if (SqlTypeUtil.isBoolean(target)) {
+            return BOOLEANS.contains(text.trim().toLowerCase(Locale.ROOT));
+        }
+        return TIME.matcher(text).matches();
     }
-    if (SqlTypeUtil.isBoolean(target)) {
-      return BOOLEANS.contains(text.trim().toLowerCase(Locale.ROOT));
-    }
-    return TIME.matcher(text).matches();
-  }
 
-  private static String sparkType(RelDataType t) {
-    SqlTypeName n = t.getSqlTypeName();
-    if (SqlTypeUtil.isIntType(t)) {
-      return "BIGINT";
+    private static String sparkType(RelDataType t) {
+        SqlTypeName n = t.getSqlTypeName();
+        if (SqlTypeUtil.isIntType(t)) {
+            return "BIGINT";
+        }
+        if (SqlTypeUtil.isNumeric(t)) {
+            return "DOUBLE";
+        }
+        if (n == SqlTypeName.BOOLEAN) {
+            return "BOOLEAN";
+        }
+        return n == SqlTypeName.DATE ? "DATE" : "TIMESTAMP";
     }
-    if (SqlTypeUtil.isNumeric(t)) {
-      return "DOUBLE";
-    }
-    if (n == SqlTypeName.BOOLEAN) {
-      return "BOOLEAN";
-    }
-    return n == SqlTypeName.DATE ? "DATE" : "TIMESTAMP";
-  }
 }

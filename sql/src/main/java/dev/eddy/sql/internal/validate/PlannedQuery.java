@@ -13,15 +13,15 @@ import org.apache.calcite.sql.SqlNode;
  */
 public record PlannedQuery(SqlNode validated, RelRoot root, List<Relation> reads, Relation sink) {
 
-  public boolean isStreaming() {
-    return reads.stream().anyMatch(Relation::isStream);
-  }
+    public boolean isStreaming() {
+        return reads.stream().anyMatch(Relation::isStream);
+    }
 
-  public RelNode rel() {
-    return root.project();
-  }
+    public RelNode rel() {
+        return root.project();
+    }
 
-  public RelDataType rowType() {
-    return root.validatedRowType;
-  }
+    public RelDataType rowType() {
+        return root.validatedRowType;
+    }
 }

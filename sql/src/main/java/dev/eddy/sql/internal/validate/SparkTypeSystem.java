@@ -11,55 +11,67 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * not 'big  ' padded to CHAR(5)), as Spark's STRING is never padded.
  */
 public final class SparkTypeSystem extends RelDataTypeSystemImpl {
-  public static final SparkTypeSystem INSTANCE = new SparkTypeSystem();
+    public static final SparkTypeSystem INSTANCE = new SparkTypeSystem();
 
-  @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
-    return true;
-  }
-
-  /** Spark's AVG of an integral or floating column is a DOUBLE (1.5, not Calcite's integral 1). */
-  @Override public RelDataType deriveAvgAggType(
-      RelDataTypeFactory typeFactory, RelDataType argumentType) {
-    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
-      // Spark's AVG of DECIMAL(p, s) is DECIMAL(p + 4, s + 4)
-      return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DECIMAL,
-          Math.min(38, argumentType.getPrecision() + 4), Math.min(38, argumentType.getScale() + 4)),
-          argumentType.isNullable());
+    @Override
+    public boolean shouldConvertRaggedUnionTypesToVarying() {
+        return true;
     }
-    return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
-        argumentType.isNullable());
-  }
 
-  /** Spark's SUM: BIGINT for integral input, DECIMAL(p + 10, s) for DECIMAL(p, s), DOUBLE for floating. */
-  @Override public RelDataType deriveSumType(
-      RelDataTypeFactory typeFactory, RelDataType argumentType) {
-    SqlTypeName t = argumentType.getSqlTypeName();
-    if (t == SqlTypeName.TINYINT || t == SqlTypeName.SMALLINT || t == SqlTypeName.INTEGER) {
-      return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.BIGINT),
-          argumentType.isNullable());
+    /** Spark's AVG of an integral or floating column is a DOUBLE (1.5, not Calcite's integral 1). */
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            // Spark's AVG of DECIMAL(p, s) is DECIMAL(p + 4, s + 4)
+            return typeFactory.createTypeWithNullability(
+                    typeFactory.createSqlType(
+                            SqlTypeName.DECIMAL,
+                            Math.min(38, argumentType.getPrecision() + 4),
+                            Math.min(38, argumentType.getScale() + 4)),
+                    argumentType.isNullable());
+        }
+        return typeFactory.createTypeWithNullability(
+                typeFactory.createSqlType(SqlTypeName.DOUBLE), argumentType.isNullable());
     }
-    if (t == SqlTypeName.DECIMAL) {
-      return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DECIMAL,
-          Math.min(38, argumentType.getPrecision() + 10), argumentType.getScale()), argumentType.isNullable());
+
+    /** Spark's SUM: BIGINT for integral input, DECIMAL(p + 10, s) for DECIMAL(p, s), DOUBLE for floating. */
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        SqlTypeName t = argumentType.getSqlTypeName();
+        if (t == SqlTypeName.TINYINT || t == SqlTypeName.SMALLINT || t == SqlTypeName.INTEGER) {
+            return typeFactory.createTypeWithNullability(
+                    typeFactory.createSqlType(SqlTypeName.BIGINT), argumentType.isNullable());
+        }
+        if (t == SqlTypeName.DECIMAL) {
+            return typeFactory.createTypeWithNullability(
+                    typeFactory.createSqlType(
+                            SqlTypeName.DECIMAL,
+                            Math.min(38, argumentType.getPrecision() + 10),
+                            argumentType.getScale()),
+                    argumentType.isNullable());
+        }
+        return super.deriveSumType(typeFactory, argumentType);
     }
-    return super.deriveSumType(typeFactory, argumentType);
-  }
 
-  @Override public int getMaxPrecision(SqlTypeName typeName) {
-    return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
-  }
+    @Override
+    public int getMaxPrecision(SqlTypeName typeName) {
+        return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+    }
 
-  @Override public int getMaxScale(SqlTypeName typeName) {
-    return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);
-  }
+    @Override
+    public int getMaxScale(SqlTypeName typeName) {
+        return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);
+    }
 
-  @SuppressWarnings("deprecation")
-  @Override public int getMaxNumericPrecision() {
-    return 38;
-  }
+    @SuppressWarnings("deprecation")
+    @Override
+    public int getMaxNumericPrecision() {
+        return 38;
+    }
 
-  @SuppressWarnings("deprecation")
-  @Override public int getMaxNumericScale() {
-    return 38;
-  }
+    @SuppressWarnings("deprecation")
+    @Override
+    public int getMaxNumericScale() {
+        return 38;
+    }
 }

@@ -12,25 +12,29 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * slide): a slide larger than the size is always one of them written the wrong way round.
  */
 public final class WindowChecks {
-  private WindowChecks() {
-  }
+    private WindowChecks() {}
 
-  public static void check(SqlNode statement) {
-    statement.accept(new SqlBasicVisitor<Void>() {
-      @Override public Void visit(SqlCall call) {
-        if (call.getOperator().getName().equalsIgnoreCase("HOP") && call.operandCount() >= 4
-            && call.operand(2) instanceof SqlIntervalLiteral slide && call.operand(3) instanceof SqlIntervalLiteral size
-            && millis(slide) > millis(size)) {
-          throw ErrorMessages.at(slide.getParserPosition(), "The HOP slide is larger than its size",
-              "HOP(TABLE t, DESCRIPTOR(ts), slide, size) takes the slide first");
-        }
-        return super.visit(call);
-      }
-    });
-  }
+    public static void check(SqlNode statement) {
+        statement.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getOperator().getName().equalsIgnoreCase("HOP")
+                        && call.operandCount() >= 4
+                        && call.operand(2) instanceof SqlIntervalLiteral slide
+                        && call.operand(3) instanceof SqlIntervalLiteral size
+                        && millis(slide) > millis(size)) {
+                    throw ErrorMessages.at(
+                            slide.getParserPosition(),
+                            "The HOP slide is larger than its size",
+                            "HOP(TABLE t, DESCRIPTOR(ts), slide, size) takes the slide first");
+                }
+                return super.visit(call);
+            }
+        });
+    }
 
-  static long millis(SqlNode interval) {
-    return SqlParserUtil.intervalToMillis(
-        ((SqlIntervalLiteral) interval).getValueAs(SqlIntervalLiteral.IntervalValue.class));
-  }
+    static long millis(SqlNode interval) {
+        return SqlParserUtil.intervalToMillis(
+                ((SqlIntervalLiteral) interval).getValueAs(SqlIntervalLiteral.IntervalValue.class));
+    }
 }

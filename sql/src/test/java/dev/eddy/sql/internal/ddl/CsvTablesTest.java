@@ -30,118 +30,142 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * random well-formed files, and Spark's options for the rest (mode, corrupt-record column, null value, escape).
  */
 class CsvTablesTest {
-  private static final Schema SCHEMA = Schema.of(List.of(Field.of("id", DataType.INT), Field.of("n", DataType.LONG),
-      Field.of("x", DataType.DOUBLE), Field.of("ok", DataType.BOOLEAN), Field.of("ts", DataType.TIMESTAMP),
-      Field.of("s", DataType.STRING)));
-  private final Sql sql = new Sql(new SqlCatalog());
+    private static final Schema SCHEMA = Schema.of(List.of(
+            Field.of("id", DataType.INT),
+            Field.of("n", DataType.LONG),
+            Field.of("x", DataType.DOUBLE),
+            Field.of("ok", DataType.BOOLEAN),
+            Field.of("ts", DataType.TIMESTAMP),
+            Field.of("s", DataType.STRING)));
+    private final Sql sql = new Sql(new SqlCatalog());
 
-  @Test
-  void when_wellFormedFilesAreRead_then_theRowsEqualTablesawsReader(@TempDir Path dir) throws IOException {
-    Random rnd = new Random(5);
-    int rows = 0;
-    for (int i = 0; i < 60; i++) {
-      boolean header = rnd.nextBoolean();
-      Path file = dir.resolve("t" + i + ".csv");
-      Files.writeString(file, randomFile(rnd, header));
-      Table got = CsvTables.reader("t", Map.of("path", file.toString()), SCHEMA, header).get();
-      assertThat(values(got)).as(Files.readString(file)).isEqualTo(values(tablesaw(file, header)));
-      rows += got.rowCount();
+    @Test
+    void when_wellFormedFilesAreRead_then_theRowsEqualTablesawsReader(@TempDir Path dir) throws IOException {
+        Random rnd = new Random(5);
+        int rows = 0;
+        for (int i = 0; i < 60; i++) {
+            boolean header = rnd.nextBoolean();
+            Path file = dir.resolve("t" + i + ".csv");
+            Files.writeString(file, randomFile(rnd, header));
+            Table got = CsvTables.reader("t", Map.of("path", file.toString()), SCHEMA, header)
+                    .get();
+            assertThat(values(got)).as(Files.readString(file)).isEqualTo(values(tablesaw(file, header)));
+            rows += got.rowCount();
+        }
+        assertThat(rows).isGreaterThan(1_000);
     }
-    assertThat(rows).isGreaterThan(1_000);
-  }
 
-  @Test
-  void when_aRecordIsMalformed_then_modePermissiveKeepsItInTheDeclaredCorruptColumn(@TempDir Path dir)
-      throws IOException {
-    Path file = dir.resolve("p.csv");
-    Files.writeString(file, "id,name\n1,ann\nx,bob\n3,NA\n");
-    sql.execute("CREATE TABLE people (id INT, name STRING, bad STRING) WITH ('connector' = 'file', 'path' = '"
-        + file + "', 'columnNameOfCorruptRecord' = 'bad', 'nullValue' = 'NA')");
-    Table t = rows("SELECT id, name, bad FROM people ORDER BY bad NULLS FIRST, id");
-    assertThat(t.intColumn("id").asList()).containsExactly(1, 3, null);
-    assertThat(t.stringColumn("name").asList()).containsExactly("ann", "", "");
-    assertThat(t.stringColumn("bad").asList()).containsExactly("", "", "x,bob");
-  }
-
-  @Test
-  void when_modeIsDropMalformed_then_theTableLeavesTheRecordOut(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("p.csv");
-    Files.writeString(file, "1;\"a;b\"\nx;bob\n3;\"say \\\"hi\\\"\"\n");
-    sql.execute("CREATE TABLE people (id INT, name STRING) WITH ('connector' = 'file', 'path' = '" + file
-        + "', 'header' = 'false', 'sep' = ';', 'escape' = '\\', 'mode' = 'DROPMALFORMED')");
-    Table t = rows("SELECT id, name FROM people ORDER BY id");
-    assertThat(t.intColumn("id").asList()).containsExactly(1, 3);
-    assertThat(t.stringColumn("name").asList()).containsExactly("a;b", "say \"hi\"");
-  }
-
-  @Test
-  void when_modeIsFailFast_then_theQueryFailsWithOneLineNamingTheRecord(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("p.csv");
-    Files.writeString(file, "id,name\n1,ann\nx,bob\n");
-    sql.execute("CREATE TABLE people (id INT, name STRING) WITH ('connector' = 'file', 'path' = '" + file
-        + "', 'mode' = 'failfast')");
-    assertThatThrownBy(() -> sql.execute("SELECT * FROM people"))
-        .hasMessageContaining("malformed CSV record 2 (mode FAILFAST): x,bob");
-  }
-
-  @Test
-  void when_theModeIsUnknown_then_createSaysSoWithThePosition(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("p.csv");
-    Files.writeString(file, "id\n1\n");
-    assertThatThrownBy(() -> sql.execute("CREATE TABLE people (id INT) WITH ('connector' = 'file', 'path' = '"
-        + file + "', 'mode' = 'lenient')"))
-        .hasMessageContaining("table 'people': option 'mode' must be PERMISSIVE, DROPMALFORMED or FAILFAST");
-  }
-
-  private Table rows(String text) {
-    return ((SqlResult.Rows) sql.execute(text)).table();
-  }
-
-  /** The reader CSV tables used before: Tablesaw's, with the declared types, columns renamed by position. */
-  private static Table tablesaw(Path file, boolean header) {
-    ColumnType[] types = {ColumnType.INTEGER, ColumnType.LONG, ColumnType.DOUBLE, ColumnType.BOOLEAN,
-        ColumnType.LOCAL_DATE_TIME, ColumnType.STRING};
-    return Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).header(header).columnTypes(types)
-        .tableName("t"));
-  }
-
-  /** Cell values, a missing one as null, timestamps as instants (Tablesaw's local date-times are read as UTC). */
-  private static List<List<Object>> values(Table t) {
-    List<List<Object>> out = new ArrayList<>();
-    for (int r = 0; r < t.rowCount(); r++) {
-      List<Object> row = new ArrayList<>();
-      for (int c = 0; c < t.columnCount(); c++) {
-        Object v = t.column(c).isMissing(r) ? null : t.column(c).get(r);
-        row.add(v instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC) : v);
-      }
-      out.add(row);
+    @Test
+    void when_aRecordIsMalformed_then_modePermissiveKeepsItInTheDeclaredCorruptColumn(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("p.csv");
+        Files.writeString(file, "id,name\n1,ann\nx,bob\n3,NA\n");
+        sql.execute("CREATE TABLE people (id INT, name STRING, bad STRING) WITH ('connector' = 'file', 'path' = '"
+                + file + "', 'columnNameOfCorruptRecord' = 'bad', 'nullValue' = 'NA')");
+        Table t = rows("SELECT id, name, bad FROM people ORDER BY bad NULLS FIRST, id");
+        assertThat(t.intColumn("id").asList()).containsExactly(1, 3, null);
+        assertThat(t.stringColumn("name").asList()).containsExactly("ann", "", "");
+        assertThat(t.stringColumn("bad").asList()).containsExactly("", "", "x,bob");
     }
-    return out;
-  }
 
-  private static String randomFile(Random rnd, boolean header) {
-    StringBuilder sb = new StringBuilder(header ? "id,n,x,ok,ts,s\n" : "");
-    int rows = 1 + rnd.nextInt(60);
-    boolean crlf = rnd.nextInt(4) == 0; // one line ending per file: Tablesaw's reader splits mixed ones wrongly
-    for (int r = 0; r < rows; r++) {
-      sb.append(maybe(rnd, Integer.toString(rnd.nextInt())))
-          .append(',').append(maybe(rnd, Long.toString(rnd.nextLong() >> rnd.nextInt(64))))
-          .append(',').append(maybe(rnd, rnd.nextInt(100_000) / 100.0 + ""))
-          .append(',').append(maybe(rnd, Boolean.toString(rnd.nextBoolean())))
-          .append(',').append(maybe(rnd, Instant.ofEpochSecond(1_700_000_000L + rnd.nextInt(100_000_000))
-              .toString().replace("Z", "")))
-          .append(',').append(maybe(rnd, switch (rnd.nextInt(4)) {
-            case 0 -> "\"a,b\"";
-            case 1 -> "\"x y\"";
-            case 2 -> "zo\u00eb";
-            default -> "s" + rnd.nextInt(1000);
-          }))
-          .append(crlf ? "\r\n" : "\n");
+    @Test
+    void when_modeIsDropMalformed_then_theTableLeavesTheRecordOut(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("p.csv");
+        Files.writeString(file, "1;\"a;b\"\nx;bob\n3;\"say \\\"hi\\\"\"\n");
+        sql.execute("CREATE TABLE people (id INT, name STRING) WITH ('connector' = 'file', 'path' = '" + file
+                + "', 'header' = 'false', 'sep' = ';', 'escape' = '\\', 'mode' = 'DROPMALFORMED')");
+        Table t = rows("SELECT id, name FROM people ORDER BY id");
+        assertThat(t.intColumn("id").asList()).containsExactly(1, 3);
+        assertThat(t.stringColumn("name").asList()).containsExactly("a;b", "say \"hi\"");
     }
-    return sb.toString();
-  }
 
-  private static String maybe(Random rnd, String value) {
-    return rnd.nextInt(8) == 0 ? "" : value;
-  }
+    @Test
+    void when_modeIsFailFast_then_theQueryFailsWithOneLineNamingTheRecord(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("p.csv");
+        Files.writeString(file, "id,name\n1,ann\nx,bob\n");
+        sql.execute("CREATE TABLE people (id INT, name STRING) WITH ('connector' = 'file', 'path' = '" + file
+                + "', 'mode' = 'failfast')");
+        assertThatThrownBy(() -> sql.execute("SELECT * FROM people"))
+                .hasMessageContaining("malformed CSV record 2 (mode FAILFAST): x,bob");
+    }
+
+    @Test
+    void when_theModeIsUnknown_then_createSaysSoWithThePosition(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("p.csv");
+        Files.writeString(file, "id\n1\n");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE people (id INT) WITH ('connector' = 'file', 'path' = '"
+                        + file + "', 'mode' = 'lenient')"))
+                .hasMessageContaining("table 'people': option 'mode' must be PERMISSIVE, DROPMALFORMED or FAILFAST");
+    }
+
+    private Table rows(String text) {
+        return ((SqlResult.Rows) sql.execute(text)).table();
+    }
+
+    /** The reader CSV tables used before: Tablesaw's, with the declared types, columns renamed by position. */
+    private static Table tablesaw(Path file, boolean header) {
+        ColumnType[] types = {
+            ColumnType.INTEGER,
+            ColumnType.LONG,
+            ColumnType.DOUBLE,
+            ColumnType.BOOLEAN,
+            ColumnType.LOCAL_DATE_TIME,
+            ColumnType.STRING
+        };
+        return Table.read()
+                .usingOptions(CsvReadOptions.builder(file.toFile())
+                        .header(header)
+                        .columnTypes(types)
+                        .tableName("t"));
+    }
+
+    /** Cell values, a missing one as null, timestamps as instants (Tablesaw's local date-times are read as UTC). */
+    private static List<List<Object>> values(Table t) {
+        List<List<Object>> out = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (int c = 0; c < t.columnCount(); c++) {
+                Object v = t.column(c).isMissing(r) ? null : t.column(c).get(r);
+                row.add(v instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC) : v);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static String randomFile(Random rnd, boolean header) {
+        StringBuilder sb = new StringBuilder(header ? "id,n,x,ok,ts,s\n" : "");
+        int rows = 1 + rnd.nextInt(60);
+        boolean crlf = rnd.nextInt(4) == 0; // one line ending per file: Tablesaw's reader splits mixed ones wrongly
+        for (int r = 0; r < rows; r++) {
+            sb.append(maybe(rnd, Integer.toString(rnd.nextInt())))
+                    .append(',')
+                    .append(maybe(rnd, Long.toString(rnd.nextLong() >> rnd.nextInt(64))))
+                    .append(',')
+                    .append(maybe(rnd, rnd.nextInt(100_000) / 100.0 + ""))
+                    .append(',')
+                    .append(maybe(rnd, Boolean.toString(rnd.nextBoolean())))
+                    .append(',')
+                    .append(maybe(
+                            rnd,
+                            Instant.ofEpochSecond(1_700_000_000L + rnd.nextInt(100_000_000))
+                                    .toString()
+                                    .replace("Z", "")))
+                    .append(',')
+                    .append(maybe(
+                            rnd,
+                            switch (rnd.nextInt(4)) {
+                                case 0 -> "\"a,b\"";
+                                case 1 -> "\"x y\"";
+                                case 2 -> "zo\u00eb";
+                                default -> "s" + rnd.nextInt(1000);
+                            }))
+                    .append(crlf ? "\r\n" : "\n");
+        }
+        return sb.toString();
+    }
+
+    private static String maybe(Random rnd, String value) {
+        return rnd.nextInt(8) == 0 ? "" : value;
+    }
 }

@@ -1,14 +1,13 @@
 package dev.eddy.streaming.api.checkpoint;
 
 import dev.eddy.streaming.internal.checkpoint.CheckpointReader;
-import tech.tablesaw.api.Table;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import tech.tablesaw.api.Table;
 
 /**
  * Read-only view of a checkpoint directory (what Spark's state data source and a look into {@code offsets/}

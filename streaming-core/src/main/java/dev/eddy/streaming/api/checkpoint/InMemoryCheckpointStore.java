@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.checkpoint;
 
 import dev.eddy.streaming.api.data.Batch;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
 
     /** Nothing to check: a store in memory lives only as long as the query that made it. */
     @Override
-    public void checkPlan(List<String> statefulOperators, int numSources) {
-    }
+    public void checkPlan(List<String> statefulOperators, int numSources) {}
 
     @Override
     public synchronized Optional<OffsetLogEntry> lastOffsets() {

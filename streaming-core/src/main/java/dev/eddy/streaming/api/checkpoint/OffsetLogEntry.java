@@ -10,8 +10,12 @@ import java.util.Map;
  * OffsetSeqMetadata conf, e.g. {@link #MULTIPLE_WATERMARK_POLICY}): a query resumed from this checkpoint runs
  * with these, whatever its session says now.
  */
-public record OffsetLogEntry(long batchId, List<String> sourceOffsets, long watermarkMicros,
-                             long batchTimestampMillis, Map<String, String> conf) {
+public record OffsetLogEntry(
+        long batchId,
+        List<String> sourceOffsets,
+        long watermarkMicros,
+        long batchTimestampMillis,
+        Map<String, String> conf) {
     /** Spark's key for the policy of several watermarks ("min" or "max"). */
     public static final String MULTIPLE_WATERMARK_POLICY = "spark.sql.streaming.multipleWatermarkPolicy";
 

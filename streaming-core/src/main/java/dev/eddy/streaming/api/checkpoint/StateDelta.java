@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.checkpoint;
 
 import dev.eddy.streaming.api.data.Batch;
-
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -21,9 +20,10 @@ public record StateDelta(int keyColumns, Batch upserts, Batch removedKeys, Suppl
         Objects.requireNonNull(removedKeys, "removedKeys");
         Objects.requireNonNull(fullState, "fullState");
         if (keyColumns < 0 || keyColumns > upserts.numColumns() || removedKeys.numColumns() != keyColumns) {
-            throw new IllegalArgumentException("a state delta with " + keyColumns + " key columns needs removed keys of "
-                    + "that width and upserts at least that wide, got " + removedKeys.numColumns() + " and "
-                    + upserts.numColumns());
+            throw new IllegalArgumentException(
+                    "a state delta with " + keyColumns + " key columns needs removed keys of "
+                            + "that width and upserts at least that wide, got " + removedKeys.numColumns() + " and "
+                            + upserts.numColumns());
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.checkpoint;
 
 import dev.eddy.streaming.api.data.Batch;
-
 import java.util.Optional;
 
 /**
@@ -19,8 +18,7 @@ public interface StateStorage {
         }
 
         @Override
-        public void write(long version, StateDelta delta) {
-        }
+        public void write(long version, StateDelta delta) {}
 
         @Override
         public Optional<Batch> read(long version) {

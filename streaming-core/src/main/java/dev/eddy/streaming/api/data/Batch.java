@@ -25,19 +25,19 @@ public final class Batch implements Iterable<Row> {
     /** A batch from columns that match the schema's types and all have the same size. */
     public static Batch of(Schema schema, Column... columns) {
         if (columns.length != schema.size()) {
-            throw new IllegalArgumentException("schema " + schema + " needs " + schema.size() + " columns, got "
-                    + columns.length);
+            throw new IllegalArgumentException(
+                    "schema " + schema + " needs " + schema.size() + " columns, got " + columns.length);
         }
         int n = columns.length == 0 ? 0 : columns[0].size();
         for (int i = 0; i < columns.length; i++) {
             Field f = schema.field(i);
             if (columns[i].type() != f.type()) {
-                throw new IllegalArgumentException("column '" + f.name() + "' is " + f.type() + " but got "
-                        + columns[i].type());
+                throw new IllegalArgumentException(
+                        "column '" + f.name() + "' is " + f.type() + " but got " + columns[i].type());
             }
             if (columns[i].size() != n) {
-                throw new IllegalArgumentException("column '" + f.name() + "' has " + columns[i].size()
-                        + " rows, expected " + n);
+                throw new IllegalArgumentException(
+                        "column '" + f.name() + "' has " + columns[i].size() + " rows, expected " + n);
             }
         }
         return new Batch(schema, columns.clone(), n);

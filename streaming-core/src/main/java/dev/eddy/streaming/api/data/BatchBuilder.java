@@ -109,8 +109,8 @@ public final class BatchBuilder {
     /** Adds a whole row of boxed values (see {@link #setValue}). */
     public BatchBuilder addRow(Object... values) {
         if (values.length != cols.length) {
-            throw new IllegalArgumentException("schema " + schema + " has " + cols.length + " columns, got "
-                    + values.length + " values");
+            throw new IllegalArgumentException(
+                    "schema " + schema + " has " + cols.length + " columns, got " + values.length + " values");
         }
         for (int c = 0; c < cols.length; c++) {
             cols[c].setValue(row, values[c]);
@@ -272,9 +272,10 @@ public final class BatchBuilder {
             try {
                 switch (field.type()) {
                     case LONG -> longs[row] = ((Number) v).longValue();
-                    case TIMESTAMP -> longs[row] = v instanceof Instant i
-                            ? Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000)
-                            : ((Number) v).longValue();
+                    case TIMESTAMP ->
+                        longs[row] = v instanceof Instant i
+                                ? Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000)
+                                : ((Number) v).longValue();
                     case INT -> ints[row] = Math.toIntExact(((Number) v).longValue());
                     case DOUBLE -> doubles[row] = ((Number) v).doubleValue();
                     case BOOLEAN -> bools[row] = (Boolean) v;
@@ -282,8 +283,10 @@ public final class BatchBuilder {
                     case STRUCT -> objects[row] = v instanceof Row r ? r.values() : (Object[]) v;
                 }
             } catch (ClassCastException | ArithmeticException e) {
-                throw new IllegalArgumentException("column '" + field.name() + "' (" + field.type().sqlName()
-                        + ") cannot hold " + v.getClass().getSimpleName() + " value " + v, e);
+                throw new IllegalArgumentException(
+                        "column '" + field.name() + "' (" + field.type().sqlName() + ") cannot hold "
+                                + v.getClass().getSimpleName() + " value " + v,
+                        e);
             }
         }
 

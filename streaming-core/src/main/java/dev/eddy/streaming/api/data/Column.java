@@ -2,7 +2,6 @@ package dev.eddy.streaming.api.data;
 
 import java.util.Arrays;
 
-
 /**
  * One immutable column of a {@link Batch}. Numeric and timestamp columns keep their values in a
  * primitive array; nulls are marked in a bitmap ({@code null} when the column has no nulls).
@@ -11,8 +10,8 @@ import java.util.Arrays;
  * READ-ONLY: a reader must never write into them. Only indexes {@code [0, size())} are meaningful; the
  * array may be longer. Values at null positions are unspecified (usually 0).
  */
-public abstract sealed class Column permits BooleanColumn, IntColumn, LongColumn, DoubleColumn, StringColumn,
-        StructColumn {
+public abstract sealed class Column
+        permits BooleanColumn, IntColumn, LongColumn, DoubleColumn, StringColumn, StructColumn {
     protected final int size;
     protected final long[] nulls;
 

@@ -118,8 +118,8 @@ public interface Row {
     /** A row holding the given values (boxed as described above). */
     static Row of(Schema schema, Object... values) {
         if (values.length != schema.size()) {
-            throw new IllegalArgumentException("schema " + schema + " has " + schema.size() + " columns, got "
-                    + values.length + " values");
+            throw new IllegalArgumentException(
+                    "schema " + schema + " has " + schema.size() + " columns, got " + values.length + " values");
         }
         return new ValuesRow(schema, values.clone());
     }

@@ -16,7 +16,8 @@ public final class Schema {
         this.index = new HashMap<>();
         for (int i = 0; i < this.fields.size(); i++) {
             if (index.put(this.fields.get(i).name(), i) != null) {
-                throw new IllegalArgumentException("duplicate column name '" + this.fields.get(i).name() + "'");
+                throw new IllegalArgumentException(
+                        "duplicate column name '" + this.fields.get(i).name() + "'");
             }
         }
     }

@@ -12,7 +12,8 @@ public final class StructColumn extends Column {
         this.fields = List.copyOf(fields);
         this.children = children.clone();
         if (fields.size() != children.length) {
-            throw new IllegalArgumentException("struct has " + fields.size() + " fields but " + children.length + " columns");
+            throw new IllegalArgumentException(
+                    "struct has " + fields.size() + " fields but " + children.length + " columns");
         }
     }
 

@@ -10,8 +10,17 @@ import java.util.Locale;
  * end both build these; the physical planner compiles them to vectorized evaluators. Types are resolved
  * against an input schema by {@link ExprTypes}.
  */
-public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary, Expr.Cast, Expr.Call,
-        Expr.Window, Expr.SessionWindow, Expr.Agg, Expr.Alias {
+public sealed interface Expr
+        permits Expr.Col,
+                Expr.Lit,
+                Expr.Binary,
+                Expr.Unary,
+                Expr.Cast,
+                Expr.Call,
+                Expr.Window,
+                Expr.SessionWindow,
+                Expr.Agg,
+                Expr.Alias {
 
     // Fluent forms, as on Spark's Column: col("n").gt(3), explode(split(col("v"), " ")).as("word").
     // An argument that is not an Expr is taken as a literal.
@@ -120,8 +129,19 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
     }
 
     enum BinaryOp {
-        ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%"), EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
-        AND("AND"), OR("OR");
+        ADD("+"),
+        SUB("-"),
+        MUL("*"),
+        DIV("/"),
+        MOD("%"),
+        EQ("="),
+        NE("!="),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">="),
+        AND("AND"),
+        OR("OR");
 
         public final String symbol;
 
@@ -145,7 +165,12 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
         }
     }
 
-    enum UnaryOp { NOT, NEG, IS_NULL, IS_NOT_NULL }
+    enum UnaryOp {
+        NOT,
+        NEG,
+        IS_NULL,
+        IS_NOT_NULL
+    }
 
     record Unary(UnaryOp op, Expr child) implements Expr {
         @Override
@@ -187,8 +212,8 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
                 throw new IllegalArgumentException("window size and slide must be positive");
             }
             if (slideMicros > sizeMicros) {
-                throw new IllegalArgumentException("window slide (" + slideMicros + "us) must not exceed its size ("
-                        + sizeMicros + "us)");
+                throw new IllegalArgumentException(
+                        "window slide (" + slideMicros + "us) must not exceed its size (" + sizeMicros + "us)");
             }
         }
 
@@ -212,7 +237,14 @@ public sealed interface Expr permits Expr.Col, Expr.Lit, Expr.Binary, Expr.Unary
         }
     }
 
-    enum AggFn { COUNT, SUM, AVG, MIN, MAX, APPROX_COUNT_DISTINCT }
+    enum AggFn {
+        COUNT,
+        SUM,
+        AVG,
+        MIN,
+        MAX,
+        APPROX_COUNT_DISTINCT
+    }
 
     /** An aggregate function call; {@code arg} null means count(*). */
     record Agg(AggFn fn, Expr arg) implements Expr {

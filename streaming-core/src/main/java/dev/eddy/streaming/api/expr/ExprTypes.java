@@ -3,19 +3,18 @@ package dev.eddy.streaming.api.expr;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.List;
 import java.util.Locale;
 
 /** Resolves an expression's output field (name and type) against an input schema, with clear errors. */
 public final class ExprTypes {
     /** The fields of the {@code window} struct column. */
-    public static final Field WINDOW_FIELD = Field.struct("window", Field.of("start", DataType.TIMESTAMP),
-            Field.of("end", DataType.TIMESTAMP));
+    public static final Field WINDOW_FIELD =
+            Field.struct("window", Field.of("start", DataType.TIMESTAMP), Field.of("end", DataType.TIMESTAMP));
+
     public static final Field SESSION_WINDOW_FIELD = WINDOW_FIELD.withName("session_window");
 
-    private ExprTypes() {
-    }
+    private ExprTypes() {}
 
     /** The output field of an expression, named as Spark would name it. */
     public static Field field(Expr e, Schema in) {
@@ -135,11 +134,13 @@ public final class ExprTypes {
         }
         if (b.op().isComparison()) {
             if (commonType(l, r) == null) {
-                throw new IllegalArgumentException("cannot compare " + l.sqlName() + " with " + r.sqlName() + " in " + b);
+                throw new IllegalArgumentException(
+                        "cannot compare " + l.sqlName() + " with " + r.sqlName() + " in " + b);
             }
             return DataType.BOOLEAN;
         }
-        if ((b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB) && l == DataType.TIMESTAMP
+        if ((b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)
+                && l == DataType.TIMESTAMP
                 && (r == DataType.LONG || r == DataType.INT)) {
             return DataType.TIMESTAMP;
         }
@@ -221,15 +222,17 @@ public final class ExprTypes {
                 }
                 yield DataType.LONG;
             }
-            case "expr" -> throw new IllegalArgumentException("expr(\"" + ((Expr.Lit) a.get(0)).value()
-                    + "\") can only be used in a Dataset's select, filter, withColumn, groupBy or agg");
+            case "expr" ->
+                throw new IllegalArgumentException("expr(\"" + ((Expr.Lit) a.get(0)).value()
+                        + "\") can only be used in a Dataset's select, filter, withColumn, groupBy or agg");
             case "explode" -> {
                 if (!(a.get(0) instanceof Expr.Call s) || !s.function().equals("split")) {
                     throw new IllegalArgumentException("explode() takes split(column, pattern) as its argument");
                 }
                 DataType st = type(s.args().get(0), in);
                 if (st != DataType.STRING) {
-                    throw new IllegalArgumentException("split() needs a string, but " + s.args().get(0) + " is " + st.sqlName());
+                    throw new IllegalArgumentException(
+                            "split() needs a string, but " + s.args().get(0) + " is " + st.sqlName());
                 }
                 yield DataType.STRING;
             }

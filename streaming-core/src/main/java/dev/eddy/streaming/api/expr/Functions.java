@@ -1,14 +1,13 @@
 package dev.eddy.streaming.api.expr;
 
+import static dev.eddy.streaming.api.expr.Expr.BinaryOp;
+
 import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.api.data.DataType;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
-import static dev.eddy.streaming.api.expr.Expr.BinaryOp;
 
 /**
  * Static factories for expressions, like Spark's {@code functions}: {@code import static
@@ -16,8 +15,7 @@ import static dev.eddy.streaming.api.expr.Expr.BinaryOp;
  * too ({@code gt(col("n"), lit(3))}), and of the fluent {@link Column} wrapper.
  */
 public final class Functions {
-    private Functions() {
-    }
+    private Functions() {}
 
     public static Expr col(String name) {
         return new Expr.Col(name);
@@ -48,10 +46,12 @@ public final class Functions {
             return new Expr.Lit(value, DataType.STRING);
         }
         if (value instanceof Instant i) {
-            return new Expr.Lit(Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000),
+            return new Expr.Lit(
+                    Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000),
                     DataType.TIMESTAMP);
         }
-        throw new IllegalArgumentException("unsupported literal type " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "unsupported literal type " + value.getClass().getName());
     }
 
     /** An interval as a LONG literal of microseconds: {@code add(col("ts"), interval("1 hour"))}. */

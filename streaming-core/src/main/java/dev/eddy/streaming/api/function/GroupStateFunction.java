@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.function;
 
 import dev.eddy.streaming.api.data.Row;
-
 import java.util.Iterator;
 
 /**

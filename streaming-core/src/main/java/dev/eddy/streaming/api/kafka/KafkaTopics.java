@@ -17,8 +17,7 @@ public final class KafkaTopics {
     /** How long {@link #peek(String, String, int)} waits for the broker. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    private KafkaTopics() {
-    }
+    private KafkaTopics() {}
 
     /** The newest {@code n} records of {@code topic} (over all partitions). */
     public static Table peek(String bootstrap, String topic, int n) {

@@ -9,7 +9,8 @@ public record Filter(LogicalPlan child, Expr condition) implements SameColumnsPl
     public Filter {
         DataType t = ExprTypes.type(condition, child.schema());
         if (t != DataType.BOOLEAN) {
-            throw new IllegalArgumentException("filter condition " + condition + " is " + t.sqlName() + ", not boolean");
+            throw new IllegalArgumentException(
+                    "filter condition " + condition + " is " + t.sqlName() + ", not boolean");
         }
     }
 

@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
-
 import java.util.regex.Pattern;
 
 /**

@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,10 @@ import java.util.List;
 public record Join(LogicalPlan left, LogicalPlan right, JoinType type, Expr condition, Schema schema)
         implements LogicalPlan {
 
-    public enum JoinType { INNER, LEFT_OUTER }
+    public enum JoinType {
+        INNER,
+        LEFT_OUTER
+    }
 
     public Join(LogicalPlan left, LogicalPlan right, JoinType type, Expr condition) {
         this(left, right, type, condition, combine(left.schema(), right.schema()));

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.plan;
 
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.List;
 
 /**

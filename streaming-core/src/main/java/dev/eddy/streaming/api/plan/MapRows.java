@@ -5,8 +5,9 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.function.RowFlatMapper;
 
 /** A user lambda from one row to zero or more rows of {@code schema} (map, flatMap and row filters). */
-public record MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, String description,
-                      RowErrorPolicy onError) implements UnaryPlan {
+public record MapRows(
+        LogicalPlan child, RowFlatMapper function, Schema schema, String description, RowErrorPolicy onError)
+        implements UnaryPlan {
 
     /** A mapping that fails the query when the lambda throws. */
     public MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, String description) {
@@ -15,7 +16,7 @@ public record MapRows(LogicalPlan child, RowFlatMapper function, Schema schema, 
 
     @Override
     public String describe() {
-        return "MapRows " + description + " -> " + schema + (onError == RowErrorPolicy.CONTINUE
-                ? " (skips rows it fails on)" : "");
+        return "MapRows " + description + " -> " + schema
+                + (onError == RowErrorPolicy.CONTINUE ? " (skips rows it fails on)" : "");
     }
 }

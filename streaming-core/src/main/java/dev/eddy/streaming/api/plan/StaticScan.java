@@ -2,7 +2,6 @@ package dev.eddy.streaming.api.plan;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.List;
 import java.util.function.Supplier;
 

@@ -3,8 +3,8 @@ package dev.eddy.streaming.api.plan;
 import java.util.List;
 
 /** A plan node over one input, {@link #child()}. */
-public sealed interface UnaryPlan extends LogicalPlan permits Project, Generate, MapRows, Aggregate,
-        FlatMapGroupsWithState, SameColumnsPlan {
+public sealed interface UnaryPlan extends LogicalPlan
+        permits Project, Generate, MapRows, Aggregate, FlatMapGroupsWithState, SameColumnsPlan {
 
     LogicalPlan child();
 

@@ -2,7 +2,6 @@ package dev.eddy.streaming.api.plan;
 
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.List;
 
 /** UNION ALL of inputs with the same column types (by position); names come from the first input. */
@@ -16,14 +15,15 @@ public record Union(List<LogicalPlan> inputs) implements LogicalPlan {
         for (LogicalPlan p : inputs) {
             Schema s = p.schema();
             if (s.size() != first.size()) {
-                throw new IllegalArgumentException("union inputs need the same number of columns: " + first + " vs " + s);
+                throw new IllegalArgumentException(
+                        "union inputs need the same number of columns: " + first + " vs " + s);
             }
             for (int i = 0; i < s.size(); i++) {
                 Field a = first.field(i);
                 Field b = s.field(i);
                 if (a.type() != b.type() || !a.children().equals(b.children())) {
-                    throw new IllegalArgumentException("union column " + (i + 1) + " is " + a + " in the first input but "
-                            + b + " in another");
+                    throw new IllegalArgumentException(
+                            "union column " + (i + 1) + " is " + a + " in the first input but " + b + " in another");
                 }
             }
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +12,35 @@ import java.util.Map;
  * the batch's event times and the watermark the batch used, as ISO-8601 UTC strings (absent when the query
  * has no watermark or no event times).
  */
-@JsonPropertyOrder({"id", "runId", "name", "timestamp", "batchId", "numInputRows", "inputRowsPerSecond",
-        "processedRowsPerSecond", "durationMs", "eventTime", "stateOperators", "sources", "sink"})
-public record QueryProgress(String id, String runId, String name, String timestamp, long batchId, long numInputRows,
-                            double inputRowsPerSecond, double processedRowsPerSecond, Map<String, Long> durationMs,
-                            Map<String, String> eventTime, List<StateOperatorProgress> stateOperators,
-                            List<SourceProgress> sources, SinkProgress sink) {
+@JsonPropertyOrder({
+    "id",
+    "runId",
+    "name",
+    "timestamp",
+    "batchId",
+    "numInputRows",
+    "inputRowsPerSecond",
+    "processedRowsPerSecond",
+    "durationMs",
+    "eventTime",
+    "stateOperators",
+    "sources",
+    "sink"
+})
+public record QueryProgress(
+        String id,
+        String runId,
+        String name,
+        String timestamp,
+        long batchId,
+        long numInputRows,
+        double inputRowsPerSecond,
+        double processedRowsPerSecond,
+        Map<String, Long> durationMs,
+        Map<String, String> eventTime,
+        List<StateOperatorProgress> stateOperators,
+        List<SourceProgress> sources,
+        SinkProgress sink) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public QueryProgress {

@@ -1,5 +1,4 @@
 package dev.eddy.streaming.api.progress;
 
 /** What a query is doing right now (Spark's StreamingQueryStatus). */
-public record QueryStatus(String message, boolean isDataAvailable, boolean isTriggerActive) {
-}
+public record QueryStatus(String message, boolean isDataAvailable, boolean isTriggerActive) {}

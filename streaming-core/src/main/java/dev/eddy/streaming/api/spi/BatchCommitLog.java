@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 public final class BatchCommitLog {
     /** The log's directory name inside a file sink's output directory. */
     public static final String DIR = "_eddy_log";
+
     private static final String VERSION = "v1";
     private final Path dir;
 
@@ -53,8 +54,8 @@ public final class BatchCommitLog {
             Files.writeString(tmp, sb, StandardCharsets.UTF_8);
             Files.move(tmp, dir.resolve(Long.toString(batchId)), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write commit log entry " + batchId + " in " + dir + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write commit log entry " + batchId + " in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -64,10 +65,12 @@ public final class BatchCommitLog {
         try {
             List<String> lines = Files.readAllLines(entry, StandardCharsets.UTF_8);
             if (lines.isEmpty() || !lines.get(0).equals(VERSION)) {
-                throw new IllegalStateException("commit log entry " + entry + " has an unknown version;"
-                        + " written by a newer Eddy?");
+                throw new IllegalStateException(
+                        "commit log entry " + entry + " has an unknown version;" + " written by a newer Eddy?");
             }
-            return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
+            return lines.subList(1, lines.size()).stream()
+                    .filter(l -> !l.isBlank())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read commit log entry " + batchId + " in " + dir, e);
         }
@@ -93,8 +96,11 @@ public final class BatchCommitLog {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+"))
-                    .map(Long::parseLong).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d+"))
+                    .map(Long::parseLong)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list commit log " + dir, e);
         }

@@ -2,7 +2,6 @@ package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
-
 import java.util.Iterator;
 import java.util.ServiceLoader;
 
@@ -22,10 +21,13 @@ public interface ExpressionParser {
 
     /** The parser on the class path, or an IllegalStateException saying the SQL module is missing. */
     static ExpressionParser find() {
-        Iterator<ExpressionParser> it = ServiceLoader.load(ExpressionParser.class,
-                ExpressionParser.class.getClassLoader()).iterator();
+        Iterator<ExpressionParser> it = ServiceLoader.load(
+                        ExpressionParser.class, ExpressionParser.class.getClassLoader())
+                .iterator();
         if (!it.hasNext() && Thread.currentThread().getContextClassLoader() != null) {
-            it = ServiceLoader.load(ExpressionParser.class, Thread.currentThread().getContextClassLoader()).iterator();
+            it = ServiceLoader.load(
+                            ExpressionParser.class, Thread.currentThread().getContextClassLoader())
+                    .iterator();
         }
         if (!it.hasNext()) {
             throw new IllegalStateException("selectExpr(...) and expr(...) parse SQL with Eddy's SQL module "

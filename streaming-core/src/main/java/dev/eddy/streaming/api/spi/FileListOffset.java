@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -79,8 +78,10 @@ public record FileListOffset(List<String> files) implements Offset {
     public static FileListOffset parse(String json) {
         List<String> files = new ArrayList<>();
         try (JsonParser p = JSON.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
-                    || !"files".equals(p.currentName()) || p.nextToken() != JsonToken.START_ARRAY) {
+            if (p.nextToken() != JsonToken.START_OBJECT
+                    || p.nextToken() != JsonToken.FIELD_NAME
+                    || !"files".equals(p.currentName())
+                    || p.nextToken() != JsonToken.START_ARRAY) {
                 throw new IllegalArgumentException("not a file list offset: " + json);
             }
             JsonToken t;

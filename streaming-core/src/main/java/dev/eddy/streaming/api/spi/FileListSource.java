@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.data.Batch;
-
 import java.util.List;
 
 /**

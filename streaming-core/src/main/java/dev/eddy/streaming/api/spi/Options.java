@@ -7,8 +7,7 @@ import java.util.TreeMap;
 
 /** Helpers for case-insensitive string options with clear errors. */
 public final class Options {
-    private Options() {
-    }
+    private Options() {}
 
     /** An unmodifiable copy with lower-cased keys. */
     public static Map<String, String> normalize(Map<String, String> options) {

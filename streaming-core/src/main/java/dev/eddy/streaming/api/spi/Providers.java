@@ -18,8 +18,7 @@ public final class Providers {
     private static final Map<String, TableProvider> TABLES = new ConcurrentHashMap<>();
     private static volatile boolean loaded;
 
-    private Providers() {
-    }
+    private Providers() {}
 
     public static void register(SourceProvider p) {
         load();
@@ -41,8 +40,8 @@ public final class Providers {
         load();
         TableProvider p = TABLES.get(key(format));
         if (p == null) {
-            throw new IllegalArgumentException("unknown table format '" + format + "'; known: "
-                    + new TreeMap<>(TABLES).keySet());
+            throw new IllegalArgumentException(
+                    "unknown table format '" + format + "'; known: " + new TreeMap<>(TABLES).keySet());
         }
         return p;
     }
@@ -57,8 +56,8 @@ public final class Providers {
         load();
         SourceProvider p = SOURCES.get(key(format));
         if (p == null) {
-            throw new IllegalArgumentException("unknown source format '" + format + "'; known: "
-                    + new TreeMap<>(SOURCES).keySet());
+            throw new IllegalArgumentException(
+                    "unknown source format '" + format + "'; known: " + new TreeMap<>(SOURCES).keySet());
         }
         return p;
     }
@@ -67,8 +66,8 @@ public final class Providers {
         load();
         SinkProvider p = SINKS.get(key(format));
         if (p == null) {
-            throw new IllegalArgumentException("unknown sink format '" + format + "'; known: "
-                    + new TreeMap<>(SINKS).keySet());
+            throw new IllegalArgumentException(
+                    "unknown sink format '" + format + "'; known: " + new TreeMap<>(SINKS).keySet());
         }
         return p;
     }

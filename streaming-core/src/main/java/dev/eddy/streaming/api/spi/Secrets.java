@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
 public final class Secrets {
     /** What a hidden value is shown as. */
     public static final String MASK = "***";
+
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(password|passwd|pwd|secret|token|credential|user|sasl\\.jaas|access\\.?key|private\\.?key).*");
     private static final Pattern USER_INFO = Pattern.compile("//[^/@?;\\s]+@");
     private static final Pattern URL_PARAM = Pattern.compile(
             "(?i)((?:[?&;:]|^)(?:password|passwd|pwd|user|username|secret|token|access\\.?key)=)[^&;]*");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** Whether an option key names a credential. */
     public static boolean isSecretKey(String key) {

@@ -24,8 +24,7 @@ public interface Sink {
     void addBatch(long batchId, Batch batch, OutputMode mode);
 
     /** Flushes and releases resources. Called once; must not throw. */
-    default void stop() {
-    }
+    default void stop() {}
 
     /**
      * A human-readable status while {@code addBatch} waits for an external system (e.g. "waiting for broker at
@@ -39,8 +38,7 @@ public interface Sink {
      * Called from another thread when the query is being stopped: a sink waiting for an external system should
      * stop waiting and throw a {@link java.util.concurrent.CancellationException}. Must not throw.
      */
-    default void cancel() {
-    }
+    default void cancel() {}
 
     /** A short description for progress reports, e.g. {@code FileSink[/tmp/out]}. */
     String description();

@@ -3,7 +3,6 @@ package dev.eddy.streaming.api.spi;
 import dev.eddy.streaming.api.Clock;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +21,15 @@ import java.util.Optional;
  * @param queryId      the query's id, stable across restarts from its checkpoint (a sink that records its own
  *                     progress, e.g. JDBC's progress table, keys it by this id), or empty
  */
-public record SinkContext(Map<String, String> options, Schema schema, OutputMode outputMode,
-                          List<String> keyColumns, Optional<String> queryName, Clock clock,
-                          Optional<String> metadataPath, Optional<String> queryId) {
+public record SinkContext(
+        Map<String, String> options,
+        Schema schema,
+        OutputMode outputMode,
+        List<String> keyColumns,
+        Optional<String> queryName,
+        Clock clock,
+        Optional<String> metadataPath,
+        Optional<String> queryId) {
 
     public SinkContext {
         options = Options.normalize(options);
@@ -32,8 +37,14 @@ public record SinkContext(Map<String, String> options, Schema schema, OutputMode
     }
 
     /** A context without a query id. */
-    public SinkContext(Map<String, String> options, Schema schema, OutputMode outputMode, List<String> keyColumns,
-                       Optional<String> queryName, Clock clock, Optional<String> metadataPath) {
+    public SinkContext(
+            Map<String, String> options,
+            Schema schema,
+            OutputMode outputMode,
+            List<String> keyColumns,
+            Optional<String> queryName,
+            Clock clock,
+            Optional<String> metadataPath) {
         this(options, schema, outputMode, keyColumns, queryName, clock, metadataPath, Optional.empty());
     }
 

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.OutputMode;
-
 import java.util.EnumSet;
 import java.util.Set;
 

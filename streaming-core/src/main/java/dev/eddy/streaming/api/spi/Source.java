@@ -43,8 +43,7 @@ public interface Source {
      * record's metadata). The schema stays the same, and so must everything the query can see: the rows, their
      * order and which of them are corrupt (a skipped field is still checked if its value decides that).
      */
-    default void pruneColumns(Set<String> columns) {
-    }
+    default void pruneColumns(Set<String> columns) {}
 
     /** The position of the first record this source will ever return (e.g. 0, or per-partition starts). */
     Offset initialOffset();
@@ -66,12 +65,10 @@ public interface Source {
     Batch getBatch(Offset start, Offset end);
 
     /** Data before {@code end} has been processed and committed; the source may release it. */
-    default void commit(Offset end) {
-    }
+    default void commit(Offset end) {}
 
     /** Releases resources (threads, sockets, files). Called once; must not throw. */
-    default void stop() {
-    }
+    default void stop() {}
 
     /** True if {@code getBatch} returns the same rows for the same range again (false for sockets). */
     boolean isReplayable();
@@ -95,8 +92,7 @@ public interface Source {
      * system (a broker that is down) should stop waiting and throw a
      * {@link java.util.concurrent.CancellationException} from the waiting call. Must not throw.
      */
-    default void cancel() {
-    }
+    default void cancel() {}
 
     /**
      * Source-specific figures for the query progress ({@code sources[i].metrics}, as in Spark), e.g. a Kafka

@@ -2,7 +2,6 @@ package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.Clock;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,8 +16,8 @@ import java.util.Optional;
  * @param metadataPath a directory the source may use for its own metadata (a checkpoint's
  *                     {@code sources/<n>}), or empty when the query has no checkpoint location
  */
-public record SourceContext(Map<String, String> options, Optional<Schema> userSchema, Clock clock,
-                            Optional<String> metadataPath) {
+public record SourceContext(
+        Map<String, String> options, Optional<Schema> userSchema, Clock clock, Optional<String> metadataPath) {
 
     public SourceContext {
         options = Options.normalize(options);

@@ -2,7 +2,6 @@ package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.data.Schema;
 
-
 /**
  * Creates sources for one format name, like Spark's DataSourceRegister. Implementations are found with
  * {@link java.util.ServiceLoader} (list the class in

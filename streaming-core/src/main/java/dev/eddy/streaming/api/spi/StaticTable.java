@@ -2,7 +2,6 @@ package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
-
 import dev.eddy.streaming.internal.table.Tables;
 import java.util.List;
 import tech.tablesaw.api.Table;

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.Map;
 import java.util.Optional;
 

@@ -10,5 +10,4 @@ package dev.eddy.streaming.api.spi;
  *                     {@code ReadLimit.allAvailable()}, used by {@code Trigger.once()} and by an available-now
  *                     trigger over a source that does not implement {@link SupportsTriggerAvailableNow}
  */
-public record TriggerContext(long batchId, long nowMillis, boolean allAvailable) {
-}
+public record TriggerContext(long batchId, long nowMillis, boolean allAvailable) {}

@@ -7,8 +7,8 @@ public class OffsetOutOfRangeException extends RuntimeException {
     private final long offset;
 
     public OffsetOutOfRangeException(String topic, int partition, long offset, long earliest, long latest) {
-        super("offset " + offset + " of " + topic + "-" + partition + " is out of range [" + earliest + ", "
-                + latest + "]" + (offset < earliest ? ": retention already dropped it" : ""));
+        super("offset " + offset + " of " + topic + "-" + partition + " is out of range [" + earliest + ", " + latest
+                + "]" + (offset < earliest ? ": retention already dropped it" : ""));
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;

@@ -8,20 +8,20 @@ import java.util.Objects;
  * Retention drops the oldest records of a partition once any limit is exceeded; readers of dropped offsets
  * get an {@link OffsetOutOfRangeException}.
  */
-public record TopicConfig(String name, int partitions, Duration retentionTime, long retentionRecords,
-                          long retentionBytes) {
+public record TopicConfig(
+        String name, int partitions, Duration retentionTime, long retentionRecords, long retentionBytes) {
     /** The most partitions a topic may have (each partition is a log with its own buffers). */
     public static final int MAX_PARTITIONS = 1024;
 
     public TopicConfig {
         Objects.requireNonNull(name, "topic name");
         if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("topic name '" + name
-                    + "' is not valid: use letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "topic name '" + name + "' is not valid: use letters, digits, '.', '_' or '-'");
         }
         if (partitions < 1 || partitions > MAX_PARTITIONS) {
-            throw new IllegalArgumentException("topic '" + name + "' needs from 1 to " + MAX_PARTITIONS
-                    + " partitions, got " + partitions);
+            throw new IllegalArgumentException(
+                    "topic '" + name + "' needs from 1 to " + MAX_PARTITIONS + " partitions, got " + partitions);
         }
         if (retentionRecords < 0 || retentionBytes < 0) {
             throw new IllegalArgumentException("retention limits of topic '" + name + "' must not be negative");

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.topic;
 
 import dev.eddy.streaming.internal.log.TopicLog;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +17,9 @@ public final class TopicConsumer {
         this.log = log;
         this.positions = new long[log.partitionCount()];
         for (int p = 0; p < positions.length; p++) {
-            positions[p] = fromEarliest ? log.partition(p).earliestOffset() : log.partition(p).latestOffset();
+            positions[p] = fromEarliest
+                    ? log.partition(p).earliestOffset()
+                    : log.partition(p).latestOffset();
         }
     }
 

@@ -14,9 +14,10 @@ public record TopicDescription(TopicConfig config, List<PartitionInfo> partition
 
     /** Records currently kept across all partitions. */
     public long records() {
-        return partitions.stream().mapToLong(p -> p.latestOffset() - p.earliestOffset()).sum();
+        return partitions.stream()
+                .mapToLong(p -> p.latestOffset() - p.earliestOffset())
+                .sum();
     }
 
-    public record PartitionInfo(int partition, long earliestOffset, long latestOffset, long bytes) {
-    }
+    public record PartitionInfo(int partition, long earliestOffset, long latestOffset, long bytes) {}
 }

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.api.topic;
 
 import dev.eddy.streaming.internal.log.TopicLog;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  * An immutable record read from (or about to be written to) a topic. {@code partition} and {@code offset} are -1
  * for a record not yet written; {@code partition} may be set to ask for an explicit partition.
  */
-public record TopicRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
-                          List<Header> headers) {
+public record TopicRecord(
+        String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, List<Header> headers) {
     public TopicRecord {
         Objects.requireNonNull(topic, "topic");
         headers = headers == null ? List.of() : List.copyOf(headers);
@@ -46,7 +46,7 @@ public record TopicRecord(String topic, int partition, long offset, long timesta
 
     @Override
     public String toString() {
-        return topic + "-" + partition + "@" + offset + " ts=" + timestamp + " key=" + keyAsString()
-                + " value=" + valueAsString();
+        return topic + "-" + partition + "@" + offset + " ts=" + timestamp + " key=" + keyAsString() + " value="
+                + valueAsString();
     }
 }

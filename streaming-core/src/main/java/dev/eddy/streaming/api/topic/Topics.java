@@ -2,7 +2,6 @@ package dev.eddy.streaming.api.topic;
 
 import dev.eddy.streaming.internal.log.PartitionLog;
 import dev.eddy.streaming.internal.log.TopicLog;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

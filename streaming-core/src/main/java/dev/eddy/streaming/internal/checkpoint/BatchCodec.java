@@ -11,7 +11,6 @@ import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.api.data.StructColumn;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -28,8 +27,7 @@ import java.util.List;
  * struct children), the row count, then per column its null bitmap and its values as primitive arrays.
  */
 public final class BatchCodec {
-    private BatchCodec() {
-    }
+    private BatchCodec() {}
 
     public static byte[] encode(Batch b) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + b.numRows() * 16);

@@ -68,7 +68,8 @@ public final class CheckpointLayout {
                     .filter(n -> n.endsWith(suffix))
                     .map(n -> n.substring(0, n.length() - suffix.length()))
                     .filter(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit))
-                    .mapToLong(Long::parseLong).toArray();
+                    .mapToLong(Long::parseLong)
+                    .toArray();
             Arrays.sort(out);
             return out;
         } catch (IOException e) {

@@ -5,8 +5,6 @@ import dev.eddy.streaming.api.checkpoint.CheckpointInfo;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.internal.table.Tables;
-import tech.tablesaw.api.Table;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import tech.tablesaw.api.Table;
 
 /** Implements {@link CheckpointInfo} by reading (never writing) a checkpoint directory. */
 public final class CheckpointReader implements CheckpointInfo {
@@ -30,7 +29,8 @@ public final class CheckpointReader implements CheckpointInfo {
         }
         this.layout = new CheckpointLayout(dir);
         this.metadata = Files.exists(layout.metadata())
-                ? LogCodec.tree(layout.metadata(), ChecksummedText.read(layout.metadata())) : null;
+                ? LogCodec.tree(layout.metadata(), ChecksummedText.read(layout.metadata()))
+                : null;
     }
 
     @Override
@@ -71,8 +71,8 @@ public final class CheckpointReader implements CheckpointInfo {
     private OffsetLogEntry entry(long batchId) {
         Path f = layout.offsets().resolve(Long.toString(batchId));
         if (!Files.exists(f)) {
-            throw new IllegalArgumentException("checkpoint at " + layout.root() + " has no offsets for batch "
-                    + batchId + "; it keeps " + batches());
+            throw new IllegalArgumentException("checkpoint at " + layout.root() + " has no offsets for batch " + batchId
+                    + "; it keeps " + batches());
         }
         return LogCodec.offsets(f, ChecksummedText.read(f));
     }
@@ -114,12 +114,14 @@ public final class CheckpointReader implements CheckpointInfo {
 
     @Override
     public Table stateTable(int index) {
-        long upTo = lastCommittedBatch().orElseThrow(() -> new IllegalStateException("checkpoint at "
-                + layout.root() + " has no committed batch yet"));
+        long upTo = lastCommittedBatch()
+                .orElseThrow(() ->
+                        new IllegalStateException("checkpoint at " + layout.root() + " has no committed batch yet"));
         Path dir = layout.stateDir(Integer.toString(index));
-        Batch b = StateChain.restore(dir, upTo).orElseThrow(() -> new IllegalArgumentException("checkpoint at "
-                + layout.root() + " has no state for operator " + index + "; operators with state: "
-                + stateSizes().keySet()));
+        Batch b = StateChain.restore(dir, upTo)
+                .orElseThrow(() -> new IllegalArgumentException("checkpoint at "
+                        + layout.root() + " has no state for operator " + index + "; operators with state: "
+                        + stateSizes().keySet()));
         return Tables.toTable("state " + index + " @ batch " + upTo, b);
     }
 

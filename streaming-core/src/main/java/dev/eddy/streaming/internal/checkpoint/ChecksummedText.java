@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.checkpoint;
 
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -20,8 +19,7 @@ public final class ChecksummedText {
     static final String VERSION_LINE = "v1";
     private static final String CRC_PREFIX = "crc32c:";
 
-    private ChecksummedText() {
-    }
+    private ChecksummedText() {}
 
     public static byte[] encode(String json) {
         String head = VERSION_LINE + "\n" + json + "\n";
@@ -45,8 +43,12 @@ public final class ChecksummedText {
         try {
             // strict: a lenient decode would turn bad bytes into U+FFFD, whose re-encoded length no longer
             // matches the file's (found by CheckpointReadersFuzzTest)
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new CorruptCheckpointException(file, "not valid UTF-8 text");
         }
@@ -55,16 +57,18 @@ public final class ChecksummedText {
             throw new CorruptCheckpointException(file, "no checksum line (truncated?)");
         }
         int headLen = s.substring(0, crcAt + 1).getBytes(StandardCharsets.UTF_8).length;
-        String stored = s.substring(crcAt + 1 + CRC_PREFIX.length(), s.length() - 1).trim();
+        String stored =
+                s.substring(crcAt + 1 + CRC_PREFIX.length(), s.length() - 1).trim();
         String actual = crcHex(b, headLen);
         if (!stored.equals(actual)) {
-            throw new CorruptCheckpointException(file, "checksum mismatch (stored " + stored + ", computed " + actual + ")");
+            throw new CorruptCheckpointException(
+                    file, "checksum mismatch (stored " + stored + ", computed " + actual + ")");
         }
         int nl = s.indexOf('\n');
         String version = s.substring(0, nl);
         if (!VERSION_LINE.equals(version)) {
-            throw new CorruptCheckpointException(file, "unsupported format version '" + version
-                    + "' (this Eddy reads " + VERSION_LINE + ")");
+            throw new CorruptCheckpointException(
+                    file, "unsupported format version '" + version + "' (this Eddy reads " + VERSION_LINE + ")");
         }
         return s.substring(nl + 1, crcAt);
     }

@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
 import dev.eddy.streaming.api.checkpoint.StateStorage;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,7 +30,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     private final int minBatchesToRetain;
     private final int snapshotInterval;
     private final Map<String, FileStateStorage> storages = new HashMap<>();
-    private volatile Consumer<Path> stateFileListener = p -> { };
+    private volatile Consumer<Path> stateFileListener = p -> {};
     private final JsonNode storedMetadata;
     private final Optional<OffsetLogEntry> lastOffsets;
     private final OptionalLong lastCommitted;
@@ -53,7 +52,8 @@ public final class FileCheckpointStore implements CheckpointStore {
         this.minBatchesToRetain = minBatchesToRetain;
         this.snapshotInterval = snapshotInterval;
         this.storedMetadata = Files.exists(layout.metadata())
-                ? LogCodec.tree(layout.metadata(), ChecksummedText.read(layout.metadata())) : null;
+                ? LogCodec.tree(layout.metadata(), ChecksummedText.read(layout.metadata()))
+                : null;
         long[] offs = CheckpointLayout.numbered(layout.offsets(), "");
         this.lastOffsets = offs.length == 0 ? Optional.empty() : Optional.of(readOffsets(offs[offs.length - 1]));
         long[] commits = CheckpointLayout.numbered(layout.commits(), "");
@@ -63,11 +63,15 @@ public final class FileCheckpointStore implements CheckpointStore {
         this.lastCommitted = commits.length == 0 ? OptionalLong.empty() : OptionalLong.of(commits[commits.length - 1]);
         if (storedMetadata == null && (offs.length > 0 || commits.length > 0)) {
             // without it the query would silently get a new id, and a changed plan could not be told from the old one
-            long newest = Math.max(offs.length == 0 ? -1 : offs[offs.length - 1],
+            long newest = Math.max(
+                    offs.length == 0 ? -1 : offs[offs.length - 1],
                     commits.length == 0 ? -1 : commits[commits.length - 1]);
-            throw new CorruptCheckpointException(layout.metadata(), "missing, but the checkpoint holds batches up to "
-                    + newest + "; the query id and the plan it was written by are only kept there, so the query "
-                    + "cannot resume safely");
+            throw new CorruptCheckpointException(
+                    layout.metadata(),
+                    "missing, but the checkpoint holds batches up to "
+                            + newest
+                            + "; the query id and the plan it was written by are only kept there, so the query "
+                            + "cannot resume safely");
         }
     }
 
@@ -78,7 +82,9 @@ public final class FileCheckpointStore implements CheckpointStore {
     @Override
     public synchronized UUID queryId(UUID proposed) {
         if (id == null) {
-            id = storedMetadata != null ? UUID.fromString(storedMetadata.path("id").asText()) : proposed;
+            id = storedMetadata != null
+                    ? UUID.fromString(storedMetadata.path("id").asText())
+                    : proposed;
         }
         return id;
     }
@@ -86,8 +92,10 @@ public final class FileCheckpointStore implements CheckpointStore {
     @Override
     public void checkPlan(List<String> statefulOperators, int numSources) {
         if (storedMetadata == null) {
-            AtomicFiles.write(layout.metadata(), ChecksummedText.encode(
-                    LogCodec.metadata(queryId(UUID.randomUUID()), statefulOperators, numSources)));
+            AtomicFiles.write(
+                    layout.metadata(),
+                    ChecksummedText.encode(
+                            LogCodec.metadata(queryId(UUID.randomUUID()), statefulOperators, numSources)));
             return;
         }
         PlanCompatibility.check(layout.root(), storedMetadata, statefulOperators, numSources);
@@ -112,7 +120,8 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     @Override
     public void logOffsets(OffsetLogEntry entry) {
-        AtomicFiles.write(layout.offsets().resolve(Long.toString(entry.batchId())),
+        AtomicFiles.write(
+                layout.offsets().resolve(Long.toString(entry.batchId())),
                 ChecksummedText.encode(LogCodec.offsets(entry)));
     }
 
@@ -123,8 +132,9 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     @Override
     public synchronized StateStorage stateStorage(String operatorId) {
-        return storages.computeIfAbsent(operatorId, op -> new FileStateStorage(layout.stateDir(op), snapshotInterval,
-                f -> stateFileListener.accept(f)));
+        return storages.computeIfAbsent(
+                operatorId,
+                op -> new FileStateStorage(layout.stateDir(op), snapshotInterval, f -> stateFileListener.accept(f)));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.checkpoint;
 import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.checkpoint.StateStorage;
 import dev.eddy.streaming.api.data.Batch;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,8 +43,13 @@ final class FileStateStorage implements StateStorage {
         }
         if (version - lastSnapshot >= snapshotInterval) {
             Path snap = CheckpointLayout.snapshot(dir, version);
-            AtomicFiles.write(snap, StateFile.encode(StateFile.Kind.SNAPSHOT, version,
-                    StatePayload.snapshot(delta.keyColumns(), delta.fullState().get())));
+            AtomicFiles.write(
+                    snap,
+                    StateFile.encode(
+                            StateFile.Kind.SNAPSHOT,
+                            version,
+                            StatePayload.snapshot(
+                                    delta.keyColumns(), delta.fullState().get())));
             lastSnapshot = version;
             listener.accept(snap);
         }

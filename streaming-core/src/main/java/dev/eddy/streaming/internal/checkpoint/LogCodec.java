@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +19,7 @@ import java.util.UUID;
 final class LogCodec {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private LogCodec() {
-    }
+    private LogCodec() {}
 
     static String offsets(OffsetLogEntry e) {
         ObjectNode o = JSON.createObjectNode();
@@ -50,9 +48,15 @@ final class LogCodec {
             sources.add(s.toString());
         }
         Map<String, String> conf = new LinkedHashMap<>();
-        o.path("conf").fields().forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
-        return new OffsetLogEntry(o.path("batchId").asLong(), sources, o.path("batchWatermarkMicros").asLong(),
-                o.path("batchTimestampMs").asLong(), conf);
+        o.path("conf")
+                .fields()
+                .forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
+        return new OffsetLogEntry(
+                o.path("batchId").asLong(),
+                sources,
+                o.path("batchWatermarkMicros").asLong(),
+                o.path("batchTimestampMs").asLong(),
+                conf);
     }
 
     static String commit(long batchId, long nextWatermark) {

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,7 @@ import java.util.List;
  * output mode) must stay, since their stored offsets and state are read positionally.
  */
 final class PlanCompatibility {
-    private PlanCompatibility() {
-    }
+    private PlanCompatibility() {}
 
     static void check(Path root, JsonNode stored, List<String> statefulOperators, int numSources) {
         int storedSources = stored.path("numSources").asInt(numSources);

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** Removes batches older than the retained window (Spark's minBatchesToRetain). */
 final class Retention {
-    private Retention() {
-    }
+    private Retention() {}
 
     /**
      * Deletes offsets and commits below {@code firstRetained}, and state files no retained batch needs: per operator,
@@ -20,7 +19,7 @@ final class Retention {
         if (firstRetained <= 0) {
             return;
         }
-        for (Path dir : new Path[]{layout.offsets(), layout.commits()}) {
+        for (Path dir : new Path[] {layout.offsets(), layout.commits()}) {
             for (long n : CheckpointLayout.numbered(dir, "")) {
                 if (n < firstRetained) {
                     delete(dir.resolve(Long.toString(n)));

@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.checkpoint;
 
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.data.Batch;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +17,7 @@ import java.util.Optional;
  * rows are in the order the operator held them.
  */
 public final class StateChain {
-    private StateChain() {
-    }
+    private StateChain() {}
 
     /**
      * The files restoring {@code version}, oldest first (a snapshot, if any, then deltas); empty if the operator
@@ -41,8 +39,10 @@ public final class StateChain {
         for (long v = base + 1; v <= version; v++) {
             Path d = CheckpointLayout.delta(dir, v);
             if (!Files.exists(d)) {
-                throw new CorruptCheckpointException(d, "the file is missing; restoring state version " + version
-                        + " needs every delta after " + (base >= 0 ? "snapshot " + base : "the start"));
+                throw new CorruptCheckpointException(
+                        d,
+                        "the file is missing; restoring state version " + version + " needs every delta after "
+                                + (base >= 0 ? "snapshot " + base : "the start"));
             }
             out.add(d);
         }
@@ -89,8 +89,8 @@ public final class StateChain {
                 base = Batch.empty(d.rows().schema());
             }
             if (!sameColumns(base, d.rows())) {
-                throw new CorruptCheckpointException(file, "its columns " + d.rows().schema()
-                        + " differ from the state's " + base.schema());
+                throw new CorruptCheckpointException(
+                        file, "its columns " + d.rows().schema() + " differ from the state's " + base.schema());
             }
             if (groups == null) {
                 groups = new LinkedHashMap<>();
@@ -107,7 +107,8 @@ public final class StateChain {
         private void index(Batch part, int keyColumns, boolean isBase) {
             Map<List<Object>, List<Integer>> fresh = new LinkedHashMap<>();
             for (int r = 0; r < part.numRows(); r++) {
-                (isBase ? groups : fresh).computeIfAbsent(key(part, keyColumns, r), k -> new ArrayList<>())
+                (isBase ? groups : fresh)
+                        .computeIfAbsent(key(part, keyColumns, r), k -> new ArrayList<>())
                         .add(rows + r);
             }
             groups.putAll(fresh);

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.checkpoint;
 
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,7 +21,8 @@ public final class StateFile {
 
     /** What a state file holds; its file name ends with {@link #suffix()}. */
     public enum Kind {
-        SNAPSHOT('S', ".snapshot"), DELTA('D', ".delta");
+        SNAPSHOT('S', ".snapshot"),
+        DELTA('D', ".delta");
 
         private final byte marker;
         private final String suffix;
@@ -38,11 +38,9 @@ public final class StateFile {
     }
 
     /** A verified state file: its kind, the state version it records, its format and its payload. */
-    public record Content(Kind kind, long version, int format, byte[] payload) {
-    }
+    public record Content(Kind kind, long version, int format, byte[] payload) {}
 
-    private StateFile() {
-    }
+    private StateFile() {}
 
     /** A snapshot file's bytes. */
     public static byte[] encode(long stateVersion, byte[] payload) {
@@ -51,7 +49,11 @@ public final class StateFile {
 
     public static byte[] encode(Kind kind, long stateVersion, byte[] payload) {
         ByteBuffer b = ByteBuffer.allocate(HEADER + payload.length + 4);
-        b.putLong(MAGIC).putInt(FORMAT_VERSION).put(kind.marker).putLong(stateVersion).putInt(payload.length)
+        b.putLong(MAGIC)
+                .putInt(FORMAT_VERSION)
+                .put(kind.marker)
+                .putLong(stateVersion)
+                .putInt(payload.length)
                 .put(payload);
         CRC32C crc = new CRC32C();
         crc.update(b.array(), 0, b.position());

@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.checkpoint;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
 import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,11 +18,9 @@ import java.nio.file.Path;
  */
 final class StatePayload {
     /** A decoded state file; {@code removedKeys} is null for a snapshot. */
-    record Decoded(StateFile.Kind kind, long version, int keyColumns, Batch rows, Batch removedKeys) {
-    }
+    record Decoded(StateFile.Kind kind, long version, int keyColumns, Batch rows, Batch removedKeys) {}
 
-    private StatePayload() {
-    }
+    private StatePayload() {}
 
     static byte[] snapshot(int keyColumns, Batch state) {
         return write(keyColumns, state, null);

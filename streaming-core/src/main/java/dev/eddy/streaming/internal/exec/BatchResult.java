@@ -4,5 +4,4 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.progress.QueryProgress;
 
 /** What one executed micro-batch produced. */
-public record BatchResult(long batchId, boolean hadData, long watermarkUsed, Batch output, QueryProgress progress) {
-}
+public record BatchResult(long batchId, boolean hadData, long watermarkUsed, Batch output, QueryProgress progress) {}

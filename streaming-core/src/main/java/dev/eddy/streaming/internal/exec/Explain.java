@@ -6,7 +6,6 @@ import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.state.LateRows;
 import dev.eddy.streaming.internal.table.Tables;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.Optional;
 
 /** Text and learner views of a query: plans, watermark, late rows. */
 public final class Explain {
-    private Explain() {
-    }
+    private Explain() {}
 
     public static String logical(LogicalPlan p) {
         StringBuilder sb = new StringBuilder();
@@ -24,7 +22,10 @@ public final class Explain {
     }
 
     private static void append(StringBuilder sb, LogicalPlan p, int depth) {
-        sb.append("  ".repeat(depth)).append(depth > 0 ? "+- " : "").append(p.describe()).append('\n');
+        sb.append("  ".repeat(depth))
+                .append(depth > 0 ? "+- " : "")
+                .append(p.describe())
+                .append('\n');
         for (LogicalPlan c : p.children()) {
             append(sb, c, depth + 1);
         }
@@ -45,7 +46,10 @@ public final class Explain {
             LateRows l = op.store().lateRows();
             total += l.total();
             for (LateRows.Dropped d : l.sample()) {
-                sample.add(new LateRowsReport.DroppedRow(d.batchId(), d.row(), Tables.toInstant(d.windowEndMicros()),
+                sample.add(new LateRowsReport.DroppedRow(
+                        d.batchId(),
+                        d.row(),
+                        Tables.toInstant(d.windowEndMicros()),
                         Tables.toInstant(d.watermarkMicros())));
             }
         }

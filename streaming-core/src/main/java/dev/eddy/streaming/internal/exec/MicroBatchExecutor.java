@@ -15,7 +15,6 @@ import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +68,7 @@ public final class MicroBatchExecutor {
      * no batch until new data arrives, as in Spark.
      */
     private long resumedBatchWatermark;
+
     private long lastTriggerStart = -1;
     /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
     private Offset[] replay;
@@ -78,6 +78,7 @@ public final class MicroBatchExecutor {
     private volatile ReadAhead readAhead;
     /** Whether the batch being run should read the next one ahead, and whether it ignores per-trigger limits. */
     private boolean readAheadWanted;
+
     private boolean allAvailableRun;
     /** Engine-clock time the batch being planned waited for its read-ahead (it counts as getBatch time). */
     private long readAheadWait;
@@ -87,19 +88,35 @@ public final class MicroBatchExecutor {
      * plans a longer range than any read ahead; reading it anyway would only cost CPU.
      */
     private int readAheadBackoff;
+
     private int readAheadSkip;
     private static final int MAX_READ_AHEAD_BACKOFF = 64;
 
-    public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
-                              CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
-                              Optional<String> checkpointLocation) {
+    public MicroBatchExecutor(
+            QueryIdentity identity,
+            PhysicalPlan plan,
+            Sink sink,
+            OutputMode mode,
+            Clock clock,
+            CheckpointStore store,
+            boolean noDataBatches,
+            ProgressLog progressLog,
+            Optional<String> checkpointLocation) {
         this(identity, plan, sink, mode, clock, store, noDataBatches, progressLog, checkpointLocation, "min");
     }
 
     /** @param watermarkPolicy Spark's multipleWatermarkPolicy: "min" (the default) or "max" */
-    public MicroBatchExecutor(QueryIdentity identity, PhysicalPlan plan, Sink sink, OutputMode mode, Clock clock,
-                              CheckpointStore store, boolean noDataBatches, ProgressLog progressLog,
-                              Optional<String> checkpointLocation, String watermarkPolicy) {
+    public MicroBatchExecutor(
+            QueryIdentity identity,
+            PhysicalPlan plan,
+            Sink sink,
+            OutputMode mode,
+            Clock clock,
+            CheckpointStore store,
+            boolean noDataBatches,
+            ProgressLog progressLog,
+            Optional<String> checkpointLocation,
+            String watermarkPolicy) {
         this.watermarks = new WatermarkTracker(plan.watermarks(), WatermarkTracker.Policy.parse(watermarkPolicy));
         this.watermark = watermarks.current();
         this.resumedBatchWatermark = watermark;
@@ -123,8 +140,9 @@ public final class MicroBatchExecutor {
         for (int i = 0; i < sources.length; i++) {
             Scan s = plan.scans().get(i);
             String sub = "/sources/" + i;
-            sources[i] = Providers.source(s.format()).createSource(new SourceContext(s.options(),
-                    Optional.of(s.schema()), clock, checkpointLocation.map(c -> c + sub)));
+            sources[i] = Providers.source(s.format())
+                    .createSource(new SourceContext(
+                            s.options(), Optional.of(s.schema()), clock, checkpointLocation.map(c -> c + sub)));
             Set<String> read = plan.readColumns(i);
             if (read != null && !read.containsAll(sources[i].schema().names())) {
                 sources[i].pruneColumns(read);
@@ -169,17 +187,19 @@ public final class MicroBatchExecutor {
         // the one its commit recorded for the next batch (commits/N)
         long restored = e.watermarkMicros();
         if (committed.isPresent() && committed.getAsLong() >= e.batchId()) {
-            restored = Math.max(restored, store.watermarkAfter(committed.getAsLong()).orElse(restored));
+            restored = Math.max(
+                    restored, store.watermarkAfter(committed.getAsLong()).orElse(restored));
         }
         watermarks.restore(restored);
         // as Spark's OffsetSeqMetadata: the checkpoint's policy wins; a checkpoint that names none ran with "min"
-        watermarks.restorePolicy(WatermarkTracker.Policy.parse(
-                e.conf().getOrDefault(OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, "min")));
+        watermarks.restorePolicy(
+                WatermarkTracker.Policy.parse(e.conf().getOrDefault(OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, "min")));
         watermark = watermarks.current();
         resumedBatchWatermark = plan.watermarks().isEmpty() ? watermark : Math.max(0, e.watermarkMicros());
         // as Spark's offsetLog.offsetSeqMetadataForBatchId(batchId - 1): the late-event watermark survives a restart
         if (!plan.watermarks().isEmpty()) {
-            previousBatchWatermark = store.offsetsOf(nextBatchId - 1).map(o -> Math.max(0, o.watermarkMicros()))
+            previousBatchWatermark = store.offsetsOf(nextBatchId - 1)
+                    .map(o -> Math.max(0, o.watermarkMicros()))
                     .orElse(0L);
         }
     }
@@ -280,8 +300,14 @@ public final class MicroBatchExecutor {
         for (Offset o : latest) {
             jsons.add(o.json());
         }
-        store.logOffsets(new OffsetLogEntry(batchId, jsons, wmUsed, t0, Map.of(
-                OffsetLogEntry.MULTIPLE_WATERMARK_POLICY, watermarks.policy().name().toLowerCase(Locale.ROOT))));
+        store.logOffsets(new OffsetLogEntry(
+                batchId,
+                jsons,
+                wmUsed,
+                t0,
+                Map.of(
+                        OffsetLogEntry.MULTIPLE_WATERMARK_POLICY,
+                        watermarks.policy().name().toLowerCase(Locale.ROOT))));
         long tWal = clock.millis();
         Batch[] inputs = new Batch[sources.length];
         long numInput = 0;
@@ -293,9 +319,11 @@ public final class MicroBatchExecutor {
             if (r != null) {
                 noteReadAhead(r.covers(starts[i], latest[i])); // the log fixed this range: use the rows only if equal
             }
-            inputs[i] = latest[i].equals(starts[i]) ? Batch.empty(sources[i].schema())
-                    : r != null && r.covers(starts[i], latest[i]) ? r.batch()
-                    : sources[i].getBatch(starts[i], latest[i]);
+            inputs[i] = latest[i].equals(starts[i])
+                    ? Batch.empty(sources[i].schema())
+                    : r != null && r.covers(starts[i], latest[i])
+                            ? r.batch()
+                            : sources[i].getBatch(starts[i], latest[i]);
             perSource[i] = inputs[i].numRows();
             numInput += perSource[i];
         }
@@ -321,10 +349,23 @@ public final class MicroBatchExecutor {
         starts = latest;
         nextBatchId++;
         long tEnd = clock.millis();
-        var progress = ProgressBuilder.build(identity, batchId, t0, lastTriggerStart, numInput, perSource,
-                new long[]{tLatest - t0 - readAheadWait, tWal - tLatest, tGet - tWal + readAheadWait, tAdd - tGet,
-                        tEnd - t0}, wmUsed, plan,
-                sources, previous, latest, sink, out.numRows());
+        var progress = ProgressBuilder.build(
+                identity,
+                batchId,
+                t0,
+                lastTriggerStart,
+                numInput,
+                perSource,
+                new long[] {
+                    tLatest - t0 - readAheadWait, tWal - tLatest, tGet - tWal + readAheadWait, tAdd - tGet, tEnd - t0
+                },
+                wmUsed,
+                plan,
+                sources,
+                previous,
+                latest,
+                sink,
+                out.numRows());
         lastTriggerStart = t0;
         progressLog.add(progress);
         return new BatchResult(batchId, hasData, wmUsed, out, progress);

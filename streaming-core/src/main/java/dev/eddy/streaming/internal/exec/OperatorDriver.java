@@ -5,7 +5,6 @@ import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -62,8 +61,9 @@ final class OperatorDriver {
                 default -> inputs(outputs, slots);
             };
             BatchContext own = evict != null && order[i] instanceof StatefulOperator
-                    ? new BatchContext(ctx.batchId(), evict[i], late[i], ctx.inputs(), ctx.mode(),
-                    ctx.batchTimestampMillis()) : ctx;
+                    ? new BatchContext(
+                            ctx.batchId(), evict[i], late[i], ctx.inputs(), ctx.mode(), ctx.batchTimestampMillis())
+                    : ctx;
             outputs[i] = order[i].process(inputs, own);
         }
         return outputs[order.length - 1];

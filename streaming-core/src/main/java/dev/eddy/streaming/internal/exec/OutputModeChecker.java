@@ -12,13 +12,11 @@ import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
 
 /** Spark's output-mode rules, checked when a query starts; the message names the rule. */
 final class OutputModeChecker {
-    private OutputModeChecker() {
-    }
+    private OutputModeChecker() {}
 
     static void check(LogicalPlan logical, PhysicalPlan plan, OutputMode mode) {
         int aggregates = count(logical);
-        if (has(logical, Sort.class) && logical.isStreaming()
-                && (aggregates == 0 || mode != OutputMode.COMPLETE)) {
+        if (has(logical, Sort.class) && logical.isStreaming() && (aggregates == 0 || mode != OutputMode.COMPLETE)) {
             if (onlyLimits(logical)) {
                 throw new UnsupportedOperationException("A limit on a streaming DataFrame/Dataset is supported only "
                         + "on an aggregated DataFrame/Dataset in Complete output mode");
@@ -36,15 +34,16 @@ final class OutputModeChecker {
                     + "trigger, which needs an aggregation to keep it bounded");
         }
         if (mode == OutputMode.COMPLETE && has(logical, FlatMapGroupsWithState.class)) {
-            throw new UnsupportedOperationException("Complete output mode not supported with flatMapGroupsWithState: "
-                    + "use append or update");
+            throw new UnsupportedOperationException(
+                    "Complete output mode not supported with flatMapGroupsWithState: " + "use append or update");
         }
         for (StatefulOperator op : plan.statefulOps()) {
             if (op instanceof StreamStreamJoinOp && mode != OutputMode.APPEND) {
                 throw new UnsupportedOperationException(mode + " output mode not supported for a join between two "
                         + "streaming DataFrames/Datasets: joined rows are final once emitted, use append");
             }
-            boolean bounded = op instanceof AggregateOp agg ? agg.hasEventTimeEviction()
+            boolean bounded = op instanceof AggregateOp agg
+                    ? agg.hasEventTimeEviction()
                     : !(op instanceof SessionWindowOp s) || s.hasEventTimeEviction();
             if (mode == OutputMode.APPEND && !bounded) {
                 throw new UnsupportedOperationException("Append output mode not supported when there are streaming "

@@ -6,7 +6,6 @@ import dev.eddy.streaming.internal.ops.MapRowsOp;
 import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,13 +15,21 @@ import java.util.Set;
  * stateful operators (in plan order), the result's key columns (for update-mode sinks) and, per scan, the columns
  * the query reads ({@link ScanColumns}; a null entry or an empty list: all of them).
  */
-public record PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> watermarks,
-                           List<StatefulOperator> statefulOps, List<String> keyColumns,
-                           List<Set<String>> scanColumns) {
+public record PhysicalPlan(
+        Operator root,
+        List<Scan> scans,
+        List<WatermarkOp> watermarks,
+        List<StatefulOperator> statefulOps,
+        List<String> keyColumns,
+        List<Set<String>> scanColumns) {
 
     /** A plan whose scans deliver every column. */
-    public PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> watermarks,
-                        List<StatefulOperator> statefulOps, List<String> keyColumns) {
+    public PhysicalPlan(
+            Operator root,
+            List<Scan> scans,
+            List<WatermarkOp> watermarks,
+            List<StatefulOperator> statefulOps,
+            List<String> keyColumns) {
         this(root, scans, watermarks, statefulOps, keyColumns, List.of());
     }
 
@@ -43,8 +50,7 @@ public record PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> wa
         return new ErrorRowsReport(total, sample);
     }
 
-    private static List<MapRowsOp> mappers(Operator op,
-                                                                           List<MapRowsOp> out) {
+    private static List<MapRowsOp> mappers(Operator op, List<MapRowsOp> out) {
         if (op instanceof MapRowsOp m) {
             out.add(m);
         }
@@ -62,7 +68,10 @@ public record PhysicalPlan(Operator root, List<Scan> scans, List<WatermarkOp> wa
     }
 
     private static void append(StringBuilder sb, Operator op, int depth) {
-        sb.append("  ".repeat(depth)).append(depth > 0 ? "+- " : "").append(op.describe()).append('\n');
+        sb.append("  ".repeat(depth))
+                .append(depth > 0 ? "+- " : "")
+                .append(op.describe())
+                .append('\n');
         for (Operator c : op.children()) {
             append(sb, c, depth + 1);
         }

@@ -4,25 +4,25 @@ import dev.eddy.streaming.api.Clock;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
+import dev.eddy.streaming.api.function.GroupStateTimeout;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
-import dev.eddy.streaming.api.function.GroupStateTimeout;
-import dev.eddy.streaming.api.plan.Sort;
-import dev.eddy.streaming.api.plan.Union;
-import dev.eddy.streaming.internal.ops.FlatMapGroupsWithStateOp;
 import dev.eddy.streaming.api.plan.Generate;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.MapRows;
 import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.Scan;
+import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.StaticScan;
+import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.internal.ops.AggregateOp;
 import dev.eddy.streaming.internal.ops.DeduplicateOp;
 import dev.eddy.streaming.internal.ops.FilterOp;
+import dev.eddy.streaming.internal.ops.FlatMapGroupsWithStateOp;
 import dev.eddy.streaming.internal.ops.GenerateOp;
 import dev.eddy.streaming.internal.ops.MapRowsOp;
 import dev.eddy.streaming.internal.ops.Operator;
@@ -37,7 +37,6 @@ import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
 import dev.eddy.streaming.internal.ops.UnionOp;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
 import dev.eddy.streaming.internal.optimize.FilterBelowWatermark;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,15 +68,21 @@ public final class Planner {
     /** Plans a streaming query; throws UnsupportedOperationException naming the rule it breaks. */
     public static PhysicalPlan plan(LogicalPlan logical, OutputMode mode, Clock clock) {
         if (!logical.isStreaming()) {
-            throw new UnsupportedOperationException("writeStream() needs a streaming Dataset (one read with readStream())");
+            throw new UnsupportedOperationException(
+                    "writeStream() needs a streaming Dataset (one read with readStream())");
         }
         Planner p = new Planner(mode, clock);
         // Spark's optimizer moves filters below the watermark (the rows they drop never move it): one place for
         // the Java API and SQL
         logical = FilterBelowWatermark.apply(logical);
         Operator root = p.build(logical);
-        PhysicalPlan plan = new PhysicalPlan(root, List.copyOf(p.scans), List.copyOf(p.watermarks),
-                List.copyOf(p.stateful), p.keyColumns, ScanColumns.of(logical));
+        PhysicalPlan plan = new PhysicalPlan(
+                root,
+                List.copyOf(p.scans),
+                List.copyOf(p.watermarks),
+                List.copyOf(p.stateful),
+                p.keyColumns,
+                ScanColumns.of(logical));
         OutputModeChecker.check(logical, plan, mode);
         return plan;
     }
@@ -111,7 +116,8 @@ public final class Planner {
             watermarked.add(w.column());
             return op;
         }
-        if (n instanceof Aggregate a && a.groupings().stream().anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
+        if (n instanceof Aggregate a
+                && a.groupings().stream().anyMatch(g -> ExprTypes.unalias(g) instanceof Expr.SessionWindow)) {
             if (mode == OutputMode.UPDATE) {
                 // Spark's UnsupportedOperationChecker refuses this before planning (so before the key check below)
                 throw new UnsupportedOperationException(SESSION_WINDOW_UPDATE);

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.exec;
 
 import dev.eddy.streaming.api.progress.QueryProgress;
-
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;

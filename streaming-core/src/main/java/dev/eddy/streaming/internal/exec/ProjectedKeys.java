@@ -6,7 +6,6 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Project;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +18,7 @@ import java.util.List;
  * since upserting by what is left would overwrite rows of different groups.
  */
 final class ProjectedKeys {
-    private ProjectedKeys() {
-    }
+    private ProjectedKeys() {}
 
     static List<String> through(Project p, List<String> keys) {
         Schema in = p.child().schema();
@@ -32,8 +30,8 @@ final class ProjectedKeys {
                 continue;
             }
             int i = in.indexOf(k);
-            List<String> fields = i >= 0 && in.field(i).type() == DataType.STRUCT
-                    ? structFields(p, k, in.field(i)) : List.of();
+            List<String> fields =
+                    i >= 0 && in.field(i).type() == DataType.STRUCT ? structFields(p, k, in.field(i)) : List.of();
             if (fields.isEmpty()) {
                 return List.of();
             }

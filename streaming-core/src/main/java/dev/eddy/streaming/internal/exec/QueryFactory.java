@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,30 +15,45 @@ import java.util.function.UnaryOperator;
 
 /** Plans a query spec and wires its executor (sink, checkpoint store, identity). */
 public final class QueryFactory {
-    private QueryFactory() {
-    }
+    private QueryFactory() {}
 
     /**
      * @param wrapSink lets a caller (the test driver) wrap the sink the spec asks for
      */
-    public static MicroBatchExecutor create(QuerySpec spec, UnaryOperator<Sink> wrapSink,
-                                            Consumer<QueryProgress> onProgress) {
-        return create(spec, Planner.plan(spec.plan(), spec.mode(), spec.clock()), wrapSink, onProgress,
-                UUID.randomUUID());
+    public static MicroBatchExecutor create(
+            QuerySpec spec, UnaryOperator<Sink> wrapSink, Consumer<QueryProgress> onProgress) {
+        return create(
+                spec, Planner.plan(spec.plan(), spec.mode(), spec.clock()), wrapSink, onProgress, UUID.randomUUID());
     }
 
-    private static MicroBatchExecutor create(QuerySpec spec, PhysicalPlan plan, UnaryOperator<Sink> wrapSink,
-                                             Consumer<QueryProgress> onProgress, UUID runId) {
+    private static MicroBatchExecutor create(
+            QuerySpec spec,
+            PhysicalPlan plan,
+            UnaryOperator<Sink> wrapSink,
+            Consumer<QueryProgress> onProgress,
+            UUID runId) {
         if ("false".equalsIgnoreCase(spec.options().getOrDefault(COLUMN_PRUNING_OPTION, "true"))) {
-            plan = new PhysicalPlan(plan.root(), plan.scans(), plan.watermarks(), plan.statefulOps(),
+            plan = new PhysicalPlan(
+                    plan.root(),
+                    plan.scans(),
+                    plan.watermarks(),
+                    plan.statefulOps(),
                     plan.keyColumns()); // every source builds every column
         }
         CheckpointStore store = store(spec);
         QueryIdentity identity = new QueryIdentity(store.queryId(UUID.randomUUID()), runId, spec.queryName());
-        Sink sink = wrapSink.apply(SinkFactory.create(spec, plan, store.lastCommittedBatch().isPresent(),
-                identity.id()));
-        return new MicroBatchExecutor(identity, plan, sink, spec.mode(), spec.clock(), store, spec.noDataBatches(),
-                new ProgressLog(100, onProgress), Optional.ofNullable(spec.checkpointLocation()),
+        Sink sink = wrapSink.apply(
+                SinkFactory.create(spec, plan, store.lastCommittedBatch().isPresent(), identity.id()));
+        return new MicroBatchExecutor(
+                identity,
+                plan,
+                sink,
+                spec.mode(),
+                spec.clock(),
+                store,
+                spec.noDataBatches(),
+                new ProgressLog(100, onProgress),
+                Optional.ofNullable(spec.checkpointLocation()),
                 spec.options().getOrDefault("multiplewatermarkpolicy", "min"));
     }
 
@@ -52,12 +66,18 @@ public final class QueryFactory {
         UUID runId = UUID.randomUUID();
         if (replaces(spec)) {
             // before the new run opens the checkpoint: the old run must not commit another batch after that
-            registry.stopForReplacement(spec.queryName(), "Replaced by a new run of '" + spec.queryName()
-                    + "' (run " + shortId(runId) + ") started " + Instant.ofEpochMilli(spec.clock().millis())
-                    .truncatedTo(ChronoUnit.SECONDS));
+            registry.stopForReplacement(
+                    spec.queryName(),
+                    "Replaced by a new run of '" + spec.queryName()
+                            + "' (run " + shortId(runId) + ") started "
+                            + Instant.ofEpochMilli(spec.clock().millis()).truncatedTo(ChronoUnit.SECONDS));
         }
-        QueryRunner runner = new QueryRunner(create(spec, plan, s -> s, registry::progress, runId), spec.plan(),
-                spec.trigger(), spec.clock(), registry);
+        QueryRunner runner = new QueryRunner(
+                create(spec, plan, s -> s, registry::progress, runId),
+                spec.plan(),
+                spec.trigger(),
+                spec.clock(),
+                registry);
         registry.remember(spec); // also when start() throws: a query that could not start can be restarted
         runner.start();
         return runner;
@@ -65,7 +85,8 @@ public final class QueryFactory {
 
     /** Whether the writer asked to replace an active query of the same name ({@code replace()}). */
     static boolean replaces(QuerySpec spec) {
-        return spec.queryName() != null && "true".equalsIgnoreCase(spec.options().getOrDefault(REPLACE_OPTION, ""));
+        return spec.queryName() != null
+                && "true".equalsIgnoreCase(spec.options().getOrDefault(REPLACE_OPTION, ""));
     }
 
     /** The writer option that turns column pruning off ({@code "false"}): sources then build every column. */
@@ -84,7 +105,8 @@ public final class QueryFactory {
             return spec.checkpointStore();
         }
         if (spec.checkpointLocation() != null) {
-            return new FileCheckpointStore(Path.of(spec.checkpointLocation()),
+            return new FileCheckpointStore(
+                    Path.of(spec.checkpointLocation()),
                     intOption(spec, "minBatchesToRetain", FileCheckpointStore.DEFAULT_MIN_BATCHES_TO_RETAIN),
                     intOption(spec, "stateSnapshotInterval", FileCheckpointStore.DEFAULT_STATE_SNAPSHOT_INTERVAL));
         }

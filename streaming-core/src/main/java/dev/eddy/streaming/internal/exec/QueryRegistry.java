@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.exec;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryListener;
 import dev.eddy.streaming.api.progress.QueryProgress;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.function.Consumer;
 public final class QueryRegistry {
     /** How many ended queries stay listed (oldest first out) until forgotten: the latest run of each name. */
     static final int MAX_ENDED = 200;
+
     private final Map<UUID, StreamingQuery> active = new ConcurrentHashMap<>();
     /**
      * Every query started, active or ended, until {@link #forget}: the latest run under each name (unnamed ones by
@@ -32,6 +32,7 @@ public final class QueryRegistry {
      * Guarded by this.
      */
     private final LinkedHashMap<String, QuerySpec> specs = new LinkedHashMap<>();
+
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
     private final Object terminationMonitor = new Object();
     private int terminations;
@@ -109,7 +110,8 @@ public final class QueryRegistry {
      * afterwards says {@code note} (what replaced it). Returns the stopped query, or null.
      */
     public StreamingQuery stopForReplacement(String name, String note) {
-        StreamingQuery old = active().stream().filter(q -> name.equals(q.name())).findFirst().orElse(null);
+        StreamingQuery old =
+                active().stream().filter(q -> name.equals(q.name())).findFirst().orElse(null);
         if (old instanceof QueryRunner r) {
             r.stopReplaced(note);
         } else if (old != null) {
@@ -177,8 +179,9 @@ public final class QueryRegistry {
      * where the checkpoint says (same id, its state kept); without one it starts fresh.
      */
     public StreamingQuery restart(String name) {
-        QuerySpec spec = spec(name).orElseThrow(() -> new IllegalArgumentException(
-                "No query named '" + name + "' was started in this session"));
+        QuerySpec spec = spec(name)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("No query named '" + name + "' was started in this session"));
         active().stream().filter(q -> name.equals(q.name())).forEach(StreamingQuery::stop);
         return QueryFactory.start(spec, this);
     }

@@ -12,7 +12,6 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.api.progress.QueryStatus;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +32,7 @@ public final class QueryRunner implements StreamingQuery {
     private static final long IDLE_POLL_MILLIS = 10;
     /** {@code -Deddy.readAhead=false} turns read-ahead off for every query of the JVM (as before it existed). */
     static final String READ_AHEAD_PROPERTY = "eddy.readAhead";
+
     private final MicroBatchExecutor exec;
     private final LogicalPlan logical;
     private final Trigger trigger;
@@ -51,18 +51,22 @@ public final class QueryRunner implements StreamingQuery {
     private volatile String stopNote;
     /** Whether the sources are set up and the checkpoint (offsets, state, watermark) was read. */
     private volatile boolean started;
+
     private boolean runNow;
     private long idleGeneration;
     private boolean idleReported;
     private final boolean readAheadOn = !"false".equalsIgnoreCase(System.getProperty(READ_AHEAD_PROPERTY, "true"));
 
-    public QueryRunner(MicroBatchExecutor exec, LogicalPlan logical, Trigger trigger, Clock clock, QueryRegistry registry) {
+    public QueryRunner(
+            MicroBatchExecutor exec, LogicalPlan logical, Trigger trigger, Clock clock, QueryRegistry registry) {
         this.exec = exec;
         this.logical = logical;
         this.trigger = trigger;
         this.clock = clock;
         this.registry = registry;
-        String name = exec.identity().name() == null ? exec.identity().id().toString() : exec.identity().name();
+        String name = exec.identity().name() == null
+                ? exec.identity().id().toString()
+                : exec.identity().name();
         this.thread = new Thread(this::run, "eddy-query-" + name);
         this.thread.setDaemon(true);
     }
@@ -122,8 +126,8 @@ public final class QueryRunner implements StreamingQuery {
                 sourcesReady.countDown();
             }
             move(QueryState.ACTIVE);
-            registry.fire(l -> l.onQueryStarted(new StreamingQueryListener.QueryStartedEvent(id(), runId(), name(),
-                    Instant.ofEpochMilli(clock.millis()).toString())));
+            registry.fire(l -> l.onQueryStarted(new StreamingQueryListener.QueryStartedEvent(
+                    id(), runId(), name(), Instant.ofEpochMilli(clock.millis()).toString())));
             loop();
             move(QueryState.TERMINATED);
         } catch (CancellationException c) {
@@ -139,12 +143,16 @@ public final class QueryRunner implements StreamingQuery {
             fail(t);
         } finally {
             exec.stop();
-            status = new QueryStatus(state == QueryState.FAILED ? "Failed: " + failure.getCause()
-                    : stopNote != null ? stopNote : "Stopped", false, false);
+            status = new QueryStatus(
+                    state == QueryState.FAILED
+                            ? "Failed: " + failure.getCause()
+                            : stopNote != null ? stopNote : "Stopped",
+                    false,
+                    false);
             runTasks();
             registry.unregister(this);
-            registry.fire(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id(), runId(),
-                    failure == null ? null : String.valueOf(failure.getCause()))));
+            registry.fire(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(
+                    id(), runId(), failure == null ? null : String.valueOf(failure.getCause()))));
             terminated.countDown();
             synchronized (monitor) {
                 monitor.notifyAll();
@@ -153,10 +161,13 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     private void fail(Throwable t) {
-        String where = started ? "failed in batch " + exec.nextBatchId()
-                : exec.nextBatchId() > 0 ? "could not start (it resumes at batch " + exec.nextBatchId() + ")"
-                : "could not start";
-        failure = new StreamingQueryException("Query " + describeName() + " " + where + ": " + t, t, exec.nextBatchId());
+        String where = started
+                ? "failed in batch " + exec.nextBatchId()
+                : exec.nextBatchId() > 0
+                        ? "could not start (it resumes at batch " + exec.nextBatchId() + ")"
+                        : "could not start";
+        failure =
+                new StreamingQueryException("Query " + describeName() + " " + where + ": " + t, t, exec.nextBatchId());
         move(QueryState.FAILED);
     }
 
@@ -211,8 +222,8 @@ public final class QueryRunner implements StreamingQuery {
         }
         if (!idleReported) {
             idleReported = true;
-            registry.fire(l -> l.onQueryIdle(new StreamingQueryListener.QueryIdleEvent(id(), runId(),
-                    Instant.ofEpochMilli(clock.millis()).toString())));
+            registry.fire(l -> l.onQueryIdle(new StreamingQueryListener.QueryIdleEvent(
+                    id(), runId(), Instant.ofEpochMilli(clock.millis()).toString())));
         }
     }
 
@@ -394,8 +405,8 @@ public final class QueryRunner implements StreamingQuery {
     @Override
     public Batch stateRows(int index) throws InterruptedException {
         if (index < 0 || index >= exec.plan().statefulOps().size()) {
-            throw new IllegalArgumentException("query has " + exec.plan().statefulOps().size()
-                    + " stateful operators, no index " + index);
+            throw new IllegalArgumentException(
+                    "query has " + exec.plan().statefulOps().size() + " stateful operators, no index " + index);
         }
         CompletableFuture<Batch> f = new CompletableFuture<>();
         tasks.add(() -> f.complete(exec.plan().statefulOps().get(index).stateRows()));

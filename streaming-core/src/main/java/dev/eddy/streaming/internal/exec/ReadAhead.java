@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.TriggerContext;
-
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;

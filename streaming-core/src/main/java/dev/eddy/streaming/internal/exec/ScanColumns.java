@@ -10,12 +10,11 @@ import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.Scan;
 import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.Watermark;
-
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Collections;
 
 /**
  * Which columns of each streaming scan a query reads (column pruning): walked from the sink down, a node adds the
@@ -27,8 +26,7 @@ import java.util.Collections;
 final class ScanColumns {
     private final List<Set<String>> out = new ArrayList<>();
 
-    private ScanColumns() {
-    }
+    private ScanColumns() {}
 
     /** The read columns of each scan of {@code root}, in plan order; {@code null} for "all of them". */
     static List<Set<String>> of(LogicalPlan root) {
@@ -57,7 +55,10 @@ final class ScanColumns {
         } else if (n instanceof Deduplicate d) {
             visit(d.child(), d.columns().isEmpty() ? null : plusNames(needed, d.columns()));
         } else if (n instanceof Sort s) {
-            visit(s.child(), plusNames(needed, s.orders().stream().map(Sort.Order::column).toList()));
+            visit(
+                    s.child(),
+                    plusNames(
+                            needed, s.orders().stream().map(Sort.Order::column).toList()));
         } else if (n instanceof Generate g) {
             Set<String> in = plus(needed, g.input());
             if (in != null) {

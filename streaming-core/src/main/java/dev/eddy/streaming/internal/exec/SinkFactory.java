@@ -8,7 +8,6 @@ import dev.eddy.streaming.internal.sink.ConsoleSink;
 import dev.eddy.streaming.internal.sink.ForeachBatchSink;
 import dev.eddy.streaming.internal.sink.MemorySink;
 import dev.eddy.streaming.internal.sink.MemoryTable;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +15,7 @@ import java.util.UUID;
 
 /** Creates the sink a writer asked for: built-ins (memory, foreachBatch, console) or a registered format. */
 final class SinkFactory {
-    private SinkFactory() {
-    }
+    private SinkFactory() {}
 
     /** @param resumes whether the query resumes from a checkpoint with committed batches */
     static Sink create(QuerySpec spec, PhysicalPlan plan, boolean resumes) {
@@ -35,11 +33,15 @@ final class SinkFactory {
             case "memory" -> {
                 WriterOptions.check(spec.options(), "memory", Set.of());
                 if (spec.queryName() == null) {
-                    throw new IllegalArgumentException("the memory sink needs a queryName(...): it names the result table");
+                    throw new IllegalArgumentException(
+                            "the memory sink needs a queryName(...): it names the result table");
                 }
                 MemoryTable old = spec.memoryTables().get(spec.queryName()).orElse(null);
                 // a query restarted from its checkpoint keeps its table; replayed batch ids are ignored
-                MemoryTable t = resumes && old != null && old.schema().equals(plan.root().schema()) ? old
+                MemoryTable t = resumes
+                                && old != null
+                                && old.schema().equals(plan.root().schema())
+                        ? old
                         : new MemoryTable(plan.root().schema(), plan.keyColumns());
                 spec.memoryTables().put(spec.queryName(), t);
                 return new MemorySink(spec.queryName(), t);
@@ -52,7 +54,8 @@ final class SinkFactory {
                 }
                 int rows;
                 try {
-                    rows = Integer.parseInt(spec.options().getOrDefault("numrows", "20").trim());
+                    rows = Integer.parseInt(
+                            spec.options().getOrDefault("numrows", "20").trim());
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("option numRows must be a whole number, got '"
                             + spec.options().get("numrows") + "'");
@@ -68,8 +71,13 @@ final class SinkFactory {
                     throw new UnsupportedOperationException("sink '" + format + "' does not support " + spec.mode()
                             + " output mode; it supports " + p.supportedModes());
                 }
-                return p.createSink(new SinkContext(spec.options(), plan.root().schema(), spec.mode(),
-                        plan.keyColumns(), Optional.ofNullable(spec.queryName()), spec.clock(),
+                return p.createSink(new SinkContext(
+                        spec.options(),
+                        plan.root().schema(),
+                        spec.mode(),
+                        plan.keyColumns(),
+                        Optional.ofNullable(spec.queryName()),
+                        spec.clock(),
                         Optional.ofNullable(spec.checkpointLocation()).map(c -> c + "/sinks/0"),
                         Optional.ofNullable(queryId).map(UUID::toString)));
             }

@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.exec;
 
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -17,14 +16,16 @@ import java.util.Locale;
 final class WatermarkTracker {
     /** Spark's {@code spark.sql.streaming.multipleWatermarkPolicy}. */
     enum Policy {
-        MIN, MAX;
+        MIN,
+        MAX;
 
         static Policy parse(String name) {
             return switch (name.trim().toLowerCase(Locale.ROOT)) {
                 case "min" -> MIN;
                 case "max" -> MAX;
-                default -> throw new IllegalArgumentException("multipleWatermarkPolicy must be 'min' or 'max', got '"
-                        + name + "'");
+                default ->
+                    throw new IllegalArgumentException(
+                            "multipleWatermarkPolicy must be 'min' or 'max', got '" + name + "'");
             };
         }
     }

@@ -14,11 +14,16 @@ import java.util.TreeSet;
  */
 final class WriterOptions {
     /** Options the engine itself reads, whatever the sink (lower case). */
-    static final Set<String> ENGINE = Set.of("checkpointlocation", "queryname", "minbatchestoretain",
-            "statesnapshotinterval", "multiplewatermarkpolicy", "replace", QueryFactory.COLUMN_PRUNING_OPTION);
+    static final Set<String> ENGINE = Set.of(
+            "checkpointlocation",
+            "queryname",
+            "minbatchestoretain",
+            "statesnapshotinterval",
+            "multiplewatermarkpolicy",
+            "replace",
+            QueryFactory.COLUMN_PRUNING_OPTION);
 
-    private WriterOptions() {
-    }
+    private WriterOptions() {}
 
     /**
      * @param sink  the sink's name for the message
@@ -36,11 +41,12 @@ final class WriterOptions {
             return;
         }
         Set<String> takes = new TreeSet<>(known);
-        throw new IllegalArgumentException((unknown.size() == 1 ? "option '" + unknown.get(0) + "' is"
-                : "options " + unknown + " are") + " not an option of the " + sink + " sink; it takes "
-                + (takes.isEmpty() ? "no options" : String.join(", ", takes))
-                + ", and every query takes checkpointLocation, queryName, minBatchesToRetain, stateSnapshotInterval"
-                + ", multipleWatermarkPolicy, replace and columnPruning");
+        throw new IllegalArgumentException(
+                (unknown.size() == 1 ? "option '" + unknown.get(0) + "' is" : "options " + unknown + " are")
+                        + " not an option of the " + sink + " sink; it takes "
+                        + (takes.isEmpty() ? "no options" : String.join(", ", takes))
+                        + ", and every query takes checkpointLocation, queryName, minBatchesToRetain, stateSnapshotInterval"
+                        + ", multipleWatermarkPolicy, replace and columnPruning");
     }
 
     private static boolean matches(String key, Set<String> known) {

@@ -4,21 +4,19 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
-import dev.eddy.streaming.api.data.DoubleColumn;
-import dev.eddy.streaming.api.data.LongColumn;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /** Scalar functions, evaluated row by row (strings are objects anyway). */
 final class Calls {
-    private Calls() {
-    }
+    private Calls() {}
 
     static Column call(String fn, Column[] a, DataType type, int n) {
         if (fn.equals("abs")) {
@@ -62,7 +60,9 @@ final class Calls {
         }
         switch (fn) {
             case "timestamp_seconds":
-                return v instanceof Double d ? secondsToMicros(d) : Math.multiplyExact(((Number) v).longValue(), 1_000_000L);
+                return v instanceof Double d
+                        ? secondsToMicros(d)
+                        : Math.multiplyExact(((Number) v).longValue(), 1_000_000L);
             case "timestamp_millis":
                 return Math.multiplyExact(((Number) v).longValue(), 1000L);
             case "timestamp_micros":
@@ -78,7 +78,9 @@ final class Calls {
             case "decimal_divide":
                 return a[1].isNull(i) ? null : decimalDivide((Number) v, (Number) a[1].get(i), (Number) a[2].get(i));
             case "decimal_round":
-                return decimal(v).setScale(((Number) a[1].get(i)).intValue(), RoundingMode.HALF_UP).doubleValue();
+                return decimal(v)
+                        .setScale(((Number) a[1].get(i)).intValue(), RoundingMode.HALF_UP)
+                        .doubleValue();
             default:
                 break;
         }
@@ -99,10 +101,13 @@ final class Calls {
     private static double decimalDivide(Number a, Number b, Number scale) {
         BigDecimal divisor = decimal(b);
         if (divisor.signum() == 0) {
-            throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
-                    + " and return NULL instead.");
+            throw new ArithmeticException(
+                    "[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
+                            + " and return NULL instead.");
         }
-        return decimal(a).divide(divisor, scale.intValue(), RoundingMode.HALF_UP).doubleValue();
+        return decimal(a)
+                .divide(divisor, scale.intValue(), RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     /** The decimal a DECIMAL (held as a double) or a whole number stands for: its shortest text, as Spark wrote it. */
@@ -140,7 +145,8 @@ final class Calls {
         }
         for (int i = 0; i < n; i++) {
             Object x = a[0].get(i);
-            Boolean r = x == null ? null : values.contains(comparable(x)) ? Boolean.TRUE : nullValue ? null : Boolean.FALSE;
+            Boolean r =
+                    x == null ? null : values.contains(comparable(x)) ? Boolean.TRUE : nullValue ? null : Boolean.FALSE;
             b.setValue(0, r).endRow();
         }
         return b.build().column(0);

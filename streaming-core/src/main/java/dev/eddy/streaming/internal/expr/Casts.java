@@ -9,7 +9,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,8 +17,7 @@ import java.util.Locale;
 
 /** Casts between types. A value that cannot be converted (e.g. "abc" to int) becomes null, as in Spark. */
 public final class Casts {
-    private Casts() {
-    }
+    private Casts() {}
 
     public static Column cast(Column c, DataType to) {
         if (c.type() == to) {
@@ -29,7 +27,9 @@ public final class Casts {
         if (to == DataType.DOUBLE && c.type().isNumeric()) {
             return new DoubleColumn(Vectors.asDoubles(c), n, c.nullBitmap());
         }
-        if ((to == DataType.LONG || to == DataType.TIMESTAMP) && c.type() != DataType.STRING && c.type() != DataType.STRUCT) {
+        if ((to == DataType.LONG || to == DataType.TIMESTAMP)
+                && c.type() != DataType.STRING
+                && c.type() != DataType.STRUCT) {
             long[] v = Vectors.asLongs(c);
             if (c.type() == DataType.TIMESTAMP && to == DataType.LONG) {
                 v = divide(v, n, 1_000_000L);

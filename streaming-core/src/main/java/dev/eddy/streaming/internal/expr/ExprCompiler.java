@@ -7,7 +7,6 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,7 @@ import java.util.function.Function;
 
 /** Compiles expression trees into vectorized {@link Evaluator}s for one input schema. */
 public final class ExprCompiler {
-    private ExprCompiler() {
-    }
+    private ExprCompiler() {}
 
     public static Evaluator compile(Expr e, Schema in) {
         DataType type = ExprTypes.type(e, in);
@@ -54,7 +52,8 @@ public final class ExprCompiler {
                 return Calls.call(fn, cols, type, b.numRows());
             });
         }
-        throw new IllegalArgumentException(e + " cannot be used here (window and aggregate functions belong in groupBy/agg)");
+        throw new IllegalArgumentException(
+                e + " cannot be used here (window and aggregate functions belong in groupBy/agg)");
     }
 
     private static Evaluator binary(Expr.Binary bin, Schema in, DataType type) {
@@ -65,15 +64,20 @@ public final class ExprCompiler {
         }
         if (bin.op().isComparison()) {
             DataType common = ExprTypes.commonType(l.type(), r.type());
-            if (bin.right() instanceof Expr.Lit lit && lit.value() != null && (common == DataType.LONG
-                    || common == DataType.TIMESTAMP || common == DataType.INT) && !(lit.value() instanceof Double)) {
+            if (bin.right() instanceof Expr.Lit lit
+                    && lit.value() != null
+                    && (common == DataType.LONG || common == DataType.TIMESTAMP || common == DataType.INT)
+                    && !(lit.value() instanceof Double)) {
                 long k = ((Number) lit.value()).longValue();
                 return of(type, b -> Ops.compareLongScalar(bin.op(), l.eval(b), k));
             }
             return of(type, b -> Ops.compare(bin.op(), common, l.eval(b), r.eval(b)));
         }
-        if (bin.right() instanceof Expr.Lit lit && lit.value() instanceof Number k && !(k instanceof Double)
-                && (type == DataType.LONG || type == DataType.TIMESTAMP) && l.type() != DataType.DOUBLE) {
+        if (bin.right() instanceof Expr.Lit lit
+                && lit.value() instanceof Number k
+                && !(k instanceof Double)
+                && (type == DataType.LONG || type == DataType.TIMESTAMP)
+                && l.type() != DataType.DOUBLE) {
             long kv = k.longValue();
             return of(type, b -> Ops.arithmeticLongScalar(bin.op(), type, l.eval(b), kv));
         }

@@ -11,8 +11,7 @@ import dev.eddy.streaming.api.expr.Expr;
 
 /** Vectorized operators: tight loops over primitive arrays, nulls propagated by bitmap. */
 final class Ops {
-    private Ops() {
-    }
+    private Ops() {}
 
     static Column arithmetic(Expr.BinaryOp op, DataType type, Column a, Column b) {
         int n = a.size();
@@ -250,7 +249,8 @@ final class Ops {
                 for (int i = 0; i < n; i++) {
                     out[i] = -x[i];
                 }
-                return c.type() == DataType.INT ? Casts.cast(new LongColumn(DataType.LONG, out, n, c.nullBitmap()), DataType.INT)
+                return c.type() == DataType.INT
+                        ? Casts.cast(new LongColumn(DataType.LONG, out, n, c.nullBitmap()), DataType.INT)
                         : new LongColumn(DataType.LONG, out, n, c.nullBitmap());
             }
         }

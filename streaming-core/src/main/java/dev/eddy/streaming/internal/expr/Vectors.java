@@ -8,13 +8,11 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StringColumn;
-
 import java.util.Arrays;
 
 /** Column helpers for vectorized loops: typed views, constants and null-bitmap algebra. */
 public final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** Numeric/timestamp/boolean values widened to long (shares the array for LONG/TIMESTAMP columns). */
     public static long[] asLongs(Column c) {

@@ -10,8 +10,8 @@ import java.util.Map;
  * (PERMISSIVE, DROPMALFORMED or FAILFAST; default PERMISSIVE) and {@code columnNameOfCorruptRecord} (default
  * {@code _corrupt_record}).
  */
-public record CsvOptions(char separator, char quote, boolean header, char escape, String nullValue, Mode mode,
-                         String corruptColumn) {
+public record CsvOptions(
+        char separator, char quote, boolean header, char escape, String nullValue, Mode mode, String corruptColumn) {
     public static final CsvOptions DEFAULT = new CsvOptions(',', '"', false);
 
     /** What a reader does with a malformed record (Spark's {@code mode}). */
@@ -27,15 +27,16 @@ public record CsvOptions(char separator, char quote, boolean header, char escape
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("option 'mode' must be PERMISSIVE, DROPMALFORMED or FAILFAST, got '"
-                        + text + "'");
+                throw new IllegalArgumentException(
+                        "option 'mode' must be PERMISSIVE, DROPMALFORMED or FAILFAST, got '" + text + "'");
             }
         }
     }
 
     public CsvOptions {
         if (nullValue == null || corruptColumn == null || mode == null) {
-            throw new IllegalArgumentException("CSV options nullValue, mode and columnNameOfCorruptRecord are required");
+            throw new IllegalArgumentException(
+                    "CSV options nullValue, mode and columnNameOfCorruptRecord are required");
         }
     }
 
@@ -45,9 +46,13 @@ public record CsvOptions(char separator, char quote, boolean header, char escape
 
     public static CsvOptions from(Map<String, String> options) {
         char quote = oneChar(options, "quote", '"');
-        return new CsvOptions(oneChar(options, "sep", ','), quote,
-                Boolean.parseBoolean(option(options, "header", "false")), oneChar(options, "escape", quote),
-                option(options, "nullValue", ""), Mode.of(option(options, "mode", "PERMISSIVE")),
+        return new CsvOptions(
+                oneChar(options, "sep", ','),
+                quote,
+                Boolean.parseBoolean(option(options, "header", "false")),
+                oneChar(options, "escape", quote),
+                option(options, "nullValue", ""),
+                Mode.of(option(options, "mode", "PERMISSIVE")),
                 option(options, "columnNameOfCorruptRecord", TextFormats.CORRUPT_RECORD));
     }
 

@@ -204,8 +204,7 @@ public final class CsvParser {
                     return true;
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return row.setText(col, new String(b, start, end - start, StandardCharsets.ISO_8859_1));
     }

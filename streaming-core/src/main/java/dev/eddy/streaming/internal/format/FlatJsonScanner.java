@@ -17,6 +17,7 @@ import java.util.List;
 public final class FlatJsonScanner {
     /** Beyond these the full parser's stream constraints may answer differently: leave long input to it. */
     private static final int MAX_NAME = 1_000;
+
     private static final int MAX_STRING = 1_000_000;
     private static final int MAX_DIGITS = 18;
 
@@ -24,6 +25,7 @@ public final class FlatJsonScanner {
     private final ValueType[] types;
     /** Text columns the query does not read: validated, never materialized. */
     private final boolean[] skipText;
+
     private boolean sawHighBytes;
     private int lastColumn = -1;
 
@@ -167,8 +169,7 @@ public final class FlatJsonScanner {
         }
         sawHighBytes |= high;
         if (col >= 0 && !skipText[col]) {
-            String text = new String(b, start, j - start,
-                    high ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            String text = new String(b, start, j - start, high ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             if (types[col] == ValueType.STRING) {
                 row.strings[col] = text;
             } else if (types[col] == ValueType.TIMESTAMP) {

@@ -8,7 +8,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,8 +20,7 @@ import java.util.List;
  * records (struct fields flattened to {@code parent.child} columns, fields quoted when needed).
  */
 public final class RowWriters {
-    private RowWriters() {
-    }
+    private RowWriters() {}
 
     /** One row as a JSON object, e.g. a topic record's value. */
     public static String json(Batch b, int row) {
@@ -109,8 +107,11 @@ public final class RowWriters {
             if (v == null) {
                 continue;
             }
-            boolean quote = v.isEmpty() || v.indexOf(o.separator()) >= 0 || v.indexOf(o.quote()) >= 0
-                    || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+            boolean quote = v.isEmpty()
+                    || v.indexOf(o.separator()) >= 0
+                    || v.indexOf(o.quote()) >= 0
+                    || v.indexOf('\n') >= 0
+                    || v.indexOf('\r') >= 0;
             if (quote) {
                 String q = String.valueOf(o.quote());
                 out.append(o.quote()).append(v.replace(q, q + q)).append(o.quote());

@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.format;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +16,7 @@ import java.util.TreeMap;
  * once; later rows that do not fit are corrupt records, the schema never changes under a running query.
  */
 public final class SchemaInference {
-    private SchemaInference() {
-    }
+    private SchemaInference() {}
 
     /** CSV: names from the header record if {@code options.header()}, else {@code _c0, _c1, ...}. */
     public static List<ColumnSpec> inferCsv(List<String> records, CsvOptions options) {
@@ -90,14 +88,15 @@ public final class SchemaInference {
         return switch (v) {
             case VALUE_NULL -> null;
             case VALUE_TRUE, VALUE_FALSE -> ValueType.BOOLEAN;
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> ValueType.INT;
-                case LONG -> ValueType.LONG;
-                default -> ValueType.DOUBLE;
-            };
+            case VALUE_NUMBER_INT ->
+                switch (p.getNumberType()) {
+                    case INT -> ValueType.INT;
+                    case LONG -> ValueType.LONG;
+                    default -> ValueType.DOUBLE;
+                };
             case VALUE_NUMBER_FLOAT -> ValueType.DOUBLE;
-            case VALUE_STRING -> Timestamps.parseMicros(p.getText()) != Timestamps.INVALID
-                    ? ValueType.TIMESTAMP : ValueType.STRING;
+            case VALUE_STRING ->
+                Timestamps.parseMicros(p.getText()) != Timestamps.INVALID ? ValueType.TIMESTAMP : ValueType.STRING;
             default -> ValueType.STRING;
         };
     }

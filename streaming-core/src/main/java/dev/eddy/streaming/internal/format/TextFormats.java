@@ -1,23 +1,21 @@
 package dev.eddy.streaming.internal.format;
 
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import dev.eddy.streaming.api.data.Batch;
 
 /** Bridges the text formats and the engine's columnar types: schemas both ways, parsed rows into a batch. */
 public final class TextFormats {
     /** The column that keeps the raw text of a record that did not parse (Spark's name). */
     public static final String CORRUPT_RECORD = "_corrupt_record";
 
-    private TextFormats() {
-    }
+    private TextFormats() {}
 
     /** Parses one record into a row; the common face of the CSV and JSON-lines parsers. */
     @FunctionalInterface
@@ -50,8 +48,7 @@ public final class TextFormats {
          * Column pruning: the caller will not read the columns with {@code unread[c]} set, so a parser may leave them
          * null when that cannot change whether a record is corrupt (JSON's fast path makes no String for them).
          */
-        default void skipUnread(boolean[] unread) {
-        }
+        default void skipUnread(boolean[] unread) {}
     }
 
     /** A parser for {@code csv}, {@code json} or {@code text} (one string column holding the whole record). */
@@ -59,12 +56,13 @@ public final class TextFormats {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> csvParser(new CsvParser(csv));
             case "json" -> jsonParser(new JsonLinesParser(columns), new FlatJsonScanner(columns));
-            case "text" -> (record, row) -> {
-                row.reset();
-                return row.setText(0, record);
-            };
-            default -> throw new IllegalArgumentException("unknown value format '" + format
-                    + "'; use csv, json or text");
+            case "text" ->
+                (record, row) -> {
+                    row.reset();
+                    return row.setText(0, record);
+                };
+            default ->
+                throw new IllegalArgumentException("unknown value format '" + format + "'; use csv, json or text");
         };
     }
 

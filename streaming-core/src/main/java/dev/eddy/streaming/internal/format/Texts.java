@@ -2,8 +2,7 @@ package dev.eddy.streaming.internal.format;
 
 /** Recognises the textual shape of a value, for parsing and schema inference. */
 final class Texts {
-    private Texts() {
-    }
+    private Texts() {}
 
     static Boolean parseBoolean(String s) {
         if (s.equalsIgnoreCase("true")) {

@@ -20,14 +20,19 @@ public final class Timestamps {
 
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffsetId().optionalEnd()
+            .optionalStart()
+            .appendOffsetId()
+            .optionalEnd()
             .toFormatter();
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static long parseMicros(String s) {
         if (s.length() < 10 || !Character.isDigit(s.charAt(0))) {
@@ -39,8 +44,8 @@ public final class Timestamps {
             }
             var parsed = LOCAL.parse(s);
             LocalDateTime local = LocalDateTime.from(parsed);
-            ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+            ZoneOffset offset =
+                    parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
             return toMicros(OffsetDateTime.of(local, offset).toInstant());
         } catch (DateTimeParseException | ArithmeticException e) {
             return INVALID;

@@ -15,10 +15,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Utf8Text {
     private static final ThreadLocal<CharsetDecoder> STRICT = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
-            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
 
-    private Utf8Text() {
-    }
+    private Utf8Text() {}
 
     /** The text of {@code b[off, off+len)}, or null if those bytes are not valid UTF-8. */
     public static String decodeOrNull(byte[] b, int off, int len) {

@@ -4,7 +4,12 @@ package dev.eddy.streaming.internal.format;
  * The column types the text formats produce; names match the engine's DataType. TIMESTAMP is epoch microseconds.
  */
 public enum ValueType {
-    BOOLEAN, INT, LONG, DOUBLE, STRING, TIMESTAMP;
+    BOOLEAN,
+    INT,
+    LONG,
+    DOUBLE,
+    STRING,
+    TIMESTAMP;
 
     /** The narrowest type holding values of both types (schema inference); STRING when nothing else does. */
     static ValueType widen(ValueType a, ValueType b) {

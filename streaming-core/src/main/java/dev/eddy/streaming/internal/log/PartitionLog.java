@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.topic.Header;
 import dev.eddy.streaming.api.topic.OffsetOutOfRangeException;
 import dev.eddy.streaming.api.topic.TopicConfig;
 import dev.eddy.streaming.api.topic.TopicRecord;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +20,7 @@ public final class PartitionLog {
     private static final int MAX_SEGMENT = 16_384;
 
     /** An immutable snapshot: the segments, the first readable offset and the offset one past the last record. */
-    record View(Segment[] segments, long start, long end, long bytes) {
-    }
+    record View(Segment[] segments, long start, long end, long bytes) {}
 
     private final String topic;
     private final int partition;
@@ -85,7 +83,9 @@ public final class PartitionLog {
             View v = view;
             long start = v.start();
             long bytes = v.bytes();
-            long cutoff = config.retentionTime() == null ? Long.MIN_VALUE : now - config.retentionTime().toMillis();
+            long cutoff = config.retentionTime() == null
+                    ? Long.MIN_VALUE
+                    : now - config.retentionTime().toMillis();
             while (start < v.end()) {
                 Segment s = segmentFor(v.segments(), start);
                 int i = (int) (start - s.baseOffset);

@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.log;
 
 import dev.eddy.streaming.api.topic.Header;
-
 import java.util.List;
 
 /** Receives records of one partition in offset order without a record object per row (the source's hot path). */

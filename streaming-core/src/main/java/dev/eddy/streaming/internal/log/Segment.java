@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.log;
 
 import dev.eddy.streaming.api.topic.Header;
-
 import java.util.List;
 
 /**

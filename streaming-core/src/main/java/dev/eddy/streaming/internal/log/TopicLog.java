@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.log;
 import dev.eddy.streaming.api.topic.Header;
 import dev.eddy.streaming.api.topic.TopicConfig;
 import dev.eddy.streaming.api.topic.TopicDescription;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,8 +35,8 @@ public final class TopicLog {
 
     public PartitionLog partition(int p) {
         if (p < 0 || p >= partitions.length) {
-            throw new IllegalArgumentException("topic '" + config.name() + "' has partitions 0.." + (partitions.length - 1)
-                    + ", not " + p);
+            throw new IllegalArgumentException(
+                    "topic '" + config.name() + "' has partitions 0.." + (partitions.length - 1) + ", not " + p);
         }
         return partitions[p];
     }
@@ -71,7 +70,8 @@ public final class TopicLog {
     public TopicDescription describe() {
         List<TopicDescription.PartitionInfo> infos = new ArrayList<>();
         for (PartitionLog p : partitions) {
-            infos.add(new TopicDescription.PartitionInfo(p.partition(), p.earliestOffset(), p.latestOffset(), p.bytes()));
+            infos.add(
+                    new TopicDescription.PartitionInfo(p.partition(), p.earliestOffset(), p.latestOffset(), p.bytes()));
         }
         return new TopicDescription(config, infos);
     }

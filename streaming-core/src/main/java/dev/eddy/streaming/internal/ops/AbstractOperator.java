@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.List;
 
 /** The schema and children every operator has; subclasses implement {@link #process} and {@link #describe}. */

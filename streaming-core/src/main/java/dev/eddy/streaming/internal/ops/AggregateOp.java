@@ -21,7 +21,6 @@ import dev.eddy.streaming.internal.state.KeyColumns;
 import dev.eddy.streaming.internal.state.Keys;
 import dev.eddy.streaming.internal.state.RawState;
 import dev.eddy.streaming.internal.window.WindowAssigner;
-
 import java.util.List;
 import java.util.Set;
 
@@ -107,7 +106,8 @@ public final class AggregateOp extends AbstractOperator implements StatefulOpera
         accs = newAccumulators();
         store = new GroupStore("stateStoreSave", keyTypes, RawState.keyFields(keyTypes), accs, ek, eoff);
         sliced = slicing && SlicedWindows.applies(windows, accs, ek, windowPos)
-                ? new SlicedWindows(windows, windowPos, keyTypes, this::newAccumulators) : null;
+                ? new SlicedWindows(windows, windowPos, keyTypes, this::newAccumulators)
+                : null;
     }
 
     private Accumulator[] newAccumulators() {
@@ -152,8 +152,7 @@ public final class AggregateOp extends AbstractOperator implements StatefulOpera
         } else {
             Keys keys = GroupingKeys.of(in, windows, windowPos, windowTime, keyEvals, keyTypes);
             if (evicts) {
-                dropped = lateGroups.dropRows(in, keys, evictKey, evictOffset, ctx.batchId(), lateWm,
-                        store.lateRows());
+                dropped = lateGroups.dropRows(in, keys, evictKey, evictOffset, ctx.batchId(), lateWm, store.lateRows());
             }
             groups = store.findOrInsert(keys);
             Column[] args = argColumns(in);
@@ -163,11 +162,12 @@ public final class AggregateOp extends AbstractOperator implements StatefulOpera
         }
         int updated = store.markUpdated(groups, groups.length);
         int[] expired = evicts ? store.expired(wm) : new int[0];
-        Batch out = output(switch (mode) {
-            case COMPLETE -> store.allGroups();
-            case UPDATE -> store.updatedGroups();
-            case APPEND -> expired;
-        });
+        Batch out = output(
+                switch (mode) {
+                    case COMPLETE -> store.allGroups();
+                    case UPDATE -> store.updatedGroups();
+                    case APPEND -> expired;
+                });
         store.evict(expired);
         store.endBatch(updated, expired.length, dropped);
         return out;
@@ -195,15 +195,21 @@ public final class AggregateOp extends AbstractOperator implements StatefulOpera
                     starts[j] = keys[groups[j]];
                     ends[j] = starts[j] + windows.size();
                 }
-                cols[i] = new StructColumn(s.field(i).children(), new Column[]{
-                        new LongColumn(DataType.TIMESTAMP, starts, n, null),
-                        new LongColumn(DataType.TIMESTAMP, ends, n, null)}, n, null);
+                cols[i] = new StructColumn(
+                        s.field(i).children(),
+                        new Column[] {
+                            new LongColumn(DataType.TIMESTAMP, starts, n, null),
+                            new LongColumn(DataType.TIMESTAMP, ends, n, null)
+                        },
+                        n,
+                        null);
             } else {
                 cols[i] = KeyColumns.fromTable(table, i, keyTypes[i], groups, n);
             }
         }
         for (int a = 0; a < accs.length; a++) {
-            cols[keyTypes.length + a] = Casts.cast(accs[a].result(groups, n), s.field(keyTypes.length + a).type());
+            cols[keyTypes.length + a] = Casts.cast(
+                    accs[a].result(groups, n), s.field(keyTypes.length + a).type());
         }
         return Batch.of(s, cols);
     }

@@ -18,8 +18,8 @@ import dev.eddy.streaming.api.data.Batch;
  * @param mode      the query's output mode
  * @param batchTimestampMillis the engine clock at the start of the batch (processing-time timeouts)
  */
-public record BatchContext(long batchId, long watermark, long lateWatermark, Batch[] inputs, OutputMode mode,
-                           long batchTimestampMillis) {
+public record BatchContext(
+        long batchId, long watermark, long lateWatermark, Batch[] inputs, OutputMode mode, long batchTimestampMillis) {
     public static final long NO_WATERMARK = Long.MIN_VALUE;
 
     /** A batch whose late-row watermark is its eviction watermark (tests of a single batch). */

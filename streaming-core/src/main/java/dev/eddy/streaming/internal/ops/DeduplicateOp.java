@@ -10,7 +10,6 @@ import dev.eddy.streaming.internal.state.GroupStore;
 import dev.eddy.streaming.internal.state.GroupValues;
 import dev.eddy.streaming.internal.state.KeyColumns;
 import dev.eddy.streaming.internal.state.Keys;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

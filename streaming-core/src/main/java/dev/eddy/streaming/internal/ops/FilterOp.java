@@ -6,7 +6,6 @@ import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.expr.Vectors;
-
 import java.util.List;
 
 /** Keeps rows whose condition is true (null is false); returns the input unchanged when all pass. */

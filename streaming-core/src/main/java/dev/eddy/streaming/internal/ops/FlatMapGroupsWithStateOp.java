@@ -12,7 +12,6 @@ import dev.eddy.streaming.api.function.GroupStateTimeout;
 import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
 import dev.eddy.streaming.internal.state.KeyedStore;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -57,8 +56,8 @@ public final class FlatMapGroupsWithStateOp extends AbstractOperator implements 
      * @param watermarkedColumns the input's event-time columns: with an event-time timeout, rows whose first such
      *                           column is at or below the previous batch's watermark are dropped as late (Spark's)
      */
-    public FlatMapGroupsWithStateOp(Operator child, FlatMapGroupsWithState node, Clock clock,
-                                    Set<String> watermarkedColumns) {
+    public FlatMapGroupsWithStateOp(
+            Operator child, FlatMapGroupsWithState node, Clock clock, Set<String> watermarkedColumns) {
         super(node.schema(), child);
         this.node = node;
         this.clock = clock;
@@ -129,11 +128,18 @@ public final class FlatMapGroupsWithStateOp extends AbstractOperator implements 
 
     /** Runs the user function for one key; counts the key as updated (state kept or changed) or removed. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void call(Entry st, List<Object> key, Iterator<Row> rows, boolean timedOut, BatchContext ctx, long wmMs,
-                      BatchBuilder out, int[] counts) {
+    private void call(
+            Entry st,
+            List<Object> key,
+            Iterator<Row> rows,
+            boolean timedOut,
+            BatchContext ctx,
+            long wmMs,
+            BatchBuilder out,
+            int[] counts) {
         boolean existed = store.contains(key);
-        GroupStateImpl state = new GroupStateImpl(st.value, existed, timedOut, node.timeout(),
-                ctx.batchTimestampMillis(), wmMs);
+        GroupStateImpl state =
+                new GroupStateImpl(st.value, existed, timedOut, node.timeout(), ctx.batchTimestampMillis(), wmMs);
         ((GroupStateFunction) node.function()).call(st.key, rows, state, out::addRow);
         if (state.removed || !state.exists) {
             store.remove(key);
@@ -194,8 +200,8 @@ public final class FlatMapGroupsWithStateOp extends AbstractOperator implements 
 
     /** Raw state: key columns, the codec's text of the state, the timeout (or null). */
     private final class Codec implements KeyedStore.Codec<Entry> {
-        private final Schema raw = keySchema.add(Field.of("__state", DataType.STRING))
-                .add(Field.of("__timeoutAt", DataType.LONG));
+        private final Schema raw =
+                keySchema.add(Field.of("__state", DataType.STRING)).add(Field.of("__timeoutAt", DataType.LONG));
 
         @Override
         public Schema keySchema() {

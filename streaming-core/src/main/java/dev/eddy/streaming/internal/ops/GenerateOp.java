@@ -6,7 +6,6 @@ import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.api.plan.Generate;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;

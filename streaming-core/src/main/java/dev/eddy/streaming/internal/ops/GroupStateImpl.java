@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.ops;
 import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.api.function.GroupState;
 import dev.eddy.streaming.api.function.GroupStateTimeout;
-
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -19,7 +18,8 @@ final class GroupStateImpl<S> implements GroupState<S> {
     boolean removed;
     long timeoutAt = NO_TIMEOUT;
 
-    GroupStateImpl(S value, boolean exists, boolean timedOut, GroupStateTimeout timeoutConf, long nowMs, long watermarkMs) {
+    GroupStateImpl(
+            S value, boolean exists, boolean timedOut, GroupStateTimeout timeoutConf, long nowMs, long watermarkMs) {
         this.value = value;
         this.exists = exists;
         this.timedOut = timedOut;
@@ -71,7 +71,8 @@ final class GroupStateImpl<S> implements GroupState<S> {
     @Override
     public void setTimeoutDuration(long millis) {
         if (timeoutConf != GroupStateTimeout.PROCESSING_TIME_TIMEOUT) {
-            throw new UnsupportedOperationException("setTimeoutDuration needs GroupStateTimeout.PROCESSING_TIME_TIMEOUT");
+            throw new UnsupportedOperationException(
+                    "setTimeoutDuration needs GroupStateTimeout.PROCESSING_TIME_TIMEOUT");
         }
         if (millis <= 0) {
             throw new IllegalArgumentException("timeout duration must be positive");
@@ -90,7 +91,8 @@ final class GroupStateImpl<S> implements GroupState<S> {
             throw new UnsupportedOperationException("setTimeoutTimestamp needs GroupStateTimeout.EVENT_TIME_TIMEOUT");
         }
         if (watermarkMs >= 0 && epochMillis <= watermarkMs) {
-            throw new IllegalArgumentException("timeout timestamp " + epochMillis + " is not after the watermark " + watermarkMs);
+            throw new IllegalArgumentException(
+                    "timeout timestamp " + epochMillis + " is not after the watermark " + watermarkMs);
         }
         timeoutAt = epochMillis;
     }

@@ -11,12 +11,16 @@ import dev.eddy.streaming.internal.window.WindowAssigner;
 
 /** The grouping keys of a batch for {@link AggregateOp}: a time-window key expands a row into its windows. */
 final class GroupingKeys {
-    private GroupingKeys() {
-    }
+    private GroupingKeys() {}
 
     /** The rows' grouping keys; window rows expanded (one per window a time falls into). */
-    static Keys of(Batch in, WindowAssigner windows, int windowPos, Evaluator windowTime, Evaluator[] keyEvals,
-                   DataType[] keyTypes) {
+    static Keys of(
+            Batch in,
+            WindowAssigner windows,
+            int windowPos,
+            Evaluator windowTime,
+            Evaluator[] keyEvals,
+            DataType[] keyTypes) {
         int n = in.numRows();
         Keys k = new Keys(keyTypes.length);
         k.n = n;

@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +27,7 @@ final class JoinConditions {
                 int yi = joined.indexOf(y.name());
                 int nl = left.size();
                 if (xi >= 0 && yi >= 0 && (xi < nl) != (yi < nl)) {
-                    equi.add(xi < nl ? new int[]{xi, yi - nl} : new int[]{yi, xi - nl});
+                    equi.add(xi < nl ? new int[] {xi, yi - nl} : new int[] {yi, xi - nl});
                 }
                 continue;
             }
@@ -84,8 +83,11 @@ final class JoinConditions {
         if (e instanceof Expr.Col c) {
             return joined.indexOf(c.name());
         }
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)
-                && b.left() instanceof Expr.Col c && b.right() instanceof Expr.Lit l && l.value() instanceof Number num) {
+        if (e instanceof Expr.Binary b
+                && (b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)
+                && b.left() instanceof Expr.Col c
+                && b.right() instanceof Expr.Lit l
+                && l.value() instanceof Number num) {
             k[0] = b.op() == Expr.BinaryOp.ADD ? num.longValue() : -num.longValue();
             return joined.indexOf(c.name());
         }

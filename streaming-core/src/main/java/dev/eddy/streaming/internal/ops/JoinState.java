@@ -8,7 +8,6 @@ import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.ops.StreamStreamJoinOp.Stored;
 import dev.eddy.streaming.internal.state.KeyedStore;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.ops;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.internal.state.Keys;
 import dev.eddy.streaming.internal.state.LateRows;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,8 +56,10 @@ final class LateGroups {
         List<Object> key = new ArrayList<>();
         for (int c = 0; c < k.longs.length; c++) {
             boolean isNull = k.nulls[c] != null && k.nulls[c][i];
-            key.add(c == windowPos ? (Object) windowStart
-                    : isNull ? null : k.longs[c] != null ? (Object) k.longs[c][i] : k.objs[c][i]);
+            key.add(
+                    c == windowPos
+                            ? (Object) windowStart
+                            : isNull ? null : k.longs[c] != null ? (Object) k.longs[c][i] : k.objs[c][i]);
         }
         seen.add(key);
     }

@@ -7,7 +7,6 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.plan.MapRows;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

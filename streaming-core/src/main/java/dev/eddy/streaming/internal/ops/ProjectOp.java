@@ -7,7 +7,6 @@ import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.internal.expr.Casts;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
-
 import java.util.List;
 
 /** Computes output columns; plain column references pass the input column through without copying. */

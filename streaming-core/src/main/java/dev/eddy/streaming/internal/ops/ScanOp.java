@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.List;
 
 /** Hands on the batch its source produced for this micro-batch. */

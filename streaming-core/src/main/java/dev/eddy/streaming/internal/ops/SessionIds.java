@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.internal.state.GroupValues;
-
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;

@@ -11,7 +11,6 @@ import dev.eddy.streaming.internal.expr.Casts;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.state.KeyedStore;
 import dev.eddy.streaming.internal.state.RawState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,10 @@ import java.util.function.IntSupplier;
  * sessions, since sessions of a key merge and move.
  */
 final class SessionState {
-    private SessionState() {
-    }
+    private SessionState() {}
 
-    private static Batch raw(List<Field> keyFields, List<Map.Entry<List<Object>, List<Session>>> groups, Accumulator[] accs) {
+    private static Batch raw(
+            List<Field> keyFields, List<Map.Entry<List<Object>, List<Session>>> groups, Accumulator[] accs) {
         List<Field> lead = new ArrayList<>(keyFields);
         lead.add(Field.of("session_start", DataType.TIMESTAMP));
         lead.add(Field.of("session_end", DataType.TIMESTAMP));
@@ -75,8 +74,8 @@ final class SessionState {
     }
 
     /** Adds the sessions of {@code raw} (ids from {@code newId}) and sets their accumulators. */
-    private static void restore(Batch raw, int keyCount, Map<List<Object>, List<Session>> sessions, Accumulator[] accs,
-                                IntSupplier newId) {
+    private static void restore(
+            Batch raw, int keyCount, Map<List<Object>, List<Session>> sessions, Accumulator[] accs, IntSupplier newId) {
         int n = raw.numRows();
         int[] ids = new int[n];
         for (int r = 0; r < n; r++) {
@@ -84,7 +83,9 @@ final class SessionState {
             for (int k = 0; k < keyCount; k++) {
                 key.add(raw.column(k).get(r));
             }
-            Session s = new Session((Long) raw.column(keyCount).get(r), (Long) raw.column(keyCount + 1).get(r),
+            Session s = new Session(
+                    (Long) raw.column(keyCount).get(r),
+                    (Long) raw.column(keyCount + 1).get(r),
                     newId.getAsInt());
             sessions.computeIfAbsent(key, x -> new ArrayList<>()).add(s);
             ids[r] = s.id;
@@ -93,8 +94,8 @@ final class SessionState {
     }
 
     /** The operator's output rows for sessions {@code list} of {@code keys} (the session at {@code sessionPos}). */
-    static Batch output(Schema s, int groupings, int sessionPos, List<Object[]> keys, List<Session> list,
-                        Accumulator[] accs) {
+    static Batch output(
+            Schema s, int groupings, int sessionPos, List<Object[]> keys, List<Session> list, Accumulator[] accs) {
         int n = list.size();
         int[] ids = new int[n];
         long[] starts = new long[n];
@@ -119,13 +120,20 @@ final class SessionState {
         }
         Batch keyBatch = kb.build();
         for (int g = 0; g < groupings; g++) {
-            cols[g] = g == sessionPos ? new StructColumn(s.field(g).children(), new Column[]{
-                    new LongColumn(DataType.TIMESTAMP, starts, n, null), new LongColumn(DataType.TIMESTAMP, ends, n, null)},
-                    n, null) : keyBatch.column(g);
+            cols[g] = g == sessionPos
+                    ? new StructColumn(
+                            s.field(g).children(),
+                            new Column[] {
+                                new LongColumn(DataType.TIMESTAMP, starts, n, null),
+                                new LongColumn(DataType.TIMESTAMP, ends, n, null)
+                            },
+                            n,
+                            null)
+                    : keyBatch.column(g);
         }
         for (int a = 0; a < accs.length; a++) {
-            cols[groupings + a] = Casts.cast(accs[a].result(ids, n),
-                    s.field(groupings + a).type());
+            cols[groupings + a] =
+                    Casts.cast(accs[a].result(ids, n), s.field(groupings + a).type());
         }
         return Batch.of(s, cols);
     }

@@ -14,7 +14,6 @@ import dev.eddy.streaming.internal.expr.Vectors;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.ops.agg.Accumulators;
 import dev.eddy.streaming.internal.state.ListStore;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,8 +128,8 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
         }
         List<Object[]> outKeys = new ArrayList<>();
         List<Session> outSessions = new ArrayList<>();
-        int updated = select(x -> mode == OutputMode.COMPLETE || (mode == OutputMode.UPDATE && x.updated), outKeys,
-                outSessions);
+        int updated = select(
+                x -> mode == OutputMode.COMPLETE || (mode == OutputMode.UPDATE && x.updated), outKeys, outSessions);
         int removed = evict ? evict(ctx.watermark(), outKeys, outSessions) : 0;
         Batch out = output(outKeys, outSessions);
         ids.releaseUnused(store.values());

@@ -9,7 +9,6 @@ import dev.eddy.streaming.internal.state.GroupTable;
 import dev.eddy.streaming.internal.state.Keys;
 import dev.eddy.streaming.internal.state.LateRows;
 import dev.eddy.streaming.internal.window.WindowAssigner;
-
 import java.util.function.Supplier;
 
 /**
@@ -55,8 +54,7 @@ final class SlicedWindows {
     }
 
     /** The (window, key) rows of a batch: {@code keys} row i takes pane {@code panes[i]} of {@code partials}. */
-    record Folded(Keys keys, int[] panes, Accumulator[] partials) {
-    }
+    record Folded(Keys keys, int[] panes, Accumulator[] partials) {}
 
     /** The rows' (pane, key) keys; rows with a null time have no pane (as they have no window). */
     Keys paneKeys(Batch in, Evaluator windowTime, Evaluator[] keyEvals) {

@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.ops;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.plan.Sort;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

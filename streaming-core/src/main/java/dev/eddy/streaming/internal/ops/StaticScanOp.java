@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.ops;
 
 import dev.eddy.streaming.api.data.Batch;
-
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,8 +29,8 @@ public final class StaticScanOp extends AbstractOperator {
         if (refresh != null) {
             Batch now = refresh.get();
             if (!now.schema().equals(data.schema())) {
-                throw new IllegalStateException("static table " + name + " changed its columns from " + data.schema()
-                        + " to " + now.schema());
+                throw new IllegalStateException(
+                        "static table " + name + " changed its columns from " + data.schema() + " to " + now.schema());
             }
             data = now;
         }

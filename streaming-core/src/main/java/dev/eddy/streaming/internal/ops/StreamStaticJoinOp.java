@@ -13,7 +13,6 @@ import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.state.GroupTable;
 import dev.eddy.streaming.internal.state.KeyColumns;
 import dev.eddy.streaming.internal.state.Keys;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +30,7 @@ public final class StreamStaticJoinOp extends AbstractOperator {
     private final Evaluator residual;
     /** The static batch the index was built from, and the index: rows by key, chained (-1 ends a chain). */
     private Batch indexed;
+
     private GroupTable index;
     private int[] firstRow;
     private int[] nextRow;
@@ -56,11 +56,13 @@ public final class StreamStaticJoinOp extends AbstractOperator {
                     + "stream column and a static column, got " + node.condition());
         }
         if (!rest.isEmpty() && node.type() == Join.JoinType.LEFT_OUTER) {
-            throw new UnsupportedOperationException("left outer stream-static joins support only equality conditions, "
-                    + "not " + rest);
+            throw new UnsupportedOperationException(
+                    "left outer stream-static joins support only equality conditions, " + "not " + rest);
         }
-        residual = rest.stream().reduce((a, b) -> new Expr.Binary(Expr.BinaryOp.AND, a, b))
-                .map(e -> ExprCompiler.compile(e, node.schema())).orElse(null);
+        residual = rest.stream()
+                .reduce((a, b) -> new Expr.Binary(Expr.BinaryOp.AND, a, b))
+                .map(e -> ExprCompiler.compile(e, node.schema()))
+                .orElse(null);
         leftKeys = pairs.stream().mapToInt(p -> p[0]).toArray();
         rightKeys = pairs.stream().mapToInt(p -> p[1]).toArray();
         keyTypes = new DataType[pairs.size()];
@@ -117,8 +119,10 @@ public final class StreamStaticJoinOp extends AbstractOperator {
 
     /** {left index, right index} if c is leftCol = rightCol (either order), else null. */
     private static int[] equiPair(Expr c, Schema ls, Schema rs, Schema joined) {
-        if (!(c instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ
-                || !(b.left() instanceof Expr.Col x) || !(b.right() instanceof Expr.Col y)) {
+        if (!(c instanceof Expr.Binary b)
+                || b.op() != Expr.BinaryOp.EQ
+                || !(b.left() instanceof Expr.Col x)
+                || !(b.right() instanceof Expr.Col y)) {
             return null;
         }
         int xi = joined.indexOf(x.name());
@@ -128,10 +132,10 @@ public final class StreamStaticJoinOp extends AbstractOperator {
         }
         int nl = ls.size();
         if (xi < nl && yi >= nl) {
-            return new int[]{xi, yi - nl};
+            return new int[] {xi, yi - nl};
         }
         if (yi < nl && xi >= nl) {
-            return new int[]{yi, xi - nl};
+            return new int[] {yi, xi - nl};
         }
         return null;
     }

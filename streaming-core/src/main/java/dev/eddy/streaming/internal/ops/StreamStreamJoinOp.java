@@ -9,7 +9,6 @@ import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.expr.Vectors;
 import dev.eddy.streaming.internal.state.ListStore;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,14 +54,18 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             throw new UnsupportedOperationException("a stream-stream join needs at least one equality between a left "
                     + "and a right column, got " + node.condition());
         }
-        leftWm = jc.leftTime >= 0 && watermarked.contains(left.schema().field(jc.leftTime).name());
-        rightWm = jc.rightTime >= 0 && watermarked.contains(right.schema().field(jc.rightTime).name());
+        leftWm = jc.leftTime >= 0
+                && watermarked.contains(left.schema().field(jc.leftTime).name());
+        rightWm = jc.rightTime >= 0
+                && watermarked.contains(right.schema().field(jc.rightTime).name());
         if (node.type() == Join.JoinType.LEFT_OUTER && !(jc.hasTimeBounds() && (leftWm || rightWm))) {
-            throw new UnsupportedOperationException("Stream-stream LEFT OUTER join is not supported without a watermark "
-                    + "and a time range condition (e.g. leftTime >= rightTime - interval AND leftTime <= rightTime + "
-                    + "interval): without them Eddy could never decide that a left row has no match");
+            throw new UnsupportedOperationException(
+                    "Stream-stream LEFT OUTER join is not supported without a watermark "
+                            + "and a time range condition (e.g. leftTime >= rightTime - interval AND leftTime <= rightTime + "
+                            + "interval): without them Eddy could never decide that a left row has no match");
         }
-        store = new ListStore<>("symmetricHashJoin", new JoinState(jc, left.schema(), right.schema(), node.schema()), 64);
+        store = new ListStore<>(
+                "symmetricHashJoin", new JoinState(jc, left.schema(), right.schema(), node.schema()), 64);
     }
 
     @Override
@@ -90,7 +93,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             if (old != null) {
                 for (Stored rs : e.getValue()) {
                     for (Stored ls : old) {
-                        pairs.add(new Stored[]{ls, rs});
+                        pairs.add(new Stored[] {ls, rs});
                     }
                 }
             }
@@ -129,7 +132,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     private static void pairUp(Stored ls, List<Stored> rights, List<Stored[]> pairs) {
         if (rights != null) {
             for (Stored rs : rights) {
-                pairs.add(new Stored[]{ls, rs});
+                pairs.add(new Stored[] {ls, rs});
             }
         }
     }
@@ -192,8 +195,8 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         }
         long wm = ctx.watermark();
         boolean outer = node.type() == Join.JoinType.LEFT_OUTER;
-        return store.evictWhere((k, s) -> LEFT.equals(k.get(0)) ? s.time - jc.lo <= wm : s.time + jc.hi <= wm,
-                (k, s) -> {
+        return store.evictWhere(
+                (k, s) -> LEFT.equals(k.get(0)) ? s.time - jc.lo <= wm : s.time + jc.hi <= wm, (k, s) -> {
                     if (outer && LEFT.equals(k.get(0)) && !s.matched) {
                         out.addRow(JoinState.concat(node.schema(), s.row.values(), null));
                     }
@@ -221,8 +224,10 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         for (String side : List.of(LEFT, RIGHT)) {
             store.entries().forEach((k, rows) -> {
                 if (side.equals(k.get(0))) {
-                    rows.forEach(s -> b.addRow(side.equals(LEFT) ? JoinState.concat(node.schema(), s.row.values(), null)
-                            : JoinState.shifted(node.schema(), nl, s.row.values())));
+                    rows.forEach(s -> b.addRow(
+                            side.equals(LEFT)
+                                    ? JoinState.concat(node.schema(), s.row.values(), null)
+                                    : JoinState.shifted(node.schema(), nl, s.row.values())));
                 }
             });
         }

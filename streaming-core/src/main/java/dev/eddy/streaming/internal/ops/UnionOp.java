@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.ops;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.ArrayList;
 import java.util.List;
 

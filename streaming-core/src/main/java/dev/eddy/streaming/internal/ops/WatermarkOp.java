@@ -1,12 +1,11 @@
 package dev.eddy.streaming.internal.ops;
 
-import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.Intervals;
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.expr.Functions;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.expr.Vectors;
-
 import java.util.List;
 
 /**

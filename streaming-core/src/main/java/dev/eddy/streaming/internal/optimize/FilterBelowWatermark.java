@@ -13,7 +13,6 @@ import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,11 +30,19 @@ import java.util.Set;
  */
 public final class FilterBelowWatermark {
     /** Functions whose value is not fixed by their arguments (Spark's non-deterministic expressions). */
-    private static final Set<String> NON_DETERMINISTIC = Set.of("rand", "random", "randn", "uuid", "shuffle",
-            "current_timestamp", "now", "current_date", "localtimestamp", "monotonically_increasing_id");
+    private static final Set<String> NON_DETERMINISTIC = Set.of(
+            "rand",
+            "random",
+            "randn",
+            "uuid",
+            "shuffle",
+            "current_timestamp",
+            "now",
+            "current_date",
+            "localtimestamp",
+            "monotonically_increasing_id");
 
-    private FilterBelowWatermark() {
-    }
+    private FilterBelowWatermark() {}
 
     /** The plan with every filter pushed as far as the rules above allow; the same plan if none moves. */
     public static LogicalPlan apply(LogicalPlan p) {
@@ -92,7 +99,9 @@ public final class FilterBelowWatermark {
             Map<String, Expr> byName = new HashMap<>();
             List<String> names = a.schema().names();
             for (int i = 0; i < a.groupings().size(); i++) {
-                Expr g = a.groupings().get(i) instanceof Expr.Alias al ? al.child() : a.groupings().get(i);
+                Expr g = a.groupings().get(i) instanceof Expr.Alias al
+                        ? al.child()
+                        : a.groupings().get(i);
                 if (g instanceof Expr.Col) {
                     byName.put(names.get(i).toLowerCase(Locale.ROOT), g);
                 }

@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.internal.table.Tables;
-
 import java.io.PrintStream;
 
 /** Prints each batch as a text table, like Spark's console sink; at most {@code numRows} rows. */
@@ -24,7 +23,8 @@ public final class ConsoleSink implements Sink {
         sb.append("Batch: ").append(batchId).append('\n');
         sb.append("-------------------------------------------\n");
         var table = Tables.toTable("batch", batch);
-        sb.append(table.rowCount() > numRows ? table.first(numRows).print() : table.print()).append('\n');
+        sb.append(table.rowCount() > numRows ? table.first(numRows).print() : table.print())
+                .append('\n');
         if (table.rowCount() > numRows) {
             sb.append("only showing top ").append(numRows).append(" rows\n");
         }

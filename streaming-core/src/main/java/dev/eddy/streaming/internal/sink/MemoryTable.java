@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,6 +25,7 @@ public final class GroupStore extends StateStore {
     private long currentStamp;
     /** How many held groups carry {@link #currentStamp}. */
     private int updatedCount;
+
     private Batch removedKeys;
 
     /**
@@ -33,8 +33,13 @@ public final class GroupStore extends StateStore {
      * @param timeKey    the key column that bounds the state by the watermark, or -1
      * @param timeOffset added to the time key before comparing with the watermark (a window's size)
      */
-    public GroupStore(String operatorName, DataType[] keyTypes, List<Field> keyFields, GroupValues[] values,
-                      int timeKey, long timeOffset) {
+    public GroupStore(
+            String operatorName,
+            DataType[] keyTypes,
+            List<Field> keyFields,
+            GroupValues[] values,
+            int timeKey,
+            long timeOffset) {
         super(operatorName);
         this.keyTypes = keyTypes.clone();
         this.keyFields = List.copyOf(keyFields);
@@ -154,8 +159,8 @@ public final class GroupStore extends StateStore {
     }
 
     private Batch raw(int[] groups) {
-        return RawState.export(keyFields, RawState.tableKeys(table, keyTypes, groups, groups.length), values, groups,
-                groups.length);
+        return RawState.export(
+                keyFields, RawState.tableKeys(table, keyTypes, groups, groups.length), values, groups, groups.length);
     }
 
     @Override

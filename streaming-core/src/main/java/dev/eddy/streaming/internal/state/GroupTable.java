@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.state;
 
 import dev.eddy.streaming.api.data.DataType;
-
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -24,6 +23,7 @@ public final class GroupTable {
     private long[] slots;
     /** Whether any stored group has a null key column (lets the hot paths skip the null flags). */
     private boolean anyNullKey;
+
     private int mask;
     private int size;
 
@@ -120,7 +120,9 @@ public final class GroupTable {
                     g = insert(longsRow, null, null, r, hr, s);
                     break;
                 }
-                if ((int) (e >>> 32) == hr && k0[g] == x && k1[g] == y
+                if ((int) (e >>> 32) == hr
+                        && k0[g] == x
+                        && k1[g] == y
                         && (!anyNullKey || (!nullKeys[0][g] && !nullKeys[1][g]))) {
                     break;
                 }
@@ -131,7 +133,7 @@ public final class GroupTable {
     }
 
     private void findOrInsertOneLong(long[] a, int n, int[] h, int[] out) {
-        long[][] longsRow = new long[][]{a};
+        long[][] longsRow = new long[][] {a};
         for (int r = 0; r < n; r++) {
             int hr = h[r];
             long x = a[r];

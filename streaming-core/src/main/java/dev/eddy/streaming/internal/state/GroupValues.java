@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.state;
 
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.Field;
-
 import java.util.List;
 
 /**

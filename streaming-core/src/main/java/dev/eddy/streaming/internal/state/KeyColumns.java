@@ -8,12 +8,10 @@ import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
-import dev.eddy.streaming.internal.state.GroupTable;
 
 /** Converts between columns and the key vectors a {@link GroupTable} takes and stores. */
 public final class KeyColumns {
-    private KeyColumns() {
-    }
+    private KeyColumns() {}
 
     /** Long-like key values (DOUBLE as its bits), optionally gathered through {@code rows[0..n)}. */
     public static long[] longs(Column c, int[] rows, int n) {

@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.state;
 import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

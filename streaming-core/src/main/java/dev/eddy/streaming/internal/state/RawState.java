@@ -5,7 +5,6 @@ import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,7 @@ import java.util.List;
  * state delta groups by), then each accumulator's raw columns named {@code agg<i>_...}.
  */
 public final class RawState {
-    private RawState() {
-    }
+    private RawState() {}
 
     /** The key columns {@code lead} (already gathered for the n groups) followed by the accumulators of {@code ids}. */
     public static Batch export(List<Field> leadFields, Column[] lead, GroupValues[] accs, int[] ids, int n) {

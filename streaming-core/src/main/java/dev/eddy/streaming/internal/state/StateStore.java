@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.checkpoint.StateStorage;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Row;
-
 import java.util.Optional;
 
 /**

@@ -7,8 +7,11 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -18,17 +21,12 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Converts between engine batches and Tablesaw tables (the format at the edges). TIMESTAMP becomes an
  * InstantColumn; a STRUCT column {@code window} becomes {@code window_start} and {@code window_end}.
  */
 public final class Tables {
-    private Tables() {
-    }
+    private Tables() {}
 
     public static Table toTable(String name, Batch b) {
         Table t = Table.create(name);

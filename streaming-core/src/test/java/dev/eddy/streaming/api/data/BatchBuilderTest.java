@@ -1,15 +1,17 @@
 package dev.eddy.streaming.api.data;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
 class BatchBuilderTest {
-    private final Schema schema = Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("n", DataType.LONG),
-            Field.of("word", DataType.STRING), Field.of("x", DataType.DOUBLE));
+    private final Schema schema = Schema.of(
+            Field.of("ts", DataType.TIMESTAMP),
+            Field.of("n", DataType.LONG),
+            Field.of("word", DataType.STRING),
+            Field.of("x", DataType.DOUBLE));
 
     @Test
     void when_rowsAreAddedAndColumnsSkipped_then_skippedColumnsAreNull() {
@@ -53,7 +55,8 @@ class BatchBuilderTest {
     @Test
     void when_valueHasWrongType_then_errorNamesColumn() {
         assertThatThrownBy(() -> Batch.builder(schema).addRow(1L, "seven", "a", 1.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'n'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'n'");
     }
 
     @Test
@@ -68,18 +71,23 @@ class BatchBuilderTest {
 
     @Test
     void when_batchIsGathered_then_rowsAndNullsFollow() {
-        Batch batch = Batch.builder(schema).addRow(1L, 1L, "a", null).addRow(2L, null, "b", 2.0)
-                .addRow(3L, 3L, null, 3.0).build();
-        Batch g = batch.gather(new int[]{2, 1}, 2);
-        assertThat(g.toRows()).extracting(Row::values)
-                .containsExactly(new Object[]{3L, 3L, null, 3.0}, new Object[]{2L, null, "b", 2.0});
+        Batch batch = Batch.builder(schema)
+                .addRow(1L, 1L, "a", null)
+                .addRow(2L, null, "b", 2.0)
+                .addRow(3L, 3L, null, 3.0)
+                .build();
+        Batch g = batch.gather(new int[] {2, 1}, 2);
+        assertThat(g.toRows())
+                .extracting(Row::values)
+                .containsExactly(new Object[] {3L, 3L, null, 3.0}, new Object[] {2L, null, "b", 2.0});
     }
 
     @Test
     void when_structColumnIsBuilt_then_childrenAreReadable() {
-        Schema s = Schema.of(Field.struct("window", Field.of("start", DataType.TIMESTAMP),
-                Field.of("end", DataType.TIMESTAMP)), Field.of("count", DataType.LONG));
-        Batch b = Batch.builder(s).addRow(new Object[]{10L, 20L}, 3L).build();
+        Schema s = Schema.of(
+                Field.struct("window", Field.of("start", DataType.TIMESTAMP), Field.of("end", DataType.TIMESTAMP)),
+                Field.of("count", DataType.LONG));
+        Batch b = Batch.builder(s).addRow(new Object[] {10L, 20L}, 3L).build();
         assertThat(b.row(0).getStruct("window").getLong("end")).isEqualTo(20L);
         assertThat(((StructColumn) b.column(0)).child("start").get(0)).isEqualTo(10L);
     }

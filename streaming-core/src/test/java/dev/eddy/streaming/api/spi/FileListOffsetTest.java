@@ -1,11 +1,10 @@
 package dev.eddy.streaming.api.spi;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class FileListOffsetTest {
 
@@ -29,7 +28,8 @@ class FileListOffsetTest {
         FileListOffset o = new FileListOffset(List.of("dt=2024-05-01/part-0.parquet", "x \"y\".csv"));
         assertThat(FileListOffset.parse(o.json())).isEqualTo(o);
         assertThatThrownBy(() -> FileListOffset.parse("{\"files\":[\"a\",1]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{\"files\":[\"a\",1]}");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{\"files\":[\"a\",1]}");
         assertThatThrownBy(() -> FileListOffset.parse("42")).isInstanceOf(IllegalArgumentException.class);
     }
 }

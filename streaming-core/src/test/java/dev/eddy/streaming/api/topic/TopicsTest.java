@@ -1,14 +1,13 @@
 package dev.eddy.streaming.api.topic;
 
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import dev.eddy.streaming.api.ManualClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.streaming.api.ManualClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class TopicsTest {
     private final ManualClock clock = new ManualClock(1_000);
@@ -24,8 +23,10 @@ class TopicsTest {
         assertThat(topics.delete("a")).isTrue();
         assertThat(topics.delete("a")).isFalse();
         assertThat(topics.list()).containsExactly("b");
-        assertThatThrownBy(() -> topics.describe("a")).isInstanceOf(UnknownTopicException.class)
-                .hasMessageContaining("'a'").hasMessageContaining("[b]");
+        assertThatThrownBy(() -> topics.describe("a"))
+                .isInstanceOf(UnknownTopicException.class)
+                .hasMessageContaining("'a'")
+                .hasMessageContaining("[b]");
     }
 
     @Test
@@ -44,8 +45,9 @@ class TopicsTest {
             assertThat(r.timestamp()).isEqualTo(1_000);
         }
         List<TopicRecord> got = topics.read("t", 0, 500, 10);
-        assertThat(got).extracting(TopicRecord::offset).containsExactly(500L, 501L, 502L, 503L, 504L, 505L, 506L,
-                507L, 508L, 509L);
+        assertThat(got)
+                .extracting(TopicRecord::offset)
+                .containsExactly(500L, 501L, 502L, 503L, 504L, 505L, 506L, 507L, 508L, 509L);
         assertThat(got.get(0).valueAsString()).isEqualTo("v500");
         assertThat(topics.earliestOffsets("t")).containsExactly(0);
         assertThat(topics.latestOffsets("t")).containsExactly(1000);
@@ -61,10 +63,13 @@ class TopicsTest {
         for (int i = 0; i < 20; i++) {
             assertThat(producer.send("user-7", "b" + i).partition()).isEqualTo(p);
         }
-        TopicRecord explicit = producer.send(TopicRecord.of("t", "user-7", "c").withPartition((p + 1) % 4)
-                .withTimestamp(42).withHeaders(List.of(Header.of("h", "x"))));
+        TopicRecord explicit = producer.send(TopicRecord.of("t", "user-7", "c")
+                .withPartition((p + 1) % 4)
+                .withTimestamp(42)
+                .withHeaders(List.of(Header.of("h", "x"))));
         assertThat(explicit.partition()).isEqualTo((p + 1) % 4);
-        TopicRecord back = topics.read("t", explicit.partition(), explicit.offset(), 1).get(0);
+        TopicRecord back =
+                topics.read("t", explicit.partition(), explicit.offset(), 1).get(0);
         assertThat(back.timestamp()).isEqualTo(42);
         assertThat(back.headers()).hasSize(1);
         assertThat(back.headers().get(0).valueAsString()).isEqualTo("x");
@@ -90,7 +95,8 @@ class TopicsTest {
         clock.advance(5_000); // first record now exactly 10 s old
         topics.enforceRetention();
         assertThat(topics.earliestOffsets("t")).containsExactly(1);
-        assertThatThrownBy(() -> topics.read("t", 0, 0, 1)).isInstanceOf(OffsetOutOfRangeException.class)
+        assertThatThrownBy(() -> topics.read("t", 0, 0, 1))
+                .isInstanceOf(OffsetOutOfRangeException.class)
                 .hasMessageContaining("retention");
         clock.advance(4_999);
         topics.enforceRetention();

@@ -37,7 +37,8 @@ class BatchCodecDamageTest {
         Path file = dir.resolve("1.snapshot");
         Files.write(file, StateFile.encode(StateFile.Kind.SNAPSHOT, 1, payload));
         assertThatThrownBy(() -> StatePayload.read(file, StateFile.Kind.SNAPSHOT, 1))
-                .isInstanceOf(CorruptCheckpointException.class).hasMessageContaining(problem);
+                .isInstanceOf(CorruptCheckpointException.class)
+                .hasMessageContaining(problem);
     }
 
     private static void column(DataOutputStream out, String name, DataType type) throws IOException {
@@ -50,19 +51,23 @@ class BatchCodecDamageTest {
     @Test
     void when_aColumnClaimsMoreRowsThanTheFileHolds_then_itIsCorrupt_notAnOutOfMemoryError() throws IOException {
         for (DataType type : new DataType[] {DataType.LONG, DataType.INT, DataType.DOUBLE, DataType.STRING}) {
-            assertCorrupt(payload(out -> {
-                out.writeInt(1);
-                column(out, "v", type);
-                out.writeInt(400_000_000); // rows
-                out.writeBoolean(false); // no null bitmap
-            }), "column");
+            assertCorrupt(
+                    payload(out -> {
+                        out.writeInt(1);
+                        column(out, "v", type);
+                        out.writeInt(400_000_000); // rows
+                        out.writeBoolean(false); // no null bitmap
+                    }),
+                    "column");
         }
-        assertCorrupt(payload(out -> {
-            out.writeInt(1);
-            column(out, "v", DataType.LONG);
-            out.writeInt(Integer.MAX_VALUE);
-            out.writeBoolean(true); // a null bitmap of 256 MiB
-        }), "null bitmap");
+        assertCorrupt(
+                payload(out -> {
+                    out.writeInt(1);
+                    column(out, "v", DataType.LONG);
+                    out.writeInt(Integer.MAX_VALUE);
+                    out.writeBoolean(true); // a null bitmap of 256 MiB
+                }),
+                "null bitmap");
     }
 
     @Test
@@ -72,12 +77,14 @@ class BatchCodecDamageTest {
 
     @Test
     void when_structsNestImpossiblyDeep_then_itIsCorrupt_notAStackOverflow() throws IOException {
-        assertCorrupt(payload(out -> {
-            for (int i = 0; i < 100_000; i++) {
-                out.writeInt(1);
-                column(out, "s", DataType.STRUCT);
-            }
-            out.writeInt(0);
-        }), "nested");
+        assertCorrupt(
+                payload(out -> {
+                    for (int i = 0; i < 100_000; i++) {
+                        out.writeInt(1);
+                        column(out, "s", DataType.STRUCT);
+                    }
+                    out.writeInt(0);
+                }),
+                "nested");
     }
 }

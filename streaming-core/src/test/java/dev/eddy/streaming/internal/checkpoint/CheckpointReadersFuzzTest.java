@@ -32,8 +32,7 @@ class CheckpointReadersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "15s")
-    @DictionaryEntries({"v1", "crc32c:", "{\"batchId\":", "\"sources\":[", "\"nextBatchWatermarkMicros\":",
-        "EDDYSTAT"})
+    @DictionaryEntries({"v1", "crc32c:", "{\"batchId\":", "\"sources\":[", "\"nextBatchWatermarkMicros\":", "EDDYSTAT"})
     void damagedFilesRaiseOnlyCorruptCheckpointException(FuzzedDataProvider data) throws IOException {
         int which = data.consumeInt(0, 7);
         boolean validChecksum = data.consumeBoolean();
@@ -48,8 +47,8 @@ class CheckpointReadersFuzzTest {
                     LogCodec.offsets(file, body);
                     LogCodec.commitWatermark(file, body);
                 }
-                case 2, 3 -> StateFile.decode(file, validChecksum ? StateFile.encode(StateFile.Kind.DELTA, 1, bytes)
-                        : bytes);
+                case 2, 3 ->
+                    StateFile.decode(file, validChecksum ? StateFile.encode(StateFile.Kind.DELTA, 1, bytes) : bytes);
                 case 4, 5, 6 -> decodePayload(bytes);
                 default -> {
                     StateFile.Kind kind = validChecksum ? StateFile.Kind.DELTA : StateFile.Kind.SNAPSHOT;

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.internal.exec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
@@ -9,13 +12,9 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.ops.AbstractOperator;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.Operator;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class OperatorDriverTest {
     private static final Schema S = Schema.of(Field.of("v", DataType.LONG));
@@ -42,7 +41,7 @@ class OperatorDriverTest {
                 sum += b.row(0).getLong(0);
             }
             seen.add(values);
-            return Batch.of(S, LongColumn.of(new long[]{sum}));
+            return Batch.of(S, LongColumn.of(new long[] {sum}));
         }
 
         @Override
@@ -77,7 +76,8 @@ class OperatorDriverTest {
     void when_anOperatorAppearsTwiceInTheTree_then_theDriverRefusesThePlan() {
         Probe shared = new Probe(1, new ArrayList<>());
         Probe root = new Probe(2, new ArrayList<>(), shared, shared);
-        assertThatThrownBy(() -> new OperatorDriver(root)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new OperatorDriver(root))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("probe 1 appears twice");
     }
 }

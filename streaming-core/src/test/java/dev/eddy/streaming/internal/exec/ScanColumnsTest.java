@@ -1,15 +1,5 @@
 package dev.eddy.streaming.internal.exec;
 
-import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static dev.eddy.streaming.api.expr.Functions.alias;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.count;
@@ -19,16 +9,30 @@ import static dev.eddy.streaming.api.expr.Functions.sum;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
 /** Which columns of each scan a plan reads: what column pruning hands to the sources. */
 class ScanColumnsTest {
-    private static final Schema BIDS = Schema.of(Field.of("auction", DataType.LONG), Field.of("price", DataType.LONG),
-            Field.of("bidder", DataType.STRING), Field.of("ts", DataType.TIMESTAMP), Field.of("key", DataType.STRING));
+    private static final Schema BIDS = Schema.of(
+            Field.of("auction", DataType.LONG),
+            Field.of("price", DataType.LONG),
+            Field.of("bidder", DataType.STRING),
+            Field.of("ts", DataType.TIMESTAMP),
+            Field.of("key", DataType.STRING));
     private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
     private final Dataset bids = eddy.memoryStream(BIDS).toDF();
 
     @Test
     void when_aWindowedAggregateReadsThreeColumns_then_onlyThoseAreRead() {
-        Dataset q = bids.withWatermark("ts", "5 seconds").groupBy(window(col("ts"), "10 seconds"), col("auction"))
+        Dataset q = bids.withWatermark("ts", "5 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("auction"))
                 .agg(alias(count(), "n"), alias(sum(col("price")), "total"));
         assertThat(ScanColumns.of(q.plan())).containsExactly(Set.of("ts", "auction", "price"));
     }
@@ -41,7 +45,8 @@ class ScanColumnsTest {
 
     @Test
     void when_theSinkSeesTheScanRowsAsTheyAre_then_everyColumnIsRead() {
-        assertThat(ScanColumns.of(bids.filter(gt(col("price"), lit(10L))).plan())).containsExactly((Set<String>) null);
+        assertThat(ScanColumns.of(bids.filter(gt(col("price"), lit(10L))).plan()))
+                .containsExactly((Set<String>) null);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.eddy.streaming.internal.format;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,8 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * CSV records read in place (no quotes) against splitting into field strings first (the reference): on random
@@ -19,20 +18,84 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same values; what it hands back is left to the reference.
  */
 class CsvParserDifferentialTest {
-    private static final List<ColumnSpec> COLUMNS = List.of(new ColumnSpec("id", ValueType.INT),
-            new ColumnSpec("n", ValueType.LONG), new ColumnSpec("s", ValueType.STRING),
-            new ColumnSpec("x", ValueType.DOUBLE), new ColumnSpec("b", ValueType.BOOLEAN),
+    private static final List<ColumnSpec> COLUMNS = List.of(
+            new ColumnSpec("id", ValueType.INT),
+            new ColumnSpec("n", ValueType.LONG),
+            new ColumnSpec("s", ValueType.STRING),
+            new ColumnSpec("x", ValueType.DOUBLE),
+            new ColumnSpec("b", ValueType.BOOLEAN),
             new ColumnSpec("ts", ValueType.TIMESTAMP));
-    private static final String[] FIELDS = {"", "0", "-0", "7", "-12", "007", "+5", " 5", "5 ", "-", "2147483647",
-            "2147483648", "-2147483649", "123456789012345678", "1234567890123456789", "9223372036854775808",
-            "9999999999999999999", "-99999999999999999999",
-            "\u0661\u0662", "1.5", "1e3", "true", "FALSE", "yes", "abc", "zo\u00eb", "2026-01-01T00:00:00Z",
-            "2026-01-01 00:00:00", "\"q\"", "\"a,b\"", "a\"b", "\"\"", "\r"};
+    private static final String[] FIELDS = {
+        "",
+        "0",
+        "-0",
+        "7",
+        "-12",
+        "007",
+        "+5",
+        " 5",
+        "5 ",
+        "-",
+        "2147483647",
+        "2147483648",
+        "-2147483649",
+        "123456789012345678",
+        "1234567890123456789",
+        "9223372036854775808",
+        "9999999999999999999",
+        "-99999999999999999999",
+        "\u0661\u0662",
+        "1.5",
+        "1e3",
+        "true",
+        "FALSE",
+        "yes",
+        "abc",
+        "zo\u00eb",
+        "2026-01-01T00:00:00Z",
+        "2026-01-01 00:00:00",
+        "\"q\"",
+        "\"a,b\"",
+        "a\"b",
+        "\"\"",
+        "\r"
+    };
     /** Decimals, booleans, null values and escapes the bytes path reads itself or must hand back. */
-    private static final String[] MORE = {"1.25", "-0.5", ".5", "5.", ".", "-.", "1..2", "1.2.3", "0.1", "-0",
-            "123456789012345", "1234567890123456", "1.0000000000000000000001", "1e5", "1_0", "0x10", "NaN",
-            "Infinity", "TRUE", "True", "tRuE", "t", "truee", "NA", "-", "\\", "\"a\\\"b\"", "\"NA\"", "\u00e9",
-            ";", ",", " ", "\t"};
+    private static final String[] MORE = {
+        "1.25",
+        "-0.5",
+        ".5",
+        "5.",
+        ".",
+        "-.",
+        "1..2",
+        "1.2.3",
+        "0.1",
+        "-0",
+        "123456789012345",
+        "1234567890123456",
+        "1.0000000000000000000001",
+        "1e5",
+        "1_0",
+        "0x10",
+        "NaN",
+        "Infinity",
+        "TRUE",
+        "True",
+        "tRuE",
+        "t",
+        "truee",
+        "NA",
+        "-",
+        "\\",
+        "\"a\\\"b\"",
+        "\"NA\"",
+        "\u00e9",
+        ";",
+        ",",
+        " ",
+        "\t"
+    };
 
     @Test
     void when_randomRecordsAreParsed_then_readingInPlaceAgreesWithSplitting() {
@@ -67,7 +130,8 @@ class CsvParserDifferentialTest {
 
     @Test
     void when_randomRecordsAreReadFromBytes_then_theFastPathAgreesWithSplitting() {
-        for (CsvOptions options : List.of(CsvOptions.DEFAULT,
+        for (CsvOptions options : List.of(
+                CsvOptions.DEFAULT,
                 CsvOptions.from(Map.of("nullValue", "NA", "escape", "\\")),
                 CsvOptions.from(Map.of("sep", ";", "nullValue", "-")))) {
             CsvParser parser = new CsvParser(options);
@@ -87,7 +151,9 @@ class CsvParserDifferentialTest {
                 parsed += want ? 1 : 0;
                 if (parser.parseFast(buffer, pad, bytes.length, fast)) {
                     taken++;
-                    assertThat(want).as("the fast path took a corrupt record: %s", record).isTrue();
+                    assertThat(want)
+                            .as("the fast path took a corrupt record: %s", record)
+                            .isTrue();
                     assertThat(values(fast)).as("values of %s", record).isEqualTo(values(reference));
                 }
             }
@@ -126,8 +192,10 @@ class CsvParserDifferentialTest {
                 sb.append(sep);
             }
             int pick = rnd.nextInt(4);
-            sb.append(pick == 0 ? FIELDS[rnd.nextInt(FIELDS.length)] : pick == 1 && rnd.nextBoolean()
-                    ? MORE[rnd.nextInt(MORE.length)] : typical(rnd, f));
+            sb.append(
+                    pick == 0
+                            ? FIELDS[rnd.nextInt(FIELDS.length)]
+                            : pick == 1 && rnd.nextBoolean() ? MORE[rnd.nextInt(MORE.length)] : typical(rnd, f));
         }
         if (rnd.nextInt(10) == 0) {
             sb.append('\r');

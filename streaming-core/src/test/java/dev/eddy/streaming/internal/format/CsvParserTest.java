@@ -1,13 +1,12 @@
 package dev.eddy.streaming.internal.format;
 
-import java.util.Map;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class CsvParserTest {
     private final CsvParser parser = new CsvParser(CsvOptions.DEFAULT);
@@ -40,8 +39,11 @@ class CsvParserTest {
 
     @Test
     void when_recordParsedIntoTypes_then_valuesAreTypedAndBadOnesCorrupt() {
-        ParsedRow row = new ParsedRow(List.of(new ColumnSpec("id", ValueType.INT), new ColumnSpec("name", ValueType.STRING),
-                new ColumnSpec("score", ValueType.DOUBLE), new ColumnSpec("ok", ValueType.BOOLEAN),
+        ParsedRow row = new ParsedRow(List.of(
+                new ColumnSpec("id", ValueType.INT),
+                new ColumnSpec("name", ValueType.STRING),
+                new ColumnSpec("score", ValueType.DOUBLE),
+                new ColumnSpec("ok", ValueType.BOOLEAN),
                 new ColumnSpec("ts", ValueType.TIMESTAMP)));
         assertThat(parser.parse("7,ann,1.5,true,2026-01-01T00:00:01Z\r", row)).isTrue();
         assertThat(Arrays.asList(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4)))
@@ -49,8 +51,12 @@ class CsvParserTest {
         assertThat(parser.parse("x,ann,1.5,true,2026-01-01T00:00:01Z", row)).isFalse();
         assertThat(parser.parse("7,ann,1.5,maybe,2026-01-01T00:00:01Z", row)).isFalse();
         assertThat(parser.parse("7,ann,1.5,true", row)).as("too few fields").isFalse();
-        assertThat(parser.parse("7,ann,1.5,true,2026-01-01,extra", row)).as("too many fields").isFalse();
-        assertThat(parser.parse("99999999999,a,1,true,2026-01-01", row)).as("int overflow").isFalse();
+        assertThat(parser.parse("7,ann,1.5,true,2026-01-01,extra", row))
+                .as("too many fields")
+                .isFalse();
+        assertThat(parser.parse("99999999999,a,1,true,2026-01-01", row))
+                .as("int overflow")
+                .isFalse();
         assertThat(parser.parse(",,,,", row)).isTrue();
         assertThat(row.get(0)).isNull();
         assertThat(row.get(4)).isNull();

@@ -1,8 +1,8 @@
 package dev.eddy.streaming.internal.format;
 
-import java.io.ByteArrayOutputStream;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fast JSON path against the full one (Jackson, as before): on random well-formed, odd and malformed records
@@ -22,19 +21,68 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and on the fuzz corpus, a record parses exactly when it did before and into exactly the same values.
  */
 class FlatJsonScannerDifferentialTest {
-    private static final List<ColumnSpec> COLUMNS = List.of(new ColumnSpec("id", ValueType.INT),
-            new ColumnSpec("n", ValueType.LONG), new ColumnSpec("s", ValueType.STRING),
-            new ColumnSpec("x", ValueType.DOUBLE), new ColumnSpec("b", ValueType.BOOLEAN),
+    private static final List<ColumnSpec> COLUMNS = List.of(
+            new ColumnSpec("id", ValueType.INT),
+            new ColumnSpec("n", ValueType.LONG),
+            new ColumnSpec("s", ValueType.STRING),
+            new ColumnSpec("x", ValueType.DOUBLE),
+            new ColumnSpec("b", ValueType.BOOLEAN),
             new ColumnSpec("ts", ValueType.TIMESTAMP));
     private static final String[] NAMES = {"id", "n", "s", "x", "b", "ts", "other", "ID", "s ", "é"};
-    private static final String[] VALUES = {"0", "-0", "7", "-12", "01", "2147483647", "2147483648", "-2147483649",
-            "123456789012345678", "1234567890123456789", "9223372036854775807", "9223372036854775808", "1.5", "1e3",
-            "-", "+1", "1.", ".5", "true", "false", "null", "nul", "truex", "\"\"", "\"abc\"", "\"a\\\"b\"",
-            "\"a\\u00e9\"", "\"\\ud800\"", "\"\\ud83d\\ude00\"", "\"zo\u00eb\"", "\"\ud83d\ude00\"",
-            "\"2026-01-01T00:00:00Z\"", "\"2026-01-01 00:00:00\"", "\"not a time\"", "{}", "{\"k\":[1,2]}", "[1,\"x\"]",
-            "\"unterminated", "\"tab\there\"", "1700000000123", "-9223372036854775", "NaN", "'x'"};
-    private static final byte[][] BAD_BYTES = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            {(byte) 0x80}, {(byte) 0xFF}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {0}, {(byte) 0xE2, (byte) 0x82}};
+    private static final String[] VALUES = {
+        "0",
+        "-0",
+        "7",
+        "-12",
+        "01",
+        "2147483647",
+        "2147483648",
+        "-2147483649",
+        "123456789012345678",
+        "1234567890123456789",
+        "9223372036854775807",
+        "9223372036854775808",
+        "1.5",
+        "1e3",
+        "-",
+        "+1",
+        "1.",
+        ".5",
+        "true",
+        "false",
+        "null",
+        "nul",
+        "truex",
+        "\"\"",
+        "\"abc\"",
+        "\"a\\\"b\"",
+        "\"a\\u00e9\"",
+        "\"\\ud800\"",
+        "\"\\ud83d\\ude00\"",
+        "\"zo\u00eb\"",
+        "\"\ud83d\ude00\"",
+        "\"2026-01-01T00:00:00Z\"",
+        "\"2026-01-01 00:00:00\"",
+        "\"not a time\"",
+        "{}",
+        "{\"k\":[1,2]}",
+        "[1,\"x\"]",
+        "\"unterminated",
+        "\"tab\there\"",
+        "1700000000123",
+        "-9223372036854775",
+        "NaN",
+        "'x'"
+    };
+    private static final byte[][] BAD_BYTES = {
+        {(byte) 0xC0, (byte) 0xAF},
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0x80},
+        {(byte) 0xFF},
+        {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        {0},
+        {(byte) 0xE2, (byte) 0x82}
+    };
 
     private final JsonLinesParser full = new JsonLinesParser(COLUMNS);
     private final FlatJsonScanner fast = new FlatJsonScanner(COLUMNS);
@@ -80,8 +128,9 @@ class FlatJsonScannerDifferentialTest {
         byte[] r = "{\"id\":1,\"n\":-5,\"s\":\"zo\u00eb\",\"x\":3,\"b\":true,\"ts\":1700000000123,\"other\":\"y\"}"
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(fast.parse(r, 0, r.length, actual)).isTrue();
-        assertThat(Arrays.asList(actual.get(0), actual.get(1), actual.get(2), actual.get(3), actual.get(4),
-                actual.get(5))).containsExactly(1, -5L, "zo\u00eb", 3.0, true, 1_700_000_000_123_000L);
+        assertThat(Arrays.asList(
+                        actual.get(0), actual.get(1), actual.get(2), actual.get(3), actual.get(4), actual.get(5)))
+                .containsExactly(1, -5L, "zo\u00eb", 3.0, true, 1_700_000_000_123_000L);
     }
 
     @Test
@@ -94,7 +143,9 @@ class FlatJsonScannerDifferentialTest {
         for (int i = 0; i < 200_000; i++) {
             byte[] r = record(rnd);
             boolean all = fast.parse(r, 0, r.length, actual);
-            assertThat(pruned.parse(r, 0, r.length, got)).as(Utf8Text.escaped(r, 0, r.length)).isEqualTo(all);
+            assertThat(pruned.parse(r, 0, r.length, got))
+                    .as(Utf8Text.escaped(r, 0, r.length))
+                    .isEqualTo(all);
             if (all) {
                 accepted++;
                 assertThat(got.strings[2]).isNull();
@@ -113,7 +164,9 @@ class FlatJsonScannerDifferentialTest {
         String shown = Utf8Text.escaped(record, 0, record.length);
         if (took) {
             fastAccepted++;
-            assertThat(before).as("fast path took a record the full parser rejects: %s", shown).isTrue();
+            assertThat(before)
+                    .as("fast path took a record the full parser rejects: %s", shown)
+                    .isTrue();
             assertSameRow(shown);
         }
         boolean now = parser.parse(record, actual);
@@ -124,7 +177,9 @@ class FlatJsonScannerDifferentialTest {
         }
         String text = Utf8Text.decodeOrNull(record); // a file's line: decoded, then parsed as text
         if (took) {
-            assertThat(text != null && full.parse(text, expected)).as("as text: %s", shown).isTrue();
+            assertThat(text != null && full.parse(text, expected))
+                    .as("as text: %s", shown)
+                    .isTrue();
             fast.parse(record, 0, record.length, actual);
             assertSameRow(shown);
         }
@@ -153,7 +208,9 @@ class FlatJsonScannerDifferentialTest {
                 out.write(',');
             }
             write(out, space(rnd));
-            String name = rnd.nextInt(4) == 0 ? NAMES[rnd.nextInt(NAMES.length)] : COLUMNS.get(rnd.nextInt(6)).name();
+            String name = rnd.nextInt(4) == 0
+                    ? NAMES[rnd.nextInt(NAMES.length)]
+                    : COLUMNS.get(rnd.nextInt(6)).name();
             write(out, rnd.nextInt(80) == 0 ? name : "\"" + name + "\"");
             write(out, space(rnd) + (rnd.nextInt(60) == 0 ? "" : ":") + space(rnd));
             write(out, rnd.nextInt(3) == 0 ? VALUES[rnd.nextInt(VALUES.length)] : typical(rnd, name));

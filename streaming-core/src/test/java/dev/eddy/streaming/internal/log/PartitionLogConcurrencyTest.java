@@ -1,18 +1,17 @@
 package dev.eddy.streaming.internal.log;
 
-import dev.eddy.streaming.api.topic.TopicConfig;
-import java.util.ArrayList;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.api.topic.TopicConfig;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PartitionLogConcurrencyTest {
 
@@ -30,7 +29,13 @@ class PartitionLogConcurrencyTest {
                 written.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < perWriter; i++) {
-                        log.append(id % 2, i, i, null, ByteBuffer.allocate(8).putInt(id).putInt(i).array(), List.of());
+                        log.append(
+                                id % 2,
+                                i,
+                                i,
+                                null,
+                                ByteBuffer.allocate(8).putInt(id).putInt(i).array(),
+                                List.of());
                     }
                     return null;
                 }));
@@ -63,7 +68,8 @@ class PartitionLogConcurrencyTest {
                 int writer = b.getInt();
                 int seq = b.getInt();
                 if (off != expectedOffset[0]++ || seq != last[writer] + 1) {
-                    throw new AssertionError("offset " + off + " writer " + writer + " seq " + seq + " after " + last[writer]);
+                    throw new AssertionError(
+                            "offset " + off + " writer " + writer + " seq " + seq + " after " + last[writer]);
                 }
                 last[writer] = seq;
             });

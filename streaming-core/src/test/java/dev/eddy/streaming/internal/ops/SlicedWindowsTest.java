@@ -1,5 +1,14 @@
 package dev.eddy.streaming.internal.ops;
 
+import static dev.eddy.streaming.api.expr.Functions.approxCountDistinct;
+import static dev.eddy.streaming.api.expr.Functions.avg;
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.max;
+import static dev.eddy.streaming.api.expr.Functions.min;
+import static dev.eddy.streaming.api.expr.Functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.data.Batch;
@@ -12,23 +21,13 @@ import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.Scan;
 import dev.eddy.streaming.internal.state.StateMetrics;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static dev.eddy.streaming.api.expr.Functions.approxCountDistinct;
-import static dev.eddy.streaming.api.expr.Functions.avg;
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.count;
-import static dev.eddy.streaming.api.expr.Functions.max;
-import static dev.eddy.streaming.api.expr.Functions.min;
-import static dev.eddy.streaming.api.expr.Functions.sum;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The pane-sliced sliding-window path against the per-row path on random input: same output (in the same order),
@@ -36,10 +35,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlicedWindowsTest {
     private static final long U = 1_000_000;
-    private static final Schema IN = Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("k", DataType.LONG),
-            Field.of("s", DataType.STRING), Field.of("v", DataType.LONG), Field.of("d", DataType.DOUBLE));
-    private static final List<Expr> EXACT = List.of(count(), count(col("v")), sum(col("v")), min(col("v")),
-            max(col("v")), approxCountDistinct(col("v")), min(col("d")), max(col("d")));
+    private static final Schema IN = Schema.of(
+            Field.of("ts", DataType.TIMESTAMP),
+            Field.of("k", DataType.LONG),
+            Field.of("s", DataType.STRING),
+            Field.of("v", DataType.LONG),
+            Field.of("d", DataType.DOUBLE));
+    private static final List<Expr> EXACT = List.of(
+            count(),
+            count(col("v")),
+            sum(col("v")),
+            min(col("v")),
+            max(col("v")),
+            approxCountDistinct(col("v")),
+            min(col("d")),
+            max(col("d")));
     /** size, slide, offset (in U): slide dividing size or not, gcd 1, offsets inside and beyond the slide. */
     private static final long[][] WINDOWS = {{10, 2, 0}, {10, 4, 0}, {9, 6, 0}, {7, 3, 0}, {10, 5, 3}, {12, 8, -5}};
 
@@ -48,11 +58,16 @@ class SlicedWindowsTest {
         long seed = 1;
         for (long[] w : WINDOWS) {
             for (OutputMode mode : OutputMode.values()) {
-                for (boolean stringKeyFirst : new boolean[]{false, true}) {
+                for (boolean stringKeyFirst : new boolean[] {false, true}) {
                     Expr window = new Expr.Window(col("ts"), w[0] * U, w[1] * U, w[2] * U);
                     List<Expr> groupings = stringKeyFirst ? List.of(col("s"), window) : List.of(window, col("k"));
-                    compare(groupings, EXACT, mode, new Random(seed++), "window " + w[0] + "/" + w[1] + "+" + w[2]
-                            + " " + mode + (stringKeyFirst ? " (s, window)" : " (window, k)"));
+                    compare(
+                            groupings,
+                            EXACT,
+                            mode,
+                            new Random(seed++),
+                            "window " + w[0] + "/" + w[1] + "+" + w[2] + " " + mode
+                                    + (stringKeyFirst ? " (s, window)" : " (window, k)"));
                 }
             }
         }
@@ -62,27 +77,36 @@ class SlicedWindowsTest {
     void when_aggregatesMergeExactly_then_slidingWindowsAreSlicedAndOthersStayPerRow() {
         Expr sliding = new Expr.Window(col("ts"), 10 * U, 2 * U, 0);
         Expr tumbling = new Expr.Window(col("ts"), 10 * U, 10 * U, 0);
-        assertThat(op(List.of(sliding, col("k")), EXACT, OutputMode.UPDATE, true).slicesPanes()).isTrue();
+        assertThat(op(List.of(sliding, col("k")), EXACT, OutputMode.UPDATE, true)
+                        .slicesPanes())
+                .isTrue();
         assertThat(op(List.of(sliding, col("k")), List.of(count(), avg(col("v"))), OutputMode.UPDATE, true)
-                .slicesPanes()).isFalse();
+                        .slicesPanes())
+                .isFalse();
         assertThat(op(List.of(sliding, col("k")), List.of(sum(col("d"))), OutputMode.UPDATE, true)
-                .slicesPanes()).isFalse();
-        assertThat(op(List.of(tumbling, col("k")), EXACT, OutputMode.UPDATE, true).slicesPanes()).isFalse();
+                        .slicesPanes())
+                .isFalse();
+        assertThat(op(List.of(tumbling, col("k")), EXACT, OutputMode.UPDATE, true)
+                        .slicesPanes())
+                .isFalse();
     }
 
     @Test
     void when_aggregateIsNotExact_then_resultsStillMatchThePerRowPath() {
         Expr window = new Expr.Window(col("ts"), 10 * U, 4 * U, 0);
-        compare(List.of(window, col("k")), List.of(count(), avg(col("v")), sum(col("d"))), OutputMode.UPDATE,
-                new Random(99), "avg");
+        compare(
+                List.of(window, col("k")),
+                List.of(count(), avg(col("v")), sum(col("d"))),
+                OutputMode.UPDATE,
+                new Random(99),
+                "avg");
     }
 
     private static AggregateOp op(List<Expr> groupings, List<Expr> aggs, OutputMode mode, boolean slicing) {
         return op(new Feed(), groupings, aggs, mode, slicing);
     }
 
-    private static AggregateOp op(Feed feed, List<Expr> groupings, List<Expr> aggs, OutputMode mode,
-                                  boolean slicing) {
+    private static AggregateOp op(Feed feed, List<Expr> groupings, List<Expr> aggs, OutputMode mode, boolean slicing) {
         Aggregate node = new Aggregate(new Scan("memory", Map.of(), IN), groupings, aggs);
         return new AggregateOp(feed, node, mode, Set.of("ts"), slicing);
     }
@@ -101,7 +125,9 @@ class SlicedWindowsTest {
             BatchContext ctx = new BatchContext(b, wm, new Batch[0], mode, 0);
             String at = what + ", batch " + b;
             assertThat(rows(sliced.process(List.of(in), ctx))).as(at).isEqualTo(rows(perRow.process(List.of(in), ctx)));
-            assertThat(counts(sliced.store().metrics())).as(at).isEqualTo(counts(perRow.store().metrics()));
+            assertThat(counts(sliced.store().metrics()))
+                    .as(at)
+                    .isEqualTo(counts(perRow.store().metrics()));
             assertDeltasEqual(sliced.store().delta(), perRow.store().delta(), at);
             assertThat(late(sliced, b)).as(at).isEqualTo(late(perRow, b));
             lateSeen += late(perRow, b).size();
@@ -119,7 +145,9 @@ class SlicedWindowsTest {
             }
             wm = Math.max(wm, maxTs - 4 * U);
         }
-        assertThat(rows(sliced.store().snapshot())).as(what).isEqualTo(rows(perRow.store().snapshot()));
+        assertThat(rows(sliced.store().snapshot()))
+                .as(what)
+                .isEqualTo(rows(perRow.store().snapshot()));
         if (mode != OutputMode.COMPLETE) {
             assertThat(lateSeen).as(what + ": the input has late rows").isPositive();
         }
@@ -137,7 +165,9 @@ class SlicedWindowsTest {
 
     /** The late rows one batch dropped (a restored operator starts a new sample, as after a restart). */
     private static List<String> late(AggregateOp op, long batchId) {
-        return op.store().lateRows().sample().stream().filter(d -> d.batchId() == batchId).map(Object::toString)
+        return op.store().lateRows().sample().stream()
+                .filter(d -> d.batchId() == batchId)
+                .map(Object::toString)
                 .collect(Collectors.toList());
     }
 

@@ -1,5 +1,14 @@
 package dev.eddy.streaming.internal.optimize;
 
+import static dev.eddy.streaming.api.expr.Functions.and;
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.eq;
+import static dev.eddy.streaming.api.expr.Functions.gt;
+import static dev.eddy.streaming.api.expr.Functions.lit;
+import static dev.eddy.streaming.api.expr.Functions.lt;
+import static dev.eddy.streaming.api.expr.Functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -14,18 +23,8 @@ import dev.eddy.streaming.api.plan.Scan;
 import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
-
-import static dev.eddy.streaming.api.expr.Functions.and;
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.eq;
-import static dev.eddy.streaming.api.expr.Functions.gt;
-import static dev.eddy.streaming.api.expr.Functions.lit;
-import static dev.eddy.streaming.api.expr.Functions.lt;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Spark's optimizer (PushPredicateThroughNonJoin) moves a filter's deterministic conjuncts that do not read the
@@ -38,12 +37,12 @@ class FilterBelowWatermarkTest {
     private final MemoryStream in = eddy.memoryStream(schema);
 
     private static Object[] ev(long second, int v) {
-        return new Object[]{Instant.ofEpochSecond(second), v};
+        return new Object[] {Instant.ofEpochSecond(second), v};
     }
 
     private static Instant watermarkAfter(Dataset q, MemoryStream s, Object[]... rows) {
-        try (QueryTestDriver d = QueryTestDriver.start(q.groupBy(window(col("ts"), "10 seconds")).count()
-                .writeStream().outputMode("append"))) {
+        try (QueryTestDriver d = QueryTestDriver.start(
+                q.groupBy(window(col("ts"), "10 seconds")).count().writeStream().outputMode("append"))) {
             s.addData(rows);
             d.runTrigger();
             return d.watermark().orElseThrow();
@@ -58,7 +57,8 @@ class FilterBelowWatermarkTest {
 
     @Test
     void when_aConjunctReadsTheEventTime_then_itStaysAboveTheWatermarkAndTheOtherGoesBelow() {
-        Dataset q = in.toDF().withWatermark("ts", "0 seconds")
+        Dataset q = in.toDF()
+                .withWatermark("ts", "0 seconds")
                 .filter(and(gt(col("v"), lit(0)), lt(col("ts"), lit(Instant.ofEpochSecond(150)))));
         // 300 s passes v > 0 (below the watermark) and so moves it, though ts < 150 s (above) then drops it;
         // 200 s fails v > 0 and never reaches the watermark
@@ -72,28 +72,33 @@ class FilterBelowWatermarkTest {
 
     @Test
     void when_aFilterIsOverAUnionOfWatermarkedStreams_then_itGoesIntoEveryInputRenamedByPosition() {
-        MemoryStream other = eddy.memoryStream(Schema.of(Field.of("t2", DataType.TIMESTAMP),
-                Field.of("w", DataType.INT)));
-        Dataset union = in.toDF().withWatermark("ts", "0 seconds")
-                .union(other.toDF().withWatermark("t2", "0 seconds"));
+        MemoryStream other =
+                eddy.memoryStream(Schema.of(Field.of("t2", DataType.TIMESTAMP), Field.of("w", DataType.INT)));
+        Dataset union =
+                in.toDF().withWatermark("ts", "0 seconds").union(other.toDF().withWatermark("t2", "0 seconds"));
         Dataset q = union.filter(gt(col("v"), lit(0)));
         LogicalPlan p = FilterBelowWatermark.apply(q.plan());
         assertThat(p).isInstanceOf(Union.class);
         Watermark second = (Watermark) ((Union) p).inputs().get(1);
-        assertThat(((Filter) second.child()).condition().toString()).contains("w").doesNotContain("v");
-        try (QueryTestDriver d = QueryTestDriver.start(q.groupBy(window(col("ts"), "10 seconds")).count()
-                .writeStream().outputMode("append"))) {
+        assertThat(((Filter) second.child()).condition().toString())
+                .contains("w")
+                .doesNotContain("v");
+        try (QueryTestDriver d = QueryTestDriver.start(
+                q.groupBy(window(col("ts"), "10 seconds")).count().writeStream().outputMode("append"))) {
             in.addData(ev(100, 1), ev(400, -1));
             other.addData(ev(120, 1), ev(500, 0));
             d.runTrigger();
-            assertThat(d.watermark()).as("min of 100 s and 120 s: the rows the filter drops moved nothing")
+            assertThat(d.watermark())
+                    .as("min of 100 s and 120 s: the rows the filter drops moved nothing")
                     .contains(Instant.ofEpochSecond(100));
         }
     }
 
     @Test
     void when_aFilterIsOverAProjection_then_itGoesThroughWithTheProjectedExpressionsAndBelowTheWatermark() {
-        Dataset q = in.toDF().withWatermark("ts", "0 seconds").select(col("ts"), col("v").as("value"))
+        Dataset q = in.toDF()
+                .withWatermark("ts", "0 seconds")
+                .select(col("ts"), col("v").as("value"))
                 .filter(gt(col("value"), lit(0)));
         LogicalPlan p = FilterBelowWatermark.apply(q.plan());
         assertThat(p).isInstanceOf(Project.class);
@@ -105,17 +110,25 @@ class FilterBelowWatermarkTest {
 
     @Test
     void when_aHavingReadsOnlyAGroupingKey_then_itGoesBelowTheAggregationAndTheWatermark() {
-        MemoryStream keyed = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP),
-                Field.of("k", DataType.STRING)));
-        Dataset q = keyed.toDF().withWatermark("ts", "0 seconds").groupBy(window(col("ts"), "10 seconds"), col("k"))
-                .count().filter(and(eq(col("k"), lit("a")), gt(col("count"), lit(0))));
+        MemoryStream keyed =
+                eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("k", DataType.STRING)));
+        Dataset q = keyed.toDF()
+                .withWatermark("ts", "0 seconds")
+                .groupBy(window(col("ts"), "10 seconds"), col("k"))
+                .count()
+                .filter(and(eq(col("k"), lit("a")), gt(col("count"), lit(0))));
         LogicalPlan p = FilterBelowWatermark.apply(q.plan());
-        assertThat(((Filter) p).condition().toString()).as("the aggregate's column stays above")
-                .contains("count").doesNotContain("k ");
+        assertThat(((Filter) p).condition().toString())
+                .as("the aggregate's column stays above")
+                .contains("count")
+                .doesNotContain("k ");
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("append"))) {
-            keyed.addData(new Object[]{Instant.ofEpochSecond(100), "a"}, new Object[]{Instant.ofEpochSecond(300), "b"});
+            keyed.addData(
+                    new Object[] {Instant.ofEpochSecond(100), "a"}, new Object[] {Instant.ofEpochSecond(300), "b"});
             d.runTrigger();
-            assertThat(d.watermark()).as("the b row never reaches the watermark").contains(Instant.ofEpochSecond(100));
+            assertThat(d.watermark())
+                    .as("the b row never reaches the watermark")
+                    .contains(Instant.ofEpochSecond(100));
         }
     }
 

@@ -1,47 +1,31 @@
 package dev.eddy.streaming.internal.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.api.topic.Topics;
-import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.IntFunction;
 import java.util.function.Function;
-import java.io.UncheckedIOException;
-
-import static dev.eddy.streaming.api.expr.Functions.alias;
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.count;
-import static dev.eddy.streaming.api.expr.Functions.gt;
-import static dev.eddy.streaming.api.expr.Functions.isNotNull;
-import static dev.eddy.streaming.api.expr.Functions.length;
-import static dev.eddy.streaming.api.expr.Functions.lit;
-import static dev.eddy.streaming.api.expr.Functions.sum;
-import static dev.eddy.streaming.api.expr.Functions.window;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Column pruning changes no answer: random queries over the embedded topic (JSON values and raw records) and over
@@ -63,8 +47,14 @@ class ColumnPruningTest {
             String registry = "prune-" + UUID.randomUUID();
             Topics topics = new Topics(clock).registerAs(registry);
             topics.create("t", 2);
-            Dataset in = eddy.readStream().format("topic").option("topics", registry).option("topic", "t")
-                    .option("startingOffsets", "earliest").option("valueFormat", "json").schema(VALUES).load();
+            Dataset in = eddy.readStream()
+                    .format("topic")
+                    .option("topics", registry)
+                    .option("topic", "t")
+                    .option("startingOffsets", "earliest")
+                    .option("valueFormat", "json")
+                    .schema(VALUES)
+                    .load();
             check.compare(in, rnd, step -> {
                 for (int i = 0; i < 30; i++) {
                     topics.send("t", rnd.nextInt(4) == 0 ? null : "k" + rnd.nextInt(5), PruningCheck.jsonRecord(rnd));
@@ -82,12 +72,19 @@ class ColumnPruningTest {
             String registry = "prune-" + UUID.randomUUID();
             Topics topics = new Topics(clock).registerAs(registry);
             topics.create("t", 2);
-            Dataset in = eddy.readStream().format("topic").option("topics", registry).option("topic", "t")
-                    .option("startingOffsets", "earliest").load();
+            Dataset in = eddy.readStream()
+                    .format("topic")
+                    .option("topics", registry)
+                    .option("topic", "t")
+                    .option("startingOffsets", "earliest")
+                    .load();
             check.compare(in, rnd, step -> {
                 for (int i = 0; i < 30; i++) {
-                    topics.producer("t").send(rnd.nextInt(4) == 0 ? null : "k" + rnd.nextInt(5), PruningCheck.jsonRecord(rnd),
-                            1_000L * rnd.nextInt(60));
+                    topics.producer("t")
+                            .send(
+                                    rnd.nextInt(4) == 0 ? null : "k" + rnd.nextInt(5),
+                                    PruningCheck.jsonRecord(rnd),
+                                    1_000L * rnd.nextInt(60));
                 }
                 return null;
             });
@@ -109,7 +106,11 @@ class ColumnPruningTest {
         for (int q = 0; q < QUERIES; q++) {
             Random rnd = new Random(3600 + q);
             Path dir = Files.createDirectory(root.resolve("q" + q));
-            Dataset in = eddy.readStream().format(format).option("path", dir.toString()).schema(VALUES).load();
+            Dataset in = eddy.readStream()
+                    .format(format)
+                    .option("path", dir.toString())
+                    .schema(VALUES)
+                    .load();
             check.compare(in, rnd, step -> {
                 StringBuilder sb = new StringBuilder();
                 for (int i = 0; i < 30; i++) {
@@ -133,15 +134,32 @@ class ColumnPruningTest {
         topics.create("t", 1);
         topics.send("t", "k", "{\"user\":\"ann\",\"price\":5,\"note\":\"n\"}");
         topics.send("t", "k", "{\"user\":\"bob\",\"price\":\"bad\"}");
-        Source s = Providers.source("topic").createSource(new SourceContext(Map.of("topics", registry, "topic", "t",
-                "startingoffsets", "earliest", "valueformat", "json"), Optional.of(VALUES), clock, Optional.empty()));
+        Source s = Providers.source("topic")
+                .createSource(new SourceContext(
+                        Map.of("topics", registry, "topic", "t", "startingoffsets", "earliest", "valueformat", "json"),
+                        Optional.of(VALUES),
+                        clock,
+                        Optional.empty()));
         s.pruneColumns(Set.of("price", "offset"));
         Batch b = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), new TriggerContext(0, 0, false)));
-        assertThat(b.schema().names()).containsExactly("user", "price", "qty", "ts", "note", "_corrupt_record", "key",
-                "topic", "partition", "offset", "timestamp");
+        assertThat(b.schema().names())
+                .containsExactly(
+                        "user",
+                        "price",
+                        "qty",
+                        "ts",
+                        "note",
+                        "_corrupt_record",
+                        "key",
+                        "topic",
+                        "partition",
+                        "offset",
+                        "timestamp");
         for (int c = 0; c < b.numColumns(); c++) {
             String name = b.schema().field(c).name();
-            List<Object> values = List.of(String.valueOf(b.column(c).get(0)), String.valueOf(b.column(c).get(1)));
+            List<Object> values = List.of(
+                    String.valueOf(b.column(c).get(0)),
+                    String.valueOf(b.column(c).get(1)));
             switch (name) {
                 case "price" -> assertThat(values).containsExactly("5", "null"); // the bad record stays corrupt
                 case "offset" -> assertThat(values).containsExactly("0", "1");
@@ -154,14 +172,16 @@ class ColumnPruningTest {
     @Test
     void when_aJsonFileSourceIsPruned_then_theUnreadColumnsAreNotBuilt(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.json"), "{\"user\":\"ann\",\"price\":5}\n{\"user\":1.5,\"qty\":\"x\"}\n");
-        Source s = Providers.source("json").createSource(new SourceContext(Map.of("path", dir.toString()),
-                Optional.of(VALUES), clock, Optional.empty()));
+        Source s = Providers.source("json")
+                .createSource(new SourceContext(
+                        Map.of("path", dir.toString()), Optional.of(VALUES), clock, Optional.empty()));
         s.pruneColumns(Set.of("user", "_corrupt_record"));
         Batch b = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), new TriggerContext(0, 0, false)));
-        assertThat(b.toRows()).extracting(r -> Arrays.asList(r.values())).containsExactly(
-                Arrays.asList("ann", null, null, null, null, null),
-                Arrays.asList(null, null, null, null, null, "{\"user\":1.5,\"qty\":\"x\"}"));
+        assertThat(b.toRows())
+                .extracting(r -> Arrays.asList(r.values()))
+                .containsExactly(
+                        Arrays.asList("ann", null, null, null, null, null),
+                        Arrays.asList(null, null, null, null, null, "{\"user\":1.5,\"qty\":\"x\"}"));
         s.stop();
     }
-
 }

@@ -1,10 +1,16 @@
 package dev.eddy.streaming.internal.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.streaming.api.DataStreamReader;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
-import dev.eddy.streaming.api.DataStreamReader;
 import dev.eddy.streaming.kafka.KafkaBroker;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,13 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Properties;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Column pruning changes no answer on a real broker: random queries over a Kafka topic (JSON values with bad and
@@ -50,15 +49,24 @@ class KafkaColumnPruningIT {
                 String topic = "prune-" + seed + "-" + q;
                 BROKER.createTopic(topic, 2);
                 awaitTopic(topic, 2);
-                DataStreamReader r = eddy.readStream().format("kafka")
-                        .option("kafka.bootstrap.servers", BROKER.bootstrap()).option("subscribe", topic)
+                DataStreamReader r = eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                        .option("subscribe", topic)
                         .option("startingOffsets", "earliest");
-                Dataset in = valueFormat == null ? r.load()
-                        : r.option("valueFormat", valueFormat).schema(PruningCheck.VALUES).load();
+                Dataset in = valueFormat == null
+                        ? r.load()
+                        : r.option("valueFormat", valueFormat)
+                                .schema(PruningCheck.VALUES)
+                                .load();
                 check.compare(in, rnd, step -> {
                     for (int i = 0; i < 30; i++) {
-                        producer.send(new ProducerRecord<>(topic, null, 1_000L * rnd.nextInt(60),
-                                rnd.nextInt(4) == 0 ? null : "k" + rnd.nextInt(5), PruningCheck.jsonRecord(rnd)));
+                        producer.send(new ProducerRecord<>(
+                                topic,
+                                null,
+                                1_000L * rnd.nextInt(60),
+                                rnd.nextInt(4) == 0 ? null : "k" + rnd.nextInt(5),
+                                PruningCheck.jsonRecord(rnd)));
                     }
                     producer.flush();
                     return null;
@@ -77,7 +85,9 @@ class KafkaColumnPruningIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             while (c.partitionsFor(topic, Duration.ofSeconds(5)).size() < partitions) {
-                assertThat(System.nanoTime()).as("topic %s visible within 30 s", topic).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("topic %s visible within 30 s", topic)
+                        .isLessThan(deadline);
             }
         }
     }

@@ -1,38 +1,5 @@
 package dev.eddy.streaming.internal.source;
 
-import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
-import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.spi.Providers;
-import dev.eddy.streaming.api.spi.Source;
-import dev.eddy.streaming.api.spi.SourceContext;
-import dev.eddy.streaming.api.spi.TriggerContext;
-import dev.eddy.streaming.api.topic.Topics;
-import dev.eddy.streaming.testing.QueryTestDriver;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.Random;
-import java.util.UUID;
-import java.util.function.IntFunction;
-import dev.eddy.streaming.internal.exec.Planner;
-import java.util.Collections;
-import dev.eddy.streaming.api.OutputMode;
-
 import static dev.eddy.streaming.api.expr.Functions.alias;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.count;
@@ -44,14 +11,34 @@ import static dev.eddy.streaming.api.expr.Functions.sum;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.OutputMode;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.internal.exec.Planner;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntFunction;
+
 /**
  * Runs a random query with column pruning and without ({@code columnPruning=false}), side by side over the same
  * source, and asserts the same rows after every trigger; also makes the random records (JSON and CSV, with bad
  * values in every column and malformed records) the sources read.
  */
 final class PruningCheck {
-    static final Schema VALUES = Schema.of(Field.of("user", DataType.STRING), Field.of("price", DataType.LONG),
-            Field.of("qty", DataType.INT), Field.of("ts", DataType.TIMESTAMP), Field.of("note", DataType.STRING));
+    static final Schema VALUES = Schema.of(
+            Field.of("user", DataType.STRING),
+            Field.of("price", DataType.LONG),
+            Field.of("qty", DataType.INT),
+            Field.of("ts", DataType.TIMESTAMP),
+            Field.of("note", DataType.STRING));
 
     private final ManualClock clock;
     /** Queries whose source had columns pruned (the comparison is not vacuous). */
@@ -64,14 +51,15 @@ final class PruningCheck {
     /** Runs a random query on {@code in} with and without pruning, side by side, for three triggers of new data. */
     void compare(Dataset in, Random rnd, IntFunction<Void> addData) {
         RandomQuery query = RandomQuery.of(in, rnd);
-        var readColumns = Planner.plan(query.dataset.plan(),
-                OutputMode.parse(query.mode), clock).readColumns(0);
+        var readColumns = Planner.plan(query.dataset.plan(), OutputMode.parse(query.mode), clock)
+                .readColumns(0);
         if (readColumns != null) {
             pruned++;
         }
-        try (QueryTestDriver on = QueryTestDriver.start(query.dataset.writeStream().outputMode(query.mode));
-             QueryTestDriver off = QueryTestDriver.start(query.dataset.writeStream().outputMode(query.mode)
-                     .option("columnPruning", "false"))) {
+        try (QueryTestDriver on =
+                        QueryTestDriver.start(query.dataset.writeStream().outputMode(query.mode));
+                QueryTestDriver off = QueryTestDriver.start(
+                        query.dataset.writeStream().outputMode(query.mode).option("columnPruning", "false"))) {
             for (int step = 0; step < 3; step++) {
                 addData.apply(step);
                 List<String> withPruning = sorted(on.runTrigger().newRows());
@@ -100,18 +88,36 @@ final class PruningCheck {
             String time = in.schema().indexOf("ts") >= 0 ? "ts" : "timestamp";
             return switch (rnd.nextInt(6)) {
                 case 0 -> new RandomQuery(in.select(a, b), "append", "select " + a + ", " + b);
-                case 1 -> new RandomQuery(in.filter(isNotNull(col(a))).select(b), "append",
-                        "select " + b + " where " + a + " is not null");
-                case 2 -> new RandomQuery(in.filter(gt(col(num), lit(50L))).select(col(a), length(col(b).cast(
-                        DataType.STRING)).as("len")), "append", "select " + a + ", length(" + b + ") where " + num
-                        + " > 50");
-                case 3 -> new RandomQuery(in.groupBy(a).agg(alias(count(), "n"), alias(sum(col(num)), "s")),
-                        "update", "count, sum(" + num + ") group by " + a);
-                case 4 -> new RandomQuery(in.withWatermark(time, "5 seconds")
-                        .groupBy(window(col(time), "10 seconds")).agg(alias(count(), "n"), alias(count(col(b)), "m")),
-                        "update", "count, count(" + b + ") group by window(" + time + ")");
-                default -> new RandomQuery(in.dropDuplicates(a).select(a, b), "append",
-                        "select " + a + ", " + b + " after dropDuplicates(" + a + ")");
+                case 1 ->
+                    new RandomQuery(
+                            in.filter(isNotNull(col(a))).select(b),
+                            "append",
+                            "select " + b + " where " + a + " is not null");
+                case 2 ->
+                    new RandomQuery(
+                            in.filter(gt(col(num), lit(50L)))
+                                    .select(
+                                            col(a),
+                                            length(col(b).cast(DataType.STRING)).as("len")),
+                            "append",
+                            "select " + a + ", length(" + b + ") where " + num + " > 50");
+                case 3 ->
+                    new RandomQuery(
+                            in.groupBy(a).agg(alias(count(), "n"), alias(sum(col(num)), "s")),
+                            "update",
+                            "count, sum(" + num + ") group by " + a);
+                case 4 ->
+                    new RandomQuery(
+                            in.withWatermark(time, "5 seconds")
+                                    .groupBy(window(col(time), "10 seconds"))
+                                    .agg(alias(count(), "n"), alias(count(col(b)), "m")),
+                            "update",
+                            "count, count(" + b + ") group by window(" + time + ")");
+                default ->
+                    new RandomQuery(
+                            in.dropDuplicates(a).select(a, b),
+                            "append",
+                            "select " + a + ", " + b + " after dropDuplicates(" + a + ")");
             };
         }
 
@@ -125,12 +131,14 @@ final class PruningCheck {
         }
     }
 
-    private static final String[] USERS = {"\"ann\"", "\"bob\"", "7", "null", "\"zo\u00eb\"", "\"a\\\"b\"", "true",
-            "{\"x\":1}", "\"\\u00e9\""};
+    private static final String[] USERS = {
+        "\"ann\"", "\"bob\"", "7", "null", "\"zo\u00eb\"", "\"a\\\"b\"", "true", "{\"x\":1}", "\"\\u00e9\""
+    };
     private static final String[] PRICES = {"1", "20", "60", "99", "-3", "1.5", "\"x\"", "null", "9223372036854775807"};
     private static final String[] QTYS = {"0", "2", "5", "3000000000", "\"3\"", "null"};
-    private static final String[] TIMES = {"1000", "4000", "12000", "25000", "\"1970-01-01T00:00:31Z\"", "\"bad\"",
-            "null", "59000"};
+    private static final String[] TIMES = {
+        "1000", "4000", "12000", "25000", "\"1970-01-01T00:00:31Z\"", "\"bad\"", "null", "59000"
+    };
     private static final String[] NOTES = {"\"\"", "\"hello\"", "\"tab\\there\"", "\"caf\u00e9\"", "42", "null"};
     private static final String[] MALFORMED = {"{\"user\":", "not json", "", "[1,2]", "{\"price\":1}}"};
 
@@ -160,8 +168,9 @@ final class PruningCheck {
     private static final String[] CSV_USERS = {"ann", "bob", "", "\"a,b\"", "\"q\"\"x\"", "zo\u00eb"};
     private static final String[] CSV_PRICES = {"1", "20", "60", "", "1.5", "x"};
     private static final String[] CSV_QTYS = {"0", "5", "", "3000000000"};
-    private static final String[] CSV_TIMES = {"1970-01-01T00:00:01Z", "1970-01-01T00:00:25Z", "", "bad",
-            "1970-01-01 00:00:40"};
+    private static final String[] CSV_TIMES = {
+        "1970-01-01T00:00:01Z", "1970-01-01T00:00:25Z", "", "bad", "1970-01-01 00:00:40"
+    };
 
     static String csvRecord(Random rnd) {
         if (rnd.nextInt(12) == 0) {

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.internal.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.checkpoint.StateStorage;
 import dev.eddy.streaming.api.data.Batch;
@@ -7,16 +10,12 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class GroupStoreTest {
     private static final DataType[] TYPES = {DataType.LONG};
@@ -112,7 +111,7 @@ class GroupStoreTest {
     void when_aLateRowIsDropped_then_itIsCountedWithItsBatchAndWatermark() {
         GroupStore s = store();
         s.beginBatch(3, 50);
-        s.dropLate(Row.of(Schema.of(Field.of("key0", DataType.LONG)), new Object[]{1L}), 11);
+        s.dropLate(Row.of(Schema.of(Field.of("key0", DataType.LONG)), new Object[] {1L}), 11);
         assertThat(s.lateRows().total()).isEqualTo(1L);
         assertThat(s.lateRows().sample().get(0).batchId()).isEqualTo(3L);
         assertThat(s.lateRows().sample().get(0).watermarkMicros()).isEqualTo(50L);
@@ -122,7 +121,8 @@ class GroupStoreTest {
     void when_aStoreThatCannotSaveMeetsACheckpointWithState_then_restoringFailsInsteadOfStartingEmpty() {
         KeyedStore<String> s = new KeyedStore<>("test", null, 64);
         s.attach(new Recording());
-        assertThatThrownBy(() -> s.restore(0, "keyed op")).isInstanceOf(UnsupportedOperationException.class)
+        assertThatThrownBy(() -> s.restore(0, "keyed op"))
+                .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("keyed op cannot restore its state");
         assertThat(new ArrayList<>(s.values())).isEmpty();
     }

@@ -1,15 +1,15 @@
 package dev.eddy.streaming.internal.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.data.DataType;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class GroupTableTest {
 
     @Test
     void when_manyKeysAreInserted_then_eachGetsOneStableIdAcrossRehashes() {
-        GroupTable t = new GroupTable(new DataType[]{DataType.TIMESTAMP, DataType.LONG});
+        GroupTable t = new GroupTable(new DataType[] {DataType.TIMESTAMP, DataType.LONG});
         int n = 100_000;
         long[] a = new long[n];
         long[] b = new long[n];
@@ -18,17 +18,17 @@ class GroupTableTest {
             b[i] = i / 7;
         }
         int[] ids = new int[n];
-        t.findOrInsert(new long[][]{a, b}, new Object[2][], null, n, ids);
+        t.findOrInsert(new long[][] {a, b}, new Object[2][], null, n, ids);
         assertThat(t.size()).isEqualTo(n);
         int[] again = new int[n];
-        t.findOrInsert(new long[][]{a, b}, new Object[2][], null, n, again);
+        t.findOrInsert(new long[][] {a, b}, new Object[2][], null, n, again);
         assertThat(again).isEqualTo(ids);
         assertThat(t.size()).isEqualTo(n);
     }
 
     @Test
     void when_keysHaveNullsAndStrings_then_nullIsItsOwnKeyAndFindDoesNotInsert() {
-        GroupTable t = new GroupTable(new DataType[]{DataType.STRING, DataType.LONG});
+        GroupTable t = new GroupTable(new DataType[] {DataType.STRING, DataType.LONG});
         Object[][] objs = {{"a", "a", null, "b"}, null};
         long[][] longs = {null, {1, 1, 1, 0}};
         boolean[][] nulls = {{false, false, true, false}, {false, false, false, true}};
@@ -36,24 +36,24 @@ class GroupTableTest {
         t.findOrInsert(longs, objs, nulls, 4, ids);
         assertThat(ids).containsExactly(0, 0, 1, 2);
         int[] found = new int[2];
-        t.find(new long[][]{null, {1, 5}}, new Object[][]{{"a", "a"}, null}, null, 2, found);
+        t.find(new long[][] {null, {1, 5}}, new Object[][] {{"a", "a"}, null}, null, 2, found);
         assertThat(found).containsExactly(0, -1);
         assertThat(t.size()).isEqualTo(3);
     }
 
     @Test
     void when_groupsAreRetained_then_survivorsAreRenumberedInOrderAndStillFound() {
-        GroupTable t = new GroupTable(new DataType[]{DataType.LONG});
+        GroupTable t = new GroupTable(new DataType[] {DataType.LONG});
         long[] keys = {10, 20, 30, 40, 50};
         int[] ids = new int[5];
-        t.findOrInsert(new long[][]{keys}, new Object[1][], null, 5, ids);
-        t.retain(new int[]{1, 3}, 2);
+        t.findOrInsert(new long[][] {keys}, new Object[1][], null, 5, ids);
+        t.retain(new int[] {1, 3}, 2);
         assertThat(t.size()).isEqualTo(2);
         int[] found = new int[5];
-        t.find(new long[][]{keys}, new Object[1][], null, 5, found);
+        t.find(new long[][] {keys}, new Object[1][], null, 5, found);
         assertThat(found).containsExactly(-1, 0, -1, 1, -1);
         int[] added = new int[1];
-        t.findOrInsert(new long[][]{{60}}, new Object[1][], null, 1, added);
+        t.findOrInsert(new long[][] {{60}}, new Object[1][], null, 1, added);
         assertThat(added).containsExactly(2);
     }
 }

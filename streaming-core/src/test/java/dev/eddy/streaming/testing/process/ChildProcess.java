@@ -29,7 +29,8 @@ public final class ChildProcess {
 
     /** Starts {@code command} in {@code workDir} (null: the current one), its output appended to {@code log}. */
     public static ChildProcess start(String name, List<String> command, Path workDir, Path log) {
-        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder b = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         if (workDir != null) {
             b.directory(workDir.toFile());
@@ -70,8 +71,8 @@ public final class ChildProcess {
             }
             if (System.nanoTime() > end) {
                 kill();
-                throw new IllegalStateException(name + " was not ready within " + deadline.toSeconds() + " s; see "
-                        + log);
+                throw new IllegalStateException(
+                        name + " was not ready within " + deadline.toSeconds() + " s; see " + log);
             }
             try {
                 // a bounded wait on the child, not a sleep: it returns at once if the child dies

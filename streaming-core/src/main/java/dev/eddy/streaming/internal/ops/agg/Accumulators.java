@@ -5,8 +5,7 @@ import dev.eddy.streaming.api.expr.Expr;
 
 /** Picks the accumulator for an aggregate function and its input type. */
 public final class Accumulators {
-    private Accumulators() {
-    }
+    private Accumulators() {}
 
     /** @param inputType the argument's type, or null for count(*) */
     public static Accumulator create(Expr.AggFn fn, DataType inputType) {
@@ -16,8 +15,10 @@ public final class Accumulators {
         boolean dbl = inputType == DataType.DOUBLE;
         return switch (fn) {
             case COUNT -> new LongAccumulator(LongAccumulator.Kind.COUNT, DataType.LONG);
-            case SUM -> dbl ? new DoubleAccumulator(DoubleAccumulator.Kind.SUM)
-                    : new LongAccumulator(LongAccumulator.Kind.SUM, DataType.LONG);
+            case SUM ->
+                dbl
+                        ? new DoubleAccumulator(DoubleAccumulator.Kind.SUM)
+                        : new LongAccumulator(LongAccumulator.Kind.SUM, DataType.LONG);
             case AVG -> new DoubleAccumulator(DoubleAccumulator.Kind.AVG);
             case MIN, MAX -> minMax(fn == Expr.AggFn.MAX, inputType);
             case APPROX_COUNT_DISTINCT -> new DistinctCountAccumulator();

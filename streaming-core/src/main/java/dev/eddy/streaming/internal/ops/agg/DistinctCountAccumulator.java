@@ -6,7 +6,6 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
-
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -111,9 +110,10 @@ final class DistinctCountAccumulator extends Accumulator {
     public Column[] exportRaw(int[] groups, int n) {
         String[] out = new String[n];
         for (int i = 0; i < n; i++) {
-            out[i] = Base64.getEncoder().encodeToString(Arrays.copyOfRange(registers, groups[i] * M, (groups[i] + 1) * M));
+            out[i] = Base64.getEncoder()
+                    .encodeToString(Arrays.copyOfRange(registers, groups[i] * M, (groups[i] + 1) * M));
         }
-        return new Column[]{new StringColumn(out, n)};
+        return new Column[] {new StringColumn(out, n)};
     }
 
     @Override

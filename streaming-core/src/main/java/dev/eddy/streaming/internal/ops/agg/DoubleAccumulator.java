@@ -6,13 +6,17 @@ import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.internal.expr.Vectors;
-
 import java.util.Arrays;
 import java.util.List;
 
 /** sum/min/max/avg over doubles (avg over any numeric input). */
 final class DoubleAccumulator extends Accumulator {
-    enum Kind { SUM, MIN, MAX, AVG }
+    enum Kind {
+        SUM,
+        MIN,
+        MAX,
+        AVG
+    }
 
     private final Kind kind;
     private double[] values = new double[0];
@@ -83,14 +87,15 @@ final class DoubleAccumulator extends Accumulator {
 
     @Override
     public List<Field> rawFields(String prefix) {
-        return List.of(Field.of(prefix + "value", DataType.DOUBLE),
-                Field.of(prefix + "count", DataType.LONG));
+        return List.of(Field.of(prefix + "value", DataType.DOUBLE), Field.of(prefix + "count", DataType.LONG));
     }
 
     @Override
     public Column[] exportRaw(int[] groups, int n) {
-        return new Column[]{new DoubleColumn(gather(values, groups, n), n, null),
-            new LongColumn(DataType.LONG, gather(counts, groups, n), n, null)};
+        return new Column[] {
+            new DoubleColumn(gather(values, groups, n), n, null),
+            new LongColumn(DataType.LONG, gather(counts, groups, n), n, null)
+        };
     }
 
     @Override

@@ -7,13 +7,18 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.internal.expr.Casts;
 import dev.eddy.streaming.internal.expr.Vectors;
-
 import java.util.Arrays;
 import java.util.List;
 
 /** count(*), count(x), and sum/min/max over long-like inputs (LONG, INT, TIMESTAMP). */
 final class LongAccumulator extends Accumulator {
-    enum Kind { COUNT_ALL, COUNT, SUM, MIN, MAX }
+    enum Kind {
+        COUNT_ALL,
+        COUNT,
+        SUM,
+        MIN,
+        MAX
+    }
 
     private final Kind kind;
     private final DataType resultType;
@@ -100,8 +105,7 @@ final class LongAccumulator extends Accumulator {
 
     @Override
     public List<Field> rawFields(String prefix) {
-        return List.of(Field.of(prefix + "value", DataType.LONG),
-                Field.of(prefix + "seen", DataType.BOOLEAN));
+        return List.of(Field.of(prefix + "value", DataType.LONG), Field.of(prefix + "seen", DataType.BOOLEAN));
     }
 
     @Override
@@ -110,8 +114,9 @@ final class LongAccumulator extends Accumulator {
         for (int i = 0; i < n; i++) {
             s[i] = seen(groups[i]);
         }
-        return new Column[]{new LongColumn(DataType.LONG, gather(values, groups, n), n, null),
-            new BooleanColumn(s, n, null)};
+        return new Column[] {
+            new LongColumn(DataType.LONG, gather(values, groups, n), n, null), new BooleanColumn(s, n, null)
+        };
     }
 
     @Override
@@ -135,8 +140,10 @@ final class LongAccumulator extends Accumulator {
         boolean hasInto = seen(into);
         switch (kind) {
             case COUNT_ALL, COUNT, SUM -> values[into] += values[from];
-            case MIN -> values[into] = !hasInto ? values[from] : hasFrom ? Math.min(values[into], values[from]) : values[into];
-            default -> values[into] = !hasInto ? values[from] : hasFrom ? Math.max(values[into], values[from]) : values[into];
+            case MIN ->
+                values[into] = !hasInto ? values[from] : hasFrom ? Math.min(values[into], values[from]) : values[into];
+            default ->
+                values[into] = !hasInto ? values[from] : hasFrom ? Math.max(values[into], values[from]) : values[into];
         }
         if (hasFrom) {
             seen[into >>> 6] |= 1L << into;

@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.StringColumn;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -68,7 +67,7 @@ final class ObjectAccumulator extends Accumulator {
 
     @Override
     public Column[] exportRaw(int[] groups, int n) {
-        return new Column[]{result(groups, n)};
+        return new Column[] {result(groups, n)};
     }
 
     @Override

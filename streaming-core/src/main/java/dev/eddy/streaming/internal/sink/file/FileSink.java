@@ -1,12 +1,11 @@
 package dev.eddy.streaming.internal.sink.file;
 
-import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.RowWriters;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

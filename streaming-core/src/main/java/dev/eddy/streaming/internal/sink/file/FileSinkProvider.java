@@ -6,7 +6,6 @@ import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.FileFormatProvider;
-
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
@@ -34,8 +33,8 @@ public class FileSinkProvider extends FileFormatProvider implements SinkProvider
     /** The sink's options, and the file source's (one SQL stream declaration is read and written). */
     @Override
     public Set<String> optionNames() {
-        return Set.of("path", "format", "header", "sep", "quote", "maxFilesPerTrigger", "pathGlobFilter",
-                "samplingRecords");
+        return Set.of(
+                "path", "format", "header", "sep", "quote", "maxFilesPerTrigger", "pathGlobFilter", "samplingRecords");
     }
 
     @Override
@@ -46,8 +45,8 @@ public class FileSinkProvider extends FileFormatProvider implements SinkProvider
         }
         CsvOptions csv = CsvOptions.from(ctx.options());
         boolean header = Boolean.parseBoolean(ctx.option("header", "true"));
-        return new FileSink(Path.of(ctx.requireOption("path")), format, new CsvOptions(csv.separator(), csv.quote(),
-                header));
+        return new FileSink(
+                Path.of(ctx.requireOption("path")), format, new CsvOptions(csv.separator(), csv.quote(), header));
     }
 
     /** Format {@code csv}. */

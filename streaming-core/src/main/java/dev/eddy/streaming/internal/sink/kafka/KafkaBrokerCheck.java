@@ -1,18 +1,17 @@
 package dev.eddy.streaming.internal.sink.kafka;
 
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
-
-import java.util.Collection;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /** The sink's questions to the broker through an Admin client, each bounded by the sink's timeout. */
 final class KafkaBrokerCheck {
@@ -25,10 +24,14 @@ final class KafkaBrokerCheck {
     /** The highest batch id a committed transaction recorded for the sink's marker group, or -1. */
     long lastCommittedBatch() {
         try (Admin admin = Admin.create(options.adminProperties())) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = get(admin.listConsumerGroupOffsets(options.markerGroup())
-                    .partitionsToOffsetAndMetadata());
+            Map<TopicPartition, OffsetAndMetadata> offsets =
+                    get(admin.listConsumerGroupOffsets(options.markerGroup()).partitionsToOffsetAndMetadata());
             // the marker sits on partition 0 of the (first) topic a batch wrote to; the newest batch has the max
-            return offsets.values().stream().filter(m -> m != null).mapToLong(m -> m.offset() - 1).max().orElse(-1);
+            return offsets.values().stream()
+                    .filter(m -> m != null)
+                    .mapToLong(m -> m.offset() - 1)
+                    .max()
+                    .orElse(-1);
         }
     }
 

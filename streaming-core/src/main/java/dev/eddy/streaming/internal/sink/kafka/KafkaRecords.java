@@ -7,13 +7,12 @@ import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.format.RowWriters;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Rows to Kafka records, by Spark's rules: the {@code topic} option, else each row's {@code topic} column; an
@@ -52,7 +51,8 @@ final class KafkaRecords {
                     + schema.fields().get(topic).type());
         }
         int partition = schema.indexOf("partition");
-        if (partition >= 0 && schema.fields().get(partition).type() != DataType.INT
+        if (partition >= 0
+                && schema.fields().get(partition).type() != DataType.INT
                 && schema.fields().get(partition).type() != DataType.LONG) {
             throw new IllegalArgumentException("the kafka sink's 'partition' column must be an int, not "
                     + schema.fields().get(partition).type());
@@ -73,13 +73,14 @@ final class KafkaRecords {
         if (topic == null) {
             Object t = batch.column(topicCol).get(r);
             if (t == null) {
-                throw new IllegalArgumentException("row " + r + " of the batch has a null 'topic' and the kafka sink "
-                        + "has no 'topic' option");
+                throw new IllegalArgumentException(
+                        "row " + r + " of the batch has a null 'topic' and the kafka sink " + "has no 'topic' option");
             }
             topic = t.toString();
         }
         byte[] key = keyCol < 0 ? null : bytes(batch.column(keyCol), r);
-        byte[] value = valueCol >= 0 ? bytes(batch.column(valueCol), r)
+        byte[] value = valueCol >= 0
+                ? bytes(batch.column(valueCol), r)
                 : RowWriters.json(batch, r).getBytes(StandardCharsets.UTF_8);
         Integer partition = null;
         if (partitionCol >= 0 && !batch.column(partitionCol).isNull(r)) {
@@ -101,12 +102,18 @@ final class KafkaRecords {
             node = null;
         }
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("the 'headers' column must hold a JSON object like {\"k\":\"v\"}, got: "
-                    + text);
+            throw new IllegalArgumentException(
+                    "the 'headers' column must hold a JSON object like {\"k\":\"v\"}, got: " + text);
         }
-        node.fields().forEachRemaining(h -> hs.add(h.getKey(), h.getValue().isNull() ? null
-                : (h.getValue().isTextual() ? h.getValue().asText() : h.getValue().toString())
-                .getBytes(StandardCharsets.UTF_8)));
+        node.fields()
+                .forEachRemaining(h -> hs.add(
+                        h.getKey(),
+                        h.getValue().isNull()
+                                ? null
+                                : (h.getValue().isTextual()
+                                                ? h.getValue().asText()
+                                                : h.getValue().toString())
+                                        .getBytes(StandardCharsets.UTF_8)));
         return hs;
     }
 

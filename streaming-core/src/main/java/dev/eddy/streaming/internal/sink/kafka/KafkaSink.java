@@ -4,14 +4,6 @@ import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.internal.retry.Backoff;
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RetriableException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +13,13 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Writes each batch to Kafka. Transactional (exactly-once) when it has a transactional id: a batch is one
@@ -85,8 +84,8 @@ final class KafkaSink implements Sink {
     }
 
     private IllegalStateException failure(long batchId, String why, Exception e) {
-        return new IllegalStateException("cannot write batch " + batchId + " to Kafka at " + options.bootstrap() + ": "
-                + why, e);
+        return new IllegalStateException(
+                "cannot write batch " + batchId + " to Kafka at " + options.bootstrap() + ": " + why, e);
     }
 
     /** A new producer; a transactional one fences older ones, aborts their open transaction, reads the marker. */
@@ -116,8 +115,10 @@ final class KafkaSink implements Sink {
         }
         producer.beginTransaction();
         recs.forEach(producer::send);
-        TopicPartition marker = new TopicPartition(options.topic() != null ? options.topic() : recs.get(0).topic(), 0);
-        producer.sendOffsetsToTransaction(Map.of(marker, new OffsetAndMetadata(batchId + 1, "eddy batch " + batchId)),
+        TopicPartition marker = new TopicPartition(
+                options.topic() != null ? options.topic() : recs.get(0).topic(), 0);
+        producer.sendOffsetsToTransaction(
+                Map.of(marker, new OffsetAndMetadata(batchId + 1, "eddy batch " + batchId)),
                 new ConsumerGroupMetadata(options.markerGroup()));
         producer.commitTransaction();
         lastCommitted = batchId;

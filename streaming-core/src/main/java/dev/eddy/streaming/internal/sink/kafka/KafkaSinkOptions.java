@@ -1,15 +1,14 @@
 package dev.eddy.streaming.internal.sink.kafka;
 
 import dev.eddy.streaming.api.spi.SinkContext;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Options of the {@code kafka} sink: {@code kafka.bootstrap.servers}, {@code topic} (else each row's
@@ -18,15 +17,23 @@ import java.util.UUID;
  * broker is down); other {@code kafka.*} options go to the producer. A checkpointed query gets a transactional id
  * derived from its checkpoint location, which is stable across restarts of the query.
  */
-record KafkaSinkOptions(String bootstrap, String topic, String transactionalId, Duration timeout,
-                        Duration maxBackoff, Properties extra) {
+record KafkaSinkOptions(
+        String bootstrap,
+        String topic,
+        String transactionalId,
+        Duration timeout,
+        Duration maxBackoff,
+        Properties extra) {
 
     static KafkaSinkOptions from(SinkContext ctx) {
         String bootstrap = ctx.requireOption("kafka.bootstrap.servers");
         String topic = ctx.option("topic", null);
         String txId = ctx.option("transactionalId", null);
         if (txId == null && ctx.metadataPath().isPresent()) {
-            String where = Path.of(ctx.metadataPath().get()).toAbsolutePath().normalize().toString();
+            String where = Path.of(ctx.metadataPath().get())
+                    .toAbsolutePath()
+                    .normalize()
+                    .toString();
             txId = "eddy-" + UUID.nameUUIDFromBytes(where.getBytes(StandardCharsets.UTF_8));
         }
         Properties extra = new Properties();
@@ -37,8 +44,13 @@ record KafkaSinkOptions(String bootstrap, String topic, String transactionalId, 
         });
         long timeout = Long.parseLong(ctx.option("kafka.timeoutMs", "10000").trim());
         long backoff = Long.parseLong(ctx.option("retryBackoffMaxMs", "5000").trim());
-        return new KafkaSinkOptions(bootstrap, topic, txId, Duration.ofMillis(Math.max(100, timeout)),
-                Duration.ofMillis(Math.max(100, backoff)), extra);
+        return new KafkaSinkOptions(
+                bootstrap,
+                topic,
+                txId,
+                Duration.ofMillis(Math.max(100, timeout)),
+                Duration.ofMillis(Math.max(100, backoff)),
+                extra);
     }
 
     /** The pseudo consumer group whose committed offset records the last batch id written. */

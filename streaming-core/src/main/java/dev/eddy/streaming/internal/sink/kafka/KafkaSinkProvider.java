@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
-
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -23,9 +22,21 @@ public final class KafkaSinkProvider implements SinkProvider {
     /** The sink's options, and the Kafka source's (one SQL stream declaration is read and written). */
     @Override
     public Set<String> optionNames() {
-        return Set.of("kafka.*", "topic", "transactionalId", "retryBackoffMaxMs", "subscribe", "subscribePattern",
-                "assign", "startingOffsets", "endingOffsets", "failOnDataLoss", "maxOffsetsPerTrigger", "valueFormat",
-                "samplingRecords", "includeHeaders");
+        return Set.of(
+                "kafka.*",
+                "topic",
+                "transactionalId",
+                "retryBackoffMaxMs",
+                "subscribe",
+                "subscribePattern",
+                "assign",
+                "startingOffsets",
+                "endingOffsets",
+                "failOnDataLoss",
+                "maxOffsetsPerTrigger",
+                "valueFormat",
+                "samplingRecords",
+                "includeHeaders");
     }
 
     @Override

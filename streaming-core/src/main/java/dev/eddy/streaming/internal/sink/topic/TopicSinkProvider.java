@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.sink.topic;
 
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
@@ -9,8 +10,6 @@ import dev.eddy.streaming.api.topic.TopicConfig;
 import dev.eddy.streaming.api.topic.TopicProducer;
 import dev.eddy.streaming.api.topic.Topics;
 import dev.eddy.streaming.internal.format.RowWriters;
-import dev.eddy.streaming.api.spi.BatchCommitLog;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +29,18 @@ public final class TopicSinkProvider implements SinkProvider {
     /** The sink's options, and the topic source's (one SQL stream declaration is read and written). */
     @Override
     public Set<String> optionNames() {
-        return Set.of("topic", "topics", "partitions", "keyColumn", "subscribe", "startingOffsets",
-                "endingOffsets", "failOnDataLoss", "maxOffsetsPerTrigger", "valueFormat", "samplingRecords");
+        return Set.of(
+                "topic",
+                "topics",
+                "partitions",
+                "keyColumn",
+                "subscribe",
+                "startingOffsets",
+                "endingOffsets",
+                "failOnDataLoss",
+                "maxOffsetsPerTrigger",
+                "valueFormat",
+                "samplingRecords");
     }
 
     @Override
@@ -41,7 +50,8 @@ public final class TopicSinkProvider implements SinkProvider {
         topics.createIfAbsent(TopicConfig.of(topic, (int) Long.parseLong(ctx.option("partitions", "1"))));
         String keyColumn = ctx.option("keyColumn", null);
         int keyIndex = keyColumn == null ? -1 : ctx.schema().require(keyColumn);
-        BatchCommitLog commits = ctx.metadataPath().map(p -> new BatchCommitLog(Path.of(p).resolve("topic-sink")))
+        BatchCommitLog commits = ctx.metadataPath()
+                .map(p -> new BatchCommitLog(Path.of(p).resolve("topic-sink")))
                 .orElse(null);
         return new TopicSink(topics.producer(topic), keyIndex, commits);
     }

@@ -10,7 +10,6 @@ import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,12 +26,10 @@ import java.util.List;
  * DROPMALFORMED leaves it out, FAILFAST stops with an error naming it. The header, if any, is matched by position.
  */
 public final class CsvFiles {
-    private CsvFiles() {
-    }
+    private CsvFiles() {}
 
     /** The rows read and how many records were malformed. */
-    public record Result(Batch batch, long malformed) {
-    }
+    public record Result(Batch batch, long malformed) {}
 
     public static Result read(Path file, Schema schema, CsvOptions options) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -46,8 +43,8 @@ public final class CsvFiles {
     public static Result read(InputStream bytes, String name, Schema schema, CsvOptions options) throws IOException {
         int corrupt = schema.indexOf(options.corruptColumn());
         if (corrupt >= 0 && schema.field(corrupt).type() != DataType.STRING) {
-            throw new IllegalArgumentException("the corrupt record column '" + options.corruptColumn()
-                    + "' must be a STRING column");
+            throw new IllegalArgumentException(
+                    "the corrupt record column '" + options.corruptColumn() + "' must be a STRING column");
         }
         List<Field> values = new ArrayList<>(schema.fields());
         if (corrupt >= 0) {
@@ -56,8 +53,12 @@ public final class CsvFiles {
         List<ColumnSpec> columns = TextFormats.columns(Schema.of(values));
         List<Field> read = new ArrayList<>(values);
         read.add(Field.of(options.corruptColumn(), DataType.STRING)); // last while reading, moved after
-        Sink sink = new Sink(Batch.builder(Schema.of(read), 1024), new ParsedRow(columns),
-                TextFormats.parser("csv", columns, options), options, name);
+        Sink sink = new Sink(
+                Batch.builder(Schema.of(read), 1024),
+                new ParsedRow(columns),
+                TextFormats.parser("csv", columns, options),
+                options,
+                name);
         new TextFileReader(true, options).forEachRecord(bytes, sink);
         Batch batch = sink.out.build();
         Column[] cols = new Column[schema.size()];
@@ -98,10 +99,10 @@ public final class CsvFiles {
                     out.setString(row.size(), text);
                     out.endRow();
                 }
-                case DROPMALFORMED -> {
-                }
-                case FAILFAST -> throw new IllegalArgumentException(name + ": malformed CSV record " + records
-                        + " (mode FAILFAST): " + shorten(text));
+                case DROPMALFORMED -> {}
+                case FAILFAST ->
+                    throw new IllegalArgumentException(
+                            name + ": malformed CSV record " + records + " (mode FAILFAST): " + shorten(text));
             }
         }
 

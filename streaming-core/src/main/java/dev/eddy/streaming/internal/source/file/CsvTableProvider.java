@@ -9,7 +9,6 @@ import dev.eddy.streaming.api.spi.TableProvider;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,8 +50,11 @@ public final class CsvTableProvider implements TableProvider {
         TextFileReader reader = new TextFileReader(true, csv);
         List<String> sample;
         try {
-            sample = reader.sample(dir(p), files(p), Integer.parseInt(options.getOrDefault("samplingrecords",
-                    "1000").trim()));
+            sample = reader.sample(
+                    dir(p),
+                    files(p),
+                    Integer.parseInt(
+                            options.getOrDefault("samplingrecords", "1000").trim()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + p + " to infer its columns: " + e.getMessage(), e);
         }
@@ -68,7 +70,9 @@ public final class CsvTableProvider implements TableProvider {
     }
 
     private static List<String> files(Path p) {
-        return Files.isDirectory(p) ? new FileLister(null).list(p) : List.of(p.getFileName().toString());
+        return Files.isDirectory(p)
+                ? new FileLister(null).list(p)
+                : List.of(p.getFileName().toString());
     }
 
     private record CsvTable(Path path, Schema schema, CsvOptions options) implements StaticTable {

@@ -27,13 +27,14 @@ final class FileLister {
             return List.of();
         }
         var matcher = glob == null ? null : dir.getFileSystem().getPathMatcher("glob:" + glob);
-        record Entry(String name, FileTime time) {
-        }
+        record Entry(String name, FileTime time) {}
         List<Entry> entries = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(".") || n.startsWith("_") || !Files.isRegularFile(p)
+                if (n.startsWith(".")
+                        || n.startsWith("_")
+                        || !Files.isRegularFile(p)
                         || (matcher != null && !matcher.matches(p.getFileName()))) {
                     continue;
                 }

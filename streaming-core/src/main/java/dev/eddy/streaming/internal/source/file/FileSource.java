@@ -9,7 +9,6 @@ import dev.eddy.streaming.api.spi.FileListSource;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,8 +34,13 @@ final class FileSource extends FileListSource {
     /** Rows of the last batch: the next one is sized for as many, instead of growing from small. */
     private int lastRows = 1024;
 
-    FileSource(Path dir, FileLister lister, int maxFilesPerTrigger, List<ColumnSpec> columns,
-               TextFormats.RecordParser parser, TextFileReader reader) {
+    FileSource(
+            Path dir,
+            FileLister lister,
+            int maxFilesPerTrigger,
+            List<ColumnSpec> columns,
+            TextFormats.RecordParser parser,
+            TextFileReader reader) {
         super(maxFilesPerTrigger);
         this.dir = dir;
         this.lister = lister;

@@ -9,7 +9,6 @@ import dev.eddy.streaming.internal.format.FileFormatProvider;
 import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.ValueType;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,16 +36,21 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
         String format = textFormat(ctx.option("format", null));
         Path dir = Path.of(ctx.requireOption("path"));
         CsvOptions csv = CsvOptions.from(ctx.options());
-        TextFileReader reader = new TextFileReader(format.equals("csv"), csv,
-                (int) ctx.longOption("maxRecordLines", TextFileReader.DEFAULT_MAX_RECORD_LINES));
+        TextFileReader reader = new TextFileReader(format.equals("csv"), csv, (int)
+                ctx.longOption("maxRecordLines", TextFileReader.DEFAULT_MAX_RECORD_LINES));
         FileLister lister = new FileLister(ctx.option("pathGlobFilter", null));
         List<ColumnSpec> cols = columns(ctx, format, dir, csv, reader, lister);
-        return new FileSource(dir, lister, (int) ctx.longOption("maxFilesPerTrigger", 0), cols,
-                TextFormats.parser(format, cols, csv), reader);
+        return new FileSource(
+                dir,
+                lister,
+                (int) ctx.longOption("maxFilesPerTrigger", 0),
+                cols,
+                TextFormats.parser(format, cols, csv),
+                reader);
     }
 
-    private static List<ColumnSpec> columns(SourceContext ctx, String format, Path dir, CsvOptions csv,
-                                            TextFileReader reader, FileLister lister) {
+    private static List<ColumnSpec> columns(
+            SourceContext ctx, String format, Path dir, CsvOptions csv, TextFileReader reader, FileLister lister) {
         if (ctx.userSchema().isPresent()) {
             return TextFormats.declaredColumns(ctx.userSchema().get());
         }
@@ -62,8 +66,9 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
         List<ColumnSpec> cols = switch (format) {
             case "csv" -> SchemaInference.inferCsv(sample, csv);
             case "json" -> SchemaInference.inferJson(sample);
-            default -> throw new IllegalArgumentException("file source format must be csv, json or text, got '"
-                    + format + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "file source format must be csv, json or text, got '" + format + "'");
         };
         if (cols.isEmpty()) {
             throw new IllegalArgumentException("no " + format + " records in " + dir + " to infer a schema from;"
@@ -92,5 +97,4 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
             super("text", "text");
         }
     }
-
 }

@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.source.file;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.CsvParser;
 import dev.eddy.streaming.internal.format.Utf8Text;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,8 +42,7 @@ final class TextFileReader {
         }
     }
 
-    private record Line(String text, boolean malformed, int quotes) {
-    }
+    private record Line(String text, boolean malformed, int quotes) {}
 
     private final boolean csv;
     private final char quote;
@@ -98,7 +96,9 @@ final class TextFileReader {
                     if (n >= 0 && in.isBlank(n)) {
                         continue;
                     }
-                    if (n >= 0 && !(first[0] && header) && !in.has((byte) quote, n)
+                    if (n >= 0
+                            && !(first[0] && header)
+                            && !in.has((byte) quote, n)
                             && out.rawLine(in.lineBytes, in.lineOff, n)) {
                         first[0] = false;
                         continue;
@@ -177,8 +177,7 @@ final class TextFileReader {
     /** Up to {@code max} well-formed records (header included for CSV) from the files, for schema inference. */
     List<String> sample(Path dir, List<String> files, int max) throws IOException {
         List<String> out = new ArrayList<>();
-        TextFileReader raw = new TextFileReader(csv, splitter.options().withHeader(false),
-                maxRecordLines);
+        TextFileReader raw = new TextFileReader(csv, splitter.options().withHeader(false), maxRecordLines);
         for (String f : files) {
             List<String> one = new ArrayList<>();
             raw.forEachRecord(dir.resolve(f), (text, malformed) -> {
@@ -213,6 +212,7 @@ final class TextFileReader {
 
         /** Where the last line's bytes are: in the read chunk itself when it fits there (no copy), else in buf. */
         private byte[] lineBytes = buf;
+
         private int lineOff;
 
         Line next() throws IOException {

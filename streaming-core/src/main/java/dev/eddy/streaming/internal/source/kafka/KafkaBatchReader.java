@@ -3,15 +3,6 @@ package dev.eddy.streaming.internal.source.kafka;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.internal.retry.Backoff;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.WakeupException;
-
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Reads exactly the records in [start, end) of each partition for one batch. When no record arrives for a
@@ -47,8 +46,12 @@ final class KafkaBatchReader {
     private final Backoff backoff;
     private ExecutorService fetcher;
 
-    KafkaBatchReader(KafkaConsumer<ByteBuffer, ByteBuffer> consumer, KafkaSourceOptions options, KafkaRowReader reader,
-                     KafkaSourceStatus status, Backoff backoff) {
+    KafkaBatchReader(
+            KafkaConsumer<ByteBuffer, ByteBuffer> consumer,
+            KafkaSourceOptions options,
+            KafkaRowReader reader,
+            KafkaSourceStatus status,
+            Backoff backoff) {
         this.consumer = consumer;
         this.options = options;
         this.reader = reader;
@@ -108,8 +111,7 @@ final class KafkaBatchReader {
     private static final Object END = new Object();
 
     /** The records of one partition from one poll, and the offset the batch stops before. */
-    private record Chunk(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {
-    }
+    private record Chunk(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {}
 
     private ExecutorService fetcher() {
         if (fetcher == null) {
@@ -204,8 +206,8 @@ final class KafkaBatchReader {
             } catch (WakeupException e) {
                 throw e;
             } catch (KafkaException e) {
-                throw new IllegalStateException("cannot read from Kafka at " + options.bootstrap() + ": "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot read from Kafka at " + options.bootstrap() + ": " + e.getMessage(), e);
             }
             for (TopicPartition tp : new ArrayList<>(pending.keySet())) {
                 if (consumer.position(tp) >= pending.get(tp)) {
@@ -217,7 +219,8 @@ final class KafkaBatchReader {
                 lastProgress = System.nanoTime();
                 status.clearWaiting();
                 backoff.reset();
-            } else if (!pending.isEmpty() && System.nanoTime() - lastProgress > options.timeout().toNanos()) {
+            } else if (!pending.isEmpty()
+                    && System.nanoTime() - lastProgress > options.timeout().toNanos()) {
                 probe(pending, batchLabel);
                 lastProgress = System.nanoTime();
             }

@@ -6,18 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.streaming.api.spi.Offset;
 import java.util.Collections;
-import org.apache.kafka.common.TopicPartition;
-
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.TopicPartition;
 
 /** The next offset to read per topic partition; JSON like Spark's: {@code {"clicks":{"0":23,"1":-2}}}. */
 public record KafkaOffset(Map<TopicPartition, Long> positions) implements Offset {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final Comparator<TopicPartition> ORDER = Comparator.comparing(TopicPartition::topic)
-            .thenComparingInt(TopicPartition::partition);
+    static final Comparator<TopicPartition> ORDER =
+            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
     public KafkaOffset {
         TreeMap<TopicPartition, Long> sorted = new TreeMap<>(ORDER);
@@ -49,15 +48,17 @@ public record KafkaOffset(Map<TopicPartition, Long> positions) implements Offset
             throw new IllegalArgumentException("Kafka offsets must be JSON like {\"topic\":{\"0\":23}}, got: " + json);
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("Kafka offsets must be a JSON object like {\"topic\":{\"0\":23}}, got: "
-                    + json);
+            throw new IllegalArgumentException(
+                    "Kafka offsets must be a JSON object like {\"topic\":{\"0\":23}}, got: " + json);
         }
         Map<TopicPartition, Long> out = new TreeMap<>(ORDER);
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> t = it.next();
             for (Iterator<Map.Entry<String, JsonNode>> ps = t.getValue().fields(); ps.hasNext(); ) {
                 Map.Entry<String, JsonNode> p = ps.next();
-                out.put(new TopicPartition(t.getKey(), Integer.parseInt(p.getKey())), p.getValue().asLong());
+                out.put(
+                        new TopicPartition(t.getKey(), Integer.parseInt(p.getKey())),
+                        p.getValue().asLong());
             }
         }
         return new KafkaOffset(out);

@@ -1,13 +1,12 @@
 package dev.eddy.streaming.internal.source.kafka;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The partitions a query reads now, from one metadata request: the assigned ones that exist, every partition of
@@ -15,8 +14,7 @@ import java.util.TreeSet;
  * topic, and new topics matching a pattern, are picked up while the query runs.
  */
 final class KafkaPartitions {
-    private KafkaPartitions() {
-    }
+    private KafkaPartitions() {}
 
     /**
      * @throws org.apache.kafka.common.errors.TimeoutException if the broker does not answer in time
@@ -34,7 +32,8 @@ final class KafkaPartitions {
             return out;
         }
         all.forEach((topic, infos) -> {
-            boolean wanted = options.pattern() != null ? options.pattern().matcher(topic).matches()
+            boolean wanted = options.pattern() != null
+                    ? options.pattern().matcher(topic).matches()
                     : options.topics().contains(topic);
             if (wanted) {
                 infos.forEach(i -> out.add(new TopicPartition(topic, i.partition())));
@@ -48,8 +47,8 @@ final class KafkaPartitions {
         Set<TopicPartition> now = current(consumer, options);
         for (String topic : options.topics()) {
             if (now.stream().noneMatch(tp -> tp.topic().equals(topic))) {
-                throw new IllegalArgumentException("Kafka topic '" + topic + "' does not exist at "
-                        + options.bootstrap());
+                throw new IllegalArgumentException(
+                        "Kafka topic '" + topic + "' does not exist at " + options.bootstrap());
             }
         }
         for (TopicPartition tp : options.assign()) {

@@ -4,13 +4,6 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.kafka.KafkaTopics;
 import dev.eddy.streaming.internal.table.Tables;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteBufferDeserializer;
-import tech.tablesaw.api.Table;
-
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
+import tech.tablesaw.api.Table;
 
 /**
  * The one "first or last N records of a Kafka topic" (the {@code KafkaTopics.peek} API and {@code %kafka tail}):
@@ -26,8 +25,7 @@ import java.util.Properties;
  * nothing, then keeps the n oldest or newest overall, as rows of the Kafka source's raw schema.
  */
 public final class KafkaPeek {
-    private KafkaPeek() {
-    }
+    private KafkaPeek() {}
 
     /** Every call waits at most {@code timeout} for the broker, per request and for the records. */
     public static Table read(String bootstrap, String topic, int n, boolean fromBeginning, Duration timeout) {
@@ -47,7 +45,9 @@ public final class KafkaPeek {
             if (infos == null || infos.isEmpty()) {
                 throw new KafkaTopics.NoSuchTopicException(topic, bootstrap);
             }
-            List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> parts = infos.stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             Map<TopicPartition, Long> begin = c.beginningOffsets(parts, timeout);
             Map<TopicPartition, Long> end = c.endOffsets(parts, timeout);
             Map<TopicPartition, Long> stop = new HashMap<>();
@@ -71,11 +71,13 @@ public final class KafkaPeek {
                 }
                 stop.keySet().removeIf(tp -> c.position(tp) >= stop.get(tp));
             }
-            Comparator<ConsumerRecord<ByteBuffer, ByteBuffer>> order = Comparator.<ConsumerRecord<ByteBuffer, ByteBuffer>>comparingLong(
-                    ConsumerRecord::timestamp).thenComparingInt(ConsumerRecord::partition)
-                    .thenComparingLong(ConsumerRecord::offset);
+            Comparator<ConsumerRecord<ByteBuffer, ByteBuffer>> order =
+                    Comparator.<ConsumerRecord<ByteBuffer, ByteBuffer>>comparingLong(ConsumerRecord::timestamp)
+                            .thenComparingInt(ConsumerRecord::partition)
+                            .thenComparingLong(ConsumerRecord::offset);
             got.sort(order);
-            List<ConsumerRecord<ByteBuffer, ByteBuffer>> keep = fromBeginning ? got.subList(0, Math.min(n, got.size()))
+            List<ConsumerRecord<ByteBuffer, ByteBuffer>> keep = fromBeginning
+                    ? got.subList(0, Math.min(n, got.size()))
                     : got.subList(Math.max(0, got.size() - n), got.size());
             KafkaRowReader reader = new KafkaRowReader();
             BatchBuilder b = Batch.builder(reader.schema());

@@ -9,14 +9,13 @@ import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.Utf8Text;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.HashSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Kafka records to rows. Raw: key, value, topic, partition, offset, timestamp, headers (Spark's columns; text as
@@ -25,12 +24,20 @@ import java.util.HashSet;
  * offset and timestamp — the same shape as the embedded topic source.
  */
 final class KafkaRowReader {
-    private static final List<Field> META = List.of(Field.of("key", DataType.STRING), Field.of("topic", DataType.STRING),
-            Field.of("partition", DataType.INT), Field.of("offset", DataType.LONG),
+    private static final List<Field> META = List.of(
+            Field.of("key", DataType.STRING),
+            Field.of("topic", DataType.STRING),
+            Field.of("partition", DataType.INT),
+            Field.of("offset", DataType.LONG),
             Field.of("timestamp", DataType.TIMESTAMP));
-    static final Schema RAW = Schema.of(Field.of("key", DataType.STRING), Field.of("value", DataType.STRING),
-            Field.of("topic", DataType.STRING), Field.of("partition", DataType.INT), Field.of("offset", DataType.LONG),
-            Field.of("timestamp", DataType.TIMESTAMP), Field.of("headers", DataType.STRING));
+    static final Schema RAW = Schema.of(
+            Field.of("key", DataType.STRING),
+            Field.of("value", DataType.STRING),
+            Field.of("topic", DataType.STRING),
+            Field.of("partition", DataType.INT),
+            Field.of("offset", DataType.LONG),
+            Field.of("timestamp", DataType.TIMESTAMP),
+            Field.of("headers", DataType.STRING));
 
     private final Schema schema;
     private final TextFormats.RecordParser parser;
@@ -76,8 +83,8 @@ final class KafkaRowReader {
         unread = TextFormats.unread(schema.names(), columns);
         if (parser != null) {
             // the parser decodes the stored columns: skip those whose planned column (by name) is not read
-            parser.skipUnread(TextFormats.unread(row.columns.stream().map(ColumnSpec::name).toList(),
-                    readValueNames()));
+            parser.skipUnread(TextFormats.unread(
+                    row.columns.stream().map(ColumnSpec::name).toList(), readValueNames()));
         }
     }
 
@@ -118,7 +125,9 @@ final class KafkaRowReader {
             if (!skip[1]) {
                 out.setString(1, text(r.value()));
             }
-            out.setString(2, r.topic()).setInt(3, r.partition()).setLong(4, r.offset())
+            out.setString(2, r.topic())
+                    .setInt(3, r.partition())
+                    .setLong(4, r.offset())
                     .setTimestampMicros(5, r.timestamp() * 1000);
             if (!skip[6]) {
                 out.setString(6, headers(r));
@@ -147,8 +156,11 @@ final class KafkaRowReader {
         if (!skip[n + 1]) {
             out.setString(n + 1, text(r.key()));
         }
-        out.setString(n + 2, r.topic()).setInt(n + 3, r.partition()).setLong(n + 4, r.offset())
-                .setTimestampMicros(n + 5, r.timestamp() * 1000).endRow();
+        out.setString(n + 2, r.topic())
+                .setInt(n + 3, r.partition())
+                .setLong(n + 4, r.offset())
+                .setTimestampMicros(n + 5, r.timestamp() * 1000)
+                .endRow();
     }
 
     private boolean parse(ByteBuffer v) {

@@ -1,24 +1,22 @@
 package dev.eddy.streaming.internal.source.kafka;
 
 import dev.eddy.streaming.internal.format.Utf8Text;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * Values to infer a value schema from: up to n records from the query's starting offsets, spread over the
  * partitions; when the query starts at the latest offsets (nothing after them yet) the newest records instead.
  */
 final class KafkaSampler {
-    private KafkaSampler() {
-    }
+    private KafkaSampler() {}
 
     static List<String> sample(KafkaSourceOptions options, int n) {
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(options.consumerProperties())) {
@@ -52,8 +50,8 @@ final class KafkaSampler {
         }
     }
 
-    private static List<String> read(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> stop, int n,
-                                     Duration budget) {
+    private static List<String> read(
+            KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> stop, int n, Duration budget) {
         List<String> out = new ArrayList<>();
         long deadline = System.nanoTime() + budget.toNanos();
         while (!stop.isEmpty() && out.size() < n && System.nanoTime() < deadline) {

@@ -8,7 +8,6 @@ import dev.eddy.streaming.internal.checkpoint.AtomicFiles;
 import dev.eddy.streaming.internal.checkpoint.ChecksummedText;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.ValueType;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +26,7 @@ import java.util.stream.Collectors;
 final class KafkaSchemaFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KafkaSchemaFile() {
-    }
+    private KafkaSchemaFile() {}
 
     /** The stored columns; when there are none yet, stores {@code columns} and returns them. */
     static List<ColumnSpec> storedOrStore(Path dir, String format, List<ColumnSpec> columns) {
@@ -48,7 +46,8 @@ final class KafkaSchemaFile {
         ObjectNode root = JSON.createObjectNode();
         root.put("valueFormat", format.toLowerCase(Locale.ROOT));
         ArrayNode cols = root.putArray("columns");
-        columns.forEach(c -> cols.addObject().put("name", c.name()).put("type", c.type().name()));
+        columns.forEach(
+                c -> cols.addObject().put("name", c.name()).put("type", c.type().name()));
         return root.toString();
     }
 
@@ -57,7 +56,8 @@ final class KafkaSchemaFile {
             JsonNode root = JSON.readTree(json);
             List<ColumnSpec> out = new ArrayList<>();
             for (JsonNode c : root.get("columns")) {
-                out.add(new ColumnSpec(c.get("name").asText(), ValueType.valueOf(c.get("type").asText())));
+                out.add(new ColumnSpec(
+                        c.get("name").asText(), ValueType.valueOf(c.get("type").asText())));
             }
             return out;
         } catch (IOException e) {

@@ -1,19 +1,11 @@
 package dev.eddy.streaming.internal.source.kafka;
 
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.retry.Backoff;
-import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteBufferDeserializer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.WakeupException;
-
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 
 /**
  * Reads the subscribed topics' partitions by assigning and seeking (no consumer group). {@code latestOffset}
@@ -57,8 +55,8 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
         this.options = options;
         this.reader = reader;
         // key and value as views of the fetched bytes, not copies: the row reader decodes them in place
-        this.consumer = new KafkaConsumer<>(options.consumerProperties(), new ByteBufferDeserializer(),
-                new ByteBufferDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                options.consumerProperties(), new ByteBufferDeserializer(), new ByteBufferDeserializer());
         this.status = new KafkaSourceStatus(options.failOnDataLoss());
         this.backoff = new Backoff(Duration.ofMillis(100), options.maxBackoff());
         this.batches = new KafkaBatchReader(consumer, options, reader, status, backoff);
@@ -167,15 +165,16 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
                 positions.remove(tp);
             }
         }
-        List<TopicPartition> added = now.stream().filter(tp -> !positions.containsKey(tp)).toList();
+        List<TopicPartition> added =
+                now.stream().filter(tp -> !positions.containsKey(tp)).toList();
         if (!added.isEmpty()) {
             positions.putAll(consumer.beginningOffsets(added, options.timeout()));
         }
         return positions;
     }
 
-    private KafkaOffset capped(KafkaOffset from, Map<TopicPartition, Long> positions, Map<TopicPartition, Long> end,
-                               long budget) {
+    private KafkaOffset capped(
+            KafkaOffset from, Map<TopicPartition, Long> positions, Map<TopicPartition, Long> end, long budget) {
         Map<TopicPartition, Long> out = new HashMap<>();
         long available = 0;
         for (var e : end.entrySet()) {
@@ -191,7 +190,8 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
                 out.put(tp, pos); // new: its start enters the offsets log now, its records are read from the next batch
                 continue;
             }
-            long upTo = Math.max(pos, Math.min(e.getValue(), options.endingOffsets().getOrDefault(tp, Long.MAX_VALUE)));
+            long upTo =
+                    Math.max(pos, Math.min(e.getValue(), options.endingOffsets().getOrDefault(tp, Long.MAX_VALUE)));
             if (budget > 0 && available > budget) {
                 // share the cap between partitions in proportion to what each has waiting (Spark's rule: a share
                 // is rounded down, but one under a record rounds up so that no waiting partition starves)

@@ -1,23 +1,21 @@
 package dev.eddy.streaming.internal.source.kafka;
 
-import dev.eddy.streaming.api.spi.SourceContext;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.eddy.streaming.api.spi.SourceContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Options of the {@code kafka} source (Spark's names): {@code kafka.bootstrap.servers}, one of {@code subscribe}
@@ -28,11 +26,20 @@ import java.util.Properties;
  * {@code retryBackoffMaxMs} (the longest wait between checks while the broker is down) and any other
  * {@code kafka.*} option passed to the consumer.
  */
-record KafkaSourceOptions(String bootstrap, List<String> topics, Pattern pattern, List<TopicPartition> assign,
-                          boolean startLatest,
-                          Map<TopicPartition, Long> startingOffsets, Map<TopicPartition, Long> endingOffsets,
-                          long maxOffsetsPerTrigger, Duration timeout, boolean failOnDataLoss, int samplingRecords,
-                          Duration maxBackoff, Properties extra) {
+record KafkaSourceOptions(
+        String bootstrap,
+        List<String> topics,
+        Pattern pattern,
+        List<TopicPartition> assign,
+        boolean startLatest,
+        Map<TopicPartition, Long> startingOffsets,
+        Map<TopicPartition, Long> endingOffsets,
+        long maxOffsetsPerTrigger,
+        Duration timeout,
+        boolean failOnDataLoss,
+        int samplingRecords,
+        Duration maxBackoff,
+        Properties extra) {
 
     static KafkaSourceOptions from(SourceContext ctx) {
         String bootstrap = ctx.requireOption("kafka.bootstrap.servers");
@@ -45,8 +52,12 @@ record KafkaSourceOptions(String bootstrap, List<String> topics, Pattern pattern
                     + "(comma-separated topics), 'subscribePattern' (a regex) or 'assign' (JSON like "
                     + "{\"topic\":[0,1]}); got " + given);
         }
-        List<String> topics = subscribe == null ? List.of()
-                : Arrays.stream(subscribe.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        List<String> topics = subscribe == null
+                ? List.of()
+                : Arrays.stream(subscribe.split(","))
+                        .map(String::trim)
+                        .filter(t -> !t.isEmpty())
+                        .toList();
         Pattern pattern;
         try {
             pattern = patternText == null ? null : Pattern.compile(patternText);
@@ -56,13 +67,17 @@ record KafkaSourceOptions(String bootstrap, List<String> topics, Pattern pattern
         List<TopicPartition> assign = assignJson == null ? List.of() : parseAssign(assignJson);
         String starting = ctx.option("startingOffsets", "latest").trim();
         boolean latest = !starting.toLowerCase(Locale.ROOT).equals("earliest");
-        Map<TopicPartition, Long> startJson = starting.startsWith("{") ? KafkaOffset.parse(starting).positions() : Map.of();
-        if (!starting.startsWith("{") && !starting.equalsIgnoreCase("earliest") && !starting.equalsIgnoreCase("latest")) {
+        Map<TopicPartition, Long> startJson =
+                starting.startsWith("{") ? KafkaOffset.parse(starting).positions() : Map.of();
+        if (!starting.startsWith("{")
+                && !starting.equalsIgnoreCase("earliest")
+                && !starting.equalsIgnoreCase("latest")) {
             throw new IllegalArgumentException("option 'startingOffsets' must be earliest, latest or JSON like "
                     + "{\"topic\":{\"0\":23}}, got '" + starting + "'");
         }
         String ending = ctx.option("endingOffsets", "latest").trim();
-        Map<TopicPartition, Long> endJson = ending.startsWith("{") ? KafkaOffset.parse(ending).positions() : Map.of();
+        Map<TopicPartition, Long> endJson =
+                ending.startsWith("{") ? KafkaOffset.parse(ending).positions() : Map.of();
         Properties extra = new Properties();
         ctx.options().forEach((k, v) -> {
             if (k.startsWith("kafka.") && !k.equals("kafka.bootstrap.servers")) {
@@ -71,17 +86,27 @@ record KafkaSourceOptions(String bootstrap, List<String> topics, Pattern pattern
         });
         String failOnDataLoss = ctx.option("failOnDataLoss", "true").trim();
         if (!failOnDataLoss.equalsIgnoreCase("true") && !failOnDataLoss.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("option 'failOnDataLoss' must be true or false, got '" + failOnDataLoss
-                    + "'");
+            throw new IllegalArgumentException(
+                    "option 'failOnDataLoss' must be true or false, got '" + failOnDataLoss + "'");
         }
         long samples = ctx.longOption("samplingRecords", 1000);
         if (samples <= 0) {
             throw new IllegalArgumentException("option 'samplingRecords' must be positive, got " + samples);
         }
-        return new KafkaSourceOptions(bootstrap, topics, pattern, assign, latest, startJson, endJson,
-                ctx.longOption("maxOffsetsPerTrigger", 0), Duration.ofMillis(ctx.longOption("kafka.timeoutMs", 3000)),
-                Boolean.parseBoolean(failOnDataLoss), (int) Math.min(samples, 1_000_000),
-                Duration.ofMillis(Math.max(100, ctx.longOption("retryBackoffMaxMs", 5000))), extra);
+        return new KafkaSourceOptions(
+                bootstrap,
+                topics,
+                pattern,
+                assign,
+                latest,
+                startJson,
+                endJson,
+                ctx.longOption("maxOffsetsPerTrigger", 0),
+                Duration.ofMillis(ctx.longOption("kafka.timeoutMs", 3000)),
+                Boolean.parseBoolean(failOnDataLoss),
+                (int) Math.min(samples, 1_000_000),
+                Duration.ofMillis(Math.max(100, ctx.longOption("retryBackoffMaxMs", 5000))),
+                extra);
     }
 
     private static List<TopicPartition> parseAssign(String json) {
@@ -91,8 +116,9 @@ record KafkaSourceOptions(String bootstrap, List<String> topics, Pattern pattern
             if (root == null || !root.isObject()) {
                 throw new IllegalArgumentException("not an object");
             }
-            root.fields().forEachRemaining(t -> t.getValue().forEach(p -> out.add(new TopicPartition(t.getKey(),
-                    p.asInt()))));
+            root.fields()
+                    .forEachRemaining(t ->
+                            t.getValue().forEach(p -> out.add(new TopicPartition(t.getKey(), p.asInt()))));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("option 'assign' must be JSON like {\"topic\":[0,1]}, got: " + json);
         }
@@ -116,9 +142,13 @@ record KafkaSourceOptions(String bootstrap, List<String> topics, Pattern pattern
      * {@code fetch.min.bytes} stays 1 (a larger one would make a 100 ms trigger wait up to fetch.max.wait.ms), and
      * {@code check.crcs} stays on.
      */
-    static final Map<String, String> THROUGHPUT = Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000",
-            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 << 20),
-            ConsumerConfig.RECEIVE_BUFFER_CONFIG, Integer.toString(1 << 20));
+    static final Map<String, String> THROUGHPUT = Map.of(
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            "10000",
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+            Integer.toString(4 << 20),
+            ConsumerConfig.RECEIVE_BUFFER_CONFIG,
+            Integer.toString(1 << 20));
 
     Properties consumerProperties() {
         Properties p = new Properties();

@@ -8,7 +8,6 @@ import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,7 +42,8 @@ public final class KafkaSourceProvider implements SourceProvider {
             throw new IllegalArgumentException("option valueFormat must be json, csv or text, got '" + format + "'");
         }
         CsvOptions csv = CsvOptions.from(ctx.options());
-        List<ColumnSpec> cols = ctx.userSchema().isPresent() ? TextFormats.declaredColumns(ctx.userSchema().get())
+        List<ColumnSpec> cols = ctx.userSchema().isPresent()
+                ? TextFormats.declaredColumns(ctx.userSchema().get())
                 : infer(options, format, csv);
         List<ColumnSpec> decoded = cols;
         if (starting && ctx.metadataPath().isPresent()) {
@@ -54,13 +54,16 @@ public final class KafkaSourceProvider implements SourceProvider {
 
     private static List<ColumnSpec> infer(KafkaSourceOptions options, String format, CsvOptions csv) {
         List<String> sample = KafkaSampler.sample(options, options.samplingRecords());
-        List<ColumnSpec> cols = format.equalsIgnoreCase("json") ? SchemaInference.inferJson(sample)
+        List<ColumnSpec> cols = format.equalsIgnoreCase("json")
+                ? SchemaInference.inferJson(sample)
                 : SchemaInference.inferCsv(sample, csv);
         if (cols.isEmpty()) {
             throw new IllegalArgumentException("cannot infer a " + format + " value schema for Kafka "
-                    + options.describe() + " at " + options.bootstrap() + ": " + (sample.isEmpty()
-                    ? "there are no records at the starting offsets yet" : "none of the " + sample.size()
-                    + " sampled values is a " + format + " record") + ". Declare the schema with .schema(...)");
+                    + options.describe() + " at " + options.bootstrap() + ": "
+                    + (sample.isEmpty()
+                            ? "there are no records at the starting offsets yet"
+                            : "none of the " + sample.size() + " sampled values is a " + format + " record")
+                    + ". Declare the schema with .schema(...)");
         }
         return cols;
     }

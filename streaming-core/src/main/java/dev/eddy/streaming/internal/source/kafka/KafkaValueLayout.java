@@ -5,7 +5,6 @@ import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.Timestamps;
 import dev.eddy.streaming.internal.format.ValueType;
-
 import java.util.List;
 
 /**
@@ -36,7 +35,8 @@ final class KafkaValueLayout {
                 if (stored.get(s).name().equals(planned.get(c).name())) {
                     if (!widens(stored.get(s).type(), planned.get(c).type())) {
                         throw new IllegalArgumentException("the checkpoint's Kafka source decodes column '"
-                                + planned.get(c).name() + "' as " + stored.get(s).type() + " (stored schema "
+                                + planned.get(c).name() + "' as "
+                                + stored.get(s).type() + " (stored schema "
                                 + KafkaSchemaFile.describe(stored) + "), but this query plans it as "
                                 + planned.get(c).type() + ", which cannot hold it. Declare the stored schema with "
                                 + ".schema(...) to resume, or use a new checkpoint location");
@@ -49,7 +49,8 @@ final class KafkaValueLayout {
     }
 
     private static boolean widens(ValueType stored, ValueType planned) {
-        return stored == planned || planned == ValueType.STRING
+        return stored == planned
+                || planned == ValueType.STRING
                 || (stored == ValueType.INT && (planned == ValueType.LONG || planned == ValueType.DOUBLE))
                 || (stored == ValueType.LONG && planned == ValueType.DOUBLE);
     }

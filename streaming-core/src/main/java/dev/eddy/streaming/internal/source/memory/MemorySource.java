@@ -4,7 +4,6 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.CounterSource;
 import dev.eddy.streaming.api.spi.TriggerContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +49,8 @@ public final class MemorySource extends CounterSource {
             parts = new ArrayList<>(chunks.subList(from, to));
         }
         if (parts.contains(null)) {
-            throw new IllegalStateException(description() + ": rows before offset " + to + " were already committed and released");
+            throw new IllegalStateException(
+                    description() + ": rows before offset " + to + " were already committed and released");
         }
         return parts.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, parts);
     }

@@ -3,7 +3,6 @@ package dev.eddy.streaming.internal.source.memory;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -73,8 +73,9 @@ public final class RatePerBatchSource extends CounterSource implements SupportsT
                 vs[i++] = k * rowsPerBatch + j;
             }
         }
-        return Batch.of(RateSource.SCHEMA, new Column[]{new LongColumn(DataType.TIMESTAMP, ts, n, null),
-                new LongColumn(DataType.LONG, vs, n, null)});
+        return Batch.of(RateSource.SCHEMA, new Column[] {
+            new LongColumn(DataType.TIMESTAMP, ts, n, null), new LongColumn(DataType.LONG, vs, n, null)
+        });
     }
 
     @Override

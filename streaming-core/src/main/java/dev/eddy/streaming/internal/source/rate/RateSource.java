@@ -66,8 +66,9 @@ public final class RateSource extends CounterSource {
             vs[i] = v;
             ts[i] = startMillis * 1000 + v * 1_000_000L / rowsPerSecond;
         }
-        return Batch.of(SCHEMA, new Column[]{new LongColumn(DataType.TIMESTAMP, ts, n, null),
-                new LongColumn(DataType.LONG, vs, n, null)});
+        return Batch.of(SCHEMA, new Column[] {
+            new LongColumn(DataType.TIMESTAMP, ts, n, null), new LongColumn(DataType.LONG, vs, n, null)
+        });
     }
 
     @Override

@@ -6,8 +6,7 @@ import dev.eddy.streaming.api.spi.SourceProvider;
 
 /** Providers for "rate" and "rate-per-batch". */
 public final class RateSources {
-    private RateSources() {
-    }
+    private RateSources() {}
 
     /** Format "rate": options rowsPerSecond (default 1), numPartitions (default 1), maxRowsPerBatch (10 million). */
     public static final class Rate implements SourceProvider {
@@ -18,7 +17,10 @@ public final class RateSources {
 
         @Override
         public Source createSource(SourceContext c) {
-            return new RateSource(c.longOption("rowsPerSecond", 1), (int) c.longOption("numPartitions", 1), c.clock(),
+            return new RateSource(
+                    c.longOption("rowsPerSecond", 1),
+                    (int) c.longOption("numPartitions", 1),
+                    c.clock(),
                     c.longOption("maxRowsPerBatch", 10_000_000L));
         }
     }
@@ -32,8 +34,10 @@ public final class RateSources {
 
         @Override
         public Source createSource(SourceContext c) {
-            return new RatePerBatchSource(Long.parseLong(c.requireOption("rowsPerBatch").trim()),
-                    c.longOption("startTimestamp", 0), c.longOption("advanceMillisPerBatch", 1000));
+            return new RatePerBatchSource(
+                    Long.parseLong(c.requireOption("rowsPerBatch").trim()),
+                    c.longOption("startTimestamp", 0),
+                    c.longOption("advanceMillisPerBatch", 1000));
         }
     }
 }

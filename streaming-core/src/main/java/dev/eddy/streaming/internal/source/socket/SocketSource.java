@@ -11,7 +11,6 @@ import dev.eddy.streaming.api.spi.LongOffset;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.internal.format.Utf8Text;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

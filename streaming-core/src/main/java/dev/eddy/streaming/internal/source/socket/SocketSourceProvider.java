@@ -21,8 +21,11 @@ public final class SocketSourceProvider implements SourceProvider {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("the socket source needs option 'port' between 1 and 65535");
         }
-        return new SocketSource(ctx.option("host", "localhost"), (int) port,
-                Boolean.parseBoolean(ctx.option("includeTimestamp", "false")), ctx.clock());
+        return new SocketSource(
+                ctx.option("host", "localhost"),
+                (int) port,
+                Boolean.parseBoolean(ctx.option("includeTimestamp", "false")),
+                ctx.clock());
     }
 
     /** The schema without connecting (reading the schema at load() must not open a socket). */

@@ -2,7 +2,6 @@ package dev.eddy.streaming.internal.source.topic;
 
 import dev.eddy.streaming.api.spi.PartitionOffsets;
 import dev.eddy.streaming.internal.log.TopicLog;
-
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -16,8 +15,7 @@ import java.util.regex.Pattern;
 final class StartingOffsets {
     private static final Pattern ENTRY = Pattern.compile("\"(\\d+)\"\\s*:\\s*(-?\\d+)");
 
-    private StartingOffsets() {
-    }
+    private StartingOffsets() {}
 
     static PartitionOffsets resolve(String spec, TopicLog log, boolean defaultEarliest) {
         String s = spec.trim();
@@ -33,7 +31,8 @@ final class StartingOffsets {
                 given.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
             }
         } else {
-            throw new IllegalArgumentException("offsets '" + spec + "' must be earliest, latest or JSON like {\"0\":5}");
+            throw new IllegalArgumentException(
+                    "offsets '" + spec + "' must be earliest, latest or JSON like {\"0\":5}");
         }
         TreeMap<Integer, Long> out = new TreeMap<>();
         for (int p = 0; p < log.partitionCount(); p++) {

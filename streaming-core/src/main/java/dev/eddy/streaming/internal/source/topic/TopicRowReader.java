@@ -10,7 +10,6 @@ import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import dev.eddy.streaming.internal.log.RecordVisitor;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +21,11 @@ import java.util.Set;
  * headers become a JSON object of UTF-8 strings.
  */
 final class TopicRowReader {
-    private static final List<Field> META = List.of(Field.of("key", DataType.STRING), Field.of("topic", DataType.STRING),
-            Field.of("partition", DataType.INT), Field.of("offset", DataType.LONG),
+    private static final List<Field> META = List.of(
+            Field.of("key", DataType.STRING),
+            Field.of("topic", DataType.STRING),
+            Field.of("partition", DataType.INT),
+            Field.of("offset", DataType.LONG),
             Field.of("timestamp", DataType.TIMESTAMP));
 
     private final String topic;
@@ -32,6 +34,7 @@ final class TopicRowReader {
     private final ParsedRow row;
     /** The metadata columns after {@code _corrupt_record}, as indexes into META (resolved once, not per row). */
     private final int[] metaKinds;
+
     private long corrupt;
     /** Column pruning: columns of {@link #schema} the query does not read (left null, never built). */
     private boolean[] unread;
@@ -90,7 +93,8 @@ final class TopicRowReader {
     }
 
     RecordVisitor into(BatchBuilder out, int partition) {
-        return parser == null ? (o, ts, k, v, hs) -> raw(out, partition, o, ts, k, v, hs)
+        return parser == null
+                ? (o, ts, k, v, hs) -> raw(out, partition, o, ts, k, v, hs)
                 : (o, ts, k, v, hs) -> decoded(out, partition, o, ts, k, v);
     }
 

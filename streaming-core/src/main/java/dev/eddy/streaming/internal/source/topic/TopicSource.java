@@ -10,9 +10,8 @@ import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.api.topic.OffsetOutOfRangeException;
 import dev.eddy.streaming.internal.log.PartitionLog;
 import dev.eddy.streaming.internal.log.TopicLog;
-
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads one embedded topic. The offset is the next position per partition. {@code maxOffsetsPerTrigger} caps a
@@ -32,8 +31,13 @@ final class TopicSource implements SupportsTriggerAvailableNow {
     /** Available-now: each partition's end when the run started (partitions added since have none), or null. */
     private long[] availableNowEnd;
 
-    TopicSource(TopicLog log, PartitionOffsets initial, PartitionOffsets ending, long maxPerTrigger,
-                boolean failOnDataLoss, TopicRowReader reader) {
+    TopicSource(
+            TopicLog log,
+            PartitionOffsets initial,
+            PartitionOffsets ending,
+            long maxPerTrigger,
+            boolean failOnDataLoss,
+            TopicRowReader reader) {
         this.log = log;
         this.initial = initial;
         this.ending = ending;
@@ -83,7 +87,8 @@ final class TopicSource implements SupportsTriggerAvailableNow {
         long budget = maxPerTrigger > 0 && !trigger.allAvailable() ? Math.min(maxPerTrigger, backlog) : backlog;
         long left = budget;
         for (int p = 0; p < avail.length; p++) {
-            long take = budget == backlog ? avail[p] : Math.min(avail[p], Math.min(left, share(avail[p], budget, backlog)));
+            long take =
+                    budget == backlog ? avail[p] : Math.min(avail[p], Math.min(left, share(avail[p], budget, backlog)));
             left -= take;
             next.put(p, position(from, p) + take);
         }

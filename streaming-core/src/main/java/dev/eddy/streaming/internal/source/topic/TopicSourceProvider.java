@@ -13,7 +13,6 @@ import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import dev.eddy.streaming.internal.log.TopicLog;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +40,8 @@ public final class TopicSourceProvider implements SourceProvider {
         String endSpec = ctx.option("endingOffsets", null);
         PartitionOffsets end = endSpec == null ? null : StartingOffsets.resolve(endSpec, log, false);
         boolean failOnDataLoss = Boolean.parseBoolean(ctx.option("failOnDataLoss", "true"));
-        return new TopicSource(log, start, end, ctx.longOption("maxOffsetsPerTrigger", 0), failOnDataLoss,
-                rowReader(ctx, log));
+        return new TopicSource(
+                log, start, end, ctx.longOption("maxOffsetsPerTrigger", 0), failOnDataLoss, rowReader(ctx, log));
     }
 
     private static TopicRowReader rowReader(SourceContext ctx, TopicLog log) {
@@ -68,11 +67,12 @@ public final class TopicSourceProvider implements SourceProvider {
             cols = TextFormats.declaredColumns(ctx.userSchema().get());
         } else {
             List<String> sample = sample(log, (int) ctx.longOption("samplingRecords", 1000));
-            cols = format.equalsIgnoreCase("json") ? SchemaInference.inferJson(sample)
+            cols = format.equalsIgnoreCase("json")
+                    ? SchemaInference.inferJson(sample)
                     : SchemaInference.inferCsv(sample, csv);
             if (cols.isEmpty()) {
-                throw new IllegalArgumentException("topic '" + log.name() + "' has no records to infer a "
-                        + format + " schema from; declare the schema with .schema(...)");
+                throw new IllegalArgumentException("topic '" + log.name() + "' has no records to infer a " + format
+                        + " schema from; declare the schema with .schema(...)");
             }
         }
         return new TopicRowReader(log.name(), cols, TextFormats.parser(format, cols, csv));

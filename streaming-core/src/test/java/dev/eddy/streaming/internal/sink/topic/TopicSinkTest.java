@@ -1,5 +1,7 @@
 package dev.eddy.streaming.internal.sink.topic;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.data.Batch;
@@ -11,29 +13,33 @@ import dev.eddy.streaming.api.spi.Sink;
 import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.topic.TopicRecord;
 import dev.eddy.streaming.api.topic.Topics;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TopicSinkTest {
     @TempDir
     Path meta;
+
     private final ManualClock clock = new ManualClock(5);
     private final String registry = "sink-" + UUID.randomUUID();
     private final Topics topics = new Topics(clock).registerAs(registry);
     private final Schema schema = Schema.of(Field.of("user", DataType.STRING), Field.of("clicks", DataType.LONG));
 
     private Sink sink() {
-        return Providers.sink("topic").createSink(new SinkContext(Map.of("topic", "out", "keyColumn", "user",
-                "topics", registry), schema, OutputMode.UPDATE, List.of("user"), Optional.empty(), clock,
-                Optional.of(meta.toString())));
+        return Providers.sink("topic")
+                .createSink(new SinkContext(
+                        Map.of("topic", "out", "keyColumn", "user", "topics", registry),
+                        schema,
+                        OutputMode.UPDATE,
+                        List.of("user"),
+                        Optional.empty(),
+                        clock,
+                        Optional.of(meta.toString())));
     }
 
     @Test
@@ -43,7 +49,8 @@ class TopicSinkTest {
         sink().addBatch(0, b, OutputMode.UPDATE);
         List<TopicRecord> got = topics.read("out", 0, 0, 10);
         assertThat(got).extracting(TopicRecord::keyAsString).containsExactly("ann", null);
-        assertThat(got).extracting(TopicRecord::valueAsString)
+        assertThat(got)
+                .extracting(TopicRecord::valueAsString)
                 .containsExactly("{\"user\":\"ann\",\"clicks\":3}", "{\"clicks\":1}");
         assertThat(got.get(0).timestamp()).isEqualTo(5);
     }

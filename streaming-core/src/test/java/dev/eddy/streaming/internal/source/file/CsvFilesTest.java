@@ -29,24 +29,53 @@ import org.junit.jupiter.api.Test;
  * counts; and Spark's modes, corrupt-record column and null value.
  */
 class CsvFilesTest {
-    private static final Schema SCHEMA = Schema.of(List.of(Field.of("id", DataType.INT),
-            Field.of("n", DataType.LONG), Field.of("s", DataType.STRING), Field.of("x", DataType.DOUBLE),
-            Field.of("b", DataType.BOOLEAN), Field.of("ts", DataType.TIMESTAMP),
+    private static final Schema SCHEMA = Schema.of(List.of(
+            Field.of("id", DataType.INT),
+            Field.of("n", DataType.LONG),
+            Field.of("s", DataType.STRING),
+            Field.of("x", DataType.DOUBLE),
+            Field.of("b", DataType.BOOLEAN),
+            Field.of("ts", DataType.TIMESTAMP),
             Field.of(TextFormats.CORRUPT_RECORD, DataType.STRING)));
-    private static final String[] FIELDS = {"", "7", "-12", "+5", " 5", "2147483648", "1.5", ".5", "1e3", "true",
-            "FALSE", "yes", "abc", "zo\u00eb", "2026-01-01T00:00:00Z", "\"q\"", "\"a,b\"", "\"x\ny\"", "a\"b", "\"\"",
-            "\"open", "NA", "\\", "\"say \"\"hi\"\"\""};
+    private static final String[] FIELDS = {
+        "",
+        "7",
+        "-12",
+        "+5",
+        " 5",
+        "2147483648",
+        "1.5",
+        ".5",
+        "1e3",
+        "true",
+        "FALSE",
+        "yes",
+        "abc",
+        "zo\u00eb",
+        "2026-01-01T00:00:00Z",
+        "\"q\"",
+        "\"a,b\"",
+        "\"x\ny\"",
+        "a\"b",
+        "\"\"",
+        "\"open",
+        "NA",
+        "\\",
+        "\"say \"\"hi\"\"\""
+    };
 
     @Test
     void when_randomFilesAreRead_then_theOnePassPathAgreesWithTheRecordPath() throws IOException {
         Random rnd = new Random(21);
         long rows = 0;
         for (int i = 0; i < 400; i++) {
-            CsvOptions options = CsvOptions.from(Map.of("header", Boolean.toString(rnd.nextBoolean()),
-                    "nullValue", rnd.nextBoolean() ? "NA" : ""));
+            CsvOptions options = CsvOptions.from(
+                    Map.of("header", Boolean.toString(rnd.nextBoolean()), "nullValue", rnd.nextBoolean() ? "NA" : ""));
             byte[] file = randomFile(rnd);
-            Batch got = CsvFiles.read(new ByteArrayInputStream(file), "f", SCHEMA, options).batch();
-            assertThat(got.toRows()).as("file %d:%n%s", i, new String(file, StandardCharsets.ISO_8859_1))
+            Batch got = CsvFiles.read(new ByteArrayInputStream(file), "f", SCHEMA, options)
+                    .batch();
+            assertThat(got.toRows())
+                    .as("file %d:%n%s", i, new String(file, StandardCharsets.ISO_8859_1))
                     .isEqualTo(recordPath(file, options).toRows());
             rows += got.numRows();
         }
@@ -55,12 +84,16 @@ class CsvFilesTest {
 
     @Test
     void when_modeIsPermissive_then_aMalformedRecordIsARowOfNullsWithItsTextInTheDeclaredColumn() throws IOException {
-        Schema schema = Schema.of(List.of(Field.of("id", DataType.INT), Field.of("bad", DataType.STRING),
-                Field.of("name", DataType.STRING)));
+        Schema schema = Schema.of(List.of(
+                Field.of("id", DataType.INT), Field.of("bad", DataType.STRING), Field.of("name", DataType.STRING)));
         CsvOptions options = CsvOptions.from(Map.of("columnNameOfCorruptRecord", "bad"));
         CsvFiles.Result r = read("1,ann\nx,bob\n3,cy,extra\n4,dee\n", schema, options);
-        assertThat(rows(r.batch())).containsExactly(List.of(1, "null", "ann"), List.of("null", "x,bob", "null"),
-                List.of("null", "3,cy,extra", "null"), List.of(4, "null", "dee"));
+        assertThat(rows(r.batch()))
+                .containsExactly(
+                        List.of(1, "null", "ann"),
+                        List.of("null", "x,bob", "null"),
+                        List.of("null", "3,cy,extra", "null"),
+                        List.of(4, "null", "dee"));
         assertThat(r.malformed()).isEqualTo(2);
     }
 
@@ -74,8 +107,8 @@ class CsvFilesTest {
     @Test
     void when_modeIsDropMalformed_then_malformedRecordsAreLeftOutAndCounted() throws IOException {
         Schema schema = Schema.of(List.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
-        CsvFiles.Result r = read("1,ann\nx,bob\n\"2\",\"c,d\"\n3,\"open\n", schema,
-                CsvOptions.from(Map.of("mode", "dropmalformed")));
+        CsvFiles.Result r = read(
+                "1,ann\nx,bob\n\"2\",\"c,d\"\n3,\"open\n", schema, CsvOptions.from(Map.of("mode", "dropmalformed")));
         assertThat(rows(r.batch())).containsExactly(List.of(1, "ann"), List.of(2, "c,d"));
         assertThat(r.malformed()).isEqualTo(2);
     }
@@ -83,8 +116,10 @@ class CsvFilesTest {
     @Test
     void when_modeIsFailFast_then_theFirstMalformedRecordStopsTheReadWithItsNumberAndText() {
         Schema schema = Schema.of(List.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
-        assertThatThrownBy(() -> read("id,name\n1,ann\nx,bob\n", schema,
-                CsvOptions.from(Map.of("mode", "FAILFAST", "header", "true"))))
+        assertThatThrownBy(() -> read(
+                        "id,name\n1,ann\nx,bob\n",
+                        schema,
+                        CsvOptions.from(Map.of("mode", "FAILFAST", "header", "true"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("test.csv: malformed CSV record 2 (mode FAILFAST): x,bob");
     }
@@ -92,10 +127,12 @@ class CsvFilesTest {
     @Test
     void when_nullValueAndEscapeAreGiven_then_thatTextIsNullAndEscapedQuotesAreKept() throws IOException {
         Schema schema = Schema.of(List.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
-        CsvFiles.Result r = read("NA,ann\n2,NA\n3,\"say \\\"hi\\\"\"\n", schema,
+        CsvFiles.Result r = read(
+                "NA,ann\n2,NA\n3,\"say \\\"hi\\\"\"\n",
+                schema,
                 CsvOptions.from(Map.of("nullvalue", "NA", "escape", "\\")));
-        assertThat(rows(r.batch())).containsExactly(List.of("null", "ann"), List.of(2, "null"),
-                List.of(3, "say \"hi\""));
+        assertThat(rows(r.batch()))
+                .containsExactly(List.of("null", "ann"), List.of(2, "null"), List.of(3, "say \"hi\""));
     }
 
     @Test
@@ -105,8 +142,8 @@ class CsvFilesTest {
     }
 
     private static CsvFiles.Result read(String text, Schema schema, CsvOptions options) throws IOException {
-        return CsvFiles.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test.csv", schema,
-                options);
+        return CsvFiles.read(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test.csv", schema, options);
     }
 
     private static List<List<Object>> rows(Batch b) {
@@ -156,13 +193,14 @@ class CsvFilesTest {
                 line[rnd.nextInt(line.length)] = (byte) 0xC3; // not UTF-8 (a lead byte alone)
             }
             out.writeBytes(line);
-            out.writeBytes(switch (rnd.nextInt(12)) {
-                case 0 -> "\r\n".getBytes(StandardCharsets.US_ASCII);
-                case 1 -> "\n\n".getBytes(StandardCharsets.US_ASCII);
-                case 2 -> "\n  \n".getBytes(StandardCharsets.US_ASCII);
-                case 3 -> "\r".getBytes(StandardCharsets.US_ASCII);
-                default -> "\n".getBytes(StandardCharsets.US_ASCII);
-            });
+            out.writeBytes(
+                    switch (rnd.nextInt(12)) {
+                        case 0 -> "\r\n".getBytes(StandardCharsets.US_ASCII);
+                        case 1 -> "\n\n".getBytes(StandardCharsets.US_ASCII);
+                        case 2 -> "\n  \n".getBytes(StandardCharsets.US_ASCII);
+                        case 3 -> "\r".getBytes(StandardCharsets.US_ASCII);
+                        default -> "\n".getBytes(StandardCharsets.US_ASCII);
+                    });
         }
         return out.toByteArray();
     }

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.internal.source.file;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
@@ -13,26 +16,23 @@ import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileSourceTest {
     @TempDir
     Path dir;
+
     private static final TriggerContext T = new TriggerContext(0, 0, false);
     private int fileTime;
 
@@ -45,24 +45,30 @@ class FileSourceTest {
     private Source source(String format, Map<String, String> options, Schema schema) {
         HashMap<String, String> o = new HashMap<>(options);
         o.put("path", dir.toString());
-        return Providers.source(format).createSource(new SourceContext(o, Optional.ofNullable(schema),
-                new ManualClock(0), Optional.empty()));
+        return Providers.source(format)
+                .createSource(new SourceContext(o, Optional.ofNullable(schema), new ManualClock(0), Optional.empty()));
     }
 
     @Test
     void when_newFilesArrive_then_eachTriggerPicksUpOnlyTheNewOnesInOrder() throws IOException {
         write("b.csv", "id,name\n1,ann\n");
         Source s = source("csv", Map.of("header", "true"), null);
-        assertThat(s.schema().fields()).containsExactly(Field.of("id", DataType.INT), Field.of("name", DataType.STRING),
-                Field.of("_corrupt_record", DataType.STRING));
+        assertThat(s.schema().fields())
+                .containsExactly(
+                        Field.of("id", DataType.INT),
+                        Field.of("name", DataType.STRING),
+                        Field.of("_corrupt_record", DataType.STRING));
         Offset o1 = s.latestOffset(s.initialOffset(), T);
-        assertThat(s.getBatch(s.initialOffset(), o1).toRows()).extracting(r -> r.get("name")).containsExactly("ann");
+        assertThat(s.getBatch(s.initialOffset(), o1).toRows())
+                .extracting(r -> r.get("name"))
+                .containsExactly("ann");
         assertThat(s.latestOffset(o1, T)).isEqualTo(o1);
         write("a.csv", "id,name\n2,\"bob, jr\"\n3,\"multi\nline\"\n");
         write(".hidden.csv", "id,name\n9,no\n");
         write("_tmp.csv", "id,name\n9,no\n");
         Offset o2 = s.latestOffset(o1, T);
-        assertThat(s.getBatch(o1, o2).toRows()).extracting(r -> r.get("name"))
+        assertThat(s.getBatch(o1, o2).toRows())
+                .extracting(r -> r.get("name"))
                 .containsExactly("bob, jr", "multi\nline");
         assertThat(o2.json()).isEqualTo("{\"files\":[\"b.csv\",\"a.csv\"]}");
     }
@@ -85,12 +91,14 @@ class FileSourceTest {
         }
         assertThat(sizes).containsExactly(2, 2, 1);
         Offset all = s.latestOffset(s.initialOffset(), new TriggerContext(0, 0, true));
-        assertThat(s.getBatch(s.initialOffset(), all).numRows()).as("all available (Trigger.once) ignores the cap")
+        assertThat(s.getBatch(s.initialOffset(), all).numRows())
+                .as("all available (Trigger.once) ignores the cap")
                 .isEqualTo(5);
     }
 
     @Test
-    void when_availableNowWithMaxFilesPerTrigger_then_theFilesListedAtStartAreTakenThatManyAtATime() throws IOException {
+    void when_availableNowWithMaxFilesPerTrigger_then_theFilesListedAtStartAreTakenThatManyAtATime()
+            throws IOException {
         for (int i = 0; i < 5; i++) {
             write("f" + i + ".json", "{\"n\":" + i + "}\n");
         }
@@ -100,12 +108,15 @@ class FileSourceTest {
         Offset o = s.initialOffset();
         List<List<Object>> batches = new ArrayList<>();
         for (Offset next = s.latestOffset(o, T); !next.equals(o); o = next, next = s.latestOffset(o, T)) {
-            batches.add(s.getBatch(o, next).toRows().stream().map(r -> r.get("n")).toList());
+            batches.add(
+                    s.getBatch(o, next).toRows().stream().map(r -> r.get("n")).toList());
         }
         assertThat(batches).containsExactly(List.of(0, 1), List.of(2, 3), List.of(4));
         Source next = source("json", Map.of("maxFilesPerTrigger", "2"), null);
         Offset more = next.latestOffset(o, T);
-        assertThat(next.getBatch(o, more).toRows()).as("the next run reads it").extracting(r -> r.get("n"))
+        assertThat(next.getBatch(o, more).toRows())
+                .as("the next run reads it")
+                .extracting(r -> r.get("n"))
                 .containsExactly(99);
     }
 
@@ -127,10 +138,13 @@ class FileSourceTest {
     @Test
     void when_rowsAreMalformed_then_theyAreKeptInCorruptRecordAndCounted() throws IOException {
         write("x.json", "{\"n\":1,\"s\":\"a\"}\n{broken\n\n{\"n\":\"two\",\"s\":\"b\"}\n");
-        Source s = source("file", Map.of("format", "json"),
+        Source s = source(
+                "file",
+                Map.of("format", "json"),
                 Schema.of(Field.of("n", DataType.LONG), Field.of("s", DataType.STRING)));
         Batch b = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T));
-        assertThat(b.toRows()).extracting(r -> r.get("_corrupt_record"))
+        assertThat(b.toRows())
+                .extracting(r -> r.get("_corrupt_record"))
                 .containsExactly(null, "{broken", "{\"n\":\"two\",\"s\":\"b\"}");
         assertThat(b.column("n").get(0)).isEqualTo(1L);
         assertThat(s.status()).startsWith("2 corrupt records");
@@ -152,14 +166,19 @@ class FileSourceTest {
     }
 
     private List<Row> readAll(Source s) {
-        return s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T)).toRows();
+        return s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T))
+                .toRows();
     }
 
     @Test
     void when_aJsonLineHasAnInvalidUtf8Byte_then_onlyThatLineIsCorruptWithTheByteEscaped_andTheRestIsRead()
             throws IOException {
-        writeBytes("a.json", bytes("{\"n\":1,\"s\":\"caf\u00e9\"}\n{\"n\":2,\"s\":\"x", new byte[]{(byte) 0xFF},
-                "y\"}\n{\"n\":3,\"s\":\"z\"}\n"));
+        writeBytes(
+                "a.json",
+                bytes(
+                        "{\"n\":1,\"s\":\"caf\u00e9\"}\n{\"n\":2,\"s\":\"x",
+                        new byte[] {(byte) 0xFF},
+                        "y\"}\n{\"n\":3,\"s\":\"z\"}\n"));
         Source s = source("json", Map.of(), Schema.of(Field.of("n", DataType.LONG), Field.of("s", DataType.STRING)));
         List<Row> rows = readAll(s);
         assertThat(rows).extracting(r -> r.get("n")).containsExactly(1L, null, 3L);
@@ -169,21 +188,27 @@ class FileSourceTest {
     }
 
     @Test
-    void when_aCsvLineHasAnEncodedSurrogateOrOverlongBytes_then_itIsCorrupt_andInferenceIgnoresIt()
-            throws IOException {
-        writeBytes("a.csv", bytes("id,name\n1,ann\n2,", new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\n3,",
-                new byte[]{(byte) 0xC0, (byte) 0xAF}, "\n4,dan\n"));
+    void when_aCsvLineHasAnEncodedSurrogateOrOverlongBytes_then_itIsCorrupt_andInferenceIgnoresIt() throws IOException {
+        writeBytes(
+                "a.csv",
+                bytes(
+                        "id,name\n1,ann\n2,",
+                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                        "\n3,",
+                        new byte[] {(byte) 0xC0, (byte) 0xAF},
+                        "\n4,dan\n"));
         Source s = source("csv", Map.of("header", "true"), null);
         assertThat(s.schema().fields()).startsWith(Field.of("id", DataType.INT), Field.of("name", DataType.STRING));
         List<Row> rows = readAll(s);
         assertThat(rows).extracting(r -> r.get("id")).containsExactly(1, null, null, 4);
-        assertThat(rows).extracting(r -> r.get("_corrupt_record"))
+        assertThat(rows)
+                .extracting(r -> r.get("_corrupt_record"))
                 .containsExactly(null, "2,\\xED\\xA0\\x80", "3,\\xC0\\xAF", null);
     }
 
     @Test
     void when_aTextFileHasInvalidUtf8_then_thatLineGoesToCorruptRecord() throws IOException {
-        writeBytes("t.txt", bytes("ok\n", new byte[]{(byte) 0x80}, "bad\nfine\n"));
+        writeBytes("t.txt", bytes("ok\n", new byte[] {(byte) 0x80}, "bad\nfine\n"));
         Source s = source("text", Map.of(), null);
         List<Row> rows = readAll(s);
         assertThat(rows).extracting(r -> r.get("value")).containsExactly("ok", null, "fine");
@@ -193,7 +218,9 @@ class FileSourceTest {
     @Test
     void when_aCsvQuoteIsNeverClosed_then_onlyItsLineIsCorrupt_andTheValidRowsAfterItSurvive() throws IOException {
         write("a.csv", "id,name\n1,ann\n2,\"unterminated\n3,bob\n4,\"two\nlines\"\n5,eve\n");
-        Source s = source("csv", Map.of("header", "true"),
+        Source s = source(
+                "csv",
+                Map.of("header", "true"),
                 Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
         List<Row> rows = readAll(s);
         assertThat(rows).extracting(r -> r.get("id")).containsExactly(1, null, 3, 4, 5);
@@ -204,12 +231,16 @@ class FileSourceTest {
     @Test
     void when_aCsvQuoteStaysOpenLongerThanMaxRecordLines_then_itEndsAsACorruptRow() throws IOException {
         write("a.csv", "1,\"a\n2,b\n3,c\n4,d\"\n5,e\n");
-        Source s = source("csv", Map.of("maxRecordLines", "3"),
+        Source s = source(
+                "csv",
+                Map.of("maxRecordLines", "3"),
                 Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
         List<Row> rows = readAll(s);
         assertThat(rows).extracting(r -> r.get("_corrupt_record")).containsExactly("1,\"a", null, null, "4,d\"", null);
         assertThat(rows).extracting(r -> r.get("id")).containsExactly(null, 2, 3, null, 5);
-        Source wide = source("csv", Map.of("maxRecordLines", "4"),
+        Source wide = source(
+                "csv",
+                Map.of("maxRecordLines", "4"),
                 Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
         assertThat(readAll(wide)).extracting(r -> r.get("name")).containsExactly("a\n2,b\n3,c\n4,d", "e");
         assertThatThrownBy(() -> source("csv", Map.of("maxRecordLines", "0"), null))

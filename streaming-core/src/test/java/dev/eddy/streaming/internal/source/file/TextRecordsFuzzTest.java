@@ -22,9 +22,12 @@ import java.util.List;
  * Unicode; a parsed row never holds a string with a lone surrogate.
  */
 class TextRecordsFuzzTest {
-    private static final List<ColumnSpec> COLUMNS = List.of(new ColumnSpec("id", ValueType.INT),
-            new ColumnSpec("n", ValueType.LONG), new ColumnSpec("s", ValueType.STRING),
-            new ColumnSpec("x", ValueType.DOUBLE), new ColumnSpec("b", ValueType.BOOLEAN),
+    private static final List<ColumnSpec> COLUMNS = List.of(
+            new ColumnSpec("id", ValueType.INT),
+            new ColumnSpec("n", ValueType.LONG),
+            new ColumnSpec("s", ValueType.STRING),
+            new ColumnSpec("x", ValueType.DOUBLE),
+            new ColumnSpec("b", ValueType.BOOLEAN),
             new ColumnSpec("ts", ValueType.TIMESTAMP));
     private final ParsedRow row = new ParsedRow(COLUMNS);
     private final TextFormats.RecordParser json = TextFormats.parser("json", COLUMNS, CsvOptions.DEFAULT);
@@ -32,7 +35,21 @@ class TextRecordsFuzzTest {
 
     // dictionary entries hold no line breaks: Jazzer writes them into libFuzzer's dictionary file unescaped
     @FuzzTest(maxDuration = "15s")
-    @DictionaryEntries({"{\"id\":", "\"s\":", "\"ts\":\"2026-01-01T00:00:00Z\"", "\\ud800", "\\udc00", "\"\"", ",", "\"", "true", "1e308", "9223372036854775808", "\u00e9", "\ud83d\ude00"})
+    @DictionaryEntries({
+        "{\"id\":",
+        "\"s\":",
+        "\"ts\":\"2026-01-01T00:00:00Z\"",
+        "\\ud800",
+        "\\udc00",
+        "\"\"",
+        ",",
+        "\"",
+        "true",
+        "1e308",
+        "9223372036854775808",
+        "\u00e9",
+        "\ud83d\ude00"
+    })
     void everyRecordParsesOrIsCorrupt_andNothingThrows(FuzzedDataProvider data) throws IOException {
         boolean header = data.consumeBoolean();
         int maxLines = data.consumeInt(1, 5);
@@ -56,7 +73,8 @@ class TextRecordsFuzzTest {
         if (parsed) {
             for (int c = 0; c < row.size(); c++) {
                 Object v = row.get(c);
-                assertThat(!(v instanceof String s) || !Utf8Text.hasLoneSurrogate(s)).isTrue();
+                assertThat(!(v instanceof String s) || !Utf8Text.hasLoneSurrogate(s))
+                        .isTrue();
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.internal.source.topic;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
@@ -18,17 +21,13 @@ import dev.eddy.streaming.api.topic.OffsetOutOfRangeException;
 import dev.eddy.streaming.api.topic.TopicConfig;
 import dev.eddy.streaming.api.topic.TopicRecord;
 import dev.eddy.streaming.api.topic.Topics;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TopicSourceTest {
     private final ManualClock clock = new ManualClock(1_000);
@@ -39,18 +38,21 @@ class TopicSourceTest {
     private Source source(Map<String, String> options, Schema schema) {
         Map<String, String> o = new HashMap<>(options);
         o.put("topics", registry);
-        return Providers.source("topic").createSource(new SourceContext(o, Optional.ofNullable(schema), clock,
-                Optional.empty()));
+        return Providers.source("topic")
+                .createSource(new SourceContext(o, Optional.ofNullable(schema), clock, Optional.empty()));
     }
 
     @Test
     void when_rawRead_then_rowsCarryKeyValueAndRecordMetadata() {
         topics.create("t", 2);
-        topics.producer("t").send(TopicRecord.of("t", "k", "v").withPartition(1).withTimestamp(5)
-                .withHeaders(List.of(Header.of("h", "x\"y"))));
+        topics.producer("t")
+                .send(TopicRecord.of("t", "k", "v")
+                        .withPartition(1)
+                        .withTimestamp(5)
+                        .withHeaders(List.of(Header.of("h", "x\"y"))));
         Source s = source(Map.of("topic", "t", "startingOffsets", "earliest"), null);
-        assertThat(s.schema().names()).containsExactly("key", "value", "topic", "partition", "offset", "timestamp",
-                "headers");
+        assertThat(s.schema().names())
+                .containsExactly("key", "value", "topic", "partition", "offset", "timestamp", "headers");
         Offset end = s.latestOffset(s.initialOffset(), T);
         assertThat(end.json()).isEqualTo("{\"0\":0,\"1\":1}");
         Row r = s.getBatch(s.initialOffset(), end).toRows().get(0);
@@ -110,7 +112,9 @@ class TopicSourceTest {
         Offset o = s.initialOffset();
         List<List<Object>> batches = new ArrayList<>();
         for (Offset next = s.latestOffset(o, T); !next.equals(o); o = next, next = s.latestOffset(o, T)) {
-            batches.add(s.getBatch(o, next).toRows().stream().map(r -> r.get("value")).toList());
+            batches.add(s.getBatch(o, next).toRows().stream()
+                    .map(r -> r.get("value"))
+                    .toList());
         }
         assertThat(batches).containsExactly(List.of("a0", "a1", "a2"), List.of("a3", "a4", "a5"), List.of("a6"));
     }
@@ -132,8 +136,15 @@ class TopicSourceTest {
         for (int i = 0; i < 10; i++) {
             topics.producer("t").send(TopicRecord.of("t", null, "v" + i).withPartition(i % 2));
         }
-        Source s = source(Map.of("topic", "t", "startingOffsets", "{\"t\":{\"0\":3,\"1\":-2}}",
-                "endingOffsets", "{\"0\":4,\"1\":2}"), null);
+        Source s = source(
+                Map.of(
+                        "topic",
+                        "t",
+                        "startingOffsets",
+                        "{\"t\":{\"0\":3,\"1\":-2}}",
+                        "endingOffsets",
+                        "{\"0\":4,\"1\":2}"),
+                null);
         Offset end = s.latestOffset(s.initialOffset(), T);
         Batch b = s.getBatch(s.initialOffset(), end);
         assertThat(b.toRows()).extracting(r -> r.getString("value")).containsExactly("v6", "v1", "v3");
@@ -147,11 +158,13 @@ class TopicSourceTest {
         topics.send("t", "a", "{\"id\":1,\"name\":\"x\"}");
         topics.send("t", "b", "not json");
         topics.send("t", "c", "{\"id\":\"oops\"}");
-        Source s = source(Map.of("topic", "t", "startingOffsets", "earliest", "valueFormat", "json"),
+        Source s = source(
+                Map.of("topic", "t", "startingOffsets", "earliest", "valueFormat", "json"),
                 Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
-        assertThat(s.schema().names()).containsExactly("id", "name", "_corrupt_record", "key", "topic", "partition",
-                "offset", "timestamp");
-        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T)).toRows();
+        assertThat(s.schema().names())
+                .containsExactly("id", "name", "_corrupt_record", "key", "topic", "partition", "offset", "timestamp");
+        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T))
+                .toRows();
         assertThat(rows.get(0).values()).containsExactly(1, "x", null, "a", "t", 0, 0L, 1_000_000L);
         assertThat(rows.get(1).values()).containsExactly(null, null, "not json", "b", "t", 0, 1L, 1_000_000L);
         assertThat(rows.get(2).get("_corrupt_record")).isEqualTo("{\"id\":\"oops\"}");
@@ -161,21 +174,28 @@ class TopicSourceTest {
     @Test
     void when_valuesAreNotUtf8OrHoldLoneSurrogates_then_theyAreCorruptRows_withTheBytesEscaped() {
         topics.create("t", 1);
-        byte[] bad = {'{', '"', 'i', 'd', '"', ':', '1', ',', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, '"',
-            '}'};
-        topics.producer("t").send(new TopicRecord("t", -1, -1, -1, new byte[]{'k'}, bad, List.of()));
+        byte[] bad = {
+            '{', '"', 'i', 'd', '"', ':', '1', ',', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, '"', '}'
+        };
+        topics.producer("t").send(new TopicRecord("t", -1, -1, -1, new byte[] {'k'}, bad, List.of()));
         topics.send("t", "s", "{\"id\":2,\"name\":\"\\ud800\"}");
         topics.send("t", "p", "{\"id\":3,\"name\":\"\\ud83d\\ude00\"}");
-        Source s = source(Map.of("topic", "t", "startingOffsets", "earliest", "valueFormat", "json"),
+        Source s = source(
+                Map.of("topic", "t", "startingOffsets", "earliest", "valueFormat", "json"),
                 Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
-        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T)).toRows();
+        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T))
+                .toRows();
         assertThat(rows).extracting(r -> r.get("id")).containsExactly(null, null, 3);
-        assertThat(rows).extracting(r -> r.get("_corrupt_record"))
+        assertThat(rows)
+                .extracting(r -> r.get("_corrupt_record"))
                 .containsExactly("{\"id\":1,\"name\":\"\\xC3\"}", "{\"id\":2,\"name\":\"\\ud800\"}", null);
         assertThat(rows.get(2).get("name")).isEqualTo(new String(Character.toChars(0x1F600)));
         Source raw = source(Map.of("topic", "t", "startingOffsets", "earliest"), null);
-        assertThat(raw.getBatch(raw.initialOffset(), raw.latestOffset(raw.initialOffset(), T)).toRows().get(0)
-                .get("value")).isEqualTo("{\"id\":1,\"name\":\"\\xC3\"}");
+        assertThat(raw.getBatch(raw.initialOffset(), raw.latestOffset(raw.initialOffset(), T))
+                        .toRows()
+                        .get(0)
+                        .get("value"))
+                .isEqualTo("{\"id\":1,\"name\":\"\\xC3\"}");
     }
 
     @Test
@@ -183,15 +203,19 @@ class TopicSourceTest {
         topics.create("t", 1);
         topics.send("t", null, "42");
         topics.send("t", null, "forty-two");
-        Source s = source(Map.of("topic", "t", "startingOffsets", "earliest", "valueFormat", "text"),
+        Source s = source(
+                Map.of("topic", "t", "startingOffsets", "earliest", "valueFormat", "text"),
                 Schema.of(Field.of("n", DataType.INT)));
-        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T)).toRows();
+        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T))
+                .toRows();
         assertThat(rows).extracting(r -> r.get("n")).containsExactly(42, null);
         assertThat(rows).extracting(r -> r.get("_corrupt_record")).containsExactly(null, "forty-two");
         Source again = source(Map.of("topic", "t", "valueFormat", "text"), s.schema());
         assertThat(again.schema()).as("its own schema handed back at start").isEqualTo(s.schema());
         Source raw = source(Map.of("topic", "t", "valueFormat", "text"), null);
-        assertThat(source(Map.of("topic", "t", "valueFormat", "text"), raw.schema()).schema()).isEqualTo(raw.schema());
+        assertThat(source(Map.of("topic", "t", "valueFormat", "text"), raw.schema())
+                        .schema())
+                .isEqualTo(raw.schema());
     }
 
     @Test
@@ -199,10 +223,11 @@ class TopicSourceTest {
         topics.create("t", 1);
         topics.send("t", null, "1,2.5");
         Source s = source(Map.of("topic", "t", "startingOffsets", "earliest", "valueFormat", "csv"), null);
-        assertThat(s.schema().fields().subList(0, 2)).containsExactly(Field.of("_c0", DataType.INT),
-                Field.of("_c1", DataType.DOUBLE));
+        assertThat(s.schema().fields().subList(0, 2))
+                .containsExactly(Field.of("_c0", DataType.INT), Field.of("_c1", DataType.DOUBLE));
         topics.send("t", null, "x,y");
-        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T)).toRows();
+        List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T))
+                .toRows();
         assertThat(rows).extracting(r -> r.get("_corrupt_record")).containsExactly(null, "x,y");
     }
 
@@ -216,7 +241,8 @@ class TopicSourceTest {
         }
         PartitionOffsets end = (PartitionOffsets) strict.latestOffset(strict.initialOffset(), T);
         assertThatThrownBy(() -> strict.getBatch(strict.initialOffset(), end))
-                .isInstanceOf(OffsetOutOfRangeException.class).hasMessageContaining("retention");
+                .isInstanceOf(OffsetOutOfRangeException.class)
+                .hasMessageContaining("retention");
         Batch b = lenient.getBatch(lenient.initialOffset(), end);
         assertThat(b.toRows()).extracting(r -> r.getString("value")).containsExactly("v3", "v4");
         assertThat(lenient.status()).contains("3 records lost to retention");

@@ -1,13 +1,5 @@
 package dev.eddy.bench.ingest.spark;
 
-import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
@@ -15,6 +7,14 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.window;
+
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The ingest query on Spark 4.2 Structured Streaming, local[2], two shuffle partitions (one per core): from_json
@@ -29,46 +29,67 @@ public final class SparkIngest {
     private static long totals;
     private static long hashes;
 
-    private SparkIngest() {
-    }
+    private SparkIngest() {}
 
     public static void main(String[] args) throws Exception {
         String path = args[0];
         long records = Long.parseLong(args[1]);
         int perBatch = Integer.parseInt(args[2]);
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("eddy-ingest-bench")
-                .config("spark.sql.shuffle.partitions", "2").config("spark.ui.enabled", "false")
-                .config("spark.sql.streaming.checkpointLocation", args[5]).getOrCreate();
+        SparkSession spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("eddy-ingest-bench")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.streaming.checkpointLocation", args[5])
+                .getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
-        StructType schema = new StructType().add("auction", DataTypes.LongType).add("price", DataTypes.LongType)
+        StructType schema = new StructType()
+                .add("auction", DataTypes.LongType)
+                .add("price", DataTypes.LongType)
                 .add("ts", DataTypes.LongType);
         Dataset<Row> values = path.equals("kafka_json")
-                ? spark.readStream().format("kafka").option("kafka.bootstrap.servers", args[3])
-                        .option("subscribe", "bids").option("startingOffsets", "earliest")
-                        .option("maxOffsetsPerTrigger", perBatch).load().selectExpr("CAST(value AS STRING) AS value")
-                : spark.readStream().format("text").option("maxFilesPerTrigger", 1).load(args[4]);
+                ? spark.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", args[3])
+                        .option("subscribe", "bids")
+                        .option("startingOffsets", "earliest")
+                        .option("maxOffsetsPerTrigger", perBatch)
+                        .load()
+                        .selectExpr("CAST(value AS STRING) AS value")
+                : spark.readStream()
+                        .format("text")
+                        .option("maxFilesPerTrigger", 1)
+                        .load(args[4]);
         Dataset<Row> bids = values.select(from_json(col("value"), schema).as("b"))
-                .select(col("b.auction").as("auction"), col("b.price").as("price"),
+                .select(
+                        col("b.auction").as("auction"),
+                        col("b.price").as("price"),
                         expr("timestamp_millis(b.ts)").as("ts"));
         Dataset<Row> agg = bids.withWatermark("ts", "5 seconds")
                 .groupBy(window(col("ts"), "10 seconds"), col("auction"))
                 .agg(count(lit(1)).as("n"), sum("price").as("total"));
         long t0 = System.nanoTime();
-        StreamingQuery q = agg.writeStream().outputMode("update")
+        StreamingQuery q = agg.writeStream()
+                .outputMode("update")
                 .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (df, id) -> {
-                    Row r = df.selectExpr("count(*)", "coalesce(sum(n), 0)", "coalesce(sum(total), 0)",
-                            "coalesce(sum(pmod((unix_millis(window.start) div 1000) * 1000003 + auction * 7919"
-                                    + " + n * 31 + total, 1000000007)), 0)").first();
+                    Row r = df.selectExpr(
+                                    "count(*)",
+                                    "coalesce(sum(n), 0)",
+                                    "coalesce(sum(total), 0)",
+                                    "coalesce(sum(pmod((unix_millis(window.start) div 1000) * 1000003 + auction * 7919"
+                                            + " + n * 31 + total, 1000000007)), 0)")
+                            .first();
                     rows += r.getLong(0);
                     counts += r.getLong(1);
                     totals += r.getLong(2);
                     hashes += r.getLong(3);
-                }).start();
+                })
+                .start();
         q.processAllAvailable();
         long ns = System.nanoTime() - t0;
         q.stop();
-        System.out.println("RESULT " + records + " " + ns / 1e9 + " 0 " + rows + "/" + counts + "/" + totals + "/"
-                + hashes);
+        System.out.println(
+                "RESULT " + records + " " + ns / 1e9 + " 0 " + rows + "/" + counts + "/" + totals + "/" + hashes);
         spark.stop();
         System.exit(0);
     }
