@@ -8,6 +8,7 @@ import dev.eddy.kernel.internal.transport.Publisher;
 import dev.eddy.kernel.internal.wire.Json;
 import dev.eddy.kernel.internal.wire.MessageFactory;
 import dev.eddy.magics.api.EddyRuntime;
+import dev.eddy.magics.api.display.UpdateThrottle;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.api.render.Renderers;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -20,7 +21,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Publishes displays: {@code display_data} with a display id under the calling thread's cell, and
  * {@code update_display_data} under the cell that created the display, from any thread, at any time later.
- * Updates are coalesced per display (at most one per interval, latest wins; DESIGN: 4 per second).
+ * Updates are coalesced per display (at most one per interval, latest wins; DESIGN: 4 per second) by the one
+ * display throttle, {@link UpdateThrottle}, which the live views pace themselves with too; their updates come
+ * through {@link #updateDisplayNow} and are not throttled a second time.
  */
 public final class DisplayPublisher {
     private final Publisher iopub;

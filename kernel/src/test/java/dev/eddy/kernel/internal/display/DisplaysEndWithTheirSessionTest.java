@@ -10,6 +10,7 @@ import dev.eddy.kernel.internal.wire.Json;
 import dev.eddy.kernel.internal.wire.Message;
 import dev.eddy.kernel.internal.wire.MessageFactory;
 import dev.eddy.magics.api.EddyRuntime;
+import dev.eddy.magics.api.display.UpdateThrottle;
 import dev.eddy.magics.api.render.Renderers;
 import dev.eddy.magics.internal.live.LiveViews;
 import dev.eddy.streaming.api.Eddy;

@@ -1,5 +1,6 @@
 package dev.eddy.magics.internal.live;
 
+import dev.eddy.magics.api.display.UpdateThrottle;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.chart.ChartSpec;
 import dev.eddy.magics.internal.chart.Charts;
@@ -78,12 +79,18 @@ public final class LiveView {
         dirty = true;
     }
 
-    boolean wantsUpdate(long now, long intervalNanos) {
+    /** The display id the throttle paces this view by (its table and chart are updated together). */
+    String pacingKey() {
+        return tableDisplayId != null ? tableDisplayId : chartDisplayId;
+    }
+
+    /** A change waits for {@code throttle}'s interval; the final state goes out at once (no update lost at the end). */
+    boolean wantsUpdate(UpdateThrottle throttle) {
         boolean terminal = query.state().isTerminal();
         if (terminal && !finalSent) {
             return true; // the final state goes out as soon as the budget allows, whatever the interval
         }
-        return dirty && now - lastSentNanos >= intervalNanos;
+        return dirty && throttle.isDue(pacingKey());
     }
 
     boolean isTerminal() {
@@ -98,6 +105,7 @@ public final class LiveView {
         return (tableDisplayId == null ? 0 : 1) + (chartDisplayId == null ? 0 : 1);
     }
 
+    /** When this view last sent (orders waiting views, oldest first; the pacing itself is the throttle's). */
     long lastSentNanos() {
         return lastSentNanos;
     }

@@ -1,5 +1,6 @@
 package dev.eddy.magics.internal.live;
 
+import dev.eddy.magics.api.display.UpdateThrottle;
 import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.chart.ChartSpec;
 import dev.eddy.streaming.api.Eddy;
@@ -21,8 +22,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Drives every live view from ONE thread: engine listener events wake it, a slow tick sends updates that were
- * held back. Per view at most one update per interval (latest wins: the view renders the query's state when it
- * sends); across views a shared {@link UpdateBudget} bounds the total rate, oldest-sent first so none starves.
+ * held back. Per view at most one update per interval, paced by the one display throttle ({@link UpdateThrottle},
+ * which the kernel's display path uses too; latest wins: the view renders the query's state when it sends, and a
+ * change held back goes out on a later round); across views a shared {@link UpdateBudget} bounds the total rate, oldest-sent first so none starves.
  * A view whose query stopped, finished or failed always gets one final update, then leaves.
  */
 public final class LiveViews implements AutoCloseable {
@@ -47,6 +49,7 @@ public final class LiveViews implements AutoCloseable {
     private final List<LiveView> views = new CopyOnWriteArrayList<>();
     private final LongSupplier nanoClock;
     private final UpdateBudget budget;
+    private final UpdateThrottle throttle;
     private final ScheduledExecutorService thread;
     private final boolean autoTick;
 
@@ -58,6 +61,8 @@ public final class LiveViews implements AutoCloseable {
     LiveViews(Eddy eddy, Settings settings, LongSupplier nanoClock, boolean autoTick) {
         this.settings = settings;
         this.nanoClock = nanoClock;
+        // only its isDue/markSent gate is used here: a view sends its trailing update itself on a later round
+        this.throttle = new UpdateThrottle((task, delay) -> task.run(), settings.intervalMillis(), nanoClock);
         this.budget = new UpdateBudget(
                 settings.maxUpdatesPerSecond(), Math.max(2, settings.maxUpdatesPerSecond() / 5), nanoClock);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -75,6 +80,11 @@ public final class LiveViews implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Displays the views' throttle still keeps a send time for (shrinks as views end and go quiet). */
+    int pacedDisplays() {
+        return throttle.tracked();
     }
 
     /**
@@ -108,6 +118,7 @@ public final class LiveViews implements AutoCloseable {
         String tableId = showTable ? display.apply(v.initialTable()) : null;
         String chartId = v.hasChart() ? display.apply(v.initialChart()) : null;
         v.attach(tableId, chartId, nanoClock.getAsLong());
+        throttle.markSent(v.pacingKey()); // the first state was just shown
         views.add(v);
         if (query.lastProgress() != before) {
             // a batch ended while the first state was rendered (its table may be older than its status line), and
@@ -145,10 +156,9 @@ public final class LiveViews implements AutoCloseable {
     /** Runs one round now, on the calling thread (tests with a manual clock). */
     void tick() {
         long now = nanoClock.getAsLong();
-        long interval = TimeUnit.MILLISECONDS.toNanos(settings.intervalMillis());
         List<LiveView> due = new ArrayList<>();
         for (LiveView v : views) {
-            if (v.wantsUpdate(now, interval)) {
+            if (v.wantsUpdate(throttle)) {
                 due.add(v);
             }
         }
@@ -160,11 +170,13 @@ public final class LiveViews implements AutoCloseable {
             }
             try {
                 v.send(now);
+                throttle.markSent(v.pacingKey());
             } catch (RuntimeException | Error e) {
                 v.markDirty(); // a failed render or send is retried on the next round, never lost
             }
             if (v.finished()) {
                 views.remove(v);
+                throttle.forget(v.pacingKey());
             }
         }
     }

@@ -132,6 +132,23 @@ class LiveViewsTest {
     }
 
     @Test
+    void when_aThousandViewsOpenAndEnd_then_theThrottleKeepsNoneOfThem() {
+        views(250, 100_000);
+        List<StubQuery> queries = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            StubQuery q = new StubQuery("q" + i);
+            open(q, new Table[] {words("a")}, null);
+            queries.add(q);
+        }
+        assertThat(views.pacedDisplays()).isEqualTo(1000); // each just showed its first state: paced
+        queries.forEach(q -> q.state = QueryState.TERMINATED);
+        views.tick();
+        assertThat(sent).hasSize(1000);
+        assertThat(views.openViews()).isZero();
+        assertThat(views.pacedDisplays()).isZero();
+    }
+
+    @Test
     void when_thirtyQueriesUpdateConstantly_then_globalRateStaysUnderBudgetAndEveryFinalStateArrives() {
         views(250, 100);
         List<StubQuery> qs = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.eddy.kernel.internal.display;
+package dev.eddy.magics.api.display;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,11 +9,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Limits display updates to one per interval per display id; updates in between are coalesced (latest wins)
- * and sent when the interval has passed, so a tight loop of updateDisplay cannot flood the front end. The
- * first update of a quiet display goes out at once; {@link #flushAll()} sends everything pending (cell end).
+ * The one display throttle: limits updates to one per interval per display id, so a tight loop of updates cannot
+ * flood the front end. The first update of a quiet display goes out at once.
+ *
+ * <p>Two ways in, one rule. A caller that has its value ready (a cell's {@code updateDisplay}) uses {@link #submit}:
+ * updates in between are coalesced (latest wins) and the trailing one is sent when the interval has passed;
+ * {@link #flushAll()} sends everything pending (cell end). A caller that renders at send time (a live view, which
+ * renders its query's latest state) asks {@link #isDue} and reports {@link #markSent}, and sends its trailing update
+ * itself on its next round; its updates then go out unthrottled ({@code updateDisplayNow}), never throttled twice.
  */
-final class UpdateThrottle {
+public final class UpdateThrottle {
     private final Scheduler scheduler;
     private final long intervalNanos;
     private final LongSupplier nanoClock;
@@ -24,7 +29,7 @@ final class UpdateThrottle {
 
     /** Runs a task after a delay; a real timer in the kernel, a manual one in tests. */
     @FunctionalInterface
-    interface Scheduler {
+    public interface Scheduler {
         void schedule(Runnable task, long delayNanos);
 
         static Scheduler of(ScheduledExecutorService timer) {
@@ -32,14 +37,14 @@ final class UpdateThrottle {
         }
     }
 
-    UpdateThrottle(Scheduler scheduler, long intervalMillis, LongSupplier nanoClock) {
+    public UpdateThrottle(Scheduler scheduler, long intervalMillis, LongSupplier nanoClock) {
         this.scheduler = scheduler;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
         this.nanoClock = nanoClock;
     }
 
     /** Sends {@code publish} now if the display was quiet for an interval, else keeps it as the latest pending. */
-    void submit(String displayId, Runnable publish) {
+    public void submit(String displayId, Runnable publish) {
         long now = nanoClock.getAsLong();
         synchronized (this) {
             Long last = lastSent.get(displayId);
@@ -59,14 +64,39 @@ final class UpdateThrottle {
         publish.run();
     }
 
+    /**
+     * For a caller that renders at send time: true if {@code displayId} may be updated now (nothing sent within the
+     * last interval). The caller then sends and reports it with {@link #markSent}.
+     */
+    public synchronized boolean isDue(String displayId) {
+        Long last = lastSent.get(displayId);
+        return last == null || nanoClock.getAsLong() - last >= intervalNanos;
+    }
+
+    /** {@code displayId} was just shown or updated by its caller: its next update waits an interval. */
+    public void markSent(String displayId) {
+        long now = nanoClock.getAsLong();
+        synchronized (this) {
+            lastSent.put(displayId, now);
+            if (lastSent.size() > pruneAt) {
+                prune(now);
+            }
+        }
+    }
+
+    /** The interval between two updates of one display. */
+    public long intervalMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(intervalNanos);
+    }
+
     /** Drops what is kept about a display that gets no more updates. */
-    synchronized void forget(String displayId) {
+    public synchronized void forget(String displayId) {
         pending.remove(displayId);
         lastSent.remove(displayId);
     }
 
     /** Displays the throttle keeps a time or a pending update for. */
-    synchronized int tracked() {
+    public synchronized int tracked() {
         return lastSent.size();
     }
 
@@ -80,7 +110,7 @@ final class UpdateThrottle {
     }
 
     /** Sends the pending update of every display now. */
-    void flushAll() {
+    public void flushAll() {
         List<String> ids;
         synchronized (this) {
             ids = List.copyOf(pending.keySet());
@@ -89,7 +119,7 @@ final class UpdateThrottle {
     }
 
     /** Sends the pending update of one display now, if there is one. */
-    void flush(String displayId) {
+    public void flush(String displayId) {
         Runnable p;
         synchronized (this) {
             p = pending.remove(displayId);

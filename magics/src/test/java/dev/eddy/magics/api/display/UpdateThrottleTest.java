@@ -1,4 +1,4 @@
-package dev.eddy.kernel.internal.display;
+package dev.eddy.magics.api.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,5 +74,20 @@ class UpdateThrottleTest {
         advanceMillis(300);
         throttle.submit("a", () -> sent.add("a2"));
         assertThat(sent).containsExactly("a1", "a2");
+    }
+
+    @Test
+    void when_aCallerPacesItself_then_itIsDueOncePerIntervalAndSharesTheIntervalWithSubmit() {
+        assertThat(throttle.isDue("v")).isTrue(); // never sent: due at once
+        throttle.markSent("v");
+        advanceMillis(249);
+        assertThat(throttle.isDue("v")).isFalse();
+        throttle.submit("v", () -> sent.add("v1")); // the same display through submit waits for the same interval
+        assertThat(sent).isEmpty();
+        assertThat(delays).containsExactly(TimeUnit.MILLISECONDS.toNanos(1));
+        advanceMillis(1);
+        assertThat(throttle.isDue("v")).isTrue();
+        throttle.forget("v");
+        assertThat(throttle.tracked()).isZero();
     }
 }
