@@ -139,6 +139,21 @@ public final class TextFormats {
     }
 
     /**
+     * The value columns of a declared schema read with a corrupt-record column named {@code corruptColumn}: every
+     * declared column but that one (the reader puts it last). A file source is handed its own output schema again at
+     * start (values, then the corrupt column), which gives the same columns.
+     */
+    public static List<ColumnSpec> valueColumns(Schema schema, String corruptColumn) {
+        int at = schema.indexOf(corruptColumn);
+        if (at < 0) {
+            return columns(schema);
+        }
+        List<Field> values = new ArrayList<>(schema.fields());
+        values.remove(at);
+        return columns(Schema.of(values));
+    }
+
+    /**
      * Column pruning: for each of {@code names}, true when it is not among {@code read} (a null {@code read}: all
      * are read).
      */

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.FileListSource;
 import dev.eddy.streaming.internal.format.ColumnSpec;
+import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
 import java.io.IOException;
@@ -28,6 +29,8 @@ final class FileSource extends FileListSource {
     private final TextFileReader reader;
     private final ParsedRow row;
     private final TextFormats.RecordParser parser;
+    private final String corruptColumn;
+    private final CsvOptions.Mode mode;
     private long corrupt;
     /** Column pruning: columns of {@link #schema} the query does not read (left null, never built). */
     private boolean[] unread;
@@ -41,11 +44,37 @@ final class FileSource extends FileListSource {
             List<ColumnSpec> columns,
             TextFormats.RecordParser parser,
             TextFileReader reader) {
+        this(
+                dir,
+                lister,
+                maxFilesPerTrigger,
+                columns,
+                parser,
+                reader,
+                TextFormats.CORRUPT_RECORD,
+                CsvOptions.Mode.PERMISSIVE);
+    }
+
+    /**
+     * @param corruptColumn the last column, holding the text of a malformed record
+     * @param mode          what a malformed record does (Spark's {@code mode}): kept, dropped or failing the batch
+     */
+    FileSource(
+            Path dir,
+            FileLister lister,
+            int maxFilesPerTrigger,
+            List<ColumnSpec> columns,
+            TextFormats.RecordParser parser,
+            TextFileReader reader,
+            String corruptColumn,
+            CsvOptions.Mode mode) {
         super(maxFilesPerTrigger);
         this.dir = dir;
         this.lister = lister;
+        this.corruptColumn = corruptColumn;
+        this.mode = mode;
         List<Field> fields = new ArrayList<>(TextFormats.fields(columns));
-        fields.add(Field.of(TextFormats.CORRUPT_RECORD, DataType.STRING));
+        fields.add(Field.of(corruptColumn, DataType.STRING));
         this.schema = Schema.of(fields);
         this.row = new ParsedRow(columns);
         this.parser = parser;
@@ -82,15 +111,28 @@ final class FileSource extends FileListSource {
     private void readFile(Path file, BatchBuilder out) {
         try {
             reader.forEachRecord(file, new TextFileReader.Records() {
+                private long records;
+
                 @Override
                 public void record(String record, boolean malformed) {
+                    records++;
                     if (!malformed && parser.parse(record, row)) {
                         TextFormats.write(row, out, 0);
-                    } else {
-                        corrupt++;
-                        out.setString(row.size(), record);
+                        out.endRow();
+                        return;
                     }
-                    out.endRow();
+                    switch (mode) {
+                        case PERMISSIVE -> {
+                            corrupt++;
+                            out.setString(row.size(), record);
+                            out.endRow();
+                        }
+                        case DROPMALFORMED -> corrupt++;
+                        case FAILFAST ->
+                            // nothing of the batch is committed: a restart reads the same files again
+                            throw new IllegalArgumentException(file + ": malformed CSV record " + records
+                                    + " (mode FAILFAST): " + oneLine(record));
+                    }
                 }
 
                 @Override
@@ -98,6 +140,7 @@ final class FileSource extends FileListSource {
                     if (!parser.parseFast(b, off, len, row)) {
                         return false;
                     }
+                    records++;
                     TextFormats.write(row, out, 0);
                     out.endRow();
                     return true;
@@ -106,6 +149,11 @@ final class FileSource extends FileListSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String oneLine(String text) {
+        String one = text.replace("\n", "\\n").replace("\r", "\\r");
+        return one.length() > 200 ? one.substring(0, 200) + "..." : one;
     }
 
     long corruptRecords() {
@@ -125,6 +173,10 @@ final class FileSource extends FileListSource {
 
     @Override
     public String status() {
-        return corrupt == 0 ? "" : corrupt + " corrupt records (kept in " + TextFormats.CORRUPT_RECORD + ")";
+        if (corrupt == 0) {
+            return "";
+        }
+        return corrupt + " corrupt records"
+                + (mode == CsvOptions.Mode.DROPMALFORMED ? " (dropped)" : " (kept in " + corruptColumn + ")");
     }
 }

@@ -1,5 +1,7 @@
 package dev.eddy.streaming.internal.source.file;
 
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
@@ -17,9 +19,10 @@ import java.util.List;
 /**
  * Formats {@code file} (with option {@code format} csv, json or text), {@code csv}, {@code json} and {@code text}.
  * Options: {@code path} (required, a directory), {@code maxFilesPerTrigger}, {@code pathGlobFilter}, CSV's
- * {@code header}, {@code sep}, {@code quote}, and {@code samplingRecords} (default 1000) for inference. Without a
- * declared schema the schema is inferred once, at start, from the files present then; a declared
- * {@code _corrupt_record} column is not needed (it is always added).
+ * {@code header}, {@code sep}, {@code quote}, {@code mode} and {@code columnNameOfCorruptRecord} (as in Spark; see
+ * {@link CsvOptions}), and {@code samplingRecords} (default 1000) for inference. Without a declared schema the schema
+ * is inferred once, at start, from the files present then; a declared {@code _corrupt_record} column (for CSV: the
+ * {@code columnNameOfCorruptRecord} column) is not needed: it is always added, as the last column.
  */
 public class FileSourceProvider extends FileFormatProvider implements SourceProvider {
 
@@ -39,20 +42,50 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
         TextFileReader reader = new TextFileReader(format.equals("csv"), csv, (int)
                 ctx.longOption("maxRecordLines", TextFileReader.DEFAULT_MAX_RECORD_LINES));
         FileLister lister = new FileLister(ctx.option("pathGlobFilter", null));
-        List<ColumnSpec> cols = columns(ctx, format, dir, csv, reader, lister);
+        boolean isCsv = format.equals("csv");
+        String corruptColumn = isCsv ? corruptColumn(ctx, csv) : TextFormats.CORRUPT_RECORD;
+        List<ColumnSpec> cols = columns(ctx, format, dir, csv, reader, lister, corruptColumn);
         return new FileSource(
                 dir,
                 lister,
                 (int) ctx.longOption("maxFilesPerTrigger", 0),
                 cols,
                 TextFormats.parser(format, cols, csv),
-                reader);
+                reader,
+                corruptColumn,
+                isCsv ? csv.mode() : CsvOptions.Mode.PERMISSIVE);
+    }
+
+    /**
+     * CSV's corrupt-record column: {@code columnNameOfCorruptRecord} when the declared schema has a column of that
+     * name (it must be a STRING), else {@code _corrupt_record}.
+     */
+    private static String corruptColumn(SourceContext ctx, CsvOptions csv) {
+        if (ctx.userSchema().isEmpty()) {
+            return TextFormats.CORRUPT_RECORD;
+        }
+        Schema schema = ctx.userSchema().get();
+        int at = schema.indexOf(csv.corruptColumn());
+        if (at < 0) {
+            return TextFormats.CORRUPT_RECORD;
+        }
+        if (schema.field(at).type() != DataType.STRING) {
+            throw new IllegalArgumentException(
+                    "the corrupt record column '" + csv.corruptColumn() + "' must be a STRING column");
+        }
+        return csv.corruptColumn();
     }
 
     private static List<ColumnSpec> columns(
-            SourceContext ctx, String format, Path dir, CsvOptions csv, TextFileReader reader, FileLister lister) {
+            SourceContext ctx,
+            String format,
+            Path dir,
+            CsvOptions csv,
+            TextFileReader reader,
+            FileLister lister,
+            String corruptColumn) {
         if (ctx.userSchema().isPresent()) {
-            return TextFormats.declaredColumns(ctx.userSchema().get());
+            return TextFormats.valueColumns(ctx.userSchema().get(), corruptColumn);
         }
         if (format.equals("text")) {
             return List.of(new ColumnSpec("value", ValueType.STRING));
