@@ -495,7 +495,9 @@ final class BatchCorpus {
             case 7:
                 return "(MAX(" + pick("a", "id") + ") / 2)";
             case 8:
-                return "SUM(" + (r.nextBoolean() ? doubleExpr(1) : nanExtreme()) + ")";
+                // not SUM of a NaN beside COUNT(DISTINCT): Calcite's plan for it answers Double.MAX_VALUE (a known
+                // difference, sql/README.md); greatest/least's NaN is compared as text
+                return r.nextBoolean() ? "SUM(" + doubleExpr(1) + ")" : "MAX(CAST(" + nanExtreme() + " AS STRING))";
             case 9:
                 return r.nextBoolean()
                         ? "round(AVG(" + pick("x", "a") + "), 2)"
