@@ -6,7 +6,6 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.internal.ops.StreamStreamJoinOp.Stored;
 import dev.eddy.streaming.internal.state.KeyedStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.Map;
  * join key (a state group), matched, event time, then the joined columns of that side's row. Left groups come
  * before right groups.
  */
-final class JoinState implements KeyedStore.Codec<List<Stored>> {
+final class JoinState implements KeyedStore.Codec<List<JoinState.Stored>> {
     private final JoinConditions jc;
     private final Schema left;
     private final Schema right;
@@ -125,5 +124,35 @@ final class JoinState implements KeyedStore.Codec<List<Stored>> {
         Object[] all = new Object[joined.size()];
         System.arraycopy(rightValues, 0, all, nl, rightValues.length);
         return all;
+    }
+
+    /** A buffered row of one side, with its event time and whether it has matched a row of the other side. */
+    static final class Stored {
+        final Row row;
+        final long time;
+        boolean matched;
+
+        Stored(Row row, long time) {
+            this.row = row;
+            this.time = time;
+        }
+    }
+
+    /** Adds a pair of {@code left} with each of {@code rights} (none when null). */
+    static void pairUp(Stored left, List<Stored> rights, List<Stored[]> pairs) {
+        if (rights != null) {
+            for (Stored right : rights) {
+                pairs.add(new Stored[] {left, right});
+            }
+        }
+    }
+
+    /** How many rows the groups hold. */
+    static int size(Map<List<Object>, List<Stored>> groups) {
+        int n = 0;
+        for (List<Stored> rows : groups.values()) {
+            n += rows.size();
+        }
+        return n;
     }
 }

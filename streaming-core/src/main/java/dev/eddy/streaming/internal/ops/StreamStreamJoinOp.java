@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
 import dev.eddy.streaming.internal.expr.Vectors;
+import dev.eddy.streaming.internal.ops.JoinState.Stored;
 import dev.eddy.streaming.internal.state.ListStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,17 +34,6 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     private final boolean leftWm;
     private final boolean rightWm;
     private final ListStore<Stored> store;
-
-    static final class Stored {
-        final Row row;
-        final long time;
-        boolean matched;
-
-        Stored(Row row, long time) {
-            this.row = row;
-            this.time = time;
-        }
-    }
 
     public StreamStreamJoinOp(Operator left, Operator right, Join node, Set<String> watermarked) {
         super(node.schema(), left, right);
@@ -84,8 +74,8 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                 continue;
             }
             for (Stored ls : e.getValue()) {
-                pairUp(ls, side(false, e.getKey()), pairs);
-                pairUp(ls, newR.get(e.getKey()), pairs);
+                JoinState.pairUp(ls, side(false, e.getKey()), pairs);
+                JoinState.pairUp(ls, newR.get(e.getKey()), pairs);
             }
         }
         for (Map.Entry<List<Object>, List<Stored>> e : newR.entrySet()) {
@@ -103,7 +93,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         addAll(true, newL);
         addAll(false, newR);
         int removed = evict(ctx, out);
-        store.endBatch(size(newL) + size(newR), removed, dropped[0]);
+        store.endBatch(JoinState.size(newL) + JoinState.size(newR), removed, dropped[0]);
         return out.build();
     }
 
@@ -125,14 +115,6 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             List<Object> other = stateKey(!isLeft, k);
             if (store.contains(other)) {
                 store.touch(other);
-            }
-        }
-    }
-
-    private static void pairUp(Stored ls, List<Stored> rights, List<Stored[]> pairs) {
-        if (rights != null) {
-            for (Stored rs : rights) {
-                pairs.add(new Stored[] {ls, rs});
             }
         }
     }
@@ -201,14 +183,6 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                         out.addRow(JoinState.concat(node.schema(), s.row.values(), null));
                     }
                 });
-    }
-
-    private static int size(Map<List<Object>, List<Stored>> m) {
-        int n = 0;
-        for (List<Stored> l : m.values()) {
-            n += l.size();
-        }
-        return n;
     }
 
     @Override
