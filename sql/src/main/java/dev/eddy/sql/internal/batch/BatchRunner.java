@@ -53,7 +53,9 @@ public final class BatchRunner {
                     root.add(r.name(), RelationTable.of(r)); // the plan's scans name tables at the root
                 }
             }
-            try (PreparedStatement st = connection.unwrap(RelRunner.class).prepareStatement(CheckedSums.apply(plan));
+            try (PreparedStatement st = connection
+                            .unwrap(RelRunner.class)
+                            .prepareStatement(CheckedSums.apply(SparkAverages.apply(plan)));
                     ResultSet rs = st.executeQuery()) {
                 return ResultTables.toTable(rs);
             }

@@ -48,6 +48,21 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         return rb.makeCast(type, call, true, false);
     }
 
+    /** {@code SPARK_OR_NAN(cmp, x)}: {@code cmp OR SPARK_ISNAN(x)} when x is floating, else {@code cmp}. */
+    private static RexNode orNaN(SqlRexContext cx, SqlCall c) {
+        RexNode cmp = cx.convertExpression(c.operand(0));
+        RelDataType x = cx.getValidator().getValidatedNodeType(c.operand(1));
+        if (!SqlTypeUtil.isApproximateNumeric(x)) {
+            return cmp;
+        }
+        RexBuilder rb = cx.getRexBuilder();
+        RelDataType dbl = rb.getTypeFactory()
+                .createTypeWithNullability(rb.getTypeFactory().createSqlType(SqlTypeName.DOUBLE), true);
+        RexNode nan =
+                rb.makeCall(SparkOperators.IS_NAN, rb.makeCast(dbl, cx.convertExpression(c.operand(1)), true, false));
+        return rb.makeCall(SqlStdOperatorTable.OR, cmp, nan);
+    }
+
     /** try_add/try_subtract/try_multiply: NULL on INT/BIGINT overflow, otherwise the plain operator. */
     private static RexNode tryArithmetic(SqlRexContext cx, SqlCall c) {
         RelDataType type = cx.getValidator().getValidatedNodeType(c);
@@ -94,6 +109,9 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                                     .makeLiteral(
                                             SparkTypeNames.of(cx.getValidator().getValidatedNodeType(c.operand(0)))),
                             false);
+        }
+        if (call.getOperator() == SparkOperators.OR_NAN) {
+            return SparkConvertlets::orNaN;
         }
         if (call.getOperator() == SparkOperators.SPARK_SLASH) {
             return SparkConvertlets::divide;

@@ -82,6 +82,11 @@ public final class SparkFunctions {
         return overflow == null ? null : overflow.intValue();
     }
 
+    /** Whether {@code d} is NaN; NULL for NULL. */
+    public static Boolean isNaN(Double d) {
+        return d == null ? null : d.isNaN();
+    }
+
     /** DECIMAL {@code a / b} as Spark computes it: rounded HALF_UP to the result's scale, an error for zero. */
     public static BigDecimal decimalDivide(BigDecimal a, BigDecimal b, Integer scale) {
         if (a == null || b == null) {

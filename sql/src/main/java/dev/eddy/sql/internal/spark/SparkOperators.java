@@ -156,6 +156,33 @@ public final class SparkOperators {
             false,
             Optionality.FORBIDDEN) {};
 
+    /** Whether a DOUBLE is NaN (used by {@link #OR_NAN}'s conversion). */
+    public static final SqlUserDefinedFunction IS_NAN =
+            udf("SPARK_ISNAN", "isNaN", ReturnTypes.BOOLEAN_NULLABLE, Arg.DBL);
+
+    /**
+     * {@code SPARK_OR_NAN(comparison, x)}: the comparison, or also true when {@code x} is NaN, which Spark orders
+     * above every number (greatest/least, SparkRewrite). {@link SparkConvertlets} writes it as the comparison alone
+     * unless {@code x} is floating, so only DOUBLE operands pay for the test.
+     */
+    public static final SqlFunction OR_NAN =
+            new SqlFunction(
+                    "SPARK_OR_NAN",
+                    SqlKind.OTHER_FUNCTION,
+                    ReturnTypes.BOOLEAN_NULLABLE,
+                    null,
+                    OperandTypes.family(SqlTypeFamily.BOOLEAN, SqlTypeFamily.ANY),
+                    SqlFunctionCategory.SYSTEM) {
+                // SqlFunction.deriveType would look the (internal, unlisted) name up in the operator table
+                @Override
+                public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+                    for (SqlNode operand : call.getOperandList()) {
+                        validator.deriveType(scope, operand);
+                    }
+                    return validateOperands(validator, scope, call);
+                }
+            };
+
     /** Spark's text of a DECIMAL (CAST(0.1 AS STRING) is 0.1, Calcite's .1). */
     public static final SqlUserDefinedFunction DECIMAL_STRING =
             udf("SPARK_DECIMAL_STRING", "decimalString", STRING, Arg.DEC);

@@ -122,17 +122,19 @@ public final class SparkRewrite {
 
     /**
      * Spark's greatest/least: NULLs are skipped (NULL only when every argument is), the arguments have the common
-     * type of CASE. Written as nested CASEs of two: {@code CASE WHEN a IS NULL THEN b WHEN b IS NULL THEN a WHEN a >= b
-     * THEN a ELSE b END}.
+     * type of CASE, NaN is above every number. Written as nested CASEs of two: {@code CASE WHEN a IS NULL THEN b WHEN b
+     * IS NULL THEN a WHEN SPARK_OR_NAN(a >= b, a) THEN a ELSE b END}.
      */
     private static SqlNode extreme(boolean greatest, List<SqlNode> args, SqlParserPos pos) {
         SqlNode acc = args.get(0);
         for (SqlNode b : args.subList(1, args.size())) {
             SqlNode a = acc;
-            SqlNode wins = (greatest
-                            ? SqlStdOperatorTable.GREATER_THAN_OR_EQUAL
-                            : SqlStdOperatorTable.LESS_THAN_OR_EQUAL)
-                    .createCall(pos, a, b);
+            // Spark orders NaN above every number: a NaN a wins greatest, a NaN b loses least
+            SqlNode wins = SparkOperators.OR_NAN.createCall(
+                    pos,
+                    (greatest ? SqlStdOperatorTable.GREATER_THAN_OR_EQUAL : SqlStdOperatorTable.LESS_THAN_OR_EQUAL)
+                            .createCall(pos, a, b),
+                    greatest ? a : b);
             acc = new SqlCase(
                     pos,
                     null,

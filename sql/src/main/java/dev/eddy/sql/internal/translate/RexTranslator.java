@@ -153,6 +153,9 @@ final class RexTranslator {
                 return new Expr.Call("decimal_divide", args);
             case "SPARK_TO_DECIMAL":
                 return new Expr.Call("decimal_round", List.of(args.get(0), args.get(2)));
+            // greatest/least (SparkRewrite): the engine compares doubles by Double.compare, NaN = NaN
+            case "SPARK_ISNAN":
+                return binary(BinaryOp.EQ, List.of(args.get(0), new Expr.Lit(Double.NaN, DataType.DOUBLE)));
             case "SPARK_STRING_BOOLEAN":
                 return new Expr.Cast(args.get(0), DataType.BOOLEAN);
             // SparkConvertlets writes the integral ones as SPARK_ADD(op, a, b)
