@@ -328,4 +328,13 @@ class SqlSparkSemanticsTest {
         Table t = rows(pages(), "SELECT `count` * 2 AS d FROM (SELECT visits AS `count` FROM pages) ORDER BY d");
         assertThat(List.<Object>copyOf(t.column("d").asList())).containsExactly(2, 4);
     }
+
+    @Test
+    void when_approxCountDistinctAggregatesAWholeTable_then_itCountsTheDistinctValues() {
+        SqlCatalog catalog = new SqlCatalog();
+        catalog.registerTable("t1", Table.create("t1", IntColumn.create("a", 1, 2, 2, 7)));
+        Table t = rows(new Sql(catalog), "SELECT approx_count_distinct(a) AS c FROM t1");
+        assertThat(t.rowCount()).isEqualTo(1);
+        assertThat(((Number) t.get(0, 0)).longValue()).isEqualTo(3L);
+    }
 }

@@ -115,7 +115,9 @@ public final class SparkRewrite {
                     : call;
         }
         if (op.getName().equalsIgnoreCase("APPROX_COUNT_DISTINCT") && call.operandCount() == 1) {
-            return SqlStdOperatorTable.COUNT.createCall(SqlSelectKeyword.DISTINCT.symbol(pos), pos, call.operand(0));
+            // the operand typed as SqlNode: left generic, Java picks createCall's SqlNodeList overload
+            SqlNode arg = call.operand(0);
+            return SqlStdOperatorTable.COUNT.createCall(SqlSelectKeyword.DISTINCT.symbol(pos), pos, arg);
         }
         return call;
     }

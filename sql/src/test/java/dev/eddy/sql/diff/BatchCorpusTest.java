@@ -1,0 +1,29 @@
+package dev.eddy.sql.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The differential corpus really mixes its query shapes over the seeds the harness uses. */
+class BatchCorpusTest {
+    @Test
+    void when_theHarnessDrawsItsDefaultQueries_then_everyShapeIsAmongThem() {
+        int grouped = 0;
+        int joins = 0;
+        int ordered = 0;
+        int ungrouped = 0;
+        int count = SparkBatchDifferentialIT.COUNT;
+        for (int i = 0; i < count; i++) {
+            BatchCorpus.Query q = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i).next();
+            grouped += q.groupBy() != null ? 1 : 0;
+            ungrouped += q.groupBy() == null ? 1 : 0;
+            joins += q.from().contains("JOIN") ? 1 : 0;
+            ordered += q.orderBy() != null ? 1 : 0;
+        }
+        // next() draws projections 2/8, grouped 2/8, global 1/8, ordered 1/8, joins 2/8: each well above 5%
+        assertThat(List.of(grouped, ungrouped, joins, ordered))
+                .as("grouped, ungrouped, joins, ordered of %d", count)
+                .allMatch(n -> n > count / 20);
+    }
+}
