@@ -170,6 +170,15 @@ public final class SparkFunctions {
         }
     }
 
+    /** Spark's try_cast of text to BOOLEAN: as {@link #stringToBoolean}, but NULL for text that is no boolean. */
+    public static Boolean tryStringToBoolean(String s) {
+        try {
+            return stringToBoolean(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Spark's substring: 1-based, 0 is the first character, a negative position counts from the end. */
     public static String substring(String s, Integer pos, Integer length) {
         if (s == null || pos == null || length == null) {
@@ -405,5 +414,31 @@ public final class SparkFunctions {
 
     private static String clip(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    // SparkDefer's runtime: the identity, in a class Calcite's code generator does not treat as deterministic
+
+    public static String deferString(String x) {
+        return x;
+    }
+
+    public static Integer deferInt(Integer x) {
+        return x;
+    }
+
+    public static Long deferLong(Long x) {
+        return x;
+    }
+
+    public static Double deferDouble(Double x) {
+        return x;
+    }
+
+    public static BigDecimal deferDecimal(BigDecimal x) {
+        return x;
+    }
+
+    public static Boolean deferBoolean(Boolean x) {
+        return x;
     }
 }

@@ -131,6 +131,10 @@ public final class SparkOperators {
     public static final SqlUserDefinedFunction STRING_BOOLEAN =
             udf("SPARK_STRING_BOOLEAN", "stringToBoolean", ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);
 
+    /** Spark's try_cast of text to BOOLEAN (NULL for other text), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction TRY_STRING_BOOLEAN =
+            udf("SPARK_TRY_STRING_BOOLEAN", "tryStringToBoolean", ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);
+
     /** Spark's {@code typeof(x)}: the name of x's type, a constant {@link SparkConvertlets} writes in. */
     public static final SqlFunction TYPEOF = new SqlFunction(
             "TYPEOF",

@@ -205,6 +205,8 @@ public final class ExprTypes {
             }
             case "abs" -> numeric(type(a.get(0), in), a.get(0));
             case "coalesce" -> type(a.get(0), in);
+            // cast_check(cast(x as t), x, type name, text): the cast, failing the query for a value that does not cast
+            case "cast_check" -> type(a.get(0), in);
             case "case_when" -> caseWhenType(c, in);
             case "timestamp_seconds", "timestamp_millis", "timestamp_micros" -> {
                 one(c, a);
