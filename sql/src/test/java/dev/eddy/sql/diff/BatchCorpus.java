@@ -452,7 +452,7 @@ final class BatchCorpus {
                         "months_between(" + tsExpr(d) + ", " + tsExpr(d) + pick("", ", true", ", false") + ")",
                         "make_timestamp(2024, " + pick("1", "2", "(id % 12 + 1)") + ", " + pick("15", "29", "(id + 1)")
                                 + ", " + pick("0", "23", "(id % 24)") + ", 30, "
-                                + pick("45.887", "0", "59.999999", "60", "x") + ")",
+                                + pick("45.887", "0", "59.999", "60", "x") + ")",
                         pick("unix_seconds", "unix_millis") + "(" + tsExpr(d) + ")");
             case 3:
                 return pick(
@@ -460,7 +460,7 @@ final class BatchCorpus {
                                 + "', " + r.nextInt(2) + ")",
                         "regexp_replace(" + stringExpr(d) + ", '" + pick("[aeiou]", " ", "[0-9]+", "^.") + "', '"
                                 + pick("", "#", "<$0>") + "')",
-                        pick("lpad", "rpad") + "(" + stringExpr(d) + ", " + pick("-1", "0", "3", "8", "a") + ", "
+                        pick("lpad", "rpad") + "(" + stringExpr(d) + ", " + pick("-1", "0", "3", "8", "(a % 10)") + ", "
                                 + pick("'*'", "'xy'", "''") + ")",
                         pick("lpad", "rpad") + "(" + stringExpr(d) + ", " + pick("2", "6") + ")",
                         pick("initcap", "ltrim", "rtrim", "btrim") + "(" + stringExpr(d) + ")",

@@ -24,6 +24,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class SparkBuiltinFunctions {
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    /** The longest lpad/rpad result: a length near 2^31 would take the kernel's memory (Spark's fails as well). */
+    private static final int MAX_PAD = 10_000_000;
 
     private SparkBuiltinFunctions() {}
 
@@ -278,6 +280,10 @@ public final class SparkBuiltinFunctions {
             return new String(cps, 0, Math.min(len, cps.length));
         }
         int[] padCps = pad.codePoints().toArray();
+        if (len > MAX_PAD) {
+            throw new IllegalArgumentException(
+                    "[lpad/rpad] a result of " + len + " characters is too long (at most " + MAX_PAD + ")");
+        }
         StringBuilder fill = new StringBuilder();
         for (int i = 0; i < len - cps.length; i++) {
             fill.appendCodePoint(padCps[i % padCps.length]);
@@ -400,6 +406,17 @@ public final class SparkBuiltinFunctions {
             return x;
         }
         return BigDecimal.valueOf(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /** {@code round(x, d)} of a DOUBLE: HALF_UP at d digits by its shortest text; NaN and infinities stay. */
+    public static Double round(Double x, Integer digits) {
+        if (x == null || digits == null) {
+            return null;
+        }
+        if (x.isNaN() || x.isInfinite()) {
+            return x;
+        }
+        return BigDecimal.valueOf(x).setScale(digits, RoundingMode.HALF_UP).doubleValue();
     }
 
     public static Double bround(Double x) {

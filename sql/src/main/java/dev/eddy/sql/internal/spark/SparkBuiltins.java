@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.spark;
 import static dev.eddy.sql.internal.spark.SparkOperators.udf;
 
 import dev.eddy.sql.internal.spark.SparkOperators.Arg;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -24,6 +25,7 @@ import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.sql2rel.SqlRexContext;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Spark's built-in date/time, text and math functions that Calcite's standard table lacks or answers differently,
@@ -97,7 +99,8 @@ final class SparkBuiltins {
             udf(RT, "POW", "pow", DOUBLE, Arg.DBL, Arg.DBL),
             udf(RT, "POWER", "pow", DOUBLE, Arg.DBL, Arg.DBL),
             udf(SparkFunctions.class, "SQRT", "sqrt", DOUBLE, Arg.DBL),
-            udf(SparkFunctions.class, "UNIX_TIMESTAMP", "unixTimestamp", BIGINT, Arg.STR, Arg.STR));
+            udf(SparkFunctions.class, "UNIX_TIMESTAMP", "unixTimestamp", BIGINT, Arg.STR, Arg.STR),
+            udf(SparkFunctions.class, "UNIX_TIMESTAMP", "unixTimestamp", BIGINT, Arg.STR));
 
     /**
      * {@code pmod(a, n)}: typed as Spark types it (the operands' common type); {@link #convertPmod} runs it on whole
@@ -110,6 +113,29 @@ final class SparkBuiltins {
             InferTypes.FIRST_KNOWN,
             OperandTypes.NUMERIC_NUMERIC,
             SqlFunctionCategory.NUMERIC);
+
+    private static final SqlOperator ROUND_DOUBLE = udf(RT, "SPARK_ROUND", "round", DOUBLE, Arg.DBL, Arg.INT);
+
+    /**
+     * Calcite's {@code ROUND} of a DOUBLE as Spark's (NaN and infinities stay; Calcite's fails on them); of other
+     * types Calcite's, which is Spark's.
+     */
+    static RexNode convertRound(SqlRexContext cx, SqlCall c) {
+        RelDataType x = cx.getValidator().getValidatedNodeType(c.operand(0));
+        if (!SqlTypeUtil.isApproximateNumeric(x) || c.operandCount() > 2) {
+            return StandardConvertletTable.INSTANCE.get(c).convertCall(cx, c);
+        }
+        RexBuilder rb = cx.getRexBuilder();
+        RelDataTypeFactory f = rb.getTypeFactory();
+        RelDataType dbl = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true);
+        RelDataType integer = f.createTypeWithNullability(f.createSqlType(SqlTypeName.INTEGER), true);
+        RexNode digits = c.operandCount() == 2
+                ? rb.makeCast(integer, cx.convertExpression(c.operand(1)), true, false)
+                : rb.makeExactLiteral(BigDecimal.ZERO, integer);
+        RexNode call =
+                rb.makeCall(ROUND_DOUBLE, rb.makeCast(dbl, cx.convertExpression(c.operand(0)), true, false), digits);
+        return rb.makeCast(cx.getValidator().getValidatedNodeType(c), call, true, false);
+    }
 
     private static final SqlOperator PMOD_LONG = udf(RT, "SPARK_PMOD", "pmod", BIGINT, Arg.LONG, Arg.LONG);
     private static final SqlOperator PMOD_DOUBLE = udf(RT, "SPARK_PMOD", "pmod", DOUBLE, Arg.DBL, Arg.DBL);
@@ -126,7 +152,8 @@ final class SparkBuiltins {
 
     /** Whether {@code op} is one of {@link #FUNCTIONS}, converted by {@link #convertWithCasts}. */
     static boolean isBuiltin(SqlOperator op) {
-        return op instanceof SqlUserDefinedFunction && FUNCTIONS.contains(op);
+        // by identity: SqlOperator.equals takes overloads of one name as equal
+        return op instanceof SqlUserDefinedFunction && FUNCTIONS.stream().anyMatch(f -> f == op);
     }
 
     /**

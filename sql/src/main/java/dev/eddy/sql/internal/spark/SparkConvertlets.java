@@ -113,6 +113,9 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         if (call.getOperator() == SparkBuiltins.PMOD) {
             return SparkBuiltins::convertPmod;
         }
+        if (call.getOperator() == SqlStdOperatorTable.ROUND) {
+            return SparkBuiltins::convertRound;
+        }
         if (SparkBuiltins.isBuiltin(call.getOperator())) {
             return SparkBuiltins::convertWithCasts;
         }

@@ -362,6 +362,11 @@ public final class SparkFunctions {
             Pattern.compile("(\\d{4,6})(?:-(\\d{1,2})(?:-(\\d{1,2})(?:[ T](?:" + TIME_PART + ")?)?)?)?");
     private static final Pattern SPARK_TIME = Pattern.compile("T?" + TIME_PART);
 
+    /** {@code unix_timestamp(text)}: text in Spark's default pattern {@code yyyy-MM-dd HH:mm:ss}. */
+    public static Long unixTimestamp(String s) {
+        return unixTimestamp(s, "yyyy-MM-dd HH:mm:ss");
+    }
+
     /** {@code unix_timestamp(text, pattern)}: the seconds of {@code to_timestamp(text, pattern)}. */
     public static Long unixTimestamp(String s, String pattern) {
         Long ts = toTimestamp(s, pattern);
