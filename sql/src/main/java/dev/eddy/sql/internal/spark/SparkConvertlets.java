@@ -110,6 +110,12 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                                             SparkTypeNames.of(cx.getValidator().getValidatedNodeType(c.operand(0)))),
                             false);
         }
+        if (call.getOperator() == SparkBuiltins.PMOD) {
+            return SparkBuiltins::convertPmod;
+        }
+        if (SparkBuiltins.isBuiltin(call.getOperator())) {
+            return SparkBuiltins::convertWithCasts;
+        }
         if (call.getOperator() == SparkOperators.OR_NAN) {
             return SparkConvertlets::orNaN;
         }

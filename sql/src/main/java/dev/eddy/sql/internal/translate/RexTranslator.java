@@ -185,6 +185,10 @@ final class RexTranslator {
             case "UNIX_MICROS":
                 return new Expr.Call(name.toLowerCase(Locale.ROOT), args);
             default:
+                Expr bridged = ScalarFunctionBridge.translate(call, args);
+                if (bridged != null) {
+                    return bridged;
+                }
                 throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
                         + " engine yet");
         }

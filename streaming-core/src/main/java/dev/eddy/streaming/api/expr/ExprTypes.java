@@ -239,7 +239,13 @@ public final class ExprTypes {
                 yield DataType.STRING;
             }
             case "split" -> throw new IllegalArgumentException("split() can only be used inside explode() for now");
-            default -> throw new IllegalArgumentException("unknown function '" + c.function() + "'");
+            default -> {
+                ScalarFunctions.ScalarFunction registered = ScalarFunctions.get(fn);
+                if (registered == null) {
+                    throw new IllegalArgumentException("unknown function '" + c.function() + "'");
+                }
+                yield registered.type();
+            }
         };
     }
 

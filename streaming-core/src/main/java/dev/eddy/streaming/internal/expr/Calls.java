@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.ScalarFunctions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;
@@ -32,6 +33,17 @@ final class Calls {
             return castCheck(a, n);
         }
         BatchBuilder b = Batch.builder(Schema.of(Field.of("c", type)), n);
+        ScalarFunctions.ScalarFunction registered = ScalarFunctions.get(fn);
+        if (registered != null) {
+            Object[] args = new Object[a.length];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < a.length; k++) {
+                    args[k] = a[k].get(i);
+                }
+                b.setValue(0, registered.apply(args)).endRow();
+            }
+            return b.build().column(0);
+        }
         for (int i = 0; i < n; i++) {
             b.setValue(0, one(fn, a, i)).endRow();
         }
