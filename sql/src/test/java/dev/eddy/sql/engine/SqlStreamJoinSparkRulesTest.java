@@ -107,6 +107,27 @@ class SqlStreamJoinSparkRulesTest {
         }
     }
 
+    /**
+     * Spark keeps the watermark on a join's columns whatever their names: an aggregation above a right outer join
+     * windows by the left side's event time (the engine's {@code right_ts} after mirroring) in append mode, and emits a
+     * window once the join's output watermark (watermark - 10 s - 1 ms here) passes its end.
+     */
+    @Test
+    void when_rightOuterJoinFeedsAWindowAggregation_then_theLeftEventTimeKeepsItsWatermark() {
+        String q = "SELECT window.start AS ws, COUNT(*) AS n FROM (SELECT l.ts AS ts, r.k AS k FROM lefts AS l"
+                + " RIGHT OUTER JOIN rights AS r" + BOUND + ") AS j GROUP BY window(ts, '10 seconds')";
+        try (QueryTestDriver d =
+                QueryTestDriver.start(sql.stream(q).writeStream().outputMode("append"))) {
+            lefts.addData(new Object[] {at(1000), "a", 1});
+            rights.addData(new Object[] {at(1002), "a", 2});
+            assertThat(d.runTrigger().newRows()).isEmpty();
+            lefts.addData(new Object[] {at(1040), "c", 7});
+            rights.addData(new Object[] {at(1040), "c", 9});
+            assertThat(RowTexts.sorted(d.runTrigger().newRows()))
+                    .containsExactly(1_000_000_000L + " 1"); // window start in micros
+        }
+    }
+
     private static Instant at(long second) {
         return Instant.ofEpochSecond(second);
     }
