@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class BareConsumer {
     private BareConsumer() {}
 
-    static void run(long records, String bootstrap) {
+    /** One consumer assigned every partition of {@code topic}, as an ordinary loop would read it. */
+    static void run(long records, String bootstrap, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -33,9 +34,11 @@ final class BareConsumer {
         long seen = 0;
         long bytes = 0;
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            TopicPartition tp = new TopicPartition("bids", 0);
-            c.assign(List.of(tp));
-            c.seek(tp, 0);
+            List<TopicPartition> tps = c.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
             while (seen < records) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     bytes += r.value().length;

@@ -52,6 +52,11 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     private boolean resolved;
 
     KafkaSource(KafkaSourceOptions options, KafkaRowReader reader) {
+        this(options, reader, 1);
+    }
+
+    /** @param fetchers how many consumers may read one batch's partitions in parallel (option {@code fetchThreads}) */
+    KafkaSource(KafkaSourceOptions options, KafkaRowReader reader, int fetchers) {
         this.options = options;
         this.reader = reader;
         // key and value as views of the fetched bytes, not copies: the row reader decodes them in place
@@ -59,7 +64,13 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
                 options.consumerProperties(), new ByteBufferDeserializer(), new ByteBufferDeserializer());
         this.status = new KafkaSourceStatus(options.failOnDataLoss());
         this.backoff = new Backoff(Duration.ofMillis(100), options.maxBackoff());
-        this.batches = new KafkaBatchReader(consumer, options, reader, status, backoff);
+        this.batches = new KafkaBatchReader(consumer, this::newConsumer, fetchers, options, reader, status, backoff);
+    }
+
+    /** Another consumer like the source's own, for a parallel fetcher. */
+    private KafkaConsumer<ByteBuffer, ByteBuffer> newConsumer() {
+        return new KafkaConsumer<>(
+                options.consumerProperties(), new ByteBufferDeserializer(), new ByteBufferDeserializer());
     }
 
     @Override
@@ -276,7 +287,7 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     @Override
     public void cancel() {
         backoff.cancel();
-        consumer.wakeup();
+        batches.wakeup(); // the source's consumer and any parallel fetcher's
     }
 
     @Override

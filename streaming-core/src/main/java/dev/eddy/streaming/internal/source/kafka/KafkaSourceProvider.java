@@ -26,7 +26,20 @@ public final class KafkaSourceProvider implements SourceProvider {
     @Override
     public Source createSource(SourceContext context) {
         KafkaSourceOptions options = KafkaSourceOptions.from(context);
-        return new KafkaSource(options, reader(context, options, true));
+        return new KafkaSource(options, reader(context, options, true), fetchThreads(context));
+    }
+
+    /**
+     * Option {@code fetchThreads}: how many consumers read one batch's partitions in parallel, each on its own thread
+     * (never more than the batch has partitions). Default: the number of CPUs; 1 reads every partition with the
+     * source's one consumer.
+     */
+    static int fetchThreads(SourceContext ctx) {
+        long n = ctx.longOption("fetchThreads", Runtime.getRuntime().availableProcessors());
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("option 'fetchThreads' must be between 1 and 64, got " + n);
+        }
+        return (int) n;
     }
 
     /**
