@@ -61,6 +61,7 @@ final class KafkaFetcher {
     /** Assigns the partitions and seeks to the batch's start offsets (reading thread, before the fetch). */
     void start(Map<TopicPartition, Long> stops, KafkaOffset from) {
         consumer.assign(stops.keySet());
+        consumer.resume(stops.keySet()); // paused at the end of an earlier batch: not every Consumer forgets that
         stops.keySet().forEach(tp -> consumer.seek(tp, from.position(tp)));
         synchronized (lock) {
             running = true;

@@ -199,6 +199,21 @@ class KafkaBatchReaderTest {
         assertThat(groups.get(1)).containsOnlyKeys(tp(1), tp(2), tp(4));
     }
 
+    @Test
+    void when_fetchThreadsIsOutOfRange_then_theOptionIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> KafkaSourceProvider.fetchThreads(context(Map.of("fetchThreads", "0"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option 'fetchThreads' must be between 1 and 64, got 0");
+        assertThat(KafkaSourceProvider.fetchThreads(context(Map.of("fetchThreads", "3"))))
+                .isEqualTo(3);
+        assertThat(KafkaSourceProvider.fetchThreads(context(Map.of())))
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    private static SourceContext context(Map<String, String> options) {
+        return new SourceContext(options, Optional.empty(), new ManualClock(0), Optional.empty());
+    }
+
     private static List<Thread> fetchThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("eddy-kafka-fetch") && t.isAlive())
