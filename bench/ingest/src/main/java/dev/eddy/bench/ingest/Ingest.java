@@ -110,12 +110,22 @@ public final class Ingest {
             String before = env("INGEST_BEFORE_JAR", "");
             boolean readAheadOff = !env("INGEST_READAHEAD", "both").equals("on");
             for (String p : paths) {
-                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core, runs interleaved
-                    List<Result> pair = medians(runs, eddyCommand(p, common, before), eddyCommand(p, common, ""));
-                    results.put(p + ".eddy_before", pair.get(0));
-                    results.put(p + ".eddy", pair.get(1));
-                } else {
-                    results.put(p + ".eddy", median(runs, eddyCommand(p, common, "")));
+                // runs compared with each other alternate (a, b, c, a, b, c, ...), so a change in load falls on all
+                Map<String, List<String>> variants = new LinkedHashMap<>();
+                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core
+                    variants.put(p + ".eddy_before", eddyCommand(p, common, before));
+                }
+                variants.put(p + ".eddy", eddyCommand(p, common, ""));
+                String fetchThreads = env("INGEST_FETCH_THREADS", "");
+                if (!fetchThreads.isEmpty() && p.startsWith("kafka_json_p")) { // parallel fetchers, same build
+                    variants.put(
+                            p + ".eddy_fetch" + fetchThreads,
+                            eddyCommand(p, common, "", "-Dingest.fetchThreads=" + fetchThreads));
+                }
+                List<Result> medians = medians(runs, List.copyOf(variants.values()));
+                int i = 0;
+                for (String figure : variants.keySet()) {
+                    results.put(figure, medians.get(i++));
                 }
                 if (readAheadOff) { // the same build with read-ahead off: main's strictly serial batches
                     results.put(p + ".eddy_readahead_off", median(runs, eddyCommand(p, common, "", READ_AHEAD_OFF)));
@@ -189,6 +199,8 @@ public final class Ingest {
                         "B/row");
                 ratio(r, "ingest." + p + ".eddy_vs_bare_consumer.ratio", p + ".eddy", bareFigure(p));
                 ratio(r, "ingest." + p + ".eddy_vs_spark.ratio", p + ".eddy", p + ".spark");
+                String f = env("INGEST_FETCH_THREADS", "");
+                ratio(r, "ingest." + p + ".eddy_fetch" + f + "_vs_eddy.ratio", p + ".eddy_fetch" + f, p + ".eddy");
             }
         }
         ratio(r, "ingest.files_json.eddy_vs_spark.ratio", "files_json.eddy", "files_json.spark");
@@ -254,17 +266,22 @@ public final class Ingest {
     record Result(double rowsPerSecond, long allocated, String checksum) {}
 
     /**
-     * The medians of two commands run alternately (a, b, a, b, ...), so that a change in the machine's load falls on
-     * both alike: how before/after figures are taken on a shared machine.
+     * The medians of commands run alternately (a, b, a, b, ...), so that a change in the machine's load falls on all
+     * alike: how before/after figures are taken on a shared machine.
      */
-    private static List<Result> medians(int runs, List<String> a, List<String> b) throws Exception {
-        List<Result> as = new ArrayList<>();
-        List<Result> bs = new ArrayList<>();
+    private static List<Result> medians(int runs, List<List<String>> commands) throws Exception {
+        List<List<Result>> all = new ArrayList<>();
+        commands.forEach(c -> all.add(new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
-            as.add(runOnce(a));
-            bs.add(runOnce(b));
+            for (int c = 0; c < commands.size(); c++) {
+                all.get(c).add(runOnce(commands.get(c)));
+            }
         }
-        return List.of(medianOf(as, a), medianOf(bs, b));
+        List<Result> out = new ArrayList<>();
+        for (int c = 0; c < commands.size(); c++) {
+            out.add(medianOf(all.get(c), commands.get(c)));
+        }
+        return out;
     }
 
     private static Result medianOf(List<Result> all, List<String> cmd) {

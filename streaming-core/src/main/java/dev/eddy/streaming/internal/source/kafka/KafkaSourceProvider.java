@@ -31,11 +31,12 @@ public final class KafkaSourceProvider implements SourceProvider {
 
     /**
      * Option {@code fetchThreads}: how many consumers read one batch's partitions in parallel, each on its own thread
-     * (never more than the batch has partitions). Default: the number of CPUs; 1 reads every partition with the
-     * source's one consumer.
+     * (never more than the batch has partitions). Default 1: the source's one consumer reads every partition (on the
+     * 2-core bench machine, whose cores the decoding and the query already keep busy, two fetchers read a 4-partition
+     * topic 8% slower: see bench/ingest/README.md); more pay off only where cores are idle.
      */
     static int fetchThreads(SourceContext ctx) {
-        long n = ctx.longOption("fetchThreads", Runtime.getRuntime().availableProcessors());
+        long n = ctx.longOption("fetchThreads", 1);
         if (n < 1 || n > 64) {
             throw new IllegalArgumentException("option 'fetchThreads' must be between 1 and 64, got " + n);
         }

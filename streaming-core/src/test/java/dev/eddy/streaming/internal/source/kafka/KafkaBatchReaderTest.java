@@ -206,8 +206,7 @@ class KafkaBatchReaderTest {
                 .hasMessage("option 'fetchThreads' must be between 1 and 64, got 0");
         assertThat(KafkaSourceProvider.fetchThreads(context(Map.of("fetchThreads", "3"))))
                 .isEqualTo(3);
-        assertThat(KafkaSourceProvider.fetchThreads(context(Map.of())))
-                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(KafkaSourceProvider.fetchThreads(context(Map.of()))).isEqualTo(1);
     }
 
     private static SourceContext context(Map<String, String> options) {
