@@ -2,6 +2,7 @@ package dev.eddy.bench.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +40,9 @@ final class BareConsumer {
                     .toList();
             c.assign(tps);
             c.seekToBeginning(tps);
-            while (seen < records) {
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            // up to the topic's end, so that a topic short of records ends the run instead of waiting for them
+            while (seen < records && tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     bytes += r.value().length;
                     seen++;

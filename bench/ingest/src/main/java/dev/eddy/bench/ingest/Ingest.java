@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -76,6 +77,8 @@ public final class Ingest {
         int runs = Integer.parseInt(env("INGEST_RUNS", "3"));
         long records = Long.parseLong(env("INGEST_RECORDS", "5000000"));
         int perBatch = Integer.parseInt(env("INGEST_BATCH", "500000"));
+        // INGEST_SPARK_RUNS: Spark's runs are the longest; 1 takes it once
+        int sparkRuns = Integer.parseInt(env("INGEST_SPARK_RUNS", Integer.toString(runs)));
         boolean spark =
                 !env("INGEST_SPARK", "1").equals("0") && !env("SPARK_CP", "").isEmpty();
         List<String> paths = env("INGEST_PATHS", "").isEmpty()
@@ -143,7 +146,7 @@ public final class Ingest {
             if (spark) {
                 for (String p : paths) {
                     if (p.startsWith("kafka_json") || p.equals("files_json")) {
-                        results.put(p + ".spark", median(runs, sparkCommand(p, common, work)));
+                        results.put(p + ".spark", median(sparkRuns, sparkCommand(p, common, work)));
                     }
                 }
             }
@@ -393,10 +396,19 @@ public final class Ingest {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        // on a loaded machine the default 2-minute delivery timeout expired batches and the topic silently lacked
+        // records (the bare consumer then waited for them forever): no timeout, and any failed send fails the run
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
+        AtomicReference<Exception> failed = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            for (long i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topic, (int) (i % partitions), null, Bids.json(i)));
+            for (long i = 0; i < records && failed.get() == null; i++) {
+                producer.send(
+                        new ProducerRecord<>(topic, (int) (i % partitions), null, Bids.json(i)),
+                        (meta, e) -> failed.compareAndSet(null, e));
             }
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("writing the bids to " + topic + " failed", failed.get());
         }
     }
 
