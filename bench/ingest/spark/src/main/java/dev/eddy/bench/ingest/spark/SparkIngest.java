@@ -31,6 +31,11 @@ public final class SparkIngest {
 
     private SparkIngest() {}
 
+    /** kafka_json reads topic bids (one partition); kafka_json_pN reads bids_pN (N partitions). */
+    private static String topic(String path) {
+        return path.equals("kafka_json") ? "bids" : "bids_" + path.substring("kafka_json_".length());
+    }
+
     public static void main(String[] args) throws Exception {
         String path = args[0];
         long records = Long.parseLong(args[1]);
@@ -47,11 +52,11 @@ public final class SparkIngest {
                 .add("auction", DataTypes.LongType)
                 .add("price", DataTypes.LongType)
                 .add("ts", DataTypes.LongType);
-        Dataset<Row> values = path.equals("kafka_json")
+        Dataset<Row> values = path.startsWith("kafka_json")
                 ? spark.readStream()
                         .format("kafka")
                         .option("kafka.bootstrap.servers", args[3])
-                        .option("subscribe", "bids")
+                        .option("subscribe", topic(path))
                         .option("startingOffsets", "earliest")
                         .option("maxOffsetsPerTrigger", perBatch)
                         .load()
