@@ -166,7 +166,8 @@ SqlNode EddyExplain() :
 }
 
 /**
- * Spark's window(ts, size [, slide]) call and the window.start / window.end fields of its result.
+ * Spark's window(ts, size [, slide]) call and the window.start / window.end fields of its result (kept as the
+ * compound identifier window.start until WindowFields knows which window the query groups by).
  * WINDOW, START and END are reserved words, so a plain function call or compound identifier cannot
  * express them; the rewrite before validation turns them into a windowing table function.
  */
@@ -189,9 +190,9 @@ SqlNode EddySparkWindow() :
     |
         <DOT>
         (
-            <START> { return new SqlIdentifier("window_start", s.end(this)); }
+            <START> { return new SqlIdentifier(Arrays.asList("window", "start"), s.end(this)); }
         |
-            <END> { return new SqlIdentifier("window_end", s.end(this)); }
+            <END> { return new SqlIdentifier(Arrays.asList("window", "end"), s.end(this)); }
         )
     |
         // a bare window column: validation explains that window.start and window.end are needed
@@ -215,9 +216,9 @@ SqlNode EddySessionWindowField() :
         <IDENTIFIER> { s = span(); }
         <DOT>
         (
-            <START> { return new SqlIdentifier("window_start", s.end(this)); }
+            <START> { return new SqlIdentifier(Arrays.asList("session_window", "start"), s.end(this)); }
         |
-            <END> { return new SqlIdentifier("window_end", s.end(this)); }
+            <END> { return new SqlIdentifier(Arrays.asList("session_window", "end"), s.end(this)); }
         )
     |
         // never taken: makes the lookahead above a choice, so that it is evaluated

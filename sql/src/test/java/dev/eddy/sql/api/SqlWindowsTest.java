@@ -1,6 +1,7 @@
 package dev.eddy.sql.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -92,17 +93,38 @@ class SqlWindowsTest {
     @Test
     void when_sessionWindowIsUsed_then_itIsCalcitesSessionPerGroupKey() {
         Sql sql = sqlWithWords("12:00 cat", "12:04 cat", "12:01 dog");
-        SqlResult spark = sql.execute("EXPLAIN SELECT window.start AS window_start, window.end AS window_end,"
-                + " word, COUNT(*) AS n FROM words GROUP BY session_window(ts, '5 minutes'), word");
+        SqlResult spark = sql.execute("EXPLAIN SELECT session_window.start AS window_start, session_window.end AS"
+                + " window_end, word, COUNT(*) AS n FROM words GROUP BY session_window(ts, '5 minutes'), word");
         SqlResult session = sql.execute("EXPLAIN SELECT window_start, window_end, word, COUNT(*) AS n"
                 + " FROM TABLE(SESSION(TABLE words, DESCRIPTOR(ts), DESCRIPTOR(word), INTERVAL '5' MINUTE))"
                 + " GROUP BY window_start, window_end, word");
         assertThat(((SqlResult.Plan) spark).text())
                 .contains("SESSION(", "DESCRIPTOR($1)", "300000:INTERVAL MINUTE")
                 .isEqualTo(((SqlResult.Plan) session).text());
-        List<String> rows = windows(sql.execute("SELECT window.start AS window_start, window.end AS window_end,"
-                + " word, COUNT(*) AS n FROM words GROUP BY session_window(ts, '5 minutes'), word ORDER BY 1, 3"));
+        List<String> rows = windows(sql.execute("SELECT session_window.start AS window_start, session_window.end AS"
+                + " window_end, word, COUNT(*) AS n FROM words GROUP BY session_window(ts, '5 minutes'), word"
+                + " ORDER BY 1, 3"));
         assertThat(rows).containsExactly("12:00-12:09 cat 2", "12:01-12:06 dog 1");
+    }
+
+    @Test
+    void when_aQueryNamesTheOtherWindowsFields_then_itIsRefusedAsSparkRefusesIt() {
+        // Spark: the column of session_window(...) is session_window, that of window(...) is window
+        Sql sql = sqlWithWords("12:00 cat");
+        assertThatThrownBy(() -> sql.execute("SELECT window.start, word, COUNT(*) FROM words"
+                        + " GROUP BY session_window(ts, '5 minutes'), word"))
+                .isInstanceOf(SqlException.class)
+                .hasMessage("Unknown column 'window.start': this query groups by session_window(...), whose fields are"
+                        + " session_window.start and session_window.end at line 1, column 8");
+        assertThatThrownBy(() -> sql.execute("SELECT word, COUNT(*) FROM words GROUP BY window(ts, '5 minutes'), word"
+                        + " HAVING MAX(session_window.end) IS NOT NULL"))
+                .isInstanceOf(SqlException.class)
+                .hasMessageStartingWith("Unknown column 'session_window.end': this query groups by window(...)");
+        // a subquery's fields are its own window's
+        List<String> rows = windows(sql.execute("SELECT window_start, window_end, word, n FROM (SELECT window.start AS"
+                + " window_start, window.end AS window_end, word, COUNT(*) AS n FROM words"
+                + " GROUP BY window(ts, '10 minutes'), word)"));
+        assertThat(rows).containsExactly("12:00-12:10 cat 1");
     }
 
     @Test

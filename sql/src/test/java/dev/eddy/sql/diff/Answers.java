@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -113,7 +114,7 @@ final class Answers {
                                             ? Kind.BOOLEAN
                                             : c instanceof DateTimeColumn || c.type() == ColumnType.INSTANT
                                                     ? Kind.TIMESTAMP
-                                                    : Kind.STRING);
+                                                    : c instanceof DateColumn ? Kind.DATE : Kind.STRING);
         }
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {

@@ -412,7 +412,9 @@ final class BatchCorpus {
     }
 
     String anyExpr(int depth) {
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(7)) {
+            case 6:
+                return builtinExpr(depth);
             case 0:
                 return intExpr(depth);
             case 1:
@@ -425,6 +427,61 @@ final class BatchCorpus {
                 return tsExpr(depth);
             default:
                 return pick("unix_timestamp(ts)", "b", "(b * 2)", "(b div 7)");
+        }
+    }
+
+    /** Spark's built-in date/time, text and math functions (SparkBuiltins), of every result type. */
+    String builtinExpr(int depth) {
+        int d = Math.max(0, depth - 1);
+        switch (r.nextInt(6)) {
+            case 0:
+                return pick("day", "dayofmonth", "dayofweek", "weekday", "dayofyear", "weekofyear", "quarter") + "("
+                        + tsExpr(d) + ")";
+            case 1:
+                return pick(
+                        "last_day(" + tsExpr(d) + ")",
+                        "next_day(" + tsExpr(d) + ", " + pick("'Mon'", "'tu'", "'FRIDAY'", "'sun'", "s") + ")",
+                        pick("date_add", "date_sub") + "(" + tsExpr(d) + ", " + pick("1", "40", "-3", "a", "id") + ")",
+                        "add_months(" + tsExpr(d) + ", " + pick("1", "-1", "13", "a") + ")",
+                        "make_date(" + pick("2024", "2023", "1999") + ", " + pick("1", "2", "12", "(id % 13)") + ", "
+                                + pick("1", "29", "31", "(id + 1)") + ")",
+                        "to_date(" + pick("s", "'2024-03-01'", "'2024-03-01 08:00:00'", "CAST(ts AS STRING)") + ")");
+            case 2:
+                return pick(
+                        "datediff(" + tsExpr(d) + ", " + tsExpr(d) + ")",
+                        "months_between(" + tsExpr(d) + ", " + tsExpr(d) + pick("", ", true", ", false") + ")",
+                        "make_timestamp(2024, " + pick("1", "2", "(id % 12 + 1)") + ", " + pick("15", "29", "(id + 1)")
+                                + ", " + pick("0", "23", "(id % 24)") + ", 30, "
+                                + pick("45.887", "0", "59.999999", "60", "x") + ")",
+                        pick("unix_seconds", "unix_millis") + "(" + tsExpr(d) + ")");
+            case 3:
+                return pick(
+                        "regexp_extract(" + stringExpr(d) + ", '" + pick("([a-z]+)", "([0-9]+)", "(a)(b)?", "^(.)")
+                                + "', " + r.nextInt(2) + ")",
+                        "regexp_replace(" + stringExpr(d) + ", '" + pick("[aeiou]", " ", "[0-9]+", "^.") + "', '"
+                                + pick("", "#", "<$0>") + "')",
+                        pick("lpad", "rpad") + "(" + stringExpr(d) + ", " + pick("-1", "0", "3", "8", "a") + ", "
+                                + pick("'*'", "'xy'", "''") + ")",
+                        pick("lpad", "rpad") + "(" + stringExpr(d) + ", " + pick("2", "6") + ")",
+                        pick("initcap", "ltrim", "rtrim", "btrim") + "(" + stringExpr(d) + ")",
+                        pick("nvl", "ifnull") + "(" + stringExpr(d) + ", 'z')",
+                        "nvl2(" + pick("a", "s", "x") + ", " + stringExpr(d) + ", 'none')");
+            case 4:
+                return pick(
+                        "instr(" + stringExpr(d) + ", " + pick("'a'", "'an'", "''", "'e'") + ")",
+                        "locate(" + pick("'a'", "'an'", "''") + ", " + stringExpr(d)
+                                + pick("", ", 0", ", 1", ", 3", ", 20") + ")",
+                        "pmod(" + intExpr(d) + ", " + pick("3", "-4", "7", "(id + 1)") + ")",
+                        "nvl(" + intExpr(d) + ", -1)",
+                        "nullif(" + intExpr(d) + ", " + pick("1", "a") + ")");
+            default:
+                return pick(
+                        pick("sign", "signum") + "(" + doubleExpr(d) + ")",
+                        "pmod(" + doubleExpr(d) + ", " + pick("2.5E0", "-3") + ")",
+                        "bround(" + doubleExpr(d) + pick("", ", 0", ", 1", ", 2", ", -1") + ")",
+                        pick("log2", "log10", "ln") + "(" + doubleExpr(d) + ")",
+                        "log(" + pick("2", "10", "0.5E0") + ", " + doubleExpr(d) + ")",
+                        pick("pow", "power") + "(" + doubleExpr(d) + ", " + pick("2", "0.5E0", "-1", "3") + ")");
         }
     }
 

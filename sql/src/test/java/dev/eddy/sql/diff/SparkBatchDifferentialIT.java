@@ -8,6 +8,7 @@ import dev.eddy.sql.api.SqlResult;
 import dev.eddy.sql.diff.Answers.Answer;
 import dev.eddy.sql.diff.BatchCorpus.Query;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -35,6 +36,7 @@ import tech.tablesaw.columns.Column;
 class SparkBatchDifferentialIT {
     static final long SEED = Long.getLong("eddy.diff.seed", 20_261_206L);
     static final int COUNT = Integer.getInteger("eddy.diff.batch", 300);
+    static final String PROBE = System.getProperty("eddy.diff.probe");
 
     @Test
     void everyGeneratedBatchQueryAnswersAsSparkDoes() {
@@ -46,6 +48,10 @@ class SparkBatchDifferentialIT {
             assertThat(spark.call(sparkTable(t)).get("ok").asBoolean())
                     .as("Spark loads " + t.name())
                     .isTrue();
+        }
+        if (PROBE != null) {
+            probe(spark, sql);
+            return;
         }
         Map<String, List<String>> classes = new LinkedHashMap<>();
         int sparkErrors = 0;
@@ -89,6 +95,28 @@ class SparkBatchDifferentialIT {
             // the report is in the test output as well
         }
         assertThat(mismatches).as(report.toString()).isZero();
+    }
+
+    /**
+     * {@code -Deddy.diff.probe=FILE}: instead of the corpus, runs the queries in FILE (one a line) over the seed's
+     * tables and prints both answers, to see what Spark answers for a reported mismatch.
+     */
+    private static void probe(SparkProcess spark, Sql sql) {
+        List<String> queries;
+        try {
+            queries = Files.readAllLines(Path.of(PROBE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String q : queries) {
+            if (q.isBlank()) {
+                continue;
+            }
+            Answer s = Answers.ofSpark(spark.call(Map.of("op", "query", "sql", q)));
+            Answer e = eddy(sql, q);
+            System.out.println("PROBE " + q + "\n  spark: " + s + "\n  eddy:  " + e + "\n  difference: "
+                    + Answers.difference(s, e, false, List.of()));
+        }
     }
 
     static Answer eddy(Sql sql, String text) {

@@ -115,7 +115,7 @@ class SqlOnEngineTest {
                 .get(0);
         assertThat(tumble).isEqualTo(new Expr.Window(new Expr.Col("ts"), 60_000_000L, 60_000_000L, 0));
         Aggregate session = find(
-                        plan("SELECT window.start, window.end, bidder, COUNT(*) FROM bids"
+                        plan("SELECT session_window.start, session_window.end, bidder, COUNT(*) FROM bids"
                                 + " GROUP BY session_window(ts, '30 seconds'), bidder"),
                         Aggregate.class)
                 .get(0);

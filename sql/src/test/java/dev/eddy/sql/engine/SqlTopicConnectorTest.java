@@ -1,6 +1,7 @@
 package dev.eddy.sql.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlResult;
@@ -85,5 +86,29 @@ class SqlTopicConnectorTest {
         topics.send("clicks", "k", "{\"page\": \"home\"}");
         assertThat(counts(run("SELECT `value`, COUNT(*) AS n FROM raw GROUP BY `value`"), "value", "n"))
                 .containsOnly(Map.entry("{\"page\": \"home\"}", 1L));
+    }
+
+    @Test
+    void when_streamSetsModeAndARenamedCorruptColumn_then_malformedValuesFollowSparksMode() {
+        sql.execute("CREATE STREAM clicks (bad STRING, page STRING, ms BIGINT) WITH ('connector' = 'topic',"
+                + " 'topic' = 'clicks', 'topics' = '" + registry + "', 'startingOffsets' = 'earliest',"
+                + " 'columnNameOfCorruptRecord' = 'bad')");
+        topics.send("clicks", "u1", "{\"page\": \"home\", \"ms\": 5}");
+        topics.send("clicks", "u3", "not json");
+        assertThat(counts(run("SELECT bad, COUNT(*) AS n FROM clicks WHERE bad IS NOT NULL GROUP BY bad"), "bad", "n"))
+                .containsOnly(Map.entry("not json", 1L));
+        sql.execute("CREATE STREAM strict (page STRING, ms BIGINT) WITH ('connector' = 'topic',"
+                + " 'topic' = 'clicks', 'topics' = '" + registry + "', 'startingOffsets' = 'earliest',"
+                + " 'mode' = 'DROPMALFORMED')");
+        assertThat(counts(run("SELECT page, COUNT(*) AS n FROM strict GROUP BY page"), "page", "n"))
+                .containsOnly(Map.entry("home", 1L));
+    }
+
+    @Test
+    void when_streamHasAnOptionTheConnectorDoesNotTake_then_theQueryIsRefusedNamingIt() {
+        sql.execute("CREATE STREAM clicks (page STRING) WITH ('connector' = 'topic', 'topic' = 'clicks',"
+                + " 'topics' = '" + registry + "', 'startingOffset' = 'earliest')");
+        assertThatThrownBy(() -> sql.execute("SELECT page FROM clicks"))
+                .hasMessageContaining("option 'startingoffset' is not an option of the topic source");
     }
 }

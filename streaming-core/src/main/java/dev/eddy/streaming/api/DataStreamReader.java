@@ -3,7 +3,9 @@ package dev.eddy.streaming.api;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Scan;
 import dev.eddy.streaming.api.spi.Providers;
+import dev.eddy.streaming.api.spi.ReaderOptions;
 import dev.eddy.streaming.api.spi.SourceContext;
+import dev.eddy.streaming.api.spi.SourceProvider;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,9 +57,10 @@ public final class DataStreamReader {
                     "readStream() needs a format(...), e.g. \"rate\", \"topic\", \"csv\"; known: "
                             + Providers.sourceFormats());
         }
-        Schema s = Providers.source(format)
-                .inferSchema(
-                        new SourceContext(options, Optional.ofNullable(schema), session.clock(), Optional.empty()));
+        SourceProvider provider = Providers.source(format);
+        ReaderOptions.check(options, provider);
+        Schema s = provider.inferSchema(
+                new SourceContext(options, Optional.ofNullable(schema), session.clock(), Optional.empty()));
         return new Dataset(session, new Scan(format.toLowerCase(Locale.ROOT), options, s));
     }
 

@@ -77,4 +77,52 @@ class KafkaAvailableNowIT {
         assertThat(tenRecordsReadAvailableNow("now_cap", "maxOffsetsPerTrigger", "3"))
                 .containsExactly(3L, 3L, 3L, 1L);
     }
+
+    /**
+     * Spark's KafkaMicroBatchStream resolves the start and the end of an available-now run when it is prepared,
+     * retrying the broker: a broker that comes up within the retries is read from the start, in one batch, and no
+     * empty batch is recorded while it was down.
+     */
+    @Test
+    void when_theBrokerStartsLateWithinTheRetries_then_theRunReadsEveryRecordWithoutAnEmptyBatch() throws Exception {
+        String topic = "now_late-" + UUID.randomUUID();
+        BROKER.createTopic(topic, 1);
+        produce(topic, 10);
+        List<Long> rowsPerBatch = new CopyOnWriteArrayList<>();
+        BROKER.stop();
+        boolean restarted = false;
+        try {
+            StreamingQuery q = eddy.readStream()
+                    .format("kafka")
+                    .option("kafka.bootstrap.servers", BROKER.bootstrap())
+                    .option("subscribe", topic)
+                    .option("startingOffsets", "earliest")
+                    .option("kafka.timeoutMs", "500")
+                    .option("fetchOffset.numRetries", "1000")
+                    .option("fetchOffset.retryIntervalMs", "100")
+                    .load()
+                    .select("value")
+                    .writeStream()
+                    .trigger(Trigger.availableNow())
+                    .foreachBatch((t, id) -> rowsPerBatch.add((long) t.rowCount()))
+                    .queryName("now_late")
+                    .start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!q.status().message().contains("waiting for broker at " + BROKER.bootstrap())) {
+                assertThat(System.nanoTime()).as("the status says it waits").isLessThan(deadline);
+                assertThat(q.awaitTermination(20)).as("the query waits").isFalse();
+            }
+            BROKER.start();
+            restarted = true;
+            assertThat(q.awaitTermination(120_000))
+                    .as("the query ended by itself")
+                    .isTrue();
+            assertThat(q.exception()).isEmpty();
+        } finally {
+            if (!restarted) {
+                BROKER.start(); // the other tests share it
+            }
+        }
+        assertThat(rowsPerBatch).containsExactly(10L);
+    }
 }

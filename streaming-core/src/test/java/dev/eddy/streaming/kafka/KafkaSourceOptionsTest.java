@@ -3,6 +3,7 @@ package dev.eddy.streaming.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eddy.streaming.api.DataStreamReader;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
@@ -92,5 +93,49 @@ class KafkaSourceOptionsTest {
                         .option("valueFormat", "avro")
                         .load())
                 .hasMessageContaining("option valueFormat must be json, csv or text, got 'avro'");
+    }
+
+    private DataStreamReader kafka() {
+        return eddy.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", "localhost:1")
+                .option("subscribe", "a");
+    }
+
+    @Test
+    void when_anOptionIsMisspeltOrOneSparkHasThatEddyLacks_then_loadRefusesItNamingIt() {
+        assertThatThrownBy(() -> kafka().option("startingOffset", "earliest").load())
+                .hasMessageStartingWith("option 'startingOffset' is not an option of the kafka source; it takes ")
+                .hasMessageContaining("startingOffsets");
+        assertThatThrownBy(() -> kafka().option("endingTimestamp", "1000").load())
+                .hasMessageStartingWith("option 'endingTimestamp' is not supported by the kafka source: it ends a"
+                        + " batch (read()) query in Spark");
+        assertThat(kafka().option("kafka.group.id", "g")
+                        .option("groupIdPrefix", "p")
+                        .option("includeHeaders", "true")
+                        .option("minPartitions", "4")
+                        .load()
+                        .schema()
+                        .names())
+                .as("Spark's options that do not change what is read are taken")
+                .contains("headers");
+    }
+
+    @Test
+    void when_pacingOrTimestampOptionsAreMalformed_then_loadSaysWhatIsExpected() {
+        assertThatThrownBy(() -> kafka().option("maxTriggerDelay", "soon").load())
+                .hasMessage("option 'maxTriggerDelay' must be a time like 15m, 30s or 500ms, got 'soon'");
+        assertThatThrownBy(() -> kafka().option("minOffsetsPerTrigger", "20")
+                        .option("maxOffsetsPerTrigger", "10")
+                        .load())
+                .hasMessage("option 'minOffsetsPerTrigger' (20) is higher than 'maxOffsetsPerTrigger' (10)");
+        assertThatThrownBy(
+                        () -> kafka().option("startingTimestamp", "yesterday").load())
+                .hasMessageContaining("option 'startingTimestamp' must be one epoch time in milliseconds");
+        assertThatThrownBy(() -> kafka().option("startingOffsetsByTimestampStrategy", "earliest")
+                        .load())
+                .hasMessageContaining("must be error or latest");
+        assertThatThrownBy(() -> kafka().option("fetchOffset.numRetries", "0").load())
+                .hasMessageContaining("option 'fetchOffset.numRetries' must be positive");
     }
 }

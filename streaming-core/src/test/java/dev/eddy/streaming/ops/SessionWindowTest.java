@@ -48,6 +48,18 @@ class SessionWindowTest {
     }
 
     @Test
+    void when_aSessionWindowResultIsReadAsWindow_then_theColumnIsUnknownAsInSpark() {
+        // Spark: `window`.`start` cannot be resolved; the struct of session_window(...) is session_window
+        assertThatThrownBy(() -> QueryTestDriver.start(sessionCounts(in.toDF())
+                                .select(col("window.start"))
+                                .writeStream()
+                                .outputMode("complete"))
+                        .close())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot resolve column 'window.start' among [session_window, user");
+    }
+
+    @Test
     void when_eventsAreCloserThanTheGap_then_theyShareASessionAndBridgingEventsMergeSessions() {
         try (QueryTestDriver d =
                 QueryTestDriver.start(sessionCounts(in.toDF()).writeStream().outputMode("complete"))) {

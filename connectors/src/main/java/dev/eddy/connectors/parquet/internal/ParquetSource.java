@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.BatchCommitLog;
 import dev.eddy.streaming.api.spi.FileListSource;
+import dev.eddy.streaming.api.spi.FileStreamOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,8 +36,8 @@ final class ParquetSource extends FileListSource {
     /** Column pruning: the columns the query reads; null for all of them. */
     private Set<String> read;
 
-    ParquetSource(ParquetDataset dataset, int maxFilesPerTrigger, boolean ignoreCorruptFiles) {
-        super(maxFilesPerTrigger);
+    ParquetSource(ParquetDataset dataset, FileStreamOptions limits, boolean ignoreCorruptFiles) {
+        super(limits);
         this.dataset = dataset;
         this.ignoreCorruptFiles = ignoreCorruptFiles;
     }
@@ -58,6 +59,15 @@ final class ParquetSource extends FileListSource {
     @Override
     public boolean supportsReadAhead() {
         return true;
+    }
+
+    @Override
+    protected long fileSize(String file) {
+        try {
+            return Files.size(dataset.root().resolve(file));
+        } catch (IOException e) {
+            return 0; // gone since it was listed: reading it reports that
+        }
     }
 
     /** The files to take, in order: committed ones by batch, else oldest first (modification time, then path). */

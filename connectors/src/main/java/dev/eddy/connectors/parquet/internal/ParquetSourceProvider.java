@@ -1,5 +1,6 @@
 package dev.eddy.connectors.parquet.internal;
 
+import dev.eddy.streaming.api.spi.FileStreamOptions;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
@@ -8,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Format {@code parquet} for reading as a stream. Options: {@code path} (required: a directory),
- * {@code maxFilesPerTrigger} (0 = every new file), {@code ignoreCorruptFiles} (false: a file that cannot be read
+ * {@code maxFilesPerTrigger} (0 = every new file) or {@code maxBytesPerTrigger}, {@code latestFirst} (see
+ * {@link FileStreamOptions}), {@code ignoreCorruptFiles} (false: a file that cannot be read
  * fails the query, naming it, as in Spark), {@code partitionBy} (which declared columns come from directory
  * names when no file exists yet). The schema is the declared one, else that of the files present at start (their
  * footer plus the partition directories); it stays fixed for the query.
@@ -23,10 +25,7 @@ public final class ParquetSourceProvider implements SourceProvider {
     public Source createSource(SourceContext ctx) {
         ParquetTableProvider.checkOptions(ctx.options());
         Path dir = Path.of(ctx.requireOption("path"));
-        long max = ctx.longOption("maxFilesPerTrigger", 0);
-        if (max < 0) {
-            throw new IllegalArgumentException("option 'maxFilesPerTrigger' must be 0 (no limit) or more, got " + max);
-        }
+        FileStreamOptions limits = FileStreamOptions.from(ctx.options());
         String ignore = ctx.option("ignoreCorruptFiles", "false").trim().toLowerCase(Locale.ROOT);
         if (!ignore.equals("true") && !ignore.equals("false")) {
             throw new IllegalArgumentException(
@@ -43,6 +42,6 @@ public final class ParquetSourceProvider implements SourceProvider {
                             : e.getMessage(),
                     e);
         }
-        return new ParquetSource(dataset, (int) Math.min(max, Integer.MAX_VALUE), ignore.equals("true"));
+        return new ParquetSource(dataset, limits, ignore.equals("true"));
     }
 }

@@ -25,6 +25,8 @@ public final class ParquetTableProvider implements TableProvider {
             "compression",
             "partitionby",
             "maxrecordsperfile",
+            "maxbytespertrigger",
+            "latestfirst",
             "maxfilespertrigger",
             "ignorecorruptfiles",
             "format");

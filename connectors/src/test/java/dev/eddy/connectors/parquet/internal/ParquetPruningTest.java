@@ -15,6 +15,7 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.FileStreamOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -108,7 +109,8 @@ class ParquetPruningTest {
     @Test
     void when_aParquetStreamIsPlanned_then_theEngineMayReadItsNextBatchAhead() {
         Schema declared = WRITTEN;
-        ParquetSource s = new ParquetSource(new ParquetDataset(tmp, declared, List.of()), 1, false);
+        ParquetSource s =
+                new ParquetSource(new ParquetDataset(tmp, declared, List.of()), FileStreamOptions.NONE, false);
         assertThat(s.supportsReadAhead()).isTrue();
         assertThat(s.isReplayable()).isTrue();
     }

@@ -5,6 +5,7 @@ import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.catalog.CatalogSchema;
 import dev.eddy.sql.internal.catalog.RelationTable;
+import dev.eddy.sql.internal.spark.SparkConstantFolding;
 import dev.eddy.sql.internal.validate.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,7 +56,8 @@ public final class BatchRunner {
             }
             try (PreparedStatement st = connection
                             .unwrap(RelRunner.class)
-                            .prepareStatement(CheckedSums.apply(SparkAverages.apply(plan)));
+                            .prepareStatement(FloatingExtremes.apply(
+                                    CheckedSums.apply(SparkAverages.apply(SparkConstantFolding.apply(plan, false)))));
                     ResultSet rs = st.executeQuery()) {
                 return ResultTables.toTable(rs);
             }

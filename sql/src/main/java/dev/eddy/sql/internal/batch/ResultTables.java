@@ -1,10 +1,12 @@
 package dev.eddy.sql.internal.batch;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashSet;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
@@ -79,6 +82,8 @@ final class ResultTables {
                 return BooleanColumn.create(name);
             case Types.TIMESTAMP:
                 return InstantColumn.create(name); // shown as ISO-8601 UTC with 'Z', as live views show the engine's
+            case Types.DATE:
+                return DateColumn.create(name); // Spark's DATE (last_day, to_date, ...), shown as yyyy-MM-dd
 
             default:
                 return ExactStringColumn.create(name); // keeps '' apart from NULL while the rows are read
@@ -106,6 +111,10 @@ final class ResultTables {
             Timestamp t = rs.getTimestamp(i, UTC);
             if (t == null) c.appendMissing();
             else c.append(t.toInstant());
+        } else if (column instanceof DateColumn c) {
+            Date d = rs.getDate(i, UTC);
+            if (d == null) c.appendMissing();
+            else c.append(LocalDate.ofEpochDay(Math.floorDiv(d.getTime(), 86_400_000L)));
         } else {
             Object v = rs.getObject(i);
             ((ExactStringColumn) column).append(v == null ? null : v.toString());

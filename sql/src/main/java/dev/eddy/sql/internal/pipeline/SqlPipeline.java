@@ -12,6 +12,7 @@ import dev.eddy.sql.internal.parser.RelationKind;
 import dev.eddy.sql.internal.parser.SqlCreateRelation;
 import dev.eddy.sql.internal.parser.SqlDropRelation;
 import dev.eddy.sql.internal.parser.SqlShow;
+import dev.eddy.sql.internal.spark.SparkConstantFolding;
 import dev.eddy.sql.internal.spark.SparkRewrite;
 import dev.eddy.sql.internal.translate.EngineSources;
 import dev.eddy.sql.internal.translate.RelTranslator;
@@ -242,7 +243,11 @@ public final class SqlPipeline {
             RelTranslator translator = new RelTranslator(sources);
             return new Dataset(
                     session,
-                    translator.translate(planned.rel(), planned.rowType().getFieldNames()));
+                    translator.translate(
+                            SparkConstantFolding.apply(planned.rel(), true),
+                            planned.rowType().getFieldNames()));
+        } catch (SparkConstantFolding.ConstantFailure e) {
+            throw ErrorMessages.at(statement.getParserPosition(), "Query failed: " + e.getMessage());
         } catch (Unsupported | IllegalArgumentException e) {
             throw ErrorMessages.at(statement.getParserPosition(), "The engine cannot run this query", e.getMessage());
         }

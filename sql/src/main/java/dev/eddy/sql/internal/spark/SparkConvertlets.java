@@ -110,6 +110,12 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                                             SparkTypeNames.of(cx.getValidator().getValidatedNodeType(c.operand(0)))),
                             false);
         }
+        if (call.getOperator() == SparkBuiltins.PMOD) {
+            return SparkBuiltins::convertPmod;
+        }
+        if (SparkBuiltins.isBuiltin(call.getOperator())) {
+            return SparkBuiltins::convertWithCasts;
+        }
         if (call.getOperator() == SparkOperators.OR_NAN) {
             return SparkConvertlets::orNaN;
         }
@@ -143,6 +149,22 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                         cx.convertExpression(c.operand(1)));
             };
         }
+        if (call.getKind() == SqlKind.SAFE_CAST && call.operandCount() == 2 && standard != null) {
+            return (cx, c) -> {
+                RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
+                RelDataType to = cx.getValidator().getValidatedNodeType(c);
+                if (to.getSqlTypeName() != SqlTypeName.BOOLEAN || !SqlTypeUtil.isCharacter(from)) {
+                    return standard.convertCall(cx, c);
+                }
+                // Spark's text forms of a boolean, NULL for other text; Calcite's try_cast knows true/false only
+                RexBuilder rb = cx.getRexBuilder();
+                return rb.makeCast(
+                        to,
+                        rb.makeCall(SparkOperators.TRY_STRING_BOOLEAN, cx.convertExpression(c.operand(0))),
+                        true,
+                        false);
+            };
+        }
         if (call.getKind() != SqlKind.CAST || call.operandCount() != 2 || standard == null) {
             return standard;
         }
@@ -150,6 +172,22 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
             RelDataType to = cx.getValidator().getValidatedNodeType(c);
             SqlTypeName f = from.getSqlTypeName();
+            if (to.getSqlTypeName() == SqlTypeName.DECIMAL && SqlTypeUtil.isCharacter(from)) {
+                // Spark reads the text's exact decimal and rounds it HALF_UP to the scale (Calcite's cast cuts it):
+                // the text to DECIMAL(38, 18) first, then Spark's cast of a wider DECIMAL
+                RexBuilder rb = cx.getRexBuilder();
+                RelDataType integer = rb.getTypeFactory().createSqlType(SqlTypeName.INTEGER);
+                RelDataType wide = rb.getTypeFactory()
+                        .createTypeWithNullability(
+                                rb.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 38, 18), from.isNullable());
+                return rb.makeCall(
+                        to,
+                        SparkOperators.DECIMAL_TO_DECIMAL,
+                        List.of(
+                                rb.makeCast(wide, cx.convertExpression(c.operand(0)), false, false),
+                                rb.makeExactLiteral(BigDecimal.valueOf(to.getPrecision()), integer),
+                                rb.makeExactLiteral(BigDecimal.valueOf(to.getScale()), integer)));
+            }
             if (to.getSqlTypeName() == SqlTypeName.DECIMAL
                     && (SqlTypeUtil.isApproximateNumeric(from)
                             || f == SqlTypeName.DECIMAL && from.getScale() > to.getScale())) {

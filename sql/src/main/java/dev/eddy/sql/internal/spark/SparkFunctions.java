@@ -9,12 +9,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.function.LongBinaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The runtime of Spark's functions as Calcite calls them from generated code (public static, boxed so SQL NULL
@@ -169,6 +170,15 @@ public final class SparkFunctions {
         }
     }
 
+    /** Spark's try_cast of text to BOOLEAN: as {@link #stringToBoolean}, but NULL for text that is no boolean. */
+    public static Boolean tryStringToBoolean(String s) {
+        try {
+            return stringToBoolean(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Spark's substring: 1-based, 0 is the first character, a negative position counts from the end. */
     public static String substring(String s, Integer pos, Integer length) {
         if (s == null || pos == null || length == null) {
@@ -303,25 +313,64 @@ public final class SparkFunctions {
         return ts == null ? null : Math.floorDiv(ts, 1000L);
     }
 
-    /** {@code to_timestamp(text)}: Spark's timestamp text forms; anything else is an error (ANSI mode). */
+    /**
+     * {@code to_timestamp(text)} (and a cast of text to TIMESTAMP): Spark's text forms, {@code yyyy[-[m]m[-[d]d]]}
+     * with an optional {@code [ T][h]h:[m]m[:[s]s[.fraction]]}, or the time alone ({@code [T][h]h:[m]m...}), which
+     * Spark puts on the current date (UTC); anything else is an error (ANSI mode).
+     */
     public static Long toTimestamp(String s) {
         if (s == null) {
             return null;
         }
-        String t = s.trim();
+        String t = s.strip();
         try {
-            if (t.length() <= 10) {
-                return LocalDate.parse(t)
-                        .atStartOfDay()
-                        .toInstant(ZoneOffset.UTC)
-                        .toEpochMilli();
+            Matcher m = SPARK_TIMESTAMP.matcher(t);
+            LocalDate date;
+            int timeGroup;
+            if (m.matches()) {
+                date = LocalDate.of(
+                        Integer.parseInt(m.group(1)),
+                        m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
+                        m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+                timeGroup = 4;
+            } else {
+                m = SPARK_TIME.matcher(t);
+                if (!m.matches()) {
+                    throw cannotParse(s);
+                }
+                date = LocalDate.now(ZoneOffset.UTC);
+                timeGroup = 1;
             }
-            return LocalDateTime.parse(t.replace(' ', 'T'))
-                    .toInstant(ZoneOffset.UTC)
-                    .toEpochMilli();
-        } catch (DateTimeParseException e) {
+            LocalDateTime at = date.atStartOfDay();
+            if (m.group(timeGroup) != null) {
+                String fraction = m.group(timeGroup + 3) == null ? "" : m.group(timeGroup + 3);
+                int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+                at = date.atTime(
+                        Integer.parseInt(m.group(timeGroup)),
+                        Integer.parseInt(m.group(timeGroup + 1)),
+                        m.group(timeGroup + 2) == null ? 0 : Integer.parseInt(m.group(timeGroup + 2)),
+                        nanos);
+            }
+            return at.toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeException e) {
             throw cannotParse(s);
         }
+    }
+
+    private static final String TIME_PART = "(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{0,9}))?)?";
+    private static final Pattern SPARK_TIMESTAMP =
+            Pattern.compile("(\\d{4,6})(?:-(\\d{1,2})(?:-(\\d{1,2})(?:[ T](?:" + TIME_PART + ")?)?)?)?");
+    private static final Pattern SPARK_TIME = Pattern.compile("T?" + TIME_PART);
+
+    /** {@code unix_timestamp(text, pattern)}: the seconds of {@code to_timestamp(text, pattern)}. */
+    public static Long unixTimestamp(String s, String pattern) {
+        Long ts = toTimestamp(s, pattern);
+        return ts == null ? null : Math.floorDiv(ts, 1000L);
+    }
+
+    /** {@code sqrt(x)}: Java's square root (sqrt(-0.0) is -0.0, where Calcite's POWER(x, 0.5) gives 0.0). */
+    public static Double sqrt(Double x) {
+        return x == null ? null : Math.sqrt(x);
     }
 
     /** {@code to_timestamp(text, pattern)}. */
@@ -346,6 +395,16 @@ public final class SparkFunctions {
     }
 
     private static DateTimeFormatter formatter(String pattern) {
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            quoted ^= c == '\'';
+            if (!quoted && "YWwuecAnNp".indexOf(c) >= 0) {
+                // Spark 3+ refuses week-based and other letters it cannot map from its old patterns
+                throw new IllegalArgumentException("[INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION]"
+                        + " Spark >= 3.0 does not recognize the datetime pattern letter '" + c + "' in '"
+                        + clip(pattern) + "'");
+            }
+        }
         try {
             return DateTimeFormatter.ofPattern(pattern, Locale.US);
         } catch (IllegalArgumentException e) {
@@ -355,5 +414,31 @@ public final class SparkFunctions {
 
     private static String clip(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    // SparkDefer's runtime: the identity, in a class Calcite's code generator does not treat as deterministic
+
+    public static String deferString(String x) {
+        return x;
+    }
+
+    public static Integer deferInt(Integer x) {
+        return x;
+    }
+
+    public static Long deferLong(Long x) {
+        return x;
+    }
+
+    public static Double deferDouble(Double x) {
+        return x;
+    }
+
+    public static BigDecimal deferDecimal(BigDecimal x) {
+        return x;
+    }
+
+    public static Boolean deferBoolean(Boolean x) {
+        return x;
     }
 }

@@ -131,6 +131,10 @@ public final class SparkOperators {
     public static final SqlUserDefinedFunction STRING_BOOLEAN =
             udf("SPARK_STRING_BOOLEAN", "stringToBoolean", ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);
 
+    /** Spark's try_cast of text to BOOLEAN (NULL for other text), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction TRY_STRING_BOOLEAN =
+            udf("SPARK_TRY_STRING_BOOLEAN", "tryStringToBoolean", ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);
+
     /** Spark's {@code typeof(x)}: the name of x's type, a constant {@link SparkConvertlets} writes in. */
     public static final SqlFunction TYPEOF = new SqlFunction(
             "TYPEOF",
@@ -209,6 +213,8 @@ public final class SparkOperators {
             udf("TO_TIMESTAMP", "toTimestamp", TIMESTAMP, Arg.STR),
             udf("TO_TIMESTAMP", "toTimestamp", TIMESTAMP, Arg.STR, Arg.STR));
 
+    private static final List<SqlOperator> ALL_FUNCTIONS = concat(FUNCTIONS, SparkBuiltins.ALL);
+
     /** The table of Spark's functions, looked up before Calcite's standard operators. */
     public static final SqlOperatorTable TABLE = new SqlOperatorTable() {
         @Override
@@ -222,7 +228,7 @@ public final class SparkOperators {
                 return;
             }
             String name = opName.getSimple().toUpperCase(Locale.ROOT);
-            for (SqlOperator op : FUNCTIONS) {
+            for (SqlOperator op : ALL_FUNCTIONS) {
                 if (op.getName().equals(name)) {
                     operatorList.add(op);
                 }
@@ -231,7 +237,7 @@ public final class SparkOperators {
 
         @Override
         public List<SqlOperator> getOperatorList() {
-            return FUNCTIONS;
+            return ALL_FUNCTIONS;
         }
     };
 
@@ -244,7 +250,8 @@ public final class SparkOperators {
         LONG(Long.class, SqlTypeName.BIGINT, SqlTypeFamily.NUMERIC),
         DBL(Double.class, SqlTypeName.DOUBLE, SqlTypeFamily.NUMERIC),
         TS(Long.class, SqlTypeName.TIMESTAMP, SqlTypeFamily.TIMESTAMP),
-        DEC(BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC);
+        DEC(BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC),
+        BOOL(Boolean.class, SqlTypeName.BOOLEAN, SqlTypeFamily.BOOLEAN);
 
         final Class<?> java;
         final SqlTypeName sql;
@@ -346,7 +353,19 @@ public final class SparkOperators {
         }
     }
 
+    private static List<SqlOperator> concat(List<SqlOperator> a, List<SqlOperator> b) {
+        List<SqlOperator> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
     private static SqlUserDefinedFunction udf(String name, String method, SqlReturnTypeInference returns, Arg... args) {
+        return udf(SparkFunctions.class, name, method, returns, args);
+    }
+
+    /** A Spark function {@code name} run by the public static {@code owner.method} taking {@code args}. */
+    static SqlUserDefinedFunction udf(
+            Class<?> owner, String name, String method, SqlReturnTypeInference returns, Arg... args) {
         Class<?>[] params = new Class<?>[args.length];
         List<SqlTypeFamily> families = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -355,9 +374,9 @@ public final class SparkOperators {
         }
         Method m;
         try {
-            m = SparkFunctions.class.getMethod(method, params);
+            m = owner.getMethod(method, params);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("SparkFunctions." + method + Arrays.toString(params), e);
+            throw new IllegalStateException(owner.getSimpleName() + "." + method + Arrays.toString(params), e);
         }
         return new SqlUserDefinedFunction(
                 new SqlIdentifier(name, SqlParserPos.ZERO),

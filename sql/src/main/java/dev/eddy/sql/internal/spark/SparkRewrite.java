@@ -93,6 +93,9 @@ public final class SparkRewrite {
             }
             return acc;
         }
+        if (SparkAliases.matches(op)) {
+            return SparkAliases.rewrite(call, pos);
+        }
         if (op.getName().equalsIgnoreCase("IF") && call.operandCount() == 3) {
             // Spark's if(c, a, b): CASE, so a and b get the common type by the same rule (SparkTypeCoercion)
             return caseWhen(pos, call.operand(0), call.operand(1), call.operand(2));

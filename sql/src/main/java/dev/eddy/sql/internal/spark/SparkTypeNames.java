@@ -4,10 +4,10 @@ import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 
 /** Spark's names of types, as {@code typeof(x)} gives them: {@code int}, {@code bigint}, {@code decimal(8,6)}, ... */
-final class SparkTypeNames {
+public final class SparkTypeNames {
     private SparkTypeNames() {}
 
-    static String of(RelDataType t) {
+    public static String of(RelDataType t) {
         switch (t.getSqlTypeName()) {
             case TINYINT:
                 return "tinyint";

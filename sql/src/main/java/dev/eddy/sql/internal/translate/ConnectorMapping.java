@@ -77,9 +77,13 @@ final class ConnectorMapping {
             return r.schema();
         }
         List<Field> value = new ArrayList<>();
+        // the corrupt-record column may be renamed with Spark's option (the decoder adds it after the values)
+        String corrupt = r.options()
+                .getOrDefault("columnnameofcorruptrecord", CORRUPT_RECORD)
+                .toLowerCase(Locale.ROOT);
         for (Field f : r.schema().fields()) {
             String n = f.name().toLowerCase(Locale.ROOT);
-            if (!n.equals(CORRUPT_RECORD) && !LOG_METADATA.contains(n)) {
+            if (!n.equals(CORRUPT_RECORD) && !n.equals(corrupt) && !LOG_METADATA.contains(n)) {
                 value.add(f);
             }
         }

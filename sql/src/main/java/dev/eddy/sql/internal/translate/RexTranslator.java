@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.translate;
 
 import dev.eddy.sql.internal.catalog.CalciteTypes;
+import dev.eddy.sql.internal.spark.SparkTypeNames;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.Expr.BinaryOp;
@@ -20,6 +21,7 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.Sarg;
 
 /**
@@ -112,6 +114,8 @@ final class RexTranslator {
             case IS_FALSE:
                 return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), true));
             case CAST:
+                return checked(call, call.getOperands().get(0), cast(call, args.get(0)), args.get(0));
+            case SAFE_CAST: // try_cast: the engine's cast, NULL for text that does not cast
                 return cast(call, args.get(0));
             case TRIM:
                 return new Expr.Call("trim", List.of(args.get(args.size() - 1)));
@@ -156,8 +160,14 @@ final class RexTranslator {
             // greatest/least (SparkRewrite): the engine compares doubles by Double.compare, NaN = NaN
             case "SPARK_ISNAN":
                 return binary(BinaryOp.EQ, List.of(args.get(0), new Expr.Lit(Double.NaN, DataType.DOUBLE)));
-            case "SPARK_STRING_BOOLEAN":
+            case "SPARK_TRY_STRING_BOOLEAN": // the engine's cast: NULL for text that is no boolean
                 return new Expr.Cast(args.get(0), DataType.BOOLEAN);
+            case "SPARK_STRING_BOOLEAN":
+                return checked(
+                        call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.BOOLEAN), args.get(0));
+            // a constant Spark would not fold (SparkConstantFolding): evaluated where it is, like any expression
+            case "SPARK_DEFER":
+                return args.get(0);
             // SparkConvertlets writes the integral ones as SPARK_ADD(op, a, b)
             case "SPARK_ADD":
                 return binary(BinaryOp.ADD, args.subList(1, 3));
@@ -175,6 +185,10 @@ final class RexTranslator {
             case "UNIX_MICROS":
                 return new Expr.Call(name.toLowerCase(Locale.ROOT), args);
             default:
+                Expr bridged = ScalarFunctionBridge.translate(call, args);
+                if (bridged != null) {
+                    return bridged;
+                }
                 throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
                         + " engine yet");
         }
@@ -204,6 +218,25 @@ final class RexTranslator {
 
     private static RexNode stripCast(RexNode n) {
         return n.getKind() == SqlKind.CAST ? ((RexCall) n).getOperands().get(0) : n;
+    }
+
+    /**
+     * A cast of text to a number, boolean or time fails the query for text that does not cast, as Spark's ANSI cast
+     * (and a batch query) does; the engine's cast alone gives NULL. {@code call} is the cast, {@code source} its
+     * operand.
+     */
+    private static Expr checked(RexCall call, RexNode source, Expr cast, Expr arg) {
+        if (!SqlTypeUtil.isCharacter(source.getType()) || SqlTypeUtil.isCharacter(call.getType())) {
+            return cast;
+        }
+        String type = SparkTypeNames.of(call.getType()).toUpperCase(Locale.ROOT);
+        return new Expr.Call(
+                "cast_check",
+                List.of(
+                        cast,
+                        arg,
+                        new Expr.Lit(type, DataType.STRING),
+                        new Expr.Lit("CAST(" + arg + " AS " + type + ")", DataType.STRING)));
     }
 
     private static Expr cast(RexCall call, Expr arg) {

@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.validate;
 
+import dev.eddy.sql.internal.spark.SparkOperators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
@@ -38,6 +40,7 @@ final class LiteralCasts {
             SqlKind.BETWEEN,
             SqlKind.IS_DISTINCT_FROM,
             SqlKind.IS_NOT_DISTINCT_FROM);
+    private static final Set<String> CONDITIONAL = Set.of("COALESCE", "NULLIF", "NVL", "IFNULL", "IF", "CASE");
     private static final Pattern NUMBER = Pattern.compile(
             "\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?[dDlL]?\\s*|\\s*[+-]?(nan|infinity|inf)\\s*",
             Pattern.CASE_INSENSITIVE);
@@ -50,6 +53,11 @@ final class LiteralCasts {
         validated.accept(new SqlBasicVisitor<Void>() {
             @Override
             public Void visit(SqlCall call) {
+                if (isConditional(call)) {
+                    // Spark computes a constant under CASE, coalesce, IF, nullif only in the rows that reach it
+                    // (SparkConstantFolding): not an error at validation
+                    return null;
+                }
                 if (CASTING.contains(call.getKind())
                         || call.getOperator().getName().equals("/")) {
                     checkCall(call, validator);
@@ -65,6 +73,19 @@ final class LiteralCasts {
                 return super.visit(call);
             }
         });
+    }
+
+    /** Spark's conditional expressions; greatest/least (CASEs that test SPARK_OR_NAN, SparkRewrite) are not. */
+    private static boolean isConditional(SqlCall call) {
+        if (call instanceof SqlCase c) {
+            return c.getThenOperands().stream().noneMatch(LiteralCasts::isNanTest)
+                    && c.getWhenOperands().stream().noneMatch(LiteralCasts::isNanTest);
+        }
+        return CONDITIONAL.contains(call.getOperator().getName().toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean isNanTest(SqlNode n) {
+        return n instanceof SqlCall c && c.getOperator() == SparkOperators.OR_NAN;
     }
 
     private static void checkCall(SqlCall call, SqlValidator validator) {

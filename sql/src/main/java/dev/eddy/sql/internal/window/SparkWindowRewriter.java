@@ -52,6 +52,7 @@ public final class SparkWindowRewriter {
         for (SqlSelect select : selects) {
             rewriteSelect(select);
         }
+        WindowFields.resolveLeftovers(statement);
         rejectLeftovers(statement);
     }
 
@@ -83,6 +84,7 @@ public final class SparkWindowRewriter {
         if (window == null) {
             return;
         }
+        WindowFields.resolve(select, isSessionWindow(window));
         SqlParserPos pos = window.getParserPosition();
         select.setFrom(windowedFrom(select.getFrom(), window, keys));
         List<SqlNode> newGroup = new ArrayList<>();
@@ -117,11 +119,15 @@ public final class SparkWindowRewriter {
         return SqlStdOperatorTable.AS.createCall(pos, collection, alias);
     }
 
+    private static boolean isSessionWindow(SqlCall window) {
+        return !(window.getOperator() instanceof SparkWindowOperator)
+                || window.getOperator() == SparkWindowOperator.SESSION_WINDOW;
+    }
+
     private static SqlNode windowFunction(SqlCall window, SqlNode tableArg, List<SqlNode> keys) {
         SqlParserPos pos = window.getParserPosition();
         List<SqlNode> args = window.getOperandList();
-        boolean session = !(window.getOperator() instanceof SparkWindowOperator)
-                || window.getOperator() == SparkWindowOperator.SESSION_WINDOW;
+        boolean session = isSessionWindow(window);
         String name = session ? "session_window" : "window";
         if (args.isEmpty() || !(args.get(0) instanceof SqlIdentifier ts)) {
             throw ErrorMessages.at(pos, name + "(...) needs the event-time column as its first argument");

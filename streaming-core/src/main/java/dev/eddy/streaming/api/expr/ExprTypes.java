@@ -205,6 +205,8 @@ public final class ExprTypes {
             }
             case "abs" -> numeric(type(a.get(0), in), a.get(0));
             case "coalesce" -> type(a.get(0), in);
+            // cast_check(cast(x as t), x, type name, text): the cast, failing the query for a value that does not cast
+            case "cast_check" -> type(a.get(0), in);
             case "case_when" -> caseWhenType(c, in);
             case "timestamp_seconds", "timestamp_millis", "timestamp_micros" -> {
                 one(c, a);
@@ -237,7 +239,13 @@ public final class ExprTypes {
                 yield DataType.STRING;
             }
             case "split" -> throw new IllegalArgumentException("split() can only be used inside explode() for now");
-            default -> throw new IllegalArgumentException("unknown function '" + c.function() + "'");
+            default -> {
+                ScalarFunctions.ScalarFunction registered = ScalarFunctions.get(fn);
+                if (registered == null) {
+                    throw new IllegalArgumentException("unknown function '" + c.function() + "'");
+                }
+                yield registered.type();
+            }
         };
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * The offset of a source that reads a directory file by file (the CSV/JSON file source, the Parquet source): the
@@ -41,6 +42,32 @@ public record FileListOffset(List<String> files) implements Offset {
                 next.add(f);
                 added++;
             }
+        }
+        return added == 0 ? this : new FileListOffset(next);
+    }
+
+    /**
+     * The offset after taking files of {@code listed} not taken yet, in listing order, while their total size stays
+     * within {@code maxBytes}: the first one always (a file larger than the cap is a batch of its own), then each next
+     * one while it fits, stopping at the first that does not (Spark's {@code maxBytesPerTrigger}). This offset itself
+     * when there is none.
+     */
+    public FileListOffset takeBytes(Iterable<String> listed, long maxBytes, ToLongFunction<String> size) {
+        Set<String> seen = new HashSet<>(files);
+        List<String> next = new ArrayList<>(files);
+        long total = 0;
+        int added = 0;
+        for (String f : listed) {
+            if (!seen.add(f)) {
+                continue;
+            }
+            long s = Math.max(0, size.applyAsLong(f));
+            if (added > 0 && (total + s < total || total + s > maxBytes)) {
+                break;
+            }
+            total += s;
+            next.add(f);
+            added++;
         }
         return added == 0 ? this : new FileListOffset(next);
     }

@@ -1,6 +1,8 @@
 package dev.eddy.streaming.api.spi;
 
 import dev.eddy.streaming.api.data.Schema;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Creates sources for one format name, like Spark's DataSourceRegister. Implementations are found with
@@ -13,6 +15,23 @@ public interface SourceProvider {
 
     /** The format name, lower case, e.g. "topic", "csv", "json", "socket". */
     String formatName();
+
+    /**
+     * The reader options this source reads (any case; a name ending in {@code .*} is a prefix, e.g. {@code kafka.*}).
+     * {@code load()} refuses every other option, naming it, so a misspelt or unsupported option is never ignored.
+     * An empty set (the default) leaves checking the options to {@link #createSource}.
+     */
+    default Set<String> optionNames() {
+        return Set.of();
+    }
+
+    /**
+     * Options Spark's source of this format takes that this one does not (lower-case name to the reason and what to
+     * do instead): {@code load()} refuses them with that reason rather than the plain "not an option" message.
+     */
+    default Map<String, String> unsupportedOptions() {
+        return Map.of();
+    }
 
     /**
      * Creates a source for one query run. Validate options here and throw an IllegalArgumentException

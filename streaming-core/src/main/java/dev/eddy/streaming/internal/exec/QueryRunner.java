@@ -172,6 +172,10 @@ public final class QueryRunner implements StreamingQuery {
     }
 
     private void loop() throws InterruptedException {
+        if (trigger instanceof Trigger.AvailableNow) {
+            // trigger active: a source that waits for its broker while it fixes the run's end says so in status()
+            status = new QueryStatus("Preparing the available-now run", false, true);
+        }
         // Spark: available-now over sources that cannot plan it runs as a single batch (Trigger.once)
         boolean once = trigger instanceof Trigger.Once
                 || trigger instanceof Trigger.AvailableNow && !exec.prepareForTriggerAvailableNow();

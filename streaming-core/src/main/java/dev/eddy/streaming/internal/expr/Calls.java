@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.ScalarFunctions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;
@@ -28,7 +29,21 @@ final class Calls {
         if (fn.equals("in")) {
             return in(a, n);
         }
+        if (fn.equals("cast_check")) {
+            return castCheck(a, n);
+        }
         BatchBuilder b = Batch.builder(Schema.of(Field.of("c", type)), n);
+        ScalarFunctions.ScalarFunction registered = ScalarFunctions.get(fn);
+        if (registered != null) {
+            Object[] args = new Object[a.length];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < a.length; k++) {
+                    args[k] = a[k].get(i);
+                }
+                b.setValue(0, registered.apply(args)).endRow();
+            }
+            return b.build().column(0);
+        }
         for (int i = 0; i < n; i++) {
             b.setValue(0, one(fn, a, i)).endRow();
         }
@@ -150,6 +165,22 @@ final class Calls {
             b.setValue(0, r).endRow();
         }
         return b.build().column(0);
+    }
+
+    /**
+     * cast_check(cast(x as t), x, 'T', 'CAST(x AS T)'): the cast's column, or Spark's ANSI error (the query fails)
+     * when a value of x is not null but its cast is, i.e. the text does not cast to t.
+     */
+    private static Column castCheck(Column[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            if (a[0].isNull(i) && !a[1].isNull(i)) {
+                throw new IllegalArgumentException("[CAST_INVALID_INPUT] The value '" + a[1].get(i)
+                        + "' of the type \"STRING\" cannot be cast to \"" + a[2].get(0)
+                        + "\" because it is malformed (in " + a[3].get(0)
+                        + "). Use try_cast to tolerate malformed input and return NULL instead.");
+            }
+        }
+        return a[0];
     }
 
     /** Numbers of any Java type compare by value (2 = 2L = 2.0). */

@@ -38,6 +38,16 @@ public final class ExprCompiler {
         if (e instanceof Expr.Binary bin) {
             return binary(bin, in, type);
         }
+        if (e instanceof Expr.Call call
+                && (call.function().equals("case_when") || call.function().equals("coalesce"))) {
+            List<Evaluator> args = new ArrayList<>();
+            for (Expr a : call.args()) {
+                args.add(compile(a, in));
+            }
+            return call.function().equals("case_when")
+                    ? of(type, b -> Conditionals.caseWhen(args, type, b))
+                    : of(type, b -> Conditionals.coalesce(args, type, b));
+        }
         if (e instanceof Expr.Call call) {
             List<Evaluator> args = new ArrayList<>();
             for (Expr a : call.args()) {

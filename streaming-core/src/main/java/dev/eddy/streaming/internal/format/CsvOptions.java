@@ -47,7 +47,7 @@ public record CsvOptions(
     public static CsvOptions from(Map<String, String> options) {
         char quote = oneChar(options, "quote", '"');
         return new CsvOptions(
-                oneChar(options, "sep", ','),
+                oneChar(options, "sep", oneChar(options, "delimiter", ',')), // Spark's two names
                 quote,
                 Boolean.parseBoolean(option(options, "header", "false")),
                 oneChar(options, "escape", quote),

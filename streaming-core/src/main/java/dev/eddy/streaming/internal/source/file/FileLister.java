@@ -13,13 +13,26 @@ import java.util.stream.Stream;
 /**
  * Lists the data files of a directory, oldest first (modification time, then name). Hidden and in-progress
  * files (names starting with '.' or '_', as Spark and Hadoop do) are left out, and so are files not matching
- * the glob {@code pattern} if one is given.
+ * the glob {@code pattern} if one is given, and files modified outside ({@code modifiedAfter}, {@code
+ * modifiedBefore}) when those are given (Spark's path filters: strictly after, strictly before).
  */
 final class FileLister {
     private final String glob;
+    private final long modifiedAfterMillis;
+    private final long modifiedBeforeMillis;
 
     FileLister(String glob) {
+        this(glob, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param modifiedAfterMillis  only files modified strictly after this (epoch ms; Long.MIN_VALUE: any)
+     * @param modifiedBeforeMillis only files modified strictly before this (epoch ms; Long.MAX_VALUE: any)
+     */
+    FileLister(String glob, long modifiedAfterMillis, long modifiedBeforeMillis) {
         this.glob = glob;
+        this.modifiedAfterMillis = modifiedAfterMillis;
+        this.modifiedBeforeMillis = modifiedBeforeMillis;
     }
 
     List<String> list(Path dir) {
@@ -38,7 +51,11 @@ final class FileLister {
                         || (matcher != null && !matcher.matches(p.getFileName()))) {
                     continue;
                 }
-                entries.add(new Entry(n, Files.getLastModifiedTime(p)));
+                FileTime t = Files.getLastModifiedTime(p);
+                long ms = t.toMillis();
+                if (ms > modifiedAfterMillis && ms < modifiedBeforeMillis) {
+                    entries.add(new Entry(n, t));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);

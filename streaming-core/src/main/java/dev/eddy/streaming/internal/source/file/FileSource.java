@@ -6,12 +6,14 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.FileListSource;
+import dev.eddy.streaming.api.spi.FileStreamOptions;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,9 @@ final class FileSource extends FileListSource {
     private final TextFormats.RecordParser parser;
     private final String corruptColumn;
     private final CsvOptions.Mode mode;
+    /** The format's name in a FAILFAST error: CSV or JSON. */
+    private final String label;
+
     private long corrupt;
     /** Column pruning: columns of {@link #schema} the query does not read (left null, never built). */
     private boolean[] unread;
@@ -47,7 +52,7 @@ final class FileSource extends FileListSource {
         this(
                 dir,
                 lister,
-                maxFilesPerTrigger,
+                new FileStreamOptions(Math.max(0, maxFilesPerTrigger), 0, false),
                 columns,
                 parser,
                 reader,
@@ -62,13 +67,28 @@ final class FileSource extends FileListSource {
     FileSource(
             Path dir,
             FileLister lister,
-            int maxFilesPerTrigger,
+            FileStreamOptions limits,
             List<ColumnSpec> columns,
             TextFormats.RecordParser parser,
             TextFileReader reader,
             String corruptColumn,
             CsvOptions.Mode mode) {
-        super(maxFilesPerTrigger);
+        this(dir, lister, limits, columns, parser, reader, corruptColumn, mode, "CSV");
+    }
+
+    /** @param label the format's name in a FAILFAST error (CSV, JSON) */
+    FileSource(
+            Path dir,
+            FileLister lister,
+            FileStreamOptions limits,
+            List<ColumnSpec> columns,
+            TextFormats.RecordParser parser,
+            TextFileReader reader,
+            String corruptColumn,
+            CsvOptions.Mode mode,
+            String label) {
+        super(limits);
+        this.label = label;
         this.dir = dir;
         this.lister = lister;
         this.corruptColumn = corruptColumn;
@@ -96,6 +116,15 @@ final class FileSource extends FileListSource {
     @Override
     protected List<String> listFiles() {
         return lister.list(dir);
+    }
+
+    @Override
+    protected long fileSize(String file) {
+        try {
+            return Files.size(dir.resolve(file));
+        } catch (IOException e) {
+            return 0; // gone since it was listed: reading it reports that
+        }
     }
 
     @Override
@@ -130,7 +159,7 @@ final class FileSource extends FileListSource {
                         case DROPMALFORMED -> corrupt++;
                         case FAILFAST ->
                             // nothing of the batch is committed: a restart reads the same files again
-                            throw new IllegalArgumentException(file + ": malformed CSV record " + records
+                            throw new IllegalArgumentException(file + ": malformed " + label + " record " + records
                                     + " (mode FAILFAST): " + oneLine(record));
                     }
                 }

@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.source.file;
 
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.FileStreamOptions;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
@@ -14,13 +15,24 @@ import dev.eddy.streaming.internal.format.ValueType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Formats {@code file} (with option {@code format} csv, json or text), {@code csv}, {@code json} and {@code text}.
- * Options: {@code path} (required, a directory), {@code maxFilesPerTrigger}, {@code pathGlobFilter}, CSV's
- * {@code header}, {@code sep}, {@code quote}, {@code mode} and {@code columnNameOfCorruptRecord} (as in Spark; see
- * {@link CsvOptions}), and {@code samplingRecords} (default 1000) for inference. Without a declared schema the schema
+ * Options ({@link #optionNames()}; any other is refused, naming it): {@code path} (required, a directory), Spark's
+ * file stream options {@code maxFilesPerTrigger}, {@code maxBytesPerTrigger}, {@code latestFirst} (see
+ * {@link FileStreamOptions}), {@code pathGlobFilter}, {@code modifiedBefore}/{@code modifiedAfter},
+ * {@code fileNameOnly}, {@code recursiveFileLookup} (false only) and {@code cleanSource} (off only), CSV's {@code
+ * header}, {@code sep}/{@code delimiter}, {@code quote}, {@code escape}, {@code nullValue}, and for CSV and JSON
+ * {@code mode} and {@code columnNameOfCorruptRecord} (as in Spark; see {@link CsvOptions}), and {@code
+ * samplingRecords} (default 1000) for inference. Without a declared schema the schema
  * is inferred once, at start, from the files present then; a declared {@code _corrupt_record} column (for CSV: the
  * {@code columnNameOfCorruptRecord} column) is not needed: it is always added, as the last column.
  */
@@ -34,26 +46,142 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
         super(name, fixedFormat);
     }
 
+    /** Every option this source reads; {@code load()} refuses any other, naming it. */
+    static final Set<String> OPTIONS = Set.of(
+            "path",
+            "format",
+            "maxFilesPerTrigger",
+            "maxBytesPerTrigger",
+            "latestFirst",
+            "fileNameOnly",
+            "pathGlobFilter",
+            "modifiedBefore",
+            "modifiedAfter",
+            "recursiveFileLookup",
+            "cleanSource",
+            "inferSchema",
+            "header",
+            "sep",
+            "delimiter",
+            "quote",
+            "escape",
+            "nullValue",
+            "mode",
+            "columnNameOfCorruptRecord",
+            "samplingRecords",
+            "maxRecordLines");
+
+    /** Spark's file stream options Eddy does not support, with why. */
+    static final Map<String, String> UNSUPPORTED = Map.of(
+            "maxfileage",
+            "Eddy never forgets a file it has read (its offsets list them), so there is no age after which files are"
+                    + " ignored; move old files out of the directory instead",
+            "sourcearchivedir",
+            "Eddy does not move or delete source files (cleanSource archive/delete); move them yourself once a"
+                    + " batch that read them has committed",
+            "multiline",
+            "records are one per line (JSON lines; a quoted CSV field may span lines)",
+            "encoding",
+            "files are read as UTF-8",
+            "charset",
+            "files are read as UTF-8",
+            "ignorecorruptfiles",
+            "CSV and JSON files are read record by record: malformed records follow 'mode'",
+            "timestampformat",
+            "timestamps are read as ISO-8601 text or epoch numbers; declare the column as STRING and convert it"
+                    + " with to_timestamp(...)");
+
+    @Override
+    public Set<String> optionNames() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Map<String, String> unsupportedOptions() {
+        return UNSUPPORTED;
+    }
+
     @Override
     public Source createSource(SourceContext ctx) {
         String format = textFormat(ctx.option("format", null));
         Path dir = Path.of(ctx.requireOption("path"));
+        checkValues(ctx);
+        FileStreamOptions limits = FileStreamOptions.from(ctx.options()); // checked before any file is read
         CsvOptions csv = CsvOptions.from(ctx.options());
         TextFileReader reader = new TextFileReader(format.equals("csv"), csv, (int)
                 ctx.longOption("maxRecordLines", TextFileReader.DEFAULT_MAX_RECORD_LINES));
-        FileLister lister = new FileLister(ctx.option("pathGlobFilter", null));
-        boolean isCsv = format.equals("csv");
-        String corruptColumn = isCsv ? corruptColumn(ctx, csv) : TextFormats.CORRUPT_RECORD;
+        FileLister lister = new FileLister(
+                ctx.option("pathGlobFilter", null),
+                instant(ctx, "modifiedAfter", Long.MIN_VALUE),
+                instant(ctx, "modifiedBefore", Long.MAX_VALUE));
+        // text lines are never malformed; CSV and JSON records follow Spark's mode and corrupt-record column
+        String corruptColumn = corruptColumn(ctx, csv);
         List<ColumnSpec> cols = columns(ctx, format, dir, csv, reader, lister, corruptColumn);
         return new FileSource(
                 dir,
                 lister,
-                (int) ctx.longOption("maxFilesPerTrigger", 0),
+                limits,
                 cols,
                 TextFormats.parser(format, cols, csv),
                 reader,
                 corruptColumn,
-                isCsv ? csv.mode() : CsvOptions.Mode.PERMISSIVE);
+                csv.mode(),
+                format.toUpperCase(Locale.ROOT));
+    }
+
+    /** The options Eddy takes only with the value Spark's default has (any other is refused, naming it). */
+    private static void checkValues(SourceContext ctx) {
+        bool(ctx, "fileNameOnly");
+        if (bool(ctx, "recursiveFileLookup", false)) {
+            throw new IllegalArgumentException("option 'recursiveFileLookup' = true is not supported: the file source"
+                    + " reads the files directly in its directory; put the files there, or start one stream per"
+                    + " directory and union them");
+        }
+        if (!bool(ctx, "inferSchema", true)) {
+            throw new IllegalArgumentException("option 'inferSchema' = false is not supported: without a declared"
+                    + " schema Eddy infers the column types; declare STRING columns with .schema(...) to read text");
+        }
+        String clean = ctx.option("cleanSource", "off").trim();
+        if (!clean.equalsIgnoreCase("off")) {
+            throw new IllegalArgumentException("option 'cleanSource' = '" + clean + "' is not supported: Eddy does not"
+                    + " archive or delete source files; leave it 'off' and move them yourself once a batch that read"
+                    + " them has committed");
+        }
+    }
+
+    private static void bool(SourceContext ctx, String key) {
+        bool(ctx, key, false);
+    }
+
+    private static boolean bool(SourceContext ctx, String key, boolean dflt) {
+        String v = ctx.option(key, Boolean.toString(dflt)).trim();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(
+                    "Invalid value '" + v + "' for option '" + key + "', must be 'true' or 'false'");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    /**
+     * {@code modifiedBefore}/{@code modifiedAfter}: Spark's form {@code 2024-05-01T10:00:00} (read in UTC, Eddy's
+     * time zone) or an instant with an offset ({@code 2024-05-01T10:00:00Z}); epoch milliseconds.
+     */
+    private static long instant(SourceContext ctx, String key, long dflt) {
+        String v = ctx.option(key, null);
+        if (v == null) {
+            return dflt;
+        }
+        String t = v.trim();
+        try {
+            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(t).toEpochMilli();
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException(
+                        "option '" + key + "' must be a time like 2024-05-01T10:00:00" + " (UTC), got '" + v + "'");
+            }
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
+import dev.eddy.streaming.internal.format.MalformedRecords;
 import dev.eddy.streaming.internal.retry.Backoff;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -30,15 +33,25 @@ import org.apache.kafka.common.serialization.ByteBufferDeserializer;
  * disappear are data loss. Rows are exactly the records in [start, end) per partition, so a re-run batch reads
  * the same rows; {@link KafkaBatchReader} waits for the broker rather than fail when it goes away mid-batch.
  * {@code Trigger.availableNow()} reads up to the end offsets of the partitions there are when the run starts, at most
- * {@code maxOffsetsPerTrigger} per batch (Spark's {@code prepareForTriggerAvailableNow}).
+ * {@code maxOffsetsPerTrigger} per batch (Spark's {@code prepareForTriggerAvailableNow}). An available-now or once
+ * run does not wait for the broker indefinitely: as Spark's offset reader, it asks {@code fetchOffset.numRetries}
+ * times, {@code fetchOffset.retryIntervalMs} apart, and then fails the query (no empty batch is recorded).
+ * {@code minOffsetsPerTrigger} holds a batch back until that many records wait or {@code maxTriggerDelay} passed
+ * since the last batch (Spark's rule, on the engine clock).
  */
 final class KafkaSource implements SupportsTriggerAvailableNow {
 
     private final KafkaSourceOptions options;
     private final KafkaRowReader reader;
+    /** Spark's mode and corrupt-record column name for decoded values, or null (raw records). */
+    private final MalformedRecords malformed;
+
     private final KafkaConsumer<ByteBuffer, ByteBuffer> consumer;
     private final KafkaSourceStatus status;
     private final Backoff backoff;
+    /** Pauses between Spark's offset-fetch attempts of a bounded run ({@code fetchOffset.retryIntervalMs}). */
+    private final Backoff fetchRetry;
+
     private final KafkaBatchReader batches;
     private volatile Map<TopicPartition, Long> lastEnd = Map.of(); // metrics() may read it during a read-ahead
     private KafkaOffset committed;
@@ -46,30 +59,41 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     /** Available-now: the partitions' end offsets when the run started, or null. */
     private Map<TopicPartition, Long> availableNowEnd;
     /**
+     * The starting positions when the broker could not be asked for them at {@link #initialOffset()}: the engine's
+     * start offset is then empty, and the first batch reads from these instead (so no empty batch is recorded just to
+     * log them), or null.
+     */
+    private KafkaOffset lateStart;
+    /** The engine-clock time of the last planned batch, for {@code maxTriggerDelay}; -1: none yet in this run. */
+    private long lastBatchMillis = -1;
+    /**
      * Whether the starting positions are known: an empty position map then means "no partition matched yet"
      * (partitions found later start at earliest, Spark's rule), not "the broker has not answered yet".
      */
     private boolean resolved;
 
-    KafkaSource(KafkaSourceOptions options, KafkaRowReader reader) {
+    KafkaSource(KafkaSourceOptions options, KafkaRowReader reader, MalformedRecords malformed) {
         this.options = options;
         this.reader = reader;
+        this.malformed = malformed;
         // key and value as views of the fetched bytes, not copies: the row reader decodes them in place
         this.consumer = new KafkaConsumer<>(
                 options.consumerProperties(), new ByteBufferDeserializer(), new ByteBufferDeserializer());
         this.status = new KafkaSourceStatus(options.failOnDataLoss());
         this.backoff = new Backoff(Duration.ofMillis(100), options.maxBackoff());
+        Duration interval = Duration.ofMillis(Math.max(1, options.pacing().fetchRetryIntervalMs()));
+        this.fetchRetry = new Backoff(interval, interval);
         this.batches = new KafkaBatchReader(consumer, options, reader, status, backoff);
     }
 
     @Override
     public void pruneColumns(Set<String> columns) {
-        reader.prune(columns);
+        reader.prune(malformed == null ? columns : malformed.toDecoderColumns(columns));
     }
 
     @Override
     public Schema schema() {
-        return reader.schema();
+        return malformed == null ? reader.schema() : malformed.toQuery(reader.schema());
     }
 
     @Override
@@ -90,31 +114,100 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts, options.timeout());
         Map<TopicPartition, Long> end = consumer.endOffsets(parts, options.timeout());
         Map<TopicPartition, Long> out = new HashMap<>();
-        for (TopicPartition tp : parts) {
-            long wanted = options.startingOffsets().getOrDefault(tp, options.startLatest() ? -1L : -2L);
-            out.put(tp, wanted == -2 ? begin.get(tp) : wanted == -1 ? end.get(tp) : wanted);
+        if (options.start() != null) {
+            out.putAll(byTimestamp(parts, end));
+        } else {
+            for (TopicPartition tp : parts) {
+                long wanted = options.startingOffsets().getOrDefault(tp, options.startLatest() ? -1L : -2L);
+                out.put(tp, wanted == -2 ? begin.get(tp) : wanted == -1 ? end.get(tp) : wanted);
+            }
         }
         resolved = true;
         return new KafkaOffset(out);
     }
 
-    /** Fixes the end at the current end offsets; waits (with backoff, reported in the status) for the broker. */
+    /**
+     * Spark's timestamp start: per partition the earliest offset whose record time is at or after the time; where
+     * there is none, the latest offset (strategy latest) or an error naming the partition (strategy error).
+     */
+    private Map<TopicPartition, Long> byTimestamp(List<TopicPartition> parts, Map<TopicPartition, Long> end) {
+        KafkaSourceOptions.TimestampStart start = options.start();
+        Map<TopicPartition, Long> times = new HashMap<>();
+        if (start.global() >= 0) {
+            parts.forEach(tp -> times.put(tp, start.global()));
+        } else {
+            if (!start.byPartition().keySet().equals(Set.copyOf(parts))) {
+                throw new IllegalArgumentException("option 'startingOffsetsByTimestamp' must name every partition the"
+                        + " query reads (as in Spark): it names "
+                        + new KafkaOffset(start.byPartition()).json() + ", the query reads "
+                        + parts.stream().sorted(KafkaOffset.ORDER).toList());
+            }
+            times.putAll(start.byPartition());
+        }
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(times, options.timeout());
+        Map<TopicPartition, Long> out = new HashMap<>();
+        for (TopicPartition tp : parts) {
+            OffsetAndTimestamp at = found.get(tp);
+            if (at != null) {
+                out.put(tp, at.offset());
+            } else if (start.latestOnMiss()) {
+                out.put(tp, end.get(tp));
+            } else {
+                throw new IllegalArgumentException("No offset matched from request of topic-partition " + tp
+                        + " and timestamp " + times.get(tp) + " (set 'startingOffsetsByTimestampStrategy' to"
+                        + " 'latest' to start there at its latest offset)");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fixes the end at the current end offsets (and the start, if the broker could not be asked for it when the query
+     * started), asking the broker as Spark's offset reader does: {@code fetchOffset.numRetries} attempts, then the
+     * query fails.
+     */
     @Override
     public void prepareForTriggerAvailableNow() {
-        while (true) {
+        withRetries("find the offsets of an available-now run", () -> {
+            if (!resolved) {
+                lateStart = startingPositions();
+            }
+            Set<TopicPartition> parts = KafkaPartitions.current(consumer, options);
+            availableNowEnd = Map.copyOf(consumer.endOffsets(parts, options.timeout()));
+            return null;
+        });
+    }
+
+    /**
+     * Runs a broker request of a bounded run (available-now, once) the way Spark's offset reader does: up to
+     * {@code fetchOffset.numRetries} attempts, {@code fetchOffset.retryIntervalMs} apart (each attempt bounded by
+     * {@code kafka.timeoutMs}), reporting "waiting for broker" meanwhile; then an error that fails the query.
+     */
+    private <T> T withRetries(String what, Supplier<T> request) {
+        KafkaSourceOptions.Pacing p = options.pacing();
+        TimeoutException last = null;
+        for (int attempt = 1; attempt <= p.fetchRetries(); attempt++) {
             try {
-                Set<TopicPartition> parts = KafkaPartitions.current(consumer, options);
-                availableNowEnd = Map.copyOf(consumer.endOffsets(parts, options.timeout()));
+                T result = request.get();
                 status.clearWaiting();
-                backoff.reset();
-                return;
+                return result;
             } catch (TimeoutException e) {
-                status.waiting("waiting for broker at " + options.bootstrap());
-                backoff.pause();
+                last = e;
+                status.waiting("waiting for broker at " + options.bootstrap() + " (attempt " + attempt + " of "
+                        + p.fetchRetries() + ")");
+                if (attempt < p.fetchRetries()) {
+                    fetchRetry.pause();
+                }
             } catch (WakeupException e) {
                 throw new CancellationException("the query is stopping");
             }
         }
+        throw new IllegalStateException(
+                "the Kafka broker at " + options.bootstrap() + " did not answer: could not " + what + " in "
+                        + p.fetchRetries() + " attempts " + p.fetchRetryIntervalMs() + " ms apart (options"
+                        + " 'fetchOffset.numRetries' and 'fetchOffset.retryIntervalMs', as in Spark): "
+                        + last.getMessage(),
+                last);
     }
 
     /** The end offsets to plan up to: the broker's now, or those fixed for an available-now run. */
@@ -135,23 +228,64 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     @Override
     public Offset latestOffset(Offset start, TriggerContext trigger) {
         plannedBatch = trigger.batchId();
-        KafkaOffset from = (KafkaOffset) start;
+        if (trigger.allAvailable()) {
+            // Trigger.once: one batch or none, so the broker is asked as Spark asks it, and a dead one fails the query
+            return withRetries("find the offsets to read", () -> plan((KafkaOffset) start, trigger));
+        }
         try {
-            if (from.positions().isEmpty() && !resolved) {
-                KafkaOffset first = startingPositions();
-                status.clearWaiting();
-                return first;
-            }
-            Map<TopicPartition, Long> positions = discover(from);
-            lastEnd = endOffsets(positions.keySet());
+            Offset end = plan((KafkaOffset) start, trigger);
             status.clearWaiting();
-            return capped(from, positions, lastEnd, trigger.allAvailable() ? 0 : options.maxOffsetsPerTrigger());
+            return end;
         } catch (TimeoutException e) {
             status.waiting("waiting for broker at " + options.bootstrap());
             return start;
         } catch (WakeupException e) {
             throw new CancellationException("the query is stopping");
         }
+    }
+
+    private Offset plan(KafkaOffset start, TriggerContext trigger) {
+        if (start.positions().isEmpty() && !resolved) {
+            lateStart = startingPositions();
+        }
+        KafkaOffset from = start.positions().isEmpty() && lateStart != null ? lateStart : start;
+        Map<TopicPartition, Long> positions = discover(from);
+        lastEnd = endOffsets(positions.keySet());
+        KafkaOffset end = capped(from, positions, lastEnd, trigger.allAvailable() ? 0 : options.maxOffsetsPerTrigger());
+        if (from != start && end.equals(from)) {
+            return start; // started late and nothing new yet: no batch
+        }
+        if (availableNowEnd == null && !trigger.allAvailable() && heldBack(from, lastEnd, trigger.nowMillis())) {
+            return start;
+        }
+        return end;
+    }
+
+    /**
+     * Spark's {@code minOffsetsPerTrigger}: fewer new records than that wait for more, unless
+     * {@code maxTriggerDelay} passed since the last batch of this run (its first batch is never held back). Not
+     * for available-now and once runs.
+     */
+    private boolean heldBack(KafkaOffset from, Map<TopicPartition, Long> latest, long now) {
+        long min = options.pacing().minOffsets();
+        if (min <= 0) {
+            return false;
+        }
+        if (lastBatchMillis < 0 || now - lastBatchMillis >= options.pacing().maxTriggerDelayMs()) {
+            lastBatchMillis = now;
+            return false;
+        }
+        long waiting = 0; // all records there are, not only those under maxOffsetsPerTrigger (Spark's count)
+        for (var e : latest.entrySet()) {
+            if (from.positions().containsKey(e.getKey())) {
+                waiting += Math.max(0, e.getValue() - from.position(e.getKey()));
+            }
+        }
+        if (waiting < min) {
+            return true;
+        }
+        lastBatchMillis = now;
+        return false;
     }
 
     /** The start positions with lost partitions dropped (or an error) and new ones added at their earliest offset. */
@@ -207,9 +341,13 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     @Override
     public Batch getBatch(Offset start, Offset end) {
         String label = plannedBatch < 0 ? "re-running the last logged batch" : "batch " + plannedBatch;
-        Batch b = batches.read((KafkaOffset) start, (KafkaOffset) end, label);
+        KafkaOffset from = (KafkaOffset) start;
+        if (from.positions().isEmpty() && lateStart != null) {
+            from = lateStart; // the start this run resolved when it was prepared (see there)
+        }
+        Batch b = batches.read(from, (KafkaOffset) end, label);
         status.clearWaiting();
-        return b;
+        return malformed == null ? b : malformed.apply(b, "Kafka " + options.describe() + ", " + label + ",");
     }
 
     @Override
@@ -276,6 +414,7 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     @Override
     public void cancel() {
         backoff.cancel();
+        fetchRetry.cancel();
         consumer.wakeup();
     }
 

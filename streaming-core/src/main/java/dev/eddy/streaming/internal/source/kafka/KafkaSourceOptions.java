@@ -24,7 +24,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@code endingOffsets} (JSON per partition, for bounded reads), {@code maxOffsetsPerTrigger}, {@code failOnDataLoss}
  * (default true), {@code samplingRecords} (values sampled to infer a json/csv value schema),
  * {@code retryBackoffMaxMs} (the longest wait between checks while the broker is down) and any other
- * {@code kafka.*} option passed to the consumer.
+ * {@code kafka.*} option passed to the consumer. Spark's {@code startingTimestamp},
+ * {@code startingOffsetsByTimestamp} and {@code startingOffsetsByTimestampStrategy} ({@link #start}),
+ * {@code minOffsetsPerTrigger} and {@code maxTriggerDelay}, {@code fetchOffset.numRetries} and
+ * {@code fetchOffset.retryIntervalMs} ({@link #pacing}) are read as Spark reads them.
  */
 record KafkaSourceOptions(
         String bootstrap,
@@ -39,7 +42,29 @@ record KafkaSourceOptions(
         boolean failOnDataLoss,
         int samplingRecords,
         Duration maxBackoff,
-        Properties extra) {
+        Properties extra,
+        TimestampStart start,
+        Pacing pacing) {
+
+    /**
+     * Where to start by record time, Spark's preference order: {@code startingTimestamp} (one time for every
+     * partition), else {@code startingOffsetsByTimestamp} (per partition, all of them), else neither (null
+     * {@link KafkaSourceOptions#start}). A partition with no record at or after its time starts at its latest offset
+     * with strategy {@code latest}, or fails the query with {@code error} (the default).
+     *
+     * @param global       the time for every partition (epoch ms), or -1
+     * @param byPartition  the time per partition (empty with a global time)
+     * @param latestOnMiss strategy {@code latest} rather than {@code error}
+     */
+    record TimestampStart(long global, Map<TopicPartition, Long> byPartition, boolean latestOnMiss) {}
+
+    /**
+     * Batch pacing and offset-fetch retries, Spark's options: a trigger with fewer than {@code minOffsets} new
+     * records runs no batch unless {@code maxTriggerDelayMs} passed since the last batch; looking up the offsets an
+     * available-now or once run starts from and ends at is tried {@code fetchRetries} times,
+     * {@code fetchRetryIntervalMs} apart, before the query fails.
+     */
+    record Pacing(long minOffsets, long maxTriggerDelayMs, int fetchRetries, long fetchRetryIntervalMs) {}
 
     static KafkaSourceOptions from(SourceContext ctx) {
         String bootstrap = ctx.requireOption("kafka.bootstrap.servers");
@@ -93,6 +118,9 @@ record KafkaSourceOptions(
         if (samples <= 0) {
             throw new IllegalArgumentException("option 'samplingRecords' must be positive, got " + samples);
         }
+        checkValues(ctx);
+        long maxOffsets = ctx.longOption("maxOffsetsPerTrigger", 0);
+        Pacing pacing = pacing(ctx, maxOffsets);
         return new KafkaSourceOptions(
                 bootstrap,
                 topics,
@@ -101,12 +129,78 @@ record KafkaSourceOptions(
                 latest,
                 startJson,
                 endJson,
-                ctx.longOption("maxOffsetsPerTrigger", 0),
+                maxOffsets,
                 Duration.ofMillis(ctx.longOption("kafka.timeoutMs", 3000)),
                 Boolean.parseBoolean(failOnDataLoss),
                 (int) Math.min(samples, 1_000_000),
                 Duration.ofMillis(Math.max(100, ctx.longOption("retryBackoffMaxMs", 5000))),
-                extra);
+                extra,
+                timestampStart(ctx),
+                pacing);
+    }
+
+    /** Spark's options Eddy takes with their default meaning only, or checks the value of. */
+    private static void checkValues(SourceContext ctx) {
+        for (String key : List.of("includeHeaders")) {
+            String v = ctx.option(key, "false").trim();
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("option '" + key + "' must be true or false, got '" + v + "'");
+            }
+        }
+        if (ctx.option("minPartitions", null) != null && ctx.longOption("minPartitions", 1) <= 0) {
+            throw new IllegalArgumentException(
+                    "option 'minPartitions' must be positive, got " + ctx.option("minPartitions", null));
+        }
+    }
+
+    private static TimestampStart timestampStart(SourceContext ctx) {
+        String strategy =
+                ctx.option("startingOffsetsByTimestampStrategy", "error").trim().toLowerCase(Locale.ROOT);
+        if (!strategy.equals("error") && !strategy.equals("latest")) {
+            throw new IllegalArgumentException(
+                    "option 'startingOffsetsByTimestampStrategy' must be error or latest," + " got '" + strategy + "'");
+        }
+        String global = ctx.option("startingTimestamp", null);
+        if (global != null) {
+            try {
+                return new TimestampStart(Long.parseLong(global.trim()), Map.of(), strategy.equals("latest"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "option 'startingTimestamp' must be one epoch time in milliseconds, got '" + global + "'");
+            }
+        }
+        String json = ctx.option("startingOffsetsByTimestamp", null);
+        if (json == null) {
+            return null;
+        }
+        Map<TopicPartition, Long> times = KafkaOffset.parse(json.trim()).positions();
+        if (times.isEmpty()) {
+            throw new IllegalArgumentException("option 'startingOffsetsByTimestamp' names no partitions: " + json);
+        }
+        return new TimestampStart(-1, times, strategy.equals("latest"));
+    }
+
+    private static Pacing pacing(SourceContext ctx, long maxOffsets) {
+        long min = ctx.longOption("minOffsetsPerTrigger", 0);
+        if (min < 0) {
+            throw new IllegalArgumentException("option 'minOffsetsPerTrigger' must be positive, got " + min);
+        }
+        if (min > 0 && maxOffsets > 0 && min > maxOffsets) {
+            throw new IllegalArgumentException("option 'minOffsetsPerTrigger' (" + min + ") is higher than"
+                    + " 'maxOffsetsPerTrigger' (" + maxOffsets + ")");
+        }
+        String delay = ctx.option("maxTriggerDelay", "15m");
+        long delayMs = DurationText.millis("maxTriggerDelay", delay);
+        long retries = ctx.longOption("fetchOffset.numRetries", 3);
+        if (retries <= 0) {
+            throw new IllegalArgumentException("option 'fetchOffset.numRetries' must be positive, got " + retries);
+        }
+        long interval = ctx.longOption("fetchOffset.retryIntervalMs", 1000);
+        if (interval < 0) {
+            throw new IllegalArgumentException(
+                    "option 'fetchOffset.retryIntervalMs' must be 0 or more, got " + interval);
+        }
+        return new Pacing(min, delayMs, (int) Math.min(retries, 1000), interval);
     }
 
     private static List<TopicPartition> parseAssign(String json) {

@@ -6,10 +6,13 @@ import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
+import dev.eddy.streaming.internal.format.MalformedRecords;
 import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Registers format {@code kafka}. With {@code valueFormat} json or csv and no declared schema, the value schema
@@ -18,15 +21,79 @@ import java.util.List;
  * (see {@link KafkaSchemaFile}).
  */
 public final class KafkaSourceProvider implements SourceProvider {
+    /** Every option the Kafka source reads (Spark's and Eddy's own); load() refuses any other, naming it. */
+    static final Set<String> OPTIONS = Set.of(
+            "kafka.*",
+            "subscribe",
+            "subscribePattern",
+            "assign",
+            "startingOffsets",
+            "startingTimestamp",
+            "startingOffsetsByTimestamp",
+            "startingOffsetsByTimestampStrategy",
+            "endingOffsets",
+            "maxOffsetsPerTrigger",
+            "minOffsetsPerTrigger",
+            "maxTriggerDelay",
+            "failOnDataLoss",
+            "fetchOffset.numRetries",
+            "fetchOffset.retryIntervalMs",
+            "includeHeaders",
+            "groupIdPrefix",
+            "minPartitions",
+            "valueFormat",
+            "samplingRecords",
+            "retryBackoffMaxMs",
+            "sep",
+            "delimiter",
+            "quote",
+            "escape",
+            "nullValue",
+            "mode",
+            "columnNameOfCorruptRecord");
+
+    /** Spark's Kafka source options Eddy does not support, with why. */
+    static final Map<String, String> UNSUPPORTED = Map.of(
+            "endingtimestamp",
+            "it ends a batch (read()) query in Spark; a stream reads on, or up to 'endingOffsets' (JSON per partition)",
+            "endingoffsetsbytimestamp",
+            "it ends a batch (read()) query in Spark; a stream reads on, or up to 'endingOffsets' (JSON per partition)",
+            "kafkaconsumer.polltimeoutms",
+            "Eddy's reader waits for a fetch with the consumer's own timeouts and for a broker that is down with"
+                    + " backoff (option 'retryBackoffMaxMs')",
+            "maxrecordsperpartition",
+            "Eddy reads each partition's range in one task; use 'maxOffsetsPerTrigger' to bound a batch",
+            "format",
+            "a Kafka stream reads raw records; decode values with 'valueFormat' (json, csv or text)");
+
     @Override
     public String formatName() {
         return "kafka";
     }
 
     @Override
+    public Set<String> optionNames() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Map<String, String> unsupportedOptions() {
+        return UNSUPPORTED;
+    }
+
+    @Override
     public Source createSource(SourceContext context) {
         KafkaSourceOptions options = KafkaSourceOptions.from(context);
-        return new KafkaSource(options, reader(context, options, true));
+        return new KafkaSource(options, reader(context, options, true), malformed(context));
+    }
+
+    /** Spark's mode and columnNameOfCorruptRecord for decoded values; null for raw records. */
+    static MalformedRecords malformed(SourceContext ctx) {
+        String format = ctx.option("valueFormat", null);
+        if (format == null || format.equalsIgnoreCase("text")) {
+            return null;
+        }
+        return MalformedRecords.of(CsvOptions.from(ctx.options()), format);
     }
 
     /**
@@ -43,7 +110,8 @@ public final class KafkaSourceProvider implements SourceProvider {
         }
         CsvOptions csv = CsvOptions.from(ctx.options());
         List<ColumnSpec> cols = ctx.userSchema().isPresent()
-                ? TextFormats.declaredColumns(ctx.userSchema().get())
+                ? TextFormats.declaredColumns(
+                        malformed(ctx).toDecoder(ctx.userSchema().get()))
                 : infer(options, format, csv);
         List<ColumnSpec> decoded = cols;
         if (starting && ctx.metadataPath().isPresent()) {
@@ -71,6 +139,8 @@ public final class KafkaSourceProvider implements SourceProvider {
     @Override
     public Schema inferSchema(SourceContext context) {
         KafkaSourceOptions options = KafkaSourceOptions.from(context);
-        return reader(context, options, false).schema();
+        Schema decoded = reader(context, options, false).schema();
+        MalformedRecords malformed = malformed(context);
+        return malformed == null ? decoded : malformed.toQuery(decoded);
     }
 }

@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.spi.PartitionOffsets;
 import dev.eddy.streaming.api.spi.SupportsTriggerAvailableNow;
 import dev.eddy.streaming.api.spi.TriggerContext;
 import dev.eddy.streaming.api.topic.OffsetOutOfRangeException;
+import dev.eddy.streaming.internal.format.MalformedRecords;
 import dev.eddy.streaming.internal.log.PartitionLog;
 import dev.eddy.streaming.internal.log.TopicLog;
 import java.util.Set;
@@ -27,6 +28,9 @@ final class TopicSource implements SupportsTriggerAvailableNow {
     private final long maxPerTrigger;
     private final boolean failOnDataLoss;
     private final TopicRowReader reader;
+    /** Spark's mode and corrupt-record column name for decoded values, or null (raw records, text). */
+    private MalformedRecords malformed;
+
     private long lostRecords;
     /** Available-now: each partition's end when the run started (partitions added since have none), or null. */
     private long[] availableNowEnd;
@@ -46,9 +50,15 @@ final class TopicSource implements SupportsTriggerAvailableNow {
         this.reader = reader;
     }
 
+    /** Applies Spark's mode and columnNameOfCorruptRecord to decoded values (call before anything else). */
+    TopicSource withMalformedRecords(MalformedRecords policy) {
+        this.malformed = policy;
+        return this;
+    }
+
     @Override
     public Schema schema() {
-        return reader.schema();
+        return malformed == null ? reader.schema() : malformed.toQuery(reader.schema());
     }
 
     @Override
@@ -122,7 +132,7 @@ final class TopicSource implements SupportsTriggerAvailableNow {
         for (int p : to.positions().keySet()) {
             readPartition(log.partition(p), position(from, p), to.position(p), out);
         }
-        return out.build();
+        return malformed == null ? out.build() : malformed.apply(out.build(), "topic '" + log.name() + "'");
     }
 
     private void readPartition(PartitionLog part, long from, long until, BatchBuilder out) {
@@ -141,7 +151,7 @@ final class TopicSource implements SupportsTriggerAvailableNow {
 
     @Override
     public void pruneColumns(Set<String> columns) {
-        reader.prune(columns);
+        reader.prune(malformed == null ? columns : malformed.toDecoderColumns(columns));
     }
 
     @Override

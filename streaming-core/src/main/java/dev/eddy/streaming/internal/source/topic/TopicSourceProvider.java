@@ -9,12 +9,14 @@ import dev.eddy.streaming.api.topic.TopicRecord;
 import dev.eddy.streaming.api.topic.Topics;
 import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
+import dev.eddy.streaming.internal.format.MalformedRecords;
 import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import dev.eddy.streaming.internal.log.TopicLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Format {@code topic}. Options: {@code topic} (or {@code subscribe}), {@code startingOffsets}, {@code endingOffsets},
@@ -29,6 +31,30 @@ public final class TopicSourceProvider implements SourceProvider {
         return "topic";
     }
 
+    /** Every option the embedded topic source reads; load() refuses any other, naming it. */
+    static final Set<String> OPTIONS = Set.of(
+            "topic",
+            "subscribe",
+            "topics",
+            "startingOffsets",
+            "endingOffsets",
+            "maxOffsetsPerTrigger",
+            "failOnDataLoss",
+            "valueFormat",
+            "samplingRecords",
+            "sep",
+            "delimiter",
+            "quote",
+            "escape",
+            "nullValue",
+            "mode",
+            "columnNameOfCorruptRecord");
+
+    @Override
+    public Set<String> optionNames() {
+        return OPTIONS;
+    }
+
     @Override
     public Source createSource(SourceContext ctx) {
         String name = ctx.option("topic", ctx.option("subscribe", null));
@@ -40,8 +66,13 @@ public final class TopicSourceProvider implements SourceProvider {
         String endSpec = ctx.option("endingOffsets", null);
         PartitionOffsets end = endSpec == null ? null : StartingOffsets.resolve(endSpec, log, false);
         boolean failOnDataLoss = Boolean.parseBoolean(ctx.option("failOnDataLoss", "true"));
-        return new TopicSource(
+        TopicSource source = new TopicSource(
                 log, start, end, ctx.longOption("maxOffsetsPerTrigger", 0), failOnDataLoss, rowReader(ctx, log));
+        String format = ctx.option("valueFormat", null);
+        if (format != null && (format.equalsIgnoreCase("json") || format.equalsIgnoreCase("csv"))) {
+            source.withMalformedRecords(MalformedRecords.of(CsvOptions.from(ctx.options()), format));
+        }
+        return source;
     }
 
     private static TopicRowReader rowReader(SourceContext ctx, TopicLog log) {
@@ -64,7 +95,8 @@ public final class TopicSourceProvider implements SourceProvider {
         CsvOptions csv = CsvOptions.from(ctx.options());
         List<ColumnSpec> cols;
         if (ctx.userSchema().isPresent()) {
-            cols = TextFormats.declaredColumns(ctx.userSchema().get());
+            cols = TextFormats.declaredColumns(
+                    MalformedRecords.of(csv, format).toDecoder(ctx.userSchema().get()));
         } else {
             List<String> sample = sample(log, (int) ctx.longOption("samplingRecords", 1000));
             cols = format.equalsIgnoreCase("json")

@@ -1,0 +1,163 @@
+package dev.eddy.sql.internal.spark;
+
+import static dev.eddy.sql.internal.spark.SparkOperators.udf;
+
+import dev.eddy.sql.internal.spark.SparkOperators.Arg;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.type.InferTypes;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandMetadata;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.sql2rel.SqlRexContext;
+
+/**
+ * Spark's built-in date/time, text and math functions that Calcite's standard table lacks or answers differently,
+ * by Spark's names (run by {@link SparkBuiltinFunctions}). Being plain functions of their arguments, batch queries
+ * run them in Calcite's generated code and streaming queries in the engine (RexTranslator registers them there).
+ * Aliases that only rename a standard form (nvl, ifnull, nvl2) are rewritten by {@link SparkRewrite}.
+ */
+final class SparkBuiltins {
+    private static final Class<?> RT = SparkBuiltinFunctions.class;
+    private static final SqlReturnTypeInference INT = ReturnTypes.INTEGER_NULLABLE;
+    private static final SqlReturnTypeInference DOUBLE = ReturnTypes.DOUBLE_NULLABLE;
+    private static final SqlReturnTypeInference BIGINT = ReturnTypes.BIGINT_NULLABLE;
+    /** Spark's logarithms are NULL for x <= 0, whatever the operands' nullability. */
+    private static final SqlReturnTypeInference DOUBLE_OR_NULL =
+            ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE);
+
+    private static final SqlReturnTypeInference STRING =
+            ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
+    private static final SqlReturnTypeInference DATE =
+            ReturnTypes.explicit(SqlTypeName.DATE).andThen(SqlTypeTransforms.TO_NULLABLE);
+    private static final SqlReturnTypeInference TIMESTAMP =
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.TO_NULLABLE);
+
+    static final List<SqlOperator> FUNCTIONS = List.of(
+            // date and time parts (Spark's day is dayofmonth)
+            udf(RT, "DAY", "dayOfMonth", INT, Arg.TS),
+            udf(RT, "DAYOFMONTH", "dayOfMonth", INT, Arg.TS),
+            udf(RT, "DAYOFWEEK", "dayOfWeek", INT, Arg.TS),
+            udf(RT, "WEEKDAY", "weekday", INT, Arg.TS),
+            udf(RT, "DAYOFYEAR", "dayOfYear", INT, Arg.TS),
+            udf(RT, "WEEKOFYEAR", "weekOfYear", INT, Arg.TS),
+            udf(RT, "QUARTER", "quarter", INT, Arg.TS),
+            // date arithmetic (DATE results)
+            udf(RT, "LAST_DAY", "lastDay", DATE, Arg.TS),
+            udf(RT, "NEXT_DAY", "nextDay", DATE, Arg.TS, Arg.STR),
+            udf(RT, "DATE_ADD", "dateAdd", DATE, Arg.TS, Arg.INT),
+            udf(RT, "DATE_SUB", "dateSub", DATE, Arg.TS, Arg.INT),
+            udf(RT, "ADD_MONTHS", "addMonths", DATE, Arg.TS, Arg.INT),
+            udf(RT, "TO_DATE", "toDate", DATE, Arg.STR),
+            udf(RT, "TO_DATE", "toDate", DATE, Arg.STR, Arg.STR),
+            udf(RT, "DATEDIFF", "dateDiff", INT, Arg.TS, Arg.TS),
+            udf(RT, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS),
+            udf(RT, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS, Arg.BOOL),
+            udf(RT, "MAKE_DATE", "makeDate", DATE, Arg.INT, Arg.INT, Arg.INT),
+            udf(RT, "MAKE_TIMESTAMP", "makeTimestamp", TIMESTAMP, Arg.INT, Arg.INT, Arg.INT, Arg.INT, Arg.INT, Arg.DBL),
+            // text
+            udf(RT, "REGEXP_EXTRACT", "regexpExtract", STRING, Arg.STR, Arg.STR, Arg.INT),
+            udf(RT, "REGEXP_EXTRACT", "regexpExtract", STRING, Arg.STR, Arg.STR),
+            udf(RT, "REGEXP_REPLACE", "regexpReplace", STRING, Arg.STR, Arg.STR, Arg.STR),
+            udf(RT, "LPAD", "lpad", STRING, Arg.STR, Arg.INT, Arg.STR),
+            udf(RT, "LPAD", "lpad", STRING, Arg.STR, Arg.INT),
+            udf(RT, "RPAD", "rpad", STRING, Arg.STR, Arg.INT, Arg.STR),
+            udf(RT, "RPAD", "rpad", STRING, Arg.STR, Arg.INT),
+            udf(RT, "INITCAP", "initcap", STRING, Arg.STR),
+            udf(RT, "INSTR", "instr", INT, Arg.STR, Arg.STR),
+            udf(RT, "LOCATE", "locate", INT, Arg.STR, Arg.STR, Arg.INT),
+            udf(RT, "LOCATE", "locate", INT, Arg.STR, Arg.STR),
+            udf(RT, "LTRIM", "ltrim", STRING, Arg.STR),
+            udf(RT, "RTRIM", "rtrim", STRING, Arg.STR),
+            udf(RT, "BTRIM", "btrim", STRING, Arg.STR),
+            // math
+            udf(RT, "SIGN", "signum", DOUBLE, Arg.DBL),
+            udf(RT, "SIGNUM", "signum", DOUBLE, Arg.DBL),
+            udf(RT, "BROUND", "bround", DOUBLE, Arg.DBL, Arg.INT),
+            udf(RT, "BROUND", "bround", DOUBLE, Arg.DBL),
+            udf(RT, "LN", "ln", DOUBLE_OR_NULL, Arg.DBL),
+            udf(RT, "LOG10", "log10", DOUBLE_OR_NULL, Arg.DBL),
+            udf(RT, "LOG2", "log2", DOUBLE_OR_NULL, Arg.DBL),
+            udf(RT, "LOG", "log", DOUBLE_OR_NULL, Arg.DBL, Arg.DBL),
+            udf(RT, "LOG", "ln", DOUBLE_OR_NULL, Arg.DBL),
+            udf(RT, "POW", "pow", DOUBLE, Arg.DBL, Arg.DBL),
+            udf(RT, "POWER", "pow", DOUBLE, Arg.DBL, Arg.DBL),
+            udf(SparkFunctions.class, "SQRT", "sqrt", DOUBLE, Arg.DBL),
+            udf(SparkFunctions.class, "UNIX_TIMESTAMP", "unixTimestamp", BIGINT, Arg.STR, Arg.STR));
+
+    /**
+     * {@code pmod(a, n)}: typed as Spark types it (the operands' common type); {@link #convertPmod} runs it on whole
+     * numbers as a BIGINT ({@link #PMOD_LONG}) and on others as a DOUBLE.
+     */
+    static final SqlFunction PMOD = new SqlFunction(
+            "PMOD",
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE),
+            InferTypes.FIRST_KNOWN,
+            OperandTypes.NUMERIC_NUMERIC,
+            SqlFunctionCategory.NUMERIC);
+
+    private static final SqlOperator PMOD_LONG = udf(RT, "SPARK_PMOD", "pmod", BIGINT, Arg.LONG, Arg.LONG);
+    private static final SqlOperator PMOD_DOUBLE = udf(RT, "SPARK_PMOD", "pmod", DOUBLE, Arg.DBL, Arg.DBL);
+
+    static final List<SqlOperator> ALL = concat(FUNCTIONS, PMOD);
+
+    private SparkBuiltins() {}
+
+    private static List<SqlOperator> concat(List<SqlOperator> a, SqlOperator b) {
+        List<SqlOperator> out = new ArrayList<>(a);
+        out.add(b);
+        return List.copyOf(out);
+    }
+
+    /** Whether {@code op} is one of {@link #FUNCTIONS}, converted by {@link #convertWithCasts}. */
+    static boolean isBuiltin(SqlOperator op) {
+        return op instanceof SqlUserDefinedFunction && FUNCTIONS.contains(op);
+    }
+
+    /**
+     * A call of one of {@link #FUNCTIONS} as a row expression with each operand cast to the Java method's parameter
+     * type (an INT to a DOUBLE parameter, a DATE to a TIMESTAMP one), which Calcite's generated code does not do.
+     */
+    static RexNode convertWithCasts(SqlRexContext cx, SqlCall c) {
+        RexBuilder rb = cx.getRexBuilder();
+        SqlOperandMetadata metadata = (SqlOperandMetadata) c.getOperator().getOperandTypeChecker();
+        List<RelDataType> params = metadata.paramTypes(rb.getTypeFactory());
+        List<RexNode> operands = new ArrayList<>();
+        for (int i = 0; i < c.operandCount(); i++) {
+            RexNode o = cx.convertExpression(c.operand(i));
+            RelDataType to = params.get(i);
+            operands.add(o.getType().getSqlTypeName() == to.getSqlTypeName() ? o : rb.makeCast(to, o, true, false));
+        }
+        return rb.makeCall(cx.getValidator().getValidatedNodeType(c), c.getOperator(), operands);
+    }
+
+    /** {@link #PMOD} as a row expression: the runtime for its type, the answer cast back to it. */
+    static RexNode convertPmod(SqlRexContext cx, SqlCall c) {
+        RexBuilder rb = cx.getRexBuilder();
+        RelDataTypeFactory f = rb.getTypeFactory();
+        RelDataType type = cx.getValidator().getValidatedNodeType(c);
+        boolean whole = SqlTypeUtil.isExactNumeric(type) && !SqlTypeUtil.isDecimal(type);
+        RelDataType operand =
+                f.createTypeWithNullability(f.createSqlType(whole ? SqlTypeName.BIGINT : SqlTypeName.DOUBLE), true);
+        RexNode call = rb.makeCall(
+                whole ? PMOD_LONG : PMOD_DOUBLE,
+                rb.makeCast(operand, cx.convertExpression(c.operand(0)), true, false),
+                rb.makeCast(operand, cx.convertExpression(c.operand(1)), true, false));
+        return rb.makeCast(type, call, true, false);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.eddy.sql.internal.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.DataContexts;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexExecutable;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * Spark's constant folding (its optimizer's ConstantFolding rule) put into a plan before it runs, batch or streaming.
+ * Spark computes a constant expression once, while planning, and a constant that fails there fails the query,
+ * whatever the rows; but inside a conditional expression that is not itself constant ({@code CASE}, {@code
+ * coalesce}, {@code IF}, {@code nullif}, {@code nvl}) a constant that fails is left as it is and computed row by
+ * row, only in the rows that reach it, so {@code CASE WHEN a > 0 THEN CAST('x' AS INT) ELSE 1 END} fails only if a
+ * row has {@code a > 0}. A conditional whose operands are all constant is computed as a whole, lazily: {@code
+ * coalesce(2, 'x')} is 2 and {@code CASE WHEN false THEN CAST('x' AS INT) ELSE 1 END} is 1, while {@code
+ * coalesce(NULL, 'x')} fails the query.
+ *
+ * <p>Here every constant under a conditional is computed at planning; one that fails gets its literals wrapped in
+ * {@link SparkDefer} so that no later folding (Calcite's planner, its code generator) computes it before its
+ * branch is taken. A constant conditional outside any other conditional is computed as Spark computes it, and its
+ * failure fails the query with Spark's error. Other constants are left to the engines, which fail on them as Spark
+ * does.
+ */
+public final class SparkConstantFolding {
+    private final RexBuilder rb;
+
+    private final boolean everyConstant;
+
+    private SparkConstantFolding(RexBuilder rb, boolean everyConstant) {
+        this.rb = rb;
+        this.everyConstant = everyConstant;
+    }
+
+    /**
+     * The plan with Spark's folding of constants in conditional expressions; a failing constant throws. With {@code
+     * everyConstant}, every other constant is computed too, so that it fails the query as in Spark even when no row
+     * comes (the streaming engine computes constants per batch; a batch plan's generated code computes them once,
+     * before the first row, failing as Spark does).
+     */
+    public static RelNode apply(RelNode plan, boolean everyConstant) {
+        SparkConstantFolding folding =
+                new SparkConstantFolding(plan.getCluster().getRexBuilder(), everyConstant);
+        RexShuttle expressions = new RexShuttle() {
+            @Override
+            public RexNode visitCall(RexCall call) {
+                return folding.fold(call, false);
+            }
+        };
+        return plan.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                return super.visit(other).accept(expressions);
+            }
+        });
+    }
+
+    private RexNode fold(RexNode node, boolean inConditional) {
+        if (!(node instanceof RexCall call)) {
+            return node;
+        }
+        boolean constant = RexUtil.isConstant(call);
+        boolean nested = containsConditional(call);
+        if (constant && !inConditional && !nested && !everyConstant) {
+            return call; // not Spark's business here: the engines compute it where it stands, failing as Spark does
+        }
+        RexNode folded = call;
+        if (!constant || nested) {
+            // the operands of a conditional run only in the rows (or the evaluation) that reach them
+            boolean operandsConditional = inConditional || isConditional(call);
+            List<RexNode> operands = new ArrayList<>();
+            boolean changed = false;
+            for (RexNode o : call.getOperands()) {
+                RexNode f = fold(o, operandsConditional);
+                changed |= f != o;
+                operands.add(f);
+            }
+            folded = changed ? call.clone(call.getType(), operands) : call;
+        }
+        if (!constant) {
+            return folded;
+        }
+        RuntimeException failure = evaluate(folded);
+        if (failure == null) {
+            return folded;
+        }
+        if (inConditional) {
+            return defer(folded); // computed only in the rows that reach it
+        }
+        throw failure;
+    }
+
+    /** Spark's conditional expressions, as Calcite writes them ({@code IF}, {@code nullif}, {@code nvl}: CASE). */
+    private static boolean isConditional(RexCall call) {
+        return call.getKind() == SqlKind.CASE || call.getKind() == SqlKind.COALESCE;
+    }
+
+    private static boolean containsConditional(RexNode node) {
+        if (!(node instanceof RexCall call)) {
+            return false;
+        }
+        if (isConditional(call)) {
+            return true;
+        }
+        for (RexNode o : call.getOperands()) {
+            if (containsConditional(o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every literal of {@code node} made opaque to folding. */
+    private RexNode defer(RexNode node) {
+        return node.accept(new RexShuttle() {
+            @Override
+            public RexNode visitLiteral(RexLiteral literal) {
+                return SparkDefer.wrap(rb, literal);
+            }
+
+            @Override
+            public RexNode visitCall(RexCall call) {
+                // a deferred literal stays as it is
+                return call.getOperator().getName().equals(SparkDefer.NAME) ? call : super.visitCall(call);
+            }
+        });
+    }
+
+    /** A constant that fails where Spark's planner computes it: the query fails with Spark's error. */
+    public static final class ConstantFailure extends RuntimeException {
+        ConstantFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** Computes a constant expression as Spark's planner would; its error, or null when it computes. */
+    private RuntimeException evaluate(RexNode constant) {
+        RexExecutable executable;
+        try {
+            executable = RexExecutorImpl.getExecutable(
+                    rb, List.of(constant), rb.getTypeFactory().builder().build());
+        } catch (RuntimeException e) {
+            return null; // Calcite cannot compute it on its own (a window's descriptor, ...): the engines will
+        } catch (LinkageError e) {
+            // the generated code computes constants as it loads: a constant that fails fails there
+            return failure(e);
+        }
+        try {
+            executable.setDataContext(DataContexts.EMPTY);
+            executable.execute();
+            return null;
+        } catch (RuntimeException e) {
+            return failure(e);
+        }
+    }
+
+    private static RuntimeException failure(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (t instanceof NumberFormatException) {
+            // Calcite's cast of text to a number (Spark's message, as a batch query gives it for a column's text)
+            Matcher v = Pattern.compile("\"([^\"]{0,60})").matcher(m == null ? "" : m);
+            return new ConstantFailure("[CAST_INVALID_INPUT] The value" + (v.find() ? " '" + v.group(1) + "'" : "")
+                    + " of the type \"STRING\" cannot be cast to a number because it is malformed. Use try_cast"
+                    + " to tolerate malformed input and return NULL instead.");
+        }
+        return new ConstantFailure(
+                m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.eddy.sql.internal.spark;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+
+/**
+ * {@code SPARK_DEFER(literal)}: the literal, but opaque to every folding of constants. Calcite reduces constant
+ * expressions while planning and its code generator computes the rest once, in the generated class's static
+ * initializer, before any row is read; a constant that cannot be computed (a cast of 'x' to INT) in a branch no row
+ * takes would fail the whole query. Spark computes such a constant only where it is used ({@link
+ * SparkConstantFolding}), so the literals under it are wrapped in this call, which is not deterministic as far as
+ * Calcite knows, and the expression is computed in its branch, row by row. Its runtime is the identity ({@link
+ * SparkFunctions} is not {@code @Deterministic}, so the generated code never moves the call out of the branch).
+ */
+public final class SparkDefer {
+    private static final Map<SqlTypeName, SqlUserDefinedFunction> BY_TYPE = Map.of(
+            SqlTypeName.CHAR, defer("deferString", String.class),
+            SqlTypeName.VARCHAR, defer("deferString", String.class),
+            SqlTypeName.INTEGER, defer("deferInt", Integer.class),
+            SqlTypeName.DATE, defer("deferInt", Integer.class),
+            SqlTypeName.BIGINT, defer("deferLong", Long.class),
+            SqlTypeName.TIMESTAMP, defer("deferLong", Long.class),
+            SqlTypeName.DOUBLE, defer("deferDouble", Double.class),
+            SqlTypeName.FLOAT, defer("deferDouble", Double.class),
+            SqlTypeName.DECIMAL, defer("deferDecimal", BigDecimal.class),
+            SqlTypeName.BOOLEAN, defer("deferBoolean", Boolean.class));
+
+    /** The operator's name, which the streaming translation reads as the identity. */
+    public static final String NAME = "SPARK_DEFER";
+
+    private SparkDefer() {}
+
+    /** {@code SPARK_DEFER(literal)}, or the literal itself when its type has no opaque form (NULL, intervals). */
+    static RexNode wrap(RexBuilder rb, RexLiteral literal) {
+        SqlUserDefinedFunction op =
+                literal.isNull() ? null : BY_TYPE.get(literal.getType().getSqlTypeName());
+        return op == null ? literal : rb.makeCall(literal.getType(), op, List.of(literal));
+    }
+
+    private static SqlUserDefinedFunction defer(String method, Class<?> type) {
+        Method m;
+        try {
+            m = SparkFunctions.class.getMethod(method, type);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("SparkFunctions." + method, e);
+        }
+        return new SqlUserDefinedFunction(
+                new SqlIdentifier(NAME, SqlParserPos.ZERO),
+                SqlKind.OTHER_FUNCTION,
+                ReturnTypes.ARG0,
+                null,
+                OperandTypes.operandMetadata(
+                        List.of(SqlTypeFamily.ANY),
+                        f -> List.of(f.createSqlType(SqlTypeName.ANY)),
+                        i -> "x",
+                        i -> false),
+                ScalarFunctionImpl.create(m)) {
+            @Override
+            public boolean isDeterministic() {
+                return false;
+            }
+        };
+    }
+}

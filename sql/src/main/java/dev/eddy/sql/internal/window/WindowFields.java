@@ -1,0 +1,95 @@
+package dev.eddy.sql.internal.window;
+
+import dev.eddy.sql.internal.validate.ErrorMessages;
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * Spark's {@code window.start}/{@code window.end} and {@code session_window.start}/{@code .end}, which the parser
+ * keeps as those compound identifiers, as the window table function's {@code window_start}/{@code window_end}
+ * columns. As in Spark, the struct is named after the window the query groups by: {@code window.start} in a query
+ * grouped by {@code session_window(...)} (or the other way round) is an unknown column.
+ */
+final class WindowFields {
+    private WindowFields() {}
+
+    /** Resolves the fields in {@code select} (not in its subqueries), grouped by a session window or not. */
+    static void resolve(SqlSelect select, boolean session) {
+        Resolver r = new Resolver(session);
+        select.setSelectList(r.list(select.getSelectList()));
+        select.setWhere(r.node(select.getWhere()));
+        select.setHaving(r.node(select.getHaving()));
+        select.setOrderBy(r.list(select.getOrderList()));
+    }
+
+    /** Every field left outside such a query (e.g. over TUMBLE(...)'s result) is its column, whatever its struct. */
+    static void resolveLeftovers(SqlNode statement) {
+        statement.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call instanceof SqlSelect select) {
+                    Resolver r = new Resolver(null);
+                    select.setSelectList(r.list(select.getSelectList()));
+                    select.setWhere(r.node(select.getWhere()));
+                    select.setHaving(r.node(select.getHaving()));
+                    select.setOrderBy(r.list(select.getOrderList()));
+                    select.setGroupBy(r.list(select.getGroup()));
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
+    /** Whether {@code id} is one of the parser's window fields. */
+    private static boolean isField(SqlIdentifier id) {
+        return id.names.size() == 2
+                && (id.names.get(0).equals("window") || id.names.get(0).equals("session_window"))
+                && (id.names.get(1).equals("start") || id.names.get(1).equals("end"));
+    }
+
+    private static final class Resolver extends SqlShuttle {
+        /** true: grouped by a session window; false: by window(...); null: either name is taken. */
+        private final Boolean session;
+
+        Resolver(Boolean session) {
+            this.session = session;
+        }
+
+        SqlNode node(SqlNode n) {
+            return n == null ? null : n.accept(this);
+        }
+
+        SqlNodeList list(SqlNodeList n) {
+            return n == null ? null : (SqlNodeList) n.accept(this);
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            // a subquery resolves its own fields by its own GROUP BY
+            return call instanceof SqlSelect ? call : super.visit(call);
+        }
+
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            if (!isField(id)) {
+                return id;
+            }
+            String struct = id.names.get(0);
+            String field = id.names.get(1);
+            if (session != null && session != struct.equals("session_window")) {
+                String other = session ? "session_window" : "window";
+                throw ErrorMessages.at(
+                        id.getParserPosition(),
+                        "Unknown column '" + struct + "." + field + "': this query groups by " + other + "(...), whose"
+                                + " fields are " + other + ".start and " + other + ".end");
+            }
+            return new SqlIdentifier(List.of("window_" + field), id.getParserPosition());
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.eddy.sql.engine;
+
+import dev.eddy.sql.api.Sql;
+import dev.eddy.sql.api.SqlResult;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * One query over a table {@code t (s STRING, a INT, x DOUBLE)} run as a batch query and as a streaming query over
+ * the same rows, each answer as sorted lines of values (numbers by value: 2, 2.0 and 2L are all "2") or as
+ * "error: message" when the query fails.
+ */
+final class BatchAndStream {
+    private final List<Object[]> rows = new ArrayList<>();
+
+    BatchAndStream row(String s, Integer a, Double x) {
+        rows.add(new Object[] {s, a, x});
+        return this;
+    }
+
+    List<String> batch(String query) {
+        try {
+            Sql sql = new Sql(Eddy.builder().clock(new ManualClock(0)).build());
+            String[] s = new String[rows.size()];
+            int[] a = new int[rows.size()];
+            double[] x = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                s[i] = (String) rows.get(i)[0];
+                a[i] = rows.get(i)[1] == null ? 0 : (Integer) rows.get(i)[1];
+                x[i] = rows.get(i)[2] == null ? 0 : (Double) rows.get(i)[2];
+            }
+            Table t = Table.create(
+                    "t", StringColumn.create("s", s), IntColumn.create("a", a), DoubleColumn.create("x", x));
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i)[1] == null) {
+                    t.intColumn("a").setMissing(i);
+                }
+                if (rows.get(i)[2] == null) {
+                    t.doubleColumn("x").setMissing(i);
+                }
+            }
+            sql.catalog().registerTable("t", t);
+            Table result = ((SqlResult.Rows) sql.execute(query)).table();
+            List<String> out = new ArrayList<>();
+            for (int r = 0; r < result.rowCount(); r++) {
+                List<Object> values = new ArrayList<>();
+                for (Column<?> c : result.columns()) {
+                    values.add(c.isMissing(r) ? null : c.get(r));
+                }
+                out.add(line(values));
+            }
+            out.sort(null);
+            return out;
+        } catch (RuntimeException e) {
+            return List.of("error: " + e.getMessage());
+        }
+    }
+
+    List<String> stream(String query) {
+        Eddy eddy =
+                Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build();
+        Sql sql = new Sql(eddy).startInserts(false);
+        MemoryStream t = eddy.memoryStream(
+                Schema.of(Field.of("s", DataType.STRING), Field.of("a", DataType.INT), Field.of("x", DataType.DOUBLE)));
+        sql.catalog().registerStream("t", t.toDF());
+        try (QueryTestDriver d =
+                QueryTestDriver.start(sql.stream(query).writeStream().outputMode("append"))) {
+            for (Object[] r : rows) {
+                t.addData(r);
+            }
+            List<String> out = new ArrayList<>();
+            for (Row r : d.runTrigger().newRows()) {
+                List<Object> values = new ArrayList<>();
+                for (int c = 0; c < r.size(); c++) {
+                    values.add(r.get(c));
+                }
+                out.add(line(values));
+            }
+            out.sort(null);
+            return out;
+        } catch (RuntimeException e) {
+            Throwable t2 = e;
+            while (t2.getCause() != null
+                    && t2.getMessage() != null
+                    && !t2.getMessage().contains("[")) {
+                t2 = t2.getCause();
+            }
+            return List.of("error: " + t2.getMessage());
+        }
+    }
+
+    private static String line(List<Object> values) {
+        StringBuilder sb = new StringBuilder();
+        for (Object v : values) {
+            sb.append(sb.length() > 0 ? " " : "").append(text(v));
+        }
+        return sb.toString();
+    }
+
+    private static String text(Object v) {
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15
+                    ? String.valueOf((long) d)
+                    : String.valueOf(d);
+        }
+        return String.valueOf(v);
+    }
+}

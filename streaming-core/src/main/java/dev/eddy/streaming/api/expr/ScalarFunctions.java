@@ -1,0 +1,40 @@
+package dev.eddy.streaming.api.expr;
+
+import dev.eddy.streaming.api.data.DataType;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Scalar functions a front end adds to the engine by name, callable as {@code Expr.Call(name, args)}: the SQL
+ * front end registers Spark's built-in functions here, so a streaming query computes them with the same code as a
+ * batch query. A function sees one row's argument values (engine values: TIMESTAMP as epoch microseconds, NULL as
+ * null) and must not keep state between rows.
+ */
+public final class ScalarFunctions {
+    /** One registered function: its result type and its value for one row's arguments. */
+    public interface ScalarFunction {
+        DataType type();
+
+        Object apply(Object[] args);
+    }
+
+    private static final ConcurrentMap<String, ScalarFunction> FUNCTIONS = new ConcurrentHashMap<>();
+
+    private ScalarFunctions() {}
+
+    /**
+     * Registers {@code f} under {@code name} (lower case) unless a function of that name exists; returns the one that
+     * is registered. Names should carry their front end's prefix (e.g. {@code sql.day}) to stay apart from the
+     * engine's own functions.
+     */
+    public static ScalarFunction register(String name, ScalarFunction f) {
+        Objects.requireNonNull(f, "f");
+        return FUNCTIONS.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> f);
+    }
+
+    /** The function registered under {@code name}, or null. */
+    public static ScalarFunction get(String name) {
+        return FUNCTIONS.get(name);
+    }
+}
