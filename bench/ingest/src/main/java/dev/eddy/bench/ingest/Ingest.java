@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -60,8 +61,8 @@ public final class Ingest {
             int perBatch = Integer.parseInt(args[2]);
             if (args[0].equals("latency")) {
                 LatencyRun.run(args[3]);
-            } else if (args[0].equals("bare")) {
-                BareConsumer.run(records, args[3]);
+            } else if (args[0].startsWith("bare")) {
+                BareConsumer.run(records, args[3], Bids.topic(args[0]));
             } else {
                 EddyRun.run(args[0], records, perBatch, args[3], args[4]);
             }
@@ -80,11 +81,20 @@ public final class Ingest {
         int runs = Integer.parseInt(env("INGEST_RUNS", "3"));
         long records = Long.parseLong(env("INGEST_RECORDS", "5000000"));
         int perBatch = Integer.parseInt(env("INGEST_BATCH", "500000"));
+        // INGEST_SPARK_RUNS: Spark's runs are the longest; 1 takes it once
+        int sparkRuns = Integer.parseInt(env("INGEST_SPARK_RUNS", Integer.toString(runs)));
         boolean spark =
                 !env("INGEST_SPARK", "1").equals("0") && !env("SPARK_CP", "").isEmpty();
         List<String> paths = env("INGEST_PATHS", "").isEmpty()
                 ? EDDY_PATHS
                 : Arrays.asList(env("INGEST_PATHS", "").split(","));
+        // INGEST_KAFKA_PARTITIONS=1,4: the Kafka path on a topic of each partition count (kafka_json, kafka_json_p4)
+        List<Integer> partitionCounts = Arrays.stream(
+                        env("INGEST_KAFKA_PARTITIONS", "1").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
+        paths = withKafkaVariants(paths, partitionCounts);
         Path work = Path.of(env("INGEST_WORK", "target/work")).toAbsolutePath();
         deleteTree(work);
         Files.createDirectories(work.resolve("kafka"));
@@ -95,21 +105,35 @@ public final class Ingest {
         Map<String, Result> results = new LinkedHashMap<>();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (Broker broker = new Broker(work.resolve("kafka"))) {
-            broker.createTopic("bids", 1);
             broker.createTopic("lat", 1);
-            produce(broker.bootstrap(), records);
             List<String> common =
                     List.of(Long.toString(records), Integer.toString(perBatch), broker.bootstrap(), files.toString());
-            results.put("kafka.bare_consumer", median(runs, eddyCommand("bare", common, "")));
+            for (int n : partitionCounts) {
+                String kafkaPath = kafkaPath(n);
+                broker.createTopic(Bids.topic(kafkaPath), n);
+                produce(broker.bootstrap(), Bids.topic(kafkaPath), n, records);
+                String bare = n == 1 ? "bare" : "bare_p" + n;
+                results.put(bareFigure(kafkaPath), median(runs, eddyCommand(bare, common, "")));
+            }
             String before = env("INGEST_BEFORE_JAR", "");
             boolean readAheadOff = !env("INGEST_READAHEAD", "both").equals("on");
             for (String p : paths) {
-                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core, runs interleaved
-                    List<Result> pair = medians(runs, eddyCommand(p, common, before), eddyCommand(p, common, ""));
-                    results.put(p + ".eddy_before", pair.get(0));
-                    results.put(p + ".eddy", pair.get(1));
-                } else {
-                    results.put(p + ".eddy", median(runs, eddyCommand(p, common, "")));
+                // runs compared with each other alternate (a, b, c, a, b, c, ...), so a change in load falls on all
+                Map<String, List<String>> variants = new LinkedHashMap<>();
+                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core
+                    variants.put(p + ".eddy_before", eddyCommand(p, common, before));
+                }
+                variants.put(p + ".eddy", eddyCommand(p, common, ""));
+                String fetchThreads = env("INGEST_FETCH_THREADS", "");
+                if (!fetchThreads.isEmpty() && p.startsWith("kafka_json_p")) { // parallel fetchers, same build
+                    variants.put(
+                            p + ".eddy_fetch" + fetchThreads,
+                            eddyCommand(p, common, "", "-Dingest.fetchThreads=" + fetchThreads));
+                }
+                List<Result> medians = medians(runs, List.copyOf(variants.values()));
+                int i = 0;
+                for (String figure : variants.keySet()) {
+                    results.put(figure, medians.get(i++));
                 }
                 if (readAheadOff) { // the same build with read-ahead off: main's strictly serial batches
                     results.put(p + ".eddy_readahead_off", median(runs, eddyCommand(p, common, "", READ_AHEAD_OFF)));
@@ -125,14 +149,14 @@ public final class Ingest {
                 latency("eddy", runs, eddyCommand("latency", common, ""));
             }
             if (spark) {
-                for (String p : List.of("kafka_json", "files_json", "parquet")) {
-                    if (paths.contains(p)) {
-                        results.put(p + ".spark", median(runs, sparkCommand(p, common, work)));
+                for (String p : paths) {
+                    if (p.startsWith("kafka_json") || p.equals("files_json") || p.equals("parquet")) {
+                        results.put(p + ".spark", median(sparkRuns, sparkCommand(p, common, work)));
                     }
                 }
             }
         }
-        report(results, records);
+        report(results, records, paths);
         // the machine is shared: the load around the run says how far to trust figures across runs (ratios within
         // one run are what to compare)
         print("ingest.machine.load_avg_1m.start", loadBefore, "load");
@@ -143,7 +167,29 @@ public final class Ingest {
         print("ingest.machine.cpus", Runtime.getRuntime().availableProcessors(), "cpus");
     }
 
-    private static void report(Map<String, Result> r, long records) {
+    /** kafka_json on one partition keeps its name; on N partitions it is kafka_json_pN. */
+    private static String kafkaPath(int partitions) {
+        return partitions == 1 ? "kafka_json" : "kafka_json_p" + partitions;
+    }
+
+    private static String bareFigure(String kafkaPath) {
+        return kafkaPath.equals("kafka_json") ? "kafka.bare_consumer" : kafkaPath + ".bare_consumer";
+    }
+
+    /** The Eddy paths with kafka_json replaced by one Kafka path per partition count. */
+    private static List<String> withKafkaVariants(List<String> paths, List<Integer> partitionCounts) {
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            if (p.equals("kafka_json")) {
+                partitionCounts.forEach(n -> out.add(kafkaPath(n)));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static void report(Map<String, Result> r, long records, List<String> paths) {
         for (var e : r.entrySet()) {
             print("ingest." + e.getKey() + ".rows_per_s", e.getValue().rowsPerSecond(), "rows/s");
             if (e.getKey().contains(".eddy")) {
@@ -153,37 +199,42 @@ public final class Ingest {
                         "B/row");
             }
         }
-        if (r.containsKey("kafka.bare_consumer")) {
-            print(
-                    "ingest.kafka.bare_consumer.alloc_per_row",
-                    (double) r.get("kafka.bare_consumer").allocated() / records,
-                    "B/row");
+        for (String p : paths) {
+            if (p.startsWith("kafka_json") && r.containsKey(bareFigure(p))) {
+                print(
+                        "ingest." + bareFigure(p) + ".alloc_per_row",
+                        (double) r.get(bareFigure(p)).allocated() / records,
+                        "B/row");
+                ratio(r, "ingest." + p + ".eddy_vs_bare_consumer.ratio", p + ".eddy", bareFigure(p));
+                ratio(r, "ingest." + p + ".eddy_vs_spark.ratio", p + ".eddy", p + ".spark");
+                String f = env("INGEST_FETCH_THREADS", "");
+                ratio(r, "ingest." + p + ".eddy_fetch" + f + "_vs_eddy.ratio", p + ".eddy_fetch" + f, p + ".eddy");
+            }
         }
-        ratio(r, "ingest.kafka_json.eddy_vs_bare_consumer.ratio", "kafka_json.eddy", "kafka.bare_consumer");
-        ratio(r, "ingest.kafka_json.eddy_vs_spark.ratio", "kafka_json.eddy", "kafka_json.spark");
         ratio(r, "ingest.files_json.eddy_vs_spark.ratio", "files_json.eddy", "files_json.spark");
         ratio(r, "ingest.parquet.eddy_vs_spark.ratio", "parquet.eddy", "parquet.spark");
         ratio(r, "ingest.topic_json.eddy_vs_topic_raw.ratio", "topic_json.eddy", "topic_raw.eddy");
-        for (String p : EDDY_PATHS) {
+        for (String p : paths) {
             ratio(r, "ingest." + p + ".eddy_after_vs_before.ratio", p + ".eddy", p + ".eddy_before");
             ratio(r, "ingest." + p + ".eddy_readahead_on_vs_off.ratio", p + ".eddy", p + ".eddy_readahead_off");
         }
-        // every query path must give the same answer as every other and as Spark
-        String expected = null;
+        // every query path must give the same answer as every other and as Spark; a topic of N partitions splits
+        // batches differently (update mode emits other rows), so its runs are compared among themselves
+        Map<String, String> expected = new LinkedHashMap<>();
         boolean equal = true;
         for (var e : r.entrySet()) {
-            if (e.getKey().startsWith("kafka.bare") || e.getKey().startsWith("topic_raw")) {
+            if (e.getKey().contains("bare_consumer") || e.getKey().startsWith("topic_raw")) {
                 continue;
             }
+            String group = e.getKey().startsWith("kafka_json_p") ? e.getKey().split("\\.")[0] : "";
             String c = e.getValue().checksum();
-            if (expected == null) {
-                expected = c;
-            } else if (!expected.equals(c)) {
+            String first = expected.putIfAbsent(group, c);
+            if (first != null && !first.equals(c)) {
                 equal = false;
-                System.err.println("answer differs: " + e.getKey() + " " + c + " vs " + expected);
+                System.err.println("answer differs: " + e.getKey() + " " + c + " vs " + first);
             }
         }
-        System.err.println("answer checksum (rows/sum n/sum total/sum hash): " + expected);
+        System.err.println("answer checksums (rows/sum n/sum total/sum hash): " + expected);
         print("ingest.answers_equal", equal ? 1 : 0, "bool");
     }
 
@@ -224,17 +275,22 @@ public final class Ingest {
     record Result(double rowsPerSecond, long allocated, String checksum) {}
 
     /**
-     * The medians of two commands run alternately (a, b, a, b, ...), so that a change in the machine's load falls on
-     * both alike: how before/after figures are taken on a shared machine.
+     * The medians of commands run alternately (a, b, a, b, ...), so that a change in the machine's load falls on all
+     * alike: how before/after figures are taken on a shared machine.
      */
-    private static List<Result> medians(int runs, List<String> a, List<String> b) throws Exception {
-        List<Result> as = new ArrayList<>();
-        List<Result> bs = new ArrayList<>();
+    private static List<Result> medians(int runs, List<List<String>> commands) throws Exception {
+        List<List<Result>> all = new ArrayList<>();
+        commands.forEach(c -> all.add(new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
-            as.add(runOnce(a));
-            bs.add(runOnce(b));
+            for (int c = 0; c < commands.size(); c++) {
+                all.get(c).add(runOnce(commands.get(c)));
+            }
         }
-        return List.of(medianOf(as, a), medianOf(bs, b));
+        List<Result> out = new ArrayList<>();
+        for (int c = 0; c < commands.size(); c++) {
+            out.add(medianOf(all.get(c), commands.get(c)));
+        }
+        return out;
     }
 
     private static Result medianOf(List<Result> all, List<String> cmd) {
@@ -348,17 +404,27 @@ public final class Ingest {
         return cmd;
     }
 
-    private static void produce(String bootstrap, long records) {
+    /** The bids, round robin over the topic's partitions (each partition in event-time order, as the one-partition topic). */
+    private static void produce(String bootstrap, String topic, int partitions, long records) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        // on a loaded machine the default 2-minute delivery timeout expired batches and the topic silently lacked
+        // records (the bare consumer then waited for them forever): no timeout, and any failed send fails the run
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
+        AtomicReference<Exception> failed = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            for (long i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>("bids", 0, null, Bids.json(i)));
+            for (long i = 0; i < records && failed.get() == null; i++) {
+                producer.send(
+                        new ProducerRecord<>(topic, (int) (i % partitions), null, Bids.json(i)),
+                        (meta, e) -> failed.compareAndSet(null, e));
             }
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("writing the bids to " + topic + " failed", failed.get());
         }
     }
 

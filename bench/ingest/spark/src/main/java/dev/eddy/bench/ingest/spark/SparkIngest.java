@@ -22,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
  * over the Kafka topic's values or the JSON-lines files' lines (or the same bids read from Parquet files), a 10 s
  * tumbling count+sum per (window, auction) with a 5 s watermark, update mode. The sink is foreachBatch with one
  * aggregate action, so each micro-batch runs once and yields the checksum Eddy's CheckSink computes. Prints
- * {@code RESULT <rows> <seconds> 0 <checksum>}. Arguments: path (kafka_json, files_json, parquet: the Parquet files
- * beside the JSON ones), records, records per batch, bootstrap, files directory, checkpoint.
+ * {@code RESULT <rows> <seconds> 0 <checksum>}. Arguments: path (kafka_json, kafka_json_pN, files_json, parquet: the
+ * Parquet files beside the JSON ones), records, records per batch, bootstrap, files directory, checkpoint.
  */
 public final class SparkIngest {
     private static long rows;
@@ -32,6 +32,11 @@ public final class SparkIngest {
     private static long hashes;
 
     private SparkIngest() {}
+
+    /** kafka_json reads topic bids (one partition); kafka_json_pN reads bids_pN (N partitions). */
+    private static String topic(String path) {
+        return path.equals("kafka_json") ? "bids" : "bids_" + path.substring("kafka_json_".length());
+    }
 
     /** The bids from the Parquet files beside the JSON-lines files (written by Eddy's bench, read as they are). */
     private static Dataset<Row> parquet(SparkSession spark, String jsonFiles) {
@@ -52,11 +57,11 @@ public final class SparkIngest {
                 .add("auction", DataTypes.LongType)
                 .add("price", DataTypes.LongType)
                 .add("ts", DataTypes.LongType);
-        Dataset<Row> values = path.equals("kafka_json")
+        Dataset<Row> values = path.startsWith("kafka_json")
                 ? spark.readStream()
                         .format("kafka")
                         .option("kafka.bootstrap.servers", args[3])
-                        .option("subscribe", "bids")
+                        .option("subscribe", topic(path))
                         .option("startingOffsets", "earliest")
                         .option("maxOffsetsPerTrigger", perBatch)
                         .load()
