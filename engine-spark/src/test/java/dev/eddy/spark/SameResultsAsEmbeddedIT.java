@@ -79,10 +79,15 @@ class SameResultsAsEmbeddedIT {
     }
 
     private static Sql sqlOn(Eddy eddy, int maxFilesPerTrigger) {
+        return sqlWith(eddy, "'maxFilesPerTrigger' = '" + maxFilesPerTrigger + "'");
+    }
+
+    /** The events stream with these file source options (SQL WITH entries). */
+    private static Sql sqlWith(Eddy eddy, String options) {
         Sql sql = new Sql(eddy).startInserts(false);
         sql.execute("CREATE STREAM events (player STRING, n BIGINT, ts TIMESTAMP(3), _corrupt_record STRING,"
                 + " WATERMARK FOR ts AS ts - INTERVAL '10' SECOND) WITH ('connector' = 'file', 'path' = '"
-                + input + "', 'format' = 'json', 'maxFilesPerTrigger' = '" + maxFilesPerTrigger + "')");
+                + input + "', 'format' = 'json', " + options + ")");
         return sql;
     }
 
@@ -203,5 +208,32 @@ class SameResultsAsEmbeddedIT {
                 sqlOn(eddy).stream("SELECT player, n, _corrupt_record FROM events WHERE _corrupt_record IS NOT NULL");
         List<List<String>> both = bothEngines(eddy, spec(q, "append", "corrupt"));
         assertThat(both.get(1)).isEqualTo(both.get(0)).containsExactly("player=, n=null, _corrupt_record={not json");
+    }
+
+    /**
+     * Spark 4's maxBytesPerTrigger: files in order while their total fits (the cap is exactly files 1 and 2), so both
+     * engines cut the same two batches.
+     */
+    @Test
+    void when_maxBytesPerTriggerFitsTwoFiles_then_bothEnginesCutTheSameBatches() throws Exception {
+        long cap = Files.size(input.resolve("1.json")) + Files.size(input.resolve("2.json"));
+        Eddy eddy = Eddy.create();
+        Dataset q = sqlWith(eddy, "'maxBytesPerTrigger' = '" + cap + "'").stream(
+                "SELECT player, n FROM events WHERE _corrupt_record IS NULL");
+        List<List<String>> both = bothEngines(eddy, spec(q, "append", "max_bytes"));
+        assertThat(both.get(1)).isEqualTo(both.get(0)).hasSize(7);
+        assertThat(both.get(2)).as("files 1 and 2, then 3 and 4").containsExactly("batch 0: 6 rows", "batch 1: 2 rows");
+    }
+
+    @Test
+    void when_latestFirstTakesOneFileABatch_then_bothEnginesReadTheNewestFileFirst() throws Exception {
+        Eddy eddy = Eddy.create();
+        Dataset q = sqlWith(eddy, "'maxFilesPerTrigger' = '1', 'latestFirst' = 'true'").stream(
+                "SELECT player, n FROM events WHERE _corrupt_record IS NULL");
+        List<List<String>> both = bothEngines(eddy, spec(q, "append", "latest_first"));
+        assertThat(both.get(1)).isEqualTo(both.get(0)).hasSize(7);
+        assertThat(both.get(2))
+                .as("files 4, 3, 2, 1")
+                .containsExactly("batch 0: 1 rows", "batch 1: 1 rows", "batch 2: 3 rows", "batch 3: 3 rows");
     }
 }

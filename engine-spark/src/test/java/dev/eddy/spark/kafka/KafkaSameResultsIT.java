@@ -41,6 +41,10 @@ import tech.tablesaw.api.Table;
  */
 class KafkaSameResultsIT {
     private static final String TOPIC = "scores-" + UUID.randomUUID();
+    private static final String TIMED = "timed-" + UUID.randomUUID();
+    /** The record time of TIMED's first record (ms); the others follow a second apart. */
+    private static long timedBase;
+
     private static SparkConnection spark;
     private static KafkaBroker broker;
 
@@ -66,9 +70,20 @@ class KafkaSameResultsIT {
                 event("a", 6, "00:00:02"),
                 event("b", 10, "00:00:50"),
                 event("a", 11, "00:00:51"));
+        broker.createTopic(TIMED, 2);
+        timedBase = System.currentTimeMillis() / 1000 * 1000 - 60_000; // within the broker's retention
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (String v : values) {
                 producer.send(new ProducerRecord<>(TOPIC, 0, null, v)).get();
+            }
+            for (int i = 0; i < 8; i++) {
+                producer.send(new ProducerRecord<>(
+                                TIMED,
+                                i % 2,
+                                timedBase + i * 1000L,
+                                null,
+                                event(i % 2 == 0 ? "a" : "b", i, "00:00:0" + i)))
+                        .get();
             }
         }
         spark = SparkConnection.connect(SparkConnectTestServer.shared().url());
@@ -99,6 +114,14 @@ class KafkaSameResultsIT {
      * of the topic, the same input rows, in order); returns both final tables.
      */
     private static List<List<String>> bothEngines(Eddy eddy, DataStreamWriter writer) throws InterruptedException {
+        List<List<String>> both = batchesOfBothEngines(eddy, writer);
+        assertThat(both.get(2)).contains("batch 0: 3 rows, up to {\"" + TOPIC + "\":{\"0\":3}}");
+        return both;
+    }
+
+    /** As above, for any topic: both final tables and the embedded engine's batches. */
+    private static List<List<String>> batchesOfBothEngines(Eddy eddy, DataStreamWriter writer)
+            throws InterruptedException {
         QuerySpec spec = writer.spec();
         RemoteQuery remote = spark.start(spec);
         StreamingQuery local = writer.start();
@@ -118,9 +141,8 @@ class KafkaSameResultsIT {
                 .toList();
         assertThat(remoteBatches)
                 .as("Spark's batches (availableNow, maxOffsetsPerTrigger = 3)")
-                .isEqualTo(localBatches)
-                .contains("batch 0: 3 rows, up to {\"" + TOPIC + "\":{\"0\":3}}");
-        return List.of(embedded, rows(remote.result()));
+                .isEqualTo(localBatches);
+        return List.of(embedded, rows(remote.result()), localBatches);
     }
 
     /** One batch of a progress report: its id, input rows and the Kafka offsets it read up to. */
@@ -183,5 +205,28 @@ class KafkaSameResultsIT {
                         .trigger(Trigger.availableNow())
                         .queryName("kafka_corrupt"));
         assertThat(both.get(1)).isEqualTo(both.get(0)).containsExactly("player=, n=null, _corrupt_record={not json");
+    }
+
+    /**
+     * Spark's startingTimestamp: each partition starts at its first record at or after the time (partition 0 holds
+     * the records at +0, +2, +4, +6 s, partition 1 those at +1, +3, +5, +7 s; the time is +2.5 s).
+     */
+    @Test
+    void when_startingTimestampIsGiven_then_bothEnginesStartEachPartitionAtTheSameRecord() throws Exception {
+        Eddy eddy = Eddy.create();
+        Sql sql = new Sql(eddy).startInserts(false);
+        sql.execute("CREATE STREAM timed (player STRING, n BIGINT) WITH ('connector' = 'kafka', 'topic' = '" + TIMED
+                + "', 'bootstrap.servers' = '" + broker.bootstrap() + "', 'format' = 'json',"
+                + " 'startingTimestamp' = '" + (timedBase + 2500) + "', 'maxOffsetsPerTrigger' = '3')");
+        Dataset q = sql.stream("SELECT player, n FROM timed");
+        List<List<String>> both = batchesOfBothEngines(
+                eddy,
+                q.writeStream()
+                        .outputMode("append")
+                        .trigger(Trigger.availableNow())
+                        .queryName("kafka_timed"));
+        assertThat(both.get(1))
+                .isEqualTo(both.get(0))
+                .containsExactly("player=a, n=4", "player=a, n=6", "player=b, n=3", "player=b, n=5", "player=b, n=7");
     }
 }

@@ -56,7 +56,7 @@ class SessionWindowTest {
                                 .outputMode("complete"))
                         .close())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cannot resolve column 'window' among [session_window, user");
+                .hasMessageContaining("cannot resolve column 'window.start' among [session_window, user");
     }
 
     @Test

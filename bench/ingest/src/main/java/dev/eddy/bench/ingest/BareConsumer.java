@@ -2,6 +2,7 @@ package dev.eddy.bench.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class BareConsumer {
     private BareConsumer() {}
 
-    static void run(long records, String bootstrap) {
+    /** One consumer assigned every partition of {@code topic}, as an ordinary loop would read it. */
+    static void run(long records, String bootstrap, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -33,10 +35,14 @@ final class BareConsumer {
         long seen = 0;
         long bytes = 0;
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            TopicPartition tp = new TopicPartition("bids", 0);
-            c.assign(List.of(tp));
-            c.seek(tp, 0);
-            while (seen < records) {
+            List<TopicPartition> tps = c.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            // up to the topic's end, so that a topic short of records ends the run instead of waiting for them
+            while (seen < records && tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     bytes += r.value().length;
                     seen++;

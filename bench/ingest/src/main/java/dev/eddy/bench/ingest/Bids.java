@@ -16,6 +16,13 @@ final class Bids {
 
     private Bids() {}
 
+    /** The Kafka path's topic: kafka_json reads bids (one partition), kafka_json_pN reads bids_pN (N partitions). */
+    static String topic(String path) {
+        return path.equals("kafka_json") || path.equals("bare")
+                ? "bids"
+                : "bids_" + path.substring(path.lastIndexOf('_') + 1);
+    }
+
     static long auction(long i) {
         return mix(i) % 1000;
     }

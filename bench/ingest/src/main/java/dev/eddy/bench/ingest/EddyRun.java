@@ -16,6 +16,7 @@ import dev.eddy.streaming.api.topic.TopicProducer;
 import dev.eddy.streaming.api.topic.Topics;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One measured Eddy run in this (fresh) JVM: the query from start to the end of the last batch. Prints
@@ -28,11 +29,12 @@ final class EddyRun {
         Providers.register(new CheckSink());
         Eddy eddy = Eddy.create();
         Dataset in = switch (path) {
-            case "kafka_json" ->
+            case "kafka_json", "kafka_json_p2", "kafka_json_p4", "kafka_json_p8" ->
                 eddy.readStream()
                         .format("kafka")
+                        .options(fetchThreads())
                         .option("kafka.bootstrap.servers", bootstrap)
-                        .option("subscribe", "bids")
+                        .option("subscribe", Bids.topic(path))
                         .option("startingOffsets", "earliest")
                         .option("maxOffsetsPerTrigger", perBatch)
                         .option("valueFormat", "json")
@@ -45,6 +47,12 @@ final class EddyRun {
                         .option("maxFilesPerTrigger", 1)
                         .schema(Bids.SCHEMA)
                         .load();
+            case "parquet" ->
+                eddy.readStream()
+                        .format("parquet")
+                        .option("maxFilesPerTrigger", 1)
+                        .schema(Bids.SCHEMA)
+                        .load(Ingest.parquetDir(dir).toString());
             case "topic_json", "topic_raw" -> {
                 fillTopic(records);
                 var r = eddy.readStream()
@@ -80,6 +88,12 @@ final class EddyRun {
         long alloc = allocated() - alloc0;
         query.stop();
         System.out.println("RESULT " + records + " " + ns / 1e9 + " " + alloc + " " + CheckSink.checksum());
+    }
+
+    /** -Dingest.fetchThreads=N (through BENCH_JAVA_OPTS) sets the Kafka source's fetchThreads option. */
+    private static Map<String, String> fetchThreads() {
+        String n = System.getProperty("ingest.fetchThreads");
+        return n == null ? Map.of() : Map.of("fetchThreads", n);
     }
 
     private static void fillTopic(long records) {

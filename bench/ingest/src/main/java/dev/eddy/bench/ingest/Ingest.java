@@ -1,5 +1,8 @@
 package dev.eddy.bench.ingest;
 
+import dev.eddy.connectors.parquet.api.ParquetFiles;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.File;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,14 +33,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * topic and to JSON-lines files, then runs every path in fresh JVMs (median of INGEST_RUNS, default 3) and prints
  * {@code <figure> <value> <unit>} lines with the ratios. With a path name it is one of those fresh JVMs.
  * Environment: INGEST_RUNS, INGEST_RECORDS (5000000), INGEST_BATCH (500000), INGEST_SPARK (1; 0 skips Spark),
- * INGEST_PATHS (comma-separated subset of the Eddy paths), INGEST_BEFORE_JAR (a streaming-core jar of an earlier
- * build: every Eddy path also runs on it, for before/after figures from one run), INGEST_READAHEAD ({@code both}, the
+ * INGEST_PATHS (comma-separated subset of the Eddy paths), INGEST_BEFORE_JAR (the streaming-core jar of an earlier
+ * build, and its eddy-connectors jar after a ':' when the Parquet path runs: every Eddy path also runs on them, for
+ * before/after figures from one run), INGEST_READAHEAD ({@code both}, the
  * default: every Eddy path also runs with {@code -Deddy.readAhead=false}, figures {@code eddy_readahead_off} and the
  * on/off ratios from the same run; {@code on} skips those), SPARK_CP (the Spark peer's class path, from run.sh).
  */
 public final class Ingest {
     private static final List<String> EDDY_PATHS =
-            List.of("kafka_json", "files_json", "topic_json", "topic_raw", "prebuilt");
+            List.of("kafka_json", "files_json", "parquet", "topic_json", "topic_raw", "prebuilt");
     private static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-XX:+UseParallelGC");
     /** The engine's switch for reading the next batch ahead (on by default). */
     private static final String READ_AHEAD_OFF = "-Deddy.readAhead=false";
@@ -56,8 +61,8 @@ public final class Ingest {
             int perBatch = Integer.parseInt(args[2]);
             if (args[0].equals("latency")) {
                 LatencyRun.run(args[3]);
-            } else if (args[0].equals("bare")) {
-                BareConsumer.run(records, args[3]);
+            } else if (args[0].startsWith("bare")) {
+                BareConsumer.run(records, args[3], Bids.topic(args[0]));
             } else {
                 EddyRun.run(args[0], records, perBatch, args[3], args[4]);
             }
@@ -76,35 +81,59 @@ public final class Ingest {
         int runs = Integer.parseInt(env("INGEST_RUNS", "3"));
         long records = Long.parseLong(env("INGEST_RECORDS", "5000000"));
         int perBatch = Integer.parseInt(env("INGEST_BATCH", "500000"));
+        // INGEST_SPARK_RUNS: Spark's runs are the longest; 1 takes it once
+        int sparkRuns = Integer.parseInt(env("INGEST_SPARK_RUNS", Integer.toString(runs)));
         boolean spark =
                 !env("INGEST_SPARK", "1").equals("0") && !env("SPARK_CP", "").isEmpty();
         List<String> paths = env("INGEST_PATHS", "").isEmpty()
                 ? EDDY_PATHS
                 : Arrays.asList(env("INGEST_PATHS", "").split(","));
+        // INGEST_KAFKA_PARTITIONS=1,4: the Kafka path on a topic of each partition count (kafka_json, kafka_json_p4)
+        List<Integer> partitionCounts = Arrays.stream(
+                        env("INGEST_KAFKA_PARTITIONS", "1").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
+        paths = withKafkaVariants(paths, partitionCounts);
         Path work = Path.of(env("INGEST_WORK", "target/work")).toAbsolutePath();
         deleteTree(work);
         Files.createDirectories(work.resolve("kafka"));
         LOGS = Files.createDirectories(work.resolve("logs"));
         Path files = work.resolve("files");
         writeFiles(files, records, perBatch);
+        writeParquet(parquetDir(files.toString()), records, perBatch);
         Map<String, Result> results = new LinkedHashMap<>();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (Broker broker = new Broker(work.resolve("kafka"))) {
-            broker.createTopic("bids", 1);
             broker.createTopic("lat", 1);
-            produce(broker.bootstrap(), records);
             List<String> common =
                     List.of(Long.toString(records), Integer.toString(perBatch), broker.bootstrap(), files.toString());
-            results.put("kafka.bare_consumer", median(runs, eddyCommand("bare", common, "")));
+            for (int n : partitionCounts) {
+                String kafkaPath = kafkaPath(n);
+                broker.createTopic(Bids.topic(kafkaPath), n);
+                produce(broker.bootstrap(), Bids.topic(kafkaPath), n, records);
+                String bare = n == 1 ? "bare" : "bare_p" + n;
+                results.put(bareFigure(kafkaPath), median(runs, eddyCommand(bare, common, "")));
+            }
             String before = env("INGEST_BEFORE_JAR", "");
             boolean readAheadOff = !env("INGEST_READAHEAD", "both").equals("on");
             for (String p : paths) {
-                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core, runs interleaved
-                    List<Result> pair = medians(runs, eddyCommand(p, common, before), eddyCommand(p, common, ""));
-                    results.put(p + ".eddy_before", pair.get(0));
-                    results.put(p + ".eddy", pair.get(1));
-                } else {
-                    results.put(p + ".eddy", median(runs, eddyCommand(p, common, "")));
+                // runs compared with each other alternate (a, b, c, a, b, c, ...), so a change in load falls on all
+                Map<String, List<String>> variants = new LinkedHashMap<>();
+                if (!before.isEmpty()) { // the same path on an earlier build of streaming-core
+                    variants.put(p + ".eddy_before", eddyCommand(p, common, before));
+                }
+                variants.put(p + ".eddy", eddyCommand(p, common, ""));
+                String fetchThreads = env("INGEST_FETCH_THREADS", "");
+                if (!fetchThreads.isEmpty() && p.startsWith("kafka_json_p")) { // parallel fetchers, same build
+                    variants.put(
+                            p + ".eddy_fetch" + fetchThreads,
+                            eddyCommand(p, common, "", "-Dingest.fetchThreads=" + fetchThreads));
+                }
+                List<Result> medians = medians(runs, List.copyOf(variants.values()));
+                int i = 0;
+                for (String figure : variants.keySet()) {
+                    results.put(figure, medians.get(i++));
                 }
                 if (readAheadOff) { // the same build with read-ahead off: main's strictly serial batches
                     results.put(p + ".eddy_readahead_off", median(runs, eddyCommand(p, common, "", READ_AHEAD_OFF)));
@@ -120,14 +149,14 @@ public final class Ingest {
                 latency("eddy", runs, eddyCommand("latency", common, ""));
             }
             if (spark) {
-                for (String p : List.of("kafka_json", "files_json")) {
-                    if (paths.contains(p)) {
-                        results.put(p + ".spark", median(runs, sparkCommand(p, common, work)));
+                for (String p : paths) {
+                    if (p.startsWith("kafka_json") || p.equals("files_json") || p.equals("parquet")) {
+                        results.put(p + ".spark", median(sparkRuns, sparkCommand(p, common, work)));
                     }
                 }
             }
         }
-        report(results, records);
+        report(results, records, paths);
         // the machine is shared: the load around the run says how far to trust figures across runs (ratios within
         // one run are what to compare)
         print("ingest.machine.load_avg_1m.start", loadBefore, "load");
@@ -138,7 +167,29 @@ public final class Ingest {
         print("ingest.machine.cpus", Runtime.getRuntime().availableProcessors(), "cpus");
     }
 
-    private static void report(Map<String, Result> r, long records) {
+    /** kafka_json on one partition keeps its name; on N partitions it is kafka_json_pN. */
+    private static String kafkaPath(int partitions) {
+        return partitions == 1 ? "kafka_json" : "kafka_json_p" + partitions;
+    }
+
+    private static String bareFigure(String kafkaPath) {
+        return kafkaPath.equals("kafka_json") ? "kafka.bare_consumer" : kafkaPath + ".bare_consumer";
+    }
+
+    /** The Eddy paths with kafka_json replaced by one Kafka path per partition count. */
+    private static List<String> withKafkaVariants(List<String> paths, List<Integer> partitionCounts) {
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            if (p.equals("kafka_json")) {
+                partitionCounts.forEach(n -> out.add(kafkaPath(n)));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static void report(Map<String, Result> r, long records, List<String> paths) {
         for (var e : r.entrySet()) {
             print("ingest." + e.getKey() + ".rows_per_s", e.getValue().rowsPerSecond(), "rows/s");
             if (e.getKey().contains(".eddy")) {
@@ -148,36 +199,42 @@ public final class Ingest {
                         "B/row");
             }
         }
-        if (r.containsKey("kafka.bare_consumer")) {
-            print(
-                    "ingest.kafka.bare_consumer.alloc_per_row",
-                    (double) r.get("kafka.bare_consumer").allocated() / records,
-                    "B/row");
+        for (String p : paths) {
+            if (p.startsWith("kafka_json") && r.containsKey(bareFigure(p))) {
+                print(
+                        "ingest." + bareFigure(p) + ".alloc_per_row",
+                        (double) r.get(bareFigure(p)).allocated() / records,
+                        "B/row");
+                ratio(r, "ingest." + p + ".eddy_vs_bare_consumer.ratio", p + ".eddy", bareFigure(p));
+                ratio(r, "ingest." + p + ".eddy_vs_spark.ratio", p + ".eddy", p + ".spark");
+                String f = env("INGEST_FETCH_THREADS", "");
+                ratio(r, "ingest." + p + ".eddy_fetch" + f + "_vs_eddy.ratio", p + ".eddy_fetch" + f, p + ".eddy");
+            }
         }
-        ratio(r, "ingest.kafka_json.eddy_vs_bare_consumer.ratio", "kafka_json.eddy", "kafka.bare_consumer");
-        ratio(r, "ingest.kafka_json.eddy_vs_spark.ratio", "kafka_json.eddy", "kafka_json.spark");
         ratio(r, "ingest.files_json.eddy_vs_spark.ratio", "files_json.eddy", "files_json.spark");
+        ratio(r, "ingest.parquet.eddy_vs_spark.ratio", "parquet.eddy", "parquet.spark");
         ratio(r, "ingest.topic_json.eddy_vs_topic_raw.ratio", "topic_json.eddy", "topic_raw.eddy");
-        for (String p : EDDY_PATHS) {
+        for (String p : paths) {
             ratio(r, "ingest." + p + ".eddy_after_vs_before.ratio", p + ".eddy", p + ".eddy_before");
             ratio(r, "ingest." + p + ".eddy_readahead_on_vs_off.ratio", p + ".eddy", p + ".eddy_readahead_off");
         }
-        // every query path must give the same answer as every other and as Spark
-        String expected = null;
+        // every query path must give the same answer as every other and as Spark; a topic of N partitions splits
+        // batches differently (update mode emits other rows), so its runs are compared among themselves
+        Map<String, String> expected = new LinkedHashMap<>();
         boolean equal = true;
         for (var e : r.entrySet()) {
-            if (e.getKey().startsWith("kafka.bare") || e.getKey().startsWith("topic_raw")) {
+            if (e.getKey().contains("bare_consumer") || e.getKey().startsWith("topic_raw")) {
                 continue;
             }
+            String group = e.getKey().startsWith("kafka_json_p") ? e.getKey().split("\\.")[0] : "";
             String c = e.getValue().checksum();
-            if (expected == null) {
-                expected = c;
-            } else if (!expected.equals(c)) {
+            String first = expected.putIfAbsent(group, c);
+            if (first != null && !first.equals(c)) {
                 equal = false;
-                System.err.println("answer differs: " + e.getKey() + " " + c + " vs " + expected);
+                System.err.println("answer differs: " + e.getKey() + " " + c + " vs " + first);
             }
         }
-        System.err.println("answer checksum (rows/sum n/sum total/sum hash): " + expected);
+        System.err.println("answer checksums (rows/sum n/sum total/sum hash): " + expected);
         print("ingest.answers_equal", equal ? 1 : 0, "bool");
     }
 
@@ -218,17 +275,22 @@ public final class Ingest {
     record Result(double rowsPerSecond, long allocated, String checksum) {}
 
     /**
-     * The medians of two commands run alternately (a, b, a, b, ...), so that a change in the machine's load falls on
-     * both alike: how before/after figures are taken on a shared machine.
+     * The medians of commands run alternately (a, b, a, b, ...), so that a change in the machine's load falls on all
+     * alike: how before/after figures are taken on a shared machine.
      */
-    private static List<Result> medians(int runs, List<String> a, List<String> b) throws Exception {
-        List<Result> as = new ArrayList<>();
-        List<Result> bs = new ArrayList<>();
+    private static List<Result> medians(int runs, List<List<String>> commands) throws Exception {
+        List<List<Result>> all = new ArrayList<>();
+        commands.forEach(c -> all.add(new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
-            as.add(runOnce(a));
-            bs.add(runOnce(b));
+            for (int c = 0; c < commands.size(); c++) {
+                all.get(c).add(runOnce(commands.get(c)));
+            }
         }
-        return List.of(medianOf(as, a), medianOf(bs, b));
+        List<Result> out = new ArrayList<>();
+        for (int c = 0; c < commands.size(); c++) {
+            out.add(medianOf(all.get(c), commands.get(c)));
+        }
+        return out;
     }
 
     private static Result medianOf(List<Result> all, List<String> cmd) {
@@ -275,7 +337,11 @@ public final class Ingest {
         return new Result(Long.parseLong(f[1]) / Double.parseDouble(f[2]), Long.parseLong(f[3]), f[4]);
     }
 
-    /** A fresh JVM for one path; {@code coreJar}, when given, replaces streaming-core on the class path. */
+    /**
+     * A fresh JVM for one path; {@code coreJar}, when given, is the jars of an earlier build (streaming-core, and
+     * eddy-connectors for the Parquet path; separated by the path separator), each replacing its namesake on the class
+     * path.
+     */
     private static List<String> eddyCommand(String path, List<String> common, String coreJar, String... jvmFlags) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(JVM);
@@ -287,11 +353,17 @@ public final class Ingest {
         }
         cmd.addAll(List.of(jvmFlags));
         String cp = System.getProperty("java.class.path");
-        if (!coreJar.isEmpty()) {
+        if (!coreJar.isEmpty()) { // each jar of the earlier build replaces the class path entry of the same name
+            List<String> before = Arrays.asList(coreJar.split(File.pathSeparator));
             cp = String.join(
                     File.pathSeparator,
                     Arrays.stream(cp.split(File.pathSeparator))
-                            .map(e -> e.contains("streaming-core") ? coreJar : e)
+                            .map(e -> before.stream()
+                                    .filter(b -> Path.of(b)
+                                            .getFileName()
+                                            .equals(Path.of(e).getFileName()))
+                                    .findFirst()
+                                    .orElse(e))
                             .toList());
         }
         cmd.addAll(List.of("-cp", cp, Ingest.class.getName(), path));
@@ -332,17 +404,27 @@ public final class Ingest {
         return cmd;
     }
 
-    private static void produce(String bootstrap, long records) {
+    /** The bids, round robin over the topic's partitions (each partition in event-time order, as the one-partition topic). */
+    private static void produce(String bootstrap, String topic, int partitions, long records) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        // on a loaded machine the default 2-minute delivery timeout expired batches and the topic silently lacked
+        // records (the bare consumer then waited for them forever): no timeout, and any failed send fails the run
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
+        AtomicReference<Exception> failed = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            for (long i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>("bids", 0, null, Bids.json(i)));
+            for (long i = 0; i < records && failed.get() == null; i++) {
+                producer.send(
+                        new ProducerRecord<>(topic, (int) (i % partitions), null, Bids.json(i)),
+                        (meta, e) -> failed.compareAndSet(null, e));
             }
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("writing the bids to " + topic + " failed", failed.get());
         }
     }
 
@@ -358,6 +440,32 @@ public final class Ingest {
                     out.write('\n');
                 }
             }
+            Files.setLastModifiedTime(file, FileTime.fromMillis(t + f * 1000L));
+        }
+    }
+
+    /** The Parquet files' directory, beside the JSON-lines files' one. */
+    static Path parquetDir(String jsonFiles) {
+        return Path.of(jsonFiles).resolveSibling("parquet");
+    }
+
+    /**
+     * The same bids as Parquet files (auction BIGINT, price BIGINT, ts TIMESTAMP; snappy, Spark's default), one file
+     * of one row group per batch, with increasing modification times: both engines read the same files in order.
+     */
+    private static void writeParquet(Path dir, long records, int perBatch) throws IOException {
+        Files.createDirectories(dir);
+        long t = System.currentTimeMillis() - 3_600_000;
+        for (int f = 0; (long) f * perBatch < records; f++) {
+            long from = (long) f * perBatch;
+            long to = Math.min(records, from + perBatch);
+            BatchBuilder b = Batch.builder(Bids.SCHEMA, (int) (to - from));
+            for (long i = from; i < to; i++) {
+                b.setLong(0, Bids.auction(i)).setLong(1, Bids.price(i)).setTimestampMicros(2, Bids.tsMillis(i) * 1000);
+                b.endRow();
+            }
+            Path file = dir.resolve(String.format(Locale.ROOT, "bids-%03d.parquet", f));
+            ParquetFiles.write(b.build(), file, "snappy");
             Files.setLastModifiedTime(file, FileTime.fromMillis(t + f * 1000L));
         }
     }

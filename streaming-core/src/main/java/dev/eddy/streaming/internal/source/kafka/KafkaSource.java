@@ -73,6 +73,11 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     private boolean resolved;
 
     KafkaSource(KafkaSourceOptions options, KafkaRowReader reader, MalformedRecords malformed) {
+        this(options, reader, malformed, 1);
+    }
+
+    /** @param fetchers how many consumers may read one batch's partitions in parallel (option {@code fetchThreads}) */
+    KafkaSource(KafkaSourceOptions options, KafkaRowReader reader, MalformedRecords malformed, int fetchers) {
         this.options = options;
         this.reader = reader;
         this.malformed = malformed;
@@ -83,7 +88,13 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
         this.backoff = new Backoff(Duration.ofMillis(100), options.maxBackoff());
         Duration interval = Duration.ofMillis(Math.max(1, options.pacing().fetchRetryIntervalMs()));
         this.fetchRetry = new Backoff(interval, interval);
-        this.batches = new KafkaBatchReader(consumer, options, reader, status, backoff);
+        this.batches = new KafkaBatchReader(consumer, this::newConsumer, fetchers, options, reader, status, backoff);
+    }
+
+    /** Another consumer like the source's own, for a parallel fetcher. */
+    private KafkaConsumer<ByteBuffer, ByteBuffer> newConsumer() {
+        return new KafkaConsumer<>(
+                options.consumerProperties(), new ByteBufferDeserializer(), new ByteBufferDeserializer());
     }
 
     @Override
@@ -415,7 +426,7 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     public void cancel() {
         backoff.cancel();
         fetchRetry.cancel();
-        consumer.wakeup();
+        batches.wakeup(); // the source's consumer and any parallel fetcher's
     }
 
     @Override

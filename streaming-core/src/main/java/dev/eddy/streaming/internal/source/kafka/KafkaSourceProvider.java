@@ -44,6 +44,7 @@ public final class KafkaSourceProvider implements SourceProvider {
             "valueFormat",
             "samplingRecords",
             "retryBackoffMaxMs",
+            "fetchThreads",
             "sep",
             "delimiter",
             "quote",
@@ -84,7 +85,7 @@ public final class KafkaSourceProvider implements SourceProvider {
     @Override
     public Source createSource(SourceContext context) {
         KafkaSourceOptions options = KafkaSourceOptions.from(context);
-        return new KafkaSource(options, reader(context, options, true), malformed(context));
+        return new KafkaSource(options, reader(context, options, true), malformed(context), fetchThreads(context));
     }
 
     /** Spark's mode and columnNameOfCorruptRecord for decoded values; null for raw records. */
@@ -94,6 +95,20 @@ public final class KafkaSourceProvider implements SourceProvider {
             return null;
         }
         return MalformedRecords.of(CsvOptions.from(ctx.options()), format);
+    }
+
+    /**
+     * Option {@code fetchThreads}: how many consumers read one batch's partitions in parallel, each on its own thread
+     * (never more than the batch has partitions). Default 1: the source's one consumer reads every partition (on the
+     * 2-core bench machine, whose cores the decoding and the query already keep busy, two fetchers read a 4-partition
+     * topic 8% slower: see bench/ingest/README.md); more pay off only where cores are idle.
+     */
+    static int fetchThreads(SourceContext ctx) {
+        long n = ctx.longOption("fetchThreads", 1);
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("option 'fetchThreads' must be between 1 and 64, got " + n);
+        }
+        return (int) n;
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.eddy.streaming.internal.source.rate;
 import dev.eddy.streaming.api.spi.Source;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.api.spi.SourceProvider;
+import java.util.Map;
+import java.util.Set;
 
 /** Providers for "rate" and "rate-per-batch". */
 public final class RateSources {
@@ -13,6 +15,18 @@ public final class RateSources {
         @Override
         public String formatName() {
             return "rate";
+        }
+
+        @Override
+        public Set<String> optionNames() {
+            return Set.of("rowsPerSecond", "numPartitions", "maxRowsPerBatch");
+        }
+
+        @Override
+        public Map<String, String> unsupportedOptions() {
+            return Map.of(
+                    "rampuptime",
+                    "Eddy's rate source produces rowsPerSecond from the start; use a lower rowsPerSecond instead");
         }
 
         @Override
