@@ -6,12 +6,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,11 +23,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class KafkaData {
     private KafkaData() {}
 
+    /** Sends the values and checks every send, so a record the broker did not take fails the test here. */
     static void produce(KafkaBroker broker, String topic, String... values) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(broker))) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (String v : values) {
-                producer.send(new ProducerRecord<>(topic, v));
+                sent.add(producer.send(new ProducerRecord<>(topic, v)));
             }
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while producing to " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a record to " + topic + " was not written", e.getCause());
         }
     }
 
@@ -47,6 +60,28 @@ final class KafkaData {
 
     static List<String> readCommitted(KafkaBroker broker, String topic) {
         return readAll(broker, topic, 1).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /**
+     * {@link #readAll} polled with a deadline until at least {@code n} records are readable: the broker writes a
+     * transaction's commit markers after commitTransaction returns, so right after a sink's commit a read_committed
+     * consumer's end (the last stable offset) may still stop before the batch.
+     */
+    static List<ConsumerRecord<String, String>> readAllAtLeast(
+            KafkaBroker broker, String topic, int partitions, int n) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<ConsumerRecord<String, String>> read = readAll(broker, topic, partitions);
+        while (read.size() < n && System.nanoTime() < deadline) {
+            read = readAll(broker, topic, partitions);
+        }
+        return read;
+    }
+
+    /** The values of {@link #readAllAtLeast} on a one-partition topic. */
+    static List<String> readCommittedAtLeast(KafkaBroker broker, String topic, int n) {
+        return readAllAtLeast(broker, topic, 1, n).stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     /** Every committed record of the topic's partitions 0..partitions-1, partition by partition. */
