@@ -57,16 +57,28 @@ record StreamCase(
 
     /**
      * A stream-stream join of lefts and rights on k and {@code r.ts BETWEEN l.ts - lower AND l.ts + upper} (seconds;
-     * {@code strict}: with {@code >}/{@code <} instead), of type "inner", "left" or "right".
+     * {@code strict}: with {@code >}/{@code <} instead), of type "inner", "left", "right" or "semi" (LEFT SEMI); or,
+     * with {@code windowSize > 0}, on k and the equality of both sides' tumbling windows of that size.
      */
-    record JoinSpec(String type, int lower, int upper, boolean strict) {
+    record JoinSpec(String type, int lower, int upper, boolean strict, int windowSize) {
         String sql(String select) {
+            String kind = type.equals("inner")
+                    ? ""
+                    : type.equals("semi") ? "LEFT SEMI " : type.toUpperCase(Locale.ROOT) + " OUTER ";
+            if (windowSize > 0) {
+                String side = "(SELECT window(ts, '" + windowSize + " seconds') AS w, ts, k, v FROM ";
+                return select + " FROM " + side + "lefts) AS l " + kind + "JOIN " + side
+                        + "rights) AS r ON l.k = r.k AND l.w = r.w";
+            }
             String ge = strict ? " > " : " >= ";
             String le = strict ? " < " : " <= ";
-            String kind = type.equals("inner") ? "" : type.toUpperCase(Locale.ROOT) + " OUTER ";
             return select + " FROM lefts AS l " + kind + "JOIN rights AS r ON l.k = r.k AND r.ts" + ge
                     + "l.ts - INTERVAL '" + lower + "' SECOND AND r.ts" + le + "l.ts + INTERVAL '" + upper
                     + "' SECOND";
+        }
+
+        String describe() {
+            return type + " join" + (windowSize > 0 ? " on windows" : "");
         }
     }
 
@@ -162,7 +174,7 @@ record StreamCase(
     /** The case's shape for the report, e.g. "left join -> window aggregation". */
     String shape() {
         String in = join != null
-                ? join.type() + " join"
+                ? join.describe()
                 : dedup != null
                         ? dedup.describe().replaceAll("\\[.*", "")
                                 + (dedup.columns().contains("ts") ? " (ts)" : "")
@@ -187,7 +199,10 @@ record StreamCase(
         if (!aggregate) {
             return join == null
                     ? "SELECT ts, k, v FROM events" + where
-                    : join.sql("SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk, r.v AS rv");
+                    : join.sql(
+                            join.type().equals("semi")
+                                    ? "SELECT l.ts AS lts, l.k AS k, l.v AS lv"
+                                    : "SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk, r.v AS rv");
         }
         String w = window.equals("session") ? "session_window" : "window";
         return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "") + ", " + AGGS.get(aggs)

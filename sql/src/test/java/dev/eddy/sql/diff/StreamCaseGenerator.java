@@ -21,6 +21,10 @@ import java.util.SplittableRandom;
 final class StreamCaseGenerator {
     /** KNOWN DIFFERENCE switch: dropDuplicatesWithinWatermark (Eddy has no such operator). */
     static final boolean DEDUP_WITHIN_WATERMARK = Boolean.getBoolean("eddy.diff.stream.withinWatermark");
+    /** KNOWN DIFFERENCE switch: LEFT SEMI JOIN of two streams (not in Eddy's SQL grammar nor its engine). */
+    static final boolean LEFT_SEMI_JOINS = Boolean.getBoolean("eddy.diff.stream.leftSemi");
+    /** KNOWN DIFFERENCE switch: joins on the equality of both sides' windows (Eddy runs no join of windowed streams). */
+    static final boolean WINDOW_JOINS = Boolean.getBoolean("eddy.diff.stream.windowJoin");
 
     private static final long S = 1_000_000L; // micros per second
     private static final List<String> KEYS = List.of("a", "b", "c");
@@ -105,12 +109,16 @@ final class StreamCaseGenerator {
 
     /** lefts JOIN rights on k and an event-time range, alone or feeding a windowed aggregation (append mode). */
     private static StreamCase join(Random r, boolean aggregate) {
-        List<String> types = List.of("inner", "left", "right");
+        List<String> types = new ArrayList<>(List.of("inner", "left", "right"));
+        if (LEFT_SEMI_JOINS && !aggregate) {
+            types.add("semi");
+        }
         JoinSpec join = new JoinSpec(
                 types.get(r.nextInt(types.size())),
                 List.of(0, 5, 10).get(r.nextInt(3)),
                 List.of(0, 5, 10).get(r.nextInt(3)),
-                r.nextInt(4) == 0);
+                r.nextInt(4) == 0,
+                WINDOW_JOINS && r.nextInt(3) == 0 ? 10 : 0);
         List<Integer> delays = delays(r, 2);
         String policy = r.nextBoolean() ? "max" : "min";
         int size = r.nextBoolean() ? 10 : 20;
