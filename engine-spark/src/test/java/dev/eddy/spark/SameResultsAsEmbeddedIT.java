@@ -236,4 +236,14 @@ class SameResultsAsEmbeddedIT {
                 .as("files 4, 3, 2, 1")
                 .containsExactly("batch 0: 1 rows", "batch 1: 1 rows", "batch 2: 3 rows", "batch 3: 3 rows");
     }
+
+    @Test
+    void when_modeIsDropMalformed_then_bothEnginesLeaveTheLineOutOfTheSameBatch() throws Exception {
+        Eddy eddy = Eddy.create();
+        Dataset q = sqlWith(eddy, "'maxFilesPerTrigger' = '1', 'mode' = 'DROPMALFORMED'").stream(
+                "SELECT player, n, _corrupt_record FROM events");
+        List<List<String>> both = bothEngines(eddy, spec(q, "append", "drop_malformed"));
+        assertThat(both.get(1)).isEqualTo(both.get(0)).hasSize(7).noneMatch(r -> r.contains("not json"));
+        assertThat(both.get(2)).startsWith("batch 0: 3 rows", "batch 1: 2 rows");
+    }
 }

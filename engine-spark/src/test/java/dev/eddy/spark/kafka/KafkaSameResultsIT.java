@@ -229,4 +229,23 @@ class KafkaSameResultsIT {
                 .isEqualTo(both.get(0))
                 .containsExactly("player=a, n=4", "player=a, n=6", "player=b, n=3", "player=b, n=5", "player=b, n=7");
     }
+
+    @Test
+    void when_theCorruptRecordColumnIsRenamed_then_bothEnginesKeepTheValueInIt() throws Exception {
+        Eddy eddy = Eddy.create();
+        Sql sql = new Sql(eddy).startInserts(false);
+        sql.execute(
+                "CREATE STREAM renamed (player STRING, n BIGINT, bad STRING) WITH ('connector' = 'kafka',"
+                        + " 'topic' = '" + TOPIC + "', 'bootstrap.servers' = '" + broker.bootstrap()
+                        + "', 'format' = 'json',"
+                        + " 'startingOffsets' = 'earliest', 'maxOffsetsPerTrigger' = '3', 'columnNameOfCorruptRecord' = 'bad')");
+        Dataset q = sql.stream("SELECT player, n, bad FROM renamed WHERE bad IS NOT NULL");
+        List<List<String>> both = bothEngines(
+                eddy,
+                q.writeStream()
+                        .outputMode("append")
+                        .trigger(Trigger.availableNow())
+                        .queryName("kafka_renamed"));
+        assertThat(both.get(1)).isEqualTo(both.get(0)).containsExactly("player=, n=null, bad={not json");
+    }
 }

@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.plan.Scan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -36,6 +37,10 @@ final class SourceTranslator {
             "retrybackoffmaxms",
             "statesnapshotinterval",
             "maxrowsperbatch");
+    /** Options of Eddy's value decoding: for from_json/from_csv, not for Spark's Kafka source. */
+    private static final List<String> VALUE_DECODE_OPTIONS =
+            List.of("mode", "columnnameofcorruptrecord", "sep", "delimiter", "quote", "escape", "nullvalue");
+
     private static final List<String> KAFKA_META = List.of("key", "topic", "partition", "offset", "timestamp");
 
     private SourceTranslator() {}
@@ -112,9 +117,19 @@ final class SourceTranslator {
                     ts.as("timestamp"),
                     headers.as("headers"));
         }
-        Schema values = valueColumns(scan.schema());
+        // Spark's from_json/from_csv take PERMISSIVE and FAILFAST; DROPMALFORMED (which Eddy's decoder takes as for
+        // files) becomes PERMISSIVE and a filter on the corrupt-record column
+        String mode = scan.options().getOrDefault("mode", "PERMISSIVE").trim().toUpperCase(Locale.ROOT);
+        String corruptName = scan.options().getOrDefault("columnnameofcorruptrecord", CORRUPT);
+        Schema values = valueColumns(scan.schema(), corruptName);
         Map<String, String> decode = new LinkedHashMap<>();
-        decode.put("mode", "PERMISSIVE");
+        for (String k : VALUE_DECODE_OPTIONS) {
+            if (scan.options().containsKey(k) && !k.equals("mode") && !k.equals("columnnameofcorruptrecord")) {
+                decode.put(
+                        k.equals("nullvalue") ? "nullValue" : k, scan.options().get(k));
+            }
+        }
+        decode.put("mode", mode.equals("FAILFAST") ? "FAILFAST" : "PERMISSIVE");
         decode.put("columnNameOfCorruptRecord", CORRUPT);
         Column decoded = switch (valueFormat) {
             case "json" -> functions.from_json(value, SparkTypes.struct(withCorrupt(values)), decode);
@@ -134,18 +149,23 @@ final class SourceTranslator {
             cols.add((m.equals("key") ? key : functions.col(m)).as(m));
         }
         Dataset<Row> withValue = raw.select(cols.toArray(Column[]::new));
+        if (mode.equals("DROPMALFORMED")) {
+            withValue = withValue.where(functions.col("v." + CORRUPT).isNull());
+        }
         List<Column> out = new ArrayList<>();
         for (Field f : scan.schema().fields()) {
             boolean meta = KAFKA_META.contains(f.name());
-            Column c = meta ? functions.col(f.name()) : functions.col("v." + f.name());
+            Column c = meta
+                    ? functions.col(f.name())
+                    : functions.col("v." + (f.name().equals(corruptName) ? CORRUPT : f.name()));
             out.add(c.cast(SparkTypes.of(f)).as(f.name()));
         }
         return withValue.select(out.toArray(Column[]::new));
     }
 
-    /** The declared value columns of a decoded Kafka scan: those before {@code _corrupt_record}. */
-    private static Schema valueColumns(Schema s) {
-        int corrupt = s.indexOf(CORRUPT);
+    /** The declared value columns of a decoded Kafka scan: those before its corrupt-record column. */
+    private static Schema valueColumns(Schema s, String corruptName) {
+        int corrupt = s.indexOf(corruptName);
         return corrupt < 0 ? s : Schema.of(s.fields().subList(0, corrupt));
     }
 
@@ -165,7 +185,7 @@ final class SourceTranslator {
     static Map<String, String> sparkOptions(Scan scan) {
         Map<String, String> out = new LinkedHashMap<>();
         scan.options().forEach((k, v) -> {
-            if (!EDDY_ONLY.contains(k)) {
+            if (!EDDY_ONLY.contains(k) && !(scan.format().equals("kafka") && VALUE_DECODE_OPTIONS.contains(k))) {
                 out.put(k, v);
             }
         });
