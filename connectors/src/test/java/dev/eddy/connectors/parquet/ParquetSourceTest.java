@@ -104,6 +104,40 @@ class ParquetSourceTest {
     }
 
     @Test
+    void when_maxBytesPerTriggerFitsTwoFiles_then_batchesTakeFilesWhileTheirSizesFitAndLatestFirstReverses()
+            throws Exception {
+        Path dir = threeFiles("bytes");
+        long twoFiles = Files.size(dir.resolve("f2.parquet")) + Files.size(dir.resolve("f1.parquet"));
+        StreamingQuery q = start(
+                eddy.readStream()
+                        .format("parquet")
+                        .option("maxBytesPerTrigger", twoFiles)
+                        .load(dir.toString())
+                        .writeStream()
+                        .memory("by_bytes"),
+                null);
+        q.processAllAvailable();
+        assertThat(q.recentProgress()).extracting(p -> p.numInputRows()).containsExactly(4L, 2L);
+        StreamingQuery newest = start(
+                eddy.readStream()
+                        .format("parquet")
+                        .option("maxFilesPerTrigger", 1)
+                        .option("latestFirst", true)
+                        .load(dir.toString())
+                        .writeStream()
+                        .memory("newest_first"),
+                null);
+        newest.processAllAvailable();
+        assertThat(eddy.table("newest_first").longColumn("id").asList()).containsExactly(0L, 1L, 10L, 11L, 20L, 21L);
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("parquet")
+                        .option("maxBytesPerTrigger", 100)
+                        .option("maxFilesPerTrigger", 1)
+                        .load(dir.toString()))
+                .hasMessageContaining("can't be both set at the same time");
+    }
+
+    @Test
     void when_availableNowWithMaxFilesPerTrigger_then_itTakesOneFileABatchAndStops() throws Exception {
         Path dir = threeFiles("now");
         StreamingQuery q = start(

@@ -1,5 +1,7 @@
 package dev.eddy.sparkdiff;
 
+import static org.apache.spark.sql.functions.col;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,6 +22,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,12 +166,15 @@ public final class SparkDriver {
     /**
      * Many streaming cases in one request, run concurrently ({@code parallelism} threads, one Spark session and
      * query per case, all sharing this driver's SparkContext): {@code {"op":"streams","parallelism":P,"cases":[..]}}.
-     * A case: {@code inputs} (each {@code {"schema":[..],"watermark":{column,delay}|null}}, all with the first's
-     * schema; the view {@code events} is their union), {@code sql} over {@code events}, output {@code mode}, session {@code conf} and {@code steps}:
+     * A case: {@code inputs} (each {@code {"view":name,"schema":[..],"watermark":{column,delay}|null}}, all with the
+     * first's schema; each view (default {@code events}) is the union of its inputs), optionally {@code
+     * {"dedup":{"view":..,"columns":[..],"withinWatermark":bool}}} (that view deduplicated), {@code sql} over the views,
+     * output {@code mode}, session {@code conf} and {@code steps}:
      * {@code {"rows":[rows of input 0, rows of input 1, ..]}} adds one memory-stream offset per input that has rows
      * and processes everything available (the data batch and the no-data batch it makes due);
      * {@code {"restart":true,"conf":{..}}} stops the query, applies the conf and starts it again from its checkpoint.
-     * Answers, in case order, every batch that ran with its progress figures and the rows foreachBatch saw, and
+     * Answers, in case order, every batch that ran with its progress figures (state rows and dropped rows per stateful
+     * operator) and the rows foreachBatch saw, and
      * the case's milliseconds (start, steps) for profiling.
      */
     private ObjectNode streams(JsonNode req) throws Exception {
@@ -207,25 +213,31 @@ public final class SparkDriver {
         StructType schema = schema(specs.get(0).get("schema"));
         StructType tagged = schema.add(DataTypes.createStructField(INPUT_COLUMN, DataTypes.IntegerType, false));
         MemoryStream<Row> input = MemoryStream.apply(Encoders.row(tagged), session);
-        Dataset<Row> events = null;
+        Map<String, Dataset<Row>> views = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             Dataset<Row> df = specs.size() == 1
                     ? input.toDF()
-                    : input.toDF()
-                            .filter(org.apache
-                                    .spark
-                                    .sql
-                                    .functions
-                                    .col(INPUT_COLUMN)
-                                    .equalTo(i));
+                    : input.toDF().filter(col(INPUT_COLUMN).equalTo(i));
             df = df.drop(INPUT_COLUMN);
             JsonNode wm = specs.get(i).get("watermark");
             if (wm != null && !wm.isNull()) {
                 df = df.withWatermark(wm.get("column").asText(), wm.get("delay").asText());
             }
-            events = events == null ? df : events.union(df);
+            views.merge(specs.get(i).path("view").asText("events"), df, Dataset::union);
         }
-        events.createOrReplaceTempView("events");
+        JsonNode dedup = req.get("dedup");
+        if (dedup != null && !dedup.isNull()) {
+            String view = dedup.get("view").asText();
+            List<String> columns = new ArrayList<>();
+            dedup.get("columns").forEach(c -> columns.add(c.asText()));
+            String[] cols = columns.toArray(String[]::new);
+            views.put(
+                    view,
+                    dedup.path("withinWatermark").asBoolean()
+                            ? views.get(view).dropDuplicatesWithinWatermark(cols)
+                            : views.get(view).dropDuplicates(cols));
+        }
+        views.forEach((name, df) -> df.createOrReplaceTempView(name));
         Path checkpoint = null;
         Map<Long, ArrayNode> output = new ConcurrentHashMap<>();
         ArrayNode batches = NODES.arrayNode();
@@ -321,17 +333,13 @@ public final class SparkDriver {
             b.put("numInputRows", p.numInputRows() / leaves);
             String watermark = p.eventTime().get("watermark");
             b.put("watermark", watermark);
-            long total = 0;
-            long dropped = 0;
-            long updated = 0;
+            ArrayNode ops = b.putArray("stateOperators");
             for (var op : p.stateOperators()) {
-                total += op.numRowsTotal();
-                dropped += op.numRowsDroppedByWatermark();
-                updated += op.numRowsUpdated();
+                ObjectNode o = ops.addObject();
+                o.put("name", op.operatorName());
+                o.put("rows", op.numRowsTotal());
+                o.put("dropped", op.numRowsDroppedByWatermark());
             }
-            b.put("stateRowsTotal", total);
-            b.put("stateRowsUpdated", updated);
-            b.put("droppedByWatermark", dropped);
             ArrayNode rows = output.get(p.batchId());
             b.set("rows", rows == null ? NODES.arrayNode() : rows);
             seen = Math.max(seen, p.batchId());

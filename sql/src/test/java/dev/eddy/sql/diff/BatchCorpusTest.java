@@ -21,9 +21,28 @@ class BatchCorpusTest {
             joins += q.from().contains("JOIN") ? 1 : 0;
             ordered += q.orderBy() != null ? 1 : 0;
         }
-        // next() draws projections 2/8, grouped 2/8, global 1/8, ordered 1/8, joins 2/8: each well above 5%
+        // next() draws projections 2/10, grouped 2/10, global 1/10, ordered 1/10, joins 2/10: each well above 5%
         assertThat(List.of(grouped, ungrouped, joins, ordered))
                 .as("grouped, ungrouped, joins, ordered of %d", count)
+                .allMatch(n -> n > count / 20);
+    }
+
+    @Test
+    void when_theHarnessDrawsItsDefaultQueries_then_failingConstantsInBranchesAndNaNBesideDistinctAreAmongThem() {
+        int constantsInBranches = 0;
+        int floatingBesideDistinct = 0;
+        int count = SparkBatchDifferentialIT.COUNT;
+        for (int i = 0; i < count; i++) {
+            String sql = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i)
+                    .next()
+                    .sql();
+            constantsInBranches += sql.matches(".*(CASE WHEN|IF\\(|coalesce\\().*'(x|y|1\\.5x)'.*") ? 1 : 0;
+            floatingBesideDistinct +=
+                    sql.contains("COUNT(DISTINCT") && sql.matches(".*(sqrt|Infinity|1\\.0E307).*") ? 1 : 0;
+        }
+        // each is a tenth of the draws: a regression in either shows in the default run
+        assertThat(List.of(constantsInBranches, floatingBesideDistinct))
+                .as("constants in branches, floating aggregates beside COUNT(DISTINCT) of %d", count)
                 .allMatch(n -> n > count / 20);
     }
 }

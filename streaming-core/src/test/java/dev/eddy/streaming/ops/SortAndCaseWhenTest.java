@@ -1,8 +1,11 @@
 package dev.eddy.streaming.ops;
 
 import static dev.eddy.streaming.api.expr.Functions.caseWhen;
+import static dev.eddy.streaming.api.expr.Functions.coalesce;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.lit;
+import static dev.eddy.streaming.api.expr.Functions.timestamp_millis;
+import static dev.eddy.streaming.api.expr.Functions.timestamp_seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,5 +120,32 @@ class SortAndCaseWhenTest {
         assertThatThrownBy(() ->
                         in.toDF().select(caseWhen(col("v"), col("k"), col("k")).as("x")))
                 .hasMessageContaining("must be boolean");
+    }
+
+    @Test
+    void when_aCaseWhenBranchWouldFailForRowsThatDoNotReachIt_then_onlyTheRowsThatReachItComputeIt() {
+        // timestamp_millis of Long.MAX_VALUE / 10 overflows: that row takes the other branch, as in Spark
+        Dataset q = in.toDF()
+                .select(
+                        col("k"),
+                        caseWhen(col("v").lt(1_000_000L), timestamp_millis(col("v")), timestamp_millis(lit(0L)))
+                                .as("t"));
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("append"))) {
+            in.addData(new Object[] {"a", 2L}, new Object[] {"b", Long.MAX_VALUE / 10});
+            assertThat(texts(d.runTrigger().newRows())).containsExactly("a 2000", "b 0");
+        }
+    }
+
+    @Test
+    void when_coalesceFindsAValue_then_itsLaterArgumentsAreNotComputed() {
+        Dataset q = in.toDF()
+                .select(
+                        col("k"),
+                        coalesce(timestamp_millis(col("v")), timestamp_seconds(lit(1.0e300)))
+                                .as("t"));
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("append"))) {
+            in.addData(new Object[] {"a", 2L}, new Object[] {"b", 3L});
+            assertThat(texts(d.runTrigger().newRows())).containsExactly("a 2000", "b 3000");
+        }
     }
 }

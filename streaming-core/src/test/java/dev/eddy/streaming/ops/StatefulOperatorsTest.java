@@ -100,6 +100,42 @@ class StatefulOperatorsTest {
         }
     }
 
+    /**
+     * Spark's StreamingDeduplicateExec drops rows late by the input's event time even when the time is not a key (it
+     * then keeps the keys forever), and runs a no-data batch whenever the watermark moves.
+     */
+    @Test
+    void when_dropDuplicatesKeysLackTheEventTime_then_lateRowsAreStillDroppedAndKeysKept() {
+        Dataset q = in.toDF().withWatermark("ts", "10 seconds").dropDuplicates("user");
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
+            in.addData(ev(100, "ann", 1L), ev(100, "ann", 2L));
+            var first = d.runTrigger();
+            assertThat(first.newRows()).hasSize(1);
+            assertThat(first.batches())
+                    .as("the data batch and the no-data batch the watermark's move makes due")
+                    .hasSize(2);
+            in.addData(ev(80, "bob", 1L), ev(120, "cy", 2L));
+            var t = d.runTrigger();
+            assertThat(t.newRows()).extracting(r -> r.getString("user")).containsExactly("cy");
+            assertThat(t.batches().get(0).stateOperators().get(0).numRowsDroppedByWatermark())
+                    .isEqualTo(1);
+            assertThat(d.stateRows(0)).extracting(r -> r.getString("user")).containsExactly("ann", "cy");
+        }
+    }
+
+    @Test
+    void when_sessionWindowsAggregate_then_theOperatorReportsSparksName() {
+        Dataset q = in.toDF()
+                .withWatermark("ts", "10 seconds")
+                .groupBy(Functions.sessionWindow(col("ts"), "5 seconds"), col("user"))
+                .agg(alias(count(), "n"));
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("append"))) {
+            in.addData(ev(100, "ann", 1L));
+            assertThat(d.runTrigger().progress().stateOperators().get(0).operatorName())
+                    .isEqualTo("sessionWindowStateStoreSaveExec");
+        }
+    }
+
     @Test
     void when_streamJoinsStaticTable_then_innerDropsAndLeftOuterKeepsUnmatched() {
         Table users = Table.create(

@@ -47,6 +47,12 @@ final class EddyRun {
                         .option("maxFilesPerTrigger", 1)
                         .schema(Bids.SCHEMA)
                         .load();
+            case "parquet" ->
+                eddy.readStream()
+                        .format("parquet")
+                        .option("maxFilesPerTrigger", 1)
+                        .schema(Bids.SCHEMA)
+                        .load(Ingest.parquetDir(dir).toString());
             case "topic_json", "topic_raw" -> {
                 fillTopic(records);
                 var r = eddy.readStream()

@@ -1,5 +1,8 @@
 package dev.eddy.bench.ingest;
 
+import dev.eddy.connectors.parquet.api.ParquetFiles;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.File;
@@ -30,14 +33,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * topic and to JSON-lines files, then runs every path in fresh JVMs (median of INGEST_RUNS, default 3) and prints
  * {@code <figure> <value> <unit>} lines with the ratios. With a path name it is one of those fresh JVMs.
  * Environment: INGEST_RUNS, INGEST_RECORDS (5000000), INGEST_BATCH (500000), INGEST_SPARK (1; 0 skips Spark),
- * INGEST_PATHS (comma-separated subset of the Eddy paths), INGEST_BEFORE_JAR (a streaming-core jar of an earlier
- * build: every Eddy path also runs on it, for before/after figures from one run), INGEST_READAHEAD ({@code both}, the
+ * INGEST_PATHS (comma-separated subset of the Eddy paths), INGEST_BEFORE_JAR (the streaming-core jar of an earlier
+ * build, and its eddy-connectors jar after a ':' when the Parquet path runs: every Eddy path also runs on them, for
+ * before/after figures from one run), INGEST_READAHEAD ({@code both}, the
  * default: every Eddy path also runs with {@code -Deddy.readAhead=false}, figures {@code eddy_readahead_off} and the
  * on/off ratios from the same run; {@code on} skips those), SPARK_CP (the Spark peer's class path, from run.sh).
  */
 public final class Ingest {
     private static final List<String> EDDY_PATHS =
-            List.of("kafka_json", "files_json", "topic_json", "topic_raw", "prebuilt");
+            List.of("kafka_json", "files_json", "parquet", "topic_json", "topic_raw", "prebuilt");
     private static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-XX:+UseParallelGC");
     /** The engine's switch for reading the next batch ahead (on by default). */
     private static final String READ_AHEAD_OFF = "-Deddy.readAhead=false";
@@ -97,6 +101,7 @@ public final class Ingest {
         LOGS = Files.createDirectories(work.resolve("logs"));
         Path files = work.resolve("files");
         writeFiles(files, records, perBatch);
+        writeParquet(parquetDir(files.toString()), records, perBatch);
         Map<String, Result> results = new LinkedHashMap<>();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (Broker broker = new Broker(work.resolve("kafka"))) {
@@ -145,7 +150,7 @@ public final class Ingest {
             }
             if (spark) {
                 for (String p : paths) {
-                    if (p.startsWith("kafka_json") || p.equals("files_json")) {
+                    if (p.startsWith("kafka_json") || p.equals("files_json") || p.equals("parquet")) {
                         results.put(p + ".spark", median(sparkRuns, sparkCommand(p, common, work)));
                     }
                 }
@@ -207,6 +212,7 @@ public final class Ingest {
             }
         }
         ratio(r, "ingest.files_json.eddy_vs_spark.ratio", "files_json.eddy", "files_json.spark");
+        ratio(r, "ingest.parquet.eddy_vs_spark.ratio", "parquet.eddy", "parquet.spark");
         ratio(r, "ingest.topic_json.eddy_vs_topic_raw.ratio", "topic_json.eddy", "topic_raw.eddy");
         for (String p : paths) {
             ratio(r, "ingest." + p + ".eddy_after_vs_before.ratio", p + ".eddy", p + ".eddy_before");
@@ -331,7 +337,11 @@ public final class Ingest {
         return new Result(Long.parseLong(f[1]) / Double.parseDouble(f[2]), Long.parseLong(f[3]), f[4]);
     }
 
-    /** A fresh JVM for one path; {@code coreJar}, when given, replaces streaming-core on the class path. */
+    /**
+     * A fresh JVM for one path; {@code coreJar}, when given, is the jars of an earlier build (streaming-core, and
+     * eddy-connectors for the Parquet path; separated by the path separator), each replacing its namesake on the class
+     * path.
+     */
     private static List<String> eddyCommand(String path, List<String> common, String coreJar, String... jvmFlags) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(JVM);
@@ -343,11 +353,17 @@ public final class Ingest {
         }
         cmd.addAll(List.of(jvmFlags));
         String cp = System.getProperty("java.class.path");
-        if (!coreJar.isEmpty()) {
+        if (!coreJar.isEmpty()) { // each jar of the earlier build replaces the class path entry of the same name
+            List<String> before = Arrays.asList(coreJar.split(File.pathSeparator));
             cp = String.join(
                     File.pathSeparator,
                     Arrays.stream(cp.split(File.pathSeparator))
-                            .map(e -> e.contains("streaming-core") ? coreJar : e)
+                            .map(e -> before.stream()
+                                    .filter(b -> Path.of(b)
+                                            .getFileName()
+                                            .equals(Path.of(e).getFileName()))
+                                    .findFirst()
+                                    .orElse(e))
                             .toList());
         }
         cmd.addAll(List.of("-cp", cp, Ingest.class.getName(), path));
@@ -424,6 +440,32 @@ public final class Ingest {
                     out.write('\n');
                 }
             }
+            Files.setLastModifiedTime(file, FileTime.fromMillis(t + f * 1000L));
+        }
+    }
+
+    /** The Parquet files' directory, beside the JSON-lines files' one. */
+    static Path parquetDir(String jsonFiles) {
+        return Path.of(jsonFiles).resolveSibling("parquet");
+    }
+
+    /**
+     * The same bids as Parquet files (auction BIGINT, price BIGINT, ts TIMESTAMP; snappy, Spark's default), one file
+     * of one row group per batch, with increasing modification times: both engines read the same files in order.
+     */
+    private static void writeParquet(Path dir, long records, int perBatch) throws IOException {
+        Files.createDirectories(dir);
+        long t = System.currentTimeMillis() - 3_600_000;
+        for (int f = 0; (long) f * perBatch < records; f++) {
+            long from = (long) f * perBatch;
+            long to = Math.min(records, from + perBatch);
+            BatchBuilder b = Batch.builder(Bids.SCHEMA, (int) (to - from));
+            for (long i = from; i < to; i++) {
+                b.setLong(0, Bids.auction(i)).setLong(1, Bids.price(i)).setTimestampMicros(2, Bids.tsMillis(i) * 1000);
+                b.endRow();
+            }
+            Path file = dir.resolve(String.format(Locale.ROOT, "bids-%03d.parquet", f));
+            ParquetFiles.write(b.build(), file, "snappy");
             Files.setLastModifiedTime(file, FileTime.fromMillis(t + f * 1000L));
         }
     }

@@ -15,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.parquet.EddyReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
@@ -190,6 +192,36 @@ public final class ParquetDataset {
         return parts.isEmpty() ? Batch.empty(out) : Batch.concat(out, parts);
     }
 
+    /**
+     * Column pruning: every column of {@link #schema()} for {@code files}, but only those in {@code read} decoded (only
+     * their column chunks are read); the others are null (one shared all-null column each, no memory per row). With
+     * {@code read} empty no chunk is read at all, only the row counts.
+     */
+    public Batch readPruned(List<String> files, Set<String> read) {
+        List<Field> wanted = new ArrayList<>();
+        for (Field f : schema.fields()) {
+            if (read.contains(f.name())) {
+                wanted.add(f);
+            }
+        }
+        Schema in = Schema.of(wanted);
+        List<Batch> parts = new ArrayList<>(files.size());
+        for (String f : files) {
+            readFile(f, in, parts);
+        }
+        List<Batch> widened = new ArrayList<>(parts.size());
+        for (Batch part : parts) {
+            Column[] cols = new Column[schema.size()];
+            for (int i = 0; i < cols.length; i++) {
+                Field field = schema.field(i);
+                int j = in.indexOf(field.name());
+                cols[i] = j >= 0 ? part.column(j) : Column.nulls(field, part.numRows());
+            }
+            widened.add(Batch.of(schema, cols));
+        }
+        return widened.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, widened);
+    }
+
     /** This table's schema narrowed to {@code columns} (all when empty), in the order given. */
     public Schema project(List<String> columns) {
         if (columns.isEmpty()) {
@@ -239,12 +271,17 @@ public final class ParquetDataset {
             RecordMaterializer<Object[]> rows = RowMaterializer.create(requested, f.toString());
             boolean flat = FlatColumns.applies(requested);
             MessageColumnIO io = flat ? null : new ColumnIOFactory(createdBy).getColumnIO(requested, fileSchema, true);
+            if (present.isEmpty()) { // no column of the file is read (only partition columns, or a count): no chunk
+                for (BlockMetaData block : r.getFooter().getBlocks()) {
+                    int n = Math.toIntExact(block.getRowCount());
+                    parts.add(assemble(out, Batch.ofRowCount(n), n, dirValues, relative));
+                }
+                return;
+            }
             for (PageReadStore group = r.readNextRowGroup(); group != null; group = r.readNextRowGroup()) {
                 int n = Math.toIntExact(group.getRowCount());
                 Batch data;
-                if (present.isEmpty()) {
-                    data = Batch.ofRowCount(n);
-                } else if (flat) {
+                if (flat) {
                     data = FlatColumns.read(group, requested, requestedSchema, rows.getRootConverter(), createdBy);
                 } else {
                     BatchBuilder b = Batch.builder(requestedSchema, n);
@@ -286,7 +323,7 @@ public final class ParquetDataset {
                 cols[i] = j >= 0 ? data.column(j) : Column.nulls(field, n);
             }
         }
-        return Batch.of(out, cols);
+        return cols.length == 0 ? Batch.ofRowCount(n) : Batch.of(out, cols);
     }
 
     private static void checkType(Field expected, Type actual, Path file) {

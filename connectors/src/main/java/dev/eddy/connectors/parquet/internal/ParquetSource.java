@@ -11,22 +11,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A directory of Parquet files as a stream, planned by {@link FileListSource} (up to {@code maxFilesPerTrigger} files
  * not taken yet per batch). The files are listed in a directory an Eddy sink writes as the committed ones in batch
  * order; in any other directory as the visible {@code *.parquet} files, oldest first. A file that cannot be read fails the query naming it, or with
  * {@code ignoreCorruptFiles} is skipped, counted and named in the status. Files are immutable once visible.
+ * Only the columns the query reads are decoded (the others are null: column pruning), and the next batch's files may
+ * be read while the query runs this one (read-ahead).
  */
 final class ParquetSource extends FileListSource {
     private final ParquetDataset dataset;
     private final boolean ignoreCorruptFiles;
-    private final Map<String, String> skipped = new LinkedHashMap<>();
+    /** Read-ahead may add to it on its thread while the query thread reads the metrics: guarded by itself. */
+    private final Map<String, String> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
+
     private volatile String status = "";
+    /** Column pruning: the columns the query reads; null for all of them. */
+    private Set<String> read;
 
     ParquetSource(ParquetDataset dataset, FileStreamOptions limits, boolean ignoreCorruptFiles) {
         super(limits);
@@ -37,6 +45,20 @@ final class ParquetSource extends FileListSource {
     @Override
     public Schema schema() {
         return dataset.schema();
+    }
+
+    @Override
+    public void pruneColumns(Set<String> columns) {
+        read = dataset.schema().names().stream().allMatch(columns::contains) ? null : Set.copyOf(columns);
+    }
+
+    /**
+     * Reading a list of files consumes nothing (a corrupt file, once found, is skipped by every later read too): the
+     * engine may read the next batch ahead.
+     */
+    @Override
+    public boolean supportsReadAhead() {
+        return true;
     }
 
     @Override
@@ -77,7 +99,7 @@ final class ParquetSource extends FileListSource {
                 continue;
             }
             try {
-                parts.add(dataset.read(List.of(f), columns));
+                parts.add(read == null ? dataset.read(List.of(f), columns) : dataset.readPruned(List.of(f), read));
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 if (!ignoreCorruptFiles) {
                     throw new IllegalArgumentException(
@@ -93,7 +115,9 @@ final class ParquetSource extends FileListSource {
 
     /** The corrupt files skipped so far, with the reason (ignoreCorruptFiles). */
     Map<String, String> skippedFiles() {
-        return Map.copyOf(skipped);
+        synchronized (skipped) {
+            return Map.copyOf(skipped);
+        }
     }
 
     @Override
@@ -108,6 +132,7 @@ final class ParquetSource extends FileListSource {
 
     @Override
     public Map<String, String> metrics() {
-        return skipped.isEmpty() ? Map.of() : Map.of("corruptFilesSkipped", Integer.toString(skipped.size()));
+        int n = skipped.size();
+        return n == 0 ? Map.of() : Map.of("corruptFilesSkipped", Integer.toString(n));
     }
 }

@@ -150,7 +150,7 @@ public final class SparkConstantFolding {
         try {
             executable = RexExecutorImpl.getExecutable(
                     rb, List.of(constant), rb.getTypeFactory().builder().build());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             return null; // Calcite cannot compute it on its own (a window's descriptor, ...): the engines will
         } catch (LinkageError e) {
             // the generated code computes constants as it loads: a constant that fails fails there

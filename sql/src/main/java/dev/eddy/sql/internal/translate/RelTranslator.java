@@ -36,7 +36,7 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Calcite's logical plan to the engine's. Supported: scans of streams and tables, projections,
  * filters, TUMBLE/HOP/SESSION followed by GROUP BY, aggregates (COUNT, SUM, AVG, MIN, MAX, COUNT(DISTINCT)
- * as approximate), DISTINCT as deduplication, inner and left outer joins, UNION [ALL] of streams, ORDER BY
+ * as approximate), DISTINCT as deduplication, inner, left and right outer joins, UNION [ALL] of streams, ORDER BY
  * [LIMIT] (run by the engine only after an aggregation in complete mode), and Spark's
  * explode(split(...)). Anything else is {@link Unsupported} with the reason.
  */
@@ -50,7 +50,7 @@ public final class RelTranslator {
 
     /** The engine plan of {@code rel} with output columns named {@code names}. */
     public LogicalPlan translate(RelNode rel, List<String> names) {
-        return materialize(visit(FieldTrimming.trim(rel)), names, true);
+        return materialize(visit(FieldTrimming.trim(JoinFilterPushdown.apply(rel))), names, true);
     }
 
     private Translated visit(RelNode rel) {
@@ -214,6 +214,9 @@ public final class RelTranslator {
         }
         LogicalPlan left = materialize(l, j.getLeft().getRowType().getFieldNames(), false);
         LogicalPlan right = materialize(r, j.getRight().getRowType().getFieldNames(), false);
+        if (j.getJoinType() == JoinRelType.RIGHT) {
+            return rightOuterJoin(j, left, right);
+        }
         Join.JoinType type;
         if (j.getJoinType() == JoinRelType.INNER) {
             type = Join.JoinType.INNER;
@@ -230,6 +233,25 @@ public final class RelTranslator {
         Translated both = new Translated(left, columns, null);
         Expr condition = rex(both, j, j.getCondition());
         return new Translated(new Join(left, right, type, condition), columns, null);
+    }
+
+    /**
+     * {@code a RIGHT JOIN b ON c} as {@code b LEFT JOIN a ON c}, its columns in a's and b's order again: the same rows
+     * (a right row without a match comes out once, with nulls for a's columns, when no later a row can match it), and
+     * Spark's rules for which side must be a stream or bounded by a watermark hold mirrored.
+     */
+    private Translated rightOuterJoin(org.apache.calcite.rel.core.Join j, LogicalPlan left, LogicalPlan right) {
+        Schema swapped = Join.combine(right.schema(), left.schema());
+        int nr = right.schema().size();
+        List<Expr> columns = new ArrayList<>();
+        for (int i = 0; i < left.schema().size(); i++) {
+            columns.add(new Expr.Col(swapped.field(nr + i).name()));
+        }
+        for (int i = 0; i < nr; i++) {
+            columns.add(new Expr.Col(swapped.field(i).name()));
+        }
+        Expr condition = rex(new Translated(right, columns, null), j, j.getCondition());
+        return new Translated(new Join(right, left, Join.JoinType.LEFT_OUTER, condition), columns, null);
     }
 
     /**

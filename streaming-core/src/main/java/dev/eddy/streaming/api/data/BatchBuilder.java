@@ -3,6 +3,7 @@ package dev.eddy.streaming.api.data;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Builds a {@link Batch} row by row: call setters for the columns of the current row (a column not set is
@@ -13,6 +14,9 @@ public final class BatchBuilder {
     private final Schema schema;
     private final ColumnBuilder[] cols;
     private final boolean[] written;
+    /** The columns not left null, the only ones {@link #endRow()} has to visit. */
+    private int[] live;
+
     private int row;
     private boolean built;
 
@@ -23,6 +27,10 @@ public final class BatchBuilder {
             cols[i] = new ColumnBuilder(schema.field(i), Math.max(expectedRows, 4));
         }
         this.written = new boolean[cols.length];
+        this.live = new int[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            live[i] = i;
+        }
     }
 
     public Schema schema() {
@@ -91,12 +99,13 @@ public final class BatchBuilder {
      */
     public BatchBuilder leaveNull(int col) {
         cols[col].leaveNull();
+        live = IntStream.range(0, cols.length).filter(c -> !cols[c].leftNull).toArray();
         return this;
     }
 
     /** Finishes the current row; columns not set in it are null. */
     public BatchBuilder endRow() {
-        for (int c = 0; c < cols.length; c++) {
+        for (int c : live) {
             if (!written[c]) {
                 cols[c].setValue(row, null);
             }
@@ -291,11 +300,38 @@ public final class BatchBuilder {
         }
 
         void appendColumn(int startRow, Column c) {
-            if (leftNull) {
+            if (leftNull || c.size() == 0) {
                 return;
             }
-            for (int r = 0; r < c.size(); r++) {
-                setValue(startRow + r, c.get(r));
+            int n = c.size();
+            ensure(startRow + n - 1);
+            // primitive arrays are copied in bulk (no boxing); structs and mismatched columns value by value
+            if (c instanceof LongColumn l && longs != null) {
+                System.arraycopy(l.values(), 0, longs, startRow, n);
+            } else if (c instanceof IntColumn i && ints != null) {
+                System.arraycopy(i.values(), 0, ints, startRow, n);
+            } else if (c instanceof DoubleColumn d && doubles != null) {
+                System.arraycopy(d.values(), 0, doubles, startRow, n);
+            } else if (c instanceof BooleanColumn b && bools != null) {
+                System.arraycopy(b.values(), 0, bools, startRow, n);
+            } else if (c instanceof StringColumn s && field.type() == DataType.STRING) {
+                System.arraycopy(s.values(), 0, objects, startRow, n); // a null entry is a null value
+                return;
+            } else {
+                for (int r = 0; r < n; r++) {
+                    setValue(startRow + r, c.get(r));
+                }
+                return;
+            }
+            if (c.nullBitmap() == null && nulls == null) {
+                return;
+            }
+            for (int r = 0; r < n; r++) {
+                if (c.isNull(r)) {
+                    markNull(startRow + r);
+                } else {
+                    clearNull(startRow + r);
+                }
             }
         }
 

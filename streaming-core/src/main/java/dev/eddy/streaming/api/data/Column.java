@@ -1,7 +1,5 @@
 package dev.eddy.streaming.api.data;
 
-import java.util.Arrays;
-
 /**
  * One immutable column of a {@link Batch}. Numeric and timestamp columns keep their values in a
  * primitive array; nulls are marked in a bitmap ({@code null} when the column has no nulls).
@@ -61,16 +59,18 @@ public abstract sealed class Column
         return out;
     }
 
-    /** A column of {@code n} nulls of the given field's type. */
+    /**
+     * A column of {@code n} nulls of the given field's type. Its arrays are shared with every other null column (they
+     * are read-only like every column's), so a column that is null throughout costs no memory per row.
+     */
     public static Column nulls(Field field, int n) {
-        long[] bits = new long[(n + 63) >>> 6];
-        Arrays.fill(bits, -1L);
+        long[] bits = NullArrays.bits(n);
         return switch (field.type()) {
-            case BOOLEAN -> new BooleanColumn(new boolean[n], n, bits);
-            case INT -> new IntColumn(new int[n], n, bits);
-            case LONG, TIMESTAMP -> new LongColumn(field.type(), new long[n], n, bits);
-            case DOUBLE -> new DoubleColumn(new double[n], n, bits);
-            case STRING -> new StringColumn(new String[n], n);
+            case BOOLEAN -> new BooleanColumn(NullArrays.booleans(n), n, bits);
+            case INT -> new IntColumn(NullArrays.ints(n), n, bits);
+            case LONG, TIMESTAMP -> new LongColumn(field.type(), NullArrays.longs(n), n, bits);
+            case DOUBLE -> new DoubleColumn(NullArrays.doubles(n), n, bits);
+            case STRING -> new StringColumn(NullArrays.strings(n), n);
             case STRUCT -> {
                 Column[] kids = new Column[field.children().size()];
                 for (int i = 0; i < kids.length; i++) {

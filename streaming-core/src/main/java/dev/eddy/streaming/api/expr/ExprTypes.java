@@ -93,8 +93,9 @@ public final class ExprTypes {
             return in.field(i);
         }
         int dot = name.indexOf('.');
-        if (dot > 0) {
-            Field parent = resolveColumn(name.substring(0, dot), in);
+        if (dot > 0 && in.indexOf(name.substring(0, dot)) >= 0) {
+            // an unknown parent is named with its field ('window.start'), as Spark names it
+            Field parent = in.field(in.indexOf(name.substring(0, dot)));
             if (parent.type() == DataType.STRUCT) {
                 return resolveColumn(name.substring(dot + 1), Schema.of(parent.children()));
             }

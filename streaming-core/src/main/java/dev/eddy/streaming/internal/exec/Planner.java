@@ -183,6 +183,7 @@ public final class Planner {
             Operator r = build(j.right());
             StreamStreamJoinOp op = new StreamStreamJoinOp(l, r, j, watermarked);
             stateful.add(op);
+            carryRenamedWatermarks(j);
             return op;
         }
         if (!ls) {
@@ -190,6 +191,21 @@ public final class Planner {
                     + "(static-stream " + j.type() + " joins are not supported)");
         }
         return new StreamStaticJoinOp(build(j.left()), build(j.right()), j);
+    }
+
+    /**
+     * A right event-time column keeps its watermark when the join renames it ({@code right_ts}), as an aggregation
+     * above the join may window by it (Spark keeps the watermark on the attribute, whatever its name).
+     */
+    private void carryRenamedWatermarks(Join j) {
+        int nl = j.left().schema().size();
+        for (int i = 0; i < j.right().schema().size(); i++) {
+            String original = j.right().schema().field(i).name();
+            String joined = j.schema().field(nl + i).name();
+            if (!joined.equals(original) && watermarked.contains(original)) {
+                watermarked.add(joined);
+            }
+        }
     }
 
     /** An event-time column keeps its watermark under a new name ({@code select(col("ts").as("time"))}). */

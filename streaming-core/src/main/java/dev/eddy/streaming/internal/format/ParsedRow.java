@@ -14,6 +14,8 @@ public final class ParsedRow {
     public final boolean[] booleans;
     public final String[] strings;
     public final boolean[] isSet;
+    /** The columns' types, looked up per value on the hot path. */
+    private final ValueType[] types;
 
     public ParsedRow(List<ColumnSpec> columns) {
         this.columns = List.copyOf(columns);
@@ -23,6 +25,10 @@ public final class ParsedRow {
         booleans = new boolean[n];
         strings = new String[n];
         isSet = new boolean[n];
+        types = new ValueType[n];
+        for (int i = 0; i < n; i++) {
+            types[i] = columns.get(i).type();
+        }
     }
 
     public int size() {
@@ -30,7 +36,7 @@ public final class ParsedRow {
     }
 
     public ValueType type(int col) {
-        return columns.get(col).type();
+        return types[col];
     }
 
     /** Clears every slot to null. */

@@ -15,16 +15,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * dropDuplicates: passes the first row of every key and remembers the key in its {@link GroupStore}. Without a
- * watermark the keys are kept forever; when a key column carries the watermark, rows with that time <= the previous
- * batch's watermark are dropped as late (counted) and keys with time <= this batch's watermark are evicted after each
- * batch ({@link BatchContext}).
+ * dropDuplicates: passes the first row of every key and remembers the key in its {@link GroupStore}. As Spark's
+ * StreamingDeduplicateExec: when the input has an event-time column (a watermark), rows with that time <= the previous
+ * batch's watermark are dropped as late (counted), whether or not the time is among the keys, and every move of the
+ * watermark runs a no-data batch; keys are evicted (time <= this batch's watermark, {@link BatchContext}) only when the
+ * event time is one of them, else they are kept forever.
  */
 public final class DeduplicateOp extends AbstractOperator implements StatefulOperator {
     private final Deduplicate node;
     private final int[] keyIdx;
     private final DataType[] keyTypes;
     private final int timeKey;
+    /** The input's event-time column, or -1. */
+    private final int timeColumn;
+
     private final GroupStore store;
 
     public DeduplicateOp(Operator child, Deduplicate node, Set<String> watermarked) {
@@ -48,6 +52,13 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
             }
         }
         timeKey = tk;
+        int tc = -1;
+        for (int i = 0; i < in.size() && tc < 0; i++) {
+            if (watermarked.contains(in.field(i).name()) && in.field(i).type() == DataType.TIMESTAMP) {
+                tc = i;
+            }
+        }
+        timeColumn = tc;
         store = new GroupStore("dedupe", keyTypes, keyFields, new GroupValues[0], tk, 0);
     }
 
@@ -67,7 +78,8 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
             k.nulls[i] = KeyColumns.nulls(c, null, k.n);
         }
         boolean wm = timeKey >= 0 && ctx.hasWatermark();
-        long dropped = wm ? dropLate(in, k, ctx.lateWatermark()) : 0; // late by the previous batch's watermark
+        // late by the previous batch's watermark
+        long dropped = timeColumn >= 0 && ctx.hasWatermark() ? dropLate(in, k, ctx.lateWatermark()) : 0;
         int before = store.size();
         int[] groups = store.findOrInsert(k);
         int[] firstRows = new int[k.n];
@@ -87,12 +99,14 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
     }
 
     private long dropLate(Batch in, Keys k, long watermark) {
-        long[] t = k.longs[timeKey];
+        Column time = in.column(timeColumn);
+        long[] times = KeyColumns.longs(time, null, in.numRows());
         int[] keep = new int[k.n];
         int m = 0;
-        for (int i = 0; i < k.n; i++) {
-            if (t[i] <= watermark) {
-                store.dropLate(in.row(i), t[i]);
+        for (int i = 0; i < k.n; i++) { // k.rows is still null: key i is row i
+            long t = times[i];
+            if (!time.isNull(i) && t <= watermark) { // a null time is never late
+                store.dropLate(in.row(i), t);
             } else {
                 keep[m++] = i;
             }
@@ -117,7 +131,7 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
 
     @Override
     public boolean wantsNoDataBatch(long newWatermark) {
-        return timeKey >= 0 && store.watermarkAdvances(newWatermark);
+        return timeColumn >= 0 && store.watermarkAdvances(newWatermark);
     }
 
     @Override

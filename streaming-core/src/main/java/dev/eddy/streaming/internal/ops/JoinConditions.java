@@ -16,6 +16,17 @@ final class JoinConditions {
     int rightTime = -1;
     long lo = Long.MIN_VALUE;
     long hi = Long.MAX_VALUE;
+    /**
+     * Spark's state watermarks (StreamingJoinHelper) as offsets from the watermark: a left row is evicted once
+     * leftTime <= watermark + leftEvict, a right row once rightTime <= watermark + rightEvict. Each bound on the
+     * other side's time gives one (the watermark put in for the other side's time; a bound with = in it one
+     * millisecond less, since a row exactly at it could still match), the smallest wins; MAX_VALUE: none.
+     */
+    long leftEvict = Long.MAX_VALUE;
+
+    long rightEvict = Long.MAX_VALUE;
+
+    private static final long MILLI = 1000L;
 
     JoinConditions(Expr condition, Schema left, Schema joined) {
         for (Expr c : conjuncts(condition)) {
@@ -63,10 +74,22 @@ final class JoinConditions {
         leftTime = a;
         rightTime = c - nl;
         switch (op) {
-            case GE -> lo = Math.max(lo, k);
-            case GT -> lo = Math.max(lo, k + 1);
-            case LE -> hi = Math.min(hi, k);
-            default -> hi = Math.min(hi, k - 1);
+            case GE -> {
+                lo = Math.max(lo, k);
+                leftEvict = Math.min(leftEvict, k - MILLI);
+            }
+            case GT -> {
+                lo = Math.max(lo, k + 1);
+                leftEvict = Math.min(leftEvict, k);
+            }
+            case LE -> {
+                hi = Math.min(hi, k);
+                rightEvict = Math.min(rightEvict, -k - MILLI);
+            }
+            default -> {
+                hi = Math.min(hi, k - 1);
+                rightEvict = Math.min(rightEvict, -k);
+            }
         }
     }
 

@@ -78,7 +78,7 @@ public final class SessionWindowOp extends AbstractOperator implements StatefulO
             accs[a] = Accumulators.create(agg.fn(), aggArgs[a] == null ? null : aggArgs[a].type());
         }
         ids = new SessionIds(accs);
-        store = new ListStore<>("sessionWindowStateStoreSave", SessionState.codec(keyFields, accs, ids), 64);
+        store = new ListStore<>("sessionWindowStateStoreSaveExec", SessionState.codec(keyFields, accs, ids), 64);
     }
 
     public boolean hasEventTimeEviction() {

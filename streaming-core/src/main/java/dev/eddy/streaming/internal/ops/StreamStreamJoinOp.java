@@ -20,8 +20,9 @@ import java.util.Set;
  * Stream-stream join (inner, left outer), Spark's way: both sides buffer their rows in state by join key;
  * each batch joins new left rows with all right rows and new right rows with old left rows, then filters
  * pairs by the whole condition. With a time bound {@code lo <= leftTime - rightTime <= hi} and a watermark,
- * rows that can no longer match are evicted (a left row once leftTime - lo <= watermark, a right row once
- * rightTime + hi <= watermark); in a left outer join an evicted left row that never matched is emitted with
+ * rows that can no longer match are evicted by Spark's state watermarks (a left row once leftTime <= watermark + lo,
+ * a right row once rightTime <= watermark - hi, one millisecond less for a bound written with {@code >=} or
+ * {@code <=}: {@link JoinConditions#leftEvict}); in a left outer join an evicted left row that never matched is emitted with
  * nulls then. Rows at or before the watermark on a watermarked time column are dropped as late. Both sides live in one
  * {@link ListStore} keyed by side and join key.
  */
@@ -178,7 +179,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         long wm = ctx.watermark();
         boolean outer = node.type() == Join.JoinType.LEFT_OUTER;
         return store.evictWhere(
-                (k, s) -> LEFT.equals(k.get(0)) ? s.time - jc.lo <= wm : s.time + jc.hi <= wm, (k, s) -> {
+                (k, s) -> s.time <= wm + (LEFT.equals(k.get(0)) ? jc.leftEvict : jc.rightEvict), (k, s) -> {
                     if (outer && LEFT.equals(k.get(0)) && !s.matched) {
                         out.addRow(JoinState.concat(node.schema(), s.row.values(), null));
                     }
@@ -215,15 +216,15 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
 
     /**
      * Spark's: the minimum of the input watermark and each side's state watermark (the time at or below which that
-     * side's rows can match no future row: input + lo for the left, input - hi for the right), since a joined row
-     * carries both sides' event times and an outer join emits a left row only once it is evicted.
+     * side's rows are evicted), since a joined row carries both sides' event times and an outer join emits a left row
+     * only once it is evicted.
      */
     @Override
     public long outputWatermark(long inputWatermark) {
         if (inputWatermark == BatchContext.NO_WATERMARK || !jc.hasTimeBounds()) {
             return inputWatermark;
         }
-        return Math.min(inputWatermark, Math.min(inputWatermark + jc.lo, inputWatermark - jc.hi));
+        return Math.min(inputWatermark, inputWatermark + Math.min(jc.leftEvict, jc.rightEvict));
     }
 
     @Override

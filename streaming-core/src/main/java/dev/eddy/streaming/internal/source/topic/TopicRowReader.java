@@ -124,12 +124,11 @@ final class TopicRowReader {
         }
         for (int i = 0; i < metaKinds.length; i++) {
             int col = n + 1 + i;
+            if (unread[col]) {
+                continue; // pruned: a shared all-null column, nothing to write
+            }
             switch (metaKinds[i]) {
-                case 0 -> {
-                    if (!unread[col]) {
-                        out.setString(col, text(k));
-                    }
-                }
+                case 0 -> out.setString(col, text(k));
                 case 1 -> out.setString(col, topic);
                 case 2 -> out.setInt(col, partition);
                 case 3 -> out.setLong(col, offset);

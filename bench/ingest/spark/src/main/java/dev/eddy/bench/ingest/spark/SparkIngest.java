@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.window;
 
+import java.nio.file.Path;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,10 +19,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The ingest query on Spark 4.2 Structured Streaming, local[2], two shuffle partitions (one per core): from_json
- * over the Kafka topic's values or the JSON-lines files' lines, a 10 s tumbling count+sum per (window, auction)
- * with a 5 s watermark, update mode. The sink is foreachBatch with one aggregate action, so each micro-batch runs
- * once and yields the checksum Eddy's CheckSink computes. Prints {@code RESULT <rows> <seconds> 0 <checksum>}.
- * Arguments: path (kafka_json, files_json), records, records per batch, bootstrap, files directory, checkpoint.
+ * over the Kafka topic's values or the JSON-lines files' lines (or the same bids read from Parquet files), a 10 s
+ * tumbling count+sum per (window, auction) with a 5 s watermark, update mode. The sink is foreachBatch with one
+ * aggregate action, so each micro-batch runs once and yields the checksum Eddy's CheckSink computes. Prints
+ * {@code RESULT <rows> <seconds> 0 <checksum>}. Arguments: path (kafka_json, kafka_json_pN, files_json, parquet: the
+ * Parquet files beside the JSON ones), records, records per batch, bootstrap, files directory, checkpoint.
  */
 public final class SparkIngest {
     private static long rows;
@@ -36,18 +38,21 @@ public final class SparkIngest {
         return path.equals("kafka_json") ? "bids" : "bids_" + path.substring("kafka_json_".length());
     }
 
-    public static void main(String[] args) throws Exception {
-        String path = args[0];
-        long records = Long.parseLong(args[1]);
-        int perBatch = Integer.parseInt(args[2]);
-        SparkSession spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("eddy-ingest-bench")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.streaming.checkpointLocation", args[5])
-                .getOrCreate();
-        spark.sparkContext().setLogLevel("ERROR");
+    /** The bids from the Parquet files beside the JSON-lines files (written by Eddy's bench, read as they are). */
+    private static Dataset<Row> parquet(SparkSession spark, String jsonFiles) {
+        StructType schema = new StructType()
+                .add("auction", DataTypes.LongType)
+                .add("price", DataTypes.LongType)
+                .add("ts", DataTypes.TimestampType);
+        return spark.readStream()
+                .format("parquet")
+                .schema(schema)
+                .option("maxFilesPerTrigger", 1)
+                .load(Path.of(jsonFiles).resolveSibling("parquet").toString());
+    }
+
+    /** The bids decoded with from_json from the Kafka topic's values or the JSON-lines files' lines. */
+    private static Dataset<Row> fromJson(SparkSession spark, String path, int perBatch, String[] args) {
         StructType schema = new StructType()
                 .add("auction", DataTypes.LongType)
                 .add("price", DataTypes.LongType)
@@ -65,11 +70,26 @@ public final class SparkIngest {
                         .format("text")
                         .option("maxFilesPerTrigger", 1)
                         .load(args[4]);
-        Dataset<Row> bids = values.select(from_json(col("value"), schema).as("b"))
+        return values.select(from_json(col("value"), schema).as("b"))
                 .select(
                         col("b.auction").as("auction"),
                         col("b.price").as("price"),
                         expr("timestamp_millis(b.ts)").as("ts"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        String path = args[0];
+        long records = Long.parseLong(args[1]);
+        int perBatch = Integer.parseInt(args[2]);
+        SparkSession spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("eddy-ingest-bench")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.streaming.checkpointLocation", args[5])
+                .getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        Dataset<Row> bids = path.equals("parquet") ? parquet(spark, args[4]) : fromJson(spark, path, perBatch, args);
         Dataset<Row> agg = bids.withWatermark("ts", "5 seconds")
                 .groupBy(window(col("ts"), "10 seconds"), col("auction"))
                 .agg(count(lit(1)).as("n"), sum("price").as("total"));

@@ -1,0 +1,283 @@
+package dev.eddy.sql.diff;
+
+import static dev.eddy.streaming.api.expr.Functions.alias;
+import static dev.eddy.streaming.api.expr.Functions.avg;
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.count;
+import static dev.eddy.streaming.api.expr.Functions.max;
+import static dev.eddy.streaming.api.expr.Functions.min;
+import static dev.eddy.streaming.api.expr.Functions.sum;
+
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.Functions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One generated streaming case of the differential test, the same for both engines: inputs of (ts, k, v) rows, each
+ * with a watermark on ts, and a query over them in SQL (or, for plain windowed aggregations, Eddy's Java API).
+ *
+ * <p>Shapes: without {@link #join} the inputs are the union {@code events} (deduplicated when {@link #dedup} is set),
+ * aggregated by a window when {@link #aggregate} is set, else selected as they are. With a join, input 0 is
+ * {@code lefts} and input 1 {@code rights}, joined on k and an event-time range ({@link JoinSpec}), and the joined rows
+ * are selected or (chained stateful operators) aggregated by a window of the left event time.
+ *
+ * <p>{@code window}: "tumble" (window(ts, size)), "slide" (window(ts, size, slide)), "start" (window(ts, size, slide,
+ * startTime)) or "session" (session_window(ts, gap = size)).
+ */
+record StreamCase(
+        String window,
+        int size,
+        int slide,
+        int startTime,
+        boolean keyed,
+        int aggs,
+        boolean positiveOnly,
+        String mode,
+        List<Integer> delays,
+        String policy,
+        boolean javaApi,
+        List<Step> steps,
+        boolean noDataBatches,
+        boolean aggregate,
+        JoinSpec join,
+        DedupSpec dedup) {
+
+    static final List<String> AGGS = List.of(
+            "COUNT(*) AS n",
+            "COUNT(*) AS n, SUM(v) AS sv",
+            "COUNT(*) AS n, MAX(v) AS mx, MIN(v) AS mn",
+            "SUM(v) AS sv, AVG(v) AS av");
+
+    /** One step: rows per input, or a restart (with the policy the session has from then on, null = unchanged). */
+    record Step(List<List<List<Object>>> rows, boolean restart, String policyAfterRestart) {}
+
+    /**
+     * A stream-stream join of lefts and rights on k and {@code r.ts BETWEEN l.ts - lower AND l.ts + upper} (seconds;
+     * {@code strict}: with {@code >}/{@code <} instead), of type "inner", "left", "right" or "semi" (LEFT SEMI); or,
+     * with {@code windowSize > 0}, on k and the equality of both sides' tumbling windows of that size.
+     */
+    record JoinSpec(String type, int lower, int upper, boolean strict, int windowSize) {
+        String sql(String select) {
+            String kind = type.equals("inner")
+                    ? ""
+                    : type.equals("semi") ? "LEFT SEMI " : type.toUpperCase(Locale.ROOT) + " OUTER ";
+            if (windowSize > 0) {
+                String side = "(SELECT window(ts, '" + windowSize + " seconds') AS w, ts, k, v FROM ";
+                return select + " FROM " + side + "lefts) AS l " + kind + "JOIN " + side
+                        + "rights) AS r ON l.k = r.k AND l.w = r.w";
+            }
+            String ge = strict ? " > " : " >= ";
+            String le = strict ? " < " : " <= ";
+            return select + " FROM lefts AS l " + kind + "JOIN rights AS r ON l.k = r.k AND r.ts" + ge
+                    + "l.ts - INTERVAL '" + lower + "' SECOND AND r.ts" + le + "l.ts + INTERVAL '" + upper
+                    + "' SECOND";
+        }
+
+        String describe() {
+            return type + " join" + (windowSize > 0 ? " on windows" : "");
+        }
+    }
+
+    /** dropDuplicates(columns) or dropDuplicatesWithinWatermark(columns) on {@code events}. */
+    record DedupSpec(List<String> columns, boolean withinWatermark) {
+        String describe() {
+            return (withinWatermark ? "dropDuplicatesWithinWatermark" : "dropDuplicates") + columns;
+        }
+    }
+
+    /** A windowed aggregation over one input or a union (the first shape the harness had). */
+    StreamCase(
+            String window,
+            int size,
+            int slide,
+            int startTime,
+            boolean keyed,
+            int aggs,
+            boolean positiveOnly,
+            String mode,
+            List<Integer> delays,
+            String policy,
+            boolean javaApi,
+            List<Step> steps,
+            boolean noDataBatches) {
+        this(
+                window,
+                size,
+                slide,
+                startTime,
+                keyed,
+                aggs,
+                positiveOnly,
+                mode,
+                delays,
+                policy,
+                javaApi,
+                steps,
+                noDataBatches,
+                true,
+                null,
+                null);
+    }
+
+    StreamCase withSteps(List<Step> newSteps) {
+        return new StreamCase(
+                window,
+                size,
+                slide,
+                startTime,
+                keyed,
+                aggs,
+                positiveOnly,
+                mode,
+                delays,
+                policy,
+                javaApi,
+                newSteps,
+                noDataBatches,
+                aggregate,
+                join,
+                dedup);
+    }
+
+    StreamCase withNoDataBatches(boolean on) {
+        return new StreamCase(
+                window,
+                size,
+                slide,
+                startTime,
+                keyed,
+                aggs,
+                positiveOnly,
+                mode,
+                delays,
+                policy,
+                javaApi,
+                steps,
+                on,
+                aggregate,
+                join,
+                dedup);
+    }
+
+    /** The view names the inputs are registered under (inputs with the same name are unioned). */
+    List<String> views() {
+        if (join != null) {
+            return List.of("lefts", "rights");
+        }
+        return delays.stream().map(d -> "events").toList();
+    }
+
+    /** The case's shape for the report, e.g. "left join -> window aggregation". */
+    String shape() {
+        String in = join != null
+                ? join.describe()
+                : dedup != null
+                        ? dedup.describe().replaceAll("\\[.*", "")
+                                + (dedup.columns().contains("ts") ? " (ts)" : "")
+                        : "";
+        String agg = aggregate ? (window.equals("session") ? "session" : "window") + " aggregation" : "";
+        String both = in.isEmpty() ? agg : agg.isEmpty() ? in : in + " -> " + agg;
+        return both + ", " + mode;
+    }
+
+    String windowSql() {
+        return switch (window) {
+            case "tumble" -> "window(ts, '" + size + " seconds')";
+            case "slide" -> "window(ts, '" + size + " seconds', '" + slide + " seconds')";
+            case "start" -> "window(ts, '" + size + " seconds', '" + slide + " seconds', '" + startTime + " seconds')";
+            default -> "session_window(ts, '" + size + " seconds')";
+        };
+    }
+
+    String sql() {
+        String from = join == null ? "events" : "(" + join.sql("SELECT l.ts AS ts, l.k AS k, r.v AS v") + ") AS joined";
+        String where = positiveOnly ? " WHERE v > 0" : "";
+        if (!aggregate) {
+            return join == null
+                    ? "SELECT ts, k, v FROM events" + where
+                    : join.sql(
+                            join.type().equals("semi")
+                                    ? "SELECT l.ts AS lts, l.k AS k, l.v AS lv"
+                                    : "SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk, r.v AS rv");
+        }
+        String w = window.equals("session") ? "session_window" : "window";
+        return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "") + ", " + AGGS.get(aggs)
+                + " FROM " + from + where + " GROUP BY " + windowSql() + (keyed ? ", k" : "");
+    }
+
+    /** The same windowed aggregation with Eddy's Java API (Spark runs the SQL). */
+    Dataset javaQuery(Dataset events) {
+        Dataset in = positiveOnly ? events.filter(Functions.gt(col("v"), Functions.lit(0))) : events;
+        Expr w = switch (window) {
+            case "tumble" -> Functions.window(col("ts"), size + " seconds");
+            case "slide" -> Functions.window(col("ts"), size + " seconds", slide + " seconds");
+            case "start" -> Functions.window(col("ts"), size + " seconds", slide + " seconds", startTime + " seconds");
+            default -> Functions.sessionWindow(col("ts"), size + " seconds");
+        };
+        List<Expr> a = switch (aggs) {
+            case 0 -> List.of(alias(count(), "n"));
+            case 1 -> List.of(alias(count(), "n"), alias(sum(col("v")), "sv"));
+            case 2 -> List.of(alias(count(), "n"), alias(max(col("v")), "mx"), alias(min(col("v")), "mn"));
+            default -> List.of(alias(sum(col("v")), "sv"), alias(avg(col("v")), "av"));
+        };
+        Dataset grouped = (keyed ? in.groupBy(w, col("k")) : in.groupBy(w)).agg(a.toArray(Expr[]::new));
+        String ws = window.equals("session") ? "session_window" : "window";
+        if (windowBoundsThroughSql()) {
+            return grouped.selectExpr(sqlItems(ws).toArray(String[]::new));
+        }
+        List<Expr> items = new ArrayList<>(List.of(alias(col(ws + ".start"), "ws"), alias(col(ws + ".end"), "we")));
+        if (keyed) {
+            items.add(col("k"));
+        }
+        for (String agg : AGGS.get(aggs).split(", ")) {
+            items.add(col(agg.substring(agg.lastIndexOf(' ') + 1)));
+        }
+        return grouped.select(items.toArray(Expr[]::new));
+    }
+
+    /**
+     * Half of the Java API cases (a fixed choice per case) select the window bounds with selectExpr, so through the
+     * SQL expression parser's view of the window struct, the other half with col("window.start").
+     */
+    boolean windowBoundsThroughSql() {
+        return Math.floorMod(Objects.hash(window, size, slide, startTime, keyed, aggs), 2) == 0;
+    }
+
+    private List<String> sqlItems(String ws) {
+        List<String> items = new ArrayList<>(List.of(ws + ".start AS ws", ws + ".end AS we"));
+        if (keyed) {
+            items.add("k");
+        }
+        for (String agg : AGGS.get(aggs).split(", ")) {
+            items.add(agg.substring(agg.lastIndexOf(' ') + 1));
+        }
+        return items;
+    }
+
+    String describe() {
+        return mode + (noDataBatches ? "" : ", no no-data batches") + ", watermark delays " + delays
+                + (delays.size() > 1 && join == null ? ", policy " + policy : "")
+                + (join != null ? ", policy " + policy : "")
+                + (dedup != null ? ", events = " + dedup.describe() : "")
+                + (javaApi ? ", Java API" + (windowBoundsThroughSql() ? " (selectExpr)" : "") : ", SQL") + ": "
+                + sql();
+    }
+
+    String stepsText() {
+        List<String> out = new ArrayList<>();
+        for (Step s : steps) {
+            out.add(
+                    s.restart()
+                            ? "restart"
+                                    + (s.policyAfterRestart() == null
+                                            ? ""
+                                            : " (policy now " + s.policyAfterRestart() + ")")
+                            : String.valueOf(delays.size() == 1 ? s.rows().get(0) : s.rows()));
+        }
+        return out.toString();
+    }
+}
