@@ -55,8 +55,10 @@ public final class SparkOperators {
     public static final SqlUserDefinedFunction DIV =
             udf("SPARK_DIV", "div", ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
 
-    public static final SqlUserDefinedFunction TRY_DIVIDE =
-            udf("TRY_DIVIDE", "tryDivide", ReturnTypes.DOUBLE_NULLABLE, Arg.DBL, Arg.DBL);
+    /** NULL for a zero divisor whatever its operands' nullability, so its type is always nullable. */
+    public static final SqlUserDefinedFunction TRY_DIVIDE = udf(
+            "TRY_DIVIDE", "tryDivide", ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE), Arg.DBL, Arg.DBL);
+
     public static final SqlUserDefinedFunction SUBSTRING3 =
             udf("SUBSTRING", "substring", STRING, Arg.STR, Arg.INT, Arg.INT);
     public static final SqlUserDefinedFunction SUBSTRING2 = udf("SUBSTRING", "substring", STRING, Arg.STR, Arg.INT);
@@ -70,11 +72,17 @@ public final class SparkOperators {
 
     private static final Map<SparkFunctions.Arithmetic, SqlUserDefinedFunction> LONG_ARITHMETIC = arithmetic(false);
 
-    /** Spark's try_add/try_subtract/try_multiply: typed as + - *, NULL instead of an overflow error. */
-    public static final SqlFunction TRY_ADD = tryArithmetic("TRY_ADD", ReturnTypes.NULLABLE_SUM);
+    /**
+     * Spark's try_add/try_subtract/try_multiply: typed as + - *, NULL instead of an overflow error, so always nullable
+     * (even over NOT NULL operands).
+     */
+    public static final SqlFunction TRY_ADD =
+            tryArithmetic("TRY_ADD", ReturnTypes.NULLABLE_SUM.andThen(SqlTypeTransforms.FORCE_NULLABLE));
 
-    public static final SqlFunction TRY_SUBTRACT = tryArithmetic("TRY_SUBTRACT", ReturnTypes.NULLABLE_SUM);
-    public static final SqlFunction TRY_MULTIPLY = tryArithmetic("TRY_MULTIPLY", ReturnTypes.PRODUCT_NULLABLE);
+    public static final SqlFunction TRY_SUBTRACT =
+            tryArithmetic("TRY_SUBTRACT", ReturnTypes.NULLABLE_SUM.andThen(SqlTypeTransforms.FORCE_NULLABLE));
+    public static final SqlFunction TRY_MULTIPLY =
+            tryArithmetic("TRY_MULTIPLY", ReturnTypes.PRODUCT_NULLABLE.andThen(SqlTypeTransforms.FORCE_NULLABLE));
 
     /**
      * {@code a / b} before conversion (SparkRewrite puts it for Calcite's {@code /}): typed as Spark types it, a
