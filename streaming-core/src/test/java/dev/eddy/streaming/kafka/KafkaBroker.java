@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -138,11 +139,28 @@ public final class KafkaBroker {
         return Admin.create(p);
     }
 
+    private static boolean allLed(Admin admin, String topic) throws Exception {
+        TopicDescription d = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .get(topic);
+        return d.partitions().stream()
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    }
+
     public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
+            // the topic exists before every partition has its leader: wait for them, so producers do not start
+            // against partitions the broker does not serve yet
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!allLed(admin, name)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + name + " has a partition without a leader after 30 s");
+                }
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A topic's partitions read by parallel fetchers (option fetchThreads) on a real broker. */
@@ -25,7 +26,18 @@ class KafkaParallelFetchIT {
     private static final KafkaBroker BROKER = KafkaBroker.shared();
     private static final int PARTITIONS = 4;
     private static final int PER_PARTITION = 400;
+    private static final String TOPIC = "pf-topic";
     private final Eddy eddy = Eddy.builder().build();
+
+    /**
+     * One topic, filled once and read by both tests (reading does not change it). Two CI runs on a loaded machine
+     * saw a second new four-partition topic's partition 0 never take the producer's records within its delivery
+     * timeout, while every other topic of the run did; with one topic the tests no longer depend on that.
+     */
+    @BeforeAll
+    static void fillOnce() throws Exception {
+        fill(TOPIC);
+    }
 
     @AfterEach
     void stopQueries() {
@@ -74,9 +86,7 @@ class KafkaParallelFetchIT {
     @Test
     void when_partitionsAreFetchedInParallel_then_everyRecordIsReadOnceAndEachPartitionInOffsetOrder()
             throws Exception {
-        fill("pf-order");
-
-        List<Row> rows = readAll("pf-order", "2", "pf_order");
+        List<Row> rows = readAll(TOPIC, "2", "pf_order");
 
         assertThat(rows).hasSize(PARTITIONS * PER_PARTITION);
         Map<Integer, List<Long>> offsets = new HashMap<>();
@@ -96,10 +106,8 @@ class KafkaParallelFetchIT {
 
     @Test
     void when_oneOrTwoFetchThreadsReadATopic_then_theRowsAreTheSameAndNoFetchThreadOutlivesTheQuery() throws Exception {
-        fill("pf-same");
-
-        List<String> one = values(readAll("pf-same", "1", "pf_one"));
-        List<String> two = values(readAll("pf-same", "2", "pf_two"));
+        List<String> one = values(readAll(TOPIC, "1", "pf_one"));
+        List<String> two = values(readAll(TOPIC, "2", "pf_two"));
 
         assertThat(one).hasSize(PARTITIONS * PER_PARTITION).doesNotHaveDuplicates();
         assertThat(two).containsExactlyInAnyOrderElementsOf(one);
