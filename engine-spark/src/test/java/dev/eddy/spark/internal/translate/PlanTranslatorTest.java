@@ -184,7 +184,7 @@ class PlanTranslatorTest {
     void when_sqlUsesSessionWindow_then_sparkGetsSessionWindowWithTheGap() {
         sql.execute("CREATE STREAM ticks (ts TIMESTAMP(3), v BIGINT, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)"
                 + " WITH ('connector' = 'rate')");
-        String p = sqlPlan("SELECT window.start AS window_start, v, COUNT(*) AS n FROM ticks"
+        String p = sqlPlan("SELECT session_window.start AS window_start, v, COUNT(*) AS n FROM ticks"
                 + " GROUP BY session_window(ts, '30 seconds'), v");
         assertThat(p).contains("function_name: \"session_window\"").contains("string: \"30 seconds\"");
     }
