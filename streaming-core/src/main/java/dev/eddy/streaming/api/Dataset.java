@@ -291,6 +291,17 @@ public final class Dataset {
     }
 
     /**
+     * Spark's {@code dropDuplicatesWithinWatermark}: keeps the first row per combination of the columns (all columns
+     * when none are given) and remembers each key until the watermark reaches that row's event time plus the
+     * watermark's delay; a duplicate that comes later is passed on again. Needs {@link #withWatermark} on a stream, so
+     * the key columns need not include the event time for the state to stay bounded. Rows later than the watermark are
+     * dropped and counted. On a static Dataset it is {@link #dropDuplicates}.
+     */
+    public Dataset dropDuplicatesWithinWatermark(String... columns) {
+        return with(new Deduplicate(plan, List.of(columns), true));
+    }
+
+    /**
      * Sorts by columns, Spark's {@code orderBy}: {@code "visits DESC"}, {@code "page"} (ascending), optionally
      * {@code NULLS FIRST|LAST} (default: nulls first ascending, last descending). On a stream only over an
      * aggregation in complete output mode, where every trigger's whole result is sorted (checked at start).

@@ -64,8 +64,10 @@ public final class PlanTranslator {
         }
         if (plan instanceof Deduplicate d) {
             List<String> keys = d.keyColumns();
-            return translate(d.child())
-                    .dropDuplicates(keys.get(0), keys.subList(1, keys.size()).toArray(String[]::new));
+            String[] rest = keys.subList(1, keys.size()).toArray(String[]::new);
+            return d.withinWatermark()
+                    ? translate(d.child()).dropDuplicatesWithinWatermark(keys.get(0), rest)
+                    : translate(d.child()).dropDuplicates(keys.get(0), rest);
         }
         if (plan instanceof Generate g) {
             return generate(g);
