@@ -22,8 +22,9 @@ final class StreamCaseGenerator {
     /** dropDuplicatesWithinWatermark (on by default since Eddy has the operator; false leaves it out). */
     static final boolean DEDUP_WITHIN_WATERMARK =
             Boolean.parseBoolean(System.getProperty("eddy.diff.stream.withinWatermark", "true"));
-    /** KNOWN DIFFERENCE switch: LEFT SEMI JOIN of two streams (not in Eddy's SQL grammar nor its engine). */
-    static final boolean LEFT_SEMI_JOINS = Boolean.getBoolean("eddy.diff.stream.leftSemi");
+    /** LEFT SEMI JOIN of two streams (on by default since Eddy runs them; false leaves them out). */
+    static final boolean LEFT_SEMI_JOINS =
+            Boolean.parseBoolean(System.getProperty("eddy.diff.stream.leftSemi", "true"));
     /** KNOWN DIFFERENCE switch: joins on the equality of both sides' windows (Eddy runs no join of windowed streams). */
     static final boolean WINDOW_JOINS = Boolean.getBoolean("eddy.diff.stream.windowJoin");
 

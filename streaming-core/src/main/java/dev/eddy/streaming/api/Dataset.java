@@ -355,14 +355,19 @@ public final class Dataset {
         return join(right, condition, "inner");
     }
 
-    /** A join of type "inner" or "left_outer" ("left", "leftouter"). */
+    /**
+     * A join of type "inner", "left_outer" ("left", "leftouter") or "left_semi" ("semi", "leftsemi": the left rows that
+     * have a match, each once, with the left columns only).
+     */
     public Dataset join(Dataset right, Expr condition, String type) {
         String t = type.toLowerCase(Locale.ROOT).replace("_", "");
         Join.JoinType jt = switch (t) {
             case "inner" -> Join.JoinType.INNER;
             case "left", "leftouter" -> Join.JoinType.LEFT_OUTER;
+            case "semi", "leftsemi" -> Join.JoinType.LEFT_SEMI;
             default ->
-                throw new IllegalArgumentException("unsupported join type '" + type + "': use inner or left_outer");
+                throw new IllegalArgumentException(
+                        "unsupported join type '" + type + "': use inner, left_outer or left_semi");
         };
         // expr("...") in the condition is parsed over the joined columns, as Spark's join(df, expr(...))
         Expr resolved = resolveSql(condition, Join.combine(plan.schema(), right.plan.schema()));

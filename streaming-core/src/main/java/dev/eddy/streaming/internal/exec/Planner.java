@@ -192,12 +192,18 @@ public final class Planner {
             Operator r = build(j.right());
             StreamStreamJoinOp op = new StreamStreamJoinOp(l, r, j, watermarked);
             stateful.add(op);
-            carryRenamedWatermarks(j);
+            if (j.type() != Join.JoinType.LEFT_SEMI) { // a semi join passes on the left columns only
+                carryRenamedWatermarks(j);
+            }
             return op;
         }
         if (!ls) {
             throw new UnsupportedOperationException("a static table must be the right side of a join with a stream "
                     + "(static-stream " + j.type() + " joins are not supported)");
+        }
+        if (j.type() == Join.JoinType.LEFT_SEMI) {
+            throw new UnsupportedOperationException("a left semi join of a stream with a static table is not supported"
+                    + " yet (a left semi join of two streams is)");
         }
         return new StreamStaticJoinOp(build(j.left()), build(j.right()), j);
     }
