@@ -23,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -110,11 +109,7 @@ final class KafkaBatchReader {
                 if (next == KafkaFetcher.END) {
                     ended++;
                 } else if (next instanceof KafkaFetcher.Chunk c) {
-                    for (ConsumerRecord<ByteBuffer, ByteBuffer> r : c.records()) {
-                        if (r.offset() < c.stop()) {
-                            reader.add(b, r);
-                        }
-                    }
+                    reader.addRun(b, c.records(), c.stop());
                 } else {
                     rethrow((Throwable) next);
                 }

@@ -41,6 +41,7 @@ class KafkaBatchReaderTest {
 
     private final List<LogConsumer> consumers = new ArrayList<>();
     private KafkaBatchReader reader;
+    private final KafkaRowReader rows = new KafkaRowReader();
 
     @AfterEach
     void close() {
@@ -68,7 +69,7 @@ class KafkaBatchReaderTest {
                 () -> consumers.get(made[0]++),
                 maxFetchers,
                 options,
-                new KafkaRowReader(),
+                rows,
                 new KafkaSourceStatus(true),
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(100)));
         return reader;
@@ -288,6 +289,21 @@ class KafkaBatchReaderTest {
         }
     }
 
+    @Test
+    void when_topicAndPartitionAreNotRead_then_theyAreLeftNullAndTheOtherColumnsAreRead() {
+        KafkaBatchReader r = reader(1, 1);
+        rows.prune(Set.of("value", "offset"));
+
+        Batch b = r.read(offsets(0, 5), offsets(10, 20), "batch 1");
+
+        assertThat(b.numRows()).isEqualTo(25);
+        for (Row row : b) {
+            assertThat(row.isNull("topic")).isTrue();
+            assertThat(row.isNull("partition")).isTrue();
+            assertThat(row.getString("value")).endsWith("-" + row.getLong("offset"));
+        }
+    }
+
     /** Per partition, the offsets of the batch's rows in row order (values checked against their offsets). */
     private static Map<Integer, List<Long>> offsetsByPartition(Batch b) {
         Map<Integer, List<Long>> seen = new HashMap<>();
@@ -295,6 +311,7 @@ class KafkaBatchReaderTest {
             int p = row.getInt("partition");
             long offset = row.getLong("offset");
             assertThat(row.getString("value")).isEqualTo(p + "-" + offset);
+            assertThat(row.getString("topic")).isEqualTo(TOPIC); // written once per run of a partition's records
             seen.computeIfAbsent(p, k -> new ArrayList<>()).add(offset);
         }
         return seen;
