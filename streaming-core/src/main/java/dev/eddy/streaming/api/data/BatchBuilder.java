@@ -308,6 +308,7 @@ public final class BatchBuilder {
                 }
                 if (field.type() != DataType.STRING) {
                     markNull(row);
+                    zero(row);
                 }
                 return;
             }
@@ -356,6 +357,22 @@ public final class BatchBuilder {
                 case DOUBLE -> Arrays.fill(doubles, from + 1, to, doubles[from]);
                 case BOOLEAN -> Arrays.fill(bools, from + 1, to, bools[from]);
                 case STRING, STRUCT -> Arrays.fill(objects, from + 1, to, objects[from]);
+            }
+        }
+
+        /**
+         * A null's slot holds 0 (false), whatever was written there before in this row (a decoder that gave up on a
+         * record half way, a duplicate field): operators hash and compare primitive keys by their values.
+         */
+        private void zero(int row) {
+            if (longs != null) {
+                longs[row] = 0;
+            } else if (ints != null) {
+                ints[row] = 0;
+            } else if (doubles != null) {
+                doubles[row] = 0;
+            } else if (bools != null) {
+                bools[row] = false;
             }
         }
 
