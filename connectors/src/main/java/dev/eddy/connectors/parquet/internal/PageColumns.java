@@ -3,6 +3,7 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
@@ -81,7 +82,9 @@ final class PageColumns {
             case LONG, TIMESTAMP ->
                 physical == PrimitiveTypeName.INT64
                         ? Kind.LONG_FROM_INT64
-                        : physical == PrimitiveTypeName.INT32 ? Kind.LONG_FROM_UINT32 : null;
+                        : physical == PrimitiveTypeName.INT32 && f.type() == DataType.LONG
+                                ? Kind.LONG_FROM_UINT32
+                                : null;
             case INT -> physical == PrimitiveTypeName.INT32 ? Kind.INT_FROM_INT32 : null;
             case DOUBLE ->
                 physical == PrimitiveTypeName.DOUBLE
