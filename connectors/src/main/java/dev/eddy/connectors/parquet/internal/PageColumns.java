@@ -53,13 +53,14 @@ final class PageColumns {
         int n = Math.toIntExact(group.getRowCount());
         List<ColumnDescriptor> descriptors = requested.getColumns();
         Column[] cols = new Column[descriptors.size()];
+        byte[][] pageBuffer = new byte[1][]; // one decompressed page at a time, reused over this row group's chunks
         for (int c = 0; c < cols.length; c++) {
             ColumnDescriptor d = descriptors.get(c);
             Field f = schema.field(c);
             Kind kind = kind(f, d.getPrimitiveType());
             cols[c] = kind == null
                     ? FlatColumns.read(group, requested, d, f, converters, createdBy)
-                    : new ChunkDecoder(d, kind, f, group.getPageReader(d), n).decode();
+                    : new ChunkDecoder(d, kind, f, group.getPageReader(d), n).decode(pageBuffer);
         }
         return Batch.of(schema, cols);
     }
@@ -144,7 +145,13 @@ final class PageColumns {
             }
         }
 
-        Column decode() {
+        /**
+         * Decodes every page into the column. Pages are decompressed into {@code pageBuffer} (see
+         * {@link LocalCodecs#PAGE_BUFFER}): each page is done with before the next is read, and the dictionary is
+         * copied out (strings decoded) before the first data page.
+         */
+        Column decode(byte[][] pageBuffer) {
+            LocalCodecs.PAGE_BUFFER.set(pageBuffer);
             try {
                 readDictionary();
                 int filled = 0;
@@ -159,6 +166,8 @@ final class PageColumns {
                 throw new ParquetDecodingException("cannot decode column '" + name + "': " + e.getMessage(), e);
             } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
                 throw corrupt("a page is truncated or corrupt (" + e.getMessage() + ")");
+            } finally {
+                LocalCodecs.PAGE_BUFFER.remove();
             }
             return switch (kind) {
                 case LONG_FROM_INT64, LONG_FROM_UINT32 -> {
