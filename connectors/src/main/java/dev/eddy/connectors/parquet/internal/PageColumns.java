@@ -190,6 +190,12 @@ final class PageColumns {
             if (page == null) {
                 return;
             }
+            if (kind != Kind.STRING
+                    && kind != Kind.BOOLEAN
+                    && (page.getEncoding() == Encoding.PLAIN || page.getEncoding() == Encoding.PLAIN_DICTIONARY)) {
+                plainDictionary(page);
+                return;
+            }
             Dictionary dict = page.getEncoding().initDictionary(d, page);
             int size = dict.getMaxId() + 1;
             dictSize = size;
@@ -232,6 +238,50 @@ final class PageColumns {
                 }
                 case BOOLEAN -> throw corrupt("a dictionary page for a BOOLEAN column");
             }
+        }
+
+        /** A dictionary of fixed-width values is PLAIN values: decoded straight into this decoder's array. */
+        private void plainDictionary(DictionaryPage page) throws IOException {
+            int size = page.getDictionarySize();
+            Slice s = Slice.of(page.getBytes());
+            if (size < 0) {
+                throw corrupt("a dictionary of " + size + " entries");
+            }
+            ByteBuffer b =
+                    ByteBuffer.wrap(s.array, s.pos, s.end - s.pos).slice().order(ByteOrder.LITTLE_ENDIAN);
+            switch (kind) {
+                case LONG_FROM_INT64 -> {
+                    need(s, 8L * size);
+                    dictLongs = new long[size];
+                    b.asLongBuffer().get(dictLongs, 0, size);
+                }
+                case LONG_FROM_UINT32 -> {
+                    need(s, 4L * size);
+                    dictLongs = new long[size];
+                    for (int i = 0; i < size; i++) {
+                        dictLongs[i] = Integer.toUnsignedLong(b.getInt(i << 2));
+                    }
+                }
+                case INT_FROM_INT32 -> {
+                    need(s, 4L * size);
+                    dictInts = new int[size];
+                    b.asIntBuffer().get(dictInts, 0, size);
+                }
+                case DOUBLE_FROM_DOUBLE -> {
+                    need(s, 8L * size);
+                    dictDoubles = new double[size];
+                    b.asDoubleBuffer().get(dictDoubles, 0, size);
+                }
+                case DOUBLE_FROM_FLOAT -> {
+                    need(s, 4L * size);
+                    dictDoubles = new double[size];
+                    for (int i = 0; i < size; i++) {
+                        dictDoubles[i] = b.getFloat(i << 2);
+                    }
+                }
+                default -> throw new IllegalStateException("not a fixed-width dictionary: " + kind);
+            }
+            dictSize = size;
         }
 
         /** Decodes one data page into rows [at, at + its value count); returns that count. */
