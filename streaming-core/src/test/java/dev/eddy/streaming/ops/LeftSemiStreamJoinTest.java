@@ -105,6 +105,21 @@ class LeftSemiStreamJoinTest {
         }
     }
 
+    /** Spark 4.2's getJoinedRowsAndRemoveMatched: a held impression leaves the state when a click matches it. */
+    @Test
+    void when_aLaterClickMatchesAHeldImpression_then_itIsEmittedAndLeavesTheState() {
+        try (QueryTestDriver d = QueryTestDriver.start(semi().writeStream())) {
+            impressions.addData(ev("A", 100));
+            assertThat(d.runTrigger().newRows()).isEmpty();
+            clicks.addData(ev("A", 110));
+            QueryTestDriver.TriggerResult t = d.runTrigger();
+            assertThat(ads(t.newRows())).containsExactly("A@100");
+            assertThat(d.stateRows(0))
+                    .extracting(r -> r.getString("impressionAdId") + "/" + r.getString("clickAdId"))
+                    .containsExactly("null/A");
+        }
+    }
+
     @Test
     void when_theWatermarkPassesAnUnmatchedImpression_then_itIsEvictedWithoutOutputAndLateRowsAreCounted() {
         try (QueryTestDriver d = QueryTestDriver.start(semi().writeStream())) {

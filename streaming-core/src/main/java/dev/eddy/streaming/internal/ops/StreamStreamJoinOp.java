@@ -111,8 +111,8 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     /**
      * Left semi, as Spark 4.2's symmetric hash join runs it: the right side first (for a left semi join Spark joins
      * the new right rows before the new left rows): each new right row emits the held left rows of its key that it
-     * matches and that have not matched yet, and marks them, so a left row is emitted once, at its first match; the
-     * new right rows are kept, but for those the state watermark evicts in this very batch. Then each new left row
+     * matches and removes them from the state, so a left row is emitted once, at its first match; the new right rows
+     * are kept, but for those the state watermark evicts in this very batch. Then each new left row
      * that matches a held right row (also one of this batch) is emitted and not kept; the others are kept unmatched.
      * Eviction by the state watermarks emits nothing.
      */
@@ -141,6 +141,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                 out.addRow(p[0].row.values());
             }
         }
+        int matchedAway = emitted.isEmpty() ? 0 : removeMatchedLefts(newR.keySet(), emitted);
         Map<List<Object>, List<Stored>> keptR = new LinkedHashMap<>();
         boolean evicts = jc.hasTimeBounds() && ctx.hasWatermark();
         for (Map.Entry<List<Object>, List<Stored>> e : newR.entrySet()) {
@@ -170,9 +171,33 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             }
         }
         addAll(true, keptL);
-        int removed = evict(ctx, out);
+        int removed = evict(ctx, out) + matchedAway;
         store.endBatch(JoinState.size(keptL) + JoinState.size(keptR), removed, dropped);
         return out.build();
+    }
+
+    /**
+     * Spark 4.2 removes a held left row of a left semi join once a right row matches it (it is emitted then and can
+     * never be again): its getJoinedRowsAndRemoveMatched. Returns how many rows left the state.
+     */
+    private int removeMatchedLefts(Set<List<Object>> keys, Set<Stored> matched) {
+        int n = 0;
+        for (List<Object> k : keys) {
+            List<Object> key = stateKey(true, k);
+            List<Stored> held = store.get(key);
+            if (held == null) {
+                continue;
+            }
+            int before = held.size();
+            held.removeIf(matched::contains);
+            n += before - held.size();
+            if (held.isEmpty()) {
+                store.remove(key);
+            } else if (held.size() != before) {
+                store.touch(key);
+            }
+        }
+        return n;
     }
 
     /** The pairs the whole condition accepts; marks both rows of each matched. */
