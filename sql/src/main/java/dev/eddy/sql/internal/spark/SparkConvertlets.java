@@ -127,6 +127,10 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         if (SparkBuiltins.isBuiltin(call.getOperator())) {
             return SparkBuiltins::convertWithCasts;
         }
+        if (SparkExtremes.isCheck(call)) {
+            // the arguments were only there to be checked: greatest/least is the CASEs
+            return (cx, c) -> cx.convertExpression(c.operand(0));
+        }
         if (call.getOperator() == SparkOperators.OR_NAN) {
             return SparkConvertlets::orNaN;
         }
