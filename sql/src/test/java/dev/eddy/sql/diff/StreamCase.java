@@ -50,7 +50,11 @@ record StreamCase(
             "COUNT(*) AS n",
             "COUNT(*) AS n, SUM(v) AS sv",
             "COUNT(*) AS n, MAX(v) AS mx, MIN(v) AS mn",
-            "SUM(v) AS sv, AVG(v) AS av");
+            "SUM(v) AS sv, AVG(v) AS av",
+            // sqrt of a negative number is NaN, which Spark orders above every number
+            "COUNT(*) AS n, MAX(sqrt(v - 3)) AS mx, MIN(sqrt(v - 3)) AS mn",
+            // a row with v = 15 divides by zero: the query fails ([DIVIDE_BY_ZERO]) on both sides
+            "COUNT(*) AS n, MIN(100 / (v - 15)) AS q");
 
     /** One step: rows per input, or a restart (with the policy the session has from then on, null = unchanged). */
     record Step(List<List<List<Object>>> rows, boolean restart, String policyAfterRestart) {}
@@ -222,8 +226,14 @@ record StreamCase(
             case 0 -> List.of(alias(count(), "n"));
             case 1 -> List.of(alias(count(), "n"), alias(sum(col("v")), "sv"));
             case 2 -> List.of(alias(count(), "n"), alias(max(col("v")), "mx"), alias(min(col("v")), "mn"));
-            default -> List.of(alias(sum(col("v")), "sv"), alias(avg(col("v")), "av"));
+            case 3 -> List.of(alias(sum(col("v")), "sv"), alias(avg(col("v")), "av"));
+            case 4 -> List.of(alias(count(), "n"), alias(max(col("d")), "mx"), alias(min(col("d")), "mn"));
+            default ->
+                List.of(alias(count(), "n"), alias(min(Functions.div(Functions.lit(100), col("v").minus(15))), "q"));
         };
+        if (aggs == 4) {
+            in = in.withColumn("d", Functions.expr("sqrt(v - 3)"));
+        }
         Dataset grouped = (keyed ? in.groupBy(w, col("k")) : in.groupBy(w)).agg(a.toArray(Expr[]::new));
         String ws = window.equals("session") ? "session_window" : "window";
         if (windowBoundsThroughSql()) {
