@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.format;
 
+import dev.eddy.streaming.internal.expr.Dates;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -178,6 +179,12 @@ public final class FlatJsonScanner {
                     return -1;
                 }
                 row.longs[col] = micros;
+            } else if (types[col] == ValueType.DATE) {
+                Integer days = Dates.parse(text);
+                if (days == null) {
+                    return -1;
+                }
+                row.longs[col] = days;
             } else {
                 return -1;
             }

@@ -1,11 +1,13 @@
 package dev.eddy.streaming.internal.format;
 
+import dev.eddy.streaming.internal.expr.Dates;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reusable typed slots for one row: a parser fills them, the caller copies them into a batch and calls
- * {@link #reset()}. Primitive values stay unboxed: LONG, INT and TIMESTAMP use {@link #longs}.
+ * {@link #reset()}. Primitive values stay unboxed: LONG, INT, TIMESTAMP and DATE use {@link #longs}.
  */
 public final class ParsedRow {
     public final List<ColumnSpec> columns;
@@ -52,6 +54,7 @@ public final class ParsedRow {
         }
         return switch (type(col)) {
             case INT -> (int) longs[col];
+            case DATE -> LocalDate.ofEpochDay(longs[col]);
             case LONG, TIMESTAMP -> longs[col];
             case DOUBLE -> doubles[col];
             case BOOLEAN -> booleans[col];
@@ -88,6 +91,13 @@ public final class ParsedRow {
                     longs[col] = micros;
                 }
                 case STRING -> strings[col] = text;
+                case DATE -> {
+                    Integer days = Dates.parse(text);
+                    if (days == null) {
+                        return false;
+                    }
+                    longs[col] = days;
+                }
             }
         } catch (NumberFormatException e) {
             return false;
