@@ -204,13 +204,16 @@ class DateTypeTest {
     }
 
     @Test
-    void when_aDateColumnBecomesATable_then_itIsALocalDateColumn() {
+    void when_aDateColumnBecomesATable_then_itIsALocalDateColumnPrintedAsSparkPrintsIt() {
         Dataset d = in.toDF().select(to_date(col("ts")).as("d"));
         List<Row> rows = run(d, "append", row("2024-01-05T10:00:00Z", null, 1), row(null, null, 1));
         var batch = Batch.builder(d.schema(), 2);
         rows.forEach(batch::addRow);
         var table = Tables.toTable("t", batch.build());
         assertThat(table.dateColumn("d").get(0)).isEqualTo(LocalDate.of(2024, 1, 5));
+        assertThat(table.dateColumn("d").getString(0))
+                .as("as a live view prints it")
+                .isEqualTo("2024-01-05");
         assertThat(table.dateColumn("d").isMissing(1)).isTrue();
         assertThat(Tables.schemaOf(table).field("d").type()).isEqualTo(DataType.DATE);
     }
