@@ -51,6 +51,14 @@ record StreamCase(
     /** The day key of {@link #byDay} cases: a DATE of the event time and v (NULL when v is). */
     static final String DAY = "date_add(to_date(ts), v)";
 
+    /**
+     * The day filter of {@link #byDay} cases. KNOWN DIFFERENCE (sql/README.md): from a WHERE over the event time and v
+     * Spark infers {@code isnotnull(v)} and applies it before the watermark, so rows with a NULL v never move it; Eddy
+     * applies the whole WHERE after the watermark. The filter reads v through coalesce unless the switch is on.
+     */
+    static final String DAY_FILTER =
+            StreamCaseGenerator.INFERRED_NOT_NULL ? DAY : "date_add(to_date(ts), coalesce(v, 0))";
+
     static final List<String> AGGS = List.of(
             "COUNT(*) AS n",
             "COUNT(*) AS n, SUM(v) AS sv",
@@ -270,7 +278,7 @@ record StreamCase(
         String from = join == null ? "events" : "(" + join.sql("SELECT l.ts AS ts, l.k AS k, r.v AS v") + ") AS joined";
         String where = positiveOnly ? " WHERE v > 0" : "";
         if (byDay) {
-            where += (where.isEmpty() ? " WHERE " : " AND ") + DAY + " <> DATE '1970-01-03'";
+            where += (where.isEmpty() ? " WHERE " : " AND ") + DAY_FILTER + " <> DATE '1970-01-03'";
         }
         if (!aggregate) {
             return join == null
@@ -291,7 +299,10 @@ record StreamCase(
         Dataset in = positiveOnly ? events.filter(Functions.gt(col("v"), Functions.lit(0))) : events;
         Expr day = Functions.date_add(Functions.to_date(col("ts")), col("v"));
         if (byDay) {
-            in = in.filter(day.notEqual(LocalDate.of(1970, 1, 3)));
+            Expr dayFilter = StreamCaseGenerator.INFERRED_NOT_NULL
+                    ? day
+                    : Functions.date_add(Functions.to_date(col("ts")), Functions.coalesce(col("v"), Functions.lit(0)));
+            in = in.filter(dayFilter.notEqual(LocalDate.of(1970, 1, 3)));
         }
         Expr w = switch (window) {
             case "tumble" -> Functions.window(col("ts"), size + " seconds");

@@ -19,6 +19,11 @@ import java.util.SplittableRandom;
  * is drawn only when its switch is on.
  */
 final class StreamCaseGenerator {
+    /**
+     * KNOWN DIFFERENCE switch: a WHERE over the event time and v whose NULL v Spark filters before the watermark
+     * (its inferred isnotnull(v)), see {@link StreamCase#DAY_FILTER}.
+     */
+    static final boolean INFERRED_NOT_NULL = Boolean.getBoolean("eddy.diff.stream.inferredNotNull");
     /** KNOWN DIFFERENCE switch: dropDuplicatesWithinWatermark (Eddy has no such operator). */
     static final boolean DEDUP_WITHIN_WATERMARK = Boolean.getBoolean("eddy.diff.stream.withinWatermark");
     /** KNOWN DIFFERENCE switch: LEFT SEMI JOIN of two streams (not in Eddy's SQL grammar nor its engine). */
@@ -40,7 +45,7 @@ final class StreamCaseGenerator {
         if (shape < 13) {
             // a quarter of them with Spark's DATE (a day key and a date filter), drawn apart so that a seed's other
             // choices stay what they were
-            return windowedAggregation(r).withByDay(new Random(seed ^ 0xDA7EL).nextInt(4) == 0);
+            return windowedAggregation(r).withByDay(new SplittableRandom(seed ^ 0xDA7EL).nextInt(4) == 0);
         }
         if (shape < 16) {
             return deduplication(r);

@@ -52,8 +52,7 @@ class DateStateCodecTest {
             out.writeLong(1_000_000L);
         }
         Batch old = BatchCodec.decode(bytes.toByteArray());
-        assertThat(old.schema())
-                .isEqualTo(Schema.of(Field.of("n", DataType.INT), Field.of("ts", DataType.TIMESTAMP)));
+        assertThat(old.schema()).isEqualTo(Schema.of(Field.of("n", DataType.INT), Field.of("ts", DataType.TIMESTAMP)));
         assertThat(old.column(0).get(0)).isEqualTo(7);
         assertThat(old.column(1).get(0)).isEqualTo(1_000_000L);
     }
