@@ -82,6 +82,12 @@ public final class ExprCompiler {
         }
         if (bin.op().isComparison()) {
             DataType common = ExprTypes.commonType(l.type(), r.type());
+            if (common != null && common.isDatetime() && (l.type() != common || r.type() != common)) {
+                // a DATE beside a TIMESTAMP or date text: both sides as the common type, then compared as longs
+                Evaluator lc = castTo(l, common);
+                Evaluator rc = castTo(r, common);
+                return of(type, b -> Ops.compare(bin.op(), common, lc.eval(b), rc.eval(b)));
+            }
             if (bin.right() instanceof Expr.Lit lit
                     && lit.value() != null
                     && (common == DataType.LONG || common == DataType.TIMESTAMP || common == DataType.INT)
@@ -93,6 +99,10 @@ public final class ExprCompiler {
                 Column[] c = both.eval(b);
                 return Ops.compare(bin.op(), common, c[0], c[1]);
             });
+        }
+        if (type == DataType.DATE) { // date +/- n days
+            String fn = bin.op() == Expr.BinaryOp.ADD ? "date_add" : "date_sub";
+            return of(type, b -> Dates.call(fn, new Column[] {l.eval(b), r.eval(b)}, b.numRows()));
         }
         if (bin.right() instanceof Expr.Lit lit
                 && lit.value() instanceof Number k
@@ -106,6 +116,10 @@ public final class ExprCompiler {
             Column[] c = both.eval(b);
             return Ops.arithmetic(bin.op(), type, c[0], c[1], bin.toString());
         });
+    }
+
+    private static Evaluator castTo(Evaluator e, DataType to) {
+        return e.type() == to ? e : of(to, b -> Casts.cast(e.eval(b), to));
     }
 
     private static Evaluator column(String name, Schema in, DataType type) {
