@@ -228,6 +228,16 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                         true,
                         false);
             }
+            if (to.getSqlTypeName() == SqlTypeName.TIMESTAMP && SqlTypeUtil.isCharacter(from)) {
+                // Calcite's cast rounds a finer fraction to the millisecond (.123999 is .124); Eddy cuts it, as
+                // the engine's cast in streaming queries does
+                RexBuilder rb = cx.getRexBuilder();
+                return rb.makeCast(
+                        to,
+                        rb.makeCall(SparkOperators.STRING_TIMESTAMP, cx.convertExpression(c.operand(0))),
+                        true,
+                        false);
+            }
             if (to.getSqlTypeName() == SqlTypeName.BOOLEAN && SqlTypeUtil.isCharacter(from)) {
                 // Spark's text forms of a boolean (yes, no, t, f, 1, 0, ...); Calcite's cast knows true/false only
                 RexBuilder rb = cx.getRexBuilder();

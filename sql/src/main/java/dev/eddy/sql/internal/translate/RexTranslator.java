@@ -162,6 +162,9 @@ final class RexTranslator {
                 return binary(BinaryOp.EQ, List.of(args.get(0), new Expr.Lit(Double.NaN, DataType.DOUBLE)));
             case "SPARK_TRY_STRING_BOOLEAN": // the engine's cast: NULL for text that is no boolean
                 return new Expr.Cast(args.get(0), DataType.BOOLEAN);
+            case "SPARK_STRING_TIMESTAMP": // the engine's cast cuts to the millisecond as Eddy's batch cast does
+                return checked(
+                        call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.TIMESTAMP), args.get(0));
             case "SPARK_STRING_BOOLEAN":
                 return checked(
                         call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.BOOLEAN), args.get(0));
@@ -177,9 +180,12 @@ final class RexTranslator {
                 return binary(BinaryOp.MUL, args.subList(1, 3));
             case "SPARK_DIV":
                 return new Expr.Cast(binary(BinaryOp.DIV, args), DataType.LONG);
+            case "TIMESTAMP_MICROS": // cut to the millisecond, as batch SQL (Calcite's runtime is in milliseconds)
+                return new Expr.Call(
+                        "timestamp_millis",
+                        List.of(new Expr.Call("unix_millis", List.of(new Expr.Call("timestamp_micros", args)))));
             case "TIMESTAMP_SECONDS":
             case "TIMESTAMP_MILLIS":
-            case "TIMESTAMP_MICROS":
             case "UNIX_SECONDS":
             case "UNIX_MILLIS":
             case "UNIX_MICROS":
