@@ -121,7 +121,8 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         }
         if (SparkExtremes.isCheck(call)) {
             // the arguments were only there to be checked: greatest/least is the CASEs
-            return (cx, c) -> cx.convertExpression(c.operand(0));
+            return (cx, c) -> cx.getRexBuilder()
+                    .ensureType(cx.getValidator().getValidatedNodeType(c), cx.convertExpression(c.operand(0)), true);
         }
         if (call.getOperator() == SparkOperators.OR_NAN) {
             return SparkConvertlets::orNaN;
