@@ -113,6 +113,14 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         if (call.getOperator() == SparkBuiltins.PMOD) {
             return SparkBuiltins::convertPmod;
         }
+        if (call.getOperator() == SparkBuiltins.TRY_MOD) {
+            return SparkBuiltins::convertTryMod;
+        }
+        if (kind == SqlKind.MOD && call.operandCount() == 2 && standard != null) {
+            return (cx, c) -> SparkBuiltins.isDecimalRemainder(cx, c)
+                    ? standard.convertCall(cx, c)
+                    : SparkBuiltins.convertMod(cx, c);
+        }
         if (call.getOperator() == SqlStdOperatorTable.ROUND) {
             return SparkBuiltins::convertRound;
         }

@@ -99,7 +99,37 @@ public final class BatchBuilder {
      */
     public BatchBuilder leaveNull(int col) {
         cols[col].leaveNull();
-        live = IntStream.range(0, cols.length).filter(c -> !cols[c].leftNull).toArray();
+        live = IntStream.range(0, cols.length)
+                .filter(c -> !cols[c].leftNull && !cols[c].inRuns)
+                .toArray();
+        return this;
+    }
+
+    /**
+     * Column {@code col} is written in runs ({@link #fillRun}), not row by row: {@link #endRow()} no longer visits it,
+     * and runs must cover every row before {@link #build()}. For a value repeated over consecutive rows (a Kafka
+     * partition's topic and partition number). Call before the first row.
+     */
+    public BatchBuilder writeInRuns(int col) {
+        cols[col].inRuns = true;
+        live = IntStream.range(0, cols.length)
+                .filter(c -> !cols[c].leftNull && !cols[c].inRuns)
+                .toArray();
+        return this;
+    }
+
+    /** Sets column {@code col}, written in runs (see {@link #writeInRuns}), to {@code v} in the rows [from, to). */
+    public BatchBuilder fillRun(int col, int from, int to, Object v) {
+        cols[col].fill(from, to, v);
+        return this;
+    }
+
+    /**
+     * Forgets the values set in the current row so far (a decoder that gave up on a record half way): each is null at
+     * {@link #endRow()} unless set again.
+     */
+    public BatchBuilder clearRow() {
+        Arrays.fill(written, false);
         return this;
     }
 
@@ -166,6 +196,10 @@ public final class BatchBuilder {
         private int capacity;
         /** Pruned: every value null, nothing kept. */
         private boolean leftNull;
+        /** Written in runs ({@link #fill}), not per row; {@link #runRows} rows are covered so far. */
+        private boolean inRuns;
+
+        private int runRows;
 
         /** The size of the first allocation: arrays are made on the first value, so a pruned column never has any. */
         private final int initial;
@@ -299,6 +333,32 @@ public final class BatchBuilder {
             }
         }
 
+        /** One value in rows [from, to): converted once, then copied in bulk. */
+        void fill(int from, int to, Object v) {
+            if (leftNull || to <= from) {
+                return;
+            }
+            ensure(to - 1);
+            runRows += to - from;
+            if (v == null) {
+                for (int r = from; r < to; r++) {
+                    setValue(r, null);
+                }
+                return;
+            }
+            setValue(from, v);
+            for (int r = from + 1; nulls != null && r < to; r++) {
+                clearNull(r);
+            }
+            switch (field.type()) {
+                case LONG, TIMESTAMP -> Arrays.fill(longs, from + 1, to, longs[from]);
+                case INT -> Arrays.fill(ints, from + 1, to, ints[from]);
+                case DOUBLE -> Arrays.fill(doubles, from + 1, to, doubles[from]);
+                case BOOLEAN -> Arrays.fill(bools, from + 1, to, bools[from]);
+                case STRING, STRUCT -> Arrays.fill(objects, from + 1, to, objects[from]);
+            }
+        }
+
         void appendColumn(int startRow, Column c) {
             if (leftNull || c.size() == 0) {
                 return;
@@ -338,6 +398,10 @@ public final class BatchBuilder {
         Column build(int n) {
             if (leftNull) {
                 return Column.nulls(field, n);
+            }
+            if (inRuns && runRows != n) {
+                throw new IllegalStateException("column '" + field.name() + "' is written in runs, but they cover "
+                        + runRows + " of " + n + " rows");
             }
             if (capacity == 0) { // arrays are made on the first value: a batch without rows has none yet
                 grow(n);

@@ -91,4 +91,33 @@ class BatchBuilderTest {
         assertThat(b.row(0).getStruct("window").getLong("end")).isEqualTo(20L);
         assertThat(((StructColumn) b.column(0)).child("start").get(0)).isEqualTo(10L);
     }
+
+    @Test
+    void when_columnsAreWrittenInRuns_then_eachRowHasItsRunsValueAndARowNoRunCoversFailsTheBuild() {
+        Schema s = Schema.of(
+                Field.of("n", DataType.LONG), Field.of("topic", DataType.STRING), Field.of("part", DataType.INT));
+        BatchBuilder b = Batch.builder(s, 2).writeInRuns(1).writeInRuns(2);
+        for (int i = 0; i < 70; i++) {
+            b.setLong(0, i).endRow();
+        }
+        b.fillRun(1, 0, 3, "a").fillRun(2, 0, 3, 0);
+        b.fillRun(1, 3, 70, "b").fillRun(2, 3, 70, null);
+        Batch batch = b.build();
+
+        assertThat(batch.numRows()).isEqualTo(70);
+        assertThat(batch.row(2).getString("topic")).isEqualTo("a");
+        assertThat(batch.row(2).getInt("part")).isEqualTo(0);
+        assertThat(batch.row(2).isNull("part")).isFalse();
+        assertThat(batch.row(3).getString("topic")).isEqualTo("b");
+        assertThat(batch.row(69).getString("topic")).isEqualTo("b");
+        assertThat(batch.row(69).isNull("part")).isTrue();
+        assertThat(batch.row(69).getLong("n")).isEqualTo(69);
+
+        BatchBuilder partly = Batch.builder(s, 2).writeInRuns(1);
+        partly.setLong(0, 1).endRow().setLong(0, 2).endRow();
+        partly.fillRun(1, 0, 1, "a");
+        assertThatThrownBy(partly::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("column 'topic' is written in runs, but they cover 1 of 2 rows");
+    }
 }

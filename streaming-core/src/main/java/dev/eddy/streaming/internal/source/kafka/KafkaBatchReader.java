@@ -23,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -33,7 +32,9 @@ import org.apache.kafka.common.TopicPartition;
  * rows. A partition is read by one consumer only, so its records keep their offset order; the range is the logged
  * one, so this changes only when records are read, never which. If one fetcher fails, the others are stopped and the
  * batch fails with that error; when the reading thread is interrupted or the query stops, every fetcher is stopped
- * before {@link #read} returns, so no fetch outlives its batch.
+ * before {@link #read} returns, so no fetch outlives its batch. A completed batch leaves its consumers assigned, with
+ * what they polled past its end (see {@link KafkaFetcher}), so that the next batch, if it starts where this one
+ * ended, continues without a seek and fetches nothing twice.
  */
 final class KafkaBatchReader {
     private static final int HANDOFF = 16;
@@ -108,11 +109,7 @@ final class KafkaBatchReader {
                 if (next == KafkaFetcher.END) {
                     ended++;
                 } else if (next instanceof KafkaFetcher.Chunk c) {
-                    for (ConsumerRecord<ByteBuffer, ByteBuffer> r : c.records()) {
-                        if (r.offset() < c.stop()) {
-                            reader.add(b, r);
-                        }
-                    }
+                    reader.addRun(b, c.records(), c.stop());
                 } else {
                     rethrow((Throwable) next);
                 }
@@ -176,8 +173,8 @@ final class KafkaBatchReader {
     }
 
     /**
-     * Waits until no fetch thread uses a consumer any more, then drops the assignments. When the reading side gave
-     * up early (an error, or the query is stopping) it stops the fetchers and drains the hand-off so that no fetch
+     * Waits until no fetch thread uses a consumer any more; drops the assignments of a batch that did not complete
+     * and of the fetchers it did not use. When the reading side gave up early (an error, or the query is stopping) it stops the fetchers and drains the hand-off so that no fetch
      * thread stays blocked on it.
      */
     private void finish(int used, List<Future<?>> running, BlockingQueue<Object> handoff, boolean complete) {
@@ -199,7 +196,9 @@ final class KafkaBatchReader {
                 }
             }
         }
-        for (int i = 0; i < used; i++) {
+        // a batch that completed leaves its fetchers assigned, so the next batch continues where it stopped; a
+        // failed or stopped one, and a fetcher this batch did not use, drop their assignments and carried records
+        for (int i = complete ? used : 0; i < fetchers.size(); i++) {
             fetchers.get(i).release();
         }
         if (interrupted) {
@@ -215,6 +214,11 @@ final class KafkaBatchReader {
             throw e;
         }
         throw new IllegalStateException(t);
+    }
+
+    /** Per fetcher: batches it continued without a seek, and batches it sought (tests). */
+    List<long[]> continuedAndSought() {
+        return fetchers.stream().map(KafkaFetcher::continuedAndSought).toList();
     }
 
     /** Wakes every consumer (any thread: the query is stopping). */

@@ -3,7 +3,9 @@ package dev.eddy.streaming.internal.source.kafka;
 import dev.eddy.streaming.internal.retry.Backoff;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +28,18 @@ import org.apache.kafka.common.errors.WakeupException;
  * is fixed, so nothing is lost or read twice); a deleted topic or partition, or records retention removed - data
  * loss (an error, or skipped with a warning under {@code failOnDataLoss=false}), never an endless wait.
  *
+ * <p>Between consecutive batches the consumer stays assigned: a partition that reached its stop is not paused (up to
+ * {@link #CARRY_LIMIT} records), so records a poll returns past a batch's stop and the consumer's pending fetch are
+ * kept for the next batch instead of being dropped and fetched again. The next batch continues from there only if
+ * it starts exactly where this one stopped on the same partitions; any other start (a replay after a restart, a
+ * re-planned or rewound batch, a dropped read-ahead, changed partitions) seeks as before. Which records a batch
+ * reads is still decided by its logged range alone.
+ *
  * <p>Call order: {@link #start} on the reading thread, then {@link #fetch} on a fetch thread; {@link #stop} from the
  * reading thread at any time (it wakes the consumer only while a fetch runs, and a wake-up the fetch did not consume
  * is consumed before the fetch ends, so the next batch's first call on this consumer cannot fail with it);
- * {@link #release} on the reading thread once the fetch has ended.
+ * {@link #release} on the reading thread once a fetch has failed or was stopped, or when this fetcher sits a batch
+ * out (it drops the assignment and the carried records).
  */
 final class KafkaFetcher {
     private static final Duration POLL = Duration.ofMillis(200);
@@ -39,6 +49,12 @@ final class KafkaFetcher {
     /** The records of one partition from one poll, and the offset the batch stops before. */
     record Chunk(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {}
 
+    /**
+     * Records past a batch's stop kept per partition for the next batch; past this many a partition is paused (so a
+     * batch whose partitions end far apart does not buffer a long tail).
+     */
+    static final int CARRY_LIMIT = 20_000;
+
     private final Consumer<ByteBuffer, ByteBuffer> consumer;
     private final KafkaSourceOptions options;
     private final KafkaSourceStatus status;
@@ -46,6 +62,31 @@ final class KafkaFetcher {
     private final Object lock = new Object();
     private boolean running; // guarded by lock: between start and the end of fetch
     private boolean woken; // guarded by lock: stop() woke the consumer during this fetch
+    /**
+     * Per partition, the records the consumer returned past the last batch's stop, in offset order, up to its
+     * position. Written by the fetch thread before it hands over {@link #END}, read by the next {@link #start}.
+     */
+    private final Map<TopicPartition, Carried> carry = new HashMap<>();
+    /**
+     * Per partition that the last fetch completed normally, the offset it stopped before: a batch that starts there
+     * continues with {@link #carry} and the consumer's position; any other start seeks.
+     */
+    private final Map<TopicPartition, Long> continuesAt = new HashMap<>();
+    /** Batches that continued without a seek on every partition, and those that sought (tests and logs). */
+    private long continued;
+
+    private long sought;
+
+    /** Carried records of one partition: the poll lists (or their tails) in order, and how many records. */
+    private static final class Carried {
+        final ArrayDeque<List<ConsumerRecord<ByteBuffer, ByteBuffer>>> lists = new ArrayDeque<>();
+        int count;
+
+        void add(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {
+            lists.add(records);
+            count += records.size();
+        }
+    }
 
     KafkaFetcher(
             Consumer<ByteBuffer, ByteBuffer> consumer,
@@ -58,11 +99,36 @@ final class KafkaFetcher {
         this.backoff = backoff;
     }
 
-    /** Assigns the partitions and seeks to the batch's start offsets (reading thread, before the fetch). */
+    /**
+     * Assigns the partitions and seeks to the batch's start offsets, except where the last batch on the same
+     * partitions stopped exactly there: that partition continues from the carried records and the consumer's
+     * position (reading thread, before the fetch).
+     */
     void start(Map<TopicPartition, Long> stops, KafkaOffset from) {
-        consumer.assign(stops.keySet());
-        consumer.resume(stops.keySet()); // paused at the end of an earlier batch: not every Consumer forgets that
-        stops.keySet().forEach(tp -> consumer.seek(tp, from.position(tp)));
+        Set<TopicPartition> parts = stops.keySet();
+        if (!consumer.assignment().equals(parts)) {
+            carry.clear();
+            continuesAt.clear();
+            consumer.assign(parts);
+        }
+        consumer.resume(parts); // paused when its carry was full: not every Consumer forgets that
+        boolean seeks = false;
+        for (TopicPartition tp : parts) {
+            long at = from.position(tp);
+            Long next = continuesAt.get(tp);
+            if (next == null || next != at) {
+                carry.remove(tp);
+                consumer.seek(tp, at);
+                seeks = true;
+            }
+        }
+        continuesAt.clear(); // set again by a fetch that completes
+        carry.keySet().retainAll(parts);
+        if (seeks) {
+            sought++;
+        } else {
+            continued++;
+        }
         synchronized (lock) {
             running = true;
             woken = false;
@@ -112,9 +178,16 @@ final class KafkaFetcher {
         }
     }
 
-    /** Drops the assignment (reading thread, after the fetch has ended). */
+    /** Drops the assignment and the carried records (reading thread, after the fetch has ended). */
     void release() {
+        carry.clear();
+        continuesAt.clear();
         consumer.unsubscribe();
+    }
+
+    /** Batches this fetcher read without any seek (continuing the previous one), and with at least one. */
+    long[] continuedAndSought() {
+        return new long[] {continued, sought};
     }
 
     /** A wake-up nobody consumed would fail this consumer's next call: a call that returns nothing consumes it. */
@@ -131,6 +204,11 @@ final class KafkaFetcher {
 
     private void readAll(Map<TopicPartition, Long> pending, BlockingQueue<Object> out, String batchLabel)
             throws InterruptedException {
+        Map<TopicPartition, Long> stops = new HashMap<>(pending);
+        for (TopicPartition tp : stops.keySet()) {
+            handOverCarried(tp, stops.get(tp), out);
+        }
+        complete(pending);
         long lastProgress = System.nanoTime();
         while (!pending.isEmpty()) {
             backoff.throwIfCancelled();
@@ -138,12 +216,19 @@ final class KafkaFetcher {
             try {
                 ConsumerRecords<ByteBuffer, ByteBuffer> polled = consumer.poll(POLL);
                 for (TopicPartition tp : polled.partitions()) { // per partition: no TopicPartition per record
-                    Long stop = pending.get(tp);
                     List<ConsumerRecord<ByteBuffer, ByteBuffer>> records = polled.records(tp);
-                    if (stop != null && !records.isEmpty()) {
-                        out.put(new Chunk(records, stop));
+                    if (records.isEmpty()) {
+                        continue;
                     }
-                    progressed |= !records.isEmpty();
+                    progressed = true;
+                    Long stop = pending.get(tp);
+                    int cut = stop == null ? 0 : firstAtOrAfter(records, stop);
+                    if (cut > 0) {
+                        out.put(new Chunk(records.subList(0, cut), stop));
+                    }
+                    if (cut < records.size() && stops.containsKey(tp)) {
+                        keep(tp, records.subList(cut, records.size()));
+                    }
                 }
             } catch (OffsetOutOfRangeException e) {
                 outOfRange(e.offsetOutOfRangePartitions(), pending);
@@ -154,12 +239,7 @@ final class KafkaFetcher {
                 throw new IllegalStateException(
                         "cannot read from Kafka at " + options.bootstrap() + ": " + e.getMessage(), e);
             }
-            for (TopicPartition tp : new ArrayList<>(pending.keySet())) {
-                if (consumer.position(tp) >= pending.get(tp)) {
-                    pending.remove(tp);
-                    consumer.pause(List.of(tp));
-                }
-            }
+            complete(pending);
             if (progressed) {
                 lastProgress = System.nanoTime();
                 status.clearWaiting();
@@ -170,6 +250,69 @@ final class KafkaFetcher {
                 lastProgress = System.nanoTime();
             }
         }
+    }
+
+    /** Partitions whose position reached their stop are done: the next batch may continue where they stopped. */
+    private void complete(Map<TopicPartition, Long> pending) {
+        for (TopicPartition tp : new ArrayList<>(pending.keySet())) {
+            long stop = pending.get(tp);
+            if (consumer.position(tp) >= stop) {
+                pending.remove(tp);
+                continuesAt.put(tp, stop);
+                Carried c = carry.get(tp);
+                if (c != null && c.count >= CARRY_LIMIT) {
+                    consumer.pause(List.of(tp));
+                }
+            }
+        }
+    }
+
+    /** Hands over the carried records of {@code tp} before {@code stop}, keeping those at or after it. */
+    private void handOverCarried(TopicPartition tp, long stop, BlockingQueue<Object> out) throws InterruptedException {
+        Carried c = carry.remove(tp);
+        if (c == null) {
+            return;
+        }
+        while (!c.lists.isEmpty()) {
+            List<ConsumerRecord<ByteBuffer, ByteBuffer>> records = c.lists.poll();
+            int cut = firstAtOrAfter(records, stop);
+            if (cut > 0) {
+                out.put(new Chunk(records.subList(0, cut), stop));
+            }
+            if (cut < records.size()) {
+                keep(tp, records.subList(cut, records.size()));
+                c.lists.forEach(rest -> keep(tp, rest));
+                return;
+            }
+        }
+    }
+
+    /** Keeps records past a stop for the next batch; a partition whose carry is full is paused. */
+    private void keep(TopicPartition tp, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {
+        Carried c = carry.computeIfAbsent(tp, k -> new Carried());
+        c.add(records);
+        if (c.count >= CARRY_LIMIT && continuesAt.containsKey(tp)) {
+            consumer.pause(List.of(tp)); // done in this batch (one still pending is paused by complete() when done)
+        }
+    }
+
+    /** The index of the first record at or after {@code stop} (the records are in offset order). */
+    private static int firstAtOrAfter(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {
+        int n = records.size();
+        if (n == 0 || records.get(n - 1).offset() < stop) {
+            return n;
+        }
+        int lo = 0;
+        int hi = n - 1; // records[hi] >= stop
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (records.get(mid).offset() < stop) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private void outOfRange(Map<TopicPartition, Long> gone, Map<TopicPartition, Long> pending) {

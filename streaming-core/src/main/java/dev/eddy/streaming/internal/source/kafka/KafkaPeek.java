@@ -1,6 +1,5 @@
 package dev.eddy.streaming.internal.source.kafka;
 
-import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.kafka.KafkaTopics;
 import dev.eddy.streaming.internal.table.Tables;
@@ -80,8 +79,8 @@ public final class KafkaPeek {
                     ? got.subList(0, Math.min(n, got.size()))
                     : got.subList(Math.max(0, got.size() - n), got.size());
             KafkaRowReader reader = new KafkaRowReader();
-            BatchBuilder b = Batch.builder(reader.schema());
-            keep.forEach(r -> reader.add(b, r));
+            BatchBuilder b = reader.builder(keep.size());
+            keep.forEach(r -> reader.addRun(b, List.of(r), Long.MAX_VALUE)); // sorted by time: runs of one record
             return Tables.toTable(topic, b.build());
         }
     }

@@ -98,9 +98,34 @@ final class KafkaRowReader {
         return read;
     }
 
-    /** A builder for one batch of about {@code expectedRows}, leaving the unread columns unbuilt. */
+    /**
+     * A builder for one batch of about {@code expectedRows}, leaving the unread columns unbuilt; topic and partition
+     * are written once per run of a partition's records ({@link #addRun}), not per record.
+     */
     BatchBuilder builder(long expectedRows) {
-        return TextFormats.builder(schema, unread, (int) Math.max(16, Math.min(expectedRows, 1 << 20)));
+        BatchBuilder b = TextFormats.builder(schema, unread, (int) Math.max(16, Math.min(expectedRows, 1 << 20)));
+        int topic = topicColumn();
+        return b.writeInRuns(topic).writeInRuns(topic + 1);
+    }
+
+    /** The topic column; the partition column follows it. */
+    private int topicColumn() {
+        return parser == null ? 2 : valueWidth + 2;
+    }
+
+    /** Records of one partition, in offset order, before {@code stop}: one row each, topic and partition per run. */
+    void addRun(BatchBuilder out, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {
+        int first = out.numRows();
+        for (ConsumerRecord<ByteBuffer, ByteBuffer> r : records) {
+            if (r.offset() < stop) {
+                add(out, r);
+            }
+        }
+        if (out.numRows() > first) {
+            int topic = topicColumn();
+            ConsumerRecord<ByteBuffer, ByteBuffer> r = records.get(0);
+            out.fillRun(topic, first, out.numRows(), r.topic()).fillRun(topic + 1, first, out.numRows(), r.partition());
+        }
     }
 
     Schema schema() {
@@ -112,11 +137,11 @@ final class KafkaRowReader {
     }
 
     /**
-     * One record into the builder's next row. Key and value are views of the fetched bytes (no copy per record): the
+     * One record into the builder's next row (topic and partition excepted: {@link #addRun} writes them). Key and value are views of the fetched bytes (no copy per record): the
      * value is decoded in place when the parser's fast path takes it, and copied only for the full parser, a corrupt
      * record's text or a text column the query reads.
      */
-    void add(BatchBuilder out, ConsumerRecord<ByteBuffer, ByteBuffer> r) {
+    private void add(BatchBuilder out, ConsumerRecord<ByteBuffer, ByteBuffer> r) {
         boolean[] skip = unread;
         if (parser == null) {
             if (!skip[0]) {
@@ -125,10 +150,7 @@ final class KafkaRowReader {
             if (!skip[1]) {
                 out.setString(1, text(r.value()));
             }
-            out.setString(2, r.topic())
-                    .setInt(3, r.partition())
-                    .setLong(4, r.offset())
-                    .setTimestampMicros(5, r.timestamp() * 1000);
+            out.setLong(4, r.offset()).setTimestampMicros(5, r.timestamp() * 1000);
             if (!skip[6]) {
                 out.setString(6, headers(r));
             }
@@ -137,7 +159,9 @@ final class KafkaRowReader {
         }
         int n = valueWidth;
         ByteBuffer value = r.value();
-        if (value != null && parse(value)) {
+        if (value != null && layout == null && decodeInPlace(value, out)) {
+            out.setNull(n); // the common record: decoded straight into the batch's value columns
+        } else if (value != null && parse(value)) {
             if (layout == null) {
                 TextFormats.write(row, out, 0);
             } else {
@@ -156,11 +180,13 @@ final class KafkaRowReader {
         if (!skip[n + 1]) {
             out.setString(n + 1, text(r.key()));
         }
-        out.setString(n + 2, r.topic())
-                .setInt(n + 3, r.partition())
-                .setLong(n + 4, r.offset())
+        out.setLong(n + 4, r.offset())
                 .setTimestampMicros(n + 5, r.timestamp() * 1000)
                 .endRow();
+    }
+
+    private boolean decodeInPlace(ByteBuffer v, BatchBuilder out) {
+        return v.hasArray() && parser.decodeFast(v.array(), v.arrayOffset() + v.position(), v.remaining(), out);
     }
 
     private boolean parse(ByteBuffer v) {

@@ -41,6 +41,7 @@ class KafkaBatchReaderTest {
 
     private final List<LogConsumer> consumers = new ArrayList<>();
     private KafkaBatchReader reader;
+    private final KafkaRowReader rows = new KafkaRowReader();
 
     @AfterEach
     void close() {
@@ -68,7 +69,7 @@ class KafkaBatchReaderTest {
                 () -> consumers.get(made[0]++),
                 maxFetchers,
                 options,
-                new KafkaRowReader(),
+                rows,
                 new KafkaSourceStatus(true),
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(100)));
         return reader;
@@ -209,6 +210,125 @@ class KafkaBatchReaderTest {
         assertThat(KafkaSourceProvider.fetchThreads(context(Map.of()))).isEqualTo(1);
     }
 
+    @Test
+    void when_batchesFollowEachOther_then_theConsumerContinuesWithoutSeekAndNothingIsFetchedTwice() {
+        KafkaBatchReader r = reader(1, 1);
+        LogConsumer c = consumers.get(0);
+        long[][] bounds = {{0, 0}, {10, 4}, {11, 30}, {40, 31}, {70, 95}};
+        for (int i = 0; i + 1 < bounds.length; i++) {
+            KafkaOffset from = offsets(bounds[i]);
+            KafkaOffset to = offsets(bounds[i + 1]);
+            assertThat(offsetsByPartition(r.read(from, to, "batch " + i)))
+                    .as("batch %d", i)
+                    .isEqualTo(expected(from, to));
+        }
+
+        assertThat(c.seeks).as("only the first batch seeks (one per partition)").isEqualTo(2);
+        assertThat(c.assigns).isEqualTo(1);
+        assertThat(r.continuedAndSought().get(0)).containsExactly(3, 1);
+        for (int p = 0; p < 2; p++) {
+            List<Long> fetched = c.fetched.get(tp(p));
+            assertThat(fetched).as("partition %d fetched once per offset", p).doesNotHaveDuplicates();
+            assertThat(fetched)
+                    .startsWith(expected(offsets(0, 0), offsets(70, 95)).get(p).toArray(Long[]::new));
+        }
+    }
+
+    @Test
+    void when_aBatchIsReadAgainOrStartsElsewhere_then_theConsumerSeeksAndReadsExactlyTheLoggedRange() {
+        KafkaBatchReader r = reader(1, 1);
+        KafkaOffset a = offsets(0, 0);
+        KafkaOffset b = offsets(20, 15);
+        KafkaOffset later = offsets(50, 50);
+        KafkaOffset end = offsets(60, 70);
+
+        Batch first = r.read(a, b, "batch 1");
+        Batch again = r.read(a, b, "batch 1 re-planned"); // a failed batch run again from its logged range
+        Batch jump = r.read(later, end, "rewound"); // a start that is not where the last batch ended
+        Batch next = r.read(end, offsets(61, 100), "batch 3");
+
+        assertThat(offsetsByPartition(first)).isEqualTo(expected(a, b));
+        assertThat(offsetsByPartition(again)).isEqualTo(expected(a, b));
+        assertThat(offsetsByPartition(jump)).isEqualTo(expected(later, end));
+        assertThat(offsetsByPartition(next)).isEqualTo(expected(end, offsets(61, 100)));
+        assertThat(r.continuedAndSought().get(0)).containsExactly(1, 3);
+    }
+
+    @Test
+    void when_partitionsAreAddedOrABatchFails_then_theNextBatchSeeksAndLosesNothing() {
+        KafkaBatchReader r = reader(1, 1);
+        LogConsumer c = consumers.get(0);
+        KafkaOffset two = offsets(0, 0);
+        KafkaOffset twoEnd = offsets(10, 10);
+        KafkaOffset threeEnd = offsets(20, 20, 15);
+        assertThat(offsetsByPartition(r.read(two, twoEnd, "batch 1"))).isEqualTo(expected(two, twoEnd));
+
+        // a partition added: it enters at its earliest offset
+        KafkaOffset threeFrom = offsets(10, 10, 0);
+        assertThat(offsetsByPartition(r.read(threeFrom, threeEnd, "batch 2"))).isEqualTo(expected(threeFrom, threeEnd));
+
+        c.setPollException(new KafkaException("broken fetch"));
+        assertThatThrownBy(() -> r.read(threeEnd, offsets(40, 40, 40), "batch 3"))
+                .hasMessageContaining("broken fetch");
+        assertThat(c.assignment()).as("a failed batch drops its assignment").isEmpty();
+        assertThat(offsetsByPartition(r.read(threeEnd, offsets(40, 40, 40), "batch 3")))
+                .isEqualTo(expected(threeEnd, offsets(40, 40, 40)));
+        assertThat(r.continuedAndSought().get(0)).containsExactly(1, 3);
+    }
+
+    @Test
+    void when_twoFetchersReadConsecutiveBatches_then_eachRecordIsReadOnce() {
+        KafkaBatchReader r = reader(2, 2);
+        long[][] bounds = {{0, 0, 0, 0}, {30, 20, 10, 5}, {31, 60, 10, 40}, {90, 61, 50, 41}, {100, 100, 100, 100}};
+        for (int i = 0; i + 1 < bounds.length; i++) {
+            KafkaOffset from = offsets(bounds[i]);
+            KafkaOffset to = offsets(bounds[i + 1]);
+            assertThat(offsetsByPartition(r.read(from, to, "batch " + i)))
+                    .as("batch %d", i)
+                    .isEqualTo(expected(from, to));
+        }
+    }
+
+    @Test
+    void when_topicAndPartitionAreNotRead_then_theyAreLeftNullAndTheOtherColumnsAreRead() {
+        KafkaBatchReader r = reader(1, 1);
+        rows.prune(Set.of("value", "offset"));
+
+        Batch b = r.read(offsets(0, 5), offsets(10, 20), "batch 1");
+
+        assertThat(b.numRows()).isEqualTo(25);
+        for (Row row : b) {
+            assertThat(row.isNull("topic")).isTrue();
+            assertThat(row.isNull("partition")).isTrue();
+            assertThat(row.getString("value")).endsWith("-" + row.getLong("offset"));
+        }
+    }
+
+    /** Per partition, the offsets of the batch's rows in row order (values checked against their offsets). */
+    private static Map<Integer, List<Long>> offsetsByPartition(Batch b) {
+        Map<Integer, List<Long>> seen = new HashMap<>();
+        for (Row row : b) {
+            int p = row.getInt("partition");
+            long offset = row.getLong("offset");
+            assertThat(row.getString("value")).isEqualTo(p + "-" + offset);
+            assertThat(row.getString("topic")).isEqualTo(TOPIC); // written once per run of a partition's records
+            seen.computeIfAbsent(p, k -> new ArrayList<>()).add(offset);
+        }
+        return seen;
+    }
+
+    private static Map<Integer, List<Long>> expected(KafkaOffset from, KafkaOffset to) {
+        Map<Integer, List<Long>> out = new HashMap<>();
+        for (var e : to.positions().entrySet()) {
+            long start = from.position(e.getKey());
+            for (long o = start; o < e.getValue(); o++) {
+                out.computeIfAbsent(e.getKey().partition(), k -> new ArrayList<>())
+                        .add(o);
+            }
+        }
+        return out;
+    }
+
     private static SourceContext context(Map<String, String> options) {
         return new SourceContext(options, Optional.empty(), new ManualClock(0), Optional.empty());
     }
@@ -225,6 +345,14 @@ class KafkaBatchReaderTest {
      */
     private static final class LogConsumer extends MockConsumer<ByteBuffer, ByteBuffer> {
         final Set<TopicPartition> everAssigned = new HashSet<>();
+        /** Per partition, every offset this consumer fetched (served by a poll), in order. */
+        final Map<TopicPartition, List<Long>> fetched = new HashMap<>();
+
+        int seeks;
+        int assigns;
+        /** Thrown by the next poll before it fetches anything (a real consumer buffers nothing for a failed poll). */
+        private KafkaException nextPollFails;
+
         final CountDownLatch polling = new CountDownLatch(1);
         volatile boolean wokenUp;
         private volatile CountDownLatch hold = new CountDownLatch(0);
@@ -244,7 +372,19 @@ class KafkaBatchReaderTest {
         @Override
         public synchronized void assign(Collection<TopicPartition> partitions) {
             everAssigned.addAll(partitions);
+            assigns++;
             super.assign(partitions);
+        }
+
+        @Override
+        public synchronized void seek(TopicPartition partition, long offset) {
+            seeks++;
+            super.seek(partition, offset);
+        }
+
+        @Override
+        public synchronized void setPollException(KafkaException exception) {
+            nextPollFails = exception;
         }
 
         @Override
@@ -259,12 +399,18 @@ class KafkaBatchReaderTest {
                 }
             }
             synchronized (this) {
+                if (nextPollFails != null) {
+                    KafkaException e = nextPollFails;
+                    nextPollFails = null;
+                    throw e;
+                }
                 for (TopicPartition tp : assignment()) {
                     if (!paused().contains(tp)) {
                         long at = position(tp);
                         for (long o = at; o < Math.min(at + 3, LOG_END); o++) {
                             byte[] v = (tp.partition() + "-" + o).getBytes(StandardCharsets.UTF_8);
                             addRecord(new ConsumerRecord<>(TOPIC, tp.partition(), o, null, ByteBuffer.wrap(v)));
+                            fetched.computeIfAbsent(tp, k -> new ArrayList<>()).add(o);
                         }
                     }
                 }
