@@ -129,7 +129,8 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         }
         if (SparkExtremes.isCheck(call)) {
             // the arguments were only there to be checked: greatest/least is the CASEs
-            return (cx, c) -> cx.convertExpression(c.operand(0));
+            return (cx, c) -> cx.getRexBuilder()
+                    .ensureType(cx.getValidator().getValidatedNodeType(c), cx.convertExpression(c.operand(0)), true);
         }
         if (call.getOperator() == SparkOperators.OR_NAN) {
             return SparkConvertlets::orNaN;
@@ -249,6 +250,16 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 RexBuilder rb = cx.getRexBuilder();
                 return rb.makeCast(
                         to, rb.makeCall(SparkOperators.STRING_DATE, cx.convertExpression(c.operand(0))), true, false);
+            }
+            if (to.getSqlTypeName() == SqlTypeName.TIMESTAMP && SqlTypeUtil.isCharacter(from)) {
+                // Calcite's cast rounds a finer fraction to the millisecond (.123999 is .124); Eddy cuts it, as
+                // the engine's cast in streaming queries does
+                RexBuilder rb = cx.getRexBuilder();
+                return rb.makeCast(
+                        to,
+                        rb.makeCall(SparkOperators.STRING_TIMESTAMP, cx.convertExpression(c.operand(0))),
+                        true,
+                        false);
             }
             if (to.getSqlTypeName() == SqlTypeName.BOOLEAN && SqlTypeUtil.isCharacter(from)) {
                 // Spark's text forms of a boolean (yes, no, t, f, 1, 0, ...); Calcite's cast knows true/false only

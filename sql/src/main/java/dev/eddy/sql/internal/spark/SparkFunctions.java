@@ -203,6 +203,20 @@ public final class SparkFunctions {
         return s == null ? null : Days.parse(s);
     }
 
+    /**
+     * Spark's cast of text to TIMESTAMP (its forms are to_timestamp's without a pattern), at Eddy's precision: a
+     * finer fraction than the millisecond is cut toward the past ({@code .123999} is {@code .123}), as the engine's
+     * cast does in streaming queries; other text fails the query (ANSI mode).
+     */
+    public static Long stringToTimestamp(String s) {
+        try {
+            return toTimestamp(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("[CAST_INVALID_INPUT] The value '" + clip(s)
+                    + "' of the type \"STRING\" cannot be cast to \"TIMESTAMP\" because it is malformed.");
+        }
+    }
+
     /** Spark's try_cast of text to BOOLEAN: as {@link #stringToBoolean}, but NULL for text that is no boolean. */
     public static Boolean tryStringToBoolean(String s) {
         try {

@@ -139,6 +139,10 @@ public final class SparkOperators {
     public static final SqlUserDefinedFunction STRING_BOOLEAN =
             udf("SPARK_STRING_BOOLEAN", "stringToBoolean", ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);
 
+    /** Spark's cast of text to TIMESTAMP, to the millisecond (cut, not rounded), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction STRING_TIMESTAMP =
+            udf("SPARK_STRING_TIMESTAMP", "stringToTimestamp", TIMESTAMP, Arg.STR);
+
     /** Spark's try_cast of text to BOOLEAN (NULL for other text), used by {@link SparkConvertlets}. */
     public static final SqlUserDefinedFunction TRY_STRING_BOOLEAN =
             udf("SPARK_TRY_STRING_BOOLEAN", "tryStringToBoolean", ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);

@@ -1,16 +1,24 @@
 package dev.eddy.sql.internal.spark;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeMappingRule;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
@@ -34,7 +42,66 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
         if (spark == null) {
             spark = stringAndOther(type2, type1);
         }
+        if (spark == null && noCommonType(type1, type2)) {
+            // Spark refuses the mix ([DATATYPE_MISMATCH.DATA_DIFF_TYPES]); Calcite would cast the number to a time
+            return null;
+        }
         return spark != null ? spark : super.getWiderTypeForTwo(type1, type2, stringPromotion);
+    }
+
+    /** CASE (and coalesce, nvl, nullif, if, which Calcite writes as CASE): Spark's common type of its values. */
+    @Override
+    public boolean caseWhenCoercion(SqlCallBinding binding) {
+        SqlCase c = (SqlCase) binding.getCall();
+        List<SqlNode> values = new ArrayList<>(c.getThenOperands().getList());
+        if (c.getElseOperand() != null) {
+            values.add(c.getElseOperand());
+        }
+        refuseWithoutCommonType(binding, values, "casewhen");
+        return super.caseWhenCoercion(binding);
+    }
+
+    /** {@code x IN (a, b)}: Spark's common type of x and the list's values. */
+    @Override
+    public boolean inOperationCoercion(SqlCallBinding binding) {
+        List<SqlNode> values = new ArrayList<>();
+        values.add(binding.operand(0));
+        if (binding.operand(1) instanceof SqlNodeList list) {
+            list.forEach(values::add);
+        } else {
+            return super.inOperationCoercion(binding);
+        }
+        refuseWithoutCommonType(binding, values, "in");
+        return super.inOperationCoercion(binding);
+    }
+
+    private void refuseWithoutCommonType(SqlCallBinding binding, List<SqlNode> values, String name) {
+        List<RelDataType> types = new ArrayList<>();
+        for (SqlNode v : values) {
+            types.add(
+                    v == null || SqlUtil.isNullLiteral(v, false) ? null : validator.deriveType(binding.getScope(), v));
+        }
+        for (RelDataType a : types) {
+            for (RelDataType b : types) {
+                if (noCommonType(a, b)) {
+                    List<String> names = new ArrayList<>();
+                    for (RelDataType t : types) {
+                        names.add(
+                                '"' + (t == null ? "VOID" : SparkTypeNames.of(t).toUpperCase(Locale.ROOT)) + '"');
+                    }
+                    String message = "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Input to `" + name
+                            + "` should all be the same type, but it's " + names;
+                    SqlParserPos pos = binding.getCall().getParserPosition();
+                    throw new CalciteContextException(
+                            message,
+                            new SqlValidatorException(message, null),
+                            pos.getLineNum(),
+                            pos.getColumnNum(),
+                            pos.getEndLineNum(),
+                            pos.getEndColumnNum());
+                }
+            }
+        }
     }
 
     /**
@@ -85,6 +152,34 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
             return true;
         }
         return super.needToCast(scope, node, toType, mappingRule);
+    }
+
+    /**
+     * Whether Spark's ANSI rule (its findWiderTypeForTwo) has no common type for two types that are not strings:
+     * only numbers with numbers and DATE/TIMESTAMP with DATE/TIMESTAMP widen (a NULL goes with anything), so a number
+     * with a time or a BOOLEAN with a number or a time has none.
+     */
+    public static boolean noCommonType(RelDataType a, RelDataType b) {
+        if (a == null
+                || b == null
+                || a.getSqlTypeName() == SqlTypeName.NULL
+                || b.getSqlTypeName() == SqlTypeName.NULL
+                || SqlTypeUtil.isCharacter(a)
+                || SqlTypeUtil.isCharacter(b)) {
+            return false;
+        }
+        return kind(a) != 0 && kind(b) != 0 && kind(a) != kind(b);
+    }
+
+    /** 1 for a number, 2 for a DATE or TIMESTAMP, 3 for a BOOLEAN, 0 for other types (left to Calcite). */
+    private static int kind(RelDataType t) {
+        if (SqlTypeUtil.isNumeric(t)) {
+            return 1;
+        }
+        if (t.getSqlTypeName() == SqlTypeName.DATE || t.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+            return 2;
+        }
+        return SqlTypeUtil.isBoolean(t) ? 3 : 0;
     }
 
     /** Spark's common type of a string {@code s} and a non-string {@code other}, or null when not that case. */

@@ -166,6 +166,9 @@ final class RexTranslator {
                 return new Expr.Cast(args.get(0), DataType.DATE);
             case "SPARK_STRING_DATE":
                 return checked(call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.DATE), args.get(0));
+            case "SPARK_STRING_TIMESTAMP": // the engine's cast cuts to the millisecond as Eddy's batch cast does
+                return checked(
+                        call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.TIMESTAMP), args.get(0));
             case "SPARK_STRING_BOOLEAN":
                 return checked(
                         call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.BOOLEAN), args.get(0));
@@ -186,9 +189,12 @@ final class RexTranslator {
                 return new Expr.Call("try_mod", args);
             case "SPARK_DIV": // the engine's integral division: exact for any BIGINT, checked as Spark's
                 return new Expr.Call("div", args);
+            case "TIMESTAMP_MICROS": // cut to the millisecond, as batch SQL (Calcite's runtime is in milliseconds)
+                return new Expr.Call(
+                        "timestamp_millis",
+                        List.of(new Expr.Call("unix_millis", List.of(new Expr.Call("timestamp_micros", args)))));
             case "TIMESTAMP_SECONDS":
             case "TIMESTAMP_MILLIS":
-            case "TIMESTAMP_MICROS":
             case "UNIX_SECONDS":
             case "UNIX_MILLIS":
             case "UNIX_MICROS":

@@ -87,6 +87,7 @@ public final class QueryPlanner {
             throw ErrorMessages.at(query.getParserPosition(), "Invalid query (" + e.getMessage() + ")");
         }
         LiteralCasts.check(validated, validator);
+        CaseTypeChecks.check(validated, validator);
         Relation sink = null;
         RelRoot rel;
         try {

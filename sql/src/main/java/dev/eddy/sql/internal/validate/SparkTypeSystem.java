@@ -53,6 +53,15 @@ public final class SparkTypeSystem extends RelDataTypeSystemImpl {
         return super.deriveSumType(typeFactory, argumentType);
     }
 
+    /**
+     * A TIMESTAMP without a precision ({@code CAST(s AS TIMESTAMP)}, a DDL column) has Eddy's, the millisecond:
+     * Calcite's default of 0 dropped the fraction of a cast literal ({@code CAST('... 00:00:00.5' AS TIMESTAMP)}).
+     */
+    @Override
+    public int getDefaultPrecision(SqlTypeName typeName) {
+        return typeName == SqlTypeName.TIMESTAMP ? 3 : super.getDefaultPrecision(typeName);
+    }
+
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
         return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
