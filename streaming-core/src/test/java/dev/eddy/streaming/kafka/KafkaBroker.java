@@ -77,6 +77,9 @@ public final class KafkaBroker {
                         "share.coordinator.state.topic.replication.factor=1",
                         "share.coordinator.state.topic.min.isr=1",
                         "auto.create.topics.enable=false",
+                        // no time retention: tests write records dated 1970 (startingTimestamp cases), which the
+                        // default 7 days deleted at the next retention check (KafkaSparkOptionsIT saw offset 0 gone)
+                        "log.retention.ms=-1",
                         ""));
         ChildProcess format = java(
                 "Kafka storage format",
