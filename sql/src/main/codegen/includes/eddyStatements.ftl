@@ -237,3 +237,11 @@ void EddyIntegerDivideExpression(List<Object> list, ExprContext exprContext, Spa
     }
     AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
+
+/** Spark's LEFT SEMI JOIN; Eddy's SQL layer rewrites it before validation (Calcite validates no semi join). */
+JoinType EddyLeftSemiJoin() :
+{
+}
+{
+    <LEFT> <SEMI> <JOIN> { return JoinType.LEFT_SEMI_JOIN; }
+}

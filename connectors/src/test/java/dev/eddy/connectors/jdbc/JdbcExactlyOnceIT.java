@@ -3,13 +3,10 @@ package dev.eddy.connectors.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.streaming.checkpoint.KillRunner;
+import dev.eddy.streaming.checkpoint.WordEventFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,22 +56,6 @@ class JdbcExactlyOnceIT {
 
     /** 12 files of 10 events over 4 words; event time moves ~6 s per file so windows close as it goes. */
     private static void writeInput(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Random rnd = new Random(11);
-        String[] words = {"ant", "bee", "cat", "dog"};
-        for (int f = 0; f < FILES; f++) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 10; i++) {
-                long second = 1_700_000_000L + f * 6L + rnd.nextInt(8);
-                sb.append("{\"ts\":\"")
-                        .append(Instant.ofEpochSecond(second))
-                        .append("\",\"word\":\"")
-                        .append(words[rnd.nextInt(words.length)])
-                        .append("\"}\n");
-            }
-            Path p = dir.resolve(String.format("events-%03d.json", f));
-            Files.writeString(p, sb);
-            Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000L * (f + 1)));
-        }
+        WordEventFiles.write(dir, FILES, 10, 11L);
     }
 }

@@ -329,8 +329,9 @@ class SqlSparkSemanticsTest {
         assertThat(t.row(0).getDouble("l2")).isEqualTo(1.0);
         assertThat((Double) t.column("g3").get(0)).isNaN();
         assertThat((Double) t.column("l3").get(0)).isNaN();
-        Table plain =
-                rows(pages(), "SELECT greatest(visits, 3, '2') AS g, least(page, 'b') AS l FROM pages ORDER BY page");
+        Table plain = rows(
+                pages(),
+                "SELECT greatest(visits, 3, CAST(2 AS BIGINT)) AS g, least(page, 'b') AS l FROM pages ORDER BY page");
         assertThat(List.<Object>copyOf(plain.column("g").asList())).containsExactly(3L, 3L);
         assertThat(List.<Object>copyOf(plain.column("l").asList())).containsExactly("b", "b");
     }

@@ -51,12 +51,13 @@ final class EddyStreamSide {
                 views.merge(c.views().get(i), df, (a, b) -> a.union(b));
             }
             if (c.dedup() != null) {
-                if (c.dedup().withinWatermark()) {
-                    throw new UnsupportedOperationException("dropDuplicatesWithinWatermark is not supported");
-                }
+                String[] columns = c.dedup().columns().toArray(String[]::new);
+                Dataset events = views.get("events");
                 views.put(
                         "events",
-                        views.get("events").dropDuplicates(c.dedup().columns().toArray(String[]::new)));
+                        c.dedup().withinWatermark()
+                                ? events.dropDuplicatesWithinWatermark(columns)
+                                : events.dropDuplicates(columns));
             }
             views.forEach(session::registerView);
             Dataset query = c.javaApi() ? c.javaQuery(views.get("events")) : new Sql(session).stream(c.sql());

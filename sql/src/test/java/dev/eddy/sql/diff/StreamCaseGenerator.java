@@ -19,10 +19,12 @@ import java.util.SplittableRandom;
  * is drawn only when its switch is on.
  */
 final class StreamCaseGenerator {
-    /** KNOWN DIFFERENCE switch: dropDuplicatesWithinWatermark (Eddy has no such operator). */
-    static final boolean DEDUP_WITHIN_WATERMARK = Boolean.getBoolean("eddy.diff.stream.withinWatermark");
-    /** KNOWN DIFFERENCE switch: LEFT SEMI JOIN of two streams (not in Eddy's SQL grammar nor its engine). */
-    static final boolean LEFT_SEMI_JOINS = Boolean.getBoolean("eddy.diff.stream.leftSemi");
+    /** dropDuplicatesWithinWatermark (on by default since Eddy has the operator; false leaves it out). */
+    static final boolean DEDUP_WITHIN_WATERMARK =
+            Boolean.parseBoolean(System.getProperty("eddy.diff.stream.withinWatermark", "true"));
+    /** LEFT SEMI JOIN of two streams (on by default since Eddy runs them; false leaves them out). */
+    static final boolean LEFT_SEMI_JOINS =
+            Boolean.parseBoolean(System.getProperty("eddy.diff.stream.leftSemi", "true"));
     /** KNOWN DIFFERENCE switch: joins on the equality of both sides' windows (Eddy runs no join of windowed streams). */
     static final boolean WINDOW_JOINS = Boolean.getBoolean("eddy.diff.stream.windowJoin");
 

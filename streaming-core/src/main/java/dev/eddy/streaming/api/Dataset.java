@@ -291,6 +291,17 @@ public final class Dataset {
     }
 
     /**
+     * Spark's {@code dropDuplicatesWithinWatermark}: keeps the first row per combination of the columns (all columns
+     * when none are given) and remembers each key until the watermark reaches that row's event time plus the
+     * watermark's delay; a duplicate that comes later is passed on again. Needs {@link #withWatermark} on a stream, so
+     * the key columns need not include the event time for the state to stay bounded. Rows later than the watermark are
+     * dropped and counted. On a static Dataset it is {@link #dropDuplicates}.
+     */
+    public Dataset dropDuplicatesWithinWatermark(String... columns) {
+        return with(new Deduplicate(plan, List.of(columns), true));
+    }
+
+    /**
      * Sorts by columns, Spark's {@code orderBy}: {@code "visits DESC"}, {@code "page"} (ascending), optionally
      * {@code NULLS FIRST|LAST} (default: nulls first ascending, last descending). On a stream only over an
      * aggregation in complete output mode, where every trigger's whole result is sorted (checked at start).
@@ -344,14 +355,19 @@ public final class Dataset {
         return join(right, condition, "inner");
     }
 
-    /** A join of type "inner" or "left_outer" ("left", "leftouter"). */
+    /**
+     * A join of type "inner", "left_outer" ("left", "leftouter") or "left_semi" ("semi", "leftsemi": the left rows that
+     * have a match, each once, with the left columns only).
+     */
     public Dataset join(Dataset right, Expr condition, String type) {
         String t = type.toLowerCase(Locale.ROOT).replace("_", "");
         Join.JoinType jt = switch (t) {
             case "inner" -> Join.JoinType.INNER;
             case "left", "leftouter" -> Join.JoinType.LEFT_OUTER;
+            case "semi", "leftsemi" -> Join.JoinType.LEFT_SEMI;
             default ->
-                throw new IllegalArgumentException("unsupported join type '" + type + "': use inner or left_outer");
+                throw new IllegalArgumentException(
+                        "unsupported join type '" + type + "': use inner, left_outer or left_semi");
         };
         // expr("...") in the condition is parsed over the joined columns, as Spark's join(df, expr(...))
         Expr resolved = resolveSql(condition, Join.combine(plan.schema(), right.plan.schema()));

@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,22 +83,6 @@ class CheckpointKillIT {
 
     /** 16 files of 12 events each over 4 words; event time moves ~6 s per file so windows close as it goes. */
     private static void writeInput(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Random rnd = new Random(7);
-        String[] words = {"ant", "bee", "cat", "dog"};
-        for (int f = 0; f < FILES; f++) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 12; i++) {
-                long second = 1_700_000_000L + f * 6L + rnd.nextInt(8);
-                sb.append("{\"ts\":\"")
-                        .append(Instant.ofEpochSecond(second))
-                        .append("\",\"word\":\"")
-                        .append(words[rnd.nextInt(words.length)])
-                        .append("\"}\n");
-            }
-            Path p = dir.resolve(String.format("events-%03d.json", f));
-            Files.writeString(p, sb);
-            Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000L * (f + 1)));
-        }
+        WordEventFiles.write(dir, FILES, 12, 7L);
     }
 }

@@ -24,6 +24,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.function.GroupStateTimeout;
 import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.api.progress.QueryProgress;
@@ -172,24 +173,36 @@ class IncrementalStateTest {
                 .anyMatch(n -> n.endsWith(".snapshot"));
     }
 
+    /** Count and sum of n per user and {@code window} (a window or session window of ts); a 4 s watermark. */
+    private static BiFunction<MemoryStream, MemoryStream, Dataset> countAndSumPerUser(Expr window) {
+        return (ev, ck) -> ev.toDF()
+                .withWatermark("ts", "4 seconds")
+                .groupBy(window, col("user"))
+                .agg(count(), sum(col("n")));
+    }
+
+    /** Each event with the user's clicks 0 to 4 s after it, or with nulls (left outer); 3 s watermarks. */
+    private static Dataset clicksWithinFourSeconds(MemoryStream ev, MemoryStream ck) {
+        return ev.toDF()
+                .withWatermark("ts", "3 seconds")
+                .join(
+                        ck.toDF().withWatermark("clickTime", "3 seconds"),
+                        and(
+                                eq(col("clickUser"), col("user")),
+                                and(
+                                        ge(col("clickTime"), col("ts")),
+                                        le(col("clickTime"), add(col("ts"), interval("4 seconds"))))),
+                        "left_outer");
+    }
+
     @Test
     void when_windowedAggregateRestartsFromSnapshotAndDeltas_then_itsOutputAndStateEqualAnUninterruptedRun() {
-        assertDeltasRestoreTheSameState(
-                (ev, ck) -> ev.toDF()
-                        .withWatermark("ts", "4 seconds")
-                        .groupBy(window(col("ts"), "5 seconds"), col("user"))
-                        .agg(count(), sum(col("n"))),
-                "update");
+        assertDeltasRestoreTheSameState(countAndSumPerUser(window(col("ts"), "5 seconds")), "update");
     }
 
     @Test
     void when_sessionWindowRestartsFromSnapshotAndDeltas_then_itsOutputAndStateEqualAnUninterruptedRun() {
-        assertDeltasRestoreTheSameState(
-                (ev, ck) -> ev.toDF()
-                        .withWatermark("ts", "4 seconds")
-                        .groupBy(sessionWindow(col("ts"), "4 seconds"), col("user"))
-                        .agg(count(), sum(col("n"))),
-                "append");
+        assertDeltasRestoreTheSameState(countAndSumPerUser(sessionWindow(col("ts"), "4 seconds")), "append");
     }
 
     @Test
@@ -200,18 +213,7 @@ class IncrementalStateTest {
 
     @Test
     void when_streamStreamJoinRestartsFromSnapshotAndDeltas_then_itsOutputAndStateEqualAnUninterruptedRun() {
-        assertDeltasRestoreTheSameState(
-                (ev, ck) -> ev.toDF()
-                        .withWatermark("ts", "3 seconds")
-                        .join(
-                                ck.toDF().withWatermark("clickTime", "3 seconds"),
-                                and(
-                                        eq(col("clickUser"), col("user")),
-                                        and(
-                                                ge(col("clickTime"), col("ts")),
-                                                le(col("clickTime"), add(col("ts"), interval("4 seconds"))))),
-                                "left_outer"),
-                "append");
+        assertDeltasRestoreTheSameState(IncrementalStateTest::clicksWithinFourSeconds, "append");
     }
 
     @Test
@@ -243,16 +245,7 @@ class IncrementalStateTest {
         Eddy eddy = Eddy.builder().clock(clock).build();
         MemoryStream ev = eddy.memoryStream(EVENTS);
         MemoryStream ck = eddy.memoryStream(CLICKS);
-        Dataset q = ev.toDF()
-                .withWatermark("ts", "3 seconds")
-                .join(
-                        ck.toDF().withWatermark("clickTime", "3 seconds"),
-                        and(
-                                eq(col("clickUser"), col("user")),
-                                and(
-                                        ge(col("clickTime"), col("ts")),
-                                        le(col("clickTime"), add(col("ts"), interval("4 seconds"))))),
-                        "left_outer");
+        Dataset q = clicksWithinFourSeconds(ev, ck);
         List<String> out = new ArrayList<>();
         try (QueryTestDriver d =
                 QueryTestDriver.start(q.writeStream().outputMode("append").checkpointLocation(dir.toString()))) {

@@ -49,16 +49,24 @@ public final class KillPointChild {
         System.out.flush();
     }
 
-    /** Args: file, input dir, output dir, checkpoint dir, announce. */
-    private static StreamingQuery fileQuery(Eddy eddy, String[] args, boolean announce) {
+    /**
+     * The input both file-fed queries count: one JSON file a batch of {@code ts}, {@code word} events (the files
+     * {@link WordEventFiles} writes), counted per word in 10 s windows with a 5 s watermark.
+     */
+    private static Dataset windowedCounts(Eddy eddy, String inputDir) {
         Dataset events = eddy.readStream()
                 .format("json")
                 .option("maxFilesPerTrigger", "1")
                 .schema(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)))
-                .load(args[1]);
-        Dataset counts = events.withWatermark("ts", "5 seconds")
+                .load(inputDir);
+        return events.withWatermark("ts", "5 seconds")
                 .groupBy(window(col("ts"), "10 seconds"), col("word"))
                 .count();
+    }
+
+    /** Args: file, input dir, output dir, checkpoint dir, announce. */
+    private static StreamingQuery fileQuery(Eddy eddy, String[] args, boolean announce) {
+        Dataset counts = windowedCounts(eddy, args[1]);
         // few retained batches and a short snapshot interval: kills land between deltas, snapshots and retention
         FileCheckpointStore store = new FileCheckpointStore(Path.of(args[3]), 4, 3);
         if (announce) {
@@ -82,14 +90,7 @@ public final class KillPointChild {
      * written to a database by format("jdbc") (connectors' JDBC sink IT runs it; this module has no JDBC sink).
      */
     private static StreamingQuery jdbcQuery(Eddy eddy, String[] args, boolean announce) {
-        Dataset events = eddy.readStream()
-                .format("json")
-                .option("maxFilesPerTrigger", "1")
-                .schema(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)))
-                .load(args[1]);
-        Dataset counts = events.withWatermark("ts", "5 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("word"))
-                .count();
+        Dataset counts = windowedCounts(eddy, args[1]);
         FileCheckpointStore store = new FileCheckpointStore(Path.of(args[6]), 4, 3);
         return counts.writeStream()
                 .format("jdbc")

@@ -15,14 +15,13 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.progress.QueryProgress;
+import dev.eddy.streaming.checkpoint.ForwardingCheckpointStore;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RestartAndSourcesTest {
@@ -57,7 +56,7 @@ class RestartAndSourcesTest {
         MemoryStream in = eddy.memoryStream(Schema.of(Field.of("word", DataType.STRING)));
         List<String> calls = new ArrayList<>();
         InMemoryCheckpointStore inner = new InMemoryCheckpointStore();
-        CheckpointStore crashing = new ForwardingStore(inner, calls);
+        CheckpointStore crashing = new RecordingStore(inner, calls);
         try (QueryTestDriver d = QueryTestDriver.start(in.toDF().writeStream().checkpointStore(crashing))) {
             in.addData(new Object[] {"a"});
             d.runTrigger();
@@ -126,37 +125,24 @@ class RestartAndSourcesTest {
     }
 
     /** Records the checkpoint calls. */
-    private record ForwardingStore(InMemoryCheckpointStore inner, List<String> calls) implements CheckpointStore {
-        @Override
-        public UUID queryId(UUID proposed) {
-            return inner.queryId(proposed);
-        }
+    private static final class RecordingStore extends ForwardingCheckpointStore {
+        private final List<String> calls;
 
-        @Override
-        public Optional<OffsetLogEntry> lastOffsets() {
-            return inner.lastOffsets();
-        }
-
-        @Override
-        public Optional<OffsetLogEntry> offsetsOf(long batchId) {
-            return inner.offsetsOf(batchId);
-        }
-
-        @Override
-        public OptionalLong lastCommittedBatch() {
-            return inner.lastCommittedBatch();
+        RecordingStore(InMemoryCheckpointStore inner, List<String> calls) {
+            super(inner);
+            this.calls = calls;
         }
 
         @Override
         public void logOffsets(OffsetLogEntry entry) {
             calls.add("log " + entry.batchId());
-            inner.logOffsets(entry);
+            super.logOffsets(entry);
         }
 
         @Override
         public void commitBatch(long batchId, long nextWatermarkMicros) {
             calls.add("commit " + batchId);
-            inner.commitBatch(batchId, nextWatermarkMicros);
+            super.commitBatch(batchId, nextWatermarkMicros);
         }
 
         @Override

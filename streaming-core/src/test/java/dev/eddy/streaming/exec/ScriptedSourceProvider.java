@@ -5,6 +5,7 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.spi.CounterSource;
 import dev.eddy.streaming.api.spi.LongOffset;
 import dev.eddy.streaming.api.spi.Offset;
 import dev.eddy.streaming.api.spi.Source;
@@ -75,21 +76,32 @@ public final class ScriptedSourceProvider implements SourceProvider {
         return new ScriptedSource(feed(context.requireOption("id")));
     }
 
-    private static final class ScriptedSource implements Source {
+    /** A counter source (offset = rows) that records each planning call and hooks those on the read-ahead thread. */
+    private static final class ScriptedSource extends CounterSource {
         private final Feed feed;
 
         ScriptedSource(Feed feed) {
+            super(SCHEMA);
             this.feed = feed;
         }
 
         @Override
-        public Schema schema() {
-            return SCHEMA;
+        protected long available(TriggerContext trigger) {
+            return feed.rows.get();
         }
 
         @Override
-        public Offset initialOffset() {
-            return LongOffset.ZERO;
+        protected long maxPerTrigger() {
+            return feed.cap > 0 ? feed.cap : Long.MAX_VALUE;
+        }
+
+        @Override
+        protected Batch read(long from, long to) {
+            BatchBuilder b = Batch.builder(SCHEMA);
+            for (long i = from; i < to; i++) {
+                b.setLong(0, i).endRow();
+            }
+            return b.build();
         }
 
         @Override
@@ -99,10 +111,9 @@ public final class ScriptedSourceProvider implements SourceProvider {
             if (ahead) {
                 hook("latestOffset", from, -1);
             }
-            long all = feed.rows.get();
-            long end = feed.cap > 0 ? Math.min(all, from + feed.cap) : all;
+            Offset end = super.latestOffset(start, trigger);
             feed.calls.add(new Call("latestOffset", ahead, from, -1));
-            return new LongOffset(end);
+            return end;
         }
 
         @Override
@@ -113,12 +124,9 @@ public final class ScriptedSourceProvider implements SourceProvider {
             if (ahead) {
                 hook("getBatch", from, to);
             }
-            BatchBuilder b = Batch.builder(SCHEMA);
-            for (long i = from; i < to; i++) {
-                b.setLong(0, i).endRow();
-            }
+            Batch b = super.getBatch(start, end);
             feed.calls.add(new Call("getBatch", ahead, from, to));
-            return b.build();
+            return b;
         }
 
         private void hook(String kind, long from, long to) {
@@ -139,16 +147,6 @@ public final class ScriptedSourceProvider implements SourceProvider {
         @Override
         public boolean supportsReadAhead() {
             return true;
-        }
-
-        @Override
-        public boolean isReplayable() {
-            return true;
-        }
-
-        @Override
-        public Offset deserializeOffset(String json) {
-            return LongOffset.parse(json);
         }
 
         @Override

@@ -242,6 +242,16 @@ class ReferenceCasesTest {
         }
     }
 
+    /** Adds each trigger's input and runs the trigger; its new rows are the expected ones of that trigger. */
+    private static void assertOutputOfEachTrigger(
+            QueryTestDriver d, MemoryStream in, List<Object[][]> input, List<List<String>> expected) {
+        for (int k = 0; k < expected.size(); k++) {
+            in.addData(input.get(k));
+            TriggerResult t = d.runTrigger();
+            assertThat(texts(t.newRows())).as("trigger %d", k).containsExactlyInAnyOrderElementsOf(expected.get(k));
+        }
+    }
+
     @Test
     void rt4_appendMode_withoutNoDataBatches_emitsWhenTheNextDataBatchEvicts() {
         Eddy eddy = eddy(false);
@@ -261,12 +271,7 @@ class ReferenceCasesTest {
                 List.of("[12:05,12:15) owl 2", "[12:05,12:15) cat 2", "[12:05,12:15) dog 3"));
         try (QueryTestDriver d =
                 QueryTestDriver.start(watermarkedCount(in).writeStream().outputMode("append"))) {
-            List<Object[][]> input = rt3Input(true);
-            for (int k = 0; k < 5; k++) {
-                in.addData(input.get(k));
-                TriggerResult t = d.runTrigger();
-                assertThat(texts(t.newRows())).as("trigger %d", k).containsExactlyInAnyOrderElementsOf(expected.get(k));
-            }
+            assertOutputOfEachTrigger(d, in, rt3Input(true), expected);
             assertThat(d.lastProgress().stateOperators().get(0).numRowsDroppedByWatermark())
                     .isEqualTo(1);
             assertThat(texts(d.result())).hasSize(8);
@@ -285,12 +290,7 @@ class ReferenceCasesTest {
                 List.of());
         try (QueryTestDriver d =
                 QueryTestDriver.start(watermarkedCount(in).writeStream().outputMode("append"))) {
-            List<Object[][]> input = rt3Input(true);
-            for (int k = 0; k < 5; k++) {
-                in.addData(input.get(k));
-                TriggerResult t = d.runTrigger();
-                assertThat(texts(t.newRows())).as("trigger %d", k).containsExactlyInAnyOrderElementsOf(expected.get(k));
-            }
+            assertOutputOfEachTrigger(d, in, rt3Input(true), expected);
             assertThat(d.droppedRows().total()).isEqualTo(4);
         }
     }

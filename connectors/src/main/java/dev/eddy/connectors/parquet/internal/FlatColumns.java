@@ -22,9 +22,10 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
- * The fast path for a schema of top-level primitive columns (no groups, nothing repeated): each column chunk of a
- * row group is decoded by Parquet's column reader straight into a primitive array and a null bitmap, with no
- * per-row objects (strings aside).
+ * The value-at-a-time path for a schema of top-level primitive columns (no groups, nothing repeated): each column
+ * chunk of a row group is decoded by Parquet's column reader, one value per call, into a primitive array and a null
+ * bitmap, with no per-row objects (strings aside). {@link PageColumns} (a page at a time) is the default; this one
+ * reads the types that one does not take and is its reference in the tests.
  */
 final class FlatColumns {
     private FlatColumns() {}
@@ -51,6 +52,19 @@ final class FlatColumns {
                     store.getColumnReader(d), d.getMaxDefinitionLevel(), d.getPrimitiveType(), schema.field(c), n);
         }
         return Batch.of(schema, cols);
+    }
+
+    /** One column chunk of a row group, value at a time (what {@link PageColumns} hands a type it does not take). */
+    static Column read(
+            PageReadStore group,
+            MessageType requested,
+            ColumnDescriptor d,
+            Field f,
+            GroupConverter converters,
+            String createdBy) {
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(group, converters, requested, createdBy);
+        int n = Math.toIntExact(group.getRowCount());
+        return column(store.getColumnReader(d), d.getMaxDefinitionLevel(), d.getPrimitiveType(), f, n);
     }
 
     private static Column column(ColumnReader r, int maxDef, PrimitiveType p, Field f, int n) {

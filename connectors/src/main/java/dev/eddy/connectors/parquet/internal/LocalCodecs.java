@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
@@ -50,9 +51,18 @@ public final class LocalCodecs implements CompressionCodecFactory {
         return new BytesInputDecompressor() {
             @Override
             public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-                return codec == CompressionCodecName.UNCOMPRESSED
-                        ? bytes
-                        : BytesInput.from(LocalCodecs.decompress(codec, bytes.toByteArray(), uncompressedSize));
+                if (codec == CompressionCodecName.UNCOMPRESSED) {
+                    return bytes;
+                }
+                // a page read from a file is a view of the row group's buffer: decompress from it, no copy
+                ByteBuffer in = bytes.toByteBuffer();
+                if (!in.hasArray()) {
+                    byte[] copy = new byte[in.remaining()];
+                    in.duplicate().get(copy);
+                    in = ByteBuffer.wrap(copy);
+                }
+                return BytesInput.from(LocalCodecs.decompress(
+                        codec, in.array(), in.arrayOffset() + in.position(), in.remaining(), uncompressedSize));
             }
 
             @Override
@@ -63,7 +73,7 @@ public final class LocalCodecs implements CompressionCodecFactory {
                 output.put(
                         codec == CompressionCodecName.UNCOMPRESSED
                                 ? in
-                                : LocalCodecs.decompress(codec, in, uncompressedSize),
+                                : LocalCodecs.decompress(codec, in, 0, in.length, uncompressedSize),
                         0,
                         uncompressedSize);
             }
@@ -100,29 +110,35 @@ public final class LocalCodecs implements CompressionCodecFactory {
         };
     }
 
-    private static byte[] decompress(CompressionCodecName codec, byte[] in, int uncompressedSize) throws IOException {
+    private static byte[] decompress(CompressionCodecName codec, byte[] in, int off, int len, int uncompressedSize)
+            throws IOException {
+        if (uncompressedSize < 0) {
+            throw new IOException("corrupt " + codec + " page: uncompressed size " + uncompressedSize);
+        }
         byte[] out;
         switch (codec) {
             case SNAPPY -> {
+                int size = Snappy.uncompressedLength(in, off, len); // a corrupt header must not allocate gigabytes
+                checkSize(codec, size, uncompressedSize);
                 out = new byte[uncompressedSize];
-                int n = Snappy.uncompress(in, 0, in.length, out, 0);
+                int n = Snappy.uncompress(in, off, len, out, 0);
                 checkSize(codec, n, uncompressedSize);
             }
             case ZSTD -> {
                 out = new byte[uncompressedSize];
-                long n = Zstd.decompressByteArray(out, 0, uncompressedSize, in, 0, in.length);
+                long n = Zstd.decompressByteArray(out, 0, uncompressedSize, in, off, len);
                 if (Zstd.isError(n)) {
                     throw new IOException("corrupt ZSTD page: " + Zstd.getErrorName(n));
                 }
                 checkSize(codec, n, uncompressedSize);
             }
             case GZIP -> {
-                try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(in))) {
+                try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(in, off, len))) {
                     out = z.readNBytes(uncompressedSize);
                 }
                 checkSize(codec, out.length, uncompressedSize);
             }
-            default -> out = in;
+            default -> out = Arrays.copyOfRange(in, off, off + len);
         }
         return out;
     }

@@ -42,16 +42,35 @@ public final class ParquetDataset {
     private final List<Field> partitions;
     /** Columns of the files Eddy cannot hold (lists, maps, ...), by name: an error only when they are read. */
     private final Map<String, String> unsupported;
+    /** How flat row groups are decoded: a page at a time unless a test asks for another path. */
+    private final Decoder decoder;
 
-    public ParquetDataset(Path root, Schema schema, List<Field> partitions) {
-        this(root, schema, partitions, Map.of());
+    /** The ways to decode a row group; the tests check that every one gives the same rows. */
+    enum Decoder {
+        /** Top-level primitive columns a page at a time ({@link PageColumns}); anything else as {@link #ROWS}. */
+        PAGES,
+        /** Top-level primitive columns a value at a time ({@link FlatColumns}); anything else as {@link #ROWS}. */
+        VALUES,
+        /** Record assembly into rows of boxed values ({@link RowMaterializer}): the only path for structs. */
+        ROWS
     }
 
-    private ParquetDataset(Path root, Schema schema, List<Field> partitions, Map<String, String> unsupported) {
+    public ParquetDataset(Path root, Schema schema, List<Field> partitions) {
+        this(root, schema, partitions, Map.of(), Decoder.PAGES);
+    }
+
+    private ParquetDataset(
+            Path root, Schema schema, List<Field> partitions, Map<String, String> unsupported, Decoder decoder) {
         this.root = root;
         this.schema = schema;
         this.partitions = List.copyOf(partitions);
         this.unsupported = Map.copyOf(unsupported);
+        this.decoder = decoder;
+    }
+
+    /** This table read with {@code decoder} (tests compare the paths). */
+    ParquetDataset withDecoder(Decoder decoder) {
+        return new ParquetDataset(root, schema, partitions, unsupported, decoder);
     }
 
     /**
@@ -89,7 +108,7 @@ public final class ParquetDataset {
                     parts.add(f);
                 }
             }
-            return new ParquetDataset(root(path), declared, parts);
+            return new ParquetDataset(root(path), declared, parts, Map.of(), Decoder.PAGES);
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException(
@@ -114,7 +133,7 @@ public final class ParquetDataset {
             }
         }
         fields.addAll(parts);
-        return new ParquetDataset(root(path), Schema.of(fields), parts, unsupported);
+        return new ParquetDataset(root(path), Schema.of(fields), parts, unsupported, Decoder.PAGES);
     }
 
     private static Path root(Path path) {
@@ -269,7 +288,7 @@ public final class ParquetDataset {
             r.setRequestedSchema(requested);
             String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
             RecordMaterializer<Object[]> rows = RowMaterializer.create(requested, f.toString());
-            boolean flat = FlatColumns.applies(requested);
+            boolean flat = decoder != Decoder.ROWS && FlatColumns.applies(requested);
             MessageColumnIO io = flat ? null : new ColumnIOFactory(createdBy).getColumnIO(requested, fileSchema, true);
             if (present.isEmpty()) { // no column of the file is read (only partition columns, or a count): no chunk
                 for (BlockMetaData block : r.getFooter().getBlocks()) {
@@ -281,7 +300,9 @@ public final class ParquetDataset {
             for (PageReadStore group = r.readNextRowGroup(); group != null; group = r.readNextRowGroup()) {
                 int n = Math.toIntExact(group.getRowCount());
                 Batch data;
-                if (flat) {
+                if (flat && decoder == Decoder.PAGES) {
+                    data = PageColumns.read(group, requested, requestedSchema, rows.getRootConverter(), createdBy);
+                } else if (flat) {
                     data = FlatColumns.read(group, requested, requestedSchema, rows.getRootConverter(), createdBy);
                 } else {
                     BatchBuilder b = Batch.builder(requestedSchema, n);

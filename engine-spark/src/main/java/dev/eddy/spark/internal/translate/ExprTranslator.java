@@ -142,6 +142,9 @@ final class ExprTranslator {
             case "length" -> functions.length(cols[0]);
             case "trim" -> functions.trim(cols[0]);
             case "abs" -> functions.abs(cols[0]);
+            case "div" -> functions.call_function("div", cols[0].cast("long"), cols[1].cast("long"));
+            case "try_divide" -> functions.try_divide(cols[0].cast("double"), cols[1].cast("double"));
+            case "try_mod" -> functions.try_mod(cols[0], cols[1]);
             case "concat" -> functions.concat(cols);
             case "coalesce" -> functions.coalesce(cols);
             case "case_when" -> caseWhen(cols);

@@ -64,8 +64,10 @@ public final class PlanTranslator {
         }
         if (plan instanceof Deduplicate d) {
             List<String> keys = d.keyColumns();
-            return translate(d.child())
-                    .dropDuplicates(keys.get(0), keys.subList(1, keys.size()).toArray(String[]::new));
+            String[] rest = keys.subList(1, keys.size()).toArray(String[]::new);
+            return d.withinWatermark()
+                    ? translate(d.child()).dropDuplicatesWithinWatermark(keys.get(0), rest)
+                    : translate(d.child()).dropDuplicates(keys.get(0), rest);
         }
         if (plan instanceof Generate g) {
             return generate(g);
@@ -141,12 +143,16 @@ public final class PlanTranslator {
         for (int i = 0; i < right.size(); i++) {
             // Eddy's combined schema: a right column whose name the left has is called right_<name>
             String name = right.field(i).name();
-            String as = j.schema().field(left.size() + i).name();
+            String as = j.conditionSchema().field(left.size() + i).name();
             renamed.add(functions.col("`" + name + "`").as(as));
         }
         Dataset<Row> r = translate(j.right()).select(renamed.toArray(Column[]::new));
-        String type = j.type() == Join.JoinType.INNER ? "inner" : "left_outer";
-        return translate(j.left()).join(r, ExprTranslator.column(j.condition(), j.schema()), type);
+        String type = switch (j.type()) {
+            case INNER -> "inner";
+            case LEFT_OUTER -> "left_outer";
+            case LEFT_SEMI -> "left_semi";
+        };
+        return translate(j.left()).join(r, ExprTranslator.column(j.condition(), j.conditionSchema()), type);
     }
 
     private Dataset<Row> sort(Sort s) {

@@ -1,6 +1,7 @@
 package dev.eddy.magics.internal.args;
 
 import dev.eddy.magics.api.MagicException;
+import dev.eddy.magics.internal.parse.NearestName;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -60,6 +61,22 @@ public final class Args {
             out.add(cur.toString());
         }
         return out;
+    }
+
+    /**
+     * The first argument, which must be one of {@code subcommands}: with none the error is the usage, with another
+     * one it names the nearest subcommand ({@code magic} is the magic's name without its {@code %}).
+     */
+    public static String subcommand(List<String> args, String magic, List<String> subcommands, String usage) {
+        if (args.isEmpty()) {
+            throw new MagicException(usage);
+        }
+        String sub = args.get(0);
+        if (!subcommands.contains(sub)) {
+            throw new MagicException("Unknown %" + magic + " command '" + sub + "'."
+                    + NearestName.hint(sub, subcommands) + "\n" + usage);
+        }
+        return sub;
     }
 
     /** Parses {@code line} into {@code options} (a picocli-annotated object) or fails with message and usage. */

@@ -20,6 +20,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.ChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import tech.tablesaw.api.Table;
@@ -98,15 +99,20 @@ final class PngChart {
         return out.toByteArray();
     }
 
-    private static XYChart xy(ChartSpec s, Table t, String title, int height) {
-        XYChart c = new XYChartBuilder()
-                .width(WIDTH)
-                .height(height)
-                .title(title == null ? "" : title)
-                .xAxisTitle(s.x())
-                .yAxisTitle(s.y())
-                .build();
+    /** A chart with no series yet: the PNG's width, the title, the spec's fields on the axes, a legend for a colour. */
+    private static <C extends Chart<?, ?>> C empty(ChartBuilder<?, C> builder, ChartSpec s, String title, int height) {
+        builder.width(WIDTH);
+        builder.height(height);
+        builder.title(title == null ? "" : title);
+        C c = builder.build();
+        c.setXAxisTitle(s.x());
+        c.setYAxisTitle(s.y());
         c.getStyler().setLegendVisible(s.color() != null);
+        return c;
+    }
+
+    private static XYChart xy(ChartSpec s, Table t, String title, int height) {
+        XYChart c = empty(new XYChartBuilder(), s, title, height);
         Column<?> xc = t.column(s.x());
         Column<?> yc = t.column(s.y());
         boolean time = ChartData.axis(xc) == ChartData.Axis.TIME;
@@ -151,14 +157,7 @@ final class PngChart {
     }
 
     private static CategoryChart bar(ChartSpec s, Table t, String title, int height) {
-        CategoryChart c = new CategoryChartBuilder()
-                .width(WIDTH)
-                .height(height)
-                .title(title == null ? "" : title)
-                .xAxisTitle(s.x())
-                .yAxisTitle(s.y())
-                .build();
-        c.getStyler().setLegendVisible(s.color() != null);
+        CategoryChart c = empty(new CategoryChartBuilder(), s, title, height);
         c.getStyler().setStacked(s.color() != null); // as Vega-Lite stacks bars of a colour
         Column<?> xc = t.column(s.x());
         Column<?> yc = t.column(s.y());

@@ -67,16 +67,7 @@ public final class KafkaMagic implements LineMagic, MagicHelp {
     @Override
     public Object run(String args, MagicContext ctx) throws Exception {
         List<String> a = Args.split(args);
-        if (a.isEmpty()) {
-            throw new MagicException(USAGE);
-        }
-        String sub = a.get(0);
-        if (!SUBCOMMANDS.contains(sub)) {
-            String hint = NearestName.of(sub, SUBCOMMANDS)
-                    .map(n -> " Did you mean '" + n + "'?")
-                    .orElse("");
-            throw new MagicException("Unknown %kafka command '" + sub + "'." + hint + "\n" + USAGE);
-        }
+        String sub = Args.subcommand(a, "kafka", SUBCOMMANDS, USAGE);
         if (sub.equals("connect")) {
             String servers = a.size() >= 2 ? a.get(1) : env.apply(BOOTSTRAP_ENV);
             if (servers == null || servers.isBlank()) {
@@ -104,9 +95,7 @@ public final class KafkaMagic implements LineMagic, MagicHelp {
             if (arg.equals("--from-beginning")) {
                 fromBeginning = true;
             } else if (arg.startsWith("-") && !arg.matches("-\\d+")) {
-                String hint = NearestName.of(arg, List.of("--from-beginning"))
-                        .map(x -> " Did you mean '" + x + "'?")
-                        .orElse("");
+                String hint = NearestName.hint(arg, List.of("--from-beginning"));
                 throw new MagicException("Unknown option '" + arg + "'." + hint + "\n" + USAGE);
             } else {
                 n = count(arg);

@@ -12,4 +12,9 @@ public final class NearestName {
     public static Optional<String> of(String typed, Collection<String> known) {
         return NameSuggester.closest(typed, known);
     }
+
+    /** {@code " Did you mean 'name'?"} for the nearest name, or nothing when none is close (to end a sentence). */
+    public static String hint(String typed, Collection<String> known) {
+        return of(typed, known).map(n -> " Did you mean '" + n + "'?").orElse("");
+    }
 }

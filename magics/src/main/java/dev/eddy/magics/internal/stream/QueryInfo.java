@@ -46,9 +46,7 @@ final class QueryInfo {
         return runtime.eddy().streams().find(name).orElseThrow(() -> {
             List<String> names = new ArrayList<>();
             runtime.eddy().streams().all().forEach(q -> names.add(q.name()));
-            String hint = NearestName.of(name, names)
-                    .map(n -> " Did you mean '" + n + "'?")
-                    .orElse("");
+            String hint = NearestName.hint(name, names);
             return new MagicException("No query named '" + name + "'." + hint + " %stream list shows them.");
         });
     }
@@ -57,9 +55,7 @@ final class QueryInfo {
     void requireStarted(String name) {
         if (!runtime.eddy().streams().restartable().contains(name)) {
             List<String> known = new ArrayList<>(runtime.eddy().streams().restartable());
-            String hint = NearestName.of(name, known)
-                    .map(n -> " Did you mean '" + n + "'?")
-                    .orElse("");
+            String hint = NearestName.hint(name, known);
             throw new MagicException("No query named '" + name + "' was started in this session." + hint);
         }
     }

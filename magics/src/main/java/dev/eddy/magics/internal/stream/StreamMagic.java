@@ -9,7 +9,6 @@ import dev.eddy.magics.api.render.MimeBundle;
 import dev.eddy.magics.internal.args.Args;
 import dev.eddy.magics.internal.args.Sizes;
 import dev.eddy.magics.internal.live.Views;
-import dev.eddy.magics.internal.parse.NearestName;
 import dev.eddy.magics.internal.sql.Launch;
 import dev.eddy.magics.internal.sql.QueryLauncher;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -60,18 +59,9 @@ public final class StreamMagic implements LineMagic, MagicHelp {
     @Override
     public Object run(String args, MagicContext ctx) throws Exception {
         List<String> a = Args.split(args);
-        if (a.isEmpty()) {
-            throw new MagicException(USAGE);
-        }
-        String sub = a.get(0);
+        String sub = Args.subcommand(a, "stream", SUBCOMMANDS, USAGE);
         if (sub.equals("list")) {
             return info.list();
-        }
-        if (!SUBCOMMANDS.contains(sub)) {
-            String hint = NearestName.of(sub, SUBCOMMANDS)
-                    .map(n -> " Did you mean '" + n + "'?")
-                    .orElse("");
-            throw new MagicException("Unknown %stream command '" + sub + "'." + hint + "\n" + USAGE);
         }
         if (a.size() < 2) {
             throw new MagicException("%stream " + sub + " needs a query name.\n" + USAGE);

@@ -44,16 +44,7 @@ public final class TopicMagic implements LineMagic, MagicHelp {
     public Object run(String args, MagicContext ctx) {
         List<String> a = Args.split(args);
         Topics topics = Topics.shared();
-        if (a.isEmpty()) {
-            throw new MagicException(USAGE);
-        }
-        String sub = a.get(0);
-        if (!SUBCOMMANDS.contains(sub)) {
-            String hint = NearestName.of(sub, SUBCOMMANDS)
-                    .map(n -> " Did you mean '" + n + "'?")
-                    .orElse("");
-            throw new MagicException("Unknown %topic command '" + sub + "'." + hint + "\n" + USAGE);
-        }
+        String sub = Args.subcommand(a, "topic", SUBCOMMANDS, USAGE);
         if (sub.equals("list")) {
             return list(topics);
         }
@@ -62,9 +53,7 @@ public final class TopicMagic implements LineMagic, MagicHelp {
         }
         String name = a.get(1);
         if (!sub.equals("create") && !topics.exists(name)) {
-            String hint = NearestName.of(name, topics.list())
-                    .map(n -> " Did you mean '" + n + "'?")
-                    .orElse("");
+            String hint = NearestName.hint(name, topics.list());
             throw new MagicException("No topic '" + name + "'." + hint + " Create it with %topic create " + name);
         }
         try {
@@ -160,9 +149,7 @@ public final class TopicMagic implements LineMagic, MagicHelp {
             if (arg.equals("--from-beginning")) {
                 fromBeginning = true;
             } else if (arg.startsWith("--")) {
-                String hint = NearestName.of(arg, List.of("--from-beginning"))
-                        .map(x -> " Did you mean '" + x + "'?")
-                        .orElse("");
+                String hint = NearestName.hint(arg, List.of("--from-beginning"));
                 throw new MagicException("Unknown option '" + arg + "'." + hint + "\n" + USAGE);
             } else {
                 n = Sizes.parse("N (records to show)", arg, 1, Sizes.MAX_TAIL);

@@ -28,9 +28,9 @@ class StreamRestartTest extends RuntimeSession {
         return 0;
     }
 
-    @Test
-    void when_javaQueryWithCheckpointIsRestarted_then_itResumesWithItsStateAndANewLiveView() throws Exception {
-        StreamingQuery first = words.toDF()
+    /** A Java cell's query "counts" (word counts, complete mode, checkpointed in {@link #dir}) after one "a". */
+    private StreamingQuery countsWithCheckpointAfterOneWord() throws InterruptedException {
+        StreamingQuery q = words.toDF()
                 .groupBy("word")
                 .count()
                 .writeStream()
@@ -40,7 +40,13 @@ class StreamRestartTest extends RuntimeSession {
                 .checkpointLocation(dir.toString())
                 .start();
         words.addData(new Object[] {"a"});
-        first.processAllAvailable();
+        q.processAllAvailable();
+        return q;
+    }
+
+    @Test
+    void when_javaQueryWithCheckpointIsRestarted_then_itResumesWithItsStateAndANewLiveView() throws Exception {
+        StreamingQuery first = countsWithCheckpointAfterOneWord();
 
         Object answer = magic.run("restart counts", ctx);
         StreamingQuery again = eddy.streams().get("counts").orElseThrow();
@@ -82,17 +88,7 @@ class StreamRestartTest extends RuntimeSession {
 
     @Test
     void when_checkpointOfStoppedJavaQueryIsShown_then_itListsCommittedBatchesAndState() throws Exception {
-        StreamingQuery q = words.toDF()
-                .groupBy("word")
-                .count()
-                .writeStream()
-                .outputMode("complete")
-                .queryName("counts")
-                .memory("counts")
-                .checkpointLocation(dir.toString())
-                .start();
-        words.addData(new Object[] {"a"});
-        q.processAllAvailable();
+        StreamingQuery q = countsWithCheckpointAfterOneWord();
         q.stop();
 
         String text = ((MimeBundle) magic.run("checkpoint counts", ctx)).plainText();

@@ -56,8 +56,8 @@ public final class BatchRunner {
             }
             try (PreparedStatement st = connection
                             .unwrap(RelRunner.class)
-                            .prepareStatement(FloatingExtremes.apply(
-                                    CheckedSums.apply(SparkAverages.apply(SparkConstantFolding.apply(plan, false)))));
+                            .prepareStatement(FloatingExtremes.apply(CheckedSums.apply(SparkAverages.apply(
+                                    SparkEvaluationOrder.apply(SparkConstantFolding.apply(plan, false))))));
                     ResultSet rs = st.executeQuery()) {
                 return ResultTables.toTable(rs);
             }

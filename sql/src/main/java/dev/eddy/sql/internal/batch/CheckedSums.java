@@ -1,25 +1,15 @@
 package dev.eddy.sql.internal.batch;
 
 import dev.eddy.sql.internal.spark.SparkOperators;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
-import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
-import org.apache.calcite.schema.impl.AggregateFunctionImpl;
 import org.apache.calcite.sql.SqlAggFunction;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.InferTypes;
-import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
-import org.apache.calcite.util.Optionality;
 
 /**
  * Spark's SUM over BIGINT fails on overflow (ANSI mode); Calcite's enumerable SUM wraps around silently. Before a
@@ -33,20 +23,7 @@ final class CheckedSums extends RelShuttleImpl {
     private static final SqlUserDefinedAggFunction TRY_SUM = longSum("TRY_SUM", LongTrySum.class);
 
     private static SqlUserDefinedAggFunction longSum(String name, Class<? extends LongSum> runtime) {
-        return new SqlUserDefinedAggFunction(
-                new SqlIdentifier(name, SqlParserPos.ZERO),
-                SqlKind.OTHER_FUNCTION,
-                ReturnTypes.BIGINT_FORCE_NULLABLE,
-                InferTypes.FIRST_KNOWN,
-                OperandTypes.operandMetadata(
-                        List.of(SqlTypeFamily.NUMERIC),
-                        f -> List.of(f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true)),
-                        i -> "x",
-                        i -> false),
-                AggregateFunctionImpl.create(runtime),
-                false,
-                false,
-                Optionality.FORBIDDEN);
+        return AggregateCalls.unary(name, ReturnTypes.BIGINT_FORCE_NULLABLE, SqlTypeName.BIGINT, runtime);
     }
 
     static RelNode apply(RelNode plan) {
@@ -56,43 +33,16 @@ final class CheckedSums extends RelShuttleImpl {
     @Override
     public RelNode visit(LogicalAggregate aggregate) {
         RelNode input = aggregate.getInput().accept(this);
-        List<AggregateCall> calls = new ArrayList<>();
-        boolean changed = false;
-        for (AggregateCall c : aggregate.getAggCallList()) {
+        return AggregateCalls.rebuild(aggregate, input, c -> {
             boolean trySum = c.getAggregation() == SparkOperators.TRY_SUM;
             boolean longSum = (trySum || c.getAggregation().getKind() == SqlKind.SUM)
                     && !c.isDistinct()
                     && c.getArgList().size() == 1
-                    && input.getRowType()
-                                    .getFieldList()
-                                    .get(c.getArgList().get(0))
-                                    .getType()
-                                    .getSqlTypeName()
-                            == SqlTypeName.BIGINT;
+                    && AggregateCalls.firstArgumentType(input, c) == SqlTypeName.BIGINT;
             // try_sum of anything but BIGINT cannot overflow where Spark's would not: Calcite's SUM
             SqlAggFunction runtime = longSum ? (trySum ? TRY_SUM : SUM) : trySum ? SqlStdOperatorTable.SUM : null;
-            if (runtime != null) {
-                calls.add(AggregateCall.create(
-                        runtime,
-                        c.isDistinct(),
-                        c.isApproximate(),
-                        c.ignoreNulls(),
-                        c.rexList,
-                        c.getArgList(),
-                        c.filterArg,
-                        c.distinctKeys,
-                        c.collation,
-                        c.getType(),
-                        c.getName()));
-                changed = true;
-            } else {
-                calls.add(c);
-            }
-        }
-        if (!changed && input == aggregate.getInput()) {
-            return aggregate;
-        }
-        return aggregate.copy(aggregate.getTraitSet(), input, aggregate.getGroupSet(), aggregate.getGroupSets(), calls);
+            return runtime == null ? c : AggregateCalls.computedBy(c, runtime, c.isDistinct());
+        });
     }
 
     /** SUM of BIGINT values with Spark's overflow error; NULL when every value is NULL. */

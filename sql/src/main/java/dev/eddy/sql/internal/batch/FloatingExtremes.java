@@ -1,26 +1,16 @@
 package dev.eddy.sql.internal.batch;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
-import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.rules.CoreRules;
-import org.apache.calcite.schema.impl.AggregateFunctionImpl;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.InferTypes;
-import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
-import org.apache.calcite.util.Optionality;
 
 /**
  * Spark orders NaN above every number, so {@code MAX} of DOUBLEs holding a NaN is NaN and {@code MIN} is NaN only when
@@ -46,58 +36,20 @@ final class FloatingExtremes extends RelShuttleImpl {
     }
 
     private static SqlUserDefinedAggFunction extreme(String name, Class<? extends DoubleMax> runtime) {
-        return new SqlUserDefinedAggFunction(
-                new SqlIdentifier(name, SqlParserPos.ZERO),
-                SqlKind.OTHER_FUNCTION,
-                ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE),
-                InferTypes.FIRST_KNOWN,
-                OperandTypes.operandMetadata(
-                        List.of(SqlTypeFamily.NUMERIC),
-                        f -> List.of(f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true)),
-                        i -> "x",
-                        i -> false),
-                AggregateFunctionImpl.create(runtime),
-                false,
-                false,
-                Optionality.FORBIDDEN);
+        return AggregateCalls.unary(
+                name, ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE), SqlTypeName.DOUBLE, runtime);
     }
 
     @Override
     public RelNode visit(LogicalAggregate aggregate) {
         RelNode input = aggregate.getInput().accept(this);
-        List<AggregateCall> calls = new ArrayList<>();
-        boolean changed = false;
-        for (AggregateCall c : aggregate.getAggCallList()) {
+        return AggregateCalls.rebuild(aggregate, input, c -> {
             SqlKind kind = c.getAggregation().getKind();
             boolean floating = (kind == SqlKind.MIN || kind == SqlKind.MAX)
                     && c.getArgList().size() == 1
-                    && isDouble(input.getRowType()
-                            .getFieldList()
-                            .get(c.getArgList().get(0))
-                            .getType()
-                            .getSqlTypeName());
-            if (floating) {
-                calls.add(AggregateCall.create(
-                        kind == SqlKind.MIN ? MIN : MAX,
-                        false,
-                        c.isApproximate(),
-                        c.ignoreNulls(),
-                        c.rexList,
-                        c.getArgList(),
-                        c.filterArg,
-                        c.distinctKeys,
-                        c.collation,
-                        c.getType(),
-                        c.getName()));
-                changed = true;
-            } else {
-                calls.add(c);
-            }
-        }
-        if (!changed && input == aggregate.getInput()) {
-            return aggregate;
-        }
-        return aggregate.copy(aggregate.getTraitSet(), input, aggregate.getGroupSet(), aggregate.getGroupSets(), calls);
+                    && isDouble(AggregateCalls.firstArgumentType(input, c));
+            return floating ? AggregateCalls.computedBy(c, kind == SqlKind.MIN ? MIN : MAX, false) : c;
+        });
     }
 
     private static boolean isDouble(SqlTypeName t) {

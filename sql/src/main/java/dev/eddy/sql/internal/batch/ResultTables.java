@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.batch;
 
+import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

@@ -392,8 +392,40 @@ public final class SparkBuiltinFunctions {
         return r < 0 ? (r + n) % n : r;
     }
 
+    /** {@code a % n} of whole numbers: Java's remainder (the dividend's sign); a zero n fails the query (ANSI mode). */
+    public static Long mod(Long a, Long n) {
+        if (a == null || n == null) {
+            return null;
+        }
+        if (n == 0) {
+            throw divideByZero();
+        }
+        return a % n;
+    }
+
+    /** {@code a % n} of DOUBLEs: IEEE's remainder as Java's {@code %}; a zero n (or -0.0) fails the query. */
+    public static Double mod(Double a, Double n) {
+        if (a == null || n == null) {
+            return null;
+        }
+        if (n == 0) {
+            throw divideByZero();
+        }
+        return a % n;
+    }
+
+    /** {@code try_mod(a, n)}: {@code a % n}, NULL for a zero n. */
+    public static Long tryMod(Long a, Long n) {
+        return a == null || n == null || n == 0 ? null : a % n;
+    }
+
+    public static Double tryMod(Double a, Double n) {
+        return a == null || n == null || n == 0 ? null : a % n;
+    }
+
+    /** Spark 4's error for pmod (and %) by zero. */
     private static ArithmeticException divideByZero() {
-        return new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use try_divide to tolerate divisor being 0"
+        return new ArithmeticException("[REMAINDER_BY_ZERO] Remainder by zero. Use try_mod to tolerate divisor being 0"
                 + " and return NULL instead.");
     }
 

@@ -14,6 +14,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -114,6 +115,15 @@ final class SparkBuiltins {
             OperandTypes.NUMERIC_NUMERIC,
             SqlFunctionCategory.NUMERIC);
 
+    /** Spark's {@code try_mod(a, n)}: typed as {@code a % n}, NULL (not an error) for a zero n, so always nullable. */
+    static final SqlFunction TRY_MOD = new SqlFunction(
+            "TRY_MOD",
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.FORCE_NULLABLE),
+            InferTypes.FIRST_KNOWN,
+            OperandTypes.NUMERIC_NUMERIC,
+            SqlFunctionCategory.NUMERIC);
+
     private static final SqlOperator ROUND_DOUBLE = udf(RT, "SPARK_ROUND", "round", DOUBLE, Arg.DBL, Arg.INT);
 
     /**
@@ -140,7 +150,16 @@ final class SparkBuiltins {
     private static final SqlOperator PMOD_LONG = udf(RT, "SPARK_PMOD", "pmod", BIGINT, Arg.LONG, Arg.LONG);
     private static final SqlOperator PMOD_DOUBLE = udf(RT, "SPARK_PMOD", "pmod", DOUBLE, Arg.DBL, Arg.DBL);
 
-    static final List<SqlOperator> ALL = concat(FUNCTIONS, PMOD);
+    /** {@code a % n} of whole numbers or DOUBLEs, as Spark's: [REMAINDER_BY_ZERO] for a zero n (ANSI mode). */
+    private static final SqlOperator MOD_LONG = udf(RT, "SPARK_MOD", "mod", BIGINT, Arg.LONG, Arg.LONG);
+
+    private static final SqlOperator MOD_DOUBLE = udf(RT, "SPARK_MOD", "mod", DOUBLE, Arg.DBL, Arg.DBL);
+    /** try_mod: as {@link #MOD_LONG}, NULL for a zero n. */
+    private static final SqlOperator TRY_MOD_LONG = udf(RT, "SPARK_TRY_MOD", "tryMod", BIGINT, Arg.LONG, Arg.LONG);
+
+    private static final SqlOperator TRY_MOD_DOUBLE = udf(RT, "SPARK_TRY_MOD", "tryMod", DOUBLE, Arg.DBL, Arg.DBL);
+
+    static final List<SqlOperator> ALL = concat(concat(FUNCTIONS, PMOD), TRY_MOD);
 
     private SparkBuiltins() {}
 
@@ -175,14 +194,49 @@ final class SparkBuiltins {
 
     /** {@link #PMOD} as a row expression: the runtime for its type, the answer cast back to it. */
     static RexNode convertPmod(SqlRexContext cx, SqlCall c) {
+        return convertRemainder(cx, c, PMOD_LONG, PMOD_DOUBLE);
+    }
+
+    /** {@code a % n} as Spark's (not for DECIMALs, which stay Calcite's), as {@link #convertPmod}. */
+    static RexNode convertMod(SqlRexContext cx, SqlCall c) {
+        return convertRemainder(cx, c, MOD_LONG, MOD_DOUBLE);
+    }
+
+    /** {@link #TRY_MOD} as a row expression, as {@link #convertPmod}. */
+    static RexNode convertTryMod(SqlRexContext cx, SqlCall c) {
+        return convertRemainder(cx, c, TRY_MOD_LONG, TRY_MOD_DOUBLE);
+    }
+
+    /** Whether a remainder's operands are DECIMALs or whole numbers with a DECIMAL (no DOUBLE among them). */
+    static boolean isDecimalRemainder(SqlRexContext cx, SqlCall c) {
+        boolean decimal = false;
+        for (SqlNode o : c.getOperandList()) {
+            RelDataType t = cx.getValidator().getValidatedNodeType(o);
+            if (SqlTypeUtil.isApproximateNumeric(t)) {
+                return false;
+            }
+            decimal |= SqlTypeUtil.isDecimal(t);
+        }
+        return decimal;
+    }
+
+    /**
+     * A remainder's runtime for its operands (whole numbers as BIGINT, others as DOUBLE), the answer cast back to its
+     * type.
+     */
+    private static RexNode convertRemainder(SqlRexContext cx, SqlCall c, SqlOperator whole, SqlOperator other) {
         RexBuilder rb = cx.getRexBuilder();
         RelDataTypeFactory f = rb.getTypeFactory();
         RelDataType type = cx.getValidator().getValidatedNodeType(c);
-        boolean whole = SqlTypeUtil.isExactNumeric(type) && !SqlTypeUtil.isDecimal(type);
+        boolean isWhole = true;
+        for (SqlNode o : c.getOperandList()) {
+            RelDataType t = cx.getValidator().getValidatedNodeType(o);
+            isWhole &= SqlTypeUtil.isExactNumeric(t) && !SqlTypeUtil.isDecimal(t);
+        }
         RelDataType operand =
-                f.createTypeWithNullability(f.createSqlType(whole ? SqlTypeName.BIGINT : SqlTypeName.DOUBLE), true);
+                f.createTypeWithNullability(f.createSqlType(isWhole ? SqlTypeName.BIGINT : SqlTypeName.DOUBLE), true);
         RexNode call = rb.makeCall(
-                whole ? PMOD_LONG : PMOD_DOUBLE,
+                isWhole ? whole : other,
                 rb.makeCast(operand, cx.convertExpression(c.operand(0)), true, false),
                 rb.makeCast(operand, cx.convertExpression(c.operand(1)), true, false));
         return rb.makeCast(type, call, true, false);

@@ -113,11 +113,23 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         if (call.getOperator() == SparkBuiltins.PMOD) {
             return SparkBuiltins::convertPmod;
         }
+        if (call.getOperator() == SparkBuiltins.TRY_MOD) {
+            return SparkBuiltins::convertTryMod;
+        }
+        if (kind == SqlKind.MOD && call.operandCount() == 2 && standard != null) {
+            return (cx, c) -> SparkBuiltins.isDecimalRemainder(cx, c)
+                    ? standard.convertCall(cx, c)
+                    : SparkBuiltins.convertMod(cx, c);
+        }
         if (call.getOperator() == SqlStdOperatorTable.ROUND) {
             return SparkBuiltins::convertRound;
         }
         if (SparkBuiltins.isBuiltin(call.getOperator())) {
             return SparkBuiltins::convertWithCasts;
+        }
+        if (SparkExtremes.isCheck(call)) {
+            // the arguments were only there to be checked: greatest/least is the CASEs
+            return (cx, c) -> cx.convertExpression(c.operand(0));
         }
         if (call.getOperator() == SparkOperators.OR_NAN) {
             return SparkConvertlets::orNaN;

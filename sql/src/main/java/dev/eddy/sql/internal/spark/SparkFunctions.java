@@ -128,9 +128,19 @@ public final class SparkFunctions {
         return a == null || b == null || b == 0 ? null : a / b;
     }
 
-    /** {@code a div b}: integral division truncating toward zero, an error for a zero divisor. */
+    /**
+     * {@code a div b}: integral division truncating toward zero, an error for a zero divisor and for the one quotient
+     * that overflows (Long.MIN_VALUE div -1), as Spark's ANSI mode has it.
+     */
     public static Long div(Long a, Long b) {
-        return a == null || b == null ? null : a / divisor(b, b == 0);
+        if (a == null || b == null) {
+            return null;
+        }
+        if (a == Long.MIN_VALUE && b == -1) {
+            throw new ArithmeticException("[ARITHMETIC_OVERFLOW] Overflow in integral divide. Use try_divide to"
+                    + " tolerate overflow and return NULL instead.");
+        }
+        return a / divisor(b, b == 0);
     }
 
     /** The divisor, or Spark's [DIVIDE_BY_ZERO] error when it is zero. */

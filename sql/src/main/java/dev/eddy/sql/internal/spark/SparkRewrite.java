@@ -102,7 +102,10 @@ public final class SparkRewrite {
         }
         if ((op.getName().equalsIgnoreCase("GREATEST") || op.getName().equalsIgnoreCase("LEAST"))
                 && call.operandCount() >= 2) {
-            return extreme(op.getName().equalsIgnoreCase("GREATEST"), call.getOperandList(), pos);
+            boolean greatest = op.getName().equalsIgnoreCase("GREATEST");
+            // wrapped so the validator checks the arguments' types by Spark's rule (SparkExtremes)
+            return SparkExtremes.wrap(
+                    greatest, extreme(greatest, call.getOperandList(), pos), call.getOperandList(), pos);
         }
         if (op.getName().equalsIgnoreCase("TRY_AVG") && call.operandCount() == 1) {
             // Spark's AVG of a number sums as a DOUBLE (or a wider DECIMAL): it has no overflow to tolerate

@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.translate;
 import dev.eddy.sql.api.Relation;
 import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.catalog.RelationTable;
+import dev.eddy.sql.internal.validate.LeftSemiJoins;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
@@ -217,6 +218,10 @@ public final class RelTranslator {
         if (j.getJoinType() == JoinRelType.RIGHT) {
             return rightOuterJoin(j, left, right);
         }
+        RexNode semi = LeftSemiJoins.unmarked(j.getCondition());
+        if (semi != null) {
+            return leftSemiJoin(j, left, right, semi);
+        }
         Join.JoinType type;
         if (j.getJoinType() == JoinRelType.INNER) {
             type = Join.JoinType.INNER;
@@ -233,6 +238,25 @@ public final class RelTranslator {
         Translated both = new Translated(left, columns, null);
         Expr condition = rex(both, j, j.getCondition());
         return new Translated(new Join(left, right, type, condition), columns, null);
+    }
+
+    /**
+     * {@code a LEFT SEMI JOIN b ON c} (an inner join with a marked condition, {@link LeftSemiJoins}): the engine's left
+     * semi join, whose rows have a's columns only; b's columns name no column of it, so reading one fails.
+     */
+    private Translated leftSemiJoin(
+            org.apache.calcite.rel.core.Join j, LogicalPlan left, LogicalPlan right, RexNode semi) {
+        List<Expr> columns = new ArrayList<>();
+        Set<String> leftNames = new HashSet<>(left.schema().names());
+        left.schema().names().forEach(n -> columns.add(new Expr.Col(n)));
+        right.schema().names().forEach(n -> columns.add(new Expr.Col(leftNames.contains(n) ? "right_" + n : n)));
+        Expr condition = rex(new Translated(left, columns, null), j, semi);
+        List<Expr> out = new ArrayList<>(columns.subList(0, left.schema().size()));
+        right.schema()
+                .names()
+                .forEach(n -> out.add(new Expr.Col(
+                        n + " (the right side of a LEFT SEMI JOIN, whose result has its left side's columns only)")));
+        return new Translated(new Join(left, right, Join.JoinType.LEFT_SEMI, condition), out, null);
     }
 
     /**

@@ -175,8 +175,13 @@ final class RexTranslator {
                 return binary(BinaryOp.SUB, args.subList(1, 3));
             case "SPARK_MULTIPLY":
                 return binary(BinaryOp.MUL, args.subList(1, 3));
-            case "SPARK_DIV":
-                return new Expr.Cast(binary(BinaryOp.DIV, args), DataType.LONG);
+            // SparkBuiltins' remainders (operands and answer cast): the engine's, checked as Spark's
+            case "SPARK_MOD":
+                return binary(BinaryOp.MOD, args);
+            case "SPARK_TRY_MOD":
+                return new Expr.Call("try_mod", args);
+            case "SPARK_DIV": // the engine's integral division: exact for any BIGINT, checked as Spark's
+                return new Expr.Call("div", args);
             case "TIMESTAMP_SECONDS":
             case "TIMESTAMP_MILLIS":
             case "TIMESTAMP_MICROS":

@@ -52,6 +52,7 @@ public final class QueryPlanner {
 
     /** Validates {@code query} (a SELECT, set operation, or INSERT ... SELECT) and plans it. */
     public PlannedQuery plan(SqlNode query) {
+        query = LeftSemiJoins.rewrite(query);
         List<Relation> reads = referencedRelations(query);
         if (query instanceof SqlInsert insert) {
             checkInsertWidth(insert);
@@ -61,7 +62,11 @@ public final class QueryPlanner {
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), types, connectionConfig());
         SqlValidator validator = SqlValidatorUtil.newValidator(
                 SqlOperatorTables.chain(
-                        SparkOperators.TABLE, SqlStdOperatorTable.instance(), EddyFunctions.TABLE, reader),
+                        SparkOperators.TABLE,
+                        SqlStdOperatorTable.instance(),
+                        EddyFunctions.TABLE,
+                        LeftSemiJoins.TABLE,
+                        reader),
                 reader,
                 types,
                 Dialect.VALIDATOR);

@@ -112,7 +112,7 @@ public final class StreamingRules {
         List<RelDataTypeField> fields = join.getRowType().getFieldList();
         boolean lower = false;
         boolean upper = false;
-        for (RexNode c : RelOptUtil.conjunctions(join.getCondition())) {
+        for (RexNode c : RelOptUtil.conjunctions(LeftSemiJoins.withoutMark(join.getCondition()))) {
             if (!(c instanceof RexCall call) || call.getOperands().size() != 2) {
                 continue;
             }

@@ -124,6 +124,15 @@ public final class BatchBuilder {
         return this;
     }
 
+    /**
+     * Forgets the values set in the current row so far (a decoder that gave up on a record half way): each is null at
+     * {@link #endRow()} unless set again.
+     */
+    public BatchBuilder clearRow() {
+        Arrays.fill(written, false);
+        return this;
+    }
+
     /** Finishes the current row; columns not set in it are null. */
     public BatchBuilder endRow() {
         for (int c : live) {

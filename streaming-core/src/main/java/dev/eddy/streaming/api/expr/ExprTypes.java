@@ -205,6 +205,24 @@ public final class ExprTypes {
                 yield DataType.DOUBLE;
             }
             case "abs" -> numeric(type(a.get(0), in), a.get(0));
+            case "div" -> {
+                if (a.size() != 2) {
+                    throw new IllegalArgumentException("div() takes two arguments: " + c);
+                }
+                for (Expr arg : a) {
+                    if (numeric(type(arg, in), arg) == DataType.DOUBLE) {
+                        throw new IllegalArgumentException("div() needs whole numbers, but " + arg + " is double");
+                    }
+                }
+                yield DataType.LONG;
+            }
+            case "try_divide", "try_mod" -> {
+                if (a.size() != 2) {
+                    throw new IllegalArgumentException(fn + "() takes two arguments: " + c);
+                }
+                DataType t = widen(numeric(type(a.get(0), in), a.get(0)), numeric(type(a.get(1), in), a.get(1)));
+                yield fn.equals("try_divide") ? DataType.DOUBLE : t;
+            }
             case "coalesce" -> type(a.get(0), in);
             // cast_check(cast(x as t), x, type name, text): the cast, failing the query for a value that does not cast
             case "cast_check" -> type(a.get(0), in);

@@ -71,10 +71,12 @@ public final class Functions {
         return new Expr.Binary(BinaryOp.MUL, a, b);
     }
 
+    /** {@code a / b} as a double; a zero {@code b} fails the query ([DIVIDE_BY_ZERO], Spark's ANSI mode). */
     public static Expr div(Expr a, Expr b) {
         return new Expr.Binary(BinaryOp.DIV, a, b);
     }
 
+    /** {@code a % b}; a zero {@code b} fails the query ([REMAINDER_BY_ZERO], Spark's ANSI mode). */
     public static Expr mod(Expr a, Expr b) {
         return new Expr.Binary(BinaryOp.MOD, a, b);
     }
@@ -208,6 +210,16 @@ public final class Functions {
 
     public static Expr sessionWindow(Expr time, String gap) {
         return new Expr.SessionWindow(time, Intervals.parseMicros(gap));
+    }
+
+    /** Spark's {@code try_divide}: {@code a / b} as a double, NULL (not an error) where {@code b} is zero. */
+    public static Expr try_divide(Expr a, Expr b) {
+        return new Expr.Call("try_divide", List.of(a, b));
+    }
+
+    /** Spark's {@code try_mod}: {@code a % b}, NULL (not an error) where {@code b} is zero. */
+    public static Expr try_mod(Expr a, Expr b) {
+        return new Expr.Call("try_mod", List.of(a, b));
     }
 
     /** Spark's {@code timestamp_seconds}: seconds since the epoch (a whole or fractional number) as a timestamp. */

@@ -10,22 +10,29 @@ import java.util.List;
 
 /**
  * A join. Output: left columns then right columns; a right column whose name is already taken gets the
- * prefix {@code right_}. The condition is resolved against that combined schema.
+ * prefix {@code right_}. The condition is resolved against that combined schema ({@link #conditionSchema}). A left
+ * semi join outputs the left columns only: each left row that has a match, once.
  */
 public record Join(LogicalPlan left, LogicalPlan right, JoinType type, Expr condition, Schema schema)
         implements LogicalPlan {
 
     public enum JoinType {
         INNER,
-        LEFT_OUTER
+        LEFT_OUTER,
+        LEFT_SEMI
     }
 
     public Join(LogicalPlan left, LogicalPlan right, JoinType type, Expr condition) {
-        this(left, right, type, condition, combine(left.schema(), right.schema()));
+        this(
+                left,
+                right,
+                type,
+                condition,
+                type == JoinType.LEFT_SEMI ? left.schema() : combine(left.schema(), right.schema()));
     }
 
     public Join {
-        if (ExprTypes.type(condition, schema) != DataType.BOOLEAN) {
+        if (ExprTypes.type(condition, combine(left.schema(), right.schema())) != DataType.BOOLEAN) {
             throw new IllegalArgumentException("join condition must be boolean: " + condition);
         }
     }
@@ -37,6 +44,11 @@ public record Join(LogicalPlan left, LogicalPlan right, JoinType type, Expr cond
             out.add(l.indexOf(f.name()) >= 0 ? f.withName("right_" + f.name()) : f);
         }
         return Schema.of(out);
+    }
+
+    /** The schema the condition reads: left columns, then right columns as {@link #combine} names them. */
+    public Schema conditionSchema() {
+        return combine(left.schema(), right.schema());
     }
 
     @Override

@@ -16,19 +16,7 @@ public final class Explain {
     private Explain() {}
 
     public static String logical(LogicalPlan p) {
-        StringBuilder sb = new StringBuilder();
-        append(sb, p, 0);
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, LogicalPlan p, int depth) {
-        sb.append("  ".repeat(depth))
-                .append(depth > 0 ? "+- " : "")
-                .append(p.describe())
-                .append('\n');
-        for (LogicalPlan c : p.children()) {
-            append(sb, c, depth + 1);
-        }
+        return TreeText.of(p, LogicalPlan::describe, LogicalPlan::children);
     }
 
     public static String explain(LogicalPlan logical, PhysicalPlan physical) {

@@ -62,18 +62,6 @@ public record PhysicalPlan(
 
     /** The operator tree as indented text. */
     public String explain() {
-        StringBuilder sb = new StringBuilder();
-        append(sb, root, 0);
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, Operator op, int depth) {
-        sb.append("  ".repeat(depth))
-                .append(depth > 0 ? "+- " : "")
-                .append(op.describe())
-                .append('\n');
-        for (Operator c : op.children()) {
-            append(sb, c, depth + 1);
-        }
+        return TreeText.of(root, Operator::describe, Operator::children);
     }
 }

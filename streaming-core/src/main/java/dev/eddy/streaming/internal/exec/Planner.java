@@ -38,8 +38,10 @@ import dev.eddy.streaming.internal.ops.UnionOp;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
 import dev.eddy.streaming.internal.optimize.FilterBelowWatermark;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns a logical plan into operators for one output mode, then checks the combination is supported. */
@@ -50,6 +52,9 @@ public final class Planner {
     private final List<WatermarkOp> watermarks = new ArrayList<>();
     private final List<StatefulOperator> stateful = new ArrayList<>();
     private final Set<String> watermarked = new HashSet<>();
+    /** The delay (micros) of each watermarked column's watermark; the first input's where a union has several. */
+    private final Map<String, Long> delays = new HashMap<>();
+
     private List<String> keyColumns = List.of();
 
     /**
@@ -114,6 +119,7 @@ public final class Planner {
             WatermarkOp op = new WatermarkOp(build(w.child()), w.column(), w.delayMicros());
             watermarks.add(op);
             watermarked.add(w.column());
+            delays.putIfAbsent(w.column(), w.delayMicros());
             return op;
         }
         if (n instanceof Aggregate a
@@ -145,7 +151,10 @@ public final class Planner {
             return op;
         }
         if (n instanceof Deduplicate d) {
-            DeduplicateOp op = new DeduplicateOp(build(d.child()), d, watermarked);
+            Operator child = build(d.child());
+            DeduplicateOp op = d.withinWatermark() && d.child().isStreaming()
+                    ? DeduplicateOp.withinWatermark(child, d, watermarked, delays)
+                    : new DeduplicateOp(child, d, watermarked);
             stateful.add(op);
             return op;
         }
@@ -183,12 +192,18 @@ public final class Planner {
             Operator r = build(j.right());
             StreamStreamJoinOp op = new StreamStreamJoinOp(l, r, j, watermarked);
             stateful.add(op);
-            carryRenamedWatermarks(j);
+            if (j.type() != Join.JoinType.LEFT_SEMI) { // a semi join passes on the left columns only
+                carryRenamedWatermarks(j);
+            }
             return op;
         }
         if (!ls) {
             throw new UnsupportedOperationException("a static table must be the right side of a join with a stream "
                     + "(static-stream " + j.type() + " joins are not supported)");
+        }
+        if (j.type() == Join.JoinType.LEFT_SEMI) {
+            throw new UnsupportedOperationException("a left semi join of a stream with a static table is not supported"
+                    + " yet (a left semi join of two streams is)");
         }
         return new StreamStaticJoinOp(build(j.left()), build(j.right()), j);
     }
@@ -204,6 +219,7 @@ public final class Planner {
             String joined = j.schema().field(nl + i).name();
             if (!joined.equals(original) && watermarked.contains(original)) {
                 watermarked.add(joined);
+                carryDelay(original, joined);
             }
         }
     }
@@ -213,7 +229,15 @@ public final class Planner {
         for (Expr e : p.exprs()) {
             if (e instanceof Expr.Alias a && a.child() instanceof Expr.Col c && watermarked.contains(c.name())) {
                 watermarked.add(a.name());
+                carryDelay(c.name(), a.name());
             }
+        }
+    }
+
+    private void carryDelay(String from, String to) {
+        Long d = delays.get(from);
+        if (d != null) {
+            delays.putIfAbsent(to, d);
         }
     }
 

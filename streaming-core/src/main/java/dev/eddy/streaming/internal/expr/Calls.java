@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ScalarFunctions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,6 +26,12 @@ final class Calls {
         }
         if (fn.equals("case_when")) {
             return caseWhen(a, type, n);
+        }
+        if (fn.equals("div")) {
+            return Ops.integralDivide(a[0], a[1]);
+        }
+        if (fn.equals("try_divide") || fn.equals("try_mod")) {
+            return Ops.tryArithmetic(fn.equals("try_divide") ? Expr.BinaryOp.DIV : Expr.BinaryOp.MOD, type, a[0], a[1]);
         }
         if (fn.equals("in")) {
             return in(a, n);

@@ -67,8 +67,14 @@ public final class ExprCompiler {
     }
 
     private static Evaluator binary(Expr.Binary bin, Schema in, DataType type) {
-        Evaluator l = compile(bin.left(), in);
-        Evaluator r = compile(bin.right(), in);
+        Evaluator[] lr = {compile(bin.left(), in), compile(bin.right(), in)};
+        boolean divisorFirst = bin.op() == Expr.BinaryOp.DIV || bin.op() == Expr.BinaryOp.MOD;
+        if (NullSafe.canFail(divisorFirst ? bin.left() : bin.right())) {
+            // Spark computes an operator's second operand only for the rows its first leaves undecided
+            lr = NullSafe.lazyOperands(bin.op(), lr[0], lr[1]);
+        }
+        Evaluator l = lr[0];
+        Evaluator r = lr[1];
         if (bin.op().isLogical()) {
             return of(type, b -> Ops.logical(bin.op(), l.eval(b), r.eval(b)));
         }
@@ -89,9 +95,9 @@ public final class ExprCompiler {
                 && (type == DataType.LONG || type == DataType.TIMESTAMP)
                 && l.type() != DataType.DOUBLE) {
             long kv = k.longValue();
-            return of(type, b -> Ops.arithmeticLongScalar(bin.op(), type, l.eval(b), kv));
+            return of(type, b -> Ops.arithmeticLongScalar(bin.op(), type, l.eval(b), kv, bin.toString()));
         }
-        return of(type, b -> Ops.arithmetic(bin.op(), type, l.eval(b), r.eval(b)));
+        return of(type, b -> Ops.arithmetic(bin.op(), type, l.eval(b), r.eval(b), bin.toString()));
     }
 
     private static Evaluator column(String name, Schema in, DataType type) {

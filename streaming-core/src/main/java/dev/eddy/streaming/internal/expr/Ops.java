@@ -13,7 +13,70 @@ import dev.eddy.streaming.api.expr.Expr;
 final class Ops {
     private Ops() {}
 
-    static Column arithmetic(Expr.BinaryOp op, DataType type, Column a, Column b) {
+    /**
+     * {@code a op b} as Spark's ANSI mode has it: a zero divisor of {@code /} or {@code %} (0 or -0.0, also for
+     * DOUBLEs) fails the query for a row whose dividend is not NULL; {@code expr} names the expression in the error.
+     */
+    static Column arithmetic(Expr.BinaryOp op, DataType type, Column a, Column b, String expr) {
+        if (op == Expr.BinaryOp.DIV || op == Expr.BinaryOp.MOD) {
+            long[] nulls = Vectors.orNulls(a.nullBitmap(), b.nullBitmap());
+            int n = a.size();
+            if (b instanceof DoubleColumn d) {
+                double[] y = d.values();
+                for (int i = 0; i < n; i++) {
+                    if (y[i] == 0 && !Vectors.isNull(nulls, i)) {
+                        throw byZero(op, expr);
+                    }
+                }
+            } else {
+                long[] y = Vectors.asLongs(b);
+                for (int i = 0; i < n; i++) {
+                    if (y[i] == 0 && !Vectors.isNull(nulls, i)) {
+                        throw byZero(op, expr);
+                    }
+                }
+            }
+        }
+        return tryArithmetic(op, type, a, b);
+    }
+
+    /**
+     * Spark's {@code a div b} of whole numbers: the quotient truncated toward zero, a BIGINT; a zero divisor fails the
+     * query where the dividend is not NULL, and so does the one quotient that overflows (Long.MIN_VALUE div -1).
+     */
+    static Column integralDivide(Column a, Column b) {
+        int n = a.size();
+        long[] nulls = Vectors.orNulls(a.nullBitmap(), b.nullBitmap());
+        long[] x = Vectors.asLongs(a);
+        long[] y = Vectors.asLongs(b);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (Vectors.isNull(nulls, i)) {
+                continue;
+            }
+            if (y[i] == 0) {
+                throw byZero(Expr.BinaryOp.DIV, "(" + x[i] + " div 0)");
+            }
+            if (x[i] == Long.MIN_VALUE && y[i] == -1) {
+                throw new ArithmeticException("[ARITHMETIC_OVERFLOW] Overflow in integral divide (" + x[i]
+                        + " div -1). Use try_divide to tolerate overflow and return NULL instead.");
+            }
+            out[i] = x[i] / y[i];
+        }
+        return new LongColumn(DataType.LONG, out, n, nulls);
+    }
+
+    /** Spark's [DIVIDE_BY_ZERO] ({@code /}, {@code div}) or [REMAINDER_BY_ZERO] ({@code %}, pmod) error. */
+    static ArithmeticException byZero(Expr.BinaryOp op, String expr) {
+        return op == Expr.BinaryOp.DIV
+                ? new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero in " + expr
+                        + ". Use try_divide to tolerate divisor being 0 and return NULL instead.")
+                : new ArithmeticException("[REMAINDER_BY_ZERO] Remainder by zero in " + expr
+                        + ". Use try_mod to tolerate divisor being 0 and return NULL instead.");
+    }
+
+    /** {@code a op b}, NULL where a divisor of {@code /} or {@code %} is zero (try_divide, try_mod). */
+    static Column tryArithmetic(Expr.BinaryOp op, DataType type, Column a, Column b) {
         int n = a.size();
         long[] nulls = Vectors.orNulls(a.nullBitmap(), b.nullBitmap());
         if (type == DataType.DOUBLE) {
@@ -76,8 +139,11 @@ final class Ops {
         return new LongColumn(DataType.LONG, out, n, nulls);
     }
 
-    /** column op constant over longs: no constant column is materialized. */
-    static Column arithmeticLongScalar(Expr.BinaryOp op, DataType type, Column a, long k) {
+    /**
+     * column op constant over longs: no constant column is materialized. A zero constant divisor fails the query if a
+     * dividend is not NULL (as {@link #arithmetic}).
+     */
+    static Column arithmeticLongScalar(Expr.BinaryOp op, DataType type, Column a, long k, String expr) {
         int n = a.size();
         long[] x = Vectors.asLongs(a);
         long[] out = new long[n];
@@ -94,6 +160,11 @@ final class Ops {
             }
             default -> {
                 if (k == 0) {
+                    for (int i = 0; i < n; i++) {
+                        if (!a.isNull(i)) {
+                            throw byZero(op, expr);
+                        }
+                    }
                     return Vectors.constant(null, type, n);
                 }
                 for (int i = 0; i < n; i++) out[i] = x[i] % k;

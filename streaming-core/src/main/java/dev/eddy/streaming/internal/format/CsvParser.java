@@ -146,6 +146,15 @@ public final class CsvParser {
      * text and use {@link #parse(String, ParsedRow)}, which alone decides what is corrupt. Not thread-safe.
      */
     public boolean parseFast(byte[] b, int off, int len, ParsedRow row) {
+        row.reset();
+        return parseFast(b, off, len, row.types(), row);
+    }
+
+    /**
+     * The same straight into {@code out}'s columns {@code [0, types.length)} (a batch's, with no intermediate row): a
+     * null field is left unset. False: the caller clears what this set and takes the text path.
+     */
+    public boolean parseFast(byte[] b, int off, int len, ValueType[] types, ValueSink out) {
         char sep = options.separator();
         char q = options.quote();
         if (sep >= 0x80 || q >= 0x80) {
@@ -155,7 +164,7 @@ public final class CsvParser {
         if (end > off && b[end - 1] == '\r') {
             end--; // as stripCr
         }
-        row.reset();
+        int width = types.length;
         int start = off;
         int c = 0;
         for (int i = off; i <= end; i++) {
@@ -166,47 +175,45 @@ public final class CsvParser {
             if (x != sep) {
                 continue;
             }
-            if (c >= row.size() || (i < end && c == row.size() - 1)) {
+            if (c >= width || (i < end && c == width - 1)) {
                 return false; // too many fields (corrupt: the text path says so)
             }
-            if (i > start && !fieldBytes(b, start, i, c, row)) {
+            if (i > start && !fieldBytes(b, start, i, c, types[c], out)) {
                 return false;
             }
             c++;
             start = i + 1;
         }
-        return c == row.size();
+        return c == width;
     }
 
-    private boolean fieldBytes(byte[] b, int start, int end, int col, ParsedRow row) {
+    private boolean fieldBytes(byte[] b, int start, int end, int col, ValueType type, ValueSink out) {
         byte[] nullValue = nullValueBytes;
         if (nullValue.length > 0 && Arrays.equals(b, start, end, nullValue, 0, nullValue.length)) {
             return true; // left null
         }
-        switch (row.type(col)) {
+        switch (type) {
             case INT, LONG -> {
                 long v = plainInteger(b, start, end);
-                if (v != Long.MIN_VALUE && (row.type(col) == ValueType.LONG || (int) v == v)) {
-                    row.longs[col] = v;
-                    row.isSet[col] = true;
+                if (v != Long.MIN_VALUE && (type == ValueType.LONG || (int) v == v)) {
+                    out.setLong(col, v);
                     return true;
                 }
             }
             case DOUBLE -> {
-                if (plainDecimal(b, start, end, row, col)) {
+                if (plainDecimal(b, start, end, out, col)) {
                     return true;
                 }
             }
             case BOOLEAN -> {
                 if (word(b, start, end, "true") || word(b, start, end, "false")) {
-                    row.booleans[col] = end - start == 4;
-                    row.isSet[col] = true;
+                    out.setBoolean(col, end - start == 4);
                     return true;
                 }
             }
             default -> {}
         }
-        return row.setText(col, new String(b, start, end - start, StandardCharsets.ISO_8859_1));
+        return ParsedRow.setText(out, col, type, new String(b, start, end - start, StandardCharsets.ISO_8859_1));
     }
 
     private static long plainInteger(byte[] b, int start, int end) {
@@ -233,7 +240,7 @@ public final class CsvParser {
      * {@code -?digits[.digits]} with at most 15 digits and 22 after the point: both the digits as a whole number and
      * the power of ten are exact doubles, so one division rounds correctly, as {@link Double#parseDouble} does.
      */
-    private static boolean plainDecimal(byte[] b, int start, int end, ParsedRow row, int col) {
+    private static boolean plainDecimal(byte[] b, int start, int end, ValueSink out, int col) {
         int i = start;
         boolean negative = b[i] == '-';
         if (negative) {
@@ -258,8 +265,7 @@ public final class CsvParser {
             return false;
         }
         double v = (double) m / POWERS_OF_TEN[fraction];
-        row.doubles[col] = negative ? -v : v;
-        row.isSet[col] = true;
+        out.setDouble(col, negative ? -v : v);
         return true;
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * Reusable typed slots for one row: a parser fills them, the caller copies them into a batch and calls
  * {@link #reset()}. Primitive values stay unboxed: LONG, INT and TIMESTAMP use {@link #longs}.
  */
-public final class ParsedRow {
+public final class ParsedRow implements ValueSink {
     public final List<ColumnSpec> columns;
     public final long[] longs;
     public final double[] doubles;
@@ -35,8 +35,43 @@ public final class ParsedRow {
         return columns.size();
     }
 
+    /** The columns' types (shared, do not change). */
+    ValueType[] types() {
+        return types;
+    }
+
     public ValueType type(int col) {
         return types[col];
+    }
+
+    @Override
+    public void setLong(int col, long v) {
+        longs[col] = v;
+        isSet[col] = true;
+    }
+
+    @Override
+    public void setDouble(int col, double v) {
+        doubles[col] = v;
+        isSet[col] = true;
+    }
+
+    @Override
+    public void setBoolean(int col, boolean v) {
+        booleans[col] = v;
+        isSet[col] = true;
+    }
+
+    @Override
+    public void setString(int col, String v) {
+        strings[col] = v;
+        isSet[col] = v != null;
+    }
+
+    @Override
+    public void setNull(int col) {
+        isSet[col] = false;
+        strings[col] = null;
     }
 
     /** Clears every slot to null. */
@@ -64,35 +99,46 @@ public final class ParsedRow {
      * Empty text is null for every type but STRING.
      */
     public boolean setText(int col, String text) {
-        if (text == null || (text.isEmpty() && type(col) != ValueType.STRING)) {
+        if (!setText(this, col, type(col), text)) {
             isSet[col] = false;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Converts text into a column of type {@code type} of {@code out}; false when the text is not a valid value (then
+     * nothing was set). Empty text is null for every type but STRING.
+     */
+    static boolean setText(ValueSink out, int col, ValueType type, String text) {
+        if (text == null || (text.isEmpty() && type != ValueType.STRING)) {
+            out.setNull(col);
             return true;
         }
         try {
-            switch (type(col)) {
-                case INT -> longs[col] = Integer.parseInt(text.trim());
-                case LONG -> longs[col] = Long.parseLong(text.trim());
-                case DOUBLE -> doubles[col] = Double.parseDouble(text.trim());
+            switch (type) {
+                case INT -> out.setLong(col, Integer.parseInt(text.trim()));
+                case LONG -> out.setLong(col, Long.parseLong(text.trim()));
+                case DOUBLE -> out.setDouble(col, Double.parseDouble(text.trim()));
                 case BOOLEAN -> {
                     Boolean b = Texts.parseBoolean(text.trim());
                     if (b == null) {
                         return false;
                     }
-                    booleans[col] = b;
+                    out.setBoolean(col, b);
                 }
                 case TIMESTAMP -> {
                     long micros = Timestamps.parseMicros(text.trim());
                     if (micros == Timestamps.INVALID) {
                         return false;
                     }
-                    longs[col] = micros;
+                    out.setLong(col, micros);
                 }
-                case STRING -> strings[col] = text;
+                case STRING -> out.setString(col, text);
             }
         } catch (NumberFormatException e) {
             return false;
         }
-        isSet[col] = true;
         return true;
     }
 }

@@ -45,6 +45,22 @@ public final class TextFormats {
         }
 
         /**
+         * The fast path straight into a batch: one record's UTF-8 bytes {@code b[off, off+len)} decoded into columns
+         * {@code [0, n)} of {@code out}'s current row (n: the parser's columns; a column the record does not set is left
+         * unset, so null at {@code endRow}), with no intermediate row. True when it did and is sure the full parser
+         * would give the same; false when the caller must take the full path ({@link #parseFull} or
+         * {@link #parse(String, ParsedRow)}): then nothing of the record is left set in the row.
+         */
+        default boolean decodeFast(byte[] b, int off, int len, BatchBuilder out) {
+            return false;
+        }
+
+        /** {@link #parse(byte[], ParsedRow)} for a record {@link #decodeFast} did not take: the full path only. */
+        default boolean parseFull(byte[] utf8, ParsedRow row) {
+            return parse(utf8, row);
+        }
+
+        /**
          * Column pruning: the caller will not read the columns with {@code unread[c]} set, so a parser may leave them
          * null when that cannot change whether a record is corrupt (JSON's fast path makes no String for them).
          */
@@ -54,7 +70,7 @@ public final class TextFormats {
     /** A parser for {@code csv}, {@code json} or {@code text} (one string column holding the whole record). */
     public static RecordParser parser(String format, List<ColumnSpec> columns, CsvOptions csv) {
         return switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> csvParser(new CsvParser(csv));
+            case "csv" -> csvParser(new CsvParser(csv), columns);
             case "json" -> jsonParser(new JsonLinesParser(columns), new FlatJsonScanner(columns));
             case "text" ->
                 (record, row) -> {
@@ -66,8 +82,24 @@ public final class TextFormats {
         };
     }
 
-    private static RecordParser csvParser(CsvParser csv) {
+    private static RecordParser csvParser(CsvParser csv, List<ColumnSpec> columns) {
+        ValueType[] types = columns.stream().map(ColumnSpec::type).toArray(ValueType[]::new);
+        BuilderSink sink = new BuilderSink();
         return new RecordParser() {
+            @Override
+            public boolean decodeFast(byte[] b, int off, int len, BatchBuilder out) {
+                if (csv.parseFast(b, off, len, types, sink.into(out))) {
+                    return true;
+                }
+                out.clearRow();
+                return false;
+            }
+
+            @Override
+            public boolean parseFull(byte[] utf8, ParsedRow row) {
+                return RecordParser.super.parse(utf8, row);
+            }
+
             @Override
             public boolean parse(String record, ParsedRow row) {
                 return csv.parse(record, row);
@@ -86,7 +118,26 @@ public final class TextFormats {
     }
 
     private static RecordParser jsonParser(JsonLinesParser json, FlatJsonScanner fast) {
+        BuilderSink sink = new BuilderSink();
         return new RecordParser() {
+            @Override
+            public boolean decodeFast(byte[] b, int off, int len, BatchBuilder out) {
+                if (fast.parse(b, off, len, sink.into(out))) {
+                    return true; // the common record, straight into the batch's columns
+                }
+                out.clearRow();
+                return false;
+            }
+
+            @Override
+            public boolean parseFull(byte[] utf8, ParsedRow row) {
+                if (!Utf8Text.isValid(utf8)) { // Jackson lets encoded surrogates and overlong forms through
+                    row.reset();
+                    return false;
+                }
+                return json.parse(utf8, row);
+            }
+
             @Override
             public boolean parse(String record, ParsedRow row) {
                 return json.parse(record, row);

@@ -6,12 +6,15 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Deduplicate;
+import dev.eddy.streaming.internal.state.ExpiryValues;
 import dev.eddy.streaming.internal.state.GroupStore;
 import dev.eddy.streaming.internal.state.GroupValues;
 import dev.eddy.streaming.internal.state.KeyColumns;
 import dev.eddy.streaming.internal.state.Keys;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,20 +23,49 @@ import java.util.Set;
  * batch's watermark are dropped as late (counted), whether or not the time is among the keys, and every move of the
  * watermark runs a no-data batch; keys are evicted (time <= this batch's watermark, {@link BatchContext}) only when the
  * event time is one of them, else they are kept forever.
+ *
+ * <p>dropDuplicatesWithinWatermark (Spark's StreamingDeduplicateWithinWatermarkExec, operator name
+ * {@code dedupeWithinWatermark}): the same late-row rule, but each key holds the time it expires at, its first row's
+ * event time plus the watermark's delay, and is evicted once this batch's watermark is at or past it.
  */
 public final class DeduplicateOp extends AbstractOperator implements StatefulOperator {
+    /** Spark's refusal (UnsupportedOperationChecker). */
+    static final String WITHIN_WATERMARK_NEEDS_WATERMARK =
+            "dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark: call"
+                    + " withWatermark(eventTimeColumn, delay) before it";
+
     private final Deduplicate node;
     private final int[] keyIdx;
     private final DataType[] keyTypes;
     private final int timeKey;
     /** The input's event-time column, or -1. */
     private final int timeColumn;
+    /** Within the watermark: each key's expiry time; else null. */
+    private final ExpiryValues expiry;
+    /** Within the watermark: the delay of the event time's watermark, in micros. */
+    private final long delayMicros;
 
     private final GroupStore store;
 
     public DeduplicateOp(Operator child, Deduplicate node, Set<String> watermarked) {
+        this(child, node, watermarked, false, 0);
+    }
+
+    /** dropDuplicatesWithinWatermark; {@code delays}: the delay (micros) of each watermarked column. */
+    public static DeduplicateOp withinWatermark(
+            Operator child, Deduplicate node, Set<String> watermarked, Map<String, Long> delays) {
+        int tc = eventTimeColumn(child.schema(), watermarked);
+        if (tc < 0) {
+            throw new UnsupportedOperationException(WITHIN_WATERMARK_NEEDS_WATERMARK);
+        }
+        Long delay = delays.get(child.schema().field(tc).name());
+        return new DeduplicateOp(child, node, watermarked, true, delay == null ? 0 : delay);
+    }
+
+    private DeduplicateOp(Operator child, Deduplicate node, Set<String> watermarked, boolean within, long delayMicros) {
         super(child.schema(), child);
         this.node = node;
+        this.delayMicros = delayMicros;
         List<String> keys = node.keyColumns();
         Schema in = child.schema();
         keyIdx = new int[keys.size()];
@@ -51,15 +83,25 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
                 tk = i;
             }
         }
-        timeKey = tk;
-        int tc = -1;
-        for (int i = 0; i < in.size() && tc < 0; i++) {
+        timeColumn = eventTimeColumn(in, watermarked);
+        if (within) {
+            timeKey = -1; // the expiry time bounds the state, not a key
+            expiry = new ExpiryValues();
+            store = new GroupStore("dedupeWithinWatermark", keyTypes, keyFields, new GroupValues[] {expiry}, -1, 0);
+        } else {
+            timeKey = tk;
+            expiry = null;
+            store = new GroupStore("dedupe", keyTypes, keyFields, new GroupValues[0], tk, 0);
+        }
+    }
+
+    private static int eventTimeColumn(Schema in, Set<String> watermarked) {
+        for (int i = 0; i < in.size(); i++) {
             if (watermarked.contains(in.field(i).name()) && in.field(i).type() == DataType.TIMESTAMP) {
-                tc = i;
+                return i;
             }
         }
-        timeColumn = tc;
-        store = new GroupStore("dedupe", keyTypes, keyFields, new GroupValues[0], tk, 0);
+        return -1;
     }
 
     @Override
@@ -77,7 +119,6 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
             }
             k.nulls[i] = KeyColumns.nulls(c, null, k.n);
         }
-        boolean wm = timeKey >= 0 && ctx.hasWatermark();
         // late by the previous batch's watermark
         long dropped = timeColumn >= 0 && ctx.hasWatermark() ? dropLate(in, k, ctx.lateWatermark()) : 0;
         int before = store.size();
@@ -92,10 +133,39 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
             }
         }
         store.markUpdated(fresh, m);
-        int[] expired = wm ? store.expired(ctx.watermark()) : new int[0];
+        int[] expired;
+        if (expiry != null) {
+            remember(in, fresh, firstRows, m);
+            expired = ctx.hasWatermark() ? expiredBy(ctx.watermark()) : new int[0];
+        } else {
+            expired = timeKey >= 0 && ctx.hasWatermark() ? store.expired(ctx.watermark()) : new int[0];
+        }
         store.evict(expired);
         store.endBatch(m, expired.length, dropped);
         return m == in.numRows() ? in : in.gather(firstRows, m);
+    }
+
+    /** Each new key expires at its first row's event time plus the delay (a null time counts as 0, as in Spark). */
+    private void remember(Batch in, int[] fresh, int[] firstRows, int m) {
+        Column time = in.column(timeColumn);
+        long[] times = KeyColumns.longs(time, null, in.numRows());
+        for (int i = 0; i < m; i++) {
+            int r = firstRows[i];
+            expiry.set(fresh[i], (time.isNull(r) ? 0 : times[r]) + delayMicros);
+        }
+    }
+
+    /** The keys whose expiry time is at or before {@code watermark}, ascending. */
+    private int[] expiredBy(long watermark) {
+        int n = store.size();
+        int[] out = new int[n];
+        int j = 0;
+        for (int g = 0; g < n; g++) {
+            if (expiry.get(g) <= watermark) {
+                out[j++] = g;
+            }
+        }
+        return Arrays.copyOf(out, j);
     }
 
     private long dropLate(Batch in, Keys k, long watermark) {
@@ -123,7 +193,7 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
         return store;
     }
 
-    /** The remembered keys (also the raw state: all its columns are the key). */
+    /** The remembered keys (also the raw state: the keys, then the expiry time within the watermark). */
     @Override
     public Batch stateRows() {
         return store.snapshot();
@@ -136,6 +206,9 @@ public final class DeduplicateOp extends AbstractOperator implements StatefulOpe
 
     @Override
     public String describe() {
+        if (expiry != null) {
+            return node.describe() + " (keys expire at event time + " + delayMicros / 1000 + " ms)";
+        }
         return node.describe() + (timeKey >= 0 ? " (watermark evicts state)" : "");
     }
 }

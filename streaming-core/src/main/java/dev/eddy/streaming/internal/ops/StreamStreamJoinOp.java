@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
@@ -11,13 +12,15 @@ import dev.eddy.streaming.internal.expr.Vectors;
 import dev.eddy.streaming.internal.ops.JoinState.Stored;
 import dev.eddy.streaming.internal.state.ListStore;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Stream-stream join (inner, left outer), Spark's way: both sides buffer their rows in state by join key;
+ * Stream-stream join (inner, left outer, left semi), Spark's way: both sides buffer their rows in state by join key;
  * each batch joins new left rows with all right rows and new right rows with old left rows, then filters
  * pairs by the whole condition. With a time bound {@code lo <= leftTime - rightTime <= hi} and a watermark,
  * rows that can no longer match are evicted by Spark's state watermarks (a left row once leftTime <= watermark + lo,
@@ -30,6 +33,9 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     private static final String LEFT = "left";
     private static final String RIGHT = "right";
     private final Join node;
+    /** The schema the condition reads: left then right columns (also the output but for a left semi join). */
+    private final Schema joined;
+
     private final JoinConditions jc;
     private final Evaluator condition;
     private final boolean leftWm;
@@ -39,8 +45,9 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     public StreamStreamJoinOp(Operator left, Operator right, Join node, Set<String> watermarked) {
         super(node.schema(), left, right);
         this.node = node;
-        this.jc = new JoinConditions(node.condition(), left.schema(), node.schema());
-        this.condition = ExprCompiler.compile(node.condition(), node.schema());
+        this.joined = node.conditionSchema();
+        this.jc = new JoinConditions(node.condition(), left.schema(), joined);
+        this.condition = ExprCompiler.compile(node.condition(), joined);
         if (jc.equi.isEmpty()) {
             throw new UnsupportedOperationException("a stream-stream join needs at least one equality between a left "
                     + "and a right column, got " + node.condition());
@@ -49,14 +56,14 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                 && watermarked.contains(left.schema().field(jc.leftTime).name());
         rightWm = jc.rightTime >= 0
                 && watermarked.contains(right.schema().field(jc.rightTime).name());
-        if (node.type() == Join.JoinType.LEFT_OUTER && !(jc.hasTimeBounds() && (leftWm || rightWm))) {
+        if (node.type() != Join.JoinType.INNER && !(jc.hasTimeBounds() && (leftWm || rightWm))) {
             throw new UnsupportedOperationException(
-                    "Stream-stream LEFT OUTER join is not supported without a watermark "
+                    "Stream-stream " + (node.type() == Join.JoinType.LEFT_SEMI ? "LEFT SEMI" : "LEFT OUTER")
+                            + " join is not supported without a watermark "
                             + "and a time range condition (e.g. leftTime >= rightTime - interval AND leftTime <= rightTime + "
                             + "interval): without them Eddy could never decide that a left row has no match");
         }
-        store = new ListStore<>(
-                "symmetricHashJoin", new JoinState(jc, left.schema(), right.schema(), node.schema()), 64);
+        store = new ListStore<>("symmetricHashJoin", new JoinState(jc, left.schema(), right.schema(), joined), 64);
     }
 
     @Override
@@ -69,6 +76,9 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         Map<List<Object>, List<Stored>> newR = admit(r, false, ctx, dropped);
         markChanged(newL, true);
         markChanged(newR, false);
+        if (node.type() == Join.JoinType.LEFT_SEMI) {
+            return semi(newL, newR, ctx, dropped[0]);
+        }
         List<Stored[]> pairs = new ArrayList<>();
         for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
             if (e.getKey().contains(null)) {
@@ -96,6 +106,83 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         int removed = evict(ctx, out);
         store.endBatch(JoinState.size(newL) + JoinState.size(newR), removed, dropped[0]);
         return out.build();
+    }
+
+    /**
+     * Left semi, as Spark's symmetric hash join runs it: a new left row that matches a right row already held is
+     * emitted and not kept; the others are kept unmatched. Then each new right row (kept) emits the held left rows of
+     * its key that it matches and that have not matched yet, and marks them; so a left row is emitted once, at its
+     * first match. Eviction by the state watermarks emits nothing.
+     */
+    private Batch semi(
+            Map<List<Object>, List<Stored>> newL,
+            Map<List<Object>, List<Stored>> newR,
+            BatchContext ctx,
+            long dropped) {
+        BatchBuilder out = Batch.builder(node.schema());
+        Map<List<Object>, List<Stored>> keptL = new LinkedHashMap<>();
+        List<Stored[]> pairs = new ArrayList<>();
+        for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
+            List<Stored> rights = e.getKey().contains(null) ? null : side(false, e.getKey());
+            for (Stored ls : e.getValue()) {
+                JoinState.pairUp(ls, rights, pairs);
+            }
+        }
+        matching(pairs);
+        for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
+            for (Stored ls : e.getValue()) {
+                if (ls.matched) {
+                    out.addRow(ls.row.values());
+                } else {
+                    keptL.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(ls);
+                }
+            }
+        }
+        addAll(true, keptL);
+        pairs.clear();
+        for (Map.Entry<List<Object>, List<Stored>> e : newR.entrySet()) {
+            List<Stored> lefts = e.getKey().contains(null) ? null : side(true, e.getKey());
+            if (lefts != null) {
+                for (Stored ls : lefts) {
+                    if (!ls.matched) {
+                        for (Stored rs : e.getValue()) {
+                            pairs.add(new Stored[] {ls, rs});
+                        }
+                    }
+                }
+            }
+        }
+        Set<Stored> emitted = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Stored[] p : matching(pairs)) {
+            if (emitted.add(p[0])) {
+                out.addRow(p[0].row.values());
+            }
+        }
+        addAll(false, newR);
+        int removed = evict(ctx, out);
+        store.endBatch(JoinState.size(keptL) + JoinState.size(newR), removed, dropped);
+        return out.build();
+    }
+
+    /** The pairs the whole condition accepts; marks both rows of each matched. */
+    private List<Stored[]> matching(List<Stored[]> pairs) {
+        List<Stored[]> ok = new ArrayList<>();
+        if (pairs.isEmpty()) {
+            return ok;
+        }
+        BatchBuilder cand = Batch.builder(joined, pairs.size());
+        for (Stored[] p : pairs) {
+            cand.addRow(JoinState.concat(joined, p[0].row.values(), p[1].row.values()));
+        }
+        BooleanColumn pass = (BooleanColumn) condition.eval(cand.build());
+        for (int i = 0; i < pairs.size(); i++) {
+            if (pass.values()[i] && !Vectors.isNull(pass.nullBitmap(), i)) {
+                pairs.get(i)[0].matched = true;
+                pairs.get(i)[1].matched = true;
+                ok.add(pairs.get(i));
+            }
+        }
+        return ok;
     }
 
     private static List<Object> stateKey(boolean isLeft, List<Object> key) {
@@ -144,9 +231,9 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         if (pairs.isEmpty()) {
             return;
         }
-        BatchBuilder cand = Batch.builder(node.schema(), pairs.size());
+        BatchBuilder cand = Batch.builder(joined, pairs.size());
         for (Stored[] p : pairs) {
-            cand.addRow(JoinState.concat(node.schema(), p[0].row.values(), p[1].row.values()));
+            cand.addRow(JoinState.concat(joined, p[0].row.values(), p[1].row.values()));
         }
         Batch c = cand.build();
         BooleanColumn ok = (BooleanColumn) condition.eval(c);
@@ -194,15 +281,15 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     /** Left rows (right columns null), then right rows (left columns null). */
     @Override
     public Batch stateRows() {
-        BatchBuilder b = Batch.builder(node.schema());
+        BatchBuilder b = Batch.builder(joined);
         int nl = children().get(0).schema().size();
         for (String side : List.of(LEFT, RIGHT)) {
             store.entries().forEach((k, rows) -> {
                 if (side.equals(k.get(0))) {
                     rows.forEach(s -> b.addRow(
                             side.equals(LEFT)
-                                    ? JoinState.concat(node.schema(), s.row.values(), null)
-                                    : JoinState.shifted(node.schema(), nl, s.row.values())));
+                                    ? JoinState.concat(joined, s.row.values(), null)
+                                    : JoinState.shifted(joined, nl, s.row.values())));
                 }
             });
         }

@@ -217,7 +217,7 @@ public final class FilterBelowWatermark {
         } else if (p instanceof Aggregate x) {
             return new Aggregate(c, x.groupings(), x.aggregates(), x.schema());
         } else if (p instanceof Deduplicate x) {
-            return new Deduplicate(c, x.columns());
+            return new Deduplicate(c, x.columns(), x.withinWatermark());
         } else if (p instanceof Generate x) {
             return new Generate(c, x.input(), x.regex(), x.outputName());
         } else if (p instanceof MapRows x) {

@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
@@ -61,7 +62,8 @@ public final class Tables {
                 tech.tablesaw.columns.Column<?> col = switch (f.type()) {
                     case LONG -> LongColumn.create(name);
                     case INT -> IntColumn.create(name);
-                    case DOUBLE -> DoubleColumn.create(name);
+                    // a plain DoubleColumn reads a NaN as missing (NULL): Spark's sqrt(-1), MAX over a NaN
+                    case DOUBLE -> holdsNaN(c) ? ExactDoubleColumn.create(name) : DoubleColumn.create(name);
                     case BOOLEAN -> BooleanColumn.create(name);
                     default -> StringColumn.create(name);
                 };
@@ -75,6 +77,15 @@ public final class Tables {
                 t.addColumns(col);
             }
         }
+    }
+
+    private static boolean holdsNaN(Column c) {
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isNull(r) && c.get(r) instanceof Double d && d.isNaN()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Instant toInstant(long micros) {

@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.api.DataStreamReader;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
@@ -40,21 +41,28 @@ class ColumnPruningTest {
     private final Eddy eddy = Eddy.builder().clock(clock).build();
     private final PruningCheck check = new PruningCheck(clock);
 
+    /** Topic "t" (two partitions) in a registry of its own, and a stream reader of it from the earliest offsets. */
+    private record FreshTopic(Topics topics, DataStreamReader reader) {}
+
+    private FreshTopic freshTopic() {
+        String registry = "prune-" + UUID.randomUUID();
+        Topics topics = new Topics(clock).registerAs(registry);
+        topics.create("t", 2);
+        DataStreamReader reader = eddy.readStream()
+                .format("topic")
+                .option("topics", registry)
+                .option("topic", "t")
+                .option("startingOffsets", "earliest");
+        return new FreshTopic(topics, reader);
+    }
+
     @Test
     void when_randomQueriesReadJsonFromTheTopic_then_pruningChangesNoAnswer() {
         for (int q = 0; q < QUERIES; q++) {
             Random rnd = new Random(1600 + q);
-            String registry = "prune-" + UUID.randomUUID();
-            Topics topics = new Topics(clock).registerAs(registry);
-            topics.create("t", 2);
-            Dataset in = eddy.readStream()
-                    .format("topic")
-                    .option("topics", registry)
-                    .option("topic", "t")
-                    .option("startingOffsets", "earliest")
-                    .option("valueFormat", "json")
-                    .schema(VALUES)
-                    .load();
+            FreshTopic t = freshTopic();
+            Topics topics = t.topics();
+            Dataset in = t.reader().option("valueFormat", "json").schema(VALUES).load();
             check.compare(in, rnd, step -> {
                 for (int i = 0; i < 30; i++) {
                     topics.send("t", rnd.nextInt(4) == 0 ? null : "k" + rnd.nextInt(5), PruningCheck.jsonRecord(rnd));
@@ -69,15 +77,9 @@ class ColumnPruningTest {
     void when_randomQueriesReadRawTopicRecords_then_pruningChangesNoAnswer() {
         for (int q = 0; q < QUERIES; q++) {
             Random rnd = new Random(2600 + q);
-            String registry = "prune-" + UUID.randomUUID();
-            Topics topics = new Topics(clock).registerAs(registry);
-            topics.create("t", 2);
-            Dataset in = eddy.readStream()
-                    .format("topic")
-                    .option("topics", registry)
-                    .option("topic", "t")
-                    .option("startingOffsets", "earliest")
-                    .load();
+            FreshTopic t = freshTopic();
+            Topics topics = t.topics();
+            Dataset in = t.reader().load();
             check.compare(in, rnd, step -> {
                 for (int i = 0; i < 30; i++) {
                     topics.producer("t")

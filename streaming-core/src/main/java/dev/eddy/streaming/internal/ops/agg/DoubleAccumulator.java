@@ -54,8 +54,7 @@ final class DoubleAccumulator extends Accumulator {
             int g = groups[i];
             switch (kind) {
                 case SUM, AVG -> v[g] += x[r];
-                case MIN -> v[g] = c[g] == 0 ? x[r] : Math.min(v[g], x[r]);
-                default -> v[g] = c[g] == 0 ? x[r] : Math.max(v[g], x[r]);
+                default -> v[g] = c[g] == 0 ? x[r] : extreme(v[g], x[r]);
             }
             c[g]++;
         }
@@ -115,8 +114,7 @@ final class DoubleAccumulator extends Accumulator {
         }
         switch (kind) {
             case SUM, AVG -> values[into] += values[from];
-            case MIN -> values[into] = counts[into] == 0 ? values[from] : Math.min(values[into], values[from]);
-            default -> values[into] = counts[into] == 0 ? values[from] : Math.max(values[into], values[from]);
+            default -> values[into] = counts[into] == 0 ? values[from] : extreme(values[into], values[from]);
         }
         counts[into] += counts[from];
     }
@@ -140,9 +138,20 @@ final class DoubleAccumulator extends Accumulator {
                 continue;
             }
             double x = o.values[f];
-            values[g] = counts[g] == 0 ? x : kind == Kind.MIN ? Math.min(values[g], x) : Math.max(values[g], x);
+            values[g] = counts[g] == 0 ? x : extreme(values[g], x);
             counts[g] += o.counts[f];
         }
+    }
+
+    /**
+     * MIN or MAX of the value so far and a candidate in Spark's order of doubles (SQLOrderingUtil.compareDoubles: NaN
+     * equals NaN and is above every number, -0.0 equals 0.0): MAX of values holding a NaN is NaN, MIN skips NaN unless
+     * every value is NaN; of two equal values (-0.0 and 0.0) the one seen first stays, as Spark's greatest/least
+     * update keeps its buffer unless the candidate is strictly beyond it.
+     */
+    private double extreme(double current, double candidate) {
+        int c = current == candidate ? 0 : Double.compare(candidate, current);
+        return kind == Kind.MIN ? (c < 0 ? candidate : current) : (c > 0 ? candidate : current);
     }
 
     @Override

@@ -108,11 +108,10 @@ public final class CsvFiles {
 
         @Override
         public boolean rawLine(byte[] b, int off, int len) {
-            if (!parser.parseFast(b, off, len, row)) {
+            if (!parser.decodeFast(b, off, len, out)) {
                 return false;
             }
             records++;
-            TextFormats.write(row, out, 0);
             out.endRow();
             return true;
         }

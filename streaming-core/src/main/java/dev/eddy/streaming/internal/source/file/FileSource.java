@@ -166,11 +166,10 @@ final class FileSource extends FileListSource {
 
                 @Override
                 public boolean rawLine(byte[] b, int off, int len) {
-                    if (!parser.parseFast(b, off, len, row)) {
+                    if (!parser.decodeFast(b, off, len, out)) {
                         return false;
                     }
                     records++;
-                    TextFormats.write(row, out, 0);
                     out.endRow();
                     return true;
                 }

@@ -5,6 +5,9 @@ import dev.eddy.streaming.internal.format.CsvParser;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -197,21 +200,32 @@ final class TextFileReader {
         return out;
     }
 
-    /** Reads byte lines and decodes each one strictly on its own. */
+    /**
+     * Reads byte lines and decodes each one strictly on its own. Every line is handed over where it lies in the read
+     * buffer (no copy per line): a line cut by the buffer's end is moved to its start once before the next read, and
+     * the buffer grows only for a line longer than itself. Line ends are found eight bytes at a time.
+     */
     private final class LineReader implements AutoCloseable {
+        private static final VarHandle LONGS =
+                MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGHS = 0x8080808080808080L;
+        private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+        private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+
         private final InputStream in;
-        private final byte[] chunk = new byte[1 << 16];
+        private byte[] chunk = new byte[1 << 16];
         private int pos;
         private int end;
-        private byte[] buf = new byte[256];
+        private boolean eof;
         private boolean pendingCr;
 
         LineReader(InputStream in) {
             this.in = in;
         }
 
-        /** Where the last line's bytes are: in the read chunk itself when it fits there (no copy), else in buf. */
-        private byte[] lineBytes = buf;
+        /** Where the last line's bytes are: always in the read buffer itself. */
+        private byte[] lineBytes = chunk;
 
         private int lineOff;
 
@@ -222,50 +236,70 @@ final class TextFileReader {
 
         /** Finds the next line, at {@code lineBytes[lineOff, lineOff+n)}; returns n, or -1 at the end of the input. */
         int nextRaw() throws IOException {
-            int n = 0; // bytes of a line that spans chunks, gathered in buf
+            int scanned = pos; // bytes before this are known to hold no line end
             while (true) {
-                if (pos == end) {
-                    end = Math.max(0, in.read(chunk, 0, chunk.length));
-                    pos = 0;
-                    if (end == 0) {
-                        lineBytes = buf;
-                        lineOff = 0;
-                        return n == 0 ? -1 : n;
-                    }
-                }
-                if (pendingCr) {
+                if (pendingCr && pos < end) {
                     pendingCr = false;
                     if (chunk[pos] == '\n') {
                         pos++; // the \n of a \r\n
-                        continue;
                     }
+                    scanned = pos;
                 }
-                int start = pos;
-                int i = start;
-                while (i < end && chunk[i] != '\n' && chunk[i] != '\r') {
-                    i++;
+                if (!pendingCr) {
+                    int i = lineEnd(chunk, scanned, end);
+                    if (i < end) {
+                        pendingCr = chunk[i] == '\r';
+                        lineBytes = chunk;
+                        lineOff = pos;
+                        pos = i + 1;
+                        return i - lineOff;
+                    }
+                    scanned = end;
                 }
-                if (i < end && n == 0) {
-                    pendingCr = chunk[i] == '\r';
-                    pos = i + 1;
+                if (eof) {
+                    if (pos == end) {
+                        return -1;
+                    }
                     lineBytes = chunk;
-                    lineOff = start;
-                    return i - start;
+                    lineOff = pos;
+                    pos = end;
+                    return end - lineOff;
                 }
-                if (n + (i - start) > buf.length) {
-                    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + (i - start)));
+                int rest = end - pos;
+                if (pos > 0) {
+                    System.arraycopy(chunk, pos, chunk, 0, rest); // the cut line to the front, once
+                } else if (rest == chunk.length) {
+                    chunk = Arrays.copyOf(chunk, chunk.length * 2); // a line longer than the buffer
                 }
-                System.arraycopy(chunk, start, buf, n, i - start);
-                n += i - start;
-                if (i < end) {
-                    pendingCr = chunk[i] == '\r';
-                    pos = i + 1;
-                    lineBytes = buf;
-                    lineOff = 0;
-                    return n;
+                scanned -= pos;
+                pos = 0;
+                end = rest;
+                int read = in.read(chunk, end, chunk.length - end);
+                if (read <= 0) {
+                    eof = true;
+                } else {
+                    end += read;
                 }
-                pos = end;
             }
+        }
+
+        /** The first \n or \r in {@code b[i, end)}, or end: eight bytes at a time, then byte by byte. */
+        private static int lineEnd(byte[] b, int i, int end) {
+            for (; i + 8 <= end; i += 8) {
+                long x = (long) LONGS.get(b, i);
+                long lf = x ^ LFS;
+                long cr = x ^ CRS;
+                long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+                if (found != 0) {
+                    return i + (Long.numberOfTrailingZeros(found) >>> 3); // the lowest hit is exact
+                }
+            }
+            for (; i < end; i++) {
+                if (b[i] == '\n' || b[i] == '\r') {
+                    return i;
+                }
+            }
+            return end;
         }
 
         /** True when the last line's n bytes hold the byte. */

@@ -114,7 +114,9 @@ final class TopicRowReader {
 
     private void decoded(BatchBuilder out, int partition, long offset, long ts, byte[] k, byte[] v) {
         int n = row.size();
-        if (v != null && parser.parse(v, row)) {
+        if (v != null && parser.decodeFast(v, 0, v.length, out)) {
+            // the common record: decoded straight into the batch's value columns
+        } else if (v != null && parser.parseFull(v, row)) {
             TextFormats.write(row, out, 0);
         } else {
             corrupt++;

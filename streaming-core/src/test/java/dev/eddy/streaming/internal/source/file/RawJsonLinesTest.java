@@ -55,7 +55,7 @@ class RawJsonLinesTest {
                 .contains(
                         "fast [1, a]",
                         "fast [7, null]",
-                        "text [3, esc\"aped]",
+                        "fast [3, esc\"aped]",
                         "corrupt {\"id\":4",
                         "corrupt {\"s\":\"\\xC0\\xAF\"}");
     }

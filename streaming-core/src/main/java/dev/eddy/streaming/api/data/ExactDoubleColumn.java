@@ -1,4 +1,4 @@
-package dev.eddy.sql.internal.batch;
+package dev.eddy.streaming.api.data;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.util.BitSet;
@@ -7,7 +7,7 @@ import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
 /**
- * A DOUBLE column of a batch result that keeps NaN apart from NULL. Tablesaw's DoubleColumn stores NULL as NaN (its
+ * A DOUBLE column of a result table (batch SQL, a memory sink, foreachBatch) that keeps NaN apart from NULL. Tablesaw's DoubleColumn stores NULL as NaN (its
  * missing value), so Spark's {@code sqrt(-1)} (NaN) would read and show as NULL; this column remembers which rows
  * are NULL. {@code isMissing} is true only for NULL, {@code get} gives NaN for a NaN, and {@code getString} shows
  * {@code NaN}, {@code Infinity} and {@code -Infinity} as Spark does. Used only for result columns that hold a NaN
@@ -120,7 +120,7 @@ public final class ExactDoubleColumn extends DoubleColumn {
     }
 
     /** Whether a row that is not NULL holds NaN (otherwise a plain DoubleColumn says the same). */
-    boolean holdsNaN() {
+    public boolean holdsNaN() {
         for (int i = 0; i < size(); i++) {
             if (!nulls.get(i) && Double.isNaN(getDouble(i))) {
                 return true;
@@ -130,7 +130,7 @@ public final class ExactDoubleColumn extends DoubleColumn {
     }
 
     /** The same values as a plain DoubleColumn (NULL as its missing value). */
-    DoubleColumn plain() {
+    public DoubleColumn plain() {
         return DoubleColumn.create(name(), data.toDoubleArray());
     }
 

@@ -1,0 +1,121 @@
+package dev.eddy.sql.internal.batch;
+
+import java.util.List;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+
+/**
+ * Spark's order of evaluation for a binary operator in a batch plan. Spark computes an operator's right operand only
+ * for a row whose left operand is not NULL (BinaryExpression.eval and its generated code: {@code + - *}, the
+ * comparisons) and a division's or remainder's dividend only where its divisor is not NULL (DivModLike: {@code /},
+ * {@code div}, {@code %}, pmod), so {@code (a + a) + coalesce(a, 'x')} is NULL for a row whose {@code a} is NULL,
+ * where Calcite's generated code computes both operands first and fails on {@code 'x'}. Every such operator whose
+ * second operand may fail (it casts text, calls a function that checks its input, divides) and whose first may be
+ * NULL becomes {@code CASE WHEN first IS NULL THEN NULL ELSE op END}, which Calcite's code computes branch by branch.
+ * The streaming engine keeps the same order itself (its expression compiler).
+ */
+final class SparkEvaluationOrder {
+    private SparkEvaluationOrder() {}
+
+    static RelNode apply(RelNode plan) {
+        RexBuilder rb = plan.getCluster().getRexBuilder();
+        RexShuttle expressions = new RexShuttle() {
+            @Override
+            public RexNode visitCall(RexCall call) {
+                RexNode visited = super.visitCall(call);
+                return visited instanceof RexCall c ? ordered(rb, c) : visited;
+            }
+        };
+        return plan.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                return super.visit(other).accept(expressions);
+            }
+        });
+    }
+
+    private static RexNode ordered(RexBuilder rb, RexCall call) {
+        int[] order = order(call);
+        if (order == null || !call.getType().isNullable()) {
+            return call;
+        }
+        List<RexNode> operands = call.getOperands();
+        RexNode first = operands.get(order[0]);
+        RexNode second = operands.get(order[1]);
+        if (!first.getType().isNullable() || !canFail(second)) {
+            return call;
+        }
+        return rb.makeCall(
+                call.getType(),
+                SqlStdOperatorTable.CASE,
+                List.of(rb.makeCall(SqlStdOperatorTable.IS_NULL, first), rb.makeNullLiteral(call.getType()), call));
+    }
+
+    /** The operands of a null-intolerant binary operator: {first, second} in Spark's order, or null for others. */
+    private static int[] order(RexCall call) {
+        SqlKind kind = call.getKind();
+        int n = call.getOperands().size();
+        switch (kind) {
+            case PLUS:
+            case MINUS:
+            case TIMES:
+            case EQUALS:
+            case NOT_EQUALS:
+            case LESS_THAN:
+            case LESS_THAN_OR_EQUAL:
+            case GREATER_THAN:
+            case GREATER_THAN_OR_EQUAL:
+                return n == 2 ? new int[] {0, 1} : null;
+            case DIVIDE:
+            case MOD:
+                return n == 2 ? new int[] {1, 0} : null;
+            default:
+                break;
+        }
+        switch (call.getOperator().getName()) {
+            case "SPARK_ADD":
+            case "SPARK_SUBTRACT":
+            case "SPARK_MULTIPLY":
+                return n == 3 ? new int[] {1, 2} : null; // (op, a, b)
+            case "SPARK_DIVIDE":
+            case "SPARK_DECIMAL_DIVIDE":
+            case "SPARK_DIV":
+            case "SPARK_MOD":
+            case "SPARK_PMOD":
+                return new int[] {1, 0};
+            default:
+                return null;
+        }
+    }
+
+    /** Whether an expression may fail for some row: a cast of text, a division, a function that checks its input. */
+    private static boolean canFail(RexNode node) {
+        if (!(node instanceof RexCall call)) {
+            return false;
+        }
+        if (call.getOperator() instanceof SqlUserDefinedFunction
+                || call.getKind() == SqlKind.DIVIDE
+                || call.getKind() == SqlKind.MOD) {
+            return true;
+        }
+        if (call.getKind() == SqlKind.CAST
+                && SqlTypeUtil.isCharacter(call.getOperands().get(0).getType())
+                && !SqlTypeUtil.isCharacter(call.getType())) {
+            return true;
+        }
+        for (RexNode o : call.getOperands()) {
+            if (canFail(o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

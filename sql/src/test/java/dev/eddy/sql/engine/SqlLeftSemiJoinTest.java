@@ -1,0 +1,77 @@
+package dev.eddy.sql.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.sql.api.Sql;
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.plan.Join;
+import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Spark SQL's LEFT SEMI JOIN of two streams (checked against Spark 4.2 by SparkStreamDifferentialIT). */
+class SqlLeftSemiJoinTest {
+    private static final Schema EVENTS =
+            Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("k", DataType.STRING), Field.of("v", DataType.INT));
+    private static final String BOUND =
+            " ON l.k = r.k AND r.ts >= l.ts - INTERVAL '10' SECOND AND r.ts <= l.ts + INTERVAL '10' SECOND";
+
+    private Sql sql;
+    private MemoryStream lefts;
+    private MemoryStream rights;
+
+    @BeforeEach
+    void session() {
+        Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
+        sql = new Sql(eddy);
+        lefts = eddy.memoryStream(EVENTS);
+        rights = eddy.memoryStream(EVENTS);
+        sql.catalog().registerStream("lefts", lefts.toDF().withWatermark("ts", "5 seconds"));
+        sql.catalog().registerStream("rights", rights.toDF().withWatermark("ts", "5 seconds"));
+    }
+
+    private static Instant at(long second) {
+        return Instant.ofEpochSecond(second);
+    }
+
+    private static Join join(LogicalPlan p) {
+        return p instanceof Join j ? j : join(p.children().get(0));
+    }
+
+    @Test
+    void when_leftRowHasSeveralMatches_then_itComesOutOnceWithTheLeftColumnsOnly() {
+        Dataset q = sql.stream("SELECT * FROM lefts AS l LEFT SEMI JOIN rights AS r" + BOUND);
+        assertThat(join(q.plan()).type()).isEqualTo(Join.JoinType.LEFT_SEMI);
+        assertThat(q.schema().names()).containsExactly("ts", "k", "v");
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream().outputMode("append"))) {
+            lefts.addData(new Object[] {at(1000), "a", 1}, new Object[] {at(1000), "b", 2});
+            rights.addData(new Object[] {at(1002), "a", 7}, new Object[] {at(1005), "a", 8});
+            assertThat(RowTexts.sorted(d.runTrigger().newRows())).containsExactly("1000000000 a 1");
+            rights.addData(new Object[] {at(1006), "a", 9}, new Object[] {at(1009), "b", 9});
+            assertThat(RowTexts.sorted(d.runTrigger().newRows())).containsExactly("1000000000 b 2");
+        }
+    }
+
+    @Test
+    void when_semiJoinLacksATimeBound_then_itIsRefusedAsOtherStreamJoinsAre() {
+        assertThatThrownBy(() -> sql.stream("SELECT l.k FROM lefts AS l LEFT SEMI JOIN rights AS r ON l.k = r.k"))
+                .hasMessageContaining("needs a time bound");
+    }
+
+    @Test
+    void when_selectReadsTheRightSide_then_theErrorSaysASemiJoinHasLeftColumnsOnly() {
+        assertThatThrownBy(() -> QueryTestDriver.start(
+                        sql.stream("SELECT l.k, r.v FROM lefts AS l LEFT SEMI JOIN rights AS r" + BOUND)
+                                .writeStream()))
+                .hasMessageContaining("LEFT SEMI JOIN");
+    }
+}

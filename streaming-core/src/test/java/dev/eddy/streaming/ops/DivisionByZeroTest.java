@@ -1,0 +1,119 @@
+package dev.eddy.streaming.ops;
+
+import static dev.eddy.streaming.api.expr.Functions.alias;
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.div;
+import static dev.eddy.streaming.api.expr.Functions.lit;
+import static dev.eddy.streaming.api.expr.Functions.mod;
+import static dev.eddy.streaming.api.expr.Functions.try_divide;
+import static dev.eddy.streaming.api.expr.Functions.try_mod;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.MemoryStream;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spark 4 (ANSI mode, DivModLike.eval): a zero divisor fails the query with [DIVIDE_BY_ZERO] for {@code /} and with
+ * [REMAINDER_BY_ZERO] for {@code %}, for whole numbers and DOUBLEs alike (0.0 and -0.0 are zero), but only for a row
+ * whose dividend is not NULL (a NULL dividend or divisor gives NULL); try_divide and try_mod give NULL instead.
+ */
+class DivisionByZeroTest {
+    private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
+    private final MemoryStream in = eddy.memoryStream(
+            Schema.of(Field.of("n", DataType.LONG), Field.of("d", DataType.LONG), Field.of("x", DataType.DOUBLE)));
+
+    private List<String> run(Expr... exprs) {
+        Dataset q = in.toDF().select(exprs);
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
+            return d.runTrigger().newRows().stream().map(Row::toString).collect(Collectors.toList());
+        }
+    }
+
+    private void fails(Expr e, String... message) {
+        Dataset q = in.toDF().select(alias(e, "c"));
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
+            assertThatThrownBy(d::runTrigger)
+                    .hasStackTraceContaining(message[0])
+                    .satisfies(t -> {
+                        for (String m : message) {
+                            assertThat(rootMessage(t)).contains(m);
+                        }
+                    });
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            all.append(c.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    @Test
+    void when_aWholeNumberIsDividedByZero_then_theQueryFailsNamingTheExpression() {
+        in.addData(new Object[] {7L, 0L, 1.0});
+        fails(div(col("n"), col("d")), "[DIVIDE_BY_ZERO]", "(n / d)", "try_divide");
+    }
+
+    @Test
+    void when_aDoubleIsDividedByZeroOrMinusZero_then_theQueryFails() {
+        in.addData(new Object[] {7L, 1L, 2.5});
+        fails(div(col("x"), lit(0.0)), "[DIVIDE_BY_ZERO]");
+        fails(div(col("x"), lit(-0.0)), "[DIVIDE_BY_ZERO]");
+        fails(mod(col("x"), lit(0.0)), "[REMAINDER_BY_ZERO]", "try_mod");
+    }
+
+    @Test
+    void when_theRemainderOfAZeroDivisorIsTaken_then_theQueryFailsWithRemainderByZero() {
+        in.addData(new Object[] {7L, 0L, 1.0});
+        fails(mod(col("n"), col("d")), "[REMAINDER_BY_ZERO]", "(n % d)");
+        fails(mod(col("n"), lit(0L)), "[REMAINDER_BY_ZERO]", "(n % 0)");
+    }
+
+    @Test
+    void when_theDividendIsNull_then_aZeroDivisorGivesNullWithoutError() {
+        in.addData(new Object[] {null, 0L, null}, new Object[] {null, null, null});
+        assertThat(run(
+                        alias(div(col("n"), col("d")), "q"),
+                        alias(mod(col("n"), lit(0L)), "r"),
+                        alias(div(col("x"), lit(0.0)), "xq")))
+                .containsExactly("[null, null, null]", "[null, null, null]");
+    }
+
+    @Test
+    void when_tryDivideAndTryModMeetAZeroDivisor_then_theyGiveNull() {
+        in.addData(new Object[] {7L, 0L, 2.5}, new Object[] {7L, 2L, -0.0}, new Object[] {null, 0L, 1.0});
+        assertThat(run(
+                        alias(try_divide(col("n"), col("d")), "q"),
+                        alias(try_mod(col("n"), col("d")), "r"),
+                        alias(try_divide(col("x"), col("x")), "xq"),
+                        alias(try_mod(col("n"), col("x")), "xr")))
+                .containsExactly("[null, null, 1.0, 2.0]", "[3.5, 1, null, null]", "[null, null, 1.0, null]");
+    }
+
+    @Test
+    void when_theFirstOperandDecidesTheRow_then_theSecondIsNotComputedForIt() {
+        // Spark's BinaryExpression.eval: the right operand only where the left is not NULL; DivModLike: the dividend
+        // only where the divisor is not NULL; AND/OR: the right only where the left does not decide
+        in.addData(new Object[] {null, 0L, 1.0}, new Object[] {4L, 2L, 2.0});
+        assertThat(run(
+                        alias(col("n").plus(div(lit(1L), col("d"))), "sum"),
+                        alias(div(mod(lit(1L), col("d")), col("n")), "q"),
+                        alias(col("n").isNotNull().and(div(lit(1L), col("d")).gt(0.0)), "both"),
+                        alias(col("n").isNull().or(div(lit(1L), col("d")).gt(0.0)), "either")))
+                .containsExactly("[null, null, false, true]", "[4.5, 0.25, true, true]");
+    }
+}
