@@ -1,13 +1,15 @@
 package dev.eddy.spark;
 
+import static dev.eddy.spark.testing.BothEngines.batchAndRows;
+import static dev.eddy.spark.testing.BothEngines.event;
+import static dev.eddy.spark.testing.BothEngines.json;
+import static dev.eddy.spark.testing.BothEngines.rows;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.count;
 import static dev.eddy.streaming.api.expr.Functions.sum;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.spark.api.RemoteQuery;
 import dev.eddy.spark.api.SparkConnection;
 import dev.eddy.spark.testing.SparkConnectTestServer;
@@ -22,18 +24,14 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.exec.QuerySpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.Row;
-import tech.tablesaw.api.Table;
 
 /**
  * The same query (the same writer settings, built once in SQL or in Java) runs on the embedded engine and on a
@@ -62,10 +60,6 @@ class SameResultsAsEmbeddedIT {
     @AfterAll
     static void close() {
         spark.close();
-    }
-
-    private static String event(String user, long n, String time) {
-        return "{\"player\": \"" + user + "\", \"n\": " + n + ", \"ts\": \"2026-01-01T" + time + "Z\"}";
     }
 
     private static void write(String file, String... lines) throws IOException {
@@ -134,27 +128,7 @@ class SameResultsAsEmbeddedIT {
 
     /** One batch of a progress report: its id and input rows. */
     private static String inputRows(String progressJson) {
-        try {
-            JsonNode p = new ObjectMapper().readTree(progressJson);
-            return "batch " + p.get("batchId").asLong() + ": "
-                    + p.get("numInputRows").asLong() + " rows";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> rows(Table t) {
-        List<String> out = new ArrayList<>();
-        for (Row r : t) {
-            List<String> cells = new ArrayList<>();
-            for (String c : t.columnNames()) {
-                Object v = r.getObject(c);
-                cells.add(c + "=" + v);
-            }
-            out.add(String.join(", ", cells));
-        }
-        out.sort(null);
-        return out;
+        return batchAndRows(json(progressJson));
     }
 
     private static DataStreamWriter spec(Dataset d, String mode, String name) {

@@ -1,6 +1,7 @@
 package dev.eddy.connectors.jdbc;
 
 import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.to_date;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,6 +112,39 @@ class JdbcSinkIT {
         assertThat(q.lastProgress().sink().description())
                 .contains("JdbcSink", t)
                 .doesNotContain(PG.password());
+    }
+
+    @Test
+    void when_aDateColumnIsWritten_then_postgresHoldsItAsADateInAppendAndUpdateMode() throws Exception {
+        String appended = table();
+        String updated = table();
+        Eddy eddy = Eddy.create();
+        MemoryStream in = eddy.memoryStream(ORDERS);
+        Dataset days = in.toDF().select(col("id"), to_date(col("ts")).as("day"));
+        StreamingQuery a = start(days, "append", appended, tmp.resolve("a"));
+        StreamingQuery u = start(
+                days.filter(col("day").isNotNull()).groupBy(col("day")).count(), "update", updated, tmp.resolve("u"));
+        try {
+            in.addData(
+                    order(1, "ann", 1, "2024-01-05T23:59:59Z"),
+                    order(2, "bob", 1, "1969-12-31T10:00:00Z"),
+                    order(3, "cid", 1, "2024-01-05T01:00:00Z"),
+                    new Object[] {4L, "dan", 1.0, null});
+            a.processAllAvailable();
+            u.processAllAvailable();
+        } finally {
+            a.stop();
+            u.stop();
+        }
+        assertThat(a.exception()).isEmpty();
+        assertThat(u.exception()).isEmpty();
+        assertThat(rows("SELECT id, day FROM " + appended + " ORDER BY id"))
+                .containsExactly("1 2024-01-05", "2 1969-12-31", "3 2024-01-05", "4 null");
+        assertThat(rows("SELECT day, count FROM " + updated + " ORDER BY day"))
+                .containsExactly("1969-12-31 1", "2024-01-05 2");
+        assertThat(rows("SELECT data_type FROM information_schema.columns WHERE table_name = '" + appended
+                        + "' AND column_name = 'day'"))
+                .containsExactly("date");
     }
 
     @Test

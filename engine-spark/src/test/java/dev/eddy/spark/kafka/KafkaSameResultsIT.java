@@ -1,9 +1,12 @@
 package dev.eddy.spark.kafka;
 
+import static dev.eddy.spark.testing.BothEngines.batchAndRows;
+import static dev.eddy.spark.testing.BothEngines.event;
+import static dev.eddy.spark.testing.BothEngines.json;
+import static dev.eddy.spark.testing.BothEngines.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.spark.api.RemoteQuery;
 import dev.eddy.spark.api.SparkConnection;
 import dev.eddy.spark.testing.SparkConnectTestServer;
@@ -15,9 +18,6 @@ import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
 import dev.eddy.streaming.internal.exec.QuerySpec;
 import dev.eddy.streaming.kafka.KafkaBroker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -28,8 +28,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.Row;
-import tech.tablesaw.api.Table;
 
 /**
  * A Kafka-sourced SQL query (JSON values with a corrupt one, a watermark, a windowed count) runs on the embedded
@@ -96,10 +94,6 @@ class KafkaSameResultsIT {
         }
     }
 
-    private static String event(String player, long n, String time) {
-        return "{\"player\": \"" + player + "\", \"n\": " + n + ", \"ts\": \"2026-01-01T" + time + "Z\"}";
-    }
-
     private static Sql sqlOn(Eddy eddy) {
         Sql sql = new Sql(eddy).startInserts(false);
         sql.execute("CREATE STREAM scores (player STRING, n BIGINT, ts TIMESTAMP(3), _corrupt_record STRING,"
@@ -147,29 +141,10 @@ class KafkaSameResultsIT {
 
     /** One batch of a progress report: its id, input rows and the Kafka offsets it read up to. */
     private static String batch(String progressJson) {
-        try {
-            ObjectMapper json = new ObjectMapper();
-            JsonNode p = json.readTree(progressJson);
-            JsonNode end = p.get("sources").get(0).get("endOffset");
-            JsonNode offsets = end.isTextual() ? json.readTree(end.asText()) : end;
-            return "batch " + p.get("batchId").asLong() + ": "
-                    + p.get("numInputRows").asLong() + " rows, up to " + offsets;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> rows(Table t) {
-        List<String> out = new ArrayList<>();
-        for (Row r : t) {
-            List<String> cells = new ArrayList<>();
-            for (String c : t.columnNames()) {
-                cells.add(c + "=" + r.getObject(c));
-            }
-            out.add(String.join(", ", cells));
-        }
-        out.sort(null);
-        return out;
+        JsonNode p = json(progressJson);
+        JsonNode end = p.get("sources").get(0).get("endOffset");
+        JsonNode offsets = end.isTextual() ? json(end.asText()) : end;
+        return batchAndRows(p) + ", up to " + offsets;
     }
 
     @Test

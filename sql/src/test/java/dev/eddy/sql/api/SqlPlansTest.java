@@ -34,7 +34,7 @@ class SqlPlansTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
       SELECT auction, price * 0.9 AS eur FROM bids                        | streaming | LogicalProject(auction=[$0], eur=[*($1, 0.9:DECIMAL(2, 1))])
-      SELECT auction, price FROM bids WHERE MOD(auction, 123) = 0         | streaming | LogicalFilter(condition=[=(MOD($0, 123), 0)])
+      SELECT auction, price FROM bids WHERE MOD(auction, 123) = 0         | streaming | LogicalFilter(condition=[=(CAST(SPARK_MOD(CAST($0):BIGINT, CAST(123:BIGINT):BIGINT)):INTEGER, 0)])
       SELECT word, COUNT(*) FROM lines GROUP BY word                      | streaming | LogicalAggregate(group=[{0}], EXPR$1=[COUNT()])
       SELECT auction, COUNT(DISTINCT bidder), AVG(price), MIN(price), MAX(price), SUM(price) FROM bids GROUP BY auction | streaming | COUNT(DISTINCT $1)
       SELECT DISTINCT word FROM lines                                     | streaming | LogicalAggregate(group=[{0}])

@@ -547,12 +547,28 @@ final class BatchCorpus {
             case 4:
                 return "coalesce(" + pick("NULL", "CAST(NULL AS INT)") + ", " + pick("'x'", "'12'", "a") + ")";
             case 5:
-                // not coalesce(a, 'x') under an operator: Spark computes an operator's right side only when its left
-                // side is not NULL (a known difference, sql/README.md)
-                return "(" + intExpr(1) + " + coalesce(" + pick("2", "-4") + ", 'x'))";
+                return operandOrder();
             default:
                 return "CASE WHEN " + cond + " THEN " + pick("CAST('x' AS DOUBLE)", "CAST(s AS DOUBLE)")
                         + " ELSE x END";
+        }
+    }
+
+    /**
+     * A failing coalesce(a, 'x') under an operator: Spark computes an operator's right operand only for a row whose
+     * left operand is not NULL, and a division's dividend only where its divisor is not NULL, so it fails only for
+     * the rows that compute it (none when a is NULL in every such row).
+     */
+    private String operandOrder() {
+        switch (r.nextInt(4)) {
+            case 0:
+                return "(" + intExpr(1) + " + coalesce(" + pick("2", "-4") + ", 'x'))";
+            case 1:
+                return "((a + a) + coalesce(a, 'x'))";
+            case 2:
+                return "(" + pick("a", "(a - 1)", "(a * id)") + " " + pick("*", "-", "=", "<") + " coalesce(a, 'x'))";
+            default:
+                return "(coalesce(a, 'x') " + pick("/", "%", "div") + " " + pick("a", "(a + 1)") + ")";
         }
     }
 

@@ -16,6 +16,7 @@ import dev.eddy.streaming.testing.QueryTestDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -120,9 +121,11 @@ final class EddyStreamSide {
         for (int r = 0; r < t.rowCount(); r++) {
             List<Object> row = new ArrayList<>();
             for (int c = 0; c < t.columnCount(); c++) {
-                Object v = t.column(c).isMissing(r)
-                        ? null
-                        : Answers.eddyValue(t.column(c).get(r));
+                Object cell = t.column(c).isMissing(r) ? null : t.column(c).get(r);
+                // a DATE as Spark's side gives it: days since the epoch
+                Object v = cell instanceof LocalDate d
+                        ? (Object) d.toEpochDay()
+                        : cell == null ? null : Answers.eddyValue(cell);
                 row.add(v instanceof Number n ? (Object) n.doubleValue() : v == null ? null : v.toString());
             }
             rows.add(row.toString());

@@ -11,6 +11,7 @@ import static dev.eddy.streaming.api.expr.Functions.sum;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.Functions;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,13 +45,29 @@ record StreamCase(
         boolean noDataBatches,
         boolean aggregate,
         JoinSpec join,
-        DedupSpec dedup) {
+        DedupSpec dedup,
+        boolean byDay) {
+
+    /** The day key of {@link #byDay} cases: a DATE of the event time and v (NULL when v is). */
+    static final String DAY = "date_add(to_date(ts), v)";
+
+    /**
+     * The day filter of {@link #byDay} cases. KNOWN DIFFERENCE (sql/README.md): from a WHERE over the event time and v
+     * Spark infers {@code isnotnull(v)} and applies it before the watermark, so rows with a NULL v never move it; Eddy
+     * applies the whole WHERE after the watermark. The filter reads v through coalesce unless the switch is on.
+     */
+    static final String DAY_FILTER =
+            StreamCaseGenerator.INFERRED_NOT_NULL ? DAY : "date_add(to_date(ts), coalesce(v, 0))";
 
     static final List<String> AGGS = List.of(
             "COUNT(*) AS n",
             "COUNT(*) AS n, SUM(v) AS sv",
             "COUNT(*) AS n, MAX(v) AS mx, MIN(v) AS mn",
-            "SUM(v) AS sv, AVG(v) AS av");
+            "SUM(v) AS sv, AVG(v) AS av",
+            // sqrt of a negative number is NaN, which Spark orders above every number
+            "COUNT(*) AS n, MAX(sqrt(v - 3)) AS mx, MIN(sqrt(v - 3)) AS mn",
+            // a row with v = 15 divides by zero: the query fails ([DIVIDE_BY_ZERO]) on both sides
+            "COUNT(*) AS n, MIN(100 / (v - 15)) AS q");
 
     /** One step: rows per input, or a restart (with the policy the session has from then on, null = unchanged). */
     record Step(List<List<List<Object>>> rows, boolean restart, String policyAfterRestart) {}
@@ -120,7 +137,71 @@ record StreamCase(
                 noDataBatches,
                 true,
                 null,
-                null);
+                null,
+                false);
+    }
+
+    /** A case of any shape without a day key. */
+    StreamCase(
+            String window,
+            int size,
+            int slide,
+            int startTime,
+            boolean keyed,
+            int aggs,
+            boolean positiveOnly,
+            String mode,
+            List<Integer> delays,
+            String policy,
+            boolean javaApi,
+            List<Step> steps,
+            boolean noDataBatches,
+            boolean aggregate,
+            JoinSpec join,
+            DedupSpec dedup) {
+        this(
+                window,
+                size,
+                slide,
+                startTime,
+                keyed,
+                aggs,
+                positiveOnly,
+                mode,
+                delays,
+                policy,
+                javaApi,
+                steps,
+                noDataBatches,
+                aggregate,
+                join,
+                dedup,
+                false);
+    }
+
+    /**
+     * The same windowed aggregation with Spark's DATE in it: rows whose day ({@link #DAY}) is 1970-01-03 are filtered
+     * out by a date comparison and the day is a grouping key.
+     */
+    StreamCase withByDay(boolean on) {
+        return new StreamCase(
+                window,
+                size,
+                slide,
+                startTime,
+                keyed,
+                aggs,
+                positiveOnly,
+                mode,
+                delays,
+                policy,
+                javaApi,
+                steps,
+                noDataBatches,
+                aggregate,
+                join,
+                dedup,
+                on);
     }
 
     StreamCase withSteps(List<Step> newSteps) {
@@ -140,7 +221,8 @@ record StreamCase(
                 noDataBatches,
                 aggregate,
                 join,
-                dedup);
+                dedup,
+                byDay);
     }
 
     StreamCase withNoDataBatches(boolean on) {
@@ -160,7 +242,8 @@ record StreamCase(
                 on,
                 aggregate,
                 join,
-                dedup);
+                dedup,
+                byDay);
     }
 
     /** The view names the inputs are registered under (inputs with the same name are unioned). */
@@ -179,7 +262,9 @@ record StreamCase(
                         ? dedup.describe().replaceAll("\\[.*", "")
                                 + (dedup.columns().contains("ts") ? " (ts)" : "")
                         : "";
-        String agg = aggregate ? (window.equals("session") ? "session" : "window") + " aggregation" : "";
+        String agg = aggregate
+                ? (window.equals("session") ? "session" : "window") + " aggregation" + (byDay ? " by day" : "")
+                : "";
         String both = in.isEmpty() ? agg : agg.isEmpty() ? in : in + " -> " + agg;
         return both + ", " + mode;
     }
@@ -196,6 +281,9 @@ record StreamCase(
     String sql() {
         String from = join == null ? "events" : "(" + join.sql("SELECT l.ts AS ts, l.k AS k, r.v AS v") + ") AS joined";
         String where = positiveOnly ? " WHERE v > 0" : "";
+        if (byDay) {
+            where += (where.isEmpty() ? " WHERE " : " AND ") + DAY_FILTER + " <> DATE '1970-01-03'";
+        }
         if (!aggregate) {
             return join == null
                     ? "SELECT ts, k, v FROM events" + where
@@ -205,13 +293,21 @@ record StreamCase(
                                     : "SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk, r.v AS rv");
         }
         String w = window.equals("session") ? "session_window" : "window";
-        return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "") + ", " + AGGS.get(aggs)
-                + " FROM " + from + where + " GROUP BY " + windowSql() + (keyed ? ", k" : "");
+        return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "")
+                + (byDay ? ", " + DAY + " AS day" : "") + ", " + AGGS.get(aggs) + " FROM " + from + where + " GROUP BY "
+                + windowSql() + (keyed ? ", k" : "") + (byDay ? ", " + DAY : "");
     }
 
     /** The same windowed aggregation with Eddy's Java API (Spark runs the SQL). */
     Dataset javaQuery(Dataset events) {
         Dataset in = positiveOnly ? events.filter(Functions.gt(col("v"), Functions.lit(0))) : events;
+        Expr day = Functions.date_add(Functions.to_date(col("ts")), col("v"));
+        if (byDay) {
+            Expr dayFilter = StreamCaseGenerator.INFERRED_NOT_NULL
+                    ? day
+                    : Functions.date_add(Functions.to_date(col("ts")), Functions.coalesce(col("v"), Functions.lit(0)));
+            in = in.filter(dayFilter.notEqual(LocalDate.of(1970, 1, 3)));
+        }
         Expr w = switch (window) {
             case "tumble" -> Functions.window(col("ts"), size + " seconds");
             case "slide" -> Functions.window(col("ts"), size + " seconds", slide + " seconds");
@@ -222,9 +318,22 @@ record StreamCase(
             case 0 -> List.of(alias(count(), "n"));
             case 1 -> List.of(alias(count(), "n"), alias(sum(col("v")), "sv"));
             case 2 -> List.of(alias(count(), "n"), alias(max(col("v")), "mx"), alias(min(col("v")), "mn"));
-            default -> List.of(alias(sum(col("v")), "sv"), alias(avg(col("v")), "av"));
+            case 3 -> List.of(alias(sum(col("v")), "sv"), alias(avg(col("v")), "av"));
+            case 4 -> List.of(alias(count(), "n"), alias(max(col("d")), "mx"), alias(min(col("d")), "mn"));
+            default ->
+                List.of(alias(count(), "n"), alias(min(Functions.div(Functions.lit(100), col("v").minus(15))), "q"));
         };
-        Dataset grouped = (keyed ? in.groupBy(w, col("k")) : in.groupBy(w)).agg(a.toArray(Expr[]::new));
+        if (aggs == 4) {
+            in = in.withColumn("d", Functions.expr("sqrt(v - 3)"));
+        }
+        List<Expr> keys = new ArrayList<>(List.of(w));
+        if (keyed) {
+            keys.add(col("k"));
+        }
+        if (byDay) {
+            keys.add(alias(day, "day"));
+        }
+        Dataset grouped = in.groupBy(keys.toArray(Expr[]::new)).agg(a.toArray(Expr[]::new));
         String ws = window.equals("session") ? "session_window" : "window";
         if (windowBoundsThroughSql()) {
             return grouped.selectExpr(sqlItems(ws).toArray(String[]::new));
@@ -232,6 +341,9 @@ record StreamCase(
         List<Expr> items = new ArrayList<>(List.of(alias(col(ws + ".start"), "ws"), alias(col(ws + ".end"), "we")));
         if (keyed) {
             items.add(col("k"));
+        }
+        if (byDay) {
+            items.add(col("day"));
         }
         for (String agg : AGGS.get(aggs).split(", ")) {
             items.add(col(agg.substring(agg.lastIndexOf(' ') + 1)));
@@ -251,6 +363,9 @@ record StreamCase(
         List<String> items = new ArrayList<>(List.of(ws + ".start AS ws", ws + ".end AS we"));
         if (keyed) {
             items.add("k");
+        }
+        if (byDay) {
+            items.add("day");
         }
         for (String agg : AGGS.get(aggs).split(", ")) {
             items.add(agg.substring(agg.lastIndexOf(' ') + 1));

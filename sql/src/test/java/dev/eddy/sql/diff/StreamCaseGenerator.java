@@ -19,6 +19,11 @@ import java.util.SplittableRandom;
  * is drawn only when its switch is on.
  */
 final class StreamCaseGenerator {
+    /**
+     * KNOWN DIFFERENCE switch: a WHERE over the event time and v whose NULL v Spark filters before the watermark
+     * (its inferred isnotnull(v)), see {@link StreamCase#DAY_FILTER}.
+     */
+    static final boolean INFERRED_NOT_NULL = Boolean.getBoolean("eddy.diff.stream.inferredNotNull");
     /** dropDuplicatesWithinWatermark (on by default since Eddy has the operator; false leaves it out). */
     static final boolean DEDUP_WITHIN_WATERMARK =
             Boolean.parseBoolean(System.getProperty("eddy.diff.stream.withinWatermark", "true"));
@@ -40,7 +45,9 @@ final class StreamCaseGenerator {
         // the cases, so that the default run stays near its old time
         int shape = r.nextInt(20);
         if (shape < 13) {
-            return windowedAggregation(r);
+            // a quarter of them with Spark's DATE (a day key and a date filter), drawn apart so that a seed's other
+            // choices stay what they were
+            return windowedAggregation(r).withByDay(new SplittableRandom(seed ^ 0xDA7EL).nextInt(4) == 0);
         }
         if (shape < 16) {
             return deduplication(r);

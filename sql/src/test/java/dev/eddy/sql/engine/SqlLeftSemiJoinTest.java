@@ -17,6 +17,8 @@ import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /** Spark SQL's LEFT SEMI JOIN of two streams (checked against Spark 4.2 by SparkStreamDifferentialIT). */
 class SqlLeftSemiJoinTest {
@@ -59,6 +61,15 @@ class SqlLeftSemiJoinTest {
             rights.addData(new Object[] {at(1006), "a", 9}, new Object[] {at(1009), "b", 9});
             assertThat(RowTexts.sorted(d.runTrigger().newRows())).containsExactly("1000000000 b 2");
         }
+    }
+
+    @Test
+    void when_semiJoinReadsOnlyTables_then_itIsRefusedWithTheExistsForm() {
+        sql.catalog().registerTable("a", Table.create("a", StringColumn.create("k", "x", "y")));
+        sql.catalog().registerTable("b", Table.create("b", StringColumn.create("k", "x")));
+        assertThatThrownBy(() -> sql.execute("SELECT * FROM a LEFT SEMI JOIN b ON a.k = b.k"))
+                .hasMessageContaining("LEFT SEMI JOIN runs on streams only yet")
+                .hasMessageContaining("WHERE EXISTS");
     }
 
     @Test

@@ -43,6 +43,13 @@ class SqlOperandOrderBatchAndStreamTest {
     }
 
     @Test
+    void when_andOrOrIsDecidedByItsLeftOperand_then_theRightOneIsNotComputed() {
+        // Spark's And.eval: the right side only where the left is not false; Or.eval: only where it is not true
+        bothAnswer("SELECT a IS NOT NULL AND 1 + coalesce(s, 'x') > 0 AS c FROM t", "false", "true", "true");
+        bothAnswer("SELECT a IS NULL OR 1 + coalesce(s, 'x') > 2 AS c FROM t", "false", "true", "true");
+    }
+
+    @Test
     void when_theLeftOperandIsNotNull_then_aFailingRightOperandFailsTheQuery() {
         bothFail("SELECT 1 + coalesce(s, 'x') AS c FROM t", "[CAST_INVALID_INPUT]");
         bothFail("SELECT x + (1 / x) AS c FROM t", "[DIVIDE_BY_ZERO]");

@@ -98,32 +98,52 @@ class SqlSparkBuiltinsTest {
         assertThat(stream(query())).containsExactlyElementsOf(expected);
     }
 
+    private static final String DATE_QUERY = "SELECT last_day(ts), next_day(ts, 'Mon'), date_add(ts, 20),"
+            + " date_sub(ts, 15), add_months(TIMESTAMP '2024-01-31 00:00:00', 1), make_date(2024, 2, 29),"
+            + " to_date('2024-03-01 08:00:00'), datediff(to_date('2024-03-01'), ts), to_date(ts),"
+            + " CAST(ts AS DATE), CAST(to_date(ts) AS STRING), CAST(to_date(ts) AS TIMESTAMP),"
+            + " date_add(to_date(ts), n), add_months(DATE '2000-01-31', 1), next_day(to_date(ts), 'FRIDAY'),"
+            + " to_date(ts) > DATE '2024-01-14', to_date(ts) = '2024-01-15', to_date(ts) < ts FROM t";
+
+    private static final List<String> DATE_ANSWERS = List.of(
+            "2024-01-31",
+            "2024-01-22",
+            "2024-02-04",
+            "2023-12-31",
+            "2024-02-29",
+            "2024-02-29",
+            "2024-03-01",
+            "46",
+            "2024-01-15",
+            "2024-01-15",
+            "2024-01-15",
+            "2024-01-15T00:00:00Z",
+            "2024-01-05",
+            "2000-02-29",
+            "2024-01-19",
+            "true",
+            "true",
+            "true");
+
     @Test
-    void when_aFunctionGivesADate_then_batchShowsTheDateAsSparkDoes() {
-        List<String> row = batch("SELECT last_day(ts), next_day(ts, 'Mon'), date_add(ts, 20), date_sub(ts, 15),"
-                + " add_months(TIMESTAMP '2024-01-31 00:00:00', 1), make_date(2024, 2, 29), to_date('2024-03-01 08:00:00'),"
-                + " datediff(to_date('2024-03-01'), ts) FROM t");
-        assertThat(row)
-                .containsExactly(
-                        "2024-01-31",
-                        "2024-01-22",
-                        "2024-02-04",
-                        "2023-12-31",
-                        "2024-02-29",
-                        "2024-02-29",
-                        "2024-03-01",
-                        "46");
+    void when_aFunctionGivesADate_then_batchAndStreamingAnswerTheSameDatesAsSpark() {
+        assertThat(batch(DATE_QUERY)).containsExactlyElementsOf(DATE_ANSWERS);
+        assertThat(date("x", -10, DATE_QUERY)).containsExactlyElementsOf(DATE_ANSWERS);
     }
 
     @Test
-    void when_aStreamingQueryCallsADateValuedFunction_then_itIsRefusedByName() {
-        Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-        Sql sql = new Sql(eddy);
-        MemoryStream t = eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP)));
-        sql.catalog().registerStream("t", t.toDF());
-        assertThatThrownBy(() -> sql.stream("SELECT last_day(ts) AS d FROM t"))
-                .isInstanceOf(SqlException.class)
-                .hasMessageContaining("DATE values are not supported by the streaming engine yet");
+    void when_aStreamingQueryGroupsByADay_then_itCountsPerDayAsABatchQueryDoes() {
+        String query = "SELECT to_date(ts) AS d, COUNT(*) AS c, MIN(to_date(ts)) AS lo FROM t GROUP BY to_date(ts)";
+        assertThat(batch(query)).containsExactly("2024-01-15", "1", "2024-01-15");
+        assertThat(date("x", 1, query)).containsExactly("2024-01-15", "1", "2024-01-15");
+    }
+
+    @Test
+    void when_aStreamingDateFunctionGetsAnIllegalArgument_then_theQueryFailsWithSparksError() {
+        assertThatThrownBy(() -> date("x", 30, "SELECT make_date(2023, 2, n) FROM t"))
+                .hasStackTraceContaining("DATETIME_FIELD_OUT_OF_BOUNDS");
+        assertThatThrownBy(() -> date("x", 1, "SELECT next_day(ts, s) FROM t"))
+                .hasStackTraceContaining("ILLEGAL_DAY_OF_WEEK");
     }
 
     @Test
@@ -198,6 +218,33 @@ class SqlSparkBuiltinsTest {
             for (int c = 0; c < rows.get(0).size(); c++) {
                 Object v = rows.get(0).get(c);
                 boolean ts = v instanceof Long && c >= ITEMS.length - 2;
+                out.add(
+                        v == null
+                                ? "null"
+                                : ts ? Instant.EPOCH.plusNanos((Long) v * 1000).toString() : text(v));
+            }
+            return out;
+        }
+    }
+
+    /** A streaming query's one row over (s, n, TS), values as text (a TIMESTAMP as its instant). */
+    private static List<String> date(String s, int n, String query) {
+        Eddy eddy =
+                Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build();
+        Sql sql = new Sql(eddy).startInserts(false);
+        MemoryStream t = eddy.memoryStream(Schema.of(
+                Field.of("s", DataType.STRING), Field.of("n", DataType.INT), Field.of("ts", DataType.TIMESTAMP)));
+        sql.catalog().registerStream("t", t.toDF());
+        var q = sql.stream(query);
+        try (QueryTestDriver d =
+                QueryTestDriver.start(q.writeStream().outputMode(query.contains("GROUP BY") ? "complete" : "append"))) {
+            t.addData(new Object[] {s, n, TS.getEpochSecond() * 1_000_000L});
+            List<Row> rows = d.runTrigger().newRows();
+            assertThat(rows).hasSize(1);
+            List<String> out = new ArrayList<>();
+            for (int c = 0; c < rows.get(0).size(); c++) {
+                Object v = rows.get(0).get(c);
+                boolean ts = q.schema().field(c).type() == DataType.TIMESTAMP;
                 out.add(
                         v == null
                                 ? "null"

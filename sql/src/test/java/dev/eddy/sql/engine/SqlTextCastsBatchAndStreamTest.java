@@ -71,7 +71,16 @@ class SqlTextCastsBatchAndStreamTest {
         assertThat(t.batch("SELECT CAST(s AS TIMESTAMP) AS c FROM t")).containsExactly("2024-01-15T10:30:00Z");
         assertThat(t.stream("SELECT CAST(s AS TIMESTAMP) AS c FROM t")).containsExactly("1705314600000000");
         bothFail(texts("2024-01-15 10:30:00", "maybe"), "SELECT CAST(s AS TIMESTAMP) AS c FROM t");
-        both(texts("2024-01-15"), "SELECT CAST(s AS DATE) AS c FROM t");
-        // (text that is no date is not refused by a streaming query yet: the engine has no DATE type, sql/README.md)
+    }
+
+    @Test
+    void when_textIsCastToDates_then_streamAndBatchAgreeAsSparkDoes() {
+        assertThat(both(
+                        texts("2024-01-15", " 2024-1-5 ", "2024-02", "2024-01-15 10:30:00", null),
+                        "SELECT CAST(s AS DATE) AS c FROM t"))
+                .containsExactly("2024-01-05", "2024-01-15", "2024-01-15", "2024-02-01", "null");
+        bothFail(texts("2024-01-15", "maybe"), "SELECT CAST(s AS DATE) AS c FROM t");
+        assertThat(both(texts("2024-01-15", "maybe", "2024-02-30"), "SELECT try_cast(s AS DATE) AS c FROM t"))
+                .containsExactly("2024-01-15", "null", "null");
     }
 }

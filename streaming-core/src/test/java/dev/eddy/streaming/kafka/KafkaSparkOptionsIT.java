@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
@@ -131,9 +132,11 @@ class KafkaSparkOptionsIT {
         Source drop = open(schema, "startingOffsets", "earliest", "valueFormat", "json", "mode", "DROPMALFORMED");
         Offset start = drop.initialOffset();
         Offset end = drop.latestOffset(start, new TriggerContext(0, 0, false));
-        assertThat(drop.getBatch(start, end).toRows())
-                .extracting(r -> r.get("n"))
-                .containsExactly(1, 3);
+        Batch dropped = drop.getBatch(start, end);
+        assertThat(dropped.toRows()).extracting(r -> r.get("n")).containsExactly(1, 3);
+        assertThat(drop.numInputRows(dropped))
+                .as("numInputRows counts every record read, as Spark's Kafka source does")
+                .isEqualTo(3);
         drop.stop();
         Source fail = open(schema, "startingOffsets", "earliest", "valueFormat", "json", "mode", "FAILFAST");
         Offset s2 = fail.initialOffset();

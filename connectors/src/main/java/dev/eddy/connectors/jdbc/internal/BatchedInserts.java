@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.Calendar;
 import java.util.TimeZone;
 
@@ -82,6 +83,7 @@ final class BatchedInserts {
                         case LONG -> Types.BIGINT;
                         case DOUBLE -> Types.DOUBLE;
                         case TIMESTAMP -> Types.TIMESTAMP;
+                        case DATE -> Types.DATE;
                         default -> Types.VARCHAR;
                     });
             return;
@@ -93,6 +95,7 @@ final class BatchedInserts {
             case DOUBLE -> ps.setDouble(p, ((DoubleColumn) c).getDouble(r));
             case TIMESTAMP -> ps.setTimestamp(p, timestamp(((LongColumn) c).getLong(r)), utc);
             case STRING -> ps.setString(p, ((StringColumn) c).getString(r));
+            case DATE -> ps.setObject(p, LocalDate.ofEpochDay(((IntColumn) c).getInt(r)));
             case STRUCT -> throw new IllegalStateException("structs are flattened before writing");
         }
     }

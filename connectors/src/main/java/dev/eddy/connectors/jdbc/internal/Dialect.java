@@ -64,6 +64,7 @@ enum Dialect {
             case DOUBLE -> dbl;
             case STRING -> text;
             case TIMESTAMP -> timestamp;
+            case DATE -> "DATE";
             case STRUCT -> throw new IllegalArgumentException("no SQL type for a struct");
         };
     }

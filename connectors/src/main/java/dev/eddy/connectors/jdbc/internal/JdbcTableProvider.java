@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashMap;
@@ -94,6 +95,7 @@ public final class JdbcTableProvider implements TableProvider {
                         Types.LONGNVARCHAR,
                         Types.CLOB -> DataType.STRING;
                 case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> DataType.TIMESTAMP;
+                case Types.DATE -> DataType.DATE;
                 default ->
                     throw new IllegalArgumentException("column '" + c.name() + "' of table " + o.table()
                             + " is " + c.typeName().toUpperCase(Locale.ROOT) + ", which Eddy cannot read; declare the"
@@ -196,6 +198,12 @@ public final class JdbcTableProvider implements TableProvider {
                                 double v = rs.getDouble(p);
                                 if (!rs.wasNull()) {
                                     b.setDouble(i, v);
+                                }
+                            }
+                            case DATE -> {
+                                LocalDate d = rs.getObject(p, LocalDate.class);
+                                if (d != null) {
+                                    b.setValue(i, d);
                                 }
                             }
                             case TIMESTAMP -> {

@@ -10,6 +10,7 @@ import dev.eddy.streaming.api.data.StringColumn;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -82,6 +83,7 @@ final class PgCopy {
             case BOOLEAN -> sb.append(((BooleanColumn) c).getBoolean(r) ? 't' : 'f');
             case TIMESTAMP -> timestamp(sb, ((LongColumn) c).getLong(r));
             case STRING -> escape(sb, ((StringColumn) c).getString(r));
+            case DATE -> sb.append(LocalDate.ofEpochDay(((IntColumn) c).getInt(r)));
             case STRUCT -> throw new IllegalStateException("structs are flattened before COPY");
         }
     }

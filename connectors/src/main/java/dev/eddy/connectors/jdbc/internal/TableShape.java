@@ -37,7 +37,8 @@ final class TableShape {
                             Types.NCHAR,
                             Types.LONGNVARCHAR,
                             Types.CLOB),
-            DataType.TIMESTAMP, Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE));
+            DataType.TIMESTAMP, Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE),
+            DataType.DATE, Set.of(Types.DATE));
 
     /** A table column: its name as the database spells it, its JDBC type and type name. */
     record DbColumn(String name, int jdbcType, String typeName) {}

@@ -85,7 +85,7 @@ final class FlatColumns {
                 }
                 return new LongColumn(f.type(), v, n, nulls);
             }
-            case INT -> {
+            case INT, DATE -> {
                 int[] v = new int[n];
                 for (int i = 0; i < n; i++, r.consume()) {
                     if (r.getCurrentDefinitionLevel() < maxDef) {
@@ -94,7 +94,7 @@ final class FlatColumns {
                         v[i] = r.getInteger();
                     }
                 }
-                return new IntColumn(v, n, nulls);
+                return new IntColumn(f.type(), v, n, nulls);
             }
             case DOUBLE -> {
                 double[] v = new double[n];

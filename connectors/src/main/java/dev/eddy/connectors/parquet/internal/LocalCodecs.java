@@ -22,6 +22,13 @@ public final class LocalCodecs implements CompressionCodecFactory {
     public static final LocalCodecs INSTANCE = new LocalCodecs();
     private static final int ZSTD_LEVEL = 3;
 
+    /**
+     * While a thread holds a buffer here (set by {@link PageColumns} around one column chunk, whose pages it decodes
+     * one after the other and never keeps), decompressed pages go into that one reused array instead of a new one
+     * each: a page's bytes are valid only until the next page is decompressed on the thread.
+     */
+    static final ThreadLocal<byte[][]> PAGE_BUFFER = new ThreadLocal<>();
+
     private LocalCodecs() {}
 
     @Override
@@ -61,8 +68,17 @@ public final class LocalCodecs implements CompressionCodecFactory {
                     in.duplicate().get(copy);
                     in = ByteBuffer.wrap(copy);
                 }
-                return BytesInput.from(LocalCodecs.decompress(
-                        codec, in.array(), in.arrayOffset() + in.position(), in.remaining(), uncompressedSize));
+                if (uncompressedSize < 0) {
+                    throw new IOException("corrupt " + codec + " page: uncompressed size " + uncompressedSize);
+                }
+                byte[][] reuse = PAGE_BUFFER.get();
+                byte[] out = reuse == null ? null : reuse[0]; // used if large enough, else replaced
+                out = LocalCodecs.decompress(
+                        codec, in.array(), in.arrayOffset() + in.position(), in.remaining(), uncompressedSize, out);
+                if (reuse != null) {
+                    reuse[0] = out;
+                }
+                return BytesInput.from(out, 0, uncompressedSize);
             }
 
             @Override
@@ -73,7 +89,7 @@ public final class LocalCodecs implements CompressionCodecFactory {
                 output.put(
                         codec == CompressionCodecName.UNCOMPRESSED
                                 ? in
-                                : LocalCodecs.decompress(codec, in, 0, in.length, uncompressedSize),
+                                : LocalCodecs.decompress(codec, in, 0, in.length, uncompressedSize, null),
                         0,
                         uncompressedSize);
             }
@@ -110,7 +126,9 @@ public final class LocalCodecs implements CompressionCodecFactory {
         };
     }
 
-    private static byte[] decompress(CompressionCodecName codec, byte[] in, int off, int len, int uncompressedSize)
+    /** Decompresses into {@code into} if it is given (and large enough), else into a new array of the exact size. */
+    private static byte[] decompress(
+            CompressionCodecName codec, byte[] in, int off, int len, int uncompressedSize, byte[] into)
             throws IOException {
         if (uncompressedSize < 0) {
             throw new IOException("corrupt " + codec + " page: uncompressed size " + uncompressedSize);
@@ -120,12 +138,12 @@ public final class LocalCodecs implements CompressionCodecFactory {
             case SNAPPY -> {
                 int size = Snappy.uncompressedLength(in, off, len); // a corrupt header must not allocate gigabytes
                 checkSize(codec, size, uncompressedSize);
-                out = new byte[uncompressedSize];
+                out = buffer(into, uncompressedSize);
                 int n = Snappy.uncompress(in, off, len, out, 0);
                 checkSize(codec, n, uncompressedSize);
             }
             case ZSTD -> {
-                out = new byte[uncompressedSize];
+                out = buffer(into, uncompressedSize);
                 long n = Zstd.decompressByteArray(out, 0, uncompressedSize, in, off, len);
                 if (Zstd.isError(n)) {
                     throw new IOException("corrupt ZSTD page: " + Zstd.getErrorName(n));
@@ -133,14 +151,20 @@ public final class LocalCodecs implements CompressionCodecFactory {
                 checkSize(codec, n, uncompressedSize);
             }
             case GZIP -> {
+                out = buffer(into, uncompressedSize);
+                int n;
                 try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(in, off, len))) {
-                    out = z.readNBytes(uncompressedSize);
+                    n = z.readNBytes(out, 0, uncompressedSize);
                 }
-                checkSize(codec, out.length, uncompressedSize);
+                checkSize(codec, n, uncompressedSize);
             }
             default -> out = Arrays.copyOfRange(in, off, off + len);
         }
         return out;
+    }
+
+    private static byte[] buffer(byte[] into, int size) {
+        return into != null && into.length >= size ? into : new byte[size];
     }
 
     private static void checkSize(CompressionCodecName codec, long got, int expected) throws IOException {

@@ -3,6 +3,7 @@ package dev.eddy.connectors.parquet.internal;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
@@ -52,13 +53,14 @@ final class PageColumns {
         int n = Math.toIntExact(group.getRowCount());
         List<ColumnDescriptor> descriptors = requested.getColumns();
         Column[] cols = new Column[descriptors.size()];
+        byte[][] pageBuffer = new byte[1][]; // one decompressed page at a time, reused over this row group's chunks
         for (int c = 0; c < cols.length; c++) {
             ColumnDescriptor d = descriptors.get(c);
             Field f = schema.field(c);
             Kind kind = kind(f, d.getPrimitiveType());
             cols[c] = kind == null
                     ? FlatColumns.read(group, requested, d, f, converters, createdBy)
-                    : new ChunkDecoder(d, kind, f, group.getPageReader(d), n).decode();
+                    : new ChunkDecoder(d, kind, f, group.getPageReader(d), n).decode(pageBuffer);
         }
         return Batch.of(schema, cols);
     }
@@ -81,7 +83,9 @@ final class PageColumns {
             case LONG, TIMESTAMP ->
                 physical == PrimitiveTypeName.INT64
                         ? Kind.LONG_FROM_INT64
-                        : physical == PrimitiveTypeName.INT32 ? Kind.LONG_FROM_UINT32 : null;
+                        : physical == PrimitiveTypeName.INT32 && f.type() == DataType.LONG
+                                ? Kind.LONG_FROM_UINT32
+                                : null;
             case INT -> physical == PrimitiveTypeName.INT32 ? Kind.INT_FROM_INT32 : null;
             case DOUBLE ->
                 physical == PrimitiveTypeName.DOUBLE
@@ -141,7 +145,13 @@ final class PageColumns {
             }
         }
 
-        Column decode() {
+        /**
+         * Decodes every page into the column. Pages are decompressed into {@code pageBuffer} (see
+         * {@link LocalCodecs#PAGE_BUFFER}): each page is done with before the next is read, and the dictionary is
+         * copied out (strings decoded) before the first data page.
+         */
+        Column decode(byte[][] pageBuffer) {
+            LocalCodecs.PAGE_BUFFER.set(pageBuffer);
             try {
                 readDictionary();
                 int filled = 0;
@@ -156,6 +166,8 @@ final class PageColumns {
                 throw new ParquetDecodingException("cannot decode column '" + name + "': " + e.getMessage(), e);
             } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
                 throw corrupt("a page is truncated or corrupt (" + e.getMessage() + ")");
+            } finally {
+                LocalCodecs.PAGE_BUFFER.remove();
             }
             return switch (kind) {
                 case LONG_FROM_INT64, LONG_FROM_UINT32 -> {
@@ -176,6 +188,12 @@ final class PageColumns {
         private void readDictionary() throws IOException {
             DictionaryPage page = pages.readDictionaryPage();
             if (page == null) {
+                return;
+            }
+            if (kind != Kind.STRING
+                    && kind != Kind.BOOLEAN
+                    && (page.getEncoding() == Encoding.PLAIN || page.getEncoding() == Encoding.PLAIN_DICTIONARY)) {
+                plainDictionary(page);
                 return;
             }
             Dictionary dict = page.getEncoding().initDictionary(d, page);
@@ -220,6 +238,50 @@ final class PageColumns {
                 }
                 case BOOLEAN -> throw corrupt("a dictionary page for a BOOLEAN column");
             }
+        }
+
+        /** A dictionary of fixed-width values is PLAIN values: decoded straight into this decoder's array. */
+        private void plainDictionary(DictionaryPage page) throws IOException {
+            int size = page.getDictionarySize();
+            Slice s = Slice.of(page.getBytes());
+            if (size < 0) {
+                throw corrupt("a dictionary of " + size + " entries");
+            }
+            ByteBuffer b =
+                    ByteBuffer.wrap(s.array, s.pos, s.end - s.pos).slice().order(ByteOrder.LITTLE_ENDIAN);
+            switch (kind) {
+                case LONG_FROM_INT64 -> {
+                    need(s, 8L * size);
+                    dictLongs = new long[size];
+                    b.asLongBuffer().get(dictLongs, 0, size);
+                }
+                case LONG_FROM_UINT32 -> {
+                    need(s, 4L * size);
+                    dictLongs = new long[size];
+                    for (int i = 0; i < size; i++) {
+                        dictLongs[i] = Integer.toUnsignedLong(b.getInt(i << 2));
+                    }
+                }
+                case INT_FROM_INT32 -> {
+                    need(s, 4L * size);
+                    dictInts = new int[size];
+                    b.asIntBuffer().get(dictInts, 0, size);
+                }
+                case DOUBLE_FROM_DOUBLE -> {
+                    need(s, 8L * size);
+                    dictDoubles = new double[size];
+                    b.asDoubleBuffer().get(dictDoubles, 0, size);
+                }
+                case DOUBLE_FROM_FLOAT -> {
+                    need(s, 4L * size);
+                    dictDoubles = new double[size];
+                    for (int i = 0; i < size; i++) {
+                        dictDoubles[i] = b.getFloat(i << 2);
+                    }
+                }
+                default -> throw new IllegalStateException("not a fixed-width dictionary: " + kind);
+            }
+            dictSize = size;
         }
 
         /** Decodes one data page into rows [at, at + its value count); returns that count. */

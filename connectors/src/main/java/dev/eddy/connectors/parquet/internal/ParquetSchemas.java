@@ -17,7 +17,8 @@ import org.apache.parquet.schema.Types;
 
 /**
  * Eddy schema to Parquet schema and back, with Spark's mapping: LONG INT64, INT INT32, DOUBLE DOUBLE, BOOLEAN
- * BOOLEAN, STRING BINARY (STRING), TIMESTAMP INT64 TIMESTAMP(MICROS, isAdjustedToUTC=true), STRUCT a group.
+ * BOOLEAN, STRING BINARY (STRING), TIMESTAMP INT64 TIMESTAMP(MICROS, isAdjustedToUTC=true), DATE INT32
+ * DATE (days), STRUCT a group.
  * Nullable fields are OPTIONAL, the others REQUIRED.
  */
 public final class ParquetSchemas {
@@ -48,6 +49,10 @@ public final class ParquetSchemas {
             case TIMESTAMP ->
                 Types.primitive(PrimitiveTypeName.INT64, rep)
                         .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+                        .named(f.name());
+            case DATE ->
+                Types.primitive(PrimitiveTypeName.INT32, rep)
+                        .as(LogicalTypeAnnotation.dateType())
                         .named(f.name());
             case STRUCT -> {
                 List<Type> kids = new ArrayList<>();
@@ -100,6 +105,9 @@ public final class ParquetSchemas {
                 }
                 break;
             case INT32:
+                if (a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+                    return DataType.DATE;
+                }
                 if (a == null || a instanceof IntLogicalTypeAnnotation) {
                     // unsigned 32-bit values do not fit an INT: read them as LONG
                     return a instanceof IntLogicalTypeAnnotation i && !i.isSigned() && i.getBitWidth() == 32
@@ -130,7 +138,7 @@ public final class ParquetSchemas {
 
     private static IllegalArgumentException unsupported(String path, String type, String file) {
         return new IllegalArgumentException("column '" + path + "' in " + file + " has Parquet type " + type
-                + ", which Eddy cannot read (supported: INT32, INT64, FLOAT, DOUBLE, BOOLEAN, STRING, TIMESTAMP, "
+                + ", which Eddy cannot read (supported: INT32, INT64, FLOAT, DOUBLE, BOOLEAN, STRING, TIMESTAMP, DATE, "
                 + "structs); leave it out with a column list");
     }
 }

@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
@@ -99,6 +100,11 @@ final class ExprTranslator {
         if (l.type() == DataType.TIMESTAMP) {
             return functions.timestamp_micros(functions.lit(((Number) l.value()).longValue()));
         }
+        if (l.type() == DataType.DATE) { // days since the epoch, as Spark's DATE holds them
+            Object v = l.value();
+            long days = v instanceof LocalDate d ? d.toEpochDay() : ((Number) v).longValue();
+            return functions.date_from_unix_date(functions.lit(Math.toIntExact(days)));
+        }
         return functions.lit(l.value()).cast(SparkTypes.of(l.type()));
     }
 
@@ -148,11 +154,27 @@ final class ExprTranslator {
             case "concat" -> functions.concat(cols);
             case "coalesce" -> functions.coalesce(cols);
             case "case_when" -> caseWhen(cols);
+            case "to_date" -> functions.to_date(cols[0]);
+            case "date_add" -> functions.date_add(cols[0], cols[1]);
+            case "date_sub" -> functions.date_sub(cols[0], cols[1]);
+            case "add_months" -> functions.add_months(cols[0], cols[1]);
+            case "last_day" -> functions.last_day(cols[0]);
+            case "next_day" -> functions.next_day(cols[0], cols[1]);
+            case "make_date" -> functions.make_date(cols[0], cols[1], cols[2]);
+            case "trunc" -> functions.trunc(cols[0], stringLiteral(args.get(1)));
+            case "datediff" -> functions.datediff(cols[0], cols[1]);
             default ->
                 throw new SparkRefusal(
                         "the function " + call.function() + "(...) has no Spark translation" + " in this context",
                         "run this query on the embedded engine (%engine local)");
         };
+    }
+
+    private static String stringLiteral(Expr e) {
+        if (ExprTypes.unalias(e) instanceof Expr.Lit l && l.value() instanceof String s) {
+            return s;
+        }
+        throw new SparkRefusal("trunc(...) takes its unit as a string literal on Spark", "write the unit as a literal");
     }
 
     /** condition, value, condition, value, ..., otherwise (the last argument, possibly absent). */

@@ -15,6 +15,7 @@ import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.internal.table.Tables;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -122,6 +123,9 @@ public final class MemorySinkReader {
                 return t.toInstant();
             }
             return v; // java.time.Instant with the Java 8 time API on
+        }
+        if (f.type() == DataType.DATE) {
+            return v instanceof Date d ? d.toLocalDate() : v; // java.time.LocalDate with the Java 8 time API on
         }
         if (f.type() == DataType.STRUCT) {
             Row s = (Row) v;

@@ -19,7 +19,9 @@ import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.StaticScan;
 import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -197,6 +199,9 @@ public final class PlanTranslator {
             Timestamp t = new Timestamp(Math.floorDiv(micros, 1000L));
             t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
             return t;
+        }
+        if (f.type() == DataType.DATE) {
+            return Date.valueOf((LocalDate) v);
         }
         if (f.type() == DataType.STRUCT) {
             dev.eddy.streaming.api.data.Row struct = (dev.eddy.streaming.api.data.Row) v;

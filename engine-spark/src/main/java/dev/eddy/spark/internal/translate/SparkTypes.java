@@ -27,6 +27,7 @@ public final class SparkTypes {
             case DOUBLE -> DataTypes.DoubleType;
             case STRING -> DataTypes.StringType;
             case TIMESTAMP -> DataTypes.TimestampType;
+            case DATE -> DataTypes.DateType;
             case STRUCT -> throw new IllegalArgumentException("a struct type needs its fields");
         };
     }

@@ -19,8 +19,9 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * {@code div}, {@code %}, pmod), so {@code (a + a) + coalesce(a, 'x')} is NULL for a row whose {@code a} is NULL,
  * where Calcite's generated code computes both operands first and fails on {@code 'x'}. Every such operator whose
  * second operand may fail (it casts text, calls a function that checks its input, divides) and whose first may be
- * NULL becomes {@code CASE WHEN first IS NULL THEN NULL ELSE op END}, which Calcite's code computes branch by branch.
- * The streaming engine keeps the same order itself (its expression compiler).
+ * NULL becomes {@code CASE WHEN first IS NULL THEN NULL ELSE op END}, which Calcite's code computes branch by branch;
+ * AND and OR compute such an operand only where the ones before it leave the answer open (Spark's And/Or.eval). The
+ * streaming engine keeps the same order itself (its expression compiler).
  */
 final class SparkEvaluationOrder {
     private SparkEvaluationOrder() {}
@@ -43,6 +44,9 @@ final class SparkEvaluationOrder {
     }
 
     private static RexNode ordered(RexBuilder rb, RexCall call) {
+        if (call.getKind() == SqlKind.AND || call.getKind() == SqlKind.OR) {
+            return shortCircuit(rb, call);
+        }
         int[] order = order(call);
         if (order == null || !call.getType().isNullable()) {
             return call;
@@ -57,6 +61,35 @@ final class SparkEvaluationOrder {
                 call.getType(),
                 SqlStdOperatorTable.CASE,
                 List.of(rb.makeCall(SqlStdOperatorTable.IS_NULL, first), rb.makeNullLiteral(call.getType()), call));
+    }
+
+    /**
+     * AND/OR as Spark's And.eval/Or.eval: an operand that may fail is computed only where the ones before it leave the
+     * answer open (not false for AND, not true for OR): {@code CASE WHEN before IS FALSE THEN FALSE ELSE before AND
+     * next END}, operand by operand.
+     */
+    private static RexNode shortCircuit(RexBuilder rb, RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        boolean and = call.getKind() == SqlKind.AND;
+        boolean any = false;
+        for (int i = 1; i < operands.size(); i++) {
+            any |= canFail(operands.get(i));
+        }
+        if (!any) {
+            return call;
+        }
+        RexNode acc = operands.get(0);
+        for (int i = 1; i < operands.size(); i++) {
+            RexNode next = operands.get(i);
+            RexNode both = rb.makeCall(call.getOperator(), acc, next);
+            if (canFail(next)) {
+                RexNode decided = rb.makeCall(and ? SqlStdOperatorTable.IS_FALSE : SqlStdOperatorTable.IS_TRUE, acc);
+                both = rb.makeCall(
+                        both.getType(), SqlStdOperatorTable.CASE, List.of(decided, rb.makeLiteral(!and), both));
+            }
+            acc = both;
+        }
+        return acc.getType().equals(call.getType()) ? acc : rb.makeCast(call.getType(), acc, true, false);
     }
 
     /** The operands of a null-intolerant binary operator: {first, second} in Spark's order, or null for others. */

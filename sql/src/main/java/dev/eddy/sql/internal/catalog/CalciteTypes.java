@@ -12,7 +12,10 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** Engine types to Calcite types and back. TIMESTAMP has millisecond precision on the SQL side. */
+/**
+ * Engine types to Calcite types and back. TIMESTAMP has millisecond precision on the SQL side; DATE is days since the
+ * epoch on both sides.
+ */
 public final class CalciteTypes {
     private CalciteTypes() {}
 
@@ -38,6 +41,8 @@ public final class CalciteTypes {
                 return factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
             case STRING:
                 return factory.createSqlType(SqlTypeName.VARCHAR);
+            case DATE:
+                return factory.createSqlType(SqlTypeName.DATE);
             default:
                 throw new IllegalArgumentException("type " + type + " has no SQL form yet");
         }
@@ -69,6 +74,8 @@ public final class CalciteTypes {
             case "TIMESTAMP":
             case "TIMESTAMP_LTZ":
                 return Optional.of(DataType.TIMESTAMP);
+            case "DATE":
+                return Optional.of(DataType.DATE);
             default:
                 return Optional.empty();
         }
@@ -102,6 +109,8 @@ public final class CalciteTypes {
             case TIMESTAMP:
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return DataType.TIMESTAMP;
+            case DATE:
+                return DataType.DATE;
             default:
                 return DataType.STRING;
         }

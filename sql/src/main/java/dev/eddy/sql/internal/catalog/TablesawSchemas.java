@@ -40,14 +40,15 @@ public final class TablesawSchemas {
                 return DataType.BOOLEAN;
             case "LOCAL_DATE_TIME":
             case "INSTANT":
-            case "LOCAL_DATE":
                 return DataType.TIMESTAMP;
+            case "LOCAL_DATE":
+                return DataType.DATE;
             default:
                 return DataType.STRING;
         }
     }
 
-    /** Row-major values as Calcite's enumerable engine wants them (TIMESTAMP = epoch millis, UTC). */
+    /** Row-major values as Calcite's enumerable engine wants them (TIMESTAMP = epoch millis, UTC; DATE = days). */
     public static Object[][] rowsOf(Table table, Schema schema) {
         int n = table.rowCount();
         Object[][] rows = new Object[n][schema.size()];
@@ -74,6 +75,8 @@ public final class TablesawSchemas {
                     return d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
                 }
                 return value;
+            case DATE: // Calcite's DATE: days since the epoch
+                return value instanceof LocalDate d ? Math.toIntExact(d.toEpochDay()) : ((Number) value).intValue();
             case INT:
                 return ((Number) value).intValue();
             case LONG:

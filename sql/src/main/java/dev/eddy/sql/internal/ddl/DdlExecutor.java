@@ -138,7 +138,7 @@ public final class DdlExecutor {
                     .orElseThrow(() -> ErrorMessages.at(
                             column.type.getParserPosition(),
                             "Unknown type '" + typeName + "' for column '" + name
-                                    + "' (use STRING, INT, BIGINT, DOUBLE, BOOLEAN or TIMESTAMP)"));
+                                    + "' (use STRING, INT, BIGINT, DOUBLE, BOOLEAN, DATE or TIMESTAMP)"));
             fields.add(new Field(name, type, !Boolean.FALSE.equals(column.type.getNullable()), List.of()));
         }
         return Schema.of(fields);

@@ -168,6 +168,14 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             return (cx, c) -> {
                 RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
                 RelDataType to = cx.getValidator().getValidatedNodeType(c);
+                if (to.getSqlTypeName() == SqlTypeName.DATE && SqlTypeUtil.isCharacter(from)) {
+                    RexBuilder rb = cx.getRexBuilder(); // Spark's date text, NULL for other text
+                    return rb.makeCast(
+                            to,
+                            rb.makeCall(SparkOperators.TRY_STRING_DATE, cx.convertExpression(c.operand(0))),
+                            true,
+                            false);
+                }
                 if (to.getSqlTypeName() != SqlTypeName.BOOLEAN || !SqlTypeUtil.isCharacter(from)) {
                     return standard.convertCall(cx, c);
                 }
@@ -235,6 +243,12 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                         rb.makeCall(SparkOperators.TIMESTAMP_DOUBLE, cx.convertExpression(c.operand(0))),
                         true,
                         false);
+            }
+            if (to.getSqlTypeName() == SqlTypeName.DATE && SqlTypeUtil.isCharacter(from)) {
+                // Spark's date text (2024, 2024-1, 2024-01-05 10:30, ...); Calcite's cast wants yyyy-MM-dd
+                RexBuilder rb = cx.getRexBuilder();
+                return rb.makeCast(
+                        to, rb.makeCall(SparkOperators.STRING_DATE, cx.convertExpression(c.operand(0))), true, false);
             }
             if (to.getSqlTypeName() == SqlTypeName.BOOLEAN && SqlTypeUtil.isCharacter(from)) {
                 // Spark's text forms of a boolean (yes, no, t, f, 1, 0, ...); Calcite's cast knows true/false only

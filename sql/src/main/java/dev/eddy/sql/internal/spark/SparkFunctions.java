@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.streaming.api.data.Days;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -178,6 +179,28 @@ public final class SparkFunctions {
                 throw new IllegalArgumentException("[CAST_INVALID_INPUT] The value '" + clip(s)
                         + "' of the type \"STRING\"" + " cannot be cast to \"BOOLEAN\" because it is malformed.");
         }
+    }
+
+    /**
+     * Spark's cast of text to DATE (ANSI mode): {@code yyyy}, {@code yyyy-[m]m}, {@code yyyy-[m]m-[d]d}, optionally
+     * followed by a time, as days since the epoch; other text fails the query.
+     */
+    public static Integer stringToDate(String s) {
+        if (s == null) {
+            return null;
+        }
+        Integer days = Days.parse(s);
+        if (days == null) {
+            throw new IllegalArgumentException("[CAST_INVALID_INPUT] The value '" + clip(s)
+                    + "' of the type \"STRING\" cannot be cast to \"DATE\" because it is malformed. Use try_cast to"
+                    + " tolerate malformed input and return NULL instead.");
+        }
+        return days;
+    }
+
+    /** Spark's try_cast of text to DATE: NULL for text that is no date. */
+    public static Integer tryStringToDate(String s) {
+        return s == null ? null : Days.parse(s);
     }
 
     /** Spark's try_cast of text to BOOLEAN: as {@link #stringToBoolean}, but NULL for text that is no boolean. */

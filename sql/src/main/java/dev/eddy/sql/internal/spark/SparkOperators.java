@@ -143,6 +143,20 @@ public final class SparkOperators {
     public static final SqlUserDefinedFunction TRY_STRING_BOOLEAN =
             udf("SPARK_TRY_STRING_BOOLEAN", "tryStringToBoolean", ReturnTypes.BOOLEAN_NULLABLE, Arg.STR);
 
+    /** Spark's cast of text to DATE (its text forms; other text fails), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction STRING_DATE = udf(
+            "SPARK_STRING_DATE",
+            "stringToDate",
+            ReturnTypes.explicit(SqlTypeName.DATE).andThen(SqlTypeTransforms.TO_NULLABLE),
+            Arg.STR);
+
+    /** Spark's try_cast of text to DATE (NULL for other text), used by {@link SparkConvertlets}. */
+    public static final SqlUserDefinedFunction TRY_STRING_DATE = udf(
+            "SPARK_TRY_STRING_DATE",
+            "tryStringToDate",
+            ReturnTypes.explicit(SqlTypeName.DATE).andThen(SqlTypeTransforms.FORCE_NULLABLE),
+            Arg.STR);
+
     /** Spark's {@code typeof(x)}: the name of x's type, a constant {@link SparkConvertlets} writes in. */
     public static final SqlFunction TYPEOF = new SqlFunction(
             "TYPEOF",

@@ -162,6 +162,10 @@ final class RexTranslator {
                 return binary(BinaryOp.EQ, List.of(args.get(0), new Expr.Lit(Double.NaN, DataType.DOUBLE)));
             case "SPARK_TRY_STRING_BOOLEAN": // the engine's cast: NULL for text that is no boolean
                 return new Expr.Cast(args.get(0), DataType.BOOLEAN);
+            case "SPARK_TRY_STRING_DATE": // the engine's cast: NULL for text that is no date
+                return new Expr.Cast(args.get(0), DataType.DATE);
+            case "SPARK_STRING_DATE":
+                return checked(call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.DATE), args.get(0));
             case "SPARK_STRING_BOOLEAN":
                 return checked(
                         call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.BOOLEAN), args.get(0));
@@ -340,6 +344,9 @@ final class RexTranslator {
         }
         if (t == SqlTypeName.TIMESTAMP) {
             return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.TIMESTAMP);
+        }
+        if (t == SqlTypeName.DATE) { // days since the epoch
+            return new Expr.Lit(lit.getValueAs(Integer.class), DataType.DATE);
         }
         if (SqlTypeName.INTERVAL_TYPES.contains(t)) {
             return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.LONG);

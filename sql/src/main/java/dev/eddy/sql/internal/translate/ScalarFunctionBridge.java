@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.expr.ScalarFunctions;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,8 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * Spark's functions that batch queries run as Calcite user-defined functions (a public static Java method), run by
  * the engine in streaming queries through the same method: registered once per method and signature with the
  * engine's {@link ScalarFunctions}, with the values converted between the engine's and Calcite's forms (TIMESTAMP:
- * microseconds in the engine, milliseconds in Calcite; DECIMAL: a DOUBLE in the engine).
+ * microseconds in the engine, milliseconds in Calcite; DATE: days since the epoch in both, a LocalDate in an engine
+ * row; DECIMAL: a DOUBLE in the engine).
  */
 final class ScalarFunctionBridge {
     private ScalarFunctionBridge() {}
@@ -56,10 +58,6 @@ final class ScalarFunctionBridge {
     }
 
     private static DataType engineType(RelDataType t) {
-        if (t.getSqlTypeName() == SqlTypeName.DATE) {
-            throw new Unsupported("DATE values are not supported by the streaming engine yet (the function gives"
-                    + " a DATE; cast it to TIMESTAMP or format it with date_format)");
-        }
         return CalciteTypes.schemaOf(
                         new JavaTypeFactoryImpl().builder().add("c", t).build())
                 .field(0)
@@ -97,6 +95,8 @@ final class ScalarFunctionBridge {
             switch (result.getSqlTypeName()) {
                 case TIMESTAMP:
                     return ((Number) v).longValue() * 1000L;
+                case DATE: // days on both sides
+                    return ((Number) v).intValue();
                 case DECIMAL:
                 case DOUBLE:
                 case FLOAT:
@@ -122,6 +122,9 @@ final class ScalarFunctionBridge {
             }
             if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP && v instanceof Long micros) {
                 return Math.floorDiv(micros, 1000L);
+            }
+            if (v instanceof LocalDate d) { // an engine DATE: Calcite's days since the epoch
+                return Math.toIntExact(d.toEpochDay());
             }
             if (param == Long.class) {
                 return ((Number) v).longValue();

@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -41,22 +42,29 @@ public final class LeftSemiJoins {
 
     private LeftSemiJoins() {}
 
-    /** Rewrites every LEFT SEMI JOIN in {@code node} in place; returns {@code node}. */
-    public static SqlNode rewrite(SqlNode node) {
+    /** Rewrites every LEFT SEMI JOIN in {@code node} in place; returns the first one's position, or null if none. */
+    public static SqlParserPos rewriteAll(SqlNode node) {
+        List<SqlParserPos> found = new ArrayList<>();
+        rewrite(node, found);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static void rewrite(SqlNode node, List<SqlParserPos> found) {
         if (!(node instanceof SqlCall call)) {
-            return node;
+            return;
         }
         if (call instanceof SqlSelect select && select.getFrom() instanceof SqlJoin j && isSemi(j)) {
             narrowStar(select, j.getLeft());
         }
         for (SqlNode operand : call.getOperandList()) {
             if (operand instanceof SqlNodeList list) {
-                list.forEach(LeftSemiJoins::rewrite);
+                list.forEach(item -> rewrite(item, found));
             } else if (operand != null) {
-                rewrite(operand);
+                rewrite(operand, found);
             }
         }
         if (call instanceof SqlJoin j && isSemi(j)) {
+            found.add(j.getJoinTypeNode().getParserPosition());
             j.setOperand(2, JoinType.INNER.symbol(j.getJoinTypeNode().getParserPosition()));
             SqlNode condition = j.getCondition();
             if (condition == null) {
@@ -64,7 +72,6 @@ public final class LeftSemiJoins {
             }
             j.setOperand(5, MARK.createCall(condition.getParserPosition(), condition));
         }
-        return node;
     }
 
     private static boolean isSemi(SqlJoin j) {

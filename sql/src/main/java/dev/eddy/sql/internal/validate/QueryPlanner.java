@@ -34,6 +34,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -52,8 +53,14 @@ public final class QueryPlanner {
 
     /** Validates {@code query} (a SELECT, set operation, or INSERT ... SELECT) and plans it. */
     public PlannedQuery plan(SqlNode query) {
-        query = LeftSemiJoins.rewrite(query);
+        SqlParserPos semiJoin = LeftSemiJoins.rewriteAll(query);
         List<Relation> reads = referencedRelations(query);
+        if (semiJoin != null && reads.stream().noneMatch(Relation::isStream)) {
+            throw ErrorMessages.at(
+                    semiJoin,
+                    "LEFT SEMI JOIN runs on streams only yet",
+                    "over tables write WHERE EXISTS (SELECT 1 FROM r WHERE <the ON condition>)");
+        }
         if (query instanceof SqlInsert insert) {
             checkInsertWidth(insert);
         }

@@ -1,6 +1,7 @@
 package dev.eddy.streaming.api.data;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -85,6 +86,7 @@ public final class BatchBuilder {
 
     /**
      * Sets a boxed value: Number for numeric columns, Long micros or java.time.Instant for TIMESTAMP,
+     * java.time.LocalDate or Integer days since the epoch for DATE,
      * Boolean, String (any object's toString for STRING), Row or Object[] for STRUCT, null for null.
      */
     public BatchBuilder setValue(int col, Object v) {
@@ -228,7 +230,7 @@ public final class BatchBuilder {
         private void grow(int newCap) {
             switch (field.type()) {
                 case LONG, TIMESTAMP -> longs = longs == null ? new long[newCap] : Arrays.copyOf(longs, newCap);
-                case INT -> ints = ints == null ? new int[newCap] : Arrays.copyOf(ints, newCap);
+                case INT, DATE -> ints = ints == null ? new int[newCap] : Arrays.copyOf(ints, newCap);
                 case DOUBLE -> doubles = doubles == null ? new double[newCap] : Arrays.copyOf(doubles, newCap);
                 case BOOLEAN -> bools = bools == null ? new boolean[newCap] : Arrays.copyOf(bools, newCap);
                 case STRING, STRUCT -> objects = objects == null ? new Object[newCap] : Arrays.copyOf(objects, newCap);
@@ -261,7 +263,7 @@ public final class BatchBuilder {
             clearNull(row);
             switch (field.type()) {
                 case LONG, TIMESTAMP -> longs[row] = v;
-                case INT -> ints[row] = Math.toIntExact(v);
+                case INT, DATE -> ints[row] = Math.toIntExact(v);
                 case DOUBLE -> doubles[row] = v;
                 default -> setValue(row, v);
             }
@@ -308,6 +310,7 @@ public final class BatchBuilder {
                 }
                 if (field.type() != DataType.STRING) {
                     markNull(row);
+                    zero(row);
                 }
                 return;
             }
@@ -320,6 +323,10 @@ public final class BatchBuilder {
                                 ? Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000)
                                 : ((Number) v).longValue();
                     case INT -> ints[row] = Math.toIntExact(((Number) v).longValue());
+                    case DATE ->
+                        ints[row] = v instanceof LocalDate d
+                                ? Math.toIntExact(d.toEpochDay())
+                                : Math.toIntExact(((Number) v).longValue());
                     case DOUBLE -> doubles[row] = ((Number) v).doubleValue();
                     case BOOLEAN -> bools[row] = (Boolean) v;
                     case STRING -> objects[row] = v.toString();
@@ -356,6 +363,22 @@ public final class BatchBuilder {
                 case DOUBLE -> Arrays.fill(doubles, from + 1, to, doubles[from]);
                 case BOOLEAN -> Arrays.fill(bools, from + 1, to, bools[from]);
                 case STRING, STRUCT -> Arrays.fill(objects, from + 1, to, objects[from]);
+            }
+        }
+
+        /**
+         * A null's slot holds 0 (false), whatever was written there before in this row (a decoder that gave up on a
+         * record half way, a duplicate field): operators hash and compare primitive keys by their values.
+         */
+        private void zero(int row) {
+            if (longs != null) {
+                longs[row] = 0;
+            } else if (ints != null) {
+                ints[row] = 0;
+            } else if (doubles != null) {
+                doubles[row] = 0;
+            } else if (bools != null) {
+                bools[row] = false;
             }
         }
 
@@ -409,7 +432,7 @@ public final class BatchBuilder {
             long[] bits = nulls == null ? null : Arrays.copyOf(nulls, (n + 63) >>> 6);
             return switch (field.type()) {
                 case LONG, TIMESTAMP -> new LongColumn(field.type(), longs, n, bits);
-                case INT -> new IntColumn(ints, n, bits);
+                case INT, DATE -> new IntColumn(field.type(), ints, n, bits);
                 case DOUBLE -> new DoubleColumn(doubles, n, bits);
                 case BOOLEAN -> new BooleanColumn(bools, n, bits);
                 case STRING -> new StringColumn(Arrays.copyOf(objects, n, String[].class), n);

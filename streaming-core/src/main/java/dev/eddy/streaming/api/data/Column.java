@@ -36,7 +36,7 @@ public abstract sealed class Column
         return nulls;
     }
 
-    /** The value as a boxed Java object (Long, Integer, Double, Boolean, String, Long micros, Row), or null. */
+    /** The value as a boxed Java object (Long, Integer, Double, Boolean, String, Long micros, LocalDate, Row), or null. */
     public abstract Object get(int row);
 
     /** A new column with the rows at {@code rows[0..n)}, in that order. */
@@ -67,7 +67,7 @@ public abstract sealed class Column
         long[] bits = NullArrays.bits(n);
         return switch (field.type()) {
             case BOOLEAN -> new BooleanColumn(NullArrays.booleans(n), n, bits);
-            case INT -> new IntColumn(NullArrays.ints(n), n, bits);
+            case INT, DATE -> new IntColumn(field.type(), NullArrays.ints(n), n, bits);
             case LONG, TIMESTAMP -> new LongColumn(field.type(), NullArrays.longs(n), n, bits);
             case DOUBLE -> new DoubleColumn(NullArrays.doubles(n), n, bits);
             case STRING -> new StringColumn(NullArrays.strings(n), n);

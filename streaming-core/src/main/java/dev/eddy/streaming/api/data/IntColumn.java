@@ -1,12 +1,28 @@
 package dev.eddy.streaming.api.data;
 
-/** A INT column over a {@code int[]}. */
+import java.time.LocalDate;
+
+/** An INT or DATE (days since the epoch) column over a {@code int[]}. */
 public final class IntColumn extends Column {
+    private final DataType type;
     private final int[] values;
 
     public IntColumn(int[] values, int size, long[] nulls) {
+        this(DataType.INT, values, size, nulls);
+    }
+
+    public IntColumn(DataType type, int[] values, int size, long[] nulls) {
         super(size, nulls);
+        if (type != DataType.INT && type != DataType.DATE) {
+            throw new IllegalArgumentException("an IntColumn holds INT or DATE, not " + type);
+        }
+        this.type = type;
         this.values = values;
+    }
+
+    /** A DATE column of days since the epoch. */
+    public static IntColumn ofDays(int... days) {
+        return new IntColumn(DataType.DATE, days, days.length, null);
     }
 
     public static IntColumn of(int... values) {
@@ -15,7 +31,7 @@ public final class IntColumn extends Column {
 
     @Override
     public DataType type() {
-        return DataType.INT;
+        return type;
     }
 
     public int getInt(int row) {
@@ -29,7 +45,10 @@ public final class IntColumn extends Column {
 
     @Override
     public Object get(int row) {
-        return isNull(row) ? null : (Integer) values[row];
+        if (isNull(row)) {
+            return null;
+        }
+        return type == DataType.DATE ? LocalDate.ofEpochDay(values[row]) : (Object) values[row];
     }
 
     @Override
@@ -38,6 +57,6 @@ public final class IntColumn extends Column {
         for (int i = 0; i < n; i++) {
             out[i] = values[rows[i]];
         }
-        return new IntColumn(out, n, gatherNulls(rows, n));
+        return new IntColumn(type, out, n, gatherNulls(rows, n));
     }
 }

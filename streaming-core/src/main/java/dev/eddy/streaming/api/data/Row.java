@@ -1,11 +1,12 @@
 package dev.eddy.streaming.api.data;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
  * A read-only view of one row, by column index or name. Boxed values: LONG and TIMESTAMP as Long (epoch
- * micros for TIMESTAMP), INT as Integer, DOUBLE as Double, BOOLEAN as Boolean, STRING as String, STRUCT as
+ * micros for TIMESTAMP), DATE as java.time.LocalDate, INT as Integer, DOUBLE as Double, BOOLEAN as Boolean, STRING as String, STRUCT as
  * Row. Views handed to a user lambda are only valid during that call; copy with {@link #copy()} to keep one.
  */
 public interface Row {
@@ -83,6 +84,15 @@ public interface Row {
 
     default Instant getTimestamp(String name) {
         return getTimestamp(schema().require(name));
+    }
+
+    /** A DATE column as a LocalDate (or null). */
+    default LocalDate getDate(int i) {
+        return (LocalDate) get(i);
+    }
+
+    default LocalDate getDate(String name) {
+        return getDate(schema().require(name));
     }
 
     default Row getStruct(int i) {

@@ -140,6 +140,9 @@ public final class ExprTypes {
             }
             return DataType.BOOLEAN;
         }
+        if ((b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB) && l == DataType.DATE && r == DataType.INT) {
+            return DataType.DATE; // Spark's date + n: date_add
+        }
         if ((b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)
                 && l == DataType.TIMESTAMP
                 && (r == DataType.LONG || r == DataType.INT)) {
@@ -160,6 +163,13 @@ public final class ExprTypes {
         }
         if (l.isNumeric() && r.isNumeric()) {
             return widen(l, r);
+        }
+        // Spark compares a DATE with a TIMESTAMP as timestamps (the day's midnight, UTC) and casts text to a DATE
+        if (l.isDatetime() && r.isDatetime()) {
+            return DataType.TIMESTAMP;
+        }
+        if ((l == DataType.DATE && r == DataType.STRING) || (l == DataType.STRING && r == DataType.DATE)) {
+            return DataType.DATE;
         }
         return null;
     }
@@ -243,6 +253,36 @@ public final class ExprTypes {
                 }
                 yield DataType.LONG;
             }
+            case "to_date", "last_day" -> {
+                dateArgs(c, a, in, 1);
+                yield DataType.DATE;
+            }
+            case "date_add", "date_sub", "add_months" -> {
+                dateArgs(c, a, in, 2);
+                wholeNumber(c, a.get(1), in);
+                yield DataType.DATE;
+            }
+            case "next_day", "trunc" -> {
+                dateArgs(c, a, in, 2);
+                if (type(a.get(1), in) != DataType.STRING) {
+                    throw new IllegalArgumentException(fn + "() takes a string as its second argument: " + c);
+                }
+                yield DataType.DATE;
+            }
+            case "datediff" -> {
+                dateArgs(c, a, in, 2);
+                dateArg(c, a.get(1), in);
+                yield DataType.INT;
+            }
+            case "make_date" -> {
+                if (a.size() != 3) {
+                    throw new IllegalArgumentException("make_date() takes year, month and day, got " + a.size());
+                }
+                for (Expr arg : a) {
+                    wholeNumber(c, arg, in);
+                }
+                yield DataType.DATE;
+            }
             case "expr" ->
                 throw new IllegalArgumentException("expr(\"" + ((Expr.Lit) a.get(0)).value()
                         + "\") can only be used in a Dataset's select, filter, withColumn, groupBy or agg");
@@ -266,6 +306,31 @@ public final class ExprTypes {
                 yield registered.type();
             }
         };
+    }
+
+    /** A date function's argument count and its first argument: a DATE, a TIMESTAMP or date text. */
+    private static void dateArgs(Expr.Call c, List<Expr> a, Schema in, int count) {
+        if (a.size() != count) {
+            throw new IllegalArgumentException(
+                    c.function() + "() takes " + count + " argument" + (count == 1 ? "" : "s") + ", got " + a.size());
+        }
+        dateArg(c, a.get(0), in);
+    }
+
+    private static void dateArg(Expr.Call c, Expr arg, Schema in) {
+        DataType t = type(arg, in);
+        if (!t.isDatetime() && t != DataType.STRING) {
+            throw new IllegalArgumentException(
+                    c.function() + "() needs a date, timestamp or date text, but " + arg + " is " + t.sqlName());
+        }
+    }
+
+    private static void wholeNumber(Expr.Call c, Expr arg, Schema in) {
+        DataType t = type(arg, in);
+        if (t != DataType.INT && t != DataType.LONG) {
+            throw new IllegalArgumentException(
+                    c.function() + "() needs a whole number, but " + arg + " is " + t.sqlName());
+        }
     }
 
     private static void one(Expr.Call c, List<Expr> a) {

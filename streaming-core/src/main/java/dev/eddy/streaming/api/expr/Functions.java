@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.Intervals;
 import dev.eddy.streaming.api.data.DataType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -49,6 +50,9 @@ public final class Functions {
             return new Expr.Lit(
                     Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000),
                     DataType.TIMESTAMP);
+        }
+        if (value instanceof LocalDate d) {
+            return new Expr.Lit(Math.toIntExact(d.toEpochDay()), DataType.DATE);
         }
         throw new IllegalArgumentException(
                 "unsupported literal type " + value.getClass().getName());
@@ -250,6 +254,64 @@ public final class Functions {
     /** Spark's {@code unix_micros}: a timestamp as microseconds since the epoch. */
     public static Expr unix_micros(Expr timestamp) {
         return call("unix_micros", timestamp);
+    }
+
+    // ---- DATE (days since 1970-01-01, proleptic Gregorian, UTC): as Spark's functions of the same names ----
+
+    /**
+     * Spark's {@code to_date}: the day of a timestamp (UTC), or of date text ({@code 2024-01-05}, {@code 2024-1-5},
+     * {@code 2024-01}, {@code 2024}, a date followed by a time); text that is no date gives NULL. Same as
+     * {@code cast(DataType.DATE)}.
+     */
+    public static Expr to_date(Expr e) {
+        return call("to_date", e);
+    }
+
+    /** Spark's {@code date_add}: the date {@code days} days after {@code start} (a date, timestamp or date text). */
+    public static Expr date_add(Expr start, Object days) {
+        return new Expr.Call("date_add", List.of(start, exprOf(days)));
+    }
+
+    /** Spark's {@code date_sub}: the date {@code days} days before {@code start}. */
+    public static Expr date_sub(Expr start, Object days) {
+        return new Expr.Call("date_sub", List.of(start, exprOf(days)));
+    }
+
+    /** Spark's {@code add_months}: {@code months} months later, the day clipped to the month's last day. */
+    public static Expr add_months(Expr start, Object months) {
+        return new Expr.Call("add_months", List.of(start, exprOf(months)));
+    }
+
+    /** Spark's {@code last_day}: the last day of the date's month. */
+    public static Expr last_day(Expr date) {
+        return call("last_day", date);
+    }
+
+    /**
+     * Spark's {@code next_day}: the first date after {@code date} on the given day of the week ({@code "Mon"},
+     * {@code "tu"}, {@code "FRIDAY"}); another name fails the query with {@code [ILLEGAL_DAY_OF_WEEK]}.
+     */
+    public static Expr next_day(Expr date, String dayOfWeek) {
+        return new Expr.Call("next_day", List.of(date, lit(dayOfWeek)));
+    }
+
+    /** Spark's {@code make_date}: a date of year, month and day; a field out of range fails the query. */
+    public static Expr make_date(Expr year, Expr month, Expr day) {
+        return new Expr.Call("make_date", List.of(year, month, day));
+    }
+
+    /**
+     * Spark's {@code trunc(date, unit)}: the first day of the date's {@code "year"} ({@code "yyyy"}, {@code "yy"}),
+     * {@code "quarter"}, {@code "month"} ({@code "mm"}, {@code "mon"}) or {@code "week"} (Monday); NULL for another
+     * unit.
+     */
+    public static Expr trunc(Expr date, String unit) {
+        return new Expr.Call("trunc", List.of(date, lit(unit)));
+    }
+
+    /** Spark's {@code datediff}: the days from {@code start} to {@code end} (an INT). */
+    public static Expr datediff(Expr end, Expr start) {
+        return new Expr.Call("datediff", List.of(end, start));
     }
 
     /**

@@ -103,6 +103,15 @@ public interface Source {
     }
 
     /**
+     * How many records this source read for {@code batch} (one its {@link #getBatch} returned): the query progress's
+     * numInputRows. Its rows by default; a source that drops malformed records while it decodes them (mode
+     * DROPMALFORMED on a topic or Kafka source) counts them too, as Spark counts the records its Kafka source reads.
+     */
+    default long numInputRows(Batch batch) {
+        return batch.numRows();
+    }
+
+    /**
      * Read-ahead hook: true lets the engine read the next batch while the query thread runs this one's operators
      * and sink. It then calls {@link #latestOffset} from where this batch ends (with the next batch's
      * {@link TriggerContext}) and {@link #getBatch} for that range on its read-ahead thread. Those two calls are never

@@ -168,11 +168,11 @@ public final class BatchCodec {
                 }
                 return new BooleanColumn(v, n, nulls);
             }
-            case INT -> {
+            case INT, DATE -> {
                 require(in, 4L * n, "int column");
                 int[] v = new int[n];
                 ByteBuffer.wrap(readBytes(in, n, 4)).asIntBuffer().get(v);
-                return new IntColumn(v, n, nulls);
+                return new IntColumn(f.type(), v, n, nulls);
             }
             case LONG, TIMESTAMP -> {
                 require(in, 8L * n, "long column");

@@ -324,7 +324,7 @@ public final class MicroBatchExecutor {
                     : r != null && r.covers(starts[i], latest[i])
                             ? r.batch()
                             : sources[i].getBatch(starts[i], latest[i]);
-            perSource[i] = inputs[i].numRows();
+            perSource[i] = sources[i].numInputRows(inputs[i]);
             numInput += perSource[i];
         }
         long tGet = clock.millis();

@@ -39,6 +39,9 @@ final class Calls {
         if (fn.equals("cast_check")) {
             return castCheck(a, n);
         }
+        if (Dates.FUNCTIONS.contains(fn)) {
+            return Dates.call(fn, a, n);
+        }
         BatchBuilder b = Batch.builder(Schema.of(Field.of("c", type)), n);
         ScalarFunctions.ScalarFunction registered = ScalarFunctions.get(fn);
         if (registered != null) {

@@ -24,6 +24,16 @@ public final class Casts {
             return c;
         }
         int n = c.size();
+        if (to == DataType.DATE && c.type() == DataType.TIMESTAMP) {
+            return Dates.fromTimestamp(c);
+        }
+        if (to == DataType.TIMESTAMP && c.type() == DataType.DATE) {
+            return Dates.toTimestamp(c);
+        }
+        if ((c.type() == DataType.DATE && to != DataType.STRING)
+                || (to == DataType.DATE && c.type() != DataType.STRING)) {
+            throw new IllegalArgumentException("cannot cast " + c.type().sqlName() + " to " + to.sqlName());
+        }
         if (to == DataType.DOUBLE && c.type().isNumeric()) {
             return new DoubleColumn(Vectors.asDoubles(c), n, c.nullBitmap());
         }
@@ -84,7 +94,7 @@ public final class Casts {
             return null;
         }
         if (to == DataType.STRING) {
-            return from == DataType.TIMESTAMP ? formatTimestamp((Long) v) : v.toString();
+            return from == DataType.TIMESTAMP ? formatTimestamp((Long) v) : v.toString(); // a DATE's is 2024-01-05
         }
         String s = v.toString().trim();
         try {
@@ -94,6 +104,7 @@ public final class Casts {
                 case DOUBLE -> Double.parseDouble(s);
                 case BOOLEAN -> booleanOf(s.toLowerCase(Locale.ROOT));
                 case TIMESTAMP -> parseTimestamp(s);
+                case DATE -> Dates.parse(s);
                 default -> null;
             };
         } catch (RuntimeException e) {

@@ -67,19 +67,27 @@ public final class ExprCompiler {
     }
 
     private static Evaluator binary(Expr.Binary bin, Schema in, DataType type) {
-        Evaluator[] lr = {compile(bin.left(), in), compile(bin.right(), in)};
+        Evaluator l = compile(bin.left(), in);
+        Evaluator r = compile(bin.right(), in);
         boolean divisorFirst = bin.op() == Expr.BinaryOp.DIV || bin.op() == Expr.BinaryOp.MOD;
-        if (NullSafe.canFail(divisorFirst ? bin.left() : bin.right())) {
-            // Spark computes an operator's second operand only for the rows its first leaves undecided
-            lr = NullSafe.lazyOperands(bin.op(), lr[0], lr[1]);
-        }
-        Evaluator l = lr[0];
-        Evaluator r = lr[1];
+        // Spark computes an operator's second operand only for the rows its first leaves undecided (NullSafe)
+        NullSafe.Operands both = NullSafe.canFail(divisorFirst ? bin.left() : bin.right())
+                ? NullSafe.lazy(bin.op(), l, r)
+                : b -> new Column[] {l.eval(b), r.eval(b)};
         if (bin.op().isLogical()) {
-            return of(type, b -> Ops.logical(bin.op(), l.eval(b), r.eval(b)));
+            return of(type, b -> {
+                Column[] c = both.eval(b);
+                return Ops.logical(bin.op(), c[0], c[1]);
+            });
         }
         if (bin.op().isComparison()) {
             DataType common = ExprTypes.commonType(l.type(), r.type());
+            if (common != null && common.isDatetime() && (l.type() != common || r.type() != common)) {
+                // a DATE beside a TIMESTAMP or date text: both sides as the common type, then compared as longs
+                Evaluator lc = castTo(l, common);
+                Evaluator rc = castTo(r, common);
+                return of(type, b -> Ops.compare(bin.op(), common, lc.eval(b), rc.eval(b)));
+            }
             if (bin.right() instanceof Expr.Lit lit
                     && lit.value() != null
                     && (common == DataType.LONG || common == DataType.TIMESTAMP || common == DataType.INT)
@@ -87,7 +95,14 @@ public final class ExprCompiler {
                 long k = ((Number) lit.value()).longValue();
                 return of(type, b -> Ops.compareLongScalar(bin.op(), l.eval(b), k));
             }
-            return of(type, b -> Ops.compare(bin.op(), common, l.eval(b), r.eval(b)));
+            return of(type, b -> {
+                Column[] c = both.eval(b);
+                return Ops.compare(bin.op(), common, c[0], c[1]);
+            });
+        }
+        if (type == DataType.DATE) { // date +/- n days
+            String fn = bin.op() == Expr.BinaryOp.ADD ? "date_add" : "date_sub";
+            return of(type, b -> Dates.call(fn, new Column[] {l.eval(b), r.eval(b)}, b.numRows()));
         }
         if (bin.right() instanceof Expr.Lit lit
                 && lit.value() instanceof Number k
@@ -97,7 +112,14 @@ public final class ExprCompiler {
             long kv = k.longValue();
             return of(type, b -> Ops.arithmeticLongScalar(bin.op(), type, l.eval(b), kv, bin.toString()));
         }
-        return of(type, b -> Ops.arithmetic(bin.op(), type, l.eval(b), r.eval(b), bin.toString()));
+        return of(type, b -> {
+            Column[] c = both.eval(b);
+            return Ops.arithmetic(bin.op(), type, c[0], c[1], bin.toString());
+        });
+    }
+
+    private static Evaluator castTo(Evaluator e, DataType to) {
+        return e.type() == to ? e : of(to, b -> Casts.cast(e.eval(b), to));
     }
 
     private static Evaluator column(String name, Schema in, DataType type) {

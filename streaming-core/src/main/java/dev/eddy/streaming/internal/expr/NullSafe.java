@@ -4,11 +4,10 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
-import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
  * Spark's order of evaluation for a binary operator (BinaryExpression.eval and its generated code): the left operand
@@ -45,45 +44,54 @@ final class NullSafe {
                     || canFail(b.left())
                     || canFail(b.right());
         }
+        if (e instanceof Expr.Call c && NEVER_FAIL.contains(c.function())) {
+            for (Expr a : c.args()) {
+                if (canFail(a)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         return true;
     }
 
-    /** The operands {@code (left, right)} of {@code op}, the second of them evaluated lazily. */
-    static Evaluator[] lazyOperands(Expr.BinaryOp op, Evaluator left, Evaluator right) {
-        boolean divisorFirst = op == Expr.BinaryOp.DIV || op == Expr.BinaryOp.MOD;
-        Evaluator first = divisorFirst ? right : left;
-        Evaluator second = divisorFirst ? left : right;
-        Once once = new Once(first);
-        Evaluator firstOnce = evaluator(first.type(), once::get);
-        Evaluator secondLazy = evaluator(second.type(), b -> needed(op, second, once.get(b), b));
-        return divisorFirst ? new Evaluator[] {secondLazy, firstOnce} : new Evaluator[] {firstOnce, secondLazy};
+    /** The engine's functions that answer every input (NULL at worst); others (bridged ones, checks) may fail. */
+    private static final Set<String> NEVER_FAIL = Set.of(
+            "lower",
+            "upper",
+            "trim",
+            "length",
+            "concat",
+            "abs",
+            "coalesce",
+            "case_when",
+            "in",
+            "sqrt",
+            "unix_seconds",
+            "unix_millis",
+            "unix_micros",
+            "timestamp_micros",
+            "try_divide",
+            "try_mod");
+
+    /** Both operands of a binary operator over a batch: {@code {left, right}}. */
+    @FunctionalInterface
+    interface Operands {
+        Column[] eval(Batch b);
     }
 
-    /**
-     * The first operand, computed once per batch for both of its readers (the operator and the second operand) in
-     * whichever order they ask: the first to ask computes it, the second takes it and lets it go. A query's batches
-     * run on its one thread.
-     */
-    private static final class Once {
-        private final Evaluator first;
-        private Batch batch;
-        private Column value;
-
-        Once(Evaluator first) {
-            this.first = first;
+    /** The operands {@code {left, right}} of {@code op}, the second in Spark's order computed only where needed. */
+    static Operands lazy(Expr.BinaryOp op, Evaluator left, Evaluator right) {
+        if (op == Expr.BinaryOp.DIV || op == Expr.BinaryOp.MOD) {
+            return b -> {
+                Column divisor = right.eval(b);
+                return new Column[] {needed(op, left, divisor, b), divisor};
+            };
         }
-
-        Column get(Batch b) {
-            if (batch == b) {
-                Column v = value;
-                batch = null;
-                value = null;
-                return v;
-            }
-            value = first.eval(b);
-            batch = b;
-            return value;
-        }
+        return b -> {
+            Column first = left.eval(b);
+            return new Column[] {first, needed(op, right, first, b)};
+        };
     }
 
     /** The second operand over the rows the first leaves undecided, NULL for the others. */
@@ -118,19 +126,5 @@ final class NullSafe {
             return first.isNull(i) || ((BooleanColumn) first).values()[i] != (op == Expr.BinaryOp.OR);
         }
         return !first.isNull(i);
-    }
-
-    private static Evaluator evaluator(DataType type, Function<Batch, Column> f) {
-        return new Evaluator() {
-            @Override
-            public DataType type() {
-                return type;
-            }
-
-            @Override
-            public Column eval(Batch batch) {
-                return f.apply(batch);
-            }
-        };
     }
 }

@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.StringColumn;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 /** Column helpers for vectorized loops: typed views, constants and null-bitmap algebra. */
@@ -113,6 +114,13 @@ public final class Vectors {
                 Arrays.fill(v, ((Number) value).intValue());
                 yield new IntColumn(v, n, null);
             }
+            case DATE -> {
+                int[] v = new int[n];
+                Arrays.fill(
+                        v,
+                        value instanceof LocalDate d ? Math.toIntExact(d.toEpochDay()) : ((Number) value).intValue());
+                yield new IntColumn(DataType.DATE, v, n, null);
+            }
             case DOUBLE -> {
                 double[] v = new double[n];
                 Arrays.fill(v, ((Number) value).doubleValue());
@@ -130,6 +138,15 @@ public final class Vectors {
             }
             case STRUCT -> throw new IllegalArgumentException("no struct literals");
         };
+    }
+
+    /** {@code v[0..n)} narrowed to ints (values known to fit, e.g. DATE days). */
+    public static int[] toInts(long[] v, int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) v[i];
+        }
+        return out;
     }
 
     public static boolean isNull(long[] nulls, int r) {

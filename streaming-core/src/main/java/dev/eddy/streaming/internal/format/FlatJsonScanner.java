@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.format;
 
+import dev.eddy.streaming.internal.expr.Dates;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -199,7 +200,7 @@ public final class FlatJsonScanner {
             return escapes && Utf8Text.hasLoneSurrogate(unescape(b, start, close)) ? -1 : close + 1;
         }
         ValueType type = types[col];
-        if (type != ValueType.STRING && type != ValueType.TIMESTAMP) {
+        if (type != ValueType.STRING && type != ValueType.TIMESTAMP && type != ValueType.DATE) {
             return -1;
         }
         String text;
@@ -215,6 +216,12 @@ public final class FlatJsonScanner {
         }
         if (type == ValueType.STRING) {
             out.setString(col, text);
+        } else if (type == ValueType.DATE) {
+            Integer days = Dates.parse(text);
+            if (days == null) {
+                return -1;
+            }
+            out.setLong(col, days);
         } else {
             long micros = Timestamps.parseMicros(text);
             if (micros == Timestamps.INVALID) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.eddy.streaming.internal.expr.Dates;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
@@ -98,6 +99,13 @@ public final class JsonLinesParser {
                     return false;
                 }
                 row.booleans[col] = v == JsonToken.VALUE_TRUE;
+            }
+            case DATE -> {
+                Integer days = v == JsonToken.VALUE_STRING ? Dates.parse(p.getText()) : null;
+                if (days == null) {
+                    return false;
+                }
+                row.longs[col] = days;
             }
             case TIMESTAMP -> {
                 if (v == JsonToken.VALUE_NUMBER_INT) {

@@ -5,10 +5,13 @@ import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Spark's {@code mode} and {@code columnNameOfCorruptRecord} for sources whose decoder keeps a malformed record's
@@ -21,6 +24,11 @@ public final class MalformedRecords {
     private final CsvOptions.Mode mode;
     private final String corruptName;
     private final String format;
+    /**
+     * The batches {@link #apply} dropped records from, with how many (weak keys: a batch the engine no longer holds is
+     * forgotten). The executor may ask from the query thread about a batch read on the read-ahead thread.
+     */
+    private final Map<Batch, Long> dropped = Collections.synchronizedMap(new WeakHashMap<>());
 
     private MalformedRecords(CsvOptions.Mode mode, String corruptName, String format) {
         this.mode = mode;
@@ -78,7 +86,11 @@ public final class MalformedRecords {
         for (int i = 0; i < cols.length; i++) {
             cols[i] = out.column(i);
         }
-        return Batch.of(toQuery(out.schema()), cols);
+        Batch result = Batch.of(toQuery(out.schema()), cols);
+        if (out.numRows() < decoded.numRows()) {
+            dropped.put(result, (long) (decoded.numRows() - out.numRows()));
+        }
+        return result;
     }
 
     private Batch dropOrFail(Batch b, int at, String where) {
@@ -95,6 +107,16 @@ public final class MalformedRecords {
             }
         }
         return n == b.numRows() ? b : b.gather(keep, n);
+    }
+
+    /**
+     * How many records the source read for {@code out} (a batch {@link #apply} returned): its rows plus the ones
+     * DROPMALFORMED left out. Spark's numInputRows for a Kafka source counts every record read, since its parsing runs
+     * after the source.
+     */
+    public long recordsRead(Batch out) {
+        Long d = dropped.get(out);
+        return out.numRows() + (d == null ? 0 : d);
     }
 
     private static String offset(Batch b, int r) {

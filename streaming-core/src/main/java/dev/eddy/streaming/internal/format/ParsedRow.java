@@ -1,11 +1,13 @@
 package dev.eddy.streaming.internal.format;
 
+import dev.eddy.streaming.internal.expr.Dates;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reusable typed slots for one row: a parser fills them, the caller copies them into a batch and calls
- * {@link #reset()}. Primitive values stay unboxed: LONG, INT and TIMESTAMP use {@link #longs}.
+ * {@link #reset()}. Primitive values stay unboxed: LONG, INT, TIMESTAMP and DATE use {@link #longs}.
  */
 public final class ParsedRow implements ValueSink {
     public final List<ColumnSpec> columns;
@@ -87,6 +89,7 @@ public final class ParsedRow implements ValueSink {
         }
         return switch (type(col)) {
             case INT -> (int) longs[col];
+            case DATE -> LocalDate.ofEpochDay(longs[col]);
             case LONG, TIMESTAMP -> longs[col];
             case DOUBLE -> doubles[col];
             case BOOLEAN -> booleans[col];
@@ -135,6 +138,13 @@ public final class ParsedRow implements ValueSink {
                     out.setLong(col, micros);
                 }
                 case STRING -> out.setString(col, text);
+                case DATE -> {
+                    Integer days = Dates.parse(text);
+                    if (days == null) {
+                        return false;
+                    }
+                    out.setLong(col, days);
+                }
             }
         } catch (NumberFormatException e) {
             return false;

@@ -82,6 +82,7 @@ public final class RowWriters {
             case DOUBLE -> g.writeNumber((Double) col.get(r));
             case INT -> g.writeNumber((Integer) col.get(r));
             case LONG -> g.writeNumber((Long) col.get(r));
+            case DATE -> g.writeString(col.get(r).toString()); // 2024-01-05, as Spark writes a date
         }
     }
 

@@ -249,7 +249,7 @@ public final class TextFormats {
                 continue;
             }
             switch (row.type(c)) {
-                case INT -> out.setInt(col, (int) row.longs[c]);
+                case INT, DATE -> out.setInt(col, (int) row.longs[c]);
                 case LONG, TIMESTAMP -> out.setLong(col, row.longs[c]);
                 case DOUBLE -> out.setDouble(col, row.doubles[c]);
                 case BOOLEAN -> out.setBoolean(col, row.booleans[c]);

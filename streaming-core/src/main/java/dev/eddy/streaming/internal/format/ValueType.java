@@ -1,7 +1,8 @@
 package dev.eddy.streaming.internal.format;
 
 /**
- * The column types the text formats produce; names match the engine's DataType. TIMESTAMP is epoch microseconds.
+ * The column types the text formats produce; names match the engine's DataType. TIMESTAMP is epoch microseconds,
+ * DATE days.
  */
 public enum ValueType {
     BOOLEAN,
@@ -9,7 +10,9 @@ public enum ValueType {
     LONG,
     DOUBLE,
     STRING,
-    TIMESTAMP;
+    TIMESTAMP,
+    /** Days since the epoch (Spark's default date text, {@code 2024-01-05}); only from a given schema. */
+    DATE;
 
     /** The narrowest type holding values of both types (schema inference); STRING when nothing else does. */
     static ValueType widen(ValueType a, ValueType b) {

@@ -109,10 +109,12 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     }
 
     /**
-     * Left semi, as Spark's symmetric hash join runs it: a new left row that matches a right row already held is
-     * emitted and not kept; the others are kept unmatched. Then each new right row (kept) emits the held left rows of
-     * its key that it matches and that have not matched yet, and marks them; so a left row is emitted once, at its
-     * first match. Eviction by the state watermarks emits nothing.
+     * Left semi, as Spark 4.2's symmetric hash join runs it: the right side first (for a left semi join Spark joins
+     * the new right rows before the new left rows): each new right row emits the held left rows of its key that it
+     * matches and removes them from the state, so a left row is emitted once, at its first match; the new right rows
+     * are kept, but for those the state watermark evicts in this very batch. Then each new left row
+     * that matches a held right row (also one of this batch) is emitted and not kept; the others are kept unmatched.
+     * Eviction by the state watermarks emits nothing.
      */
     private Batch semi(
             Map<List<Object>, List<Stored>> newL,
@@ -120,26 +122,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             BatchContext ctx,
             long dropped) {
         BatchBuilder out = Batch.builder(node.schema());
-        Map<List<Object>, List<Stored>> keptL = new LinkedHashMap<>();
         List<Stored[]> pairs = new ArrayList<>();
-        for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
-            List<Stored> rights = e.getKey().contains(null) ? null : side(false, e.getKey());
-            for (Stored ls : e.getValue()) {
-                JoinState.pairUp(ls, rights, pairs);
-            }
-        }
-        matching(pairs);
-        for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
-            for (Stored ls : e.getValue()) {
-                if (ls.matched) {
-                    out.addRow(ls.row.values());
-                } else {
-                    keptL.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(ls);
-                }
-            }
-        }
-        addAll(true, keptL);
-        pairs.clear();
         for (Map.Entry<List<Object>, List<Stored>> e : newR.entrySet()) {
             List<Stored> lefts = e.getKey().contains(null) ? null : side(true, e.getKey());
             if (lefts != null) {
@@ -158,10 +141,63 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                 out.addRow(p[0].row.values());
             }
         }
-        addAll(false, newR);
-        int removed = evict(ctx, out);
-        store.endBatch(JoinState.size(keptL) + JoinState.size(newR), removed, dropped);
+        int matchedAway = emitted.isEmpty() ? 0 : removeMatchedLefts(newR.keySet(), emitted);
+        Map<List<Object>, List<Stored>> keptR = new LinkedHashMap<>();
+        boolean evicts = jc.hasTimeBounds() && ctx.hasWatermark();
+        for (Map.Entry<List<Object>, List<Stored>> e : newR.entrySet()) {
+            for (Stored rs : e.getValue()) {
+                if (!(evicts && rs.time <= ctx.watermark() + jc.rightEvict)) {
+                    keptR.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(rs);
+                }
+            }
+        }
+        addAll(false, keptR);
+        pairs.clear();
+        for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
+            List<Stored> rights = e.getKey().contains(null) ? null : side(false, e.getKey());
+            for (Stored ls : e.getValue()) {
+                JoinState.pairUp(ls, rights, pairs);
+            }
+        }
+        matching(pairs);
+        Map<List<Object>, List<Stored>> keptL = new LinkedHashMap<>();
+        for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
+            for (Stored ls : e.getValue()) {
+                if (ls.matched) {
+                    out.addRow(ls.row.values());
+                } else {
+                    keptL.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(ls);
+                }
+            }
+        }
+        addAll(true, keptL);
+        int removed = evict(ctx, out) + matchedAway;
+        store.endBatch(JoinState.size(keptL) + JoinState.size(keptR), removed, dropped);
         return out.build();
+    }
+
+    /**
+     * Spark 4.2 removes a held left row of a left semi join once a right row matches it (it is emitted then and can
+     * never be again): its getJoinedRowsAndRemoveMatched. Returns how many rows left the state.
+     */
+    private int removeMatchedLefts(Set<List<Object>> keys, Set<Stored> matched) {
+        int n = 0;
+        for (List<Object> k : keys) {
+            List<Object> key = stateKey(true, k);
+            List<Stored> held = store.get(key);
+            if (held == null) {
+                continue;
+            }
+            int before = held.size();
+            held.removeIf(matched::contains);
+            n += before - held.size();
+            if (held.isEmpty()) {
+                store.remove(key);
+            } else if (held.size() != before) {
+                store.touch(key);
+            }
+        }
+        return n;
     }
 
     /** The pairs the whole condition accepts; marks both rows of each matched. */

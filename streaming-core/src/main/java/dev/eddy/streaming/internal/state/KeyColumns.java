@@ -80,12 +80,12 @@ public final class KeyColumns {
         }
         long[] keys = table.longKeys(k);
         switch (t) {
-            case INT -> {
+            case INT, DATE -> {
                 int[] out = new int[n];
                 for (int i = 0; i < n; i++) {
                     out[i] = (int) keys[groups[i]];
                 }
-                return new IntColumn(out, n, nullBits);
+                return new IntColumn(t, out, n, nullBits);
             }
             case DOUBLE -> {
                 double[] out = new double[n];

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
@@ -24,7 +25,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Converts between engine batches and Tablesaw tables (the format at the edges). TIMESTAMP becomes an
- * InstantColumn; a STRUCT column {@code window} becomes {@code window_start} and {@code window_end}.
+ * InstantColumn, DATE a DateColumn (LocalDate); a STRUCT column {@code window} becomes {@code window_start} and {@code window_end}.
  */
 public final class Tables {
     private Tables() {}
@@ -62,6 +63,7 @@ public final class Tables {
                 tech.tablesaw.columns.Column<?> col = switch (f.type()) {
                     case LONG -> LongColumn.create(name);
                     case INT -> IntColumn.create(name);
+                    case DATE -> DateColumn.create(name);
                     // a plain DoubleColumn reads a NaN as missing (NULL): Spark's sqrt(-1), MAX over a NaN
                     case DOUBLE -> holdsNaN(c) ? ExactDoubleColumn.create(name) : DoubleColumn.create(name);
                     case BOOLEAN -> BooleanColumn.create(name);
@@ -116,6 +118,9 @@ public final class Tables {
         }
         if (t == ColumnType.INSTANT || t == ColumnType.LOCAL_DATE_TIME) {
             return DataType.TIMESTAMP;
+        }
+        if (t == ColumnType.LOCAL_DATE) {
+            return DataType.DATE;
         }
         return DataType.STRING;
     }

@@ -60,6 +60,38 @@ class BatchBuilderTest {
     }
 
     @Test
+    void when_aRowIsClearedHalfWayOrAValueIsNulledAgain_then_itsNullSlotsHoldZero_asEveryNullDoes() {
+        Schema schema = Schema.of(
+                Field.of("l", DataType.LONG),
+                Field.of("i", DataType.INT),
+                Field.of("d", DataType.DOUBLE),
+                Field.of("s", DataType.STRING));
+        BatchBuilder b = Batch.builder(schema, 4);
+        b.setLong(0, 7)
+                .setInt(1, 8)
+                .setDouble(2, 9.5)
+                .setString(3, "x")
+                .clearRow()
+                .endRow(); // a decoder gave up
+        b.setLong(0, 5).setNull(0).setInt(1, 6).endRow(); // a duplicate field: 5, then null
+        b.endRow();
+        Batch batch = b.build();
+        LongColumn l = (LongColumn) batch.column(0);
+        IntColumn i = (IntColumn) batch.column(1);
+        DoubleColumn d = (DoubleColumn) batch.column(2);
+        for (int r = 0; r < 3; r++) {
+            assertThat(l.isNull(r)).isTrue();
+            assertThat(l.values()[r]).as("long slot %d", r).isZero(); // operators hash keys by their slots
+            assertThat(d.isNull(r)).isTrue();
+            assertThat(d.values()[r]).as("double slot %d", r).isZero();
+            assertThat(batch.column(3).get(r)).isNull();
+        }
+        assertThat(i.isNull(0)).isTrue();
+        assertThat(i.values()[0]).isZero();
+        assertThat(i.get(1)).isEqualTo(6);
+    }
+
+    @Test
     void when_addRowFailsHalfway_then_theNextRowIsClean() {
         BatchBuilder b = Batch.builder(schema);
         assertThatThrownBy(() -> b.addRow(null, "not a number", "x", 1.0)).isInstanceOf(IllegalArgumentException.class);

@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.internal.expr.Casts;
 import dev.eddy.streaming.internal.expr.Vectors;
@@ -86,6 +87,9 @@ final class LongAccumulator extends Accumulator {
             }
         }
         Column c = new LongColumn(resultType == DataType.TIMESTAMP ? DataType.TIMESTAMP : DataType.LONG, out, n, nulls);
+        if (resultType == DataType.DATE) { // MIN/MAX of a DATE: its days
+            return new IntColumn(DataType.DATE, Vectors.toInts(out, n), n, nulls);
+        }
         return resultType == DataType.INT ? Casts.cast(c, DataType.INT) : c;
     }
 

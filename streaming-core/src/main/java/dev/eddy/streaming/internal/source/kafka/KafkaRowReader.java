@@ -159,9 +159,7 @@ final class KafkaRowReader {
         }
         int n = valueWidth;
         ByteBuffer value = r.value();
-        if (value != null && layout == null && decodeInPlace(value, out)) {
-            out.setNull(n); // the common record: decoded straight into the batch's value columns
-        } else if (value != null && parse(value)) {
+        if (value != null && parse(value)) {
             if (layout == null) {
                 TextFormats.write(row, out, 0);
             } else {
@@ -183,10 +181,6 @@ final class KafkaRowReader {
         out.setLong(n + 4, r.offset())
                 .setTimestampMicros(n + 5, r.timestamp() * 1000)
                 .endRow();
-    }
-
-    private boolean decodeInPlace(ByteBuffer v, BatchBuilder out) {
-        return v.hasArray() && parser.decodeFast(v.array(), v.arrayOffset() + v.position(), v.remaining(), out);
     }
 
     private boolean parse(ByteBuffer v) {

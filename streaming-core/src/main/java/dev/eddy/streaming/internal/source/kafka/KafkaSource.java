@@ -362,6 +362,11 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     }
 
     @Override
+    public long numInputRows(Batch batch) {
+        return malformed == null ? batch.numRows() : malformed.recordsRead(batch);
+    }
+
+    @Override
     public boolean isReplayable() {
         return true;
     }

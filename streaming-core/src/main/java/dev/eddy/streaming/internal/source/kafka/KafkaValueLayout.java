@@ -5,6 +5,7 @@ import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.Timestamps;
 import dev.eddy.streaming.internal.format.ValueType;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -65,7 +66,7 @@ final class KafkaValueLayout {
             }
             ValueType have = row.type(s);
             switch (planned.get(c).type()) {
-                case INT -> out.setInt(c, (int) row.longs[s]);
+                case INT, DATE -> out.setInt(c, (int) row.longs[s]);
                 case LONG -> out.setLong(c, row.longs[s]);
                 case TIMESTAMP -> out.setTimestampMicros(c, row.longs[s]);
                 case DOUBLE -> out.setDouble(c, have == ValueType.DOUBLE ? row.doubles[s] : row.longs[s]);
@@ -82,6 +83,7 @@ final class KafkaValueLayout {
             case DOUBLE -> Double.toString(row.doubles[s]);
             case BOOLEAN -> Boolean.toString(row.booleans[s]);
             case TIMESTAMP -> Timestamps.format(row.longs[s]);
+            case DATE -> LocalDate.ofEpochDay(row.longs[s]).toString();
         };
     }
 }

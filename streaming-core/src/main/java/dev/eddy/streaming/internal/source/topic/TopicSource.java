@@ -155,6 +155,11 @@ final class TopicSource implements SupportsTriggerAvailableNow {
     }
 
     @Override
+    public long numInputRows(Batch batch) {
+        return malformed == null ? batch.numRows() : malformed.recordsRead(batch);
+    }
+
+    @Override
     public boolean isReplayable() {
         return true;
     }

@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
@@ -94,6 +95,16 @@ class CsvStreamModeTest {
         assertThat(rows).extracting(r -> r.get("id")).containsExactly(1, 2);
         assertThat(rows).extracting(r -> r.get("_corrupt_record")).containsOnlyNulls();
         assertThat(s.status()).isEqualTo("2 corrupt records (dropped)");
+    }
+
+    /** Spark 4.2's file source counts the rows it keeps in numInputRows (its scan drops them while it parses). */
+    @Test
+    void when_modeIsDropMalformed_then_numInputRowsCountsOnlyTheKeptRows() throws IOException {
+        write(dir, "a.csv", "id,name\n1,ann\nx,bob\n3,cy\n");
+        Source s = source(Map.of("mode", "DROPMALFORMED", "header", "true"), PEOPLE);
+        Batch b = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T));
+        assertThat(b.numRows()).isEqualTo(2);
+        assertThat(s.numInputRows(b)).isEqualTo(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
@@ -58,6 +59,20 @@ class TopicMalformedModeTest {
         Source s = source("json", Map.of("mode", "DROPMALFORMED"), DECLARED);
         assertThat(read(s)).extracting(r -> r.get("id")).containsExactly(1, 3);
         assertThat(s.status()).contains("1 corrupt records");
+    }
+
+    /** As Spark's numInputRows for a Kafka source: every record read, also the ones DROPMALFORMED leaves out. */
+    @Test
+    void when_modeIsDropMalformed_then_numInputRowsCountsTheDroppedRecords() {
+        sendJson();
+        Source s = source("json", Map.of("mode", "DROPMALFORMED"), DECLARED);
+        Batch b = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T));
+        assertThat(b.numRows()).isEqualTo(2);
+        assertThat(s.numInputRows(b)).isEqualTo(3);
+        Source permissive = source("json", Map.of(), DECLARED);
+        Batch all =
+                permissive.getBatch(permissive.initialOffset(), permissive.latestOffset(permissive.initialOffset(), T));
+        assertThat(permissive.numInputRows(all)).isEqualTo(3);
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.eddy.streaming.internal.source.file;
+
+import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.date_add;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.streaming.api.Dataset;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.testing.QueryTestDriver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DATE columns in text files: read from Spark's default date text (ISO), written back as the same text. */
+class DateFilesTest {
+    private static final Schema SCHEMA = Schema.of(Field.of("name", DataType.STRING), Field.of("day", DataType.DATE));
+
+    @TempDir
+    Path in;
+
+    @TempDir
+    Path out;
+
+    private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
+
+    @Test
+    void when_csvHasDates_then_theyAreReadAsDatesAndJsonLinesWriteThemAsText() throws IOException {
+        write("1.csv", "name,day\nann,2024-01-05\nbob,\ncid,2024-1-31\ndan,someday\n");
+        Dataset rows = eddy.readStream()
+                .format("csv")
+                .option("header", "true")
+                .schema(SCHEMA)
+                .load(in.toString());
+        Dataset next = rows.select(col("name"), date_add(col("day"), 1).as("next"));
+        try (QueryTestDriver d = QueryTestDriver.start(
+                next.writeStream().format("json").option("path", out.toString()).outputMode("append"))) {
+            d.runTrigger();
+        }
+        assertThat(Files.readString(out.resolve("part-00000-00000.json")))
+                .isEqualTo("{\"name\":\"ann\",\"next\":\"2024-01-06\"}\n{\"name\":\"bob\"}\n"
+                        + "{\"name\":\"cid\",\"next\":\"2024-02-01\"}\n{}\n"); // dan's line is malformed
+    }
+
+    @Test
+    void when_jsonLinesHaveDates_then_theyAreReadAsDatesAndCsvWritesThemAsText() throws IOException {
+        write("1.json", "{\"name\":\"ann\",\"day\":\"2024-02-29\"}\n{\"name\":\"bob\",\"day\":null}\n");
+        Dataset rows = eddy.readStream().format("json").schema(SCHEMA).load(in.toString());
+        try (QueryTestDriver d = QueryTestDriver.start(rows.select("name", "day")
+                .writeStream()
+                .format("csv")
+                .option("path", out.toString())
+                .outputMode("append"))) {
+            d.runTrigger();
+        }
+        assertThat(Files.readString(out.resolve("part-00000-00000.csv")))
+                .contains("ann,2024-02-29")
+                .contains("bob,");
+    }
+
+    private void write(String name, String content) throws IOException {
+        Path p = in.resolve(name);
+        Files.writeString(p, content);
+        Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000L));
+    }
+}
