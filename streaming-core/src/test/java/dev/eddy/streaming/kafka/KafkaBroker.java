@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * One real single-node KRaft broker per test JVM (kafka_2.13 from Maven Central, started as a separate process
@@ -77,6 +79,9 @@ public final class KafkaBroker {
                         "share.coordinator.state.topic.replication.factor=1",
                         "share.coordinator.state.topic.min.isr=1",
                         "auto.create.topics.enable=false",
+                        // no time retention: tests write records dated 1970 (startingTimestamp cases), which the
+                        // default 7 days deleted at the next retention check (KafkaSparkOptionsIT saw offset 0 gone)
+                        "log.retention.ms=-1",
                         ""));
         ChildProcess format = java(
                 "Kafka storage format",
@@ -140,10 +145,18 @@ public final class KafkaBroker {
     }
 
     private static boolean allLed(Admin admin, String topic) throws Exception {
-        TopicDescription d = admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get(30, TimeUnit.SECONDS)
-                .get(topic);
+        TopicDescription d;
+        try {
+            d = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false; // created, but not in the broker's metadata yet (seen on a loaded machine)
+            }
+            throw e;
+        }
         return d.partitions().stream()
                 .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     }

@@ -52,6 +52,7 @@ final class KafkaBatchReader {
     private final List<Consumer<ByteBuffer, ByteBuffer>> consumers = new CopyOnWriteArrayList<>();
 
     private ThreadPoolExecutor threads;
+    private int carryLimit = KafkaFetcher.CARRY_LIMIT;
 
     /**
      * @param consumer    the source's consumer (fetcher 0; the source closes it)
@@ -154,7 +155,9 @@ final class KafkaBatchReader {
         while (fetchers.size() <= i) {
             Consumer<ByteBuffer, ByteBuffer> c = newConsumer.get();
             consumers.add(c);
-            fetchers.add(new KafkaFetcher(c, options, status, backoff));
+            KafkaFetcher f = new KafkaFetcher(c, options, status, backoff);
+            f.carryLimit(carryLimit);
+            fetchers.add(f);
         }
         return fetchers.get(i);
     }
@@ -214,6 +217,12 @@ final class KafkaBatchReader {
             throw e;
         }
         throw new IllegalStateException(t);
+    }
+
+    /** Tests: a smaller bound for the records each fetcher carries between batches. */
+    void carryLimit(int records) {
+        carryLimit = records;
+        fetchers.forEach(f -> f.carryLimit(records));
     }
 
     /** Per fetcher: batches it continued without a seek, and batches it sought (tests). */

@@ -28,8 +28,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * is fixed, so nothing is lost or read twice); a deleted topic or partition, or records retention removed - data
  * loss (an error, or skipped with a warning under {@code failOnDataLoss=false}), never an endless wait.
  *
- * <p>Between consecutive batches the consumer stays assigned: a partition that reached its stop is not paused (up to
- * {@link #CARRY_LIMIT} records), so records a poll returns past a batch's stop and the consumer's pending fetch are
+ * <p>Between consecutive batches the consumer stays assigned: a partition that reached its stop is not paused (until
+ * {@link #CARRY_LIMIT} records are kept), so records a poll returns past a batch's stop and the consumer's pending fetch are
  * kept for the next batch instead of being dropped and fetched again. The next batch continues from there only if
  * it starts exactly where this one stopped on the same partitions; any other start (a replay after a restart, a
  * re-planned or rewound batch, a dropped read-ahead, changed partitions) seeks as before. Which records a batch
@@ -50,10 +50,13 @@ final class KafkaFetcher {
     record Chunk(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {}
 
     /**
-     * Records past a batch's stop kept per partition for the next batch; past this many a partition is paused (so a
-     * batch whose partitions end far apart does not buffer a long tail).
+     * Records past a batch's stop kept for the next batch, over all of a fetcher's partitions: once this many are
+     * kept, the partitions already done are paused (so a wide topic whose partitions end far apart does not buffer a
+     * long tail; at most one more poll's records come on top).
      */
     static final int CARRY_LIMIT = 20_000;
+
+    private int carryLimit = CARRY_LIMIT;
 
     private final Consumer<ByteBuffer, ByteBuffer> consumer;
     private final KafkaSourceOptions options;
@@ -259,12 +262,28 @@ final class KafkaFetcher {
             if (consumer.position(tp) >= stop) {
                 pending.remove(tp);
                 continuesAt.put(tp, stop);
-                Carried c = carry.get(tp);
-                if (c != null && c.count >= CARRY_LIMIT) {
-                    consumer.pause(List.of(tp));
-                }
             }
         }
+        pauseDoneIfFull();
+    }
+
+    /** Once the carry is full, the partitions this batch is done with fetch nothing more. */
+    private void pauseDoneIfFull() {
+        if (continuesAt.isEmpty()) {
+            return;
+        }
+        int kept = 0;
+        for (Carried c : carry.values()) {
+            kept += c.count;
+        }
+        if (kept >= carryLimit) {
+            consumer.pause(List.copyOf(continuesAt.keySet()));
+        }
+    }
+
+    /** Tests: a smaller bound for the carried records. */
+    void carryLimit(int records) {
+        carryLimit = records;
     }
 
     /** Hands over the carried records of {@code tp} before {@code stop}, keeping those at or after it. */
@@ -287,13 +306,10 @@ final class KafkaFetcher {
         }
     }
 
-    /** Keeps records past a stop for the next batch; a partition whose carry is full is paused. */
+    /** Keeps records past a stop for the next batch (see {@link #CARRY_LIMIT}). */
     private void keep(TopicPartition tp, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {
-        Carried c = carry.computeIfAbsent(tp, k -> new Carried());
-        c.add(records);
-        if (c.count >= CARRY_LIMIT && continuesAt.containsKey(tp)) {
-            consumer.pause(List.of(tp)); // done in this batch (one still pending is paused by complete() when done)
-        }
+        carry.computeIfAbsent(tp, k -> new Carried()).add(records);
+        pauseDoneIfFull();
     }
 
     /** The index of the first record at or after {@code stop} (the records are in offset order). */

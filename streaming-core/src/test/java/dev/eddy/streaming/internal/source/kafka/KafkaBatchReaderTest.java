@@ -290,6 +290,24 @@ class KafkaBatchReaderTest {
     }
 
     @Test
+    void when_onePartitionIsDoneLongBeforeAnother_then_whatItCarriesIsBoundedAndTheNextBatchStillReadsItAll() {
+        KafkaBatchReader r = reader(1, 1);
+        r.carryLimit(6);
+        LogConsumer c = consumers.get(0);
+        KafkaOffset from = offsets(0, 0);
+        KafkaOffset to = offsets(3, 60); // partition 0 is done after the first poll, partition 1 after twenty
+
+        assertThat(offsetsByPartition(r.read(from, to, "batch 1"))).isEqualTo(expected(from, to));
+        // done partitions are paused once six records are kept: at most one more poll (three) on top
+        assertThat(c.fetched.get(tp(0)).size()).isLessThanOrEqualTo(3 + 6 + 3);
+
+        KafkaOffset end = offsets(50, 90);
+        assertThat(offsetsByPartition(r.read(to, end, "batch 2"))).isEqualTo(expected(to, end));
+        assertThat(c.fetched.get(tp(0))).doesNotHaveDuplicates();
+        assertThat(r.continuedAndSought().get(0)).containsExactly(1, 1);
+    }
+
+    @Test
     void when_topicAndPartitionAreNotRead_then_theyAreLeftNullAndTheOtherColumnsAreRead() {
         KafkaBatchReader r = reader(1, 1);
         rows.prune(Set.of("value", "offset"));
