@@ -27,6 +27,8 @@ public final class GroupTable {
     private int mask;
     private int size;
 
+    private static final int NULL_HASH = 0x5bd1e995;
+
     public GroupTable(DataType[] keyTypes) {
         this.keyCount = keyTypes.length;
         this.objectKey = new boolean[keyCount];
@@ -158,23 +160,22 @@ public final class GroupTable {
 
     private void hashRows(long[][] longs, Object[][] objs, boolean[][] nulls, int n, int[] h) {
         for (int k = 0; k < keyCount; k++) {
+            boolean[] nk = nulls == null ? null : nulls[k];
             if (objectKey[k]) {
                 Object[] v = objs[k];
                 for (int r = 0; r < n; r++) {
-                    h[r] = h[r] * 31 + Objects.hashCode(v[r]);
+                    h[r] = h[r] * 31 + (nk != null && nk[r] ? NULL_HASH : Objects.hashCode(v[r]));
                 }
-            } else {
+            } else if (nk == null) {
                 long[] v = longs[k];
                 for (int r = 0; r < n; r++) {
                     h[r] = h[r] * 31 + Long.hashCode(v[r] * 0x9E3779B97F4A7C15L);
                 }
-            }
-            if (nulls != null && nulls[k] != null) {
-                boolean[] nk = nulls[k];
+            } else {
+                // a null key hashes the same whatever its slot holds (a column's slot under a null is not defined)
+                long[] v = longs[k];
                 for (int r = 0; r < n; r++) {
-                    if (nk[r]) {
-                        h[r] += 0x5bd1e995;
-                    }
+                    h[r] = h[r] * 31 + (nk[r] ? NULL_HASH : Long.hashCode(v[r] * 0x9E3779B97F4A7C15L));
                 }
             }
         }
