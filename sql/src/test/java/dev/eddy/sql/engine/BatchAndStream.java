@@ -1,5 +1,7 @@
 package dev.eddy.sql.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.Eddy;
@@ -25,6 +27,22 @@ import tech.tablesaw.columns.Column;
  */
 final class BatchAndStream {
     private final List<Object[]> rows = new ArrayList<>();
+
+    /** Asserts that the batch and the streaming query both answer exactly {@code expected}. */
+    void assertBothAnswer(String query, String... expected) {
+        assertThat(batch(query)).as("batch: %s", query).containsExactly(expected);
+        assertThat(stream(query)).as("stream: %s", query).containsExactly(expected);
+    }
+
+    /** Asserts that the batch and the streaming query both fail with a message containing {@code error}. */
+    void assertBothFail(String query, String error) {
+        List<String> batch = batch(query);
+        List<String> stream = stream(query);
+        assertThat(batch).as("batch: %s", query).hasSize(1);
+        assertThat(batch.get(0)).as("batch: %s", query).startsWith("error:").contains(error);
+        assertThat(stream).as("stream: %s", query).hasSize(1);
+        assertThat(stream.get(0)).as("stream: %s", query).startsWith("error:").contains(error);
+    }
 
     BatchAndStream row(String s, Integer a, Double x) {
         rows.add(new Object[] {s, a, x});

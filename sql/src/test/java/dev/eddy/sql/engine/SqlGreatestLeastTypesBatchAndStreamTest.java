@@ -15,11 +15,6 @@ class SqlGreatestLeastTypesBatchAndStreamTest {
     private static final BatchAndStream T =
             new BatchAndStream().row("a", 1, -1.5).row("b", 5, 4.0).row(null, null, null);
 
-    private static void bothAnswer(String query, String... expected) {
-        assertThat(T.batch(query)).as("batch: %s", query).containsExactly(expected);
-        assertThat(T.stream(query)).as("stream: %s", query).containsExactly(expected);
-    }
-
     private static void bothRefuse(String query, String types) {
         for (List<String> answer : List.of(T.batch(query), T.stream(query))) {
             assertThat(answer).as(query).hasSize(1);
@@ -43,8 +38,8 @@ class SqlGreatestLeastTypesBatchAndStreamTest {
     @Test
     void when_greatestOrLeastMixesNumbersStringsOrNull_then_itAnswersAsInSpark() {
         // Spark 4.2: numbers of any kind widen to one (INT with DOUBLE is DOUBLE), a NULL is skipped
-        bothAnswer("SELECT greatest(a, x, 2) AS c FROM t", "2", "2", "5");
-        bothAnswer("SELECT least(a, NULL, 3) AS c FROM t", "1", "3", "3");
-        bothAnswer("SELECT least(s, 'b', NULL) AS c FROM t", "a", "b", "b");
+        T.assertBothAnswer("SELECT greatest(a, x, 2) AS c FROM t", "2", "2", "5");
+        T.assertBothAnswer("SELECT least(a, NULL, 3) AS c FROM t", "1", "3", "3");
+        T.assertBothAnswer("SELECT least(s, 'b', NULL) AS c FROM t", "a", "b", "b");
     }
 }

@@ -14,36 +14,32 @@ import org.junit.jupiter.api.Test;
 class SqlTimestampPrecisionBatchAndStreamTest {
     private static final BatchAndStream T = new BatchAndStream().row("2024-01-01 00:00:00.123999", 1, 59.9999994);
 
-    private static void bothAnswer(String query, String expected) {
-        assertThat(T.batch(query)).as("batch: %s", query).containsExactly(expected);
-        assertThat(T.stream(query)).as("stream: %s", query).containsExactly(expected);
-    }
-
     @Test
     void when_textWithMicrosecondsIsCastToATimestamp_then_theFractionIsCutToTheMillisecond() {
         // Calcite's batch cast rounded a column's fraction (.124) and dropped a literal's (00:00:00)
-        bothAnswer("SELECT CAST(CAST(s AS TIMESTAMP) AS STRING) AS c FROM t", "2024-01-01 00:00:00.123");
-        bothAnswer(
+        T.assertBothAnswer("SELECT CAST(CAST(s AS TIMESTAMP) AS STRING) AS c FROM t", "2024-01-01 00:00:00.123");
+        T.assertBothAnswer(
                 "SELECT CAST(CAST('2024-01-01 00:00:00.123999' AS TIMESTAMP) AS STRING) AS c FROM t",
                 "2024-01-01 00:00:00.123");
-        bothAnswer(
+        T.assertBothAnswer(
                 "SELECT CAST(CAST('1969-12-31 23:59:59.9999' AS TIMESTAMP) AS STRING) AS c FROM t",
                 "1969-12-31 23:59:59.999");
-        bothAnswer("SELECT unix_millis(CAST('1969-12-31 23:59:59.9999' AS TIMESTAMP)) AS c FROM t", "-1");
-        bothAnswer(
+        T.assertBothAnswer("SELECT unix_millis(CAST('1969-12-31 23:59:59.9999' AS TIMESTAMP)) AS c FROM t", "-1");
+        T.assertBothAnswer(
                 "SELECT CAST(CAST('2024-01-01 10:00:00.5' AS TIMESTAMP) AS STRING) AS c FROM t",
                 "2024-01-01 10:00:00.5");
     }
 
     @Test
     void when_aFunctionMakesATimestampFromMicroseconds_then_itIsCutToTheMillisecond() {
-        bothAnswer("SELECT CAST(to_timestamp(s) AS STRING) AS c FROM t", "2024-01-01 00:00:00.123");
-        bothAnswer(
+        T.assertBothAnswer("SELECT CAST(to_timestamp(s) AS STRING) AS c FROM t", "2024-01-01 00:00:00.123");
+        T.assertBothAnswer(
                 "SELECT CAST(make_timestamp(2024, 1, 1, 0, 0, 59.999999) AS STRING) AS c FROM t",
                 "2024-01-01 00:00:59.999");
-        bothAnswer("SELECT CAST(make_timestamp(2024, 1, 1, 0, 0, x) AS STRING) AS c FROM t", "2024-01-01 00:00:59.999");
-        bothAnswer("SELECT unix_micros(timestamp_micros(1700000000123456)) AS c FROM t", "1700000000123000");
-        bothAnswer("SELECT unix_millis(make_timestamp(1969, 12, 31, 23, 59, 59.9999)) AS c FROM t", "-1");
+        T.assertBothAnswer(
+                "SELECT CAST(make_timestamp(2024, 1, 1, 0, 0, x) AS STRING) AS c FROM t", "2024-01-01 00:00:59.999");
+        T.assertBothAnswer("SELECT unix_micros(timestamp_micros(1700000000123456)) AS c FROM t", "1700000000123000");
+        T.assertBothAnswer("SELECT unix_millis(make_timestamp(1969, 12, 31, 23, 59, 59.9999)) AS c FROM t", "-1");
     }
 
     @Test
