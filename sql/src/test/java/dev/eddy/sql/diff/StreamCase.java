@@ -137,8 +137,7 @@ record StreamCase(
                 noDataBatches,
                 true,
                 null,
-                null,
-                false);
+                null);
     }
 
     /** A case of any shape without a day key. */
@@ -184,48 +183,18 @@ record StreamCase(
      * out by a date comparison and the day is a grouping key.
      */
     StreamCase withByDay(boolean on) {
-        return new StreamCase(
-                window,
-                size,
-                slide,
-                startTime,
-                keyed,
-                aggs,
-                positiveOnly,
-                mode,
-                delays,
-                policy,
-                javaApi,
-                steps,
-                noDataBatches,
-                aggregate,
-                join,
-                dedup,
-                on);
+        return copy(steps, noDataBatches, on);
     }
 
     StreamCase withSteps(List<Step> newSteps) {
-        return new StreamCase(
-                window,
-                size,
-                slide,
-                startTime,
-                keyed,
-                aggs,
-                positiveOnly,
-                mode,
-                delays,
-                policy,
-                javaApi,
-                newSteps,
-                noDataBatches,
-                aggregate,
-                join,
-                dedup,
-                byDay);
+        return copy(newSteps, noDataBatches, byDay);
     }
 
     StreamCase withNoDataBatches(boolean on) {
+        return copy(steps, on, byDay);
+    }
+
+    private StreamCase copy(List<Step> steps, boolean noDataBatches, boolean byDay) {
         return new StreamCase(
                 window,
                 size,
@@ -239,7 +208,7 @@ record StreamCase(
                 policy,
                 javaApi,
                 steps,
-                on,
+                noDataBatches,
                 aggregate,
                 join,
                 dedup,
@@ -339,14 +308,8 @@ record StreamCase(
             return grouped.selectExpr(sqlItems(ws).toArray(String[]::new));
         }
         List<Expr> items = new ArrayList<>(List.of(alias(col(ws + ".start"), "ws"), alias(col(ws + ".end"), "we")));
-        if (keyed) {
-            items.add(col("k"));
-        }
-        if (byDay) {
-            items.add(col("day"));
-        }
-        for (String agg : AGGS.get(aggs).split(", ")) {
-            items.add(col(agg.substring(agg.lastIndexOf(' ') + 1)));
+        for (String name : keyAndAggregateNames()) {
+            items.add(col(name));
         }
         return grouped.select(items.toArray(Expr[]::new));
     }
@@ -361,16 +324,23 @@ record StreamCase(
 
     private List<String> sqlItems(String ws) {
         List<String> items = new ArrayList<>(List.of(ws + ".start AS ws", ws + ".end AS we"));
+        items.addAll(keyAndAggregateNames());
+        return items;
+    }
+
+    /** The aggregation's columns after the window bounds, by name: k, the day and the aggregates, as selected. */
+    private List<String> keyAndAggregateNames() {
+        List<String> names = new ArrayList<>();
         if (keyed) {
-            items.add("k");
+            names.add("k");
         }
         if (byDay) {
-            items.add("day");
+            names.add("day");
         }
         for (String agg : AGGS.get(aggs).split(", ")) {
-            items.add(agg.substring(agg.lastIndexOf(' ') + 1));
+            names.add(agg.substring(agg.lastIndexOf(' ') + 1));
         }
-        return items;
+        return names;
     }
 
     String describe() {
