@@ -126,6 +126,11 @@ final class RexTranslator {
         }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         switch (name) {
+            case "CURRENT_TIMESTAMP": // the micro-batch's timestamp, as Spark's streaming queries have it
+            case "LOCALTIMESTAMP":
+                return new Expr.Call("current_timestamp", List.of());
+            case "CURRENT_DATE":
+                return new Expr.Call("current_date", List.of());
             case "UPPER":
                 return new Expr.Call("upper", args);
             case "LOWER":
