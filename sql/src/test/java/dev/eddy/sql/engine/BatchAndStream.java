@@ -27,6 +27,8 @@ import tech.tablesaw.columns.Column;
  */
 final class BatchAndStream {
     private final List<Object[]> rows = new ArrayList<>();
+    /** The sessions' (manual) clock: the time current_timestamp() answers with. */
+    private long clockMillis;
 
     /** Asserts that the batch and the streaming query both answer exactly {@code expected}. */
     void assertBothAnswer(String query, String... expected) {
@@ -50,6 +52,12 @@ final class BatchAndStream {
         }
     }
 
+    /** Both sessions' clocks stand at {@code millis} (epoch milliseconds). */
+    BatchAndStream clockAt(long millis) {
+        clockMillis = millis;
+        return this;
+    }
+
     BatchAndStream row(String s, Integer a, Double x) {
         rows.add(new Object[] {s, a, x});
         return this;
@@ -57,7 +65,7 @@ final class BatchAndStream {
 
     List<String> batch(String query) {
         try {
-            Sql sql = new Sql(Eddy.builder().clock(new ManualClock(0)).build());
+            Sql sql = new Sql(Eddy.builder().clock(new ManualClock(clockMillis)).build());
             String[] s = new String[rows.size()];
             int[] a = new int[rows.size()];
             double[] x = new double[rows.size()];
@@ -94,8 +102,10 @@ final class BatchAndStream {
     }
 
     List<String> stream(String query) {
-        Eddy eddy =
-                Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build();
+        Eddy eddy = Eddy.builder()
+                .clock(new ManualClock(clockMillis))
+                .noDataBatches(false)
+                .build();
         Sql sql = new Sql(eddy).startInserts(false);
         MemoryStream t = eddy.memoryStream(
                 Schema.of(Field.of("s", DataType.STRING), Field.of("a", DataType.INT), Field.of("x", DataType.DOUBLE)));
