@@ -36,14 +36,20 @@ final class BatchAndStream {
         assertThat(stream(query)).as("stream: %s", query).containsExactly(expected);
     }
 
-    /** Asserts that the batch and the streaming query both fail with a message containing {@code error}. */
-    void assertBothFail(String query, String error) {
+    /**
+     * Asserts that the batch and the streaming query both fail with a message containing {@code error}, the streaming
+     * query's message also containing each of {@code streamDetails} (the engine names the failing expression).
+     */
+    void assertBothFail(String query, String error, String... streamDetails) {
         List<String> batch = batch(query);
         List<String> stream = stream(query);
         assertThat(batch).as("batch: %s", query).hasSize(1);
         assertThat(batch.get(0)).as("batch: %s", query).startsWith("error:").contains(error);
         assertThat(stream).as("stream: %s", query).hasSize(1);
         assertThat(stream.get(0)).as("stream: %s", query).startsWith("error:").contains(error);
+        for (String detail : streamDetails) {
+            assertThat(stream.get(0)).as("stream: %s", query).contains(detail);
+        }
     }
 
     /** Both sessions' clocks stand at {@code millis} (epoch milliseconds). */

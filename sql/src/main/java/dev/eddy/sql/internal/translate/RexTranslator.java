@@ -14,6 +14,7 @@ import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -55,6 +56,10 @@ final class RexTranslator {
         }
         if (n instanceof RexLiteral lit) {
             return literal(lit);
+        }
+        if (n instanceof RexFieldAccess access && translate(access.getReferenceExpr()) instanceof Expr.Col struct) {
+            // w.start of a window column (a struct): the engine's struct field
+            return new Expr.Col(struct.name() + "." + access.getField().getName());
         }
         if (n instanceof RexCall call) {
             return call(call);
