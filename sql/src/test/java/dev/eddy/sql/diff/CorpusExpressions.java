@@ -290,7 +290,11 @@ final class CorpusExpressions {
     /** Spark's built-in date/time, text and math functions (SparkBuiltins), of every result type. */
     String builtinExpr(int depth) {
         int d = Math.max(0, depth - 1);
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(8)) {
+            case 6:
+                return dateBuiltin(d);
+            case 7:
+                return "CAST(" + dateExpr(d) + " AS STRING)";
             case 0:
                 return pick("day", "dayofmonth", "dayofweek", "weekday", "dayofyear", "weekofyear", "quarter") + "("
                         + tsExpr(d) + ")";
@@ -392,6 +396,95 @@ final class CorpusExpressions {
     String nanExtreme() {
         return pick("greatest", "least") + "(" + pick("sqrt(x - 1.0E0), ", "", "NULL, ") + doubleExpr(1) + ", sqrt("
                 + pick("x", "-x", "(x - 1.0E0)") + ")" + pick("", ", a", ", 2") + ")";
+    }
+
+    /** DATE-valued expressions: columns' days, date literals, Spark's date arithmetic and DATE functions. */
+    String dateExpr(int depth) {
+        if (depth <= 0) {
+            return pick("to_date(ts)", "CAST(ts AS DATE)", "DATE '2024-02-29'", "DATE '2023-12-31'");
+        }
+        int d = depth - 1;
+        switch (r.nextInt(9)) {
+            case 0:
+                return "(" + dateExpr(d) + pick(" + ", " - ") + pick("a", "id", "3", "-40", "(id % 7)") + ")";
+            case 1:
+                return "(" + pick("1", "a", "id") + " + " + dateExpr(d) + ")";
+            case 2:
+                return "(" + dateExpr(d) + pick(" + ", " - ") + "INTERVAL '" + r.nextInt(40) + "' "
+                        + pick("DAY", "MONTH", "YEAR") + ")";
+            case 3:
+                return "trunc(" + pick(dateExpr(d), tsExpr(d)) + ", '"
+                        + pick("MM", "YEAR", "week", "QUARTER", "mon", "yy", "Q", "DAY") + "')";
+            case 4:
+                return "date_from_unix_date(unix_date(" + dateExpr(d) + ") + " + pick("id", "a", "-1000") + ")";
+            case 5:
+                return pick("date_add", "date_sub", "dateadd") + "(" + dateExpr(d) + ", " + pick("a", "7", "id") + ")";
+            case 6:
+                return pick("last_day", "to_date") + "(" + dateExpr(d) + ")";
+            case 7:
+                return "add_months(" + dateExpr(d) + ", " + pick("1", "-13", "a") + ")";
+            default:
+                return "make_date(" + pick("2024", "2023") + ", " + pick("2", "(id % 12 + 1)") + ", "
+                        + pick("1", "28", "(id % 28 + 1)") + ")";
+        }
+    }
+
+    /** Spark's functions of a DATE (numbers, text and timestamps), and the query's own time. */
+    String dateBuiltin(int depth) {
+        String x = dateExpr(depth);
+        String y = pick(dateExpr(depth), "DATE '2024-01-01'", "to_date(ts)");
+        switch (r.nextInt(9)) {
+            case 0:
+                return pick(
+                                "dayofweek",
+                                "weekofyear",
+                                "quarter",
+                                "dayofyear",
+                                "day",
+                                "weekday",
+                                "unix_date",
+                                "year",
+                                "month")
+                        + "(" + x + ")";
+            case 1:
+                return "date_part('"
+                        + pick(
+                                "YEAR",
+                                "dow",
+                                "week",
+                                "doy",
+                                "QUARTER",
+                                "mon",
+                                "d",
+                                "dayofweek_iso",
+                                "yearofweek",
+                                "hour")
+                        + "', " + pick(x, "ts") + ")";
+            case 2:
+                return "extract(" + pick("YEAR", "MONTH", "DAY", "DOW", "WEEK", "QUARTER", "DOY", "HOUR", "SECOND")
+                        + " FROM " + pick(x, "ts") + ")";
+            case 3:
+                return pick("datediff(" + x + ", " + y + ")", "months_between(" + x + ", " + y + ")");
+            case 4:
+                return pick("datediff", "timestampdiff") + "(" + pick("DAY", "HOUR", "MONTH", "YEAR", "WEEK", "MINUTE")
+                        + ", " + pick(x, "ts") + ", " + pick(y, "ts") + ")";
+            case 5:
+                return "date_format(" + x + ", '" + pick("yyyy-MM-dd", "EEE d MMM yyyy", "D", "yyyy/MM/dd HH:mm")
+                        + "')";
+            case 6:
+                return "(" + x + pick(" + ", " - ") + "INTERVAL '" + r.nextInt(30) + "' " + pick("HOUR", "MINUTE")
+                        + ")";
+            case 7:
+                return pick("(ts + INTERVAL ", "(ts - INTERVAL ") + (r.nextInt(90) + 1) + " "
+                        + pick("SECONDS", "MINUTES", "HOURS", "DAYS") + ")";
+            default:
+                // the query's time: one value for the whole query in both (the values themselves differ by run)
+                return pick(
+                        "(current_timestamp() = now())",
+                        "(current_date() = to_date(current_timestamp()))",
+                        "(curdate() > DATE '2024-01-01')",
+                        "datediff(current_date(), curdate())");
+        }
     }
 
     String pick(String... options) {
