@@ -45,7 +45,8 @@ public final class SparkArgumentOrder {
             Map.entry("BROUND", DIVISOR_FIRST),
             Map.entry("ROUND", DIVISOR_FIRST),
             // with a start, StringLocate answers 0 where the start is NULL: not null-intolerant
-            Map.entry("LOCATE", FIRST_TO_LAST_2));
+            Map.entry("LOCATE", FIRST_TO_LAST_2),
+            Map.entry("POSITION", FIRST_TO_LAST_2));
 
     /** Functions whose operands Spark computes first to last. */
     private static final Set<String> FIRST_TO_LAST = Set.of(
@@ -54,7 +55,6 @@ public final class SparkArgumentOrder {
             "LEFT",
             "RIGHT",
             "INSTR",
-            "POSITION",
             "LPAD",
             "RPAD",
             "REPLACE",
