@@ -380,7 +380,10 @@ final class CorpusExpressions {
      * the rows that compute it (none when a is NULL in every such row).
      */
     private String operandOrder() {
-        switch (r.nextInt(4)) {
+        switch (r.nextInt(6)) {
+            case 4:
+            case 5:
+                return functionArgumentOrder();
             case 0:
                 return "(" + intExpr(1) + " + coalesce(" + pick("2", "-4") + ", 'x'))";
             case 1:
@@ -389,6 +392,43 @@ final class CorpusExpressions {
                 return "(" + pick("a", "(a - 1)", "(a * id)") + " " + pick("*", "-", "=", "<") + " coalesce(a, 'x'))";
             default:
                 return "(coalesce(a, 'x') " + pick("/", "%", "div") + " " + pick("a", "(a + 1)") + ")";
+        }
+    }
+
+    /**
+     * A function with an argument that fails where a is NULL after one that is NULL there (or is not): Spark computes
+     * a null-intolerant function's arguments in order, each only where the ones before are not NULL, so the first
+     * shapes never fail and the others fail when a row has a NULL a but not a NULL argument before it; concat
+     * computes every argument and fails for every NULL a.
+     */
+    private String functionArgumentOrder() {
+        String bad = "CAST(coalesce(CAST(a AS STRING), 'x') AS INT)";
+        String text = "CAST(" + bad + " AS STRING)";
+        switch (r.nextInt(10)) {
+            case 0:
+                return "substring(" + pick("s", "CAST(a AS STRING)") + ", " + pick("a", "1", "(a % 10)") + ", " + bad
+                        + ")";
+            case 1:
+                return pick("lpad", "rpad") + "(" + pick("s", "CAST(a AS STRING)") + ", " + pick("(a % 10)", "4") + ", "
+                        + text + ")";
+            case 2:
+                return "regexp_replace(" + pick("CAST(a AS STRING)", "s") + ", '1', " + text + ")";
+            case 3:
+                return "date_add(" + pick("to_date(ts)", "date_add(DATE '2024-01-01', a)") + ", " + bad + ")";
+            case 4:
+                return "datediff(" + pick("ts", "date_add(DATE '2024-01-01', a)") + ", date_add(DATE '2024-01-01', "
+                        + bad + "))";
+            case 5:
+                return "instr(" + pick("CAST(a AS STRING)", "s") + ", " + text + ")";
+            case 6:
+                return pick("pow", "power") + "(" + pick("a", "x", "(a - 1)") + ", " + bad + ")";
+            case 7:
+                return "pmod(" + bad + ", " + pick("a", "(a + 11)") + ")";
+            case 8:
+                return "date_format(" + pick("ts", "date_add(DATE '2024-01-01', a)") + ", " + pick("'yyyy'", text)
+                        + ")";
+            default:
+                return "concat(" + pick("CAST(a AS STRING)", "s") + ", " + text + ")";
         }
     }
 

@@ -52,9 +52,9 @@ record StreamCase(
     static final String DAY = "date_add(to_date(ts), v)";
 
     /**
-     * The day filter of {@link #byDay} cases. KNOWN DIFFERENCE (sql/README.md): from a WHERE over the event time and v
-     * Spark infers {@code isnotnull(v)} and applies it before the watermark, so rows with a NULL v never move it; Eddy
-     * applies the whole WHERE after the watermark. The filter reads v through coalesce unless the switch is on.
+     * The day filter of {@link #byDay} cases: from a WHERE over the event time and v Spark infers {@code isnotnull(v)}
+     * and applies it before the watermark, so rows with a NULL v never move it, as Eddy does (FilterBelowWatermark).
+     * With the switch off the filter reads v through coalesce, which infers nothing.
      */
     static final String DAY_FILTER =
             StreamCaseGenerator.INFERRED_NOT_NULL ? DAY : "date_add(to_date(ts), coalesce(v, 0))";

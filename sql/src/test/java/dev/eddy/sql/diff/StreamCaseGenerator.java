@@ -20,10 +20,11 @@ import java.util.SplittableRandom;
  */
 final class StreamCaseGenerator {
     /**
-     * KNOWN DIFFERENCE switch: a WHERE over the event time and v whose NULL v Spark filters before the watermark
-     * (its inferred isnotnull(v)), see {@link StreamCase#DAY_FILTER}.
+     * A WHERE over the event time and v whose NULL v Spark filters before the watermark (its inferred isnotnull(v)),
+     * see {@link StreamCase#DAY_FILTER} (on by default since Eddy infers it as well; false reads v through coalesce).
      */
-    static final boolean INFERRED_NOT_NULL = Boolean.getBoolean("eddy.diff.stream.inferredNotNull");
+    static final boolean INFERRED_NOT_NULL =
+            Boolean.parseBoolean(System.getProperty("eddy.diff.stream.inferredNotNull", "true"));
     /** dropDuplicatesWithinWatermark (on by default since Eddy has the operator; false leaves it out). */
     static final boolean DEDUP_WITHIN_WATERMARK =
             Boolean.parseBoolean(System.getProperty("eddy.diff.stream.withinWatermark", "true"));

@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.translate;
 
 import dev.eddy.sql.internal.catalog.CalciteTypes;
+import dev.eddy.sql.internal.spark.SparkArgumentOrder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ScalarFunctions;
@@ -53,7 +54,8 @@ final class ScalarFunctionBridge {
         }
         key.append("->").append(call.getType().getSqlTypeName());
         String name = key.toString().toLowerCase(Locale.ROOT);
-        ScalarFunctions.register(name, new Invoker(method, operandTypes, call.getType(), resultType));
+        ScalarFunctions.register(
+                name, new Invoker(method, operandTypes, call.getType(), resultType, SparkArgumentOrder.of(call)));
         return new Expr.Call(name, args);
     }
 
@@ -64,9 +66,18 @@ final class ScalarFunctionBridge {
                 .type();
     }
 
-    /** Calls the method on one row, converting engine values to Calcite's and the answer back. */
-    private record Invoker(Method method, List<RelDataType> operandTypes, RelDataType result, DataType type)
+    /**
+     * Calls the method on one row, converting engine values to Calcite's and the answer back; {@code order} is
+     * Spark's order of computing the arguments ({@link SparkArgumentOrder}), which the engine keeps.
+     */
+    private record Invoker(
+            Method method, List<RelDataType> operandTypes, RelDataType result, DataType type, int[] order)
             implements ScalarFunctions.ScalarFunction {
+        @Override
+        public int[] argumentOrder() {
+            return order == null ? null : order.clone();
+        }
+
         @Override
         public Object apply(Object[] args) {
             Class<?>[] params = method.getParameterTypes();
