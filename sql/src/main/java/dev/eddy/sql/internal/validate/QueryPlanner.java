@@ -71,7 +71,7 @@ public final class QueryPlanner {
         SqlValidator validator = SqlValidatorUtil.newValidator(
                 SqlOperatorTables.chain(
                         SparkOperators.TABLE,
-                        SqlStdOperatorTable.instance(),
+                        SparkOperators.withoutShadowed(SqlStdOperatorTable.instance()),
                         EddyFunctions.TABLE,
                         LeftSemiJoins.TABLE,
                         WindowStruct.TABLE,
