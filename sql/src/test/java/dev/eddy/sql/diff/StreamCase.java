@@ -75,15 +75,26 @@ record StreamCase(
     /**
      * A stream-stream join of lefts and rights on k and {@code r.ts BETWEEN l.ts - lower AND l.ts + upper} (seconds;
      * {@code strict}: with {@code >}/{@code <} instead), of type "inner", "left", "right" or "semi" (LEFT SEMI); or,
-     * with {@code windowSize > 0}, on k and the equality of both sides' tumbling windows of that size.
+     * with {@code windowSize > 0}, on k and the equality of both sides' windows of that size (sliding by
+     * {@code windowSlide} if it is set), projected with {@code window(ts, ...) AS w} (and ts beside it when
+     * {@code windowWithTs}: two event-time columns, which Spark refuses).
      */
-    record JoinSpec(String type, int lower, int upper, boolean strict, int windowSize) {
+    record JoinSpec(
+            String type, int lower, int upper, boolean strict, int windowSize, int windowSlide, boolean windowWithTs) {
+        /** A join on k and an event-time range. */
+        JoinSpec(String type, int lower, int upper, boolean strict) {
+            this(type, lower, upper, strict, 0, 0, false);
+        }
+
         String sql(String select) {
             String kind = type.equals("inner")
                     ? ""
                     : type.equals("semi") ? "LEFT SEMI " : type.toUpperCase(Locale.ROOT) + " OUTER ";
             if (windowSize > 0) {
-                String side = "(SELECT window(ts, '" + windowSize + " seconds') AS w, ts, k, v FROM ";
+                String w = windowSlide > 0 && windowSlide != windowSize
+                        ? "window(ts, '" + windowSize + " seconds', '" + windowSlide + " seconds')"
+                        : "window(ts, '" + windowSize + " seconds')";
+                String side = "(SELECT " + w + " AS w" + (windowWithTs ? ", ts" : "") + ", k, v FROM ";
                 return select + " FROM " + side + "lefts) AS l " + kind + "JOIN " + side
                         + "rights) AS r ON l.k = r.k AND l.w = r.w";
             }
@@ -256,10 +267,19 @@ record StreamCase(
         if (!aggregate) {
             return join == null
                     ? "SELECT ts, k, v FROM events" + where
-                    : join.sql(
-                            join.type().equals("semi")
-                                    ? "SELECT l.ts AS lts, l.k AS k, l.v AS lv"
-                                    : "SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk, r.v AS rv");
+                    : join.windowSize() > 0
+                            ? join.sql(
+                                    join.type().equals("semi")
+                                            ? "SELECT l.w.start AS ws, l.w.end AS we, l.k AS k, l.v AS lv"
+                                                    + (join.windowWithTs() ? ", l.ts AS lts" : "")
+                                            : "SELECT l.w.start AS ws, l.w.end AS we, r.w.start AS rws, l.k AS k,"
+                                                    + " l.v AS lv, r.k AS rk, r.v AS rv"
+                                                    + (join.windowWithTs() ? ", l.ts AS lts, r.ts AS rts" : ""))
+                            : join.sql(
+                                    join.type().equals("semi")
+                                            ? "SELECT l.ts AS lts, l.k AS k, l.v AS lv"
+                                            : "SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk,"
+                                                    + " r.v AS rv");
         }
         String w = window.equals("session") ? "session_window" : "window";
         return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "")
