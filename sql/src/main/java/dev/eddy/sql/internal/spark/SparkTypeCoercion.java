@@ -49,6 +49,29 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
         return spark != null ? spark : super.getWiderTypeForTwo(type1, type2, stringPromotion);
     }
 
+    /**
+     * A comparison ({@code =}, {@code <>}, {@code <}, ..., also the one inside {@code nullif}) of two types Spark has
+     * no common type for: a BOOLEAN with a number or a time, a number with a DATE or TIMESTAMP. Spark refuses it with
+     * [DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES]; Calcite compared {@code flag = 1} as numbers.
+     */
+    @Override
+    public boolean binaryComparisonCoercion(SqlCallBinding binding) {
+        if (binding.getOperandCount() == 2) {
+            RelDataType left = binding.getOperandType(0);
+            RelDataType right = binding.getOperandType(1);
+            if (noCommonType(left, right)) {
+                String shown = binding.getCall().toString().replace("`", "");
+                throw refusal(
+                        binding,
+                        "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(" + shown
+                                + ")\" due to data type mismatch: the left and right operands of the binary operator"
+                                + " have incompatible types (\"" + sparkName(left) + "\" and \"" + sparkName(right)
+                                + "\")");
+            }
+        }
+        return super.binaryComparisonCoercion(binding);
+    }
+
     /** CASE (and coalesce, nvl, nullif, if, which Calcite writes as CASE): Spark's common type of its values. */
     @Override
     public boolean caseWhenCoercion(SqlCallBinding binding) {
@@ -72,7 +95,20 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
             return super.inOperationCoercion(binding);
         }
         refuseWithoutCommonType(binding, values, "in");
-        return super.inOperationCoercion(binding);
+        boolean coerced = super.inOperationCoercion(binding);
+        RelDataType listType = validator.getValidatedNodeTypeIfKnown(list);
+        if (coerced && listType != null && !listType.isNullable()) {
+            // Calcite types a coerced list by the common type of a NOT NULL left side ('3' IN (a, NULL)) and drops
+            // the list's NULLs: the IN became NOT NULL and answered false where Spark answers NULL
+            for (SqlNode v : list) {
+                if (SqlUtil.isNullLiteral(v, true)
+                        || validator.deriveType(binding.getScope(), v).isNullable()) {
+                    updateInferredType(list, factory.createTypeWithNullability(listType, true));
+                    break;
+                }
+            }
+        }
+        return coerced;
     }
 
     private void refuseWithoutCommonType(SqlCallBinding binding, List<SqlNode> values, String name) {
@@ -89,19 +125,28 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
                         names.add(
                                 '"' + (t == null ? "VOID" : SparkTypeNames.of(t).toUpperCase(Locale.ROOT)) + '"');
                     }
-                    String message = "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Input to `" + name
-                            + "` should all be the same type, but it's " + names;
-                    SqlParserPos pos = binding.getCall().getParserPosition();
-                    throw new CalciteContextException(
-                            message,
-                            new SqlValidatorException(message, null),
-                            pos.getLineNum(),
-                            pos.getColumnNum(),
-                            pos.getEndLineNum(),
-                            pos.getEndColumnNum());
+                    throw refusal(
+                            binding,
+                            "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Input to `" + name
+                                    + "` should all be the same type, but it's " + names);
                 }
             }
         }
+    }
+
+    private static CalciteContextException refusal(SqlCallBinding binding, String message) {
+        SqlParserPos pos = binding.getCall().getParserPosition();
+        return new CalciteContextException(
+                message,
+                new SqlValidatorException(message, null),
+                pos.getLineNum(),
+                pos.getColumnNum(),
+                pos.getEndLineNum(),
+                pos.getEndColumnNum());
+    }
+
+    private static String sparkName(RelDataType t) {
+        return SparkTypeNames.of(t).toUpperCase(Locale.ROOT);
     }
 
     /**
