@@ -102,5 +102,10 @@ class SqlTypeRulesBatchAndStreamTest {
                 "decimal(2,1) 0.5", "decimal(2,1) 1.5", "decimal(2,1) null");
         T.assertBothAnswer("SELECT typeof(CAST(a AS BIGINT) % 2) AS c FROM t WHERE a = 4", "bigint");
         T.assertBothAnswer("SELECT -7.5E0 % 2 AS c FROM t WHERE a = 4", "-1.5");
+        // text next to a whole number is a BIGINT, next to a DECIMAL or DOUBLE a DOUBLE; text with text is refused
+        T.assertBothAnswer("SELECT typeof(a % '3') AS c, a % '3' AS d FROM t WHERE a = 4", "bigint 1");
+        T.assertBothAnswer("SELECT typeof('3' % 1.5) AS c, '3' % 1.5 AS d FROM t WHERE a = 4", "double 0");
+        T.assertBothFail("SELECT s % '3' AS c FROM t", "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE]");
+        T.assertBothFail("SELECT s % NULL AS c FROM t", "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE]");
     }
 }

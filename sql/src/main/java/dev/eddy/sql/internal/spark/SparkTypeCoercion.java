@@ -171,6 +171,9 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
     @Override
     public boolean builtinFunctionCoercion(
             SqlCallBinding binding, List<RelDataType> operandTypes, List<SqlTypeFamily> expectedFamilies) {
+        if (binding.getOperator() == SparkOperators.SPARK_PERCENT && operandTypes.size() == 2) {
+            return remainderOfText(binding, operandTypes);
+        }
         boolean sumOrAvg = binding.getOperator().getKind() == SqlKind.SUM
                 || binding.getOperator().getKind() == SqlKind.AVG
                 || binding.getOperator() == SparkOperators.TRY_SUM;
@@ -181,6 +184,39 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
             return coerceOperandType(binding.getScope(), binding.getCall(), 0, seconds);
         }
         return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
+    }
+
+    /**
+     * Text in {@code a % b}: cast to BIGINT next to a whole number and to DOUBLE next to a DECIMAL or DOUBLE, as Spark's
+     * ANSI rule for a string with another type; text with text or NULL is refused as Spark refuses it.
+     */
+    private boolean remainderOfText(SqlCallBinding binding, List<RelDataType> types) {
+        boolean coerced = false;
+        for (int i = 0; i < 2; i++) {
+            RelDataType t = types.get(i);
+            RelDataType other = types.get(1 - i);
+            if (!SqlTypeUtil.isCharacter(t)) {
+                continue;
+            }
+            if (SqlTypeUtil.isCharacter(other) || other.getSqlTypeName() == SqlTypeName.NULL) {
+                throw refusal(
+                        binding,
+                        "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE] Cannot resolve \""
+                                + binding.getCall().toString().replace("`", "")
+                                + "\" due to data type mismatch: the binary operator requires the input type"
+                                + " \"NUMERIC\", not \"STRING\"");
+            }
+            if (!SqlTypeUtil.isNumeric(other)) {
+                return false;
+            }
+            SqlTypeName to = SqlTypeUtil.isIntType(other) ? SqlTypeName.BIGINT : SqlTypeName.DOUBLE;
+            coerced |= coerceOperandType(
+                    binding.getScope(),
+                    binding.getCall(),
+                    i,
+                    factory.createTypeWithNullability(factory.createSqlType(to), t.isNullable()));
+        }
+        return coerced;
     }
 
     /**
