@@ -317,13 +317,23 @@ public final class SparkBuiltinFunctions {
         return at < 0 ? 0 : s.codePointCount(0, at) + 1;
     }
 
-    /** {@code locate(sub, s, pos)}: as instr, searching from the 1-based pos; 0 for pos < 1. */
+    /**
+     * {@code locate(sub, s, pos)}: as instr, searching from the 1-based pos; 0 for pos < 1 and for a NULL pos (whatever
+     * the strings, as Spark's StringLocate), 1 for an empty sub at any pos &ge; 1 (Spark's UTF8String.indexOf finds the
+     * empty string at the start, even past the end).
+     */
     public static Integer locate(String sub, String s, Integer pos) {
+        if (pos == null) {
+            return 0;
+        }
         if (sub == null || s == null) {
             return null;
         }
-        if (pos == null || pos < 1) {
+        if (pos < 1) {
             return 0;
+        }
+        if (sub.isEmpty()) {
+            return 1;
         }
         int length = s.codePointCount(0, s.length());
         if (pos - 1 > length) {
