@@ -123,7 +123,12 @@ final class CorpusExpressions {
             case 10:
                 return "CASE WHEN " + boolExpr(d) + " THEN " + doubleExpr(d) + " ELSE " + intExpr(d) + " END";
             case 11:
-                return "abs(" + doubleExpr(d) + ")";
+                return r.nextBoolean()
+                        ? "abs(" + doubleExpr(d) + ")"
+                        // a DOUBLE remainder stays a DOUBLE; by zero (rarely) it fails with [REMAINDER_BY_ZERO]
+                        : "(" + doubleExpr(d) + " % "
+                                + (r.nextInt(12) == 0 ? pick("0.0", "0") : pick("2", "0.5", "-3", "1.5E0", "x"))
+                                + ")";
             case 12:
                 return r.nextBoolean() ? "CAST(" + pick("s", "'3.5'", "'-7'") + " AS DOUBLE)" : decimalExpr(d);
             default:
@@ -190,7 +195,24 @@ final class CorpusExpressions {
                                 "-9223372036854775807")
                         + pick(", 'yyyy-MM-dd HH:mm:ss')", ")", ", 'HH:mm')");
             case 12:
-                return r.nextBoolean() ? "CAST(" + doubleExpr(d) + " AS STRING)" : "typeof(" + anyExpr(d) + ")";
+                return r.nextBoolean()
+                        ? "CAST(" + doubleExpr(d) + " AS STRING)"
+                        : "typeof("
+                                + (r.nextBoolean()
+                                        ? anyExpr(d)
+                                        // Spark's common types: BIGINT as DECIMAL(20, 0), a NULL has none
+                                        : pick(
+                                                "coalesce(b, 1.5)",
+                                                "(b + 2.25)",
+                                                "CASE WHEN flag THEN b ELSE 0.5 END",
+                                                "greatest(NULL, a)",
+                                                "least(id, NULL, a)",
+                                                "coalesce(NULL, NULL)",
+                                                "greatest(NULL, NULL)",
+                                                "(x % 2)",
+                                                "(a % 2.5)",
+                                                "(b % a)"))
+                                + ")";
             default:
                 return "CAST(" + pick("flag", "ts") + " AS STRING)";
         }
@@ -209,7 +231,20 @@ final class CorpusExpressions {
             case 2:
                 return "(" + stringExpr(d) + " LIKE '" + pick("a%", "%e%", "_a%", "%\\%%", "x\\_y") + "')";
             case 3:
-                return "(" + intExpr(d) + " IN (1, 2, 3, -1))";
+                return r.nextInt(3) > 0
+                        ? "(" + intExpr(d) + " IN (1, 2, 3, -1))"
+                        // a literal left of IN, a NULL or a nullable value in the list: a miss is NULL
+                        : "("
+                                + pick(
+                                        "'3' IN (a, NULL)",
+                                        "3 IN (a, NULL)",
+                                        "1.5 IN (x, NULL)",
+                                        "'3' NOT IN (a, NULL)",
+                                        "4 IN (x, a)",
+                                        "'-2' IN (id, a)",
+                                        "a IN (" + intExpr(d) + ", NULL)",
+                                        "s NOT IN ('apple', NULL)")
+                                + ")";
             case 4:
                 return "(" + stringExpr(d) + " IN ('apple', 'Banana', ''))";
             case 5:
@@ -234,7 +269,13 @@ final class CorpusExpressions {
                                         "ts > '2024-01-15'",
                                         "x < '2.5'",
                                         "a IN ('1', '2', '-3')",
-                                        "ts <= '2024-01-16 12:00:00'")
+                                        "ts <= '2024-01-16 12:00:00'",
+                                        // text with a DATE is a DATE; a BOOLEAN with a number has no common type
+                                        "to_date(ts) = '2024-01-15 10:00:00'",
+                                        "'2024-01-16' > to_date(ts)",
+                                        "to_date(ts) IN ('2024-01-15', '2024-01-14 23:00:00', NULL)",
+                                        "nullif(to_date(ts), '2024-01-15') IS NULL",
+                                        pick("flag = 1", "nullif(flag, 0) IS NULL", "flag < 0.5", "1 <> flag"))
                                 + ")";
             case 10:
                 return "(" + tsExpr(d) + " < " + tsExpr(d) + ")";
@@ -306,7 +347,14 @@ final class CorpusExpressions {
                         "add_months(" + tsExpr(d) + ", " + pick("1", "-1", "13", "a") + ")",
                         "make_date(" + pick("2024", "2023", "1999") + ", " + pick("1", "2", "12", "(id % 13)") + ", "
                                 + pick("1", "29", "31", "(id + 1)") + ")",
-                        "to_date(" + pick("s", "'2024-03-01'", "'2024-03-01 08:00:00'", "CAST(ts AS STRING)") + ")");
+                        "to_date(" + pick("s", "'2024-03-01'", "'2024-03-01 08:00:00'", "CAST(ts AS STRING)") + ")",
+                        // text next to a DATE is cast to a DATE (Spark's rule), also with a time of day
+                        pick(
+                                "coalesce(" + pick("'2024-01-01 00:00:00'", "'2024-02-03'", "NULL") + ", to_date("
+                                        + tsExpr(d) + "))",
+                                "CASE WHEN " + boolExpr(d) + " THEN '2024-01-16 08:00:00' ELSE to_date(ts) END",
+                                "nvl(last_day(ts), '2024-05-01 12:00:00')",
+                                "nullif(to_date(ts), '2024-01-15 23:59:59')"));
             case 2:
                 return pick(
                         "datediff(" + tsExpr(d) + ", " + tsExpr(d) + ")",

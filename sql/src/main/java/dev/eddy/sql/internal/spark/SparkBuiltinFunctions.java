@@ -488,6 +488,17 @@ public final class SparkBuiltinFunctions {
         return a % n;
     }
 
+    /** {@code a % n} of DECIMALs: the exact remainder (the dividend's sign); a zero n fails the query. */
+    public static BigDecimal mod(BigDecimal a, BigDecimal n) {
+        if (a == null || n == null) {
+            return null;
+        }
+        if (n.signum() == 0) {
+            throw divideByZero();
+        }
+        return a.remainder(n);
+    }
+
     /** {@code try_mod(a, n)}: {@code a % n}, NULL for a zero n. */
     public static Long tryMod(Long a, Long n) {
         return a == null || n == null || n == 0 ? null : a % n;

@@ -59,6 +59,11 @@ public final class SparkTypeSystem extends RelDataTypeSystemImpl {
      */
     @Override
     public int getDefaultPrecision(SqlTypeName typeName) {
+        if (typeName == SqlTypeName.BIGINT) {
+            // Spark's decimal of a BIGINT is DECIMAL(20, 0) (Calcite's 19 digits): coalesce(b, 1.5) is
+            // decimal(21,1) and b + 1.5 decimal(22,1), as Spark types them
+            return 20;
+        }
         return typeName == SqlTypeName.TIMESTAMP ? 3 : super.getDefaultPrecision(typeName);
     }
 
