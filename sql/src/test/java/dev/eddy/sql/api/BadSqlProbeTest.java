@@ -141,7 +141,6 @@ class BadSqlProbeTest {
                 "SELECT a.page FROM clicks a JOIN clicks b ON a.page = b.page",
                 "SELECT page FROM clicks INTERSECT SELECT page FROM clicks",
                 "SELECT page, ROW_NUMBER() OVER (ORDER BY ts) FROM clicks",
-                "SELECT window(ts, '1 minute') FROM clicks",
                 "SELECT COUNT(*) FROM clicks GROUP BY window(ts, '10 minuets')",
                 "SELECT COUNT(*) FROM clicks GROUP BY window(ts, '5 minutes', '10 minutes')",
                 "SELECT window.start FROM clicks",
