@@ -294,7 +294,7 @@ final class CorpusExpressions {
                 return "date_trunc('" + pick("HOUR", "DAY", "MINUTE", "MONTH", "YEAR", "WEEK") + "', " + tsExpr(d)
                         + ")";
             case 1:
-                // microsecond fractions: compared at Eddy's millisecond precision (Answers), and counted
+                // microsecond fractions: compared to the microsecond (Answers), as Spark keeps them
                 return "to_timestamp('" + pick("2024-01-15 10:30:00.123456", "2024-02-29 23:59:59.999999") + "')";
             case 2:
                 return "(" + tsExpr(d) + " + INTERVAL '" + r.nextInt(48) + "' HOUR)";
@@ -362,7 +362,7 @@ final class CorpusExpressions {
                         "make_timestamp(2024, " + pick("1", "2", "(id % 12 + 1)") + ", " + pick("15", "29", "(id + 1)")
                                 + ", " + pick("0", "23", "(id % 24)") + ", 30, "
                                 + pick("45.887", "0", "59.999999", "60", "x") + ")",
-                        pick("unix_seconds", "unix_millis") + "(" + tsExpr(d) + ")");
+                        pick("unix_seconds", "unix_millis", "unix_micros") + "(" + tsExpr(d) + ")");
             case 3:
                 return pick(
                         "regexp_extract(" + stringExpr(d) + ", '" + pick("([a-z]+)", "([0-9]+)", "(a)(b)?", "^(.)")

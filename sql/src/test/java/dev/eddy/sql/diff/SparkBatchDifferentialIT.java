@@ -82,9 +82,7 @@ class SparkBatchDifferentialIT {
                 .append(mismatches)
                 .append(" mismatches in ")
                 .append(classes.size())
-                .append(" classes; ")
-                .append(Answers.CUT_TO_MILLISECOND.get())
-                .append(" timestamps equal only at Eddy's millisecond precision (Spark's had microseconds)\n");
+                .append(" classes (timestamps compared to the microsecond)\n");
         classes.forEach((k, v) -> {
             report.append("  [").append(v.size()).append("] ").append(k).append('\n');
             v.stream().limit(3).forEach(x -> report.append("    ").append(x).append('\n'));

@@ -53,7 +53,7 @@ final class SparkBuiltins {
             .andThen(SqlTypeTransforms.TO_NULLABLE);
 
     private static final SqlReturnTypeInference TIMESTAMP =
-            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.TO_NULLABLE);
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 6).andThen(SqlTypeTransforms.TO_NULLABLE);
 
     static final List<SqlOperator> FUNCTIONS = List.of(
             // date and time parts (Spark's day is dayofmonth)

@@ -48,7 +48,21 @@ public final class SparkOperators {
     private static final SqlReturnTypeInference STRING =
             ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
     private static final SqlReturnTypeInference TIMESTAMP =
-            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.TO_NULLABLE);
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 6).andThen(SqlTypeTransforms.TO_NULLABLE);
+
+    // SparkMicros' operators (batch plans only; the call's type is given where it is made)
+    static final SqlUserDefinedFunction MICROS_SCALE_UP =
+            udf("SPARK_MICROS", "microsScaleUp", ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
+    static final SqlUserDefinedFunction MICROS_SCALE_DOWN =
+            udf("SPARK_MICROS_DIV", "microsScaleDown", ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
+    static final SqlUserDefinedFunction DATE_TIMESTAMP =
+            udf("SPARK_DATE_TIMESTAMP", "dateToTimestamp", TIMESTAMP, Arg.INT);
+    static final SqlUserDefinedFunction TIMESTAMP_DATE =
+            udf("SPARK_TIMESTAMP_DATE", "timestampToDate", ReturnTypes.INTEGER_NULLABLE, Arg.TS);
+    static final SqlUserDefinedFunction TIMESTAMP_PLUS =
+            udf("SPARK_TIMESTAMP_PLUS", "timestampPlus", TIMESTAMP, Arg.TS, Arg.LONG);
+    static final SqlUserDefinedFunction TIMESTAMP_PLUS_MONTHS =
+            udf("SPARK_TIMESTAMP_PLUS_MONTHS", "timestampPlusMonths", TIMESTAMP, Arg.TS, Arg.INT);
 
     /** {@code a / b} (operands cast to DOUBLE by the rewrite). */
     public static final SqlUserDefinedFunction DIVIDE =
@@ -516,7 +530,7 @@ public final class SparkOperators {
         List<RelDataType> types = new ArrayList<>();
         for (Arg a : args) {
             types.add(f.createTypeWithNullability(
-                    a.sql == SqlTypeName.TIMESTAMP ? f.createSqlType(a.sql, 3) : f.createSqlType(a.sql), true));
+                    a.sql == SqlTypeName.TIMESTAMP ? f.createSqlType(a.sql, 6) : f.createSqlType(a.sql), true));
         }
         return types;
     }
