@@ -31,6 +31,7 @@ final class BareConsumer {
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 << 20));
         p.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, Integer.toString(1 << 20));
         long alloc0 = EddyRun.allocated();
+        Map<Long, Long> cpu0 = EddyRun.threadCpu();
         long t0 = System.nanoTime();
         long seen = 0;
         long bytes = 0;
@@ -50,6 +51,7 @@ final class BareConsumer {
             }
         }
         long ns = System.nanoTime() - t0;
+        System.out.println(EddyRun.cpuLine(cpu0, ns));
         System.out.println("RESULT " + seen + " " + ns / 1e9 + " " + (EddyRun.allocated() - alloc0) + " " + bytes);
     }
 }

@@ -15,8 +15,12 @@ import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.topic.TopicProducer;
 import dev.eddy.streaming.api.topic.Topics;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One measured Eddy run in this (fresh) JVM: the query from start to the end of the last batch. Prints
@@ -78,6 +82,7 @@ final class EddyRun {
                         .agg(alias(count(), "n"), alias(sum(col("price")), "total"));
         System.gc();
         long alloc0 = allocated();
+        Map<Long, Long> cpu0 = threadCpu();
         long t0 = System.nanoTime();
         StreamingQuery query = q.writeStream()
                 .outputMode(path.equals("topic_raw") ? "append" : "update")
@@ -86,7 +91,9 @@ final class EddyRun {
         query.processAllAvailable();
         long ns = System.nanoTime() - t0;
         long alloc = allocated() - alloc0;
+        String cpu = cpuLine(cpu0, ns);
         query.stop();
+        System.out.println(cpu);
         System.out.println("RESULT " + records + " " + ns / 1e9 + " " + alloc + " " + CheckSink.checksum());
     }
 
@@ -103,6 +110,56 @@ final class EddyRun {
         for (long i = 0; i < records; i++) {
             p.send(null, Bids.json(i), 0, Bids.tsMillis(i), List.of());
         }
+    }
+
+    /** CPU time so far per live thread (ns, by thread id). */
+    static Map<Long, Long> threadCpu() {
+        var mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> out = new HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            out.put(id, mx.getThreadCpuTime(id));
+        }
+        return out;
+    }
+
+    /**
+     * {@code CPU group=cores,...}: each thread group's CPU time since {@code before} over the run's wall time (1.0 = one
+     * core busy all the run): the query thread, the engine's read-ahead thread, the Kafka source's fetch and decode
+     * threads, and every other Java thread (GC and JIT threads are not Java threads and not counted).
+     */
+    static String cpuLine(Map<Long, Long> before, long wallNs) {
+        var mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byGroup = new TreeMap<>();
+        for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long now = mx.getThreadCpuTime(t.getThreadId());
+            if (now < 0) {
+                continue;
+            }
+            long used = now - before.getOrDefault(t.getThreadId(), 0L);
+            byGroup.merge(group(t.getThreadName()), used, Long::sum);
+        }
+        StringBuilder sb = new StringBuilder("CPU");
+        String sep = " ";
+        for (var e : byGroup.entrySet()) {
+            sb.append(sep)
+                    .append(e.getKey())
+                    .append('=')
+                    .append(String.format(Locale.ROOT, "%.2f", (double) e.getValue() / wallNs));
+            sep = ",";
+        }
+        return sb.toString();
+    }
+
+    private static String group(String thread) {
+        for (String g : new String[] {"eddy-query", "eddy-readahead", "eddy-kafka-fetch", "eddy-kafka-decode"}) {
+            if (thread.startsWith(g)) {
+                return g.substring("eddy-".length());
+            }
+        }
+        return thread.equals("main") ? "main" : "other";
     }
 
     /** Bytes allocated so far by all live threads (the query thread and any helper it starts). */

@@ -198,6 +198,12 @@ public final class Ingest {
                         (double) e.getValue().allocated() / records,
                         "B/row");
             }
+            if (!e.getValue().cpu().isEmpty()) { // the median run's thread utilisation
+                for (String g : e.getValue().cpu().split(",")) {
+                    String[] kv = g.split("=");
+                    print("ingest." + e.getKey() + ".cpu." + kv[0], Double.parseDouble(kv[1]), "cores");
+                }
+            }
         }
         for (String p : paths) {
             if (p.startsWith("kafka_json") && r.containsKey(bareFigure(p))) {
@@ -272,7 +278,8 @@ public final class Ingest {
         }
     }
 
-    record Result(double rowsPerSecond, long allocated, String checksum) {}
+    /** {@code cpu}: per thread group, its CPU time over the run's wall time ({@code group=cores,...}; may be empty). */
+    record Result(double rowsPerSecond, long allocated, String checksum, String cpu) {}
 
     /**
      * The medians of commands run alternately (a, b, a, b, ...), so that a change in the machine's load falls on all
@@ -321,11 +328,14 @@ public final class Ingest {
         Path log = Files.createTempFile(LOGS, "run-", ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         String result = null;
+        String cpu = "";
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("RESULT ")) {
                     result = line;
+                } else if (line.startsWith("CPU ")) {
+                    cpu = line.substring("CPU ".length());
                 }
             }
         }
@@ -334,7 +344,7 @@ public final class Ingest {
                     "run failed (exit " + p.exitValue() + "; see " + log + "): " + String.join(" ", cmd));
         }
         String[] f = result.split(" ");
-        return new Result(Long.parseLong(f[1]) / Double.parseDouble(f[2]), Long.parseLong(f[3]), f[4]);
+        return new Result(Long.parseLong(f[1]) / Double.parseDouble(f[2]), Long.parseLong(f[3]), f[4], cpu);
     }
 
     /**
