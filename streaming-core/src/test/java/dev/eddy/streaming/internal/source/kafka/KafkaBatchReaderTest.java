@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -227,7 +228,7 @@ class KafkaBatchReaderTest {
         assertThat(c.assigns).isEqualTo(1);
         assertThat(r.continuedAndSought().get(0)).containsExactly(3, 1);
         for (int p = 0; p < 2; p++) {
-            List<Long> fetched = c.fetched.get(tp(p));
+            List<Long> fetched = c.fetched(tp(p));
             assertThat(fetched).as("partition %d fetched once per offset", p).doesNotHaveDuplicates();
             assertThat(fetched)
                     .startsWith(expected(offsets(0, 0), offsets(70, 95)).get(p).toArray(Long[]::new));
@@ -257,6 +258,7 @@ class KafkaBatchReaderTest {
     @Test
     void when_partitionsAreAddedOrABatchFails_then_theNextBatchSeeksAndLosesNothing() {
         KafkaBatchReader r = reader(1, 1);
+        r.carryLimit(6); // so that batch 3's records are not all fetched ahead before its poll fails
         LogConsumer c = consumers.get(0);
         KafkaOffset two = offsets(0, 0);
         KafkaOffset twoEnd = offsets(10, 10);
@@ -299,11 +301,11 @@ class KafkaBatchReaderTest {
 
         assertThat(offsetsByPartition(r.read(from, to, "batch 1"))).isEqualTo(expected(from, to));
         // done partitions are paused once six records are kept: at most one more poll (three) on top
-        assertThat(c.fetched.get(tp(0)).size()).isLessThanOrEqualTo(3 + 6 + 3);
+        assertThat(c.fetched(tp(0)).size()).isLessThanOrEqualTo(3 + 6 + 3);
 
         KafkaOffset end = offsets(50, 90);
         assertThat(offsetsByPartition(r.read(to, end, "batch 2"))).isEqualTo(expected(to, end));
-        assertThat(c.fetched.get(tp(0))).doesNotHaveDuplicates();
+        assertThat(c.fetched(tp(0))).doesNotHaveDuplicates();
         assertThat(r.continuedAndSought().get(0)).containsExactly(1, 1);
     }
 
@@ -373,7 +375,17 @@ class KafkaBatchReaderTest {
 
         final CountDownLatch polling = new CountDownLatch(1);
         volatile boolean wokenUp;
+        /** A copy of what {@link #fetched} holds for {@code tp} (the fetch thread may be polling ahead meanwhile). */
+        synchronized List<Long> fetched(TopicPartition tp) {
+            return List.copyOf(fetched.getOrDefault(tp, List.of()));
+        }
+
+        /** A wake-up the next poll throws (MockConsumer's own would throw only after this poll added its records). */
+        private boolean wakeupPending;
+
         private volatile CountDownLatch hold = new CountDownLatch(0);
+        /** Counted down (and replaced) only by a wake-up: what an idle poll waits on. */
+        private volatile CountDownLatch idle = new CountDownLatch(1);
 
         LogConsumer() {
             super("none");
@@ -409,6 +421,9 @@ class KafkaBatchReaderTest {
         public ConsumerRecords<ByteBuffer, ByteBuffer> poll(Duration timeout) {
             polling.countDown();
             CountDownLatch h = hold;
+            if (h.getCount() == 0 && !hasRecordsToServe()) {
+                h = idle; // a real consumer's poll waits for a fetch response up to its timeout when nothing is new
+            }
             if (h.getCount() > 0) {
                 try {
                     h.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -417,6 +432,10 @@ class KafkaBatchReaderTest {
                 }
             }
             synchronized (this) {
+                if (wakeupPending) { // before any record is added: a real consumer keeps nothing for a woken poll
+                    wakeupPending = false;
+                    throw new WakeupException();
+                }
                 if (nextPollFails != null) {
                     KafkaException e = nextPollFails;
                     nextPollFails = null;
@@ -436,11 +455,26 @@ class KafkaBatchReaderTest {
             }
         }
 
+        /** Whether a poll now would return records (or throw): an assigned, unpaused partition short of the log end. */
+        private synchronized boolean hasRecordsToServe() {
+            if (nextPollFails != null || wakeupPending) {
+                return true;
+            }
+            for (TopicPartition tp : assignment()) {
+                if (!paused().contains(tp) && position(tp) < LOG_END) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         public synchronized void wakeup() {
             wokenUp = true;
-            super.wakeup();
+            wakeupPending = true;
             hold.countDown(); // ends a held poll, which then throws the WakeupException
+            idle.countDown();
+            idle = new CountDownLatch(1);
         }
     }
 }
