@@ -147,7 +147,7 @@ final class EddyRun {
             sb.append(sep)
                     .append(e.getKey())
                     .append('=')
-                    .append(String.format(Locale.ROOT, "%.2f", (double) e.getValue() / wallNs));
+                    .append(String.format(Locale.ROOT, "%.3f", (double) e.getValue() / wallNs));
             sep = ",";
         }
         return sb.toString();

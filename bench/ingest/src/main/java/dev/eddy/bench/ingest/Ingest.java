@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Environment: INGEST_RUNS, INGEST_RECORDS (5000000), INGEST_BATCH (500000), INGEST_SPARK (1; 0 skips Spark),
  * INGEST_PATHS (comma-separated subset of the Eddy paths), INGEST_BEFORE_JAR (the streaming-core jar of an earlier
  * build, and its eddy-connectors jar after a ':' when the Parquet path runs: every Eddy path also runs on them, for
- * before/after figures from one run), INGEST_READAHEAD ({@code both}, the
+ * before/after figures from one run), INGEST_MID_JAR (a third build run the same way: {@code eddy_mid}), INGEST_READAHEAD ({@code both}, the
  * default: every Eddy path also runs with {@code -Deddy.readAhead=false}, figures {@code eddy_readahead_off} and the
  * on/off ratios from the same run; {@code on} skips those), SPARK_CP (the Spark peer's class path, from run.sh).
  */
@@ -122,6 +122,10 @@ public final class Ingest {
                 Map<String, List<String>> variants = new LinkedHashMap<>();
                 if (!before.isEmpty()) { // the same path on an earlier build of streaming-core
                     variants.put(p + ".eddy_before", eddyCommand(p, common, before));
+                }
+                String mid = env("INGEST_MID_JAR", "");
+                if (!mid.isEmpty()) { // a second earlier build, e.g. the first of two changes measured in one run
+                    variants.put(p + ".eddy_mid", eddyCommand(p, common, mid));
                 }
                 variants.put(p + ".eddy", eddyCommand(p, common, ""));
                 String fetchThreads = env("INGEST_FETCH_THREADS", "");
@@ -212,6 +216,8 @@ public final class Ingest {
                         (double) r.get(bareFigure(p)).allocated() / records,
                         "B/row");
                 ratio(r, "ingest." + p + ".eddy_vs_bare_consumer.ratio", p + ".eddy", bareFigure(p));
+                ratio(r, "ingest." + p + ".eddy_before_vs_bare_consumer.ratio", p + ".eddy_before", bareFigure(p));
+                ratio(r, "ingest." + p + ".eddy_mid_vs_bare_consumer.ratio", p + ".eddy_mid", bareFigure(p));
                 ratio(r, "ingest." + p + ".eddy_vs_spark.ratio", p + ".eddy", p + ".spark");
                 String f = env("INGEST_FETCH_THREADS", "");
                 ratio(r, "ingest." + p + ".eddy_fetch" + f + "_vs_eddy.ratio", p + ".eddy_fetch" + f, p + ".eddy");
@@ -222,6 +228,8 @@ public final class Ingest {
         ratio(r, "ingest.topic_json.eddy_vs_topic_raw.ratio", "topic_json.eddy", "topic_raw.eddy");
         for (String p : paths) {
             ratio(r, "ingest." + p + ".eddy_after_vs_before.ratio", p + ".eddy", p + ".eddy_before");
+            ratio(r, "ingest." + p + ".eddy_mid_vs_before.ratio", p + ".eddy_mid", p + ".eddy_before");
+            ratio(r, "ingest." + p + ".eddy_after_vs_mid.ratio", p + ".eddy", p + ".eddy_mid");
             ratio(r, "ingest." + p + ".eddy_readahead_on_vs_off.ratio", p + ".eddy", p + ".eddy_readahead_off");
         }
         // every query path must give the same answer as every other and as Spark; a topic of N partitions splits
