@@ -211,13 +211,17 @@ final class KafkaRowReader {
         }
         int n = valueWidth;
         ByteBuffer value = r.value();
-        if (value != null && parse(value)) {
+        if (value != null
+                && layout == null
+                && value.hasArray()
+                && parser.decodeFast(value.array(), value.arrayOffset() + value.position(), value.remaining(), out)) {
+            // the common record: decoded where the fetch put it, straight into the batch's value columns (no row)
+        } else if (value != null && parse(value)) {
             if (layout == null) {
                 TextFormats.write(row, out, 0);
             } else {
                 layout.write(row, out);
             }
-            out.setNull(n);
         } else {
             if (corruptCount == corruptRows.length) {
                 corruptRows = Arrays.copyOf(corruptRows, corruptCount * 2);
@@ -238,7 +242,11 @@ final class KafkaRowReader {
                 .endRow();
     }
 
+    /** Into the reused row: a record {@code decodeFast} did not take, or any record when the layout maps columns. */
     private boolean parse(ByteBuffer v) {
+        if (layout == null && v.hasArray()) {
+            return parser.parseFull(bytes(v), row); // the fast path has had its go
+        }
         if (v.hasArray() && parser.parseFast(v.array(), v.arrayOffset() + v.position(), v.remaining(), row)) {
             return true; // the common flat record, read where the fetch put it
         }
