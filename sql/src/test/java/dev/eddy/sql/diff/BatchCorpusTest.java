@@ -15,7 +15,7 @@ class BatchCorpusTest {
         int ungrouped = 0;
         int count = SparkBatchDifferentialIT.COUNT;
         for (int i = 0; i < count; i++) {
-            BatchCorpus.Query q = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i).next();
+            Query q = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i).next();
             grouped += q.groupBy() != null ? 1 : 0;
             ungrouped += q.groupBy() == null ? 1 : 0;
             joins += q.from().contains("JOIN") ? 1 : 0;

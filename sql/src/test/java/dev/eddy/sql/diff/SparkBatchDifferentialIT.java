@@ -6,7 +6,6 @@ import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.sql.api.SqlResult;
 import dev.eddy.sql.diff.Answers.Answer;
-import dev.eddy.sql.diff.BatchCorpus.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +42,7 @@ class SparkBatchDifferentialIT {
         SparkProcess spark = SparkProcess.shared();
         SqlCatalog catalog = new SqlCatalog();
         Sql sql = new Sql(catalog);
-        for (BatchCorpus.Table t : new BatchCorpus(SEED).tables()) {
+        for (CorpusTables.Table t : new BatchCorpus(SEED).tables()) {
             catalog.registerTable(t.name(), tablesaw(t));
             assertThat(spark.call(sparkTable(t)).get("ok").asBoolean())
                     .as("Spark loads " + t.name())
@@ -164,9 +163,9 @@ class SparkBatchDifferentialIT {
         return c;
     }
 
-    static Table tablesaw(BatchCorpus.Table t) {
+    static Table tablesaw(CorpusTables.Table t) {
         List<Column<?>> cols = new ArrayList<>();
-        for (BatchCorpus.Column c : t.columns()) {
+        for (CorpusTables.Column c : t.columns()) {
             switch (c.type()) {
                 case "INT": {
                     IntColumn col = IntColumn.create(c.name());
@@ -210,7 +209,7 @@ class SparkBatchDifferentialIT {
                             .forEach(v -> col.append(
                                     v == null
                                             ? null
-                                            : LocalDateTime.ofInstant(BatchCorpus.instant((Long) v), ZoneOffset.UTC)));
+                                            : LocalDateTime.ofInstant(CorpusTables.instant((Long) v), ZoneOffset.UTC)));
                     cols.add(col);
                     break;
                 }
@@ -227,13 +226,13 @@ class SparkBatchDifferentialIT {
         return Table.create(t.name(), cols);
     }
 
-    static Map<String, Object> sparkTable(BatchCorpus.Table t) {
+    static Map<String, Object> sparkTable(CorpusTables.Table t) {
         List<Map<String, String>> columns = new ArrayList<>();
         t.columns().forEach(c -> columns.add(Map.of("name", c.name(), "type", c.type())));
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < t.rows(); r++) {
             List<Object> row = new ArrayList<>();
-            for (BatchCorpus.Column c : t.columns()) {
+            for (CorpusTables.Column c : t.columns()) {
                 row.add(c.values().get(r));
             }
             rows.add(row);

@@ -50,7 +50,7 @@ final class StreamBatches {
         int n = Math.max(spark.size(), eddy.size());
         for (int i = 0; i < n; i++) {
             if (i >= spark.size()) {
-                return "Eddy runs an extra batch " + eddy.get(i).get("batchId") + " Spark " + eddy.get(i);
+                return "Eddy runs an extra batch " + eddy.get(i).get("batchId") + ", Eddy " + eddy.get(i);
             }
             if (i >= eddy.size()) {
                 return "Eddy lacks batch " + spark.get(i).get("batchId") + " Spark " + spark.get(i);

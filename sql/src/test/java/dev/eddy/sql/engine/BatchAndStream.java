@@ -27,6 +27,8 @@ import tech.tablesaw.columns.Column;
  */
 final class BatchAndStream {
     private final List<Object[]> rows = new ArrayList<>();
+    /** The sessions' (manual) clock: the time current_timestamp() answers with. */
+    private long clockMillis;
 
     /** Asserts that the batch and the streaming query both answer exactly {@code expected}. */
     void assertBothAnswer(String query, String... expected) {
@@ -34,14 +36,26 @@ final class BatchAndStream {
         assertThat(stream(query)).as("stream: %s", query).containsExactly(expected);
     }
 
-    /** Asserts that the batch and the streaming query both fail with a message containing {@code error}. */
-    void assertBothFail(String query, String error) {
+    /**
+     * Asserts that the batch and the streaming query both fail with a message containing {@code error}, the streaming
+     * query's message also containing each of {@code streamDetails} (the engine names the failing expression).
+     */
+    void assertBothFail(String query, String error, String... streamDetails) {
         List<String> batch = batch(query);
         List<String> stream = stream(query);
         assertThat(batch).as("batch: %s", query).hasSize(1);
         assertThat(batch.get(0)).as("batch: %s", query).startsWith("error:").contains(error);
         assertThat(stream).as("stream: %s", query).hasSize(1);
         assertThat(stream.get(0)).as("stream: %s", query).startsWith("error:").contains(error);
+        for (String detail : streamDetails) {
+            assertThat(stream.get(0)).as("stream: %s", query).contains(detail);
+        }
+    }
+
+    /** Both sessions' clocks stand at {@code millis} (epoch milliseconds). */
+    BatchAndStream clockAt(long millis) {
+        clockMillis = millis;
+        return this;
     }
 
     BatchAndStream row(String s, Integer a, Double x) {
@@ -51,7 +65,7 @@ final class BatchAndStream {
 
     List<String> batch(String query) {
         try {
-            Sql sql = new Sql(Eddy.builder().clock(new ManualClock(0)).build());
+            Sql sql = new Sql(Eddy.builder().clock(new ManualClock(clockMillis)).build());
             String[] s = new String[rows.size()];
             int[] a = new int[rows.size()];
             double[] x = new double[rows.size()];
@@ -88,8 +102,10 @@ final class BatchAndStream {
     }
 
     List<String> stream(String query) {
-        Eddy eddy =
-                Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build();
+        Eddy eddy = Eddy.builder()
+                .clock(new ManualClock(clockMillis))
+                .noDataBatches(false)
+                .build();
         Sql sql = new Sql(eddy).startInserts(false);
         MemoryStream t = eddy.memoryStream(
                 Schema.of(Field.of("s", DataType.STRING), Field.of("a", DataType.INT), Field.of("x", DataType.DOUBLE)));

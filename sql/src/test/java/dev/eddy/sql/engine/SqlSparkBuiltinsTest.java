@@ -55,6 +55,11 @@ class SqlSparkBuiltinsTest {
         {"initcap(s)", "Spark Sql"},
         {"instr('SparkSQL', 'SQL')", "6"},
         {"locate('bar', 'foobarbar', 5)", "7"},
+        {"locate('', 'foobarbar', 3)", "1"}, // Spark finds the empty string at the start, whatever pos >= 1
+        {"locate('', 'foo', 20)", "1"},
+        {"locate('', '', 20)", "1"},
+        {"locate('', 'foo', 0)", "0"},
+        {"locate('o', 'foo', 4)", "0"},
         {"ltrim('  x ')", "x "},
         {"rtrim('  x ')", "  x"},
         {"nvl(CAST(NULL AS INT), 2)", "2"},

@@ -1,46 +1,24 @@
 package dev.eddy.sql.engine;
 
+import static dev.eddy.sql.engine.JoinedStreams.BOUND;
+import static dev.eddy.sql.engine.JoinedStreams.at;
+import static dev.eddy.sql.engine.JoinedStreams.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.sql.api.Sql;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Stream-stream joins in SQL follow Spark's optimizer and join rules (checked against Spark 4.2 by SparkStreamDifferentialIT). */
 class SqlStreamJoinSparkRulesTest {
-    private static final Schema EVENTS =
-            Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("k", DataType.STRING), Field.of("v", DataType.INT));
-    private static final String BOUND =
-            " ON l.k = r.k AND r.ts >= l.ts - INTERVAL '10' SECOND" + " AND r.ts <= l.ts + INTERVAL '10' SECOND";
-
-    private Sql sql;
-    private MemoryStream lefts;
-    private MemoryStream rights;
-
-    @BeforeEach
-    void session() {
-        Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-        sql = new Sql(eddy);
-        lefts = eddy.memoryStream(EVENTS);
-        rights = eddy.memoryStream(EVENTS);
-        sql.catalog().registerStream("lefts", lefts.toDF().withWatermark("ts", "5 seconds"));
-        sql.catalog().registerStream("rights", rights.toDF().withWatermark("ts", "5 seconds"));
-    }
-
-    private static Join join(LogicalPlan p) {
-        return p instanceof Join j ? j : join(p.children().get(0));
-    }
+    private final JoinedStreams streams = new JoinedStreams();
+    private final Sql sql = streams.sql;
+    private final MemoryStream lefts = streams.lefts;
+    private final MemoryStream rights = streams.rights;
 
     private static boolean hasFilter(LogicalPlan p) {
         return p instanceof Filter || p.children().stream().anyMatch(SqlStreamJoinSparkRulesTest::hasFilter);
@@ -126,9 +104,5 @@ class SqlStreamJoinSparkRulesTest {
             assertThat(RowTexts.sorted(d.runTrigger().newRows()))
                     .containsExactly(1_000_000_000L + " 1"); // window start in micros
         }
-    }
-
-    private static Instant at(long second) {
-        return Instant.ofEpochSecond(second);
     }
 }

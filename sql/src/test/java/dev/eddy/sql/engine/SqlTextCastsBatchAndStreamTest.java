@@ -2,7 +2,6 @@ package dev.eddy.sql.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,20 +10,9 @@ import org.junit.jupiter.api.Test;
  * naming the expression (the streaming engine's own cast would give NULL), and try_cast gives NULL.
  */
 class SqlTextCastsBatchAndStreamTest {
-    private static List<String> both(BatchAndStream t, String query) {
-        List<String> batch = t.batch(query);
-        assertThat(t.stream(query)).as("stream and batch: %s", query).isEqualTo(batch);
-        return batch;
-    }
-
-    private static void bothFail(BatchAndStream t, String query) {
-        List<String> batch = t.batch(query);
-        List<String> stream = t.stream(query);
-        assertThat(batch.get(0)).as("batch: %s", query).startsWith("error:").contains("[CAST_INVALID_INPUT]");
-        assertThat(stream.get(0))
-                .as("stream: %s", query)
-                .startsWith("error:")
-                .contains("[CAST_INVALID_INPUT]", "'maybe'", "CAST(s AS");
+    /** A query whose cast meets the text 'maybe' fails in both, the streaming query naming the cast. */
+    private static void castOfMaybeFails(BatchAndStream t, String query) {
+        t.assertBothFail(query, "[CAST_INVALID_INPUT]", "'maybe'", "CAST(s AS");
     }
 
     private static BatchAndStream texts(String... values) {
@@ -37,31 +25,29 @@ class SqlTextCastsBatchAndStreamTest {
 
     @Test
     void when_textThatIsNoBooleanIsCast_then_streamAndBatchFailAsSparkDoes() {
-        assertThat(both(texts("yes", " T ", "0", null), "SELECT CAST(s AS BOOLEAN) AS c FROM t"))
-                .containsExactly("false", "null", "true", "true");
-        bothFail(texts("yes", "maybe"), "SELECT CAST(s AS BOOLEAN) AS c FROM t");
-        assertThat(both(texts("yes", "maybe"), "SELECT try_cast(s AS BOOLEAN) AS c FROM t"))
-                .containsExactly("null", "true");
+        texts("yes", " T ", "0", null)
+                .assertBothAnswer("SELECT CAST(s AS BOOLEAN) AS c FROM t", "false", "null", "true", "true");
+        castOfMaybeFails(texts("yes", "maybe"), "SELECT CAST(s AS BOOLEAN) AS c FROM t");
+        texts("yes", "maybe").assertBothAnswer("SELECT try_cast(s AS BOOLEAN) AS c FROM t", "null", "true");
     }
 
     @Test
     void when_textIsCastToWholeNumbers_then_streamAndBatchAgree() {
-        assertThat(both(texts(" 7 ", "-12"), "SELECT CAST(s AS INT) AS c, CAST(s AS BIGINT) AS d FROM t"))
-                .containsExactly("-12 -12", "7 7");
-        bothFail(texts("7", "maybe"), "SELECT CAST(s AS INT) AS c FROM t");
-        bothFail(texts("7", "maybe"), "SELECT CAST(s AS BIGINT) AS c FROM t");
-        assertThat(both(texts("7", "maybe"), "SELECT try_cast(s AS INT) AS c FROM t"))
-                .containsExactly("7", "null");
+        texts(" 7 ", "-12")
+                .assertBothAnswer("SELECT CAST(s AS INT) AS c, CAST(s AS BIGINT) AS d FROM t", "-12 -12", "7 7");
+        castOfMaybeFails(texts("7", "maybe"), "SELECT CAST(s AS INT) AS c FROM t");
+        castOfMaybeFails(texts("7", "maybe"), "SELECT CAST(s AS BIGINT) AS c FROM t");
+        texts("7", "maybe").assertBothAnswer("SELECT try_cast(s AS INT) AS c FROM t", "7", "null");
     }
 
     @Test
     void when_textIsCastToFractionalNumbers_then_streamAndBatchAgree() {
-        assertThat(both(texts("1e3", "-0.5"), "SELECT CAST(s AS DOUBLE) AS c FROM t"))
-                .containsExactly("-0.5", "1000");
-        bothFail(texts("1.5", "maybe"), "SELECT CAST(s AS DOUBLE) AS c FROM t");
-        assertThat(both(texts("1.005", "3"), "SELECT CAST(s AS DECIMAL(10, 2)) AS c FROM t"))
-                .containsExactly("1.01", "3"); // Spark: HALF_UP to the scale
-        bothFail(texts("1.5", "maybe"), "SELECT CAST(s AS DECIMAL(10, 2)) AS c FROM t");
+        texts("1e3", "-0.5").assertBothAnswer("SELECT CAST(s AS DOUBLE) AS c FROM t", "-0.5", "1000");
+        castOfMaybeFails(texts("1.5", "maybe"), "SELECT CAST(s AS DOUBLE) AS c FROM t");
+        texts("1.005", "3")
+                .assertBothAnswer(
+                        "SELECT CAST(s AS DECIMAL(10, 2)) AS c FROM t", "1.01", "3"); // Spark: HALF_UP to the scale
+        castOfMaybeFails(texts("1.5", "maybe"), "SELECT CAST(s AS DECIMAL(10, 2)) AS c FROM t");
     }
 
     @Test
@@ -70,17 +56,21 @@ class SqlTextCastsBatchAndStreamTest {
         BatchAndStream t = texts("2024-01-15 10:30:00");
         assertThat(t.batch("SELECT CAST(s AS TIMESTAMP) AS c FROM t")).containsExactly("2024-01-15T10:30:00Z");
         assertThat(t.stream("SELECT CAST(s AS TIMESTAMP) AS c FROM t")).containsExactly("1705314600000000");
-        bothFail(texts("2024-01-15 10:30:00", "maybe"), "SELECT CAST(s AS TIMESTAMP) AS c FROM t");
+        castOfMaybeFails(texts("2024-01-15 10:30:00", "maybe"), "SELECT CAST(s AS TIMESTAMP) AS c FROM t");
     }
 
     @Test
     void when_textIsCastToDates_then_streamAndBatchAgreeAsSparkDoes() {
-        assertThat(both(
-                        texts("2024-01-15", " 2024-1-5 ", "2024-02", "2024-01-15 10:30:00", null),
-                        "SELECT CAST(s AS DATE) AS c FROM t"))
-                .containsExactly("2024-01-05", "2024-01-15", "2024-01-15", "2024-02-01", "null");
-        bothFail(texts("2024-01-15", "maybe"), "SELECT CAST(s AS DATE) AS c FROM t");
-        assertThat(both(texts("2024-01-15", "maybe", "2024-02-30"), "SELECT try_cast(s AS DATE) AS c FROM t"))
-                .containsExactly("2024-01-15", "null", "null");
+        texts("2024-01-15", " 2024-1-5 ", "2024-02", "2024-01-15 10:30:00", null)
+                .assertBothAnswer(
+                        "SELECT CAST(s AS DATE) AS c FROM t",
+                        "2024-01-05",
+                        "2024-01-15",
+                        "2024-01-15",
+                        "2024-02-01",
+                        "null");
+        castOfMaybeFails(texts("2024-01-15", "maybe"), "SELECT CAST(s AS DATE) AS c FROM t");
+        texts("2024-01-15", "maybe", "2024-02-30")
+                .assertBothAnswer("SELECT try_cast(s AS DATE) AS c FROM t", "2024-01-15", "null", "null");
     }
 }

@@ -12,6 +12,7 @@ import dev.eddy.streaming.api.function.RowMapper;
 import dev.eddy.streaming.api.function.RowPredicate;
 import dev.eddy.streaming.api.function.StateCodec;
 import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.AssignWindows;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
@@ -126,14 +127,19 @@ public final class Dataset {
         return out;
     }
 
-    /** Computes columns; at most one may be {@code explode(split(...))}, which makes one row per part. */
+    /**
+     * Computes columns; at most one may be {@code explode(split(...))}, which makes one row per part, and at most one
+     * {@code window(ts, ...)}, which makes one row per window containing the row's time (one for a tumbling window, as
+     * Spark's projection of a window does) and carries ts's watermark, so two streams can be joined on their windows.
+     */
     public Dataset select(Expr... exprs) {
-        LogicalPlan child = plan;
         List<Expr> items = new ArrayList<>(Arrays.asList(resolveSql(exprs, plan.schema())));
+        LogicalPlan windowed = AssignWindows.of(plan, items);
+        LogicalPlan child = windowed;
         for (int i = 0; i < items.size(); i++) {
             Expr u = ExprTypes.unalias(items.get(i));
             if (u instanceof Expr.Call c && c.function().equals("explode")) {
-                if (child != plan) {
+                if (child != windowed) {
                     throw new IllegalArgumentException("only one explode(...) per select");
                 }
                 ExprTypes.type(u, plan.schema());
@@ -141,7 +147,7 @@ public final class Dataset {
                 String name = ExprTypes.name(items.get(i));
                 String genName = plan.schema().indexOf(name) < 0 ? name : "__explode_" + name;
                 child = new Generate(
-                        plan,
+                        windowed,
                         split.args().get(0),
                         (String) ((Expr.Lit) split.args().get(1)).value(),
                         genName);

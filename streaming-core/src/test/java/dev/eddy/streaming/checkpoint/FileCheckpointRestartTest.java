@@ -1,6 +1,7 @@
 package dev.eddy.streaming.checkpoint;
 
 import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.current_timestamp;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -115,6 +116,34 @@ class FileCheckpointRestartTest {
             List<Row> table = eddy.memoryTable("counts").toRows();
             assertThat(count(table, "cat")).isEqualTo(2);
             assertThat(table).hasSize(1);
+        }
+    }
+
+    @Test
+    void when_aBatchIsRunAgainAfterACrash_then_currentTimestampIsItsLoggedBatchTime() {
+        // Spark re-runs a logged but uncommitted batch with the batch timestamp of its offsets/N entry
+        Dataset q = in.toDF().select(col("word"), current_timestamp().as("at"));
+        CheckpointStore failing = new FailingCommitStore(new FileCheckpointStore(dir, 100), 0);
+        Instant planned = Instant.ofEpochMilli(clock.millis());
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream()
+                .outputMode("append")
+                .queryName("times")
+                .format("memory")
+                .checkpointStore(failing))) {
+            in.addData(ev(100, "cat"));
+            assertThatThrownBy(d::runTrigger).hasMessageContaining("crash before commit");
+        }
+        clock.advance(60_000);
+        try (QueryTestDriver d = QueryTestDriver.start(
+                q.writeStream().outputMode("append").queryName("times").checkpointLocation(dir.toString()))) {
+            var t = d.runTrigger();
+            assertThat(t.progress().batchId()).isZero();
+            assertThat(t.newRows()).extracting(r -> r.getTimestamp("at")).containsExactly(planned);
+            in.addData(ev(101, "dog"));
+            assertThat(d.runTrigger().newRows())
+                    .as("the next batch is planned now")
+                    .extracting(r -> r.getTimestamp("at"))
+                    .containsExactly(planned.plusSeconds(60));
         }
     }
 

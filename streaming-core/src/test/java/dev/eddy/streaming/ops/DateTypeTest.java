@@ -18,14 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.table.Tables;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.nio.file.Path;
@@ -40,23 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Spark's DATE in streaming queries: days since the epoch, its casts, functions, grouping and checkpoints. */
 class DateTypeTest {
-    private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    private final MemoryStream in = eddy.memoryStream(
-            Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("s", DataType.STRING), Field.of("n", DataType.INT)));
+    private final SingleStream input = new SingleStream(
+            Field.of("ts", DataType.TIMESTAMP), Field.of("s", DataType.STRING), Field.of("n", DataType.INT));
+    private final MemoryStream in = input.in;
 
     @TempDir
     Path dir;
 
     private static Object[] row(String instant, String s, Integer n) {
         return new Object[] {instant == null ? null : Instant.parse(instant), s, n};
-    }
-
-    private List<Row> run(Dataset d, String mode, Object[]... rows) {
-        try (QueryTestDriver q = QueryTestDriver.start(d.writeStream().outputMode(mode))) {
-            in.addData(rows);
-            q.runTrigger();
-            return q.result();
-        }
     }
 
     @Test
@@ -69,7 +58,7 @@ class DateTypeTest {
                         col("ts").cast(DataType.DATE).cast(DataType.TIMESTAMP).as("midnight"));
         assertThat(d.schema().field("d").type()).isEqualTo(DataType.DATE);
         List<Row> rows =
-                run(d, "append", row("2024-01-05T23:59:59.999Z", null, 1), row("1969-12-31T12:00:00Z", null, 1));
+                input.run(d, "append", row("2024-01-05T23:59:59.999Z", null, 1), row("1969-12-31T12:00:00Z", null, 1));
         assertThat(rows.get(0).getDate("d")).isEqualTo(LocalDate.of(2024, 1, 5));
         assertThat(rows.get(0).getDate("c")).isEqualTo(LocalDate.of(2024, 1, 5));
         assertThat(rows.get(0).getString("text")).isEqualTo("2024-01-05");
@@ -82,7 +71,7 @@ class DateTypeTest {
     @Test
     void when_textIsCastToDate_then_sparksFormsAreReadAndOtherTextIsNull() {
         Dataset d = in.toDF().select(col("s"), to_date(col("s")).as("d"));
-        List<Row> rows = run(
+        List<Row> rows = input.run(
                 d,
                 "append",
                 row(null, "2024-01-05", 1),
@@ -122,7 +111,8 @@ class DateTypeTest {
                         trunc(col("ts"), "week").as("week"),
                         datediff(col("s"), col("ts")).as("diff"),
                         to_date(col("ts")).plus(1).as("plus"));
-        Row r = run(d, "append", row("2024-01-31T08:00:00Z", "2024-03-01", 29)).get(0);
+        Row r = input.run(d, "append", row("2024-01-31T08:00:00Z", "2024-03-01", 29))
+                .get(0);
         assertThat(r.getDate("add")).isEqualTo(LocalDate.of(2024, 3, 1));
         assertThat(r.getDate("sub")).isEqualTo(LocalDate.of(2024, 2, 1));
         assertThat(r.getDate("months")).as("clipped to February's last day").isEqualTo(LocalDate.of(2024, 2, 29));
@@ -138,7 +128,7 @@ class DateTypeTest {
     @Test
     void when_makeDateIsOutOfRange_then_theQueryFailsAsSparksAnsiMode() {
         Dataset d = in.toDF().select(make_date(lit(2024), lit(2), col("n")).as("made"));
-        assertThatThrownBy(() -> run(d, "append", row(null, null, 30)))
+        assertThatThrownBy(() -> input.run(d, "append", row(null, null, 30)))
                 .hasStackTraceContaining("[DATETIME_FIELD_OUT_OF_BOUNDS]");
     }
 
@@ -150,7 +140,7 @@ class DateTypeTest {
                         .and(to_date(col("ts")).lt("2024-01-07"))
                         .and(to_date(col("ts")).leq(col("ts"))))
                 .select(col("n"));
-        List<Row> rows = run(
+        List<Row> rows = input.run(
                 d,
                 "append",
                 row("2024-01-04T23:00:00Z", null, 1),
@@ -168,7 +158,7 @@ class DateTypeTest {
                         count(col("n")).as("c"),
                         min(to_date(col("s"))).as("lo"),
                         max(to_date(col("s"))).as("hi"));
-        List<Row> rows = run(
+        List<Row> rows = input.run(
                 d,
                 "complete",
                 row("2024-01-05T01:00:00Z", "2023-12-31", 1),
@@ -206,7 +196,7 @@ class DateTypeTest {
     @Test
     void when_aDateColumnBecomesATable_then_itIsALocalDateColumnPrintedAsSparkPrintsIt() {
         Dataset d = in.toDF().select(to_date(col("ts")).as("d"));
-        List<Row> rows = run(d, "append", row("2024-01-05T10:00:00Z", null, 1), row(null, null, 1));
+        List<Row> rows = input.run(d, "append", row("2024-01-05T10:00:00Z", null, 1), row(null, null, 1));
         var batch = Batch.builder(d.schema(), 2);
         rows.forEach(batch::addRow);
         var table = Tables.toTable("t", batch.build());

@@ -1,25 +1,15 @@
 package dev.eddy.streaming.ops;
 
-import static dev.eddy.streaming.api.expr.Functions.add;
-import static dev.eddy.streaming.api.expr.Functions.and;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.eq;
-import static dev.eddy.streaming.api.expr.Functions.ge;
-import static dev.eddy.streaming.api.expr.Functions.interval;
-import static dev.eddy.streaming.api.expr.Functions.le;
+import static dev.eddy.streaming.ops.AdStreams.ev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.checkpoint.InMemoryCheckpointStore;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
 import java.util.List;
@@ -28,20 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** Spark's ad impressions / clicks example, in seconds. */
 class StreamStreamJoinTest {
-    private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    private final MemoryStream impressions = eddy.memoryStream(
-            Schema.of(Field.of("impressionAdId", DataType.STRING), Field.of("impressionTime", DataType.TIMESTAMP)));
-    private final MemoryStream clicks = eddy.memoryStream(
-            Schema.of(Field.of("clickAdId", DataType.STRING), Field.of("clickTime", DataType.TIMESTAMP)));
-    private final Expr condition = and(
-            eq(col("clickAdId"), col("impressionAdId")),
-            and(
-                    ge(col("clickTime"), col("impressionTime")),
-                    le(col("clickTime"), add(col("impressionTime"), interval("60 seconds")))));
-
-    private static Object[] ev(String ad, long second) {
-        return new Object[] {ad, Instant.ofEpochSecond(second)};
-    }
+    private final AdStreams streams = new AdStreams();
+    private final MemoryStream impressions = streams.impressions;
+    private final MemoryStream clicks = streams.clicks;
 
     private static List<String> ads(List<Row> rows) {
         return rows.stream()
@@ -51,9 +30,7 @@ class StreamStreamJoinTest {
     }
 
     private Dataset join(String type) {
-        Dataset imps = impressions.toDF().withWatermark("impressionTime", "10 seconds");
-        Dataset clk = clicks.toDF().withWatermark("clickTime", "20 seconds");
-        return imps.join(clk, condition, type);
+        return streams.join(type);
     }
 
     @Test

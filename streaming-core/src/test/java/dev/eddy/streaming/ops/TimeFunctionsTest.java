@@ -13,31 +13,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Spark's epoch conversions (timestamp_seconds and friends), the way tutorials turn a number into event time. */
 class TimeFunctionsTest {
-    private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    private final MemoryStream in = eddy.memoryStream(Schema.of(
-            Field.of("n", DataType.LONG), Field.of("x", DataType.DOUBLE), Field.of("ts", DataType.TIMESTAMP)));
-
-    private List<Row> run(Dataset d, String mode, Object[]... rows) {
-        try (QueryTestDriver q = QueryTestDriver.start(d.writeStream().outputMode(mode))) {
-            in.addData(rows);
-            q.runTrigger();
-            return q.result();
-        }
-    }
+    private final SingleStream input = new SingleStream(
+            Field.of("n", DataType.LONG), Field.of("x", DataType.DOUBLE), Field.of("ts", DataType.TIMESTAMP));
+    private final MemoryStream in = input.in;
 
     @Test
     void when_numbersAreConvertedToTimestamps_then_theyCountFromTheEpochAsInSpark() {
@@ -47,7 +35,8 @@ class TimeFunctionsTest {
                         timestamp_seconds(col("x")).as("fs"),
                         timestamp_millis(col("n")).as("ms"),
                         timestamp_micros(col("n")).as("us"));
-        Row r = run(d, "append", new Object[] {1_700_000_000L, 1.25, null}).get(0);
+        Row r = input.run(d, "append", new Object[] {1_700_000_000L, 1.25, null})
+                .get(0);
         assertThat(r.getTimestamp("s")).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
         assertThat(r.getTimestamp("fs")).isEqualTo(Instant.ofEpochMilli(1250));
         assertThat(r.getTimestamp("ms")).isEqualTo(Instant.ofEpochMilli(1_700_000_000L));
@@ -61,7 +50,7 @@ class TimeFunctionsTest {
                         unix_seconds(col("ts")).as("s"),
                         unix_millis(col("ts")).as("ms"),
                         unix_micros(col("ts")).as("us"));
-        Row r = run(d, "append", new Object[] {0L, 0.0, -1L}).get(0);
+        Row r = input.run(d, "append", new Object[] {0L, 0.0, -1L}).get(0);
         assertThat(r.getLong("s")).isEqualTo(-1);
         assertThat(r.getLong("ms")).isEqualTo(-1);
         assertThat(r.getLong("us")).isEqualTo(-1);
@@ -74,8 +63,8 @@ class TimeFunctionsTest {
                 .withWatermark("t", "5 seconds")
                 .groupBy(window(col("t"), "10 seconds"))
                 .count();
-        List<Row> rows =
-                run(d, "append", new Object[] {1L, 0.0, 0L}, new Object[] {3L, 0.0, 0L}, new Object[] {30L, 0.0, 0L});
+        List<Row> rows = input.run(
+                d, "append", new Object[] {1L, 0.0, 0L}, new Object[] {3L, 0.0, 0L}, new Object[] {30L, 0.0, 0L});
         assertThat(rows)
                 .as("[0, 10) closes when the watermark reaches 25 s")
                 .extracting(r -> r.getLong("count"))

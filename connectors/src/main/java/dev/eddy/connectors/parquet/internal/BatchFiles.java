@@ -5,14 +5,9 @@ import dev.eddy.streaming.api.data.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 
 /** Writes one {@link Batch} as one Parquet file, with no Hadoop classes at runtime. */
 public final class BatchFiles {
@@ -44,9 +39,9 @@ public final class BatchFiles {
     public static void write(Batch batch, Path file, CompressionCodecName codec) throws IOException {
         BatchWriteSupport.RowCursor cursor = new BatchWriteSupport.RowCursor();
         cursor.batch = batch;
-        try (ParquetWriter<BatchWriteSupport.RowCursor> w = new Builder(file, batch.schema())
-                .withConf(new PlainParquetConfiguration())
-                .withCodecFactory(LocalCodecs.INSTANCE)
+        Schema schema = batch.schema();
+        try (ParquetWriter<BatchWriteSupport.RowCursor> w = LocalParquetWriter.to(
+                        file, () -> new BatchWriteSupport(schema))
                 .withCompressionCodec(codec)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {
@@ -55,30 +50,6 @@ public final class BatchFiles {
                 cursor.row = r;
                 w.write(cursor);
             }
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<BatchWriteSupport.RowCursor, Builder> {
-        private final Schema schema;
-
-        Builder(Path file, Schema schema) {
-            super(new LocalOutputFile(file));
-            this.schema = schema;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<BatchWriteSupport.RowCursor> getWriteSupport(Configuration conf) {
-            return new BatchWriteSupport(schema);
-        }
-
-        @Override
-        protected WriteSupport<BatchWriteSupport.RowCursor> getWriteSupport(ParquetConfiguration conf) {
-            return new BatchWriteSupport(schema);
         }
     }
 }

@@ -163,6 +163,9 @@ final class ExprTranslator {
             case "make_date" -> functions.make_date(cols[0], cols[1], cols[2]);
             case "trunc" -> functions.trunc(cols[0], stringLiteral(args.get(1)));
             case "datediff" -> functions.datediff(cols[0], cols[1]);
+            // Spark uses the micro-batch's timestamp in a streaming query, as the embedded engine does
+            case "current_timestamp" -> functions.current_timestamp();
+            case "current_date" -> functions.current_date();
             default ->
                 throw new SparkRefusal(
                         "the function " + call.function() + "(...) has no Spark translation" + " in this context",

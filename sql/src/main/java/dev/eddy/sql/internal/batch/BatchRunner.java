@@ -13,14 +13,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.tools.RelRunner;
+import org.apache.calcite.util.Holder;
 import tech.tablesaw.api.Table;
 
 /**
@@ -31,9 +35,16 @@ import tech.tablesaw.api.Table;
  */
 public final class BatchRunner {
     private final SqlCatalog catalog;
+    private final LongSupplier clock;
 
-    public BatchRunner(SqlCatalog catalog) {
+    /**
+     * @param clock the time (epoch milliseconds) a query's {@code current_timestamp()}, {@code now()} and
+     *     {@code current_date()} answer with: read once when the query starts, one value for the whole query as in
+     *     Spark (the session's engine clock, so a manual clock makes them deterministic)
+     */
+    public BatchRunner(SqlCatalog catalog, LongSupplier clock) {
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     /** Calcite's rendering of a (rewritten, not yet validated) query: the query's text in a streaming result. */
@@ -46,7 +57,10 @@ public final class BatchRunner {
      * engine, so batch answers come from the same plan streaming queries are translated from.
      */
     public Table run(RelNode plan) {
-        try (Connection connection = connect()) {
+        long now = clock.getAsLong();
+        // Calcite reads the statement's time (its CURRENT_TIMESTAMP, CURRENT_DATE) through this hook, on this thread
+        try (Hook.Closeable time = Hook.CURRENT_TIME.addThread((Consumer<Holder<Long>>) h -> h.set(now));
+                Connection connection = connect()) {
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
             SchemaPlus root = calcite.getRootSchema();
             for (Relation r : catalog.all()) {

@@ -69,7 +69,11 @@ public final class SqlPipeline {
         this.planner = new QueryPlanner(catalog);
         this.ddl = new DdlExecutor(catalog);
         this.listings = new CatalogListings(catalog);
-        this.batch = new BatchRunner(catalog);
+        this.batch = new BatchRunner(
+                catalog,
+                session == null
+                        ? System::currentTimeMillis
+                        : () -> session.clock().millis());
     }
 
     public void startInserts(boolean start) {

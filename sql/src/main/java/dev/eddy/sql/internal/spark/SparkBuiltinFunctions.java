@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.time.temporal.TemporalUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +76,68 @@ public final class SparkBuiltinFunctions {
     /** {@code last_day(ts)}: the last day of its month, a DATE. */
     public static Integer lastDay(Long ts) {
         return ts == null ? null : days(date(ts).with(TemporalAdjusters.lastDayOfMonth()));
+    }
+
+    /**
+     * Spark's {@code trunc(date, unit)}: the first day of the date's year ({@code year}, {@code yyyy}, {@code yy}),
+     * quarter, month ({@code month}, {@code mm}, {@code mon}) or week (its Monday), a DATE; NULL for another unit.
+     */
+    public static Integer trunc(Long ts, String unit) {
+        if (ts == null || unit == null) {
+            return null;
+        }
+        LocalDate d = date(ts);
+        return switch (unit.strip().toUpperCase(Locale.ROOT)) {
+            case "YEAR", "YYYY", "YY" -> days(d.withDayOfYear(1));
+            case "QUARTER" -> days(LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1));
+            case "MONTH", "MM", "MON" -> days(d.withDayOfMonth(1));
+            case "WEEK" -> days(d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+            default -> null;
+        };
+    }
+
+    /** Spark's {@code extract(SECOND FROM ts)}: the seconds with their fraction (DECIMAL(8, 6)). */
+    public static BigDecimal secondWithFraction(Long ts) {
+        if (ts == null) {
+            return null;
+        }
+        return BigDecimal.valueOf(Math.floorMod(ts, 60_000L), 3).setScale(6);
+    }
+
+    /**
+     * Spark's {@code timestampdiff(unit, start, end)} (also {@code datediff(unit, start, end)}): the whole units from
+     * start to end (UTC), as Java's {@code ChronoUnit.between}, which Spark's DateTimeUtils.timestampDiff uses.
+     */
+    public static Long timestampDiff(String unit, Long start, Long end) {
+        if (unit == null || start == null || end == null) {
+            return null;
+        }
+        LocalDateTime a = LocalDateTime.ofInstant(Instant.ofEpochMilli(start), ZoneOffset.UTC);
+        LocalDateTime b = LocalDateTime.ofInstant(Instant.ofEpochMilli(end), ZoneOffset.UTC);
+        TemporalUnit u = switch (unit.toUpperCase(Locale.ROOT)) {
+            case "YEAR" -> ChronoUnit.YEARS;
+            case "QUARTER" -> IsoFields.QUARTER_YEARS;
+            case "MONTH" -> ChronoUnit.MONTHS;
+            case "WEEK" -> ChronoUnit.WEEKS;
+            case "DAY" -> ChronoUnit.DAYS;
+            case "HOUR" -> ChronoUnit.HOURS;
+            case "MINUTE" -> ChronoUnit.MINUTES;
+            case "SECOND" -> ChronoUnit.SECONDS;
+            case "MILLISECOND" -> ChronoUnit.MILLIS;
+            case "MICROSECOND" -> ChronoUnit.MICROS;
+            default -> throw new IllegalArgumentException("timestampdiff: unknown unit " + unit);
+        };
+        return u.between(a, b);
+    }
+
+    /** Spark's {@code unix_date(date)}: the days since 1970-01-01. */
+    public static Integer unixDate(Integer days) {
+        return days;
+    }
+
+    /** Spark's {@code date_from_unix_date(n)}: the date n days after 1970-01-01. */
+    public static Integer dateFromUnixDate(Integer days) {
+        return days;
     }
 
     /**
@@ -317,13 +381,23 @@ public final class SparkBuiltinFunctions {
         return at < 0 ? 0 : s.codePointCount(0, at) + 1;
     }
 
-    /** {@code locate(sub, s, pos)}: as instr, searching from the 1-based pos; 0 for pos < 1. */
+    /**
+     * {@code locate(sub, s, pos)}: as instr, searching from the 1-based pos; 0 for pos < 1 and for a NULL pos (whatever
+     * the strings, as Spark's StringLocate), 1 for an empty sub at any pos &ge; 1 (Spark's UTF8String.indexOf finds the
+     * empty string at the start, even past the end).
+     */
     public static Integer locate(String sub, String s, Integer pos) {
+        if (pos == null) {
+            return 0;
+        }
         if (sub == null || s == null) {
             return null;
         }
-        if (pos == null || pos < 1) {
+        if (pos < 1) {
             return 0;
+        }
+        if (sub.isEmpty()) {
+            return 1;
         }
         int length = s.codePointCount(0, s.length());
         if (pos - 1 > length) {

@@ -47,6 +47,11 @@ final class SparkBuiltins {
             ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
     private static final SqlReturnTypeInference DATE =
             ReturnTypes.explicit(SqlTypeName.DATE).andThen(SqlTypeTransforms.TO_NULLABLE);
+    /** Spark's seconds of a time with their fraction (extract, date_part): DECIMAL(8, 6). */
+    private static final SqlReturnTypeInference SECONDS = ReturnTypes.explicit(
+                    f -> f.createSqlType(SqlTypeName.DECIMAL, 8, 6))
+            .andThen(SqlTypeTransforms.TO_NULLABLE);
+
     private static final SqlReturnTypeInference TIMESTAMP =
             ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.TO_NULLABLE);
 
@@ -68,6 +73,11 @@ final class SparkBuiltins {
             udf(RT, "TO_DATE", "toDate", DATE, Arg.STR),
             udf(RT, "TO_DATE", "toDate", DATE, Arg.STR, Arg.STR),
             udf(RT, "DATEDIFF", "dateDiff", INT, Arg.TS, Arg.TS),
+            udf(RT, "TRUNC", "trunc", DATE, Arg.TS, Arg.STR),
+            udf(RT, "SPARK_SECOND", "secondWithFraction", SECONDS, Arg.TS),
+            udf(RT, "SPARK_TIMESTAMPDIFF", "timestampDiff", BIGINT, Arg.STR, Arg.TS, Arg.TS),
+            udf(RT, "UNIX_DATE", "unixDate", INT, Arg.DATE),
+            udf(RT, "DATE_FROM_UNIX_DATE", "dateFromUnixDate", DATE, Arg.INT),
             udf(RT, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS),
             udf(RT, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS, Arg.BOOL),
             udf(RT, "MAKE_DATE", "makeDate", DATE, Arg.INT, Arg.INT, Arg.INT),

@@ -70,7 +70,8 @@ public final class SparkConstantFolding {
         if (!(node instanceof RexCall call)) {
             return node;
         }
-        boolean constant = RexUtil.isConstant(call);
+        // current_timestamp() and the like are constant only once the query (or micro-batch) has its time
+        boolean constant = RexUtil.isConstant(call) && !readsTheTime(call);
         boolean nested = containsConditional(call);
         if (constant && !inConditional && !nested && !everyConstant) {
             return call; // not Spark's business here: the engines compute it where it stands, failing as Spark does
@@ -99,6 +100,21 @@ public final class SparkConstantFolding {
             return defer(folded); // computed only in the rows that reach it
         }
         throw failure;
+    }
+
+    private static boolean readsTheTime(RexNode node) {
+        if (!(node instanceof RexCall call)) {
+            return false;
+        }
+        if (call.getOperator().isDynamicFunction()) {
+            return true;
+        }
+        for (RexNode o : call.getOperands()) {
+            if (readsTheTime(o)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Spark's conditional expressions, as Calcite writes them ({@code IF}, {@code nullif}, {@code nvl}: CASE). */

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
@@ -269,6 +270,48 @@ public final class SparkOperators {
 
     private SparkOperators() {}
 
+    /**
+     * {@code std} without its functions that Spark's of the same name replace ({@code dayofweek}, {@code quarter},
+     * {@code dayofyear}, {@code dayofmonth}): with both in the table Calcite picked its own for a DATE argument and then
+     * could not run it.
+     */
+    public static SqlOperatorTable withoutShadowed(SqlOperatorTable std) {
+        return new SqlOperatorTable() {
+            @Override
+            public void lookupOperatorOverloads(
+                    SqlIdentifier opName,
+                    SqlFunctionCategory category,
+                    SqlSyntax syntax,
+                    List<SqlOperator> operatorList,
+                    SqlNameMatcher nameMatcher) {
+                List<SqlOperator> found = new ArrayList<>();
+                std.lookupOperatorOverloads(opName, category, syntax, found, nameMatcher);
+                for (SqlOperator op : found) {
+                    if (syntax != SqlSyntax.FUNCTION || !shadowed(op)) {
+                        operatorList.add(op);
+                    }
+                }
+            }
+
+            @Override
+            public List<SqlOperator> getOperatorList() {
+                List<SqlOperator> out = new ArrayList<>();
+                for (SqlOperator op : std.getOperatorList()) {
+                    if (!shadowed(op)) {
+                        out.add(op);
+                    }
+                }
+                return out;
+            }
+        };
+    }
+
+    private static final Set<String> SHADOWED = Set.of("DAYOFWEEK", "QUARTER", "DAYOFYEAR", "DAYOFMONTH");
+
+    private static boolean shadowed(SqlOperator op) {
+        return SHADOWED.contains(op.getName()) && !(op instanceof SqlUserDefinedFunction);
+    }
+
     /** An argument kind: its Java type in SparkFunctions, SQL type and family. */
     enum Arg {
         STR(String.class, SqlTypeName.VARCHAR, SqlTypeFamily.CHARACTER),
@@ -276,6 +319,8 @@ public final class SparkOperators {
         LONG(Long.class, SqlTypeName.BIGINT, SqlTypeFamily.NUMERIC),
         DBL(Double.class, SqlTypeName.DOUBLE, SqlTypeFamily.NUMERIC),
         TS(Long.class, SqlTypeName.TIMESTAMP, SqlTypeFamily.TIMESTAMP),
+        /** A DATE as Calcite passes it: days since the epoch. */
+        DATE(Integer.class, SqlTypeName.DATE, SqlTypeFamily.DATE),
         DEC(BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC),
         BOOL(Boolean.class, SqlTypeName.BOOLEAN, SqlTypeFamily.BOOLEAN);
 

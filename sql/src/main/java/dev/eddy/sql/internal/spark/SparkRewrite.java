@@ -93,6 +93,10 @@ public final class SparkRewrite {
             }
             return acc;
         }
+        SqlNode dateForm = SparkDateForms.rewrite(call, pos);
+        if (dateForm != call) {
+            return dateForm;
+        }
         if (SparkAliases.matches(op)) {
             return SparkAliases.rewrite(call, pos);
         }

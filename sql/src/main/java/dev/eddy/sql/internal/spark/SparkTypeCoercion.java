@@ -200,4 +200,11 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
         }
         return factory.createTypeWithNullability(common, nullable);
     }
+
+    /** {@code +}/{@code -} with a DATE as Spark has them ({@link SparkDateArithmetic}), then Calcite's rules. */
+    @Override
+    public boolean binaryArithmeticCoercion(SqlCallBinding binding) {
+        SparkDateArithmetic.coerce(binding, validator);
+        return super.binaryArithmeticCoercion(binding);
+    }
 }

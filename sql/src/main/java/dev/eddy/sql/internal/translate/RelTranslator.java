@@ -4,12 +4,14 @@ import dev.eddy.sql.api.Relation;
 import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.catalog.RelationTable;
 import dev.eddy.sql.internal.validate.LeftSemiJoins;
+import dev.eddy.sql.internal.window.WindowStruct;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.AssignWindows;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.Join;
@@ -62,7 +64,7 @@ public final class RelTranslator {
             return project(p);
         }
         if (rel instanceof org.apache.calcite.rel.core.Filter f) {
-            Translated in = visit(f.getInput());
+            Translated in = windowsComputed(visit(f.getInput()), f.getInput());
             Expr condition = rex(in, f, f.getCondition());
             // the engine's planner moves it below the watermark where Spark's optimizer would (FilterBelowWatermark)
             return new Translated(new Filter(in.plan(), condition), in.columns(), in.window());
@@ -101,11 +103,15 @@ public final class RelTranslator {
     }
 
     private Translated project(org.apache.calcite.rel.core.Project p) {
-        Translated in = visit(p.getInput());
+        Translated in = windowsComputed(visit(p.getInput()), p.getInput());
         List<Expr> columns = new ArrayList<>();
         int explodeAt = -1;
+        boolean windowTaken = false;
         for (RexNode e : p.getProjects()) {
-            if (e instanceof RexInputRef ref) {
+            if (WindowStruct.is(e) && in.window() instanceof Expr.Window w) {
+                columns.add(w); // window(ts, ...) as a select item: the engine's AssignWindows (materialize)
+                windowTaken = true;
+            } else if (e instanceof RexInputRef ref) {
                 columns.add(in.columns().get(ref.getIndex())); // keeps window markers moving up to the GROUP BY
             } else if (e instanceof RexCall call && call.getOperator().getName().equalsIgnoreCase("EXPLODE")) {
                 if (explodeAt >= 0) {
@@ -118,7 +124,9 @@ public final class RelTranslator {
             }
         }
         if (explodeAt < 0) {
-            return in.withColumns(columns);
+            boolean markersLeft = columns.stream().anyMatch(Translated::isWindowMarker);
+            // once its bounds are a column of their own, the window is no longer one a GROUP BY must take
+            return windowTaken && !markersLeft ? new Translated(in.plan(), columns, null) : in.withColumns(columns);
         }
         return Explodes.generate(
                 in,
@@ -127,6 +135,20 @@ public final class RelTranslator {
                 explodeAt,
                 p.getRowType().getFieldNames().get(explodeAt),
                 e -> rex(in, p, e));
+    }
+
+    /**
+     * {@code in} with its projected windows (window(ts, ...) as a column) computed by the engine, so that an
+     * expression above can read the struct's fields ({@code w.start}).
+     */
+    private Translated windowsComputed(Translated in, RelNode input) {
+        if (in.columns().stream().noneMatch(e -> e instanceof Expr.Window)) {
+            return in;
+        }
+        List<String> names = input.getRowType().getFieldNames();
+        LogicalPlan computed = materialize(in, names, false);
+        return new Translated(
+                computed, names.stream().map(n -> (Expr) new Expr.Col(n)).toList(), null);
     }
 
     private Translated windowFunction(TableFunctionScan tfs) {
@@ -347,6 +369,7 @@ public final class RelTranslator {
 
     private LogicalPlan materialize(Translated t, List<String> names, boolean preferShortNames) {
         List<Expr> exprs = new ArrayList<>();
+        boolean projectsWindow = false;
         boolean identity = t.plan().schema().size() == names.size();
         for (int i = 0; i < names.size(); i++) {
             Expr e = t.columns().get(i);
@@ -357,13 +380,19 @@ public final class RelTranslator {
             if (preferShortNames && name.startsWith("EXPR$") && e instanceof Expr.Col c) {
                 name = c.name();
             }
+            projectsWindow |= e instanceof Expr.Window;
             identity = identity
                     && e instanceof Expr.Col c
                     && c.name().equals(name)
                     && t.plan().schema().field(i).name().equals(name);
             exprs.add(aliased(e, name));
         }
-        return identity ? t.plan() : new Project(t.plan(), exprs);
+        if (identity) {
+            return t.plan();
+        }
+        // window(ts, ...) as a column: rows are expanded per window below the projection, as Spark's analyzer does
+        LogicalPlan child = projectsWindow ? AssignWindows.of(t.plan(), exprs) : t.plan();
+        return new Project(child, exprs);
     }
 
     private static Expr aliased(Expr e, String name) {

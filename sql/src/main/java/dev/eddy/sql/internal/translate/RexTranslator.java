@@ -9,10 +9,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -55,6 +57,10 @@ final class RexTranslator {
         if (n instanceof RexLiteral lit) {
             return literal(lit);
         }
+        if (n instanceof RexFieldAccess access && translate(access.getReferenceExpr()) instanceof Expr.Col struct) {
+            // w.start of a window column (a struct): the engine's struct field
+            return new Expr.Col(struct.name() + "." + access.getField().getName());
+        }
         if (n instanceof RexCall call) {
             return call(call);
         }
@@ -65,15 +71,20 @@ final class RexTranslator {
         if (call.getKind() == SqlKind.CASE) {
             return caseWhen(call);
         }
+        if (call.getKind() == SqlKind.EXTRACT) { // EXTRACT(unit FROM x), also year(x), month(x), ... and date_part
+            return DateParts.call(
+                    ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class),
+                    translate(call.getOperands().get(1)));
+        }
         List<Expr> args = new ArrayList<>();
         for (RexNode o : call.getOperands()) {
             args.add(translate(o));
         }
         switch (call.getKind()) {
             case PLUS:
-                return binary(BinaryOp.ADD, args);
+                return withInterval(call, args, BinaryOp.ADD);
             case MINUS:
-                return binary(BinaryOp.SUB, args);
+                return withInterval(call, args, BinaryOp.SUB);
             case TIMES:
                 return binary(BinaryOp.MUL, args);
             case DIVIDE:
@@ -126,6 +137,11 @@ final class RexTranslator {
         }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         switch (name) {
+            case "CURRENT_TIMESTAMP": // the micro-batch's timestamp, as Spark's streaming queries have it
+            case "LOCALTIMESTAMP":
+                return new Expr.Call("current_timestamp", List.of());
+            case "CURRENT_DATE":
+                return new Expr.Call("current_date", List.of());
             case "UPPER":
                 return new Expr.Call("upper", args);
             case "LOWER":
@@ -278,6 +294,41 @@ final class RexTranslator {
         return new JavaTypeFactoryImpl().builder().add("c", call.getType()).build();
     }
 
+    /**
+     * {@code a ± b}, where a time plus or minus an INTERVAL is Spark's: a DATE and whole days (Calcite counts a
+     * day-time interval in milliseconds, the engine in microseconds) or months ({@code add_months}); a TIMESTAMP and a
+     * day-time interval as microseconds. A TIMESTAMP and months is refused rather than miscounted.
+     */
+    private Expr withInterval(RexCall call, List<Expr> args, BinaryOp op) {
+        List<RexNode> ops = call.getOperands();
+        int iv = SqlTypeUtil.isInterval(ops.get(1).getType())
+                ? 1
+                : SqlTypeUtil.isInterval(ops.get(0).getType()) ? 0 : -1;
+        if (iv < 0 || ops.size() != 2 || SqlTypeUtil.isInterval(ops.get(1 - iv).getType())) {
+            return binary(op, args);
+        }
+        Expr time = args.get(1 - iv);
+        Expr interval = args.get(iv);
+        boolean months =
+                SqlTypeName.YEAR_INTERVAL_TYPES.contains(ops.get(iv).getType().getSqlTypeName());
+        boolean date = ops.get(1 - iv).getType().getSqlTypeName() == SqlTypeName.DATE;
+        if (months && !date) {
+            throw new Unsupported("a TIMESTAMP plus or minus an INTERVAL of months or years is not supported by the"
+                    + " streaming engine yet; add_months(ts, n) gives the date");
+        }
+        if (months) {
+            Expr n = op == BinaryOp.SUB ? new Expr.Unary(Expr.UnaryOp.NEG, interval) : interval;
+            return new Expr.Call("add_months", List.of(time, new Expr.Cast(n, DataType.INT)));
+        }
+        if (date) { // whole days (SparkDateArithmetic made a date plus hours a TIMESTAMP)
+            Expr days = new Expr.Cast(
+                    new Expr.Call("div", List.of(interval, new Expr.Lit(86_400_000_000L, DataType.LONG))),
+                    DataType.INT);
+            return new Expr.Binary(op, time, days);
+        }
+        return iv == 1 ? new Expr.Binary(op, time, interval) : new Expr.Binary(op, interval, time);
+    }
+
     private static Expr binary(BinaryOp op, List<Expr> args) {
         return new Expr.Binary(op, args.get(0), args.get(1));
     }
@@ -354,7 +405,10 @@ final class RexTranslator {
         if (t == SqlTypeName.DATE) { // days since the epoch
             return new Expr.Lit(lit.getValueAs(Integer.class), DataType.DATE);
         }
-        if (SqlTypeName.INTERVAL_TYPES.contains(t)) {
+        if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(t)) { // months
+            return new Expr.Lit(lit.getValueAs(Long.class), DataType.LONG);
+        }
+        if (SqlTypeName.INTERVAL_TYPES.contains(t)) { // Calcite's milliseconds, the engine's microseconds
             return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.LONG);
         }
         throw new Unsupported("literal " + lit + " of type " + t + " is not supported by the streaming engine yet");

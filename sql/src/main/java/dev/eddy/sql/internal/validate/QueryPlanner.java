@@ -6,6 +6,7 @@ import dev.eddy.sql.internal.catalog.CatalogSchema;
 import dev.eddy.sql.internal.parser.SparkWindowOperator;
 import dev.eddy.sql.internal.spark.SparkConvertlets;
 import dev.eddy.sql.internal.spark.SparkOperators;
+import dev.eddy.sql.internal.window.WindowStruct;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +71,10 @@ public final class QueryPlanner {
         SqlValidator validator = SqlValidatorUtil.newValidator(
                 SqlOperatorTables.chain(
                         SparkOperators.TABLE,
-                        SqlStdOperatorTable.instance(),
+                        SparkOperators.withoutShadowed(SqlStdOperatorTable.instance()),
                         EddyFunctions.TABLE,
                         LeftSemiJoins.TABLE,
+                        WindowStruct.TABLE,
                         reader),
                 reader,
                 types,

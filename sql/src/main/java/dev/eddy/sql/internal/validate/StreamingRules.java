@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.validate;
 
 import dev.eddy.sql.internal.catalog.RelationTable;
+import dev.eddy.sql.internal.window.WindowStruct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -138,9 +139,12 @@ public final class StreamingRules {
                     if (a instanceof RexInputRef x
                             && b instanceof RexInputRef y
                             && (x.getIndex() < leftCount) != (y.getIndex() < leftCount)
-                            && isWindowBound(fields.get(x.getIndex()))
-                            && isWindowBound(fields.get(y.getIndex()))) {
-                        return true;
+                            && (isWindowBound(fields.get(x.getIndex())) && isWindowBound(fields.get(y.getIndex()))
+                                    || WindowStruct.isWindowType(
+                                                    fields.get(x.getIndex()).getType())
+                                            && WindowStruct.isWindowType(
+                                                    fields.get(y.getIndex()).getType()))) {
+                        return true; // equal window bounds, or equal windows (window(ts, ...) AS w on both sides)
                     }
                     break;
                 default:

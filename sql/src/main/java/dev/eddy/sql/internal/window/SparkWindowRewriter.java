@@ -52,6 +52,7 @@ public final class SparkWindowRewriter {
         for (SqlSelect select : selects) {
             rewriteSelect(select);
         }
+        WindowFields.qualifyStructFields(statement);
         WindowFields.resolveLeftovers(statement);
         rejectLeftovers(statement);
     }
@@ -66,6 +67,9 @@ public final class SparkWindowRewriter {
 
     private static void rewriteSelect(SqlSelect select) {
         SqlNodeList groupBy = select.getGroup();
+        if (groupBy == null || groupBy.stream().noneMatch(SparkWindowRewriter::isSparkWindow)) {
+            projectedWindow(select);
+        }
         if (groupBy == null) {
             return;
         }
@@ -94,6 +98,38 @@ public final class SparkWindowRewriter {
         select.setGroupBy(new SqlNodeList(newGroup, groupBy.getParserPosition()));
     }
 
+    /**
+     * {@code SELECT window(ts, ...) AS w, ... FROM s} without GROUP BY (Spark projects the window: one row per window
+     * containing ts): FROM becomes the window table function and the item the struct of its bounds.
+     */
+    private static void projectedWindow(SqlSelect select) {
+        SqlNodeList items = select.getSelectList();
+        SqlCall window = null;
+        for (int i = 0; i < items.size(); i++) {
+            SqlNode item = items.get(i);
+            boolean aliased = item.getKind() == SqlKind.AS;
+            SqlNode e = aliased ? ((SqlCall) item).operand(0) : item;
+            if (!(isSparkWindow(e) && ((SqlCall) e).getOperator() == SparkWindowOperator.WINDOW)) {
+                continue;
+            }
+            if (window != null) {
+                throw ErrorMessages.at(
+                        e.getParserPosition(),
+                        "Only one window(...) is allowed in a SELECT",
+                        "as in Spark: several would multiply each row by each other's windows");
+            }
+            window = (SqlCall) e;
+            SqlParserPos pos = e.getParserPosition();
+            SqlNode struct = WindowStruct.INSTANCE.createCall(
+                    pos, new SqlIdentifier("window_start", pos), new SqlIdentifier("window_end", pos));
+            SqlNode alias = aliased ? ((SqlCall) item).operand(1) : new SqlIdentifier("window", pos);
+            items.set(i, SqlStdOperatorTable.AS.createCall(item.getParserPosition(), struct, alias));
+        }
+        if (window != null) {
+            select.setFrom(windowedFrom(select.getFrom(), window, List.of()));
+        }
+    }
+
     private static SqlNode windowedFrom(SqlNode from, SqlCall window, List<SqlNode> keys) {
         SqlParserPos pos = window.getParserPosition();
         SqlNode table;
@@ -111,7 +147,7 @@ public final class SparkWindowRewriter {
         } else {
             throw ErrorMessages.at(
                     pos,
-                    "window(...) in GROUP BY needs a single stream, table or subquery in FROM;"
+                    "window(...) needs a single stream, table or subquery in FROM;"
                             + " for joins use TUMBLE/HOP/SESSION(TABLE ..., DESCRIPTOR(ts), ...)");
         }
         SqlNode tvf = windowFunction(window, table, keys);
@@ -251,7 +287,10 @@ public final class SparkWindowRewriter {
             public Void visit(SqlCall call) {
                 if (isSparkWindow(call)) {
                     String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
-                    throw ErrorMessages.at(call.getParserPosition(), name + "(...) is only allowed in GROUP BY");
+                    throw ErrorMessages.at(
+                            call.getParserPosition(),
+                            name + "(...) is only allowed in GROUP BY"
+                                    + (name.equals("window") ? " or as an item of SELECT" : ""));
                 }
                 return super.visit(call);
             }

@@ -1,9 +1,12 @@
 package dev.eddy.sql.internal.window;
 
 import dev.eddy.sql.internal.validate.ErrorMessages;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
@@ -44,6 +47,76 @@ final class WindowFields {
                 return super.visit(call);
             }
         });
+    }
+
+    /**
+     * Spark's {@code w.start} / {@code w.end} of a window column {@code w} (a projected window(...), a struct): Calcite
+     * reads {@code w} as a table, so over a single FROM item {@code t} it becomes {@code t.w.start}.
+     */
+    static void qualifyStructFields(SqlNode statement) {
+        statement.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call instanceof SqlSelect select) {
+                    List<String> aliases = new ArrayList<>();
+                    aliases(select.getFrom(), aliases);
+                    if (aliases.size() == 1) {
+                        Qualifier q = new Qualifier(aliases.get(0));
+                        select.setSelectList(q.list(select.getSelectList()));
+                        select.setWhere(q.node(select.getWhere()));
+                        select.setHaving(q.node(select.getHaving()));
+                        select.setOrderBy(q.list(select.getOrderList()));
+                        select.setGroupBy(q.list(select.getGroup()));
+                    }
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
+    private static void aliases(SqlNode from, List<String> out) {
+        if (from instanceof SqlIdentifier id) {
+            out.add(id.names.get(id.names.size() - 1));
+        } else if (from instanceof SqlCall c && c.getKind() == SqlKind.AS) {
+            out.add(((SqlIdentifier) c.operand(1)).getSimple());
+        } else if (from instanceof SqlJoin j) {
+            aliases(j.getLeft(), out);
+            aliases(j.getRight(), out);
+        }
+    }
+
+    private static final class Qualifier extends SqlShuttle {
+        private final String alias;
+
+        Qualifier(String alias) {
+            this.alias = alias;
+        }
+
+        SqlNode node(SqlNode n) {
+            return n == null ? null : n.accept(this);
+        }
+
+        SqlNodeList list(SqlNodeList n) {
+            return n == null ? null : (SqlNodeList) n.accept(this);
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            return call instanceof SqlSelect ? call : super.visit(call);
+        }
+
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            if (id.names.size() == 2
+                    && !id.names.get(0).equalsIgnoreCase(alias)
+                    && !id.names.get(0).equals("window")
+                    && !id.names.get(0).equals("session_window")
+                    && (id.names.get(1).equalsIgnoreCase("start")
+                            || id.names.get(1).equalsIgnoreCase("end"))) {
+                return new SqlIdentifier(List.of(alias, id.names.get(0), id.names.get(1)), id.getParserPosition());
+            }
+            return id;
+        }
     }
 
     /** Whether {@code id} is one of the parser's window fields. */

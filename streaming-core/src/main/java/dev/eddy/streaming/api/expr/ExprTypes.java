@@ -202,6 +202,12 @@ public final class ExprTypes {
         return switch (fn) {
             case "lower", "upper", "trim", "concat" -> DataType.STRING;
             case "length" -> DataType.INT;
+            case "current_timestamp", "current_date" -> {
+                if (!a.isEmpty()) {
+                    throw new IllegalArgumentException(fn + "() takes no arguments, got " + a.size());
+                }
+                yield fn.equals("current_date") ? DataType.DATE : DataType.TIMESTAMP;
+            }
             case "in" -> DataType.BOOLEAN;
             case "sqrt" -> {
                 numeric(type(a.get(0), in), a.get(0));

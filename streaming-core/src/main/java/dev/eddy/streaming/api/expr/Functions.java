@@ -256,6 +256,24 @@ public final class Functions {
         return call("unix_micros", timestamp);
     }
 
+    /**
+     * Spark's {@code current_timestamp()}: in a streaming query the micro-batch's timestamp, the same for every row of
+     * a batch (the query's clock when the batch was planned; a batch run again after a restart keeps its logged one).
+     */
+    public static Expr current_timestamp() {
+        return new Expr.Call("current_timestamp", List.of());
+    }
+
+    /** Spark's {@code now()}: the same as {@link #current_timestamp()}. */
+    public static Expr now() {
+        return current_timestamp();
+    }
+
+    /** Spark's {@code current_date()}: the UTC day of {@link #current_timestamp()}, a DATE. */
+    public static Expr current_date() {
+        return new Expr.Call("current_date", List.of());
+    }
+
     // ---- DATE (days since 1970-01-01, proleptic Gregorian, UTC): as Spark's functions of the same names ----
 
     /**

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A plan node over one input, {@link #child()}. */
 public sealed interface UnaryPlan extends LogicalPlan
-        permits Project, Generate, MapRows, Aggregate, FlatMapGroupsWithState, SameColumnsPlan {
+        permits Project, Generate, AssignWindows, MapRows, Aggregate, FlatMapGroupsWithState, SameColumnsPlan {
 
     LogicalPlan child();
 

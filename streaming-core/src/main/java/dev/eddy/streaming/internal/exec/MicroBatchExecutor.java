@@ -72,6 +72,8 @@ public final class MicroBatchExecutor {
     private long lastTriggerStart = -1;
     /** End offsets of a batch that was logged but not committed before a restart: it is re-run first. */
     private Offset[] replay;
+    /** The logged timestamp of the batch to run again ({@link #replay}): Spark re-runs it with its batch time. */
+    private long replayTimestamp;
     /** What the last read-ahead read, for the batch being planned. */
     private ReadAhead.Range[] pendingAhead;
     /** Reads the next batch's input during this batch; null until a batch asks for it (or no source can). */
@@ -182,6 +184,7 @@ public final class MicroBatchExecutor {
             }
             nextBatchId = e.batchId();
             replay = parse(e);
+            replayTimestamp = e.batchTimestampMillis();
         }
         // Spark's restart: the watermark batch e ran with (offsets/N), or, if e committed, the larger of that and
         // the one its commit recorded for the next batch (commits/N)
@@ -264,7 +267,7 @@ public final class MicroBatchExecutor {
         if (replay != null) {
             Offset[] logged = replay;
             replay = null;
-            return Optional.of(runBatch(logged, true, t0, t0 + readAheadWait));
+            return Optional.of(runBatch(logged, true, t0, t0 + readAheadWait, replayTimestamp));
         }
         Offset[] latest = new Offset[sources.length];
         boolean hasData = false;
@@ -277,7 +280,7 @@ public final class MicroBatchExecutor {
             dropAhead(); // kept only for the batch planned right after it
             return Optional.empty();
         }
-        return Optional.of(runBatch(latest, hasData, t0, tLatest));
+        return Optional.of(runBatch(latest, hasData, t0, tLatest, t0));
     }
 
     /** True if a no-data batch would do work now (evict, emit, time out). */
@@ -293,7 +296,8 @@ public final class MicroBatchExecutor {
         return false;
     }
 
-    private BatchResult runBatch(Offset[] latest, boolean hasData, long t0, long tLatest) {
+    /** @param batchTimestamp the batch's time (current_timestamp(), timeouts): t0, or the logged one when re-run */
+    private BatchResult runBatch(Offset[] latest, boolean hasData, long t0, long tLatest, long batchTimestamp) {
         long batchId = nextBatchId;
         long wmUsed = watermark;
         List<String> jsons = new ArrayList<>();
@@ -304,7 +308,7 @@ public final class MicroBatchExecutor {
                 batchId,
                 jsons,
                 wmUsed,
-                t0,
+                batchTimestamp,
                 Map.of(
                         OffsetLogEntry.MULTIPLE_WATERMARK_POLICY,
                         watermarks.policy().name().toLowerCase(Locale.ROOT))));
@@ -329,7 +333,7 @@ public final class MicroBatchExecutor {
         }
         long tGet = clock.millis();
         startReadAhead(batchId, latest, tGet);
-        Batch out = driver.run(new BatchContext(batchId, wmUsed, previousBatchWatermark, inputs, mode, t0));
+        Batch out = driver.run(new BatchContext(batchId, wmUsed, previousBatchWatermark, inputs, mode, batchTimestamp));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
         for (StatefulOperator op : plan.statefulOps()) {

@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.exec;
 
 import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.internal.expr.BatchTime;
 import dev.eddy.streaming.internal.ops.BatchContext;
 import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.StatefulOperator;
@@ -50,6 +51,10 @@ final class OperatorDriver {
      * for eviction and for late rows ({@link #inputWatermarks}), the others the batch's context as it is.
      */
     Batch run(BatchContext ctx) {
+        return BatchTime.during(ctx.batchTimestampMillis(), () -> runOperators(ctx));
+    }
+
+    private Batch runOperators(BatchContext ctx) {
         long[] evict = ctx.hasWatermark() ? inputWatermarks(ctx.watermark()) : null;
         long[] late = ctx.hasWatermark() ? inputWatermarks(ctx.lateWatermark()) : null;
         Batch[] outputs = new Batch[order.length];

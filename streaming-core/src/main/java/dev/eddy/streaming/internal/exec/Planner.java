@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ExprTypes;
 import dev.eddy.streaming.api.function.GroupStateTimeout;
 import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.AssignWindows;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
@@ -20,6 +21,7 @@ import dev.eddy.streaming.api.plan.StaticScan;
 import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.internal.ops.AggregateOp;
+import dev.eddy.streaming.internal.ops.AssignWindowsOp;
 import dev.eddy.streaming.internal.ops.DeduplicateOp;
 import dev.eddy.streaming.internal.ops.FilterOp;
 import dev.eddy.streaming.internal.ops.FlatMapGroupsWithStateOp;
@@ -111,6 +113,15 @@ public final class Planner {
         }
         if (n instanceof Generate g) {
             return new GenerateOp(build(g.child()), g);
+        }
+        if (n instanceof AssignWindows a) {
+            Operator child = build(a.child());
+            // the window carries its time column's watermark (Spark copies the event-time metadata onto it)
+            if (a.window().time() instanceof Expr.Col c && watermarked.contains(c.name())) {
+                watermarked.add(a.outputName());
+                carryDelay(c.name(), a.outputName());
+            }
+            return new AssignWindowsOp(child, a);
         }
         if (n instanceof MapRows m) {
             return new MapRowsOp(build(m.child()), m);

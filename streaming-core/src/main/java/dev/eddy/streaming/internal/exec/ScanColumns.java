@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.exec;
 
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.AssignWindows;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.Generate;
@@ -65,6 +66,12 @@ final class ScanColumns {
                 in.remove(g.outputName());
             }
             visit(g.child(), in);
+        } else if (n instanceof AssignWindows a) {
+            Set<String> in = plus(needed, a.window().time());
+            if (in != null) {
+                in.removeIf(c -> c.equals(a.outputName()) || c.startsWith(a.outputName() + "."));
+            }
+            visit(a.child(), in);
         } else {
             // lambdas (MapRows, flatMapGroupsWithState) see whole rows; joins rename and unions match by position:
             // their inputs deliver every column

@@ -24,6 +24,9 @@ final class Calls {
         if (fn.equals("abs")) {
             return abs(a[0]);
         }
+        if (fn.equals(BatchTime.CURRENT_TIMESTAMP) || fn.equals(BatchTime.CURRENT_DATE)) {
+            return BatchTime.column(fn, n);
+        }
         if (fn.equals("case_when")) {
             return caseWhen(a, type, n);
         }

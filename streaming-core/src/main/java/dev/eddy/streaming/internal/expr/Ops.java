@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.DoubleColumn;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
+import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.StringColumn;
 import dev.eddy.streaming.api.expr.Expr;
 
@@ -225,6 +226,13 @@ final class Ops {
                     out[i] = test(op, cmpObj(a.get(i), b.get(i)));
                 }
             }
+        } else if (common == DataType.STRUCT) {
+            // structs (windows: l.w = r.w) compare field by field, as Spark orders them
+            for (int i = 0; i < n; i++) {
+                if (!Vectors.isNull(nulls, i)) {
+                    out[i] = test(op, cmpStruct((Row) a.get(i), (Row) b.get(i)));
+                }
+            }
         } else if (common == DataType.DOUBLE) {
             double[] x = Vectors.asDoubles(a);
             double[] y = Vectors.asDoubles(b);
@@ -239,6 +247,21 @@ final class Ops {
             }
         }
         return new BooleanColumn(out, n, nulls);
+    }
+
+    /** Field by field; a null field sorts first, as in Spark's struct ordering. */
+    private static int cmpStruct(Row x, Row y) {
+        for (int f = 0; f < Math.min(x.size(), y.size()); f++) {
+            Object u = x.get(f);
+            Object v = y.get(f);
+            int c = u == null
+                    ? (v == null ? 0 : -1)
+                    : v == null ? 1 : u instanceof Row ur ? cmpStruct(ur, (Row) v) : cmpObj(u, v);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.size(), y.size());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -31,7 +31,11 @@ final class JoinState implements KeyedStore.Codec<List<JoinState.Stored>> {
         this.joined = joined;
         List<Field> f = new ArrayList<>(List.of(Field.of("__side", DataType.STRING)));
         for (int i = 0; i < jc.equi.size(); i++) {
-            f.add(Field.of("__key" + i, keyType(i)));
+            // a window key keeps its struct fields
+            f.add(
+                    keyType(i) == DataType.STRUCT
+                            ? left.field(jc.equi.get(i)[0]).withName("__key" + i)
+                            : Field.of("__key" + i, keyType(i)));
         }
         this.keySchema = Schema.of(f);
         List<Field> fields = new ArrayList<>(f);
@@ -41,11 +45,12 @@ final class JoinState implements KeyedStore.Codec<List<JoinState.Stored>> {
         this.raw = Schema.of(fields);
     }
 
-    /** A join key's type if both sides agree, else text. */
+    /** A join key's type if both sides agree (for structs: with the same fields), else text. */
     private DataType keyType(int i) {
         int[] p = jc.equi.get(i);
-        DataType l = left.field(p[0]).type();
-        return l == right.field(p[1]).type() ? l : DataType.STRING;
+        Field l = left.field(p[0]);
+        Field r = right.field(p[1]);
+        return l.type() == r.type() && l.children().equals(r.children()) ? l.type() : DataType.STRING;
     }
 
     @Override

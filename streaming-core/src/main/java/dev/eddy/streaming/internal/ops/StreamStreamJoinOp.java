@@ -3,6 +3,8 @@ package dev.eddy.streaming.internal.ops;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.BooleanColumn;
+import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Join;
@@ -40,6 +42,15 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     private final Evaluator condition;
     private final boolean leftWm;
     private final boolean rightWm;
+    /**
+     * The join key that carries a watermark (a window, or a time column, of either side), as an index into
+     * {@code jc.equi}; -1: none. With one, both sides' state is evicted by that key (Spark's key watermark predicate,
+     * which takes precedence over a time range): a row once its key (a window's end) <= the watermark.
+     */
+    private final int keyWm;
+    /** Per side (0 left, 1 right) the column whose watermark drops its late rows, -1 for none. */
+    private final int[] lateColumn = {-1, -1};
+
     private final ListStore<Stored> store;
 
     public StreamStreamJoinOp(Operator left, Operator right, Join node, Set<String> watermarked) {
@@ -56,14 +67,98 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                 && watermarked.contains(left.schema().field(jc.leftTime).name());
         rightWm = jc.rightTime >= 0
                 && watermarked.contains(right.schema().field(jc.rightTime).name());
-        if (node.type() != Join.JoinType.INNER && !(jc.hasTimeBounds() && (leftWm || rightWm))) {
+        keyWm = watermarkedKey(left.schema(), right.schema(), watermarked);
+        if (keyWm >= 0) {
+            lateColumn[0] = eventTimeColumn(left.schema(), watermarked, "left");
+            lateColumn[1] = eventTimeColumn(right.schema(), watermarked, "right");
+        } else {
+            lateColumn[0] = leftWm ? jc.leftTime : -1;
+            lateColumn[1] = rightWm ? jc.rightTime : -1;
+        }
+        if (node.type() != Join.JoinType.INNER && keyWm < 0 && !(jc.hasTimeBounds() && (leftWm || rightWm))) {
             throw new UnsupportedOperationException(
                     "Stream-stream " + (node.type() == Join.JoinType.LEFT_SEMI ? "LEFT SEMI" : "LEFT OUTER")
                             + " join is not supported without a watermark "
                             + "and a time range condition (e.g. leftTime >= rightTime - interval AND leftTime <= rightTime + "
-                            + "interval): without them Eddy could never decide that a left row has no match");
+                            + "interval), or a watermarked window (or time) among the join keys: without them Eddy"
+                            + " could never decide that a left row has no match");
         }
         store = new ListStore<>("symmetricHashJoin", new JoinState(jc, left.schema(), right.schema(), joined), 64);
+    }
+
+    /** Spark's joinKeyOrdinalForWatermark: the first key whose left column has a watermark, else whose right one has. */
+    private int watermarkedKey(Schema left, Schema right, Set<String> watermarked) {
+        for (int side = 0; side < 2; side++) {
+            for (int i = 0; i < jc.equi.size(); i++) {
+                Field f = (side == 0 ? left : right).field(jc.equi.get(i)[side]);
+                if (watermarked.contains(f.name()) && (f.type() == DataType.STRUCT || f.type() == DataType.TIMESTAMP)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The one column of a side that carries a watermark (Spark drops a side's late rows by it); Spark refuses a side
+     * with two, e.g. a window next to the time column it was made from.
+     */
+    private static int eventTimeColumn(Schema side, Set<String> watermarked, String which) {
+        int found = -1;
+        for (int i = 0; i < side.size(); i++) {
+            Field f = side.field(i);
+            if (watermarked.contains(f.name()) && (f.type() == DataType.STRUCT || f.type() == DataType.TIMESTAMP)) {
+                if (found >= 0) {
+                    throw new UnsupportedOperationException("More than one event time columns are available on the "
+                            + which + " side of a stream-stream join: "
+                            + side.field(found).name() + " and "
+                            + f.name() + " (as in Spark: a window keeps the watermark of the time column it is made"
+                            + " from; select only one of them)");
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    /** A time column's value, or a window's end; Long.MIN_VALUE for null. */
+    private static long timeOf(Object v) {
+        if (v == null) {
+            return Long.MIN_VALUE;
+        }
+        return v instanceof Row window ? window.getLong(1) : ((Number) v).longValue();
+    }
+
+    private boolean evicts(BatchContext ctx) {
+        return (keyWm >= 0 || jc.hasTimeBounds()) && ctx.hasWatermark();
+    }
+
+    /** Whether the state watermark {@code wm} evicts a row of a side (only asked when {@link #evicts}). */
+    private boolean evictable(boolean isLeft, Stored s, long wm) {
+        if (keyWm >= 0) {
+            return timeOf(s.row.get(jc.equi.get(keyWm)[isLeft ? 0 : 1])) <= wm;
+        }
+        return s.time <= wm + (isLeft ? jc.leftEvict : jc.rightEvict);
+    }
+
+    /**
+     * With a watermarked key, Spark does not keep a new row that its key already evicts; such a left row joins only
+     * the right rows held before this batch (its key is evicted on both sides, so no new right row is held either).
+     */
+    private Map<List<Object>, List<Stored>> kept(
+            boolean isLeft, Map<List<Object>, List<Stored>> fresh, BatchContext ctx) {
+        if (keyWm < 0 || !ctx.hasWatermark()) {
+            return fresh;
+        }
+        Map<List<Object>, List<Stored>> out = new LinkedHashMap<>();
+        for (Map.Entry<List<Object>, List<Stored>> e : fresh.entrySet()) {
+            for (Stored st : e.getValue()) {
+                if (!evictable(isLeft, st, ctx.watermark())) {
+                    out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(st);
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -80,13 +175,17 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             return semi(newL, newR, ctx, dropped[0]);
         }
         List<Stored[]> pairs = new ArrayList<>();
+        Map<List<Object>, List<Stored>> keptL = kept(true, newL, ctx);
+        Map<List<Object>, List<Stored>> keptR = kept(false, newR, ctx);
         for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
             if (e.getKey().contains(null)) {
                 continue;
             }
             for (Stored ls : e.getValue()) {
                 JoinState.pairUp(ls, side(false, e.getKey()), pairs);
-                JoinState.pairUp(ls, newR.get(e.getKey()), pairs);
+                if (keptL.containsKey(e.getKey())) {
+                    JoinState.pairUp(ls, newR.get(e.getKey()), pairs);
+                }
             }
         }
         for (Map.Entry<List<Object>, List<Stored>> e : newR.entrySet()) {
@@ -101,10 +200,10 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         }
         BatchBuilder out = Batch.builder(node.schema());
         emitMatches(pairs, out);
-        addAll(true, newL);
-        addAll(false, newR);
+        addAll(true, keptL);
+        addAll(false, keptR);
         int removed = evict(ctx, out);
-        store.endBatch(JoinState.size(newL) + JoinState.size(newR), removed, dropped[0]);
+        store.endBatch(JoinState.size(keptL) + JoinState.size(keptR), removed, dropped[0]);
         return out.build();
     }
 
@@ -143,10 +242,10 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         }
         int matchedAway = emitted.isEmpty() ? 0 : removeMatchedLefts(newR.keySet(), emitted);
         Map<List<Object>, List<Stored>> keptR = new LinkedHashMap<>();
-        boolean evicts = jc.hasTimeBounds() && ctx.hasWatermark();
+        boolean evicts = evicts(ctx);
         for (Map.Entry<List<Object>, List<Stored>> e : newR.entrySet()) {
             for (Stored rs : e.getValue()) {
-                if (!(evicts && rs.time <= ctx.watermark() + jc.rightEvict)) {
+                if (!(evicts && evictable(false, rs, ctx.watermark()))) {
                     keptR.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(rs);
                 }
             }
@@ -165,7 +264,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             for (Stored ls : e.getValue()) {
                 if (ls.matched) {
                     out.addRow(ls.row.values());
-                } else {
+                } else if (!(keyWm >= 0 && evicts && evictable(true, ls, ctx.watermark()))) {
                     keptL.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(ls);
                 }
             }
@@ -245,10 +344,12 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
 
     private Map<List<Object>, List<Stored>> admit(Batch b, boolean isLeft, BatchContext ctx, long[] dropped) {
         Map<List<Object>, List<Stored>> m = new LinkedHashMap<>();
-        int timeCol = isLeft ? jc.leftTime : jc.rightTime;
-        boolean wm = (isLeft ? leftWm : rightWm) && ctx.hasWatermark();
+        int lateCol = lateColumn[isLeft ? 0 : 1];
+        // the time a held row is evicted by: a range's time column, else the late-row column (unused then)
+        int timeCol = keyWm >= 0 ? lateCol : isLeft ? jc.leftTime : jc.rightTime;
+        boolean wm = lateCol >= 0 && ctx.hasWatermark(); // lateCol is timeCol then
         for (Row row : b) {
-            long t = timeCol < 0 || row.isNull(timeCol) ? Long.MIN_VALUE : row.getLong(timeCol);
+            long t = timeCol < 0 ? Long.MIN_VALUE : timeOf(row.get(timeCol));
             if (wm && t <= ctx.lateWatermark()) { // late by the previous batch's watermark
                 dropped[0]++;
                 store.dropLate(row, t);
@@ -296,17 +397,16 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
 
     /** Drops the rows no future row can match; a left outer join emits its unmatched left rows then. */
     private int evict(BatchContext ctx, BatchBuilder out) {
-        if (!jc.hasTimeBounds() || !ctx.hasWatermark()) {
+        if (!evicts(ctx)) {
             return 0;
         }
         long wm = ctx.watermark();
         boolean outer = node.type() == Join.JoinType.LEFT_OUTER;
-        return store.evictWhere(
-                (k, s) -> s.time <= wm + (LEFT.equals(k.get(0)) ? jc.leftEvict : jc.rightEvict), (k, s) -> {
-                    if (outer && LEFT.equals(k.get(0)) && !s.matched) {
-                        out.addRow(JoinState.concat(node.schema(), s.row.values(), null));
-                    }
-                });
+        return store.evictWhere((k, s) -> evictable(LEFT.equals(k.get(0)), s, wm), (k, s) -> {
+            if (outer && LEFT.equals(k.get(0)) && !s.matched) {
+                out.addRow(JoinState.concat(node.schema(), s.row.values(), null));
+            }
+        });
     }
 
     @Override
@@ -334,7 +434,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
 
     @Override
     public boolean wantsNoDataBatch(long newWatermark) {
-        return jc.hasTimeBounds() && store.watermarkAdvances(newWatermark);
+        return (keyWm >= 0 || jc.hasTimeBounds()) && store.watermarkAdvances(newWatermark);
     }
 
     /**
@@ -344,7 +444,8 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
      */
     @Override
     public long outputWatermark(long inputWatermark) {
-        if (inputWatermark == BatchContext.NO_WATERMARK || !jc.hasTimeBounds()) {
+        // a watermarked key evicts by the watermark itself (Spark's state watermark is then the input's)
+        if (inputWatermark == BatchContext.NO_WATERMARK || !jc.hasTimeBounds() || keyWm >= 0) {
             return inputWatermark;
         }
         return Math.min(inputWatermark, inputWatermark + Math.min(jc.leftEvict, jc.rightEvict));
@@ -353,6 +454,8 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     @Override
     public String describe() {
         return "StreamingSymmetricHashJoin " + node.type() + " on " + node.condition()
-                + (jc.hasTimeBounds() ? " (state bounded by watermark)" : "");
+                + (keyWm >= 0
+                        ? " (state bounded by the watermark on a join key)"
+                        : jc.hasTimeBounds() ? " (state bounded by watermark)" : "");
     }
 }

@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.optimize;
 
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.AssignWindows;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
@@ -220,6 +221,8 @@ public final class FilterBelowWatermark {
             return new Deduplicate(c, x.columns(), x.withinWatermark());
         } else if (p instanceof Generate x) {
             return new Generate(c, x.input(), x.regex(), x.outputName());
+        } else if (p instanceof AssignWindows x) {
+            return new AssignWindows(c, x.window(), x.outputName());
         } else if (p instanceof MapRows x) {
             return new MapRows(c, x.function(), x.schema(), x.description(), x.onError());
         } else if (p instanceof FlatMapGroupsWithState x) {

@@ -1,5 +1,10 @@
 package dev.eddy.streaming.internal.source.kafka;
 
+import static dev.eddy.streaming.internal.source.kafka.FakeLog.TOPIC;
+import static dev.eddy.streaming.internal.source.kafka.FakeLog.expected;
+import static dev.eddy.streaming.internal.source.kafka.FakeLog.offsets;
+import static dev.eddy.streaming.internal.source.kafka.FakeLog.offsetsByPartition;
+import static dev.eddy.streaming.internal.source.kafka.FakeLog.tp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,27 +13,18 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.spi.SourceContext;
 import dev.eddy.streaming.internal.retry.Backoff;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +33,6 @@ import org.junit.jupiter.api.Test;
  * what order, and what happens when a fetcher fails, the reading thread is interrupted, or the reader is closed.
  */
 class KafkaBatchReaderTest {
-    private static final String TOPIC = "t";
-    private static final int LOG_END = 100;
-
     private final List<LogConsumer> consumers = new ArrayList<>();
     private KafkaBatchReader reader;
     private final KafkaRowReader rows = new KafkaRowReader();
@@ -49,10 +42,6 @@ class KafkaBatchReaderTest {
         if (reader != null) {
             reader.close();
         }
-    }
-
-    private static TopicPartition tp(int p) {
-        return new TopicPartition(TOPIC, p);
     }
 
     private KafkaBatchReader reader(int maxFetchers, int consumerCount) {
@@ -74,14 +63,6 @@ class KafkaBatchReaderTest {
                 new KafkaSourceStatus(true),
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(100)));
         return reader;
-    }
-
-    private static KafkaOffset offsets(long... byPartition) {
-        Map<TopicPartition, Long> m = new HashMap<>();
-        for (int p = 0; p < byPartition.length; p++) {
-            m.put(tp(p), byPartition[p]);
-        }
-        return new KafkaOffset(m);
     }
 
     @Test
@@ -215,14 +196,7 @@ class KafkaBatchReaderTest {
     void when_batchesFollowEachOther_then_theConsumerContinuesWithoutSeekAndNothingIsFetchedTwice() {
         KafkaBatchReader r = reader(1, 1);
         LogConsumer c = consumers.get(0);
-        long[][] bounds = {{0, 0}, {10, 4}, {11, 30}, {40, 31}, {70, 95}};
-        for (int i = 0; i + 1 < bounds.length; i++) {
-            KafkaOffset from = offsets(bounds[i]);
-            KafkaOffset to = offsets(bounds[i + 1]);
-            assertThat(offsetsByPartition(r.read(from, to, "batch " + i)))
-                    .as("batch %d", i)
-                    .isEqualTo(expected(from, to));
-        }
+        assertReadsConsecutiveBatches(r, new long[][] {{0, 0}, {10, 4}, {11, 30}, {40, 31}, {70, 95}});
 
         assertThat(c.seeks).as("only the first batch seeks (one per partition)").isEqualTo(2);
         assertThat(c.assigns).isEqualTo(1);
@@ -281,14 +255,9 @@ class KafkaBatchReaderTest {
     @Test
     void when_twoFetchersReadConsecutiveBatches_then_eachRecordIsReadOnce() {
         KafkaBatchReader r = reader(2, 2);
-        long[][] bounds = {{0, 0, 0, 0}, {30, 20, 10, 5}, {31, 60, 10, 40}, {90, 61, 50, 41}, {100, 100, 100, 100}};
-        for (int i = 0; i + 1 < bounds.length; i++) {
-            KafkaOffset from = offsets(bounds[i]);
-            KafkaOffset to = offsets(bounds[i + 1]);
-            assertThat(offsetsByPartition(r.read(from, to, "batch " + i)))
-                    .as("batch %d", i)
-                    .isEqualTo(expected(from, to));
-        }
+        assertReadsConsecutiveBatches(
+                r,
+                new long[][] {{0, 0, 0, 0}, {30, 20, 10, 5}, {31, 60, 10, 40}, {90, 61, 50, 41}, {100, 100, 100, 100}});
     }
 
     @Test
@@ -324,29 +293,15 @@ class KafkaBatchReaderTest {
         }
     }
 
-    /** Per partition, the offsets of the batch's rows in row order (values checked against their offsets). */
-    private static Map<Integer, List<Long>> offsetsByPartition(Batch b) {
-        Map<Integer, List<Long>> seen = new HashMap<>();
-        for (Row row : b) {
-            int p = row.getInt("partition");
-            long offset = row.getLong("offset");
-            assertThat(row.getString("value")).isEqualTo(p + "-" + offset);
-            assertThat(row.getString("topic")).isEqualTo(TOPIC); // written once per run of a partition's records
-            seen.computeIfAbsent(p, k -> new ArrayList<>()).add(offset);
+    /** Reads batch after batch, from each bound (offsets by partition) to the next: each the records of its range. */
+    private static void assertReadsConsecutiveBatches(KafkaBatchReader r, long[][] bounds) {
+        for (int i = 0; i + 1 < bounds.length; i++) {
+            KafkaOffset from = offsets(bounds[i]);
+            KafkaOffset to = offsets(bounds[i + 1]);
+            assertThat(offsetsByPartition(r.read(from, to, "batch " + i)))
+                    .as("batch %d", i)
+                    .isEqualTo(expected(from, to));
         }
-        return seen;
-    }
-
-    private static Map<Integer, List<Long>> expected(KafkaOffset from, KafkaOffset to) {
-        Map<Integer, List<Long>> out = new HashMap<>();
-        for (var e : to.positions().entrySet()) {
-            long start = from.position(e.getKey());
-            for (long o = start; o < e.getValue(); o++) {
-                out.computeIfAbsent(e.getKey().partition(), k -> new ArrayList<>())
-                        .add(o);
-            }
-        }
-        return out;
     }
 
     private static SourceContext context(Map<String, String> options) {
@@ -357,124 +312,5 @@ class KafkaBatchReaderTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("eddy-kafka-fetch") && t.isAlive())
                 .toList();
-    }
-
-    /**
-     * A consumer over a log of {@value #LOG_END} records per partition (value "partition-offset"), three records per
-     * partition per poll. Held, a poll waits (as for a fetch response) until released or woken up.
-     */
-    private static final class LogConsumer extends MockConsumer<ByteBuffer, ByteBuffer> {
-        final Set<TopicPartition> everAssigned = new HashSet<>();
-        /** Per partition, every offset this consumer fetched (served by a poll), in order. */
-        final Map<TopicPartition, List<Long>> fetched = new HashMap<>();
-
-        int seeks;
-        int assigns;
-        /** Thrown by the next poll before it fetches anything (a real consumer buffers nothing for a failed poll). */
-        private KafkaException nextPollFails;
-
-        final CountDownLatch polling = new CountDownLatch(1);
-        volatile boolean wokenUp;
-        /** A copy of what {@link #fetched} holds for {@code tp} (the fetch thread may be polling ahead meanwhile). */
-        synchronized List<Long> fetched(TopicPartition tp) {
-            return List.copyOf(fetched.getOrDefault(tp, List.of()));
-        }
-
-        /** A wake-up the next poll throws (MockConsumer's own would throw only after this poll added its records). */
-        private boolean wakeupPending;
-
-        private volatile CountDownLatch hold = new CountDownLatch(0);
-        /** Counted down (and replaced) only by a wake-up: what an idle poll waits on. */
-        private volatile CountDownLatch idle = new CountDownLatch(1);
-
-        LogConsumer() {
-            super("none");
-        }
-
-        void holdPolls() {
-            hold = new CountDownLatch(1);
-        }
-
-        void releasePolls() {
-            hold.countDown();
-        }
-
-        @Override
-        public synchronized void assign(Collection<TopicPartition> partitions) {
-            everAssigned.addAll(partitions);
-            assigns++;
-            super.assign(partitions);
-        }
-
-        @Override
-        public synchronized void seek(TopicPartition partition, long offset) {
-            seeks++;
-            super.seek(partition, offset);
-        }
-
-        @Override
-        public synchronized void setPollException(KafkaException exception) {
-            nextPollFails = exception;
-        }
-
-        @Override
-        public ConsumerRecords<ByteBuffer, ByteBuffer> poll(Duration timeout) {
-            polling.countDown();
-            CountDownLatch h = hold;
-            if (h.getCount() == 0 && !hasRecordsToServe()) {
-                h = idle; // a real consumer's poll waits for a fetch response up to its timeout when nothing is new
-            }
-            if (h.getCount() > 0) {
-                try {
-                    h.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            synchronized (this) {
-                if (wakeupPending) { // before any record is added: a real consumer keeps nothing for a woken poll
-                    wakeupPending = false;
-                    throw new WakeupException();
-                }
-                if (nextPollFails != null) {
-                    KafkaException e = nextPollFails;
-                    nextPollFails = null;
-                    throw e;
-                }
-                for (TopicPartition tp : assignment()) {
-                    if (!paused().contains(tp)) {
-                        long at = position(tp);
-                        for (long o = at; o < Math.min(at + 3, LOG_END); o++) {
-                            byte[] v = (tp.partition() + "-" + o).getBytes(StandardCharsets.UTF_8);
-                            addRecord(new ConsumerRecord<>(TOPIC, tp.partition(), o, null, ByteBuffer.wrap(v)));
-                            fetched.computeIfAbsent(tp, k -> new ArrayList<>()).add(o);
-                        }
-                    }
-                }
-                return super.poll(timeout);
-            }
-        }
-
-        /** Whether a poll now would return records (or throw): an assigned, unpaused partition short of the log end. */
-        private synchronized boolean hasRecordsToServe() {
-            if (nextPollFails != null || wakeupPending) {
-                return true;
-            }
-            for (TopicPartition tp : assignment()) {
-                if (!paused().contains(tp) && position(tp) < LOG_END) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public synchronized void wakeup() {
-            wokenUp = true;
-            wakeupPending = true;
-            hold.countDown(); // ends a held poll, which then throws the WakeupException
-            idle.countDown();
-            idle = new CountDownLatch(1);
-        }
     }
 }

@@ -1,0 +1,114 @@
+package dev.eddy.sql.internal.spark;
+
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+
+/**
+ * Spark's {@code +} and {@code -} with a DATE, put into the call before Calcite checks its operands:
+ *
+ * <ul>
+ *   <li>{@code date + n}, {@code n + date}, {@code date - n} with a whole number n (INT) are Spark's date_add /
+ *       date_sub: written {@code date ± n * INTERVAL '1' DAY}, a DATE;
+ *   <li>{@code date ± INTERVAL '3' HOUR} (a day-time interval that is not whole days) is a TIMESTAMP in Spark (its
+ *       date's midnight plus the interval); Calcite would keep the DATE and drop the hours, so the date is cast to a
+ *       TIMESTAMP first;
+ *   <li>{@code date - date}, {@code ts - ts} are a day-time INTERVAL in Spark, a type Eddy's results do not have:
+ *       refused with the function that gives the same number ({@code datediff}, {@code unix_seconds}).
+ * </ul>
+ */
+final class SparkDateArithmetic {
+    private SparkDateArithmetic() {}
+
+    static void coerce(SqlCallBinding binding, SqlValidator validator) {
+        SqlCall call = binding.getCall();
+        SqlKind kind = call.getKind();
+        if (kind != SqlKind.PLUS && kind != SqlKind.MINUS || call.operandCount() != 2) {
+            return;
+        }
+        RelDataType l = binding.getOperandType(0);
+        RelDataType r = binding.getOperandType(1);
+        if (isDate(l) && isWholeNumber(r)) {
+            days(binding, validator, 1);
+        } else if (kind == SqlKind.PLUS && isWholeNumber(l) && isDate(r)) {
+            days(binding, validator, 0);
+        } else if (kind == SqlKind.MINUS && isTime(l) && isTime(r)) {
+            String what = isDate(l) && isDate(r)
+                    ? "DATE - DATE is an INTERVAL DAY in Spark, a type Eddy's results do not have: write"
+                            + " datediff(end, start) for the days between them"
+                    : "TIMESTAMP - TIMESTAMP is an INTERVAL DAY TO SECOND in Spark, a type Eddy's results do not have:"
+                            + " write unix_seconds(end) - unix_seconds(start) (or unix_millis, timestampdiff(unit, start,"
+                            + " end))";
+            throw error(call.getParserPosition(), what);
+        } else if (isDate(l) && isSubDayInterval(r)) {
+            toTimestamp(binding, validator, 0);
+        } else if (kind == SqlKind.PLUS && isSubDayInterval(l) && isDate(r)) {
+            toTimestamp(binding, validator, 1);
+        }
+    }
+
+    /** Operand {@code i} (a whole number of days) as {@code i * INTERVAL '1' DAY}. */
+    private static void days(SqlCallBinding binding, SqlValidator validator, int i) {
+        SqlCall call = binding.getCall();
+        SqlNode n = call.operand(i);
+        SqlParserPos pos = n.getParserPosition();
+        SqlNode interval = SqlStdOperatorTable.MULTIPLY.createCall(
+                pos, n, SqlLiteral.createInterval(1, "1", new SqlIntervalQualifier(TimeUnit.DAY, null, pos), pos));
+        call.setOperand(i, interval);
+        validator.deriveType(binding.getScope(), interval);
+    }
+
+    private static void toTimestamp(SqlCallBinding binding, SqlValidator validator, int i) {
+        SqlCall call = binding.getCall();
+        SqlNode d = call.operand(i);
+        SqlParserPos pos = d.getParserPosition();
+        SqlNode cast = SqlStdOperatorTable.CAST.createCall(
+                pos, d, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos), pos));
+        call.setOperand(i, cast);
+        validator.deriveType(binding.getScope(), cast);
+    }
+
+    private static boolean isDate(RelDataType t) {
+        return t.getSqlTypeName() == SqlTypeName.DATE;
+    }
+
+    private static boolean isTime(RelDataType t) {
+        return t.getSqlTypeName() == SqlTypeName.DATE || t.getSqlTypeName() == SqlTypeName.TIMESTAMP;
+    }
+
+    private static boolean isWholeNumber(RelDataType t) {
+        SqlTypeName n = t.getSqlTypeName();
+        return n == SqlTypeName.INTEGER || n == SqlTypeName.SMALLINT || n == SqlTypeName.TINYINT;
+    }
+
+    /** A day-time interval of hours, minutes or seconds (not whole days): Spark's DATE + it is a TIMESTAMP. */
+    private static boolean isSubDayInterval(RelDataType t) {
+        return SqlTypeUtil.isInterval(t)
+                && t.getSqlTypeName() != SqlTypeName.INTERVAL_DAY
+                && SqlTypeName.DAY_INTERVAL_TYPES.contains(t.getSqlTypeName());
+    }
+
+    private static CalciteContextException error(SqlParserPos pos, String message) {
+        return new CalciteContextException(
+                message,
+                new SqlValidatorException(message, null),
+                pos.getLineNum(),
+                pos.getColumnNum(),
+                pos.getEndLineNum(),
+                pos.getEndColumnNum());
+    }
+}

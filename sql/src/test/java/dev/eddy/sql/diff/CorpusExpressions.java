@@ -1,0 +1,400 @@
+package dev.eddy.sql.diff;
+
+import java.util.Random;
+
+/**
+ * The batch corpus's SQL expressions over t1 ({@code a INT, b BIGINT, x DOUBLE, s STRING, flag BOOLEAN, ts TIMESTAMP,
+ * id INT}), one generator per result type to a given depth, drawn from the corpus's random numbers: arithmetic, casts
+ * and Spark's implicit ones, CASE/coalesce/IF, text, time and math functions, failing constants in branches.
+ */
+final class CorpusExpressions {
+    private final Random r;
+
+    CorpusExpressions(Random r) {
+        this.r = r;
+    }
+
+    String intExpr(int depth) {
+        if (depth <= 0) {
+            return pick("a", "id", "a", String.valueOf(r.nextInt(7) - 2));
+        }
+        int d = depth - 1;
+        switch (r.nextInt(16)) {
+            case 0:
+                return "(" + intExpr(d) + " + " + intExpr(d) + ")";
+            case 1:
+                return "(" + intExpr(d) + " - " + intExpr(d) + ")";
+            case 2:
+                return "(" + intExpr(d) + " * " + intExpr(d) + ")";
+            case 3:
+                return "(" + intExpr(d) + " div " + divisor(d) + ")";
+            case 4:
+                return "(" + intExpr(d) + " % " + divisor(d) + ")";
+            case 5:
+                return "abs(" + intExpr(d) + ")";
+            case 6:
+                return "CASE WHEN " + boolExpr(d) + " THEN " + intExpr(d) + " ELSE " + intExpr(d) + " END";
+            case 7:
+                return "coalesce(" + intExpr(d) + ", " + intExpr(0) + ")";
+            case 8:
+                return "length(" + stringExpr(d) + ")";
+            case 9:
+                return "CAST(" + doubleExpr(d) + " AS INT)";
+            case 10:
+                return "CAST(" + pick("s", "'42'", "' 7 '", "'x'") + " AS INT)";
+            case 11:
+                return pick("year", "month", "day", "hour", "minute", "second") + "(" + tsExpr(d) + ")";
+            case 12:
+                return "(" + intExpr(d) + " * 1000000)";
+            case 13:
+                return "-" + intExpr(d);
+            case 14:
+                return r.nextBoolean()
+                        ? mixedInt(d)
+                        : pick(
+                                "b",
+                                "try_add(" + intExpr(d) + ", " + intExpr(d) + ")",
+                                "try_multiply(" + intExpr(d) + ", " + intExpr(d) + ")",
+                                "try_subtract(b, " + intExpr(d) + ")",
+                                "try_cast(" + pick("s", "'12'", "' 7 '") + " AS INT)");
+            default:
+                return "(b + " + intExpr(d) + ")";
+        }
+    }
+
+    /** An integral value mixed with text: Spark casts the text to BIGINT (and fails the query if it is no number). */
+    private String mixedInt(int d) {
+        String text = pick("'5'", "' -2 '", "s", "'x'", "CAST(a AS STRING)");
+        switch (r.nextInt(6)) {
+            case 0:
+                return "CASE WHEN " + boolExpr(d) + " THEN " + intExpr(d) + " ELSE " + text + " END";
+            case 1:
+                return "coalesce(" + intExpr(d) + ", " + text + ")";
+            case 2:
+                return "IF(" + boolExpr(d) + ", " + text + ", " + intExpr(d) + ")";
+            case 3:
+                return pick("greatest", "least") + "(" + intExpr(d) + ", " + intExpr(d) + ", " + pick("'3'", "NULL")
+                        + ")";
+            case 4:
+                return "length(" + pick("a", "x", "flag", "ts", "b", "(a * 100)") + ")";
+            default:
+                return "CASE WHEN " + boolExpr(d) + " THEN " + text + " END";
+        }
+    }
+
+    /** Mostly a divisor that is never zero (a zero makes the whole query an error in ANSI mode). */
+    private String divisor(int depth) {
+        return r.nextInt(5) == 0 ? intExpr(depth) : pick("2", "3", "-4", "(id + 1)");
+    }
+
+    String doubleExpr(int depth) {
+        if (depth <= 0) {
+            return pick("x", "x", "1.5E0", "0.1E0", "2.0E0");
+        }
+        int d = depth - 1;
+        switch (r.nextInt(14)) {
+            case 0:
+                return "(" + intExpr(d) + " / " + divisor(d) + ")";
+            case 1:
+                return "(" + doubleExpr(d) + " / " + pick("2", "3", "x", "(id + 1)", "-4") + ")";
+            case 2:
+                return "(" + doubleExpr(d) + " * " + doubleExpr(d) + ")";
+            case 3:
+                return "(" + doubleExpr(d) + " + " + intExpr(d) + ")";
+            case 4:
+                return "round(" + doubleExpr(d) + ", " + r.nextInt(3) + ")";
+            case 5:
+                return "round(" + doubleExpr(d) + ")";
+            case 6:
+                return "CAST(" + intExpr(d) + " AS DOUBLE)";
+            case 7:
+                return "try_divide(" + intExpr(d) + ", " + intExpr(d) + ")";
+            case 8:
+                return r.nextBoolean() ? "sqrt(abs(" + doubleExpr(d) + "))" : "sqrt(" + doubleExpr(d) + ")"; // NaN < 0
+            case 9:
+                return pick(
+                        "coalesce(" + doubleExpr(d) + ", 0.0)",
+                        "coalesce(" + doubleExpr(d) + ", '2.5')",
+                        "CASE WHEN " + boolExpr(d) + " THEN " + doubleExpr(d) + " ELSE " + pick("'1e3'", "s", "'-0.5'")
+                                + " END",
+                        pick("greatest", "least") + "(" + doubleExpr(d) + ", " + intExpr(d) + ")",
+                        "round(" + pick("2.5", "-2.5", "0.125", "CAST(x AS DECIMAL(12, 3))", "x") + ", "
+                                + (r.nextInt(4) - 1) + ")");
+            case 10:
+                return "CASE WHEN " + boolExpr(d) + " THEN " + doubleExpr(d) + " ELSE " + intExpr(d) + " END";
+            case 11:
+                return "abs(" + doubleExpr(d) + ")";
+            case 12:
+                return r.nextBoolean() ? "CAST(" + pick("s", "'3.5'", "'-7'") + " AS DOUBLE)" : decimalExpr(d);
+            default:
+                return "(" + doubleExpr(d) + " - " + doubleExpr(d) + ")";
+        }
+    }
+
+    /** DECIMAL arithmetic: Spark keeps a DECIMAL quotient at its own precision and scale (rounded HALF_UP). */
+    String decimalExpr(int depth) {
+        String dec = pick("1.5", "10.0", "0.25", "2.50", "CAST(a AS DECIMAL(10, 2))", "CAST(x AS DECIMAL(12, 3))");
+        switch (r.nextInt(4)) {
+            case 0:
+                return "(" + dec + " / " + pick("3", "7", "(id + 1)", "0.3", "-4") + ")";
+            case 1:
+                return "(" + pick("a", "id", "b", "7") + " / " + pick("0.3", "1.25", "CAST(3 AS DECIMAL(5, 1))") + ")";
+            case 2:
+                return "(" + dec + " * " + pick("a", "1.5", "id") + ")";
+            default:
+                return "(" + dec + pick(" + ", " - ") + intExpr(Math.max(0, depth - 1)) + ")";
+        }
+    }
+
+    String stringExpr(int depth) {
+        if (depth <= 0) {
+            return pick("s", "s", "'abc'", "'Hello World'", "''");
+        }
+        int d = depth - 1;
+        switch (r.nextInt(14)) {
+            case 0:
+                return "upper(" + stringExpr(d) + ")";
+            case 1:
+                return "lower(" + stringExpr(d) + ")";
+            case 2:
+                return "substring(" + stringExpr(d) + ", " + (r.nextInt(7) - 3) + ", " + r.nextInt(5) + ")";
+            case 3:
+                return "substring(" + stringExpr(d) + ", " + (r.nextInt(7) - 3) + ")";
+            case 4:
+                return r.nextBoolean()
+                        ? "concat(" + stringExpr(d) + ", " + stringExpr(d) + ")"
+                        : "concat(" + anyExpr(d) + ", '-', " + pick("a", "x", "flag", "ts", "s")
+                                + ")"; // any types, any count
+            case 5:
+                return "(" + stringExpr(d) + " || '-' || " + stringExpr(d) + ")";
+            case 6:
+                return "coalesce(" + stringExpr(d) + ", 'none')";
+            case 7:
+                return "trim(" + stringExpr(d) + ")";
+            case 8:
+                return "date_format(" + tsExpr(d) + ", '"
+                        + pick("yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "HH:mm", "MM/dd/yyyy") + "')";
+            case 9:
+                return "CAST(" + intExpr(d) + " AS STRING)";
+            case 10:
+                return "CASE WHEN " + boolExpr(d) + " THEN " + stringExpr(d) + " ELSE 'other' END";
+            case 11:
+                return "from_unixtime("
+                        + pick(
+                                "unix_timestamp(ts)",
+                                "(b * 1000)",
+                                "1700000000",
+                                "b",
+                                "(b * 8)",
+                                "9223372036854775807",
+                                "-9223372036854775807")
+                        + pick(", 'yyyy-MM-dd HH:mm:ss')", ")", ", 'HH:mm')");
+            case 12:
+                return r.nextBoolean() ? "CAST(" + doubleExpr(d) + " AS STRING)" : "typeof(" + anyExpr(d) + ")";
+            default:
+                return "CAST(" + pick("flag", "ts") + " AS STRING)";
+        }
+    }
+
+    String boolExpr(int depth) {
+        if (depth <= 0) {
+            return pick("flag", "(a > 0)", "(s LIKE 'a%')", "(x IS NULL)");
+        }
+        int d = depth - 1;
+        switch (r.nextInt(12)) {
+            case 0:
+                return "(" + intExpr(d) + pick(" = ", " <> ", " < ", " >= ") + intExpr(d) + ")";
+            case 1:
+                return "(" + doubleExpr(d) + pick(" > ", " <= ") + doubleExpr(d) + ")";
+            case 2:
+                return "(" + stringExpr(d) + " LIKE '" + pick("a%", "%e%", "_a%", "%\\%%", "x\\_y") + "')";
+            case 3:
+                return "(" + intExpr(d) + " IN (1, 2, 3, -1))";
+            case 4:
+                return "(" + stringExpr(d) + " IN ('apple', 'Banana', ''))";
+            case 5:
+                return "(" + boolExpr(d) + " AND " + boolExpr(d) + ")";
+            case 6:
+                return "(" + boolExpr(d) + " OR " + boolExpr(d) + ")";
+            case 7:
+                return r.nextBoolean()
+                        ? "(NOT " + boolExpr(d) + ")"
+                        : "(" + pick("flag", boolExpr(d)) + " = "
+                                + pick("'yes'", "'no'", "' T '", "'0'", "'Y'", "'false'") + ")";
+            case 8:
+                return "(" + intExpr(d) + " BETWEEN -3 AND 4)";
+            case 9:
+                return r.nextBoolean()
+                        ? "(" + pick("a", "s", "ts", "x") + pick(" IS NULL)", " IS NOT NULL)")
+                        // a string literal compared with a number or a time is cast to it (Spark's ANSI coercion)
+                        : "("
+                                + pick(
+                                        "a = '3'",
+                                        "b > '100'",
+                                        "ts > '2024-01-15'",
+                                        "x < '2.5'",
+                                        "a IN ('1', '2', '-3')",
+                                        "ts <= '2024-01-16 12:00:00'")
+                                + ")";
+            case 10:
+                return "(" + tsExpr(d) + " < " + tsExpr(d) + ")";
+            default:
+                return "(" + stringExpr(d) + pick(" = ", " < ") + stringExpr(d) + ")";
+        }
+    }
+
+    String tsExpr(int depth) {
+        if (depth <= 0) {
+            return pick("ts", "ts", "TIMESTAMP '2024-01-15 12:00:00'");
+        }
+        int d = depth - 1;
+        switch (r.nextInt(7)) {
+            case 0:
+                return "date_trunc('" + pick("HOUR", "DAY", "MINUTE", "MONTH", "YEAR", "WEEK") + "', " + tsExpr(d)
+                        + ")";
+            case 1:
+                // microsecond fractions: compared at Eddy's millisecond precision (Answers), and counted
+                return "to_timestamp('" + pick("2024-01-15 10:30:00.123456", "2024-02-29 23:59:59.999999") + "')";
+            case 2:
+                return "(" + tsExpr(d) + " + INTERVAL '" + r.nextInt(48) + "' HOUR)";
+            case 3:
+                return "coalesce(" + tsExpr(d) + ", TIMESTAMP '2000-01-01 00:00:00')";
+            case 4:
+                return "to_timestamp(" + stringExpr(d) + ")";
+            case 5:
+                return "to_timestamp(date_format(" + tsExpr(d) + ", 'yyyy-MM-dd HH:mm'), 'yyyy-MM-dd HH:mm')";
+            default:
+                return "CAST(" + pick("'2024-03-01 08:00:00'", "s") + " AS TIMESTAMP)";
+        }
+    }
+
+    String anyExpr(int depth) {
+        switch (r.nextInt(7)) {
+            case 6:
+                return builtinExpr(depth);
+            case 0:
+                return intExpr(depth);
+            case 1:
+                return doubleExpr(depth);
+            case 2:
+                return stringExpr(depth);
+            case 3:
+                return boolExpr(depth);
+            case 4:
+                return tsExpr(depth);
+            default:
+                return pick("unix_timestamp(ts)", "b", "(b * 2)", "(b div 7)");
+        }
+    }
+
+    /** Spark's built-in date/time, text and math functions (SparkBuiltins), of every result type. */
+    String builtinExpr(int depth) {
+        int d = Math.max(0, depth - 1);
+        switch (r.nextInt(6)) {
+            case 0:
+                return pick("day", "dayofmonth", "dayofweek", "weekday", "dayofyear", "weekofyear", "quarter") + "("
+                        + tsExpr(d) + ")";
+            case 1:
+                return pick(
+                        "last_day(" + tsExpr(d) + ")",
+                        "next_day(" + tsExpr(d) + ", " + pick("'Mon'", "'tu'", "'FRIDAY'", "'sun'", "s") + ")",
+                        pick("date_add", "date_sub") + "(" + tsExpr(d) + ", " + pick("1", "40", "-3", "a", "id") + ")",
+                        "add_months(" + tsExpr(d) + ", " + pick("1", "-1", "13", "a") + ")",
+                        "make_date(" + pick("2024", "2023", "1999") + ", " + pick("1", "2", "12", "(id % 13)") + ", "
+                                + pick("1", "29", "31", "(id + 1)") + ")",
+                        "to_date(" + pick("s", "'2024-03-01'", "'2024-03-01 08:00:00'", "CAST(ts AS STRING)") + ")");
+            case 2:
+                return pick(
+                        "datediff(" + tsExpr(d) + ", " + tsExpr(d) + ")",
+                        "months_between(" + tsExpr(d) + ", " + tsExpr(d) + pick("", ", true", ", false") + ")",
+                        "make_timestamp(2024, " + pick("1", "2", "(id % 12 + 1)") + ", " + pick("15", "29", "(id + 1)")
+                                + ", " + pick("0", "23", "(id % 24)") + ", 30, "
+                                + pick("45.887", "0", "59.999999", "60", "x") + ")",
+                        pick("unix_seconds", "unix_millis") + "(" + tsExpr(d) + ")");
+            case 3:
+                return pick(
+                        "regexp_extract(" + stringExpr(d) + ", '" + pick("([a-z]+)", "([0-9]+)", "(a)(b)?", "^(.)")
+                                + "', " + r.nextInt(2) + ")",
+                        "regexp_replace(" + stringExpr(d) + ", '" + pick("[aeiou]", " ", "[0-9]+", "^.") + "', '"
+                                + pick("", "#", "<$0>") + "')",
+                        pick("lpad", "rpad") + "(" + stringExpr(d) + ", " + pick("-1", "0", "3", "8", "(a % 10)") + ", "
+                                + pick("'*'", "'xy'", "''") + ")",
+                        pick("lpad", "rpad") + "(" + stringExpr(d) + ", " + pick("2", "6") + ")",
+                        pick("initcap", "ltrim", "rtrim", "btrim") + "(" + stringExpr(d) + ")",
+                        pick("nvl", "ifnull") + "(" + stringExpr(d) + ", 'z')",
+                        "nvl2(" + pick("a", "s", "x") + ", " + stringExpr(d) + ", 'none')");
+            case 4:
+                return pick(
+                        "instr(" + stringExpr(d) + ", " + pick("'a'", "'an'", "''", "'e'") + ")",
+                        "locate(" + pick("'a'", "'an'", "''") + ", " + stringExpr(d)
+                                + pick("", ", 0", ", 1", ", 3", ", 20") + ")",
+                        "pmod(" + intExpr(d) + ", " + pick("3", "-4", "7", "(id + 1)") + ")",
+                        "nvl(" + intExpr(d) + ", -1)",
+                        "nullif(" + intExpr(d) + ", " + pick("1", "a") + ")");
+            default:
+                return pick(
+                        pick("sign", "signum") + "(" + doubleExpr(d) + ")",
+                        "pmod(" + doubleExpr(d) + ", " + pick("2.5E0", "-3") + ")",
+                        "bround(" + doubleExpr(d) + pick("", ", 0", ", 1", ", 2", ", -1") + ")",
+                        pick("log2", "log10", "ln") + "(" + doubleExpr(d) + ")",
+                        "log(" + pick("2", "10", "0.5E0") + ", " + doubleExpr(d) + ")",
+                        pick("pow", "power") + "(" + doubleExpr(d) + ", " + pick("2", "0.5E0", "-1", "3") + ")");
+        }
+    }
+
+    String constantInBranch() {
+        String never = pick("(a > 1000)", "false", "(id < 0)", "(s = 'zzz')", "(1 > 2)");
+        String sometimes = pick("flag", "(a > 5)", "(x IS NULL)");
+        String cond = r.nextInt(3) == 0 ? sometimes : never;
+        String bad = pick("CAST('x' AS INT)", "CAST('x' AS BIGINT)", "CAST('1.5x' AS DOUBLE)");
+        switch (r.nextInt(8)) {
+            case 0:
+                return "CASE WHEN " + cond + " THEN " + bad + " ELSE " + pick("a", "id", "1") + " END";
+            case 1:
+                return "coalesce(" + pick("2", "id + 1", "-4", "a") + ", " + pick("'x'", "'7'", "CAST('x' AS INT)")
+                        + ")";
+            case 2:
+                return "IF(" + cond + ", " + bad + ", " + pick("a", "0", "b") + ")";
+            case 7:
+                return "CASE WHEN " + cond + " THEN (a = 'x') ELSE " + pick("(a = 3)", "flag") + " END";
+            case 3:
+                return "CASE WHEN " + pick("true", "false", "(1 = 1)") + " THEN " + pick("a", "CAST('x' AS INT)", "3")
+                        + " ELSE " + pick("CAST('y' AS INT)", "id") + " END";
+            case 4:
+                return "coalesce(" + pick("NULL", "CAST(NULL AS INT)") + ", " + pick("'x'", "'12'", "a") + ")";
+            case 5:
+                return operandOrder();
+            default:
+                return "CASE WHEN " + cond + " THEN " + pick("CAST('x' AS DOUBLE)", "CAST(s AS DOUBLE)")
+                        + " ELSE x END";
+        }
+    }
+
+    /**
+     * A failing coalesce(a, 'x') under an operator: Spark computes an operator's right operand only for a row whose
+     * left operand is not NULL, and a division's dividend only where its divisor is not NULL, so it fails only for
+     * the rows that compute it (none when a is NULL in every such row).
+     */
+    private String operandOrder() {
+        switch (r.nextInt(4)) {
+            case 0:
+                return "(" + intExpr(1) + " + coalesce(" + pick("2", "-4") + ", 'x'))";
+            case 1:
+                return "((a + a) + coalesce(a, 'x'))";
+            case 2:
+                return "(" + pick("a", "(a - 1)", "(a * id)") + " " + pick("*", "-", "=", "<") + " coalesce(a, 'x'))";
+            default:
+                return "(coalesce(a, 'x') " + pick("/", "%", "div") + " " + pick("a", "(a + 1)") + ")";
+        }
+    }
+
+    /** greatest/least over NaN (sqrt of a negative), which Spark orders above every number. */
+    String nanExtreme() {
+        return pick("greatest", "least") + "(" + pick("sqrt(x - 1.0E0), ", "", "NULL, ") + doubleExpr(1) + ", sqrt("
+                + pick("x", "-x", "(x - 1.0E0)") + ")" + pick("", ", a", ", 2") + ")";
+    }
+
+    String pick(String... options) {
+        return options[r.nextInt(options.length)];
+    }
+}

@@ -1,0 +1,83 @@
+package dev.eddy.sql.engine;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spark's date arithmetic and DATE functions answer alike in batch and streaming queries (the values are Spark 4.2's,
+ * checked against Spark by the differential corpus): {@code date ± n}, {@code date ± INTERVAL}, {@code INTERVAL 5
+ * SECONDS}, {@code trunc}, {@code unix_date}, {@code date_from_unix_date}, {@code date_part}/{@code extract};
+ * {@code DATE - DATE} and {@code TIMESTAMP - TIMESTAMP} (Spark's interval types) are refused naming what to write.
+ */
+class SqlDateArithmeticBatchAndStreamTest {
+    private static BatchAndStream rows() {
+        return new BatchAndStream().row("2024-01-31", 1, 1.5).row("2024-02-29 10:30:15.5", -40, 2.0);
+    }
+
+    @Test
+    void when_aDatePlusOrMinusWholeDays_then_itIsDateAddAndSub() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(to_date(s) + a AS STRING), CAST(a + to_date(s) AS STRING),"
+                                + " CAST(to_date(s) - a AS STRING), typeof(to_date(s) + 1) FROM t",
+                        "2024-01-20 2024-01-20 2024-04-09 date",
+                        "2024-02-01 2024-02-01 2024-01-30 date");
+    }
+
+    @Test
+    void when_aDateMeetsAnInterval_then_daysAndMonthsKeepADateAndHoursMakeATimestamp() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(to_date(s) + INTERVAL '1' DAY AS STRING),"
+                                + " CAST(to_date(s) - INTERVAL '1' MONTH AS STRING),"
+                                + " CAST(to_date(s) + INTERVAL '3' HOUR AS STRING) FROM t",
+                        "2024-02-01 2023-12-31 2024-01-31 03:00:00",
+                        "2024-03-01 2024-01-29 2024-02-29 03:00:00");
+    }
+
+    @Test
+    void when_anIntervalIsWrittenAsANumberAndAUnit_then_itIsThatInterval() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(CAST(s AS TIMESTAMP) + INTERVAL 5 SECONDS AS STRING),"
+                                + " CAST(CAST(s AS TIMESTAMP) - INTERVAL 90 MINUTES AS STRING) FROM t WHERE a < 0",
+                        "2024-02-29 10:30:20.5 2024-02-29 09:00:15.5");
+    }
+
+    @Test
+    void when_aDateIsTruncatedOrCountedInDays_then_itAnswersAsSpark() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(trunc(to_date(s), 'MM') AS STRING), CAST(trunc(to_date(s), 'week') AS STRING),"
+                                + " CAST(trunc(to_date(s), 'Q') AS STRING), unix_date(to_date(s)),"
+                                + " CAST(date_from_unix_date(a + 19700) AS STRING),"
+                                + " CAST(dateadd(to_date(s), a) AS STRING) FROM t",
+                        "2024-01-01 2024-01-29 null 19753 2023-12-10 2024-02-01",
+                        "2024-02-01 2024-02-26 null 19782 2023-10-30 2024-01-20");
+    }
+
+    @Test
+    void when_partsOfADateAreAskedFor_then_extractAndDatePartAnswerAsSpark() {
+        rows().assertBothAnswer(
+                        "SELECT date_part('YEAR', to_date(s)), date_part('dow', to_date(s)),"
+                                + " extract(WEEK FROM to_date(s)), extract(DOY FROM to_date(s)),"
+                                + " date_part('dayofweek_iso', to_timestamp(s)),"
+                                + " extract(SECOND FROM to_timestamp(s)), extract(HOUR FROM to_date(s)),"
+                                + " dayofweek(to_date(s)), quarter(to_date(s)) FROM t",
+                        "2024 4 5 31 3 0 0 4 1",
+                        "2024 5 9 60 4 15.5 0 5 1");
+    }
+
+    @Test
+    void when_twoDatesAreSubtracted_then_theQueryIsRefusedNamingDatediff() {
+        rows().assertBothFail("SELECT to_date(s) - to_date(s) FROM t", "datediff(end, start)");
+        rows().assertBothFail(
+                        "SELECT CAST(s AS TIMESTAMP) - CAST(s AS TIMESTAMP) FROM t",
+                        "unix_seconds(end) - unix_seconds(start)");
+    }
+
+    @Test
+    void when_datediffNamesAUnit_then_itIsTimestampdiff() {
+        rows().assertBothAnswer(
+                        "SELECT datediff(DAY, to_date(s), DATE '2024-03-01'),"
+                                + " datediff(HOUR, to_timestamp(s), TIMESTAMP '2024-03-01 00:00:00'),"
+                                + " timestampdiff(MONTH, to_date(s), DATE '2024-03-30') FROM t",
+                        "1 13 1",
+                        "30 720 1");
+    }
+}
