@@ -377,7 +377,10 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
         return true;
     }
 
-    /** Reading a range consumes nothing (the consumer only assigns and seeks): the engine may read the next batch ahead. */
+    /**
+     * Reading a range consumes nothing from the log (a batch that does not start where the last one taken ended seeks):
+     * the engine may read the next batch ahead.
+     */
     @Override
     public boolean supportsReadAhead() {
         return true;
