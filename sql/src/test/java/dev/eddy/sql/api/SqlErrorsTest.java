@@ -22,7 +22,7 @@ class SqlErrorsTest {
       SELECT word FROM lines LIMIT 5                      | LIMIT/OFFSET is not supported on an unbounded stream without aggregation
       SELECT a.word FROM lines a JOIN lines b ON a.word = b.word | A join of two streams needs a time bound
       SELECT word FROM lines GROUP BY window(ts, '10 minuets'), word | Invalid interval '10 minuets' for the window size
-      SELECT window(ts, '10 minutes') FROM lines          | window(...) is only allowed in GROUP BY at line 1, column 8
+      SELECT session_window(ts, '10 minutes') FROM lines  | session_window(...) is only allowed in GROUP BY at line 1, column 8
       SELECT word, ROW_NUMBER() OVER (ORDER BY ts) FROM lines | OVER (...) window functions are not supported on an unbounded stream
       SELECT word FROM lines INTERSECT SELECT word FROM lines | INTERSECT is not supported on an unbounded stream
       SELECT word FROM lines EXCEPT SELECT word FROM lines | EXCEPT is not supported on an unbounded stream

@@ -123,7 +123,12 @@ final class CorpusExpressions {
             case 10:
                 return "CASE WHEN " + boolExpr(d) + " THEN " + doubleExpr(d) + " ELSE " + intExpr(d) + " END";
             case 11:
-                return "abs(" + doubleExpr(d) + ")";
+                return r.nextBoolean()
+                        ? "abs(" + doubleExpr(d) + ")"
+                        // a DOUBLE remainder stays a DOUBLE; by zero (rarely) it fails with [REMAINDER_BY_ZERO]
+                        : "(" + doubleExpr(d) + " % "
+                                + (r.nextInt(12) == 0 ? pick("0.0", "0") : pick("2", "0.5", "-3", "1.5E0", "x"))
+                                + ")";
             case 12:
                 return r.nextBoolean() ? "CAST(" + pick("s", "'3.5'", "'-7'") + " AS DOUBLE)" : decimalExpr(d);
             default:
@@ -190,7 +195,24 @@ final class CorpusExpressions {
                                 "-9223372036854775807")
                         + pick(", 'yyyy-MM-dd HH:mm:ss')", ")", ", 'HH:mm')");
             case 12:
-                return r.nextBoolean() ? "CAST(" + doubleExpr(d) + " AS STRING)" : "typeof(" + anyExpr(d) + ")";
+                return r.nextBoolean()
+                        ? "CAST(" + doubleExpr(d) + " AS STRING)"
+                        : "typeof("
+                                + (r.nextBoolean()
+                                        ? anyExpr(d)
+                                        // Spark's common types: BIGINT as DECIMAL(20, 0), a NULL has none
+                                        : pick(
+                                                "coalesce(b, 1.5)",
+                                                "(b + 2.25)",
+                                                "CASE WHEN flag THEN b ELSE 0.5 END",
+                                                "greatest(NULL, a)",
+                                                "least(id, NULL, a)",
+                                                "coalesce(NULL, NULL)",
+                                                "greatest(NULL, NULL)",
+                                                "(x % 2)",
+                                                "(a % 2.5)",
+                                                "(b % a)"))
+                                + ")";
             default:
                 return "CAST(" + pick("flag", "ts") + " AS STRING)";
         }
@@ -209,7 +231,20 @@ final class CorpusExpressions {
             case 2:
                 return "(" + stringExpr(d) + " LIKE '" + pick("a%", "%e%", "_a%", "%\\%%", "x\\_y") + "')";
             case 3:
-                return "(" + intExpr(d) + " IN (1, 2, 3, -1))";
+                return r.nextInt(3) > 0
+                        ? "(" + intExpr(d) + " IN (1, 2, 3, -1))"
+                        // a literal left of IN, a NULL or a nullable value in the list: a miss is NULL
+                        : "("
+                                + pick(
+                                        "'3' IN (a, NULL)",
+                                        "3 IN (a, NULL)",
+                                        "1.5 IN (x, NULL)",
+                                        "'3' NOT IN (a, NULL)",
+                                        "4 IN (x, a)",
+                                        "'-2' IN (id, a)",
+                                        "a IN (" + intExpr(d) + ", NULL)",
+                                        "s NOT IN ('apple', NULL)")
+                                + ")";
             case 4:
                 return "(" + stringExpr(d) + " IN ('apple', 'Banana', ''))";
             case 5:
@@ -234,7 +269,13 @@ final class CorpusExpressions {
                                         "ts > '2024-01-15'",
                                         "x < '2.5'",
                                         "a IN ('1', '2', '-3')",
-                                        "ts <= '2024-01-16 12:00:00'")
+                                        "ts <= '2024-01-16 12:00:00'",
+                                        // text with a DATE is a DATE; a BOOLEAN with a number has no common type
+                                        "to_date(ts) = '2024-01-15 10:00:00'",
+                                        "'2024-01-16' > to_date(ts)",
+                                        "to_date(ts) IN ('2024-01-15', '2024-01-14 23:00:00', NULL)",
+                                        "nullif(to_date(ts), '2024-01-15') IS NULL",
+                                        pick("flag = 1", "nullif(flag, 0) IS NULL", "flag < 0.5", "1 <> flag"))
                                 + ")";
             case 10:
                 return "(" + tsExpr(d) + " < " + tsExpr(d) + ")";
@@ -253,7 +294,7 @@ final class CorpusExpressions {
                 return "date_trunc('" + pick("HOUR", "DAY", "MINUTE", "MONTH", "YEAR", "WEEK") + "', " + tsExpr(d)
                         + ")";
             case 1:
-                // microsecond fractions: compared at Eddy's millisecond precision (Answers), and counted
+                // microsecond fractions: compared to the microsecond (Answers), as Spark keeps them
                 return "to_timestamp('" + pick("2024-01-15 10:30:00.123456", "2024-02-29 23:59:59.999999") + "')";
             case 2:
                 return "(" + tsExpr(d) + " + INTERVAL '" + r.nextInt(48) + "' HOUR)";
@@ -290,7 +331,11 @@ final class CorpusExpressions {
     /** Spark's built-in date/time, text and math functions (SparkBuiltins), of every result type. */
     String builtinExpr(int depth) {
         int d = Math.max(0, depth - 1);
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(8)) {
+            case 6:
+                return dateBuiltin(d);
+            case 7:
+                return "CAST(" + dateExpr(d) + " AS STRING)";
             case 0:
                 return pick("day", "dayofmonth", "dayofweek", "weekday", "dayofyear", "weekofyear", "quarter") + "("
                         + tsExpr(d) + ")";
@@ -302,7 +347,14 @@ final class CorpusExpressions {
                         "add_months(" + tsExpr(d) + ", " + pick("1", "-1", "13", "a") + ")",
                         "make_date(" + pick("2024", "2023", "1999") + ", " + pick("1", "2", "12", "(id % 13)") + ", "
                                 + pick("1", "29", "31", "(id + 1)") + ")",
-                        "to_date(" + pick("s", "'2024-03-01'", "'2024-03-01 08:00:00'", "CAST(ts AS STRING)") + ")");
+                        "to_date(" + pick("s", "'2024-03-01'", "'2024-03-01 08:00:00'", "CAST(ts AS STRING)") + ")",
+                        // text next to a DATE is cast to a DATE (Spark's rule), also with a time of day
+                        pick(
+                                "coalesce(" + pick("'2024-01-01 00:00:00'", "'2024-02-03'", "NULL") + ", to_date("
+                                        + tsExpr(d) + "))",
+                                "CASE WHEN " + boolExpr(d) + " THEN '2024-01-16 08:00:00' ELSE to_date(ts) END",
+                                "nvl(last_day(ts), '2024-05-01 12:00:00')",
+                                "nullif(to_date(ts), '2024-01-15 23:59:59')"));
             case 2:
                 return pick(
                         "datediff(" + tsExpr(d) + ", " + tsExpr(d) + ")",
@@ -310,7 +362,7 @@ final class CorpusExpressions {
                         "make_timestamp(2024, " + pick("1", "2", "(id % 12 + 1)") + ", " + pick("15", "29", "(id + 1)")
                                 + ", " + pick("0", "23", "(id % 24)") + ", 30, "
                                 + pick("45.887", "0", "59.999999", "60", "x") + ")",
-                        pick("unix_seconds", "unix_millis") + "(" + tsExpr(d) + ")");
+                        pick("unix_seconds", "unix_millis", "unix_micros") + "(" + tsExpr(d) + ")");
             case 3:
                 return pick(
                         "regexp_extract(" + stringExpr(d) + ", '" + pick("([a-z]+)", "([0-9]+)", "(a)(b)?", "^(.)")
@@ -376,7 +428,10 @@ final class CorpusExpressions {
      * the rows that compute it (none when a is NULL in every such row).
      */
     private String operandOrder() {
-        switch (r.nextInt(4)) {
+        switch (r.nextInt(6)) {
+            case 4:
+            case 5:
+                return functionArgumentOrder();
             case 0:
                 return "(" + intExpr(1) + " + coalesce(" + pick("2", "-4") + ", 'x'))";
             case 1:
@@ -388,10 +443,136 @@ final class CorpusExpressions {
         }
     }
 
+    /**
+     * A function with an argument that fails where a is NULL after one that is NULL there (or is not): Spark computes
+     * a null-intolerant function's arguments in order, each only where the ones before are not NULL, so the first
+     * shapes never fail and the others fail when a row has a NULL a but not a NULL argument before it; concat
+     * computes every argument and fails for every NULL a.
+     */
+    private String functionArgumentOrder() {
+        String bad = "CAST(coalesce(CAST(a AS STRING), 'x') AS INT)";
+        String text = "CAST(" + bad + " AS STRING)";
+        switch (r.nextInt(10)) {
+            case 0:
+                return "substring(" + pick("s", "CAST(a AS STRING)") + ", " + pick("a", "1", "(a % 10)") + ", " + bad
+                        + ")";
+            case 1:
+                return pick("lpad", "rpad") + "(" + pick("s", "CAST(a AS STRING)") + ", " + pick("(a % 10)", "4") + ", "
+                        + text + ")";
+            case 2:
+                return "regexp_replace(" + pick("CAST(a AS STRING)", "s") + ", '1', " + text + ")";
+            case 3:
+                return "date_add(" + pick("to_date(ts)", "date_add(DATE '2024-01-01', a)") + ", " + bad + ")";
+            case 4:
+                return "datediff(" + pick("ts", "date_add(DATE '2024-01-01', a)") + ", date_add(DATE '2024-01-01', "
+                        + bad + "))";
+            case 5:
+                return "instr(" + pick("CAST(a AS STRING)", "s") + ", " + text + ")";
+            case 6:
+                return pick("pow", "power") + "(" + pick("a", "x", "(a - 1)") + ", " + bad + ")";
+            case 7:
+                return "pmod(" + bad + ", " + pick("a", "(a + 11)") + ")";
+            case 8:
+                return "date_format(" + pick("ts", "date_add(DATE '2024-01-01', a)") + ", " + pick("'yyyy'", text)
+                        + ")";
+            default:
+                return "concat(" + pick("CAST(a AS STRING)", "s") + ", " + text + ")";
+        }
+    }
+
     /** greatest/least over NaN (sqrt of a negative), which Spark orders above every number. */
     String nanExtreme() {
         return pick("greatest", "least") + "(" + pick("sqrt(x - 1.0E0), ", "", "NULL, ") + doubleExpr(1) + ", sqrt("
                 + pick("x", "-x", "(x - 1.0E0)") + ")" + pick("", ", a", ", 2") + ")";
+    }
+
+    /** DATE-valued expressions: columns' days, date literals, Spark's date arithmetic and DATE functions. */
+    String dateExpr(int depth) {
+        if (depth <= 0) {
+            return pick("to_date(ts)", "CAST(ts AS DATE)", "DATE '2024-02-29'", "DATE '2023-12-31'");
+        }
+        int d = depth - 1;
+        switch (r.nextInt(9)) {
+            case 0:
+                return "(" + dateExpr(d) + pick(" + ", " - ") + pick("a", "id", "3", "-40", "(id % 7)") + ")";
+            case 1:
+                return "(" + pick("1", "a", "id") + " + " + dateExpr(d) + ")";
+            case 2:
+                return "(" + dateExpr(d) + pick(" + ", " - ") + "INTERVAL '" + r.nextInt(40) + "' "
+                        + pick("DAY", "MONTH", "YEAR") + ")";
+            case 3:
+                return "trunc(" + pick(dateExpr(d), tsExpr(d)) + ", '"
+                        + pick("MM", "YEAR", "week", "QUARTER", "mon", "yy", "Q", "DAY") + "')";
+            case 4:
+                return "date_from_unix_date(unix_date(" + dateExpr(d) + ") + " + pick("id", "a", "-1000") + ")";
+            case 5:
+                return pick("date_add", "date_sub", "dateadd") + "(" + dateExpr(d) + ", " + pick("a", "7", "id") + ")";
+            case 6:
+                return pick("last_day", "to_date") + "(" + dateExpr(d) + ")";
+            case 7:
+                return "add_months(" + dateExpr(d) + ", " + pick("1", "-13", "a") + ")";
+            default:
+                return "make_date(" + pick("2024", "2023") + ", " + pick("2", "(id % 12 + 1)") + ", "
+                        + pick("1", "28", "(id % 28 + 1)") + ")";
+        }
+    }
+
+    /** Spark's functions of a DATE (numbers, text and timestamps), and the query's own time. */
+    String dateBuiltin(int depth) {
+        String x = dateExpr(depth);
+        String y = pick(dateExpr(depth), "DATE '2024-01-01'", "to_date(ts)");
+        switch (r.nextInt(9)) {
+            case 0:
+                return pick(
+                                "dayofweek",
+                                "weekofyear",
+                                "quarter",
+                                "dayofyear",
+                                "day",
+                                "weekday",
+                                "unix_date",
+                                "year",
+                                "month")
+                        + "(" + x + ")";
+            case 1:
+                return "date_part('"
+                        + pick(
+                                "YEAR",
+                                "dow",
+                                "week",
+                                "doy",
+                                "QUARTER",
+                                "mon",
+                                "d",
+                                "dayofweek_iso",
+                                "yearofweek",
+                                "hour")
+                        + "', " + pick(x, "ts") + ")";
+            case 2:
+                return "extract(" + pick("YEAR", "MONTH", "DAY", "DOW", "WEEK", "QUARTER", "DOY", "HOUR", "SECOND")
+                        + " FROM " + pick(x, "ts") + ")";
+            case 3:
+                return pick("datediff(" + x + ", " + y + ")", "months_between(" + x + ", " + y + ")");
+            case 4:
+                return pick("datediff", "timestampdiff") + "(" + pick("DAY", "HOUR", "MONTH", "YEAR", "WEEK", "MINUTE")
+                        + ", " + pick(x, "ts") + ", " + pick(y, "ts") + ")";
+            case 5:
+                return "date_format(" + x + ", '" + pick("yyyy-MM-dd", "EEE d MMM yyyy", "D", "yyyy/MM/dd HH:mm")
+                        + "')";
+            case 6:
+                return "(" + x + pick(" + ", " - ") + "INTERVAL '" + r.nextInt(30) + "' " + pick("HOUR", "MINUTE")
+                        + ")";
+            case 7:
+                return pick("(ts + INTERVAL ", "(ts - INTERVAL ") + (r.nextInt(90) + 1) + " "
+                        + pick("SECONDS", "MINUTES", "HOURS", "DAYS") + ")";
+            default:
+                // the query's time: one value for the whole query in both (the values themselves differ by run)
+                return pick(
+                        "(current_timestamp() = now())",
+                        "(current_date() = to_date(current_timestamp()))",
+                        "(curdate() > DATE '2024-01-01')",
+                        "datediff(current_date(), curdate())");
+        }
     }
 
     String pick(String... options) {

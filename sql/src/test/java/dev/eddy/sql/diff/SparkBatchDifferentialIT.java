@@ -82,9 +82,7 @@ class SparkBatchDifferentialIT {
                 .append(mismatches)
                 .append(" mismatches in ")
                 .append(classes.size())
-                .append(" classes; ")
-                .append(Answers.CUT_TO_MILLISECOND.get())
-                .append(" timestamps equal only at Eddy's millisecond precision (Spark's had microseconds)\n");
+                .append(" classes (timestamps compared to the microsecond)\n");
         classes.forEach((k, v) -> {
             report.append("  [").append(v.size()).append("] ").append(k).append('\n');
             v.stream().limit(3).forEach(x -> report.append("    ").append(x).append('\n'));
@@ -100,23 +98,46 @@ class SparkBatchDifferentialIT {
 
     /**
      * {@code -Deddy.diff.probe=FILE}: instead of the corpus, runs the queries in FILE (one a line) over the seed's
-     * tables and prints both answers, to see what Spark answers for a reported mismatch.
+     * tables and prints both answers, to see what Spark answers for a reported mismatch. {@code
+     * -Deddy.diff.probe=mixes} runs {@link TypeMixes} instead and reports only the differences (in
+     * target/diff-probe-report.txt).
      */
     private static void probe(SparkProcess spark, Sql sql) {
+        boolean mixes = PROBE.equals("mixes");
         List<String> queries;
         try {
-            queries = Files.readAllLines(Path.of(PROBE));
+            queries = mixes ? TypeMixes.queries() : Files.readAllLines(Path.of(PROBE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        StringBuilder report = new StringBuilder();
+        int differences = 0;
+        int sparkErrors = 0;
         for (String q : queries) {
             if (q.isBlank()) {
                 continue;
             }
             Answer s = Answers.ofSpark(spark.call(Map.of("op", "query", "sql", q)));
             Answer e = eddy(sql, q);
-            System.out.println("PROBE " + q + "\n  spark: " + s + "\n  eddy:  " + e + "\n  difference: "
-                    + Answers.difference(s, e, false, List.of()));
+            String diff = Answers.difference(s, e, false, List.of());
+            sparkErrors += s.failed() ? 1 : 0;
+            if (diff != null) {
+                differences++;
+                report.append("  ").append(q).append("\n    ").append(diff).append('\n');
+            }
+            if (!mixes) {
+                System.out.println("PROBE " + q + "\n  spark: " + s + "\n  eddy:  " + e + "\n  difference: " + diff);
+            }
+        }
+        report.insert(
+                0,
+                "probe: " + queries.size() + " queries, " + sparkErrors + " of them errors in Spark, " + differences
+                        + " differences\n");
+        System.out.println(report);
+        try {
+            Files.writeString(Path.of("target", "diff-probe-report.txt"), report);
+        } catch (IOException e) {
+            // the report is in the test output as well
         }
     }
 

@@ -52,9 +52,9 @@ record StreamCase(
     static final String DAY = "date_add(to_date(ts), v)";
 
     /**
-     * The day filter of {@link #byDay} cases. KNOWN DIFFERENCE (sql/README.md): from a WHERE over the event time and v
-     * Spark infers {@code isnotnull(v)} and applies it before the watermark, so rows with a NULL v never move it; Eddy
-     * applies the whole WHERE after the watermark. The filter reads v through coalesce unless the switch is on.
+     * The day filter of {@link #byDay} cases: from a WHERE over the event time and v Spark infers {@code isnotnull(v)}
+     * and applies it before the watermark, so rows with a NULL v never move it, as Eddy does (FilterBelowWatermark).
+     * With the switch off the filter reads v through coalesce, which infers nothing.
      */
     static final String DAY_FILTER =
             StreamCaseGenerator.INFERRED_NOT_NULL ? DAY : "date_add(to_date(ts), coalesce(v, 0))";
@@ -75,15 +75,26 @@ record StreamCase(
     /**
      * A stream-stream join of lefts and rights on k and {@code r.ts BETWEEN l.ts - lower AND l.ts + upper} (seconds;
      * {@code strict}: with {@code >}/{@code <} instead), of type "inner", "left", "right" or "semi" (LEFT SEMI); or,
-     * with {@code windowSize > 0}, on k and the equality of both sides' tumbling windows of that size.
+     * with {@code windowSize > 0}, on k and the equality of both sides' windows of that size (sliding by
+     * {@code windowSlide} if it is set), projected with {@code window(ts, ...) AS w} (and ts beside it when
+     * {@code windowWithTs}: two event-time columns, which Spark refuses).
      */
-    record JoinSpec(String type, int lower, int upper, boolean strict, int windowSize) {
+    record JoinSpec(
+            String type, int lower, int upper, boolean strict, int windowSize, int windowSlide, boolean windowWithTs) {
+        /** A join on k and an event-time range. */
+        JoinSpec(String type, int lower, int upper, boolean strict) {
+            this(type, lower, upper, strict, 0, 0, false);
+        }
+
         String sql(String select) {
             String kind = type.equals("inner")
                     ? ""
                     : type.equals("semi") ? "LEFT SEMI " : type.toUpperCase(Locale.ROOT) + " OUTER ";
             if (windowSize > 0) {
-                String side = "(SELECT window(ts, '" + windowSize + " seconds') AS w, ts, k, v FROM ";
+                String w = windowSlide > 0 && windowSlide != windowSize
+                        ? "window(ts, '" + windowSize + " seconds', '" + windowSlide + " seconds')"
+                        : "window(ts, '" + windowSize + " seconds')";
+                String side = "(SELECT " + w + " AS w" + (windowWithTs ? ", ts" : "") + ", k, v FROM ";
                 return select + " FROM " + side + "lefts) AS l " + kind + "JOIN " + side
                         + "rights) AS r ON l.k = r.k AND l.w = r.w";
             }
@@ -137,8 +148,7 @@ record StreamCase(
                 noDataBatches,
                 true,
                 null,
-                null,
-                false);
+                null);
     }
 
     /** A case of any shape without a day key. */
@@ -184,48 +194,18 @@ record StreamCase(
      * out by a date comparison and the day is a grouping key.
      */
     StreamCase withByDay(boolean on) {
-        return new StreamCase(
-                window,
-                size,
-                slide,
-                startTime,
-                keyed,
-                aggs,
-                positiveOnly,
-                mode,
-                delays,
-                policy,
-                javaApi,
-                steps,
-                noDataBatches,
-                aggregate,
-                join,
-                dedup,
-                on);
+        return copy(steps, noDataBatches, on);
     }
 
     StreamCase withSteps(List<Step> newSteps) {
-        return new StreamCase(
-                window,
-                size,
-                slide,
-                startTime,
-                keyed,
-                aggs,
-                positiveOnly,
-                mode,
-                delays,
-                policy,
-                javaApi,
-                newSteps,
-                noDataBatches,
-                aggregate,
-                join,
-                dedup,
-                byDay);
+        return copy(newSteps, noDataBatches, byDay);
     }
 
     StreamCase withNoDataBatches(boolean on) {
+        return copy(steps, on, byDay);
+    }
+
+    private StreamCase copy(List<Step> steps, boolean noDataBatches, boolean byDay) {
         return new StreamCase(
                 window,
                 size,
@@ -239,7 +219,7 @@ record StreamCase(
                 policy,
                 javaApi,
                 steps,
-                on,
+                noDataBatches,
                 aggregate,
                 join,
                 dedup,
@@ -287,10 +267,19 @@ record StreamCase(
         if (!aggregate) {
             return join == null
                     ? "SELECT ts, k, v FROM events" + where
-                    : join.sql(
-                            join.type().equals("semi")
-                                    ? "SELECT l.ts AS lts, l.k AS k, l.v AS lv"
-                                    : "SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk, r.v AS rv");
+                    : join.windowSize() > 0
+                            ? join.sql(
+                                    join.type().equals("semi")
+                                            ? "SELECT l.w.start AS ws, l.w.end AS we, l.k AS k, l.v AS lv"
+                                                    + (join.windowWithTs() ? ", l.ts AS lts" : "")
+                                            : "SELECT l.w.start AS ws, l.w.end AS we, r.w.start AS rws, l.k AS k,"
+                                                    + " l.v AS lv, r.k AS rk, r.v AS rv"
+                                                    + (join.windowWithTs() ? ", l.ts AS lts, r.ts AS rts" : ""))
+                            : join.sql(
+                                    join.type().equals("semi")
+                                            ? "SELECT l.ts AS lts, l.k AS k, l.v AS lv"
+                                            : "SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk,"
+                                                    + " r.v AS rv");
         }
         String w = window.equals("session") ? "session_window" : "window";
         return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "")
@@ -339,14 +328,8 @@ record StreamCase(
             return grouped.selectExpr(sqlItems(ws).toArray(String[]::new));
         }
         List<Expr> items = new ArrayList<>(List.of(alias(col(ws + ".start"), "ws"), alias(col(ws + ".end"), "we")));
-        if (keyed) {
-            items.add(col("k"));
-        }
-        if (byDay) {
-            items.add(col("day"));
-        }
-        for (String agg : AGGS.get(aggs).split(", ")) {
-            items.add(col(agg.substring(agg.lastIndexOf(' ') + 1)));
+        for (String name : keyAndAggregateNames()) {
+            items.add(col(name));
         }
         return grouped.select(items.toArray(Expr[]::new));
     }
@@ -361,16 +344,23 @@ record StreamCase(
 
     private List<String> sqlItems(String ws) {
         List<String> items = new ArrayList<>(List.of(ws + ".start AS ws", ws + ".end AS we"));
+        items.addAll(keyAndAggregateNames());
+        return items;
+    }
+
+    /** The aggregation's columns after the window bounds, by name: k, the day and the aggregates, as selected. */
+    private List<String> keyAndAggregateNames() {
+        List<String> names = new ArrayList<>();
         if (keyed) {
-            items.add("k");
+            names.add("k");
         }
         if (byDay) {
-            items.add("day");
+            names.add("day");
         }
         for (String agg : AGGS.get(aggs).split(", ")) {
-            items.add(agg.substring(agg.lastIndexOf(' ') + 1));
+            names.add(agg.substring(agg.lastIndexOf(' ') + 1));
         }
-        return items;
+        return names;
     }
 
     String describe() {

@@ -20,18 +20,22 @@ import java.util.SplittableRandom;
  */
 final class StreamCaseGenerator {
     /**
-     * KNOWN DIFFERENCE switch: a WHERE over the event time and v whose NULL v Spark filters before the watermark
-     * (its inferred isnotnull(v)), see {@link StreamCase#DAY_FILTER}.
+     * A WHERE over the event time and v whose NULL v Spark filters before the watermark (its inferred isnotnull(v)),
+     * see {@link StreamCase#DAY_FILTER} (on by default since Eddy infers it as well; false reads v through coalesce).
      */
-    static final boolean INFERRED_NOT_NULL = Boolean.getBoolean("eddy.diff.stream.inferredNotNull");
+    static final boolean INFERRED_NOT_NULL =
+            Boolean.parseBoolean(System.getProperty("eddy.diff.stream.inferredNotNull", "true"));
     /** dropDuplicatesWithinWatermark (on by default since Eddy has the operator; false leaves it out). */
     static final boolean DEDUP_WITHIN_WATERMARK =
             Boolean.parseBoolean(System.getProperty("eddy.diff.stream.withinWatermark", "true"));
     /** LEFT SEMI JOIN of two streams (on by default since Eddy runs them; false leaves them out). */
     static final boolean LEFT_SEMI_JOINS =
             Boolean.parseBoolean(System.getProperty("eddy.diff.stream.leftSemi", "true"));
-    /** KNOWN DIFFERENCE switch: joins on the equality of both sides' windows (Eddy runs no join of windowed streams). */
-    static final boolean WINDOW_JOINS = Boolean.getBoolean("eddy.diff.stream.windowJoin");
+    /**
+     * Joins on the equality of both sides' projected windows, tumbling or sliding (on by default since Eddy runs them;
+     * false leaves them out).
+     */
+    static final boolean WINDOW_JOINS = Boolean.parseBoolean(System.getProperty("eddy.diff.stream.windowJoin", "true"));
 
     private static final long S = 1_000_000L; // micros per second
     private static final List<String> KEYS = List.of("a", "b", "c");
@@ -122,12 +126,16 @@ final class StreamCaseGenerator {
         if (LEFT_SEMI_JOINS && !aggregate) {
             types.add("semi");
         }
-        JoinSpec join = new JoinSpec(
-                types.get(r.nextInt(types.size())),
-                List.of(0, 5, 10).get(r.nextInt(3)),
-                List.of(0, 5, 10).get(r.nextInt(3)),
-                r.nextInt(4) == 0,
-                WINDOW_JOINS && r.nextInt(3) == 0 ? 10 : 0);
+        String type = types.get(r.nextInt(types.size()));
+        int lower = List.of(0, 5, 10).get(r.nextInt(3));
+        int upper = List.of(0, 5, 10).get(r.nextInt(3));
+        boolean strict = r.nextInt(4) == 0;
+        // a third of the joins without an aggregation above are on windows, half of them sliding; now and then a side
+        // keeps ts beside its window, which Spark refuses (two event-time columns) and so must Eddy
+        boolean onWindows = WINDOW_JOINS && !aggregate && r.nextInt(3) == 0;
+        int slide = onWindows && r.nextBoolean() ? 5 : 0;
+        boolean withTs = onWindows && r.nextInt(8) == 0;
+        JoinSpec join = new JoinSpec(type, lower, upper, strict, onWindows ? 10 : 0, slide, withTs);
         List<Integer> delays = delays(r, 2);
         String policy = r.nextBoolean() ? "max" : "min";
         int size = r.nextBoolean() ? 10 : 20;

@@ -34,4 +34,22 @@ class SqlWhereBelowWatermarkTest {
             assertThat(d.watermark()).contains(Instant.ofEpochSecond(100));
         }
     }
+
+    @Test
+    void when_whereOverTheEventTimeIsNullForANullColumn_then_rowsWithThatNullNeverMoveTheWatermark() {
+        // Spark infers isnotnull(v) from the WHERE (InferFiltersFromConstraints) and pushes it below the watermark
+        Eddy session = Eddy.builder().clock(new ManualClock(0)).build();
+        MemoryStream in =
+                session.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("v", DataType.INT)));
+        session.registerView("events", in.toDF().withWatermark("ts", "0 seconds"));
+        Sql sql = new Sql(session);
+        String q = "SELECT window.start AS ws, COUNT(*) AS n FROM events"
+                + " WHERE date_add(to_date(ts), v) <> DATE '1970-01-03' GROUP BY window(ts, '10 seconds')";
+        try (QueryTestDriver d =
+                QueryTestDriver.start(sql.stream(q).writeStream().outputMode("append"))) {
+            in.addData(new Object[] {Instant.ofEpochSecond(100), 1}, new Object[] {Instant.ofEpochSecond(200), null});
+            d.runTrigger();
+            assertThat(d.watermark()).contains(Instant.ofEpochSecond(100));
+        }
+    }
 }

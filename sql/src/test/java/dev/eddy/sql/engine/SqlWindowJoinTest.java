@@ -83,13 +83,14 @@ class SqlWindowJoinTest {
 
     @Test
     void when_aRightOuterJoinOnWindowsEndsAnUnmatchedRightWindow_then_itComesOutWithNulls() {
-        Dataset q = sql.stream("SELECT l.k, r.k AS rk, r.v AS rv, r.w.end AS we" + SIDES.formatted("RIGHT OUTER"));
+        Dataset q = sql.stream(
+                "SELECT l.k, l.w.start AS lws, r.k AS rk, r.v AS rv, r.w.end AS we" + SIDES.formatted("RIGHT OUTER"));
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
             rights.addData(ev(131, "a", 12));
             lefts.addData(ev(160, "b", 1));
             d.runTrigger();
             rights.addData(ev(150, "c", 0)); // watermark min(155, 150) = 150 ends [130, 140)
-            assertThat(RowTexts.sorted(d.runTrigger().newRows())).containsExactly("null a 12 140000000");
+            assertThat(RowTexts.sorted(d.runTrigger().newRows())).containsExactly("null null a 12 140000000");
         }
     }
 

@@ -137,6 +137,29 @@ class WindowJoinTest {
         }
     }
 
+    /**
+     * Seed 7 case 285 of the stream differential, on Spark 4.2 (no no-data batches, so the row is late only by the
+     * watermark the batch evicts with): the row is not kept, and as it matched nothing it comes out at once.
+     */
+    @Test
+    void when_aNewLeftRowsWindowHasEndedByTheCurrentWatermark_then_anOuterJoinEmitsItAtOnceAndKeepsNothing() {
+        Eddy noNoData =
+                Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build();
+        MemoryStream a = noNoData.memoryStream(EVENTS);
+        MemoryStream b = noNoData.memoryStream(EVENTS);
+        Dataset l = a.toDF().withWatermark("ts", "0 seconds").select(tumbling().as("w"), col("k"), col("v"));
+        Dataset r = b.toDF().withWatermark("ts", "0 seconds").select(tumbling().as("w"), col("k"), col("v"));
+        Dataset j = l.join(r, col("k").equalTo(col("right_k")).and(col("w").equalTo(col("right_w"))), "left_outer");
+        try (QueryTestDriver d = QueryTestDriver.start(j.writeStream().option("multipleWatermarkPolicy", "max"))) {
+            a.addData(ev(105, "b", 9));
+            d.runTrigger();
+            a.addData(ev(25, "a", 6)); // not late by 0, but [20, 30) has ended by 105
+            QueryTestDriver.TriggerResult t = d.runTrigger();
+            assertThat(joined(t.newRows())).containsExactly("20-30 a 6/null");
+            assertThat(stateRows(t.batches().get(0))).isEqualTo(1);
+        }
+    }
+
     @Test
     void when_aLeftSemiJoinMeetsTheSameWindowAndKey_then_theLeftRowIsEmittedOnce() {
         try (QueryTestDriver d =

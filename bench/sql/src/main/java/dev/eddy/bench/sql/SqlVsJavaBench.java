@@ -189,25 +189,9 @@ public final class SqlVsJavaBench {
      */
     static double[] run(Query q, List<Nexmark.Events> input, boolean useSql) {
         SumSink.reset();
-        Eddy eddy =
-                Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build();
-        MemoryStream bid = eddy.memoryStream(Nexmark.BID);
-        MemoryStream person = eddy.memoryStream(Nexmark.PERSON);
-        MemoryStream auction = eddy.memoryStream(Nexmark.AUCTION);
-        Inputs in = new Inputs(
-                bid.toDF().withWatermark("dateTime", "5 seconds"),
-                person.toDF().withWatermark("dateTime", "5 seconds"),
-                auction.toDF().withWatermark("dateTime", "5 seconds"));
-        Dataset query;
-        if (useSql) {
-            Sql sql = new Sql(eddy);
-            sql.catalog().registerStream("bid", in.bid());
-            sql.catalog().registerStream("person", in.person());
-            sql.catalog().registerStream("auction", in.auction());
-            query = sql.stream(q.sql());
-        } else {
-            query = q.java().apply(in);
-        }
+        Streams s = new Streams(
+                Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build());
+        Dataset query = useSql ? s.sql().stream(q.sql()) : q.java().apply(s.inputs());
         long rows = 0;
         long nanos = 0;
         long cpuNanos = 0;
@@ -215,11 +199,11 @@ public final class SqlVsJavaBench {
                 QueryTestDriver.start(query.writeStream().format("benchsum").outputMode("append"))) {
             for (Nexmark.Events e : input) {
                 if (q.join()) {
-                    person.addBatch(e.persons());
-                    auction.addBatch(e.auctions());
+                    s.person().addBatch(e.persons());
+                    s.auction().addBatch(e.auctions());
                     rows += e.persons().numRows() + e.auctions().numRows();
                 } else {
-                    bid.addBatch(e.bids());
+                    s.bid().addBatch(e.bids());
                     rows += e.bids().numRows();
                 }
                 long c = CPU.getCurrentThreadCpuTime();
@@ -234,19 +218,53 @@ public final class SqlVsJavaBench {
 
     /** The engine plans of both sides of one query, for comparing them (bench/sql/run.sh explain). */
     static String explain(Query q) {
-        Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-        MemoryStream bid = eddy.memoryStream(Nexmark.BID);
-        MemoryStream person = eddy.memoryStream(Nexmark.PERSON);
-        MemoryStream auction = eddy.memoryStream(Nexmark.AUCTION);
-        Inputs in = new Inputs(
-                bid.toDF().withWatermark("dateTime", "5 seconds"),
-                person.toDF().withWatermark("dateTime", "5 seconds"),
-                auction.toDF().withWatermark("dateTime", "5 seconds"));
-        Sql sql = new Sql(eddy);
-        sql.catalog().registerStream("bid", in.bid());
-        sql.catalog().registerStream("person", in.person());
-        sql.catalog().registerStream("auction", in.auction());
-        return "== " + q.name() + " SQL ==\n" + sql.stream(q.sql()).explain() + "\n== " + q.name() + " Java ==\n"
-                + q.java().apply(in).explain();
+        Streams s = new Streams(Eddy.builder().clock(new ManualClock(0)).build());
+        return "== " + q.name() + " SQL ==\n" + s.sql().stream(q.sql()).explain() + "\n== " + q.name() + " Java ==\n"
+                + q.java().apply(s.inputs()).explain();
+    }
+
+    /** The three Nexmark memory streams of one session, each with a 5 s watermark on its event time. */
+    static final class Streams {
+        private final Eddy eddy;
+        private final MemoryStream bid;
+        private final MemoryStream person;
+        private final MemoryStream auction;
+        private final Inputs inputs;
+
+        Streams(Eddy eddy) {
+            this.eddy = eddy;
+            this.bid = eddy.memoryStream(Nexmark.BID);
+            this.person = eddy.memoryStream(Nexmark.PERSON);
+            this.auction = eddy.memoryStream(Nexmark.AUCTION);
+            this.inputs = new Inputs(
+                    bid.toDF().withWatermark("dateTime", "5 seconds"),
+                    person.toDF().withWatermark("dateTime", "5 seconds"),
+                    auction.toDF().withWatermark("dateTime", "5 seconds"));
+        }
+
+        MemoryStream bid() {
+            return bid;
+        }
+
+        MemoryStream person() {
+            return person;
+        }
+
+        MemoryStream auction() {
+            return auction;
+        }
+
+        Inputs inputs() {
+            return inputs;
+        }
+
+        /** A SQL session on this one with the inputs registered as the streams bid, person and auction. */
+        Sql sql() {
+            Sql sql = new Sql(eddy);
+            sql.catalog().registerStream("bid", inputs.bid());
+            sql.catalog().registerStream("person", inputs.person());
+            sql.catalog().registerStream("auction", inputs.auction());
+            return sql;
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Aggregate;
+import dev.eddy.streaming.api.plan.AssignWindows;
 import dev.eddy.streaming.api.plan.Deduplicate;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.FlatMapGroupsWithState;
@@ -74,6 +75,9 @@ public final class PlanTranslator {
         if (plan instanceof Generate g) {
             return generate(g);
         }
+        if (plan instanceof AssignWindows a) {
+            return assignWindows(a);
+        }
         if (plan instanceof Union u) {
             return union(u);
         }
@@ -125,6 +129,17 @@ public final class PlanTranslator {
                 .explode(functions.split(ExprTranslator.column(g.input(), in), g.regex(), -1))
                 .as(g.outputName()));
         return translate(g.child()).select(cols.toArray(Column[]::new));
+    }
+
+    /** Spark's own window(...) in a projection: the child's columns and the window struct. */
+    private Dataset<Row> assignWindows(AssignWindows a) {
+        Schema in = a.child().schema();
+        List<Column> cols = new ArrayList<>();
+        for (String n : in.names()) {
+            cols.add(functions.col("`" + n + "`"));
+        }
+        cols.add(ExprTranslator.column(a.window(), in).as(a.outputName()));
+        return translate(a.child()).select(cols.toArray(Column[]::new));
     }
 
     private Dataset<Row> union(Union u) {

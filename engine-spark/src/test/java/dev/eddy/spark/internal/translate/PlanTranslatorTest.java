@@ -161,6 +161,22 @@ class PlanTranslatorTest {
     }
 
     @Test
+    void when_twoStreamsJoinOnProjectedWindows_then_sparkProjectsWindowAndJoinsOnIt() {
+        Dataset a = eddy.readStream().format("rate").load().withWatermark("timestamp", "5 seconds");
+        Dataset b = eddy.readStream().format("rate").load().withWatermark("timestamp", "5 seconds");
+        Dataset l = a.select(window(col("timestamp"), "10 seconds", "5 seconds").as("w"), col("value"));
+        Dataset r = b.select(window(col("timestamp"), "10 seconds", "5 seconds").as("w"), col("value"));
+        String p = spark(l.join(r, col("w").equalTo(col("right_w")), "left_outer")
+                .select(col("w.start"), col("value"))
+                .plan());
+        assertThat(p)
+                .contains("function_name: \"window\"")
+                .containsSubsequence("string: \"10 seconds\"", "string: \"5 seconds\"")
+                .contains("name: \"w\"")
+                .contains("join_type: JOIN_TYPE_LEFT_OUTER");
+    }
+
+    @Test
     void when_sqlUsesHop_then_sparkWindowGetsSizeFirstAndSlideSecond() {
         sql.execute("CREATE STREAM ticks (ts TIMESTAMP(3), v BIGINT) WITH ('connector' = 'rate')");
         String p = sqlPlan("SELECT window_start, COUNT(*) AS n FROM TABLE(HOP(TABLE ticks, DESCRIPTOR(ts),"

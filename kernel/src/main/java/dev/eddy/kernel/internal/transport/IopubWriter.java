@@ -103,10 +103,7 @@ public final class IopubWriter implements Publisher {
 
     private void send(ZMQ.Socket socket, Message m) {
         try {
-            List<byte[]> frames = codec.encode(m);
-            for (int i = 0; i < frames.size(); i++) {
-                socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-            }
+            Frames.send(socket, codec.encode(m));
         } catch (RuntimeException e) {
             LOG.warn("could not publish " + m.type(), e);
         }

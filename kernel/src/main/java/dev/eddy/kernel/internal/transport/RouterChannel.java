@@ -5,7 +5,6 @@ import dev.eddy.kernel.internal.wire.MalformedMessageException;
 import dev.eddy.kernel.internal.wire.Message;
 import dev.eddy.kernel.internal.wire.UnreadableRequestException;
 import dev.eddy.kernel.internal.wire.WireCodec;
-import java.util.ArrayList;
 import java.util.List;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -60,10 +59,7 @@ public final class RouterChannel {
 
     /** Sends a message on this channel. Only call from this channel's thread. */
     public void send(Message m) {
-        List<byte[]> frames = codec.encode(m);
-        for (int i = 0; i < frames.size(); i++) {
-            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-        }
+        Frames.send(socket, codec.encode(m));
     }
 
     /**
@@ -72,7 +68,7 @@ public final class RouterChannel {
      */
     public Message pollNow() {
         while (true) {
-            List<byte[]> frames = receive(ZMQ.DONTWAIT);
+            List<byte[]> frames = Frames.receive(socket, ZMQ.DONTWAIT);
             if (frames == null) {
                 return null;
             }
@@ -86,7 +82,7 @@ public final class RouterChannel {
     private void serve() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                List<byte[]> frames = receive(0);
+                List<byte[]> frames = Frames.receive(socket, 0);
                 Message m = frames == null ? null : decodeOrDrop(frames);
                 if (m != null) {
                     dispatch(m);
@@ -122,18 +118,5 @@ public final class RouterChannel {
             LOG.warn(name + ": dropped a message: " + e.getMessage());
             return null;
         }
-    }
-
-    private List<byte[]> receive(int flags) {
-        byte[] first = socket.recv(flags);
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv(0));
-        }
-        return frames;
     }
 }

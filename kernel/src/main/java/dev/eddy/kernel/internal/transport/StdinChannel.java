@@ -8,7 +8,6 @@ import dev.eddy.kernel.internal.wire.MalformedMessageException;
 import dev.eddy.kernel.internal.wire.Message;
 import dev.eddy.kernel.internal.wire.MessageFactory;
 import dev.eddy.kernel.internal.wire.WireCodec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -94,13 +93,10 @@ public final class StdinChannel {
     private void ask(Pending p) {
         Message request = new Message(
                 p.identities(), messages.header("input_request"), p.parent(), Json.object(), p.content(), List.of());
-        List<byte[]> frames = codec.encode(request);
-        for (int i = 0; i < frames.size(); i++) {
-            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-        }
+        Frames.send(socket, codec.encode(request));
         String id = request.header().msgId();
         while (!p.answer().isDone()) {
-            List<byte[]> reply = receive();
+            List<byte[]> reply = Frames.receive(socket, 0);
             if (reply == null) {
                 continue;
             }
@@ -118,18 +114,5 @@ public final class StdinChannel {
                 LOG.warn("stdin: dropped a message: " + e.getMessage());
             }
         }
-    }
-
-    private List<byte[]> receive() {
-        byte[] first = socket.recv(0);
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv(0));
-        }
-        return frames;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -32,7 +33,11 @@ final class ChartData {
     private static final Pattern BATCH = Pattern.compile("(?i)batch(_?id)?");
 
     static Axis axis(Column<?> c) {
-        if (c instanceof InstantColumn || c instanceof DateTimeColumn || c instanceof DateColumn) {
+        // an ExactInstantColumn (microseconds) has the INSTANT type without being an InstantColumn
+        if (c instanceof InstantColumn
+                || c.type() == ColumnType.INSTANT
+                || c instanceof DateTimeColumn
+                || c instanceof DateColumn) {
             return Axis.TIME;
         }
         if (c instanceof NumericColumn<?>) {

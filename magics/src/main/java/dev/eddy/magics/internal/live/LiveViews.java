@@ -136,6 +136,13 @@ public final class LiveViews implements AutoCloseable {
      * come from this session's engine (a query on Spark). Only queues work.
      */
     public void changed(String queryId) {
+        if (markViewsOf(queryId) && autoTick && !thread.isShutdown()) {
+            thread.execute(this::tickSafely);
+        }
+    }
+
+    /** Marks the views of query {@code queryId} changed; returns whether it has any. */
+    private boolean markViewsOf(String queryId) {
         boolean any = false;
         for (LiveView v : views) {
             if (v.query().id().toString().equals(queryId)) {
@@ -143,9 +150,7 @@ public final class LiveViews implements AutoCloseable {
                 any = true;
             }
         }
-        if (any && autoTick && !thread.isShutdown()) {
-            thread.execute(this::tickSafely);
-        }
+        return any;
     }
 
     /** Views still being updated. */
@@ -215,14 +220,7 @@ public final class LiveViews implements AutoCloseable {
         }
 
         private void mark(String id) {
-            boolean any = false;
-            for (LiveView v : views) {
-                if (v.query().id().toString().equals(id)) {
-                    v.markDirty();
-                    any = true;
-                }
-            }
-            if (any && !thread.isShutdown()) {
+            if (markViewsOf(id) && !thread.isShutdown()) {
                 thread.execute(LiveViews.this::tickSafely);
             }
         }

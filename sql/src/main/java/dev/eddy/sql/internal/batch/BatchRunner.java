@@ -6,6 +6,7 @@ import dev.eddy.sql.api.SqlException;
 import dev.eddy.sql.internal.catalog.CatalogSchema;
 import dev.eddy.sql.internal.catalog.RelationTable;
 import dev.eddy.sql.internal.spark.SparkConstantFolding;
+import dev.eddy.sql.internal.spark.SparkMicros;
 import dev.eddy.sql.internal.validate.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,8 +71,9 @@ public final class BatchRunner {
             }
             try (PreparedStatement st = connection
                             .unwrap(RelRunner.class)
-                            .prepareStatement(FloatingExtremes.apply(CheckedSums.apply(SparkAverages.apply(
-                                    SparkEvaluationOrder.apply(SparkConstantFolding.apply(plan, false))))));
+                            .prepareStatement(FloatingExtremes.apply(
+                                    CheckedSums.apply(SparkAverages.apply(SparkEvaluationOrder.apply(
+                                            SparkMicros.apply(SparkConstantFolding.apply(plan, false)))))));
                     ResultSet rs = st.executeQuery()) {
                 return ResultTables.toTable(rs);
             }

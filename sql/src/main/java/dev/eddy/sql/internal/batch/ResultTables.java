@@ -1,12 +1,13 @@
 package dev.eddy.sql.internal.batch;
 
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
+import dev.eddy.streaming.api.data.ExactInstantColumn;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -60,9 +61,23 @@ final class ResultTables {
                 columns.set(i, s);
             } else if (columns.get(i) instanceof ExactDoubleColumn c && !c.holdsNaN()) {
                 columns.set(i, c.plain());
+            } else if (columns.get(i) instanceof ExactInstantColumn c && !holdsMicros(c)) {
+                // whole milliseconds: an InstantColumn, as the engine's results
+                InstantColumn plain = InstantColumn.create(c.name());
+                c.forEach(plain::append);
+                columns.set(i, plain);
             }
         }
         return Table.create("result", columns);
+    }
+
+    private static boolean holdsMicros(ExactInstantColumn c) {
+        for (Instant t : c) {
+            if (t != null && ExactInstantColumn.finerThanMillis(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Column<?> column(int sqlType, String name) {
@@ -81,8 +96,8 @@ final class ResultTables {
                 return ExactDoubleColumn.create(name); // keeps NaN apart from NULL while the rows are read
             case Types.BOOLEAN:
                 return BooleanColumn.create(name);
-            case Types.TIMESTAMP:
-                return InstantColumn.create(name); // shown as ISO-8601 UTC with 'Z', as live views show the engine's
+            case Types.TIMESTAMP: // shown as ISO-8601 UTC with 'Z', as live views show the engine's
+                return ExactInstantColumn.create(name); // microseconds while the rows are read
             case Types.DATE:
                 return DateColumn.create(name); // Spark's DATE (last_day, to_date, ...), shown as yyyy-MM-dd
 
@@ -108,10 +123,12 @@ final class ResultTables {
             boolean v = rs.getBoolean(i);
             if (rs.wasNull()) c.appendMissing();
             else c.append(v);
-        } else if (column instanceof InstantColumn c) {
-            Timestamp t = rs.getTimestamp(i, UTC);
-            if (t == null) c.appendMissing();
-            else c.append(t.toInstant());
+        } else if (column instanceof ExactInstantColumn c) {
+            long micros = rs.getLong(i); // batch SQL's TIMESTAMP is microseconds (SparkMicros)
+            if (rs.wasNull()) c.appendMissing();
+            else
+                c.append(Instant.ofEpochSecond(
+                        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L));
         } else if (column instanceof DateColumn c) {
             Date d = rs.getDate(i, UTC);
             if (d == null) c.appendMissing();

@@ -1,5 +1,7 @@
 package dev.eddy.sql.internal.batch;
 
+import dev.eddy.sql.internal.spark.SparkArgumentOrder;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
@@ -13,13 +15,15 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
- * Spark's order of evaluation for a binary operator in a batch plan. Spark computes an operator's right operand only
- * for a row whose left operand is not NULL (BinaryExpression.eval and its generated code: {@code + - *}, the
- * comparisons) and a division's or remainder's dividend only where its divisor is not NULL (DivModLike: {@code /},
- * {@code div}, {@code %}, pmod), so {@code (a + a) + coalesce(a, 'x')} is NULL for a row whose {@code a} is NULL,
- * where Calcite's generated code computes both operands first and fails on {@code 'x'}. Every such operator whose
- * second operand may fail (it casts text, calls a function that checks its input, divides) and whose first may be
- * NULL becomes {@code CASE WHEN first IS NULL THEN NULL ELSE op END}, which Calcite's code computes branch by branch;
+ * Spark's order of evaluation for a null-intolerant operator or function in a batch plan ({@link SparkArgumentOrder}).
+ * Spark computes an operator's right operand only for a row whose left operand is not NULL (BinaryExpression.eval and
+ * its generated code: {@code + - *}, the comparisons), a division's or remainder's dividend only where its divisor is
+ * not NULL (DivModLike: {@code /}, {@code div}, {@code %}, pmod), and a function's arguments one after the other, each
+ * only where those before are not NULL (substring, round, date_add, ...), so {@code (a + a) + coalesce(a, 'x')} is
+ * NULL for a row whose {@code a} is NULL, where Calcite's generated code computes every operand first and fails on
+ * {@code 'x'}. Every such call with an operand that may fail (it casts text, calls a function that checks its input,
+ * divides) after one that may be NULL becomes {@code CASE WHEN first IS NULL THEN NULL ... ELSE call END}, which
+ * Calcite's code computes branch by branch;
  * AND and OR compute such an operand only where the ones before it leave the answer open (Spark's And/Or.eval). The
  * streaming engine keeps the same order itself (its expression compiler).
  */
@@ -47,20 +51,32 @@ final class SparkEvaluationOrder {
         if (call.getKind() == SqlKind.AND || call.getKind() == SqlKind.OR) {
             return shortCircuit(rb, call);
         }
-        int[] order = order(call);
+        int[] order = SparkArgumentOrder.of(call);
         if (order == null || !call.getType().isNullable()) {
             return call;
         }
         List<RexNode> operands = call.getOperands();
-        RexNode first = operands.get(order[0]);
-        RexNode second = operands.get(order[1]);
-        if (!first.getType().isNullable() || !canFail(second)) {
+        int last = 0; // the last operand in Spark's order that may fail
+        for (int k = 1; k < order.length; k++) {
+            if (canFail(operands.get(order[k]))) {
+                last = k;
+            }
+        }
+        // CASE WHEN first IS NULL THEN NULL WHEN second IS NULL THEN NULL ... ELSE call END, up to the last one that
+        // may fail: Calcite's code computes it branch by branch, so each operand only where those before are not NULL
+        List<RexNode> branches = new ArrayList<>();
+        for (int k = 0; k < last; k++) {
+            RexNode before = operands.get(order[k]);
+            if (before.getType().isNullable()) {
+                branches.add(rb.makeCall(SqlStdOperatorTable.IS_NULL, before));
+                branches.add(rb.makeNullLiteral(call.getType()));
+            }
+        }
+        if (branches.isEmpty()) {
             return call;
         }
-        return rb.makeCall(
-                call.getType(),
-                SqlStdOperatorTable.CASE,
-                List.of(rb.makeCall(SqlStdOperatorTable.IS_NULL, first), rb.makeNullLiteral(call.getType()), call));
+        branches.add(call);
+        return rb.makeCall(call.getType(), SqlStdOperatorTable.CASE, branches);
     }
 
     /**
@@ -90,43 +106,6 @@ final class SparkEvaluationOrder {
             acc = both;
         }
         return acc.getType().equals(call.getType()) ? acc : rb.makeCast(call.getType(), acc, true, false);
-    }
-
-    /** The operands of a null-intolerant binary operator: {first, second} in Spark's order, or null for others. */
-    private static int[] order(RexCall call) {
-        SqlKind kind = call.getKind();
-        int n = call.getOperands().size();
-        switch (kind) {
-            case PLUS:
-            case MINUS:
-            case TIMES:
-            case EQUALS:
-            case NOT_EQUALS:
-            case LESS_THAN:
-            case LESS_THAN_OR_EQUAL:
-            case GREATER_THAN:
-            case GREATER_THAN_OR_EQUAL:
-                return n == 2 ? new int[] {0, 1} : null;
-            case DIVIDE:
-            case MOD:
-                return n == 2 ? new int[] {1, 0} : null;
-            default:
-                break;
-        }
-        switch (call.getOperator().getName()) {
-            case "SPARK_ADD":
-            case "SPARK_SUBTRACT":
-            case "SPARK_MULTIPLY":
-                return n == 3 ? new int[] {1, 2} : null; // (op, a, b)
-            case "SPARK_DIVIDE":
-            case "SPARK_DECIMAL_DIVIDE":
-            case "SPARK_DIV":
-            case "SPARK_MOD":
-            case "SPARK_PMOD":
-                return new int[] {1, 0};
-            default:
-                return null;
-        }
     }
 
     /** Whether an expression may fail for some row: a cast of text, a division, a function that checks its input. */

@@ -38,7 +38,7 @@ public final class CalciteTypes {
             case DOUBLE:
                 return factory.createSqlType(SqlTypeName.DOUBLE);
             case TIMESTAMP:
-                return factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+                return factory.createSqlType(SqlTypeName.TIMESTAMP, 6);
             case STRING:
                 return factory.createSqlType(SqlTypeName.VARCHAR);
             case DATE:

@@ -48,7 +48,11 @@ public final class TablesawSchemas {
         }
     }
 
-    /** Row-major values as Calcite's enumerable engine wants them (TIMESTAMP = epoch millis, UTC; DATE = days). */
+    private static long micros(Instant i) {
+        return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+    }
+
+    /** Row-major values as Eddy's batch SQL runs them (TIMESTAMP = epoch microseconds, UTC; DATE = days). */
     public static Object[][] rowsOf(Table table, Schema schema) {
         int n = table.rowCount();
         Object[][] rows = new Object[n][schema.size()];
@@ -64,15 +68,15 @@ public final class TablesawSchemas {
 
     private static Object internal(Object value, DataType type) {
         switch (type) {
-            case TIMESTAMP:
+            case TIMESTAMP: // microseconds, as the engine's and Spark's (see SparkMicros)
                 if (value instanceof LocalDateTime t) {
-                    return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+                    return micros(t.toInstant(ZoneOffset.UTC));
                 }
                 if (value instanceof Instant i) {
-                    return i.toEpochMilli();
+                    return micros(i);
                 }
                 if (value instanceof LocalDate d) {
-                    return d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+                    return micros(d.atStartOfDay().toInstant(ZoneOffset.UTC));
                 }
                 return value;
             case DATE: // Calcite's DATE: days since the epoch

@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -21,11 +19,11 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The runtime of Spark's date/time, text and math functions that Calcite lacks or answers differently (the
  * operators are in {@link SparkBuiltins}). Called by Calcite's generated code in batch queries and by the engine
- * in streaming queries, with Calcite's values: TIMESTAMP as epoch milliseconds (UTC), DATE as days since the epoch,
+ * in streaming queries, with Eddy's values: TIMESTAMP as epoch microseconds (UTC), DATE as days since the epoch,
  * SQL NULL as null.
  */
 public final class SparkBuiltinFunctions {
-    private static final long MILLIS_PER_DAY = 86_400_000L;
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
     /** The longest lpad/rpad result: a length near 2^31 would take the kernel's memory (Spark's fails as well). */
     private static final int MAX_PAD = 10_000_000;
 
@@ -33,12 +31,8 @@ public final class SparkBuiltinFunctions {
 
     // ---- date and time (UTC, as the session's time zone) ----
 
-    private static LocalDateTime time(long millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
-    }
-
-    private static LocalDate date(long millis) {
-        return LocalDate.ofEpochDay(Math.floorDiv(millis, MILLIS_PER_DAY));
+    private static LocalDate date(long micros) {
+        return LocalDate.ofEpochDay(Math.floorDiv(micros, MICROS_PER_DAY));
     }
 
     private static Integer days(LocalDate d) {
@@ -101,7 +95,7 @@ public final class SparkBuiltinFunctions {
         if (ts == null) {
             return null;
         }
-        return BigDecimal.valueOf(Math.floorMod(ts, 60_000L), 3).setScale(6);
+        return BigDecimal.valueOf(Math.floorMod(ts, 60_000_000L), 6);
     }
 
     /**
@@ -112,8 +106,8 @@ public final class SparkBuiltinFunctions {
         if (unit == null || start == null || end == null) {
             return null;
         }
-        LocalDateTime a = LocalDateTime.ofInstant(Instant.ofEpochMilli(start), ZoneOffset.UTC);
-        LocalDateTime b = LocalDateTime.ofInstant(Instant.ofEpochMilli(end), ZoneOffset.UTC);
+        LocalDateTime a = SparkFunctions.localTime(start);
+        LocalDateTime b = SparkFunctions.localTime(end);
         TemporalUnit u = switch (unit.toUpperCase(Locale.ROOT)) {
             case "YEAR" -> ChronoUnit.YEARS;
             case "QUARTER" -> IsoFields.QUARTER_YEARS;
@@ -207,8 +201,8 @@ public final class SparkBuiltinFunctions {
         if (d1.getDayOfMonth() == d2.getDayOfMonth() || lastDays) {
             return months;
         }
-        long seconds1 = Math.floorDiv(t1 - d1.toEpochDay() * MILLIS_PER_DAY, 1000L);
-        long seconds2 = Math.floorDiv(t2 - d2.toEpochDay() * MILLIS_PER_DAY, 1000L);
+        long seconds1 = Math.floorDiv(t1 - d1.toEpochDay() * MICROS_PER_DAY, 1_000_000L);
+        long seconds2 = Math.floorDiv(t2 - d2.toEpochDay() * MICROS_PER_DAY, 1_000_000L);
         long secondsDiff = (d1.getDayOfMonth() - d2.getDayOfMonth()) * 86_400L + seconds1 - seconds2;
         double diff = months + secondsDiff / (31 * 86_400d);
         return roundOff ? new BigDecimal(diff).setScale(8, RoundingMode.HALF_UP).doubleValue() : diff;
@@ -250,7 +244,7 @@ public final class SparkBuiltinFunctions {
             } else {
                 t = LocalDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute, wholeSeconds, nanos));
             }
-            return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+            return SparkFunctions.micros(t);
         } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
             throw new IllegalArgumentException("[DATETIME_FIELD_OUT_OF_BOUNDS] " + e.getMessage()
                     + ". Use try_make_timestamp to tolerate it and return NULL instead.");
@@ -486,6 +480,17 @@ public final class SparkBuiltinFunctions {
             throw divideByZero();
         }
         return a % n;
+    }
+
+    /** {@code a % n} of DECIMALs: the exact remainder (the dividend's sign); a zero n fails the query. */
+    public static BigDecimal mod(BigDecimal a, BigDecimal n) {
+        if (a == null || n == null) {
+            return null;
+        }
+        if (n.signum() == 0) {
+            throw divideByZero();
+        }
+        return a.remainder(n);
     }
 
     /** {@code try_mod(a, n)}: {@code a % n}, NULL for a zero n. */

@@ -53,7 +53,7 @@ final class SparkBuiltins {
             .andThen(SqlTypeTransforms.TO_NULLABLE);
 
     private static final SqlReturnTypeInference TIMESTAMP =
-            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.TO_NULLABLE);
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 6).andThen(SqlTypeTransforms.TO_NULLABLE);
 
     static final List<SqlOperator> FUNCTIONS = List.of(
             // date and time parts (Spark's day is dayofmonth)
@@ -164,6 +164,9 @@ final class SparkBuiltins {
     private static final SqlOperator MOD_LONG = udf(RT, "SPARK_MOD", "mod", BIGINT, Arg.LONG, Arg.LONG);
 
     private static final SqlOperator MOD_DOUBLE = udf(RT, "SPARK_MOD", "mod", DOUBLE, Arg.DBL, Arg.DBL);
+
+    private static final SqlOperator MOD_DECIMAL =
+            udf(RT, "SPARK_MOD", "mod", ReturnTypes.DECIMAL_MOD_NULLABLE, Arg.DEC, Arg.DEC);
     /** try_mod: as {@link #MOD_LONG}, NULL for a zero n. */
     private static final SqlOperator TRY_MOD_LONG = udf(RT, "SPARK_TRY_MOD", "tryMod", BIGINT, Arg.LONG, Arg.LONG);
 
@@ -210,6 +213,28 @@ final class SparkBuiltins {
     /** {@code a % n} as Spark's (not for DECIMALs, which stay Calcite's), as {@link #convertPmod}. */
     static RexNode convertMod(SqlRexContext cx, SqlCall c) {
         return convertRemainder(cx, c, MOD_LONG, MOD_DOUBLE);
+    }
+
+    /**
+     * {@code a % n} of DECIMALs (or whole numbers with a DECIMAL): the exact remainder in the call's type, an
+     * [REMAINDER_BY_ZERO] error for a zero n as Spark's (Calcite's failed with "Division by zero").
+     */
+    static RexNode convertDecimalMod(SqlRexContext cx, SqlCall c) {
+        RexBuilder rb = cx.getRexBuilder();
+        RelDataTypeFactory f = rb.getTypeFactory();
+        List<RexNode> operands = new ArrayList<>();
+        for (SqlNode o : c.getOperandList()) {
+            RexNode e = cx.convertExpression(o);
+            operands.add(
+                    SqlTypeUtil.isDecimal(e.getType())
+                            ? e
+                            : rb.makeCast(
+                                    f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, 20, 0), true),
+                                    e,
+                                    true,
+                                    false));
+        }
+        return rb.makeCall(cx.getValidator().getValidatedNodeType(c), MOD_DECIMAL, operands);
     }
 
     /** {@link #TRY_MOD} as a row expression, as {@link #convertPmod}. */

@@ -116,9 +116,9 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         if (call.getOperator() == SparkBuiltins.TRY_MOD) {
             return SparkBuiltins::convertTryMod;
         }
-        if (kind == SqlKind.MOD && call.operandCount() == 2 && standard != null) {
+        if (kind == SqlKind.MOD && call.operandCount() == 2) {
             return (cx, c) -> SparkBuiltins.isDecimalRemainder(cx, c)
-                    ? standard.convertCall(cx, c)
+                    ? SparkBuiltins.convertDecimalMod(cx, c)
                     : SparkBuiltins.convertMod(cx, c);
         }
         if (call.getOperator() == SqlStdOperatorTable.ROUND) {

@@ -77,7 +77,7 @@ final class SparkDateArithmetic {
         SqlNode d = call.operand(i);
         SqlParserPos pos = d.getParserPosition();
         SqlNode cast = SqlStdOperatorTable.CAST.createCall(
-                pos, d, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos), pos));
+                pos, d, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 6, pos), pos));
         call.setOperand(i, cast);
         validator.deriveType(binding.getScope(), cast);
     }

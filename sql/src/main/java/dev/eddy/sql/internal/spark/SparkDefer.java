@@ -51,6 +51,11 @@ public final class SparkDefer {
         return op == null ? literal : rb.makeCall(literal.getType(), op, List.of(literal));
     }
 
+    /** {@code SPARK_DEFER(node)} of a BIGINT expression (SparkMicros: a constant timestamp's microseconds). */
+    static RexNode wrapBigint(RexBuilder rb, RexNode node) {
+        return rb.makeCall(node.getType(), BY_TYPE.get(SqlTypeName.BIGINT), List.of(node));
+    }
+
     private static SqlUserDefinedFunction defer(String method, Class<?> type) {
         Method m;
         try {

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -20,12 +19,72 @@ import java.util.regex.Pattern;
 
 /**
  * The runtime of Spark's functions as Calcite calls them from generated code (public static, boxed so SQL NULL
- * arrives as null). TIMESTAMP values are Calcite's: epoch milliseconds, UTC. Errors carry Spark's error class.
+ * arrives as null). TIMESTAMP values are Eddy's, as Spark's: epoch microseconds, UTC (batch SQL runs on Calcite's runtime
+ * with a Long of microseconds in place of its milliseconds, see {@link SparkMicros}). Errors carry Spark's error class.
  */
 public final class SparkFunctions {
     private static final DateTimeFormatter DEFAULT_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private SparkFunctions() {}
+
+    /** The UTC date-time of a timestamp (epoch microseconds). */
+    static LocalDateTime localTime(long micros) {
+        return LocalDateTime.ofEpochSecond(
+                Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+    }
+
+    /** A UTC date-time as a timestamp (epoch microseconds); a finer fraction is cut, as Spark's parsers do. */
+    static long micros(LocalDateTime t) {
+        return Math.addExact(Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L), t.getNano() / 1000);
+    }
+
+    // SparkMicros' runtime: batch SQL's TIMESTAMP values are microseconds where Calcite's runtime assumes milliseconds
+
+    /** {@code x * factor}, exact: a count of seconds, milliseconds or microseconds as microseconds. */
+    public static Long microsScaleUp(Long x, Long factor) {
+        if (x == null || factor == null) {
+            return null;
+        }
+        try {
+            return Math.multiplyExact(x, factor);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("[ARITHMETIC_OVERFLOW] long overflow. Use 'try_' functions to tolerate"
+                    + " overflow and return NULL instead.");
+        }
+    }
+
+    /** {@code ts / divisor}, rounded toward the past (as Spark's unix_seconds and unix_millis). */
+    public static Long microsScaleDown(Long ts, Long divisor) {
+        return ts == null || divisor == null ? null : Math.floorDiv(ts, divisor);
+    }
+
+    /** Spark's cast of a DATE (days since the epoch) to TIMESTAMP: its midnight in UTC. */
+    public static Long dateToTimestamp(Integer days) {
+        return days == null ? null : days * 86_400_000_000L;
+    }
+
+    /** Spark's cast of a TIMESTAMP to DATE: the day it falls on in UTC. */
+    public static Integer timestampToDate(Long ts) {
+        return ts == null ? null : Math.toIntExact(Math.floorDiv(ts, 86_400_000_000L));
+    }
+
+    /** {@code ts + interval} of a day-time interval given in microseconds; past the range it fails, as Spark's. */
+    public static Long timestampPlus(Long ts, Long micros) {
+        if (ts == null || micros == null) {
+            return null;
+        }
+        try {
+            return Math.addExact(ts, micros);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("[ARITHMETIC_OVERFLOW] long overflow. Use 'try_add' to tolerate overflow"
+                    + " and return NULL instead.");
+        }
+    }
+
+    /** {@code ts + interval} of a year-month interval: months added to its date, the time of day kept. */
+    public static Long timestampPlusMonths(Long ts, Integer months) {
+        return ts == null || months == null ? null : micros(localTime(ts).plusMonths(months));
+    }
 
     /** {@code a / b} as Spark computes it: fractional, and an error for a zero divisor (ANSI mode). */
     public static Double divide(Double a, Double b) {
@@ -121,7 +180,7 @@ public final class SparkFunctions {
 
     /** Spark's cast of a TIMESTAMP to DOUBLE: seconds since the epoch, with the fraction. */
     public static Double timestampSeconds(Long ts) {
-        return ts == null ? null : ts / 1000d;
+        return ts == null ? null : ts / 1_000_000d;
     }
 
     /** {@code try_divide(a, b)}: as {@code /}, but NULL for a zero divisor. */
@@ -204,9 +263,8 @@ public final class SparkFunctions {
     }
 
     /**
-     * Spark's cast of text to TIMESTAMP (its forms are to_timestamp's without a pattern), at Eddy's precision: a
-     * finer fraction than the millisecond is cut toward the past ({@code .123999} is {@code .123}), as the engine's
-     * cast does in streaming queries; other text fails the query (ANSI mode).
+     * Spark's cast of text to TIMESTAMP (its forms are to_timestamp's without a pattern), to the microsecond (a
+     * finer fraction is cut, as Spark's); other text fails the query (ANSI mode).
      */
     public static Long stringToTimestamp(String s) {
         try {
@@ -255,7 +313,7 @@ public final class SparkFunctions {
         if (unit == null || ts == null) {
             return null;
         }
-        LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
+        LocalDateTime t = localTime(ts);
         LocalDateTime r;
         switch (unit.toUpperCase(Locale.ROOT)) {
             case "YEAR":
@@ -291,13 +349,15 @@ public final class SparkFunctions {
                 r = t.truncatedTo(ChronoUnit.SECONDS);
                 break;
             case "MILLISECOND":
+                r = t.truncatedTo(ChronoUnit.MILLIS);
+                break;
             case "MICROSECOND":
                 r = t;
                 break;
             default:
                 return null;
         }
-        return r.toInstant(ZoneOffset.UTC).toEpochMilli();
+        return micros(r);
     }
 
     /** {@code date_format(ts, pattern)} in UTC with Spark's (java.time) pattern letters. */
@@ -305,7 +365,7 @@ public final class SparkFunctions {
         if (ts == null || pattern == null) {
             return null;
         }
-        return formatter(pattern).format(LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC));
+        return formatter(pattern).format(localTime(ts));
     }
 
     /** {@code from_unixtime(seconds, pattern)}. */
@@ -335,13 +395,13 @@ public final class SparkFunctions {
         if (ts == null) {
             return null;
         }
-        LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
+        LocalDateTime t = localTime(ts);
         String text = DEFAULT_TS.format(t);
-        int millis = t.getNano() / 1_000_000;
-        if (millis == 0) {
+        int micros = t.getNano() / 1000;
+        if (micros == 0) {
             return text;
         }
-        String fraction = String.format(Locale.ROOT, "%03d", millis).replaceAll("0+$", "");
+        String fraction = String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
         return text + "." + fraction;
     }
 
@@ -357,7 +417,7 @@ public final class SparkFunctions {
 
     /** {@code unix_timestamp(ts)}: whole seconds since the epoch. */
     public static Long unixTimestamp(Long ts) {
-        return ts == null ? null : Math.floorDiv(ts, 1000L);
+        return ts == null ? null : Math.floorDiv(ts, 1_000_000L);
     }
 
     /**
@@ -398,7 +458,7 @@ public final class SparkFunctions {
                         m.group(timeGroup + 2) == null ? 0 : Integer.parseInt(m.group(timeGroup + 2)),
                         nanos);
             }
-            return at.toInstant(ZoneOffset.UTC).toEpochMilli();
+            return micros(at);
         } catch (DateTimeException e) {
             throw cannotParse(s);
         }
@@ -417,7 +477,7 @@ public final class SparkFunctions {
     /** {@code unix_timestamp(text, pattern)}: the seconds of {@code to_timestamp(text, pattern)}. */
     public static Long unixTimestamp(String s, String pattern) {
         Long ts = toTimestamp(s, pattern);
-        return ts == null ? null : Math.floorDiv(ts, 1000L);
+        return ts == null ? null : Math.floorDiv(ts, 1_000_000L);
     }
 
     /** {@code sqrt(x)}: Java's square root (sqrt(-0.0) is -0.0, where Calcite's POWER(x, 0.5) gives 0.0). */
@@ -435,7 +495,7 @@ public final class SparkFunctions {
             LocalDate date = LocalDate.from(parsed);
             LocalDateTime t =
                     parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalDateTime.from(parsed) : date.atStartOfDay();
-            return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+            return micros(t);
         } catch (DateTimeException e) {
             throw cannotParse(s);
         }

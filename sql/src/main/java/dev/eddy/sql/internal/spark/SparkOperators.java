@@ -32,6 +32,7 @@ import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -47,7 +48,21 @@ public final class SparkOperators {
     private static final SqlReturnTypeInference STRING =
             ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
     private static final SqlReturnTypeInference TIMESTAMP =
-            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.TO_NULLABLE);
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 6).andThen(SqlTypeTransforms.TO_NULLABLE);
+
+    // SparkMicros' operators (batch plans only; the call's type is given where it is made)
+    static final SqlUserDefinedFunction MICROS_SCALE_UP =
+            udf("SPARK_MICROS", "microsScaleUp", ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
+    static final SqlUserDefinedFunction MICROS_SCALE_DOWN =
+            udf("SPARK_MICROS_DIV", "microsScaleDown", ReturnTypes.BIGINT_NULLABLE, Arg.LONG, Arg.LONG);
+    static final SqlUserDefinedFunction DATE_TIMESTAMP =
+            udf("SPARK_DATE_TIMESTAMP", "dateToTimestamp", TIMESTAMP, Arg.INT);
+    static final SqlUserDefinedFunction TIMESTAMP_DATE =
+            udf("SPARK_TIMESTAMP_DATE", "timestampToDate", ReturnTypes.INTEGER_NULLABLE, Arg.TS);
+    static final SqlUserDefinedFunction TIMESTAMP_PLUS =
+            udf("SPARK_TIMESTAMP_PLUS", "timestampPlus", TIMESTAMP, Arg.TS, Arg.LONG);
+    static final SqlUserDefinedFunction TIMESTAMP_PLUS_MONTHS =
+            udf("SPARK_TIMESTAMP_PLUS_MONTHS", "timestampPlusMonths", TIMESTAMP, Arg.TS, Arg.INT);
 
     /** {@code a / b} (operands cast to DOUBLE by the rewrite). */
     public static final SqlUserDefinedFunction DIVIDE =
@@ -104,6 +119,31 @@ public final class SparkOperators {
                             OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER),
                             OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER))) {
                 // SqlOperator.deriveType would look "/" up again and put Calcite's DIVIDE back
+                @Override
+                public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+                    for (SqlNode operand : call.getOperandList()) {
+                        validator.deriveType(scope, operand);
+                    }
+                    return validateOperands(validator, scope, call);
+                }
+            };
+
+    /**
+     * {@code a % b} (and {@code mod(a, b)}) before conversion (SparkRewrite puts it for Calcite's): typed as Spark types
+     * it, a DOUBLE when an operand is a DOUBLE (Calcite's MOD takes exact numbers only and cast a DOUBLE to a DECIMAL),
+     * Spark's DECIMAL when both are exact and one is a DECIMAL, otherwise the wider whole number.
+     * {@link SparkConvertlets} runs it on Spark's remainder, [REMAINDER_BY_ZERO] for a zero divisor.
+     */
+    public static final SqlBinaryOperator SPARK_PERCENT =
+            new SqlBinaryOperator(
+                    "%",
+                    SqlKind.MOD,
+                    60,
+                    true,
+                    SparkOperators::remainderType,
+                    InferTypes.FIRST_KNOWN,
+                    OperandTypes.NUMERIC_NUMERIC) {
+                // SqlOperator.deriveType would look "%" up again and put Calcite's MOD back
                 @Override
                 public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
                     for (SqlNode operand : call.getOperandList()) {
@@ -397,6 +437,29 @@ public final class SparkOperators {
         return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, precision, scale), true);
     }
 
+    /** Spark's type of {@code a % b}: see {@link #SPARK_PERCENT}. */
+    private static RelDataType remainderType(SqlOperatorBinding b) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataType x = b.getOperandType(0);
+        RelDataType y = b.getOperandType(1);
+        boolean nullable = x.isNullable() || y.isNullable();
+        int[] px = exact(b, 0);
+        int[] py = exact(b, 1);
+        boolean decimal = x.getSqlTypeName() == SqlTypeName.DECIMAL || y.getSqlTypeName() == SqlTypeName.DECIMAL;
+        if (decimal && px != null && py != null) {
+            // Spark's DecimalPrecision for Remainder (never wider than 38 digits)
+            int scale = Math.max(px[1], py[1]);
+            int precision = Math.min(px[0] - px[1], py[0] - py[1]) + scale;
+            return f.createTypeWithNullability(
+                    f.createSqlType(SqlTypeName.DECIMAL, Math.max(1, precision), scale), nullable);
+        }
+        RelDataType wider = f.leastRestrictive(List.of(x, y));
+        if (wider == null || !SqlTypeUtil.isNumeric(wider)) {
+            wider = f.createSqlType(SqlTypeName.DOUBLE);
+        }
+        return f.createTypeWithNullability(wider, nullable);
+    }
+
     /** Precision and scale of an exact operand as Spark sees it (an integer literal by its digits), else null. */
     private static int[] exact(SqlOperatorBinding b, int i) {
         RelDataType t = b.getOperandType(i);
@@ -467,7 +530,7 @@ public final class SparkOperators {
         List<RelDataType> types = new ArrayList<>();
         for (Arg a : args) {
             types.add(f.createTypeWithNullability(
-                    a.sql == SqlTypeName.TIMESTAMP ? f.createSqlType(a.sql, 3) : f.createSqlType(a.sql), true));
+                    a.sql == SqlTypeName.TIMESTAMP ? f.createSqlType(a.sql, 6) : f.createSqlType(a.sql), true));
         }
         return types;
     }

@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -63,6 +64,10 @@ public final class SparkRewrite {
         if (op == SqlStdOperatorTable.DIVIDE) {
             // typed after validation (DECIMAL or DOUBLE, as Spark types it), converted by SparkConvertlets
             return SparkOperators.SPARK_SLASH.createCall(pos, call.operand(0), call.operand(1));
+        }
+        if (op.getKind() == SqlKind.MOD && call.operandCount() == 2 && op != SparkOperators.SPARK_PERCENT) {
+            // typed as Spark types it (a DOUBLE stays a DOUBLE), converted by SparkConvertlets
+            return SparkOperators.SPARK_PERCENT.createCall(pos, call.operand(0), call.operand(1));
         }
         if (op == EddyIntegerDivide.INSTANCE) {
             return SparkOperators.DIV.createCall(
@@ -137,7 +142,14 @@ public final class SparkRewrite {
      * type of CASE, NaN is above every number. Written as nested CASEs of two: {@code CASE WHEN a IS NULL THEN b WHEN b
      * IS NULL THEN a WHEN SPARK_OR_NAN(a >= b, a) THEN a ELSE b END}.
      */
-    private static SqlNode extreme(boolean greatest, List<SqlNode> args, SqlParserPos pos) {
+    private static SqlNode extreme(boolean greatest, List<SqlNode> all, SqlParserPos pos) {
+        // a NULL never wins and gives no type: greatest(NULL, a) is a's type (Spark's int, not a string's BIGINT),
+        // greatest(NULL, NULL) is Spark's void
+        List<SqlNode> args =
+                all.stream().filter(a -> !SqlUtil.isNullLiteral(a, false)).toList();
+        if (args.isEmpty()) {
+            return SqlLiteral.createNull(pos);
+        }
         SqlNode acc = args.get(0);
         for (SqlNode b : args.subList(1, args.size())) {
             SqlNode a = acc;

@@ -49,6 +49,29 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
         return spark != null ? spark : super.getWiderTypeForTwo(type1, type2, stringPromotion);
     }
 
+    /**
+     * A comparison ({@code =}, {@code <>}, {@code <}, ..., also the one inside {@code nullif}) of two types Spark has
+     * no common type for: a BOOLEAN with a number or a time, a number with a DATE or TIMESTAMP. Spark refuses it with
+     * [DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES]; Calcite compared {@code flag = 1} as numbers.
+     */
+    @Override
+    public boolean binaryComparisonCoercion(SqlCallBinding binding) {
+        if (binding.getOperandCount() == 2) {
+            RelDataType left = binding.getOperandType(0);
+            RelDataType right = binding.getOperandType(1);
+            if (noCommonType(left, right)) {
+                String shown = binding.getCall().toString().replace("`", "");
+                throw refusal(
+                        binding,
+                        "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(" + shown
+                                + ")\" due to data type mismatch: the left and right operands of the binary operator"
+                                + " have incompatible types (\"" + sparkName(left) + "\" and \"" + sparkName(right)
+                                + "\")");
+            }
+        }
+        return super.binaryComparisonCoercion(binding);
+    }
+
     /** CASE (and coalesce, nvl, nullif, if, which Calcite writes as CASE): Spark's common type of its values. */
     @Override
     public boolean caseWhenCoercion(SqlCallBinding binding) {
@@ -72,7 +95,20 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
             return super.inOperationCoercion(binding);
         }
         refuseWithoutCommonType(binding, values, "in");
-        return super.inOperationCoercion(binding);
+        boolean coerced = super.inOperationCoercion(binding);
+        RelDataType listType = validator.getValidatedNodeTypeIfKnown(list);
+        if (coerced && listType != null && !listType.isNullable()) {
+            // Calcite types a coerced list by the common type of a NOT NULL left side ('3' IN (a, NULL)) and drops
+            // the list's NULLs: the IN became NOT NULL and answered false where Spark answers NULL
+            for (SqlNode v : list) {
+                if (SqlUtil.isNullLiteral(v, true)
+                        || validator.deriveType(binding.getScope(), v).isNullable()) {
+                    updateInferredType(list, factory.createTypeWithNullability(listType, true));
+                    break;
+                }
+            }
+        }
+        return coerced;
     }
 
     private void refuseWithoutCommonType(SqlCallBinding binding, List<SqlNode> values, String name) {
@@ -89,19 +125,28 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
                         names.add(
                                 '"' + (t == null ? "VOID" : SparkTypeNames.of(t).toUpperCase(Locale.ROOT)) + '"');
                     }
-                    String message = "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Input to `" + name
-                            + "` should all be the same type, but it's " + names;
-                    SqlParserPos pos = binding.getCall().getParserPosition();
-                    throw new CalciteContextException(
-                            message,
-                            new SqlValidatorException(message, null),
-                            pos.getLineNum(),
-                            pos.getColumnNum(),
-                            pos.getEndLineNum(),
-                            pos.getEndColumnNum());
+                    throw refusal(
+                            binding,
+                            "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Input to `" + name
+                                    + "` should all be the same type, but it's " + names);
                 }
             }
         }
+    }
+
+    private static CalciteContextException refusal(SqlCallBinding binding, String message) {
+        SqlParserPos pos = binding.getCall().getParserPosition();
+        return new CalciteContextException(
+                message,
+                new SqlValidatorException(message, null),
+                pos.getLineNum(),
+                pos.getColumnNum(),
+                pos.getEndLineNum(),
+                pos.getEndColumnNum());
+    }
+
+    private static String sparkName(RelDataType t) {
+        return SparkTypeNames.of(t).toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -126,6 +171,9 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
     @Override
     public boolean builtinFunctionCoercion(
             SqlCallBinding binding, List<RelDataType> operandTypes, List<SqlTypeFamily> expectedFamilies) {
+        if (binding.getOperator() == SparkOperators.SPARK_PERCENT && operandTypes.size() == 2) {
+            return remainderOfText(binding, operandTypes);
+        }
         boolean sumOrAvg = binding.getOperator().getKind() == SqlKind.SUM
                 || binding.getOperator().getKind() == SqlKind.AVG
                 || binding.getOperator() == SparkOperators.TRY_SUM;
@@ -136,6 +184,39 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
             return coerceOperandType(binding.getScope(), binding.getCall(), 0, seconds);
         }
         return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
+    }
+
+    /**
+     * Text in {@code a % b}: cast to BIGINT next to a whole number and to DOUBLE next to a DECIMAL or DOUBLE, as Spark's
+     * ANSI rule for a string with another type; text with text or NULL is refused as Spark refuses it.
+     */
+    private boolean remainderOfText(SqlCallBinding binding, List<RelDataType> types) {
+        boolean coerced = false;
+        for (int i = 0; i < 2; i++) {
+            RelDataType t = types.get(i);
+            RelDataType other = types.get(1 - i);
+            if (!SqlTypeUtil.isCharacter(t)) {
+                continue;
+            }
+            if (SqlTypeUtil.isCharacter(other) || other.getSqlTypeName() == SqlTypeName.NULL) {
+                throw refusal(
+                        binding,
+                        "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE] Cannot resolve \""
+                                + binding.getCall().toString().replace("`", "")
+                                + "\" due to data type mismatch: the binary operator requires the input type"
+                                + " \"NUMERIC\", not \"STRING\"");
+            }
+            if (!SqlTypeUtil.isNumeric(other)) {
+                return false;
+            }
+            SqlTypeName to = SqlTypeUtil.isIntType(other) ? SqlTypeName.BIGINT : SqlTypeName.DOUBLE;
+            coerced |= coerceOperandType(
+                    binding.getScope(),
+                    binding.getCall(),
+                    i,
+                    factory.createTypeWithNullability(factory.createSqlType(to), t.isNullable()));
+        }
+        return coerced;
     }
 
     /**

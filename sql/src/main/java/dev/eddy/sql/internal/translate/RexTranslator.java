@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.translate;
 
 import dev.eddy.sql.internal.catalog.CalciteTypes;
+import dev.eddy.sql.internal.spark.SparkMicros;
 import dev.eddy.sql.internal.spark.SparkTypeNames;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.expr.Expr;
@@ -25,10 +26,12 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.Sarg;
+import org.apache.calcite.util.TimestampString;
 
 /**
- * Calcite row expressions to engine expressions over the input's column expressions. Times: Calcite
- * counts TIMESTAMP and day-time INTERVAL values in milliseconds, the engine in microseconds.
+ * Calcite row expressions to engine expressions over the input's column expressions. Times: Calcite's literals
+ * count day-time INTERVAL values in milliseconds, the engine in microseconds; a TIMESTAMP literal is read to the
+ * microsecond.
  */
 final class RexTranslator {
     private final List<Expr> input;
@@ -182,7 +185,7 @@ final class RexTranslator {
                 return new Expr.Cast(args.get(0), DataType.DATE);
             case "SPARK_STRING_DATE":
                 return checked(call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.DATE), args.get(0));
-            case "SPARK_STRING_TIMESTAMP": // the engine's cast cuts to the millisecond as Eddy's batch cast does
+            case "SPARK_STRING_TIMESTAMP": // the engine's cast, to the microsecond as Spark's
                 return checked(
                         call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.TIMESTAMP), args.get(0));
             case "SPARK_STRING_BOOLEAN":
@@ -205,10 +208,7 @@ final class RexTranslator {
                 return new Expr.Call("try_mod", args);
             case "SPARK_DIV": // the engine's integral division: exact for any BIGINT, checked as Spark's
                 return new Expr.Call("div", args);
-            case "TIMESTAMP_MICROS": // cut to the millisecond, as batch SQL (Calcite's runtime is in milliseconds)
-                return new Expr.Call(
-                        "timestamp_millis",
-                        List.of(new Expr.Call("unix_millis", List.of(new Expr.Call("timestamp_micros", args)))));
+            case "TIMESTAMP_MICROS":
             case "TIMESTAMP_SECONDS":
             case "TIMESTAMP_MILLIS":
             case "UNIX_SECONDS":
@@ -400,7 +400,7 @@ final class RexTranslator {
                     : new Expr.Lit(v.doubleValue(), DataType.DOUBLE);
         }
         if (t == SqlTypeName.TIMESTAMP) {
-            return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.TIMESTAMP);
+            return new Expr.Lit(SparkMicros.micros(lit.getValueAs(TimestampString.class)), DataType.TIMESTAMP);
         }
         if (t == SqlTypeName.DATE) { // days since the epoch
             return new Expr.Lit(lit.getValueAs(Integer.class), DataType.DATE);

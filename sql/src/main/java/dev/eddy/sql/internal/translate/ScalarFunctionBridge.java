@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.translate;
 
 import dev.eddy.sql.internal.catalog.CalciteTypes;
+import dev.eddy.sql.internal.spark.SparkArgumentOrder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ScalarFunctions;
@@ -16,15 +17,14 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
  * Spark's functions that batch queries run as Calcite user-defined functions (a public static Java method), run by
  * the engine in streaming queries through the same method: registered once per method and signature with the
  * engine's {@link ScalarFunctions}, with the values converted between the engine's and Calcite's forms (TIMESTAMP:
- * microseconds in the engine, milliseconds in Calcite; DATE: days since the epoch in both, a LocalDate in an engine
- * row; DECIMAL: a DOUBLE in the engine).
+ * microseconds in both, see SparkMicros; DATE: days since the epoch in both, a LocalDate in an engine row; DECIMAL: a
+ * DOUBLE in the engine).
  */
 final class ScalarFunctionBridge {
     private ScalarFunctionBridge() {}
@@ -53,7 +53,8 @@ final class ScalarFunctionBridge {
         }
         key.append("->").append(call.getType().getSqlTypeName());
         String name = key.toString().toLowerCase(Locale.ROOT);
-        ScalarFunctions.register(name, new Invoker(method, operandTypes, call.getType(), resultType));
+        ScalarFunctions.register(
+                name, new Invoker(method, operandTypes, call.getType(), resultType, SparkArgumentOrder.of(call)));
         return new Expr.Call(name, args);
     }
 
@@ -64,9 +65,18 @@ final class ScalarFunctionBridge {
                 .type();
     }
 
-    /** Calls the method on one row, converting engine values to Calcite's and the answer back. */
-    private record Invoker(Method method, List<RelDataType> operandTypes, RelDataType result, DataType type)
+    /**
+     * Calls the method on one row, converting engine values to Calcite's and the answer back; {@code order} is
+     * Spark's order of computing the arguments ({@link SparkArgumentOrder}), which the engine keeps.
+     */
+    private record Invoker(
+            Method method, List<RelDataType> operandTypes, RelDataType result, DataType type, int[] order)
             implements ScalarFunctions.ScalarFunction {
+        @Override
+        public int[] argumentOrder() {
+            return order == null ? null : order.clone();
+        }
+
         @Override
         public Object apply(Object[] args) {
             Class<?>[] params = method.getParameterTypes();
@@ -93,8 +103,8 @@ final class ScalarFunctionBridge {
                 return null;
             }
             switch (result.getSqlTypeName()) {
-                case TIMESTAMP:
-                    return ((Number) v).longValue() * 1000L;
+                case TIMESTAMP: // microseconds on both sides
+                    return ((Number) v).longValue();
                 case DATE: // days on both sides
                     return ((Number) v).intValue();
                 case DECIMAL:
@@ -119,9 +129,6 @@ final class ScalarFunctionBridge {
         private static Object toCalcite(Object v, Class<?> param, RelDataType type) {
             if (v == null) {
                 return null;
-            }
-            if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP && v instanceof Long micros) {
-                return Math.floorDiv(micros, 1000L);
             }
             if (v instanceof LocalDate d) { // an engine DATE: Calcite's days since the epoch
                 return Math.toIntExact(d.toEpochDay());

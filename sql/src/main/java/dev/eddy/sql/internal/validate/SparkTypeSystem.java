@@ -54,17 +54,25 @@ public final class SparkTypeSystem extends RelDataTypeSystemImpl {
     }
 
     /**
-     * A TIMESTAMP without a precision ({@code CAST(s AS TIMESTAMP)}, a DDL column) has Eddy's, the millisecond:
+     * A TIMESTAMP without a precision ({@code CAST(s AS TIMESTAMP)}, a DDL column) has Spark's, the microsecond:
      * Calcite's default of 0 dropped the fraction of a cast literal ({@code CAST('... 00:00:00.5' AS TIMESTAMP)}).
+     * Batch SQL holds its values as microseconds (see SparkMicros).
      */
     @Override
     public int getDefaultPrecision(SqlTypeName typeName) {
-        return typeName == SqlTypeName.TIMESTAMP ? 3 : super.getDefaultPrecision(typeName);
+        if (typeName == SqlTypeName.BIGINT) {
+            // Spark's decimal of a BIGINT is DECIMAL(20, 0) (Calcite's 19 digits): coalesce(b, 1.5) is
+            // decimal(21,1) and b + 1.5 decimal(22,1), as Spark types them
+            return 20;
+        }
+        return typeName == SqlTypeName.TIMESTAMP ? 6 : super.getDefaultPrecision(typeName);
     }
 
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
-        return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+        return typeName == SqlTypeName.DECIMAL
+                ? 38
+                : typeName == SqlTypeName.TIMESTAMP ? 6 : super.getMaxPrecision(typeName);
     }
 
     @Override

@@ -85,13 +85,8 @@ final class WindowFields {
         }
     }
 
-    private static final class Qualifier extends SqlShuttle {
-        private final String alias;
-
-        Qualifier(String alias) {
-            this.alias = alias;
-        }
-
+    /** Rewrites one SELECT's own expressions: a subquery keeps its own (it resolves its fields by its own GROUP BY). */
+    private abstract static class OneSelectShuttle extends SqlShuttle {
         SqlNode node(SqlNode n) {
             return n == null ? null : n.accept(this);
         }
@@ -103,6 +98,14 @@ final class WindowFields {
         @Override
         public SqlNode visit(SqlCall call) {
             return call instanceof SqlSelect ? call : super.visit(call);
+        }
+    }
+
+    private static final class Qualifier extends OneSelectShuttle {
+        private final String alias;
+
+        Qualifier(String alias) {
+            this.alias = alias;
         }
 
         @Override
@@ -126,26 +129,12 @@ final class WindowFields {
                 && (id.names.get(1).equals("start") || id.names.get(1).equals("end"));
     }
 
-    private static final class Resolver extends SqlShuttle {
+    private static final class Resolver extends OneSelectShuttle {
         /** true: grouped by a session window; false: by window(...); null: either name is taken. */
         private final Boolean session;
 
         Resolver(Boolean session) {
             this.session = session;
-        }
-
-        SqlNode node(SqlNode n) {
-            return n == null ? null : n.accept(this);
-        }
-
-        SqlNodeList list(SqlNodeList n) {
-            return n == null ? null : (SqlNodeList) n.accept(this);
-        }
-
-        @Override
-        public SqlNode visit(SqlCall call) {
-            // a subquery resolves its own fields by its own GROUP BY
-            return call instanceof SqlSelect ? call : super.visit(call);
         }
 
         @Override

@@ -26,10 +26,17 @@ public final class WindowStruct extends SqlFunction {
         super(
                 "EDDY_WINDOW_STRUCT",
                 SqlKind.OTHER_FUNCTION,
+                // nullable fields, as Spark's: the struct of an outer join's null-padded side has null fields
                 opBinding -> opBinding
                         .getTypeFactory()
                         .createStructType(
-                                List.of(opBinding.getOperandType(0), opBinding.getOperandType(1)),
+                                List.of(
+                                        opBinding
+                                                .getTypeFactory()
+                                                .createTypeWithNullability(opBinding.getOperandType(0), true),
+                                        opBinding
+                                                .getTypeFactory()
+                                                .createTypeWithNullability(opBinding.getOperandType(1), true)),
                                 List.of("start", "end")),
                 null,
                 OperandTypes.ANY_ANY,

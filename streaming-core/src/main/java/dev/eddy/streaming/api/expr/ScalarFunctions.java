@@ -17,6 +17,17 @@ public final class ScalarFunctions {
         DataType type();
 
         Object apply(Object[] args);
+
+        /**
+         * For a function that is NULL whenever an argument is NULL (Spark's null-intolerant binary, ternary, ...
+         * expressions): the indexes of its arguments in the order Spark computes them, each only for the rows where
+         * the ones before it are not NULL, so an argument that would fail (text that is no number, a division by
+         * zero) fails the query only for a row that needs it. Null (the default) for a function that sees every
+         * argument of every row.
+         */
+        default int[] argumentOrder() {
+            return null;
+        }
     }
 
     private static final ConcurrentMap<String, ScalarFunction> FUNCTIONS = new ConcurrentHashMap<>();

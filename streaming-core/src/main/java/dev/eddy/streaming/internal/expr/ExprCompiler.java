@@ -54,16 +54,33 @@ public final class ExprCompiler {
                 args.add(compile(a, in));
             }
             String fn = call.function().toLowerCase(Locale.ROOT);
-            return of(type, b -> {
-                Column[] cols = new Column[args.size()];
-                for (int i = 0; i < cols.length; i++) {
-                    cols[i] = args.get(i).eval(b);
-                }
-                return Calls.call(fn, cols, type, b.numRows());
-            });
+            NullSafe.Operands operands = operands(call, args);
+            return of(type, b -> Calls.call(fn, operands.eval(b), type, b.numRows()));
         }
         throw new IllegalArgumentException(
                 e + " cannot be used here (window and aggregate functions belong in groupBy/agg)");
+    }
+
+    /**
+     * A function's arguments: for a null-intolerant one whose later arguments may fail, in Spark's order, each only
+     * where the ones before are not NULL ({@link ArgumentOrder}); otherwise all of them for every row.
+     */
+    private static NullSafe.Operands operands(Expr.Call call, List<Evaluator> args) {
+        int[] order = ArgumentOrder.of(call);
+        boolean laterMayFail = false;
+        for (int k = 1; order != null && k < order.length; k++) {
+            laterMayFail |= NullSafe.canFail(call.args().get(order[k]));
+        }
+        if (laterMayFail) {
+            return NullSafe.inOrder(args, order);
+        }
+        return b -> {
+            Column[] cols = new Column[args.size()];
+            for (int i = 0; i < cols.length; i++) {
+                cols[i] = args.get(i).eval(b);
+            }
+            return cols;
+        };
     }
 
     private static Evaluator binary(Expr.Binary bin, Schema in, DataType type) {
@@ -102,7 +119,7 @@ public final class ExprCompiler {
         }
         if (type == DataType.DATE) { // date +/- n days
             String fn = bin.op() == Expr.BinaryOp.ADD ? "date_add" : "date_sub";
-            return of(type, b -> Dates.call(fn, new Column[] {l.eval(b), r.eval(b)}, b.numRows()));
+            return of(type, b -> Dates.call(fn, both.eval(b), b.numRows()));
         }
         if (bin.right() instanceof Expr.Lit lit
                 && lit.value() instanceof Number k

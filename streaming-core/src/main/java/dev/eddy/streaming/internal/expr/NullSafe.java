@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -74,7 +75,7 @@ final class NullSafe {
             "try_divide",
             "try_mod");
 
-    /** Both operands of a binary operator over a batch: {@code {left, right}}. */
+    /** The operands of an operator or function over a batch, in their written order. */
     @FunctionalInterface
     interface Operands {
         Column[] eval(Batch b);
@@ -104,11 +105,53 @@ final class NullSafe {
                 rows[count++] = i;
             }
         }
+        return over(second, b, rows, count);
+    }
+
+    /**
+     * The arguments of a null-intolerant function ({@link ArgumentOrder}), computed in Spark's order: argument
+     * {@code order[k]} only over the rows where the arguments before it are all not NULL, NULL on the others (where
+     * the function is NULL anyway).
+     */
+    static Operands inOrder(List<Evaluator> args, int[] order) {
+        return b -> {
+            int n = b.numRows();
+            Column[] out = new Column[args.size()];
+            int[] rows = null; // the rows every argument so far is not NULL on; null while that is every row
+            int count = n;
+            for (int k = 0; k < order.length; k++) {
+                Evaluator e = args.get(order[k]);
+                Column c = rows == null ? e.eval(b) : over(e, b, rows, count);
+                out[order[k]] = c;
+                if (k + 1 < order.length) {
+                    int[] next = new int[n];
+                    int m = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (!c.isNull(i)) { // rows left out before are NULL in c
+                            next[m++] = i;
+                        }
+                    }
+                    if (m < count) {
+                        rows = next;
+                        count = m;
+                    }
+                }
+            }
+            return out;
+        };
+    }
+
+    /** {@code e} computed over {@code count} of the batch's rows (ascending), NULL on the others. */
+    private static Column over(Evaluator e, Batch b, int[] rows, int count) {
+        int n = b.numRows();
         if (count == n) {
-            return second.eval(b);
+            return e.eval(b);
         }
-        Column some = count == 0 ? null : second.eval(b.gather(rows, count));
-        BatchBuilder out = Batch.builder(Schema.of(Field.of("c", second.type())), n);
+        if (count == 0) {
+            return Vectors.constant(null, e.type(), n);
+        }
+        Column some = e.eval(b.gather(rows, count));
+        BatchBuilder out = Batch.builder(Schema.of(Field.of("c", e.type())), n);
         int next = 0;
         for (int i = 0; i < n; i++) {
             if (next < count && rows[next] == i) {

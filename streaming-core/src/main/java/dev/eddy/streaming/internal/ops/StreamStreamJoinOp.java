@@ -143,7 +143,8 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
 
     /**
      * With a watermarked key, Spark does not keep a new row that its key already evicts; such a left row joins only
-     * the right rows held before this batch (its key is evicted on both sides, so no new right row is held either).
+     * the right rows held before this batch (its key is evicted on both sides, so no new right row is held either),
+     * and a left outer join emits it at once if it matched none.
      */
     private Map<List<Object>, List<Stored>> kept(
             boolean isLeft, Map<List<Object>, List<Stored>> fresh, BatchContext ctx) {
@@ -200,6 +201,18 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         }
         BatchBuilder out = Batch.builder(node.schema());
         emitMatches(pairs, out);
+        if (node.type() == Join.JoinType.LEFT_OUTER && keptL != newL) {
+            // Spark 4.2: a new left row that the state would evict at once is not kept; unmatched, it comes out now
+            for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
+                if (!keptL.containsKey(e.getKey())) {
+                    for (Stored ls : e.getValue()) {
+                        if (!ls.matched) {
+                            out.addRow(JoinState.concat(node.schema(), ls.row.values(), null));
+                        }
+                    }
+                }
+            }
+        }
         addAll(true, keptL);
         addAll(false, keptR);
         int removed = evict(ctx, out);

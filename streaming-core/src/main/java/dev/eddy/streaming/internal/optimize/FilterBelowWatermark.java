@@ -14,8 +14,10 @@ import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.plan.Sort;
 import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
+import dev.eddy.streaming.internal.expr.ArgumentOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +30,8 @@ import java.util.Set;
  * deterministic projections (columns replaced by what they name) and aggregations (conjuncts on plain grouping
  * columns: a HAVING on a key) and merges with deterministic filters. So the rows
  * such a filter removes never move the watermark, as in Spark; the other conjuncts stay where they were written.
+ * Before a filter passes the watermark, the {@code isnotnull} checks Spark infers from its null-intolerant conjuncts
+ * (InferFiltersFromConstraints) join it, so that those on columns other than the event time go below as well.
  */
 public final class FilterBelowWatermark {
     /** Functions whose value is not fixed by their arguments (Spark's non-deterministic expressions). */
@@ -62,6 +66,7 @@ public final class FilterBelowWatermark {
             for (Expr c : conjuncts(condition, new ArrayList<>())) {
                 (deterministic(c) && !reads(c, w.column()) ? down : up).add(c);
             }
+            down.addAll(inferredNotNull(up, down, w.column()));
             if (down.isEmpty()) {
                 return new Filter(below, condition);
             }
@@ -148,6 +153,30 @@ public final class FilterBelowWatermark {
             return up.isEmpty() ? pushed : new Filter(pushed, and(up));
         }
         return new Filter(below, condition);
+    }
+
+    /**
+     * Spark's InferFiltersFromConstraints before PushPredicateThroughNonJoin: a conjunct that stays above the watermark
+     * (it reads the event time) and is NULL whenever a column it reads through null-intolerant expressions is NULL
+     * ({@code date_add(to_date(ts), v) <> DATE '1970-01-03'}) implies {@code isnotnull(v)}, which reads no event time
+     * and so goes below the watermark: a row with a NULL v never moves it. The columns' checks not already there.
+     */
+    private static List<Expr> inferredNotNull(List<Expr> up, List<Expr> down, String eventTime) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (Expr c : up) {
+            if (deterministic(c)) {
+                ArgumentOrder.nullIntolerantColumns(
+                        c instanceof Expr.Unary u && u.op() == Expr.UnaryOp.IS_NOT_NULL ? u.child() : c, columns);
+            }
+        }
+        List<Expr> inferred = new ArrayList<>();
+        for (String column : columns) {
+            Expr check = new Expr.Unary(Expr.UnaryOp.IS_NOT_NULL, new Expr.Col(column));
+            if (!head(column).equalsIgnoreCase(eventTime) && !down.contains(check) && !up.contains(check)) {
+                inferred.add(check);
+            }
+        }
+        return inferred;
     }
 
     /** {@code e} over a projection's input, or null where it reads a struct field of a computed column. */

@@ -5,6 +5,7 @@ import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
+import dev.eddy.streaming.api.data.ExactInstantColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
@@ -49,7 +50,9 @@ public final class Tables {
                 }
             }
             case TIMESTAMP -> {
-                InstantColumn col = InstantColumn.create(name);
+                // an InstantColumn holds milliseconds: microseconds need the exact column
+                tech.tablesaw.columns.Column<Instant> col =
+                        finerThanMillis(c) ? ExactInstantColumn.create(name) : InstantColumn.create(name);
                 for (int r = 0; r < n; r++) {
                     if (c.isNull(r)) {
                         col.appendMissing();
@@ -79,6 +82,15 @@ public final class Tables {
                 t.addColumns(col);
             }
         }
+    }
+
+    private static boolean finerThanMillis(Column c) {
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isNull(r) && Math.floorMod((Long) c.get(r), 1000L) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean holdsNaN(Column c) {

@@ -1,11 +1,18 @@
 package dev.eddy.streaming.internal.optimize;
 
+import static dev.eddy.streaming.api.expr.Functions.add;
 import static dev.eddy.streaming.api.expr.Functions.and;
+import static dev.eddy.streaming.api.expr.Functions.coalesce;
 import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.date_add;
 import static dev.eddy.streaming.api.expr.Functions.eq;
 import static dev.eddy.streaming.api.expr.Functions.gt;
 import static dev.eddy.streaming.api.expr.Functions.lit;
 import static dev.eddy.streaming.api.expr.Functions.lt;
+import static dev.eddy.streaming.api.expr.Functions.ne;
+import static dev.eddy.streaming.api.expr.Functions.or;
+import static dev.eddy.streaming.api.expr.Functions.to_date;
+import static dev.eddy.streaming.api.expr.Functions.unix_seconds;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +31,7 @@ import dev.eddy.streaming.api.plan.Union;
 import dev.eddy.streaming.api.plan.Watermark;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,6 +138,31 @@ class FilterBelowWatermarkTest {
                     .as("the b row never reaches the watermark")
                     .contains(Instant.ofEpochSecond(100));
         }
+    }
+
+    @Test
+    void when_aConjunctOverTheEventTimeIsNullForANullColumn_then_itsInferredNotNullCheckGoesBelowTheWatermark() {
+        // Spark's InferFiltersFromConstraints: date_add(to_date(ts), v) <> ... is NULL where v is, so isnotnull(v),
+        // which reads no event time, goes below the watermark; the row with a NULL v never moves it
+        Dataset q = in.toDF()
+                .withWatermark("ts", "0 seconds")
+                .filter(ne(date_add(to_date(col("ts")), col("v")), lit(LocalDate.of(1970, 1, 3))));
+        LogicalPlan p = FilterBelowWatermark.apply(q.plan());
+        Watermark w = (Watermark) ((Filter) p).child();
+        assertThat(((Filter) w.child()).condition()).hasToString("is_not_null(v)");
+        assertThat(watermarkAfter(q, in, ev(100, 1), new Object[] {Instant.ofEpochSecond(200), null}))
+                .isEqualTo(Instant.ofEpochSecond(100));
+    }
+
+    @Test
+    void when_aConjunctAnswersANullColumn_then_nothingIsInferred() {
+        // coalesce is not null-intolerant, nor is OR: v may be NULL in a row that passes
+        Dataset q = in.toDF()
+                .withWatermark("ts", "0 seconds")
+                .filter(or(
+                        gt(add(coalesce(col("v"), lit(0)), unix_seconds(col("ts"))), lit(0)),
+                        gt(add(col("v"), unix_seconds(col("ts"))), lit(0))));
+        assertThat(FilterBelowWatermark.apply(q.plan())).isSameAs(q.plan());
     }
 
     @Test

@@ -89,7 +89,10 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
             "CSV and JSON files are read record by record: malformed records follow 'mode'",
             "timestampformat",
             "timestamps are read as ISO-8601 text or epoch numbers; declare the column as STRING and convert it"
-                    + " with to_timestamp(...)");
+                    + " with to_timestamp(...)",
+            "dateformat",
+            "dates are read as ISO-8601 text (Spark's default, yyyy-MM-dd); declare the column as STRING and convert"
+                    + " it with to_date(text, pattern)");
 
     @Override
     public Set<String> optionNames() {

@@ -135,6 +135,12 @@ class FileStreamOptionsTest {
                 .hasMessageStartingWith("option 'maxFileAge' is not supported by the json source: Eddy never forgets");
         assertThatThrownBy(() -> eddy.readStream()
                         .format("csv")
+                        .option("dateFormat", "dd/MM/yyyy")
+                        .load(dir.toString()))
+                .hasMessageStartingWith("option 'dateFormat' is not supported by the csv source: dates are read as")
+                .hasMessageContaining("to_date(text, pattern)");
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("csv")
                         .option("maxFilesPerTriger", "1")
                         .load(dir.toString()))
                 .hasMessageStartingWith("option 'maxFilesPerTriger' is not an option of the csv source; it takes ")

@@ -1,0 +1,321 @@
+package dev.eddy.sql.internal.spark;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlWindowTableFunction;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Spark's timestamps, to the microsecond, on Calcite's runtime. Calcite's enumerable engine holds a TIMESTAMP as a
+ * Long and reads it as milliseconds in a few places only: literals, some casts, interval arithmetic, its own date-time
+ * functions and the window table functions. Batch SQL gives it a Long of microseconds (tables load microseconds,
+ * Eddy's functions in {@link SparkFunctions} take and give microseconds, results are read as microseconds), and this
+ * rewrite of a plan, just before it runs, replaces each of those places: a TIMESTAMP literal becomes its microseconds
+ * ({@code SPARK_MICROS(n, 1)}); casts between TIMESTAMP and DATE, text and integral numbers, {@code ts +/- interval}
+ * and {@code timestamp_seconds/millis/micros}, {@code unix_seconds/millis/micros} call Eddy's runtime; a window's
+ * size, slide and gap count microseconds. Comparisons, ordering, grouping, joins, MIN/MAX and CASE need nothing: a
+ * Long compares the same in any unit. Any other Calcite function of a TIMESTAMP gets the value in milliseconds and
+ * its TIMESTAMP answer back in microseconds, correct to the millisecond (none is left in Spark's function list).
+ */
+public final class SparkMicros {
+    private static final long PER_SECOND = 1_000_000L;
+    private static final long PER_MILLI = 1_000L;
+
+    private final RexBuilder rb;
+    private final RelDataTypeFactory types;
+
+    private SparkMicros(RexBuilder rb) {
+        this.rb = rb;
+        this.types = rb.getTypeFactory();
+    }
+
+    /** The plan with its TIMESTAMP values in microseconds wherever Calcite's runtime would assume milliseconds. */
+    public static RelNode apply(RelNode plan) {
+        SparkMicros micros = new SparkMicros(plan.getCluster().getRexBuilder());
+        RexShuttle expressions = new RexShuttle() {
+            @Override
+            public RexNode visitLiteral(RexLiteral literal) {
+                return micros.literal(literal);
+            }
+
+            @Override
+            public RexNode visitCall(RexCall call) {
+                if (call.getKind() == SqlKind.SEARCH
+                        && isTimestamp(call.getOperands().get(0).getType())) {
+                    // a Sarg's points are TIMESTAMP literals: as comparisons, whose literals this rewrites
+                    return RexUtil.expandSearch(micros.rb, null, call).accept(this);
+                }
+                if (call.getOperator() instanceof SqlWindowTableFunction) {
+                    return micros.window(call);
+                }
+                RexCall visited = (RexCall) super.visitCall(call);
+                RexNode rewritten = micros.call(visited);
+                return isTimestamp(rewritten.getType()) ? micros.opaque(rewritten) : rewritten;
+            }
+        };
+        return plan.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                return super.visit(other).accept(expressions);
+            }
+        });
+    }
+
+    private static boolean isTimestamp(RelDataType t) {
+        return t.getSqlTypeName() == SqlTypeName.TIMESTAMP;
+    }
+
+    /** The microseconds since the epoch (UTC) of a TIMESTAMP literal, its fraction to the microsecond. */
+    public static long micros(TimestampString ts) {
+        String text = ts.toString();
+        LocalDateTime t = LocalDateTime.parse(text.indexOf(' ') == 10 ? text.replace(' ', 'T') : text);
+        return SparkFunctions.micros(t);
+    }
+
+    private RexNode literal(RexLiteral literal) {
+        if (!isTimestamp(literal.getType()) || literal.isNull()) {
+            return literal;
+        }
+        TimestampString ts = literal.getValueAs(TimestampString.class);
+        return opaque(rb.makeReinterpretCast(literal.getType(), bigint(micros(ts)), rb.makeLiteral(false)));
+    }
+
+    /**
+     * A constant TIMESTAMP expression made opaque to Calcite's reduction of constants, which would make a TIMESTAMP
+     * literal of its value and read that as milliseconds; its microseconds as a BIGINT are computed as a constant.
+     */
+    private RexNode opaque(RexNode ts) {
+        if (!RexUtil.isConstant(ts)) {
+            return ts;
+        }
+        RexNode micros = rb.makeReinterpretCast(nullableBigint(ts), ts, rb.makeLiteral(false));
+        return rb.makeReinterpretCast(ts.getType(), SparkDefer.wrapBigint(rb, micros), rb.makeLiteral(false));
+    }
+
+    private RexNode bigint(long v) {
+        return rb.makeExactLiteral(BigDecimal.valueOf(v), types.createSqlType(SqlTypeName.BIGINT));
+    }
+
+    private RexNode scale(SqlOperator op, RexNode x, long factor, RelDataType type) {
+        RexNode operand = x.getType().getSqlTypeName() == SqlTypeName.BIGINT || x instanceof RexLiteral
+                ? x
+                : rb.makeReinterpretCast(nullableBigint(x), x, rb.makeLiteral(false));
+        return rb.makeCall(type, op, List.of(operand, bigint(factor)));
+    }
+
+    private RelDataType nullableBigint(RexNode x) {
+        return types.createTypeWithNullability(
+                types.createSqlType(SqlTypeName.BIGINT), x.getType().isNullable());
+    }
+
+    /** TUMBLE/HOP/SESSION: their intervals (milliseconds in Calcite) as microseconds, as the time column holds. */
+    private RexNode window(RexCall call) {
+        List<RexNode> operands = new ArrayList<>();
+        for (RexNode o : call.getOperands()) {
+            if (o instanceof RexLiteral lit
+                    && !lit.isNull()
+                    && lit.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
+                BigDecimal millis = lit.getValueAs(BigDecimal.class);
+                operands.add(rb.makeIntervalLiteral(
+                        millis.multiply(BigDecimal.valueOf(PER_MILLI)),
+                        lit.getType().getIntervalQualifier()));
+            } else {
+                operands.add(o);
+            }
+        }
+        return call.clone(call.getType(), operands);
+    }
+
+    private RexNode call(RexCall call) {
+        RexNode special = special(call);
+        if (special != null) {
+            return special;
+        }
+        if (!touchesTimestamps(call) || readsMicros(call)) {
+            return call;
+        }
+        // Calcite's own function of a TIMESTAMP: it computes in milliseconds
+        List<RexNode> operands = new ArrayList<>();
+        for (RexNode o : call.getOperands()) {
+            operands.add(
+                    isTimestamp(o.getType()) ? scale(SparkOperators.MICROS_SCALE_DOWN, o, PER_MILLI, o.getType()) : o);
+        }
+        RexCall inMillis = call.clone(call.getType(), operands);
+        return isTimestamp(call.getType())
+                ? scale(SparkOperators.MICROS_SCALE_UP, inMillis, PER_MILLI, call.getType())
+                : inMillis;
+    }
+
+    private static boolean touchesTimestamps(RexCall call) {
+        if (isTimestamp(call.getType())) {
+            return true;
+        }
+        for (RexNode o : call.getOperands()) {
+            if (isTimestamp(o.getType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Operators that take a TIMESTAMP's Long as it is, whatever its unit. */
+    private static boolean readsMicros(RexCall call) {
+        if (call.getOperator() instanceof SqlUserDefinedFunction) {
+            return true; // Eddy's runtime: microseconds
+        }
+        switch (call.getKind()) {
+            case EQUALS:
+            case NOT_EQUALS:
+            case LESS_THAN:
+            case LESS_THAN_OR_EQUAL:
+            case GREATER_THAN:
+            case GREATER_THAN_OR_EQUAL:
+            case IS_NULL:
+            case IS_NOT_NULL:
+            case IS_DISTINCT_FROM:
+            case IS_NOT_DISTINCT_FROM:
+            case CASE:
+            case COALESCE:
+            case NULLIF:
+            case GREATEST:
+            case LEAST:
+            case REINTERPRET:
+            case ROW:
+            case ITEM:
+            case DESCRIPTOR:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The rewrite of a cast, interval arithmetic or epoch conversion of TIMESTAMPs; null for other calls. */
+    private RexNode special(RexCall call) {
+        RelDataType type = call.getType();
+        SqlOperator op = call.getOperator();
+        List<RexNode> ops = call.getOperands();
+        if (call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.SAFE_CAST) {
+            return cast(call, ops.get(0), type);
+        }
+        if ((call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS)
+                && isTimestamp(type)
+                && ops.size() == 2) {
+            return plusInterval(call.getKind() == SqlKind.MINUS, ops, type);
+        }
+        if (op == SqlLibraryOperators.TIMESTAMP_SECONDS) {
+            return scale(SparkOperators.MICROS_SCALE_UP, ops.get(0), PER_SECOND, type);
+        }
+        if (op == SqlLibraryOperators.TIMESTAMP_MILLIS) {
+            return scale(SparkOperators.MICROS_SCALE_UP, ops.get(0), PER_MILLI, type);
+        }
+        if (op == SqlLibraryOperators.TIMESTAMP_MICROS) {
+            return scale(SparkOperators.MICROS_SCALE_UP, ops.get(0), 1, type);
+        }
+        if (op == SqlLibraryOperators.UNIX_SECONDS) {
+            return scale(SparkOperators.MICROS_SCALE_DOWN, ops.get(0), PER_SECOND, type);
+        }
+        if (op == SqlLibraryOperators.UNIX_MILLIS) {
+            return scale(SparkOperators.MICROS_SCALE_DOWN, ops.get(0), PER_MILLI, type);
+        }
+        if (op == SqlLibraryOperators.UNIX_MICROS) {
+            return scale(SparkOperators.MICROS_SCALE_DOWN, ops.get(0), 1, type);
+        }
+        return null;
+    }
+
+    private RexNode cast(RexCall call, RexNode x, RelDataType type) {
+        SqlTypeName from = x.getType().getSqlTypeName();
+        SqlTypeName to = type.getSqlTypeName();
+        if (from == SqlTypeName.TIMESTAMP && to == SqlTypeName.TIMESTAMP) {
+            return rb.makeReinterpretCast(type, x, rb.makeLiteral(false)); // Calcite's cast would round
+        }
+        if (from == SqlTypeName.DATE && to == SqlTypeName.TIMESTAMP) {
+            return rb.makeCall(type, SparkOperators.DATE_TIMESTAMP, List.of(x));
+        }
+        if (from == SqlTypeName.TIMESTAMP && to == SqlTypeName.DATE) {
+            return rb.makeCall(type, SparkOperators.TIMESTAMP_DATE, List.of(x));
+        }
+        if (from == SqlTypeName.TIMESTAMP && SqlTypeUtil.isCharacter(type)) {
+            return rb.makeCast(
+                    type,
+                    rb.makeCall(
+                            types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true),
+                            SparkOperators.TIMESTAMP_STRING,
+                            List.of(x)),
+                    true,
+                    false);
+        }
+        if (SqlTypeUtil.isCharacter(x.getType()) && to == SqlTypeName.TIMESTAMP) {
+            return rb.makeCall(type, SparkOperators.STRING_TIMESTAMP, List.of(x));
+        }
+        if (from == SqlTypeName.TIMESTAMP && SqlTypeUtil.isExactNumeric(type)) {
+            // Spark: whole seconds since the epoch
+            return rb.makeCast(
+                    type, scale(SparkOperators.MICROS_SCALE_DOWN, x, PER_SECOND, nullableBigint(x)), true, false);
+        }
+        if (from == SqlTypeName.TIMESTAMP && SqlTypeUtil.isApproximateNumeric(type)) {
+            return rb.makeCast(
+                    type,
+                    rb.makeCall(
+                            types.createTypeWithNullability(types.createSqlType(SqlTypeName.DOUBLE), true),
+                            SparkOperators.TIMESTAMP_DOUBLE,
+                            List.of(x)),
+                    true,
+                    false);
+        }
+        if (SqlTypeUtil.isIntType(x.getType()) && to == SqlTypeName.TIMESTAMP) {
+            // Spark: seconds since the epoch
+            RexNode seconds = rb.makeCast(nullableBigint(x), x, true, false);
+            return scale(SparkOperators.MICROS_SCALE_UP, seconds, PER_SECOND, type);
+        }
+        return from == SqlTypeName.TIMESTAMP || to == SqlTypeName.TIMESTAMP ? null : call;
+    }
+
+    /** {@code ts + interval}, {@code interval + ts}, {@code ts - interval}; null for other forms. */
+    private RexNode plusInterval(boolean minus, List<RexNode> ops, RelDataType type) {
+        RexNode ts = isTimestamp(ops.get(0).getType()) ? ops.get(0) : ops.get(1);
+        RexNode interval = ts == ops.get(0) ? ops.get(1) : ops.get(0);
+        if (minus && ts != ops.get(0)) {
+            return null;
+        }
+        SqlTypeFamily family = interval.getType().getSqlTypeName().getFamily();
+        if (family == SqlTypeFamily.INTERVAL_DAY_TIME) {
+            RexNode millis = rb.makeReinterpretCast(nullableBigint(interval), interval, rb.makeLiteral(false));
+            RexNode micros = rb.makeCall(
+                    nullableBigint(interval),
+                    SparkOperators.MICROS_SCALE_UP,
+                    List.of(millis, bigint(minus ? -PER_MILLI : PER_MILLI)));
+            return rb.makeCall(type, SparkOperators.TIMESTAMP_PLUS, List.of(ts, micros));
+        }
+        if (family == SqlTypeFamily.INTERVAL_YEAR_MONTH) {
+            RelDataType integer = types.createTypeWithNullability(
+                    types.createSqlType(SqlTypeName.INTEGER), interval.getType().isNullable());
+            RexNode months = rb.makeReinterpretCast(integer, interval, rb.makeLiteral(false));
+            if (minus) {
+                months = rb.makeCall(SqlStdOperatorTable.UNARY_MINUS, months);
+            }
+            return rb.makeCall(type, SparkOperators.TIMESTAMP_PLUS_MONTHS, List.of(ts, months));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.eddy.sql.engine;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spark 4's type rules (ANSI mode) where Calcite's differ, in a batch and a streaming query alike (checked against
+ * Spark 4.2 with SparkBatchDifferentialIT's probe): a comparison without a common type is refused, text meets a
+ * DATE as a DATE, a NULL in an IN list keeps a miss unknown, BIGINT widens to DECIMAL(20, 0), greatest/least skip a
+ * NULL's type, and a remainder by a zero DOUBLE or DECIMAL fails with Spark's error.
+ */
+class SqlTypeRulesBatchAndStreamTest {
+    private static final BatchAndStream T =
+            new BatchAndStream().row("a", 4, 2.5).row("3", 3, 0.0).row(null, null, null);
+
+    @Test
+    void when_aBooleanIsComparedWithANumberOrATime_then_theQueryIsRefusedAsInSpark() {
+        for (String e : new String[] {
+            "(a > 3) = 1",
+            "1 = (a > 3)",
+            "(a > 3) <> 0.5",
+            "(a > 3) < x",
+            "(a > 3) >= CAST(a AS BIGINT)",
+            "nullif(a > 3, 1)",
+            "nullif(1, a > 3)",
+            "(a > 3) = DATE '2024-01-01'",
+            "DATE '2024-01-01' = 1",
+            "TIMESTAMP '2024-01-01 00:00:00' > 1.5"
+        }) {
+            T.assertBothFail("SELECT " + e + " AS c FROM t", "[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES]");
+        }
+        T.assertBothFail(
+                "SELECT (a > 3) = 1 AS c FROM t",
+                "the left and right operands of the binary operator have incompatible types (\"BOOLEAN\" and \"INT\")");
+    }
+
+    @Test
+    void when_aBooleanIsComparedWithTextOrABoolean_then_itStillAnswers() {
+        T.assertBothAnswer("SELECT (a > 3) = 'true' AS c FROM t", "false", "null", "true");
+        T.assertBothAnswer("SELECT nullif(a > 3, false) AS c FROM t", "null", "null", "true");
+    }
+
+    @Test
+    void when_textMeetsADate_then_itIsCastToADateAsInSpark() {
+        T.assertBothAnswer(
+                "SELECT coalesce('2024-01-01 00:00:00', DATE '2024-01-02') AS c, typeof(coalesce('2024-01-01"
+                        + " 00:00:00', DATE '2024-01-02')) AS t FROM t WHERE a = 4",
+                "2024-01-01 date");
+        T.assertBothAnswer("SELECT '2024-01-01 10:00:00' = DATE '2024-01-01' AS c FROM t WHERE a = 4", "true");
+        T.assertBothAnswer("SELECT DATE '2024-01-01' < '2024-01-01 10:00:00' AS c FROM t WHERE a = 4", "false");
+        T.assertBothAnswer("SELECT nullif(DATE '2024-01-01', '2024-01-01 00:00:00') AS c FROM t WHERE a = 4", "null");
+        T.assertBothAnswer(
+                "SELECT DATE '2024-01-01' IN ('2024-01-01 10:00:00', '2024-01-02') AS c FROM t WHERE a = 4", "true");
+        T.assertBothAnswer(
+                "SELECT CASE WHEN a > 3 THEN '2024-01-01 10:00:00' ELSE DATE '2024-01-03' END AS c FROM t",
+                "2024-01-01",
+                "2024-01-03",
+                "2024-01-03");
+        T.assertBothFail("SELECT coalesce(s, DATE '2024-01-03') AS c FROM t", "[CAST_INVALID_INPUT]");
+    }
+
+    @Test
+    void when_anInListHoldsANull_then_aMissIsNullWhateverSideIsALiteral() {
+        T.assertBothAnswer("SELECT '3' IN (a, NULL) AS c FROM t", "null", "null", "true");
+        T.assertBothAnswer("SELECT '3' NOT IN (a, NULL) AS c FROM t", "false", "null", "null");
+        T.assertBothAnswer("SELECT 1.5 IN (x, NULL) AS c FROM t", "null", "null", "null");
+        T.assertBothAnswer("SELECT 4 IN (x, a) AS c FROM t", "false", "null", "true");
+        T.assertBothAnswer("SELECT '4' IN (x, a) AS c FROM t", "false", "null", "true");
+        T.assertBothAnswer("SELECT a IN (4, NULL) AS c FROM t", "null", "null", "true");
+        T.assertBothAnswer("SELECT a NOT IN (4, NULL) AS c FROM t", "false", "null", "null");
+        T.assertBothAnswer("SELECT 3 IN (3, NULL) AS c FROM t WHERE a = 4", "true");
+    }
+
+    @Test
+    void when_typesWiden_then_typeofNamesSparksType() {
+        T.assertBothAnswer(
+                "SELECT typeof(coalesce(CAST(a AS BIGINT), 1.5)) AS c, typeof(CAST(a AS BIGINT) + 1.5) AS d,"
+                        + " typeof(CASE WHEN a > 3 THEN CAST(a AS BIGINT) ELSE 2.25 END) AS e FROM t WHERE a = 4",
+                "decimal(21,1) decimal(22,1) decimal(22,2)");
+        T.assertBothAnswer("SELECT coalesce(CAST(a AS BIGINT), 1.5) AS c FROM t", "1.5", "3", "4");
+        T.assertBothAnswer(
+                "SELECT typeof(greatest(NULL, a)) AS c, typeof(least(a, NULL, 2)) AS d,"
+                        + " typeof(greatest(NULL, NULL)) AS e, typeof(coalesce(NULL, NULL)) AS f FROM t WHERE a = 4",
+                "int int void void");
+        T.assertBothAnswer("SELECT greatest(NULL, a, NULL, 2) AS c FROM t", "2", "3", "4");
+        T.assertBothAnswer("SELECT greatest(NULL, NULL) AS c FROM t WHERE a = 4", "null");
+    }
+
+    @Test
+    void when_aRemainderIsTakenByAZeroDoubleOrDecimal_then_theQueryFailsWithRemainderByZero() {
+        T.assertBothFail("SELECT x % 0.0 AS c FROM t", "[REMAINDER_BY_ZERO]");
+        T.assertBothFail("SELECT x % 0 AS c FROM t", "[REMAINDER_BY_ZERO]");
+        T.assertBothFail("SELECT x % -0.0E0 AS c FROM t", "[REMAINDER_BY_ZERO]");
+        T.assertBothFail("SELECT a % 0.0 AS c FROM t", "[REMAINDER_BY_ZERO]");
+        T.assertBothFail("SELECT mod(x, 0) AS c FROM t", "[REMAINDER_BY_ZERO]");
+    }
+
+    @Test
+    void when_aRemainderMixesTypes_then_itHasSparksTypeAndValue() {
+        T.assertBothAnswer("SELECT typeof(x % 2) AS c, x % 2 AS d FROM t", "double 0", "double 0.5", "double null");
+        T.assertBothAnswer(
+                "SELECT typeof(a % 2.5) AS c, a % 2.5 AS d FROM t",
+                "decimal(2,1) 0.5", "decimal(2,1) 1.5", "decimal(2,1) null");
+        T.assertBothAnswer("SELECT typeof(CAST(a AS BIGINT) % 2) AS c FROM t WHERE a = 4", "bigint");
+        T.assertBothAnswer("SELECT -7.5E0 % 2 AS c FROM t WHERE a = 4", "-1.5");
+        // text next to a whole number is a BIGINT, next to a DECIMAL or DOUBLE a DOUBLE; text with text is refused
+        T.assertBothAnswer("SELECT typeof(a % '3') AS c, a % '3' AS d FROM t WHERE a = 4", "bigint 1");
+        T.assertBothAnswer("SELECT typeof('3' % 1.5) AS c, '3' % 1.5 AS d FROM t WHERE a = 4", "double 0");
+        T.assertBothFail("SELECT s % '3' AS c FROM t", "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE]");
+        T.assertBothFail("SELECT s % NULL AS c FROM t", "[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE]");
+    }
+}
