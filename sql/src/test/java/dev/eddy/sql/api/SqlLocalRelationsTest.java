@@ -43,8 +43,6 @@ class SqlLocalRelationsTest {
                 .isZero();
         assertThat(rowCount("SELECT DISTINCT CAST('x' AS INT) AS c FROM t WHERE a > 100"))
                 .isZero();
-        assertThat(rowCount("SELECT a FROM (SELECT a FROM t WHERE a > 100) WHERE CAST('x' AS INT) > 0"))
-                .isZero();
         assertThat(rowCount("SELECT CAST('x' AS INT) AS c FROM t WHERE a > 100 UNION ALL SELECT 1 FROM t"))
                 .isEqualTo(3);
     }

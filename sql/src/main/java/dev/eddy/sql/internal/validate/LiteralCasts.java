@@ -72,14 +72,13 @@ final class LiteralCasts {
                     filteredAbove = above || select.getWhere() != null;
                     visitPart(select.getFrom(), false);
                     filteredAbove = above;
-                    visitPart(select.getWhere(), true);
+                    // a literal in a WHERE is still checked here (Calcite writes a comparison's coercion as a CAST, and
+                    // Spark fails on `visits = 'abc'` for any row): said at the literal's position
+                    visitPart(select.getWhere(), false);
                     // a WHERE above a projection runs after it (Spark converts the projection first)
                     visitPart(select.getSelectList(), !above);
                     visitPart(select.getOrderList(), false);
                     return null;
-                }
-                if (rowByRow && !(call instanceof SqlSelect)) {
-                    return super.visit(call);
                 }
                 if (isConditional(call)) {
                     // Spark computes a constant under CASE, coalesce, IF, nullif only in the rows that reach it
@@ -90,8 +89,12 @@ final class LiteralCasts {
                         || call.getOperator().getName().equals("/")) {
                     checkCall(call, validator);
                 }
-                // Calcite's implicit coercion (and an explicit CAST) of a literal: Spark folds it, failing the query
-                if (call.getKind() == SqlKind.CAST && call.operand(0) instanceof SqlCharStringLiteral lit) {
+                // Calcite's implicit coercion (and an explicit CAST) of a literal: Spark folds it, failing the query;
+                // over a local relation's rows an explicit CAST is left to the rows (a literal compared with a column
+                // of another type is still refused here, at its position: Spark fails on it for any row)
+                if (call.getKind() == SqlKind.CAST
+                        && call.operand(0) instanceof SqlCharStringLiteral lit
+                        && !(rowByRow && !call.getParserPosition().equals(lit.getParserPosition()))) {
                     RelDataType to = validator.getValidatedNodeTypeIfKnown(call);
                     if (to != null
                             && (SqlTypeUtil.isNumeric(to) || SqlTypeUtil.isDatetime(to) || SqlTypeUtil.isBoolean(to))) {
