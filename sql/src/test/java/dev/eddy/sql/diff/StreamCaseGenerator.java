@@ -67,8 +67,8 @@ final class StreamCaseGenerator {
     }
 
     /**
-     * Spark's inferred filters on a join's inputs (InferFiltersFromConstraints): in half the joins a sixth of the rows
-     * have a NULL k (Spark filters them before the watermark on each side whose rows only come out matched), in a
+     * Spark's inferred filters on a join's inputs (InferFiltersFromConstraints): in half the inner and left semi joins a
+     * sixth of the rows have a NULL k (Spark filters them before the watermark on each side whose rows only come out matched), in a
      * third a WHERE on one side's k (Spark filters the other side on its k too). Drawn apart from the case's other
      * choices, so that those stay what they were for a seed.
      */
@@ -80,7 +80,11 @@ final class StreamCaseGenerator {
         if (r.nextInt(3) == 0) {
             c = c.withJoin(c.join().withKeyFilter(KEYS.get(r.nextInt(KEYS.size()))));
         }
-        if (r.nextBoolean()) {
+        boolean outer = c.join().type().equals("left") || c.join().type().equals("right");
+        if (r.nextBoolean() && !outer) {
+            // not in outer joins: Spark makes one inner through the window's isnotnull(ts) above it
+            // (EliminateOuterJoin) and filters a NULL key of a window join's null-supplying side before its
+            // watermark, which Eddy does not yet (sql/README.md, Known differences)
             List<Step> steps = new ArrayList<>();
             for (Step st : c.steps()) {
                 if (st.rows() == null) {
