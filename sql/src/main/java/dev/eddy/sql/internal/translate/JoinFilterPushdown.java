@@ -43,8 +43,10 @@ final class JoinFilterPushdown {
                                 .oneInput(b2 -> b2.operand(Join.class).anyInputs())))
                 .as(FilterProjectTransposeRule.Config.class)
                 .toRule();
+        // together, to a fixed point: a WHERE inside a join's subquery goes into the join first, and then a WHERE
+        // above its projection reaches the join too (Spark's optimizer runs its rules until nothing changes)
         HepProgramBuilder program =
-                new HepProgramBuilder().addRuleInstance(overJoinProject).addRuleInstance(CoreRules.FILTER_INTO_JOIN);
+                new HepProgramBuilder().addRuleCollection(List.of(overJoinProject, CoreRules.FILTER_INTO_JOIN));
         HepPlanner planner = new HepPlanner(program.build());
         planner.setRoot(rel);
         return planner.findBestExp();
