@@ -1,5 +1,7 @@
 package dev.eddy.sql.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,6 +97,15 @@ class SqlDateArithmeticBatchAndStreamTest {
                                 + " CAST((to_date(s) - DATE '2024-01-01') + INTERVAL '1' HOUR AS STRING) FROM t",
                         "2024-01-31 00:00:00 false 2024-01-01 INTERVAL '30 01' DAY TO HOUR",
                         "2024-03-29 21:00:31 true 2024-01-01 INTERVAL '59 01' DAY TO HOUR");
+    }
+
+    @Test
+    void when_aFieldIsExtractedFromAnInterval_then_aBatchQueryCountsItsMicroseconds() {
+        assertThat(rows().batch("SELECT extract(DAY FROM to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00'),"
+                        + " extract(HOUR FROM to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00'),"
+                        + " extract(MINUTE FROM TIMESTAMP '2024-01-31 00:00:00' - to_timestamp(s)),"
+                        + " extract(DAY FROM INTERVAL '3' DAY) FROM t"))
+                .containsExactly("0 0 0 3", "29 10 -30 3");
     }
 
     @Test

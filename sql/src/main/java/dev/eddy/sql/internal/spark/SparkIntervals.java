@@ -55,6 +55,26 @@ public final class SparkIntervals {
             SparkOperators.Arg.LONG,
             SparkOperators.Arg.INT);
 
+    static final SqlUserDefinedFunction INTERVAL_FIELD = SparkOperators.udf(
+            SparkIntervals.class,
+            "SPARK_INTERVAL_FIELD",
+            "intervalField",
+            b -> b.getTypeFactory().createSqlType(SqlTypeName.BIGINT),
+            SparkOperators.Arg.LONG,
+            SparkOperators.Arg.STR);
+
+    /** Spark's {@code EXTRACT(DAY|HOUR|MINUTE FROM i)} of a day-time interval: the field, with the interval's sign. */
+    public static Long intervalField(Long micros, String unit) {
+        if (micros == null || unit == null) {
+            return null;
+        }
+        return switch (unit) {
+            case "DAY" -> micros / IntervalFields.MICROS_PER_DAY;
+            case "HOUR" -> micros % IntervalFields.MICROS_PER_DAY / 3_600_000_000L;
+            default -> micros % 3_600_000_000L / 60_000_000L;
+        };
+    }
+
     public static Long dateDiff(Integer end, Integer start) {
         if (end == null || start == null) {
             return null;

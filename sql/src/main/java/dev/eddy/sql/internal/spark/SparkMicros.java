@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -225,6 +226,11 @@ public final class SparkMicros {
             RexNode text = intervalText(ops.get(0), type);
             return text != null ? text : cast(call, ops.get(0), type);
         }
+        if (call.getKind() == SqlKind.EXTRACT
+                && ops.size() == 2
+                && ops.get(1).getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
+            return extractFromInterval(call, ops, type);
+        }
         if ((call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS)
                 && type.getSqlTypeName() == SqlTypeName.DATE
                 && ops.size() == 2) {
@@ -302,6 +308,23 @@ public final class SparkMicros {
             return scale(SparkOperators.MICROS_SCALE_UP, seconds, PER_SECOND, type);
         }
         return from == SqlTypeName.TIMESTAMP || to == SqlTypeName.TIMESTAMP ? null : call;
+    }
+
+    /**
+     * {@code EXTRACT(DAY|HOUR|MINUTE FROM interval)} of a day-time interval (microseconds; Calcite's runtime would read
+     * milliseconds): Spark's field of it, its sign kept. SECOND (Spark's DECIMAL with the fraction) is refused.
+     */
+    private RexNode extractFromInterval(RexCall call, List<RexNode> ops, RelDataType type) {
+        TimeUnitRange unit = ((RexLiteral) ops.get(0)).getValueAs(TimeUnitRange.class);
+        if (unit != TimeUnitRange.DAY && unit != TimeUnitRange.HOUR && unit != TimeUnitRange.MINUTE) {
+            throw new IllegalArgumentException("EXTRACT(" + unit + " FROM interval) is not supported; DAY, HOUR and"
+                    + " MINUTE are (" + call + ")");
+        }
+        RexNode interval = ops.get(1);
+        RexNode micros = rb.makeReinterpretCast(nullableBigint(interval), interval, rb.makeLiteral(false));
+        RexNode field = rb.makeCall(
+                nullableBigint(interval), SparkIntervals.INTERVAL_FIELD, List.of(micros, rb.makeLiteral(unit.name())));
+        return rb.makeCast(type, field, true, false);
     }
 
     /** {@code CAST(interval AS STRING)}: Spark's text of it; null for another cast. */
