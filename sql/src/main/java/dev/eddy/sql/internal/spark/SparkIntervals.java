@@ -29,39 +29,39 @@ public final class SparkIntervals {
 
     /** {@code end - start} of two DATEs: an INTERVAL DAY (microseconds of whole days). */
     static final SqlUserDefinedFunction DATE_DIFF = function(
-            "SPARK_DATE_DIFF", "dateDiff", type(IntervalFields.DAY), SparkOperators.Arg.DATE, SparkOperators.Arg.DATE);
+            "SPARK_DATE_DIFF", "dateDiff", type(IntervalFields.DAY), SparkUdf.Arg.DATE, SparkUdf.Arg.DATE);
 
     /** {@code end - start} of two TIMESTAMPs: an INTERVAL DAY TO SECOND (microseconds). */
     static final SqlUserDefinedFunction TIMESTAMP_DIFF = function(
             "SPARK_TIMESTAMP_DIFF",
             "timestampDiff",
             type(IntervalFields.DAY_TO_SECOND),
-            SparkOperators.Arg.TS,
-            SparkOperators.Arg.TS);
+            SparkUdf.Arg.TS,
+            SparkUdf.Arg.TS);
 
     // SparkMicros' operators (batch plans only; the call's type is given where it is made)
-    static final SqlUserDefinedFunction DATE_PLUS_MICROS = SparkOperators.udf(
+    static final SqlUserDefinedFunction DATE_PLUS_MICROS = SparkUdf.udf(
             SparkIntervals.class,
             "SPARK_DATE_PLUS_MICROS",
             "datePlusMicros",
             b -> b.getTypeFactory().createSqlType(SqlTypeName.DATE),
-            SparkOperators.Arg.DATE,
-            SparkOperators.Arg.LONG);
-    static final SqlUserDefinedFunction INTERVAL_STRING = SparkOperators.udf(
+            SparkUdf.Arg.DATE,
+            SparkUdf.Arg.LONG);
+    static final SqlUserDefinedFunction INTERVAL_STRING = SparkUdf.udf(
             SparkIntervals.class,
             "SPARK_INTERVAL_STRING",
             "intervalString",
             b -> b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR),
-            SparkOperators.Arg.LONG,
-            SparkOperators.Arg.INT);
+            SparkUdf.Arg.LONG,
+            SparkUdf.Arg.INT);
 
-    static final SqlUserDefinedFunction INTERVAL_FIELD = SparkOperators.udf(
+    static final SqlUserDefinedFunction INTERVAL_FIELD = SparkUdf.udf(
             SparkIntervals.class,
             "SPARK_INTERVAL_FIELD",
             "intervalField",
             b -> b.getTypeFactory().createSqlType(SqlTypeName.BIGINT),
-            SparkOperators.Arg.LONG,
-            SparkOperators.Arg.STR);
+            SparkUdf.Arg.LONG,
+            SparkUdf.Arg.STR);
 
     /** Spark's {@code EXTRACT(DAY|HOUR|MINUTE FROM i)} of a day-time interval: the field, with the interval's sign. */
     public static Long intervalField(Long micros, String unit) {
@@ -155,8 +155,8 @@ public final class SparkIntervals {
      * up in the operator table (it is not one a query can call).
      */
     private static SqlUserDefinedFunction function(
-            String name, String method, SqlReturnTypeInference returns, SparkOperators.Arg... args) {
-        SqlUserDefinedFunction u = SparkOperators.udf(SparkIntervals.class, name, method, returns, args);
+            String name, String method, SqlReturnTypeInference returns, SparkUdf.Arg... args) {
+        SqlUserDefinedFunction u = SparkUdf.udf(SparkIntervals.class, name, method, returns, args);
         return new SqlUserDefinedFunction(
                 u.getSqlIdentifier(),
                 u.getKind(),
