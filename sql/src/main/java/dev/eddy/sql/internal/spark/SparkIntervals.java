@@ -28,8 +28,8 @@ public final class SparkIntervals {
     private SparkIntervals() {}
 
     /** {@code end - start} of two DATEs: an INTERVAL DAY (microseconds of whole days). */
-    static final SqlUserDefinedFunction DATE_DIFF = function(
-            "SPARK_DATE_DIFF", "dateDiff", type(IntervalFields.DAY), SparkUdf.Arg.DATE, SparkUdf.Arg.DATE);
+    static final SqlUserDefinedFunction DATE_DIFF =
+            function("SPARK_DATE_DIFF", "dateDiff", type(IntervalFields.DAY), SparkUdf.Arg.DATE, SparkUdf.Arg.DATE);
 
     /** {@code end - start} of two TIMESTAMPs: an INTERVAL DAY TO SECOND (microseconds). */
     static final SqlUserDefinedFunction TIMESTAMP_DIFF = function(
