@@ -338,7 +338,9 @@ final class RexTranslator {
             throw new Unsupported("a TIMESTAMP plus or minus an INTERVAL of months or years is not supported by the"
                     + " streaming engine yet; add_months(ts, n) gives the date");
         }
-        interval = new Expr.Cast(interval, DataType.LONG); // its months or microseconds
+        if (months || date) {
+            interval = new Expr.Cast(interval, DataType.LONG); // its months or microseconds, as a number
+        }
         if (months) {
             Expr n = op == BinaryOp.SUB ? new Expr.Unary(Expr.UnaryOp.NEG, interval) : interval;
             return new Expr.Call("add_months", List.of(time, new Expr.Cast(n, DataType.INT)));
