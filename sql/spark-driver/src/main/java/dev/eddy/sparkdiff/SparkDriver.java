@@ -17,8 +17,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -432,6 +434,9 @@ public final class SparkDriver {
         if (v instanceof Boolean b) return NODES.booleanNode(b);
         if (v instanceof Instant t) return NODES.numberNode(ChronoUnit.MICROS.between(Instant.EPOCH, t));
         if (v instanceof LocalDate d) return NODES.numberNode(d.toEpochDay());
+        // ANSI intervals: a day-time one as microseconds, a year-month one as months
+        if (v instanceof Duration d) return NODES.numberNode(d.getSeconds() * 1_000_000L + d.getNano() / 1000);
+        if (v instanceof Period p) return NODES.numberNode(p.toTotalMonths());
         if (v instanceof Row struct) {
             ArrayNode a = NODES.arrayNode();
             for (int i = 0; i < struct.size(); i++) {

@@ -1,11 +1,14 @@
 package dev.eddy.sql.internal.translate;
 
 import dev.eddy.sql.internal.catalog.CalciteTypes;
+import dev.eddy.sql.internal.spark.SparkIntervals;
 import dev.eddy.sql.internal.spark.SparkMicros;
 import dev.eddy.sql.internal.spark.SparkTypeNames;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.IntervalFields;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.Expr.BinaryOp;
+import dev.eddy.streaming.api.expr.ScalarFunctions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -287,6 +290,25 @@ final class RexTranslator {
         if (from == to) {
             return arg;
         }
+        IntervalFields interval =
+                SparkIntervals.fields(call.getOperands().get(0).getType());
+        if (interval != null && SqlTypeUtil.isCharacter(call.getType())) {
+            // Spark's text of the SQL type's fields (the engine's type may be a wider one: DAY TO HOUR is DAY TO
+            // SECOND)
+            String name = "sql.interval_string." + interval.name().toLowerCase(Locale.ROOT);
+            ScalarFunctions.register(name, new ScalarFunctions.ScalarFunction() {
+                @Override
+                public DataType type() {
+                    return DataType.STRING;
+                }
+
+                @Override
+                public Object apply(Object[] args) {
+                    return args[0] == null ? null : interval.format(((Number) args[0]).longValue());
+                }
+            });
+            return new Expr.Call(name, List.of(arg));
+        }
         return new Expr.Cast(arg, CalciteTypes.schemaOf(rowOf(call)).field(0).type());
     }
 
@@ -315,6 +337,9 @@ final class RexTranslator {
         if (months && !date) {
             throw new Unsupported("a TIMESTAMP plus or minus an INTERVAL of months or years is not supported by the"
                     + " streaming engine yet; add_months(ts, n) gives the date");
+        }
+        if (months || date) {
+            interval = new Expr.Cast(interval, DataType.LONG); // its months or microseconds, as a number
         }
         if (months) {
             Expr n = op == BinaryOp.SUB ? new Expr.Unary(Expr.UnaryOp.NEG, interval) : interval;
@@ -406,10 +431,12 @@ final class RexTranslator {
             return new Expr.Lit(lit.getValueAs(Integer.class), DataType.DATE);
         }
         if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(t)) { // months
-            return new Expr.Lit(lit.getValueAs(Long.class), DataType.LONG);
+            return new Expr.Lit(lit.getValueAs(Long.class), DataType.INTERVAL_YEAR_TO_MONTH);
         }
         if (SqlTypeName.INTERVAL_TYPES.contains(t)) { // Calcite's milliseconds, the engine's microseconds
-            return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.LONG);
+            return new Expr.Lit(
+                    lit.getValueAs(Long.class) * 1000L,
+                    t == SqlTypeName.INTERVAL_DAY ? DataType.INTERVAL_DAY : DataType.INTERVAL_DAY_TO_SECOND);
         }
         throw new Unsupported("literal " + lit + " of type " + t + " is not supported by the streaming engine yet");
     }

@@ -24,6 +24,11 @@ public final class Casts {
             return c;
         }
         int n = c.size();
+        if (c.type().isInterval() && (to.isInterval() || to == DataType.LONG)
+                || to.isInterval() && c.type() == DataType.LONG) {
+            // the same months or microseconds under another type (the SQL translation's own casts)
+            return new LongColumn(to, Vectors.asLongs(c), n, c.nullBitmap());
+        }
         if (to == DataType.DATE && c.type() == DataType.TIMESTAMP) {
             return Dates.fromTimestamp(c);
         }
@@ -94,6 +99,9 @@ public final class Casts {
             return null;
         }
         if (to == DataType.STRING) {
+            if (from.isInterval()) {
+                return from.intervalFields().format((Long) v); // Spark's INTERVAL '3' DAY
+            }
             return from == DataType.TIMESTAMP ? formatTimestamp((Long) v) : v.toString(); // a DATE's is 2024-01-05
         }
         String s = v.toString().trim();

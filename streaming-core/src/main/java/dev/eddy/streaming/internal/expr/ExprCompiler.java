@@ -117,6 +117,12 @@ public final class ExprCompiler {
                 return Ops.compare(bin.op(), common, c[0], c[1]);
             });
         }
+        if (bin.op() == Expr.BinaryOp.SUB && l.type().isDatetime() && r.type().isDatetime()) {
+            // Spark's interval between two times: their microseconds apart (a DATE as its midnight)
+            Evaluator lt = castTo(l, DataType.TIMESTAMP);
+            Evaluator rt = castTo(r, DataType.TIMESTAMP);
+            return of(type, b -> Ops.arithmetic(bin.op(), type, lt.eval(b), rt.eval(b), bin.toString()));
+        }
         if (type == DataType.DATE) { // date +/- n days
             String fn = bin.op() == Expr.BinaryOp.ADD ? "date_add" : "date_sub";
             return of(type, b -> Dates.call(fn, both.eval(b), b.numRows()));

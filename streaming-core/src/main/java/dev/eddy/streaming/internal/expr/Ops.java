@@ -127,8 +127,8 @@ final class Ops {
                 }
             }
         }
-        if (type == DataType.TIMESTAMP) {
-            return new LongColumn(DataType.TIMESTAMP, out, n, nulls);
+        if (type == DataType.TIMESTAMP || type.isInterval()) {
+            return new LongColumn(type, out, n, nulls);
         }
         if (type == DataType.INT) {
             int[] ints = new int[n];
@@ -345,7 +345,7 @@ final class Ops {
                 }
                 return c.type() == DataType.INT
                         ? Casts.cast(new LongColumn(DataType.LONG, out, n, c.nullBitmap()), DataType.INT)
-                        : new LongColumn(DataType.LONG, out, n, c.nullBitmap());
+                        : new LongColumn(c.type().isInterval() ? c.type() : DataType.LONG, out, n, c.nullBitmap());
             }
         }
     }

@@ -86,7 +86,11 @@ final class LongAccumulator extends Accumulator {
                 nulls = markNull(nulls, i, n);
             }
         }
-        Column c = new LongColumn(resultType == DataType.TIMESTAMP ? DataType.TIMESTAMP : DataType.LONG, out, n, nulls);
+        Column c = new LongColumn(
+                resultType == DataType.TIMESTAMP || resultType.isInterval() ? resultType : DataType.LONG,
+                out,
+                n,
+                nulls);
         if (resultType == DataType.DATE) { // MIN/MAX of a DATE: its days
             return new IntColumn(DataType.DATE, Vectors.toInts(out, n), n, nulls);
         }
