@@ -160,6 +160,45 @@ class WindowJoinTest {
         }
     }
 
+    /**
+     * Seed 7 case 478 of the stream differential (Spark 4.2, no no-data batches, policy min): in batch 1 both sides get
+     * a row of key b whose windows the watermark (154.905 s) has already ended. Spark adds the new left rows to the
+     * state before the new right rows join it, so [120, 130) of both meets; only the left's [125, 135) goes out with
+     * nulls, and neither side holds anything of b afterwards.
+     */
+    @Test
+    void when_bothSidesBringAWindowTheWatermarkHasEnded_then_theyStillJoinEachOtherInThatBatch() {
+        for (String type : List.of("left_outer", "inner")) {
+            Eddy noNoData = Eddy.builder()
+                    .clock(new ManualClock(0))
+                    .noDataBatches(false)
+                    .build();
+            MemoryStream a = noNoData.memoryStream(EVENTS);
+            MemoryStream b = noNoData.memoryStream(EVENTS);
+            Expr sliding = window(col("ts"), "10 seconds", "5 seconds");
+            Dataset l = a.toDF().withWatermark("ts", "5 seconds").select(sliding.as("w"), col("k"), col("v"));
+            Dataset r = b.toDF().withWatermark("ts", "0 seconds").select(sliding.as("w"), col("k"), col("v"));
+            Dataset j = l.join(r, col("k").equalTo(col("right_k")).and(col("w").equalTo(col("right_w"))), type);
+            try (QueryTestDriver d = QueryTestDriver.start(j.writeStream().option("multipleWatermarkPolicy", "min"))) {
+                a.addData(new Object[] {Instant.ofEpochMilli(163_545), "b", 13});
+                b.addData(new Object[] {Instant.ofEpochMilli(154_905), "a", 11});
+                assertThat(d.runTrigger().newRows()).isEmpty();
+                a.addData(new Object[] {Instant.ofEpochSecond(126), "b", null});
+                b.addData(ev(120, "b", -1));
+                QueryTestDriver.TriggerResult t = d.runTrigger();
+                assertThat(joined(t.newRows()))
+                        .as(type)
+                        .containsExactlyElementsOf(
+                                type.equals("inner")
+                                        ? List.of("120-130 b null/-1")
+                                        : List.of("120-130 b null/-1", "125-135 b null/null"));
+                assertThat(stateRows(t.batches().get(0)))
+                        .as("batch 0's four windows only")
+                        .isEqualTo(4);
+            }
+        }
+    }
+
     @Test
     void when_aLeftSemiJoinMeetsTheSameWindowAndKey_then_theLeftRowIsEmittedOnce() {
         try (QueryTestDriver d =

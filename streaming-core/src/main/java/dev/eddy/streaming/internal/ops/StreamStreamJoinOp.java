@@ -142,9 +142,10 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     }
 
     /**
-     * With a watermarked key, Spark does not keep a new row that its key already evicts; such a left row joins only
-     * the right rows held before this batch (its key is evicted on both sides, so no new right row is held either),
-     * and a left outer join emits it at once if it matched none.
+     * With a watermarked key, a new row that its key already evicts is not held after this batch (Spark does not add
+     * such a right row, and adds and at once evicts such a left row); it still joins this batch's rows of the other
+     * side (Spark joins the new right rows with the left state, new left rows included), and a left outer join emits
+     * such a left row at once if it matched none.
      */
     private Map<List<Object>, List<Stored>> kept(
             boolean isLeft, Map<List<Object>, List<Stored>> fresh, BatchContext ctx) {
@@ -183,10 +184,10 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                 continue;
             }
             for (Stored ls : e.getValue()) {
+                // Spark adds every new left row to the state before the new right rows join it, also one that the
+                // state watermark evicts at the end of this batch: it still meets this batch's right rows
                 JoinState.pairUp(ls, side(false, e.getKey()), pairs);
-                if (keptL.containsKey(e.getKey())) {
-                    JoinState.pairUp(ls, newR.get(e.getKey()), pairs);
-                }
+                JoinState.pairUp(ls, newR.get(e.getKey()), pairs);
             }
         }
         for (Map.Entry<List<Object>, List<Stored>> e : newR.entrySet()) {
@@ -202,7 +203,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         BatchBuilder out = Batch.builder(node.schema());
         emitMatches(pairs, out);
         if (node.type() == Join.JoinType.LEFT_OUTER && keptL != newL) {
-            // Spark 4.2: a new left row that the state would evict at once is not kept; unmatched, it comes out now
+            // Spark 4.2 adds it and evicts it at the end of the batch: an unmatched one comes out with nulls now
             for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
                 if (!keptL.containsKey(e.getKey())) {
                     for (Stored ls : e.getValue()) {
