@@ -48,7 +48,8 @@ final class EddyStreamSide {
                         Field.of("k", DataType.STRING),
                         Field.of("v", DataType.INT)));
                 inputs.add(input);
-                Dataset df = input.toDF().withWatermark("ts", c.delays().get(i) + " seconds");
+                int delay = c.delays().get(i);
+                Dataset df = delay < 0 ? input.toDF() : input.toDF().withWatermark("ts", delay + " seconds");
                 views.merge(c.views().get(i), df, (a, b) -> a.union(b));
             }
             if (c.dedup() != null) {

@@ -199,6 +199,34 @@ class WindowJoinTest {
         }
     }
 
+    /**
+     * Spark keeps a watermark on the attribute, not on its name: with only the left input watermarked, the right
+     * side's window w (named as the left's) has none, so a right row whose window has ended is not late (not counted
+     * as dropped); it matches nothing, as the left rows of that window have left the state, and is not kept.
+     */
+    @Test
+    void when_onlyOneSideHasAWatermark_then_theOtherSidesRowsOfTheSameColumnNameAreNeverLate() {
+        Dataset l = side(lefts, "5 seconds", tumbling());
+        Dataset r = rights.toDF().select(tumbling().as("w"), col("k"), col("v"));
+        Dataset j = l.join(r, col("k").equalTo(col("right_k")).and(col("w").equalTo(col("right_w"))), "left_outer");
+        try (QueryTestDriver d = QueryTestDriver.start(j.writeStream())) {
+            lefts.addData(ev(101, "a", 1));
+            rights.addData(ev(102, "a", 2));
+            assertThat(joined(d.runTrigger().newRows())).containsExactly("100-110 a 1/2");
+            lefts.addData(ev(126, "b", 3));
+            d.runTrigger(); // watermark 121 ends [100, 110) and [110, 120)
+            rights.addData(ev(103, "a", 4), ev(128, "b", 5));
+            QueryTestDriver.TriggerResult t = d.runTrigger();
+            assertThat(dropped(t.batches().get(0)))
+                    .as("the right side has no watermark")
+                    .isZero();
+            assertThat(joined(t.newRows())).containsExactly("120-130 b 3/5");
+            assertThat(stateRows(t.batches().get(0)))
+                    .as("b's left and right rows")
+                    .isEqualTo(2);
+        }
+    }
+
     @Test
     void when_aLeftSemiJoinMeetsTheSameWindowAndKey_then_theLeftRowIsEmittedOnce() {
         try (QueryTestDriver d =

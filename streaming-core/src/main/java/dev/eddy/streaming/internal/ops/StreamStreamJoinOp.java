@@ -53,7 +53,12 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
 
     private final ListStore<Stored> store;
 
-    public StreamStreamJoinOp(Operator left, Operator right, Join node, Set<String> watermarked) {
+    /**
+     * {@code leftWatermarked}, {@code rightWatermarked}: each input's columns that carry a watermark (Spark keeps it on
+     * the attribute: a right column named like a watermarked left one has none unless its own input gave it one).
+     */
+    public StreamStreamJoinOp(
+            Operator left, Operator right, Join node, Set<String> leftWatermarked, Set<String> rightWatermarked) {
         super(node.schema(), left, right);
         this.node = node;
         this.joined = node.conditionSchema();
@@ -64,13 +69,13 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                     + "and a right column, got " + node.condition());
         }
         leftWm = jc.leftTime >= 0
-                && watermarked.contains(left.schema().field(jc.leftTime).name());
+                && leftWatermarked.contains(left.schema().field(jc.leftTime).name());
         rightWm = jc.rightTime >= 0
-                && watermarked.contains(right.schema().field(jc.rightTime).name());
-        keyWm = watermarkedKey(left.schema(), right.schema(), watermarked);
+                && rightWatermarked.contains(right.schema().field(jc.rightTime).name());
+        keyWm = watermarkedKey(left.schema(), right.schema(), leftWatermarked, rightWatermarked);
         if (keyWm >= 0) {
-            lateColumn[0] = eventTimeColumn(left.schema(), watermarked, "left");
-            lateColumn[1] = eventTimeColumn(right.schema(), watermarked, "right");
+            lateColumn[0] = eventTimeColumn(left.schema(), leftWatermarked, "left");
+            lateColumn[1] = eventTimeColumn(right.schema(), rightWatermarked, "right");
         } else {
             lateColumn[0] = leftWm ? jc.leftTime : -1;
             lateColumn[1] = rightWm ? jc.rightTime : -1;
@@ -87,11 +92,12 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     }
 
     /** Spark's joinKeyOrdinalForWatermark: the first key whose left column has a watermark, else whose right one has. */
-    private int watermarkedKey(Schema left, Schema right, Set<String> watermarked) {
+    private int watermarkedKey(Schema left, Schema right, Set<String> leftWatermarked, Set<String> rightWatermarked) {
         for (int side = 0; side < 2; side++) {
             for (int i = 0; i < jc.equi.size(); i++) {
                 Field f = (side == 0 ? left : right).field(jc.equi.get(i)[side]);
-                if (watermarked.contains(f.name()) && (f.type() == DataType.STRUCT || f.type() == DataType.TIMESTAMP)) {
+                if ((side == 0 ? leftWatermarked : rightWatermarked).contains(f.name())
+                        && (f.type() == DataType.STRUCT || f.type() == DataType.TIMESTAMP)) {
                     return i;
                 }
             }
