@@ -96,12 +96,20 @@ class SparkStreamDifferentialIT {
             int[] shape = shapes.computeIfAbsent(cases.get(i).shape(), k -> new int[3]);
             shape[0]++;
             batches += s.size();
+            String diff;
             if (StreamBatches.refused(s) && StreamBatches.refused(e)) {
                 bothRefused++;
                 shape[1]++;
+                diff = StreamBatches.refusedDifferently(s, e);
+                if (diff != null) {
+                    shape[2]++;
+                    classes.computeIfAbsent("refused at a different moment", k -> new ArrayList<>())
+                            .add("seed " + SEED + " case " + number + ": " + diff + "\n      "
+                                    + cases.get(i).describe());
+                }
                 continue;
             }
-            String diff = StreamBatches.difference(s, e);
+            diff = StreamBatches.difference(s, e);
             if (diff != null) {
                 shape[2]++;
                 String cls = diff.replaceAll("\\d+", "N").replaceAll("Spark .*", "");

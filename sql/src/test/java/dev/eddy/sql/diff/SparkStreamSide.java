@@ -100,7 +100,8 @@ final class SparkStreamSide {
     private static List<Map<String, Object>> batches(JsonNode a) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (!a.get("ok").asBoolean()) {
-            out.add(Map.of("error", a.get("error").asText()));
+            out.add(Map.of(
+                    "error", a.get("error").asText(), "step", a.path("step").asInt(-1)));
             return out;
         }
         for (JsonNode b : a.get("batches")) {

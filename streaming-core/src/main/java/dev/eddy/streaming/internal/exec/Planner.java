@@ -29,6 +29,7 @@ import dev.eddy.streaming.internal.ops.GenerateOp;
 import dev.eddy.streaming.internal.ops.MapRowsOp;
 import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.ProjectOp;
+import dev.eddy.streaming.internal.ops.RefusedAtRunOp;
 import dev.eddy.streaming.internal.ops.ScanOp;
 import dev.eddy.streaming.internal.ops.SessionWindowOp;
 import dev.eddy.streaming.internal.ops.SortOp;
@@ -139,12 +140,15 @@ public final class Planner {
                 // Spark's UnsupportedOperationChecker refuses this before planning (so before the key check below)
                 throw new UnsupportedOperationException(SESSION_WINDOW_UPDATE);
             }
-            if (a.groupings().size() == 1) {
-                // Spark's UnsupportedOperationChecker: a streaming session window needs a key besides the window
-                throw new UnsupportedOperationException("Global aggregation with session window in streaming query is"
-                        + " not supported (as in Spark): group by session_window(...) and at least one key column");
-            }
             Operator child = build(a.child());
+            if (a.groupings().size() == 1) {
+                // Spark's AggUtils, when it plans the first batch: a streaming session window needs a key besides it
+                return new RefusedAtRunOp(
+                        a.schema(),
+                        "Global aggregation with session window in streaming query is not supported (as in Spark:"
+                                + " group by session_window(...) and at least one key column)",
+                        List.of(child));
+            }
             SessionWindowOp op = new SessionWindowOp(child, a, mode, watermarked);
             stateful.add(op);
             keyColumns = a.groupings().stream().map(ExprTypes::name).toList();
@@ -207,7 +211,12 @@ public final class Planner {
             watermarked.retainAll(before);
             Operator r = build(j.right());
             Set<String> rightSide = Set.copyOf(watermarked);
-            StreamStreamJoinOp op = new StreamStreamJoinOp(l, r, j, leftSide, rightSide);
+            StreamStreamJoinOp op;
+            try {
+                op = new StreamStreamJoinOp(l, r, j, leftSide, rightSide);
+            } catch (StreamStreamJoinOp.TwoEventTimeColumns e) {
+                return new RefusedAtRunOp(j.schema(), e.getMessage(), List.of(l, r)); // Spark's moment
+            }
             stateful.add(op);
             watermarked.addAll(leftSide);
             watermarked.removeAll(j.schema().names());

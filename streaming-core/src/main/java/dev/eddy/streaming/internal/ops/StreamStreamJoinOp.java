@@ -115,7 +115,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             Field f = side.field(i);
             if (watermarked.contains(f.name()) && (f.type() == DataType.STRUCT || f.type() == DataType.TIMESTAMP)) {
                 if (found >= 0) {
-                    throw new UnsupportedOperationException("More than one event time columns are available on the "
+                    throw new TwoEventTimeColumns("More than one event time columns are available on the "
                             + which + " side of a stream-stream join: "
                             + side.field(found).name() + " and "
                             + f.name() + " (as in Spark: a window keeps the watermark of the time column it is made"
@@ -125,6 +125,13 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             }
         }
         return found;
+    }
+
+    /** A side with two event-time columns, which Spark refuses only when it runs the query's first batch. */
+    public static final class TwoEventTimeColumns extends UnsupportedOperationException {
+        TwoEventTimeColumns(String message) {
+            super(message);
+        }
     }
 
     /** A time column's value, or a window's end; Long.MIN_VALUE for null. */
