@@ -247,6 +247,7 @@ public final class SparkDriver {
         StreamingQuery query = null;
         String mode = req.get("mode").asText();
         String sql = req.get("sql").asText();
+        int failedStep = -1; // the step being run: -1 while the query starts
         try {
             checkpoint = Files.createTempDirectory("eddy-diff-ckpt");
             Dataset<Row> result = session.sql(sql);
@@ -255,6 +256,7 @@ public final class SparkDriver {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             long seen = -1;
             for (JsonNode step : req.get("steps")) {
+                failedStep++;
                 long s0 = System.nanoTime();
                 if (step.has("restart")) {
                     query.stop();
@@ -291,7 +293,7 @@ public final class SparkDriver {
             ok.set("stepMs", stepMs);
             return ok;
         } catch (Throwable t) {
-            return error(t);
+            return error(t).put("step", failedStep);
         } finally {
             if (query != null) {
                 try {
