@@ -239,11 +239,8 @@ final class Calls {
             }
             return new DoubleColumn(out, n, c.nullBitmap());
         }
-        long[] v = Vectors.asLongs(c);
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Math.abs(v[i]);
-        }
+        // Spark's ANSI abs: abs of the smallest INT or BIGINT does not fit and fails
+        long[] out = Overflow.negateOrAbs(c, true);
         return Casts.cast(new LongColumn(DataType.LONG, out, n, c.nullBitmap()), c.type());
     }
 }
