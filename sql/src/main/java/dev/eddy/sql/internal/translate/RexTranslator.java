@@ -70,6 +70,16 @@ final class RexTranslator {
         throw new Unsupported("expression " + n + " is not supported by the streaming engine yet");
     }
 
+    /**
+     * The operand of SPARK_NEGATE or SPARK_ABS as the engine checks it: an INT (the second operand, 32 bits) stays an
+     * INT, so that the smallest INT is the one that fails.
+     */
+    private static Expr narrowed(RexCall call, Expr operand) {
+        RexNode bits = call.getOperands().get(1);
+        boolean isInt = bits instanceof RexLiteral l && Integer.valueOf(32).equals(l.getValueAs(Integer.class));
+        return isInt ? new Expr.Cast(operand, DataType.INT) : operand;
+    }
+
     private Expr call(RexCall call) {
         if (call.getKind() == SqlKind.CASE) {
             return caseWhen(call);
@@ -191,6 +201,17 @@ final class RexTranslator {
             case "SPARK_STRING_BOOLEAN":
                 return checked(
                         call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.BOOLEAN), args.get(0));
+            // SparkIntegral's checked casts, minus and abs: the engine's, which check as Spark's ANSI mode does
+            case "SPARK_TO_INTEGRAL":
+                if (call.getOperands().get(1) instanceof RexLiteral bits && bits.getValueAs(Integer.class) >= 32) {
+                    return new Expr.Cast(
+                            args.get(0), bits.getValueAs(Integer.class) == 32 ? DataType.INT : DataType.LONG);
+                }
+                break; // TINYINT, SMALLINT: the batch runtime's method, row by row
+            case "SPARK_NEGATE":
+                return new Expr.Unary(Expr.UnaryOp.NEG, narrowed(call, args.get(0)));
+            case "SPARK_ABS":
+                return new Expr.Call("abs", List.of(narrowed(call, args.get(0))));
             // a constant Spark would not fold (SparkConstantFolding): evaluated where it is, like any expression
             case "SPARK_DEFER":
                 return args.get(0);
@@ -216,13 +237,14 @@ final class RexTranslator {
             case "UNIX_MICROS":
                 return new Expr.Call(name.toLowerCase(Locale.ROOT), args);
             default:
-                Expr bridged = ScalarFunctionBridge.translate(call, args);
-                if (bridged != null) {
-                    return bridged;
-                }
-                throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
-                        + " engine yet");
+                break;
         }
+        Expr bridged = ScalarFunctionBridge.translate(call, args);
+        if (bridged != null) {
+            return bridged;
+        }
+        throw new Unsupported(
+                "function " + call.getOperator().getName() + " is not supported by the streaming" + " engine yet");
     }
 
     /**
