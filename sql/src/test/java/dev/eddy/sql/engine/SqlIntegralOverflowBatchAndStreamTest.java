@@ -67,4 +67,24 @@ class SqlIntegralOverflowBatchAndStreamTest {
                 "null 50000 null",
                 "null null null");
     }
+
+    @Test
+    void when_aNumberIsCastToADecimalTooNarrow_then_bothFailAndTryCastGivesNull() {
+        // the streaming engine answered 4294967294 for CAST(a AS DECIMAL(10, 2)) * 2 of the largest INT
+        T.assertBothFail("SELECT CAST(a AS DECIMAL(10, 2)) * 2 AS c FROM t", "");
+        T.assertBothFail("SELECT CAST(x * 10 AS DECIMAL(2, 1)) AS c FROM t", "[NUMERIC_VALUE_OUT_OF_RANGE]");
+        T.assertBothFail("SELECT CAST(sqrt(x) AS DECIMAL(5, 1)) AS c FROM t", "[CAST_OVERFLOW]");
+        T.assertBothAnswer(
+                "SELECT try_cast(x / 10 AS DECIMAL(2, 1)) AS c, try_cast(sqrt(x) AS DECIMAL(5, 1)) AS d FROM t",
+                "-0.1 null",
+                "null null",
+                "null null");
+    }
+
+    @Test
+    void when_theValueOfAnInIsNull_then_theListIsNotCast() {
+        // Spark folds the IN to NULL before it casts 'true' to a number
+        T.assertBothAnswer("SELECT NULL NOT IN ('true', a) AS c FROM t WHERE s = 'max'", "null");
+        T.assertBothAnswer("SELECT NULL IN ('x', a) AS c FROM t WHERE s = 'max'", "null");
+    }
 }

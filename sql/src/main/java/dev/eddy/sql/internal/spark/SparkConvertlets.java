@@ -180,6 +180,9 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 if (SparkIntegral.mayOverflow(from, to)) {
                     return SparkIntegral.convertCast(cx, c, from, to, true);
                 }
+                if (SparkIntegral.isTryDecimal(from, to)) {
+                    return SparkIntegral.convertTryDecimal(cx, c, from, to);
+                }
                 if (to.getSqlTypeName() == SqlTypeName.DATE && SqlTypeUtil.isCharacter(from)) {
                     RexBuilder rb = cx.getRexBuilder(); // Spark's date text, NULL for other text
                     return rb.makeCast(

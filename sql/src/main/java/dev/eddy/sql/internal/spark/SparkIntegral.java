@@ -48,7 +48,66 @@ public final class SparkIntegral {
             SparkOperators.Arg.LONG,
             SparkOperators.Arg.INT);
 
+    /** try_cast of a DOUBLE or DECIMAL to DECIMAL(p, s): rounded HALF_UP as CAST, NULL where CAST fails. */
+    public static final List<SqlUserDefinedFunction> TRY_TO_DECIMAL = List.of(
+            SparkOperators.udf(
+                    SparkIntegral.class,
+                    "SPARK_TRY_TO_DECIMAL",
+                    "tryToDecimal",
+                    ReturnTypes.DECIMAL_QUOTIENT_NULLABLE,
+                    SparkOperators.Arg.DBL,
+                    SparkOperators.Arg.INT,
+                    SparkOperators.Arg.INT),
+            SparkOperators.udf(
+                    SparkIntegral.class,
+                    "SPARK_TRY_TO_DECIMAL",
+                    "tryToDecimal",
+                    ReturnTypes.DECIMAL_QUOTIENT_NULLABLE,
+                    SparkOperators.Arg.DEC,
+                    SparkOperators.Arg.INT,
+                    SparkOperators.Arg.INT));
+
     private SparkIntegral() {}
+
+    /**
+     * {@code try_cast(x AS DECIMAL(p, s))} of a DOUBLE or a DECIMAL with a larger scale: Spark's rounding (HALF_UP;
+     * Calcite's try_cast cut the digits), NULL where the cast fails.
+     */
+    public static boolean isTryDecimal(RelDataType from, RelDataType to) {
+        return to.getSqlTypeName() == SqlTypeName.DECIMAL
+                && (SqlTypeUtil.isApproximateNumeric(from)
+                        || SqlTypeUtil.isDecimal(from) && from.getScale() > to.getScale());
+    }
+
+    public static RexNode convertTryDecimal(SqlRexContext cx, SqlCall c, RelDataType from, RelDataType to) {
+        RexBuilder rb = cx.getRexBuilder();
+        var f = rb.getTypeFactory();
+        RelDataType integer = f.createSqlType(SqlTypeName.INTEGER);
+        RexNode x = cx.convertExpression(c.operand(0));
+        boolean dbl = SqlTypeUtil.isApproximateNumeric(from);
+        RexNode operand = dbl
+                ? rb.makeCast(f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true), x, true, false)
+                : x;
+        return rb.makeCall(
+                to,
+                TRY_TO_DECIMAL.get(dbl ? 0 : 1),
+                List.of(
+                        operand,
+                        rb.makeExactLiteral(BigDecimal.valueOf(to.getPrecision()), integer),
+                        rb.makeExactLiteral(BigDecimal.valueOf(to.getScale()), integer)));
+    }
+
+    public static BigDecimal tryToDecimal(Double x, Integer precision, Integer scale) {
+        return x == null || x.isNaN() || x.isInfinite() ? null : tryToDecimal(BigDecimal.valueOf(x), precision, scale);
+    }
+
+    public static BigDecimal tryToDecimal(BigDecimal x, Integer precision, Integer scale) {
+        if (x == null) {
+            return null;
+        }
+        BigDecimal r = x.setScale(scale, RoundingMode.HALF_UP);
+        return r.precision() - r.scale() > precision - scale ? null : r;
+    }
 
     private static SqlUserDefinedFunction udf(String name, String method, SparkOperators.Arg from) {
         return SparkOperators.udf(

@@ -138,9 +138,9 @@ final class RexTranslator {
             case IS_FALSE:
                 return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), true));
             case CAST:
-                return checked(call, call.getOperands().get(0), cast(call, args.get(0)), args.get(0));
+                return checked(call, call.getOperands().get(0), cast(call, args.get(0), true), args.get(0));
             case SAFE_CAST: // try_cast: the engine's cast, NULL for text that does not cast
-                return cast(call, args.get(0));
+                return cast(call, args.get(0), false);
             case TRIM:
                 return new Expr.Call("trim", List.of(args.get(args.size() - 1)));
             case COALESCE:
@@ -184,8 +184,8 @@ final class RexTranslator {
             // argument)
             case "SPARK_DECIMAL_DIVIDE":
                 return new Expr.Call("decimal_divide", args);
-            case "SPARK_TO_DECIMAL":
-                return new Expr.Call("decimal_round", List.of(args.get(0), args.get(2)));
+            case "SPARK_TO_DECIMAL": // (x, precision, scale): rounded to the scale, checked against the precision
+                return new Expr.Call("decimal_round", List.of(args.get(0), args.get(2), args.get(1)));
             // greatest/least (SparkRewrite): the engine compares doubles by Double.compare, NaN = NaN
             case "SPARK_ISNAN":
                 return binary(BinaryOp.EQ, List.of(args.get(0), new Expr.Lit(Double.NaN, DataType.DOUBLE)));
@@ -292,9 +292,23 @@ final class RexTranslator {
                         new Expr.Lit("CAST(" + arg + " AS " + type + ")", DataType.STRING)));
     }
 
-    private static Expr cast(RexCall call, Expr arg) {
+    /**
+     * The engine's cast; to a DECIMAL of a number, rounded HALF_UP to its scale, and where the value has more whole
+     * digits than the DECIMAL holds failing as Spark's ANSI CAST ({@code checked}) or NULL as try_cast.
+     */
+    private static Expr cast(RexCall call, Expr arg, boolean checked) {
         SqlTypeName to = call.getType().getSqlTypeName();
         SqlTypeName from = call.getOperands().get(0).getType().getSqlTypeName();
+        if (to == SqlTypeName.DECIMAL
+                && SqlTypeUtil.isNumeric(call.getOperands().get(0).getType())) {
+            return new Expr.Call(
+                    "decimal_round",
+                    List.of(
+                            arg,
+                            new Expr.Lit(call.getType().getScale(), DataType.INT),
+                            new Expr.Lit(call.getType().getPrecision(), DataType.INT),
+                            new Expr.Lit(!checked, DataType.BOOLEAN)));
+        }
         if (to == SqlTypeName.DECIMAL
                 && (from == SqlTypeName.DOUBLE
                         || from == SqlTypeName.FLOAT
