@@ -1,6 +1,6 @@
 package dev.eddy.sql.internal.batch;
 
-import dev.eddy.sql.internal.spark.SparkOperators;
+import dev.eddy.sql.internal.spark.SparkArithmeticOperators;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.logical.LogicalAggregate;
@@ -34,7 +34,7 @@ final class CheckedSums extends RelShuttleImpl {
     public RelNode visit(LogicalAggregate aggregate) {
         RelNode input = aggregate.getInput().accept(this);
         return AggregateCalls.rebuild(aggregate, input, c -> {
-            boolean trySum = c.getAggregation() == SparkOperators.TRY_SUM;
+            boolean trySum = c.getAggregation() == SparkArithmeticOperators.TRY_SUM;
             boolean longSum = (trySum || c.getAggregation().getKind() == SqlKind.SUM)
                     && !c.isDistinct()
                     && c.getArgList().size() == 1

@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.batch;
 
-import dev.eddy.sql.internal.spark.SparkOperators;
+import dev.eddy.sql.internal.spark.SparkArithmeticOperators;
+import dev.eddy.sql.internal.spark.SparkCastOperators;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,14 +123,14 @@ final class SparkAverages extends RelShuttleImpl {
         RexNode countRef = rb.makeInputRef(f.createSqlType(SqlTypeName.BIGINT), count);
         RexNode q = rb.makeCall(
                 quotientType,
-                SparkOperators.DECIMAL_DIVIDE,
+                SparkArithmeticOperators.DECIMAL_DIVIDE,
                 List.of(
                         rb.makeInputRef(sumType, sum),
                         rb.makeCast(countDecimal, countRef, true, false),
                         rb.makeExactLiteral(BigDecimal.valueOf(scale), integer)));
         RexNode cast = rb.makeCall(
                 f.createTypeWithNullability(result, true),
-                SparkOperators.DECIMAL_TO_DECIMAL,
+                SparkCastOperators.DECIMAL_TO_DECIMAL,
                 List.of(
                         q,
                         rb.makeExactLiteral(BigDecimal.valueOf(result.getPrecision()), integer),

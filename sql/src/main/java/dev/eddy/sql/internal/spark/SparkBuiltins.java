@@ -1,8 +1,11 @@
 package dev.eddy.sql.internal.spark;
 
-import static dev.eddy.sql.internal.spark.SparkOperators.udf;
+import static dev.eddy.sql.internal.spark.SparkUdf.DATE;
+import static dev.eddy.sql.internal.spark.SparkUdf.STRING;
+import static dev.eddy.sql.internal.spark.SparkUdf.TIMESTAMP;
+import static dev.eddy.sql.internal.spark.SparkUdf.udf;
 
-import dev.eddy.sql.internal.spark.SparkOperators.Arg;
+import dev.eddy.sql.internal.spark.SparkUdf.Arg;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +33,16 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Spark's built-in date/time, text and math functions that Calcite's standard table lacks or answers differently,
- * by Spark's names (run by {@link SparkBuiltinFunctions}). Being plain functions of their arguments, batch queries
- * run them in Calcite's generated code and streaming queries in the engine (RexTranslator registers them there).
+ * by Spark's names (run by {@link SparkDateFunctions}, {@link SparkStringFunctions} and {@link
+ * SparkMathFunctions}). Being plain functions of their arguments, batch queries run them in Calcite's generated code
+ * and streaming queries in the engine (RexTranslator registers them there).
  * Aliases that only rename a standard form (nvl, ifnull, nvl2) are rewritten by {@link SparkRewrite}.
  */
 final class SparkBuiltins {
-    private static final Class<?> RT = SparkBuiltinFunctions.class;
+    private static final Class<?> DATES = SparkDateFunctions.class;
+    private static final Class<?> TEXT = SparkStringFunctions.class;
+    private static final Class<?> MATH = SparkMathFunctions.class;
+    private static final Class<?> TIMES = SparkTimestampFunctions.class;
     private static final SqlReturnTypeInference INT = ReturnTypes.INTEGER_NULLABLE;
     private static final SqlReturnTypeInference DOUBLE = ReturnTypes.DOUBLE_NULLABLE;
     private static final SqlReturnTypeInference BIGINT = ReturnTypes.BIGINT_NULLABLE;
@@ -43,75 +50,78 @@ final class SparkBuiltins {
     private static final SqlReturnTypeInference DOUBLE_OR_NULL =
             ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE);
 
-    private static final SqlReturnTypeInference STRING =
-            ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
-    private static final SqlReturnTypeInference DATE =
-            ReturnTypes.explicit(SqlTypeName.DATE).andThen(SqlTypeTransforms.TO_NULLABLE);
     /** Spark's seconds of a time with their fraction (extract, date_part): DECIMAL(8, 6). */
     private static final SqlReturnTypeInference SECONDS = ReturnTypes.explicit(
                     f -> f.createSqlType(SqlTypeName.DECIMAL, 8, 6))
             .andThen(SqlTypeTransforms.TO_NULLABLE);
 
-    private static final SqlReturnTypeInference TIMESTAMP =
-            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 6).andThen(SqlTypeTransforms.TO_NULLABLE);
-
     static final List<SqlOperator> FUNCTIONS = List.of(
             // date and time parts (Spark's day is dayofmonth)
-            udf(RT, "DAY", "dayOfMonth", INT, Arg.TS),
-            udf(RT, "DAYOFMONTH", "dayOfMonth", INT, Arg.TS),
-            udf(RT, "DAYOFWEEK", "dayOfWeek", INT, Arg.TS),
-            udf(RT, "WEEKDAY", "weekday", INT, Arg.TS),
-            udf(RT, "DAYOFYEAR", "dayOfYear", INT, Arg.TS),
-            udf(RT, "WEEKOFYEAR", "weekOfYear", INT, Arg.TS),
-            udf(RT, "QUARTER", "quarter", INT, Arg.TS),
+            udf(DATES, "DAY", "dayOfMonth", INT, Arg.TS),
+            udf(DATES, "DAYOFMONTH", "dayOfMonth", INT, Arg.TS),
+            udf(DATES, "DAYOFWEEK", "dayOfWeek", INT, Arg.TS),
+            udf(DATES, "WEEKDAY", "weekday", INT, Arg.TS),
+            udf(DATES, "DAYOFYEAR", "dayOfYear", INT, Arg.TS),
+            udf(DATES, "WEEKOFYEAR", "weekOfYear", INT, Arg.TS),
+            udf(DATES, "QUARTER", "quarter", INT, Arg.TS),
             // date arithmetic (DATE results)
-            udf(RT, "LAST_DAY", "lastDay", DATE, Arg.TS),
-            udf(RT, "NEXT_DAY", "nextDay", DATE, Arg.TS, Arg.STR),
-            udf(RT, "DATE_ADD", "dateAdd", DATE, Arg.TS, Arg.INT),
-            udf(RT, "DATE_SUB", "dateSub", DATE, Arg.TS, Arg.INT),
-            udf(RT, "ADD_MONTHS", "addMonths", DATE, Arg.TS, Arg.INT),
-            udf(RT, "TO_DATE", "toDate", DATE, Arg.STR),
-            udf(RT, "TO_DATE", "toDate", DATE, Arg.STR, Arg.STR),
-            udf(RT, "DATEDIFF", "dateDiff", INT, Arg.TS, Arg.TS),
-            udf(RT, "TRUNC", "trunc", DATE, Arg.TS, Arg.STR),
-            udf(RT, "SPARK_SECOND", "secondWithFraction", SECONDS, Arg.TS),
-            udf(RT, "SPARK_TIMESTAMPDIFF", "timestampDiff", BIGINT, Arg.STR, Arg.TS, Arg.TS),
-            udf(RT, "UNIX_DATE", "unixDate", INT, Arg.DATE),
-            udf(RT, "DATE_FROM_UNIX_DATE", "dateFromUnixDate", DATE, Arg.INT),
-            udf(RT, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS),
-            udf(RT, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS, Arg.BOOL),
-            udf(RT, "MAKE_DATE", "makeDate", DATE, Arg.INT, Arg.INT, Arg.INT),
-            udf(RT, "MAKE_TIMESTAMP", "makeTimestamp", TIMESTAMP, Arg.INT, Arg.INT, Arg.INT, Arg.INT, Arg.INT, Arg.DBL),
+            udf(DATES, "LAST_DAY", "lastDay", DATE, Arg.TS),
+            udf(DATES, "NEXT_DAY", "nextDay", DATE, Arg.TS, Arg.STR),
+            udf(DATES, "DATE_ADD", "dateAdd", DATE, Arg.TS, Arg.INT),
+            udf(DATES, "DATE_SUB", "dateSub", DATE, Arg.TS, Arg.INT),
+            udf(DATES, "ADD_MONTHS", "addMonths", DATE, Arg.TS, Arg.INT),
+            udf(DATES, "TO_DATE", "toDate", DATE, Arg.STR),
+            udf(DATES, "TO_DATE", "toDate", DATE, Arg.STR, Arg.STR),
+            udf(DATES, "DATEDIFF", "dateDiff", INT, Arg.TS, Arg.TS),
+            udf(DATES, "TRUNC", "trunc", DATE, Arg.TS, Arg.STR),
+            udf(DATES, "SPARK_SECOND", "secondWithFraction", SECONDS, Arg.TS),
+            udf(DATES, "SPARK_TIMESTAMPDIFF", "timestampDiff", BIGINT, Arg.STR, Arg.TS, Arg.TS),
+            udf(DATES, "UNIX_DATE", "unixDate", INT, Arg.DATE),
+            udf(DATES, "DATE_FROM_UNIX_DATE", "dateFromUnixDate", DATE, Arg.INT),
+            udf(DATES, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS),
+            udf(DATES, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS, Arg.BOOL),
+            udf(DATES, "MAKE_DATE", "makeDate", DATE, Arg.INT, Arg.INT, Arg.INT),
+            udf(
+                    DATES,
+                    "MAKE_TIMESTAMP",
+                    "makeTimestamp",
+                    TIMESTAMP,
+                    Arg.INT,
+                    Arg.INT,
+                    Arg.INT,
+                    Arg.INT,
+                    Arg.INT,
+                    Arg.DBL),
             // text
-            udf(RT, "REGEXP_EXTRACT", "regexpExtract", STRING, Arg.STR, Arg.STR, Arg.INT),
-            udf(RT, "REGEXP_EXTRACT", "regexpExtract", STRING, Arg.STR, Arg.STR),
-            udf(RT, "REGEXP_REPLACE", "regexpReplace", STRING, Arg.STR, Arg.STR, Arg.STR),
-            udf(RT, "LPAD", "lpad", STRING, Arg.STR, Arg.INT, Arg.STR),
-            udf(RT, "LPAD", "lpad", STRING, Arg.STR, Arg.INT),
-            udf(RT, "RPAD", "rpad", STRING, Arg.STR, Arg.INT, Arg.STR),
-            udf(RT, "RPAD", "rpad", STRING, Arg.STR, Arg.INT),
-            udf(RT, "INITCAP", "initcap", STRING, Arg.STR),
-            udf(RT, "INSTR", "instr", INT, Arg.STR, Arg.STR),
-            udf(RT, "LOCATE", "locate", INT, Arg.STR, Arg.STR, Arg.INT),
-            udf(RT, "LOCATE", "locate", INT, Arg.STR, Arg.STR),
-            udf(RT, "LTRIM", "ltrim", STRING, Arg.STR),
-            udf(RT, "RTRIM", "rtrim", STRING, Arg.STR),
-            udf(RT, "BTRIM", "btrim", STRING, Arg.STR),
+            udf(TEXT, "REGEXP_EXTRACT", "regexpExtract", STRING, Arg.STR, Arg.STR, Arg.INT),
+            udf(TEXT, "REGEXP_EXTRACT", "regexpExtract", STRING, Arg.STR, Arg.STR),
+            udf(TEXT, "REGEXP_REPLACE", "regexpReplace", STRING, Arg.STR, Arg.STR, Arg.STR),
+            udf(TEXT, "LPAD", "lpad", STRING, Arg.STR, Arg.INT, Arg.STR),
+            udf(TEXT, "LPAD", "lpad", STRING, Arg.STR, Arg.INT),
+            udf(TEXT, "RPAD", "rpad", STRING, Arg.STR, Arg.INT, Arg.STR),
+            udf(TEXT, "RPAD", "rpad", STRING, Arg.STR, Arg.INT),
+            udf(TEXT, "INITCAP", "initcap", STRING, Arg.STR),
+            udf(TEXT, "INSTR", "instr", INT, Arg.STR, Arg.STR),
+            udf(TEXT, "LOCATE", "locate", INT, Arg.STR, Arg.STR, Arg.INT),
+            udf(TEXT, "LOCATE", "locate", INT, Arg.STR, Arg.STR),
+            udf(TEXT, "LTRIM", "ltrim", STRING, Arg.STR),
+            udf(TEXT, "RTRIM", "rtrim", STRING, Arg.STR),
+            udf(TEXT, "BTRIM", "btrim", STRING, Arg.STR),
             // math
-            udf(RT, "SIGN", "signum", DOUBLE, Arg.DBL),
-            udf(RT, "SIGNUM", "signum", DOUBLE, Arg.DBL),
-            udf(RT, "BROUND", "bround", DOUBLE, Arg.DBL, Arg.INT),
-            udf(RT, "BROUND", "bround", DOUBLE, Arg.DBL),
-            udf(RT, "LN", "ln", DOUBLE_OR_NULL, Arg.DBL),
-            udf(RT, "LOG10", "log10", DOUBLE_OR_NULL, Arg.DBL),
-            udf(RT, "LOG2", "log2", DOUBLE_OR_NULL, Arg.DBL),
-            udf(RT, "LOG", "log", DOUBLE_OR_NULL, Arg.DBL, Arg.DBL),
-            udf(RT, "LOG", "ln", DOUBLE_OR_NULL, Arg.DBL),
-            udf(RT, "POW", "pow", DOUBLE, Arg.DBL, Arg.DBL),
-            udf(RT, "POWER", "pow", DOUBLE, Arg.DBL, Arg.DBL),
-            udf(SparkFunctions.class, "SQRT", "sqrt", DOUBLE, Arg.DBL),
-            udf(SparkFunctions.class, "UNIX_TIMESTAMP", "unixTimestamp", BIGINT, Arg.STR, Arg.STR),
-            udf(SparkFunctions.class, "UNIX_TIMESTAMP", "unixTimestamp", BIGINT, Arg.STR));
+            udf(MATH, "SIGN", "signum", DOUBLE, Arg.DBL),
+            udf(MATH, "SIGNUM", "signum", DOUBLE, Arg.DBL),
+            udf(MATH, "BROUND", "bround", DOUBLE, Arg.DBL, Arg.INT),
+            udf(MATH, "BROUND", "bround", DOUBLE, Arg.DBL),
+            udf(MATH, "LN", "ln", DOUBLE_OR_NULL, Arg.DBL),
+            udf(MATH, "LOG10", "log10", DOUBLE_OR_NULL, Arg.DBL),
+            udf(MATH, "LOG2", "log2", DOUBLE_OR_NULL, Arg.DBL),
+            udf(MATH, "LOG", "log", DOUBLE_OR_NULL, Arg.DBL, Arg.DBL),
+            udf(MATH, "LOG", "ln", DOUBLE_OR_NULL, Arg.DBL),
+            udf(MATH, "POW", "pow", DOUBLE, Arg.DBL, Arg.DBL),
+            udf(MATH, "POWER", "pow", DOUBLE, Arg.DBL, Arg.DBL),
+            udf(MATH, "SQRT", "sqrt", DOUBLE, Arg.DBL),
+            udf(TIMES, "UNIX_TIMESTAMP", "unixTimestamp", BIGINT, Arg.STR, Arg.STR),
+            udf(TIMES, "UNIX_TIMESTAMP", "unixTimestamp", BIGINT, Arg.STR));
 
     /**
      * {@code pmod(a, n)}: typed as Spark types it (the operands' common type); {@link #convertPmod} runs it on whole
@@ -134,7 +144,7 @@ final class SparkBuiltins {
             OperandTypes.NUMERIC_NUMERIC,
             SqlFunctionCategory.NUMERIC);
 
-    private static final SqlOperator ROUND_DOUBLE = udf(RT, "SPARK_ROUND", "round", DOUBLE, Arg.DBL, Arg.INT);
+    private static final SqlOperator ROUND_DOUBLE = udf(MATH, "SPARK_ROUND", "round", DOUBLE, Arg.DBL, Arg.INT);
 
     /**
      * Calcite's {@code ROUND} of a DOUBLE as Spark's (NaN and infinities stay; Calcite's fails on them); of other
@@ -157,20 +167,20 @@ final class SparkBuiltins {
         return rb.makeCast(cx.getValidator().getValidatedNodeType(c), call, true, false);
     }
 
-    private static final SqlOperator PMOD_LONG = udf(RT, "SPARK_PMOD", "pmod", BIGINT, Arg.LONG, Arg.LONG);
-    private static final SqlOperator PMOD_DOUBLE = udf(RT, "SPARK_PMOD", "pmod", DOUBLE, Arg.DBL, Arg.DBL);
+    private static final SqlOperator PMOD_LONG = udf(MATH, "SPARK_PMOD", "pmod", BIGINT, Arg.LONG, Arg.LONG);
+    private static final SqlOperator PMOD_DOUBLE = udf(MATH, "SPARK_PMOD", "pmod", DOUBLE, Arg.DBL, Arg.DBL);
 
     /** {@code a % n} of whole numbers or DOUBLEs, as Spark's: [REMAINDER_BY_ZERO] for a zero n (ANSI mode). */
-    private static final SqlOperator MOD_LONG = udf(RT, "SPARK_MOD", "mod", BIGINT, Arg.LONG, Arg.LONG);
+    private static final SqlOperator MOD_LONG = udf(MATH, "SPARK_MOD", "mod", BIGINT, Arg.LONG, Arg.LONG);
 
-    private static final SqlOperator MOD_DOUBLE = udf(RT, "SPARK_MOD", "mod", DOUBLE, Arg.DBL, Arg.DBL);
+    private static final SqlOperator MOD_DOUBLE = udf(MATH, "SPARK_MOD", "mod", DOUBLE, Arg.DBL, Arg.DBL);
 
     private static final SqlOperator MOD_DECIMAL =
-            udf(RT, "SPARK_MOD", "mod", ReturnTypes.DECIMAL_MOD_NULLABLE, Arg.DEC, Arg.DEC);
+            udf(MATH, "SPARK_MOD", "mod", ReturnTypes.DECIMAL_MOD_NULLABLE, Arg.DEC, Arg.DEC);
     /** try_mod: as {@link #MOD_LONG}, NULL for a zero n. */
-    private static final SqlOperator TRY_MOD_LONG = udf(RT, "SPARK_TRY_MOD", "tryMod", BIGINT, Arg.LONG, Arg.LONG);
+    private static final SqlOperator TRY_MOD_LONG = udf(MATH, "SPARK_TRY_MOD", "tryMod", BIGINT, Arg.LONG, Arg.LONG);
 
-    private static final SqlOperator TRY_MOD_DOUBLE = udf(RT, "SPARK_TRY_MOD", "tryMod", DOUBLE, Arg.DBL, Arg.DBL);
+    private static final SqlOperator TRY_MOD_DOUBLE = udf(MATH, "SPARK_TRY_MOD", "tryMod", DOUBLE, Arg.DBL, Arg.DBL);
 
     static final List<SqlOperator> ALL = concat(concat(FUNCTIONS, PMOD), TRY_MOD);
 

@@ -41,11 +41,11 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             RelDataType dec = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, 38, 18), true);
             RexNode x = SqlTypeUtil.isDecimal(a.getType()) ? a : rb.makeCast(dec, a, true, false);
             RexNode y = SqlTypeUtil.isDecimal(b.getType()) ? b : rb.makeCast(dec, b, true, false);
-            return rb.makeCall(type, SparkOperators.DECIMAL_DIVIDE, List.of(x, y, scale));
+            return rb.makeCall(type, SparkArithmeticOperators.DECIMAL_DIVIDE, List.of(x, y, scale));
         }
         RelDataType dbl = f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true);
-        RexNode call =
-                rb.makeCall(SparkOperators.DIVIDE, rb.makeCast(dbl, a, true, false), rb.makeCast(dbl, b, true, false));
+        RexNode call = rb.makeCall(
+                SparkArithmeticOperators.DIVIDE, rb.makeCast(dbl, a, true, false), rb.makeCast(dbl, b, true, false));
         return rb.makeCast(type, call, true, false);
     }
 
@@ -59,8 +59,8 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         RexBuilder rb = cx.getRexBuilder();
         RelDataType dbl = rb.getTypeFactory()
                 .createTypeWithNullability(rb.getTypeFactory().createSqlType(SqlTypeName.DOUBLE), true);
-        RexNode nan =
-                rb.makeCall(SparkOperators.IS_NAN, rb.makeCast(dbl, cx.convertExpression(c.operand(1)), true, false));
+        RexNode nan = rb.makeCall(
+                SparkArithmeticOperators.IS_NAN, rb.makeCast(dbl, cx.convertExpression(c.operand(1)), true, false));
         return rb.makeCall(SqlStdOperatorTable.OR, cmp, nan);
     }
 
@@ -72,7 +72,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         RexNode b = cx.convertExpression(c.operand(1));
         SqlTypeName t = type.getSqlTypeName();
         if (t == SqlTypeName.INTEGER || t == SqlTypeName.BIGINT) {
-            return integral(cx.getRexBuilder(), SparkFunctions.Arithmetic.valueOf(name), type, a, b);
+            return integral(cx.getRexBuilder(), SparkMathFunctions.Arithmetic.valueOf(name), type, a, b);
         }
         SqlOperator op = name.equals("TRY_ADD")
                 ? SqlStdOperatorTable.PLUS
@@ -82,11 +82,11 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
 
     /** INT or BIGINT {@code a op b} ({@code type}) by Spark's rules: an overflow is an error, or NULL for try_. */
     private static RexNode integral(
-            RexBuilder rb, SparkFunctions.Arithmetic op, RelDataType type, RexNode a, RexNode b) {
+            RexBuilder rb, SparkMathFunctions.Arithmetic op, RelDataType type, RexNode a, RexNode b) {
         RelDataType operandType = rb.getTypeFactory().createTypeWithNullability(type, true);
         RexNode code = rb.makeExactLiteral(
                 BigDecimal.valueOf(op.ordinal()), rb.getTypeFactory().createSqlType(SqlTypeName.INTEGER));
-        SqlOperator runtime = SparkOperators.arithmetic(op, type.getSqlTypeName() == SqlTypeName.INTEGER);
+        SqlOperator runtime = SparkArithmeticOperators.arithmetic(op, type.getSqlTypeName() == SqlTypeName.INTEGER);
         return rb.makeCast(
                 type,
                 rb.makeCall(
@@ -102,7 +102,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
     public SqlRexConvertlet get(SqlCall call) {
         SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
         SqlKind kind = call.getKind();
-        if (call.getOperator() == SparkOperators.TYPEOF) {
+        if (call.getOperator() == SparkCastOperators.TYPEOF) {
             return (cx, c) -> cx.getRexBuilder()
                     .makeAbstractCast(
                             cx.getValidator().getValidatedNodeType(c),
@@ -133,15 +133,15 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             return (cx, c) -> cx.getRexBuilder()
                     .ensureType(cx.getValidator().getValidatedNodeType(c), cx.convertExpression(c.operand(0)), true);
         }
-        if (call.getOperator() == SparkOperators.OR_NAN) {
+        if (call.getOperator() == SparkArithmeticOperators.OR_NAN) {
             return SparkConvertlets::orNaN;
         }
-        if (call.getOperator() == SparkOperators.SPARK_SLASH) {
+        if (call.getOperator() == SparkArithmeticOperators.SPARK_SLASH) {
             return SparkConvertlets::divide;
         }
-        if (call.getOperator() == SparkOperators.TRY_ADD
-                || call.getOperator() == SparkOperators.TRY_SUBTRACT
-                || call.getOperator() == SparkOperators.TRY_MULTIPLY) {
+        if (call.getOperator() == SparkArithmeticOperators.TRY_ADD
+                || call.getOperator() == SparkArithmeticOperators.TRY_SUBTRACT
+                || call.getOperator() == SparkArithmeticOperators.TRY_MULTIPLY) {
             return SparkConvertlets::tryArithmetic;
         }
         if ((kind == SqlKind.PLUS || kind == SqlKind.MINUS || kind == SqlKind.TIMES)
@@ -153,11 +153,11 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 if (t != SqlTypeName.INTEGER && t != SqlTypeName.BIGINT) {
                     return standard.convertCall(cx, c);
                 }
-                SparkFunctions.Arithmetic op = kind == SqlKind.PLUS
-                        ? SparkFunctions.Arithmetic.ADD
+                SparkMathFunctions.Arithmetic op = kind == SqlKind.PLUS
+                        ? SparkMathFunctions.Arithmetic.ADD
                         : kind == SqlKind.MINUS
-                                ? SparkFunctions.Arithmetic.SUBTRACT
-                                : SparkFunctions.Arithmetic.MULTIPLY;
+                                ? SparkMathFunctions.Arithmetic.SUBTRACT
+                                : SparkMathFunctions.Arithmetic.MULTIPLY;
                 return integral(
                         cx.getRexBuilder(),
                         op,
@@ -187,7 +187,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                     RexBuilder rb = cx.getRexBuilder(); // Spark's date text, NULL for other text
                     return rb.makeCast(
                             to,
-                            rb.makeCall(SparkOperators.TRY_STRING_DATE, cx.convertExpression(c.operand(0))),
+                            rb.makeCall(SparkCastOperators.TRY_STRING_DATE, cx.convertExpression(c.operand(0))),
                             true,
                             false);
                 }
@@ -198,7 +198,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 RexBuilder rb = cx.getRexBuilder();
                 return rb.makeCast(
                         to,
-                        rb.makeCall(SparkOperators.TRY_STRING_BOOLEAN, cx.convertExpression(c.operand(0))),
+                        rb.makeCall(SparkCastOperators.TRY_STRING_BOOLEAN, cx.convertExpression(c.operand(0))),
                         true,
                         false);
             };
@@ -223,7 +223,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                                 rb.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 38, 18), from.isNullable());
                 return rb.makeCall(
                         to,
-                        SparkOperators.DECIMAL_TO_DECIMAL,
+                        SparkCastOperators.DECIMAL_TO_DECIMAL,
                         List.of(
                                 rb.makeCast(wide, cx.convertExpression(c.operand(0)), false, false),
                                 rb.makeExactLiteral(BigDecimal.valueOf(to.getPrecision()), integer),
@@ -238,7 +238,9 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 RexNode x = cx.convertExpression(c.operand(0));
                 return rb.makeCall(
                         to,
-                        f == SqlTypeName.DECIMAL ? SparkOperators.DECIMAL_TO_DECIMAL : SparkOperators.DOUBLE_TO_DECIMAL,
+                        f == SqlTypeName.DECIMAL
+                                ? SparkCastOperators.DECIMAL_TO_DECIMAL
+                                : SparkCastOperators.DOUBLE_TO_DECIMAL,
                         List.of(
                                 f == SqlTypeName.DECIMAL
                                         ? x
@@ -258,7 +260,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 RexBuilder rb = cx.getRexBuilder();
                 return rb.makeCast(
                         to,
-                        rb.makeCall(SparkOperators.TIMESTAMP_DOUBLE, cx.convertExpression(c.operand(0))),
+                        rb.makeCall(SparkCastOperators.TIMESTAMP_DOUBLE, cx.convertExpression(c.operand(0))),
                         true,
                         false);
             }
@@ -266,7 +268,10 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 // Spark's date text (2024, 2024-1, 2024-01-05 10:30, ...); Calcite's cast wants yyyy-MM-dd
                 RexBuilder rb = cx.getRexBuilder();
                 return rb.makeCast(
-                        to, rb.makeCall(SparkOperators.STRING_DATE, cx.convertExpression(c.operand(0))), true, false);
+                        to,
+                        rb.makeCall(SparkCastOperators.STRING_DATE, cx.convertExpression(c.operand(0))),
+                        true,
+                        false);
             }
             if (to.getSqlTypeName() == SqlTypeName.TIMESTAMP && SqlTypeUtil.isCharacter(from)) {
                 // Calcite's cast rounds a finer fraction to the millisecond (.123999 is .124); Eddy cuts it, as
@@ -274,7 +279,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 RexBuilder rb = cx.getRexBuilder();
                 return rb.makeCast(
                         to,
-                        rb.makeCall(SparkOperators.STRING_TIMESTAMP, cx.convertExpression(c.operand(0))),
+                        rb.makeCall(SparkCastOperators.STRING_TIMESTAMP, cx.convertExpression(c.operand(0))),
                         true,
                         false);
             }
@@ -283,7 +288,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 RexBuilder rb = cx.getRexBuilder();
                 return rb.makeCast(
                         to,
-                        rb.makeCall(SparkOperators.STRING_BOOLEAN, cx.convertExpression(c.operand(0))),
+                        rb.makeCall(SparkCastOperators.STRING_BOOLEAN, cx.convertExpression(c.operand(0))),
                         true,
                         false);
             }
@@ -306,11 +311,11 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                         rb.makeLiteral("false"),
                         rb.makeNullLiteral(to));
             } else if (f == SqlTypeName.DECIMAL) {
-                text = rb.makeCall(SparkOperators.DECIMAL_STRING, x);
+                text = rb.makeCall(SparkCastOperators.DECIMAL_STRING, x);
             } else if (f == SqlTypeName.DOUBLE) {
-                text = rb.makeCall(SparkOperators.DOUBLE_STRING, x);
+                text = rb.makeCall(SparkCastOperators.DOUBLE_STRING, x);
             } else {
-                text = rb.makeCall(SparkOperators.TIMESTAMP_STRING, x);
+                text = rb.makeCall(SparkCastOperators.TIMESTAMP_STRING, x);
             }
             return rb.makeCast(to, text, true, false);
         };

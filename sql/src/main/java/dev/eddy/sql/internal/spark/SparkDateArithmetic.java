@@ -2,7 +2,6 @@ package dev.eddy.sql.internal.spark;
 
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
@@ -16,7 +15,6 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
  * Spark's {@code +} and {@code -} with a DATE, put into the call before Calcite checks its operands:
@@ -53,7 +51,7 @@ final class SparkDateArithmetic {
                     : "TIMESTAMP - TIMESTAMP is an INTERVAL DAY TO SECOND in Spark, a type Eddy's results do not have:"
                             + " write unix_seconds(end) - unix_seconds(start) (or unix_millis, timestampdiff(unit, start,"
                             + " end))";
-            throw error(call.getParserPosition(), what);
+            throw SparkErrors.at(call.getParserPosition(), what);
         } else if (isDate(l) && isSubDayInterval(r)) {
             toTimestamp(binding, validator, 0);
         } else if (kind == SqlKind.PLUS && isSubDayInterval(l) && isDate(r)) {
@@ -100,15 +98,5 @@ final class SparkDateArithmetic {
         return SqlTypeUtil.isInterval(t)
                 && t.getSqlTypeName() != SqlTypeName.INTERVAL_DAY
                 && SqlTypeName.DAY_INTERVAL_TYPES.contains(t.getSqlTypeName());
-    }
-
-    private static CalciteContextException error(SqlParserPos pos, String message) {
-        return new CalciteContextException(
-                message,
-                new SqlValidatorException(message, null),
-                pos.getLineNum(),
-                pos.getColumnNum(),
-                pos.getEndLineNum(),
-                pos.getEndColumnNum());
     }
 }

@@ -24,7 +24,7 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * takes would fail the whole query. Spark computes such a constant only where it is used ({@link
  * SparkConstantFolding}), so the literals under it are wrapped in this call, which is not deterministic as far as
  * Calcite knows, and the expression is computed in its branch, row by row. Its runtime is the identity ({@link
- * SparkFunctions} is not {@code @Deterministic}, so the generated code never moves the call out of the branch).
+ * SparkDefer} is not {@code @Deterministic}, so the generated code never moves the call out of the branch).
  */
 public final class SparkDefer {
     private static final Map<SqlTypeName, SqlUserDefinedFunction> BY_TYPE = Map.of(
@@ -59,9 +59,9 @@ public final class SparkDefer {
     private static SqlUserDefinedFunction defer(String method, Class<?> type) {
         Method m;
         try {
-            m = SparkFunctions.class.getMethod(method, type);
+            m = SparkDefer.class.getMethod(method, type);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("SparkFunctions." + method, e);
+            throw new IllegalStateException("SparkDefer." + method, e);
         }
         return new SqlUserDefinedFunction(
                 new SqlIdentifier(NAME, SqlParserPos.ZERO),
@@ -79,5 +79,31 @@ public final class SparkDefer {
                 return false;
             }
         };
+    }
+
+    // the runtime: the identity, in a class Calcite's code generator does not treat as deterministic
+
+    public static String deferString(String x) {
+        return x;
+    }
+
+    public static Integer deferInt(Integer x) {
+        return x;
+    }
+
+    public static Long deferLong(Long x) {
+        return x;
+    }
+
+    public static Double deferDouble(Double x) {
+        return x;
+    }
+
+    public static BigDecimal deferDecimal(BigDecimal x) {
+        return x;
+    }
+
+    public static Boolean deferBoolean(Boolean x) {
+        return x;
     }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -18,7 +17,6 @@ import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
@@ -148,12 +146,6 @@ public final class SparkExtremes {
         String message = "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Input to `" + name
                 + "` should all be the same type, but it's " + names
                 + " (Spark casts no string here: cast it, e.g. CAST('3' AS INT))";
-        throw new CalciteContextException(
-                message,
-                new SqlValidatorException(message, null),
-                pos.getLineNum(),
-                pos.getColumnNum(),
-                pos.getEndLineNum(),
-                pos.getEndColumnNum());
+        throw SparkErrors.at(pos, message);
     }
 }

@@ -24,48 +24,43 @@ import org.apache.calcite.sql2rel.SqlRexContext;
 public final class SparkIntegral {
     /** {@code SPARK_TO_INTEGRAL(x, bits)}: x (a DOUBLE, DECIMAL or BIGINT) as a whole number of {@code bits} bits. */
     public static final List<SqlUserDefinedFunction> TO_INTEGRAL = List.of(
-            udf("SPARK_TO_INTEGRAL", "toIntegral", SparkOperators.Arg.DBL),
-            udf("SPARK_TO_INTEGRAL", "toIntegral", SparkOperators.Arg.DEC),
-            udf("SPARK_TO_INTEGRAL", "toIntegral", SparkOperators.Arg.LONG));
+            udf("SPARK_TO_INTEGRAL", "toIntegral", SparkUdf.Arg.DBL),
+            udf("SPARK_TO_INTEGRAL", "toIntegral", SparkUdf.Arg.DEC),
+            udf("SPARK_TO_INTEGRAL", "toIntegral", SparkUdf.Arg.LONG));
     /** try_cast's form: NULL where the cast fails. */
     public static final List<SqlUserDefinedFunction> TRY_TO_INTEGRAL = List.of(
-            udf("SPARK_TRY_TO_INTEGRAL", "tryToIntegral", SparkOperators.Arg.DBL),
-            udf("SPARK_TRY_TO_INTEGRAL", "tryToIntegral", SparkOperators.Arg.DEC),
-            udf("SPARK_TRY_TO_INTEGRAL", "tryToIntegral", SparkOperators.Arg.LONG));
+            udf("SPARK_TRY_TO_INTEGRAL", "tryToIntegral", SparkUdf.Arg.DBL),
+            udf("SPARK_TRY_TO_INTEGRAL", "tryToIntegral", SparkUdf.Arg.DEC),
+            udf("SPARK_TRY_TO_INTEGRAL", "tryToIntegral", SparkUdf.Arg.LONG));
 
-    public static final SqlUserDefinedFunction NEGATE = SparkOperators.udf(
+    public static final SqlUserDefinedFunction NEGATE = SparkUdf.udf(
             SparkIntegral.class,
             "SPARK_NEGATE",
             "negate",
             ReturnTypes.BIGINT_NULLABLE,
-            SparkOperators.Arg.LONG,
-            SparkOperators.Arg.INT);
-    public static final SqlUserDefinedFunction ABS = SparkOperators.udf(
-            SparkIntegral.class,
-            "SPARK_ABS",
-            "abs",
-            ReturnTypes.BIGINT_NULLABLE,
-            SparkOperators.Arg.LONG,
-            SparkOperators.Arg.INT);
+            SparkUdf.Arg.LONG,
+            SparkUdf.Arg.INT);
+    public static final SqlUserDefinedFunction ABS = SparkUdf.udf(
+            SparkIntegral.class, "SPARK_ABS", "abs", ReturnTypes.BIGINT_NULLABLE, SparkUdf.Arg.LONG, SparkUdf.Arg.INT);
 
     /** try_cast of a DOUBLE or DECIMAL to DECIMAL(p, s): rounded HALF_UP as CAST, NULL where CAST fails. */
     public static final List<SqlUserDefinedFunction> TRY_TO_DECIMAL = List.of(
-            SparkOperators.udf(
+            SparkUdf.udf(
                     SparkIntegral.class,
                     "SPARK_TRY_TO_DECIMAL",
                     "tryToDecimal",
                     ReturnTypes.DECIMAL_QUOTIENT_NULLABLE,
-                    SparkOperators.Arg.DBL,
-                    SparkOperators.Arg.INT,
-                    SparkOperators.Arg.INT),
-            SparkOperators.udf(
+                    SparkUdf.Arg.DBL,
+                    SparkUdf.Arg.INT,
+                    SparkUdf.Arg.INT),
+            SparkUdf.udf(
                     SparkIntegral.class,
                     "SPARK_TRY_TO_DECIMAL",
                     "tryToDecimal",
                     ReturnTypes.DECIMAL_QUOTIENT_NULLABLE,
-                    SparkOperators.Arg.DEC,
-                    SparkOperators.Arg.INT,
-                    SparkOperators.Arg.INT));
+                    SparkUdf.Arg.DEC,
+                    SparkUdf.Arg.INT,
+                    SparkUdf.Arg.INT));
 
     private SparkIntegral() {}
 
@@ -109,9 +104,8 @@ public final class SparkIntegral {
         return r.precision() - r.scale() > precision - scale ? null : r;
     }
 
-    private static SqlUserDefinedFunction udf(String name, String method, SparkOperators.Arg from) {
-        return SparkOperators.udf(
-                SparkIntegral.class, name, method, ReturnTypes.BIGINT_NULLABLE, from, SparkOperators.Arg.INT);
+    private static SqlUserDefinedFunction udf(String name, String method, SparkUdf.Arg from) {
+        return SparkUdf.udf(SparkIntegral.class, name, method, ReturnTypes.BIGINT_NULLABLE, from, SparkUdf.Arg.INT);
     }
 
     /** The number of bits of a whole-number type, or 0 for another type. */

@@ -29,7 +29,7 @@ import org.apache.calcite.util.TimestampString;
  * Spark's timestamps, to the microsecond, on Calcite's runtime. Calcite's enumerable engine holds a TIMESTAMP as a
  * Long and reads it as milliseconds in a few places only: literals, some casts, interval arithmetic, its own date-time
  * functions and the window table functions. Batch SQL gives it a Long of microseconds (tables load microseconds,
- * Eddy's functions in {@link SparkFunctions} take and give microseconds, results are read as microseconds), and this
+ * Eddy's {@link SparkTimestampFunctions} take and give microseconds, results are read as microseconds), and this
  * rewrite of a plan, just before it runs, replaces each of those places: a TIMESTAMP literal becomes its microseconds
  * ({@code SPARK_MICROS(n, 1)}); casts between TIMESTAMP and DATE, text and integral numbers, {@code ts +/- interval}
  * and {@code timestamp_seconds/millis/micros}, {@code unix_seconds/millis/micros} call Eddy's runtime; a window's
@@ -89,7 +89,7 @@ public final class SparkMicros {
     public static long micros(TimestampString ts) {
         String text = ts.toString();
         LocalDateTime t = LocalDateTime.parse(text.indexOf(' ') == 10 ? text.replace(' ', 'T') : text);
-        return SparkFunctions.micros(t);
+        return SparkTimestampFunctions.micros(t);
     }
 
     private RexNode literal(RexLiteral literal) {
@@ -260,13 +260,13 @@ public final class SparkMicros {
                     type,
                     rb.makeCall(
                             types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true),
-                            SparkOperators.TIMESTAMP_STRING,
+                            SparkCastOperators.TIMESTAMP_STRING,
                             List.of(x)),
                     true,
                     false);
         }
         if (SqlTypeUtil.isCharacter(x.getType()) && to == SqlTypeName.TIMESTAMP) {
-            return rb.makeCall(type, SparkOperators.STRING_TIMESTAMP, List.of(x));
+            return rb.makeCall(type, SparkCastOperators.STRING_TIMESTAMP, List.of(x));
         }
         if (from == SqlTypeName.TIMESTAMP && SqlTypeUtil.isExactNumeric(type)) {
             // Spark: whole seconds since the epoch
@@ -278,7 +278,7 @@ public final class SparkMicros {
                     type,
                     rb.makeCall(
                             types.createTypeWithNullability(types.createSqlType(SqlTypeName.DOUBLE), true),
-                            SparkOperators.TIMESTAMP_DOUBLE,
+                            SparkCastOperators.TIMESTAMP_DOUBLE,
                             List.of(x)),
                     true,
                     false);

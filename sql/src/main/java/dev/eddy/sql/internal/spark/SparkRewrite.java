@@ -63,14 +63,14 @@ public final class SparkRewrite {
         SqlParserPos pos = call.getParserPosition();
         if (op == SqlStdOperatorTable.DIVIDE) {
             // typed after validation (DECIMAL or DOUBLE, as Spark types it), converted by SparkConvertlets
-            return SparkOperators.SPARK_SLASH.createCall(pos, call.operand(0), call.operand(1));
+            return SparkArithmeticOperators.SPARK_SLASH.createCall(pos, call.operand(0), call.operand(1));
         }
-        if (op.getKind() == SqlKind.MOD && call.operandCount() == 2 && op != SparkOperators.SPARK_PERCENT) {
+        if (op.getKind() == SqlKind.MOD && call.operandCount() == 2 && op != SparkArithmeticOperators.SPARK_PERCENT) {
             // typed as Spark types it (a DOUBLE stays a DOUBLE), converted by SparkConvertlets
-            return SparkOperators.SPARK_PERCENT.createCall(pos, call.operand(0), call.operand(1));
+            return SparkArithmeticOperators.SPARK_PERCENT.createCall(pos, call.operand(0), call.operand(1));
         }
         if (op == EddyIntegerDivide.INSTANCE) {
-            return SparkOperators.DIV.createCall(
+            return SparkArithmeticOperators.DIV.createCall(
                     pos, cast(call.operand(0), SqlTypeName.BIGINT), cast(call.operand(1), SqlTypeName.BIGINT));
         }
         if (op == SqlStdOperatorTable.SUBSTRING && call.operandCount() >= 2) {
@@ -87,7 +87,7 @@ public final class SparkRewrite {
                     SqlLiteral.createCharString("\\", pos));
         }
         if (op.getName().equalsIgnoreCase("TRY_DIVIDE") && call.operandCount() == 2) {
-            return SparkOperators.TRY_DIVIDE.createCall(
+            return SparkArithmeticOperators.TRY_DIVIDE.createCall(
                     pos, cast(call.operand(0), SqlTypeName.DOUBLE), cast(call.operand(1), SqlTypeName.DOUBLE));
         }
         if (op.getName().equalsIgnoreCase("CONCAT") && call.operandCount() > 2) {
@@ -154,7 +154,7 @@ public final class SparkRewrite {
         for (SqlNode b : args.subList(1, args.size())) {
             SqlNode a = acc;
             // Spark orders NaN above every number: a NaN a wins greatest, a NaN b loses least
-            SqlNode wins = SparkOperators.OR_NAN.createCall(
+            SqlNode wins = SparkArithmeticOperators.OR_NAN.createCall(
                     pos,
                     (greatest ? SqlStdOperatorTable.GREATER_THAN_OR_EQUAL : SqlStdOperatorTable.LESS_THAN_OR_EQUAL)
                             .createCall(pos, a, b),

@@ -12,13 +12,11 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeMappingRule;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
@@ -135,14 +133,7 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
     }
 
     private static CalciteContextException refusal(SqlCallBinding binding, String message) {
-        SqlParserPos pos = binding.getCall().getParserPosition();
-        return new CalciteContextException(
-                message,
-                new SqlValidatorException(message, null),
-                pos.getLineNum(),
-                pos.getColumnNum(),
-                pos.getEndLineNum(),
-                pos.getEndColumnNum());
+        return SparkErrors.at(binding.getCall().getParserPosition(), message);
     }
 
     private static String sparkName(RelDataType t) {
@@ -171,12 +162,12 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
     @Override
     public boolean builtinFunctionCoercion(
             SqlCallBinding binding, List<RelDataType> operandTypes, List<SqlTypeFamily> expectedFamilies) {
-        if (binding.getOperator() == SparkOperators.SPARK_PERCENT && operandTypes.size() == 2) {
+        if (binding.getOperator() == SparkArithmeticOperators.SPARK_PERCENT && operandTypes.size() == 2) {
             return remainderOfText(binding, operandTypes);
         }
         boolean sumOrAvg = binding.getOperator().getKind() == SqlKind.SUM
                 || binding.getOperator().getKind() == SqlKind.AVG
-                || binding.getOperator() == SparkOperators.TRY_SUM;
+                || binding.getOperator() == SparkArithmeticOperators.TRY_SUM;
         if (sumOrAvg && operandTypes.size() == 1 && SqlTypeUtil.isTimestamp(operandTypes.get(0))) {
             RelDataType seconds = factory.createTypeWithNullability(
                     factory.createSqlType(SqlTypeName.DOUBLE),

@@ -1,6 +1,6 @@
 package dev.eddy.sql.internal.validate;
 
-import dev.eddy.sql.internal.spark.SparkOperators;
+import dev.eddy.sql.internal.spark.SparkArithmeticOperators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +91,7 @@ final class LiteralCasts {
     }
 
     private static boolean isNanTest(SqlNode n) {
-        return n instanceof SqlCall c && c.getOperator() == SparkOperators.OR_NAN;
+        return n instanceof SqlCall c && c.getOperator() == SparkArithmeticOperators.OR_NAN;
     }
 
     private static void checkCall(SqlCall call, SqlValidator validator) {

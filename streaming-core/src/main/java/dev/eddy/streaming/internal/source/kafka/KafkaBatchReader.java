@@ -1,7 +1,6 @@
 package dev.eddy.streaming.internal.source.kafka;
 
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.internal.retry.Backoff;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -14,30 +13,29 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads exactly the records in [start, end) of each partition for one batch. The partitions are spread over up to
- * {@code maxFetchers} consumers (assigned, no consumer group), each polling on a fetch thread of its own (fetching
- * and Kafka's record decoding, see {@link KafkaFetcher}), while the reading thread turns the polled records into
- * rows. A partition is read by one consumer only, so its records keep their offset order; the range is the logged
- * one, so this changes only when records are read, never which. If one fetcher fails, the others are stopped and the
- * batch fails with that error; when the reading thread is interrupted or the query stops, every fetcher is stopped
- * before {@link #read} returns, so no fetch outlives its batch. A completed batch leaves its consumers assigned, with
- * what they polled past its end (see {@link KafkaFetcher}), so that the next batch, if it starts where this one
- * ended, continues without a seek and fetches nothing twice.
+ * Reads exactly the records in [start, end) of each partition for one batch, through a pipeline that runs between
+ * batches too. The partitions are spread over up to {@code maxFetchers} consumers (assigned, no consumer group); each
+ * polls continuously on a fetch thread of its own (fetching and Kafka's record decoding, see {@link KafkaFetcher}),
+ * bounded by the records no batch has taken yet; one decode thread turns every poll's records into columnar segments
+ * (the value's JSON or CSV decoded into the columns the query reads); a batch only takes the segments of its range
+ * and copies them into one batch. So the thread that asks for a batch (the query's, at an interval trigger) neither
+ * fetches nor decodes. A partition is read by one consumer only, so its records keep their offset order; the range is
+ * the logged one, so the pipeline changes only when records are read, never which. If one fetcher fails, the batch
+ * fails with that error and every fetcher it used starts over (seeks) in the next batch; when the reading thread is
+ * interrupted or the query stops, every fetcher is stopped before {@link #read} returns. A batch that starts where the
+ * last one ended continues the pipeline (nothing is fetched twice); any other start seeks.
  */
 final class KafkaBatchReader {
-    private static final int HANDOFF = 16;
+    private static final int HANDOFF = 4;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final KafkaSourceOptions options;
@@ -46,16 +44,21 @@ final class KafkaBatchReader {
     private final Backoff backoff;
     private final Supplier<Consumer<ByteBuffer, ByteBuffer>> newConsumer;
     private final int maxFetchers;
-    /** Fetcher 0 uses the source's own consumer; the others are made when a batch first needs them. */
+    /** Guards every fetcher's fetched segments; notified when they change. */
+    private final Object lock = new Object();
+    /** Fetcher 0 uses the consumer given to the constructor; the others are made when a batch first needs them. */
     private final List<KafkaFetcher> fetchers = new ArrayList<>();
-    /** Every consumer in use, the source's first (read by {@link #wakeup} from any thread). */
+    /** Every consumer in use, the given one first (read by {@link #wakeup} from any thread). */
     private final List<Consumer<ByteBuffer, ByteBuffer>> consumers = new CopyOnWriteArrayList<>();
+    /** Polls on their way from the fetch threads to the decode thread. */
+    private final BlockingQueue<KafkaFetcher.Polled> polls = new ArrayBlockingQueue<>(HANDOFF);
 
     private ThreadPoolExecutor threads;
-    private int carryLimit = KafkaFetcher.CARRY_LIMIT;
+    private ThreadPoolExecutor decoder;
+    private int carryLimit = KafkaFetcher.AHEAD_LIMIT;
 
     /**
-     * @param consumer    the source's consumer (fetcher 0; the source closes it)
+     * @param consumer    fetcher 0's consumer (its owner closes it)
      * @param newConsumer makes another consumer with the source's settings (closed by {@link #close})
      * @param maxFetchers how many consumers may read one batch in parallel (at most one per partition)
      */
@@ -74,13 +77,13 @@ final class KafkaBatchReader {
         this.newConsumer = newConsumer;
         this.maxFetchers = Math.max(1, maxFetchers);
         consumers.add(consumer);
-        fetchers.add(new KafkaFetcher(consumer, options, status, backoff));
+        fetchers.add(new KafkaFetcher(consumer, options, status, backoff, lock));
     }
 
     Batch read(KafkaOffset from, KafkaOffset to, String batchLabel) {
         Map<TopicPartition, Long> pending = new HashMap<>();
         Map<TopicPartition, Long> sizes = new HashMap<>();
-        long expected = 0; // an upper bound (compaction and transaction markers leave gaps): sized once, not grown
+        long expected = 0; // an upper bound (compaction and transaction markers leave gaps)
         for (var e : to.positions().entrySet()) {
             // a partition without a start is one whose starting offset was only just resolved: nothing to read
             if (from.positions().containsKey(e.getKey()) && e.getValue() > from.position(e.getKey())) {
@@ -89,40 +92,66 @@ final class KafkaBatchReader {
                 expected += e.getValue() - from.position(e.getKey());
             }
         }
-        BatchBuilder b = reader.builder(expected);
         if (pending.isEmpty()) {
-            return b.build();
+            return reader.builder(expected).build();
         }
         List<Map<TopicPartition, Long>> groups = groups(pending, sizes, Math.min(maxFetchers, pending.size()));
-        BlockingQueue<Object> handoff = new ArrayBlockingQueue<>(HANDOFF);
-        List<Future<?>> running = new ArrayList<>();
-        boolean complete = false; // every fetcher said it is done
+        List<Batch> parts = new ArrayList<>();
+        boolean complete = false;
         try {
+            decoder();
             for (int i = 0; i < groups.size(); i++) {
-                KafkaFetcher f = fetcher(i);
-                Map<TopicPartition, Long> group = groups.get(i);
-                f.start(group, from);
-                running.add(threads().submit(() -> f.fetch(group, handoff, batchLabel)));
+                fetcher(i).request(groups.get(i), from, batchLabel, threads(), polls);
             }
-            int ended = 0;
-            while (ended < groups.size()) {
-                Object next = handoff.take();
-                if (next == KafkaFetcher.END) {
-                    ended++;
-                } else if (next instanceof KafkaFetcher.Chunk c) {
-                    reader.addRun(b, c.records(), c.stop());
-                } else {
-                    rethrow((Throwable) next);
+            take(groups.size(), parts);
+            complete = true;
+        } finally {
+            // a batch that completed leaves its fetchers running, so the next batch continues where it stopped; a
+            // failed or stopped one, and a fetcher this batch did not use, drop their assignments and what they fetched
+            boolean interrupted = Thread.interrupted();
+            for (int i = complete ? groups.size() : 0; i < fetchers.size(); i++) {
+                fetchers.get(i).release();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return reader.concat(parts);
+    }
+
+    /** Waits until the first {@code used} fetchers have delivered their ranges, moving the segments into parts. */
+    private void take(int used, List<Batch> parts) {
+        synchronized (lock) {
+            long corrupt = 0;
+            boolean[] done = new boolean[used];
+            int left = used;
+            while (true) {
+                for (int i = 0; i < used; i++) {
+                    if (done[i]) {
+                        continue;
+                    }
+                    long c = fetchers.get(i).drain(parts);
+                    if (c >= 0) {
+                        corrupt += c;
+                        done[i] = true;
+                        left--;
+                        fetchers.get(i).taken();
+                    } else {
+                        corrupt += -1 - c;
+                    }
+                }
+                if (left == 0) {
+                    break;
+                }
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("the query is stopping");
                 }
             }
-            complete = true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("the query is stopping");
-        } finally {
-            finish(running.size(), running, handoff, complete);
+            reader.countCorrupt(corrupt);
         }
-        return b.build();
     }
 
     /**
@@ -155,7 +184,7 @@ final class KafkaBatchReader {
         while (fetchers.size() <= i) {
             Consumer<ByteBuffer, ByteBuffer> c = newConsumer.get();
             consumers.add(c);
-            KafkaFetcher f = new KafkaFetcher(c, options, status, backoff);
+            KafkaFetcher f = new KafkaFetcher(c, options, status, backoff, lock);
             f.carryLimit(carryLimit);
             fetchers.add(f);
         }
@@ -175,48 +204,40 @@ final class KafkaBatchReader {
         return threads;
     }
 
-    /**
-     * Waits until no fetch thread uses a consumer any more; drops the assignments of a batch that did not complete
-     * and of the fetchers it did not use. When the reading side gave up early (an error, or the query is stopping) it stops the fetchers and drains the hand-off so that no fetch
-     * thread stays blocked on it.
-     */
-    private void finish(int used, List<Future<?>> running, BlockingQueue<Object> handoff, boolean complete) {
-        boolean interrupted = Thread.interrupted();
-        if (!complete) {
-            for (int i = 0; i < used; i++) {
-                fetchers.get(i).stop();
-            }
-        }
-        for (Future<?> f : running) {
-            while (!f.isDone()) {
-                handoff.clear();
-                try {
-                    f.get(50, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException | TimeoutException e) {
-                    // done, or not yet: the loop condition decides
-                }
-            }
-        }
-        // a batch that completed leaves its fetchers assigned, so the next batch continues where it stopped; a
-        // failed or stopped one, and a fetcher this batch did not use, drop their assignments and carried records
-        for (int i = complete ? used : 0; i < fetchers.size(); i++) {
-            fetchers.get(i).release();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+    /** The decode thread, started when first needed: it decodes every fetcher's polls, in order, for the source's life. */
+    private void decoder() {
+        if (decoder == null) {
+            decoder = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "eddy-kafka-decode-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            decoder.submit(this::decodeLoop);
         }
     }
 
-    private static void rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            throw r;
+    private void decodeLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            KafkaFetcher.Polled p;
+            try {
+                p = polls.take();
+            } catch (InterruptedException e) {
+                return; // closing
+            }
+            KafkaFetcher f = p.fetcher();
+            if (!f.current(p.epoch())) {
+                continue; // fetched before a seek: nobody wants it
+            }
+            try {
+                List<KafkaFetcher.Placed> out = new ArrayList<>(p.chunks().size());
+                for (KafkaFetcher.Chunk c : p.chunks()) {
+                    out.add(new KafkaFetcher.Placed(c.partition(), reader.decode(c.records())));
+                }
+                f.deliver(p.epoch(), out, p.positions());
+            } catch (Throwable t) {
+                f.fail(p.epoch(), t);
+            }
         }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException(t);
     }
 
     /** Tests: a smaller bound for the records each fetcher carries between batches. */
@@ -240,12 +261,15 @@ final class KafkaBatchReader {
      * own consumer).
      */
     void close() {
-        if (threads != null) {
-            threads.shutdownNow();
-            try {
-                threads.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        fetchers.forEach(KafkaFetcher::stopTask);
+        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {threads, decoder}) {
+            if (pool != null) {
+                pool.shutdownNow();
+                try {
+                    pool.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         for (Consumer<ByteBuffer, ByteBuffer> c : consumers.subList(1, consumers.size())) {

@@ -1,16 +1,24 @@
 package dev.eddy.streaming.internal.source.kafka;
 
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.internal.retry.Backoff;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,176 +29,389 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * One consumer reading its group of partitions up to their logged ends for one batch, on a fetch thread of its own,
- * handing each poll's records of a partition to the reading thread in poll order (so a partition's records stay in
- * offset order). When no record arrives for a while it asks the broker what is wrong: unreachable - it reports
- * "waiting for broker at ..." and keeps trying with bounded exponential backoff until the broker is back (the range
- * is fixed, so nothing is lost or read twice); a deleted topic or partition, or records retention removed - data
- * loss (an error, or skipped with a warning under {@code failOnDataLoss=false}), never an endless wait.
+ * One consumer and the fetch thread that polls it continuously, and the decoded rows it has fetched and no batch has
+ * taken yet. The fetch thread hands each poll's records (and every assigned partition's position after the poll) to
+ * the reader's decode thread ({@link KafkaBatchReader}), which turns them into columnar segments and
+ * {@link #deliver delivers} them here; a batch {@link #take takes} the segments of its range.
  *
- * <p>Between consecutive batches the consumer stays assigned: a partition that reached its stop is not paused (until
- * {@link #CARRY_LIMIT} records are kept), so records a poll returns past a batch's stop and the consumer's pending fetch are
- * kept for the next batch instead of being dropped and fetched again. The next batch continues from there only if
- * it starts exactly where this one stopped on the same partitions; any other start (a replay after a restart, a
- * re-planned or rewound batch, a dropped read-ahead, changed partitions) seeks as before. Which records a batch
- * reads is still decided by its logged range alone.
+ * <p>The fetch thread does not stop at a batch's end: it goes on polling while fewer than {@link #AHEAD_LIMIT} records
+ * wait untaken (then it pauses the partitions no batch is waiting for), so the next batch usually finds its records
+ * fetched and decoded. Which records a batch reads is still decided by its logged range alone: a batch
+ * {@link #request continues} the pipeline only if it starts exactly where the last batch taken from it ended, on the
+ * same partitions; any other start (a replay after a restart, a re-planned or rewound batch, a dropped read-ahead,
+ * changed partitions) stops the fetch thread, drops everything fetched and seeks. When no record of a range a batch
+ * waits for arrives for a while, the fetch thread asks the broker what is wrong: unreachable - it reports "waiting
+ * for broker at ..." and keeps trying with bounded exponential backoff; a deleted topic or partition, or records
+ * retention removed - data loss (an error, or skipped with a warning under {@code failOnDataLoss=false}).
  *
- * <p>Call order: {@link #start} on the reading thread, then {@link #fetch} on a fetch thread; {@link #stop} from the
- * reading thread at any time (it wakes the consumer only while a fetch runs, and a wake-up the fetch did not consume
- * is consumed before the fetch ends, so the next batch's first call on this consumer cannot fail with it);
- * {@link #release} on the reading thread once a fetch has failed or was stopped, or when this fetcher sits a batch
- * out (it drops the assignment and the carried records).
+ * <p>Threads: {@link #request}, {@link #take} and {@link #release} on the reading thread (the one that calls the
+ * source's {@code getBatch}, one at a time); the poll loop on the fetch thread, which alone uses the consumer while it
+ * runs (the reading thread assigns and seeks only when it has stopped it); {@link #deliver} on the decode thread.
+ * Shared state is guarded by the reader's lock. A wake-up that {@link #stopTask} gave and the fetch thread did not
+ * consume is consumed before it ends, so the next call on this consumer cannot fail with it.
  */
 final class KafkaFetcher {
     private static final Duration POLL = Duration.ofMillis(200);
-    /** Put on the hand-off when a fetch has read all of its partitions. */
-    static final Object END = new Object();
-
-    /** The records of one partition from one poll, and the offset the batch stops before. */
-    record Chunk(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {}
+    /** How long a fetch thread with nothing to do waits before it looks again (it is woken when that changes). */
+    private static final long IDLE_WAIT_MS = 100;
 
     /**
-     * Records past a batch's stop kept for the next batch, over all of a fetcher's partitions: once this many are
-     * kept, the partitions already done are paused (so a wide topic whose partitions end far apart does not buffer a
-     * long tail; at most one more poll's records come on top).
+     * Records fetched and not yet taken by a batch, over all of a fetcher's partitions: once this many wait, the
+     * partitions no waiting batch needs are paused (at most one more poll's records come on top).
      */
-    static final int CARRY_LIMIT = 20_000;
+    static final int AHEAD_LIMIT = 200_000;
 
-    private int carryLimit = CARRY_LIMIT;
+    /** One poll's records of one partition, in offset order. */
+    record Chunk(TopicPartition partition, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {}
+
+    /** A decoded chunk: its partition and its rows. */
+    record Placed(TopicPartition partition, Segment segment) {}
+
+    /** What one poll handed over: its chunks, then every assigned partition's position after it. */
+    record Polled(KafkaFetcher fetcher, long epoch, List<Chunk> chunks, Map<TopicPartition, Long> positions) {}
+
+    /**
+     * Decoded records of one partition: rows for the records with offsets {@code first..last} (in offset order;
+     * {@code offsets} when they are not consecutive, else null), and the rows whose value did not parse.
+     */
+    record Segment(Batch rows, long first, long last, long[] offsets, int[] corruptRows) {
+        int size() {
+            return rows.numRows();
+        }
+
+        /** How many rows are of records before {@code stop}. */
+        int rowsBefore(long stop) {
+            if (offsets == null) {
+                return (int) Math.max(0, Math.min(size(), stop - first));
+            }
+            int lo = 0;
+            int hi = offsets.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (offsets[mid] < stop) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        int corruptBefore(int row) {
+            int n = 0;
+            for (int r : corruptRows) {
+                if (r < row) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** Rows {@code [from, to)} as a segment of their own. */
+        Segment slice(int from, int to) {
+            int[] idx = new int[to - from];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = from + i;
+            }
+            long[] offs = offsets == null ? null : Arrays.copyOfRange(offsets, from, to);
+            int[] bad = Arrays.stream(corruptRows)
+                    .filter(r -> r >= from && r < to)
+                    .map(r -> r - from)
+                    .toArray();
+            long firstOffset = offs == null ? first + from : offs[0];
+            long lastOffset = offs == null ? first + to - 1 : offs[offs.length - 1];
+            return new Segment(rows.gather(idx, idx.length), firstOffset, lastOffset, offs, bad);
+        }
+    }
+
+    private int aheadLimit = AHEAD_LIMIT;
 
     private final Consumer<ByteBuffer, ByteBuffer> consumer;
     private final KafkaSourceOptions options;
     private final KafkaSourceStatus status;
     private final Backoff backoff;
-    private final Object lock = new Object();
-    private boolean running; // guarded by lock: between start and the end of fetch
-    private boolean woken; // guarded by lock: stop() woke the consumer during this fetch
-    /**
-     * Per partition, the records the consumer returned past the last batch's stop, in offset order, up to its
-     * position. Written by the fetch thread before it hands over {@link #END}, read by the next {@link #start}.
-     */
-    private final Map<TopicPartition, Carried> carry = new HashMap<>();
-    /**
-     * Per partition that the last fetch completed normally, the offset it stopped before: a batch that starts there
-     * continues with {@link #carry} and the consumer's position; any other start seeks.
-     */
-    private final Map<TopicPartition, Long> continuesAt = new HashMap<>();
-    /** Batches that continued without a seek on every partition, and those that sought (tests and logs). */
+    /** The reader's lock: guards the fields marked so, and is notified when they change. */
+    private final Object lock;
+
+    // guarded by lock
+    /** Bumped whenever the pipeline is set up again: what was fetched before belongs to an older epoch. */
+    private volatile long epoch;
+
+    private final Map<TopicPartition, ArrayDeque<Segment>> segments = new HashMap<>();
+    /** Per partition, the consumer's position after the last poll decoded: every record before it is in segments. */
+    private final Map<TopicPartition, Long> fetchedTo = new HashMap<>();
+    /** Partitions the fetch thread gave up on for the waiting batch (their data is lost). */
+    private final Set<TopicPartition> givenUp = new HashSet<>();
+    /** Per partition, where the last batch taken ended: a batch that starts there continues without a seek. */
+    private final Map<TopicPartition, Long> takenTo = new HashMap<>();
+
+    private Throwable failure;
+    /** The stops of the batch waiting for records, or empty (read by the fetch thread). */
+    private volatile Map<TopicPartition, Long> wanted = Map.of();
+    /** The batch {@link #wanted} is for (its label in the status). */
+    private volatile String wantedBy = "";
+    /** Records handed to the decode thread and not yet taken by a batch (this epoch). */
+    private final AtomicInteger untaken = new AtomicInteger();
+
+    // the fetch thread's lifecycle
+    private final Object state = new Object();
+    private boolean running; // guarded by state: the poll loop runs
+    private boolean woken; // guarded by state: stopTask() woke the consumer during this run
+    private volatile boolean stopRequested;
+    private Future<?> task; // reading thread
+    private Set<TopicPartition> assigned = Set.of(); // reading thread: what this fetcher was set up for
+
+    /** Batches that continued without a seek, and those that sought (tests and logs). */
     private long continued;
 
     private long sought;
-
-    /** Carried records of one partition: the poll lists (or their tails) in order, and how many records. */
-    private static final class Carried {
-        final ArrayDeque<List<ConsumerRecord<ByteBuffer, ByteBuffer>>> lists = new ArrayDeque<>();
-        int count;
-
-        void add(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {
-            lists.add(records);
-            count += records.size();
-        }
-    }
 
     KafkaFetcher(
             Consumer<ByteBuffer, ByteBuffer> consumer,
             KafkaSourceOptions options,
             KafkaSourceStatus status,
-            Backoff backoff) {
+            Backoff backoff,
+            Object lock) {
         this.consumer = consumer;
         this.options = options;
         this.status = status;
         this.backoff = backoff;
+        this.lock = lock;
     }
 
     /**
-     * Assigns the partitions and seeks to the batch's start offsets, except where the last batch on the same
-     * partitions stopped exactly there: that partition continues from the carried records and the consumer's
-     * position (reading thread, before the fetch).
+     * Sets this fetcher up for a batch that reads {@code stops.keySet()} from {@code from} up to {@code stops}: it
+     * continues if the last batch taken from it ended exactly at {@code from} on the same partitions (and its fetch
+     * thread still runs); otherwise it stops the fetch thread, drops what was fetched, assigns, seeks and starts the
+     * fetch thread again. Reading thread.
      */
-    void start(Map<TopicPartition, Long> stops, KafkaOffset from) {
+    void request(
+            Map<TopicPartition, Long> stops,
+            KafkaOffset from,
+            String batchLabel,
+            ExecutorService threads,
+            BlockingQueue<Polled> out) {
         Set<TopicPartition> parts = stops.keySet();
-        if (!consumer.assignment().equals(parts)) {
-            carry.clear();
-            continuesAt.clear();
-            consumer.assign(parts);
-        }
-        consumer.resume(parts); // paused when its carry was full: not every Consumer forgets that
-        boolean seeks = false;
-        for (TopicPartition tp : parts) {
-            long at = from.position(tp);
-            Long next = continuesAt.get(tp);
-            if (next == null || next != at) {
-                carry.remove(tp);
-                consumer.seek(tp, at);
-                seeks = true;
+        boolean continues = task != null && parts.equals(assigned);
+        if (continues) {
+            synchronized (lock) {
+                for (TopicPartition tp : parts) {
+                    Long at = takenTo.get(tp);
+                    if (at == null || at != from.position(tp)) {
+                        continues = false;
+                        break;
+                    }
+                }
             }
         }
-        continuesAt.clear(); // set again by a fetch that completes
-        carry.keySet().retainAll(parts);
-        if (seeks) {
-            sought++;
-        } else {
+        if (continues) {
             continued++;
+        } else {
+            sought++;
+            stopTask();
+            clear();
+            if (!consumer.assignment().equals(parts)) {
+                consumer.assign(parts);
+            }
+            consumer.resume(parts); // paused by an earlier run: not every Consumer forgets that on assign
+            for (TopicPartition tp : parts) {
+                consumer.seek(tp, from.position(tp));
+            }
+            assigned = Set.copyOf(parts);
+            synchronized (lock) {
+                for (TopicPartition tp : parts) {
+                    takenTo.put(tp, from.position(tp));
+                    fetchedTo.put(tp, from.position(tp));
+                }
+            }
+            long myEpoch = epoch;
+            stopRequested = false;
+            synchronized (state) {
+                running = true;
+                woken = false;
+            }
+            task = threads.submit(() -> run(myEpoch, out));
         }
         synchronized (lock) {
-            running = true;
-            woken = false;
+            wantedBy = batchLabel;
+            wanted = Map.copyOf(stops);
+            lock.notifyAll(); // a fetch thread that paused everything looks again
         }
     }
 
     /**
-     * Reads every partition of {@code pending} up to its stop offset and puts the chunks, then {@link #END}, on
-     * {@code out}; on failure it puts the error instead. Runs on a fetch thread; only that thread uses the consumer
-     * until it returns.
+     * Moves the segments of the requested range that have arrived into {@code parts} (in offset order per partition)
+     * and returns true when the range is complete; throws the fetch's failure. Reading thread, holding the lock.
+     *
+     * @return the number of corrupt rows moved, or -1 - that number when the range is not complete yet
      */
-    void fetch(Map<TopicPartition, Long> pending, BlockingQueue<Object> out, String batchLabel) {
+    long drain(List<Batch> parts) {
+        if (failure != null) {
+            rethrow(failure);
+        }
+        boolean complete = true;
+        long corrupt = 0;
+        for (var e : wanted.entrySet()) {
+            TopicPartition tp = e.getKey();
+            long stop = e.getValue();
+            ArrayDeque<Segment> q = segments.get(tp);
+            while (q != null && !q.isEmpty() && q.peekFirst().first() < stop) {
+                Segment s = q.pollFirst();
+                int n = s.rowsBefore(stop);
+                if (n == s.size()) {
+                    parts.add(s.rows());
+                    corrupt += s.corruptRows().length;
+                } else {
+                    Segment head = s.slice(0, n);
+                    parts.add(head.rows());
+                    corrupt += head.corruptRows().length;
+                    q.addFirst(s.slice(n, s.size()));
+                }
+                untaken.addAndGet(-n);
+            }
+            if (!givenUp.contains(tp) && fetchedTo.getOrDefault(tp, Long.MIN_VALUE) < stop) {
+                complete = false;
+            }
+        }
+        return complete ? corrupt : -1 - corrupt;
+    }
+
+    /** The requested range is complete: the next batch continues from its stops. Reading thread, holding the lock. */
+    void taken() {
+        for (var e : wanted.entrySet()) {
+            if (givenUp.remove(e.getKey())) {
+                takenTo.remove(e.getKey()); // its data is lost: the next batch seeks
+            } else {
+                takenTo.put(e.getKey(), e.getValue());
+            }
+        }
+        wanted = Map.of();
+        lock.notifyAll(); // the fetch thread may fetch ahead again
+    }
+
+    /** Whether a poll of {@code epoch} is still wanted (decode thread; a stale one is dropped undecoded). */
+    boolean current(long epoch) {
+        return this.epoch == epoch;
+    }
+
+    /** Decoded segments of one poll and the positions after it (decode thread). */
+    void deliver(long epoch, List<Placed> decoded, Map<TopicPartition, Long> positions) {
+        synchronized (lock) {
+            if (this.epoch != epoch) {
+                return;
+            }
+            for (Placed p : decoded) {
+                segments.computeIfAbsent(p.partition(), k -> new ArrayDeque<>()).add(p.segment());
+            }
+            fetchedTo.putAll(positions);
+            lock.notifyAll();
+        }
+    }
+
+    /** The fetch of {@code epoch} failed: the batch waiting (or the next one that continues) fails with it. */
+    void fail(long epoch, Throwable t) {
+        synchronized (lock) {
+            if (this.epoch == epoch && failure == null) {
+                failure = t;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Stops the fetch thread, drops the assignment and everything fetched (reading thread: a batch failed or was
+     * stopped, or this fetcher sits a batch out).
+     */
+    void release() {
+        stopTask();
+        clear();
+        assigned = Set.of();
+        consumer.unsubscribe();
+    }
+
+    /** Ends the fetch thread (if it runs) and waits until it no longer uses the consumer. Reading thread. */
+    void stopTask() {
+        Future<?> t = task;
+        task = null;
+        if (t == null) {
+            return;
+        }
+        stopRequested = true;
+        synchronized (state) {
+            if (running && !woken) {
+                woken = true;
+                consumer.wakeup();
+            }
+        }
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        boolean interrupted = false;
+        while (!t.isDone()) {
+            try {
+                t.get(); // woken, told to stop and notified: it ends within a poll or a queue offer
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                // done, or not yet: the loop condition decides
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void clear() {
+        synchronized (lock) {
+            epoch++;
+            segments.clear();
+            fetchedTo.clear();
+            givenUp.clear();
+            takenTo.clear();
+            failure = null;
+            wanted = Map.of();
+            untaken.set(0);
+        }
+    }
+
+    /** Wakes the consumer (any thread: the query is stopping). */
+    void wakeup() {
+        consumer.wakeup();
+    }
+
+    /** Batches this fetcher read without any seek (continuing the previous one), and with at least one. */
+    long[] continuedAndSought() {
+        return new long[] {continued, sought};
+    }
+
+    /** Tests: a smaller bound for the records fetched ahead. */
+    void carryLimit(int records) {
+        aheadLimit = records;
+    }
+
+    // ---- the fetch thread
+
+    private void run(long myEpoch, BlockingQueue<Polled> out) {
         boolean sawWakeup = false;
         try {
-            try {
-                readAll(pending, out, batchLabel);
-            } catch (WakeupException e) {
-                sawWakeup = true;
-                throw new CancellationException("the query is stopping");
+            pollLoop(myEpoch, out);
+        } catch (WakeupException e) {
+            sawWakeup = true;
+            if (!stopRequested) {
+                fail(myEpoch, new CancellationException("the query is stopping"));
             }
-            out.put(END);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the reading thread has gone: nobody waits for more
+            Thread.currentThread().interrupt(); // the reader is closing
         } catch (Throwable t) {
-            try {
-                out.put(t);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            fail(myEpoch, t);
         } finally {
-            synchronized (lock) {
+            synchronized (state) {
                 if (woken && !sawWakeup) {
                     consumeWakeup();
                 }
                 running = false;
             }
         }
-    }
-
-    /** Ends a running fetch soon (the reading side gave up: an error elsewhere, or the query is stopping). */
-    void stop() {
-        synchronized (lock) {
-            if (running && !woken) {
-                woken = true;
-                consumer.wakeup();
-            }
-        }
-    }
-
-    /** Drops the assignment and the carried records (reading thread, after the fetch has ended). */
-    void release() {
-        carry.clear();
-        continuesAt.clear();
-        consumer.unsubscribe();
-    }
-
-    /** Batches this fetcher read without any seek (continuing the previous one), and with at least one. */
-    long[] continuedAndSought() {
-        return new long[] {continued, sought};
     }
 
     /** A wake-up nobody consumed would fail this consumer's next call: a call that returns nothing consumes it. */
@@ -201,40 +422,41 @@ final class KafkaFetcher {
         } catch (WakeupException e) {
             // consumed
         } catch (RuntimeException e) {
-            // the fetch has failed anyway; release() and the next batch's start() set the consumer up again
+            // the fetch has ended anyway; the next request sets the consumer up again
         }
     }
 
-    private void readAll(Map<TopicPartition, Long> pending, BlockingQueue<Object> out, String batchLabel)
-            throws InterruptedException {
-        Map<TopicPartition, Long> stops = new HashMap<>(pending);
-        for (TopicPartition tp : stops.keySet()) {
-            handOverCarried(tp, stops.get(tp), out);
-        }
-        complete(pending);
+    private void pollLoop(long myEpoch, BlockingQueue<Polled> out) throws InterruptedException {
+        Set<TopicPartition> parts = consumer.assignment();
+        Map<TopicPartition, Long> sent = new HashMap<>();
+        Set<TopicPartition> paused = new HashSet<>();
         long lastProgress = System.nanoTime();
-        while (!pending.isEmpty()) {
+        Map<TopicPartition, Long> lastWant = null;
+        while (!stopRequested) {
             backoff.throwIfCancelled();
+            Map<TopicPartition, Long> want = wanted;
+            if (want != lastWant) { // a batch waits from now: how long it waits without a record counts from here
+                lastWant = want;
+                lastProgress = System.nanoTime();
+            }
+            if (!throttle(parts, want, paused)) {
+                continue; // everything paused: waited for a change
+            }
             boolean progressed = false;
+            List<Chunk> chunks = new ArrayList<>();
+            int records = 0;
             try {
                 ConsumerRecords<ByteBuffer, ByteBuffer> polled = consumer.poll(POLL);
                 for (TopicPartition tp : polled.partitions()) { // per partition: no TopicPartition per record
-                    List<ConsumerRecord<ByteBuffer, ByteBuffer>> records = polled.records(tp);
-                    if (records.isEmpty()) {
-                        continue;
-                    }
-                    progressed = true;
-                    Long stop = pending.get(tp);
-                    int cut = stop == null ? 0 : firstAtOrAfter(records, stop);
-                    if (cut > 0) {
-                        out.put(new Chunk(records.subList(0, cut), stop));
-                    }
-                    if (cut < records.size() && stops.containsKey(tp)) {
-                        keep(tp, records.subList(cut, records.size()));
+                    List<ConsumerRecord<ByteBuffer, ByteBuffer>> rs = polled.records(tp);
+                    if (!rs.isEmpty()) {
+                        chunks.add(new Chunk(tp, rs));
+                        records += rs.size();
                     }
                 }
+                progressed = records > 0;
             } catch (OffsetOutOfRangeException e) {
-                outOfRange(e.offsetOutOfRangePartitions(), pending);
+                outOfRange(e.offsetOutOfRangePartitions());
                 progressed = true;
             } catch (WakeupException e) {
                 throw e;
@@ -242,124 +464,107 @@ final class KafkaFetcher {
                 throw new IllegalStateException(
                         "cannot read from Kafka at " + options.bootstrap() + ": " + e.getMessage(), e);
             }
-            complete(pending);
+            Map<TopicPartition, Long> positions = new HashMap<>();
+            for (TopicPartition tp : parts) {
+                long p = consumer.position(tp);
+                if (!Long.valueOf(p).equals(sent.get(tp))) {
+                    positions.put(tp, p);
+                }
+            }
+            if (!chunks.isEmpty() || !positions.isEmpty()) {
+                untaken.addAndGet(records);
+                Polled p = new Polled(this, myEpoch, chunks, positions);
+                while (!out.offer(p, 50, TimeUnit.MILLISECONDS)) {
+                    if (stopRequested) {
+                        return;
+                    }
+                }
+                sent.putAll(positions);
+            }
             if (progressed) {
                 lastProgress = System.nanoTime();
                 status.clearWaiting();
                 backoff.reset();
-            } else if (!pending.isEmpty()
-                    && System.nanoTime() - lastProgress > options.timeout().toNanos()) {
-                probe(pending, batchLabel);
+            } else if (System.nanoTime() - lastProgress > options.timeout().toNanos()) {
+                String batch = wantedBy;
+                Map<TopicPartition, Long> owed = owed(wanted, sent);
+                if (!owed.isEmpty()) {
+                    probe(myEpoch, owed, batch);
+                }
                 lastProgress = System.nanoTime();
             }
         }
     }
 
-    /** Partitions whose position reached their stop are done: the next batch may continue where they stopped. */
-    private void complete(Map<TopicPartition, Long> pending) {
-        for (TopicPartition tp : new ArrayList<>(pending.keySet())) {
-            long stop = pending.get(tp);
-            if (consumer.position(tp) >= stop) {
-                pending.remove(tp);
-                continuesAt.put(tp, stop);
+    /**
+     * Flow control before a poll: with {@link #aheadLimit} records untaken, the partitions no waiting batch needs any
+     * more are paused (the others resumed). Returns false, after waiting for a change, when every partition is paused.
+     */
+    private boolean throttle(Set<TopicPartition> parts, Map<TopicPartition, Long> want, Set<TopicPartition> paused)
+            throws InterruptedException {
+        Set<TopicPartition> idle = new HashSet<>();
+        if (untaken.get() >= aheadLimit) {
+            for (TopicPartition tp : parts) {
+                Long stop = want.get(tp);
+                if (stop == null || consumer.position(tp) >= stop) {
+                    idle.add(tp);
+                }
             }
         }
-        pauseDoneIfFull();
-    }
-
-    /** Once the carry is full, the partitions this batch is done with fetch nothing more. */
-    private void pauseDoneIfFull() {
-        if (continuesAt.isEmpty()) {
-            return;
+        if (!idle.equals(paused)) {
+            Set<TopicPartition> resume = new HashSet<>(paused);
+            resume.removeAll(idle);
+            consumer.resume(resume);
+            consumer.pause(idle);
+            paused.clear();
+            paused.addAll(idle);
         }
-        int kept = 0;
-        for (Carried c : carry.values()) {
-            kept += c.count;
-        }
-        if (kept >= carryLimit) {
-            consumer.pause(List.copyOf(continuesAt.keySet()));
-        }
-    }
-
-    /** Tests: a smaller bound for the carried records. */
-    void carryLimit(int records) {
-        carryLimit = records;
-    }
-
-    /** Hands over the carried records of {@code tp} before {@code stop}, keeping those at or after it. */
-    private void handOverCarried(TopicPartition tp, long stop, BlockingQueue<Object> out) throws InterruptedException {
-        Carried c = carry.remove(tp);
-        if (c == null) {
-            return;
-        }
-        while (!c.lists.isEmpty()) {
-            List<ConsumerRecord<ByteBuffer, ByteBuffer>> records = c.lists.poll();
-            int cut = firstAtOrAfter(records, stop);
-            if (cut > 0) {
-                out.put(new Chunk(records.subList(0, cut), stop));
+        if (!parts.isEmpty() && idle.size() == parts.size()) {
+            synchronized (lock) {
+                if (!stopRequested && untaken.get() >= aheadLimit && wanted == want) {
+                    lock.wait(IDLE_WAIT_MS);
+                }
             }
-            if (cut < records.size()) {
-                keep(tp, records.subList(cut, records.size()));
-                c.lists.forEach(rest -> keep(tp, rest));
-                return;
+            return false;
+        }
+        return true;
+    }
+
+    /** The waiting batch's partitions whose last reported position is before their stop. */
+    private static Map<TopicPartition, Long> owed(Map<TopicPartition, Long> want, Map<TopicPartition, Long> sent) {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        for (var e : want.entrySet()) {
+            if (sent.getOrDefault(e.getKey(), Long.MIN_VALUE) < e.getValue()) {
+                out.put(e.getKey(), e.getValue());
             }
         }
+        return out;
     }
 
-    /** Keeps records past a stop for the next batch (see {@link #CARRY_LIMIT}). */
-    private void keep(TopicPartition tp, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {
-        carry.computeIfAbsent(tp, k -> new Carried()).add(records);
-        pauseDoneIfFull();
-    }
-
-    /** The index of the first record at or after {@code stop} (the records are in offset order). */
-    private static int firstAtOrAfter(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {
-        int n = records.size();
-        if (n == 0 || records.get(n - 1).offset() < stop) {
-            return n;
-        }
-        int lo = 0;
-        int hi = n - 1; // records[hi] >= stop
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (records.get(mid).offset() < stop) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private void outOfRange(Map<TopicPartition, Long> gone, Map<TopicPartition, Long> pending) {
+    /** Records the consumer should fetch are gone: data loss, then it reads on from the earliest offset. */
+    private void outOfRange(Map<TopicPartition, Long> gone) {
         Map<TopicPartition, Long> earliest = consumer.beginningOffsets(gone.keySet(), options.timeout());
         for (var e : gone.entrySet()) {
             status.dataLoss("records of Kafka topic partition " + e.getKey() + " from offset " + e.getValue()
                     + " are gone (retention?); the earliest offset is now " + earliest.get(e.getKey()));
         }
         consumer.seekToBeginning(gone.keySet());
-        for (TopicPartition tp : gone.keySet()) {
-            if (earliest.getOrDefault(tp, Long.MAX_VALUE) >= pending.getOrDefault(tp, 0L)) {
-                pending.remove(tp);
-                consumer.pause(List.of(tp));
-            }
-        }
     }
 
     /** No record for a while: is the broker down, or is the data gone? */
-    private void probe(Map<TopicPartition, Long> pending, String batchLabel) {
+    private void probe(long myEpoch, Map<TopicPartition, Long> owed, String batchLabel) {
         Map<TopicPartition, Long> end;
         try {
             Set<TopicPartition> now = KafkaPartitions.current(consumer, options);
-            for (TopicPartition tp : new ArrayList<>(pending.keySet())) {
+            for (TopicPartition tp : new ArrayList<>(owed.keySet())) {
                 if (!now.contains(tp)) {
                     status.dataLoss("Kafka topic partition " + tp + " no longer exists at " + options.bootstrap()
-                            + " (topic deleted?) but the query has not read it up to offset " + pending.get(tp));
-                    pending.remove(tp);
-                    consumer.pause(List.of(tp));
+                            + " (topic deleted?) but the query has not read it up to offset " + owed.get(tp));
+                    giveUp(myEpoch, tp);
+                    owed.remove(tp);
                 }
             }
-            end = consumer.endOffsets(pending.keySet(), options.timeout());
+            end = consumer.endOffsets(owed.keySet(), options.timeout());
         } catch (TimeoutException e) {
             status.waiting("waiting for broker at " + options.bootstrap() + " (" + batchLabel + ", retrying in "
                     + backoff.nextMillis() + " ms)");
@@ -367,14 +572,34 @@ final class KafkaFetcher {
             return;
         }
         for (var e : end.entrySet()) {
-            Long stop = pending.get(e.getKey());
+            Long stop = owed.get(e.getKey());
             if (stop != null && e.getValue() < stop) {
                 status.dataLoss("Kafka topic partition " + e.getKey() + " now ends at offset " + e.getValue()
                         + ", before the logged offset " + stop + " (topic re-created?)");
-                pending.remove(e.getKey());
-                consumer.pause(List.of(e.getKey()));
+                giveUp(myEpoch, e.getKey());
             }
         }
         status.clearWaiting(); // reachable and the records exist: the fetch is only slow
+    }
+
+    /** The waiting batch gets what there is of {@code tp}: the rest is lost (failOnDataLoss=false). */
+    private void giveUp(long myEpoch, TopicPartition tp) {
+        consumer.pause(List.of(tp));
+        synchronized (lock) {
+            if (epoch == myEpoch) {
+                givenUp.add(tp);
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private static void rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
     }
 }

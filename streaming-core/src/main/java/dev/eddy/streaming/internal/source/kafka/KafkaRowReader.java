@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.source.kafka;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
@@ -11,9 +12,11 @@ import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -44,7 +47,12 @@ final class KafkaRowReader {
     private final ParsedRow row;
     private final KafkaValueLayout layout;
     private final int valueWidth;
-    private long corrupt;
+    /** Corrupt records of the batches taken (counted when a batch takes them, not when they are decoded ahead). */
+    private final AtomicLong corrupt = new AtomicLong();
+    /** Rows of the segment being decoded whose value did not parse (decode thread). */
+    private int[] corruptRows = new int[8];
+
+    private int corruptCount;
     /** Column pruning: columns of {@link #schema} the query does not read (left null, never built). */
     private boolean[] unread;
 
@@ -113,6 +121,50 @@ final class KafkaRowReader {
         return parser == null ? 2 : valueWidth + 2;
     }
 
+    /**
+     * One poll's records of one partition (in offset order) as a segment of rows; topic and partition are written once
+     * for the run. Decode thread.
+     */
+    KafkaFetcher.Segment decode(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {
+        int n = records.size();
+        BatchBuilder b = builder(n);
+        corruptCount = 0;
+        addRun(b, records, Long.MAX_VALUE);
+        long first = records.get(0).offset();
+        long last = records.get(n - 1).offset();
+        long[] offsets = null;
+        if (last - first + 1 != n) { // gaps (compaction, transaction markers): the offsets say where a batch cuts
+            offsets = new long[n];
+            for (int i = 0; i < n; i++) {
+                offsets[i] = records.get(i).offset();
+            }
+        }
+        return new KafkaFetcher.Segment(b.build(), first, last, offsets, Arrays.copyOf(corruptRows, corruptCount));
+    }
+
+    /** A batch's segments as one batch: their columns copied in bulk, the unread ones left null. */
+    Batch concat(List<Batch> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int total = 0;
+        for (Batch p : parts) {
+            total += p.numRows();
+        }
+        BatchBuilder b = TextFormats.builder(schema, unread, Math.max(16, total));
+        for (Batch p : parts) {
+            b.appendBatch(p);
+        }
+        return b.build();
+    }
+
+    /** Corrupt records a batch took (see {@link #corruptRecords}). */
+    void countCorrupt(long n) {
+        if (n > 0) {
+            corrupt.addAndGet(n);
+        }
+    }
+
     /** Records of one partition, in offset order, before {@code stop}: one row each, topic and partition per run. */
     void addRun(BatchBuilder out, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {
         int first = out.numRows();
@@ -133,7 +185,7 @@ final class KafkaRowReader {
     }
 
     long corruptRecords() {
-        return corrupt;
+        return corrupt.get();
     }
 
     /**
@@ -159,15 +211,22 @@ final class KafkaRowReader {
         }
         int n = valueWidth;
         ByteBuffer value = r.value();
-        if (value != null && parse(value)) {
+        if (value != null
+                && layout == null
+                && value.hasArray()
+                && parser.decodeFast(value.array(), value.arrayOffset() + value.position(), value.remaining(), out)) {
+            // the common record: decoded where the fetch put it, straight into the batch's value columns (no row)
+        } else if (value != null && parse(value)) {
             if (layout == null) {
                 TextFormats.write(row, out, 0);
             } else {
                 layout.write(row, out);
             }
-            out.setNull(n);
         } else {
-            corrupt++;
+            if (corruptCount == corruptRows.length) {
+                corruptRows = Arrays.copyOf(corruptRows, corruptCount * 2);
+            }
+            corruptRows[corruptCount++] = out.numRows();
             for (int c = 0; c < n; c++) {
                 out.setNull(c);
             }
@@ -183,7 +242,11 @@ final class KafkaRowReader {
                 .endRow();
     }
 
+    /** Into the reused row: a record {@code decodeFast} did not take, or any record when the layout maps columns. */
     private boolean parse(ByteBuffer v) {
+        if (layout == null && v.hasArray()) {
+            return parser.parseFull(bytes(v), row); // the fast path has had its go
+        }
         if (v.hasArray() && parser.parseFast(v.array(), v.arrayOffset() + v.position(), v.remaining(), row)) {
             return true; // the common flat record, read where the fetch put it
         }

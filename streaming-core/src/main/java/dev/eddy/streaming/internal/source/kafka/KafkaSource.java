@@ -46,7 +46,11 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     /** Spark's mode and corrupt-record column name for decoded values, or null (raw records). */
     private final MalformedRecords malformed;
 
+    /** Plans batches (partitions, offsets); the fetchers have consumers of their own, so they poll meanwhile. */
     private final KafkaConsumer<ByteBuffer, ByteBuffer> consumer;
+    /** Fetcher 0's consumer. */
+    private final KafkaConsumer<ByteBuffer, ByteBuffer> fetchConsumer;
+
     private final KafkaSourceStatus status;
     private final Backoff backoff;
     /** Pauses between Spark's offset-fetch attempts of a bounded run ({@code fetchOffset.retryIntervalMs}). */
@@ -88,7 +92,9 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
         this.backoff = new Backoff(Duration.ofMillis(100), options.maxBackoff());
         Duration interval = Duration.ofMillis(Math.max(1, options.pacing().fetchRetryIntervalMs()));
         this.fetchRetry = new Backoff(interval, interval);
-        this.batches = new KafkaBatchReader(consumer, this::newConsumer, fetchers, options, reader, status, backoff);
+        this.fetchConsumer = newConsumer();
+        this.batches =
+                new KafkaBatchReader(fetchConsumer, this::newConsumer, fetchers, options, reader, status, backoff);
     }
 
     /** Another consumer like the source's own, for a parallel fetcher. */
@@ -371,7 +377,10 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
         return true;
     }
 
-    /** Reading a range consumes nothing (the consumer only assigns and seeks): the engine may read the next batch ahead. */
+    /**
+     * Reading a range consumes nothing from the log (a batch that does not start where the last one taken ended seeks):
+     * the engine may read the next batch ahead.
+     */
     @Override
     public boolean supportsReadAhead() {
         return true;
@@ -431,16 +440,19 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     public void cancel() {
         backoff.cancel();
         fetchRetry.cancel();
-        batches.wakeup(); // the source's consumer and any parallel fetcher's
+        consumer.wakeup();
+        batches.wakeup(); // every fetcher's consumer
     }
 
     @Override
     public void stop() {
         batches.close();
-        try {
-            consumer.close(Duration.ofSeconds(1));
-        } catch (RuntimeException e) {
-            // stop must not throw
+        for (KafkaConsumer<ByteBuffer, ByteBuffer> c : List.of(fetchConsumer, consumer)) {
+            try {
+                c.close(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                // stop must not throw
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * A consumer over a log of {@value FakeLog#LOG_END} records per partition (value "partition-offset"), three records per
@@ -38,6 +39,10 @@ final class LogConsumer extends MockConsumer<ByteBuffer, ByteBuffer> {
     final CountDownLatch polling = new CountDownLatch(1);
     volatile boolean wokenUp;
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    /** Counted down (and replaced) only by a wake-up: what an idle poll waits on. */
+    private volatile CountDownLatch idle = new CountDownLatch(1);
+    /** A wake-up the next poll throws (MockConsumer's own would throw only after this poll added its records). */
+    private boolean wakeupPending;
 
     LogConsumer() {
         super("none");
@@ -73,6 +78,9 @@ final class LogConsumer extends MockConsumer<ByteBuffer, ByteBuffer> {
     public ConsumerRecords<ByteBuffer, ByteBuffer> poll(Duration timeout) {
         polling.countDown();
         CountDownLatch h = hold;
+        if (h.getCount() == 0 && !hasRecordsToServe()) {
+            h = idle; // a real consumer's poll waits for a fetch response up to its timeout when nothing is new
+        }
         if (h.getCount() > 0) {
             try {
                 h.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -81,6 +89,10 @@ final class LogConsumer extends MockConsumer<ByteBuffer, ByteBuffer> {
             }
         }
         synchronized (this) {
+            if (wakeupPending) { // before any record is added: a real consumer keeps nothing for a woken poll
+                wakeupPending = false;
+                throw new WakeupException();
+            }
             if (nextPollFails != null) {
                 KafkaException e = nextPollFails;
                 nextPollFails = null;
@@ -100,10 +112,30 @@ final class LogConsumer extends MockConsumer<ByteBuffer, ByteBuffer> {
         }
     }
 
+    /** A copy of what {@link #fetched} holds for {@code tp} (the fetch thread may be polling ahead meanwhile). */
+    synchronized List<Long> fetched(TopicPartition tp) {
+        return List.copyOf(fetched.getOrDefault(tp, List.of()));
+    }
+
+    /** Whether a poll now would return records (or throw): an assigned, unpaused partition short of the log end. */
+    private synchronized boolean hasRecordsToServe() {
+        if (nextPollFails != null || wakeupPending) {
+            return true;
+        }
+        for (TopicPartition tp : assignment()) {
+            if (!paused().contains(tp) && position(tp) < LOG_END) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public synchronized void wakeup() {
         wokenUp = true;
-        super.wakeup();
+        wakeupPending = true;
         hold.countDown(); // ends a held poll, which then throws the WakeupException
+        idle.countDown();
+        idle = new CountDownLatch(1);
     }
 }
