@@ -4,6 +4,7 @@
 # topic and pre-built batches, next to a bare KafkaConsumer loop and Spark 4.2 local[2] on the same broker and files.
 # Median of INGEST_RUNS fresh JVMs (default 3). Prints "<figure> <value> <unit>" lines and the ratios.
 # Usage: bench/ingest/run.sh   (INGEST_RUNS=1 for a quick run; INGEST_SPARK=0 skips Spark; INGEST_PATHS=kafka_json,...)
+#        INGEST_SPARK=0 bench/ingest/run.sh kafka_probe   (bytes per record of ways to read a topic: README)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -20,4 +21,4 @@ if [ "${INGEST_SPARK:-1}" != "0" ]; then
   export SPARK_CP="$here/spark/target/classes:$(cat "$here/spark/target/classpath.txt")"
 fi
 cd "$here"
-exec java -Xmx512m -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" dev.eddy.bench.ingest.Ingest
+exec java -Xmx512m -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" dev.eddy.bench.ingest.Ingest "$@"

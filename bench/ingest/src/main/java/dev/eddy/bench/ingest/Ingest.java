@@ -56,6 +56,22 @@ public final class Ingest {
             ParserBench.runCsv(Integer.parseInt(args[1]));
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("kafka_probe_run")) { // one mode of the allocation probe
+            KafkaProbe.run(args[1], Long.parseLong(args[2]), args[3]);
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("kafka_probe")) { // issue #16's allocation probe (README)
+            Path work =
+                    Path.of(env("INGEST_WORK", "target/work")).toAbsolutePath().resolve("probe");
+            deleteTree(work);
+            Files.createDirectories(work);
+            KafkaProbe.drive(
+                    work,
+                    Long.parseLong(env("INGEST_RECORDS", "5000000")),
+                    Integer.parseInt(env("INGEST_RUNS", "3")),
+                    JVM);
+            System.exit(0);
+        }
         if (args.length > 0) {
             long records = Long.parseLong(args[1]);
             int perBatch = Integer.parseInt(args[2]);
@@ -423,7 +439,7 @@ public final class Ingest {
     }
 
     /** The bids, round robin over the topic's partitions (each partition in event-time order, as the one-partition topic). */
-    private static void produce(String bootstrap, String topic, int partitions, long records) {
+    static void produce(String bootstrap, String topic, int partitions, long records) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.sun.management.ThreadMXBean;
+import dev.eddy.streaming.api.data.Batch;
+import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
@@ -14,6 +16,7 @@ import dev.eddy.streaming.internal.format.FlatJsonScanner;
 import dev.eddy.streaming.internal.format.JsonLinesParser;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.format.TextFormats.RecordParser;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import dev.eddy.streaming.internal.source.file.CsvFiles;
 import java.io.ByteArrayOutputStream;
@@ -31,9 +34,14 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /**
  * JSON decoding alone, one thread, the same bids: Jackson with a parser per record (Eddy's full path), one reused
  * Jackson parser over all records' bytes (the best Jackson can do: no per-record set-up, no line or corrupt-record
- * handling), and FlatJsonScanner (Eddy's fast path). Prints records per second for each.
+ * handling), FlatJsonScanner into a reused row (the row path alone), the row path with each row then copied into a
+ * batch's columns (the sources' path before they decoded into columns), and the columnar decoder the sources use now ({@code RecordParser.decodeFast} straight into a batch's
+ * columns, batches of {@link #BATCH} rows as the ingest run's). Prints records per second and bytes per record.
  */
 final class ParserBench {
+    /** Rows per batch of the columnar figures: the ingest run's batch size. */
+    static final int BATCH = 500_000;
+
     private ParserBench() {}
 
     static void run(int records) throws Exception {
@@ -50,15 +58,15 @@ final class ParserBench {
         JsonLinesParser jackson = new JsonLinesParser(cols);
         FlatJsonScanner scanner = new FlatJsonScanner(cols);
         JsonFactory factory = new JsonFactory();
-        print("ingest.parse.jackson_per_record.records_per_s", rate(records, () -> {
+        Work perRecord = () -> {
             long sum = 0;
             for (byte[] r : each) {
                 jackson.parse(r, row);
                 sum += row.longs[0];
             }
             return sum;
-        }));
-        print("ingest.parse.jackson_reused.records_per_s", rate(records, () -> {
+        };
+        Work reused = () -> {
             long sum = 0;
             try (JsonParser p = factory.createParser(concatenated)) {
                 while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -76,20 +84,66 @@ final class ParserBench {
                 }
             }
             return sum;
-        }));
-        print("ingest.parse.flat_scanner.records_per_s", rate(records, () -> {
+        };
+        Work rowPath = () -> {
             long sum = 0;
             for (byte[] r : each) {
                 scanner.parse(r, 0, r.length, row);
                 sum += row.longs[0];
             }
             return sum;
-        }));
+        };
+        RecordParser json = TextFormats.parser("json", cols, CsvOptions.DEFAULT);
+        Work columns = () -> intoBatches(each, Bids.SCHEMA, json, row, false);
+        Work rowCopy = () -> intoBatches(each, Bids.SCHEMA, json, row, true);
+        figures("ingest.parse.jackson_per_record", records, perRecord);
+        figures("ingest.parse.jackson_reused", records, reused);
+        figures("ingest.parse.flat_scanner", records, rowPath);
+        figures("ingest.parse.json_row_copy", records, rowCopy);
+        figures("ingest.parse.json_columns", records, columns);
+    }
+
+    /**
+     * The sources' path (FileSource, TopicRowReader, the Kafka source): each record decoded straight into a batch's
+     * columns, the full parser into the row only for a record the fast path does not take; a new batch of
+     * {@link #BATCH} rows at a time, as each micro-batch has its own. With {@code viaRow}, the sources' path before
+     * they decoded into columns: the fast path into a reused row, then the row copied into the batch. Returns a
+     * checksum of the first column.
+     */
+    private static long intoBatches(byte[][] each, Schema schema, RecordParser parser, ParsedRow row, boolean viaRow) {
+        long sum = 0;
+        for (int from = 0; from < each.length; from += BATCH) {
+            int to = Math.min(each.length, from + BATCH);
+            BatchBuilder out = Batch.builder(schema, to - from);
+            for (int i = from; i < to; i++) {
+                byte[] r = each[i];
+                if (viaRow) {
+                    if (!parser.parseFast(r, 0, r.length, row)) {
+                        parser.parseFull(r, row);
+                    }
+                    TextFormats.write(row, out, 0);
+                } else if (!parser.decodeFast(r, 0, r.length, out)) {
+                    parser.parseFull(r, row);
+                    TextFormats.write(row, out, 0);
+                }
+                out.endRow();
+            }
+            Batch b = out.build();
+            sum += ((Number) b.column(0).get(b.numRows() - 1)).longValue();
+        }
+        return sum;
+    }
+
+    /** Records per second and bytes allocated per record (one run, after the timed runs warmed it up). */
+    private static void figures(String name, int records, Work w) throws Exception {
+        print(name + ".records_per_s", rate(records, w));
+        System.out.printf(Locale.ROOT, "%s.alloc %.1f bytes/record%n", name, allocated(w) / records);
     }
 
     /**
      * CSV: bids as {@code auction,price,ts_millis} lines. Per record (decode the line to a String, then parse it: how
-     * CSV streams read a line before) against the bytes path (CsvParser.parseFast), and a whole file into a table by
+     * CSV streams read a line before) against the bytes path into a reused row (CsvParser.parseFast) and the columnar
+     * decoder the sources use now (into a batch's columns), and a whole file into a table by
      * Tablesaw's reader (how SQL's CSV tables read before) against CsvFiles (how they read now).
      */
     static void runCsv(int records) throws Exception {
@@ -121,11 +175,13 @@ final class ParserBench {
             }
             return sum;
         };
-        print("ingest.parse.csv_per_record.records_per_s", rate(records, perRecord));
-        print("ingest.parse.csv_bytes.records_per_s", rate(records, bytes));
-        System.out.printf(
-                Locale.ROOT, "ingest.parse.csv_per_record.alloc %.1f bytes/record%n", allocated(perRecord) / records);
-        System.out.printf(Locale.ROOT, "ingest.parse.csv_bytes.alloc %.1f bytes/record%n", allocated(bytes) / records);
+        RecordParser columnar = TextFormats.parser("csv", cols, CsvOptions.DEFAULT);
+        Work columns = () -> intoBatches(each, schema, columnar, row, false);
+        Work rowCopy = () -> intoBatches(each, schema, columnar, row, true);
+        figures("ingest.parse.csv_per_record", records, perRecord);
+        figures("ingest.parse.csv_bytes", records, bytes);
+        figures("ingest.parse.csv_row_copy", records, rowCopy);
+        figures("ingest.parse.csv_columns", records, columns);
         Path file = Files.createTempFile("bids", ".csv");
         try {
             Files.write(file, all.toByteArray());
