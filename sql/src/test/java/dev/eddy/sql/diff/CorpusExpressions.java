@@ -39,7 +39,8 @@ final class CorpusExpressions {
             case 8:
                 return "length(" + stringExpr(d) + ")";
             case 9:
-                return "CAST(" + doubleExpr(d) + " AS INT)";
+                // NaN, infinities and values out of range fail with [CAST_OVERFLOW] (sqrt of a negative number)
+                return "CAST(" + doubleExpr(d) + " AS " + pick("INT", "BIGINT") + ")";
             case 10:
                 return "CAST(" + pick("s", "'42'", "' 7 '", "'x'") + " AS INT)";
             case 11:
@@ -243,7 +244,8 @@ final class CorpusExpressions {
                                         "4 IN (x, a)",
                                         "'-2' IN (id, a)",
                                         "a IN (" + intExpr(d) + ", NULL)",
-                                        "s NOT IN ('apple', NULL)")
+                                        "s NOT IN ('apple', NULL)",
+                                        "NULL NOT IN ('true', id)")
                                 + ")";
             case 4:
                 return "(" + stringExpr(d) + " IN ('apple', 'Banana', ''))";

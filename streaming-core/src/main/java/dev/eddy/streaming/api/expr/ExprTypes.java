@@ -258,7 +258,8 @@ public final class ExprTypes {
             }
             // a DECIMAL quotient or cast at a scale (the last argument): Spark's decimal value, held as a DOUBLE
             case "decimal_divide", "decimal_round" -> {
-                for (Expr arg : a) {
+                // decimal_round(x, scale[, precision[, orNull]]): the last one a BOOLEAN
+                for (Expr arg : a.subList(0, Math.min(a.size(), 3))) {
                     numeric(type(arg, in), arg);
                 }
                 yield DataType.DOUBLE;

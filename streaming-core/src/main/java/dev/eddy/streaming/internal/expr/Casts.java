@@ -9,6 +9,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,6 +19,18 @@ import java.util.Locale;
 /** Casts between types. A value that cannot be converted (e.g. "abc" to int) becomes null, as in Spark. */
 public final class Casts {
     private Casts() {}
+
+    /**
+     * Spark's ANSI cast, as {@link Expr.Cast} means it: as {@link #cast}, but a number that does not fit the INT or
+     * BIGINT it is cast to (NaN, an infinity, out of range) fails with [CAST_OVERFLOW] where Java would saturate or
+     * wrap around.
+     */
+    public static Column ansiCast(Column c, DataType to) {
+        if (c.type().isNumeric()) {
+            Overflow.checkFits(c, to);
+        }
+        return cast(c, to);
+    }
 
     public static Column cast(Column c, DataType to) {
         if (c.type() == to) {

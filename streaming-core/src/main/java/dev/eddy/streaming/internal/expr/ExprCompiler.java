@@ -29,7 +29,7 @@ public final class ExprCompiler {
         }
         if (e instanceof Expr.Cast c) {
             Evaluator child = compile(c.child(), in);
-            return of(type, b -> Casts.cast(child.eval(b), c.to()));
+            return of(type, b -> Casts.ansiCast(child.eval(b), c.to()));
         }
         if (e instanceof Expr.Unary u) {
             Evaluator child = compile(u.child(), in);
