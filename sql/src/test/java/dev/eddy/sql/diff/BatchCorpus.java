@@ -59,10 +59,18 @@ final class BatchCorpus {
         for (int i = 0; i < n; i++) {
             items.add(exprs.constantInBranch());
         }
-        // no WHERE: Spark computes a projection over a small local table row by row while planning (its
-        // ConvertToLocalRelation), so a failing constant fails there only if a row passes the filter (a known
-        // difference, sql/README.md)
-        return new Query(items, falses(n), "t1", null, null, null, null, null, false);
+        if (r.nextInt(3) == 0) {
+            // a constant that fails outside any branch
+            items.add(pick("CAST('x' AS INT)", "(coalesce(NULL, 'x') + a)", "(CAST('x' AS DOUBLE) + x)"));
+            n++;
+        }
+        // a WHERE now and then, often one no row passes: Spark computes a projection over a local table (t1 is
+        // createDataFrame's rows) row by row while planning (its ConvertToLocalRelation), so a failing constant fails
+        // only if a row passes the filter
+        String where = r.nextBoolean()
+                ? null
+                : pick(exprs.boolExpr(1), "a > 1000", "id IS NULL AND a > 1000", "s = 'nothing'");
+        return new Query(items, falses(n), "t1", where, null, null, null, null, false);
     }
 
     /**

@@ -44,6 +44,11 @@ final class CorpusExpressions {
             case 10:
                 return "CAST(" + pick("s", "'42'", "' 7 '", "'x'") + " AS INT)";
             case 11:
+                if (r.nextInt(3) == 0) {
+                    // Calcite's EXTRACT has fields Spark's lacks (MILLISECOND, EPOCH, ...): Spark refuses them
+                    return "EXTRACT(" + pick("YEAR", "QUARTER", "WEEK", "DOW", "DOY", "HOUR", "MILLISECOND", "EPOCH")
+                            + " FROM " + tsExpr(d) + ")";
+                }
                 return pick("year", "month", "day", "hour", "minute", "second") + "(" + tsExpr(d) + ")";
             case 12:
                 return "(" + intExpr(d) + " * 1000000)";
@@ -299,6 +304,12 @@ final class CorpusExpressions {
                 // microsecond fractions: compared to the microsecond (Answers), as Spark keeps them
                 return "to_timestamp('" + pick("2024-01-15 10:30:00.123456", "2024-02-29 23:59:59.999999") + "')";
             case 2:
+                if (r.nextBoolean()) {
+                    // Spark's timestampadd and its alias dateadd(unit, n, ts), to the microsecond
+                    return pick("TIMESTAMPADD(", "dateadd(")
+                            + pick("MICROSECOND", "MILLISECOND", "SECOND", "HOUR", "DAY", "MONTH") + ", "
+                            + pick("id", "-3", "7", "1000001") + ", " + tsExpr(d) + ")";
+                }
                 return "(" + tsExpr(d) + " + INTERVAL '" + r.nextInt(48) + "' HOUR)";
             case 3:
                 return "coalesce(" + tsExpr(d) + ", TIMESTAMP '2000-01-01 00:00:00')";

@@ -77,13 +77,30 @@ record StreamCase(
      * {@code strict}: with {@code >}/{@code <} instead), of type "inner", "left", "right" or "semi" (LEFT SEMI); or,
      * with {@code windowSize > 0}, on k and the equality of both sides' windows of that size (sliding by
      * {@code windowSlide} if it is set), projected with {@code window(ts, ...) AS w} (and ts beside it when
-     * {@code windowWithTs}: two event-time columns, which Spark refuses).
+     * {@code windowWithTs}: two event-time columns, which Spark refuses). {@code keyFilter} (null for none): a WHERE
+     * on the preserved side's k ({@code l.k = 'a'}; {@code r.k} for a right join), from which Spark infers the same
+     * filter on the other side's k (InferFiltersFromConstraints), so that side holds no row of another key.
      */
     record JoinSpec(
-            String type, int lower, int upper, boolean strict, int windowSize, int windowSlide, boolean windowWithTs) {
+            String type,
+            int lower,
+            int upper,
+            boolean strict,
+            int windowSize,
+            int windowSlide,
+            boolean windowWithTs,
+            String keyFilter) {
         /** A join on k and an event-time range. */
         JoinSpec(String type, int lower, int upper, boolean strict) {
-            this(type, lower, upper, strict, 0, 0, false);
+            this(type, lower, upper, strict, 0, 0, false, null);
+        }
+
+        JoinSpec withKeyFilter(String key) {
+            return new JoinSpec(type, lower, upper, strict, windowSize, windowSlide, windowWithTs, key);
+        }
+
+        private String where() {
+            return keyFilter == null ? "" : " WHERE " + (type.equals("right") ? "r" : "l") + ".k = '" + keyFilter + "'";
         }
 
         String sql(String select) {
@@ -96,17 +113,17 @@ record StreamCase(
                         : "window(ts, '" + windowSize + " seconds')";
                 String side = "(SELECT " + w + " AS w" + (windowWithTs ? ", ts" : "") + ", k, v FROM ";
                 return select + " FROM " + side + "lefts) AS l " + kind + "JOIN " + side
-                        + "rights) AS r ON l.k = r.k AND l.w = r.w";
+                        + "rights) AS r ON l.k = r.k AND l.w = r.w" + where();
             }
             String ge = strict ? " > " : " >= ";
             String le = strict ? " < " : " <= ";
             return select + " FROM lefts AS l " + kind + "JOIN rights AS r ON l.k = r.k AND r.ts" + ge
                     + "l.ts - INTERVAL '" + lower + "' SECOND AND r.ts" + le + "l.ts + INTERVAL '" + upper
-                    + "' SECOND";
+                    + "' SECOND" + where();
         }
 
         String describe() {
-            return type + " join" + (windowSize > 0 ? " on windows" : "");
+            return type + " join" + (windowSize > 0 ? " on windows" : "") + (keyFilter != null ? " where k" : "");
         }
     }
 
@@ -199,6 +216,27 @@ record StreamCase(
 
     StreamCase withSteps(List<Step> newSteps) {
         return copy(newSteps, noDataBatches, byDay);
+    }
+
+    StreamCase withJoin(JoinSpec newJoin) {
+        return new StreamCase(
+                window,
+                size,
+                slide,
+                startTime,
+                keyed,
+                aggs,
+                positiveOnly,
+                mode,
+                delays,
+                policy,
+                javaApi,
+                steps,
+                noDataBatches,
+                aggregate,
+                newJoin,
+                dedup,
+                byDay);
     }
 
     StreamCase withNoDataBatches(boolean on) {

@@ -37,6 +37,13 @@ final class StreamCaseGenerator {
      */
     static final boolean WINDOW_JOINS = Boolean.parseBoolean(System.getProperty("eddy.diff.stream.windowJoin", "true"));
 
+    /**
+     * Joins with NULL keys and a WHERE on one side's key, whose rows Spark filters before the watermark by the filters
+     * it infers (on by default since Eddy infers them as well; false leaves both out).
+     */
+    static final boolean JOIN_INFERRED_FILTERS =
+            Boolean.parseBoolean(System.getProperty("eddy.diff.stream.joinInferred", "true"));
+
     private static final long S = 1_000_000L; // micros per second
     private static final List<String> KEYS = List.of("a", "b", "c");
 
@@ -56,7 +63,47 @@ final class StreamCaseGenerator {
         if (shape < 16) {
             return deduplication(r);
         }
-        return join(r, shape >= 18, new SplittableRandom(seed ^ 0x0DE1A7L));
+        return withJoinEdges(join(r, shape >= 18, new SplittableRandom(seed ^ 0x0DE1A7L)), seed);
+    }
+
+    /**
+     * Spark's inferred filters on a join's inputs (InferFiltersFromConstraints): in half the joins a sixth of the rows
+     * have a NULL k (Spark filters them before the watermark on each side whose rows only come out matched), in a
+     * third a WHERE on one side's k (Spark filters the other side on its k too). Drawn apart from the case's other
+     * choices, so that those stay what they were for a seed.
+     */
+    private static StreamCase withJoinEdges(StreamCase c, long seed) {
+        if (!JOIN_INFERRED_FILTERS) {
+            return c;
+        }
+        Random r = new Random(seed ^ 0x1AF3_0BL);
+        if (r.nextInt(3) == 0) {
+            c = c.withJoin(c.join().withKeyFilter(KEYS.get(r.nextInt(KEYS.size()))));
+        }
+        if (r.nextBoolean()) {
+            List<Step> steps = new ArrayList<>();
+            for (Step st : c.steps()) {
+                if (st.rows() == null) {
+                    steps.add(st);
+                    continue;
+                }
+                List<List<List<Object>>> perInput = new ArrayList<>();
+                for (List<List<Object>> rows : st.rows()) {
+                    List<List<Object>> in = new ArrayList<>();
+                    for (List<Object> row : rows) {
+                        List<Object> copy = new ArrayList<>(row);
+                        if (r.nextInt(6) == 0) {
+                            copy.set(1, null);
+                        }
+                        in.add(copy);
+                    }
+                    perInput.add(in);
+                }
+                steps.add(new Step(perInput, false, null));
+            }
+            c = c.withSteps(steps);
+        }
+        return c;
     }
 
     private static StreamCase windowedAggregation(Random r) {
@@ -135,7 +182,7 @@ final class StreamCaseGenerator {
         boolean onWindows = WINDOW_JOINS && !aggregate && r.nextInt(3) == 0;
         int slide = onWindows && r.nextBoolean() ? 5 : 0;
         boolean withTs = onWindows && r.nextInt(8) == 0;
-        JoinSpec join = new JoinSpec(type, lower, upper, strict, onWindows ? 10 : 0, slide, withTs);
+        JoinSpec join = new JoinSpec(type, lower, upper, strict, onWindows ? 10 : 0, slide, withTs, null);
         List<Integer> delays = delays(r, 2);
         if (onWindows && apart.nextInt(4) == 0) {
             // a quarter of the window joins with one side not watermarked (drawn apart, so that a seed's other

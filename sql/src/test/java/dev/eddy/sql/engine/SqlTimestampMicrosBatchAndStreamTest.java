@@ -115,4 +115,41 @@ class SqlTimestampMicrosBatchAndStreamTest {
             assertThat(answer.get(0)).startsWith("error:").contains("[CAST_INVALID_INPUT]");
         }
     }
+
+    @Test
+    void when_microsecondsAreAddedWithTimestampadd_then_theyStay() {
+        T.assertBothAnswer(
+                "SELECT CAST(TIMESTAMPADD(MICROSECOND, 7, CAST(s AS TIMESTAMP)) AS STRING) AS c FROM t",
+                "2024-01-01 00:00:00.124006");
+        T.assertBothAnswer(
+                "SELECT CAST(dateadd(MICROSECOND, -1, CAST(s AS TIMESTAMP)) AS STRING) AS c FROM t",
+                "2024-01-01 00:00:00.123998");
+        T.assertBothAnswer(
+                "SELECT CAST(dateadd(SECOND, a, CAST(s AS TIMESTAMP)) AS STRING) AS c FROM t",
+                "2024-01-01 00:00:01.123999");
+    }
+
+    @Test
+    void when_aFieldOrFormIsCalcitesOnly_then_itIsRefusedAsSparkRefusesIt() {
+        // Spark 4.2: [INVALID_EXTRACT_FIELD] for MILLISECOND, MICROSECOND, EPOCH, DECADE, ISOYEAR ...; FLOOR(ts TO
+        // DAY) is a syntax error (Calcite computed them from milliseconds)
+        for (String field : List.of("MILLISECOND", "MICROSECOND", "EPOCH", "DECADE", "CENTURY", "ISOYEAR")) {
+            T.assertBothFail(
+                    "SELECT EXTRACT(" + field + " FROM CAST(s AS TIMESTAMP)) AS c FROM t", "[INVALID_EXTRACT_FIELD]");
+        }
+        T.assertBothFail("SELECT FLOOR(CAST(s AS TIMESTAMP) TO DAY) AS c FROM t", "[PARSE_SYNTAX_ERROR]");
+        T.assertBothFail("SELECT CEIL(CAST(s AS TIMESTAMP) TO SECOND) AS c FROM t", "[PARSE_SYNTAX_ERROR]");
+        T.assertBothAnswer(
+                "SELECT EXTRACT(SECOND FROM CAST(s AS TIMESTAMP)), EXTRACT(DOW FROM CAST(s AS TIMESTAMP)) AS c FROM t",
+                "0.123999 2");
+    }
+
+    @Test
+    void when_valuesHoldTimestampLiterals_then_theirMicrosecondsStay() {
+        assertThat(T.batch("SELECT unix_micros(v) AS c FROM (VALUES (TIMESTAMP '2024-01-01 00:00:00.123456', 1),"
+                        + " (TIMESTAMP '1969-12-31 23:59:59.999999', 2), (NULL, 3)) AS x(v, n)"))
+                .containsExactly("-1", "1704067200123456", "null");
+        assertThat(T.batch("SELECT v FROM (VALUES (TIMESTAMP '2024-01-01 00:00:00.123456')) AS x(v)"))
+                .containsExactly("2024-01-01T00:00:00.123456Z");
+    }
 }

@@ -38,9 +38,13 @@ public final class SparkConstantFolding {
 
     private final boolean everyConstant;
 
-    private SparkConstantFolding(RexBuilder rb, boolean everyConstant) {
+    /** Computing a node over a local table's rows, one by one (Spark's ConvertToLocalRelation). */
+    private final boolean perRow;
+
+    private SparkConstantFolding(RexBuilder rb, boolean everyConstant, boolean perRow) {
         this.rb = rb;
         this.everyConstant = everyConstant;
+        this.perRow = perRow;
     }
 
     /**
@@ -50,20 +54,26 @@ public final class SparkConstantFolding {
      * before the first row, failing as Spark does).
      */
     public static RelNode apply(RelNode plan, boolean everyConstant) {
-        SparkConstantFolding folding =
-                new SparkConstantFolding(plan.getCluster().getRexBuilder(), everyConstant);
-        RexShuttle expressions = new RexShuttle() {
+        RexShuttle planned =
+                expressions(new SparkConstantFolding(plan.getCluster().getRexBuilder(), everyConstant, false));
+        RexShuttle rowByRow =
+                expressions(new SparkConstantFolding(plan.getCluster().getRexBuilder(), everyConstant, true));
+        return plan.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                RelNode visited = super.visit(other);
+                return visited.accept(!everyConstant && SparkLocalRelations.rowByRow(visited) ? rowByRow : planned);
+            }
+        });
+    }
+
+    private static RexShuttle expressions(SparkConstantFolding folding) {
+        return new RexShuttle() {
             @Override
             public RexNode visitCall(RexCall call) {
                 return folding.fold(call, false);
             }
         };
-        return plan.accept(new RelHomogeneousShuttle() {
-            @Override
-            public RelNode visit(RelNode other) {
-                return super.visit(other).accept(expressions);
-            }
-        });
     }
 
     private RexNode fold(RexNode node, boolean inConditional) {
@@ -73,7 +83,7 @@ public final class SparkConstantFolding {
         // current_timestamp() and the like are constant only once the query (or micro-batch) has its time
         boolean constant = RexUtil.isConstant(call) && !readsTheTime(call);
         boolean nested = containsConditional(call);
-        if (constant && !inConditional && !nested && !everyConstant) {
+        if (constant && !inConditional && !nested && !everyConstant && !perRow) {
             return call; // not Spark's business here: the engines compute it where it stands, failing as Spark does
         }
         RexNode folded = call;
@@ -96,7 +106,7 @@ public final class SparkConstantFolding {
         if (failure == null) {
             return folded;
         }
-        if (inConditional) {
+        if (inConditional || perRow) {
             return defer(folded); // computed only in the rows that reach it
         }
         throw failure;

@@ -1,11 +1,17 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.sql.internal.validate.ErrorMessages;
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalQualifier;
@@ -16,6 +22,7 @@ import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlIntervalOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Spark's date and time forms that Calcite writes differently, rewritten before validation (batch and streaming):
@@ -65,6 +72,19 @@ final class SparkDateForms {
             Map.entry("SECONDS", TimeUnit.SECOND),
             Map.entry("SECS", TimeUnit.SECOND));
 
+    /** The units of Calcite's EXTRACT that Spark's extract has (under its own names: DOW is its DAYOFWEEK). */
+    private static final Set<TimeUnitRange> SPARK_EXTRACT = EnumSet.of(
+            TimeUnitRange.YEAR,
+            TimeUnitRange.QUARTER,
+            TimeUnitRange.MONTH,
+            TimeUnitRange.WEEK,
+            TimeUnitRange.DAY,
+            TimeUnitRange.DOW,
+            TimeUnitRange.DOY,
+            TimeUnitRange.HOUR,
+            TimeUnitRange.MINUTE,
+            TimeUnitRange.SECOND);
+
     private SparkDateForms() {}
 
     /** The Spark form {@code call} is, rewritten; or {@code call} itself. */
@@ -78,6 +98,43 @@ final class SparkDateForms {
             // INTERVAL 5 SECONDS: Calcite's planner cannot convert the call it parses this into
             BigDecimal v = n.getValueAs(BigDecimal.class);
             return SqlLiteral.createInterval(v.signum() < 0 ? -1 : 1, v.abs().toPlainString(), unit, pos);
+        }
+        if (call.getOperator() == SqlStdOperatorTable.EXTRACT
+                && args.get(0) instanceof SqlIntervalQualifier q
+                && q.timeUnitRange.endUnit == null
+                && !SPARK_EXTRACT.contains(q.timeUnitRange)) {
+            // Calcite's EXTRACT has more fields than Spark's (MILLISECOND, MICROSECOND, EPOCH, DECADE, ISOYEAR, ...)
+            throw ErrorMessages.at(
+                    q.getParserPosition(),
+                    "[INVALID_EXTRACT_FIELD] Cannot extract `" + q.timeUnitRange.name() + "`",
+                    "Spark's fields are YEAR, YEAROFWEEK, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY,"
+                            + " HOUR, MINUTE, SECOND");
+        }
+        if ((call.getOperator() == SqlStdOperatorTable.FLOOR || call.getOperator() == SqlStdOperatorTable.CEIL)
+                && args.size() == 2
+                && args.get(1) instanceof SqlIntervalQualifier q) {
+            // FLOOR(ts TO DAY) is Calcite's syntax; Spark has no such form (a syntax error at TO)
+            throw ErrorMessages.at(
+                    q.getParserPosition(),
+                    "[PARSE_SYNTAX_ERROR] " + call.getOperator().getName() + "(x TO " + q.timeUnitRange.name()
+                            + ") is not Spark SQL",
+                    "use date_trunc('" + q.timeUnitRange.name() + "', x)");
+        }
+        if (call.getOperator() == SqlStdOperatorTable.TIMESTAMP_ADD
+                && args.size() == 3
+                && args.get(0) instanceof SqlIntervalQualifier q
+                && q.timeUnitRange == TimeUnitRange.MICROSECOND) {
+            // Calcite adds an interval of milliseconds: the microseconds as Spark adds them
+            return microsPlus(args.get(1), args.get(2), pos);
+        }
+        if (name.equals("DATEADD") && args.size() == 3 && addUnit(args.get(0)) != null) {
+            // Spark's dateadd(unit, n, ts) is timestampadd
+            TimeUnit u = addUnit(args.get(0));
+            if (u == TimeUnit.MICROSECOND) {
+                return microsPlus(args.get(1), args.get(2), pos);
+            }
+            return SqlStdOperatorTable.TIMESTAMP_ADD.createCall(
+                    pos, new SqlIntervalQualifier(u, null, args.get(0).getParserPosition()), args.get(1), args.get(2));
         }
         if (name.equals("DATEADD") && args.size() == 2) {
             return named("DATE_ADD", pos, args.get(0), args.get(1));
@@ -106,6 +163,16 @@ final class SparkDateForms {
         return call;
     }
 
+    /** {@code ts} plus {@code n} microseconds: {@code timestamp_micros(unix_micros(ts) + n)}. */
+    private static SqlNode microsPlus(SqlNode n, SqlNode ts, SqlParserPos pos) {
+        SqlNode micros = SqlStdOperatorTable.PLUS.createCall(
+                pos,
+                named("UNIX_MICROS", pos, ts),
+                SqlStdOperatorTable.CAST.createCall(
+                        pos, n, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos), pos)));
+        return named("TIMESTAMP_MICROS", pos, micros);
+    }
+
     private static SqlNode extract(TimeUnit unit, SqlNode source, SqlParserPos pos) {
         if (unit == TimeUnit.SECOND) { // with its fraction, as Spark's DECIMAL(8, 6)
             return named("SPARK_SECOND", pos, source);
@@ -125,6 +192,19 @@ final class SparkDateForms {
         SqlUnresolvedFunction f = new SqlUnresolvedFunction(
                 new SqlIdentifier(name, pos), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
         return f.createCall(pos, args);
+    }
+
+    /** The unit of Spark's {@code dateadd(unit, n, ts)} (timestampadd's units), or null. */
+    private static TimeUnit addUnit(SqlNode n) {
+        if (!(n instanceof SqlIdentifier id) || !id.isSimple()) {
+            return null;
+        }
+        String u = id.getSimple().toUpperCase(Locale.ROOT);
+        return switch (u) {
+            case "YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND" ->
+                TimeUnit.valueOf(u);
+            default -> null;
+        };
     }
 
     /** The unit of {@code datediff(DAY, a, b)}'s first argument (a bare name), or null. */

@@ -5,11 +5,16 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
@@ -25,6 +30,7 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.TimestampString;
 
 /**
@@ -78,9 +84,59 @@ public final class SparkMicros {
         return plan.accept(new RelHomogeneousShuttle() {
             @Override
             public RelNode visit(RelNode other) {
-                return super.visit(other).accept(expressions);
+                RelNode visited = super.visit(other);
+                return (visited instanceof Values v ? micros.values(v) : visited).accept(expressions);
             }
         });
+    }
+
+    /**
+     * VALUES with TIMESTAMP columns (Calcite's generated code reads their literals as milliseconds, and a shuttle
+     * cannot rewrite a VALUES' literals): the same rows with the microseconds as BIGINT literals, under a projection
+     * that reads them back as TIMESTAMPs (opaque to Calcite's merging of a projection into VALUES).
+     */
+    private RelNode values(Values v) {
+        List<RelDataTypeField> fields = v.getRowType().getFieldList();
+        if (fields.stream().noneMatch(f -> isTimestamp(f.getType()))) {
+            return v;
+        }
+        RelDataTypeFactory.Builder row = types.builder();
+        for (RelDataTypeField f : fields) {
+            row.add(f.getName(), isTimestamp(f.getType()) ? asBigint(f.getType()) : f.getType());
+        }
+        List<List<RexLiteral>> tuples = new ArrayList<>();
+        for (List<RexLiteral> tuple : v.getTuples()) {
+            List<RexLiteral> t = new ArrayList<>();
+            for (int i = 0; i < tuple.size(); i++) {
+                RexLiteral lit = tuple.get(i);
+                RelDataType type = fields.get(i).getType();
+                if (!isTimestamp(type)) {
+                    t.add(lit);
+                } else if (lit.isNull()) {
+                    t.add((RexLiteral) rb.makeNullLiteral(asBigint(type)));
+                } else {
+                    t.add((RexLiteral) rb.makeExactLiteral(
+                            BigDecimal.valueOf(micros(lit.getValueAs(TimestampString.class))), asBigint(type)));
+                }
+            }
+            tuples.add(t);
+        }
+        RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(v.getCluster(), null);
+        RelNode inMicros = builder.values(tuples, row.build()).build();
+        List<RexNode> exprs = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            RexNode ref = rb.makeInputRef(inMicros, i);
+            RelDataType type = fields.get(i).getType();
+            exprs.add(
+                    isTimestamp(type)
+                            ? rb.makeReinterpretCast(type, SparkDefer.wrapBigint(rb, ref), rb.makeLiteral(false))
+                            : ref);
+        }
+        return LogicalProject.create(inMicros, List.of(), exprs, v.getRowType().getFieldNames(), Set.of());
+    }
+
+    private RelDataType asBigint(RelDataType type) {
+        return types.createTypeWithNullability(types.createSqlType(SqlTypeName.BIGINT), type.isNullable());
     }
 
     private static boolean isTimestamp(RelDataType t) {

@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -50,10 +53,34 @@ final class LiteralCasts {
 
     private LiteralCasts() {}
 
-    static void check(SqlNode validated, SqlValidator validator) {
+    /**
+     * @param local whether a FROM item names a local relation (a table registered from Java: Spark's LocalRelation),
+     *     over which Spark computes a SELECT's projection and WHERE row by row while it plans
+     *     (ConvertToLocalRelation): there a literal that cannot be cast fails only when a row reaches it, which
+     *     SparkConstantFolding leaves to the rows
+     */
+    static void check(SqlNode validated, SqlValidator validator, Predicate<SqlIdentifier> local) {
         validated.accept(new SqlBasicVisitor<Void>() {
+            /** Inside a part of a SELECT that Spark computes row by row over a local relation. */
+            private boolean rowByRow;
+            /** A WHERE above the SELECT being visited, among SELECTs computed row by row. */
+            private boolean filteredAbove;
+
             @Override
             public Void visit(SqlCall call) {
+                if (call instanceof SqlSelect select && !rowByRow && overLocalRows(select, validator, local)) {
+                    boolean above = filteredAbove;
+                    filteredAbove = above || select.getWhere() != null;
+                    visitPart(select.getFrom(), false);
+                    filteredAbove = above;
+                    // a literal in a WHERE is still checked here (Calcite writes a comparison's coercion as a CAST, and
+                    // Spark fails on `visits = 'abc'` for any row): said at the literal's position
+                    visitPart(select.getWhere(), false);
+                    // a WHERE above a projection runs after it (Spark converts the projection first)
+                    visitPart(select.getSelectList(), !above);
+                    visitPart(select.getOrderList(), false);
+                    return null;
+                }
                 if (isConditional(call)) {
                     // Spark computes a constant under CASE, coalesce, IF, nullif only in the rows that reach it
                     // (SparkConstantFolding): not an error at validation
@@ -68,8 +95,12 @@ final class LiteralCasts {
                         || call.getOperator().getName().equals("/")) {
                     checkCall(call, validator);
                 }
-                // Calcite's implicit coercion (and an explicit CAST) of a literal: Spark folds it, failing the query
-                if (call.getKind() == SqlKind.CAST && call.operand(0) instanceof SqlCharStringLiteral lit) {
+                // Calcite's implicit coercion (and an explicit CAST) of a literal: Spark folds it, failing the query;
+                // over a local relation's rows an explicit CAST is left to the rows (a literal compared with a column
+                // of another type is still refused here, at its position: Spark fails on it for any row)
+                if (call.getKind() == SqlKind.CAST
+                        && call.operand(0) instanceof SqlCharStringLiteral lit
+                        && !(rowByRow && !call.getParserPosition().equals(lit.getParserPosition()))) {
                     RelDataType to = validator.getValidatedNodeTypeIfKnown(call);
                     if (to != null
                             && (SqlTypeUtil.isNumeric(to) || SqlTypeUtil.isDatetime(to) || SqlTypeUtil.isBoolean(to))) {
@@ -78,7 +109,51 @@ final class LiteralCasts {
                 }
                 return super.visit(call);
             }
+
+            private void visitPart(SqlNode part, boolean perRow) {
+                if (part == null) {
+                    return;
+                }
+                boolean was = rowByRow;
+                rowByRow = perRow;
+                part.accept(this);
+                rowByRow = was;
+            }
         });
+    }
+
+    /**
+     * A SELECT Spark computes row by row over a local relation: no aggregation, window or grouping, FROM one local
+     * relation or such a SELECT.
+     */
+    private static boolean overLocalRows(SqlSelect select, SqlValidator validator, Predicate<SqlIdentifier> local) {
+        if (select.getGroup() != null
+                || select.getHaving() != null
+                || validator.isAggregate(select)
+                || !select.getWindowList().isEmpty()
+                || containsOver(select.getSelectList())) {
+            return false;
+        }
+        SqlNode from = select.getFrom();
+        if (from != null && from.getKind() == SqlKind.AS) {
+            from = ((SqlCall) from).operand(0);
+        }
+        if (from instanceof SqlIdentifier id) {
+            return local.test(id);
+        }
+        return from instanceof SqlSelect inner && overLocalRows(inner, validator, local);
+    }
+
+    private static boolean containsOver(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                found[0] |= call.getKind() == SqlKind.OVER;
+                return super.visit(call);
+            }
+        });
+        return found[0];
     }
 
     /** Spark's conditional expressions; greatest/least (CASEs that test SPARK_OR_NAN, SparkRewrite) are not. */

@@ -88,7 +88,12 @@ public final class QueryPlanner {
             // Calcite occasionally fails inside validation without a position; never let that escape raw
             throw ErrorMessages.at(query.getParserPosition(), "Invalid query (" + e.getMessage() + ")");
         }
-        LiteralCasts.check(validated, validator);
+        LiteralCasts.check(
+                validated,
+                validator,
+                id -> catalog.get(id.names.get(id.names.size() - 1))
+                        .filter(r -> !r.isStream() && r.connector().equals("java"))
+                        .isPresent());
         CaseTypeChecks.check(validated, validator);
         Relation sink = null;
         RelRoot rel;

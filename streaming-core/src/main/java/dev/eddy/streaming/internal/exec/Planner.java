@@ -40,6 +40,7 @@ import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
 import dev.eddy.streaming.internal.ops.UnionOp;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
 import dev.eddy.streaming.internal.optimize.FilterBelowWatermark;
+import dev.eddy.streaming.internal.optimize.JoinInferredFilters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,8 +82,8 @@ public final class Planner {
         }
         Planner p = new Planner(mode, clock);
         // Spark's optimizer moves filters below the watermark (the rows they drop never move it): one place for
-        // the Java API and SQL
-        logical = FilterBelowWatermark.apply(logical);
+        // the Java API and SQL; before that, the filters it infers for a join's inputs (InferFiltersFromConstraints)
+        logical = FilterBelowWatermark.apply(JoinInferredFilters.apply(logical));
         Operator root = p.build(logical);
         PhysicalPlan plan = new PhysicalPlan(
                 root,

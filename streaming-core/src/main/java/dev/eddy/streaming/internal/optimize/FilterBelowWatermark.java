@@ -234,9 +234,11 @@ public final class FilterBelowWatermark {
             changed |= r != k;
             fresh.add(r);
         }
-        if (!changed) {
-            return p;
-        }
+        return changed ? copy(p, fresh) : p;
+    }
+
+    /** {@code p} over {@code fresh} children. */
+    static LogicalPlan copy(LogicalPlan p, List<LogicalPlan> fresh) {
         LogicalPlan c = fresh.get(0);
         if (p instanceof Filter f) {
             return new Filter(c, f.condition());
@@ -266,7 +268,7 @@ public final class FilterBelowWatermark {
         return p; // a leaf
     }
 
-    private static List<Expr> conjuncts(Expr e, List<Expr> out) {
+    static List<Expr> conjuncts(Expr e, List<Expr> out) {
         if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
             conjuncts(b.left(), out);
             conjuncts(b.right(), out);
@@ -276,7 +278,7 @@ public final class FilterBelowWatermark {
         return out;
     }
 
-    private static Expr and(List<Expr> es) {
+    static Expr and(List<Expr> es) {
         Expr e = es.get(0);
         for (int i = 1; i < es.size(); i++) {
             e = new Expr.Binary(Expr.BinaryOp.AND, e, es.get(i));
@@ -284,7 +286,7 @@ public final class FilterBelowWatermark {
         return e;
     }
 
-    private static boolean deterministic(Expr e) {
+    static boolean deterministic(Expr e) {
         if (e instanceof Expr.Call c) {
             return !NON_DETERMINISTIC.contains(c.function().toLowerCase(Locale.ROOT))
                     && c.args().stream().allMatch(FilterBelowWatermark::deterministic);
@@ -336,7 +338,7 @@ public final class FilterBelowWatermark {
     }
 
     /** {@code e} with its columns renamed (by lower-case name; only the forms deterministic() lets through). */
-    private static Expr rename(Expr e, Map<String, String> names) {
+    static Expr rename(Expr e, Map<String, String> names) {
         if (e instanceof Expr.Col c) {
             String head = head(c.name());
             String to = names.get(head.toLowerCase(Locale.ROOT));

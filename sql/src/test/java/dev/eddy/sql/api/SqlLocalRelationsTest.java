@@ -1,0 +1,77 @@
+package dev.eddy.sql.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Spark's ConvertToLocalRelation (Spark 4.2's optimizer, before ConstantFolding): over a local relation (a table
+ * registered from Java, as Spark's {@code createDataFrame} of rows) a SELECT's projection and WHERE are computed row
+ * by row while Spark plans, so a constant that cannot be computed fails only when a row reaches it. Over a file
+ * table (Spark's file relation) the constant is folded while planning and fails whatever the rows. The answers are
+ * Spark 4.2's for the same queries (sql/README.md's differential probe).
+ */
+class SqlLocalRelationsTest {
+    private final Sql sql = new Sql(new SqlCatalog());
+
+    SqlLocalRelationsTest() {
+        sql.catalog()
+                .registerTable(
+                        "t",
+                        Table.create("t", IntColumn.create("a", 1, 2, -3), StringColumn.create("s", "x", "y", "z")));
+    }
+
+    private int rowCount(String query) {
+        return ((SqlResult.Rows) sql.execute(query)).table().rowCount();
+    }
+
+    @Test
+    void when_noRowOfALocalTablePassesTheWhere_then_aFailingConstantInTheSelectIsNeverComputed() {
+        assertThat(rowCount("SELECT CAST('x' AS INT) AS c FROM t WHERE a > 100"))
+                .isZero();
+        assertThat(rowCount("SELECT coalesce(NULL, 'x') + a AS c FROM t WHERE a > 100"))
+                .isZero();
+        assertThat(rowCount("SELECT CAST('x' AS INT) AS c FROM t WHERE a > 100 ORDER BY c LIMIT 3"))
+                .isZero();
+        assertThat(rowCount("SELECT DISTINCT CAST('x' AS INT) AS c FROM t WHERE a > 100"))
+                .isZero();
+        assertThat(rowCount("SELECT CAST('x' AS INT) AS c FROM t WHERE a > 100 UNION ALL SELECT 1 FROM t"))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void when_aRowReachesTheFailingConstant_then_theQueryFailsWithSparksError() {
+        assertThatThrownBy(() -> sql.execute("SELECT CAST('x' AS INT) AS c FROM t WHERE a > 1"))
+                .hasMessageContaining("[CAST_INVALID_INPUT]");
+        // a projection below a WHERE is computed for every row first, as Spark converts it first
+        assertThatThrownBy(() -> sql.execute("SELECT c FROM (SELECT CAST('x' AS INT) AS c, a FROM t) WHERE a > 100"))
+                .hasMessageContaining("[CAST_INVALID_INPUT]");
+    }
+
+    @Test
+    void when_theConstantIsInAnAggregationOrAJoin_then_itFailsWhateverTheRows() {
+        // Spark folds these while planning: an aggregation's and a join's projections are not a local relation's
+        assertThatThrownBy(() -> sql.execute("SELECT COUNT(*) + CAST('x' AS INT) AS c FROM t WHERE a > 100"))
+                .hasMessageContaining("[CAST_INVALID_INPUT]");
+        assertThatThrownBy(() ->
+                        sql.execute("SELECT l.a, CAST('x' AS INT) AS c FROM t l JOIN t r ON l.a = r.a WHERE l.a > 100"))
+                .hasMessageContaining("[CAST_INVALID_INPUT]");
+    }
+
+    @Test
+    void when_theTableIsAFile_then_aFailingConstantFailsWhateverTheRows(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("f.csv");
+        Files.writeString(csv, "a\n1\n2\n");
+        sql.execute("CREATE TABLE f (a INT) WITH ('connector' = 'file', 'path' = '" + csv + "', 'format' = 'csv')");
+        assertThatThrownBy(() -> sql.execute("SELECT CAST('x' AS INT) AS c FROM f WHERE a > 100"))
+                .hasMessageContaining("[CAST_INVALID_INPUT]");
+    }
+}
