@@ -151,5 +151,7 @@ class SqlTimestampMicrosBatchAndStreamTest {
                 .containsExactly("-1", "1704067200123456", "null");
         assertThat(T.batch("SELECT v FROM (VALUES (TIMESTAMP '2024-01-01 00:00:00.123456')) AS x(v)"))
                 .containsExactly("2024-01-01T00:00:00.123456Z");
+        assertThat(T.batch("SELECT TIMESTAMP '2024-05-01 12:07:00.123456' AS c"))
+                .containsExactly("2024-05-01T12:07:00.123456Z");
     }
 }
