@@ -5,16 +5,21 @@ A notebook that needs a Kafka broker says so in its metadata ("eddy": {"requires
 gets EDDY_KAFKA_BOOTSTRAP (NotebooksIT starts a real broker and sets it), so the others provably run without one.
 A notebook that needs Spark ("requires": ["spark"]) runs only where EDDY_SPARK_URL is set: engine-spark's
 KernelOnSparkIT runs it on a kernel installed with the Spark engine, against a real Spark Connect server.
-EDDY_NOTEBOOKS (file names, comma-separated) runs only those notebooks.
+EDDY_NOTEBOOKS (file names, comma-separated) runs only those notebooks. Each notebook runs in a fresh kernel of its
+own, EDDY_NOTEBOOK_WORKERS (default 3) at a time, the longest first; each run prints its time, the wait for the
+kernel's first cell and its slowest cells.
 A notebook that can use a PostgreSQL database says "eddy": {"uses": ["postgres"]}; its kernel gets EDDY_POSTGRES_URL,
 _USER and _PASSWORD when they are set (NotebooksIT starts a real server), and then one of its outputs must say
 "serving layer in PostgreSQL" (the notebook took its database path, not the one without a database).
 """
+import datetime
 import glob
+import multiprocessing
 import os
 import re
 import time
 import unittest
+from concurrent.futures import ProcessPoolExecutor
 
 import nbformat
 from nbclient import NotebookClient
@@ -22,6 +27,9 @@ from nbclient import NotebookClient
 NOTEBOOKS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "notebooks")
 SETUP_FILE = os.path.join(NOTEBOOKS, "tutorial-setup.jsh")
 CELL_TIMEOUT_S = 120
+# notebooks run at once, each in its own kernel (they share nothing: embedded topics live in the kernel's JVM, Kafka
+# topic names are new on every run, 10 and 11 use different database tables)
+WORKERS = int(os.environ.get("EDDY_NOTEBOOK_WORKERS", "3"))
 MAX_LINE = 100
 KAFKA_ENV = "EDDY_KAFKA_BOOTSTRAP"
 SPARK_ENV = "EDDY_SPARK_URL"
@@ -58,6 +66,26 @@ def kernel_env(nb):
     return env
 
 
+def _seconds(iso):
+    return datetime.datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+
+
+def timing(nb, started):
+    """Where a run's time went, from nbclient's cell timestamps: the wait before the first cell (a fresh kernel's
+    start) and the three slowest cells, e.g. "first cell after 3.1 s; slowest: cell 7 2.0 s, ...". """
+    spans = []
+    for i, c in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        e = c.metadata.get("execution", {})
+        if "iopub.status.busy" in e and "shell.execute_reply" in e:
+            spans.append((_seconds(e["shell.execute_reply"]) - _seconds(e["iopub.status.busy"]), i,
+                          _seconds(e["iopub.status.busy"])))
+    if not spans:
+        return "no cell timings"
+    first = min(s[2] for s in spans) - started
+    slowest = ", ".join("cell %d %.1f s" % (i, d) for d, i, _ in sorted(spans, reverse=True)[:3])
+    return "first cell after %.1f s, cells %.1f s; slowest: %s" % (first, sum(s[0] for s in spans), slowest)
+
+
 def output_text(nb):
     texts = []
     for c in nb.cells:
@@ -67,47 +95,87 @@ def output_text(nb):
     return "\n".join(texts)
 
 
+def code_size(path):
+    return sum(len(c.source) for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+
+
+def cell_failure(nb):
+    """None when every code cell ran without an error output, else what went wrong."""
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    not_run = [i for i, c in enumerate(code_cells) if not c.get("execution_count")]
+    errors = [o for c in code_cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    if not_run or errors:
+        return "code cells not run: %s; errors: %s" % (not_run, errors)
+    return None
+
+
+def run_twice(path):
+    """Runs the notebook top to bottom in a fresh kernel, then again in the same kernel, as a student's second
+    "Run All" does (in a worker process). Returns the lines to report and the first failure (None: it passed)."""
+    nb = nbformat.read(path, as_version=4)
+    name = os.path.basename(path)
+    lines = []
+    client = NotebookClient(nb, kernel_name="eddy", timeout=CELL_TIMEOUT_S, startup_timeout=60,
+                            resources={"metadata": {"path": os.path.dirname(path)}})
+    try:
+        started, wall = time.monotonic(), time.time()
+        # raises CellExecutionError on the first failing cell; the kernel stays up for the second run
+        client.execute(env=kernel_env(nb), cleanup_kc=False)
+        failure = cell_failure(nb)
+        if failure:
+            return lines, name + ": " + failure
+        lines.append("%s ran in %.1f s (%s)" % (name, time.monotonic() - started, timing(nb, wall)))
+        if uses_postgres(nb):
+            if POSTGRES_MARK not in output_text(nb):
+                return lines, name + " did not use its database"
+            lines.append("%s used PostgreSQL" % name)
+        again, wall = time.monotonic(), time.time()
+        client.execute()  # "Run All" again in the same kernel, which it then shuts down
+        failure = cell_failure(nb)
+        if failure:
+            return lines, name + " (run again): " + failure
+        lines.append("%s ran again in the same kernel in %.1f s (%s)"
+                     % (name, time.monotonic() - again, timing(nb, wall)))
+        return lines, None
+    except Exception as e:  # a CellExecutionError names the cell and its error
+        return lines, "%s: %s: %s" % (name, type(e).__name__, e)
+    finally:
+        if client.kc is not None:
+            client._cleanup_kernel()  # a failed run leaves no kernel behind
+
+
 class NotebookTests(unittest.TestCase):
     def test_every_notebook_runs_without_errors(self):
         paths = notebooks_to_run()
         self.assertTrue(paths, "no notebooks found in " + NOTEBOOKS)
         all_started = time.monotonic()
+        runnable = []
         for path in paths:
-            with self.subTest(notebook=os.path.basename(path)):
-                nb = nbformat.read(path, as_version=4)
-                if "kafka" in requirements(nb) and not os.environ.get(KAFKA_ENV):
-                    self.skipTest("needs a Kafka broker: set %s (NotebooksIT starts one)" % KAFKA_ENV)
-                if "spark" in requirements(nb) and not os.environ.get(SPARK_ENV):
-                    # not a skip: it runs in engine-spark's KernelOnSparkIT, on a kernel with the Spark engine
-                    print("%s runs with Spark only (engine-spark's KernelOnSparkIT)" % os.path.basename(path))
-                    continue
-                client = NotebookClient(nb, kernel_name="eddy", timeout=CELL_TIMEOUT_S, startup_timeout=60,
-                                        resources={"metadata": {"path": os.path.dirname(path)}})
-                name = os.path.basename(path)
-                try:
-                    started = time.monotonic()
-                    # raises CellExecutionError on the first failing cell; the kernel stays up for the second run
-                    client.execute(env=kernel_env(nb), cleanup_kc=False)
-                    self.assert_every_cell_ran(nb)
-                    print("%s ran in %.1f s" % (name, time.monotonic() - started))
-                    if uses_postgres(nb):
-                        self.assertIn(POSTGRES_MARK, output_text(nb), name + " did not use its database")
-                        print("%s used PostgreSQL" % name)
-                    again = time.monotonic()
-                    client.execute()  # "Run All" again in the same kernel, which it then shuts down
-                    self.assert_every_cell_ran(nb)
-                    print("%s ran again in the same kernel in %.1f s" % (name, time.monotonic() - again))
-                finally:
-                    if client.kc is not None:
-                        client._cleanup_kernel()  # a failed run leaves no kernel behind
-        # the course must run in CI in under 10 minutes; NotebooksIT stops the suite after that
-        print("all %d notebooks ran in %.1f s" % (len(paths), time.monotonic() - all_started))
-
-    def assert_every_cell_ran(self, nb):
-        code_cells = [c for c in nb.cells if c.cell_type == "code"]
-        self.assertTrue(all(c.get("execution_count") for c in code_cells))
-        errors = [o for c in code_cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-        self.assertEqual([], errors)
+            nb = nbformat.read(path, as_version=4)
+            if "spark" in requirements(nb) and not os.environ.get(SPARK_ENV):
+                # not a skip: it runs in engine-spark's KernelOnSparkIT, on a kernel with the Spark engine
+                print("%s runs with Spark only (engine-spark's KernelOnSparkIT)" % os.path.basename(path))
+                continue
+            runnable.append(path)
+        # each notebook in a kernel of its own, WORKERS at a time, the longest first
+        workers = max(1, min(WORKERS, len(runnable)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            runs = {}
+            for path in sorted(runnable, key=code_size, reverse=True):
+                if "kafka" not in requirements(nbformat.read(path, as_version=4)) or os.environ.get(KAFKA_ENV):
+                    runs[path] = pool.submit(run_twice, path)
+            for path in runnable:
+                with self.subTest(notebook=os.path.basename(path)):
+                    if path not in runs:
+                        self.skipTest("needs a Kafka broker: set %s (NotebooksIT starts one)" % KAFKA_ENV)
+                    lines, failure = runs[path].result()
+                    for line in lines:
+                        print(line)
+                    if failure:
+                        self.fail(failure)
+        # the course must run in CI in under 10 minutes; NotebooksIT stops the suite after 15
+        print("all %d notebooks ran in %.1f s, %d at a time" % (len(runnable), time.monotonic() - all_started,
+                                                               workers))
 
     def test_tutorials_use_the_eddy_kernel_and_end_with_a_runnable_exercise(self):
         for path in notebook_paths():

@@ -17,8 +17,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -245,6 +247,7 @@ public final class SparkDriver {
         StreamingQuery query = null;
         String mode = req.get("mode").asText();
         String sql = req.get("sql").asText();
+        int failedStep = -1; // the step being run: -1 while the query starts
         try {
             checkpoint = Files.createTempDirectory("eddy-diff-ckpt");
             Dataset<Row> result = session.sql(sql);
@@ -253,6 +256,7 @@ public final class SparkDriver {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             long seen = -1;
             for (JsonNode step : req.get("steps")) {
+                failedStep++;
                 long s0 = System.nanoTime();
                 if (step.has("restart")) {
                     query.stop();
@@ -289,7 +293,7 @@ public final class SparkDriver {
             ok.set("stepMs", stepMs);
             return ok;
         } catch (Throwable t) {
-            return error(t);
+            return error(t).put("step", failedStep);
         } finally {
             if (query != null) {
                 try {
@@ -432,6 +436,9 @@ public final class SparkDriver {
         if (v instanceof Boolean b) return NODES.booleanNode(b);
         if (v instanceof Instant t) return NODES.numberNode(ChronoUnit.MICROS.between(Instant.EPOCH, t));
         if (v instanceof LocalDate d) return NODES.numberNode(d.toEpochDay());
+        // ANSI intervals: a day-time one as microseconds, a year-month one as months
+        if (v instanceof Duration d) return NODES.numberNode(d.getSeconds() * 1_000_000L + d.getNano() / 1000);
+        if (v instanceof Period p) return NODES.numberNode(p.toTotalMonths());
         if (v instanceof Row struct) {
             ArrayNode a = NODES.arrayNode();
             for (int i = 0; i < struct.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.eddy.sql.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.streaming.api.data.IntervalFields;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,8 @@ final class Answers {
         DATE,
         /** Spark's NULL type (an all-NULL coalesce): Tablesaw has none, so any Eddy column of NULLs matches it. */
         VOID,
+        /** An ANSI interval, compared as Spark's text of it ({@code INTERVAL '3' DAY}: its fields and its value). */
+        INTERVAL,
         OTHER
     }
 
@@ -61,6 +64,7 @@ final class Answers {
         if (t.startsWith("TIMESTAMP")) return Kind.TIMESTAMP;
         if (t.equals("DATE")) return Kind.DATE;
         if (t.equals("VOID")) return Kind.VOID;
+        if (t.startsWith("INTERVAL")) return Kind.INTERVAL;
         return Kind.OTHER;
     }
 
@@ -71,11 +75,17 @@ final class Answers {
         }
         List<Kind> kinds = new ArrayList<>();
         a.get("types").forEach(t -> kinds.add(sparkKind(t.asText())));
+        List<String> types = new ArrayList<>();
+        a.get("types").forEach(t -> types.add(t.asText()));
         List<List<Object>> rows = new ArrayList<>();
         for (JsonNode r : a.get("rows")) {
             List<Object> row = new ArrayList<>();
             for (int i = 0; i < kinds.size(); i++) {
-                row.add(sparkValue(r.get(i), kinds.get(i)));
+                JsonNode v = r.get(i);
+                row.add(
+                        kinds.get(i) == Kind.INTERVAL && v != null && !v.isNull()
+                                ? intervalFields(types.get(i)).format(v.asLong())
+                                : sparkValue(v, kinds.get(i)));
             }
             rows.add(row);
         }
@@ -104,27 +114,46 @@ final class Answers {
         }
     }
 
+    /** The fields of Spark's interval type name ({@code INTERVAL DAY TO SECOND}). */
+    static IntervalFields intervalFields(String sqlType) {
+        String[] words = sqlType.toUpperCase(Locale.ROOT).split(" ");
+        return IntervalFields.of(
+                IntervalFields.Unit.valueOf(words[1]), IntervalFields.Unit.valueOf(words[words.length - 1]));
+    }
+
+    /** True for a result column of intervals: a LongColumn that prints Spark's text of an interval. */
+    private static boolean isInterval(Column<?> c) {
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isMissing(r)) {
+                return c instanceof LongColumn && c.getString(r).startsWith("INTERVAL '");
+            }
+        }
+        return false;
+    }
+
     /** Eddy's batch answer (a Tablesaw table) in comparable form. */
     static Answer ofEddy(Table t) {
         List<Kind> kinds = new ArrayList<>();
         for (Column<?> c : t.columns()) {
             kinds.add(
-                    c instanceof IntColumn || c instanceof LongColumn
-                            ? Kind.INTEGRAL
-                            : c instanceof DoubleColumn
-                                    ? Kind.FRACTIONAL
-                                    : c instanceof BooleanColumn
-                                            ? Kind.BOOLEAN
-                                            : c instanceof DateTimeColumn || c.type() == ColumnType.INSTANT
-                                                    ? Kind.TIMESTAMP
-                                                    : c instanceof DateColumn ? Kind.DATE : Kind.STRING);
+                    isInterval(c)
+                            ? Kind.INTERVAL
+                            : c instanceof IntColumn || c instanceof LongColumn
+                                    ? Kind.INTEGRAL
+                                    : c instanceof DoubleColumn
+                                            ? Kind.FRACTIONAL
+                                            : c instanceof BooleanColumn
+                                                    ? Kind.BOOLEAN
+                                                    : c instanceof DateTimeColumn || c.type() == ColumnType.INSTANT
+                                                            ? Kind.TIMESTAMP
+                                                            : c instanceof DateColumn ? Kind.DATE : Kind.STRING);
         }
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {
             List<Object> row = new ArrayList<>();
             for (int i = 0; i < kinds.size(); i++) {
                 Column<?> c = t.column(i);
-                row.add(c.isMissing(r) ? null : eddyValue(c.get(r)));
+                row.add(c.isMissing(r) ? null : kinds.get(i) == Kind.INTERVAL ? c.getString(r) : eddyValue(c.get(r)));
             }
             rows.add(row);
         }
@@ -162,7 +191,9 @@ final class Answers {
         }
         for (int i = 0; i < spark.kinds().size(); i++) {
             int column = i;
-            if (spark.kinds().get(i) == Kind.VOID && eddy.rows().stream().allMatch(row -> row.get(column) == null)) {
+            if ((spark.kinds().get(i) == Kind.VOID || spark.kinds().get(i) == Kind.INTERVAL)
+                    && eddy.rows().stream().allMatch(row -> row.get(column) == null)) {
+                // no value tells an interval column (or Spark's NULL type) from another
                 continue;
             }
             if (spark.kinds().get(i) != eddy.kinds().get(i)) {

@@ -127,7 +127,15 @@ final class BatchCorpus {
     }
 
     private String groupKey() {
-        return pick("s", "flag", "(a % 3)", "date_trunc('DAY', ts)", "upper(s)", "(a div 4)", "(id % 5)");
+        return pick(
+                "s",
+                "flag",
+                "(a % 3)",
+                "date_trunc('DAY', ts)",
+                "upper(s)",
+                "(a div 4)",
+                "(id % 5)",
+                "(to_date(ts) - DATE '2024-01-01')");
     }
 
     private String aggregate() {
@@ -150,7 +158,16 @@ final class BatchCorpus {
             case 3:
                 return "AVG(" + pick("a", "x", "id", "b") + ")";
             case 4:
-                return pick("MIN", "MAX") + "(" + pick("a", "x", "s", "ts", "b") + ")";
+                return pick("MIN", "MAX") + "("
+                        + pick(
+                                "a",
+                                "x",
+                                "s",
+                                "ts",
+                                "b",
+                                "(ts - TIMESTAMP '2024-01-15 00:00:00')",
+                                "(to_date(ts) - DATE" + " '2024-01-01')")
+                        + ")";
             case 5:
                 return "COUNT(DISTINCT " + pick("a", "s", "flag") + ")";
             case 6:

@@ -39,7 +39,8 @@ final class CorpusExpressions {
             case 8:
                 return "length(" + stringExpr(d) + ")";
             case 9:
-                return "CAST(" + doubleExpr(d) + " AS INT)";
+                // NaN, infinities and values out of range fail with [CAST_OVERFLOW] (sqrt of a negative number)
+                return "CAST(" + doubleExpr(d) + " AS " + pick("INT", "BIGINT") + ")";
             case 10:
                 return "CAST(" + pick("s", "'42'", "' 7 '", "'x'") + " AS INT)";
             case 11:
@@ -248,7 +249,8 @@ final class CorpusExpressions {
                                         "4 IN (x, a)",
                                         "'-2' IN (id, a)",
                                         "a IN (" + intExpr(d) + ", NULL)",
-                                        "s NOT IN ('apple', NULL)")
+                                        "s NOT IN ('apple', NULL)",
+                                        "NULL NOT IN ('true', id)")
                                 + ")";
             case 4:
                 return "(" + stringExpr(d) + " IN ('apple', 'Banana', ''))";
@@ -294,7 +296,7 @@ final class CorpusExpressions {
             return pick("ts", "ts", "TIMESTAMP '2024-01-15 12:00:00'");
         }
         int d = depth - 1;
-        switch (r.nextInt(7)) {
+        switch (r.nextInt(8)) {
             case 0:
                 return "date_trunc('" + pick("HOUR", "DAY", "MINUTE", "MONTH", "YEAR", "WEEK") + "', " + tsExpr(d)
                         + ")";
@@ -315,6 +317,9 @@ final class CorpusExpressions {
                 return "to_timestamp(" + stringExpr(d) + ")";
             case 5:
                 return "to_timestamp(date_format(" + tsExpr(d) + ", 'yyyy-MM-dd HH:mm'), 'yyyy-MM-dd HH:mm')";
+            case 6:
+                // a timestamp moved by the interval between two others (Spark's INTERVAL DAY TO SECOND)
+                return "(" + tsExpr(d) + " + (" + tsExpr(d) + " - " + pick("ts", "DATE '2024-01-01'") + "))";
             default:
                 return "CAST(" + pick("'2024-03-01 08:00:00'", "s") + " AS TIMESTAMP)";
         }
@@ -342,7 +347,9 @@ final class CorpusExpressions {
     /** Spark's built-in date/time, text and math functions (SparkBuiltins), of every result type. */
     String builtinExpr(int depth) {
         int d = Math.max(0, depth - 1);
-        switch (r.nextInt(8)) {
+        switch (r.nextInt(9)) {
+            case 8:
+                return intervalExpr(d);
             case 6:
                 return dateBuiltin(d);
             case 7:
@@ -402,6 +409,37 @@ final class CorpusExpressions {
                         pick("log2", "log10", "ln") + "(" + doubleExpr(d) + ")",
                         "log(" + pick("2", "10", "0.5E0") + ", " + doubleExpr(d) + ")",
                         pick("pow", "power") + "(" + doubleExpr(d) + ", " + pick("2", "0.5E0", "-1", "3") + ")");
+        }
+    }
+
+    /**
+     * Spark's ANSI intervals: DATE - DATE (INTERVAL DAY), TIMESTAMP - TIMESTAMP or DATE (DAY TO SECOND), literals,
+     * their sums, negation, comparison and text, and a timestamp moved by one.
+     */
+    String intervalExpr(int depth) {
+        int d = Math.max(0, depth - 1);
+        String days = "(" + dateExpr(d) + " - " + dateExpr(d) + ")";
+        String span = "(" + tsExpr(d) + " - " + pick(tsExpr(d), dateExpr(d), "TIMESTAMP '2024-01-01 00:00:00'") + ")";
+        switch (r.nextInt(9)) {
+            case 0:
+                return days;
+            case 1:
+                return span;
+            case 2:
+                return "INTERVAL '" + r.nextInt(50) + "' " + pick("DAY", "HOUR", "MINUTE", "SECOND");
+            case 3:
+                return "(" + pick(days, span) + pick(" + ", " - ") + "INTERVAL '" + r.nextInt(30) + "' "
+                        + pick("DAY", "HOUR", "MINUTE") + ")";
+            case 4:
+                return "-" + pick(days, span);
+            case 5:
+                return "CAST(" + pick(days, span) + " AS STRING)";
+            case 6:
+                return "(" + span + pick(" > ", " <= ", " = ") + pick("INTERVAL '1' DAY", days, span) + ")";
+            case 7:
+                return "CAST((" + tsExpr(d) + " + " + span + ") AS STRING)";
+            default:
+                return "typeof(" + pick(days, span, "INTERVAL '3' HOUR") + ")";
         }
     }
 

@@ -35,6 +35,7 @@ final class EddyStreamSide {
     static List<Map<String, Object>> run(StreamCase c) throws IOException {
         Path checkpoint = Files.createTempDirectory("eddy-diff-ckpt");
         List<Map<String, Object>> out = new ArrayList<>();
+        int step = -1; // the step being run: -1 while the query starts
         try {
             Eddy session = Eddy.builder()
                     .clock(new ManualClock(0))
@@ -48,7 +49,8 @@ final class EddyStreamSide {
                         Field.of("k", DataType.STRING),
                         Field.of("v", DataType.INT)));
                 inputs.add(input);
-                Dataset df = input.toDF().withWatermark("ts", c.delays().get(i) + " seconds");
+                int delay = c.delays().get(i);
+                Dataset df = delay < 0 ? input.toDF() : input.toDF().withWatermark("ts", delay + " seconds");
                 views.merge(c.views().get(i), df, (a, b) -> a.union(b));
             }
             if (c.dedup() != null) {
@@ -66,15 +68,16 @@ final class EddyStreamSide {
             String policy = c.policy();
             QueryTestDriver driver = QueryTestDriver.start(writer(query, c.mode(), policy, checkpoint, output));
             try {
-                for (Step step : c.steps()) {
-                    if (step.restart()) {
+                for (Step st : c.steps()) {
+                    step++;
+                    if (st.restart()) {
                         driver.close();
-                        policy = step.policyAfterRestart() == null ? policy : step.policyAfterRestart();
+                        policy = st.policyAfterRestart() == null ? policy : st.policyAfterRestart();
                         driver = QueryTestDriver.start(writer(query, c.mode(), policy, checkpoint, output));
                         continue;
                     }
                     for (int in = 0; in < inputs.size(); in++) {
-                        List<List<Object>> rows = step.rows().get(in);
+                        List<List<Object>> rows = st.rows().get(in);
                         if (!rows.isEmpty()) {
                             inputs.get(in)
                                     .addData(rows.stream().map(List::toArray).toArray(Object[][]::new));
@@ -89,7 +92,7 @@ final class EddyStreamSide {
             }
         } catch (RuntimeException e) {
             out.clear();
-            out.add(Map.of("error", String.valueOf(e.getMessage())));
+            out.add(Map.of("error", String.valueOf(e.getMessage()), "step", step));
         } finally {
             try (var paths = Files.walk(checkpoint)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

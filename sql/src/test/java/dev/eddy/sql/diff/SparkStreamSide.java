@@ -55,16 +55,17 @@ final class SparkStreamSide {
         Map<String, Object> req = new LinkedHashMap<>();
         List<Object> inputs = new ArrayList<>();
         for (int i = 0; i < c.delays().size(); i++) {
-            inputs.add(Map.of(
-                    "view",
-                    c.views().get(i),
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("view", c.views().get(i));
+            input.put(
                     "schema",
                     List.of(
                             Map.of("name", "ts", "type", "TIMESTAMP"),
                             Map.of("name", "k", "type", "STRING"),
-                            Map.of("name", "v", "type", "INT")),
-                    "watermark",
-                    Map.of("column", "ts", "delay", c.delays().get(i) + " seconds")));
+                            Map.of("name", "v", "type", "INT")));
+            int delay = c.delays().get(i);
+            input.put("watermark", delay < 0 ? null : Map.of("column", "ts", "delay", delay + " seconds"));
+            inputs.add(input);
         }
         req.put("inputs", inputs);
         if (c.dedup() != null) {
@@ -99,7 +100,8 @@ final class SparkStreamSide {
     private static List<Map<String, Object>> batches(JsonNode a) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (!a.get("ok").asBoolean()) {
-            out.add(Map.of("error", a.get("error").asText()));
+            out.add(Map.of(
+                    "error", a.get("error").asText(), "step", a.path("step").asInt(-1)));
             return out;
         }
         for (JsonNode b : a.get("batches")) {

@@ -45,6 +45,24 @@ final class StreamBatches {
         return answer.size() == 1 && answer.get(0).containsKey("error");
     }
 
+    /**
+     * For two refused runs: null if both failed at the same moment (while the query starts, step -1, or in the same
+     * step's batch), else what differs. The messages are not compared (Spark wraps a batch's failure in its own).
+     */
+    static String refusedDifferently(List<Map<String, Object>> spark, List<Map<String, Object>> eddy) {
+        Object s = spark.get(0).get("step");
+        Object e = eddy.get(0).get("step");
+        if (Objects.equals(s, e)) {
+            return null;
+        }
+        return "refused at a different moment: Spark " + moment(s) + ", Eddy " + moment(e) + "; Spark: "
+                + spark.get(0).get("error") + "; Eddy: " + eddy.get(0).get("error");
+    }
+
+    private static String moment(Object step) {
+        return Integer.valueOf(-1).equals(step) ? "when the query starts" : "in step " + step;
+    }
+
     /** The first difference between the batch lists, or null. */
     static String difference(List<Map<String, Object>> spark, List<Map<String, Object>> eddy) {
         int n = Math.max(spark.size(), eddy.size());

@@ -284,7 +284,7 @@ record StreamCase(
                 ? (window.equals("session") ? "session" : "window") + " aggregation" + (byDay ? " by day" : "")
                 : "";
         String both = in.isEmpty() ? agg : agg.isEmpty() ? in : in + " -> " + agg;
-        return both + ", " + mode;
+        return both + (delays.contains(-1) ? " (one side unwatermarked)" : "") + ", " + mode;
     }
 
     String windowSql() {

@@ -52,6 +52,42 @@ final class BatchAndStream {
         }
     }
 
+    /**
+     * A table of cases, each {@link #answers answers(expression, line...)}: {@code SELECT expression AS c FROM t}
+     * answers exactly the lines in the batch and the streaming query alike ({@link #assertBothAnswer} for each).
+     */
+    void assertEachAnswers(String[]... cases) {
+        assertEachAnswers("", cases);
+    }
+
+    /** As {@link #assertEachAnswers(String[]...)}, over the rows of {@code t} that {@code where} keeps. */
+    void assertEachAnswers(String where, String[]... cases) {
+        for (String[] c : cases) {
+            String[] lines = new String[c.length - 1];
+            System.arraycopy(c, 1, lines, 0, lines.length);
+            assertBothAnswer(select(c[0], where), lines);
+        }
+    }
+
+    /** Each {@code SELECT expression AS c FROM t} fails in both with a message containing {@code error}. */
+    void assertEachFails(String error, String... expressions) {
+        for (String e : expressions) {
+            assertBothFail(select(e, ""), error);
+        }
+    }
+
+    /** One case of {@link #assertEachAnswers}: the expression and the lines it answers. */
+    static String[] answers(String expression, String... lines) {
+        String[] c = new String[lines.length + 1];
+        c[0] = expression;
+        System.arraycopy(lines, 0, c, 1, lines.length);
+        return c;
+    }
+
+    private static String select(String expression, String where) {
+        return "SELECT " + expression + " AS c FROM t" + (where.isEmpty() ? "" : " " + where);
+    }
+
     /** Both sessions' clocks stand at {@code millis} (epoch milliseconds). */
     BatchAndStream clockAt(long millis) {
         clockMillis = millis;

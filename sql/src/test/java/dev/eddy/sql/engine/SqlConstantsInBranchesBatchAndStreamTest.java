@@ -1,5 +1,6 @@
 package dev.eddy.sql.engine;
 
+import static dev.eddy.sql.engine.BatchAndStream.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -18,18 +19,21 @@ class SqlConstantsInBranchesBatchAndStreamTest {
     @Test
     void when_aFailingCastIsInABranchNoRowTakes_then_theQueryAnswers() {
         // Spark 4.2: 2, 1 and a (no row has a > 5), where Eddy used to fail at validation
-        T.assertBothAnswer("SELECT coalesce(2, 'x') AS c FROM t", "2", "2", "2");
-        T.assertBothAnswer("SELECT CASE WHEN false THEN CAST('x' AS INT) ELSE 1 END AS c FROM t", "1", "1", "1");
-        T.assertBothAnswer("SELECT CASE WHEN a > 5 THEN CAST('x' AS INT) ELSE a END AS c FROM t", "-3", "1", "2");
-        T.assertBothAnswer("SELECT IF(a > 5, CAST('x' AS INT), a) AS c FROM t", "-3", "1", "2");
-        T.assertBothAnswer("SELECT coalesce(a, CAST('x' AS INT)) AS c FROM t", "-3", "1", "2");
-        T.assertBothAnswer("SELECT CASE WHEN a > 5 THEN a = 'x' ELSE a > 0 END AS c FROM t", "false", "true", "true");
+        T.assertEachAnswers(
+                answers("coalesce(2, 'x')", "2", "2", "2"),
+                answers("CASE WHEN false THEN CAST('x' AS INT) ELSE 1 END", "1", "1", "1"),
+                answers("CASE WHEN a > 5 THEN CAST('x' AS INT) ELSE a END", "-3", "1", "2"),
+                answers("IF(a > 5, CAST('x' AS INT), a)", "-3", "1", "2"),
+                answers("coalesce(a, CAST('x' AS INT))", "-3", "1", "2"),
+                answers("CASE WHEN a > 5 THEN a = 'x' ELSE a > 0 END", "false", "true", "true"));
     }
 
     @Test
     void when_aRowTakesTheBranchWithTheFailingCast_then_theQueryFailsWithSparksError() {
-        T.assertBothFail("SELECT CASE WHEN a > 1 THEN CAST('x' AS INT) ELSE a END AS c FROM t", "[CAST_INVALID_INPUT]");
-        T.assertBothFail("SELECT coalesce(x, CAST('x' AS DOUBLE)) AS c FROM t", "[CAST_INVALID_INPUT]");
+        T.assertEachFails(
+                "[CAST_INVALID_INPUT]",
+                "CASE WHEN a > 1 THEN CAST('x' AS INT) ELSE a END",
+                "coalesce(x, CAST('x' AS DOUBLE))");
     }
 
     @Test

@@ -1,12 +1,15 @@
 package dev.eddy.sql.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 /**
  * Spark's date arithmetic and DATE functions answer alike in batch and streaming queries (the values are Spark 4.2's,
  * checked against Spark by the differential corpus): {@code date ± n}, {@code date ± INTERVAL}, {@code INTERVAL 5
  * SECONDS}, {@code trunc}, {@code unix_date}, {@code date_from_unix_date}, {@code date_part}/{@code extract};
- * {@code DATE - DATE} and {@code TIMESTAMP - TIMESTAMP} (Spark's interval types) are refused naming what to write.
+ * {@code DATE - DATE} (an INTERVAL DAY) and {@code TIMESTAMP - TIMESTAMP} (an INTERVAL DAY TO SECOND), shown, typed
+ * and computed with as in Spark.
  */
 class SqlDateArithmeticBatchAndStreamTest {
     private static BatchAndStream rows() {
@@ -64,11 +67,45 @@ class SqlDateArithmeticBatchAndStreamTest {
     }
 
     @Test
-    void when_twoDatesAreSubtracted_then_theQueryIsRefusedNamingDatediff() {
-        rows().assertBothFail("SELECT to_date(s) - to_date(s) FROM t", "datediff(end, start)");
-        rows().assertBothFail(
-                        "SELECT CAST(s AS TIMESTAMP) - CAST(s AS TIMESTAMP) FROM t",
-                        "unix_seconds(end) - unix_seconds(start)");
+    void when_twoDatesAreSubtracted_then_theAnswerIsAnIntervalDayShownAsSpark() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(to_date(s) - DATE '2024-01-01' AS STRING), typeof(to_date(s) - DATE '2024-01-01'),"
+                                + " DATE '2024-01-01' - to_date(s) FROM t",
+                        "INTERVAL '30' DAY interval day -2592000000000",
+                        "INTERVAL '59' DAY interval day -5097600000000");
+    }
+
+    @Test
+    void when_twoTimestampsAreSubtracted_then_theAnswerIsAnIntervalDayToSecondShownAsSpark() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00' AS STRING),"
+                                + " CAST(TIMESTAMP '2024-01-31 00:00:00' - to_timestamp(s) AS STRING),"
+                                + " typeof(to_timestamp(s) - to_timestamp(s)),"
+                                + " CAST(to_timestamp(s) - to_date(s) AS STRING) FROM t",
+                        "INTERVAL '0 00:00:00' DAY TO SECOND INTERVAL '0 00:00:00' DAY TO SECOND"
+                                + " interval day to second INTERVAL '0 00:00:00' DAY TO SECOND",
+                        "INTERVAL '29 10:30:15.5' DAY TO SECOND INTERVAL '-29 10:30:15.5' DAY TO SECOND"
+                                + " interval day to second INTERVAL '0 10:30:15.5' DAY TO SECOND");
+    }
+
+    @Test
+    void when_anIntervalBetweenTimesIsAddedOrCompared_then_itCountsMicroseconds() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(to_timestamp(s) + (to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00') AS STRING),"
+                                + " to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00' > INTERVAL '1' DAY,"
+                                + " CAST(to_date(s) - (to_date(s) - DATE '2024-01-01') AS STRING),"
+                                + " CAST((to_date(s) - DATE '2024-01-01') + INTERVAL '1' HOUR AS STRING) FROM t",
+                        "2024-01-31 00:00:00 false 2024-01-01 INTERVAL '30 01' DAY TO HOUR",
+                        "2024-03-29 21:00:31 true 2024-01-01 INTERVAL '59 01' DAY TO HOUR");
+    }
+
+    @Test
+    void when_aFieldIsExtractedFromAnInterval_then_aBatchQueryCountsItsMicroseconds() {
+        assertThat(rows().batch("SELECT extract(DAY FROM to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00'),"
+                        + " extract(HOUR FROM to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00'),"
+                        + " extract(MINUTE FROM TIMESTAMP '2024-01-31 00:00:00' - to_timestamp(s)),"
+                        + " extract(DAY FROM INTERVAL '3' DAY) FROM t"))
+                .containsExactly("0 0 0 3", "29 10 -30 3");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.eddy.sql.engine;
 
+import static dev.eddy.sql.engine.BatchAndStream.answers;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,34 +16,31 @@ class SqlDivisionBatchAndStreamTest {
 
     @Test
     void when_aNumberIsDividedByZero_then_theQueryFailsWithDivideByZero() {
-        T.assertBothFail("SELECT 1 / a AS c FROM t", "[DIVIDE_BY_ZERO]");
-        T.assertBothFail("SELECT x / 0 AS c FROM t", "[DIVIDE_BY_ZERO]");
-        T.assertBothFail("SELECT x / 0.0 AS c FROM t", "[DIVIDE_BY_ZERO]");
-        T.assertBothFail("SELECT 7 / x AS c FROM t", "[DIVIDE_BY_ZERO]");
-        T.assertBothFail("SELECT 7 div a AS c FROM t", "[DIVIDE_BY_ZERO]");
+        T.assertEachFails("[DIVIDE_BY_ZERO]", "1 / a", "x / 0", "x / 0.0", "7 / x", "7 div a");
     }
 
     @Test
     void when_theRemainderOfZeroIsTaken_then_theQueryFailsWithRemainderByZero() {
-        T.assertBothFail("SELECT 7 % a AS c FROM t", "[REMAINDER_BY_ZERO]");
-        T.assertBothFail("SELECT a % 0 AS c FROM t", "[REMAINDER_BY_ZERO]");
-        T.assertBothFail("SELECT pmod(7, a) AS c FROM t", "[REMAINDER_BY_ZERO]");
+        T.assertEachFails("[REMAINDER_BY_ZERO]", "7 % a", "a % 0", "pmod(7, a)");
     }
 
     @Test
     void when_theDividendIsNull_then_aZeroDivisorGivesNull() {
-        T.assertBothAnswer("SELECT a / 0 AS c FROM t WHERE s IS NULL", "null");
-        T.assertBothAnswer("SELECT x % 0 AS c FROM t WHERE s IS NULL", "null");
-        T.assertBothAnswer("SELECT a div 0 AS c FROM t WHERE s IS NULL", "null");
-        T.assertBothAnswer("SELECT pmod(a, 0) AS c FROM t WHERE s IS NULL", "null");
+        T.assertEachAnswers(
+                "WHERE s IS NULL",
+                answers("a / 0", "null"),
+                answers("x % 0", "null"),
+                answers("a div 0", "null"),
+                answers("pmod(a, 0)", "null"));
     }
 
     @Test
     void when_tryDivideOrTryModMeetsAZeroDivisor_then_itGivesNull() {
-        T.assertBothAnswer("SELECT try_divide(8, a) AS c FROM t", "2", "null", "null");
-        T.assertBothAnswer("SELECT try_divide(x, x) AS c FROM t", "1", "null", "null");
-        T.assertBothAnswer("SELECT try_mod(7, a) AS c FROM t", "3", "null", "null");
-        T.assertBothAnswer("SELECT try_mod(x + 1, 2) AS c FROM t", "1", "1.5", "null");
+        T.assertEachAnswers(
+                answers("try_divide(8, a)", "2", "null", "null"),
+                answers("try_divide(x, x)", "1", "null", "null"),
+                answers("try_mod(7, a)", "3", "null", "null"),
+                answers("try_mod(x + 1, 2)", "1", "1.5", "null"));
     }
 
     @Test

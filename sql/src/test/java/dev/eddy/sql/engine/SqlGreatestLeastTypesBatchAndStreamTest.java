@@ -1,5 +1,6 @@
 package dev.eddy.sql.engine;
 
+import static dev.eddy.sql.engine.BatchAndStream.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -38,8 +39,9 @@ class SqlGreatestLeastTypesBatchAndStreamTest {
     @Test
     void when_greatestOrLeastMixesNumbersStringsOrNull_then_itAnswersAsInSpark() {
         // Spark 4.2: numbers of any kind widen to one (INT with DOUBLE is DOUBLE), a NULL is skipped
-        T.assertBothAnswer("SELECT greatest(a, x, 2) AS c FROM t", "2", "2", "5");
-        T.assertBothAnswer("SELECT least(a, NULL, 3) AS c FROM t", "1", "3", "3");
-        T.assertBothAnswer("SELECT least(s, 'b', NULL) AS c FROM t", "a", "b", "b");
+        T.assertEachAnswers(
+                answers("greatest(a, x, 2)", "2", "2", "5"),
+                answers("least(a, NULL, 3)", "1", "3", "3"),
+                answers("least(s, 'b', NULL)", "a", "b", "b"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.eddy.sql.engine;
 
+import static dev.eddy.sql.engine.BatchAndStream.answers;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,22 +18,24 @@ class SqlOperandOrderBatchAndStreamTest {
     @Test
     void when_theLeftOperandIsNull_then_theRightOneIsNotComputed() {
         // Spark 4.2: NULL for the row whose a is NULL; the others compute coalesce(a, 'x') = a
-        T.assertBothAnswer("SELECT (a + a) + coalesce(a, 'x') AS c FROM t", "3", "6", "null");
-        T.assertBothAnswer("SELECT a * coalesce(s, 'x') AS c FROM t", "1", "4", "null");
-        T.assertBothAnswer("SELECT a = coalesce(s, 'x') AS c FROM t", "null", "true", "true");
+        T.assertEachAnswers(
+                answers("(a + a) + coalesce(a, 'x')", "3", "6", "null"),
+                answers("a * coalesce(s, 'x')", "1", "4", "null"),
+                answers("a = coalesce(s, 'x')", "null", "true", "true"));
     }
 
     @Test
     void when_theDivisorIsNull_then_theDividendIsNotComputed() {
-        T.assertBothAnswer("SELECT coalesce(s, 'x') / a AS c FROM t", "1", "1", "null");
-        T.assertBothAnswer("SELECT coalesce(s, 'x') % a AS c FROM t", "0", "0", "null");
+        T.assertEachAnswers(
+                answers("coalesce(s, 'x') / a", "1", "1", "null"), answers("coalesce(s, 'x') % a", "0", "0", "null"));
     }
 
     @Test
     void when_andOrOrIsDecidedByItsLeftOperand_then_theRightOneIsNotComputed() {
         // Spark's And.eval: the right side only where the left is not false; Or.eval: only where it is not true
-        T.assertBothAnswer("SELECT a IS NOT NULL AND 1 + coalesce(s, 'x') > 0 AS c FROM t", "false", "true", "true");
-        T.assertBothAnswer("SELECT a IS NULL OR 1 + coalesce(s, 'x') > 2 AS c FROM t", "false", "true", "true");
+        T.assertEachAnswers(
+                answers("a IS NOT NULL AND 1 + coalesce(s, 'x') > 0", "false", "true", "true"),
+                answers("a IS NULL OR 1 + coalesce(s, 'x') > 2", "false", "true", "true"));
     }
 
     @Test

@@ -105,4 +105,27 @@ class SqlStreamJoinSparkRulesTest {
                     .containsExactly(1_000_000_000L + " 1"); // window start in micros
         }
     }
+    /**
+     * Seed 7 case 451 of the stream differential: the right outer join's unmatched right row goes out with a NULL left
+     * time, and Spark's window aggregation filters rows without a time before it computes anything (its TimeWindowing
+     * adds {@code isnotnull(ts)}), so {@code 100 / (v - 15)} is never computed for that row's {@code v = 15}.
+     */
+    @Test
+    void when_aRightOuterRowWithoutLeftTimeReachesAWindowAggregation_then_itsExpressionsAreNeverComputed() {
+        String q =
+                "SELECT window.start AS ws, COUNT(*) AS n, MIN(100 / (v - 15)) AS q FROM (SELECT l.ts AS ts, r.v AS v"
+                        + " FROM lefts AS l RIGHT OUTER JOIN rights AS r" + BOUND + ") AS j WHERE v > 0"
+                        + " GROUP BY window(ts, '20 seconds', '10 seconds')";
+        try (QueryTestDriver d =
+                QueryTestDriver.start(sql.stream(q).writeStream().outputMode("append"))) {
+            lefts.addData(new Object[] {at(1000), "a", 1});
+            rights.addData(new Object[] {at(1001), "c", 15}, new Object[] {at(1002), "a", 20});
+            assertThat(d.runTrigger().newRows()).isEmpty();
+            lefts.addData(new Object[] {at(1060), "z", 1});
+            rights.addData(new Object[] {at(1060), "z", 1});
+            // watermark 1055 s: the unmatched c (v = 15) leaves the join with nulls; the windows of 1000 s close
+            assertThat(RowTexts.sorted(d.runTrigger().newRows()))
+                    .containsExactly(1_000_000_000L + " 1 20.0", 990_000_000L + " 1 20.0");
+        }
+    }
 }

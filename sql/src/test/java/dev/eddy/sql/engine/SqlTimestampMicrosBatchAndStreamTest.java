@@ -1,5 +1,6 @@
 package dev.eddy.sql.engine;
 
+import static dev.eddy.sql.engine.BatchAndStream.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -17,50 +18,40 @@ class SqlTimestampMicrosBatchAndStreamTest {
 
     @Test
     void when_textWithMicrosecondsIsCastToATimestamp_then_theMicrosecondsStay() {
-        T.assertBothAnswer("SELECT CAST(CAST(s AS TIMESTAMP) AS STRING) AS c FROM t", "2024-01-01 00:00:00.123999");
-        T.assertBothAnswer(
-                "SELECT CAST(CAST('2024-01-01 00:00:00.1239994' AS TIMESTAMP) AS STRING) AS c FROM t",
-                "2024-01-01 00:00:00.123999");
-        T.assertBothAnswer(
-                "SELECT CAST(CAST('1969-12-31 23:59:59.9999' AS TIMESTAMP) AS STRING) AS c FROM t",
-                "1969-12-31 23:59:59.9999");
-        T.assertBothAnswer("SELECT unix_micros(CAST('1969-12-31 23:59:59.9999' AS TIMESTAMP)) AS c FROM t", "-100");
-        T.assertBothAnswer("SELECT unix_millis(CAST('1969-12-31 23:59:59.9999' AS TIMESTAMP)) AS c FROM t", "-1");
-        T.assertBothAnswer(
-                "SELECT CAST(CAST('2024-01-01 10:00:00.5' AS TIMESTAMP) AS STRING) AS c FROM t",
-                "2024-01-01 10:00:00.5");
+        T.assertEachAnswers(
+                answers("CAST(CAST(s AS TIMESTAMP) AS STRING)", "2024-01-01 00:00:00.123999"),
+                answers(
+                        "CAST(CAST('2024-01-01 00:00:00.1239994' AS TIMESTAMP) AS STRING)",
+                        "2024-01-01 00:00:00.123999"),
+                answers("CAST(CAST('1969-12-31 23:59:59.9999' AS TIMESTAMP) AS STRING)", "1969-12-31 23:59:59.9999"),
+                answers("unix_micros(CAST('1969-12-31 23:59:59.9999' AS TIMESTAMP))", "-100"),
+                answers("unix_millis(CAST('1969-12-31 23:59:59.9999' AS TIMESTAMP))", "-1"),
+                answers("CAST(CAST('2024-01-01 10:00:00.5' AS TIMESTAMP) AS STRING)", "2024-01-01 10:00:00.5"));
     }
 
     @Test
     void when_aFunctionMakesATimestampWithMicroseconds_then_theyStay() {
-        T.assertBothAnswer("SELECT CAST(to_timestamp(s) AS STRING) AS c FROM t", "2024-01-01 00:00:00.123999");
-        T.assertBothAnswer(
-                "SELECT CAST(make_timestamp(2024, 1, 1, 0, 0, 59.999999) AS STRING) AS c FROM t",
-                "2024-01-01 00:00:59.999999");
-        T.assertBothAnswer(
-                "SELECT CAST(make_timestamp(2024, 1, 1, 0, 0, x) AS STRING) AS c FROM t", "2024-01-01 00:00:59.999999");
-        T.assertBothAnswer("SELECT unix_micros(timestamp_micros(1700000000123456)) AS c FROM t", "1700000000123456");
-        T.assertBothAnswer("SELECT unix_micros(make_timestamp(1969, 12, 31, 23, 59, 59.9999)) AS c FROM t", "-100");
-        T.assertBothAnswer(
-                "SELECT date_format(CAST(s AS TIMESTAMP), 'HH:mm:ss.SSSSSS') AS c FROM t", "00:00:00.123999");
-        T.assertBothAnswer(
-                "SELECT CAST(date_trunc('MILLISECOND', CAST(s AS TIMESTAMP)) AS STRING) AS c FROM t",
-                "2024-01-01 00:00:00.123");
-        T.assertBothAnswer(
-                "SELECT CAST(to_timestamp('2024-01-01 00:00:00.123456', 'yyyy-MM-dd HH:mm:ss.SSSSSS') AS STRING)"
-                        + " AS c FROM t",
-                "2024-01-01 00:00:00.123456");
-        T.assertBothAnswer("SELECT unix_seconds(timestamp_seconds(a)) AS c FROM t", "1");
+        T.assertEachAnswers(
+                answers("CAST(to_timestamp(s) AS STRING)", "2024-01-01 00:00:00.123999"),
+                answers("CAST(make_timestamp(2024, 1, 1, 0, 0, 59.999999) AS STRING)", "2024-01-01 00:00:59.999999"),
+                answers("CAST(make_timestamp(2024, 1, 1, 0, 0, x) AS STRING)", "2024-01-01 00:00:59.999999"),
+                answers("unix_micros(timestamp_micros(1700000000123456))", "1700000000123456"),
+                answers("unix_micros(make_timestamp(1969, 12, 31, 23, 59, 59.9999))", "-100"),
+                answers("date_format(CAST(s AS TIMESTAMP), 'HH:mm:ss.SSSSSS')", "00:00:00.123999"),
+                answers("CAST(date_trunc('MILLISECOND', CAST(s AS TIMESTAMP)) AS STRING)", "2024-01-01 00:00:00.123"),
+                answers(
+                        "CAST(to_timestamp('2024-01-01 00:00:00.123456', 'yyyy-MM-dd HH:mm:ss.SSSSSS') AS STRING)",
+                        "2024-01-01 00:00:00.123456"),
+                answers("unix_seconds(timestamp_seconds(a))", "1"));
     }
 
     @Test
     void when_aLiteralHasMicroseconds_then_theyAreCompared() {
-        T.assertBothAnswer(
-                "SELECT unix_micros(TIMESTAMP '2024-01-01 00:00:00.123456') AS c FROM t", "1704067200123456");
-        T.assertBothAnswer(
-                "SELECT CAST(s AS TIMESTAMP) > TIMESTAMP '2024-01-01 00:00:00.123998',"
-                        + " CAST(s AS TIMESTAMP) = TIMESTAMP '2024-01-01 00:00:00.123999' AS c FROM t",
-                "true true");
+        T.assertEachAnswers(
+                answers("unix_micros(TIMESTAMP '2024-01-01 00:00:00.123456')", "1704067200123456"),
+                answers(
+                        "CAST(s AS TIMESTAMP) > TIMESTAMP '2024-01-01 00:00:00.123998', CAST(s AS TIMESTAMP) = TIMESTAMP '2024-01-01 00:00:00.123999'",
+                        "true true"));
         T.assertBothAnswer(
                 "SELECT a FROM t WHERE CAST(s AS TIMESTAMP) IN (TIMESTAMP '2024-01-01 00:00:00.123999',"
                         + " TIMESTAMP '2024-01-01 00:00:00.123')",
@@ -69,28 +60,24 @@ class SqlTimestampMicrosBatchAndStreamTest {
 
     @Test
     void when_timestampsWithMicrosecondsMeetIntervalsAndDates_then_theMicrosecondsStay() {
-        T.assertBothAnswer(
-                "SELECT CAST(CAST(s AS TIMESTAMP) + INTERVAL '1' HOUR AS STRING) AS c FROM t",
-                "2024-01-01 01:00:00.123999");
-        T.assertBothAnswer(
-                "SELECT CAST(CAST(s AS TIMESTAMP) - INTERVAL '1' DAY AS STRING) AS c FROM t",
-                "2023-12-31 00:00:00.123999");
-        T.assertBothAnswer("SELECT CAST(CAST(CAST(s AS TIMESTAMP) AS DATE) AS STRING) AS c FROM t", "2024-01-01");
-        T.assertBothAnswer("SELECT CAST(CAST(s AS TIMESTAMP) AS DOUBLE) AS c FROM t", "1.704067200123999E9");
+        T.assertEachAnswers(
+                answers("CAST(CAST(s AS TIMESTAMP) + INTERVAL '1' HOUR AS STRING)", "2024-01-01 01:00:00.123999"),
+                answers("CAST(CAST(s AS TIMESTAMP) - INTERVAL '1' DAY AS STRING)", "2023-12-31 00:00:00.123999"),
+                answers("CAST(CAST(CAST(s AS TIMESTAMP) AS DATE) AS STRING)", "2024-01-01"),
+                answers("CAST(CAST(s AS TIMESTAMP) AS DOUBLE)", "1.704067200123999E9"));
     }
 
     @Test
     void when_aTimestampIsBefore1970_then_itsMicrosecondsCountTowardThePast() {
-        BEFORE_1970.assertBothAnswer("SELECT unix_micros(CAST(s AS TIMESTAMP)) AS c FROM t", "-1");
-        BEFORE_1970.assertBothAnswer("SELECT unix_millis(CAST(s AS TIMESTAMP)) AS c FROM t", "-1");
-        BEFORE_1970.assertBothAnswer("SELECT unix_seconds(CAST(s AS TIMESTAMP)) AS c FROM t", "-1");
-        BEFORE_1970.assertBothAnswer(
-                "SELECT CAST(timestamp_micros(a) AS STRING) AS c FROM t", "1969-12-31 23:59:59.999999");
-        BEFORE_1970.assertBothAnswer(
-                "SELECT date_format(CAST(s AS TIMESTAMP), 'yyyy-MM-dd HH:mm:ss.SSSSSS') AS c FROM t",
-                "1969-12-31 23:59:59.999999");
-        BEFORE_1970.assertBothAnswer(
-                "SELECT CAST(date_trunc('SECOND', CAST(s AS TIMESTAMP)) AS STRING) AS c FROM t", "1969-12-31 23:59:59");
+        BEFORE_1970.assertEachAnswers(
+                answers("unix_micros(CAST(s AS TIMESTAMP))", "-1"),
+                answers("unix_millis(CAST(s AS TIMESTAMP))", "-1"),
+                answers("unix_seconds(CAST(s AS TIMESTAMP))", "-1"),
+                answers("CAST(timestamp_micros(a) AS STRING)", "1969-12-31 23:59:59.999999"),
+                answers(
+                        "date_format(CAST(s AS TIMESTAMP), 'yyyy-MM-dd HH:mm:ss.SSSSSS')",
+                        "1969-12-31 23:59:59.999999"),
+                answers("CAST(date_trunc('SECOND', CAST(s AS TIMESTAMP)) AS STRING)", "1969-12-31 23:59:59"));
     }
 
     @Test
@@ -164,5 +151,7 @@ class SqlTimestampMicrosBatchAndStreamTest {
                 .containsExactly("-1", "1704067200123456", "null");
         assertThat(T.batch("SELECT v FROM (VALUES (TIMESTAMP '2024-01-01 00:00:00.123456')) AS x(v)"))
                 .containsExactly("2024-01-01T00:00:00.123456Z");
+        assertThat(T.batch("SELECT TIMESTAMP '2024-05-01 12:07:00.123456' AS c"))
+                .containsExactly("2024-05-01T12:07:00.123456Z");
     }
 }

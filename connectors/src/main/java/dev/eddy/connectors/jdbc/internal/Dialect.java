@@ -66,6 +66,9 @@ enum Dialect {
             case TIMESTAMP -> timestamp;
             case DATE -> "DATE";
             case STRUCT -> throw new IllegalArgumentException("no SQL type for a struct");
+            case INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
+                throw new IllegalArgumentException("no SQL type for an interval (" + t.sqlName()
+                        + "): write it as CAST(x AS STRING), or as a number (datediff, unix_seconds differences)");
         };
     }
 

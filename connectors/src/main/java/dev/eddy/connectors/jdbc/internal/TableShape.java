@@ -101,7 +101,7 @@ final class TableShape {
                         + "); its columns are "
                         + table.values().stream().map(DbColumn::name).collect(Collectors.joining(", ")));
             }
-            if (!FITS.get(types.get(i)).contains(db.jdbcType())) {
+            if (!FITS.getOrDefault(types.get(i), Set.of()).contains(db.jdbcType())) {
                 throw new IllegalArgumentException("column '" + db.name() + "' of table " + tableName + " is "
                         + db.typeName().toUpperCase(Locale.ROOT) + ", which does not fit " + what + "'s column "
                         + names.get(i) + " " + types.get(i).sqlName().toUpperCase(Locale.ROOT));

@@ -54,6 +54,10 @@ public final class ParquetSchemas {
                 Types.primitive(PrimitiveTypeName.INT32, rep)
                         .as(LogicalTypeAnnotation.dateType())
                         .named(f.name());
+            case INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
+                throw new IllegalArgumentException("column '" + f.name() + "' is an "
+                        + f.type().sqlName() + ", which the Parquet sink does not write: write CAST(" + f.name()
+                        + " AS STRING) or a number");
             case STRUCT -> {
                 List<Type> kids = new ArrayList<>();
                 for (Field c : f.children()) {

@@ -28,6 +28,9 @@ public final class SparkTypes {
             case STRING -> DataTypes.StringType;
             case TIMESTAMP -> DataTypes.TimestampType;
             case DATE -> DataTypes.DateType;
+            case INTERVAL_DAY -> DataTypes.createDayTimeIntervalType((byte) 0, (byte) 0); // DAY
+            case INTERVAL_DAY_TO_SECOND -> DataTypes.createDayTimeIntervalType(); // DAY TO SECOND
+            case INTERVAL_YEAR_TO_MONTH -> DataTypes.createYearMonthIntervalType(); // YEAR TO MONTH
             case STRUCT -> throw new IllegalArgumentException("a struct type needs its fields");
         };
     }

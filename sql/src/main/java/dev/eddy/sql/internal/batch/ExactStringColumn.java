@@ -1,24 +1,18 @@
 package dev.eddy.sql.internal.batch;
 
-import it.unimi.dsi.fastutil.ints.IntComparator;
-import java.nio.charset.StandardCharsets;
+import dev.eddy.streaming.api.data.ExactColumn;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
+import tech.tablesaw.api.CategoricalColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.AbstractColumnParser;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.columns.strings.AbstractStringColumn;
+import tech.tablesaw.columns.strings.StringColumnFormatter;
 import tech.tablesaw.columns.strings.StringColumnType;
+import tech.tablesaw.columns.strings.StringFilters;
+import tech.tablesaw.columns.strings.StringMapFunctions;
+import tech.tablesaw.columns.strings.StringReduceUtils;
 import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
@@ -26,14 +20,15 @@ import tech.tablesaw.selection.Selection;
  * A text column of a batch result that keeps the empty string apart from NULL. Tablesaw's StringColumn stores
  * NULL as "" (its missing value), so a SQL {@code ''} would read and show as NULL; this column holds Java
  * nulls for NULL. {@code isMissing} is true only for NULL, so tables show NULL as live views do and {@code ''}
- * as an empty cell. Used only for result columns that hold an empty string (others stay StringColumns).
+ * as an empty cell. Used only for result columns that hold an empty string (others stay StringColumns). It has a
+ * Tablesaw string column's filters and functions (as its AbstractStringColumn would).
  */
-public final class ExactStringColumn extends AbstractStringColumn<ExactStringColumn> {
-    private final List<String> values;
+public final class ExactStringColumn extends ExactColumn<ExactStringColumn, String>
+        implements CategoricalColumn<String>, StringFilters, StringMapFunctions, StringReduceUtils {
+    private StringColumnFormatter printFormatter = new StringColumnFormatter();
 
     private ExactStringColumn(String name, List<String> values) {
-        super(ColumnType.STRING, name, StringColumnType.DEFAULT_PARSER);
-        this.values = values;
+        super(ColumnType.STRING, name, StringColumnType.DEFAULT_PARSER, values);
     }
 
     public static ExactStringColumn create(String name) {
@@ -50,35 +45,19 @@ public final class ExactStringColumn extends AbstractStringColumn<ExactStringCol
     }
 
     @Override
+    protected ExactStringColumn make(String name, List<String> values) {
+        return new ExactStringColumn(name, values);
+    }
+
+    @Override
     public String get(int row) {
-        return values.get(row);
+        return super.get(row);
     }
 
     @Override
     public String getString(int row) {
-        String v = values.get(row);
+        String v = get(row);
         return v == null ? "" : v;
-    }
-
-    @Override
-    public String getUnformattedString(int row) {
-        return getString(row);
-    }
-
-    @Override
-    public boolean isMissing(int row) {
-        return values.get(row) == null;
-    }
-
-    @Override
-    public int size() {
-        return values.size();
-    }
-
-    @Override
-    public ExactStringColumn append(String value) {
-        values.add(value);
-        return this;
     }
 
     @Override
@@ -87,109 +66,29 @@ public final class ExactStringColumn extends AbstractStringColumn<ExactStringCol
     }
 
     @Override
-    public ExactStringColumn appendMissing() {
-        return append((String) null);
-    }
-
-    @Override
     public ExactStringColumn appendCell(String value) {
         return append(value);
     }
 
+    // as Tablesaw's string columns: the other column's text
     @Override
-    public ExactStringColumn appendCell(String value, AbstractColumnParser<?> parser) {
-        return appendObj(parser.parse(value));
+    public ExactStringColumn append(Column<String> other, int row) {
+        return append(other.getUnformattedString(row));
     }
 
     @Override
-    public ExactStringColumn append(Column<String> other) {
-        for (int i = 0; i < other.size(); i++) {
-            append(other.isMissing(i) ? null : other.get(i));
-        }
-        return this;
-    }
-
-    @Override
-    public ExactStringColumn set(int row, String value) {
-        values.set(row, value);
-        return this;
-    }
-
-    @Override
-    public ExactStringColumn setMissing(int row) {
-        return set(row, null);
-    }
-
-    @Override
-    public ExactStringColumn emptyCopy() {
-        return create(name());
-    }
-
-    /** A column of {@code rowSize} NULLs (Tablesaw fills such copies with set(row, value)). */
-    @Override
-    public ExactStringColumn emptyCopy(int rowSize) {
-        return new ExactStringColumn(name(), new ArrayList<>(Collections.nCopies(rowSize, (String) null)));
-    }
-
-    @Override
-    public ExactStringColumn copy() {
-        return new ExactStringColumn(name(), new ArrayList<>(values));
-    }
-
-    @Override
-    public ExactStringColumn lag(int n) {
-        ExactStringColumn out = create(name() + " lag(" + n + ")");
-        for (int i = 0; i < size(); i++) {
-            int from = i - n;
-            out.append(from >= 0 && from < size() ? values.get(from) : null);
-        }
-        return out;
-    }
-
-    @Override
-    public ExactStringColumn removeMissing() {
-        ExactStringColumn out = create(name());
-        values.stream().filter(Objects::nonNull).forEach(out::append);
-        return out;
-    }
-
-    @Override
-    public ExactStringColumn unique() {
-        return new ExactStringColumn(name() + " Unique values", new ArrayList<>(new LinkedHashSet<>(values)));
-    }
-
-    @Override
-    public ExactStringColumn where(Selection selection) {
-        ExactStringColumn out = create(name());
-        for (int row : selection) {
-            out.append(values.get(row));
-        }
-        return out;
-    }
-
-    @Override
-    public IntComparator rowComparator() {
-        return (a, b) -> compare(values.get(a), values.get(b));
-    }
-
-    @Override
-    public int compare(String a, String b) {
-        return Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(a, b);
-    }
-
-    @Override
-    public Iterator<String> iterator() {
-        return Collections.unmodifiableList(values).iterator();
+    public ExactStringColumn set(int row, Column<String> other, int otherRow) {
+        return set(row, other.getUnformattedString(otherRow));
     }
 
     @Override
     public String[] asObjectArray() {
-        return values.toArray(new String[0]);
+        return asList().toArray(new String[0]);
     }
 
     @Override
-    public Set<String> asSet() {
-        return new HashSet<>(values);
+    public int byteSize() {
+        return type().byteSize();
     }
 
     @Override
@@ -201,7 +100,7 @@ public final class ExactStringColumn extends AbstractStringColumn<ExactStringCol
     public Selection isIn(Collection<String> strings) {
         Selection s = new BitmapBackedSelection();
         for (int i = 0; i < size(); i++) {
-            if (values.get(i) != null && strings.contains(values.get(i))) {
+            if (get(i) != null && strings.contains(get(i))) {
                 s.add(i);
             }
         }
@@ -217,58 +116,32 @@ public final class ExactStringColumn extends AbstractStringColumn<ExactStringCol
     public Selection isNotIn(Collection<String> strings) {
         Selection s = new BitmapBackedSelection();
         for (int i = 0; i < size(); i++) {
-            if (values.get(i) == null || !strings.contains(values.get(i))) {
+            if (get(i) == null || !strings.contains(get(i))) {
                 s.add(i);
             }
         }
         return s;
     }
 
-    @Override
-    public Table summary() {
-        return Table.create(
-                name(),
-                StringColumn.create("Measure", "Count", "Missing"),
-                StringColumn.create("Value", String.valueOf(size()), String.valueOf(countMissing())));
+    /** The {@code n} largest values, as a Tablesaw string column gives them. */
+    public List<String> top(int n) {
+        ExactStringColumn sorted = copy();
+        sorted.sortDescending();
+        return new ArrayList<>(sorted.asList().subList(0, n));
     }
 
-    @Override
-    public boolean equals(int rowA, int rowB) {
-        return Objects.equals(values.get(rowA), values.get(rowB));
+    /** The {@code n} smallest values. */
+    public List<String> bottom(int n) {
+        ExactStringColumn sorted = copy();
+        sorted.sortAscending();
+        return new ArrayList<>(sorted.asList().subList(0, n));
     }
 
-    @Override
-    public int valueHash(int row) {
-        return Objects.hashCode(values.get(row));
+    public void setPrintFormatter(StringColumnFormatter formatter) {
+        this.printFormatter = formatter;
     }
 
-    @Override
-    public boolean isEmpty() {
-        return values.isEmpty();
-    }
-
-    @Override
-    public byte[] asBytes(int row) {
-        return getString(row).getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public int countMissing() {
-        return (int) values.stream().filter(Objects::isNull).count();
-    }
-
-    @Override
-    public void clear() {
-        values.clear();
-    }
-
-    @Override
-    public void sortAscending() {
-        values.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
-    }
-
-    @Override
-    public void sortDescending() {
-        values.sort(Comparator.nullsLast(Comparator.<String>reverseOrder()));
+    public StringColumnFormatter getPrintFormatter() {
+        return printFormatter;
     }
 }

@@ -2,6 +2,7 @@ package dev.eddy.sql.internal.batch;
 
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import dev.eddy.streaming.api.data.ExactInstantColumn;
+import dev.eddy.streaming.api.data.IntervalFields;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TimeZone;
 import tech.tablesaw.api.BooleanColumn;
@@ -40,17 +42,27 @@ final class ResultTables {
         int n = md.getColumnCount();
         List<Column<?>> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        boolean[] intervals = new boolean[n];
         for (int i = 1; i <= n; i++) {
             String name = md.getColumnLabel(i);
             String unique = name;
             for (int k = 2; !names.add(unique.toLowerCase()); k++) {
                 unique = name + "_" + k;
             }
-            columns.add(column(md.getColumnType(i), unique));
+            IntervalFields interval = intervalFields(md.getColumnTypeName(i));
+            intervals[i - 1] = interval != null;
+            columns.add(interval != null ? interval.column(unique) : column(md.getColumnType(i), unique));
         }
         while (rs.next()) {
             for (int i = 1; i <= n; i++) {
-                append(columns.get(i - 1), rs, i);
+                if (intervals[i - 1]) {
+                    Object v = rs.getObject(i); // months or microseconds (SparkIntervals)
+                    LongColumn c = (LongColumn) columns.get(i - 1);
+                    if (v == null) c.appendMissing();
+                    else c.append(((Number) v).longValue());
+                } else {
+                    append(columns.get(i - 1), rs, i);
+                }
             }
         }
         for (int i = 0; i < columns.size(); i++) {
@@ -78,6 +90,28 @@ final class ResultTables {
             }
         }
         return false;
+    }
+
+    /**
+     * The fields of an interval column from its type's name ({@code INTERVAL_DAY_SECOND}, {@code INTERVAL DAY TO
+     * SECOND}); null for another type.
+     */
+    static IntervalFields intervalFields(String typeName) {
+        if (typeName == null || !typeName.toUpperCase(Locale.ROOT).startsWith("INTERVAL")) {
+            return null;
+        }
+        List<String> units = new ArrayList<>();
+        for (String w :
+                typeName.toUpperCase(Locale.ROOT).substring("INTERVAL".length()).split("[^A-Z]+")) {
+            if (!w.isEmpty() && !w.equals("TO")) {
+                units.add(w);
+            }
+        }
+        if (units.isEmpty()) {
+            return null;
+        }
+        return IntervalFields.of(
+                IntervalFields.Unit.valueOf(units.get(0)), IntervalFields.Unit.valueOf(units.get(units.size() - 1)));
     }
 
     private static Column<?> column(int sqlType, String name) {

@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Engine types to Calcite types and back. TIMESTAMP has millisecond precision on the SQL side; DATE is days since the
- * epoch on both sides.
+ * epoch on both sides; a day-time INTERVAL is microseconds on both sides (INTERVAL DAY, or INTERVAL DAY TO SECOND in
+ * the engine for the other day-time forms), a year-month one months (INTERVAL YEAR TO MONTH in the engine).
  */
 public final class CalciteTypes {
     private CalciteTypes() {}
@@ -43,6 +47,14 @@ public final class CalciteTypes {
                 return factory.createSqlType(SqlTypeName.VARCHAR);
             case DATE:
                 return factory.createSqlType(SqlTypeName.DATE);
+            case INTERVAL_DAY:
+                return factory.createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.DAY, null, SqlParserPos.ZERO));
+            case INTERVAL_DAY_TO_SECOND:
+                return factory.createSqlIntervalType(
+                        new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
+            case INTERVAL_YEAR_TO_MONTH:
+                return factory.createSqlIntervalType(
+                        new SqlIntervalQualifier(TimeUnit.YEAR, TimeUnit.MONTH, SqlParserPos.ZERO));
             default:
                 throw new IllegalArgumentException("type " + type + " has no SQL form yet");
         }
@@ -111,8 +123,16 @@ public final class CalciteTypes {
                 return DataType.TIMESTAMP;
             case DATE:
                 return DataType.DATE;
+            case INTERVAL_DAY:
+                return DataType.INTERVAL_DAY;
             default:
-                return DataType.STRING;
+                if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(type.getSqlTypeName())) {
+                    return DataType.INTERVAL_YEAR_TO_MONTH; // months
+                }
+                // microseconds (Calcite's day-time intervals as Eddy holds them, see SparkIntervals)
+                return SqlTypeName.DAY_INTERVAL_TYPES.contains(type.getSqlTypeName())
+                        ? DataType.INTERVAL_DAY_TO_SECOND
+                        : DataType.STRING;
         }
     }
 }

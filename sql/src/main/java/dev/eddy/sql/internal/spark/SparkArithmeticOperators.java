@@ -181,15 +181,12 @@ public final class SparkArithmeticOperators {
     /** Spark's type of {@code a / b}: see {@link #SPARK_SLASH}. */
     private static RelDataType divideType(SqlOperatorBinding b) {
         RelDataTypeFactory f = b.getTypeFactory();
-        RelDataType x = b.getOperandType(0);
-        RelDataType y = b.getOperandType(1);
-        boolean nullable = x.isNullable() || y.isNullable();
-        int[] px = exact(b, 0);
-        int[] py = exact(b, 1);
-        boolean decimal = x.getSqlTypeName() == SqlTypeName.DECIMAL || y.getSqlTypeName() == SqlTypeName.DECIMAL;
-        if (!decimal || px == null || py == null) {
-            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), nullable);
+        Operands o = new Operands(b);
+        if (!o.decimal()) {
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), o.nullable);
         }
+        int[] px = o.px;
+        int[] py = o.py;
         // Spark's DecimalPrecision for Divide, then DecimalType.adjustPrecisionScale (precision loss allowed)
         int scale = Math.max(6, px[1] + py[0] + 1);
         int precision = px[0] - px[1] + py[1] + scale;
@@ -204,24 +201,44 @@ public final class SparkArithmeticOperators {
     /** Spark's type of {@code a % b}: see {@link #SPARK_PERCENT}. */
     private static RelDataType remainderType(SqlOperatorBinding b) {
         RelDataTypeFactory f = b.getTypeFactory();
-        RelDataType x = b.getOperandType(0);
-        RelDataType y = b.getOperandType(1);
-        boolean nullable = x.isNullable() || y.isNullable();
-        int[] px = exact(b, 0);
-        int[] py = exact(b, 1);
-        boolean decimal = x.getSqlTypeName() == SqlTypeName.DECIMAL || y.getSqlTypeName() == SqlTypeName.DECIMAL;
-        if (decimal && px != null && py != null) {
+        Operands o = new Operands(b);
+        if (o.decimal()) {
             // Spark's DecimalPrecision for Remainder (never wider than 38 digits)
-            int scale = Math.max(px[1], py[1]);
-            int precision = Math.min(px[0] - px[1], py[0] - py[1]) + scale;
+            int scale = Math.max(o.px[1], o.py[1]);
+            int precision = Math.min(o.px[0] - o.px[1], o.py[0] - o.py[1]) + scale;
             return f.createTypeWithNullability(
-                    f.createSqlType(SqlTypeName.DECIMAL, Math.max(1, precision), scale), nullable);
+                    f.createSqlType(SqlTypeName.DECIMAL, Math.max(1, precision), scale), o.nullable);
         }
-        RelDataType wider = f.leastRestrictive(List.of(x, y));
+        RelDataType wider = f.leastRestrictive(List.of(o.x, o.y));
         if (wider == null || !SqlTypeUtil.isNumeric(wider)) {
             wider = f.createSqlType(SqlTypeName.DOUBLE);
         }
-        return f.createTypeWithNullability(wider, nullable);
+        return f.createTypeWithNullability(wider, o.nullable);
+    }
+
+    /** The two operands of {@code /} or {@code %} as Spark's decimal rules see them. */
+    private static final class Operands {
+        final RelDataType x;
+        final RelDataType y;
+        final boolean nullable;
+        /** Precision and scale of each operand when it is exact, else null ({@link #exact}). */
+        final int[] px;
+
+        final int[] py;
+
+        Operands(SqlOperatorBinding b) {
+            x = b.getOperandType(0);
+            y = b.getOperandType(1);
+            nullable = x.isNullable() || y.isNullable();
+            px = exact(b, 0);
+            py = exact(b, 1);
+        }
+
+        /** Whether Spark's DECIMAL rule applies: both exact and one of them a DECIMAL. */
+        boolean decimal() {
+            boolean oneDecimal = x.getSqlTypeName() == SqlTypeName.DECIMAL || y.getSqlTypeName() == SqlTypeName.DECIMAL;
+            return oneDecimal && px != null && py != null;
+        }
     }
 
     /** Precision and scale of an exact operand as Spark sees it (an integer literal by its digits), else null. */

@@ -29,6 +29,12 @@ public final class SparkCastFunctions {
      * DECIMAL: rounded HALF_UP to the scale; a value with more integral digits than the type holds fails (ANSI mode).
      */
     public static BigDecimal toDecimal(Double d, Integer precision, Integer scale) {
+        if (d != null && (d.isNaN() || d.isInfinite())) {
+            throw new ArithmeticException("[CAST_OVERFLOW] The value " + d
+                    + "D of the type \"DOUBLE\" cannot be cast to"
+                    + " \"DECIMAL(" + precision + "," + scale + ")\" due to an overflow. Use `try_cast` to tolerate"
+                    + " overflow and return NULL instead.");
+        }
         return d == null ? null : toDecimal(BigDecimal.valueOf(d), precision, scale);
     }
 

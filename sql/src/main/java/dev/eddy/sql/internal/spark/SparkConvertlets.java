@@ -7,6 +7,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -165,10 +166,23 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                         cx.convertExpression(c.operand(1)));
             };
         }
+        if (kind == SqlKind.MINUS_PREFIX || call.getOperator() == SqlStdOperatorTable.ABS) {
+            // a negative literal stays a literal (arguments that must be constants, such as round's scale)
+            return (cx, c) -> SparkIntegral.isIntOrBigint(cx.getValidator().getValidatedNodeType(c))
+                            && !(c.operand(0) instanceof SqlLiteral)
+                    ? SparkIntegral.convertNegateOrAbs(cx, c, kind != SqlKind.MINUS_PREFIX)
+                    : standard.convertCall(cx, c);
+        }
         if (call.getKind() == SqlKind.SAFE_CAST && call.operandCount() == 2 && standard != null) {
             return (cx, c) -> {
                 RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
                 RelDataType to = cx.getValidator().getValidatedNodeType(c);
+                if (SparkIntegral.mayOverflow(from, to)) {
+                    return SparkIntegral.convertCast(cx, c, from, to, true);
+                }
+                if (SparkIntegral.isTryDecimal(from, to)) {
+                    return SparkIntegral.convertTryDecimal(cx, c, from, to);
+                }
                 if (to.getSqlTypeName() == SqlTypeName.DATE && SqlTypeUtil.isCharacter(from)) {
                     RexBuilder rb = cx.getRexBuilder(); // Spark's date text, NULL for other text
                     return rb.makeCast(
@@ -196,6 +210,9 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
             RelDataType to = cx.getValidator().getValidatedNodeType(c);
             SqlTypeName f = from.getSqlTypeName();
+            if (SparkIntegral.mayOverflow(from, to)) {
+                return SparkIntegral.convertCast(cx, c, from, to, false);
+            }
             if (to.getSqlTypeName() == SqlTypeName.DECIMAL && SqlTypeUtil.isCharacter(from)) {
                 // Spark reads the text's exact decimal and rounds it HALF_UP to the scale (Calcite's cast cuts it):
                 // the text to DECIMAL(38, 18) first, then Spark's cast of a wider DECIMAL

@@ -25,8 +25,10 @@ import org.apache.calcite.sql.validate.SqlValidator;
  *   <li>{@code date ± INTERVAL '3' HOUR} (a day-time interval that is not whole days) is a TIMESTAMP in Spark (its
  *       date's midnight plus the interval); Calcite would keep the DATE and drop the hours, so the date is cast to a
  *       TIMESTAMP first;
- *   <li>{@code date - date}, {@code ts - ts} are a day-time INTERVAL in Spark, a type Eddy's results do not have:
- *       refused with the function that gives the same number ({@code datediff}, {@code unix_seconds}).
+ *   <li>{@code date - date} is an INTERVAL DAY, {@code ts - ts} (or a date and a timestamp) an INTERVAL DAY TO
+ *       SECOND, as in Spark: the call becomes {@code SPARK_DATE_DIFF(a, b) - INTERVAL '0' DAY} (or {@code
+ *       SPARK_TIMESTAMP_DIFF(a, b) - INTERVAL '0' SECOND}), since an operand check can change the operands of the
+ *       call but not the call itself; the zero costs a subtraction and keeps the interval's type.
  * </ul>
  */
 final class SparkDateArithmetic {
@@ -45,18 +47,33 @@ final class SparkDateArithmetic {
         } else if (kind == SqlKind.PLUS && isWholeNumber(l) && isDate(r)) {
             days(binding, validator, 0);
         } else if (kind == SqlKind.MINUS && isTime(l) && isTime(r)) {
-            String what = isDate(l) && isDate(r)
-                    ? "DATE - DATE is an INTERVAL DAY in Spark, a type Eddy's results do not have: write"
-                            + " datediff(end, start) for the days between them"
-                    : "TIMESTAMP - TIMESTAMP is an INTERVAL DAY TO SECOND in Spark, a type Eddy's results do not have:"
-                            + " write unix_seconds(end) - unix_seconds(start) (or unix_millis, timestampdiff(unit, start,"
-                            + " end))";
-            throw SparkErrors.at(call.getParserPosition(), what);
+            difference(binding, validator, isDate(l) && isDate(r));
         } else if (isDate(l) && isSubDayInterval(r)) {
             toTimestamp(binding, validator, 0);
         } else if (kind == SqlKind.PLUS && isSubDayInterval(l) && isDate(r)) {
             toTimestamp(binding, validator, 1);
         }
+    }
+
+    /** {@code a - b} of two times as Spark's interval between them (see the class comment). */
+    private static void difference(SqlCallBinding binding, SqlValidator validator, boolean dates) {
+        SqlCall call = binding.getCall();
+        SqlParserPos pos = call.getParserPosition();
+        if (!dates) {
+            for (int i = 0; i < 2; i++) {
+                if (isDate(binding.getOperandType(i))) {
+                    toTimestamp(binding, validator, i);
+                }
+            }
+        }
+        SqlNode diff = (dates ? SparkIntervals.DATE_DIFF : SparkIntervals.TIMESTAMP_DIFF)
+                .createCall(pos, call.operand(0), call.operand(1));
+        SqlNode zero = SqlLiteral.createInterval(
+                1, "0", new SqlIntervalQualifier(dates ? TimeUnit.DAY : TimeUnit.SECOND, null, pos), pos);
+        call.setOperand(0, diff);
+        call.setOperand(1, zero);
+        validator.deriveType(binding.getScope(), diff);
+        validator.deriveType(binding.getScope(), zero);
     }
 
     /** Operand {@code i} (a whole number of days) as {@code i * INTERVAL '1' DAY}. */

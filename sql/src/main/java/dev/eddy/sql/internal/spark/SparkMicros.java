@@ -1,10 +1,12 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.streaming.api.data.IntervalFields;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
@@ -149,6 +151,12 @@ public final class SparkMicros {
     }
 
     private RexNode literal(RexLiteral literal) {
+        if (literal.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME && !literal.isNull()) {
+            // Calcite's milliseconds; Eddy's day-time intervals hold microseconds (SparkIntervals)
+            return rb.makeIntervalLiteral(
+                    literal.getValueAs(BigDecimal.class).multiply(BigDecimal.valueOf(PER_MILLI)),
+                    literal.getType().getIntervalQualifier());
+        }
         if (!isTimestamp(literal.getType()) || literal.isNull()) {
             return literal;
         }
@@ -271,7 +279,18 @@ public final class SparkMicros {
         SqlOperator op = call.getOperator();
         List<RexNode> ops = call.getOperands();
         if (call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.SAFE_CAST) {
-            return cast(call, ops.get(0), type);
+            RexNode text = intervalText(ops.get(0), type);
+            return text != null ? text : cast(call, ops.get(0), type);
+        }
+        if (call.getKind() == SqlKind.EXTRACT
+                && ops.size() == 2
+                && ops.get(1).getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
+            return extractFromInterval(call, ops, type);
+        }
+        if ((call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS)
+                && type.getSqlTypeName() == SqlTypeName.DATE
+                && ops.size() == 2) {
+            return datePlusInterval(call.getKind() == SqlKind.MINUS, ops, type);
         }
         if ((call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS)
                 && isTimestamp(type)
@@ -347,6 +366,53 @@ public final class SparkMicros {
         return from == SqlTypeName.TIMESTAMP || to == SqlTypeName.TIMESTAMP ? null : call;
     }
 
+    /**
+     * {@code EXTRACT(DAY|HOUR|MINUTE FROM interval)} of a day-time interval (microseconds; Calcite's runtime would read
+     * milliseconds): Spark's field of it, its sign kept. SECOND (Spark's DECIMAL with the fraction) is refused.
+     */
+    private RexNode extractFromInterval(RexCall call, List<RexNode> ops, RelDataType type) {
+        TimeUnitRange unit = ((RexLiteral) ops.get(0)).getValueAs(TimeUnitRange.class);
+        if (unit != TimeUnitRange.DAY && unit != TimeUnitRange.HOUR && unit != TimeUnitRange.MINUTE) {
+            throw new IllegalArgumentException("EXTRACT(" + unit + " FROM interval) is not supported; DAY, HOUR and"
+                    + " MINUTE are (" + call + ")");
+        }
+        RexNode interval = ops.get(1);
+        RexNode micros = rb.makeReinterpretCast(nullableBigint(interval), interval, rb.makeLiteral(false));
+        RexNode field = rb.makeCall(
+                nullableBigint(interval), SparkIntervals.INTERVAL_FIELD, List.of(micros, rb.makeLiteral(unit.name())));
+        return rb.makeCast(type, field, true, false);
+    }
+
+    /** {@code CAST(interval AS STRING)}: Spark's text of it; null for another cast. */
+    private RexNode intervalText(RexNode x, RelDataType type) {
+        IntervalFields fields = SparkIntervals.fields(x.getType());
+        if (fields == null || !SqlTypeUtil.isCharacter(type)) {
+            return null;
+        }
+        RexNode value = rb.makeReinterpretCast(nullableBigint(x), x, rb.makeLiteral(false));
+        RexNode ordinal = rb.makeExactLiteral(BigDecimal.valueOf(fields.ordinal()));
+        RelDataType text = types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true);
+        return rb.makeCast(
+                type, rb.makeCall(text, SparkIntervals.INTERVAL_STRING, List.of(value, ordinal)), true, false);
+    }
+
+    /**
+     * {@code date ± interval} of whole days (Calcite's runtime would read the microseconds as milliseconds); months
+     * stay Calcite's; null for other forms.
+     */
+    private RexNode datePlusInterval(boolean minus, List<RexNode> ops, RelDataType type) {
+        int iv = SparkIntervals.fields(ops.get(1).getType()) != null ? 1 : 0;
+        RexNode interval = ops.get(iv);
+        if (interval.getType().getSqlTypeName().getFamily() != SqlTypeFamily.INTERVAL_DAY_TIME || minus && iv == 0) {
+            return null;
+        }
+        RexNode micros = rb.makeReinterpretCast(nullableBigint(interval), interval, rb.makeLiteral(false));
+        if (minus) {
+            micros = rb.makeCall(nullableBigint(interval), SparkOperators.MICROS_SCALE_UP, List.of(micros, bigint(-1)));
+        }
+        return rb.makeCall(type, SparkIntervals.DATE_PLUS_MICROS, List.of(ops.get(1 - iv), micros));
+    }
+
     /** {@code ts + interval}, {@code interval + ts}, {@code ts - interval}; null for other forms. */
     private RexNode plusInterval(boolean minus, List<RexNode> ops, RelDataType type) {
         RexNode ts = isTimestamp(ops.get(0).getType()) ? ops.get(0) : ops.get(1);
@@ -356,11 +422,11 @@ public final class SparkMicros {
         }
         SqlTypeFamily family = interval.getType().getSqlTypeName().getFamily();
         if (family == SqlTypeFamily.INTERVAL_DAY_TIME) {
-            RexNode millis = rb.makeReinterpretCast(nullableBigint(interval), interval, rb.makeLiteral(false));
-            RexNode micros = rb.makeCall(
-                    nullableBigint(interval),
-                    SparkOperators.MICROS_SCALE_UP,
-                    List.of(millis, bigint(minus ? -PER_MILLI : PER_MILLI)));
+            RexNode micros = rb.makeReinterpretCast(nullableBigint(interval), interval, rb.makeLiteral(false));
+            if (minus) {
+                micros = rb.makeCall(
+                        nullableBigint(interval), SparkOperators.MICROS_SCALE_UP, List.of(micros, bigint(-1)));
+            }
             return rb.makeCall(type, SparkOperators.TIMESTAMP_PLUS, List.of(ts, micros));
         }
         if (family == SqlTypeFamily.INTERVAL_YEAR_MONTH) {

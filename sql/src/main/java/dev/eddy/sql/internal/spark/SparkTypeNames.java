@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.streaming.api.data.IntervalFields;
 import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 
@@ -36,7 +37,10 @@ public final class SparkTypeNames {
             case NULL:
                 return "void";
             default:
-                return t.getSqlTypeName().getName().toLowerCase(Locale.ROOT);
+                IntervalFields interval = SparkIntervals.fields(t);
+                return interval != null
+                        ? interval.sparkName()
+                        : t.getSqlTypeName().getName().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -1,11 +1,14 @@
 package dev.eddy.sql.internal.translate;
 
 import dev.eddy.sql.internal.catalog.CalciteTypes;
+import dev.eddy.sql.internal.spark.SparkIntervals;
 import dev.eddy.sql.internal.spark.SparkMicros;
 import dev.eddy.sql.internal.spark.SparkTypeNames;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.IntervalFields;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.Expr.BinaryOp;
+import dev.eddy.streaming.api.expr.ScalarFunctions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +73,16 @@ final class RexTranslator {
         throw new Unsupported("expression " + n + " is not supported by the streaming engine yet");
     }
 
+    /**
+     * The operand of SPARK_NEGATE or SPARK_ABS as the engine checks it: an INT (the second operand, 32 bits) stays an
+     * INT, so that the smallest INT is the one that fails.
+     */
+    private static Expr narrowed(RexCall call, Expr operand) {
+        RexNode bits = call.getOperands().get(1);
+        boolean isInt = bits instanceof RexLiteral l && Integer.valueOf(32).equals(l.getValueAs(Integer.class));
+        return isInt ? new Expr.Cast(operand, DataType.INT) : operand;
+    }
+
     private Expr call(RexCall call) {
         if (call.getKind() == SqlKind.CASE) {
             return caseWhen(call);
@@ -128,9 +141,9 @@ final class RexTranslator {
             case IS_FALSE:
                 return new Expr.Unary(Expr.UnaryOp.NOT, orElse(args.get(0), true));
             case CAST:
-                return checked(call, call.getOperands().get(0), cast(call, args.get(0)), args.get(0));
+                return checked(call, call.getOperands().get(0), cast(call, args.get(0), true), args.get(0));
             case SAFE_CAST: // try_cast: the engine's cast, NULL for text that does not cast
-                return cast(call, args.get(0));
+                return cast(call, args.get(0), false);
             case TRIM:
                 return new Expr.Call("trim", List.of(args.get(args.size() - 1)));
             case COALESCE:
@@ -174,8 +187,8 @@ final class RexTranslator {
             // argument)
             case "SPARK_DECIMAL_DIVIDE":
                 return new Expr.Call("decimal_divide", args);
-            case "SPARK_TO_DECIMAL":
-                return new Expr.Call("decimal_round", List.of(args.get(0), args.get(2)));
+            case "SPARK_TO_DECIMAL": // (x, precision, scale): rounded to the scale, checked against the precision
+                return new Expr.Call("decimal_round", List.of(args.get(0), args.get(2), args.get(1)));
             // greatest/least (SparkRewrite): the engine compares doubles by Double.compare, NaN = NaN
             case "SPARK_ISNAN":
                 return binary(BinaryOp.EQ, List.of(args.get(0), new Expr.Lit(Double.NaN, DataType.DOUBLE)));
@@ -191,6 +204,17 @@ final class RexTranslator {
             case "SPARK_STRING_BOOLEAN":
                 return checked(
                         call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.BOOLEAN), args.get(0));
+            // SparkIntegral's checked casts, minus and abs: the engine's, which check as Spark's ANSI mode does
+            case "SPARK_TO_INTEGRAL":
+                if (call.getOperands().get(1) instanceof RexLiteral bits && bits.getValueAs(Integer.class) >= 32) {
+                    return new Expr.Cast(
+                            args.get(0), bits.getValueAs(Integer.class) == 32 ? DataType.INT : DataType.LONG);
+                }
+                break; // TINYINT, SMALLINT: the batch runtime's method, row by row
+            case "SPARK_NEGATE":
+                return new Expr.Unary(Expr.UnaryOp.NEG, narrowed(call, args.get(0)));
+            case "SPARK_ABS":
+                return new Expr.Call("abs", List.of(narrowed(call, args.get(0))));
             // a constant Spark would not fold (SparkConstantFolding): evaluated where it is, like any expression
             case "SPARK_DEFER":
                 return args.get(0);
@@ -216,13 +240,14 @@ final class RexTranslator {
             case "UNIX_MICROS":
                 return new Expr.Call(name.toLowerCase(Locale.ROOT), args);
             default:
-                Expr bridged = ScalarFunctionBridge.translate(call, args);
-                if (bridged != null) {
-                    return bridged;
-                }
-                throw new Unsupported("function " + call.getOperator().getName() + " is not supported by the streaming"
-                        + " engine yet");
+                break;
         }
+        Expr bridged = ScalarFunctionBridge.translate(call, args);
+        if (bridged != null) {
+            return bridged;
+        }
+        throw new Unsupported(
+                "function " + call.getOperator().getName() + " is not supported by the streaming" + " engine yet");
     }
 
     /**
@@ -270,9 +295,23 @@ final class RexTranslator {
                         new Expr.Lit("CAST(" + arg + " AS " + type + ")", DataType.STRING)));
     }
 
-    private static Expr cast(RexCall call, Expr arg) {
+    /**
+     * The engine's cast; to a DECIMAL of a number, rounded HALF_UP to its scale, and where the value has more whole
+     * digits than the DECIMAL holds failing as Spark's ANSI CAST ({@code checked}) or NULL as try_cast.
+     */
+    private static Expr cast(RexCall call, Expr arg, boolean checked) {
         SqlTypeName to = call.getType().getSqlTypeName();
         SqlTypeName from = call.getOperands().get(0).getType().getSqlTypeName();
+        if (to == SqlTypeName.DECIMAL
+                && SqlTypeUtil.isNumeric(call.getOperands().get(0).getType())) {
+            return new Expr.Call(
+                    "decimal_round",
+                    List.of(
+                            arg,
+                            new Expr.Lit(call.getType().getScale(), DataType.INT),
+                            new Expr.Lit(call.getType().getPrecision(), DataType.INT),
+                            new Expr.Lit(!checked, DataType.BOOLEAN)));
+        }
         if (to == SqlTypeName.DECIMAL
                 && (from == SqlTypeName.DOUBLE
                         || from == SqlTypeName.FLOAT
@@ -286,6 +325,25 @@ final class RexTranslator {
         }
         if (from == to) {
             return arg;
+        }
+        IntervalFields interval =
+                SparkIntervals.fields(call.getOperands().get(0).getType());
+        if (interval != null && SqlTypeUtil.isCharacter(call.getType())) {
+            // Spark's text of the SQL type's fields (the engine's type may be a wider one: DAY TO HOUR is DAY TO
+            // SECOND)
+            String name = "sql.interval_string." + interval.name().toLowerCase(Locale.ROOT);
+            ScalarFunctions.register(name, new ScalarFunctions.ScalarFunction() {
+                @Override
+                public DataType type() {
+                    return DataType.STRING;
+                }
+
+                @Override
+                public Object apply(Object[] args) {
+                    return args[0] == null ? null : interval.format(((Number) args[0]).longValue());
+                }
+            });
+            return new Expr.Call(name, List.of(arg));
         }
         return new Expr.Cast(arg, CalciteTypes.schemaOf(rowOf(call)).field(0).type());
     }
@@ -315,6 +373,9 @@ final class RexTranslator {
         if (months && !date) {
             throw new Unsupported("a TIMESTAMP plus or minus an INTERVAL of months or years is not supported by the"
                     + " streaming engine yet; add_months(ts, n) gives the date");
+        }
+        if (months || date) {
+            interval = new Expr.Cast(interval, DataType.LONG); // its months or microseconds, as a number
         }
         if (months) {
             Expr n = op == BinaryOp.SUB ? new Expr.Unary(Expr.UnaryOp.NEG, interval) : interval;
@@ -406,10 +467,12 @@ final class RexTranslator {
             return new Expr.Lit(lit.getValueAs(Integer.class), DataType.DATE);
         }
         if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(t)) { // months
-            return new Expr.Lit(lit.getValueAs(Long.class), DataType.LONG);
+            return new Expr.Lit(lit.getValueAs(Long.class), DataType.INTERVAL_YEAR_TO_MONTH);
         }
         if (SqlTypeName.INTERVAL_TYPES.contains(t)) { // Calcite's milliseconds, the engine's microseconds
-            return new Expr.Lit(lit.getValueAs(Long.class) * 1000L, DataType.LONG);
+            return new Expr.Lit(
+                    lit.getValueAs(Long.class) * 1000L,
+                    t == SqlTypeName.INTERVAL_DAY ? DataType.INTERVAL_DAY : DataType.INTERVAL_DAY_TO_SECOND);
         }
         throw new Unsupported("literal " + lit + " of type " + t + " is not supported by the streaming engine yet");
     }

@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -83,6 +84,11 @@ final class LiteralCasts {
                 if (isConditional(call)) {
                     // Spark computes a constant under CASE, coalesce, IF, nullif only in the rows that reach it
                     // (SparkConstantFolding): not an error at validation
+                    return null;
+                }
+                if ((call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN)
+                        && SqlUtil.isNullLiteral(call.operand(0), true)) {
+                    // Spark folds an IN whose value is NULL to NULL before it casts the list: no cast fails
                     return null;
                 }
                 if (CASTING.contains(call.getKind())

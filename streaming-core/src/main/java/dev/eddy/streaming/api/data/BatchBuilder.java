@@ -1,7 +1,9 @@
 package dev.eddy.streaming.api.data;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -229,7 +231,8 @@ public final class BatchBuilder {
 
         private void grow(int newCap) {
             switch (field.type()) {
-                case LONG, TIMESTAMP -> longs = longs == null ? new long[newCap] : Arrays.copyOf(longs, newCap);
+                case LONG, TIMESTAMP, INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
+                    longs = longs == null ? new long[newCap] : Arrays.copyOf(longs, newCap);
                 case INT, DATE -> ints = ints == null ? new int[newCap] : Arrays.copyOf(ints, newCap);
                 case DOUBLE -> doubles = doubles == null ? new double[newCap] : Arrays.copyOf(doubles, newCap);
                 case BOOLEAN -> bools = bools == null ? new boolean[newCap] : Arrays.copyOf(bools, newCap);
@@ -262,7 +265,7 @@ public final class BatchBuilder {
             ensure(row);
             clearNull(row);
             switch (field.type()) {
-                case LONG, TIMESTAMP -> longs[row] = v;
+                case LONG, TIMESTAMP, INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH -> longs[row] = v;
                 case INT, DATE -> ints[row] = Math.toIntExact(v);
                 case DOUBLE -> doubles[row] = v;
                 default -> setValue(row, v);
@@ -299,6 +302,10 @@ public final class BatchBuilder {
             }
         }
 
+        private static long intervalMicros(Duration d) {
+            return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);
+        }
+
         void setValue(int row, Object v) {
             if (leftNull) {
                 return;
@@ -322,6 +329,10 @@ public final class BatchBuilder {
                         longs[row] = v instanceof Instant i
                                 ? Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000)
                                 : ((Number) v).longValue();
+                    case INTERVAL_DAY, INTERVAL_DAY_TO_SECOND ->
+                        longs[row] = v instanceof Duration d ? intervalMicros(d) : ((Number) v).longValue();
+                    case INTERVAL_YEAR_TO_MONTH ->
+                        longs[row] = v instanceof Period p ? p.toTotalMonths() : ((Number) v).longValue();
                     case INT -> ints[row] = Math.toIntExact(((Number) v).longValue());
                     case DATE ->
                         ints[row] = v instanceof LocalDate d
@@ -358,7 +369,8 @@ public final class BatchBuilder {
                 clearNull(r);
             }
             switch (field.type()) {
-                case LONG, TIMESTAMP -> Arrays.fill(longs, from + 1, to, longs[from]);
+                case LONG, TIMESTAMP, INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
+                    Arrays.fill(longs, from + 1, to, longs[from]);
                 case INT -> Arrays.fill(ints, from + 1, to, ints[from]);
                 case DOUBLE -> Arrays.fill(doubles, from + 1, to, doubles[from]);
                 case BOOLEAN -> Arrays.fill(bools, from + 1, to, bools[from]);
@@ -431,7 +443,8 @@ public final class BatchBuilder {
             }
             long[] bits = nulls == null ? null : Arrays.copyOf(nulls, (n + 63) >>> 6);
             return switch (field.type()) {
-                case LONG, TIMESTAMP -> new LongColumn(field.type(), longs, n, bits);
+                case LONG, TIMESTAMP, INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
+                    new LongColumn(field.type(), longs, n, bits);
                 case INT, DATE -> new IntColumn(field.type(), ints, n, bits);
                 case DOUBLE -> new DoubleColumn(doubles, n, bits);
                 case BOOLEAN -> new BooleanColumn(bools, n, bits);

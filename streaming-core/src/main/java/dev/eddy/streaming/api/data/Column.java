@@ -68,7 +68,8 @@ public abstract sealed class Column
         return switch (field.type()) {
             case BOOLEAN -> new BooleanColumn(NullArrays.booleans(n), n, bits);
             case INT, DATE -> new IntColumn(field.type(), NullArrays.ints(n), n, bits);
-            case LONG, TIMESTAMP -> new LongColumn(field.type(), NullArrays.longs(n), n, bits);
+            case LONG, TIMESTAMP, INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
+                new LongColumn(field.type(), NullArrays.longs(n), n, bits);
             case DOUBLE -> new DoubleColumn(NullArrays.doubles(n), n, bits);
             case STRING -> new StringColumn(NullArrays.strings(n), n);
             case STRUCT -> {

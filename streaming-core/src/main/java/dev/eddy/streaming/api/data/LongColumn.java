@@ -1,14 +1,14 @@
 package dev.eddy.streaming.api.data;
 
-/** A LONG or TIMESTAMP (epoch micros) column over a {@code long[]}. */
+/** A LONG, TIMESTAMP (epoch micros) or INTERVAL (micros or months) column over a {@code long[]}. */
 public final class LongColumn extends Column {
     private final DataType type;
     private final long[] values;
 
     public LongColumn(DataType type, long[] values, int size, long[] nulls) {
         super(size, nulls);
-        if (type != DataType.LONG && type != DataType.TIMESTAMP) {
-            throw new IllegalArgumentException("a LongColumn holds LONG or TIMESTAMP, not " + type);
+        if (!type.isLongBacked()) {
+            throw new IllegalArgumentException("a LongColumn holds LONG, TIMESTAMP or an INTERVAL, not " + type);
         }
         this.type = type;
         this.values = values;

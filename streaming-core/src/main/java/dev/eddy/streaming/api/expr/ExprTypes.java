@@ -119,7 +119,7 @@ public final class ExprTypes {
                 }
                 yield DataType.BOOLEAN;
             }
-            case NEG -> numeric(t, u.child());
+            case NEG -> t.isInterval() ? t : numeric(t, u.child());
             case IS_NULL, IS_NOT_NULL -> DataType.BOOLEAN;
         };
     }
@@ -145,8 +145,23 @@ public final class ExprTypes {
         }
         if ((b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)
                 && l == DataType.TIMESTAMP
-                && (r == DataType.LONG || r == DataType.INT)) {
+                && (r == DataType.LONG
+                        || r == DataType.INT
+                        || r.isInterval() && r != DataType.INTERVAL_YEAR_TO_MONTH)) {
             return DataType.TIMESTAMP;
+        }
+        if (b.op() == Expr.BinaryOp.ADD
+                && r == DataType.TIMESTAMP
+                && l.isInterval()
+                && l != DataType.INTERVAL_YEAR_TO_MONTH) {
+            return DataType.TIMESTAMP;
+        }
+        if (b.op() == Expr.BinaryOp.SUB && l.isDatetime() && r.isDatetime()) {
+            // Spark's DATE - DATE is an INTERVAL DAY, a TIMESTAMP (with a DATE or not) minus one a DAY TO SECOND
+            return l == DataType.DATE && r == DataType.DATE ? DataType.INTERVAL_DAY : DataType.INTERVAL_DAY_TO_SECOND;
+        }
+        if (l.isInterval() || r.isInterval()) {
+            return intervalArithmetic(b, l, r);
         }
         if (b.op() == Expr.BinaryOp.DIV) {
             numeric(l, b.left());
@@ -156,6 +171,29 @@ public final class ExprTypes {
         return widen(numeric(l, b.left()), numeric(r, b.right()));
     }
 
+    /**
+     * Spark's interval arithmetic: two intervals of one kind add and subtract (day-time ones to the wider fields);
+     * an interval times a whole number is that interval.
+     */
+    private static DataType intervalArithmetic(Expr.Binary b, DataType l, DataType r) {
+        boolean sum = b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB;
+        if (sum
+                && l.isInterval()
+                && r.isInterval()
+                && (l == DataType.INTERVAL_YEAR_TO_MONTH) == (r == DataType.INTERVAL_YEAR_TO_MONTH)) {
+            return l == r ? l : DataType.INTERVAL_DAY_TO_SECOND;
+        }
+        if (b.op() == Expr.BinaryOp.MUL && (l.isInterval() && whole(r) || whole(l) && r.isInterval())) {
+            return l.isInterval() ? l : r;
+        }
+        throw new IllegalArgumentException(
+                "cannot compute " + l.sqlName() + " " + b.op().symbol + " " + r.sqlName() + " in " + b);
+    }
+
+    private static boolean whole(DataType t) {
+        return t == DataType.INT || t == DataType.LONG;
+    }
+
     /** The type both sides are compared in, or null if they cannot be compared. */
     public static DataType commonType(DataType l, DataType r) {
         if (l == r) {
@@ -163,6 +201,11 @@ public final class ExprTypes {
         }
         if (l.isNumeric() && r.isNumeric()) {
             return widen(l, r);
+        }
+        if (l.isInterval()
+                && r.isInterval()
+                && (l == DataType.INTERVAL_YEAR_TO_MONTH) == (r == DataType.INTERVAL_YEAR_TO_MONTH)) {
+            return DataType.INTERVAL_DAY_TO_SECOND; // microseconds compare as longs
         }
         // Spark compares a DATE with a TIMESTAMP as timestamps (the day's midnight, UTC) and casts text to a DATE
         if (l.isDatetime() && r.isDatetime()) {
@@ -215,7 +258,8 @@ public final class ExprTypes {
             }
             // a DECIMAL quotient or cast at a scale (the last argument): Spark's decimal value, held as a DOUBLE
             case "decimal_divide", "decimal_round" -> {
-                for (Expr arg : a) {
+                // decimal_round(x, scale[, precision[, orNull]]): the last one a BOOLEAN
+                for (Expr arg : a.subList(0, Math.min(a.size(), 3))) {
                     numeric(type(arg, in), arg);
                 }
                 yield DataType.DOUBLE;

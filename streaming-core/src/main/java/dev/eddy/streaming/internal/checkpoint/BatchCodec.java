@@ -174,7 +174,7 @@ public final class BatchCodec {
                 ByteBuffer.wrap(readBytes(in, n, 4)).asIntBuffer().get(v);
                 return new IntColumn(f.type(), v, n, nulls);
             }
-            case LONG, TIMESTAMP -> {
+            case LONG, TIMESTAMP, INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH -> {
                 require(in, 8L * n, "long column");
                 long[] v = new long[n];
                 ByteBuffer.wrap(readBytes(in, n, 8)).asLongBuffer().get(v);

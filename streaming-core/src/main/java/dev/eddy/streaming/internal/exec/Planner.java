@@ -29,6 +29,7 @@ import dev.eddy.streaming.internal.ops.GenerateOp;
 import dev.eddy.streaming.internal.ops.MapRowsOp;
 import dev.eddy.streaming.internal.ops.Operator;
 import dev.eddy.streaming.internal.ops.ProjectOp;
+import dev.eddy.streaming.internal.ops.RefusedAtRunOp;
 import dev.eddy.streaming.internal.ops.ScanOp;
 import dev.eddy.streaming.internal.ops.SessionWindowOp;
 import dev.eddy.streaming.internal.ops.SortOp;
@@ -140,12 +141,15 @@ public final class Planner {
                 // Spark's UnsupportedOperationChecker refuses this before planning (so before the key check below)
                 throw new UnsupportedOperationException(SESSION_WINDOW_UPDATE);
             }
-            if (a.groupings().size() == 1) {
-                // Spark's UnsupportedOperationChecker: a streaming session window needs a key besides the window
-                throw new UnsupportedOperationException("Global aggregation with session window in streaming query is"
-                        + " not supported (as in Spark): group by session_window(...) and at least one key column");
-            }
             Operator child = build(a.child());
+            if (a.groupings().size() == 1) {
+                // Spark's AggUtils, when it plans the first batch: a streaming session window needs a key besides it
+                return new RefusedAtRunOp(
+                        a.schema(),
+                        "Global aggregation with session window in streaming query is not supported (as in Spark:"
+                                + " group by session_window(...) and at least one key column)",
+                        List.of(child));
+            }
             SessionWindowOp op = new SessionWindowOp(child, a, mode, watermarked);
             stateful.add(op);
             keyColumns = a.groupings().stream().map(ExprTypes::name).toList();
@@ -200,12 +204,30 @@ public final class Planner {
         boolean ls = j.left().isStreaming();
         boolean rs = j.right().isStreaming();
         if (ls && rs) {
+            // each side's watermarked columns by its own subtree: Spark keeps the watermark on the attribute, so a
+            // right column named like a left event-time column (both sides' window w) has none of its own
+            Set<String> before = Set.copyOf(watermarked);
             Operator l = build(j.left());
+            Set<String> leftSide = Set.copyOf(watermarked);
+            watermarked.retainAll(before);
             Operator r = build(j.right());
-            StreamStreamJoinOp op = new StreamStreamJoinOp(l, r, j, watermarked);
+            Set<String> rightSide = Set.copyOf(watermarked);
+            StreamStreamJoinOp op;
+            try {
+                op = new StreamStreamJoinOp(l, r, j, leftSide, rightSide);
+            } catch (StreamStreamJoinOp.TwoEventTimeColumns e) {
+                return new RefusedAtRunOp(j.schema(), e.getMessage(), List.of(l, r)); // Spark's moment
+            }
             stateful.add(op);
+            watermarked.addAll(leftSide);
+            watermarked.removeAll(j.schema().names());
+            for (String name : j.left().schema().names()) {
+                if (leftSide.contains(name)) {
+                    watermarked.add(name);
+                }
+            }
             if (j.type() != Join.JoinType.LEFT_SEMI) { // a semi join passes on the left columns only
-                carryRenamedWatermarks(j);
+                carryRenamedWatermarks(j, rightSide);
             }
             return op;
         }
@@ -222,14 +244,15 @@ public final class Planner {
 
     /**
      * A right event-time column keeps its watermark when the join renames it ({@code right_ts}), as an aggregation
-     * above the join may window by it (Spark keeps the watermark on the attribute, whatever its name).
+     * above the join may window by it (Spark keeps the watermark on the attribute, whatever its name); {@code
+     * rightSide}: the right input's watermarked columns.
      */
-    private void carryRenamedWatermarks(Join j) {
+    private void carryRenamedWatermarks(Join j, Set<String> rightSide) {
         int nl = j.left().schema().size();
         for (int i = 0; i < j.right().schema().size(); i++) {
             String original = j.right().schema().field(i).name();
             String joined = j.schema().field(nl + i).name();
-            if (!joined.equals(original) && watermarked.contains(original)) {
+            if (rightSide.contains(original)) {
                 watermarked.add(joined);
                 carryDelay(original, joined);
             }

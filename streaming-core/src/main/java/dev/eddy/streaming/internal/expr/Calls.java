@@ -105,10 +105,14 @@ final class Calls {
                 return Math.sqrt(((Number) v).doubleValue());
             case "decimal_divide":
                 return a[1].isNull(i) ? null : decimalDivide((Number) v, (Number) a[1].get(i), (Number) a[2].get(i));
+            // (x, scale[, precision[, orNull]]): with a precision, Spark's ANSI cast to DECIMAL(p, s) (try_cast's:
+            // NULL)
             case "decimal_round":
-                return decimal(v)
-                        .setScale(((Number) a[1].get(i)).intValue(), RoundingMode.HALF_UP)
-                        .doubleValue();
+                return decimalRound(
+                        v,
+                        ((Number) a[1].get(i)).intValue(),
+                        a.length > 2 ? (Number) a[2].get(i) : null,
+                        a.length > 3 && Boolean.TRUE.equals(a[3].get(i)));
             default:
                 break;
         }
@@ -139,6 +143,33 @@ final class Calls {
     }
 
     /** The decimal a DECIMAL (held as a double) or a whole number stands for: its shortest text, as Spark wrote it. */
+    /**
+     * {@code v} rounded HALF_UP to {@code scale}; with a {@code precision}, a value with more whole digits than
+     * DECIMAL(precision, scale) holds fails with Spark's [NUMERIC_VALUE_OUT_OF_RANGE] (ANSI mode), and NaN or an
+     * infinity with [CAST_OVERFLOW]; for try_cast ({@code orNull}) they are NULL.
+     */
+    private static Double decimalRound(Object v, int scale, Number precision, boolean orNull) {
+        if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            if (orNull) {
+                return null;
+            }
+            throw new ArithmeticException("[CAST_OVERFLOW] The value " + d + "D of the type \"DOUBLE\" cannot be cast"
+                    + " to \"DECIMAL(" + precision + "," + scale + ")\" due to an overflow. Use `try_cast` to tolerate"
+                    + " overflow and return NULL instead.");
+        }
+        BigDecimal r = decimal(v).setScale(scale, RoundingMode.HALF_UP);
+        if (precision != null && r.precision() - r.scale() > precision.intValue() - scale) {
+            if (orNull) {
+                return null;
+            }
+            throw new ArithmeticException(
+                    "[NUMERIC_VALUE_OUT_OF_RANGE] " + decimal(v).toPlainString()
+                            + " cannot be represented as Decimal(" + precision + ", " + scale
+                            + "). Use try_cast to tolerate overflow and return NULL instead.");
+        }
+        return r.doubleValue();
+    }
+
     private static BigDecimal decimal(Object v) {
         return v instanceof Double d ? BigDecimal.valueOf(d) : BigDecimal.valueOf(((Number) v).longValue());
     }
@@ -239,11 +270,8 @@ final class Calls {
             }
             return new DoubleColumn(out, n, c.nullBitmap());
         }
-        long[] v = Vectors.asLongs(c);
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Math.abs(v[i]);
-        }
+        // Spark's ANSI abs: abs of the smallest INT or BIGINT does not fit and fails
+        long[] out = Overflow.negateOrAbs(c, true);
         return Casts.cast(new LongColumn(DataType.LONG, out, n, c.nullBitmap()), c.type());
     }
 }

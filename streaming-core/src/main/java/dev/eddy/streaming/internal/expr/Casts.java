@@ -9,6 +9,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -19,11 +20,28 @@ import java.util.Locale;
 public final class Casts {
     private Casts() {}
 
+    /**
+     * Spark's ANSI cast, as {@link Expr.Cast} means it: as {@link #cast}, but a number that does not fit the INT or
+     * BIGINT it is cast to (NaN, an infinity, out of range) fails with [CAST_OVERFLOW] where Java would saturate or
+     * wrap around.
+     */
+    public static Column ansiCast(Column c, DataType to) {
+        if (c.type().isNumeric()) {
+            Overflow.checkFits(c, to);
+        }
+        return cast(c, to);
+    }
+
     public static Column cast(Column c, DataType to) {
         if (c.type() == to) {
             return c;
         }
         int n = c.size();
+        if (c.type().isInterval() && (to.isInterval() || to == DataType.LONG)
+                || to.isInterval() && c.type() == DataType.LONG) {
+            // the same months or microseconds under another type (the SQL translation's own casts)
+            return new LongColumn(to, Vectors.asLongs(c), n, c.nullBitmap());
+        }
         if (to == DataType.DATE && c.type() == DataType.TIMESTAMP) {
             return Dates.fromTimestamp(c);
         }
@@ -94,6 +112,9 @@ public final class Casts {
             return null;
         }
         if (to == DataType.STRING) {
+            if (from.isInterval()) {
+                return from.intervalFields().format((Long) v); // Spark's INTERVAL '3' DAY
+            }
             return from == DataType.TIMESTAMP ? formatTimestamp((Long) v) : v.toString(); // a DATE's is 2024-01-05
         }
         String s = v.toString().trim();

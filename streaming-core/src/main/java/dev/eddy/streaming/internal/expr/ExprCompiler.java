@@ -29,7 +29,7 @@ public final class ExprCompiler {
         }
         if (e instanceof Expr.Cast c) {
             Evaluator child = compile(c.child(), in);
-            return of(type, b -> Casts.cast(child.eval(b), c.to()));
+            return of(type, b -> Casts.ansiCast(child.eval(b), c.to()));
         }
         if (e instanceof Expr.Unary u) {
             Evaluator child = compile(u.child(), in);
@@ -116,6 +116,12 @@ public final class ExprCompiler {
                 Column[] c = both.eval(b);
                 return Ops.compare(bin.op(), common, c[0], c[1]);
             });
+        }
+        if (bin.op() == Expr.BinaryOp.SUB && l.type().isDatetime() && r.type().isDatetime()) {
+            // Spark's interval between two times: their microseconds apart (a DATE as its midnight)
+            Evaluator lt = castTo(l, DataType.TIMESTAMP);
+            Evaluator rt = castTo(r, DataType.TIMESTAMP);
+            return of(type, b -> Ops.arithmetic(bin.op(), type, lt.eval(b), rt.eval(b), bin.toString()));
         }
         if (type == DataType.DATE) { // date +/- n days
             String fn = bin.op() == Expr.BinaryOp.ADD ? "date_add" : "date_sub";

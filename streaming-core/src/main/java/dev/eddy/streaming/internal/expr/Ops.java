@@ -38,7 +38,20 @@ final class Ops {
                 }
             }
         }
+        if (Overflow.checks(op, type) && !(a instanceof DoubleColumn) && !(b instanceof DoubleColumn)) {
+            long[] nulls = Vectors.orNulls(a.nullBitmap(), b.nullBitmap());
+            int n = a.size();
+            long[] out = Overflow.exact(op, type, Vectors.asLongs(a), Vectors.asLongs(b), 0, nulls, n, expr);
+            return longs(type, out, n, nulls);
+        }
         return tryArithmetic(op, type, a, b);
+    }
+
+    private static Column longs(DataType type, long[] out, int n, long[] nulls) {
+        if (type == DataType.INT) {
+            return new IntColumn(Vectors.toInts(out, n), n, nulls);
+        }
+        return new LongColumn(type == DataType.TIMESTAMP ? DataType.TIMESTAMP : DataType.LONG, out, n, nulls);
     }
 
     /**
@@ -127,8 +140,8 @@ final class Ops {
                 }
             }
         }
-        if (type == DataType.TIMESTAMP) {
-            return new LongColumn(DataType.TIMESTAMP, out, n, nulls);
+        if (type == DataType.TIMESTAMP || type.isInterval()) {
+            return new LongColumn(type, out, n, nulls);
         }
         if (type == DataType.INT) {
             int[] ints = new int[n];
@@ -147,8 +160,11 @@ final class Ops {
     static Column arithmeticLongScalar(Expr.BinaryOp op, DataType type, Column a, long k, String expr) {
         int n = a.size();
         long[] x = Vectors.asLongs(a);
-        long[] out = new long[n];
         long[] nulls = a.nullBitmap();
+        if (Overflow.checks(op, type)) {
+            return new LongColumn(type, Overflow.exact(op, type, x, null, k, nulls, n, expr), n, nulls);
+        }
+        long[] out = new long[n];
         switch (op) {
             case ADD -> {
                 for (int i = 0; i < n; i++) out[i] = x[i] + k;
@@ -338,14 +354,11 @@ final class Ops {
                     }
                     return new DoubleColumn(out, n, c.nullBitmap());
                 }
-                long[] x = Vectors.asLongs(c);
-                long[] out = new long[n];
-                for (int i = 0; i < n; i++) {
-                    out[i] = -x[i];
-                }
+                // Spark's ANSI minus: the one value whose negation does not fit fails
+                long[] out = Overflow.negateOrAbs(c, false);
                 return c.type() == DataType.INT
-                        ? Casts.cast(new LongColumn(DataType.LONG, out, n, c.nullBitmap()), DataType.INT)
-                        : new LongColumn(DataType.LONG, out, n, c.nullBitmap());
+                        ? new IntColumn(Vectors.toInts(out, n), n, c.nullBitmap())
+                        : new LongColumn(c.type().isInterval() ? c.type() : DataType.LONG, out, n, c.nullBitmap());
             }
         }
     }

@@ -104,7 +104,7 @@ public final class Vectors {
             return Column.nulls(Field.of("c", type), n);
         }
         return switch (type) {
-            case LONG, TIMESTAMP -> {
+            case LONG, TIMESTAMP, INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH -> {
                 long[] v = new long[n];
                 Arrays.fill(v, ((Number) value).longValue());
                 yield new LongColumn(type, v, n, null);

@@ -83,6 +83,9 @@ public final class RowWriters {
             case INT -> g.writeNumber((Integer) col.get(r));
             case LONG -> g.writeNumber((Long) col.get(r));
             case DATE -> g.writeString(col.get(r).toString()); // 2024-01-05, as Spark writes a date
+            // Spark writes an interval as its text: INTERVAL '3' DAY
+            case INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
+                g.writeString(f.type().intervalFields().format(((LongColumn) col).getLong(r)));
         }
     }
 
@@ -145,6 +148,8 @@ public final class RowWriters {
             vals.add(null);
         } else if (f.type() == DataType.TIMESTAMP) {
             vals.add(Timestamps.format(((LongColumn) col).getLong(r)));
+        } else if (f.type().isInterval()) {
+            vals.add(f.type().intervalFields().format(((LongColumn) col).getLong(r)));
         } else {
             vals.add(String.valueOf(col.get(r)));
         }

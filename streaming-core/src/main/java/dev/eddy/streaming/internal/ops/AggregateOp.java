@@ -13,6 +13,7 @@ import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.internal.expr.Casts;
 import dev.eddy.streaming.internal.expr.Evaluator;
 import dev.eddy.streaming.internal.expr.ExprCompiler;
+import dev.eddy.streaming.internal.expr.Vectors;
 import dev.eddy.streaming.internal.ops.agg.Accumulator;
 import dev.eddy.streaming.internal.ops.agg.Accumulators;
 import dev.eddy.streaming.internal.state.GroupStore;
@@ -131,7 +132,7 @@ public final class AggregateOp extends AbstractOperator implements StatefulOpera
 
     @Override
     public Batch process(List<Batch> inputs, BatchContext ctx) {
-        Batch in = inputs.get(0);
+        Batch in = withWindowTime(inputs.get(0));
         store.beginBatch(ctx.batchId(), ctx.watermark(), ctx.lateWatermark());
         boolean evicts = store.evictsByWatermark() && ctx.hasWatermark() && mode != OutputMode.COMPLETE;
         long wm = evicts ? ctx.watermark() : BatchContext.NO_WATERMARK;
@@ -171,6 +172,30 @@ public final class AggregateOp extends AbstractOperator implements StatefulOpera
         store.evict(expired);
         store.endBatch(updated, expired.length, dropped);
         return out;
+    }
+
+    /**
+     * The rows whose window time is not null: Spark's TimeWindowing puts {@code isnotnull(ts)} under every window
+     * aggregation, so a row without a time (the null side of an outer join) never reaches an aggregate expression, a
+     * late-row count or the state (an expression that fails on such a row must not fail the query).
+     */
+    private Batch withWindowTime(Batch in) {
+        if (windows == null) {
+            return in;
+        }
+        long[] nulls = windowTime.eval(in).nullBitmap();
+        if (nulls == null) {
+            return in;
+        }
+        int n = in.numRows();
+        int[] keep = new int[n];
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            if (!Vectors.isNull(nulls, r)) {
+                keep[m++] = r;
+            }
+        }
+        return m == n ? in : in.gather(keep, m);
     }
 
     private Column[] argColumns(Batch in) {

@@ -53,7 +53,12 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
 
     private final ListStore<Stored> store;
 
-    public StreamStreamJoinOp(Operator left, Operator right, Join node, Set<String> watermarked) {
+    /**
+     * {@code leftWatermarked}, {@code rightWatermarked}: each input's columns that carry a watermark (Spark keeps it on
+     * the attribute: a right column named like a watermarked left one has none unless its own input gave it one).
+     */
+    public StreamStreamJoinOp(
+            Operator left, Operator right, Join node, Set<String> leftWatermarked, Set<String> rightWatermarked) {
         super(node.schema(), left, right);
         this.node = node;
         this.joined = node.conditionSchema();
@@ -64,13 +69,13 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                     + "and a right column, got " + node.condition());
         }
         leftWm = jc.leftTime >= 0
-                && watermarked.contains(left.schema().field(jc.leftTime).name());
+                && leftWatermarked.contains(left.schema().field(jc.leftTime).name());
         rightWm = jc.rightTime >= 0
-                && watermarked.contains(right.schema().field(jc.rightTime).name());
-        keyWm = watermarkedKey(left.schema(), right.schema(), watermarked);
+                && rightWatermarked.contains(right.schema().field(jc.rightTime).name());
+        keyWm = watermarkedKey(left.schema(), right.schema(), leftWatermarked, rightWatermarked);
         if (keyWm >= 0) {
-            lateColumn[0] = eventTimeColumn(left.schema(), watermarked, "left");
-            lateColumn[1] = eventTimeColumn(right.schema(), watermarked, "right");
+            lateColumn[0] = eventTimeColumn(left.schema(), leftWatermarked, "left");
+            lateColumn[1] = eventTimeColumn(right.schema(), rightWatermarked, "right");
         } else {
             lateColumn[0] = leftWm ? jc.leftTime : -1;
             lateColumn[1] = rightWm ? jc.rightTime : -1;
@@ -87,11 +92,12 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     }
 
     /** Spark's joinKeyOrdinalForWatermark: the first key whose left column has a watermark, else whose right one has. */
-    private int watermarkedKey(Schema left, Schema right, Set<String> watermarked) {
+    private int watermarkedKey(Schema left, Schema right, Set<String> leftWatermarked, Set<String> rightWatermarked) {
         for (int side = 0; side < 2; side++) {
             for (int i = 0; i < jc.equi.size(); i++) {
                 Field f = (side == 0 ? left : right).field(jc.equi.get(i)[side]);
-                if (watermarked.contains(f.name()) && (f.type() == DataType.STRUCT || f.type() == DataType.TIMESTAMP)) {
+                if ((side == 0 ? leftWatermarked : rightWatermarked).contains(f.name())
+                        && (f.type() == DataType.STRUCT || f.type() == DataType.TIMESTAMP)) {
                     return i;
                 }
             }
@@ -109,7 +115,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             Field f = side.field(i);
             if (watermarked.contains(f.name()) && (f.type() == DataType.STRUCT || f.type() == DataType.TIMESTAMP)) {
                 if (found >= 0) {
-                    throw new UnsupportedOperationException("More than one event time columns are available on the "
+                    throw new TwoEventTimeColumns("More than one event time columns are available on the "
                             + which + " side of a stream-stream join: "
                             + side.field(found).name() + " and "
                             + f.name() + " (as in Spark: a window keeps the watermark of the time column it is made"
@@ -119,6 +125,13 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
             }
         }
         return found;
+    }
+
+    /** A side with two event-time columns, which Spark refuses only when it runs the query's first batch. */
+    public static final class TwoEventTimeColumns extends UnsupportedOperationException {
+        TwoEventTimeColumns(String message) {
+            super(message);
+        }
     }
 
     /** A time column's value, or a window's end; Long.MIN_VALUE for null. */
@@ -142,9 +155,10 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
     }
 
     /**
-     * With a watermarked key, Spark does not keep a new row that its key already evicts; such a left row joins only
-     * the right rows held before this batch (its key is evicted on both sides, so no new right row is held either),
-     * and a left outer join emits it at once if it matched none.
+     * With a watermarked key, a new row that its key already evicts is not held after this batch (Spark does not add
+     * such a right row, and adds and at once evicts such a left row); it still joins this batch's rows of the other
+     * side (Spark joins the new right rows with the left state, new left rows included), and a left outer join emits
+     * such a left row at once if it matched none.
      */
     private Map<List<Object>, List<Stored>> kept(
             boolean isLeft, Map<List<Object>, List<Stored>> fresh, BatchContext ctx) {
@@ -183,10 +197,10 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
                 continue;
             }
             for (Stored ls : e.getValue()) {
+                // Spark adds every new left row to the state before the new right rows join it, also one that the
+                // state watermark evicts at the end of this batch: it still meets this batch's right rows
                 JoinState.pairUp(ls, side(false, e.getKey()), pairs);
-                if (keptL.containsKey(e.getKey())) {
-                    JoinState.pairUp(ls, newR.get(e.getKey()), pairs);
-                }
+                JoinState.pairUp(ls, newR.get(e.getKey()), pairs);
             }
         }
         for (Map.Entry<List<Object>, List<Stored>> e : newR.entrySet()) {
@@ -202,7 +216,7 @@ public final class StreamStreamJoinOp extends AbstractOperator implements Statef
         BatchBuilder out = Batch.builder(node.schema());
         emitMatches(pairs, out);
         if (node.type() == Join.JoinType.LEFT_OUTER && keptL != newL) {
-            // Spark 4.2: a new left row that the state would evict at once is not kept; unmatched, it comes out now
+            // Spark 4.2 adds it and evicts it at the end of the batch: an unmatched one comes out with nulls now
             for (Map.Entry<List<Object>, List<Stored>> e : newL.entrySet()) {
                 if (!keptL.containsKey(e.getKey())) {
                     for (Stored ls : e.getValue()) {

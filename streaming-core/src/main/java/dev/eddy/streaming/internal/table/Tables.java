@@ -26,7 +26,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Converts between engine batches and Tablesaw tables (the format at the edges). TIMESTAMP becomes an
- * InstantColumn, DATE a DateColumn (LocalDate); a STRUCT column {@code window} becomes {@code window_start} and {@code window_end}.
+ * InstantColumn, DATE a DateColumn (LocalDate), an INTERVAL a LongColumn that prints Spark's text of it; a STRUCT column {@code window} becomes {@code window_start} and {@code window_end}.
  */
 public final class Tables {
     private Tables() {}
@@ -65,6 +65,9 @@ public final class Tables {
             default -> {
                 tech.tablesaw.columns.Column<?> col = switch (f.type()) {
                     case LONG -> LongColumn.create(name);
+                    // months or microseconds, shown as Spark shows the interval
+                    case INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
+                        f.type().intervalFields().column(name);
                     case INT -> IntColumn.create(name);
                     case DATE -> DateColumn.create(name);
                     // a plain DoubleColumn reads a NaN as missing (NULL): Spark's sqrt(-1), MAX over a NaN

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.IntColumn;
 import dev.eddy.streaming.api.data.LongColumn;
 import dev.eddy.streaming.internal.expr.Casts;
+import dev.eddy.streaming.internal.expr.Overflow;
 import dev.eddy.streaming.internal.expr.Vectors;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +68,7 @@ final class LongAccumulator extends Accumulator {
             boolean had = (s[g >>> 6] & (1L << g)) != 0;
             switch (kind) {
                 case COUNT -> v[g]++;
-                case SUM -> v[g] += x[r];
+                case SUM -> v[g] = sum(v[g], x[r]);
                 case MIN -> v[g] = had ? Math.min(v[g], x[r]) : x[r];
                 default -> v[g] = had ? Math.max(v[g], x[r]) : x[r];
             }
@@ -86,7 +87,11 @@ final class LongAccumulator extends Accumulator {
                 nulls = markNull(nulls, i, n);
             }
         }
-        Column c = new LongColumn(resultType == DataType.TIMESTAMP ? DataType.TIMESTAMP : DataType.LONG, out, n, nulls);
+        Column c = new LongColumn(
+                resultType == DataType.TIMESTAMP || resultType.isInterval() ? resultType : DataType.LONG,
+                out,
+                n,
+                nulls);
         if (resultType == DataType.DATE) { // MIN/MAX of a DATE: its days
             return new IntColumn(DataType.DATE, Vectors.toInts(out, n), n, nulls);
         }
@@ -143,7 +148,8 @@ final class LongAccumulator extends Accumulator {
         boolean hasFrom = seen(from);
         boolean hasInto = seen(into);
         switch (kind) {
-            case COUNT_ALL, COUNT, SUM -> values[into] += values[from];
+            case COUNT_ALL, COUNT -> values[into] += values[from];
+            case SUM -> values[into] = sum(values[into], values[from]);
             case MIN ->
                 values[into] = !hasInto ? values[from] : hasFrom ? Math.min(values[into], values[from]) : values[into];
             default ->
@@ -179,12 +185,22 @@ final class LongAccumulator extends Accumulator {
             }
             boolean had = (s[g >>> 6] & (1L << g)) != 0;
             switch (kind) {
-                case COUNT, SUM -> v[g] += ov[f];
+                case COUNT -> v[g] += ov[f];
+                case SUM -> v[g] = sum(v[g], ov[f]);
                 case MIN -> v[g] = had ? Math.min(v[g], ov[f]) : ov[f];
                 default -> v[g] = had ? Math.max(v[g], ov[f]) : ov[f];
             }
             s[g >>> 6] |= 1L << g;
         }
+    }
+
+    /** Spark's ANSI SUM of whole numbers (a BIGINT): an overflow fails the query rather than wrapping around. */
+    private static long sum(long a, long b) {
+        long r = a + b;
+        if (((a ^ r) & (b ^ r)) < 0) {
+            throw Overflow.arithmetic(DataType.LONG, "sum");
+        }
+        return r;
     }
 
     /** Group g has seen a non-null value. */

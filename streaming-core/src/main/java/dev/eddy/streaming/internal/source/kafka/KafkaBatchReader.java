@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -57,6 +58,20 @@ final class KafkaBatchReader {
     private ThreadPoolExecutor decoder;
     private int carryLimit = KafkaFetcher.AHEAD_LIMIT;
 
+    // guarded by lock (the decode thread appends, the reading thread takes)
+    /** Decoded rows of the waiting batch (and, before a batch waits, every row decoded). */
+    private KafkaDecoded current;
+    /** Decoded rows after the waiting batch's stops: the next batch's. */
+    private KafkaDecoded next;
+    /** Rows the waiting batch expects at most (the first decoded rows make room for that many). */
+    private long expectedRows;
+    /** Rows of the last batch: room made for rows decoded ahead, before their batch is known. */
+    private long lastRows = 4096;
+    /** Batches that took the decoded columns as they were, and batches whose rows were gathered out (tests). */
+    private long whole;
+
+    private long gathered;
+
     /**
      * @param consumer    fetcher 0's consumer (its owner closes it)
      * @param newConsumer makes another consumer with the source's settings (closed by {@link #close})
@@ -78,6 +93,8 @@ final class KafkaBatchReader {
         this.maxFetchers = Math.max(1, maxFetchers);
         consumers.add(consumer);
         fetchers.add(new KafkaFetcher(consumer, options, status, backoff, lock));
+        this.current = new KafkaDecoded(reader);
+        this.next = new KafkaDecoded(reader);
     }
 
     Batch read(KafkaOffset from, KafkaOffset to, String batchLabel) {
@@ -96,14 +113,17 @@ final class KafkaBatchReader {
             return reader.builder(expected).build();
         }
         List<Map<TopicPartition, Long>> groups = groups(pending, sizes, Math.min(maxFetchers, pending.size()));
-        List<Batch> parts = new ArrayList<>();
+        Batch out;
         boolean complete = false;
         try {
             decoder();
+            synchronized (lock) {
+                expectedRows = expected;
+            }
             for (int i = 0; i < groups.size(); i++) {
                 fetcher(i).request(groups.get(i), from, batchLabel, threads(), polls);
             }
-            take(groups.size(), parts);
+            out = take(groups.size());
             complete = true;
         } finally {
             // a batch that completed leaves its fetchers running, so the next batch continues where it stopped; a
@@ -112,35 +132,28 @@ final class KafkaBatchReader {
             for (int i = complete ? groups.size() : 0; i < fetchers.size(); i++) {
                 fetchers.get(i).release();
             }
+            if (!complete) {
+                synchronized (lock) { // every fetcher was set up again: nothing decoded is live
+                    current.clear();
+                    next.clear();
+                }
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        return reader.concat(parts);
+        return out;
     }
 
-    /** Waits until the first {@code used} fetchers have delivered their ranges, moving the segments into parts. */
-    private void take(int used, List<Batch> parts) {
+    /** Waits until the first {@code used} fetchers have delivered their ranges, then takes the batch's rows. */
+    private Batch take(int used) {
         synchronized (lock) {
-            long corrupt = 0;
-            boolean[] done = new boolean[used];
-            int left = used;
             while (true) {
+                boolean all = true;
                 for (int i = 0; i < used; i++) {
-                    if (done[i]) {
-                        continue;
-                    }
-                    long c = fetchers.get(i).drain(parts);
-                    if (c >= 0) {
-                        corrupt += c;
-                        done[i] = true;
-                        left--;
-                        fetchers.get(i).taken();
-                    } else {
-                        corrupt += -1 - c;
-                    }
+                    all &= fetchers.get(i).complete(); // throws a fetcher's failure
                 }
-                if (left == 0) {
+                if (all) {
                     break;
                 }
                 try {
@@ -150,8 +163,83 @@ final class KafkaBatchReader {
                     throw new CancellationException("the query is stopping");
                 }
             }
-            reader.countCorrupt(corrupt);
+            Batch out = cut();
+            for (int i = 0; i < used; i++) {
+                fetchers.get(i).taken();
+            }
+            return out;
         }
+    }
+
+    /**
+     * The waiting batch's rows: those of live runs before their fetcher's stop. When that is every row decoded for it,
+     * the columns themselves; else gathered out, the rest (live, after the stops) kept in order. Holding the lock.
+     */
+    private Batch cut() {
+        Batch out;
+        long corrupt = 0;
+        if (takesAll(current)) {
+            whole++;
+            for (KafkaDecoded.Run r : current.runs()) {
+                r.fetcher().took(r.size());
+            }
+            corrupt = current.corruptCount();
+            out = current.build(); // empty again
+            KafkaDecoded was = current;
+            current = next;
+            next = was;
+        } else {
+            gathered++;
+            KafkaDecoded rest = new KafkaDecoded(reader);
+            List<Batch> parts = new ArrayList<>(2);
+            for (KafkaDecoded d : List.of(current, next)) {
+                if (d.isEmpty()) {
+                    continue;
+                }
+                List<KafkaDecoded.Run> runs = List.copyOf(d.runs());
+                int[] bad = d.corruptRows();
+                Batch built = d.build();
+                int[] idx = new int[built.numRows()];
+                int n = 0;
+                for (KafkaDecoded.Run r : runs) {
+                    if (!r.live()) {
+                        continue; // fetched before a seek
+                    }
+                    Long stop = r.fetcher().stop(r.partition());
+                    int k = stop == null ? 0 : r.rowsBefore(stop);
+                    for (int i = 0; i < k; i++) {
+                        idx[n++] = r.from() + i;
+                    }
+                    for (int b : bad) {
+                        if (b >= r.from() && b < r.from() + k) {
+                            corrupt++;
+                        }
+                    }
+                    r.fetcher().took(k);
+                    rest.appendTail(built, bad, r, k);
+                }
+                if (n > 0) {
+                    parts.add(built.gather(idx, n));
+                }
+            }
+            current = rest;
+            next = new KafkaDecoded(reader);
+            out = parts.isEmpty() ? reader.builder(0).build() : reader.concat(parts);
+        }
+        reader.countCorrupt(corrupt);
+        lastRows = Math.max(16, out.numRows());
+        return out;
+    }
+
+    /** Whether the waiting batch takes every row of {@code d} (each run live and before its fetcher's stop). */
+    private static boolean takesAll(KafkaDecoded d) {
+        for (KafkaDecoded.Run r : d.runs()) {
+            Long stop = r.live() ? r.fetcher().stop(r.partition()) : null;
+            if (stop == null || r.rowsBefore(stop) != r.size()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -225,17 +313,46 @@ final class KafkaBatchReader {
                 return; // closing
             }
             KafkaFetcher f = p.fetcher();
-            if (!f.current(p.epoch())) {
-                continue; // fetched before a seek: nobody wants it
-            }
-            try {
-                List<KafkaFetcher.Placed> out = new ArrayList<>(p.chunks().size());
-                for (KafkaFetcher.Chunk c : p.chunks()) {
-                    out.add(new KafkaFetcher.Placed(c.partition(), reader.decode(c.records())));
+            synchronized (lock) {
+                if (!f.current(p.epoch())) {
+                    continue; // fetched before a seek: nobody wants it
                 }
-                f.deliver(p.epoch(), out, p.positions());
-            } catch (Throwable t) {
-                f.fail(p.epoch(), t);
+                try {
+                    decode(f, p);
+                    f.delivered(p.positions());
+                } catch (Throwable t) {
+                    // the decoded rows may end in a half-written row: every fetcher fails and seeks again
+                    current.clear();
+                    next.clear();
+                    fetchers.forEach(x -> x.failNow(t));
+                }
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * One poll's records into the decoded rows: while a batch waits for a partition, its records before the stop into
+     * {@link #current}, the others into {@link #next}; with no batch waiting, all into {@link #current}. Decode
+     * thread, holding the lock (a batch cannot take the rows while they are being written).
+     */
+    private void decode(KafkaFetcher f, KafkaFetcher.Polled p) {
+        for (KafkaFetcher.Chunk c : p.chunks()) {
+            List<ConsumerRecord<ByteBuffer, ByteBuffer>> records = c.records();
+            int n = records.size();
+            Long stop = f.stop(c.partition());
+            int k = n;
+            if (stop != null && records.get(n - 1).offset() >= stop) {
+                k = 0;
+                while (records.get(k).offset() < stop) {
+                    k++;
+                }
+            }
+            if (k > 0) {
+                current.append(f, p.epoch(), c.partition(), records, 0, k, stop != null ? expectedRows : lastRows);
+            }
+            if (k < n) {
+                next.append(f, p.epoch(), c.partition(), records, k, n, lastRows);
             }
         }
     }
@@ -249,6 +366,20 @@ final class KafkaBatchReader {
     /** Per fetcher: batches it continued without a seek, and batches it sought (tests). */
     List<long[]> continuedAndSought() {
         return fetchers.stream().map(KafkaFetcher::continuedAndSought).toList();
+    }
+
+    /** Rows decoded and not taken yet (tests). */
+    int decodedAhead() {
+        synchronized (lock) {
+            return current.numRows() + next.numRows();
+        }
+    }
+
+    /** Batches that were the decoded columns as they were, and batches whose rows were gathered out (tests). */
+    long[] wholeAndGathered() {
+        synchronized (lock) {
+            return new long[] {whole, gathered};
+        }
     }
 
     /** Wakes every consumer (any thread: the query is stopping). */

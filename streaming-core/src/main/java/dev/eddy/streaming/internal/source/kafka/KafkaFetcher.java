@@ -1,12 +1,9 @@
 package dev.eddy.streaming.internal.source.kafka;
 
-import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.internal.retry.Backoff;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,10 +26,10 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * One consumer and the fetch thread that polls it continuously, and the decoded rows it has fetched and no batch has
- * taken yet. The fetch thread hands each poll's records (and every assigned partition's position after the poll) to
- * the reader's decode thread ({@link KafkaBatchReader}), which turns them into columnar segments and
- * {@link #deliver delivers} them here; a batch {@link #take takes} the segments of its range.
+ * One consumer and the fetch thread that polls it continuously, and how far its records have been decoded. The fetch
+ * thread hands each poll's records (and every assigned partition's position after the poll) to the reader's decode
+ * thread ({@link KafkaBatchReader}), which decodes them into the reader's rows ({@link KafkaDecoded}) and tells this
+ * fetcher the positions ({@link #delivered}); a batch waits until its range is {@link #complete}.
  *
  * <p>The fetch thread does not stop at a batch's end: it goes on polling while fewer than {@link #AHEAD_LIMIT} records
  * wait untaken (then it pauses the partitions no batch is waiting for), so the next batch usually finds its records
@@ -44,9 +41,9 @@ import org.apache.kafka.common.errors.WakeupException;
  * for broker at ..." and keeps trying with bounded exponential backoff; a deleted topic or partition, or records
  * retention removed - data loss (an error, or skipped with a warning under {@code failOnDataLoss=false}).
  *
- * <p>Threads: {@link #request}, {@link #take} and {@link #release} on the reading thread (the one that calls the
+ * <p>Threads: {@link #request}, {@link #complete}, {@link #taken} and {@link #release} on the reading thread (the one that calls the
  * source's {@code getBatch}, one at a time); the poll loop on the fetch thread, which alone uses the consumer while it
- * runs (the reading thread assigns and seeks only when it has stopped it); {@link #deliver} on the decode thread.
+ * runs (the reading thread assigns and seeks only when it has stopped it); {@link #delivered} on the decode thread.
  * Shared state is guarded by the reader's lock. A wake-up that {@link #stopTask} gave and the fetch thread did not
  * consume is consumed before it ends, so the next call on this consumer cannot fail with it.
  */
@@ -64,65 +61,8 @@ final class KafkaFetcher {
     /** One poll's records of one partition, in offset order. */
     record Chunk(TopicPartition partition, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {}
 
-    /** A decoded chunk: its partition and its rows. */
-    record Placed(TopicPartition partition, Segment segment) {}
-
     /** What one poll handed over: its chunks, then every assigned partition's position after it. */
     record Polled(KafkaFetcher fetcher, long epoch, List<Chunk> chunks, Map<TopicPartition, Long> positions) {}
-
-    /**
-     * Decoded records of one partition: rows for the records with offsets {@code first..last} (in offset order;
-     * {@code offsets} when they are not consecutive, else null), and the rows whose value did not parse.
-     */
-    record Segment(Batch rows, long first, long last, long[] offsets, int[] corruptRows) {
-        int size() {
-            return rows.numRows();
-        }
-
-        /** How many rows are of records before {@code stop}. */
-        int rowsBefore(long stop) {
-            if (offsets == null) {
-                return (int) Math.max(0, Math.min(size(), stop - first));
-            }
-            int lo = 0;
-            int hi = offsets.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (offsets[mid] < stop) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-
-        int corruptBefore(int row) {
-            int n = 0;
-            for (int r : corruptRows) {
-                if (r < row) {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        /** Rows {@code [from, to)} as a segment of their own. */
-        Segment slice(int from, int to) {
-            int[] idx = new int[to - from];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = from + i;
-            }
-            long[] offs = offsets == null ? null : Arrays.copyOfRange(offsets, from, to);
-            int[] bad = Arrays.stream(corruptRows)
-                    .filter(r -> r >= from && r < to)
-                    .map(r -> r - from)
-                    .toArray();
-            long firstOffset = offs == null ? first + from : offs[0];
-            long lastOffset = offs == null ? first + to - 1 : offs[offs.length - 1];
-            return new Segment(rows.gather(idx, idx.length), firstOffset, lastOffset, offs, bad);
-        }
-    }
 
     private int aheadLimit = AHEAD_LIMIT;
 
@@ -137,8 +77,10 @@ final class KafkaFetcher {
     /** Bumped whenever the pipeline is set up again: what was fetched before belongs to an older epoch. */
     private volatile long epoch;
 
-    private final Map<TopicPartition, ArrayDeque<Segment>> segments = new HashMap<>();
-    /** Per partition, the consumer's position after the last poll decoded: every record before it is in segments. */
+    /**
+     * Per partition, the consumer's position after the last poll decoded: every record before it is in the reader's
+     * decoded rows.
+     */
     private final Map<TopicPartition, Long> fetchedTo = new HashMap<>();
     /** Partitions the fetch thread gave up on for the waiting batch (their data is lost). */
     private final Set<TopicPartition> givenUp = new HashSet<>();
@@ -224,6 +166,13 @@ final class KafkaFetcher {
                     fetchedTo.put(tp, from.position(tp));
                 }
             }
+        }
+        synchronized (lock) { // before the fetch thread starts: its first poll's records are decoded for this batch
+            wantedBy = batchLabel;
+            wanted = Map.copyOf(stops);
+            lock.notifyAll(); // a fetch thread that paused everything looks again
+        }
+        if (!continues) {
             long myEpoch = epoch;
             stopRequested = false;
             synchronized (state) {
@@ -232,48 +181,33 @@ final class KafkaFetcher {
             }
             task = threads.submit(() -> run(myEpoch, out));
         }
-        synchronized (lock) {
-            wantedBy = batchLabel;
-            wanted = Map.copyOf(stops);
-            lock.notifyAll(); // a fetch thread that paused everything looks again
-        }
     }
 
     /**
-     * Moves the segments of the requested range that have arrived into {@code parts} (in offset order per partition)
-     * and returns true when the range is complete; throws the fetch's failure. Reading thread, holding the lock.
-     *
-     * @return the number of corrupt rows moved, or -1 - that number when the range is not complete yet
+     * Whether every record of the requested range has been decoded (or its partition given up); throws the fetch's
+     * failure. Reading thread, holding the lock.
      */
-    long drain(List<Batch> parts) {
+    boolean complete() {
         if (failure != null) {
             rethrow(failure);
         }
-        boolean complete = true;
-        long corrupt = 0;
         for (var e : wanted.entrySet()) {
             TopicPartition tp = e.getKey();
-            long stop = e.getValue();
-            ArrayDeque<Segment> q = segments.get(tp);
-            while (q != null && !q.isEmpty() && q.peekFirst().first() < stop) {
-                Segment s = q.pollFirst();
-                int n = s.rowsBefore(stop);
-                if (n == s.size()) {
-                    parts.add(s.rows());
-                    corrupt += s.corruptRows().length;
-                } else {
-                    Segment head = s.slice(0, n);
-                    parts.add(head.rows());
-                    corrupt += head.corruptRows().length;
-                    q.addFirst(s.slice(n, s.size()));
-                }
-                untaken.addAndGet(-n);
-            }
-            if (!givenUp.contains(tp) && fetchedTo.getOrDefault(tp, Long.MIN_VALUE) < stop) {
-                complete = false;
+            if (!givenUp.contains(tp) && fetchedTo.getOrDefault(tp, Long.MIN_VALUE) < e.getValue()) {
+                return false;
             }
         }
-        return complete ? corrupt : -1 - corrupt;
+        return true;
+    }
+
+    /** Where the batch waiting for {@code tp} stops, or null when no batch waits for it. Holding the lock. */
+    Long stop(TopicPartition tp) {
+        return wanted.get(tp);
+    }
+
+    /** A batch took {@code records} of this fetcher's decoded rows (flow control). */
+    void took(int records) {
+        untaken.addAndGet(-records);
     }
 
     /** The requested range is complete: the next batch continues from its stops. Reading thread, holding the lock. */
@@ -294,18 +228,12 @@ final class KafkaFetcher {
         return this.epoch == epoch;
     }
 
-    /** Decoded segments of one poll and the positions after it (decode thread). */
-    void deliver(long epoch, List<Placed> decoded, Map<TopicPartition, Long> positions) {
-        synchronized (lock) {
-            if (this.epoch != epoch) {
-                return;
-            }
-            for (Placed p : decoded) {
-                segments.computeIfAbsent(p.partition(), k -> new ArrayDeque<>()).add(p.segment());
-            }
-            fetchedTo.putAll(positions);
-            lock.notifyAll();
-        }
+    /**
+     * One poll of the current epoch is decoded: every assigned partition's position after it (decode thread, holding
+     * the lock).
+     */
+    void delivered(Map<TopicPartition, Long> positions) {
+        fetchedTo.putAll(positions);
     }
 
     /** The fetch of {@code epoch} failed: the batch waiting (or the next one that continues) fails with it. */
@@ -316,6 +244,11 @@ final class KafkaFetcher {
                 lock.notifyAll();
             }
         }
+    }
+
+    /** The decoded rows were lost: the batch waiting (or the next that continues) fails, and the next one seeks. */
+    void failNow(Throwable t) {
+        fail(epoch, t);
     }
 
     /**
@@ -363,8 +296,7 @@ final class KafkaFetcher {
 
     private void clear() {
         synchronized (lock) {
-            epoch++;
-            segments.clear();
+            epoch++; // what was fetched before is dropped where it waits (its runs are no longer live)
             fetchedTo.clear();
             givenUp.clear();
             takenTo.clear();

@@ -80,7 +80,7 @@ public final class KafkaPeek {
                     : got.subList(Math.max(0, got.size() - n), got.size());
             KafkaRowReader reader = new KafkaRowReader();
             BatchBuilder b = reader.builder(keep.size());
-            keep.forEach(r -> reader.addRun(b, List.of(r), Long.MAX_VALUE)); // sorted by time: runs of one record
+            keep.forEach(r -> reader.addRun(b, List.of(r), 0, 1)); // sorted by time: runs of one record
             return Tables.toTable(topic, b.build());
         }
     }

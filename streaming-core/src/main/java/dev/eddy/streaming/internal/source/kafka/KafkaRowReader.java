@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -49,7 +50,10 @@ final class KafkaRowReader {
     private final int valueWidth;
     /** Corrupt records of the batches taken (counted when a batch takes them, not when they are decoded ahead). */
     private final AtomicLong corrupt = new AtomicLong();
-    /** Rows of the segment being decoded whose value did not parse (decode thread). */
+
+    private static final int[] NO_ROWS = {};
+
+    /** Rows of the run being decoded whose value did not parse (decode thread). */
     private int[] corruptRows = new int[8];
 
     private int corruptCount;
@@ -121,28 +125,7 @@ final class KafkaRowReader {
         return parser == null ? 2 : valueWidth + 2;
     }
 
-    /**
-     * One poll's records of one partition (in offset order) as a segment of rows; topic and partition are written once
-     * for the run. Decode thread.
-     */
-    KafkaFetcher.Segment decode(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {
-        int n = records.size();
-        BatchBuilder b = builder(n);
-        corruptCount = 0;
-        addRun(b, records, Long.MAX_VALUE);
-        long first = records.get(0).offset();
-        long last = records.get(n - 1).offset();
-        long[] offsets = null;
-        if (last - first + 1 != n) { // gaps (compaction, transaction markers): the offsets say where a batch cuts
-            offsets = new long[n];
-            for (int i = 0; i < n; i++) {
-                offsets[i] = records.get(i).offset();
-            }
-        }
-        return new KafkaFetcher.Segment(b.build(), first, last, offsets, Arrays.copyOf(corruptRows, corruptCount));
-    }
-
-    /** A batch's segments as one batch: their columns copied in bulk, the unread ones left null. */
+    /** Pieces of a batch as one batch: their columns copied in bulk, the unread ones left null. */
     Batch concat(List<Batch> parts) {
         if (parts.size() == 1) {
             return parts.get(0);
@@ -165,19 +148,32 @@ final class KafkaRowReader {
         }
     }
 
-    /** Records of one partition, in offset order, before {@code stop}: one row each, topic and partition per run. */
-    void addRun(BatchBuilder out, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, long stop) {
+    /**
+     * Records {@code [from, to)} of one partition's (in offset order) into the builder's next rows, topic and partition
+     * written once for the run. Decode thread.
+     *
+     * @return the rows (of the builder) whose value did not parse
+     */
+    int[] addRun(BatchBuilder out, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records, int from, int to) {
         int first = out.numRows();
-        for (ConsumerRecord<ByteBuffer, ByteBuffer> r : records) {
-            if (r.offset() < stop) {
-                add(out, r);
-            }
+        corruptCount = 0;
+        for (int i = from; i < to; i++) {
+            add(out, records.get(i));
         }
         if (out.numRows() > first) {
             int topic = topicColumn();
-            ConsumerRecord<ByteBuffer, ByteBuffer> r = records.get(0);
+            ConsumerRecord<ByteBuffer, ByteBuffer> r = records.get(from);
             out.fillRun(topic, first, out.numRows(), r.topic()).fillRun(topic + 1, first, out.numRows(), r.partition());
         }
+        return corruptCount == 0 ? NO_ROWS : Arrays.copyOf(corruptRows, corruptCount);
+    }
+
+    /** Rows of one partition (of a batch this reader built) appended to {@code out}, topic and partition as a run. */
+    void appendRun(BatchBuilder out, Batch rows, TopicPartition tp) {
+        int first = out.numRows();
+        out.appendBatch(rows);
+        int topic = topicColumn();
+        out.fillRun(topic, first, out.numRows(), tp.topic()).fillRun(topic + 1, first, out.numRows(), tp.partition());
     }
 
     Schema schema() {

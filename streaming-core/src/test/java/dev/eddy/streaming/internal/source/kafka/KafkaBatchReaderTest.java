@@ -279,6 +279,49 @@ class KafkaBatchReaderTest {
     }
 
     @Test
+    void when_aBatchRangeHoldsEveryRecordDecodedForIt_then_theBatchIsTheDecodedColumnsWithoutACopy() {
+        KafkaBatchReader r = reader(1, 1);
+        KafkaOffset from = offsets(0, 0);
+        KafkaOffset mid = offsets(10, 4);
+        KafkaOffset end = offsets(FakeLog.LOG_END, FakeLog.LOG_END);
+
+        // batch 1 waits from its first poll: its records go into its columns, the later ones into batch 2's
+        assertThat(offsetsByPartition(r.read(from, mid, "batch 1"))).isEqualTo(expected(from, mid));
+        // batch 2 reads to the log's end: every record decoded ahead (before it asked) is in its range
+        assertThat(offsetsByPartition(r.read(mid, end, "batch 2"))).isEqualTo(expected(mid, end));
+
+        assertThat(r.wholeAndGathered()).containsExactly(2, 0);
+    }
+
+    @Test
+    void when_recordsDecodedAheadReachPastABatchStop_then_itsRowsAreGatheredOutAndTheRestKeptForTheNext() {
+        KafkaBatchReader r = reader(1, 1);
+        KafkaOffset from = offsets(0, 0);
+        KafkaOffset end = offsets(FakeLog.LOG_END, FakeLog.LOG_END);
+        assertThat(offsetsByPartition(r.read(offsets(0, 0), offsets(1, 1), "batch 1")))
+                .isEqualTo(expected(from, offsets(1, 1)));
+        LogConsumer c = consumers.get(0);
+        int ahead = 2 * (FakeLog.LOG_END - 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (r.decodedAhead() < ahead && System.nanoTime() < deadline) {
+            Thread.yield(); // no batch waits: the fetch thread reads ahead to the log's end, the decode thread decodes
+        }
+        assertThat(r.decodedAhead()).isEqualTo(ahead);
+
+        KafkaOffset[] bounds = {offsets(1, 1), offsets(30, 7), offsets(31, 60), end};
+        for (int i = 0; i + 1 < bounds.length; i++) {
+            assertThat(offsetsByPartition(r.read(bounds[i], bounds[i + 1], "batch " + (i + 2))))
+                    .as("batch %d", i + 2)
+                    .isEqualTo(expected(bounds[i], bounds[i + 1]));
+        }
+        assertThat(r.wholeAndGathered())
+                .as("batches 2 and 3 cut what was decoded ahead, 1 and 4 take it whole")
+                .containsExactly(2, 2);
+        assertThat(c.fetched(tp(0))).doesNotHaveDuplicates();
+        assertThat(r.continuedAndSought().get(0)).containsExactly(3, 1);
+    }
+
+    @Test
     void when_topicAndPartitionAreNotRead_then_theyAreLeftNullAndTheOtherColumnsAreRead() {
         KafkaBatchReader r = reader(1, 1);
         rows.prune(Set.of("value", "offset"));
