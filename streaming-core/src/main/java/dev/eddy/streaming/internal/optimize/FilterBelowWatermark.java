@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Spark's PushPredicateThroughNonJoin where it changes answers: a filter above {@code withWatermark} moves below it
@@ -223,6 +224,11 @@ public final class FilterBelowWatermark {
     }
 
     private static LogicalPlan withChildren(LogicalPlan p) {
+        return mapChildren(p, FilterBelowWatermark::apply);
+    }
+
+    /** {@code p} with {@code pass} applied to each child; {@code p} itself when no child changed. */
+    static LogicalPlan mapChildren(LogicalPlan p, UnaryOperator<LogicalPlan> pass) {
         List<LogicalPlan> kids = p.children();
         if (kids.isEmpty()) {
             return p;
@@ -230,7 +236,7 @@ public final class FilterBelowWatermark {
         List<LogicalPlan> fresh = new ArrayList<>();
         boolean changed = false;
         for (LogicalPlan k : kids) {
-            LogicalPlan r = apply(k);
+            LogicalPlan r = pass.apply(k);
             changed |= r != k;
             fresh.add(r);
         }

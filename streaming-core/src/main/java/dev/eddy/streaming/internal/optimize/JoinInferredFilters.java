@@ -36,18 +36,7 @@ public final class JoinInferredFilters {
 
     /** The plan with the filters Spark infers for its joins' inputs; the same plan when there is none. */
     public static LogicalPlan apply(LogicalPlan p) {
-        List<LogicalPlan> kids = p.children();
-        if (kids.isEmpty()) {
-            return p;
-        }
-        List<LogicalPlan> fresh = new ArrayList<>();
-        boolean changed = false;
-        for (LogicalPlan k : kids) {
-            LogicalPlan r = apply(k);
-            changed |= r != k;
-            fresh.add(r);
-        }
-        LogicalPlan n = changed ? FilterBelowWatermark.copy(p, fresh) : p;
+        LogicalPlan n = FilterBelowWatermark.mapChildren(p, JoinInferredFilters::apply);
         return n instanceof Join j ? infer(j) : n;
     }
 
