@@ -100,7 +100,10 @@ final class ConnectorOptions {
                         "escape",
                         "nullvalue",
                         "mode",
-                        "columnnameofcorruptrecord"),
+                        "columnnameofcorruptrecord",
+                        "dateformat",
+                        "timestampformat",
+                        "enabledatetimeparsingfallback"),
                 pos);
         Map<String, String> out = new LinkedHashMap<>(options);
         String format = out.computeIfAbsent("format", k -> "csv");

@@ -8,10 +8,18 @@ import java.util.Map;
  * (default '"'), {@code header} (default false), {@code escape} (default: the quote, i.e. RFC 4180's doubled quote;
  * Spark's default is '\'), {@code nullValue} (text read as null; default "": an empty unquoted field), {@code mode}
  * (PERMISSIVE, DROPMALFORMED or FAILFAST; default PERMISSIVE) and {@code columnNameOfCorruptRecord} (default
- * {@code _corrupt_record}).
+ * {@code _corrupt_record}); and for CSV and JSON alike {@code dateFormat}, {@code timestampFormat} and {@code
+ * enableDateTimeParsingFallback} ({@link DatetimeOptions}).
  */
 public record CsvOptions(
-        char separator, char quote, boolean header, char escape, String nullValue, Mode mode, String corruptColumn) {
+        char separator,
+        char quote,
+        boolean header,
+        char escape,
+        String nullValue,
+        Mode mode,
+        String corruptColumn,
+        DatetimeOptions datetimes) {
     public static final CsvOptions DEFAULT = new CsvOptions(',', '"', false);
 
     /** What a reader does with a malformed record (Spark's {@code mode}). */
@@ -34,14 +42,14 @@ public record CsvOptions(
     }
 
     public CsvOptions {
-        if (nullValue == null || corruptColumn == null || mode == null) {
+        if (nullValue == null || corruptColumn == null || mode == null || datetimes == null) {
             throw new IllegalArgumentException(
                     "CSV options nullValue, mode and columnNameOfCorruptRecord are required");
         }
     }
 
     public CsvOptions(char separator, char quote, boolean header) {
-        this(separator, quote, header, quote, "", Mode.PERMISSIVE, TextFormats.CORRUPT_RECORD);
+        this(separator, quote, header, quote, "", Mode.PERMISSIVE, TextFormats.CORRUPT_RECORD, DatetimeOptions.DEFAULT);
     }
 
     public static CsvOptions from(Map<String, String> options) {
@@ -53,12 +61,16 @@ public record CsvOptions(
                 oneChar(options, "escape", quote),
                 option(options, "nullValue", ""),
                 Mode.of(option(options, "mode", "PERMISSIVE")),
-                option(options, "columnNameOfCorruptRecord", TextFormats.CORRUPT_RECORD));
+                option(options, "columnNameOfCorruptRecord", TextFormats.CORRUPT_RECORD),
+                DatetimeOptions.of(
+                        option(options, "dateFormat", null),
+                        option(options, "timestampFormat", null),
+                        option(options, "enableDateTimeParsingFallback", null)));
     }
 
     /** The same options with another header flag. */
     public CsvOptions withHeader(boolean h) {
-        return new CsvOptions(separator, quote, h, escape, nullValue, mode, corruptColumn);
+        return new CsvOptions(separator, quote, h, escape, nullValue, mode, corruptColumn, datetimes);
     }
 
     private static String option(Map<String, String> options, String name, String dflt) {

@@ -15,10 +15,12 @@ public final class CsvParser {
     private final CsvOptions options;
     private final List<String> fields = new ArrayList<>();
     private final byte[] nullValueBytes;
+    private final DatetimeOptions datetimes;
 
     public CsvParser(CsvOptions options) {
         this.options = options;
         this.nullValueBytes = options.nullValue().getBytes(StandardCharsets.UTF_8);
+        this.datetimes = options.datetimes();
     }
 
     public CsvOptions options() {
@@ -135,7 +137,7 @@ public final class CsvParser {
                 return true;
             }
         }
-        return row.setText(col, r.substring(start, end));
+        return row.setText(col, r.substring(start, end), datetimes);
     }
 
     /**
@@ -213,7 +215,8 @@ public final class CsvParser {
             }
             default -> {}
         }
-        return ParsedRow.setText(out, col, type, new String(b, start, end - start, StandardCharsets.ISO_8859_1));
+        return ParsedRow.setText(
+                out, col, type, new String(b, start, end - start, StandardCharsets.ISO_8859_1), datetimes);
     }
 
     private static long plainInteger(byte[] b, int start, int end) {
@@ -319,7 +322,7 @@ public final class CsvParser {
             return false;
         }
         for (int c = 0; c < fields.size(); c++) {
-            if (!row.setText(c, fields.get(c))) {
+            if (!row.setText(c, fields.get(c), datetimes)) {
                 return false;
             }
         }

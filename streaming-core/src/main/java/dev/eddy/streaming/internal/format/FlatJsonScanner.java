@@ -1,6 +1,5 @@
 package dev.eddy.streaming.internal.format;
 
-import dev.eddy.streaming.internal.expr.Dates;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +51,15 @@ public final class FlatJsonScanner {
 
     private boolean stringHigh;
 
+    private final DatetimeOptions datetimes;
+
     public FlatJsonScanner(List<ColumnSpec> columns) {
+        this(columns, DatetimeOptions.DEFAULT);
+    }
+
+    /** A scanner reading DATE and TIMESTAMP strings as {@code datetimes} says. */
+    public FlatJsonScanner(List<ColumnSpec> columns, DatetimeOptions datetimes) {
+        this.datetimes = datetimes;
         names = new byte[columns.size()][];
         types = new ValueType[columns.size()];
         skipText = new boolean[columns.size()];
@@ -217,13 +224,13 @@ public final class FlatJsonScanner {
         if (type == ValueType.STRING) {
             out.setString(col, text);
         } else if (type == ValueType.DATE) {
-            Integer days = Dates.parse(text);
+            Integer days = datetimes.days(text);
             if (days == null) {
                 return -1;
             }
             out.setLong(col, days);
         } else {
-            long micros = Timestamps.parseMicros(text);
+            long micros = datetimes.micros(text);
             if (micros == Timestamps.INVALID) {
                 return -1;
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.eddy.streaming.internal.expr.Dates;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
@@ -23,7 +22,15 @@ public final class JsonLinesParser {
 
     private final Map<String, Integer> index = new HashMap<>();
 
+    private final DatetimeOptions datetimes;
+
     public JsonLinesParser(List<ColumnSpec> columns) {
+        this(columns, DatetimeOptions.DEFAULT);
+    }
+
+    /** A parser reading DATE and TIMESTAMP strings as {@code datetimes} says. */
+    public JsonLinesParser(List<ColumnSpec> columns, DatetimeOptions datetimes) {
+        this.datetimes = datetimes;
         for (int i = 0; i < columns.size(); i++) {
             index.put(columns.get(i).name(), i);
         }
@@ -64,7 +71,7 @@ public final class JsonLinesParser {
         return t == JsonToken.END_OBJECT && p.nextToken() == null;
     }
 
-    private static boolean setValue(JsonParser p, JsonToken v, ParsedRow row, int col) throws IOException {
+    private boolean setValue(JsonParser p, JsonToken v, ParsedRow row, int col) throws IOException {
         if (v == JsonToken.VALUE_NULL) {
             row.isSet[col] = false;
             return true;
@@ -101,7 +108,7 @@ public final class JsonLinesParser {
                 row.booleans[col] = v == JsonToken.VALUE_TRUE;
             }
             case DATE -> {
-                Integer days = v == JsonToken.VALUE_STRING ? Dates.parse(p.getText()) : null;
+                Integer days = v == JsonToken.VALUE_STRING ? datetimes.days(p.getText()) : null;
                 if (days == null) {
                     return false;
                 }
@@ -111,7 +118,7 @@ public final class JsonLinesParser {
                 if (v == JsonToken.VALUE_NUMBER_INT) {
                     row.longs[col] = Math.multiplyExact(p.getLongValue(), 1000L);
                 } else if (v == JsonToken.VALUE_STRING) {
-                    long micros = Timestamps.parseMicros(p.getText());
+                    long micros = datetimes.micros(p.getText());
                     if (micros == Timestamps.INVALID) {
                         return false;
                     }

@@ -1,6 +1,5 @@
 package dev.eddy.streaming.internal.format;
 
-import dev.eddy.streaming.internal.expr.Dates;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -102,7 +101,12 @@ public final class ParsedRow implements ValueSink {
      * Empty text is null for every type but STRING.
      */
     public boolean setText(int col, String text) {
-        if (!setText(this, col, type(col), text)) {
+        return setText(col, text, DatetimeOptions.DEFAULT);
+    }
+
+    /** {@link #setText(int, String)} reading dates and timestamps as {@code datetimes} says. */
+    public boolean setText(int col, String text, DatetimeOptions datetimes) {
+        if (!setText(this, col, type(col), text, datetimes)) {
             isSet[col] = false;
             return false;
         }
@@ -113,7 +117,7 @@ public final class ParsedRow implements ValueSink {
      * Converts text into a column of type {@code type} of {@code out}; false when the text is not a valid value (then
      * nothing was set). Empty text is null for every type but STRING.
      */
-    static boolean setText(ValueSink out, int col, ValueType type, String text) {
+    static boolean setText(ValueSink out, int col, ValueType type, String text, DatetimeOptions datetimes) {
         if (text == null || (text.isEmpty() && type != ValueType.STRING)) {
             out.setNull(col);
             return true;
@@ -131,7 +135,7 @@ public final class ParsedRow implements ValueSink {
                     out.setBoolean(col, b);
                 }
                 case TIMESTAMP -> {
-                    long micros = Timestamps.parseMicros(text.trim());
+                    long micros = datetimes.micros(text);
                     if (micros == Timestamps.INVALID) {
                         return false;
                     }
@@ -139,7 +143,7 @@ public final class ParsedRow implements ValueSink {
                 }
                 case STRING -> out.setString(col, text);
                 case DATE -> {
-                    Integer days = Dates.parse(text);
+                    Integer days = datetimes.days(text);
                     if (days == null) {
                         return false;
                     }

@@ -71,7 +71,9 @@ public final class TextFormats {
     public static RecordParser parser(String format, List<ColumnSpec> columns, CsvOptions csv) {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> csvParser(new CsvParser(csv), columns);
-            case "json" -> jsonParser(new JsonLinesParser(columns), new FlatJsonScanner(columns));
+            case "json" ->
+                jsonParser(
+                        new JsonLinesParser(columns, csv.datetimes()), new FlatJsonScanner(columns, csv.datetimes()));
             case "text" ->
                 (record, row) -> {
                     row.reset();

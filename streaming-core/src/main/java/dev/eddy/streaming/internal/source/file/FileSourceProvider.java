@@ -31,7 +31,8 @@ import java.util.Set;
  * {@link FileStreamOptions}), {@code pathGlobFilter}, {@code modifiedBefore}/{@code modifiedAfter},
  * {@code fileNameOnly}, {@code recursiveFileLookup} (false only) and {@code cleanSource} (off only), CSV's {@code
  * header}, {@code sep}/{@code delimiter}, {@code quote}, {@code escape}, {@code nullValue}, and for CSV and JSON
- * {@code mode} and {@code columnNameOfCorruptRecord} (as in Spark; see {@link CsvOptions}), and {@code
+ * {@code mode}, {@code columnNameOfCorruptRecord}, {@code dateFormat}, {@code timestampFormat} and {@code
+ * enableDateTimeParsingFallback} (as in Spark; see {@link CsvOptions}), and {@code
  * samplingRecords} (default 1000) for inference. Without a declared schema the schema
  * is inferred once, at start, from the files present then; a declared {@code _corrupt_record} column (for CSV: the
  * {@code columnNameOfCorruptRecord} column) is not needed: it is always added, as the last column.
@@ -68,6 +69,9 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
             "nullValue",
             "mode",
             "columnNameOfCorruptRecord",
+            "dateFormat",
+            "timestampFormat",
+            "enableDateTimeParsingFallback",
             "samplingRecords",
             "maxRecordLines");
 
@@ -87,12 +91,9 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
             "files are read as UTF-8",
             "ignorecorruptfiles",
             "CSV and JSON files are read record by record: malformed records follow 'mode'",
-            "timestampformat",
-            "timestamps are read as ISO-8601 text or epoch numbers; declare the column as STRING and convert it"
-                    + " with to_timestamp(...)",
-            "dateformat",
-            "dates are read as ISO-8601 text (Spark's default, yyyy-MM-dd); declare the column as STRING and convert"
-                    + " it with to_date(text, pattern)");
+            "timestampntzformat",
+            "Eddy has no TIMESTAMP_NTZ type (its timestamps are instants, read in UTC when the text has no zone);"
+                    + " use 'timestampFormat'");
 
     @Override
     public Set<String> optionNames() {

@@ -51,7 +51,10 @@ public final class KafkaSourceProvider implements SourceProvider {
             "escape",
             "nullValue",
             "mode",
-            "columnNameOfCorruptRecord");
+            "columnNameOfCorruptRecord",
+            "dateFormat",
+            "timestampFormat",
+            "enableDateTimeParsingFallback");
 
     /** Spark's Kafka source options Eddy does not support, with why. */
     static final Map<String, String> UNSUPPORTED = Map.of(
@@ -65,7 +68,10 @@ public final class KafkaSourceProvider implements SourceProvider {
             "maxrecordsperpartition",
             "Eddy reads each partition's range in one task; use 'maxOffsetsPerTrigger' to bound a batch",
             "format",
-            "a Kafka stream reads raw records; decode values with 'valueFormat' (json, csv or text)");
+            "a Kafka stream reads raw records; decode values with 'valueFormat' (json, csv or text)",
+            "timestampntzformat",
+            "Eddy has no TIMESTAMP_NTZ type (its timestamps are instants, read in UTC when the text has no zone);"
+                    + " use 'timestampFormat'");
 
     @Override
     public String formatName() {

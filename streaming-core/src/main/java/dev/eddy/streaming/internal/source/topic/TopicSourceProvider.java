@@ -48,7 +48,10 @@ public final class TopicSourceProvider implements SourceProvider {
             "escape",
             "nullValue",
             "mode",
-            "columnNameOfCorruptRecord");
+            "columnNameOfCorruptRecord",
+            "dateFormat",
+            "timestampFormat",
+            "enableDateTimeParsingFallback");
 
     @Override
     public Set<String> optionNames() {

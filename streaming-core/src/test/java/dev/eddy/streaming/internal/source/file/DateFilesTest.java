@@ -18,7 +18,10 @@ import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DATE columns in text files: read from Spark's default date text (ISO), written back as the same text. */
+/**
+ * DATE and TIMESTAMP columns in text files: read from Spark's default text (ISO) or with Spark's {@code dateFormat}
+ * and {@code timestampFormat}, written back as ISO text.
+ */
 class DateFilesTest {
     private static final Schema SCHEMA = Schema.of(Field.of("name", DataType.STRING), Field.of("day", DataType.DATE));
 
@@ -62,6 +65,53 @@ class DateFilesTest {
         assertThat(Files.readString(out.resolve("part-00000-00000.csv")))
                 .contains("ann,2024-02-29")
                 .contains("bob,");
+    }
+
+    @Test
+    void when_csvIsReadWithDateAndTimestampFormats_then_matchingTextIsReadAndTheRestIsACorruptRecord()
+            throws IOException {
+        write("1.csv", "ann,05/01/2024,05/01/2024 10:15:30.5\nbob,2024-01-05,05/01/2024 10:15\ncid,,\n");
+        Schema schema = Schema.of(
+                Field.of("name", DataType.STRING),
+                Field.of("day", DataType.DATE),
+                Field.of("at", DataType.TIMESTAMP),
+                Field.of("_corrupt_record", DataType.STRING));
+        Dataset rows = eddy.readStream()
+                .format("csv")
+                .option("dateFormat", "dd/MM/yyyy")
+                .option("timestampFormat", "dd/MM/yyyy HH:mm[:ss.SSS]")
+                .schema(schema)
+                .load(in.toString());
+        try (QueryTestDriver d = QueryTestDriver.start(
+                rows.writeStream().format("json").option("path", out.toString()).outputMode("append"))) {
+            d.runTrigger();
+        }
+        assertThat(Files.readString(out.resolve("part-00000-00000.json")))
+                .isEqualTo("{\"name\":\"ann\",\"day\":\"2024-01-05\",\"at\":\"2024-01-05T10:15:30.500Z\"}\n"
+                        + "{\"_corrupt_record\":\"bob,2024-01-05,05/01/2024 10:15\"}\n" // an ISO date: not the pattern
+                        + "{\"name\":\"cid\"}\n");
+    }
+
+    @Test
+    void when_jsonLinesAreReadWithFormatsInDropMalformedMode_then_unparsableRecordsAreLeftOut() throws IOException {
+        write(
+                "1.json",
+                "{\"name\":\"ann\",\"day\":\"20240105\"}\n{\"name\":\"bob\",\"day\":\"2024-01-05\"}\n"
+                        + "{\"name\":\"cid\",\"day\":null}\n");
+        Dataset rows = eddy.readStream()
+                .format("json")
+                .option("dateFormat", "yyyyMMdd")
+                .option("mode", "DROPMALFORMED")
+                .schema(SCHEMA)
+                .load(in.toString());
+        try (QueryTestDriver d = QueryTestDriver.start(rows.select("name", "day")
+                .writeStream()
+                .format("csv")
+                .option("path", out.toString())
+                .outputMode("append"))) {
+            d.runTrigger();
+        }
+        assertThat(Files.readString(out.resolve("part-00000-00000.csv"))).isEqualTo("name,day\nann,2024-01-05\ncid,\n");
     }
 
     private void write(String name, String content) throws IOException {

@@ -135,10 +135,18 @@ class FileStreamOptionsTest {
                 .hasMessageStartingWith("option 'maxFileAge' is not supported by the json source: Eddy never forgets");
         assertThatThrownBy(() -> eddy.readStream()
                         .format("csv")
-                        .option("dateFormat", "dd/MM/yyyy")
+                        .option("timestampNTZFormat", "dd/MM/yyyy HH:mm")
                         .load(dir.toString()))
-                .hasMessageStartingWith("option 'dateFormat' is not supported by the csv source: dates are read as")
-                .hasMessageContaining("to_date(text, pattern)");
+                .hasMessageStartingWith("option 'timestampNTZFormat' is not supported by the csv source: Eddy has no"
+                        + " TIMESTAMP_NTZ type")
+                .hasMessageContaining("use 'timestampFormat'");
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("csv")
+                        .option("dateFormat", "YYYY-MM-dd")
+                        .load(dir.toString()))
+                .hasMessage("option 'dateFormat': Fail to recognize 'YYYY-MM-dd' pattern in the DateTimeFormatter: All"
+                        + " week-based patterns are unsupported since Spark 3.0, detected: Y, Please use the SQL"
+                        + " function EXTRACT instead");
         assertThatThrownBy(() -> eddy.readStream()
                         .format("csv")
                         .option("maxFilesPerTriger", "1")
