@@ -109,18 +109,18 @@ public final class CsvParser {
             int end = r.indexOf(sep, start);
             if (end < 0) {
                 if (c != row.size() - 1) {
-                    return false; // too few fields
+                    return wrongShape(row); // too few fields
                 }
                 end = n;
             } else if (c == row.size() - 1) {
-                return false; // too many fields
+                return wrongShape(row); // too many fields
             }
             if (end > start && !field(r, start, end, c, row)) {
-                return false;
+                row.partial = true; // the field is left null; the others are still read
             }
             start = end + 1;
         }
-        return true;
+        return !row.partial;
     }
 
     private boolean field(String r, int start, int end, int col, ParsedRow row) {
@@ -323,10 +323,16 @@ public final class CsvParser {
         }
         for (int c = 0; c < fields.size(); c++) {
             if (!row.setText(c, fields.get(c), datetimes)) {
-                return false;
+                row.partial = true; // the field is left null; the others are still read
             }
         }
-        return true;
+        return !row.partial;
+    }
+
+    /** A record whose fields cannot be told apart: nothing of it is kept. */
+    private static boolean wrongShape(ParsedRow row) {
+        row.reset();
+        return false;
     }
 
     /** Column names from a header record; blank or duplicate names become {@code _c<i>}. */

@@ -4,8 +4,8 @@ import dev.eddy.streaming.internal.expr.Dates;
 
 /**
  * How the CSV and JSON readers read DATE and TIMESTAMP values, Spark's options: {@code dateFormat} and {@code
- * timestampFormat} (a {@link DatetimePattern}, compiled once per reader; null: Spark's default forms, i.e. ISO-8601
- * text as Spark's cast reads it) and {@code enableDateTimeParsingFallback} (when a pattern does not match, try the
+ * timestampFormat} (a {@link DatetimePattern}, compiled once per reader; null: Spark's default forms, {@link
+ * SparkTimestampText} and Spark's date text) and {@code enableDateTimeParsingFallback} (when a pattern does not match, try the
  * default forms too; Spark's default: only when no pattern is given). Text no form reads is a malformed value.
  */
 public record DatetimeOptions(
@@ -41,7 +41,7 @@ public record DatetimeOptions(
                 return v;
             }
         }
-        return Timestamps.parseMicros(text.trim());
+        return SparkTimestampText.parseMicros(text);
     }
 
     /** Days since the epoch of a DATE value's text, or null. */

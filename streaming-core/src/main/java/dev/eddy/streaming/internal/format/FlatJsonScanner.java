@@ -412,10 +412,10 @@ public final class FlatJsonScanner {
             case LONG -> out.setLong(col, v);
             case DOUBLE -> out.setDouble(col, v);
             case TIMESTAMP -> {
-                if (v > Long.MAX_VALUE / 1000 || v < Long.MIN_VALUE / 1000) {
+                if (v > Long.MAX_VALUE / 1_000_000 || v < Long.MIN_VALUE / 1_000_000) {
                     return -1;
                 }
-                out.setLong(col, v * 1000);
+                out.setLong(col, v * 1_000_000); // epoch seconds, as Spark reads a JSON number
             }
             case STRING -> out.setString(col, new String(b, i, j - i, StandardCharsets.ISO_8859_1));
             default -> {

@@ -14,7 +14,8 @@ import java.util.Map;
  * One JSON object per line, read with Jackson's streaming parser. Fields not in the schema are skipped; missing
  * fields and JSON null are null. A nested object or array in a STRING column is kept as its JSON text. The
  * line is corrupt if it is not one object, or a value does not fit its column (e.g. "abc" for an int).
- * TIMESTAMP columns take ISO-8601 strings or numbers of epoch milliseconds. A string with a lone surrogate
+ * TIMESTAMP columns take strings (ISO-8601, or the {@code timestampFormat}) or whole numbers of epoch seconds, as
+ * Spark's JSON reader does. A string with a lone surrogate
  * (an escaped high surrogate such as <code>&#92;ud800</code> alone) is not Unicode text, so its line is corrupt too.
  */
 public final class JsonLinesParser {
@@ -40,6 +41,7 @@ public final class JsonLinesParser {
         try (JsonParser p = FACTORY.createParser(line)) {
             return parse(p, row);
         } catch (IOException | RuntimeException e) {
+            row.reset(); // not JSON: nothing of it is kept
             return false;
         }
     }
@@ -49,6 +51,7 @@ public final class JsonLinesParser {
         try (JsonParser p = FACTORY.createParser(utf8)) {
             return parse(p, row);
         } catch (IOException | RuntimeException e) {
+            row.reset(); // not JSON: nothing of it is kept
             return false;
         }
     }
@@ -65,10 +68,18 @@ public final class JsonLinesParser {
             if (col == null) {
                 p.skipChildren();
             } else if (!setValue(p, v, row, col)) {
-                return false;
+                // Spark's partial results: this value is left null, the others are still read
+                row.partial = true;
+                if (v.isStructStart()) {
+                    p.skipChildren();
+                }
             }
         }
-        return t == JsonToken.END_OBJECT && p.nextToken() == null;
+        if (t == JsonToken.END_OBJECT && p.nextToken() == null) {
+            return !row.partial;
+        }
+        row.reset();
+        return false;
     }
 
     private boolean setValue(JsonParser p, JsonToken v, ParsedRow row, int col) throws IOException {
@@ -116,7 +127,11 @@ public final class JsonLinesParser {
             }
             case TIMESTAMP -> {
                 if (v == JsonToken.VALUE_NUMBER_INT) {
-                    row.longs[col] = Math.multiplyExact(p.getLongValue(), 1000L);
+                    long seconds = p.getLongValue();
+                    if (Math.abs(seconds) > Long.MAX_VALUE / 1_000_000L) {
+                        return false;
+                    }
+                    row.longs[col] = seconds * 1_000_000L; // epoch seconds, as Spark
                 } else if (v == JsonToken.VALUE_STRING) {
                     long micros = datetimes.micros(p.getText());
                     if (micros == Timestamps.INVALID) {

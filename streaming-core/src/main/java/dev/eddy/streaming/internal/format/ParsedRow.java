@@ -15,6 +15,12 @@ public final class ParsedRow implements ValueSink {
     public final boolean[] booleans;
     public final String[] strings;
     public final boolean[] isSet;
+    /**
+     * Set by a full parser that returned false for a record that was well formed but had values that do not fit their
+     * columns: those are left null, the others hold their values (Spark's partial results: in PERMISSIVE mode the row
+     * keeps them, with the record's text in the corrupt-record column).
+     */
+    public boolean partial;
     /** The columns' types, looked up per value on the hot path. */
     private final ValueType[] types;
 
@@ -77,6 +83,7 @@ public final class ParsedRow implements ValueSink {
 
     /** Clears every slot to null. */
     public void reset() {
+        partial = false;
         Arrays.fill(isSet, false);
         Arrays.fill(strings, null);
     }

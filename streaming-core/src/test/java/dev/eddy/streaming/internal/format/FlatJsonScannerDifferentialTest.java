@@ -125,12 +125,12 @@ class FlatJsonScannerDifferentialTest {
 
     @Test
     void when_theRecordIsTheCommonFlatShape_then_theFastPathTakesIt() {
-        byte[] r = "{\"id\":1,\"n\":-5,\"s\":\"zo\u00eb\",\"x\":3,\"b\":true,\"ts\":1700000000123,\"other\":\"y\"}"
+        byte[] r = "{\"id\":1,\"n\":-5,\"s\":\"zo\u00eb\",\"x\":3,\"b\":true,\"ts\":1700000000,\"other\":\"y\"}"
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(fast.parse(r, 0, r.length, actual)).isTrue();
         assertThat(Arrays.asList(
                         actual.get(0), actual.get(1), actual.get(2), actual.get(3), actual.get(4), actual.get(5)))
-                .containsExactly(1, -5L, "zo\u00eb", 3.0, true, 1_700_000_000_123_000L);
+                .containsExactly(1, -5L, "zo\u00eb", 3.0, true, 1_700_000_000_000_000L);
     }
 
     @Test

@@ -88,14 +88,21 @@ public final class CsvFiles {
         @Override
         public void record(String text, boolean badBytes) {
             records++;
-            if (!badBytes && parser.parse(text, row)) {
-                TextFormats.write(row, out, 0);
-                out.endRow();
-                return;
+            boolean partial = false;
+            if (!badBytes) {
+                if (parser.parse(text, row)) {
+                    TextFormats.write(row, out, 0);
+                    out.endRow();
+                    return;
+                }
+                partial = row.partial;
             }
             malformed++;
             switch (options.mode()) {
                 case PERMISSIVE -> {
+                    if (partial) {
+                        TextFormats.write(row, out, 0); // the values that did parse, as Spark keeps them
+                    }
                     out.setString(row.size(), text);
                     out.endRow();
                 }

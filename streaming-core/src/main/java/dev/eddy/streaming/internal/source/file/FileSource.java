@@ -145,14 +145,21 @@ final class FileSource extends FileListSource {
                 @Override
                 public void record(String record, boolean malformed) {
                     records++;
-                    if (!malformed && parser.parse(record, row)) {
-                        TextFormats.write(row, out, 0);
-                        out.endRow();
-                        return;
+                    boolean partial = false;
+                    if (!malformed) {
+                        if (parser.parse(record, row)) {
+                            TextFormats.write(row, out, 0);
+                            out.endRow();
+                            return;
+                        }
+                        partial = row.partial;
                     }
                     switch (mode) {
                         case PERMISSIVE -> {
                             corrupt++;
+                            if (partial) {
+                                TextFormats.write(row, out, 0); // the values that did parse, as Spark keeps them
+                            }
                             out.setString(row.size(), record);
                             out.endRow();
                         }

@@ -223,8 +223,16 @@ final class KafkaRowReader {
                 corruptRows = Arrays.copyOf(corruptRows, corruptCount * 2);
             }
             corruptRows[corruptCount++] = out.numRows();
-            for (int c = 0; c < n; c++) {
-                out.setNull(c);
+            if (value != null && row.partial) { // the values that did parse, as Spark keeps them
+                if (layout == null) {
+                    TextFormats.write(row, out, 0);
+                } else {
+                    layout.write(row, out);
+                }
+            } else {
+                for (int c = 0; c < n; c++) {
+                    out.setNull(c);
+                }
             }
             if (!skip[n]) {
                 out.setString(n, text(value));

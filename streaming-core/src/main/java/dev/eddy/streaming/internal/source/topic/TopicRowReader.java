@@ -120,6 +120,9 @@ final class TopicRowReader {
             TextFormats.write(row, out, 0);
         } else {
             corrupt++;
+            if (v != null && row.partial) {
+                TextFormats.write(row, out, 0); // the values that did parse, as Spark keeps them
+            }
             if (!unread[n]) {
                 out.setString(n, text(v)); // text only for the rare corrupt row
             }

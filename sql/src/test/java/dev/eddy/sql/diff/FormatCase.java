@@ -1,0 +1,160 @@
+package dev.eddy.sql.diff;
+
+import dev.eddy.streaming.api.data.Schema;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * One generated CSV or JSON file for {@link SparkFormatsDifferentialIT}: a {@code dateFormat} and a {@code
+ * timestampFormat} (or none: Spark's default forms; now and then one Spark refuses), a {@code mode}, and rows of a
+ * name, a DATE, a TIMESTAMP and an INT whose texts mostly match the patterns, in random zones and fraction lengths,
+ * and otherwise are in another form, garbage, blank, padded, an epoch number (JSON) or missing.
+ */
+record FormatCase(int index, String format, Map<String, String> options, boolean permissive, String text) {
+    static final List<String> DATE_PATTERNS = List.of(
+            "yyyy-MM-dd", "dd/MM/yyyy", "MM-dd-yyyy", "yyyyMMdd", "d.M.yyyy", "dd MMM yyyy", "yyyy-DDD", "yyyy/M/d");
+    static final List<String> TIMESTAMP_PATTERNS = List.of(
+            "yyyy-MM-dd HH:mm:ss",
+            "dd/MM/yyyy HH:mm",
+            "yyyy-MM-dd'T'HH:mm:ss.SSS",
+            "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+            "MM/dd/yyyy hh:mm:ss a",
+            "yyyyMMddHHmmss",
+            "yyyy-MM-dd HH:mm:ss.SSSSSS",
+            "yyyy-MM-dd HH:mm:ss Z",
+            "dd MMM yyyy HH:mm:ss",
+            "HH:mm:ss",
+            "yyyy-MM-dd HH:mm:ss VV",
+            "yyyy-MM-dd HH:mm:ss.SSS");
+    /** Patterns Spark refuses (week-based, unsupported for parsing, too many letters, unknown letter). */
+    static final List<String> REFUSED =
+            List.of("YYYY-MM-dd", "yyyy-MM-dd EEE", "yyyy-ww", "yyyy-MMMMM", "yyyy-MM-dd HH:mm:ss Q", "yyyy-MM-dd bb");
+    /** Text forms Spark reads without a pattern. */
+    static final List<String> DEFAULT_DATE_FORMS = List.of("yyyy-MM-dd", "yyyy-M-d", "yyyy-MM", "yyyy");
+
+    static final List<String> DEFAULT_TIMESTAMP_FORMS = List.of(
+            "yyyy-MM-dd HH:mm:ss",
+            "yyyy-MM-dd'T'HH:mm:ss.SSSSSS",
+            "yyyy-MM-dd'T'HH:mm:ssXXX",
+            "yyyy-MM-dd",
+            "yyyy-MM-dd'T'HH:mm",
+            "yyyy-MM-dd HH:mm:ss.S",
+            "yyyy-MM-dd'T'HH:mm:ss'Z'");
+    static final List<String> ZONES = List.of("UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata", "+05:30");
+    static final List<String> GARBAGE = List.of("abc", "2024-13-01", "31/02/2024", "1700000000", "2024-02-30 10:00:00");
+
+    static FormatCase generate(Random rnd, int index) {
+        String format = rnd.nextBoolean() ? "csv" : "json";
+        String datePattern = rnd.nextInt(5) == 0 ? null : pick(rnd, DATE_PATTERNS);
+        String tsPattern = rnd.nextInt(5) == 0 ? null : pick(rnd, TIMESTAMP_PATTERNS);
+        Map<String, String> options = new LinkedHashMap<>();
+        int m = rnd.nextInt(10);
+        String mode = m < 6 ? "PERMISSIVE" : m < 8 ? "DROPMALFORMED" : "FAILFAST";
+        options.put("mode", mode);
+        if (rnd.nextInt(12) == 0) {
+            options.put("dateFormat", pick(rnd, REFUSED));
+        } else if (datePattern != null) {
+            options.put("dateFormat", datePattern);
+        }
+        if (rnd.nextInt(12) == 0) {
+            options.put("timestampFormat", pick(rnd, REFUSED));
+        } else if (tsPattern != null) {
+            options.put("timestampFormat", tsPattern);
+        }
+        if (rnd.nextInt(7) == 0) {
+            options.put("enableDateTimeParsingFallback", Boolean.toString(rnd.nextBoolean()));
+        }
+        StringBuilder text = new StringBuilder();
+        int rows = 4 + rnd.nextInt(8);
+        for (int r = 0; r < rows; r++) {
+            String name = "r" + r;
+            String d = value(rnd, datePattern, DEFAULT_DATE_FORMS, DATE_PATTERNS);
+            String t = value(rnd, tsPattern, DEFAULT_TIMESTAMP_FORMS, TIMESTAMP_PATTERNS);
+            int k = rnd.nextInt(20);
+            String n = k == 0 ? null : k == 1 ? "x" + rnd.nextInt(9) : Integer.toString(rnd.nextInt(2000) - 1000);
+            text.append(format.equals("csv") ? csv(name, d, t, n) : json(rnd, name, d, t, n))
+                    .append('\n');
+        }
+        return new FormatCase(index, format, options, mode.equals("PERMISSIVE"), text.toString());
+    }
+
+    /** A value's text: mostly in the pattern (or a default form), else another form, garbage, blank or null. */
+    private static String value(Random rnd, String pattern, List<String> defaults, List<String> others) {
+        int k = rnd.nextInt(20);
+        if (k == 0) {
+            return null;
+        }
+        if (k == 1) {
+            return pick(rnd, GARBAGE);
+        }
+        if (k == 2) {
+            return rnd.nextBoolean() ? "" : " ";
+        }
+        String p = k == 3 ? pick(rnd, others) : pattern != null ? pattern : pick(rnd, defaults);
+        if (p.contains("SSS") && rnd.nextInt(3) == 0) {
+            p = p.replaceFirst("S", ""); // fewer fraction digits than the pattern has
+        }
+        String zone = pick(rnd, ZONES);
+        long second =
+                LocalDate.of(1900, 1, 1).toEpochDay() * 86_400L + (long) (rnd.nextDouble() * 200 * 365.25 * 86_400L);
+        ZonedDateTime at = Instant.ofEpochSecond(second, rnd.nextInt(1_000_000) * 1000L)
+                .atZone(p.contains("X") || p.contains("Z") || p.contains("V") ? ZoneId.of(zone) : ZoneId.of("UTC"));
+        String s = DateTimeFormatter.ofPattern(p, Locale.US).format(at);
+        return k == 4 ? " " + s : s;
+    }
+
+    private static String csv(String name, String d, String t, String n) {
+        return String.join(",", name, d == null ? "" : d, t == null ? "" : t, n == null ? "" : n);
+    }
+
+    private static String json(Random rnd, String name, String d, String t, String n) {
+        StringBuilder b = new StringBuilder("{\"name\":\"").append(name).append('"');
+        field(rnd, b, "d", d == null ? null : '"' + d + '"');
+        String tv = t == null ? null : t.equals("1700000000") ? t : '"' + t + '"'; // an epoch number, unquoted
+        field(rnd, b, "t", tv);
+        field(rnd, b, "n", n == null ? null : n.startsWith("x") ? '"' + n + '"' : n);
+        return b.append('}').toString();
+    }
+
+    private static void field(Random rnd, StringBuilder b, String name, String json) {
+        if (json == null && rnd.nextBoolean()) {
+            return; // missing
+        }
+        b.append(",\"").append(name).append("\":").append(json == null ? "null" : json);
+    }
+
+    private static <T> T pick(Random rnd, List<T> from) {
+        return from.get(rnd.nextInt(from.size()));
+    }
+
+    Schema schema() {
+        return SparkFormatsDifferentialIT.schema(permissive);
+    }
+
+    String columnsSql() {
+        return "name STRING, d DATE, t TIMESTAMP, n INT" + (permissive ? ", _corrupt_record STRING" : "");
+    }
+
+    /** Spark's reader over {@code dir} as the temporary view {@code fmt_case}. */
+    String sparkView(Path dir) {
+        String opts = options.entrySet().stream()
+                .map(e -> e.getKey() + " \"" + e.getValue() + "\"")
+                .collect(Collectors.joining(", "));
+        return "CREATE OR REPLACE TEMPORARY VIEW fmt_case (" + columnsSql() + ") USING " + format + " OPTIONS (path \""
+                + dir + "\", " + opts + ")";
+    }
+
+    String describe() {
+        return format + " " + options + " file:\n      " + text.strip().replace("\n", "\n      ");
+    }
+}
