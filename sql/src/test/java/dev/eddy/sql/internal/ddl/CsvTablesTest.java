@@ -56,16 +56,40 @@ class CsvTablesTest {
     }
 
     @Test
-    void when_aRecordIsMalformed_then_modePermissiveKeepsItInTheDeclaredCorruptColumn(@TempDir Path dir)
-            throws IOException {
+    void when_aRecordIsMalformed_then_modePermissiveKeepsItsParsedValuesAndItsTextInTheDeclaredCorruptColumn(
+            @TempDir Path dir) throws IOException {
         Path file = dir.resolve("p.csv");
         Files.writeString(file, "id,name\n1,ann\nx,bob\n3,NA\n");
         sql.execute("CREATE TABLE people (id INT, name STRING, bad STRING) WITH ('connector' = 'file', 'path' = '"
                 + file + "', 'columnNameOfCorruptRecord' = 'bad', 'nullValue' = 'NA')");
         Table t = rows("SELECT id, name, bad FROM people ORDER BY bad NULLS FIRST, id");
         assertThat(t.intColumn("id").asList()).containsExactly(1, 3, null);
-        assertThat(t.stringColumn("name").asList()).containsExactly("ann", "", "");
+        assertThat(t.stringColumn("name").asList())
+                .as("Spark's partial results: the malformed record keeps the values that parsed")
+                .containsExactly("ann", "", "bob");
         assertThat(t.stringColumn("bad").asList()).containsExactly("", "", "x,bob");
+    }
+
+    @Test
+    void when_aTableHasDateAndTimestampFormats_then_valuesAreReadWithSparksPatterns(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("d.csv");
+        Files.writeString(file, "1,05/01/2024,05/01/2024 10:15:30.25 +01:00\n2,2024-01-05,05/01/2024 10:15:30 Z\n");
+        sql.execute("CREATE TABLE days (id INT, d DATE, ts TIMESTAMP, _corrupt_record STRING) WITH ('connector' ="
+                + " 'file', 'header' = 'false', 'path' = '" + file + "', 'dateFormat' = 'dd/MM/yyyy',"
+                + " 'timestampFormat' = 'dd/MM/yyyy HH:mm:ss[.SSS] XXX')");
+        Table t = rows("SELECT id, CAST(d AS STRING) AS d, ts, _corrupt_record FROM days ORDER BY id");
+        assertThat(t.column("d").getString(0)).isEqualTo("2024-01-05");
+        assertThat(t.column("d").isMissing(1)).isTrue();
+        assertThat(t.column("ts").getString(0)).isEqualTo("2024-01-05T09:15:30.250Z");
+        assertThat(t.column("ts").getString(1)).isEqualTo("2024-01-05T10:15:30.000Z");
+        assertThat(t.column("_corrupt_record").isMissing(0)).isTrue();
+        assertThat(t.column("_corrupt_record").getString(1))
+                .as("an ISO date does not match dd/MM/yyyy: the record is corrupt, its other values kept")
+                .isEqualTo("2,2024-01-05,05/01/2024 10:15:30 Z");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE bad (d DATE) WITH ('connector' = 'file', 'path' = '" + file
+                        + "', 'dateFormat' = 'YYYY-MM-dd')"))
+                .hasMessageContaining("option 'dateFormat': Fail to recognize 'YYYY-MM-dd' pattern");
     }
 
     @Test
