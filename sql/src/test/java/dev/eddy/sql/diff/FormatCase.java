@@ -51,7 +51,7 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
             "yyyy-MM-dd HH:mm:ss.S",
             "yyyy-MM-dd'T'HH:mm:ss'Z'");
     static final List<String> ZONES = List.of("UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata", "+05:30");
-    static final List<String> GARBAGE = List.of("abc", "2024-13-01", "31/02/2024", "1700000000", "2024-02-30 10:00:00");
+    static final List<String> GARBAGE = List.of("abc", "2024-13-01", "31/02/2024", "2024-02-30 10:00:00");
 
     static FormatCase generate(Random rnd, int index) {
         String format = rnd.nextBoolean() ? "csv" : "json";
@@ -97,10 +97,17 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
         if (k == 1) {
             return pick(rnd, GARBAGE);
         }
+        if (k == 5 && defaults == DEFAULT_DATE_FORMS) { // (Spark fails a whole CSV read on some as timestamps)
+            return Integer.toString(rnd.nextInt(60_001) - 30_000); // a year alone (Tablesaw's dates end at 32767)
+        }
         if (k == 2) {
             return rnd.nextBoolean() ? "" : " ";
         }
-        String p = k == 3 ? pick(rnd, others) : pattern != null ? pattern : pick(rnd, defaults);
+        // a time alone is left out of the other forms: without a pattern Spark puts it on the current day (a known
+        // difference: Eddy never reads the wall clock)
+        String p = k == 3
+                ? pick(rnd, others.stream().filter(o -> !o.startsWith("HH")).toList())
+                : pattern != null ? pattern : pick(rnd, defaults);
         if (p.contains("SSS") && rnd.nextInt(3) == 0) {
             p = p.replaceFirst("S", ""); // fewer fraction digits than the pattern has
         }
@@ -119,8 +126,11 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
 
     private static String json(Random rnd, String name, String d, String t, String n) {
         StringBuilder b = new StringBuilder("{\"name\":\"").append(name).append('"');
-        field(rnd, b, "d", d == null ? null : '"' + d + '"');
-        String tv = t == null ? null : t.equals("1700000000") ? t : '"' + t + '"'; // an epoch number, unquoted
+        // now and then a date as a whole number (days since the epoch in JSON) and a timestamp as epoch seconds
+        String dv = rnd.nextInt(15) == 0 ? Integer.toString(rnd.nextInt(20_000_000) - 10_000_000) : d;
+        field(rnd, b, "d", dv == null ? null : '"' + dv + '"');
+        String tv =
+                rnd.nextInt(15) == 0 ? Integer.toString(rnd.nextInt(2_000_000_000)) : t == null ? null : '"' + t + '"';
         field(rnd, b, "t", tv);
         field(rnd, b, "n", n == null ? null : n.startsWith("x") ? '"' + n + '"' : n);
         return b.append('}').toString();

@@ -1,6 +1,10 @@
 package dev.eddy.streaming.internal.format;
 
 import dev.eddy.streaming.internal.expr.Dates;
+import java.time.LocalDate;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
 
 /**
  * How the CSV and JSON readers read DATE and TIMESTAMP values, Spark's options: {@code dateFormat} and {@code
@@ -11,6 +15,8 @@ import dev.eddy.streaming.internal.expr.Dates;
 public record DatetimeOptions(
         DatetimePattern dateFormat, DatetimePattern timestampFormat, boolean dateFallback, boolean timestampFallback) {
     public static final DatetimeOptions DEFAULT = new DatetimeOptions(null, null, true, true);
+    /** Spark's date pattern when none is given (its strict form, before the fallback to its date text). */
+    private static final DatetimePattern ISO_DATE = DatetimePattern.compile("dateFormat", "yyyy-MM-dd");
 
     /**
      * @param dateFormat the {@code dateFormat} option or null
@@ -27,7 +33,9 @@ public record DatetimeOptions(
             }
             fb = Boolean.parseBoolean(f);
         }
-        DatetimePattern date = dateFormat == null ? null : DatetimePattern.compile("dateFormat", dateFormat);
+        DatetimePattern date = dateFormat == null
+                ? (fb != null && !fb ? ISO_DATE : null) // no fallback: only Spark's strict default form
+                : DatetimePattern.compile("dateFormat", dateFormat);
         DatetimePattern ts =
                 timestampFormat == null ? null : DatetimePattern.compile("timestampFormat", timestampFormat);
         return new DatetimeOptions(date, ts, fb != null ? fb : date == null, fb != null ? fb : ts == null);
@@ -42,6 +50,36 @@ public record DatetimeOptions(
             }
         }
         return SparkTimestampText.parseMicros(text);
+    }
+
+    /**
+     * {@link #days} for a JSON string: where the fallback applies, a whole number is also read as days since the
+     * epoch (Spark 1.5 wrote dates so; Spark reads the number as a day of the Julian calendar before 1582-10-15).
+     */
+    public Integer jsonDays(String text) {
+        if (dateFormat == ISO_DATE) {
+            return Dates.parse(text); // JSON reads Spark's date text even without the fallback (unlike CSV)
+        }
+        Integer v = days(text);
+        if (v != null || (dateFormat != null && !dateFallback)) {
+            return v;
+        }
+        try {
+            return julianToGregorian(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int julianToGregorian(int days) {
+        GregorianCalendar hybrid = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        hybrid.setTimeInMillis(days * 86_400_000L);
+        int year = hybrid.get(Calendar.YEAR);
+        if (hybrid.get(Calendar.ERA) == GregorianCalendar.BC) {
+            year = 1 - year;
+        }
+        return Math.toIntExact(LocalDate.of(year, hybrid.get(Calendar.MONTH) + 1, hybrid.get(Calendar.DAY_OF_MONTH))
+                .toEpochDay());
     }
 
     /** Days since the epoch of a DATE value's text, or null. */

@@ -224,7 +224,7 @@ public final class FlatJsonScanner {
         if (type == ValueType.STRING) {
             out.setString(col, text);
         } else if (type == ValueType.DATE) {
-            Integer days = datetimes.days(text);
+            Integer days = datetimes.jsonDays(text);
             if (days == null) {
                 return -1;
             }

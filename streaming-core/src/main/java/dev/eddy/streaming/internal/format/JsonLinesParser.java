@@ -119,7 +119,7 @@ public final class JsonLinesParser {
                 row.booleans[col] = v == JsonToken.VALUE_TRUE;
             }
             case DATE -> {
-                Integer days = v == JsonToken.VALUE_STRING ? datetimes.days(p.getText()) : null;
+                Integer days = v == JsonToken.VALUE_STRING ? datetimes.jsonDays(p.getText()) : null;
                 if (days == null) {
                     return false;
                 }
