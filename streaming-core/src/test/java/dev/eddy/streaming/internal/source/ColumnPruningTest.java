@@ -183,7 +183,8 @@ class ColumnPruningTest {
                 .extracting(r -> Arrays.asList(r.values()))
                 .containsExactly(
                         Arrays.asList("ann", null, null, null, null, null),
-                        Arrays.asList(null, null, null, null, null, "{\"user\":1.5,\"qty\":\"x\"}"));
+                        // Spark's partial results: the value that parsed is kept next to the record's text
+                        Arrays.asList("1.5", null, null, null, null, "{\"user\":1.5,\"qty\":\"x\"}"));
         s.stop();
     }
 }

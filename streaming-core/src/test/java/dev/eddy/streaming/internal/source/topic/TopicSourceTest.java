@@ -185,7 +185,10 @@ class TopicSourceTest {
                 Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
         List<Row> rows = s.getBatch(s.initialOffset(), s.latestOffset(s.initialOffset(), T))
                 .toRows();
-        assertThat(rows).extracting(r -> r.get("id")).containsExactly(null, null, 3);
+        assertThat(rows)
+                .extracting(r -> r.get("id"))
+                .as("a lone surrogate spoils its value only: id 2 is kept (Spark's partial results)")
+                .containsExactly(null, 2, 3);
         assertThat(rows)
                 .extracting(r -> r.get("_corrupt_record"))
                 .containsExactly("{\"id\":1,\"name\":\"\\xC3\"}", "{\"id\":2,\"name\":\"\\ud800\"}", null);
