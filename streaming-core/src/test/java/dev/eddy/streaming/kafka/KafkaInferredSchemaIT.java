@@ -71,7 +71,10 @@ class KafkaInferredSchemaIT {
                 "{\"user\":\"dan\",\"clicks\":5,\"extra\":true}");
         q.processAllAvailable();
         List<Row> rows = eddy.memoryTable("inferred").toRows();
-        assertThat(rows).extracting(r -> r.getString("user")).containsExactly("ann", "bob", null, null, "dan");
+        assertThat(rows)
+                .extracting(r -> r.getString("user"))
+                .as("cy's clicks do not fit: corrupt, its user kept (Spark's partial results)")
+                .containsExactly("ann", "bob", null, "cy", "dan");
         assertThat(rows)
                 .extracting(r -> r.get("_corrupt_record"))
                 .containsExactly(null, null, "not json", "{\"user\":\"cy\",\"clicks\":\"many\"}", null);
