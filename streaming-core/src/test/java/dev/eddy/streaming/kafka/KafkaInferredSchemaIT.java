@@ -101,7 +101,7 @@ class KafkaInferredSchemaIT {
                 .start();
         again.processAllAvailable();
         List<Row> after = eddy.memoryTable("inferred2").toRows();
-        assertThat(after).extracting(r -> r.getString("user")).containsExactly("eve", null);
+        assertThat(after).extracting(r -> r.getString("user")).containsExactly("eve", "fay"); // partial results
         assertThat(after.get(0).getString("clicks")).isEqualTo("6");
         assertThat(after.get(0).get("extra")).isNull();
         assertThat(after.get(1).getString("_corrupt_record")).isEqualTo("{\"user\":\"fay\",\"clicks\":\"lots\"}");
