@@ -414,13 +414,14 @@ final class CorpusExpressions {
 
     /**
      * Spark's ANSI intervals: DATE - DATE (INTERVAL DAY), TIMESTAMP - TIMESTAMP or DATE (DAY TO SECOND), literals,
-     * their sums, negation, comparison and text, and a timestamp moved by one.
+     * their sums, negation, comparison and text, a timestamp moved by one, an interval divided by a number and the seconds
+     * of one.
      */
     String intervalExpr(int depth) {
         int d = Math.max(0, depth - 1);
         String days = "(" + dateExpr(d) + " - " + dateExpr(d) + ")";
         String span = "(" + tsExpr(d) + " - " + pick(tsExpr(d), dateExpr(d), "TIMESTAMP '2024-01-01 00:00:00'") + ")";
-        switch (r.nextInt(9)) {
+        switch (r.nextInt(11)) {
             case 0:
                 return days;
             case 1:
@@ -438,6 +439,12 @@ final class CorpusExpressions {
                 return "(" + span + pick(" > ", " <= ", " = ") + pick("INTERVAL '1' DAY", days, span) + ")";
             case 7:
                 return "CAST((" + tsExpr(d) + " + " + span + ") AS STRING)";
+            case 8: // Spark's DivideDTInterval/DivideYMInterval: HALF_UP, [INTERVAL_DIVIDED_BY_ZERO]
+                String quotient = "(" + pick(days, span, "INTERVAL '3' HOUR", "INTERVAL '1-2' YEAR TO MONTH") + " / "
+                        + pick("2", "3", "-4", "0", "2.5", "1.5E0", "a") + ")";
+                return pick(quotient, "CAST(" + quotient + " AS STRING)", "typeof(" + quotient + ")");
+            case 9: // DECIMAL(8, 6), or [INVALID_EXTRACT_FIELD] for an interval without seconds
+                return "extract(SECOND FROM " + pick(span, span, days, "INTERVAL '90' SECOND") + ")";
             default:
                 return "typeof(" + pick(days, span, "INTERVAL '3' HOUR") + ")";
         }
