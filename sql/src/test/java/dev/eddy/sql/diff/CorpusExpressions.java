@@ -608,7 +608,10 @@ final class CorpusExpressions {
                 return "extract(" + pick("YEAR", "MONTH", "DAY", "DOW", "WEEK", "QUARTER", "DOY", "HOUR", "SECOND")
                         + " FROM " + pick(x, "ts") + ")";
             case 3:
-                return pick("datediff(" + x + ", " + y + ")", "months_between(" + x + ", " + y + ")");
+                return pick(
+                        "datediff(" + x + ", " + y + ")",
+                        "date_diff(" + x + ", " + y + ")",
+                        "months_between(" + x + ", " + y + ")");
             case 4:
                 return pick("datediff", "timestampdiff") + "(" + pick("DAY", "HOUR", "MONTH", "YEAR", "WEEK", "MINUTE")
                         + ", " + pick(x, "ts") + ", " + pick(y, "ts") + ")";

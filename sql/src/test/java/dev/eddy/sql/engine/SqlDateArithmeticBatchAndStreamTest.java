@@ -109,6 +109,15 @@ class SqlDateArithmeticBatchAndStreamTest {
     }
 
     @Test
+    void when_dateDiffHasTwoArguments_then_itIsSparksDatediff() {
+        rows().assertBothAnswer(
+                        "SELECT date_diff(to_date(s), DATE '2024-01-01'), DATE_DIFF(DATE '2024-03-01', to_timestamp(s)),"
+                                + " typeof(date_diff(to_date(s), to_date(s))) FROM t",
+                        "30 30 int",
+                        "59 1 int");
+    }
+
+    @Test
     void when_datediffNamesAUnit_then_itIsTimestampdiff() {
         rows().assertBothAnswer(
                         "SELECT datediff(DAY, to_date(s), DATE '2024-03-01'),"
