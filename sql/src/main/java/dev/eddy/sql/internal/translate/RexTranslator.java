@@ -88,9 +88,12 @@ final class RexTranslator {
             return caseWhen(call);
         }
         if (call.getKind() == SqlKind.EXTRACT) { // EXTRACT(unit FROM x), also year(x), month(x), ... and date_part
-            return DateParts.call(
-                    ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class),
-                    translate(call.getOperands().get(1)));
+            TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
+            RexNode source = call.getOperands().get(1);
+            if (source.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
+                return intervalField(unit, translate(source));
+            }
+            return DateParts.call(unit, translate(source));
         }
         List<Expr> args = new ArrayList<>();
         for (RexNode o : call.getOperands()) {
@@ -248,6 +251,31 @@ final class RexTranslator {
         }
         throw new Unsupported(
                 "function " + call.getOperator().getName() + " is not supported by the streaming" + " engine yet");
+    }
+
+    /**
+     * {@code EXTRACT(DAY|HOUR|MINUTE FROM i)} of a day-time interval (microseconds): Spark's field, with the interval's
+     * sign, as batch queries compute it ({@code SparkIntervals.intervalField}); SECOND is SparkIntervals' function.
+     */
+    private static Expr intervalField(TimeUnitRange unit, Expr interval) {
+        Expr micros = new Expr.Cast(interval, DataType.LONG);
+        long hour = 3_600_000_000L;
+        return switch (unit) {
+            case DAY -> whole(micros, IntervalFields.MICROS_PER_DAY);
+            case HOUR -> whole(remainder(micros, IntervalFields.MICROS_PER_DAY), hour);
+            case MINUTE -> whole(remainder(micros, hour), 60_000_000L);
+            default ->
+                throw new Unsupported(
+                        "EXTRACT(" + unit + " FROM interval) is not supported; DAY, HOUR, MINUTE and SECOND are");
+        };
+    }
+
+    private static Expr whole(Expr x, long divisor) {
+        return new Expr.Call("div", List.of(x, new Expr.Lit(divisor, DataType.LONG)));
+    }
+
+    private static Expr remainder(Expr x, long divisor) {
+        return new Expr.Binary(BinaryOp.MOD, x, new Expr.Lit(divisor, DataType.LONG));
     }
 
     /**
