@@ -174,6 +174,9 @@ public final class Ingest {
                     latency("eddy_readahead_off", runs, eddyCommand("latency", common, "", READ_AHEAD_OFF));
                 }
                 latency("eddy", runs, eddyCommand("latency", common, ""));
+                if (!env("INGEST_KAFKA_FETCH", "both").equals("default")) {
+                    latency("eddy_raw", runs, eddyCommand("latency", common, "", "-Dingest.fetch=raw"));
+                }
             }
             if (spark) {
                 for (String p : paths) {

@@ -381,7 +381,6 @@ final class KafkaBatchReader {
             if (k < n) {
                 next.append(f, p.epoch(), c.partition(), records, k, n, lastRows);
             }
-            f.decoded(n);
         }
     }
 
@@ -390,11 +389,9 @@ final class KafkaBatchReader {
         cursor.reset(c.raw());
         Long stop = f.stop(c.partition());
         long cut = stop == null ? Long.MAX_VALUE : stop;
-        int n = current.appendRaw(
-                f, epoch, c.partition(), cursor, cut, stop != null ? expectedRows : lastRows, offsets);
-        n += next.appendRaw(f, epoch, c.partition(), cursor, Long.MAX_VALUE, lastRows, offsets);
+        current.appendRaw(f, epoch, c.partition(), cursor, cut, stop != null ? expectedRows : lastRows, offsets);
+        next.appendRaw(f, epoch, c.partition(), cursor, Long.MAX_VALUE, lastRows, offsets);
         cursor.reset(null);
-        f.decoded(n);
     }
 
     /** Tests: a smaller bound for the records each fetcher carries between batches. */

@@ -204,11 +204,6 @@ final class KafkaFetcher {
         return wanted.get(tp);
     }
 
-    /** The decode thread decoded {@code records} of this fetcher's records (flow control). */
-    void decoded(int records) {
-        untaken.addAndGet(records);
-    }
-
     /** A batch took {@code records} of this fetcher's decoded rows (flow control). */
     void took(int records) {
         untaken.addAndGet(-records);
@@ -394,6 +389,7 @@ final class KafkaFetcher {
                 }
             }
             if (!chunks.isEmpty() || !positions.isEmpty()) {
+                untaken.addAndGet(records(chunks));
                 Polled p = new Polled(this, myEpoch, chunks, positions);
                 while (!out.offer(p, 50, TimeUnit.MILLISECONDS)) {
                     if (stopRequested) {
@@ -449,6 +445,15 @@ final class KafkaFetcher {
             return false;
         }
         return true;
+    }
+
+    /** The records of a poll's chunks (flow control). */
+    private static int records(List<Chunk> chunks) {
+        int n = 0;
+        for (Chunk c : chunks) {
+            n += c.raw() != null ? c.raw().records() : c.records().size();
+        }
+        return n;
     }
 
     /** The waiting batch's partitions whose last reported position is before their stop. */

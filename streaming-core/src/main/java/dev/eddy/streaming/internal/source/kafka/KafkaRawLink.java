@@ -454,7 +454,8 @@ final class KafkaRawLink implements KafkaLink {
                 }
                 starts[n] = p;
                 ends[n++] = batchEnd;
-                records += count;
+                // a batch that starts before the fetch offset: only its records from there on are read
+                records += baseOffset < at ? (int) Math.min(count, lastOffset - at + 1) : count;
             }
             next = Math.max(next, lastOffset + 1);
             p = batchEnd;
@@ -469,7 +470,7 @@ final class KafkaRawLink implements KafkaLink {
         }
         positions.put(tp, next);
         if (n > 0) {
-            out.add(new KafkaFetcher.Chunk(tp, null, new KafkaRawRecords.Batches(a, starts, ends, n, at)));
+            out.add(new KafkaFetcher.Chunk(tp, null, new KafkaRawRecords.Batches(a, starts, ends, n, at, records)));
         }
         return records > 0 ? records : next > at ? 1 : 0;
     }

@@ -34,9 +34,10 @@ final class KafkaRawRecords {
     /**
      * The batches of one partition in one response that the fetch thread kept (CRC checked; control batches and
      * aborted transactions' batches left out): {@code [starts[i], ends[i])} of {@code array}, {@code count} of them;
-     * records before {@code from} (a batch that starts before the fetch offset) are skipped.
+     * records before {@code from} (a batch that starts before the fetch offset) are skipped. {@code records}: how many
+     * records they hold from {@code from} on (flow control; exact unless a compacted batch starts before {@code from}).
      */
-    record Batches(byte[] array, int[] starts, int[] ends, int count, long from) {}
+    record Batches(byte[] array, int[] starts, int[] ends, int count, long from, int records) {}
 
     /**
      * Walks the records of {@link Batches}: after {@link #next} returns true, the fields describe one record (key and
