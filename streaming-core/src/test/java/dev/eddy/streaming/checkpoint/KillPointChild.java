@@ -111,7 +111,6 @@ public final class KillPointChild {
                 .option("subscribe", args[2])
                 .option("startingOffsets", "earliest")
                 .option("maxOffsetsPerTrigger", "5")
-                .option("fetch", args.length > 6 ? args[5] : "consumer") // the Kafka source's fetcher, if given
                 .load()
                 .select("value");
         CheckpointStore store = new FileCheckpointStore(Path.of(args[4]), 100);
