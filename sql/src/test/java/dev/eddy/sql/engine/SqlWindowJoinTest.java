@@ -10,9 +10,12 @@ import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +112,22 @@ class SqlWindowJoinTest {
         assertThatThrownBy(() ->
                         sql.stream("SELECT window(ts, '10 seconds') AS a, window(ts, '20 seconds') AS b FROM lefts"))
                 .hasMessageContaining("Only one window(...) is allowed in a SELECT");
+    }
+
+    /** Spark 4.2 groups by the joined window struct; its state goes by the window's end (append mode). */
+    @Test
+    void when_anAggregationGroupsByTheJoinedWindow_then_eachWindowAndKeyComesOnceItEnds() {
+        Dataset q = sql.stream("SELECT w.start AS ws, w.end AS we, k, COUNT(*) AS n, SUM(v) AS sv FROM"
+                + " (SELECT l.w AS w, l.k AS k, r.v AS v" + SIDES.formatted("") + ") AS j GROUP BY w, k");
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
+            lefts.addData(ev(101, "a", 1), ev(112, "b", 2));
+            rights.addData(ev(103, "a", 3), ev(104, "a", 4), ev(113, "b", 5));
+            assertThat(d.runTrigger().newRows()).as("no window has ended yet").isEmpty();
+            lefts.addData(ev(200, "c", 6));
+            rights.addData(ev(200, "c", 7));
+            List<Row> out = new ArrayList<>(d.runTrigger().newRows());
+            out.addAll(d.runTrigger().newRows());
+            assertThat(RowTexts.sorted(out)).containsExactly("100000000 110000000 a 2 7", "110000000 120000000 b 1 5");
+        }
     }
 }
