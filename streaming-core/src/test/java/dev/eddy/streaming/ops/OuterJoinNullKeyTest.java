@@ -1,6 +1,7 @@
 package dev.eddy.streaming.ops;
 
 import static dev.eddy.streaming.api.expr.Functions.col;
+import static dev.eddy.streaming.api.expr.Functions.lit;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static dev.eddy.streaming.ops.AdStreams.ev;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,7 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.internal.optimize.JoinInferredFilters;
 import dev.eddy.streaming.internal.optimize.OuterJoinElimination;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
@@ -103,6 +105,34 @@ class OuterJoinNullKeyTest {
                     .as("min(112 - 5, 103 - 0): the right NULL-key row at 200 s moved nothing")
                     .contains(Instant.ofEpochSecond(103));
         }
+    }
+
+    /**
+     * Spark 4.2 (stream differential, seed 20261206 case 382): a WHERE on a sliding window side's key gives the other
+     * side no filter (its Expand hides the filter pushed below it from InferFiltersFromConstraints); a tumbling one does.
+     */
+    @Test
+    void when_aSlidingWindowSideIsFilteredOnItsKey_then_theOtherSideInfersNothing() {
+        assertThat(inferredOnRight("5 seconds")).as("sliding").isFalse();
+        assertThat(inferredOnRight("10 seconds")).as("tumbling").isTrue();
+    }
+
+    private static boolean inferredOnRight(String slide) {
+        Schema events = Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("k", DataType.STRING));
+        Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
+        Dataset l = eddy.memoryStream(events)
+                .toDF()
+                .withWatermark("ts", "5 seconds")
+                .select(window(col("ts"), "10 seconds", slide).as("w"), col("k"))
+                .filter(col("k").equalTo(lit("a")));
+        Dataset r = eddy.memoryStream(events)
+                .toDF()
+                .withWatermark("ts", "5 seconds")
+                .select(window(col("ts"), "10 seconds", slide).as("w"), col("k"));
+        Dataset j = l.join(r, col("k").equalTo(col("right_k")).and(col("w").equalTo(col("right_w"))), "left_outer");
+        LogicalPlan p = JoinInferredFilters.apply(j.plan());
+        return joinOf(p).right().toString().contains("= a")
+                || joinOf(p).right().toString().contains("'a'");
     }
 
     private static Join joinOf(LogicalPlan p) {
