@@ -289,7 +289,9 @@ record StreamCase(
                                 + (dedup.columns().contains("ts") ? " (ts)" : "")
                         : "";
         String agg = aggregate
-                ? (window.equals("session") ? "session" : "window") + " aggregation" + (byDay ? " by day" : "")
+                ? join != null && join.windowSize() > 0
+                        ? "aggregation by w"
+                        : (window.equals("session") ? "session" : "window") + " aggregation" + (byDay ? " by day" : "")
                 : "";
         String both = in.isEmpty() ? agg : agg.isEmpty() ? in : in + " -> " + agg;
         return both + (intervals() ? " with intervals" : "") + (delays.contains(-1) ? " (one side unwatermarked)" : "")
@@ -327,6 +329,13 @@ record StreamCase(
                                             ? "SELECT l.ts AS lts, l.k AS k, l.v AS lv"
                                             : "SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk,"
                                                     + " r.v AS rv");
+        }
+        if (join != null && join.windowSize() > 0) {
+            // a join on windows under an aggregation: grouped by the preserved side's window struct, as Spark runs it
+            String side = join.type().equals("right") ? "r" : "l";
+            String in = "(" + join.sql("SELECT " + side + ".w AS w, " + side + ".k AS k, r.v AS v") + ") AS joined";
+            return "SELECT w.start AS ws, w.end AS we" + (keyed ? ", k" : "") + ", " + AGGS.get(aggs) + " FROM " + in
+                    + where + " GROUP BY w" + (keyed ? ", k" : "");
         }
         String w = window.equals("session") ? "session_window" : "window";
         String days = intervals() ? ", " + DAYS + " AS days, CAST(" + DAYS + " AS STRING) AS dayst" : "";

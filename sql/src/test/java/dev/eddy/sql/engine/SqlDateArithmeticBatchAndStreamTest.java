@@ -33,6 +33,18 @@ class SqlDateArithmeticBatchAndStreamTest {
                         "2024-03-01 2024-01-29 2024-02-29 03:00:00");
     }
 
+    /** Spark 4.2: months added to the date in UTC, clamped to the month's last day, the time of day kept. */
+    @Test
+    void when_aTimestampMeetsAnIntervalOfMonths_then_theCalendarMonthMovesAndTheEndOfAMonthIsClamped() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(to_timestamp(s) + INTERVAL '1' MONTH AS STRING),"
+                                + " CAST(to_timestamp(s) - INTERVAL '1' YEAR AS STRING),"
+                                + " CAST(INTERVAL '1-1' YEAR TO MONTH + to_timestamp(s) AS STRING),"
+                                + " typeof(to_timestamp(s) + INTERVAL '2' MONTH) FROM t",
+                        "2024-02-29 00:00:00 2023-01-31 00:00:00 2025-02-28 00:00:00 timestamp",
+                        "2024-03-29 10:30:15.5 2023-02-28 10:30:15.5 2025-03-29 10:30:15.5 timestamp");
+    }
+
     @Test
     void when_anIntervalIsWrittenAsANumberAndAUnit_then_itIsThatInterval() {
         rows().assertBothAnswer(

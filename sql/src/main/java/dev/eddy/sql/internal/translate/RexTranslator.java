@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.translate;
 import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.spark.SparkIntervals;
 import dev.eddy.sql.internal.spark.SparkMicros;
+import dev.eddy.sql.internal.spark.SparkTimestampFunctions;
 import dev.eddy.sql.internal.spark.SparkTypeNames;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.IntervalFields;
@@ -383,7 +384,7 @@ final class RexTranslator {
     /**
      * {@code a ± b}, where a time plus or minus an INTERVAL is Spark's: a DATE and whole days (Calcite counts a
      * day-time interval in milliseconds, the engine in microseconds) or months ({@code add_months}); a TIMESTAMP and a
-     * day-time interval as microseconds. A TIMESTAMP and months is refused rather than miscounted.
+     * day-time interval as microseconds, or months (calendar months in UTC, as Spark's TimestampAddYMInterval).
      */
     private Expr withInterval(RexCall call, List<Expr> args, BinaryOp op) {
         List<RexNode> ops = call.getOperands();
@@ -398,16 +399,13 @@ final class RexTranslator {
         boolean months =
                 SqlTypeName.YEAR_INTERVAL_TYPES.contains(ops.get(iv).getType().getSqlTypeName());
         boolean date = ops.get(1 - iv).getType().getSqlTypeName() == SqlTypeName.DATE;
-        if (months && !date) {
-            throw new Unsupported("a TIMESTAMP plus or minus an INTERVAL of months or years is not supported by the"
-                    + " streaming engine yet; add_months(ts, n) gives the date");
-        }
         if (months || date) {
             interval = new Expr.Cast(interval, DataType.LONG); // its months or microseconds, as a number
         }
         if (months) {
-            Expr n = op == BinaryOp.SUB ? new Expr.Unary(Expr.UnaryOp.NEG, interval) : interval;
-            return new Expr.Call("add_months", List.of(time, new Expr.Cast(n, DataType.INT)));
+            Expr n = new Expr.Cast(
+                    op == BinaryOp.SUB ? new Expr.Unary(Expr.UnaryOp.NEG, interval) : interval, DataType.INT);
+            return new Expr.Call(date ? "add_months" : timestampPlusMonths(), List.of(time, n));
         }
         if (date) { // whole days (SparkDateArithmetic made a date plus hours a TIMESTAMP)
             Expr days = new Expr.Cast(
@@ -416,6 +414,29 @@ final class RexTranslator {
             return new Expr.Binary(op, time, days);
         }
         return iv == 1 ? new Expr.Binary(op, time, interval) : new Expr.Binary(op, interval, time);
+    }
+
+    /**
+     * The engine's function for a TIMESTAMP plus months, as batch queries and Spark compute it: the months added to the
+     * date in UTC (the last day of a shorter month where the day does not exist), the time of day kept.
+     */
+    private static String timestampPlusMonths() {
+        String name = "sql.timestamp_plus_months";
+        ScalarFunctions.register(name, new ScalarFunctions.ScalarFunction() {
+            @Override
+            public DataType type() {
+                return DataType.TIMESTAMP;
+            }
+
+            @Override
+            public Object apply(Object[] args) {
+                return args[0] == null || args[1] == null
+                        ? null
+                        : SparkTimestampFunctions.timestampPlusMonths(
+                                ((Number) args[0]).longValue(), ((Number) args[1]).intValue());
+            }
+        });
+        return name;
     }
 
     private static Expr binary(BinaryOp op, List<Expr> args) {
