@@ -122,6 +122,10 @@ final class BatchCorpus {
             items.add(exprs.nanExtreme());
             n++;
         }
+        if (r.nextInt(3) == 0) { // a third of the projections: an interval divided, its seconds or date_diff
+            items.add(exprs.intervalArithmetic(1));
+            n++;
+        }
         return new Query(
                 items, falses(n), "t1", r.nextInt(3) == 0 ? exprs.boolExpr(1) : null, null, null, null, null, false);
     }
