@@ -36,9 +36,21 @@ public final class CellRunner {
 
     /** Runs {@code code} for {@code cell}; the result is that of the last part. Never throws for user errors. */
     public EvalResult run(String code, CellContext cell) {
-        // Marked here, before the task is queued, so an interrupt that arrives right after execute_input (while
-        // the cell waits for the evaluator thread or compiles) still stops it.
+        begin();
+        return runBegun(code, cell);
+    }
+
+    /**
+     * Starts a cell for interrupts: one that arrives from now on stops it, even before its code reaches the
+     * evaluator thread or while it compiles. The kernel calls this before it publishes execute_input, since a client
+     * may send interrupt_request as soon as it sees that; run the cell next with {@link #runBegun}.
+     */
+    public void begin() {
         java.beginCell();
+    }
+
+    /** Runs {@code code} for {@code cell}, started with {@link #begin()}; as {@link #run}. */
+    public EvalResult runBegun(String code, CellContext cell) {
         EvalResult r;
         try {
             r = java.call(() -> runHere(code, cell));

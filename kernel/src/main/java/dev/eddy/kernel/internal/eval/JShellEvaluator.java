@@ -213,7 +213,7 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
-    /** Marks the start of a cell for interrupts; on the evaluator thread. */
+    /** Marks the start of a cell for interrupts; on the shell thread, before the cell is queued for the evaluator. */
     void beginCell() {
         cellSerial++;
         control.beginCell();

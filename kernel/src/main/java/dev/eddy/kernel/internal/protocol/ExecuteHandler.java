@@ -48,14 +48,16 @@ public final class ExecuteHandler implements RequestHandler {
             history.add(executionCount, code);
         }
         int count = executionCount;
+        CellContext cell = newCell.apply(ex.request(), c.path("allow_stdin").asBoolean(false));
+        // Before execute_input: a client may interrupt as soon as it sees that, and the interrupt must find the cell.
+        runner.begin();
         if (!silent) {
             ObjectNode input = Json.object();
             input.put("code", code);
             input.put("execution_count", count);
             ex.publish("execute_input", input);
         }
-        CellContext cell = newCell.apply(ex.request(), c.path("allow_stdin").asBoolean(false));
-        EvalResult result = runner.run(code, cell);
+        EvalResult result = runner.runBegun(code, cell);
         display.flushUpdates();
         cell.flush();
         if (result instanceof EvalResult.Ok ok) {

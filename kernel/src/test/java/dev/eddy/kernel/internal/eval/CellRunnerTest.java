@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Cells, completion, is_complete and inspect against a real in-process JShell. */
 class CellRunnerTest {
@@ -134,6 +135,19 @@ class CellRunnerTest {
         } finally {
             shell.shutdownNow();
         }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void when_interruptComesRightAfterTheCellBegins_then_itsLoopNeverRuns() {
+        // The kernel begins a cell before it publishes execute_input; a client that interrupts on seeing that
+        // reaches the cell before its code is compiled or queued. One interrupt, no retry: it must not be lost.
+        runner.begin();
+        runner.interrupt();
+        EvalResult r = runner.runBegun("long n = 0; while (true) { n++; }", cell());
+        assertThat(r).isInstanceOf(EvalResult.Error.class);
+        assertThat(((EvalResult.Error) r).ename()).isEqualTo("Interrupted");
+        assertThat(((EvalResult.Ok) run("1 + 1")).value()).isEqualTo(2);
     }
 
     @Test
