@@ -256,7 +256,10 @@ final class CorpusExpressions {
                                         "'-2' IN (id, a)",
                                         "a IN (" + intExpr(d) + ", NULL)",
                                         "s NOT IN ('apple', NULL)",
-                                        "NULL NOT IN ('true', id)")
+                                        "NULL NOT IN ('true', id)",
+                                        // Spark computes both sides: the cast of s fails (Calcite dropped it)
+                                        "s NOT IN (s, id)",
+                                        "CAST(s AS INT) = CAST(s AS INT)")
                                 + ")";
             case 4:
                 return "(" + stringExpr(d) + " IN ('apple', 'Banana', ''))";

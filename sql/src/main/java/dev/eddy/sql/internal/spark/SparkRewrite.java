@@ -2,6 +2,7 @@ package dev.eddy.sql.internal.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
@@ -22,6 +23,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.util.Litmus;
 
 /**
  * Puts Spark's meaning into a parsed statement, in place, before it is validated: {@code a / b} is fractional
@@ -34,6 +36,21 @@ public final class SparkRewrite {
 
     public static void rewrite(SqlNode statement) {
         walk(statement);
+    }
+
+    private static final Set<SqlKind> SAME_SIDES = Set.of(
+            SqlKind.EQUALS,
+            SqlKind.NOT_EQUALS,
+            SqlKind.LESS_THAN,
+            SqlKind.LESS_THAN_OR_EQUAL,
+            SqlKind.GREATER_THAN,
+            SqlKind.GREATER_THAN_OR_EQUAL,
+            SqlKind.IN,
+            SqlKind.NOT_IN);
+
+    /** Two equal operands that are not literals (a literal is computed once, while planning, in Spark too). */
+    private static boolean isSame(SqlNode a, SqlNode b) {
+        return !(a instanceof SqlLiteral) && !(a instanceof SqlNodeList) && a.equalsDeep(b, Litmus.IGNORE);
     }
 
     /**
@@ -111,6 +128,23 @@ public final class SparkRewrite {
         } else if (call instanceof SqlJoin join) {
             join.setLeft(namedValues(join.getLeft()));
             join.setRight(namedValues(join.getRight()));
+        }
+        if (SAME_SIDES.contains(op.getKind()) && call.operandCount() == 2) {
+            // x = x (and x IN (x, ...)): both sides computed, as Spark computes them (SparkDefer.SAME)
+            SqlNode left = call.operand(0);
+            if (call.operand(1) instanceof SqlNodeList list) {
+                for (int i = 0; i < list.size(); i++) {
+                    SqlNode item = list.get(i);
+                    if (isSame(left, item)) {
+                        list.set(i, SparkDefer.SAME.createCall(item.getParserPosition(), item));
+                    }
+                }
+            } else {
+                SqlNode right = call.operand(1); // typed as SqlNode: createCall's List overload would take it
+                if (isSame(left, right)) {
+                    call.setOperand(1, SparkDefer.SAME.createCall(right.getParserPosition(), right));
+                }
+            }
         }
         if (op instanceof SqlBetweenOperator between
                 && between.flag == SqlBetweenOperator.Flag.ASYMMETRIC
