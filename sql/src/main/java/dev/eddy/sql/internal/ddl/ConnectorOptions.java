@@ -21,6 +21,29 @@ final class ConnectorOptions {
     static final List<String> STREAM_CONNECTORS = List.of("topic", "kafka", "file", "socket", "rate", "memory");
     static final List<String> FORMATS = List.of("json", "csv", "text");
 
+    /**
+     * What CREATE STREAM checks per connector, in this order: its closed set of options ({@code null}: open, the
+     * engine's source checks the rest), the options it needs, the ones that must be whole numbers above zero. The
+     * path of 'file' is not checked for existence: a remote engine (Spark) reads it on its cluster.
+     */
+    private record StreamRules(List<String> known, List<String> required, List<String> positive) {}
+
+    private static final Map<String, StreamRules> STREAM_RULES = Map.of(
+            "topic", new StreamRules(null, List.of("topic"), List.of()),
+            "kafka", new StreamRules(null, List.of("topic"), List.of()),
+            "file", new StreamRules(null, List.of("path"), List.of()),
+            "socket",
+                    new StreamRules(
+                            List.of("connector", "host", "port", "format", "includetimestamp"),
+                            List.of("host"),
+                            List.of("port")),
+            "rate",
+                    new StreamRules(
+                            List.of("connector", "rowspersecond", "numpartitions", "maxrowsperbatch"),
+                            List.of(),
+                            List.of("rowspersecond", "numpartitions", "maxrowsperbatch")),
+            "memory", new StreamRules(List.of("connector", "id"), List.of(), List.of()));
+
     private ConnectorOptions() {}
 
     static Map<String, String> checkStream(Map<String, String> options, SqlParserPos pos) {
@@ -32,36 +55,20 @@ final class ConnectorOptions {
             throw unknown("connector", connector, STREAM_CONNECTORS, pos);
         }
         Map<String, String> out = new LinkedHashMap<>(options);
-        switch (connector) {
-            case "topic":
-                required(options, "topic", pos, "connector 'topic'");
-                break;
-            case "kafka":
-                required(options, "topic", pos, "connector 'kafka'");
-                if (!options.containsKey("bootstrap.servers") && !options.containsKey("properties.bootstrap.servers")) {
-                    throw ErrorMessages.at(pos, "connector 'kafka' needs option 'bootstrap.servers'");
-                }
-                break;
-            case "file":
-                // not checked for existence: a remote engine (Spark) reads the path on its cluster
-                required(options, "path", pos, "connector 'file'");
-                break;
-            case "socket":
-                known(options, List.of("connector", "host", "port", "format", "includetimestamp"), pos);
-                required(options, "host", pos, "connector 'socket'");
-                positive(options, "port", pos);
-                break;
-            case "rate":
-                known(options, List.of("connector", "rowspersecond", "numpartitions", "maxrowsperbatch"), pos);
-                positive(options, "rowspersecond", pos);
-                positive(options, "numpartitions", pos);
-                positive(options, "maxrowsperbatch", pos);
-                break;
-            case "memory":
-                known(options, List.of("connector", "id"), pos);
-                break;
-            default:
-                break;
+        StreamRules rules = STREAM_RULES.get(connector);
+        if (rules.known() != null) {
+            known(options, rules.known(), pos);
+        }
+        for (String key : rules.required()) {
+            required(options, key, pos, "connector '" + connector + "'");
+        }
+        for (String key : rules.positive()) {
+            positive(options, key, pos);
+        }
+        if (connector.equals("kafka")
+                && !options.containsKey("bootstrap.servers")
+                && !options.containsKey("properties.bootstrap.servers")) {
+            throw ErrorMessages.at(pos, "connector 'kafka' needs option 'bootstrap.servers'");
         }
         if (!connector.equals("rate") && !connector.equals("memory")) {
             String format = out.computeIfAbsent("format", k -> connector.equals("socket") ? "text" : "json");
