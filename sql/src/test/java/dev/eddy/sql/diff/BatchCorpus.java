@@ -134,6 +134,10 @@ final class BatchCorpus {
             items.add(exprs.nanExtreme());
             n++;
         }
+        if (r.nextInt(3) == 0) { // a third of the projections: an interval divided, its seconds or date_diff
+            items.add(exprs.intervalArithmetic(1));
+            n++;
+        }
         // now and then over an inline table (Spark's VALUES without parentheses, col1 without an alias)
         String from = r.nextInt(8) != 0
                 ? "t1"

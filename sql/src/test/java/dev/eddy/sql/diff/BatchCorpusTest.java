@@ -66,4 +66,26 @@ class BatchCorpusTest {
                 .as("inline tables, grouped or sorted failing constants of %d", count)
                 .allMatch(n -> n > 0);
     }
+
+    @Test
+    void when_theHarnessDrawsItsDefaultQueries_then_intervalQuotientsSecondsAndDateDiffAreAmongThem() {
+        int quotients = 0;
+        int seconds = 0;
+        int dateDiffs = 0;
+        int count = SparkBatchDifferentialIT.COUNT;
+        for (int i = 0; i < count; i++) {
+            String sql = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i)
+                    .next()
+                    .sql();
+            // the literal quotients (half of them; the others divide a difference of dates or timestamps)
+            quotients += sql.contains("INTERVAL '3' HOUR / ") || sql.contains("YEAR TO MONTH / ") ? 1 : 0;
+            seconds += sql.contains("extract(SECOND FROM (") || sql.contains("extract(SECOND FROM INTERVAL") ? 1 : 0;
+            dateDiffs += sql.contains("date_diff(") ? 1 : 0;
+        }
+        // a ninth of the projections each (half of that for the literal quotients): the default run would catch a
+        // regression
+        assertThat(List.of(quotients, seconds, dateDiffs))
+                .as("interval quotients, seconds of intervals, date_diff of %d", count)
+                .allMatch(n -> n >= 3);
+    }
 }

@@ -423,13 +423,14 @@ final class CorpusExpressions {
 
     /**
      * Spark's ANSI intervals: DATE - DATE (INTERVAL DAY), TIMESTAMP - TIMESTAMP or DATE (DAY TO SECOND), literals,
-     * their sums, negation, comparison and text, and a timestamp moved by one.
+     * their sums, negation, comparison and text, a timestamp moved by one, an interval divided by a number and the seconds
+     * of one.
      */
     String intervalExpr(int depth) {
         int d = Math.max(0, depth - 1);
         String days = "(" + dateExpr(d) + " - " + dateExpr(d) + ")";
         String span = "(" + tsExpr(d) + " - " + pick(tsExpr(d), dateExpr(d), "TIMESTAMP '2024-01-01 00:00:00'") + ")";
-        switch (r.nextInt(9)) {
+        switch (r.nextInt(11)) {
             case 0:
                 return days;
             case 1:
@@ -447,8 +448,32 @@ final class CorpusExpressions {
                 return "(" + span + pick(" > ", " <= ", " = ") + pick("INTERVAL '1' DAY", days, span) + ")";
             case 7:
                 return "CAST((" + tsExpr(d) + " + " + span + ") AS STRING)";
+            case 8:
+            case 9:
+                return intervalArithmetic(depth);
             default:
                 return "typeof(" + pick(days, span, "INTERVAL '3' HOUR") + ")";
+        }
+    }
+
+    /**
+     * An interval divided by a number (Spark's DivideDTInterval/DivideYMInterval: HALF_UP, [INTERVAL_DIVIDED_BY_ZERO]),
+     * the seconds of one (DECIMAL(8, 6), or [INVALID_EXTRACT_FIELD] for an interval without seconds) or {@code
+     * date_diff(end, start)} (Spark's datediff).
+     */
+    String intervalArithmetic(int depth) {
+        int d = Math.max(0, depth - 1);
+        String days = "(" + dateExpr(d) + " - " + dateExpr(d) + ")";
+        String span = "(" + tsExpr(d) + " - " + pick(tsExpr(d), dateExpr(d), "TIMESTAMP '2024-01-01 00:00:00'") + ")";
+        switch (r.nextInt(3)) {
+            case 0:
+                String quotient = "(" + pick(days, span, "INTERVAL '3' HOUR", "INTERVAL '1-2' YEAR TO MONTH") + " / "
+                        + pick("2", "3", "-4", "0", "2.5", "1.5E0", "a") + ")";
+                return pick(quotient, "CAST(" + quotient + " AS STRING)", "typeof(" + quotient + ")");
+            case 1:
+                return "extract(SECOND FROM " + pick(span, span, days, "INTERVAL '90' SECOND") + ")";
+            default:
+                return "date_diff(" + dateExpr(d) + ", " + pick(dateExpr(d), "ts") + ")";
         }
     }
 
@@ -610,7 +635,10 @@ final class CorpusExpressions {
                 return "extract(" + pick("YEAR", "MONTH", "DAY", "DOW", "WEEK", "QUARTER", "DOY", "HOUR", "SECOND")
                         + " FROM " + pick(x, "ts") + ")";
             case 3:
-                return pick("datediff(" + x + ", " + y + ")", "months_between(" + x + ", " + y + ")");
+                return pick(
+                        "datediff(" + x + ", " + y + ")",
+                        "date_diff(" + x + ", " + y + ")",
+                        "months_between(" + x + ", " + y + ")");
             case 4:
                 return pick("datediff", "timestampdiff") + "(" + pick("DAY", "HOUR", "MONTH", "YEAR", "WEEK", "MINUTE")
                         + ", " + pick(x, "ts") + ", " + pick(y, "ts") + ")";

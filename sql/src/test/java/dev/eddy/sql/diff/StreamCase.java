@@ -48,6 +48,14 @@ record StreamCase(
         DedupSpec dedup,
         boolean byDay) {
 
+    /** The interval key of {@link #intervals} aggregations: an INTERVAL DAY (the event time's day, in days). */
+    static final String DAYS = "(to_date(ts) - DATE '1970-01-01')";
+
+    /** The interval items of {@link #intervals} selections (an INTERVAL DAY TO SECOND, text, type and a quotient). */
+    static final String INTERVAL_ITEMS =
+            ", ts - to_date(ts) AS since, CAST(ts - DATE '1970-01-02' AS STRING) AS sincet,"
+                    + " typeof(ts - to_date(ts)) AS sincety, CAST((ts - to_date(ts)) / 3 AS STRING) AS third";
+
     /** The day key of {@link #byDay} cases: a DATE of the event time and v (NULL when v is). */
     static final String DAY = "date_add(to_date(ts), v)";
 
@@ -281,10 +289,13 @@ record StreamCase(
                                 + (dedup.columns().contains("ts") ? " (ts)" : "")
                         : "";
         String agg = aggregate
-                ? (window.equals("session") ? "session" : "window") + " aggregation" + (byDay ? " by day" : "")
+                ? join != null && join.windowSize() > 0
+                        ? "aggregation by w"
+                        : (window.equals("session") ? "session" : "window") + " aggregation" + (byDay ? " by day" : "")
                 : "";
         String both = in.isEmpty() ? agg : agg.isEmpty() ? in : in + " -> " + agg;
-        return both + (delays.contains(-1) ? " (one side unwatermarked)" : "") + ", " + mode;
+        return both + (intervals() ? " with intervals" : "") + (delays.contains(-1) ? " (one side unwatermarked)" : "")
+                + ", " + mode;
     }
 
     String windowSql() {
@@ -304,7 +315,7 @@ record StreamCase(
         }
         if (!aggregate) {
             return join == null
-                    ? "SELECT ts, k, v FROM events" + where
+                    ? "SELECT ts, k, v" + (intervals() ? INTERVAL_ITEMS : "") + " FROM events" + where
                     : join.windowSize() > 0
                             ? join.sql(
                                     join.type().equals("semi")
@@ -319,10 +330,30 @@ record StreamCase(
                                             : "SELECT l.ts AS lts, l.k AS k, l.v AS lv, r.ts AS rts, r.k AS rk,"
                                                     + " r.v AS rv");
         }
+        if (join != null && join.windowSize() > 0) {
+            // a join on windows under an aggregation: grouped by the preserved side's window struct, as Spark runs it
+            String side = join.type().equals("right") ? "r" : "l";
+            String in = "(" + join.sql("SELECT " + side + ".w AS w, " + side + ".k AS k, r.v AS v") + ") AS joined";
+            return "SELECT w.start AS ws, w.end AS we" + (keyed ? ", k" : "") + ", " + AGGS.get(aggs) + " FROM " + in
+                    + where + " GROUP BY w" + (keyed ? ", k" : "");
+        }
         String w = window.equals("session") ? "session_window" : "window";
+        String days = intervals() ? ", " + DAYS + " AS days, CAST(" + DAYS + " AS STRING) AS dayst" : "";
         return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "")
-                + (byDay ? ", " + DAY + " AS day" : "") + ", " + AGGS.get(aggs) + " FROM " + from + where + " GROUP BY "
-                + windowSql() + (keyed ? ", k" : "") + (byDay ? ", " + DAY : "");
+                + (byDay ? ", " + DAY + " AS day" : "") + days + ", " + AGGS.get(aggs) + " FROM " + from + where
+                + " GROUP BY " + windowSql() + (keyed ? ", k" : "") + (byDay ? ", " + DAY : "")
+                + (intervals() ? ", " + DAYS : "");
+    }
+
+    /**
+     * SQL cases without a join (a fixed choice per case, a third of them) also select Spark's intervals: a windowed
+     * aggregation is grouped by an INTERVAL DAY as well ({@link #DAYS}), selected with its text; a selection adds a
+     * TIMESTAMP minus a DATE, its text, typeof and a quotient ({@link #INTERVAL_ITEMS}).
+     */
+    boolean intervals() {
+        return !javaApi
+                && join == null
+                && Math.floorMod(Objects.hash(window, size, slide, startTime, keyed, aggs, mode, delays), 3) == 0;
     }
 
     /** The same windowed aggregation with Eddy's Java API (Spark runs the SQL). */

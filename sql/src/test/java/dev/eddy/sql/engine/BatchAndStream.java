@@ -71,8 +71,13 @@ final class BatchAndStream {
 
     /** Each {@code SELECT expression AS c FROM t} fails in both with a message containing {@code error}. */
     void assertEachFails(String error, String... expressions) {
+        assertEachFailsWhere("", error, expressions);
+    }
+
+    /** As {@link #assertEachFails}, over the rows of {@code t} that {@code where} keeps. */
+    void assertEachFailsWhere(String where, String error, String... expressions) {
         for (String e : expressions) {
-            assertBothFail(select(e, ""), error);
+            assertBothFail(select(e, where), error);
         }
     }
 

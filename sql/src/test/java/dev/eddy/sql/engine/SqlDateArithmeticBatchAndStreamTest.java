@@ -1,7 +1,5 @@
 package dev.eddy.sql.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +31,18 @@ class SqlDateArithmeticBatchAndStreamTest {
                                 + " CAST(to_date(s) + INTERVAL '3' HOUR AS STRING) FROM t",
                         "2024-02-01 2023-12-31 2024-01-31 03:00:00",
                         "2024-03-01 2024-01-29 2024-02-29 03:00:00");
+    }
+
+    /** Spark 4.2: months added to the date in UTC, clamped to the month's last day, the time of day kept. */
+    @Test
+    void when_aTimestampMeetsAnIntervalOfMonths_then_theCalendarMonthMovesAndTheEndOfAMonthIsClamped() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(to_timestamp(s) + INTERVAL '1' MONTH AS STRING),"
+                                + " CAST(to_timestamp(s) - INTERVAL '1' YEAR AS STRING),"
+                                + " CAST(INTERVAL '1-1' YEAR TO MONTH + to_timestamp(s) AS STRING),"
+                                + " typeof(to_timestamp(s) + INTERVAL '2' MONTH) FROM t",
+                        "2024-02-29 00:00:00 2023-01-31 00:00:00 2025-02-28 00:00:00 timestamp",
+                        "2024-03-29 10:30:15.5 2023-02-28 10:30:15.5 2025-03-29 10:30:15.5 timestamp");
     }
 
     @Test
@@ -100,12 +110,23 @@ class SqlDateArithmeticBatchAndStreamTest {
     }
 
     @Test
-    void when_aFieldIsExtractedFromAnInterval_then_aBatchQueryCountsItsMicroseconds() {
-        assertThat(rows().batch("SELECT extract(DAY FROM to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00'),"
-                        + " extract(HOUR FROM to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00'),"
-                        + " extract(MINUTE FROM TIMESTAMP '2024-01-31 00:00:00' - to_timestamp(s)),"
-                        + " extract(DAY FROM INTERVAL '3' DAY) FROM t"))
-                .containsExactly("0 0 0 3", "29 10 -30 3");
+    void when_aFieldIsExtractedFromAnInterval_then_itCountsItsMicrosecondsWithItsSign() {
+        rows().assertBothAnswer(
+                        "SELECT extract(DAY FROM to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00'),"
+                                + " extract(HOUR FROM to_timestamp(s) - TIMESTAMP '2024-01-31 00:00:00'),"
+                                + " extract(MINUTE FROM TIMESTAMP '2024-01-31 00:00:00' - to_timestamp(s)),"
+                                + " extract(DAY FROM INTERVAL '3' DAY) FROM t",
+                        "0 0 0 3",
+                        "29 10 -30 3");
+    }
+
+    @Test
+    void when_dateDiffHasTwoArguments_then_itIsSparksDatediff() {
+        rows().assertBothAnswer(
+                        "SELECT date_diff(to_date(s), DATE '2024-01-01'), DATE_DIFF(DATE '2024-03-01', to_timestamp(s)),"
+                                + " typeof(date_diff(to_date(s), to_date(s))) FROM t",
+                        "30 30 int",
+                        "59 1 int");
     }
 
     @Test

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.sql.api.Sql;
+import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Spark SQL's {@code window(ts, ...)} as a select item and joins on the equality of two streams' windows (checked
@@ -109,5 +116,50 @@ class SqlWindowJoinTest {
         assertThatThrownBy(() ->
                         sql.stream("SELECT window(ts, '10 seconds') AS a, window(ts, '20 seconds') AS b FROM lefts"))
                 .hasMessageContaining("Only one window(...) is allowed in a SELECT");
+    }
+
+    /** Spark 4.2 groups by the joined window struct; its state goes by the window's end (append mode). */
+    @Test
+    void when_anAggregationGroupsByTheJoinedWindow_then_eachWindowAndKeyComesOnceItEnds() {
+        Dataset q = sql.stream("SELECT w.start AS ws, w.end AS we, k, COUNT(*) AS n, SUM(v) AS sv FROM"
+                + " (SELECT l.w AS w, l.k AS k, r.v AS v" + SIDES.formatted("") + ") AS j GROUP BY w, k");
+        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
+            lefts.addData(ev(101, "a", 1), ev(112, "b", 2));
+            rights.addData(ev(103, "a", 3), ev(104, "a", 4), ev(113, "b", 5));
+            assertThat(d.runTrigger().newRows()).as("no window has ended yet").isEmpty();
+            lefts.addData(ev(200, "c", 6));
+            rights.addData(ev(200, "c", 7));
+            List<Row> out = new ArrayList<>(d.runTrigger().newRows());
+            out.addAll(d.runTrigger().newRows());
+            assertThat(RowTexts.sorted(out)).containsExactly("100000000 110000000 a 2 7", "110000000 120000000 b 1 5");
+        }
+    }
+
+    @Test
+    void when_aBatchQueryGroupsByTheJoinedWindow_then_itAnswersAsSpark() {
+        sql.catalog().registerTable("lt", table(new long[] {101, 104, 112}, new String[] {"a", "a", "b"}));
+        sql.catalog().registerTable("rt", table(new long[] {103, 113, 125}, new String[] {"a", "b", "b"}));
+        Table t = ((SqlResult.Rows) sql.execute("SELECT w.start AS ws, w.end AS we, COUNT(*) AS n FROM"
+                        + " (SELECT l.w AS w FROM (SELECT window(ts, '10 seconds') AS w, k FROM lt) AS l"
+                        + " JOIN (SELECT window(ts, '10 seconds') AS w, k FROM rt) AS r ON l.k = r.k AND l.w = r.w)"
+                        + " AS j GROUP BY w"))
+                .table();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            rows.add(t.getString(i, "ws") + " " + t.getString(i, "we") + " " + t.getString(i, "n"));
+        }
+        rows.sort(null);
+        assertThat(rows)
+                .containsExactly(
+                        "1970-01-01T00:01:40.000Z 1970-01-01T00:01:50.000Z 2",
+                        "1970-01-01T00:01:50.000Z 1970-01-01T00:02:00.000Z 1");
+    }
+
+    private static Table table(long[] seconds, String[] keys) {
+        InstantColumn ts = InstantColumn.create("ts");
+        for (long s : seconds) {
+            ts.append(Instant.ofEpochSecond(s));
+        }
+        return Table.create("t", ts, StringColumn.create("k", keys));
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The broker goes away under a running query and comes back: the query waits, says why, and loses nothing. The
@@ -103,15 +105,19 @@ class KafkaBrokerOutageIT {
                 .toList();
     }
 
-    @Test
-    void when_brokerStopsAndComesBack_then_theQueryReportsItWaitsAndResumesWithoutLossOrDuplicates() throws Exception {
-        BROKER.createTopic("outage-in", 1);
-        KafkaData.produce(BROKER, "outage-in", "r1", "r2", "r3");
+    @ParameterizedTest(name = "fetch = {0}")
+    @ValueSource(strings = {"consumer", "raw"})
+    void when_brokerStopsAndComesBack_then_theQueryReportsItWaitsAndResumesWithoutLossOrDuplicates(String fetch)
+            throws Exception {
+        String topic = "outage-in-" + fetch;
+        BROKER.createTopic(topic, 1);
+        KafkaData.produce(BROKER, topic, "r1", "r2", "r3");
         StreamingQuery q = eddy.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", "outage-in")
+                .option("subscribe", topic)
                 .option("startingOffsets", "earliest")
+                .option("fetch", fetch)
                 .load()
                 .select("value")
                 .writeStream()
@@ -129,7 +135,7 @@ class KafkaBrokerOutageIT {
         } finally {
             BROKER.start();
         }
-        KafkaData.produce(BROKER, "outage-in", "r4", "r5");
+        KafkaData.produce(BROKER, topic, "r4", "r5");
         await(
                 q,
                 "the rows after the outage arrive",
@@ -139,20 +145,25 @@ class KafkaBrokerOutageIT {
         assertThat(q.exception()).isEmpty();
     }
 
-    @Test
-    void when_brokerIsLostWhileABatchIsRead_then_theQueryWaitsSaysSoAndReadsExactlyTheLoggedOffsets() throws Exception {
-        BROKER.createTopic("midread-in", 2);
-        KafkaData.produceTo(BROKER, "midread-in", 0, "r1", "r2", "r3");
-        GateSourceProvider.Gate gate = GateSourceProvider.gate("midread");
+    @ParameterizedTest(name = "fetch = {0}")
+    @ValueSource(strings = {"consumer", "raw"})
+    void when_brokerIsLostWhileABatchIsRead_then_theQueryWaitsSaysSoAndReadsExactlyTheLoggedOffsets(String fetch)
+            throws Exception {
+        String topic = "midread-in-" + fetch;
+        String id = "midread-" + fetch;
+        BROKER.createTopic(topic, 2);
+        KafkaData.produceTo(BROKER, topic, 0, "r1", "r2", "r3");
+        GateSourceProvider.Gate gate = GateSourceProvider.gate(id);
         Dataset gated = eddy.readStream()
                 .format(GateSourceProvider.FORMAT)
-                .option("id", "midread")
+                .option("id", id)
                 .load();
         Dataset kafka = eddy.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", "midread-in")
+                .option("subscribe", topic)
                 .option("startingOffsets", "earliest")
+                .option("fetch", fetch)
                 .option("kafka.timeoutMs", "1000")
                 .load()
                 .select("value");
@@ -171,7 +182,7 @@ class KafkaBrokerOutageIT {
                 .isTrue();
         // the Kafka source plans its range after the gate; partition 1 was never fetched, so no record of it can
         // sit in the consumer's prefetch buffer: the read must go to the (then dead) broker
-        KafkaData.produceTo(BROKER, "midread-in", 1, "r4", "r5");
+        KafkaData.produceTo(BROKER, topic, 1, "r4", "r5");
         go.countDown();
         try {
             await(

@@ -25,8 +25,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
 
 /**
@@ -37,10 +38,13 @@ import tech.tablesaw.api.Table;
  */
 class KafkaCarryOverIT {
     private static final KafkaBroker BROKER = KafkaBroker.shared();
-    private static final String TOPIC = "carry-in";
     private static final ObjectName CONSUMERS = name("kafka.consumer:type=app-info,*");
 
     private final Eddy eddy = Eddy.builder().build();
+    /** The run's topic and its option {@code fetch}. */
+    private String topic;
+
+    private String fetch;
     /** "partition:offset:value" of every row a batch delivered (batches that failed deliver nothing). */
     private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
 
@@ -66,7 +70,8 @@ class KafkaCarryOverIT {
         return eddy.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", TOPIC)
+                .option("subscribe", topic)
+                .option("fetch", fetch)
                 .option("startingOffsets", "earliest")
                 .option("maxOffsetsPerTrigger", 250) // batches end mid-log: the polls run past their ends
                 .load()
@@ -87,7 +92,7 @@ class KafkaCarryOverIT {
     }
 
     /** Appends values "p-i" for i in [from, to) to each of the partitions, and waits for every ack. */
-    private static void fill(int from, int to, int... partitions) throws Exception {
+    private void fill(int from, int to, int... partitions) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -97,7 +102,7 @@ class KafkaCarryOverIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (int i = from; i < to; i++) {
                 for (int part : partitions) {
-                    sent.add(producer.send(new ProducerRecord<>(TOPIC, part, null, part + "-" + i)));
+                    sent.add(producer.send(new ProducerRecord<>(topic, part, null, part + "-" + i)));
                 }
             }
             producer.flush();
@@ -117,11 +122,14 @@ class KafkaCarryOverIT {
         return out;
     }
 
-    @Test
-    void when_batchesEndMidLogFailRestartAndGainPartitions_then_everyRecordIsDeliveredOnceAndNothingOutlivesTheQuery()
-            throws Exception {
+    @ParameterizedTest(name = "fetch = {0}")
+    @ValueSource(strings = {"consumer", "raw"})
+    void when_batchesEndMidLogFailRestartAndGainPartitions_then_everyRecordIsDeliveredOnceAndNothingOutlivesTheQuery(
+            String fetch) throws Exception {
+        this.fetch = fetch;
+        this.topic = "carry-in-" + fetch;
         int consumersBefore = consumers();
-        BROKER.createTopic(TOPIC, 3);
+        BROKER.createTopic(topic, 3);
         fill(0, 600, 0, 1, 2);
 
         StreamingQuery failing = start(true);
@@ -136,7 +144,7 @@ class KafkaCarryOverIT {
 
         fill(600, 900, 0, 1, 2);
         try (Admin admin = BROKER.admin()) {
-            admin.createPartitions(Map.of(TOPIC, NewPartitions.increaseTo(4)))
+            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(4)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
         }

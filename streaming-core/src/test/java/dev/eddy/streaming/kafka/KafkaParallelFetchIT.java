@@ -22,6 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A topic's partitions read by parallel fetchers (option fetchThreads) on a real broker. */
 class KafkaParallelFetchIT {
@@ -85,6 +87,10 @@ class KafkaParallelFetchIT {
     }
 
     private List<Row> readAll(String topic, String fetchThreads, String table) throws Exception {
+        return readAll(topic, fetchThreads, table, "consumer");
+    }
+
+    private List<Row> readAll(String topic, String fetchThreads, String table, String fetch) throws Exception {
         StreamingQuery q = eddy.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap())
@@ -92,6 +98,7 @@ class KafkaParallelFetchIT {
                 .option("startingOffsets", "earliest")
                 .option("maxOffsetsPerTrigger", 300)
                 .option("fetchThreads", fetchThreads)
+                .option("fetch", fetch)
                 .load()
                 .select("partition", "offset", "value")
                 .writeStream()
@@ -102,10 +109,11 @@ class KafkaParallelFetchIT {
         return eddy.memoryTable(table).toRows();
     }
 
-    @Test
-    void when_partitionsAreFetchedInParallel_then_everyRecordIsReadOnceAndEachPartitionInOffsetOrder()
+    @ParameterizedTest(name = "fetch = {0}")
+    @ValueSource(strings = {"consumer", "raw"})
+    void when_partitionsAreFetchedInParallel_then_everyRecordIsReadOnceAndEachPartitionInOffsetOrder(String fetch)
             throws Exception {
-        List<Row> rows = readAll(topic, "2", "pf_order");
+        List<Row> rows = readAll(topic, "2", "pf_order", fetch);
 
         assertThat(rows).hasSize(PARTITIONS * PER_PARTITION);
         Map<Integer, List<Long>> offsets = new HashMap<>();

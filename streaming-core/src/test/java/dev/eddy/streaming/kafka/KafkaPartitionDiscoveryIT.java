@@ -18,6 +18,8 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Partitions and topics that appear while a query runs are read; ones that disappear are data loss. */
 class KafkaPartitionDiscoveryIT {
@@ -33,11 +35,16 @@ class KafkaPartitionDiscoveryIT {
     }
 
     private StreamingQuery start(String option, String value, String table, Map<String, String> extra) {
+        return start(option, value, table, extra, "consumer");
+    }
+
+    private StreamingQuery start(String option, String value, String table, Map<String, String> extra, String fetch) {
         return eddy.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap())
                 .option(option, value)
                 .option("startingOffsets", "earliest")
+                .option("fetch", fetch)
                 .options(extra)
                 .load()
                 .select("value", "topic", "partition")
@@ -54,26 +61,28 @@ class KafkaPartitionDiscoveryIT {
                 .toList();
     }
 
-    @Test
-    void when_partitionsAreAddedToASubscribedTopic_then_laterTriggersReadThemFromEarliestAndLogTheirOffsets()
-            throws Exception {
-        BROKER.createTopic("grow-in", 1);
-        KafkaData.produceTo(BROKER, "grow-in", 0, "a1");
-        StreamingQuery q = start("subscribe", "grow-in", "grow", Map.of());
+    @ParameterizedTest(name = "fetch = {0}")
+    @ValueSource(strings = {"consumer", "raw"})
+    void when_partitionsAreAddedToASubscribedTopic_then_laterTriggersReadThemFromEarliestAndLogTheirOffsets(
+            String fetch) throws Exception {
+        String topic = "grow-in-" + fetch;
+        BROKER.createTopic(topic, 1);
+        KafkaData.produceTo(BROKER, topic, 0, "a1");
+        StreamingQuery q = start("subscribe", topic, "grow", Map.of(), fetch);
         q.processAllAvailable();
         assertThat(values("grow")).containsExactly("a1");
         try (Admin admin = BROKER.admin()) {
-            admin.createPartitions(Map.of("grow-in", NewPartitions.increaseTo(3)))
+            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(3)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
         }
-        KafkaData.produceTo(BROKER, "grow-in", 1, "b1");
-        KafkaData.produceTo(BROKER, "grow-in", 2, "c1", "c2");
+        KafkaData.produceTo(BROKER, topic, 1, "b1");
+        KafkaData.produceTo(BROKER, topic, 2, "c1", "c2");
         KafkaBrokerOutageIT.await(
                 q, "the new partitions are read", () -> values("grow").size() >= 4);
         q.processAllAvailable();
         assertThat(values("grow")).containsExactlyInAnyOrder("a1", "b1", "c1", "c2");
-        assertThat(lastOffsetsEntry(tmp.resolve("grow"))).contains("{\"grow-in\":{\"0\":1,\"1\":1,\"2\":2}}");
+        assertThat(lastOffsetsEntry(tmp.resolve("grow"))).contains("{\"" + topic + "\":{\"0\":1,\"1\":1,\"2\":2}}");
     }
 
     private static String lastOffsetsEntry(Path ckpt) throws Exception {
@@ -123,18 +132,21 @@ class KafkaPartitionDiscoveryIT {
         assertThat(values("late")).containsExactly("x1", "x2");
     }
 
-    @Test
-    void when_aSubscribedTopicIsDeleted_then_theQueryFailsNamingIt() throws Exception {
-        BROKER.createTopic("gone-a", 1);
-        BROKER.createTopic("gone-b", 1);
-        KafkaData.produce(BROKER, "gone-b", "b1");
-        StreamingQuery q = start("subscribe", "gone-a,gone-b", "gone", Map.of());
+    @ParameterizedTest(name = "fetch = {0}")
+    @ValueSource(strings = {"consumer", "raw"})
+    void when_aSubscribedTopicIsDeleted_then_theQueryFailsNamingIt(String fetch) throws Exception {
+        String a = "gone-a-" + fetch;
+        String b = "gone-b-" + fetch;
+        BROKER.createTopic(a, 1);
+        BROKER.createTopic(b, 1);
+        KafkaData.produce(BROKER, b, "b1");
+        StreamingQuery q = start("subscribe", a + "," + b, "gone", Map.of(), fetch);
         q.processAllAvailable();
         try (Admin admin = BROKER.admin()) {
-            admin.deleteTopics(List.of("gone-b")).all().get(30, TimeUnit.SECONDS);
+            admin.deleteTopics(List.of(b)).all().get(30, TimeUnit.SECONDS);
         }
         assertThatThrownBy(() -> q.awaitTermination(60_000))
-                .hasStackTraceContaining("gone-b-0 no longer exists")
+                .hasStackTraceContaining(b + "-0 no longer exists")
                 .hasStackTraceContaining("failOnDataLoss");
     }
 

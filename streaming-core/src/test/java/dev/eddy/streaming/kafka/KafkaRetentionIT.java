@@ -11,7 +11,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Records removed before the query read them (retention; here deleteRecords) are data loss, never a silent jump. */
 class KafkaRetentionIT {
@@ -31,13 +32,14 @@ class KafkaRetentionIT {
         }
     }
 
-    private StreamingQuery readFromZero(String topic, String failOnDataLoss) {
+    private StreamingQuery readFromZero(String topic, String failOnDataLoss, String fetch) {
         return eddy.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap())
                 .option("subscribe", topic)
                 .option("startingOffsets", "{\"" + topic + "\":{\"0\":0}}")
                 .option("failOnDataLoss", failOnDataLoss)
+                .option("fetch", fetch)
                 .load()
                 .select("value")
                 .writeStream()
@@ -45,29 +47,35 @@ class KafkaRetentionIT {
                 .start();
     }
 
-    @Test
-    void when_loggedOffsetsAreOutOfRange_then_theQueryFailsNamingThePartition() throws Exception {
-        BROKER.createTopic("ret-fail", 1);
-        KafkaData.produceTo(BROKER, "ret-fail", 0, "r1", "r2", "r3");
-        dropBefore("ret-fail", 2);
-        StreamingQuery q = readFromZero("ret-fail", "true");
+    @ParameterizedTest(name = "fetch = {0}")
+    @ValueSource(strings = {"consumer", "raw"})
+    void when_loggedOffsetsAreOutOfRange_then_theQueryFailsNamingThePartition(String fetch) throws Exception {
+        String topic = "ret-fail-" + fetch;
+        BROKER.createTopic(topic, 1);
+        KafkaData.produceTo(BROKER, topic, 0, "r1", "r2", "r3");
+        dropBefore(topic, 2);
+        StreamingQuery q = readFromZero(topic, "true", fetch);
         assertThatThrownBy(() -> q.awaitTermination(60_000))
-                .hasStackTraceContaining("records of Kafka topic partition ret-fail-0 from offset 0 are gone")
+                .hasStackTraceContaining("records of Kafka topic partition " + topic + "-0 from offset 0 are gone")
                 .hasStackTraceContaining("the earliest offset is now 2")
                 .hasStackTraceContaining("failOnDataLoss");
     }
 
-    @Test
-    void when_loggedOffsetsAreOutOfRangeAndFailOnDataLossIsFalse_then_theRestIsReadWithAWarning() throws Exception {
-        BROKER.createTopic("ret-skip", 1);
-        KafkaData.produceTo(BROKER, "ret-skip", 0, "r1", "r2", "r3");
-        dropBefore("ret-skip", 2);
-        StreamingQuery q = readFromZero("ret-skip", "false");
+    @ParameterizedTest(name = "fetch = {0}")
+    @ValueSource(strings = {"consumer", "raw"})
+    void when_loggedOffsetsAreOutOfRangeAndFailOnDataLossIsFalse_then_theRestIsReadWithAWarning(String fetch)
+            throws Exception {
+        String topic = "ret-skip-" + fetch;
+        BROKER.createTopic(topic, 1);
+        KafkaData.produceTo(BROKER, topic, 0, "r1", "r2", "r3");
+        dropBefore(topic, 2);
+        StreamingQuery q = readFromZero(topic, "false", fetch);
         q.processAllAvailable();
-        assertThat(eddy.memoryTable("ret_skip").toRows())
+        assertThat(eddy.memoryTable(topic.replace('-', '_')).toRows())
                 .extracting(r -> r.getString("value"))
                 .containsExactly("r3");
-        assertThat(q.status().message()).contains("skipped lost data: records of Kafka topic partition ret-skip-0");
+        assertThat(q.status().message())
+                .contains("skipped lost data: records of Kafka topic partition " + topic + "-0");
         assertThat(q.isActive()).isTrue();
     }
 }

@@ -23,6 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
 
 /** Kafka source and sink against a real KRaft broker. */
@@ -51,10 +53,15 @@ class KafkaRoundTripIT {
     }
 
     private Dataset kafka(String topic) {
+        return kafka(topic, "consumer");
+    }
+
+    private Dataset kafka(String topic, String fetch) {
         return eddy.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap())
                 .option("subscribe", topic)
+                .option("fetch", fetch)
                 .option("startingOffsets", "earliest")
                 .load();
     }
@@ -75,18 +82,21 @@ class KafkaRoundTripIT {
         assertThat(rows).extracting(r -> r.getString("key")).containsExactlyInAnyOrder("a", "b", "c");
     }
 
-    @Test
-    void when_queryWritesToKafkaAndRestarts_then_eachBatchIsInTheTopicExactlyOnce() throws Exception {
-        BROKER.createTopic("eo-in", 1);
-        BROKER.createTopic("eo-out", 1);
-        produce("eo-in", "a1", "b1");
+    @ParameterizedTest(name = "fetch = {0}")
+    @ValueSource(strings = {"consumer", "raw"})
+    void when_queryWritesToKafkaAndRestarts_then_eachBatchIsInTheTopicExactlyOnce(String fetch) throws Exception {
+        String in = "eo-in-" + fetch;
+        String out = "eo-out-" + fetch;
+        BROKER.createTopic(in, 1);
+        BROKER.createTopic(out, 1);
+        produce(in, "a1", "b1");
         String ckpt = tmp.resolve("ckpt").toString();
-        StreamingQuery q = kafka("eo-in")
+        StreamingQuery q = kafka(in, fetch)
                 .select(col("value"))
                 .writeStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("topic", "eo-out")
+                .option("topic", out)
                 .checkpointLocation(ckpt)
                 .start();
         q.processAllAvailable();
@@ -102,18 +112,18 @@ class KafkaRoundTripIT {
                     .orElseThrow();
         }
         Files.delete(commits.resolve(Long.toString(last)));
-        produce("eo-in", "c1");
-        StreamingQuery again = kafka("eo-in")
+        produce(in, "c1");
+        StreamingQuery again = kafka(in, fetch)
                 .select(col("value"))
                 .writeStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("topic", "eo-out")
+                .option("topic", out)
                 .checkpointLocation(ckpt)
                 .start();
         again.processAllAvailable();
         again.stop();
-        assertThat(KafkaData.readCommittedAtLeast(BROKER, "eo-out", 3)).containsExactlyInAnyOrder("a1", "b1", "c1");
+        assertThat(KafkaData.readCommittedAtLeast(BROKER, out, 3)).containsExactlyInAnyOrder("a1", "b1", "c1");
     }
 
     @Test

@@ -31,6 +31,19 @@ class KafkaSourceOptionsTest {
     }
 
     @Test
+    void when_fetchIsNeitherConsumerNorRaw_then_loadRefusesItByName() {
+        assertThatThrownBy(() -> eddy.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", "localhost:1")
+                        .option("subscribe", "a")
+                        .option("fetch", "zero-copy")
+                        .load())
+                .hasMessageContaining("option 'fetch' must be consumer")
+                .hasMessageContaining("or raw")
+                .hasMessageContaining("'zero-copy'");
+    }
+
+    @Test
     void when_offsetsOrAssignAreMalformed_then_theErrorShowsTheExpectedForm() {
         assertThatThrownBy(() -> eddy.readStream()
                         .format("kafka")

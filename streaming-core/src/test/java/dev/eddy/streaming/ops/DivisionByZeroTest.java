@@ -15,18 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.data.Schema;
-import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,37 +29,9 @@ import org.junit.jupiter.api.Test;
  * whose dividend is not NULL (a NULL dividend or divisor gives NULL); try_divide and try_mod give NULL instead.
  */
 class DivisionByZeroTest {
-    private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    private final MemoryStream in = eddy.memoryStream(
-            Schema.of(Field.of("n", DataType.LONG), Field.of("d", DataType.LONG), Field.of("x", DataType.DOUBLE)));
-
-    private List<String> run(Expr... exprs) {
-        Dataset q = in.toDF().select(exprs);
-        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
-            return d.runTrigger().newRows().stream().map(Row::toString).collect(Collectors.toList());
-        }
-    }
-
-    private void fails(Expr e, String... message) {
-        Dataset q = in.toDF().select(alias(e, "c"));
-        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
-            assertThatThrownBy(d::runTrigger)
-                    .hasStackTraceContaining(message[0])
-                    .satisfies(t -> {
-                        for (String m : message) {
-                            assertThat(rootMessage(t)).contains(m);
-                        }
-                    });
-        }
-    }
-
-    private static String rootMessage(Throwable t) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            all.append(c.getMessage()).append('\n');
-        }
-        return all.toString();
-    }
+    private final ExpressionStream stream = new ExpressionStream(
+            Field.of("n", DataType.LONG), Field.of("d", DataType.LONG), Field.of("x", DataType.DOUBLE));
+    private final MemoryStream in = stream.in;
 
     /**
      * Spark's TimeWindowing filters rows whose time is NULL before a window aggregation: such a row (the null side of
@@ -75,7 +41,7 @@ class DivisionByZeroTest {
     @Test
     void when_aRowWithoutATimeHasAZeroDivisor_then_aWindowAggregationNeverComputesIt() {
         MemoryStream events =
-                eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("v", DataType.INT)));
+                stream.eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("v", DataType.INT)));
         Dataset q = events.toDF()
                 .withWatermark("ts", "0 seconds")
                 .groupBy(window(col("ts"), "20 seconds", "10 seconds"))
@@ -94,28 +60,28 @@ class DivisionByZeroTest {
     @Test
     void when_aWholeNumberIsDividedByZero_then_theQueryFailsNamingTheExpression() {
         in.addData(new Object[] {7L, 0L, 1.0});
-        fails(div(col("n"), col("d")), "[DIVIDE_BY_ZERO]", "(n / d)", "try_divide");
+        stream.fails(div(col("n"), col("d")), "[DIVIDE_BY_ZERO]", "(n / d)", "try_divide");
     }
 
     @Test
     void when_aDoubleIsDividedByZeroOrMinusZero_then_theQueryFails() {
         in.addData(new Object[] {7L, 1L, 2.5});
-        fails(div(col("x"), lit(0.0)), "[DIVIDE_BY_ZERO]");
-        fails(div(col("x"), lit(-0.0)), "[DIVIDE_BY_ZERO]");
-        fails(mod(col("x"), lit(0.0)), "[REMAINDER_BY_ZERO]", "try_mod");
+        stream.fails(div(col("x"), lit(0.0)), "[DIVIDE_BY_ZERO]");
+        stream.fails(div(col("x"), lit(-0.0)), "[DIVIDE_BY_ZERO]");
+        stream.fails(mod(col("x"), lit(0.0)), "[REMAINDER_BY_ZERO]", "try_mod");
     }
 
     @Test
     void when_theRemainderOfAZeroDivisorIsTaken_then_theQueryFailsWithRemainderByZero() {
         in.addData(new Object[] {7L, 0L, 1.0});
-        fails(mod(col("n"), col("d")), "[REMAINDER_BY_ZERO]", "(n % d)");
-        fails(mod(col("n"), lit(0L)), "[REMAINDER_BY_ZERO]", "(n % 0)");
+        stream.fails(mod(col("n"), col("d")), "[REMAINDER_BY_ZERO]", "(n % d)");
+        stream.fails(mod(col("n"), lit(0L)), "[REMAINDER_BY_ZERO]", "(n % 0)");
     }
 
     @Test
     void when_theDividendIsNull_then_aZeroDivisorGivesNullWithoutError() {
         in.addData(new Object[] {null, 0L, null}, new Object[] {null, null, null});
-        assertThat(run(
+        assertThat(stream.run(
                         alias(div(col("n"), col("d")), "q"),
                         alias(mod(col("n"), lit(0L)), "r"),
                         alias(div(col("x"), lit(0.0)), "xq")))
@@ -125,7 +91,7 @@ class DivisionByZeroTest {
     @Test
     void when_tryDivideAndTryModMeetAZeroDivisor_then_theyGiveNull() {
         in.addData(new Object[] {7L, 0L, 2.5}, new Object[] {7L, 2L, -0.0}, new Object[] {null, 0L, 1.0});
-        assertThat(run(
+        assertThat(stream.run(
                         alias(try_divide(col("n"), col("d")), "q"),
                         alias(try_mod(col("n"), col("d")), "r"),
                         alias(try_divide(col("x"), col("x")), "xq"),
@@ -138,7 +104,7 @@ class DivisionByZeroTest {
         // Spark's BinaryExpression.eval: the right operand only where the left is not NULL; DivModLike: the dividend
         // only where the divisor is not NULL; AND/OR: the right only where the left does not decide
         in.addData(new Object[] {null, 0L, 1.0}, new Object[] {4L, 2L, 2.0});
-        assertThat(run(
+        assertThat(stream.run(
                         alias(col("n").plus(div(lit(1L), col("d"))), "sum"),
                         alias(div(mod(lit(1L), col("d")), col("n")), "q"),
                         alias(col("n").isNotNull().and(div(lit(1L), col("d")).gt(0.0)), "both"),

@@ -10,17 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
-import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.testing.QueryTestDriver;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,65 +24,39 @@ import org.junit.jupiter.api.Test;
  * [CAST_OVERFLOW] (Java would saturate or wrap). NULL rows are never checked.
  */
 class IntegralOverflowTest {
-    private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    private final MemoryStream in = eddy.memoryStream(
-            Schema.of(Field.of("i", DataType.INT), Field.of("b", DataType.LONG), Field.of("x", DataType.DOUBLE)));
-
-    private List<String> run(Expr... exprs) {
-        Dataset q = in.toDF().select(exprs);
-        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
-            return d.runTrigger().newRows().stream().map(Row::toString).collect(Collectors.toList());
-        }
-    }
-
-    private void fails(Expr e, String... message) {
-        Dataset q = in.toDF().select(alias(e, "c"));
-        try (QueryTestDriver d = QueryTestDriver.start(q.writeStream())) {
-            assertThatThrownBy(d::runTrigger).satisfies(t -> {
-                for (String m : message) {
-                    assertThat(allMessages(t)).contains(m);
-                }
-            });
-        }
-    }
-
-    private static String allMessages(Throwable t) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            all.append(c.getMessage()).append('\n');
-        }
-        return all.toString();
-    }
+    private final ExpressionStream stream = new ExpressionStream(
+            Field.of("i", DataType.INT), Field.of("b", DataType.LONG), Field.of("x", DataType.DOUBLE));
+    private final MemoryStream in = stream.in;
 
     @Test
     void when_bigintArithmeticOverflows_then_theQueryFailsNamingTheExpression() {
         in.addData(new Object[] {1, 2L, 1.0});
-        fails(col("b").multiply(lit(Long.MAX_VALUE)), "[ARITHMETIC_OVERFLOW] long overflow", "try_multiply");
-        fails(col("b").plus(lit(Long.MAX_VALUE)), "[ARITHMETIC_OVERFLOW]", "try_add");
-        fails(lit(Long.MIN_VALUE).minus(col("b")), "[ARITHMETIC_OVERFLOW]", "try_subtract");
-        fails(col("b").multiply(col("b").multiply(lit(Long.MAX_VALUE / 3))), "[ARITHMETIC_OVERFLOW]");
+        stream.fails(col("b").multiply(lit(Long.MAX_VALUE)), "[ARITHMETIC_OVERFLOW] long overflow", "try_multiply");
+        stream.fails(col("b").plus(lit(Long.MAX_VALUE)), "[ARITHMETIC_OVERFLOW]", "try_add");
+        stream.fails(lit(Long.MIN_VALUE).minus(col("b")), "[ARITHMETIC_OVERFLOW]", "try_subtract");
+        stream.fails(col("b").multiply(col("b").multiply(lit(Long.MAX_VALUE / 3))), "[ARITHMETIC_OVERFLOW]");
     }
 
     @Test
     void when_intArithmeticLeavesIntsRange_then_theQueryFailsWithIntegerOverflow() {
         in.addData(new Object[] {Integer.MAX_VALUE, 1L, 1.0});
-        fails(col("i").plus(lit(1)), "[ARITHMETIC_OVERFLOW] integer overflow");
-        fails(col("i").multiply(col("i")), "[ARITHMETIC_OVERFLOW] integer overflow");
+        stream.fails(col("i").plus(lit(1)), "[ARITHMETIC_OVERFLOW] integer overflow");
+        stream.fails(col("i").multiply(col("i")), "[ARITHMETIC_OVERFLOW] integer overflow");
     }
 
     @Test
     void when_theSmallestValueIsNegatedOrItsAbsTaken_then_theQueryFails() {
         in.addData(new Object[] {Integer.MIN_VALUE, Long.MIN_VALUE, 1.0});
-        fails(new Expr.Unary(Expr.UnaryOp.NEG, col("i")), "[ARITHMETIC_OVERFLOW] integer overflow");
-        fails(new Expr.Unary(Expr.UnaryOp.NEG, col("b")), "[ARITHMETIC_OVERFLOW] long overflow");
-        fails(abs(col("i")), "[ARITHMETIC_OVERFLOW]", "abs");
-        fails(abs(col("b")), "[ARITHMETIC_OVERFLOW]", "abs");
+        stream.fails(new Expr.Unary(Expr.UnaryOp.NEG, col("i")), "[ARITHMETIC_OVERFLOW] integer overflow");
+        stream.fails(new Expr.Unary(Expr.UnaryOp.NEG, col("b")), "[ARITHMETIC_OVERFLOW] long overflow");
+        stream.fails(abs(col("i")), "[ARITHMETIC_OVERFLOW]", "abs");
+        stream.fails(abs(col("b")), "[ARITHMETIC_OVERFLOW]", "abs");
     }
 
     @Test
     void when_aNullRowWouldOverflow_then_itStaysNullAndTheOthersAreComputed() {
         in.addData(new Object[] {null, null, null}, new Object[] {Integer.MAX_VALUE - 1, Long.MAX_VALUE - 1, -2.9});
-        assertThat(run(
+        assertThat(stream.run(
                         alias(col("i").plus(lit(1)), "i1"),
                         alias(col("b").plus(lit(1L)), "b1"),
                         alias(cast(col("x"), DataType.INT), "xi")))
@@ -98,17 +66,17 @@ class IntegralOverflowTest {
     @Test
     void when_aDoubleThatDoesNotFitIsCastToAWholeNumber_then_theQueryFailsWithCastOverflow() {
         in.addData(new Object[] {1, 3_000_000_000L, Double.NaN});
-        fails(cast(col("x"), DataType.INT), "[CAST_OVERFLOW] The value NaN", "\"INT\"");
-        fails(cast(col("x"), DataType.LONG), "[CAST_OVERFLOW]", "\"BIGINT\"");
-        fails(cast(col("x").plus(lit(Double.POSITIVE_INFINITY)), DataType.LONG), "[CAST_OVERFLOW]");
-        fails(cast(col("b"), DataType.INT), "[CAST_OVERFLOW] The value 3000000000L", "\"BIGINT\"");
-        fails(cast(lit(3.0e9), DataType.INT), "[CAST_OVERFLOW]");
+        stream.fails(cast(col("x"), DataType.INT), "[CAST_OVERFLOW] The value NaN", "\"INT\"");
+        stream.fails(cast(col("x"), DataType.LONG), "[CAST_OVERFLOW]", "\"BIGINT\"");
+        stream.fails(cast(col("x").plus(lit(Double.POSITIVE_INFINITY)), DataType.LONG), "[CAST_OVERFLOW]");
+        stream.fails(cast(col("b"), DataType.INT), "[CAST_OVERFLOW] The value 3000000000L", "\"BIGINT\"");
+        stream.fails(cast(lit(3.0e9), DataType.INT), "[CAST_OVERFLOW]");
     }
 
     @Test
     void when_aDoubleFitsOnceItsFractionIsCut_then_itIsCastTowardZero() {
         in.addData(new Object[] {1, 1L, 2147483647.9}, new Object[] {1, 1L, -2147483648.9});
-        assertThat(run(alias(cast(col("x"), DataType.INT), "c"), alias(cast(col("x"), DataType.LONG), "l")))
+        assertThat(stream.run(alias(cast(col("x"), DataType.INT), "c"), alias(cast(col("x"), DataType.LONG), "l")))
                 .containsExactly("[2147483647, 2147483647]", "[-2147483648, -2147483648]");
     }
 
@@ -120,7 +88,8 @@ class IntegralOverflowTest {
             d.runTrigger();
             in.addData(new Object[] {1, 2L, 1.0});
             assertThatThrownBy(d::runTrigger)
-                    .satisfies(t -> assertThat(allMessages(t)).contains("[ARITHMETIC_OVERFLOW] long overflow in sum"));
+                    .satisfies(t -> assertThat(ExpressionStream.allMessages(t))
+                            .contains("[ARITHMETIC_OVERFLOW] long overflow in sum"));
         }
     }
 }

@@ -40,12 +40,27 @@ class JoinInferredFiltersTest {
                 .toList();
     }
 
+    /** An impression and a click of ad A, and one of each with a NULL ad, at times that would move the watermarks. */
+    private void runWithNullKeys(QueryTestDriver d) {
+        impressions.addData(ev("A", 100), ev(null, 500));
+        clicks.addData(ev("A", 400), ev(null, 900));
+        d.runTrigger();
+    }
+
+    /** The impressions of ad A joined (inner) with the clicks on the same ad, both watermarked. */
+    private Dataset joinOfImpressionsOfA() {
+        Dataset imps = impressions
+                .toDF()
+                .withWatermark("impressionTime", "10 seconds")
+                .filter(eq(col("impressionAdId"), lit("A")));
+        Dataset clk = clicks.toDF().withWatermark("clickTime", "20 seconds");
+        return imps.join(clk, eq(col("clickAdId"), col("impressionAdId")), "inner");
+    }
+
     @Test
     void when_anInnerJoinsKeyIsNull_then_theRowNeitherEntersTheStateNorMovesTheWatermark() {
         try (QueryTestDriver d = QueryTestDriver.start(streams.join("inner").writeStream())) {
-            impressions.addData(ev("A", 100), ev(null, 500));
-            clicks.addData(ev("A", 400), ev(null, 900));
-            d.runTrigger();
+            runWithNullKeys(d);
             assertThat(held(d)).as("no row with a NULL key is held").containsExactly("click A@400", "impression A@100");
             assertThat(d.watermark())
                     .as("min(100 - 10, 400 - 20): the NULL-key rows at 500 s and 900 s moved nothing")
@@ -57,9 +72,7 @@ class JoinInferredFiltersTest {
     void when_aLeftOuterJoinsKeyIsNull_then_onlyTheRightSideFiltersIt() {
         try (QueryTestDriver d =
                 QueryTestDriver.start(streams.join("left_outer").writeStream())) {
-            impressions.addData(ev("A", 100), ev(null, 500));
-            clicks.addData(ev("A", 400), ev(null, 900));
-            d.runTrigger();
+            runWithNullKeys(d);
             assertThat(held(d))
                     .as("the left row with a NULL key waits to come out with nulls; the right one is filtered")
                     .contains("impression null@500")
@@ -73,12 +86,7 @@ class JoinInferredFiltersTest {
 
     @Test
     void when_oneSideIsFilteredOnTheJoinKey_then_theOtherSideIsFilteredOnItsKeyToo() {
-        Dataset imps = impressions
-                .toDF()
-                .withWatermark("impressionTime", "10 seconds")
-                .filter(eq(col("impressionAdId"), lit("A")));
-        Dataset clk = clicks.toDF().withWatermark("clickTime", "20 seconds");
-        Dataset j = imps.join(clk, eq(col("clickAdId"), col("impressionAdId")), "inner");
+        Dataset j = joinOfImpressionsOfA();
         LogicalPlan p = JoinInferredFilters.apply(j.plan());
         assertThat(((Filter) ((Join) p).right()).condition().toString())
                 .contains("clickAdId")
@@ -88,12 +96,7 @@ class JoinInferredFiltersTest {
 
     @Test
     void when_aFilteredSidesKeyIsCarriedOver_then_theOtherSidesOtherKeysAreNotHeld() {
-        Dataset imps = impressions
-                .toDF()
-                .withWatermark("impressionTime", "10 seconds")
-                .filter(eq(col("impressionAdId"), lit("A")));
-        Dataset clk = clicks.toDF().withWatermark("clickTime", "20 seconds");
-        Dataset j = imps.join(clk, eq(col("clickAdId"), col("impressionAdId")), "inner");
+        Dataset j = joinOfImpressionsOfA();
         try (QueryTestDriver d = QueryTestDriver.start(j.writeStream())) {
             impressions.addData(ev("A", 100));
             clicks.addData(ev("A", 110), ev("B", 120));

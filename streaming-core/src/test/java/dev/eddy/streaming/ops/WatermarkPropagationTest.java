@@ -39,17 +39,22 @@ class WatermarkPropagationTest {
         return new Object[] {Instant.ofEpochSecond(second), ad};
     }
 
-    private Dataset clicksPerWindowAfterJoin() {
-        // a click counts within 20 s after its impression: lo = -20 s on ts - cts, so the join hands on watermark - 20
-        // s
-        Dataset joined = imps.toDF()
+    /** Impressions joined by a join of {@code type} with the clicks on the same ad within 20 s, both watermarked 10 s. */
+    private Dataset clicksWithin20s(String type) {
+        return imps.toDF()
                 .withWatermark("ts", "10 seconds")
                 .join(
                         clicks.toDF().withWatermark("cts", "10 seconds"),
                         and(
                                 eq(col("ad"), col("cad")),
                                 and(ge(col("cts"), col("ts")), le(col("cts"), add(col("ts"), interval("20 seconds"))))),
-                        "inner");
+                        type);
+    }
+
+    private Dataset clicksPerWindowAfterJoin() {
+        // a click counts within 20 s after its impression: lo = -20 s on ts - cts, so the join hands on watermark - 20
+        // s
+        Dataset joined = clicksWithin20s("inner");
         return joined.groupBy(window(col("cts"), "10 seconds")).count();
     }
 
@@ -80,14 +85,7 @@ class WatermarkPropagationTest {
 
     @Test
     void when_aLeftOuterJoinEmitsAnUnmatchedRowAtEviction_then_theAggregationAfterItCountsThatRow() {
-        Dataset joined = imps.toDF()
-                .withWatermark("ts", "10 seconds")
-                .join(
-                        clicks.toDF().withWatermark("cts", "10 seconds"),
-                        and(
-                                eq(col("ad"), col("cad")),
-                                and(ge(col("cts"), col("ts")), le(col("cts"), add(col("ts"), interval("20 seconds"))))),
-                        "left_outer");
+        Dataset joined = clicksWithin20s("left_outer");
         Dataset perWindow = joined.groupBy(window(col("ts"), "10 seconds")).count();
         try (QueryTestDriver d = QueryTestDriver.start(perWindow.writeStream().outputMode("append"))) {
             imps.addData(ev(100, "A"));

@@ -97,10 +97,21 @@ final class EddyRun {
         System.out.println("RESULT " + records + " " + ns / 1e9 + " " + alloc + " " + CheckSink.checksum());
     }
 
-    /** -Dingest.fetchThreads=N (through BENCH_JAVA_OPTS) sets the Kafka source's fetchThreads option. */
+    /**
+     * -Dingest.fetchThreads=N (through BENCH_JAVA_OPTS) sets the Kafka source's fetchThreads option, -Dingest.fetch=F
+     * its fetch option (consumer or raw).
+     */
     private static Map<String, String> fetchThreads() {
+        Map<String, String> out = new HashMap<>();
         String n = System.getProperty("ingest.fetchThreads");
-        return n == null ? Map.of() : Map.of("fetchThreads", n);
+        if (n != null) {
+            out.put("fetchThreads", n);
+        }
+        String fetch = System.getProperty("ingest.fetch");
+        if (fetch != null) {
+            out.put("fetch", fetch);
+        }
+        return out;
     }
 
     private static void fillTopic(long records) {

@@ -37,7 +37,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * build, and its eddy-connectors jar after a ':' when the Parquet path runs: every Eddy path also runs on them, for
  * before/after figures from one run), INGEST_MID_JAR (a third build run the same way: {@code eddy_mid}), INGEST_READAHEAD ({@code both}, the
  * default: every Eddy path also runs with {@code -Deddy.readAhead=false}, figures {@code eddy_readahead_off} and the
- * on/off ratios from the same run; {@code on} skips those), SPARK_CP (the Spark peer's class path, from run.sh).
+ * on/off ratios from the same run; {@code on} skips those), INGEST_KAFKA_FETCH ({@code both}, the default: each Kafka
+ * path also runs with the source option {@code fetch = raw}, figures {@code eddy_raw}; {@code default} skips those),
+ * SPARK_CP (the Spark peer's class path, from run.sh).
  */
 public final class Ingest {
     private static final List<String> EDDY_PATHS =
@@ -144,6 +146,11 @@ public final class Ingest {
                     variants.put(p + ".eddy_mid", eddyCommand(p, common, mid));
                 }
                 variants.put(p + ".eddy", eddyCommand(p, common, ""));
+                if (p.startsWith("kafka_json")
+                        && !env("INGEST_KAFKA_FETCH", "both").equals("default")) {
+                    // the same build, the Kafka source's own Fetch requests (option fetch = raw)
+                    variants.put(p + ".eddy_raw", eddyCommand(p, common, "", "-Dingest.fetch=raw"));
+                }
                 String fetchThreads = env("INGEST_FETCH_THREADS", "");
                 if (!fetchThreads.isEmpty() && p.startsWith("kafka_json_p")) { // parallel fetchers, same build
                     variants.put(
@@ -167,6 +174,9 @@ public final class Ingest {
                     latency("eddy_readahead_off", runs, eddyCommand("latency", common, "", READ_AHEAD_OFF));
                 }
                 latency("eddy", runs, eddyCommand("latency", common, ""));
+                if (!env("INGEST_KAFKA_FETCH", "both").equals("default")) {
+                    latency("eddy_raw", runs, eddyCommand("latency", common, "", "-Dingest.fetch=raw"));
+                }
             }
             if (spark) {
                 for (String p : paths) {
@@ -235,6 +245,8 @@ public final class Ingest {
                 ratio(r, "ingest." + p + ".eddy_before_vs_bare_consumer.ratio", p + ".eddy_before", bareFigure(p));
                 ratio(r, "ingest." + p + ".eddy_mid_vs_bare_consumer.ratio", p + ".eddy_mid", bareFigure(p));
                 ratio(r, "ingest." + p + ".eddy_vs_spark.ratio", p + ".eddy", p + ".spark");
+                ratio(r, "ingest." + p + ".eddy_raw_vs_bare_consumer.ratio", p + ".eddy_raw", bareFigure(p));
+                ratio(r, "ingest." + p + ".eddy_raw_vs_eddy.ratio", p + ".eddy_raw", p + ".eddy");
                 String f = env("INGEST_FETCH_THREADS", "");
                 ratio(r, "ingest." + p + ".eddy_fetch" + f + "_vs_eddy.ratio", p + ".eddy_fetch" + f, p + ".eddy");
             }

@@ -1,5 +1,6 @@
 package dev.eddy.bench.sql;
 
+import static dev.eddy.bench.sql.BenchRounds.print;
 import static dev.eddy.streaming.api.expr.Functions.add;
 import static dev.eddy.streaming.api.expr.Functions.alias;
 import static dev.eddy.streaming.api.expr.Functions.and;
@@ -27,7 +28,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -135,33 +135,15 @@ public final class SqlVsJavaBench {
                 System.exit(1);
             }
             print("sql_vs_java.nexmark." + q.name() + ".checked_rows", s[0], "rows");
-            double[] sql = new double[2];
-            double[] java = new double[2];
-            for (int round = 0; round < 6; round++) { // alternate the sides so load changes hit both alike
-                double[] rs = run(q, big, true);
-                double[] rj = run(q, big, false);
-                if (round > 0) { // round 0 warms up
-                    for (int k = 0; k < 2; k++) {
-                        sql[k] = Math.max(sql[k], rs[k]);
-                        java[k] = Math.max(java[k], rj[k]);
-                    }
-                }
-            }
+            double[][] best = BenchRounds.best(() -> run(q, big, true), () -> run(q, big, false));
+            double[] sql = best[0];
+            double[] java = best[1];
             print("sql.nexmark." + q.name() + ".rows_per_s", sql[0], "rows/s");
             print("java.nexmark." + q.name() + ".rows_per_s", java[0], "rows/s");
             print("sql_vs_java.nexmark." + q.name() + ".ratio", sql[0] / java[0], "x");
             // the same per CPU second of the query's thread: far less sensitive to other load on a shared machine
             print("sql_vs_java.nexmark." + q.name() + ".cpu_ratio", sql[1] / java[1], "x");
         }
-    }
-
-    private static void print(String figure, double value, String unit) {
-        System.out.printf(
-                Locale.ROOT,
-                value >= 100 || value == Math.rint(value) ? "%s %.0f %s%n" : "%s %.3f %s%n",
-                figure,
-                value,
-                unit);
     }
 
     static List<Nexmark.Events> generate(int batches, int events) {

@@ -1,5 +1,7 @@
 package dev.eddy.bench.sql;
 
+import static dev.eddy.bench.sql.BenchRounds.print;
+
 import com.sun.management.ThreadMXBean;
 import dev.eddy.connectors.parquet.api.ParquetFiles;
 import dev.eddy.sql.api.Sql;
@@ -72,19 +74,12 @@ public final class TableScanBench {
                     System.err.println(q[0] + ": the CSV and Parquet tables answer differently:\n" + a + "\n" + b);
                     System.exit(1);
                 }
-                double[] best = new double[2];
-                for (int round = 0; round < 6; round++) { // alternate the tables so load changes hit both alike
-                    double c = rate(sql, onCsv, rows);
-                    double p = rate(sql, onParquet, rows);
-                    if (round > 0) { // round 0 warms up
-                        best[0] = Math.max(best[0], c);
-                        best[1] = Math.max(best[1], p);
-                    }
-                }
+                double[][] best = BenchRounds.best(
+                        () -> new double[] {rate(sql, onCsv, rows)}, () -> new double[] {rate(sql, onParquet, rows)});
                 String f = "sql.table_scan." + q[0];
-                print(f + ".csv.rows_per_s", best[0], "rows/s");
-                print(f + ".parquet.rows_per_s", best[1], "rows/s");
-                print(f + ".parquet_vs_csv.ratio", best[1] / best[0], "x");
+                print(f + ".csv.rows_per_s", best[0][0], "rows/s");
+                print(f + ".parquet.rows_per_s", best[1][0], "rows/s");
+                print(f + ".parquet_vs_csv.ratio", best[1][0] / best[0][0], "x");
                 print(f + ".csv.alloc_per_row", allocated(sql, onCsv) / rows, "bytes/row");
                 print(f + ".parquet.alloc_per_row", allocated(sql, onParquet) / rows, "bytes/row");
             }
@@ -153,14 +148,5 @@ public final class TableScanBench {
         return Arrays.stream(mx.getThreadAllocatedBytes(mx.getAllThreadIds()))
                 .map(a -> Math.max(0, a))
                 .sum();
-    }
-
-    private static void print(String figure, double value, String unit) {
-        System.out.printf(
-                Locale.ROOT,
-                value >= 100 || value == Math.rint(value) ? "%s %.0f %s%n" : "%s %.3f %s%n",
-                figure,
-                value,
-                unit);
     }
 }

@@ -8,6 +8,7 @@ import dev.eddy.sql.internal.catalog.RelationTable;
 import dev.eddy.sql.internal.spark.SparkConstantFolding;
 import dev.eddy.sql.internal.spark.SparkMicros;
 import dev.eddy.sql.internal.validate.Dialect;
+import dev.eddy.sql.internal.window.WindowStruct;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -74,8 +75,8 @@ public final class BatchRunner {
             try (PreparedStatement st = connection
                             .unwrap(RelRunner.class)
                             .prepareStatement(FloatingExtremes.apply(
-                                    CheckedSums.apply(SparkAverages.apply(SparkEvaluationOrder.apply(
-                                            SparkMicros.apply(SparkConstantFolding.apply(plan, false)))))));
+                                    CheckedSums.apply(SparkAverages.apply(SparkEvaluationOrder.apply(SparkMicros.apply(
+                                            SparkConstantFolding.apply(WindowStruct.forCalcite(plan), false)))))));
                     ResultSet rs = st.executeQuery()) {
                 return ResultTables.toTable(rs);
             }

@@ -30,7 +30,6 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.StreamingQuery;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Providers;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,33 +210,27 @@ public final class SqlPipeline {
                 throw named.line() > 0 ? named : ErrorMessages.at(statement.getParserPosition(), named.getMessage());
             }
         }
-        String planText = RelOptUtil.toString(planned.rel()).stripTrailing();
-        Schema schema = CalciteTypes.schemaOf(planned.rowType());
         if (session == null) {
-            return new SqlResult.Streaming(
-                    prepared.rendered(),
-                    schema,
-                    planned.reads(),
-                    planned.sink(),
-                    planText,
-                    planned.rel(),
-                    null,
-                    null,
-                    null);
+            return streaming(prepared, null, null, null);
         }
         Dataset dataset = translate(statement, planned);
         if (planned.sink() == null) {
-            return new SqlResult.Streaming(
-                    prepared.rendered(), schema, planned.reads(), null, planText, planned.rel(), dataset, null, null);
+            return streaming(prepared, dataset, null, null);
         }
         DataStreamWriter writer = sources.writer(dataset, planned.sink(), OutputMode.forSink(dataset.plan()));
-        StreamingQuery started = startInserts ? writer.start() : null;
+        return streaming(prepared, dataset, writer, startInserts ? writer.start() : null);
+    }
+
+    /** A streaming query's result: its plan and, with a session, its dataset (and an INSERT's writer and query). */
+    private static SqlResult.Streaming streaming(
+            Prepared prepared, Dataset dataset, DataStreamWriter writer, StreamingQuery started) {
+        PlannedQuery planned = prepared.planned();
         return new SqlResult.Streaming(
                 prepared.rendered(),
-                schema,
+                CalciteTypes.schemaOf(planned.rowType()),
                 planned.reads(),
                 planned.sink(),
-                planText,
+                RelOptUtil.toString(planned.rel()).stripTrailing(),
                 planned.rel(),
                 dataset,
                 writer,

@@ -5,6 +5,7 @@ import static dev.eddy.sql.internal.spark.SparkUdf.udf;
 import static dev.eddy.sql.internal.spark.SparkUdf.unlisted;
 
 import dev.eddy.sql.internal.spark.SparkUdf.Arg;
+import dev.eddy.streaming.api.data.IntervalFields;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
@@ -95,7 +96,9 @@ public final class SparkArithmeticOperators {
                     OperandTypes.NUMERIC_NUMERIC,
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.NUMERIC),
                     OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER),
-                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)));
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+                    OperandTypes.family(SqlTypeFamily.INTERVAL_DAY_TIME, SqlTypeFamily.NUMERIC),
+                    OperandTypes.family(SqlTypeFamily.INTERVAL_YEAR_MONTH, SqlTypeFamily.NUMERIC)));
 
     /**
      * {@code a % b} (and {@code mod(a, b)}) before conversion (SparkRewrite puts it for Calcite's): typed as Spark types
@@ -182,6 +185,13 @@ public final class SparkArithmeticOperators {
     private static RelDataType divideType(SqlOperatorBinding b) {
         RelDataTypeFactory f = b.getTypeFactory();
         Operands o = new Operands(b);
+        IntervalFields interval = SparkIntervals.fields(o.x);
+        if (interval != null) { // Spark's DivideDTInterval/DivideYMInterval: the widest interval of its kind
+            return SparkIntervals.type(
+                    f,
+                    interval.isYearMonth() ? IntervalFields.YEAR_TO_MONTH : IntervalFields.DAY_TO_SECOND,
+                    o.nullable);
+        }
         if (!o.decimal()) {
             return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), o.nullable);
         }

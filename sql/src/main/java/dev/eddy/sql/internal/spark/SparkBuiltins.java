@@ -75,6 +75,7 @@ final class SparkBuiltins {
             udf(DATES, "DATEDIFF", "dateDiff", INT, Arg.TS, Arg.TS),
             udf(DATES, "TRUNC", "trunc", DATE, Arg.TS, Arg.STR),
             udf(DATES, "SPARK_SECOND", "secondWithFraction", SECONDS, Arg.TS),
+            SparkIntervals.SECONDS,
             udf(DATES, "SPARK_TIMESTAMPDIFF", "timestampDiff", BIGINT, Arg.STR, Arg.TS, Arg.TS),
             udf(DATES, "UNIX_DATE", "unixDate", INT, Arg.DATE),
             udf(DATES, "DATE_FROM_UNIX_DATE", "dateFromUnixDate", DATE, Arg.INT),

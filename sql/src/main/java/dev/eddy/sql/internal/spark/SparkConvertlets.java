@@ -28,13 +28,16 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
 
     private SparkConvertlets() {}
 
-    /** Spark's {@code /}: DECIMAL division at the validated scale, or DOUBLE division. */
+    /** Spark's {@code /}: DECIMAL division at the validated scale, DOUBLE division, or an interval divided. */
     private static RexNode divide(SqlRexContext cx, SqlCall c) {
         RexBuilder rb = cx.getRexBuilder();
         RelDataType type = cx.getValidator().getValidatedNodeType(c);
         var f = rb.getTypeFactory();
         RexNode a = cx.convertExpression(c.operand(0));
         RexNode b = cx.convertExpression(c.operand(1));
+        if (SqlTypeUtil.isInterval(type)) {
+            return SparkIntervals.divide(rb, type, a, b);
+        }
         if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
             RexNode scale =
                     rb.makeExactLiteral(BigDecimal.valueOf(type.getScale()), f.createSqlType(SqlTypeName.INTEGER));

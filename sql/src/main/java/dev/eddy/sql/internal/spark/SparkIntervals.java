@@ -1,13 +1,23 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.sql.internal.spark.SparkUdf.Arg;
+import dev.eddy.sql.internal.validate.ErrorMessages;
 import dev.eddy.streaming.api.data.IntervalFields;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandMetadata;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -29,39 +39,169 @@ public final class SparkIntervals {
 
     /** {@code end - start} of two DATEs: an INTERVAL DAY (microseconds of whole days). */
     static final SqlUserDefinedFunction DATE_DIFF =
-            function("SPARK_DATE_DIFF", "dateDiff", type(IntervalFields.DAY), SparkUdf.Arg.DATE, SparkUdf.Arg.DATE);
+            function("SPARK_DATE_DIFF", "dateDiff", type(IntervalFields.DAY), Arg.DATE, Arg.DATE);
 
     /** {@code end - start} of two TIMESTAMPs: an INTERVAL DAY TO SECOND (microseconds). */
-    static final SqlUserDefinedFunction TIMESTAMP_DIFF = function(
-            "SPARK_TIMESTAMP_DIFF",
-            "timestampDiff",
-            type(IntervalFields.DAY_TO_SECOND),
-            SparkUdf.Arg.TS,
-            SparkUdf.Arg.TS);
+    static final SqlUserDefinedFunction TIMESTAMP_DIFF =
+            function("SPARK_TIMESTAMP_DIFF", "timestampDiff", type(IntervalFields.DAY_TO_SECOND), Arg.TS, Arg.TS);
 
     // SparkMicros' operators (batch plans only; the call's type is given where it is made)
-    static final SqlUserDefinedFunction DATE_PLUS_MICROS = SparkUdf.udf(
-            SparkIntervals.class,
-            "SPARK_DATE_PLUS_MICROS",
-            "datePlusMicros",
-            b -> b.getTypeFactory().createSqlType(SqlTypeName.DATE),
-            SparkUdf.Arg.DATE,
-            SparkUdf.Arg.LONG);
-    static final SqlUserDefinedFunction INTERVAL_STRING = SparkUdf.udf(
-            SparkIntervals.class,
-            "SPARK_INTERVAL_STRING",
-            "intervalString",
-            b -> b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR),
-            SparkUdf.Arg.LONG,
-            SparkUdf.Arg.INT);
+    static final SqlUserDefinedFunction DATE_PLUS_MICROS =
+            udf("SPARK_DATE_PLUS_MICROS", "datePlusMicros", SqlTypeName.DATE, Arg.DATE, Arg.LONG);
+    static final SqlUserDefinedFunction INTERVAL_STRING =
+            udf("SPARK_INTERVAL_STRING", "intervalString", SqlTypeName.VARCHAR, Arg.LONG, Arg.INT);
+    static final SqlUserDefinedFunction INTERVAL_FIELD =
+            udf("SPARK_INTERVAL_FIELD", "intervalField", SqlTypeName.BIGINT, Arg.LONG, Arg.STR);
 
-    static final SqlUserDefinedFunction INTERVAL_FIELD = SparkUdf.udf(
+    // Spark's interval / number (SparkConvertlets): by the divisor's kind, its months or microseconds; not folded
+    // as constants, since Calcite's planner would compute a literal's milliseconds (Eddy's hold microseconds)
+    private static final SqlUserDefinedFunction DIVIDE_BY_WHOLE =
+            runtime("SPARK_INTERVAL_DIVIDE", "divideByWhole", Arg.LONG, Arg.LONG);
+    private static final SqlUserDefinedFunction DIVIDE_BY_DECIMAL =
+            runtime("SPARK_INTERVAL_DIVIDE", "divideByDecimal", Arg.LONG, Arg.DEC);
+    private static final SqlUserDefinedFunction DIVIDE_BY_DOUBLE =
+            runtime("SPARK_INTERVAL_DIVIDE", "divideByDouble", Arg.LONG, Arg.DBL);
+    private static final SqlUserDefinedFunction MONTHS_BY_WHOLE =
+            runtime("SPARK_INTERVAL_DIVIDE", "divideMonthsByWhole", Arg.INT, Arg.LONG);
+    private static final SqlUserDefinedFunction MONTHS_BY_DECIMAL =
+            runtime("SPARK_INTERVAL_DIVIDE", "divideMonthsByDecimal", Arg.INT, Arg.DEC);
+    private static final SqlUserDefinedFunction MONTHS_BY_DOUBLE =
+            runtime("SPARK_INTERVAL_DIVIDE", "divideMonthsByDouble", Arg.INT, Arg.DBL);
+
+    /**
+     * {@code EXTRACT(SECOND FROM i)} of a day-time interval (SparkDateForms writes it {@code SPARK_SECOND(i)}): Spark's
+     * DECIMAL(8, 6) of its seconds with their fraction; an interval whose last field is not SECOND has none, as in
+     * Spark ([INVALID_EXTRACT_FIELD]).
+     */
+    static final SqlUserDefinedFunction SECONDS = SparkUdf.udf(
             SparkIntervals.class,
-            "SPARK_INTERVAL_FIELD",
-            "intervalField",
-            b -> b.getTypeFactory().createSqlType(SqlTypeName.BIGINT),
-            SparkUdf.Arg.LONG,
-            SparkUdf.Arg.STR);
+            "SPARK_SECOND",
+            "intervalSeconds",
+            b -> {
+                IntervalFields f = fields(b.getOperandType(0));
+                if (f != null && f.end() != IntervalFields.Unit.SECOND && b instanceof SqlCallBinding c) {
+                    throw ErrorMessages.at(
+                            c.getCall().getParserPosition(),
+                            "[INVALID_EXTRACT_FIELD] Cannot extract `SECOND` from \"" + f.sparkName() + "\"",
+                            "an interval's seconds are in a DAY TO SECOND, HOUR TO SECOND, MINUTE TO SECOND or"
+                                    + " SECOND interval");
+                }
+                return b.getTypeFactory()
+                        .createTypeWithNullability(b.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 8, 6), true);
+            },
+            Arg.DAY_TIME);
+
+    /** Spark's {@code EXTRACT(SECOND FROM i)}: the seconds and their fraction, with the interval's sign. */
+    public static BigDecimal intervalSeconds(Long micros) {
+        return micros == null ? null : BigDecimal.valueOf(micros % 60_000_000L, 6);
+    }
+
+    /**
+     * {@code i / n} as Spark's DivideDTInterval and DivideYMInterval compute it: {@code type} is the call's (an INTERVAL
+     * DAY TO SECOND or YEAR TO MONTH), {@code interval} and {@code n} the converted operands.
+     */
+    static RexNode divide(RexBuilder rb, RelDataType type, RexNode interval, RexNode n) {
+        boolean months = SqlTypeName.YEAR_INTERVAL_TYPES.contains(type.getSqlTypeName());
+        SqlUserDefinedFunction op;
+        SqlTypeName as;
+        if (SqlTypeUtil.isApproximateNumeric(n.getType())) {
+            op = months ? MONTHS_BY_DOUBLE : DIVIDE_BY_DOUBLE;
+            as = SqlTypeName.DOUBLE;
+        } else if (SqlTypeUtil.isDecimal(n.getType())) {
+            op = months ? MONTHS_BY_DECIMAL : DIVIDE_BY_DECIMAL;
+            as = null;
+        } else {
+            op = months ? MONTHS_BY_WHOLE : DIVIDE_BY_WHOLE;
+            as = SqlTypeName.BIGINT;
+        }
+        RelDataTypeFactory f = rb.getTypeFactory();
+        RexNode divisor = as == null || n.getType().getSqlTypeName() == as
+                ? n
+                : rb.makeCast(
+                        f.createTypeWithNullability(
+                                f.createSqlType(as), n.getType().isNullable()),
+                        n);
+        return rb.makeCall(type, op, List.of(interval, divisor));
+    }
+
+    public static Long divideByWhole(Long micros, Long n) {
+        if (micros == null || n == null) {
+            return null;
+        }
+        checkDivisor(n == 0);
+        if (micros == Long.MIN_VALUE && n == -1) {
+            throw new ArithmeticException("[ARITHMETIC_OVERFLOW] Overflow in integral divide. Use `try_divide` to"
+                    + " tolerate overflow and return NULL instead.");
+        }
+        return halfUp(micros, n);
+    }
+
+    public static Long divideByDecimal(Long micros, BigDecimal n) {
+        if (micros == null || n == null) {
+            return null;
+        }
+        checkDivisor(n.signum() == 0);
+        return exact(
+                BigDecimal.valueOf(micros).divide(n, MathContext.DECIMAL128).setScale(0, RoundingMode.HALF_UP));
+    }
+
+    public static Long divideByDouble(Long micros, Double n) {
+        if (micros == null || n == null) {
+            return null;
+        }
+        checkDivisor(n == 0);
+        double q = micros / n;
+        if (Double.isNaN(q) || Double.isInfinite(q)) {
+            throw overflow();
+        }
+        return exact(new BigDecimal(q).setScale(0, RoundingMode.HALF_UP));
+    }
+
+    public static Integer divideMonthsByWhole(Integer months, Long n) {
+        return months == null || n == null ? null : toMonths(divideByWhole(months.longValue(), n));
+    }
+
+    public static Integer divideMonthsByDecimal(Integer months, BigDecimal n) {
+        return months == null || n == null ? null : toMonths(divideByDecimal(months.longValue(), n));
+    }
+
+    public static Integer divideMonthsByDouble(Integer months, Double n) {
+        return months == null || n == null ? null : toMonths(divideByDouble(months.longValue(), n));
+    }
+
+    /** {@code x / n} rounded half away from zero (Guava's LongMath.divide HALF_UP, which Spark uses). */
+    private static long halfUp(long x, long n) {
+        return BigDecimal.valueOf(x)
+                .divide(BigDecimal.valueOf(n), 0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    private static void checkDivisor(boolean zero) {
+        if (zero) {
+            throw new ArithmeticException("[INTERVAL_DIVIDED_BY_ZERO] Division by zero. Use `try_divide` to tolerate"
+                    + " divisor being 0 and return NULL instead.");
+        }
+    }
+
+    private static long exact(BigDecimal v) {
+        try {
+            return v.longValueExact();
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
+    }
+
+    private static Integer toMonths(long months) {
+        if (months != (int) months) {
+            throw overflow();
+        }
+        return (int) months;
+    }
+
+    private static ArithmeticException overflow() {
+        return new ArithmeticException("[INTERVAL_ARITHMETIC_OVERFLOW] Integer overflow while operating with"
+                + " intervals. Use `try_divide` to tolerate overflow and return NULL instead.");
+    }
 
     /** Spark's {@code EXTRACT(DAY|HOUR|MINUTE FROM i)} of a day-time interval: the field, with the interval's sign. */
     public static Long intervalField(Long micros, String unit) {
@@ -150,12 +290,43 @@ public final class SparkIntervals {
         };
     }
 
+    /** One of this class's runtime methods, typed {@code returns} (nullable) where it is validated. */
+    private static SqlUserDefinedFunction udf(String name, String method, SqlTypeName returns, Arg... args) {
+        return SparkUdf.udf(
+                SparkIntervals.class,
+                name,
+                method,
+                b -> b.getTypeFactory()
+                        .createTypeWithNullability(b.getTypeFactory().createSqlType(returns), true),
+                args);
+    }
+
+    /**
+     * One of this class's runtime methods, called with the type it is made with ({@code RexBuilder.makeCall}) and never
+     * computed ahead as a constant.
+     */
+    private static SqlUserDefinedFunction runtime(String name, String method, Arg... args) {
+        SqlUserDefinedFunction u = SparkUdf.udf(SparkIntervals.class, name, method, ReturnTypes.ARG0, args);
+        return new SqlUserDefinedFunction(
+                u.getSqlIdentifier(),
+                u.getKind(),
+                ReturnTypes.ARG0,
+                u.getOperandTypeInference(),
+                (SqlOperandMetadata) u.getOperandTypeChecker(),
+                u.getFunction()) {
+            @Override
+            public boolean isDeterministic() {
+                return false;
+            }
+        };
+    }
+
     /**
      * A function put into a validated call's operands: it derives its type from its operands without looking its name
      * up in the operator table (it is not one a query can call).
      */
     private static SqlUserDefinedFunction function(
-            String name, String method, SqlReturnTypeInference returns, SparkUdf.Arg... args) {
+            String name, String method, SqlReturnTypeInference returns, Arg... args) {
         SqlUserDefinedFunction u = SparkUdf.udf(SparkIntervals.class, name, method, returns, args);
         return new SqlUserDefinedFunction(
                 u.getSqlIdentifier(),

@@ -44,8 +44,7 @@ public final class SparkTimestampFunctions {
         try {
             return Math.multiplyExact(x, factor);
         } catch (ArithmeticException e) {
-            throw new ArithmeticException("[ARITHMETIC_OVERFLOW] long overflow. Use 'try_' functions to tolerate"
-                    + " overflow and return NULL instead.");
+            throw longOverflow("'try_' functions");
         }
     }
 
@@ -62,9 +61,14 @@ public final class SparkTimestampFunctions {
         try {
             return Math.addExact(ts, micros);
         } catch (ArithmeticException e) {
-            throw new ArithmeticException("[ARITHMETIC_OVERFLOW] long overflow. Use 'try_add' to tolerate overflow"
-                    + " and return NULL instead.");
+            throw longOverflow("'try_add'");
         }
+    }
+
+    /** Spark's [ARITHMETIC_OVERFLOW] of a BIGINT, naming what tolerates it. */
+    private static ArithmeticException longOverflow(String tolerant) {
+        return new ArithmeticException("[ARITHMETIC_OVERFLOW] long overflow. Use " + tolerant
+                + " to tolerate overflow and return NULL instead.");
     }
 
     /** {@code ts + interval} of a year-month interval: months added to its date, the time of day kept. */

@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.streaming.api.data.IntervalFields;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -54,7 +55,9 @@ final class SparkUdf {
         /** A DATE as Calcite passes it: days since the epoch. */
         DATE(Integer.class, SqlTypeName.DATE, SqlTypeFamily.DATE),
         DEC(BigDecimal.class, SqlTypeName.DECIMAL, SqlTypeFamily.NUMERIC),
-        BOOL(Boolean.class, SqlTypeName.BOOLEAN, SqlTypeFamily.BOOLEAN);
+        BOOL(Boolean.class, SqlTypeName.BOOLEAN, SqlTypeFamily.BOOLEAN),
+        /** A day-time interval: its microseconds (SparkIntervals). */
+        DAY_TIME(Long.class, SqlTypeName.INTERVAL_DAY_SECOND, SqlTypeFamily.INTERVAL_DAY_TIME);
 
         final Class<?> java;
         final SqlTypeName sql;
@@ -99,6 +102,10 @@ final class SparkUdf {
     private static List<RelDataType> sqlTypes(RelDataTypeFactory f, Arg... args) {
         List<RelDataType> types = new ArrayList<>();
         for (Arg a : args) {
+            if (a == Arg.DAY_TIME) {
+                types.add(SparkIntervals.type(f, IntervalFields.DAY_TO_SECOND, true));
+                continue;
+            }
             types.add(f.createTypeWithNullability(
                     a.sql == SqlTypeName.TIMESTAMP ? f.createSqlType(a.sql, 6) : f.createSqlType(a.sql), true));
         }

@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.translate;
 import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.spark.SparkIntervals;
 import dev.eddy.sql.internal.spark.SparkMicros;
+import dev.eddy.sql.internal.spark.SparkTimestampFunctions;
 import dev.eddy.sql.internal.spark.SparkTypeNames;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.IntervalFields;
@@ -88,9 +89,12 @@ final class RexTranslator {
             return caseWhen(call);
         }
         if (call.getKind() == SqlKind.EXTRACT) { // EXTRACT(unit FROM x), also year(x), month(x), ... and date_part
-            return DateParts.call(
-                    ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class),
-                    translate(call.getOperands().get(1)));
+            TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
+            RexNode source = call.getOperands().get(1);
+            if (source.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
+                return intervalField(unit, translate(source));
+            }
+            return DateParts.call(unit, translate(source));
         }
         List<Expr> args = new ArrayList<>();
         for (RexNode o : call.getOperands()) {
@@ -251,6 +255,31 @@ final class RexTranslator {
     }
 
     /**
+     * {@code EXTRACT(DAY|HOUR|MINUTE FROM i)} of a day-time interval (microseconds): Spark's field, with the interval's
+     * sign, as batch queries compute it ({@code SparkIntervals.intervalField}); SECOND is SparkIntervals' function.
+     */
+    private static Expr intervalField(TimeUnitRange unit, Expr interval) {
+        Expr micros = new Expr.Cast(interval, DataType.LONG);
+        long hour = 3_600_000_000L;
+        return switch (unit) {
+            case DAY -> whole(micros, IntervalFields.MICROS_PER_DAY);
+            case HOUR -> whole(remainder(micros, IntervalFields.MICROS_PER_DAY), hour);
+            case MINUTE -> whole(remainder(micros, hour), 60_000_000L);
+            default ->
+                throw new Unsupported(
+                        "EXTRACT(" + unit + " FROM interval) is not supported; DAY, HOUR, MINUTE and SECOND are");
+        };
+    }
+
+    private static Expr whole(Expr x, long divisor) {
+        return new Expr.Call("div", List.of(x, new Expr.Lit(divisor, DataType.LONG)));
+    }
+
+    private static Expr remainder(Expr x, long divisor) {
+        return new Expr.Binary(BinaryOp.MOD, x, new Expr.Lit(divisor, DataType.LONG));
+    }
+
+    /**
      * CASE WHEN c1 THEN v1 ... ELSE e END (Calcite's operands: c1, v1, ..., e) to the engine's case_when; Calcite
      * also expands COALESCE(a, b) to CASE WHEN a IS NOT NULL THEN a ELSE b END, which goes back to coalesce.
      */
@@ -355,7 +384,7 @@ final class RexTranslator {
     /**
      * {@code a ± b}, where a time plus or minus an INTERVAL is Spark's: a DATE and whole days (Calcite counts a
      * day-time interval in milliseconds, the engine in microseconds) or months ({@code add_months}); a TIMESTAMP and a
-     * day-time interval as microseconds. A TIMESTAMP and months is refused rather than miscounted.
+     * day-time interval as microseconds, or months (calendar months in UTC, as Spark's TimestampAddYMInterval).
      */
     private Expr withInterval(RexCall call, List<Expr> args, BinaryOp op) {
         List<RexNode> ops = call.getOperands();
@@ -370,16 +399,13 @@ final class RexTranslator {
         boolean months =
                 SqlTypeName.YEAR_INTERVAL_TYPES.contains(ops.get(iv).getType().getSqlTypeName());
         boolean date = ops.get(1 - iv).getType().getSqlTypeName() == SqlTypeName.DATE;
-        if (months && !date) {
-            throw new Unsupported("a TIMESTAMP plus or minus an INTERVAL of months or years is not supported by the"
-                    + " streaming engine yet; add_months(ts, n) gives the date");
-        }
         if (months || date) {
             interval = new Expr.Cast(interval, DataType.LONG); // its months or microseconds, as a number
         }
         if (months) {
-            Expr n = op == BinaryOp.SUB ? new Expr.Unary(Expr.UnaryOp.NEG, interval) : interval;
-            return new Expr.Call("add_months", List.of(time, new Expr.Cast(n, DataType.INT)));
+            Expr n = new Expr.Cast(
+                    op == BinaryOp.SUB ? new Expr.Unary(Expr.UnaryOp.NEG, interval) : interval, DataType.INT);
+            return new Expr.Call(date ? "add_months" : timestampPlusMonths(), List.of(time, n));
         }
         if (date) { // whole days (SparkDateArithmetic made a date plus hours a TIMESTAMP)
             Expr days = new Expr.Cast(
@@ -388,6 +414,29 @@ final class RexTranslator {
             return new Expr.Binary(op, time, days);
         }
         return iv == 1 ? new Expr.Binary(op, time, interval) : new Expr.Binary(op, interval, time);
+    }
+
+    /**
+     * The engine's function for a TIMESTAMP plus months, as batch queries and Spark compute it: the months added to the
+     * date in UTC (the last day of a shorter month where the day does not exist), the time of day kept.
+     */
+    private static String timestampPlusMonths() {
+        String name = "sql.timestamp_plus_months";
+        ScalarFunctions.register(name, new ScalarFunctions.ScalarFunction() {
+            @Override
+            public DataType type() {
+                return DataType.TIMESTAMP;
+            }
+
+            @Override
+            public Object apply(Object[] args) {
+                return args[0] == null || args[1] == null
+                        ? null
+                        : SparkTimestampFunctions.timestampPlusMonths(
+                                ((Number) args[0]).longValue(), ((Number) args[1]).intValue());
+            }
+        });
+        return name;
     }
 
     private static Expr binary(BinaryOp op, List<Expr> args) {

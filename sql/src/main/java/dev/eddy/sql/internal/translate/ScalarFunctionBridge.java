@@ -118,6 +118,10 @@ final class ScalarFunctionBridge {
                     return ((Number) v).intValue();
                 case BIGINT:
                     return ((Number) v).longValue();
+                case INTERVAL_YEAR:
+                case INTERVAL_YEAR_MONTH:
+                case INTERVAL_MONTH: // months: a long in the engine, an int in Calcite
+                    return ((Number) v).longValue();
                 case CHAR:
                 case VARCHAR:
                     return v.toString();

@@ -53,6 +53,7 @@ public final class SparkWindowRewriter {
             rewriteSelect(select);
         }
         WindowFields.qualifyStructFields(statement);
+        WindowFields.groupStructFields(statement);
         WindowFields.resolveLeftovers(statement);
         rejectLeftovers(statement);
     }

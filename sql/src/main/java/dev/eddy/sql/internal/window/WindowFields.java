@@ -74,6 +74,69 @@ final class WindowFields {
         });
     }
 
+    /**
+     * Spark reads a field of a grouped struct column ({@code w.start} under {@code GROUP BY w}, a join's window);
+     * Calcite only a grouped expression. The fields a SELECT reads of a struct it groups by join its GROUP BY: they
+     * depend on the struct alone, so the groups stay the same.
+     */
+    static void groupStructFields(SqlNode statement) {
+        statement.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call instanceof SqlSelect select && select.getGroup() != null) {
+                    List<SqlIdentifier> grouped = new ArrayList<>();
+                    for (SqlNode g : select.getGroup()) {
+                        if (g instanceof SqlIdentifier id) {
+                            grouped.add(id);
+                        }
+                    }
+                    if (!grouped.isEmpty()) {
+                        List<SqlIdentifier> fields = new ArrayList<>();
+                        FieldCollector c = new FieldCollector(grouped, fields);
+                        c.list(select.getSelectList());
+                        c.node(select.getHaving());
+                        c.list(select.getOrderList());
+                        List<String> have = new ArrayList<>();
+                        select.getGroup().forEach(g -> have.add(g.toString()));
+                        for (SqlIdentifier f : fields) {
+                            if (!have.contains(f.toString())) {
+                                have.add(f.toString());
+                                select.getGroup().add(f);
+                            }
+                        }
+                    }
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
+    /** Collects the compound identifiers of one SELECT that name a field of a grouped identifier. */
+    private static final class FieldCollector extends OneSelectShuttle {
+        private final List<SqlIdentifier> grouped;
+        private final List<SqlIdentifier> out;
+
+        FieldCollector(List<SqlIdentifier> grouped, List<SqlIdentifier> out) {
+            this.grouped = grouped;
+            this.out = out;
+        }
+
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            List<String> struct = id.names.subList(0, id.names.size() - 1);
+            for (SqlIdentifier g : grouped) {
+                int n = g.names.size();
+                if (id.names.size() > n
+                        && struct.subList(struct.size() - n, struct.size()).equals(g.names)
+                        && !id.isStar()) {
+                    out.add(id);
+                    break;
+                }
+            }
+            return id;
+        }
+    }
+
     private static void aliases(SqlNode from, List<String> out) {
         if (from instanceof SqlIdentifier id) {
             out.add(id.names.get(id.names.size() - 1));

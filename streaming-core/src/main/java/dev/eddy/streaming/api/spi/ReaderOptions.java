@@ -26,7 +26,7 @@ public final class ReaderOptions {
         List<String> unknown = new ArrayList<>();
         for (String key : options.keySet()) {
             String k = key.toLowerCase(Locale.ROOT);
-            if (matches(k, known)) {
+            if (Options.isKnown(k, known)) {
                 continue;
             }
             String why = unsupported.get(k);
@@ -43,15 +43,5 @@ public final class ReaderOptions {
                 (unknown.size() == 1 ? "option '" + unknown.get(0) + "' is" : "options " + unknown + " are")
                         + " not an option of the " + provider.formatName() + " source; it takes "
                         + String.join(", ", new TreeSet<>(known)));
-    }
-
-    private static boolean matches(String key, Set<String> known) {
-        for (String n : known) {
-            String k = n.toLowerCase(Locale.ROOT);
-            if (k.endsWith(".*") ? key.startsWith(k.substring(0, k.length() - 1)) : key.equals(k)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

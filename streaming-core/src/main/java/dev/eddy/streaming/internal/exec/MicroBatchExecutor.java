@@ -455,30 +455,14 @@ public final class MicroBatchExecutor {
         if (ra != null) {
             ra.cancel();
         }
-        for (Source s : sources) {
-            if (s != null) {
-                try {
-                    s.cancel();
-                } catch (RuntimeException e) {
-                    // cancel() must not throw; the others must still be told
-                }
-            }
-        }
-        try {
-            sink.cancel();
-        } catch (RuntimeException e) {
-            // as above
-        }
+        cancelSources();
+        quietly(() -> sink.cancel()); // a lambda: a null sink fails inside, as before
     }
 
     private void cancelSources() {
         for (Source s : sources) {
             if (s != null) {
-                try {
-                    s.cancel();
-                } catch (RuntimeException e) {
-                    // cancel() must not throw
-                }
+                quietly(s::cancel);
             }
         }
     }
@@ -490,17 +474,21 @@ public final class MicroBatchExecutor {
         }
         for (Source s : sources) {
             if (s != null) {
-                try {
-                    s.stop();
-                } catch (RuntimeException e) {
-                    // stop() must not throw; a broken source must not keep the others open
-                }
+                quietly(s::stop);
             }
         }
+        quietly(() -> sink.stop());
+    }
+
+    /**
+     * Runs a source's or the sink's cancel() or stop(), which must not throw: if one does anyway, the others are still
+     * told (a broken source must not keep the others open).
+     */
+    private static void quietly(Runnable call) {
         try {
-            sink.stop();
+            call.run();
         } catch (RuntimeException e) {
-            // as above
+            // see the comment: the caller goes on with the others
         }
     }
 }

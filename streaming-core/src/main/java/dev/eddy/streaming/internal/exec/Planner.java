@@ -37,10 +37,12 @@ import dev.eddy.streaming.internal.ops.StatefulOperator;
 import dev.eddy.streaming.internal.ops.StaticScanOp;
 import dev.eddy.streaming.internal.ops.StreamStaticJoinOp;
 import dev.eddy.streaming.internal.ops.StreamStreamJoinOp;
+import dev.eddy.streaming.internal.ops.StructKeysOp;
 import dev.eddy.streaming.internal.ops.UnionOp;
 import dev.eddy.streaming.internal.ops.WatermarkOp;
 import dev.eddy.streaming.internal.optimize.FilterBelowWatermark;
 import dev.eddy.streaming.internal.optimize.JoinInferredFilters;
+import dev.eddy.streaming.internal.optimize.OuterJoinElimination;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,8 +84,9 @@ public final class Planner {
         }
         Planner p = new Planner(mode, clock);
         // Spark's optimizer moves filters below the watermark (the rows they drop never move it): one place for
-        // the Java API and SQL; before that, the filters it infers for a join's inputs (InferFiltersFromConstraints)
-        logical = FilterBelowWatermark.apply(JoinInferredFilters.apply(logical));
+        // the Java API and SQL; before that, the filters it infers for a join's inputs (InferFiltersFromConstraints),
+        // and before those the outer joins it makes inner (EliminateOuterJoin, also through a window's isnotnull(ts))
+        logical = FilterBelowWatermark.apply(JoinInferredFilters.apply(OuterJoinElimination.apply(logical)));
         Operator root = p.build(logical);
         PhysicalPlan plan = new PhysicalPlan(
                 root,
@@ -157,14 +160,17 @@ public final class Planner {
         }
         if (n instanceof Aggregate a) {
             Operator child = build(a.child());
-            AggregateOp op = new AggregateOp(child, a, mode, watermarked);
+            // a struct key (a join's window w) is grouped by its fields, put back together above
+            Aggregate flat = StructKeysOp.flatten(a);
+            AggregateOp op = new AggregateOp(
+                    child, flat, mode, flat == a ? watermarked : StructKeysOp.watermarked(a, watermarked));
             stateful.add(op);
             List<String> keys = new ArrayList<>();
             for (Expr g : a.groupings()) {
                 keys.add(ExprTypes.name(g));
             }
             keyColumns = keys;
-            return op;
+            return flat == a ? op : StructKeysOp.over(op, a);
         }
         if (n instanceof Deduplicate d) {
             Operator child = build(d.child());

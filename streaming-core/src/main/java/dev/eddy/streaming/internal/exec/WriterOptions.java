@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.exec;
 
+import dev.eddy.streaming.api.spi.Options;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class WriterOptions {
         List<String> unknown = new ArrayList<>();
         for (String key : options.keySet()) {
             String k = key.toLowerCase(Locale.ROOT);
-            if (!ENGINE.contains(k) && !matches(k, known)) {
+            if (!ENGINE.contains(k) && !Options.isKnown(k, known)) {
                 unknown.add(key);
             }
         }
@@ -47,15 +48,5 @@ final class WriterOptions {
                         + (takes.isEmpty() ? "no options" : String.join(", ", takes))
                         + ", and every query takes checkpointLocation, queryName, minBatchesToRetain, stateSnapshotInterval"
                         + ", multipleWatermarkPolicy, replace and columnPruning");
-    }
-
-    private static boolean matches(String key, Set<String> known) {
-        for (String n : known) {
-            String k = n.toLowerCase(Locale.ROOT);
-            if (k.endsWith(".*") ? key.startsWith(k.substring(0, k.length() - 1)) : key.equals(k)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

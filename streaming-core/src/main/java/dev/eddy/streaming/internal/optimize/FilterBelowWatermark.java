@@ -29,7 +29,8 @@ import java.util.function.UnaryOperator;
  * for its conjuncts that are deterministic and do not read the event-time column, and a filter above a union moves
  * into every input for its deterministic conjuncts (columns renamed by position); on the way down it passes
  * deterministic projections (columns replaced by what they name) and aggregations (conjuncts on plain grouping
- * columns: a HAVING on a key) and merges with deterministic filters. So the rows
+ * columns: a HAVING on a key) and window assignments (conjuncts that do not read the window: Spark's Expand) and merges
+ * with deterministic filters. So the rows
  * such a filter removes never move the watermark, as in Spark; the other conjuncts stay where they were written.
  * Before a filter passes the watermark, the {@code isnotnull} checks Spark infers from its null-intolerant conjuncts
  * (InferFiltersFromConstraints) join it, so that those on columns other than the event time go below as well.
@@ -127,6 +128,20 @@ public final class FilterBelowWatermark {
                 return new Filter(below, condition);
             }
             LogicalPlan pushed = new Aggregate(push(and(down), a.child()), a.groupings(), a.aggregates(), a.schema());
+            return up.isEmpty() ? pushed : new Filter(pushed, and(up));
+        }
+        if (below instanceof AssignWindows w) {
+            // Spark's window is a projection (tumbling) or an Expand (sliding) over its input: a filter that does not
+            // read the window passes it (so a join's inferred isnotnull(k) on a side of windows reaches the watermark)
+            List<Expr> down = new ArrayList<>();
+            List<Expr> up = new ArrayList<>();
+            for (Expr c : conjuncts(condition, new ArrayList<>())) {
+                (deterministic(c) && !reads(c, w.outputName()) ? down : up).add(c);
+            }
+            if (down.isEmpty()) {
+                return new Filter(below, condition);
+            }
+            LogicalPlan pushed = new AssignWindows(push(and(down), w.child()), w.window(), w.outputName());
             return up.isEmpty() ? pushed : new Filter(pushed, and(up));
         }
         if (below instanceof Project p && p.exprs().stream().allMatch(FilterBelowWatermark::deterministic)) {

@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.optimize;
 
 import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.plan.AssignWindows;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.Join;
 import dev.eddy.streaming.api.plan.LogicalPlan;
@@ -26,7 +27,8 @@ import java.util.Set;
  *       r.k} gives {@code isnotnull(k)} on both sides): a row with a NULL key never enters the join's state and never
  *       moves its side's watermark;
  *   <li>through an equality of a left and a right column, a filter on one of them holds for the other ({@code l.k =
- *       r.k} with {@code l.k = 'a'} below the left side gives {@code k = 'a'} on the right side).
+ *       r.k} with {@code l.k = 'a'} below the left side gives {@code k = 'a'} on the right side); not a filter
+ *       below a sliding window of the side's (Spark's Expand hides its input's constraints).
  * </ul>
  *
  * Results are the same either way; the state rows, the rows dropped as late and the watermarks follow Spark's.
@@ -132,6 +134,15 @@ public final class JoinInferredFilters {
                 n = f.child();
             } else if (n instanceof Watermark w) {
                 n = w.child();
+            } else if (n instanceof AssignWindows a
+                    && a.window().sizeMicros() == a.window().slideMicros()) {
+                n = a.child(); // Spark's tumbling window is a projection, which keeps its input's constraints
+            } else if (n instanceof AssignWindows a) {
+                // Spark's sliding window is an Expand, which keeps none: its optimizer has pushed the filters that do
+                // not read the window below it before it infers (a sliding window join's WHERE r.k = 'a' gives the
+                // other side nothing)
+                out.removeIf(c -> !readsWindow(c, a.outputName()));
+                return out;
             } else if (n instanceof Project p) {
                 Set<String> passed = new LinkedHashSet<>();
                 List<String> names = p.schema().names();
@@ -148,6 +159,12 @@ public final class JoinInferredFilters {
                 return out;
             }
         }
+    }
+
+    private static boolean readsWindow(Expr e, String window) {
+        Set<String> read = new LinkedHashSet<>();
+        columnsOf(e, read);
+        return read.stream().anyMatch(c -> c.equals(window) || c.startsWith(window + "."));
     }
 
     private static boolean readsOnly(Expr e, Set<String> columns) {

@@ -9,14 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BatchConcatTest {
-    private static final Schema SCHEMA = Schema.of(
-            Field.of("b", DataType.BOOLEAN),
-            Field.of("i", DataType.INT),
-            Field.of("l", DataType.LONG),
-            Field.of("t", DataType.TIMESTAMP),
-            Field.of("d", DataType.DOUBLE),
-            Field.of("s", DataType.STRING),
-            Field.struct("st", Field.of("x", DataType.LONG), Field.of("y", DataType.STRING)));
+    private static final Schema SCHEMA = Schema.of(EveryType.FIELDS);
 
     @Test
     void when_batchesWithNullsAreConcatenated_then_everyValueAndNullIsKeptInOrder() {

@@ -6,14 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NullColumnsTest {
-    private static final List<Field> FIELDS = List.of(
-            Field.of("b", DataType.BOOLEAN),
-            Field.of("i", DataType.INT),
-            Field.of("l", DataType.LONG),
-            Field.of("t", DataType.TIMESTAMP),
-            Field.of("d", DataType.DOUBLE),
-            Field.of("s", DataType.STRING),
-            Field.struct("st", Field.of("x", DataType.LONG), Field.of("y", DataType.STRING)));
+    private static final List<Field> FIELDS = EveryType.FIELDS;
 
     @Test
     void when_nullColumnsOfManySizesAreMade_then_everyRowOfEveryTypeIsNull() {

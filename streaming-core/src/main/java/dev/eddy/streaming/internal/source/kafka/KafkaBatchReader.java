@@ -43,14 +43,18 @@ final class KafkaBatchReader {
     private final KafkaRowReader reader;
     private final KafkaSourceStatus status;
     private final Backoff backoff;
-    private final Supplier<Consumer<ByteBuffer, ByteBuffer>> newConsumer;
+    private final Supplier<KafkaLink> newLink;
     private final int maxFetchers;
     /** Guards every fetcher's fetched segments; notified when they change. */
     private final Object lock = new Object();
     /** Fetcher 0 uses the consumer given to the constructor; the others are made when a batch first needs them. */
     private final List<KafkaFetcher> fetchers = new ArrayList<>();
-    /** Every consumer in use, the given one first (read by {@link #wakeup} from any thread). */
-    private final List<Consumer<ByteBuffer, ByteBuffer>> consumers = new CopyOnWriteArrayList<>();
+    /** Every link in use, the given one first (read by {@link #wakeup} from any thread). */
+    private final List<KafkaLink> links = new CopyOnWriteArrayList<>();
+    /** The decode thread's reader of raw fetches, and the offsets of the rows it decoded last. */
+    private final KafkaRawRecords.Cursor cursor = new KafkaRawRecords.Cursor();
+
+    private final KafkaRowReader.OffsetList offsets = new KafkaRowReader.OffsetList();
     /** Polls on their way from the fetch threads to the decode thread. */
     private final BlockingQueue<KafkaFetcher.Polled> polls = new ArrayBlockingQueue<>(HANDOFF);
 
@@ -72,14 +76,33 @@ final class KafkaBatchReader {
 
     private long gathered;
 
-    /**
-     * @param consumer    fetcher 0's consumer (its owner closes it)
-     * @param newConsumer makes another consumer with the source's settings (closed by {@link #close})
-     * @param maxFetchers how many consumers may read one batch in parallel (at most one per partition)
-     */
+    /** Through {@code KafkaConsumer}s: fetcher 0 uses {@code consumer}, the others {@code newConsumer}'s. */
     KafkaBatchReader(
             Consumer<ByteBuffer, ByteBuffer> consumer,
             Supplier<Consumer<ByteBuffer, ByteBuffer>> newConsumer,
+            int maxFetchers,
+            KafkaSourceOptions options,
+            KafkaRowReader reader,
+            KafkaSourceStatus status,
+            Backoff backoff) {
+        this(
+                new KafkaLink.ConsumerLink(consumer),
+                () -> new KafkaLink.ConsumerLink(newConsumer.get()),
+                maxFetchers,
+                options,
+                reader,
+                status,
+                backoff);
+    }
+
+    /**
+     * @param link        fetcher 0's link (its owner closes it)
+     * @param newLink     makes another link with the source's settings (closed by {@link #close})
+     * @param maxFetchers how many links may read one batch in parallel (at most one per partition)
+     */
+    KafkaBatchReader(
+            KafkaLink link,
+            Supplier<KafkaLink> newLink,
             int maxFetchers,
             KafkaSourceOptions options,
             KafkaRowReader reader,
@@ -89,10 +112,10 @@ final class KafkaBatchReader {
         this.reader = reader;
         this.status = status;
         this.backoff = backoff;
-        this.newConsumer = newConsumer;
+        this.newLink = newLink;
         this.maxFetchers = Math.max(1, maxFetchers);
-        consumers.add(consumer);
-        fetchers.add(new KafkaFetcher(consumer, options, status, backoff, lock));
+        links.add(link);
+        fetchers.add(new KafkaFetcher(link, options, status, backoff, lock));
         this.current = new KafkaDecoded(reader);
         this.next = new KafkaDecoded(reader);
     }
@@ -270,8 +293,8 @@ final class KafkaBatchReader {
 
     private KafkaFetcher fetcher(int i) {
         while (fetchers.size() <= i) {
-            Consumer<ByteBuffer, ByteBuffer> c = newConsumer.get();
-            consumers.add(c);
+            KafkaLink c = newLink.get();
+            links.add(c);
             KafkaFetcher f = new KafkaFetcher(c, options, status, backoff, lock);
             f.carryLimit(carryLimit);
             fetchers.add(f);
@@ -338,6 +361,10 @@ final class KafkaBatchReader {
      */
     private void decode(KafkaFetcher f, KafkaFetcher.Polled p) {
         for (KafkaFetcher.Chunk c : p.chunks()) {
+            if (c.raw() != null) {
+                decodeRaw(f, p.epoch(), c);
+                continue;
+            }
             List<ConsumerRecord<ByteBuffer, ByteBuffer>> records = c.records();
             int n = records.size();
             Long stop = f.stop(c.partition());
@@ -355,6 +382,16 @@ final class KafkaBatchReader {
                 next.append(f, p.epoch(), c.partition(), records, k, n, lastRows);
             }
         }
+    }
+
+    /** A raw fetch's records of one partition, read where they lie: before the stop into {@link #current}. */
+    private void decodeRaw(KafkaFetcher f, long epoch, KafkaFetcher.Chunk c) {
+        cursor.reset(c.raw());
+        Long stop = f.stop(c.partition());
+        long cut = stop == null ? Long.MAX_VALUE : stop;
+        current.appendRaw(f, epoch, c.partition(), cursor, cut, stop != null ? expectedRows : lastRows, offsets);
+        next.appendRaw(f, epoch, c.partition(), cursor, Long.MAX_VALUE, lastRows, offsets);
+        cursor.reset(null);
     }
 
     /** Tests: a smaller bound for the records each fetcher carries between batches. */
@@ -384,7 +421,7 @@ final class KafkaBatchReader {
 
     /** Wakes every consumer (any thread: the query is stopping). */
     void wakeup() {
-        consumers.forEach(Consumer::wakeup);
+        links.forEach(KafkaLink::wakeup);
     }
 
     /**
@@ -403,7 +440,7 @@ final class KafkaBatchReader {
                 }
             }
         }
-        for (Consumer<ByteBuffer, ByteBuffer> c : consumers.subList(1, consumers.size())) {
+        for (KafkaLink c : links.subList(1, links.size())) {
             try {
                 c.close(Duration.ofSeconds(1));
             } catch (RuntimeException e) {

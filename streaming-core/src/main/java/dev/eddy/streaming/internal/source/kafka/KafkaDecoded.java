@@ -124,6 +124,39 @@ final class KafkaDecoded {
     }
 
     /**
+     * Decodes the records of a raw fetch's cursor (one partition's, in offset order) into the next rows while their
+     * offset is before {@code stop}; the first record at or after it stays with the cursor. Returns the rows added.
+     */
+    int appendRaw(
+            KafkaFetcher fetcher,
+            long epoch,
+            TopicPartition tp,
+            KafkaRawRecords.Cursor records,
+            long stop,
+            long capacity,
+            KafkaRowReader.OffsetList offsets) {
+        if (!records.next()) {
+            return 0;
+        }
+        records.back();
+        if (records.offset >= stop) {
+            return 0;
+        }
+        if (rows == null) {
+            rows = reader.builder(capacity);
+        }
+        int start = rows.numRows();
+        offsets.size = 0;
+        addCorrupt(reader.addRun(rows, records, stop, tp, offsets), 0);
+        int n = rows.numRows() - start;
+        long first = offsets.values[0];
+        long last = offsets.values[n - 1];
+        long[] gaps = last - first + 1 != n ? Arrays.copyOf(offsets.values, n) : null;
+        runs.add(new Run(fetcher, epoch, tp, start, rows.numRows(), first, last, gaps));
+        return n;
+    }
+
+    /**
      * Copies the rows of {@code run} (of {@code built}, whose corrupt rows are {@code bad}) from its {@code skip}-th on
      * into the next rows, as a run of their own.
      */

@@ -16,10 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -58,15 +55,21 @@ final class KafkaFetcher {
      */
     static final int AHEAD_LIMIT = 200_000;
 
-    /** One poll's records of one partition, in offset order. */
-    record Chunk(TopicPartition partition, List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {}
+    /**
+     * One poll's records of one partition, in offset order: the consumer's records, or (raw fetch) the record batches
+     * of a response as they lie in its bytes.
+     */
+    record Chunk(
+            TopicPartition partition,
+            List<ConsumerRecord<ByteBuffer, ByteBuffer>> records,
+            KafkaRawRecords.Batches raw) {}
 
     /** What one poll handed over: its chunks, then every assigned partition's position after it. */
     record Polled(KafkaFetcher fetcher, long epoch, List<Chunk> chunks, Map<TopicPartition, Long> positions) {}
 
     private int aheadLimit = AHEAD_LIMIT;
 
-    private final Consumer<ByteBuffer, ByteBuffer> consumer;
+    private final KafkaLink consumer;
     private final KafkaSourceOptions options;
     private final KafkaSourceStatus status;
     private final Backoff backoff;
@@ -109,11 +112,7 @@ final class KafkaFetcher {
     private long sought;
 
     KafkaFetcher(
-            Consumer<ByteBuffer, ByteBuffer> consumer,
-            KafkaSourceOptions options,
-            KafkaSourceStatus status,
-            Backoff backoff,
-            Object lock) {
+            KafkaLink consumer, KafkaSourceOptions options, KafkaSourceStatus status, Backoff backoff, Object lock) {
         this.consumer = consumer;
         this.options = options;
         this.status = status;
@@ -346,16 +345,9 @@ final class KafkaFetcher {
         }
     }
 
-    /** A wake-up nobody consumed would fail this consumer's next call: a call that returns nothing consumes it. */
+    /** A wake-up nobody consumed would fail this consumer's next call. */
     private void consumeWakeup() {
-        try {
-            consumer.pause(consumer.assignment());
-            consumer.poll(Duration.ZERO);
-        } catch (WakeupException e) {
-            // consumed
-        } catch (RuntimeException e) {
-            // the fetch has ended anyway; the next request sets the consumer up again
-        }
+        consumer.clearWakeup();
     }
 
     private void pollLoop(long myEpoch, BlockingQueue<Polled> out) throws InterruptedException {
@@ -374,22 +366,15 @@ final class KafkaFetcher {
             if (!throttle(parts, want, paused)) {
                 continue; // everything paused: waited for a change
             }
-            boolean progressed = false;
+            boolean progressed;
             List<Chunk> chunks = new ArrayList<>();
-            int records = 0;
+            Map<TopicPartition, Long> gone = new HashMap<>();
             try {
-                ConsumerRecords<ByteBuffer, ByteBuffer> polled = consumer.poll(POLL);
-                for (TopicPartition tp : polled.partitions()) { // per partition: no TopicPartition per record
-                    List<ConsumerRecord<ByteBuffer, ByteBuffer>> rs = polled.records(tp);
-                    if (!rs.isEmpty()) {
-                        chunks.add(new Chunk(tp, rs));
-                        records += rs.size();
-                    }
+                progressed = consumer.poll(POLL, chunks, gone) > 0;
+                if (!gone.isEmpty()) {
+                    outOfRange(gone);
+                    progressed = true;
                 }
-                progressed = records > 0;
-            } catch (OffsetOutOfRangeException e) {
-                outOfRange(e.offsetOutOfRangePartitions());
-                progressed = true;
             } catch (WakeupException e) {
                 throw e;
             } catch (KafkaException e) {
@@ -404,7 +389,7 @@ final class KafkaFetcher {
                 }
             }
             if (!chunks.isEmpty() || !positions.isEmpty()) {
-                untaken.addAndGet(records);
+                untaken.addAndGet(records(chunks));
                 Polled p = new Polled(this, myEpoch, chunks, positions);
                 while (!out.offer(p, 50, TimeUnit.MILLISECONDS)) {
                     if (stopRequested) {
@@ -462,6 +447,15 @@ final class KafkaFetcher {
         return true;
     }
 
+    /** The records of a poll's chunks (flow control). */
+    private static int records(List<Chunk> chunks) {
+        int n = 0;
+        for (Chunk c : chunks) {
+            n += c.raw() != null ? c.raw().records() : c.records().size();
+        }
+        return n;
+    }
+
     /** The waiting batch's partitions whose last reported position is before their stop. */
     private static Map<TopicPartition, Long> owed(Map<TopicPartition, Long> want, Map<TopicPartition, Long> sent) {
         Map<TopicPartition, Long> out = new HashMap<>();
@@ -475,7 +469,7 @@ final class KafkaFetcher {
 
     /** Records the consumer should fetch are gone: data loss, then it reads on from the earliest offset. */
     private void outOfRange(Map<TopicPartition, Long> gone) {
-        Map<TopicPartition, Long> earliest = consumer.beginningOffsets(gone.keySet(), options.timeout());
+        Map<TopicPartition, Long> earliest = consumer.lookups().beginningOffsets(gone.keySet(), options.timeout());
         for (var e : gone.entrySet()) {
             status.dataLoss("records of Kafka topic partition " + e.getKey() + " from offset " + e.getValue()
                     + " are gone (retention?); the earliest offset is now " + earliest.get(e.getKey()));
@@ -487,7 +481,7 @@ final class KafkaFetcher {
     private void probe(long myEpoch, Map<TopicPartition, Long> owed, String batchLabel) {
         Map<TopicPartition, Long> end;
         try {
-            Set<TopicPartition> now = KafkaPartitions.current(consumer, options);
+            Set<TopicPartition> now = KafkaPartitions.current(consumer.lookups(), options);
             for (TopicPartition tp : new ArrayList<>(owed.keySet())) {
                 if (!now.contains(tp)) {
                     status.dataLoss("Kafka topic partition " + tp + " no longer exists at " + options.bootstrap()
@@ -496,7 +490,7 @@ final class KafkaFetcher {
                     owed.remove(tp);
                 }
             }
-            end = consumer.endOffsets(owed.keySet(), options.timeout());
+            end = consumer.lookups().endOffsets(owed.keySet(), options.timeout());
         } catch (TimeoutException e) {
             status.waiting("waiting for broker at " + options.bootstrap() + " (" + batchLabel + ", retrying in "
                     + backoff.nextMillis() + " ms)");

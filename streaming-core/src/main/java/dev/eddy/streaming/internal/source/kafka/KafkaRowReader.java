@@ -185,34 +185,101 @@ final class KafkaRowReader {
     }
 
     /**
-     * One record into the builder's next row (topic and partition excepted: {@link #addRun} writes them). Key and value are views of the fetched bytes (no copy per record): the
-     * value is decoded in place when the parser's fast path takes it, and copied only for the full parser, a corrupt
-     * record's text or a text column the query reads.
+     * Records of one partition from a raw fetch's cursor into the builder's next rows, while their offset is before
+     * {@code stop} (the first one at or after it is left to the cursor), topic and partition written once for the run;
+     * {@code offsets} gets each row's offset. Decode thread.
+     *
+     * @return the rows (of the builder) whose value did not parse
      */
+    int[] addRun(BatchBuilder out, KafkaRawRecords.Cursor c, long stop, TopicPartition tp, OffsetList offsets) {
+        int first = out.numRows();
+        corruptCount = 0;
+        while (c.next()) {
+            if (c.offset >= stop) {
+                c.back();
+                break;
+            }
+            offsets.add(c.offset);
+            add(out, c.key, c.keyOff, c.keyLen, c.value, c.valueOff, c.valueLen, c.offset, c.timestamp, c);
+        }
+        if (out.numRows() > first) {
+            int topic = topicColumn();
+            out.fillRun(topic, first, out.numRows(), tp.topic())
+                    .fillRun(topic + 1, first, out.numRows(), tp.partition());
+        }
+        return corruptCount == 0 ? NO_ROWS : Arrays.copyOf(corruptRows, corruptCount);
+    }
+
+    /** A growing list of offsets, reused (decode thread). */
+    static final class OffsetList {
+        long[] values = new long[1024];
+        int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+    }
+
+    /** One consumer record into the builder's next row (see the other {@code add}). */
     private void add(BatchBuilder out, ConsumerRecord<ByteBuffer, ByteBuffer> r) {
+        ByteBuffer k = r.key();
+        ByteBuffer v = r.value();
+        byte[] ka = k == null ? null : k.hasArray() ? k.array() : bytes(k);
+        int ko = k == null || !k.hasArray() ? 0 : k.arrayOffset() + k.position();
+        byte[] va = v == null ? null : v.hasArray() ? v.array() : bytes(v);
+        int vo = v == null || !v.hasArray() ? 0 : v.arrayOffset() + v.position();
+        add(
+                out,
+                ka,
+                ko,
+                k == null ? -1 : k.remaining(),
+                va,
+                vo,
+                v == null ? -1 : v.remaining(),
+                r.offset(),
+                r.timestamp(),
+                r);
+    }
+
+    /**
+     * One record into the builder's next row (topic and partition excepted: {@code addRun} writes them). Key and value
+     * are ranges of the fetched bytes (length -1: null; no copy per record): the value is decoded in place when the
+     * parser's fast path takes it, and copied only for the full parser, a corrupt record's text or a text column the
+     * query reads. {@code headers}: the record or the raw cursor, read only when the query reads the headers.
+     */
+    private void add(
+            BatchBuilder out,
+            byte[] ka,
+            int ko,
+            int kl,
+            byte[] va,
+            int vo,
+            int vl,
+            long offset,
+            long timestamp,
+            Object headers) {
         boolean[] skip = unread;
         if (parser == null) {
             if (!skip[0]) {
-                out.setString(0, text(r.key()));
+                out.setString(0, text(ka, ko, kl));
             }
             if (!skip[1]) {
-                out.setString(1, text(r.value()));
+                out.setString(1, text(va, vo, vl));
             }
-            out.setLong(4, r.offset()).setTimestampMicros(5, r.timestamp() * 1000);
+            out.setLong(4, offset).setTimestampMicros(5, timestamp * 1000);
             if (!skip[6]) {
-                out.setString(6, headers(r));
+                out.setString(6, headers(headers));
             }
             out.endRow();
             return;
         }
         int n = valueWidth;
-        ByteBuffer value = r.value();
-        if (value != null
-                && layout == null
-                && value.hasArray()
-                && parser.decodeFast(value.array(), value.arrayOffset() + value.position(), value.remaining(), out)) {
+        if (vl >= 0 && layout == null && parser.decodeFast(va, vo, vl, out)) {
             // the common record: decoded where the fetch put it, straight into the batch's value columns (no row)
-        } else if (value != null && parse(value)) {
+        } else if (vl >= 0 && parse(va, vo, vl)) {
             if (layout == null) {
                 TextFormats.write(row, out, 0);
             } else {
@@ -227,26 +294,24 @@ final class KafkaRowReader {
                 out.setNull(c);
             }
             if (!skip[n]) {
-                out.setString(n, text(value));
+                out.setString(n, text(va, vo, vl));
             }
         }
         if (!skip[n + 1]) {
-            out.setString(n + 1, text(r.key()));
+            out.setString(n + 1, text(ka, ko, kl));
         }
-        out.setLong(n + 4, r.offset())
-                .setTimestampMicros(n + 5, r.timestamp() * 1000)
-                .endRow();
+        out.setLong(n + 4, offset).setTimestampMicros(n + 5, timestamp * 1000).endRow();
     }
 
     /** Into the reused row: a record {@code decodeFast} did not take, or any record when the layout maps columns. */
-    private boolean parse(ByteBuffer v) {
-        if (layout == null && v.hasArray()) {
-            return parser.parseFull(bytes(v), row); // the fast path has had its go
+    private boolean parse(byte[] a, int off, int len) {
+        if (layout == null) {
+            return parser.parseFull(Arrays.copyOfRange(a, off, off + len), row); // the fast path has had its go
         }
-        if (v.hasArray() && parser.parseFast(v.array(), v.arrayOffset() + v.position(), v.remaining(), row)) {
+        if (parser.parseFast(a, off, len, row)) {
             return true; // the common flat record, read where the fetch put it
         }
-        return parser.parse(bytes(v), row);
+        return parser.parse(Arrays.copyOfRange(a, off, off + len), row);
     }
 
     private static byte[] bytes(ByteBuffer v) {
@@ -255,8 +320,8 @@ final class KafkaRowReader {
         return b;
     }
 
-    private static String text(ByteBuffer b) {
-        return b == null ? null : text(bytes(b));
+    private static String text(byte[] a, int off, int len) {
+        return len < 0 ? null : text(Arrays.copyOfRange(a, off, off + len));
     }
 
     /** UTF-8 text; bytes that are not valid UTF-8 are kept as {@code \xNN} (never replaced by U+FFFD). */
@@ -264,14 +329,16 @@ final class KafkaRowReader {
         return Utf8Text.lenient(b);
     }
 
-    private static String headers(ConsumerRecord<?, ?> r) {
-        Header[] hs = r.headers().toArray();
+    private static String headers(Object source) {
+        Header[] hs = source instanceof KafkaRawRecords.Cursor c
+                ? c.headers()
+                : ((ConsumerRecord<?, ?>) source).headers().toArray();
         if (hs.length == 0) {
             return null;
         }
         var node = JsonNodeFactory.instance.objectNode();
         for (Header h : hs) {
-            node.put(h.key(), text(h.value()));
+            node.put(h.key(), h.value() == null ? null : text(h.value()));
         }
         return node.toString();
     }

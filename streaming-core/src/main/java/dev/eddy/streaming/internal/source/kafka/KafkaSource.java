@@ -77,11 +77,15 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     private boolean resolved;
 
     KafkaSource(KafkaSourceOptions options, KafkaRowReader reader, MalformedRecords malformed) {
-        this(options, reader, malformed, 1);
+        this(options, reader, malformed, 1, false);
     }
 
-    /** @param fetchers how many consumers may read one batch's partitions in parallel (option {@code fetchThreads}) */
-    KafkaSource(KafkaSourceOptions options, KafkaRowReader reader, MalformedRecords malformed, int fetchers) {
+    /**
+     * @param fetchers how many consumers may read one batch's partitions in parallel (option {@code fetchThreads})
+     * @param raw      option {@code fetch = raw}: Eddy's own Fetch requests ({@link KafkaRawLink}), not the consumer's
+     */
+    KafkaSource(
+            KafkaSourceOptions options, KafkaRowReader reader, MalformedRecords malformed, int fetchers, boolean raw) {
         this.options = options;
         this.reader = reader;
         this.malformed = malformed;
@@ -93,8 +97,17 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
         Duration interval = Duration.ofMillis(Math.max(1, options.pacing().fetchRetryIntervalMs()));
         this.fetchRetry = new Backoff(interval, interval);
         this.fetchConsumer = newConsumer();
-        this.batches =
-                new KafkaBatchReader(fetchConsumer, this::newConsumer, fetchers, options, reader, status, backoff);
+        KafkaLink first;
+        Supplier<KafkaLink> more;
+        if (raw) {
+            // the fetch consumer only answers offset look-ups: the raw link fetches
+            first = new KafkaRawLink(fetchConsumer, false, options.consumerProperties());
+            more = () -> new KafkaRawLink(newConsumer(), true, options.consumerProperties());
+        } else {
+            first = new KafkaLink.ConsumerLink(fetchConsumer);
+            more = () -> new KafkaLink.ConsumerLink(newConsumer());
+        }
+        this.batches = new KafkaBatchReader(first, more, fetchers, options, reader, status, backoff);
     }
 
     /** Another consumer like the source's own, for a parallel fetcher. */

@@ -147,6 +147,7 @@ record KafkaSourceOptions(
                 throw new IllegalArgumentException("option '" + key + "' must be true or false, got '" + v + "'");
             }
         }
+        KafkaSourceProvider.rawFetch(ctx); // refuses an unknown 'fetch' when the stream is loaded
         if (ctx.option("minPartitions", null) != null && ctx.longOption("minPartitions", 1) <= 0) {
             throw new IllegalArgumentException(
                     "option 'minPartitions' must be positive, got " + ctx.option("minPartitions", null));

@@ -45,6 +45,7 @@ public final class KafkaSourceProvider implements SourceProvider {
             "samplingRecords",
             "retryBackoffMaxMs",
             "fetchThreads",
+            "fetch",
             "sep",
             "delimiter",
             "quote",
@@ -85,7 +86,8 @@ public final class KafkaSourceProvider implements SourceProvider {
     @Override
     public Source createSource(SourceContext context) {
         KafkaSourceOptions options = KafkaSourceOptions.from(context);
-        return new KafkaSource(options, reader(context, options, true), malformed(context), fetchThreads(context));
+        return new KafkaSource(
+                options, reader(context, options, true), malformed(context), fetchThreads(context), rawFetch(context));
     }
 
     /** Spark's mode and columnNameOfCorruptRecord for decoded values; null for raw records. */
@@ -109,6 +111,23 @@ public final class KafkaSourceProvider implements SourceProvider {
             throw new IllegalArgumentException("option 'fetchThreads' must be between 1 and 64, got " + n);
         }
         return (int) n;
+    }
+
+    /**
+     * Option {@code fetch}: {@code consumer} (the default) reads through {@code KafkaConsumer}; {@code raw} sends Eddy's
+     * own Fetch requests and decodes the record batches where they lie in the response (no object per record: see
+     * {@link KafkaRawLink}). Returns whether it is raw; any other value is refused by name.
+     */
+    static boolean rawFetch(SourceContext ctx) {
+        String v = ctx.option("fetch", "consumer").trim();
+        if (v.equalsIgnoreCase("raw")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("consumer")) {
+            return false;
+        }
+        throw new IllegalArgumentException("option 'fetch' must be consumer (KafkaConsumer, the default) or raw"
+                + " (Eddy's own Fetch requests, record batches decoded in place), got '" + v + "'");
     }
 
     /**
