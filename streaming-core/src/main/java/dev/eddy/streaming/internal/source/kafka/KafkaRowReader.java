@@ -290,7 +290,7 @@ final class KafkaRowReader {
                 corruptRows = Arrays.copyOf(corruptRows, corruptCount * 2);
             }
             corruptRows[corruptCount++] = out.numRows();
-            if (value != null && row.partial) { // the values that did parse, as Spark keeps them
+            if (vl >= 0 && row.partial) { // the values that did parse, as Spark keeps them
                 if (layout == null) {
                     TextFormats.write(row, out, 0);
                 } else {
