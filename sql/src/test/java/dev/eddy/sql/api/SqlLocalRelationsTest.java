@@ -48,6 +48,34 @@ class SqlLocalRelationsTest {
     }
 
     @Test
+    void when_noRowReachesAGroupedAggregationOrASort_then_theirFailingConstantsAreNeverComputed() {
+        // Spark drops a grouped aggregation or a sort whose input is empty (PropagateEmptyRelation) before it folds
+        assertThat(rowCount("SELECT a, CAST('x' AS INT) AS c FROM t WHERE a > 100 GROUP BY a"))
+                .isZero();
+        assertThat(rowCount("SELECT a, SUM(CAST('x' AS INT)) AS c FROM t WHERE a > 100 GROUP BY a"))
+                .isZero();
+        assertThat(rowCount(
+                        "SELECT a, COUNT(*) AS n FROM t WHERE a > 100 GROUP BY a HAVING COUNT(*) > CAST('x' AS INT)"))
+                .isZero();
+        assertThat(rowCount("SELECT a, CAST('x' AS INT) AS c FROM t WHERE a > 100 GROUP BY a ORDER BY a LIMIT 2"))
+                .isZero();
+        assertThat(rowCount("SELECT a FROM t WHERE a > 100 ORDER BY CAST('x' AS INT)"))
+                .isZero();
+    }
+
+    @Test
+    void when_rowsReachAGroupedAggregationsFailingConstant_then_theQueryFails() {
+        assertThatThrownBy(() -> sql.execute("SELECT a, CAST('x' AS INT) AS c FROM t WHERE a > 1 GROUP BY a"))
+                .hasMessageContaining("[CAST_INVALID_INPUT]");
+        assertThatThrownBy(() ->
+                        sql.execute("SELECT a, COUNT(*) AS n FROM t GROUP BY a HAVING COUNT(*) > CAST('x' AS INT)"))
+                .hasMessageContaining("[CAST_INVALID_INPUT]");
+        // a global aggregation answers one row even over no rows: Spark folds its constant and fails
+        assertThatThrownBy(() -> sql.execute("SELECT COUNT(*) AS n, CAST('x' AS INT) AS c FROM t WHERE a > 100"))
+                .hasMessageContaining("[CAST_INVALID_INPUT]");
+    }
+
+    @Test
     void when_aRowReachesTheFailingConstant_then_theQueryFailsWithSparksError() {
         assertThatThrownBy(() -> sql.execute("SELECT CAST('x' AS INT) AS c FROM t WHERE a > 1"))
                 .hasMessageContaining("[CAST_INVALID_INPUT]");

@@ -47,6 +47,27 @@ class BatchCorpusTest {
     }
 
     @Test
+    void when_theHarnessDrawsItsDefaultQueries_then_inlineTablesAndGroupedFailingConstantsAreAmongThem() {
+        int inline = 0;
+        int groupedOrSortedConstant = 0;
+        int count = SparkBatchDifferentialIT.COUNT;
+        for (int i = 0; i < count; i++) {
+            String sql = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i)
+                    .next()
+                    .sql();
+            inline += sql.contains("JOIN VALUES") ? 1 : 0;
+            groupedOrSortedConstant +=
+                    sql.matches(".*WHERE .*(GROUP BY a|ORDER BY CAST\\('x' AS INT\\)).*") && sql.contains("'x'")
+                            ? 1
+                            : 0;
+        }
+        // rarer shapes (a fortieth and a sixtieth of the draws): the CI's subset still holds a few of each
+        assertThat(List.of(inline, groupedOrSortedConstant))
+                .as("inline tables, grouped or sorted failing constants of %d", count)
+                .allMatch(n -> n > 0);
+    }
+
+    @Test
     void when_theHarnessDrawsItsDefaultQueries_then_intervalQuotientsSecondsAndDateDiffAreAmongThem() {
         int quotients = 0;
         int seconds = 0;

@@ -151,7 +151,8 @@ final class CorpusExpressions {
             case 1:
                 return "(" + pick("a", "id", "b", "7") + " / " + pick("0.3", "1.25", "CAST(3 AS DECIMAL(5, 1))") + ")";
             case 2:
-                return "(" + dec + " * " + pick("a", "1.5", "id") + ")";
+                // an integer literal is a DECIMAL of its digits in Spark: typeof(dec * 12345) is decimal(16,2)
+                return "(" + dec + " * " + pick("a", "1.5", "id", "12345") + ")";
             default:
                 return "(" + dec + pick(" + ", " - ") + intExpr(Math.max(0, depth - 1)) + ")";
         }
@@ -217,7 +218,12 @@ final class CorpusExpressions {
                                                 "greatest(NULL, NULL)",
                                                 "(x % 2)",
                                                 "(a % 2.5)",
-                                                "(b % a)"))
+                                                "(b % a)",
+                                                // Spark's DECIMAL + - *: a literal by its digits, 38 digits at most
+                                                "(CAST(a AS DECIMAL(10, 2)) + 1)",
+                                                "(CAST(a AS DECIMAL(10, 2)) * 12345)",
+                                                "(CAST(x AS DECIMAL(38, 10)) * CAST(x AS DECIMAL(38, 10)))",
+                                                "(CAST(x AS DECIMAL(30, 5)) - CAST(x AS DECIMAL(30, 20)))"))
                                 + ")";
             default:
                 return "CAST(" + pick("flag", "ts") + " AS STRING)";
@@ -250,7 +256,10 @@ final class CorpusExpressions {
                                         "'-2' IN (id, a)",
                                         "a IN (" + intExpr(d) + ", NULL)",
                                         "s NOT IN ('apple', NULL)",
-                                        "NULL NOT IN ('true', id)")
+                                        "NULL NOT IN ('true', id)",
+                                        // Spark computes both sides: the cast of s fails (Calcite dropped it)
+                                        "s NOT IN (s, id)",
+                                        "CAST(s AS INT) = CAST(s AS INT)")
                                 + ")";
             case 4:
                 return "(" + stringExpr(d) + " IN ('apple', 'Banana', ''))";

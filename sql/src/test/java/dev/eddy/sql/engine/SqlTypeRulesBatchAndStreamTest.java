@@ -1,6 +1,7 @@
 package dev.eddy.sql.engine;
 
 import static dev.eddy.sql.engine.BatchAndStream.answers;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,65 @@ class SqlTypeRulesBatchAndStreamTest {
                 "int int void void");
         T.assertBothAnswer("SELECT greatest(NULL, a, NULL, 2) AS c FROM t", "2", "3", "4");
         T.assertBothAnswer("SELECT greatest(NULL, NULL) AS c FROM t WHERE a = 4", "null");
+    }
+
+    @Test
+    void when_aDecimalMeetsAnIntegerLiteralOrPasses38Digits_then_typeofNamesSparksDecimal() {
+        // Spark 4.2's answers (the probe): a literal is a DECIMAL of its digits, a product p1 + p2 + 1 digits, and past
+        // 38 digits the scale is cut to keep the integral digits, not below min(scale, 6)
+        T.assertEachAnswers(
+                "WHERE a = 4",
+                answers("typeof(CAST(a AS DECIMAL(10, 2)) + 1)", "decimal(11,2)"),
+                answers("typeof(CAST(a AS DECIMAL(10, 2)) - 100)", "decimal(11,2)"),
+                answers("typeof(1 + CAST(a AS DECIMAL(10, 2)))", "decimal(11,2)"),
+                answers("typeof(CAST(a AS DECIMAL(10, 2)) * 1)", "decimal(12,2)"),
+                answers("typeof(CAST(a AS DECIMAL(10, 2)) * 12345)", "decimal(16,2)"),
+                answers("typeof(CAST(a AS DECIMAL(10, 2)) * 12345678901)", "decimal(22,2)"),
+                answers("typeof(CAST(a AS DECIMAL(10, 2)) + a)", "decimal(13,2)"),
+                answers("typeof(CAST(a AS DECIMAL(10, 2)) * a)", "decimal(21,2)"),
+                answers("typeof(CAST(a AS DECIMAL(10, 2)) * CAST(a AS BIGINT))", "decimal(31,2)"),
+                answers("typeof(CAST(x AS DECIMAL(38, 10)) * CAST(x AS DECIMAL(38, 10)))", "decimal(38,6)"),
+                answers("typeof(CAST(x AS DECIMAL(30, 5)) + CAST(x AS DECIMAL(30, 20)))", "decimal(38,12)"),
+                answers("typeof(CAST(x AS DECIMAL(20, 18)) * CAST(x AS DECIMAL(20, 18)))", "decimal(38,33)"),
+                answers("CAST(a AS DECIMAL(10, 2)) * 12345", "49380"),
+                answers("CAST(x AS DECIMAL(30, 5)) + CAST(x AS DECIMAL(30, 20))", "5"));
+    }
+
+    @Test
+    void when_aWholeNumberIsCastToATooNarrowDecimal_then_theQueryFailsWithSparksError() {
+        T.assertBothFail("SELECT CAST(a * 10 AS DECIMAL(2, 1)) AS c FROM t", "cannot be represented as Decimal(2, 1)");
+        assertThat(T.batch("SELECT CAST(a * 1000 AS DECIMAL(4, 1)) AS c FROM t"))
+                .singleElement()
+                .asString()
+                .contains("[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] 4000 cannot be represented as Decimal(4, 1)."
+                        + " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return"
+                        + " NULL instead.");
+    }
+
+    @Test
+    void when_bothSidesOfAComparisonAreTheSameFailingCast_then_theQueryFailsAsInSpark() {
+        // Calcite simplified CAST(s) = CAST(s) to s IS NOT NULL before the cast ran; Spark computes both sides
+        T.assertEachFails(
+                "[CAST_INVALID_INPUT]",
+                "s NOT IN (s, a)",
+                "s IN (a, s)",
+                "CAST(s AS INT) = CAST(s AS INT)",
+                "CAST(s AS INT) >= CAST(s AS INT)");
+        T.assertEachAnswers(
+                answers("s IN (s, 'x')", "null", "true", "true"),
+                answers("a = a", "null", "true", "true"),
+                answers("x <> x", "false", "false", "null"));
+    }
+
+    @Test
+    void when_aBooleanIsBetweenNumbers_then_theQueryIsRefusedWithSparksError() {
+        // Spark's BETWEEN is x >= low AND x <= high, refused as that comparison is
+        T.assertEachFails(
+                "the left and right operands of the binary operator have incompatible types (\"BOOLEAN\" and \"INT\")",
+                "(a > 3) BETWEEN 0 AND 1",
+                "(a > 3) NOT BETWEEN 0 AND 1");
+        T.assertEachAnswers(answers("a BETWEEN 3 AND x + 1.5", "false", "null", "true"));
+        T.assertEachAnswers(answers("a NOT BETWEEN '3' AND 3.5", "false", "null", "true"));
     }
 
     @Test

@@ -36,6 +36,8 @@ import tech.tablesaw.api.Table;
  * failure.
  */
 public final class BatchRunner {
+    private static final Pattern DECIMAL_RANGE =
+            Pattern.compile("Value (\\S+) cannot be represented as a DECIMAL\\((\\d+, \\d+)\\)");
     private final SqlCatalog catalog;
     private final LongSupplier clock;
 
@@ -117,6 +119,13 @@ public final class BatchRunner {
                     + (t instanceof NumberFormatException ? "a number" : "\"TIMESTAMP\"")
                     + " because it is malformed. Use"
                     + " try_cast to tolerate malformed input and return NULL instead.";
+        }
+        Matcher d = DECIMAL_RANGE.matcher(m == null ? "" : m);
+        if (d.lookingAt()) {
+            // Calcite's cast of a whole number to a DECIMAL too narrow for it (Spark's error for the same cast)
+            return "[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] " + d.group(1) + " cannot be represented as Decimal("
+                    + d.group(2) + "). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error,"
+                    + " and return NULL instead.";
         }
         return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }

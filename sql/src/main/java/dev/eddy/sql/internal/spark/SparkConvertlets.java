@@ -105,6 +105,9 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
     public SqlRexConvertlet get(SqlCall call) {
         SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
         SqlKind kind = call.getKind();
+        if (call.getOperator() == SparkDefer.SAME) {
+            return (cx, c) -> SparkDefer.opaque(cx.getRexBuilder(), cx.convertExpression(c.operand(0)));
+        }
         if (call.getOperator() == SparkCastOperators.TYPEOF) {
             return (cx, c) -> cx.getRexBuilder()
                     .makeAbstractCast(

@@ -8,6 +8,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -49,6 +50,22 @@ public final class SparkDefer {
         SqlUserDefinedFunction op =
                 literal.isNull() ? null : BY_TYPE.get(literal.getType().getSqlTypeName());
         return op == null ? literal : rb.makeCall(literal.getType(), op, List.of(literal));
+    }
+
+    /**
+     * {@code SPARK_SAME(x)}: {@code x}, written by SparkRewrite for the second of two equal operands ({@code s NOT IN
+     * (s, id)}, {@code CAST(s AS INT) = CAST(s AS INT)}), converted to {@code SPARK_DEFER(x)} ({@link #opaque}).
+     * Calcite simplifies {@code x = x} to {@code x IS NOT NULL OR NULL} and then drops a cast under IS NOT NULL,
+     * so a cast of text that fails never ran; Spark computes both sides and fails. The opaque copy is not equal to
+     * {@code x} for Calcite's simplifier, so both sides are computed.
+     */
+    public static final SqlFunction SAME = SparkUdf.unlisted("SPARK_SAME", ReturnTypes.ARG0, OperandTypes.ANY);
+
+    /** {@code node} made opaque to Calcite's simplifier where its type has an opaque form, else {@code node}. */
+    public static RexNode opaque(RexBuilder rb, RexNode node) {
+        SqlTypeName t = node.getType().getSqlTypeName();
+        SqlUserDefinedFunction op = t == SqlTypeName.DATE || t == SqlTypeName.TIMESTAMP ? null : BY_TYPE.get(t);
+        return op == null ? node : rb.makeCall(node.getType(), op, List.of(node));
     }
 
     /** {@code SPARK_DEFER(node)} of a BIGINT expression (SparkMicros: a constant timestamp's microseconds). */

@@ -18,7 +18,7 @@ import org.apache.calcite.rel.core.Values;
  * only when a row reaches it: under a WHERE no row passes, the query answers with no rows. A projection over a
  * grouped aggregation or a sort of such rows counts too: Spark drops those operators when their input is empty
  * (PropagateEmptyRelation) and fails while folding otherwise, just as a row-by-row computation fails only when a row
- * comes. A file table, a memory sink's table and a join are not local relations in Spark: their constants are folded
+ * comes; so does a HAVING (a filter over a grouped aggregation). A file table, a memory sink's table and a join are not local relations in Spark: their constants are folded
  * while planning, and fail whatever the rows.
  */
 final class SparkLocalRelations {
@@ -30,9 +30,9 @@ final class SparkLocalRelations {
             return false;
         }
         RelNode input = node.getInput(0);
-        if (node instanceof Project && (input instanceof Sort || isGrouped(input))) {
+        while (input instanceof Sort || isGrouped(input)) {
+            // a projection or HAVING over a grouped aggregation or a sort of such rows: see the class comment
             input = input.getInput(0);
-            return local(input) || rowByRow(input);
         }
         return local(input) || rowByRow(input);
     }

@@ -1,21 +1,29 @@
 package dev.eddy.sql.internal.spark;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.util.Litmus;
 
 /**
  * Puts Spark's meaning into a parsed statement, in place, before it is validated: {@code a / b} is fractional
@@ -28,6 +36,60 @@ public final class SparkRewrite {
 
     public static void rewrite(SqlNode statement) {
         walk(statement);
+    }
+
+    private static final Set<SqlKind> SAME_SIDES = Set.of(
+            SqlKind.EQUALS,
+            SqlKind.NOT_EQUALS,
+            SqlKind.LESS_THAN,
+            SqlKind.LESS_THAN_OR_EQUAL,
+            SqlKind.GREATER_THAN,
+            SqlKind.GREATER_THAN_OR_EQUAL,
+            SqlKind.IN,
+            SqlKind.NOT_IN);
+
+    /** Two equal operands that are not literals (a literal is computed once, while planning, in Spark too). */
+    private static boolean isSame(SqlNode a, SqlNode b) {
+        return !(a instanceof SqlLiteral) && !(a instanceof SqlNodeList) && a.equalsDeep(b, Litmus.IGNORE);
+    }
+
+    /**
+     * An inline table without an alias ({@code FROM VALUES (1, 'a')}, {@code FROM (VALUES ...)}) has Spark's column
+     * names, {@code col1}, {@code col2}, ... (Calcite's were EXPR$0, ...).
+     */
+    private static SqlNode namedValues(SqlNode from) {
+        if (from == null || from.getKind() != SqlKind.VALUES) {
+            return from;
+        }
+        SqlCall values = (SqlCall) from;
+        if (values.operandCount() == 0 || !(values.operand(0) instanceof SqlCall row)) {
+            return from;
+        }
+        SqlParserPos pos = from.getParserPosition();
+        List<SqlNode> operands = new ArrayList<>();
+        operands.add(from);
+        operands.add(new SqlIdentifier("inline_table", pos));
+        for (int i = 1; i <= row.operandCount(); i++) {
+            operands.add(new SqlIdentifier("col" + i, pos));
+        }
+        return SqlStdOperatorTable.AS.createCall(pos, operands);
+    }
+
+    /** A copy of {@code node} that shares no call or name with it (the validator rewrites them in place). */
+    private static SqlNode copy(SqlNode node) {
+        return node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier id) {
+                return id.clone(id.getParserPosition());
+            }
+
+            @Override
+            public SqlNode visit(SqlCall call) {
+                CallCopyingArgHandler copying = new CallCopyingArgHandler(call, true);
+                call.getOperator().acceptCall(this, call, false, copying);
+                return copying.result();
+            }
+        });
     }
 
     private static SqlNode walk(SqlNode node) {
@@ -61,6 +123,40 @@ public final class SparkRewrite {
     private static SqlNode replace(SqlCall call) {
         SqlOperator op = call.getOperator();
         SqlParserPos pos = call.getParserPosition();
+        if (call instanceof SqlSelect select) {
+            select.setFrom(namedValues(select.getFrom()));
+        } else if (call instanceof SqlJoin join) {
+            join.setLeft(namedValues(join.getLeft()));
+            join.setRight(namedValues(join.getRight()));
+        }
+        if (SAME_SIDES.contains(op.getKind()) && call.operandCount() == 2) {
+            // x = x (and x IN (x, ...)): both sides computed, as Spark computes them (SparkDefer.SAME)
+            SqlNode left = call.operand(0);
+            if (call.operand(1) instanceof SqlNodeList list) {
+                for (int i = 0; i < list.size(); i++) {
+                    SqlNode item = list.get(i);
+                    if (isSame(left, item)) {
+                        list.set(i, SparkDefer.SAME.createCall(item.getParserPosition(), item));
+                    }
+                }
+            } else {
+                SqlNode right = call.operand(1); // typed as SqlNode: createCall's List overload would take it
+                if (isSame(left, right)) {
+                    call.setOperand(1, SparkDefer.SAME.createCall(right.getParserPosition(), right));
+                }
+            }
+        }
+        if (op instanceof SqlBetweenOperator between
+                && between.flag == SqlBetweenOperator.Flag.ASYMMETRIC
+                && call.operandCount() == 3) {
+            // Spark's BETWEEN is x >= low AND x <= high: typed (and refused, with Spark's
+            // [DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] for flag BETWEEN 0 AND 1) as those comparisons
+            SqlNode both = SqlStdOperatorTable.AND.createCall(
+                    pos,
+                    SqlStdOperatorTable.GREATER_THAN_OR_EQUAL.createCall(pos, call.operand(0), call.operand(1)),
+                    SqlStdOperatorTable.LESS_THAN_OR_EQUAL.createCall(pos, copy(call.operand(0)), call.operand(2)));
+            return between.isNegated() ? SqlStdOperatorTable.NOT.createCall(pos, both) : both;
+        }
         if (op == SqlStdOperatorTable.DIVIDE) {
             // typed after validation (DECIMAL or DOUBLE, as Spark types it), converted by SparkConvertlets
             return SparkArithmeticOperators.SPARK_SLASH.createCall(pos, call.operand(0), call.operand(1));

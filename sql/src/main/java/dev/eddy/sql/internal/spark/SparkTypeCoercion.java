@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.spark;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -277,6 +278,34 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
     @Override
     public boolean binaryArithmeticCoercion(SqlCallBinding binding) {
         SparkDateArithmetic.coerce(binding, validator);
-        return super.binaryArithmeticCoercion(binding);
+        boolean coerced = integerLiteralAsDecimal(binding);
+        return super.binaryArithmeticCoercion(binding) || coerced;
+    }
+
+    /**
+     * An integer literal next to a DECIMAL in {@code +}, {@code -} or {@code *} is a DECIMAL of its digits, as Spark
+     * types a literal ({@code 1} is DECIMAL(1, 0), so {@code CAST(a AS DECIMAL(10, 2)) + 1} is DECIMAL(11, 2));
+     * Calcite took it as an INT's DECIMAL(10, 0).
+     */
+    private boolean integerLiteralAsDecimal(SqlCallBinding binding) {
+        SqlKind kind = binding.getOperator().getKind();
+        if (kind != SqlKind.PLUS && kind != SqlKind.MINUS && kind != SqlKind.TIMES || binding.getOperandCount() != 2) {
+            return false;
+        }
+        for (int i = 0; i < 2; i++) {
+            RelDataType t = binding.getOperandType(i);
+            if (binding.getOperandType(1 - i).getSqlTypeName() != SqlTypeName.DECIMAL
+                    || !SqlTypeUtil.isIntType(t)
+                    || !binding.isOperandLiteral(i, false)) {
+                continue;
+            }
+            BigDecimal v = binding.getOperandLiteralValue(i, BigDecimal.class);
+            if (v != null) {
+                RelDataType digits = factory.createTypeWithNullability(
+                        factory.createSqlType(SqlTypeName.DECIMAL, Math.max(1, v.precision()), 0), t.isNullable());
+                return coerceOperandType(binding.getScope(), binding.getCall(), i, digits);
+            }
+        }
+        return false;
     }
 }

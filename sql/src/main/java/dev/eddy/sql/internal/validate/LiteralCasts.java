@@ -78,7 +78,20 @@ final class LiteralCasts {
                     visitPart(select.getWhere(), false);
                     // a WHERE above a projection runs after it (Spark converts the projection first)
                     visitPart(select.getSelectList(), !above);
-                    visitPart(select.getOrderList(), false);
+                    // a sort key is computed by the projection below the sort: row by row too
+                    visitPart(select.getOrderList(), !above);
+                    return null;
+                }
+                if (call instanceof SqlSelect select && !rowByRow && groupedOverLocalRows(select, validator, local)) {
+                    // Spark drops a grouped aggregation whose input no row reaches (PropagateEmptyRelation) before it
+                    // folds the constants above it, and fails folding them otherwise: left to the rows, which reach
+                    // them exactly when a group exists
+                    visitPart(select.getFrom(), false);
+                    visitPart(select.getWhere(), false);
+                    visitPart(select.getGroup(), false);
+                    visitPart(select.getSelectList(), true);
+                    visitPart(select.getHaving(), true);
+                    visitPart(select.getOrderList(), true);
                     return null;
                 }
                 if (isConditional(call)) {
@@ -130,6 +143,28 @@ final class LiteralCasts {
         if (select.getGroup() != null
                 || select.getHaving() != null
                 || validator.isAggregate(select)
+                || !select.getWindowList().isEmpty()
+                || containsOver(select.getSelectList())) {
+            return false;
+        }
+        SqlNode from = select.getFrom();
+        if (from != null && from.getKind() == SqlKind.AS) {
+            from = ((SqlCall) from).operand(0);
+        }
+        if (from instanceof SqlIdentifier id) {
+            return local.test(id);
+        }
+        return from instanceof SqlSelect inner && overLocalRows(inner, validator, local);
+    }
+
+    /**
+     * A SELECT with a GROUP BY over a local relation (or over a SELECT computed row by row over one), without window
+     * functions: Spark's grouped Aggregate over a LocalRelation.
+     */
+    private static boolean groupedOverLocalRows(
+            SqlSelect select, SqlValidator validator, Predicate<SqlIdentifier> local) {
+        if (select.getGroup() == null
+                || select.getGroup().size() == 0
                 || !select.getWindowList().isEmpty()
                 || containsOver(select.getSelectList())) {
             return false;

@@ -4,6 +4,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Decimals up to 38 digits, as Spark's: with Calcite's default of 19, CASE WHEN ... THEN bigint_col ELSE 0.5
@@ -66,6 +67,70 @@ public final class SparkTypeSystem extends RelDataTypeSystemImpl {
             return 20;
         }
         return typeName == SqlTypeName.TIMESTAMP ? 6 : super.getDefaultPrecision(typeName);
+    }
+
+    /**
+     * Spark's DECIMAL {@code +} and {@code -} (DecimalPrecision): scale max(s1, s2), precision max(p1 - s1, p2 - s2) +
+     * scale + 1, adjusted past 38 digits as Spark adjusts it. An integral operand counts as its DECIMAL (INT (10, 0),
+     * BIGINT (20, 0)); an integer literal next to a DECIMAL is first cast to its digits by SparkTypeCoercion.
+     */
+    @Override
+    public @Nullable RelDataType deriveDecimalPlusType(
+            RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+        int[] a = decimalOf(type1);
+        int[] b = decimalOf(type2);
+        if (a == null || b == null || !isDecimal(type1) && !isDecimal(type2)) {
+            return null;
+        }
+        int scale = Math.max(a[1], b[1]);
+        return adjusted(typeFactory, Math.max(a[0] - a[1], b[0] - b[1]) + scale + 1, scale);
+    }
+
+    /** Spark's DECIMAL {@code *}: precision p1 + p2 + 1, scale s1 + s2, adjusted past 38 digits. */
+    @Override
+    public @Nullable RelDataType deriveDecimalMultiplyType(
+            RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+        int[] a = decimalOf(type1);
+        int[] b = decimalOf(type2);
+        if (a == null || b == null || !isDecimal(type1) && !isDecimal(type2)) {
+            return null;
+        }
+        return adjusted(typeFactory, a[0] + b[0] + 1, a[1] + b[1]);
+    }
+
+    /**
+     * Spark's DecimalType.adjustPrecisionScale (precision loss allowed): past 38 digits the integral digits are kept
+     * and the scale cut, but not below min(scale, 6).
+     */
+    public static RelDataType adjusted(RelDataTypeFactory typeFactory, int precision, int scale) {
+        if (precision > 38) {
+            int intDigits = precision - scale;
+            scale = Math.max(38 - intDigits, Math.min(scale, 6));
+            precision = 38;
+        }
+        return typeFactory.createSqlType(SqlTypeName.DECIMAL, precision, scale);
+    }
+
+    private static boolean isDecimal(RelDataType t) {
+        return t.getSqlTypeName() == SqlTypeName.DECIMAL;
+    }
+
+    /** Precision and scale of an exact type as Spark's decimal rules see it, else null. */
+    private static int @Nullable [] decimalOf(RelDataType t) {
+        switch (t.getSqlTypeName()) {
+            case DECIMAL:
+                return new int[] {t.getPrecision(), t.getScale()};
+            case TINYINT:
+                return new int[] {3, 0};
+            case SMALLINT:
+                return new int[] {5, 0};
+            case INTEGER:
+                return new int[] {10, 0};
+            case BIGINT:
+                return new int[] {20, 0};
+            default:
+                return null;
+        }
     }
 
     @Override
