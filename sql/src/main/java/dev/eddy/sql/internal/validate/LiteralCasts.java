@@ -147,14 +147,7 @@ final class LiteralCasts {
                 || containsOver(select.getSelectList())) {
             return false;
         }
-        SqlNode from = select.getFrom();
-        if (from != null && from.getKind() == SqlKind.AS) {
-            from = ((SqlCall) from).operand(0);
-        }
-        if (from instanceof SqlIdentifier id) {
-            return local.test(id);
-        }
-        return from instanceof SqlSelect inner && overLocalRows(inner, validator, local);
+        return fromLocalRows(select, validator, local);
     }
 
     /**
@@ -169,6 +162,11 @@ final class LiteralCasts {
                 || containsOver(select.getSelectList())) {
             return false;
         }
+        return fromLocalRows(select, validator, local);
+    }
+
+    /** The FROM of {@code select} is a local relation, or a SELECT computed row by row over one. */
+    private static boolean fromLocalRows(SqlSelect select, SqlValidator validator, Predicate<SqlIdentifier> local) {
         SqlNode from = select.getFrom();
         if (from != null && from.getKind() == SqlKind.AS) {
             from = ((SqlCall) from).operand(0);
