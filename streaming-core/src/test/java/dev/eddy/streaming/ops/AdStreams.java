@@ -16,7 +16,9 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Spark's ad impressions / clicks example, in seconds, for the stream-stream join tests: two memory streams on a
@@ -38,6 +40,21 @@ final class AdStreams {
     /** An impression or a click of {@code ad} at {@code second}. */
     static Object[] ev(String ad, long second) {
         return new Object[] {ad, Instant.ofEpochSecond(second)};
+    }
+
+    /**
+     * The rows the join's state holds (operator 0), sorted, each as {@code impression <ad>@<second>} or
+     * {@code click <ad>@<second>}.
+     */
+    static List<String> held(QueryTestDriver d) {
+        return d.stateRows(0).stream()
+                .map(r -> r.getTimestamp("impressionTime") != null
+                        ? "impression " + r.getString("impressionAdId") + "@"
+                                + r.getTimestamp("impressionTime").getEpochSecond()
+                        : "click " + r.getString("clickAdId") + "@"
+                                + r.getTimestamp("clickTime").getEpochSecond())
+                .sorted()
+                .toList();
     }
 
     /** The watermarked impressions joined with the watermarked clicks by a join of {@code type}. */

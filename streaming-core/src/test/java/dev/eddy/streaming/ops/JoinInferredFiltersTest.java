@@ -4,6 +4,7 @@ import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.eq;
 import static dev.eddy.streaming.api.expr.Functions.lit;
 import static dev.eddy.streaming.ops.AdStreams.ev;
+import static dev.eddy.streaming.ops.AdStreams.held;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.streaming.api.Dataset;
@@ -28,17 +29,6 @@ class JoinInferredFiltersTest {
     private final AdStreams streams = new AdStreams();
     private final MemoryStream impressions = streams.impressions;
     private final MemoryStream clicks = streams.clicks;
-
-    private static List<String> held(QueryTestDriver d) {
-        return d.stateRows(0).stream()
-                .map(r -> r.getTimestamp("impressionTime") != null
-                        ? "impression " + r.getString("impressionAdId") + "@"
-                                + r.getTimestamp("impressionTime").getEpochSecond()
-                        : "click " + r.getString("clickAdId") + "@"
-                                + r.getTimestamp("clickTime").getEpochSecond())
-                .sorted()
-                .toList();
-    }
 
     /** An impression and a click of ad A, and one of each with a NULL ad, at times that would move the watermarks. */
     private void runWithNullKeys(QueryTestDriver d) {

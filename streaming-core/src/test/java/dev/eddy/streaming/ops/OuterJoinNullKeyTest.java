@@ -4,6 +4,7 @@ import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.lit;
 import static dev.eddy.streaming.api.expr.Functions.window;
 import static dev.eddy.streaming.ops.AdStreams.ev;
+import static dev.eddy.streaming.ops.AdStreams.held;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.streaming.api.Dataset;
@@ -19,7 +20,6 @@ import dev.eddy.streaming.internal.optimize.JoinInferredFilters;
 import dev.eddy.streaming.internal.optimize.OuterJoinElimination;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,17 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class OuterJoinNullKeyTest {
     private final AdStreams streams = new AdStreams();
-
-    private static List<String> held(QueryTestDriver d) {
-        return d.stateRows(0).stream()
-                .map(r -> r.getTimestamp("impressionTime") != null
-                        ? "impression " + r.getString("impressionAdId") + "@"
-                                + r.getTimestamp("impressionTime").getEpochSecond()
-                        : "click " + r.getString("clickAdId") + "@"
-                                + r.getTimestamp("clickTime").getEpochSecond())
-                .sorted()
-                .toList();
-    }
 
     @Test
     void when_aWindowGroupsTheNullSupplyingSidesTime_then_theOuterJoinIsInner() {
