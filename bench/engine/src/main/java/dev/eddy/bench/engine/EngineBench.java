@@ -26,6 +26,9 @@ public final class EngineBench {
             IoFigures.run(scale);
         }
         EngineFigures.run(scale, kstreams);
+        if (Harness.wanted("engine.sum_update")) {
+            SumFigures.run(scale);
+        }
     }
 
     private static void generator(int scale) throws Exception {

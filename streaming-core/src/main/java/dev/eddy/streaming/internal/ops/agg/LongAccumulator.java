@@ -56,6 +56,10 @@ final class LongAccumulator extends Accumulator {
             }
             return;
         }
+        if (kind == Kind.SUM) {
+            sumRows(groups, rows, n, Vectors.asLongs(arg), Vectors.nullsOf(arg));
+            return;
+        }
         long[] x = kind == Kind.COUNT ? null : Vectors.asLongs(arg);
         long[] nulls = Vectors.nullsOf(arg);
         long[] s = seen;
@@ -68,11 +72,38 @@ final class LongAccumulator extends Accumulator {
             boolean had = (s[g >>> 6] & (1L << g)) != 0;
             switch (kind) {
                 case COUNT -> v[g]++;
-                case SUM -> v[g] = sum(v[g], x[r]);
                 case MIN -> v[g] = had ? Math.min(v[g], x[r]) : x[r];
                 default -> v[g] = had ? Math.max(v[g], x[r]) : x[r];
             }
             s[g >>> 6] |= 1L << g;
+        }
+    }
+
+    /**
+     * SUM's rows, in a loop of its own: an overflow in any row's addition sets the sign bit of {@code overflow}, which
+     * is tested once after the loop rather than branched on per row. The condition and the error are those of
+     * {@link #sum}: the batch fails whichever row overflowed (a failed batch's state is never committed), and a batch
+     * that does not overflow gets the same sums.
+     */
+    private void sumRows(int[] groups, int[] rows, int n, long[] x, long[] nulls) {
+        long[] v = values;
+        long[] s = seen;
+        long overflow = 0;
+        for (int i = 0; i < n; i++) {
+            int r = row(rows, i);
+            if (nulls != null && Vectors.isNull(nulls, r)) {
+                continue;
+            }
+            int g = groups[i];
+            long a = v[g];
+            long b = x[r];
+            long total = a + b;
+            overflow |= (a ^ total) & (b ^ total);
+            v[g] = total;
+            s[g >>> 6] |= 1L << g;
+        }
+        if (overflow < 0) {
+            throw Overflow.arithmetic(DataType.LONG, "sum");
         }
     }
 
