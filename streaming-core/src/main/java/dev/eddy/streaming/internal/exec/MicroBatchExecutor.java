@@ -74,25 +74,10 @@ public final class MicroBatchExecutor {
     private Offset[] replay;
     /** The logged timestamp of the batch to run again ({@link #replay}): Spark re-runs it with its batch time. */
     private long replayTimestamp;
-    /** What the last read-ahead read, for the batch being planned. */
-    private ReadAhead.Range[] pendingAhead;
-    /** Reads the next batch's input during this batch; null until a batch asks for it (or no source can). */
-    private volatile ReadAhead readAhead;
-    /** Whether the batch being run should read the next one ahead, and whether it ignores per-trigger limits. */
-    private boolean readAheadWanted;
 
-    private boolean allAvailableRun;
+    private final ReadAheadSchedule readAheads;
     /** Engine-clock time the batch being planned waited for its read-ahead (it counts as getBatch time). */
     private long readAheadWait;
-    /**
-     * Back-off after a dropped read-ahead: the next {@code readAheadSkip} batches read nothing ahead, and every drop in
-     * a row doubles the pause (up to {@link #MAX_READ_AHEAD_BACKOFF}). An uncapped source that keeps receiving data
-     * plans a longer range than any read ahead; reading it anyway would only cost CPU.
-     */
-    private int readAheadBackoff;
-
-    private int readAheadSkip;
-    private static final int MAX_READ_AHEAD_BACKOFF = 64;
 
     public MicroBatchExecutor(
             QueryIdentity identity,
@@ -135,6 +120,8 @@ public final class MicroBatchExecutor {
         this.progressLog = progressLog;
         this.sources = new Source[plan.scans().size()];
         this.starts = new Offset[sources.length];
+        this.readAheads =
+                new ReadAheadSchedule(identity.name() == null ? identity.id().toString() : identity.name());
     }
 
     /** Creates the sources and resumes from the checkpoint store. Call once before any batch. */
@@ -257,13 +244,8 @@ public final class MicroBatchExecutor {
      */
     public Optional<BatchResult> runNextBatch(boolean allAvailable, boolean readAheadNext) {
         long t0 = clock.millis();
-        ReadAhead.Range[] ahead = readAhead == null ? null : readAhead.take();
+        readAheads.collect(readAheadNext, allAvailable);
         readAheadWait = clock.millis() - t0;
-        readAheadWanted = readAheadNext;
-        allAvailableRun = allAvailable;
-        if (ahead != null) {
-            pendingAhead = ahead;
-        }
         if (replay != null) {
             Offset[] logged = replay;
             replay = null;
@@ -277,7 +259,7 @@ public final class MicroBatchExecutor {
         }
         long tLatest = clock.millis();
         if (!hasData && !wantsNoDataBatch()) {
-            dropAhead(); // kept only for the batch planned right after it
+            readAheads.drop();
             return Optional.empty();
         }
         return Optional.of(runBatch(latest, hasData, t0, tLatest, t0));
@@ -316,23 +298,16 @@ public final class MicroBatchExecutor {
         Batch[] inputs = new Batch[sources.length];
         long numInput = 0;
         long[] perSource = new long[sources.length];
-        ReadAhead.Range[] ahead = pendingAhead;
-        pendingAhead = null;
+        Batch[] ahead = readAheads.claim(starts, latest); // the log fixed each range: read-ahead rows only if equal
         for (int i = 0; i < sources.length; i++) {
-            ReadAhead.Range r = ahead == null ? null : ahead[i];
-            if (r != null) {
-                noteReadAhead(r.covers(starts[i], latest[i])); // the log fixed this range: use the rows only if equal
-            }
             inputs[i] = latest[i].equals(starts[i])
                     ? Batch.empty(sources[i].schema())
-                    : r != null && r.covers(starts[i], latest[i])
-                            ? r.batch()
-                            : sources[i].getBatch(starts[i], latest[i]);
+                    : ahead != null && ahead[i] != null ? ahead[i] : sources[i].getBatch(starts[i], latest[i]);
             perSource[i] = sources[i].numInputRows(inputs[i]);
             numInput += perSource[i];
         }
         long tGet = clock.millis();
-        startReadAhead(batchId, latest, tGet);
+        readAheads.start(sources, batchId, latest, tGet);
         Batch out = driver.run(new BatchContext(batchId, wmUsed, previousBatchWatermark, inputs, mode, batchTimestamp));
         sink.addBatch(batchId, out, mode);
         long tAdd = clock.millis();
@@ -375,44 +350,6 @@ public final class MicroBatchExecutor {
         return new BatchResult(batchId, hasData, wmUsed, out, progress);
     }
 
-    /** Starts reading the batch after this one (from {@code end}) if asked to and a source can. */
-    private void startReadAhead(long batchId, Offset[] end, long now) {
-        if (!readAheadWanted) {
-            return;
-        }
-        if (readAheadSkip > 0) {
-            readAheadSkip--;
-            return;
-        }
-        if (readAhead == null) {
-            if (!ReadAhead.anyWilling(sources)) {
-                return;
-            }
-            readAhead = new ReadAhead(identity.name() == null ? identity.id().toString() : identity.name());
-        }
-        readAhead.begin(sources, end, new TriggerContext(batchId + 1, now, allAvailableRun));
-    }
-
-    private void dropAhead() {
-        if (pendingAhead != null) {
-            for (ReadAhead.Range r : pendingAhead) {
-                if (r != null) {
-                    noteReadAhead(false);
-                }
-            }
-            pendingAhead = null;
-        }
-    }
-
-    private void noteReadAhead(boolean used) {
-        if (used) {
-            readAheadBackoff = 0;
-        } else {
-            readAheadBackoff = Math.min(MAX_READ_AHEAD_BACKOFF, Math.max(1, readAheadBackoff * 2));
-            readAheadSkip = readAheadBackoff;
-        }
-    }
-
     /** The watermark the next batch will use (epoch micros), or BatchContext.NO_WATERMARK. */
     public long watermark() {
         return watermark;
@@ -451,10 +388,7 @@ public final class MicroBatchExecutor {
 
     /** Asks sources and sink that wait for an external system to give up (the query is stopping). Any thread. */
     public void cancelWaits() {
-        ReadAhead ra = readAhead;
-        if (ra != null) {
-            ra.cancel();
-        }
+        readAheads.cancel();
         cancelSources();
         quietly(() -> sink.cancel()); // a lambda: a null sink fails inside, as before
     }
@@ -469,9 +403,7 @@ public final class MicroBatchExecutor {
 
     /** Ends the read-ahead (waiting for its thread), then stops sources and sink; never throws. */
     public void stop() {
-        if (readAhead != null) {
-            readAhead.close(this::cancelSources);
-        }
+        readAheads.close(this::cancelSources);
         for (Source s : sources) {
             if (s != null) {
                 quietly(s::stop);
