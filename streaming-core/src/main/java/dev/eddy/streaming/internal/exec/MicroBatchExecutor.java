@@ -79,19 +79,6 @@ public final class MicroBatchExecutor {
     /** Engine-clock time the batch being planned waited for its read-ahead (it counts as getBatch time). */
     private long readAheadWait;
 
-    public MicroBatchExecutor(
-            QueryIdentity identity,
-            PhysicalPlan plan,
-            Sink sink,
-            OutputMode mode,
-            Clock clock,
-            CheckpointStore store,
-            boolean noDataBatches,
-            ProgressLog progressLog,
-            Optional<String> checkpointLocation) {
-        this(identity, plan, sink, mode, clock, store, noDataBatches, progressLog, checkpointLocation, "min");
-    }
-
     /** @param watermarkPolicy Spark's multipleWatermarkPolicy: "min" (the default) or "max" */
     public MicroBatchExecutor(
             QueryIdentity identity,
