@@ -1,7 +1,7 @@
 package dev.eddy.streaming.checkpoint;
 
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
+import static dev.eddy.streaming.testing.TimedWords.ev;
+import static dev.eddy.streaming.testing.TimedWords.windowedCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +9,8 @@ import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.checkpoint.CheckpointInfo;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import dev.eddy.streaming.testing.TimedWords;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -22,8 +20,7 @@ import tech.tablesaw.api.Table;
 class CheckpointInfoTest {
     private final Eddy eddy =
             Eddy.builder().clock(new ManualClock(1_700_000_000_000L)).build();
-    private final MemoryStream in =
-            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)));
+    private final MemoryStream in = eddy.memoryStream(TimedWords.SCHEMA);
 
     @TempDir
     Path dir;
@@ -31,17 +28,11 @@ class CheckpointInfoTest {
     @Test
     void when_checkpointIsInspected_then_batchesOffsetsWatermarkAndStateAreShown() {
         String id;
-        try (QueryTestDriver d = QueryTestDriver.start(in.toDF()
-                .withWatermark("ts", "10 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("word"))
-                .count()
-                .writeStream()
-                .outputMode("update")
-                .checkpointLocation(dir.toString()))) {
-            in.addData(
-                    new Object[] {Instant.ofEpochSecond(100), "cat"}, new Object[] {Instant.ofEpochSecond(101), "dog"});
+        try (QueryTestDriver d = QueryTestDriver.start(
+                windowedCounts(in.toDF()).writeStream().outputMode("update").checkpointLocation(dir.toString()))) {
+            in.addData(ev(100, "cat"), ev(101, "dog"));
             d.runTrigger();
-            in.addData(new Object[] {Instant.ofEpochSecond(103), "cat"});
+            in.addData(ev(103, "cat"));
             d.runTrigger();
             id = d.lastProgress().id();
         }

@@ -1,25 +1,21 @@
 package dev.eddy.streaming.checkpoint;
 
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
+import static dev.eddy.streaming.testing.TimedWords.ev;
+import static dev.eddy.streaming.testing.TimedWords.windowedCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.checkpoint.CheckpointInfo;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import dev.eddy.streaming.testing.TimedWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,25 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointStartFailuresTest {
     private final Eddy eddy =
             Eddy.builder().clock(new ManualClock(1_700_000_000_000L)).build();
-    private final MemoryStream in =
-            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)));
+    private final MemoryStream in = eddy.memoryStream(TimedWords.SCHEMA);
 
     @TempDir
     Path dir;
 
-    private Dataset counts() {
-        return in.toDF()
-                .withWatermark("ts", "10 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("word"))
-                .count();
-    }
-
     /** Runs {@code triggers} triggers with data, each a data batch and the no-data batch it makes due. */
     private long runBatches(int triggers) {
         try (QueryTestDriver d = QueryTestDriver.start(
-                counts().writeStream().outputMode("update").checkpointLocation(dir.toString()))) {
+                windowedCounts(in.toDF()).writeStream().outputMode("update").checkpointLocation(dir.toString()))) {
             for (int i = 0; i < triggers; i++) {
-                in.addData(new Object[] {Instant.ofEpochSecond(100 + 20L * i), "w" + (i % 3)});
+                in.addData(ev(100 + 20L * i, "w" + (i % 3)));
                 d.runTrigger();
             }
         }
@@ -71,7 +59,8 @@ class CheckpointStartFailuresTest {
         Path metadata = dir.resolve("metadata");
         Files.delete(metadata);
         List<String> before = files(dir);
-        assertThatThrownBy(() -> counts().writeStream()
+        assertThatThrownBy(() -> windowedCounts(in.toDF())
+                        .writeStream()
                         .outputMode("update")
                         .memory("counts")
                         .checkpointLocation(dir.toString())
@@ -94,8 +83,9 @@ class CheckpointStartFailuresTest {
         bytes[bytes.length / 2] ^= 0x08;
         Files.write(delta, bytes);
         List<String> before = files(dir);
-        in.addData(new Object[] {Instant.ofEpochSecond(500), "late"});
-        assertThatThrownBy(() -> counts().writeStream()
+        in.addData(ev(500, "late"));
+        assertThatThrownBy(() -> windowedCounts(in.toDF())
+                        .writeStream()
                         .outputMode("update")
                         .memory("counts2")
                         .checkpointLocation(dir.toString())

@@ -3,6 +3,8 @@ package dev.eddy.streaming.checkpoint;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.current_timestamp;
 import static dev.eddy.streaming.api.expr.Functions.window;
+import static dev.eddy.streaming.testing.TimedWords.ev;
+import static dev.eddy.streaming.testing.TimedWords.windowedCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,12 +14,10 @@ import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.checkpoint.CheckpointStore;
 import dev.eddy.streaming.api.checkpoint.CorruptCheckpointException;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import dev.eddy.streaming.testing.TimedWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,22 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FileCheckpointRestartTest {
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final Eddy eddy = Eddy.builder().clock(clock).build();
-    private final MemoryStream in =
-            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)));
+    private final MemoryStream in = eddy.memoryStream(TimedWords.SCHEMA);
 
     @TempDir
     Path dir;
-
-    private Dataset windowedCounts() {
-        return in.toDF()
-                .withWatermark("ts", "10 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("word"))
-                .count();
-    }
-
-    private static Object[] ev(long second, String word) {
-        return new Object[] {Instant.ofEpochSecond(second), word};
-    }
 
     private QueryTestDriver start(Dataset q, String mode) {
         return QueryTestDriver.start(q.writeStream().outputMode(mode).checkpointLocation(dir.toString()));
@@ -62,7 +50,7 @@ class FileCheckpointRestartTest {
         String id;
         String runId;
         long watermark;
-        try (QueryTestDriver d = start(windowedCounts(), "update")) {
+        try (QueryTestDriver d = start(windowedCounts(in.toDF()), "update")) {
             in.addData(ev(100, "cat"), ev(101, "cat"));
             d.runTrigger();
             in.addData(ev(125, "dog"));
@@ -73,7 +61,7 @@ class FileCheckpointRestartTest {
         }
         assertThat(dir.resolve("state/0/0")).isDirectory();
         in.addData(ev(127, "dog"), ev(103, "cat"));
-        try (QueryTestDriver d = start(windowedCounts(), "update")) {
+        try (QueryTestDriver d = start(windowedCounts(in.toDF()), "update")) {
             assertThat(d.stateRows(0)).hasSize(1);
             var t = d.runTrigger();
             var first = t.batches().get(0);
@@ -92,7 +80,7 @@ class FileCheckpointRestartTest {
 
     @Test
     void when_batchCrashesAfterTheSinkBeforeCommit_then_restartReplaysItOnceIntoTheMemoryTable() {
-        Dataset q = windowedCounts();
+        Dataset q = windowedCounts(in.toDF());
         in.addData(ev(100, "cat"));
         CheckpointStore failing = new FailingCommitStore(new FileCheckpointStore(dir, 100), 1);
         try (QueryTestDriver d = QueryTestDriver.start(q.writeStream()
@@ -149,7 +137,7 @@ class FileCheckpointRestartTest {
 
     @Test
     void when_aggregationKeysChange_then_restartFailsNamingTheOldAndNewOperator() {
-        try (QueryTestDriver d = start(windowedCounts(), "update")) {
+        try (QueryTestDriver d = start(windowedCounts(in.toDF()), "update")) {
             in.addData(ev(100, "cat"));
             d.runTrigger();
         }
@@ -163,7 +151,7 @@ class FileCheckpointRestartTest {
 
     @Test
     void when_aStatelessFilterIsAdded_then_theQueryResumesFromTheOldCheckpoint() {
-        try (QueryTestDriver d = start(windowedCounts(), "update")) {
+        try (QueryTestDriver d = start(windowedCounts(in.toDF()), "update")) {
             in.addData(ev(100, "cat"));
             d.runTrigger();
         }
@@ -182,7 +170,7 @@ class FileCheckpointRestartTest {
 
     @Test
     void when_anOffsetsFileIsCorrupted_then_startFailsNamingItAndNothingIsOverwritten() throws Exception {
-        try (QueryTestDriver d = start(windowedCounts(), "update")) {
+        try (QueryTestDriver d = start(windowedCounts(in.toDF()), "update")) {
             in.addData(ev(100, "cat"));
             d.runTrigger();
         }
@@ -198,7 +186,7 @@ class FileCheckpointRestartTest {
         Files.write(f, b);
         long before = Files.getLastModifiedTime(f).toMillis();
         in.addData(ev(101, "cat"));
-        assertThatThrownBy(() -> start(windowedCounts(), "update").close())
+        assertThatThrownBy(() -> start(windowedCounts(in.toDF()), "update").close())
                 .isInstanceOf(CorruptCheckpointException.class)
                 .hasMessageContaining(f.toString());
         assertThat(Files.readAllBytes(f)).containsExactly(b);
@@ -208,7 +196,7 @@ class FileCheckpointRestartTest {
 
     @Test
     void when_aStateSnapshotIsCorrupted_then_restartFailsNamingItAndTheFileIsKept() throws Exception {
-        try (QueryTestDriver d = QueryTestDriver.start(windowedCounts()
+        try (QueryTestDriver d = QueryTestDriver.start(windowedCounts(in.toDF())
                 .writeStream()
                 .outputMode("update")
                 .option("stateSnapshotInterval", "1")
@@ -230,7 +218,7 @@ class FileCheckpointRestartTest {
         Files.write(f, b);
         in.addData(ev(101, "cat"));
         assertThatThrownBy(() -> {
-                    try (QueryTestDriver d = start(windowedCounts(), "update")) {
+                    try (QueryTestDriver d = start(windowedCounts(in.toDF()), "update")) {
                         d.runTrigger();
                     }
                 })

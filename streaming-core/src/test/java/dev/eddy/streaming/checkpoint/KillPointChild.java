@@ -11,10 +11,8 @@ import dev.eddy.streaming.api.checkpoint.OffsetLogEntry;
 import dev.eddy.streaming.api.checkpoint.StateDelta;
 import dev.eddy.streaming.api.checkpoint.StateStorage;
 import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.checkpoint.FileCheckpointStore;
+import dev.eddy.streaming.testing.TimedWords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,7 +55,7 @@ public final class KillPointChild {
         Dataset events = eddy.readStream()
                 .format("json")
                 .option("maxFilesPerTrigger", "1")
-                .schema(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)))
+                .schema(TimedWords.SCHEMA)
                 .load(inputDir);
         return events.withWatermark("ts", "5 seconds")
                 .groupBy(window(col("ts"), "10 seconds"), col("word"))

@@ -1,13 +1,12 @@
 package dev.eddy.streaming.exec;
 
-import static dev.eddy.streaming.api.expr.Functions.col;
-import static dev.eddy.streaming.api.expr.Functions.window;
+import static dev.eddy.streaming.testing.TimedWords.ev;
+import static dev.eddy.streaming.testing.TimedWords.windowedCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
@@ -20,6 +19,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.progress.QueryProgress;
+import dev.eddy.streaming.testing.TimedWords;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,28 +34,16 @@ import org.junit.jupiter.api.Test;
 class StreamingQueryTest {
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final Eddy eddy = Eddy.builder().clock(clock).build();
-    private final MemoryStream in =
-            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)));
+    private final MemoryStream in = eddy.memoryStream(TimedWords.SCHEMA);
 
     @AfterEach
     void stopAll() {
         eddy.streams().stopAll();
     }
 
-    private Dataset windowedCounts() {
-        return in.toDF()
-                .withWatermark("ts", "10 seconds")
-                .groupBy(window(col("ts"), "10 seconds"), col("word"))
-                .count();
-    }
-
-    private static Object[] ev(long second, String word) {
-        return new Object[] {Instant.ofEpochSecond(second), word};
-    }
-
     @Test
     void when_queryRuns_then_progressJsonUsesSparkFieldNames() throws Exception {
-        StreamingQuery q = windowedCounts()
+        StreamingQuery q = windowedCounts(in.toDF())
                 .writeStream()
                 .outputMode("update")
                 .memory("counts")

@@ -2,18 +2,17 @@ package dev.eddy.streaming.exec;
 
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.window;
+import static dev.eddy.streaming.testing.TimedWords.ev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.MemoryStream;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Field;
-import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.progress.QueryProgress;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import dev.eddy.streaming.testing.QueryTestDriver.TriggerResult;
+import dev.eddy.streaming.testing.TimedWords;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -28,15 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class WatermarkEdgeCasesTest {
     private static final String EPOCH = "1970-01-01T00:00:00.000Z";
     private final Eddy eddy = Eddy.builder().clock(new ManualClock(0)).build();
-    private final MemoryStream in =
-            eddy.memoryStream(Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING)));
+    private final MemoryStream in = eddy.memoryStream(TimedWords.SCHEMA);
 
     @TempDir
     Path dir;
-
-    private static Object[] ev(long second, String w) {
-        return new Object[] {Instant.ofEpochSecond(second), w};
-    }
 
     private Dataset windowedCount() {
         return in.toDF()

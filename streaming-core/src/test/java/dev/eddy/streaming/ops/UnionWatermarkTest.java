@@ -2,6 +2,7 @@ package dev.eddy.streaming.ops;
 
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static dev.eddy.streaming.api.expr.Functions.window;
+import static dev.eddy.streaming.testing.TimedWords.ev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +16,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.testing.QueryTestDriver;
+import dev.eddy.streaming.testing.TimedWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,14 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * back. A restart restores the global value, while each input's own watermark starts again from nothing.
  */
 class UnionWatermarkTest {
-    private final Schema schema = Schema.of(Field.of("ts", DataType.TIMESTAMP), Field.of("word", DataType.STRING));
+    private final Schema schema = TimedWords.SCHEMA;
 
     @TempDir
     Path dir;
-
-    private static Object[] ev(long second, String w) {
-        return new Object[] {Instant.ofEpochSecond(second), w};
-    }
 
     private static Optional<Instant> sec(long s) {
         return Optional.of(Instant.ofEpochSecond(s));
