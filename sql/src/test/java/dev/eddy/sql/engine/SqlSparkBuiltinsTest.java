@@ -207,29 +207,9 @@ class SqlSparkBuiltinsTest {
         return out;
     }
 
+    /** The streaming query's one row over ("sPark sql", -10, TS), as {@link #date} gives it. */
     private static List<String> stream(String query) {
-        Eddy eddy =
-                Eddy.builder().clock(new ManualClock(0)).noDataBatches(false).build();
-        Sql sql = new Sql(eddy).startInserts(false);
-        MemoryStream t = eddy.memoryStream(Schema.of(
-                Field.of("s", DataType.STRING), Field.of("n", DataType.INT), Field.of("ts", DataType.TIMESTAMP)));
-        sql.catalog().registerStream("t", t.toDF());
-        try (QueryTestDriver d =
-                QueryTestDriver.start(sql.stream(query).writeStream().outputMode("append"))) {
-            t.addData(new Object[] {"sPark sql", -10, TS.getEpochSecond() * 1_000_000L});
-            List<Row> rows = d.runTrigger().newRows();
-            assertThat(rows).hasSize(1);
-            List<String> out = new ArrayList<>();
-            for (int c = 0; c < rows.get(0).size(); c++) {
-                Object v = rows.get(0).get(c);
-                boolean ts = v instanceof Long && c >= ITEMS.length - 2;
-                out.add(
-                        v == null
-                                ? "null"
-                                : ts ? Instant.EPOCH.plusNanos((Long) v * 1000).toString() : text(v));
-            }
-            return out;
-        }
+        return date("sPark sql", -10, query);
     }
 
     /** A streaming query's one row over (s, n, TS), values as text (a TIMESTAMP as its instant). */
