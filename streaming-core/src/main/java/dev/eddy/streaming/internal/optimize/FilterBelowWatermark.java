@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,39 +64,24 @@ public final class FilterBelowWatermark {
 
     private static LogicalPlan push(Expr condition, LogicalPlan below) {
         if (below instanceof Watermark w) {
-            List<Expr> down = new ArrayList<>();
-            List<Expr> up = new ArrayList<>();
-            for (Expr c : conjuncts(condition, new ArrayList<>())) {
-                (deterministic(c) && !reads(c, w.column()) ? down : up).add(c);
-            }
-            down.addAll(inferredNotNull(up, down, w.column()));
-            if (down.isEmpty()) {
-                return new Filter(below, condition);
-            }
-            LogicalPlan pushed = new Watermark(push(and(down), w.child()), w.column(), w.delayMicros());
-            return up.isEmpty() ? pushed : new Filter(pushed, and(up));
+            Split s = Split.of(condition, c -> deterministic(c) && !reads(c, w.column()) ? c : null);
+            s.down().addAll(inferredNotNull(s.up(), s.down(), w.column()));
+            return s.over(below, condition, d -> new Watermark(push(d, w.child()), w.column(), w.delayMicros()));
         }
         if (below instanceof Union u) {
-            List<Expr> down = new ArrayList<>();
-            List<Expr> up = new ArrayList<>();
-            for (Expr c : conjuncts(condition, new ArrayList<>())) {
-                (deterministic(c) ? down : up).add(c);
-            }
-            if (down.isEmpty()) {
-                return new Filter(below, condition);
-            }
             List<String> names = u.schema().names();
-            List<LogicalPlan> inputs = new ArrayList<>();
-            for (LogicalPlan in : u.inputs()) {
-                Map<String, String> byPosition = new HashMap<>();
-                List<String> own = in.schema().names();
-                for (int i = 0; i < names.size(); i++) {
-                    byPosition.put(names.get(i).toLowerCase(Locale.ROOT), own.get(i));
+            return Split.of(condition, c -> deterministic(c) ? c : null).over(below, condition, d -> {
+                List<LogicalPlan> inputs = new ArrayList<>();
+                for (LogicalPlan in : u.inputs()) {
+                    Map<String, String> byPosition = new HashMap<>();
+                    List<String> own = in.schema().names();
+                    for (int i = 0; i < names.size(); i++) {
+                        byPosition.put(names.get(i).toLowerCase(Locale.ROOT), own.get(i));
+                    }
+                    inputs.add(push(rename(d, byPosition), in));
                 }
-                inputs.add(push(rename(and(down), byPosition), in));
-            }
-            LogicalPlan pushed = new Union(inputs);
-            return up.isEmpty() ? pushed : new Filter(pushed, and(up));
+                return new Union(inputs);
+            });
         }
         if (below instanceof Filter f && deterministic(condition) && deterministic(f.condition())) {
             // Spark's CombineFilters: two deterministic filters are one, which may then move down
@@ -114,35 +100,17 @@ public final class FilterBelowWatermark {
                     byName.put(names.get(i).toLowerCase(Locale.ROOT), g);
                 }
             }
-            List<Expr> down = new ArrayList<>();
-            List<Expr> up = new ArrayList<>();
-            for (Expr c : conjuncts(condition, new ArrayList<>())) {
-                Expr s = deterministic(c) ? substitute(c, byName) : null;
-                if (s == null) {
-                    up.add(c);
-                } else {
-                    down.add(s);
-                }
-            }
-            if (down.isEmpty()) {
-                return new Filter(below, condition);
-            }
-            LogicalPlan pushed = new Aggregate(push(and(down), a.child()), a.groupings(), a.aggregates(), a.schema());
-            return up.isEmpty() ? pushed : new Filter(pushed, and(up));
+            return Split.of(condition, c -> deterministic(c) ? substitute(c, byName) : null)
+                    .over(
+                            below,
+                            condition,
+                            d -> new Aggregate(push(d, a.child()), a.groupings(), a.aggregates(), a.schema()));
         }
         if (below instanceof AssignWindows w) {
             // Spark's window is a projection (tumbling) or an Expand (sliding) over its input: a filter that does not
             // read the window passes it (so a join's inferred isnotnull(k) on a side of windows reaches the watermark)
-            List<Expr> down = new ArrayList<>();
-            List<Expr> up = new ArrayList<>();
-            for (Expr c : conjuncts(condition, new ArrayList<>())) {
-                (deterministic(c) && !reads(c, w.outputName()) ? down : up).add(c);
-            }
-            if (down.isEmpty()) {
-                return new Filter(below, condition);
-            }
-            LogicalPlan pushed = new AssignWindows(push(and(down), w.child()), w.window(), w.outputName());
-            return up.isEmpty() ? pushed : new Filter(pushed, and(up));
+            return Split.of(condition, c -> deterministic(c) && !reads(c, w.outputName()) ? c : null)
+                    .over(below, condition, d -> new AssignWindows(push(d, w.child()), w.window(), w.outputName()));
         }
         if (below instanceof Project p && p.exprs().stream().allMatch(FilterBelowWatermark::deterministic)) {
             // through a projection by substituting its expressions for the columns it names
@@ -152,23 +120,39 @@ public final class FilterBelowWatermark {
                 Expr e = p.exprs().get(i);
                 byName.put(names.get(i).toLowerCase(Locale.ROOT), e instanceof Expr.Alias a ? a.child() : e);
             }
-            List<Expr> down = new ArrayList<>();
-            List<Expr> up = new ArrayList<>();
+            return Split.of(condition, c -> substitute(c, byName))
+                    .over(below, condition, d -> new Project(push(d, p.child()), p.exprs(), p.schema()));
+        }
+        return new Filter(below, condition);
+    }
+
+    /** A filter's conjuncts split at a node it may pass: those that go below it, in their form there, and the rest. */
+    private record Split(List<Expr> down, List<Expr> up) {
+        /** Each conjunct {@code downForm} gives a form for (the conjunct over the node's input) goes down in it. */
+        static Split of(Expr condition, UnaryOperator<Expr> downForm) {
+            Split s = new Split(new ArrayList<>(), new ArrayList<>());
             for (Expr c : conjuncts(condition, new ArrayList<>())) {
-                Expr s = substitute(c, byName);
-                if (s == null) {
-                    up.add(c);
+                Expr d = downForm.apply(c);
+                if (d == null) {
+                    s.up.add(c);
                 } else {
-                    down.add(s);
+                    s.down.add(d);
                 }
             }
+            return s;
+        }
+
+        /**
+         * The node {@code below} as {@code rebuild} makes it over the conjuncts that go down (its input filtered by
+         * them), under a filter of those that stay; {@code condition} over {@code below} as written if none goes down.
+         */
+        LogicalPlan over(LogicalPlan below, Expr condition, Function<Expr, LogicalPlan> rebuild) {
             if (down.isEmpty()) {
                 return new Filter(below, condition);
             }
-            LogicalPlan pushed = new Project(push(and(down), p.child()), p.exprs(), p.schema());
+            LogicalPlan pushed = rebuild.apply(and(down));
             return up.isEmpty() ? pushed : new Filter(pushed, and(up));
         }
-        return new Filter(below, condition);
     }
 
     /**
