@@ -101,16 +101,18 @@ public final class KillPointChild {
                 .start();
     }
 
-    /** Args: kafka, bootstrap, input topic, output topic, checkpoint dir, announce. */
+    /** Args: kafka, bootstrap, input topic, output topic, checkpoint dir, [fetch,] announce. */
     private static StreamingQuery kafkaQuery(Eddy eddy, String[] args, boolean announce) {
-        Dataset in = eddy.readStream()
+        var reader = eddy.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", args[1])
                 .option("subscribe", args[2])
                 .option("startingOffsets", "earliest")
-                .option("maxOffsetsPerTrigger", "5")
-                .load()
-                .select("value");
+                .option("maxOffsetsPerTrigger", "5");
+        if (args.length > 6) {
+            reader = reader.option("fetch", args[5]); // the Kafka source's fetcher, if given (else its default)
+        }
+        Dataset in = reader.load().select("value");
         CheckpointStore store = new FileCheckpointStore(Path.of(args[4]), 100);
         // the sink derives its transactional id from this location, as it would from checkpointLocation(...)
         return in.writeStream()

@@ -87,7 +87,7 @@ class KafkaParallelFetchIT {
     }
 
     private List<Row> readAll(String topic, String fetchThreads, String table) throws Exception {
-        return readAll(topic, fetchThreads, table, "consumer");
+        return readAll(topic, fetchThreads, table, "raw");
     }
 
     private List<Row> readAll(String topic, String fetchThreads, String table, String fetch) throws Exception {

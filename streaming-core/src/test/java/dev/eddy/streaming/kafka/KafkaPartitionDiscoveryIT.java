@@ -35,7 +35,7 @@ class KafkaPartitionDiscoveryIT {
     }
 
     private StreamingQuery start(String option, String value, String table, Map<String, String> extra) {
-        return start(option, value, table, extra, "consumer");
+        return start(option, value, table, extra, "raw");
     }
 
     private StreamingQuery start(String option, String value, String table, Map<String, String> extra, String fetch) {

@@ -153,7 +153,7 @@ class KafkaRawFetchIT {
                         .writeStream()
                         .memory("nope")
                         .start())
-                .hasMessageContaining("option 'fetch' must be consumer")
+                .hasMessageContaining("option 'fetch' must be raw")
                 .hasMessageContaining("'fast'");
     }
 }

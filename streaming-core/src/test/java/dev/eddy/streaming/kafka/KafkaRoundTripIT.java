@@ -53,7 +53,7 @@ class KafkaRoundTripIT {
     }
 
     private Dataset kafka(String topic) {
-        return kafka(topic, "consumer");
+        return kafka(topic, "raw");
     }
 
     private Dataset kafka(String topic, String fetch) {

@@ -31,15 +31,15 @@ class KafkaSourceOptionsTest {
     }
 
     @Test
-    void when_fetchIsNeitherConsumerNorRaw_then_loadRefusesItByName() {
+    void when_fetchIsNeitherRawNorConsumer_then_loadRefusesItByName() {
         assertThatThrownBy(() -> eddy.readStream()
                         .format("kafka")
                         .option("kafka.bootstrap.servers", "localhost:1")
                         .option("subscribe", "a")
                         .option("fetch", "zero-copy")
                         .load())
-                .hasMessageContaining("option 'fetch' must be consumer")
-                .hasMessageContaining("or raw")
+                .hasMessageContaining("option 'fetch' must be raw")
+                .hasMessageContaining("or consumer")
                 .hasMessageContaining("'zero-copy'");
     }
 

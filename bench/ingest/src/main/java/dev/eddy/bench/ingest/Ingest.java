@@ -38,7 +38,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * before/after figures from one run), INGEST_MID_JAR (a third build run the same way: {@code eddy_mid}), INGEST_READAHEAD ({@code both}, the
  * default: every Eddy path also runs with {@code -Deddy.readAhead=false}, figures {@code eddy_readahead_off} and the
  * on/off ratios from the same run; {@code on} skips those), INGEST_KAFKA_FETCH ({@code both}, the default: each Kafka
- * path also runs with the source option {@code fetch = raw}, figures {@code eddy_raw}; {@code default} skips those),
+ * path also runs with the source option {@code fetch = consumer}, figures {@code eddy_consumer}, beside {@code eddy} with
+ * the default {@code fetch = raw}; {@code default} skips those),
  * SPARK_CP (the Spark peer's class path, from run.sh).
  */
 public final class Ingest {
@@ -148,8 +149,8 @@ public final class Ingest {
                 variants.put(p + ".eddy", eddyCommand(p, common, ""));
                 if (p.startsWith("kafka_json")
                         && !env("INGEST_KAFKA_FETCH", "both").equals("default")) {
-                    // the same build, the Kafka source's own Fetch requests (option fetch = raw)
-                    variants.put(p + ".eddy_raw", eddyCommand(p, common, "", "-Dingest.fetch=raw"));
+                    // the same build through KafkaConsumer (option fetch = consumer; eddy has the default, raw)
+                    variants.put(p + ".eddy_consumer", eddyCommand(p, common, "", "-Dingest.fetch=consumer"));
                 }
                 String fetchThreads = env("INGEST_FETCH_THREADS", "");
                 if (!fetchThreads.isEmpty() && p.startsWith("kafka_json_p")) { // parallel fetchers, same build
@@ -175,7 +176,7 @@ public final class Ingest {
                 }
                 latency("eddy", runs, eddyCommand("latency", common, ""));
                 if (!env("INGEST_KAFKA_FETCH", "both").equals("default")) {
-                    latency("eddy_raw", runs, eddyCommand("latency", common, "", "-Dingest.fetch=raw"));
+                    latency("eddy_consumer", runs, eddyCommand("latency", common, "", "-Dingest.fetch=consumer"));
                 }
             }
             if (spark) {
@@ -245,8 +246,8 @@ public final class Ingest {
                 ratio(r, "ingest." + p + ".eddy_before_vs_bare_consumer.ratio", p + ".eddy_before", bareFigure(p));
                 ratio(r, "ingest." + p + ".eddy_mid_vs_bare_consumer.ratio", p + ".eddy_mid", bareFigure(p));
                 ratio(r, "ingest." + p + ".eddy_vs_spark.ratio", p + ".eddy", p + ".spark");
-                ratio(r, "ingest." + p + ".eddy_raw_vs_bare_consumer.ratio", p + ".eddy_raw", bareFigure(p));
-                ratio(r, "ingest." + p + ".eddy_raw_vs_eddy.ratio", p + ".eddy_raw", p + ".eddy");
+                ratio(r, "ingest." + p + ".eddy_consumer_vs_bare_consumer.ratio", p + ".eddy_consumer", bareFigure(p));
+                ratio(r, "ingest." + p + ".eddy_vs_eddy_consumer.ratio", p + ".eddy", p + ".eddy_consumer");
                 String f = env("INGEST_FETCH_THREADS", "");
                 ratio(r, "ingest." + p + ".eddy_fetch" + f + "_vs_eddy.ratio", p + ".eddy_fetch" + f, p + ".eddy");
             }

@@ -6,6 +6,8 @@ import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.TextFormats.RecordParser;
+import dev.eddy.streaming.internal.source.kafka.KafkaRawBatchScan;
+import dev.eddy.streaming.internal.source.kafka.KafkaRawRecords;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,6 @@ import org.apache.kafka.common.requests.FetchRequest;
 import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
-import org.apache.kafka.common.utils.Crc32C;
 import org.apache.kafka.common.utils.LogContext;
 import org.apache.kafka.common.utils.Time;
 
@@ -245,9 +246,10 @@ final class KafkaProbe {
     }
 
     /**
-     * Fetch requests through the client's NetworkClient to the partition's leader, each response's v2 record batches
-     * read where they lie: batch header, optional CRC-32C, then each record's varints; the value's bytes are touched
-     * (or decoded) in the response's own array.
+     * Fetch requests through the client's NetworkClient to the partition's leader, each response's record batches
+     * read where they lie by the Kafka source's own classes ({@code KafkaRawBatchScan}: batch headers, optional
+     * CRC-32C; {@code KafkaRawRecords.Cursor}: each record's varints); the value's bytes are touched (or decoded) in
+     * the response's own array.
      */
     private static long[] raw(boolean checkCrc, long records, String bootstrap, Decoder decoder) throws Exception {
         String topic = "bids";
@@ -296,6 +298,7 @@ final class KafkaProbe {
                 }
                 long offset = 0;
                 Map<Uuid, String> names = Map.of(topicId, topic);
+                KafkaRawRecords.Cursor cursor = new KafkaRawRecords.Cursor();
                 while (seen < records) {
                     Map<TopicPartition, FetchRequest.PartitionData> want = new LinkedHashMap<>();
                     want.put(tp, new FetchRequest.PartitionData(topicId, offset, -1, 4 << 20, Optional.empty()));
@@ -314,11 +317,26 @@ final class KafkaProbe {
                         throw error.exception();
                     }
                     ByteBuffer buf = ((MemoryRecords) FetchResponse.recordsOrFail(pd)).buffer();
-                    long[] state = {offset, seen, sum};
-                    readBatches(buf, checkCrc, decoder, state);
-                    offset = state[0];
-                    seen = state[1];
-                    sum = state[2];
+                    if (!buf.hasRemaining()) {
+                        continue; // nothing new yet
+                    }
+                    // the Kafka source's own batch walk and record cursor (no aborted-transaction filter: none here)
+                    KafkaRawBatchScan.Result scan = KafkaRawBatchScan.scan(tp, offset, buf, checkCrc, null);
+                    if (!scan.whole()) {
+                        throw new IllegalStateException("a record batch larger than the fetch size at " + offset);
+                    }
+                    if (scan.kept() != null) {
+                        cursor.reset(scan.kept());
+                        while (cursor.next()) {
+                            int len = cursor.valueLength();
+                            seen++;
+                            sum += hash(cursor.valueArray(), cursor.valueOffset(), Math.max(0, len));
+                            if (decoder != null && len >= 0) {
+                                decoder.decode(cursor.valueArray(), cursor.valueOffset(), len);
+                            }
+                        }
+                    }
+                    offset = scan.next();
                 }
             }
         }
@@ -326,78 +344,6 @@ final class KafkaProbe {
             decoder.flush();
         }
         return new long[] {seen, sum};
-    }
-
-    /** Record format v2 over a response's records: state = {next offset, records seen, sum of value hashes}. */
-    private static void readBatches(ByteBuffer buf, boolean checkCrc, Decoder decoder, long[] state) {
-        if (!buf.hasArray()) {
-            throw new IllegalStateException("a direct buffer: not measured here");
-        }
-        byte[] a = buf.array();
-        int base = buf.arrayOffset() + buf.position();
-        int end = buf.arrayOffset() + buf.limit();
-        int at = base;
-        ByteBuffer view = ByteBuffer.wrap(a);
-        while (at + 61 <= end) {
-            long baseOffset = view.getLong(at);
-            int length = view.getInt(at + 8);
-            int batchEnd = at + 12 + length;
-            if (batchEnd > end) {
-                break; // a partial batch at the response's end: fetched again from its start
-            }
-            if (a[at + 16] != 2) {
-                throw new IllegalStateException("magic " + a[at + 16] + ": older record formats not measured");
-            }
-            if (checkCrc) {
-                long crc = view.getInt(at + 17) & 0xFFFFFFFFL;
-                if (Crc32C.compute(a, at + 21, batchEnd - (at + 21)) != crc) {
-                    throw new IllegalStateException("CRC mismatch at offset " + baseOffset);
-                }
-            }
-            short attributes = view.getShort(at + 21);
-            if ((attributes & 0x7) != 0) {
-                throw new IllegalStateException("compressed batches not measured");
-            }
-            boolean control = (attributes & 0x20) != 0;
-            int lastOffsetDelta = view.getInt(at + 23);
-            int count = view.getInt(at + 57);
-            if (!control) {
-                int[] pos = {at + 61};
-                for (int i = 0; i < count; i++) {
-                    varint(a, pos); // record length
-                    pos[0]++; // attributes
-                    varlong(a, pos); // timestamp delta
-                    int offsetDelta = varint(a, pos);
-                    int keyLen = varint(a, pos);
-                    if (keyLen > 0) {
-                        pos[0] += keyLen;
-                    }
-                    int valueLen = varint(a, pos);
-                    int valueAt = pos[0];
-                    if (valueLen > 0) {
-                        pos[0] += valueLen;
-                    }
-                    int headers = varint(a, pos);
-                    for (int h = 0; h < headers; h++) {
-                        pos[0] += varint(a, pos); // name
-                        int hl = varint(a, pos);
-                        if (hl > 0) {
-                            pos[0] += hl;
-                        }
-                    }
-                    if (baseOffset + offsetDelta < state[0]) {
-                        continue; // before the fetch offset: a batch starts before it
-                    }
-                    state[1]++;
-                    state[2] += hash(a, valueAt, Math.max(0, valueLen));
-                    if (decoder != null && valueLen >= 0) {
-                        decoder.decode(a, valueAt, valueLen);
-                    }
-                }
-            }
-            state[0] = baseOffset + lastOffsetDelta + 1;
-            at = batchEnd;
-        }
     }
 
     /**
@@ -410,34 +356,5 @@ final class KafkaProbe {
             h = h * 31 + a[i];
         }
         return h;
-    }
-
-    /** A zig-zag varint at pos[0] (Kafka's record fields), advancing pos. */
-    private static int varint(byte[] a, int[] pos) {
-        int i = pos[0];
-        int v = 0;
-        int shift = 0;
-        byte b;
-        do {
-            b = a[i++];
-            v |= (b & 0x7F) << shift;
-            shift += 7;
-        } while (b < 0);
-        pos[0] = i;
-        return (v >>> 1) ^ -(v & 1);
-    }
-
-    private static long varlong(byte[] a, int[] pos) {
-        int i = pos[0];
-        long v = 0;
-        int shift = 0;
-        byte b;
-        do {
-            b = a[i++];
-            v |= (long) (b & 0x7F) << shift;
-            shift += 7;
-        } while (b < 0);
-        pos[0] = i;
-        return (v >>> 1) ^ -(v & 1);
     }
 }

@@ -64,7 +64,7 @@ final class LatencyRun {
                 .format("kafka")
                 .option("kafka.bootstrap.servers", bootstrap)
                 .option("subscribe", "lat")
-                .option("fetch", System.getProperty("ingest.fetch", "consumer")) // the run's fetcher
+                .option("fetch", System.getProperty("ingest.fetch", "raw")) // the run's fetcher (raw: the default)
                 .option("startingOffsets", "latest")
                 .option("valueFormat", "json")
                 .schema(Bids.SCHEMA)

@@ -21,14 +21,17 @@ final class KafkaBrokerCheck {
         this.options = options;
     }
 
-    /** The highest batch id a committed transaction recorded for the sink's marker group, or -1. */
+    /**
+     * The highest batch id a committed transaction of this query recorded for the sink's marker group, or -1
+     * (markers another query left under the same transactional id do not count).
+     */
     long lastCommittedBatch() {
         try (Admin admin = Admin.create(options.adminProperties())) {
             Map<TopicPartition, OffsetAndMetadata> offsets =
                     get(admin.listConsumerGroupOffsets(options.markerGroup()).partitionsToOffsetAndMetadata());
             // the marker sits on partition 0 of the (first) topic a batch wrote to; the newest batch has the max
             return offsets.values().stream()
-                    .filter(m -> m != null)
+                    .filter(m -> m != null && options.ownMarker(m.metadata()))
                     .mapToLong(m -> m.offset() - 1)
                     .max()
                     .orElse(-1);

@@ -25,7 +25,10 @@ import org.apache.kafka.common.errors.RetriableException;
  * Writes each batch to Kafka. Transactional (exactly-once) when it has a transactional id: a batch is one
  * transaction that also commits, for a per-query pseudo consumer group, the offset {@code batchId + 1} on
  * partition 0 of the batch's (first) topic — so after a crash the sink reads back the last batch Kafka committed
- * and skips a re-run of it instead of writing it twice. Without a transactional id it is an idempotent,
+ * and skips a re-run of it instead of writing it twice. The marker names the query (its id, stable across
+ * restarts): a marker another query left under the same transactional id is not this query's progress, so a
+ * fresh checkpoint at an old location, or a second query given the same {@code transactionalId}, writes its
+ * batches instead of skipping them. Without a transactional id it is an idempotent,
  * at-least-once producer.
  *
  * <p>Broker lost during a write: the producer is closed (its open transaction is aborted when the next producer
@@ -118,7 +121,7 @@ final class KafkaSink implements Sink {
         TopicPartition marker = new TopicPartition(
                 options.topic() != null ? options.topic() : recs.get(0).topic(), 0);
         producer.sendOffsetsToTransaction(
-                Map.of(marker, new OffsetAndMetadata(batchId + 1, "eddy batch " + batchId)),
+                Map.of(marker, new OffsetAndMetadata(batchId + 1, options.marker(batchId))),
                 new ConsumerGroupMetadata(options.markerGroup()));
         producer.commitTransaction();
         lastCommitted = batchId;

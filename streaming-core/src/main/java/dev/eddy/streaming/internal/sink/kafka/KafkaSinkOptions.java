@@ -15,12 +15,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code topic} column), optional {@code transactionalId}, {@code kafka.timeoutMs} (default 10000: how long one
  * broker call may block), {@code retryBackoffMaxMs} (default 5000: the longest wait between retries while the
  * broker is down); other {@code kafka.*} options go to the producer. A checkpointed query gets a transactional id
- * derived from its checkpoint location, which is stable across restarts of the query.
+ * derived from its checkpoint location, which is stable across restarts of the query. Each batch's transaction
+ * commits a marker naming the batch and the query id; only markers of this query count as its own progress.
  */
 record KafkaSinkOptions(
         String bootstrap,
         String topic,
         String transactionalId,
+        String queryId,
         Duration timeout,
         Duration maxBackoff,
         Properties extra) {
@@ -48,6 +50,7 @@ record KafkaSinkOptions(
                 bootstrap,
                 topic,
                 txId,
+                ctx.queryId().orElse(null),
                 Duration.ofMillis(Math.max(100, timeout)),
                 Duration.ofMillis(Math.max(100, backoff)),
                 extra);
@@ -56,6 +59,27 @@ record KafkaSinkOptions(
     /** The pseudo consumer group whose committed offset records the last batch id written. */
     String markerGroup() {
         return transactionalId + "-batches";
+    }
+
+    /**
+     * The metadata of the marker a batch's transaction commits: the batch and the query that wrote it, so that a
+     * marker another query left under the same transactional id (a deleted checkpoint run again at the same
+     * location, or two queries given one {@code transactionalId}) is not read as this query's.
+     */
+    String marker(long batchId) {
+        return "eddy batch " + batchId + (queryId != null ? " query " + queryId : "");
+    }
+
+    /**
+     * Whether a marker's metadata was written by this query: it names this query, or it names none (a marker of a
+     * version before markers named their query, trusted as before; likewise when this query has no id).
+     */
+    boolean ownMarker(String metadata) {
+        if (queryId == null || metadata == null) {
+            return true;
+        }
+        int at = metadata.indexOf(" query ");
+        return at < 0 || metadata.substring(at + " query ".length()).equals(queryId);
     }
 
     Properties producerProperties() {

@@ -151,13 +151,11 @@ final class KafkaFetcher {
             sought++;
             stopTask();
             clear();
-            if (!consumer.assignment().equals(parts)) {
-                consumer.assign(parts);
-            }
-            consumer.resume(parts); // paused by an earlier run: not every Consumer forgets that on assign
+            Map<TopicPartition, Long> at = new HashMap<>();
             for (TopicPartition tp : parts) {
-                consumer.seek(tp, from.position(tp));
+                at.put(tp, from.position(tp));
             }
+            consumer.startAt(at);
             assigned = Set.copyOf(parts);
             synchronized (lock) {
                 for (TopicPartition tp : parts) {
@@ -258,7 +256,7 @@ final class KafkaFetcher {
         stopTask();
         clear();
         assigned = Set.of();
-        consumer.unsubscribe();
+        consumer.assign(List.of());
     }
 
     /** Ends the fetch thread (if it runs) and waits until it no longer uses the consumer. Reading thread. */
@@ -474,7 +472,7 @@ final class KafkaFetcher {
             status.dataLoss("records of Kafka topic partition " + e.getKey() + " from offset " + e.getValue()
                     + " are gone (retention?); the earliest offset is now " + earliest.get(e.getKey()));
         }
-        consumer.seekToBeginning(gone.keySet());
+        earliest.forEach(consumer::seek);
     }
 
     /** No record for a while: is the broker down, or is the data gone? */

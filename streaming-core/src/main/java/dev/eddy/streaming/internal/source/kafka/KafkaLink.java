@@ -29,11 +29,21 @@ interface KafkaLink {
 
     void seek(TopicPartition tp, long offset);
 
-    void seekToBeginning(Collection<TopicPartition> parts);
-
     void pause(Collection<TopicPartition> parts);
 
     void resume(Collection<TopicPartition> parts);
+
+    /**
+     * Reads exactly {@code from}'s partitions from now on, none of them paused, each from its offset (the fetcher's
+     * set-up for a batch that does not continue the last one).
+     */
+    default void startAt(Map<TopicPartition, Long> from) {
+        if (!assignment().equals(from.keySet())) {
+            assign(from.keySet());
+        }
+        resume(from.keySet()); // paused by an earlier run: not every Consumer forgets that on assign
+        from.forEach(this::seek);
+    }
 
     /** The offset of the next record the next poll would return for {@code tp}. */
     long position(TopicPartition tp);
@@ -49,8 +59,6 @@ interface KafkaLink {
 
     /** A wake-up nobody consumed would fail the next call: this consumes it (fetch thread, after a run). */
     void clearWakeup();
-
-    void unsubscribe();
 
     /** Closes what this link made (not {@link #lookups()} when its owner closes that). */
     void close(Duration timeout);
@@ -81,11 +89,6 @@ interface KafkaLink {
         @Override
         public void seek(TopicPartition tp, long offset) {
             consumer.seek(tp, offset);
-        }
-
-        @Override
-        public void seekToBeginning(Collection<TopicPartition> parts) {
-            consumer.seekToBeginning(parts);
         }
 
         @Override
@@ -136,11 +139,6 @@ interface KafkaLink {
             } catch (RuntimeException e) {
                 // the fetch has ended anyway; the next request sets the consumer up again
             }
-        }
-
-        @Override
-        public void unsubscribe() {
-            consumer.unsubscribe();
         }
 
         @Override

@@ -16,16 +16,17 @@ import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.utils.BufferSupplier;
 
 /**
- * Record batches of a raw fetch ({@link KafkaRawLink}) read where they lie in the response's bytes, on the decode
- * thread: Kafka's record format v2 (batch header, then each record's varints; a compressed batch's records are first
+ * Record batches of a raw fetch ({@link KafkaRawLink}, the batches {@link KafkaRawBatchScan} kept) read where they
+ * lie in the response's bytes, on the decode thread: Kafka's record format v2 (batch header, then each record's varints; a compressed batch's records are first
  * decompressed into a buffer the cursor reuses, with the client's codecs), and the old formats 0 and 1 through the
- * client's own record iterator (rare: brokers write v2 since Kafka 0.11). No object per record for v2.
+ * client's own record iterator (rare: brokers write v2 since Kafka 0.11). No object per record for v2. Public for the
+ * bench's probe ({@code KafkaProbe}), which walks a topic's records with this same cursor.
  *
  * <p>Not public API: {@code org.apache.kafka.common.record.internal} and {@code Compression} are kafka-clients
  * internals (4.3.1); every client upgrade must check this class and {@link KafkaRawLink} against them. The v2 format
  * itself is Kafka's stable wire format.
  */
-final class KafkaRawRecords {
+public final class KafkaRawRecords {
     /** Size of a v2 batch header; the records follow it. */
     static final int V2_HEADER = 61;
 
@@ -37,13 +38,13 @@ final class KafkaRawRecords {
      * records before {@code from} (a batch that starts before the fetch offset) are skipped. {@code records}: how many
      * records they hold from {@code from} on (flow control; exact unless a compacted batch starts before {@code from}).
      */
-    record Batches(byte[] array, int[] starts, int[] ends, int count, long from, int records) {}
+    public record Batches(byte[] array, int[] starts, int[] ends, int count, long from, int records) {}
 
     /**
      * Walks the records of {@link Batches}: after {@link #next} returns true, the fields describe one record (key and
      * value as ranges of {@code key}/{@code value}, length -1 for null). One cursor per decode thread, reused.
      */
-    static final class Cursor {
+    public static final class Cursor {
         long offset;
         long timestamp;
         byte[] key;
@@ -74,7 +75,26 @@ final class KafkaRawRecords {
 
         private final BufferSupplier buffers = BufferSupplier.create();
 
-        void reset(Batches b) {
+        /** The offset of the current record. */
+        public long offset() {
+            return offset;
+        }
+
+        /** The array that holds the current record's value (the response's, or the decompressed batch's). */
+        public byte[] valueArray() {
+            return value;
+        }
+
+        public int valueOffset() {
+            return valueOff;
+        }
+
+        /** The current record's value length, -1 for a null value. */
+        public int valueLength() {
+            return valueLen;
+        }
+
+        public void reset(Batches b) {
             batches = b;
             batch = 0;
             left = 0;
@@ -87,7 +107,7 @@ final class KafkaRawRecords {
             pushedBack = true;
         }
 
-        boolean next() {
+        public boolean next() {
             if (pushedBack) {
                 pushedBack = false;
                 return true;

@@ -120,20 +120,21 @@ public final class KafkaSourceProvider implements SourceProvider {
     }
 
     /**
-     * Option {@code fetch}: {@code consumer} (the default) reads through {@code KafkaConsumer}; {@code raw} sends Eddy's
-     * own Fetch requests and decodes the record batches where they lie in the response (no object per record: see
-     * {@link KafkaRawLink}). Returns whether it is raw; any other value is refused by name.
+     * Option {@code fetch}: {@code raw} (the default) sends Eddy's own Fetch requests and decodes the record batches
+     * where they lie in the response (no object per record: see {@link KafkaRawLink}); {@code consumer} reads through
+     * {@code KafkaConsumer}, the way back. Returns whether it is raw; any other value is refused by name.
      */
     static boolean rawFetch(SourceContext ctx) {
-        String v = ctx.option("fetch", "consumer").trim();
+        String v = ctx.option("fetch", "raw").trim();
         if (v.equalsIgnoreCase("raw")) {
             return true;
         }
         if (v.equalsIgnoreCase("consumer")) {
             return false;
         }
-        throw new IllegalArgumentException("option 'fetch' must be consumer (KafkaConsumer, the default) or raw"
-                + " (Eddy's own Fetch requests, record batches decoded in place), got '" + v + "'");
+        throw new IllegalArgumentException(
+                "option 'fetch' must be raw (Eddy's own Fetch requests, record batches decoded"
+                        + " in place, the default) or consumer (KafkaConsumer), got '" + v + "'");
     }
 
     /**

@@ -3,8 +3,9 @@
  * sought; offsets kept only in the query's checkpoint, never committed to a consumer group). Partitions are
  * discovered every trigger; a lost broker is waited for with backoff, also in the middle of a batch; an inferred
  * value schema is stored in the checkpoint so restarts decode the same way. The fetch threads read through a
- * {@code KafkaLink}: the {@code KafkaConsumer}, or (option {@code fetch = raw}) the source's own Fetch requests whose
- * record batches are decoded where they lie in the response ({@code KafkaRawLink}, {@code KafkaRawRecords}: the only
- * classes that use kafka-clients internals).
+ * {@code KafkaLink}: the source's own Fetch requests whose record batches are decoded where they lie in the response
+ * (option {@code fetch = raw}, the default: {@code KafkaRawLink} with {@code KafkaRawNetwork}, {@code KafkaRawRequests},
+ * {@code KafkaRawResponses}, {@code KafkaRawBatchScan}, {@code KafkaAbortedTransactions} and {@code KafkaRawRecords},
+ * the only classes that use kafka-clients internals), or the {@code KafkaConsumer} ({@code fetch = consumer}).
  */
 package dev.eddy.streaming.internal.source.kafka;
