@@ -66,6 +66,11 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
             "delimiter",
             "quote",
             "escape",
+            "charToEscapeQuoteEscaping",
+            "emptyValue",
+            "ignoreLeadingWhiteSpace",
+            "ignoreTrailingWhiteSpace",
+            "multiLine",
             "nullValue",
             "mode",
             "columnNameOfCorruptRecord",
@@ -83,8 +88,6 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
             "sourcearchivedir",
             "Eddy does not move or delete source files (cleanSource archive/delete); move them yourself once a"
                     + " batch that read them has committed",
-            "multiline",
-            "records are one per line (JSON lines; a quoted CSV field may span lines)",
             "encoding",
             "files are read as UTF-8",
             "charset",
@@ -112,6 +115,11 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
         checkValues(ctx);
         FileStreamOptions limits = FileStreamOptions.from(ctx.options()); // checked before any file is read
         CsvOptions csv = CsvOptions.from(ctx.options());
+        if (csv.multiLine() && !format.equals("csv")) {
+            throw new IllegalArgumentException("option 'multiLine' = true is only supported for CSV files: "
+                    + format.toUpperCase(Locale.ROOT) + " files are read one record per line"
+                    + (format.equals("json") ? " (JSON lines); write one JSON object per line" : ""));
+        }
         TextFileReader reader = new TextFileReader(format.equals("csv"), csv, (int)
                 ctx.longOption("maxRecordLines", TextFileReader.DEFAULT_MAX_RECORD_LINES));
         FileLister lister = new FileLister(

@@ -17,8 +17,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Splits a text file into records: lines ({@code \n}, {@code \r\n} or {@code \r}), except that a CSV record whose
- * quotes are still open continues on the next line — for at most {@code maxRecordLines} lines. Each line is
+ * Splits a text file into records: lines ({@code \n}, {@code \r\n} or {@code \r}), as Spark's readers take them;
+ * with CSV's {@code multiLine} a record whose quoted field is still open at the end of a line continues on the next
+ * line — for at most {@code maxRecordLines} lines. Each line is
  * decoded from UTF-8 on its own: a line that is not valid UTF-8 makes its record malformed (kept with the bad bytes
  * as {@code \xNN}) and the rest of the file is still read. A quote that is still open after {@code maxRecordLines}
  * lines or at the end of the file, or quotes that close but leave a malformed record (text after a closing quote),
@@ -48,11 +49,11 @@ final class TextFileReader {
     private record Line(String text, boolean malformed, int quotes) {}
 
     private final boolean csv;
+    private final boolean multiLine;
     private final char quote;
     private final boolean header;
     private final int maxRecordLines;
     private final CsvParser splitter;
-    private final List<String> fields = new ArrayList<>();
 
     TextFileReader(boolean csv, CsvOptions options) {
         this(csv, options, DEFAULT_MAX_RECORD_LINES);
@@ -63,6 +64,7 @@ final class TextFileReader {
             throw new IllegalArgumentException("option 'maxRecordLines' must be at least 1, got " + maxRecordLines);
         }
         this.csv = csv;
+        this.multiLine = csv && options.multiLine();
         this.quote = options.quote();
         this.header = options.header();
         this.maxRecordLines = maxRecordLines;
@@ -79,7 +81,6 @@ final class TextFileReader {
         try (LineReader in = new LineReader(bytes)) {
             Deque<Line> replay = new ArrayDeque<>();
             List<Line> open = new ArrayList<>();
-            int openQuotes = 0;
             boolean[] first = {true};
             while (true) {
                 if (!csv) { // lines are records: offer the bytes first, decode only what is not taken
@@ -115,28 +116,22 @@ final class TextFileReader {
                         return;
                     }
                     reopen(open, replay, out, first); // unclosed quote at end of file
-                    openQuotes = 0;
                     continue;
                 }
                 if (!open.isEmpty()) {
                     open.add(line);
-                    openQuotes += line.quotes();
-                    if (openQuotes % 2 == 0) {
-                        Line record = joined(open);
-                        if (splitter.split(record.text(), fields)) {
-                            emit(record, out, first);
-                            open.clear();
-                        } else {
-                            reopen(open, replay, out, first); // the quotes paired up wrongly: a stray quote
-                        }
-                        openQuotes = 0;
+                    Line record = joined(open);
+                    if (!splitter.endsInsideQuotes(record.text())) {
+                        emit(record, out, first);
+                        open.clear();
                     } else if (open.size() >= maxRecordLines) {
                         reopen(open, replay, out, first);
-                        openQuotes = 0;
                     }
-                } else if (csv && line.quotes() % 2 != 0 && maxRecordLines > 1) {
+                } else if (multiLine
+                        && line.quotes() > 0
+                        && maxRecordLines > 1
+                        && splitter.endsInsideQuotes(line.text())) {
                     open.add(line);
-                    openQuotes = line.quotes();
                 } else {
                     emit(line, out, first);
                 }
