@@ -454,7 +454,12 @@ public final class CsvParser {
         split(stripCr(record), fields);
         int width = Math.min(fields.size(), row.size());
         for (int c = 0; c < width; c++) {
-            if (!row.setText(c, fields.get(c), datetimes)) {
+            String f = fields.get(c);
+            if (f != null && f.isEmpty() && row.type(c) != ValueType.STRING) {
+                row.partial = true; // "" that is not the nullValue: Spark converts it, and no number or time is ""
+                continue;
+            }
+            if (!row.setText(c, f, datetimes)) {
                 row.partial = true; // the field is left null; the others are still read
             }
         }
