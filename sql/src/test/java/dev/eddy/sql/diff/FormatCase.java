@@ -91,7 +91,18 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
             text.append(style != null ? style.record(rnd, name, d, t, n) : json(rnd, name, d, t, n))
                     .append('\n');
         }
-        return new FormatCase(index, format, options, mode.equals("PERMISSIVE"), text.toString());
+        String body = text.toString();
+        if (format.equals("json") && rnd.nextInt(5) == 0) {
+            // Spark's multiLine: the file is one JSON document over many lines, an array of the records (or one)
+            options.put("multiLine", "true");
+            List<String> records = body.lines()
+                    .map(l -> l.replace(",\"", ",\n   \"").replace("{", "{\n   "))
+                    .toList();
+            body = records.size() == 1 || rnd.nextInt(6) == 0
+                    ? records.get(0) + "\n"
+                    : "[\n  " + String.join(",\n  ", records) + "\n]\n";
+        }
+        return new FormatCase(index, format, options, mode.equals("PERMISSIVE"), body);
     }
 
     /** A value's text: mostly in the pattern (or a default form), else another form, garbage, blank or null. */

@@ -30,7 +30,9 @@ import java.util.Set;
  * file stream options {@code maxFilesPerTrigger}, {@code maxBytesPerTrigger}, {@code latestFirst} (see
  * {@link FileStreamOptions}), {@code pathGlobFilter}, {@code modifiedBefore}/{@code modifiedAfter},
  * {@code fileNameOnly}, {@code recursiveFileLookup} (false only) and {@code cleanSource} (off only), CSV's {@code
- * header}, {@code sep}/{@code delimiter}, {@code quote}, {@code escape}, {@code nullValue}, and for CSV and JSON
+ * header}, {@code sep}/{@code delimiter}, {@code quote}, {@code escape}, {@code charToEscapeQuoteEscaping}, {@code
+ * nullValue}, {@code emptyValue}, {@code ignoreLeadingWhiteSpace}, {@code ignoreTrailingWhiteSpace}, {@code
+ * multiLine} (CSV and JSON: see {@link TextFileReader}), and for CSV and JSON
  * {@code mode}, {@code columnNameOfCorruptRecord}, {@code dateFormat}, {@code timestampFormat} and {@code
  * enableDateTimeParsingFallback} (as in Spark; see {@link CsvOptions}), and {@code
  * samplingRecords} (default 1000) for inference. Without a declared schema the schema
@@ -115,10 +117,9 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
         checkValues(ctx);
         FileStreamOptions limits = FileStreamOptions.from(ctx.options()); // checked before any file is read
         CsvOptions csv = CsvOptions.from(ctx.options());
-        if (csv.multiLine() && !format.equals("csv")) {
-            throw new IllegalArgumentException("option 'multiLine' = true is only supported for CSV files: "
-                    + format.toUpperCase(Locale.ROOT) + " files are read one record per line"
-                    + (format.equals("json") ? " (JSON lines); write one JSON object per line" : ""));
+        if (csv.multiLine() && format.equals("text")) {
+            throw new IllegalArgumentException("option 'multiLine' = true is only supported for CSV and JSON files:"
+                    + " a text file is read one line per row");
         }
         TextFileReader reader = new TextFileReader(format.equals("csv"), csv, (int)
                 ctx.longOption("maxRecordLines", TextFileReader.DEFAULT_MAX_RECORD_LINES));

@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.source.file;
 
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.CsvParser;
+import dev.eddy.streaming.internal.format.JsonDocuments;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,17 @@ final class TextFileReader {
         void record(String text, boolean malformed);
 
         /**
+         * The records of a JSON document read with {@code multiLine} (an array's elements, or the document itself):
+         * Spark reads the document as one record, so when one of them is malformed all of them are, each keeping
+         * the values it has and the document's text {@code whole} as its corrupt-record text.
+         */
+        default void document(List<String> records, String whole) {
+            for (String r : records) {
+                record(r, false);
+            }
+        }
+
+        /**
          * Offered each line of a file that is not CSV, and each CSV line that starts a record and has no quote
          * (never a header), as raw bytes before it is decoded; true when it took the line as a record (then
          * {@link #record} is not called for it). Blank lines are never offered.
@@ -50,6 +62,7 @@ final class TextFileReader {
 
     private final boolean csv;
     private final boolean multiLine;
+    private final boolean jsonDocuments;
     private final char quote;
     private final boolean header;
     private final int maxRecordLines;
@@ -65,6 +78,7 @@ final class TextFileReader {
         }
         this.csv = csv;
         this.multiLine = csv && options.multiLine();
+        this.jsonDocuments = !csv && options.multiLine();
         this.quote = options.quote();
         this.header = options.header();
         this.maxRecordLines = maxRecordLines;
@@ -78,6 +92,10 @@ final class TextFileReader {
     }
 
     void forEachRecord(InputStream bytes, Records out) throws IOException {
+        if (jsonDocuments) {
+            documents(bytes, out);
+            return;
+        }
         try (LineReader in = new LineReader(bytes)) {
             Deque<Line> replay = new ArrayDeque<>();
             List<Line> open = new ArrayList<>();
@@ -137,6 +155,25 @@ final class TextFileReader {
                 }
             }
         }
+    }
+
+    /** A JSON file with {@code multiLine}: one document, its array's elements each a record. */
+    private static void documents(InputStream bytes, Records out) throws IOException {
+        byte[] all;
+        try (bytes) {
+            all = bytes.readAllBytes();
+        }
+        String text = Utf8Text.decodeOrNull(all);
+        if (text == null) {
+            out.record(Utf8Text.escaped(all), true);
+            return;
+        }
+        List<String> records = JsonDocuments.records(text);
+        if (records == null) {
+            out.record(text, false); // not valid JSON: one malformed record, the whole file
+            return;
+        }
+        out.document(records, text);
     }
 
     /** The first line of an unfinished quoted record is a record alone; the others are read again. */

@@ -247,8 +247,26 @@ class FileSourceTest {
         assertThat(readAll(wide)).extracting(r -> r.get("name")).containsExactly("a\n2,b\n3,c\n4,d", "e");
         assertThatThrownBy(() -> source("csv", Map.of("maxRecordLines", "0"), null))
                 .hasMessageContaining("maxRecordLines");
-        assertThatThrownBy(() -> source("json", Map.of("multiLine", "true"), null))
-                .hasMessageContaining("'multiLine' = true is only supported for CSV files");
+        assertThatThrownBy(() -> source("text", Map.of("multiLine", "true"), null))
+                .hasMessageContaining("'multiLine' = true is only supported for CSV and JSON files");
+    }
+
+    @Test
+    void when_jsonIsReadWithMultiLine_then_aFileIsOneDocument_anObjectOrAnArrayOfThem() throws IOException {
+        write("a.json", "[\n  {\"id\": 1,\n   \"name\": \"ann\"},\n  {\"id\": \"x\", \"name\": \"bob\"}\n]\n");
+        write("b.json", "{\"id\": 3,\n \"name\": \"cy\"}\n");
+        write("c.json", "{\"id\": 4,\n");
+        Source s = source(
+                "json",
+                Map.of("multiLine", "true"),
+                Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
+        List<Row> rows = readAll(s);
+        assertThat(rows).extracting(r -> r.get("id")).containsExactly(1, null, 3, null);
+        assertThat(rows).extracting(r -> r.get("name")).containsExactly("ann", "bob", "cy", null);
+        // Spark's record is the whole document: one malformed element makes every row of it malformed, each with its
+        // own values and the file's text
+        String a = Files.readString(dir.resolve("a.json"));
+        assertThat(rows).extracting(r -> r.get("_corrupt_record")).containsExactly(a, a, null, "{\"id\": 4,\n");
     }
 
     @Test
