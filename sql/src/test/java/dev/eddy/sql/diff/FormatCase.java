@@ -72,8 +72,11 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
             options.put("timestampFormat", tsPattern);
         }
         if (rnd.nextInt(7) == 0) {
-            options.put("enableDateTimeParsingFallback", Boolean.toString(rnd.nextBoolean()));
+            // (not with a time-only pattern: its fallback reads a time alone on the current day, a known difference)
+            boolean fallback = rnd.nextBoolean() && (tsPattern == null || !tsPattern.startsWith("HH"));
+            options.put("enableDateTimeParsingFallback", Boolean.toString(fallback));
         }
+        CsvStyle style = format.equals("csv") ? CsvStyle.draw(rnd, options) : null;
         StringBuilder text = new StringBuilder();
         int rows = 4 + rnd.nextInt(8);
         for (int r = 0; r < rows; r++) {
@@ -82,10 +85,24 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
             String t = value(rnd, tsPattern, DEFAULT_TIMESTAMP_FORMS, TIMESTAMP_PATTERNS);
             int k = rnd.nextInt(20);
             String n = k == 0 ? null : k == 1 ? "x" + rnd.nextInt(9) : Integer.toString(rnd.nextInt(2000) - 1000);
-            text.append(format.equals("csv") ? csv(name, d, t, n) : json(rnd, name, d, t, n))
+            if (style != null && rnd.nextInt(4) == 0) {
+                name = style.name(rnd, r);
+            }
+            text.append(style != null ? style.record(rnd, name, d, t, n) : json(rnd, name, d, t, n))
                     .append('\n');
         }
-        return new FormatCase(index, format, options, mode.equals("PERMISSIVE"), text.toString());
+        String body = text.toString();
+        if (format.equals("json") && rnd.nextInt(5) == 0) {
+            // Spark's multiLine: the file is one JSON document over many lines, an array of the records (or one)
+            options.put("multiLine", "true");
+            List<String> records = body.lines()
+                    .map(l -> l.replace(",\"", ",\n   \"").replace("{", "{\n   "))
+                    .toList();
+            body = records.size() == 1 || rnd.nextInt(6) == 0
+                    ? records.get(0) + "\n"
+                    : "[\n  " + String.join(",\n  ", records) + "\n]\n";
+        }
+        return new FormatCase(index, format, options, mode.equals("PERMISSIVE"), body);
     }
 
     /** A value's text: mostly in the pattern (or a default form), else another form, garbage, blank or null. */
@@ -118,10 +135,6 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
                 .atZone(p.contains("X") || p.contains("Z") || p.contains("V") ? ZoneId.of(zone) : ZoneId.of("UTC"));
         String s = DateTimeFormatter.ofPattern(p, Locale.US).format(at);
         return k == 4 ? " " + s : s;
-    }
-
-    private static String csv(String name, String d, String t, String n) {
-        return String.join(",", name, d == null ? "" : d, t == null ? "" : t, n == null ? "" : n);
     }
 
     private static String json(Random rnd, String name, String d, String t, String n) {
@@ -158,7 +171,12 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
     /** Spark's reader over {@code dir} as the temporary view {@code fmt_case}. */
     String sparkView(Path dir) {
         String opts = options.entrySet().stream()
-                .map(e -> e.getKey() + " \"" + e.getValue() + "\"")
+                .map(e -> e.getKey() + " \""
+                        + e.getValue()
+                                .replace("\\", "\\\\")
+                                .replace("\"", "\\\"")
+                                .replace("\t", "\\t")
+                        + "\"")
                 .collect(Collectors.joining(", "));
         return "CREATE OR REPLACE TEMPORARY VIEW fmt_case (" + columnsSql() + ") USING " + format + " OPTIONS (path \""
                 + dir + "\", " + opts + ")";

@@ -51,7 +51,9 @@ class SparkFormatsDifferentialIT {
         StringBuilder mismatches = new StringBuilder();
         int count = 0;
         int sparkErrors = 0;
-        int refusedPatterns = 0;
+        int tableSkipped = 0;
+        int csvFiles = 0;
+        int quoted = 0;
         for (int i = 0; i < COUNT; i++) {
             FormatCase c = FormatCase.generate(
                     new Random(new SplittableRandom(SparkBatchDifferentialIT.SEED * 1_000_003L + i).nextLong()), i);
@@ -67,14 +69,17 @@ class SparkFormatsDifferentialIT {
             String diff = Answers.difference(s, eddySource(c, file.getParent()), true, exact);
             String where = "stream source";
             if (diff == null && c.format().equals("csv")) {
-                diff = Answers.difference(s, eddyTable(c, file, i), true, exact);
-                where = "SQL table";
+                if (negativeYear(s)) {
+                    tableSkipped++; // Tablesaw's DateColumn shows a year before 1 wrong (sql/README.md)
+                } else {
+                    diff = Answers.difference(s, eddyTable(c, file, i), true, exact);
+                    where = "SQL table";
+                }
             }
             count++;
-            if (diff != null && !s.failed() && refusesPattern(eddySource(c, file.getParent()))) {
-                refusedPatterns++; // a known difference (sql/README.md): Spark reads every value as malformed
-                diff = null;
-            }
+            csvFiles += c.format().equals("csv") ? 1 : 0;
+            quoted +=
+                    c.format().equals("csv") && c.text().indexOf(c.options().getOrDefault("quote", "\"")) >= 0 ? 1 : 0;
             if (Boolean.getBoolean("eddy.diff.formats.show")) {
                 System.out.println("CASE " + i + " " + c.describe() + "\n  spark: " + s + "\n  eddy: "
                         + eddySource(c, file.getParent()) + "\n  diff: " + diff);
@@ -96,8 +101,9 @@ class SparkFormatsDifferentialIT {
                         .append('\n');
             }
         }
-        String report = "formats differential: " + count + " files, " + sparkErrors + " refused or failed by Spark, "
-                + refusedPatterns + " with a pattern Eddy refuses and Spark applies as malformed values, "
+        String report = "formats differential: " + count + " files (" + csvFiles + " CSV, " + quoted
+                + " of them with quoted fields), " + sparkErrors + " refused or failed by Spark, " + tableSkipped
+                + " CSV files with a year before 1 not compared as a SQL table, "
                 + mismatches
                         .toString()
                         .lines()
@@ -109,12 +115,12 @@ class SparkFormatsDifferentialIT {
         assertThat(mismatches.toString()).as(report).isEmpty();
     }
 
-    /**
-     * Eddy refuses a pattern with a letter neither java.time's rules nor Spark's legacy parser take (Q, b): Spark
-     * reports no error but reads every value of that column as malformed.
-     */
-    private static boolean refusesPattern(Answer eddy) {
-        return eddy.failed() && eddy.error().contains("pattern in the DateTimeFormatter");
+    /** Spark's rows hold a DATE before year 1 (its text starts with a minus). */
+    private static boolean negativeYear(Answer spark) {
+        return !spark.failed()
+                && spark.rows().stream()
+                        .anyMatch(r ->
+                                r.get(1) != null && String.valueOf(r.get(1)).startsWith("-"));
     }
 
     /** Eddy's file stream source over the case's directory: the rows of its first batch. */

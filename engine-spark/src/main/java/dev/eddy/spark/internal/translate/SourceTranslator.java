@@ -38,8 +38,18 @@ final class SourceTranslator {
             "statesnapshotinterval",
             "maxrowsperbatch");
     /** Options of Eddy's value decoding: for from_json/from_csv, not for Spark's Kafka source. */
-    private static final List<String> VALUE_DECODE_OPTIONS =
-            List.of("mode", "columnnameofcorruptrecord", "sep", "delimiter", "quote", "escape", "nullvalue");
+    private static final List<String> VALUE_DECODE_OPTIONS = List.of(
+            "mode",
+            "columnnameofcorruptrecord",
+            "sep",
+            "delimiter",
+            "quote",
+            "escape",
+            "chartoescapequoteescaping",
+            "emptyvalue",
+            "ignoreleadingwhitespace",
+            "ignoretrailingwhitespace",
+            "nullvalue");
 
     private static final List<String> KAFKA_META = List.of("key", "topic", "partition", "offset", "timestamp");
 

@@ -4,12 +4,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * CSV options, named as in Spark (option names are matched ignoring case): {@code sep} (default ','), {@code quote}
- * (default '"'), {@code header} (default false), {@code escape} (default: the quote, i.e. RFC 4180's doubled quote;
- * Spark's default is '\'), {@code nullValue} (text read as null; default "": an empty unquoted field), {@code mode}
- * (PERMISSIVE, DROPMALFORMED or FAILFAST; default PERMISSIVE) and {@code columnNameOfCorruptRecord} (default
- * {@code _corrupt_record}); and for CSV and JSON alike {@code dateFormat}, {@code timestampFormat} and {@code
- * enableDateTimeParsingFallback} ({@link DatetimeOptions}).
+ * CSV options, named as in Spark (option names are matched ignoring case) with Spark's defaults: {@code sep} (','),
+ * {@code quote} ('"'), {@code header} (false), {@code escape} ('\\': {@code \"} inside quotes is a quote),
+ * {@code charToEscapeQuoteEscaping} (the escape when it is not the quote: {@code \\} inside quotes is a
+ * backslash), {@code nullValue} (text read as null; default "": an empty field), {@code emptyValue} (what a quoted
+ * empty field {@code ""} reads as; default "", which is the default nullValue, so NULL), {@code
+ * ignoreLeadingWhiteSpace} and {@code ignoreTrailingWhiteSpace} (false), {@code multiLine} (false: a record is one
+ * line; true: a quoted field may hold line breaks), {@code mode} (PERMISSIVE, DROPMALFORMED or FAILFAST; default
+ * PERMISSIVE) and {@code columnNameOfCorruptRecord} (default {@code _corrupt_record}); and for CSV and JSON alike
+ * {@code dateFormat}, {@code timestampFormat} and {@code enableDateTimeParsingFallback} ({@link DatetimeOptions}).
+ * {@code charToEscapeQuoteEscaping} of {@code \0} means none.
  */
 public record CsvOptions(
         char separator,
@@ -19,7 +23,12 @@ public record CsvOptions(
         String nullValue,
         Mode mode,
         String corruptColumn,
-        DatetimeOptions datetimes) {
+        DatetimeOptions datetimes,
+        char escapeOfEscape,
+        String emptyValue,
+        boolean ignoreLeadingWhiteSpace,
+        boolean ignoreTrailingWhiteSpace,
+        boolean multiLine) {
     public static final CsvOptions DEFAULT = new CsvOptions(',', '"', false);
 
     /** What a reader does with a malformed record (Spark's {@code mode}). */
@@ -42,35 +51,80 @@ public record CsvOptions(
     }
 
     public CsvOptions {
-        if (nullValue == null || corruptColumn == null || mode == null || datetimes == null) {
+        if (nullValue == null || emptyValue == null || corruptColumn == null || mode == null || datetimes == null) {
             throw new IllegalArgumentException(
                     "CSV options nullValue, mode and columnNameOfCorruptRecord are required");
         }
     }
 
     public CsvOptions(char separator, char quote, boolean header) {
-        this(separator, quote, header, quote, "", Mode.PERMISSIVE, TextFormats.CORRUPT_RECORD, DatetimeOptions.DEFAULT);
+        this(
+                separator,
+                quote,
+                header,
+                '\\',
+                "",
+                Mode.PERMISSIVE,
+                TextFormats.CORRUPT_RECORD,
+                DatetimeOptions.DEFAULT,
+                quote == '\\' ? '\0' : '\\',
+                "",
+                false,
+                false,
+                false);
     }
 
     public static CsvOptions from(Map<String, String> options) {
         char quote = oneChar(options, "quote", '"');
+        char escape = oneChar(options, "escape", '\\');
         return new CsvOptions(
                 oneChar(options, "sep", oneChar(options, "delimiter", ',')), // Spark's two names
                 quote,
                 Boolean.parseBoolean(option(options, "header", "false")),
-                oneChar(options, "escape", quote),
+                escape,
                 option(options, "nullValue", ""),
                 Mode.of(option(options, "mode", "PERMISSIVE")),
                 option(options, "columnNameOfCorruptRecord", TextFormats.CORRUPT_RECORD),
                 DatetimeOptions.of(
                         option(options, "dateFormat", null),
                         option(options, "timestampFormat", null),
-                        option(options, "enableDateTimeParsingFallback", null)));
+                        option(options, "enableDateTimeParsingFallback", null)),
+                oneChar(options, "charToEscapeQuoteEscaping", escape == quote ? '\0' : escape),
+                option(options, "emptyValue", ""),
+                bool(options, "ignoreLeadingWhiteSpace"),
+                bool(options, "ignoreTrailingWhiteSpace"),
+                bool(options, "multiLine"));
+    }
+
+    private static boolean bool(Map<String, String> options, String name) {
+        String v = option(options, name, "false").trim();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("option '" + name + "' must be 'true' or 'false', got '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    /** True when a record's fields may be trimmed (the in-place paths do not trim: they hand such records over). */
+    public boolean trims() {
+        return ignoreLeadingWhiteSpace || ignoreTrailingWhiteSpace;
     }
 
     /** The same options with another header flag. */
     public CsvOptions withHeader(boolean h) {
-        return new CsvOptions(separator, quote, h, escape, nullValue, mode, corruptColumn, datetimes);
+        return new CsvOptions(
+                separator,
+                quote,
+                h,
+                escape,
+                nullValue,
+                mode,
+                corruptColumn,
+                datetimes,
+                escapeOfEscape,
+                emptyValue,
+                ignoreLeadingWhiteSpace,
+                ignoreTrailingWhiteSpace,
+                multiLine);
     }
 
     private static String option(Map<String, String> options, String name, String dflt) {
@@ -93,6 +147,9 @@ public record CsvOptions(
         }
         if (v.equals("\\t")) {
             return '\t';
+        }
+        if (v.equals("\\0") || v.equals("\u0000")) {
+            return '\0'; // none (Spark's way to turn off quoting or escaping)
         }
         if (v.length() != 1) {
             throw new IllegalArgumentException("option '" + name + "' must be one character, got '" + v + "'");

@@ -6,119 +6,253 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * RFC 4180 CSV: fields separated by one character, optionally quoted; a doubled quote inside quotes is a
- * quote; a quoted field may hold separators and line breaks. An empty unquoted field is null, a quoted empty
- * field is the empty string. A record with the wrong number of fields, an unclosed quote or text after a
- * closing quote is corrupt.
+ * CSV records read as Spark reads them (its CSV tokenizer's rules, with Spark's options, see {@link CsvOptions}):
+ * fields separated by one character; a field that starts with the quote (after blanks, with {@code
+ * ignoreLeadingWhiteSpace}) is quoted: separators inside are text, {@code \"} (the escape, then the quote) is a
+ * quote, {@code \\} ({@code charToEscapeQuoteEscaping}, then the escape) the escape, and with the escape set to
+ * the quote {@code ""} is a quote; blanks after the closing quote are dropped. A quote inside an unquoted field is
+ * text; a quoted field whose closing quote is followed by other text is read with its quotes up to the separator
+ * ({@code "a"b} is {@code "a"b}), and one whose quote never closes runs to the end of the record. Nothing makes a
+ * record malformed here: a field is NULL when its text is the {@code nullValue} (an empty unquoted field always), a
+ * quoted empty field {@code ""} reads as {@code emptyValue}; a record with another number of fields than the
+ * schema's is malformed but keeps the values it has (Spark's partial result).
  */
 public final class CsvParser {
+    private static final int NONE = -1;
+
     private final CsvOptions options;
     private final List<String> fields = new ArrayList<>();
     private final byte[] nullValueBytes;
     private final DatetimeOptions datetimes;
+    private final char sep;
+    private final char quote;
+    private final char escape;
+    private final char escapeOfEscape;
+    private final StringBuilder buf = new StringBuilder();
 
     public CsvParser(CsvOptions options) {
         this.options = options;
         this.nullValueBytes = options.nullValue().getBytes(StandardCharsets.UTF_8);
         this.datetimes = options.datetimes();
+        this.sep = options.separator();
+        this.quote = options.quote();
+        this.escape = options.escape();
+        this.escapeOfEscape = options.escapeOfEscape();
     }
 
     public CsvOptions options() {
         return options;
     }
 
-    /** True when the text ends outside quotes, i.e. a record that began there is complete. */
-    public static boolean isComplete(CharSequence text, char quote) {
-        int quotes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == quote) {
-                quotes++;
-            }
-        }
-        return quotes % 2 == 0;
+    /**
+     * True when the text ends inside a quoted field (with {@code multiLine} the record goes on on the next line):
+     * the same reading as {@link #split}.
+     */
+    public boolean endsInsideQuotes(String text) {
+        return splitInto(text, null);
     }
 
-    /** Splits one record into {@code out} (cleared first); false if the record is malformed. */
+    /** Splits one record into {@code out} (cleared first): its fields' texts, NULL where Spark reads NULL. */
     public boolean split(String record, List<String> out) {
         out.clear();
-        char sep = options.separator();
-        char q = options.quote();
-        char esc = options.escape();
+        splitInto(record, out);
+        return true;
+    }
+
+    /** Splits into {@code out} (when not null); true when the record ended inside an unclosed quoted field. */
+    private boolean splitInto(String s, List<String> out) {
+        int n = s.length();
         int i = 0;
-        int n = record.length();
         while (true) {
-            if (i < n && record.charAt(i) == q) {
-                StringBuilder sb = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        return false; // unclosed quote
-                    }
-                    char c = record.charAt(i++);
-                    if (c == esc && i < n && (record.charAt(i) == q || (esc != q && record.charAt(i) == esc))) {
-                        sb.append(record.charAt(i++)); // an escaped quote (doubled, by default) or escape
-                    } else if (c == q) {
-                        break;
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                out.add(nullIfNullValue(sb.toString()));
-                if (i < n && record.charAt(i) != sep) {
-                    return false; // text after the closing quote
+            if (options.ignoreLeadingWhiteSpace()) {
+                i = skipBlanks(s, i, n);
+            }
+            if (i < n && s.charAt(i) == quote && quote != '\0') {
+                i = quoted(s, i + 1, n, out);
+                if (i < 0) {
+                    return true;
                 }
             } else {
-                int end = record.indexOf(sep, i);
-                if (end < 0) {
-                    end = n;
-                }
-                String raw = record.substring(i, end);
-                if (raw.indexOf(q) >= 0) {
-                    return false; // a quote inside an unquoted field
-                }
-                out.add(raw.isEmpty() ? null : nullIfNullValue(raw));
-                i = end;
+                i = unquoted(s, i, n, out);
             }
             if (i >= n) {
-                return true;
+                return false;
             }
             i++; // the separator
         }
     }
 
-    /** Null for a field whose text is the {@code nullValue} option (an empty one only stands for empty fields). */
-    private String nullIfNullValue(String field) {
-        return !options.nullValue().isEmpty() && options.nullValue().equals(field) ? null : field;
+    /** An unquoted field from {@code i}: its text as it is up to the separator; returns where it ends. */
+    private int unquoted(String s, int i, int n, List<String> out) {
+        int end = s.indexOf(sep, i);
+        if (end < 0) {
+            end = n;
+        }
+        int last = end;
+        if (options.ignoreTrailingWhiteSpace()) {
+            while (last > i && isBlank(s.charAt(last - 1))) {
+                last--;
+            }
+        }
+        if (out != null) {
+            out.add(last == i ? null : token(s.substring(i, last)));
+        }
+        return end;
     }
 
     /**
-     * Parses a record into the row's typed slots; false (row partly filled) if it is corrupt. A record without
-     * quotes is read in place: integer fields straight from their characters, other fields as substrings; the
-     * result is the same as {@link #parseBySplitting}, which quoted records take.
+     * A quoted field whose text starts at {@code i} (after the opening quote); returns where it ends (the separator
+     * or n), or -1 (the field added all the same) when the quote never closes.
+     */
+    private int quoted(String s, int i, int n, List<String> out) {
+        StringBuilder b = buf;
+        b.setLength(0);
+        int start = i;
+        int prev = NONE; // the last quote, escape or escape of the escape not yet resolved
+        while (true) {
+            if (i >= n) {
+                if (prev == quote) {
+                    add(out, b.isEmpty() ? options.emptyValue() : b.toString());
+                    return n;
+                }
+                // unclosed: to the end (a lone quote at the end is itself)
+                add(out, i == start ? String.valueOf(quote) : b.isEmpty() ? options.emptyValue() : b.toString());
+                return -1;
+            }
+            char c = s.charAt(i);
+            if (prev == quote && (c == sep || isBlank(c))) {
+                return afterClosingQuote(s, i, n, out);
+            }
+            if (c != quote && c != escape) {
+                if (prev == quote) {
+                    return unescapedQuote(s, i, i, n, out);
+                }
+                if (prev == escape || (prev == escapeOfEscape && escapeOfEscape != '\0' && c == sep)) {
+                    b.append((char) prev); // an escape before an ordinary character is text
+                }
+                while (i < n && (c = s.charAt(i)) != quote && c != escape && c != escapeOfEscape) {
+                    b.append(c);
+                    i++;
+                }
+                if (i < n) {
+                    prev = c; // taken as it comes: a quote may close, an escape may escape
+                    i++;
+                } else {
+                    prev = NONE;
+                }
+                continue;
+            }
+            int next = c;
+            if (c == escape && prev == escapeOfEscape && escapeOfEscape != '\0') {
+                b.append(escape);
+                next = NONE;
+            } else if (prev == escape) {
+                if (c == quote) {
+                    b.append(quote);
+                    next = NONE;
+                } else {
+                    b.append(escape);
+                }
+            } else if (c == quote && prev == quote) {
+                b.append(quote);
+            } else if (prev == quote) {
+                return unescapedQuote(s, i, i, n, out);
+            }
+            prev = next;
+            i++;
+        }
+    }
+
+    /** After a closing quote, at a separator or a blank: blanks are dropped up to the separator or the end. */
+    private int afterClosingQuote(String s, int i, int n, List<String> out) {
+        int j = i;
+        while (j < n && s.charAt(j) != sep && isBlank(s.charAt(j))) {
+            j++;
+        }
+        if (j >= n || s.charAt(j) == sep) {
+            add(out, buf.isEmpty() ? options.emptyValue() : buf.toString());
+            return j;
+        }
+        return unescapedQuote(s, i, j, n, out);
+    }
+
+    /**
+     * A closing quote followed by text ({@code "a"b}): the field is the quoted text so far between quotes, then the
+     * rest as it is (blanks from {@code blanks}, the text from {@code at}) up to the separator.
+     */
+    private int unescapedQuote(String s, int blanks, int at, int n, List<String> out) {
+        int end = s.indexOf(sep, at);
+        if (end < 0) {
+            end = n;
+        }
+        int last = end;
+        if (options.ignoreTrailingWhiteSpace()) {
+            while (last > at && isBlank(s.charAt(last - 1))) {
+                last--;
+            }
+        }
+        if (out != null) {
+            StringBuilder b = buf;
+            b.insert(0, quote).append(quote).append(s, blanks, last);
+            out.add(token(b.toString()));
+        }
+        return end;
+    }
+
+    private void add(List<String> out, String text) {
+        if (out != null) {
+            out.add(token(text));
+        }
+    }
+
+    /** Spark's rule: a field whose text is the {@code nullValue} is NULL. */
+    private String token(String text) {
+        return text.equals(options.nullValue()) ? null : text;
+    }
+
+    /** The CSV tokenizer's white space: control characters and the blank, never the separator. */
+    private boolean isBlank(char c) {
+        return c <= ' ' && c > '\0' && c != sep;
+    }
+
+    private int skipBlanks(String s, int i, int n) {
+        while (i < n && isBlank(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Parses a record into the row's typed slots; false (row partly filled) if it is corrupt: a value that does not
+     * convert, or another number of fields than the row's (the fields there are are still read, the missing ones
+     * left null: Spark's partial result). A record without quotes is read in place: integer fields straight from
+     * their characters, other fields as substrings; the result is the same as {@link #parseBySplitting}, which
+     * quoted records (and trimmed ones) take.
      */
     public boolean parse(String record, ParsedRow row) {
         String r = stripCr(record);
-        if (r.indexOf(options.quote()) >= 0) {
+        if (r.indexOf(quote) >= 0 || options.trims()) {
             return parseBySplitting(record, row);
         }
         row.reset();
-        char sep = options.separator();
         int n = r.length();
         int start = 0;
         for (int c = 0; c < row.size(); c++) {
+            if (start > n) {
+                row.partial = true; // too few fields: the rest stay null
+                break;
+            }
             int end = r.indexOf(sep, start);
             if (end < 0) {
-                if (c != row.size() - 1) {
-                    return wrongShape(row); // too few fields
-                }
                 end = n;
-            } else if (c == row.size() - 1) {
-                return wrongShape(row); // too many fields
             }
             if (end > start && !field(r, start, end, c, row)) {
                 row.partial = true; // the field is left null; the others are still read
             }
             start = end + 1;
+        }
+        if (start <= n) {
+            row.partial = true; // too many fields: the extra ones are not read
         }
         return !row.partial;
     }
@@ -157,9 +291,8 @@ public final class CsvParser {
      * null field is left unset. False: the caller clears what this set and takes the text path.
      */
     public boolean parseFast(byte[] b, int off, int len, ValueType[] types, ValueSink out) {
-        char sep = options.separator();
-        char q = options.quote();
-        if (sep >= 0x80 || q >= 0x80) {
+        char q = quote;
+        if (sep >= 0x80 || q >= 0x80 || options.trims()) {
             return false;
         }
         int end = off + len;
@@ -318,28 +451,27 @@ public final class CsvParser {
     /** The reference way: split into field strings, then convert each. */
     boolean parseBySplitting(String record, ParsedRow row) {
         row.reset();
-        if (!split(stripCr(record), fields) || fields.size() != row.size()) {
-            return false;
-        }
-        for (int c = 0; c < fields.size(); c++) {
-            if (!row.setText(c, fields.get(c), datetimes)) {
+        split(stripCr(record), fields);
+        int width = Math.min(fields.size(), row.size());
+        for (int c = 0; c < width; c++) {
+            String f = fields.get(c);
+            if (f != null && f.isEmpty() && row.type(c) != ValueType.STRING) {
+                row.partial = true; // "" that is not the nullValue: Spark converts it, and no number or time is ""
+                continue;
+            }
+            if (!row.setText(c, f, datetimes)) {
                 row.partial = true; // the field is left null; the others are still read
             }
+        }
+        if (fields.size() != row.size()) {
+            row.partial = true; // another number of fields: malformed, with the values it has (Spark's partial row)
         }
         return !row.partial;
     }
 
-    /** A record whose fields cannot be told apart: nothing of it is kept. */
-    private static boolean wrongShape(ParsedRow row) {
-        row.reset();
-        return false;
-    }
-
     /** Column names from a header record; blank or duplicate names become {@code _c<i>}. */
     public List<String> headerNames(String record) {
-        if (!split(stripCr(record), fields)) {
-            throw new IllegalArgumentException("CSV header is malformed: " + record);
-        }
+        split(stripCr(record), fields);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String f = fields.get(i) == null ? "" : fields.get(i).trim();

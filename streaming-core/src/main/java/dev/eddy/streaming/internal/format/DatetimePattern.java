@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.format;
 
+import java.text.SimpleDateFormat;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * (negative years allowed) unless the pattern has an era {@code G}; a run of {@code S} reads 1 to that many fraction
  * digits; letters are matched ignoring case; the text must match the whole pattern, strictly (no 31 April). Fields the
  * pattern leaves out take Spark's defaults (year 1970, month and day 1, time 00:00); a timestamp without a zone in its
- * text is in UTC (Eddy's session time zone).
+ * text is in UTC (Eddy's session time zone). A pattern refused by both Spark's parser and its legacy one ({@code Q},
+ * {@code b}, {@code e}) is not refused: as in Spark, no value matches it (each is malformed).
  */
 public final class DatetimePattern {
     private static final Set<Character> WEEK_BASED = Set.of('Y', 'W', 'w', 'u', 'e', 'c');
@@ -35,6 +37,7 @@ public final class DatetimePattern {
     private static final Pattern FRACTION = Pattern.compile("^([^S]*)(S*)(.*)$", Pattern.DOTALL);
 
     private final String pattern;
+    /** Null for a pattern that neither Spark's parser nor its legacy one takes: no value matches it. */
     private final DateTimeFormatter formatter;
 
     private DatetimePattern(String pattern, DateTimeFormatter formatter) {
@@ -59,8 +62,25 @@ public final class DatetimePattern {
                     .withResolverStyle(ResolverStyle.STRICT);
             return new DatetimePattern(pattern, f);
         } catch (IllegalArgumentException e) {
+            if (!legacyParserTakes(pattern)) {
+                // Spark's reader then fails on each value, not on the query: every value of the type is malformed
+                return new DatetimePattern(pattern, null);
+            }
             throw new IllegalArgumentException("option '" + option + "': Fail to recognize '" + pattern
                     + "' pattern in the DateTimeFormatter: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Spark refuses a pattern its parser does not take only when its legacy parser ({@link SimpleDateFormat}) takes
+     * it (an upgrade error that fails the query); when neither takes it, each value fails to parse.
+     */
+    private static boolean legacyParserTakes(String pattern) {
+        try {
+            new SimpleDateFormat(pattern, Locale.US);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -136,6 +156,9 @@ public final class DatetimePattern {
 
     /** The timestamp {@code text} stands for, in epoch microseconds, or {@link Timestamps#INVALID}. */
     public long parseMicros(String text) {
+        if (formatter == null) {
+            return Timestamps.INVALID;
+        }
         try {
             TemporalAccessor t = formatter.parse(text);
             ZoneId zone = t.query(TemporalQueries.zone());
@@ -148,6 +171,9 @@ public final class DatetimePattern {
 
     /** The day {@code text} stands for (days since 1970-01-01), or null. */
     public Integer parseDays(String text) {
+        if (formatter == null) {
+            return null;
+        }
         try {
             return Math.toIntExact(localDate(formatter.parse(text)).toEpochDay());
         } catch (DateTimeException | ArithmeticException e) {

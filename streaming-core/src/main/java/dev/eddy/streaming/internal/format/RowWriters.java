@@ -117,8 +117,17 @@ public final class RowWriters {
                     || v.indexOf('\n') >= 0
                     || v.indexOf('\r') >= 0;
             if (quote) {
-                String q = String.valueOf(o.quote());
-                out.append(o.quote()).append(v.replace(q, q + q)).append(o.quote());
+                out.append(o.quote());
+                for (int k = 0; k < v.length(); k++) {
+                    char c = v.charAt(k);
+                    if (c == o.quote()) {
+                        out.append(o.escape()); // \" by default, as Spark writes it ("" with escape '"')
+                    } else if (c == o.escape() && o.escapeOfEscape() != '\0') {
+                        out.append(o.escapeOfEscape()); // so the reader never takes it for an escaped quote
+                    }
+                    out.append(c);
+                }
+                out.append(o.quote());
             } else {
                 out.append(v);
             }

@@ -13,28 +13,58 @@ class CsvParserTest {
     private final List<String> out = new ArrayList<>();
 
     @Test
-    void when_fieldsAreQuoted_then_separatorsQuotesAndLineBreaksInsideAreKept() {
-        assertThat(parser.split("a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"", out)).isTrue();
-        assertThat(out).containsExactly("a", "b,c", "say \"hi\"", "x\ny");
+    void when_fieldsAreQuoted_then_separatorsBackslashEscapedQuotesAndLineBreaksInsideAreKept() {
+        split("a,\"b,c\",\"say \\\"hi\\\"\",\"x\ny\",\"c:\\\\d\"");
+        assertThat(out).containsExactly("a", "b,c", "say \"hi\"", "x\ny", "c:\\d");
     }
 
     @Test
-    void when_fieldsAreEmpty_then_unquotedIsNullAndQuotedIsEmptyString() {
-        assertThat(parser.split(",\"\",", out)).isTrue();
-        assertThat(out).containsExactly(null, "", null);
+    void when_escapeIsTheQuote_then_aDoubledQuoteIsAQuote() {
+        CsvParser rfc = new CsvParser(CsvOptions.from(Map.of("escape", "\"")));
+        rfc.split("\"say \"\"hi\"\"\",\"a\\\"", out);
+        assertThat(out).containsExactly("say \"hi\"", "a\\");
     }
 
     @Test
-    void when_quotesAreBroken_then_recordIsMalformed() {
-        assertThat(parser.split("a,\"unclosed", out)).isFalse();
-        assertThat(parser.split("a,\"b\"c", out)).isFalse();
-        assertThat(parser.split("a,b\"c", out)).isFalse();
+    void when_fieldsAreEmpty_then_unquotedAndQuotedEmptyAreNullUnlessEmptyValueOrNullValueSaySo() {
+        split(",\"\",");
+        assertThat(out).containsExactly(null, null, null);
+        new CsvParser(CsvOptions.from(Map.of("nullValue", "NA"))).split("NA,\"\",,\"NA\"", out);
+        assertThat(out).containsExactly(null, "", null, null);
+        new CsvParser(CsvOptions.from(Map.of("emptyValue", "none"))).split(",\"\"", out);
+        assertThat(out).containsExactly(null, "none");
     }
 
     @Test
-    void when_recordIsIncompleteAcrossLines_then_isCompleteSaysSo() {
-        assertThat(CsvParser.isComplete("a,\"b", '"')).isFalse();
-        assertThat(CsvParser.isComplete("a,\"b\nc\"", '"')).isTrue();
+    void when_quotesAreStray_then_theyAreTextAsSparkReadsThem() {
+        split("a,\"unclosed,b");
+        assertThat(out).containsExactly("a", "unclosed,b");
+        split("a,\"b\"c,d");
+        assertThat(out).containsExactly("a", "\"b\"c", "d");
+        split("a,b\"c,\"b\"\"c\"");
+        assertThat(out).containsExactly("a", "b\"c", "\"b\"\"c\"");
+        split(" \"a\" ,\"b\" ");
+        assertThat(out).containsExactly(" \"a\" ", "b");
+    }
+
+    @Test
+    void when_whiteSpaceOptionsAreSet_then_unquotedFieldsAreTrimmed() {
+        new CsvParser(CsvOptions.from(Map.of("ignoreLeadingWhiteSpace", "true"))).split(" a , \" b \" ,  ", out);
+        assertThat(out).containsExactly("a ", " b ", null);
+        new CsvParser(CsvOptions.from(Map.of("ignoreTrailingWhiteSpace", "true"))).split(" a , \" b \" ", out);
+        assertThat(out).containsExactly(" a", " \" b \"");
+    }
+
+    @Test
+    void when_recordEndsInsideQuotes_then_endsInsideQuotesSaysSo() {
+        assertThat(parser.endsInsideQuotes("a,\"b")).isTrue();
+        assertThat(parser.endsInsideQuotes("a,\"b\\\"")).isTrue();
+        assertThat(parser.endsInsideQuotes("a,\"b\nc\"")).isFalse();
+        assertThat(parser.endsInsideQuotes("a,b\"c")).isFalse();
+    }
+
+    private void split(String record) {
+        assertThat(parser.split(record, out)).isTrue();
     }
 
     @Test

@@ -143,7 +143,42 @@ final class FileSource extends FileListSource {
                 private long records;
 
                 @Override
+                public void document(List<String> texts, String whole) {
+                    boolean bad = false;
+                    for (String t : texts) {
+                        bad |= !parser.parse(t, row);
+                    }
+                    if (!bad) {
+                        for (String t : texts) {
+                            record(t, t, false);
+                        }
+                        return;
+                    }
+                    switch (mode) { // Spark's record is the document: all of its rows are malformed
+                        case PERMISSIVE -> {
+                            for (String t : texts) {
+                                records++;
+                                corrupt++;
+                                if (parser.parse(t, row) || row.partial) {
+                                    TextFormats.write(row, out, 0); // the values it has, as Spark keeps them
+                                }
+                                out.setString(row.size(), whole);
+                                out.endRow();
+                            }
+                        }
+                        case DROPMALFORMED -> corrupt += texts.size();
+                        case FAILFAST ->
+                            throw new IllegalArgumentException(file + ": malformed " + label + " record "
+                                    + (records + 1) + " (mode FAILFAST): " + oneLine(whole));
+                    }
+                }
+
+                @Override
                 public void record(String record, boolean malformed) {
+                    record(record, record, malformed);
+                }
+
+                private void record(String record, String whole, boolean malformed) {
                     records++;
                     boolean partial = false;
                     if (!malformed) {
@@ -160,7 +195,7 @@ final class FileSource extends FileListSource {
                             if (partial) {
                                 TextFormats.write(row, out, 0); // the values that did parse, as Spark keeps them
                             }
-                            out.setString(row.size(), record);
+                            out.setString(row.size(), whole);
                             out.endRow();
                         }
                         case DROPMALFORMED -> corrupt++;

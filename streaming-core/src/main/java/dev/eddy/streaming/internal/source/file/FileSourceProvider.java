@@ -30,7 +30,9 @@ import java.util.Set;
  * file stream options {@code maxFilesPerTrigger}, {@code maxBytesPerTrigger}, {@code latestFirst} (see
  * {@link FileStreamOptions}), {@code pathGlobFilter}, {@code modifiedBefore}/{@code modifiedAfter},
  * {@code fileNameOnly}, {@code recursiveFileLookup} (false only) and {@code cleanSource} (off only), CSV's {@code
- * header}, {@code sep}/{@code delimiter}, {@code quote}, {@code escape}, {@code nullValue}, and for CSV and JSON
+ * header}, {@code sep}/{@code delimiter}, {@code quote}, {@code escape}, {@code charToEscapeQuoteEscaping}, {@code
+ * nullValue}, {@code emptyValue}, {@code ignoreLeadingWhiteSpace}, {@code ignoreTrailingWhiteSpace}, {@code
+ * multiLine} (CSV and JSON: see {@link TextFileReader}), and for CSV and JSON
  * {@code mode}, {@code columnNameOfCorruptRecord}, {@code dateFormat}, {@code timestampFormat} and {@code
  * enableDateTimeParsingFallback} (as in Spark; see {@link CsvOptions}), and {@code
  * samplingRecords} (default 1000) for inference. Without a declared schema the schema
@@ -66,6 +68,11 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
             "delimiter",
             "quote",
             "escape",
+            "charToEscapeQuoteEscaping",
+            "emptyValue",
+            "ignoreLeadingWhiteSpace",
+            "ignoreTrailingWhiteSpace",
+            "multiLine",
             "nullValue",
             "mode",
             "columnNameOfCorruptRecord",
@@ -83,8 +90,6 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
             "sourcearchivedir",
             "Eddy does not move or delete source files (cleanSource archive/delete); move them yourself once a"
                     + " batch that read them has committed",
-            "multiline",
-            "records are one per line (JSON lines; a quoted CSV field may span lines)",
             "encoding",
             "files are read as UTF-8",
             "charset",
@@ -112,6 +117,10 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
         checkValues(ctx);
         FileStreamOptions limits = FileStreamOptions.from(ctx.options()); // checked before any file is read
         CsvOptions csv = CsvOptions.from(ctx.options());
+        if (csv.multiLine() && format.equals("text")) {
+            throw new IllegalArgumentException("option 'multiLine' = true is only supported for CSV and JSON files:"
+                    + " a text file is read one line per row");
+        }
         TextFileReader reader = new TextFileReader(format.equals("csv"), csv, (int)
                 ctx.longOption("maxRecordLines", TextFileReader.DEFAULT_MAX_RECORD_LINES));
         FileLister lister = new FileLister(

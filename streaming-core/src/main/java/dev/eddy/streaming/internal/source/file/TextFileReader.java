@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.source.file;
 
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.CsvParser;
+import dev.eddy.streaming.internal.format.JsonDocuments;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Splits a text file into records: lines ({@code \n}, {@code \r\n} or {@code \r}), except that a CSV record whose
- * quotes are still open continues on the next line — for at most {@code maxRecordLines} lines. Each line is
+ * Splits a text file into records: lines ({@code \n}, {@code \r\n} or {@code \r}), as Spark's readers take them;
+ * with CSV's {@code multiLine} a record whose quoted field is still open at the end of a line continues on the next
+ * line — for at most {@code maxRecordLines} lines. Each line is
  * decoded from UTF-8 on its own: a line that is not valid UTF-8 makes its record malformed (kept with the bad bytes
  * as {@code \xNN}) and the rest of the file is still read. A quote that is still open after {@code maxRecordLines}
  * lines or at the end of the file, or quotes that close but leave a malformed record (text after a closing quote),
@@ -36,6 +38,17 @@ final class TextFileReader {
         void record(String text, boolean malformed);
 
         /**
+         * The records of a JSON document read with {@code multiLine} (an array's elements, or the document itself):
+         * Spark reads the document as one record, so when one of them is malformed all of them are, each keeping
+         * the values it has and the document's text {@code whole} as its corrupt-record text.
+         */
+        default void document(List<String> records, String whole) {
+            for (String r : records) {
+                record(r, false);
+            }
+        }
+
+        /**
          * Offered each line of a file that is not CSV, and each CSV line that starts a record and has no quote
          * (never a header), as raw bytes before it is decoded; true when it took the line as a record (then
          * {@link #record} is not called for it). Blank lines are never offered.
@@ -48,11 +61,12 @@ final class TextFileReader {
     private record Line(String text, boolean malformed, int quotes) {}
 
     private final boolean csv;
+    private final boolean multiLine;
+    private final boolean jsonDocuments;
     private final char quote;
     private final boolean header;
     private final int maxRecordLines;
     private final CsvParser splitter;
-    private final List<String> fields = new ArrayList<>();
 
     TextFileReader(boolean csv, CsvOptions options) {
         this(csv, options, DEFAULT_MAX_RECORD_LINES);
@@ -63,6 +77,8 @@ final class TextFileReader {
             throw new IllegalArgumentException("option 'maxRecordLines' must be at least 1, got " + maxRecordLines);
         }
         this.csv = csv;
+        this.multiLine = csv && options.multiLine();
+        this.jsonDocuments = !csv && options.multiLine();
         this.quote = options.quote();
         this.header = options.header();
         this.maxRecordLines = maxRecordLines;
@@ -76,10 +92,13 @@ final class TextFileReader {
     }
 
     void forEachRecord(InputStream bytes, Records out) throws IOException {
+        if (jsonDocuments) {
+            documents(bytes, out);
+            return;
+        }
         try (LineReader in = new LineReader(bytes)) {
             Deque<Line> replay = new ArrayDeque<>();
             List<Line> open = new ArrayList<>();
-            int openQuotes = 0;
             boolean[] first = {true};
             while (true) {
                 if (!csv) { // lines are records: offer the bytes first, decode only what is not taken
@@ -115,33 +134,46 @@ final class TextFileReader {
                         return;
                     }
                     reopen(open, replay, out, first); // unclosed quote at end of file
-                    openQuotes = 0;
                     continue;
                 }
                 if (!open.isEmpty()) {
                     open.add(line);
-                    openQuotes += line.quotes();
-                    if (openQuotes % 2 == 0) {
-                        Line record = joined(open);
-                        if (splitter.split(record.text(), fields)) {
-                            emit(record, out, first);
-                            open.clear();
-                        } else {
-                            reopen(open, replay, out, first); // the quotes paired up wrongly: a stray quote
-                        }
-                        openQuotes = 0;
+                    Line record = joined(open);
+                    if (!splitter.endsInsideQuotes(record.text())) {
+                        emit(record, out, first);
+                        open.clear();
                     } else if (open.size() >= maxRecordLines) {
                         reopen(open, replay, out, first);
-                        openQuotes = 0;
                     }
-                } else if (csv && line.quotes() % 2 != 0 && maxRecordLines > 1) {
+                } else if (multiLine
+                        && line.quotes() > 0
+                        && maxRecordLines > 1
+                        && splitter.endsInsideQuotes(line.text())) {
                     open.add(line);
-                    openQuotes = line.quotes();
                 } else {
                     emit(line, out, first);
                 }
             }
         }
+    }
+
+    /** A JSON file with {@code multiLine}: one document, its array's elements each a record. */
+    private static void documents(InputStream bytes, Records out) throws IOException {
+        byte[] all;
+        try (bytes) {
+            all = bytes.readAllBytes();
+        }
+        String text = Utf8Text.decodeOrNull(all);
+        if (text == null) {
+            out.record(Utf8Text.escaped(all), true);
+            return;
+        }
+        List<String> records = JsonDocuments.records(text);
+        if (records == null) {
+            out.record(text, false); // not valid JSON: one malformed record, the whole file
+            return;
+        }
+        out.document(records, text);
     }
 
     /** The first line of an unfinished quoted record is a record alone; the others are read again. */

@@ -50,12 +50,20 @@ public final class KafkaSourceProvider implements SourceProvider {
             "delimiter",
             "quote",
             "escape",
+            "charToEscapeQuoteEscaping",
+            "emptyValue",
+            "ignoreLeadingWhiteSpace",
+            "ignoreTrailingWhiteSpace",
             "nullValue",
             "mode",
             "columnNameOfCorruptRecord",
             "dateFormat",
             "timestampFormat",
             "enableDateTimeParsingFallback");
+
+    /** Why {@code multiLine} does not apply to a record's value (it is for files). */
+    public static final String MULTI_LINE = "a record's value is decoded as one record (with 'valueFormat'), whatever"
+            + " line breaks it holds; 'multiLine' is for CSV files";
 
     /** Spark's Kafka source options Eddy does not support, with why. */
     static final Map<String, String> UNSUPPORTED = Map.of(
@@ -70,6 +78,8 @@ public final class KafkaSourceProvider implements SourceProvider {
             "Eddy reads each partition's range in one task; use 'maxOffsetsPerTrigger' to bound a batch",
             "format",
             "a Kafka stream reads raw records; decode values with 'valueFormat' (json, csv or text)",
+            "multiline",
+            MULTI_LINE,
             "timestampntzformat",
             "Eddy has no TIMESTAMP_NTZ type (its timestamps are instants, read in UTC when the text has no zone);"
                     + " use 'timestampFormat'");

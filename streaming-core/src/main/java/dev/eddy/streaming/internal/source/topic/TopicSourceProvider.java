@@ -14,8 +14,10 @@ import dev.eddy.streaming.internal.format.SchemaInference;
 import dev.eddy.streaming.internal.format.TextFormats;
 import dev.eddy.streaming.internal.format.Utf8Text;
 import dev.eddy.streaming.internal.log.TopicLog;
+import dev.eddy.streaming.internal.source.kafka.KafkaSourceProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,6 +48,10 @@ public final class TopicSourceProvider implements SourceProvider {
             "delimiter",
             "quote",
             "escape",
+            "charToEscapeQuoteEscaping",
+            "emptyValue",
+            "ignoreLeadingWhiteSpace",
+            "ignoreTrailingWhiteSpace",
             "nullValue",
             "mode",
             "columnNameOfCorruptRecord",
@@ -56,6 +62,11 @@ public final class TopicSourceProvider implements SourceProvider {
     @Override
     public Set<String> optionNames() {
         return OPTIONS;
+    }
+
+    @Override
+    public Map<String, String> unsupportedOptions() {
+        return Map.of("multiline", KafkaSourceProvider.MULTI_LINE);
     }
 
     @Override

@@ -52,7 +52,7 @@ class FileSourceTest {
     @Test
     void when_newFilesArrive_then_eachTriggerPicksUpOnlyTheNewOnesInOrder() throws IOException {
         write("b.csv", "id,name\n1,ann\n");
-        Source s = source("csv", Map.of("header", "true"), null);
+        Source s = source("csv", Map.of("header", "true", "multiLine", "true"), null);
         assertThat(s.schema().fields())
                 .containsExactly(
                         Field.of("id", DataType.INT),
@@ -216,35 +216,57 @@ class FileSourceTest {
     }
 
     @Test
-    void when_aCsvQuoteIsNeverClosed_then_onlyItsLineIsCorrupt_andTheValidRowsAfterItSurvive() throws IOException {
+    void when_multiLineIsOff_then_eachLineIsARecord_andAnOpenQuoteRunsToItsEnd() throws IOException {
         write("a.csv", "id,name\n1,ann\n2,\"unterminated\n3,bob\n4,\"two\nlines\"\n5,eve\n");
         Source s = source(
                 "csv",
                 Map.of("header", "true"),
                 Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
         List<Row> rows = readAll(s);
-        assertThat(rows).extracting(r -> r.get("id")).containsExactly(1, null, 3, 4, 5);
-        assertThat(rows).extracting(r -> r.get("name")).containsExactly("ann", null, "bob", "two\nlines", "eve");
-        assertThat(rows.get(1).get("_corrupt_record")).isEqualTo("2,\"unterminated");
+        assertThat(rows).extracting(r -> r.get("id")).containsExactly(1, 2, 3, 4, null, 5);
+        assertThat(rows)
+                .extracting(r -> r.get("name"))
+                .containsExactly("ann", "unterminated", "bob", "two", null, "eve");
+        assertThat(rows.get(4).get("_corrupt_record")).isEqualTo("lines\""); // one field of two
     }
 
     @Test
-    void when_aCsvQuoteStaysOpenLongerThanMaxRecordLines_then_itEndsAsACorruptRow() throws IOException {
+    void when_multiLineIsOn_then_aQuotedFieldSpansLines_forAtMostMaxRecordLines() throws IOException {
         write("a.csv", "1,\"a\n2,b\n3,c\n4,d\"\n5,e\n");
         Source s = source(
                 "csv",
-                Map.of("maxRecordLines", "3"),
+                Map.of("maxRecordLines", "3", "multiLine", "true"),
                 Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
         List<Row> rows = readAll(s);
-        assertThat(rows).extracting(r -> r.get("_corrupt_record")).containsExactly("1,\"a", null, null, "4,d\"", null);
-        assertThat(rows).extracting(r -> r.get("id")).containsExactly(null, 2, 3, null, 5);
+        // the quote is still open after 3 lines: its first line is a record alone, the others are read again
+        assertThat(rows).extracting(r -> r.get("name")).containsExactly("a", "b", "c", "d\"", "e");
         Source wide = source(
                 "csv",
-                Map.of("maxRecordLines", "4"),
+                Map.of("maxRecordLines", "4", "multiLine", "true"),
                 Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
         assertThat(readAll(wide)).extracting(r -> r.get("name")).containsExactly("a\n2,b\n3,c\n4,d", "e");
         assertThatThrownBy(() -> source("csv", Map.of("maxRecordLines", "0"), null))
                 .hasMessageContaining("maxRecordLines");
+        assertThatThrownBy(() -> source("text", Map.of("multiLine", "true"), null))
+                .hasMessageContaining("'multiLine' = true is only supported for CSV and JSON files");
+    }
+
+    @Test
+    void when_jsonIsReadWithMultiLine_then_aFileIsOneDocument_anObjectOrAnArrayOfThem() throws IOException {
+        write("a.json", "[\n  {\"id\": 1,\n   \"name\": \"ann\"},\n  {\"id\": \"x\", \"name\": \"bob\"}\n]\n");
+        write("b.json", "{\"id\": 3,\n \"name\": \"cy\"}\n");
+        write("c.json", "{\"id\": 4,\n");
+        Source s = source(
+                "json",
+                Map.of("multiLine", "true"),
+                Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
+        List<Row> rows = readAll(s);
+        assertThat(rows).extracting(r -> r.get("id")).containsExactly(1, null, 3, null);
+        assertThat(rows).extracting(r -> r.get("name")).containsExactly("ann", "bob", "cy", null);
+        // Spark's record is the whole document: one malformed element makes every row of it malformed, each with its
+        // own values and the file's text
+        String a = Files.readString(dir.resolve("a.json"));
+        assertThat(rows).extracting(r -> r.get("_corrupt_record")).containsExactly(a, a, null, "{\"id\": 4,\n");
     }
 
     @Test

@@ -140,6 +140,19 @@ class FileStreamOptionsTest {
                 .hasMessageStartingWith("option 'timestampNTZFormat' is not supported by the csv source: Eddy has no"
                         + " TIMESTAMP_NTZ type")
                 .hasMessageContaining("use 'timestampFormat'");
+        for (String format : List.of("topic", "kafka")) {
+            assertThatThrownBy(() -> eddy.readStream()
+                            .format(format)
+                            .option("topic", "t")
+                            .option("subscribe", "t")
+                            .option("kafka.bootstrap.servers", "localhost:1")
+                            .option("valueFormat", "csv")
+                            .option("multiLine", "true")
+                            .load())
+                    .as(format)
+                    .hasMessageStartingWith("option 'multiLine' is not supported by the " + format + " source: a"
+                            + " record's value is decoded as one record");
+        }
         assertThatThrownBy(() -> eddy.readStream()
                         .format("csv")
                         .option("dateFormat", "YYYY-MM-dd")
