@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -73,6 +72,8 @@ final class KafkaFetcher {
     private final KafkaSourceOptions options;
     private final KafkaSourceStatus status;
     private final Backoff backoff;
+    /** Gone records, deleted partitions and an unreachable broker, told apart when no record comes. */
+    private final KafkaFetchLosses losses;
     /** The reader's lock: guards the fields marked so, and is notified when they change. */
     private final Object lock;
 
@@ -117,6 +118,7 @@ final class KafkaFetcher {
         this.options = options;
         this.status = status;
         this.backoff = backoff;
+        this.losses = new KafkaFetchLosses(consumer, options, status, backoff);
         this.lock = lock;
     }
 
@@ -370,7 +372,7 @@ final class KafkaFetcher {
             try {
                 progressed = consumer.poll(POLL, chunks, gone) > 0;
                 if (!gone.isEmpty()) {
-                    outOfRange(gone);
+                    losses.outOfRange(gone);
                     progressed = true;
                 }
             } catch (WakeupException e) {
@@ -404,7 +406,7 @@ final class KafkaFetcher {
                 String batch = wantedBy;
                 Map<TopicPartition, Long> owed = owed(wanted, sent);
                 if (!owed.isEmpty()) {
-                    probe(myEpoch, owed, batch);
+                    losses.probe(owed, batch, tp -> giveUp(myEpoch, tp));
                 }
                 lastProgress = System.nanoTime();
             }
@@ -463,47 +465,6 @@ final class KafkaFetcher {
             }
         }
         return out;
-    }
-
-    /** Records the consumer should fetch are gone: data loss, then it reads on from the earliest offset. */
-    private void outOfRange(Map<TopicPartition, Long> gone) {
-        Map<TopicPartition, Long> earliest = consumer.lookups().beginningOffsets(gone.keySet(), options.timeout());
-        for (var e : gone.entrySet()) {
-            status.dataLoss("records of Kafka topic partition " + e.getKey() + " from offset " + e.getValue()
-                    + " are gone (retention?); the earliest offset is now " + earliest.get(e.getKey()));
-        }
-        earliest.forEach(consumer::seek);
-    }
-
-    /** No record for a while: is the broker down, or is the data gone? */
-    private void probe(long myEpoch, Map<TopicPartition, Long> owed, String batchLabel) {
-        Map<TopicPartition, Long> end;
-        try {
-            Set<TopicPartition> now = KafkaPartitions.current(consumer.lookups(), options);
-            for (TopicPartition tp : new ArrayList<>(owed.keySet())) {
-                if (!now.contains(tp)) {
-                    status.dataLoss("Kafka topic partition " + tp + " no longer exists at " + options.bootstrap()
-                            + " (topic deleted?) but the query has not read it up to offset " + owed.get(tp));
-                    giveUp(myEpoch, tp);
-                    owed.remove(tp);
-                }
-            }
-            end = consumer.lookups().endOffsets(owed.keySet(), options.timeout());
-        } catch (TimeoutException e) {
-            status.waiting("waiting for broker at " + options.bootstrap() + " (" + batchLabel + ", retrying in "
-                    + backoff.nextMillis() + " ms)");
-            backoff.pause();
-            return;
-        }
-        for (var e : end.entrySet()) {
-            Long stop = owed.get(e.getKey());
-            if (stop != null && e.getValue() < stop) {
-                status.dataLoss("Kafka topic partition " + e.getKey() + " now ends at offset " + e.getValue()
-                        + ", before the logged offset " + stop + " (topic re-created?)");
-                giveUp(myEpoch, e.getKey());
-            }
-        }
-        status.clearWaiting(); // reachable and the records exist: the fetch is only slow
     }
 
     /** The waiting batch gets what there is of {@code tp}: the rest is lost (failOnDataLoss=false). */

@@ -9,7 +9,6 @@ import dev.eddy.streaming.internal.format.MalformedRecords;
 import dev.eddy.streaming.internal.retry.Backoff;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -68,8 +66,8 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
      * log them), or null.
      */
     private KafkaOffset lateStart;
-    /** The engine-clock time of the last planned batch, for {@code maxTriggerDelay}; -1: none yet in this run. */
-    private long lastBatchMillis = -1;
+
+    private final KafkaBatchSize size;
     /**
      * Whether the starting positions are known: an empty position map then means "no partition matched yet"
      * (partitions found later start at earliest, Spark's rule), not "the broker has not answered yet".
@@ -93,6 +91,7 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
         this.consumer = new KafkaConsumer<>(
                 options.consumerProperties(), new ByteBufferDeserializer(), new ByteBufferDeserializer());
         this.status = new KafkaSourceStatus(options.failOnDataLoss());
+        this.size = new KafkaBatchSize(options);
         this.backoff = new Backoff(Duration.ofMillis(100), options.maxBackoff());
         Duration interval = Duration.ofMillis(Math.max(1, options.pacing().fetchRetryIntervalMs()));
         this.fetchRetry = new Backoff(interval, interval);
@@ -140,54 +139,8 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
     }
 
     private KafkaOffset startingPositions() {
-        List<TopicPartition> parts = new ArrayList<>(KafkaPartitions.atStart(consumer, options));
-        Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts, options.timeout());
-        Map<TopicPartition, Long> end = consumer.endOffsets(parts, options.timeout());
-        Map<TopicPartition, Long> out = new HashMap<>();
-        if (options.start() != null) {
-            out.putAll(byTimestamp(parts, end));
-        } else {
-            for (TopicPartition tp : parts) {
-                long wanted = options.startingOffsets().getOrDefault(tp, options.startLatest() ? -1L : -2L);
-                out.put(tp, wanted == -2 ? begin.get(tp) : wanted == -1 ? end.get(tp) : wanted);
-            }
-        }
+        KafkaOffset out = KafkaStartingPositions.resolve(consumer, options);
         resolved = true;
-        return new KafkaOffset(out);
-    }
-
-    /**
-     * Spark's timestamp start: per partition the earliest offset whose record time is at or after the time; where
-     * there is none, the latest offset (strategy latest) or an error naming the partition (strategy error).
-     */
-    private Map<TopicPartition, Long> byTimestamp(List<TopicPartition> parts, Map<TopicPartition, Long> end) {
-        KafkaSourceOptions.TimestampStart start = options.start();
-        Map<TopicPartition, Long> times = new HashMap<>();
-        if (start.global() >= 0) {
-            parts.forEach(tp -> times.put(tp, start.global()));
-        } else {
-            if (!start.byPartition().keySet().equals(Set.copyOf(parts))) {
-                throw new IllegalArgumentException("option 'startingOffsetsByTimestamp' must name every partition the"
-                        + " query reads (as in Spark): it names "
-                        + new KafkaOffset(start.byPartition()).json() + ", the query reads "
-                        + parts.stream().sorted(KafkaOffset.ORDER).toList());
-            }
-            times.putAll(start.byPartition());
-        }
-        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(times, options.timeout());
-        Map<TopicPartition, Long> out = new HashMap<>();
-        for (TopicPartition tp : parts) {
-            OffsetAndTimestamp at = found.get(tp);
-            if (at != null) {
-                out.put(tp, at.offset());
-            } else if (start.latestOnMiss()) {
-                out.put(tp, end.get(tp));
-            } else {
-                throw new IllegalArgumentException("No offset matched from request of topic-partition " + tp
-                        + " and timestamp " + times.get(tp) + " (set 'startingOffsetsByTimestampStrategy' to"
-                        + " 'latest' to start there at its latest offset)");
-            }
-        }
         return out;
     }
 
@@ -281,41 +234,15 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
         KafkaOffset from = start.positions().isEmpty() && lateStart != null ? lateStart : start;
         Map<TopicPartition, Long> positions = discover(from);
         lastEnd = endOffsets(positions.keySet());
-        KafkaOffset end = capped(from, positions, lastEnd, trigger.allAvailable() ? 0 : options.maxOffsetsPerTrigger());
+        KafkaOffset end =
+                size.capped(from, positions, lastEnd, trigger.allAvailable() ? 0 : options.maxOffsetsPerTrigger());
         if (from != start && end.equals(from)) {
             return start; // started late and nothing new yet: no batch
         }
-        if (availableNowEnd == null && !trigger.allAvailable() && heldBack(from, lastEnd, trigger.nowMillis())) {
+        if (availableNowEnd == null && !trigger.allAvailable() && size.heldBack(from, lastEnd, trigger.nowMillis())) {
             return start;
         }
         return end;
-    }
-
-    /**
-     * Spark's {@code minOffsetsPerTrigger}: fewer new records than that wait for more, unless
-     * {@code maxTriggerDelay} passed since the last batch of this run (its first batch is never held back). Not
-     * for available-now and once runs.
-     */
-    private boolean heldBack(KafkaOffset from, Map<TopicPartition, Long> latest, long now) {
-        long min = options.pacing().minOffsets();
-        if (min <= 0) {
-            return false;
-        }
-        if (lastBatchMillis < 0 || now - lastBatchMillis >= options.pacing().maxTriggerDelayMs()) {
-            lastBatchMillis = now;
-            return false;
-        }
-        long waiting = 0; // all records there are, not only those under maxOffsetsPerTrigger (Spark's count)
-        for (var e : latest.entrySet()) {
-            if (from.positions().containsKey(e.getKey())) {
-                waiting += Math.max(0, e.getValue() - from.position(e.getKey()));
-            }
-        }
-        if (waiting < min) {
-            return true;
-        }
-        lastBatchMillis = now;
-        return false;
     }
 
     /** The start positions with lost partitions dropped (or an error) and new ones added at their earliest offset. */
@@ -335,37 +262,6 @@ final class KafkaSource implements SupportsTriggerAvailableNow {
             positions.putAll(consumer.beginningOffsets(added, options.timeout()));
         }
         return positions;
-    }
-
-    private KafkaOffset capped(
-            KafkaOffset from, Map<TopicPartition, Long> positions, Map<TopicPartition, Long> end, long budget) {
-        Map<TopicPartition, Long> out = new HashMap<>();
-        long available = 0;
-        for (var e : end.entrySet()) {
-            if (from.positions().containsKey(e.getKey())) {
-                long limit = options.endingOffsets().getOrDefault(e.getKey(), Long.MAX_VALUE);
-                available += Math.max(0, Math.min(e.getValue(), limit) - from.position(e.getKey()));
-            }
-        }
-        for (var e : end.entrySet()) {
-            TopicPartition tp = e.getKey();
-            long pos = positions.get(tp);
-            if (!from.positions().containsKey(tp)) {
-                out.put(tp, pos); // new: its start enters the offsets log now, its records are read from the next batch
-                continue;
-            }
-            long upTo =
-                    Math.max(pos, Math.min(e.getValue(), options.endingOffsets().getOrDefault(tp, Long.MAX_VALUE)));
-            if (budget > 0 && available > budget) {
-                // share the cap between partitions in proportion to what each has waiting (Spark's rule: a share
-                // is rounded down, but one under a record rounds up so that no waiting partition starves)
-                double exact = (double) (upTo - pos) * budget / available;
-                long share = (long) (exact < 1 ? Math.ceil(exact) : Math.floor(exact));
-                upTo = Math.min(upTo, pos + share);
-            }
-            out.put(tp, upTo);
-        }
-        return new KafkaOffset(out);
     }
 
     @Override
