@@ -37,6 +37,12 @@ class SparkStreamDifferentialIT {
     static final int COUNT = Integer.getInteger("eddy.diff.stream", 200);
     /** {@code -Deddy.diff.stream.cases=451,478}: only these cases of the seed's run (to replay a report's mismatches). */
     static final String ONLY = System.getProperty("eddy.diff.stream.cases", "");
+    /**
+     * {@code -Deddy.diff.stream.shape=on windows}: the first {@link #COUNT} cases of the seed's run whose shape (as the
+     * report names it) contains this text, skipping the others; their numbers stay the run's, so they replay with
+     * {@code eddy.diff.stream.cases}. Empty: every case.
+     */
+    static final String SHAPE = System.getProperty("eddy.diff.stream.shape", "");
 
     private static final int CHUNK = 25;
     private static final long S = 1_000_000L; // micros per second
@@ -47,17 +53,22 @@ class SparkStreamDifferentialIT {
         SparkProcess spark = SparkProcess.shared();
         long tSpark = System.nanoTime();
         List<Integer> numbers = new ArrayList<>();
-        for (int i = 0; i < COUNT; i++) {
-            numbers.add(i);
-        }
+        List<StreamCase> cases = new ArrayList<>();
         if (!ONLY.isBlank()) {
             numbers = Arrays.stream(ONLY.split(","))
                     .map(x -> Integer.valueOf(x.trim()))
                     .toList();
-        }
-        List<StreamCase> cases = new ArrayList<>();
-        for (int i : numbers) {
-            cases.add(StreamCaseGenerator.withLateRowRule(StreamCaseGenerator.generate(caseSeed(i)), caseSeed(i)));
+            for (int i : numbers) {
+                cases.add(caseOf(i));
+            }
+        } else {
+            for (int i = 0; cases.size() < COUNT; i++) {
+                StreamCase c = caseOf(i);
+                if (c.shape().contains(SHAPE)) {
+                    numbers.add(i);
+                    cases.add(c);
+                }
+            }
         }
         // Spark's side in the background (one request per chunk), Eddy's meanwhile on this thread
         ExecutorService background = Executors.newSingleThreadExecutor();
@@ -128,7 +139,11 @@ class SparkStreamDifferentialIT {
             }
         }
         int mismatches = classes.values().stream().mapToInt(List::size).sum();
-        StringBuilder report = new StringBuilder("streaming differential: " + cases.size() + " queries, " + batches
+        StringBuilder report = new StringBuilder("streaming differential: seed " + SEED
+                + (SHAPE.isEmpty() || numbers.isEmpty()
+                        ? ""
+                        : ", shapes with '" + SHAPE + "' (cases 0 to " + numbers.get(numbers.size() - 1) + ")")
+                + ", " + cases.size() + " queries, " + batches
                 + " Spark batches, " + mismatches + " mismatches in " + classes.size() + " classes (" + bothRefused
                 + " refused by both)\n");
         report.append(String.format(
@@ -194,6 +209,10 @@ class SparkStreamDifferentialIT {
                     .as("the 12:09 cat in the 12:30 trigger: only its [12:00, 12:10) group is late by 12:11")
                     .isEqualTo(1L);
         }
+    }
+
+    private static StreamCase caseOf(int i) {
+        return StreamCaseGenerator.withLateRowRule(StreamCaseGenerator.generate(caseSeed(i)), caseSeed(i));
     }
 
     private static long caseSeed(int i) {
