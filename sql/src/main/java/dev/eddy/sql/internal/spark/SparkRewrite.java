@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.sql.internal.validate.ErrorMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -178,6 +179,13 @@ public final class SparkRewrite {
                 && windowed.getOperator() instanceof SqlAggFunction agg
                 && SparkAggregates.standard(agg) != agg) {
             windowed.setOperator(SparkAggregates.standard(agg)); // a window's SUM and AVG stay Calcite's
+        }
+        if (op.getName().equalsIgnoreCase("MAKE_INTERVAL")) {
+            throw ErrorMessages.at(
+                    pos,
+                    "make_interval is not supported",
+                    "it makes Spark's legacy CalendarInterval (typeof 'interval'), a type Eddy does not have; use"
+                            + " make_dt_interval(days, hours, mins, secs) or make_ym_interval(years, months)");
         }
         if (op == SqlStdOperatorTable.MULTIPLY) {
             // typed after validation (an interval times a number is Spark's widest interval), see SparkConvertlets
