@@ -134,9 +134,13 @@ final class BatchCorpus {
             items.add(exprs.intervalArithmetic(1));
             n++;
         }
-        // now and then over an inline table (Spark's VALUES without parentheses, col1 without an alias); not with an
-        // interval item: a constant INTERVAL / 0 over a join is a Known difference (sql/README)
-        String from = r.nextInt(8) != 0 || interval
+        if (r.nextInt(3) == 0) { // and a third: a product, cast, make_*_interval or literal of several units
+            items.add(exprs.intervalMore(1));
+            n++;
+        }
+        // now and then over an inline table (Spark's VALUES without parentheses, col1 without an alias), also with an
+        // interval item (a constant INTERVAL / 0 there fails while planning, as in Spark)
+        String from = r.nextInt(8) != 0
                 ? "t1"
                 : pick(
                         "t1 JOIN VALUES (1), (3), (NULL), (12) AS v(vid) ON id = vid",

@@ -88,4 +88,32 @@ class BatchCorpusTest {
                 .as("interval quotients, seconds of intervals, date_diff of %d", count)
                 .allMatch(n -> n >= 3);
     }
+
+    @Test
+    void when_theHarnessDrawsItsDefaultQueries_then_intervalProductsCastsConstructorsAndLiteralsAreAmongThem() {
+        int products = 0;
+        int casts = 0;
+        int made = 0;
+        int literals = 0;
+        int inlineWithInterval = 0;
+        int count = SparkBatchDifferentialIT.COUNT;
+        for (int i = 0; i < count; i++) {
+            String sql = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i)
+                    .next()
+                    .sql();
+            products += sql.matches(".*(\\) \\* |INTERVAL '[^']*' [A-Z ]+ \\* ).*") ? 1 : 0;
+            casts += sql.contains(" AS INTERVAL ") ? 1 : 0;
+            made += sql.contains("make_dt_interval(") || sql.contains("make_ym_interval(") ? 1 : 0;
+            literals += sql.matches(".*INTERVAL -?'?\\d+'? [A-Z]+ '?\\d.*") ? 1 : 0;
+            inlineWithInterval += sql.contains("JOIN VALUES") && sql.contains("INTERVAL") ? 1 : 0;
+        }
+        // the default run (the CI's subset) draws a few of each (an inline join beside an interval item is rarer, a
+        // hundredth), so a regression in any shows there
+        assertThat(List.of(products, casts, made, literals))
+                .as("interval products, casts, make_*_interval, literals of several units of %d", count)
+                .allMatch(n -> n >= 2);
+        assertThat(inlineWithInterval)
+                .as("inline joins beside interval items of %d", count)
+                .isPositive();
+    }
 }

@@ -430,7 +430,9 @@ final class CorpusExpressions {
         int d = Math.max(0, depth - 1);
         String days = "(" + dateExpr(d) + " - " + dateExpr(d) + ")";
         String span = "(" + tsExpr(d) + " - " + pick(tsExpr(d), dateExpr(d), "TIMESTAMP '2024-01-01 00:00:00'") + ")";
-        switch (r.nextInt(11)) {
+        switch (r.nextInt(12)) {
+            case 11:
+                return intervalMore(depth);
             case 0:
                 return days;
             case 1:
@@ -474,6 +476,98 @@ final class CorpusExpressions {
                 return "extract(SECOND FROM " + pick(span, span, days, "INTERVAL '90' SECOND") + ")";
             default:
                 return "date_diff(" + dateExpr(d) + ", " + pick(dateExpr(d), "ts") + ")";
+        }
+    }
+
+    /**
+     * Spark's interval products (the widest interval of their kind, HALF_UP), make_dt_interval and make_ym_interval,
+     * EXTRACT of a field an interval may not have ([INVALID_EXTRACT_FIELD]), casts and literals of several units
+     * ({@link #intervalForm}).
+     */
+    String intervalMore(int depth) {
+        int d = Math.max(0, depth - 1);
+        String days = "(" + dateExpr(d) + " - " + dateExpr(d) + ")";
+        String span = "(" + tsExpr(d) + " - " + pick(tsExpr(d), dateExpr(d), "TIMESTAMP '2024-01-01 00:00:00'") + ")";
+        switch (r.nextInt(6)) {
+            case 0:
+            case 1:
+                return intervalForm(d, days, span);
+            case 2:
+                String product = "(" + pick(days, span, "INTERVAL '3' HOUR", "INTERVAL '1-2' YEAR TO MONTH", "x")
+                        + " * " + pick("2", "-3", "a", "2.5", "1.5E0", "x", "INTERVAL '90' MINUTE") + ")";
+                return pick("CAST(" + product + " AS STRING)", "typeof(" + product + ")");
+            case 3:
+                return "CAST(make_dt_interval(" + pick("a", "id", "1", "-2")
+                        + pick(
+                                "",
+                                ", " + pick("id", "3")
+                                        + pick(
+                                                "",
+                                                ", " + pick("a", "59")
+                                                        + pick("", ", " + pick("x", "1.5", "61.000001"))))
+                        + ") AS STRING)";
+            case 4:
+                return pick(
+                        "CAST(make_ym_interval(" + pick("a", "id", "-1") + pick("", ", " + pick("id", "14", "a"))
+                                + ") AS STRING)",
+                        "typeof(make_" + pick("dt", "ym") + "_interval(a))");
+            default:
+                return "extract(" + pick("DAY", "HOUR", "MINUTE") + " FROM "
+                        + pick(days, span, "INTERVAL '3' HOUR", "INTERVAL '1 02:03' DAY TO MINUTE") + ")";
+        }
+    }
+
+    /**
+     * Casts between intervals (cut to the target's last field), from whole numbers and text (Spark's forms and bad
+     * text), to text, and literals of several units ({@code INTERVAL 1 DAY 2 HOURS}).
+     */
+    private String intervalForm(int d, String days, String span) {
+        switch (r.nextInt(5)) {
+            case 0:
+                String target = pick(
+                        "DAY",
+                        "HOUR",
+                        "MINUTE",
+                        "SECOND",
+                        "DAY TO HOUR",
+                        "HOUR TO MINUTE",
+                        "DAY TO SECOND",
+                        "MINUTE TO SECOND");
+                return pick("CAST(CAST(", "typeof(CAST(")
+                        + pick(days, span, "-" + span, "INTERVAL '1 02:03:04.5' DAY" + " TO SECOND") + " AS INTERVAL "
+                        + target + ")" + pick(" AS STRING)", ")");
+            case 1:
+                return "CAST(CAST(" + pick("a", "id", "-3") + " AS INTERVAL "
+                        + pick("DAY", "HOUR", "MINUTE", "SECOND", "YEAR", "MONTH") + ") AS STRING)";
+            case 2:
+                return "CAST(" + pick("CAST", "try_cast") + "("
+                        + pick(
+                                "CAST(" + pick(days, span) + " AS STRING)",
+                                "'1 02:03:04.5'",
+                                "' -3 '",
+                                "'02:03'",
+                                "'INTERVAL ''1-2'' YEAR TO MONTH'",
+                                "'1-11'",
+                                "s",
+                                "'1 25:00:00'")
+                        + " AS INTERVAL " + pick("DAY TO SECOND", "DAY", "HOUR TO MINUTE", "YEAR TO MONTH", "MONTH")
+                        + ") AS STRING)";
+            case 3:
+                return "CAST(CAST(INTERVAL '" + pick("-1-5", "3-11") + "' YEAR TO MONTH AS INTERVAL "
+                        + pick("YEAR", "MONTH") + ") AS STRING)";
+            default:
+                String literal = pick(
+                        "INTERVAL 1 DAY 2 HOURS",
+                        "INTERVAL '1' YEAR '2' MONTH",
+                        "INTERVAL 2 HOURS 30 MINUTES",
+                        "INTERVAL -1 DAY 2 HOURS",
+                        "INTERVAL 1 WEEK 3 DAYS",
+                        "INTERVAL 3 MINUTES 4.5 SECONDS",
+                        "INTERVAL 1 YEAR 2 DAYS");
+                return pick(
+                        "CAST(" + literal + " AS STRING)",
+                        "typeof(" + literal + ")",
+                        "CAST((" + tsExpr(d) + " + " + literal + ") AS STRING)");
         }
     }
 

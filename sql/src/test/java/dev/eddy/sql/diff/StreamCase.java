@@ -51,10 +51,18 @@ record StreamCase(
     /** The interval key of {@link #intervals} aggregations: an INTERVAL DAY (the event time's day, in days). */
     static final String DAYS = "(to_date(ts) - DATE '1970-01-01')";
 
-    /** The interval items of {@link #intervals} selections (an INTERVAL DAY TO SECOND, text, type and a quotient). */
+    /**
+     * The interval items of {@link #intervals} selections: an INTERVAL DAY TO SECOND, its text, type, a quotient, a
+     * product, a cast to INTERVAL MINUTE, make_dt_interval, a literal of two units and a text round trip.
+     */
     static final String INTERVAL_ITEMS =
             ", ts - to_date(ts) AS since, CAST(ts - DATE '1970-01-02' AS STRING) AS sincet,"
-                    + " typeof(ts - to_date(ts)) AS sincety, CAST((ts - to_date(ts)) / 3 AS STRING) AS third";
+                    + " typeof(ts - to_date(ts)) AS sincety, CAST((ts - to_date(ts)) / 3 AS STRING) AS third,"
+                    + " CAST((ts - to_date(ts)) * v AS STRING) AS times, typeof(INTERVAL '3' HOUR * v) AS timesty,"
+                    + " CAST(CAST(ts - to_date(ts) AS INTERVAL MINUTE) AS STRING) AS mins,"
+                    + " CAST(make_dt_interval(v, 1, 2, 3.5) AS STRING) AS made,"
+                    + " CAST(ts + INTERVAL 1 DAY 2 HOURS AS STRING) AS later,"
+                    + " CAST(CAST(CAST(ts - to_date(ts) AS STRING) AS INTERVAL DAY TO SECOND) AS STRING) AS back";
 
     /** The day key of {@link #byDay} cases: a DATE of the event time and v (NULL when v is). */
     static final String DAY = "date_add(to_date(ts), v)";
@@ -338,7 +346,10 @@ record StreamCase(
                     + where + " GROUP BY w" + (keyed ? ", k" : "");
         }
         String w = window.equals("session") ? "session_window" : "window";
-        String days = intervals() ? ", " + DAYS + " AS days, CAST(" + DAYS + " AS STRING) AS dayst" : "";
+        String days = intervals()
+                ? ", " + DAYS + " AS days, CAST(" + DAYS + " AS STRING) AS dayst, CAST(SUM(ts - to_date(ts)) AS STRING)"
+                        + " AS spans, CAST(AVG(ts - to_date(ts)) AS STRING) AS avgspan"
+                : "";
         return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "")
                 + (byDay ? ", " + DAY + " AS day" : "") + days + ", " + AGGS.get(aggs) + " FROM " + from + where
                 + " GROUP BY " + windowSql() + (keyed ? ", k" : "") + (byDay ? ", " + DAY : "")
@@ -347,7 +358,8 @@ record StreamCase(
 
     /**
      * SQL cases without a join (a fixed choice per case, a third of them) also select Spark's intervals: a windowed
-     * aggregation is grouped by an INTERVAL DAY as well ({@link #DAYS}), selected with its text; a selection adds a
+     * aggregation is grouped by an INTERVAL DAY as well ({@link #DAYS}), selected with its text, and sums and averages
+     * an INTERVAL DAY TO SECOND; a selection adds a
      * TIMESTAMP minus a DATE, its text, typeof and a quotient ({@link #INTERVAL_ITEMS}).
      */
     boolean intervals() {

@@ -151,8 +151,8 @@ final class BatchAndStream {
         MemoryStream t = eddy.memoryStream(
                 Schema.of(Field.of("s", DataType.STRING), Field.of("a", DataType.INT), Field.of("x", DataType.DOUBLE)));
         sql.catalog().registerStream("t", t.toDF());
-        try (QueryTestDriver d =
-                QueryTestDriver.start(sql.stream(query).writeStream().outputMode("append"))) {
+        try (QueryTestDriver d = QueryTestDriver.start(
+                sql.stream(query).writeStream().outputMode(query.contains("GROUP BY") ? "complete" : "append"))) {
             for (Object[] r : rows) {
                 t.addData(r);
             }

@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
 
 /**
@@ -21,6 +22,14 @@ final class CheckedSums extends RelShuttleImpl {
 
     private static final SqlUserDefinedAggFunction SUM = longSum("SUM", LongSum.class);
     private static final SqlUserDefinedAggFunction TRY_SUM = longSum("TRY_SUM", LongTrySum.class);
+    private static final SqlUserDefinedAggFunction MICROS_SUM =
+            AggregateCalls.unary("SUM", ReturnTypes.ARG0_NULLABLE_IF_EMPTY, SqlTypeName.BIGINT, IntervalSum.class);
+    private static final SqlUserDefinedAggFunction MONTHS_SUM =
+            AggregateCalls.unary("SUM", ReturnTypes.ARG0_NULLABLE_IF_EMPTY, SqlTypeName.INTEGER, MonthSum.class);
+
+    /** Spark's overflow of a SUM of intervals. */
+    static final String INTERVAL_OVERFLOW = "[INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION] Integer overflow while"
+            + " operating with intervals: SUM of %s values. Use `try_add` to tolerate overflow and return NULL instead.";
 
     private static SqlUserDefinedAggFunction longSum(String name, Class<? extends LongSum> runtime) {
         return AggregateCalls.unary(name, ReturnTypes.BIGINT_FORCE_NULLABLE, SqlTypeName.BIGINT, runtime);
@@ -39,6 +48,18 @@ final class CheckedSums extends RelShuttleImpl {
                     && !c.isDistinct()
                     && c.getArgList().size() == 1
                     && AggregateCalls.firstArgumentType(input, c) == SqlTypeName.BIGINT;
+            if (c.getAggregation().getKind() == SqlKind.SUM
+                    && !c.isDistinct()
+                    && c.getArgList().size() == 1
+                    && SqlTypeUtil.isInterval(c.getType())) {
+                // Spark's SUM of intervals: the interval's type, [INTERVAL_ARITHMETIC_OVERFLOW] past its range
+                return AggregateCalls.computedBy(
+                        c,
+                        SqlTypeName.YEAR_INTERVAL_TYPES.contains(c.getType().getSqlTypeName())
+                                ? MONTHS_SUM
+                                : MICROS_SUM,
+                        false);
+            }
             // try_sum of anything but BIGINT cannot overflow where Spark's would not: Calcite's SUM
             SqlAggFunction runtime = longSum ? (trySum ? TRY_SUM : SUM) : trySum ? SqlStdOperatorTable.SUM : null;
             return runtime == null ? c : AggregateCalls.computedBy(c, runtime, c.isDistinct());
@@ -92,6 +113,64 @@ final class CheckedSums extends RelShuttleImpl {
 
         public Long result(Acc acc) {
             return acc.any && !acc.overflowed ? acc.sum : null;
+        }
+    }
+
+    /** SUM of a day-time interval's microseconds, failing as Spark's on overflow; NULL when every value is NULL. */
+    public static final class IntervalSum {
+        public IntervalSum() {}
+
+        public LongSum.Acc init() {
+            return new LongSum.Acc();
+        }
+
+        public LongSum.Acc add(LongSum.Acc acc, Long value) {
+            if (value != null) {
+                try {
+                    acc.sum = Math.addExact(acc.sum, value);
+                } catch (ArithmeticException e) {
+                    throw new ArithmeticException(String.format(INTERVAL_OVERFLOW, "interval day to second"));
+                }
+                acc.any = true;
+            }
+            return acc;
+        }
+
+        public LongSum.Acc merge(LongSum.Acc a, LongSum.Acc b) {
+            return b.any ? add(a, b.sum) : a;
+        }
+
+        public Long result(LongSum.Acc acc) {
+            return acc.any ? acc.sum : null;
+        }
+    }
+
+    /** SUM of a year-month interval's months (an INT in Spark), failing as Spark's on overflow. */
+    public static final class MonthSum {
+        public MonthSum() {}
+
+        public LongSum.Acc init() {
+            return new LongSum.Acc();
+        }
+
+        public LongSum.Acc add(LongSum.Acc acc, Integer value) {
+            if (value != null) {
+                long r = acc.sum + value;
+                if (r != (int) r) {
+                    throw new ArithmeticException(String.format(INTERVAL_OVERFLOW, "interval year to month"));
+                }
+                acc.sum = r;
+                acc.any = true;
+            }
+            return acc;
+        }
+
+        public LongSum.Acc merge(LongSum.Acc a, LongSum.Acc b) {
+            return b.any ? add(a, (int) b.sum) : a;
+        }
+
+        public Integer result(LongSum.Acc acc) {
+            return acc.any ? (int) acc.sum : null;
         }
     }
 

@@ -9,6 +9,7 @@ import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.ddl.CatalogListings;
 import dev.eddy.sql.internal.ddl.DdlExecutor;
 import dev.eddy.sql.internal.parser.InlineTables;
+import dev.eddy.sql.internal.parser.MultiUnitIntervals;
 import dev.eddy.sql.internal.parser.RelationKind;
 import dev.eddy.sql.internal.parser.SqlCreateRelation;
 import dev.eddy.sql.internal.parser.SqlDropRelation;
@@ -96,9 +97,10 @@ public final class SqlPipeline {
     public static List<SqlNode> parse(String text) {
         ErrorMessages.checkNesting(text);
         try {
-            return new ArrayList<>(SqlParser.create(InlineTables.parenthesize(text), Dialect.PARSER)
-                    .parseStmtList()
-                    .getList());
+            return new ArrayList<>(
+                    SqlParser.create(MultiUnitIntervals.rewrite(InlineTables.parenthesize(text)), Dialect.PARSER)
+                            .parseStmtList()
+                            .getList());
         } catch (StackOverflowError e) {
             throw new SqlException(
                     "Syntax error at line 1, column 1: the text is nested too deeply to parse; split it", 1, 1);

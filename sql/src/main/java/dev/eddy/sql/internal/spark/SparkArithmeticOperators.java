@@ -18,6 +18,7 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -99,6 +100,18 @@ public final class SparkArithmeticOperators {
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
                     OperandTypes.family(SqlTypeFamily.INTERVAL_DAY_TIME, SqlTypeFamily.NUMERIC),
                     OperandTypes.family(SqlTypeFamily.INTERVAL_YEAR_MONTH, SqlTypeFamily.NUMERIC)));
+
+    /**
+     * {@code a * b} before conversion (SparkRewrite puts it for Calcite's {@code *}): an interval times a number is
+     * Spark's widest interval of its kind (MultiplyDTInterval, MultiplyYMInterval: {@code INTERVAL '3' HOUR * 2} is an
+     * INTERVAL DAY TO SECOND), other operands are typed as Calcite's {@code *} types them. {@link SparkConvertlets}
+     * turns an interval product into {@link SparkIntervals}' runtime and gives other products back to Calcite's.
+     */
+    public static final SqlBinaryOperator SPARK_STAR = binary(
+            "*",
+            SqlKind.TIMES,
+            SparkArithmeticOperators::multiplyType,
+            SqlStdOperatorTable.MULTIPLY.getOperandTypeChecker());
 
     /**
      * {@code a % b} (and {@code mod(a, b)}) before conversion (SparkRewrite puts it for Calcite's): typed as Spark types
@@ -206,6 +219,20 @@ public final class SparkArithmeticOperators {
             precision = 38;
         }
         return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, precision, scale), true);
+    }
+
+    /** Spark's type of {@code a * b}: see {@link #SPARK_STAR}. */
+    private static RelDataType multiplyType(SqlOperatorBinding b) {
+        for (int i = 0; i < 2; i++) {
+            IntervalFields interval = SparkIntervals.fields(b.getOperandType(i));
+            if (interval != null && SqlTypeUtil.isNumeric(b.getOperandType(1 - i))) {
+                return SparkIntervals.type(
+                        b.getTypeFactory(),
+                        interval.isYearMonth() ? IntervalFields.YEAR_TO_MONTH : IntervalFields.DAY_TO_SECOND,
+                        b.getOperandType(0).isNullable() || b.getOperandType(1).isNullable());
+            }
+        }
+        return SqlStdOperatorTable.MULTIPLY.getReturnTypeInference().inferReturnType(b);
     }
 
     /** Spark's type of {@code a % b}: see {@link #SPARK_PERCENT}. */

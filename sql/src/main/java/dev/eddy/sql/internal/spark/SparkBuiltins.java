@@ -6,6 +6,7 @@ import static dev.eddy.sql.internal.spark.SparkUdf.TIMESTAMP;
 import static dev.eddy.sql.internal.spark.SparkUdf.udf;
 
 import dev.eddy.sql.internal.spark.SparkUdf.Arg;
+import dev.eddy.streaming.api.data.IntervalFields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,9 @@ final class SparkBuiltins {
     private static final Class<?> TEXT = SparkStringFunctions.class;
     private static final Class<?> MATH = SparkMathFunctions.class;
     private static final Class<?> TIMES = SparkTimestampFunctions.class;
+    private static final Class<?> IVALS = SparkIntervals.class;
+    private static final SqlReturnTypeInference DAY_TO_SECOND = SparkIntervals.type(IntervalFields.DAY_TO_SECOND);
+    private static final SqlReturnTypeInference YEAR_TO_MONTH = SparkIntervals.type(IntervalFields.YEAR_TO_MONTH);
     private static final SqlReturnTypeInference INT = ReturnTypes.INTEGER_NULLABLE;
     private static final SqlReturnTypeInference DOUBLE = ReturnTypes.DOUBLE_NULLABLE;
     private static final SqlReturnTypeInference BIGINT = ReturnTypes.BIGINT_NULLABLE;
@@ -76,6 +80,16 @@ final class SparkBuiltins {
             udf(DATES, "TRUNC", "trunc", DATE, Arg.TS, Arg.STR),
             udf(DATES, "SPARK_SECOND", "secondWithFraction", SECONDS, Arg.TS),
             SparkIntervals.SECONDS,
+            // Spark's make_dt_interval(days, hours, mins, secs) and make_ym_interval(years, months), each argument
+            // optional (0)
+            udf(IVALS, "MAKE_DT_INTERVAL", "makeDtInterval", DAY_TO_SECOND),
+            udf(IVALS, "MAKE_DT_INTERVAL", "makeDtInterval", DAY_TO_SECOND, Arg.LONG),
+            udf(IVALS, "MAKE_DT_INTERVAL", "makeDtInterval", DAY_TO_SECOND, Arg.LONG, Arg.LONG),
+            udf(IVALS, "MAKE_DT_INTERVAL", "makeDtInterval", DAY_TO_SECOND, Arg.LONG, Arg.LONG, Arg.LONG),
+            udf(IVALS, "MAKE_DT_INTERVAL", "makeDtInterval", DAY_TO_SECOND, Arg.LONG, Arg.LONG, Arg.LONG, Arg.DBL),
+            udf(IVALS, "MAKE_YM_INTERVAL", "makeYmInterval", YEAR_TO_MONTH),
+            udf(IVALS, "MAKE_YM_INTERVAL", "makeYmInterval", YEAR_TO_MONTH, Arg.LONG),
+            udf(IVALS, "MAKE_YM_INTERVAL", "makeYmInterval", YEAR_TO_MONTH, Arg.LONG, Arg.LONG),
             udf(DATES, "SPARK_TIMESTAMPDIFF", "timestampDiff", BIGINT, Arg.STR, Arg.TS, Arg.TS),
             udf(DATES, "UNIX_DATE", "unixDate", INT, Arg.DATE),
             udf(DATES, "DATE_FROM_UNIX_DATE", "dateFromUnixDate", DATE, Arg.INT),

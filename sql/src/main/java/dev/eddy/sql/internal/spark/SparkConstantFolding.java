@@ -81,9 +81,11 @@ public final class SparkConstantFolding {
             return node;
         }
         // current_timestamp() and the like are constant only once the query (or micro-batch) has its time
-        boolean constant = RexUtil.isConstant(call) && !readsTheTime(call);
+        // Eddy's interval runtime (SparkIntervals) is never folded by Calcite: computed here as Spark folds it
+        boolean runtime = SparkIntervals.isConstantDivision(call);
+        boolean constant = (RexUtil.isConstant(call) || runtime) && !readsTheTime(call);
         boolean nested = containsConditional(call);
-        if (constant && !inConditional && !nested && !everyConstant && !perRow) {
+        if (constant && !inConditional && !nested && !everyConstant && !perRow && !runtime) {
             return call; // not Spark's business here: the engines compute it where it stands, failing as Spark does
         }
         RexNode folded = call;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -145,6 +146,21 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
         if (call.getOperator() == SparkArithmeticOperators.SPARK_SLASH) {
             return SparkConvertlets::divide;
         }
+        if (call.getOperator() == SparkArithmeticOperators.SPARK_STAR) {
+            return (cx, c) -> {
+                RelDataType type = cx.getValidator().getValidatedNodeType(c);
+                if (SqlTypeUtil.isInterval(type)) {
+                    int iv = SqlTypeUtil.isInterval(cx.getValidator().getValidatedNodeType(c.operand(0))) ? 0 : 1;
+                    return SparkIntervals.multiply(
+                            cx.getRexBuilder(),
+                            type,
+                            cx.convertExpression(c.operand(iv)),
+                            cx.convertExpression(c.operand(1 - iv)));
+                }
+                ((SqlBasicCall) c).setOperator(SqlStdOperatorTable.MULTIPLY); // Calcite's product, as validated
+                return get(c).convertCall(cx, c);
+            };
+        }
         if (call.getOperator() == SparkArithmeticOperators.TRY_ADD
                 || call.getOperator() == SparkArithmeticOperators.TRY_SUBTRACT
                 || call.getOperator() == SparkArithmeticOperators.TRY_MULTIPLY) {
@@ -183,6 +199,10 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             return (cx, c) -> {
                 RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
                 RelDataType to = cx.getValidator().getValidatedNodeType(c);
+                RexNode interval = SparkIntervals.cast(cx, c, from, to, true);
+                if (interval != null) {
+                    return interval;
+                }
                 if (SparkIntegral.mayOverflow(from, to)) {
                     return SparkIntegral.convertCast(cx, c, from, to, true);
                 }
@@ -216,6 +236,10 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
             RelDataType to = cx.getValidator().getValidatedNodeType(c);
             SqlTypeName f = from.getSqlTypeName();
+            RexNode interval = SparkIntervals.cast(cx, c, from, to, false);
+            if (interval != null) {
+                return interval;
+            }
             if (SparkIntegral.mayOverflow(from, to)) {
                 return SparkIntegral.convertCast(cx, c, from, to, false);
             }

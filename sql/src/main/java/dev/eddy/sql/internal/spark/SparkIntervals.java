@@ -11,7 +11,9 @@ import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlIntervalQualifier;
@@ -25,6 +27,7 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.sql2rel.SqlRexContext;
 
 /**
  * Spark's ANSI interval types in Eddy's SQL. A day-time interval is Calcite's INTERVAL DAY TO SECOND (and its
@@ -91,6 +94,161 @@ public final class SparkIntervals {
             },
             Arg.DAY_TIME);
 
+    // Spark's casts to an interval (SparkConvertlets): from another of its kind, a whole number, or text
+    private static final SqlUserDefinedFunction CAST_MICROS =
+            runtime("SPARK_INTERVAL_CAST", "castMicros", Arg.LONG, Arg.INT);
+    private static final SqlUserDefinedFunction CAST_MONTHS =
+            runtime("SPARK_INTERVAL_CAST", "castMonths", Arg.INT, Arg.INT);
+    private static final SqlUserDefinedFunction MICROS_OF_NUMBER =
+            runtime("SPARK_INTERVAL_CAST", "microsOfNumber", Arg.LONG, Arg.INT);
+    private static final SqlUserDefinedFunction MONTHS_OF_NUMBER =
+            runtime("SPARK_INTERVAL_CAST", "monthsOfNumber", Arg.LONG, Arg.INT);
+    private static final SqlUserDefinedFunction MICROS_TEXT =
+            runtime("SPARK_INTERVAL_CAST", "intervalString", Arg.LONG, Arg.INT);
+    private static final SqlUserDefinedFunction MONTHS_TEXT =
+            runtime("SPARK_INTERVAL_CAST", "monthsString", Arg.INT, Arg.INT);
+    private static final SqlUserDefinedFunction MICROS_OF_TEXT =
+            runtime("SPARK_INTERVAL_CAST", "microsOfText", Arg.STR, Arg.INT, Arg.BOOL);
+    private static final SqlUserDefinedFunction MONTHS_OF_TEXT =
+            runtime("SPARK_INTERVAL_CAST", "monthsOfText", Arg.STR, Arg.INT, Arg.BOOL);
+
+    /**
+     * {@code CAST(x AS interval)} (or {@code try_cast}, {@code tryCast}) as Spark casts: an interval of the same kind
+     * cut to the target's last field ({@code CAST(INTERVAL '1 02:03' DAY TO MINUTE AS INTERVAL HOUR)} is 26 hours), a
+     * whole number as a count of the target's one field, text in Spark's forms ({@link IntervalTexts}); null for
+     * another cast. The call's type is the target, so {@code typeof} names it.
+     */
+    static RexNode cast(SqlRexContext cx, SqlCall c, RelDataType from, RelDataType to, boolean tryCast) {
+        IntervalFields target = fields(to);
+        RexBuilder rb = cx.getRexBuilder();
+        RelDataTypeFactory f = rb.getTypeFactory();
+        if (target == null) {
+            IntervalFields source = fields(from);
+            if (source == null || !SqlTypeUtil.isCharacter(to)) {
+                return null;
+            }
+            // Spark's text, also of a literal (Calcite's convertlet would make Calcite's text of it, "+1 02")
+            RexNode ordinal =
+                    rb.makeExactLiteral(BigDecimal.valueOf(source.ordinal()), f.createSqlType(SqlTypeName.INTEGER));
+            RexNode text = rb.makeCall(
+                    f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), from.isNullable()),
+                    source.isYearMonth() ? MONTHS_TEXT : MICROS_TEXT,
+                    List.of(cx.convertExpression(c.operand(0)), ordinal));
+            return rb.makeCast(to, text, true, false);
+        }
+        RexNode ordinal =
+                rb.makeExactLiteral(BigDecimal.valueOf(target.ordinal()), f.createSqlType(SqlTypeName.INTEGER));
+        IntervalFields source = fields(from);
+        if (source != null) {
+            if (source.isYearMonth() != target.isYearMonth()) {
+                return null; // refused by the validator
+            }
+            RexNode x = cx.convertExpression(c.operand(0));
+            return rb.makeCall(to, target.isYearMonth() ? CAST_MONTHS : CAST_MICROS, List.of(x, ordinal));
+        }
+        if (SqlTypeUtil.isIntType(from)) {
+            if (target.start() != target.end()) {
+                throw ErrorMessages.at(
+                        c.getParserPosition(),
+                        "[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] cannot cast \"" + from.getSqlTypeName()
+                                + "\" to \"" + target.sqlText() + "\"",
+                        "a whole number casts to an interval of one field (INTERVAL DAY, INTERVAL HOUR, ...)");
+            }
+            RexNode x = rb.makeCast(
+                    f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), from.isNullable()),
+                    cx.convertExpression(c.operand(0)));
+            return rb.makeCall(to, target.isYearMonth() ? MONTHS_OF_NUMBER : MICROS_OF_NUMBER, List.of(x, ordinal));
+        }
+        if (SqlTypeUtil.isCharacter(from)) {
+            RexNode x = cx.convertExpression(c.operand(0));
+            RelDataType type = tryCast ? f.createTypeWithNullability(to, true) : to;
+            return rb.makeCall(
+                    type,
+                    target.isYearMonth() ? MONTHS_OF_TEXT : MICROS_OF_TEXT,
+                    List.of(x, ordinal, rb.makeLiteral(tryCast)));
+        }
+        return null;
+    }
+
+    /** A day-time interval cut (toward zero) to the last field of {@code fields} (an IntervalFields ordinal). */
+    public static Long castMicros(Long micros, Integer fields) {
+        if (micros == null) {
+            return null;
+        }
+        IntervalFields f = IntervalFields.values()[fields];
+        long unit = unitMicros(f.end());
+        return micros - micros % unit;
+    }
+
+    /** A year-month interval cut (toward zero) to whole years when {@code fields} ends with YEAR. */
+    public static Integer castMonths(Integer months, Integer fields) {
+        if (months == null) {
+            return null;
+        }
+        return IntervalFields.values()[fields].end() == IntervalFields.Unit.YEAR ? months - months % 12 : months;
+    }
+
+    /** {@code n} of a one-field day-time interval's unit, in microseconds. */
+    public static Long microsOfNumber(Long n, Integer fields) {
+        if (n == null) {
+            return null;
+        }
+        IntervalFields f = IntervalFields.values()[fields];
+        try {
+            return Math.multiplyExact(n, unitMicros(f.end()));
+        } catch (ArithmeticException e) {
+            throw castOverflow(n, f);
+        }
+    }
+
+    /** {@code n} years or months, in months. */
+    public static Integer monthsOfNumber(Long n, Integer fields) {
+        if (n == null) {
+            return null;
+        }
+        IntervalFields f = IntervalFields.values()[fields];
+        try {
+            return Math.toIntExact(f.end() == IntervalFields.Unit.YEAR ? Math.multiplyExact(n, 12L) : n);
+        } catch (ArithmeticException e) {
+            throw castOverflow(n, f);
+        }
+    }
+
+    private static ArithmeticException castOverflow(long n, IntervalFields f) {
+        return new ArithmeticException("[CAST_OVERFLOW] The value " + n + "L of the type \"BIGINT\" cannot be cast to"
+                + " \"" + f.sqlText() + "\" due to an overflow.");
+    }
+
+    /** Spark's text of a day-time interval of {@code fields} as microseconds; NULL for bad text under try_cast. */
+    public static Long microsOfText(String text, Integer fields, Boolean tryCast) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return IntervalTexts.parse(text, IntervalFields.values()[fields]);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            if (Boolean.TRUE.equals(tryCast)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Spark's text of a year-month interval of {@code fields} as months; NULL for bad text under try_cast. */
+    public static Integer monthsOfText(String text, Integer fields, Boolean tryCast) {
+        Long months = microsOfText(text, fields, tryCast);
+        return months == null ? null : Math.toIntExact(months);
+    }
+
+    private static long unitMicros(IntervalFields.Unit u) {
+        return switch (u) {
+            case DAY -> IntervalFields.MICROS_PER_DAY;
+            case HOUR -> 3_600_000_000L;
+            case MINUTE -> 60_000_000L;
+            default -> 1L;
+        };
+    }
+
     /** Spark's {@code EXTRACT(SECOND FROM i)}: the seconds and their fraction, with the interval's sign. */
     public static BigDecimal intervalSeconds(Long micros) {
         return micros == null ? null : BigDecimal.valueOf(micros % 60_000_000L, 6);
@@ -122,6 +280,116 @@ public final class SparkIntervals {
                                 f.createSqlType(as), n.getType().isNullable()),
                         n);
         return rb.makeCall(type, op, List.of(interval, divisor));
+    }
+
+    // Spark's interval * number (SparkConvertlets), as the divisions: not folded as constants
+    private static final SqlUserDefinedFunction TIMES_WHOLE =
+            runtime("SPARK_INTERVAL_MULTIPLY", "multiplyByWhole", Arg.LONG, Arg.LONG);
+    private static final SqlUserDefinedFunction TIMES_DECIMAL =
+            runtime("SPARK_INTERVAL_MULTIPLY", "multiplyByDecimal", Arg.LONG, Arg.DEC);
+    private static final SqlUserDefinedFunction TIMES_DOUBLE =
+            runtime("SPARK_INTERVAL_MULTIPLY", "multiplyByDouble", Arg.LONG, Arg.DBL);
+    private static final SqlUserDefinedFunction MONTHS_TIMES_WHOLE =
+            runtime("SPARK_INTERVAL_MULTIPLY", "multiplyMonthsByWhole", Arg.INT, Arg.LONG);
+    private static final SqlUserDefinedFunction MONTHS_TIMES_DECIMAL =
+            runtime("SPARK_INTERVAL_MULTIPLY", "multiplyMonthsByDecimal", Arg.INT, Arg.DEC);
+    private static final SqlUserDefinedFunction MONTHS_TIMES_DOUBLE =
+            runtime("SPARK_INTERVAL_MULTIPLY", "multiplyMonthsByDouble", Arg.INT, Arg.DBL);
+
+    /**
+     * {@code i * n} (or {@code n * i}) as Spark's MultiplyDTInterval and MultiplyYMInterval compute it: {@code type} is
+     * the call's (an INTERVAL DAY TO SECOND or YEAR TO MONTH); a fractional product is rounded HALF_UP, an overflow
+     * fails.
+     */
+    static RexNode multiply(RexBuilder rb, RelDataType type, RexNode interval, RexNode n) {
+        boolean months = SqlTypeName.YEAR_INTERVAL_TYPES.contains(type.getSqlTypeName());
+        if (SqlTypeUtil.isApproximateNumeric(n.getType())) {
+            return call(rb, type, months ? MONTHS_TIMES_DOUBLE : TIMES_DOUBLE, interval, n, SqlTypeName.DOUBLE);
+        }
+        if (SqlTypeUtil.isDecimal(n.getType())) {
+            return call(rb, type, months ? MONTHS_TIMES_DECIMAL : TIMES_DECIMAL, interval, n, null);
+        }
+        return call(rb, type, months ? MONTHS_TIMES_WHOLE : TIMES_WHOLE, interval, n, SqlTypeName.BIGINT);
+    }
+
+    private static RexNode call(
+            RexBuilder rb, RelDataType type, SqlUserDefinedFunction op, RexNode interval, RexNode n, SqlTypeName as) {
+        RelDataTypeFactory f = rb.getTypeFactory();
+        RexNode number = as == null || n.getType().getSqlTypeName() == as
+                ? n
+                : rb.makeCast(
+                        f.createTypeWithNullability(
+                                f.createSqlType(as), n.getType().isNullable()),
+                        n);
+        return rb.makeCall(type, op, List.of(interval, number));
+    }
+
+    public static Long multiplyByWhole(Long micros, Long n) {
+        if (micros == null || n == null) {
+            return null;
+        }
+        try {
+            return Math.multiplyExact(micros, n);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("long overflow (an interval multiplied by " + n + ")");
+        }
+    }
+
+    public static Long multiplyByDecimal(Long micros, BigDecimal n) {
+        if (micros == null || n == null) {
+            return null;
+        }
+        return exact(BigDecimal.valueOf(micros).multiply(n).setScale(0, RoundingMode.HALF_UP));
+    }
+
+    public static Long multiplyByDouble(Long micros, Double n) {
+        if (micros == null || n == null) {
+            return null;
+        }
+        double p = micros * n;
+        if (Double.isNaN(p) || Double.isInfinite(p)) {
+            throw overflow();
+        }
+        return exact(new BigDecimal(p).setScale(0, RoundingMode.HALF_UP));
+    }
+
+    public static Integer multiplyMonthsByWhole(Integer months, Long n) {
+        if (months == null || n == null) {
+            return null;
+        }
+        long p = multiplyByWhole(months.longValue(), n);
+        if (p != (int) p) {
+            throw new ArithmeticException("integer overflow (an interval multiplied by " + n + ")");
+        }
+        return (int) p;
+    }
+
+    public static Integer multiplyMonthsByDecimal(Integer months, BigDecimal n) {
+        return months == null || n == null ? null : toMonths(multiplyByDecimal(months.longValue(), n));
+    }
+
+    public static Integer multiplyMonthsByDouble(Integer months, Double n) {
+        return months == null || n == null ? null : toMonths(multiplyByDouble(months.longValue(), n));
+    }
+
+    /**
+     * Whether {@code call} is an interval divided or multiplied by a number, or a cast to an interval, of constants: Spark folds it while planning (a zero
+     * divisor fails the query whatever the rows), while Calcite leaves it to each row, since its function is not
+     * marked deterministic (that keeps Calcite's planner from computing a literal's milliseconds).
+     */
+    static boolean isConstantDivision(RexCall call) {
+        String name = call.getOperator().getName();
+        if (!name.equals("SPARK_INTERVAL_DIVIDE")
+                && !name.equals("SPARK_INTERVAL_MULTIPLY")
+                && !name.equals("SPARK_INTERVAL_CAST")) {
+            return false;
+        }
+        for (RexNode o : call.getOperands()) {
+            if (!RexUtil.isConstant(o)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Long divideByWhole(Long micros, Long n) {
@@ -203,6 +471,23 @@ public final class SparkIntervals {
                 + " intervals. Use `try_divide` to tolerate overflow and return NULL instead.");
     }
 
+    /**
+     * Fails as Spark does ([INVALID_EXTRACT_FIELD]) when a day-time interval of {@code type} has no {@code unit} field
+     * (DAY, HOUR or MINUTE): {@code EXTRACT(HOUR FROM d1 - d2)} of an INTERVAL DAY, {@code EXTRACT(MINUTE FROM
+     * INTERVAL '3' HOUR)}.
+     */
+    public static void checkExtract(String unit, RelDataType type) {
+        IntervalFields f = fields(type);
+        if (f == null || f.isYearMonth()) {
+            return;
+        }
+        IntervalFields.Unit u = IntervalFields.Unit.valueOf(unit);
+        if (u.compareTo(f.start()) < 0 || u.compareTo(f.end()) > 0) {
+            throw new IllegalArgumentException("[INVALID_EXTRACT_FIELD] Cannot extract `" + unit + "` from \""
+                    + f.sparkName() + "\": an " + f.sparkName() + " has no " + unit + " field");
+        }
+    }
+
     /** Spark's {@code EXTRACT(DAY|HOUR|MINUTE FROM i)} of a day-time interval: the field, with the interval's sign. */
     public static Long intervalField(Long micros, String unit) {
         if (micros == null || unit == null) {
@@ -213,6 +498,71 @@ public final class SparkIntervals {
             case "HOUR" -> micros % IntervalFields.MICROS_PER_DAY / 3_600_000_000L;
             default -> micros % 3_600_000_000L / 60_000_000L;
         };
+    }
+
+    /** {@code make_dt_interval()}: Spark's zero INTERVAL DAY TO SECOND. */
+    public static Long makeDtInterval() {
+        return 0L;
+    }
+
+    public static Long makeDtInterval(Long days) {
+        return makeDtInterval(days, 0L, 0L, 0.0);
+    }
+
+    public static Long makeDtInterval(Long days, Long hours) {
+        return makeDtInterval(days, hours, 0L, 0.0);
+    }
+
+    public static Long makeDtInterval(Long days, Long hours, Long mins) {
+        return makeDtInterval(days, hours, mins, 0.0);
+    }
+
+    /**
+     * Spark's {@code make_dt_interval(days, hours, mins, secs)}: an INTERVAL DAY TO SECOND of the sum, the seconds
+     * rounded HALF_UP to the microsecond (Spark's DECIMAL(18, 6)); NULL if any is NULL; [INTERVAL_ARITHMETIC_OVERFLOW]
+     * past its range.
+     */
+    public static Long makeDtInterval(Long days, Long hours, Long mins, Double secs) {
+        if (days == null || hours == null || mins == null || secs == null) {
+            return null;
+        }
+        try {
+            long micros = BigDecimal.valueOf(secs)
+                    .setScale(6, RoundingMode.HALF_UP)
+                    .movePointRight(6)
+                    .longValueExact();
+            micros = Math.addExact(micros, Math.multiplyExact(mins, 60_000_000L));
+            micros = Math.addExact(micros, Math.multiplyExact(hours, 3_600_000_000L));
+            return Math.addExact(micros, Math.multiplyExact(days, IntervalFields.MICROS_PER_DAY));
+        } catch (ArithmeticException e) {
+            throw makeOverflow();
+        }
+    }
+
+    /** {@code make_ym_interval()}: Spark's zero INTERVAL YEAR TO MONTH. */
+    public static Integer makeYmInterval() {
+        return 0;
+    }
+
+    public static Integer makeYmInterval(Long years) {
+        return makeYmInterval(years, 0L);
+    }
+
+    /** Spark's {@code make_ym_interval(years, months)}: the months of both; NULL if either is NULL. */
+    public static Integer makeYmInterval(Long years, Long months) {
+        if (years == null || months == null) {
+            return null;
+        }
+        try {
+            return Math.toIntExact(Math.addExact(Math.multiplyExact(years, 12L), months));
+        } catch (ArithmeticException e) {
+            throw makeOverflow();
+        }
+    }
+
+    private static ArithmeticException makeOverflow() {
+        return new ArithmeticException("[INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION] Integer overflow while"
+                + " operating with intervals. Try devising appropriate values for the interval parameters.");
     }
 
     public static Long dateDiff(Integer end, Integer start) {
@@ -245,6 +595,11 @@ public final class SparkIntervals {
     /** Spark's text of an interval value ({@code CAST(i AS STRING)}); {@code fields} is the IntervalFields ordinal. */
     public static String intervalString(Long value, Integer fields) {
         return value == null ? null : IntervalFields.values()[fields].format(value);
+    }
+
+    /** Spark's text of a year-month interval's months. */
+    public static String monthsString(Integer months, Integer fields) {
+        return months == null ? null : IntervalFields.values()[fields].format(months);
     }
 
     /** The interval fields of a Calcite interval type, or null for another type. */
@@ -280,7 +635,7 @@ public final class SparkIntervals {
         return f.createTypeWithNullability(f.createSqlIntervalType(q), nullable);
     }
 
-    private static SqlReturnTypeInference type(IntervalFields fields) {
+    static SqlReturnTypeInference type(IntervalFields fields) {
         return b -> {
             boolean nullable = false;
             for (int i = 0; i < b.getOperandCount(); i++) {

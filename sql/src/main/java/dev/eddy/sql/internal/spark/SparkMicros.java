@@ -98,7 +98,7 @@ public final class SparkMicros {
     private RelNode values(Values v) {
         List<RelDataTypeField> fields = v.getRowType().getFieldList();
         if (fields.stream().noneMatch(f -> isTimestamp(f.getType()))) {
-            return v;
+            return fields.stream().anyMatch(f -> isDayTime(f.getType())) ? dayTimeValues(v) : v;
         }
         RelDataTypeFactory.Builder row = types.builder();
         for (RelDataTypeField f : fields) {
@@ -110,7 +110,9 @@ public final class SparkMicros {
             for (int i = 0; i < tuple.size(); i++) {
                 RexLiteral lit = tuple.get(i);
                 RelDataType type = fields.get(i).getType();
-                if (!isTimestamp(type)) {
+                if (isDayTime(type)) {
+                    t.add((RexLiteral) literal(lit));
+                } else if (!isTimestamp(type)) {
                     t.add(lit);
                 } else if (lit.isNull()) {
                     t.add((RexLiteral) rb.makeNullLiteral(asBigint(type)));
@@ -133,6 +135,26 @@ public final class SparkMicros {
                             : ref);
         }
         return LogicalProject.create(inMicros, List.of(), exprs, v.getRowType().getFieldNames(), Set.of());
+    }
+
+    /** VALUES with day-time INTERVAL columns: the same rows, their literals in microseconds (see {@link #literal}). */
+    private RelNode dayTimeValues(Values v) {
+        List<List<RexLiteral>> tuples = new ArrayList<>();
+        for (List<RexLiteral> tuple : v.getTuples()) {
+            List<RexLiteral> t = new ArrayList<>();
+            for (RexLiteral lit : tuple) {
+                t.add((RexLiteral) literal(lit));
+            }
+            tuples.add(t);
+        }
+        return RelFactories.LOGICAL_BUILDER
+                .create(v.getCluster(), null)
+                .values(tuples, v.getRowType())
+                .build();
+    }
+
+    private static boolean isDayTime(RelDataType t) {
+        return t.getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME;
     }
 
     private RelDataType asBigint(RelDataType type) {
@@ -377,6 +399,7 @@ public final class SparkMicros {
                     + " MINUTE are (" + call + ")");
         }
         RexNode interval = ops.get(1);
+        SparkIntervals.checkExtract(unit.name(), interval.getType());
         RexNode micros = rb.makeReinterpretCast(nullableBigint(interval), interval, rb.makeLiteral(false));
         RexNode field = rb.makeCall(
                 nullableBigint(interval), SparkIntervals.INTERVAL_FIELD, List.of(micros, rb.makeLiteral(unit.name())));

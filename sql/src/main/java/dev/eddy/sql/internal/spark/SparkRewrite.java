@@ -1,8 +1,10 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.sql.internal.validate.ErrorMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
@@ -160,6 +162,34 @@ public final class SparkRewrite {
         if (op == SqlStdOperatorTable.DIVIDE) {
             // typed after validation (DECIMAL or DOUBLE, as Spark types it), converted by SparkConvertlets
             return SparkArithmeticOperators.SPARK_SLASH.createCall(pos, call.operand(0), call.operand(1));
+        }
+        if (SparkAggregates.of(op.getName()) != null
+                && call.operandCount() == 1
+                && call instanceof SqlBasicCall
+                && !(op instanceof SqlAggFunction agg && SparkAggregates.standard(agg) != agg)) {
+            // SUM and AVG that also take intervals, as Spark's (SparkAggregates)
+            return SparkAggregates.of(op.getName())
+                    .createCall(
+                            call.getFunctionQuantifier(),
+                            pos,
+                            call.getOperandList().get(0));
+        }
+        if (op.getKind() == SqlKind.OVER
+                && call.operand(0) instanceof SqlBasicCall windowed
+                && windowed.getOperator() instanceof SqlAggFunction agg
+                && SparkAggregates.standard(agg) != agg) {
+            windowed.setOperator(SparkAggregates.standard(agg)); // a window's SUM and AVG stay Calcite's
+        }
+        if (op.getName().equalsIgnoreCase("MAKE_INTERVAL")) {
+            throw ErrorMessages.at(
+                    pos,
+                    "make_interval is not supported",
+                    "it makes Spark's legacy CalendarInterval (typeof 'interval'), a type Eddy does not have; use"
+                            + " make_dt_interval(days, hours, mins, secs) or make_ym_interval(years, months)");
+        }
+        if (op == SqlStdOperatorTable.MULTIPLY) {
+            // typed after validation (an interval times a number is Spark's widest interval), see SparkConvertlets
+            return SparkArithmeticOperators.SPARK_STAR.createCall(pos, call.operand(0), call.operand(1));
         }
         if (op.getKind() == SqlKind.MOD && call.operandCount() == 2 && op != SparkArithmeticOperators.SPARK_PERCENT) {
             // typed as Spark types it (a DOUBLE stays a DOUBLE), converted by SparkConvertlets

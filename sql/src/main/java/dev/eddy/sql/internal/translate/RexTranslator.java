@@ -92,6 +92,7 @@ final class RexTranslator {
             TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
             RexNode source = call.getOperands().get(1);
             if (source.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
+                SparkIntervals.checkExtract(unit.name(), source.getType());
                 return intervalField(unit, translate(source));
             }
             return DateParts.call(unit, translate(source));

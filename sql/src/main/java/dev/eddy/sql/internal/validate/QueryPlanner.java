@@ -4,6 +4,7 @@ import dev.eddy.sql.api.Relation;
 import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.sql.internal.catalog.CatalogSchema;
 import dev.eddy.sql.internal.parser.SparkWindowOperator;
+import dev.eddy.sql.internal.spark.SparkAggregates;
 import dev.eddy.sql.internal.spark.SparkConvertlets;
 import dev.eddy.sql.internal.spark.SparkOperators;
 import dev.eddy.sql.internal.window.WindowStruct;
@@ -100,6 +101,7 @@ public final class QueryPlanner {
         try {
             boolean streaming = reads.stream().anyMatch(Relation::isStream);
             rel = converter(validator, reader, types, streaming).convertQuery(validated, false, true);
+            rel = rel.withRel(SparkAggregates.restore(rel.rel));
         } catch (RuntimeException | AssertionError e) {
             throw ErrorMessages.at(
                     query.getParserPosition(),

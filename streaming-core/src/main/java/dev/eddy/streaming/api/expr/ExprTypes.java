@@ -247,7 +247,7 @@ public final class ExprTypes {
                 numeric(t, a.arg());
                 yield DataType.DOUBLE;
             }
-            case SUM -> numeric(t, a.arg()) == DataType.DOUBLE ? DataType.DOUBLE : DataType.LONG;
+            case SUM -> t.isInterval() ? t : numeric(t, a.arg()) == DataType.DOUBLE ? DataType.DOUBLE : DataType.LONG;
             case MIN, MAX -> {
                 if (t == DataType.STRUCT || t == DataType.BOOLEAN) {
                     throw new IllegalArgumentException(a.fn() + " cannot take " + t.sqlName());

@@ -18,7 +18,8 @@ public final class Accumulators {
             case SUM ->
                 dbl
                         ? new DoubleAccumulator(DoubleAccumulator.Kind.SUM)
-                        : new LongAccumulator(LongAccumulator.Kind.SUM, DataType.LONG);
+                        : new LongAccumulator(
+                                LongAccumulator.Kind.SUM, inputType.isInterval() ? inputType : DataType.LONG);
             case AVG -> new DoubleAccumulator(DoubleAccumulator.Kind.AVG);
             case MIN, MAX -> minMax(fn == Expr.AggFn.MAX, inputType);
             case APPROX_COUNT_DISTINCT -> new DistinctCountAccumulator();

@@ -225,10 +225,22 @@ final class LongAccumulator extends Accumulator {
         }
     }
 
-    /** Spark's ANSI SUM of whole numbers (a BIGINT): an overflow fails the query rather than wrapping around. */
-    private static long sum(long a, long b) {
+    /**
+     * Spark's ANSI SUM of whole numbers (a BIGINT) or intervals (microseconds, or months within an INT): an overflow
+     * fails the query rather than wrapping around.
+     */
+    private long sum(long a, long b) {
         long r = a + b;
-        if (((a ^ r) & (b ^ r)) < 0) {
+        boolean overflow = ((a ^ r) & (b ^ r)) < 0;
+        if (resultType == DataType.INTERVAL_YEAR_TO_MONTH) {
+            overflow |= r != (int) r;
+        }
+        if (overflow && resultType.isInterval()) {
+            throw new ArithmeticException("[INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION] Integer overflow while"
+                    + " operating with intervals: SUM of " + resultType.sqlName() + " values. Use `try_add` to"
+                    + " tolerate overflow and return NULL instead.");
+        }
+        if (overflow) {
             throw Overflow.arithmetic(DataType.LONG, "sum");
         }
         return r;
