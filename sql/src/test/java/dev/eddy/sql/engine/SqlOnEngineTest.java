@@ -332,6 +332,18 @@ class SqlOnEngineTest {
     }
 
     @Test
+    void when_aLongInListHoldsANull_then_aMissIsNullAsInSpark() {
+        // Spark: x IN (..., NULL) is true when x is listed, else NULL (as SqlTypeRulesBatchAndStreamTest's short
+        // a IN (4, NULL)); Calcite writes it as 20,001 ORs, which must not nest 20,001 deep
+        assertThat(runOnce(
+                        "SELECT auction, auction IN (" + multiplesOfThree() + "NULL) AS hit FROM bids",
+                        new Object[] {3L, 4.0, 7L, Instant.ofEpochSecond(1)},
+                        new Object[] {4L, 9.0, 8L, Instant.ofEpochSecond(2)},
+                        new Object[] {null, 16.0, 9L, Instant.ofEpochSecond(3)}))
+                .containsExactly("3 true", "4 null", "null null");
+    }
+
+    @Test
     void when_aLongInListMixesNumbersWithATime_then_theQueryIsRefusedAsAShortOneIs() {
         // the check that every pair of values has a common type is one pass over the list; a NULL between the
         // numbers and the DATE (it goes with both) must not hide the mismatch
