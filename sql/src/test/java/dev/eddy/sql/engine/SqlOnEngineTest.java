@@ -310,4 +310,48 @@ class SqlOnEngineTest {
                         new Object[] {null, 16.0, 9L, Instant.ofEpochSecond(3)}))
                 .containsExactly("3 2.0");
     }
+
+    /** 0, 3, 6, ... (20,000 multiples of 3), each followed by a comma. */
+    private static String multiplesOfThree() {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            in.append(i * 3).append(", ");
+        }
+        return in.toString();
+    }
+
+    @Test
+    void when_aLongInListIsProjected_then_aMissIsFalseAndANullValueIsNull() {
+        // Spark: x IN (...) is true when x is listed, false when not, NULL when x is NULL
+        assertThat(runOnce(
+                        "SELECT auction, auction IN (" + multiplesOfThree() + "-1) AS hit FROM bids",
+                        new Object[] {3L, 4.0, 7L, Instant.ofEpochSecond(1)},
+                        new Object[] {4L, 9.0, 8L, Instant.ofEpochSecond(2)},
+                        new Object[] {null, 16.0, 9L, Instant.ofEpochSecond(3)}))
+                .containsExactly("3 true", "4 false", "null null");
+    }
+
+    @Test
+    void when_aLongInListHoldsANull_then_aMissIsNullAsInSpark() {
+        // Spark: x IN (..., NULL) is true when x is listed, else NULL (as SqlTypeRulesBatchAndStreamTest's short
+        // a IN (4, NULL)); Calcite writes it as 20,001 ORs, which must not nest 20,001 deep
+        assertThat(runOnce(
+                        "SELECT auction, auction IN (" + multiplesOfThree() + "NULL) AS hit FROM bids",
+                        new Object[] {3L, 4.0, 7L, Instant.ofEpochSecond(1)},
+                        new Object[] {4L, 9.0, 8L, Instant.ofEpochSecond(2)},
+                        new Object[] {null, 16.0, 9L, Instant.ofEpochSecond(3)}))
+                .containsExactly("3 true", "4 null", "null null");
+    }
+
+    @Test
+    void when_aLongInListMixesNumbersWithATime_then_theQueryIsRefusedAsAShortOneIs() {
+        // the check that every pair of values has a common type is one pass over the list; a NULL between the
+        // numbers and the DATE (it goes with both) must not hide the mismatch
+        for (String list : List.of("1, DATE '2024-01-01'", multiplesOfThree() + "NULL, DATE '2024-01-01'")) {
+            assertThatThrownBy(() -> sql.stream("SELECT auction FROM bids WHERE auction IN (" + list + ")"))
+                    .as(list.length() < 40 ? list : "20,000 numbers, NULL, a DATE")
+                    .isInstanceOf(SqlException.class)
+                    .hasMessageContaining("[DATATYPE_MISMATCH.DATA_DIFF_TYPES]");
+        }
+    }
 }

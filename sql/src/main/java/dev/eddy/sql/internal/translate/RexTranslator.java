@@ -97,6 +97,12 @@ final class RexTranslator {
             }
             return DateParts.call(unit, translate(source));
         }
+        if (call.getKind() == SqlKind.OR) {
+            Expr in = orOfEqualities(call);
+            if (in != null) {
+                return in;
+            }
+        }
         List<Expr> args = new ArrayList<>();
         for (RexNode o : call.getOperands()) {
             args.add(translate(o));
@@ -476,6 +482,49 @@ final class RexTranslator {
         } catch (RuntimeException e) {
             return null; // anything unexpected: the plain expansion below
         }
+    }
+
+    /**
+     * {@code x = v1 OR ... OR x = vn} with many literals (Calcite writes {@code x IN (v1, ..., NULL)} so, a NULL
+     * keeping it from a SEARCH) as the engine's in(x, v1, ...): the same answer (true when listed, NULL for a miss
+     * when a value is NULL, else false) and one hash-set lookup, where n ORs would nest n deep. Null when it is not
+     * such a list.
+     */
+    private Expr orOfEqualities(RexCall or) {
+        List<RexNode> terms = or.getOperands();
+        if (terms.size() < 8) {
+            return null;
+        }
+        RexNode x = null;
+        boolean nullValue = false;
+        List<Expr> args = new ArrayList<>();
+        args.add(null);
+        for (RexNode term : terms) {
+            if (term instanceof RexLiteral l && l.isNull()) {
+                nullValue = true; // x = NULL, which Calcite simplifies to a NULL
+                continue;
+            }
+            if (!(term instanceof RexCall eq) || eq.getKind() != SqlKind.EQUALS) {
+                return null;
+            }
+            RexNode left = eq.getOperands().get(0);
+            RexNode right = eq.getOperands().get(1);
+            RexNode side = right instanceof RexLiteral ? left : right;
+            RexNode value = right instanceof RexLiteral ? right : left;
+            if (!(value instanceof RexLiteral point) || (x != null && !x.equals(side))) {
+                return null;
+            }
+            x = side;
+            args.add(literal(point));
+        }
+        if (x == null) {
+            return null;
+        }
+        if (nullValue) {
+            args.add(literal(rexBuilder.makeNullLiteral(x.getType())));
+        }
+        args.set(0, translate(x));
+        return new Expr.Call("in", args);
     }
 
     static Expr literal(RexLiteral lit) {

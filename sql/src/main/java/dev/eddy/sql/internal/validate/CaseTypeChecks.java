@@ -43,21 +43,16 @@ final class CaseTypeChecks {
         for (SqlNode v : values) {
             types.add(v == null || SqlUtil.isNullLiteral(v, false) ? null : validator.getValidatedNodeTypeIfKnown(v));
         }
-        for (RelDataType a : types) {
-            for (RelDataType b : types) {
-                if (SparkTypeCoercion.noCommonType(a, b)) {
-                    List<String> names = new ArrayList<>();
-                    for (RelDataType t : types) {
-                        names.add(
-                                '"' + (t == null ? "VOID" : SparkTypeNames.of(t).toUpperCase(Locale.ROOT)) + '"');
-                    }
-                    throw ErrorMessages.at(
-                            c.getParserPosition(),
-                            "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] The values of CASE (or coalesce, nvl, nullif) should"
-                                    + " all have one type, but they are " + names,
-                            "Spark casts no number to a time or a boolean; cast the value");
-                }
+        if (SparkTypeCoercion.someHaveNoCommonType(types)) {
+            List<String> names = new ArrayList<>();
+            for (RelDataType t : types) {
+                names.add('"' + (t == null ? "VOID" : SparkTypeNames.of(t).toUpperCase(Locale.ROOT)) + '"');
             }
+            throw ErrorMessages.at(
+                    c.getParserPosition(),
+                    "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] The values of CASE (or coalesce, nvl, nullif) should"
+                            + " all have one type, but they are " + names,
+                    "Spark casts no number to a time or a boolean; cast the value");
         }
     }
 }
