@@ -77,6 +77,7 @@ final class SparkBuiltins {
             udf(DATES, "SPARK_SECOND", "secondWithFraction", SECONDS, Arg.TS),
             SparkIntervals.SECONDS,
             udf(DATES, "SPARK_TIMESTAMPDIFF", "timestampDiff", BIGINT, Arg.STR, Arg.TS, Arg.TS),
+            udf(DATES, "SPARK_TIMESTAMPADD", "timestampAdd", TIMESTAMP, Arg.STR, Arg.LONG, Arg.TS),
             udf(DATES, "UNIX_DATE", "unixDate", INT, Arg.DATE),
             udf(DATES, "DATE_FROM_UNIX_DATE", "dateFromUnixDate", DATE, Arg.INT),
             udf(DATES, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS),

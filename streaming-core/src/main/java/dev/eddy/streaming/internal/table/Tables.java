@@ -4,12 +4,14 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Days;
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import dev.eddy.streaming.api.data.ExactInstantColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -79,7 +81,8 @@ public final class Tables {
                     if (c.isNull(r)) {
                         col.appendMissing();
                     } else {
-                        col.appendObj(c.get(r));
+                        Object v = c.get(r);
+                        col.appendObj(v instanceof LocalDate d ? Days.inTable(d) : v);
                     }
                 }
                 t.addColumns(col);
