@@ -32,6 +32,13 @@ class SqlDateTimeEdgesBatchAndStreamTest {
                                 + " 2024-02-22 10:30:15.5 2024-05-29 10:30:15.5");
     }
 
+    /** A batch result's TIMESTAMP past year 32767 keeps its year (Tablesaw's InstantColumn would wrap it). */
+    @Test
+    void when_aBatchResultTimestampIsPastTablesawsYears_then_itKeepsItsYear() {
+        assertThat(rows().batch("SELECT TIMESTAMPADD(MONTH, 1000001, to_timestamp(s)) FROM t"))
+                .containsExactly("+85357-06-30T00:00:00Z", "+85357-07-29T10:30:15.500Z");
+    }
+
     /** Spark's DateTimeUtils.timestampAdd: a count or a result that does not fit fails with [DATETIME_OVERFLOW]. */
     @Test
     void when_timestampaddPassesTheTimestampRange_then_itFailsWithDatetimeOverflow() {

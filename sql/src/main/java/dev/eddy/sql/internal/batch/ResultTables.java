@@ -71,7 +71,7 @@ final class ResultTables {
             } else if (columns.get(i) instanceof ExactDoubleColumn c && !c.holdsNaN()) {
                 columns.set(i, c.plain());
             } else if (columns.get(i) instanceof ExactInstantColumn c && !holdsMicros(c)) {
-                // whole milliseconds: an InstantColumn, as the engine's results
+                // whole milliseconds within Tablesaw's years: an InstantColumn, as the engine's results
                 InstantColumn plain = InstantColumn.create(c.name());
                 c.forEach(plain::append);
                 columns.set(i, plain);
@@ -82,7 +82,7 @@ final class ResultTables {
 
     private static boolean holdsMicros(ExactInstantColumn c) {
         for (Instant t : c) {
-            if (t != null && ExactInstantColumn.finerThanMillis(t)) {
+            if (t != null && ExactInstantColumn.needed(t)) {
                 return true;
             }
         }

@@ -54,7 +54,7 @@ public final class Tables {
             case TIMESTAMP -> {
                 // an InstantColumn holds milliseconds: microseconds need the exact column
                 tech.tablesaw.columns.Column<Instant> col =
-                        finerThanMillis(c) ? ExactInstantColumn.create(name) : InstantColumn.create(name);
+                        needsExact(c) ? ExactInstantColumn.create(name) : InstantColumn.create(name);
                 for (int r = 0; r < n; r++) {
                     if (c.isNull(r)) {
                         col.appendMissing();
@@ -90,9 +90,10 @@ public final class Tables {
         }
     }
 
-    private static boolean finerThanMillis(Column c) {
+    /** Whether an InstantColumn would show a value of {@code c} as another instant (ExactInstantColumn.needed). */
+    private static boolean needsExact(Column c) {
         for (int r = 0; r < c.size(); r++) {
-            if (!c.isNull(r) && Math.floorMod((Long) c.get(r), 1000L) != 0) {
+            if (!c.isNull(r) && ExactInstantColumn.needed(toInstant((Long) c.get(r)))) {
                 return true;
             }
         }
