@@ -64,10 +64,11 @@ class SqlDateTimeEdgesBatchAndStreamTest {
         rows().assertBothAnswer(
                         "SELECT CAST(date_add(to_date(s), 2147483647) AS STRING),"
                                 + " CAST(date_sub(to_date(s), 2147483647) AS STRING),"
-                                + " CAST(to_date(s) + 5000000 AS STRING),"
+                                + " CAST(to_date(s) + 5000000 AS STRING), CAST(to_date(s) + 2147483647 AS STRING),"
+                                + " CAST(to_date(s) - 2147483647 AS STRING),"
                                 + " CAST(add_months(to_date(s), 1000000) AS STRING) FROM t",
-                        "-5877587-07-21 -5877587-07-23 +15713-08-14 +85357-05-31",
-                        "-5877587-08-19 -5877587-08-21 +15713-09-12 +85357-06-29");
+                        "-5877587-07-21 -5877587-07-23 +15713-08-14 -5877587-07-21 -5877587-07-23 +85357-05-31",
+                        "-5877587-08-19 -5877587-08-21 +15713-09-12 -5877587-08-19 -5877587-08-21 +85357-06-29");
         rows().assertBothFail("SELECT add_months(to_date(s), 2147483647) FROM t", "[ARITHMETIC_OVERFLOW]");
     }
 
