@@ -424,6 +424,21 @@ public final class SparkDriver {
         return out;
     }
 
+    /**
+     * The instant's microseconds since the epoch, for every instant Spark holds (a long of microseconds, about
+     * +-292,000 years); ChronoUnit.MICROS.between counts through nanoseconds and failed with "long overflow" past
+     * +-292 years, which read as Spark's error in the differential.
+     */
+    static long micros(Instant t) {
+        long seconds = t.getEpochSecond();
+        long fraction = t.getNano() / 1000;
+        if (seconds < 0 && fraction > 0) { // -1 s + 999,999 us: no overflow at the low end of the range
+            seconds++;
+            fraction -= 1_000_000L;
+        }
+        return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), fraction);
+    }
+
     private static JsonNode encodeValue(Object v) {
         if (v == null) return NODES.nullNode();
         if (v instanceof Integer i) return NODES.numberNode(i);
@@ -434,7 +449,7 @@ public final class SparkDriver {
         if (v instanceof Float f) return NODES.numberNode(f.doubleValue());
         if (v instanceof BigDecimal d) return NODES.textNode(d.toPlainString());
         if (v instanceof Boolean b) return NODES.booleanNode(b);
-        if (v instanceof Instant t) return NODES.numberNode(ChronoUnit.MICROS.between(Instant.EPOCH, t));
+        if (v instanceof Instant t) return NODES.numberNode(micros(t));
         if (v instanceof LocalDate d) return NODES.numberNode(d.toEpochDay());
         // ANSI intervals: a day-time one as microseconds, a year-month one as months
         if (v instanceof Duration d) return NODES.numberNode(d.getSeconds() * 1_000_000L + d.getNano() / 1000);

@@ -84,4 +84,29 @@ class SqlFloatingAggregatesTest {
         assertThat(row(nulls, "SELECT SUM(v), MIN(v), MAX(v), AVG(v), COUNT(v), COUNT(DISTINCT k) FROM t"))
                 .containsExactly("null", "null", "null", "null", "0", "2");
     }
+
+    /**
+     * Spark adds a SUM or AVG beside one distinct argument as partial sums per distinct value (its two-step plan), in
+     * the order the values first appeared: k0's 1.0E308 + 1.0E308 is +Infinity and k1's -Infinity, so the sum is NaN,
+     * where the same rows added in their order give 0.0 (Spark 4.2 answers both, checked by the differential probe).
+     */
+    @Test
+    void when_sumsBesideADistinctOverflow_then_theyAreAddedAsSparksPartialSums() {
+        Sql sql = table("a:1.0E308", "a:-1.0E308", "a:1.0E308", "a:-1.0E308");
+        assertThat(row(sql, "SELECT SUM(v), AVG(v), try_sum(v), try_avg(v), COUNT(DISTINCT k) FROM t"))
+                .containsExactly("NaN", "NaN", "NaN", "NaN", "2");
+        assertThat(row(sql, "SELECT g, SUM(v), AVG(v), COUNT(DISTINCT k) FROM t GROUP BY g"))
+                .containsExactly("a", "NaN", "NaN", "2");
+        assertThat(row(sql, "SELECT SUM(v), AVG(v) FROM t")).containsExactly("0.0", "0.0");
+        // k0's 1.5E308 - 1.0E308 is 5.0E307, plus k1's 1.0E308: finite, where row order passes +Infinity
+        Sql ordered = table("a:1.5E308", "a:1.0E308", "a:-1.0E308");
+        assertThat(row(ordered, "SELECT SUM(v), COUNT(DISTINCT k) FROM t")).containsExactly("1.5E308", "2");
+        assertThat(row(ordered, "SELECT SUM(v) FROM t")).containsExactly("Infinity");
+        // the rows of a NULL distinct value count too (their own partial sum), as do a NULL value's rows
+        Sql nullKey = table("a:1.0", "a:2.0", "a:-3.0", "a:null");
+        assertThat(row(nullKey, "SELECT SUM(v), AVG(v), COUNT(v), COUNT(DISTINCT CASE WHEN v > 0 THEN k END) FROM t"))
+                .containsExactly("0.0", "0.0", "3", "2");
+        assertThat(row(nullKey, "SELECT g, SUM(v), COUNT(DISTINCT CASE WHEN v < 0 THEN k END) FROM t GROUP BY g"))
+                .containsExactly("a", "0.0", "1");
+    }
 }

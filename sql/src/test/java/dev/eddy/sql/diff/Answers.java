@@ -230,6 +230,8 @@ final class Answers {
     static boolean equal(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) {
             if (x.equals(y) || x.isNaN() && y.isNaN()) return true;
+            // an infinity is no number's neighbour (|Infinity - 1.5E308| <= 1e-12 * Infinity held)
+            if (x.isInfinite() || y.isInfinite()) return false;
             return Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
         }
         return Objects.equals(a, b);

@@ -7,6 +7,16 @@ import org.junit.jupiter.api.Test;
 
 /** The differential corpus really mixes its query shapes over the seeds the harness uses. */
 class BatchCorpusTest {
+    /** The harness compares doubles to 1e-12 relative, but an infinity only with itself (it passed 1.5E308 before). */
+    @Test
+    void when_anInfinityMeetsAFiniteNumber_then_theyDiffer() {
+        assertThat(Answers.equal(Double.POSITIVE_INFINITY, 1.5E308)).isFalse();
+        assertThat(Answers.equal(-1.5E308, Double.NEGATIVE_INFINITY)).isFalse();
+        assertThat(Answers.equal(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY))
+                .isTrue();
+        assertThat(Answers.equal(1.0, 1.0 + 1e-15)).isTrue();
+    }
+
     @Test
     void when_theHarnessDrawsItsDefaultQueries_then_everyShapeIsAmongThem() {
         int grouped = 0;

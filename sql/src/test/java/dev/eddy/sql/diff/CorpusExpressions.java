@@ -315,9 +315,20 @@ final class CorpusExpressions {
             case 2:
                 if (r.nextBoolean()) {
                     // Spark's timestampadd and its alias dateadd(unit, n, ts), to the microsecond
+                    // (far counts: the calendar past year 9999, and Spark's [DATETIME_OVERFLOW] past the range)
                     return pick("TIMESTAMPADD(", "dateadd(")
-                            + pick("MICROSECOND", "MILLISECOND", "SECOND", "HOUR", "DAY", "MONTH") + ", "
-                            + pick("id", "-3", "7", "1000001") + ", " + tsExpr(d) + ")";
+                            + pick(
+                                    "MICROSECOND",
+                                    "MILLISECOND",
+                                    "SECOND",
+                                    "MINUTE",
+                                    "HOUR",
+                                    "DAY",
+                                    "WEEK",
+                                    "MONTH",
+                                    "QUARTER",
+                                    "YEAR")
+                            + ", " + pick("id", "-3", "7", "1000001", "300000", "2147483648") + ", " + tsExpr(d) + ")";
                 }
                 return "(" + tsExpr(d) + " + INTERVAL '" + r.nextInt(48) + "' HOUR)";
             case 3:
@@ -362,6 +373,12 @@ final class CorpusExpressions {
             case 6:
                 return dateBuiltin(d);
             case 7:
+                if (r.nextInt(3) == 0) {
+                    // days past the DATE's years as text (Spark's INT of days wraps around; +15713-... has its sign);
+                    // as a result column such a day is a known difference (Tablesaw's years end at 32767)
+                    return "CAST(" + pick("date_add", "date_sub") + "(" + dateExpr(d) + ", "
+                            + pick("2147483647", "5000000", "-800000000", "a * 100000000") + ") AS STRING)";
+                }
                 return "CAST(" + dateExpr(d) + " AS STRING)";
             case 0:
                 return pick("day", "dayofmonth", "dayofweek", "weekday", "dayofyear", "weekofyear", "quarter") + "("

@@ -1,9 +1,9 @@
 package dev.eddy.sql.internal.batch;
 
+import dev.eddy.streaming.api.data.Days;
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import dev.eddy.streaming.api.data.ExactInstantColumn;
 import dev.eddy.streaming.api.data.IntervalFields;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -11,12 +11,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TimeZone;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -33,7 +31,6 @@ import tech.tablesaw.columns.Column;
  * holding a NaN an {@link ExactDoubleColumn} (a DoubleColumn would turn NaN into NULL).
  */
 final class ResultTables {
-    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     private ResultTables() {}
 
@@ -74,7 +71,7 @@ final class ResultTables {
             } else if (columns.get(i) instanceof ExactDoubleColumn c && !c.holdsNaN()) {
                 columns.set(i, c.plain());
             } else if (columns.get(i) instanceof ExactInstantColumn c && !holdsMicros(c)) {
-                // whole milliseconds: an InstantColumn, as the engine's results
+                // whole milliseconds within Tablesaw's years: an InstantColumn, as the engine's results
                 InstantColumn plain = InstantColumn.create(c.name());
                 c.forEach(plain::append);
                 columns.set(i, plain);
@@ -85,7 +82,7 @@ final class ResultTables {
 
     private static boolean holdsMicros(ExactInstantColumn c) {
         for (Instant t : c) {
-            if (t != null && ExactInstantColumn.finerThanMillis(t)) {
+            if (t != null && ExactInstantColumn.needed(t)) {
                 return true;
             }
         }
@@ -164,9 +161,10 @@ final class ResultTables {
                 c.append(Instant.ofEpochSecond(
                         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L));
         } else if (column instanceof DateColumn c) {
-            Date d = rs.getDate(i, UTC);
-            if (d == null) c.appendMissing();
-            else c.append(LocalDate.ofEpochDay(Math.floorDiv(d.getTime(), 86_400_000L)));
+            // the days themselves: getDate's java.sql.Date counts a date before 1582 on the Julian calendar
+            int days = rs.getInt(i);
+            if (rs.wasNull()) c.appendMissing();
+            else c.append(Days.inTable(LocalDate.ofEpochDay(days)));
         } else {
             Object v = rs.getObject(i);
             ((ExactStringColumn) column).append(v == null ? null : v.toString());

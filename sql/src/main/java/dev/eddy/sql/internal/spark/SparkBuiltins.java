@@ -91,6 +91,7 @@ final class SparkBuiltins {
             udf(IVALS, "MAKE_YM_INTERVAL", "makeYmInterval", YEAR_TO_MONTH, Arg.LONG),
             udf(IVALS, "MAKE_YM_INTERVAL", "makeYmInterval", YEAR_TO_MONTH, Arg.LONG, Arg.LONG),
             udf(DATES, "SPARK_TIMESTAMPDIFF", "timestampDiff", BIGINT, Arg.STR, Arg.TS, Arg.TS),
+            udf(DATES, "SPARK_TIMESTAMPADD", "timestampAdd", TIMESTAMP, Arg.STR, Arg.LONG, Arg.TS),
             udf(DATES, "UNIX_DATE", "unixDate", INT, Arg.DATE),
             udf(DATES, "DATE_FROM_UNIX_DATE", "dateFromUnixDate", DATE, Arg.INT),
             udf(DATES, "MONTHS_BETWEEN", "monthsBetween", DOUBLE, Arg.TS, Arg.TS),

@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.spark;
 import dev.eddy.streaming.api.data.Days;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Locale;
 
@@ -129,6 +130,15 @@ public final class SparkCastFunctions {
         }
     }
 
+    /** Spark's try_cast of text to TIMESTAMP: NULL for text that is no timestamp. */
+    public static Long tryStringToTimestamp(String s) {
+        try {
+            return SparkTimestampFunctions.toTimestamp(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Spark's text of a timestamp: the fraction of a second only if not zero, without trailing zeros. */
     public static String timestampString(Long ts) {
         if (ts == null) {
@@ -142,6 +152,14 @@ public final class SparkCastFunctions {
         }
         String fraction = String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
         return text + "." + fraction;
+    }
+
+    /**
+     * Spark's text of a DATE: {@code 2024-01-05}, a year past 9999 with its sign ({@code +32140-12-23}) and one before
+     * year 1 with a minus ({@code -5877587-06-21}), as java.time prints it.
+     */
+    public static String dateString(Integer days) {
+        return days == null ? null : LocalDate.ofEpochDay(days).toString();
     }
 
     /** Spark's text of a double: Java's ({@code 0.0}, {@code 1.0E10}, {@code NaN}). */

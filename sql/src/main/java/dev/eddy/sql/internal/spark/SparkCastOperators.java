@@ -30,6 +30,10 @@ public final class SparkCastOperators {
     public static final SqlUserDefinedFunction DOUBLE_STRING =
             udf(CASTS, "SPARK_DOUBLE_STRING", "doubleString", STRING, Arg.DBL);
 
+    /** Spark's text of a DATE (a year past 9999 with its sign; Calcite's keeps four digits). */
+    public static final SqlUserDefinedFunction DATE_STRING =
+            udf(CASTS, "SPARK_DATE_STRING", "dateString", STRING, Arg.DATE);
+
     /** Spark's text of a DECIMAL (CAST(0.1 AS STRING) is 0.1, Calcite's .1). */
     public static final SqlUserDefinedFunction DECIMAL_STRING =
             udf(CASTS, "SPARK_DECIMAL_STRING", "decimalString", STRING, Arg.DEC);
@@ -56,6 +60,10 @@ public final class SparkCastOperators {
     /** Spark's cast of text to TIMESTAMP, to the millisecond (cut, not rounded), used by {@link SparkConvertlets}. */
     public static final SqlUserDefinedFunction STRING_TIMESTAMP =
             udf(CASTS, "SPARK_STRING_TIMESTAMP", "stringToTimestamp", TIMESTAMP, Arg.STR);
+
+    /** Spark's try_cast of text to TIMESTAMP (NULL for other text), which streaming queries run. */
+    public static final SqlUserDefinedFunction TRY_STRING_TIMESTAMP =
+            udf(CASTS, "SPARK_TRY_STRING_TIMESTAMP", "tryStringToTimestamp", TIMESTAMP, Arg.STR);
 
     /** Spark's cast of text to DATE (its text forms; other text fails), used by {@link SparkConvertlets}. */
     public static final SqlUserDefinedFunction STRING_DATE =

@@ -325,6 +325,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             if (!SqlTypeUtil.isCharacter(to)
                     || f != SqlTypeName.BOOLEAN
                             && f != SqlTypeName.TIMESTAMP
+                            && f != SqlTypeName.DATE
                             && f != SqlTypeName.DECIMAL
                             && f != SqlTypeName.DOUBLE) {
                 return standard.convertCall(cx, c);
@@ -344,6 +345,8 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                 text = rb.makeCall(SparkCastOperators.DECIMAL_STRING, x);
             } else if (f == SqlTypeName.DOUBLE) {
                 text = rb.makeCall(SparkCastOperators.DOUBLE_STRING, x);
+            } else if (f == SqlTypeName.DATE) { // Calcite's text keeps four digits of the year: +32140 read 2140
+                text = rb.makeCall(SparkCastOperators.DATE_STRING, x);
             } else {
                 text = rb.makeCall(SparkCastOperators.TIMESTAMP_STRING, x);
             }

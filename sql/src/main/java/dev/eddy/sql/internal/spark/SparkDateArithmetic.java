@@ -6,10 +6,13 @@ import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -76,15 +79,26 @@ final class SparkDateArithmetic {
         validator.deriveType(binding.getScope(), zero);
     }
 
-    /** Operand {@code i} (a whole number of days) as {@code i * INTERVAL '1' DAY}. */
+    /**
+     * {@code d ± n} (the whole number at operand {@code i}) as {@code date_add(d, n) + INTERVAL '0' DAY} (date_sub for
+     * a minus): Spark adds the days as an INT and wraps around past its range, where {@code n * INTERVAL '1' DAY}
+     * counted microseconds and wrapped around the BIGINT ({@code DATE '2024-01-01' + 2147483647} read +36094-01-11,
+     * Spark's is -5877587-06-21). The call stays a {@code +}/{@code -}; the zero interval keeps its DATE.
+     */
     private static void days(SqlCallBinding binding, SqlValidator validator, int i) {
         SqlCall call = binding.getCall();
         SqlNode n = call.operand(i);
+        SqlNode d = call.operand(1 - i);
         SqlParserPos pos = n.getParserPosition();
-        SqlNode interval = SqlStdOperatorTable.MULTIPLY.createCall(
-                pos, n, SqlLiteral.createInterval(1, "1", new SqlIntervalQualifier(TimeUnit.DAY, null, pos), pos));
-        call.setOperand(i, interval);
-        validator.deriveType(binding.getScope(), interval);
+        String name = call.getKind() == SqlKind.MINUS ? "DATE_SUB" : "DATE_ADD";
+        SqlNode shifted = new SqlUnresolvedFunction(
+                        new SqlIdentifier(name, pos), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION)
+                .createCall(pos, d, n);
+        SqlNode zero = SqlLiteral.createInterval(1, "0", new SqlIntervalQualifier(TimeUnit.DAY, null, pos), pos);
+        call.setOperand(1 - i, shifted);
+        call.setOperand(i, zero);
+        validator.deriveType(binding.getScope(), shifted);
+        validator.deriveType(binding.getScope(), zero);
     }
 
     private static void toTimestamp(SqlCallBinding binding, SqlValidator validator, int i) {

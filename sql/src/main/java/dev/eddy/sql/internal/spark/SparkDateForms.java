@@ -87,10 +87,32 @@ final class SparkDateForms {
 
     private SparkDateForms() {}
 
+    /**
+     * Refuses Calcite's {@code LOCALTIMESTAMP} (parsed as a name, which the validator makes a call of): Spark's
+     * {@code localtimestamp()} is a TIMESTAMP_NTZ (a bare {@code localtimestamp} is no name in Spark); Eddy's TIMESTAMP
+     * is Spark's TIMESTAMP (the session's zone, UTC) and it has no TIMESTAMP_NTZ.
+     */
+    static void refuseLocalTimestamp(SqlIdentifier id) {
+        if (id.isSimple() && !id.isComponentQuoted(0) && id.getSimple().equalsIgnoreCase("LOCALTIMESTAMP")) {
+            throw localTimestamp(id.getParserPosition());
+        }
+    }
+
+    private static RuntimeException localTimestamp(SqlParserPos pos) {
+        return ErrorMessages.at(
+                pos,
+                "[UNSUPPORTED_FEATURE] localtimestamp is Spark's TIMESTAMP_NTZ (a local date-time without a zone), a"
+                        + " type Eddy does not have",
+                "use current_timestamp() (the same instant, a TIMESTAMP in UTC)");
+    }
+
     /** The Spark form {@code call} is, rewritten; or {@code call} itself. */
     static SqlNode rewrite(SqlCall call, SqlParserPos pos) {
         List<SqlNode> args = call.getOperandList();
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        if (name.equals("LOCALTIMESTAMP")) {
+            throw localTimestamp(pos);
+        }
         if (call.getOperator() instanceof SqlIntervalOperator
                 && args.size() == 2
                 && args.get(0) instanceof SqlNumericLiteral n
@@ -123,18 +145,14 @@ final class SparkDateForms {
         if (call.getOperator() == SqlStdOperatorTable.TIMESTAMP_ADD
                 && args.size() == 3
                 && args.get(0) instanceof SqlIntervalQualifier q
-                && q.timeUnitRange == TimeUnitRange.MICROSECOND) {
-            // Calcite adds an interval of milliseconds: the microseconds as Spark adds them
-            return microsPlus(args.get(1), args.get(2), pos);
+                && q.timeUnitRange.endUnit == null
+                && SPARK_ADD_UNITS.contains(q.timeUnitRange.startUnit)) {
+            // Spark's calendar and overflow checks ([DATETIME_OVERFLOW]); Calcite's adds in milliseconds and wraps
+            return timestampAdd(q.timeUnitRange.startUnit, args.get(1), args.get(2), pos);
         }
         if (name.equals("DATEADD") && args.size() == 3 && addUnit(args.get(0)) != null) {
             // Spark's dateadd(unit, n, ts) is timestampadd
-            TimeUnit u = addUnit(args.get(0));
-            if (u == TimeUnit.MICROSECOND) {
-                return microsPlus(args.get(1), args.get(2), pos);
-            }
-            return SqlStdOperatorTable.TIMESTAMP_ADD.createCall(
-                    pos, new SqlIntervalQualifier(u, null, args.get(0).getParserPosition()), args.get(1), args.get(2));
+            return timestampAdd(addUnit(args.get(0)), args.get(1), args.get(2), pos);
         }
         if (name.equals("DATEADD") && args.size() == 2) {
             return named("DATE_ADD", pos, args.get(0), args.get(1));
@@ -163,14 +181,11 @@ final class SparkDateForms {
         return call;
     }
 
-    /** {@code ts} plus {@code n} microseconds: {@code timestamp_micros(unix_micros(ts) + n)}. */
-    private static SqlNode microsPlus(SqlNode n, SqlNode ts, SqlParserPos pos) {
-        SqlNode micros = SqlStdOperatorTable.PLUS.createCall(
-                pos,
-                named("UNIX_MICROS", pos, ts),
-                SqlStdOperatorTable.CAST.createCall(
-                        pos, n, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos), pos)));
-        return named("TIMESTAMP_MICROS", pos, micros);
+    /** Spark's {@code timestampadd(unit, n, ts)}: Eddy's runtime, with the count as a BIGINT (Spark's type). */
+    private static SqlNode timestampAdd(TimeUnit unit, SqlNode n, SqlNode ts, SqlParserPos pos) {
+        SqlNode count = SqlStdOperatorTable.CAST.createCall(
+                pos, n, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos), pos));
+        return named("SPARK_TIMESTAMPADD", pos, SqlLiteral.createCharString(unit.name(), pos), count, ts);
     }
 
     private static SqlNode extract(TimeUnit unit, SqlNode source, SqlParserPos pos) {
@@ -193,6 +208,19 @@ final class SparkDateForms {
                 new SqlIdentifier(name, pos), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
         return f.createCall(pos, args);
     }
+
+    /** timestampadd's units in Spark. */
+    private static final Set<TimeUnit> SPARK_ADD_UNITS = EnumSet.of(
+            TimeUnit.YEAR,
+            TimeUnit.QUARTER,
+            TimeUnit.MONTH,
+            TimeUnit.WEEK,
+            TimeUnit.DAY,
+            TimeUnit.HOUR,
+            TimeUnit.MINUTE,
+            TimeUnit.SECOND,
+            TimeUnit.MILLISECOND,
+            TimeUnit.MICROSECOND);
 
     /** The unit of Spark's {@code dateadd(unit, n, ts)} (timestampadd's units), or null. */
     private static TimeUnit addUnit(SqlNode n) {

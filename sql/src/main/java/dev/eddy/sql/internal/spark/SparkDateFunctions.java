@@ -116,6 +116,42 @@ public final class SparkDateFunctions {
         return u.between(a, b);
     }
 
+    /**
+     * Spark's {@code timestampadd(unit, n, ts)} and {@code dateadd(unit, n, ts)} (DateTimeUtils.timestampAdd, UTC):
+     * whole days, weeks, months, quarters and years on the calendar (a month's day clipped to its last day), smaller
+     * units as exact microseconds. A count that does not fit (more than an INT of days or months, a product past a
+     * BIGINT of microseconds) or a result past the TIMESTAMP range fails with Spark's {@code [DATETIME_OVERFLOW]}.
+     */
+    public static Long timestampAdd(String unit, Long n, Long ts) {
+        if (unit == null || n == null || ts == null) {
+            return null;
+        }
+        try {
+            LocalDateTime t = SparkTimestampFunctions.localTime(ts);
+            return switch (unit.toUpperCase(Locale.ROOT)) {
+                case "MICROSECOND" -> Math.addExact(ts, n);
+                case "MILLISECOND" -> Math.addExact(ts, Math.multiplyExact(n, 1_000L));
+                case "SECOND" -> Math.addExact(ts, Math.multiplyExact(n, 1_000_000L));
+                case "MINUTE" -> Math.addExact(ts, Math.multiplyExact(n, 60_000_000L));
+                case "HOUR" -> Math.addExact(ts, Math.multiplyExact(n, 3_600_000_000L));
+                case "DAY" -> SparkTimestampFunctions.micros(t.plusDays(Math.toIntExact(n)));
+                case "WEEK" -> SparkTimestampFunctions.micros(t.plusDays(Math.toIntExact(Math.multiplyExact(n, 7L))));
+                case "MONTH" -> SparkTimestampFunctions.micros(t.plusMonths(Math.toIntExact(n)));
+                case "QUARTER" ->
+                    SparkTimestampFunctions.micros(t.plusMonths(Math.toIntExact(Math.multiplyExact(n, 3L))));
+                case "YEAR" ->
+                    SparkTimestampFunctions.micros(t.plusMonths(Math.toIntExact(Math.multiplyExact(n, 12L))));
+                default ->
+                    throw new IllegalArgumentException("[INVALID_PARAMETER_VALUE.DATETIME_UNIT] The value of"
+                            + " parameter(s) `unit` in `timestampadd` is invalid: " + unit);
+            };
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new ArithmeticException("[DATETIME_OVERFLOW] Datetime operation overflow: add " + n + "L "
+                    + unit.toUpperCase(Locale.ROOT) + " to TIMESTAMP '" + SparkCastFunctions.timestampString(ts)
+                    + "'.");
+        }
+    }
+
     /** Spark's {@code unix_date(date)}: the days since 1970-01-01. */
     public static Integer unixDate(Integer days) {
         return days;
@@ -153,17 +189,33 @@ public final class SparkDateFunctions {
     }
 
     /** {@code date_add(ts, n)}: a DATE n days after ts's date. */
+    /**
+     * {@code date_add(d, n)} (and {@code d + n}): Spark adds the days as an INT and wraps around past its range, as
+     * Spark 4.2 does in ANSI mode too ({@code date_add(DATE '2024-01-01', 2147483647)} is -5877587-06-21).
+     */
     public static Integer dateAdd(Long ts, Integer n) {
-        return ts == null || n == null ? null : days(date(ts).plusDays(n));
+        return ts == null || n == null ? null : (int) Math.floorDiv(ts, MICROS_PER_DAY) + n;
     }
 
+    /** {@code date_sub(d, n)} (and {@code d - n}): the INT of days minus n, wrapping around as Spark's. */
     public static Integer dateSub(Long ts, Integer n) {
-        return ts == null || n == null ? null : days(date(ts).minusDays(n));
+        return ts == null || n == null ? null : (int) Math.floorDiv(ts, MICROS_PER_DAY) - n;
     }
 
-    /** {@code add_months(ts, n)}: a DATE, the day of month clipped to the new month's last day. */
+    /**
+     * {@code add_months(ts, n)}: a DATE, the day of month clipped to the new month's last day; past the INT of days
+     * it fails with Spark's {@code [ARITHMETIC_OVERFLOW]}.
+     */
     public static Integer addMonths(Long ts, Integer n) {
-        return ts == null || n == null ? null : days(date(ts).plusMonths(n));
+        if (ts == null || n == null) {
+            return null;
+        }
+        try {
+            return days(date(ts).plusMonths(n));
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new ArithmeticException("[ARITHMETIC_OVERFLOW] overflow. If necessary set \"spark.sql.ansi.enabled\""
+                    + " to \"false\" to bypass this error.");
+        }
     }
 
     /** {@code datediff(end, start)}: days from start's date to end's date. */

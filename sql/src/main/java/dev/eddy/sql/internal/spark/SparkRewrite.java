@@ -105,6 +105,9 @@ public final class SparkRewrite {
             }
             return node;
         }
+        if (node instanceof SqlIdentifier id) {
+            SparkDateForms.refuseLocalTimestamp(id);
+        }
         if (!(node instanceof SqlCall call)) {
             return node;
         }

@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.translate;
 
 import dev.eddy.sql.internal.catalog.CalciteTypes;
+import dev.eddy.sql.internal.spark.SparkCastOperators;
 import dev.eddy.sql.internal.spark.SparkIntervals;
 import dev.eddy.sql.internal.spark.SparkMicros;
 import dev.eddy.sql.internal.spark.SparkTimestampFunctions;
@@ -154,6 +155,10 @@ final class RexTranslator {
             case CAST:
                 return checked(call, call.getOperands().get(0), cast(call, args.get(0), true), args.get(0));
             case SAFE_CAST: // try_cast: the engine's cast, NULL for text that does not cast
+                if (call.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
+                        && SqlTypeUtil.isCharacter(call.getOperands().get(0).getType())) {
+                    return textToTimestamp(call, args);
+                }
                 return cast(call, args.get(0), false);
             case TRIM:
                 return new Expr.Call("trim", List.of(args.get(args.size() - 1)));
@@ -165,7 +170,6 @@ final class RexTranslator {
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         switch (name) {
             case "CURRENT_TIMESTAMP": // the micro-batch's timestamp, as Spark's streaming queries have it
-            case "LOCALTIMESTAMP":
                 return new Expr.Call("current_timestamp", List.of());
             case "CURRENT_DATE":
                 return new Expr.Call("current_date", List.of());
@@ -209,9 +213,8 @@ final class RexTranslator {
                 return new Expr.Cast(args.get(0), DataType.DATE);
             case "SPARK_STRING_DATE":
                 return checked(call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.DATE), args.get(0));
-            case "SPARK_STRING_TIMESTAMP": // the engine's cast, to the microsecond as Spark's
-                return checked(
-                        call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.TIMESTAMP), args.get(0));
+            case "SPARK_STRING_TIMESTAMP": // Spark's text forms, as a batch query reads them ('2024-01-31' too)
+                return checked(call, call.getOperands().get(0), textToTimestamp(call, args), args.get(0));
             case "SPARK_STRING_BOOLEAN":
                 return checked(
                         call, call.getOperands().get(0), new Expr.Cast(args.get(0), DataType.BOOLEAN), args.get(0));
@@ -306,6 +309,19 @@ final class RexTranslator {
 
     private static Expr orElse(Expr condition, boolean ifNull) {
         return new Expr.Call("coalesce", List.of(condition, new Expr.Lit(ifNull, DataType.BOOLEAN)));
+    }
+
+    /**
+     * Text read as a TIMESTAMP by the batch query's own method (Spark's forms: {@code 2024-01-31}, {@code 2024-1-5
+     * 10:30}, a fraction to the microsecond), NULL for text that is no timestamp; the engine's cast reads ISO
+     * date-times only.
+     */
+    private Expr textToTimestamp(RexCall call, List<Expr> args) {
+        RexCall parse = (RexCall) rexBuilder.makeCall(
+                call.getType(),
+                SparkCastOperators.TRY_STRING_TIMESTAMP,
+                List.of(call.getOperands().get(0)));
+        return ScalarFunctionBridge.translate(parse, List.of(args.get(0)));
     }
 
     private static RexNode stripCast(RexNode n) {

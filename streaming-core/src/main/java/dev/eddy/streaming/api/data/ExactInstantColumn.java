@@ -1,6 +1,7 @@
 package dev.eddy.streaming.api.data;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.ColumnType;
@@ -13,7 +14,7 @@ import tech.tablesaw.columns.instant.InstantColumnType;
  * .123}; this column holds the instants themselves. Its type is {@link ColumnType#INSTANT}, {@code get} gives the
  * instant and {@code getString} its ISO-8601 UTC text with {@code Z} ({@code 2024-01-15T10:30:00.123456Z}), as an
  * InstantColumn shows its values. Used only for result columns that hold a finer fraction than the millisecond
- * (others stay InstantColumns); a copy or a selection of rows keeps it.
+ * or a year past 32767 (others stay InstantColumns; {@link #needed}); a copy or a selection of rows keeps it.
  */
 public final class ExactInstantColumn extends ExactColumn<ExactInstantColumn, Instant> {
     private ExactInstantColumn(String name, List<Instant> values) {
@@ -27,6 +28,16 @@ public final class ExactInstantColumn extends ExactColumn<ExactInstantColumn, In
     /** Whether an instant has a finer fraction than the millisecond (an InstantColumn would cut it). */
     public static boolean finerThanMillis(Instant i) {
         return i.getNano() % 1_000_000 != 0;
+    }
+
+    /**
+     * Whether an InstantColumn would show {@code i} as another instant: a finer fraction than the millisecond, or a
+     * year past -32768..32767 (it packs the year in a short: Spark's {@code timestampadd(MONTH, 1000001, ts)}, year
+     * 85357, read as 19821).
+     */
+    public static boolean needed(Instant i) {
+        int year = i.atOffset(ZoneOffset.UTC).getYear();
+        return finerThanMillis(i) || year < Short.MIN_VALUE || year > Short.MAX_VALUE;
     }
 
     @Override

@@ -104,8 +104,9 @@ public final class Dates {
             }
             LocalDate x = date(d, i);
             return switch (fn) {
-                case "date_add" -> Math.toIntExact(Math.addExact((long) day(x), intOf(b, i)));
-                case "date_sub" -> Math.toIntExact(Math.subtractExact((long) day(x), intOf(b, i)));
+                // Spark adds the days as an INT, wrapping around past its range (ANSI mode too)
+                case "date_add" -> day(x) + intOf(b, i);
+                case "date_sub" -> day(x) - intOf(b, i);
                 case "add_months" -> day(x.plusMonths(intOf(b, i)));
                 case "next_day" ->
                     day(x.with(TemporalAdjusters.next(dayOfWeek(b.get(i).toString()))));

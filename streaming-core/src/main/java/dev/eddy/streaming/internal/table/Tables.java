@@ -4,12 +4,14 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.Days;
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import dev.eddy.streaming.api.data.ExactInstantColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ public final class Tables {
             case TIMESTAMP -> {
                 // an InstantColumn holds milliseconds: microseconds need the exact column
                 tech.tablesaw.columns.Column<Instant> col =
-                        finerThanMillis(c) ? ExactInstantColumn.create(name) : InstantColumn.create(name);
+                        needsExact(c) ? ExactInstantColumn.create(name) : InstantColumn.create(name);
                 for (int r = 0; r < n; r++) {
                     if (c.isNull(r)) {
                         col.appendMissing();
@@ -79,7 +81,8 @@ public final class Tables {
                     if (c.isNull(r)) {
                         col.appendMissing();
                     } else {
-                        col.appendObj(c.get(r));
+                        Object v = c.get(r);
+                        col.appendObj(v instanceof LocalDate d ? Days.inTable(d) : v);
                     }
                 }
                 t.addColumns(col);
@@ -87,9 +90,10 @@ public final class Tables {
         }
     }
 
-    private static boolean finerThanMillis(Column c) {
+    /** Whether an InstantColumn would show a value of {@code c} as another instant (ExactInstantColumn.needed). */
+    private static boolean needsExact(Column c) {
         for (int r = 0; r < c.size(); r++) {
-            if (!c.isNull(r) && Math.floorMod((Long) c.get(r), 1000L) != 0) {
+            if (!c.isNull(r) && ExactInstantColumn.needed(toInstant((Long) c.get(r)))) {
                 return true;
             }
         }

@@ -28,6 +28,20 @@ class ExactInstantColumnTest {
         assertThat(c.getString(2)).isEmpty();
     }
 
+    /** Tablesaw's InstantColumn packs the year in a short: year 85357 would read as 19821. */
+    @Test
+    void when_anInstantIsPastTablesawsYears_then_onlyThisColumnKeepsIt() {
+        Instant far = Instant.parse("+85357-06-30T00:00:00Z");
+        assertThat(ExactInstantColumn.needed(far)).isTrue();
+        assertThat(ExactInstantColumn.needed(Instant.parse("-40000-01-01T00:00:00Z")))
+                .isTrue();
+        assertThat(ExactInstantColumn.needed(Instant.parse("2024-01-15T10:30:00.123Z")))
+                .isFalse();
+        assertThat(ExactInstantColumn.needed(Instant.parse("2024-01-15T10:30:00.123456Z")))
+                .isTrue();
+        assertThat(ExactInstantColumn.create("t").append(far).getString(0)).isEqualTo("+85357-06-30T00:00:00Z");
+    }
+
     @Test
     void when_aRowIsNull_then_onlyItIsMissing() {
         ExactInstantColumn c = abNull();

@@ -1,0 +1,115 @@
+package dev.eddy.sql.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spark 4.2's answers at the edges of its DATE and TIMESTAMP ranges, alike in batch and streaming queries (the values
+ * are Spark's, checked against Spark by the differential corpus and its probe): {@code timestampadd}/{@code dateadd}
+ * far into the future and past the TIMESTAMP range, {@code date_add}/{@code date_sub} wrapping around the INT of
+ * days, the text of a year past 9999, {@code localtimestamp} (a type Eddy lacks), and date-only text cast to a
+ * TIMESTAMP.
+ */
+class SqlDateTimeEdgesBatchAndStreamTest {
+    private static BatchAndStream rows() {
+        return new BatchAndStream().row("2024-01-31", 1, 1.5).row("2024-02-29 10:30:15.5", -40, 2.0);
+    }
+
+    /** Spark counts days, weeks, months, quarters and years on the calendar, to about 292,000 years either way. */
+    @Test
+    void when_timestampaddGoesFarWithinTheTimestampRange_then_itAnswersOnTheCalendar() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(TIMESTAMPADD(DAY, 1000001, to_timestamp(s)) AS STRING),"
+                                + " year(dateadd(MONTH, 1000001, to_timestamp(s))),"
+                                + " CAST(TIMESTAMPADD(MONTH, 1, to_timestamp(s)) AS STRING),"
+                                + " CAST(dateadd(YEAR, 1, to_timestamp(s)) AS STRING),"
+                                + " CAST(TIMESTAMPADD(WEEK, -1, to_timestamp(s)) AS STRING),"
+                                + " CAST(dateadd(QUARTER, 1, to_timestamp(s)) AS STRING) FROM t",
+                        "4761-12-29 00:00:00 85357 2024-02-29 00:00:00 2025-01-31 00:00:00 2024-01-24 00:00:00"
+                                + " 2024-04-30 00:00:00",
+                        "4762-01-27 10:30:15.5 85357 2024-03-29 10:30:15.5 2025-02-28 10:30:15.5"
+                                + " 2024-02-22 10:30:15.5 2024-05-29 10:30:15.5");
+    }
+
+    /** A batch result's TIMESTAMP past year 32767 keeps its year (Tablesaw's InstantColumn would wrap it). */
+    @Test
+    void when_aBatchResultTimestampIsPastTablesawsYears_then_itKeepsItsYear() {
+        assertThat(rows().batch("SELECT TIMESTAMPADD(MONTH, 1000001, to_timestamp(s)) FROM t"))
+                .containsExactly("+85357-06-30T00:00:00Z", "+85357-07-29T10:30:15.500Z");
+    }
+
+    /** Spark's DateTimeUtils.timestampAdd: a count or a result that does not fit fails with [DATETIME_OVERFLOW]. */
+    @Test
+    void when_timestampaddPassesTheTimestampRange_then_itFailsWithDatetimeOverflow() {
+        BatchAndStream t = rows();
+        t.assertBothFail(
+                "SELECT TIMESTAMPADD(DAY, 2147483648, to_timestamp(s)) FROM t WHERE a > 0",
+                "[DATETIME_OVERFLOW] Datetime operation overflow: add 2147483648L DAY to TIMESTAMP"
+                        + " '2024-01-31 00:00:00'");
+        t.assertBothFail(
+                "SELECT dateadd(HOUR, -3000000000, to_timestamp(s)) FROM t WHERE a < 0",
+                "[DATETIME_OVERFLOW] Datetime operation overflow: add -3000000000L HOUR to TIMESTAMP"
+                        + " '2024-02-29 10:30:15.5'");
+        t.assertBothFail(
+                "SELECT TIMESTAMPADD(YEAR, 300000, to_timestamp(s)) FROM t", "[DATETIME_OVERFLOW]", "300000L YEAR");
+        t.assertBothFail(
+                "SELECT TIMESTAMPADD(MICROSECOND, 9223372036854775807, to_timestamp(s)) FROM t", "[DATETIME_OVERFLOW]");
+        t.assertBothFail("SELECT dateadd(SECOND, 9223372036854775, to_timestamp(s)) FROM t", "[DATETIME_OVERFLOW]");
+    }
+
+    /** Spark 4.2 adds the days as an INT and wraps around (ANSI mode too); a year past 9999 is shown with its sign. */
+    @Test
+    void when_dateAddPassesTheIntOfDays_then_itWrapsAroundAsSpark() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(date_add(to_date(s), 2147483647) AS STRING),"
+                                + " CAST(date_sub(to_date(s), 2147483647) AS STRING),"
+                                + " CAST(to_date(s) + 5000000 AS STRING), CAST(to_date(s) + 2147483647 AS STRING),"
+                                + " CAST(to_date(s) - 2147483647 AS STRING),"
+                                + " CAST(add_months(to_date(s), 1000000) AS STRING) FROM t",
+                        "-5877587-07-21 -5877587-07-23 +15713-08-14 -5877587-07-21 -5877587-07-23 +85357-05-31",
+                        "-5877587-08-19 -5877587-08-21 +15713-09-12 -5877587-08-19 -5877587-08-21 +85357-06-29");
+        rows().assertBothFail("SELECT add_months(to_date(s), 2147483647) FROM t", "[ARITHMETIC_OVERFLOW]");
+    }
+
+    /**
+     * A batch result's DATE column is Tablesaw's, whose years end at 32767: a day past it fails the batch query with
+     * what to write instead (never another date); a streaming query's rows keep it.
+     */
+    @Test
+    void when_aBatchResultDateIsPastTablesawsYears_then_itFailsSayingSo() {
+        BatchAndStream t = rows();
+        String query = "SELECT date_add(to_date(s), 2147483647) FROM t";
+        assertThat(t.batch(query))
+                .singleElement()
+                .asString()
+                .contains("[DATETIME_OVERFLOW] the DATE -5877587-0")
+                .contains("CAST(d AS STRING)");
+        assertThat(t.stream(query)).containsExactly("-5877587-07-21", "-5877587-08-19");
+        t.assertBothAnswer("SELECT CAST(to_date(s) + 5000000 AS DATE) FROM t", "+15713-08-14", "+15713-09-12");
+        // a day before the Gregorian calendar began (1582) is the proleptic Gregorian day, as Spark's
+        t.assertBothAnswer("SELECT DATE '1000-01-01' + a FROM t", "0999-11-22", "1000-01-02");
+    }
+
+    /** Spark's localtimestamp() is a TIMESTAMP_NTZ, a type Eddy does not have: refused by name with what to use. */
+    @Test
+    void when_localtimestampIsAskedFor_then_itIsRefusedByNameWithTheReason() {
+        BatchAndStream t = rows();
+        t.assertBothFail(
+                "SELECT localtimestamp FROM t", "[UNSUPPORTED_FEATURE] localtimestamp is Spark's TIMESTAMP_NTZ");
+        t.assertBothFail("SELECT localtimestamp() AS l FROM t", "use current_timestamp()");
+    }
+
+    /** Spark's cast reads a date alone as its midnight (UTC), in a streaming query as in a batch one. */
+    @Test
+    void when_dateOnlyTextIsCastToATimestamp_then_itIsItsMidnight() {
+        rows().assertBothAnswer(
+                        "SELECT CAST(CAST(s AS TIMESTAMP) AS STRING), CAST(try_cast(s AS TIMESTAMP) AS STRING),"
+                                + " unix_micros(CAST(s AS TIMESTAMP)), CAST(CAST('2024-1-5' AS TIMESTAMP) AS STRING)"
+                                + " FROM t",
+                        "2024-01-31 00:00:00 2024-01-31 00:00:00 1706659200000000 2024-01-05 00:00:00",
+                        "2024-02-29 10:30:15.5 2024-02-29 10:30:15.5 1709202615500000 2024-01-05 00:00:00");
+        rows().row("not a time", 2, 0.0)
+                .assertBothFail("SELECT CAST(s AS TIMESTAMP) FROM t", "[CAST_INVALID_INPUT]", "CAST(");
+    }
+}
