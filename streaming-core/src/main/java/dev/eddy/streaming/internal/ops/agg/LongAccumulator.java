@@ -56,7 +56,7 @@ final class LongAccumulator extends Accumulator {
             }
             return;
         }
-        if (kind == Kind.SUM) {
+        if (kind == Kind.SUM && resultType != DataType.INTERVAL_YEAR_TO_MONTH) {
             sumRows(groups, rows, n, Vectors.asLongs(arg), Vectors.nullsOf(arg));
             return;
         }
@@ -72,6 +72,7 @@ final class LongAccumulator extends Accumulator {
             boolean had = (s[g >>> 6] & (1L << g)) != 0;
             switch (kind) {
                 case COUNT -> v[g]++;
+                case SUM -> v[g] = sum(v[g], x[r]); // months: each addition within an INT, as Spark checks it
                 case MIN -> v[g] = had ? Math.min(v[g], x[r]) : x[r];
                 default -> v[g] = had ? Math.max(v[g], x[r]) : x[r];
             }
@@ -103,7 +104,7 @@ final class LongAccumulator extends Accumulator {
             s[g >>> 6] |= 1L << g;
         }
         if (overflow < 0) {
-            throw Overflow.arithmetic(DataType.LONG, "sum");
+            throw sumOverflow();
         }
     }
 
@@ -235,15 +236,20 @@ final class LongAccumulator extends Accumulator {
         if (resultType == DataType.INTERVAL_YEAR_TO_MONTH) {
             overflow |= r != (int) r;
         }
-        if (overflow && resultType.isInterval()) {
-            throw new ArithmeticException("[INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION] Integer overflow while"
+        if (overflow) {
+            throw sumOverflow();
+        }
+        return r;
+    }
+
+    /** The error of an overflowing SUM: Spark's interval overflow for an interval, its long overflow otherwise. */
+    private ArithmeticException sumOverflow() {
+        if (resultType.isInterval()) {
+            return new ArithmeticException("[INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION] Integer overflow while"
                     + " operating with intervals: SUM of " + resultType.sqlName() + " values. Use `try_add` to"
                     + " tolerate overflow and return NULL instead.");
         }
-        if (overflow) {
-            throw Overflow.arithmetic(DataType.LONG, "sum");
-        }
-        return r;
+        return Overflow.arithmetic(DataType.LONG, "sum");
     }
 
     /** Group g has seen a non-null value. */
