@@ -118,6 +118,19 @@ class SqlLocalRelationsTest {
     }
 
     @Test
+    void when_aColumnIsCastToAnIntervalRowByRow_then_eachValueCountsTheIntervalsField() {
+        // Spark 4.2: CAST(1 AS INTERVAL SECOND) is one second, over a local relation as over any table (the
+        // batch differential's seed 20261206 case 232)
+        Table t = ((SqlResult.Rows) sql.execute("SELECT CAST(CAST(a AS INTERVAL SECOND) AS STRING) AS c,"
+                        + " CAST(CAST(a AS INTERVAL HOUR) AS STRING) AS h FROM t"))
+                .table();
+        assertThat(t.stringColumn("c").asList())
+                .containsExactly("INTERVAL '01' SECOND", "INTERVAL '02' SECOND", "INTERVAL '-03' SECOND");
+        assertThat(t.stringColumn("h").asList())
+                .containsExactly("INTERVAL '01' HOUR", "INTERVAL '02' HOUR", "INTERVAL '-03' HOUR");
+    }
+
+    @Test
     void when_theTableIsAFile_then_aFailingConstantFailsWhateverTheRows(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("f.csv");
         Files.writeString(csv, "a\n1\n2\n");

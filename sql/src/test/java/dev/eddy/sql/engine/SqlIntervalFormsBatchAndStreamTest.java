@@ -90,6 +90,10 @@ class SqlIntervalFormsBatchAndStreamTest {
                                 "INTERVAL '-40' MINUTE",
                                 "INTERVAL '03' MINUTE"),
                         answers(
+                                "CAST(CAST(a AS INTERVAL SECOND) AS STRING)",
+                                "INTERVAL '-40' SECOND",
+                                "INTERVAL '03' SECOND"),
+                        answers(
                                 "CAST(CAST(a AS INTERVAL YEAR) AS STRING)",
                                 "INTERVAL '-40' YEAR",
                                 "INTERVAL '3' YEAR"));

@@ -195,7 +195,9 @@ public final class SparkIntervals {
         }
         IntervalFields f = IntervalFields.values()[fields];
         try {
-            return Math.multiplyExact(n, unitMicros(f.end()));
+            // a count of whole seconds for INTERVAL SECOND (unitMicros is the unit a cast cuts to: a microsecond)
+            long unit = f.end() == IntervalFields.Unit.SECOND ? 1_000_000L : unitMicros(f.end());
+            return Math.multiplyExact(n, unit);
         } catch (ArithmeticException e) {
             throw castOverflow(n, f);
         }
