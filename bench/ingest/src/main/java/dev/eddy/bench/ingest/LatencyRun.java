@@ -1,5 +1,6 @@
 package dev.eddy.bench.ingest;
 
+import dev.eddy.streaming.api.DataStreamReader;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.StreamingQuery;
@@ -60,12 +61,15 @@ final class LatencyRun {
             }
         });
         Eddy eddy = Eddy.create();
-        StreamingQuery q = eddy.readStream()
+        DataStreamReader reader = eddy.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", bootstrap)
-                .option("subscribe", "lat")
-                .option("fetch", System.getProperty("ingest.fetch", "raw")) // the run's fetcher (raw: the default)
-                .option("startingOffsets", "latest")
+                .option("subscribe", "lat");
+        String fetch = System.getProperty("ingest.fetch");
+        if (fetch != null) { // only when asked: an earlier build (INGEST_BEFORE_JAR) may not know the option
+            reader = reader.option("fetch", fetch);
+        }
+        StreamingQuery q = reader.option("startingOffsets", "latest")
                 .option("valueFormat", "json")
                 .schema(Bids.SCHEMA)
                 .load()
