@@ -13,6 +13,7 @@ import dev.eddy.streaming.api.spi.SinkContext;
 import dev.eddy.streaming.api.spi.SinkProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
@@ -93,8 +94,10 @@ final class LatencyRun {
                 while (System.nanoTime() < due) {
                     LockSupport.parkNanos(due - System.nanoTime());
                 }
-                String json = "{\"auction\":" + Bids.auction(i) + ",\"price\":" + Bids.price(i) + ",\"ts\":"
-                        + System.currentTimeMillis() + "}";
+                // the send time as ISO-8601 text to the millisecond: every build reads it alike (a JSON number in a
+                // TIMESTAMP is epoch seconds since s10-formats, as in Spark; milliseconds before)
+                String json = "{\"auction\":" + Bids.auction(i) + ",\"price\":" + Bids.price(i) + ",\"ts\":\""
+                        + Instant.ofEpochMilli(System.currentTimeMillis()) + "\"}";
                 producer.send(new ProducerRecord<>("lat", json.getBytes(StandardCharsets.UTF_8)));
             }
         }

@@ -2,7 +2,6 @@ package dev.eddy.bench.ingest.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -56,7 +55,7 @@ public final class SparkIngest {
         StructType schema = new StructType()
                 .add("auction", DataTypes.LongType)
                 .add("price", DataTypes.LongType)
-                .add("ts", DataTypes.LongType);
+                .add("ts", DataTypes.TimestampType); // a JSON number: epoch seconds, as Eddy reads it
         Dataset<Row> values = path.startsWith("kafka_json")
                 ? spark.readStream()
                         .format("kafka")
@@ -74,7 +73,7 @@ public final class SparkIngest {
                 .select(
                         col("b.auction").as("auction"),
                         col("b.price").as("price"),
-                        expr("timestamp_millis(b.ts)").as("ts"));
+                        col("b.ts").as("ts"));
     }
 
     public static void main(String[] args) throws Exception {
