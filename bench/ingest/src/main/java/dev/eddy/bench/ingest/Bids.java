@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
  * The input: Nexmark-like bids of about 44 bytes, {"auction":..,"price":..,"ts":<epoch seconds>}, one millisecond of
  * event time apart with up to 2.1 s of disorder (less than the 5 s watermark delay, so nothing is late). A JSON number
  * in a TIMESTAMP column is epoch seconds, as Spark reads it, so the JSON carries whole seconds ({@link #tsMillis} / 1000):
- * a 10-second window still holds 10,000 bids.
+ * a 10-second window still holds 10,000 bids. A build before that rule (before d4480cf7) read a JSON number in a
+ * TIMESTAMP column as epoch milliseconds: its runs get the same whole seconds written in milliseconds ({@link #json(long,
+ * boolean)}), so every build reads the same instants and gives the same answer.
  */
 final class Bids {
     static final long T0 = 1_700_000_000_000L;
@@ -38,7 +40,14 @@ final class Bids {
     }
 
     static byte[] json(long i) {
-        return ("{\"auction\":" + auction(i) + ",\"price\":" + price(i) + ",\"ts\":" + tsMillis(i) / 1000 + "}")
+        return json(i, false);
+    }
+
+    /** A bid's JSON with its ts in whole epoch seconds, or with {@code millis} the same instant in epoch milliseconds. */
+    static byte[] json(long i, boolean millis) {
+        long seconds = tsMillis(i) / 1000;
+        return ("{\"auction\":" + auction(i) + ",\"price\":" + price(i) + ",\"ts\":"
+                        + (millis ? seconds * 1000 : seconds) + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

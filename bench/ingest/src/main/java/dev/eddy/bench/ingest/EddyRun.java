@@ -32,13 +32,14 @@ final class EddyRun {
     static void run(String path, long records, int perBatch, String bootstrap, String dir) throws Exception {
         Providers.register(new CheckSink());
         Eddy eddy = Eddy.create();
+        boolean millis = Ingest.JSON_MILLIS.equals(System.getProperty(Ingest.JSON_TS));
         Dataset in = switch (path) {
             case "kafka_json", "kafka_json_p2", "kafka_json_p4", "kafka_json_p8" ->
                 eddy.readStream()
                         .format("kafka")
                         .options(fetchThreads())
                         .option("kafka.bootstrap.servers", bootstrap)
-                        .option("subscribe", Bids.topic(path))
+                        .option("subscribe", Bids.topic(path) + (millis ? Ingest.MILLIS_SUFFIX : ""))
                         .option("startingOffsets", "earliest")
                         .option("maxOffsetsPerTrigger", perBatch)
                         .option("valueFormat", "json")
@@ -47,7 +48,7 @@ final class EddyRun {
             case "files_json" ->
                 eddy.readStream()
                         .format("json")
-                        .option("path", dir)
+                        .option("path", millis ? Ingest.millisFiles(dir).toString() : dir)
                         .option("maxFilesPerTrigger", 1)
                         .schema(Bids.SCHEMA)
                         .load();
@@ -58,7 +59,7 @@ final class EddyRun {
                         .schema(Bids.SCHEMA)
                         .load(Ingest.parquetDir(dir).toString());
             case "topic_json", "topic_raw" -> {
-                fillTopic(records);
+                fillTopic(records, millis);
                 var r = eddy.readStream()
                         .format("topic")
                         .option("topics", "ingest")
@@ -114,12 +115,12 @@ final class EddyRun {
         return out;
     }
 
-    private static void fillTopic(long records) {
+    private static void fillTopic(long records, boolean millis) {
         Topics topics = new Topics(new ManualClock(Bids.T0)).registerAs("ingest");
         topics.create("bids", 1);
         TopicProducer p = topics.producer("bids");
         for (long i = 0; i < records; i++) {
-            p.send(null, Bids.json(i), 0, Bids.tsMillis(i), List.of());
+            p.send(null, Bids.json(i, millis), 0, Bids.tsMillis(i), List.of());
         }
     }
 

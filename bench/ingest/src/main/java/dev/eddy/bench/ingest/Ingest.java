@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,6 +50,17 @@ public final class Ingest {
     private static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-XX:+UseParallelGC");
     /** The engine's switch for reading the next batch ahead (on by default). */
     private static final String READ_AHEAD_OFF = "-Deddy.readAhead=false";
+    /**
+     * The child JVM's property saying how its build reads a JSON number in a TIMESTAMP column: {@link #JSON_MILLIS}
+     * for builds before d4480cf7 (epoch milliseconds), absent for later ones (epoch seconds, as Spark).
+     */
+    static final String JSON_TS = "ingest.jsonTs";
+
+    static final String JSON_MILLIS = "millis";
+    /** The Kafka topics and the files' directory holding the bids with ts in milliseconds carry this suffix. */
+    static final String MILLIS_SUFFIX = "_ms";
+    /** A class d4480cf7 added with the epoch-seconds rule: a streaming-core jar without it reads milliseconds. */
+    private static final String SECONDS_RULE_CLASS = "dev/eddy/streaming/internal/format/SparkTimestampText.class";
 
     private static Path LOGS;
 
@@ -119,7 +132,15 @@ public final class Ingest {
         Files.createDirectories(work.resolve("kafka"));
         LOGS = Files.createDirectories(work.resolve("logs"));
         Path files = work.resolve("files");
-        writeFiles(files, records, perBatch);
+        writeFiles(files, records, perBatch, false);
+        String before = env("INGEST_BEFORE_JAR", "");
+        String mid = env("INGEST_MID_JAR", "");
+        // an earlier build that reads JSON numbers as milliseconds gets the same instants in milliseconds: with the
+        // seconds its 5 M bids fell in one or two windows (10,639 result rows instead of 506,439), a lighter query
+        boolean millisInput = readsJsonMillis(before) || readsJsonMillis(mid);
+        if (millisInput) {
+            writeFiles(millisFiles(files.toString()), records, perBatch, true);
+        }
         writeParquet(parquetDir(files.toString()), records, perBatch);
         Map<String, Result> results = new LinkedHashMap<>();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -130,11 +151,14 @@ public final class Ingest {
             for (int n : partitionCounts) {
                 String kafkaPath = kafkaPath(n);
                 broker.createTopic(Bids.topic(kafkaPath), n);
-                produce(broker.bootstrap(), Bids.topic(kafkaPath), n, records);
+                produce(broker.bootstrap(), Bids.topic(kafkaPath), n, records, false);
+                if (millisInput && paths.contains(kafkaPath)) {
+                    broker.createTopic(Bids.topic(kafkaPath) + MILLIS_SUFFIX, n);
+                    produce(broker.bootstrap(), Bids.topic(kafkaPath) + MILLIS_SUFFIX, n, records, true);
+                }
                 String bare = n == 1 ? "bare" : "bare_p" + n;
                 results.put(bareFigure(kafkaPath), median(runs, eddyCommand(bare, common, "")));
             }
-            String before = env("INGEST_BEFORE_JAR", "");
             boolean readAheadOff = !env("INGEST_READAHEAD", "both").equals("on");
             for (String p : paths) {
                 // runs compared with each other alternate (a, b, c, a, b, c, ...), so a change in load falls on all
@@ -142,7 +166,6 @@ public final class Ingest {
                 if (!before.isEmpty()) { // the same path on an earlier build of streaming-core
                     variants.put(p + ".eddy_before", eddyCommand(p, common, before));
                 }
-                String mid = env("INGEST_MID_JAR", "");
                 if (!mid.isEmpty()) { // a second earlier build, e.g. the first of two changes measured in one run
                     variants.put(p + ".eddy_mid", eddyCommand(p, common, mid));
                 }
@@ -399,6 +422,9 @@ public final class Ingest {
             }
         }
         cmd.addAll(List.of(jvmFlags));
+        if (readsJsonMillis(coreJar)) {
+            cmd.add("-D" + JSON_TS + "=" + JSON_MILLIS);
+        }
         String cp = System.getProperty("java.class.path");
         if (!coreJar.isEmpty()) { // each jar of the earlier build replaces the class path entry of the same name
             List<String> before = Arrays.asList(coreJar.split(File.pathSeparator));
@@ -416,6 +442,27 @@ public final class Ingest {
         cmd.addAll(List.of("-cp", cp, Ingest.class.getName(), path));
         cmd.addAll(common);
         return cmd;
+    }
+
+    /**
+     * Whether the earlier build {@code jars} (as INGEST_BEFORE_JAR: jars separated by the path separator; empty for
+     * this build) reads a JSON number in a TIMESTAMP column as epoch milliseconds: its streaming-core jar predates
+     * d4480cf7, which made it epoch seconds as in Spark.
+     */
+    static boolean readsJsonMillis(String jars) {
+        if (jars.isEmpty()) {
+            return false;
+        }
+        for (String jar : jars.split(File.pathSeparator)) {
+            if (Path.of(jar).getFileName().toString().startsWith("streaming-core")) {
+                try (JarFile j = new JarFile(jar)) {
+                    return j.getEntry(SECONDS_RULE_CLASS) == null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the earlier build's jar " + jar, e);
+                }
+            }
+        }
+        return false; // this build's streaming-core
     }
 
     private static List<String> sparkCommand(String path, List<String> common, Path work) {
@@ -452,7 +499,7 @@ public final class Ingest {
     }
 
     /** The bids, round robin over the topic's partitions (each partition in event-time order, as the one-partition topic). */
-    static void produce(String bootstrap, String topic, int partitions, long records) {
+    static void produce(String bootstrap, String topic, int partitions, long records, boolean millis) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -466,7 +513,7 @@ public final class Ingest {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             for (long i = 0; i < records && failed.get() == null; i++) {
                 producer.send(
-                        new ProducerRecord<>(topic, (int) (i % partitions), null, Bids.json(i)),
+                        new ProducerRecord<>(topic, (int) (i % partitions), null, Bids.json(i, millis)),
                         (meta, e) -> failed.compareAndSet(null, e));
             }
         }
@@ -475,20 +522,28 @@ public final class Ingest {
         }
     }
 
-    /** One JSON-lines file per batch, with increasing modification times (both engines read them in that order). */
-    private static void writeFiles(Path dir, long records, int perBatch) throws IOException {
+    /**
+     * One JSON-lines file per batch, with increasing modification times (both engines read them in that order); ts in
+     * whole epoch seconds, or with {@code millis} the same instants in milliseconds.
+     */
+    private static void writeFiles(Path dir, long records, int perBatch, boolean millis) throws IOException {
         Files.createDirectories(dir);
         long t = System.currentTimeMillis() - 3_600_000;
         for (int f = 0; (long) f * perBatch < records; f++) {
             Path file = dir.resolve(String.format(Locale.ROOT, "bids-%03d.json", f));
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 for (long i = (long) f * perBatch; i < Math.min(records, (long) (f + 1) * perBatch); i++) {
-                    out.write(Bids.json(i));
+                    out.write(Bids.json(i, millis));
                     out.write('\n');
                 }
             }
             Files.setLastModifiedTime(file, FileTime.fromMillis(t + f * 1000L));
         }
+    }
+
+    /** The JSON-lines files with ts in milliseconds (for builds before d4480cf7), beside the others. */
+    static Path millisFiles(String jsonFiles) {
+        return Path.of(jsonFiles).resolveSibling(Path.of(jsonFiles).getFileName() + MILLIS_SUFFIX);
     }
 
     /** The Parquet files' directory, beside the JSON-lines files' one. */

@@ -86,7 +86,7 @@ final class KafkaProbe {
         Set<String> checksums = new HashSet<>();
         try (Broker broker = new Broker(work)) {
             broker.createTopic("bids", 1);
-            Ingest.produce(broker.bootstrap(), "bids", 1, records);
+            Ingest.produce(broker.bootstrap(), "bids", 1, records, false);
             for (int r = 0; r < runs; r++) {
                 for (String mode : modes) {
                     List<String> cmd = new ArrayList<>();
