@@ -176,7 +176,7 @@ class KafkaBatchReaderTest {
             stops.put(tp(p), 1000L);
             sizes.put(tp(p), size[p]);
         }
-        List<Map<TopicPartition, Long>> groups = KafkaBatchReader.groups(stops, sizes, 2);
+        List<Map<TopicPartition, Long>> groups = KafkaFetchGroups.of(stops, sizes, 2);
         // largest first, each to the lighter group: 100 | 60, 50 (110) | 40 to the first (140) | 10 to the second
         assertThat(groups.get(0)).containsOnlyKeys(tp(0), tp(3));
         assertThat(groups.get(1)).containsOnlyKeys(tp(1), tp(2), tp(4));
