@@ -2,39 +2,23 @@ package dev.eddy.streaming.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Trigger.AvailableNow on a real broker, Spark's way: the end is fixed when the query starts, and each batch takes
  * at most maxOffsetsPerTrigger records up to it.
  */
-class KafkaAvailableNowIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
-    private final Eddy eddy = Eddy.builder().build();
-
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
+class KafkaAvailableNowIT extends KafkaFixture {
     private static void produce(String topic, int n) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = producer(Map.of())) {
             for (int i = 0; i < n; i++) {
                 producer.send(new ProducerRecord<>(topic, 0, null, "v" + i)).get();
             }
@@ -46,11 +30,7 @@ class KafkaAvailableNowIT {
         String topic = name + "-" + UUID.randomUUID();
         BROKER.createTopic(topic, 1);
         produce(topic, 10);
-        var reader = eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic)
-                .option("startingOffsets", "earliest");
+        var reader = kafka(topic);
         for (int i = 0; i < options.length; i += 2) {
             reader = reader.option(options[i], options[i + 1]);
         }
@@ -92,11 +72,7 @@ class KafkaAvailableNowIT {
         BROKER.stop();
         boolean restarted = false;
         try {
-            StreamingQuery q = eddy.readStream()
-                    .format("kafka")
-                    .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                    .option("subscribe", topic)
-                    .option("startingOffsets", "earliest")
+            StreamingQuery q = kafka(topic)
                     .option("kafka.timeoutMs", "500")
                     .option("fetchOffset.numRetries", "1000")
                     .option("fetchOffset.retryIntervalMs", "100")

@@ -3,23 +3,16 @@ package dev.eddy.streaming.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
 import dev.eddy.streaming.api.data.Row;
 import dev.eddy.streaming.api.spi.Providers;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,48 +21,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * mid-batch cases pin the outage inside one trigger with {@link GateSourceProvider} (no sleeps): after the Kafka
  * source planned its range and before it reads it, or just before the Kafka sink writes its transaction.
  */
-class KafkaBrokerOutageIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
-    private final Eddy eddy = Eddy.builder().build();
-
-    @TempDir
-    Path tmp;
-
+class KafkaBrokerOutageIT extends KafkaFixture {
     @BeforeAll
     static void registerGate() {
         Providers.register(new GateSourceProvider());
     }
 
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
-    /** Polls with a deadline; between polls it blocks briefly on the query itself (which must not end). */
-    static void await(StreamingQuery q, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        Set<String> seen = new LinkedHashSet<>();
-        while (!condition.getAsBoolean()) {
-            seen.add(q.status().message());
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + "; statuses seen: " + seen);
-            }
-            if (q.awaitTermination(20)) {
-                throw new AssertionError("the query ended while waiting until " + what + ": " + q.exception());
-            }
-        }
-    }
-
     /** A query from the gate source {@code id} to a new Kafka topic; with a checkpoint the sink is transactional. */
     private StreamingQuery gateToKafka(String id, String topic, boolean checkpoint) throws Exception {
         BROKER.createTopic(topic, 1);
-        var writer = eddy.readStream()
-                .format(GateSourceProvider.FORMAT)
-                .option("id", id)
-                .load()
-                .writeStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        var writer = toKafka(eddy.readStream()
+                        .format(GateSourceProvider.FORMAT)
+                        .option("id", id)
+                        .load())
                 .option("topic", topic)
                 .option("kafka.timeoutMs", "2000")
                 .trigger(Trigger.processingTime(Duration.ofMillis(100)));
@@ -112,11 +76,7 @@ class KafkaBrokerOutageIT {
         String topic = "outage-in-" + fetch;
         BROKER.createTopic(topic, 1);
         KafkaData.produce(BROKER, topic, "r1", "r2", "r3");
-        StreamingQuery q = eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic)
-                .option("startingOffsets", "earliest")
+        StreamingQuery q = kafka(topic)
                 .option("fetch", fetch)
                 .load()
                 .select("value")
@@ -158,11 +118,7 @@ class KafkaBrokerOutageIT {
                 .format(GateSourceProvider.FORMAT)
                 .option("id", id)
                 .load();
-        Dataset kafka = eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic)
-                .option("startingOffsets", "earliest")
+        Dataset kafka = kafka(topic)
                 .option("fetch", fetch)
                 .option("kafka.timeoutMs", "1000")
                 .load()

@@ -3,16 +3,13 @@ package dev.eddy.streaming.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.StreamingQueryException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,9 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
@@ -36,25 +30,15 @@ import tech.tablesaw.api.Table;
  * batch that fails and is re-planned from the offset log, a restart from the checkpoint mid-stream and partitions
  * added while the query runs, every record reaches the sink exactly once, and nothing outlives the query.
  */
-class KafkaCarryOverIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
+class KafkaCarryOverIT extends KafkaFixture {
     private static final ObjectName CONSUMERS = name("kafka.consumer:type=app-info,*");
 
-    private final Eddy eddy = Eddy.builder().build();
     /** The run's topic and its option {@code fetch}. */
     private String topic;
 
     private String fetch;
     /** "partition:offset:value" of every row a batch delivered (batches that failed deliver nothing). */
     private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
 
     private static ObjectName name(String n) {
         try {
@@ -67,12 +51,8 @@ class KafkaCarryOverIT {
     /** A query delivering partition, offset and value; with {@code failOnce} its batch 3 fails the first time. */
     private StreamingQuery start(boolean failOnce) {
         AtomicBoolean failed = new AtomicBoolean();
-        return eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic)
+        return kafka(topic)
                 .option("fetch", fetch)
-                .option("startingOffsets", "earliest")
                 .option("maxOffsetsPerTrigger", 250) // batches end mid-log: the polls run past their ends
                 .load()
                 .select("partition", "offset", "value")
@@ -93,13 +73,10 @@ class KafkaCarryOverIT {
 
     /** Appends values "p-i" for i in [from, to) to each of the partitions, and waits for every ack. */
     private void fill(int from, int to, int... partitions) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"); // a retried send must not write a record twice
         List<Future<RecordMetadata>> sent = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        // a retried send must not write a record twice
+        try (KafkaProducer<String, String> producer =
+                producer(Map.of(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"))) {
             for (int i = from; i < to; i++) {
                 for (int part : partitions) {
                     sent.add(producer.send(new ProducerRecord<>(topic, part, null, part + "-" + i)));
@@ -149,7 +126,7 @@ class KafkaCarryOverIT {
                     .get(30, TimeUnit.SECONDS);
         }
         fill(0, 200, 3);
-        KafkaBrokerOutageIT.await(resumed, "the added partition is read", () -> delivered.size() >= 3 * 900 + 200);
+        await(resumed, "the added partition is read", () -> delivered.size() >= 3 * 900 + 200);
         resumed.processAllAvailable();
         resumed.stop();
 

@@ -58,6 +58,13 @@ final class KafkaData {
         return p;
     }
 
+    /** A producer of text keys and values on {@code broker}, with {@code settings} over the defaults. */
+    static KafkaProducer<String, String> producer(KafkaBroker broker, Map<String, String> settings) {
+        Properties p = producerProps(broker);
+        p.putAll(settings);
+        return new KafkaProducer<>(p);
+    }
+
     static List<String> readCommitted(KafkaBroker broker, String topic) {
         return readAll(broker, topic, 1).stream().map(ConsumerRecord::value).toList();
     }

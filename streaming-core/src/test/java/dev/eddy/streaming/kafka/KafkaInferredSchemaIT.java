@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
@@ -13,31 +12,12 @@ import dev.eddy.streaming.api.data.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** JSON values without a declared schema: inferred once from a sample, kept in the checkpoint, reused on restart. */
-class KafkaInferredSchemaIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
-    private final Eddy eddy = Eddy.builder().build();
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
+class KafkaInferredSchemaIT extends KafkaFixture {
     private Dataset json(String topic) {
-        return eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic)
-                .option("startingOffsets", "earliest")
-                .option("valueFormat", "json")
-                .load();
+        return kafka(topic).option("valueFormat", "json").load();
     }
 
     @Test
@@ -120,11 +100,7 @@ class KafkaInferredSchemaIT {
                 .start();
         q.processAllAvailable();
         q.stop();
-        assertThatThrownBy(() -> eddy.readStream()
-                        .format("kafka")
-                        .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                        .option("subscribe", "infer-change")
-                        .option("startingOffsets", "earliest")
+        assertThatThrownBy(() -> kafka("infer-change")
                         .option("valueFormat", "json")
                         .schema(Schema.of(Field.of("clicks", DataType.BOOLEAN), Field.of("user", DataType.STRING)))
                         .load()

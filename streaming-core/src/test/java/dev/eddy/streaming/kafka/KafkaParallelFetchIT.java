@@ -2,14 +2,12 @@ package dev.eddy.streaming.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.Row;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -18,20 +16,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A topic's partitions read by parallel fetchers (option fetchThreads) on a real broker. */
-class KafkaParallelFetchIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
+class KafkaParallelFetchIT extends KafkaFixture {
     private static final int PARTITIONS = 4;
     private static final int PER_PARTITION = 400;
     private static String topic;
-    private final Eddy eddy = Eddy.builder().build();
 
     /**
      * One topic, filled once and read by both tests (reading does not change it). On the loaded CI machine, right
@@ -59,21 +53,14 @@ class KafkaParallelFetchIT {
         throw new IllegalStateException("could not fill a topic in three attempts: " + failures);
     }
 
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
     private static void fill(String name) throws Exception {
         BROKER.createTopic(name, PARTITIONS);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         List<Future<RecordMetadata>> sent = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = producer(Map.of(
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                "15000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                "30000"))) {
             for (int i = 0; i < PER_PARTITION; i++) {
                 for (int part = 0; part < PARTITIONS; part++) {
                     sent.add(producer.send(new ProducerRecord<>(name, part, null, part + "-" + i)));
@@ -91,11 +78,7 @@ class KafkaParallelFetchIT {
     }
 
     private List<Row> readAll(String topic, String fetchThreads, String table, String fetch) throws Exception {
-        StreamingQuery q = eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic)
-                .option("startingOffsets", "earliest")
+        StreamingQuery q = kafka(topic)
                 .option("maxOffsetsPerTrigger", 300)
                 .option("fetchThreads", fetchThreads)
                 .option("fetch", fetch)

@@ -3,7 +3,6 @@ package dev.eddy.streaming.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.Trigger;
 import java.nio.file.Files;
@@ -15,33 +14,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Partitions and topics that appear while a query runs are read; ones that disappear are data loss. */
-class KafkaPartitionDiscoveryIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
-    private final Eddy eddy = Eddy.builder().build();
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
+class KafkaPartitionDiscoveryIT extends KafkaFixture {
     private StreamingQuery start(String option, String value, String table, Map<String, String> extra) {
         return start(option, value, table, extra, "raw");
     }
 
     private StreamingQuery start(String option, String value, String table, Map<String, String> extra, String fetch) {
-        return eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        return kafkaSource()
                 .option(option, value)
                 .option("startingOffsets", "earliest")
                 .option("fetch", fetch)
@@ -78,8 +62,7 @@ class KafkaPartitionDiscoveryIT {
         }
         KafkaData.produceTo(BROKER, topic, 1, "b1");
         KafkaData.produceTo(BROKER, topic, 2, "c1", "c2");
-        KafkaBrokerOutageIT.await(
-                q, "the new partitions are read", () -> values("grow").size() >= 4);
+        await(q, "the new partitions are read", () -> values("grow").size() >= 4);
         q.processAllAvailable();
         assertThat(values("grow")).containsExactlyInAnyOrder("a1", "b1", "c1", "c2");
         assertThat(lastOffsetsEntry(tmp.resolve("grow"))).contains("{\"" + topic + "\":{\"0\":1,\"1\":1,\"2\":2}}");
@@ -104,17 +87,14 @@ class KafkaPartitionDiscoveryIT {
         assertThat(values("disc")).containsExactly("a1");
         BROKER.createTopic("disc-b", 1);
         KafkaData.produce(BROKER, "disc-b", "b1", "b2");
-        KafkaBrokerOutageIT.await(
-                q, "the new topic is read", () -> values("disc").size() >= 3);
+        await(q, "the new topic is read", () -> values("disc").size() >= 3);
         assertThat(values("disc")).containsExactly("a1", "b1", "b2");
     }
 
     @Test
     void when_thePatternMatchedNothingAtStart_then_aTopicAppearingLaterIsReadFromEarliestEvenFromLatest()
             throws Exception {
-        StreamingQuery q = eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        StreamingQuery q = kafkaSource()
                 .option("subscribePattern", "late-.*")
                 .option("startingOffsets", "latest")
                 .load()
@@ -126,8 +106,7 @@ class KafkaPartitionDiscoveryIT {
         // produced before the query's next trigger can see the topic: "latest" would skip these two
         BROKER.createTopic("late-a", 1);
         KafkaData.produce(BROKER, "late-a", "x1", "x2");
-        KafkaBrokerOutageIT.await(
-                q, "the topic that appeared is read", () -> values("late").size() >= 2);
+        await(q, "the topic that appeared is read", () -> values("late").size() >= 2);
         q.processAllAvailable();
         assertThat(values("late")).containsExactly("x1", "x2");
     }
@@ -161,7 +140,7 @@ class KafkaPartitionDiscoveryIT {
             admin.deleteTopics(List.of("lost-b")).all().get(30, TimeUnit.SECONDS);
         }
         KafkaData.produce(BROKER, "lost-a", "a1");
-        KafkaBrokerOutageIT.await(
+        await(
                 q,
                 "the warning shows and the other topic is read",
                 () -> values("lost").size() >= 2

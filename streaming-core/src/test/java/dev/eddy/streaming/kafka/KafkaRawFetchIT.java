@@ -3,21 +3,18 @@ package dev.eddy.streaming.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.Row;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,24 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (read_committed and read_uncommitted), batches cut at a response's end, headers and keys. Each case reads the same
  * topic with {@code fetch = consumer} too: both must give the same rows, column for column.
  */
-class KafkaRawFetchIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
+class KafkaRawFetchIT extends KafkaFixture {
     private static final AtomicInteger QUERIES = new AtomicInteger();
-    private final Eddy eddy = Eddy.builder().build();
 
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
-    private KafkaProducer<String, String> producer(Map<String, String> settings) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20"); // batches of many records
-        p.putAll(settings);
-        return new KafkaProducer<>(p);
+    /** A producer that sends batches of many records, with {@code settings} over that. */
+    private static KafkaProducer<String, String> lingering(Map<String, String> settings) {
+        Map<String, String> s = new HashMap<>(Map.of(ProducerConfig.LINGER_MS_CONFIG, "20"));
+        s.putAll(settings);
+        return producer(s);
     }
 
     /** {@code n} records with keys (every third one null), a header on every other one, values of ~60 bytes. */
@@ -66,12 +53,7 @@ class KafkaRawFetchIT {
     /** Every row of the topic read with {@code fetch}, all columns, in (partition, offset) order. */
     private List<String> read(String topic, String fetch, Map<String, String> extra) throws Exception {
         String name = "raw" + QUERIES.incrementAndGet();
-        var reader = eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic)
-                .option("startingOffsets", "earliest")
-                .option("fetch", fetch);
+        var reader = kafka(topic).option("fetch", fetch);
         for (var e : extra.entrySet()) {
             reader = reader.option(e.getKey(), e.getValue());
         }
@@ -98,7 +80,7 @@ class KafkaRawFetchIT {
     void when_batchesAreCompressed_then_rawFetchReadsTheSameRowsAsTheConsumer(String codec) throws Exception {
         String topic = "rawcodec-" + codec;
         BROKER.createTopic(topic, 1);
-        try (var p = producer(Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, codec))) {
+        try (var p = lingering(Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, codec))) {
             send(p, topic, codec, 500);
         }
         assertSameRowsBothWays(topic, Map.of(), 500);
@@ -108,8 +90,8 @@ class KafkaRawFetchIT {
     void when_transactionsAbort_then_rawFetchSkipsTheAbortedRecordsAndTheMarkersUnderReadCommitted() throws Exception {
         String topic = "rawtxn";
         BROKER.createTopic(topic, 2);
-        try (var plain = producer(Map.of());
-                var tx = producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "eddy-raw-it"))) {
+        try (var plain = lingering(Map.of());
+                var tx = lingering(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "eddy-raw-it"))) {
             tx.initTransactions();
             tx.beginTransaction();
             send(tx, topic, "committed1", 40);
@@ -134,7 +116,7 @@ class KafkaRawFetchIT {
     void when_responsesCutBatchesInTwo_then_rawFetchReadsEachBatchWholeFromItsStart() throws Exception {
         String topic = "rawcut";
         BROKER.createTopic(topic, 1);
-        try (var p = producer(Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "2000"))) {
+        try (var p = lingering(Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "2000"))) {
             send(p, topic, "cut", 600);
         }
         // a partition fetch of 2500 bytes ends inside the second batch of ~2000 bytes almost every time
@@ -144,9 +126,7 @@ class KafkaRawFetchIT {
 
     @Test
     void when_fetchOptionIsUnknown_then_theQueryIsRefusedNamingTheOption() {
-        assertThatThrownBy(() -> eddy.readStream()
-                        .format("kafka")
-                        .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        assertThatThrownBy(() -> kafkaSource()
                         .option("subscribe", "whatever")
                         .option("fetch", "fast")
                         .load()

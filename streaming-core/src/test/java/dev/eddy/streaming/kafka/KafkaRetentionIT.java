@@ -3,27 +3,17 @@ package dev.eddy.streaming.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Records removed before the query read them (retention; here deleteRecords) are data loss, never a silent jump. */
-class KafkaRetentionIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
-    private final Eddy eddy = Eddy.builder().build();
-
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
+class KafkaRetentionIT extends KafkaFixture {
     private void dropBefore(String topic, long offset) throws Exception {
         try (Admin admin = BROKER.admin()) {
             admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(offset)))
@@ -33,9 +23,7 @@ class KafkaRetentionIT {
     }
 
     private StreamingQuery readFromZero(String topic, String failOnDataLoss, String fetch) {
-        return eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        return kafkaSource()
                 .option("subscribe", topic)
                 .option("startingOffsets", "{\"" + topic + "\":{\"0\":0}}")
                 .option("failOnDataLoss", failOnDataLoss)

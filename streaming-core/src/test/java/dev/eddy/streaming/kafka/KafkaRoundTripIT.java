@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.streaming.api.Dataset;
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
@@ -15,62 +14,37 @@ import dev.eddy.streaming.api.kafka.KafkaTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
 
 /** Kafka source and sink against a real KRaft broker. */
-class KafkaRoundTripIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
-    private final Eddy eddy = Eddy.builder().build();
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
+class KafkaRoundTripIT extends KafkaFixture {
     private void produce(String topic, String... values) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = producer(Map.of())) {
             for (String v : values) {
                 producer.send(new ProducerRecord<>(topic, v.substring(0, 1), v));
             }
         }
     }
 
-    private Dataset kafka(String topic) {
-        return kafka(topic, "raw");
+    private Dataset read(String topic) {
+        return read(topic, "raw");
     }
 
-    private Dataset kafka(String topic, String fetch) {
-        return eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", topic)
-                .option("fetch", fetch)
-                .option("startingOffsets", "earliest")
-                .load();
+    private Dataset read(String topic, String fetch) {
+        return kafka(topic).option("fetch", fetch).load();
     }
 
     @Test
     void when_recordsAreInATopic_then_theQueryReadsThemWithKafkaColumns() throws Exception {
         BROKER.createTopic("rt-in", 2);
         produce("rt-in", "apple", "banana", "cherry");
-        StreamingQuery q = kafka("rt-in")
+        StreamingQuery q = read("rt-in")
                 .select("key", "value", "topic", "partition", "offset")
                 .writeStream()
                 .memory("rt")
@@ -91,11 +65,7 @@ class KafkaRoundTripIT {
         BROKER.createTopic(out, 1);
         produce(in, "a1", "b1");
         String ckpt = tmp.resolve("ckpt").toString();
-        StreamingQuery q = kafka(in, fetch)
-                .select(col("value"))
-                .writeStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        StreamingQuery q = toKafka(read(in, fetch).select(col("value")))
                 .option("topic", out)
                 .checkpointLocation(ckpt)
                 .start();
@@ -113,11 +83,7 @@ class KafkaRoundTripIT {
         }
         Files.delete(commits.resolve(Long.toString(last)));
         produce(in, "c1");
-        StreamingQuery again = kafka(in, fetch)
-                .select(col("value"))
-                .writeStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        StreamingQuery again = toKafka(read(in, fetch).select(col("value")))
                 .option("topic", out)
                 .checkpointLocation(ckpt)
                 .start();
@@ -128,8 +94,8 @@ class KafkaRoundTripIT {
 
     @Test
     void when_topicDoesNotExist_then_theQueryFailsNamingIt() {
-        assertThatThrownBy(() ->
-                        kafka("no-such-topic").writeStream().memory("none").start())
+        assertThatThrownBy(
+                        () -> read("no-such-topic").writeStream().memory("none").start())
                 .as("start() fails for a query that cannot start")
                 .hasMessageContaining("could not start")
                 .hasStackTraceContaining("no-such-topic")
@@ -140,11 +106,7 @@ class KafkaRoundTripIT {
     void when_valuesAreMalformedJson_then_theyGoToCorruptRecordAndTheQueryGoesOn() throws Exception {
         BROKER.createTopic("json-in", 1);
         produce("json-in", "{\"user\":\"ann\",\"clicks\":3}", "x-not-json", "{\"user\":\"bob\",\"clicks\":4}");
-        Dataset rows = eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", "json-in")
-                .option("startingOffsets", "earliest")
+        Dataset rows = kafka("json-in")
                 .option("valueFormat", "json")
                 .schema(Schema.of(Field.of("user", DataType.STRING), Field.of("clicks", DataType.LONG)))
                 .load();
@@ -185,9 +147,7 @@ class KafkaRoundTripIT {
         BROKER.createTopic("pat-b", 1);
         produce("pat-a", "a1", "a2", "a3", "a4");
         produce("pat-b", "b1", "b2");
-        StreamingQuery q = eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        StreamingQuery q = kafkaSource()
                 .option("subscribePattern", "pat-.*")
                 .option("startingOffsets", "earliest")
                 .option("maxOffsetsPerTrigger", "2")

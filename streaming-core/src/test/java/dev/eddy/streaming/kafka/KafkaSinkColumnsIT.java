@@ -3,34 +3,19 @@ package dev.eddy.streaming.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.StreamingQuery;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Kafka sink routes each row by its topic, partition and headers columns (Spark's rules). */
-class KafkaSinkColumnsIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
-    private final Eddy eddy = Eddy.builder().build();
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
+class KafkaSinkColumnsIT extends KafkaFixture {
     @Test
     void when_rowsCarryTopicPartitionKeyAndHeaders_then_eachRecordGoesWhereItsRowSays() throws Exception {
         BROKER.createTopic("route-a", 2);
@@ -45,10 +30,7 @@ class KafkaSinkColumnsIT {
                 new Object[] {"route-a", 1, "k1", "v1", "{\"h\":\"x\",\"n\":\"2\"}"},
                 new Object[] {"route-b", null, "k2", "v2", null},
                 new Object[] {"route-a", 0, null, "v3", null});
-        StreamingQuery q = in.toDF()
-                .writeStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        StreamingQuery q = toKafka(in.toDF())
                 .checkpointLocation(tmp.resolve("ckpt").toString())
                 .start();
         q.processAllAvailable();
@@ -71,12 +53,7 @@ class KafkaSinkColumnsIT {
         MemoryStream in =
                 eddy.memoryStream(Schema.of(Field.of("user", DataType.STRING), Field.of("clicks", DataType.LONG)));
         in.addData(new Object[] {"ann", 3L});
-        StreamingQuery q = in.toDF()
-                .writeStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("topic", "route-json")
-                .start();
+        StreamingQuery q = toKafka(in.toDF()).option("topic", "route-json").start();
         q.processAllAvailable();
         assertThat(KafkaData.readCommittedAtLeast(BROKER, "route-json", 1))
                 .containsExactly("{\"user\":\"ann\",\"clicks\":3}");
@@ -85,12 +62,7 @@ class KafkaSinkColumnsIT {
     @Test
     void when_neitherTopicOptionNorTopicColumnExists_then_theQueryDoesNotStart() {
         MemoryStream in = eddy.memoryStream(Schema.of(Field.of("value", DataType.STRING)));
-        Throwable t = catchThrowable(() -> in.toDF()
-                .writeStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .start()
-                .processAllAvailable());
+        Throwable t = catchThrowable(() -> toKafka(in.toDF()).start().processAllAvailable());
         assertThat(t)
                 .hasStackTraceContaining(
                         "the kafka sink needs a topic: set option 'topic', or give the rows a " + "'topic' column");
@@ -100,10 +72,7 @@ class KafkaSinkColumnsIT {
     void when_theTopicDoesNotExist_then_theQueryFailsNamingItInsteadOfRetrying() throws Exception {
         MemoryStream in = eddy.memoryStream(Schema.of(Field.of("value", DataType.STRING)));
         in.addData(new Object[] {"v1"});
-        StreamingQuery q = in.toDF()
-                .writeStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        StreamingQuery q = toKafka(in.toDF())
                 .option("topic", "no-such-out")
                 .option("kafka.timeoutMs", "1000")
                 .checkpointLocation(tmp.resolve("ckpt").toString())

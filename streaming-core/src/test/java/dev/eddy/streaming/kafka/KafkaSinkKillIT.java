@@ -3,15 +3,11 @@ package dev.eddy.streaming.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.streaming.checkpoint.KillRunner;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,12 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * transactional Kafka sink) is SIGKILLed at seeded points around the offsets log and the commit, and restarted;
  * the output topic (read_committed) holds every input record exactly once, in order.
  */
-class KafkaSinkKillIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
-
-    @TempDir
-    Path tmp;
-
+class KafkaSinkKillIT extends KafkaFixture {
     /**
      * Both runs share one transactional id ({@code kill-ckpt}, from the checkpoint directory's name) on one broker:
      * the sink must not take the other run's batch markers for its own (KafkaSinkMarkerIT).
@@ -58,11 +49,7 @@ class KafkaSinkKillIT {
     }
 
     private static void produce(String topic, List<String> values) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = producer(Map.of())) {
             values.forEach(v -> producer.send(new ProducerRecord<>(topic, v)));
         }
     }

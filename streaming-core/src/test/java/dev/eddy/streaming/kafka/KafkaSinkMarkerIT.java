@@ -3,16 +3,13 @@ package dev.eddy.streaming.kafka;
 import static dev.eddy.streaming.api.expr.Functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.StreamingQuery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The exactly-once Kafka sink skips a batch whose transaction Kafka already committed, by the marker that
@@ -21,18 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * query, the second query here skipped every batch the first had committed and wrote nothing: the cause of the
  * empty output topic KafkaSinkKillIT saw when its two fetcher runs shared one transactional id on one broker.)
  */
-class KafkaSinkMarkerIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
-    private final Eddy eddy = Eddy.builder().build();
-
-    @TempDir
-    Path tmp;
-
-    @AfterEach
-    void stopQueries() {
-        eddy.streams().stopAll();
-    }
-
+class KafkaSinkMarkerIT extends KafkaFixture {
     @Test
     void when_twoQueriesShareATransactionalId_then_eachWritesAllItsRows() throws Exception {
         BROKER.createTopic("marker-in-a", 1);
@@ -65,16 +51,7 @@ class KafkaSinkMarkerIT {
 
     /** Runs a checkpointed Kafka-to-Kafka copy until it has read everything, then stops it. */
     private void copy(String in, String out, Path ckpt, String transactionalId) throws Exception {
-        var writer = eddy.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
-                .option("subscribe", in)
-                .option("startingOffsets", "earliest")
-                .load()
-                .select(col("value"))
-                .writeStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", BROKER.bootstrap())
+        var writer = toKafka(kafka(in).load().select(col("value")))
                 .option("topic", out)
                 .checkpointLocation(ckpt.toString());
         if (transactionalId != null) {

@@ -17,12 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +27,7 @@ import org.junit.jupiter.api.Test;
  * Spark's Kafka source options on a real broker, planned batch by batch: timestamp starts, minOffsetsPerTrigger with
  * maxTriggerDelay (on the engine clock), and mode for decoded values.
  */
-class KafkaSparkOptionsIT {
-    private static final KafkaBroker BROKER = KafkaBroker.shared();
+class KafkaSparkOptionsIT extends KafkaFixture {
     private final String topic = "opts-" + UUID.randomUUID();
     private Source source;
 
@@ -44,11 +40,7 @@ class KafkaSparkOptionsIT {
 
     /** Sends values to a partition with record times firstTime, firstTime + 1000, ... (ms). */
     private void produce(int partition, long firstTime, String... values) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = producer(Map.of())) {
             for (int i = 0; i < values.length; i++) {
                 producer.send(new ProducerRecord<>(topic, partition, firstTime + i * 1000L, null, values[i]))
                         .get();
