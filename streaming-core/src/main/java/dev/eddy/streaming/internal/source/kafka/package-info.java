@@ -6,6 +6,9 @@
  * {@code KafkaLink}: the source's own Fetch requests whose record batches are decoded where they lie in the response
  * (option {@code fetch = raw}, the default: {@code KafkaRawLink} with {@code KafkaRawNetwork}, {@code KafkaRawRequests},
  * {@code KafkaRawResponses}, {@code KafkaRawBatchScan}, {@code KafkaAbortedTransactions} and {@code KafkaRawRecords},
- * the only classes that use kafka-clients internals), or the {@code KafkaConsumer} ({@code fetch = consumer}).
+ * the only classes that use kafka-clients internals), or the {@code KafkaConsumer} ({@code fetch = consumer}). A batch
+ * is read by {@code KafkaBatchReader}: its partitions spread over parallel fetchers ({@code KafkaFetchGroups}), each a
+ * {@code KafkaFetcher} on a fetch thread, one {@code KafkaDecodeThread} decoding their polls into
+ * {@code KafkaDecodedRows}, from which the batch takes its rows.
  */
 package dev.eddy.streaming.internal.source.kafka;
