@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * CSV records read as Spark reads them, with Spark's options ({@link CsvOptions}): {@link CsvTokenizer} splits a
@@ -37,12 +38,13 @@ public final class CsvParser {
     }
 
     /**
-     * True when the text ends inside a quoted field (with {@code multiLine} the record goes on on the next line):
-     * the same reading as {@link #split}.
+     * True when a line break after the text does not end the record (with {@code multiLine} the record goes on on
+     * the next line): Spark's tokenizer reads the line break as text, inside a quoted field (or in its quirks, e.g.
+     * after a closing quote followed by the escape, which reads on to the next quote).
      */
     public boolean endsInsideQuotes(String text) {
-        tokenizer.tokenize(text, 0, scratch);
-        return tokenizer.endedInsideQuotes();
+        tokenizer.tokenize(text + "\n", 0, scratch);
+        return tokenizer.ranOut();
     }
 
     /** Splits one record into {@code out} (cleared first): its fields' texts, NULL where Spark reads NULL. */
@@ -304,13 +306,26 @@ public final class CsvParser {
         return !row.partial;
     }
 
-    /** Column names from a header record; blank or duplicate names become {@code _c<i>}. */
+    /**
+     * Column names from a header record, as Spark makes them: the fields as they are; an empty or NULL one is {@code
+     * _c<i>}; names that occur more than once (ignoring case) all get their index appended ({@code id0}, {@code id3}).
+     */
     public List<String> headerNames(String record) {
         split(stripCr(record), fields);
+        List<String> lower = new ArrayList<>();
+        for (String f : fields) {
+            lower.add(f == null ? null : f.toLowerCase(Locale.ROOT));
+        }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            String f = fields.get(i) == null ? "" : fields.get(i).trim();
-            names.add(f.isEmpty() || names.contains(f) ? "_c" + i : f);
+            String f = fields.get(i);
+            if (f == null || f.isEmpty()) {
+                names.add("_c" + i);
+            } else if (lower.indexOf(lower.get(i)) != lower.lastIndexOf(lower.get(i))) {
+                names.add(f + i);
+            } else {
+                names.add(f);
+            }
         }
         return names;
     }

@@ -45,8 +45,8 @@ final class CsvTokenizer {
     private boolean unescaped;
     /** Whether the field's trailing white space is dropped when it ends the long way. */
     private boolean trim;
-    /** Inside a quoted field (the long way), where a line break is text. */
-    private boolean inside;
+    /** Whether the last {@link #tokenize} ran out of text before a line break ended the record. */
+    private boolean ranOut;
 
     private final StringBuilder value = new StringBuilder();
     private final StringBuilder blanks = new StringBuilder();
@@ -76,7 +76,7 @@ final class CsvTokenizer {
         out = fields;
         value.setLength(0);
         trim = false;
-        inside = false;
+        ranOut = false;
         ch = prev = '\0';
         unescaped = false;
         if (at >= n) {
@@ -87,18 +87,18 @@ final class CsvTokenizer {
             record();
             return at; // ended at a line break, which was read
         } catch (Signal end) {
-            // the text ended inside the record
+            ranOut = true; // the text ended inside the record
         }
         atEnd();
         return n;
     }
 
     /**
-     * Whether the last {@link #tokenize} ran out of text inside a quoted field: a line break there would be text (a
-     * quote read last closes the field, as a line break after it would).
+     * Whether the last {@link #tokenize} ran out of text before a line break ended the record: given the text of
+     * lines and the line break after them, the record goes on on the next line (with {@code multiLine}).
      */
-    boolean endedInsideQuotes() {
-        return inside && prev != quote;
+    boolean ranOut() {
+        return ranOut;
     }
 
     private char next() {
@@ -283,23 +283,19 @@ final class CsvTokenizer {
     private void quoted() {
         if (prev != '\0') {
             // after an unescaped quote: the field is the text so far between quotes, then all up to the separator
-            inside = false;
             value.insert(0, quote);
             ch = next();
             trim = trailing;
             ch = appendUntil(ch, sep, NEW_LINE);
             return;
         }
-        inside = true;
         ch = next();
         while (true) {
             if (prev == quote && (white(ch) || ch == sep || ch == NEW_LINE)) {
-                inside = false;
                 break;
             }
             if (ch != quote && ch != escape) {
                 if (prev == quote) {
-                    inside = false;
                     unescapedQuote();
                     return;
                 }
@@ -314,7 +310,6 @@ final class CsvTokenizer {
                 prev = ch;
                 ch = next();
                 if (unescaped && (ch == sep || ch == NEW_LINE)) {
-                    inside = false;
                     return;
                 }
             }
@@ -361,7 +356,6 @@ final class CsvTokenizer {
         } else if (ch == quote && prev == quote) {
             value.append(quote);
         } else if (prev == quote) {
-            inside = false;
             value.append(quote);
             prev = ch;
             unquotedWithEscapes();
