@@ -91,6 +91,17 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
             text.append(style != null ? style.record(rnd, name, d, t, n) : json(rnd, name, d, t, n))
                     .append('\n');
         }
+        if (style != null && style.multiLine() && rnd.nextInt(4) == 0) {
+            // a quote never closed: Spark's record runs to the end of the file
+            text.append("r")
+                    .append(rows)
+                    .append(style.sep())
+                    .append(style.quote())
+                    .append("open\nr9,");
+            if (rnd.nextBoolean()) {
+                text.append('\n');
+            }
+        }
         String body = text.toString();
         if (format.equals("json") && rnd.nextInt(5) == 0) {
             // Spark's multiLine: the file is one JSON document over many lines, an array of the records (or one)

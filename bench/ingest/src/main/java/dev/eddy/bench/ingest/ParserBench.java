@@ -144,7 +144,8 @@ final class ParserBench {
      * CSV: bids as {@code auction,price,ts_millis} lines. Per record (decode the line to a String, then parse it: how
      * CSV streams read a line before) against the bytes path into a reused row (CsvParser.parseFast) and the columnar
      * decoder the sources use now (into a batch's columns), and a whole file into a table by
-     * Tablesaw's reader (how SQL's CSV tables read before) against CsvFiles (how they read now).
+     * Tablesaw's reader (how SQL's CSV tables read before) against CsvFiles (how they read now). Quoted records
+     * ({@code auction,"bidder 7, \"vip\"",price}) parsed from their text: the CSV tokenizer's path.
      */
     static void runCsv(int records) throws Exception {
         Schema schema = Schema.of(
@@ -178,6 +179,25 @@ final class ParserBench {
         RecordParser columnar = TextFormats.parser("csv", cols, CsvOptions.DEFAULT);
         Work columns = () -> intoBatches(each, schema, columnar, row, false);
         Work rowCopy = () -> intoBatches(each, schema, columnar, row, true);
+        // quoted records (a quoted name holding the separator and an escaped quote): the tokenizer's path
+        Schema named = Schema.of(
+                Field.of("auction", DataType.LONG),
+                Field.of("name", DataType.STRING),
+                Field.of("price", DataType.LONG));
+        String[] quotedLines = new String[records];
+        for (int i = 0; i < records; i++) {
+            quotedLines[i] = Bids.auction(i) + ",\"bidder " + (i % 1000) + ", \\\"vip\\\"\"," + Bids.price(i);
+        }
+        ParsedRow namedRow = new ParsedRow(TextFormats.columns(named));
+        Work quoted = () -> {
+            long sum = 0;
+            for (String line : quotedLines) {
+                csv.parse(line, namedRow);
+                sum += namedRow.longs[2];
+            }
+            return sum;
+        };
+        figures("ingest.parse.csv_quoted", records, quoted);
         figures("ingest.parse.csv_per_record", records, perRecord);
         figures("ingest.parse.csv_bytes", records, bytes);
         figures("ingest.parse.csv_row_copy", records, rowCopy);

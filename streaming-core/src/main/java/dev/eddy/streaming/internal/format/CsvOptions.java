@@ -12,7 +12,9 @@ import java.util.Map;
  * ignoreLeadingWhiteSpace} and {@code ignoreTrailingWhiteSpace} (false), {@code multiLine} (false: a record is one
  * line; true: a quoted field may hold line breaks), {@code mode} (PERMISSIVE, DROPMALFORMED or FAILFAST; default
  * PERMISSIVE) and {@code columnNameOfCorruptRecord} (default {@code _corrupt_record}); and for CSV and JSON alike
- * {@code dateFormat}, {@code timestampFormat} and {@code enableDateTimeParsingFallback} ({@link DatetimeOptions}).
+ * {@code dateFormat}, {@code timestampFormat} and {@code enableDateTimeParsingFallback} ({@link DatetimeOptions});
+ * {@code preferDate} (true: schema inference takes text in the {@code dateFormat}, default {@code yyyy-MM-dd}, as a
+ * DATE rather than a TIMESTAMP).
  * {@code charToEscapeQuoteEscaping} of {@code \0} means none.
  */
 public record CsvOptions(
@@ -28,7 +30,8 @@ public record CsvOptions(
         String emptyValue,
         boolean ignoreLeadingWhiteSpace,
         boolean ignoreTrailingWhiteSpace,
-        boolean multiLine) {
+        boolean multiLine,
+        boolean preferDate) {
     public static final CsvOptions DEFAULT = new CsvOptions(',', '"', false);
 
     /** What a reader does with a malformed record (Spark's {@code mode}). */
@@ -71,7 +74,8 @@ public record CsvOptions(
                 "",
                 false,
                 false,
-                false);
+                false,
+                true);
     }
 
     public static CsvOptions from(Map<String, String> options) {
@@ -93,11 +97,16 @@ public record CsvOptions(
                 option(options, "emptyValue", ""),
                 bool(options, "ignoreLeadingWhiteSpace"),
                 bool(options, "ignoreTrailingWhiteSpace"),
-                bool(options, "multiLine"));
+                bool(options, "multiLine"),
+                bool(options, "preferDate", "true"));
     }
 
     private static boolean bool(Map<String, String> options, String name) {
-        String v = option(options, name, "false").trim();
+        return bool(options, name, "false");
+    }
+
+    private static boolean bool(Map<String, String> options, String name, String dflt) {
+        String v = option(options, name, dflt).trim();
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException("option '" + name + "' must be 'true' or 'false', got '" + v + "'");
         }
@@ -124,7 +133,8 @@ public record CsvOptions(
                 emptyValue,
                 ignoreLeadingWhiteSpace,
                 ignoreTrailingWhiteSpace,
-                multiLine);
+                multiLine,
+                preferDate);
     }
 
     private static String option(Map<String, String> options, String name, String dflt) {

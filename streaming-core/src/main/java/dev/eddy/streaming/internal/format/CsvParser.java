@@ -4,31 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * CSV records read as Spark reads them (its CSV tokenizer's rules, with Spark's options, see {@link CsvOptions}):
- * fields separated by one character; a field that starts with the quote (after blanks, with {@code
- * ignoreLeadingWhiteSpace}) is quoted: separators inside are text, {@code \"} (the escape, then the quote) is a
- * quote, {@code \\} ({@code charToEscapeQuoteEscaping}, then the escape) the escape, and with the escape set to
- * the quote {@code ""} is a quote; blanks after the closing quote are dropped. A quote inside an unquoted field is
- * text; a quoted field whose closing quote is followed by other text is read with its quotes up to the separator
- * ({@code "a"b} is {@code "a"b}), and one whose quote never closes runs to the end of the record. Nothing makes a
- * record malformed here: a field is NULL when its text is the {@code nullValue} (an empty unquoted field always), a
- * quoted empty field {@code ""} reads as {@code emptyValue}; a record with another number of fields than the
- * schema's is malformed but keeps the values it has (Spark's partial result).
+ * CSV records read as Spark reads them, with Spark's options ({@link CsvOptions}): {@link CsvTokenizer} splits a
+ * record into fields as Spark's tokenizer does; this class turns fields into typed values. Nothing makes a record
+ * malformed in the tokenizer: a field is NULL when its text is the {@code nullValue} (an empty unquoted field
+ * always), a quoted empty field {@code ""} reads as {@code emptyValue}; a record with another number of fields than
+ * the schema's is malformed but keeps the values it has (Spark's partial result). Records without quotes (and
+ * without the white-space options) are read in place, from their text or their bytes, with the same result.
  */
 public final class CsvParser {
-    private static final int NONE = -1;
-
     private final CsvOptions options;
     private final List<String> fields = new ArrayList<>();
     private final byte[] nullValueBytes;
     private final DatetimeOptions datetimes;
     private final char sep;
     private final char quote;
-    private final char escape;
-    private final char escapeOfEscape;
-    private final StringBuilder buf = new StringBuilder();
+    private final CsvTokenizer tokenizer;
+    private final List<String> scratch = new ArrayList<>();
 
     public CsvParser(CsvOptions options) {
         this.options = options;
@@ -36,8 +30,7 @@ public final class CsvParser {
         this.datetimes = options.datetimes();
         this.sep = options.separator();
         this.quote = options.quote();
-        this.escape = options.escape();
-        this.escapeOfEscape = options.escapeOfEscape();
+        this.tokenizer = new CsvTokenizer(options);
     }
 
     public CsvOptions options() {
@@ -45,181 +38,25 @@ public final class CsvParser {
     }
 
     /**
-     * True when the text ends inside a quoted field (with {@code multiLine} the record goes on on the next line):
-     * the same reading as {@link #split}.
+     * True when a line break after the text does not end the record (with {@code multiLine} the record goes on on
+     * the next line): Spark's tokenizer reads the line break as text, inside a quoted field (or in its quirks, e.g.
+     * after a closing quote followed by the escape, which reads on to the next quote).
      */
     public boolean endsInsideQuotes(String text) {
-        return splitInto(text, null);
+        tokenizer.tokenize(text + "\n", 0, scratch);
+        return tokenizer.ranOut();
     }
 
     /** Splits one record into {@code out} (cleared first): its fields' texts, NULL where Spark reads NULL. */
     public boolean split(String record, List<String> out) {
-        out.clear();
-        splitInto(record, out);
+        tokenizer.tokenize(record, 0, out);
+        String nullValue = options.nullValue();
+        for (int i = 0; i < out.size(); i++) {
+            if (nullValue.equals(out.get(i))) {
+                out.set(i, null); // Spark's rule: a field whose text is the nullValue is NULL
+            }
+        }
         return true;
-    }
-
-    /** Splits into {@code out} (when not null); true when the record ended inside an unclosed quoted field. */
-    private boolean splitInto(String s, List<String> out) {
-        int n = s.length();
-        int i = 0;
-        while (true) {
-            if (options.ignoreLeadingWhiteSpace()) {
-                i = skipBlanks(s, i, n);
-            }
-            if (i < n && s.charAt(i) == quote && quote != '\0') {
-                i = quoted(s, i + 1, n, out);
-                if (i < 0) {
-                    return true;
-                }
-            } else {
-                i = unquoted(s, i, n, out);
-            }
-            if (i >= n) {
-                return false;
-            }
-            i++; // the separator
-        }
-    }
-
-    /** An unquoted field from {@code i}: its text as it is up to the separator; returns where it ends. */
-    private int unquoted(String s, int i, int n, List<String> out) {
-        int end = s.indexOf(sep, i);
-        if (end < 0) {
-            end = n;
-        }
-        int last = end;
-        if (options.ignoreTrailingWhiteSpace()) {
-            while (last > i && isBlank(s.charAt(last - 1))) {
-                last--;
-            }
-        }
-        if (out != null) {
-            out.add(last == i ? null : token(s.substring(i, last)));
-        }
-        return end;
-    }
-
-    /**
-     * A quoted field whose text starts at {@code i} (after the opening quote); returns where it ends (the separator
-     * or n), or -1 (the field added all the same) when the quote never closes.
-     */
-    private int quoted(String s, int i, int n, List<String> out) {
-        StringBuilder b = buf;
-        b.setLength(0);
-        int start = i;
-        int prev = NONE; // the last quote, escape or escape of the escape not yet resolved
-        while (true) {
-            if (i >= n) {
-                if (prev == quote) {
-                    add(out, b.isEmpty() ? options.emptyValue() : b.toString());
-                    return n;
-                }
-                // unclosed: to the end (a lone quote at the end is itself)
-                add(out, i == start ? String.valueOf(quote) : b.isEmpty() ? options.emptyValue() : b.toString());
-                return -1;
-            }
-            char c = s.charAt(i);
-            if (prev == quote && (c == sep || isBlank(c))) {
-                return afterClosingQuote(s, i, n, out);
-            }
-            if (c != quote && c != escape) {
-                if (prev == quote) {
-                    return unescapedQuote(s, i, i, n, out);
-                }
-                if (prev == escape || (prev == escapeOfEscape && escapeOfEscape != '\0' && c == sep)) {
-                    b.append((char) prev); // an escape before an ordinary character is text
-                }
-                while (i < n && (c = s.charAt(i)) != quote && c != escape && c != escapeOfEscape) {
-                    b.append(c);
-                    i++;
-                }
-                if (i < n) {
-                    prev = c; // taken as it comes: a quote may close, an escape may escape
-                    i++;
-                } else {
-                    prev = NONE;
-                }
-                continue;
-            }
-            int next = c;
-            if (c == escape && prev == escapeOfEscape && escapeOfEscape != '\0') {
-                b.append(escape);
-                next = NONE;
-            } else if (prev == escape) {
-                if (c == quote) {
-                    b.append(quote);
-                    next = NONE;
-                } else {
-                    b.append(escape);
-                }
-            } else if (c == quote && prev == quote) {
-                b.append(quote);
-            } else if (prev == quote) {
-                return unescapedQuote(s, i, i, n, out);
-            }
-            prev = next;
-            i++;
-        }
-    }
-
-    /** After a closing quote, at a separator or a blank: blanks are dropped up to the separator or the end. */
-    private int afterClosingQuote(String s, int i, int n, List<String> out) {
-        int j = i;
-        while (j < n && s.charAt(j) != sep && isBlank(s.charAt(j))) {
-            j++;
-        }
-        if (j >= n || s.charAt(j) == sep) {
-            add(out, buf.isEmpty() ? options.emptyValue() : buf.toString());
-            return j;
-        }
-        return unescapedQuote(s, i, j, n, out);
-    }
-
-    /**
-     * A closing quote followed by text ({@code "a"b}): the field is the quoted text so far between quotes, then the
-     * rest as it is (blanks from {@code blanks}, the text from {@code at}) up to the separator.
-     */
-    private int unescapedQuote(String s, int blanks, int at, int n, List<String> out) {
-        int end = s.indexOf(sep, at);
-        if (end < 0) {
-            end = n;
-        }
-        int last = end;
-        if (options.ignoreTrailingWhiteSpace()) {
-            while (last > at && isBlank(s.charAt(last - 1))) {
-                last--;
-            }
-        }
-        if (out != null) {
-            StringBuilder b = buf;
-            b.insert(0, quote).append(quote).append(s, blanks, last);
-            out.add(token(b.toString()));
-        }
-        return end;
-    }
-
-    private void add(List<String> out, String text) {
-        if (out != null) {
-            out.add(token(text));
-        }
-    }
-
-    /** Spark's rule: a field whose text is the {@code nullValue} is NULL. */
-    private String token(String text) {
-        return text.equals(options.nullValue()) ? null : text;
-    }
-
-    /** The CSV tokenizer's white space: control characters and the blank, never the separator. */
-    private boolean isBlank(char c) {
-        return c <= ' ' && c > '\0' && c != sep;
-    }
-
-    private int skipBlanks(String s, int i, int n) {
-        while (i < n && isBlank(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     /**
@@ -469,13 +306,26 @@ public final class CsvParser {
         return !row.partial;
     }
 
-    /** Column names from a header record; blank or duplicate names become {@code _c<i>}. */
+    /**
+     * Column names from a header record, as Spark makes them: the fields as they are; an empty or NULL one is {@code
+     * _c<i>}; names that occur more than once (ignoring case) all get their index appended ({@code id0}, {@code id3}).
+     */
     public List<String> headerNames(String record) {
         split(stripCr(record), fields);
+        List<String> lower = new ArrayList<>();
+        for (String f : fields) {
+            lower.add(f == null ? null : f.toLowerCase(Locale.ROOT));
+        }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            String f = fields.get(i) == null ? "" : fields.get(i).trim();
-            names.add(f.isEmpty() || names.contains(f) ? "_c" + i : f);
+            String f = fields.get(i);
+            if (f == null || f.isEmpty()) {
+                names.add("_c" + i);
+            } else if (lower.indexOf(lower.get(i)) != lower.lastIndexOf(lower.get(i))) {
+                names.add(f + i);
+            } else {
+                names.add(f);
+            }
         }
         return names;
     }

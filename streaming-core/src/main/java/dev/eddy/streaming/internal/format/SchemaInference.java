@@ -10,43 +10,40 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Infers column types from a sample: the narrowest of boolean, int, long, double, timestamp (ISO-8601) and
- * string that holds every sampled value of a column (int and long widen to double; other mixes become string;
- * a column seen only empty or null is string). Malformed sample rows are ignored. The caller fixes the result
- * once; later rows that do not fit are corrupt records, the schema never changes under a running query.
+ * Infers column types from a sample. CSV: as Spark does ({@link #inferCsv}). JSON: the narrowest of boolean, int,
+ * long, double, timestamp (ISO-8601) and string that holds every sampled value of a field (int and long widen to
+ * double; other mixes become string; a field seen only null is string); malformed lines are ignored. The caller
+ * fixes the result once; later rows that do not fit are corrupt records, the schema never changes under a running
+ * query.
  */
 public final class SchemaInference {
     private SchemaInference() {}
 
-    /** CSV: names from the header record if {@code options.header()}, else {@code _c0, _c1, ...}. */
+    /**
+     * CSV, as Spark infers it ({@link CsvTypeInference}): the columns are the first record's (names from it with
+     * {@code options.header()}, else {@code _c0, _c1, ...}); every record after it types the columns it has (a
+     * shorter or longer record too, as in Spark).
+     */
     public static List<ColumnSpec> inferCsv(List<String> records, CsvOptions options) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
         CsvParser parser = new CsvParser(options);
-        List<String> names = null;
-        int first = 0;
-        if (options.header() && !records.isEmpty()) {
-            names = parser.headerNames(records.get(0));
-            first = 1;
-        }
-        List<ValueType> types = new ArrayList<>();
+        CsvTypeInference inference = new CsvTypeInference(options);
         List<String> fields = new ArrayList<>();
-        for (int r = first; r < records.size(); r++) {
-            if (!parser.split(CsvParser.stripCr(records.get(r)), fields)
-                    || (names != null && fields.size() != names.size())) {
-                continue;
-            }
-            for (int c = 0; c < fields.size(); c++) {
-                ValueType t = fields.get(c) == null ? null : Texts.typeOf(fields.get(c));
-                if (c == types.size()) {
-                    types.add(t);
-                } else {
-                    types.set(c, ValueType.widen(types.get(c), t));
-                }
+        parser.split(CsvParser.stripCr(records.get(0)), fields);
+        List<String> names = options.header() ? parser.headerNames(records.get(0)) : null;
+        int width = fields.size();
+        CsvTypeInference.Kind[] kinds = new CsvTypeInference.Kind[width];
+        for (int r = options.header() ? 1 : 0; r < records.size(); r++) {
+            parser.split(CsvParser.stripCr(records.get(r)), fields);
+            for (int c = 0; c < Math.min(width, fields.size()); c++) {
+                kinds[c] = inference.next(kinds[c], fields.get(c));
             }
         }
-        int width = names != null ? names.size() : types.size();
         List<ColumnSpec> out = new ArrayList<>();
         for (int c = 0; c < width; c++) {
-            ValueType t = c < types.size() && types.get(c) != null ? types.get(c) : ValueType.STRING;
+            ValueType t = kinds[c] == null ? ValueType.STRING : kinds[c].valueType();
             out.add(new ColumnSpec(names != null ? names.get(c) : "_c" + c, t));
         }
         return out;

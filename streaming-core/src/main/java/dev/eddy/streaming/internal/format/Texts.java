@@ -1,8 +1,13 @@
 package dev.eddy.streaming.internal.format;
 
 /** Recognises the textual shape of a value, for parsing and schema inference. */
-final class Texts {
+public final class Texts {
     private Texts() {}
+
+    /** The text without one line break at its end (Spark's corrupt-record text of a CSV record). */
+    public static String stripLineEnd(String s) {
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
 
     static Boolean parseBoolean(String s) {
         if (s.equalsIgnoreCase("true")) {

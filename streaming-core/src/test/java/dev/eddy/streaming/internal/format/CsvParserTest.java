@@ -101,6 +101,7 @@ class CsvParserTest {
 
     @Test
     void when_headerHasBlanksOrDuplicates_then_namesAreMadeUnique() {
-        assertThat(parser.headerNames("id, name ,,id")).containsExactly("id", "name", "_c2", "_c3");
+        // as Spark names them: fields as they are, repeated names (ignoring case) with their index
+        assertThat(parser.headerNames("id, name ,,ID")).containsExactly("id0", " name ", "_c2", "ID3");
     }
 }

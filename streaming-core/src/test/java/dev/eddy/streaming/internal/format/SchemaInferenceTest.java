@@ -3,6 +3,7 @@ package dev.eddy.streaming.internal.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SchemaInferenceTest {
@@ -14,7 +15,6 @@ class SchemaInferenceTest {
                         "i,l,d,b,ts,s,mixed,empty",
                         "1,3000000000,1,true,2026-01-01T10:00:00Z,x,1,",
                         "2,4,2.5,FALSE,2026-01-01 10:00:01,y,true,",
-                        "this,line,is,corrupt,\"",
                         "-3,5,1e3,true,2026-01-02,z,2,"),
                 new CsvOptions(',', '"', true));
         assertThat(schema)
@@ -27,6 +27,48 @@ class SchemaInferenceTest {
                         new ColumnSpec("s", ValueType.STRING),
                         new ColumnSpec("mixed", ValueType.STRING),
                         new ColumnSpec("empty", ValueType.STRING));
+    }
+
+    @Test
+    void when_csvColumnsHoldDatesAndTimestamps_then_theyAreTypedAsSparkTypesThem() {
+        List<String> rows = List.of(
+                "2024-01-05,2024-01-05,2024-01-05 10:00:00,5,92233720368547758070,1",
+                "2024-02-29,2024-01-06 10:00:00,2024-01-06,2024-01-05,,\"x,\"",
+                "2024-03-01,,,,1,");
+        assertThat(types(rows, Map.of()))
+                .containsExactly(
+                        ValueType.DATE, // preferDate (Spark's default): yyyy-MM-dd is a DATE
+                        ValueType.TIMESTAMP, // a DATE, then a TIMESTAMP: Spark's lenient timestamp text reads both
+                        ValueType.TIMESTAMP, // a TIMESTAMP, then a date: read as a TIMESTAMP
+                        ValueType.STRING, // an INT, then a DATE: no common type
+                        ValueType.DOUBLE, // past LONG: Spark's DECIMAL(20, 0), Eddy's DOUBLE
+                        ValueType.STRING);
+        assertThat(types(rows, Map.of("preferDate", "false")).subList(0, 3))
+                .containsExactly(ValueType.TIMESTAMP, ValueType.TIMESTAMP, ValueType.TIMESTAMP);
+        // with a timestampFormat a date is not a TIMESTAMP, and the mix is a STRING
+        assertThat(types(rows, Map.of("timestampFormat", "yyyy-MM-dd HH:mm:ss")).subList(0, 3))
+                .containsExactly(ValueType.DATE, ValueType.STRING, ValueType.STRING);
+        assertThat(types(List.of("05/01/2024,1", "06/01/2024"), Map.of("dateFormat", "dd/MM/yyyy")))
+                .containsExactly(ValueType.DATE, ValueType.INT);
+    }
+
+    @Test
+    void when_recordsHaveOtherWidths_then_theFirstRecordSetsTheColumns_andEveryRecordTypesItsOwn() {
+        assertThat(SchemaInference.inferCsv(List.of("1,a", "x", "2,b,3.5"), CsvOptions.DEFAULT))
+                .containsExactly(new ColumnSpec("_c0", ValueType.STRING), new ColumnSpec("_c1", ValueType.STRING));
+        assertThat(SchemaInference.inferCsv(
+                        List.of("id,Id,,n", "1,2,3,true"), CsvOptions.from(Map.of("header", "true"))))
+                .containsExactly(
+                        new ColumnSpec("id0", ValueType.INT),
+                        new ColumnSpec("Id1", ValueType.INT),
+                        new ColumnSpec("_c2", ValueType.INT),
+                        new ColumnSpec("n", ValueType.BOOLEAN));
+    }
+
+    private static List<ValueType> types(List<String> rows, Map<String, String> options) {
+        return SchemaInference.inferCsv(rows, CsvOptions.from(options)).stream()
+                .map(ColumnSpec::type)
+                .toList();
     }
 
     @Test

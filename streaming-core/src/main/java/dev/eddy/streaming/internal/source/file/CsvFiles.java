@@ -10,6 +10,7 @@ import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.format.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -103,7 +104,7 @@ public final class CsvFiles {
                     if (partial) {
                         TextFormats.write(row, out, 0); // the values that did parse, as Spark keeps them
                     }
-                    out.setString(row.size(), text);
+                    out.setString(row.size(), Texts.stripLineEnd(text)); // as Spark's corrupt-record text
                     out.endRow();
                 }
                 case DROPMALFORMED -> {}

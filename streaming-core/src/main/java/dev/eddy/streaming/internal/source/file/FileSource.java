@@ -11,6 +11,7 @@ import dev.eddy.streaming.internal.format.ColumnSpec;
 import dev.eddy.streaming.internal.format.CsvOptions;
 import dev.eddy.streaming.internal.format.ParsedRow;
 import dev.eddy.streaming.internal.format.TextFormats;
+import dev.eddy.streaming.internal.format.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -175,7 +176,9 @@ final class FileSource extends FileListSource {
 
                 @Override
                 public void record(String record, boolean malformed) {
-                    record(record, record, malformed);
+                    // (a CSV record whose quote never closes may end with the file's line break, which Spark's
+                    // corrupt-record text leaves out)
+                    record(record, label.equals("CSV") ? Texts.stripLineEnd(record) : record, malformed);
                 }
 
                 private void record(String record, String whole, boolean malformed) {

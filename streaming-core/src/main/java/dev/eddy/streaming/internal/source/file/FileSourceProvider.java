@@ -80,7 +80,8 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
             "timestampFormat",
             "enableDateTimeParsingFallback",
             "samplingRecords",
-            "maxRecordLines");
+            "maxRecordLines",
+            "preferDate");
 
     /** Spark's file stream options Eddy does not support, with why. */
     static final Map<String, String> UNSUPPORTED = Map.of(

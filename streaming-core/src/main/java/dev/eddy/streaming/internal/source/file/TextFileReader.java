@@ -22,10 +22,9 @@ import java.util.List;
  * with CSV's {@code multiLine} a record whose quoted field is still open at the end of a line continues on the next
  * line — for at most {@code maxRecordLines} lines. Each line is
  * decoded from UTF-8 on its own: a line that is not valid UTF-8 makes its record malformed (kept with the bad bytes
- * as {@code \xNN}) and the rest of the file is still read. A quote that is still open after {@code maxRecordLines}
- * lines or at the end of the file, or quotes that close but leave a malformed record (text after a closing quote),
- * make only the first line a (corrupt) record; the lines after it are read again as records of their own, so one
- * stray quote never swallows the valid rows after it. Blank lines are
+ * as {@code \xNN}) and the rest of the file is still read. A quote never closed makes the rest of the file one
+ * record, as in Spark; one still open after {@code maxRecordLines} lines (Eddy's bound, which Spark does not have)
+ * makes only the first line a record, and the lines after it are read again as records of their own. Blank lines are
  * skipped; with a CSV header the first record of each file is skipped.
  */
 final class TextFileReader {
@@ -130,11 +129,14 @@ final class TextFileReader {
                     line = replay.isEmpty() ? in.next() : replay.poll();
                 }
                 if (line == null) {
-                    if (open.isEmpty()) {
-                        return;
+                    if (!open.isEmpty()) { // a quote never closed: the record runs to the file's end, as in Spark
+                        Line record = joined(open);
+                        emit(
+                                in.lastLineEnded ? new Line(record.text() + "\n", record.malformed(), 0) : record,
+                                out,
+                                first);
                     }
-                    reopen(open, replay, out, first); // unclosed quote at end of file
-                    continue;
+                    return;
                 }
                 if (!open.isEmpty()) {
                     open.add(line);
@@ -251,6 +253,8 @@ final class TextFileReader {
         private int end;
         private boolean eof;
         private boolean pendingCr;
+        /** Whether the last line found ended with a line break (the file's last line may not). */
+        boolean lastLineEnded;
 
         LineReader(InputStream in) {
             this.in = in;
@@ -281,6 +285,7 @@ final class TextFileReader {
                     int i = lineEnd(chunk, scanned, end);
                     if (i < end) {
                         pendingCr = chunk[i] == '\r';
+                        lastLineEnded = true;
                         lineBytes = chunk;
                         lineOff = pos;
                         pos = i + 1;
@@ -292,6 +297,7 @@ final class TextFileReader {
                     if (pos == end) {
                         return -1;
                     }
+                    lastLineEnded = false;
                     lineBytes = chunk;
                     lineOff = pos;
                     pos = end;

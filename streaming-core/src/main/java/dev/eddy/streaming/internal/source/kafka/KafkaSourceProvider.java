@@ -59,7 +59,8 @@ public final class KafkaSourceProvider implements SourceProvider {
             "columnNameOfCorruptRecord",
             "dateFormat",
             "timestampFormat",
-            "enableDateTimeParsingFallback");
+            "enableDateTimeParsingFallback",
+            "preferDate");
 
     /** Why {@code multiLine} does not apply to a record's value (it is for files). */
     public static final String MULTI_LINE = "a record's value is decoded as one record (with 'valueFormat'), whatever"

@@ -57,7 +57,8 @@ public final class TopicSourceProvider implements SourceProvider {
             "columnNameOfCorruptRecord",
             "dateFormat",
             "timestampFormat",
-            "enableDateTimeParsingFallback");
+            "enableDateTimeParsingFallback",
+            "preferDate");
 
     @Override
     public Set<String> optionNames() {

@@ -252,6 +252,17 @@ class FileSourceTest {
     }
 
     @Test
+    void when_multiLineIsOn_andAQuoteNeverCloses_then_theRecordRunsToTheEndOfTheFile() throws IOException {
+        write("a.csv", "1,ann\n2,\"open\n3,bob\n4,eve\n");
+        Source s = source(
+                "csv",
+                Map.of("multiLine", "true"),
+                Schema.of(Field.of("id", DataType.INT), Field.of("name", DataType.STRING)));
+        // as Spark: the open quote takes the lines after it (their line breaks included) into its field
+        assertThat(readAll(s)).extracting(r -> r.get("name")).containsExactly("ann", "open\n3,bob\n4,eve\n");
+    }
+
+    @Test
     void when_jsonIsReadWithMultiLine_then_aFileIsOneDocument_anObjectOrAnArrayOfThem() throws IOException {
         write("a.json", "[\n  {\"id\": 1,\n   \"name\": \"ann\"},\n  {\"id\": \"x\", \"name\": \"bob\"}\n]\n");
         write("b.json", "{\"id\": 3,\n \"name\": \"cy\"}\n");
