@@ -13,7 +13,8 @@ import java.time.ZonedDateTime;
  * fraction]]]]]]} with up to six fraction digits kept (more are cut), then an optional zone: {@code Z}, an offset
  * ({@code +05:30}, {@code -5}), a prefixed offset ({@code UTC+1}, {@code GMT-05:00}), a short id or a region ({@code
  * Europe/Paris}), with or without a blank before it. Without a zone the text is in UTC (Eddy's session time zone). A
- * time without a date ({@code [T][h]h:[m]m[:[s]s[.fraction]][zone]}, or {@code T[h]h}), which Spark reads on the current day (in the
+ * time without a date ({@code [T][h]h:[m]m[:[s]s[.fraction]][zone]}, or {@code T[h]h}; a {@code T} only as the
+ * text's first character, before any blank), which Spark reads on the current day (in the
  * value's zone), is read on the day of the time the reader is given ({@link #parseMicros(String, Long)}: the query's
  * session clock, never the wall clock); without one it is no timestamp.
  */
@@ -28,7 +29,8 @@ public final class SparkTimestampText {
      */
     public static long parseMicros(String text, Long nowMillis) {
         String s = text.strip();
-        if (nowMillis == null || !isTimeAlone(s)) {
+        // Spark takes a T as the start of a time only as the text's first character: " T10:15" is no timestamp
+        if (nowMillis == null || !isTimeAlone(s) || s.charAt(0) == 'T' && text.charAt(0) != 'T') {
             return parseMicros(text);
         }
         String time = s.charAt(0) == 'T' ? s.substring(1) : s;

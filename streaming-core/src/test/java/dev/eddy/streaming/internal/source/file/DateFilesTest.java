@@ -128,7 +128,7 @@ class DateFilesTest {
     void when_aTimestampIsATimeAlone_then_itIsOnTheClocksDayInItsZone() throws IOException {
         write(
                 "1.csv",
-                "ann,10:15:30\nbob,T07:05\ncid,23:00:00-05:00\ndan,10:15:30.5Z\neve,1:2\nfay,10\ngus,25:00\nhal,T10\n");
+                "ann,10:15:30\nbob,T07:05\ncid,23:00:00-05:00\ndan,10:15:30.5Z\neve,1:2\nfay,10\ngus,25:00\nhal,T10\nivy, T10:15\n");
         Schema schema = Schema.of(
                 Field.of("name", DataType.STRING),
                 Field.of("at", DataType.TIMESTAMP),
@@ -150,7 +150,9 @@ class DateFilesTest {
                         + "{\"name\":\"eve\",\"at\":\"2026-12-07T01:02:00Z\"}\n"
                         + "{\"name\":\"fay\",\"_corrupt_record\":\"fay,10\"}\n"
                         + "{\"name\":\"gus\",\"_corrupt_record\":\"gus,25:00\"}\n"
-                        + "{\"name\":\"hal\",\"at\":\"2026-12-07T10:00:00Z\"}\n");
+                        + "{\"name\":\"hal\",\"at\":\"2026-12-07T10:00:00Z\"}\n"
+                        // a blank before the T: no time in Spark (formats differential, seed 20261206 case 127)
+                        + "{\"name\":\"ivy\",\"_corrupt_record\":\"ivy, T10:15\"}\n");
         Table batch = at.read().format("csv").schema(schema).load(in.toString());
         assertThat(batch.column("at").getString(0)).isEqualTo("2026-12-07T10:15:30.000Z");
         assertThat(batch.column("at").getString(2)).isEqualTo("2026-12-07T04:00:00.000Z");
