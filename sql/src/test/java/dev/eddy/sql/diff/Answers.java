@@ -146,7 +146,10 @@ final class Answers {
                                                     ? Kind.BOOLEAN
                                                     : c instanceof DateTimeColumn || c.type() == ColumnType.INSTANT
                                                             ? Kind.TIMESTAMP
-                                                            : c instanceof DateColumn ? Kind.DATE : Kind.STRING);
+                                                            : c instanceof DateColumn
+                                                                            || c.type() == ColumnType.LOCAL_DATE
+                                                                    ? Kind.DATE
+                                                                    : Kind.STRING);
         }
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {

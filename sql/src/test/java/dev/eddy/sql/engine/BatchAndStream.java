@@ -106,27 +106,7 @@ final class BatchAndStream {
 
     List<String> batch(String query) {
         try {
-            Sql sql = new Sql(Eddy.builder().clock(new ManualClock(clockMillis)).build());
-            String[] s = new String[rows.size()];
-            int[] a = new int[rows.size()];
-            double[] x = new double[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                s[i] = (String) rows.get(i)[0];
-                a[i] = rows.get(i)[1] == null ? 0 : (Integer) rows.get(i)[1];
-                x[i] = rows.get(i)[2] == null ? 0 : (Double) rows.get(i)[2];
-            }
-            Table t = Table.create(
-                    "t", StringColumn.create("s", s), IntColumn.create("a", a), DoubleColumn.create("x", x));
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i)[1] == null) {
-                    t.intColumn("a").setMissing(i);
-                }
-                if (rows.get(i)[2] == null) {
-                    t.doubleColumn("x").setMissing(i);
-                }
-            }
-            sql.catalog().registerTable("t", t);
-            Table result = ((SqlResult.Rows) sql.execute(query)).table();
+            Table result = batchTable(query);
             List<String> out = new ArrayList<>();
             for (int r = 0; r < result.rowCount(); r++) {
                 List<Object> values = new ArrayList<>();
@@ -140,6 +120,30 @@ final class BatchAndStream {
         } catch (RuntimeException e) {
             return List.of("error: " + e.getMessage());
         }
+    }
+
+    /** The batch query's result table itself (its columns' classes and texts); a failing query throws. */
+    Table batchTable(String query) {
+        Sql sql = new Sql(Eddy.builder().clock(new ManualClock(clockMillis)).build());
+        String[] s = new String[rows.size()];
+        int[] a = new int[rows.size()];
+        double[] x = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            s[i] = (String) rows.get(i)[0];
+            a[i] = rows.get(i)[1] == null ? 0 : (Integer) rows.get(i)[1];
+            x[i] = rows.get(i)[2] == null ? 0 : (Double) rows.get(i)[2];
+        }
+        Table t = Table.create("t", StringColumn.create("s", s), IntColumn.create("a", a), DoubleColumn.create("x", x));
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i)[1] == null) {
+                t.intColumn("a").setMissing(i);
+            }
+            if (rows.get(i)[2] == null) {
+                t.doubleColumn("x").setMissing(i);
+            }
+        }
+        sql.catalog().registerTable("t", t);
+        return ((SqlResult.Rows) sql.execute(query)).table();
     }
 
     List<String> stream(String query) {

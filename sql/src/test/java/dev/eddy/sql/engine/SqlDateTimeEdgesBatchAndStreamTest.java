@@ -2,7 +2,11 @@ package dev.eddy.sql.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.api.data.ExactDateColumn;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Spark 4.2's answers at the edges of its DATE and TIMESTAMP ranges, alike in batch and streaming queries (the values
@@ -73,22 +77,61 @@ class SqlDateTimeEdgesBatchAndStreamTest {
     }
 
     /**
-     * A batch result's DATE column is Tablesaw's, whose years end at 32767: a day past it fails the batch query with
-     * what to write instead (never another date); a streaming query's rows keep it.
+     * A batch result's DATE past Tablesaw's years (±32,767) is shown as Spark shows it: the column is then an
+     * ExactDateColumn (Spark's text; years 1000 to 9999 stay in Tablesaw's DateColumn, as before); a year before 1000
+     * is padded ({@code 0999-11-22}), a year past 9999 signed.
      */
     @Test
-    void when_aBatchResultDateIsPastTablesawsYears_then_itFailsSayingSo() {
+    void when_aBatchResultDateIsPastTablesawsYears_then_itIsShownAsSpark() {
         BatchAndStream t = rows();
         String query = "SELECT date_add(to_date(s), 2147483647) FROM t";
-        assertThat(t.batch(query))
-                .singleElement()
-                .asString()
-                .contains("[DATETIME_OVERFLOW] the DATE -5877587-0")
-                .contains("CAST(d AS STRING)");
-        assertThat(t.stream(query)).containsExactly("-5877587-07-21", "-5877587-08-19");
+        t.assertBothAnswer(query, "-5877587-07-21", "-5877587-08-19");
+        Table far = t.batchTable(query + " ORDER BY 1");
+        assertThat(far.column(0)).isInstanceOf(ExactDateColumn.class);
+        assertThat(far.column(0).getString(0)).isEqualTo("-5877587-07-21");
         t.assertBothAnswer("SELECT CAST(to_date(s) + 5000000 AS DATE) FROM t", "+15713-08-14", "+15713-09-12");
+        assertThat(t.batchTable("SELECT to_date(s) + 5000000 FROM t ORDER BY 1")
+                        .column(0)
+                        .getString(0))
+                .isEqualTo("+15713-08-14");
         // a day before the Gregorian calendar began (1582) is the proleptic Gregorian day, as Spark's
         t.assertBothAnswer("SELECT DATE '1000-01-01' + a FROM t", "0999-11-22", "1000-01-02");
+        Table early = t.batchTable("SELECT DATE '1000-01-01' + a FROM t ORDER BY 1");
+        assertThat(early.column(0).getString(0)).isEqualTo("0999-11-22");
+        Table near = t.batchTable("SELECT to_date(s) FROM t");
+        assertThat(near.column(0)).isInstanceOf(DateColumn.class);
+    }
+
+    /**
+     * Spark reads a DATE as a timestamp (its midnight, UTC) in a cast, a comparison with a TIMESTAMP, date_format,
+     * unix_timestamp, date_trunc, hour/minute/second, timestamp arithmetic: a day past the TIMESTAMP's range (about
+     * ±290,000 years; date_add(d, 2147483647) is year -5877587) fails with its {@code long overflow}. Values from Spark
+     * 4.2 (the differential probe).
+     */
+    @Test
+    void when_aDatePastTheTimestampRangeIsReadAsATimestamp_then_itFailsWithLongOverflow() {
+        BatchAndStream t = rows();
+        String far = "date_add(to_date(s), 2147483647)";
+        for (String e : List.of(
+                "date_format(" + far + ", 'yyyy-MM-dd')",
+                "unix_timestamp(" + far + ")",
+                "CAST(" + far + " AS TIMESTAMP)",
+                far + " < to_timestamp(s)",
+                "date_trunc('DAY', " + far + ")",
+                "hour(" + far + ")",
+                "EXTRACT(SECOND FROM " + far + ")",
+                far + " + INTERVAL '3' HOUR",
+                "timestampadd(HOUR, 1, " + far + ")",
+                "months_between(" + far + ", to_date(s))")) {
+            t.assertBothFail("SELECT " + e + " FROM t", "long overflow");
+        }
+        // the last days whose midnight the TIMESTAMP holds, either way
+        t.assertBothAnswer(
+                "SELECT unix_micros(CAST(date_add(DATE '2024-01-01', 106732000) AS TIMESTAMP)),"
+                        + " unix_micros(CAST(date_add(DATE '2024-01-01', -106752000) AS TIMESTAMP)),"
+                        + " date_format(date_add(DATE '2024-01-01', 106000000), 'yyyy-MM-dd') FROM t WHERE a > 0",
+                "9223348867200000000 -9221668732800000000 +292242-02-22");
+        t.assertBothFail("SELECT CAST(date_add(DATE '2024-01-01', 106751990) AS TIMESTAMP) FROM t", "long overflow");
     }
 
     /** Spark's localtimestamp() is a TIMESTAMP_NTZ, a type Eddy does not have: refused by name with what to use. */

@@ -22,7 +22,12 @@ public final class DataFrameReader {
     private Schema schema;
     private List<String> columns = List.of();
 
-    DataFrameReader() {}
+    private final Clock clock;
+
+    /** @param clock the session's clock, read once by {@link #load()} (a time alone in CSV is on its day) */
+    DataFrameReader(Clock clock) {
+        this.clock = clock;
+    }
 
     public DataFrameReader format(String f) {
         this.format = f;
@@ -67,7 +72,7 @@ public final class DataFrameReader {
                 .map(p -> Path.of(p).getFileName())
                 .map(Path::toString)
                 .orElse(format);
-        return Tables.toTable(name, t.read(columns));
+        return Tables.toTable(name, t.read(columns, clock.millis()));
     }
 
     /** {@code format("parquet").load(path)}. */

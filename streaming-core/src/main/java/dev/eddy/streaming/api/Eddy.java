@@ -124,7 +124,7 @@ public final class Eddy {
 
     /** Reads bounded data once (Parquet files, ...) as a Tablesaw table: {@code eddy.read().parquet(path)}. */
     public DataFrameReader read() {
-        return new DataFrameReader();
+        return new DataFrameReader(clock());
     }
 
     public DataStreamReader readStream() {

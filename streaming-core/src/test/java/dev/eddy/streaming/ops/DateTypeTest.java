@@ -21,8 +21,10 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.ExactDateColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Row;
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.internal.table.Tables;
 import dev.eddy.streaming.testing.QueryTestDriver;
 import java.nio.file.Path;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.DateColumn;
 
 /** Spark's DATE in streaming queries: days since the epoch, its casts, functions, grouping and checkpoints. */
 class DateTypeTest {
@@ -206,6 +209,30 @@ class DateTypeTest {
                 .isEqualTo("2024-01-05");
         assertThat(table.dateColumn("d").isMissing(1)).isTrue();
         assertThat(Tables.schemaOf(table).field("d").type()).isEqualTo(DataType.DATE);
+    }
+
+    /**
+     * A result table (memory sink, foreachBatch, CSV table) holds any of Spark's dates and shows Spark's text: a year
+     * past Tablesaw's (Spark's date_add(d, 2147483647)) or before 1000 is an ExactDateColumn, ordinary dates stay in
+     * a DateColumn.
+     */
+    @Test
+    void when_aResultDateIsPastTablesawsYears_then_theTableKeepsAndShowsIt() {
+        Schema s = Schema.of(Field.of("d", DataType.DATE));
+        var far = Batch.builder(s, 3);
+        far.setValue(0, LocalDate.parse("-5877587-06-21")).endRow();
+        far.setValue(0, LocalDate.of(1, 1, 15)).endRow();
+        far.setNull(0).endRow();
+        var table = Tables.toTable("t", far.build());
+        assertThat(table.column("d")).isInstanceOf(ExactDateColumn.class);
+        assertThat(table.column("d").getString(0)).isEqualTo("-5877587-06-21");
+        assertThat(table.column("d").getString(1)).isEqualTo("0001-01-15");
+        assertThat(table.column("d").isMissing(2)).isTrue();
+        assertThat(Tables.schemaOf(table).field("d").type()).isEqualTo(DataType.DATE);
+        assertThat(Tables.fromTable(table).column(0).get(0)).isEqualTo(LocalDate.parse("-5877587-06-21"));
+        var near = Batch.builder(s, 1);
+        near.setValue(0, LocalDate.of(2024, 1, 5)).endRow();
+        assertThat(Tables.toTable("t", near.build()).column("d")).isInstanceOf(DateColumn.class);
     }
 
     @Test

@@ -33,9 +33,11 @@ final class ChartData {
     private static final Pattern BATCH = Pattern.compile("(?i)batch(_?id)?");
 
     static Axis axis(Column<?> c) {
-        // an ExactInstantColumn (microseconds) has the INSTANT type without being an InstantColumn
+        // an ExactInstantColumn (microseconds) has the INSTANT type without being an InstantColumn, an
+        // ExactDateColumn (far years) the LOCAL_DATE type without being a DateColumn
         if (c instanceof InstantColumn
                 || c.type() == ColumnType.INSTANT
+                || c.type() == ColumnType.LOCAL_DATE
                 || c instanceof DateTimeColumn
                 || c instanceof DateColumn) {
             return Axis.TIME;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.magics.api.render.MimeBundle;
+import dev.eddy.streaming.api.data.ExactDateColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,16 @@ class ChartsTest {
                 .containsEntry("type", "ordinal")
                 .containsEntry("timeUnit", "utcyearmonthdatehoursminutesseconds")
                 .containsEntry("axis", Map.of("format", "%H:%M", "labelOverlap", true, "labelAngle", 0));
+    }
+
+    /** A result's DATE column of far years is an ExactDateColumn (not a DateColumn): it still charts as time. */
+    @Test
+    void when_anExactDateColumnIsOnX_then_theAxisIsTemporal() {
+        ExactDateColumn d =
+                ExactDateColumn.create("d").append(LocalDate.of(1, 1, 15)).append(LocalDate.of(900, 6, 1));
+        Table t = Table.create("d", d, LongColumn.create("n", 3, 5));
+        Map<String, Object> spec = spec(Charts.render(new ChartSpec(ChartSpec.Kind.LINE, "d", "n", null), t, null));
+        assertThat(enc(spec, "x")).containsEntry("type", "temporal");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.eddy.sql.internal.batch;
 
-import dev.eddy.streaming.api.data.Days;
+import dev.eddy.streaming.api.data.ExactDateColumn;
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import dev.eddy.streaming.api.data.ExactInstantColumn;
 import dev.eddy.streaming.api.data.IntervalFields;
@@ -28,7 +28,8 @@ import tech.tablesaw.columns.Column;
 /**
  * A JDBC result as a Tablesaw table; timestamps are instants (UTC), duplicate names get a suffix, a text column
  * holding an empty string is an {@link ExactStringColumn} (a StringColumn would turn '' into NULL), a DOUBLE column
- * holding a NaN an {@link ExactDoubleColumn} (a DoubleColumn would turn NaN into NULL).
+ * holding a NaN an {@link ExactDoubleColumn} (a DoubleColumn would turn NaN into NULL), a DATE column holding a year
+ * before 1000 or after 9999 an {@link ExactDateColumn} (a DateColumn would show it otherwise than Spark, or lose it).
  */
 final class ResultTables {
 
@@ -75,6 +76,11 @@ final class ResultTables {
                 InstantColumn plain = InstantColumn.create(c.name());
                 c.forEach(plain::append);
                 columns.set(i, plain);
+            } else if (columns.get(i) instanceof ExactDateColumn c && !holdsFarDates(c)) {
+                // years 1000 to 9999: a DateColumn, as the engine's results
+                DateColumn plain = DateColumn.create(c.name());
+                c.forEach(plain::append);
+                columns.set(i, plain);
             }
         }
         return Table.create("result", columns);
@@ -83,6 +89,15 @@ final class ResultTables {
     private static boolean holdsMicros(ExactInstantColumn c) {
         for (Instant t : c) {
             if (t != null && ExactInstantColumn.needed(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsFarDates(ExactDateColumn c) {
+        for (LocalDate d : c) {
+            if (d != null && ExactDateColumn.needed(d)) {
                 return true;
             }
         }
@@ -130,7 +145,8 @@ final class ResultTables {
             case Types.TIMESTAMP: // shown as ISO-8601 UTC with 'Z', as live views show the engine's
                 return ExactInstantColumn.create(name); // microseconds while the rows are read
             case Types.DATE:
-                return DateColumn.create(name); // Spark's DATE (last_day, to_date, ...), shown as yyyy-MM-dd
+                // Spark's DATE (last_day, to_date, ...), any of its days while the rows are read
+                return ExactDateColumn.create(name);
 
             default:
                 return ExactStringColumn.create(name); // keeps '' apart from NULL while the rows are read
@@ -160,11 +176,11 @@ final class ResultTables {
             else
                 c.append(Instant.ofEpochSecond(
                         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L));
-        } else if (column instanceof DateColumn c) {
+        } else if (column instanceof ExactDateColumn c) {
             // the days themselves: getDate's java.sql.Date counts a date before 1582 on the Julian calendar
             int days = rs.getInt(i);
             if (rs.wasNull()) c.appendMissing();
-            else c.append(Days.inTable(LocalDate.ofEpochDay(days)));
+            else c.append(LocalDate.ofEpochDay(days));
         } else {
             Object v = rs.getObject(i);
             ((ExactStringColumn) column).append(v == null ? null : v.toString());

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.util.Holder;
 import tech.tablesaw.api.Table;
 
 /**
@@ -29,7 +31,21 @@ final class CsvTables {
         csv.remove("format");
         csv.put("header", Boolean.toString(header));
         StaticTable table = Providers.table("csv").open(csv, Optional.of(schema));
-        return () -> withEmptyStrings(name, table.read(List.of()));
+        return () -> {
+            Long now = queryTime();
+            return withEmptyStrings(name, now == null ? table.read(List.of()) : table.read(List.of(), now));
+        };
+    }
+
+    /**
+     * The time of the batch query reading the table (BatchRunner sets it, its session clock read once, through
+     * Calcite's statement-time hook on this thread), or null outside one: a time alone in a TIMESTAMP column is on
+     * that day, as Spark reads it on the current day.
+     */
+    private static Long queryTime() {
+        Holder<Long> time = Holder.empty();
+        Hook.CURRENT_TIME.run(time);
+        return time.get();
     }
 
     /**

@@ -15,9 +15,23 @@ import java.util.Locale;
  * epoch. Errors carry Spark's error class.
  */
 public final class SparkCastFunctions {
-    /** Spark's cast of a DATE (days since the epoch) to TIMESTAMP: its midnight in UTC. */
+    /**
+     * Spark's cast of a DATE (days since the epoch) to TIMESTAMP: its midnight in UTC. A day whose midnight is past the
+     * TIMESTAMP's range (about ±290,000 years: {@code date_add(DATE '2024-01-01', 2147483647)}) fails with Spark's
+     * {@code long overflow}, as wherever Spark reads a DATE as a timestamp ({@code date_format}, {@code
+     * unix_timestamp}, {@code d < ts}, ...).
+     */
     public static Long dateToTimestamp(Integer days) {
-        return days == null ? null : days * 86_400_000_000L;
+        return days == null ? null : Math.multiplyExact((long) days, 86_400_000_000L);
+    }
+
+    /**
+     * {@code days} itself, where Spark reads the DATE as a timestamp for a field of its time ({@code hour(d)}, {@code
+     * EXTRACT(SECOND FROM d)}): a day past the TIMESTAMP's range fails with {@code long overflow}.
+     */
+    public static Integer dateWithinTimestamps(Integer days) {
+        dateToTimestamp(days);
+        return days;
     }
 
     /** Spark's cast of a TIMESTAMP to DATE: the day it falls on in UTC. */

@@ -4,6 +4,7 @@ import dev.eddy.streaming.api.data.IntervalFields;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.avatica.util.TimeUnitRange;
@@ -295,6 +296,9 @@ public final class SparkMicros {
         }
     }
 
+    private static final Set<TimeUnitRange> TIME_OF_DAY =
+            EnumSet.of(TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND);
+
     /** The rewrite of a cast, interval arithmetic or epoch conversion of TIMESTAMPs; null for other calls. */
     private RexNode special(RexCall call) {
         RelDataType type = call.getType();
@@ -308,6 +312,20 @@ public final class SparkMicros {
                 && ops.size() == 2
                 && ops.get(1).getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
             return extractFromInterval(call, ops, type);
+        }
+        if (call.getKind() == SqlKind.EXTRACT
+                && ops.size() == 2
+                && ops.get(1).getType().getSqlTypeName() == SqlTypeName.DATE
+                && ops.get(0) instanceof RexLiteral unit
+                && unit.getValue() instanceof TimeUnitRange range
+                && TIME_OF_DAY.contains(range)) {
+            // Spark reads a DATE's hour, minute or second of its midnight as a timestamp: past the TIMESTAMP's range,
+            // long overflow (Calcite's EXTRACT answers 0)
+            return call.clone(
+                    type,
+                    List.of(
+                            ops.get(0),
+                            rb.makeCall(ops.get(1).getType(), SparkOperators.DATE_CHECKED, List.of(ops.get(1)))));
         }
         if ((call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS)
                 && type.getSqlTypeName() == SqlTypeName.DATE

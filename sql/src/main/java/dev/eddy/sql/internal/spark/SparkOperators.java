@@ -40,6 +40,9 @@ public final class SparkOperators {
     static final SqlUserDefinedFunction DATE_TIMESTAMP =
             udf(CASTS, "SPARK_DATE_TIMESTAMP", "dateToTimestamp", TIMESTAMP, Arg.INT);
 
+    static final SqlUserDefinedFunction DATE_CHECKED =
+            udf(CASTS, "SPARK_DATE_CHECKED", "dateWithinTimestamps", SparkUdf.DATE, Arg.DATE);
+
     static final SqlUserDefinedFunction TIMESTAMP_DATE =
             udf(CASTS, "SPARK_TIMESTAMP_DATE", "timestampToDate", ReturnTypes.INTEGER_NULLABLE, Arg.TS);
 

@@ -12,6 +12,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.util.Holder;
 
 /**
  * Spark's timestamp functions (parsing and formatting text, date_trunc, unix_timestamp) and SparkMicros' runtime
@@ -199,7 +201,7 @@ public final class SparkTimestampFunctions {
                 if (!m.matches()) {
                     throw cannotParse(s);
                 }
-                date = LocalDate.now(ZoneOffset.UTC);
+                date = today();
                 timeGroup = 1;
             }
             LocalDateTime at = date.atStartOfDay();
@@ -240,6 +242,17 @@ public final class SparkTimestampFunctions {
             Pattern.compile("(\\d{4,6})(?:-(\\d{1,2})(?:-(\\d{1,2})(?:[ T](?:" + TIME_PART + ")?)?)?)?");
 
     private static final Pattern SPARK_TIME = Pattern.compile("T?" + TIME_PART);
+
+    /**
+     * The current day (UTC) Spark puts a time alone on: in a batch query the day of its time (the session clock, read
+     * once when it starts, through Calcite's statement-time hook), else (a streaming query) the wall clock's.
+     */
+    private static LocalDate today() {
+        Holder<Long> time = Holder.empty();
+        Hook.CURRENT_TIME.run(time);
+        long millis = time.get() != null ? time.get() : System.currentTimeMillis();
+        return LocalDate.ofEpochDay(Math.floorDiv(millis, 86_400_000L));
+    }
 
     private static RuntimeException cannotParse(String s) {
         return new IllegalArgumentException(

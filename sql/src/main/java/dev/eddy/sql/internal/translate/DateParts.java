@@ -1,5 +1,6 @@
 package dev.eddy.sql.internal.translate;
 
+import dev.eddy.sql.internal.spark.SparkCastFunctions;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ScalarFunctions;
@@ -35,6 +36,10 @@ final class DateParts {
             TimeUnitRange.MINUTE,
             TimeUnitRange.SECOND);
 
+    /** The fields Spark reads of a DATE as a timestamp (its midnight: a day past the TIMESTAMP's range fails). */
+    private static final Set<TimeUnitRange> TIME_OF_DAY =
+            EnumSet.of(TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND);
+
     static Expr call(TimeUnitRange unit, Expr source) {
         if (!UNITS.contains(unit)) {
             throw new Unsupported("EXTRACT(" + unit + " FROM ...) is not supported by the streaming engine yet");
@@ -52,14 +57,17 @@ final class DateParts {
                 if (v == null) {
                     return null;
                 }
-                LocalDateTime t = v instanceof LocalDate d
-                        ? d.atStartOfDay()
-                        : v instanceof Integer days
-                                ? LocalDate.ofEpochDay(days).atStartOfDay()
-                                : LocalDateTime.ofEpochSecond(
-                                        Math.floorDiv((Long) v, 1_000_000L),
-                                        (int) Math.floorMod((Long) v, 1_000_000L) * 1000,
-                                        ZoneOffset.UTC);
+                LocalDate date =
+                        v instanceof LocalDate d ? d : v instanceof Integer days ? LocalDate.ofEpochDay(days) : null;
+                if (date != null && TIME_OF_DAY.contains(unit)) {
+                    SparkCastFunctions.dateToTimestamp(Math.toIntExact(date.toEpochDay())); // Spark's long overflow
+                }
+                LocalDateTime t = date != null
+                        ? date.atStartOfDay()
+                        : LocalDateTime.ofEpochSecond(
+                                Math.floorDiv((Long) v, 1_000_000L),
+                                (int) Math.floorMod((Long) v, 1_000_000L) * 1000,
+                                ZoneOffset.UTC);
                 return part(unit, t);
             }
         });

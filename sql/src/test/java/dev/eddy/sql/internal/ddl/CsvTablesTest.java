@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.sql.api.SqlResult;
+import dev.eddy.streaming.api.Eddy;
+import dev.eddy.streaming.api.ManualClock;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.ExactDateColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import java.io.IOException;
@@ -90,6 +93,35 @@ class CsvTablesTest {
         assertThatThrownBy(() -> sql.execute("CREATE TABLE bad (d DATE) WITH ('connector' = 'file', 'path' = '" + file
                         + "', 'dateFormat' = 'YYYY-MM-dd')"))
                 .hasMessageContaining("option 'dateFormat': Fail to recognize 'YYYY-MM-dd' pattern");
+    }
+
+    /**
+     * A time alone in a TIMESTAMP column is on the day of the query's session clock (read once), as Spark reads it on
+     * the current day; dates past Tablesaw's years or before year 1000 are shown as Spark shows them (values from Spark
+     * 4.2: SparkFormatsDifferentialIT draws both).
+     */
+    @Test
+    void when_aTableHoldsATimeAloneAndFarDates_then_theyReadAsSparkReadsThem(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.csv");
+        Files.writeString(file, "1,123456,10:15:30\n2,-29981,T23:00:00-05:00\n3,0999,1:2\n4,2024-01-05,10\n");
+        Sql session = new Sql(Eddy.builder()
+                .clock(new ManualClock(Instant.parse("2026-12-07T02:00:00Z").toEpochMilli()))
+                .build());
+        session.execute("CREATE TABLE times (id INT, d DATE, ts TIMESTAMP, _corrupt_record STRING) WITH ('connector'"
+                + " = 'file', 'header' = 'false', 'path' = '" + file + "')");
+        Table t = ((SqlResult.Rows) session.execute("SELECT d, ts, _corrupt_record FROM times ORDER BY id")).table();
+        assertThat(t.column("ts").getString(0)).isEqualTo("2026-12-07T10:15:30.000Z");
+        assertThat(t.column("ts").getString(1))
+                .as("21:00 on 6 December in -05:00")
+                .isEqualTo("2026-12-07T04:00:00.000Z");
+        assertThat(t.column("ts").getString(2)).isEqualTo("2026-12-07T01:02:00.000Z");
+        assertThat(t.column("ts").isMissing(3)).isTrue();
+        assertThat(t.column("_corrupt_record").getString(3)).isEqualTo("4,2024-01-05,10");
+        assertThat(t.column("d")).isInstanceOf(ExactDateColumn.class);
+        assertThat(t.column("d").getString(0)).isEqualTo("+123456-01-01");
+        assertThat(t.column("d").getString(1)).isEqualTo("-29981-01-01");
+        assertThat(t.column("d").getString(2)).isEqualTo("0999-01-01");
+        assertThat(t.column("d").getString(3)).isEqualTo("2024-01-05");
     }
 
     @Test

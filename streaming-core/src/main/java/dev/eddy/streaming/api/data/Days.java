@@ -40,18 +40,4 @@ public final class Days {
     public static String format(int days) {
         return LocalDate.ofEpochDay(days).toString();
     }
-
-    /**
-     * {@code d}, when a Tablesaw DateColumn holds it: its packed form keeps the year in a short, so a year past
-     * -32768..32767 (Spark's DATE reaches about +-5,877,000 years: {@code date_add(d, 2147483647)}) would be shown as
-     * another date. Such a day fails the result with what to write instead, never shown wrong.
-     */
-    public static LocalDate inTable(LocalDate d) {
-        if (d.getYear() < Short.MIN_VALUE || d.getYear() > Short.MAX_VALUE) {
-            throw new ArithmeticException("[DATETIME_OVERFLOW] the DATE " + d + " is past the years a result table"
-                    + " holds (-32768 to 32767, Tablesaw's DateColumn); Spark answers it: select CAST(d AS STRING)"
-                    + " to see it");
-        }
-        return d;
-    }
 }

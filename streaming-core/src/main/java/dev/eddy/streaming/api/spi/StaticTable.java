@@ -21,6 +21,15 @@ public interface StaticTable {
      */
     Batch read(List<String> columns);
 
+    /**
+     * {@link #read} by a query that runs at {@code nowMillis} (epoch milliseconds, its session clock read once): a
+     * format that reads Spark's timestamp text puts a time alone ({@code 10:15:30}) on that day, as Spark reads it on
+     * the current day. Formats without such values need not override it.
+     */
+    default Batch read(List<String> columns, long nowMillis) {
+        return read(columns);
+    }
+
     /** {@link #read} as a Tablesaw table (TIMESTAMP as Instant), the format SQL and notebooks use. */
     default Table readTable(String name, List<String> columns) {
         return Tables.toTable(name, read(columns));

@@ -61,13 +61,16 @@ public final class Dates {
         return column(out, n, c.nullBitmap());
     }
 
-    /** DATE to TIMESTAMP: the day's midnight in UTC. */
+    /**
+     * DATE to TIMESTAMP: the day's midnight in UTC; a day past the TIMESTAMP's range fails with Spark's {@code long
+     * overflow} (a NULL row's value is not read).
+     */
     static Column toTimestamp(Column c) {
         int[] v = ((IntColumn) c).values();
         int n = c.size();
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
-            out[i] = v[i] * MICROS_PER_DAY;
+            out[i] = c.isNull(i) ? 0 : Math.multiplyExact((long) v[i], MICROS_PER_DAY);
         }
         return new LongColumn(DataType.TIMESTAMP, out, n, c.nullBitmap());
     }

@@ -113,6 +113,24 @@ public record CsvOptions(
         return Boolean.parseBoolean(v);
     }
 
+    /** These options with {@code d} for dates and timestamps. */
+    public CsvOptions withDatetimes(DatetimeOptions d) {
+        return new CsvOptions(
+                separator,
+                quote,
+                header,
+                escape,
+                nullValue,
+                mode,
+                corruptColumn,
+                d,
+                escapeOfEscape,
+                emptyValue,
+                ignoreLeadingWhiteSpace,
+                ignoreTrailingWhiteSpace,
+                multiLine);
+    }
+
     /** True when a record's fields may be trimmed (the in-place paths do not trim: they hand such records over). */
     public boolean trims() {
         return ignoreLeadingWhiteSpace || ignoreTrailingWhiteSpace;

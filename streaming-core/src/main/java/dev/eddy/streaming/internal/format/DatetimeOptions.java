@@ -5,16 +5,24 @@ import java.time.LocalDate;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import java.util.function.LongSupplier;
 
 /**
  * How the CSV and JSON readers read DATE and TIMESTAMP values, Spark's options: {@code dateFormat} and {@code
  * timestampFormat} (a {@link DatetimePattern}, compiled once per reader; null: Spark's default forms, {@link
  * SparkTimestampText} and Spark's date text) and {@code enableDateTimeParsingFallback} (when a pattern does not match, try the
- * default forms too; Spark's default: only when no pattern is given). Text no form reads is a malformed value.
+ * default forms too; Spark's default: only when no pattern is given). Text no form reads is a malformed value. {@code
+ * clock} gives the time a read runs at in epoch milliseconds (a batch query's session clock read once, a stream's
+ * engine clock; null: none), whose day a TIMESTAMP of a time alone ({@code 10:15:30}, read by the default forms) is
+ * on, as Spark reads it on the current day; it is read only for such a value.
  */
 public record DatetimeOptions(
-        DatetimePattern dateFormat, DatetimePattern timestampFormat, boolean dateFallback, boolean timestampFallback) {
-    public static final DatetimeOptions DEFAULT = new DatetimeOptions(null, null, true, true);
+        DatetimePattern dateFormat,
+        DatetimePattern timestampFormat,
+        boolean dateFallback,
+        boolean timestampFallback,
+        LongSupplier clock) {
+    public static final DatetimeOptions DEFAULT = new DatetimeOptions(null, null, true, true, null);
     /** Spark's date pattern when none is given (its strict form, before the fallback to its date text). */
     private static final DatetimePattern ISO_DATE = DatetimePattern.compile("dateFormat", "yyyy-MM-dd");
 
@@ -38,7 +46,17 @@ public record DatetimeOptions(
                 : DatetimePattern.compile("dateFormat", dateFormat);
         DatetimePattern ts =
                 timestampFormat == null ? null : DatetimePattern.compile("timestampFormat", timestampFormat);
-        return new DatetimeOptions(date, ts, fb != null ? fb : date == null, fb != null ? fb : ts == null);
+        return new DatetimeOptions(date, ts, fb != null ? fb : date == null, fb != null ? fb : ts == null, null);
+    }
+
+    /** These options for a read that runs at {@code millis} (epoch milliseconds: a time alone is on its day). */
+    public DatetimeOptions withNow(long millis) {
+        return withClock(() -> millis);
+    }
+
+    /** These options for a read whose time alone is on the day of {@code clock} (epoch milliseconds) when read. */
+    public DatetimeOptions withClock(LongSupplier clock) {
+        return new DatetimeOptions(dateFormat, timestampFormat, dateFallback, timestampFallback, clock);
     }
 
     /** Epoch microseconds of a TIMESTAMP value's text, or {@link Timestamps#INVALID}. */
@@ -49,7 +67,8 @@ public record DatetimeOptions(
                 return v;
             }
         }
-        return SparkTimestampText.parseMicros(text);
+        long v = SparkTimestampText.parseMicros(text);
+        return v != Timestamps.INVALID || clock == null ? v : SparkTimestampText.parseMicros(text, clock.getAsLong());
     }
 
     /**

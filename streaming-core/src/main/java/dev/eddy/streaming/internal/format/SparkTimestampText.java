@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.format;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,12 +13,63 @@ import java.time.ZonedDateTime;
  * fraction]]]]]]} with up to six fraction digits kept (more are cut), then an optional zone: {@code Z}, an offset
  * ({@code +05:30}, {@code -5}), a prefixed offset ({@code UTC+1}, {@code GMT-05:00}), a short id or a region ({@code
  * Europe/Paris}), with or without a blank before it. Without a zone the text is in UTC (Eddy's session time zone). A
- * time without a date (Spark takes today's date) is not read: Eddy's engine never reads the wall clock.
+ * time without a date ({@code [T][h]h:[m]m[:[s]s[.fraction]][zone]}, or {@code T[h]h}; a {@code T} only as the
+ * text's first character, before any blank), which Spark reads on the current day (in the
+ * value's zone), is read on the day of the time the reader is given ({@link #parseMicros(String, Long)}: the query's
+ * session clock, never the wall clock); without one it is no timestamp.
  */
 public final class SparkTimestampText {
     private SparkTimestampText() {}
 
-    /** Epoch microseconds, or {@link Timestamps#INVALID}. */
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    /**
+     * Epoch microseconds, or {@link Timestamps#INVALID}; a time alone is on the day {@code nowMillis} (epoch
+     * milliseconds) falls on in the value's zone (UTC without one), and no timestamp when {@code nowMillis} is null.
+     */
+    public static long parseMicros(String text, Long nowMillis) {
+        String s = text.strip();
+        // Spark takes a T as the start of a time only as the text's first character: " T10:15" is no timestamp
+        if (nowMillis == null || !isTimeAlone(s) || s.charAt(0) == 'T' && text.charAt(0) != 'T') {
+            return parseMicros(text);
+        }
+        String time = s.charAt(0) == 'T' ? s.substring(1) : s;
+        long nowMicros = Math.multiplyExact(nowMillis, 1000L);
+        LocalDate utcDay = LocalDate.ofEpochDay(Math.floorDiv(nowMicros, MICROS_PER_DAY));
+        long onUtcDay = parseMicros(utcDay + " " + time);
+        if (onUtcDay == Timestamps.INVALID) {
+            return Timestamps.INVALID;
+        }
+        // the zone's offset that day: the local time read as UTC minus the instant; today in the zone may be another
+        long local = parseMicros(utcDay + " " + stripZone(time));
+        long offset = local == Timestamps.INVALID ? 0 : local - onUtcDay;
+        LocalDate zoneDay = LocalDate.ofEpochDay(Math.floorDiv(nowMicros + offset, MICROS_PER_DAY));
+        return zoneDay.equals(utcDay) ? onUtcDay : parseMicros(zoneDay + " " + time);
+    }
+
+    /** {@code [T][h]h:} at the start, or {@code T[h]h} alone: Spark's time without a date. */
+    private static boolean isTimeAlone(String s) {
+        boolean t = !s.isEmpty() && s.charAt(0) == 'T';
+        int j = t ? 1 : 0;
+        int digits = 0;
+        while (j < s.length() && Character.isDigit(s.charAt(j))) {
+            j++;
+            digits++;
+        }
+        return digits >= 1 && digits <= 2 && (j < s.length() ? s.charAt(j) == ':' : t);
+    }
+
+    /** The time of a time-alone text without its zone: its digits, colons and fraction. */
+    private static String stripZone(String time) {
+        int j = 0;
+        while (j < time.length()
+                && (Character.isDigit(time.charAt(j)) || time.charAt(j) == ':' || time.charAt(j) == '.')) {
+            j++;
+        }
+        return time.substring(0, j);
+    }
+
+    /** Epoch microseconds, or {@link Timestamps#INVALID} (a time alone included: no day to put it on). */
     public static long parseMicros(String text) {
         String s = text.strip();
         int n = s.length();

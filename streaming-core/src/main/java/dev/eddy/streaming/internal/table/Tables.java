@@ -4,7 +4,7 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.Days;
+import dev.eddy.streaming.api.data.ExactDateColumn;
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import dev.eddy.streaming.api.data.ExactInstantColumn;
 import dev.eddy.streaming.api.data.Field;
@@ -28,7 +28,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Converts between engine batches and Tablesaw tables (the format at the edges). TIMESTAMP becomes an
- * InstantColumn, DATE a DateColumn (LocalDate), an INTERVAL a LongColumn that prints Spark's text of it; a STRUCT column {@code window} becomes {@code window_start} and {@code window_end}.
+ * InstantColumn, DATE a DateColumn (LocalDate; an ExactDateColumn for a year before 1000 or after 9999), an INTERVAL a LongColumn that prints Spark's text of it; a STRUCT column {@code window} becomes {@code window_start} and {@code window_end}.
  */
 public final class Tables {
     private Tables() {}
@@ -71,7 +71,8 @@ public final class Tables {
                     case INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
                         f.type().intervalFields().column(name);
                     case INT -> IntColumn.create(name);
-                    case DATE -> DateColumn.create(name);
+                    // a DateColumn packs the year in a short and shows it unpadded: far years need the exact column
+                    case DATE -> holdsFarDates(c) ? ExactDateColumn.create(name) : DateColumn.create(name);
                     // a plain DoubleColumn reads a NaN as missing (NULL): Spark's sqrt(-1), MAX over a NaN
                     case DOUBLE -> holdsNaN(c) ? ExactDoubleColumn.create(name) : DoubleColumn.create(name);
                     case BOOLEAN -> BooleanColumn.create(name);
@@ -81,8 +82,7 @@ public final class Tables {
                     if (c.isNull(r)) {
                         col.appendMissing();
                     } else {
-                        Object v = c.get(r);
-                        col.appendObj(v instanceof LocalDate d ? Days.inTable(d) : v);
+                        col.appendObj(c.get(r));
                     }
                 }
                 t.addColumns(col);
@@ -94,6 +94,15 @@ public final class Tables {
     private static boolean needsExact(Column c) {
         for (int r = 0; r < c.size(); r++) {
             if (!c.isNull(r) && ExactInstantColumn.needed(toInstant((Long) c.get(r)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsFarDates(Column c) {
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isNull(r) && c.get(r) instanceof LocalDate d && ExactDateColumn.needed(d)) {
                 return true;
             }
         }

@@ -78,6 +78,15 @@ public final class CsvTableProvider implements TableProvider {
     private record CsvTable(Path path, Schema schema, CsvOptions options) implements StaticTable {
         @Override
         public Batch read(List<String> columns) {
+            return read(columns, options);
+        }
+
+        @Override
+        public Batch read(List<String> columns, long nowMillis) {
+            return read(columns, options.withDatetimes(options.datetimes().withNow(nowMillis)));
+        }
+
+        private Batch read(List<String> columns, CsvOptions options) {
             if (!Files.isReadable(path)) {
                 throw new UncheckedIOException(new IOException("cannot read file " + path));
             }

@@ -117,7 +117,9 @@ public class FileSourceProvider extends FileFormatProvider implements SourceProv
         Path dir = Path.of(ctx.requireOption("path"));
         checkValues(ctx);
         FileStreamOptions limits = FileStreamOptions.from(ctx.options()); // checked before any file is read
+        // a time alone in a TIMESTAMP column is on the engine clock's day when its file is read, as Spark's current day
         CsvOptions csv = CsvOptions.from(ctx.options());
+        csv = csv.withDatetimes(csv.datetimes().withClock(ctx.clock()::millis));
         if (csv.multiLine() && format.equals("text")) {
             throw new IllegalArgumentException("option 'multiLine' = true is only supported for CSV and JSON files:"
                     + " a text file is read one line per row");

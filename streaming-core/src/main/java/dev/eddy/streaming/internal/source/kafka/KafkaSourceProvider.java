@@ -161,6 +161,8 @@ public final class KafkaSourceProvider implements SourceProvider {
             throw new IllegalArgumentException("option valueFormat must be json, csv or text, got '" + format + "'");
         }
         CsvOptions csv = CsvOptions.from(ctx.options());
+        // a time alone in a TIMESTAMP is on the engine clock's day when it is read (Spark's current day)
+        csv = csv.withDatetimes(csv.datetimes().withClock(ctx.clock()::millis));
         List<ColumnSpec> cols = ctx.userSchema().isPresent()
                 ? TextFormats.declaredColumns(
                         malformed(ctx).toDecoder(ctx.userSchema().get()))

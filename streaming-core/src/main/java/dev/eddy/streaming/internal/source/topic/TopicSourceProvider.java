@@ -108,6 +108,8 @@ public final class TopicSourceProvider implements SourceProvider {
             return new TopicRowReader(log.name(), one, TextFormats.parser("text", one, CsvOptions.DEFAULT));
         }
         CsvOptions csv = CsvOptions.from(ctx.options());
+        // a time alone in a TIMESTAMP is on the engine clock's day when it is read (Spark's current day)
+        csv = csv.withDatetimes(csv.datetimes().withClock(ctx.clock()::millis));
         List<ColumnSpec> cols;
         if (ctx.userSchema().isPresent()) {
             cols = TextFormats.declaredColumns(
