@@ -69,7 +69,7 @@ public final class Tables {
                     case LONG -> LongColumn.create(name);
                     // months or microseconds, shown as Spark shows the interval
                     case INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
-                        f.type().intervalFields().column(name);
+                        f.intervalFields().column(name);
                     case INT -> IntColumn.create(name);
                     case DATE -> DateColumn.create(name);
                     // a plain DoubleColumn reads a NaN as missing (NULL): Spark's sqrt(-1), MAX over a NaN
