@@ -566,8 +566,23 @@ final class CorpusExpressions {
                                 "'INTERVAL ''1-2'' YEAR TO MONTH'",
                                 "'1-11'",
                                 "s",
-                                "'1 25:00:00'")
-                        + " AS INTERVAL " + pick("DAY TO SECOND", "DAY", "HOUR TO MINUTE", "YEAR TO MONTH", "MONTH")
+                                "'1 25:00:00'",
+                                // past a type's range: a DAY, HOUR or MINUTE alone wraps around in Spark 4.2
+                                "CAST(a + 106751990 AS STRING)",
+                                "CAST(CAST(id AS BIGINT) * 1000000000 AS STRING)",
+                                "'-2147483648'",
+                                "'-178956970-8'",
+                                "'153722867281'")
+                        + " AS INTERVAL "
+                        + pick(
+                                "DAY TO SECOND",
+                                "DAY",
+                                "HOUR TO MINUTE",
+                                "YEAR TO MONTH",
+                                "MONTH",
+                                "HOUR",
+                                "MINUTE",
+                                "YEAR")
                         + ") AS STRING)";
             case 3:
                 return "CAST(CAST(INTERVAL '" + pick("-1-5", "3-11") + "' YEAR TO MONTH AS INTERVAL "
