@@ -585,8 +585,13 @@ final class CorpusExpressions {
                                 "YEAR")
                         + ") AS STRING)";
             case 3:
-                return "CAST(CAST(INTERVAL '" + pick("-1-5", "3-11") + "' YEAR TO MONTH AS INTERVAL "
-                        + pick("YEAR", "MONTH") + ") AS STRING)";
+                return pick(
+                        "CAST(CAST(INTERVAL '" + pick("-1-5", "3-11") + "' YEAR TO MONTH AS INTERVAL "
+                                + pick("YEAR", "MONTH") + ") AS STRING)",
+                        // an interval's fields: Spark's INT (DAY, YEAR) or TINYINT (HOUR, MINUTE, MONTH)
+                        pick("typeof(", "(") + "EXTRACT(" + pick("YEAR", "MONTH") + " FROM make_ym_interval(a, 2)))",
+                        pick("typeof(", "(") + "EXTRACT(" + pick("DAY", "HOUR", "MINUTE") + " FROM "
+                                + pick(days, span, "make_dt_interval(a, 3, a)") + ") + 200)");
             default:
                 String literal = pick(
                         "INTERVAL 1 DAY 2 HOURS",
