@@ -289,6 +289,11 @@ public final class SparkDriver {
             ObjectNode ok = NODES.objectNode();
             ok.put("ok", true);
             ok.set("batches", batches);
+            // the result's column types: an interval's value is compared as Spark's text of it (its fields too)
+            ArrayNode types = ok.putArray("types");
+            for (StructField f : outSchema.fields()) {
+                types.add(f.dataType().sql());
+            }
             ok.put("startMs", startMs);
             ok.set("stepMs", stepMs);
             return ok;

@@ -122,7 +122,7 @@ final class Answers {
     }
 
     /** True for a result column of intervals: a LongColumn that prints Spark's text of an interval. */
-    private static boolean isInterval(Column<?> c) {
+    static boolean isInterval(Column<?> c) {
         for (int r = 0; r < c.size(); r++) {
             if (!c.isMissing(r)) {
                 return c instanceof LongColumn && c.getString(r).startsWith("INTERVAL '");

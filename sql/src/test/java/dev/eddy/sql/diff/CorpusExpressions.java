@@ -566,12 +566,32 @@ final class CorpusExpressions {
                                 "'INTERVAL ''1-2'' YEAR TO MONTH'",
                                 "'1-11'",
                                 "s",
-                                "'1 25:00:00'")
-                        + " AS INTERVAL " + pick("DAY TO SECOND", "DAY", "HOUR TO MINUTE", "YEAR TO MONTH", "MONTH")
+                                "'1 25:00:00'",
+                                // past a type's range: a DAY, HOUR or MINUTE alone wraps around in Spark 4.2
+                                "CAST(a + 106751990 AS STRING)",
+                                "CAST(CAST(id AS BIGINT) * 1000000000 AS STRING)",
+                                "'-2147483648'",
+                                "'-178956970-8'",
+                                "'153722867281'")
+                        + " AS INTERVAL "
+                        + pick(
+                                "DAY TO SECOND",
+                                "DAY",
+                                "HOUR TO MINUTE",
+                                "YEAR TO MONTH",
+                                "MONTH",
+                                "HOUR",
+                                "MINUTE",
+                                "YEAR")
                         + ") AS STRING)";
             case 3:
-                return "CAST(CAST(INTERVAL '" + pick("-1-5", "3-11") + "' YEAR TO MONTH AS INTERVAL "
-                        + pick("YEAR", "MONTH") + ") AS STRING)";
+                return pick(
+                        "CAST(CAST(INTERVAL '" + pick("-1-5", "3-11") + "' YEAR TO MONTH AS INTERVAL "
+                                + pick("YEAR", "MONTH") + ") AS STRING)",
+                        // an interval's fields: Spark's INT (DAY, YEAR) or TINYINT (HOUR, MINUTE, MONTH)
+                        pick("typeof(", "(") + "EXTRACT(" + pick("YEAR", "MONTH") + " FROM make_ym_interval(a, 2)))",
+                        pick("typeof(", "(") + "EXTRACT(" + pick("DAY", "HOUR", "MINUTE") + " FROM "
+                                + pick(days, span, "make_dt_interval(a, 3, a)") + ") + 200)");
             default:
                 String literal = pick(
                         "INTERVAL 1 DAY 2 HOURS",

@@ -125,10 +125,12 @@ final class EddyStreamSide {
             List<Object> row = new ArrayList<>();
             for (int c = 0; c < t.columnCount(); c++) {
                 Object cell = t.column(c).isMissing(r) ? null : t.column(c).get(r);
-                // a DATE as Spark's side gives it: days since the epoch
+                // a DATE as Spark's side gives it: days since the epoch; an interval as its text (its fields too)
                 Object v = cell instanceof LocalDate d
                         ? (Object) d.toEpochDay()
-                        : cell == null ? null : Answers.eddyValue(cell);
+                        : cell == null
+                                ? null
+                                : Answers.isInterval(t.column(c)) ? t.column(c).getString(r) : Answers.eddyValue(cell);
                 row.add(v instanceof Number n ? (Object) n.doubleValue() : v == null ? null : v.toString());
             }
             rows.add(row.toString());

@@ -114,12 +114,22 @@ final class SparkStreamSide {
                 });
             }
             List<String> rows = new ArrayList<>();
+            JsonNode types = a.path("types");
             for (JsonNode r : b.get("rows")) {
                 List<Object> row = new ArrayList<>();
-                r.forEach(v -> row.add(
-                        v.isNull()
-                                ? null
-                                : v.isNumber() ? (Object) v.numberValue().doubleValue() : v.asText()));
+                for (int i = 0; i < r.size(); i++) {
+                    JsonNode v = r.get(i);
+                    String type = types.path(i).asText("");
+                    row.add(
+                            v.isNull()
+                                    ? null
+                                    : type.startsWith("INTERVAL") && v.isNumber()
+                                            // Spark's text of the interval, its fields included, as Eddy's shows
+                                            ? Answers.intervalFields(type).format(v.asLong())
+                                            : v.isNumber()
+                                                    ? (Object) v.numberValue().doubleValue()
+                                                    : v.asText());
+                }
                 rows.add(row.toString());
             }
             rows.sort(Comparator.naturalOrder());

@@ -52,6 +52,15 @@ record StreamCase(
     static final String DAYS = "(to_date(ts) - DATE '1970-01-01')";
 
     /**
+     * Interval columns of the forms the engine holds in a type of other fields ({@link #intervals} selections, with
+     * {@code eddy.diff.stream.intervalForms}): compared as Spark's text of each value, so their fields count.
+     */
+    static final String INTERVAL_FORMS = ", INTERVAL '3' HOUR AS hour3, (to_date(ts) - DATE '1970-01-01') + INTERVAL"
+            + " '1' HOUR AS dayhour, INTERVAL 1 DAY 2 HOURS AS dh, CAST(ts - to_date(ts) AS INTERVAL MINUTE) AS"
+            + " minsraw, CAST(ts - to_date(ts) AS INTERVAL HOUR TO SECOND) AS hms, INTERVAL '14' MONTH AS mo,"
+            + " make_ym_interval(1, v) AS ym";
+
+    /**
      * The interval items of {@link #intervals} selections: an INTERVAL DAY TO SECOND, its text, type, a quotient, a
      * product, a cast to INTERVAL MINUTE, make_dt_interval, a literal of two units and a text round trip.
      */
@@ -62,7 +71,12 @@ record StreamCase(
                     + " CAST(CAST(ts - to_date(ts) AS INTERVAL MINUTE) AS STRING) AS mins,"
                     + " CAST(make_dt_interval(v, 1, 2, 3.5) AS STRING) AS made,"
                     + " CAST(ts + INTERVAL 1 DAY 2 HOURS AS STRING) AS later,"
-                    + " CAST(CAST(CAST(ts - to_date(ts) AS STRING) AS INTERVAL DAY TO SECOND) AS STRING) AS back";
+                    + " CAST(CAST(CAST(ts - to_date(ts) AS STRING) AS INTERVAL DAY TO SECOND) AS STRING) AS back"
+                    + (StreamCaseGenerator.INTERVAL_FORMS ? INTERVAL_FORMS : "");
+
+    /** The interval aggregates of {@link #intervals} aggregations of other fields (as {@link #INTERVAL_FORMS}). */
+    static final String INTERVAL_FORM_AGGREGATES = ", SUM(INTERVAL '3' HOUR) AS hours,"
+            + " MAX(CAST(ts - to_date(ts) AS INTERVAL MINUTE)) AS maxmin, SUM(INTERVAL '1' MONTH) AS months";
 
     /** The day key of {@link #byDay} cases: a DATE of the event time and v (NULL when v is). */
     static final String DAY = "date_add(to_date(ts), v)";
@@ -349,6 +363,7 @@ record StreamCase(
         String days = intervals()
                 ? ", " + DAYS + " AS days, CAST(" + DAYS + " AS STRING) AS dayst, CAST(SUM(ts - to_date(ts)) AS STRING)"
                         + " AS spans, CAST(AVG(ts - to_date(ts)) AS STRING) AS avgspan"
+                        + (StreamCaseGenerator.INTERVAL_FORMS ? INTERVAL_FORM_AGGREGATES : "")
                 : "";
         return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "")
                 + (byDay ? ", " + DAY + " AS day" : "") + days + ", " + AGGS.get(aggs) + " FROM " + from + where

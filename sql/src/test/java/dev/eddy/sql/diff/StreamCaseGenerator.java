@@ -32,6 +32,12 @@ final class StreamCaseGenerator {
     static final boolean LEFT_SEMI_JOINS =
             Boolean.parseBoolean(System.getProperty("eddy.diff.stream.leftSemi", "true"));
     /**
+     * Interval cases also select and aggregate intervals of other fields than the engine's three types ({@code
+     * INTERVAL '3' HOUR}, {@code SUM(INTERVAL '1' MONTH)}); {@code false} draws them as seeds did before.
+     */
+    static final boolean INTERVAL_FORMS =
+            Boolean.parseBoolean(System.getProperty("eddy.diff.stream.intervalForms", "true"));
+    /**
      * Joins on the equality of both sides' projected windows, tumbling or sliding (on by default since Eddy runs them;
      * false leaves them out).
      */

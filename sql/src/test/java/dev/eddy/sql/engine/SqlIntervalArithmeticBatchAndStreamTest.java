@@ -74,6 +74,31 @@ class SqlIntervalArithmeticBatchAndStreamTest {
                         answers("extract(SECOND FROM INTERVAL '90' SECOND)", "30", "30"));
     }
 
+    /** Spark 4.2 types an interval's fields: DAY and YEAR an INT, HOUR, MINUTE and MONTH a TINYINT (probed). */
+    @Test
+    void when_aFieldOfAnIntervalIsExtracted_then_itIsSparksIntOrTinyint() {
+        rows().assertEachAnswers(
+                        answers(
+                                "typeof(extract(DAY FROM " + SPAN + ")) || ' ' || typeof(extract(HOUR FROM " + SPAN
+                                        + ")) || ' ' || typeof(extract(MINUTE FROM " + SPAN + "))",
+                                "int tinyint tinyint",
+                                "int tinyint tinyint"),
+                        answers(
+                                "typeof(extract(YEAR FROM INTERVAL '1-2' YEAR TO MONTH)) || ' '"
+                                        + " || typeof(extract(MONTH FROM INTERVAL '1-2' YEAR TO MONTH))",
+                                "int tinyint",
+                                "int tinyint"),
+                        answers(
+                                "typeof(date_part('HOUR', " + SPAN + ")) || ' ' || typeof(date_part('DAY', " + SPAN
+                                        + "))",
+                                "tinyint int",
+                                "tinyint int"),
+                        answers("extract(HOUR FROM make_dt_interval(0, a)) + 200", "184", "203"),
+                        answers("extract(MONTH FROM make_ym_interval(0, a))", "-4", "3"));
+        // an INT of days times an INT overflows as Spark's INT arithmetic
+        rows().assertEachFails("ARITHMETIC_OVERFLOW", "extract(DAY FROM make_dt_interval(a)) * 2147483647");
+    }
+
     @Test
     void when_theSecondsOfAnIntervalWithoutSecondsAreExtracted_then_theQueryFailsAsSparks() {
         rows().assertEachFails(

@@ -126,6 +126,69 @@ class SqlIntervalFormsBatchAndStreamTest {
                         "CAST('1 25' AS INTERVAL DAY TO HOUR)");
     }
 
+    /** Spark 4.2's answers to text past each interval type's range (probed with the batch differential). */
+    @Test
+    void when_textIsPastAnIntervalsRange_then_aDayHourOrMinuteAloneWrapsAroundAndOthersFailAsSpark() {
+        rows().assertEachAnswers(
+                        answers(
+                                "CAST(CAST('106751992' AS INTERVAL DAY) AS STRING)",
+                                "INTERVAL '-106751990' DAY",
+                                "INTERVAL '-106751990' DAY"),
+                        answers(
+                                "CAST(CAST(CAST(a + 106751989 AS STRING) AS INTERVAL DAY) AS STRING)",
+                                "INTERVAL '-106751990' DAY",
+                                "INTERVAL '106751949' DAY"),
+                        answers(
+                                "CAST(CAST('-106751992' AS INTERVAL DAY) AS STRING)",
+                                "INTERVAL '106751990' DAY",
+                                "INTERVAL '106751990' DAY"),
+                        answers(
+                                "CAST(CAST('213503982' AS INTERVAL DAY) AS STRING)",
+                                "INTERVAL '-0' DAY",
+                                "INTERVAL '-0' DAY"),
+                        answers(
+                                "CAST(CAST('INTERVAL ''106751992'' DAY' AS INTERVAL DAY) AS STRING)",
+                                "INTERVAL '-106751990' DAY",
+                                "INTERVAL '-106751990' DAY"),
+                        answers(
+                                "CAST(CAST('2562047789' AS INTERVAL HOUR) AS STRING)",
+                                "INTERVAL '-2562047787' HOUR",
+                                "INTERVAL '-2562047787' HOUR"),
+                        answers(
+                                "CAST(CAST('153722867281' AS INTERVAL MINUTE) AS STRING)",
+                                "INTERVAL '-153722867280' MINUTE",
+                                "INTERVAL '-153722867280' MINUTE"),
+                        answers(
+                                "CAST(try_cast('106751992' AS INTERVAL DAY) AS STRING)",
+                                "INTERVAL '-106751990' DAY",
+                                "INTERVAL '-106751990' DAY"),
+                        answers(
+                                "CAST(CAST('-2147483648' AS INTERVAL MONTH) AS STRING)",
+                                "INTERVAL '-2147483648' MONTH",
+                                "INTERVAL '-2147483648' MONTH"),
+                        answers(
+                                "CAST(CAST('-178956970-8' AS INTERVAL YEAR TO MONTH) AS STRING)",
+                                "INTERVAL '-178956970-8' YEAR TO MONTH",
+                                "INTERVAL '-178956970-8' YEAR TO MONTH"),
+                        answers("CAST(try_cast('178956971' AS INTERVAL YEAR) AS STRING)", "null", "null"));
+        rows().assertEachFails(
+                        "[INVALID_INTERVAL_FORMAT.INTERVAL_PARSING]",
+                        "CAST('178956971' AS INTERVAL YEAR)",
+                        "CAST('2147483648' AS INTERVAL MONTH)",
+                        "CAST('178956970-8' AS INTERVAL YEAR TO MONTH)",
+                        "CAST('-178956970-9' AS INTERVAL YEAR TO MONTH)",
+                        "CAST(CAST(a + 178956968 AS STRING) AS INTERVAL YEAR)");
+        rows().assertEachFails(
+                        "[INVALID_INTERVAL_FORMAT",
+                        "CAST('9999999999' AS INTERVAL DAY)",
+                        "CAST('18446744073709551617' AS INTERVAL HOUR)");
+        // two fields past the range fail in Spark too (its checks of each field, or long overflow)
+        rows().assertEachFails(
+                        "[INTERVAL_ARITHMETIC_OVERFLOW]",
+                        "CAST('106751992 00' AS INTERVAL DAY TO HOUR)",
+                        "CAST('106751991 05' AS INTERVAL DAY TO HOUR)");
+    }
+
     @Test
     void when_intervalsAreMadeFromTheirFields_then_theyAreSparksTypes() {
         rows().assertEachAnswers(

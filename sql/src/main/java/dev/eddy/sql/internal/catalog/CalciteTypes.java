@@ -2,6 +2,7 @@ package dev.eddy.sql.internal.catalog;
 
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
+import dev.eddy.streaming.api.data.IntervalFields;
 import dev.eddy.streaming.api.data.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,14 +94,57 @@ public final class CalciteTypes {
         }
     }
 
-    /** The engine schema of a query result. */
+    /**
+     * The engine schema of a query result; an interval column keeps its SQL type's fields ({@code INTERVAL HOUR} is
+     * an INTERVAL_DAY_TO_SECOND whose field says HOUR), as Spark types and shows it.
+     */
     public static Schema schemaOf(RelDataType rowType) {
         List<Field> fields = new ArrayList<>();
         for (RelDataTypeField f : rowType.getFieldList()) {
-            fields.add(
-                    new Field(f.getName(), engineType(f.getType()), f.getType().isNullable(), List.of()));
+            DataType type = engineType(f.getType());
+            IntervalFields interval = type.isInterval() ? intervalFields(f.getType()) : null;
+            fields.add(new Field(
+                    f.getName(),
+                    type,
+                    f.getType().isNullable(),
+                    List.of(),
+                    interval != null && DataType.ofInterval(interval) == type ? interval : null));
         }
         return Schema.of(fields);
+    }
+
+    /**
+     * The result schema a streaming plan shows: {@code plan}'s own, with the interval fields of the SQL result's
+     * {@code rowType} on the interval columns the engine holds in the same type. The engine types stay as they are
+     * (checkpoints keep them); only how the columns are typed and shown changes.
+     */
+    public static Schema refine(Schema plan, RelDataType rowType) {
+        Schema sql = schemaOf(rowType);
+        if (sql.size() != plan.size()) {
+            return plan;
+        }
+        List<Field> out = new ArrayList<>(plan.size());
+        for (int i = 0; i < plan.size(); i++) {
+            Field f = plan.field(i);
+            Field s = sql.field(i);
+            out.add(f.type().isInterval() && s.type() == f.type() ? f.withIntervalFields(s.intervalFields()) : f);
+        }
+        return Schema.of(out);
+    }
+
+    /** The fields of a Calcite interval type ({@code INTERVAL DAY TO HOUR}), or null where Spark has none. */
+    static IntervalFields intervalFields(RelDataType type) {
+        SqlIntervalQualifier q = type.getIntervalQualifier();
+        if (q == null) {
+            return null;
+        }
+        TimeUnit end = q.getEndUnit() == null ? q.getStartUnit() : q.getEndUnit(); // null for one field
+        try {
+            return IntervalFields.of(
+                    IntervalFields.Unit.valueOf(q.getStartUnit().name()), IntervalFields.Unit.valueOf(end.name()));
+        } catch (IllegalArgumentException e) {
+            return null; // a unit Spark's types do not have (QUARTER, WEEK): the engine type's own fields
+        }
     }
 
     static DataType engineType(RelDataType type) {

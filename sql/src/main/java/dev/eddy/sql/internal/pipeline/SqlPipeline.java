@@ -31,12 +31,17 @@ import dev.eddy.streaming.api.Dataset;
 import dev.eddy.streaming.api.Eddy;
 import dev.eddy.streaming.api.OutputMode;
 import dev.eddy.streaming.api.StreamingQuery;
+import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.plan.LogicalPlan;
+import dev.eddy.streaming.api.plan.Project;
 import dev.eddy.streaming.api.spi.Providers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
@@ -242,16 +247,36 @@ public final class SqlPipeline {
     private Dataset translate(SqlNode statement, PlannedQuery planned) {
         try {
             RelTranslator translator = new RelTranslator(sources);
-            return new Dataset(
-                    session,
-                    translator.translate(
-                            SparkConstantFolding.apply(planned.rel(), true),
-                            planned.rowType().getFieldNames()));
+            LogicalPlan plan = translator.translate(
+                    SparkConstantFolding.apply(planned.rel(), true),
+                    planned.rowType().getFieldNames());
+            return new Dataset(session, withResultSchema(plan, planned.rowType()));
         } catch (SparkConstantFolding.ConstantFailure e) {
             throw ErrorMessages.at(statement.getParserPosition(), "Query failed: " + e.getMessage());
         } catch (Unsupported | IllegalArgumentException e) {
             throw ErrorMessages.at(statement.getParserPosition(), "The engine cannot run this query", e.getMessage());
         }
+    }
+
+    /**
+     * The plan with the SQL result's interval fields on its columns ({@code INTERVAL '3' HOUR} is an INTERVAL HOUR, not
+     * the DAY TO SECOND the engine holds it in), so sinks and live views type and show them as Spark does. Its top
+     * projection takes the schema (a projection is put on top when there is none); the operators below, their state
+     * and checkpoints keep the engine's types.
+     */
+    private static LogicalPlan withResultSchema(LogicalPlan plan, RelDataType rowType) {
+        Schema refined = CalciteTypes.refine(plan.schema(), rowType);
+        if (refined.equals(plan.schema())) {
+            return plan;
+        }
+        if (plan instanceof Project p) {
+            return new Project(p.child(), p.exprs(), refined);
+        }
+        List<Expr> columns = new ArrayList<>();
+        for (String name : plan.schema().names()) {
+            columns.add(new Expr.Col(name));
+        }
+        return new Project(plan, columns, refined);
     }
 
     /**

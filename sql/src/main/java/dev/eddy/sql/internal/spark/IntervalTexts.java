@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * TO MONTH, {@code '3'} for DAY), with an optional sign, or Spark's text of an interval of exactly those fields
  * ({@code INTERVAL '3' DAY}, {@code INTERVAL -'1-2' YEAR TO MONTH}), blanks around it ignored. The first field is
  * unbounded, later ones are within their unit (hours 0-23, minutes and seconds 0-59), seconds take up to nine
- * fraction digits (cut to the microsecond). Other text fails with Spark's [INVALID_INTERVAL_FORMAT]; a value past the
- * type's range with [INTERVAL_ARITHMETIC_OVERFLOW].
+ * fraction digits (cut to the microsecond). Other text fails with Spark's [INVALID_INTERVAL_FORMAT]. Past the type's
+ * range, as Spark 4.2: a DAY, HOUR or MINUTE alone wraps around, a year-month one fails with [INVALID_INTERVAL_FORMAT]
+ * and other day-time ones with [INTERVAL_ARITHMETIC_OVERFLOW].
  */
 final class IntervalTexts {
     private static final Pattern LITERAL = Pattern.compile(
@@ -43,7 +44,10 @@ final class IntervalTexts {
             throw unmatched(text, fields);
         }
         negate ^= "-".equals(m.group(1));
-        long value = fields.isYearMonth() ? months(text, fields, m) : micros(text, fields, m);
+        if (fields.isYearMonth()) {
+            return months(text, fields, m, negate);
+        }
+        long value = micros(text, fields, m);
         return negate ? -value : value;
     }
 
@@ -61,13 +65,33 @@ final class IntervalTexts {
         };
     }
 
-    private static long months(String text, IntervalFields f, Matcher m) {
-        long first = number(text, f, m.group(2));
-        if (f == IntervalFields.MONTH) {
-            return checkRange(text, f, first, Integer.MAX_VALUE);
+    /**
+     * Spark's months of a year-month text: within an INT with its sign ({@code '-2147483648'} MONTH and {@code
+     * '-178956970-8'} YEAR TO MONTH are in range, one more is not), else [INVALID_INTERVAL_FORMAT.INTERVAL_PARSING].
+     */
+    private static long months(String text, IntervalFields f, Matcher m, boolean negate) {
+        long months;
+        try {
+            long first = Long.parseLong(m.group(2));
+            months = f == IntervalFields.MONTH
+                    ? first
+                    : Math.addExact(
+                            Math.multiplyExact(first, 12),
+                            f == IntervalFields.YEAR ? 0 : bounded(text, f, m.group(3), 11));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw yearMonthParsing(text);
         }
-        long months = f == IntervalFields.YEAR ? 0 : bounded(text, f, m.group(3), 11);
-        return checkRange(text, f, first * 12 + months, Integer.MAX_VALUE);
+        long signed = negate ? -months : months;
+        if (signed < Integer.MIN_VALUE || signed > Integer.MAX_VALUE) {
+            throw yearMonthParsing(text);
+        }
+        return signed;
+    }
+
+    private static IllegalArgumentException yearMonthParsing(String text) {
+        return new IllegalArgumentException("[INVALID_INTERVAL_FORMAT.INTERVAL_PARSING] Error parsing '" + text
+                + "' to interval. Please ensure that the value provided is in a valid format for defining an"
+                + " interval. Error parsing interval year-month string.");
     }
 
     private static long micros(String text, IntervalFields f, Matcher m) {
@@ -80,15 +104,13 @@ final class IntervalTexts {
                 continue;
             }
             String digits = m.group(group++);
+            if (f.start() == f.end() && u != IntervalFields.Unit.SECOND) {
+                return wrapped(text, f, digits);
+            }
             long n = u == f.start()
                     ? number(text, f, digits)
                     : bounded(text, f, digits, u == IntervalFields.Unit.HOUR ? 23 : 59);
-            long unit = switch (u) {
-                case DAY -> IntervalFields.MICROS_PER_DAY;
-                case HOUR -> 3_600_000_000L;
-                case MINUTE -> 60_000_000L;
-                default -> 1_000_000L;
-            };
+            long unit = unitMicros(u);
             try {
                 total = Math.addExact(total, Math.multiplyExact(n, unit));
             } catch (ArithmeticException e) {
@@ -101,6 +123,30 @@ final class IntervalTexts {
         }
         // Spark's range of a day-time interval: Long.MIN_VALUE + 1 .. Long.MAX_VALUE microseconds
         return total;
+    }
+
+    /**
+     * A DAY, HOUR or MINUTE alone as Spark 4.2 reads it: the count (an INT of days, a BIGINT of hours or minutes, else
+     * the text does not match) times the unit's microseconds, unchecked, so past the type's range it wraps around
+     * ({@code '106751992'} DAY is {@code INTERVAL '-106751990' DAY}).
+     */
+    private static long wrapped(String text, IntervalFields f, String digits) {
+        long n;
+        try {
+            n = f == IntervalFields.DAY ? Integer.parseInt(digits) : Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw unmatched(text, f);
+        }
+        return n * unitMicros(f.start());
+    }
+
+    private static long unitMicros(IntervalFields.Unit u) {
+        return switch (u) {
+            case DAY -> IntervalFields.MICROS_PER_DAY;
+            case HOUR -> 3_600_000_000L;
+            case MINUTE -> 60_000_000L;
+            default -> 1_000_000L;
+        };
     }
 
     private static long number(String text, IntervalFields f, String digits) {
@@ -119,13 +165,6 @@ final class IntervalTexts {
                     + " (" + digits + ").");
         }
         return n;
-    }
-
-    private static long checkRange(String text, IntervalFields f, long v, long max) {
-        if (v > max) {
-            throw overflow(text, f);
-        }
-        return v;
     }
 
     private static IllegalArgumentException unmatched(String text, IntervalFields f) {

@@ -118,6 +118,9 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
                                             SparkTypeNames.of(cx.getValidator().getValidatedNodeType(c.operand(0)))),
                             false);
         }
+        if (call.getOperator() == SparkExtract.EXTRACT) {
+            return SparkExtract::convert;
+        }
         if (call.getOperator() == SparkBuiltins.PMOD) {
             return SparkBuiltins::convertPmod;
         }

@@ -178,6 +178,9 @@ final class SparkDateForms {
                 && q.timeUnitRange.startUnit == TimeUnit.SECOND) {
             return extract(TimeUnit.SECOND, args.get(1), pos);
         }
+        if (call.getOperator() == SqlStdOperatorTable.EXTRACT && args.size() == 2) {
+            return SparkExtract.call(call.getParserPosition(), args); // an interval's field is Spark's type
+        }
         return call;
     }
 
@@ -192,7 +195,7 @@ final class SparkDateForms {
         if (unit == TimeUnit.SECOND) { // with its fraction, as Spark's DECIMAL(8, 6)
             return named("SPARK_SECOND", pos, source);
         }
-        return SqlStdOperatorTable.EXTRACT.createCall(pos, new SqlIntervalQualifier(unit, null, pos), source);
+        return SparkExtract.call(pos, List.of(new SqlIntervalQualifier(unit, null, pos), source));
     }
 
     private static SqlNode timestampDiff(TimeUnit unit, SqlNode start, SqlNode end, SqlParserPos pos) {

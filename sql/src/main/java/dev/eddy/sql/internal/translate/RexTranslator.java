@@ -96,6 +96,17 @@ final class RexTranslator {
                 SparkIntervals.checkExtract(unit.name(), source.getType());
                 return intervalField(unit, translate(source));
             }
+            if (source.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH) {
+                // months: the years and the months left, each with the interval's sign (it was read as a date)
+                Expr months = new Expr.Cast(translate(source), DataType.LONG);
+                return switch (unit) {
+                    case YEAR -> whole(months, 12);
+                    case MONTH -> remainder(months, 12);
+                    default ->
+                        throw new Unsupported(
+                                "EXTRACT(" + unit + " FROM interval) is not supported; YEAR and MONTH are");
+                };
+            }
             return DateParts.call(unit, translate(source));
         }
         if (call.getKind() == SqlKind.OR) {

@@ -85,7 +85,7 @@ public final class RowWriters {
             case DATE -> g.writeString(col.get(r).toString()); // 2024-01-05, as Spark writes a date
             // Spark writes an interval as its text: INTERVAL '3' DAY
             case INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
-                g.writeString(f.type().intervalFields().format(((LongColumn) col).getLong(r)));
+                g.writeString(f.intervalFields().format(((LongColumn) col).getLong(r)));
         }
     }
 
@@ -158,7 +158,7 @@ public final class RowWriters {
         } else if (f.type() == DataType.TIMESTAMP) {
             vals.add(Timestamps.format(((LongColumn) col).getLong(r)));
         } else if (f.type().isInterval()) {
-            vals.add(f.type().intervalFields().format(((LongColumn) col).getLong(r)));
+            vals.add(f.intervalFields().format(((LongColumn) col).getLong(r)));
         } else {
             vals.add(String.valueOf(col.get(r)));
         }

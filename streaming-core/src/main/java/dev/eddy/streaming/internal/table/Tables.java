@@ -69,7 +69,7 @@ public final class Tables {
                     case LONG -> LongColumn.create(name);
                     // months or microseconds, shown as Spark shows the interval
                     case INTERVAL_DAY, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH ->
-                        f.type().intervalFields().column(name);
+                        f.intervalFields().column(name);
                     case INT -> IntColumn.create(name);
                     // a DateColumn packs the year in a short and shows it unpadded: far years need the exact column
                     case DATE -> holdsFarDates(c) ? ExactDateColumn.create(name) : DateColumn.create(name);
