@@ -128,7 +128,8 @@ public record CsvOptions(
                 emptyValue,
                 ignoreLeadingWhiteSpace,
                 ignoreTrailingWhiteSpace,
-                multiLine);
+                multiLine,
+                preferDate);
     }
 
     /** True when a record's fields may be trimmed (the in-place paths do not trim: they hand such records over). */
