@@ -73,9 +73,11 @@ final class LiteralCasts {
                     filteredAbove = above || select.getWhere() != null;
                     visitPart(select.getFrom(), false);
                     filteredAbove = above;
-                    // a literal in a WHERE is still checked here (Calcite writes a comparison's coercion as a CAST, and
-                    // Spark fails on `visits = 'abc'` for any row): said at the literal's position
-                    visitPart(select.getWhere(), false);
+                    // Spark computes the WHERE row by row too, in its written order: an explicit CAST of a literal
+                    // there is left to the rows (`a > 100 AND a = CAST('x' AS INT)` answers no rows when none has `a`
+                    // above 100); a literal Calcite coerces (`visits = 'abc'`, which Spark refuses for any row) is
+                    // still checked here, at the literal's position
+                    visitPart(select.getWhere(), true);
                     // a WHERE above a projection runs after it (Spark converts the projection first)
                     visitPart(select.getSelectList(), !above);
                     // a sort key is computed by the projection below the sort: row by row too
@@ -87,7 +89,7 @@ final class LiteralCasts {
                     // folds the constants above it, and fails folding them otherwise: left to the rows, which reach
                     // them exactly when a group exists
                     visitPart(select.getFrom(), false);
-                    visitPart(select.getWhere(), false);
+                    visitPart(select.getWhere(), true); // over the local rows: row by row, as above
                     visitPart(select.getGroup(), false);
                     visitPart(select.getSelectList(), true);
                     visitPart(select.getHaving(), true);
