@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
@@ -115,7 +116,7 @@ final class LiteralCasts {
                 // of another type is still refused here, at its position: Spark fails on it for any row)
                 if (call.getKind() == SqlKind.CAST
                         && call.operand(0) instanceof SqlCharStringLiteral lit
-                        && !(rowByRow && !call.getParserPosition().equals(lit.getParserPosition()))) {
+                        && !(rowByRow && written(call, lit))) {
                     RelDataType to = validator.getValidatedNodeTypeIfKnown(call);
                     if (to != null
                             && (SqlTypeUtil.isNumeric(to) || SqlTypeUtil.isDatetime(to) || SqlTypeUtil.isBoolean(to))) {
@@ -123,6 +124,15 @@ final class LiteralCasts {
                     }
                 }
                 return super.visit(call);
+            }
+
+            /**
+             * A CAST the query writes, not one Calcite's coercion made (at the literal's position, or with a type
+             * of no position: {@code visits = 'abc'}).
+             */
+            private boolean written(SqlCall cast, SqlCharStringLiteral lit) {
+                return !cast.getParserPosition().equals(lit.getParserPosition())
+                        && !cast.operand(1).getParserPosition().equals(SqlParserPos.ZERO);
             }
 
             private void visitPart(SqlNode part, boolean perRow) {
