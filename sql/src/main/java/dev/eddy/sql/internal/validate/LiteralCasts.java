@@ -177,7 +177,10 @@ final class LiteralCasts {
         return fromLocalRows(select, validator, local);
     }
 
-    /** The FROM of {@code select} is a local relation, or a SELECT computed row by row over one. */
+    /**
+     * The FROM of {@code select} is a local relation (a table registered from Java, an inline {@code VALUES}), or a
+     * SELECT computed row by row over one.
+     */
     private static boolean fromLocalRows(SqlSelect select, SqlValidator validator, Predicate<SqlIdentifier> local) {
         SqlNode from = select.getFrom();
         if (from != null && from.getKind() == SqlKind.AS) {
@@ -185,6 +188,9 @@ final class LiteralCasts {
         }
         if (from instanceof SqlIdentifier id) {
             return local.test(id);
+        }
+        if (from != null && from.getKind() == SqlKind.VALUES) {
+            return true; // an inline table: Spark's LocalRelation too
         }
         return from instanceof SqlSelect inner && overLocalRows(inner, validator, local);
     }
