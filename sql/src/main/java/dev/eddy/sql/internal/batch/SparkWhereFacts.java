@@ -38,7 +38,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * condition that cannot fail itself becomes {@code SPARK_DEFER(fact)}: the same value, row by row, opaque to Calcite,
  * which then derives nothing from it; the order of evaluation is then Spark's ({@link SparkEvaluationOrder}). An
  * equality of two columns stays (a join's keys), and so does every fact of a plan in which nothing can fail, where
- * no simplification changes an answer. A WHERE directly over a file table keeps its facts ({@link #overFileRows}).
+ * no simplification changes an answer. A WHERE directly over a file table is first put in the order Spark's reader
+ * applies it ({@link #readerFirst}).
  */
 final class SparkWhereFacts {
     private static final Set<SqlKind> FACTS = Set.of(
