@@ -126,4 +126,27 @@ class BatchCorpusTest {
                 .as("inline joins beside interval items of %d", count)
                 .isPositive();
     }
+
+    @Test
+    void when_theHarnessDrawsItsDefaultQueries_then_failingTermsBesideWhatTheWhereSaysAreAmongThem() {
+        int beforeAFact = 0;
+        int underAFact = 0;
+        int count = SparkBatchDifferentialIT.COUNT;
+        for (int i = 0; i < count; i++) {
+            String sql = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i)
+                    .next()
+                    .sql();
+            // a WHERE term that may fail before (or beside) a column's IS NULL or ranges that do not meet
+            beforeAFact += sql.matches(".*WHERE .*CAST\\((t1\\.)?s AS (INT|DOUBLE)\\).*(IS NULL|< 3|= 2).*")
+                            || sql.contains("a = CAST('x' AS INT)")
+                    ? 1
+                    : 0;
+            // a SELECT item that may fail over a WHERE that says a column is NULL or equal to a value
+            underAFact += sql.matches("SELECT .*CAST\\('x' AS (INT|DOUBLE)\\).* WHERE .*(IS NULL|a = 1).*") ? 1 : 0;
+        }
+        // a twentieth of the draws between them: the CI's subset holds a few of each
+        assertThat(List.of(beforeAFact, underAFact))
+                .as("failing WHERE terms before a fact, failing items under one, of %d", count)
+                .allMatch(n -> n >= 2);
+    }
 }

@@ -98,7 +98,9 @@ class SparkBatchDifferentialIT {
 
     /**
      * {@code -Deddy.diff.probe=FILE}: instead of the corpus, runs the queries in FILE (one a line) over the seed's
-     * tables and prints both answers, to see what Spark answers for a reported mismatch. {@code
+     * tables and prints both answers, to see what Spark answers for a reported mismatch; a line {@code spark> SQL}
+     * or {@code eddy> SQL} runs on that side only (set-up: a file table made on each side in its own syntax), a line
+     * starting with {@code #} is a comment. {@code
      * -Deddy.diff.probe=mixes} runs {@link TypeMixes} instead and reports only the differences (in
      * target/diff-probe-report.txt).
      */
@@ -114,7 +116,16 @@ class SparkBatchDifferentialIT {
         int differences = 0;
         int sparkErrors = 0;
         for (String q : queries) {
-            if (q.isBlank()) {
+            if (q.isBlank() || q.startsWith("#")) {
+                continue;
+            }
+            if (q.startsWith("spark> ")) { // set-up for Spark only (a file table's CREATE TEMPORARY VIEW)
+                System.out.println(
+                        "PROBE " + q + "\n  spark: " + spark.call(Map.of("op", "query", "sql", q.substring(7))));
+                continue;
+            }
+            if (q.startsWith("eddy> ")) { // set-up for Eddy only (its CREATE TABLE ... WITH (...))
+                System.out.println("PROBE " + q + "\n  eddy: " + eddy(sql, q.substring(6)));
                 continue;
             }
             Answer s;

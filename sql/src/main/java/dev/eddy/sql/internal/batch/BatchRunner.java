@@ -74,9 +74,10 @@ public final class BatchRunner {
             }
             try (PreparedStatement st = connection
                             .unwrap(RelRunner.class)
-                            .prepareStatement(FloatingExtremes.apply(DistinctPartialSums.apply(
-                                    CheckedSums.apply(SparkAverages.apply(SparkEvaluationOrder.apply(SparkMicros.apply(
-                                            SparkConstantFolding.apply(WindowStruct.forCalcite(plan), false))))))));
+                            .prepareStatement(FloatingExtremes.apply(DistinctPartialSums.apply(CheckedSums.apply(
+                                    SparkAverages.apply(SparkEvaluationOrder.apply(
+                                            SparkWhereFacts.apply(SparkMicros.apply(SparkConstantFolding.apply(
+                                                    WindowStruct.forCalcite(plan), false)))))))));
                     ResultSet rs = st.executeQuery()) {
                 return ResultTables.toTable(rs);
             }

@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.batch;
 
 import dev.eddy.sql.internal.spark.SparkArgumentOrder;
+import dev.eddy.sql.internal.spark.SparkDefer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
@@ -9,6 +10,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -62,13 +64,25 @@ final class SparkEvaluationOrder {
                 last = k;
             }
         }
+        // an operand that may fail is computed by Spark before it looks at the ones after it: Calcite's code computes
+        // a strict call's operands only once it has seen none is NULL, so CAST('x' AS DOUBLE) + x never ran for a NULL
+        // x; its test below (IS NULL) computes it first
+        int upTo = last;
+        for (int k = 0; k < order.length - 1; k++) {
+            if (forced(operands, order, k)) {
+                upTo = Math.max(upTo, k + 1);
+            }
+        }
         // CASE WHEN first IS NULL THEN NULL WHEN second IS NULL THEN NULL ... ELSE call END, up to the last one that
         // may fail: Calcite's code computes it branch by branch, so each operand only where those before are not NULL
         List<RexNode> branches = new ArrayList<>();
-        for (int k = 0; k < last; k++) {
+        for (int k = 0; k < upTo; k++) {
             RexNode before = operands.get(order[k]);
-            if (before.getType().isNullable()) {
-                branches.add(rb.makeCall(SqlStdOperatorTable.IS_NULL, before));
+            boolean forced = forced(operands, order, k);
+            if (before.getType().isNullable() || forced) {
+                // a forced operand is tested through an opaque copy, which Calcite cannot prove not NULL
+                branches.add(rb.makeCall(
+                        SqlStdOperatorTable.IS_NULL, forced ? SparkDefer.opaqueNullable(rb, before) : before));
                 branches.add(rb.makeNullLiteral(call.getType()));
             }
         }
@@ -77,6 +91,19 @@ final class SparkEvaluationOrder {
         }
         branches.add(call);
         return rb.makeCall(call.getType(), SqlStdOperatorTable.CASE, branches);
+    }
+
+    /** Whether the operand at {@code k} in Spark's order may fail and one after it may be NULL. */
+    private static boolean forced(List<RexNode> operands, int[] order, int k) {
+        if (!canFail(operands.get(order[k]))) {
+            return false;
+        }
+        for (int j = k + 1; j < order.length; j++) {
+            if (operands.get(order[j]).getType().isNullable()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -97,7 +124,8 @@ final class SparkEvaluationOrder {
         RexNode acc = operands.get(0);
         for (int i = 1; i < operands.size(); i++) {
             RexNode next = operands.get(i);
-            RexNode both = rb.makeCall(call.getOperator(), acc, next);
+            // flat, as Calcite requires of a condition: (a AND b) AND c is AND(a, b, c)
+            RexNode both = RexUtil.flatten(rb, rb.makeCall(call.getOperator(), acc, next));
             if (canFail(next)) {
                 RexNode decided = rb.makeCall(and ? SqlStdOperatorTable.IS_FALSE : SqlStdOperatorTable.IS_TRUE, acc);
                 both = rb.makeCall(
@@ -108,12 +136,16 @@ final class SparkEvaluationOrder {
         return acc.getType().equals(call.getType()) ? acc : rb.makeCast(call.getType(), acc, true, false);
     }
 
-    /** Whether an expression may fail for some row: a cast of text, a division, a function that checks its input. */
-    private static boolean canFail(RexNode node) {
+    /**
+     * Whether an expression may fail for some row: a cast of text, a division, a function that checks its input ({@code
+     * SPARK_DEFER(x)}, the identity, may fail where {@code x} may).
+     */
+    static boolean canFail(RexNode node) {
         if (!(node instanceof RexCall call)) {
             return false;
         }
         if (call.getOperator() instanceof SqlUserDefinedFunction
+                        && !call.getOperator().getName().equals(SparkDefer.NAME)
                 || call.getKind() == SqlKind.DIVIDE
                 || call.getKind() == SqlKind.MOD) {
             return true;

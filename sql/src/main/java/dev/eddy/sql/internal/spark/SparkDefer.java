@@ -68,6 +68,18 @@ public final class SparkDefer {
         return op == null ? node : rb.makeCall(node.getType(), op, List.of(node));
     }
 
+    /**
+     * {@code SPARK_DEFER(node)} typed as nullable (where its type has an opaque form, else {@code node}): a test {@code
+     * IS NULL} of it is never simplified away, so Calcite's code computes {@code node} where the test stands.
+     */
+    public static RexNode opaqueNullable(RexBuilder rb, RexNode node) {
+        SqlTypeName t = node.getType().getSqlTypeName();
+        SqlUserDefinedFunction op = t == SqlTypeName.DATE || t == SqlTypeName.TIMESTAMP ? null : BY_TYPE.get(t);
+        return op == null
+                ? node
+                : rb.makeCall(rb.getTypeFactory().createTypeWithNullability(node.getType(), true), op, List.of(node));
+    }
+
     /** {@code SPARK_DEFER(node)} of a BIGINT expression (SparkMicros: a constant timestamp's microseconds). */
     static RexNode wrapBigint(RexBuilder rb, RexNode node) {
         return rb.makeCall(node.getType(), BY_TYPE.get(SqlTypeName.BIGINT), List.of(node));

@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
@@ -73,9 +74,11 @@ final class LiteralCasts {
                     filteredAbove = above || select.getWhere() != null;
                     visitPart(select.getFrom(), false);
                     filteredAbove = above;
-                    // a literal in a WHERE is still checked here (Calcite writes a comparison's coercion as a CAST, and
-                    // Spark fails on `visits = 'abc'` for any row): said at the literal's position
-                    visitPart(select.getWhere(), false);
+                    // Spark computes the WHERE row by row too, in its written order: an explicit CAST of a literal
+                    // there is left to the rows (`a > 100 AND a = CAST('x' AS INT)` answers no rows when none has `a`
+                    // above 100); a literal Calcite coerces (`visits = 'abc'`, which Spark refuses for any row) is
+                    // still checked here, at the literal's position
+                    visitPart(select.getWhere(), true);
                     // a WHERE above a projection runs after it (Spark converts the projection first)
                     visitPart(select.getSelectList(), !above);
                     // a sort key is computed by the projection below the sort: row by row too
@@ -87,7 +90,7 @@ final class LiteralCasts {
                     // folds the constants above it, and fails folding them otherwise: left to the rows, which reach
                     // them exactly when a group exists
                     visitPart(select.getFrom(), false);
-                    visitPart(select.getWhere(), false);
+                    visitPart(select.getWhere(), true); // over the local rows: row by row, as above
                     visitPart(select.getGroup(), false);
                     visitPart(select.getSelectList(), true);
                     visitPart(select.getHaving(), true);
@@ -113,7 +116,7 @@ final class LiteralCasts {
                 // of another type is still refused here, at its position: Spark fails on it for any row)
                 if (call.getKind() == SqlKind.CAST
                         && call.operand(0) instanceof SqlCharStringLiteral lit
-                        && !(rowByRow && !call.getParserPosition().equals(lit.getParserPosition()))) {
+                        && !(rowByRow && written(call, lit))) {
                     RelDataType to = validator.getValidatedNodeTypeIfKnown(call);
                     if (to != null
                             && (SqlTypeUtil.isNumeric(to) || SqlTypeUtil.isDatetime(to) || SqlTypeUtil.isBoolean(to))) {
@@ -121,6 +124,15 @@ final class LiteralCasts {
                     }
                 }
                 return super.visit(call);
+            }
+
+            /**
+             * A CAST the query writes, not one Calcite's coercion made (at the literal's position, or with a type
+             * of no position: {@code visits = 'abc'}).
+             */
+            private boolean written(SqlCall cast, SqlCharStringLiteral lit) {
+                return !cast.getParserPosition().equals(lit.getParserPosition())
+                        && !cast.operand(1).getParserPosition().equals(SqlParserPos.ZERO);
             }
 
             private void visitPart(SqlNode part, boolean perRow) {
@@ -165,7 +177,10 @@ final class LiteralCasts {
         return fromLocalRows(select, validator, local);
     }
 
-    /** The FROM of {@code select} is a local relation, or a SELECT computed row by row over one. */
+    /**
+     * The FROM of {@code select} is a local relation (a table registered from Java, an inline {@code VALUES}), or a
+     * SELECT computed row by row over one.
+     */
     private static boolean fromLocalRows(SqlSelect select, SqlValidator validator, Predicate<SqlIdentifier> local) {
         SqlNode from = select.getFrom();
         if (from != null && from.getKind() == SqlKind.AS) {
@@ -173,6 +188,9 @@ final class LiteralCasts {
         }
         if (from instanceof SqlIdentifier id) {
             return local.test(id);
+        }
+        if (from != null && from.getKind() == SqlKind.VALUES) {
+            return true; // an inline table: Spark's LocalRelation too
         }
         return from instanceof SqlSelect inner && overLocalRows(inner, validator, local);
     }
