@@ -56,7 +56,7 @@ _RATE = re.compile(r"(-?\d+(?:\.\d+)?(?:E-?\d+)?)( rows/s)|(RowsPerSecond[=\"': 
 _PORT = re.compile(r"\b(127\.0\.0\.1|localhost):\d+")
 _TMP = re.compile(r"/tmp/[\w.-]+")
 _CREATED = re.compile(r"\b(Created|Replaced) (stream|table|view) ")
-VOLATILE_COLUMNS = {"input_rows_per_s", "processed_rows_per_s", "run"}
+VOLATILE_COLUMNS = {"last_batch", "input_rows_per_s", "processed_rows_per_s", "run"}  # how far a query got
 _LIVE = re.compile(r'<div class="eddy-live" data-query="([^"]*)">.*?<thead>(.*?)</thead>', re.S)
 VEGA_LITE = "application/vnd.vegalite.v5+json"
 
