@@ -177,6 +177,27 @@ class EddyClientTests(unittest.TestCase):
         self.assertEqual(self.result_text(msgs), ["42"])
         self.run_cell("%stream stop intr_q")
 
+    def test_when_cellWaitingOnItsQueryIsInterruptedAndRunAgain_then_theErrorSaysHowToGoOn(self):
+        self.run_cell("%topic create rerun_t")
+        self.run_cell("%%sql\nCREATE STREAM rerun_s (`key` STRING, `value` STRING, topic STRING, `partition` INT,"
+                      " `offset` BIGINT, `timestamp` TIMESTAMP(3), headers STRING)"
+                      " WITH ('connector' = 'topic', 'topic' = 'rerun_t', 'startingOffsets' = 'earliest')")
+        cell = ('var rq = sql.stream("SELECT `value` AS v FROM rerun_s").writeStream()\n'
+                '    .queryName("rerun_q").memory("rerun_q").start();\n'
+                'System.out.println("started");\n'
+                'rq.awaitTermination();')
+        self.assert_interrupted_while_running(cell)
+        # the interrupt ended the cell, not its query: running the cell again says what to do
+        reply, _ = self.run_cell(cell)
+        self.assertEqual(reply["content"]["status"], "error", reply["content"])
+        self.assertIn("already active: stop it first (%stream stop rerun_q", reply["content"]["evalue"])
+        self.run_cell("%stream stop rerun_q")
+        self.assert_interrupted_while_running(cell)  # after the stop the same cell starts it again
+        self.run_cell("%topic produce rerun_t again")
+        reply, msgs = self.run_cell('rq.processAllAvailable();\neddy.table("rerun_q").stringColumn("v").asList()')
+        self.assertEqual(self.result_text(msgs), ["[again]"], reply["content"])
+        self.run_cell("%stream stop rerun_q")
+
     def test_when_longBatchSqlIsInterrupted_then_itStopsAndKernelServes(self):
         reply, _ = self.run_cell("var intrKeys = tech.tablesaw.api.IntColumn.create(\"k\");\n"
                                  "for (int i = 0; i < 2000; i++) intrKeys.append(i);\n"

@@ -60,8 +60,19 @@ class EddyLiveTests(unittest.TestCase):
             if reply["parent_header"].get("msg_id") == msg_id:
                 return reply
 
-    def run_cell(self, code):
-        msg_id = self.kc.execute(code)
+    def execute(self, code, cell_id=None):
+        """Sends execute_request; with cell_id, its metadata names the notebook cell as JupyterLab does."""
+        if cell_id is None:
+            return self.kc.execute(code)
+        msg = self.kc.session.msg("execute_request", {
+            "code": code, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False,
+            "stop_on_error": True})
+        msg["metadata"]["cellId"] = cell_id
+        self.kc.shell_channel.send(msg)
+        return msg["header"]["msg_id"]
+
+    def run_cell(self, code, cell_id=None):
+        msg_id = self.execute(code, cell_id)
         reply = self.reply_to(msg_id)
         self.pump(lambda: any(m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
                               and m["content"]["execution_state"] == "idle" for m in self.seen))
@@ -240,6 +251,43 @@ class EddyLiveTests(unittest.TestCase):
         self.assertEqual([m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"],
                          ["true"])
         self.run_cell("%stream stop java_again")
+
+    def live_view(self, msgs):
+        """The display id and query name of the one live view among a cell's messages."""
+        displays = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(displays), 1, msgs)
+        html = displays[0]["content"]["data"]["text/html"]
+        return displays[0]["content"]["transient"]["display_id"], html.split('data-query="')[1].split('"')[0]
+
+    def test_when_sameStreamingSelectRunsAgainInItsCell_then_itReplacesItsQuery_andOtherCellsKeepTheirs(self):
+        self.run_cell("%topic create twice_t")
+        self.run_cell(topic_stream("twice_s", "twice_t"))
+        select = "%%sql\nSELECT `value` AS v, COUNT(*) AS n FROM twice_s GROUP BY `value`"
+        _, msgs = self.run_cell(select, cell_id="cell-one")
+        first_view, name = self.live_view(msgs)
+        self.run_cell("%topic produce twice_t early")
+        self.pump(lambda: any("early" in u["content"]["data"]["text/html"] for u in self.updates(first_view)))
+
+        # Run All again: the same cell, the same SELECT; the query of its first run is replaced, its name kept
+        _, msgs = self.run_cell(select, cell_id="cell-one")
+        second_view, again = self.live_view(msgs)
+        self.assertEqual(name, again)
+        self.pump(lambda: any("Replaced by a new run of '%s'" % name in u["content"]["data"]["text/plain"]
+                              for u in self.updates(first_view)))
+        # the same SELECT in another cell, and from a client that names no cell: queries of their own
+        _, msgs = self.run_cell(select, cell_id="cell-two")
+        _, other = self.live_view(msgs)
+        _, msgs = self.run_cell(select)
+        _, unnamed_cell = self.live_view(msgs)
+        self.assertEqual(3, len({name, other, unnamed_cell}))
+        _, msgs = self.run_cell('eddy.streams().active().stream().map(q -> q.name()).sorted().toList()')
+        active = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"]
+        self.assertEqual(["[%s]" % ", ".join(sorted([name, other, unnamed_cell]))], active)
+        self.run_cell("%topic produce twice_t late")
+        self.pump(lambda: any("late" in u["content"]["data"]["text/html"] and "early" in u["content"]["data"]["text/html"]
+                              for u in self.updates(second_view)))
+        for q in (name, other, unnamed_cell):
+            self.run_cell("%stream stop " + q)
 
     def complete(self, code, cursor=None):
         return self.reply_to(self.kc.complete(code, len(code) if cursor is None else cursor))["content"]

@@ -14,6 +14,7 @@ _USER and _PASSWORD when they are set (NotebooksIT starts a real server), and th
 """
 import datetime
 import glob
+import json
 import multiprocessing
 import os
 import re
@@ -35,6 +36,114 @@ KAFKA_ENV = "EDDY_KAFKA_BOOTSTRAP"
 SPARK_ENV = "EDDY_SPARK_URL"
 POSTGRES_ENV = ("EDDY_POSTGRES_URL", "EDDY_POSTGRES_USER", "EDDY_POSTGRES_PASSWORD")
 POSTGRES_MARK = "serving layer in PostgreSQL"
+# NotebooksIT installs the kernel a second time on the machine's second JDK where there is one: every other notebook
+# (in name order) runs on it, so both JDKs run the course without it taking longer
+SECOND_JDK_PATH = os.environ.get("EDDY_SECOND_JDK_JUPYTER_PATH")
+SECOND_JDK_NAME = os.environ.get("EDDY_SECOND_JDK_NAME", "the second JDK")
+DEFAULT_JUPYTER_PATH = os.environ.get("JUPYTER_PATH")
+
+# What a second "Run All" in the same kernel must show again: every code cell's outputs, compared after the
+# normalisations below, which take out only what differs between any two runs, even in fresh kernels (wall-clock
+# times, rates, random ids, ports, temporary paths, table padding) and a live view's first rows and status line
+# (how far its query got when it was first shown; nbclient keeps no later update). A cell tagged RERUN_TAG may
+# differ: the notebook says why next to it. Names a notebook makes new on every run (07's topics on a shared broker)
+# match the regular expression in its metadata's "eddy": {"per_run": ...} and are compared as <per run>.
+RERUN_TAG = "differs-on-rerun"
+_UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+_RUN_ID = re.compile(r"\b(run |run=|run: )[0-9a-f]{8}\b")
+_ISO = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z")
+_RATE = re.compile(r"(-?\d+(?:\.\d+)?(?:E-?\d+)?)( rows/s)|(RowsPerSecond[=\"': ]+)(-?\d+(?:\.\d+)?(?:E-?\d+)?)")
+_PORT = re.compile(r"\b(127\.0\.0\.1|localhost):\d+")
+_TMP = re.compile(r"/tmp/[\w.-]+")
+_CREATED = re.compile(r"\b(Created|Replaced) (stream|table|view) ")
+VOLATILE_COLUMNS = {"last_batch", "input_rows_per_s", "processed_rows_per_s", "run"}  # how far a query got
+_LIVE = re.compile(r'<div class="eddy-live" data-query="([^"]*)">.*?<thead>(.*?)</thead>', re.S)
+VEGA_LITE = "application/vnd.vegalite.v5+json"
+
+
+def _now_stamps(text, now):
+    def repl(m):
+        t = datetime.datetime.fromisoformat(m.group(0).replace("Z", "+00:00")).timestamp()
+        return "<now>" if abs(t - now) < 86400 else m.group(0)
+    return _ISO.sub(repl, text)
+
+
+def _blank_columns(text):
+    """In text/plain tables, the cells of VOLATILE_COLUMNS become ~."""
+    out, cols = [], None
+    for line in text.split("\n"):
+        cells = line.split("|")
+        names = [c.strip() for c in cells]
+        if VOLATILE_COLUMNS & set(names):
+            cols = {i for i, n in enumerate(names) if n in VOLATILE_COLUMNS}
+            width = len(cells)
+        elif cols and len(cells) == width:
+            line = "|".join("~" if i in cols else c for i, c in enumerate(cells))
+        out.append(line)
+    return "\n".join(out)
+
+
+def normalized(text, now, per_run=None):
+    if per_run:
+        text = re.sub(per_run, "<per run>", text)
+    text = _UUID.sub("<uuid>", text)
+    text = _RUN_ID.sub(r"\1<id>", text)
+    text = _now_stamps(text, now)
+    text = _RATE.sub(lambda m: ("~" + m.group(2)) if m.group(2) else (m.group(3) + "~"), text)
+    text = _PORT.sub(r"\1:<port>", text)
+    text = _TMP.sub("<tmp>", text)
+    text = _CREATED.sub(r"Created or replaced \2 ", text)
+    text = _blank_columns(text)
+    # a table's padding and rules follow its widest cell
+    return re.sub(r"-{3,}", "---", re.sub(r"[ \t]+", " ", text))
+
+
+def output_view(o, now, live_chart=False, per_run=None):
+    """What of one output must be the same on every run; live_chart: it is the chart of a live view; per_run: a
+    regular expression for names the notebook makes new on every run."""
+    if o.get("output_type") == "stream":
+        return (o["name"], normalized(o.get("text", ""), now, per_run))
+    if o.get("output_type") == "error":
+        return ("error", o.get("ename"), normalized(o.get("evalue", ""), now, per_run))
+    data = o.get("data", {})
+    live = _LIVE.search(data.get("text/html", ""))
+    if live:  # a live view as first shown: its rows and status depend on how far the query got
+        return ("live view", live.group(1), re.sub(r"\s*style=\"[^\"]*\"", "", live.group(2)))
+    shown = {}
+    if live_chart and VEGA_LITE in data:  # the chart of a live view: its data is as far as the query got
+        data = {VEGA_LITE: {k: v for k, v in data[VEGA_LITE].items() if k != "data"}}
+    for mime, value in data.items():
+        if mime in ("image/png", "text/html") and ("text/plain" in data):
+            continue  # the picture and the HTML table show what text/plain and the spec hold
+        shown[mime] = normalized(value if isinstance(value, str) else json.dumps(value, sort_keys=True), now, per_run)
+    return (o.get("output_type"), shown)
+
+
+def outputs_by_cell(nb, now):
+    """Per code cell: None for a cell tagged RERUN_TAG, else its outputs as output_view shows them."""
+    per_run = nb.metadata.get("eddy", {}).get("per_run")
+    cells = []
+    for c in nb.cells:
+        if c.cell_type != "code":
+            continue
+        if RERUN_TAG in c.metadata.get("tags", []):
+            cells.append(None)
+            continue
+        views = []
+        for o in c.get("outputs", []):
+            live_chart = bool(views) and views[-1][0] == "live view"
+            views.append(output_view(o, now, live_chart, per_run))
+        cells.append(views)
+    return cells
+
+
+def rerun_differences(first, second):
+    """What the second run showed differently from the first, cell by cell (code cells numbered from 0)."""
+    diffs = []
+    for i, (a, b) in enumerate(zip(first, second)):
+        if a != b:
+            diffs.append("code cell %d: first run %s, second run %s" % (i, json.dumps(a)[:600], json.dumps(b)[:600]))
+    return diffs
 
 
 def notebook_paths():
@@ -109,12 +218,18 @@ def cell_failure(nb):
     return None
 
 
-def run_twice(path):
+def run_twice(path, on_second_jdk=False):
     """Runs the notebook top to bottom in a fresh kernel, then again in the same kernel, as a student's second
-    "Run All" does (in a worker process). Returns the lines to report and the first failure (None: it passed)."""
+    "Run All" does (in a worker process; on_second_jdk: on the kernel installed with the second JDK). Returns the
+    lines to report and the first failure (None: it passed)."""
     nb = nbformat.read(path, as_version=4)
     name = os.path.basename(path)
     lines = []
+    # the worker's own environment: where jupyter_client finds the "eddy" kernelspec for this run
+    jupyter_path = SECOND_JDK_PATH if on_second_jdk else DEFAULT_JUPYTER_PATH
+    if jupyter_path is not None:
+        os.environ["JUPYTER_PATH"] = jupyter_path
+    jdk = " on " + SECOND_JDK_NAME if on_second_jdk else ""
     client = NotebookClient(nb, kernel_name="eddy", timeout=CELL_TIMEOUT_S, startup_timeout=60,
                             resources={"metadata": {"path": os.path.dirname(path)}})
     try:
@@ -124,18 +239,22 @@ def run_twice(path):
         failure = cell_failure(nb)
         if failure:
             return lines, name + ": " + failure
-        lines.append("%s ran in %.1f s (%s)" % (name, time.monotonic() - started, timing(nb, wall)))
+        lines.append("%s ran in %.1f s%s (%s)" % (name, time.monotonic() - started, jdk, timing(nb, wall)))
         if uses_postgres(nb):
             if POSTGRES_MARK not in output_text(nb):
                 return lines, name + " did not use its database"
             lines.append("%s used PostgreSQL" % name)
+        first = outputs_by_cell(nb, wall)
         again, wall = time.monotonic(), time.time()
         client.execute()  # "Run All" again in the same kernel, which it then shuts down
         failure = cell_failure(nb)
         if failure:
             return lines, name + " (run again): " + failure
-        lines.append("%s ran again in the same kernel in %.1f s (%s)"
-                     % (name, time.monotonic() - again, timing(nb, wall)))
+        diffs = rerun_differences(first, outputs_by_cell(nb, wall))
+        if diffs:
+            return lines, name + " showed other outputs when run again:\n" + "\n".join(diffs)
+        lines.append("%s ran again in the same kernel in %.1f s%s (%s)"
+                     % (name, time.monotonic() - again, jdk, timing(nb, wall)))
         return lines, None
     except Exception as e:  # a CellExecutionError names the cell and its error
         return lines, "%s: %s: %s" % (name, type(e).__name__, e)
@@ -161,9 +280,10 @@ class NotebookTests(unittest.TestCase):
         workers = max(1, min(WORKERS, len(runnable)))
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             runs = {}
+            second = {p for i, p in enumerate(runnable) if i % 2 == 1 and SECOND_JDK_PATH}
             for path in sorted(runnable, key=code_size, reverse=True):
                 if "kafka" not in requirements(nbformat.read(path, as_version=4)) or os.environ.get(KAFKA_ENV):
-                    runs[path] = pool.submit(run_twice, path)
+                    runs[path] = pool.submit(run_twice, path, path in second)
             for path in runnable:
                 with self.subTest(notebook=os.path.basename(path)):
                     if path not in runs:

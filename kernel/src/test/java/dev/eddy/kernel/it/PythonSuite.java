@@ -41,7 +41,11 @@ final class PythonSuite {
      * where there is none).
      */
     static Map<String, String> installKernel(Path dir) throws Exception {
-        String java = kernelJava();
+        return installKernel(dir, kernelJava());
+    }
+
+    /** As {@link #installKernel(Path)}, with the kernel on {@code java} ("" for kernelspec.sh's default). */
+    static Map<String, String> installKernel(Path dir, String java) throws Exception {
         Path prefix = INSTALLED.get(java);
         if (prefix == null) {
             prefix = Files.createTempDirectory("eddy-kernelspec");

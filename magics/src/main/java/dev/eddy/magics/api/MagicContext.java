@@ -34,4 +34,13 @@ public interface MagicContext {
 
     /** The current value of a Java variable defined in an earlier cell, if there is one by that name. */
     Optional<Object> variable(String name);
+
+    /**
+     * The notebook cell the magic runs in, as the front end names it ({@code cellId} in the execute request's
+     * metadata, which JupyterLab and Notebook 7 send); empty when the client names no cell (a console, nbclient).
+     * Running a cell again gives the same id, so a magic can tell a re-run from a new cell.
+     */
+    default Optional<String> cellId() {
+        return Optional.empty();
+    }
 }

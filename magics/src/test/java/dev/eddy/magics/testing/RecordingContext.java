@@ -25,6 +25,8 @@ public final class RecordingContext implements MagicContext {
     private final MagicRegistry registry;
     private final Function<String, Optional<Object>> variables;
     private final Renderers renderers = Renderers.withDefaults();
+    /** What {@link #cellId()} answers: the cell the next magic runs in (null: the client names none). */
+    public volatile String cellId;
 
     /** No registry and no variables: for magics that use neither. */
     public RecordingContext() {
@@ -35,6 +37,11 @@ public final class RecordingContext implements MagicContext {
     public RecordingContext(MagicRegistry registry, Function<String, Optional<Object>> variables) {
         this.registry = registry;
         this.variables = variables;
+    }
+
+    @Override
+    public Optional<String> cellId() {
+        return Optional.ofNullable(cellId);
     }
 
     @Override

@@ -218,7 +218,13 @@ public final class Kernel {
                     ? new CellInput(
                             (prompt, password) -> stdin.requestInput(request.identities(), parent, prompt, password))
                     : CellInput.none();
-            return new CellContext(parent, stream("stdout", parent, timer), stream("stderr", parent, timer), input);
+            JsonNode cellId = request.metadata().path("cellId"); // JupyterLab's id of the notebook cell
+            return new CellContext(
+                    parent,
+                    stream("stdout", parent, timer),
+                    stream("stderr", parent, timer),
+                    input,
+                    cellId.isTextual() && !cellId.asText().isBlank() ? cellId.asText() : null);
         };
     }
 

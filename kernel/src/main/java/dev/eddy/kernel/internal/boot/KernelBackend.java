@@ -71,6 +71,12 @@ final class KernelBackend implements Notebook.Backend, MagicContext {
     }
 
     @Override
+    public Optional<String> cellId() {
+        CellContext cell = CellRouting.current();
+        return cell == null ? Optional.empty() : Optional.ofNullable(cell.cellId());
+    }
+
+    @Override
     public String input(String prompt, boolean password) {
         CellContext cell = CellRouting.current();
         if (cell == null) {

@@ -6,17 +6,23 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The cell a thread works for: its request header (the parent of everything it publishes) and its coalescing
  * stdout/stderr buffers. Threads started from a cell inherit it, so their output lands under that cell even
- * after the cell has finished.
+ * after the cell has finished. {@code cellId} is the front end's id of the notebook cell (null: it sent none).
  */
 public record CellContext(
         JsonNode parentHeader,
         StreamBuffer stdout,
         StreamBuffer stderr,
         CellInput input,
-        AtomicReference<String> lastDisplayId) {
+        AtomicReference<String> lastDisplayId,
+        String cellId) {
 
     public CellContext(JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr, CellInput input) {
-        this(parentHeader, stdout, stderr, input, new AtomicReference<>());
+        this(parentHeader, stdout, stderr, input, null);
+    }
+
+    public CellContext(
+            JsonNode parentHeader, StreamBuffer stdout, StreamBuffer stderr, CellInput input, String cellId) {
+        this(parentHeader, stdout, stderr, input, new AtomicReference<>(), cellId);
     }
 
     /** A cell without stdin. */

@@ -11,6 +11,7 @@ import dev.eddy.streaming.api.StreamingQueryException;
 import dev.eddy.streaming.api.Trigger;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +24,8 @@ public final class QueryLauncher {
     private final EddyRuntime runtime;
     private final Map<String, Launch> launches = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    /** The name each notebook cell's unnamed streaming query got, by the front end's cell id. */
+    private final Map<String, String> byCell = new ConcurrentHashMap<>();
 
     /** The runtime's launcher is made by the runtime ({@link EddyRuntime#queryLauncher()}). */
     public QueryLauncher(EddyRuntime runtime) {
@@ -46,6 +49,7 @@ public final class QueryLauncher {
     /** Forgets every launch (the runtime shut down). */
     public void clear() {
         launches.clear();
+        byCell.clear();
     }
 
     /** Keeps {@code launch} and drops the options of queries the engine no longer lists ({@code %stream forget}). */
@@ -61,9 +65,25 @@ public final class QueryLauncher {
      * a name no query has: q1, q2, ...
      */
     public String name(String wanted) {
+        return name(wanted, Optional.empty());
+    }
+
+    /**
+     * As {@link #name(String)}; without a given name, a cell that started an unnamed query before ({@code cellId}:
+     * the front end's id of the notebook cell) gets that query's name again, so running the cell again replaces its
+     * query instead of starting a second one beside it (as a named cell does).
+     */
+    public String name(String wanted, Optional<String> cellId) {
         if (wanted != null) {
             return wanted;
         }
+        if (cellId.isPresent()) {
+            return byCell.compute(cellId.get(), (cell, before) -> before != null ? before : newName());
+        }
+        return newName();
+    }
+
+    private String newName() {
         while (true) {
             String n = "q" + counter.incrementAndGet();
             if (runtime.eddy().streams().get(n).isEmpty()

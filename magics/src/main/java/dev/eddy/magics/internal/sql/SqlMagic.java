@@ -130,7 +130,7 @@ public final class SqlMagic implements CellMagic, MagicHelp {
             return;
         }
         if (s.query() == null && s.dataset() != null && RemoteLaunch.wanted(runtime, o.engine)) {
-            RemoteLaunch.start(runtime, s.dataset(), launcher.name(o.name), o, chart, ctx);
+            RemoteLaunch.start(runtime, s.dataset(), launcher.name(o.name, ctx.cellId()), o, chart, ctx);
             return;
         }
         StreamingQuery q = s.query();
@@ -138,7 +138,8 @@ public final class SqlMagic implements CellMagic, MagicHelp {
             if (s.dataset() == null) {
                 throw new MagicException("This SQL needs the engine session, which is not bound");
             }
-            Launch l = new Launch(text, launcher.name(o.name), o.mode, o.trigger, o.checkpoint, chart, o.maxRows());
+            Launch l = new Launch(
+                    text, launcher.name(o.name, ctx.cellId()), o.mode, o.trigger, o.checkpoint, chart, o.maxRows());
             try {
                 q = launcher.start(s.dataset(), l);
             } catch (MagicException e) {

@@ -25,6 +25,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
             "explain",
             "stop",
             "restart",
+            "start",
             "await",
             "show",
             "late",
@@ -32,7 +33,7 @@ public final class StreamMagic implements LineMagic, MagicHelp {
             "checkpoint",
             "forget");
     static final String USAGE = "Usage: %stream list | status NAME | progress NAME | explain NAME | stop NAME|--all"
-            + " | restart NAME | await NAME [TIMEOUT_S] | show NAME | late NAME | state NAME [OPERATOR] | checkpoint NAME"
+            + " | restart NAME | start NAME | await NAME [TIMEOUT_S] | show NAME | late NAME | state NAME [OPERATOR] | checkpoint NAME"
             + " | forget NAME|--all";
     /** The highest stateful-operator index {@code %stream state} accepts (a plan has far fewer). */
     static final int MAX_OPERATOR = 999;
@@ -52,8 +53,8 @@ public final class StreamMagic implements LineMagic, MagicHelp {
 
     @Override
     public String help() {
-        return "manages streaming queries: list, status, progress, explain, stop, restart, await, show, late, state,"
-                + " checkpoint, forget";
+        return "manages streaming queries: list, status, progress, explain, stop, restart, start, await, show, late,"
+                + " state, checkpoint, forget";
     }
 
     @Override
@@ -71,6 +72,9 @@ public final class StreamMagic implements LineMagic, MagicHelp {
         }
         if (sub.equals("restart")) {
             return restart(a.get(1), ctx);
+        }
+        if (sub.equals("start")) {
+            return start(a.get(1), ctx);
         }
         if (sub.equals("checkpoint")) {
             return info.checkpoint(a.get(1));
@@ -147,6 +151,21 @@ public final class StreamMagic implements LineMagic, MagicHelp {
                 streams.hasCheckpoint(name)
                         ? "Restarted " + name + " from its checkpoint: same id, state and offsets kept."
                         : "Restarted " + name + " without a checkpoint: it starts fresh (no state or offsets kept).");
+    }
+
+    /**
+     * Starts a stopped, finished or failed query again, as {@code restart} does; a running one is left alone, and
+     * the error says so and how to restart it or show it (e.g. a notebook's start cell run a second time).
+     */
+    private Object start(String name, MagicContext ctx) {
+        var running = runtime.eddy().streams().get(name).filter(StreamingQuery::isActive);
+        if (running.isPresent()) {
+            StreamingQuery q = running.get();
+            throw new MagicException("Query '" + name + "' is already running (" + q.state() + ", run "
+                    + q.runId().toString().substring(0, 8) + "): nothing to start. %stream restart " + name
+                    + " stops it and starts it again; %stream show " + name + " opens its live view");
+        }
+        return restart(name, ctx);
     }
 
     private Object await(StreamingQuery q, List<String> a) throws InterruptedException {

@@ -32,4 +32,43 @@ class SqlMagicRerunTest extends RuntimeSession {
         second.processAllAvailable();
         assertThat(eddy.table("x").stringColumn("word").get(0)).isEqualTo("A");
     }
+
+    @Test
+    void when_unnamedCellRunsAgainInTheSameNotebookCell_then_itReplacesItsOwnQuery_andOtherCellsKeepTheirs()
+            throws Exception {
+        runtime.sql().catalog().registerStream("words", words.toDF());
+        ctx.cellId = "cell-a";
+        magic.run("", "SELECT word FROM words", ctx);
+        StreamingQuery first = eddy.streams().active().get(0);
+        ctx.cellId = "cell-b";
+        magic.run("", "SELECT word FROM words", ctx); // the same SELECT in another cell: a query of its own
+        StreamingQuery other =
+                eddy.streams().get(first.name().equals("q1") ? "q2" : "q1").orElseThrow();
+
+        ctx.cellId = "cell-a";
+        magic.run("", "SELECT UPPER(word) AS word FROM words", ctx);
+        StreamingQuery again = eddy.streams().get(first.name()).orElseThrow();
+
+        assertThat(again).isNotSameAs(first);
+        assertThat(first.state()).isEqualTo(QueryState.TERMINATED);
+        assertThat(other.isActive()).isTrue();
+        assertThat(eddy.streams().active()).containsExactlyInAnyOrder(again, other);
+        ctx.awaitUpdate(
+                "d1",
+                "Replaced by a new run of '" + first.name() + "' (run "
+                        + again.runId().toString().substring(0, 8) + ")");
+        words.addData(new Object[] {"a"});
+        again.processAllAvailable();
+        assertThat(eddy.table(first.name()).stringColumn("word").get(0)).isEqualTo("A");
+    }
+
+    @Test
+    void when_clientNamesNoCell_then_eachRunOfAnUnnamedSelectIsANewQuery() throws Exception {
+        runtime.sql().catalog().registerStream("words", words.toDF());
+        magic.run("", "SELECT word FROM words", ctx);
+        magic.run("", "SELECT word FROM words", ctx);
+
+        assertThat(eddy.streams().active()).hasSize(2);
+        assertThat(eddy.streams().active().stream().map(StreamingQuery::name)).doesNotHaveDuplicates();
+    }
 }

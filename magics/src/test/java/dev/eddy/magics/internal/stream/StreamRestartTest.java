@@ -102,4 +102,23 @@ class StreamRestartTest extends RuntimeSession {
         assertThat(((MimeBundle) magic.run("checkpoint plain", ctx)).plainText())
                 .contains("has no checkpoint");
     }
+
+    @Test
+    void when_runningQueryIsStarted_then_theErrorSaysItRuns_andAStoppedOneStartsAgain() throws Exception {
+        StreamingQuery first = countsWithCheckpointAfterOneWord();
+
+        assertThatThrownBy(() -> magic.run("start counts", ctx))
+                .isInstanceOf(MagicException.class)
+                .hasMessage("Query 'counts' is already running (ACTIVE, run "
+                        + first.runId().toString().substring(0, 8) + "): nothing to start. %stream restart counts"
+                        + " stops it and starts it again; %stream show counts opens its live view");
+        assertThat(first.isActive()).isTrue();
+
+        first.stop();
+        Object answer = magic.run("start counts", ctx);
+        StreamingQuery again = eddy.streams().get("counts").orElseThrow();
+        assertThat(again.isActive()).isTrue();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(((MimeBundle) answer).plainText()).contains("Restarted counts from its checkpoint");
+    }
 }

@@ -40,13 +40,18 @@ public final class QueryRegistry {
     public synchronized void register(StreamingQuery q) {
         for (StreamingQuery other : active.values()) {
             if (q.name() != null && q.name().equals(other.name())) {
+                // a cell run again, or re-run after an interrupt left its query running: say how to go on
                 throw new IllegalStateException("Cannot start query with name " + q.name()
-                        + " as a query with that name is already active (.replace() on the writer stops it and takes"
-                        + " the name)");
+                        + " as a query with that name is already active: stop it first (%stream stop " + q.name()
+                        + ", or stop() on its handle), or call .replace() on the writer, which stops it and takes the"
+                        + " name");
             }
             if (other.id().equals(q.id())) {
+                String by = other.name() != null ? "'" + other.name() + "'" : "run " + other.runId();
                 throw new IllegalStateException("Cannot start query with id " + q.id()
-                        + " as another query with the same id (same checkpoint) is already active");
+                        + " as another query with the same id (same checkpoint) is already active: " + by
+                        + "; stop it first" + (other.name() != null ? " (%stream stop " + other.name() + ")" : "")
+                        + ", or give this query another checkpoint location");
             }
         }
         active.put(q.id(), q);
