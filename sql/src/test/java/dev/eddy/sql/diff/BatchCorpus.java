@@ -14,8 +14,11 @@ import java.util.SplittableRandom;
 final class BatchCorpus {
     private final Random r;
     private final CorpusExpressions exprs;
+    /** Whether next() draws long lists: decided apart, so that a seed's other queries stay what they were. */
+    private final boolean longLists;
 
     BatchCorpus(long seed) {
+        this.longLists = new SplittableRandom(seed ^ 0x1157_0BL).nextInt(10) == 0;
         // mixed first: java.util.Random's first draws from consecutive seeds are nearly equal (the first
         // nextInt(8) of seeds S, S+1, ... was always 3, so every query was a GROUP BY query)
         this.r = new Random(new SplittableRandom(seed).nextLong());
@@ -27,6 +30,9 @@ final class BatchCorpus {
     }
 
     Query next() {
+        if (longLists) {
+            return longLists();
+        }
         switch (r.nextInt(10)) {
             case 0:
             case 1:
@@ -147,6 +153,56 @@ final class BatchCorpus {
                 "CAST(s AS DOUBLE) > x AND x IS NULL",
                 "CAST(s AS INT) = a AND a IS NULL OR id < 0");
         return new Query(List.of("id", item), falses(2), "t1", where, null, null, null, null, false);
+    }
+
+    /**
+     * Long OR chains of equalities and long IN lists ({@link CorpusLists}) selected as they are (true, false or NULL
+     * per row), under CASE, counted per group, or in the WHERE beside the row's values.
+     */
+    private Query longLists() {
+        CorpusLists lists = new CorpusLists(r);
+        String test = r.nextBoolean() ? lists.orChain() : lists.inList();
+        switch (r.nextInt(4)) {
+            case 0:
+                return new Query(List.of("id", "a", "s", test), falses(4), "t1", null, null, null, null, null, false);
+            case 1:
+                return new Query(
+                        List.of("CASE WHEN " + test + " THEN 'in' WHEN NOT " + test + " THEN 'out' ELSE 'unknown' END"),
+                        falses(1),
+                        "t1",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false);
+            case 2:
+                return new Query(
+                        List.of(
+                                "flag",
+                                "COUNT(*)",
+                                "COUNT_IF(" + test + ")",
+                                "SUM(CASE WHEN " + test + " IS NULL THEN 1 END)"),
+                        falses(4),
+                        "t1",
+                        null,
+                        "flag",
+                        null,
+                        null,
+                        null,
+                        false);
+            default:
+                return new Query(
+                        List.of("id", "a", "b", "x", "s", "flag", "ts"),
+                        falses(7),
+                        "t1",
+                        test,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false);
+        }
     }
 
     /**

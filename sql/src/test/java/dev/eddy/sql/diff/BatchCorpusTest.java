@@ -115,15 +115,20 @@ class BatchCorpusTest {
             casts += sql.contains(" AS INTERVAL ") ? 1 : 0;
             made += sql.contains("make_dt_interval(") || sql.contains("make_ym_interval(") ? 1 : 0;
             literals += sql.matches(".*INTERVAL -?'?\\d+'? [A-Z]+ '?\\d.*") ? 1 : 0;
+        }
+        // an inline join beside an interval item is rarer (about one query in two hundred): counted over 1,000
+        for (int i = 0; i < 1000; i++) {
+            String sql = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i)
+                    .next()
+                    .sql();
             inlineWithInterval += sql.contains("JOIN VALUES") && sql.contains("INTERVAL") ? 1 : 0;
         }
-        // the default run (the CI's subset) draws a few of each (an inline join beside an interval item is rarer, a
-        // hundredth), so a regression in any shows there
+        // the default run (the CI's subset) draws a few of each, so a regression in any shows there
         assertThat(List.of(products, casts, made, literals))
                 .as("interval products, casts, make_*_interval, literals of several units of %d", count)
                 .allMatch(n -> n >= 2);
         assertThat(inlineWithInterval)
-                .as("inline joins beside interval items of %d", count)
+                .as("inline joins beside interval items of 1,000")
                 .isPositive();
     }
 
@@ -148,5 +153,31 @@ class BatchCorpusTest {
         assertThat(List.of(beforeAFact, underAFact))
                 .as("failing WHERE terms before a fact, failing items under one, of %d", count)
                 .allMatch(n -> n >= 2);
+    }
+
+    @Test
+    void when_theHarnessDrawsItsDefaultQueries_then_longOrChainsAndLongInListsAreAmongThem() {
+        int chains = 0;
+        int lists = 0;
+        int count = SparkBatchDifferentialIT.COUNT;
+        for (int i = 0; i < count; i++) {
+            int chainsBefore = CorpusLists.chains;
+            int listsBefore = CorpusLists.lists;
+            String sql = new BatchCorpus(SparkBatchDifferentialIT.SEED * 1_000_003L + i)
+                    .next()
+                    .sql();
+            if (CorpusLists.chains > chainsBefore) {
+                chains++;
+                assertThat(sql).matches(".*( OR .*){7}");
+            }
+            if (CorpusLists.lists > listsBefore) {
+                lists++;
+                assertThat(sql).matches(".* IN \\((.*, ){7}.*");
+            }
+        }
+        // OR chains of 8 or more equalities become the engine's in: a regression there shows in the default run
+        assertThat(List.of(chains, lists))
+                .as("queries with an OR chain, with a long IN list, of %d", count)
+                .allMatch(n -> n >= count / 60);
     }
 }

@@ -54,13 +54,23 @@ class SparkBatchDifferentialIT {
         }
         Map<String, List<String>> classes = new LinkedHashMap<>();
         int sparkErrors = 0;
+        int[] chains = new int[2]; // queries with an OR chain of equalities, with a mismatch
+        int[] lists = new int[2]; // queries with a long IN list, with a mismatch
         for (int i = 0; i < COUNT; i++) {
             long querySeed = SEED * 1_000_003L + i;
+            int chainsBefore = CorpusLists.chains;
+            int listsBefore = CorpusLists.lists;
             Query q = new BatchCorpus(querySeed).next();
+            boolean chain = CorpusLists.chains > chainsBefore;
+            boolean list = CorpusLists.lists > listsBefore;
             Answer s = Answers.ofSpark(spark.call(Map.of("op", "query", "sql", q.sql())));
             sparkErrors += s.failed() ? 1 : 0;
             String diff = Answers.difference(s, eddy(sql, q.sql()), q.ordered(), q.approx());
+            chains[0] += chain ? 1 : 0;
+            lists[0] += list ? 1 : 0;
             if (diff != null) {
+                chains[1] += chain ? 1 : 0;
+                lists[1] += list ? 1 : 0;
                 Query min = minimise(spark, sql, q);
                 String minDiff = Answers.difference(
                         Answers.ofSpark(spark.call(Map.of("op", "query", "sql", min.sql()))),
@@ -82,7 +92,11 @@ class SparkBatchDifferentialIT {
                 .append(mismatches)
                 .append(" mismatches in ")
                 .append(classes.size())
-                .append(" classes (timestamps compared to the microsecond)\n");
+                .append(" classes (timestamps compared to the microsecond)\n")
+                .append(String.format(
+                        "  %d queries with an OR chain of 8 to 12 equalities (%d mismatches), %d with an IN list of 8"
+                                + " to 14 values (%d mismatches)%n",
+                        chains[0], chains[1], lists[0], lists[1]));
         classes.forEach((k, v) -> {
             report.append("  [").append(v.size()).append("] ").append(k).append('\n');
             v.stream().limit(3).forEach(x -> report.append("    ").append(x).append('\n'));
