@@ -258,6 +258,20 @@ public final class SparkRewrite {
                     ? SqlStdOperatorTable.CHAR_LENGTH.createCall(pos, cast(call.operand(0), SqlTypeName.VARCHAR))
                     : call;
         }
+        if (op.getName().equalsIgnoreCase("COUNT_IF")
+                && call.operandCount() == 1
+                && call.getFunctionQuantifier() == null) {
+            // Spark's count_if(c): the rows where c is true (not false, not NULL), 0 over none; c must be a BOOLEAN,
+            // which CASE's condition checks as Spark does
+            return SqlStdOperatorTable.COUNT.createCall(
+                    pos,
+                    new SqlCase(
+                            pos,
+                            null,
+                            SqlNodeList.of(call.operand(0)),
+                            SqlNodeList.of(SqlLiteral.createExactNumeric("1", pos)),
+                            SqlLiteral.createNull(pos)));
+        }
         if (op.getName().equalsIgnoreCase("APPROX_COUNT_DISTINCT") && call.operandCount() == 1) {
             // the operand typed as SqlNode: left generic, Java picks createCall's SqlNodeList overload
             SqlNode arg = call.operand(0);
