@@ -178,8 +178,9 @@ final class Answers {
 
     /**
      * Why {@code eddy} differs from {@code spark}, or null when they agree. Both failing agree (the messages
-     * differ by design); {@code ordered} compares row order too; {@code approx} columns agree within 10% (twice
-     * approx_count_distinct's default relative error of 5%).
+     * differ by design); {@code ordered} compares row order too; {@code approx} columns hold Spark's HLL++ estimate
+     * in {@code spark} and an exact distinct count in {@code eddy}, which agree within {@link #estimateError}
+     * (unordered rows are then matched by their other columns).
      */
     static String difference(Answer spark, Answer eddy, boolean ordered, List<Boolean> approx) {
         if (spark.failed() || eddy.failed()) {
@@ -211,7 +212,8 @@ final class Answers {
         List<List<Object>> s = new ArrayList<>(spark.rows());
         List<List<Object>> e = new ArrayList<>(eddy.rows());
         if (!ordered) {
-            Comparator<List<Object>> byText = Comparator.comparing(Answers::sortKey);
+            Comparator<List<Object>> byText = Comparator.comparing((List<Object> row) -> sortKey(row, approx))
+                    .thenComparing(row -> sortKey(row, null));
             s.sort(byText);
             e.sort(byText);
         }
@@ -219,8 +221,9 @@ final class Answers {
             for (int c = 0; c < s.get(r).size(); c++) {
                 Object sv = s.get(r).get(c);
                 Object ev = e.get(r).get(c);
-                boolean same =
-                        (approx != null && c < approx.size() && approx.get(c) ? near(sv, ev, 0.10) : equal(sv, ev));
+                boolean same = (approx != null && c < approx.size() && approx.get(c)
+                        ? withinEstimateError(sv, ev)
+                        : equal(sv, ev));
                 if (!same) {
                     return "value in row " + (r + 1) + " column " + (c + 1) + ": Spark " + show(sv) + ", Eddy "
                             + show(ev);
@@ -240,17 +243,27 @@ final class Answers {
         return Objects.equals(a, b);
     }
 
-    private static boolean near(Object a, Object b, double rel) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Math.abs(x.doubleValue() - y.doubleValue()) <= rel * Math.max(1, Math.abs(x.doubleValue()));
+    /**
+     * Whether Spark's estimate lies within its error of the exact count: four standard errors (approx_count_distinct's
+     * default relative standard deviation is 5%) and one for rounding. Below a few hundred values Spark's HLL++
+     * counts by linear counting over 512 registers, where two values sharing a register are one; seed 1212's 17
+     * distinct square roots were estimated as 15 (exact COUNT(DISTINCT) 17 in both), seed 31's 12 as 11.
+     */
+    static boolean withinEstimateError(Object estimate, Object exact) {
+        if (estimate instanceof Number x && exact instanceof Number y) {
+            return Math.abs(x.doubleValue() - y.doubleValue()) <= 4 * 0.05 * Math.abs(y.doubleValue()) + 1;
         }
-        return Objects.equals(a, b);
+        return Objects.equals(estimate, exact);
     }
 
-    /** Rows sort by their text with numbers rounded, so 1e-12 differences do not reorder them. */
-    private static String sortKey(List<Object> row) {
+    /** Rows sort by their text with numbers rounded, so 1e-12 differences do not reorder them; {@code skip}ped columns left out. */
+    private static String sortKey(List<Object> row, List<Boolean> skip) {
         StringBuilder b = new StringBuilder();
-        for (Object v : row) {
+        for (int c = 0; c < row.size(); c++) {
+            if (skip != null && c < skip.size() && skip.get(c)) {
+                continue; // an estimate, which need not equal the count it is matched with
+            }
+            Object v = row.get(c);
             b.append(v instanceof Double d ? String.format(Locale.ROOT, "%.9g", d) : String.valueOf(v))
                     .append('\u0001');
         }

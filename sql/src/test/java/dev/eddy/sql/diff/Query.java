@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One query as parts: SELECT items, FROM, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT; {@code ordered} says the
- * rows' order is part of the answer, {@code approx} marks select items compared within Spark's error.
+ * rows' order is part of the answer, {@code approx} marks approx_count_distinct items: Eddy's answer is compared with Spark's exact count
+ * ({@link #exactSql()}), Spark's estimate with that count within the estimate's error.
  */
 record Query(
         List<String> items,
@@ -18,6 +19,31 @@ record Query(
         Integer limit,
         boolean ordered) {
     String sql() {
+        return sql(items);
+    }
+
+    /**
+     * This query with each {@code approx_count_distinct(e)} item as {@code COUNT(DISTINCT e)}: Spark's exact count of
+     * what its estimate counts, the answer Eddy must give (it answers approx_count_distinct exactly in batch).
+     */
+    String exactSql() {
+        List<String> exact = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i);
+            String fn = "approx_count_distinct(";
+            if (approx.get(i) && !item.startsWith(fn)) {
+                throw new IllegalStateException("an approximate item that is no approx_count_distinct: " + item);
+            }
+            exact.add(approx.get(i) ? "COUNT(DISTINCT " + item.substring(fn.length()) : item);
+        }
+        return sql(exact);
+    }
+
+    boolean hasApprox() {
+        return approx.contains(true);
+    }
+
+    private String sql(List<String> items) {
         StringBuilder b = new StringBuilder("SELECT ");
         for (int i = 0; i < items.size(); i++) {
             b.append(i == 0 ? "" : ", ").append(items.get(i)).append(" AS c").append(i + 1);
