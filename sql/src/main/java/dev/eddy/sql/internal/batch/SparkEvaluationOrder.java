@@ -108,32 +108,36 @@ final class SparkEvaluationOrder {
 
     /**
      * AND/OR as Spark's And.eval/Or.eval: an operand that may fail is computed only where the ones before it leave the
-     * answer open (not false for AND, not true for OR): {@code CASE WHEN before IS FALSE THEN FALSE ELSE before AND
-     * next END}, operand by operand.
+     * answer open (not false for AND, not true for OR). Built from the right, so each operand appears twice at most
+     * and the expression grows with the number of operands, not twice over with each one that may fail (an OR chain of
+     * twelve equalities with text to cast made Calcite's generated code pass 64 KB): {@code CASE WHEN o1 IS FALSE THEN
+     * FALSE ELSE o1 AND (CASE WHEN o2 IS FALSE THEN FALSE ELSE o2 AND (...)) END}, where the operands from the last one
+     * that may fail on need no guard.
      */
     private static RexNode shortCircuit(RexBuilder rb, RexCall call) {
         List<RexNode> operands = call.getOperands();
         boolean and = call.getKind() == SqlKind.AND;
-        boolean any = false;
+        int lastFailing = -1;
         for (int i = 1; i < operands.size(); i++) {
-            any |= canFail(operands.get(i));
+            if (canFail(operands.get(i))) {
+                lastFailing = i;
+            }
         }
-        if (!any) {
+        if (lastFailing < 0) {
             return call;
         }
-        RexNode acc = operands.get(0);
-        for (int i = 1; i < operands.size(); i++) {
-            RexNode next = operands.get(i);
-            // flat, as Calcite requires of a condition: (a AND b) AND c is AND(a, b, c)
-            RexNode both = RexUtil.flatten(rb, rb.makeCall(call.getOperator(), acc, next));
-            if (canFail(next)) {
-                RexNode decided = rb.makeCall(and ? SqlStdOperatorTable.IS_FALSE : SqlStdOperatorTable.IS_TRUE, acc);
-                both = rb.makeCall(
-                        both.getType(), SqlStdOperatorTable.CASE, List.of(decided, rb.makeLiteral(!and), both));
-            }
-            acc = both;
+        // the last operand that may fail and the ones after it: computed once the ones before leave the answer open
+        RexNode rest = operands.size() - lastFailing == 1
+                ? operands.get(lastFailing)
+                : rb.makeCall(call.getOperator(), operands.subList(lastFailing, operands.size()));
+        for (int i = lastFailing - 1; i >= 0; i--) {
+            RexNode o = operands.get(i);
+            // flat, as Calcite requires of a condition: a AND (b AND c) is AND(a, b, c)
+            RexNode both = RexUtil.flatten(rb, rb.makeCall(call.getOperator(), o, rest));
+            RexNode decided = rb.makeCall(and ? SqlStdOperatorTable.IS_FALSE : SqlStdOperatorTable.IS_TRUE, o);
+            rest = rb.makeCall(both.getType(), SqlStdOperatorTable.CASE, List.of(decided, rb.makeLiteral(!and), both));
         }
-        return acc.getType().equals(call.getType()) ? acc : rb.makeCast(call.getType(), acc, true, false);
+        return rest.getType().equals(call.getType()) ? rest : rb.makeCast(call.getType(), rest, true, false);
     }
 
     /**
