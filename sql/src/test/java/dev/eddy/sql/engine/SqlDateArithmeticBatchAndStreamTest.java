@@ -65,6 +65,17 @@ class SqlDateArithmeticBatchAndStreamTest {
     }
 
     @Test
+    void when_aConstantDateIsTruncatedToAUnitTruncDoesNotKnow_then_itIsNull() {
+        // trunc of two literals was typed NOT NULL, and its NULL for 'DAY' (Spark's: trunc takes no DAY) failed the
+        // batch query with a NullPointerException (the batch differential, seed 20261206 case 784)
+        rows().assertBothAnswer(
+                        "SELECT CAST(trunc(DATE '2024-02-29', 'DAY') AS STRING),"
+                                + " CAST(date_add(trunc(DATE '2024-02-29', 'DAY'), a) AS STRING),"
+                                + " CAST(trunc(DATE '2024-02-29', 'YEAR') AS STRING) FROM t WHERE a < 0",
+                        "null null 2024-01-01");
+    }
+
+    @Test
     void when_partsOfADateAreAskedFor_then_extractAndDatePartAnswerAsSpark() {
         rows().assertBothAnswer(
                         "SELECT date_part('YEAR', to_date(s)), date_part('dow', to_date(s)),"

@@ -53,6 +53,9 @@ final class SparkBuiltins {
     /** Spark's logarithms are NULL for x <= 0, whatever the operands' nullability. */
     private static final SqlReturnTypeInference DOUBLE_OR_NULL =
             ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE);
+    /** Spark's trunc(date, unit) is NULL for a unit it does not know, whatever the operands' nullability. */
+    private static final SqlReturnTypeInference DATE_OR_NULL =
+            ReturnTypes.explicit(SqlTypeName.DATE).andThen(SqlTypeTransforms.FORCE_NULLABLE);
 
     /** Spark's seconds of a time with their fraction (extract, date_part): DECIMAL(8, 6). */
     private static final SqlReturnTypeInference SECONDS = ReturnTypes.explicit(
@@ -77,7 +80,7 @@ final class SparkBuiltins {
             udf(DATES, "TO_DATE", "toDate", DATE, Arg.STR),
             udf(DATES, "TO_DATE", "toDate", DATE, Arg.STR, Arg.STR),
             udf(DATES, "DATEDIFF", "dateDiff", INT, Arg.TS, Arg.TS),
-            udf(DATES, "TRUNC", "trunc", DATE, Arg.TS, Arg.STR),
+            udf(DATES, "TRUNC", "trunc", DATE_OR_NULL, Arg.TS, Arg.STR),
             udf(DATES, "SPARK_SECOND", "secondWithFraction", SECONDS, Arg.TS),
             SparkIntervals.SECONDS,
             // Spark's make_dt_interval(days, hours, mins, secs) and make_ym_interval(years, months), each argument
