@@ -182,18 +182,13 @@ final class SparkWhereFacts {
             case IS_NULL:
             case IS_NOT_NULL:
                 return call.getOperands().get(0) instanceof RexInputRef;
-            case EQUALS:
-            case NOT_EQUALS:
-            case LESS_THAN:
-            case LESS_THAN_OR_EQUAL:
-            case GREATER_THAN:
-            case GREATER_THAN_OR_EQUAL:
-            case SEARCH:
+            default:
+                if (!SqlKind.BINARY_COMPARISON.contains(call.getKind()) && call.getKind() != SqlKind.SEARCH) {
+                    return false;
+                }
                 RexNode l = call.getOperands().get(0);
                 RexNode r = call.getOperands().get(1);
                 return l instanceof RexInputRef && constant(r) || r instanceof RexInputRef && constant(l);
-            default:
-                return false;
         }
     }
 
@@ -206,13 +201,10 @@ final class SparkWhereFacts {
         if (!(node instanceof RexCall call)) {
             return false;
         }
+        if (SqlKind.BINARY_COMPARISON.contains(call.getKind())) {
+            return true;
+        }
         switch (call.getKind()) {
-            case EQUALS:
-            case NOT_EQUALS:
-            case LESS_THAN:
-            case LESS_THAN_OR_EQUAL:
-            case GREATER_THAN:
-            case GREATER_THAN_OR_EQUAL:
             case PLUS:
             case MINUS:
             case TIMES:
