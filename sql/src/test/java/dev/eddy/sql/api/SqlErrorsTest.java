@@ -37,6 +37,8 @@ class SqlErrorsTest {
       DROP STREAM linez                                   | Unknown stream 'linez' at line 1, column 13. Did you mean 'lines'?
       DROP TABLE lines                                    | 'lines' is a stream; use DROP STREAM at line 1, column 12
       DESCRIBE linez                                      | Unknown stream or table 'linez' at line 1, column 10. Did you mean 'lines'?
+      SELECT 1e99999999999                                | Syntax error: a numeric literal cannot be read (Too many nonzero exponent digits.)
+      SELECT U&'a' UESCAPE 'xx'                           | Syntax error: UESCAPE 'xx' must be exactly one character
       SELECT * FROM lines, DESCRIPTOR(ts)                 | This statement cannot be run at line 1, column 1: the SQL planner does not support its shape
       """)
     void when_sqlIsBad_then_oneShortMessageWithPosition(String text, String expected) {

@@ -172,6 +172,14 @@ public final class ErrorMessages {
         }
         SqlParserPos pos = e.getPos();
         String detail = firstLine(e.getMessage());
+        if (pos == null) {
+            // Calcite gives no position for errors its parser's Java code throws (a numeric literal Java cannot
+            // read, UESCAPE of more than one character): the message says what is wrong without a place
+            String what = e.getCause() instanceof NumberFormatException
+                    ? "a numeric literal cannot be read (" + detail + ")"
+                    : detail;
+            return new SqlException("Syntax error: " + clip(what), 0, 0);
+        }
         Matcher keyword = NEAR_KEYWORD.matcher(detail);
         if (keyword.lookingAt()) {
             return at("Syntax error", pos.getLineNum(), pos.getColumnNum(), "unexpected '" + keyword.group(1) + "'");
