@@ -192,7 +192,8 @@ public final class ErrorMessages {
             return at("Syntax error", next.beginLine, next.beginColumn, "unexpected '" + next.image + "'" + hint);
         }
         SqlParserPos pos = e.getPos();
-        String detail = firstLine(e.getMessage());
+        // some of Calcite's messages end with their own position ("Illegal INTERVAL literal  DAY; at line 1, ...")
+        String detail = firstLine(e.getMessage()).replaceFirst(";?\\s*at line \\d+, column \\d+\\.?$", "");
         if (pos == null) {
             // Calcite gives no position for errors its parser's Java code throws (a numeric literal Java cannot
             // read, UESCAPE of more than one character): the message says what is wrong without a place
