@@ -79,7 +79,13 @@ public final class DdlExecutor {
                 return (existing.isPresent() ? "Replaced " : "Created ") + kind.word() + " '" + name + "' ("
                         + schema.size() + " columns)";
             }
-            boolean header = !"false".equalsIgnoreCase(options.getOrDefault("header", "true"));
+            String headerOption = options.getOrDefault("header", "true").trim();
+            if (!headerOption.equalsIgnoreCase("true") && !headerOption.equalsIgnoreCase("false")) {
+                throw ErrorMessages.at(
+                        create.getParserPosition(),
+                        "table '" + name + "': option 'header' must be 'true' or 'false', got '" + headerOption + "'");
+            }
+            boolean header = headerOption.equalsIgnoreCase("true");
             try {
                 relation = Relation.table(name, schema, options, CsvTables.reader(name, options, schema, header));
             } catch (IllegalArgumentException e) {
@@ -187,7 +193,23 @@ public final class DdlExecutor {
                 && id.getSimple().equalsIgnoreCase(column)
                 && call.operand(1) instanceof SqlIntervalLiteral interval) {
             SqlIntervalLiteral.IntervalValue v = interval.getValueAs(SqlIntervalLiteral.IntervalValue.class);
-            return Duration.ofMillis(SqlParserUtil.intervalToMillis(v));
+            if (v.getIntervalQualifier().isYearMonth()) {
+                throw ErrorMessages.at(
+                        interval.getParserPosition(),
+                        "A watermark delay is an interval of days, hours, minutes or seconds, not " + interval);
+            }
+            long millis;
+            try {
+                millis = SqlParserUtil.intervalToMillis(v);
+            } catch (RuntimeException unreadable) {
+                throw ErrorMessages.at(
+                        interval.getParserPosition(), "The watermark delay " + interval + " cannot be read");
+            }
+            if (millis < 0) {
+                throw ErrorMessages.at(
+                        interval.getParserPosition(), "A watermark delay must not be negative, not " + interval);
+            }
+            return Duration.ofMillis(millis);
         }
         throw ErrorMessages.at(
                 e.getParserPosition(),
@@ -198,18 +220,39 @@ public final class DdlExecutor {
     private static Map<String, String> options(SqlCreateRelation create) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < create.options.size(); i += 2) {
-            SqlLiteral key = (SqlLiteral) create.options.get(i);
-            SqlLiteral value = (SqlLiteral) create.options.get(i + 1);
+            // the parser gives a literal chain ('conn' 'ector') as a call; a name may be any literal the grammar has
+            SqlLiteral key = SqlLiteral.unchain(create.options.get(i));
+            SqlLiteral value = SqlLiteral.unchain(create.options.get(i + 1));
+            if (key.getTypeName().getFamily() != SqlTypeFamily.CHARACTER) {
+                throw ErrorMessages.at(
+                        key.getParserPosition(),
+                        "An option name is a string in quotes, e.g. 'connector' = 'memory', not " + shown(key));
+            }
             String k = key.getValueAs(String.class).toLowerCase(Locale.ROOT);
             if (options.containsKey(k)) {
                 throw ErrorMessages.at(key.getParserPosition(), "Option '" + k + "' is given twice");
             }
-            String v = value.getTypeName().getFamily() == SqlTypeFamily.CHARACTER
+            SqlTypeFamily family = value.getTypeName().getFamily();
+            boolean known = family == SqlTypeFamily.CHARACTER
+                    || family == SqlTypeFamily.NUMERIC
+                    || family == SqlTypeFamily.BOOLEAN;
+            if (!known || value.getValue() == null) {
+                throw ErrorMessages.at(
+                        value.getParserPosition(),
+                        "Option '" + k + "' takes a string, a number or TRUE/FALSE, not " + shown(value));
+            }
+            String v = family == SqlTypeFamily.CHARACTER
                     ? value.getValueAs(String.class)
                     : String.valueOf(value.getValue());
             options.put(k, k.equals("connector") || k.equals("format") ? v.toLowerCase(Locale.ROOT) : v);
         }
         return options;
+    }
+
+    /** A literal as the user wrote it, cut to 40 characters. */
+    private static String shown(SqlLiteral literal) {
+        String text = literal.toString().replace('\n', ' ');
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     private static int caseInsensitiveIndex(Schema schema, String column) {

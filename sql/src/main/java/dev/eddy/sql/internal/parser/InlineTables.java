@@ -1,5 +1,7 @@
 package dev.eddy.sql.internal.parser;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,7 +16,18 @@ public final class InlineTables {
 
     /** {@code sql} with each inline table after FROM or JOIN in parentheses. */
     public static String parenthesize(String sql) {
+        return parenthesize(SourceMap.identity(sql)).text();
+    }
+
+    /** The text of {@code in} with each inline table after FROM or JOIN in parentheses, mapped to the user's text. */
+    public static SourceMap parenthesize(SourceMap in) {
+        String sql = in.text();
         StringBuilder out = new StringBuilder(sql);
+        // where each character of out came from in sql; a parenthesis inserted takes the offset of the one after it
+        List<Integer> from = new ArrayList<>(sql.length() + 1);
+        for (int i = 0; i <= sql.length(); i++) {
+            from.add(i);
+        }
         Scanner s = new Scanner(out);
         String previous = "";
         while (s.next()) {
@@ -23,31 +36,33 @@ public final class InlineTables {
                 int start = s.start;
                 int end = s.rowsEnd();
                 if (end > 0) {
-                    close(out, end);
-                    boolean inserted = open(out, start);
+                    close(out, from, end);
+                    boolean inserted = open(out, from, start);
                     s.restart((inserted ? start + 1 : start) + word.length());
                 }
             }
             previous = word.toUpperCase(Locale.ROOT);
         }
-        return out.toString();
+        return in.then(out.toString(), from.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Puts the opening parenthesis before VALUES; whether it was inserted (not written over a blank). */
-    private static boolean open(StringBuilder out, int valuesStart) {
+    private static boolean open(StringBuilder out, List<Integer> from, int valuesStart) {
         if (valuesStart > 0 && (out.charAt(valuesStart - 1) == ' ' || out.charAt(valuesStart - 1) == '\t')) {
             out.setCharAt(valuesStart - 1, '(');
             return false;
         }
         out.insert(valuesStart, '(');
+        from.add(valuesStart, from.get(valuesStart));
         return true;
     }
 
-    private static void close(StringBuilder out, int rowsEnd) {
+    private static void close(StringBuilder out, List<Integer> from, int rowsEnd) {
         if (rowsEnd < out.length() && (out.charAt(rowsEnd) == ' ' || out.charAt(rowsEnd) == '\t')) {
             out.setCharAt(rowsEnd, ')');
         } else {
             out.insert(rowsEnd, ')');
+            from.add(rowsEnd, from.get(rowsEnd));
         }
     }
 

@@ -28,16 +28,25 @@ public final class MultiUnitIntervals {
 
     /** {@code sql} with each interval literal of several units written as one ANSI interval literal. */
     public static String rewrite(String sql) {
+        return rewrite(SourceMap.identity(sql)).text();
+    }
+
+    /**
+     * The text of {@code in} with each interval literal of several units written as one ANSI interval literal, mapped
+     * to the user's text; an error in a literal names its position in the user's text.
+     */
+    public static SourceMap rewrite(SourceMap in) {
+        String sql = in.text();
         if (!sql.toUpperCase(Locale.ROOT).contains("INTERVAL")) {
-            return sql;
+            return in;
         }
-        StringBuilder out = new StringBuilder();
+        SourceMap.Builder out = new SourceMap.Builder();
         int i = 0;
         while (i < sql.length()) {
             char c = sql.charAt(i);
             int skip = skipQuoted(sql, i);
             if (skip > i) {
-                out.append(sql, i, skip);
+                out.copy(sql, i, skip);
                 i = skip;
                 continue;
             }
@@ -46,15 +55,27 @@ public final class MultiUnitIntervals {
             if (wordStart && (c == 'I' || c == 'i') && k.lookingAt()) {
                 int end = literalEnd(sql, k.end());
                 if (end > 0) {
-                    out.append(literal(sql, i, k.end(), end));
+                    String literal;
+                    try {
+                        literal = literal(sql, i, k.end(), end);
+                    } catch (SqlException e) {
+                        throw in.remap(e);
+                    }
+                    // the literal's line breaks are kept after it, so that later lines keep their numbers
+                    out.replace(literal, i);
+                    for (int j = i; j < end; j++) {
+                        if (sql.charAt(j) == '\n') {
+                            out.replace("\n", j);
+                        }
+                    }
                     i = end;
                     continue;
                 }
             }
-            out.append(c);
+            out.copy(sql, i, i + 1);
             i++;
         }
-        return out.toString();
+        return in.then(out.text(), out.offsets(sql.length()));
     }
 
     /** The end of two or more value-unit pairs from {@code from}, or -1. */

@@ -11,6 +11,7 @@ import dev.eddy.sql.internal.ddl.DdlExecutor;
 import dev.eddy.sql.internal.parser.InlineTables;
 import dev.eddy.sql.internal.parser.MultiUnitIntervals;
 import dev.eddy.sql.internal.parser.RelationKind;
+import dev.eddy.sql.internal.parser.SourceMap;
 import dev.eddy.sql.internal.parser.SqlCreateRelation;
 import dev.eddy.sql.internal.parser.SqlDropRelation;
 import dev.eddy.sql.internal.parser.SqlShow;
@@ -100,27 +101,48 @@ public final class SqlPipeline {
 
     /** Parses {@code text} into statements, with Eddy's short syntax errors. */
     public static List<SqlNode> parse(String text) {
+        return parseMapped(text).statements();
+    }
+
+    /** The statements of a text and where the parsed (rewritten) text came from in it. */
+    private record Parsed(List<SqlNode> statements, SourceMap source) {}
+
+    private static Parsed parseMapped(String text) {
         ErrorMessages.checkNesting(text);
+        SourceMap source = MultiUnitIntervals.rewrite(InlineTables.parenthesize(SourceMap.identity(text)));
         try {
-            return new ArrayList<>(
-                    SqlParser.create(MultiUnitIntervals.rewrite(InlineTables.parenthesize(text)), Dialect.PARSER)
+            return new Parsed(
+                    new ArrayList<>(SqlParser.create(source.text(), Dialect.PARSER)
                             .parseStmtList()
-                            .getList());
+                            .getList()),
+                    source);
         } catch (StackOverflowError e) {
             throw new SqlException(
                     "Syntax error at line 1, column 1: the text is nested too deeply to parse; split it", 1, 1);
         } catch (SqlParseException e) {
             if (ErrorMessages.isEmptyInput(e)) {
-                return new ArrayList<>(); // nothing but blanks and comments
+                return new Parsed(new ArrayList<>(), source); // nothing but blanks and comments
             }
-            throw ErrorMessages.syntax(e, text);
+            throw source.remap(ErrorMessages.syntax(e, source.text()));
         }
     }
 
-    /** Runs every statement of {@code text} in order and returns each result; stops at the first error. */
+    /**
+     * Runs every statement of {@code text} in order and returns each result; stops at the first error, whose
+     * position is in {@code text} as the user wrote it (not in the text rewritten for the parser).
+     */
     public List<SqlResult> executeAll(String text) {
+        Parsed parsed = parseMapped(text);
+        try {
+            return executeAll(parsed.statements());
+        } catch (SqlException e) {
+            throw parsed.source().remap(e);
+        }
+    }
+
+    private List<SqlResult> executeAll(List<SqlNode> statements) {
         List<SqlResult> results = new ArrayList<>();
-        for (SqlNode statement : parse(text)) {
+        for (SqlNode statement : statements) {
             try {
                 results.add(run(statement));
             } catch (StackOverflowError e) {

@@ -128,7 +128,7 @@ final class SparkDateForms {
             // Calcite's EXTRACT has more fields than Spark's (MILLISECOND, MICROSECOND, EPOCH, DECADE, ISOYEAR, ...)
             throw ErrorMessages.at(
                     q.getParserPosition(),
-                    "[INVALID_EXTRACT_FIELD] Cannot extract `" + q.timeUnitRange.name() + "`",
+                    "[INVALID_EXTRACT_FIELD] Cannot extract `" + unitName(q) + "`",
                     "Spark's fields are YEAR, YEAROFWEEK, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY,"
                             + " HOUR, MINUTE, SECOND");
         }
@@ -138,9 +138,9 @@ final class SparkDateForms {
             // FLOOR(ts TO DAY) is Calcite's syntax; Spark has no such form (a syntax error at TO)
             throw ErrorMessages.at(
                     q.getParserPosition(),
-                    "[PARSE_SYNTAX_ERROR] " + call.getOperator().getName() + "(x TO " + q.timeUnitRange.name()
+                    "[PARSE_SYNTAX_ERROR] " + call.getOperator().getName() + "(x TO " + unitName(q)
                             + ") is not Spark SQL",
-                    "use date_trunc('" + q.timeUnitRange.name() + "', x)");
+                    "use date_trunc('" + unitName(q) + "', x)");
         }
         if (call.getOperator() == SqlStdOperatorTable.TIMESTAMP_ADD
                 && args.size() == 3
@@ -245,5 +245,10 @@ final class SparkDateForms {
         }
         TimeUnit u = FIELDS.get(id.getSimple().toUpperCase(Locale.ROOT));
         return u == TimeUnit.DOW || u == TimeUnit.ISODOW || u == TimeUnit.DOY || u == TimeUnit.ISOYEAR ? null : u;
+    }
+
+    /** The unit as written: a word Calcite does not know (EXTRACT(nosuch FROM ...)) is a time frame name, not EPOCH. */
+    private static String unitName(SqlIntervalQualifier q) {
+        return q.timeFrameName != null ? q.timeFrameName : q.timeUnitRange.name();
     }
 }

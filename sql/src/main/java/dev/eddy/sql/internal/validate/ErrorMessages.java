@@ -131,13 +131,34 @@ public final class ErrorMessages {
         if (text != null && pos != null && firstLine(e.getMessage()).startsWith("Non-query expression")) {
             String word = wordAt(text, pos.getLineNum(), pos.getColumnNum());
             if (!word.isEmpty()) {
-                String hint = NameSuggester.closest(word.toUpperCase(Locale.ROOT), STATEMENT_KEYWORDS)
-                        .map(k -> " (probably a misspelt " + k + ")")
-                        .orElse(" (a statement starts with SELECT, CREATE, ...)");
+                String upper = word.toUpperCase(Locale.ROOT);
+                String hint = !startsStatement(text, pos.getLineNum(), pos.getColumnNum())
+                        ? "" // inside a statement (DESCRIBE a.b.c): no keyword to suggest
+                        : NameSuggester.closest(upper, STATEMENT_KEYWORDS)
+                                .map(k -> k.equals(upper)
+                                        ? " (an incomplete " + k + " statement)"
+                                        : " (probably a misspelt " + k + ")")
+                                .orElse(" (a statement starts with SELECT, CREATE, ...)");
                 return at("Syntax error", pos.getLineNum(), pos.getColumnNum(), "unexpected '" + word + "'" + hint);
             }
         }
         return syntax(e);
+    }
+
+    /** True if only blanks and comments (after a ';' ending the statement before) come before a line and column. */
+    static boolean startsStatement(String text, int line, int column) {
+        String[] lines = text.split("\n", -1);
+        if (line < 1 || line > lines.length) {
+            return false;
+        }
+        StringBuilder before = new StringBuilder();
+        for (int l = 0; l < line - 1; l++) {
+            before.append(lines[l]).append('\n');
+        }
+        String l = lines[line - 1];
+        before.append(l, 0, Math.min(Math.max(column - 1, 0), l.length()));
+        String code = before.toString().replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\n]*", " ");
+        return code.substring(code.lastIndexOf(';') + 1).isBlank();
     }
 
     /** The identifier-like word at a 1-based line and column, at most 40 characters, or "". */
@@ -171,7 +192,8 @@ public final class ErrorMessages {
             return at("Syntax error", next.beginLine, next.beginColumn, "unexpected '" + next.image + "'" + hint);
         }
         SqlParserPos pos = e.getPos();
-        String detail = firstLine(e.getMessage());
+        // some of Calcite's messages end with their own position ("Illegal INTERVAL literal  DAY; at line 1, ...")
+        String detail = firstLine(e.getMessage()).replaceFirst(";?\\s*at line \\d+, column \\d+\\.?$", "");
         if (pos == null) {
             // Calcite gives no position for errors its parser's Java code throws (a numeric literal Java cannot
             // read, UESCAPE of more than one character): the message says what is wrong without a place
@@ -200,7 +222,9 @@ public final class ErrorMessages {
             List<Relation> referenced,
             Collection<String> extraColumns,
             Collection<String> allRelationNames) {
-        String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        String message = e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : e.getMessage() != null ? e.getMessage() : "invalid query";
         int line = e.getPosLine();
         int column = e.getPosColumn();
         Matcher m = COLUMN_IN_ANY.matcher(message);

@@ -18,7 +18,25 @@ public final class WindowChecks {
         statement.accept(new SqlBasicVisitor<Void>() {
             @Override
             public Void visit(SqlCall call) {
-                if (call.getOperator().getName().equalsIgnoreCase("HOP")
+                String name = call.getOperator().getName();
+                if (name.equalsIgnoreCase("HOP")
+                        || name.equalsIgnoreCase("TUMBLE")
+                        || name.equalsIgnoreCase("SESSION")) {
+                    for (SqlNode operand : call.getOperandList()) {
+                        if (operand instanceof SqlIntervalLiteral interval
+                                && interval.getValueAs(SqlIntervalLiteral.IntervalValue.class)
+                                        .getIntervalQualifier()
+                                        .isYearMonth()) {
+                            // Spark: "Intervals greater than a month is not supported"; Calcite cannot turn one
+                            // into a length of time
+                            throw ErrorMessages.at(
+                                    interval.getParserPosition(),
+                                    "A window's sizes are days, hours, minutes or seconds",
+                                    interval + " is counted in months, whose length varies");
+                        }
+                    }
+                }
+                if (name.equalsIgnoreCase("HOP")
                         && call.operandCount() >= 4
                         && call.operand(2) instanceof SqlIntervalLiteral slide
                         && call.operand(3) instanceof SqlIntervalLiteral size
