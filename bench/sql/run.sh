@@ -3,8 +3,9 @@
 # over a 10k-row Tablesaw table, and Nexmark queries written in SQL against the same queries built with the Java
 # API (module bench/sql, Maven profile "bench"). Prints "<figure> <value> <unit>" lines.
 # Then batch SQL over the same rows as a CSV table and a Parquet table (TableScanBench).
-# Usage: bench/sql/run.sh [explain|tables]   (explain: print both sides' engine plans instead of timing; tables: the
-# table scans only; -Dbench.only=<query prefix> in BENCH_JAVA_OPTS runs only matching Nexmark queries)
+# Usage: bench/sql/run.sh [explain|tables|dates]   (explain: print both sides' engine plans instead of timing; tables:
+# the table scans only; dates: collecting a batch DATE result against an INT one only (DateResultBench);
+# -Dbench.only=<query prefix> in BENCH_JAVA_OPTS runs only matching Nexmark queries)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,6 +19,9 @@ fi
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 if [ "${1:-}" = tables ]; then
   exec java ${BENCH_JAVA_OPTS:-} -XX:+UseSerialGC -Xms2g -Xmx2g -cp "$cp" dev.eddy.bench.sql.TableScanBench
+fi
+if [ "${1:-}" = dates ]; then
+  exec java ${BENCH_JAVA_OPTS:-} -XX:+UseSerialGC -Xms2g -Xmx2g -cp "$cp" dev.eddy.bench.sql.DateResultBench
 fi
 if [ "${1:-}" != explain ]; then
   # -am: build sql against this tree's streaming-core, never a stale one in ~/.m2

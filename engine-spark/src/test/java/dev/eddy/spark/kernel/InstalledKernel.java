@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eddy.streaming.testing.process.ProcessRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,9 @@ final class InstalledKernel {
                     .as("engine-spark's engines directory (this module's package phase)")
                     .exists();
             Path p = Files.createTempDirectory("eddy-spark-kernelspec");
-            ProcessRun.Result r = ProcessRun.run(
+            // as the kernel module's PythonSuite: wait while the script works (its class-data-sharing run starts a
+            // kernel), stop it when it stalls for 2 minutes or after 15
+            ProcessRun.Result r = ProcessRun.runWhileProgressing(
                     List.of(
                             repoRoot().resolve("install/kernelspec.sh").toString(),
                             "install",
@@ -47,7 +50,8 @@ final class InstalledKernel {
                             engines.toAbsolutePath().toString()),
                     repoRoot(),
                     Map.of(),
-                    300);
+                    Duration.ofMinutes(2),
+                    Duration.ofMinutes(15));
             assertThat(r.exitCode()).as("kernelspec.sh:\n" + r.output()).isZero();
             prefix = p;
         }

@@ -6,6 +6,7 @@ import dev.eddy.streaming.testing.process.ProcessRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.Assumptions;
  * unittest module from src/test/python against it with Debian's /usr/bin/python3.
  */
 final class PythonSuite {
+    /** kernelspec.sh is stopped after this long without CPU time, output or a process started or ended. */
+    static final Duration INSTALL_STALL = Duration.ofMinutes(2);
+    /** ... or after this long in all (the fixed 180 s it replaces was passed twice at load 66-104). */
+    static final Duration INSTALL_LIMIT = Duration.ofMinutes(15);
+
     private PythonSuite() {}
 
     static Path repoRoot() {
@@ -60,7 +66,10 @@ final class PythonSuite {
             if (!java.isEmpty()) {
                 cmd.addAll(List.of("--java", java));
             }
-            ProcessRun.Result r = ProcessRun.run(cmd, repoRoot(), Map.of(), 180);
+            // kernelspec.sh's class-data-sharing run starts a kernel: minutes at high load, so the wait lasts while
+            // the script works and ends when it stops working (a hang) or at a limit no loaded run came near
+            ProcessRun.Result r =
+                    ProcessRun.runWhileProgressing(cmd, repoRoot(), Map.of(), INSTALL_STALL, INSTALL_LIMIT);
             assertThat(r.exitCode()).as("kernelspec.sh output:\n" + r.output()).isZero();
             INSTALLED.put(java, prefix);
         }

@@ -100,6 +100,15 @@ class SqlDateTimeEdgesBatchAndStreamTest {
         assertThat(early.column(0).getString(0)).isEqualTo("0999-11-22");
         Table near = t.batchTable("SELECT to_date(s) FROM t");
         assertThat(near.column(0)).isInstanceOf(DateColumn.class);
+        // ordinary days and a NULL read before the first far one are kept when the column changes
+        Table mixed = t.batchTable("SELECT d FROM (VALUES (1, DATE '2024-02-29'), (2, CAST(NULL AS DATE)),"
+                + " (3, DATE '0999-12-31'), (4, DATE '1000-01-01')) AS v(k, d) ORDER BY k");
+        assertThat(mixed.column(0)).isInstanceOf(ExactDateColumn.class);
+        assertThat(mixed.column(0).getString(0)).isEqualTo("2024-02-29");
+        assertThat(mixed.column(0).isMissing(1)).isTrue();
+        assertThat(mixed.column(0).getString(2)).isEqualTo("0999-12-31");
+        assertThat(mixed.column(0).getString(3)).isEqualTo("1000-01-01");
+        assertThat(mixed.column(0).size()).isEqualTo(4);
     }
 
     /**

@@ -23,10 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class KafkaFixture {
     static final KafkaBroker BROKER = KafkaBroker.shared();
 
-    final Eddy eddy = Eddy.builder().build();
+    final Eddy eddy;
 
     @TempDir
     Path tmp;
+
+    /** An engine on the wall clock. */
+    KafkaFixture() {
+        this(Eddy.builder().build());
+    }
+
+    /** The test's own engine (a manual clock, say); its queries are stopped after each test all the same. */
+    KafkaFixture(Eddy eddy) {
+        this.eddy = eddy;
+    }
 
     @AfterEach
     final void stopQueries() {

@@ -58,6 +58,8 @@ final class ResultTables {
                     LongColumn c = (LongColumn) columns.get(i - 1);
                     if (v == null) c.appendMissing();
                     else c.append(((Number) v).longValue());
+                } else if (columns.get(i - 1) instanceof DateColumn c) {
+                    appendDate(c, rs, i, columns);
                 } else {
                     append(columns.get(i - 1), rs, i);
                 }
@@ -76,11 +78,6 @@ final class ResultTables {
                 InstantColumn plain = InstantColumn.create(c.name());
                 c.forEach(plain::append);
                 columns.set(i, plain);
-            } else if (columns.get(i) instanceof ExactDateColumn c && !holdsFarDates(c)) {
-                // years 1000 to 9999: a DateColumn, as the engine's results
-                DateColumn plain = DateColumn.create(c.name());
-                c.forEach(plain::append);
-                columns.set(i, plain);
             }
         }
         return Table.create("result", columns);
@@ -95,13 +92,31 @@ final class ResultTables {
         return false;
     }
 
-    private static boolean holdsFarDates(ExactDateColumn c) {
-        for (LocalDate d : c) {
-            if (d != null && ExactDateColumn.needed(d)) {
-                return true;
+    /** The first and last days a DateColumn holds and shows as Spark does (years 1000 to 9999). */
+    private static final long FIRST_PLAIN_DAY = LocalDate.of(1000, 1, 1).toEpochDay();
+
+    private static final long LAST_PLAIN_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+    /**
+     * A DATE value into the column collecting it: a DateColumn while every day lies in years 1000 to 9999 (as the
+     * engine's results, in one pass); at the first day outside them the column becomes an ExactDateColumn of the
+     * values so far, once, and keeps collecting there.
+     */
+    private static void appendDate(DateColumn c, ResultSet rs, int i, List<Column<?>> columns) throws SQLException {
+        // the days themselves: getDate's java.sql.Date counts a date before 1582 on the Julian calendar
+        int days = rs.getInt(i);
+        if (rs.wasNull()) {
+            c.appendMissing();
+        } else if (days >= FIRST_PLAIN_DAY && days <= LAST_PLAIN_DAY) {
+            c.append(LocalDate.ofEpochDay(days));
+        } else {
+            ExactDateColumn exact = ExactDateColumn.create(c.name());
+            for (int r = 0; r < c.size(); r++) {
+                exact.append(c.get(r));
             }
+            exact.append(LocalDate.ofEpochDay(days));
+            columns.set(i - 1, exact);
         }
-        return false;
     }
 
     /**
@@ -145,8 +160,8 @@ final class ResultTables {
             case Types.TIMESTAMP: // shown as ISO-8601 UTC with 'Z', as live views show the engine's
                 return ExactInstantColumn.create(name); // microseconds while the rows are read
             case Types.DATE:
-                // Spark's DATE (last_day, to_date, ...), any of its days while the rows are read
-                return ExactDateColumn.create(name);
+                // Spark's DATE (last_day, to_date, ...): an ExactDateColumn once a day outside years 1000 to 9999 comes
+                return DateColumn.create(name);
 
             default:
                 return ExactStringColumn.create(name); // keeps '' apart from NULL while the rows are read

@@ -70,7 +70,7 @@ class ColumnPruningTest {
                 return null;
             });
         }
-        assertThat(check.pruned).isGreaterThan(QUERIES / 2);
+        assertThat(check.pruned()).isGreaterThan(QUERIES / 2);
     }
 
     @Test
@@ -91,7 +91,7 @@ class ColumnPruningTest {
                 return null;
             });
         }
-        assertThat(check.pruned).isGreaterThan(QUERIES / 2);
+        assertThat(check.pruned()).isGreaterThan(QUERIES / 2);
     }
 
     @Test
@@ -126,7 +126,7 @@ class ColumnPruningTest {
                 return null;
             });
         }
-        assertThat(check.pruned).isGreaterThan(QUERIES / 2);
+        assertThat(check.pruned()).isGreaterThan(QUERIES / 2);
     }
 
     @Test

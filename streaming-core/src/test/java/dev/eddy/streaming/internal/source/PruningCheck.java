@@ -32,8 +32,8 @@ import java.util.function.IntFunction;
  * source, and asserts the same rows after every trigger; also makes the random records (JSON and CSV, with bad
  * values in every column and malformed records) the sources read.
  */
-final class PruningCheck {
-    static final Schema VALUES = Schema.of(
+public final class PruningCheck {
+    public static final Schema VALUES = Schema.of(
             Field.of("user", DataType.STRING),
             Field.of("price", DataType.LONG),
             Field.of("qty", DataType.INT),
@@ -42,14 +42,19 @@ final class PruningCheck {
 
     private final ManualClock clock;
     /** Queries whose source had columns pruned (the comparison is not vacuous). */
-    int pruned;
+    private int pruned;
 
-    PruningCheck(ManualClock clock) {
+    public PruningCheck(ManualClock clock) {
         this.clock = clock;
     }
 
+    /** How many of the queries compared so far had columns pruned from their source. */
+    public int pruned() {
+        return pruned;
+    }
+
     /** Runs a random query on {@code in} with and without pruning, side by side, for three triggers of new data. */
-    void compare(Dataset in, Random rnd, IntFunction<Void> addData) {
+    public void compare(Dataset in, Random rnd, IntFunction<Void> addData) {
         RandomQuery query = RandomQuery.of(in, rnd);
         var readColumns = Planner.plan(query.dataset.plan(), OutputMode.parse(query.mode), clock)
                 .readColumns(0);
@@ -146,7 +151,7 @@ final class PruningCheck {
     private static final String[] NOTES = {"\"\"", "\"hello\"", "\"tab\\there\"", "\"caf\u00e9\"", "42", "null"};
     private static final String[] MALFORMED = {"{\"user\":", "not json", "", "[1,2]", "{\"price\":1}}"};
 
-    static String jsonRecord(Random rnd) {
+    public static String jsonRecord(Random rnd) {
         if (rnd.nextInt(12) == 0) {
             return MALFORMED[rnd.nextInt(MALFORMED.length)];
         }

@@ -56,7 +56,7 @@ final class LongAccumulator extends Accumulator {
             }
             return;
         }
-        if (kind == Kind.SUM && resultType != DataType.INTERVAL_YEAR_TO_MONTH) {
+        if (kind == Kind.SUM) {
             sumRows(groups, rows, n, Vectors.asLongs(arg), Vectors.nullsOf(arg));
             return;
         }
@@ -72,7 +72,6 @@ final class LongAccumulator extends Accumulator {
             boolean had = (s[g >>> 6] & (1L << g)) != 0;
             switch (kind) {
                 case COUNT -> v[g]++;
-                case SUM -> v[g] = sum(v[g], x[r]); // months: each addition within an INT, as Spark checks it
                 case MIN -> v[g] = had ? Math.min(v[g], x[r]) : x[r];
                 default -> v[g] = had ? Math.max(v[g], x[r]) : x[r];
             }
@@ -81,15 +80,19 @@ final class LongAccumulator extends Accumulator {
     }
 
     /**
-     * SUM's rows, in a loop of its own: an overflow in any row's addition sets the sign bit of {@code overflow}, which
-     * is tested once after the loop rather than branched on per row. The condition and the error are those of
-     * {@link #sum}: the batch fails whichever row overflowed (a failed batch's state is never committed), and a batch
-     * that does not overflow gets the same sums.
+     * SUM's rows, the one update path of every SUM: an overflow in any row's addition sets the sign bit of {@code
+     * wrapped} (a BIGINT or microseconds past a long) or a bit of {@code pastInt} (months past an INT, checked after
+     * each addition as Spark does), tested once after the loop rather than branched on per row. The condition and
+     * the error are those of {@link #sum}: the batch fails whichever row overflowed, even when later rows bring the
+     * total back in range (a failed batch's state is never committed), and a batch that does not overflow gets the
+     * same sums. Months cannot pass a long: a batch holds fewer than 2^31 rows of INT months.
      */
     private void sumRows(int[] groups, int[] rows, int n, long[] x, long[] nulls) {
         long[] v = values;
         long[] s = seen;
-        long overflow = 0;
+        boolean months = resultType == DataType.INTERVAL_YEAR_TO_MONTH; // loop-invariant: the JIT unswitches on it
+        long wrapped = 0;
+        long pastInt = 0;
         for (int i = 0; i < n; i++) {
             int r = row(rows, i);
             if (nulls != null && Vectors.isNull(nulls, r)) {
@@ -99,11 +102,14 @@ final class LongAccumulator extends Accumulator {
             long a = v[g];
             long b = x[r];
             long total = a + b;
-            overflow |= (a ^ total) & (b ^ total);
+            wrapped |= (a ^ total) & (b ^ total);
+            if (months) {
+                pastInt |= total ^ (int) total;
+            }
             v[g] = total;
             s[g >>> 6] |= 1L << g;
         }
-        if (overflow < 0) {
+        if (wrapped < 0 || pastInt != 0) {
             throw sumOverflow();
         }
     }

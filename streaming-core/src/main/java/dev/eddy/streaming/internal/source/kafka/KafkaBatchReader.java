@@ -52,7 +52,7 @@ final class KafkaBatchReader {
 
     private final KafkaDecodeThread decoder;
     private ThreadPoolExecutor threads;
-    private int carryLimit = KafkaFetcher.AHEAD_LIMIT;
+    private int carryLimit = KafkaFetchAhead.LIMIT;
 
     /** Through {@code KafkaConsumer}s: fetcher 0 uses {@code consumer}, the others {@code newConsumer}'s. */
     KafkaBatchReader(

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -27,8 +26,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * thread ({@link KafkaBatchReader}), which decodes them into the reader's rows ({@link KafkaDecoded}) and tells this
  * fetcher the positions ({@link #delivered}); a batch waits until its range is {@link #complete}.
  *
- * <p>The fetch thread does not stop at a batch's end: it goes on polling while fewer than {@link #AHEAD_LIMIT} records
- * wait untaken (then it pauses the partitions no batch is waiting for), so the next batch usually finds its records
+ * <p>The fetch thread does not stop at a batch's end: it goes on polling while fewer than {@link KafkaFetchAhead#LIMIT}
+ * records wait untaken (then it pauses the partitions no batch is waiting for: {@link KafkaFetchAhead}), so the next batch usually finds its records
  * fetched and decoded. Which records a batch reads is still decided by its logged range alone: a batch
  * {@link #request continues} the pipeline only if it starts exactly where the last batch taken from it ended, on the
  * same partitions; any other start (a replay after a restart, a re-planned or rewound batch, a dropped read-ahead,
@@ -49,12 +48,6 @@ final class KafkaFetcher {
     private static final long IDLE_WAIT_MS = 100;
 
     /**
-     * Records fetched and not yet taken by a batch, over all of a fetcher's partitions: once this many wait, the
-     * partitions no waiting batch needs are paused (at most one more poll's records come on top).
-     */
-    static final int AHEAD_LIMIT = 200_000;
-
-    /**
      * One poll's records of one partition, in offset order: the consumer's records, or (raw fetch) the record batches
      * of a response as they lie in its bytes.
      */
@@ -65,8 +58,6 @@ final class KafkaFetcher {
 
     /** What one poll handed over: its chunks, then every assigned partition's position after it. */
     record Polled(KafkaFetcher fetcher, long epoch, List<Chunk> chunks, Map<TopicPartition, Long> positions) {}
-
-    private int aheadLimit = AHEAD_LIMIT;
 
     private final KafkaLink consumer;
     private final KafkaSourceOptions options;
@@ -96,8 +87,8 @@ final class KafkaFetcher {
     private volatile Map<TopicPartition, Long> wanted = Map.of();
     /** The batch {@link #wanted} is for (its label in the status). */
     private volatile String wantedBy = "";
-    /** Records handed to the decode thread and not yet taken by a batch (this epoch). */
-    private final AtomicInteger untaken = new AtomicInteger();
+    /** Records handed to the decode thread and not yet taken by a batch (this epoch), and the pauses they cause. */
+    private final KafkaFetchAhead ahead = new KafkaFetchAhead();
 
     // the fetch thread's lifecycle
     private final Object state = new Object();
@@ -206,7 +197,7 @@ final class KafkaFetcher {
 
     /** A batch took {@code records} of this fetcher's decoded rows (flow control). */
     void took(int records) {
-        untaken.addAndGet(-records);
+        ahead.took(records);
     }
 
     /** The requested range is complete: the next batch continues from its stops. Reading thread, holding the lock. */
@@ -301,7 +292,7 @@ final class KafkaFetcher {
             takenTo.clear();
             failure = null;
             wanted = Map.of();
-            untaken.set(0);
+            ahead.clear();
         }
     }
 
@@ -317,7 +308,7 @@ final class KafkaFetcher {
 
     /** Tests: a smaller bound for the records fetched ahead. */
     void carryLimit(int records) {
-        aheadLimit = records;
+        ahead.limit(records);
     }
 
     // ---- the fetch thread
@@ -353,7 +344,7 @@ final class KafkaFetcher {
     private void pollLoop(long myEpoch, BlockingQueue<Polled> out) throws InterruptedException {
         Set<TopicPartition> parts = consumer.assignment();
         Map<TopicPartition, Long> sent = new HashMap<>();
-        Set<TopicPartition> paused = new HashSet<>();
+        ahead.startRun();
         long lastProgress = System.nanoTime();
         Map<TopicPartition, Long> lastWant = null;
         while (!stopRequested) {
@@ -363,7 +354,7 @@ final class KafkaFetcher {
                 lastWant = want;
                 lastProgress = System.nanoTime();
             }
-            if (!throttle(parts, want, paused)) {
+            if (!throttle(parts, want)) {
                 continue; // everything paused: waited for a change
             }
             boolean progressed;
@@ -389,7 +380,7 @@ final class KafkaFetcher {
                 }
             }
             if (!chunks.isEmpty() || !positions.isEmpty()) {
-                untaken.addAndGet(records(chunks));
+                ahead.handedOver(chunks);
                 Polled p = new Polled(this, myEpoch, chunks, positions);
                 while (!out.offer(p, 50, TimeUnit.MILLISECONDS)) {
                     if (stopRequested) {
@@ -414,46 +405,19 @@ final class KafkaFetcher {
     }
 
     /**
-     * Flow control before a poll: with {@link #aheadLimit} records untaken, the partitions no waiting batch needs any
-     * more are paused (the others resumed). Returns false, after waiting for a change, when every partition is paused.
+     * Flow control before a poll ({@link KafkaFetchAhead#pauseIdle}). Returns false, after waiting for a change, when
+     * every partition is paused.
      */
-    private boolean throttle(Set<TopicPartition> parts, Map<TopicPartition, Long> want, Set<TopicPartition> paused)
-            throws InterruptedException {
-        Set<TopicPartition> idle = new HashSet<>();
-        if (untaken.get() >= aheadLimit) {
-            for (TopicPartition tp : parts) {
-                Long stop = want.get(tp);
-                if (stop == null || consumer.position(tp) >= stop) {
-                    idle.add(tp);
-                }
+    private boolean throttle(Set<TopicPartition> parts, Map<TopicPartition, Long> want) throws InterruptedException {
+        if (!ahead.pauseIdle(consumer, parts, want)) {
+            return true;
+        }
+        synchronized (lock) {
+            if (!stopRequested && ahead.full() && wanted == want) {
+                lock.wait(IDLE_WAIT_MS);
             }
         }
-        if (!idle.equals(paused)) {
-            Set<TopicPartition> resume = new HashSet<>(paused);
-            resume.removeAll(idle);
-            consumer.resume(resume);
-            consumer.pause(idle);
-            paused.clear();
-            paused.addAll(idle);
-        }
-        if (!parts.isEmpty() && idle.size() == parts.size()) {
-            synchronized (lock) {
-                if (!stopRequested && untaken.get() >= aheadLimit && wanted == want) {
-                    lock.wait(IDLE_WAIT_MS);
-                }
-            }
-            return false;
-        }
-        return true;
-    }
-
-    /** The records of a poll's chunks (flow control). */
-    private static int records(List<Chunk> chunks) {
-        int n = 0;
-        for (Chunk c : chunks) {
-            n += c.raw() != null ? c.raw().records() : c.records().size();
-        }
-        return n;
+        return false;
     }
 
     /** The waiting batch's partitions whose last reported position is before their stop. */
