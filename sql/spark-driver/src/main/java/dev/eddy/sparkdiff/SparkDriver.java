@@ -473,7 +473,21 @@ public final class SparkDriver {
         ObjectNode e = NODES.objectNode();
         e.put("ok", false);
         String m = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
-        e.put("error", m.lines().findFirst().orElse(m));
+        String first = m.lines().findFirst().orElse(m);
+        if (first.startsWith("[FAILED_READ_FILE")) {
+            // Spark 4.2's message names the file, not what failed in it: add the root cause (the CSV tokenizer's
+            // index error, a malformed record under FAILFAST, ...) so a report can tell them apart
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root != t) {
+                String r = root.getMessage() == null ? "" : root.getMessage();
+                first += " (caused by " + root.getClass().getName() + ": "
+                        + r.lines().findFirst().orElse(r) + ")";
+            }
+        }
+        e.put("error", first);
         return e;
     }
 

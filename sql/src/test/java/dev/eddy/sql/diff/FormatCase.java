@@ -81,6 +81,8 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
             options.put("enableDateTimeParsingFallback", Boolean.toString(fallback));
         }
         CsvStyle style = format.equals("csv") ? CsvStyle.draw(rnd, options) : null;
+        // Spark's multiLine JSON: one document over many lines (drawn here, written below)
+        boolean jsonMultiLine = format.equals("json") && rnd.nextInt(5) == 0;
         StringBuilder text = new StringBuilder();
         int rows = 4 + rnd.nextInt(8);
         for (int r = 0; r < rows; r++) {
@@ -92,7 +94,7 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
             if (style != null && rnd.nextInt(4) == 0) {
                 name = style.name(rnd, r);
             }
-            text.append(style != null ? style.record(rnd, name, d, t, n) : json(rnd, name, d, t, n))
+            text.append(style != null ? style.record(rnd, name, d, t, n) : json(rnd, name, d, t, n, jsonMultiLine))
                     .append('\n');
         }
         if (style != null && style.multiLine() && rnd.nextInt(4) == 0) {
@@ -107,7 +109,7 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
             }
         }
         String body = text.toString();
-        if (format.equals("json") && rnd.nextInt(5) == 0) {
+        if (jsonMultiLine) {
             // Spark's multiLine: the file is one JSON document over many lines, an array of the records (or one)
             options.put("multiLine", "true");
             List<String> records = body.lines()
@@ -151,8 +153,49 @@ record FormatCase(int index, String format, Map<String, String> options, boolean
         return k == 4 ? " " + s : s;
     }
 
-    private static String json(Random rnd, String name, String d, String t, String n) {
-        StringBuilder b = new StringBuilder("{\"name\":\"").append(name).append('"');
+    /**
+     * Values of the STRING column {@code name} Spark reads as the line writes them (exact string parsing): nested
+     * objects and arrays with their blanks and escapes, numbers, booleans, single-quoted text (allowSingleQuotes).
+     */
+    static final List<String> JSON_NAMES = List.of(
+            "{\"a\": 1,  \"b\": [1, 2]}",
+            "[1, \"x\" ,null]",
+            "[]",
+            "{}",
+            "{\"deep\":{\"k\":\"\\u00e9\\n\"}}",
+            "[{\"a\":[]},\t{\"b\":null}]",
+            "1.50",
+            "-0",
+            "1E2",
+            "12345678901234567890123",
+            "true",
+            "'single'",
+            "NaN",
+            "-Infinity");
+    /** Values of the INT column {@code n} Spark leaves NULL in a partial result, or reads (non-numeric ones fail). */
+    static final List<String> JSON_NUMBERS =
+            List.of("2147483648", "-2147483649", "12345678901234567890", "1.5", "1e2", "-0", "NaN", "'7'", "7.0");
+    /** Lines Spark's parser refuses whole: a leading zero, a comment, an unquoted name, an escape JSON lacks. */
+    static final List<String> JSON_BROKEN = List.of(
+            "{\"name\":\"z\",\"n\":012}",
+            "{\"name\":\"z\" /* c */,\"n\":1}",
+            "{name:\"z\",\"n\":1}",
+            "{\"name\":\"a\\qb\",\"n\":1}");
+
+    /**
+     * A JSON line; now and then one of {@link #JSON_NAMES}, {@link #JSON_NUMBERS} or {@link #JSON_BROKEN} (not with
+     * {@code multiLine}: a broken record makes the whole document one corrupt record, in Spark and Eddy alike).
+     */
+    private static String json(Random rnd, String name, String d, String t, String n, boolean multiLine) {
+        int shape = rnd.nextInt(40);
+        if (shape == 0 && !multiLine) {
+            return pick(rnd, JSON_BROKEN);
+        }
+        StringBuilder b = new StringBuilder("{\"name\":");
+        b.append(shape <= 4 ? pick(rnd, JSON_NAMES) : '"' + name + '"');
+        if (shape >= 5 && shape <= 7) {
+            n = pick(rnd, JSON_NUMBERS);
+        }
         // now and then a date as a whole number (days since the epoch in JSON) and a timestamp as epoch seconds
         String dv = rnd.nextInt(15) == 0 ? Integer.toString(rnd.nextInt(20_000_000) - 10_000_000) : d;
         field(rnd, b, "d", dv == null ? null : '"' + dv + '"');

@@ -65,7 +65,15 @@ record InferCase(int index, Map<String, String> options, String text) {
         return switch (family) {
             case 0 -> Integer.toString(rnd.nextInt(2000) - 1000);
             case 1 -> Long.toString(3_000_000_000L + rnd.nextInt(1000)) + (rnd.nextBoolean() ? "" : "0");
-            case 2 -> "9" + "1234567890".repeat(1 + rnd.nextInt(3)); // past LONG (Spark: DECIMAL(p, 0))
+            case 2 ->
+                switch (rnd.nextInt(6)) {
+                    // past LONG (Spark: DECIMAL(p, 0)), 38 digits (the widest DECIMAL), 39 (a DOUBLE in Spark)
+                    case 0 -> "9".repeat(38);
+                    case 1 -> "-1" + "0".repeat(38);
+                    // commas: text to Spark's inference (its reader of a declared DECIMAL drops them)
+                    case 2 -> "\"" + (1 + rnd.nextInt(999)) + "," + String.format("%03d", rnd.nextInt(1000)) + "\"";
+                    default -> "9" + "1234567890".repeat(1 + rnd.nextInt(3));
+                };
             case 3 -> pick(rnd, "1.5", "-0.25", "3", "1e5", "2E-3", "NaN", "Inf", "-Inf", "Infinity", " 7", "+5", "1d");
             case 4 -> pick(rnd, "true", "FALSE", "True", "false");
             case 5 -> date(rnd, dateFormat);

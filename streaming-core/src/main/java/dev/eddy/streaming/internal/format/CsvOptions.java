@@ -115,21 +115,9 @@ public record CsvOptions(
 
     /** These options with {@code d} for dates and timestamps. */
     public CsvOptions withDatetimes(DatetimeOptions d) {
-        return new CsvOptions(
-                separator,
-                quote,
-                header,
-                escape,
-                nullValue,
-                mode,
-                corruptColumn,
-                d,
-                escapeOfEscape,
-                emptyValue,
-                ignoreLeadingWhiteSpace,
-                ignoreTrailingWhiteSpace,
-                multiLine,
-                preferDate);
+        Copy c = new Copy(this);
+        c.datetimes = d;
+        return c.build();
     }
 
     /** True when a record's fields may be trimmed (the in-place paths do not trim: they hand such records over). */
@@ -139,21 +127,65 @@ public record CsvOptions(
 
     /** The same options with another header flag. */
     public CsvOptions withHeader(boolean h) {
-        return new CsvOptions(
-                separator,
-                quote,
-                h,
-                escape,
-                nullValue,
-                mode,
-                corruptColumn,
-                datetimes,
-                escapeOfEscape,
-                emptyValue,
-                ignoreLeadingWhiteSpace,
-                ignoreTrailingWhiteSpace,
-                multiLine,
-                preferDate);
+        Copy c = new Copy(this);
+        c.header = h;
+        return c.build();
+    }
+
+    /**
+     * The one copy path of the withers: every component read from the options and written back, so a wither sets
+     * only what it changes and a component added later is copied by all of them.
+     */
+    private static final class Copy {
+        private final char separator;
+        private final char quote;
+        private boolean header;
+        private final char escape;
+        private final String nullValue;
+        private final Mode mode;
+        private final String corruptColumn;
+        private DatetimeOptions datetimes;
+        private final char escapeOfEscape;
+        private final String emptyValue;
+        private final boolean ignoreLeadingWhiteSpace;
+        private final boolean ignoreTrailingWhiteSpace;
+        private final boolean multiLine;
+        private final boolean preferDate;
+
+        Copy(CsvOptions o) {
+            separator = o.separator;
+            quote = o.quote;
+            header = o.header;
+            escape = o.escape;
+            nullValue = o.nullValue;
+            mode = o.mode;
+            corruptColumn = o.corruptColumn;
+            datetimes = o.datetimes;
+            escapeOfEscape = o.escapeOfEscape;
+            emptyValue = o.emptyValue;
+            ignoreLeadingWhiteSpace = o.ignoreLeadingWhiteSpace;
+            ignoreTrailingWhiteSpace = o.ignoreTrailingWhiteSpace;
+            multiLine = o.multiLine;
+            preferDate = o.preferDate;
+        }
+
+        CsvOptions build() {
+            return new CsvOptions(
+                    separator,
+                    quote,
+                    header,
+                    escape,
+                    nullValue,
+                    mode,
+                    corruptColumn,
+                    datetimes,
+                    escapeOfEscape,
+                    emptyValue,
+                    ignoreLeadingWhiteSpace,
+                    ignoreTrailingWhiteSpace,
+                    multiLine,
+                    preferDate);
+        }
     }
 
     private static String option(Map<String, String> options, String name, String dflt) {

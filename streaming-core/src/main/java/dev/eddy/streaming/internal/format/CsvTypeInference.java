@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The type of a CSV column inferred as Spark 4.2 infers it ({@code inferSchema}): the values are folded in order,
  * each tried as the column's type so far and then as the next wider ones, INT, LONG, DECIMAL (a whole number past
- * LONG, up to 38 digits), DOUBLE ({@link Double#parseDouble}'s text, {@code NaN}, {@code Inf}, {@code -Inf}), DATE
+ * LONG, up to 38 digits; {@code 1,000} is not one), DOUBLE ({@link Double#parseDouble}'s text, {@code NaN}, {@code Inf}, {@code -Inf}), DATE
  * (with {@code preferDate}, default on: text in the {@code dateFormat}, default {@code yyyy-MM-dd}, strictly),
  * TIMESTAMP (text in the {@code timestampFormat}, or without one Spark's timestamp text), BOOLEAN ({@code true} or
  * {@code false} in any case), else STRING; the type so far and the value's are then joined (numbers widen; a DATE
@@ -117,10 +117,14 @@ final class CsvTypeInference {
         }
     }
 
-    /** Spark's decimal parser drops commas (its en-US form) and takes a whole number of at most 38 digits. */
+    /**
+     * Spark's inference reads a decimal with {@link BigDecimal}'s own parser under its default locale (en-US), commas
+     * not dropped ({@code 1,000} is text; its reader of a declared DECIMAL column drops them), and takes a whole number
+     * of at most 38 digits.
+     */
     private Kind asDecimal(String f) {
         try {
-            BigDecimal d = new BigDecimal(f.replace(",", ""));
+            BigDecimal d = new BigDecimal(f);
             if (d.scale() == 0 && d.precision() <= 38) {
                 return Kind.DECIMAL;
             }

@@ -53,6 +53,28 @@ class SchemaInferenceTest {
     }
 
     @Test
+    void when_wholeNumbersHaveCommasOrPassLong_then_theyAreTypedAsSparkInfersThem() {
+        // Spark 4.2's DESCRIBE of this file read with inferSchema (sql/README.md, Proof: the session 13 probe):
+        // a string, decimal(20,0), decimal(38,0), double (39 digits), string. Its inference does not drop the
+        // commas (its reader of a declared DECIMAL column does); Eddy holds a DECIMAL(p, 0) as a DOUBLE.
+        List<String> rows = List.of(
+                "a,b,c,d,e",
+                "\"1,000\",12345678901234567890,1,123456789012345678901234567890123456789,\"1,5\"",
+                "\"2,500\",-5,99999999999999999999999999999999999999,1,7");
+        assertThat(SchemaInference.inferCsv(rows, CsvOptions.from(Map.of("header", "true"))))
+                .containsExactly(
+                        new ColumnSpec("a", ValueType.STRING),
+                        new ColumnSpec("b", ValueType.DOUBLE),
+                        new ColumnSpec("c", ValueType.DOUBLE),
+                        new ColumnSpec("d", ValueType.DOUBLE),
+                        new ColumnSpec("e", ValueType.STRING));
+        assertThat(new CsvTypeInference(CsvOptions.DEFAULT).next(null, "1,000"))
+                .isEqualTo(CsvTypeInference.Kind.STRING);
+        assertThat(new CsvTypeInference(CsvOptions.DEFAULT).next(CsvTypeInference.Kind.LONG, "12345678901234567890"))
+                .isEqualTo(CsvTypeInference.Kind.DECIMAL);
+    }
+
+    @Test
     void when_recordsHaveOtherWidths_then_theFirstRecordSetsTheColumns_andEveryRecordTypesItsOwn() {
         assertThat(SchemaInference.inferCsv(List.of("1,a", "x", "2,b,3.5"), CsvOptions.DEFAULT))
                 .containsExactly(new ColumnSpec("_c0", ValueType.STRING), new ColumnSpec("_c1", ValueType.STRING));
