@@ -1,6 +1,7 @@
 package dev.eddy.sql.engine;
 
 import static dev.eddy.sql.engine.BatchAndStream.answers;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,29 @@ class SqlDivisionBatchAndStreamTest {
                 answers("try_divide(x, x)", "1", "null", "null"),
                 answers("try_mod(7, a)", "3", "null", "null"),
                 answers("try_mod(x + 1, 2)", "1", "1.5", "null"));
+    }
+
+    @Test
+    void when_tryDivideOrTryModHasAZeroDivisor_then_itsDividendIsNeverComputed() {
+        // Spark 4.2 (DivModLike in TRY mode): the divisor first, NULL for zero as for NULL, so a dividend that would
+        // fail (text that is no number, an overflow) fails nothing there: try_divide(a * 1000000, length('')) is NULL
+        // (seeds 31 and 37 of the batch differential)
+        T.assertEachAnswers(
+                answers("try_divide(CAST(s AS INT), a - a)", "null", "null", "null"),
+                answers("try_mod(CAST(s AS INT), x - x)", "null", "null", "null"),
+                answers("try_divide(a * 2147483647 * 2, length(''))", "null", "null", "null"),
+                answers("try_mod(a * 2147483647 * 2, 0)", "null", "null", "null"));
+        // with a divisor that is not zero the dividend is computed, and its error is the query's (try_ catches only
+        // its own division's)
+        T.assertEachFails("[CAST_INVALID_INPUT]", "try_divide(CAST(s AS INT), 2)", "try_mod(CAST(s AS INT), a + 1)");
+        T.assertEachFails(
+                "[ARITHMETIC_OVERFLOW]", "try_divide(a * 2147483647 * 2, 2)", "try_add(a * 2147483647 * 2, 1)");
+        // try_add, try_subtract, try_multiply compute their right side only where the left is not NULL
+        T.assertEachAnswers(answers("try_subtract(CAST(NULL AS INT), CAST(s AS INT))", "null", "null", "null"));
+        // (an overflowing right side too in a batch query; the streaming engine still computes a product of columns
+        // whatever the left side, sql/README.md Known differences)
+        assertThat(T.batch("SELECT try_add(CAST(NULL AS INT), a * 2147483647 * 2) AS c FROM t"))
+                .containsExactly("null", "null", "null");
     }
 
     @Test

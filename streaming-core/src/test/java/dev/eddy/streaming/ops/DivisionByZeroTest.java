@@ -111,4 +111,16 @@ class DivisionByZeroTest {
                         alias(col("n").isNull().or(div(lit(1L), col("d")).gt(0.0)), "either")))
                 .containsExactly("[null, null, false, true]", "[4.5, 0.25, true, true]");
     }
+
+    @Test
+    void when_tryDivideOrTryModHasAZeroDivisor_then_itsDividendIsNotComputed() {
+        // Spark 4.2 (DivModLike in TRY mode): the divisor first, NULL for zero as for NULL, the dividend never
+        // computed, so a dividend that fails fails nothing there; with another divisor it fails the query
+        in.addData(new Object[] {7L, 0L, 0.0}, new Object[] {null, 0L, -0.0});
+        assertThat(stream.run(
+                        alias(try_divide(mod(lit(1L), sub(col("n"), col("n"))), col("d")), "q"),
+                        alias(try_mod(mod(lit(1L), sub(col("n"), col("n"))), col("x")), "r")))
+                .containsExactly("[null, null]", "[null, null]");
+        stream.fails(try_divide(mod(lit(1L), sub(col("n"), col("n"))), lit(2L)), "[REMAINDER_BY_ZERO]");
+    }
 }

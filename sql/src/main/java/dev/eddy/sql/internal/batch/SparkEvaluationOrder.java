@@ -85,6 +85,11 @@ final class SparkEvaluationOrder {
                         SqlStdOperatorTable.IS_NULL, forced ? SparkDefer.opaqueNullable(rb, before) : before));
                 branches.add(rb.makeNullLiteral(call.getType()));
             }
+            if (k == 0 && SparkArgumentOrder.zeroDivisorIsNull(call)) {
+                // try_divide, try_mod: a zero divisor answers NULL before the dividend is computed (DivModLike)
+                branches.add(rb.makeCall(SqlStdOperatorTable.EQUALS, before, rb.makeZeroLiteral(before.getType())));
+                branches.add(rb.makeNullLiteral(call.getType()));
+            }
         }
         if (branches.isEmpty()) {
             return call;

@@ -34,6 +34,10 @@ public final class SparkArgumentOrder {
             Map.entry("SPARK_ADD", new int[] {0, 1, 2}),
             Map.entry("SPARK_SUBTRACT", new int[] {0, 1, 2}),
             Map.entry("SPARK_MULTIPLY", new int[] {0, 1, 2}),
+            // try_add, try_subtract, try_multiply (TRY mode's Add, ...): the same order, try_add(NULL, a + b) is NULL
+            Map.entry("SPARK_TRY_ADD", new int[] {0, 1, 2}),
+            Map.entry("SPARK_TRY_SUBTRACT", new int[] {0, 1, 2}),
+            Map.entry("SPARK_TRY_MULTIPLY", new int[] {0, 1, 2}),
             Map.entry("SPARK_DIVIDE", DIVISOR_FIRST),
             Map.entry("SPARK_DECIMAL_DIVIDE", new int[] {1, 0, 2}),
             Map.entry("SPARK_DIV", DIVISOR_FIRST),
@@ -116,6 +120,16 @@ public final class SparkArgumentOrder {
         }
         int[] order = BY_NAME.get(name);
         return order != null && order.length == n ? order : null;
+    }
+
+    /**
+     * Whether {@code call} is NULL for a zero divisor without computing its dividend: Spark's try_divide and try_mod
+     * (DivModLike in TRY mode reads the divisor first and answers NULL for zero, as for NULL), so {@code
+     * try_divide(a * 1000000, length(''))} is NULL even for a row whose product overflows.
+     */
+    public static boolean zeroDivisorIsNull(RexCall call) {
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        return call.getOperands().size() == 2 && (name.equals("TRY_DIVIDE") || name.equals("SPARK_TRY_MOD"));
     }
 
     private static int[] firstToLast(int n) {

@@ -16,6 +16,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
  * Spark's constant folding (its optimizer's ConstantFolding rule) put into a plan before it runs, batch or streaming.
@@ -85,7 +86,7 @@ public final class SparkConstantFolding {
         boolean runtime = SparkIntervals.isConstantDivision(call);
         boolean constant = (RexUtil.isConstant(call) || runtime) && !readsTheTime(call);
         boolean nested = containsConditional(call);
-        if (constant && !inConditional && !nested && !everyConstant && !perRow && !runtime) {
+        if (constant && !inConditional && !nested && !everyConstant && !perRow && !runtime && !callsEddy(call)) {
             return call; // not Spark's business here: the engines compute it where it stands, failing as Spark does
         }
         RexNode folded = call;
@@ -112,6 +113,28 @@ public final class SparkConstantFolding {
             return defer(folded); // computed only in the rows that reach it
         }
         throw failure;
+    }
+
+    /**
+     * Whether a constant calls one of Eddy's functions (a Java method: {@code to_timestamp}, {@code dateadd}, Spark's
+     * checked arithmetic, ...). Calcite folds its own operators' constants while it plans (a cast of a literal fails
+     * there whatever the rows), but leaves such a call to the generated code, which computes it only when a row
+     * reaches it: over a join no row passes, {@code to_timestamp('abc')} answered no rows where Spark's
+     * ConstantFolding fails the query. So these are computed here, as Spark folds them.
+     */
+    private static boolean callsEddy(RexNode node) {
+        if (!(node instanceof RexCall call)) {
+            return false;
+        }
+        if (call.getOperator() instanceof SqlUserDefinedFunction) {
+            return true;
+        }
+        for (RexNode o : call.getOperands()) {
+            if (callsEddy(o)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean readsTheTime(RexNode node) {

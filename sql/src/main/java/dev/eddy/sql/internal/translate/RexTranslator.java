@@ -255,6 +255,9 @@ final class RexTranslator {
                 return binary(BinaryOp.MOD, args);
             case "SPARK_TRY_MOD":
                 return new Expr.Call("try_mod", args);
+            // the engine's try_divide (operands cast to DOUBLE): NULL for a zero divisor, its dividend left uncomputed
+            case "TRY_DIVIDE":
+                return new Expr.Call("try_divide", args);
             case "SPARK_DIV": // the engine's integral division: exact for any BIGINT, checked as Spark's
                 return new Expr.Call("div", args);
             case "TIMESTAMP_MICROS":

@@ -72,6 +72,16 @@ public final class ArgumentOrder {
     }
 
     /**
+     * Whether {@code call} is NULL for a zero divisor without computing its dividend: Spark's try_divide and try_mod
+     * (DivModLike in TRY mode reads the divisor first and answers NULL for zero as for NULL), so {@code
+     * try_divide(a * 1000000, 0)} is NULL even where the product overflows.
+     */
+    public static boolean zeroDivisorIsNull(Expr.Call call) {
+        String fn = call.function().toLowerCase(Locale.ROOT);
+        return call.args().size() == 2 && (fn.equals("try_divide") || fn.equals("try_mod"));
+    }
+
+    /**
      * Spark's scanNullIntolerantAttribute: the columns {@code e} reads through null-intolerant expressions only (an
      * operator other than AND/OR, NOT, a negation, a cast, a null-intolerant function), added to {@code out}; a row
      * whose value in such a column is NULL makes {@code e} NULL. Struct fields are not columns here.

@@ -71,8 +71,11 @@ public final class ExprCompiler {
         for (int k = 1; order != null && k < order.length; k++) {
             laterMayFail |= NullSafe.canFail(call.args().get(order[k]));
         }
-        if (laterMayFail) {
-            return NullSafe.inOrder(args, order);
+        // try_divide, try_mod: the dividend only where the divisor is neither NULL nor zero, whatever it computes
+        // (an integral product that overflows too)
+        boolean zeroStops = order != null && ArgumentOrder.zeroDivisorIsNull(call);
+        if (laterMayFail || zeroStops) {
+            return NullSafe.inOrder(args, order, zeroStops);
         }
         return b -> {
             Column[] cols = new Column[args.size()];

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -111,9 +112,10 @@ final class NullSafe {
     /**
      * The arguments of a null-intolerant function ({@link ArgumentOrder}), computed in Spark's order: argument
      * {@code order[k]} only over the rows where the arguments before it are all not NULL, NULL on the others (where
-     * the function is NULL anyway).
+     * the function is NULL anyway). With {@code zeroStops} (try_divide, try_mod) a row whose first argument, the
+     * divisor, is zero is left out as a NULL one is: the function is NULL there and Spark never computes the dividend.
      */
-    static Operands inOrder(List<Evaluator> args, int[] order) {
+    static Operands inOrder(List<Evaluator> args, int[] order, boolean zeroStops) {
         return b -> {
             int n = b.numRows();
             Column[] out = new Column[args.size()];
@@ -127,8 +129,8 @@ final class NullSafe {
                     int[] next = new int[n];
                     int m = 0;
                     for (int i = 0; i < n; i++) {
-                        if (!c.isNull(i)) { // rows left out before are NULL in c
-                            next[m++] = i;
+                        if (!c.isNull(i) && !(zeroStops && k == 0 && isZero(c.get(i)))) {
+                            next[m++] = i; // rows left out before are NULL in c
                         }
                     }
                     if (m < count) {
@@ -139,6 +141,13 @@ final class NullSafe {
             }
             return out;
         };
+    }
+
+    private static boolean isZero(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d.signum() == 0;
+        }
+        return v instanceof Number x && x.doubleValue() == 0;
     }
 
     /** {@code e} computed over {@code count} of the batch's rows (ascending), NULL on the others. */
