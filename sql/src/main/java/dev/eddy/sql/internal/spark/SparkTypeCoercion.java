@@ -45,7 +45,35 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
             // Spark refuses the mix ([DATATYPE_MISMATCH.DATA_DIFF_TYPES]); Calcite would cast the number to a time
             return null;
         }
+        if (spark == null) {
+            spark = nullOrTimes(type1, type2);
+        }
         return spark != null ? spark : super.getWiderTypeForTwo(type1, type2, stringPromotion);
+    }
+
+    /**
+     * Spark's common type of a NULL and any type (that type, nullable) and of two dates or timestamps (a TIMESTAMP, of
+     * the finer precision, when either is one); null when neither case. Calcite found none for a TIMESTAMP and a NULL
+     * once a string had been promoted ({@code ts IN (TIMESTAMP '...', '2024-01-16', NULL)} was refused, "Values in
+     * expression list must have compatible types").
+     */
+    private RelDataType nullOrTimes(RelDataType a, RelDataType b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (a.getSqlTypeName() == SqlTypeName.NULL || b.getSqlTypeName() == SqlTypeName.NULL) {
+            return factory.createTypeWithNullability(a.getSqlTypeName() == SqlTypeName.NULL ? b : a, true);
+        }
+        boolean times = (a.getSqlTypeName() == SqlTypeName.DATE || a.getSqlTypeName() == SqlTypeName.TIMESTAMP)
+                && (b.getSqlTypeName() == SqlTypeName.DATE || b.getSqlTypeName() == SqlTypeName.TIMESTAMP);
+        if (!times || a.getSqlTypeName() == SqlTypeName.DATE && b.getSqlTypeName() == SqlTypeName.DATE) {
+            return null;
+        }
+        int precision = Math.max(
+                a.getSqlTypeName() == SqlTypeName.TIMESTAMP ? a.getPrecision() : 0,
+                b.getSqlTypeName() == SqlTypeName.TIMESTAMP ? b.getPrecision() : 0);
+        return factory.createTypeWithNullability(
+                factory.createSqlType(SqlTypeName.TIMESTAMP, precision), a.isNullable() || b.isNullable());
     }
 
     /**
@@ -67,8 +95,58 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
                                 + " have incompatible types (\"" + sparkName(left) + "\" and \"" + sparkName(right)
                                 + "\")");
             }
+            RelDataType decimal = widerDecimal(binding, left, right);
+            if (decimal != null) {
+                boolean coerced = false;
+                for (int i = 0; i < 2; i++) {
+                    RelDataType t = binding.getOperandType(i);
+                    if (!SqlTypeUtil.equalSansNullability(factory, t, decimal)) {
+                        coerced |= coerceOperandType(
+                                binding.getScope(),
+                                binding.getCall(),
+                                i,
+                                factory.createTypeWithNullability(decimal, t.isNullable()));
+                    }
+                }
+                return coerced;
+            }
         }
         return super.binaryComparisonCoercion(binding);
+    }
+
+    /**
+     * Spark's common type of a whole number and a DECIMAL in a comparison (DecimalPrecision's wider decimal): an INT
+     * counts as DECIMAL(10, 0), a BIGINT as DECIMAL(20, 0), an integer literal by its digits; the common type keeps
+     * the larger scale and the larger count of integral digits, so {@code a = 3.5} of an INT compares in DECIMAL(11,
+     * 1). Calcite cast the INT to DECIMAL(10, 1), which cannot hold 2147483647: {@code a = 3.5}, {@code a BETWEEN 3.5
+     * AND 10} and an OR chain of such equalities (one SEARCH) failed with [NUMERIC_VALUE_OUT_OF_RANGE] for the largest
+     * INTs, where Spark answers. Null when the operands are not a whole number and a DECIMAL.
+     */
+    private RelDataType widerDecimal(SqlCallBinding binding, RelDataType left, RelDataType right) {
+        boolean wholeAndDecimal = SqlTypeUtil.isIntType(left) && SqlTypeUtil.isDecimal(right)
+                || SqlTypeUtil.isDecimal(left) && SqlTypeUtil.isIntType(right);
+        if (!wholeAndDecimal) {
+            return null;
+        }
+        int[] x = decimalDigits(binding, 0, left);
+        int[] y = decimalDigits(binding, 1, right);
+        int scale = Math.max(x[1], y[1]);
+        int precision = Math.min(38, Math.max(x[0] - x[1], y[0] - y[1]) + scale);
+        return factory.createSqlType(SqlTypeName.DECIMAL, precision, Math.min(scale, precision));
+    }
+
+    /** {precision, scale} of a DECIMAL operand, of an integer literal by its digits, or of a whole number's type. */
+    private int[] decimalDigits(SqlCallBinding binding, int i, RelDataType t) {
+        if (SqlTypeUtil.isDecimal(t)) {
+            return new int[] {t.getPrecision(), t.getScale()};
+        }
+        if (binding.isOperandLiteral(i, false)) {
+            BigDecimal v = binding.getOperandLiteralValue(i, BigDecimal.class);
+            if (v != null) {
+                return new int[] {Math.max(1, v.precision()), 0};
+            }
+        }
+        return new int[] {factory.getTypeSystem().getDefaultPrecision(t.getSqlTypeName()), 0};
     }
 
     /** CASE (and coalesce, nvl, nullif, if, which Calcite writes as CASE): Spark's common type of its values. */
