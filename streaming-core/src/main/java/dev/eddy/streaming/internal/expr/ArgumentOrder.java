@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.expr;
 
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ScalarFunctions;
 import java.util.Locale;
@@ -69,6 +70,14 @@ public final class ArgumentOrder {
             order = registered == null ? null : registered.argumentOrder();
         }
         return order != null && order.length == n ? order : null;
+    }
+
+    /**
+     * Whether {@code e} over {@code in} may fail for some row (a checked cast, a division, an overflow, a function that
+     * checks its input): where Spark's order of evaluation decides whether a query fails.
+     */
+    public static boolean mayFail(Expr e, Schema in) {
+        return NullSafe.canFail(e, in);
     }
 
     /**
