@@ -30,6 +30,9 @@ import tech.tablesaw.api.Table;
  * query on the same checkpoint per restart; answers every batch in {@link StreamBatches}' form.
  */
 final class EddyStreamSide {
+    private static final Map<String, DataType> TYPES =
+            Map.of("TIMESTAMP", DataType.TIMESTAMP, "STRING", DataType.STRING, "INT", DataType.INT);
+
     private EddyStreamSide() {}
 
     static List<Map<String, Object>> run(StreamCase c) throws IOException {
@@ -44,10 +47,9 @@ final class EddyStreamSide {
             List<MemoryStream> inputs = new ArrayList<>();
             Map<String, Dataset> views = new LinkedHashMap<>();
             for (int i = 0; i < c.delays().size(); i++) {
-                MemoryStream input = session.memoryStream(Schema.of(
-                        Field.of("ts", DataType.TIMESTAMP),
-                        Field.of("k", DataType.STRING),
-                        Field.of("v", DataType.INT)));
+                MemoryStream input = session.memoryStream(Schema.of(c.columns().stream()
+                        .map(f -> Field.of(f.get(0), TYPES.get(f.get(1))))
+                        .toArray(Field[]::new)));
                 inputs.add(input);
                 int delay = c.delays().get(i);
                 Dataset df = delay < 0 ? input.toDF() : input.toDF().withWatermark("ts", delay + " seconds");

@@ -59,10 +59,9 @@ final class SparkStreamSide {
             input.put("view", c.views().get(i));
             input.put(
                     "schema",
-                    List.of(
-                            Map.of("name", "ts", "type", "TIMESTAMP"),
-                            Map.of("name", "k", "type", "STRING"),
-                            Map.of("name", "v", "type", "INT")));
+                    c.columns().stream()
+                            .map(f -> Map.of("name", f.get(0), "type", f.get(1)))
+                            .toList());
             int delay = c.delays().get(i);
             input.put("watermark", delay < 0 ? null : Map.of("column", "ts", "delay", delay + " seconds"));
             inputs.add(input);

@@ -46,7 +46,8 @@ record StreamCase(
         boolean aggregate,
         JoinSpec join,
         DedupSpec dedup,
-        boolean byDay) {
+        boolean byDay,
+        StreamEvalOrder eval) {
 
     /** The interval key of {@link #intervals} aggregations: an INTERVAL DAY (the event time's day, in days). */
     static final String DAYS = "(to_date(ts) - DATE '1970-01-01')";
@@ -233,7 +234,8 @@ record StreamCase(
                 aggregate,
                 join,
                 dedup,
-                false);
+                false,
+                null);
     }
 
     /**
@@ -266,11 +268,35 @@ record StreamCase(
                 aggregate,
                 newJoin,
                 dedup,
-                byDay);
+                byDay,
+                eval);
     }
 
     StreamCase withNoDataBatches(boolean on) {
         return copy(steps, on, byDay);
+    }
+
+    /** The same case with expressions that may fail per row and the column s ({@link StreamEvalOrder}). */
+    StreamCase withEval(StreamEvalOrder newEval) {
+        return new StreamCase(
+                window,
+                size,
+                slide,
+                startTime,
+                keyed,
+                aggs,
+                positiveOnly,
+                mode,
+                delays,
+                policy,
+                javaApi,
+                steps,
+                noDataBatches,
+                aggregate,
+                join,
+                dedup,
+                byDay,
+                newEval);
     }
 
     private StreamCase copy(List<Step> steps, boolean noDataBatches, boolean byDay) {
@@ -291,7 +317,18 @@ record StreamCase(
                 aggregate,
                 join,
                 dedup,
-                byDay);
+                byDay,
+                eval);
+    }
+
+    /** The inputs' columns (name, Spark's type): ts, k, v, and s for {@link StreamEvalOrder} cases. */
+    List<List<String>> columns() {
+        List<List<String>> out =
+                new ArrayList<>(List.of(List.of("ts", "TIMESTAMP"), List.of("k", "STRING"), List.of("v", "INT")));
+        if (eval != null) {
+            out.add(List.of("s", "STRING"));
+        }
+        return out;
     }
 
     /** The view names the inputs are registered under (inputs with the same name are unioned). */
@@ -316,7 +353,8 @@ record StreamCase(
                         : (window.equals("session") ? "session" : "window") + " aggregation" + (byDay ? " by day" : "")
                 : "";
         String both = in.isEmpty() ? agg : agg.isEmpty() ? in : in + " -> " + agg;
-        return both + (intervals() ? " with intervals" : "") + (delays.contains(-1) ? " (one side unwatermarked)" : "")
+        return both + (intervals() ? " with intervals" : "") + (eval != null ? " with eval order" : "")
+                + (delays.contains(-1) ? " (one side unwatermarked)" : "")
                 + ", " + mode;
     }
 
@@ -335,9 +373,13 @@ record StreamCase(
         if (byDay) {
             where += (where.isEmpty() ? " WHERE " : " AND ") + DAY_FILTER + " <> DATE '1970-01-03'";
         }
+        if (eval != null && eval.where() != null) {
+            where += (where.isEmpty() ? " WHERE " : " AND ") + eval.where();
+        }
+        String evalItems = eval == null ? "" : eval.selectItems(aggregate);
         if (!aggregate) {
             return join == null
-                    ? "SELECT ts, k, v" + (intervals() ? INTERVAL_ITEMS : "") + " FROM events" + where
+                    ? "SELECT ts, k, v" + (intervals() ? INTERVAL_ITEMS : "") + evalItems + " FROM events" + where
                     : join.windowSize() > 0
                             ? join.sql(
                                     join.type().equals("semi")
@@ -366,7 +408,8 @@ record StreamCase(
                         + (StreamCaseGenerator.INTERVAL_FORMS ? INTERVAL_FORM_AGGREGATES : "")
                 : "";
         return "SELECT " + w + ".start AS ws, " + w + ".end AS we" + (keyed ? ", k" : "")
-                + (byDay ? ", " + DAY + " AS day" : "") + days + ", " + AGGS.get(aggs) + " FROM " + from + where
+                + (byDay ? ", " + DAY + " AS day" : "") + days + ", " + AGGS.get(aggs) + evalItems + " FROM " + from
+                + where
                 + " GROUP BY " + windowSql() + (keyed ? ", k" : "") + (byDay ? ", " + DAY : "")
                 + (intervals() ? ", " + DAYS : "");
     }

@@ -34,4 +34,40 @@ class StreamCaseGeneratorTest {
         assertThat(runnable).as("cases Spark runs").isGreaterThan(3 * refusable);
         assertThat(refusable).as("cases both refuse").isPositive();
     }
+
+    /**
+     * About a fifth of the SQL cases without a join get the eval-order expressions and the text column s, on every row
+     * of every input; the other cases keep their three columns.
+     */
+    @Test
+    void when_evalOrderIsDrawn_then_everyRowHasItsTextAndTheQueryItsItems() {
+        int eligible = 0;
+        int drawn = 0;
+        for (int i = 0; i < 2000; i++) {
+            long seed = SparkStreamDifferentialIT.SEED * 7_919L + i;
+            StreamCase c = StreamEvalOrder.drawn(StreamCaseGenerator.generate(seed), seed);
+            if (c.join() == null && !c.javaApi()) {
+                eligible++;
+            }
+            int width = c.eval() == null ? 3 : 4;
+            assertThat(c.columns()).hasSize(width);
+            for (StreamCase.Step st : c.steps()) {
+                if (st.rows() != null) {
+                    st.rows()
+                            .forEach(rows -> assertThat(rows)
+                                    .allSatisfy(r -> assertThat(r).hasSize(width)));
+                }
+            }
+            if (c.eval() != null) {
+                drawn++;
+                assertThat(c.join()).isNull();
+                assertThat(c.shape()).contains("with eval order");
+                assertThat(c.sql()).contains(" AS e0").contains(c.eval().items().get(0));
+                if (c.eval().where() != null) {
+                    assertThat(c.sql()).contains(c.eval().where());
+                }
+            }
+        }
+        assertThat(drawn).isBetween(eligible / 7, eligible / 3);
+    }
 }

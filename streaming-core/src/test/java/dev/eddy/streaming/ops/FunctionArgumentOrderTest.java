@@ -68,6 +68,25 @@ class FunctionArgumentOrderTest {
     }
 
     @Test
+    void when_theLeftOperandIsNull_then_anOverflowOnTheRightIsNotComputed() {
+        // Spark's Add: (n + 2147483640) only for a row whose left operand is not NULL; an INT overflow is a failure
+        // like any other (NULL + 2147483647 is NULL in Spark 4.2, its stream differential's eval-order cases)
+        Expr nullWhereTsIs = datediff(to_date(col("ts")), to_date(col("ts"))); // 0, NULL where ts is
+        List<Row> rows = run(
+                in.toDF().select(nullWhereTsIs.plus(col("n").plus(2147483640)).as("x"), col("n")),
+                new Object[] {Instant.parse("2024-01-05T10:00:00Z"), 5},
+                new Object[] {null, 10});
+        assertThat(rows).extracting(r -> r.get(0)).containsExactly(2147483645, null);
+        assertThatThrownBy(() -> run(
+                        in.toDF()
+                                .select(nullWhereTsIs
+                                        .plus(col("n").plus(2147483640))
+                                        .as("x")),
+                        new Object[] {Instant.parse("2024-01-05T10:00:00Z"), 10}))
+                .hasStackTraceContaining("[ARITHMETIC_OVERFLOW]");
+    }
+
+    @Test
     void when_theEarlierArgumentsAreNotNull_then_aFailingLaterOneFailsTheQuery() {
         assertThatThrownBy(() -> run(
                         in.toDF().select(date_add(to_date(col("ts")), tenByN).as("d")),

@@ -41,7 +41,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * no simplification changes an answer. A WHERE directly over a file table is first put in the order Spark's reader
  * applies it ({@link #readerFirst}).
  */
-final class SparkWhereFacts {
+public final class SparkWhereFacts {
     private static final Set<SqlKind> FACTS = Set.of(
             SqlKind.EQUALS,
             SqlKind.NOT_EQUALS,
@@ -65,6 +65,22 @@ final class SparkWhereFacts {
     private SparkWhereFacts() {}
 
     static RelNode apply(RelNode plan) {
+        return apply(plan, true);
+    }
+
+    /**
+     * A streaming plan's WHERE and HAVING facts opaque as a batch plan's ({@link #apply}), before the streaming
+     * translator's field trimmer rebuilds its filters with Calcite's simplifying builder, which made {@code
+     * CAST(s AS INT) > v AND v IS NULL} (and {@code v > 0 AND v IS NULL}) an empty VALUES the engine does not run, where
+     * Spark runs the query and fails on {@code s = 'x'} for a row with a {@code v}. A join's condition (its keys and
+     * time bounds, which the translator reads) keeps its form, and no WHERE is put in a file reader's order: the
+     * engine applies what Spark infers below the watermark itself (FilterBelowWatermark).
+     */
+    public static RelNode streaming(RelNode plan) {
+        return apply(plan, false);
+    }
+
+    private static RelNode apply(RelNode plan, boolean batch) {
         if (!computesWhatMayFail(plan)) {
             return plan;
         }
@@ -95,10 +111,11 @@ final class SparkWhereFacts {
             public RelNode visit(RelNode other) {
                 RelNode visited = super.visit(other);
                 if (visited instanceof Filter f) {
-                    RexNode c = (overFileRows(f) ? readerFirst(rb, f.getCondition()) : f.getCondition()).accept(hide);
+                    RexNode c = (batch && overFileRows(f) ? readerFirst(rb, f.getCondition()) : f.getCondition())
+                            .accept(hide);
                     return c == f.getCondition() ? f : f.copy(f.getTraitSet(), f.getInput(), c);
                 }
-                if (visited instanceof Join j) {
+                if (batch && visited instanceof Join j) {
                     RexNode c = j.getCondition().accept(hide);
                     return c == j.getCondition()
                             ? j

@@ -295,10 +295,13 @@ public final class SparkDateFunctions {
         }
     }
 
-    /** {@code to_date(text)}: the date of Spark's timestamp text forms; other text fails the query. */
+    /**
+     * {@code to_date(text)}: Spark's cast of the text to DATE ({@code yyyy[-[m]m[-[d]d]]}, a time after it ignored);
+     * other text, a time alone ({@code 10:15:30}, {@code T10:15}) too, fails the query with [CAST_INVALID_INPUT], as
+     * in Spark 4.2 (it never reads a clock).
+     */
     public static Integer toDate(String s) {
-        Long ts = SparkTimestampFunctions.toTimestamp(s);
-        return ts == null ? null : days(date(ts));
+        return SparkCastFunctions.stringToDate(s);
     }
 
     /** {@code to_date(text, pattern)}. */

@@ -221,25 +221,25 @@ public final class SparkMathFunctions {
 
     /** {@code ln(x)}: NULL for x <= 0, as Spark. */
     public static Double ln(Double x) {
-        return x == null || x <= 0 ? null : Math.log(x);
+        return x == null || x <= 0 ? null : StrictMath.log(x);
     }
 
     public static Double log10(Double x) {
-        return x == null || x <= 0 ? null : Math.log10(x);
+        return x == null || x <= 0 ? null : StrictMath.log10(x);
     }
 
     public static Double log2(Double x) {
-        return x == null || x <= 0 ? null : Math.log(x) / Math.log(2);
+        return x == null || x <= 0 ? null : StrictMath.log(x) / StrictMath.log(2);
     }
 
     /** {@code log(base, x)}: NULL when either is <= 0. */
     public static Double log(Double base, Double x) {
-        return base == null || x == null || base <= 0 || x <= 0 ? null : Math.log(x) / Math.log(base);
+        return base == null || x == null || base <= 0 || x <= 0 ? null : StrictMath.log(x) / StrictMath.log(base);
     }
 
     /** {@code pow(x, y)}, {@code power(x, y)}. */
     public static Double pow(Double x, Double y) {
-        return x == null || y == null ? null : Math.pow(x, y);
+        return x == null || y == null ? null : StrictMath.pow(x, y);
     }
 
     private SparkMathFunctions() {}

@@ -1,15 +1,20 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.streaming.api.expr.ScalarFunctions;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAdjusters;
+import java.time.temporal.TemporalQueries;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.Hook;
@@ -227,13 +232,25 @@ public final class SparkTimestampFunctions {
         }
         try {
             var parsed = formatter(pattern).parse(s);
-            LocalDate date = LocalDate.from(parsed);
-            LocalDateTime t =
-                    parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalDateTime.from(parsed) : date.atStartOfDay();
+            // fields the pattern leaves out are Spark's defaults: 1970-01-01 ('HH:mm:ss' reads a time on that day)
+            LocalDate date = parsed.query(TemporalQueries.localDate());
+            if (date == null) {
+                date = LocalDate.of(
+                        field(parsed, ChronoField.YEAR, 1970),
+                        field(parsed, ChronoField.MONTH_OF_YEAR, 1),
+                        field(parsed, ChronoField.DAY_OF_MONTH, 1));
+            }
+            LocalDateTime t = parsed.isSupported(ChronoField.HOUR_OF_DAY)
+                    ? date.atTime(LocalTime.from(parsed))
+                    : date.atStartOfDay();
             return micros(t);
         } catch (DateTimeException e) {
             throw cannotParse(s);
         }
+    }
+
+    private static int field(TemporalAccessor parsed, ChronoField f, int otherwise) {
+        return parsed.isSupported(f) ? parsed.get(f) : otherwise;
     }
 
     private static final String TIME_PART = "(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{0,9}))?)?";
@@ -245,12 +262,17 @@ public final class SparkTimestampFunctions {
 
     /**
      * The current day (UTC) Spark puts a time alone on: in a batch query the day of its time (the session clock, read
-     * once when it starts, through Calcite's statement-time hook), else (a streaming query) the wall clock's.
+     * once when it starts, through Calcite's statement-time hook), in a streaming query the day of the micro-batch's
+     * timestamp (the engine clock, read when the batch was planned: the manual clock in tests), as Spark's
+     * current_date() of that batch. Outside both (a constant folded while a query is planned) the wall clock's, which
+     * is what Spark's planner reads there.
      */
     private static LocalDate today() {
         Holder<Long> time = Holder.empty();
         Hook.CURRENT_TIME.run(time);
-        long millis = time.get() != null ? time.get() : System.currentTimeMillis();
+        OptionalLong batch = ScalarFunctions.batchTimestampMillis();
+        long millis =
+                time.get() != null ? time.get() : batch.isPresent() ? batch.getAsLong() : System.currentTimeMillis();
         return LocalDate.ofEpochDay(Math.floorDiv(millis, 86_400_000L));
     }
 

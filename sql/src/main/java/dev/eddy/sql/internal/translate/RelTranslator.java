@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.translate;
 
 import dev.eddy.sql.api.Relation;
+import dev.eddy.sql.internal.batch.SparkWhereFacts;
 import dev.eddy.sql.internal.catalog.CalciteTypes;
 import dev.eddy.sql.internal.catalog.RelationTable;
 import dev.eddy.sql.internal.validate.LeftSemiJoins;
@@ -53,7 +54,8 @@ public final class RelTranslator {
 
     /** The engine plan of {@code rel} with output columns named {@code names}. */
     public LogicalPlan translate(RelNode rel, List<String> names) {
-        return materialize(visit(FieldTrimming.trim(JoinFilterPushdown.apply(rel))), names, true);
+        return materialize(
+                visit(FieldTrimming.trim(SparkWhereFacts.streaming(JoinFilterPushdown.apply(rel)))), names, true);
     }
 
     private Translated visit(RelNode rel) {

@@ -1,7 +1,9 @@
 package dev.eddy.streaming.api.expr;
 
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.internal.expr.BatchTime;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -42,6 +44,16 @@ public final class ScalarFunctions {
     public static ScalarFunction register(String name, ScalarFunction f) {
         Objects.requireNonNull(f, "f");
         return FUNCTIONS.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> f);
+    }
+
+    /**
+     * The time of the micro-batch running on this thread (epoch milliseconds: the engine clock when the batch was
+     * planned, the logged one when a batch runs again after a restart; the manual clock in tests), for a function that
+     * reads "now" as Spark's do, e.g. the current day a time alone is put on; empty outside a batch. A function never
+     * reads the wall clock (the engine's clock rule).
+     */
+    public static OptionalLong batchTimestampMillis() {
+        return BatchTime.currentMillis();
     }
 
     /** The function registered under {@code name}, or null. */

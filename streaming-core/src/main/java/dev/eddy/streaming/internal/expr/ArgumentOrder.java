@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.expr;
 
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.expr.ScalarFunctions;
 import java.util.Locale;
@@ -79,6 +80,14 @@ public final class ArgumentOrder {
     public static boolean zeroDivisorIsNull(Expr.Call call) {
         String fn = call.function().toLowerCase(Locale.ROOT);
         return call.args().size() == 2 && (fn.equals("try_divide") || fn.equals("try_mod"));
+    }
+
+    /**
+     * Whether {@code e} over {@code in} may fail for some row (a checked cast, a division, an overflow, a function that
+     * checks its input): where Spark's order of evaluation decides whether a query fails.
+     */
+    public static boolean mayFail(Expr e, Schema in) {
+        return NullSafe.canFail(e, in);
     }
 
     /**

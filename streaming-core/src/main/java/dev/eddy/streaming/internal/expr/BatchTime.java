@@ -2,6 +2,7 @@ package dev.eddy.streaming.internal.expr;
 
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,12 @@ public final class BatchTime {
                 MILLIS.set(outer);
             }
         }
+    }
+
+    /** The time of the batch running on this thread (epoch milliseconds), empty outside a batch. */
+    public static OptionalLong currentMillis() {
+        long[] now = MILLIS.get();
+        return now == null ? OptionalLong.empty() : OptionalLong.of(now[0]);
     }
 
     /** {@code current_timestamp()} (TIMESTAMP) or {@code current_date()} (DATE, the UTC day) for {@code n} rows. */

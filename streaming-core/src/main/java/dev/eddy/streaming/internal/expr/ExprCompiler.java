@@ -54,7 +54,7 @@ public final class ExprCompiler {
                 args.add(compile(a, in));
             }
             String fn = call.function().toLowerCase(Locale.ROOT);
-            NullSafe.Operands operands = operands(call, args);
+            NullSafe.Operands operands = operands(call, args, in);
             return of(type, b -> Calls.call(fn, operands.eval(b), type, b.numRows()));
         }
         throw new IllegalArgumentException(
@@ -65,11 +65,11 @@ public final class ExprCompiler {
      * A function's arguments: for a null-intolerant one whose later arguments may fail, in Spark's order, each only
      * where the ones before are not NULL ({@link ArgumentOrder}); otherwise all of them for every row.
      */
-    private static NullSafe.Operands operands(Expr.Call call, List<Evaluator> args) {
+    private static NullSafe.Operands operands(Expr.Call call, List<Evaluator> args, Schema in) {
         int[] order = ArgumentOrder.of(call);
         boolean laterMayFail = false;
         for (int k = 1; order != null && k < order.length; k++) {
-            laterMayFail |= NullSafe.canFail(call.args().get(order[k]));
+            laterMayFail |= NullSafe.canFail(call.args().get(order[k]), in);
         }
         // try_divide, try_mod: the dividend only where the divisor is neither NULL nor zero, whatever it computes
         // (an integral product that overflows too)
@@ -91,7 +91,7 @@ public final class ExprCompiler {
         Evaluator r = compile(bin.right(), in);
         boolean divisorFirst = bin.op() == Expr.BinaryOp.DIV || bin.op() == Expr.BinaryOp.MOD;
         // Spark computes an operator's second operand only for the rows its first leaves undecided (NullSafe)
-        NullSafe.Operands both = NullSafe.canFail(divisorFirst ? bin.left() : bin.right())
+        NullSafe.Operands both = NullSafe.canFail(divisorFirst ? bin.left() : bin.right(), in)
                 ? NullSafe.lazy(bin.op(), l, r)
                 : b -> new Column[] {l.eval(b), r.eval(b)};
         if (bin.op().isLogical()) {

@@ -4,9 +4,11 @@ import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.BatchBuilder;
 import dev.eddy.streaming.api.data.BooleanColumn;
 import dev.eddy.streaming.api.data.Column;
+import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.ExprTypes;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -24,37 +26,50 @@ final class NullSafe {
     private NullSafe() {}
 
     /**
-     * Whether an expression may fail for some row (a division, a function call, a checked cast): only then is the
-     * order worth keeping; columns, constants and plain arithmetic or comparisons of them never fail.
+     * Whether an expression over {@code in} may fail for some row (a division, a function call, a checked cast, an
+     * overflow): only then is the order worth keeping; columns, constants, comparisons and arithmetic that cannot
+     * overflow never fail. Integral {@code + - *} and negation fail on overflow (Spark's ANSI mode), so they count, as
+     * does a cast to INT or BIGINT of another type ([CAST_OVERFLOW]).
      */
-    static boolean canFail(Expr e) {
+    static boolean canFail(Expr e, Schema in) {
         if (e instanceof Expr.Col || e instanceof Expr.Lit) {
             return false;
         }
         if (e instanceof Expr.Alias a) {
-            return canFail(a.child());
+            return canFail(a.child(), in);
         }
         if (e instanceof Expr.Cast c) {
-            return canFail(c.child());
+            return canFail(c.child(), in) || narrowing(c, in);
         }
         if (e instanceof Expr.Unary u) {
-            return canFail(u.child());
+            return canFail(u.child(), in) || (u.op() == Expr.UnaryOp.NEG && integral(ExprTypes.type(u.child(), in)));
         }
         if (e instanceof Expr.Binary b) {
             return b.op() == Expr.BinaryOp.DIV
                     || b.op() == Expr.BinaryOp.MOD
-                    || canFail(b.left())
-                    || canFail(b.right());
+                    || Overflow.checks(b.op(), ExprTypes.type(b, in))
+                    || canFail(b.left(), in)
+                    || canFail(b.right(), in);
         }
         if (e instanceof Expr.Call c && NEVER_FAIL.contains(c.function())) {
             for (Expr a : c.args()) {
-                if (canFail(a)) {
+                if (canFail(a, in)) {
                     return true;
                 }
             }
             return false;
         }
         return true;
+    }
+
+    private static boolean integral(DataType t) {
+        return t == DataType.INT || t == DataType.LONG;
+    }
+
+    /** A cast to INT or BIGINT of a value that may not fit (a wider or fractional number, text). */
+    private static boolean narrowing(Expr.Cast c, Schema in) {
+        DataType from = ExprTypes.type(c.child(), in);
+        return integral(c.to()) && from != c.to() && !(from == DataType.INT && c.to() == DataType.LONG);
     }
 
     /** The engine's functions that answer every input (NULL at worst); others (bridged ones, checks) may fail. */

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.internal.optimize;
 
+import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.expr.Expr;
 import dev.eddy.streaming.api.plan.Aggregate;
 import dev.eddy.streaming.api.plan.AssignWindows;
@@ -65,7 +66,13 @@ public final class FilterBelowWatermark {
     private static LogicalPlan push(Expr condition, LogicalPlan below) {
         if (below instanceof Watermark w) {
             Split s = Split.of(condition, c -> deterministic(c) && !reads(c, w.column()) ? c : null);
-            s.down().addAll(inferredNotNull(s.up(), s.down(), w.column()));
+            // Spark's inferred checks come first in the filter (InferFiltersFromConstraints: And(inferred, condition)),
+            // so a conjunct that may fail (CAST(s AS INT) > v) is computed only for rows whose columns are not NULL
+            s.down()
+                    .addAll(
+                            0,
+                            inferredNotNull(
+                                    s.up(), s.down(), w.column(), w.child().schema()));
             return s.over(below, condition, d -> new Watermark(push(d, w.child()), w.column(), w.delayMicros()));
         }
         if (below instanceof Union u) {
@@ -159,14 +166,22 @@ public final class FilterBelowWatermark {
      * Spark's InferFiltersFromConstraints before PushPredicateThroughNonJoin: a conjunct that stays above the watermark
      * (it reads the event time) and is NULL whenever a column it reads through null-intolerant expressions is NULL
      * ({@code date_add(to_date(ts), v) <> DATE '1970-01-03'}) implies {@code isnotnull(v)}, which reads no event time
-     * and so goes below the watermark: a row with a NULL v never moves it. The columns' checks not already there.
+     * and so goes below the watermark: a row with a NULL v never moves it. So does a conjunct that goes below when it
+     * may fail for a row ({@code CAST(s AS DOUBLE) + v > 0}): Spark tests {@code isnotnull(s)} and {@code isnotnull(v)}
+     * before it, so a row with a NULL v never computes the cast (a conjunct that cannot fail needs no check: its
+     * answer is NULL for such a row anyway). The columns' checks not already there.
      */
-    private static List<Expr> inferredNotNull(List<Expr> up, List<Expr> down, String eventTime) {
+    private static List<Expr> inferredNotNull(List<Expr> up, List<Expr> down, String eventTime, Schema in) {
         Set<String> columns = new LinkedHashSet<>();
         for (Expr c : up) {
             if (deterministic(c)) {
                 ArgumentOrder.nullIntolerantColumns(
                         c instanceof Expr.Unary u && u.op() == Expr.UnaryOp.IS_NOT_NULL ? u.child() : c, columns);
+            }
+        }
+        if (down.stream().anyMatch(c -> ArgumentOrder.mayFail(c, in))) {
+            for (Expr c : down) {
+                ArgumentOrder.nullIntolerantColumns(c, columns);
             }
         }
         List<Expr> inferred = new ArrayList<>();

@@ -23,6 +23,8 @@ import dev.eddy.streaming.api.MemoryStream;
 import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
+import dev.eddy.streaming.api.expr.Expr;
+import dev.eddy.streaming.api.expr.Functions;
 import dev.eddy.streaming.api.plan.Filter;
 import dev.eddy.streaming.api.plan.LogicalPlan;
 import dev.eddy.streaming.api.plan.Project;
@@ -150,6 +152,20 @@ class FilterBelowWatermarkTest {
         LogicalPlan p = FilterBelowWatermark.apply(q.plan());
         Watermark w = (Watermark) ((Filter) p).child();
         assertThat(((Filter) w.child()).condition()).hasToString("is_not_null(v)");
+        assertThat(watermarkAfter(q, in, ev(100, 1), new Object[] {Instant.ofEpochSecond(200), null}))
+                .isEqualTo(Instant.ofEpochSecond(100));
+    }
+
+    @Test
+    void when_aConjunctBelowTheWatermarkMayFail_then_theInferredNotNullChecksComeBeforeIt() {
+        // Spark's Filter(And(inferred isnotnull, condition)): a conjunct that may fail (a division) is computed only
+        // for rows whose columns are not NULL; one that cannot fail gets no check (when_aJavaApiFilter... above)
+        Dataset q = in.toDF().withWatermark("ts", "0 seconds").filter(gt(Functions.div(lit(100), col("v")), lit(0)));
+        LogicalPlan p = FilterBelowWatermark.apply(q.plan());
+        Expr below = ((Filter) ((Watermark) p).child()).condition();
+        assertThat(below).isInstanceOf(Expr.Binary.class);
+        assertThat(((Expr.Binary) below).op()).isEqualTo(Expr.BinaryOp.AND);
+        assertThat(((Expr.Binary) below).left()).hasToString("is_not_null(v)");
         assertThat(watermarkAfter(q, in, ev(100, 1), new Object[] {Instant.ofEpochSecond(200), null}))
                 .isEqualTo(Instant.ofEpochSecond(100));
     }
