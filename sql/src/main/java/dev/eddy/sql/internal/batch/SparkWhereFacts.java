@@ -62,6 +62,12 @@ public final class SparkWhereFacts {
             SqlKind.IN,
             SqlKind.NOT_IN);
 
+    /**
+     * Facts a streaming plan keeps in Calcite's hands: a long IN list there is one predicate (the engine's hash-set
+     * lookup), which an opaque copy would make Calcite expand too deeply to plan (20,000 values).
+     */
+    private static final Set<SqlKind> LISTS = Set.of(SqlKind.SEARCH, SqlKind.IN, SqlKind.NOT_IN);
+
     private SparkWhereFacts() {}
 
     static RelNode apply(RelNode plan) {
@@ -89,6 +95,7 @@ public final class SparkWhereFacts {
             @Override
             public RexNode visitCall(RexCall call) {
                 if (FACTS.contains(call.getKind())
+                        && (batch || !LISTS.contains(call.getKind()))
                         && !SparkEvaluationOrder.canFail(call)
                         && !columnEquality(call)
                         && !RexUtil.containsCorrelation(call)
