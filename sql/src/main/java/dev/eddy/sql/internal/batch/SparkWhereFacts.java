@@ -63,8 +63,8 @@ public final class SparkWhereFacts {
             SqlKind.NOT_IN);
 
     /**
-     * Facts a streaming plan keeps in Calcite's hands: a long IN list there is one predicate (the engine's hash-set
-     * lookup), which an opaque copy would make Calcite expand too deeply to plan (20,000 values).
+     * Facts a streaming plan keeps in Calcite's hands (with an OR and what is under it): a long IN list there is one
+     * predicate (the engine's hash-set lookup), which opaque copies of its terms made too deep to plan (20,000 values).
      */
     private static final Set<SqlKind> LISTS = Set.of(SqlKind.SEARCH, SqlKind.IN, SqlKind.NOT_IN);
 
@@ -101,6 +101,10 @@ public final class SparkWhereFacts {
                         && !RexUtil.containsCorrelation(call)
                         && RexUtil.SubQueryFinder.find(call) == null) {
                     return SparkDefer.opaque(rb, call);
+                }
+                if (!batch && call.getKind() == SqlKind.OR) {
+                    // a streaming IN list is an OR of equalities here, which the translator makes one hash-set lookup
+                    return call;
                 }
                 if (call.getKind() == SqlKind.AND || call.getKind() == SqlKind.OR || call.getKind() == SqlKind.NOT) {
                     return super.visitCall(call);
