@@ -62,6 +62,12 @@ public final class SparkWhereFacts {
             SqlKind.IN,
             SqlKind.NOT_IN);
 
+    /**
+     * Facts a streaming plan keeps in Calcite's hands (with an OR and what is under it): a long IN list there is one
+     * predicate (the engine's hash-set lookup), which opaque copies of its terms made too deep to plan (20,000 values).
+     */
+    private static final Set<SqlKind> LISTS = Set.of(SqlKind.SEARCH, SqlKind.IN, SqlKind.NOT_IN);
+
     private SparkWhereFacts() {}
 
     static RelNode apply(RelNode plan) {
@@ -89,11 +95,16 @@ public final class SparkWhereFacts {
             @Override
             public RexNode visitCall(RexCall call) {
                 if (FACTS.contains(call.getKind())
+                        && (batch || !LISTS.contains(call.getKind()))
                         && !SparkEvaluationOrder.canFail(call)
                         && !columnEquality(call)
                         && !RexUtil.containsCorrelation(call)
                         && RexUtil.SubQueryFinder.find(call) == null) {
                     return SparkDefer.opaque(rb, call);
+                }
+                if (!batch && call.getKind() == SqlKind.OR) {
+                    // a streaming IN list is an OR of equalities here, which the translator makes one hash-set lookup
+                    return call;
                 }
                 if (call.getKind() == SqlKind.AND || call.getKind() == SqlKind.OR || call.getKind() == SqlKind.NOT) {
                     return super.visitCall(call);
