@@ -1,5 +1,7 @@
 """Real-client tests of the Eddy kernel with Debian's jupyter_client (run by EddyKernelClientIT)."""
 import queue
+import re
+import tempfile
 import time
 import unittest
 
@@ -439,6 +441,27 @@ class EddyRestartTests(unittest.TestCase):
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=False)
+
+    def test_when_kernelIsRestartedAndShutDown_then_itLogsNoException(self):
+        with tempfile.TemporaryFile() as err:
+            # the restarted kernel inherits the first one's launch arguments: both write to err
+            km, kc = start_new_kernel(kernel_name="eddy", startup_timeout=60, stderr=err)
+            try:
+                kc.execute_interactive("int x = 1;", timeout=TIMEOUT)
+                km.restart_kernel(now=False)
+                kc.wait_for_ready(timeout=60)
+                reply = kc.execute_interactive("1 + 1", timeout=TIMEOUT)
+                self.assertEqual(reply["content"]["status"], "ok")
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=False)
+            self.assertFalse(km.is_alive())
+            err.seek(0)
+            log = err.read().decode("utf-8", "replace")
+        self.assertIn("shutting down for a restart", log)
+        self.assertRegex(log, r"INFO Kernel\] shutting down\n")
+        # a stack trace or an exception's name anywhere (ZeroMQ's I/O threads print theirs without Eddy's log)
+        self.assertIsNone(re.search(r"Exception|Error\b|^\s+at ", log, re.MULTILINE), log)
 
     @staticmethod
     def history(kc, **kwargs):

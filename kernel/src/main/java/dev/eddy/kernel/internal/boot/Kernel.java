@@ -66,6 +66,9 @@ public final class Kernel {
     private final String version;
     private IopubWriter iopub;
     private StdinChannel stdin;
+    private RouterChannel shell;
+    private RouterChannel control;
+    private Heartbeat hb;
     private volatile KernelBackend notebook;
 
     public Kernel(ConnectionInfo conn, String version) {
@@ -88,10 +91,10 @@ public final class Kernel {
         // (jupyter_client's wait_for_ready, JupyterLab's nudge); only the other requests need the wiring below.
         WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
         iopub = new IopubWriter(context, conn.endpoint(conn.iopubPort()), codec);
-        RouterChannel shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
-        RouterChannel control = new RouterChannel("control", context, conn.endpoint(conn.controlPort()), codec);
+        shell = new RouterChannel("shell", context, conn.endpoint(conn.shellPort()), codec);
+        control = new RouterChannel("control", context, conn.endpoint(conn.controlPort()), codec);
         stdin = new StdinChannel(context, conn.endpoint(conn.stdinPort()), codec, messages);
-        Heartbeat hb = new Heartbeat(context, conn.endpoint(conn.hbPort()));
+        hb = new Heartbeat(context, conn.endpoint(conn.hbPort()));
         iopub.start();
         hb.start();
         iopub.publish(messages.publication("status", Json.object(), status("starting"), Json.object()));
@@ -246,8 +249,20 @@ public final class Kernel {
                         Notebook.unbind(notebook);
                     }
                     try {
+                        // In order, each socket closed by the thread that owns it before the context ends (a
+                        // socket closing while the context terminates around it made ZeroMQ's I/O thread print a
+                        // ClosedChannelException now and then): the last IOPub messages first, then the channels.
+                        // A cell still running on the shell thread keeps that socket open; term() then gives up
+                        // on it below.
                         iopub.close(1000);
+                        control.stop();
                         stdin.stop();
+                        hb.stop();
+                        shell.stop();
+                        control.awaitStopped(1000);
+                        stdin.awaitStopped(1000);
+                        hb.awaitStopped(1000);
+                        shell.awaitStopped(1000);
                         Thread term = new Thread(context::term, "eddy-zmq-term");
                         term.setDaemon(true);
                         term.start();

@@ -22,6 +22,10 @@ public final class RouterChannel {
     private final ZMQ.Socket socket;
     private final WireCodec codec;
     private final Thread thread;
+    /** How long a receive waits before the channel's thread looks whether it is asked to stop. */
+    static final int STOP_CHECK_MS = 200;
+
+    private volatile boolean stopping;
     private volatile Handler handler;
 
     /** Handles one decoded request on the channel's thread; replies through the channel. */
@@ -43,6 +47,8 @@ public final class RouterChannel {
         this.codec = codec;
         this.socket = context.socket(SocketType.ROUTER);
         socket.setLinger(1000);
+        // bounded waits, so the thread sees a stop request and closes its socket itself (before the context ends)
+        socket.setReceiveTimeOut(STOP_CHECK_MS);
         socket.bind(endpoint);
         this.thread = new Thread(this::serve, "eddy-" + name);
         thread.setDaemon(true);
@@ -55,6 +61,19 @@ public final class RouterChannel {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Asks the channel's thread to close its socket after the request it is handling (replies already sent are
+     * still delivered: the socket lingers) (see {@link #awaitStopped}).
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Waits at most {@code millis} for the thread to have closed its socket after {@link #stop}. */
+    public void awaitStopped(long millis) throws InterruptedException {
+        thread.join(millis);
     }
 
     /** Sends a message on this channel. Only call from this channel's thread. */
@@ -81,8 +100,8 @@ public final class RouterChannel {
 
     private void serve() {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                List<byte[]> frames = Frames.receive(socket, 0);
+            while (!stopping && !Thread.currentThread().isInterrupted()) {
+                List<byte[]> frames = Frames.receive(socket, 0); // null after STOP_CHECK_MS without a message
                 Message m = frames == null ? null : decodeOrDrop(frames);
                 if (m != null) {
                     dispatch(m);

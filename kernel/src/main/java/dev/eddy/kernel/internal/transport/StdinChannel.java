@@ -30,6 +30,9 @@ public final class StdinChannel {
     private final MessageFactory messages;
     private final BlockingQueue<Pending> requests = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private volatile boolean stopping;
+    /** Put on the queue by {@link #stop}: wakes the thread waiting for a request. */
+    private static final Pending STOP = new Pending(List.of(), null, null, new CompletableFuture<>());
 
     private record Pending(
             List<byte[]> identities, JsonNode parent, ObjectNode content, CompletableFuture<String> answer) {}
@@ -50,9 +53,19 @@ public final class StdinChannel {
         thread.start();
     }
 
-    /** Stops the channel thread (it waits on its queue, not on the socket, so ZMQ's term() cannot wake it). */
+    /**
+     * Asks the channel's thread to close its socket (see {@link #awaitStopped}). It is told through its
+     * queue, never interrupted: an interrupt that lands while a thread is inside ZeroMQ can close the pipe a socket's
+     * commands travel on.
+     */
     public void stop() {
-        thread.interrupt();
+        stopping = true;
+        requests.add(STOP);
+    }
+
+    /** Waits at most {@code millis} for the thread to have closed its socket after {@link #stop}. */
+    public void awaitStopped(long millis) throws InterruptedException {
+        thread.join(millis);
     }
 
     /** Asks the client for one line of input; blocks the calling (cell) thread until it answers. */
@@ -75,9 +88,9 @@ public final class StdinChannel {
 
     private void serve() {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping && !Thread.currentThread().isInterrupted()) {
                 Pending p = requests.take();
-                if (!p.answer().isDone()) {
+                if (p != STOP && !p.answer().isDone()) {
                     ask(p);
                 }
             }
@@ -96,6 +109,10 @@ public final class StdinChannel {
         Frames.send(socket, codec.encode(request));
         String id = request.header().msgId();
         while (!p.answer().isDone()) {
+            if (stopping) {
+                p.answer().cancel(false); // the kernel is shutting down: the cell waiting for input is told so
+                return;
+            }
             List<byte[]> reply = Frames.receive(socket, 0);
             if (reply == null) {
                 continue;
