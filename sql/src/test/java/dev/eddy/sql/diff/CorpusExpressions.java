@@ -406,7 +406,19 @@ final class CorpusExpressions {
                         "make_timestamp(2024, " + pick("1", "2", "(id % 12 + 1)") + ", " + pick("15", "29", "(id + 1)")
                                 + ", " + pick("0", "23", "(id % 24)") + ", 30, "
                                 + pick("45.887", "0", "59.999999", "60", "x") + ")",
-                        pick("unix_seconds", "unix_millis", "unix_micros") + "(" + tsExpr(d) + ")");
+                        // a DATE is refused as Spark refuses it (unix_* take a TIMESTAMP only)
+                        pick("unix_seconds", "unix_millis", "unix_micros") + "("
+                                + pick(tsExpr(d), tsExpr(d), "to_date(" + tsExpr(d) + ")") + ")",
+                        // a time alone is that time on the current day
+                        "date_format(CAST(" + pick("'10:15:30'", "'T07:05'", "'23:00:00-05:00'", "'T9'") + " AS"
+                                + " TIMESTAMP), 'HH:mm:ss')",
+                        "CAST(CAST('10:15:30' AS TIMESTAMP) AS DATE) = current_date()",
+                        // a DATE past the TIMESTAMP's range, computed on the date itself
+                        pick("dayofweek", "dayofyear", "weekofyear", "quarter", "year", "month", "last_day", "to_date")
+                                + "(date_add(to_date(" + tsExpr(d) + "), " + pick("2147483000", "-2147483000", "a")
+                                + "))",
+                        pick("trunc(", "next_day(") + "date_add(to_date(ts), 2147483000), "
+                                + pick("'MONTH'", "'WEEK'", "'YEAR'", "'Mon'") + ")");
             case 3:
                 return pick(
                         "regexp_extract(" + stringExpr(d) + ", '" + pick("([a-z]+)", "([0-9]+)", "(a)(b)?", "^(.)")
@@ -554,8 +566,21 @@ final class CorpusExpressions {
                         + pick(days, span, "-" + span, "INTERVAL '1 02:03:04.5' DAY" + " TO SECOND") + " AS INTERVAL "
                         + target + ")" + pick(" AS STRING)", ")");
             case 1:
-                return "CAST(CAST(" + pick("a", "id", "-3") + " AS INTERVAL "
-                        + pick("DAY", "HOUR", "MINUTE", "SECOND", "YEAR", "MONTH") + ") AS STRING)";
+                // whole numbers and DECIMALs count the target's last field (of one field or two)
+                return "CAST(" + pick("CAST(", "try_cast(")
+                        + pick("a", "id", "-3", "2.5", "-1.2345675", "CAST(x AS DECIMAL(6, 2))") + " AS INTERVAL "
+                        + pick(
+                                "DAY",
+                                "HOUR",
+                                "MINUTE",
+                                "SECOND",
+                                "YEAR",
+                                "MONTH",
+                                "DAY TO HOUR",
+                                "YEAR TO MONTH",
+                                "MINUTE TO SECOND",
+                                "HOUR TO SECOND")
+                        + ") AS STRING)";
             case 2:
                 return "CAST(" + pick("CAST", "try_cast") + "("
                         + pick(
@@ -591,7 +616,16 @@ final class CorpusExpressions {
                         // an interval's fields: Spark's INT (DAY, YEAR) or TINYINT (HOUR, MINUTE, MONTH)
                         pick("typeof(", "(") + "EXTRACT(" + pick("YEAR", "MONTH") + " FROM make_ym_interval(a, 2)))",
                         pick("typeof(", "(") + "EXTRACT(" + pick("DAY", "HOUR", "MINUTE") + " FROM "
-                                + pick(days, span, "make_dt_interval(a, 3, a)") + ") + 200)");
+                                + pick(days, span, "make_dt_interval(a, 3, a)") + ") + 200)",
+                        // an interval to a number: its count of its last field
+                        pick("CAST(", "try_cast(")
+                                + pick(
+                                        days,
+                                        span,
+                                        "INTERVAL '1-2' YEAR TO MONTH",
+                                        "INTERVAL '1 02' DAY TO HOUR",
+                                        "make_ym_interval(a, 2)")
+                                + " AS " + pick("INT", "BIGINT", "TINYINT", "DECIMAL(12, 3)", "DECIMAL(4, 0)") + ")");
             default:
                 String literal = pick(
                         "INTERVAL 1 DAY 2 HOURS",

@@ -144,6 +144,18 @@ public final class SparkCastFunctions {
         }
     }
 
+    /**
+     * Spark's try_cast of text to TIMESTAMP in a streaming query, a time alone on the day of {@code now} (the
+     * micro-batch's time, microseconds): NULL for text that is no timestamp.
+     */
+    public static Long tryStringToTimestampAt(String s, Long now) {
+        try {
+            return SparkTimestampFunctions.toTimestampAt(s, now);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Spark's try_cast of text to TIMESTAMP: NULL for text that is no timestamp. */
     public static Long tryStringToTimestamp(String s) {
         try {

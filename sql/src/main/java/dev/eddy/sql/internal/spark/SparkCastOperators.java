@@ -65,6 +65,17 @@ public final class SparkCastOperators {
     public static final SqlUserDefinedFunction TRY_STRING_TIMESTAMP =
             udf(CASTS, "SPARK_TRY_STRING_TIMESTAMP", "tryStringToTimestamp", TIMESTAMP, Arg.STR);
 
+    /**
+     * Spark's try_cast of text to TIMESTAMP with a time alone on the day of its second operand (a streaming query's
+     * micro-batch time), which streaming queries run (RexTranslator).
+     */
+    public static final SqlUserDefinedFunction TRY_STRING_TIMESTAMP_AT =
+            udf(CASTS, "SPARK_TRY_STRING_TIMESTAMP_AT", "tryStringToTimestampAt", TIMESTAMP, Arg.STR, Arg.TS);
+
+    /** Spark's to_timestamp(text) with a time alone on the day of its second operand (streaming, RexTranslator). */
+    public static final SqlUserDefinedFunction TO_TIMESTAMP_AT =
+            udf(SparkTimestampFunctions.class, "SPARK_TO_TIMESTAMP_AT", "toTimestampAt", TIMESTAMP, Arg.STR, Arg.TS);
+
     /** Spark's cast of text to DATE (its text forms; other text fails), used by {@link SparkConvertlets}. */
     public static final SqlUserDefinedFunction STRING_DATE =
             udf(CASTS, "SPARK_STRING_DATE", "stringToDate", DATE, Arg.STR);

@@ -104,8 +104,14 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
 
     @Override
     public SqlRexConvertlet get(SqlCall call) {
-        SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
+        SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(SparkIntervalCasts.calciteForm(call));
         SqlKind kind = call.getKind();
+        if (SparkDateOperands.handles(call)) { // a DATE's functions computed on the date, as Spark's
+            return (cx, c) -> {
+                RexNode onDate = SparkDateOperands.convert(cx, c);
+                return onDate != null ? onDate : standard.convertCall(cx, c);
+            };
+        }
         if (call.getOperator() == SparkDefer.SAME) {
             return (cx, c) -> SparkDefer.opaque(cx.getRexBuilder(), cx.convertExpression(c.operand(0)));
         }
@@ -202,7 +208,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             return (cx, c) -> {
                 RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
                 RelDataType to = cx.getValidator().getValidatedNodeType(c);
-                RexNode interval = SparkIntervals.cast(cx, c, from, to, true);
+                RexNode interval = SparkIntervalCasts.cast(cx, c, from, to, true);
                 if (interval != null) {
                     return interval;
                 }
@@ -239,7 +245,7 @@ public final class SparkConvertlets implements SqlRexConvertletTable {
             RelDataType from = cx.getValidator().getValidatedNodeType(c.operand(0));
             RelDataType to = cx.getValidator().getValidatedNodeType(c);
             SqlTypeName f = from.getSqlTypeName();
-            RexNode interval = SparkIntervals.cast(cx, c, from, to, false);
+            RexNode interval = SparkIntervalCasts.cast(cx, c, from, to, false);
             if (interval != null) {
                 return interval;
             }

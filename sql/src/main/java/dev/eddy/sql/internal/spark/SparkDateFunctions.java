@@ -207,11 +207,15 @@ public final class SparkDateFunctions {
      * it fails with Spark's {@code [ARITHMETIC_OVERFLOW]}.
      */
     public static Integer addMonths(Long ts, Integer n) {
-        if (ts == null || n == null) {
+        return ts == null ? null : addMonths(date(ts), n);
+    }
+
+    private static Integer addMonths(LocalDate date, Integer n) {
+        if (n == null) {
             return null;
         }
         try {
-            return days(date(ts).plusMonths(n));
+            return days(date.plusMonths(n));
         } catch (ArithmeticException | DateTimeException e) {
             throw new ArithmeticException("[ARITHMETIC_OVERFLOW] overflow. If necessary set \"spark.sql.ansi.enabled\""
                     + " to \"false\" to bypass this error.");
@@ -250,6 +254,111 @@ public final class SparkDateFunctions {
         long secondsDiff = (d1.getDayOfMonth() - d2.getDayOfMonth()) * 86_400L + seconds1 - seconds2;
         double diff = months + secondsDiff / (31 * 86_400d);
         return roundOff ? new BigDecimal(diff).setScale(8, RoundingMode.HALF_UP).doubleValue() : diff;
+    }
+
+    // The same functions of a DATE (days since the epoch), computed on the date itself as Spark does, so that a date
+    // past the TIMESTAMP's range (about ±290,000 years: date_add(DATE '2024-01-01', 2147483647) is -5877587-06-21)
+    // answers as in Spark where reading it as a timestamp would fail (SparkDateOperands puts them in)
+
+    public static Integer dayOfMonth(Integer days) {
+        return days == null ? null : LocalDate.ofEpochDay(days).getDayOfMonth();
+    }
+
+    public static Integer dayOfWeek(Integer days) {
+        return days == null ? null : LocalDate.ofEpochDay(days).getDayOfWeek().getValue() % 7 + 1;
+    }
+
+    public static Integer weekday(Integer days) {
+        return days == null ? null : LocalDate.ofEpochDay(days).getDayOfWeek().getValue() - 1;
+    }
+
+    public static Integer dayOfYear(Integer days) {
+        return days == null ? null : LocalDate.ofEpochDay(days).getDayOfYear();
+    }
+
+    public static Integer weekOfYear(Integer days) {
+        return days == null ? null : LocalDate.ofEpochDay(days).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    }
+
+    public static Integer quarter(Integer days) {
+        return days == null ? null : (LocalDate.ofEpochDay(days).getMonthValue() - 1) / 3 + 1;
+    }
+
+    public static Integer lastDay(Integer days) {
+        return days == null ? null : days(LocalDate.ofEpochDay(days).with(TemporalAdjusters.lastDayOfMonth()));
+    }
+
+    /** {@code next_day(d, name)} of a DATE: Spark adds the days as an INT (wrapping around at its end). */
+    public static Integer nextDay(Integer days, String dayName) {
+        if (days == null || dayName == null) {
+            return null;
+        }
+        DayOfWeek dow = dayOfWeekNamed(dayName.trim().toUpperCase(Locale.ROOT));
+        if (dow == null) {
+            throw new IllegalArgumentException("[ILLEGAL_DAY_OF_WEEK] Illegal input for day of week: "
+                    + SparkErrors.clip(dayName) + ". Use try_next_day to tolerate it and return NULL instead.");
+        }
+        int from = LocalDate.ofEpochDay(days).getDayOfWeek().getValue();
+        return days + 1 + Math.floorMod(dow.getValue() - from - 1, 7);
+    }
+
+    public static Integer dateAdd(Integer days, Integer n) {
+        return days == null || n == null ? null : days + n;
+    }
+
+    public static Integer dateSub(Integer days, Integer n) {
+        return days == null || n == null ? null : days - n;
+    }
+
+    public static Integer addMonths(Integer days, Integer n) {
+        return days == null ? null : addMonths(LocalDate.ofEpochDay(days), n);
+    }
+
+    /** {@code datediff(end, start)} of two DATEs: the INT difference of their days (wrapping around, as Spark's). */
+    public static Integer dateDiff(Integer end, Integer start) {
+        return end == null || start == null ? null : end - start;
+    }
+
+    /**
+     * {@code trunc(d, unit)} of a DATE as Spark's truncDate: the first day of its year or month and the Monday of its
+     * week by INT arithmetic on the days (wrapping around at the INT's ends, as Spark), the quarter through the
+     * calendar.
+     */
+    public static Integer trunc(Integer days, String unit) {
+        if (days == null || unit == null) {
+            return null;
+        }
+        LocalDate d = LocalDate.ofEpochDay(days);
+        return switch (unit.strip().toUpperCase(Locale.ROOT)) {
+            case "YEAR", "YYYY", "YY" -> days - d.getDayOfYear() + 1;
+            case "QUARTER" -> days(LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1));
+            case "MONTH", "MM", "MON" -> days - d.getDayOfMonth() + 1;
+            case "WEEK" -> days - (d.getDayOfWeek().getValue() - 1);
+            default -> null;
+        };
+    }
+
+    /**
+     * Spark's field {@code unit} (Calcite's EXTRACT unit name: YEAR, ISOYEAR, QUARTER, MONTH, WEEK, DAY, DOW, ISODOW,
+     * DOY) of a DATE, computed on the date (Calcite's runtime answers wrongly before year -4713).
+     */
+    public static Integer datePart(String unit, Integer days) {
+        if (unit == null || days == null) {
+            return null;
+        }
+        LocalDate d = LocalDate.ofEpochDay(days);
+        return switch (unit) {
+            case "YEAR" -> d.getYear();
+            case "ISOYEAR" -> d.get(IsoFields.WEEK_BASED_YEAR);
+            case "QUARTER" -> d.get(IsoFields.QUARTER_OF_YEAR);
+            case "MONTH" -> d.getMonthValue();
+            case "WEEK" -> d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            case "DAY" -> d.getDayOfMonth();
+            case "DOW" -> d.getDayOfWeek().getValue() % 7 + 1;
+            case "ISODOW" -> d.getDayOfWeek().getValue();
+            case "DOY" -> d.getDayOfYear();
+            default -> throw new IllegalArgumentException("EXTRACT(" + unit + " FROM date) is not a field of a date");
+        };
     }
 
     /** {@code make_date(y, m, d)}: a DATE; fields out of range fail the query (ANSI mode). */

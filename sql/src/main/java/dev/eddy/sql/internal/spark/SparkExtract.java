@@ -1,5 +1,7 @@
 package dev.eddy.sql.internal.spark;
 
+import dev.eddy.sql.internal.validate.ErrorMessages;
+import dev.eddy.streaming.api.data.IntervalFields;
 import java.util.List;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
@@ -43,6 +45,9 @@ final class SparkExtract {
         @Override
         public RelDataType inferReturnType(SqlOperatorBinding binding) {
             RelDataType base = super.inferReturnType(binding);
+            if (binding instanceof SqlCallBinding call) {
+                checkField(call, unit(binding), binding.getOperandType(1));
+            }
             SqlTypeName spark = sparkType(unit(binding), binding.getOperandType(1));
             if (spark == null) {
                 return base;
@@ -51,6 +56,35 @@ final class SparkExtract {
             return types.createTypeWithNullability(types.createSqlType(spark), base.isNullable());
         }
     };
+
+    /**
+     * Refuses at validation, as Spark's analyzer does ([INVALID_EXTRACT_FIELD]), a field an interval of {@code
+     * source}'s type does not have: Spark extracts a field only from an interval whose fields run from at least it to
+     * at least it ({@code EXTRACT(HOUR FROM INTERVAL '1 02' DAY TO HOUR)}, not {@code EXTRACT(MINUTE FROM d1 - d2)} of
+     * an INTERVAL DAY, nor {@code EXTRACT(DAY FROM INTERVAL '26' HOUR)} or {@code EXTRACT(YEAR FROM INTERVAL '14'
+     * MONTH)}), and no other field (WEEK, QUARTER, DOW, ...) of any interval.
+     */
+    static void checkField(SqlCallBinding call, TimeUnitRange unit, RelDataType source) {
+        IntervalFields fields = SparkIntervals.fields(source);
+        if (unit == null || fields == null) {
+            return;
+        }
+        IntervalFields.Unit u = switch (unit) {
+            case YEAR -> IntervalFields.Unit.YEAR;
+            case MONTH -> IntervalFields.Unit.MONTH;
+            case DAY -> IntervalFields.Unit.DAY;
+            case HOUR -> IntervalFields.Unit.HOUR;
+            case MINUTE -> IntervalFields.Unit.MINUTE;
+            case SECOND -> IntervalFields.Unit.SECOND;
+            default -> null;
+        };
+        if (u == null || u.compareTo(fields.start()) < 0 || u.compareTo(fields.end()) > 0) {
+            throw ErrorMessages.at(
+                    call.getCall().getParserPosition(),
+                    "[INVALID_EXTRACT_FIELD] Cannot extract `" + unit.name() + "` from \"" + fields.sparkName() + "\"",
+                    "an " + fields.sparkName() + " has the fields " + fields.start() + " to " + fields.end());
+        }
+    }
 
     /** Spark's EXTRACT of {@code call}'s operands. */
     static SqlNode call(SqlParserPos pos, List<SqlNode> operands) {

@@ -27,7 +27,6 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
-import org.apache.calcite.sql2rel.SqlRexContext;
 
 /**
  * Spark's ANSI interval types in Eddy's SQL. A day-time interval is Calcite's INTERVAL DAY TO SECOND (and its
@@ -94,155 +93,7 @@ public final class SparkIntervals {
             },
             Arg.DAY_TIME);
 
-    // Spark's casts to an interval (SparkConvertlets): from another of its kind, a whole number, or text
-    private static final SqlUserDefinedFunction CAST_MICROS =
-            runtime("SPARK_INTERVAL_CAST", "castMicros", Arg.LONG, Arg.INT);
-    private static final SqlUserDefinedFunction CAST_MONTHS =
-            runtime("SPARK_INTERVAL_CAST", "castMonths", Arg.INT, Arg.INT);
-    private static final SqlUserDefinedFunction MICROS_OF_NUMBER =
-            runtime("SPARK_INTERVAL_CAST", "microsOfNumber", Arg.LONG, Arg.INT);
-    private static final SqlUserDefinedFunction MONTHS_OF_NUMBER =
-            runtime("SPARK_INTERVAL_CAST", "monthsOfNumber", Arg.LONG, Arg.INT);
-    private static final SqlUserDefinedFunction MICROS_TEXT =
-            runtime("SPARK_INTERVAL_CAST", "intervalString", Arg.LONG, Arg.INT);
-    private static final SqlUserDefinedFunction MONTHS_TEXT =
-            runtime("SPARK_INTERVAL_CAST", "monthsString", Arg.INT, Arg.INT);
-    private static final SqlUserDefinedFunction MICROS_OF_TEXT =
-            runtime("SPARK_INTERVAL_CAST", "microsOfText", Arg.STR, Arg.INT, Arg.BOOL);
-    private static final SqlUserDefinedFunction MONTHS_OF_TEXT =
-            runtime("SPARK_INTERVAL_CAST", "monthsOfText", Arg.STR, Arg.INT, Arg.BOOL);
-
-    /**
-     * {@code CAST(x AS interval)} (or {@code try_cast}, {@code tryCast}) as Spark casts: an interval of the same kind
-     * cut to the target's last field ({@code CAST(INTERVAL '1 02:03' DAY TO MINUTE AS INTERVAL HOUR)} is 26 hours), a
-     * whole number as a count of the target's one field, text in Spark's forms ({@link IntervalTexts}); null for
-     * another cast. The call's type is the target, so {@code typeof} names it.
-     */
-    static RexNode cast(SqlRexContext cx, SqlCall c, RelDataType from, RelDataType to, boolean tryCast) {
-        IntervalFields target = fields(to);
-        RexBuilder rb = cx.getRexBuilder();
-        RelDataTypeFactory f = rb.getTypeFactory();
-        if (target == null) {
-            IntervalFields source = fields(from);
-            if (source == null || !SqlTypeUtil.isCharacter(to)) {
-                return null;
-            }
-            // Spark's text, also of a literal (Calcite's convertlet would make Calcite's text of it, "+1 02")
-            RexNode ordinal =
-                    rb.makeExactLiteral(BigDecimal.valueOf(source.ordinal()), f.createSqlType(SqlTypeName.INTEGER));
-            RexNode text = rb.makeCall(
-                    f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), from.isNullable()),
-                    source.isYearMonth() ? MONTHS_TEXT : MICROS_TEXT,
-                    List.of(cx.convertExpression(c.operand(0)), ordinal));
-            return rb.makeCast(to, text, true, false);
-        }
-        RexNode ordinal =
-                rb.makeExactLiteral(BigDecimal.valueOf(target.ordinal()), f.createSqlType(SqlTypeName.INTEGER));
-        IntervalFields source = fields(from);
-        if (source != null) {
-            if (source.isYearMonth() != target.isYearMonth()) {
-                return null; // refused by the validator
-            }
-            RexNode x = cx.convertExpression(c.operand(0));
-            return rb.makeCall(to, target.isYearMonth() ? CAST_MONTHS : CAST_MICROS, List.of(x, ordinal));
-        }
-        if (SqlTypeUtil.isIntType(from)) {
-            if (target.start() != target.end()) {
-                throw ErrorMessages.at(
-                        c.getParserPosition(),
-                        "[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] cannot cast \"" + from.getSqlTypeName()
-                                + "\" to \"" + target.sqlText() + "\"",
-                        "a whole number casts to an interval of one field (INTERVAL DAY, INTERVAL HOUR, ...)");
-            }
-            RexNode x = rb.makeCast(
-                    f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), from.isNullable()),
-                    cx.convertExpression(c.operand(0)));
-            return rb.makeCall(to, target.isYearMonth() ? MONTHS_OF_NUMBER : MICROS_OF_NUMBER, List.of(x, ordinal));
-        }
-        if (SqlTypeUtil.isCharacter(from)) {
-            RexNode x = cx.convertExpression(c.operand(0));
-            RelDataType type = tryCast ? f.createTypeWithNullability(to, true) : to;
-            return rb.makeCall(
-                    type,
-                    target.isYearMonth() ? MONTHS_OF_TEXT : MICROS_OF_TEXT,
-                    List.of(x, ordinal, rb.makeLiteral(tryCast)));
-        }
-        return null;
-    }
-
-    /** A day-time interval cut (toward zero) to the last field of {@code fields} (an IntervalFields ordinal). */
-    public static Long castMicros(Long micros, Integer fields) {
-        if (micros == null) {
-            return null;
-        }
-        IntervalFields f = IntervalFields.values()[fields];
-        long unit = unitMicros(f.end());
-        return micros - micros % unit;
-    }
-
-    /** A year-month interval cut (toward zero) to whole years when {@code fields} ends with YEAR. */
-    public static Integer castMonths(Integer months, Integer fields) {
-        if (months == null) {
-            return null;
-        }
-        return IntervalFields.values()[fields].end() == IntervalFields.Unit.YEAR ? months - months % 12 : months;
-    }
-
-    /** {@code n} of a one-field day-time interval's unit, in microseconds. */
-    public static Long microsOfNumber(Long n, Integer fields) {
-        if (n == null) {
-            return null;
-        }
-        IntervalFields f = IntervalFields.values()[fields];
-        try {
-            // a count of whole seconds for INTERVAL SECOND (unitMicros is the unit a cast cuts to: a microsecond)
-            long unit = f.end() == IntervalFields.Unit.SECOND ? 1_000_000L : unitMicros(f.end());
-            return Math.multiplyExact(n, unit);
-        } catch (ArithmeticException e) {
-            throw castOverflow(n, f);
-        }
-    }
-
-    /** {@code n} years or months, in months. */
-    public static Integer monthsOfNumber(Long n, Integer fields) {
-        if (n == null) {
-            return null;
-        }
-        IntervalFields f = IntervalFields.values()[fields];
-        try {
-            return Math.toIntExact(f.end() == IntervalFields.Unit.YEAR ? Math.multiplyExact(n, 12L) : n);
-        } catch (ArithmeticException e) {
-            throw castOverflow(n, f);
-        }
-    }
-
-    private static ArithmeticException castOverflow(long n, IntervalFields f) {
-        return new ArithmeticException("[CAST_OVERFLOW] The value " + n + "L of the type \"BIGINT\" cannot be cast to"
-                + " \"" + f.sqlText() + "\" due to an overflow.");
-    }
-
-    /** Spark's text of a day-time interval of {@code fields} as microseconds; NULL for bad text under try_cast. */
-    public static Long microsOfText(String text, Integer fields, Boolean tryCast) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return IntervalTexts.parse(text, IntervalFields.values()[fields]);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            if (Boolean.TRUE.equals(tryCast)) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    /** Spark's text of a year-month interval of {@code fields} as months; NULL for bad text under try_cast. */
-    public static Integer monthsOfText(String text, Integer fields, Boolean tryCast) {
-        Long months = microsOfText(text, fields, tryCast);
-        return months == null ? null : Math.toIntExact(months);
-    }
-
-    private static long unitMicros(IntervalFields.Unit u) {
+    static long unitMicros(IntervalFields.Unit u) {
         return switch (u) {
             case DAY -> IntervalFields.MICROS_PER_DAY;
             case HOUR -> 3_600_000_000L;
@@ -663,7 +514,12 @@ public final class SparkIntervals {
      * computed ahead as a constant.
      */
     private static SqlUserDefinedFunction runtime(String name, String method, Arg... args) {
-        SqlUserDefinedFunction u = SparkUdf.udf(SparkIntervals.class, name, method, ReturnTypes.ARG0, args);
+        return runtime(SparkIntervals.class, name, method, args);
+    }
+
+    /** {@link #runtime(String, String, Arg...)} of {@code owner}'s method. */
+    static SqlUserDefinedFunction runtime(Class<?> owner, String name, String method, Arg... args) {
+        SqlUserDefinedFunction u = SparkUdf.udf(owner, name, method, ReturnTypes.ARG0, args);
         return new SqlUserDefinedFunction(
                 u.getSqlIdentifier(),
                 u.getKind(),

@@ -296,6 +296,17 @@ public final class SparkMicros {
         }
     }
 
+    private static final Set<TimeUnitRange> DATE_FIELDS = EnumSet.of(
+            TimeUnitRange.YEAR,
+            TimeUnitRange.ISOYEAR,
+            TimeUnitRange.QUARTER,
+            TimeUnitRange.MONTH,
+            TimeUnitRange.WEEK,
+            TimeUnitRange.DAY,
+            TimeUnitRange.DOW,
+            TimeUnitRange.ISODOW,
+            TimeUnitRange.DOY);
+
     private static final Set<TimeUnitRange> TIME_OF_DAY =
             EnumSet.of(TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND);
 
@@ -326,6 +337,25 @@ public final class SparkMicros {
                     List.of(
                             ops.get(0),
                             rb.makeCall(ops.get(1).getType(), SparkOperators.DATE_CHECKED, List.of(ops.get(1)))));
+        }
+        if (op.getName().equalsIgnoreCase("LAST_DAY")
+                && !(op instanceof SqlUserDefinedFunction)
+                && ops.size() == 1
+                && ops.get(0).getType().getSqlTypeName() == SqlTypeName.DATE) {
+            return rb.makeCall(type, SparkDateOperands.LAST_DAY, ops); // Calcite's answers wrongly before -4713
+        }
+        if (call.getKind() == SqlKind.EXTRACT
+                && ops.size() == 2
+                && ops.get(1).getType().getSqlTypeName() == SqlTypeName.DATE
+                && ops.get(0) instanceof RexLiteral unit
+                && unit.getValue() instanceof TimeUnitRange range
+                && DATE_FIELDS.contains(range)) {
+            // a DATE's field on the date itself, as Spark's (Calcite's runtime answers wrongly before year -4713)
+            RexNode part = rb.makeCall(
+                    types.createTypeWithNullability(types.createSqlType(SqlTypeName.INTEGER), true),
+                    SparkDateOperands.DATE_PART,
+                    List.of(rb.makeLiteral(range.name()), ops.get(1)));
+            return rb.makeCast(type, part, true, false);
         }
         if ((call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS)
                 && type.getSqlTypeName() == SqlTypeName.DATE

@@ -21,6 +21,7 @@ import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -226,6 +227,11 @@ public final class SparkRewrite {
                 acc = op.createCall(pos, acc, next);
             }
             return acc;
+        }
+        if (op == SqlStdOperatorTable.CAST || op == SqlLibraryOperators.TRY_CAST) {
+            // Spark's cast: whole numbers and DECIMALs to intervals of any fields and back (SparkIntervalCasts)
+            return (op == SqlStdOperatorTable.CAST ? SparkIntervalCasts.CAST : SparkIntervalCasts.TRY_CAST)
+                    .createCall(call.getFunctionQuantifier(), pos, call.getOperandList());
         }
         SqlNode dateForm = SparkDateForms.rewrite(call, pos);
         if (dateForm != call) {

@@ -187,6 +187,14 @@ public final class SparkTimestampFunctions {
      * Spark puts on the current date (UTC); anything else is an error (ANSI mode).
      */
     public static Long toTimestamp(String s) {
+        return toTimestampAt(s, null);
+    }
+
+    /**
+     * {@link #toTimestamp(String)} with a time alone on the day of {@code now} (microseconds: a streaming query's
+     * micro-batch time, its engine clock's), or on the batch query's day when {@code now} is null.
+     */
+    public static Long toTimestampAt(String s, Long now) {
         if (s == null) {
             return null;
         }
@@ -206,8 +214,7 @@ public final class SparkTimestampFunctions {
                 if (!m.matches()) {
                     throw cannotParse(s);
                 }
-                date = today();
-                timeGroup = 1;
+                return timeAlone(m, now == null ? today() : LocalDate.ofEpochDay(Math.floorDiv(now, 86_400_000_000L)));
             }
             LocalDateTime at = date.atStartOfDay();
             if (m.group(timeGroup) != null) {
@@ -258,14 +265,40 @@ public final class SparkTimestampFunctions {
     private static final Pattern SPARK_TIMESTAMP =
             Pattern.compile("(\\d{4,6})(?:-(\\d{1,2})(?:-(\\d{1,2})(?:[ T](?:" + TIME_PART + ")?)?)?)?");
 
-    private static final Pattern SPARK_TIME = Pattern.compile("T?" + TIME_PART);
+    /**
+     * A time alone, as Spark reads it on the current day: {@code [T]h:m[:s[.fraction]]} or {@code Th} (an hour alone
+     * after a {@code T}), with an optional zone ({@code Z}, {@code +01:00}, {@code -5}).
+     */
+    private static final Pattern SPARK_TIME =
+            Pattern.compile("(?:T?" + TIME_PART + "|T(\\d{1,2}))(Z|[+-]\\d{1,2}(?::\\d{2})?)?");
+
+    /** Whether {@code text} (blanks around it allowed) is a time alone that Spark reads as a TIMESTAMP today. */
+    public static boolean isTimeAlone(String text) {
+        return SPARK_TIME.matcher(text.strip()).matches();
+    }
+
+    /** The instant of a time alone ({@link #SPARK_TIME}'s match) on {@code day}, UTC. */
+    private static Long timeAlone(Matcher m, LocalDate day) {
+        String fraction = m.group(4) == null ? "" : m.group(4);
+        int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+        LocalDateTime at = day.atTime(
+                Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(5)),
+                m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+                nanos);
+        long offsetSeconds = m.group(6) == null || m.group(6).equals("Z")
+                ? 0
+                : ZoneOffset.of(m.group(6)).getTotalSeconds();
+        return micros(at) - offsetSeconds * 1_000_000L;
+    }
 
     /**
      * The current day (UTC) Spark puts a time alone on: in a batch query the day of its time (the session clock, read
      * once when it starts, through Calcite's statement-time hook), in a streaming query the day of the micro-batch's
      * timestamp (the engine clock, read when the batch was planned: the manual clock in tests), as Spark's
      * current_date() of that batch. Outside both (a constant folded while a query is planned) the wall clock's, which
-     * is what Spark's planner reads there.
+     * is what Spark's planner reads there. A caller that has the micro-batch's time passes it
+     * ({@link #toTimestampAt}).
      */
     private static LocalDate today() {
         Holder<Long> time = Holder.empty();

@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -239,6 +241,7 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
         if (binding.getOperator() == SparkArithmeticOperators.SPARK_PERCENT && operandTypes.size() == 2) {
             return remainderOfText(binding, operandTypes);
         }
+        refuseUnexpectedInput(binding, operandTypes);
         boolean sumOrAvg = binding.getOperator().getKind() == SqlKind.SUM
                 || binding.getOperator().getKind() == SqlKind.AVG
                 || binding.getOperator() == SparkArithmeticOperators.TRY_SUM;
@@ -249,6 +252,49 @@ public final class SparkTypeCoercion extends TypeCoercionImpl {
             return coerceOperandType(binding.getScope(), binding.getCall(), 0, seconds);
         }
         return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
+    }
+
+    /** Eddy's Spark functions run by a Java method: {@code unix_date} takes a DATE only (below). */
+    @Override
+    public boolean userDefinedFunctionCoercion(SqlValidatorScope scope, SqlCall call, SqlFunction function) {
+        if (call.operandCount() == 1 && function.getName().equalsIgnoreCase("UNIX_DATE")) {
+            SqlCallBinding binding = new SqlCallBinding(validator, scope, call);
+            refuseUnexpectedInput(binding, List.of(binding.getOperandType(0)));
+        }
+        return super.userDefinedFunctionCoercion(scope, call, function);
+    }
+
+    /**
+     * The epoch functions Spark declares with exact input types (ExpectsInputTypes: no implicit cast), refused as Spark
+     * refuses them ([DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE]) where Calcite would cast: {@code unix_seconds},
+     * {@code unix_millis} and {@code unix_micros} take a TIMESTAMP only (not a DATE, not text), {@code unix_date} a
+     * DATE only, {@code timestamp_seconds} a number and {@code timestamp_millis}/{@code timestamp_micros} a whole
+     * number (not text). A NULL literal passes, as in Spark.
+     */
+    private static void refuseUnexpectedInput(SqlCallBinding binding, List<RelDataType> operandTypes) {
+        if (operandTypes.size() != 1) {
+            return;
+        }
+        RelDataType t = operandTypes.get(0);
+        String name = binding.getOperator().getName().toUpperCase(Locale.ROOT);
+        String expected = switch (name) {
+            case "UNIX_SECONDS", "UNIX_MILLIS", "UNIX_MICROS" -> SqlTypeUtil.isTimestamp(t) ? null : "TIMESTAMP";
+            case "UNIX_DATE" -> SqlTypeUtil.isDate(t) ? null : "DATE";
+            case "TIMESTAMP_SECONDS" -> SqlTypeUtil.isNumeric(t) ? null : "NUMERIC";
+            case "TIMESTAMP_MILLIS", "TIMESTAMP_MICROS" -> SqlTypeUtil.isIntType(t) ? null : "INTEGRAL";
+            default -> null;
+        };
+        if (expected == null || t.getSqlTypeName() == SqlTypeName.NULL) {
+            return;
+        }
+        SqlNode operand = binding.getCall().operand(0);
+        throw refusal(
+                binding,
+                "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \""
+                        + binding.getCall().toString().replace("`", "")
+                        + "\" due to data type mismatch: The first parameter requires the \"" + expected
+                        + "\" type, however \"" + operand.toString().replace("`", "") + "\" has the type \""
+                        + sparkName(t) + "\"");
     }
 
     /**

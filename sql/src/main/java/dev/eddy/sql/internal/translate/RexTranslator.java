@@ -27,6 +27,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -267,6 +269,11 @@ final class RexTranslator {
             case "UNIX_MILLIS":
             case "UNIX_MICROS":
                 return new Expr.Call(name.toLowerCase(Locale.ROOT), args);
+            case "TO_TIMESTAMP":
+                if (args.size() == 1) { // a time alone on the micro-batch's day
+                    return onBatchDay(call, SparkCastOperators.TO_TIMESTAMP_AT, args.get(0));
+                }
+                break;
             default:
                 break;
         }
@@ -331,11 +338,18 @@ final class RexTranslator {
      * date-times only.
      */
     private Expr textToTimestamp(RexCall call, List<Expr> args) {
+        return onBatchDay(call, SparkCastOperators.TRY_STRING_TIMESTAMP_AT, args.get(0));
+    }
+
+    /**
+     * {@code op(text, now)}: text read as a TIMESTAMP with a time alone on the day of the micro-batch's time (the
+     * engine clock's, as {@code current_timestamp()}), never the wall clock's (DESIGN.md's clock rule).
+     */
+    private Expr onBatchDay(RexCall call, SqlOperator op, Expr text) {
+        RexNode now = rexBuilder.makeCall(SqlStdOperatorTable.CURRENT_TIMESTAMP);
         RexCall parse = (RexCall) rexBuilder.makeCall(
-                call.getType(),
-                SparkCastOperators.TRY_STRING_TIMESTAMP,
-                List.of(call.getOperands().get(0)));
-        return ScalarFunctionBridge.translate(parse, List.of(args.get(0)));
+                call.getType(), op, List.of(call.getOperands().get(0), now));
+        return ScalarFunctionBridge.translate(parse, List.of(text, new Expr.Call("current_timestamp", List.of())));
     }
 
     private static RexNode stripCast(RexNode n) {

@@ -1,6 +1,7 @@
 package dev.eddy.sql.internal.validate;
 
 import dev.eddy.sql.internal.spark.SparkArithmeticOperators;
+import dev.eddy.sql.internal.spark.SparkTimestampFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -269,7 +270,9 @@ final class LiteralCasts {
         if (SqlTypeUtil.isBoolean(target)) {
             return BOOLEANS.contains(text.trim().toLowerCase(Locale.ROOT));
         }
-        return TIME.matcher(text).matches();
+        // a time alone is a TIMESTAMP on the current day in Spark (not a DATE)
+        return TIME.matcher(text).matches()
+                || target.getSqlTypeName() == SqlTypeName.TIMESTAMP && SparkTimestampFunctions.isTimeAlone(text);
     }
 
     private static String sparkType(RelDataType t) {
