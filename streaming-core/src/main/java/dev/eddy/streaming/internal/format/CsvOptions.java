@@ -84,7 +84,7 @@ public record CsvOptions(
         return new CsvOptions(
                 oneChar(options, "sep", oneChar(options, "delimiter", ',')), // Spark's two names
                 quote,
-                Boolean.parseBoolean(option(options, "header", "false")),
+                bool(options, "header"),
                 escape,
                 option(options, "nullValue", ""),
                 Mode.of(option(options, "mode", "PERMISSIVE")),

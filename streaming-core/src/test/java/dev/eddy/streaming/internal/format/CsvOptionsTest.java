@@ -1,6 +1,7 @@
 package dev.eddy.streaming.internal.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -49,6 +50,17 @@ class CsvOptionsTest {
         CsvOptions defaults = CsvOptions.from(Map.of());
         assertThat(defaults).isEqualTo(CsvOptions.DEFAULT);
         assertThat(differingComponents(defaults, ALL_SET)).hasSize(CsvOptions.class.getRecordComponents().length);
+    }
+
+    @Test
+    void when_aTrueOrFalseOptionIsNeither_then_itIsRefusedByName() {
+        // a stream's 'header' = 'maybe' was read as false without a word, where every other flag is refused
+        assertThatThrownBy(() -> CsvOptions.from(Map.of("header", "maybe")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option 'header' must be 'true' or 'false', got 'maybe'");
+        assertThatThrownBy(() -> CsvOptions.from(Map.of("multiLine", "yes")))
+                .hasMessage("option 'multiLine' must be 'true' or 'false', got 'yes'");
+        assertThat(CsvOptions.from(Map.of("header", " TRUE ")).header()).isTrue();
     }
 
     private static List<String> differingComponents(CsvOptions a, CsvOptions b) throws Exception {
