@@ -3,6 +3,7 @@ package dev.eddy.sql.internal.batch;
 import dev.eddy.streaming.api.data.ExactDateColumn;
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import dev.eddy.streaming.api.data.ExactInstantColumn;
+import dev.eddy.streaming.api.data.ExactStringColumn;
 import dev.eddy.streaming.api.data.IntervalFields;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

@@ -1,9 +1,9 @@
 package dev.eddy.sql.internal.ddl;
 
-import dev.eddy.sql.internal.batch.ExactStringColumn;
 import dev.eddy.streaming.api.data.Batch;
 import dev.eddy.streaming.api.data.Column;
 import dev.eddy.streaming.api.data.DataType;
+import dev.eddy.streaming.api.data.ExactStringColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.StaticTable;

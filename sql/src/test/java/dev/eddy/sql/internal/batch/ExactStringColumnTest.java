@@ -2,6 +2,7 @@ package dev.eddy.sql.internal.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.streaming.api.data.ExactStringColumn;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;

@@ -7,6 +7,7 @@ import dev.eddy.streaming.api.data.DataType;
 import dev.eddy.streaming.api.data.ExactDateColumn;
 import dev.eddy.streaming.api.data.ExactDoubleColumn;
 import dev.eddy.streaming.api.data.ExactInstantColumn;
+import dev.eddy.streaming.api.data.ExactStringColumn;
 import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.data.StructColumn;
@@ -76,6 +77,8 @@ public final class Tables {
                     // a plain DoubleColumn reads a NaN as missing (NULL): Spark's sqrt(-1), MAX over a NaN
                     case DOUBLE -> holdsNaN(c) ? ExactDoubleColumn.create(name) : DoubleColumn.create(name);
                     case BOOLEAN -> BooleanColumn.create(name);
+                    // a StringColumn reads '' as missing (NULL): Spark's substring past the end, '' in a sink's table
+                    case STRING -> holdsEmpty(c) ? ExactStringColumn.create(name) : StringColumn.create(name);
                     default -> StringColumn.create(name);
                 };
                 for (int r = 0; r < n; r++) {
@@ -103,6 +106,15 @@ public final class Tables {
     private static boolean holdsFarDates(Column c) {
         for (int r = 0; r < c.size(); r++) {
             if (!c.isNull(r) && c.get(r) instanceof LocalDate d && ExactDateColumn.needed(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsEmpty(Column c) {
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isNull(r) && c.get(r) instanceof String v && v.isEmpty()) {
                 return true;
             }
         }

@@ -1,6 +1,5 @@
-package dev.eddy.sql.internal.batch;
+package dev.eddy.streaming.api.data;
 
-import dev.eddy.streaming.api.data.ExactColumn;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +16,7 @@ import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
 /**
- * A text column of a batch result that keeps the empty string apart from NULL. Tablesaw's StringColumn stores
+ * A text column of a result (a batch query's, a streaming sink's table) that keeps the empty string apart from NULL. Tablesaw's StringColumn stores
  * NULL as "" (its missing value), so a SQL {@code ''} would read and show as NULL; this column holds Java
  * nulls for NULL. {@code isMissing} is true only for NULL, so tables show NULL as live views do and {@code ''}
  * as an empty cell. Used only for result columns that hold an empty string (others stay StringColumns). It has a
@@ -36,7 +35,7 @@ public final class ExactStringColumn extends ExactColumn<ExactStringColumn, Stri
     }
 
     /** The values of a Tablesaw string column, whose missing values are NULL here. */
-    static ExactStringColumn of(StringColumn c, List<Boolean> missing) {
+    public static ExactStringColumn of(StringColumn c, List<Boolean> missing) {
         ExactStringColumn out = create(c.name());
         for (int i = 0; i < c.size(); i++) {
             out.append(missing.get(i) ? null : c.get(i));
