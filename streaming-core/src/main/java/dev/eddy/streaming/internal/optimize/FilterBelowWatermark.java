@@ -66,13 +66,21 @@ public final class FilterBelowWatermark {
     private static LogicalPlan push(Expr condition, LogicalPlan below) {
         if (below instanceof Watermark w) {
             Split s = Split.of(condition, c -> deterministic(c) && !reads(c, w.column()) ? c : null);
-            // Spark's inferred checks come first in the filter (InferFiltersFromConstraints: And(inferred, condition)),
-            // so a conjunct that may fail (CAST(s AS INT) > v) is computed only for rows whose columns are not NULL
-            s.down()
-                    .addAll(
-                            0,
-                            inferredNotNull(
-                                    s.up(), s.down(), w.column(), w.child().schema()));
+            // checks Spark infers from the conjuncts that go below come first in that filter
+            // (InferFiltersFromConstraints:
+            // And(inferred, condition)), so a conjunct that may fail (CAST(s AS INT) > v) is computed only for rows
+            // whose
+            // columns are not NULL; checks inferred only from conjuncts that stay above reach it later, pushed down and
+            // combined after what is there (CombineFilters keeps the lower filter first): under `date_add(to_date(ts),
+            // v)
+            // <> d AND coalesce(v, CAST(s AS INT)) > 0` Spark computes the cast for a row with a NULL v and fails
+            List<Expr> first = inferredNotNull(
+                    List.of(), s.down(), s.up(), s.down(), w.column(), w.child().schema());
+            List<Expr> after = new ArrayList<>(inferredNotNull(
+                    s.up(), List.of(), s.up(), s.down(), w.column(), w.child().schema()));
+            after.removeAll(first);
+            s.down().addAll(0, first);
+            s.down().addAll(after);
             return s.over(below, condition, d -> new Watermark(push(d, w.child()), w.column(), w.delayMicros()));
         }
         if (below instanceof Union u) {
@@ -169,18 +177,20 @@ public final class FilterBelowWatermark {
      * and so goes below the watermark: a row with a NULL v never moves it. So does a conjunct that goes below when it
      * may fail for a row ({@code CAST(s AS DOUBLE) + v > 0}): Spark tests {@code isnotnull(s)} and {@code isnotnull(v)}
      * before it, so a row with a NULL v never computes the cast (a conjunct that cannot fail needs no check: its
-     * answer is NULL for such a row anyway). The columns' checks not already there.
+     * answer is NULL for such a row anyway). The columns' checks not already there; {@code fromUp} and {@code fromDown}
+     * are the conjuncts read for columns, {@code up} and {@code down} all of them.
      */
-    private static List<Expr> inferredNotNull(List<Expr> up, List<Expr> down, String eventTime, Schema in) {
+    private static List<Expr> inferredNotNull(
+            List<Expr> fromUp, List<Expr> fromDown, List<Expr> up, List<Expr> down, String eventTime, Schema in) {
         Set<String> columns = new LinkedHashSet<>();
-        for (Expr c : up) {
+        for (Expr c : fromUp) {
             if (deterministic(c)) {
                 ArgumentOrder.nullIntolerantColumns(
                         c instanceof Expr.Unary u && u.op() == Expr.UnaryOp.IS_NOT_NULL ? u.child() : c, columns);
             }
         }
-        if (down.stream().anyMatch(c -> ArgumentOrder.mayFail(c, in))) {
-            for (Expr c : down) {
+        if (fromDown.stream().anyMatch(c -> ArgumentOrder.mayFail(c, in))) {
+            for (Expr c : fromDown) {
                 ArgumentOrder.nullIntolerantColumns(c, columns);
             }
         }
