@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One generated streaming case of the differential test, the same for both engines: inputs of (ts, k, v) rows, each
@@ -278,28 +279,35 @@ record StreamCase(
 
     /** The same case with expressions that may fail per row and the column s ({@link StreamEvalOrder}). */
     StreamCase withEval(StreamEvalOrder newEval) {
-        return new StreamCase(
-                window,
-                size,
-                slide,
-                startTime,
-                keyed,
-                aggs,
-                positiveOnly,
-                mode,
-                delays,
-                policy,
-                javaApi,
-                steps,
-                noDataBatches,
-                aggregate,
-                join,
-                dedup,
-                byDay,
-                newEval);
+        return copy(steps, noDataBatches, byDay, newEval);
+    }
+
+    /** The same case with {@code row} applied to a copy of every input row, in the steps' order. */
+    StreamCase withRowsMapped(UnaryOperator<List<Object>> row) {
+        List<Step> mapped = new ArrayList<>();
+        for (Step st : steps) {
+            if (st.rows() == null) {
+                mapped.add(st);
+                continue;
+            }
+            List<List<List<Object>>> perInput = new ArrayList<>();
+            for (List<List<Object>> rows : st.rows()) {
+                List<List<Object>> in = new ArrayList<>();
+                for (List<Object> r : rows) {
+                    in.add(row.apply(new ArrayList<>(r)));
+                }
+                perInput.add(in);
+            }
+            mapped.add(new Step(perInput, false, null));
+        }
+        return withSteps(mapped);
     }
 
     private StreamCase copy(List<Step> steps, boolean noDataBatches, boolean byDay) {
+        return copy(steps, noDataBatches, byDay, eval);
+    }
+
+    private StreamCase copy(List<Step> steps, boolean noDataBatches, boolean byDay, StreamEvalOrder eval) {
         return new StreamCase(
                 window,
                 size,

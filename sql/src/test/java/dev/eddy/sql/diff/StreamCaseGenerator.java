@@ -94,27 +94,12 @@ final class StreamCaseGenerator {
             c = c.withJoin(c.join().withKeyFilter(KEYS.get(r.nextInt(KEYS.size()))));
         }
         if (r.nextBoolean()) {
-            List<Step> steps = new ArrayList<>();
-            for (Step st : c.steps()) {
-                if (st.rows() == null) {
-                    steps.add(st);
-                    continue;
+            c = c.withRowsMapped(row -> {
+                if (r.nextInt(6) == 0) {
+                    row.set(1, null);
                 }
-                List<List<List<Object>>> perInput = new ArrayList<>();
-                for (List<List<Object>> rows : st.rows()) {
-                    List<List<Object>> in = new ArrayList<>();
-                    for (List<Object> row : rows) {
-                        List<Object> copy = new ArrayList<>(row);
-                        if (r.nextInt(6) == 0) {
-                            copy.set(1, null);
-                        }
-                        in.add(copy);
-                    }
-                    perInput.add(in);
-                }
-                steps.add(new Step(perInput, false, null));
-            }
-            c = c.withSteps(steps);
+                return row;
+            });
         }
         return c;
     }

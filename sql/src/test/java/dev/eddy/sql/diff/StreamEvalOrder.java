@@ -1,6 +1,5 @@
 package dev.eddy.sql.diff;
 
-import dev.eddy.sql.diff.StreamCase.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -107,25 +106,10 @@ record StreamEvalOrder(List<String> items, String where) {
         }
         String where = r.nextBoolean() ? WHERES.get(r.nextInt(WHERES.size())) : null;
         long salt = r.nextLong();
-        List<Step> steps = new ArrayList<>();
-        for (Step st : c.steps()) {
-            if (st.rows() == null) {
-                steps.add(st);
-                continue;
-            }
-            List<List<List<Object>>> perInput = new ArrayList<>();
-            for (List<List<Object>> rows : st.rows()) {
-                List<List<Object>> in = new ArrayList<>();
-                for (List<Object> row : rows) {
-                    List<Object> copy = new ArrayList<>(row);
-                    copy.add(text(row, salt));
-                    in.add(copy);
-                }
-                perInput.add(in);
-            }
-            steps.add(new Step(perInput, false, null));
-        }
-        return c.withEval(new StreamEvalOrder(List.copyOf(items), where)).withSteps(steps);
+        return c.withEval(new StreamEvalOrder(List.copyOf(items), where)).withRowsMapped(row -> {
+            row.add(text(row, salt));
+            return row;
+        });
     }
 
     /**
