@@ -2,14 +2,11 @@ package dev.eddy.bench.sql;
 
 import static dev.eddy.bench.sql.BenchRounds.print;
 
-import com.sun.management.ThreadMXBean;
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlCatalog;
 import dev.eddy.sql.api.SqlResult;
 import dev.eddy.streaming.api.Eddy;
-import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
-import java.util.Arrays;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -47,8 +44,8 @@ public final class DateResultBench {
         print("sql.date_result.date.rows_per_s", best[0][0], "rows/s");
         print("sql.date_result.int.rows_per_s", best[1][0], "rows/s");
         print("sql.date_result.date_vs_int.ratio", best[0][0] / best[1][0], "x");
-        print("sql.date_result.date.alloc_per_row", allocated(sql, onDates) / rows, "bytes/row");
-        print("sql.date_result.int.alloc_per_row", allocated(sql, onInts) / rows, "bytes/row");
+        print("sql.date_result.date.alloc_per_row", Allocation.duringQuery(sql, onDates) / rows, "bytes/row");
+        print("sql.date_result.int.alloc_per_row", Allocation.duringQuery(sql, onInts) / rows, "bytes/row");
     }
 
     private static void check(Sql sql, String query, int rows) {
@@ -64,19 +61,5 @@ public final class DateResultBench {
         long t = System.nanoTime();
         ((SqlResult.Rows) sql.execute(query)).table();
         return rows * 1e9 / (System.nanoTime() - t);
-    }
-
-    /** Bytes allocated by all live threads during one run of the query. */
-    private static double allocated(Sql sql, String query) {
-        long before = allocatedBytes();
-        sql.execute(query);
-        return allocatedBytes() - before;
-    }
-
-    private static long allocatedBytes() {
-        var mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        return Arrays.stream(mx.getThreadAllocatedBytes(mx.getAllThreadIds()))
-                .map(a -> Math.max(0, a))
-                .sum();
     }
 }

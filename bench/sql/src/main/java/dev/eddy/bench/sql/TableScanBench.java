@@ -2,7 +2,6 @@ package dev.eddy.bench.sql;
 
 import static dev.eddy.bench.sql.BenchRounds.print;
 
-import com.sun.management.ThreadMXBean;
 import dev.eddy.connectors.parquet.api.ParquetFiles;
 import dev.eddy.sql.api.Sql;
 import dev.eddy.sql.api.SqlResult;
@@ -14,11 +13,9 @@ import dev.eddy.streaming.api.data.Field;
 import dev.eddy.streaming.api.data.Schema;
 import java.io.BufferedWriter;
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -80,8 +77,8 @@ public final class TableScanBench {
                 print(f + ".csv.rows_per_s", best[0][0], "rows/s");
                 print(f + ".parquet.rows_per_s", best[1][0], "rows/s");
                 print(f + ".parquet_vs_csv.ratio", best[1][0] / best[0][0], "x");
-                print(f + ".csv.alloc_per_row", allocated(sql, onCsv) / rows, "bytes/row");
-                print(f + ".parquet.alloc_per_row", allocated(sql, onParquet) / rows, "bytes/row");
+                print(f + ".csv.alloc_per_row", Allocation.duringQuery(sql, onCsv) / rows, "bytes/row");
+                print(f + ".parquet.alloc_per_row", Allocation.duringQuery(sql, onParquet) / rows, "bytes/row");
             }
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
@@ -134,19 +131,5 @@ public final class TableScanBench {
             throw new IllegalStateException("no rows from " + query);
         }
         return rows * 1e9 / ns;
-    }
-
-    /** Bytes allocated by all live threads during one run of the query. */
-    private static double allocated(Sql sql, String query) {
-        long before = allocatedBytes();
-        sql.execute(query);
-        return allocatedBytes() - before;
-    }
-
-    private static long allocatedBytes() {
-        var mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        return Arrays.stream(mx.getThreadAllocatedBytes(mx.getAllThreadIds()))
-                .map(a -> Math.max(0, a))
-                .sum();
     }
 }
