@@ -1,9 +1,5 @@
 package dev.eddy.sql.internal.ddl;
 
-import dev.eddy.streaming.api.data.Batch;
-import dev.eddy.streaming.api.data.Column;
-import dev.eddy.streaming.api.data.DataType;
-import dev.eddy.streaming.api.data.ExactStringColumn;
 import dev.eddy.streaming.api.data.Schema;
 import dev.eddy.streaming.api.spi.Providers;
 import dev.eddy.streaming.api.spi.StaticTable;
@@ -33,7 +29,7 @@ final class CsvTables {
         StaticTable table = Providers.table("csv").open(csv, Optional.of(schema));
         return () -> {
             Long now = queryTime();
-            return withEmptyStrings(name, now == null ? table.read(List.of()) : table.read(List.of(), now));
+            return Tables.toTable(name, now == null ? table.read(List.of()) : table.read(List.of(), now));
         };
     }
 
@@ -46,34 +42,5 @@ final class CsvTables {
         Holder<Long> time = Holder.empty();
         Hook.CURRENT_TIME.run(time);
         return time.get();
-    }
-
-    /**
-     * The batch as a table whose STRING columns holding an empty string are {@link ExactStringColumn}s: a Tablesaw
-     * StringColumn would read {@code ''} (a quoted empty field, with a {@code nullValue} other than it) as NULL.
-     */
-    private static Table withEmptyStrings(String name, Batch b) {
-        Table t = Tables.toTable(name, b);
-        for (int c = 0; c < b.numColumns(); c++) {
-            if (b.schema().field(c).type() != DataType.STRING || !holdsEmpty(b.column(c))) {
-                continue;
-            }
-            ExactStringColumn exact = ExactStringColumn.create(t.column(c).name());
-            Column col = b.column(c);
-            for (int r = 0; r < col.size(); r++) {
-                exact.appendObj(col.isNull(r) ? null : col.get(r));
-            }
-            t.replaceColumn(c, exact);
-        }
-        return t;
-    }
-
-    private static boolean holdsEmpty(Column col) {
-        for (int r = 0; r < col.size(); r++) {
-            if (!col.isNull(r) && "".equals(col.get(r))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
